@@ -1,0 +1,55 @@
+import type { AnalyzerId, RawFinding } from './finding.js';
+import type { RuleMeta } from './rule.js';
+
+/** A discovered file, before it is read. Cheap to test: analyzers decide from the path alone. */
+export interface FileRef {
+  /** Relative to the scan root, forward slashes. */
+  path: string;
+  /** Base name, e.g. 'package-lock.json'. */
+  name: string;
+  /** Lower-case extension without the dot ('' when none). */
+  ext: string;
+  size: number;
+}
+
+/** A file as analyzers read it: the core reads and decodes it once for all of them. */
+export interface SourceFile extends FileRef {
+  absPath: string;
+  text: string;
+  /** Lines of `text`, split once and shared. */
+  lines(): readonly string[];
+}
+
+/** What the core gives every analyzer call; analyzers never walk the file system. */
+export interface AnalyzerContext {
+  root: string;
+  /** Every path discovered in this scan (relative), so an analyzer can ask whether a sibling exists. */
+  paths: ReadonlySet<string>;
+  /** Analyzer-specific options from flags and vanguard.yaml (plain JSON data). */
+  options: Readonly<Record<string, unknown>>;
+  /** Reads another discovered file (for example a lockfile's manifest); undefined when not discovered. */
+  readFile(path: string): Promise<string | undefined>;
+  /** A note for the user that is not a finding (for example "ranges were not resolved"). */
+  warn(message: string): void;
+}
+
+/** Input for analyzers that look at more than files (git history, a database, a model). */
+export interface ProjectContext extends AnalyzerContext {
+  /** Discovered files that this analyzer's `matches` accepted. */
+  files: readonly FileRef[];
+  /** Records a per-input failure without stopping the analyzer. */
+  fail(path: string, err: unknown): void;
+}
+
+export interface Analyzer {
+  readonly id: AnalyzerId;
+  readonly description: string;
+  /** The rule catalogue (static rules; dynamic rules such as advisories are described by their findings). */
+  readonly rules: readonly RuleMeta[];
+  /** Cheap, no I/O: does this analyzer want the file? */
+  matches(file: FileRef): boolean;
+  /** Findings for one file. A throw is recorded as a per-file failure; the scan goes on. */
+  analyze(file: SourceFile, ctx: AnalyzerContext): RawFinding[] | Promise<RawFinding[]>;
+  /** Runs once per scan in the main process after all files, for cross-file or non-file inputs. */
+  analyzeProject?(ctx: ProjectContext): Promise<RawFinding[]>;
+}

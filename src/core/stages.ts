@@ -1,0 +1,68 @@
+import { fingerprintOf } from './fingerprint.js';
+import type { Finding, RawFinding } from './finding.js';
+import { severityRank } from './finding.js';
+import { maskIn } from './mask.js';
+
+const MAX_SNIPPET = 300;
+
+/** Masks the secret of a raw finding in every text field; the secret itself is dropped. */
+export function maskFinding(f: RawFinding): RawFinding {
+  const { secret, ...rest } = f;
+  if (secret === undefined || secret === '') return rest;
+  const m = (s: string): string => maskIn(s, secret);
+  const out: RawFinding = { ...rest, title: m(rest.title), message: m(rest.message), remediation: m(rest.remediation) };
+  out.location = { ...rest.location };
+  if (rest.location.snippet !== undefined) out.location.snippet = m(rest.location.snippet);
+  if (rest.fingerprintKey !== undefined) out.fingerprintKey = m(rest.fingerprintKey);
+  return out;
+}
+
+function truncateSnippet(s: string): string {
+  return s.length <= MAX_SNIPPET ? s : `${s.slice(0, MAX_SNIPPET)}…`;
+}
+
+/** Raw finding → finding: secrets masked, snippet bounded, fingerprint computed. */
+export function finalizeFinding(raw: RawFinding): Finding {
+  const masked = maskFinding(raw);
+  const fingerprint = fingerprintOf(masked);
+  const { fingerprintKey: _key, ...rest } = masked;
+  const f: Finding = { ...rest, fingerprint };
+  if (f.location.snippet !== undefined) f.location = { ...f.location, snippet: truncateSnippet(f.location.snippet) };
+  return f;
+}
+
+/**
+ * Keeps one finding per fingerprint: the working-tree one over a git-history one, then the
+ * unsuppressed one, then the first seen.
+ */
+export function dedupe(findings: readonly Finding[]): Finding[] {
+  const byFp = new Map<string, Finding>();
+  for (const f of findings) {
+    const prev = byFp.get(f.fingerprint);
+    if (!prev) {
+      byFp.set(f.fingerprint, f);
+      continue;
+    }
+    const better =
+      (prev.location.commit !== undefined && f.location.commit === undefined) ||
+      (prev.location.commit === undefined) === (f.location.commit === undefined) && prev.suppression !== undefined && f.suppression === undefined;
+    if (better) byFp.set(f.fingerprint, f);
+  }
+  return [...byFp.values()];
+}
+
+/** Stable report order: severity, then path, then line, then rule. */
+export function sortFindings(findings: Finding[]): Finding[] {
+  return findings.sort(
+    (a, b) =>
+      severityRank(a.severity) - severityRank(b.severity) ||
+      (a.location.path < b.location.path ? -1 : a.location.path > b.location.path ? 1 : 0) ||
+      a.location.startLine - b.location.startLine ||
+      (a.ruleId < b.ruleId ? -1 : a.ruleId > b.ruleId ? 1 : 0),
+  );
+}
+
+/** The pure stages every raw finding passes through before policy and reporters see it. */
+export function processFindings(raw: readonly RawFinding[]): Finding[] {
+  return sortFindings(dedupe(raw.map(finalizeFinding)));
+}

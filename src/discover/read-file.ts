@@ -1,0 +1,31 @@
+import { readFile } from 'node:fs/promises';
+import { isUtf8 } from 'node:buffer';
+
+export type ReadOutcome =
+  | { kind: 'text'; text: string; utf8: boolean; bytes: number }
+  | { kind: 'binary' }
+  | { kind: 'unreadable'; message: string };
+
+const SNIFF = 8000;
+
+/** True when the buffer looks binary (a NUL byte in its first 8,000 bytes, as git decides). */
+export function looksBinary(buf: Uint8Array): boolean {
+  const n = Math.min(buf.length, SNIFF);
+  for (let i = 0; i < n; i++) if (buf[i] === 0) return true;
+  return false;
+}
+
+/** Reads a file once: binary files are reported, invalid UTF-8 is decoded as Latin-1 so nothing is lost. */
+export async function readSource(absPath: string): Promise<ReadOutcome> {
+  let buf: Buffer;
+  try {
+    buf = await readFile(absPath);
+  } catch (err) {
+    return { kind: 'unreadable', message: (err as Error).message };
+  }
+  if (looksBinary(buf)) return { kind: 'binary' };
+  const utf8 = isUtf8(buf);
+  let text = buf.toString(utf8 ? 'utf8' : 'latin1');
+  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+  return { kind: 'text', text, utf8, bytes: buf.length };
+}

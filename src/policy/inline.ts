@@ -1,0 +1,83 @@
+import type { RawFinding } from '../core/finding.js';
+import type { RuleMeta } from '../core/rule.js';
+import { findingFrom } from '../core/rule.js';
+
+/** One `vanguard-ignore: <rule-id> <reason>` directive found in a file. */
+export interface Directive {
+  line: number;
+  ruleId: string;
+  reason: string;
+}
+
+const MARK = 'vanguard-ignore';
+// Bounded quantifiers and no nesting: linear on any line.
+const DIRECTIVE = /vanguard-ignore(?::|\s)\s{0,20}([A-Za-z0-9_.*/-]{1,200})?[ \t]{0,200}(.{0,500})/;
+
+export const SUPPRESSION_WITHOUT_REASON: RuleMeta = {
+  id: 'policy/suppression-without-reason',
+  analyzer: 'policy',
+  title: 'Inline suppression without a reason',
+  description: 'A vanguard-ignore directive must name the rule and say why, so that reviewers can judge it.',
+  severity: 'low',
+  confidence: 'high',
+  cwe: [],
+  owasp: [],
+  principles: ['logging'],
+  remediation: 'Write the rule id and a reason: `vanguard-ignore: <rule-id> <why this is safe>`.',
+};
+
+function cleanReason(raw: string): string {
+  // Drop comment closers that follow the directive in block comments and markup.
+  return raw.replace(/\s*(\*\/|-->|%>|#\}|\}\}).*$/, '').trim();
+}
+
+/** Parses the directives in a file; those without a rule id or reason are returned as findings. */
+export function parseDirectives(path: string, lines: readonly string[]): { directives: Directive[]; invalid: RawFinding[] } {
+  const directives: Directive[] = [];
+  const invalid: RawFinding[] = [];
+  for (let i = 0; i < lines.length; i++) {
+    const text = lines[i]!;
+    if (!text.includes(MARK)) continue;
+    const m = DIRECTIVE.exec(text);
+    if (!m) continue;
+    const ruleId = m[1] ?? '';
+    const reason = cleanReason(m[2] ?? '');
+    if (ruleId === '' || reason === '') {
+      invalid.push(
+        findingFrom(SUPPRESSION_WITHOUT_REASON, {
+          message: ruleId === '' ? 'vanguard-ignore names no rule and gives no reason; it suppresses nothing.' : `vanguard-ignore for ${ruleId} gives no reason; it suppresses nothing.`,
+          location: { path, startLine: i + 1, snippet: text.trim().slice(0, 200) },
+        }),
+      );
+      continue;
+    }
+    directives.push({ line: i + 1, ruleId, reason });
+  }
+  return { directives, invalid };
+}
+
+/** True when a directive's rule pattern covers the rule id ('secrets/*' covers 'secrets/aws-access-key'). */
+export function ruleMatches(pattern: string, ruleId: string): boolean {
+  if (pattern === ruleId || pattern === '*') return true;
+  return pattern.endsWith('/*') && ruleId.startsWith(pattern.slice(0, -1));
+}
+
+/**
+ * Marks findings suppressed by a directive on their line or the line above. Returns which
+ * directives were used (by index into `directives`).
+ */
+export function applyDirectives(findings: RawFinding[], directives: readonly Directive[]): Set<number> {
+  const used = new Set<number>();
+  if (directives.length === 0) return used;
+  for (const f of findings) {
+    if (f.suppression || f.location.commit) continue;
+    const line = f.location.startLine;
+    const idx = directives.findIndex((d) => (d.line === line || d.line === line - 1) && ruleMatches(d.ruleId, f.ruleId));
+    if (idx >= 0) {
+      const d = directives[idx]!;
+      f.suppression = { kind: 'inline', reason: d.reason };
+      used.add(idx);
+    }
+  }
+  return used;
+}
