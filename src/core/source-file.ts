@@ -1,0 +1,34 @@
+import { basename, extname } from 'node:path';
+import type { AnalyzerContext, SourceFile } from './analyzer.js';
+
+/** Builds the SourceFile an analyzer receives (the engine and tests use the same constructor). */
+export function makeSourceFile(path: string, text: string, absPath = path, size = Buffer.byteLength(text)): SourceFile {
+  const name = basename(path);
+  let lines: string[] | undefined;
+  return {
+    path,
+    name,
+    ext: extname(name).slice(1).toLowerCase(),
+    size,
+    absPath,
+    text,
+    lines: () => (lines ??= text.split(/\r?\n/)),
+  };
+}
+
+/** An analyzer context over an in-memory set of files (tests, staged content, single files). */
+export function makeMemoryContext(
+  files: Record<string, string> = {},
+  options: Record<string, unknown> = {},
+  root = '/virtual',
+): AnalyzerContext & { warnings: string[] } {
+  const warnings: string[] = [];
+  return {
+    root,
+    paths: new Set(Object.keys(files)),
+    options,
+    readFile: (p) => Promise.resolve(files[p]),
+    warn: (m) => void warnings.push(m),
+    warnings,
+  };
+}
