@@ -15,7 +15,10 @@ export interface FileRef {
 /** A file as analyzers read it: the core reads and decodes it once for all of them. */
 export interface SourceFile extends FileRef {
   absPath: string;
+  /** The decoded text (UTF-8, or Latin-1 when the file is not valid UTF-8). */
   text: string;
+  /** The raw bytes, for byte-oriented engines (re2 on a Buffer avoids re-encoding the text). */
+  bytes: Buffer;
   /** Lines of `text`, split once and shared. */
   lines(): readonly string[];
 }
@@ -50,6 +53,12 @@ export interface Analyzer {
   matches(file: FileRef): boolean;
   /** Findings for one file. A throw is recorded as a per-file failure; the scan goes on. */
   analyze(file: SourceFile, ctx: AnalyzerContext): RawFinding[] | Promise<RawFinding[]>;
+  /**
+   * Runs once in the main process before any file, with the files this analyzer matched (for example to
+   * open a database). A throw stops the scan with exit code 2 when the analyzer was asked for by name
+   * (--only, vanguard.yaml), and otherwise skips the analyzer with a warning.
+   */
+  prepare?(ctx: ProjectContext): Promise<void>;
   /** Runs once per scan in the main process after all files, for cross-file or non-file inputs. */
   analyzeProject?(ctx: ProjectContext): Promise<RawFinding[]>;
 }

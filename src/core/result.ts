@@ -3,7 +3,8 @@ import type { RuleMeta } from './rule.js';
 
 export const SCHEMA_VERSION = '1.0.0';
 
-export type AnalyzerStatus = 'succeeded' | 'partial' | 'failed';
+/** 'skipped': not run (for example no advisory database and not asked for by name); the reason is in warnings. */
+export type AnalyzerStatus = 'succeeded' | 'partial' | 'failed' | 'skipped';
 
 export interface FileError {
   path: string;

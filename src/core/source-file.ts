@@ -2,16 +2,17 @@ import { basename, extname } from 'node:path';
 import type { AnalyzerContext, SourceFile } from './analyzer.js';
 
 /** Builds the SourceFile an analyzer receives (the engine and tests use the same constructor). */
-export function makeSourceFile(path: string, text: string, absPath = path, size = Buffer.byteLength(text)): SourceFile {
+export function makeSourceFile(path: string, text: string, absPath = path, bytes: Buffer = Buffer.from(text)): SourceFile {
   const name = basename(path);
   let lines: string[] | undefined;
   return {
     path,
     name,
     ext: extname(name).slice(1).toLowerCase(),
-    size,
+    size: bytes.length,
     absPath,
     text,
+    bytes,
     lines: () => (lines ??= text.split(/\r?\n/)),
   };
 }
