@@ -1,3 +1,5 @@
+import { iacAnalyzer } from './iac/index.js';
+import { pipelineAnalyzer } from './pipeline/index.js';
 import { AnalyzerRegistry } from './registry.js';
 
 /**
@@ -5,5 +7,7 @@ import { AnalyzerRegistry } from './registry.js';
  * an analyzer is one line here.
  */
 export function createRegistry(): AnalyzerRegistry {
-  return new AnalyzerRegistry();
+  return new AnalyzerRegistry()
+    .register(iacAnalyzer)
+    .register(pipelineAnalyzer);
 }

@@ -23,7 +23,7 @@ const NOT_CONFIG_JSON =
 
 /** True for pipeline definitions, which the pipeline analyzer owns. */
 export function isPipelineFile(path: string): boolean {
-  return /(?:^|\/)\.github\/workflows\/[^/]{1,255}\.ya?ml$/i.test(path) || /(?:^|\/)\.gitlab-ci\.ya?ml$/i.test(path);
+  return /(?:^|\/)\.github\/workflows\/[^/]{1,255}\.ya?ml$/i.test(path) || /(?:^|\/)(?:[^/]{0,200}\.)?gitlab-ci\.ya?ml$/i.test(path);
 }
 
 function isEnvFile(name: string): boolean {

@@ -27,6 +27,8 @@ export interface YScalar {
   kind: 'scalar';
   line: number;
   value: string | number | boolean | null;
+  /** Last line of the scalar (block scalars span several lines). */
+  endLine: number;
   /** True when the scalar was quoted or a block scalar (so `on` stays the string "on"). */
   quoted: boolean;
 }
@@ -37,7 +39,7 @@ export interface YDoc {
   line: number;
 }
 
-const NULL_SCALAR: YScalar = { kind: 'scalar', line: 0, value: null, quoted: false };
+const NULL_SCALAR: YScalar = { kind: 'scalar', line: 0, endLine: 0, value: null, quoted: false };
 
 /** Parses every document of a YAML stream; a syntax error becomes a ParseError with its line. */
 export function parseYamlDocs(text: string): YDoc[] {
@@ -85,7 +87,7 @@ class Converter {
         const k = pair.key as Node | null;
         const key = isScalar(k) ? String(k.value) : k ? String(k.toJSON()) : '';
         const v = pair.value as Node | null;
-        const value = v ? this.node(v, depth + 1) : { ...NULL_SCALAR, line: this.lineOf(k) };
+        const value = v ? this.node(v, depth + 1) : { ...NULL_SCALAR, line: this.lineOf(k), endLine: this.lineOf(k) };
         if (key === '<<' && !(isScalar(k) && k.type !== 'PLAIN')) {
           if (value.kind === 'map') merges.push(value);
           else if (value.kind === 'seq') for (const it of value.items) if (it.kind === 'map') merges.push(it);
@@ -105,7 +107,8 @@ class Converter {
     if (isScalar(n)) {
       const v = n.value;
       const value = typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean' || v === null ? v : String(v as unknown);
-      const out: YScalar = { kind: 'scalar', line: this.lineOf(n), value, quoted: n.type !== 'PLAIN' && n.type !== undefined };
+      const end = n.range ? this.lc.linePos(Math.max(n.range[0], n.range[1] - 1)).line : 0;
+      const out: YScalar = { kind: 'scalar', line: this.lineOf(n), endLine: end, value, quoted: n.type !== 'PLAIN' && n.type !== undefined };
       this.seen.set(n, out);
       return out;
     }
