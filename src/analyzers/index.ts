@@ -7,7 +7,5 @@ import { AnalyzerRegistry } from './registry.js';
  * an analyzer is one line here.
  */
 export function createRegistry(): AnalyzerRegistry {
-  return new AnalyzerRegistry()
-    .register(iacAnalyzer)
-    .register(pipelineAnalyzer);
+  return new AnalyzerRegistry().register(iacAnalyzer).register(pipelineAnalyzer);
 }

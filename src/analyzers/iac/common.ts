@@ -14,7 +14,13 @@ export class Reporter {
   constructor(private readonly file: SourceFile) {}
 
   /** Reports `rule` at a 1-based line; `key` identifies the problem independent of the line. */
-  add(rule: RuleMeta, line: number, message: string, key: string, extra: { secret?: string; severity?: Severity } = {}): void {
+  add(
+    rule: RuleMeta,
+    line: number,
+    message: string,
+    key: string,
+    extra: { secret?: string; severity?: Severity } = {},
+  ): void {
     const safeLine = Math.max(1, line);
     const snippet = (this.file.lines()[safeLine - 1] ?? '').trim();
     this.findings.push(

@@ -23,7 +23,10 @@ const NOT_CONFIG_JSON =
 
 /** True for pipeline definitions, which the pipeline analyzer owns. */
 export function isPipelineFile(path: string): boolean {
-  return /(?:^|\/)\.github\/workflows\/[^/]{1,255}\.ya?ml$/i.test(path) || /(?:^|\/)(?:[^/]{0,200}\.)?gitlab-ci\.ya?ml$/i.test(path);
+  return (
+    /(?:^|\/)\.github\/workflows\/[^/]{1,255}\.ya?ml$/i.test(path) ||
+    /(?:^|\/)(?:[^/]{0,200}\.)?gitlab-ci\.ya?ml$/i.test(path)
+  );
 }
 
 function isEnvFile(name: string): boolean {
@@ -54,7 +57,8 @@ function analyzeYaml(file: SourceFile): RawFinding[] {
 /** Dockerfiles, Kubernetes manifests, Compose files, Terraform and plaintext endpoints in configuration. */
 export const iacAnalyzer: Analyzer = {
   id: 'iac',
-  description: 'Misconfigurations in Dockerfiles, Kubernetes, Docker Compose, Terraform and configuration files',
+  description:
+    'Misconfigurations in Dockerfiles, Kubernetes, Docker Compose, Terraform and configuration files',
   rules: [...DOCKERFILE_RULES, ...K8S_RULES, ...COMPOSE_RULES, ...TERRAFORM_RULES, ...PLAINTEXT_RULES],
   matches(file: FileRef): boolean {
     if (DOCKERFILE.test(file.name)) return !DOC_EXT.test(file.name);

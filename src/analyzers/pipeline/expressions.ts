@@ -21,4 +21,5 @@ export const UNTRUSTED_REF =
   /github\.(?:head_ref|event\.(?:pull_request\.(?:head\.(?:sha|ref)|merge_commit_sha|number)|number|workflow_run\.(?:head_sha|head_branch|head_repository|pull_requests)))|refs\/pull\//;
 
 /** Run-step commands that fetch the pull request head. */
-export const CHECKOUT_COMMAND = /\bgh\s{1,4}pr\s{1,4}checkout\b|\bgit\s{1,4}(?:fetch|checkout|switch)\b[^\n]{0,200}(?:head\.sha|head\.ref|head_ref|refs\/pull\/|head_sha|head_branch)/;
+export const CHECKOUT_COMMAND =
+  /\bgh\s{1,4}pr\s{1,4}checkout\b|\bgit\s{1,4}(?:fetch|checkout|switch)\b[^\n]{0,200}(?:head\.sha|head\.ref|head_ref|refs\/pull\/|head_sha|head_branch)/;

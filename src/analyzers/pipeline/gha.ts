@@ -25,12 +25,21 @@ export interface PipelineOptions {
 
 const GITHUB_OWNED = new Set(['actions', 'github']);
 const PUBLIC_TRIGGERS = new Set([
-  'pull_request', 'pull_request_target', 'issue_comment', 'issues', 'discussion', 'discussion_comment',
-  'pull_request_review', 'pull_request_review_comment', 'fork', 'watch',
+  'pull_request',
+  'pull_request_target',
+  'issue_comment',
+  'issues',
+  'discussion',
+  'discussion_comment',
+  'pull_request_review',
+  'pull_request_review_comment',
+  'fork',
+  'watch',
 ]);
 const PRIVILEGED_TRIGGERS = new Set(['pull_request_target', 'workflow_run']);
 const SHA = /^[0-9a-f]{40}$/;
-const WORKSPACE_PATH = /^(?:\.\/?|\*{1,2}|\.git(?:\/.{0,200})?|\$\{\{\s{0,4}github\.workspace\s{0,4}\}\}\/?)$/;
+const WORKSPACE_PATH =
+  /^(?:\.\/?|\*{1,2}|\.git(?:\/.{0,200})?|\$\{\{\s{0,4}github\.workspace\s{0,4}\}\}\/?)$/;
 
 function triggers(root: YNode | undefined): Set<string> {
   const on = get(root, 'on') ?? get(root, 'true');
@@ -49,11 +58,18 @@ function lineIn(file: SourceFile, s: YScalar, needle: string): number {
   return s.line;
 }
 
-function checkUses(rep: Reporter, node: YNode | undefined, line: number, opts: PipelineOptions, where: string): void {
+function checkUses(
+  rep: Reporter,
+  node: YNode | undefined,
+  line: number,
+  opts: PipelineOptions,
+  where: string,
+): void {
   const uses = str(node);
   if (uses === undefined || uses.startsWith('./') || uses.startsWith('.\\')) return;
   if (uses.startsWith('docker://')) {
-    if (!uses.includes('@sha256:')) rep.add(GHA_UNPINNED, line, `${where} runs container ${uses} without a digest.`, `uses:${uses}`);
+    if (!uses.includes('@sha256:'))
+      rep.add(GHA_UNPINNED, line, `${where} runs container ${uses} without a digest.`, `uses:${uses}`);
     return;
   }
   const at = uses.lastIndexOf('@');
@@ -63,17 +79,38 @@ function checkUses(rep: Reporter, node: YNode | undefined, line: number, opts: P
   if (SHA.test(ref)) return;
   if (opts.trustedOwners.some((o) => o.toLowerCase() === owner)) return;
   if (GITHUB_OWNED.has(owner) && !opts.strictPinning) return;
-  rep.add(GHA_UNPINNED, line, `${where} uses ${target}@${ref || '(no ref)'}, a mutable reference.`, `uses:${target}@${ref}`);
+  rep.add(
+    GHA_UNPINNED,
+    line,
+    `${where} uses ${target}@${ref || '(no ref)'}, a mutable reference.`,
+    `uses:${target}@${ref}`,
+  );
 }
 
-function checkScript(rep: Reporter, file: SourceFile, s: YNode | undefined, where: string, kind: 'run' | 'script'): void {
+function checkScript(
+  rep: Reporter,
+  file: SourceFile,
+  s: YNode | undefined,
+  where: string,
+  kind: 'run' | 'script',
+): void {
   if (s?.kind !== 'scalar' || typeof s.value !== 'string') return;
   for (const expr of untrustedExpressions(s.value)) {
-    rep.add(GHA_INJECTION, lineIn(file, s, expr), `${where} expands ${expr} directly into its ${kind === 'run' ? 'shell script' : 'github-script code'}.`, `inject:${where}:${expr}`);
+    rep.add(
+      GHA_INJECTION,
+      lineIn(file, s, expr),
+      `${where} expands ${expr} directly into its ${kind === 'run' ? 'shell script' : 'github-script code'}.`,
+      `inject:${where}:${expr}`,
+    );
   }
   if (kind === 'run' && isFetchPipeShell(s.value)) {
     const needle = /\bcurl\b/.test(s.value) ? 'curl' : 'wget';
-    rep.add(GHA_CURL_PIPE, lineIn(file, s, needle), `${where} pipes a downloaded script into an interpreter.`, `curl:${where}`);
+    rep.add(
+      GHA_CURL_PIPE,
+      lineIn(file, s, needle),
+      `${where} pipes a downloaded script into an interpreter.`,
+      `curl:${where}`,
+    );
   }
 }
 
@@ -83,7 +120,10 @@ export function checkWorkflow(rep: Reporter, file: SourceFile, root: YNode, opts
   const privileged = [...on].some((t) => PRIVILEGED_TRIGGERS.has(t));
   const publicTrigger = [...on].find((t) => PUBLIC_TRIGGERS.has(t));
   const topPerm = entry(root, 'permissions');
-  if (topPerm && str(topPerm.value) === 'write-all') rep.add(GHA_PERMISSIONS, topPerm.keyLine, 'The workflow grants write-all to every job.', 'perm:top', { severity: 'high' });
+  if (topPerm && str(topPerm.value) === 'write-all')
+    rep.add(GHA_PERMISSIONS, topPerm.keyLine, 'The workflow grants write-all to every job.', 'perm:top', {
+      severity: 'high',
+    });
 
   const jobsEntry = entry(root, 'jobs');
   const jobs = jobsEntry?.value;
@@ -93,19 +133,38 @@ export function checkWorkflow(rep: Reporter, file: SourceFile, root: YNode, opts
     const job = je.value;
     const where = `job ${jobId}`;
     const perm = entry(job, 'permissions');
-    if (perm && str(perm.value) === 'write-all') rep.add(GHA_PERMISSIONS, perm.keyLine, `${where} grants write-all.`, `perm:${jobId}`, { severity: 'high' });
+    if (perm && str(perm.value) === 'write-all')
+      rep.add(GHA_PERMISSIONS, perm.keyLine, `${where} grants write-all.`, `perm:${jobId}`, {
+        severity: 'high',
+      });
     if (!perm) unscoped.push(jobId);
 
     const reusable = entry(job, 'uses');
     if (reusable) checkUses(rep, reusable.value, reusable.keyLine, opts, where);
     const secrets = entry(job, 'secrets');
-    if (secrets && str(secrets.value) === 'inherit') rep.add(GHA_SECRETS_INHERIT, secrets.keyLine, `${where} passes every secret to ${str(reusable?.value) ?? 'the called workflow'}.`, `inherit:${jobId}`);
+    if (secrets && str(secrets.value) === 'inherit')
+      rep.add(
+        GHA_SECRETS_INHERIT,
+        secrets.keyLine,
+        `${where} passes every secret to ${str(reusable?.value) ?? 'the called workflow'}.`,
+        `inherit:${jobId}`,
+      );
 
     const runsOn = entry(job, 'runs-on');
     if (runsOn && publicTrigger) {
-      const labels = [str(runsOn.value), ...items(runsOn.value).map(str), ...items(get(runsOn.value, 'labels')).map(str), str(get(runsOn.value, 'labels'))];
+      const labels = [
+        str(runsOn.value),
+        ...items(runsOn.value).map(str),
+        ...items(get(runsOn.value, 'labels')).map(str),
+        str(get(runsOn.value, 'labels')),
+      ];
       if (labels.some((l) => l?.toLowerCase() === 'self-hosted')) {
-        rep.add(GHA_SELF_HOSTED, runsOn.keyLine, `${where} runs on a self-hosted runner and is triggered by ${publicTrigger}.`, `selfhosted:${jobId}`);
+        rep.add(
+          GHA_SELF_HOSTED,
+          runsOn.keyLine,
+          `${where} runs on a self-hosted runner and is triggered by ${publicTrigger}.`,
+          `selfhosted:${jobId}`,
+        );
       }
     }
 
@@ -117,30 +176,54 @@ export function checkWorkflow(rep: Reporter, file: SourceFile, root: YNode, opts
       if (usesE) checkUses(rep, usesE.value, usesE.keyLine, opts, sw);
       checkScript(rep, file, get(step, 'run'), sw, 'run');
       const action = uses.split('@')[0]!.toLowerCase();
-      if (action === 'actions/github-script') checkScript(rep, file, get(get(step, 'with'), 'script'), sw, 'script');
+      if (action === 'actions/github-script')
+        checkScript(rep, file, get(get(step, 'with'), 'script'), sw, 'script');
       if (action === 'actions/checkout') {
         const refE = entry(get(step, 'with'), 'ref');
         const ref = str(refE?.value);
         if (privileged && refE && ref && UNTRUSTED_REF.test(ref)) {
-          rep.add(GHA_DANGEROUS_TRIGGER, refE.keyLine, `${sw} checks out ${ref} in a ${[...on].filter((t) => PRIVILEGED_TRIGGERS.has(t)).join('/')} workflow.`, `trigger:${jobId}:${ref}`);
+          rep.add(
+            GHA_DANGEROUS_TRIGGER,
+            refE.keyLine,
+            `${sw} checks out ${ref} in a ${[...on].filter((t) => PRIVILEGED_TRIGGERS.has(t)).join('/')} workflow.`,
+            `trigger:${jobId}:${ref}`,
+          );
         }
-        if (!isFalse(get(get(step, 'with'), 'persist-credentials')) && persistingCheckout === undefined) persistingCheckout = usesE!.keyLine;
+        if (!isFalse(get(get(step, 'with'), 'persist-credentials')) && persistingCheckout === undefined)
+          persistingCheckout = usesE!.keyLine;
       }
       const run = get(step, 'run');
       if (privileged && run?.kind === 'scalar' && typeof run.value === 'string') {
         const m = CHECKOUT_COMMAND.exec(run.value);
-        if (m) rep.add(GHA_DANGEROUS_TRIGGER, lineIn(file, run, m[0].slice(0, 12)), `${sw} fetches the pull request head in a privileged workflow.`, `trigger:${jobId}:run`);
+        if (m)
+          rep.add(
+            GHA_DANGEROUS_TRIGGER,
+            lineIn(file, run, m[0].slice(0, 12)),
+            `${sw} fetches the pull request head in a privileged workflow.`,
+            `trigger:${jobId}:run`,
+          );
       }
       if (action === 'actions/upload-artifact' && persistingCheckout !== undefined) {
         const path = str(get(get(step, 'with'), 'path')) ?? '';
         if (path.split('\n').some((p) => WORKSPACE_PATH.test(p.trim()))) {
-          rep.add(GHA_PERSIST_CREDS, persistingCheckout, `${where} checks out with persisted credentials and later uploads the workspace (${path.trim()}) as an artifact.`, `persist:${jobId}`);
+          rep.add(
+            GHA_PERSIST_CREDS,
+            persistingCheckout,
+            `${where} checks out with persisted credentials and later uploads the workspace (${path.trim()}) as an artifact.`,
+            `persist:${jobId}`,
+          );
           persistingCheckout = undefined;
         }
       }
     });
   }
   if (!topPerm && unscoped.length > 0) {
-    rep.add(GHA_PERMISSIONS, jobsEntry.keyLine, `No top-level permissions, and ${unscoped.length === 1 ? 'job' : 'jobs'} ${unscoped.join(', ')} set none: the token gets the repository default.`, 'perm:missing', { severity: 'low' });
+    rep.add(
+      GHA_PERMISSIONS,
+      jobsEntry.keyLine,
+      `No top-level permissions, and ${unscoped.length === 1 ? 'job' : 'jobs'} ${unscoped.join(', ')} set none: the token gets the repository default.`,
+      'perm:missing',
+      { severity: 'low' },
+    );
   }
 }

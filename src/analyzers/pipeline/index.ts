@@ -14,7 +14,14 @@ const GITLAB = /(?:^|\/)(?:[^/]{0,200}\.)?gitlab-ci\.ya?ml$/i;
 export function pipelineOptions(ctx: AnalyzerContext): PipelineOptions {
   const owners = ctx.options.trustedOwners;
   return {
-    trustedOwners: Array.isArray(owners) ? owners.filter((o): o is string => typeof o === 'string') : typeof owners === 'string' ? owners.split(',').map((o) => o.trim()).filter(Boolean) : [],
+    trustedOwners: Array.isArray(owners)
+      ? owners.filter((o): o is string => typeof o === 'string')
+      : typeof owners === 'string'
+        ? owners
+            .split(',')
+            .map((o) => o.trim())
+            .filter(Boolean)
+        : [],
     strictPinning: ctx.options.strictPinning === true,
   };
 }

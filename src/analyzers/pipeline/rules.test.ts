@@ -24,7 +24,9 @@ describe('pipeline rules: every rule fires on its bad examples (on the marked li
   }
 
   it('reports a malformed workflow as a ParseError with its line', async () => {
-    const err = await Promise.resolve(runOn(pipelineAnalyzer, '.github/workflows/x.yml', 'on: push\njobs:\n  a: [\n')).catch((e: unknown) => e);
+    const err = await Promise.resolve(
+      runOn(pipelineAnalyzer, '.github/workflows/x.yml', 'on: push\njobs:\n  a: [\n'),
+    ).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(ParseError);
     expect((err as ParseError).line).toBeGreaterThanOrEqual(3);
   });

@@ -3,7 +3,13 @@ import { sensitivePort } from '../common.js';
 import { isLiteralSecret } from '../shell.js';
 import type { YNode } from '../yaml/tree.js';
 import { entry, get, isTrue, items, str } from '../yaml/tree.js';
-import { COMPOSE_DOCKER_SOCKET, COMPOSE_NETWORK_HOST, COMPOSE_PORT_PUBLIC, COMPOSE_PRIVILEGED, COMPOSE_SECRET_ENV } from './rules.js';
+import {
+  COMPOSE_DOCKER_SOCKET,
+  COMPOSE_NETWORK_HOST,
+  COMPOSE_PORT_PUBLIC,
+  COMPOSE_PRIVILEGED,
+  COMPOSE_SECRET_ENV,
+} from './rules.js';
 
 const SOCKET = /(?:^|\/)(?:docker|containerd|crio|podman)\.sock$/;
 const ALL_INTERFACES = new Set(['', '0.0.0.0', '::', '[::]']);
@@ -26,13 +32,21 @@ export function checkCompose(rep: Reporter, root: YNode): void {
 function checkService(rep: Reporter, name: string, svc: YNode): void {
   const id = `service ${name}`;
   const priv = entry(svc, 'privileged');
-  if (priv && isTrue(priv.value)) rep.add(COMPOSE_PRIVILEGED, priv.keyLine, `${id} is privileged.`, `${id}:privileged`);
+  if (priv && isTrue(priv.value))
+    rep.add(COMPOSE_PRIVILEGED, priv.keyLine, `${id} is privileged.`, `${id}:privileged`);
   const net = entry(svc, 'network_mode');
-  if (net && str(net.value) === 'host') rep.add(COMPOSE_NETWORK_HOST, net.keyLine, `${id} uses network_mode: host.`, `${id}:net`);
+  if (net && str(net.value) === 'host')
+    rep.add(COMPOSE_NETWORK_HOST, net.keyLine, `${id} uses network_mode: host.`, `${id}:net`);
 
   for (const v of items(get(svc, 'volumes'))) {
     const source = v.kind === 'map' ? str(get(v, 'source')) : str(v)?.split(':')[0];
-    if (source && SOCKET.test(source)) rep.add(COMPOSE_DOCKER_SOCKET, entry(v, 'source')?.keyLine ?? v.line, `${id} mounts ${source}.`, `${id}:sock:${source}`);
+    if (source && SOCKET.test(source))
+      rep.add(
+        COMPOSE_DOCKER_SOCKET,
+        entry(v, 'source')?.keyLine ?? v.line,
+        `${id} mounts ${source}.`,
+        `${id}:sock:${source}`,
+      );
   }
 
   for (const p of items(get(svc, 'ports'))) {
@@ -52,7 +66,12 @@ function checkService(rep: Reporter, name: string, svc: YNode): void {
     }
     const svcName = sensitivePort(target);
     if (svcName && ALL_INTERFACES.has(host)) {
-      rep.add(COMPOSE_PORT_PUBLIC, p.line, `${id} publishes ${target} (${svcName}) on all interfaces.`, `${id}:port:${target}`);
+      rep.add(
+        COMPOSE_PORT_PUBLIC,
+        p.line,
+        `${id} publishes ${target} (${svcName}) on all interfaces.`,
+        `${id}:port:${target}`,
+      );
     }
   }
 
@@ -60,7 +79,10 @@ function checkService(rep: Reporter, name: string, svc: YNode): void {
   if (env?.kind === 'map') {
     for (const [k, e] of env.entries) {
       const v = str(e.value);
-      if (v !== undefined && isLiteralSecret(k, v)) rep.add(COMPOSE_SECRET_ENV, e.keyLine, `${id} sets ${k} to a literal credential.`, `${id}:env:${k}`, { secret: v });
+      if (v !== undefined && isLiteralSecret(k, v))
+        rep.add(COMPOSE_SECRET_ENV, e.keyLine, `${id} sets ${k} to a literal credential.`, `${id}:env:${k}`, {
+          secret: v,
+        });
     }
   } else {
     for (const it of items(env)) {
@@ -69,7 +91,10 @@ function checkService(rep: Reporter, name: string, svc: YNode): void {
       if (s === undefined || eq <= 0) continue;
       const k = s.slice(0, eq);
       const v = s.slice(eq + 1);
-      if (isLiteralSecret(k, v)) rep.add(COMPOSE_SECRET_ENV, it.line, `${id} sets ${k} to a literal credential.`, `${id}:env:${k}`, { secret: v });
+      if (isLiteralSecret(k, v))
+        rep.add(COMPOSE_SECRET_ENV, it.line, `${id} sets ${k} to a literal credential.`, `${id}:env:${k}`, {
+          secret: v,
+        });
     }
   }
 }

@@ -1,4 +1,4 @@
-import type { Arg, Env, Instruction, ModifiableInstruction, Property } from 'dockerfile-ast';
+import type { Arg, Env, Instruction, ModifiableInstruction } from 'dockerfile-ast';
 import { DockerfileParser } from 'dockerfile-ast';
 import type { SourceFile } from '../../../core/analyzer.js';
 import { ParseError } from '../../../core/errors.js';
@@ -18,8 +18,24 @@ import {
 } from './rules.js';
 
 const KEYWORDS = new Set([
-  'FROM', 'RUN', 'CMD', 'LABEL', 'MAINTAINER', 'EXPOSE', 'ENV', 'ADD', 'COPY', 'ENTRYPOINT',
-  'VOLUME', 'USER', 'WORKDIR', 'ARG', 'ONBUILD', 'STOPSIGNAL', 'HEALTHCHECK', 'SHELL',
+  'FROM',
+  'RUN',
+  'CMD',
+  'LABEL',
+  'MAINTAINER',
+  'EXPOSE',
+  'ENV',
+  'ADD',
+  'COPY',
+  'ENTRYPOINT',
+  'VOLUME',
+  'USER',
+  'WORKDIR',
+  'ARG',
+  'ONBUILD',
+  'STOPSIGNAL',
+  'HEALTHCHECK',
+  'SHELL',
 ]);
 const SUDO = /(?:^|&&|\|\||;|\||\(|`)\s{0,8}sudo\s/;
 const ROOT_USER = /^(?:root|0)(?::.{0,64})?$/;
@@ -45,11 +61,18 @@ function lineWith(file: SourceFile, ins: Instruction, needle: string): number {
 }
 
 function substitute(text: string, args: ReadonlyMap<string, string>): string {
-  return text.replace(/\$\{?([A-Za-z_][A-Za-z0-9_]{0,100})(?::-([^}]{0,200}))?\}?/g, (_m, name: string, dflt?: string) => args.get(name) ?? dflt ?? '');
+  return text.replace(
+    /\$\{?([A-Za-z_][A-Za-z0-9_]{0,100})(?::-([^}]{0,200}))?\}?/g,
+    (_m, name: string, dflt?: string) => args.get(name) ?? dflt ?? '',
+  );
 }
 
 /** Splits `registry/name:tag@digest` into its parts. */
-export function parseImageRef(ref: string): { name: string; tag: string | undefined; digest: string | undefined } {
+export function parseImageRef(ref: string): {
+  name: string;
+  tag: string | undefined;
+  digest: string | undefined;
+} {
   const at = ref.indexOf('@');
   const digest = at >= 0 ? ref.slice(at + 1) : undefined;
   const rest = at >= 0 ? ref.slice(0, at) : ref;
@@ -84,7 +107,12 @@ export function checkDockerfile(file: SourceFile): RawFinding[] {
         if (parent || image === 'scratch' || image.includes('$')) break;
         const ref = parseImageRef(image);
         if (ref.digest === undefined && (ref.tag === undefined || ref.tag === 'latest')) {
-          rep.add(DF_UNPINNED_BASE, line, `Base image \`${image}\` is ${ref.tag === 'latest' ? 'tagged latest' : 'not pinned to a tag or digest'}.`, `from:${ref.name}`);
+          rep.add(
+            DF_UNPINNED_BASE,
+            line,
+            `Base image \`${image}\` is ${ref.tag === 'latest' ? 'tagged latest' : 'not pinned to a tag or digest'}.`,
+            `from:${ref.name}`,
+          );
         }
         break;
       }
@@ -93,25 +121,40 @@ export function checkDockerfile(file: SourceFile): RawFinding[] {
         break;
       case 'ARG':
       case 'ENV':
-        for (const p of (ins as Arg | Env).getProperties() as Property[]) {
+        for (const p of (ins as Arg | Env).getProperties()) {
           const name = p.getName();
           const value = p.getValue();
           if (kw === 'ARG' && !stage && value !== null) globalArgs.set(name, value);
           const pline = p.getRange().start.line + 1;
           if (value !== null && isLiteralSecret(name, value)) {
-            rep.add(DF_SECRET_ENV, pline, `${kw} ${name} sets a literal credential that is stored in the image.`, `${kw}:${name}`, { secret: value });
+            rep.add(
+              DF_SECRET_ENV,
+              pline,
+              `${kw} ${name} sets a literal credential that is stored in the image.`,
+              `${kw}:${name}`,
+              { secret: value },
+            );
           } else if (kw === 'ARG' && value === null && isLiteralSecret(name, 'placeholder-value')) {
-            rep.add(DF_SECRET_ENV, pline, `Build argument ${name} looks like a credential; build arguments are recorded in the image history.`, `ARG:${name}`, {
-              severity: 'medium',
-            });
+            rep.add(
+              DF_SECRET_ENV,
+              pline,
+              `Build argument ${name} looks like a credential; build arguments are recorded in the image history.`,
+              `ARG:${name}`,
+              {
+                severity: 'medium',
+              },
+            );
           }
         }
         break;
       case 'ADD': {
         const src = args.split(/\s+/).filter((w) => !w.startsWith('--'));
         const hasChecksum = (ins as ModifiableInstruction).getFlags().some((f) => f.getName() === 'checksum');
-        const remote = src.slice(0, -1).find((w) => /^(?:https?|ftp):\/\/|^git@|\.git(?:#.{0,100})?$/.test(w));
-        if (remote && !hasChecksum) rep.add(DF_ADD_REMOTE, line, `ADD fetches ${remote} without verifying it.`, `add:${remote}`);
+        const remote = src
+          .slice(0, -1)
+          .find((w) => /^(?:https?|ftp):\/\/|^git@|\.git(?:#.{0,100})?$/.test(w));
+        if (remote && !hasChecksum)
+          rep.add(DF_ADD_REMOTE, line, `ADD fetches ${remote} without verifying it.`, `add:${remote}`);
         break;
       }
       case 'EXPOSE':
@@ -129,12 +172,28 @@ export function checkDockerfile(file: SourceFile): RawFinding[] {
       case 'RUN': {
         if (isFetchPipeShell(args)) {
           const needle = /\bwget\b/.test(args) && !/\bcurl\b/.test(args) ? 'wget' : 'curl';
-          rep.add(DF_CURL_PIPE_SHELL, lineWith(file, ins, needle), 'RUN pipes a downloaded script into an interpreter.', `run:${args.replace(/\s+/g, ' ').slice(0, 200)}`);
+          rep.add(
+            DF_CURL_PIPE_SHELL,
+            lineWith(file, ins, needle),
+            'RUN pipes a downloaded script into an interpreter.',
+            `run:${args.replace(/\s+/g, ' ').slice(0, 200)}`,
+          );
         }
-        if (SUDO.test(args)) rep.add(DF_SUDO, lineWith(file, ins, 'sudo'), 'RUN uses sudo.', `sudo:${args.replace(/\s+/g, ' ').slice(0, 200)}`);
+        if (SUDO.test(args))
+          rep.add(
+            DF_SUDO,
+            lineWith(file, ins, 'sudo'),
+            'RUN uses sudo.',
+            `sudo:${args.replace(/\s+/g, ' ').slice(0, 200)}`,
+          );
         const pkgs = unpinnedPackages(args);
         if (pkgs.length > 0) {
-          rep.add(DF_UNPINNED_PACKAGE, lineWith(file, ins, pkgs[0]!), `Installed without a version: ${pkgs.slice(0, 10).join(', ')}.`, `pkg:${pkgs.join(',')}`);
+          rep.add(
+            DF_UNPINNED_PACKAGE,
+            lineWith(file, ins, pkgs[0]!),
+            `Installed without a version: ${pkgs.slice(0, 10).join(', ')}.`,
+            `pkg:${pkgs.join(',')}`,
+          );
         }
         break;
       }
@@ -145,9 +204,19 @@ export function checkDockerfile(file: SourceFile): RawFinding[] {
   const last = stages.at(-1);
   if (last && last.image !== 'scratch' && !/nonroot|non-root|rootless/i.test(last.image)) {
     if (!last.user) {
-      rep.add(DF_USER_ROOT, last.fromLine, 'The final stage sets no USER, so the container runs as root.', `final-stage:${last.name ?? last.image}`);
+      rep.add(
+        DF_USER_ROOT,
+        last.fromLine,
+        'The final stage sets no USER, so the container runs as root.',
+        `final-stage:${last.name ?? last.image}`,
+      );
     } else if (ROOT_USER.test(last.user.value)) {
-      rep.add(DF_USER_ROOT, last.user.line, `The final stage runs as ${last.user.value}.`, `final-stage:${last.name ?? last.image}`);
+      rep.add(
+        DF_USER_ROOT,
+        last.user.line,
+        `The final stage runs as ${last.user.value}.`,
+        `final-stage:${last.name ?? last.image}`,
+      );
     }
   }
   return rep.findings;

@@ -30,8 +30,18 @@ export const K8S_EXAMPLES: ExampleTable = {
   'iac/k8s-privileged': [
     {
       path: 'k8s/deploy.yaml',
-      bad: deployment(SAFE.replace('allowPrivilegeEscalation: false', 'privileged: true ⟵').replace('runAsNonRoot: true', 'runAsNonRoot: true\n          allowPrivilegeEscalation: false')),
-      good: deployment(SAFE.replace('allowPrivilegeEscalation: false', 'allowPrivilegeEscalation: false\n          privileged: false')),
+      bad: deployment(
+        SAFE.replace('allowPrivilegeEscalation: false', 'privileged: true ⟵').replace(
+          'runAsNonRoot: true',
+          'runAsNonRoot: true\n          allowPrivilegeEscalation: false',
+        ),
+      ),
+      good: deployment(
+        SAFE.replace(
+          'allowPrivilegeEscalation: false',
+          'allowPrivilegeEscalation: false\n          privileged: false',
+        ),
+      ),
     },
   ],
   'iac/k8s-allow-privilege-escalation': [
@@ -42,7 +52,12 @@ export const K8S_EXAMPLES: ExampleTable = {
     },
     {
       path: 'k8s/deploy.yaml',
-      bad: deployment(SAFE.replace('          allowPrivilegeEscalation: false\n', '').replace('      - name: web', '      - name: web ⟵')),
+      bad: deployment(
+        SAFE.replace('          allowPrivilegeEscalation: false\n', '').replace(
+          '      - name: web',
+          '      - name: web ⟵',
+        ),
+      ),
       good: deployment(SAFE),
     },
   ],
@@ -50,28 +65,50 @@ export const K8S_EXAMPLES: ExampleTable = {
     {
       path: 'k8s/deploy.yaml',
       bad: deployment(SAFE.replace('runAsNonRoot: true', 'runAsUser: 0 ⟵')),
-      good: deployment(SAFE.replace('          runAsNonRoot: true\n', ''), '\n      securityContext:\n        runAsUser: 10001'),
+      good: deployment(
+        SAFE.replace('          runAsNonRoot: true\n', ''),
+        '\n      securityContext:\n        runAsUser: 10001',
+      ),
     },
   ],
   'iac/k8s-dangerous-capabilities': [
     {
       path: 'k8s/deploy.yaml',
-      bad: deployment(SAFE.replace('readOnlyRootFilesystem: true', 'readOnlyRootFilesystem: true\n          capabilities:\n            add:\n              - NET_BIND_SERVICE\n              - SYS_ADMIN ⟵')),
-      good: deployment(SAFE.replace('readOnlyRootFilesystem: true', 'readOnlyRootFilesystem: true\n          capabilities:\n            drop: [ALL]\n            add: [NET_BIND_SERVICE]')),
+      bad: deployment(
+        SAFE.replace(
+          'readOnlyRootFilesystem: true',
+          'readOnlyRootFilesystem: true\n          capabilities:\n            add:\n              - NET_BIND_SERVICE\n              - SYS_ADMIN ⟵',
+        ),
+      ),
+      good: deployment(
+        SAFE.replace(
+          'readOnlyRootFilesystem: true',
+          'readOnlyRootFilesystem: true\n          capabilities:\n            drop: [ALL]\n            add: [NET_BIND_SERVICE]',
+        ),
+      ),
     },
   ],
   'iac/k8s-host-namespace': [
     {
       path: 'k8s/ds.yaml',
-      bad: deployment(SAFE, '\n      hostNetwork: true ⟵\n      hostPID: true ⟵').replace('Deployment', 'DaemonSet'),
+      bad: deployment(SAFE, '\n      hostNetwork: true ⟵\n      hostPID: true ⟵').replace(
+        'Deployment',
+        'DaemonSet',
+      ),
       good: deployment(SAFE, '\n      hostNetwork: false').replace('Deployment', 'DaemonSet'),
     },
   ],
   'iac/k8s-sensitive-hostpath': [
     {
       path: 'k8s/agent.yaml',
-      bad: deployment(SAFE, '\n      volumes:\n        - name: sock\n          hostPath:\n            path: /var/run/docker.sock ⟵\n        - name: etc\n          hostPath: { path: /etc/ } ⟵'),
-      good: deployment(SAFE, '\n      volumes:\n        - name: logs\n          hostPath:\n            path: /var/log/app\n        - name: tmp\n          emptyDir: {}'),
+      bad: deployment(
+        SAFE,
+        '\n      volumes:\n        - name: sock\n          hostPath:\n            path: /var/run/docker.sock ⟵\n        - name: etc\n          hostPath: { path: /etc/ } ⟵',
+      ),
+      good: deployment(
+        SAFE,
+        '\n      volumes:\n        - name: logs\n          hostPath:\n            path: /var/log/app\n        - name: tmp\n          emptyDir: {}',
+      ),
     },
   ],
   'iac/k8s-writable-root-fs': [
@@ -84,7 +121,12 @@ export const K8S_EXAMPLES: ExampleTable = {
   'iac/k8s-missing-resource-limits': [
     {
       path: 'k8s/deploy.yaml',
-      bad: deployment(SAFE.replace('        resources:\n          limits: { cpu: 500m, memory: 256Mi }', '        resources: ⟵\n          requests: { cpu: 100m }')),
+      bad: deployment(
+        SAFE.replace(
+          '        resources:\n          limits: { cpu: 500m, memory: 256Mi }',
+          '        resources: ⟵\n          requests: { cpu: 100m }',
+        ),
+      ),
       good: deployment(SAFE),
     },
   ],
@@ -92,7 +134,9 @@ export const K8S_EXAMPLES: ExampleTable = {
     {
       path: 'k8s/deploy.yaml',
       bad: deployment(SAFE.replace('ghcr.io/acme/web:1.4.2', 'ghcr.io/acme/web ⟵')),
-      good: deployment(SAFE.replace('ghcr.io/acme/web:1.4.2', `localhost:5000/acme/web@sha256:${'c'.repeat(64)}`)),
+      good: deployment(
+        SAFE.replace('ghcr.io/acme/web:1.4.2', `localhost:5000/acme/web@sha256:${'c'.repeat(64)}`),
+      ),
     },
     {
       path: 'k8s/cron.yaml',
@@ -131,8 +175,12 @@ spec:
   'iac/k8s-secret-in-env': [
     {
       path: 'k8s/deploy.yaml',
-      bad: deployment(`${SAFE}\n        env:\n          - name: LOG_LEVEL\n            value: debug\n          - name: DATABASE_PASSWORD\n            value: "hunter2-but-longer" ⟵`),
-      good: deployment(`${SAFE}\n        env:\n          - name: DATABASE_PASSWORD\n            valueFrom:\n              secretKeyRef: { name: db, key: password }\n          - name: PASSWORD_FILE\n            value: /etc/secrets/pw`),
+      bad: deployment(
+        `${SAFE}\n        env:\n          - name: LOG_LEVEL\n            value: debug\n          - name: DATABASE_PASSWORD\n            value: "hunter2-but-longer" ⟵`,
+      ),
+      good: deployment(
+        `${SAFE}\n        env:\n          - name: DATABASE_PASSWORD\n            valueFrom:\n              secretKeyRef: { name: db, key: password }\n          - name: PASSWORD_FILE\n            value: /etc/secrets/pw`,
+      ),
     },
   ],
   'iac/k8s-service-exposes-sensitive-port': [

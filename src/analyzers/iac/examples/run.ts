@@ -26,7 +26,9 @@ export async function runExample(
 ): Promise<{ expected: number[]; badLines: number[]; goodLines: number[] }> {
   const { text, lines } = unmark(ex.bad);
   const lineSet = (fs: RawFinding[]): number[] =>
-    [...new Set(fs.filter((f) => f.ruleId === ruleId).map((f) => f.location.startLine))].sort((a, b) => a - b);
+    [...new Set(fs.filter((f) => f.ruleId === ruleId).map((f) => f.location.startLine))].sort(
+      (a, b) => a - b,
+    );
   const bad = await runOn(analyzer, ex.path, text, ex.files, ex.options);
   const good = await runOn(analyzer, ex.path, ex.good, ex.files, ex.options);
   return { expected: lines, badLines: lineSet(bad), goodLines: lineSet(good) };

@@ -48,7 +48,10 @@ resource "aws_security_group_rule" "db" {
   }
 }
 `,
-      files: { 'infra/variables.tf': 'variable "anywhere" {\n  default = "0.0.0.0/0"\n}\nvariable "office" {\n  default = "203.0.113.0/24"\n}\n' },
+      files: {
+        'infra/variables.tf':
+          'variable "anywhere" {\n  default = "0.0.0.0/0"\n}\nvariable "office" {\n  default = "203.0.113.0/24"\n}\n',
+      },
     },
     {
       path: 'gcp/fw.tf',
@@ -401,7 +404,8 @@ resource "aws_s3_bucket" "access_logs" {
 }
 `,
       files: {
-        'logging.tf': 'resource "aws_s3_bucket_logging" "data" {\n  bucket        = aws_s3_bucket.data.id\n  target_bucket = aws_s3_bucket.access_logs.id\n  target_prefix = "data/"\n}\n',
+        'logging.tf':
+          'resource "aws_s3_bucket_logging" "data" {\n  bucket        = aws_s3_bucket.data.id\n  target_bucket = aws_s3_bucket.access_logs.id\n  target_prefix = "data/"\n}\n',
       },
     },
   ],

@@ -30,7 +30,11 @@ export function collectScope(file: HclFile, scope: ModuleScope = emptyScope()): 
 const MAX_EVAL_DEPTH = 16;
 
 /** The value of an expression, or undefined when it depends on something not known statically. */
-export function evaluate(e: HclExpr | undefined, scope: ModuleScope = emptyScope(), depth = 0): HclValue | undefined {
+export function evaluate(
+  e: HclExpr | undefined,
+  scope: ModuleScope = emptyScope(),
+  depth = 0,
+): HclValue | undefined {
   if (!e || depth > MAX_EVAL_DEPTH) return undefined;
   switch (e.kind) {
     case 'literal':
@@ -56,7 +60,10 @@ export function evaluate(e: HclExpr | undefined, scope: ModuleScope = emptyScope
     case 'ref':
       return resolveRef(e.ref ?? '', scope, depth);
     case 'call':
-      if ((e.name === 'tolist' || e.name === 'toset' || e.name === 'tostring' || e.name === 'tonumber') && e.args?.length === 1) {
+      if (
+        (e.name === 'tolist' || e.name === 'toset' || e.name === 'tostring' || e.name === 'tonumber') &&
+        e.args?.length === 1
+      ) {
         return evaluate(e.args[0], scope, depth + 1);
       }
       return undefined;

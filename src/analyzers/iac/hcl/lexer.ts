@@ -47,7 +47,8 @@ function unescape(raw: string, line: number): string {
       const len = n === 'u' ? 4 : 8;
       const hex = raw.slice(i + 1, i + 1 + len);
       const code = Number.parseInt(hex, 16);
-      if (hex.length !== len || Number.isNaN(code) || code > 0x10ffff) throw new ParseError('invalid unicode escape', line);
+      if (hex.length !== len || Number.isNaN(code) || code > 0x10ffff)
+        throw new ParseError('invalid unicode escape', line);
       out += String.fromCodePoint(code);
       i += len;
     } else throw new ParseError(`invalid escape sequence \\${n ?? ''}`, line);
@@ -61,7 +62,14 @@ export function tokenize(src: string): Token[] {
   let i = 0;
   let line = 1;
   const n = src.length;
-  const push = (kind: TokenKind, value: string, start: number, end: number, tokLine = line, interp = false): void => {
+  const push = (
+    kind: TokenKind,
+    value: string,
+    start: number,
+    end: number,
+    tokLine = line,
+    interp = false,
+  ): void => {
     tokens.push({ kind, value, interp, line: tokLine, start, end });
   };
 
@@ -147,7 +155,8 @@ export function tokenize(src: string): Token[] {
       const tag = src.slice(tagStart, p);
       if (tag !== '' && isIdentStart(tag.charCodeAt(0))) {
         const eol = src.indexOf('\n', p);
-        if (eol < 0 || src.slice(p, eol).trim() !== '') throw new ParseError('heredoc marker must end its line', line);
+        if (eol < 0 || src.slice(p, eol).trim() !== '')
+          throw new ParseError('heredoc marker must end its line', line);
         const startLine = line;
         let q = eol + 1;
         let bodyLines: string[] = [];
@@ -169,7 +178,8 @@ export function tokenize(src: string): Token[] {
         if (!closed) throw new ParseError(`unterminated heredoc <<${tag}`, startLine);
         if (indent) {
           let min = Infinity;
-          for (const l of bodyLines) if (l.trim() !== '') min = Math.min(min, l.length - l.trimStart().length);
+          for (const l of bodyLines)
+            if (l.trim() !== '') min = Math.min(min, l.length - l.trimStart().length);
           if (min !== Infinity) bodyLines = bodyLines.map((l) => l.slice(min));
         }
         const body = bodyLines.length ? `${bodyLines.join('\n')}\n` : '';

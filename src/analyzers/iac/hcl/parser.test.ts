@@ -58,11 +58,15 @@ describe('parseHcl', () => {
 
   it('resolves variables and locals with literal values', () => {
     const sg = file.body.blocks.find((b) => b.type === 'resource')!;
-    expect(evaluate(sg.body.blocks[0]!.body.attributes.get('cidr_blocks')!.expr, scope)).toEqual(['0.0.0.0/0']);
+    expect(evaluate(sg.body.blocks[0]!.body.attributes.get('cidr_blocks')!.expr, scope)).toEqual([
+      '0.0.0.0/0',
+    ]);
     expect(evaluate(sg.body.blocks[0]!.body.attributes.get('from_port')!.expr, scope)).toBe(-1);
     expect(evaluate(scope.locals.get('tags'), scope)).toEqual({ Name: 'web', env: 'prod' });
     expect(evaluate(sg.body.attributes.get('name')!.expr, scope)).toBeUndefined();
-    expect(resolveExpr(sg.body.blocks[0]!.body.attributes.get('cidr_blocks')!.expr.items![0], scope)!.line).toBe(3);
+    expect(
+      resolveExpr(sg.body.blocks[0]!.body.attributes.get('cidr_blocks')!.expr.items![0], scope)!.line,
+    ).toBe(3);
   });
 
   it('reports malformed input as a ParseError with the line', () => {

@@ -41,7 +41,8 @@ class Parser {
   }
   private expectPunct(v: string): Token {
     const t = this.next();
-    if (t.kind !== 'punct' || t.value !== v) throw new ParseError(`expected "${v}" but found ${describe(t)}`, t.line);
+    if (t.kind !== 'punct' || t.value !== v)
+      throw new ParseError(`expected "${v}" but found ${describe(t)}`, t.line);
     return t;
   }
   private skipNewlines(): void {
@@ -57,7 +58,8 @@ class Parser {
       this.skipNewlines();
       const t = this.peek();
       if (t.kind === 'eof' || (inBlock && this.isPunct('}'))) return body;
-      if (t.kind !== 'ident') throw new ParseError(`expected an attribute or block name, found ${describe(t)}`, t.line);
+      if (t.kind !== 'ident')
+        throw new ParseError(`expected an attribute or block name, found ${describe(t)}`, t.line);
       this.next();
       if (this.isPunct('=')) {
         this.next();
@@ -91,7 +93,13 @@ class Parser {
   }
 
   private make(kind: HclExpr['kind'], first: Token, last: Token, extra: Partial<HclExpr> = {}): HclExpr {
-    return { kind, line: first.line, endLine: last.line, text: this.src.slice(first.start, last.end), ...extra };
+    return {
+      kind,
+      line: first.line,
+      endLine: last.line,
+      text: this.src.slice(first.start, last.end),
+      ...extra,
+    };
   }
 
   /** An expression; `nlEnds` says whether a newline ends it (true outside brackets). */
@@ -129,7 +137,10 @@ class Parser {
   private postfix(e: HclExpr, start: number): HclExpr {
     let out = e;
     for (;;) {
-      if (this.isPunct('.') && (this.peek(1).kind === 'ident' || this.peek(1).kind === 'number' || this.isPunct('*', 1))) {
+      if (
+        this.isPunct('.') &&
+        (this.peek(1).kind === 'ident' || this.peek(1).kind === 'number' || this.isPunct('*', 1))
+      ) {
         this.next();
         const t = this.next();
         out = this.extend(out, start, t);
@@ -165,7 +176,8 @@ class Parser {
       case 'number':
         return this.make('literal', t, t, { value: Number(t.value) });
       case 'ident': {
-        if (t.value === 'true' || t.value === 'false') return this.make('literal', t, t, { value: t.value === 'true' });
+        if (t.value === 'true' || t.value === 'false')
+          return this.make('literal', t, t, { value: t.value === 'true' });
         if (t.value === 'null') return this.make('literal', t, t, { value: null });
         if (this.isPunct('(')) return this.call(t);
         if (this.isPunct('::')) {
@@ -186,7 +198,12 @@ class Parser {
           const inner = this.expr(false);
           this.skipNewlines();
           const close = this.expectPunct(')');
-          return { ...inner, kind: inner.kind === 'literal' ? 'literal' : 'complex', text: this.src.slice(t.start, close.end), endLine: close.line };
+          return {
+            ...inner,
+            kind: inner.kind === 'literal' ? 'literal' : 'complex',
+            text: this.src.slice(t.start, close.end),
+            endLine: close.line,
+          };
         }
         if (t.value === '-' || t.value === '!') {
           const opStart = this.peek().start;
@@ -194,7 +211,12 @@ class Parser {
           if (t.value === '-' && operand.kind === 'literal' && typeof operand.value === 'number') {
             return { ...operand, value: -operand.value, text: `-${operand.text}` };
           }
-          return { kind: 'complex', line: t.line, endLine: operand.endLine, text: `${t.value}${operand.text}` };
+          return {
+            kind: 'complex',
+            line: t.line,
+            endLine: operand.endLine,
+            text: `${t.value}${operand.text}`,
+          };
         }
         break;
       default:
@@ -214,7 +236,8 @@ class Parser {
       if (this.isPunct('...')) this.next();
       this.skipNewlines();
       if (this.isPunct(',')) this.next();
-      else if (!this.isPunct(')')) throw new ParseError(`expected "," or ")" in call to ${name.value}`, this.peek().line);
+      else if (!this.isPunct(')'))
+        throw new ParseError(`expected "," or ")" in call to ${name.value}`, this.peek().line);
     }
     const close = this.expectPunct(')');
     return this.make('call', name, close, { name: name.value, args });
@@ -228,7 +251,7 @@ class Parser {
       if (t.kind === 'punct' && '([{'.includes(t.value)) depth++;
       else if (t.kind === 'punct' && ')]}'.includes(t.value) && --depth === 0) {
         if (t.value !== closing) throw new ParseError(`expected "${closing}"`, t.line);
-            return this.make('complex', open, t);
+        return this.make('complex', open, t);
       }
     }
   }

@@ -35,7 +35,12 @@ export function checkObject(rep: Reporter, obj: YNode): void {
     case 'ServiceAccount': {
       const e = entry(obj, 'automountServiceAccountToken');
       if (!e || isTrue(e.value)) {
-        rep.add(K8S_SA_TOKEN, e?.keyLine ?? entry(obj, 'kind')!.keyLine, `${id} does not disable token automounting.`, `${id}:automount`);
+        rep.add(
+          K8S_SA_TOKEN,
+          e?.keyLine ?? entry(obj, 'kind')!.keyLine,
+          `${id} does not disable token automounting.`,
+          `${id}:automount`,
+        );
       }
       break;
     }
@@ -54,7 +59,12 @@ function checkService(rep: Reporter, obj: YNode, id: string): void {
       const n = e?.value.kind === 'scalar' ? Number(e.value.value) : NaN;
       const svc = Number.isInteger(n) ? sensitivePort(n) : undefined;
       if (e && svc) {
-        rep.add(K8S_SERVICE_PORT, e.keyLine, `${id} (type ${type}) exposes port ${n} (${svc}) outside the cluster.`, `${id}:port:${n}`);
+        rep.add(
+          K8S_SERVICE_PORT,
+          e.keyLine,
+          `${id} (type ${type}) exposes port ${n} (${svc}) outside the cluster.`,
+          `${id}:port:${n}`,
+        );
         break;
       }
     }

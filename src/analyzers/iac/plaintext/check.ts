@@ -6,14 +6,43 @@ import { PLAINTEXT_URL } from './rules.js';
 const URL_RE = /\b(https?|ftp|telnet|ldap):\/\/([^\s"'<>`\\)\]},;|]{0,300})/gi;
 const LOCAL_HOST =
   /^(?:localhost|127(?:\.\d{1,3}){3}|0\.0\.0\.0|\[?::1?\]?|169\.254\.\d{1,3}\.\d{1,3}|host\.docker\.internal|[^.]{1,63}|.{0,200}\.(?:localhost|local|internal|svc|cluster\.local|test|example|invalid|localdomain|lan|home\.arpa))$/i;
-const EXAMPLE_HOST = /(?:^|\.)example\.(?:com|org|net)$|(?:^|\.)(?:example|sample|dummy|foo|bar)\.[a-z]{2,6}$/i;
+const EXAMPLE_HOST =
+  /(?:^|\.)example\.(?:com|org|net)$|(?:^|\.)(?:example|sample|dummy|foo|bar)\.[a-z]{2,6}$/i;
 /** Hosts that appear as XML namespaces, schema ids and licence references, never fetched as endpoints. */
 const IDENTIFIER_HOSTS = new Set([
-  'www.w3.org', 'w3.org', 'json-schema.org', 'schemas.xmlsoap.org', 'schemas.microsoft.com', 'schemas.openxmlformats.org',
-  'purl.org', 'xmlns.com', 'schema.org', 'java.sun.com', 'xmlns.jcp.org', 'maven.apache.org', 'www.springframework.org',
-  'docs.oasis-open.org', 'ns.adobe.com', 'www.apache.org', 'opensource.org', 'creativecommons.org', 'json.schemastore.org',
-  'yaml.org', 'www.omg.org', 'relaxng.org', 'www.opengis.net', 'xml.org', 'www.xml.org', 'schemas.android.com',
-  'www.sitemaps.org', 'ogp.me', 'rdfs.org', 'xmlns.oracle.com', 'docbook.org', 'cs.opensource.google', 'www.gnu.org',
+  'www.w3.org',
+  'w3.org',
+  'json-schema.org',
+  'schemas.xmlsoap.org',
+  'schemas.microsoft.com',
+  'schemas.openxmlformats.org',
+  'purl.org',
+  'xmlns.com',
+  'schema.org',
+  'java.sun.com',
+  'xmlns.jcp.org',
+  'maven.apache.org',
+  'www.springframework.org',
+  'docs.oasis-open.org',
+  'ns.adobe.com',
+  'www.apache.org',
+  'opensource.org',
+  'creativecommons.org',
+  'json.schemastore.org',
+  'yaml.org',
+  'www.omg.org',
+  'relaxng.org',
+  'www.opengis.net',
+  'xml.org',
+  'www.xml.org',
+  'schemas.android.com',
+  'www.sitemaps.org',
+  'ogp.me',
+  'rdfs.org',
+  'xmlns.oracle.com',
+  'docbook.org',
+  'cs.opensource.google',
+  'www.gnu.org',
 ]);
 /** Keys whose values are documentation links or identifiers, not endpoints the software connects to. */
 const DOC_KEY =
@@ -62,11 +91,20 @@ export function checkPlaintext(file: SourceFile): RawFinding[] {
       const at = rest.search(/@/);
       const userinfo = at >= 0 && at < rest.search(/[/?#]|$/) ? rest.slice(0, at) : '';
       const password = userinfo.includes(':') ? userinfo.slice(userinfo.indexOf(':') + 1) : '';
-      const path = rest.slice(userinfo ? at + 1 : 0).replace(/[?#].*$/, '').slice(0, 200);
-      rep.add(PLAINTEXT_URL, i + 1, `${scheme}:// connection to ${host} is not encrypted.`, `${scheme}://${path}`, {
-        ...(scheme === 'http' ? {} : { severity: 'high' as const }),
-        ...(password.length >= 3 ? { secret: password } : {}),
-      });
+      const path = rest
+        .slice(userinfo ? at + 1 : 0)
+        .replace(/[?#].*$/, '')
+        .slice(0, 200);
+      rep.add(
+        PLAINTEXT_URL,
+        i + 1,
+        `${scheme}:// connection to ${host} is not encrypted.`,
+        `${scheme}://${path}`,
+        {
+          ...(scheme === 'http' ? {} : { severity: 'high' as const }),
+          ...(password.length >= 3 ? { secret: password } : {}),
+        },
+      );
     }
   }
   return rep.findings;

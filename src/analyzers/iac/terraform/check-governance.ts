@@ -1,7 +1,7 @@
 import type { Reporter } from '../common.js';
 import { isLiteralSecret } from '../shell.js';
 import type { TfModule, TfResource } from './model.js';
-import { attr, child, isOff, nested } from './model.js';
+import { attr, child, isOff, nested, text } from './model.js';
 import type { Statement } from './policy.js';
 import { documentStatements, policyStatements } from './policy.js';
 import {
@@ -16,10 +16,18 @@ import {
   TF_PROVIDER_CREDS,
 } from './rules.js';
 
-const POLICY_TYPES = new Set(['aws_iam_policy', 'aws_iam_role_policy', 'aws_iam_user_policy', 'aws_iam_group_policy', 'aws_s3_bucket_policy']);
+const POLICY_TYPES = new Set([
+  'aws_iam_policy',
+  'aws_iam_role_policy',
+  'aws_iam_user_policy',
+  'aws_iam_group_policy',
+  'aws_s3_bucket_policy',
+]);
 
 function isAdmin(st: Statement): boolean {
-  return st.effect === 'Allow' && st.actions.some((a) => a === '*' || a === '*:*') && st.resources.includes('*');
+  return (
+    st.effect === 'Allow' && st.actions.some((a) => a === '*' || a === '*:*') && st.resources.includes('*')
+  );
 }
 
 /** IAM wildcards, public bucket policies, audit logging, key rotation, instance metadata. */
@@ -30,11 +38,28 @@ export function checkGovernance(rep: Reporter, r: TfResource, mod: TfModule): vo
 
   let statements: Statement[] = [];
   if (r.kind === 'data' && r.type === 'aws_iam_policy_document') statements = documentStatements(b, s);
-  else if (r.kind === 'resource' && POLICY_TYPES.has(r.type) && b.attributes.get('policy')) statements = policyStatements(b.attributes.get('policy')!.expr, s);
+  else if (r.kind === 'resource' && POLICY_TYPES.has(r.type) && b.attributes.get('policy'))
+    statements = policyStatements(b.attributes.get('policy')!.expr, s);
   for (const st of statements) {
-    if (isAdmin(st)) rep.add(TF_IAM_WILDCARD, st.actionLine, `${r.address} allows "*" actions on "*" resources.`, `${r.address}:admin`);
-    if (r.type === 'aws_s3_bucket_policy' && st.effect === 'Allow' && st.publicPrincipal && !st.hasCondition) {
-      rep.add(TF_PUBLIC_BUCKET, st.principalLine, `${r.address} allows any principal ("*") without a condition.`, `${r.address}:principal`);
+    if (isAdmin(st))
+      rep.add(
+        TF_IAM_WILDCARD,
+        st.actionLine,
+        `${r.address} allows "*" actions on "*" resources.`,
+        `${r.address}:admin`,
+      );
+    if (
+      r.type === 'aws_s3_bucket_policy' &&
+      st.effect === 'Allow' &&
+      st.publicPrincipal &&
+      !st.hasCondition
+    ) {
+      rep.add(
+        TF_PUBLIC_BUCKET,
+        st.principalLine,
+        `${r.address} allows any principal ("*") without a condition.`,
+        `${r.address}:principal`,
+      );
     }
   }
   if (r.type === 'azurerm_role_definition') {
@@ -50,23 +75,40 @@ export function checkGovernance(rep: Reporter, r: TfResource, mod: TfModule): vo
   switch (r.type) {
     case 'aws_cloudtrail': {
       const on = a('enable_logging');
-      if (on && isOff(on.value)) rep.add(TF_CLOUDTRAIL, on.line, `${r.address} sets enable_logging = false.`, `${r.address}:logging`);
+      if (on && isOff(on.value))
+        rep.add(TF_CLOUDTRAIL, on.line, `${r.address} sets enable_logging = false.`, `${r.address}:logging`);
       const val = a('enable_log_file_validation');
       if (!val || isOff(val.value)) {
-        rep.add(TF_CLOUDTRAIL, val?.line ?? r.block.line, `${r.address} does not enable log file validation.`, `${r.address}:validation`, { severity: 'medium' });
+        rep.add(
+          TF_CLOUDTRAIL,
+          val?.line ?? r.block.line,
+          `${r.address} does not enable log file validation.`,
+          `${r.address}:validation`,
+          { severity: 'medium' },
+        );
       }
       break;
     }
     case 'aws_s3_bucket': {
-      if (child(b, 'logging') || /log/i.test(r.name) || /log/i.test(String(a('bucket')?.value ?? ''))) break;
+      if (child(b, 'logging') || /log/i.test(r.name) || /log/i.test(text(a('bucket')?.value))) break;
       if (!(mod.textByType.get('aws_s3_bucket_logging') ?? '').includes(`${r.address}.`)) {
-        rep.add(TF_S3_LOGGING, r.block.line, `${r.address} has no access logging configured.`, `${r.address}:logging`);
+        rep.add(
+          TF_S3_LOGGING,
+          r.block.line,
+          `${r.address} has no access logging configured.`,
+          `${r.address}:logging`,
+        );
       }
       break;
     }
     case 'aws_vpc':
       if (!(mod.textByType.get('aws_flow_log') ?? '').includes(`${r.address}.`)) {
-        rep.add(TF_FLOW_LOGS, r.block.line, `${r.address} has no aws_flow_log in this module.`, `${r.address}:flowlogs`);
+        rep.add(
+          TF_FLOW_LOGS,
+          r.block.line,
+          `${r.address} has no aws_flow_log in this module.`,
+          `${r.address}:flowlogs`,
+        );
       }
       break;
     case 'aws_lb':
@@ -74,20 +116,33 @@ export function checkGovernance(rep: Reporter, r: TfResource, mod: TfModule): vo
     case 'aws_elb': {
       const logs = child(b, 'access_logs');
       const enabled = attr(logs?.body, 'enabled', s);
-      if (!logs) rep.add(TF_LB_LOGS, r.block.line, `${r.address} has no access_logs block.`, `${r.address}:logs`);
-      else if (enabled && isOff(enabled.value)) rep.add(TF_LB_LOGS, enabled.line, `${r.address} disables access logs.`, `${r.address}:logs`);
+      if (!logs)
+        rep.add(TF_LB_LOGS, r.block.line, `${r.address} has no access_logs block.`, `${r.address}:logs`);
+      else if (enabled && isOff(enabled.value))
+        rep.add(TF_LB_LOGS, enabled.line, `${r.address} disables access logs.`, `${r.address}:logs`);
       break;
     }
     case 'aws_kms_key': {
       const spec = a('customer_master_key_spec')?.value;
       if (spec !== undefined && spec !== 'SYMMETRIC_DEFAULT') break; // asymmetric and HMAC keys cannot rotate
       const rot = a('enable_key_rotation');
-      if (!rot || isOff(rot.value)) rep.add(TF_KMS_ROTATION, rot?.line ?? r.block.line, `${r.address} does not enable key rotation.`, `${r.address}:rotation`);
+      if (!rot || isOff(rot.value))
+        rep.add(
+          TF_KMS_ROTATION,
+          rot?.line ?? r.block.line,
+          `${r.address} does not enable key rotation.`,
+          `${r.address}:rotation`,
+        );
       break;
     }
     case 'google_kms_crypto_key':
       if (!a('rotation_period') && (!a('purpose') || a('purpose')?.value === 'ENCRYPT_DECRYPT')) {
-        rep.add(TF_KMS_ROTATION, r.block.line, `${r.address} has no rotation_period.`, `${r.address}:rotation`);
+        rep.add(
+          TF_KMS_ROTATION,
+          r.block.line,
+          `${r.address} has no rotation_period.`,
+          `${r.address}:rotation`,
+        );
       }
       break;
     case 'aws_instance':
@@ -97,8 +152,20 @@ export function checkGovernance(rep: Reporter, r: TfResource, mod: TfModule): vo
       const endpoint = attr(md?.body, 'http_endpoint', s)?.value;
       if (endpoint === 'disabled') break;
       const tokens = attr(md?.body, 'http_tokens', s);
-      if (!tokens) rep.add(TF_IMDSV1, md?.line ?? r.block.line, `${r.address} does not require IMDSv2 (http_tokens = "required").`, `${r.address}:imds`);
-      else if (tokens.value === 'optional') rep.add(TF_IMDSV1, tokens.line, `${r.address} allows IMDSv1 (http_tokens = "optional").`, `${r.address}:imds`);
+      if (!tokens)
+        rep.add(
+          TF_IMDSV1,
+          md?.line ?? r.block.line,
+          `${r.address} does not require IMDSv2 (http_tokens = "required").`,
+          `${r.address}:imds`,
+        );
+      else if (tokens.value === 'optional')
+        rep.add(
+          TF_IMDSV1,
+          tokens.line,
+          `${r.address} allows IMDSv1 (http_tokens = "optional").`,
+          `${r.address}:imds`,
+        );
       break;
     }
     default:
@@ -113,9 +180,16 @@ export function checkProviders(rep: Reporter, blocks: TfResource['block'][], mod
     for (const at of p.body.attributes.values()) {
       const v = attr(p.body, at.name, mod.scope)?.value;
       if (typeof v !== 'string') continue;
-      const secretName = isLiteralSecret(at.name, v) || (at.name === 'credentials' && v.trimStart().startsWith('{'));
+      const secretName =
+        isLiteralSecret(at.name, v) || (at.name === 'credentials' && v.trimStart().startsWith('{'));
       if (secretName) {
-        rep.add(TF_PROVIDER_CREDS, at.line, `provider "${name}" sets ${at.name} to a literal credential.`, `provider.${name}:${at.name}`, { secret: v });
+        rep.add(
+          TF_PROVIDER_CREDS,
+          at.line,
+          `provider "${name}" sets ${at.name} to a literal credential.`,
+          `provider.${name}:${at.name}`,
+          { secret: v },
+        );
       }
     }
   }

@@ -25,7 +25,13 @@ export function resourcesOf(file: HclFile): TfResource[] {
   for (const b of file.body.blocks) {
     if ((b.type === 'resource' || b.type === 'data') && b.labels.length >= 2) {
       const [type, name] = b.labels as [string, string];
-      out.push({ kind: b.type, type, name, address: `${b.type === 'data' ? 'data.' : ''}${type}.${name}`, block: b });
+      out.push({
+        kind: b.type,
+        type,
+        name,
+        address: `${b.type === 'data' ? 'data.' : ''}${type}.${name}`,
+        block: b,
+      });
     }
   }
   return out;
@@ -96,4 +102,9 @@ export function bodyText(body: HclBody, out: string[] = []): string[] {
 /** True when the expression is an unresolved reference (so its value is unknown, not absent). */
 export function isUnknown(e: HclExpr | undefined, scope: ModuleScope): boolean {
   return e !== undefined && evaluate(e, scope) === undefined;
+}
+
+/** A scalar value as text ('' for lists, objects, null and unknown values). */
+export function text(v: HclValue | undefined): string {
+  return typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean' ? String(v) : '';
 }

@@ -21,7 +21,8 @@ function asList(v: HclValue | undefined): string[] {
 
 function principalIsPublic(p: HclValue | undefined): boolean {
   if (p === '*') return true;
-  if (p !== null && typeof p === 'object' && !Array.isArray(p)) return Object.values(p).some((v) => strings(v).includes('*'));
+  if (p !== null && typeof p === 'object' && !Array.isArray(p))
+    return Object.values(p).some((v) => strings(v).includes('*'));
   return false;
 }
 
@@ -47,7 +48,9 @@ export function documentStatements(body: HclBody, scope: ModuleScope): Statement
       effect: typeof effect?.value === 'string' ? effect.value : 'Allow',
       actions: strings(actions?.value),
       resources: strings(attr(st.body, 'resources', scope)?.value),
-      publicPrincipal: principals.some((p) => strings(attr(p.body, 'identifiers', scope)?.value).includes('*')),
+      publicPrincipal: principals.some((p) =>
+        strings(attr(p.body, 'identifiers', scope)?.value).includes('*'),
+      ),
       hasCondition: nested(st.body, 'condition').length > 0,
       actionLine: actions?.line ?? st.line,
       principalLine: principals[0]?.line ?? st.line,
@@ -58,8 +61,10 @@ export function documentStatements(body: HclBody, scope: ModuleScope): Statement
 /** Statements of a `policy = …` attribute written as jsonencode({...}) or a JSON string/heredoc. */
 export function policyStatements(expr: HclExpr, scope: ModuleScope): Statement[] {
   const e = resolveExpr(expr, scope) ?? expr;
-  if (e.kind === 'call' && e.name === 'jsonencode' && e.args?.[0]) return fromHclObject(resolveExpr(e.args[0], scope) ?? e.args[0], scope);
-  if (e.kind === 'literal' && typeof e.value === 'string') return fromJsonText(e.value, e.heredoc === true ? e.line + 1 : e.line, e.heredoc === true);
+  if (e.kind === 'call' && e.name === 'jsonencode' && e.args?.[0])
+    return fromHclObject(resolveExpr(e.args[0], scope) ?? e.args[0], scope);
+  if (e.kind === 'literal' && typeof e.value === 'string')
+    return fromJsonText(e.value, e.heredoc === true ? e.line + 1 : e.line, e.heredoc === true);
   return [];
 }
 

@@ -44,14 +44,19 @@ const NULL_SCALAR: YScalar = { kind: 'scalar', line: 0, endLine: 0, value: null,
 /** Parses every document of a YAML stream; a syntax error becomes a ParseError with its line. */
 export function parseYamlDocs(text: string): YDoc[] {
   const lc = new LineCounter();
-  const docs = parseAllDocuments(text, { lineCounter: lc, prettyErrors: true, uniqueKeys: false, strict: false });
+  const docs = parseAllDocuments(text, {
+    lineCounter: lc,
+    prettyErrors: true,
+    uniqueKeys: false,
+    strict: false,
+  });
   const list = Array.isArray(docs) ? docs : [];
   const out: YDoc[] = [];
   for (const doc of list) {
     const err = doc.errors[0];
     if (err) throw new ParseError(err.message.split('\n')[0] ?? 'invalid YAML', err.linePos?.[0].line);
     const conv = new Converter(doc, lc);
-    const root = doc.contents ? conv.node(doc.contents as Node, 0) : undefined;
+    const root = doc.contents ? conv.node(doc.contents, 0) : undefined;
     out.push({ root, line: lc.linePos(doc.range[0]).line });
   }
   return out;
@@ -77,7 +82,7 @@ class Converter {
     if (cached) return cached;
     if (isAlias(n)) {
       const target = n.resolve(this.doc);
-      return target ? this.node(target as Node, depth + 1) : NULL_SCALAR;
+      return target ? this.node(target, depth + 1) : NULL_SCALAR;
     }
     if (isMap(n)) {
       const out: YMap = { kind: 'map', line: this.lineOf(n), entries: new Map() };
@@ -87,7 +92,9 @@ class Converter {
         const k = pair.key as Node | null;
         const key = isScalar(k) ? String(k.value) : k ? String(k.toJSON()) : '';
         const v = pair.value as Node | null;
-        const value = v ? this.node(v, depth + 1) : { ...NULL_SCALAR, line: this.lineOf(k), endLine: this.lineOf(k) };
+        const value = v
+          ? this.node(v, depth + 1)
+          : { ...NULL_SCALAR, line: this.lineOf(k), endLine: this.lineOf(k) };
         if (key === '<<' && !(isScalar(k) && k.type !== 'PLAIN')) {
           if (value.kind === 'map') merges.push(value);
           else if (value.kind === 'seq') for (const it of value.items) if (it.kind === 'map') merges.push(it);
@@ -106,9 +113,20 @@ class Converter {
     }
     if (isScalar(n)) {
       const v = n.value;
-      const value = typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean' || v === null ? v : String(v as unknown);
+      const value =
+        typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean' || v === null
+          ? v
+          : typeof v === 'bigint'
+            ? v.toString()
+            : (n.source ?? '');
       const end = n.range ? this.lc.linePos(Math.max(n.range[0], n.range[1] - 1)).line : 0;
-      const out: YScalar = { kind: 'scalar', line: this.lineOf(n), endLine: end, value, quoted: n.type !== 'PLAIN' && n.type !== undefined };
+      const out: YScalar = {
+        kind: 'scalar',
+        line: this.lineOf(n),
+        endLine: end,
+        value,
+        quoted: n.type !== 'PLAIN' && n.type !== undefined,
+      };
       this.seen.set(n, out);
       return out;
     }
