@@ -11,7 +11,7 @@ export interface Directive {
 
 const MARK = 'vanguard-ignore';
 // Bounded quantifiers and no nesting: linear on any line.
-const DIRECTIVE = /vanguard-ignore(?::|\s)\s{0,20}([A-Za-z0-9_.*/-]{1,200})?[ \t]{0,200}(.{0,500})/;
+const DIRECTIVE = /vanguard-ignore(?::|\s|$)\s{0,20}([A-Za-z0-9_.*/-]{1,200})?[ \t]{0,200}(.{0,500})/;
 
 export const SUPPRESSION_WITHOUT_REASON: RuleMeta = {
   id: 'policy/suppression-without-reason',

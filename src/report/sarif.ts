@@ -1,6 +1,6 @@
 import type { Finding, Severity } from '../core/finding.js';
 import type { ScanResult } from '../core/result.js';
-import type { RuleMeta } from '../core/rule.js';
+import { ruleOwasp, type RuleMeta } from '../core/rule.js';
 import { owaspTag } from '../core/taxonomy.js';
 import type { Reporter } from './types.js';
 
@@ -38,7 +38,7 @@ function helpText(r: RuleMeta): { text: string; markdown: string } {
 }
 
 function driverRule(r: RuleMeta) {
-  const owasp = r.owasp ?? [];
+  const owasp = ruleOwasp(r);
   return {
     id: r.id,
     name: r.id.replace(/[^A-Za-z0-9]+(.)?/g, (_m, c: string | undefined) => (c ? c.toUpperCase() : '')),
