@@ -14,6 +14,8 @@ export interface WalkOptions {
   defaultIgnores?: boolean;
   /** Files above this size in bytes are skipped and counted. */
   maxFileSize: number;
+  /** When given, only these relative paths are scanned (diff-aware and staged scans). */
+  include?: ReadonlySet<string>;
 }
 
 export interface DiscoveredFile extends FileRef {
@@ -122,6 +124,7 @@ export async function walk(rootArg: string, opts: WalkOptions): Promise<WalkResu
         if (!rules.ignores(rel, true)) stack.push(rel);
         continue;
       }
+      if (opts.include && !opts.include.has(rel)) continue;
       discovery.filesSeen++;
       if (rules.ignores(rel, false)) {
         recordSkip(discovery, rel, 'ignored');

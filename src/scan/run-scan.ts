@@ -30,6 +30,8 @@ export interface ScanOptions {
   gitignore?: boolean;
   defaultIgnores?: boolean;
   maxFileSize?: number;
+  /** Only these relative paths (diff-aware and staged scans). */
+  include?: ReadonlySet<string>;
   /** Worker threads; 0 or 1 runs in this thread. Default: the number of cores. */
   workers?: number;
   failOn?: Severity | 'none';
@@ -65,6 +67,7 @@ export async function runScan(opts: ScanOptions): Promise<ScanResult> {
     gitignore: opts.gitignore ?? true,
     defaultIgnores: opts.defaultIgnores ?? true,
     maxFileSize: opts.maxFileSize ?? DEFAULT_MAX_FILE_SIZE,
+    ...(opts.include ? { include: opts.include } : {}),
   });
   const warnings: string[] = [];
   const paths = new Set(files.map((f) => f.path));
