@@ -3,8 +3,8 @@ import { Option } from 'commander';
 import { UsageError } from '../core/errors.js';
 import { SEVERITIES, type Severity } from '../core/finding.js';
 import type { ScanResult } from '../core/result.js';
-import { runScan } from '../scan/run-scan.js';
-import type { AnalyzerOptions } from '../scan/context.js';
+import { runDiffScan, runStagedScan } from '../scan/diff-scan.js';
+import { runScan, type ScanOptions } from '../scan/run-scan.js';
 import { EXIT } from './errors.js';
 import { OutputPairs, writeOutputs } from './outputs.js';
 import { progressReporter } from './progress.js';
@@ -44,6 +44,8 @@ interface ScanFlags {
   workers?: number;
   rules?: string[];
   progress: boolean;
+  diff?: string;
+  staged?: boolean;
 }
 
 /** The exit code a finished scan maps to (documented in the README). */
@@ -79,34 +81,44 @@ export function registerScan(program: Command): void {
     .option('--ignore <glob>', 'gitignore-style pattern to skip (repeatable)', collect)
     .option('--workers <n>', 'worker threads (default: number of cores)', positiveNumber('--workers'))
     .option('--rules <dir>', 'folder of custom code rules (repeatable)', collect)
+    .option('--diff <ref>', 'scan what changed since <ref> and fail only on findings the change introduced')
+    .option('--staged', 'scan the staged content of the index (pre-commit); fast analyzers unless --only')
     .option('--no-progress', 'no progress indicator')
     .action(async (path: string, flags: ScanFlags) => {
       const specs = outputs.resolve();
-      const options: AnalyzerOptions = {
-        secrets: { history: flags.history === true },
-        code: { rulesDirs: flags.rules ?? [] },
-      };
       if (flags.history && flags.skip?.includes('secrets'))
         throw new UsageError('--history needs the secrets analyzer');
+      if (flags.diff !== undefined && flags.staged)
+        throw new UsageError('--diff and --staged cannot be combined');
+      if (flags.history && (flags.diff !== undefined || flags.staged)) {
+        throw new UsageError('--history scans all commits; it cannot be combined with --diff or --staged');
+      }
+      const only =
+        flags.history && flags.only && !flags.only.includes('secrets')
+          ? [...flags.only, 'secrets']
+          : flags.only;
       const progress = flags.progress ? progressReporter() : undefined;
+      const scanOptions: ScanOptions = {
+        path,
+        only,
+        skip: flags.skip,
+        options: {
+          secrets: { history: flags.history === true },
+          code: { rulesDirs: flags.rules ?? [] },
+        },
+        ignore: flags.ignore,
+        gitignore: flags.gitignore,
+        defaultIgnores: flags.defaultIgnores,
+        maxFileSize: Math.round(flags.maxFileSize * 1024 * 1024),
+        workers: flags.workers,
+        failOn: flags.failOn as Severity | 'none',
+        onProgress: progress?.update,
+      };
       let result: ScanResult;
       try {
-        result = await runScan({
-          path,
-          only:
-            flags.history && flags.only && !flags.only.includes('secrets')
-              ? [...flags.only, 'secrets']
-              : flags.only,
-          skip: flags.skip,
-          options,
-          ignore: flags.ignore,
-          gitignore: flags.gitignore,
-          defaultIgnores: flags.defaultIgnores,
-          maxFileSize: Math.round(flags.maxFileSize * 1024 * 1024),
-          workers: flags.workers,
-          failOn: flags.failOn as Severity | 'none',
-          onProgress: progress?.update,
-        });
+        if (flags.staged) result = await runStagedScan(scanOptions);
+        else if (flags.diff !== undefined) result = await runDiffScan(scanOptions, flags.diff);
+        else result = await runScan(scanOptions);
       } finally {
         progress?.clear();
       }

@@ -80,6 +80,8 @@ export interface Finding {
   fingerprint: string;
   package?: PackageRef;
   suppression?: Suppression;
+  /** Set by diff-aware and baseline scans: whether the finding is new relative to the baseline. */
+  baselineState?: 'new' | 'unchanged';
 }
 
 /**

@@ -106,8 +106,7 @@ function result(f: Finding, ruleIndex: number) {
       },
     ];
   }
-  const state = (f as Finding & { baselineState?: string }).baselineState;
-  if (state) r.baselineState = state;
+  if (f.baselineState) r.baselineState = f.baselineState;
   return r;
 }
 
