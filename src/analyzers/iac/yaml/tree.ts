@@ -1,6 +1,7 @@
-import type { Document, Node } from 'yaml';
+import type { Node } from 'yaml';
 import { LineCounter, isAlias, isMap, isScalar, isSeq, parseAllDocuments } from 'yaml';
 import { ParseError } from '../../../core/errors.js';
+import { docsFromCst } from './cst-tree.js';
 
 /**
  * A YAML document as plain nodes that remember their lines. Aliases point at the converted anchor
@@ -43,6 +44,11 @@ const NULL_SCALAR: YScalar = { kind: 'scalar', line: 0, endLine: 0, value: null,
 
 /** Parses every document of a YAML stream; a syntax error becomes a ParseError with its line. */
 export function parseYamlDocs(text: string): YDoc[] {
+  return docsFromCst(text) ?? parseWithComposer(text);
+}
+
+/** The same tree built through yaml's Document model (slower; precise error messages). */
+export function parseWithComposer(text: string): YDoc[] {
   const lc = new LineCounter();
   const docs = parseAllDocuments(text, {
     lineCounter: lc,
@@ -55,7 +61,7 @@ export function parseYamlDocs(text: string): YDoc[] {
   for (const doc of list) {
     const err = doc.errors[0];
     if (err) throw new ParseError(err.message.split('\n')[0] ?? 'invalid YAML', err.linePos?.[0].line);
-    const conv = new Converter(doc, lc);
+    const conv = new Converter(lc);
     const root = doc.contents ? conv.node(doc.contents, 0) : undefined;
     out.push({ root, line: lc.linePos(doc.range[0]).line });
   }
@@ -66,10 +72,16 @@ const MAX_DEPTH = 100;
 
 class Converter {
   private readonly seen = new Map<Node, YNode>();
-  constructor(
-    private readonly doc: Document.Parsed,
-    private readonly lc: LineCounter,
-  ) {}
+  // Anchors in document order: an alias refers to the latest anchor of that name before it.
+  // (Alias.resolve() walks the whole document per alias; this is linear.)
+  private readonly anchors = new Map<string, YNode>();
+  constructor(private readonly lc: LineCounter) {}
+
+  private remember(n: Node, out: YNode): void {
+    this.seen.set(n, out);
+    const anchor = (n as { anchor?: string }).anchor;
+    if (anchor) this.anchors.set(anchor, out);
+  }
 
   private lineOf(n: Node | null | undefined): number {
     const r = n?.range;
@@ -81,12 +93,11 @@ class Converter {
     const cached = this.seen.get(n);
     if (cached) return cached;
     if (isAlias(n)) {
-      const target = n.resolve(this.doc);
-      return target ? this.node(target, depth + 1) : NULL_SCALAR;
+      return this.anchors.get(n.source) ?? NULL_SCALAR;
     }
     if (isMap(n)) {
       const out: YMap = { kind: 'map', line: this.lineOf(n), entries: new Map() };
-      this.seen.set(n, out);
+      this.remember(n, out);
       const merges: YMap[] = [];
       for (const pair of n.items) {
         const k = pair.key as Node | null;
@@ -107,7 +118,7 @@ class Converter {
     }
     if (isSeq(n)) {
       const out: YSeq = { kind: 'seq', line: this.lineOf(n), items: [] };
-      this.seen.set(n, out);
+      this.remember(n, out);
       for (const it of n.items) out.items.push(it ? this.node(it as Node, depth + 1) : NULL_SCALAR);
       return out;
     }
@@ -127,7 +138,7 @@ class Converter {
         value,
         quoted: n.type !== 'PLAIN' && n.type !== undefined,
       };
-      this.seen.set(n, out);
+      this.remember(n, out);
       return out;
     }
     return NULL_SCALAR;
