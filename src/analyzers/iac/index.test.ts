@@ -200,3 +200,20 @@ spec:
     );
   });
 });
+
+describe('iac analyzer on YAML that is not a manifest', () => {
+  it('does not report other broken YAML (templates, playbooks) as a parse failure', async () => {
+    const erb = 'services:\n  web: <%= @web %>\n  list: [a, b\n';
+    await expect(runOn(iacAnalyzer, 'config/app.yml', erb)).resolves.toEqual([]);
+  });
+
+  it('lets terraform.tfvars override variable defaults', async () => {
+    const sg =
+      'resource "aws_security_group_rule" "ssh" {\n  type        = "ingress"\n  from_port   = 22\n  to_port     = 22\n  protocol    = "tcp"\n  cidr_blocks = [var.src]\n}\n';
+    const files = {
+      'prod/variables.tf': 'variable "src" {\n  default = "0.0.0.0/0"\n}\n',
+      'prod/terraform.tfvars': 'src = "10.1.0.0/16"\n',
+    };
+    await expect(runOn(iacAnalyzer, 'prod/sg.tf', sg, files)).resolves.toEqual([]);
+  });
+});

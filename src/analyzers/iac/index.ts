@@ -33,15 +33,20 @@ function isEnvFile(name: string): boolean {
   return name === '.env' || name.startsWith('.env.') || name.endsWith('.env');
 }
 
+const COMPOSE_NAME = /^(?:docker-)?compose(?:[.-][\w.-]{1,100})?\.ya?ml$/i;
+const K8S_HINT = /^apiVersion:/m;
+
 function analyzeYaml(file: SourceFile): RawFinding[] {
   const out: RawFinding[] = [];
-  if (file.text.includes('apiVersion') || file.text.includes('services')) {
+  const manifest = K8S_HINT.test(file.text) || COMPOSE_NAME.test(file.name);
+  if (manifest || file.text.includes('services:')) {
     let docs: ReturnType<typeof parseYamlDocs> | undefined;
     try {
       docs = parseYamlDocs(file.text);
     } catch (err) {
-      // Unrendered Helm/Go templates are not YAML; their rendered output (`helm template`) is what we check.
-      if (!(err instanceof ParseError && file.text.includes('{{'))) throw err;
+      // Only manifests are ours to report as broken: other YAML (Ansible, ERB or Go templates,
+      // unrendered Helm charts) is not meant to parse as plain YAML; its lines are still checked below.
+      if (!(err instanceof ParseError) || (manifest && !file.text.includes('{{'))) throw err;
     }
     const rep = new Reporter(file);
     for (const doc of docs ?? []) {

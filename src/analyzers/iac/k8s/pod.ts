@@ -66,6 +66,8 @@ export const POD_SPEC_PATHS: Readonly<Record<string, readonly string[]>> = {
   Job: ['spec', 'template', 'spec'],
   PodTemplate: ['template', 'spec'],
   CronJob: ['spec', 'jobTemplate', 'spec', 'template', 'spec'],
+  DeploymentConfig: ['spec', 'template', 'spec'],
+  Rollout: ['spec', 'template', 'spec'],
 };
 
 function normalisePath(p: string): string {

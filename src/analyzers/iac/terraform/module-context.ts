@@ -10,6 +10,24 @@ import { bodyText, resourcesOf } from './model.js';
 const CACHE_LIMIT = 256;
 // Keyed by the scan's path set, so each scan (and each test context) sees its own files.
 const caches = new WeakMap<ReadonlySet<string>, Map<string, Promise<TfModule>>>();
+const dirIndexes = new WeakMap<ReadonlySet<string>, Map<string, string[]>>();
+
+/** Terraform-related paths of the scan by folder, built once per scan. */
+function terraformPathsIn(paths: ReadonlySet<string>, dir: string): string[] {
+  let idx = dirIndexes.get(paths);
+  if (!idx) {
+    idx = new Map();
+    for (const p of paths) {
+      if (!p.endsWith('.tf') && !p.endsWith('.tfvars')) continue;
+      const d = dirname(p);
+      const list = idx.get(d);
+      if (list) list.push(p);
+      else idx.set(d, [p]);
+    }
+    dirIndexes.set(paths, idx);
+  }
+  return idx.get(dir) ?? [];
+}
 
 function addFile(file: HclFile, scope: TfModule['scope'], text: Map<string, string[]>): void {
   collectScope(file, scope);
@@ -45,8 +63,10 @@ async function build(dir: string, ctx: AnalyzerContext, extra?: HclFile): Promis
   const scope = emptyScope();
   const text = new Map<string, string[]>();
   if (extra) addFile(extra, scope, text);
-  for (const p of ctx.paths) {
-    if (!p.endsWith('.tf') || dirname(p) !== dir) continue;
+  const tfvars: HclFile[] = [];
+  for (const p of terraformPathsIn(ctx.paths, dir)) {
+    const isVars = p.endsWith('/terraform.tfvars') || p === 'terraform.tfvars' || p.endsWith('.auto.tfvars');
+    if ((!p.endsWith('.tf') && !isVars) || dirname(p) !== dir) continue;
     const src = await ctx.readFile(p);
     if (src === undefined) continue;
     let file: HclFile;
@@ -58,8 +78,11 @@ async function build(dir: string, ctx: AnalyzerContext, extra?: HclFile): Promis
       if (err instanceof ParseError) continue;
       throw err;
     }
-    addFile(file, scope, text);
+    if (isVars) tfvars.push(file);
+    else addFile(file, scope, text);
   }
+  // terraform.tfvars and *.auto.tfvars are loaded automatically and override variable defaults.
+  for (const f of tfvars) for (const a of f.body.attributes.values()) scope.vars.set(a.name, a.expr);
   return { scope, textByType: join(text) };
 }
 
