@@ -18,7 +18,7 @@ export function untrustedExpressions(text: string): string[] {
 
 /** Refs that point at the pull request's head (attacker code) in a checkout `ref:`. */
 export const UNTRUSTED_REF =
-  /github\.(?:head_ref|event\.(?:pull_request\.(?:head\.(?:sha|ref)|merge_commit_sha|number)|number|workflow_run\.(?:head_sha|head_branch|head_repository|pull_requests)))|refs\/pull\//;
+  /github\.(?:head_ref|event\.(?:pull_request\.(?:head\.(?:sha|ref)|merge_commit_sha|number)|number|workflow_run\.(?:head_sha|head_branch|head_repository|pull_requests)|pull_request\.head\.repo\.full_name))|refs\/pull\//;
 
 /** Run-step commands that fetch the pull request head. */
 export const CHECKOUT_COMMAND =

@@ -179,7 +179,7 @@ export function checkWorkflow(rep: Reporter, file: SourceFile, root: YNode, opts
       if (action === 'actions/github-script')
         checkScript(rep, file, get(get(step, 'with'), 'script'), sw, 'script');
       if (action === 'actions/checkout') {
-        const refE = entry(get(step, 'with'), 'ref');
+        const refE = entry(get(step, 'with'), 'ref') ?? entry(get(step, 'with'), 'repository');
         const ref = str(refE?.value);
         if (privileged && refE && ref && UNTRUSTED_REF.test(ref)) {
           rep.add(

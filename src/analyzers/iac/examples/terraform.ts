@@ -508,6 +508,11 @@ resource "aws_launch_template" "lt" {
     http_endpoint = "disabled"
   }
 }
+resource "aws_instance" "from_template" {
+  launch_template {
+    id = aws_launch_template.lt.id
+  }
+}
 `,
     },
   ],

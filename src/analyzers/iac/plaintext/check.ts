@@ -46,7 +46,7 @@ const IDENTIFIER_HOSTS = new Set([
 ]);
 /** Keys whose values are documentation links or identifiers, not endpoints the software connects to. */
 const DOC_KEY =
-  /(?:^|[\s"'{,_.-])(?:\$schema|\$id|xmlns(?::\w{1,40})?|namespace|ns|homepage|home_page|license|licen[cs]e_url|documentation|docs?|docs_url|help|help_url|wiki|repository|bugs|website|description|comment|author|changelog|issues|funding|see|link|links|references?|about|info_url|schema|schema_location|schemaLocation|targetNamespace|identifier|@context|@id|@type|tag)["']?\s{0,4}[:=]/i;
+  /(?:^|[\s"'{,_.-])(?:\$schema|\$id|xmlns(?::\w{1,40})?|namespace|ns|homepage|home_page|license|licen[cs]e_url|documentation|docs?|docs_url|help|help_url|wiki|repository|bugs|website|description|comment|author|changelog|issues|funding|see|link|links|references?|about|info_url|schema|schema_location|schemaLocation|targetNamespace|identifier|@context|@id|@type|tag|home|icon|sources)["']?\s{0,4}[:=]/i;
 
 function hostOf(rest: string): string {
   let h = rest;
@@ -61,7 +61,7 @@ function hostOf(rest: string): string {
 function commentStart(line: string, ext: string): number {
   if (ext === 'json') return -1;
   const t = line.trimStart();
-  if (t.startsWith('#') || t.startsWith(';') || t.startsWith('//')) return 0;
+  if (t.startsWith('#') || t.startsWith(';') || t.startsWith('//') || (ext === 'properties' && t.startsWith('!'))) return 0;
   if (ext === 'ini' || ext === 'cfg' || ext === 'conf' || ext === 'properties') return -1;
   const i = line.search(/\s#/);
   return i;

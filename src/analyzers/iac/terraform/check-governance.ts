@@ -148,6 +148,8 @@ export function checkGovernance(rep: Reporter, r: TfResource, mod: TfModule): vo
     case 'aws_instance':
     case 'aws_launch_template':
     case 'aws_launch_configuration': {
+      // Instances launched from a template take their metadata options from it (checked there).
+      if (r.type === 'aws_instance' && child(b, 'launch_template')) break;
       const md = child(b, 'metadata_options');
       const endpoint = attr(md?.body, 'http_endpoint', s)?.value;
       if (endpoint === 'disabled') break;
