@@ -179,12 +179,14 @@ export function checkWorkflow(rep: Reporter, file: SourceFile, root: YNode, opts
       if (action === 'actions/github-script')
         checkScript(rep, file, get(get(step, 'with'), 'script'), sw, 'script');
       if (action === 'actions/checkout') {
-        const refE = entry(get(step, 'with'), 'ref') ?? entry(get(step, 'with'), 'repository');
-        const ref = str(refE?.value);
-        if (privileged && refE && ref && UNTRUSTED_REF.test(ref)) {
+        const untrusted = ['ref', 'repository']
+          .map((k) => entry(get(step, 'with'), k))
+          .find((e) => e !== undefined && UNTRUSTED_REF.test(str(e.value) ?? ''));
+        if (privileged && untrusted) {
+          const ref = str(untrusted.value) ?? '';
           rep.add(
             GHA_DANGEROUS_TRIGGER,
-            refE.keyLine,
+            untrusted.keyLine,
             `${sw} checks out ${ref} in a ${[...on].filter((t) => PRIVILEGED_TRIGGERS.has(t)).join('/')} workflow.`,
             `trigger:${jobId}:${ref}`,
           );

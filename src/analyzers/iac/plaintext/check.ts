@@ -61,7 +61,13 @@ function hostOf(rest: string): string {
 function commentStart(line: string, ext: string): number {
   if (ext === 'json') return -1;
   const t = line.trimStart();
-  if (t.startsWith('#') || t.startsWith(';') || t.startsWith('//') || (ext === 'properties' && t.startsWith('!'))) return 0;
+  if (
+    t.startsWith('#') ||
+    t.startsWith(';') ||
+    t.startsWith('//') ||
+    (ext === 'properties' && t.startsWith('!'))
+  )
+    return 0;
   if (ext === 'ini' || ext === 'cfg' || ext === 'conf' || ext === 'properties') return -1;
   const i = line.search(/\s#/);
   return i;
