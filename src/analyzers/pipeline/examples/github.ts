@@ -113,6 +113,39 @@ jobs:
       - run: echo "labels only, base branch code"
 `,
     },
+    {
+      path: '.github/workflows/after-ci.yml',
+      bad: `on:
+  workflow_run:
+    workflows: [ci]
+    types: [completed]
+permissions:
+  contents: read
+jobs:
+  report:
+    runs-on: ubuntu-latest
+    steps:
+      - uses: actions/checkout@${SHA}
+        with:
+          repository: \${{ github.event.pull_request.head.repo.full_name }} ⟵
+      - run: |
+          gh pr checkout \${{ github.event.workflow_run.pull_requests[0].number }} ⟵
+          make report
+`,
+      good: `on:
+  workflow_run:
+    workflows: [ci]
+    types: [completed]
+permissions:
+  contents: read
+jobs:
+  report:
+    runs-on: ubuntu-latest
+    steps:
+      - uses: actions/download-artifact@${SHA}
+      - run: cat report.txt
+`,
+    },
   ],
   'pipeline/gha-excessive-permissions': [
     {
