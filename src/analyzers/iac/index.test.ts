@@ -217,3 +217,20 @@ describe('iac analyzer on YAML that is not a manifest', () => {
     await expect(runOn(iacAnalyzer, 'prod/sg.tf', sg, files)).resolves.toEqual([]);
   });
 });
+
+describe('iac analyzer line numbers', () => {
+  it('are the same with CRLF line endings', async () => {
+    const { IAC_EXAMPLES } = await import('./examples/index.js');
+    const { unmark } = await import('./examples/types.js');
+    for (const [ruleId, examples] of Object.entries(IAC_EXAMPLES)) {
+      for (const ex of examples) {
+        const { text } = unmark(ex.bad);
+        const lf = await runOn(iacAnalyzer, ex.path, text, ex.files);
+        const crlf = await runOn(iacAnalyzer, ex.path, text.replace(/\n/g, '\r\n'), ex.files);
+        const lines = (fs: typeof lf) =>
+          fs.filter((f) => f.ruleId === ruleId).map((f) => f.location.startLine);
+        expect(lines(crlf), `${ruleId} ${ex.path}`).toEqual(lines(lf));
+      }
+    }
+  });
+});

@@ -31,6 +31,15 @@ resource "aws_security_group_rule" "db" {
   ipv6_cidr_blocks = ["::/0"] ⟵
   security_group_id = aws_security_group.bastion.id
 }
+
+resource "aws_security_group" "legacy" {
+  ingress = [{
+    from_port   = 3389
+    to_port     = 3389
+    protocol    = "tcp"
+    cidr_blocks = ["0.0.0.0/0"] ⟵
+  }]
+}
 `,
       good: `resource "aws_security_group" "bastion" {
   name = "bastion"

@@ -3,7 +3,7 @@ import type { HclValue } from '../hcl/eval.js';
 import type { Reporter } from '../common.js';
 import { describePorts, sensitivePortsIn } from '../common.js';
 import type { Attr, TfModule, TfResource } from './model.js';
-import { attr, child, isOff, nested, strings, text } from './model.js';
+import { attr, child, isOff, nested, nestedOrList, strings, text } from './model.js';
 import { TF_LB_HTTP, TF_OLD_TLS, TF_SG_OPEN } from './rules.js';
 
 const WORLD = new Set(['0.0.0.0/0', '::/0', '*', 'internet', 'any', '0.0.0.0']);
@@ -66,7 +66,7 @@ export function checkFirewalls(rep: Reporter, r: TfResource, mod: TfModule): voi
   };
   switch (r.type) {
     case 'aws_security_group':
-      for (const ing of nested(b, 'ingress')) {
+      for (const ing of nestedOrList(b, 'ingress', s)) {
         awsRule(
           ing.body,
           ` ingress (line ${ing.line})`,

@@ -1,6 +1,6 @@
 import type { HclAttribute, HclBlock, HclBody, HclExpr, HclFile } from '../hcl/ast.js';
 import type { HclValue, ModuleScope } from '../hcl/eval.js';
-import { evaluate } from '../hcl/eval.js';
+import { evaluate, resolveExpr } from '../hcl/eval.js';
 
 /** A `resource`/`data` block with its address. */
 export interface TfResource {
@@ -60,6 +60,24 @@ export function nested(body: HclBody | undefined, type: string): HclBlock[] {
     else if (b.type === 'dynamic' && b.labels[0] === type) {
       for (const c of b.body.blocks) if (c.type === 'content') out.push({ ...c, line: b.line });
     }
+  }
+  return out;
+}
+
+/**
+ * Nested blocks of a type, also when written as an attribute list of objects
+ * (`ingress = [{ … }]`, Terraform's attributes-as-blocks form).
+ */
+export function nestedOrList(body: HclBody | undefined, type: string, scope: ModuleScope): HclBlock[] {
+  const out = nested(body, type);
+  const a = body?.attributes.get(type);
+  const list = a ? (resolveExpr(a.expr, scope) ?? a.expr) : undefined;
+  for (const item of list?.kind === 'list' ? (list.items ?? []) : []) {
+    if (item.kind !== 'object') continue;
+    const attributes = new Map<string, HclAttribute>();
+    for (const en of item.entries ?? [])
+      attributes.set(en.key, { name: en.key, line: en.keyLine, expr: en.value });
+    out.push({ type, labels: [], line: item.line, endLine: item.endLine, body: { attributes, blocks: [] } });
   }
   return out;
 }
