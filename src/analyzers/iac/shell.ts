@@ -11,7 +11,7 @@ export function isFetchPipeShell(cmd: string): boolean {
 
 /** Keys whose values are credentials. */
 const SECRET_KEY =
-  /(?:passw(?:or)?d|passwd|pwd|secret|token|api[_-]?key|apikey|private[_-]?key|access[_-]?key|credential|auth[_-]?key|client[_-]?secret)/i;
+  /(?:passw(?:or)?d|passwd|pwd|(?:^|[_-])pass(?:$|[_-])|secret|token|api[_-]?key|apikey|private[_-]?key|access[_-]?key|credential|auth[_-]?key|client[_-]?secret|(?:encryption|signing|master|session)[_-]?key)/i;
 /** Keys that name something about a secret rather than holding it. */
 const NOT_SECRET_KEY =
   /(?:_file|_path|_dir|_url|_uri|_endpoint|_host|_name|_id|_ref|_type|_length|_len|_ttl|_expiry|_expires|_timeout|_enabled|_enable|_required|_policy|_header|_env|_key_id|_user(?:name)?)$|^(?:token_url|secret_name|secretname)$/i;

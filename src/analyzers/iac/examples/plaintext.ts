@@ -5,7 +5,7 @@ export const PLAINTEXT_EXAMPLES: ExampleTable = {
     {
       path: 'config/app.yaml',
       bad: `# see http://docs.vendor.io/setup for details\npayments:\n  endpoint: http://api.payments-partner.com/v2 ⟵\n  backup: ftp://files.partner.net/in ⟵\n`,
-      good: `# see http://docs.vendor.io/setup for details\npayments:\n  endpoint: https://api.payments-partner.com/v2\n  local: http://localhost:8080/health\n  svc: http://orders.shop.svc.cluster.local:8080\n  sidecar: http://redis:6379\n  doc: http://example.com/x\n`,
+      good: `# see http://docs.vendor.io/setup for details\npayments:\n  endpoint: https://api.payments-partner.com/v2\n  local: http://localhost:8080/health\n  svc: http://orders.shop.svc.cluster.local:8080\n  sidecar: http://redis:6379\n  tracing: http://jaeger-collector.observability:14268/api/traces\n  doc: http://example.com/x\n`,
     },
     {
       path: 'settings.json',

@@ -48,6 +48,23 @@ const IDENTIFIER_HOSTS = new Set([
 const DOC_KEY =
   /(?:^|[\s"'{,_.-])(?:\$schema|\$id|xmlns(?::\w{1,40})?|namespace|ns|homepage|home_page|license|licen[cs]e_url|documentation|docs?|docs_url|help|help_url|wiki|repository|bugs|website|description|comment|author|changelog|issues|funding|see|link|links|references?|about|info_url|schema|schema_location|schemaLocation|targetNamespace|identifier|@context|@id|@type|tag|home|icon|sources)["']?\s{0,4}[:=]/i;
 
+/** Generic top-level domains seen in practice; two-letter country codes are accepted as well. */
+const PUBLIC_TLDS = new Set(
+  (
+    'com net org io dev app ai co biz info edu gov mil int cloud tech online site xyz me tv cc ly gg sh ' +
+    'pro name mobi asia eu aero jobs travel shop store blog news media digital services solutions systems ' +
+    'network software agency company group global world zone live today space website host link page ' +
+    'click email support center tools codes build run gle google amazon aws azure microsoft apple'
+  ).split(' '),
+);
+
+/** True when the host could be reached on the public internet (an IP address or a public TLD). */
+function publicHost(host: string): boolean {
+  if (/^\d{1,3}(?:\.\d{1,3}){3}$/.test(host)) return true;
+  const tld = host.slice(host.lastIndexOf('.') + 1);
+  return /^[a-z]{2}$/.test(tld) || PUBLIC_TLDS.has(tld);
+}
+
 function hostOf(rest: string): string {
   let h = rest;
   const slash = h.search(/[/?#]/);
@@ -94,6 +111,8 @@ export function checkPlaintext(file: SourceFile): RawFinding[] {
       const host = hostOf(rest);
       if (host === '' || /[$%{}<>*]/.test(host) || host.startsWith('_') || !/[a-z0-9]/.test(host)) continue;
       if (LOCAL_HOST.test(host) || EXAMPLE_HOST.test(host) || IDENTIFIER_HOSTS.has(host)) continue;
+      // `service.namespace` and other cluster-internal names have no public top-level domain.
+      if (!publicHost(host)) continue;
       const at = rest.search(/@/);
       const userinfo = at >= 0 && at < rest.search(/[/?#]|$/) ? rest.slice(0, at) : '';
       const password = userinfo.includes(':') ? userinfo.slice(userinfo.indexOf(':') + 1) : '';
