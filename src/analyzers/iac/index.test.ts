@@ -234,3 +234,17 @@ describe('iac analyzer line numbers', () => {
     }
   });
 });
+
+describe('iac analyzer on Terraform modules', () => {
+  it('checks a module folder with its own variables and parses the calling module block', async () => {
+    const files = {
+      'modules/db/variables.tf': 'variable "public" {\n  type    = bool\n  default = true\n}\n',
+      'main.tf': 'module "db" {\n  source = "./modules/db"\n  public = false\n}\n',
+    };
+    const db =
+      'resource "aws_db_instance" "this" {\n  engine              = "postgres"\n  storage_encrypted   = true\n  publicly_accessible = var.public\n}\n';
+    const inModule = await runOn(iacAnalyzer, 'modules/db/main.tf', db, files);
+    expect(inModule.map((f) => [f.ruleId, f.location.startLine])).toEqual([['iac/tf-db-public', 4]]);
+    await expect(runOn(iacAnalyzer, 'main.tf', files['main.tf'], files)).resolves.toEqual([]);
+  });
+});

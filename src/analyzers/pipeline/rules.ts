@@ -1,7 +1,7 @@
 import type { RuleMeta } from '../../core/rule.js';
 
-function rule(r: Omit<RuleMeta, 'analyzer' | 'phase'>): RuleMeta {
-  return { analyzer: 'pipeline', phase: 'build', ...r };
+function rule(r: Omit<RuleMeta, 'analyzer'>): RuleMeta {
+  return { analyzer: 'pipeline', ...r };
 }
 
 export const GHA_UNPINNED = rule({
