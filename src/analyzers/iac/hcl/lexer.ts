@@ -143,7 +143,12 @@ export function tokenize(src: string): Token[] {
       const startLine = line;
       const { end, interp } = scanQuoted(i);
       const raw = src.slice(i + 1, end - 1);
-      push('string', interp ? raw : unescape(raw, startLine), i, end, startLine, interp);
+      const literal = interp
+        ? raw
+        : unescape(raw, startLine)
+            .replace(/\$\$\{/g, '${')
+            .replace(/%%\{/g, '%{');
+      push('string', literal, i, end, startLine, interp);
       i = end;
       continue;
     }

@@ -69,6 +69,43 @@ describe('parseHcl', () => {
     ).toBe(3);
   });
 
+  it('parses the constructs of real modules', () => {
+    const src = [
+      'locals {',
+      '  m = { for k, v in var.x : k => v if v != null }',
+      '  t = "a-%{ if var.on }on%{ else }off%{ endif }-${jsonencode({ "a" = "b}" })}"',
+      '  c = (',
+      '    var.a',
+      '    ? 1',
+      '    : 2',
+      '  )',
+      '  e = "$${not_interp}"',
+      '}',
+      'resource "aws_instance" "x" {',
+      '  count = length(var.azs) > 0 ? 1 : 0',
+      '  ids   = aws_subnet.private[*].id',
+      '  tags  = merge(local.tags, {',
+      '    Name = "x-${count.index}" # comment',
+      '  })',
+      '  lifecycle { ignore_changes = [tags["x"], ami] }',
+      '  policy = jsonencode({',
+      '    Statement = [for s in var.statements : { Effect = "Allow" }]',
+      '  })',
+      '  z = provider::aws::arn_parse("arn:aws:iam::123:role/x").account_id',
+      '}',
+      'terraform {',
+      '  backend "s3" {}',
+      '}',
+    ].join('\n');
+    const f = parseHcl(src);
+    const res = f.body.blocks[1]!;
+    expect([...res.body.attributes.keys()]).toEqual(['count', 'ids', 'tags', 'policy', 'z']);
+    expect(res.body.blocks[0]!.type).toBe('lifecycle');
+    expect(f.body.blocks[0]!.body.attributes.get('c')!.expr.kind).toBe('complex');
+    expect(f.body.blocks[0]!.body.attributes.get('e')!.expr.value).toBe('${not_interp}');
+    expect(res.body.attributes.get('z')!.line).toBe(21);
+  });
+
   it('reports malformed input as a ParseError with the line', () => {
     const cases: [string, number][] = [
       ['a = 1\nb = "open\n', 2],

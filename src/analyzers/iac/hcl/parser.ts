@@ -107,6 +107,13 @@ class Parser {
     const first = this.peek();
     this.enter(first.line);
     let e = this.postfix(this.primary(), first.start);
+    if (!nlEnds) {
+      // Inside brackets new lines are insignificant, so an operator may start the next line.
+      let k = 0;
+      while (this.peek(k).kind === 'newline') k++;
+      const op = this.peek(k);
+      if (k > 0 && op.kind === 'punct' && BINARY.has(op.value)) this.pos += k;
+    }
     const t = this.peek();
     if (t.kind === 'punct' && BINARY.has(t.value)) e = this.rest(first, nlEnds);
     this.depth--;
