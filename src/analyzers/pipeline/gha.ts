@@ -51,6 +51,14 @@ function triggers(root: YNode | undefined): Set<string> {
   return out;
 }
 
+const SAME_REPO =
+  /head\.repo\.full_name\s{0,4}==\s{0,4}(?:github\.repository\b|github\.event\.pull_request\.base\.repo\.full_name)|(?:github\.repository|base\.repo\.full_name)\s{0,4}==\s{0,4}github\.event\.pull_request\.head\.repo\.full_name/;
+
+/** True when the job or step only runs for pull requests from the repository itself (not forks). */
+function sameRepoGuard(job: YNode, step: YNode): boolean {
+  return [get(job, 'if'), get(step, 'if')].some((c) => SAME_REPO.test(str(c) ?? ''));
+}
+
 /** The first line of a scalar (possibly a block scalar) that contains `needle`. */
 function lineIn(file: SourceFile, s: YScalar, needle: string): number {
   const lines = file.lines();
@@ -182,7 +190,7 @@ export function checkWorkflow(rep: Reporter, file: SourceFile, root: YNode, opts
         const untrusted = ['ref', 'repository']
           .map((k) => entry(get(step, 'with'), k))
           .find((e) => e !== undefined && UNTRUSTED_REF.test(str(e.value) ?? ''));
-        if (privileged && untrusted) {
+        if (privileged && untrusted && !sameRepoGuard(job, step)) {
           const ref = str(untrusted.value) ?? '';
           rep.add(
             GHA_DANGEROUS_TRIGGER,
@@ -195,7 +203,12 @@ export function checkWorkflow(rep: Reporter, file: SourceFile, root: YNode, opts
           persistingCheckout = usesE!.keyLine;
       }
       const run = get(step, 'run');
-      if (privileged && run?.kind === 'scalar' && typeof run.value === 'string') {
+      if (
+        privileged &&
+        run?.kind === 'scalar' &&
+        typeof run.value === 'string' &&
+        !sameRepoGuard(job, step)
+      ) {
         const m = CHECKOUT_COMMAND.exec(run.value);
         if (m)
           rep.add(

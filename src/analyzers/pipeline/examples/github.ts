@@ -111,6 +111,14 @@ jobs:
     steps:
       - uses: actions/checkout@${SHA}
       - run: echo "labels only, base branch code"
+  same-repo:
+    if: github.event.pull_request.head.repo.full_name == github.repository
+    runs-on: ubuntu-latest
+    steps:
+      - uses: actions/checkout@${SHA}
+        with:
+          ref: \${{ github.event.pull_request.head.sha }}
+          persist-credentials: false
 `,
     },
     {
