@@ -242,3 +242,23 @@ export function checkWorkflow(rep: Reporter, file: SourceFile, root: YNode, opts
     );
   }
 }
+
+/** Checks the steps of a composite action (`action.yml` with `runs.using: composite`). */
+export function checkCompositeAction(
+  rep: Reporter,
+  file: SourceFile,
+  root: YNode,
+  opts: PipelineOptions,
+): void {
+  const runs = get(root, 'runs');
+  if (str(get(runs, 'using')) !== 'composite') return;
+  items(get(runs, 'steps')).forEach((step, i) => {
+    const sw = `action step ${str(get(step, 'name')) ?? str(get(step, 'id')) ?? i + 1}`;
+    const usesE = entry(step, 'uses');
+    if (usesE) checkUses(rep, usesE.value, usesE.keyLine, opts, sw);
+    checkScript(rep, file, get(step, 'run'), sw, 'run');
+    if ((str(usesE?.value) ?? '').split('@')[0]!.toLowerCase() === 'actions/github-script') {
+      checkScript(rep, file, get(get(step, 'with'), 'script'), sw, 'script');
+    }
+  });
+}

@@ -35,6 +35,7 @@ describe('pipeline rules: every rule fires on its bad examples (on the marked li
     const ref = (path: string) => ({ path, name: path.split('/').pop()!, ext: 'yml', size: 1 });
     expect(pipelineAnalyzer.matches(ref('.github/workflows/ci.yml'))).toBe(true);
     expect(pipelineAnalyzer.matches(ref('sub/.gitlab-ci.yml'))).toBe(true);
+    expect(pipelineAnalyzer.matches(ref('.github/actions/setup/action.yml'))).toBe(true);
     expect(pipelineAnalyzer.matches(ref('.github/dependabot.yml'))).toBe(false);
     expect(pipelineAnalyzer.matches(ref('k8s/deploy.yml'))).toBe(false);
   });

@@ -86,6 +86,26 @@ jobs:
           script: console.log(process.env.BODY)
 `,
     },
+    {
+      path: '.github/actions/notify/action.yml',
+      bad: `name: notify
+runs:
+  using: composite
+  steps:
+    - shell: bash
+      run: echo "\${{ github.event.pull_request.title }}" >> "$GITHUB_STEP_SUMMARY" ⟵
+    - uses: some-org/slack-action@v1
+`,
+      good: `name: notify
+runs:
+  using: composite
+  steps:
+    - shell: bash
+      env:
+        TITLE: \${{ github.event.pull_request.title }}
+      run: echo "$TITLE" >> "$GITHUB_STEP_SUMMARY"
+`,
+    },
   ],
   'pipeline/gha-dangerous-trigger': [
     {
