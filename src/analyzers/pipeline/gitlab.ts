@@ -1,6 +1,6 @@
 import type { SourceFile } from '../../core/analyzer.js';
 import type { Reporter } from '../iac/common.js';
-import { parseImageRef } from '../iac/dockerfile/check.js';
+import { parseImageRef } from '../iac/image-ref.js';
 import { isFetchPipeShell } from '../iac/shell.js';
 import type { YNode, YScalar } from '../iac/yaml/tree.js';
 import { entry, get, items, str } from '../iac/yaml/tree.js';

@@ -5,6 +5,7 @@ import { ParseError } from '../../../core/errors.js';
 import type { RawFinding } from '../../../core/finding.js';
 import { ADMIN_PORTS, PLAINTEXT_PORTS, Reporter } from '../common.js';
 import { isFetchPipeShell, isLiteralSecret } from '../shell.js';
+import { parseImageRef } from '../image-ref.js';
 import { unpinnedPackages } from './packages.js';
 import {
   DF_ADD_REMOTE,
@@ -65,20 +66,6 @@ function substitute(text: string, args: ReadonlyMap<string, string>): string {
     /\$\{?([A-Za-z_][A-Za-z0-9_]{0,100})(?::-([^}]{0,200}))?\}?/g,
     (_m, name: string, dflt?: string) => args.get(name) ?? dflt ?? '',
   );
-}
-
-/** Splits `registry/name:tag@digest` into its parts. */
-export function parseImageRef(ref: string): {
-  name: string;
-  tag: string | undefined;
-  digest: string | undefined;
-} {
-  const at = ref.indexOf('@');
-  const digest = at >= 0 ? ref.slice(at + 1) : undefined;
-  const rest = at >= 0 ? ref.slice(0, at) : ref;
-  const colon = rest.lastIndexOf(':');
-  const tag = colon > rest.lastIndexOf('/') ? rest.slice(colon + 1) : undefined;
-  return { name: colon > rest.lastIndexOf('/') ? rest.slice(0, colon) : rest, tag, digest };
 }
 
 /** Runs the Dockerfile rules over one file. */

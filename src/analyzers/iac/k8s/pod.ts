@@ -1,5 +1,5 @@
 import type { Reporter } from '../common.js';
-import { parseImageRef } from '../dockerfile/check.js';
+import { parseImageRef } from '../image-ref.js';
 import { isLiteralSecret } from '../shell.js';
 import type { YMap, YNode } from '../yaml/tree.js';
 import { dig, entry, get, isFalse, isTrue, items, str } from '../yaml/tree.js';
