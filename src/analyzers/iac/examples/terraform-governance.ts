@@ -104,6 +104,28 @@ resource "aws_flow_log" "main" {
 }
 `,
     },
+    {
+      path: 'gcp/network.tf',
+      bad: `resource "google_compute_subnetwork" "app" { ⟵
+  name          = "app"
+  ip_cidr_range = "10.2.0.0/16"
+  network       = google_compute_network.main.id
+}
+`,
+      good: `resource "google_compute_subnetwork" "app" {
+  name          = "app"
+  ip_cidr_range = "10.2.0.0/16"
+  network       = google_compute_network.main.id
+  log_config {
+    aggregation_interval = "INTERVAL_5_SEC"
+  }
+}
+resource "google_compute_subnetwork" "proxy" {
+  name    = "proxy"
+  purpose = "REGIONAL_MANAGED_PROXY"
+}
+`,
+    },
   ],
   'iac/tf-lb-access-logs-off': [
     {
@@ -190,6 +212,25 @@ resource "aws_launch_template" "lt" {
 resource "aws_instance" "from_template" {
   launch_template {
     id = aws_launch_template.lt.id
+  }
+}
+`,
+    },
+    {
+      path: 'gcp/vm.tf',
+      bad: `resource "google_compute_instance" "vm" {
+  name = "vm"
+  metadata = {
+    enable-oslogin           = "TRUE"
+    disable-legacy-endpoints = "false" ⟵
+  }
+}
+`,
+      good: `resource "google_compute_instance" "vm" {
+  name = "vm"
+  metadata = {
+    enable-oslogin           = "TRUE"
+    disable-legacy-endpoints = "true"
   }
 }
 `,

@@ -1,4 +1,5 @@
 import type { Reporter } from '../common.js';
+import { evaluate } from '../hcl/eval.js';
 import { isLiteralSecret } from '../shell.js';
 import type { TfModule, TfResource } from './model.js';
 import { attr, child, isOff, nested, text } from './model.js';
@@ -111,6 +112,32 @@ export function checkGovernance(rep: Reporter, r: TfResource, mod: TfModule): vo
         );
       }
       break;
+    case 'google_compute_subnetwork':
+      // Proxy-only and private-service-connect subnets cannot carry flow logs.
+      if (!child(b, 'log_config') && !a('purpose')) {
+        rep.add(
+          TF_FLOW_LOGS,
+          r.block.line,
+          `${r.address} has no log_config (VPC flow logs).`,
+          `${r.address}:flowlogs`,
+        );
+      }
+      break;
+    case 'google_compute_instance':
+    case 'google_compute_instance_template': {
+      const md = a('metadata');
+      const legacy = md?.attr.expr.entries?.find((e) => e.key === 'disable-legacy-endpoints');
+      const v = legacy ? evaluate(legacy.value, s) : undefined;
+      if (legacy && (v === false || v === 'false' || v === 'FALSE')) {
+        rep.add(
+          TF_IMDSV1,
+          legacy.keyLine,
+          `${r.address} enables the legacy metadata endpoints.`,
+          `${r.address}:imds`,
+        );
+      }
+      break;
+    }
     case 'aws_lb':
     case 'aws_alb':
     case 'aws_elb': {

@@ -150,7 +150,8 @@ export const TF_FLOW_LOGS = iacRule({
   confidence: 'medium',
   cwe: [778],
   principles: ['logging', 'zoning-containment'],
-  remediation: 'Add an `aws_flow_log` with `vpc_id = aws_vpc.<name>.id` and `traffic_type = "ALL"`.',
+  remediation:
+    'Add an `aws_flow_log` with `vpc_id = aws_vpc.<name>.id` and `traffic_type = "ALL"` (AWS), or a `log_config` block on the subnetwork (GCP).',
 });
 
 export const TF_LB_LOGS = iacRule({
@@ -185,7 +186,8 @@ export const TF_IMDSV1 = iacRule({
   confidence: 'high',
   cwe: [918],
   principles: ['authentication', 'zoning-containment'],
-  remediation: 'Add `metadata_options { http_tokens = "required" http_put_response_hop_limit = 1 }`.',
+  remediation:
+    'Add `metadata_options { http_tokens = "required" http_put_response_hop_limit = 1 }` (AWS); keep `disable-legacy-endpoints = "true"` in instance metadata (GCP).',
 });
 
 export const TF_PROVIDER_CREDS = iacRule({
