@@ -72,6 +72,8 @@ export interface Finding {
   fingerprint: string;
   package?: PackageRef;
   suppression?: Suppression;
+  /** Set when the scan compared against a baseline (--baseline, --diff): SARIF `baselineState`. */
+  baselineState?: 'new' | 'unchanged';
 }
 
 /**
