@@ -1,10 +1,18 @@
 import { UsageError } from '../core/errors.js';
+import { githubReport } from './github.js';
+import { htmlReport } from './html.js';
 import { jsonReport } from './json.js';
+import { junitReport } from './junit.js';
+import { markdownReport } from './markdown.js';
 import type { Reporter } from './types.js';
 
 /** Built-in reporters by format name; an unknown name is a compile error here and a usage error at run time. */
 export const REPORTERS = {
   json: jsonReport,
+  markdown: markdownReport,
+  github: githubReport,
+  junit: junitReport,
+  html: htmlReport,
 } satisfies Record<string, Reporter>;
 
 export type ReportFormat = keyof typeof REPORTERS;

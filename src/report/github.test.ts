@@ -1,0 +1,55 @@
+import { describe, expect, it } from 'vitest';
+import { hostileFinding } from '../../test/helpers/hostile.js';
+import { makeFinding, makeResult } from '../../test/helpers/scan-result.js';
+import { escapeData, escapeProperty, githubReport } from './github.js';
+
+const opts = { tty: false };
+
+describe('github annotations', () => {
+  it('writes one annotation per unsuppressed finding with file, line and level, then the gate', () => {
+    const high = makeFinding({
+      severity: 'high',
+      location: { path: 'src/a.js', startLine: 4, startColumn: 3, endColumn: 9 },
+    });
+    const medium = makeFinding({
+      severity: 'medium',
+      location: { path: 'src/b.js', startLine: 8, endLine: 10, startColumn: 2 },
+    });
+    const low = makeFinding({ severity: 'low' });
+    const suppressed = makeFinding({ suppression: { kind: 'baseline', reason: 'in baseline' } });
+    const out = githubReport(
+      makeResult([high, medium, low, suppressed], {
+        failed: true,
+        reason: 'failed: 1 finding at or above high (1 high)',
+      }),
+      opts,
+    );
+    const lines = out.trimEnd().split('\n');
+    expect(lines).toHaveLength(4);
+    expect(lines[0]).toMatch(
+      /^::error file=src\/a\.js,line=4,col=3,endColumn=9,title=high%3A SQL built from request input \(code\/js-sql-injection\)::req\.query\.id flows/,
+    );
+    expect(lines[0]).toContain('%0A%0AFix%3A'.replace('%3A', ':'));
+    expect(lines[1]).toMatch(/^::warning file=src\/b\.js,line=8,endLine=10,title=/);
+    expect(lines[1]).not.toContain('col=');
+    expect(lines[2]).toMatch(/^::notice /);
+    expect(lines[3]).toBe('::error title=Vanguard gate::failed: 1 finding at or above high (1 high)');
+  });
+
+  it('escapes properties and data so content cannot end the command or add properties', () => {
+    const out = githubReport(makeResult([hostileFinding()]), opts);
+    const first = out.split('\n')[0]!;
+    expect(out.trimEnd().split('\n')).toHaveLength(2);
+    expect(first).toContain('file=web/a%2Cb%3Ac%25d.js,line=7,');
+    const [head, ...rest] = first.split('::').filter(Boolean);
+    expect(head!.split(',').every((p) => /^[a-zA-Z]+=/.test(p) || p.startsWith('error '))).toBe(true);
+    // The data part may contain "::", but no raw newline or carriage return.
+    expect(rest.join('::')).not.toMatch(/[\r\n]/);
+    expect(first).not.toContain('\u0000');
+  });
+
+  it('escapes like @actions/core', () => {
+    expect(escapeData('50% done\r\nnext')).toBe('50%25 done%0D%0Anext');
+    expect(escapeProperty('a:b,c%')).toBe('a%3Ab%2Cc%25');
+  });
+});
