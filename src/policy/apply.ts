@@ -23,7 +23,10 @@ export interface PolicyOutcome {
   gate: GateResult;
   /** For ScanResult.policy. */
   report: PolicyReport;
-  /** Expired and stale exceptions, one line each, for ScanResult.warnings. */
+  /**
+   * Expired and stale exceptions, one line each, for the terminal. Reporters render them from
+   * `report` (ScanResult.policy), so they do not belong in ScanResult.warnings.
+   */
   warnings: string[];
 }
 

@@ -48,6 +48,38 @@ describe('github annotations', () => {
     expect(first).not.toContain('\u0000');
   });
 
+  it('names expired and stale exceptions at the configuration file', () => {
+    const ref = {
+      index: 1,
+      match: { rule: 'code/*' },
+      reason: 'legacy',
+      owner: 'ops',
+      expires: '2026-01-31',
+      matched: 2,
+    };
+    const out = githubReport(
+      makeResult(
+        [],
+        {},
+        {
+          policy: {
+            configFile: 'vanguard.yaml',
+            expiredExceptions: [ref],
+            staleExceptions: [{ ...ref, index: 3, matched: 0 }],
+            exceptionSuppressed: 0,
+          },
+        },
+      ),
+      opts,
+    );
+    expect(out).toContain(
+      '::warning file=vanguard.yaml,title=Expired exception::exceptions[1] (owner ops) expired on 2026-01-31; 2 finding(s)',
+    );
+    expect(out).toContain(
+      '::notice file=vanguard.yaml,title=Stale exception::exceptions[3] (owner ops) matches no finding',
+    );
+  });
+
   it('escapes like @actions/core', () => {
     expect(escapeData('50% done\r\nnext')).toBe('50%25 done%0D%0Anext');
     expect(escapeProperty('a:b,c%')).toBe('a%3Ab%2Cc%25');

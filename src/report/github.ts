@@ -54,6 +54,15 @@ function annotation(f: Finding): string {
  */
 export const githubReport: Reporter = (result: ScanResult) => {
   const lines = result.findings.filter((f) => f.suppression === undefined).map(annotation);
+  const configFile = result.policy?.configFile;
+  for (const e of result.policy?.expiredExceptions ?? []) {
+    const msg = `exceptions[${e.index}] (owner ${e.owner}) expired on ${e.expires}; ${e.matched} finding(s) it covered fail again. Reason was: ${e.reason}`;
+    lines.push(command('warning', { file: configFile, title: 'Expired exception' }, msg));
+  }
+  for (const e of result.policy?.staleExceptions ?? []) {
+    const msg = `exceptions[${e.index}] (owner ${e.owner}) matches no finding; remove it or fix its matchers.`;
+    lines.push(command('notice', { file: configFile, title: 'Stale exception' }, msg));
+  }
   for (const w of result.warnings) lines.push(command('warning', { title: 'vanguard' }, w));
   if (result.status === 'partial') {
     for (const a of result.analyzers) {
