@@ -142,3 +142,46 @@ describe('markdown report', () => {
     expect(out).toContain('Output truncated');
   });
 });
+
+describe('markdown report size', () => {
+  it('stays under the GitHub limit with many exceptions and suppressions too', () => {
+    const ref = (i: number) => ({
+      index: i,
+      match: { path: `src/dir${i}/**`, rule: `code/rule-${i}` },
+      reason: 'a reason that is fairly long '.repeat(3),
+      owner: 'team',
+      expires: '2026-01-01',
+      matched: i % 2,
+    });
+    const many = Array.from({ length: 3000 }, (_, i) =>
+      makeFinding({
+        ruleId: `code/rule-${i % 300}`,
+        location: { path: `src/f${i}.js`, startLine: i + 1 },
+        ...(i % 3 === 0 ? { suppression: { kind: 'baseline' as const, reason: 'in baseline' } } : {}),
+      }),
+    );
+    const result = makeResult(
+      many,
+      {},
+      {
+        policy: {
+          expiredExceptions: Array.from({ length: 300 }, (_, i) => ref(i)),
+          staleExceptions: Array.from({ length: 300 }, (_, i) => ref(i)),
+          exceptionSuppressed: 0,
+        },
+        suppressions: Array.from({ length: 500 }, (_, i) => ({
+          path: `src/x${i}.js`,
+          line: i,
+          ruleId: 'code/x',
+          reason: 'r',
+          used: false,
+        })),
+      },
+    );
+    const out = markdownReport(result, { tty: false });
+    expect(out.length).toBeLessThan(65_536);
+    expect(out).toContain('**Expired exceptions**');
+    // Every <details> that opens also closes.
+    expect(out.match(/<details>/g)?.length).toBe(out.match(/<\/details>/g)?.length);
+  });
+});

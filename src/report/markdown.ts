@@ -16,6 +16,7 @@ import type { Reporter } from './types.js';
 /** GitHub rejects comments over 65,536 characters; leave room for the closing sections. */
 const MAX_CHARS = 60_000;
 const MAX_PER_GROUP = 20;
+const MAX_LIST = 100;
 
 /**
  * Escapes text for Markdown and the HTML GitHub allows in it, so a finding's content cannot
@@ -106,22 +107,26 @@ function compactList(
   budget: { left: number },
 ): string[] {
   if (findings.length === 0) return [];
-  const rows = findings
-    .slice(0, 100)
-    .map(
-      (f) => `- ${SEVERITY_ICON[f.severity]} ${mdCode(f.ruleId)} at ${mdCode(locationText(f))}${detail(f)}`,
-    );
-  if (findings.length > 100) rows.push(`- … and ${findings.length - 100} more`);
-  const text = [
-    '<details>',
-    `<summary>${title} (${findings.length})</summary>`,
-    '',
-    ...rows,
-    '',
-    '</details>',
-    '',
-  ].join('\n');
-  if (text.length > budget.left) return [`_${title}: ${findings.length}, list truncated._\n`];
+  const rows = findings.map(
+    (f) => `- ${SEVERITY_ICON[f.severity]} ${mdCode(f.ruleId)} at ${mdCode(locationText(f))}${detail(f)}`,
+  );
+  return collapsed(`${title} (${findings.length})`, rows, budget);
+}
+
+/** A collapsed list, shortened to what the budget allows. */
+function collapsed(title: string, rows: readonly string[], budget: { left: number }): string[] {
+  const head = `<details><summary>${title}</summary>\n\n`;
+  const tail = '\n</details>\n';
+  let body = '';
+  let n = 0;
+  for (const r of rows.slice(0, MAX_LIST)) {
+    if (head.length + body.length + r.length + tail.length + 40 > budget.left) break;
+    body += `${r}\n`;
+    n++;
+  }
+  if (n < rows.length) body += `- … and ${rows.length - n} more\n`;
+  const text = `${head}${body}${tail}`;
+  if (text.length > budget.left) return [];
   budget.left -= text.length;
   return [text];
 }
@@ -167,6 +172,13 @@ export const markdownReport: Reporter = (result: ScanResult) => {
       '',
     );
   }
+  const expired = result.policy?.expiredExceptions ?? [];
+  if (expired.length > 0) {
+    const rows = expired.slice(0, MAX_LIST).map(exceptionLine);
+    if (expired.length > MAX_LIST) rows.push(`- … and ${expired.length - MAX_LIST} more`);
+    out.push('**Expired exceptions**: the findings they covered are reported again.', '', ...rows, '');
+  }
+  budget.left -= out.join('\n').length;
   const heading = baseline ? `### New findings (${fresh.length})` : `### Findings (${fresh.length})`;
   out.push(heading, '');
   if (fresh.length === 0)
@@ -187,34 +199,16 @@ export const markdownReport: Reporter = (result: ScanResult) => {
       budget,
     ),
   );
-  const expired = result.policy?.expiredExceptions ?? [];
   const stale = result.policy?.staleExceptions ?? [];
-  if (expired.length > 0)
+  if (stale.length > 0) {
     out.push(
-      '**Expired exceptions** (their findings are reported again):',
-      '',
-      ...expired.map(exceptionLine),
-      '',
+      ...collapsed(`Stale exceptions, matching nothing (${stale.length})`, stale.map(exceptionLine), budget),
     );
-  if (stale.length > 0)
-    out.push(
-      '<details><summary>Stale exceptions (match nothing)</summary>',
-      '',
-      ...stale.map(exceptionLine),
-      '',
-      '</details>',
-      '',
-    );
+  }
   const unused = result.suppressions.filter((s) => !s.used);
   if (unused.length > 0) {
-    out.push(
-      '<details><summary>Unused inline suppressions</summary>',
-      '',
-      ...unused.slice(0, 100).map((s) => `- ${mdCode(`${s.path}:${s.line}`)} ${mdCode(s.ruleId)}`),
-      '',
-      '</details>',
-      '',
-    );
+    const rows = unused.map((s) => `- ${mdCode(`${s.path}:${s.line}`)} ${mdCode(s.ruleId)}`);
+    out.push(...collapsed(`Unused inline suppressions (${unused.length})`, rows, budget));
   }
   out.push(
     `<sub>${mdText(`vanguard ${result.tool.version} · ${result.discovery.filesScanned} files · ${(result.durationMs / 1000).toFixed(1)} s`)}</sub>`,
