@@ -113,7 +113,7 @@ export const htmlReport: Reporter = (result: ScanResult) => {
 <h1>Vanguard report</h1>
 <p class="meta">${escapeHtml(`${result.root} · vanguard ${result.tool.version} · ${result.finishedAt} · ${result.discovery.filesScanned} files in ${(result.durationMs / 1000).toFixed(1)} s${result.status === 'partial' ? ' · INCOMPLETE SCAN' : ''}`)}</p>
 <div id="gate" class="gate ${gate.failed ? 'fail' : 'pass'}">${gate.failed ? '✗' : '✓'} ${escapeHtml(gate.reason)}</div>
-<div class="cards">${counts}<div class="card"><b>${result.findings.length - open.length}</b>suppressed or known</div>${baseline ? `<div class="card"><b>${baseline.new}</b>new vs ${escapeHtml(baseline.source)}</div>` : ''}</div>
+<div class="cards">${counts}<div class="card"><b>${result.findings.length - open.length}</b>suppressed or known</div>${baseline ? `<div class="card"><b>${baseline.new}</b>not in baseline ${escapeHtml(baseline.source)}</div>` : ''}</div>
 ${notes(result)}
 <h2>Findings</h2>
 <div class="filters">

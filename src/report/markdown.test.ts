@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { hostileFinding } from '../../test/helpers/hostile.js';
 import { makeFinding, makeResult } from '../../test/helpers/scan-result.js';
-import { markdownReport, mdCode, mdText } from './markdown.js';
+import { markdownReport, mdCode, mdFence, mdText } from './markdown.js';
 
 const opts = { tty: false };
 
@@ -116,7 +116,11 @@ describe('markdown report', () => {
   });
 
   it('cannot be made to render markup, links or mentions by a finding', () => {
-    const out = markdownReport(makeResult([hostileFinding()]), opts);
+    const full = markdownReport(makeResult([hostileFinding()]), opts);
+    // The snippet is shown verbatim in a fenced code block, which GitHub renders as text.
+    const fence = /^(`{3,})\n[\s\S]*?\n\1$/gm;
+    expect(full.match(fence)).toHaveLength(1);
+    const out = full.replace(fence, '');
     expect(out).not.toContain('<script>');
     expect(out).not.toContain('<img');
     expect(out).not.toContain('[click](');
@@ -131,6 +135,7 @@ describe('markdown report', () => {
     expect(mdText('a*b_c <b> @x [y](z)')).toBe('a\\*b\\_c &lt;b&gt; &#64;x \\[y\\](z)');
     expect(mdCode('a`b')).toBe('``a`b``');
     expect(mdCode('`x`')).toBe('`` `x` ``');
+    expect(mdFence('a\n```\n<b>')).toBe('````\na\n```\n<b>\n````');
   });
 
   it('stays under the GitHub comment limit with many findings', () => {

@@ -43,6 +43,14 @@ export function mdCode(s: string): string {
   return `${fence}${pad}${text}${pad}${fence}`;
 }
 
+/** A fenced code block that no line of the content can close early. */
+export function mdFence(s: string): string {
+  const text = stripControl(s);
+  const longest = Math.max(2, ...[...text.matchAll(/`+/g)].map((m) => m[0].length));
+  const fence = '`'.repeat(longest + 1);
+  return `${fence}\n${text}\n${fence}`;
+}
+
 function safeUrl(u: string | undefined): string | undefined {
   return u !== undefined && /^https:\/\/[^\s()<>]+$/.test(u) ? u : undefined;
 }
@@ -82,6 +90,7 @@ function groupSection(
       '',
       mdText(first.remediation),
       '',
+      ...(first.location.snippet ? [mdFence(first.location.snippet), ''] : []),
       ...(rule?.description ? [`Why it matters: ${mdText(rule.description)}`, ''] : []),
       links(first, rule),
       '',
@@ -158,7 +167,7 @@ export const markdownReport: Reporter = (result: ScanResult) => {
     '',
     `> ${mdText(gate.reason)}`,
     '',
-    '| critical | high | medium | low | info | suppressed |',
+    '| critical | high | medium | low | info | known or suppressed |',
     '|---:|---:|---:|---:|---:|---:|',
     `| ${SEVERITIES.map((s) => fresh.filter((f) => f.severity === s).length).join(' | ')} | ${result.findings.length - fresh.length} |`,
     '',
