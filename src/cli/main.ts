@@ -3,6 +3,7 @@ import { Command, CommanderError } from 'commander';
 import { VERSION } from '../core/version.js';
 import { exitCodeForError, printError } from './errors.js';
 import { registerInit } from './init.js';
+import { registerScan } from './scan.js';
 
 /**
  * The command-line program. Each command lives in its own file and registers itself here,
@@ -15,6 +16,7 @@ export function buildProgram(): Command {
     .version(VERSION)
     .showHelpAfterError()
     .exitOverride();
+  registerScan(program);
   registerInit(program);
   return program;
 }

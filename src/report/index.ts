@@ -4,11 +4,15 @@ import { htmlReport } from './html.js';
 import { jsonReport } from './json.js';
 import { junitReport } from './junit.js';
 import { markdownReport } from './markdown.js';
+import { sarifReport } from './sarif.js';
+import { tableReport } from './table.js';
 import type { Reporter } from './types.js';
 
 /** Built-in reporters by format name; an unknown name is a compile error here and a usage error at run time. */
 export const REPORTERS = {
+  table: tableReport,
   json: jsonReport,
+  sarif: sarifReport,
   markdown: markdownReport,
   github: githubReport,
   junit: junitReport,
