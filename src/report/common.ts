@@ -2,6 +2,7 @@ import type { Finding, Severity } from '../core/finding.js';
 import { severityRank } from '../core/finding.js';
 import type { ScanResult } from '../core/result.js';
 import type { RuleMeta } from '../core/rule.js';
+import { exceptionWarnings } from '../policy/exceptions.js';
 
 /** Helpers shared by the text reporters: ordering, grouping, links. */
 
@@ -64,4 +65,15 @@ export function stripControl(s: string): string {
     /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g,
     '',
   );
+}
+
+/**
+ * The scan's warnings without the lines that repeat `result.policy` (expired and stale exceptions),
+ * which reporters that render the policy section show in their own place.
+ */
+export function otherWarnings(result: ScanResult): string[] {
+  const p = result.policy;
+  if (!p) return result.warnings;
+  const known = new Set(exceptionWarnings({ expired: p.expiredExceptions, stale: p.staleExceptions }));
+  return result.warnings.filter((w) => !known.has(w));
 }

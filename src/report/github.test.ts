@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { hostileFinding } from '../../test/helpers/hostile.js';
 import { makeFinding, makeResult } from '../../test/helpers/scan-result.js';
+import { exceptionWarnings } from '../policy/exceptions.js';
 import { escapeData, escapeProperty, githubReport } from './github.js';
 
 const opts = { tty: false };
@@ -78,6 +79,30 @@ describe('github annotations', () => {
     expect(out).toContain(
       '::notice file=vanguard.yaml,title=Stale exception::exceptions[3] (owner ops) matches no finding',
     );
+  });
+
+  it('does not repeat policy lines that are also in the warnings', () => {
+    const ref = {
+      index: 0,
+      match: { rule: 'code/*' },
+      reason: 'legacy',
+      owner: 'ops',
+      expires: '2026-01-31',
+      matched: 0,
+    };
+    const policy = {
+      configFile: 'vanguard.yaml',
+      expiredExceptions: [],
+      staleExceptions: [ref],
+      exceptionSuppressed: 0,
+    };
+    const warnings = [
+      ...exceptionWarnings({ expired: [], stale: [ref] }),
+      'diff: 2 changed file(s) since main',
+    ];
+    const out = githubReport(makeResult([], {}, { policy, warnings }), opts);
+    expect(out.match(/matches no finding/g)).toHaveLength(1);
+    expect(out).toContain('::warning title=vanguard::diff: 2 changed file(s) since main');
   });
 
   it('escapes like @actions/core', () => {

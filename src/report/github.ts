@@ -1,6 +1,6 @@
 import type { Finding, Severity } from '../core/finding.js';
 import type { ScanResult } from '../core/result.js';
-import { stripControl } from './common.js';
+import { otherWarnings, stripControl } from './common.js';
 import type { Reporter } from './types.js';
 
 /** Workflow commands accept `error`, `warning` and `notice`. */
@@ -63,7 +63,7 @@ export const githubReport: Reporter = (result: ScanResult) => {
     const msg = `exceptions[${e.index}] (owner ${e.owner}) matches no finding; remove it or fix its matchers.`;
     lines.push(command('notice', { file: configFile, title: 'Stale exception' }, msg));
   }
-  for (const w of result.warnings) lines.push(command('warning', { title: 'vanguard' }, w));
+  for (const w of otherWarnings(result)) lines.push(command('warning', { title: 'vanguard' }, w));
   if (result.status === 'partial') {
     for (const a of result.analyzers) {
       for (const e of a.errors)

@@ -3,7 +3,7 @@ import type { Finding } from '../core/finding.js';
 import { SEVERITIES, severityRank } from '../core/finding.js';
 import type { ExceptionRef, ScanResult } from '../core/result.js';
 import type { RuleMeta } from '../core/rule.js';
-import { cweUrl, isNew, locationText, rulesById, stripControl } from './common.js';
+import { cweUrl, isNew, locationText, otherWarnings, rulesById, stripControl } from './common.js';
 import { HTML_SCRIPT, HTML_STYLE } from './html-assets.js';
 import type { Reporter } from './types.js';
 
@@ -82,7 +82,7 @@ function notes(result: ScanResult): string {
       `<li>Unused inline suppression <code>${escapeHtml(s.ruleId)}</code> at <code>${escapeHtml(`${s.path}:${s.line}`)}</code></li>`,
     );
   }
-  for (const w of result.warnings) items.push(`<li>${escapeHtml(w)}</li>`);
+  for (const w of otherWarnings(result)) items.push(`<li>${escapeHtml(w)}</li>`);
   return items.length === 0 ? '' : `<h2>Notes</h2><ul class="notes">${items.join('\n')}</ul>`;
 }
 

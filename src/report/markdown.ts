@@ -7,6 +7,7 @@ import {
   groupByRule,
   isNew,
   locationText,
+  otherWarnings,
   rulesById,
   SEVERITY_ICON,
   stripControl,
@@ -212,6 +213,16 @@ export const markdownReport: Reporter = (result: ScanResult) => {
   if (stale.length > 0) {
     out.push(
       ...collapsed(`Stale exceptions, matching nothing (${stale.length})`, stale.map(exceptionLine), budget),
+    );
+  }
+  const warnings = otherWarnings(result);
+  if (warnings.length > 0) {
+    out.push(
+      ...collapsed(
+        `Warnings (${warnings.length})`,
+        warnings.map((w) => `- ${mdText(w)}`),
+        budget,
+      ),
     );
   }
   const unused = result.suppressions.filter((s) => !s.used);
