@@ -32,12 +32,12 @@ export function mdText(s: string): string {
       if (c === '@') return '&#64;';
       return `\\${c}`;
     })
-    .replace(/\r?\n/g, ' ');
+    .replace(/\r\n?|\n/g, ' ');
 }
 
 /** An inline code span that holds any text (the fence is longer than any backtick run inside). */
 export function mdCode(s: string): string {
-  const text = stripControl(s).replace(/\r?\n/g, ' ');
+  const text = stripControl(s).replace(/\r\n?|\n/g, ' ');
   const longest = Math.max(0, ...[...text.matchAll(/`+/g)].map((m) => m[0].length));
   const fence = '`'.repeat(longest + 1);
   const pad = text.startsWith('`') || text.endsWith('`') || text === '' ? ' ' : '';
