@@ -105,6 +105,18 @@ describe('github annotations', () => {
     expect(out).toContain('::warning title=vanguard::diff: 2 changed file(s) since main');
   });
 
+  it('points at unused inline suppressions', () => {
+    const suppressions = [
+      { path: 'src/a.js', line: 4, ruleId: 'code/js-eval', reason: 'trusted input', used: false },
+      { path: 'src/b.js', line: 9, ruleId: 'code/js-eval', reason: 'constant', used: true },
+    ];
+    const out = githubReport(makeResult([], {}, { suppressions }), opts);
+    expect(out).toContain(
+      '::notice file=src/a.js,line=4,title=Unused inline suppression::vanguard-ignore for code/js-eval',
+    );
+    expect(out).not.toContain('src/b.js');
+  });
+
   it('escapes like @actions/core', () => {
     expect(escapeData('50% done\r\nnext')).toBe('50%25 done%0D%0Anext');
     expect(escapeProperty('a:b,c%')).toBe('a%3Ab%2Cc%25');

@@ -63,6 +63,10 @@ export const githubReport: Reporter = (result: ScanResult) => {
     const msg = `exceptions[${e.index}] (owner ${e.owner}) matches no finding; remove it or fix its matchers.`;
     lines.push(command('notice', { file: configFile, title: 'Stale exception' }, msg));
   }
+  for (const s of result.suppressions.filter((x) => !x.used)) {
+    const msg = `vanguard-ignore for ${s.ruleId} suppresses nothing here; remove it (reason given: ${s.reason})`;
+    lines.push(command('notice', { file: s.path, line: s.line, title: 'Unused inline suppression' }, msg));
+  }
   for (const w of otherWarnings(result)) lines.push(command('warning', { title: 'vanguard' }, w));
   if (result.status === 'partial') {
     for (const a of result.analyzers) {
