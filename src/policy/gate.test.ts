@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { makeFinding } from '../../test/helpers/scan-result.js';
 import type { GatesConfig } from './config-schema.js';
-import { evaluateGate } from './gate.js';
+import { branchFromEnv, evaluateGate } from './gate.js';
 
 const critical = makeFinding({ severity: 'critical', ruleId: 'code/js-eval' });
 const high = makeFinding({ severity: 'high' });
@@ -84,5 +84,19 @@ describe('evaluateGate', () => {
     expect(r.failed).toBe(true);
     expect(r.reason).toContain('(branch rule "release/*")');
     expect(evaluateGate([medium], gates, { branch: 'feature/x' }).failed).toBe(false);
+  });
+});
+
+describe('branchFromEnv', () => {
+  it('prefers the target branch of a pull or merge request', () => {
+    expect(branchFromEnv({ GITHUB_BASE_REF: 'release/2.0', GITHUB_REF_NAME: '42/merge' })).toBe(
+      'release/2.0',
+    );
+    expect(branchFromEnv({ GITHUB_BASE_REF: '', GITHUB_REF_NAME: 'main' })).toBe('main');
+    expect(branchFromEnv({ CI_MERGE_REQUEST_TARGET_BRANCH_NAME: 'main', CI_COMMIT_BRANCH: 'x' })).toBe(
+      'main',
+    );
+    expect(branchFromEnv({ CI_COMMIT_BRANCH: 'develop' })).toBe('develop');
+    expect(branchFromEnv({})).toBeUndefined();
   });
 });

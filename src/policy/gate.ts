@@ -158,3 +158,16 @@ export function evaluateGate(
     blocking: blocking.length,
   };
 }
+
+/**
+ * The branch whose gate applies in CI: a pull or merge request's target branch (a change headed
+ * for release/* is held to release rules), else the branch being built. Undefined outside CI.
+ */
+export function branchFromEnv(env: Readonly<Record<string, string | undefined>>): string | undefined {
+  const pick = (...names: string[]): string | undefined =>
+    names.map((n) => env[n]).find((v) => v !== undefined && v !== '');
+  return (
+    pick('GITHUB_BASE_REF', 'CI_MERGE_REQUEST_TARGET_BRANCH_NAME') ??
+    pick('GITHUB_REF_NAME', 'CI_COMMIT_BRANCH')
+  );
+}
