@@ -82,7 +82,7 @@ describe('evaluateGate', () => {
     expect(evaluateGate([high], gates, { branch: 'main' }).failed).toBe(true);
     const r = evaluateGate([medium], gates, { branch: 'release/2.0' });
     expect(r.failed).toBe(true);
-    expect(r.reason).toContain('(branch rule "release/*")');
+    expect(r.reason).toBe('failed: 1 finding at or above medium (1 medium); gates for branch "release/*"');
     expect(evaluateGate([medium], gates, { branch: 'feature/x' }).failed).toBe(false);
   });
 });

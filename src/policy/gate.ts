@@ -125,7 +125,7 @@ export function evaluateGate(
   }
   const below = active.length - blocking.length;
   const thresholdText = overall === 'none' ? 'the configured thresholds' : overall;
-  const where = g.branchKey !== undefined ? ` (branch rule "${g.branchKey}")` : '';
+  const where = g.branchKey !== undefined ? `; gates for branch "${g.branchKey}"` : '';
   if (blocking.length === 0) {
     const tail = [
       below > 0 ? `${below} below the gate or never-fail` : '',
@@ -136,7 +136,7 @@ export function evaluateGate(
     return {
       failOn: overall,
       failed: false,
-      reason: `passed: no unsuppressed findings at or above ${thresholdText}${where}${tail ? ` (${tail})` : ''}`,
+      reason: `passed: no unsuppressed findings at or above ${thresholdText}${tail ? ` (${tail})` : ''}${where}`,
       blocking: 0,
     };
   }
@@ -154,7 +154,7 @@ export function evaluateGate(
   return {
     failOn: overall,
     failed: true,
-    reason: `failed: ${why}${where} (${severityCounts(blocking)})`,
+    reason: `failed: ${why} (${severityCounts(blocking)})${where}`,
     blocking: blocking.length,
   };
 }
