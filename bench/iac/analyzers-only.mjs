@@ -22,7 +22,17 @@ walk(corpus);
 const ctx = makeMemoryContext(files);
 const kinds = {};
 const kindOf = (p) =>
-  p.endsWith('.tf') ? 'terraform' : p.includes('/workflows/') ? 'workflow' : p.endsWith('Dockerfile') ? 'dockerfile' : p.includes('compose') ? 'compose' : p.endsWith('.json') ? 'json' : 'kubernetes';
+  p.endsWith('.tf')
+    ? 'terraform'
+    : p.includes('/workflows/')
+      ? 'workflow'
+      : p.endsWith('Dockerfile')
+        ? 'dockerfile'
+        : p.includes('compose')
+          ? 'compose'
+          : p.endsWith('.json')
+            ? 'json'
+            : 'kubernetes';
 
 async function pass(record) {
   let findings = 0;
@@ -54,7 +64,12 @@ console.log(
       findings,
       seconds: +(ms / 1000).toFixed(2),
       filesPerSecondOneThread: Math.round(n / (ms / 1000)),
-      perKind: Object.fromEntries(Object.entries(kinds).map(([k, v]) => [k, { files: v.files, msPerFile: +(v.ms / v.files).toFixed(3) }])),
+      perKind: Object.fromEntries(
+        Object.entries(kinds).map(([k, v]) => [
+          k,
+          { files: v.files, msPerFile: +(v.ms / v.files).toFixed(3) },
+        ]),
+      ),
       heapUsedMB: Math.round(process.memoryUsage().heapUsed / 1024 / 1024),
     },
     null,
