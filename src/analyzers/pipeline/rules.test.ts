@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { coverage, runExample, runOn } from '../iac/examples/run.js';
 import { GHA_EXAMPLES } from './examples/github.js';
@@ -38,5 +39,24 @@ describe('pipeline rules: every rule fires on its bad examples (on the marked li
     expect(pipelineAnalyzer.matches(ref('.github/actions/setup/action.yml'))).toBe(true);
     expect(pipelineAnalyzer.matches(ref('.github/dependabot.yml'))).toBe(false);
     expect(pipelineAnalyzer.matches(ref('k8s/deploy.yml'))).toBe(false);
+  });
+
+  it('throws nothing but ParseError on arbitrary input', async () => {
+    const prefixes = ['', 'on: push\njobs:\n  a:\n    steps:\n', 'build:\n  script:\n'];
+    await fc.assert(
+      fc.asyncProperty(
+        fc.constantFrom('.github/workflows/x.yml', '.gitlab-ci.yml', 'action.yml'),
+        fc.constantFrom(...prefixes),
+        fc.string({ maxLength: 300 }),
+        async (path, pre, body) => {
+          try {
+            await runOn(pipelineAnalyzer, path, pre + body);
+          } catch (e) {
+            if (!(e instanceof ParseError)) throw e;
+          }
+        },
+      ),
+      { numRuns: 1000 },
+    );
   });
 });
