@@ -39,6 +39,8 @@ describe('iac analyzer', () => {
     }
     for (const p of [
       'Dockerfile.md',
+      'src/analyzers/iac/examples/dockerfile.ts',
+      'docs/Dockerfile.txt',
       '.github/workflows/ci.yml',
       '.gitlab-ci.yml',
       'package.json',

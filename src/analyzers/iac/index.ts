@@ -16,7 +16,14 @@ import { get } from './yaml/tree.js';
 import { parseYamlDocs } from './yaml/tree.js';
 
 const DOCKERFILE = /^(?:docker|container)file(?:[.-][\w.-]{1,100})?$|\.(?:docker|container)file$/i;
-const DOC_EXT = /\.(?:md|txt|rst|adoc|html?)$/i;
+// `Dockerfile.prod` is a Dockerfile; `dockerfile.ts` (code about Dockerfiles) is not.
+const SOURCE_EXT = /\.(?:[cm]?[jt]sx?|py|go|java|kt|rb|rs|cs|php|sh|md|txt|rst|adoc|html?|json|ya?ml|toml)$/i;
+
+/** True for Dockerfile and Containerfile names, with or without a variant suffix. */
+export function isDockerfileName(name: string): boolean {
+  return DOCKERFILE.test(name) && !SOURCE_EXT.test(name);
+}
+
 const CONFIG_EXT = new Set(['json', 'toml', 'ini', 'cfg', 'conf', 'properties', 'env']);
 const NOT_CONFIG_JSON =
   /^(?:package(?:-lock)?|npm-shrinkwrap|composer|bower|lerna|renovate|tsconfig(?:\.[\w.-]{1,50})?|jsconfig|\.eslintrc|\.babelrc|\.prettierrc|deno|nx|angular|project\.assets|.{1,200}\.schema|.{1,200}\.sarif|bom|sbom|.{1,200}\.cdx|.{1,200}\.spdx)\.json$/i;
@@ -66,7 +73,7 @@ export const iacAnalyzer: Analyzer = {
     'Misconfigurations in Dockerfiles, Kubernetes, Docker Compose, Terraform and configuration files',
   rules: [...DOCKERFILE_RULES, ...K8S_RULES, ...COMPOSE_RULES, ...TERRAFORM_RULES, ...PLAINTEXT_RULES],
   matches(file: FileRef): boolean {
-    if (DOCKERFILE.test(file.name)) return !DOC_EXT.test(file.name);
+    if (isDockerfileName(file.name)) return true;
     if (file.ext === 'tf') return true;
     if (file.ext === 'yaml' || file.ext === 'yml') return !isPipelineFile(file.path);
     if (isEnvFile(file.name)) return true;
@@ -74,7 +81,7 @@ export const iacAnalyzer: Analyzer = {
     return CONFIG_EXT.has(file.ext);
   },
   analyze(file: SourceFile, ctx: AnalyzerContext): RawFinding[] | Promise<RawFinding[]> {
-    if (DOCKERFILE.test(file.name)) return checkDockerfile(file);
+    if (isDockerfileName(file.name)) return checkDockerfile(file);
     if (file.ext === 'tf') return checkTerraform(file, ctx);
     if (file.ext === 'yaml' || file.ext === 'yml') return analyzeYaml(file);
     return checkPlaintext(file);
