@@ -11,6 +11,7 @@ export function parseGoMod(text: string): Inventory {
   const replaces = new Map<string, { name: string; version: string }>();
   const reqs: { name: string; version: string; line: number; indirect: boolean }[] = [];
   let block: 'require' | 'replace' | 'other' | undefined;
+  let blockLine = 0;
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i]!.trim();
     if (line === '' || line.startsWith('//')) continue;
@@ -26,12 +27,13 @@ export function parseGoMod(text: string): Inventory {
     const m = /^(require|replace|exclude|retract|tool|godebug|ignore)\s*\($/.exec(line);
     if (m) {
       block = m[1] === 'require' ? 'require' : m[1] === 'replace' ? 'replace' : 'other';
+      blockLine = i + 1;
       continue;
     }
     if (line.startsWith('require ')) reqs.push(requireLine(line.slice(8).trim(), i + 1));
     else if (line.startsWith('replace ')) addReplace(replaces, line.slice(8).trim(), i + 1);
   }
-  if (block) throw new ParseError(`go.mod: a ${block} block is not closed`, lines.length);
+  if (block) throw new ParseError(`go.mod: the ${block} block opened here is not closed`, blockLine);
   for (const r of reqs) {
     const rep = replaces.get(`${r.name}@${r.version}`) ?? replaces.get(r.name);
     // A replacement by a local directory has no version to match; keep the required one.

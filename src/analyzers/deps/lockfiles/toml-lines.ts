@@ -19,7 +19,18 @@ export function parseTomlPackages(text: string, what: string): TomlPackages {
   }
   const headers: number[] = [];
   const lines = text.split('\n');
-  for (let i = 0; i < lines.length; i++) if (/^\s*\[\[\s*package\s*\]\]/.test(lines[i]!)) headers.push(i + 1);
+  // Point at the table's `name = …` line (the header itself names no package).
+  for (let i = 0; i < lines.length; i++) {
+    if (!/^\s*\[\[\s*package\s*\]\]/.test(lines[i]!)) continue;
+    let at = i + 1;
+    for (let j = i + 1; j < lines.length && !/^\s*\[/.test(lines[j]!); j++) {
+      if (/^\s*name\s*=/.test(lines[j]!)) {
+        at = j + 1;
+        break;
+      }
+    }
+    headers.push(at);
+  }
   const list = Array.isArray(root.package) ? (root.package as unknown[]) : [];
   return {
     root,
