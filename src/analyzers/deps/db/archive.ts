@@ -21,7 +21,8 @@ function parseEntry(name: string, bytes: Uint8Array): RawRecord {
   } catch (err) {
     throw new VanguardError('DATABASE', `archive entry ${name} is not valid JSON`, { cause: err });
   }
-  if (!isOsvRecord(value)) throw new VanguardError('DATABASE', `archive entry ${name} is not an OSV record (id/modified/affected)`);
+  if (!isOsvRecord(value))
+    throw new VanguardError('DATABASE', `archive entry ${name} is not an OSV record (id/modified/affected)`);
   return { record: value, text };
 }
 
@@ -31,7 +32,9 @@ export function readOsvZip(bytes: Uint8Array): RawRecord[] {
   try {
     files = unzipSync(bytes, { filter: (f) => f.name.endsWith('.json') });
   } catch (err) {
-    throw new VanguardError('DATABASE', `the advisory archive is corrupt: ${(err as Error).message}`, { cause: err });
+    throw new VanguardError('DATABASE', `the advisory archive is corrupt: ${(err as Error).message}`, {
+      cause: err,
+    });
   }
   return Object.entries(files).map(([name, data]) => parseEntry(name, data));
 }

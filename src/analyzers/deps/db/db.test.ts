@@ -52,7 +52,12 @@ describe('import', () => {
     expect(st.ecosystems.PyPI).toBeGreaterThanOrEqual(15);
     const idx = AdvisoryIndex.open(db);
     expect(idx.lookup('PyPI', 'DJANGO').map((r) => r.id)).toContain('GHSA-2gwj-7jmv-h26r');
-    expect(idx.lookup('npm', 'axios').map((r) => r.id).sort()).toEqual(['GHSA-8hc4-vh64-cxmj', 'GHSA-wf5p-g6vw-rhxx']);
+    expect(
+      idx
+        .lookup('npm', 'axios')
+        .map((r) => r.id)
+        .sort(),
+    ).toEqual(['GHSA-8hc4-vh64-cxmj', 'GHSA-wf5p-g6vw-rhxx']);
     idx.close();
 
     const zdb = join(dir, 'zip.sqlite');
@@ -75,7 +80,9 @@ describe('import', () => {
   });
 
   it('fails with DATABASE when there is no database', () => {
-    expect(() => AdvisoryIndex.open(join(tmp(), 'missing.sqlite'))).toThrow(/no advisory database at .*vanguard db update/);
+    expect(() => AdvisoryIndex.open(join(tmp(), 'missing.sqlite'))).toThrow(
+      /no advisory database at .*vanguard db update/,
+    );
   });
 
   it('rejects archives with invalid entries', () => {
@@ -108,8 +115,16 @@ describe('update from a local bucket', () => {
         res.writeHead(304).end();
         return;
       }
-      const body = mode === 'corrupt' ? Buffer.from('PK\u0003\u0004 this is not a zip archive at all') : Buffer.from(archive);
-      res.writeHead(200, { 'Content-Type': 'application/zip', 'Content-Length': body.length, ETag: ETAG, 'Last-Modified': LAST_MODIFIED });
+      const body =
+        mode === 'corrupt'
+          ? Buffer.from('PK\u0003\u0004 this is not a zip archive at all')
+          : Buffer.from(archive);
+      res.writeHead(200, {
+        'Content-Type': 'application/zip',
+        'Content-Length': body.length,
+        ETag: ETAG,
+        'Last-Modified': LAST_MODIFIED,
+      });
       if (mode === 'interrupt') {
         res.write(body.subarray(0, Math.floor(body.length / 2)), () => res.destroy());
         return;
@@ -127,14 +142,24 @@ describe('update from a local bucket', () => {
 
   it('downloads, indexes, then makes a conditional request that changes nothing', async () => {
     const db = join(tmp(), 'osv.sqlite');
-    const first = await updateDb({ dbPath: db, baseUrl: base, ecosystems: ['npm'], now: new Date('2024-11-20T00:00:00Z') });
+    const first = await updateDb({
+      dbPath: db,
+      baseUrl: base,
+      ecosystems: ['npm'],
+      now: new Date('2024-11-20T00:00:00Z'),
+    });
     expect(first).toEqual([{ ecosystem: 'npm', status: 'updated', records: expect.any(Number) as number }]);
     expect(seen[0]!['if-none-match']).toBeUndefined();
     const before = dbStatus(db, new Date('2024-11-21T00:00:00Z'));
     expect(before.ecosystems.npm).toBeGreaterThan(20);
     expect(before.ageDays).toBeCloseTo(1);
 
-    const second = await updateDb({ dbPath: db, baseUrl: base, ecosystems: ['npm'], now: new Date('2024-11-30T00:00:00Z') });
+    const second = await updateDb({
+      dbPath: db,
+      baseUrl: base,
+      ecosystems: ['npm'],
+      now: new Date('2024-11-30T00:00:00Z'),
+    });
     expect(second).toEqual([{ ecosystem: 'npm', status: 'not-modified' }]);
     expect(seen[1]!['if-none-match']).toBe(ETAG);
     expect(seen[1]!['if-modified-since']).toBe(LAST_MODIFIED);

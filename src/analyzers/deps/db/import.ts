@@ -11,7 +11,12 @@ export interface ImportResult {
 }
 
 /** Writes records into the index at `dbPath` under `source` (replacing what that source gave before), atomically. */
-export function importRecords(dbPath: string, records: readonly RawRecord[], source: string, now = new Date()): ImportResult {
+export function importRecords(
+  dbPath: string,
+  records: readonly RawRecord[],
+  source: string,
+  now = new Date(),
+): ImportResult {
   const t0 = performance.now();
   rebuildAtomically(dbPath, (db) => {
     dropSource(db, source);

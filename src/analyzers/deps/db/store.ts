@@ -26,7 +26,10 @@ export function openForWrite(path: string): Db {
   const v = db.prepare<[], { value: string }>(`SELECT value FROM meta WHERE key = 'schema_version'`).get();
   if (v && v.value !== SCHEMA_VERSION) {
     db.close();
-    throw new VanguardError('DATABASE', `advisory database at ${path} has schema ${v.value}, expected ${SCHEMA_VERSION}: run \`vanguard db update\` to rebuild it`);
+    throw new VanguardError(
+      'DATABASE',
+      `advisory database at ${path} has schema ${v.value}, expected ${SCHEMA_VERSION}: run \`vanguard db update\` to rebuild it`,
+    );
   }
   db.prepare(`INSERT OR REPLACE INTO meta (key, value) VALUES ('schema_version', ?)`).run(SCHEMA_VERSION);
   return db;
@@ -85,12 +88,19 @@ export class AdvisoryIndex {
   /** Opens an existing index read-only; DATABASE error when there is none. */
   static open(path: string): AdvisoryIndex {
     if (!existsSync(path)) {
-      throw new VanguardError('DATABASE', `no advisory database at ${path}: run \`vanguard db update\` or \`vanguard db import <zip|folder>\``);
+      throw new VanguardError(
+        'DATABASE',
+        `no advisory database at ${path}: run \`vanguard db update\` or \`vanguard db import <zip|folder>\``,
+      );
     }
     try {
       return new AdvisoryIndex(new Database(path, { readonly: true, fileMustExist: true }));
     } catch (err) {
-      throw new VanguardError('DATABASE', `cannot open the advisory database at ${path}: ${(err as Error).message}`, { cause: err });
+      throw new VanguardError(
+        'DATABASE',
+        `cannot open the advisory database at ${path}: ${(err as Error).message}`,
+        { cause: err },
+      );
     }
   }
 
@@ -109,7 +119,8 @@ export class AdvisoryIndex {
   }
 
   meta(key: string): string | undefined {
-    return this.db.prepare<[string], { value: string }>('SELECT value FROM meta WHERE key = ?').get(key)?.value;
+    return this.db.prepare<[string], { value: string }>('SELECT value FROM meta WHERE key = ?').get(key)
+      ?.value;
   }
 
   close(): void {

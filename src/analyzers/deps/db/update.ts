@@ -31,9 +31,13 @@ function feedStates(dbPath: string): Map<string, FeedState> {
   if (!existsSync(dbPath)) return out;
   const db = new Database(dbPath, { readonly: true, fileMustExist: true });
   try {
-    const hasFeeds = db.prepare(`SELECT name FROM sqlite_master WHERE type = 'table' AND name = 'feeds'`).get();
+    const hasFeeds = db
+      .prepare(`SELECT name FROM sqlite_master WHERE type = 'table' AND name = 'feeds'`)
+      .get();
     if (!hasFeeds) return out;
-    for (const row of db.prepare<[], FeedState & { ecosystem: string }>('SELECT ecosystem, etag, last_modified FROM feeds').all()) {
+    for (const row of db
+      .prepare<[], FeedState & { ecosystem: string }>('SELECT ecosystem, etag, last_modified FROM feeds')
+      .all()) {
       out.set(row.ecosystem, row);
     }
   } finally {
@@ -42,7 +46,11 @@ function feedStates(dbPath: string): Map<string, FeedState> {
   return out;
 }
 
-async function download(url: string, state: FeedState | undefined, timeoutMs: number): Promise<Response | undefined> {
+async function download(
+  url: string,
+  state: FeedState | undefined,
+  timeoutMs: number,
+): Promise<Response | undefined> {
   const headers: Record<string, string> = {};
   if (state?.etag) headers['If-None-Match'] = state.etag;
   if (state?.last_modified) headers['If-Modified-Since'] = state.last_modified;
@@ -62,11 +70,16 @@ async function readBody(url: string, res: Response): Promise<Uint8Array> {
   try {
     body = new Uint8Array(await res.arrayBuffer());
   } catch (err) {
-    throw new VanguardError('NETWORK', `the download of ${url} was interrupted: ${(err as Error).message}`, { cause: err });
+    throw new VanguardError('NETWORK', `the download of ${url} was interrupted: ${(err as Error).message}`, {
+      cause: err,
+    });
   }
   const declared = res.headers.get('content-length');
   if (declared !== null && Number(declared) !== body.length) {
-    throw new VanguardError('NETWORK', `the download of ${url} is incomplete (${body.length} of ${declared} bytes)`);
+    throw new VanguardError(
+      'NETWORK',
+      `the download of ${url} is incomplete (${body.length} of ${declared} bytes)`,
+    );
   }
   return body;
 }
@@ -81,7 +94,12 @@ export async function updateDb(opts: UpdateOptions): Promise<FeedResult[]> {
   const ecosystems = opts.ecosystems ?? DEFAULT_ECOSYSTEMS;
   const now = opts.now ?? new Date();
   const states = feedStates(opts.dbPath);
-  const changed: { ecosystem: string; records: RawRecord[]; etag: string | null; lastModified: string | null }[] = [];
+  const changed: {
+    ecosystem: string;
+    records: RawRecord[];
+    etag: string | null;
+    lastModified: string | null;
+  }[] = [];
   const results: FeedResult[] = [];
   // Download and verify everything before touching the database.
   for (const ecosystem of ecosystems) {
@@ -92,7 +110,12 @@ export async function updateDb(opts: UpdateOptions): Promise<FeedResult[]> {
       continue;
     }
     const records = readOsvZip(await readBody(url, res));
-    changed.push({ ecosystem, records, etag: res.headers.get('etag'), lastModified: res.headers.get('last-modified') });
+    changed.push({
+      ecosystem,
+      records,
+      etag: res.headers.get('etag'),
+      lastModified: res.headers.get('last-modified'),
+    });
     results.push({ ecosystem, status: 'updated', records: records.length });
   }
   if (changed.length === 0 && existsSync(opts.dbPath)) {

@@ -32,7 +32,9 @@ export function parseCargoLock(text: string): Inventory {
     const version = str(table, 'version');
     if (!name || !version) continue;
     const id = `${name}@${version}`;
-    const deps = (Array.isArray(table.dependencies) ? table.dependencies : []).filter((d): d is string => typeof d === 'string');
+    const deps = (Array.isArray(table.dependencies) ? table.dependencies : []).filter(
+      (d): d is string => typeof d === 'string',
+    );
     if (locals.has(id)) {
       for (const d of deps) {
         const to = ref(d);
@@ -40,7 +42,15 @@ export function parseCargoLock(text: string): Inventory {
       }
       continue;
     }
-    const p: LockedPackage = { id, ecosystem: 'crates.io', name, version, purl: purlFor('crates.io', name, version), direct: false, line };
+    const p: LockedPackage = {
+      id,
+      ecosystem: 'crates.io',
+      name,
+      version,
+      purl: purlFor('crates.io', name, version),
+      direct: false,
+      line,
+    };
     const checksum = str(table, 'checksum');
     const source = str(table, 'source');
     if (checksum) p.integrity = `sha256:${checksum}`;

@@ -46,7 +46,9 @@ export function parseComposerLock(text: string, opts: ParseOptions = {}): Invent
   if (opts.manifest !== undefined) {
     const m = asObject(parseJsonWithLines(opts.manifest).value) ?? {};
     direct = new Set(
-      [...Object.keys(asObject(m.require) ?? {}), ...Object.keys(asObject(m['require-dev']) ?? {})].map((n) => n.toLowerCase()),
+      [...Object.keys(asObject(m.require) ?? {}), ...Object.keys(asObject(m['require-dev']) ?? {})].map((n) =>
+        n.toLowerCase(),
+      ),
     );
   }
   return computePaths(inv, direct ?? rootsOf(inv));

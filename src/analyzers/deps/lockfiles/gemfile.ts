@@ -43,7 +43,15 @@ export function parseGemfileLock(text: string): Inventory {
       current = `${name}@${version}`;
       if (byName.has(name)) continue;
       byName.set(name, current);
-      const p: LockedPackage = { id: current, ecosystem: 'RubyGems', name, version, purl: purlFor('RubyGems', name, version), direct: false, line: i + 1 };
+      const p: LockedPackage = {
+        id: current,
+        ecosystem: 'RubyGems',
+        name,
+        version,
+        purl: purlFor('RubyGems', name, version),
+        direct: false,
+        line: i + 1,
+      };
       if (remote) p.resolved = section === 'GIT' ? `git+${remote}#${revision ?? ''}` : remote;
       inv.packages.push(p);
       continue;

@@ -53,14 +53,24 @@ export function parseGoMod(text: string): Inventory {
   return inv;
 }
 
-function requireLine(line: string, n: number): { name: string; version: string; line: number; indirect: boolean } {
+function requireLine(
+  line: string,
+  n: number,
+): { name: string; version: string; line: number; indirect: boolean } {
   const m = MODULE_RE.exec(line);
   if (!m) throw new ParseError(`go.mod: cannot read the requirement "${line.slice(0, 80)}"`, n);
-  return { name: m[1]!.replace(/"/g, ''), version: m[2]!, line: n, indirect: /\/\/\s*indirect/.test(m[3] ?? '') };
+  return {
+    name: m[1]!.replace(/"/g, ''),
+    version: m[2]!,
+    line: n,
+    indirect: /\/\/\s*indirect/.test(m[3] ?? ''),
+  };
 }
 
 function addReplace(map: Map<string, { name: string; version: string }>, line: string, n: number): void {
-  const m = /^(\S{1,500})(?:\s+(v\S{1,200}))?\s+=>\s+(\S{1,500})(?:\s+(v\S{1,200}))?$/.exec(line.replace(/\s*\/\/.*$/, ''));
+  const m = /^(\S{1,500})(?:\s+(v\S{1,200}))?\s+=>\s+(\S{1,500})(?:\s+(v\S{1,200}))?$/.exec(
+    line.replace(/\s*\/\/.*$/, ''),
+  );
   if (!m) throw new ParseError(`go.mod: cannot read the replace directive "${line.slice(0, 80)}"`, n);
   map.set(m[2] ? `${m[1]!}@${m[2]}` : m[1]!, { name: m[3]!, version: m[4] ?? '' });
 }

@@ -43,7 +43,13 @@ const FORMATS: Record<string, Format> = {
 };
 
 /** Lockfiles that make a package.json beside them redundant. */
-export const NPM_LOCKFILES = ['package-lock.json', 'npm-shrinkwrap.json', 'yarn.lock', 'pnpm-lock.yaml', 'bun.lock'] as const;
+export const NPM_LOCKFILES = [
+  'package-lock.json',
+  'npm-shrinkwrap.json',
+  'yarn.lock',
+  'pnpm-lock.yaml',
+  'bun.lock',
+] as const;
 
 const REQUIREMENTS_RE = /^requirements[\w.-]{0,100}\.txt$/;
 

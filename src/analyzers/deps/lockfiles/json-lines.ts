@@ -77,7 +77,9 @@ export function parseJsonWithLines(text: string, opts: { trailingCommas?: boolea
   try {
     value = JSON.parse(src);
   } catch (err) {
-    throw new ParseError(`invalid JSON: ${(err as Error).message}`, errorLine(src, (err as Error).message), { cause: err });
+    throw new ParseError(`invalid JSON: ${(err as Error).message}`, errorLine(src, (err as Error).message), {
+      cause: err,
+    });
   }
   return { value, lineOf: (p) => lines.get(p.join(SEP)) };
 }
@@ -101,7 +103,9 @@ function errorLine(text: string, message: string): number | undefined {
 
 /** Narrows unknown JSON to a plain object (arrays and null excluded). */
 export function asObject(v: unknown): Record<string, unknown> | undefined {
-  return typeof v === 'object' && v !== null && !Array.isArray(v) ? (v as Record<string, unknown>) : undefined;
+  return typeof v === 'object' && v !== null && !Array.isArray(v)
+    ? (v as Record<string, unknown>)
+    : undefined;
 }
 
 /** A string field of a JSON object, or undefined. */

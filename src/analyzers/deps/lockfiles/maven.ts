@@ -17,9 +17,15 @@ export function parsePom(text: string): Inventory {
   const props = new Map<string, string>();
   const propsBlock = /<properties>([\s\S]{0,200000}?)<\/properties>/.exec(text);
   if (propsBlock) {
-    for (const m of propsBlock[1]!.matchAll(/<([A-Za-z0-9_.-]{1,200})>\s{0,100}([^<]{0,500}?)\s{0,100}<\/\1>/g)) props.set(m[1]!, m[2]!);
+    for (const m of propsBlock[1]!.matchAll(
+      /<([A-Za-z0-9_.-]{1,200})>\s{0,100}([^<]{0,500}?)\s{0,100}<\/\1>/g,
+    ))
+      props.set(m[1]!, m[2]!);
   }
-  const projectVersion = tag(text.replace(/<parent>[\s\S]{0,10000}?<\/parent>/, '').replace(/<dependencies>[\s\S]*$/, ''), 'version');
+  const projectVersion = tag(
+    text.replace(/<parent>[\s\S]{0,10000}?<\/parent>/, '').replace(/<dependencies>[\s\S]*$/, ''),
+    'version',
+  );
   if (projectVersion) props.set('project.version', projectVersion);
   let skipped = 0;
   const re = /<dependency>([\s\S]{0,5000}?)<\/dependency>/g;
@@ -49,7 +55,10 @@ export function parsePom(text: string): Inventory {
     if (tag(block, 'scope') === 'test') p.dev = true;
     inv.packages.push(p);
   }
-  if (skipped > 0) inv.notes.push(`${skipped} Maven dependencies have no literal version (managed, ranges or unknown properties) and were not resolved`);
+  if (skipped > 0)
+    inv.notes.push(
+      `${skipped} Maven dependencies have no literal version (managed, ranges or unknown properties) and were not resolved`,
+    );
   return inv;
 }
 
@@ -65,7 +74,15 @@ export function parseGradleLockfile(text: string): Inventory {
     const name = `${m[1]!}:${m[2]!}`;
     const version = m[3]!;
     const configs = m[4]!.split(',');
-    const p: LockedPackage = { id: `${name}@${version}`, ecosystem: 'Maven', name, version, purl: purlFor('Maven', name, version), direct: false, line: i + 1 };
+    const p: LockedPackage = {
+      id: `${name}@${version}`,
+      ecosystem: 'Maven',
+      name,
+      version,
+      purl: purlFor('Maven', name, version),
+      direct: false,
+      line: i + 1,
+    };
     if (configs.every((c) => /test/i.test(c))) p.dev = true;
     inv.packages.push(p);
   }

@@ -83,14 +83,19 @@ function fromPackages(packages: Record<string, unknown>, doc: JsonWithLines): In
   const rootEntry = asObject(packages['']);
   const direct = new Set<string>();
   if (rootEntry) {
-    for (const dep of depNames(rootEntry, [...DEP_FIELDS, 'devDependencies'])) direct.add(`node_modules/${dep}`);
+    for (const dep of depNames(rootEntry, [...DEP_FIELDS, 'devDependencies']))
+      direct.add(`node_modules/${dep}`);
   } else {
     for (const k of byKey.keys()) if (k.split('node_modules/').length === 2) direct.add(k);
   }
   return computePaths(inv, direct);
 }
 
-function fromV1(deps: Record<string, unknown>, doc: JsonWithLines, declared: Set<string> | undefined): Inventory {
+function fromV1(
+  deps: Record<string, unknown>,
+  doc: JsonWithLines,
+  declared: Set<string> | undefined,
+): Inventory {
   const inv: Inventory = { packages: [], edges: [], notes: [] };
   // Each entry's id is its nesting path; `requires` resolve like Node: own nested deps, then ancestors'.
   interface Scope {
@@ -149,7 +154,9 @@ function fromV1(deps: Record<string, unknown>, doc: JsonWithLines, declared: Set
   // v1 does not list the root's own dependencies: take them from package.json, else guess from what nothing requires.
   const required = new Set(inv.edges.map(([, to]) => to));
   const direct = new Set(
-    [...top.ids].filter(([name, id]) => (declared ? declared.has(name) : !required.has(id))).map(([, id]) => id),
+    [...top.ids]
+      .filter(([name, id]) => (declared ? declared.has(name) : !required.has(id)))
+      .map(([, id]) => id),
   );
   return computePaths(inv, direct);
 }

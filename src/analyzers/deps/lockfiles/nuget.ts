@@ -31,7 +31,15 @@ export function parseNugetLock(text: string): Inventory {
       }
       if (seen.has(id)) continue;
       seen.add(id);
-      const p: LockedPackage = { id, ecosystem: 'NuGet', name, version, purl: purlFor('NuGet', name, version), direct: false, line: doc.lineOf(['dependencies', fw, name]) ?? 1 };
+      const p: LockedPackage = {
+        id,
+        ecosystem: 'NuGet',
+        name,
+        version,
+        purl: purlFor('NuGet', name, version),
+        direct: false,
+        line: doc.lineOf(['dependencies', fw, name]) ?? 1,
+      };
       const hash = str(e, 'contentHash');
       if (hash) p.integrity = `sha512-${hash}`;
       inv.packages.push(p);

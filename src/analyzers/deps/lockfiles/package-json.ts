@@ -23,7 +23,15 @@ export function parsePackageJson(text: string, opts: ParseOptions = {}): Invento
         ranges++;
         continue;
       }
-      const p: LockedPackage = { id: name, ecosystem: 'npm', name, version: exact, purl: purlFor('npm', name, exact), direct: true, line: doc.lineOf([field, name]) ?? 1 };
+      const p: LockedPackage = {
+        id: name,
+        ecosystem: 'npm',
+        name,
+        version: exact,
+        purl: purlFor('npm', name, exact),
+        direct: true,
+        line: doc.lineOf([field, name]) ?? 1,
+      };
       if (field === 'devDependencies') p.dev = true;
       inv.packages.push(p);
     }

@@ -33,7 +33,11 @@ export function parsePnpmLock(text: string): Inventory {
   const doc = parseYamlWithLines(text, 'pnpm-lock.yaml');
   const root = asObject(doc.value);
   if (!root) throw new ParseError('pnpm-lock.yaml: the top level is not a map', 1);
-  const lv = parseFloat(String(root.lockfileVersion ?? '6'));
+  const rawVersion = root.lockfileVersion;
+  const lv =
+    typeof rawVersion === 'number'
+      ? rawVersion
+      : parseFloat(typeof rawVersion === 'string' ? rawVersion : '6');
   const v5 = lv < 6;
   const inv: Inventory = { packages: [], edges: [], notes: [] };
   const packages = asObject(root.packages) ?? {};

@@ -23,13 +23,18 @@ export function parseRequirements(text: string): Inventory {
     while (logical.endsWith('\\') && i + 1 < lines.length) logical = logical.slice(0, -1) + ' ' + lines[++i]!;
     const body = logical.replace(/(^|\s)#.*$/, '').trim();
     if (body === '' || body.startsWith('-')) continue;
-    const m = /^([A-Za-z0-9][A-Za-z0-9._-]{0,200})(\[[^\]]{0,200}\])?\s*===?\s*([^\s;,]{1,100})\s*(;[^-]*)?(.*)$/.exec(body);
+    const m =
+      /^([A-Za-z0-9][A-Za-z0-9._-]{0,200})(\[[^\]]{0,200}\])?\s*===?\s*([^\s;,]{1,100})\s*(;[^-]*)?(.*)$/.exec(
+        body,
+      );
     if (!m) {
       if (/^[A-Za-z0-9]/.test(body)) unpinned++;
       continue;
     }
     const p = pkg(m[1]!, m[3]!, start + 1);
-    const hashes = [...(m[5] ?? '').matchAll(/--hash[=\s]+([a-z0-9]{1,10}:[a-f0-9]{16,128})/g)].map((h) => h[1]!);
+    const hashes = [...(m[5] ?? '').matchAll(/--hash[=\s]+([a-z0-9]{1,10}:[a-f0-9]{16,128})/g)].map(
+      (h) => h[1]!,
+    );
     if (hashes[0]) p.integrity = hashes[0];
     inv.packages.push(p);
   }
@@ -50,7 +55,9 @@ function firstHash(files: unknown): string | undefined {
 function depNamesOf(v: unknown): string[] {
   if (Array.isArray(v)) {
     return v
-      .map((d) => (typeof d === 'string' ? /^[A-Za-z0-9][A-Za-z0-9._-]{0,200}/.exec(d)?.[0] : str(asObject(d), 'name')))
+      .map((d) =>
+        typeof d === 'string' ? /^[A-Za-z0-9][A-Za-z0-9._-]{0,200}/.exec(d)?.[0] : str(asObject(d), 'name'),
+      )
       .filter((x): x is string => x !== undefined);
   }
   return Object.keys(asObject(v) ?? {});
@@ -83,9 +90,20 @@ export function parsePythonTomlLock(text: string, what: string): Inventory {
     if (!version) continue;
     const p = pkg(name, version, line);
     p.direct = false;
-    const h = firstHash(table.files) ?? firstHash(table.wheels) ?? str(asObject(table.sdist), 'hash') ?? firstHash(legacyHashes[name]);
+    const h =
+      firstHash(table.files) ??
+      firstHash(table.wheels) ??
+      str(asObject(table.sdist), 'hash') ??
+      firstHash(legacyHashes[name]);
     if (h) p.integrity = h;
-    const url = str(source, 'registry') ?? str(source, 'url') ?? str(source, 'git');
+    const git = str(source, 'git') ?? (str(source, 'type') === 'git' ? str(source, 'url') : undefined);
+    const commit = str(source, 'resolved_reference') ?? str(source, 'reference') ?? '';
+    // uv writes git sources as `git+https://…?rev=x#<commit>`; poetry as url + resolved_reference.
+    const url = git
+      ? git.includes('#')
+        ? git
+        : `git+${git}#${commit}`
+      : (str(source, 'registry') ?? str(source, 'url'));
     if (url) p.resolved = url;
     if (table.category === 'dev') p.dev = true;
     inv.packages.push(p);

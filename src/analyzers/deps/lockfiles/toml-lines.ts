@@ -12,10 +12,12 @@ export interface TomlPackages {
 export function parseTomlPackages(text: string, what: string): TomlPackages {
   let root: Record<string, unknown>;
   try {
-    root = parse(text) as Record<string, unknown>;
+    root = parse(text);
   } catch (err) {
     const line = err instanceof TomlError ? err.line : undefined;
-    throw new ParseError(`${what}: ${(err as Error).message.split('\n')[0] ?? 'invalid TOML'}`, line, { cause: err });
+    throw new ParseError(`${what}: ${(err as Error).message.split('\n')[0] ?? 'invalid TOML'}`, line, {
+      cause: err,
+    });
   }
   const headers: number[] = [];
   const lines = text.split('\n');

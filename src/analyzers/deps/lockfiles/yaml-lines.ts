@@ -14,7 +14,10 @@ export function parseYamlWithLines(text: string, what: string): YamlWithLines {
   const doc = parseDocument(text, { lineCounter: lc, uniqueKeys: false });
   const first = doc.errors[0];
   if (first) {
-    throw new ParseError(`${what}: ${first.message.split('\n')[0] ?? 'invalid YAML'}`, lc.linePos(first.pos[0]).line);
+    throw new ParseError(
+      `${what}: ${first.message.split('\n')[0] ?? 'invalid YAML'}`,
+      lc.linePos(first.pos[0]).line,
+    );
   }
   const cache = new Map<string, Map<string, number>>();
   const index = (section: string | undefined): Map<string, number> => {
@@ -24,8 +27,9 @@ export function parseYamlWithLines(text: string, what: string): YamlWithLines {
     m = new Map();
     const node = section === undefined ? doc.contents : doc.get(section, true);
     if (isMap(node)) {
-      for (const pair of (node as YAMLMap).items) {
-        if (isScalar(pair.key) && pair.key.range) m.set(String(pair.key.value), lc.linePos(pair.key.range[0]).line);
+      for (const pair of node.items) {
+        if (isScalar(pair.key) && pair.key.range)
+          m.set(String(pair.key.value), lc.linePos(pair.key.range[0]).line);
       }
     }
     cache.set(k, m);

@@ -35,8 +35,14 @@ function readV1(text: string): Entry[] {
     if (raw.trim() === '' || raw.trimStart().startsWith('#')) continue;
     const indent = raw.length - raw.trimStart().length;
     if (indent === 0) {
-      if (!raw.endsWith(':')) throw new ParseError(`yarn.lock: expected an entry header ending in ':'`, i + 1);
-      cur = { descriptors: raw.slice(0, -1).split(',').map(unquote), line: i + 1, fields: new Map(), deps: new Map() };
+      if (!raw.endsWith(':'))
+        throw new ParseError(`yarn.lock: expected an entry header ending in ':'`, i + 1);
+      cur = {
+        descriptors: raw.slice(0, -1).split(',').map(unquote),
+        line: i + 1,
+        fields: new Map(),
+        deps: new Map(),
+      };
       entries.push(cur);
       inDeps = false;
       continue;
@@ -72,7 +78,12 @@ function readBerry(text: string): Entry[] {
     }
     const deps = new Map<string, string>();
     for (const [dn, ref] of Object.entries(asObject(e.dependencies) ?? {})) deps.set(dn, String(ref));
-    out.push({ descriptors: key.split(',').map((d) => d.trim()), line: doc.lineOf(undefined, key) ?? 1, fields, deps });
+    out.push({
+      descriptors: key.split(',').map((d) => d.trim()),
+      line: doc.lineOf(undefined, key) ?? 1,
+      fields,
+      deps,
+    });
   }
   return out;
 }
@@ -102,7 +113,15 @@ export function parseYarnLock(text: string, opts: ParseOptions = {}): Inventory 
     for (const d of e.descriptors) byDescriptor.set(d, id);
     if (seen.has(id)) continue;
     seen.add(id);
-    const p: LockedPackage = { id, ecosystem: 'npm', name, version, purl: purlFor('npm', name, version), direct: false, line: e.line };
+    const p: LockedPackage = {
+      id,
+      ecosystem: 'npm',
+      name,
+      version,
+      purl: purlFor('npm', name, version),
+      direct: false,
+      line: e.line,
+    };
     const integrity = e.fields.get('integrity') ?? e.fields.get('checksum');
     const resolved = e.fields.get('resolved') ?? (berry ? resolution : undefined);
     if (integrity) p.integrity = integrity;

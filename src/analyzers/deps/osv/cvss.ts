@@ -49,7 +49,18 @@ function score31(x: V3Inputs): number | undefined {
   const av = pick(AV, x.av);
   const ac = pick(AC, x.ac);
   const ui = pick(UI, x.ui);
-  const pr = x.pr === 'N' ? 0.85 : x.pr === 'L' ? (changed ? 0.68 : 0.62) : x.pr === 'H' ? (changed ? 0.5 : 0.27) : undefined;
+  const pr =
+    x.pr === 'N'
+      ? 0.85
+      : x.pr === 'L'
+        ? changed
+          ? 0.68
+          : 0.62
+        : x.pr === 'H'
+          ? changed
+            ? 0.5
+            : 0.27
+          : undefined;
   const c = pick(CIA, x.c);
   const i = pick(CIA, x.i);
   const a = pick(CIA, x.a);
@@ -67,8 +78,19 @@ export function cvss3(vector: string): CvssScore | undefined {
   const ver = /^CVSS:3\.([01])\//.exec(vector);
   if (!ver) return undefined;
   const m = metrics(vector);
-  const score = score31({ av: m.get('AV'), ac: m.get('AC'), pr: m.get('PR'), ui: m.get('UI'), s: m.get('S'), c: m.get('C'), i: m.get('I'), a: m.get('A') });
-  return score === undefined ? undefined : { score, version: ver[1] === '0' ? '3.0' : '3.1', approximate: false, vector };
+  const score = score31({
+    av: m.get('AV'),
+    ac: m.get('AC'),
+    pr: m.get('PR'),
+    ui: m.get('UI'),
+    s: m.get('S'),
+    c: m.get('C'),
+    i: m.get('I'),
+    a: m.get('A'),
+  });
+  return score === undefined
+    ? undefined
+    : { score, version: ver[1] === '0' ? '3.0' : '3.1', approximate: false, vector };
 }
 
 const LEVEL = { N: 0, L: 1, H: 2 } as const;

@@ -131,12 +131,23 @@ export function matchPackage(records: readonly OsvRecord[], pkg: PackageVersion)
     const smallestFix = fixed.find(
       (f) => cmp(f, installed) > 0 && !recs.some((r) => recordAffects(r, { ...pkg, version: f })),
     );
-    const severities = recs.map(advisorySeverity).sort((a, b) => severityRank(a.severity) - severityRank(b.severity));
+    const severities = recs
+      .map(advisorySeverity)
+      .sort((a, b) => severityRank(a.severity) - severityRank(b.severity));
     const id = preferredId(recs.map((r) => r.id).sort());
     const main = recs.find((r) => r.id === id) ?? recs[0]!;
-    const m: AdvisoryMatch = { id, ids, records: recs, fixed, severity: severities[0]!, summary: main.summary ?? main.details?.slice(0, 200) ?? id };
+    const m: AdvisoryMatch = {
+      id,
+      ids,
+      records: recs,
+      fixed,
+      severity: severities[0]!,
+      summary: main.summary ?? main.details?.slice(0, 200) ?? id,
+    };
     if (smallestFix !== undefined) m.smallestFix = smallestFix;
     out.push(m);
   }
-  return out.sort((a, b) => severityRank(a.severity.severity) - severityRank(b.severity.severity) || (a.id < b.id ? -1 : 1));
+  return out.sort(
+    (a, b) => severityRank(a.severity.severity) - severityRank(b.severity.severity) || (a.id < b.id ? -1 : 1),
+  );
 }

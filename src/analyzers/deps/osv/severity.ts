@@ -9,7 +9,13 @@ export interface AdvisorySeverity {
   cvss?: CvssScore;
 }
 
-const DB_SEVERITY: Record<string, Severity> = { CRITICAL: 'critical', HIGH: 'high', MODERATE: 'medium', MEDIUM: 'medium', LOW: 'low' };
+const DB_SEVERITY: Record<string, Severity> = {
+  CRITICAL: 'critical',
+  HIGH: 'high',
+  MODERATE: 'medium',
+  MEDIUM: 'medium',
+  LOW: 'low',
+};
 
 /**
  * An advisory's severity: the CVSS v3 base score when a v3 vector is present (computed here), else an
@@ -23,11 +29,21 @@ export function advisorySeverity(record: OsvRecord): AdvisorySeverity {
   }
   for (const s of all) {
     const c = s.type === 'CVSS_V3' ? cvss3(s.score) : undefined;
-    if (c) return { severity: severityOfScore(c.score), source: `CVSS ${c.version} ${c.score.toFixed(1)}`, cvss: c };
+    if (c)
+      return {
+        severity: severityOfScore(c.score),
+        source: `CVSS ${c.version} ${c.score.toFixed(1)}`,
+        cvss: c,
+      };
   }
   for (const s of all) {
     const c = s.type === 'CVSS_V4' ? cvss4Approx(s.score) : undefined;
-    if (c) return { severity: severityOfScore(c.score), source: `CVSS 4.0 ≈${c.score.toFixed(1)} (approximation)`, cvss: c };
+    if (c)
+      return {
+        severity: severityOfScore(c.score),
+        source: `CVSS 4.0 ≈${c.score.toFixed(1)} (approximation)`,
+        cvss: c,
+      };
   }
   const db = record.database_specific?.severity;
   if (typeof db === 'string' && Object.hasOwn(DB_SEVERITY, db.toUpperCase())) {

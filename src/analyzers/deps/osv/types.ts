@@ -8,7 +8,8 @@ export interface OsvEvent {
 }
 
 export interface OsvRange {
-  type: 'SEMVER' | 'ECOSYSTEM' | 'GIT' | string;
+  /** SEMVER, ECOSYSTEM or GIT. */
+  type: string;
   events: OsvEvent[];
 }
 
@@ -21,7 +22,8 @@ export interface OsvAffected {
 }
 
 export interface OsvSeverity {
-  type: 'CVSS_V2' | 'CVSS_V3' | 'CVSS_V4' | string;
+  /** CVSS_V2, CVSS_V3, CVSS_V4 (or Ubuntu's rating). */
+  type: string;
   score: string;
 }
 

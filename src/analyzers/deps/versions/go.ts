@@ -7,5 +7,8 @@ export function compareGo(a: string, b: string): number {
 
 /** Strips the `v` prefix and `+incompatible` so Go versions compare and print like OSV's. */
 export function normaliseGoVersion(v: string): string {
-  return v.trim().replace(/^v/, '').replace(/\+incompatible$/, '');
+  return v
+    .trim()
+    .replace(/^v/, '')
+    .replace(/\+incompatible$/, '');
 }

@@ -31,4 +31,12 @@ export function hasOrdering(ecosystem: string): boolean {
   return Object.hasOwn(BY_ECOSYSTEM, ecosystem.split(':')[0] ?? ecosystem);
 }
 
-export { compareSemver, comparePep440, compareGo, compareMaven, compareRubygems, comparePackagist, compareNuget };
+export {
+  compareSemver,
+  comparePep440,
+  compareGo,
+  compareMaven,
+  compareRubygems,
+  comparePackagist,
+  compareNuget,
+};

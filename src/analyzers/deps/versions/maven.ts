@@ -4,7 +4,15 @@ type Item = { kind: 'num'; v: string } | { kind: 'str'; v: string };
 
 // Maven's ComparableVersion qualifier order; unknown qualifiers sort after these, lexically.
 const QUALIFIERS = ['alpha', 'beta', 'milestone', 'rc', 'snapshot', '', 'sp'];
-const ALIASES: Record<string, string> = { a: 'alpha', b: 'beta', m: 'milestone', cr: 'rc', ga: '', final: '', release: '' };
+const ALIASES: Record<string, string> = {
+  a: 'alpha',
+  b: 'beta',
+  m: 'milestone',
+  cr: 'rc',
+  ga: '',
+  final: '',
+  release: '',
+};
 
 function qualifierKey(q: string): [number, string] {
   const norm = ALIASES[q] ?? q;
@@ -21,7 +29,11 @@ function compareQualifier(a: string, b: string): number {
 
 /** Splits a Maven version into items at `.`, `-` and digit/letter transitions, trimming trailing null items. */
 export function mavenItems(v: string): Item[] {
-  const raw = v.trim().toLowerCase().match(/\d+|[a-z]+/g) ?? [];
+  const raw =
+    v
+      .trim()
+      .toLowerCase()
+      .match(/\d+|[a-z]+/g) ?? [];
   const items: Item[] = raw.map((t) => (/^\d/.test(t) ? { kind: 'num', v: t } : { kind: 'str', v: t }));
   while (items.length > 0 && isNull(items[items.length - 1]!)) items.pop();
   return items;

@@ -1,7 +1,8 @@
 import { compareGeneric, compareNumeric } from './generic.js';
 import { comparePrerelease } from './semver.js';
 
-const NUGET_RE = /^\[?v?(\d{1,40}(?:\.\d{1,40}){0,3})(?:-([0-9A-Za-z.-]{1,256}))?(?:\+[0-9A-Za-z.-]{0,256})?\]?$/;
+const NUGET_RE =
+  /^\[?v?(\d{1,40}(?:\.\d{1,40}){0,3})(?:-([0-9A-Za-z.-]{1,256}))?(?:\+[0-9A-Za-z.-]{0,256})?\]?$/;
 
 /** NuGet ordering: up to four numbers (missing = 0), prerelease labels case-insensitively, metadata ignored. */
 export function compareNuget(a: string, b: string): number {

@@ -4,7 +4,18 @@ import { compareGeneric, compareNumeric } from './generic.js';
 const COMPOSER_RE =
   /^v?(\d{1,40})(?:\.(\d{1,40}))?(?:\.(\d{1,40}))?(?:\.(\d{1,40}))?(?:[._-]?(stable|beta|b|rc|alpha|a|patch|pl|p|dev)(?:[.-]?(\d{1,40}))?)?(?:[.-]?dev)?$/i;
 
-const STABILITY: Record<string, number> = { dev: 0, alpha: 1, a: 1, beta: 2, b: 2, rc: 3, stable: 4, patch: 5, pl: 5, p: 5 };
+const STABILITY: Record<string, number> = {
+  dev: 0,
+  alpha: 1,
+  a: 1,
+  beta: 2,
+  b: 2,
+  rc: 3,
+  stable: 4,
+  patch: 5,
+  pl: 5,
+  p: 5,
+};
 
 /** Packagist (Composer) ordering: 4 release numbers, then dev < alpha < beta < RC < stable < patch. */
 export function comparePackagist(a: string, b: string): number {

@@ -1,6 +1,7 @@
 import { compareGeneric, compareNumeric } from './generic.js';
 
-const GEM_RE = /^[0-9]{1,40}(?:\.[0-9a-zA-Z]{1,40}){0,30}(?:-[0-9A-Za-z-]{1,40}(?:\.[0-9A-Za-z-]{1,40}){0,30})?$/;
+const GEM_RE =
+  /^[0-9]{1,40}(?:\.[0-9a-zA-Z]{1,40}){0,30}(?:-[0-9A-Za-z-]{1,40}(?:\.[0-9A-Za-z-]{1,40}){0,30})?$/;
 
 /** Gem::Version segments: digit runs and letter runs; a `-` means a prerelease (`.pre.`). */
 function segments(v: string): string[] {

@@ -17,7 +17,11 @@ export function parseSemver(v: string): SemVer | undefined {
 }
 
 /** Compares prerelease identifiers as SemVer 2.0 §11 says (numeric < alphanumeric, fewer < more). */
-export function comparePrerelease(a: readonly string[], b: readonly string[], caseInsensitive = false): number {
+export function comparePrerelease(
+  a: readonly string[],
+  b: readonly string[],
+  caseInsensitive = false,
+): number {
   if (a.length === 0 || b.length === 0) return a.length === b.length ? 0 : a.length === 0 ? 1 : -1;
   const n = Math.max(a.length, b.length);
   for (let i = 0; i < n; i++) {
