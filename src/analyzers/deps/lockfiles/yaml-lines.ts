@@ -1,4 +1,4 @@
-import { isMap, isScalar, LineCounter, parseDocument, type YAMLMap } from 'yaml';
+import { isMap, isScalar, LineCounter, parseDocument } from 'yaml';
 import { ParseError } from '../../../core/errors.js';
 
 /** A YAML document as plain data plus the line of each key of one top-level map. */
