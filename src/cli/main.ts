@@ -2,6 +2,8 @@
 import { Command, CommanderError } from 'commander';
 import { VERSION } from '../core/version.js';
 import { exitCodeForError, printError } from './errors.js';
+import { registerDb } from './db.js';
+import { registerSbom } from './sbom.js';
 import { registerScan } from './scan.js';
 
 /**
@@ -16,6 +18,8 @@ export function buildProgram(): Command {
     .showHelpAfterError()
     .exitOverride();
   registerScan(program);
+  registerDb(program);
+  registerSbom(program);
   return program;
 }
 
