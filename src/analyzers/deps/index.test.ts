@@ -286,12 +286,7 @@ describe('prepare', () => {
   it('warns when the database is older than 7 days', async () => {
     const old = join(dir, 'old.sqlite');
     const rec = JSON.parse(readFileSync(join(OSV_DIR, 'GHSA-2p57-rm9w-gvfp.json'), 'utf8')) as never;
-    importRecords(
-      old,
-      [{ record: rec, text: JSON.stringify(rec) }],
-      'test',
-      new Date(Date.now() - 10 * 86_400_000),
-    );
+    importRecords(old, [{ record: rec }], 'test', new Date(Date.now() - 10 * 86_400_000));
     const ctx = projectCtx({ dbPath: old });
     await depsAnalyzer.prepare!(ctx);
     expect(ctx.warnings.join()).toMatch(/10 days old: run `vanguard db update`/);

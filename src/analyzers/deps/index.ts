@@ -12,6 +12,7 @@ import { formatFor, isDependencyFile, NPM_LOCKFILES } from './lockfiles/index.js
 import type { Inventory, LockedPackage, ParseOptions } from './lockfiles/types.js';
 import { matchPackage, type AdvisoryMatch } from './osv/match.js';
 import { normaliseName } from './osv/normalise.js';
+import type { OsvRecord } from './osv/types.js';
 import { INTEGRITY_RULES } from './rules.js';
 
 /** Options of the deps analyzer (flags / vanguard.yaml `analyzers.deps`). */
@@ -211,9 +212,20 @@ export const depsAnalyzer: Analyzer = {
     if (!inv) return [];
     const index = indexFor(ctx.options);
     const out: RawFinding[] = [];
-    for (const p of uniquePackages(inv)) {
-      const records = index.lookup(p.ecosystem, p.name);
-      if (records.length === 0) continue;
+    const unique = uniquePackages(inv);
+    const byEcosystem = new Map<string, Map<string, OsvRecord[]>>();
+    for (const eco of new Set(unique.map((p) => p.ecosystem))) {
+      byEcosystem.set(
+        eco,
+        index.lookupMany(
+          eco,
+          unique.filter((p) => p.ecosystem === eco).map((p) => p.name),
+        ),
+      );
+    }
+    for (const p of unique) {
+      const records = byEcosystem.get(p.ecosystem)?.get(normaliseName(p.ecosystem, p.name));
+      if (!records) continue;
       for (const m of matchPackage(records, p)) out.push(advisoryFinding(file, p, m));
     }
     out.push(...integrityFindings(file, inv, ctx.options));

@@ -4,10 +4,9 @@ import { join } from 'node:path';
 import { VanguardError } from '../../../core/errors.js';
 import { isOsvRecord, type OsvRecord } from '../osv/types.js';
 
-/** One OSV record with its original JSON text (stored as is). */
+/** One verified OSV record read from an archive or folder. */
 export interface RawRecord {
   record: OsvRecord;
-  text: string;
 }
 
 const decoder = new TextDecoder('utf-8', { fatal: true });
@@ -23,7 +22,7 @@ function parseEntry(name: string, bytes: Uint8Array): RawRecord {
   }
   if (!isOsvRecord(value))
     throw new VanguardError('DATABASE', `archive entry ${name} is not an OSV record (id/modified/affected)`);
-  return { record: value, text };
+  return { record: value };
 }
 
 /** Reads and verifies an OSV export zip: it must unzip, and every `.json` entry must be a valid OSV record. */

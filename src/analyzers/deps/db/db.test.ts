@@ -72,7 +72,7 @@ describe('import', () => {
     const db = join(tmp(), 'osv.sqlite');
     const rec = JSON.parse(realText('GHSA-2p57-rm9w-gvfp.json')) as { withdrawn?: string };
     rec.withdrawn = '2024-07-01T00:00:00Z';
-    importRecords(db, [{ record: rec as never, text: JSON.stringify(rec) }], 'test');
+    importRecords(db, [{ record: rec as never }], 'test');
     expect(dbStatus(db).withdrawn).toBe(1);
     const idx = AdvisoryIndex.open(db);
     expect(idx.lookup('npm', 'ip')).toEqual([]);

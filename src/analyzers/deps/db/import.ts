@@ -21,7 +21,7 @@ export function importRecords(
   rebuildAtomically(dbPath, (db) => {
     dropSource(db, source);
     const write = recordWriter(db, source);
-    for (const r of records) write(r.record, r.text);
+    for (const r of records) write(r.record);
     dropOrphans(db);
     setMeta(db, 'updated_at', now.toISOString());
     setMeta(db, 'checked_at', now.toISOString());

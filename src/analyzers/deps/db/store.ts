@@ -2,7 +2,7 @@ import Database from 'better-sqlite3';
 import { existsSync } from 'node:fs';
 import { VanguardError } from '../../../core/errors.js';
 import { normaliseName } from '../osv/normalise.js';
-import type { OsvRecord } from '../osv/types.js';
+import type { OsvAffected, OsvRecord } from '../osv/types.js';
 
 export type Db = Database.Database;
 
@@ -36,7 +36,7 @@ export function openForWrite(path: string): Db {
 }
 
 /** Writes OSV records into an open index inside the caller's transaction; returns a function per record. */
-export function recordWriter(db: Db, source: string): (record: OsvRecord, text?: string) => void {
+export function recordWriter(db: Db, source: string): (record: OsvRecord) => void {
   const upsert = db.prepare(
     `INSERT INTO advisories (id, modified, withdrawn, json) VALUES (?, ?, ?, ?)
      ON CONFLICT(id) DO UPDATE SET modified = excluded.modified, withdrawn = excluded.withdrawn, json = excluded.json`,
@@ -44,8 +44,8 @@ export function recordWriter(db: Db, source: string): (record: OsvRecord, text?:
   const clear = db.prepare('DELETE FROM affected WHERE id = ?');
   const aff = db.prepare('INSERT OR IGNORE INTO affected (ecosystem, name, id) VALUES (?, ?, ?)');
   const src = db.prepare('INSERT OR IGNORE INTO sources (source, id) VALUES (?, ?)');
-  return (r, text) => {
-    const info = upsert.run(r.id, r.modified, r.withdrawn ? 1 : 0, text ?? JSON.stringify(r));
+  return (r) => {
+    const info = upsert.run(r.id, r.modified, r.withdrawn ? 1 : 0, JSON.stringify(slim(r)));
     if (info.changes > 0) clear.run(r.id);
     src.run(source, r.id);
     // Withdrawn records are kept for the record but never indexed for lookup.
@@ -57,6 +57,37 @@ export function recordWriter(db: Db, source: string): (record: OsvRecord, text?:
       aff.run(eco, normaliseName(eco, p.name), r.id);
     }
   };
+}
+
+/**
+ * What matching and findings need from a record. Details and references are left out: they are most of a
+ * record's size, and parsing them for every looked-up package was the largest cost of a match.
+ */
+export function slim(r: OsvRecord): OsvRecord {
+  const out: OsvRecord = { id: r.id, modified: r.modified };
+  if (r.withdrawn) out.withdrawn = r.withdrawn;
+  if (r.aliases) out.aliases = r.aliases;
+  if (r.summary) out.summary = r.summary;
+  else if (r.details) out.details = r.details.slice(0, 200);
+  if (r.severity) out.severity = r.severity;
+  if (r.affected) {
+    out.affected = r.affected.map((a) => {
+      const s: OsvAffected = {};
+      if (a.package) s.package = a.package;
+      if (a.ranges) s.ranges = a.ranges.filter((x) => x.type !== 'GIT');
+      if (a.versions) s.versions = a.versions;
+      const sev = (a as { severity?: unknown }).severity;
+      if (sev !== undefined) (s as { severity?: unknown }).severity = sev;
+      return s;
+    });
+  }
+  const db = r.database_specific;
+  if (db && (db.severity !== undefined || db.cwe_ids !== undefined)) {
+    out.database_specific = {};
+    if (db.severity !== undefined) out.database_specific.severity = db.severity;
+    if (db.cwe_ids !== undefined) out.database_specific.cwe_ids = db.cwe_ids;
+  }
+  return out;
 }
 
 /** Drops what only `source` provided (before re-importing that source). */
@@ -77,11 +108,19 @@ export function setMeta(db: Db, key: string, value: string): void {
 /** Read-only access for scans: one lookup per package, records parsed once per process. */
 export class AdvisoryIndex {
   private readonly lookupStmt: Database.Statement<[string, string], { id: string; json: string }>;
+  private readonly manyStmt: Database.Statement<
+    [{ eco: string; names: string }],
+    { name: string; id: string; json: string }
+  >;
   private readonly cache = new Map<string, OsvRecord>();
 
   private constructor(private readonly db: Db) {
     this.lookupStmt = db.prepare(
       'SELECT a.id AS id, a.json AS json FROM affected f JOIN advisories a ON a.id = f.id WHERE f.ecosystem = ? AND f.name = ?',
+    );
+    this.manyStmt = db.prepare(
+      `SELECT f.name AS name, a.id AS id, a.json AS json FROM affected f JOIN advisories a ON a.id = f.id
+       WHERE f.ecosystem = @eco AND f.name IN (SELECT value FROM json_each(@names))`,
     );
   }
 
@@ -102,6 +141,28 @@ export class AdvisoryIndex {
         { cause: err },
       );
     }
+  }
+
+  /** Records for many packages of one ecosystem in one query, keyed by normalised name. */
+  lookupMany(ecosystem: string, names: readonly string[]): Map<string, OsvRecord[]> {
+    const out = new Map<string, OsvRecord[]>();
+    const keys = [...new Set(names.map((n) => normaliseName(ecosystem, n)))];
+    for (let i = 0; i < keys.length; i += 5000) {
+      for (const row of this.manyStmt.all({
+        eco: ecosystem,
+        names: JSON.stringify(keys.slice(i, i + 5000)),
+      })) {
+        let r = this.cache.get(row.id);
+        if (!r) {
+          r = JSON.parse(row.json) as OsvRecord;
+          this.cache.set(row.id, r);
+        }
+        const l = out.get(row.name);
+        if (l) l.push(r);
+        else out.set(row.name, [r]);
+      }
+    }
+    return out;
   }
 
   /** Every non-withdrawn record that names the package (ranges not yet checked). */

@@ -135,7 +135,7 @@ export async function updateDb(opts: UpdateOptions): Promise<FeedResult[]> {
     for (const c of changed) {
       dropSource(db, `feed:${c.ecosystem}`);
       const write = recordWriter(db, `feed:${c.ecosystem}`);
-      for (const r of c.records) write(r.record, r.text);
+      for (const r of c.records) write(r.record);
       feed.run(c.ecosystem, c.etag, c.lastModified, now.toISOString(), c.records.length);
     }
     dropOrphans(db);

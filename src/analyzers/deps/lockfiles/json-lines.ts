@@ -30,14 +30,21 @@ export function parseJsonWithLines(text: string, opts: { trailingCommas?: boolea
     if (c === 34) {
       // A string: find its end, honouring escapes.
       const start = i;
-      let j = i + 1;
-      while (j < text.length && text.charCodeAt(j) !== 34) {
-        if (text.charCodeAt(j) === 92) j++;
-        j++;
+      let j = text.indexOf('"', i + 1);
+      let escaped = false;
+      // Skip quotes preceded by an odd number of backslashes.
+      while (j > 0) {
+        let k = j - 1;
+        while (text.charCodeAt(k) === 92) k--;
+        if ((j - 1 - k) % 2 === 0) break;
+        escaped = true;
+        j = text.indexOf('"', j + 1);
       }
+      if (j < 0) j = text.length;
       const top = stack[stack.length - 1];
       if (top?.obj && expectKey) {
-        const key = decodeKey(text.slice(start, j + 1));
+        const raw = text.slice(start + 1, j);
+        const key = escaped || raw.includes('\\') ? decodeKey(`"${raw}"`) : raw;
         top.key = key;
         path[stack.length - 1] = key;
         path.length = stack.length;
