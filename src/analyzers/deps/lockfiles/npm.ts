@@ -32,6 +32,7 @@ function depNames(entry: Record<string, unknown>, fields: readonly string[]): st
 }
 
 const DEP_FIELDS = ['dependencies', 'optionalDependencies', 'peerDependencies'] as const;
+const MAX_DEPTH = 1000;
 
 function fromPackages(packages: Record<string, unknown>, doc: JsonWithLines): Inventory {
   const inv: Inventory = { packages: [], edges: [], notes: [] };
@@ -104,6 +105,13 @@ function fromV1(
   }
   const pending = new Map<string, { requires: string[]; scope: Scope }>();
   const visit = (tree: Record<string, unknown>, jsonPath: string[], parent: Scope | undefined): Scope => {
+    // Real trees are a few dozen levels deep; a hostile one must not exhaust the stack.
+    if (jsonPath.length > MAX_DEPTH) {
+      throw new ParseError(
+        `package-lock.json: dependencies nested deeper than ${MAX_DEPTH} levels`,
+        doc.lineOf(jsonPath.flatMap((n) => ['dependencies', n])),
+      );
+    }
     const scope: Scope = { ids: new Map(), parent };
     const children: [Record<string, unknown>, string[], string][] = [];
     for (const [name, raw] of Object.entries(tree)) {

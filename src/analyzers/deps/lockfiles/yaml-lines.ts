@@ -35,5 +35,14 @@ export function parseYamlWithLines(text: string, what: string): YamlWithLines {
     cache.set(k, m);
     return m;
   };
-  return { value: doc.toJS({ maxAliasCount: 100 }) as unknown, lineOf: (s, k) => index(s).get(k) };
+  let value: unknown;
+  try {
+    value = doc.toJS({ maxAliasCount: 100 });
+  } catch (err) {
+    // Unresolved aliases and alias bombs surface here, after a syntactically clean parse.
+    throw new ParseError(`${what}: ${(err as Error).message.split('\n')[0] ?? 'invalid YAML'}`, 1, {
+      cause: err,
+    });
+  }
+  return { value, lineOf: (s, k) => index(s).get(k) };
 }
