@@ -77,6 +77,14 @@ describe('bounded work', () => {
     const text = `{"lockfileVersion":1,"dependencies":{"root":${tree}}}`;
     expect(formatFor('package-lock.json')!.parse(text).packages.length).toBe(201);
   });
+  it('rejects absurdly nested YAML and TOML with a ParseError', () => {
+    expect(() => formatFor('pnpm-lock.yaml')!.parse('a: ' + '['.repeat(100_000))).toThrow(ParseError);
+    expect(() => formatFor('Cargo.lock')!.parse('a = ' + '['.repeat(100_000))).toThrow(ParseError);
+  });
+  it('rejects absurdly nested JSON', () => {
+    const text = '{"a":'.repeat(200_000) + '1' + '}'.repeat(200_000);
+    expect(() => formatFor('composer.lock')!.parse(text)).toThrow(ParseError);
+  });
   it('rejects a hostile nesting depth with a ParseError instead of a stack overflow', () => {
     let tree = '{"version":"1.0.0"}';
     for (let i = 0; i < 3000; i++) tree = `{"version":"1.0.0","dependencies":{"p":${tree}}}`;

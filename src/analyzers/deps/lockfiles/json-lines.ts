@@ -7,6 +7,7 @@ export interface JsonWithLines {
 }
 
 const SEP = '\u0000';
+const MAX_NESTING = 2100;
 
 /**
  * Parses JSON (or JSONC with trailing commas, as bun.lock writes it) and records where each key sits, so
@@ -59,6 +60,9 @@ export function parseJsonWithLines(text: string, opts: { trailingCommas?: boolea
       const top = stack[stack.length - 1];
       if (top && !top.obj) path[stack.length - 1] = String(top.idx);
       stack.push({ obj: c === 123, key: '', idx: 0 });
+      // Key paths are joined per key: unbounded nesting would cost quadratic time and memory.
+      if (stack.length > MAX_NESTING)
+        throw new ParseError(`JSON nested deeper than ${MAX_NESTING} levels`, line);
       expectKey = c === 123;
       lastComma = -1;
       continue;
