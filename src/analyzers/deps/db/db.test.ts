@@ -99,7 +99,7 @@ describe('update from a local bucket', () => {
   let mode: Mode = 'ok';
   let archive: Uint8Array;
   const seen: IncomingHttpHeaders[] = [];
-  const ETAG = '"v1"';
+  let ETAG = '"v1"';
   const LAST_MODIFIED = 'Mon, 18 Nov 2024 10:00:00 GMT';
 
   beforeAll(async () => {
@@ -167,6 +167,30 @@ describe('update from a local bucket', () => {
     expect(after.advisories).toBe(before.advisories);
     expect(after.updatedAt).toBe(before.updatedAt);
     expect(after.ageDays).toBe(0);
+  });
+
+  it('a changed export replaces what the previous one gave (a record gone upstream is gone here)', async () => {
+    const db = join(tmp(), 'osv.sqlite');
+    await importPath(db, join(OSV_DIR, 'GHSA-2gwj-7jmv-h26r.json'));
+    await updateDb({ dbPath: db, baseUrl: base, ecosystems: ['npm'] });
+    expect(dbStatus(db).advisories).toBeGreaterThan(20);
+    const saved = archive;
+    try {
+      archive = zipOf({ 'GHSA-2p57-rm9w-gvfp.json': realText('GHSA-2p57-rm9w-gvfp.json') });
+      ETAG = '"v2"';
+      const r = await updateDb({ dbPath: db, baseUrl: base, ecosystems: ['npm'] });
+      expect(r).toEqual([{ ecosystem: 'npm', status: 'updated', records: 1 }]);
+      expect(seen.at(-1)!['if-none-match']).toBe('"v1"');
+      // The feed now gives one record; the separately imported PyPI record stays.
+      expect(dbStatus(db).advisories).toBe(2);
+      const idx = AdvisoryIndex.open(db);
+      expect(idx.lookup('npm', 'lodash')).toEqual([]);
+      expect(idx.lookup('PyPI', 'django')).toHaveLength(1);
+      idx.close();
+    } finally {
+      archive = saved;
+      ETAG = '"v1"';
+    }
   });
 
   it.each<[Mode, RegExp]>([

@@ -248,6 +248,46 @@ describe('formats', () => {
   });
 });
 
+describe('older and sibling formats', () => {
+  it('reads pnpm lockfile v5.4 keys (/name/version_peer)', () => {
+    const text = [
+      'lockfileVersion: 5.4',
+      '',
+      'specifiers:',
+      '  react-dom: 18.2.0',
+      '',
+      'dependencies:',
+      '  react-dom: 18.2.0_react@18.2.0',
+      '',
+      'packages:',
+      '',
+      '  /loose-envify/1.4.0:',
+      '    resolution: {integrity: sha512-lyuxPGr/Wfhrlem2CL/UcnUc1zcqKAImBDzukY7Y5F/yQiNdko6+fRLevlw1HgMySw7f611UIY408EtxRSoK3Q==}',
+      '    dev: false',
+      '',
+      '  /react-dom/18.2.0_react@18.2.0:',
+      '    resolution: {integrity: sha512-6IMTriUmvsjHUjNtEDudZfuDQUoWXVxKHhlEGSk81n4YFS+r/Kl99wXiwlVXtPBtJenozv2P+hxDsw9eA7Xo6g==}',
+      '    dependencies:',
+      '      loose-envify: 1.4.0',
+      '    dev: false',
+      '',
+    ].join('\n');
+    const inv = formatFor('pnpm-lock.yaml')!.parse(text);
+    expect(inv.packages.map((p) => `${p.name}@${p.version}:${p.line}:${p.direct}`).sort()).toEqual([
+      'loose-envify@1.4.0:11:false',
+      'react-dom@18.2.0:15:true',
+    ]);
+    expect(inv.packages.find((p) => p.name === 'loose-envify')!.path).toEqual([
+      'react-dom@18.2.0',
+      'loose-envify@1.4.0',
+    ]);
+  });
+  it('reads npm-shrinkwrap.json like package-lock.json', () => {
+    const lock = read('npm-v3/package-lock.json');
+    expect(formatFor('npm-shrinkwrap.json')!.parse(lock).packages).toHaveLength(66);
+  });
+});
+
 describe('malformed input', () => {
   const BAD: [string, string, number | undefined][] = [
     [
