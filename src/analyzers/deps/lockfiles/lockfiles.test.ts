@@ -241,6 +241,10 @@ describe('formats', () => {
   });
   it('notes unresolved ranges in manifests', () => {
     expect(parse('package-json/package.json').notes[0]).toMatch(/1 range\(s\) were not resolved/);
+    expect(parse('requirements/requirements.txt').notes).toEqual([
+      '1 requirement(s) are not pinned with == and were not resolved',
+      '1 -r/-c include(s) are not followed from this file',
+    ]);
     expect(
       formatFor('package.json')!.parse(read('package-json/package.json'), { hasSiblingLockfile: true })
         .packages,

@@ -16,12 +16,14 @@ export function parseRequirements(text: string): Inventory {
   const inv: Inventory = { packages: [], edges: [], notes: [] };
   const lines = text.split(/\r?\n/);
   let unpinned = 0;
+  let included = 0;
   for (let i = 0; i < lines.length; i++) {
     const start = i;
     let logical = lines[i]!;
     // Backslash continuations join lines (pip-compile puts each --hash on its own line).
     while (logical.endsWith('\\') && i + 1 < lines.length) logical = logical.slice(0, -1) + ' ' + lines[++i]!;
     const body = logical.replace(/(^|\s)#.*$/, '').trim();
+    if (/^(-r|--requirement|-c|--constraint)\s/.test(body)) included++;
     if (body === '' || body.startsWith('-')) continue;
     const m =
       /^([A-Za-z0-9][A-Za-z0-9._-]{0,200})(\[[^\]]{0,200}\])?\s*===?\s*([^\s;,]{1,100})\s*(;[^-]*)?(.*)$/.exec(
@@ -39,6 +41,8 @@ export function parseRequirements(text: string): Inventory {
     inv.packages.push(p);
   }
   if (unpinned > 0) inv.notes.push(`${unpinned} requirement(s) are not pinned with == and were not resolved`);
+  // Included files are scanned on their own when they are named requirements*.txt; others are not read.
+  if (included > 0) inv.notes.push(`${included} -r/-c include(s) are not followed from this file`);
   return inv;
 }
 
