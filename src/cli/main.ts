@@ -3,6 +3,7 @@ import { Command, CommanderError } from 'commander';
 import { VERSION } from '../core/version.js';
 import { exitCodeForError, printError } from './errors.js';
 import { registerDb } from './db.js';
+import { registerInit } from './init.js';
 import { registerSbom } from './sbom.js';
 import { registerScan } from './scan.js';
 
@@ -18,6 +19,7 @@ export function buildProgram(): Command {
     .showHelpAfterError()
     .exitOverride();
   registerScan(program);
+  registerInit(program);
   registerDb(program);
   registerSbom(program);
   return program;
