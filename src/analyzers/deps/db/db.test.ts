@@ -1,7 +1,7 @@
 import { zipSync, strToU8 } from 'fflate';
 import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
@@ -62,7 +62,6 @@ describe('import', () => {
 
     const zdb = join(dir, 'zip.sqlite');
     const zipPath = join(dir, 'all.zip');
-    const { writeFileSync } = await import('node:fs');
     writeFileSync(zipPath, zipOf(Object.fromEntries(realFiles.map((f) => [f, realText(f)]))));
     expect((await importPath(zdb, zipPath)).records).toBe(realFiles.length);
     expect(dbStatus(zdb).advisories).toBe(realFiles.length);
@@ -77,6 +76,17 @@ describe('import', () => {
     const idx = AdvisoryIndex.open(db);
     expect(idx.lookup('npm', 'ip')).toEqual([]);
     idx.close();
+  });
+
+  it('removes copies left by a killed build, but not a recent one', () => {
+    const db = join(tmp(), 'osv.sqlite');
+    const old = `${db}.tmp-1-1`;
+    const recent = `${db}.tmp-2-2`;
+    writeFileSync(old, 'x');
+    writeFileSync(recent, 'x');
+    utimesSync(old, new Date('2020-01-01'), new Date('2020-01-01'));
+    importRecords(db, [{ record: JSON.parse(realText('GHSA-2p57-rm9w-gvfp.json')) as never }], 'test');
+    expect(readdirSync(dir).sort()).toEqual(['osv.sqlite', 'osv.sqlite.tmp-2-2']);
   });
 
   it('fails with DATABASE when there is no database', () => {

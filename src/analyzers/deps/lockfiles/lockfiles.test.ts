@@ -286,6 +286,22 @@ describe('older and sibling formats', () => {
       'loose-envify@1.4.0',
     ]);
   });
+  it('names aliased yarn packages by the real package', () => {
+    const v1 =
+      '# yarn lockfile v1\n\n\n"my-lodash@npm:lodash@^4.17.0":\n  version "4.17.15"\n  resolved "https://registry.yarnpkg.com/lodash/-/lodash-4.17.15.tgz#b447f6670a0455bbfeedd11392eff330ea097548"\n  integrity sha512-8xOcRHvCjnocdS5cpwXQXVzmmh5e5+saE2QGoeQmbKmRS6J3VQppPOIt0MnmE+4xlZoumy0GPG0D0MVIQbNA1A==\n';
+    expect(
+      formatFor('yarn.lock')!
+        .parse(v1)
+        .packages.map((p) => `${p.name}@${p.version}`),
+    ).toEqual(['lodash@4.17.15']);
+    const berry =
+      '__metadata:\n  version: 8\n\n"my-lodash@npm:lodash@^4.17.0":\n  version: 4.17.15\n  resolution: "lodash@npm:4.17.15"\n  checksum: 10c0/abc\n  languageName: node\n  linkType: hard\n';
+    expect(
+      formatFor('yarn.lock')!
+        .parse(berry)
+        .packages.map((p) => `${p.name}@${p.version}`),
+    ).toEqual(['lodash@4.17.15']);
+  });
   it('reads npm-shrinkwrap.json like package-lock.json', () => {
     const lock = read('npm-v3/package-lock.json');
     expect(formatFor('npm-shrinkwrap.json')!.parse(lock).packages).toHaveLength(66);

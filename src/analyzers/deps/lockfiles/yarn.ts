@@ -18,10 +18,19 @@ function unquote(s: string): string {
   return t.length >= 2 && t.startsWith('"') && t.endsWith('"') ? t.slice(1, -1) : t;
 }
 
-/** Name of a descriptor such as `@scope/a@^1.0.0` or `a@npm:^1`. */
+/** Name of a descriptor such as `@scope/a@^1.0.0` or `a@npm:^1`; an alias (`b@npm:a@^1`) names the real package. */
 function descriptorName(d: string): string {
   const i = d.indexOf('@', 1);
-  return i > 0 ? d.slice(0, i) : d;
+  if (i <= 0) return d;
+  const range = d.slice(i + 1);
+  const alias = /^npm:((?:@[^/@]{1,214}\/)?[^@]{1,214})@/.exec(range);
+  return alias ? alias[1]! : d.slice(0, i);
+}
+
+/** The package name in a Berry resolution (`a@npm:1.0.0`), which is the real one for aliases. */
+function resolutionName(r: string): string | undefined {
+  const m = /^((?:@[^/@]{1,214}\/)?[^@]{1,214})@npm:/.exec(r);
+  return m?.[1];
 }
 
 /** Reads yarn v1's own indentation format (it is not YAML): headers at column 0, fields indented by two. */
@@ -108,7 +117,7 @@ export function parseYarnLock(text: string, opts: ParseOptions = {}): Inventory 
       for (const [dn, ref] of e.deps) workspaceDeps.push([dn, ref]);
       continue;
     }
-    const name = descriptorName(first);
+    const name = (berry ? resolutionName(resolution) : undefined) ?? descriptorName(first);
     const id = `${name}@${version}`;
     for (const d of e.descriptors) byDescriptor.set(d, id);
     if (seen.has(id)) continue;
