@@ -3,8 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ConfigError } from '../core/errors.js';
-import { ANALYZER_IDS } from '../core/finding.js';
-import { loadConfig, parseConfig, selectAnalyzers } from './config.js';
+import { loadConfig, parseConfig } from './config.js';
 
 function configError(text: string): ConfigError {
   try {
@@ -154,17 +153,6 @@ describe('parseConfig', () => {
     expect(e.line).toBe(2);
     expect(e.message).toMatch(/^gates\.failOn: expected one of/);
     expect(e.message).toContain('\n  vanguard.yaml:3: ignore: expected a list, got number 3');
-  });
-});
-
-describe('selectAnalyzers', () => {
-  it('applies only and skip', () => {
-    expect(
-      selectAnalyzers(parseConfig('analyzers:\n  only: [secrets, deps]\n  skip: [deps]\n'), ANALYZER_IDS),
-    ).toEqual(['secrets']);
-    expect(selectAnalyzers(parseConfig('analyzers:\n  skip: [threats]\n'), ANALYZER_IDS)).not.toContain(
-      'threats',
-    );
   });
 });
 

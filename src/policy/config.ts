@@ -171,11 +171,3 @@ export async function loadConfig(root: string, path?: string): Promise<VanguardC
   }
   return defaultConfig();
 }
-
-/** The analyzers to run out of `available`, after `only` and `skip`. */
-export function selectAnalyzers(config: VanguardConfig, available: readonly AnalyzerId[]): AnalyzerId[] {
-  const only = config.analyzers.only;
-  return available.filter(
-    (id) => (only === undefined || only.includes(id)) && !config.analyzers.skip.includes(id),
-  );
-}

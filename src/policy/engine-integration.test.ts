@@ -10,10 +10,7 @@ import { runScan } from '../scan/run-scan.js';
 import { baselineFromFindings } from './baseline.js';
 import type { Baseline } from './baseline.js';
 import { loadConfig } from './config.js';
-import { exceptionWarnings } from './exceptions.js';
 import type { FailOn } from './config-schema.js';
-import { evaluateGate } from './gate.js';
-import { createPolicyStage } from './stage.js';
 
 function tree(files: Record<string, string>): string {
   const root = mkdtempSync(join(tmpdir(), 'vg-policy-engine-'));
@@ -30,27 +27,17 @@ async function scanWithPolicy(
   opts: { now: Date; baseline?: Baseline; failOn?: FailOn; branch?: string },
 ): Promise<ScanResult> {
   const config = await loadConfig(root);
-  const policy = createPolicyStage(config, {
-    now: opts.now,
-    ...(opts.baseline ? { baseline: opts.baseline } : {}),
-  });
-  const result = await runScan({
+  return runScan({
     path: root,
     registry: new AnalyzerRegistry().register(markerAnalyzer()),
     workers: 0,
     ignore: config.ignore,
-    failOn: 'none',
-    policy: policy.stage,
-  });
-  result.summary.gate = evaluateGate(result.findings, config.gates, {
+    config,
+    now: opts.now,
+    ...(opts.baseline ? { baseline: opts.baseline } : {}),
     ...(opts.failOn ? { failOn: opts.failOn } : {}),
     ...(opts.branch ? { branch: opts.branch } : {}),
   });
-  result.policy = policy.report();
-  result.warnings.push(
-    ...exceptionWarnings({ expired: result.policy.expiredExceptions, stale: result.policy.staleExceptions }),
-  );
-  return result;
 }
 
 const POLICY = `gates:
