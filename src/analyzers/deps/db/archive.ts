@@ -1,8 +1,8 @@
-import { unzipSync } from 'fflate';
-import { readdir, readFile, stat } from 'node:fs/promises';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { VanguardError } from '../../../core/errors.js';
 import { isOsvRecord, type OsvRecord } from '../osv/types.js';
+import { zipEntries } from './zip.js';
 
 /** One verified OSV record read from an archive or folder. */
 export interface RawRecord {
@@ -12,51 +12,49 @@ export interface RawRecord {
 const decoder = new TextDecoder('utf-8', { fatal: true });
 
 function parseEntry(name: string, bytes: Uint8Array): RawRecord {
-  let text: string;
   let value: unknown;
   try {
-    text = decoder.decode(bytes);
-    value = JSON.parse(text);
+    value = JSON.parse(decoder.decode(bytes));
   } catch (err) {
     throw new VanguardError('DATABASE', `archive entry ${name} is not valid JSON`, { cause: err });
   }
-  if (!isOsvRecord(value))
+  if (!isOsvRecord(value)) {
     throw new VanguardError('DATABASE', `archive entry ${name} is not an OSV record (id/modified/affected)`);
+  }
   return { record: value };
 }
 
-/** Reads and verifies an OSV export zip: it must unzip, and every `.json` entry must be a valid OSV record. */
-export function readOsvZip(bytes: Uint8Array): RawRecord[] {
-  let files: Record<string, Uint8Array>;
-  try {
-    files = unzipSync(bytes, { filter: (f) => f.name.endsWith('.json') });
-  } catch (err) {
-    throw new VanguardError('DATABASE', `the advisory archive is corrupt: ${(err as Error).message}`, {
-      cause: err,
-    });
-  }
-  return Object.entries(files).map(([name, data]) => parseEntry(name, data));
+/**
+ * The records of an OSV export zip, verified one entry at a time: the archive must be intact (CRC-32 per entry)
+ * and every `.json` entry a valid OSV record; the first problem throws a DATABASE error.
+ */
+export function* osvRecordsInZip(bytes: Uint8Array): Generator<RawRecord> {
+  const buf = Buffer.isBuffer(bytes) ? bytes : Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  for (const e of zipEntries(buf, (n) => n.endsWith('.json'))) yield parseEntry(e.name, e.data);
 }
 
-/** Reads OSV JSON from a zip file or a folder (recursively, `*.json`). */
-export async function readOsvPath(path: string): Promise<RawRecord[]> {
-  let st;
+/** All records of an OSV export zip (tests and small archives; imports stream with osvRecordsInZip). */
+export function readOsvZip(bytes: Uint8Array): RawRecord[] {
+  return [...osvRecordsInZip(bytes)];
+}
+
+/** The records of a zip file, a folder of OSV JSON (recursively) or one JSON file, read lazily. */
+export function* osvRecordsAt(path: string): Generator<RawRecord> {
+  let isFile: boolean;
   try {
-    st = await stat(path);
+    isFile = statSync(path).isFile();
   } catch (err) {
     throw new VanguardError('NOT_FOUND', `no such file or folder: ${path}`, { cause: err });
   }
-  if (st.isFile()) {
-    const bytes = await readFile(path);
-    if (path.endsWith('.json')) return [parseEntry(path, bytes)];
-    return readOsvZip(bytes);
+  if (isFile) {
+    const bytes = readFileSync(path);
+    if (path.endsWith('.json')) yield parseEntry(path, bytes);
+    else yield* osvRecordsInZip(bytes);
+    return;
   }
-  const out: RawRecord[] = [];
-  const entries = await readdir(path, { recursive: true, withFileTypes: true });
-  for (const e of entries) {
+  for (const e of readdirSync(path, { recursive: true, withFileTypes: true })) {
     if (!e.isFile() || !e.name.endsWith('.json')) continue;
     const full = join(e.parentPath, e.name);
-    out.push(parseEntry(full, await readFile(full)));
+    yield parseEntry(full, readFileSync(full));
   }
-  return out;
 }

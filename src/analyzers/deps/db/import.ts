@@ -1,5 +1,4 @@
-import type { RawRecord } from './archive.js';
-import { readOsvPath } from './archive.js';
+import { osvRecordsAt, type RawRecord } from './archive.js';
 import { rebuildAtomically } from './build.js';
 import { dropOrphans, dropSource, recordWriter, setMeta } from './store.js';
 
@@ -10,33 +9,36 @@ export interface ImportResult {
   perSecond: number;
 }
 
-/** Writes records into the index at `dbPath` under `source` (replacing what that source gave before), atomically. */
+/**
+ * Writes records into the index at `dbPath` under `source` (replacing what that source gave before), atomically:
+ * records are verified as they are read, and the first invalid one abandons the new copy.
+ */
 export function importRecords(
   dbPath: string,
-  records: readonly RawRecord[],
+  records: Iterable<RawRecord>,
   source: string,
   now = new Date(),
 ): ImportResult {
   const t0 = performance.now();
+  let count = 0;
+  let withdrawn = 0;
   rebuildAtomically(dbPath, (db) => {
     dropSource(db, source);
     const write = recordWriter(db, source);
-    for (const r of records) write(r.record);
+    for (const r of records) {
+      write(r.record);
+      count++;
+      if (r.record.withdrawn) withdrawn++;
+    }
     dropOrphans(db);
     setMeta(db, 'updated_at', now.toISOString());
     setMeta(db, 'checked_at', now.toISOString());
   });
   const seconds = (performance.now() - t0) / 1000;
-  return {
-    records: records.length,
-    withdrawn: records.filter((r) => r.record.withdrawn).length,
-    seconds,
-    perSecond: seconds > 0 ? records.length / seconds : records.length,
-  };
+  return { records: count, withdrawn, seconds, perSecond: seconds > 0 ? count / seconds : count };
 }
 
 /** `vanguard db import <zip|folder>`: loads OSV JSON for machines without internet. */
-export async function importPath(dbPath: string, path: string): Promise<ImportResult> {
-  const records = await readOsvPath(path);
-  return importRecords(dbPath, records, `import:${path}`);
+export function importPath(dbPath: string, path: string): Promise<ImportResult> {
+  return Promise.resolve().then(() => importRecords(dbPath, osvRecordsAt(path), `import:${path}`));
 }

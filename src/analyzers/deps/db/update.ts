@@ -1,7 +1,7 @@
 import Database from 'better-sqlite3';
 import { existsSync } from 'node:fs';
 import { VanguardError } from '../../../core/errors.js';
-import { readOsvZip, type RawRecord } from './archive.js';
+import { osvRecordsInZip } from './archive.js';
 import { rebuildAtomically } from './build.js';
 import { DEFAULT_BASE_URL, DEFAULT_ECOSYSTEMS } from './paths.js';
 import { dropOrphans, dropSource, openForWrite, recordWriter, setMeta } from './store.js';
@@ -96,12 +96,12 @@ export async function updateDb(opts: UpdateOptions): Promise<FeedResult[]> {
   const states = feedStates(opts.dbPath);
   const changed: {
     ecosystem: string;
-    records: RawRecord[];
+    zip: Uint8Array;
     etag: string | null;
     lastModified: string | null;
   }[] = [];
   const results: FeedResult[] = [];
-  // Download and verify everything before touching the database.
+  // Download everything before touching the database.
   for (const ecosystem of ecosystems) {
     const url = `${base}/${encodeURIComponent(ecosystem)}/all.zip`;
     const res = await download(url, states.get(ecosystem), opts.timeoutMs ?? 600_000);
@@ -109,14 +109,13 @@ export async function updateDb(opts: UpdateOptions): Promise<FeedResult[]> {
       results.push({ ecosystem, status: 'not-modified' });
       continue;
     }
-    const records = readOsvZip(await readBody(url, res));
+    const zip = await readBody(url, res);
     changed.push({
       ecosystem,
-      records,
+      zip,
       etag: res.headers.get('etag'),
       lastModified: res.headers.get('last-modified'),
     });
-    results.push({ ecosystem, status: 'updated', records: records.length });
   }
   if (changed.length === 0 && existsSync(opts.dbPath)) {
     // Nothing new upstream: only remember that the database was confirmed current.
@@ -132,11 +131,17 @@ export async function updateDb(opts: UpdateOptions): Promise<FeedResult[]> {
     const feed = db.prepare(
       'INSERT OR REPLACE INTO feeds (ecosystem, etag, last_modified, fetched_at, count) VALUES (?, ?, ?, ?, ?)',
     );
+    // Each archive is verified entry by entry while it is written; a bad entry abandons the whole new copy.
     for (const c of changed) {
       dropSource(db, `feed:${c.ecosystem}`);
       const write = recordWriter(db, `feed:${c.ecosystem}`);
-      for (const r of c.records) write(r.record);
-      feed.run(c.ecosystem, c.etag, c.lastModified, now.toISOString(), c.records.length);
+      let n = 0;
+      for (const r of osvRecordsInZip(c.zip)) {
+        write(r.record);
+        n++;
+      }
+      feed.run(c.ecosystem, c.etag, c.lastModified, now.toISOString(), n);
+      results.push({ ecosystem: c.ecosystem, status: 'updated', records: n });
     }
     dropOrphans(db);
     setMeta(db, 'updated_at', now.toISOString());
