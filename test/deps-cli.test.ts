@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from './helpers/cli.js';
+import { sarifValidator } from './helpers/schemas.js';
 
 const OSV = join(import.meta.dirname, '..', '..', '..', 'shared', 'advisories', 'osv');
 const FIX = join(import.meta.dirname, '..', 'src', 'analyzers', 'deps', 'fixtures');
@@ -56,6 +57,35 @@ describe('vanguard db / scan --only deps / sbom', () => {
     expect(scan.code).toBe(1);
     const result = JSON.parse(scan.stdout) as { findings: { ruleId: string; package?: { name: string } }[] };
     expect(result.findings.map((f) => f.ruleId)).toContain('deps/GHSA-xvch-5gv4-984h');
+  });
+
+  it('deps findings make valid SARIF with GitHub security-severity', () => {
+    const r = runCli(
+      [
+        'scan',
+        join(dir, 'proj'),
+        '--only',
+        'deps',
+        '--no-progress',
+        '--format',
+        'sarif',
+        '--fail-on',
+        'none',
+      ],
+      { env },
+    );
+    expect(r.code).toBe(0);
+    const sarif = JSON.parse(r.stdout) as {
+      runs: {
+        tool: { driver: { rules: { id: string; properties: Record<string, unknown> }[] } };
+        results: unknown[];
+      }[];
+    };
+    const validate = sarifValidator();
+    expect(validate(sarif), JSON.stringify(validate.errors?.slice(0, 3))).toBe(true);
+    const rule = sarif.runs[0]!.tool.driver.rules.find((x) => x.id === 'deps/GHSA-xvch-5gv4-984h')!;
+    expect(Number(rule.properties['security-severity'])).toBeGreaterThanOrEqual(9);
+    expect(sarif.runs[0]!.results.length).toBeGreaterThan(10);
   });
 
   it('--db-path overrides the location', () => {
