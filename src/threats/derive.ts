@@ -45,7 +45,11 @@ function subjectOf(hit: Hit): { kind: 'asset' | 'flow'; id: string; line: number
 }
 
 /** Runs every rule over the model and applies its risk tracking as of `now`. */
-export function deriveThreats(model: ThreatModel, now: Date = new Date(), rules: readonly ThreatRule[] = THREAT_RULES): Derivation {
+export function deriveThreats(
+  model: ThreatModel,
+  now: Date = new Date(),
+  rules: readonly ThreatRule[] = THREAT_RULES,
+): Derivation {
   const index = new ModelIndex(model);
   const decisions = new Map(model.risks.map((r) => [r.id, r]));
   const used = new Set<string>();
@@ -117,7 +121,10 @@ export function threatToFinding(t: Threat, modelFile: string): RawFinding {
     location: { path: modelFile, startLine: t.line },
     severity: t.severity,
     remediation: t.rule.mitigations
-      .map((m) => `${m.text}${m.control ? ` (declare control "${m.control}")` : ''} [${m.principles.join(', ')}]`)
+      .map(
+        (m) =>
+          `${m.text}${m.control ? ` (declare control "${m.control}")` : ''} [${m.principles.join(', ')}]`,
+      )
       .join(' '),
     fingerprintKey: t.id,
   });

@@ -56,7 +56,8 @@ function fromVanguard(doc: LocatedYaml, file: string): ThreatModel {
       .map((e) => ({ e, line: lineAt(doc.lines, errorPointer(e)) }))
       .sort((a, b) => a.line - b.line);
     const first = located[0];
-    const more = located.length > 1 ? ` (and ${located.length - 1} more problem${located.length > 2 ? 's' : ''})` : '';
+    const more =
+      located.length > 1 ? ` (and ${located.length - 1} more problem${located.length > 2 ? 's' : ''})` : '';
     throw new ConfigError(`${first ? describeAjvError(first.e) : 'invalid model'}${more}`, {
       file,
       line: first?.line ?? 1,
@@ -164,10 +165,12 @@ function checkReferences(m: ThreatModel): ThreatModel {
   unique('flow', m.flows);
   unique('threat', m.risks);
   for (const z of m.zones) {
-    if (z.parent !== undefined && !zones.has(z.parent)) fail(`zone "${z.id}" has unknown parent "${z.parent}"`, z.line);
+    if (z.parent !== undefined && !zones.has(z.parent))
+      fail(`zone "${z.id}" has unknown parent "${z.parent}"`, z.line);
   }
   for (const a of m.assets) {
-    if (a.zone !== undefined && !zones.has(a.zone)) fail(`asset "${a.id}" is in unknown zone "${a.zone}"`, a.line);
+    if (a.zone !== undefined && !zones.has(a.zone))
+      fail(`asset "${a.id}" is in unknown zone "${a.zone}"`, a.line);
     for (const d of [...a.stores, ...a.processes]) {
       if (!data.has(d)) fail(`asset "${a.id}" refers to unknown data asset "${d}"`, a.line);
     }
@@ -175,7 +178,8 @@ function checkReferences(m: ThreatModel): ThreatModel {
   for (const f of m.flows) {
     if (!assets.has(f.from)) fail(`flow "${f.id}" comes from unknown asset "${f.from}"`, f.line);
     if (!assets.has(f.to)) fail(`flow "${f.id}" goes to unknown asset "${f.to}"`, f.line);
-    for (const d of f.data) if (!data.has(d)) fail(`flow "${f.id}" carries unknown data asset "${d}"`, f.line);
+    for (const d of f.data)
+      if (!data.has(d)) fail(`flow "${f.id}" carries unknown data asset "${d}"`, f.line);
   }
   return m;
 }

@@ -1,5 +1,13 @@
 import { confidentialityRank, criticalityRank, DATASTORE_KINDS, trustRank } from './model.js';
-import type { Control, DataAsset, Flow, TechnicalAsset, ThreatModel, TrustLevel, TrustZone } from './model.js';
+import type {
+  Control,
+  DataAsset,
+  Flow,
+  TechnicalAsset,
+  ThreatModel,
+  TrustLevel,
+  TrustZone,
+} from './model.js';
 
 /** Lookups over a model that rules share: zones, trust, data sensitivity, reachability. */
 export class ModelIndex {

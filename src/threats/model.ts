@@ -29,15 +29,37 @@ export const ASSET_KINDS = [
 export type AssetKind = (typeof ASSET_KINDS)[number];
 
 /** Kinds that hold data at rest. */
-export const DATASTORE_KINDS: ReadonlySet<AssetKind> = new Set(['database', 'cache', 'queue', 'storage', 'vault']);
+export const DATASTORE_KINDS: ReadonlySet<AssetKind> = new Set([
+  'database',
+  'cache',
+  'queue',
+  'storage',
+  'vault',
+]);
 
-export const RUNTIMES = ['container', 'vm', 'serverless', 'managed', 'physical', 'browser', 'device', 'saas'] as const;
+export const RUNTIMES = [
+  'container',
+  'vm',
+  'serverless',
+  'managed',
+  'physical',
+  'browser',
+  'device',
+  'saas',
+] as const;
 export type Runtime = (typeof RUNTIMES)[number];
 
 export const TRUST_LEVELS = ['internet', 'untrusted', 'dmz', 'internal', 'restricted'] as const;
 export type TrustLevel = (typeof TRUST_LEVELS)[number];
 
-export const ZONE_KINDS = ['network', 'cloud-account', 'security-group', 'cluster', 'namespace', 'execution-environment'] as const;
+export const ZONE_KINDS = [
+  'network',
+  'cloud-account',
+  'security-group',
+  'cluster',
+  'namespace',
+  'execution-environment',
+] as const;
 export type ZoneKind = (typeof ZONE_KINDS)[number];
 
 export const CONFIDENTIALITY = ['public', 'internal', 'confidential', 'strictly-confidential'] as const;

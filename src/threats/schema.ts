@@ -103,7 +103,10 @@ export interface RiskFile {
 const ID = { type: 'string', pattern: '^[a-z0-9][a-z0-9._-]{0,63}$' } as const;
 const TEXT = { type: 'string', maxLength: 2000 } as const;
 const BOOL = { type: 'boolean' } as const;
-const enumOf = (values: readonly string[]): Record<string, unknown> => ({ type: 'string', enum: [...values] });
+const enumOf = (values: readonly string[]): Record<string, unknown> => ({
+  type: 'string',
+  enum: [...values],
+});
 const listOf = (items: Record<string, unknown>): Record<string, unknown> => ({
   type: 'array',
   items,
@@ -118,7 +121,14 @@ const object = (required: string[], properties: Record<string, unknown>): Record
 
 /** Properties per object, used by the schema and by the test that holds the schema to the interfaces. */
 export const SCHEMA_PROPERTIES = {
-  zone: { id: ID, name: TEXT, trust: enumOf(TRUST_LEVELS), kind: enumOf(ZONE_KINDS), parent: ID, description: TEXT },
+  zone: {
+    id: ID,
+    name: TEXT,
+    trust: enumOf(TRUST_LEVELS),
+    kind: enumOf(ZONE_KINDS),
+    parent: ID,
+    description: TEXT,
+  },
   data: {
     id: ID,
     name: TEXT,

@@ -50,7 +50,12 @@ const CRITICALITY: Record<string, Criticality> = {
   critical: 'critical',
   'mission-critical': 'critical',
 };
-const MACHINE: Record<string, Runtime> = { physical: 'physical', virtual: 'vm', container: 'container', serverless: 'serverless' };
+const MACHINE: Record<string, Runtime> = {
+  physical: 'physical',
+  virtual: 'vm',
+  container: 'container',
+  serverless: 'serverless',
+};
 const AUTHN: Record<string, Authentication> = {
   none: 'none',
   credentials: 'password',
@@ -182,7 +187,10 @@ export function fromThreagile(doc: LocatedYaml, file: string): ThreatModel {
   const idOf = (key: string, title: string, e: Obj): string => {
     const id = str(e.id);
     if (!/^[a-z0-9][a-z0-9._-]{0,63}$/.test(id)) {
-      fail(`Threagile ${key} "${title}" needs an "id" of lower-case letters, digits, '.', '_' or '-'`, L(key, title));
+      fail(
+        `Threagile ${key} "${title}" needs an "id" of lower-case letters, digits, '.', '_' or '-'`,
+        L(key, title),
+      );
     }
     return id;
   };
@@ -283,10 +291,14 @@ export function fromThreagile(doc: LocatedYaml, file: string): ThreatModel {
       if (!isObj(link)) fail(`communication link "${linkTitle}" must be a map`, line);
       const l = link as Obj;
       const protocol = PROTOCOL[str(l.protocol)];
-      if (!protocol) fail(`communication link "${linkTitle}" has unknown protocol "${str(l.protocol)}"`, line);
+      if (!protocol)
+        fail(`communication link "${linkTitle}" has unknown protocol "${str(l.protocol)}"`, line);
       const p = protocol as Protocol;
       flows.push({
-        id: `${id}-${linkTitle.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '')}`.slice(0, 64),
+        id: `${id}-${linkTitle
+          .toLowerCase()
+          .replace(/[^a-z0-9]+/g, '-')
+          .replace(/^-|-$/g, '')}`.slice(0, 64),
         from: id,
         to: str(l.target),
         protocol: p,
@@ -326,5 +338,15 @@ export function fromThreagile(doc: LocatedYaml, file: string): ThreatModel {
     });
   }
 
-  return { file, format: 'threagile', title: str(root.title) || file, line: 1, zones, data, assets, flows, risks };
+  return {
+    file,
+    format: 'threagile',
+    title: str(root.title) || file,
+    line: 1,
+    zones,
+    data,
+    assets,
+    flows,
+    risks,
+  };
 }

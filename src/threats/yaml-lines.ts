@@ -18,13 +18,17 @@ function escapePointer(seg: string): string {
 
 /** Parses YAML text and records lines; a syntax error becomes a ConfigError with its line. */
 export function parseLocatedYaml(text: string, file: string): LocatedYaml {
-  if (text.length > MAX_MODEL_BYTES) throw new ConfigError(`model is larger than ${MAX_MODEL_BYTES} bytes`, { file });
+  if (text.length > MAX_MODEL_BYTES)
+    throw new ConfigError(`model is larger than ${MAX_MODEL_BYTES} bytes`, { file });
   const lc = new LineCounter();
   const doc = parseDocument(text, { lineCounter: lc, uniqueKeys: true });
   const first = doc.errors[0];
   if (first) {
     const line = first.linePos?.[0]?.line;
-    throw new ConfigError(`invalid YAML: ${first.message.split('\n')[0] ?? ''}`, { file, ...(line ? { line } : {}) });
+    throw new ConfigError(`invalid YAML: ${first.message.split('\n')[0] ?? ''}`, {
+      file,
+      ...(line ? { line } : {}),
+    });
   }
   const lines = new Map<string, number>();
   const lineOf = (n: Node | null | undefined): number | undefined =>
@@ -48,7 +52,7 @@ export function parseLocatedYaml(text: string, file: string): LocatedYaml {
       });
     }
   };
-  lines.set('', lineOf(doc.contents as Node) ?? 1);
+  lines.set('', lineOf(doc.contents) ?? 1);
   visit(doc.contents, '', 0);
   let value: unknown;
   try {

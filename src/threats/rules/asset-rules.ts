@@ -20,48 +20,84 @@ export const ASSET_RULES: ThreatRule[] = [
   {
     id: 'unencrypted-data-at-rest',
     title: 'Confidential data stored unencrypted',
-    description: 'Disks, snapshots and backups of an unencrypted datastore leak its data when they leave your control.',
+    description:
+      'Disks, snapshots and backups of an unencrypted datastore leak its data when they leave your control.',
     stride: ['information-disclosure'],
     cwe: [311],
     principles: ['encryption'],
     likelihood: 1,
     impact: 'data',
-    mitigations: [{ text: 'Enable encryption at rest with managed keys; encrypt backups and snapshots.', principles: ['encryption'] }],
+    mitigations: [
+      {
+        text: 'Enable encryption at rest with managed keys; encrypt backups and snapshots.',
+        principles: ['encryption'],
+      },
+    ],
     check: (m) =>
       m.assets
         .filter((a) => !a.encryptedAtRest && m.sensitive(m.storedData(a)).length > 0)
-        .map((a) => assetHit(a, `${a.id} stores ${m.sensitive(m.storedData(a)).map((d) => d.id).join(', ')} unencrypted`, m.storedData(a))),
+        .map((a) =>
+          assetHit(
+            a,
+            `${a.id} stores ${m
+              .sensitive(m.storedData(a))
+              .map((d) => d.id)
+              .join(', ')} unencrypted`,
+            m.storedData(a),
+          ),
+        ),
   },
   {
     id: 'datastore-in-exposed-zone',
     title: 'Datastore without network segmentation',
-    description: 'A datastore in the DMZ or the same zone as internet-facing services is one hop from the attacker.',
+    description:
+      'A datastore in the DMZ or the same zone as internet-facing services is one hop from the attacker.',
     stride: ['information-disclosure', 'elevation-of-privilege'],
     cwe: [653],
     principles: ['zoning-containment'],
     likelihood: 2,
     impact: 'data',
-    mitigations: [{ text: 'Move datastores into a private zone reachable only from the application tier.', principles: ['zoning-containment'] }],
+    mitigations: [
+      {
+        text: 'Move datastores into a private zone reachable only from the application tier.',
+        principles: ['zoning-containment'],
+      },
+    ],
     check: (m) =>
       m.assets
         .filter((a) => m.isDatastore(a) && a.kind !== 'vault')
         .filter(
           (a) =>
             trustRank(m.trust(a)) <= trustRank('dmz') ||
-            m.assets.some((o) => o !== a && o.zone === a.zone && !m.isDatastore(o) && m.reachableFromInternet(o)),
+            m.assets.some(
+              (o) => o !== a && o.zone === a.zone && !m.isDatastore(o) && m.reachableFromInternet(o),
+            ),
         )
-        .map((a) => assetHit(a, `datastore ${a.id} shares a zone with internet-facing assets or sits in an exposed zone`, m.dataOfAsset(a))),
+        .map((a) =>
+          assetHit(
+            a,
+            `datastore ${a.id} shares a zone with internet-facing assets or sits in an exposed zone`,
+            m.dataOfAsset(a),
+          ),
+        ),
   },
   {
     id: 'sql-injection',
     title: 'SQL injection exposure',
-    description: 'A service that builds SQL from request data lets callers read or change the whole database.',
+    description:
+      'A service that builds SQL from request data lets callers read or change the whole database.',
     stride: ['tampering', 'information-disclosure', 'elevation-of-privilege'],
     cwe: [89],
     principles: ['zoning-containment'],
     likelihood: 2,
     impact: 3,
-    mitigations: [{ text: 'Use parameterised queries or an ORM everywhere; least-privilege database users.', principles: ['zoning-containment'], control: 'parameterised-queries' }],
+    mitigations: [
+      {
+        text: 'Use parameterised queries or an ORM everywhere; least-privilege database users.',
+        principles: ['zoning-containment'],
+        control: 'parameterised-queries',
+      },
+    ],
     check: (m) =>
       entryPoints(m)
         .filter((a) => queriesWith(m, a, SQL_PROTOCOLS) && !m.has(a, 'parameterised-queries'))
@@ -70,13 +106,20 @@ export const ASSET_RULES: ThreatRule[] = [
   {
     id: 'nosql-injection',
     title: 'NoSQL injection exposure',
-    description: 'Operators smuggled into NoSQL queries (for example {"$ne": null}) bypass filters and authentication.',
+    description:
+      'Operators smuggled into NoSQL queries (for example {"$ne": null}) bypass filters and authentication.',
     stride: ['tampering', 'information-disclosure'],
     cwe: [943],
     principles: ['zoning-containment'],
     likelihood: 2,
     impact: 2,
-    mitigations: [{ text: 'Validate query input types and never pass request objects into queries.', principles: ['zoning-containment'], control: 'input-validation' }],
+    mitigations: [
+      {
+        text: 'Validate query input types and never pass request objects into queries.',
+        principles: ['zoning-containment'],
+        control: 'input-validation',
+      },
+    ],
     check: (m) =>
       entryPoints(m)
         .filter((a) => queriesWith(m, a, NOSQL_PROTOCOLS) && !m.has(a, 'input-validation'))
@@ -85,14 +128,19 @@ export const ASSET_RULES: ThreatRule[] = [
   {
     id: 'xss',
     title: 'Cross-site scripting in a web UI',
-    description: 'A web UI that renders user-controlled data without encoding runs attacker script in users\' sessions.',
+    description:
+      "A web UI that renders user-controlled data without encoding runs attacker script in users' sessions.",
     stride: ['tampering', 'information-disclosure', 'spoofing'],
     cwe: [79],
     principles: ['zoning-containment'],
     likelihood: 2,
     impact: 2,
     mitigations: [
-      { text: 'Encode output by context (templating with auto-escaping).', principles: ['zoning-containment'], control: 'output-encoding' },
+      {
+        text: 'Encode output by context (templating with auto-escaping).',
+        principles: ['zoning-containment'],
+        control: 'output-encoding',
+      },
       { text: 'Set a strict Content-Security-Policy.', principles: ['zoning-containment'], control: 'csp' },
     ],
     check: (m) =>
@@ -103,13 +151,20 @@ export const ASSET_RULES: ThreatRule[] = [
   {
     id: 'csrf',
     title: 'Cross-site request forgery on a session-based web app',
-    description: 'Cookies are sent with forged cross-site requests; state changes need a token or SameSite cookies.',
+    description:
+      'Cookies are sent with forged cross-site requests; state changes need a token or SameSite cookies.',
     stride: ['spoofing', 'tampering'],
     cwe: [352],
     principles: ['authentication'],
     likelihood: 2,
     impact: 2,
-    mitigations: [{ text: 'Use anti-CSRF tokens and SameSite=strict session cookies.', principles: ['authentication'], control: 'csrf-protection' }],
+    mitigations: [
+      {
+        text: 'Use anti-CSRF tokens and SameSite=strict session cookies.',
+        principles: ['authentication'],
+        control: 'csrf-protection',
+      },
+    ],
     check: (m) =>
       m.assets
         .filter((a) => ['web-app', 'api'].includes(a.kind) && !m.has(a, 'csrf-protection'))
@@ -119,13 +174,20 @@ export const ASSET_RULES: ThreatRule[] = [
   {
     id: 'ssrf',
     title: 'Server-side request forgery',
-    description: 'A service that fetches caller-supplied URLs can be made to reach internal services and cloud metadata.',
+    description:
+      'A service that fetches caller-supplied URLs can be made to reach internal services and cloud metadata.',
     stride: ['information-disclosure', 'elevation-of-privilege'],
     cwe: [918],
     principles: ['zoning-containment'],
     likelihood: 2,
     impact: 3,
-    mitigations: [{ text: 'Allow-list destinations; block private ranges and the metadata endpoint; separate egress.', principles: ['zoning-containment'], control: 'url-allowlist' }],
+    mitigations: [
+      {
+        text: 'Allow-list destinations; block private ranges and the metadata endpoint; separate egress.',
+        principles: ['zoning-containment'],
+        control: 'url-allowlist',
+      },
+    ],
     check: (m) =>
       m.assets
         .filter((a) => a.fetchesUrls && !m.has(a, 'url-allowlist'))
@@ -140,7 +202,13 @@ export const ASSET_RULES: ThreatRule[] = [
     principles: ['zoning-containment'],
     likelihood: 2,
     impact: 2,
-    mitigations: [{ text: 'Disable DTDs and external entities in every XML parser.', principles: ['zoning-containment'], control: 'xml-hardening' }],
+    mitigations: [
+      {
+        text: 'Disable DTDs and external entities in every XML parser.',
+        principles: ['zoning-containment'],
+        control: 'xml-hardening',
+      },
+    ],
     check: (m) =>
       m.assets
         .filter((a) => a.accepts.includes('xml') && !m.has(a, 'xml-hardening'))
@@ -155,7 +223,13 @@ export const ASSET_RULES: ThreatRule[] = [
     principles: ['zoning-containment'],
     likelihood: 2,
     impact: 3,
-    mitigations: [{ text: 'Accept only data formats (JSON) with schemas; never native serialisation from callers.', principles: ['zoning-containment'], control: 'safe-deserialization' }],
+    mitigations: [
+      {
+        text: 'Accept only data formats (JSON) with schemas; never native serialisation from callers.',
+        principles: ['zoning-containment'],
+        control: 'safe-deserialization',
+      },
+    ],
     check: (m) =>
       m.assets
         .filter((a) => a.accepts.includes('serialization') && !m.has(a, 'safe-deserialization'))
@@ -170,38 +244,68 @@ export const ASSET_RULES: ThreatRule[] = [
     principles: ['zoning-containment'],
     likelihood: 2,
     impact: 2,
-    mitigations: [{ text: 'Check type and size, scan uploads, store them outside the web root on another origin.', principles: ['zoning-containment'], control: 'upload-scanning' }],
+    mitigations: [
+      {
+        text: 'Check type and size, scan uploads, store them outside the web root on another origin.',
+        principles: ['zoning-containment'],
+        control: 'upload-scanning',
+      },
+    ],
     check: (m) =>
       m.assets
-        .filter((a) => a.accepts.includes('file') && !m.has(a, 'upload-scanning') && receivesFromOutside(m, a))
+        .filter(
+          (a) => a.accepts.includes('file') && !m.has(a, 'upload-scanning') && receivesFromOutside(m, a),
+        )
         .map((a) => assetHit(a, `${a.id} accepts file uploads from less trusted callers without scanning`)),
   },
   {
     id: 'secrets-without-vault',
     title: 'Secrets kept outside a vault',
-    description: 'Secrets in environment variables, files or code leak through logs, images, crash dumps and repositories.',
+    description:
+      'Secrets in environment variables, files or code leak through logs, images, crash dumps and repositories.',
     stride: ['information-disclosure', 'spoofing'],
     cwe: [522],
     principles: ['encryption', 'authentication'],
     likelihood: 2,
     impact: 3,
-    mitigations: [{ text: 'Load secrets from a vault at run time, with short-lived credentials and rotation.', principles: ['encryption', 'authentication'] }],
+    mitigations: [
+      {
+        text: 'Load secrets from a vault at run time, with short-lived credentials and rotation.',
+        principles: ['encryption', 'authentication'],
+      },
+    ],
     check: (m) =>
       m.assets
         .filter((a) => !m.usesVault(a) && a.kind !== 'vault')
-        .filter((a) => ['environment', 'file', 'code'].includes(a.secrets ?? '') || m.dataOfAsset(a).some((d) => d.credentials))
-        .map((a) => assetHit(a, `${a.id} keeps secrets ${a.secrets && a.secrets !== 'none' ? `in ${a.secrets}` : 'without a vault'}`)),
+        .filter(
+          (a) =>
+            ['environment', 'file', 'code'].includes(a.secrets ?? '') ||
+            m.dataOfAsset(a).some((d) => d.credentials),
+        )
+        .map((a) =>
+          assetHit(
+            a,
+            `${a.id} keeps secrets ${a.secrets && a.secrets !== 'none' ? `in ${a.secrets}` : 'without a vault'}`,
+          ),
+        ),
   },
   {
     id: 'container-escape',
     title: 'Container escape on a shared runtime',
-    description: 'A workload that breaks out of its container reaches every other tenant on the same host or cluster.',
+    description:
+      'A workload that breaks out of its container reaches every other tenant on the same host or cluster.',
     stride: ['elevation-of-privilege'],
     cwe: [250],
     principles: ['zoning-containment'],
     likelihood: 1,
     impact: 3,
-    mitigations: [{ text: 'Run unprivileged with seccomp/AppArmor, or isolate with a sandboxed runtime (gVisor, Kata) or separate nodes.', principles: ['zoning-containment'], control: 'sandboxing' }],
+    mitigations: [
+      {
+        text: 'Run unprivileged with seccomp/AppArmor, or isolate with a sandboxed runtime (gVisor, Kata) or separate nodes.',
+        principles: ['zoning-containment'],
+        control: 'sandboxing',
+      },
+    ],
     check: (m) =>
       m.assets
         .filter((a) => a.runsOn === 'container' && a.sharedRuntime && !m.has(a, 'sandboxing'))
@@ -217,12 +321,20 @@ export const ASSET_RULES: ThreatRule[] = [
     principles: ['logging'],
     likelihood: 2,
     impact: 2,
-    mitigations: [{ text: 'Log authentication, access and changes to a central, tamper-resistant store; alert on anomalies.', principles: ['logging'], control: 'logging' }],
+    mitigations: [
+      {
+        text: 'Log authentication, access and changes to a central, tamper-resistant store; alert on anomalies.',
+        principles: ['logging'],
+        control: 'logging',
+      },
+    ],
     check: (m) =>
       m.assets
         .filter((a) => !['external-service', 'user', 'client', 'monitoring'].includes(a.kind) && !m.logs(a))
         .filter((a) => m.isSensitiveAsset(a))
-        .map((a) => assetHit(a, `${a.id} handles sensitive data but neither logs nor ships logs to monitoring`)),
+        .map((a) =>
+          assetHit(a, `${a.id} handles sensitive data but neither logs nor ships logs to monitoring`),
+        ),
   },
   {
     id: 'missing-waf',
@@ -233,7 +345,13 @@ export const ASSET_RULES: ThreatRule[] = [
     principles: ['zoning-containment'],
     likelihood: 1,
     impact: 1,
-    mitigations: [{ text: 'Put a WAF or an API gateway with request filtering in front.', principles: ['zoning-containment'], control: 'waf' }],
+    mitigations: [
+      {
+        text: 'Put a WAF or an API gateway with request filtering in front.',
+        principles: ['zoning-containment'],
+        control: 'waf',
+      },
+    ],
     check: (m) =>
       m.assets
         .filter((a) => ['web-app', 'api'].includes(a.kind) && m.reachableFromInternet(a) && !m.has(a, 'waf'))

@@ -24,7 +24,8 @@ export interface RuleExample {
 }
 
 const USER = '  - { id: user, kind: user, zone: internet }';
-const DB = '  - { id: db, kind: database, zone: data, stores: [pii], encrypted-at-rest: true, controls: [logging] }';
+const DB =
+  '  - { id: db, kind: database, zone: data, stores: [pii], encrypted-at-rest: true, controls: [logging] }';
 
 export const EXAMPLES: Record<string, RuleExample> = {
   'unencrypted-flow-across-boundary': {

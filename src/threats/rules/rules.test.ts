@@ -12,9 +12,7 @@ const threatsOf = (body: string, rule: string): number[] =>
 
 const markedLines = (body: string): number[] => {
   const offset = EXAMPLE_HEADER.split('\n').length - 1;
-  return body
-    .split('\n')
-    .flatMap((l, i) => (l.includes('# threat') ? [offset + i + 1] : []));
+  return body.split('\n').flatMap((l, i) => (l.includes('# threat') ? [offset + i + 1] : []));
 };
 
 describe('threat rule library', () => {

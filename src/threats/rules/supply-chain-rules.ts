@@ -4,11 +4,22 @@ import { assetHit, flowHit } from './types.js';
 import type { ThreatRule } from './types.js';
 
 const BUILD_KINDS = new Set(['build-server', 'source-repository', 'artifact-registry']);
-const NOT_DEPLOY_TARGETS = new Set(['build-server', 'source-repository', 'artifact-registry', 'external-service', 'monitoring', 'vault', 'user', 'client']);
+const NOT_DEPLOY_TARGETS = new Set([
+  'build-server',
+  'source-repository',
+  'artifact-registry',
+  'external-service',
+  'monitoring',
+  'vault',
+  'user',
+  'client',
+]);
 
 /** Flows by which a build server changes what runs: deployments. */
 const deployments = (m: ModelIndex): Flow[] =>
-  m.flows.filter((f) => m.asset(f.from).kind === 'build-server' && !NOT_DEPLOY_TARGETS.has(m.asset(f.to).kind));
+  m.flows.filter(
+    (f) => m.asset(f.from).kind === 'build-server' && !NOT_DEPLOY_TARGETS.has(m.asset(f.to).kind),
+  );
 
 const userAuthenticated = (m: ModelIndex, a: TechnicalAsset): boolean =>
   m.incoming(a).some((f) => ['password', 'session'].includes(f.authentication) && m.fromInternet(f));
@@ -18,35 +29,54 @@ export const SUPPLY_CHAIN_RULES: ThreatRule[] = [
   {
     id: 'missing-identity-provider',
     title: 'End-user authentication without an identity store',
-    description: 'Each service keeping its own passwords multiplies credential stores, policies and breaches.',
+    description:
+      'Each service keeping its own passwords multiplies credential stores, policies and breaches.',
     stride: ['spoofing'],
     cwe: [287],
     principles: ['authentication', 'asset-management'],
     likelihood: 2,
     impact: 2,
-    mitigations: [{ text: 'Delegate authentication to one identity provider (OIDC/SAML) with central policy.', principles: ['authentication'] }],
+    mitigations: [
+      {
+        text: 'Delegate authentication to one identity provider (OIDC/SAML) with central policy.',
+        principles: ['authentication'],
+      },
+    ],
     check: (m) =>
       m.assets.some((a) => a.kind === 'identity-provider')
         ? []
         : m.assets
             .filter((a) => userAuthenticated(m, a))
-            .map((a) => assetHit(a, `${a.id} authenticates users itself; the model has no identity provider`)),
+            .map((a) =>
+              assetHit(a, `${a.id} authenticates users itself; the model has no identity provider`),
+            ),
   },
   {
     id: 'missing-mfa-admin',
     title: 'Administrative access without a second factor',
-    description: 'A phished or guessed password gives full control when administrative access uses one factor.',
+    description:
+      'A phished or guessed password gives full control when administrative access uses one factor.',
     stride: ['spoofing', 'elevation-of-privilege'],
     cwe: [308],
     principles: ['authentication'],
     likelihood: 2,
     impact: 3,
-    mitigations: [{ text: 'Require MFA (phishing-resistant where possible) or client certificates for admin access.', principles: ['authentication'], control: 'mfa' }],
+    mitigations: [
+      {
+        text: 'Require MFA (phishing-resistant where possible) or client certificates for admin access.',
+        principles: ['authentication'],
+        control: 'mfa',
+      },
+    ],
     check: (m) =>
       m.flows
         .filter((f) => f.admin || (m.asset(f.to).admin && ['user', 'client'].includes(m.asset(f.from).kind)))
-        .filter((f) => !['mfa', 'client-certificate'].includes(f.authentication) && !m.has(m.asset(f.to), 'mfa'))
-        .map((f) => flowHit(f, `administrative flow "${f.id}" into ${f.to} does not require a second factor`)),
+        .filter(
+          (f) => !['mfa', 'client-certificate'].includes(f.authentication) && !m.has(m.asset(f.to), 'mfa'),
+        )
+        .map((f) =>
+          flowHit(f, `administrative flow "${f.id}" into ${f.to} does not require a second factor`),
+        ),
   },
   {
     id: 'build-infrastructure-exposed',
@@ -57,7 +87,12 @@ export const SUPPLY_CHAIN_RULES: ThreatRule[] = [
     principles: ['zoning-containment'],
     likelihood: 2,
     impact: 3,
-    mitigations: [{ text: 'Keep build servers private (no inbound from the internet); use ephemeral, isolated runners.', principles: ['zoning-containment'] }],
+    mitigations: [
+      {
+        text: 'Keep build servers private (no inbound from the internet); use ephemeral, isolated runners.',
+        principles: ['zoning-containment'],
+      },
+    ],
     check: (m) =>
       m.assets
         .filter((a) => BUILD_KINDS.has(a.kind) && m.trust(a) !== 'internet' && m.reachableFromInternet(a))
@@ -74,24 +109,44 @@ export const SUPPLY_CHAIN_RULES: ThreatRule[] = [
     likelihood: 1,
     impact: 3,
     mitigations: [
-      { text: 'Produce signed SLSA provenance for every artefact and verify it before deployment.', principles: ['asset-management'], control: 'build-provenance' },
-      { text: 'Make builds reproducible and compare independent rebuilds.', principles: ['asset-management'], control: 'reproducible-builds' },
+      {
+        text: 'Produce signed SLSA provenance for every artefact and verify it before deployment.',
+        principles: ['asset-management'],
+        control: 'build-provenance',
+      },
+      {
+        text: 'Make builds reproducible and compare independent rebuilds.',
+        principles: ['asset-management'],
+        control: 'reproducible-builds',
+      },
     ],
     check: (m) =>
       m.assets
-        .filter((a) => a.kind === 'build-server' && !m.has(a, 'build-provenance') && !m.has(a, 'reproducible-builds'))
-        .map((a) => assetHit(a, `build server ${a.id} produces artefacts without provenance or reproducible builds`)),
+        .filter(
+          (a) =>
+            a.kind === 'build-server' && !m.has(a, 'build-provenance') && !m.has(a, 'reproducible-builds'),
+        )
+        .map((a) =>
+          assetHit(a, `build server ${a.id} produces artefacts without provenance or reproducible builds`),
+        ),
   },
   {
     id: 'unsigned-commits',
     title: 'Source changes are not verified',
-    description: 'Without signed commits and protected branches, a stolen developer credential rewrites the source.',
+    description:
+      'Without signed commits and protected branches, a stolen developer credential rewrites the source.',
     stride: ['tampering', 'repudiation'],
     cwe: [345],
     principles: ['authentication', 'asset-management'],
     likelihood: 1,
     impact: 2,
-    mitigations: [{ text: 'Require signed commits and reviewed, protected branches.', principles: ['authentication'], control: 'signed-commits' }],
+    mitigations: [
+      {
+        text: 'Require signed commits and reviewed, protected branches.',
+        principles: ['authentication'],
+        control: 'signed-commits',
+      },
+    ],
     check: (m) =>
       m.assets
         .filter((a) => a.kind === 'source-repository' && !m.has(a, 'signed-commits'))
@@ -107,24 +162,41 @@ export const SUPPLY_CHAIN_RULES: ThreatRule[] = [
     likelihood: 2,
     impact: 3,
     mitigations: [
-      { text: 'Verify artefact signatures and provenance at admission.', principles: ['asset-management'], control: 'signed-artifacts' },
-      { text: 'Require an approval for production deployments.', principles: ['authentication'], control: 'deployment-approval' },
+      {
+        text: 'Verify artefact signatures and provenance at admission.',
+        principles: ['asset-management'],
+        control: 'signed-artifacts',
+      },
+      {
+        text: 'Require an approval for production deployments.',
+        principles: ['authentication'],
+        control: 'deployment-approval',
+      },
     ],
     check: (m) =>
       deployments(m)
-        .filter((f) => !m.has(m.asset(f.to), 'signed-artifacts') && !m.has(m.asset(f.from), 'deployment-approval'))
+        .filter(
+          (f) => !m.has(m.asset(f.to), 'signed-artifacts') && !m.has(m.asset(f.from), 'deployment-approval'),
+        )
         .map((f) => flowHit(f, `deployment "${f.id}" to ${f.to} is neither signature-checked nor approved`)),
   },
   {
     id: 'push-deployment',
     title: 'Build server pushes into the runtime',
-    description: 'Push deployments give the build server standing credentials into production, so its compromise is production\'s.',
+    description:
+      "Push deployments give the build server standing credentials into production, so its compromise is production's.",
     stride: ['elevation-of-privilege'],
     cwe: [269],
     principles: ['zoning-containment', 'authentication'],
     likelihood: 2,
     impact: 2,
-    mitigations: [{ text: 'Deploy by pull (GitOps agent inside the runtime) with no inbound credentials for CI.', principles: ['zoning-containment'], control: 'pull-deployment' }],
+    mitigations: [
+      {
+        text: 'Deploy by pull (GitOps agent inside the runtime) with no inbound credentials for CI.',
+        principles: ['zoning-containment'],
+        control: 'pull-deployment',
+      },
+    ],
     check: (m) =>
       deployments(m)
         .filter((f) => !m.has(m.asset(f.from), 'pull-deployment'))
@@ -133,19 +205,26 @@ export const SUPPLY_CHAIN_RULES: ThreatRule[] = [
   {
     id: 'unpinned-dependencies',
     title: 'Build pulls third-party code without pinning',
-    description: 'A build that resolves dependencies at build time installs whatever a compromised registry serves.',
+    description:
+      'A build that resolves dependencies at build time installs whatever a compromised registry serves.',
     stride: ['tampering'],
     cwe: [829],
     principles: ['asset-management'],
     likelihood: 2,
     impact: 2,
-    mitigations: [{ text: 'Pin dependencies by hash (lockfiles, digests) and mirror them.', principles: ['asset-management'], control: 'dependency-pinning' }],
+    mitigations: [
+      {
+        text: 'Pin dependencies by hash (lockfiles, digests) and mirror them.',
+        principles: ['asset-management'],
+        control: 'dependency-pinning',
+      },
+    ],
     check: (m) =>
       m.assets
         .filter((a) => a.kind === 'build-server' && !m.has(a, 'dependency-pinning'))
         .filter((a) =>
-          [...m.incoming(a).map((f) => m.asset(f.from)), ...m.outgoing(a).map((f) => m.asset(f.to))].some((o) =>
-            ['external-service', 'artifact-registry'].includes(o.kind),
+          [...m.incoming(a).map((f) => m.asset(f.from)), ...m.outgoing(a).map((f) => m.asset(f.to))].some(
+            (o) => ['external-service', 'artifact-registry'].includes(o.kind),
           ),
         )
         .map((a) => assetHit(a, `build server ${a.id} fetches third-party code without pinned dependencies`)),
