@@ -1,0 +1,207 @@
+import type { RawFinding } from '../core/finding.js';
+import { findingFrom } from '../core/rule.js';
+import type { RuleMeta } from '../core/rule.js';
+import type { Fact, IacUnit } from './iac-facts.js';
+import { normName } from './iac-facts.js';
+import { ModelIndex } from './model-index.js';
+import type { TechnicalAsset, ThreatModel } from './model.js';
+import { DATASTORE_KINDS, trustRank } from './model.js';
+
+const rule = (
+  id: string,
+  r: Omit<RuleMeta, 'id' | 'analyzer' | 'phase' | 'confidence'> & { confidence?: RuleMeta['confidence'] },
+): RuleMeta => ({
+  id: `threats/${id}`,
+  analyzer: 'threats',
+  phase: 'design',
+  confidence: r.confidence ?? 'medium',
+  ...r,
+});
+
+/** The rules of the model-versus-code cross-check. */
+export const DRIFT_RULES = {
+  plainHttp: rule('model-drift-plain-http', {
+    title: 'Flow modelled as encrypted, but the code serves plain HTTP',
+    description:
+      'The threat model promises TLS on this flow, so its threats were rated as mitigated; the infrastructure does not deliver it.',
+    severity: 'high',
+    cwe: [319],
+    principles: ['encryption'],
+    remediation:
+      'Terminate TLS for the asset (Ingress tls, HTTPS listener or redirect, TLS port) or correct the model.',
+  }),
+  exposed: rule('model-drift-exposed', {
+    title: 'Asset modelled as internal, but the code exposes it',
+    description:
+      'The model places this asset in an internal zone; the infrastructure makes it reachable from outside.',
+    severity: 'high',
+    cwe: [668],
+    principles: ['zoning-containment'],
+    remediation:
+      'Remove the public exposure (ClusterIP, bind to 127.0.0.1, restrict the security group) or model the asset as internet-facing.',
+  }),
+  atRest: rule('model-drift-at-rest', {
+    title: 'Datastore modelled as encrypted at rest, but the code does not encrypt it',
+    description:
+      'The model relies on encryption at rest for this datastore; its infrastructure code turns it off or leaves it unset.',
+    severity: 'high',
+    cwe: [311],
+    principles: ['encryption'],
+    remediation:
+      'Enable encryption at rest on the resource, or correct the model and accept the resulting threats.',
+    confidence: 'high',
+  }),
+  unmodelled: rule('unmodelled-asset', {
+    title: 'Infrastructure not in the threat model',
+    description:
+      'A service, datastore or port that the model does not contain is never threat-modelled; asset inventories must be complete.',
+    severity: 'medium',
+    cwe: [1053],
+    principles: ['asset-management'],
+    remediation:
+      'Add the asset to the threat model (vanguard threats init drafts entries), or mark it out of scope there.',
+  }),
+} as const;
+
+const WEB_ENCRYPTED = new Set(['https', 'wss', 'grpcs', 'tls']);
+
+function pathMatches(unitPath: string, p: string): boolean {
+  const q = p.replace(/^\.\//, '').replace(/\/+$/, '');
+  return q === '' || unitPath === q || unitPath.startsWith(`${q}/`);
+}
+
+/** Which IaC units implement an asset: explicit `iac:` entries first, then a matching name. */
+function claims(a: TechnicalAsset, u: IacUnit, primariesInFile: number): boolean {
+  const names = new Set([normName(a.id), normName(a.name)]);
+  const byName = u.names.some((n) => names.has(n));
+  for (const entry of a.iac) {
+    const hash = entry.indexOf('#');
+    const p = hash < 0 ? entry : entry.slice(0, hash);
+    if (!pathMatches(u.path, p)) continue;
+    if (hash >= 0) {
+      const sel = normName(entry.slice(hash + 1));
+      if (normName(u.name) === sel || u.names.includes(sel)) return true;
+    } else if (byName || (primariesInFile === 1 && u.category !== 'attachment')) return true;
+  }
+  // Without `iac:` entries, a same-named unit of a compatible kind is taken to implement the asset.
+  return (
+    a.iac.length === 0 &&
+    byName &&
+    (u.category === 'attachment' || DATASTORE_KINDS.has(a.kind) === DATA_CATEGORIES.has(u.category))
+  );
+}
+
+const DATA_CATEGORIES: ReadonlySet<string> = new Set(['database', 'cache', 'queue', 'storage']);
+
+interface Claim {
+  model: ThreatModel;
+  asset: TechnicalAsset;
+  units: IacUnit[];
+}
+
+/** Holds models against the units found in IaC; every mismatch is a finding at the code line. */
+export function crossCheck(
+  models: readonly ThreatModel[],
+  units: readonly IacUnit[],
+  lineText?: (path: string, line: number) => string | undefined,
+): RawFinding[] {
+  const primaries = units.filter((u) => u.category !== 'attachment');
+  const perFile = new Map<string, number>();
+  for (const u of primaries) perFile.set(u.path, (perFile.get(u.path) ?? 0) + 1);
+  const claimed = new Set<IacUnit>();
+  const out: RawFinding[] = [];
+  for (const model of models) {
+    const index = new ModelIndex(model);
+    for (const asset of model.assets) {
+      const own = units.filter((u) => claims(asset, u, perFile.get(u.path) ?? 0));
+      if (own.length === 0) continue;
+      own.forEach((u) => claimed.add(u));
+      const ownNames = new Set(own.flatMap((u) => [...u.names, normName(u.name)]));
+      const attached = units.filter(
+        (u) =>
+          u.category === 'attachment' &&
+          !own.includes(u) &&
+          (u.refs.some((r) => ownNames.has(r)) || own.some((o) => o.refs.includes(normName(u.name)))),
+      );
+      attached.forEach((u) => claimed.add(u));
+      out.push(...checkAsset({ model, asset, units: [...own, ...attached] }, index, lineText));
+    }
+  }
+  const modelled = models.flatMap((m) => m.assets);
+  for (const u of primaries) {
+    if (claimed.has(u) || modelled.length === 0) continue;
+    const model = models[0];
+    const ports = u.ports.length > 0 ? ` (ports ${[...new Set(u.ports)].join(', ')})` : '';
+    out.push(
+      findingFrom(DRIFT_RULES.unmodelled, {
+        message: `${u.kind} "${u.name}"${ports} is not in the threat model${model ? ` ${model.file}` : ''}; add it as a ${u.category === 'service' ? 'service' : u.category} asset`,
+        location: at(u.path, u.line, lineText),
+        fingerprintKey: `${u.kind}|${u.name}`,
+      }),
+    );
+  }
+  return out;
+}
+
+function at(
+  path: string,
+  line: number,
+  lineText?: (path: string, line: number) => string | undefined,
+): RawFinding['location'] {
+  const snippet = lineText?.(path, line);
+  return snippet === undefined
+    ? { path, startLine: line }
+    : { path, startLine: line, snippet: snippet.trim() };
+}
+
+function checkAsset(
+  c: Claim,
+  m: ModelIndex,
+  lineText?: (path: string, line: number) => string | undefined,
+): RawFinding[] {
+  const { model, asset, units } = c;
+  const out: RawFinding[] = [];
+  const facts = (type: Fact['type']): { unit: IacUnit; fact: Fact }[] =>
+    units.flatMap((unit) => unit.facts.filter((f) => f.type === type).map((fact) => ({ unit, fact })));
+  const where = `${model.file}:${asset.line}`;
+
+  const encryptedIn = m.incoming(asset).find((f) => f.encrypted && WEB_ENCRYPTED.has(f.protocol));
+  if (encryptedIn) {
+    for (const { unit, fact } of facts('plain-http')) {
+      out.push(
+        findingFrom(DRIFT_RULES.plainHttp, {
+          message: `flow "${encryptedIn.id}" into "${asset.id}" is modelled as ${encryptedIn.protocol} (${model.file}:${encryptedIn.line}), but ${unit.kind} "${unit.name}" ${fact.detail}`,
+          location: at(unit.path, fact.line, lineText),
+          fingerprintKey: `${asset.id}|${unit.name}|${fact.detail}`,
+        }),
+      );
+    }
+  }
+  const internal =
+    !asset.internetFacing &&
+    trustRank(m.trust(asset)) >= trustRank('internal') &&
+    !m.incoming(asset).some((f) => m.fromInternet(f));
+  if (internal) {
+    for (const { unit, fact } of facts('public-exposure')) {
+      out.push(
+        findingFrom(DRIFT_RULES.exposed, {
+          message: `"${asset.id}" is modelled as internal (zone ${asset.zone ?? 'none'}, ${where}), but ${unit.kind} "${unit.name}": ${fact.detail}`,
+          location: at(unit.path, fact.line, lineText),
+          fingerprintKey: `${asset.id}|${unit.name}|${fact.detail}`,
+        }),
+      );
+    }
+  }
+  if (asset.encryptedAtRest) {
+    for (const { unit, fact } of facts('unencrypted-at-rest')) {
+      out.push(
+        findingFrom(DRIFT_RULES.atRest, {
+          message: `"${asset.id}" is modelled as encrypted at rest (${where}), but ${unit.kind} "${unit.name}": ${fact.detail}`,
+          location: at(unit.path, fact.line, lineText),
+          fingerprintKey: `${asset.id}|${unit.name}|${fact.detail}`,
+        }),
+      );
+    }
+  }
+  return out;
+}
