@@ -1,5 +1,5 @@
 import { isMap, isScalar, isSeq, LineCounter, parseAllDocuments } from 'yaml';
-import type { Node, YAMLMap } from 'yaml';
+import type { Node } from 'yaml';
 import { ParseError } from '../core/errors.js';
 import { scanTerraform, tfAttr, tfValue } from './tf-scan.js';
 import type { TfResource } from './tf-scan.js';
