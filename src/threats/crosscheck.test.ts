@@ -51,7 +51,7 @@ describe('model held against the code', () => {
     expect(exposed?.message).toContain(`threatmodel.yaml:${modelLine('orders')}`);
     const http = findings.find((f) => f.ruleId === 'threats/model-drift-plain-http');
     expect(http?.message).toMatch(
-      /modelled as https \(threatmodel\.yaml:\d+\), but Ingress "storefront" Ingress storefront has no tls section/,
+      /modelled as https \(threatmodel\.yaml:\d+\), but Ingress "storefront": no tls section, so it serves plain HTTP/,
     );
     for (const f of findings) expect(f.phase).toBe('design');
   });

@@ -170,7 +170,7 @@ function checkAsset(
     for (const { unit, fact } of facts('plain-http')) {
       out.push(
         findingFrom(DRIFT_RULES.plainHttp, {
-          message: `flow "${encryptedIn.id}" into "${asset.id}" is modelled as ${encryptedIn.protocol} (${model.file}:${encryptedIn.line}), but ${unit.kind} "${unit.name}" ${fact.detail}`,
+          message: `flow "${encryptedIn.id}" into "${asset.id}" is modelled as ${encryptedIn.protocol} (${model.file}:${encryptedIn.line}), but ${unit.kind} "${unit.name}": ${fact.detail}`,
           location: at(unit.path, fact.line, lineText),
           fingerprintKey: `${asset.id}|${unit.name}|${fact.detail}`,
         }),

@@ -99,7 +99,7 @@ export function composeUnits(text: string, path: string): IacUnit[] {
   const services = get(docs[0], 'services');
   if (!isMap(services)) return [];
   const units: IacUnit[] = [];
-  for (const pair of (services).items) {
+  for (const pair of services.items) {
     const name = scalar(pair.key);
     if (name === undefined) continue;
     const svc = pair.value;
@@ -133,7 +133,7 @@ export function composeUnits(text: string, path: string): IacUnit[] {
           const s = scalar(p) ?? '';
           // [host_ip:]published:target[/proto] or just target (an ephemeral host port).
           const m =
-            /^(?:(\[[0-9a-fA-F:]{1,64}\]|[0-9.]{1,64}|[a-z]{1,32}):)?(?:([0-9-]{1,16}):)?([0-9-]{1,16})(?:\/\w{1,8})?$/.exec(
+            /^(?:(\[[0-9a-fA-F:]{1,64}\]|\d{1,3}(?:\.\d{1,3}){3}|[a-z][a-z0-9.-]{0,63}):)?(?:([0-9-]{1,16}):)?([0-9-]{1,16})(?:\/\w{1,8})?$/.exec(
               s,
             );
           if (!m) continue;
@@ -152,7 +152,11 @@ export function composeUnits(text: string, path: string): IacUnit[] {
           });
         }
         if (HTTP_PORTS.has(t))
-          unit.facts.push({ type: 'plain-http', line, detail: `publishes container port ${t} (plain HTTP)` });
+          unit.facts.push({
+            type: 'plain-http',
+            line,
+            detail: `publishes container port ${t}, a plain-HTTP port`,
+          });
       }
     }
     units.push(unit);
@@ -234,13 +238,13 @@ export function k8sUnits(text: string, path: string): IacUnit[] {
       unit.facts.push({
         type: 'public-exposure',
         line: base.line,
-        detail: `Ingress ${name} routes external traffic`,
+        detail: 'routes traffic from outside the cluster',
       });
       if (!isSeq(get(spec, 'tls')) || (get(spec, 'tls') as { items: unknown[] }).items.length === 0) {
         unit.facts.push({
           type: 'plain-http',
           line: base.line,
-          detail: `Ingress ${name} has no tls section (plain HTTP)`,
+          detail: 'no tls section, so it serves plain HTTP',
         });
       }
       units.push(unit);

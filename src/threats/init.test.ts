@@ -24,7 +24,9 @@ describe('threats init', () => {
     ]);
     expect(model.assets.find((a) => a.id === 'orders')?.internetFacing).toBe(true);
     expect(model.assets.find((a) => a.id === 'redis')?.internetFacing).toBe(false);
-    expect(model.assets.find((a) => a.id === 'orders-database')?.iac).toEqual(['infra/main.tf#aws_db_instance.orders']);
+    expect(model.assets.find((a) => a.id === 'orders-database')?.iac).toEqual([
+      'infra/main.tf#aws_db_instance.orders',
+    ]);
   });
 
   it('guesses flows from exposure and dependencies', () => {

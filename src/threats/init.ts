@@ -32,7 +32,10 @@ export function draftModel(title: string, units: readonly IacUnit[]): string {
   const attachments = units.filter((u) => u.category === 'attachment');
   const drafts = new Map<string, Draft>();
   for (const u of primaries) {
-    const short = normName(u.kind.startsWith('aws_') || u.kind.includes('_') ? u.name.split('.').pop() ?? u.name : u.name) || 'asset';
+    const short =
+      normName(
+        u.kind.startsWith('aws_') || u.kind.includes('_') ? (u.name.split('.').pop() ?? u.name) : u.name,
+      ) || 'asset';
     const existing = drafts.get(short);
     const key = existing && existing.category !== u.category ? `${short}-${u.category}` : short;
     const d = drafts.get(key) ?? {
@@ -49,7 +52,12 @@ export function draftModel(title: string, units: readonly IacUnit[]): string {
     d.iac.push(`${u.path}#${u.name}`);
     u.names.forEach((n) => d.names.add(n));
     d.names.add(normName(u.name));
-    const linked = [u, ...attachments.filter((a) => a.refs.some((r) => u.names.includes(r)) || u.refs.includes(normName(a.name)))];
+    const linked = [
+      u,
+      ...attachments.filter(
+        (a) => a.refs.some((r) => u.names.includes(r)) || u.refs.includes(normName(a.name)),
+      ),
+    ];
     for (const l of linked) {
       for (const f of l.facts) {
         if (f.type === 'public-exposure') d.exposed.push(`${l.kind} ${l.name}: ${f.detail}`);
@@ -76,8 +84,13 @@ export function draftModel(title: string, units: readonly IacUnit[]): string {
     '  - { id: internet-user, name: Internet user, kind: user, zone: internet }',
   ];
   for (const a of assets) {
-    out.push(`  - id: ${a.id}`, `    kind: ${a.kind}`, `    zone: ${a.kind === 'service' || a.kind === 'load-balancer' ? 'internal' : 'data'}`);
-    if (a.exposed.length > 0) out.push(`    internet-facing: true # ${a.exposed[0]?.replace(/\n/g, ' ') ?? ''}`);
+    out.push(
+      `  - id: ${a.id}`,
+      `    kind: ${a.kind}`,
+      `    zone: ${a.kind === 'service' || a.kind === 'load-balancer' ? 'internal' : 'data'}`,
+    );
+    if (a.exposed.length > 0)
+      out.push(`    internet-facing: true # ${a.exposed[0]?.replace(/\n/g, ' ') ?? ''}`);
     if (a.ports.size > 0) out.push(`    # ports: ${[...a.ports].sort((x, y) => x - y).join(', ')}`);
     out.push(`    iac: [${a.iac.map(q).join(', ')}]`);
   }
@@ -85,7 +98,9 @@ export function draftModel(title: string, units: readonly IacUnit[]): string {
   const seen = new Set<string>();
   for (const a of assets) {
     if (a.exposed.length > 0) {
-      flows.push(`  - { id: ${`internet-user-${a.id}`.slice(0, 64)}, from: internet-user, to: ${a.id}, protocol: ${a.plainHttp ? 'http' : 'https'}, internet: true } # guessed`);
+      flows.push(
+        `  - { id: ${`internet-user-${a.id}`.slice(0, 64)}, from: internet-user, to: ${a.id}, protocol: ${a.plainHttp ? 'http' : 'https'}, internet: true } # guessed`,
+      );
     }
     for (const r of a.refs) {
       const target = assets.find((t) => t !== a && t.names.has(r));
@@ -93,7 +108,9 @@ export function draftModel(title: string, units: readonly IacUnit[]): string {
       const id = `${a.id}-${target.id}`.slice(0, 64);
       if (seen.has(id)) continue;
       seen.add(id);
-      flows.push(`  - { id: ${id}, from: ${a.id}, to: ${target.id}, protocol: ${PROTOCOL_TO[target.category] ?? 'http'} } # guessed`);
+      flows.push(
+        `  - { id: ${id}, from: ${a.id}, to: ${target.id}, protocol: ${PROTOCOL_TO[target.category] ?? 'http'} } # guessed`,
+      );
     }
   }
   out.push(flows.length > 0 ? 'flows:' : 'flows: []', ...flows);

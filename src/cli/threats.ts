@@ -1,0 +1,164 @@
+import { writeFile } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
+import type { Command } from 'commander';
+import { UsageError } from '../core/errors.js';
+import { isSeverity } from '../core/finding.js';
+import type { Severity } from '../core/finding.js';
+import { isReportFormat, reporterFor } from '../report/index.js';
+import { DRIFT_RULES } from '../threats/crosscheck.js';
+import { renderSvg, toDot, toMermaid } from '../threats/diagram.js';
+import { threatMarkdown, threatScanResult, threatTable } from '../threats/report.js';
+import { initModel, resolveModelPath, runThreats } from '../threats/run.js';
+import type { ThreatRun } from '../threats/run.js';
+
+export const THREAT_FORMATS = ['table', 'json', 'sarif', 'markdown', 'mermaid', 'svg'] as const;
+type ThreatFormat = (typeof THREAT_FORMATS)[number];
+
+const BY_EXTENSION: Record<string, ThreatFormat> = {
+  json: 'json',
+  sarif: 'sarif',
+  md: 'markdown',
+  mmd: 'mermaid',
+  mermaid: 'mermaid',
+  svg: 'svg',
+  txt: 'table',
+};
+
+interface OutputSpec {
+  format: ThreatFormat;
+  output?: string;
+}
+
+function asFormat(v: string): ThreatFormat {
+  if (!(THREAT_FORMATS as readonly string[]).includes(v)) {
+    throw new UsageError(`unknown format "${v}" (known: ${THREAT_FORMATS.join(', ')})`);
+  }
+  return v as ThreatFormat;
+}
+
+/** Renders one output format for a threat run. */
+function render(format: ThreatFormat, run: ThreatRun, failOn: Severity | 'none', tty: boolean): string {
+  const { model, derivation } = run;
+  switch (format) {
+    case 'mermaid':
+      return toMermaid(model, derivation.threats);
+    case 'svg':
+      return renderSvg(toDot(model, derivation.threats));
+    case 'markdown':
+      return threatMarkdown(model, derivation);
+    case 'table': {
+      const drift = run.drift.map(
+        (f) => `${f.severity}  ${f.ruleId}  ${f.location.path}:${f.location.startLine}  ${f.message}`,
+      );
+      const tail = drift.length > 0 ? `\nModel against the code:\n${drift.join('\n')}\n` : '';
+      return threatTable(model, derivation, tty) + tail;
+    }
+    case 'json':
+    case 'sarif': {
+      if (!isReportFormat(format))
+        throw new UsageError(`the ${format} reporter is not available in this build`);
+      const result = threatScanResult({
+        model,
+        derivation,
+        drift: run.drift,
+        driftRules: Object.values(DRIFT_RULES),
+        root: run.root,
+        startedAt: new Date(),
+        failOn,
+      });
+      return reporterFor(format)(result, { tty });
+    }
+  }
+}
+
+/** `vanguard threats [model]` and `vanguard threats init`. */
+export function registerThreats(program: Command): void {
+  // Each --format pairs with the --output that follows it; Commander calls these parsers in argv order.
+  const outputs: OutputSpec[] = [];
+  const cmd = program
+    .command('threats')
+    .description(
+      'Derive STRIDE threats from threatmodel.yaml (or a Threagile model), draw the data flow, check it against the code',
+    )
+    .argument('[model]', 'model file or directory holding threatmodel.yaml (default: current directory)')
+    .option(
+      '-f, --format <format>',
+      `output format: ${THREAT_FORMATS.join('|')} (repeatable)`,
+      (v: string) => {
+        outputs.push({ format: asFormat(v) });
+        return v;
+      },
+    )
+    .option(
+      '-o, --output <file>',
+      'write the preceding --format to this file (default: stdout)',
+      (v: string) => {
+        const last = outputs[outputs.length - 1];
+        if (last && last.output === undefined) last.output = v;
+        else
+          outputs.push({
+            format: BY_EXTENSION[v.slice(v.lastIndexOf('.') + 1).toLowerCase()] ?? 'table',
+            output: v,
+          });
+        return v;
+      },
+    )
+    .option('--root <dir>', 'repository root the model paths are relative to', '.')
+    .option(
+      '--fail-on <severity>',
+      'exit 1 when an open threat or mismatch is at or above this severity',
+      'none',
+    )
+    .option('--now <date>', 'evaluate risk-acceptance expiry as of this date (ISO)')
+    .option('--no-code', 'do not hold the model against Compose, Kubernetes and Terraform files')
+    .action(
+      async (
+        modelArg: string | undefined,
+        opts: { root: string; failOn: string; now?: string; code: boolean },
+      ) => {
+        const failOn = opts.failOn;
+        if (failOn !== 'none' && !isSeverity(failOn))
+          throw new UsageError(`--fail-on must be none or a severity, not "${failOn}"`);
+        const now = opts.now === undefined ? new Date() : new Date(opts.now);
+        if (Number.isNaN(now.getTime())) throw new UsageError(`--now is not a date: ${opts.now ?? ''}`);
+        const cwd = process.cwd();
+        const run = await runThreats({
+          modelPath: resolveModelPath(modelArg, cwd),
+          root: resolve(cwd, opts.root),
+          now,
+          code: opts.code,
+        });
+        for (const w of run.warnings) process.stderr.write(`vanguard: warning: ${w}\n`);
+        const specs = outputs.length > 0 ? outputs : [{ format: 'table' as const }];
+        for (const spec of specs) {
+          const text = render(spec.format, run, failOn, spec.output === undefined && process.stdout.isTTY);
+          if (spec.output === undefined) process.stdout.write(text);
+          else await writeFile(resolve(cwd, spec.output), text);
+        }
+        const result = threatScanResult({ ...run, startedAt: new Date(), failOn });
+        if (result.summary.gate.failed) process.exitCode = 1;
+      },
+    );
+  cmd
+    .command('init')
+    .description('Draft threatmodel.yaml from the Compose, Kubernetes and Terraform files of a repository')
+    .argument('[dir]', 'repository root', '.')
+    .option('-o, --output <file>', 'where to write the draft ("-" for stdout)', 'threatmodel.yaml')
+    .option('--force', 'overwrite an existing file')
+    .action(async (dir: string, opts: { output: string; force?: boolean }) => {
+      const root = resolve(process.cwd(), dir);
+      const { text, units } = await initModel(root);
+      if (opts.output === '-') {
+        process.stdout.write(text);
+        return;
+      }
+      const target = resolve(root, opts.output);
+      if (existsSync(target) && !opts.force)
+        throw new UsageError(`${target} exists; use --force to overwrite it`);
+      await writeFile(target, text);
+      process.stderr.write(
+        `vanguard: drafted ${target} from ${units} infrastructure objects; review it before committing\n`,
+      );
+    });
+}

@@ -1,0 +1,78 @@
+import { describe, expect, it } from 'vitest';
+import { composeUnits, iacUnits, k8sUnits, terraformUnits } from './iac-facts.js';
+
+describe('IaC facts', () => {
+  it('reads Compose port bindings: all interfaces are public, loopback is not', () => {
+    const yml = [
+      'services:',
+      '  web:',
+      '    image: nginx:1.27',
+      '    ports:',
+      '      - "8080:80"', // 5
+      '      - "127.0.0.1:9000:9000"', // 6
+      '      - "[::1]:9001:9001"', // 7
+      '      - "0.0.0.0:8443:443"', // 8
+      '      - target: 5000', // 9
+      '        published: 5000',
+      '        host_ip: 127.0.0.1',
+      '      - "3000"', // 12
+      '  db:',
+      '    image: postgres:16',
+    ].join('\n');
+    const [web, db] = composeUnits(yml, 'compose.yaml');
+    expect(web?.facts.filter((f) => f.type === 'public-exposure').map((f) => f.line)).toEqual([5, 8, 12]);
+    expect(web?.facts.filter((f) => f.type === 'plain-http').map((f) => f.line)).toEqual([5, 9, 12]);
+    expect(web?.ports).toEqual([80, 9000, 9001, 443, 5000, 3000]);
+    expect(db).toMatchObject({ category: 'database', line: 13, facts: [] });
+  });
+
+  it('reads Kubernetes workloads, exposing Services and Ingresses with their lines', () => {
+    const yml = [
+      'apiVersion: apps/v1',
+      'kind: StatefulSet',
+      'metadata: { name: pg, labels: { app: pg } }',
+      'spec:',
+      '  template:',
+      '    spec:',
+      '      containers: [{ name: pg, image: "postgres:16" }]',
+      '---',
+      'apiVersion: v1',
+      'kind: Service',
+      'metadata: { name: pg }',
+      'spec:',
+      '  type: NodePort', // 13
+      '  selector: { app: pg }',
+      '  ports: [{ port: 5432 }]',
+    ].join('\n');
+    const [pg, svc] = k8sUnits(yml, 'k8s/pg.yaml');
+    expect(pg).toMatchObject({ kind: 'StatefulSet', category: 'database', line: 1 });
+    expect(svc).toMatchObject({ kind: 'Service', category: 'attachment', refs: ['pg', 'pg'], ports: [5432] });
+    expect(svc?.facts).toEqual([{ type: 'public-exposure', line: 13, detail: 'Service type NodePort' }]);
+  });
+
+  it('reads Terraform encryption and exposure facts, defaults included', () => {
+    const tf = [
+      'resource "aws_ebs_volume" "data" {',
+      '  size = 10',
+      '}',
+      'resource "aws_db_instance" "main" {',
+      '  storage_encrypted   = true',
+      '  publicly_accessible = true', // 6
+      '}',
+      'resource "aws_lb" "internal" {',
+      '  internal = true',
+      '}',
+    ].join('\n');
+    const [ebs, db, lb] = terraformUnits(tf, 'main.tf');
+    expect(ebs?.facts).toEqual([
+      { type: 'unencrypted-at-rest', line: 1, detail: 'encrypted is not set (defaults to false)' },
+    ]);
+    expect(db?.facts).toEqual([{ type: 'public-exposure', line: 6, detail: 'publicly_accessible = true' }]);
+    expect(lb?.facts).toEqual([]);
+  });
+
+  it('ignores YAML that is neither Compose nor Kubernetes, and reports broken YAML as a ParseError', () => {
+    expect(iacUnits('.github/workflows/ci.yml', 'on: push\njobs: {}\n')).toEqual([]);
+    expect(() => iacUnits('compose.yaml', 'services: [\n')).toThrow(/invalid YAML/);
+  });
+});
