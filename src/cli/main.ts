@@ -2,6 +2,7 @@
 import { Command, CommanderError } from 'commander';
 import { VERSION } from '../core/version.js';
 import { exitCodeForError, printError } from './errors.js';
+import { registerScan } from './scan.js';
 import { registerThreats } from './threats.js';
 
 /**
@@ -15,6 +16,7 @@ export function buildProgram(): Command {
     .version(VERSION)
     .showHelpAfterError()
     .exitOverride();
+  registerScan(program);
   registerThreats(program);
   return program;
 }
