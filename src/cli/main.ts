@@ -15,7 +15,9 @@ export function buildProgram(): Command {
     .description('One scan for every attack vector of a repository.')
     .version(VERSION)
     .showHelpAfterError()
-    .exitOverride();
+    .exitOverride()
+    // Options after a subcommand belong to it (`threats init --output x` is init's --output).
+    .enablePositionalOptions();
   registerScan(program);
   registerThreats(program);
   return program;

@@ -1,6 +1,6 @@
-import { writeFile } from 'node:fs/promises';
+import { mkdir, writeFile } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { dirname, resolve } from 'node:path';
 import type { Command } from 'commander';
 import { UsageError } from '../core/errors.js';
 import { isSeverity } from '../core/finding.js';
@@ -11,24 +11,10 @@ import { renderSvg, toDot, toMermaid } from '../threats/diagram.js';
 import { threatMarkdown, threatScanResult, threatTable } from '../threats/report.js';
 import { initModel, resolveModelPath, runThreats } from '../threats/run.js';
 import type { ThreatRun } from '../threats/run.js';
+import { OutputPairs } from './outputs.js';
 
 export const THREAT_FORMATS = ['table', 'json', 'sarif', 'markdown', 'mermaid', 'svg'] as const;
 type ThreatFormat = (typeof THREAT_FORMATS)[number];
-
-const BY_EXTENSION: Record<string, ThreatFormat> = {
-  json: 'json',
-  sarif: 'sarif',
-  md: 'markdown',
-  mmd: 'mermaid',
-  mermaid: 'mermaid',
-  svg: 'svg',
-  txt: 'table',
-};
-
-interface OutputSpec {
-  format: ThreatFormat;
-  output?: string;
-}
 
 function asFormat(v: string): ThreatFormat {
   if (!(THREAT_FORMATS as readonly string[]).includes(v)) {
@@ -74,10 +60,11 @@ function render(format: ThreatFormat, run: ThreatRun, failOn: Severity | 'none',
 
 /** `vanguard threats [model]` and `vanguard threats init`. */
 export function registerThreats(program: Command): void {
-  // Each --format pairs with the --output that follows it; Commander calls these parsers in argv order.
-  const outputs: OutputSpec[] = [];
+  const outputs = new OutputPairs('table');
   const cmd = program
     .command('threats')
+    // `threats init --output x` is init's own --output, not the report's.
+    .enablePositionalOptions()
     .description(
       'Derive STRIDE threats from threatmodel.yaml (or a Threagile model), draw the data flow, check it against the code',
     )
@@ -85,24 +72,12 @@ export function registerThreats(program: Command): void {
     .option(
       '-f, --format <format>',
       `output format: ${THREAT_FORMATS.join('|')} (repeatable)`,
-      (v: string) => {
-        outputs.push({ format: asFormat(v) });
-        return v;
-      },
+      outputs.format,
     )
     .option(
       '-o, --output <file>',
       'write the preceding --format to this file (default: stdout)',
-      (v: string) => {
-        const last = outputs[outputs.length - 1];
-        if (last && last.output === undefined) last.output = v;
-        else
-          outputs.push({
-            format: BY_EXTENSION[v.slice(v.lastIndexOf('.') + 1).toLowerCase()] ?? 'table',
-            output: v,
-          });
-        return v;
-      },
+      outputs.output,
     )
     .option('--root <dir>', 'repository root the model paths are relative to', '.')
     .option(
@@ -122,6 +97,13 @@ export function registerThreats(program: Command): void {
           throw new UsageError(`--fail-on must be none or a severity, not "${failOn}"`);
         const now = opts.now === undefined ? new Date() : new Date(opts.now);
         if (Number.isNaN(now.getTime())) throw new UsageError(`--now is not a date: ${opts.now ?? ''}`);
+        const specs = outputs.specs.length > 0 ? outputs.specs : [{ format: 'table' }];
+        for (const spec of specs) asFormat(spec.format);
+        if (specs.filter((x) => x.output === undefined || x.output === '-').length > 1) {
+          throw new UsageError(
+            'more than one --format writes to standard output: give each an --output <file>',
+          );
+        }
         const cwd = process.cwd();
         const run = await runThreats({
           modelPath: resolveModelPath(modelArg, cwd),
@@ -130,11 +112,15 @@ export function registerThreats(program: Command): void {
           code: opts.code,
         });
         for (const w of run.warnings) process.stderr.write(`vanguard: warning: ${w}\n`);
-        const specs = outputs.length > 0 ? outputs : [{ format: 'table' as const }];
         for (const spec of specs) {
-          const text = render(spec.format, run, failOn, spec.output === undefined && process.stdout.isTTY);
-          if (spec.output === undefined) process.stdout.write(text);
-          else await writeFile(resolve(cwd, spec.output), text);
+          const toStdout = spec.output === undefined || spec.output === '-';
+          const text = render(asFormat(spec.format), run, failOn, toStdout && process.stdout.isTTY === true);
+          if (toStdout) process.stdout.write(text);
+          else {
+            const target = resolve(cwd, spec.output ?? '');
+            await mkdir(dirname(target), { recursive: true });
+            await writeFile(target, text);
+          }
         }
         const result = threatScanResult({ ...run, startedAt: new Date(), failOn });
         if (result.summary.gate.failed) process.exitCode = 1;
