@@ -5,7 +5,7 @@ import type { Command } from 'commander';
 import { UsageError } from '../core/errors.js';
 import { isSeverity } from '../core/finding.js';
 import type { Severity } from '../core/finding.js';
-import { isReportFormat, reporterFor } from '../report/index.js';
+import { reporterFor } from '../report/index.js';
 import { DRIFT_RULES } from '../threats/crosscheck.js';
 import { renderSvg, toDot, toMermaid } from '../threats/diagram.js';
 import { threatMarkdown, threatScanResult, threatTable } from '../threats/report.js';
@@ -42,8 +42,6 @@ function render(format: ThreatFormat, run: ThreatRun, failOn: Severity | 'none',
     }
     case 'json':
     case 'sarif': {
-      if (!isReportFormat(format))
-        throw new UsageError(`the ${format} reporter is not available in this build`);
       const result = threatScanResult({
         model,
         derivation,
