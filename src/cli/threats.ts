@@ -6,7 +6,6 @@ import { UsageError } from '../core/errors.js';
 import { isSeverity } from '../core/finding.js';
 import type { Severity } from '../core/finding.js';
 import { reporterFor } from '../report/index.js';
-import { DRIFT_RULES } from '../threats/crosscheck.js';
 import { renderSvg, toDot, toMermaid } from '../threats/diagram.js';
 import { threatMarkdown, threatScanResult, threatTable } from '../threats/report.js';
 import { initModel, resolveModelPath, runThreats } from '../threats/run.js';
@@ -32,7 +31,7 @@ function render(format: ThreatFormat, run: ThreatRun, failOn: Severity | 'none',
     case 'svg':
       return renderSvg(toDot(model, derivation.threats));
     case 'markdown':
-      return threatMarkdown(model, derivation);
+      return threatMarkdown(model, derivation, run.drift);
     case 'table': {
       const drift = run.drift.map(
         (f) => `${f.severity}  ${f.ruleId}  ${f.location.path}:${f.location.startLine}  ${f.message}`,
@@ -46,7 +45,6 @@ function render(format: ThreatFormat, run: ThreatRun, failOn: Severity | 'none',
         model,
         derivation,
         drift: run.drift,
-        driftRules: Object.values(DRIFT_RULES),
         root: run.root,
         startedAt: new Date(),
         failOn,

@@ -14,21 +14,29 @@ export class ModelIndex {
   private readonly assetsById = new Map<string, TechnicalAsset>();
   private readonly zonesById = new Map<string, TrustZone>();
   private readonly dataById = new Map<string, DataAsset>();
+  private readonly into = new Map<string, Flow[]>();
+  private readonly outOf = new Map<string, Flow[]>();
+  /** Assets in scope. */
+  readonly assets: readonly TechnicalAsset[];
+  /** Flows between in-scope assets. */
+  readonly flows: readonly Flow[];
 
   constructor(readonly model: ThreatModel) {
     for (const a of model.assets) this.assetsById.set(a.id, a);
     for (const z of model.zones) this.zonesById.set(z.id, z);
     for (const d of model.data) this.dataById.set(d.id, d);
-  }
-
-  /** Assets in scope. */
-  get assets(): TechnicalAsset[] {
-    return this.model.assets.filter((a) => !a.outOfScope);
-  }
-
-  /** Flows between in-scope assets. */
-  get flows(): Flow[] {
-    return this.model.flows.filter((f) => !this.asset(f.from).outOfScope && !this.asset(f.to).outOfScope);
+    this.assets = model.assets.filter((a) => !a.outOfScope);
+    this.flows = model.flows.filter((f) => !this.asset(f.from).outOfScope && !this.asset(f.to).outOfScope);
+    // Rules ask for a neighbourhood per asset; indexing once keeps derivation linear in the model size.
+    const add = (m: Map<string, Flow[]>, k: string, f: Flow): void => {
+      const list = m.get(k);
+      if (list) list.push(f);
+      else m.set(k, [f]);
+    };
+    for (const f of this.flows) {
+      add(this.into, f.to, f);
+      add(this.outOf, f.from, f);
+    }
   }
 
   asset(id: string): TechnicalAsset {
@@ -64,12 +72,12 @@ export class ModelIndex {
     return trustRank(this.trust(this.asset(f.from))) < trustRank(this.trust(this.asset(f.to)));
   }
 
-  incoming(a: TechnicalAsset): Flow[] {
-    return this.flows.filter((f) => f.to === a.id);
+  incoming(a: TechnicalAsset): readonly Flow[] {
+    return this.into.get(a.id) ?? [];
   }
 
-  outgoing(a: TechnicalAsset): Flow[] {
-    return this.flows.filter((f) => f.from === a.id);
+  outgoing(a: TechnicalAsset): readonly Flow[] {
+    return this.outOf.get(a.id) ?? [];
   }
 
   reachableFromInternet(a: TechnicalAsset): boolean {

@@ -6,6 +6,7 @@ import { SCHEMA_VERSION } from '../core/result.js';
 import { finalizeFinding, sortFindings } from '../core/stages.js';
 import { VERSION } from '../core/version.js';
 import { emptyDiscovery } from '../discover/walk.js';
+import { DRIFT_RULES } from './crosscheck.js';
 import type { Derivation, Threat } from './derive.js';
 import { ruleMetaOf, threatToFinding } from './derive.js';
 import { toMermaid } from './diagram.js';
@@ -16,7 +17,6 @@ export interface ThreatReportInput {
   derivation: Derivation;
   /** Cross-check findings (model against code), already raw findings. */
   drift?: readonly RawFinding[];
-  driftRules?: readonly RuleMeta[];
   root: string;
   startedAt: Date;
   failOn: Severity | 'none';
@@ -29,7 +29,7 @@ export function threatScanResult(input: ThreatReportInput): ScanResult {
   const findings: Finding[] = sortFindings(raw.map(finalizeFinding));
   const rules = new Map<string, RuleMeta>();
   for (const t of derivation.threats) rules.set(`threats/${t.rule.id}`, ruleMetaOf(t.rule));
-  for (const r of input.driftRules ?? []) if (findings.some((f) => f.ruleId === r.id)) rules.set(r.id, r);
+  for (const r of Object.values(DRIFT_RULES)) if (findings.some((f) => f.ruleId === r.id)) rules.set(r.id, r);
   const bySeverity = Object.fromEntries(SEVERITIES.map((s) => [s, 0])) as Record<Severity, number>;
   let suppressed = 0;
   for (const f of findings) {
@@ -124,7 +124,7 @@ function byRisk(a: Threat, b: Threat): number {
 const md = (s: string): string => s.replace(/\|/g, '\\|').replace(/\n/g, ' ');
 
 /** The Markdown report: summary, data-flow diagram (Mermaid), threat register with mitigations. */
-export function threatMarkdown(model: ThreatModel, d: Derivation): string {
+export function threatMarkdown(model: ThreatModel, d: Derivation, drift: readonly RawFinding[] = []): string {
   const open = d.threats.filter((t) => t.status === 'open');
   const out = [
     `# Threat model: ${md(model.title)}`,
@@ -171,6 +171,19 @@ export function threatMarkdown(model: ThreatModel, d: Derivation): string {
         .filter((o) => o.rule.id === t.rule.id)
         .map((o) => `\`${o.subject.id}\``)
         .join(', ')}`,
+      '',
+    );
+  }
+  if (drift.length > 0) {
+    out.push(
+      '## Model against the code',
+      '',
+      '| Severity | Rule | Where | Mismatch |',
+      '|---|---|---|---|',
+      ...drift.map(
+        (f) =>
+          `| ${f.severity} | \`${f.ruleId}\` | ${md(f.location.path)}:${f.location.startLine} | ${md(f.message)} |`,
+      ),
       '',
     );
   }
