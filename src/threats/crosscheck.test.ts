@@ -31,7 +31,7 @@ describe('model held against the code', () => {
   it('finds exactly the expected mismatches, at the code lines', () => {
     expect(got).toEqual(
       [
-        `threats/model-drift-plain-http deploy/k8s/storefront.yaml:${lineOf('deploy/k8s/storefront.yaml', 'kind: Ingress') - 1}`,
+        `threats/model-drift-plain-http deploy/k8s/storefront.yaml:${lineOf('deploy/k8s/storefront.yaml', 'kind: Ingress')}`,
         `threats/model-drift-exposed deploy/docker-compose.yml:${lineOf('deploy/docker-compose.yml', '"8080:8080"')}`,
         `threats/model-drift-at-rest infra/main.tf:${lineOf('infra/main.tf', 'storage_encrypted')}`,
         `threats/model-drift-exposed infra/main.tf:${lineOf('infra/main.tf', 'cidr_blocks')}`,

@@ -235,15 +235,17 @@ export function k8sUnits(text: string, path: string): IacUnit[] {
     } else if (kind === 'Ingress') {
       const unit: IacUnit = { ...base, names: [normName(name)], category: 'attachment' };
       collectBackends(spec, unit.refs, 0);
+      // The whole object is the problem; point at its kind line rather than the document separator.
+      const kindLine = lineOf(get(doc, 'kind'));
       unit.facts.push({
         type: 'public-exposure',
-        line: base.line,
+        line: kindLine,
         detail: 'routes traffic from outside the cluster',
       });
       if (!isSeq(get(spec, 'tls')) || (get(spec, 'tls') as { items: unknown[] }).items.length === 0) {
         unit.facts.push({
           type: 'plain-http',
-          line: base.line,
+          line: kindLine,
           detail: 'no tls section, so it serves plain HTTP',
         });
       }
