@@ -235,7 +235,6 @@ export const FLOW_RULES: ThreatRule[] = [
       {
         text: 'Require a second factor for administrative access.',
         principles: ['authentication'],
-        control: 'mfa',
       },
     ],
     check: (m) =>

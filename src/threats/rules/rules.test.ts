@@ -1,4 +1,6 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { DRIFT_RULES } from '../crosscheck.js';
 import { deriveThreats, THREAT_RULE_METAS } from '../derive.js';
 import { loadThreatModel } from '../load.js';
 import { owaspForCwes } from '../../core/taxonomy.js';
@@ -30,6 +32,13 @@ describe('threat rule library', () => {
       for (const m of r.mitigations) expect(m.principles.length, r.id).toBeGreaterThan(0);
     }
     for (const m of THREAT_RULE_METAS) expect(m.phase).toBe('design');
+  });
+
+  it('is documented in docs/threat-model.md, rule by rule', () => {
+    const doc = readFileSync(new URL('../../../docs/threat-model.md', import.meta.url), 'utf8');
+    for (const r of THREAT_RULES) expect(doc, r.id).toContain(`| \`${r.id}\` |`);
+    for (const r of Object.values(DRIFT_RULES))
+      expect(doc, r.id).toContain(`| \`${r.id.replace('threats/', '')}\` |`);
   });
 
   it('has an example pair for every rule and no example without a rule', () => {
