@@ -93,6 +93,38 @@ function claims(a: TechnicalAsset, u: IacUnit, primariesInFile: number): boolean
 
 const DATA_CATEGORIES: ReadonlySet<string> = new Set(['database', 'cache', 'queue', 'storage']);
 
+/** Units by path, name and reference, so claiming is not a scan of every unit for every asset. */
+class UnitIndex {
+  readonly byPath = new Map<string, IacUnit[]>();
+  readonly byName = new Map<string, IacUnit[]>();
+  readonly byRef = new Map<string, IacUnit[]>();
+
+  constructor(units: readonly IacUnit[]) {
+    const add = (m: Map<string, IacUnit[]>, k: string, u: IacUnit): void => {
+      const list = m.get(k);
+      if (!list) m.set(k, [u]);
+      else if (list[list.length - 1] !== u) list.push(u);
+    };
+    for (const u of units) {
+      add(this.byPath, u.path, u);
+      for (const n of new Set([...u.names, normName(u.name)])) add(this.byName, n, u);
+      for (const r of new Set(u.refs)) add(this.byRef, r, u);
+    }
+  }
+
+  /** Units an asset could claim: those under its `iac:` paths and those with its name. */
+  candidates(a: TechnicalAsset): Set<IacUnit> {
+    const out = new Set<IacUnit>();
+    for (const n of [normName(a.id), normName(a.name)]) for (const u of this.byName.get(n) ?? []) out.add(u);
+    for (const entry of a.iac) {
+      const hash = entry.indexOf('#');
+      const p = hash < 0 ? entry : entry.slice(0, hash);
+      for (const [path, list] of this.byPath) if (pathMatches(path, p)) for (const u of list) out.add(u);
+    }
+    return out;
+  }
+}
+
 interface Claim {
   model: ThreatModel;
   asset: TechnicalAsset;
@@ -110,19 +142,19 @@ export function crossCheck(
   for (const u of primaries) perFile.set(u.path, (perFile.get(u.path) ?? 0) + 1);
   const claimed = new Set<IacUnit>();
   const out: RawFinding[] = [];
+  const idx = new UnitIndex(units);
   for (const model of models) {
     const index = new ModelIndex(model);
     for (const asset of model.assets) {
-      const own = units.filter((u) => claims(asset, u, perFile.get(u.path) ?? 0));
+      const own = [...idx.candidates(asset)].filter((u) => claims(asset, u, perFile.get(u.path) ?? 0));
       if (own.length === 0) continue;
       own.forEach((u) => claimed.add(u));
       const ownNames = new Set(own.flatMap((u) => [...u.names, normName(u.name)]));
-      const attached = units.filter(
-        (u) =>
-          u.category === 'attachment' &&
-          !own.includes(u) &&
-          (u.refs.some((r) => ownNames.has(r)) || own.some((o) => o.refs.includes(normName(u.name)))),
-      );
+      const attached = new Set<IacUnit>();
+      for (const n of ownNames) for (const u of idx.byRef.get(n) ?? []) attached.add(u);
+      for (const o of own) for (const r of o.refs) for (const u of idx.byName.get(r) ?? []) attached.add(u);
+      for (const u of own) attached.delete(u);
+      for (const u of attached) if (u.category !== 'attachment') attached.delete(u);
       attached.forEach((u) => claimed.add(u));
       out.push(...checkAsset({ model, asset, units: [...own, ...attached] }, index, lineText));
     }

@@ -42,7 +42,7 @@ export function normName(s: string): string {
     .replace(/^-|-$/g, '');
 }
 
-const COMPOSE_FILE = /^(docker-)?compose(\.[\w.-]{1,64})?\.ya?ml$/i;
+const COMPOSE_FILE = /^(docker-)?compose([.-][\w.-]{1,64})?\.ya?ml$/i;
 /** True for Compose files by name. */
 export function isComposeFile(name: string): boolean {
   return COMPOSE_FILE.test(name);

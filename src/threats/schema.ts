@@ -110,7 +110,7 @@ const enumOf = (values: readonly string[]): Record<string, unknown> => ({
 const listOf = (items: Record<string, unknown>): Record<string, unknown> => ({
   type: 'array',
   items,
-  maxItems: 1000,
+  maxItems: 10_000,
 });
 const object = (required: string[], properties: Record<string, unknown>): Record<string, unknown> => ({
   type: 'object',

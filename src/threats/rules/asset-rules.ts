@@ -63,23 +63,21 @@ export const ASSET_RULES: ThreatRule[] = [
         principles: ['zoning-containment'],
       },
     ],
-    check: (m) =>
-      m.assets
+    check: (m) => {
+      const exposedZones = new Set(
+        m.assets.filter((o) => !m.isDatastore(o) && m.reachableFromInternet(o)).map((o) => o.zone),
+      );
+      return m.assets
         .filter((a) => m.isDatastore(a) && a.kind !== 'vault')
-        .filter(
-          (a) =>
-            trustRank(m.trust(a)) <= trustRank('dmz') ||
-            m.assets.some(
-              (o) => o !== a && o.zone === a.zone && !m.isDatastore(o) && m.reachableFromInternet(o),
-            ),
-        )
+        .filter((a) => trustRank(m.trust(a)) <= trustRank('dmz') || exposedZones.has(a.zone))
         .map((a) =>
           assetHit(
             a,
             `datastore ${a.id} shares a zone with internet-facing assets or sits in an exposed zone`,
             m.dataOfAsset(a),
           ),
-        ),
+        );
+    },
   },
   {
     id: 'sql-injection',
