@@ -1,4 +1,6 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { ParseError } from '../core/errors.js';
 import { composeUnits, iacUnits, k8sUnits, terraformUnits } from './iac-facts.js';
 
 describe('IaC facts', () => {
@@ -74,5 +76,33 @@ describe('IaC facts', () => {
   it('ignores YAML that is neither Compose nor Kubernetes, and reports broken YAML as a ParseError', () => {
     expect(iacUnits('.github/workflows/ci.yml', 'on: push\njobs: {}\n')).toEqual([]);
     expect(() => iacUnits('compose.yaml', 'services: [\n')).toThrow(/invalid YAML/);
+  });
+});
+
+describe('IaC facts on hostile input', () => {
+  it('only ever throws ParseError, for Compose, Kubernetes and Terraform alike', () => {
+    const doc = fc.jsonValue({ maxDepth: 5 }).map((v) => JSON.stringify(v));
+    const k8s = fc
+      .record({
+        apiVersion: fc.constant('v1'),
+        kind: fc.constantFrom('Service', 'Ingress', 'Deployment', 'Pod'),
+        spec: fc.jsonValue({ maxDepth: 5 }),
+      })
+      .map((v) => `apiVersion: ${v.apiVersion}\nkind: ${v.kind}\nspec: ${JSON.stringify(v.spec)}\n`);
+    const compose = fc.jsonValue({ maxDepth: 5 }).map((v) => `services: ${JSON.stringify({ web: v })}\n`);
+    fc.assert(
+      fc.property(
+        fc.oneof(doc, k8s, compose, fc.string({ maxLength: 300 })),
+        fc.constantFrom('k8s.yaml', 'compose.yaml', 'main.tf'),
+        (text, path) => {
+          try {
+            iacUnits(path, text);
+          } catch (e) {
+            if (!(e instanceof ParseError)) throw e;
+          }
+        },
+      ),
+      { numRuns: 500 },
+    );
   });
 });

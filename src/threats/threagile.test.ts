@@ -1,5 +1,7 @@
 import { readFileSync } from 'node:fs';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { ConfigError } from '../core/errors.js';
 import { deriveThreats } from './derive.js';
 import { loadThreatModel } from './load.js';
 
@@ -91,5 +93,73 @@ describe('Threagile 1.0 models', () => {
     expect(ids).toContain('build-code-backdooring@jenkins');
     expect(threats.find((t) => t.id === 'sql-injection@web-portal')?.status).toBe('mitigated');
     expect(staleDecisions).toEqual([]);
+  });
+});
+
+describe('Threagile errors', () => {
+  const err = (yaml: string): ConfigError => {
+    try {
+      loadThreatModel(yaml, 'threagile.yaml');
+    } catch (e) {
+      if (e instanceof ConfigError) return e;
+      throw e;
+    }
+    throw new Error('expected a ConfigError');
+  };
+
+  it('points at the offending entry', () => {
+    const base =
+      'threagile_version: 1.0.0\ntitle: t\ntechnical_assets:\n  Web:\n    id: web\n    type: process\n';
+    expect(
+      err(
+        `${base}    communication_links:\n      DB:\n        target: db\n        protocol: carrier-pigeon\n`,
+      ),
+    ).toMatchObject({
+      line: 8,
+      message: expect.stringContaining('unknown protocol "carrier-pigeon"') as unknown,
+    });
+    expect(
+      err(`${base}    communication_links:\n      DB:\n        target: ghost\n        protocol: https\n`)
+        .message,
+    ).toContain('unknown asset "ghost"');
+    expect(err('threagile_version: 1.0.0\ntechnical_assets:\n  Web:\n    type: process\n')).toMatchObject({
+      line: 3,
+    });
+    expect(err('threagile_version: 1.0.0\ntechnical_assets: [a, b]\n').message).toContain('must be a map');
+    expect(err('threagile_version: 1.0.0\n').message).toContain('no technical_assets');
+  });
+});
+
+describe('loading hostile input', () => {
+  it('never fails with anything but a ConfigError', () => {
+    const arb = fc.oneof(
+      fc.string({ maxLength: 200 }),
+      fc.jsonValue({ maxDepth: 4 }).map((v) => JSON.stringify(v)),
+      fc
+        .record({
+          threagile_version: fc.constant('1.0.0'),
+          technical_assets: fc.dictionary(fc.string({ maxLength: 8 }), fc.jsonValue({ maxDepth: 3 }), {
+            maxKeys: 4,
+          }),
+        })
+        .map((v) => JSON.stringify(v)),
+      fc
+        .record({
+          version: fc.constant(1),
+          title: fc.string({ maxLength: 5 }),
+          assets: fc.array(fc.jsonValue({ maxDepth: 2 }), { maxLength: 4 }),
+        })
+        .map((v) => JSON.stringify(v)),
+    );
+    fc.assert(
+      fc.property(arb, (text) => {
+        try {
+          loadThreatModel(text, 'm.yaml');
+        } catch (e) {
+          if (!(e instanceof ConfigError)) throw e;
+        }
+      }),
+      { numRuns: 500 },
+    );
   });
 });
