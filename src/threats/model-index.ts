@@ -92,8 +92,18 @@ export class ModelIndex {
     return [...new Set([...a.stores, ...a.processes])].flatMap((id) => this.dataById.get(id) ?? []);
   }
 
+  /** Data at rest in the asset; a datastore holds what it processes as well. */
   storedData(a: TechnicalAsset): DataAsset[] {
-    return a.stores.flatMap((id) => this.dataById.get(id) ?? []);
+    const ids = this.isDatastore(a) ? new Set([...a.stores, ...a.processes]) : a.stores;
+    return [...ids].flatMap((id) => this.dataById.get(id) ?? []);
+  }
+
+  /** Shares a host or cluster with other workloads: declared, or containers together in a cluster or namespace zone. */
+  sharesRuntime(a: TechnicalAsset): boolean {
+    if (a.sharedRuntime) return true;
+    const z = this.zone(a);
+    if (a.runsOn !== 'container' || !z || (z.kind !== 'cluster' && z.kind !== 'namespace')) return false;
+    return this.assets.some((o) => o !== a && o.zone === a.zone && o.runsOn === 'container');
   }
 
   /** Data at or above `confidential`, personal data or credentials. */

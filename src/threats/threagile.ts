@@ -186,9 +186,9 @@ export function fromThreagile(doc: LocatedYaml, file: string): ThreatModel {
   };
   const idOf = (key: string, title: string, e: Obj): string => {
     const id = str(e.id);
-    if (!/^[a-z0-9][a-z0-9._-]{0,63}$/.test(id)) {
+    if (!/^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/.test(id)) {
       fail(
-        `Threagile ${key} "${title}" needs an "id" of lower-case letters, digits, '.', '_' or '-'`,
+        `Threagile ${key} "${title}" needs an "id" of letters, digits, '.', '_' or '-'`,
         L(key, title),
       );
     }

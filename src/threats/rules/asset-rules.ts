@@ -9,8 +9,33 @@ const ENTRY_KINDS = new Set(['web-app', 'api', 'service', 'function', 'gateway']
 /** Assets that take requests from outside and run our code. */
 const entryPoints = (m: ModelIndex): TechnicalAsset[] => m.assets.filter((a) => ENTRY_KINDS.has(a.kind));
 
-const queriesWith = (m: ModelIndex, a: TechnicalAsset, protocols: ReadonlySet<string>): boolean =>
-  m.outgoing(a).some((f) => protocols.has(f.protocol) && m.isDatastore(m.asset(f.to)));
+/** Queries a SQL database: a SQL protocol, or any non-NoSQL protocol into a `database`. */
+const queriesSql = (m: ModelIndex, a: TechnicalAsset): boolean =>
+  m
+    .outgoing(a)
+    .some(
+      (f) =>
+        m.isDatastore(m.asset(f.to)) &&
+        (SQL_PROTOCOLS.has(f.protocol) ||
+          (m.asset(f.to).kind === 'database' && !NOSQL_PROTOCOLS.has(f.protocol))),
+    );
+
+/** Queries a NoSQL store: a NoSQL protocol into a datastore, or any flow into a cache. */
+const queriesNoSql = (m: ModelIndex, a: TechnicalAsset): boolean =>
+  m
+    .outgoing(a)
+    .some(
+      (f) =>
+        m.isDatastore(m.asset(f.to)) && (NOSQL_PROTOCOLS.has(f.protocol) || m.asset(f.to).kind === 'cache'),
+    );
+
+/** An internet-reachable entry point that makes web requests to external services: a likely SSRF pivot. */
+const callsOutFromInternet = (m: ModelIndex, a: TechnicalAsset): boolean =>
+  ENTRY_KINDS.has(a.kind) &&
+  m.reachableFromInternet(a) &&
+  m.outgoing(a).some((f) => WEB_PROTOCOLS.has(f.protocol) && m.asset(f.to).kind === 'external-service');
+
+const WEB_PROTOCOLS: ReadonlySet<string> = new Set(['http', 'https']);
 
 const receivesFromOutside = (m: ModelIndex, a: TechnicalAsset): boolean =>
   m.reachableFromInternet(a) || m.incoming(a).some((f) => m.intoMoreTrusted(f));
@@ -98,7 +123,7 @@ export const ASSET_RULES: ThreatRule[] = [
     ],
     check: (m) =>
       entryPoints(m)
-        .filter((a) => queriesWith(m, a, SQL_PROTOCOLS) && !m.has(a, 'parameterised-queries'))
+        .filter((a) => queriesSql(m, a) && !m.has(a, 'parameterised-queries'))
         .map((a) => assetHit(a, `${a.id} queries a SQL database without declared parameterised queries`)),
   },
   {
@@ -120,7 +145,7 @@ export const ASSET_RULES: ThreatRule[] = [
     ],
     check: (m) =>
       entryPoints(m)
-        .filter((a) => queriesWith(m, a, NOSQL_PROTOCOLS) && !m.has(a, 'input-validation'))
+        .filter((a) => queriesNoSql(m, a) && !m.has(a, 'input-validation'))
         .map((a) => assetHit(a, `${a.id} queries a NoSQL store without declared input validation`)),
   },
   {
@@ -188,8 +213,15 @@ export const ASSET_RULES: ThreatRule[] = [
     ],
     check: (m) =>
       m.assets
-        .filter((a) => a.fetchesUrls && !m.has(a, 'url-allowlist'))
-        .map((a) => assetHit(a, `${a.id} fetches caller-supplied URLs without an allow-list`)),
+        .filter((a) => (a.fetchesUrls || callsOutFromInternet(m, a)) && !m.has(a, 'url-allowlist'))
+        .map((a) =>
+          assetHit(
+            a,
+            a.fetchesUrls
+              ? `${a.id} fetches caller-supplied URLs without an allow-list`
+              : `${a.id} takes internet requests and makes web requests to external services without an allow-list`,
+          ),
+        ),
   },
   {
     id: 'xxe',
@@ -306,7 +338,7 @@ export const ASSET_RULES: ThreatRule[] = [
     ],
     check: (m) =>
       m.assets
-        .filter((a) => a.runsOn === 'container' && a.sharedRuntime && !m.has(a, 'sandboxing'))
+        .filter((a) => a.runsOn === 'container' && m.sharesRuntime(a) && !m.has(a, 'sandboxing'))
         .filter((a) => m.isSensitiveAsset(a) || m.reachableFromInternet(a))
         .map((a) => assetHit(a, `${a.id} runs in containers on a shared runtime without sandboxing`)),
   },

@@ -70,7 +70,7 @@ export const SUPPLY_CHAIN_RULES: ThreatRule[] = [
     ],
     check: (m) =>
       m.flows
-        .filter((f) => f.admin || (m.asset(f.to).admin && ['user', 'client'].includes(m.asset(f.from).kind)))
+        .filter((f) => (f.admin || m.asset(f.to).admin) && ['user', 'client'].includes(m.asset(f.from).kind))
         .filter(
           (f) => !['mfa', 'client-certificate'].includes(f.authentication) && !m.has(m.asset(f.to), 'mfa'),
         )
