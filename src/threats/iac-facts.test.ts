@@ -52,6 +52,31 @@ describe('IaC facts', () => {
     expect(svc?.facts).toEqual([{ type: 'public-exposure', line: 13, detail: 'Service type NodePort' }]);
   });
 
+  it('treats host networking and host ports as exposure', () => {
+    const compose = 'services:\n  agent:\n    image: agent:1\n    network_mode: host\n';
+    expect(composeUnits(compose, 'compose.yaml')[0]?.facts).toEqual([
+      { type: 'public-exposure', line: 4, detail: 'network_mode: host exposes every port' },
+    ]);
+    const pod = [
+      'apiVersion: apps/v1',
+      'kind: DaemonSet',
+      'metadata: { name: agent }',
+      'spec:',
+      '  template:',
+      '    spec:',
+      '      hostNetwork: true', // 7
+      '      containers:',
+      '        - name: agent',
+      '          image: agent:1',
+      '          ports:',
+      '            - { containerPort: 9100, hostPort: 9100 }', // 12
+    ].join('\n');
+    expect(k8sUnits(pod, 'ds.yaml')[0]?.facts.map((f) => `${f.line}:${f.detail}`)).toEqual([
+      '7:hostNetwork: true',
+      '12:hostPort 9100',
+    ]);
+  });
+
   it('reads Terraform encryption and exposure facts, defaults included', () => {
     const tf = [
       'resource "aws_ebs_volume" "data" {',

@@ -115,6 +115,14 @@ export function composeUnits(text: string, path: string): IacUnit[] {
       facts: [],
       refs: [],
     };
+    const netMode = get(svc, 'network_mode');
+    if (scalar(netMode) === 'host') {
+      unit.facts.push({
+        type: 'public-exposure',
+        line: lineOf(netMode),
+        detail: 'network_mode: host exposes every port',
+      });
+    }
     const deps = get(svc, 'depends_on');
     if (isSeq(deps)) for (const d of deps.items) if (scalar(d)) unit.refs.push(scalar(d) ?? '');
     if (isMap(deps)) for (const d of deps.items) if (scalar(d.key)) unit.refs.push(scalar(d.key) ?? '');
@@ -201,6 +209,7 @@ export function k8sUnits(text: string, path: string): IacUnit[] {
         ...base,
         names: [normName(name), ...labelsOf(meta), ...podLabels],
         category: kind === 'StatefulSet' || image ? categoryOfImage(image ?? name) : 'service',
+        facts: hostExposure(spec, lineOf),
       });
     } else if (kind === 'Service') {
       const type = get(spec, 'type');
@@ -255,12 +264,45 @@ export function k8sUnits(text: string, path: string): IacUnit[] {
   return units;
 }
 
-function findImage(spec: unknown, depth = 0): string | undefined {
-  if (depth > 8) return undefined;
-  const containers = get(spec, 'containers');
-  if (isSeq(containers)) return scalar(get(containers.items[0], 'image'));
+/** The pod spec of a workload (Pod, template, or CronJob's job template). */
+function podSpec(spec: unknown, depth = 0): unknown {
+  if (depth > 8 || !isMap(spec)) return undefined;
+  if (isSeq(get(spec, 'containers'))) return spec;
   const nested = get(spec, 'template') ?? get(spec, 'jobTemplate');
-  return nested ? findImage(get(nested, 'spec'), depth + 1) : undefined;
+  return nested ? podSpec(get(nested, 'spec'), depth + 1) : undefined;
+}
+
+/** hostNetwork and hostPort put a pod on the node's own interfaces. */
+function hostExposure(spec: unknown, lineOf: Located): Fact[] {
+  const pod = podSpec(spec);
+  const facts: Fact[] = [];
+  const hostNetwork = get(pod, 'hostNetwork');
+  if (isScalar(hostNetwork) && hostNetwork.value === true) {
+    facts.push({ type: 'public-exposure', line: lineOf(hostNetwork), detail: 'hostNetwork: true' });
+  }
+  const containers = get(pod, 'containers');
+  if (isSeq(containers)) {
+    for (const c of containers.items) {
+      const ports = get(c, 'ports');
+      if (!isSeq(ports)) continue;
+      for (const p of ports.items) {
+        const hostPort = get(p, 'hostPort');
+        if (scalar(hostPort)) {
+          facts.push({
+            type: 'public-exposure',
+            line: lineOf(hostPort),
+            detail: `hostPort ${scalar(hostPort) ?? ''}`,
+          });
+        }
+      }
+    }
+  }
+  return facts;
+}
+
+function findImage(spec: unknown): string | undefined {
+  const containers = get(podSpec(spec), 'containers');
+  return isSeq(containers) ? scalar(get(containers.items[0], 'image')) : undefined;
 }
 
 function collectBackends(n: unknown, out: string[], depth: number): void {

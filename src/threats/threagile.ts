@@ -187,10 +187,7 @@ export function fromThreagile(doc: LocatedYaml, file: string): ThreatModel {
   const idOf = (key: string, title: string, e: Obj): string => {
     const id = str(e.id);
     if (!/^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/.test(id)) {
-      fail(
-        `Threagile ${key} "${title}" needs an "id" of letters, digits, '.', '_' or '-'`,
-        L(key, title),
-      );
+      fail(`Threagile ${key} "${title}" needs an "id" of letters, digits, '.', '_' or '-'`, L(key, title));
     }
     return id;
   };
