@@ -52,6 +52,16 @@ describe('IaC facts', () => {
     expect(svc?.facts).toEqual([{ type: 'public-exposure', line: 13, detail: 'Service type NodePort' }]);
   });
 
+  it('does not count an internal cloud load balancer as exposure', () => {
+    const svc = (ann: string): string =>
+      `apiVersion: v1\nkind: Service\nmetadata:\n  name: api\n${ann}spec:\n  type: LoadBalancer\n  ports: [{ port: 443 }]\n`;
+    expect(k8sUnits(svc(''), 's.yaml')[0]?.facts).toHaveLength(1);
+    const internal = '  annotations:\n    service.beta.kubernetes.io/aws-load-balancer-internal: "true"\n';
+    expect(k8sUnits(svc(internal), 's.yaml')[0]?.facts).toEqual([]);
+    const gke = '  annotations:\n    networking.gke.io/load-balancer-type: Internal\n';
+    expect(k8sUnits(svc(gke), 's.yaml')[0]?.facts).toEqual([]);
+  });
+
   it('treats host networking and host ports as exposure', () => {
     const compose = 'services:\n  agent:\n    image: agent:1\n    network_mode: host\n';
     expect(composeUnits(compose, 'compose.yaml')[0]?.facts).toEqual([

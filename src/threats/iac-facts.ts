@@ -220,18 +220,16 @@ export function k8sUnits(text: string, path: string): IacUnit[] {
           if (scalar(it.value)) unit.refs.push(normName(scalar(it.value) ?? ''));
       unit.refs.push(normName(name));
       const t = scalar(type);
-      if (t === 'LoadBalancer' || t === 'NodePort') {
-        unit.facts.push({ type: 'public-exposure', line: lineOf(type), detail: `Service type ${t}` });
+      const exposed = (t === 'LoadBalancer' && !internalLoadBalancer(meta)) || t === 'NodePort';
+      if (exposed) {
+        unit.facts.push({ type: 'public-exposure', line: lineOf(type), detail: `Service type ${t ?? ''}` });
       }
       const ports = get(spec, 'ports');
       if (isSeq(ports)) {
         for (const p of ports.items) {
           const port = Number.parseInt(scalar(get(p, 'port')) ?? '', 10);
           if (Number.isFinite(port)) unit.ports.push(port);
-          if (
-            (t === 'LoadBalancer' || t === 'NodePort') &&
-            (port === 80 || scalar(get(p, 'name')) === 'http')
-          ) {
+          if (exposed && (port === 80 || scalar(get(p, 'name')) === 'http')) {
             unit.facts.push({
               type: 'plain-http',
               line: lineOf(p),
@@ -262,6 +260,20 @@ export function k8sUnits(text: string, path: string): IacUnit[] {
     }
   }
   return units;
+}
+
+/** Cloud annotations that make a LoadBalancer Service private to the VPC. */
+const INTERNAL_LB: [string, RegExp][] = [
+  ['service.beta.kubernetes.io/aws-load-balancer-internal', /^(true|0\.0\.0\.0\/0)$/],
+  ['service.beta.kubernetes.io/aws-load-balancer-scheme', /^internal$/],
+  ['service.beta.kubernetes.io/azure-load-balancer-internal', /^true$/],
+  ['networking.gke.io/load-balancer-type', /^internal$/i],
+  ['cloud.google.com/load-balancer-type', /^internal$/i],
+];
+
+function internalLoadBalancer(meta: unknown): boolean {
+  const ann = get(meta, 'annotations');
+  return INTERNAL_LB.some(([k, re]) => re.test(scalar(isMap(ann) ? ann.get(k, true) : undefined) ?? ''));
 }
 
 /** The pod spec of a workload (Pod, template, or CronJob's job template). */
