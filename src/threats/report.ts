@@ -1,5 +1,6 @@
 import type { Finding, RawFinding, Severity } from '../core/finding.js';
-import { atOrAbove, SEVERITIES } from '../core/finding.js';
+import { SEVERITIES } from '../core/finding.js';
+import { computeGate, summarize } from '../scan/summary.js';
 import type { RuleMeta } from '../core/rule.js';
 import type { ScanResult } from '../core/result.js';
 import { SCHEMA_VERSION } from '../core/result.js';
@@ -17,6 +18,8 @@ export interface ThreatReportInput {
   derivation: Derivation;
   /** Cross-check findings (model against code), already raw findings. */
   drift?: readonly RawFinding[];
+  /** Notes for the report (for example IaC files the cross-check could not read). */
+  warnings?: readonly string[];
   root: string;
   startedAt: Date;
   failOn: Severity | 'none';
@@ -30,15 +33,7 @@ export function threatScanResult(input: ThreatReportInput): ScanResult {
   const rules = new Map<string, RuleMeta>();
   for (const t of derivation.threats) rules.set(`threats/${t.rule.id}`, ruleMetaOf(t.rule));
   for (const r of Object.values(DRIFT_RULES)) if (findings.some((f) => f.ruleId === r.id)) rules.set(r.id, r);
-  const bySeverity = Object.fromEntries(SEVERITIES.map((s) => [s, 0])) as Record<Severity, number>;
-  let suppressed = 0;
-  for (const f of findings) {
-    if (f.suppression) suppressed++;
-    else bySeverity[f.severity]++;
-  }
-  const failOn = input.failOn;
-  const blocking =
-    failOn === 'none' ? 0 : findings.filter((f) => !f.suppression && atOrAbove(f.severity, failOn)).length;
+  const summary = summarize(findings, computeGate(findings, input.failOn));
   const finished = new Date();
   return {
     schemaVersion: SCHEMA_VERSION,
@@ -62,26 +57,13 @@ export function threatScanResult(input: ThreatReportInput): ScanResult {
     findings,
     rules: [...rules.values()],
     suppressions: [],
-    warnings: derivation.staleDecisions.map(
-      (d) => `${model.file}:${d.line}: threat "${d.id}" in the model's tracking matches no derived threat`,
-    ),
-    summary: {
-      total: findings.length,
-      bySeverity,
-      byAnalyzer: { threats: findings.length },
-      suppressed,
-      gate: {
-        failOn,
-        failed: blocking > 0,
-        blocking,
-        reason:
-          failOn === 'none'
-            ? 'no gate set (--fail-on)'
-            : blocking > 0
-              ? `${blocking} open finding(s) at or above ${failOn}`
-              : `no open finding at or above ${failOn}`,
-      },
-    },
+    warnings: [
+      ...derivation.staleDecisions.map(
+        (d) => `${model.file}:${d.line}: threat "${d.id}" in the model's tracking matches no derived threat`,
+      ),
+      ...(input.warnings ?? []),
+    ],
+    summary,
   };
 }
 
