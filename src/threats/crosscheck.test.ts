@@ -77,6 +77,19 @@ describe('model held against the code', () => {
     expect(run(modelText, fixed).findings).toEqual([]);
   });
 
+  it('flags a cache modelled with TLS whose Terraform leaves transit encryption off', () => {
+    const tf =
+      'resource "aws_elasticache_replication_group" "sessions" {\n  at_rest_encryption_enabled = true\n}\n';
+    const modelText = (protocol: string): string =>
+      `version: 1\ntitle: t\nzones: [{ id: app, trust: internal }]\nassets:\n  - { id: api, kind: api, zone: app }\n  - { id: sessions, kind: cache, zone: app, iac: [infra/cache.tf] }\nflows:\n  - { id: api-sessions, from: api, to: sessions, protocol: ${protocol} }\n`;
+    const r = run(modelText('redis-tls'), { 'infra/cache.tf': tf });
+    expect(r.findings.map((f) => `${f.ruleId}:${f.location.startLine}`)).toEqual([
+      'threats/model-drift-plain-http:1',
+    ]);
+    expect(r.findings[0]?.message).toContain('transit_encryption_enabled is not set');
+    expect(run(modelText('redis'), { 'infra/cache.tf': tf }).findings).toEqual([]);
+  });
+
   it('flags a LoadBalancer Service and an HTTP listener', () => {
     const k8s = read('deploy/k8s/storefront.yaml').replace('type: ClusterIP', 'type: LoadBalancer');
     const modelText =

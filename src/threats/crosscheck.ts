@@ -5,7 +5,8 @@ import type { Fact, IacUnit } from './iac-facts.js';
 import { normName } from './iac-facts.js';
 import { ModelIndex } from './model-index.js';
 import type { TechnicalAsset, ThreatModel } from './model.js';
-import { DATASTORE_KINDS, trustRank } from './model.js';
+import { DATASTORE_KINDS, LOCAL_PROTOCOLS, trustRank } from './model.js';
+import type { Flow } from './model.js';
 
 const rule = (
   id: string,
@@ -21,14 +22,14 @@ const rule = (
 /** The rules of the model-versus-code cross-check. */
 export const DRIFT_RULES = {
   plainHttp: rule('model-drift-plain-http', {
-    title: 'Flow modelled as encrypted, but the code serves plain HTTP',
+    title: 'Flow modelled as encrypted, but the code serves it unencrypted',
     description:
       'The threat model promises TLS on this flow, so its threats were rated as mitigated; the infrastructure does not deliver it.',
     severity: 'high',
     cwe: [319],
     principles: ['encryption'],
     remediation:
-      'Terminate TLS for the asset (Ingress tls, HTTPS listener or redirect, TLS port) or correct the model.',
+      'Terminate TLS for the asset (Ingress tls, HTTPS listener or redirect, TLS port, in-transit encryption) or correct the model.',
   }),
   exposed: rule('model-drift-exposed', {
     title: 'Asset modelled as internal, but the code exposes it',
@@ -197,17 +198,25 @@ function checkAsset(
     units.flatMap((unit) => unit.facts.filter((f) => f.type === type).map((fact) => ({ unit, fact })));
   const where = `${model.file}:${asset.line}`;
 
-  const encryptedIn = m.incoming(asset).find((f) => f.encrypted && WEB_ENCRYPTED.has(f.protocol));
-  if (encryptedIn) {
-    for (const { unit, fact } of facts('plain-http')) {
-      out.push(
-        findingFrom(DRIFT_RULES.plainHttp, {
-          message: `flow "${encryptedIn.id}" into "${asset.id}" is modelled as ${encryptedIn.protocol} (${model.file}:${encryptedIn.line}), but ${unit.kind} "${unit.name}": ${fact.detail}`,
-          location: at(unit.path, fact.line, lineText),
-          fingerprintKey: `${asset.id}|${unit.name}|${fact.detail}`,
-        }),
+  const encryptedIn = (web: boolean): Flow | undefined =>
+    m
+      .incoming(asset)
+      .find(
+        (f) => f.encrypted && !LOCAL_PROTOCOLS.has(f.protocol) && (!web || WEB_ENCRYPTED.has(f.protocol)),
       );
-    }
+  const plain = [
+    ...facts('plain-http').map((x) => ({ ...x, flow: encryptedIn(true) })),
+    ...facts('plain-transport').map((x) => ({ ...x, flow: encryptedIn(false) })),
+  ];
+  for (const { unit, fact, flow } of plain) {
+    if (!flow) continue;
+    out.push(
+      findingFrom(DRIFT_RULES.plainHttp, {
+        message: `flow "${flow.id}" into "${asset.id}" is modelled as ${flow.protocol} (${model.file}:${flow.line}), but ${unit.kind} "${unit.name}": ${fact.detail}`,
+        location: at(unit.path, fact.line, lineText),
+        fingerprintKey: `${asset.id}|${unit.name}|${fact.detail}`,
+      }),
+    );
   }
   const internal =
     !asset.internetFacing &&

@@ -8,7 +8,8 @@ import type { TfResource } from './tf-scan.js';
 export type UnitCategory =
   'service' | 'database' | 'cache' | 'queue' | 'storage' | 'load-balancer' | 'attachment';
 
-export type FactType = 'public-exposure' | 'plain-http' | 'unencrypted-at-rest';
+/** 'plain-http' speaks to web flows; 'plain-transport' to any flow modelled as encrypted. */
+export type FactType = 'public-exposure' | 'plain-http' | 'plain-transport' | 'unencrypted-at-rest';
 
 export interface Fact {
   type: FactType;
@@ -412,6 +413,28 @@ function terraformUnit(r: TfResource, path: string): IacUnit {
         type: 'public-exposure',
         line: internal?.line ?? r.line,
         detail: internal ? 'internal = false' : 'load balancer is internet-facing (internal not set)',
+      });
+    }
+  }
+  if (r.type === 'aws_elasticache_replication_group') {
+    const transit = tfAttr(r, 'transit_encryption_enabled');
+    if (tfValue(transit) !== 'true') {
+      unit.facts.push({
+        type: 'plain-transport',
+        line: transit?.line ?? r.line,
+        detail: transit
+          ? `transit_encryption_enabled = ${tfValue(transit) ?? ''}`
+          : 'transit_encryption_enabled is not set (defaults to false)',
+      });
+    }
+  }
+  if (r.type === 'aws_msk_cluster') {
+    const cb = r.attributes.find((a) => a.key === 'client_broker');
+    if (cb && /PLAINTEXT/.test(cb.value)) {
+      unit.facts.push({
+        type: 'plain-transport',
+        line: cb.line,
+        detail: `client_broker = ${tfValue(cb) ?? ''}`,
       });
     }
   }
