@@ -2,6 +2,7 @@
 import { Command, CommanderError } from 'commander';
 import { VERSION } from '../core/version.js';
 import { exitCodeForError, printError } from './errors.js';
+import { registerInit } from './init.js';
 import { registerScan } from './scan.js';
 import { registerThreats } from './threats.js';
 
@@ -19,6 +20,7 @@ export function buildProgram(): Command {
     // Options after a subcommand belong to it (`threats init --output x` is init's --output).
     .enablePositionalOptions();
   registerScan(program);
+  registerInit(program);
   registerThreats(program);
   return program;
 }
