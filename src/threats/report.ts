@@ -1,6 +1,7 @@
 import type { Finding, RawFinding, Severity } from '../core/finding.js';
 import { SEVERITIES } from '../core/finding.js';
-import { computeGate, summarize } from '../scan/summary.js';
+import { evaluateGate } from '../policy/gate.js';
+import { summarize } from '../scan/summary.js';
 import type { RuleMeta } from '../core/rule.js';
 import type { ScanResult } from '../core/result.js';
 import { SCHEMA_VERSION } from '../core/result.js';
@@ -33,7 +34,7 @@ export function threatScanResult(input: ThreatReportInput): ScanResult {
   const rules = new Map<string, RuleMeta>();
   for (const t of derivation.threats) rules.set(`threats/${t.rule.id}`, ruleMetaOf(t.rule));
   for (const r of Object.values(DRIFT_RULES)) if (findings.some((f) => f.ruleId === r.id)) rules.set(r.id, r);
-  const summary = summarize(findings, computeGate(findings, input.failOn));
+  const summary = summarize(findings, evaluateGate(findings, undefined, { failOn: input.failOn }));
   const finished = new Date();
   return {
     schemaVersion: SCHEMA_VERSION,
