@@ -1,4 +1,4 @@
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { AssetFile, DataFile, FlowFile, RiskFile, ZoneFile } from './schema.js';
 import { SCHEMA_PROPERTIES, threatModelSchema } from './schema.js';
