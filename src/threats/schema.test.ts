@@ -78,9 +78,7 @@ describe('threatmodel JSON Schema', () => {
   });
 
   it('is shipped as schemas/threatmodel.schema.json, identical to the generated one', () => {
-    // Regenerate with: VANGUARD_WRITE_SCHEMA=1 npx vitest run src/threats/schema.test.ts && npx prettier --write schemas
-    if (process.env.VANGUARD_WRITE_SCHEMA)
-      writeFileSync(shipped, `${JSON.stringify(threatModelSchema(), null, 2)}\n`);
+    // Regenerate with: npm run build && node scripts/gen-threatmodel-schema.mjs
     expect(JSON.parse(readFileSync(shipped, 'utf8'))).toEqual(threatModelSchema());
   });
 });
