@@ -62,7 +62,39 @@ export const DRIFT_RULES = {
     remediation:
       'Add the asset to the threat model (vanguard threats init drafts entries), or mark it out of scope there.',
   }),
+  stalePath: rule('model-stale-path', {
+    title: 'Threat model refers to code that does not exist',
+    description:
+      'An asset whose code or IaC paths are gone is no longer held against the code; the model has drifted from the repository.',
+    severity: 'low',
+    cwe: [1053],
+    principles: ['asset-management'],
+    remediation: "Update the asset's code/iac paths (relative to the repository root), or remove the asset.",
+  }),
 } as const;
+
+/** Assets whose `code`/`iac` paths match no file of the repository (`paths`: every discovered path). */
+export function checkModelPaths(model: ThreatModel, paths: ReadonlySet<string>): RawFinding[] {
+  const dirs = new Set<string>();
+  for (const p of paths)
+    for (let i = p.indexOf('/'); i > 0; i = p.indexOf('/', i + 1)) dirs.add(p.slice(0, i));
+  const out: RawFinding[] = [];
+  for (const a of model.assets) {
+    for (const entry of [...a.code, ...a.iac]) {
+      const hash = entry.indexOf('#');
+      const p = (hash < 0 ? entry : entry.slice(0, hash)).replace(/^\.\//, '').replace(/\/+$/, '');
+      if (p === '' || paths.has(p) || dirs.has(p)) continue;
+      out.push(
+        findingFrom(DRIFT_RULES.stalePath, {
+          message: `asset "${a.id}" refers to "${p}", which is not in the repository`,
+          location: { path: model.file, startLine: a.line },
+          fingerprintKey: `${a.id}|${p}`,
+        }),
+      );
+    }
+  }
+  return out;
+}
 
 const WEB_ENCRYPTED = new Set(['https', 'wss', 'grpcs', 'tls']);
 

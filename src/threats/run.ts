@@ -4,7 +4,7 @@ import { basename, join, relative, resolve, sep } from 'node:path';
 import { UsageError } from '../core/errors.js';
 import type { RawFinding } from '../core/finding.js';
 import { walk } from '../discover/walk.js';
-import { crossCheck } from './crosscheck.js';
+import { checkModelPaths, crossCheck } from './crosscheck.js';
 import type { Derivation } from './derive.js';
 import { deriveThreats } from './derive.js';
 import { iacUnits, isIacPath } from './iac-facts.js';
@@ -39,7 +39,7 @@ const toPosix = (p: string): string => p.split(sep).join('/');
 /** The IaC units of a tree, through the shared walker. */
 export async function collectUnits(
   root: string,
-): Promise<{ units: IacUnit[]; texts: Map<string, string>; warnings: string[] }> {
+): Promise<{ units: IacUnit[]; texts: Map<string, string>; warnings: string[]; paths: Set<string> }> {
   const { files } = await walk(root, { maxFileSize: MAX_IAC_FILE });
   const units: IacUnit[] = [];
   const texts = new Map<string, string>();
@@ -52,7 +52,7 @@ export async function collectUnits(
     if (found.length > 0) texts.set(f.path, text);
     units.push(...found);
   }
-  return { units, texts, warnings };
+  return { units, texts, warnings, paths: new Set(files.map((f) => f.path)) };
 }
 
 function safeUnits(path: string, text: string, warnings: string[]): IacUnit[] {
@@ -90,7 +90,10 @@ export async function runThreats(opts: {
   if (opts.code) {
     const c = await collectUnits(root);
     warnings = c.warnings;
-    drift = crossCheck([model], c.units, (p, l) => c.texts.get(p)?.split(/\r?\n/)[l - 1]);
+    drift = [
+      ...crossCheck([model], c.units, (p, l) => c.texts.get(p)?.split(/\r?\n/)[l - 1]),
+      ...checkModelPaths(model, c.paths),
+    ];
   }
   return { model, derivation, drift, root, warnings };
 }

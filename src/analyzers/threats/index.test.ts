@@ -13,6 +13,8 @@ const FILES = [
   'deploy/k8s/storefront.yaml',
   'deploy/docker-compose.yml',
   'infra/main.tf',
+  'src/storefront/README.md',
+  'src/orders/README.md',
 ];
 const read = (p: string): string => readFileSync(new URL(p, repo), 'utf8');
 const ref = (path: string, text = ''): FileRef => ({
@@ -123,6 +125,13 @@ describe('threats analyzer', () => {
       'threats/unmodelled-asset',
     ]);
     expect(ctx.failures).toEqual([]);
+    const stale = projectContext(
+      Object.fromEntries(FILES.filter((p) => !p.startsWith('src/orders')).map((p) => [p, read(p)])),
+    );
+    const found = (await threatsAnalyzer.analyzeProject?.(stale)) ?? [];
+    expect(found.filter((f) => f.ruleId === 'threats/model-stale-path').map((f) => f.message)).toEqual([
+      'asset "orders" refers to "src/orders", which is not in the repository',
+    ]);
   });
 
   it('reads nothing but the file list when there is no model, and records broken IaC per file', async () => {

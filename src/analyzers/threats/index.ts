@@ -1,7 +1,7 @@
 import type { Analyzer, AnalyzerContext, FileRef, ProjectContext, SourceFile } from '../../core/analyzer.js';
 import { ConfigError, ParseError } from '../../core/errors.js';
 import type { RawFinding } from '../../core/finding.js';
-import { crossCheck, DRIFT_RULES } from '../../threats/crosscheck.js';
+import { checkModelPaths, crossCheck, DRIFT_RULES } from '../../threats/crosscheck.js';
 import { deriveThreats, THREAT_RULE_METAS, threatToFinding } from '../../threats/derive.js';
 import { iacUnits, isComposeFile } from '../../threats/iac-facts.js';
 import type { IacUnit } from '../../threats/iac-facts.js';
@@ -86,6 +86,9 @@ export const threatsAnalyzer: Analyzer = {
         ctx.fail(ref.path, err);
       }
     }
-    return crossCheck(models, units, (p, l) => texts.get(p)?.split(/\r?\n/)[l - 1]);
+    return [
+      ...crossCheck(models, units, (p, l) => texts.get(p)?.split(/\r?\n/)[l - 1]),
+      ...models.flatMap((m) => checkModelPaths(m, ctx.paths)),
+    ];
   },
 };
