@@ -111,6 +111,9 @@ describe('IaC facts', () => {
   it('ignores YAML that is neither Compose nor Kubernetes, and reports broken YAML as a ParseError', () => {
     expect(iacUnits('.github/workflows/ci.yml', 'on: push\njobs: {}\n')).toEqual([]);
     expect(() => iacUnits('compose.yaml', 'services: [\n')).toThrow(/invalid YAML/);
+    const helm =
+      'apiVersion: v1\nkind: Service\nmetadata:\n  name: {{ include "app.fullname" . }}\nspec:\n  type: {{ .Values.service.type }}\n';
+    expect(iacUnits('chart/templates/service.yaml', helm)).toEqual([]);
   });
 });
 

@@ -20,6 +20,8 @@ export function iacUnits(path: string, text: string): IacUnit[] {
   const name = path.slice(path.lastIndexOf('/') + 1);
   if (name.endsWith('.tf')) return terraformUnits(text, path);
   if (isComposeFile(name)) return composeUnits(text, path);
+  // Helm and other templated manifests are not YAML until rendered; their facts are unknown, not errors.
+  if (text.includes('{{')) return [];
   if (/^\s*kind:\s*\S/m.test(text) && /^\s*apiVersion:\s*\S/m.test(text)) return k8sUnits(text, path);
   return [];
 }
