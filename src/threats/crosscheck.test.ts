@@ -77,6 +77,16 @@ describe('model held against the code', () => {
     expect(run(modelText, fixed).findings).toEqual([]);
   });
 
+  it('lets out-of-scope assets claim infrastructure without holding them to the model', () => {
+    const modelText = read('threatmodel.yaml').replace(
+      '    encrypted-at-rest: true\n',
+      '    encrypted-at-rest: true\n    out-of-scope: true\n',
+    );
+    const rules = run(modelText).findings.map((f) => f.ruleId);
+    expect(rules).not.toContain('threats/model-drift-at-rest');
+    expect(rules.filter((r) => r === 'threats/unmodelled-asset')).toHaveLength(2);
+  });
+
   it('flags a cache modelled with TLS whose Terraform leaves transit encryption off', () => {
     const tf =
       'resource "aws_elasticache_replication_group" "sessions" {\n  at_rest_encryption_enabled = true\n}\n';

@@ -189,6 +189,8 @@ export function crossCheck(
       for (const u of own) attached.delete(u);
       for (const u of attached) if (u.category !== 'attachment') attached.delete(u);
       attached.forEach((u) => claimed.add(u));
+      // Out-of-scope assets account for their infrastructure but are not held to the model.
+      if (asset.outOfScope) continue;
       out.push(...checkAsset({ model, asset, units: [...own, ...attached] }, index, lineText));
     }
   }
