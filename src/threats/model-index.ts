@@ -58,8 +58,11 @@ export class ModelIndex {
     return 'internal';
   }
 
+  /** Different zones, or different trust without zones (a person's browser talking to a service). */
   crossesBoundary(f: Flow): boolean {
-    return this.asset(f.from).zone !== this.asset(f.to).zone;
+    const from = this.asset(f.from);
+    const to = this.asset(f.to);
+    return from.zone !== to.zone || this.trust(from) !== this.trust(to);
   }
 
   /** The flow starts on the internet or on an untrusted client. */

@@ -58,6 +58,17 @@ flows:
     );
   });
 
+  it('a person talking to a service crosses a boundary even in a model without zones', () => {
+    const body = (protocol: string): string => `assets:
+  - { id: visitor, kind: user }
+  - { id: site, kind: service }
+flows:
+  - { id: visitor-site, from: visitor, to: site, protocol: ${protocol} }
+`;
+    expect(ids(body('http'))).toContain('unencrypted-flow-across-boundary@visitor-site');
+    expect(ids(body('https'))).not.toContain('unencrypted-flow-across-boundary@visitor-site');
+  });
+
   it('MFA is asked of people, not of machines', () => {
     const body = (from: string): string => `assets:
   - { id: src, kind: ${from}, zone: app }
