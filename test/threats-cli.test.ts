@@ -26,7 +26,8 @@ describe('vanguard threats', () => {
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('cleartext-credentials@storefront-orders');
     expect(r.stdout).toMatch(/accepted\s+2×3\s+secrets-without-vault@orders/);
-    expect(r.stdout).toContain('threats/model-drift-at-rest  infra/main.tf:15');
+    expect(r.stdout).toMatch(/threats\/model-drift-at-rest\s+infra\/main\.tf:15/);
+    expect(r.stdout).toContain('Threat register');
   });
 
   it('fails the gate on open threats at or above --fail-on, and reopens expired acceptances', () => {

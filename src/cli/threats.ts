@@ -32,13 +32,7 @@ function render(format: ThreatFormat, run: ThreatRun, failOn: Severity | 'none',
       return renderSvg(toDot(model, derivation.threats));
     case 'markdown':
       return threatMarkdown(model, derivation, run.drift);
-    case 'table': {
-      const drift = run.drift.map(
-        (f) => `${f.severity}  ${f.ruleId}  ${f.location.path}:${f.location.startLine}  ${f.message}`,
-      );
-      const tail = drift.length > 0 ? `\nModel against the code:\n${drift.join('\n')}\n` : '';
-      return threatTable(model, derivation, tty) + tail;
-    }
+    case 'table':
     case 'json':
     case 'sarif': {
       const result = threatScanResult({
@@ -50,7 +44,9 @@ function render(format: ThreatFormat, run: ThreatRun, failOn: Severity | 'none',
         startedAt: new Date(),
         failOn,
       });
-      return reporterFor(format)(result, { tty });
+      const text = reporterFor(format)(result, { tty });
+      // The shared table shows open findings; the register adds every threat with its rating and tracking.
+      return format === 'table' ? `${text}\nThreat register\n\n${threatTable(model, derivation, tty)}` : text;
     }
   }
 }

@@ -52,5 +52,7 @@ describe('threat reports', () => {
       expect(table).toMatch(new RegExp(`${t.status}\\s+${t.likelihood}×${t.impact}\\s+${t.id}`));
     expect(table).not.toContain('\u001b[');
     expect(threatTable(model, derivation, true)).toContain('\u001b[31m');
+    const hostile = { ...model, title: 'shop\u001b[2J' };
+    expect(threatTable(hostile, derivation, false)).toContain('threats in shop?[2J');
   });
 });

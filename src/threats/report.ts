@@ -1,6 +1,7 @@
 import type { Finding, RawFinding, Severity } from '../core/finding.js';
 import { SEVERITIES } from '../core/finding.js';
 import { evaluateGate } from '../policy/gate.js';
+import { sanitizeForTerminal } from '../report/table.js';
 import { summarize } from '../scan/summary.js';
 import type { RuleMeta } from '../core/rule.js';
 import type { ScanResult } from '../core/result.js';
@@ -75,13 +76,15 @@ export function threatTable(model: ThreatModel, d: Derivation, tty: boolean): st
   const red = (s: string): string => (tty ? `\u001b[31m${s}\u001b[39m` : s);
   const rows = [...d.threats]
     .sort(byRisk)
-    .map((t) => [
-      t.severity,
-      t.status + (t.expiredOn ? ' (acceptance expired)' : ''),
-      `${t.likelihood}×${t.impact}`,
-      t.id,
-      `${model.file}:${t.line}`,
-    ]);
+    .map((t) =>
+      [
+        t.severity,
+        t.status + (t.expiredOn ? ' (acceptance expired)' : ''),
+        `${t.likelihood}×${t.impact}`,
+        t.id,
+        `${model.file}:${t.line}`,
+      ].map(sanitizeForTerminal),
+    );
   const head = ['SEVERITY', 'STATUS', 'L×I', 'THREAT', 'WHERE'];
   const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));
   const line = (r: string[]): string =>
@@ -93,10 +96,16 @@ export function threatTable(model: ThreatModel, d: Derivation, tty: boolean): st
   const out = [line(head), ...rows.map((r) => (r[1]?.startsWith('open') ? red(line(r)) : line(r)))];
   out.push(
     '',
-    `${d.threats.length} threats in ${model.title} (${model.file}): ${open} open, ${d.threats.length - open} tracked.`,
+    sanitizeForTerminal(
+      `${d.threats.length} threats in ${model.title} (${model.file}): ${open} open, ${d.threats.length - open} tracked.`,
+    ),
   );
   for (const s of d.staleDecisions)
-    out.push(`warning: ${model.file}:${s.line}: tracked threat "${s.id}" matches no derived threat`);
+    out.push(
+      sanitizeForTerminal(
+        `warning: ${model.file}:${s.line}: tracked threat "${s.id}" matches no derived threat`,
+      ),
+    );
   return `${out.join('\n')}\n`;
 }
 
