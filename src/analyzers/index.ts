@@ -1,3 +1,5 @@
+import { iacAnalyzer } from './iac/index.js';
+import { pipelineAnalyzer } from './pipeline/index.js';
 import { threatsAnalyzer } from './threats/index.js';
 import { AnalyzerRegistry } from './registry.js';
 
@@ -6,5 +8,5 @@ import { AnalyzerRegistry } from './registry.js';
  * an analyzer is one line here.
  */
 export function createRegistry(): AnalyzerRegistry {
-  return new AnalyzerRegistry().register(threatsAnalyzer);
+  return new AnalyzerRegistry().register(iacAnalyzer).register(pipelineAnalyzer).register(threatsAnalyzer);
 }
