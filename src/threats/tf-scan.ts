@@ -1,8 +1,8 @@
 /**
  * A small, linear-time, line-aware scan of Terraform for the few facts the cross-check needs:
  * resource blocks with their attribute lines and nested block names. It is not an HCL parser
- * (expressions are kept as raw text); once the shared HCL parser (src/analyzers/iac/hcl/) is on
- * main, this file should be replaced by it.
+ * (expressions are kept as raw text). It predates the shared HCL parser (`parseHcl` in
+ * src/analyzers/iac/hcl/) and should be replaced by it, keeping the facts and their lines.
  */
 
 export interface TfAttribute {
