@@ -30,6 +30,14 @@ describe('vanguard threats', () => {
     expect(r.stdout).toContain('Threat register');
   });
 
+  it('takes a repository directory as the model argument and holds it against that tree', () => {
+    const dir = repo();
+    const r = runCli(['threats', dir, '-f', 'json', '--now', '2026-11-22'], { cwd: tmpdir() });
+    expect(r.code).toBe(0);
+    const json = JSON.parse(r.stdout) as { findings: { ruleId: string }[] };
+    expect(json.findings.map((f) => f.ruleId)).toContain('threats/model-drift-at-rest');
+  });
+
   it('fails the gate on open threats at or above --fail-on, and reopens expired acceptances', () => {
     const dir = repo();
     expect(

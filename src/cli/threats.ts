@@ -1,5 +1,5 @@
 import { mkdir, writeFile } from 'node:fs/promises';
-import { existsSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import type { Command } from 'commander';
 import { UsageError } from '../core/errors.js';
@@ -20,6 +20,10 @@ function asFormat(v: string): ThreatFormat {
     throw new UsageError(`unknown format "${v}" (known: ${THREAT_FORMATS.join(', ')})`);
   }
   return v as ThreatFormat;
+}
+
+function isDirectory(p: string): boolean {
+  return existsSync(p) && statSync(p).isDirectory();
 }
 
 /** Renders one output format for a threat run. */
@@ -72,7 +76,10 @@ export function registerThreats(program: Command): void {
       'write the preceding --format to this file (default: stdout)',
       outputs.output,
     )
-    .option('--root <dir>', 'repository root the model paths are relative to', '.')
+    .option(
+      '--root <dir>',
+      'repository root the model paths are relative to (default: the model directory given, else the current one)',
+    )
     .option(
       '--fail-on <severity>',
       'exit 1 when an open threat or mismatch is at or above this severity',
@@ -83,7 +90,7 @@ export function registerThreats(program: Command): void {
     .action(
       async (
         modelArg: string | undefined,
-        opts: { root: string; failOn: string; now?: string; code: boolean },
+        opts: { root?: string; failOn: string; now?: string; code: boolean },
       ) => {
         const failOn = opts.failOn;
         if (failOn !== 'none' && !isSeverity(failOn))
@@ -100,7 +107,10 @@ export function registerThreats(program: Command): void {
         const cwd = process.cwd();
         const run = await runThreats({
           modelPath: resolveModelPath(modelArg, cwd),
-          root: resolve(cwd, opts.root),
+          root: resolve(
+            cwd,
+            opts.root ?? (modelArg !== undefined && isDirectory(resolve(cwd, modelArg)) ? modelArg : '.'),
+          ),
           now,
           code: opts.code,
         });
