@@ -96,6 +96,16 @@ describe('Threagile 1.0 models', () => {
   });
 });
 
+describe('Threagile variants', () => {
+  it('reads a `technologies` list as later Threagile versions write it', () => {
+    const m = loadThreatModel(
+      'threagile_version: 1.0.0\ntitle: t\ntechnical_assets:\n  Vault:\n    id: vault\n    type: datastore\n    technologies: [vault]\n',
+      'threagile.yaml',
+    );
+    expect(m.assets[0]?.kind).toBe('vault');
+  });
+});
+
 describe('Threagile errors', () => {
   const err = (yaml: string): ConfigError => {
     try {

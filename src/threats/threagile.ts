@@ -252,7 +252,8 @@ export function fromThreagile(doc: LocatedYaml, file: string): ThreatModel {
   for (const [title, e] of rawAssets) {
     const id = idOf('technical_assets', title, e);
     const type = str(e.type);
-    const tech = str(e.technology);
+    // Threagile 1.0 has `technology`; later versions a `technologies` list.
+    const tech = str(e.technology) || (strs(e.technologies)[0] ?? '');
     const tags = strs(e.tags).map((t) => t.toLowerCase());
     const internet = e.internet === true;
     if (internet) internetAssets.add(id);
