@@ -6,6 +6,7 @@ import { registerDb } from './db.js';
 import { registerInit } from './init.js';
 import { registerSbom } from './sbom.js';
 import { registerScan } from './scan.js';
+import { registerThreats } from './threats.js';
 
 /**
  * The command-line program. Each command lives in its own file and registers itself here,
@@ -17,11 +18,14 @@ export function buildProgram(): Command {
     .description('One scan for every attack vector of a repository.')
     .version(VERSION)
     .showHelpAfterError()
-    .exitOverride();
+    .exitOverride()
+    // Options after a subcommand belong to it (`threats init --output x` is init's --output).
+    .enablePositionalOptions();
   registerScan(program);
   registerInit(program);
   registerDb(program);
   registerSbom(program);
+  registerThreats(program);
   return program;
 }
 

@@ -1,0 +1,191 @@
+import type { Finding, RawFinding, Severity } from '../core/finding.js';
+import { SEVERITIES } from '../core/finding.js';
+import { evaluateGate } from '../policy/gate.js';
+import { sanitizeForTerminal } from '../report/table.js';
+import { summarize } from '../scan/summary.js';
+import type { RuleMeta } from '../core/rule.js';
+import type { ScanResult } from '../core/result.js';
+import { SCHEMA_VERSION } from '../core/result.js';
+import { finalizeFinding, sortFindings } from '../core/stages.js';
+import { VERSION } from '../core/version.js';
+import { emptyDiscovery } from '../discover/walk.js';
+import { DRIFT_RULES } from './crosscheck.js';
+import type { Derivation, Threat } from './derive.js';
+import { ruleMetaOf, threatToFinding } from './derive.js';
+import { toMermaid } from './diagram.js';
+import type { ThreatModel } from './model.js';
+
+export interface ThreatReportInput {
+  model: ThreatModel;
+  derivation: Derivation;
+  /** Cross-check findings (model against code), already raw findings. */
+  drift?: readonly RawFinding[];
+  /** Notes for the report (for example IaC files the cross-check could not read). */
+  warnings?: readonly string[];
+  root: string;
+  startedAt: Date;
+  failOn: Severity | 'none';
+}
+
+/** Threats (and drift) as a ScanResult, so the shared reporters and policy gates read them like any scan. */
+export function threatScanResult(input: ThreatReportInput): ScanResult {
+  const { model, derivation } = input;
+  const raw = [...derivation.threats.map((t) => threatToFinding(t, model.file)), ...(input.drift ?? [])];
+  const findings: Finding[] = sortFindings(raw.map(finalizeFinding));
+  const rules = new Map<string, RuleMeta>();
+  for (const t of derivation.threats) rules.set(`threats/${t.rule.id}`, ruleMetaOf(t.rule));
+  for (const r of Object.values(DRIFT_RULES)) if (findings.some((f) => f.ruleId === r.id)) rules.set(r.id, r);
+  const summary = summarize(findings, evaluateGate(findings, undefined, { failOn: input.failOn }));
+  const finished = new Date();
+  return {
+    schemaVersion: SCHEMA_VERSION,
+    tool: { name: 'vanguard', version: VERSION },
+    root: input.root,
+    startedAt: input.startedAt.toISOString(),
+    finishedAt: finished.toISOString(),
+    durationMs: finished.getTime() - input.startedAt.getTime(),
+    status: 'complete',
+    analyzers: [
+      {
+        id: 'threats',
+        status: 'succeeded',
+        filesAnalyzed: 1,
+        findings: findings.length,
+        durationMs: finished.getTime() - input.startedAt.getTime(),
+        errors: [],
+      },
+    ],
+    discovery: { ...emptyDiscovery(), filesSeen: 1, filesScanned: 1 },
+    findings,
+    rules: [...rules.values()],
+    suppressions: [],
+    warnings: [
+      ...derivation.staleDecisions.map(
+        (d) => `${model.file}:${d.line}: threat "${d.id}" in the model's tracking matches no derived threat`,
+      ),
+      ...(input.warnings ?? []),
+    ],
+    summary,
+  };
+}
+
+const pad = (s: string, n: number): string => (s.length >= n ? s : s + ' '.repeat(n - s.length));
+
+/** The threat register as a plain-text table (status and rating columns that generic tables lack). */
+export function threatTable(model: ThreatModel, d: Derivation, tty: boolean): string {
+  const red = (s: string): string => (tty ? `\u001b[31m${s}\u001b[39m` : s);
+  const rows = [...d.threats]
+    .sort(byRisk)
+    .map((t) =>
+      [
+        t.severity,
+        t.status + (t.expiredOn ? ' (acceptance expired)' : ''),
+        `${t.likelihood}×${t.impact}`,
+        t.id,
+        `${model.file}:${t.line}`,
+      ].map(sanitizeForTerminal),
+    );
+  const head = ['SEVERITY', 'STATUS', 'L×I', 'THREAT', 'WHERE'];
+  const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));
+  const line = (r: string[]): string =>
+    r
+      .map((c, i) => pad(c, widths[i] ?? 0))
+      .join('  ')
+      .trimEnd();
+  const open = d.threats.filter((t) => t.status === 'open').length;
+  const out = [line(head), ...rows.map((r) => (r[1]?.startsWith('open') ? red(line(r)) : line(r)))];
+  out.push(
+    '',
+    sanitizeForTerminal(
+      `${d.threats.length} threats in ${model.title} (${model.file}): ${open} open, ${d.threats.length - open} tracked.`,
+    ),
+  );
+  for (const s of d.staleDecisions)
+    out.push(
+      sanitizeForTerminal(
+        `warning: ${model.file}:${s.line}: tracked threat "${s.id}" matches no derived threat`,
+      ),
+    );
+  return `${out.join('\n')}\n`;
+}
+
+function byRisk(a: Threat, b: Threat): number {
+  return b.likelihood * b.impact - a.likelihood * a.impact || a.id.localeCompare(b.id);
+}
+
+const md = (s: string): string => s.replace(/\|/g, '\\|').replace(/\n/g, ' ');
+
+/** The Markdown report: summary, data-flow diagram (Mermaid), threat register with mitigations. */
+export function threatMarkdown(model: ThreatModel, d: Derivation, drift: readonly RawFinding[] = []): string {
+  const open = d.threats.filter((t) => t.status === 'open');
+  const out = [
+    `# Threat model: ${md(model.title)}`,
+    '',
+    `Model: \`${model.file}\` (${model.format}) · ${model.assets.length} assets · ${model.flows.length} flows · ${model.zones.length} trust zones`,
+    '',
+    `**${open.length} open threats** of ${d.threats.length} derived (${SEVERITIES.map((s) => `${s}: ${open.filter((t) => t.severity === s).length}`).join(', ')}).`,
+    '',
+    '## Data flow',
+    '',
+    'Flows and assets with open threats are drawn in red.',
+    '',
+    '```mermaid',
+    toMermaid(model, d.threats).trimEnd(),
+    '```',
+    '',
+    '## Threats',
+    '',
+    '| Severity | Status | L × I | Threat | STRIDE | CWE | Where |',
+    '|---|---|---|---|---|---|---|',
+    ...[...d.threats]
+      .sort(byRisk)
+      .map(
+        (t) =>
+          `| ${t.severity} | ${t.status}${t.expiredOn ? ` (expired ${t.expiredOn})` : ''} | ${t.likelihood} × ${t.impact} | \`${t.id}\` ${md(t.message)} | ${t.rule.stride.join(', ')} | ${t.rule.cwe.map((c) => `CWE-${c}`).join(', ')} | ${md(model.file)}:${t.line} |`,
+      ),
+    '',
+    '## Required mitigations',
+    '',
+  ];
+  const seen = new Set<string>();
+  for (const t of [...open].sort(byRisk)) {
+    if (seen.has(t.rule.id)) continue;
+    seen.add(t.rule.id);
+    out.push(`### ${md(t.rule.title)}`, '', md(t.rule.description), '');
+    for (const m of t.rule.mitigations) {
+      out.push(
+        `- ${md(m.text)}${m.control ? ` Declare \`controls: [${m.control}]\` when in place.` : ''} _(${m.principles.join(', ')})_`,
+      );
+    }
+    out.push(
+      '',
+      `Open at: ${open
+        .filter((o) => o.rule.id === t.rule.id)
+        .map((o) => `\`${o.subject.id}\``)
+        .join(', ')}`,
+      '',
+    );
+  }
+  if (drift.length > 0) {
+    out.push(
+      '## Model against the code',
+      '',
+      '| Severity | Rule | Where | Mismatch |',
+      '|---|---|---|---|',
+      ...drift.map(
+        (f) =>
+          `| ${f.severity} | \`${f.ruleId}\` | ${md(f.location.path)}:${f.location.startLine} | ${md(f.message)} |`,
+      ),
+      '',
+    );
+  }
+  if (d.staleDecisions.length > 0) {
+    out.push(
+      '## Stale tracking entries',
+      '',
+      ...d.staleDecisions.map((s) => `- \`${s.id}\` (line ${s.line}) matches no derived threat`),
+      '',
+    );
+  }
+  return `${out.join('\n')}\n`;
+}
