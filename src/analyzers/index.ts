@@ -1,9 +1,10 @@
 import { AnalyzerRegistry } from './registry.js';
+import { secretsAnalyzer } from './secrets/index.js';
 
 /**
  * The one explicit list of analyzers. Each analyzer module exports its analyzer object; adding
  * an analyzer is one line here.
  */
 export function createRegistry(): AnalyzerRegistry {
-  return new AnalyzerRegistry();
+  return new AnalyzerRegistry().register(secretsAnalyzer);
 }

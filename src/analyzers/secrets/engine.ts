@@ -1,0 +1,177 @@
+import { isUtf8 } from 'node:buffer';
+import RE2 from 're2';
+import type { Confidence, Severity } from '../../core/finding.js';
+import { maskSecret } from '../../core/mask.js';
+import { LOCKFILE_HASH_LINE, entropy, isLockfile, isPlaceholder, isSourceCode } from './filters.js';
+import type { SecretRule, Verdict } from './types.js';
+
+/** One secret found in a buffer, located and ready to become a finding. */
+export interface Detection {
+  rule: SecretRule;
+  /** The rule id to report under (a check may redirect, e.g. to the weak-password rule). */
+  ruleId: string;
+  secret: string;
+  line: number;
+  column: number;
+  endColumn?: number;
+  /** The line with every secret found on it masked, windowed on long lines. */
+  snippet: string;
+  confidence?: Confidence;
+  severity?: Severity;
+  note?: string;
+}
+
+/** What the engine needs to know about the scanned input besides its bytes. */
+export interface ScanInput {
+  path: string;
+  name: string;
+  ext: string;
+  productNames: readonly string[];
+}
+
+interface Candidate {
+  rule: SecretRule;
+  order: number;
+  start: number;
+  end: number;
+  at: number;
+  secret: string;
+  verdict: Exclude<Verdict, false>;
+}
+
+const MAX_MATCHES_PER_RULE = 1000;
+const LINE_CONTEXT = 2000;
+const SNIPPET_WINDOW = 100;
+const QUOTES = new Set([0x22, 0x27, 0x60]);
+
+/** Linear-time secret detection: an RE2.Set prefilter over all patterns, then only the rules that hit. */
+export class SecretEngine {
+  private readonly rules: { rule: SecretRule; re: RE2; order: number }[];
+  private readonly set: InstanceType<typeof RE2.Set>;
+
+  constructor(rules: readonly SecretRule[]) {
+    this.rules = [];
+    rules.forEach((rule, order) => {
+      if (rule.pattern !== undefined) this.rules.push({ rule, re: new RE2(rule.pattern, 'gd'), order });
+    });
+    this.set = new RE2.Set(this.rules.map((r) => r.rule.pattern!));
+  }
+
+  /** All secrets in `bytes`; never throws on content, never backtracks. */
+  scan(bytes: Buffer, input: ScanInput): Detection[] {
+    if (bytes.length === 0) return [];
+    const hits = this.set.match(bytes);
+    if (hits.length === 0) return [];
+    const enc: BufferEncoding = isUtf8(bytes) ? 'utf8' : 'latin1';
+    const lockfile = isLockfile(input.name);
+    const sourceCode = isSourceCode(input.ext);
+    const candidates: Candidate[] = [];
+    for (const h of hits) {
+      const compiled = this.rules[h]!;
+      const { rule, re } = compiled;
+      if (lockfile && rule.generic) continue;
+      re.lastIndex = 0;
+      for (let n = 0; n < MAX_MATCHES_PER_RULE; n++) {
+        // The 'd' flag adds byte offsets of every group; re2's typings do not declare them.
+        const m = re.exec(bytes) as { indices?: ([number, number] | undefined)[] } | null;
+        if (!m?.indices) break;
+        const whole = m.indices[0]!;
+        if (whole[1] === whole[0]) re.lastIndex = whole[1] + 1;
+        let span: [number, number] = whole;
+        for (let g = 1; g < m.indices.length; g++) {
+          const s = m.indices[g];
+          if (s) {
+            span = s;
+            break;
+          }
+        }
+        const [start, end] = span;
+        const secret = bytes.toString(enc, start, end).trim();
+        if (secret === '') continue;
+        const line = lineAround(bytes, start, enc);
+        if (lockfile && LOCKFILE_HASH_LINE.test(line)) continue;
+        if (!rule.allowPlaceholderWords && isPlaceholder(secret)) continue;
+        if (rule.minEntropy !== undefined && entropy(secret) < rule.minEntropy) continue;
+        const ctxQuoted = start > 0 && QUOTES.has(bytes[start - 1]!);
+        const verdict = rule.check
+          ? rule.check({ secret, line, path: input.path, quoted: ctxQuoted, sourceCode, productNames: input.productNames })
+          : {};
+        if (verdict === false) continue;
+        const at = rule.locateAtMatch ? whole[0] : start;
+        candidates.push({ rule, order: compiled.order, start, end, at, secret, verdict });
+      }
+    }
+    return this.locate(bytes, enc, resolveOverlaps(candidates));
+  }
+
+  private locate(bytes: Buffer, enc: BufferEncoding, kept: Candidate[]): Detection[] {
+    kept.sort((a, b) => a.at - b.at);
+    const out: Detection[] = [];
+    let line = 1;
+    let pos = 0;
+    for (const c of kept) {
+      for (let nl = bytes.indexOf(10, pos); nl !== -1 && nl < c.at; nl = bytes.indexOf(10, nl + 1)) line++;
+      pos = c.at;
+      const lineStart = c.at === 0 ? 0 : bytes.lastIndexOf(10, c.at - 1) + 1;
+      const column = bytes.toString(enc, lineStart, c.at).length + 1;
+      const d: Detection = {
+        rule: c.rule,
+        ruleId: c.verdict.ruleId ?? c.rule.meta.id,
+        secret: c.secret,
+        line,
+        column,
+        snippet: snippetFor(bytes, enc, lineStart, c, kept),
+      };
+      if (!c.secret.includes('\n') && c.at === c.start) d.endColumn = column + c.secret.length;
+      if (c.verdict.confidence) d.confidence = c.verdict.confidence;
+      if (c.verdict.severity) d.severity = c.verdict.severity;
+      if (c.verdict.note) d.note = c.verdict.note;
+      out.push(d);
+    }
+    return out;
+  }
+}
+
+/** The line around a byte offset, bounded so that a 10 MB line costs no more than a short one. */
+function lineAround(bytes: Buffer, at: number, enc: BufferEncoding): string {
+  const from = Math.max(0, at - LINE_CONTEXT);
+  const nlBefore = at === 0 ? -1 : bytes.lastIndexOf(10, at - 1);
+  const start = Math.max(from, nlBefore + 1);
+  const nlAfter = bytes.indexOf(10, at);
+  const end = Math.min(nlAfter === -1 ? bytes.length : nlAfter, at + LINE_CONTEXT);
+  return bytes.toString(enc, start, end).replace(/\r$/, '');
+}
+
+/** Specific rules win over generic ones on overlapping spans, then the earlier rule in the catalogue. */
+function resolveOverlaps(cands: Candidate[]): Candidate[] {
+  cands.sort((a, b) => Number(a.rule.generic ?? false) - Number(b.rule.generic ?? false) || a.order - b.order || a.start - b.start);
+  const kept: Candidate[] = [];
+  for (const c of cands) {
+    if (!kept.some((k) => c.start < k.end && k.start < c.end)) kept.push(c);
+  }
+  return kept;
+}
+
+/** The reported line with every kept secret on it masked, windowed around the secret on long lines. */
+function snippetFor(bytes: Buffer, enc: BufferEncoding, lineStart: number, c: Candidate, kept: Candidate[]): string {
+  let lineEnd = bytes.indexOf(10, c.at);
+  if (lineEnd === -1) lineEnd = bytes.length;
+  const from = Math.max(lineStart, c.at - LINE_CONTEXT);
+  const to = Math.min(lineEnd, c.at + LINE_CONTEXT);
+  const onLine = kept.filter((k) => k.start < to && k.end > from).sort((a, b) => a.start - b.start);
+  let text = '';
+  let cursor = from;
+  let focus = 0;
+  for (const k of onLine) {
+    const s = Math.max(k.start, cursor);
+    text += bytes.toString(enc, cursor, s);
+    if (k === c) focus = text.length;
+    text += maskSecret(k.secret);
+    cursor = Math.max(cursor, Math.min(k.end, to));
+  }
+  if (cursor < to) text += bytes.toString(enc, cursor, to);
+  text = text.replace(/\r$/, '');
+  if (text.length <= 2 * SNIPPET_WINDOW + 60) return text.trim();
+  const a = Math.max(0, focus - SNIPPET_WINDOW);
+  return `${a > 0 ? '…' : ''}${text.slice(a, focus + SNIPPET_WINDOW + 20)}…`;
+}

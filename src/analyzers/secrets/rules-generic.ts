@@ -1,0 +1,162 @@
+import { entropy, hasPlaceholderWord, isEnvReference, isIdentifierLookAlike, isPlaceholder, looksLikeCode } from './filters.js';
+import type { MatchContext, SecretRule, Verdict } from './types.js';
+import { secretRule } from './types.js';
+import { weakPasswordReason } from './weak-password.js';
+
+export const WEAK_PASSWORD_ID = 'secrets/weak-password';
+
+/** Quoted (three quote styles) or bare value: each its own group, the engine takes the one that matched. */
+function value(min: number): string {
+  const bare = `[^\\s"'\`,;)}\\]<>=][^\\s"'\`,;)}\\]<>]{${min - 1},}`;
+  return `(?:"([^"\\r\\n]{${min},})"|'([^'\\r\\n]{${min},})'|\`([^\`\\r\\n]{${min},})\`|(${bare}))`;
+}
+
+const OP = `["']?\\s{0,3}(?::=|=>|=|:)\\s{0,3}`;
+const PASSWORD_NAME = '(?i:[a-z0-9_.-]{0,30}(?:passw(?:or)?d|passwort|passphrase|pwd|pass))';
+const SECRET_NAME =
+  '(?i:[a-z0-9_.-]{0,30}(?:secret|token|api[_.-]?key|apikey|access[_.-]?key|auth[_.-]?key|private[_.-]?key|client[_.-]?secret|signing[_.-]?key|encryption[_.-]?key|credentials?))';
+
+const PASSWORD_WORDS = /^(?:password|passwort|passwd|pwd|pass|passphrase)$/i;
+const PLACEHOLDER_USERS = /^(?:user|username|usr|login|name|someone|me|foo|admin|root)$/i;
+const LOCAL_HOST = /@(?:localhost|127\.0\.0\.1|\[::1\]|0\.0\.0\.0|host\.docker\.internal)(?:[:/]|$)/i;
+
+/** Shared checks of a hard-coded password: references, code, placeholders and labels are dropped; weak ones are redirected. */
+export function passwordVerdict(m: MatchContext, inUrl: boolean): Verdict {
+  const v = m.secret;
+  if (v.length < 4 || /\s/.test(v)) return false;
+  if (isEnvReference(v)) return false;
+  if (!m.quoted && !inUrl && m.sourceCode) return false;
+  if (looksLikeCode(v) && !inUrl) return false;
+  // Template words only: '123456' and 'aaaa' are weak passwords, not placeholders.
+  if (hasPlaceholderWord(v)) return false;
+  if (inUrl && PASSWORD_WORDS.test(v)) {
+    const user = /\/\/([^:/@]*):/.exec(m.line)?.[1] ?? '';
+    if (PLACEHOLDER_USERS.test(user)) return false;
+  }
+  if (!inUrl && PASSWORD_WORDS.test(v)) return false; // a label: "password": "Password"
+  const reason = weakPasswordReason(v, m.productNames);
+  if (reason !== undefined) {
+    const local = inUrl && LOCAL_HOST.test(m.line);
+    return { ruleId: WEAK_PASSWORD_ID, note: reason, ...(local ? { severity: 'low' as const } : {}) };
+  }
+  return {};
+}
+
+function genericVerdict(m: MatchContext): Verdict {
+  const v = m.secret;
+  if (/\s/.test(v) || isEnvReference(v) || looksLikeCode(v) || isPlaceholder(v)) return false;
+  if (!m.quoted && m.sourceCode) return false;
+  if (isIdentifierLookAlike(v, m.line)) return false;
+  if (v.includes('://') || v.startsWith('/') || v.startsWith('.')) return false;
+  if (!/[0-9]/.test(v) || !/[A-Za-z]/.test(v)) return false;
+  return entropy(v) >= 3.5 ? {} : false;
+}
+
+const DB_SCHEMES =
+  'postgres(?:ql)?|mysql|mariadb|mongodb(?:\\+srv)?|rediss?|amqps?|mssql|sqlserver|cockroachdb|clickhouse|neo4j(?:\\+s)?|couchdb|cassandra|oracle|db2|snowflake|jdbc:[a-z0-9]{2,20}';
+const URL_TAIL = `:([^\\s@/'"\`<>]{1,})@[A-Za-z0-9.\\[\\]_-]{1,}`;
+
+/** Values in URLs and assignments: database URLs, basic-auth URLs, passwords, and generic secrets. */
+export const GENERIC_RULES: SecretRule[] = [
+  secretRule({
+    id: 'database-url',
+    title: 'Database URL with a password',
+    provider: 'the database',
+    pattern: `(?i:\\b(?:${DB_SCHEMES}))://[^\\s:@/'"\`<>]{0,}${URL_TAIL}`,
+    severity: 'critical',
+    check: (m) => passwordVerdict(m, true),
+    examples: {
+      bad: ['DATABASE_URL=postgres://app:<<a62:20>>@db.internal:5432/orders', 'mongo: "mongodb+srv://svc:<<a62:16>>@cluster0.mongodb.net/prod"'],
+      good: ['DATABASE_URL=postgres://app:${DB_PASSWORD}@db:5432/orders', 'postgres://user:password@host:5432/db'],
+    },
+  }),
+  secretRule({
+    id: 'basic-auth-url',
+    title: 'URL with embedded credentials',
+    provider: 'the service at that URL',
+    pattern: `\\b[A-Za-z][A-Za-z0-9+.-]{1,20}://[^\\s:@/'"\`<>]{1,}${URL_TAIL}`,
+    check: (m) => passwordVerdict(m, true),
+    examples: {
+      bad: ['mirror: ftp://deploy:<<a62:18>>@files.acme.io/pub', 'git clone https://ci:<<a62:24>>@git.acme.io/app.git'],
+      good: ['url: https://user:password@example.com/', 'https://deploy:$FTP_PASS@files.acme.io', 'see http://example.com:8080/x@y'],
+    },
+  }),
+  secretRule({
+    id: 'hardcoded-password',
+    title: 'Hard-coded password',
+    provider: 'the system it logs in to',
+    pattern: `${PASSWORD_NAME}${OP}${value(1)}|<(?i:password|passwd|pwd)>([^<\\s]{1,})</|(?i:identified by)\\s{1,3}'([^'\\r\\n]{1,})'`,
+    cwe: [259, 798],
+    generic: true,
+    check: (m) => passwordVerdict(m, false),
+    examples: {
+      path: 'config/settings.py',
+      bad: ['DB_PASSWORD = "<<a62:14>>!"', 'smtp = {"password": "<<a62:12>>#"}'],
+      good: ['password = os.environ["DB_PASSWORD"]', 'password: str = field()', 'DB_PASSWORD = "${DB_PASSWORD}"', 'label = {"password": "Password"}'],
+    },
+  }),
+  secretRule({
+    id: 'weak-password',
+    title: 'Weak hard-coded password',
+    provider: 'the system it logs in to',
+    description:
+      'A hard-coded password that is common or trivially guessable (a breach-list password, a keyboard walk, the product name with digits): it is exposed to everyone who reads the code and guessable by anyone who does not.',
+    cwe: [521, 798],
+    remediation:
+      'Change the password on the system that uses it to a long random one, keep it in a secret manager or an environment variable, and remove it from the code and history.',
+    examples: {
+      path: '.env',
+      bad: ['DB_PASSWORD=admin123', 'ADMIN_PASSWORD=<<product>>2024', 'url=ftp://deploy:qwerty123@files.acme.io/pub', 'PASS=1qaz2wsx', 'pwd: P@ssw0rd'],
+      good: ['DB_PASSWORD=<<a62:20>>', 'DB_PASSWORD=changeme', 'DB_PASSWORD=<your-password>'],
+    },
+  }),
+  secretRule({
+    id: 'generic-api-key',
+    title: 'High-entropy secret assigned to a secret-like name',
+    provider: 'the service it belongs to',
+    pattern: `${SECRET_NAME}${OP}${value(16)}`,
+    confidence: 'low',
+    generic: true,
+    check: genericVerdict,
+    examples: {
+      bad: ['JWT_SECRET=<<a62:32>>', 'const apiKey = "<<a62:24>>";'],
+      good: [
+        'API_KEY=${API_KEY}',
+        'client_secret: process.env.CLIENT_SECRET',
+        'token = "<<uuid>>"',
+        'commit_token: <<hex:40>> # sha of release',
+        'secret_key_base: your_secret_key_here_0123456789',
+        'token: aaaaaaaaaaaaaaaaaaaaaaaa',
+      ],
+    },
+  }),
+  secretRule({
+    id: 'authorization-bearer',
+    title: 'Bearer token in an Authorization header',
+    provider: 'the API that accepts it',
+    pattern: '(?i:authorization)["\']?\\s{0,3}[:=,]\\s{0,3}["\']?(?i:bearer)\\s{1,3}([A-Za-z0-9_.~+/-]{20,}={0,2})',
+    confidence: 'low',
+    generic: true,
+    check: genericVerdict,
+    examples: {
+      bad: ['curl -H "Authorization: Bearer <<a62:40>>" https://api.acme.io'],
+      good: ['headers["Authorization"] = `Bearer ${token}`', 'Authorization: Bearer <token>'],
+    },
+  }),
+  secretRule({
+    id: 'basic-auth-header',
+    title: 'Basic credentials in an Authorization header',
+    provider: 'the API that accepts them',
+    pattern: '(?i:authorization)["\']?\\s{0,3}[:=,]\\s{0,3}["\']?(?i:basic)\\s{1,3}([A-Za-z0-9+/]{8,}={0,2})',
+    check: (m) => {
+      const decoded = Buffer.from(m.secret, 'base64').toString('utf8');
+      const colon = decoded.indexOf(':');
+      if (colon < 1 || !/^[\x20-\x7e]+$/.test(decoded)) return false;
+      return passwordVerdict({ ...m, secret: decoded.slice(colon + 1), quoted: true }, true) === false ? false : {};
+    },
+    examples: {
+      bad: ['curl -H "Authorization: Basic <<basic>>" https://api.acme.io'],
+      good: ['Authorization: Basic <credentials>'],
+    },
+  }),
+];
