@@ -13,7 +13,8 @@ export class AnalyzerRegistry {
     }
     const seen = new Set<string>();
     for (const r of analyzer.rules) {
-      if (seen.has(r.id)) throw new VanguardError('DUPLICATE_ANALYZER', `rule "${r.id}" is declared twice in "${analyzer.id}"`);
+      if (seen.has(r.id))
+        throw new VanguardError('DUPLICATE_ANALYZER', `rule "${r.id}" is declared twice in "${analyzer.id}"`);
       seen.add(r.id);
     }
     this.byId.set(analyzer.id, analyzer);
@@ -23,7 +24,10 @@ export class AnalyzerRegistry {
   get(id: string): Analyzer {
     const a = this.byId.get(id as AnalyzerId);
     if (!a) {
-      throw new VanguardError('UNKNOWN_ANALYZER', `unknown analyzer "${id}" (known: ${this.ids().join(', ')})`);
+      throw new VanguardError(
+        'UNKNOWN_ANALYZER',
+        `unknown analyzer "${id}" (known: ${this.ids().join(', ')})`,
+      );
     }
     return a;
   }

@@ -1,6 +1,14 @@
 /** The finding model shared by every analyzer, reporter and the server (see docs/finding.md). */
 
-export const ANALYZER_IDS = ['secrets', 'deps', 'code', 'iac', 'pipeline', 'threats', 'supply-chain'] as const;
+export const ANALYZER_IDS = [
+  'secrets',
+  'deps',
+  'code',
+  'iac',
+  'pipeline',
+  'threats',
+  'supply-chain',
+] as const;
 export type AnalyzerId = (typeof ANALYZER_IDS)[number];
 
 /** Severities from most to least severe; the order is used for gates and sorting. */
@@ -72,6 +80,8 @@ export interface Finding {
   fingerprint: string;
   package?: PackageRef;
   suppression?: Suppression;
+  /** Set by diff-aware and baseline scans: whether the finding is new relative to the baseline. */
+  baselineState?: 'new' | 'unchanged';
 }
 
 /**

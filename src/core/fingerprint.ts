@@ -12,6 +12,7 @@ export function normalizeForFingerprint(text: string): string {
  */
 export function fingerprintOf(f: Pick<RawFinding, 'ruleId' | 'location' | 'fingerprintKey'>): string {
   const key =
-    f.fingerprintKey ?? (f.location.snippet ? normalizeForFingerprint(f.location.snippet) : `line:${f.location.startLine}`);
+    f.fingerprintKey ??
+    (f.location.snippet ? normalizeForFingerprint(f.location.snippet) : `line:${f.location.startLine}`);
   return createHash('sha256').update(`${f.ruleId}\0${f.location.path}\0${key}`).digest('hex').slice(0, 32);
 }

@@ -22,7 +22,8 @@ export interface AnalyzerRun {
   errors: FileError[];
 }
 
-export type SkipReason = 'ignored' | 'binary' | 'too-large' | 'symlink' | 'symlink-outside' | 'unreadable' | 'special';
+export type SkipReason =
+  'ignored' | 'binary' | 'too-large' | 'symlink' | 'symlink-outside' | 'unreadable' | 'special';
 
 export interface Discovery {
   filesSeen: number;

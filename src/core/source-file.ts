@@ -2,7 +2,12 @@ import { basename, extname } from 'node:path';
 import type { AnalyzerContext, SourceFile } from './analyzer.js';
 
 /** Builds the SourceFile an analyzer receives (the engine and tests use the same constructor). */
-export function makeSourceFile(path: string, text: string, absPath = path, bytes: Buffer = Buffer.from(text)): SourceFile {
+export function makeSourceFile(
+  path: string,
+  text: string,
+  absPath = path,
+  bytes: Buffer = Buffer.from(text),
+): SourceFile {
   const name = basename(path);
   let lines: string[] | undefined;
   return {

@@ -10,7 +10,12 @@ export function maskFinding(f: RawFinding): RawFinding {
   const { secret, ...rest } = f;
   if (secret === undefined || secret === '') return rest;
   const m = (s: string): string => maskIn(s, secret);
-  const out: RawFinding = { ...rest, title: m(rest.title), message: m(rest.message), remediation: m(rest.remediation) };
+  const out: RawFinding = {
+    ...rest,
+    title: m(rest.title),
+    message: m(rest.message),
+    remediation: m(rest.remediation),
+  };
   out.location = { ...rest.location };
   if (rest.location.snippet !== undefined) out.location.snippet = m(rest.location.snippet);
   if (rest.fingerprintKey !== undefined) out.fingerprintKey = m(rest.fingerprintKey);
@@ -27,7 +32,8 @@ export function finalizeFinding(raw: RawFinding): Finding {
   const fingerprint = fingerprintOf(masked);
   const { fingerprintKey: _key, ...rest } = masked;
   const f: Finding = { ...rest, fingerprint };
-  if (f.location.snippet !== undefined) f.location = { ...f.location, snippet: truncateSnippet(f.location.snippet) };
+  if (f.location.snippet !== undefined)
+    f.location = { ...f.location, snippet: truncateSnippet(f.location.snippet) };
   return f;
 }
 
@@ -45,7 +51,9 @@ export function dedupe(findings: readonly Finding[]): Finding[] {
     }
     const better =
       (prev.location.commit !== undefined && f.location.commit === undefined) ||
-      (prev.location.commit === undefined) === (f.location.commit === undefined) && prev.suppression !== undefined && f.suppression === undefined;
+      ((prev.location.commit === undefined) === (f.location.commit === undefined) &&
+        prev.suppression !== undefined &&
+        f.suppression === undefined);
     if (better) byFp.set(f.fingerprint, f);
   }
   return [...byFp.values()];

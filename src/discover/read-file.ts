@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { isUtf8 } from 'node:buffer';
 
 export type ReadOutcome =
-  | { kind: 'text'; text: string; utf8: boolean; bytes: number }
+  | { kind: 'text'; text: string; utf8: boolean; bytes: Buffer }
   | { kind: 'binary' }
   | { kind: 'unreadable'; message: string };
 
@@ -27,5 +27,5 @@ export async function readSource(absPath: string): Promise<ReadOutcome> {
   const utf8 = isUtf8(buf);
   let text = buf.toString(utf8 ? 'utf8' : 'latin1');
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
-  return { kind: 'text', text, utf8, bytes: buf.length };
+  return { kind: 'text', text, utf8, bytes: buf };
 }

@@ -14,6 +14,8 @@ export interface WalkOptions {
   defaultIgnores?: boolean;
   /** Files above this size in bytes are skipped and counted. */
   maxFileSize: number;
+  /** When given, only these relative paths are scanned (diff-aware and staged scans). */
+  include?: ReadonlySet<string>;
 }
 
 export interface DiscoveredFile extends FileRef {
@@ -34,7 +36,15 @@ export function emptyDiscovery(): Discovery {
     filesSeen: 0,
     filesScanned: 0,
     bytesScanned: 0,
-    skipped: { ignored: 0, binary: 0, 'too-large': 0, symlink: 0, 'symlink-outside': 0, unreadable: 0, special: 0 },
+    skipped: {
+      ignored: 0,
+      binary: 0,
+      'too-large': 0,
+      symlink: 0,
+      'symlink-outside': 0,
+      unreadable: 0,
+      special: 0,
+    },
     nonUtf8: 0,
     skippedFiles: [],
   };
@@ -93,7 +103,8 @@ export async function walk(rootArg: string, opts: WalkOptions): Promise<WalkResu
       try {
         rules.addFile(dirRel, await readFile(join(dirAbs, '.gitignore'), 'utf8'));
       } catch (err) {
-        if ((err as NodeJS.ErrnoException).code !== 'ENOENT') recordSkip(discovery, `${dirRel}/.gitignore`, 'unreadable');
+        if ((err as NodeJS.ErrnoException).code !== 'ENOENT')
+          recordSkip(discovery, `${dirRel}/.gitignore`, 'unreadable');
       }
     }
     let entries;
@@ -113,6 +124,7 @@ export async function walk(rootArg: string, opts: WalkOptions): Promise<WalkResu
         if (!rules.ignores(rel, true)) stack.push(rel);
         continue;
       }
+      if (opts.include && !opts.include.has(rel)) continue;
       discovery.filesSeen++;
       if (rules.ignores(rel, false)) {
         recordSkip(discovery, rel, 'ignored');
@@ -126,7 +138,13 @@ export async function walk(rootArg: string, opts: WalkOptions): Promise<WalkResu
           target = undefined; // dangling link: counted below as outside-or-broken
         }
         if (target !== undefined && isInside(root, target)) recordSkip(discovery, rel, 'symlink');
-        else recordSkip(discovery, rel, 'symlink-outside', target === undefined ? 'dangling link' : 'points outside the scanned tree');
+        else
+          recordSkip(
+            discovery,
+            rel,
+            'symlink-outside',
+            target === undefined ? 'dangling link' : 'points outside the scanned tree',
+          );
         continue;
       }
       if (!e.isFile()) {

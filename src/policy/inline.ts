@@ -11,7 +11,7 @@ export interface Directive {
 
 const MARK = 'vanguard-ignore';
 // Bounded quantifiers and no nesting: linear on any line.
-const DIRECTIVE = /vanguard-ignore(?::|\s)\s{0,20}([A-Za-z0-9_.*/-]{1,200})?[ \t]{0,200}(.{0,500})/;
+const DIRECTIVE = /vanguard-ignore(?::|\s|$)\s{0,20}([A-Za-z0-9_.*/-]{1,200})?[ \t]{0,200}(.{0,500})/;
 
 export const SUPPRESSION_WITHOUT_REASON: RuleMeta = {
   id: 'policy/suppression-without-reason',
@@ -32,7 +32,10 @@ function cleanReason(raw: string): string {
 }
 
 /** Parses the directives in a file; those without a rule id or reason are returned as findings. */
-export function parseDirectives(path: string, lines: readonly string[]): { directives: Directive[]; invalid: RawFinding[] } {
+export function parseDirectives(
+  path: string,
+  lines: readonly string[],
+): { directives: Directive[]; invalid: RawFinding[] } {
   const directives: Directive[] = [];
   const invalid: RawFinding[] = [];
   for (let i = 0; i < lines.length; i++) {
@@ -45,7 +48,10 @@ export function parseDirectives(path: string, lines: readonly string[]): { direc
     if (ruleId === '' || reason === '') {
       invalid.push(
         findingFrom(SUPPRESSION_WITHOUT_REASON, {
-          message: ruleId === '' ? 'vanguard-ignore names no rule and gives no reason; it suppresses nothing.' : `vanguard-ignore for ${ruleId} gives no reason; it suppresses nothing.`,
+          message:
+            ruleId === ''
+              ? 'vanguard-ignore names no rule and gives no reason; it suppresses nothing.'
+              : `vanguard-ignore for ${ruleId} gives no reason; it suppresses nothing.`,
           location: { path, startLine: i + 1, snippet: text.trim().slice(0, 200) },
         }),
       );
@@ -72,7 +78,9 @@ export function applyDirectives(findings: RawFinding[], directives: readonly Dir
   for (const f of findings) {
     if (f.suppression || f.location.commit) continue;
     const line = f.location.startLine;
-    const idx = directives.findIndex((d) => (d.line === line || d.line === line - 1) && ruleMatches(d.ruleId, f.ruleId));
+    const idx = directives.findIndex(
+      (d) => (d.line === line || d.line === line - 1) && ruleMatches(d.ruleId, f.ruleId),
+    );
     if (idx >= 0) {
       const d = directives[idx]!;
       f.suppression = { kind: 'inline', reason: d.reason };

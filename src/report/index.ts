@@ -1,10 +1,14 @@
 import { UsageError } from '../core/errors.js';
 import { jsonReport } from './json.js';
+import { sarifReport } from './sarif.js';
+import { tableReport } from './table.js';
 import type { Reporter } from './types.js';
 
 /** Built-in reporters by format name; an unknown name is a compile error here and a usage error at run time. */
 export const REPORTERS = {
+  table: tableReport,
   json: jsonReport,
+  sarif: sarifReport,
 } satisfies Record<string, Reporter>;
 
 export type ReportFormat = keyof typeof REPORTERS;

@@ -1,0 +1,56 @@
+import { mkdir, writeFile } from 'node:fs/promises';
+import { dirname } from 'node:path';
+import { UsageError } from '../core/errors.js';
+import type { ScanResult } from '../core/result.js';
+import { reporterFor } from '../report/index.js';
+
+export interface OutputSpec {
+  format: string;
+  /** Undefined: standard output. */
+  output?: string;
+}
+
+/**
+ * Collects repeatable `--format F [--output P]` pairs in the order given: each --output pairs
+ * with the --format before it; an --output before any --format applies to the default format.
+ */
+export class OutputPairs {
+  readonly specs: OutputSpec[] = [];
+  constructor(private readonly defaultFormat: string) {}
+
+  format = (value: string): string => {
+    this.specs.push({ format: value });
+    return value;
+  };
+
+  output = (value: string): string => {
+    const last = this.specs.at(-1);
+    if (last && last.output === undefined) last.output = value;
+    else this.specs.push({ format: this.defaultFormat, output: value });
+    return value;
+  };
+
+  /** The pairs, or the default format to standard output. At most one pair may use standard output. */
+  resolve(): OutputSpec[] {
+    const specs = this.specs.length > 0 ? this.specs : [{ format: this.defaultFormat }];
+    for (const s of specs) reporterFor(s.format);
+    if (specs.filter((s) => s.output === undefined || s.output === '-').length > 1) {
+      throw new UsageError('more than one --format writes to standard output: give each an --output <file>');
+    }
+    return specs;
+  }
+}
+
+/** Renders each requested format and writes it where it was asked to go. */
+export async function writeOutputs(result: ScanResult, specs: readonly OutputSpec[]): Promise<void> {
+  for (const s of specs) {
+    const toStdout = s.output === undefined || s.output === '-';
+    const text = reporterFor(s.format)(result, { tty: toStdout && process.stdout.isTTY === true });
+    if (toStdout) {
+      process.stdout.write(text);
+    } else {
+      await mkdir(dirname(s.output!), { recursive: true });
+      await writeFile(s.output!, text);
+    }
+  }
+}

@@ -1,0 +1,128 @@
+import type { Command } from 'commander';
+import { Option } from 'commander';
+import { UsageError } from '../core/errors.js';
+import { SEVERITIES, type Severity } from '../core/finding.js';
+import type { ScanResult } from '../core/result.js';
+import { runDiffScan, runStagedScan } from '../scan/diff-scan.js';
+import { runScan, type ScanOptions } from '../scan/run-scan.js';
+import { EXIT } from './errors.js';
+import { OutputPairs, writeOutputs } from './outputs.js';
+import { progressReporter } from './progress.js';
+
+function list(value: string, previous: string[] = []): string[] {
+  return [
+    ...previous,
+    ...value
+      .split(',')
+      .map((s) => s.trim())
+      .filter(Boolean),
+  ];
+}
+
+function collect(value: string, previous: string[] = []): string[] {
+  return [...previous, value];
+}
+
+function positiveNumber(name: string) {
+  return (value: string): number => {
+    const n = Number(value);
+    if (!Number.isFinite(n) || n < 0)
+      throw new UsageError(`${name} must be a non-negative number, got "${value}"`);
+    return n;
+  };
+}
+
+interface ScanFlags {
+  only?: string[];
+  skip?: string[];
+  failOn: string;
+  history?: boolean;
+  maxFileSize: number;
+  gitignore: boolean;
+  defaultIgnores: boolean;
+  ignore?: string[];
+  workers?: number;
+  rules?: string[];
+  progress: boolean;
+  diff?: string;
+  staged?: boolean;
+}
+
+/** The exit code a finished scan maps to (documented in the README). */
+export function exitCodeFor(result: ScanResult): number {
+  if (result.summary.gate.failed) return EXIT.policyFailed;
+  if (result.status === 'partial') return EXIT.incomplete;
+  return EXIT.pass;
+}
+
+export function registerScan(program: Command): void {
+  const outputs = new OutputPairs('table');
+  program
+    .command('scan')
+    .description('scan a repository: secrets, dependencies, code, infrastructure, pipelines')
+    .argument('[path]', 'directory or file to scan', '.')
+    .option('--only <ids>', 'run only these analyzers (comma-separated)', list)
+    .option('--skip <ids>', 'do not run these analyzers (comma-separated)', list)
+    .option(
+      '-f, --format <format>',
+      'table, json, sarif, … (repeatable; pairs with the --output after it)',
+      outputs.format,
+    )
+    .option('-o, --output <file>', 'write the preceding --format to this file (repeatable)', outputs.output)
+    .addOption(
+      new Option('--fail-on <severity>', 'exit 1 when a finding is at or above this severity')
+        .choices([...SEVERITIES, 'none'])
+        .default('high'),
+    )
+    .option('--history', 'also scan every commit reachable from HEAD for secrets')
+    .option('--max-file-size <MB>', 'skip files larger than this', positiveNumber('--max-file-size'), 20)
+    .option('--no-gitignore', 'do not honour .gitignore files')
+    .option('--no-default-ignores', 'also scan node_modules, .venv and other dependency folders')
+    .option('--ignore <glob>', 'gitignore-style pattern to skip (repeatable)', collect)
+    .option('--workers <n>', 'worker threads (default: number of cores)', positiveNumber('--workers'))
+    .option('--rules <dir>', 'folder of custom code rules (repeatable)', collect)
+    .option('--diff <ref>', 'scan what changed since <ref> and fail only on findings the change introduced')
+    .option('--staged', 'scan the staged content of the index (pre-commit); fast analyzers unless --only')
+    .option('--no-progress', 'no progress indicator')
+    .action(async (path: string, flags: ScanFlags) => {
+      const specs = outputs.resolve();
+      if (flags.history && flags.skip?.includes('secrets'))
+        throw new UsageError('--history needs the secrets analyzer');
+      if (flags.diff !== undefined && flags.staged)
+        throw new UsageError('--diff and --staged cannot be combined');
+      if (flags.history && (flags.diff !== undefined || flags.staged)) {
+        throw new UsageError('--history scans all commits; it cannot be combined with --diff or --staged');
+      }
+      const only =
+        flags.history && flags.only && !flags.only.includes('secrets')
+          ? [...flags.only, 'secrets']
+          : flags.only;
+      const progress = flags.progress ? progressReporter() : undefined;
+      const scanOptions: ScanOptions = {
+        path,
+        only,
+        skip: flags.skip,
+        options: {
+          secrets: { history: flags.history === true },
+          code: { rulesDirs: flags.rules ?? [] },
+        },
+        ignore: flags.ignore,
+        gitignore: flags.gitignore,
+        defaultIgnores: flags.defaultIgnores,
+        maxFileSize: Math.round(flags.maxFileSize * 1024 * 1024),
+        workers: flags.workers,
+        failOn: flags.failOn as Severity | 'none',
+        onProgress: progress?.update,
+      };
+      let result: ScanResult;
+      try {
+        if (flags.staged) result = await runStagedScan(scanOptions);
+        else if (flags.diff !== undefined) result = await runDiffScan(scanOptions, flags.diff);
+        else result = await runScan(scanOptions);
+      } finally {
+        progress?.clear();
+      }
+      await writeOutputs(result, specs);
+      process.exitCode = exitCodeFor(result);
+    });
+}

@@ -1,0 +1,81 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { finalizeFinding, processFindings } from './stages.js';
+import { maskSecret } from './mask.js';
+import { owaspForCwes, OWASP_2025 } from './taxonomy.js';
+import type { RawFinding } from './finding.js';
+
+describe('taxonomy', () => {
+  it('maps CWEs to OWASP Top 10:2025 categories', () => {
+    expect(owaspForCwes([89])).toEqual(['A05:2025']);
+    expect(owaspForCwes([798, 521])).toEqual(['A07:2025']);
+    expect(owaspForCwes([918, 22])).toEqual(['A01:2025']);
+    expect(owaspForCwes([1395])).toEqual(['A03:2025']);
+    expect(owaspForCwes([319, 502, 532, 209])).toEqual(['A04:2025', 'A08:2025', 'A09:2025', 'A10:2025']);
+    expect(owaspForCwes([999999])).toEqual([]);
+    expect(Object.keys(OWASP_2025)).toHaveLength(10);
+  });
+});
+
+describe('maskSecret', () => {
+  it('never shows more than a quarter of the secret (at most 4 characters), nor its length', () => {
+    fc.assert(
+      fc.property(fc.string({ minLength: 1, maxLength: 200 }), (s) => {
+        const m = maskSecret(s);
+        const shown = m.slice(0, -5);
+        expect(m.endsWith('*****')).toBe(true);
+        expect(shown.length).toBeLessThanOrEqual(Math.min(4, s.length / 4));
+        expect(s.startsWith(shown)).toBe(true);
+      }),
+    );
+    expect(maskSecret('AKIAZZZZZZZZZZZZZZZZ')).toBe('AKIA*****');
+  });
+});
+
+function raw(over: Partial<RawFinding> = {}): RawFinding {
+  return {
+    ruleId: 'secrets/test',
+    analyzer: 'secrets',
+    severity: 'high',
+    confidence: 'high',
+    title: 'T',
+    message: 'found',
+    remediation: 'rotate',
+    location: { path: 'a.env', startLine: 3, snippet: 'KEY=s3cr3t-value-1234' },
+    cwe: [798],
+    owasp: ['A07:2025'],
+    principles: ['authentication'],
+    phase: 'code',
+    ...over,
+  };
+}
+
+describe('finding stages', () => {
+  it('masks the secret in every text field and drops it', () => {
+    const f = finalizeFinding(
+      raw({
+        secret: 's3cr3t-value-1234',
+        message: 'value s3cr3t-value-1234 leaked',
+        fingerprintKey: 's3cr3t-value-1234',
+      }),
+    );
+    expect(JSON.stringify(f)).not.toContain('s3cr3t-value-1234');
+    expect(f.location.snippet).toBe('KEY=s3cr*****');
+    expect(f).not.toHaveProperty('secret');
+    expect(f).not.toHaveProperty('fingerprintKey');
+  });
+
+  it('bounds snippets after masking so a cut never exposes part of a secret', () => {
+    const secret = 'Z'.repeat(400);
+    const f = finalizeFinding(raw({ secret, location: { path: 'a', startLine: 1, snippet: `k=${secret}` } }));
+    expect(f.location.snippet).toBe('k=ZZZZ*****');
+  });
+
+  it('dedupes by fingerprint, preferring the working tree over history', () => {
+    const history = raw({ location: { path: 'a.env', startLine: 9, snippet: 'KEY=x', commit: 'abc' } });
+    const current = raw({ location: { path: 'a.env', startLine: 2, snippet: 'KEY=x' } });
+    const out = processFindings([history, current]);
+    expect(out).toHaveLength(1);
+    expect(out[0]!.location.commit).toBeUndefined();
+  });
+});

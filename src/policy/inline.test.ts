@@ -1,0 +1,47 @@
+import { describe, expect, it } from 'vitest';
+import { parseDirectives, ruleMatches } from './inline.js';
+
+describe('inline directives', () => {
+  it('parses rule and reason in any comment style', () => {
+    const { directives, invalid } = parseDirectives('f', [
+      '# vanguard-ignore: secrets/aws-access-key test key from docs',
+      'x = 1 // vanguard-ignore: code/js-eval sandboxed input',
+      '/* vanguard-ignore: iac/* generated file */',
+      '<!-- vanguard-ignore: code/xss escaped upstream -->',
+    ]);
+    expect(invalid).toEqual([]);
+    expect(directives).toEqual([
+      { line: 1, ruleId: 'secrets/aws-access-key', reason: 'test key from docs' },
+      { line: 2, ruleId: 'code/js-eval', reason: 'sandboxed input' },
+      { line: 3, ruleId: 'iac/*', reason: 'generated file' },
+      { line: 4, ruleId: 'code/xss', reason: 'escaped upstream' },
+    ]);
+  });
+
+  it('reports a directive without a reason or rule as a finding', () => {
+    const { directives, invalid } = parseDirectives('f', [
+      'a # vanguard-ignore: secrets/x',
+      'b # vanguard-ignore',
+      'c /* vanguard-ignore: code/y */',
+    ]);
+    expect(directives).toEqual([]);
+    expect(invalid.map((f) => [f.ruleId, f.location.startLine])).toEqual([
+      ['policy/suppression-without-reason', 1],
+      ['policy/suppression-without-reason', 2],
+      ['policy/suppression-without-reason', 3],
+    ]);
+  });
+
+  it('matches exact ids and folder wildcards only', () => {
+    expect(ruleMatches('secrets/*', 'secrets/aws-access-key')).toBe(true);
+    expect(ruleMatches('secrets/aws', 'secrets/aws-access-key')).toBe(false);
+    expect(ruleMatches('code/*', 'secrets/x')).toBe(false);
+  });
+
+  it('stays linear on a hostile line', () => {
+    const line = `vanguard-ignore: ${'a'.repeat(200_000)}`;
+    const t0 = Date.now();
+    parseDirectives('f', [line]);
+    expect(Date.now() - t0).toBeLessThan(2000);
+  });
+});

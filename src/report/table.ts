@@ -1,0 +1,81 @@
+import type { Finding, Severity } from '../core/finding.js';
+import type { ScanResult } from '../core/result.js';
+import type { Reporter } from './types.js';
+
+const COLOURS: Record<Severity, string> = {
+  critical: '\x1b[1;35m',
+  high: '\x1b[31m',
+  medium: '\x1b[33m',
+  low: '\x1b[36m',
+  info: '\x1b[2m',
+};
+const RESET = '\x1b[0m';
+const BOLD = '\x1b[1m';
+const DIM = '\x1b[2m';
+
+/** Removes control characters so that file content cannot drive the terminal. */
+export function sanitizeForTerminal(s: string): string {
+  // eslint-disable-next-line no-control-regex -- stripping control characters is the point
+  return s.replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g, '?');
+}
+
+function where(f: Finding): string {
+  const l = f.location;
+  return `${l.path}:${l.startLine}${l.commit ? ` @${l.commit.slice(0, 10)}` : ''}`;
+}
+
+/** A readable summary for a terminal: findings grouped by severity, then counts and the gate. */
+export const tableReport: Reporter = (scan: ScanResult, { tty }) => {
+  const paint = (code: string, s: string): string => (tty ? `${code}${s}${RESET}` : s);
+  const out: string[] = [];
+  const shown = scan.findings.filter((f) => !f.suppression);
+  for (const f of shown) {
+    out.push(
+      `${paint(COLOURS[f.severity], f.severity.toUpperCase().padEnd(8))} ${paint(BOLD, f.ruleId)}  ${where(f)}`,
+    );
+    out.push(`         ${sanitizeForTerminal(f.message)}`);
+    if (f.location.snippet)
+      out.push(paint(DIM, `         │ ${sanitizeForTerminal(f.location.snippet.trim()).slice(0, 160)}`));
+    out.push(`         fix: ${sanitizeForTerminal(f.remediation)}`);
+    out.push('');
+  }
+  const d = scan.discovery;
+  const skipped = Object.entries(d.skipped)
+    .filter(([, n]) => n > 0)
+    .map(([k, n]) => `${n} ${k}`)
+    .join(', ');
+  const mb = (d.bytesScanned / 1024 / 1024).toFixed(1);
+  out.push(
+    `Scanned ${d.filesScanned} files (${mb} MB) in ${(scan.durationMs / 1000).toFixed(2)} s` +
+      (skipped ? `; skipped ${skipped}` : '') +
+      (d.nonUtf8 ? `; ${d.nonUtf8} not UTF-8 (read as Latin-1)` : ''),
+  );
+  const analyzers = scan.analyzers
+    .map(
+      (a) =>
+        `${a.id} ${a.status === 'succeeded' ? '✓' : a.status}${a.errors.length ? ` (${a.errors.length} errors)` : ''}`,
+    )
+    .join(', ');
+  if (analyzers) out.push(`Analyzers: ${analyzers}`);
+  for (const a of scan.analyzers) {
+    for (const e of a.errors.slice(0, 10))
+      out.push(`  ${a.id}: ${sanitizeForTerminal(e.path)}: ${sanitizeForTerminal(e.message)}`);
+    if (a.errors.length > 10) out.push(`  ${a.id}: … and ${a.errors.length - 10} more errors`);
+  }
+  const outside = d.skippedFiles.filter((s) => s.reason === 'symlink-outside');
+  for (const s of outside.slice(0, 5))
+    out.push(`  not followed: ${sanitizeForTerminal(s.path)} (${s.detail ?? 'symlink outside the tree'})`);
+  for (const w of scan.warnings) out.push(paint(COLOURS.medium, `warning: ${sanitizeForTerminal(w)}`));
+  const s = scan.summary;
+  const counts = (['critical', 'high', 'medium', 'low', 'info'] as const)
+    .filter((k) => s.bySeverity[k] > 0)
+    .map((k) => paint(COLOURS[k], `${s.bySeverity[k]} ${k}`))
+    .join(', ');
+  out.push(
+    `Findings: ${s.total}${counts ? ` (${counts})` : ''}${s.suppressed ? `, ${s.suppressed} suppressed` : ''}`,
+  );
+  if (scan.status === 'partial')
+    out.push(paint(COLOURS.high, 'Scan incomplete: some inputs could not be analyzed (see errors above).'));
+  out.push(paint(s.gate.failed ? COLOURS.high : '\x1b[32m', `Gate ${s.gate.reason}`));
+  return `${out.join('\n')}\n`;
+};

@@ -1,0 +1,87 @@
+import type { Analyzer, AnalyzerContext } from '../core/analyzer.js';
+import { describeError } from '../core/errors.js';
+import type { AnalyzerId, RawFinding } from '../core/finding.js';
+import type { SkipReason } from '../core/result.js';
+import { makeSourceFile } from '../core/source-file.js';
+import type { DiscoveredFile } from '../discover/walk.js';
+import { readSource } from '../discover/read-file.js';
+import { applyDirectives, parseDirectives } from '../policy/inline.js';
+
+/** One file to analyze and the analyzers that asked for it. */
+export interface FileTask {
+  file: DiscoveredFile;
+  analyzers: AnalyzerId[];
+}
+
+export interface DirectiveUse {
+  line: number;
+  ruleId: string;
+  reason: string;
+  used: boolean;
+}
+
+/** Everything one file produced; plain data so it can cross a worker boundary. */
+export interface FileOutcome {
+  path: string;
+  skipped?: { reason: SkipReason; detail?: string };
+  bytes: number;
+  utf8: boolean;
+  findings: RawFinding[];
+  errors: { analyzer: AnalyzerId; code: string; message: string }[];
+  /** Milliseconds per analyzer. */
+  timings: [AnalyzerId, number][];
+  directives: DirectiveUse[];
+}
+
+/**
+ * Reads a file once, runs each analyzer that asked for it, and applies the file's inline
+ * suppressions. A throwing analyzer is recorded for this file; the others still run.
+ */
+export async function runFileTask(
+  task: FileTask,
+  analyzers: ReadonlyMap<AnalyzerId, Analyzer>,
+  ctxFor: (id: AnalyzerId) => AnalyzerContext,
+): Promise<FileOutcome> {
+  const { file } = task;
+  const out: FileOutcome = {
+    path: file.path,
+    bytes: 0,
+    utf8: true,
+    findings: [],
+    errors: [],
+    timings: [],
+    directives: [],
+  };
+  const read = await readSource(file.absPath);
+  if (read.kind === 'binary') {
+    out.skipped = { reason: 'binary' };
+    return out;
+  }
+  if (read.kind === 'unreadable') {
+    out.skipped = { reason: 'unreadable', detail: read.message };
+    return out;
+  }
+  out.bytes = read.bytes.length;
+  out.utf8 = read.utf8;
+  const source = makeSourceFile(file.path, read.text, file.absPath, read.bytes);
+  for (const id of task.analyzers) {
+    const analyzer = analyzers.get(id);
+    if (!analyzer) continue;
+    const t0 = performance.now();
+    try {
+      const found = await analyzer.analyze(source, ctxFor(id));
+      for (const f of found) out.findings.push(f);
+    } catch (err) {
+      const { code, message } = describeError(err);
+      out.errors.push({ analyzer: id, code, message });
+    }
+    out.timings.push([id, performance.now() - t0]);
+  }
+  if (source.text.includes('vanguard-ignore')) {
+    const { directives, invalid } = parseDirectives(file.path, source.lines());
+    const used = applyDirectives(out.findings, directives);
+    out.directives = directives.map((d, i) => ({ ...d, used: used.has(i) }));
+    for (const f of invalid) out.findings.push(f);
+  }
+  return out;
+}

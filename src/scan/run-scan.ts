@@ -1,0 +1,235 @@
+import { availableParallelism } from 'node:os';
+import type { Analyzer, FileRef, ProjectContext } from '../core/analyzer.js';
+import { VanguardError, describeError } from '../core/errors.js';
+import type { AnalyzerId, Finding, RawFinding, Severity } from '../core/finding.js';
+import type { AnalyzerRun, InlineSuppressionUse, ScanResult } from '../core/result.js';
+import { SCHEMA_VERSION } from '../core/result.js';
+import type { RuleMeta } from '../core/rule.js';
+import { processFindings } from '../core/stages.js';
+import { VERSION } from '../core/version.js';
+import { recordSkip, walk } from '../discover/walk.js';
+import { createRegistry } from '../analyzers/index.js';
+import type { AnalyzerRegistry } from '../analyzers/registry.js';
+import { SUPPRESSION_WITHOUT_REASON } from '../policy/inline.js';
+import { contextFactory, type AnalyzerOptions } from './context.js';
+import { runFileTask, type FileOutcome, type FileTask } from './file-task.js';
+import { runInWorkers } from './pool.js';
+import { computeGate, summarize } from './summary.js';
+
+export const DEFAULT_MAX_FILE_SIZE = 20 * 1024 * 1024;
+
+export interface ScanOptions {
+  path: string;
+  /** Analyzers to run (default: all registered). */
+  only?: readonly string[];
+  skip?: readonly string[];
+  /** Analyzers the user asked for by name: their `prepare` failures stop the scan instead of skipping them. */
+  explicit?: readonly string[];
+  options?: AnalyzerOptions;
+  ignore?: readonly string[];
+  gitignore?: boolean;
+  defaultIgnores?: boolean;
+  maxFileSize?: number;
+  /** Only these relative paths (diff-aware and staged scans). */
+  include?: ReadonlySet<string>;
+  /** Worker threads; 0 or 1 runs in this thread. Default: the number of cores. */
+  workers?: number;
+  failOn?: Severity | 'none';
+  /** Pure stage over the finished findings (exceptions, baseline), run before the gate. */
+  policy?: (findings: Finding[], warnings: string[]) => Finding[];
+  onProgress?: (done: number, total: number) => void;
+  registry?: AnalyzerRegistry;
+}
+
+/** Fatal analyzer errors: the user must fix the invocation (exit 2), the scan cannot be partial. */
+const FATAL_CODES = new Set(['USAGE', 'CONFIG', 'NOT_A_GIT_REPO']);
+
+function selectAnalyzers(registry: AnalyzerRegistry, opts: ScanOptions): Analyzer[] {
+  for (const id of [...(opts.only ?? []), ...(opts.skip ?? [])]) registry.get(id);
+  const skip = new Set(opts.skip ?? []);
+  const chosen = opts.only && opts.only.length > 0 ? opts.only.map((id) => registry.get(id)) : registry.all();
+  return chosen.filter((a) => !skip.has(a.id));
+}
+
+// Workers cost a start-up each; small scans run in this thread.
+const INLINE_LIMIT_FILES = 200;
+const INLINE_LIMIT_BYTES = 2 * 1024 * 1024;
+
+/** Runs one scan: walk once, analyze each file with the analyzers that asked for it, then the stages. */
+export async function runScan(opts: ScanOptions): Promise<ScanResult> {
+  const startedAt = new Date();
+  const registry = opts.registry ?? createRegistry();
+  const analyzers = selectAnalyzers(registry, opts);
+  const explicit = new Set(opts.explicit ?? opts.only ?? []);
+  const options = opts.options ?? {};
+  const { root, files, discovery } = await walk(opts.path, {
+    ignore: opts.ignore ?? [],
+    gitignore: opts.gitignore ?? true,
+    defaultIgnores: opts.defaultIgnores ?? true,
+    maxFileSize: opts.maxFileSize ?? DEFAULT_MAX_FILE_SIZE,
+    ...(opts.include ? { include: opts.include } : {}),
+  });
+  const warnings: string[] = [];
+  const paths = new Set(files.map((f) => f.path));
+  const ctxFor = contextFactory(root, paths, options, warnings);
+  const runs = new Map<AnalyzerId, AnalyzerRun>(
+    analyzers.map((a) => [
+      a.id,
+      { id: a.id, status: 'succeeded', filesAnalyzed: 0, findings: 0, durationMs: 0, errors: [] },
+    ]),
+  );
+  const matched = new Map<AnalyzerId, FileRef[]>(
+    analyzers.map((a) => [a.id, files.filter((f) => a.matches(f))]),
+  );
+  const failures = new Map<AnalyzerId, { path: string; err: unknown }[]>();
+  const projectCtx = (a: Analyzer): ProjectContext => ({
+    ...ctxFor(a.id),
+    files: matched.get(a.id) ?? [],
+    fail: (path, err) => {
+      const list = failures.get(a.id) ?? [];
+      list.push({ path, err });
+      failures.set(a.id, list);
+    },
+  });
+
+  // prepare: an analyzer that cannot run stops the scan if asked for by name, else is skipped.
+  const active: Analyzer[] = [];
+  for (const a of analyzers) {
+    if (a.prepare && (matched.get(a.id)?.length ?? 0) > 0) {
+      try {
+        await a.prepare(projectCtx(a));
+      } catch (err) {
+        if (explicit.has(a.id) || (err instanceof VanguardError && FATAL_CODES.has(err.code))) throw err;
+        runs.get(a.id)!.status = 'skipped';
+        warnings.push(`${a.id}: skipped: ${describeError(err).message}`);
+        continue;
+      }
+    }
+    active.push(a);
+  }
+
+  const wanted = new Map(active.map((a) => [a.id, new Set(matched.get(a.id))] as const));
+  const tasks: FileTask[] = [];
+  for (const f of files) {
+    const ids = active.filter((a) => wanted.get(a.id)!.has(f)).map((a) => a.id);
+    if (ids.length > 0) tasks.push({ file: f, analyzers: ids });
+  }
+  const raw: RawFinding[] = [];
+  const suppressions: InlineSuppressionUse[] = [];
+  let done = 0;
+  const collect = (outcomes: FileOutcome[], ws: string[]): void => {
+    for (const w of ws) if (!warnings.includes(w)) warnings.push(w);
+    for (const o of outcomes) {
+      done++;
+      if (o.skipped) {
+        recordSkip(discovery, o.path, o.skipped.reason, o.skipped.detail);
+        continue;
+      }
+      discovery.filesScanned++;
+      discovery.bytesScanned += o.bytes;
+      if (!o.utf8) discovery.nonUtf8++;
+      for (const f of o.findings) raw.push(f);
+      for (const d of o.directives) suppressions.push({ path: o.path, ...d });
+      for (const [id, ms] of o.timings) {
+        const run = runs.get(id)!;
+        run.filesAnalyzed++;
+        run.durationMs += ms;
+      }
+      for (const e of o.errors)
+        runs.get(e.analyzer)!.errors.push({ path: o.path, code: e.code, message: e.message });
+    }
+    opts.onProgress?.(done, tasks.length);
+  };
+
+  const totalBytes = tasks.reduce((n, t) => n + t.file.size, 0);
+  const workers = opts.workers ?? availableParallelism();
+  const fromSource = import.meta.url.endsWith('.ts');
+  const inline =
+    workers <= 1 ||
+    opts.registry !== undefined ||
+    fromSource ||
+    (tasks.length <= INLINE_LIMIT_FILES && totalBytes <= INLINE_LIMIT_BYTES);
+  if (inline) {
+    const byId = new Map(active.map((a) => [a.id, a] as const));
+    for (const t of tasks) collect([await runFileTask(t, byId, ctxFor)], []);
+  } else {
+    await runInWorkers(
+      tasks,
+      { root, analyzerIds: active.map((a) => a.id), options, paths: [...paths] },
+      workers,
+      collect,
+    );
+  }
+
+  for (const a of active) {
+    if (!a.analyzeProject) continue;
+    const t0 = performance.now();
+    try {
+      for (const f of await a.analyzeProject(projectCtx(a))) raw.push(f);
+    } catch (err) {
+      if (err instanceof VanguardError && FATAL_CODES.has(err.code)) throw err;
+      const { code, message } = describeError(err);
+      runs.get(a.id)!.errors.push({ path: '.', code, message });
+      runs.get(a.id)!.status = 'failed';
+    }
+    runs.get(a.id)!.durationMs += performance.now() - t0;
+  }
+  for (const [id, list] of failures) {
+    for (const { path, err } of list) runs.get(id)!.errors.push({ path, ...describeError(err) });
+  }
+
+  let findings = processFindings(raw);
+  if (opts.policy) findings = opts.policy(findings, warnings);
+  for (const run of runs.values()) {
+    run.findings = findings.filter((f) => f.analyzer === run.id).length;
+    if (run.status === 'succeeded' && run.errors.length > 0) run.status = 'partial';
+  }
+  const status = [...runs.values()].some((r) => r.status === 'partial' || r.status === 'failed')
+    ? 'partial'
+    : 'complete';
+  const gate = computeGate(findings, opts.failOn ?? 'high');
+  const finishedAt = new Date();
+  return {
+    schemaVersion: SCHEMA_VERSION,
+    tool: { name: 'vanguard', version: VERSION },
+    root,
+    startedAt: startedAt.toISOString(),
+    finishedAt: finishedAt.toISOString(),
+    durationMs: finishedAt.getTime() - startedAt.getTime(),
+    status,
+    analyzers: [...runs.values()],
+    discovery,
+    findings,
+    rules: rulesFor(findings, registry),
+    suppressions,
+    warnings,
+    summary: summarize(findings, gate),
+  };
+}
+
+/** Descriptions of the rules behind the findings: the catalogue's, or derived from the finding for dynamic rules. */
+function rulesFor(findings: readonly Finding[], registry: AnalyzerRegistry): RuleMeta[] {
+  const catalogue = registry.rules();
+  catalogue.set(SUPPRESSION_WITHOUT_REASON.id, SUPPRESSION_WITHOUT_REASON);
+  const out = new Map<string, RuleMeta>();
+  for (const f of findings) {
+    if (out.has(f.ruleId)) continue;
+    out.set(
+      f.ruleId,
+      catalogue.get(f.ruleId) ?? {
+        id: f.ruleId,
+        analyzer: f.analyzer,
+        title: f.title,
+        description: f.title,
+        severity: f.severity,
+        confidence: f.confidence,
+        cwe: f.cwe,
+        owasp: f.owasp,
+        principles: f.principles,
+        phase: f.phase,
+        remediation: f.remediation,
+      },
+    );
+  }
+  return [...out.values()].sort((a, b) => (a.id < b.id ? -1 : 1));
+}

@@ -1,0 +1,22 @@
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { Ajv, type ValidateFunction } from 'ajv';
+import type { FormatsPlugin } from 'ajv-formats';
+
+const require = createRequire(import.meta.url);
+// ajv-formats is CommonJS with a default export that ESM interop wraps; require gives the plugin itself.
+const addFormats = (require('ajv-formats') as { default: FormatsPlugin }).default;
+
+/** The official SARIF 2.1.0 JSON schema (shipped by @microsoft/jest-sarif), compiled once. */
+export function sarifValidator(): ValidateFunction {
+  const schema = JSON.parse(
+    readFileSync(require.resolve('@microsoft/jest-sarif/lib/schemas/sarif-2.1.0-rtm.5.json'), 'utf8'),
+  ) as Record<string, unknown>;
+  // The file declares draft-04; its keywords are the draft-07 subset except the top-level `id`.
+  delete schema.$schema;
+  delete schema.id;
+  // unicodeRegExp off: one pattern in the official file ('language') is not valid with the u flag.
+  const ajv = new Ajv({ strict: false, allErrors: true, unicodeRegExp: false });
+  addFormats(ajv);
+  return ajv.compile(schema);
+}
