@@ -94,7 +94,14 @@ export class SecretEngine {
         if (rule.minEntropy !== undefined && entropy(secret) < rule.minEntropy) continue;
         const ctxQuoted = start > 0 && QUOTES.has(bytes[start - 1]!);
         const verdict = rule.check
-          ? rule.check({ secret, line, path: input.path, quoted: ctxQuoted, sourceCode, productNames: input.productNames })
+          ? rule.check({
+              secret,
+              line,
+              path: input.path,
+              quoted: ctxQuoted,
+              sourceCode,
+              productNames: input.productNames,
+            })
           : {};
         if (verdict === false) continue;
         const at = rule.locateAtMatch ? whole[0] : start;
@@ -144,7 +151,12 @@ function lineAround(bytes: Buffer, at: number, enc: BufferEncoding): string {
 
 /** Specific rules win over generic ones on overlapping spans, then the earlier rule in the catalogue. */
 function resolveOverlaps(cands: Candidate[]): Candidate[] {
-  cands.sort((a, b) => Number(a.rule.generic ?? false) - Number(b.rule.generic ?? false) || a.order - b.order || a.start - b.start);
+  cands.sort(
+    (a, b) =>
+      Number(a.rule.generic ?? false) - Number(b.rule.generic ?? false) ||
+      a.order - b.order ||
+      a.start - b.start,
+  );
   const kept: Candidate[] = [];
   for (const c of cands) {
     if (!kept.some((k) => c.start < k.end && k.start < c.end)) kept.push(c);
@@ -153,7 +165,13 @@ function resolveOverlaps(cands: Candidate[]): Candidate[] {
 }
 
 /** The reported line with every kept secret on it masked, windowed around the secret on long lines. */
-function snippetFor(bytes: Buffer, enc: BufferEncoding, lineStart: number, c: Candidate, kept: Candidate[]): string {
+function snippetFor(
+  bytes: Buffer,
+  enc: BufferEncoding,
+  lineStart: number,
+  c: Candidate,
+  kept: Candidate[],
+): string {
   let lineEnd = bytes.indexOf(10, c.at);
   if (lineEnd === -1) lineEnd = bytes.length;
   const from = Math.max(lineStart, c.at - LINE_CONTEXT);

@@ -76,6 +76,7 @@ export function isRepetitive(v: string): boolean {
 /** A run of consecutive characters (abcdef, 123456, 987654). */
 export function isSequential(v: string): boolean {
   if (v.length < 4) return false;
+  if ('01234567890'.includes(v) || '09876543210'.includes(v)) return true;
   const d = v.charCodeAt(1) - v.charCodeAt(0);
   if (d !== 1 && d !== -1) return false;
   for (let i = 2; i < v.length; i++) if (v.charCodeAt(i) - v.charCodeAt(i - 1) !== d) return false;
@@ -154,9 +155,49 @@ export function isLockfile(name: string): boolean {
 export const LOCKFILE_HASH_LINE = /integrity|resolved|checksum|sha\d{1,3}[-:]|h1:|"hash"|tarball|"?shasum/i;
 
 const SOURCE_EXTS = new Set([
-  'js', 'mjs', 'cjs', 'jsx', 'ts', 'mts', 'cts', 'tsx', 'py', 'go', 'java', 'kt', 'kts', 'scala', 'rb',
-  'php', 'cs', 'fs', 'vb', 'swift', 'm', 'mm', 'c', 'h', 'cc', 'cpp', 'hpp', 'rs', 'dart', 'lua', 'pl',
-  'groovy', 'r', 'jl', 'ex', 'exs', 'erl', 'clj', 'hs', 'ml', 'vue', 'svelte', 'sol',
+  'js',
+  'mjs',
+  'cjs',
+  'jsx',
+  'ts',
+  'mts',
+  'cts',
+  'tsx',
+  'py',
+  'go',
+  'java',
+  'kt',
+  'kts',
+  'scala',
+  'rb',
+  'php',
+  'cs',
+  'fs',
+  'vb',
+  'swift',
+  'm',
+  'mm',
+  'c',
+  'h',
+  'cc',
+  'cpp',
+  'hpp',
+  'rs',
+  'dart',
+  'lua',
+  'pl',
+  'groovy',
+  'r',
+  'jl',
+  'ex',
+  'exs',
+  'erl',
+  'clj',
+  'hs',
+  'ml',
+  'vue',
+  'svelte',
+  'sol',
 ]);
 
 /** True when the extension is a programming language (where an unquoted right-hand side is code). */
@@ -164,7 +205,8 @@ export function isSourceCode(ext: string): boolean {
   return SOURCE_EXTS.has(ext);
 }
 
-const CODE_VALUE = /[()[\]{}]|^[A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*)+$|^(?:string|str|number|int|bool|boolean|null|none|nil|undefined|true|false|required|optional|bytes|secret|password|text|char|varchar)$/i;
+const CODE_VALUE =
+  /[()[\]{}]|^[A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*)+$|^(?:string|str|number|int|bool|boolean|null|none|nil|undefined|true|false|required|optional|bytes|secret|password|text|char|varchar)$/i;
 
 /** True when an unquoted value reads as code or a type rather than data. */
 export function looksLikeCode(value: string): boolean {

@@ -29,7 +29,9 @@ function runGit(cwd: string, args: string[]): Promise<{ code: number; stdout: st
     let stderr = '';
     child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
     child.stderr.on('data', (d: Buffer) => (stderr = (stderr + d.toString()).slice(-4000)));
-    child.on('error', (err) => reject(new VanguardError('GIT_FAILED', `could not run git: ${err.message}`, { cause: err })));
+    child.on('error', (err) =>
+      reject(new VanguardError('GIT_FAILED', `could not run git: ${err.message}`, { cause: err })),
+    );
     child.on('close', (code) => resolve({ code: code ?? 1, stdout, stderr }));
   });
 }
@@ -49,7 +51,10 @@ function unquotePath(p: string): string {
     if (/[0-7]/.test(next)) {
       bytes.push(parseInt(body.slice(i, i + 3), 8));
       i += 2;
-    } else bytes.push(({ n: 10, t: 9, r: 13, '"': 34, '\\': 92 } as Record<string, number>)[next] ?? next.charCodeAt(0));
+    } else
+      bytes.push(
+        ({ n: 10, t: 9, r: 13, '"': 34, '\\': 92 } as Record<string, number>)[next] ?? next.charCodeAt(0),
+      );
   }
   return Buffer.from(bytes).toString('utf8');
 }
@@ -65,7 +70,10 @@ export async function scanHistory(
 ): Promise<RawFinding[]> {
   const inside = await runGit(ctx.root, ['rev-parse', '--is-inside-work-tree']);
   if (inside.code !== 0 || inside.stdout.trim() !== 'true') {
-    throw new VanguardError('NOT_A_GIT_REPO', `${ctx.root} is not a git repository, so --history has no commits to scan.`);
+    throw new VanguardError(
+      'NOT_A_GIT_REPO',
+      `${ctx.root} is not a git repository, so --history has no commits to scan.`,
+    );
   }
   const head = await runGit(ctx.root, ['rev-parse', '--verify', '--quiet', 'HEAD']);
   if (head.code !== 0) {
@@ -83,14 +91,27 @@ export async function scanHistory(
   };
 
   const args = [
-    '-c', 'core.quotePath=false', 'log', '-p', '-U0', '--no-color', '--no-ext-diff', '--no-renames',
-    '--diff-filter=d', '--reverse', '--relative', '--format=%x01%H', 'HEAD',
+    '-c',
+    'core.quotePath=false',
+    'log',
+    '-p',
+    '-U0',
+    '--no-color',
+    '--no-ext-diff',
+    '--no-renames',
+    '--diff-filter=d',
+    '--reverse',
+    '--relative',
+    '--format=%x01%H',
+    'HEAD',
   ];
   const child = spawn('git', args, { cwd: ctx.root, stdio: ['ignore', 'pipe', 'pipe'] });
   let stderr = '';
   child.stderr.on('data', (d: Buffer) => (stderr = (stderr + d.toString()).slice(-4000)));
   const exited = new Promise<number>((resolve, reject) => {
-    child.on('error', (err) => reject(new VanguardError('GIT_FAILED', `could not run git: ${err.message}`, { cause: err })));
+    child.on('error', (err) =>
+      reject(new VanguardError('GIT_FAILED', `could not run git: ${err.message}`, { cause: err })),
+    );
     child.on('close', (code) => resolve(code ?? 1));
   });
 
@@ -113,7 +134,10 @@ export async function scanHistory(
       const text = line.toString('utf8');
       if (text.startsWith('+++ ')) {
         const raw = unquotePath(text.slice(4));
-        pending = raw === '/dev/null' ? undefined : { commit, path: raw.replace(/^b\//, ''), lines: [], lineNos: [], bytes: 0 };
+        pending =
+          raw === '/dev/null'
+            ? undefined
+            : { commit, path: raw.replace(/^b\//, ''), lines: [], lineNos: [], bytes: 0 };
       } else if (text.startsWith('@@')) {
         inHeader = false;
         newLine = hunkStart(text);

@@ -43,7 +43,12 @@ export const secretsAnalyzer: Analyzer = {
   },
   async analyze(file: SourceFile, ctx: AnalyzerContext): Promise<RawFinding[]> {
     const names = await productNames(ctx);
-    const found = secretEngine().scan(file.bytes, { path: file.path, name: file.name, ext: file.ext, productNames: names });
+    const found = secretEngine().scan(file.bytes, {
+      path: file.path,
+      name: file.name,
+      ext: file.ext,
+      productNames: names,
+    });
     return found.map((d) => toFinding(d, file.path));
   },
   async analyzeProject(ctx) {

@@ -1,4 +1,11 @@
-import { entropy, hasPlaceholderWord, isEnvReference, isIdentifierLookAlike, isPlaceholder, looksLikeCode } from './filters.js';
+import {
+  entropy,
+  hasPlaceholderWord,
+  isEnvReference,
+  isIdentifierLookAlike,
+  isPlaceholder,
+  looksLikeCode,
+} from './filters.js';
 import type { MatchContext, SecretRule, Verdict } from './types.js';
 import { secretRule } from './types.js';
 import { weakPasswordReason } from './weak-password.js';
@@ -66,8 +73,14 @@ export const GENERIC_RULES: SecretRule[] = [
     severity: 'critical',
     check: (m) => passwordVerdict(m, true),
     examples: {
-      bad: ['DATABASE_URL=postgres://app:<<a62:20>>@db.internal:5432/orders', 'mongo: "mongodb+srv://svc:<<a62:16>>@cluster0.mongodb.net/prod"'],
-      good: ['DATABASE_URL=postgres://app:${DB_PASSWORD}@db:5432/orders', 'postgres://user:password@host:5432/db'],
+      bad: [
+        'DATABASE_URL=postgres://app:<<a62:20>>@db.internal:5432/orders',
+        'mongo: "mongodb+srv://svc:<<a62:16>>@cluster0.mongodb.net/prod"',
+      ],
+      good: [
+        'DATABASE_URL=postgres://app:${DB_PASSWORD}@db:5432/orders',
+        'postgres://user:password@host:5432/db',
+      ],
     },
   }),
   secretRule({
@@ -77,8 +90,15 @@ export const GENERIC_RULES: SecretRule[] = [
     pattern: `\\b[A-Za-z][A-Za-z0-9+.-]{1,20}://[^\\s:@/'"\`<>]{1,}${URL_TAIL}`,
     check: (m) => passwordVerdict(m, true),
     examples: {
-      bad: ['mirror: ftp://deploy:<<a62:18>>@files.acme.io/pub', 'git clone https://ci:<<a62:24>>@git.acme.io/app.git'],
-      good: ['url: https://user:password@example.com/', 'https://deploy:$FTP_PASS@files.acme.io', 'see http://example.com:8080/x@y'],
+      bad: [
+        'mirror: ftp://deploy:<<a62:18>>@files.acme.io/pub',
+        'git clone https://ci:<<a62:24>>@git.acme.io/app.git',
+      ],
+      good: [
+        'url: https://user:password@example.com/',
+        'https://deploy:$FTP_PASS@files.acme.io',
+        'see http://example.com:8080/x@y',
+      ],
     },
   }),
   secretRule({
@@ -92,7 +112,12 @@ export const GENERIC_RULES: SecretRule[] = [
     examples: {
       path: 'config/settings.py',
       bad: ['DB_PASSWORD = "<<a62:14>>!"', 'smtp = {"password": "<<a62:12>>#"}'],
-      good: ['password = os.environ["DB_PASSWORD"]', 'password: str = field()', 'DB_PASSWORD = "${DB_PASSWORD}"', 'label = {"password": "Password"}'],
+      good: [
+        'password = os.environ["DB_PASSWORD"]',
+        'password: str = field()',
+        'DB_PASSWORD = "${DB_PASSWORD}"',
+        'label = {"password": "Password"}',
+      ],
     },
   }),
   secretRule({
@@ -106,7 +131,13 @@ export const GENERIC_RULES: SecretRule[] = [
       'Change the password on the system that uses it to a long random one, keep it in a secret manager or an environment variable, and remove it from the code and history.',
     examples: {
       path: '.env',
-      bad: ['DB_PASSWORD=admin123', 'ADMIN_PASSWORD=<<product>>2024', 'url=ftp://deploy:qwerty123@files.acme.io/pub', 'PASS=1qaz2wsx', 'pwd: P@ssw0rd'],
+      bad: [
+        'DB_PASSWORD=admin123',
+        'ADMIN_PASSWORD=<<product>>2024',
+        'url=ftp://deploy:qwerty123@files.acme.io/pub',
+        'PASS=1qaz2wsx',
+        'pwd: P@ssw0rd',
+      ],
       good: ['DB_PASSWORD=<<a62:20>>', 'DB_PASSWORD=changeme', 'DB_PASSWORD=<your-password>'],
     },
   }),
@@ -134,7 +165,8 @@ export const GENERIC_RULES: SecretRule[] = [
     id: 'authorization-bearer',
     title: 'Bearer token in an Authorization header',
     provider: 'the API that accepts it',
-    pattern: '(?i:authorization)["\']?\\s{0,3}[:=,]\\s{0,3}["\']?(?i:bearer)\\s{1,3}([A-Za-z0-9_.~+/-]{20,}={0,2})',
+    pattern:
+      '(?i:authorization)["\']?\\s{0,3}[:=,]\\s{0,3}["\']?(?i:bearer)\\s{1,3}([A-Za-z0-9_.~+/-]{20,}={0,2})',
     confidence: 'low',
     generic: true,
     check: genericVerdict,
@@ -152,7 +184,9 @@ export const GENERIC_RULES: SecretRule[] = [
       const decoded = Buffer.from(m.secret, 'base64').toString('utf8');
       const colon = decoded.indexOf(':');
       if (colon < 1 || !/^[\x20-\x7e]+$/.test(decoded)) return false;
-      return passwordVerdict({ ...m, secret: decoded.slice(colon + 1), quoted: true }, true) === false ? false : {};
+      return passwordVerdict({ ...m, secret: decoded.slice(colon + 1), quoted: true }, true) === false
+        ? false
+        : {};
     },
     examples: {
       bad: ['curl -H "Authorization: Basic <<basic>>" https://api.acme.io'],

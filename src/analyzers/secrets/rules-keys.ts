@@ -22,11 +22,18 @@ export const KEY_RULES: SecretRule[] = [
     confidence: 'high',
     cwe: [321, 798],
     locateAtMatch: true,
-    check: (m) => (/ENCRYPTED/.test(m.line) ? { severity: 'medium', note: 'The key is encrypted with a passphrase.' } : {}),
+    check: (m) =>
+      /ENCRYPTED/.test(m.line) ? { severity: 'medium', note: 'The key is encrypted with a passphrase.' } : {},
     examples: {
       path: 'deploy/server.key',
-      bad: ['-----BEGIN RSA PRIVATE KEY-----\n<<b64:64>>\n<<b64:64>>\n<<b64:40>>\n-----END RSA PRIVATE KEY-----', '{"private_key": "-----BEGIN PRIVATE KEY-----\\n<<b64:64>>\\n<<b64:64>>\\n-----END PRIVATE KEY-----\\n"}'],
-      good: ['-----BEGIN RSA PRIVATE KEY-----\n...\n-----END RSA PRIVATE KEY-----', '-----BEGIN PUBLIC KEY-----\n<<b64:64>>\n<<b64:64>>\n-----END PUBLIC KEY-----'],
+      bad: [
+        '-----BEGIN RSA PRIVATE KEY-----\n<<b64:64>>\n<<b64:64>>\n<<b64:40>>\n-----END RSA PRIVATE KEY-----',
+        '{"private_key": "-----BEGIN PRIVATE KEY-----\\n<<b64:64>>\\n<<b64:64>>\\n-----END PRIVATE KEY-----\\n"}',
+      ],
+      good: [
+        '-----BEGIN RSA PRIVATE KEY-----\n...\n-----END RSA PRIVATE KEY-----',
+        '-----BEGIN PUBLIC KEY-----\n<<b64:64>>\n<<b64:64>>\n-----END PUBLIC KEY-----',
+      ],
     },
   }),
   secretRule({
@@ -40,7 +47,9 @@ export const KEY_RULES: SecretRule[] = [
     locateAtMatch: true,
     examples: {
       path: 'home/.ssh/id_ed25519',
-      bad: ['-----BEGIN OPENSSH PRIVATE KEY-----\nb3BlbnNzaC1rZXktdjEAAAAA<<b64:46>>\n<<b64:70>>\n-----END OPENSSH PRIVATE KEY-----'],
+      bad: [
+        '-----BEGIN OPENSSH PRIVATE KEY-----\nb3BlbnNzaC1rZXktdjEAAAAA<<b64:46>>\n<<b64:70>>\n-----END OPENSSH PRIVATE KEY-----',
+      ],
       good: ['-----BEGIN OPENSSH PRIVATE KEY-----\n<your key>\n-----END OPENSSH PRIVATE KEY-----'],
     },
   }),
@@ -48,14 +57,17 @@ export const KEY_RULES: SecretRule[] = [
     id: 'putty-private-key',
     title: 'PuTTY private key',
     provider: 'every host that accepts this SSH key',
-    pattern: 'PuTTY-User-Key-File-[23]: [a-z0-9-]{3,40}\\r?\\nEncryption: none[\\s\\S]{0,}?Private-Lines: \\d{1,3}\\r?\\n([A-Za-z0-9+/=\\r\\n]{40,})',
+    pattern:
+      'PuTTY-User-Key-File-[23]: [a-z0-9-]{3,40}\\r?\\nEncryption: none[\\s\\S]{0,}?Private-Lines: \\d{1,3}\\r?\\n([A-Za-z0-9+/=\\r\\n]{40,})',
     severity: 'critical',
     confidence: 'high',
     cwe: [321, 798],
     locateAtMatch: true,
     examples: {
       path: 'keys/deploy.ppk',
-      bad: ['PuTTY-User-Key-File-3: ssh-ed25519\nEncryption: none\nComment: deploy\nPublic-Lines: 2\n<<b64:64>>\n<<b64:12>>\nPrivate-Lines: 1\n<<b64:44>>\nPrivate-MAC: <<hex:64>>'],
+      bad: [
+        'PuTTY-User-Key-File-3: ssh-ed25519\nEncryption: none\nComment: deploy\nPublic-Lines: 2\n<<b64:64>>\n<<b64:12>>\nPrivate-Lines: 1\n<<b64:44>>\nPrivate-MAC: <<hex:64>>',
+      ],
       good: ['PuTTY-User-Key-File-3: ssh-ed25519\nEncryption: aes256-cbc\nPrivate-Lines: 1\n<<b64:44>>'],
     },
   }),
@@ -70,8 +82,12 @@ export const KEY_RULES: SecretRule[] = [
     locateAtMatch: true,
     examples: {
       path: 'keys/signing.asc',
-      bad: ['-----BEGIN PGP PRIVATE KEY BLOCK-----\n\nlQVYBG<<b64:58>>\n<<b64:64>>\n=<<b64:4>>\n-----END PGP PRIVATE KEY BLOCK-----'],
-      good: ['-----BEGIN PGP PUBLIC KEY BLOCK-----\n\n<<b64:64>>\n<<b64:64>>\n-----END PGP PUBLIC KEY BLOCK-----'],
+      bad: [
+        '-----BEGIN PGP PRIVATE KEY BLOCK-----\n\nlQVYBG<<b64:58>>\n<<b64:64>>\n=<<b64:4>>\n-----END PGP PRIVATE KEY BLOCK-----',
+      ],
+      good: [
+        '-----BEGIN PGP PUBLIC KEY BLOCK-----\n\n<<b64:64>>\n<<b64:64>>\n-----END PGP PUBLIC KEY BLOCK-----',
+      ],
     },
   }),
   secretRule({

@@ -5,7 +5,8 @@ import { secretRule } from './types.js';
 
 // A token whose CRC-32 tail fails cannot authenticate: it is a hand-made or mangled example, so it is
 // not reported. One that passes is certainly of this format: high confidence.
-const checksummed = (m: MatchContext): Verdict => (hasValidCrc32Tail(m.secret) ? { confidence: 'high' } : false);
+const checksummed = (m: MatchContext): Verdict =>
+  hasValidCrc32Tail(m.secret) ? { confidence: 'high' } : false;
 
 function github(id: string, title: string, prefix: string): SecretRule {
   return secretRule({
@@ -37,7 +38,10 @@ export const VCS_RULES: SecretRule[] = [
     pattern: '\\b(github_pat_[A-Za-z0-9]{22}_[A-Za-z0-9]{59})\\b',
     severity: 'critical',
     confidence: 'high',
-    examples: { bad: ['gh_token = "github_pat_<<a62:22>>_<<a62:59>>"'], good: ['github_pat_<<a62:22>>_<<a62:20>>'] },
+    examples: {
+      bad: ['gh_token = "github_pat_<<a62:22>>_<<a62:59>>"'],
+      good: ['github_pat_<<a62:22>>_<<a62:20>>'],
+    },
   }),
   secretRule({
     id: 'github-oauth-client-secret',
@@ -58,7 +62,13 @@ export const VCS_RULES: SecretRule[] = [
       ['gitlab-scim-token', 'GitLab SCIM token', 'glsoat-', '[A-Za-z0-9_-]{20,}', 'url:20'],
       ['gitlab-incoming-mail-token', 'GitLab incoming mail token', 'glimt-', '[A-Za-z0-9_-]{25}', 'a62:25'],
       ['gitlab-agent-token', 'GitLab Kubernetes agent token', 'glagent-', '[A-Za-z0-9_-]{50}', 'a62:50'],
-      ['gitlab-runner-registration-token', 'GitLab runner registration token', 'GR1348941', '[A-Za-z0-9_-]{20}', 'a62:20'],
+      [
+        'gitlab-runner-registration-token',
+        'GitLab runner registration token',
+        'GR1348941',
+        '[A-Za-z0-9_-]{20}',
+        'a62:20',
+      ],
     ] as const
   ).map(([id, title, prefix, body, sample]) =>
     secretRule({

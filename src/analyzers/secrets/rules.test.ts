@@ -31,20 +31,29 @@ describe('secret rule catalogue', () => {
 
   describe.each(SECRET_RULES.map((r) => [r.meta.id, r] as const))('%s', (id, rule) => {
     const path = rule.examples.path ?? 'config/app.conf';
-    it.each(rule.examples.bad.map((t, i) => [i, t] as const))('fires on bad example %i on the right line and column', (i, template) => {
-      const text = `# settings\n\n${expandTemplate(template, seededRandom(i + 1), PRODUCT)}\n`;
-      const found = scan(text, path).filter((d) => d.ruleId === id);
-      expect(found, text).toHaveLength(1);
-      const d = found[0]!;
-      const lines = text.split('\n');
-      const at = lines[d.line - 1]!.slice(d.column - 1);
-      if (rule.locateAtMatch) expect(at.startsWith('-----BEGIN') || at.startsWith('PuTTY')).toBe(true);
-      else expect(at.startsWith(d.secret.split('\n')[0]!), `${at} / ${d.secret}`).toBe(true);
-      expect(d.snippet).not.toContain(d.secret);
-    });
-    it.each(rule.examples.good.map((t, i) => [i, t] as const))('stays quiet on look-alike %i', (i, template) => {
-      const text = expandTemplate(template, seededRandom(i + 100), PRODUCT);
-      expect(scan(text, path).filter((d) => d.ruleId === id), text).toEqual([]);
-    });
+    it.each(rule.examples.bad.map((t, i) => [i, t] as const))(
+      'fires on bad example %i on the right line and column',
+      (i, template) => {
+        const text = `# settings\n\n${expandTemplate(template, seededRandom(i + 1), PRODUCT)}\n`;
+        const found = scan(text, path).filter((d) => d.ruleId === id);
+        expect(found, text).toHaveLength(1);
+        const d = found[0]!;
+        const lines = text.split('\n');
+        const at = lines[d.line - 1]!.slice(d.column - 1);
+        if (rule.locateAtMatch) expect(at.startsWith('-----BEGIN') || at.startsWith('PuTTY')).toBe(true);
+        else expect(at.startsWith(d.secret.split('\n')[0]!), `${at} / ${d.secret}`).toBe(true);
+        expect(d.snippet).not.toContain(d.secret);
+      },
+    );
+    it.each(rule.examples.good.map((t, i) => [i, t] as const))(
+      'stays quiet on look-alike %i',
+      (i, template) => {
+        const text = expandTemplate(template, seededRandom(i + 100), PRODUCT);
+        expect(
+          scan(text, path).filter((d) => d.ruleId === id),
+          text,
+        ).toEqual([]);
+      },
+    );
   });
 });

@@ -48,7 +48,9 @@ export function checksummedToken(rnd: () => number, prefix: string): string {
 /** A JWT-shaped token with an HS256 header. */
 export function jwtToken(rnd: () => number): string {
   const header = Buffer.from('{"alg":"HS256","typ":"JWT"}').toString('base64url');
-  const payload = Buffer.from(`{"sub":"${randomFrom(rnd, CHARSETS.dig!, 10)}","iat":1700000000}`).toString('base64url');
+  const payload = Buffer.from(`{"sub":"${randomFrom(rnd, CHARSETS.dig!, 10)}","iat":1700000000}`).toString(
+    'base64url',
+  );
   return `${header}.${payload}.${randomFrom(rnd, CHARSETS.url!, 43)}`;
 }
 

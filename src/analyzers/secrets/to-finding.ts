@@ -25,4 +25,3 @@ export function toFinding(d: Detection, path: string, commit?: string): RawFindi
   });
   return f;
 }
-

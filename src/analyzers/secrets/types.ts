@@ -19,8 +19,7 @@ export interface MatchContext {
 
 /** A check's decision: drop the match, or report it (possibly under another rule, with other levels). */
 export type Verdict =
-  | false
-  | { ruleId?: string; confidence?: Confidence; severity?: Severity; note?: string };
+  false | { ruleId?: string; confidence?: Confidence; severity?: Severity; note?: string };
 
 /** Test material of a rule: templates expanded by `expandTemplate` (see test-tokens.ts). */
 export interface RuleExamples {

@@ -8,7 +8,7 @@ const COMMON = new Set(COMMON_PASSWORDS);
 const WALKS = [
   '`1234567890-=',
   'qwertyuiop[]',
-  'asdfghjkl;\'',
+  "asdfghjkl;'",
   'zxcvbnm,./',
   '1qaz2wsx3edc4rfv5tgb6yhn7ujm8ik,9ol.0p;/',
   'zaq1xsw2cde3vfr4bgt5nhy6mju7,ki8.lo9/;p0',
@@ -21,7 +21,17 @@ const WALKS = [
 ];
 const WALK_TEXT = WALKS.flatMap((w) => [w, [...w].reverse().join('')]);
 
-const LEET: Record<string, string> = { '@': 'a', '4': 'a', '0': 'o', '1': 'i', '3': 'e', $: 's', '5': 's', '7': 't', '!': 'i' };
+const LEET: Record<string, string> = {
+  '@': 'a',
+  '4': 'a',
+  '0': 'o',
+  '1': 'i',
+  '3': 'e',
+  $: 's',
+  '5': 's',
+  '7': 't',
+  '!': 'i',
+};
 
 function isKeyboardWalk(v: string): boolean {
   if (v.length < 4) return false;
@@ -57,7 +67,10 @@ function stem(v: string): string {
  * Why `password` is trivially guessable, or undefined when it is not: a common password, a keyboard
  * walk, a repeated or sequential run, or a dictionary/product word with digits or symbols around it.
  */
-export function weakPasswordReason(password: string, productNames: readonly string[] = []): string | undefined {
+export function weakPasswordReason(
+  password: string,
+  productNames: readonly string[] = [],
+): string | undefined {
   if (password.length > 64) return undefined;
   const v = password.toLowerCase();
   if (COMMON.has(v)) return 'it is one of the most common passwords';
