@@ -10,7 +10,13 @@ export type TokenRow = [
   token: string,
   bad: string,
   good: string,
-  opts?: { severity?: Severity; confidence?: Confidence; minEntropy?: number; end?: string },
+  opts?: {
+    severity?: Severity;
+    confidence?: Confidence;
+    minEntropy?: number;
+    end?: string;
+    prefilter?: string;
+  },
 ];
 
 /** Rules for tokens with a distinctive shape (a prefix, a fixed layout): the shape is the evidence. */
@@ -24,6 +30,7 @@ export function tokenRules(provider: string, rows: readonly TokenRow[]): SecretR
       severity: opts?.severity ?? 'high',
       confidence: opts?.confidence ?? 'high',
       minEntropy: opts?.minEntropy ?? 3,
+      ...(opts?.prefilter !== undefined ? { prefilter: opts.prefilter } : {}),
       examples: { bad: [`${id.replace(/-/g, '_').toUpperCase()}="${bad}"`, `  token: ${bad}`], good: [good] },
     }),
   );

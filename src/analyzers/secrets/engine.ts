@@ -3,6 +3,7 @@ import RE2 from 're2';
 import type { Confidence, Severity } from '../../core/finding.js';
 import { maskSecret } from '../../core/mask.js';
 import { LOCKFILE_HASH_LINE, entropy, isLockfile, isPlaceholder, isSourceCode } from './filters.js';
+import { prefilterOf } from './prefilter.js';
 import type { SecretRule, Verdict } from './types.js';
 
 /** One secret found in a buffer, located and ready to become a finding. */
@@ -44,23 +45,50 @@ const LINE_CONTEXT = 2000;
 const SNIPPET_WINDOW = 100;
 const QUOTES = new Set([0x22, 0x27, 0x60]);
 
-/** Linear-time secret detection: an RE2.Set prefilter over all patterns, then only the rules that hit. */
+/**
+ * Linear-time secret detection: one RE2.Set pass over the rules' prefilters (literal prefixes and name
+ * words), then only the full patterns of the rules that hit.
+ */
 export class SecretEngine {
   private readonly rules: { rule: SecretRule; re: RE2; order: number }[];
-  private readonly set: InstanceType<typeof RE2.Set>;
+  /** Prefilter sets, each with the rules (indices into `rules`) that each of its patterns gates. */
+  private readonly sets: { set: InstanceType<typeof RE2.Set>; gated: number[][] }[];
 
   constructor(rules: readonly SecretRule[]) {
     this.rules = [];
+    const sources = new Map<string, number[]>();
     rules.forEach((rule, order) => {
-      if (rule.pattern !== undefined) this.rules.push({ rule, re: new RE2(rule.pattern, 'gd'), order });
+      if (rule.pattern === undefined) return;
+      const pre = prefilterOf(rule);
+      if (pre === undefined) throw new Error(`secret rule ${rule.meta.id} has no prefilter`);
+      const list = sources.get(pre) ?? [];
+      list.push(this.rules.length);
+      sources.set(pre, list);
+      this.rules.push({ rule, re: new RE2(rule.pattern, 'gd'), order });
     });
-    this.set = new RE2.Set(this.rules.map((r) => r.rule.pattern!));
+    // Literals, case-insensitive name words and the rest go into separate sets: in one automaton their
+    // states multiply and the scan slows down several times on random-looking text (lockfiles, bundles).
+    const groups = new Map<string, [string, number[]][]>();
+    for (const entry of sources) {
+      const kind = entry[0].startsWith('(?i')
+        ? 'words'
+        : /[[({?*+|]/.test(entry[0].replace(/\\./g, ''))
+          ? 'other'
+          : 'literal';
+      groups.set(kind, [...(groups.get(kind) ?? []), entry]);
+    }
+    this.sets = [...groups.values()].map((g) => ({
+      set: new RE2.Set(g.map(([p]) => p)),
+      gated: g.map(([, r]) => r),
+    }));
   }
 
   /** All secrets in `bytes`; never throws on content, never backtracks. */
   scan(bytes: Buffer, input: ScanInput): Detection[] {
     if (bytes.length === 0) return [];
-    const hits = this.set.match(bytes);
+    const hits = [
+      ...new Set(this.sets.flatMap(({ set, gated }) => set.match(bytes).flatMap((i) => gated[i]!))),
+    ];
     if (hits.length === 0) return [];
     const enc: BufferEncoding = isUtf8(bytes) ? 'utf8' : 'latin1';
     const lockfile = isLockfile(input.name);

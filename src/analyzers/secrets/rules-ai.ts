@@ -10,7 +10,7 @@ export const AI_RULES: SecretRule[] = [
       'sk-(?:(?:proj|svcacct|admin)-)?[A-Za-z0-9_-]{20,}T3BlbkFJ[A-Za-z0-9_-]{20,}',
       'sk-proj-<<url:74>>T3BlbkFJ<<url:74>>',
       'sk-proj-<<url:20>>',
-      { severity: 'critical' },
+      { prefilter: 'T3BlbkFJ', severity: 'critical' },
     ],
   ]),
   ...tokenRules('Anthropic', [

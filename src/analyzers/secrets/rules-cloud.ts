@@ -12,6 +12,7 @@ export const CLOUD_RULES: SecretRule[] = [
     title: 'AWS access key ID',
     provider: 'AWS',
     pattern: '\\b((?:AKIA|ASIA|ABIA|ACCA|A3T[A-Z0-9])[A-Z2-7]{16})\\b',
+    prefilter: 'AKIA|ASIA|ABIA|ACCA|A3T',
     severity: 'critical',
     confidence: 'high',
     examples: {
@@ -91,6 +92,7 @@ export const CLOUD_RULES: SecretRule[] = [
       'AAAA[A-Za-z0-9_-]{7}:APA91b[A-Za-z0-9_-]{134}',
       'AAAA<<url:7>>:APA91b<<url:134>>',
       'AAAA<<url:7>>:<<url:20>>',
+      { prefilter: ':APA91b' },
     ],
   ]),
   secretRule({
@@ -169,6 +171,7 @@ export const CLOUD_RULES: SecretRule[] = [
     id: 'azure-sas-token',
     title: 'Azure shared access signature',
     provider: 'Azure Storage',
+    prefilter: 'sv=[0-9]{4}-',
     pattern: `sv=\\d{4}-\\d{2}-\\d{2}&[^\\s"']{0,}?sig=([A-Za-z0-9%+/]{40,})`,
     examples: {
       bad: [
@@ -182,6 +185,7 @@ export const CLOUD_RULES: SecretRule[] = [
     title: 'Azure AD (Entra ID) client secret',
     provider: 'Microsoft Entra ID',
     pattern: `(?:^|[\\s'"=:;,(])([A-Za-z0-9_~.]{3}\\dQ~[A-Za-z0-9_~.-]{31,34})(?:$|[^A-Za-z0-9_~.-])`,
+    prefilter: '[0-9]Q~',
     severity: 'critical',
     confidence: 'high',
     minEntropy: 3,
@@ -296,7 +300,7 @@ export const CLOUD_RULES: SecretRule[] = [
       'hv[sb]\\.[A-Za-z0-9_-]{90,}',
       'hvs.<<url:95>>',
       'hvs.<<url:10>>',
-      { severity: 'critical' },
+      { prefilter: 'hv[sb]\\.', severity: 'critical' },
     ],
     [
       'terraform-cloud-token',
@@ -304,6 +308,7 @@ export const CLOUD_RULES: SecretRule[] = [
       '[A-Za-z0-9]{14}\\.atlasv1\\.[A-Za-z0-9_=-]{60,70}',
       '<<a62:14>>.atlasv1.<<url:67>>',
       '<<a62:14>>.atlasv1.<<a62:8>>',
+      { prefilter: '\\.atlasv1\\.' },
     ],
   ]),
   ...tokenRules('Pulumi', [

@@ -10,7 +10,7 @@ export const COMMERCE_RULES: SecretRule[] = [
       'sk_(?:live|test)_[A-Za-z0-9]{24,}',
       'sk_live_<<a62:99>>',
       'sk_live_<<a62:8>>',
-      { severity: 'critical' },
+      { prefilter: 'sk_live_|sk_test_', severity: 'critical' },
     ],
     [
       'stripe-restricted-key',
@@ -18,6 +18,7 @@ export const COMMERCE_RULES: SecretRule[] = [
       'rk_(?:live|test)_[A-Za-z0-9]{24,}',
       'rk_live_<<a62:99>>',
       'rk_live_<<a62:8>>',
+      { prefilter: 'rk_live_|rk_test_' },
     ],
     [
       'stripe-webhook-secret',
@@ -34,7 +35,7 @@ export const COMMERCE_RULES: SecretRule[] = [
       '(?:EAAA|sq0atp-)[A-Za-z0-9_-]{22,60}',
       'EAAA<<url:60>>',
       'EAAA<<url:8>>',
-      { severity: 'critical' },
+      { prefilter: 'EAAA|sq0atp-', severity: 'critical' },
     ],
     [
       'square-oauth-secret',
@@ -122,7 +123,14 @@ export const COMMERCE_RULES: SecretRule[] = [
     ],
   ]),
   ...tokenRules('EasyPost', [
-    ['easypost-api-key', 'EasyPost API key', 'EZ[AT]K[a-zA-Z0-9]{54}', 'EZAK<<a62:54>>', 'EZAK<<a62:8>>'],
+    [
+      'easypost-api-key',
+      'EasyPost API key',
+      'EZ[AT]K[a-zA-Z0-9]{54}',
+      'EZAK<<a62:54>>',
+      'EZAK<<a62:8>>',
+      { prefilter: 'EZ[AT]K' },
+    ],
   ]),
   ...tokenRules('Coinbase', [
     [

@@ -17,6 +17,7 @@ export const COMMS_RULES: SecretRule[] = [
       'xox[pe]-[0-9]{10,13}-[0-9]{10,13}-[0-9]{10,13}-[A-Za-z0-9]{28,34}',
       'xoxp-<<dig:12>>-<<dig:12>>-<<dig:13>>-<<hex:32>>',
       'xoxp-<<dig:4>>-<<hex:8>>',
+      { prefilter: 'xox[a-z]-' },
     ],
     [
       'slack-app-token',
@@ -45,6 +46,7 @@ export const COMMS_RULES: SecretRule[] = [
       'xox[aors]-(?:[0-9]{1,13}-){2,3}[0-9A-Za-z]{8,64}',
       'xoxs-<<dig:10>>-<<dig:11>>-<<dig:12>>-<<a62:32>>',
       'xoxs-<<a62:8>>',
+      { prefilter: 'xox[a-z]-' },
     ],
     [
       'slack-webhook',
@@ -61,6 +63,7 @@ export const COMMS_RULES: SecretRule[] = [
       '[MNO][A-Za-z0-9_-]{23,25}\\.[A-Za-z0-9_-]{6}\\.[A-Za-z0-9_-]{27,38}',
       'M<<url:25>>.<<url:6>>.<<url:38>>',
       'M<<url:25>>.<<url:6>>',
+      { prefilter: '\\.[A-Za-z0-9_-]{6}\\.[A-Za-z0-9_-]{27}' },
     ],
     [
       'discord-webhook',
@@ -68,6 +71,7 @@ export const COMMS_RULES: SecretRule[] = [
       'https://(?:ptb\\.|canary\\.)?discord(?:app)?\\.com/api/webhooks/[0-9]{17,20}/[A-Za-z0-9_-]{60,68}',
       'https://discord.com/api/webhooks/<<dig:18>>/<<url:68>>',
       'https://discord.com/api/webhooks/<<dig:18>>/',
+      { prefilter: '/api/webhooks/' },
     ],
   ]),
   ...tokenRules('Telegram', [
@@ -77,10 +81,18 @@ export const COMMS_RULES: SecretRule[] = [
       '[0-9]{8,10}:AA[A-Za-z0-9_-]{33}',
       '<<dig:10>>:AA<<url:33>>',
       '<<dig:10>>:<<url:10>>',
+      { prefilter: '[0-9]:AA' },
     ],
   ]),
   ...tokenRules('Twilio', [
-    ['twilio-api-key', 'Twilio API key', 'SK[0-9a-fA-F]{32}', 'SK<<hex:32>>', 'SK<<hex:8>>'],
+    [
+      'twilio-api-key',
+      'Twilio API key',
+      'SK[0-9a-fA-F]{32}',
+      'SK<<hex:32>>',
+      'SK<<hex:8>>',
+      { prefilter: 'SK[0-9a-fA-F]{32}' },
+    ],
   ]),
   ...keywordRules('Twilio', [
     ['twilio-auth-token', 'Twilio auth token', 'twilio', '[a-f0-9]{32}', '<<hex:32>>'],
@@ -95,13 +107,13 @@ export const COMMS_RULES: SecretRule[] = [
     ],
   ]),
   ...tokenRules('Mailgun', [
-    ['mailgun-api-key', 'Mailgun API key', 'key-[0-9a-f]{32}', 'key-<<hex:32>>', 'key-<<hex:8>>'],
     [
-      'mailgun-private-api-token',
-      'Mailgun private API token',
-      '[a-f0-9]{32}-[a-f0-9]{8}-[a-f0-9]{8}',
-      '<<hex:32>>-<<hex:8>>-<<hex:8>>',
-      '<<hex:32>>-<<hex:8>>',
+      'mailgun-api-key',
+      'Mailgun API key',
+      'key-[0-9a-f]{32}',
+      'key-<<hex:32>>',
+      'key-<<hex:8>>',
+      { prefilter: 'key-[0-9a-f]{8}' },
     ],
   ]),
   ...keywordRules('Mailgun', [
@@ -120,6 +132,7 @@ export const COMMS_RULES: SecretRule[] = [
       '[0-9a-f]{32}-us[0-9]{1,2}',
       '<<hex:32>>-us14',
       '<<hex:32>>-eu',
+      { prefilter: '[0-9a-f]-us[0-9]' },
     ],
   ]),
   ...tokenRules('Brevo', [
@@ -138,6 +151,7 @@ export const COMMS_RULES: SecretRule[] = [
       'https://[a-z0-9-]{1,60}\\.webhook\\.office\\.com/webhookb2/[a-z0-9@-]{36,}/IncomingWebhook/[a-z0-9]{32}/[a-z0-9-]{36}',
       'https://acme.webhook.office.com/webhookb2/<<uuid>>@<<uuid>>/IncomingWebhook/<<hex:32>>/<<uuid>>',
       'https://acme.webhook.office.com/webhookb2/',
+      { prefilter: '\\.webhook\\.office\\.com/' },
     ],
   ]),
   ...tokenRules('X (Twitter)', [
@@ -165,6 +179,7 @@ export const COMMS_RULES: SecretRule[] = [
       'EAA[MC][A-Za-z0-9]{90,}',
       'EAAC<<a62:150>>',
       'EAAC<<a62:20>>',
+      { prefilter: 'EAA[MC][A-Za-z0-9]{8}' },
     ],
   ]),
   ...keywordRules('Meta', [

@@ -21,6 +21,7 @@ export const DEVTOOLS_RULES: SecretRule[] = [
     id: 'npmrc-auth-token',
     title: 'Registry credential in .npmrc',
     provider: 'the npm registry',
+    prefilter: '_auth|_password',
     pattern: `(?:_authToken|_auth|_password)\\s{0,3}=\\s{0,3}["']?([A-Za-z0-9+/=_.:-]{16,})${END64}`,
     minEntropy: 3,
     examples: {
@@ -77,7 +78,14 @@ export const DEVTOOLS_RULES: SecretRule[] = [
     ],
   ]),
   ...tokenRules('NuGet', [
-    ['nuget-api-key', 'NuGet API key', 'oy2[a-z0-9]{43}', 'oy2<<low:43>>', 'oy2<<low:8>>'],
+    [
+      'nuget-api-key',
+      'NuGet API key',
+      'oy2[a-z0-9]{43}',
+      'oy2<<low:43>>',
+      'oy2<<low:8>>',
+      { prefilter: 'oy2[a-z0-9]{8}' },
+    ],
   ]),
   ...tokenRules('Clojars', [
     [
@@ -105,7 +113,14 @@ export const DEVTOOLS_RULES: SecretRule[] = [
     ],
   ]),
   ...tokenRules('SonarQube', [
-    ['sonarqube-token', 'SonarQube token', 'sq[upa]_[a-f0-9]{40}', 'squ_<<hex:40>>', 'squ_<<hex:8>>'],
+    [
+      'sonarqube-token',
+      'SonarQube token',
+      'sq[upa]_[a-f0-9]{40}',
+      'squ_<<hex:40>>',
+      'squ_<<hex:8>>',
+      { prefilter: 'sq[upa]_' },
+    ],
   ]),
   ...tokenRules('CircleCI', [
     [
@@ -235,6 +250,7 @@ export const DEVTOOLS_RULES: SecretRule[] = [
       '(?:secret_[A-Za-z0-9]{43}|ntn_[0-9]{11}[A-Za-z0-9]{35})',
       'ntn_<<dig:11>><<a62:35>>',
       'ntn_<<dig:4>>',
+      { prefilter: 'secret_|ntn_' },
     ],
   ]),
   ...tokenRules('Airtable', [
@@ -244,6 +260,7 @@ export const DEVTOOLS_RULES: SecretRule[] = [
       'pat[A-Za-z0-9]{14}\\.[a-f0-9]{64}',
       'pat<<a62:14>>.<<hex:64>>',
       'pat<<a62:14>>.',
+      { prefilter: 'pat[A-Za-z0-9]{14}\\.' },
     ],
   ]),
   ...tokenRules('Figma', [

@@ -19,9 +19,9 @@ function value(min: number): string {
 }
 
 const OP = `["']?\\s{0,3}(?::=|=>|=|:)\\s{0,3}`;
-const PASSWORD_NAME = '(?i:[a-z0-9_.-]{0,30}(?:passw(?:or)?d|passwort|passphrase|pwd|pass))';
+const PASSWORD_NAME = '(?i:passw(?:or)?d|passwort|passphrase|pwd|pass)';
 const SECRET_NAME =
-  '(?i:[a-z0-9_.-]{0,30}(?:secret|token|api[_.-]?key|apikey|access[_.-]?key|auth[_.-]?key|private[_.-]?key|client[_.-]?secret|signing[_.-]?key|encryption[_.-]?key|credentials?))';
+  '(?i:secret|token|api[_.-]?key|apikey|access[_.-]?key|auth[_.-]?key|private[_.-]?key|signing[_.-]?key|encryption[_.-]?key|credentials?)';
 
 const PASSWORD_WORDS = /^(?:password|passwort|passwd|pwd|pass|passphrase)$/i;
 const PLACEHOLDER_USERS = /^(?:user|username|usr|login|name|someone|me|foo|admin|root)$/i;
@@ -69,6 +69,7 @@ export const GENERIC_RULES: SecretRule[] = [
     id: 'database-url',
     title: 'Database URL with a password',
     provider: 'the database',
+    prefilter: '://[^\\s/@]*:[^\\s/@]*@',
     pattern: `(?i:\\b(?:${DB_SCHEMES}))://[^\\s:@/'"\`<>]{0,}${URL_TAIL}`,
     severity: 'critical',
     check: (m) => passwordVerdict(m, true),
@@ -87,6 +88,7 @@ export const GENERIC_RULES: SecretRule[] = [
     id: 'basic-auth-url',
     title: 'URL with embedded credentials',
     provider: 'the service at that URL',
+    prefilter: '://[^\\s:/@]+:[^\\s/@]*@',
     pattern: `\\b[A-Za-z][A-Za-z0-9+.-]{1,20}://[^\\s:@/'"\`<>]{1,}${URL_TAIL}`,
     check: (m) => passwordVerdict(m, true),
     examples: {
@@ -105,6 +107,7 @@ export const GENERIC_RULES: SecretRule[] = [
     id: 'hardcoded-password',
     title: 'Hard-coded password',
     provider: 'the system it logs in to',
+    prefilter: '(?i)pass|pwd|identified by',
     pattern: `${PASSWORD_NAME}${OP}${value(1)}|<(?i:password|passwd|pwd)>([^<\\s]{1,})</|(?i:identified by)\\s{1,3}'([^'\\r\\n]{1,})'`,
     cwe: [259, 798],
     generic: true,
@@ -145,6 +148,8 @@ export const GENERIC_RULES: SecretRule[] = [
     id: 'generic-api-key',
     title: 'High-entropy secret assigned to a secret-like name',
     provider: 'the service it belongs to',
+    prefilter:
+      '(?i)secret|token|api.?key|access.?key|auth.?key|private.?key|signing.?key|encryption.?key|credential',
     pattern: `${SECRET_NAME}${OP}${value(16)}`,
     confidence: 'low',
     generic: true,

@@ -40,6 +40,11 @@ export interface SecretRule {
    * only receive findings from other rules' checks (weak passwords).
    */
   pattern?: string;
+  /**
+   * A small RE2 pattern that every match contains, for the prefilter; derived from the pattern's literal
+   * prefix or leading name group when absent (see prefilter.ts).
+   */
+  prefilter?: string;
   /** Minimum Shannon entropy (bits per character) of the secret. */
   minEntropy?: number;
   /** Generic rules skip lockfiles, apply the look-alike filters, and yield to specific rules on overlap. */
@@ -59,6 +64,7 @@ export interface SecretSpec {
   /** The service the credential unlocks, used in the description and remediation. */
   provider: string;
   pattern?: string;
+  prefilter?: string;
   severity?: Severity;
   confidence?: Confidence;
   cwe?: number[];
@@ -92,6 +98,7 @@ export function secretRule(s: SecretSpec): SecretRule {
   };
   const rule: SecretRule = { meta, examples: s.examples };
   if (s.pattern !== undefined) rule.pattern = s.pattern;
+  if (s.prefilter !== undefined) rule.prefilter = s.prefilter;
   if (s.minEntropy !== undefined) rule.minEntropy = s.minEntropy;
   if (s.generic) rule.generic = true;
   if (s.allowPlaceholderWords) rule.allowPlaceholderWords = true;
