@@ -50,7 +50,7 @@ const QUOTES = new Set([0x22, 0x27, 0x60]);
  * words), then only the full patterns of the rules that hit.
  */
 export class SecretEngine {
-  private readonly rules: { rule: SecretRule; re: RE2; order: number }[];
+  private readonly rules: { rule: SecretRule; re: RE2; sourceRe: RE2; order: number }[];
   /** Prefilter sets, each with the rules (indices into `rules`) that each of its patterns gates. */
   private readonly sets: { set: InstanceType<typeof RE2.Set>; gated: number[][] }[];
 
@@ -64,7 +64,9 @@ export class SecretEngine {
       const list = sources.get(pre) ?? [];
       list.push(this.rules.length);
       sources.set(pre, list);
-      this.rules.push({ rule, re: new RE2(rule.pattern, 'gd'), order });
+      const re = new RE2(rule.pattern, 'gd');
+      const sourceRe = rule.sourcePattern === undefined ? re : new RE2(rule.sourcePattern, 'gd');
+      this.rules.push({ rule, re, sourceRe, order });
     });
     // Literals, case-insensitive name words and the rest go into separate sets: in one automaton their
     // states multiply and the scan slows down several times on random-looking text (lockfiles, bundles).
@@ -96,7 +98,8 @@ export class SecretEngine {
     const candidates: Candidate[] = [];
     for (const h of hits) {
       const compiled = this.rules[h]!;
-      const { rule, re } = compiled;
+      const { rule } = compiled;
+      const re = sourceCode ? compiled.sourceRe : compiled.re;
       if (lockfile && rule.generic) continue;
       re.lastIndex = 0;
       for (let n = 0; n < MAX_MATCHES_PER_RULE; n++) {
@@ -125,6 +128,7 @@ export class SecretEngine {
           ? rule.check({
               secret,
               line,
+              before: lineBefore(bytes, whole[0], enc),
               path: input.path,
               quoted: ctxQuoted,
               sourceCode,
@@ -175,6 +179,13 @@ function lineAround(bytes: Buffer, at: number, enc: BufferEncoding): string {
   const nlAfter = bytes.indexOf(10, at);
   const end = Math.min(nlAfter === -1 ? bytes.length : nlAfter, at + LINE_CONTEXT);
   return bytes.toString(enc, start, end).replace(/\r$/, '');
+}
+
+/** Up to 200 bytes of the line before `at`. */
+function lineBefore(bytes: Buffer, at: number, enc: BufferEncoding): string {
+  const from = Math.max(0, at - 200);
+  const nl = at === 0 ? -1 : bytes.lastIndexOf(10, at - 1);
+  return bytes.toString(enc, Math.max(from, nl + 1), at);
 }
 
 /** Specific rules win over generic ones on overlapping spans, then the earlier rule in the catalogue. */

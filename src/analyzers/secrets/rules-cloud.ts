@@ -24,6 +24,7 @@ export const CLOUD_RULES: SecretRule[] = [
     id: 'aws-secret-access-key',
     title: 'AWS secret access key',
     provider: 'AWS',
+    prefilter: '(?i)aws|secret.?access',
     pattern: assigned('aws.{0,20}(?:secret|sk)|secret[_-]?access[_-]?key', '[A-Za-z0-9/+]{40}', END64),
     severity: 'critical',
     minEntropy: 4,
@@ -39,6 +40,7 @@ export const CLOUD_RULES: SecretRule[] = [
     id: 'aws-session-token',
     title: 'AWS session token',
     provider: 'AWS',
+    prefilter: '(?i)aws|security.?token',
     pattern: assigned('aws.{0,20}session[_-]?token|security[_-]?token', '[A-Za-z0-9/+=]{100,}', END64),
     minEntropy: 4,
     examples: {
@@ -171,7 +173,7 @@ export const CLOUD_RULES: SecretRule[] = [
     id: 'azure-sas-token',
     title: 'Azure shared access signature',
     provider: 'Azure Storage',
-    prefilter: 'sv=[0-9]{4}-',
+    prefilter: 'sig=',
     pattern: `sv=\\d{4}-\\d{2}-\\d{2}&[^\\s"']{0,}?sig=([A-Za-z0-9%+/]{40,})`,
     examples: {
       bad: [
@@ -185,7 +187,7 @@ export const CLOUD_RULES: SecretRule[] = [
     title: 'Azure AD (Entra ID) client secret',
     provider: 'Microsoft Entra ID',
     pattern: `(?:^|[\\s'"=:;,(])([A-Za-z0-9_~.]{3}\\dQ~[A-Za-z0-9_~.-]{31,34})(?:$|[^A-Za-z0-9_~.-])`,
-    prefilter: '[0-9]Q~',
+    prefilter: 'Q~',
     severity: 'critical',
     confidence: 'high',
     minEntropy: 3,
@@ -300,7 +302,7 @@ export const CLOUD_RULES: SecretRule[] = [
       'hv[sb]\\.[A-Za-z0-9_-]{90,}',
       'hvs.<<url:95>>',
       'hvs.<<url:10>>',
-      { prefilter: 'hv[sb]\\.', severity: 'critical' },
+      { prefilter: 'hvs\\.|hvb\\.', severity: 'critical' },
     ],
     [
       'terraform-cloud-token',

@@ -129,7 +129,7 @@ export const COMMERCE_RULES: SecretRule[] = [
       'EZ[AT]K[a-zA-Z0-9]{54}',
       'EZAK<<a62:54>>',
       'EZAK<<a62:8>>',
-      { prefilter: 'EZ[AT]K' },
+      { prefilter: 'EZAK|EZTK' },
     ],
   ]),
   ...tokenRules('Coinbase', [

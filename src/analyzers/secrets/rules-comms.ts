@@ -17,7 +17,7 @@ export const COMMS_RULES: SecretRule[] = [
       'xox[pe]-[0-9]{10,13}-[0-9]{10,13}-[0-9]{10,13}-[A-Za-z0-9]{28,34}',
       'xoxp-<<dig:12>>-<<dig:12>>-<<dig:13>>-<<hex:32>>',
       'xoxp-<<dig:4>>-<<hex:8>>',
-      { prefilter: 'xox[a-z]-' },
+      { prefilter: 'xox' },
     ],
     [
       'slack-app-token',
@@ -46,7 +46,7 @@ export const COMMS_RULES: SecretRule[] = [
       'xox[aors]-(?:[0-9]{1,13}-){2,3}[0-9A-Za-z]{8,64}',
       'xoxs-<<dig:10>>-<<dig:11>>-<<dig:12>>-<<a62:32>>',
       'xoxs-<<a62:8>>',
-      { prefilter: 'xox[a-z]-' },
+      { prefilter: 'xox' },
     ],
     [
       'slack-webhook',
@@ -57,14 +57,6 @@ export const COMMS_RULES: SecretRule[] = [
     ],
   ]),
   ...tokenRules('Discord', [
-    [
-      'discord-bot-token',
-      'Discord bot token',
-      '[MNO][A-Za-z0-9_-]{23,25}\\.[A-Za-z0-9_-]{6}\\.[A-Za-z0-9_-]{27,38}',
-      'M<<url:25>>.<<url:6>>.<<url:38>>',
-      'M<<url:25>>.<<url:6>>',
-      { prefilter: '\\.[A-Za-z0-9_-]{6}\\.[A-Za-z0-9_-]{27}' },
-    ],
     [
       'discord-webhook',
       'Discord webhook URL',
@@ -81,7 +73,7 @@ export const COMMS_RULES: SecretRule[] = [
       '[0-9]{8,10}:AA[A-Za-z0-9_-]{33}',
       '<<dig:10>>:AA<<url:33>>',
       '<<dig:10>>:<<url:10>>',
-      { prefilter: '[0-9]:AA' },
+      { prefilter: ':AA' },
     ],
   ]),
   ...tokenRules('Twilio', [
@@ -91,7 +83,7 @@ export const COMMS_RULES: SecretRule[] = [
       'SK[0-9a-fA-F]{32}',
       'SK<<hex:32>>',
       'SK<<hex:8>>',
-      { prefilter: 'SK[0-9a-fA-F]{32}' },
+      { prefilter: 'SK' },
     ],
   ]),
   ...keywordRules('Twilio', [
@@ -113,14 +105,14 @@ export const COMMS_RULES: SecretRule[] = [
       'key-[0-9a-f]{32}',
       'key-<<hex:32>>',
       'key-<<hex:8>>',
-      { prefilter: 'key-[0-9a-f]{8}' },
+      { prefilter: 'key-' },
     ],
   ]),
   ...keywordRules('Mailgun', [
     [
       'mailgun-signing-key',
       'Mailgun webhook signing key',
-      'mailgun[\\w.-]{0,20}signing',
+      'mailgun[_.-]?(?:webhook[_.-]?)?signing',
       '[a-f0-9]{32}',
       '<<hex:32>>',
     ],
@@ -132,7 +124,7 @@ export const COMMS_RULES: SecretRule[] = [
       '[0-9a-f]{32}-us[0-9]{1,2}',
       '<<hex:32>>-us14',
       '<<hex:32>>-eu',
-      { prefilter: '[0-9a-f]-us[0-9]' },
+      { prefilter: '-us' },
     ],
   ]),
   ...tokenRules('Brevo', [
@@ -179,7 +171,7 @@ export const COMMS_RULES: SecretRule[] = [
       'EAA[MC][A-Za-z0-9]{90,}',
       'EAAC<<a62:150>>',
       'EAAC<<a62:20>>',
-      { prefilter: 'EAA[MC][A-Za-z0-9]{8}' },
+      { prefilter: 'EAAM|EAAC' },
     ],
   ]),
   ...keywordRules('Meta', [

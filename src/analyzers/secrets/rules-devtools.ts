@@ -84,7 +84,7 @@ export const DEVTOOLS_RULES: SecretRule[] = [
       'oy2[a-z0-9]{43}',
       'oy2<<low:43>>',
       'oy2<<low:8>>',
-      { prefilter: 'oy2[a-z0-9]{8}' },
+      { prefilter: 'oy2' },
     ],
   ]),
   ...tokenRules('Clojars', [
@@ -119,7 +119,7 @@ export const DEVTOOLS_RULES: SecretRule[] = [
       'sq[upa]_[a-f0-9]{40}',
       'squ_<<hex:40>>',
       'squ_<<hex:8>>',
-      { prefilter: 'sq[upa]_' },
+      { prefilter: 'squ_|sqp_|sqa_' },
     ],
   ]),
   ...tokenRules('CircleCI', [
@@ -260,7 +260,7 @@ export const DEVTOOLS_RULES: SecretRule[] = [
       'pat[A-Za-z0-9]{14}\\.[a-f0-9]{64}',
       'pat<<a62:14>>.<<hex:64>>',
       'pat<<a62:14>>.',
-      { prefilter: 'pat[A-Za-z0-9]{14}\\.' },
+      { prefilter: 'pat' },
     ],
   ]),
   ...tokenRules('Figma', [

@@ -13,11 +13,14 @@ import { weakPasswordReason } from './weak-password.js';
 export const WEAK_PASSWORD_ID = 'secrets/weak-password';
 
 /** Quoted (three quote styles) or bare value: each its own group, the engine takes the one that matched. */
-function value(min: number): string {
+function value(min: number, withBare = true): string {
   const bare = `[^\\s"'\`,;)}\\]<>=][^\\s"'\`,;)}\\]<>]{${min - 1},}`;
-  return `(?:"([^"\\r\\n]{${min},})"|'([^'\\r\\n]{${min},})'|\`([^\`\\r\\n]{${min},})\`|(${bare}))`;
+  const quoted = `"([^"\\r\\n]{${min},})"|'([^'\\r\\n]{${min},})'|\`([^\`\\r\\n]{${min},})\``;
+  return withBare ? `(?:${quoted}|(${bare}))` : `(?:${quoted})`;
 }
 
+/** XML elements and SQL `IDENTIFIED BY '…'`. */
+const PASSWORD_ELSEWHERE = `<(?i:password|passwd|pwd)>([^<\\s]{1,})</|(?i:identified by)\\s{1,3}'([^'\\r\\n]{1,})'`;
 const OP = `["']?\\s{0,3}(?::=|=>|=|:)\\s{0,3}`;
 const PASSWORD_NAME = '(?i:passw(?:or)?d|passwort|passphrase|pwd|pass)';
 const SECRET_NAME =
@@ -61,36 +64,29 @@ function genericVerdict(m: MatchContext): Verdict {
 
 const DB_SCHEMES =
   'postgres(?:ql)?|mysql|mariadb|mongodb(?:\\+srv)?|rediss?|amqps?|mssql|sqlserver|cockroachdb|clickhouse|neo4j(?:\\+s)?|couchdb|cassandra|oracle|db2|snowflake|jdbc:[a-z0-9]{2,20}';
+const DB_SCHEME = new RegExp(`(?:^|[^A-Za-z0-9+.:-])(?:${DB_SCHEMES})$`, 'i');
+const SCHEME = /[A-Za-z][A-Za-z0-9+.:-]{0,30}$/;
+
+/** Credentials in a URL: database schemes become database-url findings, weak passwords weak-password ones. */
+function urlVerdict(m: MatchContext): Verdict {
+  if (!SCHEME.test(m.before)) return false;
+  const v = passwordVerdict(m, true);
+  if (v === false || v.ruleId !== undefined) return v;
+  return DB_SCHEME.test(m.before) ? { ...v, ruleId: 'secrets/database-url' } : v;
+}
+
 const URL_TAIL = `:([^\\s@/'"\`<>]{1,})@[A-Za-z0-9.\\[\\]_-]{1,}`;
 
 /** Values in URLs and assignments: database URLs, basic-auth URLs, passwords, and generic secrets. */
 export const GENERIC_RULES: SecretRule[] = [
   secretRule({
-    id: 'database-url',
-    title: 'Database URL with a password',
-    provider: 'the database',
-    prefilter: '://[^\\s/@]*:[^\\s/@]*@',
-    pattern: `(?i:\\b(?:${DB_SCHEMES}))://[^\\s:@/'"\`<>]{0,}${URL_TAIL}`,
-    severity: 'critical',
-    check: (m) => passwordVerdict(m, true),
-    examples: {
-      bad: [
-        'DATABASE_URL=postgres://app:<<a62:20>>@db.internal:5432/orders',
-        'mongo: "mongodb+srv://svc:<<a62:16>>@cluster0.mongodb.net/prod"',
-      ],
-      good: [
-        'DATABASE_URL=postgres://app:${DB_PASSWORD}@db:5432/orders',
-        'postgres://user:password@host:5432/db',
-      ],
-    },
-  }),
-  secretRule({
     id: 'basic-auth-url',
     title: 'URL with embedded credentials',
     provider: 'the service at that URL',
-    prefilter: '://[^\\s:/@]+:[^\\s/@]*@',
-    pattern: `\\b[A-Za-z][A-Za-z0-9+.-]{1,20}://[^\\s:@/'"\`<>]{1,}${URL_TAIL}`,
-    check: (m) => passwordVerdict(m, true),
+    // Anchored on the literal '://' so RE2 can skip ahead; the scheme is read from the text before it.
+    pattern: `://[^\\s:@/'"\`<>]{0,100}${URL_TAIL}`,
+    allowPlaceholderWords: true,
+    check: urlVerdict,
     examples: {
       bad: [
         'mirror: ftp://deploy:<<a62:18>>@files.acme.io/pub',
@@ -104,13 +100,32 @@ export const GENERIC_RULES: SecretRule[] = [
     },
   }),
   secretRule({
+    id: 'database-url',
+    title: 'Database URL with a password',
+    provider: 'the database',
+    severity: 'critical',
+    examples: {
+      bad: [
+        'DATABASE_URL=postgres://app:<<a62:20>>@db.internal:5432/orders',
+        'mongo: "mongodb+srv://svc:<<a62:16>>@cluster0.mongodb.net/prod"',
+        'REDIS_URL=redis://:<<a62:24>>@cache:6379/0',
+      ],
+      good: [
+        'DATABASE_URL=postgres://app:${DB_PASSWORD}@db:5432/orders',
+        'postgres://user:password@host:5432/db',
+      ],
+    },
+  }),
+  secretRule({
     id: 'hardcoded-password',
     title: 'Hard-coded password',
     provider: 'the system it logs in to',
     prefilter: '(?i)pass|pwd|identified by',
-    pattern: `${PASSWORD_NAME}${OP}${value(1)}|<(?i:password|passwd|pwd)>([^<\\s]{1,})</|(?i:identified by)\\s{1,3}'([^'\\r\\n]{1,})'`,
+    pattern: `${PASSWORD_NAME}${OP}${value(1)}|${PASSWORD_ELSEWHERE}`,
+    sourcePattern: `${PASSWORD_NAME}${OP}${value(1, false)}|${PASSWORD_ELSEWHERE}`,
     cwe: [259, 798],
     generic: true,
+    allowPlaceholderWords: true,
     check: (m) => passwordVerdict(m, false),
     examples: {
       path: 'config/settings.py',
@@ -151,6 +166,7 @@ export const GENERIC_RULES: SecretRule[] = [
     prefilter:
       '(?i)secret|token|api.?key|access.?key|auth.?key|private.?key|signing.?key|encryption.?key|credential',
     pattern: `${SECRET_NAME}${OP}${value(16)}`,
+    sourcePattern: `${SECRET_NAME}${OP}${value(16, false)}`,
     confidence: 'low',
     generic: true,
     check: genericVerdict,

@@ -7,6 +7,8 @@ export interface MatchContext {
   secret: string;
   /** The whole line the secret starts on (bounded to a window on huge lines). */
   line: string;
+  /** The text of that line before the whole match (up to 200 characters). */
+  before: string;
   /** The file's path relative to the root. */
   path: string;
   /** True when the secret is written between quotes. */
@@ -53,6 +55,11 @@ export interface SecretRule {
   allowPlaceholderWords?: boolean;
   /** A precision check; may redirect to another rule id (for example a weak password). */
   check?: (m: MatchContext) => Verdict;
+  /**
+   * The pattern used in program source files, when it differs: generic rules only take quoted values
+   * there (a bare right-hand side is code), which saves matching every `token = req.token`.
+   */
+  sourcePattern?: string;
   /** Report at the start of the whole match rather than of the secret (multi-line keys: the BEGIN line). */
   locateAtMatch?: boolean;
   examples: RuleExamples;
@@ -64,6 +71,7 @@ export interface SecretSpec {
   /** The service the credential unlocks, used in the description and remediation. */
   provider: string;
   pattern?: string;
+  sourcePattern?: string;
   prefilter?: string;
   severity?: Severity;
   confidence?: Confidence;
@@ -99,6 +107,7 @@ export function secretRule(s: SecretSpec): SecretRule {
   const rule: SecretRule = { meta, examples: s.examples };
   if (s.pattern !== undefined) rule.pattern = s.pattern;
   if (s.prefilter !== undefined) rule.prefilter = s.prefilter;
+  if (s.sourcePattern !== undefined) rule.sourcePattern = s.sourcePattern;
   if (s.minEntropy !== undefined) rule.minEntropy = s.minEntropy;
   if (s.generic) rule.generic = true;
   if (s.allowPlaceholderWords) rule.allowPlaceholderWords = true;
