@@ -53,6 +53,8 @@ export function literalPrefix(pattern: string): string {
   return out;
 }
 
+const ASSIGNMENT_TAIL = '[\\w.-]{0,25}';
+
 /** A leading `(?i:…)` group (the name words of an assignment pattern), balanced. */
 function leadingFlagGroup(pattern: string): string | undefined {
   if (!pattern.startsWith('(?i:')) return undefined;
@@ -81,7 +83,12 @@ export function prefilterOf(rule: SecretRule): string | undefined {
   if (rule.prefilter !== undefined) return rule.prefilter;
   if (rule.pattern === undefined) return undefined;
   const group = leadingFlagGroup(rule.pattern);
-  if (group !== undefined) return hasOuterAlternation(rule.pattern.slice(group.length)) ? undefined : group;
+  if (group !== undefined) {
+    const rest = rule.pattern.slice(group.length);
+    if (hasOuterAlternation(rest)) return undefined;
+    // Name words must be followed by an assignment: random text in bundles contains 'aws' or 'pat' often.
+    return rest.startsWith(ASSIGNMENT_TAIL) ? `${group}[\\w.-]*["']?\\s*[:=,]` : group;
+  }
   const lit = literalPrefix(rule.pattern);
   return lit.length >= 2 ? escapeLiteral(lit) : undefined;
 }

@@ -24,8 +24,8 @@ export const CLOUD_RULES: SecretRule[] = [
     id: 'aws-secret-access-key',
     title: 'AWS secret access key',
     provider: 'AWS',
-    prefilter: '(?i)aws|secret.?access',
-    pattern: assigned('aws.{0,20}(?:secret|sk)|secret[_-]?access[_-]?key', '[A-Za-z0-9/+]{40}', END64),
+    prefilter: '(?i:aws[\\w.-]*(?:secret|sk)|secret[_-]?access)',
+    pattern: assigned('aws[\\w.-]{0,20}(?:secret|sk)|secret[_-]?access[_-]?key', '[A-Za-z0-9/+]{40}', END64),
     severity: 'critical',
     minEntropy: 4,
     examples: {
@@ -40,8 +40,8 @@ export const CLOUD_RULES: SecretRule[] = [
     id: 'aws-session-token',
     title: 'AWS session token',
     provider: 'AWS',
-    prefilter: '(?i)aws|security.?token',
-    pattern: assigned('aws.{0,20}session[_-]?token|security[_-]?token', '[A-Za-z0-9/+=]{100,}', END64),
+    prefilter: '(?i:aws[\\w.-]*session|security[_-]?token)',
+    pattern: assigned('aws[\\w.-]{0,20}session[_-]?token|security[_-]?token', '[A-Za-z0-9/+=]{100,}', END64),
     minEntropy: 4,
     examples: {
       bad: ['aws_session_token = IQoJb3JpZ2lu<<b64:300>>'],

@@ -120,7 +120,7 @@ export const GENERIC_RULES: SecretRule[] = [
     id: 'hardcoded-password',
     title: 'Hard-coded password',
     provider: 'the system it logs in to',
-    prefilter: '(?i)pass|pwd|identified by',
+    prefilter: `${PASSWORD_NAME}["']?\\s*[:=]|(?i:identified by|<passw|<pwd>)`,
     pattern: `${PASSWORD_NAME}${OP}${value(1)}|${PASSWORD_ELSEWHERE}`,
     sourcePattern: `${PASSWORD_NAME}${OP}${value(1, false)}|${PASSWORD_ELSEWHERE}`,
     cwe: [259, 798],
@@ -163,8 +163,7 @@ export const GENERIC_RULES: SecretRule[] = [
     id: 'generic-api-key',
     title: 'High-entropy secret assigned to a secret-like name',
     provider: 'the service it belongs to',
-    prefilter:
-      '(?i)secret|token|api.?key|access.?key|auth.?key|private.?key|signing.?key|encryption.?key|credential',
+    prefilter: `${SECRET_NAME}["']?\\s*[:=]`,
     pattern: `${SECRET_NAME}${OP}${value(16)}`,
     sourcePattern: `${SECRET_NAME}${OP}${value(16, false)}`,
     confidence: 'low',
@@ -186,6 +185,7 @@ export const GENERIC_RULES: SecretRule[] = [
     id: 'authorization-bearer',
     title: 'Bearer token in an Authorization header',
     provider: 'the API that accepts it',
+    prefilter: '(?i:authorization)["\']?\\s*[:=,]',
     pattern:
       '(?i:authorization)["\']?\\s{0,3}[:=,]\\s{0,3}["\']?(?i:bearer)\\s{1,3}([A-Za-z0-9_.~+/-]{20,}={0,2})',
     confidence: 'low',
@@ -200,6 +200,7 @@ export const GENERIC_RULES: SecretRule[] = [
     id: 'basic-auth-header',
     title: 'Basic credentials in an Authorization header',
     provider: 'the API that accepts them',
+    prefilter: '(?i:authorization)["\']?\\s*[:=,]',
     pattern: '(?i:authorization)["\']?\\s{0,3}[:=,]\\s{0,3}["\']?(?i:basic)\\s{1,3}([A-Za-z0-9+/]{8,}={0,2})',
     check: (m) => {
       const decoded = Buffer.from(m.secret, 'base64').toString('utf8');
