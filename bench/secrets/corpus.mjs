@@ -14,11 +14,14 @@ const PLANTS = [
   'const stripe = "sk_live_<<a62:32>>";',
   'SLACK_BOT=xoxb-<<dig:12>>-<<dig:12>>-<<a62:24>>',
   'DATABASE_URL=postgres://app:<<a62:20>>@db.internal:5432/orders',
-  'password: admin123',
+  'db_password = "admin123"',
   'OPENAI_API_KEY=sk-proj-<<url:74>>T3BlbkFJ<<url:74>>',
   '//registry.npmjs.org/:_authToken=<<npm>>',
   'SENDGRID=SG.<<url:22>>.<<url:43>>',
 ];
+
+// Bump when the generator changes so that a cached corpus is rebuilt.
+const CORPUS_VERSION = 2;
 
 function pick(rnd, arr) {
   return arr[Math.floor(rnd() * arr.length)];
@@ -102,7 +105,7 @@ export function buildCorpus(dir, targetMB) {
   const manifest = join(dir, '.corpus.json');
   if (existsSync(manifest)) {
     const m = JSON.parse(readFileSync(manifest, 'utf8'));
-    if (m.targetMB === targetMB) return m;
+    if (m.targetMB === targetMB && m.version === CORPUS_VERSION) return m;
   }
   rmSync(dir, { recursive: true, force: true });
   const rnd = seededRandom(42);
@@ -144,7 +147,7 @@ export function buildCorpus(dir, targetMB) {
     bytes += Buffer.byteLength(text);
     files++;
   }
-  const m = { targetMB, bytes, files, planted };
+  const m = { targetMB, version: CORPUS_VERSION, bytes, files, planted };
   writeFileSync(manifest, JSON.stringify(m));
   return m;
 }

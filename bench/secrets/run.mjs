@@ -1,5 +1,5 @@
 // Benchmark: `vanguard scan --only secrets` against secretlint on the same generated corpus.
-// Usage (after `npm run build`): node bench/secrets/run.mjs [--mb 200] [--sample-mb 20] [--no-secretlint]
+// Usage (after `npm run build`): node bench/secrets/run.mjs [--mb 200] [--sample-mb N] [--no-secretlint]
 import { spawnSync } from 'node:child_process';
 import {
   existsSync,
@@ -11,7 +11,7 @@ import {
   writeFileSync,
   readFileSync,
 } from 'node:fs';
-import { cpus } from 'node:os';
+import { cpus, loadavg } from 'node:os';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { buildCorpus } from './corpus.mjs';
@@ -25,7 +25,8 @@ const arg = (name, dflt) => {
   return i >= 0 ? Number(process.argv[i + 1]) : dflt;
 };
 const MB = arg('--mb', 200);
-const SAMPLE_MB = arg('--sample-mb', 20);
+// 0 runs secretlint on the whole corpus; N > 0 on a sub-sample of about N MB (extrapolated).
+const SAMPLE_MB = arg('--sample-mb', 0);
 const withSecretlint = !process.argv.includes('--no-secretlint');
 
 if (!existsSync(CLI)) {
@@ -39,11 +40,14 @@ function measure(cmd, args, cwd) {
   const r = spawnSync('/usr/bin/time', ['-v', cmd, ...args], { cwd, encoding: 'utf8', maxBuffer: 1 << 30 });
   const wall = (performance.now() - start) / 1000;
   const rss = /Maximum resident set size \(kbytes\): (\d+)/.exec(r.stderr ?? '');
+  const user = /User time \(seconds\): ([\d.]+)/.exec(r.stderr ?? '');
+  const sys = /System time \(seconds\): ([\d.]+)/.exec(r.stderr ?? '');
+  const cpu = Number(user?.[1] ?? NaN) + Number(sys?.[1] ?? NaN);
   if (r.status !== 0 && r.status !== 1) {
     console.error(`${cmd} ${args.join(' ')} exited ${r.status}:\n${(r.stderr ?? '').slice(-2000)}`);
     process.exit(1);
   }
-  return { wall, peakMB: rss ? Number(rss[1]) / 1024 : NaN, status: r.status };
+  return { wall, cpu, peakMB: rss ? Number(rss[1]) / 1024 : NaN, status: r.status };
 }
 
 function filesUnder(dir) {
@@ -110,37 +114,47 @@ function secretlint(dir, out) {
 }
 
 const mbOf = (b) => b / (1024 * 1024);
-console.log(`machine: ${cpus().length} cores (${cpus()[0]?.model ?? '?'}), node ${process.version}`);
-const corpusDir = join(WORK, 'corpus');
-let t = performance.now();
-const corpus = buildCorpus(corpusDir, MB);
+const line = (name, mb, files, m) =>
+  `${name.padEnd(11)} ${m.wall.toFixed(2).padStart(7)} s wall  ${(mb / m.wall).toFixed(1).padStart(7)} MB/s  ` +
+  `${(files / m.wall).toFixed(0).padStart(6)} files/s  cpu ${m.cpu.toFixed(1).padStart(6)} s (${(mb / m.cpu).toFixed(1)} MB/cpu-s)  ` +
+  `peak RSS ${m.peakMB.toFixed(0)} MB  ${m.findings} findings`;
+
 console.log(
-  `corpus: ${mbOf(corpus.bytes).toFixed(1)} MB, ${corpus.files} files, ${corpus.planted} planted credentials (${((performance.now() - t) / 1000).toFixed(1)} s to prepare)`,
+  `machine: ${cpus().length} cores (${cpus()[0]?.model ?? '?'}), node ${process.version}, load ${loadavg()
+    .map((l) => l.toFixed(1))
+    .join(' ')}`,
+);
+const corpusDir = join(WORK, 'corpus');
+const t = performance.now();
+const corpus = buildCorpus(corpusDir, MB);
+const corpusMB = mbOf(corpus.bytes);
+console.log(
+  `corpus: ${corpusMB.toFixed(1)} MB, ${corpus.files} files, ${corpus.planted} planted credentials (${((performance.now() - t) / 1000).toFixed(1)} s to prepare)`,
 );
 
 const full = vanguard(corpusDir, join(WORK, 'vanguard-full.json'));
-const fullMBs = mbOf(corpus.bytes) / full.wall;
-console.log(
-  `vanguard  full corpus: ${full.wall.toFixed(2)} s, ${fullMBs.toFixed(1)} MB/s, ${(corpus.files / full.wall).toFixed(0)} files/s, peak RSS ${full.peakMB.toFixed(0)} MB, ${full.findings} findings (files scanned: ${full.scanned})`,
-);
+console.log(line('vanguard', corpusMB, corpus.files, full));
 
 if (withSecretlint) {
-  const sampleDir = join(WORK, 'sample');
-  const sample = subSample(corpusDir, sampleDir, SAMPLE_MB, corpus.bytes);
-  const vs = vanguard(sampleDir, join(WORK, 'vanguard-sample.json'));
-  const sl = secretlint(sampleDir, join(WORK, 'secretlint-sample.json'));
-  const vsMBs = mbOf(sample.bytes) / vs.wall;
-  const slMBs = mbOf(sample.bytes) / sl.wall;
-  console.log(`sub-sample (every k-th file): ${mbOf(sample.bytes).toFixed(1)} MB, ${sample.files} files`);
+  let sl;
+  let slMB = corpusMB;
+  let slFiles = corpus.files;
+  if (SAMPLE_MB > 0) {
+    // A documented sub-sample: every k-th file, about SAMPLE_MB; MB/s is extrapolated to the corpus.
+    const sampleDir = join(WORK, 'sample');
+    const sample = subSample(corpusDir, sampleDir, SAMPLE_MB, corpus.bytes);
+    slMB = mbOf(sample.bytes);
+    slFiles = sample.files;
+    console.log(`secretlint runs on a sub-sample (every k-th file): ${slMB.toFixed(1)} MB, ${slFiles} files`);
+    console.log(line('vanguard*', slMB, slFiles, vanguard(sampleDir, join(WORK, 'vanguard-sample.json'))));
+    sl = secretlint(sampleDir, join(WORK, 'secretlint.json'));
+  } else {
+    sl = secretlint(corpusDir, join(WORK, 'secretlint.json'));
+  }
+  console.log(line(SAMPLE_MB > 0 ? 'secretlint*' : 'secretlint', slMB, slFiles, sl));
+  const ratio = corpusMB / full.wall / (slMB / sl.wall);
+  const cpuRatio = corpusMB / full.cpu / (slMB / sl.cpu);
   console.log(
-    `vanguard  sample: ${vs.wall.toFixed(2)} s, ${vsMBs.toFixed(1)} MB/s, ${(sample.files / vs.wall).toFixed(0)} files/s, peak RSS ${vs.peakMB.toFixed(0)} MB, ${vs.findings} findings`,
+    `ratio: vanguard is ${ratio.toFixed(1)}x secretlint in MB/s (wall), ${cpuRatio.toFixed(1)}x per CPU-second${SAMPLE_MB > 0 ? ' (secretlint extrapolated from the sub-sample)' : ''}`,
   );
-  console.log(
-    `secretlint sample: ${sl.wall.toFixed(2)} s, ${slMBs.toFixed(2)} MB/s, ${(sample.files / sl.wall).toFixed(0)} files/s, peak RSS ${sl.peakMB.toFixed(0)} MB, ${sl.findings} findings`,
-  );
-  console.log(
-    `secretlint on the full corpus (extrapolated from the sub-sample's MB/s): ~${(mbOf(corpus.bytes) / slMBs).toFixed(0)} s`,
-  );
-  console.log(`ratio (same sub-sample): vanguard ${(vsMBs / slMBs).toFixed(1)}x secretlint`);
-  console.log(`ratio (vanguard full corpus vs secretlint extrapolated): ${(fullMBs / slMBs).toFixed(1)}x`);
 }

@@ -40,7 +40,9 @@ interface Candidate {
   verdict: Exclude<Verdict, false>;
 }
 
-const MAX_MATCHES_PER_RULE = 1000;
+// Bounds on work per rule and file: matches looked at (most are rejected by checks) and secrets kept.
+const MAX_MATCHES_PER_RULE = 100_000;
+const MAX_KEPT_PER_RULE = 1000;
 const LINE_CONTEXT = 2000;
 const SNIPPET_WINDOW = 100;
 const QUOTES = new Set([0x22, 0x27, 0x60]);
@@ -102,7 +104,8 @@ export class SecretEngine {
       const re = sourceCode ? compiled.sourceRe : compiled.re;
       if (lockfile && rule.generic) continue;
       re.lastIndex = 0;
-      for (let n = 0; n < MAX_MATCHES_PER_RULE; n++) {
+      const kept = candidates.length;
+      for (let n = 0; n < MAX_MATCHES_PER_RULE && candidates.length - kept < MAX_KEPT_PER_RULE; n++) {
         // The 'd' flag adds byte offsets of every group; re2's typings do not declare them.
         const m = re.exec(bytes) as { indices?: ([number, number] | undefined)[] } | null;
         if (!m?.indices) break;

@@ -14,3 +14,6 @@ export const START = '(?:^|[^A-Za-z0-9_-])';
 export function assigned(words: string, value: string, end: string = END): string {
   return `(?i:${words})[\\w.-]{0,25}["']?\\s{0,3}(?::=|=>|=|:|,)\\s{0,3}["'\`]?(${value})${end}`;
 }
+
+/** A lower-case UUID. */
+export const UUID = '[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}';

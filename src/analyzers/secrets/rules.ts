@@ -5,6 +5,8 @@ import { COMMS_RULES } from './rules-comms.js';
 import { DEVTOOLS_RULES } from './rules-devtools.js';
 import { GENERIC_RULES } from './rules-generic.js';
 import { KEY_RULES } from './rules-keys.js';
+import { PLATFORM_RULES } from './rules-platforms.js';
+import { SAAS_RULES } from './rules-saas.js';
 import { VCS_RULES } from './rules-vcs.js';
 import type { SecretRule } from './types.js';
 
@@ -16,9 +18,11 @@ export const SECRET_RULES: readonly SecretRule[] = [
   ...KEY_RULES,
   ...VCS_RULES,
   ...CLOUD_RULES,
+  ...PLATFORM_RULES,
   ...AI_RULES,
   ...COMMERCE_RULES,
   ...COMMS_RULES,
   ...DEVTOOLS_RULES,
+  ...SAAS_RULES,
   ...GENERIC_RULES,
 ];
