@@ -2,6 +2,7 @@
 import { Command, CommanderError } from 'commander';
 import { VERSION } from '../core/version.js';
 import { exitCodeForError, printError } from './errors.js';
+import { registerInit } from './init.js';
 import { registerScan } from './scan.js';
 
 /**
@@ -16,6 +17,7 @@ export function buildProgram(): Command {
     .showHelpAfterError()
     .exitOverride();
   registerScan(program);
+  registerInit(program);
   return program;
 }
 

@@ -5,6 +5,9 @@ import { SEVERITIES, type Severity } from '../core/finding.js';
 import type { ScanResult } from '../core/result.js';
 import { runDiffScan, runStagedScan } from '../scan/diff-scan.js';
 import { runScan, type ScanOptions } from '../scan/run-scan.js';
+import { loadBaseline } from '../policy/baseline.js';
+import { loadConfig } from '../policy/config.js';
+import { branchFromEnv } from '../policy/gate.js';
 import { EXIT } from './errors.js';
 import { OutputPairs, writeOutputs } from './outputs.js';
 import { progressReporter } from './progress.js';
@@ -35,7 +38,10 @@ function positiveNumber(name: string) {
 interface ScanFlags {
   only?: string[];
   skip?: string[];
-  failOn: string;
+  failOn?: string;
+  config?: string;
+  baseline?: string;
+  branch?: string;
   history?: boolean;
   maxFileSize: number;
   gitignore: boolean;
@@ -46,6 +52,15 @@ interface ScanFlags {
   progress: boolean;
   diff?: string;
   staged?: boolean;
+}
+
+/** Now, or VANGUARD_NOW (an ISO date) so that exception expiry can be reproduced and tested. */
+function clock(): Date {
+  const fixed = process.env.VANGUARD_NOW;
+  if (fixed === undefined || fixed === '') return new Date();
+  const d = new Date(fixed);
+  if (Number.isNaN(d.getTime())) throw new UsageError(`VANGUARD_NOW is not a date: "${fixed}"`);
+  return d;
 }
 
 /** The exit code a finished scan maps to (documented in the README). */
@@ -70,10 +85,14 @@ export function registerScan(program: Command): void {
     )
     .option('-o, --output <file>', 'write the preceding --format to this file (repeatable)', outputs.output)
     .addOption(
-      new Option('--fail-on <severity>', 'exit 1 when a finding is at or above this severity')
-        .choices([...SEVERITIES, 'none'])
-        .default('high'),
+      new Option('--fail-on <severity>', 'exit 1 when a finding is at or above this severity').choices([
+        ...SEVERITIES,
+        'none',
+      ]),
     )
+    .option('--config <file>', 'policy file (default: vanguard.yaml at the scanned root, if any)')
+    .option('--baseline <report>', 'a JSON or SARIF report: its findings are known, only new ones fail')
+    .option('--branch <name>', 'branch whose gates apply (default: from the CI environment)')
     .option('--history', 'also scan every commit reachable from HEAD for secrets')
     .option('--max-file-size <MB>', 'skip files larger than this', positiveNumber('--max-file-size'), 20)
     .option('--no-gitignore', 'do not honour .gitignore files')
@@ -97,21 +116,33 @@ export function registerScan(program: Command): void {
         flags.history && flags.only && !flags.only.includes('secrets')
           ? [...flags.only, 'secrets']
           : flags.only;
+      const config = await loadConfig(path, flags.config);
+      if (flags.baseline !== undefined && flags.diff !== undefined) {
+        throw new UsageError('--baseline and --diff both set the baseline: give one');
+      }
+      const baseline = flags.baseline === undefined ? undefined : await loadBaseline(flags.baseline);
+      const failOn = flags.failOn as Severity | 'none' | undefined;
+      const branch = flags.branch ?? branchFromEnv(process.env);
       const progress = flags.progress ? progressReporter() : undefined;
       const scanOptions: ScanOptions = {
         path,
-        only,
-        skip: flags.skip,
+        only: only ?? config.analyzers.only,
+        skip: [...config.analyzers.skip, ...(flags.skip ?? [])],
         options: {
-          secrets: { history: flags.history === true },
-          code: { rulesDirs: flags.rules ?? [] },
+          ...config.options,
+          secrets: { ...config.options.secrets, history: flags.history === true },
+          code: { ...config.options.code, rulesDirs: [...config.rules, ...(flags.rules ?? [])] },
         },
-        ignore: flags.ignore,
+        ignore: [...config.ignore, ...(flags.ignore ?? [])],
         gitignore: flags.gitignore,
         defaultIgnores: flags.defaultIgnores,
         maxFileSize: Math.round(flags.maxFileSize * 1024 * 1024),
         workers: flags.workers,
-        failOn: flags.failOn as Severity | 'none',
+        config,
+        now: clock(),
+        ...(baseline ? { baseline } : {}),
+        ...(failOn !== undefined ? { failOn } : {}),
+        ...(branch !== undefined ? { branch } : {}),
         onProgress: progress?.update,
       };
       let result: ScanResult;

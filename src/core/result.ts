@@ -61,6 +61,32 @@ export interface InlineSuppressionUse {
   used: boolean;
 }
 
+/** An exception of vanguard.yaml as the report names it. */
+export interface ExceptionRef {
+  /** Position in the `exceptions` list, 0-based. */
+  index: number;
+  /** The matchers given (fingerprint, rule, path, package, advisory). */
+  match: Partial<Record<'fingerprint' | 'rule' | 'path' | 'package' | 'advisory', string>>;
+  reason: string;
+  owner: string;
+  expires: string;
+  /** Findings it matched in this scan. */
+  matched: number;
+}
+
+/** What the policy stage did, for reports: expired and stale exceptions, the baseline used. */
+export interface PolicyReport {
+  /** The vanguard.yaml used; absent when the defaults applied. */
+  configFile?: string;
+  /** Past their expiry date and matching findings: those findings are no longer suppressed. */
+  expiredExceptions: ExceptionRef[];
+  /** Matching no finding: candidates for removal. */
+  staleExceptions: ExceptionRef[];
+  /** Findings suppressed by an exception. */
+  exceptionSuppressed: number;
+  baseline?: { source: string; unchanged: number; new: number };
+}
+
 export interface ScanResult {
   schemaVersion: string;
   tool: { name: 'vanguard'; version: string };
@@ -79,4 +105,6 @@ export interface ScanResult {
   suppressions: InlineSuppressionUse[];
   warnings: string[];
   summary: Summary;
+  /** Present when the policy stage ran (it always does in `vanguard scan`). */
+  policy?: PolicyReport;
 }

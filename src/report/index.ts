@@ -1,5 +1,9 @@
 import { UsageError } from '../core/errors.js';
+import { githubReport } from './github.js';
+import { htmlReport } from './html.js';
 import { jsonReport } from './json.js';
+import { junitReport } from './junit.js';
+import { markdownReport } from './markdown.js';
 import { sarifReport } from './sarif.js';
 import { tableReport } from './table.js';
 import type { Reporter } from './types.js';
@@ -9,6 +13,10 @@ export const REPORTERS = {
   table: tableReport,
   json: jsonReport,
   sarif: sarifReport,
+  markdown: markdownReport,
+  github: githubReport,
+  junit: junitReport,
+  html: htmlReport,
 } satisfies Record<string, Reporter>;
 
 export type ReportFormat = keyof typeof REPORTERS;

@@ -1,7 +1,7 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Finding } from '../core/finding.js';
+import { baselineFromFindings } from '../policy/baseline.js';
 import type { ScanResult } from '../core/result.js';
 import { changedPaths, diffBase, materialize, pathsInCommit, repoTop, stagedPaths } from '../discover/git.js';
 import { createRegistry } from '../analyzers/index.js';
@@ -9,19 +9,6 @@ import { runScan, type ScanOptions } from './run-scan.js';
 
 /** Analyzers a pre-commit hook runs by default: the ones that cost milliseconds per file. */
 export const FAST_ANALYZERS = ['secrets', 'iac', 'pipeline'] as const;
-
-/** Marks findings whose fingerprints are known as unchanged (suppressed by the baseline) and the rest as new. */
-export function markAgainst(findings: Finding[], known: ReadonlySet<string>, reason: string): Finding[] {
-  return findings.map((f) =>
-    known.has(f.fingerprint)
-      ? {
-          ...f,
-          baselineState: 'unchanged' as const,
-          suppression: f.suppression ?? { kind: 'baseline' as const, reason },
-        }
-      : { ...f, baselineState: 'new' as const },
-  );
-}
 
 async function withTempDir<T>(fn: (dir: string) => Promise<T>): Promise<T> {
   const dir = await mkdtemp(join(tmpdir(), 'vanguard-'));
@@ -41,28 +28,13 @@ export async function runDiffScan(opts: ScanOptions, ref: string): Promise<ScanR
   const top = await repoTop(opts.path);
   const base = await diffBase(top, ref);
   const changed = await changedPaths(top, base);
-  const known = await withTempDir(async (dir) => {
+  const baseline = await withTempDir(async (dir) => {
     const before = await pathsInCommit(top, base, changed);
     await materialize(top, base, before, dir);
-    const prior = await runScan({
-      ...opts,
-      path: dir,
-      failOn: 'none',
-      policy: undefined,
-      onProgress: undefined,
-    });
-    return new Set(prior.findings.map((f) => f.fingerprint));
+    const prior = await runScan({ ...opts, path: dir, failOn: 'none', onProgress: undefined });
+    return baselineFromFindings(`${ref} (merge base ${base.slice(0, 12)})`, prior.findings);
   });
-  const policy = opts.policy;
-  const result = await runScan({
-    ...opts,
-    path: top,
-    include: new Set(changed),
-    policy: (findings, warnings) => {
-      const marked = markAgainst(findings, known, `present at ${base.slice(0, 12)}`);
-      return policy ? policy(marked, warnings) : marked;
-    },
-  });
+  const result = await runScan({ ...opts, path: top, include: new Set(changed), baseline });
   result.warnings.unshift(
     `diff: ${changed.length} changed file(s) since ${ref} (merge base ${base.slice(0, 12)})`,
   );

@@ -1,7 +1,7 @@
 import { availableParallelism } from 'node:os';
 import type { Analyzer, FileRef, ProjectContext } from '../core/analyzer.js';
 import { VanguardError, describeError } from '../core/errors.js';
-import type { AnalyzerId, Finding, RawFinding, Severity } from '../core/finding.js';
+import type { AnalyzerId, Finding, RawFinding } from '../core/finding.js';
 import type { AnalyzerRun, InlineSuppressionUse, ScanResult } from '../core/result.js';
 import { SCHEMA_VERSION } from '../core/result.js';
 import type { RuleMeta } from '../core/rule.js';
@@ -14,7 +14,13 @@ import { SUPPRESSION_WITHOUT_REASON } from '../policy/inline.js';
 import { contextFactory, type AnalyzerOptions } from './context.js';
 import { runFileTask, type FileOutcome, type FileTask } from './file-task.js';
 import { runInWorkers } from './pool.js';
-import { computeGate, summarize } from './summary.js';
+import { summarize } from './summary.js';
+import type { Baseline } from '../policy/baseline.js';
+import type { FailOn } from '../policy/config-schema.js';
+import { defaultConfig, type VanguardConfig } from '../policy/config.js';
+import { exceptionWarnings } from '../policy/exceptions.js';
+import { evaluateGate } from '../policy/gate.js';
+import { createPolicyStage } from '../policy/stage.js';
 
 export const DEFAULT_MAX_FILE_SIZE = 20 * 1024 * 1024;
 
@@ -34,9 +40,16 @@ export interface ScanOptions {
   include?: ReadonlySet<string>;
   /** Worker threads; 0 or 1 runs in this thread. Default: the number of cores. */
   workers?: number;
-  failOn?: Severity | 'none';
-  /** Pure stage over the finished findings (exceptions, baseline), run before the gate. */
-  policy?: (findings: Finding[], warnings: string[]) => Finding[];
+  /** The repository's policy (vanguard.yaml): exceptions and gates. Default: no exceptions, gate at high. */
+  config?: VanguardConfig;
+  /** Findings with these fingerprints are known (--baseline, or the base of a --diff scan). */
+  baseline?: Baseline;
+  /** --fail-on: replaces every threshold of the configuration. */
+  failOn?: FailOn;
+  /** The branch scanned, for per-branch gates. */
+  branch?: string;
+  /** The clock for exception expiry (tests fix it). */
+  now?: Date;
   onProgress?: (done: number, total: number) => void;
   registry?: AnalyzerRegistry;
 }
@@ -178,8 +191,15 @@ export async function runScan(opts: ScanOptions): Promise<ScanResult> {
     for (const { path, err } of list) runs.get(id)!.errors.push({ path, ...describeError(err) });
   }
 
-  let findings = processFindings(raw);
-  if (opts.policy) findings = opts.policy(findings, warnings);
+  const policy = createPolicyStage(opts.config ?? defaultConfig(), {
+    now: opts.now ?? new Date(),
+    ...(opts.baseline ? { baseline: opts.baseline } : {}),
+  });
+  const findings = policy.stage(processFindings(raw), warnings);
+  const policyReport = policy.report();
+  warnings.push(
+    ...exceptionWarnings({ expired: policyReport.expiredExceptions, stale: policyReport.staleExceptions }),
+  );
   for (const run of runs.values()) {
     run.findings = findings.filter((f) => f.analyzer === run.id).length;
     if (run.status === 'succeeded' && run.errors.length > 0) run.status = 'partial';
@@ -187,7 +207,10 @@ export async function runScan(opts: ScanOptions): Promise<ScanResult> {
   const status = [...runs.values()].some((r) => r.status === 'partial' || r.status === 'failed')
     ? 'partial'
     : 'complete';
-  const gate = computeGate(findings, opts.failOn ?? 'high');
+  const gate = evaluateGate(findings, opts.config?.gates, {
+    ...(opts.failOn !== undefined ? { failOn: opts.failOn } : {}),
+    ...(opts.branch !== undefined ? { branch: opts.branch } : {}),
+  });
   const finishedAt = new Date();
   return {
     schemaVersion: SCHEMA_VERSION,
@@ -204,6 +227,7 @@ export async function runScan(opts: ScanOptions): Promise<ScanResult> {
     suppressions,
     warnings,
     summary: summarize(findings, gate),
+    policy: policyReport,
   };
 }
 

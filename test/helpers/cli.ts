@@ -11,7 +11,10 @@ export interface CliRun {
 }
 
 /** Runs `vanguard <args>` as a user would, without a TTY. */
-export function runCli(args: readonly string[], opts: { cwd?: string; env?: Record<string, string> } = {}): CliRun {
+export function runCli(
+  args: readonly string[],
+  opts: { cwd?: string; env?: Record<string, string> } = {},
+): CliRun {
   const r = spawnSync(process.execPath, [CLI, ...args], {
     cwd: opts.cwd,
     encoding: 'utf8',

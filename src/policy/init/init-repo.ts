@@ -1,0 +1,93 @@
+import { mkdir, open, readFile, writeFile } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
+import { UsageError } from '../../core/errors.js';
+import { walk } from '../../discover/walk.js';
+import type { RepoProfile } from './detect.js';
+import { profileRepository } from './detect.js';
+import {
+  INIT_PATHS,
+  renderConfig,
+  renderGithubWorkflow,
+  renderGitlabJob,
+  renderPreCommit,
+} from './templates.js';
+
+export interface InitOptions {
+  /** Overwrite files that exist. */
+  force?: boolean;
+  github?: boolean;
+  gitlab?: boolean;
+  preCommit?: boolean;
+  /** The vanguard version the CI files install. */
+  version: string;
+}
+
+export interface InitOutcome {
+  root: string;
+  profile: RepoProfile;
+  written: string[];
+  /** Files that existed and were left alone (no --force). */
+  kept: string[];
+}
+
+const PEEK_BYTES = 16 * 1024;
+
+/** Reads the first bytes of a file (enough to recognise a Kubernetes manifest). */
+async function head(path: string): Promise<string | undefined> {
+  const fh = await open(path, 'r');
+  try {
+    const buf = Buffer.alloc(PEEK_BYTES);
+    const { bytesRead } = await fh.read(buf, 0, PEEK_BYTES, 0);
+    return buf.subarray(0, bytesRead).toString('utf8');
+  } finally {
+    await fh.close();
+  }
+}
+
+async function readGitConfig(root: string): Promise<string | undefined> {
+  try {
+    return await readFile(join(root, '.git', 'config'), 'utf8');
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    // Not a git checkout, or a worktree/submodule where .git is a file: no owner to suggest.
+    if (code === 'ENOENT' || code === 'ENOTDIR') return undefined;
+    throw err;
+  }
+}
+
+/** Looks at the repository at `rootArg` and writes vanguard.yaml, CI files and a pre-commit config. */
+export async function initRepository(rootArg: string, opts: InitOptions): Promise<InitOutcome> {
+  const { root, files } = await walk(rootArg, { maxFileSize: 5 * 1024 * 1024 });
+  const yamlHeads = new Map<string, string>();
+  for (const f of files) {
+    if ((f.ext === 'yaml' || f.ext === 'yml') && yamlHeads.size < 200) {
+      const text = await head(f.absPath);
+      if (text !== undefined) yamlHeads.set(f.path, text);
+    }
+  }
+  const gitConfig = await readGitConfig(root);
+  const profile = profileRepository({
+    paths: files.map((f) => f.path),
+    ...(gitConfig !== undefined ? { gitConfig } : {}),
+    peek: (p) => yamlHeads.get(p),
+  });
+  const planned: [string, string][] = [[INIT_PATHS.config, renderConfig(profile)]];
+  if (opts.github !== false) planned.push([INIT_PATHS.github, renderGithubWorkflow(opts.version)]);
+  if (opts.gitlab !== false) planned.push([INIT_PATHS.gitlab, renderGitlabJob(opts.version)]);
+  if (opts.preCommit !== false) planned.push([INIT_PATHS.preCommit, renderPreCommit(opts.version)]);
+  const out: InitOutcome = { root, profile, written: [], kept: [] };
+  for (const [rel, text] of planned) {
+    const abs = join(root, rel);
+    await mkdir(dirname(abs), { recursive: true });
+    try {
+      // 'wx' fails if the file exists: no check-then-write race.
+      await writeFile(abs, text, { flag: opts.force ? 'w' : 'wx' });
+      out.written.push(rel);
+    } catch (err) {
+      const code = (err as NodeJS.ErrnoException).code;
+      if (code === 'EEXIST') out.kept.push(rel);
+      else throw new UsageError(`cannot write ${rel}: ${(err as Error).message}`, { cause: err });
+    }
+  }
+  return out;
+}
