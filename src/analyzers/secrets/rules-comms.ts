@@ -17,7 +17,7 @@ export const COMMS_RULES: SecretRule[] = [
       'xox[pe]-[0-9]{10,13}-[0-9]{10,13}-[0-9]{10,13}-[A-Za-z0-9]{28,34}',
       'xoxp-<<dig:12>>-<<dig:12>>-<<dig:13>>-<<hex:32>>',
       'xoxp-<<dig:4>>-<<hex:8>>',
-      { prefilter: 'xox' },
+      { prefilter: 'xoxp-|xoxe-|xoxa-|xoxo-|xoxr-|xoxs-' },
     ],
     [
       'slack-app-token',
@@ -46,7 +46,7 @@ export const COMMS_RULES: SecretRule[] = [
       'xox[aors]-(?:[0-9]{1,13}-){2,3}[0-9A-Za-z]{8,64}',
       'xoxs-<<dig:10>>-<<dig:11>>-<<dig:12>>-<<a62:32>>',
       'xoxs-<<a62:8>>',
-      { prefilter: 'xox' },
+      { prefilter: 'xoxp-|xoxe-|xoxa-|xoxo-|xoxr-|xoxs-' },
     ],
     [
       'slack-webhook',
