@@ -123,7 +123,9 @@ export class SecretEngine {
         const secret = bytes.toString(enc, start, end).trim();
         if (secret === '') continue;
         const line = lineAround(bytes, start, enc);
-        if (lockfile && LOCKFILE_HASH_LINE.test(line)) continue;
+        // Hash and URL lines of lockfiles: only distinctive formats and URL credentials (a private
+        // registry's token in a resolved URL is a real leak) survive.
+        if (lockfile && !survivesHashLine(rule) && LOCKFILE_HASH_LINE.test(line)) continue;
         if (!rule.allowPlaceholderWords && isPlaceholder(secret)) continue;
         if (rule.minEntropy !== undefined && entropy(secret) < rule.minEntropy) continue;
         const ctxQuoted = start > 0 && QUOTES.has(bytes[start - 1]!);
@@ -182,6 +184,10 @@ function lineAround(bytes: Buffer, at: number, enc: BufferEncoding): string {
   const nlAfter = bytes.indexOf(10, at);
   const end = Math.min(nlAfter === -1 ? bytes.length : nlAfter, at + LINE_CONTEXT);
   return bytes.toString(enc, start, end).replace(/\r$/, '');
+}
+
+function survivesHashLine(rule: SecretRule): boolean {
+  return rule.meta.confidence === 'high' || rule.meta.id === 'secrets/basic-auth-url';
 }
 
 /** Up to 200 bytes of the line before `at`. */

@@ -110,6 +110,11 @@ describe('look-alike filters', () => {
       rnd,
     );
     expect(scan(yarn, 'yarn.lock')).toEqual([]);
+    const leaked = expandTemplate(
+      '    "resolved": "https://ci:<<a62:24>>@npm.acme.io/left-pad/-/left-pad-1.3.0.tgz",',
+      rnd,
+    );
+    expect(scan(leaked, 'package-lock.json').map((d) => d.ruleId)).toEqual(['secrets/basic-auth-url']);
     const ids = expandTemplate(
       'request_token: <<uuid>>\ncommit_sha_token: <<hex:40>>\nrelease_token_rev: <<hex:40>>\n',
       rnd,
