@@ -198,9 +198,20 @@ const SOURCE_EXTS = new Set([
   'vue',
   'svelte',
   'sol',
+  // Prose: an unquoted word after 'pass:' is a sentence, not a value.
+  'md',
+  'markdown',
+  'rst',
+  'adoc',
+  'html',
+  'htm',
+  'css',
+  'scss',
+  'sass',
+  'less',
 ]);
 
-/** True when the extension is a programming language (where an unquoted right-hand side is code). */
+/** True when the extension is a programming language or prose (where an unquoted right-hand side is not a value). */
 export function isSourceCode(ext: string): boolean {
   return SOURCE_EXTS.has(ext);
 }

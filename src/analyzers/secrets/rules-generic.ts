@@ -22,13 +22,25 @@ function value(min: number, withBare = true): string {
 /** XML elements and SQL `IDENTIFIED BY '…'`. */
 const PASSWORD_ELSEWHERE = `<(?i:password|passwd|pwd)>([^<\\s]{1,})</|(?i:identified by)\\s{1,3}'([^'\\r\\n]{1,})'`;
 const OP = `["']?\\s{0,3}(?::=|=>|=|:)\\s{0,3}`;
-const PASSWORD_NAME = '(?i:passw(?:or)?d|passwort|passphrase|pwd|pass)';
+// The password word starts a name part: after a non-letter (db_password, "pass"), a lower-case letter in
+// camelCase (dbPassword) or an upper-case one in SHOUTING (PGPASSWORD); not inside words (bypass, minipass).
+const PASSWORD_NAME =
+  '(?:(?:^|[^A-Za-z])(?i:passw(?:or)?d|passwort|passphrase|pwd|pass)|[a-z0-9](?:Passw(?:or)?d|Passphrase|Pwd|Pass)|[A-Z](?:PASSW(?:OR)?D|PASSPHRASE|PWD|PASS))';
 const SECRET_NAME =
   '(?i:secret|token|api[_.-]?key|apikey|access[_.-]?key|auth[_.-]?key|private[_.-]?key|signing[_.-]?key|encryption[_.-]?key|credentials?)';
 
 const PASSWORD_WORDS = /^(?:password|passwort|passwd|pwd|pass|passphrase)$/i;
 const PLACEHOLDER_USERS = /^(?:user|username|usr|login|name|someone|me|foo|admin|root)$/i;
 const LOCAL_HOST = /@(?:localhost|127\.0\.0\.1|\[::1\]|0\.0\.0\.0|host\.docker\.internal)(?:[:/]|$)/i;
+
+const FILE_PATH = /^(?:\/|~\/|\.{1,2}\/|[A-Za-z]:\\)/;
+const VERSION = /^[~^<>=v]{0,2}\d+(?:\.\d+)+/;
+// Key-ish words with a counter are documentation examples, not passwords (password123 stays weak).
+const EXAMPLE_KEY = /^(?:key|secret|token|apikey)[_-]?\d{0,6}$/i;
+const DOC_HOST =
+  /@(?:[a-z0-9-]+\.)*(?:example\.(?:com|org|net)|example|host|hostname|domain\.com)(?:[:/?#]|$)/i;
+const TEST_OR_DOC_PATH =
+  /(?:^|\/)(?:tests?|__tests__|spec|fixtures?|examples?|docs?|samples?)\/|\.(?:md|markdown|rst|adoc)$/i;
 
 /** Shared checks of a hard-coded password: references, code, placeholders and labels are dropped; weak ones are redirected. */
 export function passwordVerdict(m: MatchContext, inUrl: boolean): Verdict {
@@ -38,18 +50,27 @@ export function passwordVerdict(m: MatchContext, inUrl: boolean): Verdict {
   if (!m.quoted && !inUrl && m.sourceCode) return false;
   if (looksLikeCode(v) && !inUrl) return false;
   // Template words only: '123456' and 'aaaa' are weak passwords, not placeholders.
-  if (hasPlaceholderWord(v)) return false;
+  if (hasPlaceholderWord(v) || VERSION.test(v) || EXAMPLE_KEY.test(v) || FILE_PATH.test(v)) return false;
+  if (inUrl && DOC_HOST.test(m.line)) return false;
   if (inUrl && PASSWORD_WORDS.test(v)) {
-    const user = /\/\/([^:/@]*):/.exec(m.line)?.[1] ?? '';
-    if (PLACEHOLDER_USERS.test(user)) return false;
+    // The user of this URL: between the last '//' and ':<password>@'.
+    const at = m.line.indexOf(`:${v}@`);
+    const head = at < 0 ? '' : m.line.slice(0, at);
+    if (PLACEHOLDER_USERS.test(head.slice(head.lastIndexOf('//') + 2))) return false;
   }
   if (!inUrl && PASSWORD_WORDS.test(v)) return false; // a label: "password": "Password"
   const reason = weakPasswordReason(v, m.productNames);
   if (reason !== undefined) {
     const local = inUrl && LOCAL_HOST.test(m.line);
-    return { ruleId: WEAK_PASSWORD_ID, note: reason, ...(local ? { severity: 'low' as const } : {}) };
+    const lowConfidence = TEST_OR_DOC_PATH.test(m.path) ? { confidence: 'low' as const } : {};
+    return {
+      ruleId: WEAK_PASSWORD_ID,
+      note: reason,
+      ...lowConfidence,
+      ...(local ? { severity: 'low' as const } : {}),
+    };
   }
-  return {};
+  return TEST_OR_DOC_PATH.test(m.path) ? { confidence: 'low' } : {};
 }
 
 function genericVerdict(m: MatchContext): Verdict {
@@ -120,7 +141,7 @@ export const GENERIC_RULES: SecretRule[] = [
     id: 'hardcoded-password',
     title: 'Hard-coded password',
     provider: 'the system it logs in to',
-    prefilter: `${PASSWORD_NAME}["']?\\s*[:=]|(?i:identified by|<passw|<pwd>)`,
+    prefilter: `(?i:passw(?:or)?d|passwort|passphrase|pwd|pass)["']?\\s*[:=]|(?i:identified by|<passw|<pwd>)`,
     pattern: `${PASSWORD_NAME}${OP}${value(1)}|${PASSWORD_ELSEWHERE}`,
     sourcePattern: `${PASSWORD_NAME}${OP}${value(1, false)}|${PASSWORD_ELSEWHERE}`,
     cwe: [259, 798],
