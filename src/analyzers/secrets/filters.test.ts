@@ -88,6 +88,25 @@ describe('look-alike filters', () => {
     expect(scan(text, 'src/app.ts')).toEqual([]);
   });
 
+  it('reports nothing for password look-alikes seen in real packages', () => {
+    const text = [
+      '"minipass": "^7.0.4",',
+      'cacheBehavior: enabled ? "bypass" : "default",',
+      "PWD: '/Users/me/project',",
+      'const proxy = "http://user:pass@myproxy:3128";',
+      "fastURI.parse('uri://admin:s3cretPw9@example.com:123/path');",
+      'const url = "dotenv://:key_1234@dotenvx.com/vault/.env.vault";',
+    ].join('\n');
+    expect(scan(text, 'lib/bundle.js')).toEqual([]);
+    expect(scan('.codicon-pass:before{content:"x"}', 'dist/icons.css')).toEqual([]);
+    expect(scan('the validation pass: valid code', 'README.md')).toEqual([]);
+  });
+
+  it('lowers confidence for test fixtures and documentation', () => {
+    const [d] = scan('DB_PASSWORD=admin123\n', 'test/fixtures/.env');
+    expect(d).toMatchObject({ ruleId: 'secrets/weak-password', confidence: 'low' });
+  });
+
   it('reports nothing for lockfile hashes, UUIDs and git SHAs', () => {
     const rnd = seededRandom(3);
     const lock = expandTemplate(
