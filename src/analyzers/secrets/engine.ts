@@ -53,8 +53,9 @@ const QUOTES = new Set([0x22, 0x27, 0x60]);
  */
 export class SecretEngine {
   private readonly rules: { rule: SecretRule; re: RE2; sourceRe: RE2; order: number }[];
-  /** Prefilter sets, each with the rules (indices into `rules`) that each of its patterns gates. */
-  private readonly sets: { set: InstanceType<typeof RE2.Set>; gated: number[][] }[];
+  private readonly set: InstanceType<typeof RE2.Set>;
+  /** For each prefilter pattern in the set, the rules (indices into `rules`) it gates. */
+  private readonly gated: number[][];
 
   constructor(rules: readonly SecretRule[]) {
     this.rules = [];
@@ -70,29 +71,16 @@ export class SecretEngine {
       const sourceRe = rule.sourcePattern === undefined ? re : new RE2(rule.sourcePattern, 'gd');
       this.rules.push({ rule, re, sourceRe, order });
     });
-    // Literals, case-insensitive name words and the rest go into separate sets: in one automaton their
-    // states multiply and the scan slows down several times on random-looking text (lockfiles, bundles).
-    const groups = new Map<string, [string, number[]][]>();
-    for (const entry of sources) {
-      const kind = entry[0].startsWith('(?i')
-        ? 'words'
-        : /[[({?*+|]/.test(entry[0].replace(/\\./g, ''))
-          ? 'other'
-          : 'literal';
-      groups.set(kind, [...(groups.get(kind) ?? []), entry]);
-    }
-    this.sets = [...groups.values()].map((g) => ({
-      set: new RE2.Set(g.map(([p]) => p)),
-      gated: g.map(([, r]) => r),
-    }));
+    // Prefilters are literals or near-literals (no counted repetitions): one automaton over all of them
+    // stays small. The rules' full patterns in one set made it thrash on random-looking text.
+    this.set = new RE2.Set([...sources.keys()]);
+    this.gated = [...sources.values()];
   }
 
   /** All secrets in `bytes`; never throws on content, never backtracks. */
   scan(bytes: Buffer, input: ScanInput): Detection[] {
     if (bytes.length === 0) return [];
-    const hits = [
-      ...new Set(this.sets.flatMap(({ set, gated }) => set.match(bytes).flatMap((i) => gated[i]!))),
-    ];
+    const hits = [...new Set(this.set.match(bytes).flatMap((i) => this.gated[i]!))];
     if (hits.length === 0) return [];
     const enc: BufferEncoding = isUtf8(bytes) ? 'utf8' : 'latin1';
     const lockfile = isLockfile(input.name);
