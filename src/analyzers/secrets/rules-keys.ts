@@ -100,7 +100,7 @@ export const KEY_RULES: SecretRule[] = [
     check: (m) => (jwtHeaderHasAlg(m.secret) ? {} : false),
     examples: {
       bad: ['Authorization: Bearer <<jwt>>'],
-      good: ['token = "eyJhbGciOiJub25lIn0.eyJzdWIiOiIxIn0."', 'eyJ<<url:20>>.eyJ<<url:20>>'],
+      good: ['token = "eyJhbGciOiJub25lIn0<<cut>>.eyJzdWIiOiIxIn0."', 'eyJ<<url:20>>.eyJ<<url:20>>'],
     },
   }),
 ];

@@ -77,6 +77,8 @@ export function expandTemplate(template: string, rnd: () => number, product = 'a
         return Buffer.from(`svc-deploy:${randomFrom(rnd, CHARSETS.a62!, 20)}`).toString('base64');
       case 'product':
         return product;
+      case 'cut':
+        return '';
       default:
         throw new Error(`unknown template marker <<${kind}>>`);
     }

