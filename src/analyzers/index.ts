@@ -1,10 +1,16 @@
+import type { Analyzer } from '../core/analyzer.js';
+import { depsAnalyzer } from './deps/index.js';
+import { iacAnalyzer } from './iac/index.js';
+import { pipelineAnalyzer } from './pipeline/index.js';
 import { AnalyzerRegistry } from './registry.js';
 import { secretsAnalyzer } from './secrets/index.js';
 
-/**
- * The one explicit list of analyzers. Each analyzer module exports its analyzer object; adding
- * an analyzer is one line here.
- */
+/** The one explicit list of analyzers, in the order they run on a file. */
+const ANALYZERS: readonly Analyzer[] = [secretsAnalyzer, depsAnalyzer, iacAnalyzer, pipelineAnalyzer];
+
+/** A registry of every built-in analyzer; registering an id twice fails loudly. */
 export function createRegistry(): AnalyzerRegistry {
-  return new AnalyzerRegistry().register(secretsAnalyzer);
+  const registry = new AnalyzerRegistry();
+  for (const a of ANALYZERS) registry.register(a);
+  return registry;
 }

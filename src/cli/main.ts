@@ -2,7 +2,9 @@
 import { Command, CommanderError } from 'commander';
 import { VERSION } from '../core/version.js';
 import { exitCodeForError, printError } from './errors.js';
+import { registerDb } from './db.js';
 import { registerInit } from './init.js';
+import { registerSbom } from './sbom.js';
 import { registerScan } from './scan.js';
 
 /**
@@ -18,6 +20,8 @@ export function buildProgram(): Command {
     .exitOverride();
   registerScan(program);
   registerInit(program);
+  registerDb(program);
+  registerSbom(program);
   return program;
 }
 

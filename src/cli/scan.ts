@@ -49,6 +49,7 @@ interface ScanFlags {
   ignore?: string[];
   workers?: number;
   rules?: string[];
+  dbPath?: string;
   progress: boolean;
   diff?: string;
   staged?: boolean;
@@ -100,6 +101,10 @@ export function registerScan(program: Command): void {
     .option('--ignore <glob>', 'gitignore-style pattern to skip (repeatable)', collect)
     .option('--workers <n>', 'worker threads (default: number of cores)', positiveNumber('--workers'))
     .option('--rules <dir>', 'folder of custom code rules (repeatable)', collect)
+    .option(
+      '--db-path <file>',
+      'advisory database for the deps analyzer (default: VANGUARD_DB or the user cache)',
+    )
     .option('--diff <ref>', 'scan what changed since <ref> and fail only on findings the change introduced')
     .option('--staged', 'scan the staged content of the index (pre-commit); fast analyzers unless --only')
     .option('--no-progress', 'no progress indicator')
@@ -132,6 +137,7 @@ export function registerScan(program: Command): void {
           ...config.options,
           secrets: { ...config.options.secrets, history: flags.history === true },
           code: { ...config.options.code, rulesDirs: [...config.rules, ...(flags.rules ?? [])] },
+          ...(flags.dbPath !== undefined ? { deps: { ...config.options.deps, dbPath: flags.dbPath } } : {}),
         },
         ignore: [...config.ignore, ...(flags.ignore ?? [])],
         gitignore: flags.gitignore,

@@ -40,6 +40,8 @@ export interface AnalyzerContext {
 export interface ProjectContext extends AnalyzerContext {
   /** Discovered files that this analyzer's `matches` accepted. */
   files: readonly FileRef[];
+  /** True when the user asked for this analyzer by name (--only, vanguard.yaml), not just by default. */
+  requested: boolean;
   /** Records a per-input failure without stopping the analyzer. */
   fail(path: string, err: unknown): void;
 }

@@ -37,7 +37,14 @@ export function git(cwd: string, args: readonly string[], input?: string): Promi
       }
       resolve(Buffer.concat(out));
     });
-    child.stdin.end(input ?? '');
+    if (child.stdin) {
+      // git may exit (for example on a bad revision) before reading all its input; its exit code tells why.
+      child.stdin.on('error', (e: NodeJS.ErrnoException) => {
+        if (e.code !== 'EPIPE')
+          reject(new VanguardError('GIT_FAILED', `git ${args[0]}: ${e.message}`, { cause: e }));
+      });
+      child.stdin.end(input);
+    }
   });
 }
 

@@ -52,7 +52,7 @@ export async function runFileTask(
     timings: [],
     directives: [],
   };
-  const read = await readSource(file.absPath);
+  const read = readSource(file.absPath);
   if (read.kind === 'binary') {
     out.skipped = { reason: 'binary' };
     return out;

@@ -98,6 +98,7 @@ export async function runScan(opts: ScanOptions): Promise<ScanResult> {
   const projectCtx = (a: Analyzer): ProjectContext => ({
     ...ctxFor(a.id),
     files: matched.get(a.id) ?? [],
+    requested: explicit.has(a.id),
     fail: (path, err) => {
       const list = failures.get(a.id) ?? [];
       list.push({ path, err });

@@ -1,0 +1,248 @@
+import { existsSync } from 'node:fs';
+import { posix } from 'node:path';
+import type { Analyzer, AnalyzerContext, FileRef, ProjectContext, SourceFile } from '../../core/analyzer.js';
+import { VanguardError } from '../../core/errors.js';
+import type { RawFinding } from '../../core/finding.js';
+import { findingFrom, type RuleMeta } from '../../core/rule.js';
+import { owaspForCwes } from '../../core/taxonomy.js';
+import { resolveDbPath } from './db/paths.js';
+import { dbStatus } from './db/status.js';
+import { AdvisoryIndex } from './db/store.js';
+import { integrityIssues } from './integrity.js';
+import { formatFor, isDependencyFile, NPM_LOCKFILES } from './lockfiles/index.js';
+import type { Inventory, LockedPackage, ParseOptions } from './lockfiles/types.js';
+import { matchPackage, type AdvisoryMatch } from './osv/match.js';
+import { normaliseName } from './osv/normalise.js';
+import type { OsvRecord } from './osv/types.js';
+import { INTEGRITY_RULES } from './rules.js';
+
+/** Options of the deps analyzer (flags / vanguard.yaml `analyzers.deps`). */
+export interface DepsOptions {
+  /** Path of the advisory database (default: VANGUARD_DB, then the user cache directory). */
+  dbPath?: string;
+  /** Extra trusted registry hosts (mirrors) for the unexpected-registry rule. */
+  registries?: string[];
+  /** Warn when the database is older than this many days (default 7). */
+  maxDbAgeDays?: number;
+}
+
+const RULES_BY_ID = new Map<string, RuleMeta>(INTEGRITY_RULES.map((r) => [r.id, r]));
+
+// One read-only connection per process (the engine runs analyze in worker threads).
+let open: { path: string; index: AdvisoryIndex } | undefined;
+
+/** The advisory index, or undefined when there is none (the scan was warned in prepare). */
+function indexFor(options: Readonly<Record<string, unknown>>): AdvisoryIndex | undefined {
+  const path = resolveDbPath(options.dbPath);
+  if (!existsSync(path)) return undefined;
+  if (open?.path !== path) {
+    open?.index.close();
+    open = { path, index: AdvisoryIndex.open(path) };
+  }
+  return open.index;
+}
+
+/** Closes the process's database connection (tests, long-lived servers). */
+export function closeDepsDatabase(): void {
+  open?.index.close();
+  open = undefined;
+}
+
+function sibling(file: FileRef, name: string): string {
+  const dir = posix.dirname(file.path);
+  return dir === '.' ? name : `${dir}/${name}`;
+}
+
+async function parseOptions(
+  file: SourceFile,
+  ctx: AnalyzerContext,
+  manifest: string | undefined,
+): Promise<ParseOptions> {
+  const opts: ParseOptions = {};
+  if (file.name === 'package.json')
+    opts.hasSiblingLockfile = NPM_LOCKFILES.some((l) => ctx.paths.has(sibling(file, l)));
+  if (manifest && ctx.paths.has(sibling(file, manifest))) {
+    const text = await ctx.readFile(sibling(file, manifest));
+    if (text !== undefined) opts.manifest = text;
+  }
+  return opts;
+}
+
+function cwesOf(m: AdvisoryMatch): number[] {
+  const out = new Set<number>();
+  for (const r of m.records) {
+    for (const c of r.database_specific?.cwe_ids ?? []) {
+      const n = Number(/^CWE-(\d{1,6})$/.exec(String(c))?.[1]);
+      if (Number.isInteger(n) && n > 0) out.add(n);
+    }
+  }
+  return out.size > 0 ? [...out].sort((a, b) => a - b) : [1395];
+}
+
+/** The rule an advisory finding belongs to (advisories are dynamic rules: `deps/<advisory id>`). */
+export function advisoryRule(m: AdvisoryMatch): RuleMeta {
+  const cwe = cwesOf(m);
+  return {
+    id: `deps/${m.id}`,
+    analyzer: 'deps',
+    title: m.summary,
+    description: m.summary,
+    severity: m.severity.severity,
+    confidence: 'high',
+    cwe,
+    owasp: [...new Set(['A03:2025', ...owaspForCwes(cwe)])].sort(),
+    principles: ['asset-management'],
+    phase: 'build',
+    remediation: m.smallestFix
+      ? `Upgrade to ${m.smallestFix} or later.`
+      : 'No fixed version is published: remove or replace the package, or accept the risk with an exception.',
+    helpUri: `https://osv.dev/vulnerability/${m.id}`,
+  };
+}
+
+function advisoryFinding(file: SourceFile, p: LockedPackage, m: AdvisoryMatch): RawFinding {
+  const rule = advisoryRule(m);
+  const via = p.path && p.path.length > 1 ? ` (brought in by ${p.path.join(' → ')})` : '';
+  const fixed = m.fixed.length > 0 ? ` Fixed in: ${m.fixed.join(', ')}.` : ' No fixed version is published.';
+  const upgrade = m.smallestFix
+    ? p.direct || !p.path
+      ? `Upgrade ${p.name} from ${p.version} to ${m.smallestFix} or later.`
+      : `Upgrade ${p.name} from ${p.version} to ${m.smallestFix} or later (update ${p.path[0]} or override the transitive version).`
+    : rule.remediation;
+  const pkg: NonNullable<RawFinding['package']> = {
+    ecosystem: p.ecosystem,
+    name: p.name,
+    version: p.version,
+    purl: p.purl,
+    fixedIn: m.fixed,
+    advisories: m.ids,
+    direct: p.direct,
+  };
+  if (p.path) pkg.path = p.path;
+  return findingFrom(rule, {
+    title: `${p.name}@${p.version}: ${m.summary}`,
+    message: `${p.name}@${p.version} is affected by ${m.ids.join(' / ')} (${m.severity.source})${via}.${fixed}`,
+    remediation: upgrade,
+    location: { path: file.path, startLine: p.line, snippet: file.lines()[p.line - 1]?.trim() ?? '' },
+    fingerprintKey: `${p.ecosystem}|${normaliseName(p.ecosystem, p.name)}|${p.version}|${m.id}`,
+    package: pkg,
+  });
+}
+
+/** One entry per ecosystem+name+version (npm can lock the same version at several paths): direct first, then shortest path. */
+function uniquePackages(inv: Inventory): LockedPackage[] {
+  const best = new Map<string, LockedPackage>();
+  for (const p of inv.packages) {
+    const k = `${p.ecosystem}|${normaliseName(p.ecosystem, p.name)}|${p.version}`;
+    const prev = best.get(k);
+    const len = (x: LockedPackage): number => (x.direct ? 0 : (x.path?.length ?? 1000));
+    if (!prev || len(p) < len(prev)) best.set(k, p);
+  }
+  return [...best.values()];
+}
+
+function integrityFindings(
+  file: SourceFile,
+  inv: Inventory,
+  options: Readonly<Record<string, unknown>>,
+): RawFinding[] {
+  const extra = Array.isArray(options.registries)
+    ? options.registries.filter((h): h is string => typeof h === 'string')
+    : [];
+  const requireHashes = /^requirements/.test(file.name) && inv.packages.some((p) => p.integrity);
+  const out: RawFinding[] = [];
+  for (const p of inv.packages) {
+    for (const issue of integrityIssues(file.name, p, extra, requireHashes)) {
+      const rule = RULES_BY_ID.get(issue.rule)!;
+      out.push(
+        findingFrom(rule, {
+          message: `${p.name}@${p.version}: ${issue.detail}.`,
+          location: { path: file.path, startLine: p.line, snippet: file.lines()[p.line - 1]?.trim() ?? '' },
+          fingerprintKey: `${p.ecosystem}|${p.name}|${p.version}|${p.resolved ?? ''}`,
+        }),
+      );
+    }
+  }
+  return out;
+}
+
+/** Parses a dependency file into its inventory (notes go to ctx.warn); shared by the analyzer and `vanguard sbom`. */
+export async function inventoryOf(file: SourceFile, ctx: AnalyzerContext): Promise<Inventory | undefined> {
+  const fmt = formatFor(file.name);
+  if (!fmt) return undefined;
+  const inv = fmt.parse(file.text, await parseOptions(file, ctx, fmt.manifest));
+  for (const note of inv.notes) ctx.warn(`${file.path}: ${note}`);
+  return inv;
+}
+
+/** Opens the database once to fail early (DATABASE error) and warns when it is stale. */
+function checkDatabase(ctx: ProjectContext): void {
+  const path = resolveDbPath(ctx.options.dbPath);
+  // Throws the DATABASE error (with the commands to fix it) when there is no database.
+  AdvisoryIndex.open(path).close();
+  const status = dbStatus(path);
+  const maxAge = typeof ctx.options.maxDbAgeDays === 'number' ? ctx.options.maxDbAgeDays : 7;
+  if (status.ageDays !== undefined && status.ageDays > maxAge) {
+    ctx.warn(
+      `the advisory database at ${path} is ${Math.floor(status.ageDays)} days old: run \`vanguard db update\``,
+    );
+  }
+  if (status.advisories === 0)
+    throw new VanguardError(
+      'DATABASE',
+      `the advisory database at ${path} is empty: run \`vanguard db update\``,
+    );
+}
+
+export const depsAnalyzer: Analyzer = {
+  id: 'deps',
+  description:
+    'Vulnerable dependencies (OSV advisories) and lockfile integrity, from lockfiles and manifests of every major ecosystem.',
+  rules: INTEGRITY_RULES,
+  matches: (file) => isDependencyFile(file.name),
+
+  /**
+   * Without a database, a scan that asked for deps by name stops (exit 2); a default scan goes on
+   * with the lockfile integrity rules only, and says loudly that advisories were not checked.
+   */
+  prepare(ctx: ProjectContext): Promise<void> {
+    if (!ctx.requested && !existsSync(resolveDbPath(ctx.options.dbPath))) {
+      ctx.warn(
+        `no advisory database at ${resolveDbPath(ctx.options.dbPath)}: dependencies were NOT checked for known ` +
+          'vulnerabilities (run `vanguard db update`, or `vanguard db import <zip|folder>` offline)',
+      );
+      return Promise.resolve();
+    }
+    try {
+      checkDatabase(ctx);
+      return Promise.resolve();
+    } catch (err) {
+      return Promise.reject(err instanceof Error ? err : new Error(String(err)));
+    }
+  },
+
+  async analyze(file, ctx) {
+    const inv = await inventoryOf(file, ctx);
+    if (!inv) return [];
+    const out = integrityFindings(file, inv, ctx.options);
+    const index = indexFor(ctx.options);
+    if (!index) return out;
+    const unique = uniquePackages(inv);
+    const byEcosystem = new Map<string, Map<string, OsvRecord[]>>();
+    for (const eco of new Set(unique.map((p) => p.ecosystem))) {
+      byEcosystem.set(
+        eco,
+        index.lookupMany(
+          eco,
+          unique.filter((p) => p.ecosystem === eco).map((p) => p.name),
+        ),
+      );
+    }
+    for (const p of unique) {
+      const records = byEcosystem.get(p.ecosystem)?.get(normaliseName(p.ecosystem, p.name));
+      if (!records) continue;
+      for (const m of matchPackage(records, p)) out.push(advisoryFinding(file, p, m));
+    }
+    return out;
+  },
+};

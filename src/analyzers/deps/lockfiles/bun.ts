@@ -1,0 +1,82 @@
+import { ParseError } from '../../../core/errors.js';
+import { computePaths } from './graph.js';
+import { asObject, parseJsonWithLines } from './json-lines.js';
+import { purlFor } from './purl.js';
+import type { Inventory, LockedPackage } from './types.js';
+
+/** bun.lock (text lockfile, JSONC with trailing commas): `packages` keys are install paths like `a/b`. */
+export function parseBunLock(text: string): Inventory {
+  const doc = parseJsonWithLines(text, { trailingCommas: true });
+  const root = asObject(doc.value);
+  if (!root) throw new ParseError('bun.lock: the top level is not an object', 1);
+  const inv: Inventory = { packages: [], edges: [], notes: [] };
+  const packages = asObject(root.packages) ?? {};
+  const keys = new Set(Object.keys(packages));
+  const depsOf = new Map<string, string[]>();
+  for (const [key, raw] of Object.entries(packages)) {
+    if (!Array.isArray(raw) || typeof raw[0] !== 'string') continue;
+    const spec = raw[0];
+    const at = spec.indexOf('@', 1);
+    if (at <= 0) continue;
+    const name = spec.slice(0, at);
+    const version = spec.slice(at + 1);
+    if (version.startsWith('workspace:')) continue;
+    const p: LockedPackage = {
+      id: key,
+      ecosystem: 'npm',
+      name,
+      version,
+      purl: purlFor('npm', name, version),
+      direct: false,
+      line: doc.lineOf(['packages', key]) ?? 1,
+    };
+    // npm packages: [spec, registry, info, integrity]; git/tarball packages: [spec, info, commit-or-hash].
+    const info = asObject(raw[2]) ?? asObject(raw[1]) ?? {};
+    const integrity = typeof raw[3] === 'string' ? raw[3] : typeof raw[2] === 'string' ? raw[2] : undefined;
+    if (integrity) p.integrity = integrity;
+    if (typeof raw[1] === 'string' && raw[1] !== '') p.resolved = raw[1];
+    if (/^(git|github|https?):|^git\+/.test(version)) p.resolved = version;
+    inv.packages.push(p);
+    depsOf.set(key, [
+      ...Object.keys(asObject(info.dependencies) ?? {}),
+      ...Object.keys(asObject(info.optionalDependencies) ?? {}),
+    ]);
+  }
+  // A dependency of `a/b` resolves to `a/b/dep`, then `a/dep`, then `dep`, like Node's lookup.
+  for (const [key, deps] of depsOf) {
+    for (const dep of deps) {
+      let scope = key;
+      for (;;) {
+        const candidate = scope === '' ? dep : `${scope}/${dep}`;
+        if (keys.has(candidate) && candidate !== key) {
+          inv.edges.push([key, candidate]);
+          break;
+        }
+        if (scope === '') break;
+        const parts = splitBunPath(scope);
+        parts.pop();
+        scope = parts.join('/');
+      }
+    }
+  }
+  const direct = new Set<string>();
+  for (const ws of Object.values(asObject(root.workspaces) ?? {})) {
+    const w = asObject(ws) ?? {};
+    for (const f of ['dependencies', 'devDependencies', 'optionalDependencies', 'peerDependencies']) {
+      for (const dn of Object.keys(asObject(w[f]) ?? {})) if (keys.has(dn)) direct.add(dn);
+    }
+  }
+  return computePaths(inv, direct);
+}
+
+/** Splits `a/@s/b/c` into package names [a, @s/b, c]. */
+function splitBunPath(p: string): string[] {
+  const segs = p.split('/');
+  const out: string[] = [];
+  for (let i = 0; i < segs.length; i++) {
+    const s = segs[i]!;
+    if (s.startsWith('@') && i + 1 < segs.length) out.push(`${s}/${segs[++i]!}`);
+    else out.push(s);
+  }
+  return out;
+}

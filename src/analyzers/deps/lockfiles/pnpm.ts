@@ -1,0 +1,99 @@
+import { ParseError } from '../../../core/errors.js';
+import { computePaths } from './graph.js';
+import { asObject, str } from './json-lines.js';
+import { purlFor } from './purl.js';
+import type { Inventory, LockedPackage } from './types.js';
+import { parseYamlWithLines } from './yaml-lines.js';
+
+/** Splits a pnpm package key (`/a/1.0.0_peer` v5, `/a@1.0.0(peer)` v6, `a@1.0.0(peer)` v9) into name and version. */
+export function splitPnpmKey(key: string, v5: boolean): { name: string; version: string } | undefined {
+  const k = key.replace(/^\//, '').replace(/\(.*$/, '');
+  if (v5) {
+    const i = k.lastIndexOf('/');
+    if (i <= 0) return undefined;
+    return { name: k.slice(0, i), version: k.slice(i + 1).replace(/_.*$/, '') };
+  }
+  const i = k.lastIndexOf('@');
+  if (i <= 0) return undefined;
+  return { name: k.slice(0, i), version: k.slice(i + 1) };
+}
+
+/** The version part of a dependency reference, or an aliased `name@version` target. */
+function depTarget(name: string, ref: string, v5: boolean): string | undefined {
+  if (/^(link|file|workspace):/.test(ref)) return undefined;
+  if (ref.startsWith('/') || (!v5 && /^(@[^/]{1,214}\/)?[^@/(]{1,214}@\d/.test(ref))) {
+    const t = splitPnpmKey(ref, v5);
+    return t ? `${t.name}@${t.version}` : undefined;
+  }
+  return `${name}@${ref.replace(/\(.*$/, '').replace(/_.*$/, '')}`;
+}
+
+/** pnpm-lock.yaml, lockfile versions 5.x (best effort), 6 and 9. */
+export function parsePnpmLock(text: string): Inventory {
+  const doc = parseYamlWithLines(text, 'pnpm-lock.yaml');
+  const root = asObject(doc.value);
+  if (!root) throw new ParseError('pnpm-lock.yaml: the top level is not a map', 1);
+  const rawVersion = root.lockfileVersion;
+  const lv =
+    typeof rawVersion === 'number'
+      ? rawVersion
+      : parseFloat(typeof rawVersion === 'string' ? rawVersion : '6');
+  const v5 = lv < 6;
+  const inv: Inventory = { packages: [], edges: [], notes: [] };
+  const packages = asObject(root.packages) ?? {};
+  const snapshots = asObject(root.snapshots);
+  const ids = new Set<string>();
+  for (const [key, raw] of Object.entries(packages)) {
+    const nv = splitPnpmKey(key, v5);
+    const e = asObject(raw) ?? {};
+    if (!nv) continue;
+    const id = `${nv.name}@${nv.version}`;
+    if (ids.has(id)) continue;
+    ids.add(id);
+    const resolution = asObject(e.resolution) ?? {};
+    const p: LockedPackage = {
+      id,
+      ecosystem: 'npm',
+      name: str(e, 'name') ?? nv.name,
+      version: str(e, 'version') ?? nv.version,
+      purl: purlFor('npm', str(e, 'name') ?? nv.name, str(e, 'version') ?? nv.version),
+      direct: false,
+      line: doc.lineOf('packages', key) ?? 1,
+    };
+    const integrity = str(resolution, 'integrity');
+    const tarball = str(resolution, 'tarball');
+    const repo = str(resolution, 'repo');
+    if (integrity) p.integrity = integrity;
+    if (tarball) p.resolved = tarball;
+    else if (repo) p.resolved = `git+${repo}#${str(resolution, 'commit') ?? ''}`;
+    if (e.dev === true) p.dev = true;
+    inv.packages.push(p);
+  }
+  // Dependencies live on the package entries (v5/v6) or on the snapshots (v9).
+  const depSources = snapshots ?? packages;
+  for (const [key, raw] of Object.entries(depSources)) {
+    const nv = splitPnpmKey(key, v5);
+    if (!nv) continue;
+    const from = `${nv.name}@${nv.version}`;
+    const e = asObject(raw) ?? {};
+    for (const field of ['dependencies', 'optionalDependencies']) {
+      for (const [dn, ref] of Object.entries(asObject(e[field]) ?? {})) {
+        const to = typeof ref === 'string' ? depTarget(dn, ref, v5) : undefined;
+        if (to && ids.has(to)) inv.edges.push([from, to]);
+      }
+    }
+  }
+  const direct = new Set<string>();
+  const importers = asObject(root.importers) ?? { '.': root };
+  for (const imp of Object.values(importers)) {
+    const o = asObject(imp) ?? {};
+    for (const field of ['dependencies', 'devDependencies', 'optionalDependencies']) {
+      for (const [dn, ref] of Object.entries(asObject(o[field]) ?? {})) {
+        const version = typeof ref === 'string' ? ref : str(asObject(ref), 'version');
+        const to = version ? depTarget(dn, version, v5) : undefined;
+        if (to) direct.add(to);
+      }
+    }
+  }
+  return computePaths(inv, direct);
+}

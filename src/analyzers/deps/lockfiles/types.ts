@@ -1,0 +1,43 @@
+/** What every lockfile parser returns: the packages it pins and the edges between them. */
+
+/** OSV ecosystem names, as advisories spell them. */
+export type Ecosystem = 'npm' | 'PyPI' | 'Go' | 'crates.io' | 'RubyGems' | 'Packagist' | 'Maven' | 'NuGet';
+
+export interface LockedPackage {
+  /** Unique within one inventory (e.g. the lockfile key); edges refer to it. */
+  id: string;
+  ecosystem: Ecosystem;
+  name: string;
+  version: string;
+  purl: string;
+  /** Declared by the project itself (not brought in by another package). */
+  direct: boolean;
+  /** For transitive packages: `name@version` from the direct dependency down to this package. */
+  path?: string[];
+  /** 1-based line of the package's entry in the lockfile. */
+  line: number;
+  /** Integrity hash as the lockfile writes it (`sha512-…`, `sha256:…`, a checksum). */
+  integrity?: string;
+  /** Where the package manager fetched it from. */
+  resolved?: string;
+  /** Development-only dependency, when the lockfile says so. */
+  dev?: boolean;
+}
+
+export interface Inventory {
+  packages: LockedPackage[];
+  /** [from id, to id]. */
+  edges: [string, string][];
+  /** Notes for the user (for example "ranges were not resolved"). */
+  notes: string[];
+}
+
+/** Input beyond the file's own text that some formats need (e.g. whether a lockfile sits beside a manifest). */
+export interface ParseOptions {
+  /** True when a lockfile exists next to a manifest, so the manifest adds nothing. */
+  hasSiblingLockfile?: boolean;
+  /** The manifest beside a lockfile (package.json, composer.json, pyproject.toml), to tell direct dependencies. */
+  manifest?: string;
+}
+
+export type LockfileParser = (text: string, opts?: ParseOptions) => Inventory;

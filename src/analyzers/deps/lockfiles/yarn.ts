@@ -1,0 +1,155 @@
+import { ParseError } from '../../../core/errors.js';
+import { computePaths, rootsOf } from './graph.js';
+import { asObject } from './json-lines.js';
+import { manifestDeps } from './npm.js';
+import { purlFor } from './purl.js';
+import type { Inventory, LockedPackage, ParseOptions } from './types.js';
+import { parseYamlWithLines } from './yaml-lines.js';
+
+interface Entry {
+  descriptors: string[];
+  line: number;
+  fields: Map<string, string>;
+  deps: Map<string, string>;
+}
+
+function unquote(s: string): string {
+  const t = s.trim();
+  return t.length >= 2 && t.startsWith('"') && t.endsWith('"') ? t.slice(1, -1) : t;
+}
+
+/** Name of a descriptor such as `@scope/a@^1.0.0` or `a@npm:^1`; an alias (`b@npm:a@^1`) names the real package. */
+function descriptorName(d: string): string {
+  const i = d.indexOf('@', 1);
+  if (i <= 0) return d;
+  const range = d.slice(i + 1);
+  const alias = /^npm:((?:@[^/@]{1,214}\/)?[^@]{1,214})@/.exec(range);
+  return alias ? alias[1]! : d.slice(0, i);
+}
+
+/** The package name in a Berry resolution (`a@npm:1.0.0`), which is the real one for aliases. */
+function resolutionName(r: string): string | undefined {
+  const m = /^((?:@[^/@]{1,214}\/)?[^@]{1,214})@npm:/.exec(r);
+  return m?.[1];
+}
+
+/** Reads yarn v1's own indentation format (it is not YAML): headers at column 0, fields indented by two. */
+function readV1(text: string): Entry[] {
+  const entries: Entry[] = [];
+  let cur: Entry | undefined;
+  let inDeps = false;
+  const lines = text.split(/\r?\n/);
+  for (let i = 0; i < lines.length; i++) {
+    const raw = lines[i]!;
+    if (raw.trim() === '' || raw.trimStart().startsWith('#')) continue;
+    const indent = raw.length - raw.trimStart().length;
+    if (indent === 0) {
+      if (!raw.endsWith(':'))
+        throw new ParseError(`yarn.lock: expected an entry header ending in ':'`, i + 1);
+      cur = {
+        descriptors: raw.slice(0, -1).split(',').map(unquote),
+        line: i + 1,
+        fields: new Map(),
+        deps: new Map(),
+      };
+      entries.push(cur);
+      inDeps = false;
+      continue;
+    }
+    if (!cur) throw new ParseError('yarn.lock: an indented line before any entry', i + 1);
+    const body = raw.trim();
+    if (indent === 2) {
+      inDeps = body === 'dependencies:' || body === 'optionalDependencies:';
+      if (body.endsWith(':')) continue;
+      const sp = body.indexOf(' ');
+      if (sp < 0) throw new ParseError(`yarn.lock: a field without a value`, i + 1);
+      cur.fields.set(unquote(body.slice(0, sp)), unquote(body.slice(sp + 1)));
+    } else if (inDeps) {
+      const m = /^("[^"]{1,300}"|\S{1,300})\s+(.{1,300})$/.exec(body);
+      if (!m) throw new ParseError('yarn.lock: a dependency line without a range', i + 1);
+      cur.deps.set(unquote(m[1]!), unquote(m[2]!));
+    }
+  }
+  return entries;
+}
+
+function readBerry(text: string): Entry[] {
+  const doc = parseYamlWithLines(text, 'yarn.lock');
+  const root = asObject(doc.value) ?? {};
+  const out: Entry[] = [];
+  for (const [key, raw] of Object.entries(root)) {
+    if (key === '__metadata') continue;
+    const e = asObject(raw) ?? {};
+    const fields = new Map<string, string>();
+    for (const f of ['version', 'resolution', 'checksum', 'languageName', 'linkType']) {
+      const v = e[f];
+      if (typeof v === 'string' || typeof v === 'number') fields.set(f, String(v));
+    }
+    const deps = new Map<string, string>();
+    for (const [dn, ref] of Object.entries(asObject(e.dependencies) ?? {})) deps.set(dn, String(ref));
+    out.push({
+      descriptors: key.split(',').map((d) => d.trim()),
+      line: doc.lineOf(undefined, key) ?? 1,
+      fields,
+      deps,
+    });
+  }
+  return out;
+}
+
+/** yarn.lock, classic (v1) and Berry (v2+, YAML with `__metadata`). */
+export function parseYarnLock(text: string, opts: ParseOptions = {}): Inventory {
+  const berry = /^__metadata:/m.test(text);
+  const entries = berry ? readBerry(text) : readV1(text);
+  const inv: Inventory = { packages: [], edges: [], notes: [] };
+  const byDescriptor = new Map<string, string>();
+  const direct = new Set<string>();
+  const declared = manifestDeps(opts.manifest);
+  const workspaceDeps: [string, string][] = [];
+  const seen = new Set<string>();
+  for (const e of entries) {
+    const version = e.fields.get('version');
+    const first = e.descriptors[0];
+    if (!version || !first) continue;
+    const resolution = e.fields.get('resolution') ?? '';
+    if (berry && (resolution.includes('@workspace:') || e.fields.get('linkType') === 'soft')) {
+      // The project itself (or a workspace): its dependencies are the direct ones.
+      for (const [dn, ref] of e.deps) workspaceDeps.push([dn, ref]);
+      continue;
+    }
+    const name = (berry ? resolutionName(resolution) : undefined) ?? descriptorName(first);
+    const id = `${name}@${version}`;
+    for (const d of e.descriptors) byDescriptor.set(d, id);
+    if (seen.has(id)) continue;
+    seen.add(id);
+    const p: LockedPackage = {
+      id,
+      ecosystem: 'npm',
+      name,
+      version,
+      purl: purlFor('npm', name, version),
+      direct: false,
+      line: e.line,
+    };
+    const integrity = e.fields.get('integrity') ?? e.fields.get('checksum');
+    const resolved = e.fields.get('resolved') ?? (berry ? resolution : undefined);
+    if (integrity) p.integrity = integrity;
+    if (resolved) p.resolved = resolved;
+    inv.packages.push(p);
+    if (declared?.has(name)) direct.add(id);
+  }
+  for (const e of entries) {
+    const first = e.descriptors[0];
+    const from = first ? byDescriptor.get(first) : undefined;
+    if (!from) continue;
+    for (const [dn, range] of e.deps) {
+      const to = byDescriptor.get(`${dn}@${range}`);
+      if (to) inv.edges.push([from, to]);
+    }
+  }
+  for (const [dn, ref] of workspaceDeps) {
+    const to = byDescriptor.get(`${dn}@${ref}`);
+    if (to) direct.add(to);
+  }
+  return computePaths(inv, direct.size > 0 || declared || workspaceDeps.length > 0 ? direct : rootsOf(inv));
+}

@@ -1,0 +1,26 @@
+import type { ExampleTable } from './types.js';
+
+export const PLAINTEXT_EXAMPLES: ExampleTable = {
+  'iac/plaintext-protocol': [
+    {
+      path: 'config/app.yaml',
+      bad: `# see http://docs.vendor.io/setup for details\npayments:\n  endpoint: http://api.payments-partner.com/v2 ⟵\n  backup: ftp://files.partner.net/in ⟵\n`,
+      good: `# see http://docs.vendor.io/setup for details\npayments:\n  endpoint: https://api.payments-partner.com/v2\n  local: http://localhost:8080/health\n  svc: http://orders.shop.svc.cluster.local:8080\n  sidecar: http://redis:6379\n  tracing: http://jaeger-collector.observability:14268/api/traces\n  doc: http://example.com/x\n`,
+    },
+    {
+      path: 'settings.json',
+      bad: `{\n  "$schema": "http://json-schema.org/draft-07/schema#",\n  "upstream": "http://10.20.0.15:9200" ⟵\n}\n`,
+      good: `{\n  "$schema": "http://json-schema.org/draft-07/schema#",\n  "xmlns": "http://www.w3.org/2000/svg",\n  "homepage": "http://acme.io",\n  "upstream": "https://search.acme.io"\n}\n`,
+    },
+    {
+      path: '.env.production',
+      bad: `API_URL=http://api.acme-corp.io ⟵\nLDAP_URL=ldap://dc1.corp.acme.io ⟵\n`,
+      good: `API_URL=https://api.acme-corp.io\nLDAP_URL=ldaps://dc1.corp.acme.io\nMETADATA=http://169.254.169.254/latest\n`,
+    },
+    {
+      path: 'pyproject.toml',
+      bad: `[tool.app]\nmirror = "http://pypi.mirror.acme.io/simple" ⟵\n`,
+      good: `[tool.app]\nmirror = "https://pypi.mirror.acme.io/simple"\nurl = "http://\${HOST}/simple"\n`,
+    },
+  ],
+};

@@ -1,0 +1,136 @@
+import type { SourceFile } from '../../../core/analyzer.js';
+import type { RawFinding } from '../../../core/finding.js';
+import { Reporter } from '../common.js';
+import { PLAINTEXT_URL } from './rules.js';
+
+const URL_RE = /\b(https?|ftp|telnet|ldap):\/\/([^\s"'<>`\\)\]},;|]{0,300})/gi;
+const LOCAL_HOST =
+  /^(?:localhost|127(?:\.\d{1,3}){3}|0\.0\.0\.0|\[?::1?\]?|169\.254\.\d{1,3}\.\d{1,3}|host\.docker\.internal|[^.]{1,63}|.{0,200}\.(?:localhost|local|internal|svc|cluster\.local|test|example|invalid|localdomain|lan|home\.arpa))$/i;
+const EXAMPLE_HOST =
+  /(?:^|\.)example\.(?:com|org|net)$|(?:^|\.)(?:example|sample|dummy|foo|bar)\.[a-z]{2,6}$/i;
+/** Hosts that appear as XML namespaces, schema ids and licence references, never fetched as endpoints. */
+const IDENTIFIER_HOSTS = new Set([
+  'www.w3.org',
+  'w3.org',
+  'json-schema.org',
+  'schemas.xmlsoap.org',
+  'schemas.microsoft.com',
+  'schemas.openxmlformats.org',
+  'purl.org',
+  'xmlns.com',
+  'schema.org',
+  'java.sun.com',
+  'xmlns.jcp.org',
+  'maven.apache.org',
+  'www.springframework.org',
+  'docs.oasis-open.org',
+  'ns.adobe.com',
+  'www.apache.org',
+  'opensource.org',
+  'creativecommons.org',
+  'json.schemastore.org',
+  'yaml.org',
+  'www.omg.org',
+  'relaxng.org',
+  'www.opengis.net',
+  'xml.org',
+  'www.xml.org',
+  'schemas.android.com',
+  'www.sitemaps.org',
+  'ogp.me',
+  'rdfs.org',
+  'xmlns.oracle.com',
+  'docbook.org',
+  'cs.opensource.google',
+  'www.gnu.org',
+]);
+/** Keys whose values are documentation links or identifiers, not endpoints the software connects to. */
+const DOC_KEY =
+  /(?:^|[\s"'{,_.-])(?:\$schema|\$id|xmlns(?::\w{1,40})?|namespace|ns|homepage|home_page|license|licen[cs]e_url|documentation|docs?|docs_url|help|help_url|wiki|repository|bugs|website|description|comment|author|changelog|issues|funding|see|link|links|references?|about|info_url|schema|schema_location|schemaLocation|targetNamespace|identifier|@context|@id|@type|tag|home|icon|sources)["']?\s{0,4}[:=]/i;
+
+/** Generic top-level domains seen in practice; two-letter country codes are accepted as well. */
+const PUBLIC_TLDS = new Set(
+  (
+    'com net org io dev app ai co biz info edu gov mil int cloud tech online site xyz me tv cc ly gg sh ' +
+    'pro name mobi asia eu aero jobs travel shop store blog news media digital services solutions systems ' +
+    'network software agency company group global world zone live today space website host link page ' +
+    'click email support center tools codes build run gle google amazon aws azure microsoft apple'
+  ).split(' '),
+);
+
+/** True when the host could be reached on the public internet (an IP address or a public TLD). */
+function publicHost(host: string): boolean {
+  if (/^\d{1,3}(?:\.\d{1,3}){3}$/.test(host)) return true;
+  const tld = host.slice(host.lastIndexOf('.') + 1);
+  return /^[a-z]{2}$/.test(tld) || PUBLIC_TLDS.has(tld);
+}
+
+function hostOf(rest: string): string {
+  let h = rest;
+  const slash = h.search(/[/?#]/);
+  if (slash >= 0) h = h.slice(0, slash);
+  const at = h.lastIndexOf('@');
+  if (at >= 0) h = h.slice(at + 1);
+  if (h.startsWith('[')) return h.slice(0, h.indexOf(']') + 1);
+  return h.replace(/:\d{0,5}$/, '').toLowerCase();
+}
+
+function commentStart(line: string, ext: string): number {
+  if (ext === 'json') return -1;
+  const t = line.trimStart();
+  if (
+    t.startsWith('#') ||
+    t.startsWith(';') ||
+    t.startsWith('//') ||
+    (ext === 'properties' && t.startsWith('!'))
+  )
+    return 0;
+  if (ext === 'ini' || ext === 'cfg' || ext === 'conf' || ext === 'properties') return -1;
+  const i = line.search(/\s#/);
+  return i;
+}
+
+/** Reports plaintext-protocol URLs to remote hosts in a configuration file, skipping comments and identifiers. */
+export function checkPlaintext(file: SourceFile): RawFinding[] {
+  if (!/(?:https?|ftp|telnet|ldap):\/\//i.test(file.text)) return [];
+  const rep = new Reporter(file);
+  const ext = file.ext === '' || file.name.startsWith('.env') ? 'env' : file.ext;
+  const lines = file.lines();
+  for (let i = 0; i < lines.length; i++) {
+    let line = lines[i]!;
+    if (line.length > 4000 || !line.includes('://')) continue;
+    const c = commentStart(line, ext);
+    if (c === 0) continue;
+    if (c > 0) line = line.slice(0, c);
+    if (DOC_KEY.test(line)) continue;
+    URL_RE.lastIndex = 0;
+    for (let m = URL_RE.exec(line); m; m = URL_RE.exec(line)) {
+      const scheme = m[1]!.toLowerCase();
+      if (scheme === 'https') continue;
+      const rest = m[2] ?? '';
+      const host = hostOf(rest);
+      if (host === '' || /[$%{}<>*]/.test(host) || host.startsWith('_') || !/[a-z0-9]/.test(host)) continue;
+      if (LOCAL_HOST.test(host) || EXAMPLE_HOST.test(host) || IDENTIFIER_HOSTS.has(host)) continue;
+      // `service.namespace` and other cluster-internal names have no public top-level domain.
+      if (!publicHost(host)) continue;
+      const at = rest.search(/@/);
+      const userinfo = at >= 0 && at < rest.search(/[/?#]|$/) ? rest.slice(0, at) : '';
+      const password = userinfo.includes(':') ? userinfo.slice(userinfo.indexOf(':') + 1) : '';
+      const path = rest
+        .slice(userinfo ? at + 1 : 0)
+        .replace(/[?#].*$/, '')
+        .slice(0, 200);
+      rep.add(
+        PLAINTEXT_URL,
+        i + 1,
+        `${scheme}:// connection to ${host} is not encrypted.`,
+        `${scheme}://${path}`,
+        {
+          ...(scheme === 'http' ? {} : { severity: 'high' as const }),
+          ...(password.length >= 3 ? { secret: password } : {}),
+        },
+      );
+    }
+  }
+  return rep.findings;
+}

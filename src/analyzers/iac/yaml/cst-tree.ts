@@ -1,0 +1,241 @@
+import type { CST } from 'yaml';
+import { CST as Cst, LineCounter, Parser } from 'yaml';
+import { ParseError } from '../../../core/errors.js';
+import type { YDoc, YMap, YNode, YScalar, YSeq } from './tree.js';
+
+/**
+ * Builds the line-aware tree straight from yaml's concrete syntax tree, skipping the Document
+ * model (about twice as fast). Returns undefined when the stream has a syntax error, so that the
+ * caller can re-parse with the full composer for a precise message.
+ */
+export function docsFromCst(text: string): YDoc[] | undefined {
+  const lc = new LineCounter();
+  const out: YDoc[] = [];
+  try {
+    for (const tok of new Parser(lc.addNewLine).parse(text)) {
+      if (tok.type === 'error') return undefined;
+      if (tok.type !== 'document') continue;
+      checkSeparators(tok.start);
+      checkSeparators(tok.end);
+      const b = new Builder(lc);
+      const root = tok.value ? b.node(tok.value, tok.start, 0) : undefined;
+      out.push({ root: root && !isEmpty(root) ? root : undefined, line: lc.linePos(tok.offset).line });
+    }
+  } catch (err) {
+    if (err === SYNTAX) return undefined;
+    throw err;
+  }
+  return out;
+}
+
+function isEmpty(n: YNode): boolean {
+  return n.kind === 'scalar' && n.value === null && n.line === 0;
+}
+
+/** Thrown inside the builder when the fast path is unsure; never escapes `docsFromCst`. */
+class NeedsComposer extends Error {}
+// One shared instance: throwing it is cheap, and it only signals "use the composer".
+const SYNTAX = new NeedsComposer('YAML needs the full composer');
+const SEPARATORS = new Set([
+  'space',
+  'newline',
+  'comment',
+  'anchor',
+  'tag',
+  'seq-item-ind',
+  'map-value-ind',
+  'explicit-key-ind',
+  'comma',
+  'doc-start',
+  'byte-order-mark',
+  'flow-map-end',
+  'flow-seq-end',
+  'directive-line',
+  'doc-mode',
+]);
+
+/**
+ * Anything unusual between nodes (errors, stray scalars, tab indentation) sends the document to
+ * the composer, which decides precisely; the fast path only handles what is plainly well formed.
+ */
+function checkSeparators(tokens: readonly CST.Token[] | undefined): void {
+  if (!tokens) return;
+  let afterNewline = false;
+  for (const t of tokens) {
+    if (!SEPARATORS.has(t.type)) throw SYNTAX;
+    if (t.type === 'space' && afterNewline && 'source' in t && t.source.includes('\t')) throw SYNTAX;
+    afterNewline = t.type === 'newline';
+  }
+}
+const MAX_DEPTH = 100;
+const NULL_RE = /^(?:~|null|Null|NULL)?$/;
+const BOOL_RE = /^(?:true|True|TRUE|false|False|FALSE)$/;
+const INT_RE = /^[-+]?[0-9]{1,20}$/;
+const FLOAT_RE = /^[-+]?(?:\.[0-9]{1,50}|[0-9]{1,50}(?:\.[0-9]{0,50})?)(?:[eE][-+]?[0-9]{1,5})?$/;
+
+/** Core-schema typing of a plain scalar. */
+function plainValue(s: string): string | number | boolean | null {
+  if (NULL_RE.test(s)) return null;
+  if (BOOL_RE.test(s)) return s[0] === 't' || s[0] === 'T';
+  if (INT_RE.test(s) || FLOAT_RE.test(s)) return Number(s);
+  if (/^0x[0-9a-fA-F]{1,16}$/.test(s)) return Number.parseInt(s.slice(2), 16);
+  if (/^0o[0-7]{1,22}$/.test(s)) return Number.parseInt(s.slice(2), 8);
+  return s;
+}
+
+class Builder {
+  private readonly anchors = new Map<string, YNode>();
+  constructor(private readonly lc: LineCounter) {}
+
+  private line(offset: number): number {
+    return this.lc.linePos(offset).line;
+  }
+
+  private nil(line: number): YScalar {
+    return { kind: 'scalar', line, endLine: line, value: null, quoted: false };
+  }
+
+  private remember(props: readonly CST.Token[] | undefined, n: YNode): YNode {
+    if (!props) return n;
+    for (const p of props) if (p.type === 'anchor') this.anchors.set(p.source.slice(1), n);
+    return n;
+  }
+
+  private scalar(tok: CST.FlowScalar | CST.BlockScalar, props: readonly CST.Token[] | undefined): YScalar {
+    let bad = false;
+    const r = Cst.resolveAsScalar(tok, true, () => (bad = true));
+    if (bad) throw SYNTAX;
+    if (tok.type !== 'block-scalar') checkSeparators(tok.end);
+    const line = this.line(tok.offset);
+    const raw = r.value;
+    const strTag = props?.some((p) => p.type === 'tag' && (p.source === '!!str' || p.source === '!'));
+    const plain = tok.type === 'scalar';
+    const value = plain && !strTag ? plainValue(raw) : raw;
+    let endLine = line;
+    if (tok.type === 'block-scalar') {
+      let nl = 0;
+      for (let i = 0; i < tok.source.length; i++) if (tok.source.charCodeAt(i) === 10) nl++;
+      endLine = line + Math.max(1, nl);
+    } else {
+      endLine = this.line(tok.offset + Math.max(0, tok.source.length - 1));
+    }
+    return { kind: 'scalar', line, endLine, value, quoted: !plain };
+  }
+
+  private keyText(key: CST.Token | null | undefined): string {
+    if (!key) return '';
+    if (CST_isScalar(key)) {
+      let bad = false;
+      const v = Cst.resolveAsScalar(key, true, () => (bad = true)).value;
+      if (bad) throw SYNTAX;
+      return v;
+    }
+    return 'source' in key ? key.source : '';
+  }
+
+  node(tok: CST.Token, props: readonly CST.Token[] | undefined, depth: number): YNode {
+    if (depth > MAX_DEPTH) throw new ParseError('YAML nested too deeply', this.line(tok.offset));
+    switch (tok.type) {
+      case 'alias':
+        checkSeparators(tok.end);
+        return this.anchors.get(tok.source.slice(1).trimEnd()) ?? this.nil(this.line(tok.offset));
+      case 'scalar':
+      case 'single-quoted-scalar':
+      case 'double-quoted-scalar':
+      case 'block-scalar':
+        return this.remember(props, this.scalar(tok, props));
+      case 'block-map':
+        return this.map(tok.offset, tok.items, props, depth);
+      case 'block-seq':
+        return this.seq(tok.offset, tok.items, props, depth);
+      case 'flow-collection':
+        checkSeparators(tok.end);
+        if (!tok.end.some((t) => t.type === 'flow-map-end' || t.type === 'flow-seq-end')) throw SYNTAX;
+        return tok.start.source === '{'
+          ? this.map(tok.offset, tok.items, props, depth, true)
+          : this.seq(tok.offset, tok.items, props, depth);
+      case 'error':
+        throw SYNTAX;
+      default:
+        return this.nil(this.line(tok.offset));
+    }
+  }
+
+  private map(
+    offset: number,
+    items: readonly CST.CollectionItem[],
+    props: readonly CST.Token[] | undefined,
+    depth: number,
+    flow = false,
+  ): YMap {
+    const out: YMap = { kind: 'map', line: this.line(offset), entries: new Map() };
+    this.remember(props, out);
+    const merges: YMap[] = [];
+    for (const it of items) {
+      checkSeparators(it.start);
+      checkSeparators(it.sep);
+      if (!flow && it.key !== undefined) {
+        // Explicit keys (`? key`) are rare in configuration; the composer handles them.
+        if ((it as { explicitKey?: true }).explicitKey) throw SYNTAX;
+        if (!it.sep?.some((t) => t.type === 'map-value-ind')) throw SYNTAX;
+        if (
+          it.key &&
+          (it.key.type === 'block-map' || it.key.type === 'block-seq' || it.key.type === 'block-scalar')
+        )
+          throw SYNTAX;
+        // Implicit keys must fit on one line.
+        if (it.key && 'source' in it.key && it.key.source.includes('\n')) throw SYNTAX;
+        const compact = it.value?.type === 'block-map' && !it.sep?.some((t) => t.type === 'newline');
+        if (compact) throw SYNTAX;
+      }
+      // In flow maps `{ a }` the lone entry is a key with a null value.
+      const keyTok = it.key !== undefined ? it.key : it.sep ? null : it.value;
+      const valTok = it.key !== undefined || it.sep ? it.value : undefined;
+      if (keyTok === undefined) continue;
+      const key = this.keyText(keyTok);
+      const keyLine = keyTok ? this.line(keyTok.offset) : this.line(it.start[0]?.offset ?? offset);
+      const value = valTok ? this.node(valTok, it.sep, depth + 1) : this.nil(keyLine);
+      if (key === '<<' && keyTok?.type === 'scalar') {
+        if (value.kind === 'map') merges.push(value);
+        else if (value.kind === 'seq') for (const m of value.items) if (m.kind === 'map') merges.push(m);
+        continue;
+      }
+      out.entries.set(key, { key, keyLine, value });
+    }
+    for (const m of merges) for (const [k, e] of m.entries) if (!out.entries.has(k)) out.entries.set(k, e);
+    return out;
+  }
+
+  private seq(
+    offset: number,
+    items: readonly CST.CollectionItem[],
+    props: readonly CST.Token[] | undefined,
+    depth: number,
+  ): YSeq {
+    const out: YSeq = { kind: 'seq', line: this.line(offset), items: [] };
+    this.remember(props, out);
+    for (const it of items) {
+      checkSeparators(it.start);
+      if (it.key !== undefined || it.sep) {
+        // `[a: b]` is a sequence of single-pair maps.
+        out.items.push(this.map(it.key?.offset ?? offset, [it], undefined, depth + 1, true));
+        continue;
+      }
+      out.items.push(
+        it.value
+          ? this.node(it.value, it.start, depth + 1)
+          : this.nil(this.line(it.start[0]?.offset ?? offset)),
+      );
+    }
+    return out;
+  }
+}
+
+function CST_isScalar(t: CST.Token): t is CST.FlowScalar | CST.BlockScalar {
+  return (
+    t.type === 'scalar' ||
+    t.type === 'single-quoted-scalar' ||
+    t.type === 'double-quoted-scalar' ||
+    t.type === 'block-scalar'
+  );
+}

@@ -1,0 +1,73 @@
+import fc from 'fast-check';
+import { stringify } from 'yaml';
+import { describe, expect, it } from 'vitest';
+import { ParseError } from '../../../core/errors.js';
+import { docsFromCst } from './cst-tree.js';
+import type { YNode } from './tree.js';
+import { parseWithComposer, parseYamlDocs } from './tree.js';
+
+/** Plain data plus every line number, to compare the two builders. */
+function shape(n: YNode | undefined, depth = 0): unknown {
+  if (!n || depth > 20) return null;
+  if (n.kind === 'scalar') return [n.line, n.value];
+  if (n.kind === 'seq') return [n.line, n.items.map((i) => shape(i, depth + 1))];
+  return [n.line, [...n.entries.values()].map((e) => [e.key, e.keyLine, shape(e.value, depth + 1)])];
+}
+
+const SAMPLE = `# comment
+a: &anc
+  b: 1
+  c: [x, "y", 'z', 2.5, true, null, ~]
+  d: |
+    line1
+    line2
+e: *anc
+f:
+  <<: *anc
+  b: 2
+g:
+  - name: n
+    value: "on"
+  - plain
+  - { k: v, "q": 0x1F }
+---
+second: doc
+`;
+
+describe('YAML line tree', () => {
+  it('builds the same tree from the CST as from the composer', () => {
+    const fast = docsFromCst(SAMPLE);
+    expect(fast).toBeDefined();
+    expect(fast!.map((d) => shape(d.root))).toEqual(parseWithComposer(SAMPLE).map((d) => shape(d.root)));
+  });
+
+  it('agrees with the composer on arbitrary data', () => {
+    const value = fc.jsonValue({ maxDepth: 4 });
+    fc.assert(
+      fc.property(value, fc.boolean(), (v, flow) => {
+        const text = stringify(v, { collectionStyle: flow ? 'flow' : 'block' });
+        const fast = docsFromCst(text);
+        expect(fast).toBeDefined();
+        expect(fast!.map((d) => shape(d.root))).toEqual(parseWithComposer(text).map((d) => shape(d.root)));
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it('falls back to the composer for syntax errors and reports the line', () => {
+    for (const [text, line] of [
+      ['a: 1\nb: [1, 2\n', 3],
+      ['a: 1\nb: "open\n', 2],
+      ['a:\n  - x\n - y\n', 3],
+    ] as const) {
+      let err: unknown;
+      try {
+        parseYamlDocs(text);
+      } catch (e) {
+        err = e;
+      }
+      expect(err, text).toBeInstanceOf(ParseError);
+      expect((err as ParseError).line, text).toBeGreaterThanOrEqual(line - 1);
+    }
+  });
+});

@@ -1,0 +1,86 @@
+import type { Command } from 'commander';
+import { importPath } from '../analyzers/deps/db/import.js';
+import { DEFAULT_BASE_URL, DEFAULT_ECOSYSTEMS, resolveDbPath } from '../analyzers/deps/db/paths.js';
+import { dbStatus } from '../analyzers/deps/db/status.js';
+import { updateDb } from '../analyzers/deps/db/update.js';
+import { UsageError } from '../core/errors.js';
+
+function list(value: string): string[] {
+  const out = value
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
+  if (out.length === 0) throw new UsageError('--ecosystems needs at least one OSV ecosystem name');
+  return out;
+}
+
+interface DbFlags {
+  dbPath?: string;
+}
+
+/** `vanguard db update | import <path> | status`: the local OSV advisory database used by the deps analyzer. */
+export function registerDb(program: Command): void {
+  const db = program
+    .command('db')
+    .description('manage the local OSV advisory database used by the deps analyzer')
+    .option('--db-path <file>', 'database file (default: $VANGUARD_DB, else the user cache directory)');
+  const pathOf = (): string => resolveDbPath(db.opts<DbFlags>().dbPath);
+
+  db.command('update')
+    .description('download the OSV exports (<base>/<ecosystem>/all.zip) and swap the index in atomically')
+    .option('--base-url <url>', 'mirror of the OSV bucket', DEFAULT_BASE_URL)
+    .option(
+      '--ecosystems <list>',
+      `comma-separated OSV ecosystems (default: ${DEFAULT_ECOSYSTEMS.join(',')})`,
+      list,
+    )
+    .action(async (flags: { baseUrl: string; ecosystems?: string[] }) => {
+      const dbPath = pathOf();
+      const results = await updateDb({
+        dbPath,
+        baseUrl: flags.baseUrl,
+        ...(flags.ecosystems ? { ecosystems: flags.ecosystems } : {}),
+      });
+      for (const r of results) {
+        process.stdout.write(
+          `${r.ecosystem}: ${r.status === 'updated' ? `updated, ${r.records ?? 0} advisories` : 'not modified'}\n`,
+        );
+      }
+      process.stdout.write(`database: ${dbPath}\n`);
+    });
+
+  db.command('import')
+    .description('load OSV JSON from a zip or a folder (for machines without internet)')
+    .argument('<path>', 'an OSV export zip, a folder of OSV JSON files, or one JSON file')
+    .action(async (path: string) => {
+      const dbPath = pathOf();
+      const r = await importPath(dbPath, path);
+      process.stdout.write(
+        `imported ${r.records} advisories (${r.withdrawn} withdrawn) in ${r.seconds.toFixed(2)} s (${Math.round(r.perSecond)}/s) into ${dbPath}\n`,
+      );
+    });
+
+  db.command('status')
+    .description('show the database age and the advisories per ecosystem')
+    .option('--json', 'print the status as JSON')
+    .action((flags: { json?: boolean }) => {
+      const s = dbStatus(pathOf());
+      if (flags.json) {
+        process.stdout.write(`${JSON.stringify(s, null, 2)}\n`);
+        return;
+      }
+      if (!s.exists) {
+        process.stdout.write(
+          `no advisory database at ${s.path}: run \`vanguard db update\` or \`vanguard db import <zip|folder>\`\n`,
+        );
+        process.exitCode = 2;
+        return;
+      }
+      const age = s.ageDays === undefined ? 'unknown' : `${s.ageDays.toFixed(1)} days`;
+      process.stdout.write(
+        `database: ${s.path}\nupdated: ${s.updatedAt ?? 'unknown'} (checked ${age} ago)\n`,
+      );
+      process.stdout.write(`advisories: ${s.advisories} (${s.withdrawn} withdrawn)\n`);
+      for (const [eco, n] of Object.entries(s.ecosystems)) process.stdout.write(`  ${eco.padEnd(12)} ${n}\n`);
+    });
+}
