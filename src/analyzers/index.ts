@@ -4,9 +4,16 @@ import { iacAnalyzer } from './iac/index.js';
 import { pipelineAnalyzer } from './pipeline/index.js';
 import { threatsAnalyzer } from './threats/index.js';
 import { AnalyzerRegistry } from './registry.js';
+import { secretsAnalyzer } from './secrets/index.js';
 
 /** The one explicit list of analyzers, in the order they run on a file. */
-const ANALYZERS: readonly Analyzer[] = [depsAnalyzer, iacAnalyzer, pipelineAnalyzer, threatsAnalyzer];
+const ANALYZERS: readonly Analyzer[] = [
+  secretsAnalyzer,
+  depsAnalyzer,
+  iacAnalyzer,
+  pipelineAnalyzer,
+  threatsAnalyzer,
+];
 
 /** A registry of every built-in analyzer; registering an id twice fails loudly. */
 export function createRegistry(): AnalyzerRegistry {

@@ -1,5 +1,5 @@
 import { basename, extname } from 'node:path';
-import type { AnalyzerContext, SourceFile } from './analyzer.js';
+import type { AnalyzerContext, ProjectContext, SourceFile } from './analyzer.js';
 
 /** Builds the SourceFile an analyzer receives (the engine and tests use the same constructor). */
 export function makeSourceFile(
@@ -36,5 +36,25 @@ export function makeMemoryContext(
     readFile: (p) => Promise.resolve(files[p]),
     warn: (m) => void warnings.push(m),
     warnings,
+  };
+}
+
+/** A project context over in-memory files (tests of `prepare` and `analyzeProject`); failures are collected. */
+export function makeMemoryProjectContext(
+  files: Record<string, string> = {},
+  options: Record<string, unknown> = {},
+  root = '/virtual',
+  requested = false,
+): ProjectContext & { warnings: string[]; failures: { path: string; err: unknown }[] } {
+  const failures: { path: string; err: unknown }[] = [];
+  return {
+    ...makeMemoryContext(files, options, root),
+    files: Object.keys(files).map((p) => {
+      const f = makeSourceFile(p, files[p]!);
+      return { path: f.path, name: f.name, ext: f.ext, size: f.size };
+    }),
+    requested,
+    fail: (path, err) => void failures.push({ path, err }),
+    failures,
   };
 }

@@ -3,10 +3,9 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ProjectContext } from '../../core/analyzer.js';
 import { VanguardError } from '../../core/errors.js';
 import type { RawFinding } from '../../core/finding.js';
-import { makeMemoryContext, makeSourceFile } from '../../core/source-file.js';
+import { makeMemoryContext, makeMemoryProjectContext, makeSourceFile } from '../../core/source-file.js';
 import { createRegistry } from '../index.js';
 import { importPath, importRecords } from './db/import.js';
 import { closeDepsDatabase, depsAnalyzer } from './index.js';
@@ -268,16 +267,8 @@ describe('integrity rules', () => {
 });
 
 describe('prepare', () => {
-  const projectCtx = (options: Record<string, unknown>, requested = true) => {
-    const base = makeMemoryContext({}, options);
-    const ctx: ProjectContext & { warnings: string[] } = {
-      ...base,
-      files: [],
-      requested,
-      fail: () => undefined,
-    };
-    return ctx;
-  };
+  const projectCtx = (options: Record<string, unknown>, requested = true) =>
+    makeMemoryProjectContext({}, options, '/virtual', requested);
   it('without a database, a default scan goes on with a loud warning and the integrity rules only', async () => {
     const ctx = projectCtx({ dbPath: join(dir, 'none.sqlite') }, false);
     await depsAnalyzer.prepare!(ctx);

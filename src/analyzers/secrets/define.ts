@@ -1,0 +1,70 @@
+import type { Confidence, Severity } from '../../core/finding.js';
+import { END, START, assigned } from './patterns.js';
+import type { SecretRule } from './types.js';
+import { secretRule } from './types.js';
+
+/** One row of a token table: id, title, token regex, bad sample, good look-alike, and options. */
+export type TokenRow = [
+  id: string,
+  title: string,
+  token: string,
+  bad: string,
+  good: string,
+  opts?: {
+    severity?: Severity;
+    confidence?: Confidence;
+    minEntropy?: number;
+    end?: string;
+    prefilter?: string;
+  },
+];
+
+/** Rules for tokens with a distinctive shape (a prefix, a fixed layout): the shape is the evidence. */
+export function tokenRules(provider: string, rows: readonly TokenRow[]): SecretRule[] {
+  return rows.map(([id, title, token, bad, good, opts]) =>
+    secretRule({
+      id,
+      title,
+      provider,
+      pattern: `${START}(${token})${opts?.end ?? END}`,
+      severity: opts?.severity ?? 'high',
+      confidence: opts?.confidence ?? 'high',
+      minEntropy: opts?.minEntropy ?? 3,
+      ...(opts?.prefilter !== undefined ? { prefilter: opts.prefilter } : {}),
+      examples: { bad: [`${id.replace(/-/g, '_').toUpperCase()}="${bad}"`, `  token: ${bad}`], good: [good] },
+    }),
+  );
+}
+
+/** One row of a keyword table: id, title, name words, value regex, bad value, and options. */
+export type KeywordRow = [
+  id: string,
+  title: string,
+  words: string,
+  value: string,
+  bad: string,
+  opts?: { severity?: Severity; minEntropy?: number; goodName?: string },
+];
+
+/**
+ * Rules for credentials without a distinctive shape: the value must be assigned to a name that says
+ * what it is (`TWILIO_AUTH_TOKEN=…`), and must look random.
+ */
+export function keywordRules(provider: string, rows: readonly KeywordRow[]): SecretRule[] {
+  return rows.map(([id, title, words, value, bad, opts]) => {
+    const name = id.replace(/-/g, '_');
+    return secretRule({
+      id,
+      title,
+      provider,
+      pattern: assigned(words, value),
+      severity: opts?.severity ?? 'high',
+      confidence: 'medium',
+      minEntropy: opts?.minEntropy ?? 3,
+      examples: {
+        bad: [`${name.toUpperCase()}=${bad}`, `"${name}": "${bad}"`],
+        good: [`${name.toUpperCase()}=\${${name.toUpperCase()}}`, `${opts?.goodName ?? 'build_id'}: ${bad}`],
+      },
+    });
+  });
+}

@@ -1,0 +1,231 @@
+import { isUtf8 } from 'node:buffer';
+import RE2 from 're2';
+import type { Confidence, Severity } from '../../core/finding.js';
+import { maskSecret } from '../../core/mask.js';
+import { LOCKFILE_HASH_LINE, entropy, isLockfile, isPlaceholder, isSourceCode } from './filters.js';
+import { prefilterOf } from './prefilter.js';
+import type { SecretRule, Verdict } from './types.js';
+
+/** One secret found in a buffer, located and ready to become a finding. */
+export interface Detection {
+  rule: SecretRule;
+  /** The rule id to report under (a check may redirect, e.g. to the weak-password rule). */
+  ruleId: string;
+  secret: string;
+  line: number;
+  column: number;
+  endColumn?: number;
+  /** The line with every secret found on it masked, windowed on long lines. */
+  snippet: string;
+  confidence?: Confidence;
+  severity?: Severity;
+  note?: string;
+}
+
+/** What the engine needs to know about the scanned input besides its bytes. */
+export interface ScanInput {
+  path: string;
+  name: string;
+  ext: string;
+  productNames: readonly string[];
+}
+
+interface Candidate {
+  rule: SecretRule;
+  order: number;
+  start: number;
+  end: number;
+  at: number;
+  secret: string;
+  verdict: Exclude<Verdict, false>;
+}
+
+// Bounds on work per rule and file: matches looked at (most are rejected by checks) and secrets kept.
+const MAX_MATCHES_PER_RULE = 100_000;
+const MAX_KEPT_PER_RULE = 1000;
+const LINE_CONTEXT = 2000;
+const SNIPPET_WINDOW = 100;
+const QUOTES = new Set([0x22, 0x27, 0x60]);
+
+/**
+ * Linear-time secret detection: one RE2.Set pass over the rules' prefilters (literal prefixes and name
+ * words), then only the full patterns of the rules that hit.
+ */
+export class SecretEngine {
+  private readonly rules: { rule: SecretRule; re: RE2; sourceRe: RE2; order: number }[];
+  private readonly set: InstanceType<typeof RE2.Set>;
+  /** For each prefilter pattern in the set, the rules (indices into `rules`) it gates. */
+  private readonly gated: number[][];
+
+  constructor(rules: readonly SecretRule[]) {
+    this.rules = [];
+    const sources = new Map<string, number[]>();
+    rules.forEach((rule, order) => {
+      if (rule.pattern === undefined) return;
+      const pre = prefilterOf(rule);
+      if (pre === undefined) throw new Error(`secret rule ${rule.meta.id} has no prefilter`);
+      const list = sources.get(pre) ?? [];
+      list.push(this.rules.length);
+      sources.set(pre, list);
+      const re = new RE2(rule.pattern, 'gd');
+      const sourceRe = rule.sourcePattern === undefined ? re : new RE2(rule.sourcePattern, 'gd');
+      this.rules.push({ rule, re, sourceRe, order });
+    });
+    // Prefilters are literals or near-literals (no counted repetitions): one automaton over all of them
+    // stays small. The rules' full patterns in one set made it thrash on random-looking text.
+    this.set = new RE2.Set([...sources.keys()]);
+    this.gated = [...sources.values()];
+  }
+
+  /** All secrets in `bytes`; never throws on content, never backtracks. */
+  scan(bytes: Buffer, input: ScanInput): Detection[] {
+    if (bytes.length === 0) return [];
+    const hits = [...new Set(this.set.match(bytes).flatMap((i) => this.gated[i]!))];
+    if (hits.length === 0) return [];
+    const enc: BufferEncoding = isUtf8(bytes) ? 'utf8' : 'latin1';
+    const lockfile = isLockfile(input.name);
+    const sourceCode = isSourceCode(input.ext);
+    const candidates: Candidate[] = [];
+    for (const h of hits) {
+      const compiled = this.rules[h]!;
+      const { rule } = compiled;
+      const re = sourceCode ? compiled.sourceRe : compiled.re;
+      if (lockfile && rule.generic) continue;
+      re.lastIndex = 0;
+      const kept = candidates.length;
+      for (let n = 0; n < MAX_MATCHES_PER_RULE && candidates.length - kept < MAX_KEPT_PER_RULE; n++) {
+        // The 'd' flag adds byte offsets of every group; re2's typings do not declare them.
+        const m = re.exec(bytes) as { indices?: ([number, number] | undefined)[] } | null;
+        if (!m?.indices) break;
+        const whole = m.indices[0]!;
+        if (whole[1] === whole[0]) re.lastIndex = whole[1] + 1;
+        let span: [number, number] = whole;
+        for (let g = 1; g < m.indices.length; g++) {
+          const s = m.indices[g];
+          if (s) {
+            span = s;
+            break;
+          }
+        }
+        const [start, end] = span;
+        const secret = bytes.toString(enc, start, end).trim();
+        if (secret === '') continue;
+        const line = lineAround(bytes, start, enc);
+        // Hash and URL lines of lockfiles: only distinctive formats and URL credentials (a private
+        // registry's token in a resolved URL is a real leak) survive.
+        if (lockfile && !survivesHashLine(rule) && LOCKFILE_HASH_LINE.test(line)) continue;
+        if (!rule.allowPlaceholderWords && isPlaceholder(secret)) continue;
+        if (rule.minEntropy !== undefined && entropy(secret) < rule.minEntropy) continue;
+        const ctxQuoted = start > 0 && QUOTES.has(bytes[start - 1]!);
+        const verdict = rule.check
+          ? rule.check({
+              secret,
+              line,
+              before: lineBefore(bytes, whole[0], enc),
+              path: input.path,
+              quoted: ctxQuoted,
+              sourceCode,
+              productNames: input.productNames,
+            })
+          : {};
+        if (verdict === false) continue;
+        const at = rule.locateAtMatch ? whole[0] : start;
+        candidates.push({ rule, order: compiled.order, start, end, at, secret, verdict });
+      }
+    }
+    return this.locate(bytes, enc, resolveOverlaps(candidates));
+  }
+
+  private locate(bytes: Buffer, enc: BufferEncoding, kept: Candidate[]): Detection[] {
+    kept.sort((a, b) => a.at - b.at);
+    const out: Detection[] = [];
+    let line = 1;
+    let pos = 0;
+    for (const c of kept) {
+      for (let nl = bytes.indexOf(10, pos); nl !== -1 && nl < c.at; nl = bytes.indexOf(10, nl + 1)) line++;
+      pos = c.at;
+      const lineStart = c.at === 0 ? 0 : bytes.lastIndexOf(10, c.at - 1) + 1;
+      const column = bytes.toString(enc, lineStart, c.at).length + 1;
+      const d: Detection = {
+        rule: c.rule,
+        ruleId: c.verdict.ruleId ?? c.rule.meta.id,
+        secret: c.secret,
+        line,
+        column,
+        snippet: snippetFor(bytes, enc, lineStart, c, kept),
+      };
+      if (!c.secret.includes('\n') && c.at === c.start) d.endColumn = column + c.secret.length;
+      if (c.verdict.confidence) d.confidence = c.verdict.confidence;
+      if (c.verdict.severity) d.severity = c.verdict.severity;
+      if (c.verdict.note) d.note = c.verdict.note;
+      out.push(d);
+    }
+    return out;
+  }
+}
+
+/** The line around a byte offset, bounded so that a 10 MB line costs no more than a short one. */
+function lineAround(bytes: Buffer, at: number, enc: BufferEncoding): string {
+  const from = Math.max(0, at - LINE_CONTEXT);
+  const nlBefore = at === 0 ? -1 : bytes.lastIndexOf(10, at - 1);
+  const start = Math.max(from, nlBefore + 1);
+  const nlAfter = bytes.indexOf(10, at);
+  const end = Math.min(nlAfter === -1 ? bytes.length : nlAfter, at + LINE_CONTEXT);
+  return bytes.toString(enc, start, end).replace(/\r$/, '');
+}
+
+function survivesHashLine(rule: SecretRule): boolean {
+  return rule.meta.confidence === 'high' || rule.meta.id === 'secrets/basic-auth-url';
+}
+
+/** Up to 200 bytes of the line before `at`. */
+function lineBefore(bytes: Buffer, at: number, enc: BufferEncoding): string {
+  const from = Math.max(0, at - 200);
+  const nl = at === 0 ? -1 : bytes.lastIndexOf(10, at - 1);
+  return bytes.toString(enc, Math.max(from, nl + 1), at);
+}
+
+/** Specific rules win over generic ones on overlapping spans, then the earlier rule in the catalogue. */
+function resolveOverlaps(cands: Candidate[]): Candidate[] {
+  cands.sort(
+    (a, b) =>
+      Number(a.rule.generic ?? false) - Number(b.rule.generic ?? false) ||
+      a.order - b.order ||
+      a.start - b.start,
+  );
+  const kept: Candidate[] = [];
+  for (const c of cands) {
+    if (!kept.some((k) => c.start < k.end && k.start < c.end)) kept.push(c);
+  }
+  return kept;
+}
+
+/** The reported line with every kept secret on it masked, windowed around the secret on long lines. */
+function snippetFor(
+  bytes: Buffer,
+  enc: BufferEncoding,
+  lineStart: number,
+  c: Candidate,
+  kept: Candidate[],
+): string {
+  let lineEnd = bytes.indexOf(10, c.at);
+  if (lineEnd === -1) lineEnd = bytes.length;
+  const from = Math.max(lineStart, c.at - LINE_CONTEXT);
+  const to = Math.min(lineEnd, c.at + LINE_CONTEXT);
+  const onLine = kept.filter((k) => k.start < to && k.end > from).sort((a, b) => a.start - b.start);
+  let text = '';
+  let cursor = from;
+  let focus = 0;
+  for (const k of onLine) {
+    const s = Math.max(k.start, cursor);
+    text += bytes.toString(enc, cursor, s);
+    if (k === c) focus = text.length;
+    text += maskSecret(k.secret);
+    cursor = Math.max(cursor, Math.min(k.end, to));
+  }
+  if (cursor < to) text += bytes.toString(enc, cursor, to);
+  text = text.replace(/\r$/, '');
+  if (text.length <= 2 * SNIPPET_WINDOW + 60) return text.trim();
+  const a = Math.max(0, focus - SNIPPET_WINDOW);
+  return `${a > 0 ? '…' : ''}${text.slice(a, focus + SNIPPET_WINDOW + 20)}…`;
+}

@@ -1,0 +1,143 @@
+import { describe, expect, it } from 'vitest';
+import { SecretEngine } from './engine.js';
+import { entropy, isEnvReference, isIdentifierLookAlike, isPlaceholder } from './filters.js';
+import { SECRET_RULES } from './rules.js';
+import { expandTemplate, seededRandom } from './test-tokens.js';
+
+const engine = new SecretEngine(SECRET_RULES);
+function scan(text: string, path = 'config/app.yaml') {
+  const name = path.slice(path.lastIndexOf('/') + 1);
+  const ext = name.includes('.') ? name.slice(name.lastIndexOf('.') + 1) : '';
+  return engine.scan(Buffer.from(text), { path, name, ext, productNames: [] });
+}
+
+describe('look-alike filters', () => {
+  it('recognises placeholders', () => {
+    for (const v of [
+      'xxxxxxxxxxxxxxxx',
+      '<your-api-key>',
+      'your_api_key_here',
+      'changeme',
+      'AKIAIOSFODNN7EXAMPLE',
+      'abcdefghijkl',
+      '1234567890',
+      'REDACTED',
+      '********',
+    ]) {
+      expect(isPlaceholder(v), v).toBe(true);
+    }
+    expect(isPlaceholder('q8Zr2LmX0pWc7VbN4tYe')).toBe(false);
+  });
+
+  it('recognises environment references', () => {
+    for (const v of [
+      '${DB_PASS}',
+      '$DB_PASS',
+      'process.env.TOKEN',
+      'os.environ["TOKEN"]',
+      '{{ secrets.TOKEN }}',
+      '%TOKEN%',
+      'import.meta.env.VITE_KEY',
+    ]) {
+      expect(isEnvReference(v), v).toBe(true);
+    }
+    expect(isEnvReference('q8Zr2LmX0pWc7VbN4tYe')).toBe(false);
+  });
+
+  it('recognises UUIDs and hashes named as such', () => {
+    expect(
+      isIdentifierLookAlike(
+        '123e4567-e89b-42d3-a456-426614174000',
+        'token: 123e4567-e89b-42d3-a456-426614174000',
+      ),
+    ).toBe(true);
+    expect(isIdentifierLookAlike('a'.repeat(40), 'commit_token: aaaa')).toBe(true);
+    expect(isIdentifierLookAlike('a'.repeat(40), 'api_token: aaaa')).toBe(false);
+    expect(entropy('aaaa')).toBe(0);
+    expect(entropy('abcd')).toBe(2);
+  });
+
+  it('reports nothing for environment references, placeholders and documented example keys', () => {
+    const text = [
+      'aws_access_key_id = AKIAIOSFODNN7EXAMPLE',
+      'aws_secret_access_key = wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY',
+      'api_key: ${API_KEY}',
+      'secret_token: $SECRET_TOKEN',
+      'password: "{{ secrets.DB_PASSWORD }}"',
+      'client_secret: <your-client-secret>',
+      'api_key: your_api_key_here',
+      'token: xxxxxxxxxxxxxxxxxxxxxxxx',
+      'password: changeme',
+      'stripe_key: sk_live_xxxxxxxxxxxxxxxxxxxxxxxx',
+      'DATABASE_URL=postgres://app:${DB_PASSWORD}@db:5432/app',
+      'secret: abcdefghijklmnopqrstuvwxyz',
+    ].join('\n');
+    expect(scan(text)).toEqual([]);
+  });
+
+  it('reports nothing for code that reads secrets from the environment', () => {
+    const text = [
+      'const apiKey = process.env.API_KEY;',
+      'const password = config.db.password;',
+      'const token = req.headers.authorization;',
+      "const secret = getSecret('stripe');",
+      'password: string;',
+      'if (password === confirmPassword) {}',
+      "headers['Authorization'] = `Bearer ${token}`;",
+    ].join('\n');
+    expect(scan(text, 'src/app.ts')).toEqual([]);
+  });
+
+  it('reports nothing for password look-alikes seen in real packages', () => {
+    const text = [
+      '"minipass": "^7.0.4",',
+      'cacheBehavior: enabled ? "bypass" : "default",',
+      "PWD: '/Users/me/project',",
+      'const proxy = "http://user:pass@myproxy:3128";',
+      "fastURI.parse('uri://admin:s3cretPw9@example.com:123/path');",
+      'const url = "dotenv://:key_1234@dotenvx.com/vault/.env.vault";',
+    ].join('\n');
+    expect(scan(text, 'lib/bundle.js')).toEqual([]);
+    expect(scan('.codicon-pass:before{content:"x"}', 'dist/icons.css')).toEqual([]);
+    expect(scan('the validation pass: valid code', 'README.md')).toEqual([]);
+  });
+
+  it('lowers confidence for test fixtures and documentation', () => {
+    const [d] = scan('DB_PASSWORD=admin123\n', 'test/fixtures/.env');
+    expect(d).toMatchObject({ ruleId: 'secrets/weak-password', confidence: 'low' });
+  });
+
+  it('reports nothing for lockfile hashes, UUIDs and git SHAs', () => {
+    const rnd = seededRandom(3);
+    const lock = expandTemplate(
+      [
+        '{',
+        '  "packages": {',
+        '    "node_modules/left-pad": {',
+        '      "version": "1.3.0",',
+        '      "resolved": "https://registry.npmjs.org/left-pad/-/left-pad-1.3.0.tgz",',
+        '      "integrity": "sha512-<<b64:86>>=="',
+        '    }',
+        '  }',
+        '}',
+      ].join('\n'),
+      rnd,
+    );
+    expect(scan(lock, 'package-lock.json')).toEqual([]);
+    const yarn = expandTemplate(
+      'left-pad@^1.3.0:\n  resolved "https://registry.yarnpkg.com/left-pad/-/left-pad-1.3.0.tgz#<<hex:40>>"\n  integrity sha512-<<b64:86>>==\n',
+      rnd,
+    );
+    expect(scan(yarn, 'yarn.lock')).toEqual([]);
+    const leaked = expandTemplate(
+      '    "resolved": "https://ci:<<a62:24>>@npm.acme.io/left-pad/-/left-pad-1.3.0.tgz",',
+      rnd,
+    );
+    expect(scan(leaked, 'package-lock.json').map((d) => d.ruleId)).toEqual(['secrets/basic-auth-url']);
+    const ids = expandTemplate(
+      'request_token: <<uuid>>\ncommit_sha_token: <<hex:40>>\nrelease_token_rev: <<hex:40>>\n',
+      rnd,
+    );
+    expect(scan(ids)).toEqual([]);
+  });
+});

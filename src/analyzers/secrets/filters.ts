@@ -1,0 +1,225 @@
+/** Look-alike filters: what matches a credential pattern but is not a credential. */
+
+/** Shannon entropy in bits per character. */
+export function entropy(s: string): number {
+  if (s.length === 0) return 0;
+  const counts = new Map<string, number>();
+  for (const ch of s) counts.set(ch, (counts.get(ch) ?? 0) + 1);
+  let h = 0;
+  for (const c of counts.values()) {
+    const p = c / s.length;
+    h -= p * Math.log2(p);
+  }
+  return h;
+}
+
+// Words that mark a value as written for a reader rather than a machine. Random tokens contain
+// four-letter English words far too rarely to matter.
+const PLACEHOLDER_WORDS = [
+  'example',
+  'xxxx',
+  'your',
+  'placeholder',
+  'changeme',
+  'change_me',
+  'change-me',
+  'replace',
+  'dummy',
+  'sample',
+  'redacted',
+  'insert',
+  'fake',
+  'mock',
+  'lorem',
+  'secret_here',
+  'key_here',
+  'token_here',
+  '_here',
+  'enter_',
+  'put_',
+  '****',
+  '....',
+  '…',
+  '<',
+  '>',
+  'todo',
+  'fixme',
+  'notreal',
+  'not_real',
+  'not-a-real',
+];
+
+/** True when the value contains a template word or mask (`your_key_here`, `xxxx`, `<token>`, `changeme`). */
+export function hasPlaceholderWord(value: string): boolean {
+  const v = value.toLowerCase();
+  return PLACEHOLDER_WORDS.some((w) => v.includes(w));
+}
+
+/** True for values that are obviously not real: template words, masks, one repeated or sequential run. */
+export function isPlaceholder(value: string): boolean {
+  if (hasPlaceholderWord(value)) return true;
+  const v = value.toLowerCase();
+  return isRepetitive(v) || isSequential(v);
+}
+
+/** One character or one short unit repeated (aaaa, abab, 000000). */
+export function isRepetitive(v: string): boolean {
+  if (v.length < 3) return false;
+  for (let unit = 1; unit <= 3 && unit * 2 <= v.length; unit++) {
+    let same = true;
+    for (let i = unit; i < v.length && same; i++) same = v[i] === v[i - unit];
+    if (same) return true;
+  }
+  return false;
+}
+
+/** A run of consecutive characters (abcdef, 123456, 987654). */
+export function isSequential(v: string): boolean {
+  if (v.length < 4) return false;
+  if ('01234567890'.includes(v) || '09876543210'.includes(v)) return true;
+  const d = v.charCodeAt(1) - v.charCodeAt(0);
+  if (d !== 1 && d !== -1) return false;
+  for (let i = 2; i < v.length; i++) if (v.charCodeAt(i) - v.charCodeAt(i - 1) !== d) return false;
+  return true;
+}
+
+const ENV_PREFIXES = [
+  '$',
+  '%',
+  '{{',
+  '#{',
+  '<%',
+  '@',
+  'process.env',
+  'import.meta.env',
+  'os.environ',
+  'os.getenv',
+  'getenv(',
+  'env(',
+  'env.',
+  'env[',
+  'system.getenv',
+  'environment.getenvironmentvariable',
+  'secrets.',
+  'vars.',
+  'config.',
+  'settings.',
+];
+
+/** True for references to a value kept elsewhere: `${X}`, `$X`, `process.env.X`, `{{ secrets.X }}`, `%X%`. */
+export function isEnvReference(value: string): boolean {
+  const v = value.trim().toLowerCase();
+  return ENV_PREFIXES.some((p) => v.startsWith(p));
+}
+
+const HEX = /^[0-9a-f]+$/i;
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const HASH_CONTEXT = /(?:sha|commit|rev|hash|digest|checksum|integrity|etag|ref\b|version)/i;
+
+/** UUIDs, and hex digests next to words that say they are one (git SHAs, checksums). */
+export function isIdentifierLookAlike(value: string, line: string): boolean {
+  if (value.length === 36 && UUID.test(value)) return true;
+  if ((value.length === 40 || value.length === 64 || value.length === 32) && HEX.test(value)) {
+    return HASH_CONTEXT.test(line);
+  }
+  return false;
+}
+
+const LOCKFILES = new Set([
+  'package-lock.json',
+  'npm-shrinkwrap.json',
+  'yarn.lock',
+  'pnpm-lock.yaml',
+  'bun.lock',
+  'cargo.lock',
+  'go.sum',
+  'poetry.lock',
+  'pipfile.lock',
+  'uv.lock',
+  'composer.lock',
+  'gemfile.lock',
+  'packages.lock.json',
+  'gradle.lockfile',
+  'flake.lock',
+  'pubspec.lock',
+  'mix.lock',
+  'podfile.lock',
+]);
+
+/** True for dependency lockfiles, whose hashes and resolved URLs look random but are not secrets. */
+export function isLockfile(name: string): boolean {
+  return LOCKFILES.has(name.toLowerCase());
+}
+
+/** Lines of a lockfile that carry hashes or download URLs. */
+export const LOCKFILE_HASH_LINE = /integrity|resolved|checksum|sha\d{1,3}[-:]|h1:|"hash"|tarball|"?shasum/i;
+
+const SOURCE_EXTS = new Set([
+  'js',
+  'mjs',
+  'cjs',
+  'jsx',
+  'ts',
+  'mts',
+  'cts',
+  'tsx',
+  'py',
+  'go',
+  'java',
+  'kt',
+  'kts',
+  'scala',
+  'rb',
+  'php',
+  'cs',
+  'fs',
+  'vb',
+  'swift',
+  'm',
+  'mm',
+  'c',
+  'h',
+  'cc',
+  'cpp',
+  'hpp',
+  'rs',
+  'dart',
+  'lua',
+  'pl',
+  'groovy',
+  'r',
+  'jl',
+  'ex',
+  'exs',
+  'erl',
+  'clj',
+  'hs',
+  'ml',
+  'vue',
+  'svelte',
+  'sol',
+  // Prose: an unquoted word after 'pass:' is a sentence, not a value.
+  'md',
+  'markdown',
+  'rst',
+  'adoc',
+  'html',
+  'htm',
+  'css',
+  'scss',
+  'sass',
+  'less',
+]);
+
+/** True when the extension is a programming language or prose (where an unquoted right-hand side is not a value). */
+export function isSourceCode(ext: string): boolean {
+  return SOURCE_EXTS.has(ext);
+}
+
+const CODE_VALUE =
+  /[()[\]{}]|^[A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*)+$|^(?:string|str|number|int|bool|boolean|null|none|nil|undefined|true|false|required|optional|bytes|secret|password|text|char|varchar)$/i;
+
+/** True when an unquoted value reads as code or a type rather than data. */
+export function looksLikeCode(value: string): boolean {
+  return CODE_VALUE.test(value);
+}

@@ -1,0 +1,58 @@
+import { basename } from 'node:path';
+import type { Analyzer, AnalyzerContext, FileRef, SourceFile } from '../../core/analyzer.js';
+import type { RawFinding } from '../../core/finding.js';
+import { SecretEngine } from './engine.js';
+import { scanHistory } from './history.js';
+import { SECRET_RULES } from './rules.js';
+import { toFinding } from './to-finding.js';
+import { productNameVariants } from './weak-password.js';
+
+let engine: SecretEngine | undefined;
+
+/** The shared engine, compiled once per process on first use. */
+export function secretEngine(): SecretEngine {
+  return (engine ??= new SecretEngine(SECRET_RULES));
+}
+
+const productCache = new Map<string, Promise<string[]>>();
+
+/** Names a weak password may be built on: the root directory's name and the package name. */
+export function productNames(ctx: Pick<AnalyzerContext, 'root' | 'readFile'>): Promise<string[]> {
+  let p = productCache.get(ctx.root);
+  if (!p) {
+    p = (async () => {
+      const names = [basename(ctx.root)];
+      const pkg = await ctx.readFile('package.json');
+      const m = pkg === undefined ? null : /"name"\s*:\s*"([^"]{1,214})"/.exec(pkg.slice(0, 10_000));
+      if (m?.[1]) names.push(m[1]);
+      return [...new Set(names.flatMap(productNameVariants))];
+    })();
+    productCache.set(ctx.root, p);
+  }
+  return p;
+}
+
+/** Credentials, keys and weak passwords in files and (with `history: true`) in every commit. */
+export const secretsAnalyzer: Analyzer = {
+  id: 'secrets',
+  description: 'Hard-coded credentials, private keys and weak passwords, in files and git history.',
+  rules: SECRET_RULES.map((r) => r.meta),
+  matches(_file: FileRef): boolean {
+    // Secrets hide in every kind of text file; the core already skips binaries and oversized files.
+    return true;
+  },
+  async analyze(file: SourceFile, ctx: AnalyzerContext): Promise<RawFinding[]> {
+    const names = await productNames(ctx);
+    const found = secretEngine().scan(file.bytes, {
+      path: file.path,
+      name: file.name,
+      ext: file.ext,
+      productNames: names,
+    });
+    return found.map((d) => toFinding(d, file.path));
+  },
+  async analyzeProject(ctx) {
+    if (ctx.options.history !== true) return [];
+    return scanHistory(ctx, secretEngine(), await productNames(ctx));
+  },
+};

@@ -1,0 +1,240 @@
+import {
+  entropy,
+  hasPlaceholderWord,
+  isEnvReference,
+  isIdentifierLookAlike,
+  isPlaceholder,
+  looksLikeCode,
+} from './filters.js';
+import type { MatchContext, SecretRule, Verdict } from './types.js';
+import { secretRule } from './types.js';
+import { weakPasswordReason } from './weak-password.js';
+
+export const WEAK_PASSWORD_ID = 'secrets/weak-password';
+
+/** Quoted (three quote styles) or bare value: each its own group, the engine takes the one that matched. */
+function value(min: number, withBare = true): string {
+  const bare = `[^\\s"'\`,;)}\\]<>=][^\\s"'\`,;)}\\]<>]{${min - 1},}`;
+  const quoted = `"([^"\\r\\n]{${min},})"|'([^'\\r\\n]{${min},})'|\`([^\`\\r\\n]{${min},})\``;
+  return withBare ? `(?:${quoted}|(${bare}))` : `(?:${quoted})`;
+}
+
+/** XML elements and SQL `IDENTIFIED BY '…'`. */
+const PASSWORD_ELSEWHERE = `<(?i:password|passwd|pwd)>([^<\\s]{1,})</|(?i:identified by)\\s{1,3}'([^'\\r\\n]{1,})'`;
+const OP = `["']?\\s{0,3}(?::=|=>|=|:)\\s{0,3}`;
+// The password word starts a name part: after a non-letter (db_password, "pass"), a lower-case letter in
+// camelCase (dbPassword) or an upper-case one in SHOUTING (PGPASSWORD); not inside words (bypass, minipass).
+const PASSWORD_NAME =
+  '(?:(?:^|[^A-Za-z])(?i:passw(?:or)?d|passwort|passphrase|pwd|pass)|[a-z0-9](?:Passw(?:or)?d|Passphrase|Pwd|Pass)|[A-Z](?:PASSW(?:OR)?D|PASSPHRASE|PWD|PASS))';
+const SECRET_NAME =
+  '(?i:secret|token|api[_.-]?key|apikey|access[_.-]?key|auth[_.-]?key|private[_.-]?key|signing[_.-]?key|encryption[_.-]?key|credentials?)';
+
+const PASSWORD_WORDS = /^(?:password|passwort|passwd|pwd|pass|passphrase)$/i;
+const PLACEHOLDER_USERS = /^(?:user|username|usr|login|name|someone|me|foo|admin|root)$/i;
+const LOCAL_HOST = /@(?:localhost|127\.0\.0\.1|\[::1\]|0\.0\.0\.0|host\.docker\.internal)(?:[:/]|$)/i;
+
+const FILE_PATH = /^(?:\/|~\/|\.{1,2}\/|[A-Za-z]:\\)/;
+const VERSION = /^[~^<>=v]{0,2}\d+(?:\.\d+)+/;
+// Key-ish words with a counter are documentation examples, not passwords (password123 stays weak).
+const EXAMPLE_KEY = /^(?:key|secret|token|apikey)[_-]?\d{0,6}$/i;
+const DOC_HOST =
+  /@(?:[a-z0-9-]+\.)*(?:example\.(?:com|org|net)|example|host|hostname|domain\.com)(?:[:/?#]|$)/i;
+const TEST_OR_DOC_PATH =
+  /(?:^|\/)(?:tests?|__tests__|spec|fixtures?|examples?|docs?|samples?)\/|\.(?:md|markdown|rst|adoc)$/i;
+
+/** Shared checks of a hard-coded password: references, code, placeholders and labels are dropped; weak ones are redirected. */
+export function passwordVerdict(m: MatchContext, inUrl: boolean): Verdict {
+  const v = m.secret;
+  if (v.length < 4 || /\s/.test(v)) return false;
+  if (isEnvReference(v)) return false;
+  if (!m.quoted && !inUrl && m.sourceCode) return false;
+  if (looksLikeCode(v) && !inUrl) return false;
+  // Template words only: '123456' and 'aaaa' are weak passwords, not placeholders.
+  if (hasPlaceholderWord(v) || VERSION.test(v) || EXAMPLE_KEY.test(v) || FILE_PATH.test(v)) return false;
+  if (inUrl && DOC_HOST.test(m.line)) return false;
+  if (inUrl && PASSWORD_WORDS.test(v)) {
+    // The user of this URL: between the last '//' and ':<password>@'.
+    const at = m.line.indexOf(`:${v}@`);
+    const head = at < 0 ? '' : m.line.slice(0, at);
+    if (PLACEHOLDER_USERS.test(head.slice(head.lastIndexOf('//') + 2))) return false;
+  }
+  if (!inUrl && PASSWORD_WORDS.test(v)) return false; // a label: "password": "Password"
+  const reason = weakPasswordReason(v, m.productNames);
+  if (reason !== undefined) {
+    const local = inUrl && LOCAL_HOST.test(m.line);
+    const lowConfidence = TEST_OR_DOC_PATH.test(m.path) ? { confidence: 'low' as const } : {};
+    return {
+      ruleId: WEAK_PASSWORD_ID,
+      note: reason,
+      ...lowConfidence,
+      ...(local ? { severity: 'low' as const } : {}),
+    };
+  }
+  return TEST_OR_DOC_PATH.test(m.path) ? { confidence: 'low' } : {};
+}
+
+function genericVerdict(m: MatchContext): Verdict {
+  const v = m.secret;
+  if (/\s/.test(v) || isEnvReference(v) || looksLikeCode(v) || isPlaceholder(v)) return false;
+  if (!m.quoted && m.sourceCode) return false;
+  if (isIdentifierLookAlike(v, m.line)) return false;
+  if (v.includes('://') || v.startsWith('/') || v.startsWith('.')) return false;
+  if (!/[0-9]/.test(v) || !/[A-Za-z]/.test(v)) return false;
+  return entropy(v) >= 3.5 ? {} : false;
+}
+
+const DB_SCHEMES =
+  'postgres(?:ql)?|mysql|mariadb|mongodb(?:\\+srv)?|rediss?|amqps?|mssql|sqlserver|cockroachdb|clickhouse|neo4j(?:\\+s)?|couchdb|cassandra|oracle|db2|snowflake|jdbc:[a-z0-9]{2,20}';
+const DB_SCHEME = new RegExp(`(?:^|[^A-Za-z0-9+.:-])(?:${DB_SCHEMES})$`, 'i');
+const SCHEME = /[A-Za-z][A-Za-z0-9+.:-]{0,30}$/;
+
+/** Credentials in a URL: database schemes become database-url findings, weak passwords weak-password ones. */
+function urlVerdict(m: MatchContext): Verdict {
+  if (!SCHEME.test(m.before)) return false;
+  const v = passwordVerdict(m, true);
+  if (v === false || v.ruleId !== undefined) return v;
+  return DB_SCHEME.test(m.before) ? { ...v, ruleId: 'secrets/database-url' } : v;
+}
+
+const URL_TAIL = `:([^\\s@/'"\`<>]{1,})@[A-Za-z0-9.\\[\\]_-]{1,}`;
+
+/** Values in URLs and assignments: database URLs, basic-auth URLs, passwords, and generic secrets. */
+export const GENERIC_RULES: SecretRule[] = [
+  secretRule({
+    id: 'basic-auth-url',
+    title: 'URL with embedded credentials',
+    provider: 'the service at that URL',
+    // Anchored on the literal '://' so RE2 can skip ahead; the scheme is read from the text before it.
+    pattern: `://[^\\s:@/'"\`<>]{0,100}${URL_TAIL}`,
+    allowPlaceholderWords: true,
+    check: urlVerdict,
+    examples: {
+      bad: [
+        'mirror: ftp://deploy:<<a62:18>>@files.acme.io/pub',
+        'git clone https://ci:<<a62:24>>@git.acme.io/app.git',
+      ],
+      good: [
+        'url: https://user:password@example.com/',
+        'https://deploy:$FTP_PASS@files.acme.io',
+        'see http://example.com:8080/x@y',
+      ],
+    },
+  }),
+  secretRule({
+    id: 'database-url',
+    title: 'Database URL with a password',
+    provider: 'the database',
+    severity: 'critical',
+    examples: {
+      bad: [
+        'DATABASE_URL=postgres://app:<<a62:20>>@db.internal:5432/orders',
+        'mongo: "mongodb+srv://svc:<<a62:16>>@cluster0.mongodb.net/prod"',
+        'REDIS_URL=redis://:<<a62:24>>@cache:6379/0',
+      ],
+      good: [
+        'DATABASE_URL=postgres://app:${DB_PASSWORD}@db:5432/orders',
+        'postgres://user:password@host:5432/db',
+      ],
+    },
+  }),
+  secretRule({
+    id: 'hardcoded-password',
+    title: 'Hard-coded password',
+    provider: 'the system it logs in to',
+    prefilter: `(?i:passw(?:or)?d|passwort|passphrase|pwd|pass)["']?\\s*[:=]|(?i:identified by|<passw|<pwd>)`,
+    pattern: `${PASSWORD_NAME}${OP}${value(1)}|${PASSWORD_ELSEWHERE}`,
+    sourcePattern: `${PASSWORD_NAME}${OP}${value(1, false)}|${PASSWORD_ELSEWHERE}`,
+    cwe: [259, 798],
+    generic: true,
+    allowPlaceholderWords: true,
+    check: (m) => passwordVerdict(m, false),
+    examples: {
+      path: 'config/settings.py',
+      bad: ['DB_PASSWORD = "<<a62:14>>!"', 'smtp = {"password": "<<a62:12>>#"}'],
+      good: [
+        'password = os.environ["DB_PASSWORD"]',
+        'password: str = field()',
+        'DB_PASSWORD = "${DB_PASSWORD}"',
+        'label = {"password": "Password"}',
+      ],
+    },
+  }),
+  secretRule({
+    id: 'weak-password',
+    title: 'Weak hard-coded password',
+    provider: 'the system it logs in to',
+    description:
+      'A hard-coded password that is common or trivially guessable (a breach-list password, a keyboard walk, the product name with digits): it is exposed to everyone who reads the code and guessable by anyone who does not.',
+    cwe: [521, 798],
+    remediation:
+      'Change the password on the system that uses it to a long random one, keep it in a secret manager or an environment variable, and remove it from the code and history.',
+    examples: {
+      path: '.env',
+      bad: [
+        'DB_PASSWORD=admin123',
+        'ADMIN_PASSWORD=<<product>>2024',
+        // <<cut>> expands to nothing: the repository's own scan must not see a weak password here.
+        'url=ftp://deploy:qwerty<<cut>>123@files.acme.io/pub',
+        'PASS=1qaz2wsx',
+        'pwd: P@ssw0rd',
+      ],
+      good: ['DB_PASSWORD=<<a62:20>>', 'DB_PASSWORD=changeme', 'DB_PASSWORD=<your-password>'],
+    },
+  }),
+  secretRule({
+    id: 'generic-api-key',
+    title: 'High-entropy secret assigned to a secret-like name',
+    provider: 'the service it belongs to',
+    prefilter: `${SECRET_NAME}["']?\\s*[:=]`,
+    pattern: `${SECRET_NAME}${OP}${value(16)}`,
+    sourcePattern: `${SECRET_NAME}${OP}${value(16, false)}`,
+    confidence: 'low',
+    generic: true,
+    check: genericVerdict,
+    examples: {
+      bad: ['JWT_SECRET=<<a62:32>>', 'const apiKey = "<<a62:24>>";'],
+      good: [
+        'API_KEY=${API_KEY}',
+        'client_secret: process.env.CLIENT_SECRET',
+        'token = "<<uuid>>"',
+        'commit_token: <<hex:40>> # sha of release',
+        'secret_key_base: your_secret_key_here_0123456789',
+        'token: aaaaaaaaaaaaaaaaaaaaaaaa',
+      ],
+    },
+  }),
+  secretRule({
+    id: 'authorization-bearer',
+    title: 'Bearer token in an Authorization header',
+    provider: 'the API that accepts it',
+    prefilter: '(?i:authorization)["\']?\\s*[:=,]',
+    pattern:
+      '(?i:authorization)["\']?\\s{0,3}[:=,]\\s{0,3}["\']?(?i:bearer)\\s{1,3}([A-Za-z0-9_.~+/-]{20,}={0,2})',
+    confidence: 'low',
+    generic: true,
+    check: genericVerdict,
+    examples: {
+      bad: ['curl -H "Authorization: Bearer <<a62:40>>" https://api.acme.io'],
+      good: ['headers["Authorization"] = `Bearer ${token}`', 'Authorization: Bearer <token>'],
+    },
+  }),
+  secretRule({
+    id: 'basic-auth-header',
+    title: 'Basic credentials in an Authorization header',
+    provider: 'the API that accepts them',
+    prefilter: '(?i:authorization)["\']?\\s*[:=,]',
+    pattern: '(?i:authorization)["\']?\\s{0,3}[:=,]\\s{0,3}["\']?(?i:basic)\\s{1,3}([A-Za-z0-9+/]{8,}={0,2})',
+    check: (m) => {
+      const decoded = Buffer.from(m.secret, 'base64').toString('utf8');
+      const colon = decoded.indexOf(':');
+      if (colon < 1 || !/^[\x20-\x7e]+$/.test(decoded)) return false;
+      return passwordVerdict({ ...m, secret: decoded.slice(colon + 1), quoted: true }, true) === false
+        ? false
+        : {};
+    },
+    examples: {
+      bad: ['curl -H "Authorization: Basic <<basic>>" https://api.acme.io'],
+      good: ['Authorization: Basic <credentials>'],
+    },
+  }),
+];

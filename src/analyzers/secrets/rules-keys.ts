@@ -1,0 +1,106 @@
+import type { SecretRule } from './types.js';
+import { secretRule } from './types.js';
+
+// Key material: base64 lines, PEM headers (Proc-Type: 4,ENCRYPTED), and JSON-escaped newlines.
+const BODY = '[A-Za-z0-9+/=\\s\\\\:,-]{64,}?';
+
+function jwtHeaderHasAlg(token: string): boolean {
+  const head = token.slice(0, token.indexOf('.'));
+  const json = Buffer.from(head, 'base64url').toString('utf8');
+  // The header is tiny; a plain check is enough and never throws.
+  return /"alg"\s*:/.test(json.slice(0, 500));
+}
+
+/** Private keys (PEM, OpenSSH, PuTTY, PGP) and signed tokens (JWT). */
+export const KEY_RULES: SecretRule[] = [
+  secretRule({
+    id: 'private-key',
+    title: 'Private key (PEM)',
+    provider: 'every system that trusts the matching public key or certificate',
+    pattern: `-----BEGIN (?:RSA |DSA |EC |ENCRYPTED |)PRIVATE KEY-----(${BODY})-----END (?:RSA |DSA |EC |ENCRYPTED |)PRIVATE KEY-----`,
+    severity: 'critical',
+    confidence: 'high',
+    cwe: [321, 798],
+    locateAtMatch: true,
+    check: (m) =>
+      /ENCRYPTED/.test(m.line) ? { severity: 'medium', note: 'The key is encrypted with a passphrase.' } : {},
+    examples: {
+      path: 'deploy/server.key',
+      bad: [
+        '-----BEGIN RSA PRIVATE KEY-----\n<<b64:64>>\n<<b64:64>>\n<<b64:40>>\n-----END RSA PRIVATE KEY-----',
+        '{"private_key": "-----BEGIN PRIVATE KEY-----\\n<<b64:64>>\\n<<b64:64>>\\n-----END PRIVATE KEY-----\\n"}',
+      ],
+      good: [
+        '-----BEGIN RSA PRIVATE KEY-----\n...\n-----END RSA PRIVATE KEY-----',
+        '-----BEGIN PUBLIC KEY-----\n<<b64:64>>\n<<b64:64>>\n-----END PUBLIC KEY-----',
+      ],
+    },
+  }),
+  secretRule({
+    id: 'openssh-private-key',
+    title: 'OpenSSH private key',
+    provider: 'every host that accepts this SSH key',
+    pattern: `-----BEGIN OPENSSH PRIVATE KEY-----(${BODY})-----END OPENSSH PRIVATE KEY-----`,
+    severity: 'critical',
+    confidence: 'high',
+    cwe: [321, 798],
+    locateAtMatch: true,
+    examples: {
+      path: 'home/.ssh/id_ed25519',
+      bad: [
+        '-----BEGIN OPENSSH PRIVATE KEY-----\nb3BlbnNzaC1rZXktdjEAAAAA<<b64:46>>\n<<b64:70>>\n-----END OPENSSH PRIVATE KEY-----',
+      ],
+      good: ['-----BEGIN OPENSSH PRIVATE KEY-----\n<your key>\n-----END OPENSSH PRIVATE KEY-----'],
+    },
+  }),
+  secretRule({
+    id: 'putty-private-key',
+    title: 'PuTTY private key',
+    provider: 'every host that accepts this SSH key',
+    pattern:
+      'PuTTY-User-Key-File-[23]: [a-z0-9-]{3,40}\\r?\\nEncryption: none[\\s\\S]{0,}?Private-Lines: \\d{1,3}\\r?\\n([A-Za-z0-9+/=\\r\\n]{40,})',
+    severity: 'critical',
+    confidence: 'high',
+    cwe: [321, 798],
+    locateAtMatch: true,
+    examples: {
+      path: 'keys/deploy.ppk',
+      bad: [
+        'PuTTY-User-Key-File-3: ssh-ed25519\nEncryption: none\nComment: deploy\nPublic-Lines: 2\n<<b64:64>>\n<<b64:12>>\nPrivate-Lines: 1\n<<b64:44>>\nPrivate-MAC: <<hex:64>>',
+      ],
+      good: ['PuTTY-User-Key-File-3: ssh-ed25519\nEncryption: aes256-cbc\nPrivate-Lines: 1\n<<b64:44>>'],
+    },
+  }),
+  secretRule({
+    id: 'pgp-private-key',
+    title: 'PGP private key block',
+    provider: 'everyone who trusts this PGP identity',
+    pattern: `-----BEGIN PGP PRIVATE KEY BLOCK-----(${BODY})-----END PGP PRIVATE KEY BLOCK-----`,
+    severity: 'critical',
+    confidence: 'high',
+    cwe: [321, 798],
+    locateAtMatch: true,
+    examples: {
+      path: 'keys/signing.asc',
+      bad: [
+        '-----BEGIN PGP PRIVATE KEY BLOCK-----\n\nlQVYBG<<b64:58>>\n<<b64:64>>\n=<<b64:4>>\n-----END PGP PRIVATE KEY BLOCK-----',
+      ],
+      good: [
+        '-----BEGIN PGP PUBLIC KEY BLOCK-----\n\n<<b64:64>>\n<<b64:64>>\n-----END PGP PUBLIC KEY BLOCK-----',
+      ],
+    },
+  }),
+  secretRule({
+    id: 'jwt',
+    title: 'JSON Web Token',
+    provider: 'the service that accepts this token',
+    pattern: '\\b(eyJ[A-Za-z0-9_-]{10,}\\.eyJ[A-Za-z0-9_-]{10,}\\.[A-Za-z0-9_-]{20,})(?:[^A-Za-z0-9_.-]|$)',
+    severity: 'medium',
+    confidence: 'medium',
+    check: (m) => (jwtHeaderHasAlg(m.secret) ? {} : false),
+    examples: {
+      bad: ['Authorization: Bearer <<jwt>>'],
+      good: ['token = "eyJhbGciOiJub25lIn0<<cut>>.eyJzdWIiOiIxIn0."', 'eyJ<<url:20>>.eyJ<<url:20>>'],
+    },
+  }),
+];

@@ -1,0 +1,64 @@
+import { describe, expect, it } from 'vitest';
+import { makeMemoryContext, makeSourceFile } from '../../core/source-file.js';
+import { secretsAnalyzer } from './index.js';
+import { productNameVariants, weakPasswordReason } from './weak-password.js';
+
+describe('weak passwords', () => {
+  it('flags common, leet, keyboard-walk, sequential and word-plus-digit passwords', () => {
+    for (const p of [
+      '123456',
+      'password',
+      'P@ssw0rd',
+      'qwerty123',
+      '1qaz2wsx',
+      'asdfgh',
+      'zxcvbnm',
+      'aaaaaaaa',
+      'abcdefg',
+      'Summer2024!',
+      'welcome1',
+      'admin2025',
+      'dragon99',
+      'letmein!',
+    ]) {
+      expect(weakPasswordReason(p), p).toBeDefined();
+    }
+  });
+
+  it('flags the product or company name with digits', () => {
+    const names = productNameVariants('@acme/acme-portal');
+    expect(names).toContain('acmeportal');
+    expect(weakPasswordReason('acmeportal123', names)).toMatch(/project or company name/);
+    expect(weakPasswordReason('Portal2024!', names)).toBeDefined();
+    expect(weakPasswordReason('acmeportal123', [])).toBeUndefined();
+  });
+
+  it('leaves strong passwords alone', () => {
+    for (const p of ['q8Zr2LmX0pWc7VbN', 'correct-horse-battery-staple-91', 'Xk9#mP2$qL7&vB']) {
+      expect(weakPasswordReason(p), p).toBeUndefined();
+    }
+  });
+
+  it('reports a weak password as its own finding (CWE-521) in config, URLs and code, with the repository name as product', async () => {
+    const ctx = makeMemoryContext({ 'package.json': '{"name": "globex-billing"}' }, {}, '/work/globex');
+    const file = makeSourceFile(
+      'deploy/app.properties',
+      [
+        'spring.datasource.password=globex2024',
+        'ftp.url=ftp://deploy:' + 'qwerty123@files.globex.io/in',
+        'admin.password=Summer2024!',
+        'mail.password=q8Zr2LmX0pWc7VbN!',
+      ].join('\n'),
+    );
+    const found = await secretsAnalyzer.analyze(file, ctx);
+    expect(found.map((f) => [f.ruleId, f.location.startLine])).toEqual([
+      ['secrets/weak-password', 1],
+      ['secrets/weak-password', 2],
+      ['secrets/weak-password', 3],
+      ['secrets/hardcoded-password', 4],
+    ]);
+    expect(found[0]!.cwe).toEqual([521, 798]);
+    expect(found[0]!.secret).toBe('globex2024');
+    expect(found[0]!.location.snippet).not.toContain('globex2024');
+  });
+});
