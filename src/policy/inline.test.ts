@@ -32,6 +32,14 @@ describe('inline directives', () => {
     ]);
   });
 
+  it('does not take documentation of the syntax for a directive', () => {
+    const { directives, invalid } = parseDirectives('README.md', [
+      'Suppress with `vanguard-ignore: <rule-id> <reason>` on the line.',
+    ]);
+    expect(directives).toEqual([]);
+    expect(invalid).toEqual([]);
+  });
+
   it('matches exact ids and folder wildcards only', () => {
     expect(ruleMatches('secrets/*', 'secrets/aws-access-key')).toBe(true);
     expect(ruleMatches('secrets/aws', 'secrets/aws-access-key')).toBe(false);

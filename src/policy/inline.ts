@@ -43,6 +43,8 @@ export function parseDirectives(
     if (!text.includes(MARK)) continue;
     const m = DIRECTIVE.exec(text);
     if (!m) continue;
+    // Documentation of the syntax (`vanguard-ignore: <rule-id> <reason>`) is not a directive.
+    if (m[1] === undefined && (m[2] ?? '').startsWith('<')) continue;
     const ruleId = m[1] ?? '';
     const reason = cleanReason(m[2] ?? '');
     if (ruleId === '' || reason === '') {
