@@ -1,9 +1,19 @@
-import { mkdtempSync, readFileSync, existsSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { TestRepo } from '../../test/helpers/git-repo.js';
-import { changedPaths, diffBase, materialize, pathsInCommit, repoTop, stagedPaths } from './git.js';
+import {
+  changedPaths,
+  diffBase,
+  indexEntries,
+  materialize,
+  repoTop,
+  stagedPaths,
+  treeEntries,
+} from './git.js';
+
+const dest = () => mkdtempSync(join(tmpdir(), 'vg-mat-'));
 
 describe('git plumbing', () => {
   it('lists staged paths and writes their staged content, not the work tree', async () => {
@@ -13,10 +23,28 @@ describe('git plumbing', () => {
     repo.git('add', 'a.txt', 'c.txt');
     repo.write({ 'a.txt': 'unstaged edit\n' });
     const top = await repoTop(repo.dir);
-    expect(await stagedPaths(top)).toEqual(['a.txt', 'c.txt']);
-    const dest = mkdtempSync(join(tmpdir(), 'vg-mat-'));
-    expect(await materialize(top, '', ['a.txt', 'c.txt'], dest)).toEqual(['a.txt', 'c.txt']);
-    expect(readFileSync(join(dest, 'a.txt'), 'utf8')).toBe('staged\n');
+    const staged = await stagedPaths(top);
+    expect(staged).toEqual(['a.txt', 'c.txt']);
+    const out = dest();
+    const { entries } = await indexEntries(top, staged);
+    expect((await materialize(top, entries, out, 1e6)).written).toEqual(['a.txt', 'c.txt']);
+    expect(readFileSync(join(out, 'a.txt'), 'utf8')).toBe('staged\n');
+  });
+
+  it('writes staged files whose names look like revisions or hold a newline', async () => {
+    const repo = new TestRepo();
+    repo.commit('init', { 'keep.txt': 'k\n' });
+    repo.write({ '2:x.env': 'two\n', 'new\nline.env': 'nl\n' });
+    repo.git('add', '-A');
+    const top = await repoTop(repo.dir);
+    const staged = await stagedPaths(top);
+    expect(staged.sort()).toEqual(['2:x.env', 'new\nline.env']);
+    const out = dest();
+    const { entries } = await indexEntries(top, staged);
+    const { written, skipped } = await materialize(top, entries, out, 1e6);
+    expect(written.sort()).toEqual(['2:x.env', 'new\nline.env']);
+    expect(skipped).toEqual([]);
+    expect(readFileSync(join(out, '2:x.env'), 'utf8')).toBe('two\n');
   });
 
   it('measures a change from the merge base and includes untracked files', async () => {
@@ -32,21 +60,25 @@ describe('git plumbing', () => {
     const base = await diffBase(top, 'main');
     const changed = await changedPaths(top, base);
     expect(changed).toEqual(['a.txt', 'dir/b.txt', 'untracked.txt']);
-    expect(await pathsInCommit(top, base, changed)).toEqual(['a.txt']);
-    const dest = mkdtempSync(join(tmpdir(), 'vg-mat-'));
-    await materialize(top, base, ['a.txt'], dest);
-    expect(readFileSync(join(dest, 'a.txt'), 'utf8')).toBe('a\n');
+    const { entries } = await treeEntries(top, base, changed);
+    expect(entries.map((e) => e.path)).toEqual(['a.txt']);
+    const out = dest();
+    await materialize(top, entries, out, 1e6);
+    expect(readFileSync(join(out, 'a.txt'), 'utf8')).toBe('a\n');
   });
 
-  it('gives clear errors for a non-repository and an unknown ref, and never writes outside dest', async () => {
+  it('gives clear errors for a non-repository and an unknown ref; skips blobs over the limit', async () => {
     await expect(repoTop(mkdtempSync(join(tmpdir(), 'vg-nogit-')))).rejects.toThrow(
       /not inside a git repository/,
     );
     const repo = new TestRepo();
-    repo.commit('init', { 'a.txt': 'a\n' });
+    repo.commit('init', { 'a.txt': 'a\n', 'big.txt': 'x'.repeat(100) });
     await expect(diffBase(repo.dir, 'no-such-branch')).rejects.toThrow(/"no-such-branch" is not a commit/);
-    const dest = mkdtempSync(join(tmpdir(), 'vg-mat-'));
-    expect(await materialize(repo.dir, 'HEAD', ['../escape.txt'], dest)).toEqual([]);
-    expect(existsSync(join(dest, '..', 'escape.txt'))).toBe(false);
+    const { entries } = await treeEntries(repo.dir, 'HEAD', ['a.txt', 'big.txt']);
+    const out = dest();
+    const r = await materialize(repo.dir, entries, out, 50);
+    expect(r.written).toEqual(['a.txt']);
+    expect(r.skipped).toEqual([{ path: 'big.txt', reason: 'larger than 50 bytes' }]);
+    expect(existsSync(join(out, 'big.txt'))).toBe(false);
   });
 });

@@ -1,12 +1,17 @@
 import { spawn } from 'node:child_process';
 import { mkdir, writeFile } from 'node:fs/promises';
-import { dirname, join, relative, sep } from 'node:path';
+import { dirname, isAbsolute, join, relative, sep } from 'node:path';
 import { VanguardError } from '../core/errors.js';
 
-const MAX_TEXT_OUTPUT = 64 * 1024 * 1024;
+const MAX_OUTPUT = 64 * 1024 * 1024;
 
-/** Runs git with an argument list (never a shell) and returns its standard output. */
-export function git(cwd: string, args: readonly string[], input?: string): Promise<Buffer> {
+/** Runs git with an argument list (never a shell) and returns its standard output (at most `maxOutput` bytes). */
+export function git(
+  cwd: string,
+  args: readonly string[],
+  input?: string,
+  maxOutput = MAX_OUTPUT,
+): Promise<Buffer> {
   return new Promise((resolve, reject) => {
     const child = spawn('git', ['-c', 'core.quotepath=off', ...args], {
       cwd,
@@ -17,7 +22,7 @@ export function git(cwd: string, args: readonly string[], input?: string): Promi
     let size = 0;
     child.stdout.on('data', (b: Buffer) => {
       size += b.length;
-      if (size > MAX_TEXT_OUTPUT) {
+      if (size > maxOutput) {
         child.kill();
         return;
       }
@@ -28,7 +33,7 @@ export function git(cwd: string, args: readonly string[], input?: string): Promi
       reject(new VanguardError('GIT_FAILED', `cannot run git: ${e.message}`, { cause: e })),
     );
     child.on('close', (code) => {
-      if (size > MAX_TEXT_OUTPUT)
+      if (size > maxOutput)
         return reject(new VanguardError('GIT_FAILED', `git ${args[0]}: output too large`));
       if (code !== 0) {
         return reject(
@@ -88,51 +93,125 @@ export async function changedPaths(top: string, base: string): Promise<string[]>
   return [...new Set([...changed, ...untracked])].sort();
 }
 
-/** Paths of `paths` that exist in the tree of `commit`. */
-export async function pathsInCommit(
+/** A file in the index or a commit: its path and the blob that holds its content. */
+export interface BlobEntry {
+  path: string;
+  oid: string;
+}
+
+const REGULAR_FILE = /^100(644|755)$/;
+
+/** Parses `<mode> SP [<type> SP] <oid> [SP <stage>] TAB <path>` records; only regular files are kept. */
+function blobEntries(buf: Buffer, wanted: ReadonlySet<string>): { entries: BlobEntry[]; other: string[] } {
+  const entries: BlobEntry[] = [];
+  const other: string[] = [];
+  for (const rec of nulList(buf)) {
+    const tab = rec.indexOf('\t');
+    const path = rec.slice(tab + 1);
+    if (tab < 0 || !wanted.has(path)) continue;
+    const fields = rec.slice(0, tab).split(' ');
+    const oid = fields.find((f) => /^[0-9a-f]{40,64}$/.test(f));
+    if (
+      REGULAR_FILE.test(fields[0] ?? '') &&
+      oid &&
+      (fields.length < 3 || fields[2] === '0' || fields[1] === 'blob')
+    ) {
+      entries.push({ path, oid });
+    } else {
+      other.push(path); // symbolic links, submodules, conflict stages: nothing to scan as a file
+    }
+  }
+  return { entries, other };
+}
+
+/** The staged blobs of `paths` (stage 0 of the index). */
+export async function indexEntries(
+  top: string,
+  paths: readonly string[],
+): Promise<{ entries: BlobEntry[]; other: string[] }> {
+  if (paths.length === 0) return { entries: [], other: [] };
+  return blobEntries(await git(top, ['ls-files', '-s', '-z']), new Set(paths));
+}
+
+/** The blobs of `paths` in the tree of `commit` (paths absent there are left out). */
+export async function treeEntries(
   top: string,
   commit: string,
   paths: readonly string[],
-): Promise<string[]> {
-  if (paths.length === 0) return [];
-  const listed = new Set(nulList(await git(top, ['ls-tree', '-r', '--name-only', '-z', commit])));
-  return paths.filter((p) => listed.has(p));
+): Promise<{ entries: BlobEntry[]; other: string[] }> {
+  if (paths.length === 0) return { entries: [], other: [] };
+  return blobEntries(
+    await git(top, ['ls-tree', '-r', '-z', commit], undefined, 256 * 1024 * 1024),
+    new Set(paths),
+  );
 }
 
+const BATCH_BYTES = 32 * 1024 * 1024;
+
 /**
- * Writes the content of `paths` at `rev` ('' for the index, else a commit) under `dest`, using one
- * `git cat-file --batch`. Paths that would land outside `dest` or contain newlines are skipped.
+ * Writes blobs under `dest` by object id (so no path is ever parsed as a revision), in batches of
+ * bounded size. Blobs above `maxBytes` and paths that would land outside `dest` are returned as skipped.
  */
 export async function materialize(
   top: string,
-  rev: string,
-  paths: readonly string[],
+  entries: readonly BlobEntry[],
   dest: string,
-): Promise<string[]> {
-  const safe = paths.filter((p) => {
-    if (p.includes('\n')) return false;
-    const r = relative(dest, join(dest, p));
-    return r !== '' && !r.startsWith('..') && !r.startsWith(sep);
-  });
-  if (safe.length === 0) return [];
-  const out = await git(top, ['cat-file', '--batch'], safe.map((p) => `${rev}:${p}\n`).join(''));
+  maxBytes: number,
+): Promise<{ written: string[]; skipped: { path: string; reason: string }[] }> {
   const written: string[] = [];
-  let pos = 0;
-  for (const p of safe) {
-    const nl = out.indexOf(0x0a, pos);
-    if (nl < 0) break;
-    const header = out.subarray(pos, nl).toString();
-    pos = nl + 1;
-    const m = /^[0-9a-f]+ (\w+) (\d+)$/.exec(header);
-    if (!m) continue; // "<object> missing": not in that revision
-    const size = Number(m[2]);
-    const body = out.subarray(pos, pos + size);
-    pos += size + 1;
-    if (m[1] !== 'blob') continue;
-    const file = join(dest, p);
-    await mkdir(dirname(file), { recursive: true });
-    await writeFile(file, body);
-    written.push(p);
+  const skipped: { path: string; reason: string }[] = [];
+  const inside = entries.filter((e) => {
+    const r = relative(dest, join(dest, e.path));
+    const ok = r !== '' && r !== '..' && !r.startsWith(`..${sep}`) && !isAbsolute(r);
+    if (!ok) skipped.push({ path: e.path, reason: 'path leaves the tree' });
+    return ok;
+  });
+  if (inside.length === 0) return { written, skipped };
+  const sizes = (
+    await git(top, ['cat-file', '--batch-check=%(objectsize)'], inside.map((e) => `${e.oid}\n`).join(''))
+  )
+    .toString()
+    .split('\n');
+  let batch: BlobEntry[] = [];
+  let bytes = 0;
+  const flush = async (): Promise<void> => {
+    if (batch.length === 0) return;
+    const out = await git(
+      top,
+      ['cat-file', '--batch'],
+      batch.map((e) => `${e.oid}\n`).join(''),
+      bytes + batch.length * 128,
+    );
+    let pos = 0;
+    for (const e of batch) {
+      const nl = out.indexOf(0x0a, pos);
+      const m = /^[0-9a-f]+ blob (\d+)$/.exec(out.subarray(pos, nl).toString());
+      if (nl < 0 || !m)
+        throw new VanguardError('GIT_FAILED', `git cat-file: unexpected output for ${e.path}`);
+      const size = Number(m[1]);
+      const file = join(dest, e.path);
+      await mkdir(dirname(file), { recursive: true });
+      await writeFile(file, out.subarray(nl + 1, nl + 1 + size));
+      written.push(e.path);
+      pos = nl + 1 + size + 1;
+    }
+    batch = [];
+    bytes = 0;
+  };
+  for (let i = 0; i < inside.length; i++) {
+    const e = inside[i]!;
+    const size = Number(sizes[i]);
+    if (!Number.isFinite(size) || size > maxBytes) {
+      skipped.push({
+        path: e.path,
+        reason: Number.isFinite(size) ? `larger than ${maxBytes} bytes` : 'missing object',
+      });
+      continue;
+    }
+    if (bytes + size > BATCH_BYTES) await flush();
+    batch.push(e);
+    bytes += size;
   }
-  return written;
+  await flush();
+  return { written, skipped };
 }

@@ -32,6 +32,15 @@ describe('diff-aware scan', () => {
 });
 
 describe('staged scan', () => {
+  it('limits itself to the named sub-directory', async () => {
+    const repo = new TestRepo();
+    repo.commit('init', { 'keep.txt': 'k\n' });
+    repo.write({ 'sub/a.txt': 'DANGER in sub\n', 'other/b.txt': 'DANGER elsewhere\n' });
+    repo.git('add', '-A');
+    const r = await runStagedScan({ path: `${repo.dir}/sub`, registry: registry(), only: ['code'] });
+    expect(r.findings.map((f) => f.location.path)).toEqual(['sub/a.txt']);
+  });
+
   it('sees the staged content only', async () => {
     const repo = new TestRepo();
     repo.commit('init', { 'a.txt': 'clean\n' });

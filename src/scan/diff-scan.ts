@@ -1,11 +1,19 @@
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, realpath, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, relative, sep } from 'node:path';
 import { baselineFromFindings } from '../policy/baseline.js';
 import type { ScanResult } from '../core/result.js';
-import { changedPaths, diffBase, materialize, pathsInCommit, repoTop, stagedPaths } from '../discover/git.js';
+import {
+  changedPaths,
+  diffBase,
+  indexEntries,
+  materialize,
+  repoTop,
+  stagedPaths,
+  treeEntries,
+} from '../discover/git.js';
 import { createRegistry } from '../analyzers/index.js';
-import { runScan, type ScanOptions } from './run-scan.js';
+import { DEFAULT_MAX_FILE_SIZE, runScan, type ScanOptions } from './run-scan.js';
 
 /** Analyzers a pre-commit hook runs by default: the ones that cost milliseconds per file. */
 export const FAST_ANALYZERS = ['secrets', 'iac', 'pipeline'] as const;
@@ -19,18 +27,40 @@ async function withTempDir<T>(fn: (dir: string) => Promise<T>): Promise<T> {
   }
 }
 
+/** The part of the repository a scan covers: all of it, or the sub-directory that was named. */
+async function scope(path: string): Promise<{ top: string; prefix: string }> {
+  const top = await repoTop(path);
+  const rel = relative(await realpath(top), await realpath(path))
+    .split(sep)
+    .join('/');
+  return { top, prefix: rel === '' ? '' : `${rel}/` };
+}
+
+function skippedWarnings(
+  what: string,
+  skipped: { path: string; reason: string }[],
+  other: string[],
+): string[] {
+  return [
+    ...skipped.map((s) => `${what}: ${s.path} not scanned: ${s.reason}`),
+    ...other.map(
+      (p) => `${what}: ${p} not scanned: not a regular file (symbolic link, submodule or conflict)`,
+    ),
+  ];
+}
+
 /**
  * Scans what changed since `ref` (from its merge base with HEAD, plus uncommitted and untracked
  * files) and fails only on findings the change introduced: the same files at the base are scanned
  * too, and findings with a fingerprint already there are marked unchanged.
  */
 export async function runDiffScan(opts: ScanOptions, ref: string): Promise<ScanResult> {
-  const top = await repoTop(opts.path);
+  const { top, prefix } = await scope(opts.path);
   const base = await diffBase(top, ref);
-  const changed = await changedPaths(top, base);
+  const changed = (await changedPaths(top, base)).filter((p) => p.startsWith(prefix));
   const baseline = await withTempDir(async (dir) => {
-    const before = await pathsInCommit(top, base, changed);
-    await materialize(top, base, before, dir);
+    const { entries } = await treeEntries(top, base, changed);
+    await materialize(top, entries, dir, opts.maxFileSize ?? DEFAULT_MAX_FILE_SIZE);
     const prior = await runScan({ ...opts, path: dir, failOn: 'none', onProgress: undefined });
     return baselineFromFindings(`${ref} (merge base ${base.slice(0, 12)})`, prior.findings);
   });
@@ -41,17 +71,25 @@ export async function runDiffScan(opts: ScanOptions, ref: string): Promise<ScanR
   return result;
 }
 
-/** Scans the staged content of the index (what the next commit will contain), for a pre-commit hook. */
+/**
+ * Scans the staged content of the index (what the next commit will contain), for a pre-commit
+ * hook. Every staged path is accounted for: one that cannot be written out is a warning.
+ */
 export async function runStagedScan(opts: ScanOptions): Promise<ScanResult> {
-  const top = await repoTop(opts.path);
-  const staged = await stagedPaths(top);
+  const { top, prefix } = await scope(opts.path);
+  const staged = (await stagedPaths(top)).filter((p) => p.startsWith(prefix));
   const registry = opts.registry ?? createRegistry();
   const only =
     opts.only && opts.only.length > 0 ? opts.only : FAST_ANALYZERS.filter((id) => registry.has(id));
   return withTempDir(async (dir) => {
-    await materialize(top, '', staged, dir);
+    const { entries, other } = await indexEntries(top, staged);
+    const { skipped } = await materialize(top, entries, dir, opts.maxFileSize ?? DEFAULT_MAX_FILE_SIZE);
     const result = await runScan({ ...opts, only, registry, path: dir });
     result.root = top;
+    result.warnings.unshift(
+      `staged: ${staged.length} staged file(s)`,
+      ...skippedWarnings('staged', skipped, other),
+    );
     return result;
   });
 }
