@@ -5,6 +5,15 @@ import type { FromWorker, ToWorker, WorkerInit } from './worker.js';
 const BATCH_FILES = 64;
 const BATCH_BYTES = 4 * 1024 * 1024;
 
+/**
+ * How long a batch may take before its worker is stopped and the batch's files are reported as
+ * failed: generous (a minute plus half a minute per MB), since it only guards against a hang.
+ */
+export function batchTimeoutMs(batch: readonly FileTask[], base = 60_000): number {
+  const mb = batch.reduce((n, t) => n + t.file.size, 0) / (1024 * 1024);
+  return base + Math.ceil(mb * 30_000);
+}
+
 /** Splits tasks into batches of bounded count and size, largest files spread first. */
 export function makeBatches(tasks: readonly FileTask[]): FileTask[][] {
   const batches: FileTask[][] = [];
@@ -44,10 +53,11 @@ export async function runInWorkers(
   init: WorkerInit,
   size: number,
   onOutcomes: (outcomes: FileOutcome[], warnings: string[]) => void,
+  timeoutBaseMs = 60_000,
+  url: URL = new URL('./worker.js', import.meta.url),
 ): Promise<void> {
   const batches = makeBatches(tasks);
   let next = 0;
-  const url = new URL('./worker.js', import.meta.url);
 
   const runOne = (): Promise<void> =>
     new Promise<void>((resolve) => {
@@ -55,17 +65,26 @@ export async function runInWorkers(
       let finished = false;
       let lastError = 'worker exited';
       let worker: Worker;
+      let watchdog: NodeJS.Timeout | undefined;
       const dispatch = (): void => {
+        clearTimeout(watchdog);
         if (next >= batches.length) {
           finished = true;
           void worker.terminate();
           return;
         }
         current = next++;
-        const msg: ToWorker = { type: 'batch', id: current, tasks: batches[current]! };
+        const batch = batches[current]!;
+        const limit = batchTimeoutMs(batch, timeoutBaseMs);
+        watchdog = setTimeout(() => {
+          lastError = `timed out after ${Math.round(limit / 1000)} s (the worker was stopped)`;
+          void worker.terminate();
+        }, limit);
+        const msg: ToWorker = { type: 'batch', id: current, tasks: batch };
         worker.postMessage(msg);
       };
       const start = (): void => {
+        lastError = 'worker exited';
         worker = new Worker(url, { workerData: init });
         worker.on('message', (msg: FromWorker) => {
           if (msg.type === 'done') onOutcomes(msg.outcomes, msg.warnings);
@@ -78,6 +97,7 @@ export async function runInWorkers(
         });
         // The one place a worker ends: finished normally, or died holding a batch (fail it, go on).
         worker.on('exit', () => {
+          clearTimeout(watchdog);
           if (finished) return resolve();
           if (current >= 0) onOutcomes(failedOutcomes(batches[current]!, lastError), []);
           current = -1;

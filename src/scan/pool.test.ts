@@ -1,0 +1,38 @@
+import { describe, expect, it } from 'vitest';
+import type { FileOutcome, FileTask } from './file-task.js';
+import { makeBatches, runInWorkers } from './pool.js';
+
+const task = (name: string, size = 10): FileTask => ({
+  file: { path: name, name, ext: '', size, absPath: `/x/${name}` },
+  analyzers: ['secrets'],
+});
+
+const WORKER = new URL('../../test/helpers/test-worker.mjs', import.meta.url);
+const INIT = { root: '/x', analyzerIds: [], options: {}, paths: [], maxFileSize: 1e6 };
+
+async function run(tasks: FileTask[]): Promise<FileOutcome[]> {
+  const all: FileOutcome[] = [];
+  // A 0 ms base: a batch of tiny files gets its 30 s per MB share only, about a millisecond.
+  await runInWorkers(tasks, INIT, 2, (o) => all.push(...o), 0, WORKER);
+  return all;
+}
+
+describe('worker pool', () => {
+  it('batches by count and size', () => {
+    expect(makeBatches(Array.from({ length: 130 }, (_, i) => task(`f${i}`))).map((b) => b.length)).toEqual([
+      64, 64, 2,
+    ]);
+    expect(makeBatches([task('a', 3e6), task('b', 3e6), task('c', 1)]).map((b) => b.length)).toEqual([1, 2]);
+  });
+
+  it('fails only the batch of a worker that hangs or dies, and goes on', async () => {
+    // Batches of 64: [hang + 63], [64 good], [crash].
+    const tasks = [task('hang'), ...Array.from({ length: 127 }, (_, i) => task(`ok${i}`)), task('crash')];
+    const out = await run(tasks);
+    expect(out).toHaveLength(tasks.length);
+    const failed = out.filter((o) => o.errors.length > 0);
+    expect(failed.find((o) => o.path === 'hang')?.errors[0]?.message).toMatch(/timed out/);
+    expect(failed.find((o) => o.path === 'crash')?.errors[0]?.code).toBe('WORKER_FAILED');
+    expect(out.filter((o) => o.errors.length === 0)).toHaveLength(64);
+  });
+});
