@@ -12,8 +12,8 @@ const INIT = { root: '/x', analyzerIds: [], options: {}, paths: [], maxFileSize:
 
 async function run(tasks: FileTask[]): Promise<FileOutcome[]> {
   const all: FileOutcome[] = [];
-  // A 0 ms base: a batch of tiny files gets its 30 s per MB share only, about a millisecond.
-  await runInWorkers(tasks, INIT, 2, (o) => all.push(...o), 0, WORKER);
+  // A 1.5 s limit per batch instead of a minute, so that the hanging batch is stopped quickly.
+  await runInWorkers(tasks, INIT, 2, (o) => all.push(...o), 1500, WORKER);
   return all;
 }
 
