@@ -3,12 +3,6 @@ import { ConfigError, VanguardError } from '../core/errors.js';
 /** Exit codes, as documented in the README and DESIGN. */
 export const EXIT = { pass: 0, policyFailed: 1, usage: 2, incomplete: 3 } as const;
 
-/** The exit code for an error that stopped a command. */
-export function exitCodeForError(err: unknown): number {
-  if (err instanceof VanguardError) return EXIT.usage;
-  return EXIT.usage;
-}
-
 /** Prints an error for a person: the message, where in which file for configuration errors. */
 export function printError(err: unknown): void {
   if (err instanceof ConfigError) {

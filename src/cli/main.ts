@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 import { Command, CommanderError } from 'commander';
 import { VERSION } from '../core/version.js';
-import { exitCodeForError, printError } from './errors.js';
+import { EXIT, printError } from './errors.js';
 import { registerDb } from './db.js';
 import { registerInit } from './init.js';
 import { registerSbom } from './sbom.js';
@@ -38,7 +38,8 @@ async function main(): Promise<void> {
       return;
     }
     printError(err);
-    process.exitCode = exitCodeForError(err);
+    // Usage, configuration and unexpected internal errors alike: the scan produced no result.
+    process.exitCode = EXIT.usage;
   }
 }
 
