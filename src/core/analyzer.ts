@@ -42,6 +42,8 @@ export interface ProjectContext extends AnalyzerContext {
   files: readonly FileRef[];
   /** True when the user asked for this analyzer by name (--only, vanguard.yaml), not just by default. */
   requested: boolean;
+  /** True when a path (relative to the root) is excluded by the default ignores, vanguard.yaml or --ignore. */
+  isIgnored(path: string): boolean;
   /** Records a per-input failure without stopping the analyzer. */
   fail(path: string, err: unknown): void;
 }

@@ -54,6 +54,7 @@ export function makeMemoryProjectContext(
       return { path: f.path, name: f.name, ext: f.ext, size: f.size };
     }),
     requested,
+    isIgnored: () => false,
     fail: (path, err) => void failures.push({ path, err }),
     failures,
   };
