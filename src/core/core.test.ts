@@ -74,6 +74,21 @@ describe('finding stages', () => {
     expect(f.location.snippet).toBe('k=ZZZZ*****');
   });
 
+  it('tells two secrets on lines of the same shape apart, without putting either in the fingerprint', () => {
+    // Same first characters: the masked lines are identical.
+    const [a, b] = [`abcd${randomBytes(12).toString('hex')}`, `abcd${randomBytes(12).toString('hex')}`];
+    const at = (secret: string, line: number) =>
+      raw({
+        secret,
+        location: { path: 'a.env', startLine: line, snippet: `KEY=${secret.slice(0, 4)}${secret.slice(4)}` },
+      });
+    const fa = finalizeFinding(at(a, 1));
+    const fb = finalizeFinding(at(b, 1));
+    expect(fa.fingerprint).not.toBe(fb.fingerprint);
+    expect(finalizeFinding(at(a, 9)).fingerprint).toBe(fa.fingerprint);
+    expect(processFindings([at(a, 1), at(b, 2)])).toHaveLength(2);
+  });
+
   it('dedupes by fingerprint, preferring the working tree over history', () => {
     const history = raw({ location: { path: 'a.env', startLine: 9, snippet: 'KEY=x', commit: 'abc' } });
     const current = raw({ location: { path: 'a.env', startLine: 2, snippet: 'KEY=x' } });

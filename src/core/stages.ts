@@ -1,9 +1,19 @@
-import { fingerprintOf } from './fingerprint.js';
+import { createHash } from 'node:crypto';
+import { fingerprintOf, normalizeForFingerprint } from './fingerprint.js';
 import type { Finding, RawFinding } from './finding.js';
 import { severityRank } from './finding.js';
 import { maskIn } from './mask.js';
 
 const MAX_SNIPPET = 300;
+
+/**
+ * A short tag that tells two secrets apart without revealing either: 64 bits of a hash, so a
+ * rotated key on the same line is a new finding. (A weak password stays guessable from it, as it
+ * is from the report's own words; a random token does not.)
+ */
+function secretTag(ruleId: string, secret: string): string {
+  return createHash('sha256').update(`vanguard-secret\0${ruleId}\0${secret}`).digest('hex').slice(0, 16);
+}
 
 /** Masks the secret of a raw finding in every text field; the secret itself is dropped. */
 export function maskFinding(f: RawFinding): RawFinding {
@@ -18,7 +28,11 @@ export function maskFinding(f: RawFinding): RawFinding {
   };
   out.location = { ...rest.location };
   if (rest.location.snippet !== undefined) out.location.snippet = m(rest.location.snippet);
-  if (rest.fingerprintKey !== undefined) out.fingerprintKey = m(rest.fingerprintKey);
+  const key =
+    rest.fingerprintKey !== undefined
+      ? m(rest.fingerprintKey)
+      : normalizeForFingerprint(out.location.snippet ?? '');
+  out.fingerprintKey = `${key}|${secretTag(rest.ruleId, secret)}`;
   return out;
 }
 

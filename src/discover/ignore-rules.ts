@@ -18,32 +18,45 @@ export const DEFAULT_IGNORES = [
 ];
 
 interface Scope {
-  /** Directory of the ignore file relative to the root, '' or ending in '/'. */
+  /** Directory of the .gitignore relative to the root, '' or ending in '/'. */
   base: string;
   rules: Ignore;
 }
 
-/** Layered gitignore-style rules: the root's extra patterns plus each directory's .gitignore. */
+/**
+ * Two kinds of ignore rules. The scan's own (defaults, vanguard.yaml, --ignore) always exclude.
+ * .gitignore files are evaluated as git does: the deepest file with a matching pattern decides,
+ * so a `!pattern` in a sub-directory re-includes what a parent excluded.
+ */
 export class IgnoreRules {
+  private readonly own: Ignore | undefined;
+  // Ancestors are added before descendants (the walk visits a directory before its children).
   private readonly scopes: Scope[] = [];
 
-  constructor(rootPatterns: readonly string[]) {
-    if (rootPatterns.length > 0) this.scopes.push({ base: '', rules: ignore().add([...rootPatterns]) });
+  constructor(patterns: readonly string[]) {
+    this.own = patterns.length > 0 ? ignore().add([...patterns]) : undefined;
   }
 
   /** Adds the patterns of a .gitignore found in `dir` (relative, '' for the root). */
-  addFile(dir: string, content: string): void {
-    const base = dir === '' ? '' : `${dir}/`;
-    this.scopes.push({ base, rules: ignore().add(content) });
+  addGitignore(dir: string, content: string): void {
+    this.scopes.push({ base: dir === '' ? '' : `${dir}/`, rules: ignore().add(content) });
   }
 
-  /** True when the relative path (a directory when `isDir`) is ignored by any applicable scope. */
-  ignores(relPath: string, isDir: boolean): boolean {
-    for (const s of this.scopes) {
+  /** Excluded by the defaults, vanguard.yaml or --ignore. */
+  excludedByScan(relPath: string, isDir = false): boolean {
+    return this.own !== undefined && this.own.ignores(isDir ? `${relPath}/` : relPath);
+  }
+
+  /** Ignored by the .gitignore files that apply to the path. */
+  ignoredByGit(relPath: string, isDir: boolean): boolean {
+    for (let i = this.scopes.length - 1; i >= 0; i--) {
+      const s = this.scopes[i]!;
       if (s.base !== '' && !relPath.startsWith(s.base)) continue;
       const sub = relPath.slice(s.base.length);
       if (sub === '') continue;
-      if (s.rules.ignores(isDir ? `${sub}/` : sub)) return true;
+      const r = s.rules.test(isDir ? `${sub}/` : sub);
+      if (r.ignored) return true;
+      if (r.unignored) return false;
     }
     return false;
   }

@@ -1,4 +1,5 @@
-import { readFileSync } from 'node:fs';
+import { closeSync, constants, fstatSync, openSync, readSync } from 'node:fs';
+import { VanguardError } from '../core/errors.js';
 import { isUtf8 } from 'node:buffer';
 
 export type ReadOutcome =
@@ -15,15 +16,42 @@ export function looksBinary(buf: Uint8Array): boolean {
   return false;
 }
 
+// O_NONBLOCK: opening a FIFO must not wait for a writer; O_NOFOLLOW: a file swapped for a link
+// after the walk is not followed.
+const OPEN_FLAGS = constants.O_RDONLY | constants.O_NONBLOCK | constants.O_NOFOLLOW;
+
+/**
+ * Reads a regular file of at most `maxBytes`, refusing anything else (FIFOs, devices, links,
+ * files that grew past the limit) with a clear error instead of blocking or reading forever.
+ */
+export function readRegularFile(absPath: string, maxBytes: number): Buffer {
+  const fd = openSync(absPath, OPEN_FLAGS);
+  try {
+    const st = fstatSync(fd);
+    if (!st.isFile()) throw new VanguardError('READ_FAILED', 'not a regular file');
+    if (st.size > maxBytes) throw new VanguardError('TOO_LARGE', `larger than ${maxBytes} bytes`);
+    const buf = Buffer.allocUnsafe(st.size);
+    let off = 0;
+    while (off < st.size) {
+      const n = readSync(fd, buf, off, st.size - off, off);
+      if (n === 0) break;
+      off += n;
+    }
+    return off === st.size ? buf : buf.subarray(0, off);
+  } finally {
+    closeSync(fd);
+  }
+}
+
 /**
  * Reads a file once: binary files are reported, invalid UTF-8 is decoded as Latin-1 so nothing is
  * lost. Synchronous on purpose: it runs in worker threads (or a CLI's main thread with nothing
  * else to do), where a blocking read of a small file costs a fraction of a promise-based one.
  */
-export function readSource(absPath: string): ReadOutcome {
+export function readSource(absPath: string, maxBytes: number): ReadOutcome {
   let buf: Buffer;
   try {
-    buf = readFileSync(absPath);
+    buf = readRegularFile(absPath, maxBytes);
   } catch (err) {
     return { kind: 'unreadable', message: (err as Error).message };
   }

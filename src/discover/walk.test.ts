@@ -1,7 +1,9 @@
+import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { TestRepo } from '../../test/helpers/git-repo.js';
 import { walk } from './walk.js';
 
 function tree(files: Record<string, string>): string {
@@ -68,5 +70,54 @@ describe('walk', () => {
     const root = tree({ 'one.txt': 'x' });
     const r = await walk(join(root, 'one.txt'), { maxFileSize: 1e6 });
     expect(r.files.map((f) => f.path)).toEqual(['one.txt']);
+  });
+});
+
+describe('walk: git semantics and hostile trees', () => {
+  it('lets a deeper .gitignore re-include what a parent excluded', async () => {
+    const root = tree({
+      '.gitignore': '*.key\n',
+      'a.key': 'x',
+      'sub/.gitignore': '!keep.key\n',
+      'sub/keep.key': 'x',
+    });
+    const r = await walk(root, { maxFileSize: 1e6, tracked: new Set() });
+    expect(r.files.map((f) => f.path)).toEqual(['.gitignore', 'sub/.gitignore', 'sub/keep.key']);
+  });
+
+  it('scans tracked files even when .gitignore lists them, as git does', async () => {
+    const repo = new TestRepo();
+    repo.commit('init', { 'prod.env': 'x', 'build/keep.txt': 'x' });
+    repo.write({ '.gitignore': 'prod.env\nbuild/\n', 'build/new.txt': 'untracked' });
+    const r = await walk(repo.dir, { maxFileSize: 1e6 });
+    expect(r.files.map((f) => f.path)).toEqual(['.gitignore', 'build/keep.txt', 'prod.env']);
+  });
+
+  it('does not block on a FIFO named .gitignore, and names a symlink loop', async () => {
+    const root = tree({ 'a.txt': 'x' });
+    mkdirSync(join(root, 'sub'));
+    execFileSync('mkfifo', [join(root, 'sub', '.gitignore')]);
+    symlinkSync('loop-b', join(root, 'loop-a'));
+    symlinkSync('loop-a', join(root, 'loop-b'));
+    const r = await walk(root, { maxFileSize: 1e6 });
+    expect(r.files.map((f) => f.path)).toEqual(['a.txt']);
+    expect(r.discovery.skippedFiles).toEqual(
+      expect.arrayContaining([
+        {
+          path: 'sub/.gitignore',
+          reason: 'unreadable',
+          detail: expect.stringMatching(/not a regular file/) as string,
+        },
+        { path: 'loop-a', reason: 'symlink-outside', detail: 'symlink loop' },
+      ]),
+    );
+  });
+
+  it('treats a directory named like ..foo as inside the tree', async () => {
+    const root = tree({ '..foo/a.txt': 'x' });
+    symlinkSync(join(root, '..foo', 'a.txt'), join(root, 'link.txt'));
+    const r = await walk(root, { maxFileSize: 1e6 });
+    expect(r.discovery.skipped.symlink).toBe(1);
+    expect(r.discovery.skipped['symlink-outside']).toBe(0);
   });
 });

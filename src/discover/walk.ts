@@ -1,9 +1,11 @@
-import { lstat, opendir, readFile, realpath } from 'node:fs/promises';
-import { basename, extname, join, relative, sep } from 'node:path';
+import { lstat, opendir, realpath } from 'node:fs/promises';
+import { basename, extname, isAbsolute, join, relative, sep } from 'node:path';
 import type { FileRef } from '../core/analyzer.js';
 import { UsageError } from '../core/errors.js';
 import type { Discovery, SkipReason } from '../core/result.js';
+import { git } from './git.js';
 import { DEFAULT_IGNORES, IgnoreRules } from './ignore-rules.js';
+import { readRegularFile } from './read-file.js';
 
 export interface WalkOptions {
   /** Extra gitignore-style patterns (from vanguard.yaml or --ignore). */
@@ -16,6 +18,11 @@ export interface WalkOptions {
   maxFileSize: number;
   /** When given, only these relative paths are scanned (diff-aware and staged scans). */
   include?: ReadonlySet<string>;
+  /**
+   * Files git tracks (relative to the root): .gitignore does not apply to them, as in git.
+   * Default: asked of git when the root is in a repository.
+   */
+  tracked?: ReadonlySet<string>;
 }
 
 export interface DiscoveredFile extends FileRef {
@@ -27,6 +34,29 @@ export interface WalkResult {
   root: string;
   files: DiscoveredFile[];
   discovery: Discovery;
+  /** True when a path is excluded by the defaults, vanguard.yaml or --ignore (not .gitignore). */
+  isExcluded(path: string): boolean;
+}
+
+const MAX_GITIGNORE_BYTES = 1024 * 1024;
+
+/** Files git tracks under `root`, or undefined outside a repository (or without git). */
+async function trackedFiles(root: string): Promise<Set<string> | undefined> {
+  try {
+    const out = await git(root, ['ls-files', '-z']);
+    return new Set(out.toString('utf8').split('\0').filter(Boolean));
+  } catch {
+    return undefined; // not a repository: .gitignore files still apply, as to untracked files
+  }
+}
+
+/** Every directory that holds a tracked file, so an ignored directory with tracked files is still entered. */
+function dirsOf(paths: ReadonlySet<string>): Set<string> {
+  const dirs = new Set<string>();
+  for (const p of paths) {
+    for (let i = p.indexOf('/'); i >= 0; i = p.indexOf('/', i + 1)) dirs.add(p.slice(0, i));
+  }
+  return dirs;
 }
 
 const MAX_LISTED_SKIPS = 200;
@@ -65,7 +95,35 @@ function toFileRef(rel: string, abs: string, size: number): DiscoveredFile {
 
 function isInside(root: string, target: string): boolean {
   const r = relative(root, target);
-  return r === '' || (!r.startsWith('..') && !r.startsWith(sep) && !/^[a-zA-Z]:/.test(r));
+  return r === '' || (r !== '..' && !r.startsWith(`..${sep}`) && !isAbsolute(r));
+}
+
+/** Adds a directory's .gitignore; one that is not a regular file (a FIFO, a link) is reported, not read. */
+function readGitignore(rules: IgnoreRules, discovery: Discovery, dirRel: string, dirAbs: string): void {
+  try {
+    rules.addGitignore(
+      dirRel,
+      readRegularFile(join(dirAbs, '.gitignore'), MAX_GITIGNORE_BYTES).toString('utf8'),
+    );
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT' || code === 'ENOTDIR') return;
+    const path = dirRel === '' ? '.gitignore' : `${dirRel}/.gitignore`;
+    recordSkip(discovery, path, 'unreadable', `not used: ${(err as Error).message}`);
+  }
+}
+
+/** A symbolic link is never followed; it is counted, and listed when it leaves the tree or is broken. */
+async function recordLink(discovery: Discovery, root: string, rel: string, abs: string): Promise<void> {
+  let target: string | undefined;
+  let problem = 'points outside the scanned tree';
+  try {
+    target = await realpath(abs);
+  } catch (err) {
+    problem = (err as NodeJS.ErrnoException).code === 'ELOOP' ? 'symlink loop' : 'dangling link';
+  }
+  if (target !== undefined && isInside(root, target)) recordSkip(discovery, rel, 'symlink');
+  else recordSkip(discovery, rel, 'symlink-outside', problem);
 }
 
 /**
@@ -81,6 +139,9 @@ export async function walk(rootArg: string, opts: WalkOptions): Promise<WalkResu
   }
   const discovery = emptyDiscovery();
   const files: DiscoveredFile[] = [];
+  const patterns = [...(opts.defaultIgnores === false ? [] : DEFAULT_IGNORES), ...(opts.ignore ?? [])];
+  const rules = new IgnoreRules(patterns);
+  const isExcluded = (p: string): boolean => rules.excludedByScan(p);
   const st = await lstat(root);
   if (st.isFile()) {
     // A single file: scan it relative to its directory.
@@ -88,25 +149,18 @@ export async function walk(rootArg: string, opts: WalkOptions): Promise<WalkResu
     discovery.filesSeen = 1;
     if (st.size > opts.maxFileSize) recordSkip(discovery, basename(root), 'too-large', `${st.size} bytes`);
     else files.push(toFileRef(basename(root), root, st.size));
-    return { root: dir, files, discovery };
+    return { root: dir, files, discovery, isExcluded };
   }
   if (!st.isDirectory()) throw new UsageError(`not a file or directory: ${rootArg}`);
 
-  const patterns = [...(opts.defaultIgnores === false ? [] : DEFAULT_IGNORES), ...(opts.ignore ?? [])];
-  const rules = new IgnoreRules(patterns);
   const useGitignore = opts.gitignore !== false;
+  const tracked = useGitignore ? (opts.tracked ?? (await trackedFiles(root))) : undefined;
+  const trackedDirs = tracked ? dirsOf(tracked) : new Set<string>();
   const stack: string[] = [''];
   while (stack.length > 0) {
     const dirRel = stack.pop()!;
     const dirAbs = dirRel === '' ? root : join(root, dirRel);
-    if (useGitignore) {
-      try {
-        rules.addFile(dirRel, await readFile(join(dirAbs, '.gitignore'), 'utf8'));
-      } catch (err) {
-        if ((err as NodeJS.ErrnoException).code !== 'ENOENT')
-          recordSkip(discovery, `${dirRel}/.gitignore`, 'unreadable');
-      }
-    }
+    if (useGitignore) readGitignore(rules, discovery, dirRel, dirAbs);
     let entries;
     try {
       const dir = await opendir(dirAbs);
@@ -121,30 +175,20 @@ export async function walk(rootArg: string, opts: WalkOptions): Promise<WalkResu
       const rel = dirRel === '' ? e.name : `${dirRel}/${e.name}`;
       const abs = join(dirAbs, e.name);
       if (e.isDirectory()) {
-        if (!rules.ignores(rel, true)) stack.push(rel);
+        const skip =
+          rules.excludedByScan(rel, true) || (rules.ignoredByGit(rel, true) && !trackedDirs.has(rel));
+        if (!skip) stack.push(rel);
         continue;
       }
       if (opts.include && !opts.include.has(rel)) continue;
       discovery.filesSeen++;
-      if (rules.ignores(rel, false)) {
+      // git applies .gitignore to untracked files only: a tracked file is scanned whatever it says.
+      if (rules.excludedByScan(rel) || (rules.ignoredByGit(rel, false) && !tracked?.has(rel))) {
         recordSkip(discovery, rel, 'ignored');
         continue;
       }
       if (e.isSymbolicLink()) {
-        let target: string | undefined;
-        try {
-          target = await realpath(abs);
-        } catch {
-          target = undefined; // dangling link: counted below as outside-or-broken
-        }
-        if (target !== undefined && isInside(root, target)) recordSkip(discovery, rel, 'symlink');
-        else
-          recordSkip(
-            discovery,
-            rel,
-            'symlink-outside',
-            target === undefined ? 'dangling link' : 'points outside the scanned tree',
-          );
+        await recordLink(discovery, root, rel, abs);
         continue;
       }
       if (!e.isFile()) {
@@ -166,5 +210,5 @@ export async function walk(rootArg: string, opts: WalkOptions): Promise<WalkResu
     }
   }
   files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
-  return { root, files, discovery };
+  return { root, files, discovery, isExcluded };
 }

@@ -1,8 +1,8 @@
-import { readFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument } from 'yaml';
 import type { Document, Node as YamlNode } from 'yaml';
 import { ConfigError } from '../core/errors.js';
+import { readRegularFile } from '../discover/read-file.js';
 import type { AnalyzerId } from '../core/finding.js';
 import type { ExceptionEntry, FailOn, GatesConfig, RawConfig } from './config-schema.js';
 import { configSchema } from './config-schema.js';
@@ -140,9 +140,9 @@ export function parseConfig(text: string, file = 'vanguard.yaml'): VanguardConfi
   throw new ConfigError(message, { file, ...(first.line ? { line: first.line } : {}) });
 }
 
-async function readIfExists(path: string): Promise<string | undefined> {
+function readIfExists(path: string): string | undefined {
   try {
-    return await readFile(path, 'utf8');
+    return readRegularFile(path, MAX_CONFIG_BYTES).toString('utf8');
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
     if (code === 'ENOENT' || code === 'ENOTDIR') return undefined;
@@ -158,15 +158,19 @@ async function readIfExists(path: string): Promise<string | undefined> {
  * Loads the configuration: `path` when given (relative to the working directory; it must exist),
  * else vanguard.yaml or vanguard.yml at `root`, else the defaults.
  */
-export async function loadConfig(root: string, path?: string): Promise<VanguardConfig> {
+export function loadConfig(root: string, path?: string): Promise<VanguardConfig> {
+  return Promise.resolve().then(() => loadConfigSync(root, path));
+}
+
+function loadConfigSync(root: string, path?: string): VanguardConfig {
   if (path !== undefined) {
     const abs = resolve(path);
-    const text = await readIfExists(abs);
+    const text = readIfExists(abs);
     if (text === undefined) throw new ConfigError('configuration file not found', { file: path });
     return parseConfig(text, path);
   }
   for (const name of CONFIG_FILE_NAMES) {
-    const text = await readIfExists(join(root, name));
+    const text = readIfExists(join(root, name));
     if (text !== undefined) return parseConfig(text, name);
   }
   return defaultConfig();

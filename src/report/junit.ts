@@ -12,9 +12,10 @@ export function xmlEscape(s: string): string {
   );
 }
 
+/** Attribute values also encode line breaks and tabs, which XML parsers would otherwise normalise to spaces. */
 function attrs(a: Record<string, string | number>): string {
   return Object.entries(a)
-    .map(([k, v]) => ` ${k}="${xmlEscape(String(v))}"`)
+    .map(([k, v]) => ` ${k}="${xmlEscape(String(v)).replace(/[\n\r\t]/g, (c) => `&#${c.charCodeAt(0)};`)}"`)
     .join('');
 }
 

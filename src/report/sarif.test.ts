@@ -75,3 +75,18 @@ describe('sarif reporter', () => {
     expect(run.invocations[0]!.toolExecutionNotifications).toHaveLength(1);
   });
 });
+
+describe('sarif locations', () => {
+  it('encodes every path segment, so # and ? stay part of the file name', async () => {
+    const root = mkdtempSync(join(tmpdir(), 'vg-sarif-uri-'));
+    mkdirSync(join(root, 'a#b?c'));
+    writeFileSync(join(root, 'a#b?c', 'x y.js'), 'DANGER\n');
+    const scan = await runScan({ path: root, registry: new AnalyzerRegistry().register(markerAnalyzer()) });
+    const sarif = JSON.parse(sarifReport(scan, { tty: false })) as {
+      runs: { results: { locations: { physicalLocation: { artifactLocation: { uri: string } } }[] }[] }[];
+    };
+    expect(sarif.runs[0]!.results[0]!.locations[0]!.physicalLocation.artifactLocation.uri).toBe(
+      'a%23b%3Fc/x%20y.js',
+    );
+  });
+});

@@ -89,7 +89,10 @@ function result(f: Finding, ruleIndex: number) {
     locations: [
       {
         physicalLocation: {
-          artifactLocation: { uri: encodeURI(f.location.path), uriBaseId: '%SRCROOT%' },
+          artifactLocation: {
+            uri: f.location.path.split('/').map(encodeURIComponent).join('/'),
+            uriBaseId: '%SRCROOT%',
+          },
           region: region(f),
         },
       },

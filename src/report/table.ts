@@ -13,15 +13,18 @@ const RESET = '\x1b[0m';
 const BOLD = '\x1b[1m';
 const DIM = '\x1b[2m';
 
-/** Removes control characters so that file content cannot drive the terminal. */
+/**
+ * Neutralises what could drive or fake the terminal: control characters (escape sequences, new
+ * lines that would forge report lines) and bidirectional overrides (text shown in another order).
+ */
 export function sanitizeForTerminal(s: string): string {
-  // eslint-disable-next-line no-control-regex -- stripping control characters is the point
-  return s.replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g, '?');
+  // eslint-disable-next-line no-control-regex -- replacing control characters is the point
+  return s.replace(/[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g, '?');
 }
 
 function where(f: Finding): string {
   const l = f.location;
-  return `${l.path}:${l.startLine}${l.commit ? ` @${l.commit.slice(0, 10)}` : ''}`;
+  return sanitizeForTerminal(`${l.path}:${l.startLine}${l.commit ? ` @${l.commit.slice(0, 10)}` : ''}`);
 }
 
 /** A readable summary for a terminal: findings grouped by severity, then counts and the gate. */
@@ -62,6 +65,9 @@ export const tableReport: Reporter = (scan: ScanResult, { tty }) => {
       out.push(`  ${a.id}: ${sanitizeForTerminal(e.path)}: ${sanitizeForTerminal(e.message)}`);
     if (a.errors.length > 10) out.push(`  ${a.id}: … and ${a.errors.length - 10} more errors`);
   }
+  const unreadable = d.skippedFiles.filter((s) => s.reason === 'unreadable');
+  for (const s of unreadable.slice(0, 10))
+    out.push(`  not read: ${sanitizeForTerminal(s.path)} (${sanitizeForTerminal(s.detail ?? 'unreadable')})`);
   const outside = d.skippedFiles.filter((s) => s.reason === 'symlink-outside');
   for (const s of outside.slice(0, 5))
     out.push(`  not followed: ${sanitizeForTerminal(s.path)} (${s.detail ?? 'symlink outside the tree'})`);

@@ -1,5 +1,5 @@
-import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { readRegularFile } from '../discover/read-file.js';
 import type { AnalyzerContext } from '../core/analyzer.js';
 import type { AnalyzerId } from '../core/finding.js';
 
@@ -11,6 +11,7 @@ export function contextFactory(
   paths: ReadonlySet<string>,
   options: AnalyzerOptions,
   warnings: string[],
+  maxBytes: number,
 ): (id: AnalyzerId) => AnalyzerContext {
   const cache = new Map<AnalyzerId, AnalyzerContext>();
   const seen = new Set<string>();
@@ -22,7 +23,10 @@ export function contextFactory(
         paths,
         options: options[id] ?? {},
         // Only discovered paths can be read: an analyzer cannot reach outside the walked tree.
-        readFile: async (p) => (paths.has(p) ? readFile(join(root, p), 'utf8') : undefined),
+        readFile: (p) =>
+          Promise.resolve().then(() =>
+            paths.has(p) ? readRegularFile(join(root, p), maxBytes).toString('utf8') : undefined,
+          ),
         warn: (m) => {
           const line = `${id}: ${m}`;
           if (!seen.has(line)) {

@@ -41,6 +41,7 @@ export async function runFileTask(
   task: FileTask,
   analyzers: ReadonlyMap<AnalyzerId, Analyzer>,
   ctxFor: (id: AnalyzerId) => AnalyzerContext,
+  maxBytes: number,
 ): Promise<FileOutcome> {
   const { file } = task;
   const out: FileOutcome = {
@@ -52,7 +53,7 @@ export async function runFileTask(
     timings: [],
     directives: [],
   };
-  const read = readSource(file.absPath);
+  const read = readSource(file.absPath, maxBytes);
   if (read.kind === 'binary') {
     out.skipped = { reason: 'binary' };
     return out;

@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -82,6 +83,18 @@ describe('runScan', () => {
     expect(r.analyzers[0]!.status).toBe('skipped');
     expect(r.warnings).toEqual(['code: skipped: no advisory database']);
     expect(r.findings).toHaveLength(0);
+  });
+
+  it('marks the scan partial when an input could not be read', async () => {
+    const root = tree({ 'a.txt': 'ok' });
+    execFileSync('mkfifo', [join(root, '.gitignore')]);
+    const r = await runScan({ path: root, registry: registry() });
+    expect(r.status).toBe('partial');
+    expect(r.discovery.skippedFiles).toContainEqual({
+      path: '.gitignore',
+      reason: 'unreadable',
+      detail: 'not used: not a regular file',
+    });
   });
 
   it('rejects unknown analyzer names', async () => {

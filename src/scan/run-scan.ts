@@ -75,16 +75,17 @@ export async function runScan(opts: ScanOptions): Promise<ScanResult> {
   const analyzers = selectAnalyzers(registry, opts);
   const explicit = new Set(opts.explicit ?? opts.only ?? []);
   const options = opts.options ?? {};
-  const { root, files, discovery } = await walk(opts.path, {
+  const maxFileSize = opts.maxFileSize ?? DEFAULT_MAX_FILE_SIZE;
+  const { root, files, discovery, isExcluded } = await walk(opts.path, {
     ignore: opts.ignore ?? [],
     gitignore: opts.gitignore ?? true,
     defaultIgnores: opts.defaultIgnores ?? true,
-    maxFileSize: opts.maxFileSize ?? DEFAULT_MAX_FILE_SIZE,
+    maxFileSize,
     ...(opts.include ? { include: opts.include } : {}),
   });
   const warnings: string[] = [];
   const paths = new Set(files.map((f) => f.path));
-  const ctxFor = contextFactory(root, paths, options, warnings);
+  const ctxFor = contextFactory(root, paths, options, warnings, maxFileSize);
   const runs = new Map<AnalyzerId, AnalyzerRun>(
     analyzers.map((a) => [
       a.id,
@@ -99,6 +100,7 @@ export async function runScan(opts: ScanOptions): Promise<ScanResult> {
     ...ctxFor(a.id),
     files: matched.get(a.id) ?? [],
     requested: explicit.has(a.id),
+    isIgnored: isExcluded,
     fail: (path, err) => {
       const list = failures.get(a.id) ?? [];
       list.push({ path, err });
@@ -165,11 +167,11 @@ export async function runScan(opts: ScanOptions): Promise<ScanResult> {
     (tasks.length <= INLINE_LIMIT_FILES && totalBytes <= INLINE_LIMIT_BYTES);
   if (inline) {
     const byId = new Map(active.map((a) => [a.id, a] as const));
-    for (const t of tasks) collect([await runFileTask(t, byId, ctxFor)], []);
+    for (const t of tasks) collect([await runFileTask(t, byId, ctxFor, maxFileSize)], []);
   } else {
     await runInWorkers(
       tasks,
-      { root, analyzerIds: active.map((a) => a.id), options, paths: [...paths] },
+      { root, analyzerIds: active.map((a) => a.id), options, paths: [...paths], maxFileSize },
       workers,
       collect,
     );
@@ -205,9 +207,12 @@ export async function runScan(opts: ScanOptions): Promise<ScanResult> {
     run.findings = findings.filter((f) => f.analyzer === run.id).length;
     if (run.status === 'succeeded' && run.errors.length > 0) run.status = 'partial';
   }
-  const status = [...runs.values()].some((r) => r.status === 'partial' || r.status === 'failed')
-    ? 'partial'
-    : 'complete';
+  // An input that could not be read was not analyzed: the scan is incomplete, as when an analyzer fails.
+  const status =
+    discovery.skipped.unreadable > 0 ||
+    [...runs.values()].some((r) => r.status === 'partial' || r.status === 'failed')
+      ? 'partial'
+      : 'complete';
   const gate = evaluateGate(findings, opts.config?.gates, {
     ...(opts.failOn !== undefined ? { failOn: opts.failOn } : {}),
     ...(opts.branch !== undefined ? { branch: opts.branch } : {}),

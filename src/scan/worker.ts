@@ -11,6 +11,7 @@ export interface WorkerInit {
   analyzerIds: AnalyzerId[];
   options: AnalyzerOptions;
   paths: string[];
+  maxFileSize: number;
 }
 
 export type ToWorker = { type: 'batch'; id: number; tasks: FileTask[] };
@@ -22,14 +23,15 @@ const init = workerData as WorkerInit;
 const registry = createRegistry();
 const analyzers = new Map<AnalyzerId, Analyzer>(init.analyzerIds.map((id) => [id, registry.get(id)]));
 const warnings: string[] = [];
-const ctxFor = contextFactory(init.root, new Set(init.paths), init.options, warnings);
+const ctxFor = contextFactory(init.root, new Set(init.paths), init.options, warnings, init.maxFileSize);
 const port = parentPort!;
 
 port.on('message', (msg: ToWorker) => {
   void (async () => {
     try {
       const outcomes: FileOutcome[] = [];
-      for (const task of msg.tasks) outcomes.push(await runFileTask(task, analyzers, ctxFor));
+      for (const task of msg.tasks)
+        outcomes.push(await runFileTask(task, analyzers, ctxFor, init.maxFileSize));
       const reply: FromWorker = { type: 'done', id: msg.id, outcomes, warnings: warnings.splice(0) };
       port.postMessage(reply);
     } catch (err) {

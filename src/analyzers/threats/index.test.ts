@@ -33,6 +33,7 @@ function projectContext(
   return {
     ...base,
     requested: false,
+    isIgnored: () => false,
     readFile: (p) => {
       reads.push(p);
       return base.readFile(p);

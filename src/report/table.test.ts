@@ -1,0 +1,11 @@
+import { describe, expect, it } from 'vitest';
+import { sanitizeForTerminal } from './table.js';
+
+describe('table sanitising', () => {
+  it('neutralises escape sequences, line breaks and bidirectional overrides from file content', () => {
+    expect(sanitizeForTerminal('esc\x1b[31mred.txt')).toBe('esc?[31mred.txt');
+    expect(sanitizeForTerminal('new\nline.txt:1')).toBe('new?line.txt:1');
+    expect(sanitizeForTerminal('invoice\u202Etxt.exe')).toBe('invoice?txt.exe');
+    expect(sanitizeForTerminal('plain path/é.ts')).toBe('plain path/é.ts');
+  });
+});
