@@ -109,6 +109,9 @@ export async function scanHistory(
     '--diff-merges=first-parent',
     '--no-renames',
     '--diff-filter=d',
+    // Ancestors strictly before descendants, whatever the commit dates: a branch commit is seen before
+    // the merge that brings it, so the secret keeps the commit that introduced it.
+    '--topo-order',
     '--reverse',
     '--relative',
     '--format=%x01%H',
