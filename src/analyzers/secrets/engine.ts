@@ -2,7 +2,14 @@ import { isUtf8 } from 'node:buffer';
 import RE2 from 're2';
 import type { Confidence, Severity } from '../../core/finding.js';
 import { maskSecret } from '../../core/mask.js';
-import { LOCKFILE_HASH_LINE, entropy, isLockfile, isPlaceholder, isSourceCode } from './filters.js';
+import {
+  LOCKFILE_HASH_LINE,
+  entropy,
+  isLockfile,
+  isPlaceholder,
+  isSourceCode,
+  isStructuredPlaceholder,
+} from './filters.js';
 import { prefilterOf } from './prefilter.js';
 import type { SecretRule, Verdict } from './types.js';
 
@@ -114,7 +121,9 @@ export class SecretEngine {
         // Hash and URL lines of lockfiles: only distinctive formats and URL credentials (a private
         // registry's token in a resolved URL is a real leak) survive.
         if (lockfile && !survivesHashLine(rule) && LOCKFILE_HASH_LINE.test(line)) continue;
-        if (!rule.allowPlaceholderWords && isPlaceholder(secret)) continue;
+        // Fixed-format values are random text where a short word can occur by chance: a stricter test.
+        const placeholder = rule.generic ? isPlaceholder(secret) : isStructuredPlaceholder(secret);
+        if (!rule.allowPlaceholderWords && placeholder) continue;
         if (rule.minEntropy !== undefined && entropy(secret) < rule.minEntropy) continue;
         const ctxQuoted = start > 0 && QUOTES.has(bytes[start - 1]!);
         const verdict = rule.check

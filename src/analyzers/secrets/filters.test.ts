@@ -1,8 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { SecretEngine } from './engine.js';
-import { entropy, isEnvReference, isIdentifierLookAlike, isPlaceholder } from './filters.js';
+import {
+  entropy,
+  isEnvReference,
+  isIdentifierLookAlike,
+  isPlaceholder,
+  isStructuredPlaceholder,
+} from './filters.js';
 import { SECRET_RULES } from './rules.js';
-import { expandTemplate, seededRandom } from './test-tokens.js';
+import { expandTemplate, randomFrom, seededRandom } from './test-tokens.js';
 
 const engine = new SecretEngine(SECRET_RULES);
 function scan(text: string, path = 'config/app.yaml') {
@@ -27,6 +33,46 @@ describe('look-alike filters', () => {
       expect(isPlaceholder(v), v).toBe(true);
     }
     expect(isPlaceholder('q8Zr2LmX0pWc7VbN4tYe')).toBe(false);
+  });
+
+  it('keeps private keys and provider tokens whose random body happens to contain a placeholder word', () => {
+    const rnd = seededRandom(17);
+    const b64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
+    for (const word of ['todo', 'mock', 'fake', 'your', 'xxxx', 'TODO', 'Mock', 'dummy', 'lorem', 'fixme']) {
+      const lines = Array.from({ length: 20 }, () => randomFrom(rnd, b64, 64));
+      lines[7] = randomFrom(rnd, b64, 30) + word + randomFrom(rnd, b64, 64 - 30 - word.length);
+      const pem = `-----BEGIN RSA PRIVATE KEY-----\n${lines.join('\n')}\n-----END RSA PRIVATE KEY-----\n`;
+      expect(
+        scan(pem, 'deploy/server.key').map((d) => d.ruleId),
+        word,
+      ).toEqual(['secrets/private-key']);
+      const a62 = b64.slice(0, 62);
+      const stripe = `sk_live_${randomFrom(rnd, a62, 40)}${word}${randomFrom(rnd, a62, 40)}`;
+      expect(
+        scan(`STRIPE_KEY=${stripe}\n`).map((d) => d.ruleId),
+        word,
+      ).toEqual(['secrets/stripe-secret-key']);
+    }
+  });
+
+  it('still drops fixed-format placeholders: whole words, masks, runs of x and long template words', () => {
+    for (const v of [
+      'sk_live_your_secret_key',
+      'sk_live_xxxxxxxxxxxxxxxxxxxxxxxx',
+      'AKIAXXXXXXXXXXXXXXXX',
+      'AKIAIOSFODNN7EXAMPLE',
+      'wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY',
+      'sk_test_<stripe-key>',
+      'ghp_****************',
+      'xoxb-todo-fake-token',
+      'sk_live_placeholder0123456789',
+    ]) {
+      expect(isStructuredPlaceholder(v), v).toBe(true);
+    }
+    for (const v of ['Ab3TODOx9Kq2', 'mockZ8/yourQ+fakeR', 'sk_live_a8Kfake2Lq9Zr7']) {
+      expect(isStructuredPlaceholder(v), v).toBe(false);
+      expect(isPlaceholder(v), v).toBe(true);
+    }
   });
 
   it('recognises environment references', () => {

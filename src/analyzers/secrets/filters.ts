@@ -62,6 +62,30 @@ export function isPlaceholder(value: string): boolean {
   return isRepetitive(v) || isSequential(v);
 }
 
+// Random base64 of a 1.6 kB key holds some four-letter word by chance about once in 130 keys (`todo`,
+// `mock`, `your`…); a seven-letter one about once in 10^8. So in fixed-format values, only long words
+// count anywhere; short ones only as a whole token between separators (`sk_live_your_key`).
+const LONG_WORD_MIN = 7;
+const LONG_WORDS = PLACEHOLDER_WORDS.filter((w) => w.length >= LONG_WORD_MIN && /^[a-z_-]+$/.test(w));
+const SHORT_WORDS = new Set(PLACEHOLDER_WORDS.filter((w) => w.length < LONG_WORD_MIN && /^[a-z]+$/.test(w)));
+// Characters no base64, hex or base32 token holds: their presence marks text written for a reader.
+const MASKS = ['****', '....', '…', '<', '>'];
+
+/**
+ * The placeholder test for fixed-format credentials (private keys, provider tokens): template words as
+ * whole tokens, masks and long runs of x, or a repeated or sequential value, but never a short word that
+ * random base64 happens to contain.
+ */
+export function isStructuredPlaceholder(value: string): boolean {
+  const v = value.toLowerCase();
+  if (MASKS.some((m) => v.includes(m)) || v.includes('xxxxxxxx')) return true;
+  if (LONG_WORDS.some((w) => v.includes(w))) return true;
+  // A short word as a whole token ('sk_live_your_key') or a token of x only ('sk_live_xxxx').
+  const tokens = v.split(/[^a-z0-9]+/);
+  if (tokens.some((t) => SHORT_WORDS.has(t) || /^x{4,}$/.test(t))) return true;
+  return isRepetitive(v) || isSequential(v);
+}
+
 /** One character or one short unit repeated (aaaa, abab, 000000). */
 export function isRepetitive(v: string): boolean {
   if (v.length < 3) return false;

@@ -1,4 +1,4 @@
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -22,6 +22,14 @@ function git(cwd: string, ...args: string[]): string {
   return execFileSync('git', args, { cwd, encoding: 'utf8' });
 }
 
+function newRepo(): string {
+  const root = tempDir();
+  git(root, 'init', '-q');
+  git(root, 'config', 'user.name', 'Test');
+  git(root, 'config', 'user.email', 'test@example.com');
+  return root;
+}
+
 function commit(cwd: string, files: Record<string, string | null>, message: string): string {
   for (const [p, content] of Object.entries(files)) {
     const abs = join(cwd, p);
@@ -36,9 +44,14 @@ function commit(cwd: string, files: Record<string, string | null>, message: stri
   return git(cwd, 'rev-parse', 'HEAD').trim();
 }
 
-function projectContext(root: string, history: boolean): ProjectContext {
+function projectContext(
+  root: string,
+  history: boolean,
+  isIgnored: (path: string) => boolean = () => false,
+): ProjectContext {
   return {
     ...makeMemoryProjectContext({}, { history }, root),
+    isIgnored,
     fail: (p, err) => {
       throw new Error(`${p}: ${String(err)}`);
     },
@@ -86,6 +99,59 @@ describe('git history scan', () => {
       ['secrets/github-oauth', 'test/fixture.txt', 2, expect.any(String), 'inline'],
     ]);
     expect(found[0]!.secret).toBe(gh);
+  });
+
+  it('reads files marked -diff in .gitattributes as text, and skips real binaries', async () => {
+    const root = newRepo();
+    const rnd = seededRandom(23);
+    const gh = checksummedToken(rnd, 'ghp');
+    const inBinary = checksummedToken(rnd, 'ghp');
+    commit(root, { '.gitattributes': '*.conf -diff\n' }, 'attributes');
+    const c = commit(root, { 'deploy/app.conf': `name = api\ntoken = ${gh}\n` }, 'config');
+    commit(root, { 'assets/blob.bin': `\u0000\u0001PNG\ntoken = ${inBinary}\n` }, 'binary');
+    const found = await secretsAnalyzer.analyzeProject!(projectContext(root, true));
+    expect(found.map((f) => [f.ruleId, f.location.path, f.location.startLine, f.location.commit])).toEqual([
+      ['secrets/github-pat-classic', 'deploy/app.conf', 2, c],
+    ]);
+  });
+
+  it('reports a secret written while resolving a merge conflict with the merge commit, and branch secrets once', async () => {
+    const root = newRepo();
+    const rnd = seededRandom(29);
+    const onBranch = checksummedToken(rnd, 'ghp');
+    const inMerge = checksummedToken(rnd, 'gho');
+    commit(root, { 'src/config.js': 'const token = null;\n' }, 'init');
+    const main = git(root, 'rev-parse', '--abbrev-ref', 'HEAD').trim();
+    git(root, 'checkout', '-q', '-b', 'feature');
+    const branchCommit = commit(
+      root,
+      { 'src/config.js': 'const token = process.env.TOKEN;\n', 'src/other.js': `const t = '${onBranch}';\n` },
+      'feature',
+    );
+    git(root, 'checkout', '-q', main);
+    commit(root, { 'src/config.js': 'const token = readToken();\n' }, 'main change');
+    const merge = spawnSync('git', ['merge', '-q', '--no-edit', 'feature'], { cwd: root, encoding: 'utf8' });
+    expect(merge.status).not.toBe(0);
+    const mergeCommit = commit(root, { 'src/config.js': `const token = '${inMerge}';\n` }, 'merge feature');
+    expect(git(root, 'rev-list', '--parents', '-n', '1', 'HEAD').trim().split(' ')).toHaveLength(3);
+    const found = await secretsAnalyzer.analyzeProject!(projectContext(root, true));
+    expect(found.map((f) => [f.ruleId, f.location.path, f.location.startLine, f.location.commit])).toEqual([
+      ['secrets/github-pat-classic', 'src/other.js', 1, branchCommit],
+      ['secrets/github-oauth', 'src/config.js', 1, mergeCommit],
+    ]);
+  });
+
+  it('skips paths the scan ignores (vanguard.yaml ignore:, default ignores)', async () => {
+    const root = newRepo();
+    const rnd = seededRandom(31);
+    const fixture = checksummedToken(rnd, 'ghp');
+    const real = checksummedToken(rnd, 'ghp');
+    commit(root, { 'fixtures/tokens.env': `GITHUB_TOKEN=${fixture}\n` }, 'fixture');
+    const c = commit(root, { 'src/app.env': `GITHUB_TOKEN=${real}\n` }, 'app');
+    const ignored = (p: string): boolean => p.startsWith('fixtures/');
+    const found = await secretsAnalyzer.analyzeProject!(projectContext(root, true, ignored));
+    expect(found.map((f) => [f.location.path, f.location.commit])).toEqual([['src/app.env', c]]);
+    expect(found[0]!.secret).toBe(real);
   });
 
   it('does nothing without the history option', async () => {

@@ -20,6 +20,8 @@ interface Pending {
   lines: Buffer[];
   lineNos: number[];
   bytes: number;
+  /** A NUL byte was seen: the rest of this file's added text is skipped. */
+  binary: boolean;
 }
 
 function runGit(cwd: string, args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
@@ -98,8 +100,18 @@ export async function scanHistory(
     '-U0',
     '--no-color',
     '--no-ext-diff',
+    // A `-diff` attribute (or a textconv driver) would print "Binary files differ" or a conversion
+    // instead of the added lines; real binaries are dropped below by their NUL bytes.
+    '--text',
+    '--no-textconv',
+    // A merge shows what it added against its first parent: lines written while resolving a conflict.
+    // What the merged branch brought was already reported with the branch's own commits (seen first).
+    '--diff-merges=first-parent',
     '--no-renames',
     '--diff-filter=d',
+    // Ancestors strictly before descendants, whatever the commit dates: a branch commit is seen before
+    // the merge that brings it, so the secret keeps the commit that introduced it.
+    '--topo-order',
     '--reverse',
     '--relative',
     '--format=%x01%H',
@@ -134,10 +146,13 @@ export async function scanHistory(
       const text = line.toString('utf8');
       if (text.startsWith('+++ ')) {
         const raw = unquotePath(text.slice(4));
+        const path = raw.replace(/^b\//, '');
+        // Committed files under ignored folders (vanguard.yaml `ignore:`, default ignores) are not scanned
+        // in the tree either; .gitignore does not apply, since history only holds what was committed.
         pending =
-          raw === '/dev/null'
+          raw === '/dev/null' || ctx.isIgnored(path)
             ? undefined
-            : { commit, path: raw.replace(/^b\//, ''), lines: [], lineNos: [], bytes: 0 };
+            : { commit, path, lines: [], lineNos: [], bytes: 0, binary: false };
       } else if (text.startsWith('@@')) {
         inHeader = false;
         newLine = hunkStart(text);
@@ -145,7 +160,16 @@ export async function scanHistory(
     } else if (first === 0x40 /* @ */) {
       newLine = hunkStart(line.toString('latin1', 0, 200));
     } else if (first === 0x2b /* + */ && pending) {
+      if (pending.binary) continue;
       const content = Buffer.from(line.subarray(1));
+      if (content.includes(0)) {
+        // A binary file forced through --text: the tree scan skips binaries, and so does history.
+        pending.binary = true;
+        pending.lines = [];
+        pending.lineNos = [];
+        pending.bytes = 0;
+        continue;
+      }
       pending.lines.push(content);
       pending.lineNos.push(newLine++);
       pending.bytes += content.length + 1;

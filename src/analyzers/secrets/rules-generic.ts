@@ -41,6 +41,41 @@ const DOC_HOST =
   /@(?:[a-z0-9-]+\.)*(?:example\.(?:com|org|net)|example|host|hostname|domain\.com)(?:[:/?#]|$)/i;
 const TEST_OR_DOC_PATH =
   /(?:^|\/)(?:tests?|__tests__|spec|fixtures?|examples?|docs?|samples?)\/|\.(?:md|markdown|rst|adoc)$/i;
+const DOC_PATH = /(?:^|\/)docs?\/|\.(?:md|markdown|rst|adoc)$|(?:^|\/)readme(?:\.[a-z]{1,8})?$/i;
+// Values of status maps and option tables (`pass: "passed"`, `password: required`): never a password.
+const NOT_A_PASSWORD =
+  /^(?:pass(?:ed|es|ing)?|fail(?:ed|s|ure|ing)?|pending|skip(?:ped)?|todo|ok|success|error|true|false|null|nil|none|undefined|required|optional|enabled?|disabled?|yes|no|on|off|empty|default|hidden|visible|valid|invalid|unknown)$/i;
+// SQL `IDENTIFIED BY '…'` counts in .sql files or in a statement (often a string in code), not in prose
+// or comments ("the cord identified by 'c'").
+const SQL_STATEMENT = /\b(?:create|alter)\s{1,3}(?:user|role|login)\b|\bgrant\b|\bset\s{1,3}password\b/i;
+
+const IDENTIFIED_BY = /identified by\s{1,3}'$/i;
+const PASS_KEY = /pass["']?\s{0,3}(?::=|=>|=|:)\s{0,3}["'`]?$/i;
+
+/** True when some occurrence of `secret` on the line directly follows text matching `re` (anchored at $). */
+function precededBy(line: string, secret: string, re: RegExp): boolean {
+  for (let i = line.indexOf(secret), n = 0; i !== -1 && n < 20; i = line.indexOf(secret, i + 1), n++) {
+    if (re.test(line.slice(Math.max(0, i - 40), i))) return true;
+  }
+  return false;
+}
+
+/** False when a hard-coded-password match is prose or a status value rather than a credential. */
+function passwordContextVerdict(m: MatchContext): Verdict {
+  if (m.secret.length <= 64) {
+    if (
+      precededBy(m.line, m.secret, IDENTIFIED_BY) &&
+      !/\.sql$/i.test(m.path) &&
+      !SQL_STATEMENT.test(m.line)
+    ) {
+      return false;
+    }
+    // A name that is just `pass` (pass, dbPass, SMTP_PASS) is also a verb and a test status: a single
+    // word there is not evidence enough; a value with digits or symbols is.
+    if (/^[A-Za-z]+$/.test(m.secret) && precededBy(m.line, m.secret, PASS_KEY)) return false;
+  }
+  return passwordVerdict(m, false);
+}
 
 /** Shared checks of a hard-coded password: references, code, placeholders and labels are dropped; weak ones are redirected. */
 export function passwordVerdict(m: MatchContext, inUrl: boolean): Verdict {
@@ -59,15 +94,18 @@ export function passwordVerdict(m: MatchContext, inUrl: boolean): Verdict {
     if (PLACEHOLDER_USERS.test(head.slice(head.lastIndexOf('//') + 2))) return false;
   }
   if (!inUrl && PASSWORD_WORDS.test(v)) return false; // a label: "password": "Password"
+  if (!inUrl && NOT_A_PASSWORD.test(v)) return false;
   const reason = weakPasswordReason(v, m.productNames);
   if (reason !== undefined) {
     const local = inUrl && LOCAL_HOST.test(m.line);
-    const lowConfidence = TEST_OR_DOC_PATH.test(m.path) ? { confidence: 'low' as const } : {};
+    const doc = DOC_PATH.test(m.path);
+    const lowConfidence = doc || TEST_OR_DOC_PATH.test(m.path) ? { confidence: 'low' as const } : {};
+    // A weak password in documentation is an example to copy: worth a note, not a high finding.
     return {
       ruleId: WEAK_PASSWORD_ID,
       note: reason,
       ...lowConfidence,
-      ...(local ? { severity: 'low' as const } : {}),
+      ...(local || doc ? { severity: 'low' as const } : {}),
     };
   }
   return TEST_OR_DOC_PATH.test(m.path) ? { confidence: 'low' } : {};
@@ -147,7 +185,7 @@ export const GENERIC_RULES: SecretRule[] = [
     cwe: [259, 798],
     generic: true,
     allowPlaceholderWords: true,
-    check: (m) => passwordVerdict(m, false),
+    check: passwordContextVerdict,
     examples: {
       path: 'config/settings.py',
       bad: ['DB_PASSWORD = "<<a62:14>>!"', 'smtp = {"password": "<<a62:12>>#"}'],

@@ -61,4 +61,48 @@ describe('weak passwords', () => {
     expect(found[0]!.secret).toBe('globex2024');
     expect(found[0]!.location.snippet).not.toContain('globex2024');
   });
+
+  // Built from parts so that this file itself holds no quoted weak password.
+  const q = "'";
+  const dq = '"';
+  const scan = async (path: string, text: string) => {
+    const ctx = makeMemoryContext({}, {}, '/work/globex');
+    const found = await secretsAnalyzer.analyze(makeSourceFile(path, text), ctx);
+    return found.map((f) => [f.ruleId, f.location.startLine, f.severity, f.confidence]);
+  };
+
+  it('reads IDENTIFIED BY as SQL only in .sql files and SQL statements, not in comments', async () => {
+    const comment = `  // Maybe sample the cord identified by ${q}cord${q} for method ${q}method${q}.`;
+    expect(await scan('absl/strings/internal/cordz_info.h', comment)).toEqual([]);
+    expect(await scan('db/init.sql', `CREATE USER app IDENTIFIED BY ${q}admin123${q};`)).toEqual([
+      ['secrets/weak-password', 1, 'high', 'medium'],
+    ]);
+    const inCode = `db.exec(${dq}ALTER USER app IDENTIFIED BY ${q}admin123${q}${dq});`;
+    expect(await scan('src/migrate.js', inCode)).toEqual([['secrets/weak-password', 1, 'high', 'medium']]);
+  });
+
+  it('does not take status values or a bare word after `pass` for a password', async () => {
+    const statusMap = [
+      'const icons = {',
+      `  pass: ${dq}passed${dq},`,
+      `  fail: ${dq}failed${dq},`,
+      `  skip: ${dq}skipped${dq},`,
+      '};',
+      `const options = { password: ${dq}required${dq}, pass: ${dq}hello${dq} };`,
+    ].join('\n');
+    expect(await scan('dist/chunks/index.js', statusMap)).toEqual([]);
+    expect(await scan('config/app.yaml', 'db:\n  password: pending\n  pass: optional\n')).toEqual([]);
+    expect(await scan('src/ftp.js', `const opts = { pass: ${q}admin123${q} };`)).toEqual([
+      ['secrets/weak-password', 1, 'high', 'medium'],
+    ]);
+  });
+
+  it('reports weak passwords in documentation at low severity and low confidence', async () => {
+    const doc =
+      '```js\nconst ftp = connect({ user: ' + `${q}deploy${q}, password: ${q}admin123${q} })\n` + '```\n';
+    for (const path of ['README.md', 'docs/setup.md', 'packages/ftp/readme']) {
+      expect(await scan(path, doc), path).toEqual([['secrets/weak-password', 2, 'low', 'low']]);
+    }
+    expect(await scan('src/ftp.js', doc)).toEqual([['secrets/weak-password', 2, 'high', 'medium']]);
+  });
 });
