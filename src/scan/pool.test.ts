@@ -10,14 +10,21 @@ const task = (name: string, size = 10): FileTask => ({
 const WORKER = new URL('../../test/helpers/test-worker.mjs', import.meta.url);
 const INIT = { root: '/x', analyzerIds: [], options: {}, paths: [], maxFileSize: 1e6 };
 
-async function run(tasks: FileTask[]): Promise<FileOutcome[]> {
+async function run(tasks: FileTask[], recycleBytes?: number): Promise<FileOutcome[]> {
   const all: FileOutcome[] = [];
   // A 1.5 s limit per batch instead of a minute, so that the hanging batch is stopped quickly.
-  await runInWorkers(tasks, INIT, 2, (o) => all.push(...o), 1500, WORKER);
+  await runInWorkers(tasks, INIT, 2, (o) => all.push(...o), 1500, WORKER, recycleBytes);
   return all;
 }
 
 describe('worker pool', () => {
+  it('replaces workers after they have read their share, losing nothing', async () => {
+    const tasks = Array.from({ length: 300 }, (_, i) => task(`f${i}`));
+    const out = await run(tasks, 1);
+    expect(out.map((o) => o.path).sort()).toEqual(tasks.map((t) => t.file.path).sort());
+    expect(out.every((o) => o.errors.length === 0)).toBe(true);
+  });
+
   it('batches by count and size', () => {
     expect(makeBatches(Array.from({ length: 130 }, (_, i) => task(`f${i}`))).map((b) => b.length)).toEqual([
       64, 64, 2,

@@ -6,6 +6,12 @@ const BATCH_FILES = 64;
 const BATCH_BYTES = 4 * 1024 * 1024;
 
 /**
+ * A worker is replaced after it has read this much: native parsers (ast-grep) keep memory that
+ * only ending the thread gives back, so a long scan would otherwise grow without bound.
+ */
+export const RECYCLE_BYTES = 256 * 1024 * 1024;
+
+/**
  * How long a batch may take before its worker is stopped and the batch's files are reported as
  * failed: generous (a minute plus half a minute per MB), since it only guards against a hang.
  */
@@ -55,6 +61,7 @@ export async function runInWorkers(
   onOutcomes: (outcomes: FileOutcome[], warnings: string[]) => void,
   timeoutBaseMs = 60_000,
   url: URL = new URL('./worker.js', import.meta.url),
+  recycleBytes = RECYCLE_BYTES,
 ): Promise<void> {
   const batches = makeBatches(tasks);
   let next = 0;
@@ -66,6 +73,7 @@ export async function runInWorkers(
       let lastError = 'worker exited';
       let worker: Worker;
       let watchdog: NodeJS.Timeout | undefined;
+      let bytesRead = 0;
       const dispatch = (): void => {
         clearTimeout(watchdog);
         if (next >= batches.length) {
@@ -85,11 +93,19 @@ export async function runInWorkers(
       };
       const start = (): void => {
         lastError = 'worker exited';
+        bytesRead = 0;
         worker = new Worker(url, { workerData: init });
         worker.on('message', (msg: FromWorker) => {
           if (msg.type === 'done') onOutcomes(msg.outcomes, msg.warnings);
           else onOutcomes(failedOutcomes(batches[msg.id]!, msg.message), []);
+          bytesRead += batches[msg.id]!.reduce((n, t) => n + t.file.size, 0);
           current = -1;
+          if (bytesRead >= recycleBytes && next < batches.length) {
+            clearTimeout(watchdog);
+            lastError = 'recycled';
+            void worker.terminate(); // 'exit' starts a fresh worker for the remaining batches
+            return;
+          }
           dispatch();
         });
         worker.on('error', (err) => {
