@@ -2,7 +2,7 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'node_modules/**', 'coverage/**', 'bench/.work/**', 'bench/.cache/**', '**/fixtures/**'] },
+  { ignores: ['dist/**', 'node_modules/**', 'coverage/**', 'bench/.work/**', 'bench/.cache/**', '**/fixtures/**', 'rules/code/tests/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommendedTypeChecked,
   {

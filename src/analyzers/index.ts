@@ -1,3 +1,4 @@
+import { codeAnalyzer } from './code/index.js';
 import { AnalyzerRegistry } from './registry.js';
 
 /**
@@ -5,5 +6,5 @@ import { AnalyzerRegistry } from './registry.js';
  * an analyzer is one line here.
  */
 export function createRegistry(): AnalyzerRegistry {
-  return new AnalyzerRegistry();
+  return new AnalyzerRegistry().register(codeAnalyzer);
 }

@@ -1,0 +1,88 @@
+import type { SgNode } from '@ast-grep/napi';
+import type { RuleLanguage } from './languages.js';
+import type { Matcher, ParamSourceSpec, SourceSpec } from './rule-schema.js';
+import { kindOf } from './syntax.js';
+import type { Syntax } from './syntax.js';
+
+/** Sources of one label, compiled for one language family. */
+export interface CompiledSources {
+  label: string;
+  /** Prefix match on an access path (`req.query` matches `req.query.id`). */
+  paths: RegExp[];
+  /** Exact match on a callee path. */
+  calls: RegExp[];
+  matchers: Matcher[];
+  params: ParamSourceSpec[];
+}
+
+function segmentRegex(seg: string): string {
+  if (seg === '*') return '[A-Za-z_$][\\w$]*';
+  const alt = /^\((.+)\)$/.exec(seg);
+  const words = alt?.[1]?.split('|') ?? [seg];
+  const esc = words.map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+  return esc.length === 1 ? (esc[0] ?? '') : `(?:${esc.join('|')})`;
+}
+
+/** Compiles a dotted source path into a regex over access paths. */
+export function pathRegex(path: string, prefix: boolean): RegExp {
+  const body = path.split('.').map(segmentRegex).join('\\.');
+  return new RegExp(prefix ? `^${body}(?:[.(\\[]|$)` : `^${body}$`);
+}
+
+/** Groups the source specs of a language family by label. */
+export function compileSources(
+  specs: readonly SourceSpec[],
+  family: RuleLanguage,
+): Map<string, CompiledSources> {
+  const out = new Map<string, CompiledSources>();
+  for (const s of specs) {
+    if (!s.languages.includes(family)) continue;
+    let c = out.get(s.label);
+    if (!c) {
+      c = { label: s.label, paths: [], calls: [], matchers: [], params: [] };
+      out.set(s.label, c);
+    }
+    c.paths.push(...s.paths.map((p) => pathRegex(p, true)));
+    c.calls.push(...s.calls.map((p) => pathRegex(p, false)));
+    c.matchers.push(...s.matchers);
+    c.params.push(...s.params);
+  }
+  return out;
+}
+
+const MAX_PATH = 12;
+
+/**
+ * The access path of an expression (`req.query.id`, `request.args.get()`), or undefined when it is not a
+ * plain chain of names, properties, constant subscripts and calls.
+ */
+export function accessPath(node: SgNode, syn: Syntax, depth = 0): string | undefined {
+  if (depth > MAX_PATH) return undefined;
+  const kind = kindOf(node);
+  if (syn.identifiers.has(kind) || kind === 'this' || kind === 'self') return node.text();
+  if (syn.member.has(kind)) {
+    const obj = node.field(syn.memberObject);
+    const prop = node.field(syn.memberProperty);
+    if (!obj || !prop) return undefined;
+    const base = accessPath(obj, syn, depth + 1);
+    return base === undefined ? undefined : `${base}.${prop.text()}`;
+  }
+  if (syn.subscript.has(kind)) {
+    const obj = node.field(syn.subscriptObject);
+    const base = obj ? accessPath(obj, syn, depth + 1) : undefined;
+    if (base === undefined) return undefined;
+    const idx = node.field(kind === 'subscript' ? 'subscript' : 'index');
+    const lit = idx ? /^(['"])([\w$-]{1,64})\1$/.exec(idx.text()) : null;
+    return lit ? `${base}.${lit[2]}` : `${base}[]`;
+  }
+  if (syn.call.has(kind)) {
+    const fn = node.field(syn.callFunction) ?? node.field('constructor');
+    const base = fn ? accessPath(fn, syn, depth + 1) : undefined;
+    return base === undefined ? undefined : `${base}()`;
+  }
+  if (syn.passThrough.has(kind)) {
+    const inner = node.namedChildren()[0];
+    return inner ? accessPath(inner, syn, depth + 1) : undefined;
+  }
+  return undefined;
+}
