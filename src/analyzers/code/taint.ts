@@ -93,7 +93,7 @@ export class TaintEvaluator {
     if (depth > MAX_DEPTH || --this.budget < 0) return null;
     const { syn } = this.o;
     const k = kindOf(node);
-    if ((syn.call.has(k) || syn.member.has(k)) && this.sanitized(node)) return null;
+    if (!syn.identifiers.has(k) && this.sanitized(node)) return null;
     const src = this.sourceAt(node);
     if (src) return src;
     if (syn.identifiers.has(k)) return this.identifier(node, depth);
