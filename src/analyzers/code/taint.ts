@@ -60,6 +60,11 @@ function contains(outer: SgNode, inner: SgNode): boolean {
   return o.start.index <= i.start.index && i.end.index <= o.end.index;
 }
 
+function reassigns(code: string, name: string): boolean {
+  const i = code.indexOf(name);
+  return i !== -1 && new RegExp(`(^|[^\\w$.])${name.replace(/[$]/g, '\\$')}\\s*=[^=]`).test(code);
+}
+
 function withStep(t: Trace, step: TaintStep): Trace {
   const last = t.steps[t.steps.length - 1];
   if (last && last.text === step.text && last.line === step.line) return t;
@@ -324,7 +329,8 @@ export class TaintEvaluator {
       if (!cond) continue;
       const inside = contains(s, use);
       const cons = s.field('consequence');
-      if (!inside && !(cons && EXITS.test(cons.text()))) continue;
+      // The guard protects the code inside it, or after it when its failing branch leaves or overwrites the value.
+      if (!inside && !(cons && (EXITS.test(cons.text()) || reassigns(cons.text(), name)))) continue;
       for (const g of this.o.guards) {
         for (const m of cond.findAll(g)) {
           const x = m.getMatch('X');
