@@ -1,0 +1,6 @@
+import hashlib
+
+
+def store(user, password):
+    # ruleid: code/py-weak-password-hash
+    user.password_hash = hashlib.md5(password.encode()).hexdigest()
