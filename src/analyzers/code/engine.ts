@@ -7,7 +7,7 @@ import type { CodeRule, Matcher, RuleSet } from './rule-schema.js';
 import { compileSources } from './sources.js';
 import type { CompiledSources } from './sources.js';
 import { syntaxOf } from './syntax.js';
-import { TaintEvaluator } from './taint.js';
+import { FileIndex, TaintEvaluator } from './taint.js';
 import type { Trace } from './taint.js';
 
 /** One match of one rule in one file, before it becomes a finding. */
@@ -74,7 +74,35 @@ function fill(template: string, vars: Record<string, string>, match: SgNode): st
 }
 
 function applies(rule: CodeRule, text: string): boolean {
-  return rule.triggers.length === 0 || rule.triggers.some((t) => text.includes(t));
+  if (rule.triggers.length > 0 && !rule.triggers.some((t) => text.includes(t))) return false;
+  return rule.requires.length === 0 || rule.requires.some((t) => text.includes(t));
+}
+
+/** Per-file state shared by the rules: the tree index and which source labels can occur at all. */
+interface FileState {
+  index: FileIndex;
+  labels: Map<string, boolean>;
+  text: string;
+  /** Set when a rule stopped early because the file's taint budget ran out. */
+  truncated: boolean;
+}
+
+function labelPresent(s: CompiledSources, st: FileState): boolean {
+  let v = st.labels.get(s.label);
+  if (v === undefined) {
+    v = s.triggers === undefined || s.triggers.some((r) => r.test(st.text));
+    st.labels.set(s.label, v);
+  }
+  return v;
+}
+
+/** Taint rules whose sources cannot occur in the text are skipped before parsing. */
+function taintPossible(rule: CodeRule, fam: FamilyRules, st: FileState): boolean {
+  if (!rule.taint) return true;
+  return rule.taint.sources.some((l) => {
+    const s = fam.sources.get(l);
+    return s !== undefined && labelPresent(s, st);
+  });
 }
 
 function matchOf(
@@ -121,17 +149,21 @@ function runTaint(
   root: SgNode,
   lang: FileLanguage,
   fam: FamilyRules,
+  st: FileState,
   out: CodeMatch[],
 ): void {
   const taint = rule.taint;
   if (!taint) return;
-  const sources = taint.sources.map((l) => fam.sources.get(l)).filter((s): s is CompiledSources => !!s);
+  const sources = taint.sources
+    .map((l) => fam.sources.get(l))
+    .filter((s): s is CompiledSources => !!s && labelPresent(s, st));
   if (sources.length === 0) return;
   let evaluator: TaintEvaluator | undefined;
   const seen = new Set<string>();
   for (const sink of taint.sinks) {
     for (const m of root.findAll(sink.matcher)) {
       evaluator ??= new TaintEvaluator({
+        index: st.index,
         root,
         syn: syntaxOf(lang.family),
         python: lang.family === 'python',
@@ -141,6 +173,10 @@ function runTaint(
       });
       const targets =
         sink.args.length === 0 ? [m] : sink.args.flatMap((a) => sinkTargets(m, a, lang.family === 'python'));
+      if (!evaluator.hasBudget) {
+        st.truncated = true;
+        return;
+      }
       for (const t of targets) {
         if (!t || t.kind() === ',') continue;
         const trace = evaluator.taintOf(t);
@@ -182,22 +218,43 @@ function runMatch(rule: CodeRule, root: SgNode, out: CodeMatch[]): void {
   }
 }
 
-/** Parses a file once and runs every applicable rule over the one tree. */
+/** What one file produced: matches, and whether taint analysis stopped early on a budget. */
+export interface FileResult {
+  matches: CodeMatch[];
+  truncated: boolean;
+  /** False when no rule applied and the file was not even parsed. */
+  parsed: boolean;
+}
+
+/** Parses a file once (only when a rule can apply) and runs every applicable rule over the one tree. */
+export function analyzeText(
+  text: string,
+  lang: FileLanguage,
+  rules: PreparedRules,
+  only?: ReadonlySet<string>,
+): FileResult {
+  const fam = rules.family(lang.family);
+  const st: FileState = { index: new FileIndex(), labels: new Map(), text, truncated: false };
+  const active = fam.rules.filter(
+    (r) => (!only || only.has(r.id)) && applies(r, text) && taintPossible(r, fam, st),
+  );
+  if (active.length === 0) return { matches: [], truncated: false, parsed: false };
+  if (lang.family === 'python') ensurePython();
+  const root = parse(lang.lang, text).root();
+  const out: CodeMatch[] = [];
+  for (const rule of active) {
+    if (rule.taint) runTaint(rule, root, lang, fam, st, out);
+    else runMatch(rule, root, out);
+  }
+  return { matches: out, truncated: st.truncated, parsed: true };
+}
+
+/** The matches of every applicable rule in one file's text. */
 export function runRules(
   text: string,
   lang: FileLanguage,
   rules: PreparedRules,
   only?: ReadonlySet<string>,
 ): CodeMatch[] {
-  const fam = rules.family(lang.family);
-  const active = fam.rules.filter((r) => (!only || only.has(r.id)) && applies(r, text));
-  if (active.length === 0) return [];
-  if (lang.family === 'python') ensurePython();
-  const root = parse(lang.lang, text).root();
-  const out: CodeMatch[] = [];
-  for (const rule of active) {
-    if (rule.taint) runTaint(rule, root, lang, fam, out);
-    else runMatch(rule, root, out);
-  }
-  return out;
+  return analyzeText(text, lang, rules, only).matches;
 }

@@ -3,7 +3,7 @@ import { ConfigError } from '../../core/errors.js';
 import type { RawFinding } from '../../core/finding.js';
 import { findingFrom } from '../../core/rule.js';
 import type { RuleMeta } from '../../core/rule.js';
-import { runRules, PreparedRules } from './engine.js';
+import { analyzeText, PreparedRules } from './engine.js';
 import { isDeclarationFile, languageOf } from './languages.js';
 import { BUILTIN_RULES_DIR, loadRuleDirs } from './load-rules.js';
 import { isMinified, MAX_CODE_BYTES } from './minified.js';
@@ -78,7 +78,13 @@ export const codeAnalyzer: Analyzer = {
       return [];
     }
     const rules = rulesFor(rulesDirsOf(ctx.options));
-    return runRules(file.text, lang, rules).map((m) =>
+    const result = analyzeText(file.text, lang, rules);
+    if (result.truncated) {
+      ctx.warn(
+        `code: taint analysis of ${file.path} stopped early (analysis budget spent); findings may be missing`,
+      );
+    }
+    return result.matches.map((m) =>
       findingFrom(ruleMetaOf(m.rule), {
         message: m.message,
         confidence: m.confidence,

@@ -145,6 +145,7 @@ function readRule(file: string, v: unknown, i: number): CodeRule {
     message: r.str(o, 'message'),
     remediation: r.str(o, 'remediation'),
     triggers: r.strList(o, 'triggers', []),
+    requires: r.strList(o, 'requires', []),
     file,
   };
   if (o['owasp'] !== undefined) rule.owasp = r.strList(o, 'owasp');
@@ -182,6 +183,13 @@ function readSource(file: string, v: unknown, i: number): SourceSpec {
   const pre = new Reader(file, `sources[${i}]`);
   const o = pre.obj(v, 'source');
   const r = new Reader(file, pre.str(o, 'id'));
+  for (const t of r.strList(o, 'triggers', [])) {
+    try {
+      new RegExp(t);
+    } catch (err) {
+      throw new ConfigError(`${file}: ${r.where}: invalid trigger regex ${t}`, { file }, { cause: err });
+    }
+  }
   const params = o['params'];
   return {
     id: r.str(o, 'id'),
@@ -191,6 +199,7 @@ function readSource(file: string, v: unknown, i: number): SourceSpec {
     calls: r.strList(o, 'calls', []),
     matchers: r.matchers(o['matchers'], 'matchers'),
     params: readParams(r, params),
+    triggers: r.strList(o, 'triggers', []),
     file,
   };
 }

@@ -47,6 +47,8 @@ export interface CodeRule {
   remediation: string;
   /** Cheap prefilter: the rule runs only on files whose text contains one of these strings. */
   triggers: string[];
+  /** When given, the file must also contain one of these strings. */
+  requires: string[];
   /** Structural rule: every match is a finding. */
   match?: Matcher;
   taint?: TaintSpec;
@@ -70,6 +72,11 @@ export interface SourceSpec {
   matchers: Matcher[];
   /** Parameters of functions matching these are attacker-controlled (route handlers, decorated params). */
   params: ParamSourceSpec[];
+  /**
+   * Regexes over the file text; when none matches, the source cannot occur in the file and taint rules
+   * using only such sources are skipped. Derived from `paths` and `calls` when omitted.
+   */
+  triggers: string[];
   file: string;
 }
 

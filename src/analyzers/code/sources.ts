@@ -13,6 +13,35 @@ export interface CompiledSources {
   calls: RegExp[];
   matchers: Matcher[];
   params: ParamSourceSpec[];
+  /** Text prefilter: the label can only occur in a file that one of these matches (none: always). */
+  triggers: RegExp[] | undefined;
+}
+
+function segmentText(seg: string): string | undefined {
+  if (seg === '*' || seg === '') return undefined;
+  const alt = /^\((.+)\)$/.exec(seg);
+  const words = (alt?.[1]?.split('|') ?? [seg.replace(/\[\]$/, '')]).map((w) =>
+    w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'),
+  );
+  return `(?:${words.join('|')})`;
+}
+
+/**
+ * Text regexes that any use of a dotted source path must match: the first two segments as written
+ * (`req.query`, `req?.query`, `req['query']`), or a destructuring of the first (`} = req`).
+ */
+function pathTriggers(path: string): string[] | undefined {
+  const segs = path.split('.');
+  const first = segmentText(segs[0] ?? '');
+  if (first === undefined) return undefined;
+  const head = `(?<![\\w$])${first}`;
+  const second = segs[1] === undefined ? undefined : segmentText(segs[1]);
+  if (second === undefined) return [`${head}(?![\\w$])`];
+  return [
+    `${head}\\s*\\??\\.\\s*${second}(?![\\w$])`,
+    `${head}\\s*\\[\\s*['"]${second}['"]`,
+    `\\}\\s*=\\s*(?:await\\s+)?${first}(?![\\w$])`,
+  ];
 }
 
 function segmentRegex(seg: string): string {
@@ -39,9 +68,13 @@ export function compileSources(
     if (!s.languages.includes(family)) continue;
     let c = out.get(s.label);
     if (!c) {
-      c = { label: s.label, paths: [], calls: [], matchers: [], params: [] };
+      c = { label: s.label, paths: [], calls: [], matchers: [], params: [], triggers: [] };
       out.set(s.label, c);
     }
+    const own =
+      s.triggers.length > 0 ? s.triggers.map((t) => [t]) : [...s.paths, ...s.calls].map(pathTriggers);
+    if (own.length === 0 || own.some((t) => t === undefined)) c.triggers = undefined;
+    else c.triggers?.push(...own.flatMap((t) => t ?? []).map((t) => new RegExp(t)));
     c.paths.push(...s.paths.map((p) => pathRegex(p, true)));
     c.calls.push(...s.calls.map((p) => pathRegex(p, false)));
     c.matchers.push(...s.matchers);

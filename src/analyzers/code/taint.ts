@@ -25,8 +25,19 @@ export interface Trace {
   weak: boolean;
 }
 
+/** Lookups over one file's tree, shared by every taint rule run on that file. */
+export class FileIndex {
+  readonly hits = new Map<string, SgNode[]>();
+  readonly fns = new Map<string, SgNode[]>();
+  readonly ifs = new Map<number, SgNode[]>();
+  readonly fnOf = new Map<number, SgNode | undefined>();
+  /** Evaluation steps left for the whole file; when spent, remaining sinks are not analysed. */
+  budget = MAX_FILE_STEPS;
+}
+
 /** What the evaluator needs besides the tree. */
 export interface TaintOptions {
+  index: FileIndex;
   root: SgNode;
   syn: Syntax;
   python: boolean;
@@ -40,7 +51,8 @@ const REQ = Symbol('request-object');
 type Value = Trace | typeof REQ | null;
 
 const MAX_DEPTH = 48;
-const MAX_STEPS = 3000;
+const MAX_STEPS = 400;
+const MAX_FILE_STEPS = 20_000;
 const MAX_CALLERS = 24;
 const MAX_CALL_DEPTH = 4;
 const ITERATORS = /^(map|forEach|filter|find|some|every|flatMap|reduce|then|each|apply)$/;
@@ -77,20 +89,31 @@ export class TaintEvaluator {
   private readonly active = new Set<number>();
   private readonly cache = new Map<number, Value>();
   private bindings: { fn: number; call: SgNode; name: string }[] = [];
-  private readonly hitCache = new Map<string, SgNode[]>();
-  private readonly fnCache = new Map<string, SgNode[]>();
-  private readonly ifCache = new Map<number, SgNode[]>();
-  private readonly fnOf = new Map<number, SgNode | undefined>();
+  private readonly hitCache: Map<string, SgNode[]>;
+  private readonly fnCache: Map<string, SgNode[]>;
+  private readonly ifCache: Map<number, SgNode[]>;
+  private readonly fnOf: Map<number, SgNode | undefined>;
   private readonly callKind: string;
 
   constructor(private readonly o: TaintOptions) {
     this.callKind = o.python ? 'call' : 'call_expression';
+    this.hitCache = o.index.hits;
+    this.fnCache = o.index.fns;
+    this.ifCache = o.index.ifs;
+    this.fnOf = o.index.fnOf;
+  }
+
+  /** False once the file's evaluation budget is spent. */
+  get hasBudget(): boolean {
+    return this.o.index.budget > 0;
   }
 
   /** The trace by which `node` carries attacker-controlled data, or null. */
   taintOf(node: SgNode): Trace | null {
-    this.budget = MAX_STEPS;
+    this.budget = Math.min(MAX_STEPS, this.o.index.budget);
+    const start = this.budget;
     const v = this.expr(node, 0);
+    this.o.index.budget -= start - Math.max(this.budget, 0);
     return v === REQ ? null : v;
   }
 
