@@ -1,4 +1,5 @@
-import { parse } from '@ast-grep/napi';
+import { Lang, parse } from '@ast-grep/napi';
+import { ConfigError } from '../../core/errors.js';
 import type { SgNode } from '@ast-grep/napi';
 import type { Confidence } from '../../core/finding.js';
 import { ensurePython } from './languages.js';
@@ -37,6 +38,7 @@ export class PreparedRules {
   private readonly byFamily = new Map<RuleLanguage, FamilyRules>();
 
   constructor(readonly set: RuleSet) {
+    validate(set);
     for (const family of ['javascript', 'typescript', 'python'] as const) {
       this.byFamily.set(family, {
         rules: set.rules.filter((r) => r.languages.includes(family)),
@@ -51,6 +53,48 @@ export class PreparedRules {
     if (!r) throw new Error(`no rules for ${f}`);
     return r;
   }
+}
+
+const PROBE: Record<RuleLanguage, FileLanguage> = {
+  javascript: { family: 'javascript', lang: Lang.JavaScript },
+  typescript: { family: 'typescript', lang: Lang.Tsx },
+  python: { family: 'python', lang: 'python' },
+};
+
+/** Compiles every matcher once against each language it is used with, so a bad rule fails at load time. */
+function validate(set: RuleSet): void {
+  const roots = new Map<RuleLanguage, SgNode>();
+  const rootOf = (l: RuleLanguage): SgNode => {
+    let r = roots.get(l);
+    if (!r) {
+      if (l === 'python') ensurePython();
+      r = parse(PROBE[l].lang, '').root();
+      roots.set(l, r);
+    }
+    return r;
+  };
+  const check = (where: string, file: string, langs: readonly RuleLanguage[], ms: readonly Matcher[]): void => {
+    for (const l of langs) {
+      for (const m of ms) {
+        try {
+          rootOf(l).findAll(m);
+        } catch (err) {
+          const msg = (err as Error).message.split('\n').join(' ');
+          throw new ConfigError(`${file}: ${where}: invalid matcher for ${l}: ${msg}`, { file }, { cause: err });
+        }
+      }
+    }
+  };
+  for (const r of set.rules) {
+    const t = r.taint;
+    const ms = [...(r.match ? [r.match] : []), ...(t ? [...t.sinks.map((s) => s.matcher), ...t.sanitizers, ...t.guards] : [])];
+    check(`rule ${r.id}`, r.file, r.languages, ms);
+  }
+  for (const s of set.sources) {
+    const ms = [...s.matchers, ...s.params.flatMap((p) => [p.function, p.param].filter((x): x is Matcher => !!x))];
+    check(`source ${s.id}`, s.file, s.languages, ms);
+  }
+  for (const g of set.sanitizers) check('sanitizers', 'sanitizers', g.languages, g.matchers);
 }
 
 const LOWER: Record<Confidence, Confidence> = { high: 'medium', medium: 'low', low: 'low' };
