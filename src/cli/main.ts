@@ -2,6 +2,7 @@
 import { Command, CommanderError } from 'commander';
 import { VERSION } from '../core/version.js';
 import { exitCodeForError, printError } from './errors.js';
+import { registerRules } from './rules.js';
 
 /**
  * The command-line program. Each command lives in its own file and registers itself here,
@@ -14,6 +15,7 @@ export function buildProgram(): Command {
     .version(VERSION)
     .showHelpAfterError()
     .exitOverride();
+  registerRules(program);
   return program;
 }
 

@@ -73,25 +73,40 @@ function validate(set: RuleSet): void {
     }
     return r;
   };
-  const check = (where: string, file: string, langs: readonly RuleLanguage[], ms: readonly Matcher[]): void => {
+  const check = (
+    where: string,
+    file: string,
+    langs: readonly RuleLanguage[],
+    ms: readonly Matcher[],
+  ): void => {
     for (const l of langs) {
       for (const m of ms) {
         try {
           rootOf(l).findAll(m);
         } catch (err) {
           const msg = (err as Error).message.split('\n').join(' ');
-          throw new ConfigError(`${file}: ${where}: invalid matcher for ${l}: ${msg}`, { file }, { cause: err });
+          throw new ConfigError(
+            `${file}: ${where}: invalid matcher for ${l}: ${msg}`,
+            { file },
+            { cause: err },
+          );
         }
       }
     }
   };
   for (const r of set.rules) {
     const t = r.taint;
-    const ms = [...(r.match ? [r.match] : []), ...(t ? [...t.sinks.map((s) => s.matcher), ...t.sanitizers, ...t.guards] : [])];
+    const ms = [
+      ...(r.match ? [r.match] : []),
+      ...(t ? [...t.sinks.map((s) => s.matcher), ...t.sanitizers, ...t.guards] : []),
+    ];
     check(`rule ${r.id}`, r.file, r.languages, ms);
   }
   for (const s of set.sources) {
-    const ms = [...s.matchers, ...s.params.flatMap((p) => [p.function, p.param].filter((x): x is Matcher => !!x))];
+    const ms = [
+      ...s.matchers,
+      ...s.params.flatMap((p) => [p.function, p.param].filter((x): x is Matcher => !!x)),
+    ];
     check(`source ${s.id}`, s.file, s.languages, ms);
   }
   for (const g of set.sanitizers) check('sanitizers', 'sanitizers', g.languages, g.matchers);

@@ -33,7 +33,9 @@ describe('code analyzer', () => {
 
   it('wants JavaScript, TypeScript and Python sources, not declarations', () => {
     const ref = (name: string) => ({ path: `src/${name}`, name, ext: name.split('.').pop() ?? '', size: 1 });
-    expect(['a.js', 'a.mjs', 'a.cjs', 'a.jsx', 'a.ts', 'a.tsx', 'a.py'].every((n) => codeAnalyzer.matches(ref(n)))).toBe(true);
+    expect(
+      ['a.js', 'a.mjs', 'a.cjs', 'a.jsx', 'a.ts', 'a.tsx', 'a.py'].every((n) => codeAnalyzer.matches(ref(n))),
+    ).toBe(true);
     expect(codeAnalyzer.matches(ref('a.d.ts'))).toBe(false);
     expect(codeAnalyzer.matches(ref('a.go'))).toBe(false);
   });
@@ -69,9 +71,11 @@ describe('code analyzer', () => {
     expect(isMinified('a.min.js', 'a')).toBe(true);
   });
 
-  it('survives syntax errors (tree-sitter recovers) without throwing', async () => {
+  it('survives syntax errors (tree-sitter recovers) without throwing', () => {
     const ctx = makeMemoryContext();
-    expect(() => codeAnalyzer.analyze(makeSourceFile('bad.py', 'def (:\n  eval(request.args["x"]\n'), ctx)).not.toThrow();
+    expect(() =>
+      codeAnalyzer.analyze(makeSourceFile('bad.py', 'def (:\n  eval(request.args["x"]\n'), ctx),
+    ).not.toThrow();
   });
 
   it('reads custom rule folders from options.rulesDirs', async () => {
@@ -113,9 +117,9 @@ describe('code analyzer', () => {
     expect(() => parseRuleFile('x.yaml', 'rules:\n  - id: BAD ID\n')).toThrow(/id must look like/);
     expect(() => parseRuleFile('x.yaml', ': : :')).toThrow(/invalid YAML/);
     expect(() => makeMemoryContext({}, { rulesDirs: 'x' })).not.toThrow();
-    expect(() => codeAnalyzer.analyze(makeSourceFile('a.js', 'x'), makeMemoryContext({}, { rulesDirs: 'x' }))).toThrow(
-      ConfigError,
-    );
+    expect(() =>
+      codeAnalyzer.analyze(makeSourceFile('a.js', 'x'), makeMemoryContext({}, { rulesDirs: 'x' })),
+    ).toThrow(ConfigError);
   });
 
   it('runs Python rules inside a worker thread, as the engine does', async () => {

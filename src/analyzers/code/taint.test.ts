@@ -153,7 +153,10 @@ describe('taint propagation (Python)', () => {
     ['tuple unpacking', `a, b = request.json["a"], 1\nsink(a)`],
     ['list append', `xs = []\nxs.append(request.args["a"])\nsink(" ".join(xs))`],
     ['keyword argument to a local function', `def run(cmd=None):\n    sink(cmd)\nrun(cmd=request.args["c"])`],
-    ['method with self', `class C:\n    def go(self, v):\n        sink(v)\n    def h(self):\n        self.go(request.args["v"])`],
+    [
+      'method with self',
+      `class C:\n    def go(self, v):\n        sink(v)\n    def h(self):\n        self.go(request.args["v"])`,
+    ],
     ['FastAPI route parameter', `@app.get("/items/{item}")\ndef read(item: str):\n    sink(item)`],
     ['CLI argument', `import sys\nsink(sys.argv[1])`],
   ])('%s', (_name, code) => {
@@ -162,7 +165,10 @@ describe('taint propagation (Python)', () => {
 
   it.each([
     ['int()', `x = int(request.args["a"])\nsink(x)`],
-    ['a guard that aborts', `def v():\n    p = request.args["p"]\n    if not p.startswith("/safe/"):\n        abort(403)\n    sink(p)`],
+    [
+      'a guard that aborts',
+      `def v():\n    p = request.args["p"]\n    if not p.startswith("/safe/"):\n        abort(403)\n    sink(p)`,
+    ],
     ['a FastAPI dependency', `@app.get("/x")\ndef read(db=Depends(get_db)):\n    sink(db)`],
     ['constants', `x = "a"\nsink(x)`],
   ])('is clean with %s', (_name, code) => {

@@ -31,8 +31,14 @@ export class FileIndex {
   readonly fns = new Map<string, SgNode[]>();
   readonly ifs = new Map<number, SgNode[]>();
   readonly fnOf = new Map<number, SgNode | undefined>();
+  /** Identifier occurrences by name, built with one walk the first time a name is looked up. */
+  names: Map<string, { node: SgNode; start: number }[]> | undefined;
+  /** Functions by the name they are called by, built with one walk when first needed. */
+  functions: Map<string, SgNode[]> | undefined;
   /** Evaluation steps left for the whole file; when spent, remaining sinks are not analysed. */
   budget = MAX_FILE_STEPS;
+  /** Taint analysis of one file stops at this time (performance.now()), so one huge file cannot stall a scan. */
+  deadline = performance.now() + MAX_FILE_MS;
 }
 
 /** What the evaluator needs besides the tree. */
@@ -46,6 +52,16 @@ export interface TaintOptions {
   guards: readonly Matcher[];
 }
 
+interface Guard {
+  start: number;
+  end: number;
+  names: Set<string>;
+  /** A guard without `$X` protects every name. */
+  all: boolean;
+  exits: boolean;
+  consequence: string;
+}
+
 /** Marks a request object (its `.query`, `.body`... are sources, the object itself is not). */
 const REQ = Symbol('request-object');
 type Value = Trace | typeof REQ | null;
@@ -53,6 +69,7 @@ type Value = Trace | typeof REQ | null;
 const MAX_DEPTH = 48;
 const MAX_STEPS = 400;
 const MAX_FILE_STEPS = 20_000;
+const MAX_FILE_MS = 1500;
 const MAX_CALLERS = 24;
 const MAX_CALL_DEPTH = 4;
 const ITERATORS = /^(map|forEach|filter|find|some|every|flatMap|reduce|then|each|apply)$/;
@@ -70,6 +87,24 @@ function contains(outer: SgNode, inner: SgNode): boolean {
   const o = outer.range();
   const i = inner.range();
   return o.start.index <= i.start.index && i.end.index <= o.end.index;
+}
+
+const anchors = new WeakMap<Matcher, string>();
+
+/**
+ * The longest plain word of a matcher's pattern (`parseInt` for `parseInt($$$)`): a node whose text lacks
+ * it cannot match, which saves most ast-grep match calls. Empty when the matcher has no pattern.
+ */
+function anchorOf(m: Matcher): string {
+  let a = anchors.get(m);
+  if (a === undefined) {
+    const p = (m.rule as { pattern?: unknown }).pattern;
+    const words =
+      typeof p === 'string' ? (p.replace(/\$+[A-Z_0-9]*/g, ' ').match(/[A-Za-z_][\w]*/g) ?? []) : [];
+    a = words.reduce((best, w) => (w.length > best.length ? w : best), '');
+    anchors.set(m, a);
+  }
+  return a;
 }
 
 function reassigns(code: string, name: string): boolean {
@@ -94,6 +129,7 @@ export class TaintEvaluator {
   private readonly ifCache: Map<number, SgNode[]>;
   private readonly fnOf: Map<number, SgNode | undefined>;
   private readonly callKind: string;
+  private readonly guards = new Map<number, Guard>();
 
   constructor(private readonly o: TaintOptions) {
     this.callKind = o.python ? 'call' : 'call_expression';
@@ -105,7 +141,7 @@ export class TaintEvaluator {
 
   /** False once the file's evaluation budget is spent. */
   get hasBudget(): boolean {
-    return this.o.index.budget > 0;
+    return this.o.index.budget > 0 && performance.now() < this.o.index.deadline;
   }
 
   /** The trace by which `node` carries attacker-controlled data, or null. */
@@ -179,7 +215,15 @@ export class TaintEvaluator {
   }
 
   private sanitized(node: SgNode): boolean {
-    for (const m of this.o.sanitizers) if (node.matches(m)) return true;
+    let text: string | undefined;
+    for (const m of this.o.sanitizers) {
+      const a = anchorOf(m);
+      if (a !== '') {
+        text ??= node.text();
+        if (!text.includes(a)) continue;
+      }
+      if (node.matches(m)) return true;
+    }
     return false;
   }
 
@@ -281,13 +325,33 @@ export class TaintEvaluator {
     const key = `${scope.id()}:${name}`;
     let h = this.hitCache.get(key);
     if (!h) {
-      const kinds = this.o.python
-        ? [{ kind: 'identifier' }]
-        : [...this.o.syn.identifiers].map((kind) => ({ kind }));
-      h = scope.findAll({ rule: { any: kinds, regex: `^${escapeRegex(name)}$` } });
+      const all = this.names().get(name) ?? [];
+      if (scope.id() === this.o.root.id()) h = all.map((x) => x.node);
+      else {
+        const r = scope.range();
+        h = all.filter((x) => x.start >= r.start.index && x.start < r.end.index).map((x) => x.node);
+      }
       this.hitCache.set(key, h);
     }
     return h;
+  }
+
+  private names(): Map<string, { node: SgNode; start: number }[]> {
+    let m = this.o.index.names;
+    if (!m) {
+      m = new Map();
+      const kinds = this.o.python
+        ? [{ kind: 'identifier' }]
+        : [...this.o.syn.identifiers].map((kind) => ({ kind }));
+      for (const node of this.o.root.findAll({ rule: { any: kinds } })) {
+        const t = node.text();
+        let list = m.get(t);
+        if (!list) m.set(t, (list = []));
+        list.push({ node, start: node.range().start.index });
+      }
+      this.o.index.names = m;
+    }
+    return m;
   }
 
   /** Definitions of the name at `use` that may reach it, from the innermost scope that defines it. */
@@ -347,21 +411,39 @@ export class TaintEvaluator {
     const name = use.text();
     const useStart = use.range().start.index;
     for (const s of ifs) {
-      if (s.range().start.index > useStart) continue;
-      const cond = s.field('condition');
-      if (!cond) continue;
-      const inside = contains(s, use);
-      const cons = s.field('consequence');
+      const g = this.guardOf(s);
+      if (g.start > useStart || (!g.all && !g.names.has(name))) continue;
       // The guard protects the code inside it, or after it when its failing branch leaves or overwrites the value.
-      if (!inside && !(cons && (EXITS.test(cons.text()) || reassigns(cons.text(), name)))) continue;
-      for (const g of this.o.guards) {
-        for (const m of cond.findAll(g)) {
-          const x = m.getMatch('X');
-          if (!x || x.text() === name) return true;
-        }
-      }
+      if (useStart < g.end || g.exits || reassigns(g.consequence, name)) return true;
     }
     return false;
+  }
+
+  /** What one `if` guards (computed once per statement): the names its condition checks. */
+  private guardOf(s: SgNode): Guard {
+    const id = s.id();
+    let g = this.guards.get(id);
+    if (g) return g;
+    const r = s.range();
+    const cons = s.field('consequence')?.text() ?? '';
+    g = {
+      start: r.start.index,
+      end: r.end.index,
+      names: new Set(),
+      all: false,
+      exits: EXITS.test(cons),
+      consequence: cons,
+    };
+    const cond = s.field('condition');
+    for (const m of cond ? this.o.guards : []) {
+      for (const hit of cond?.findAll(m) ?? []) {
+        const x = hit.getMatch('X');
+        if (x) g.names.add(x.text());
+        else g.all = true;
+      }
+    }
+    this.guards.set(id, g);
+    return g;
   }
 
   private param(d: Extract<Definition, { kind: 'param' }>, depth: number): Value {
@@ -470,26 +552,25 @@ export class TaintEvaluator {
   }
 
   private functionsNamed(name: string): SgNode[] {
-    const key = `fn:${name}`;
-    let f = this.fnCache.get(key);
-    if (!f) {
-      const regex = `^${escapeRegex(name)}$`;
+    let m = this.o.index.functions;
+    if (!m) {
+      m = new Map();
+      const kinds = [...this.o.syn.functions].filter(
+        (k) => !k.startsWith('generator_function') || !this.o.python,
+      );
       const rule = this.o.python
-        ? { kind: 'function_definition', has: { field: 'name', regex } }
-        : {
-            any: [
-              { kind: 'function_declaration', has: { field: 'name', regex } },
-              { kind: 'method_definition', has: { field: 'name', regex } },
-              {
-                any: [{ kind: 'arrow_function' }, { kind: 'function_expression' }],
-                inside: { kind: 'variable_declarator', has: { field: 'name', regex } },
-              },
-            ],
-          };
-      f = this.o.root.findAll({ rule });
-      this.fnCache.set(key, f);
+        ? { any: [{ kind: 'function_definition' }] }
+        : { any: kinds.filter((k) => k !== 'function').map((kind) => ({ kind })) };
+      for (const fn of this.o.root.findAll({ rule })) {
+        const n = functionName(fn);
+        if (n === undefined) continue;
+        let list = m.get(n);
+        if (!list) m.set(n, (list = []));
+        list.push(fn);
+      }
+      this.o.index.functions = m;
     }
-    return f;
+    return m.get(name) ?? [];
   }
 
   private call(node: SgNode, depth: number): Value {
