@@ -23,7 +23,13 @@ if (!isMainThread) {
     const before = ctx.warnings.length;
     try {
       for (const f of codeAnalyzer.analyze(file, ctx)) {
-        out.findings.push({ ruleId: f.ruleId, path: f.location.path, line: f.location.startLine, confidence: f.confidence, message: f.message });
+        out.findings.push({
+          ruleId: f.ruleId,
+          path: f.location.path,
+          line: f.location.startLine,
+          confidence: f.confidence,
+          message: f.message,
+        });
       }
     } catch (err) {
       out.errors++;
@@ -42,7 +48,9 @@ if (!isMainThread) {
   };
   const dir = args.find((a, i) => !a.startsWith('--') && !(args[i - 1] ?? '').startsWith('--'));
   if (!dir) {
-    console.error('usage: node bench/code/bench.mjs <dir> [--workers 2] [--ext js,ts] [--json out.json] [--limit N]');
+    console.error(
+      'usage: node bench/code/bench.mjs <dir> [--workers 2] [--ext js,ts] [--json out.json] [--limit N]',
+    );
     process.exit(2);
   }
   const workers = Number(opt('workers', '2'));
@@ -81,7 +89,12 @@ if (!isMainThread) {
   const wall = (performance.now() - t0) / 1000;
   clearInterval(timer);
   const total = results.reduce(
-    (a, r) => ({ files: a.files + r.files, lines: a.lines + r.lines, errors: a.errors + r.errors, skipped: a.skipped + r.skipped }),
+    (a, r) => ({
+      files: a.files + r.files,
+      lines: a.lines + r.lines,
+      errors: a.errors + r.errors,
+      skipped: a.skipped + r.skipped,
+    }),
     { files: 0, lines: 0, errors: 0, skipped: 0 },
   );
   const findings = results.flatMap((r) => r.findings);

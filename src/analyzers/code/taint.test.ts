@@ -17,7 +17,7 @@ rules:
     message: '{source} reaches {sink}: {path}'
     remediation: none
     taint:
-      sources: [http, cli]
+      sources: [http, cli, dom]
       sinks:
         - pattern: sink($$$)
           arg: 0
@@ -75,6 +75,15 @@ describe('taint propagation (JavaScript)', () => {
     );
   });
 
+  it('does not take any variable named request for the incoming request', () => {
+    const code = `function send(request) {\n  sink(request.headers);\n}\nconst req = http.request(opts);\nsink(req.path);`;
+    expect(lines(code)).toEqual([]);
+  });
+
+  it('ends the path at functions it cannot see into', () => {
+    expect(lines(`sink(lookup(req.query.id));\nsink(hash(req.body.pw));`)).toEqual([]);
+  });
+
   it('stays quiet on constants and unrelated request fields', () => {
     expect(lines(`const a = 'x';\nsink(a);\nsink(req.user.id);\nsink(req.method);`)).toEqual([]);
   });
@@ -112,7 +121,7 @@ describe('taint across functions in one file', () => {
   });
 
   it('follows arrow functions assigned to variables and methods called on this', () => {
-    const code = `const wrap = (s) => '<' + s + '>';\nclass C {\n  go(x) { sink(x); }\n  h(req) { this.go(wrap(req.body.x)); }\n}`;
+    const code = `const wrap = (s) => '<' + s + '>';\nclass C {\n  go(x) { sink(x); }\n  h(req, res) { this.go(wrap(req.body.x)); }\n}`;
     expect(lines(code)).toEqual([3]);
   });
 

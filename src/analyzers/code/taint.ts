@@ -75,7 +75,7 @@ const MAX_CALL_DEPTH = 4;
 const ITERATORS = /^(map|forEach|filter|find|some|every|flatMap|reduce|then|each|apply)$/;
 /** Library functions known to pass their input through (so the path is not "weak"). */
 const KNOWN_PROPAGATORS =
-  /^(join|resolve|normalize|format|concat|from|parse|stringify|decodeURIComponent|decodeURI|unescape|String|str|toString|trim|strip|lstrip|rstrip|lower|upper|toLowerCase|toUpperCase|replace|replaceAll|slice|substring|substr|split|encode|decode|get|getAll|getlist|pop|shift|URL|urlparse|urljoin|f|fromCharCode|Template|render_template_string)$/;
+  /^(URLSearchParams|Path|sprintf|vsprintf|assign|keys|values|entries|fromEntries|Buffer|quote_plus|unquote|unquote_plus|parse_qs|loads|dumps|join|resolve|normalize|format|concat|from|parse|stringify|decodeURIComponent|decodeURI|unescape|String|str|toString|trim|strip|lstrip|rstrip|lower|upper|toLowerCase|toUpperCase|replace|replaceAll|slice|substring|substr|split|encode|decode|get|getAll|getlist|pop|shift|URL|urlparse|urljoin|f|fromCharCode|Template|render_template_string)$/;
 const EXITS = /\b(return|throw|raise|abort|continue|break)\b/;
 const BLOCKS = new Set(['statement_block', 'program', 'block', 'module', 'switch_body', 'class_body']);
 
@@ -244,13 +244,40 @@ export class TaintEvaluator {
     const path = pathy ? accessPath(node, syn) : undefined;
     for (const s of this.o.sources) {
       if (path !== undefined) {
-        if (s.paths.some((r) => r.test(path))) return this.trace(s.label, node);
+        if (s.paths.some((r) => r.test(path)) && this.plausibleRequest(node, path))
+          return this.trace(s.label, node);
         if (syn.call.has(k) && s.calls.some((r) => r.test(path.slice(0, -2))))
           return this.trace(s.label, node);
       }
       for (const m of s.matchers) if (node.matches(m)) return this.trace(s.label, node);
     }
     return null;
+  }
+
+  /**
+   * In JavaScript `req`/`request` are common names for many things (an HTTP client request, a queue job).
+   * They count as the incoming request only when undeclared, or a parameter next to a response-like one
+   * (`res`, `reply`, `h`, `next`), or a parameter a framework source marks as the request.
+   */
+  private plausibleRequest(node: SgNode, path: string): boolean {
+    if (this.o.python || !/^(req|request)[.([]/.test(path)) return true;
+    let root = node;
+    for (let i = 0; i < 16; i++) {
+      const next =
+        root.field(this.o.syn.memberObject) ??
+        root.field(this.o.syn.callFunction) ??
+        root.field(this.o.syn.subscriptObject);
+      if (!next) break;
+      root = next;
+    }
+    if (!this.o.syn.identifiers.has(kindOf(root))) return true;
+    const defs = this.definitionsOf(root);
+    if (defs.length === 0) return true;
+    return defs.some((d) => {
+      if (d.kind !== 'param') return false;
+      const params = d.fn.field('parameters')?.text() ?? '';
+      return /[(,]\s*(res|resp|response|reply|h|next|ctx)\b/.test(params) || this.paramSource(d) !== null;
+    });
   }
 
   /** `r.query` where `r` is a request object under another name: test it as `req.query`. */
@@ -595,7 +622,9 @@ export class TaintEvaluator {
     }
     const argValues = args.map((a) => (a.kind() === 'keyword_argument' ? a.field('value') : a));
     const v = this.firstOf(argValues, depth);
-    if (v && v !== REQ && !KNOWN_PROPAGATORS.test(calleeName ?? '')) return { ...v, weak: true };
+    // Only modelled library functions pass taint from their arguments; an unknown function may as well
+    // validate, hash or look its input up (CodeQL makes the same choice), so it ends the path.
+    if (v && v !== REQ && !KNOWN_PROPAGATORS.test(calleeName ?? '')) return null;
     return v;
   }
 
