@@ -112,7 +112,7 @@ function readTaint(r: Reader, v: unknown): TaintSpec {
   const propagators =
     props === undefined ? [] : Array.isArray(props) ? props : r.fail('taint.propagators must be a list');
   return {
-    sources: r.strList(t, 'sources', ['http', 'cli']),
+    sources: r.strList(t, 'sources', ['http']),
     sinks: sinks.map((s, i) => readSink(r, s, i)),
     sanitizers: r.matchers(t['sanitizers'], 'taint.sanitizers'),
     guards: r.matchers(t['guards'], 'taint.guards'),

@@ -17,7 +17,7 @@ export interface SinkSpec {
 
 /** The taint part of a rule: sources by label, sinks, sanitizers, guards and extra propagators. */
 export interface TaintSpec {
-  /** Source labels from the sources files (`http`, `cli`, `env`, ...). */
+  /** Source labels from the sources files (`http`, `dom`, `cli`, `env`, ...); default `[http]`. */
   sources: string[];
   sinks: SinkSpec[];
   /** A value matching one of these is clean (for example `escape($X)`). */

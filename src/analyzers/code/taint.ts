@@ -260,7 +260,7 @@ export class TaintEvaluator {
    * (`res`, `reply`, `h`, `next`), or a parameter a framework source marks as the request.
    */
   private plausibleRequest(node: SgNode, path: string): boolean {
-    if (this.o.python || !/^(req|request)[.([]/.test(path)) return true;
+    if (!/^(req|request)[.([]/.test(path)) return true;
     let root = node;
     for (let i = 0; i < 16; i++) {
       const next =
@@ -275,6 +275,13 @@ export class TaintEvaluator {
     if (defs.length === 0) return true;
     return defs.some((d) => {
       if (d.kind !== 'param') return false;
+      // Python views take the request first (after self in class-based views); Flask's is a global import.
+      if (this.o.python) {
+        const first = d.fn.field('parameters')?.namedChildren()[0]?.text() ?? '';
+        return (
+          d.index === 0 || (d.index === 1 && /^(self|cls)\b/.test(first)) || this.paramSource(d) !== null
+        );
+      }
       const params = d.fn.field('parameters')?.text() ?? '';
       return /[(,]\s*(res|resp|response|reply|h|next|ctx)\b/.test(params) || this.paramSource(d) !== null;
     });

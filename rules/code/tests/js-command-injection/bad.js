@@ -22,5 +22,7 @@ function archive(name) {
   return cp.execSync(`tar czf /tmp/${name}.tgz /data`);
 }
 
-const target = process.argv[2];
-archive(target);
+app.post('/archive', (req, res) => {
+  archive(req.body.name);
+  res.end();
+});

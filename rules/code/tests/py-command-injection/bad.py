@@ -23,6 +23,6 @@ def backup():
     return "ok"
 
 
-def main():
+def search_logs(request):
     # ruleid: code/py-command-injection
-    os.system("grep -r %s /var/log" % sys.argv[1])
+    os.system("grep -r %s /var/log" % request.GET["q"])
