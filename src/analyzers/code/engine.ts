@@ -3,7 +3,6 @@ import { ConfigError } from '../../core/errors.js';
 import type { SgNode } from '@ast-grep/napi';
 import type { Confidence } from '../../core/finding.js';
 import { ensurePython } from './languages.js';
-import { noteParsed } from './native-memory.js';
 import type { FileLanguage, RuleLanguage } from './languages.js';
 import type { CodeRule, Matcher, RuleSet } from './rule-schema.js';
 import { compileSources } from './sources.js';
@@ -300,7 +299,6 @@ export function analyzeText(
   );
   if (active.length === 0) return { matches: [], truncated: false, parsed: false };
   if (lang.family === 'python') ensurePython();
-  noteParsed(text.length);
   const root = parse(lang.lang, text).root();
   const out: CodeMatch[] = [];
   for (const rule of active) {

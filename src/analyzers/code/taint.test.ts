@@ -184,3 +184,10 @@ describe('taint propagation (Python)', () => {
     expect(lines(code, 'py')).toEqual([]);
   });
 });
+
+describe('request look-alikes', () => {
+  it('checks destructured request objects too', () => {
+    const code = `function writeH2(client, request) {\n  const { headers } = request;\n  sink(headers);\n}\napp.get('/x', (req, res) => {\n  const { headers } = req;\n  sink(headers);\n});`;
+    expect(lines(code)).toEqual([7]);
+  });
+});

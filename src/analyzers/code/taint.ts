@@ -332,7 +332,8 @@ export class TaintEvaluator {
       if (base !== undefined) {
         const full = `${base}.${d.keys.join('.')}`;
         for (const s of this.o.sources)
-          if (s.paths.some((r) => r.test(full))) return this.trace(s.label, d.value);
+          if (s.paths.some((r) => r.test(full)) && this.plausibleRequest(d.value, full))
+            return this.trace(s.label, d.value);
       }
       const v = this.expr(d.value, depth + 1);
       if (v === REQ) return this.requestKeys(d.keys, d.value);
