@@ -191,3 +191,22 @@ describe('request look-alikes', () => {
     expect(lines(code)).toEqual([7]);
   });
 });
+
+describe('more frameworks', () => {
+  it.each([
+    ['Fastify', `fastify.post('/x', async (request, reply) => {\n  sink(request.body.name);\n});`],
+    [
+      'Hapi',
+      `server.route({ method: 'POST', path: '/x', handler: (request, h) => sink(request.payload.name) });`,
+    ],
+    ['Koa', `router.get('/x', async (ctx) => {\n  sink(ctx.params.id);\n});`],
+    ['Next.js pages API', `export default function handler(req, res) {\n  sink(req.query.id);\n}`],
+  ])('%s', (_name, code) => {
+    expect(lines(code, 'ts').length).toBe(1);
+  });
+
+  it('Django class-based views take the request after self', () => {
+    const code = `class V(View):\n    def get(self, request, pk):\n        sink(request.GET["q"])\n\ndef helper(self, adapter, request):\n    sink(request.body)`;
+    expect(lines(code, 'py')).toEqual([3]);
+  });
+});
