@@ -1,122 +1,30 @@
 import type { SgNode } from '@ast-grep/napi';
-import type { Matcher, ParamSourceSpec } from './rule-schema.js';
-import { classify, enclosingFunction, escapeRegex, functionName } from './scope.js';
+import type { ParamSourceSpec } from './rule-schema.js';
+import { classify, enclosingFunction, functionName } from './scope.js';
 import type { Definition } from './scope.js';
 import { accessPath } from './sources.js';
-import type { CompiledSources } from './sources.js';
 import { kindOf } from './syntax.js';
-import type { Syntax } from './syntax.js';
+import {
+  anchorOf,
+  argFor,
+  BLOCKS,
+  contains,
+  EXITS,
+  ITERATORS,
+  KNOWN_PROPAGATORS,
+  lineOf,
+  MAX_CALL_DEPTH,
+  MAX_CALLERS,
+  MAX_DEPTH,
+  MAX_STEPS,
+  REQ,
+  reassigns,
+  withStep,
+} from './taint-support.js';
+import type { Guard, TaintOptions, Trace, Value } from './taint-support.js';
 
-/** One hop of a taint path: a variable, parameter or call, and its 1-based line. */
-export interface TaintStep {
-  text: string;
-  line: number;
-}
-
-/** How an attacker-controlled value reaches a node. */
-export interface Trace {
-  label: string;
-  /** The source expression, as written. */
-  source: string;
-  sourceLine: number;
-  /** Hops from the source to the sink, in order. */
-  steps: TaintStep[];
-  /** True when the value passed through a function the engine could not see into. */
-  weak: boolean;
-}
-
-/** Lookups over one file's tree, shared by every taint rule run on that file. */
-export class FileIndex {
-  readonly hits = new Map<string, SgNode[]>();
-  readonly fns = new Map<string, SgNode[]>();
-  readonly ifs = new Map<number, SgNode[]>();
-  readonly fnOf = new Map<number, SgNode | undefined>();
-  /** Identifier occurrences by name, built with one walk the first time a name is looked up. */
-  names: Map<string, { node: SgNode; start: number }[]> | undefined;
-  /** Functions by the name they are called by, built with one walk when first needed. */
-  functions: Map<string, SgNode[]> | undefined;
-  /** Evaluation steps left for the whole file; when spent, remaining sinks are not analysed. */
-  budget = MAX_FILE_STEPS;
-  /** Taint analysis of one file stops at this time (performance.now()), so one huge file cannot stall a scan. */
-  deadline = performance.now() + MAX_FILE_MS;
-}
-
-/** What the evaluator needs besides the tree. */
-export interface TaintOptions {
-  index: FileIndex;
-  root: SgNode;
-  syn: Syntax;
-  python: boolean;
-  sources: readonly CompiledSources[];
-  sanitizers: readonly Matcher[];
-  guards: readonly Matcher[];
-}
-
-interface Guard {
-  start: number;
-  end: number;
-  names: Set<string>;
-  /** A guard without `$X` protects every name. */
-  all: boolean;
-  exits: boolean;
-  consequence: string;
-}
-
-/** Marks a request object (its `.query`, `.body`... are sources, the object itself is not). */
-const REQ = Symbol('request-object');
-type Value = Trace | typeof REQ | null;
-
-const MAX_DEPTH = 48;
-const MAX_STEPS = 400;
-const MAX_FILE_STEPS = 20_000;
-const MAX_FILE_MS = 1500;
-const MAX_CALLERS = 24;
-const MAX_CALL_DEPTH = 4;
-const ITERATORS = /^(map|forEach|filter|find|some|every|flatMap|reduce|then|each|apply)$/;
-/** Library functions known to pass their input through (so the path is not "weak"). */
-const KNOWN_PROPAGATORS =
-  /^(URLSearchParams|Path|sprintf|vsprintf|assign|keys|values|entries|fromEntries|Buffer|quote_plus|unquote|unquote_plus|parse_qs|loads|dumps|join|resolve|normalize|format|concat|from|parse|stringify|decodeURIComponent|decodeURI|unescape|String|str|toString|trim|strip|lstrip|rstrip|lower|upper|toLowerCase|toUpperCase|replace|replaceAll|slice|substring|substr|split|encode|decode|get|getAll|getlist|pop|shift|URL|urlparse|urljoin|f|fromCharCode|Template|render_template_string)$/;
-const EXITS = /\b(return|throw|raise|abort|continue|break)\b/;
-const BLOCKS = new Set(['statement_block', 'program', 'block', 'module', 'switch_body', 'class_body']);
-
-function lineOf(n: SgNode): number {
-  return n.range().start.line + 1;
-}
-
-function contains(outer: SgNode, inner: SgNode): boolean {
-  const o = outer.range();
-  const i = inner.range();
-  return o.start.index <= i.start.index && i.end.index <= o.end.index;
-}
-
-const anchors = new WeakMap<Matcher, string>();
-
-/**
- * The longest plain word of a matcher's pattern (`parseInt` for `parseInt($$$)`): a node whose text lacks
- * it cannot match, which saves most ast-grep match calls. Empty when the matcher has no pattern.
- */
-function anchorOf(m: Matcher): string {
-  let a = anchors.get(m);
-  if (a === undefined) {
-    const p = (m.rule as { pattern?: unknown }).pattern;
-    const words =
-      typeof p === 'string' ? (p.replace(/\$+[A-Z_0-9]*/g, ' ').match(/[A-Za-z_][\w]*/g) ?? []) : [];
-    a = words.reduce((best, w) => (w.length > best.length ? w : best), '');
-    anchors.set(m, a);
-  }
-  return a;
-}
-
-function reassigns(code: string, name: string): boolean {
-  const i = code.indexOf(name);
-  return i !== -1 && new RegExp(`(^|[^\\w$.])${name.replace(/[$]/g, '\\$')}\\s*=[^=]`).test(code);
-}
-
-function withStep(t: Trace, step: TaintStep): Trace {
-  const last = t.steps[t.steps.length - 1];
-  if (last && last.text === step.text && last.line === step.line) return t;
-  return { ...t, steps: [...t.steps, step] };
-}
+export { FileIndex } from './taint-support.js';
+export type { TaintOptions, TaintStep, Trace } from './taint-support.js';
 
 /** Demand-driven, intra-file taint: asks backwards from a sink whether a value comes from a source. */
 export class TaintEvaluator {
@@ -125,7 +33,6 @@ export class TaintEvaluator {
   private readonly cache = new Map<number, Value>();
   private bindings: { fn: number; call: SgNode; name: string }[] = [];
   private readonly hitCache: Map<string, SgNode[]>;
-  private readonly fnCache: Map<string, SgNode[]>;
   private readonly ifCache: Map<number, SgNode[]>;
   private readonly fnOf: Map<number, SgNode | undefined>;
   private readonly callKind: string;
@@ -134,7 +41,6 @@ export class TaintEvaluator {
   constructor(private readonly o: TaintOptions) {
     this.callKind = o.python ? 'call' : 'call_expression';
     this.hitCache = o.index.hits;
-    this.fnCache = o.index.fns;
     this.ifCache = o.index.ifs;
     this.fnOf = o.index.fnOf;
   }
@@ -360,7 +266,7 @@ export class TaintEvaluator {
     const key = `${scope.id()}:${name}`;
     let h = this.hitCache.get(key);
     if (!h) {
-      const all = this.names().get(name) ?? [];
+      const all = this.o.index.names(this.o.root, this.o.syn, this.o.python).get(name) ?? [];
       if (scope.id() === this.o.root.id()) h = all.map((x) => x.node);
       else {
         const r = scope.range();
@@ -369,24 +275,6 @@ export class TaintEvaluator {
       this.hitCache.set(key, h);
     }
     return h;
-  }
-
-  private names(): Map<string, { node: SgNode; start: number }[]> {
-    let m = this.o.index.names;
-    if (!m) {
-      m = new Map();
-      const kinds = this.o.python
-        ? [{ kind: 'identifier' }]
-        : [...this.o.syn.identifiers].map((kind) => ({ kind }));
-      for (const node of this.o.root.findAll({ rule: { any: kinds } })) {
-        const t = node.text();
-        let list = m.get(t);
-        if (!list) m.set(t, (list = []));
-        list.push({ node, start: node.range().start.index });
-      }
-      this.o.index.names = m;
-    }
-    return m;
   }
 
   /** Definitions of the name at `use` that may reach it, from the innermost scope that defines it. */
@@ -486,7 +374,7 @@ export class TaintEvaluator {
     for (let i = this.bindings.length - 1; i >= 0; i--) {
       const b = this.bindings[i];
       if (!b || b.fn !== fnId) continue;
-      const arg = this.argFor(b.call, d);
+      const arg = argFor(this.o.syn, this.o.python, b.call, d);
       if (!arg) return null;
       const saved = this.bindings;
       this.bindings = saved.slice(0, i);
@@ -544,28 +432,13 @@ export class TaintEvaluator {
     return v === REQ ? null : v;
   }
 
-  private argFor(call: SgNode, d: Extract<Definition, { kind: 'param' }>): SgNode | undefined {
-    const list = call.field(this.o.syn.callArguments);
-    if (!list) return undefined;
-    const args = list.namedChildren().filter((c) => c.kind() !== 'comment');
-    let index = d.index;
-    if (this.o.python) {
-      const kw = args.find((a) => a.kind() === 'keyword_argument' && a.field('name')?.text() === d.name);
-      if (kw) return kw.field('value') ?? undefined;
-      const first = d.fn.field('parameters')?.namedChildren()[0]?.text();
-      if ((first === 'self' || first === 'cls') && call.field('function')?.kind() === 'attribute') index -= 1;
-      return args.filter((a) => a.kind() !== 'keyword_argument')[index];
-    }
-    return args[index];
-  }
-
   private callers(d: Extract<Definition, { kind: 'param' }>, depth: number): Value {
     if (this.bindings.length >= MAX_CALL_DEPTH) return null;
     const name = functionName(d.fn);
     if (!name) return null;
-    const calls = this.callsTo(name).slice(0, MAX_CALLERS);
+    const calls = this.o.index.callsTo(this.o.root, this.callKind, name).slice(0, MAX_CALLERS);
     for (const c of calls) {
-      const arg = this.argFor(c, d);
+      const arg = argFor(this.o.syn, this.o.python, c, d);
       if (!arg || contains(d.fn, c)) continue;
       this.bindings.push({ fn: -1, call: c, name });
       const v = this.expr(arg, depth + 1);
@@ -573,39 +446,6 @@ export class TaintEvaluator {
       if (v && v !== REQ) return withStep(v, { text: `${name}(${d.name})`, line: lineOf(c) });
     }
     return null;
-  }
-
-  private callsTo(name: string): SgNode[] {
-    const key = `call:${name}`;
-    let c = this.fnCache.get(key);
-    if (!c) {
-      const regex = `^(?:[\\w$]+\\.)?${escapeRegex(name)}$`;
-      c = this.o.root.findAll({ rule: { kind: this.callKind, has: { field: 'function', regex } } });
-      this.fnCache.set(key, c);
-    }
-    return c;
-  }
-
-  private functionsNamed(name: string): SgNode[] {
-    let m = this.o.index.functions;
-    if (!m) {
-      m = new Map();
-      const kinds = [...this.o.syn.functions].filter(
-        (k) => !k.startsWith('generator_function') || !this.o.python,
-      );
-      const rule = this.o.python
-        ? { any: [{ kind: 'function_definition' }] }
-        : { any: kinds.filter((k) => k !== 'function').map((kind) => ({ kind })) };
-      for (const fn of this.o.root.findAll({ rule })) {
-        const n = functionName(fn);
-        if (n === undefined) continue;
-        let list = m.get(n);
-        if (!list) m.set(n, (list = []));
-        list.push(fn);
-      }
-      this.o.index.functions = m;
-    }
-    return m.get(name) ?? [];
   }
 
   private call(node: SgNode, depth: number): Value {
@@ -617,7 +457,7 @@ export class TaintEvaluator {
         : undefined;
     const local =
       calleeName !== undefined && this.bindings.length < MAX_CALL_DEPTH
-        ? this.functionsNamed(calleeName)
+        ? this.o.index.functionsNamed(this.o.root, this.o.syn, this.o.python, calleeName)
         : [];
     if (local.length > 0 && calleeName !== undefined)
       return this.throughLocal(node, local, calleeName, depth);
