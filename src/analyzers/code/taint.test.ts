@@ -210,3 +210,10 @@ describe('more frameworks', () => {
     expect(lines(code, 'py')).toEqual([3]);
   });
 });
+
+describe('Next.js pages', () => {
+  it('treats searchParams of the default-exported page as user input', () => {
+    const code = `export default async function Page({ searchParams }) {\n  sink(searchParams.q);\n}\nfunction Other({ searchParams }) {\n  sink(searchParams.q);\n}`;
+    expect(lines(code, 'tsx')).toEqual([2]);
+  });
+});

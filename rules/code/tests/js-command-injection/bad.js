@@ -26,3 +26,9 @@ app.post('/archive', (req, res) => {
   archive(req.body.name);
   res.end();
 });
+
+app.get('/grep', (req, res) => {
+  // ruleid: code/js-command-injection
+  const child = spawn('sh', ['-c', `grep -r ${req.query.term} /var/log`]);
+  child.stdout.pipe(res);
+});
