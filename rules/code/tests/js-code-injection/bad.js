@@ -19,3 +19,9 @@ app.post('/sandbox', (req, res) => {
   // ruleid: code/js-code-injection
   res.json(vm.runInNewContext(code, {}));
 });
+
+const math = require('mathjs');
+app.post('/formula', (req, res) => {
+  // ruleid: code/js-code-injection
+  res.json({ value: math.evaluate(req.body.formula) });
+});
