@@ -59,6 +59,7 @@ const OURS = {
   'code/py-sql-injection': 'sql-injection',
   'code/py-tls-verification-disabled': 'tls',
   'code/py-weak-cipher': 'weak-crypto',
+  'code/py-weak-hash': 'weak-crypto',
   'code/py-weak-password-hash': 'weak-crypto',
   'code/py-static-iv': 'weak-crypto',
   'code/py-insecure-random': 'insecure-random',
