@@ -18,8 +18,6 @@ export function printError(err: unknown): void {
     process.stderr.write(`vanguard: ${err.message}\n`);
   } else {
     const e = err instanceof Error ? err : new Error(String(err));
-    process.stderr.write(
-      `vanguard: unexpected error: ${e.message}\n${process.env.VANGUARD_DEBUG ? (e.stack ?? '') + '\n' : ''}`,
-    );
+    process.stderr.write(`vanguard: unexpected error: ${e.message}\n${process.env.VANGUARD_DEBUG ? (e.stack ?? '') + '\n' : ''}`);
   }
 }
