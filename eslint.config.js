@@ -11,6 +11,7 @@ export default tseslint.config(
       'bench/.work/**',
       'bench/.cache/**',
       '**/fixtures/**',
+      'rules/code/tests/**',
     ],
   },
   js.configs.recommended,

@@ -4,6 +4,7 @@ import { VERSION } from '../core/version.js';
 import { EXIT, printError } from './errors.js';
 import { registerDb } from './db.js';
 import { registerInit } from './init.js';
+import { registerRules } from './rules.js';
 import { registerSbom } from './sbom.js';
 import { registerScan } from './scan.js';
 import { registerThreats } from './threats.js';
@@ -26,6 +27,7 @@ export function buildProgram(): Command {
   registerDb(program);
   registerSbom(program);
   registerThreats(program);
+  registerRules(program);
   return program;
 }
 

@@ -1,0 +1,14 @@
+const express = require('express');
+const session = require('express-session');
+const app = express();
+
+// ruleid: code/js-cookie-insecure
+app.use(session({ secret: process.env.SESSION_SECRET, cookie: { secure: false, maxAge: 3600000 } }));
+
+app.post('/login', (req, res) => {
+  // ruleid: code/js-cookie-insecure
+  res.cookie('sid', req.sessionID);
+  // ruleid: code/js-cookie-insecure
+  res.cookie('remember', '1', { maxAge: 86400000, httpOnly: true });
+  res.end();
+});

@@ -1,0 +1,10 @@
+export function Comment({ comment }) {
+  // ruleid: code/js-dangerously-set-inner-html
+  return <div className="comment" dangerouslySetInnerHTML={{ __html: comment.body }} />;
+}
+
+export function Preview({ markdown }) {
+  const html = render(markdown);
+  // ruleid: code/js-dangerously-set-inner-html
+  return <section dangerouslySetInnerHTML={{ __html: `<h2>Preview</h2>${html}` }} />;
+}

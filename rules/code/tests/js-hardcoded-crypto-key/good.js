@@ -1,0 +1,12 @@
+const crypto = require('crypto');
+const key = Buffer.from(process.env.APP_KEY, 'base64');
+
+function sign(body) {
+  return crypto.createHmac('sha256', key).update(body).digest('hex');
+}
+
+function encrypt(data, iv) {
+  const c = crypto.createCipheriv('aes-256-gcm', key, iv);
+  return c.update(data);
+}
+module.exports = { sign, encrypt };

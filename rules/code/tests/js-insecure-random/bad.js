@@ -1,0 +1,11 @@
+function newSession(user) {
+  // ruleid: code/js-insecure-random
+  const token = Math.random().toString(36).slice(2);
+  return { user, token };
+}
+
+function makeResetToken() {
+  // ruleid: code/js-insecure-random
+  return Math.floor(Math.random() * 1e9).toString(16);
+}
+module.exports = { newSession, makeResetToken };

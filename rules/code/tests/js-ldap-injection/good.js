@@ -1,0 +1,8 @@
+const ldap = require('ldapjs');
+const client = ldap.createClient({ url: 'ldap://directory.internal' });
+
+function lookup(req, res) {
+  const filter = new ldap.EqualityFilter({ attribute: 'uid', value: req.query.user });
+  client.search('ou=people,dc=example,dc=org', { filter, scope: 'sub' }, (err, result) => res.json(result));
+}
+module.exports = { lookup };

@@ -1,0 +1,25 @@
+const fs = require('fs');
+const path = require('path');
+const express = require('express');
+const app = express();
+const BASE = '/srv/uploads';
+
+app.get('/download', (req, res) => {
+  const file = path.resolve(BASE, req.query.name);
+  if (!file.startsWith(BASE + path.sep)) {
+    return res.status(403).end();
+  }
+  fs.createReadStream(file).pipe(res);
+});
+
+app.get('/avatar', (req, res) => {
+  fs.readFile(path.join(BASE, path.basename(req.query.file)), (err, data) => res.end(data));
+});
+
+app.get('/report/:id', (req, res) => {
+  res.sendFile(req.params.id, { root: '/srv/reports' });
+});
+
+app.get('/static', (req, res) => {
+  fs.readFile(path.join(__dirname, 'public', 'index.html'), (err, data) => res.end(data));
+});

@@ -1,0 +1,32 @@
+const _ = require('lodash');
+const express = require('express');
+const app = express();
+const settings = {};
+
+function merge(target, source) {
+  for (const key in source) {
+    if (typeof source[key] === 'object') {
+      // ruleid: code/js-prototype-pollution
+      if (!target[key]) target[key] = {};
+      merge(target[key], source[key]);
+    } else {
+      // ruleid: code/js-prototype-pollution
+      target[key] = source[key];
+    }
+  }
+  return target;
+}
+
+app.post('/settings', (req, res) => {
+  merge(settings, req.body);
+  res.end();
+});
+
+app.post('/prefs', (req, res) => {
+  const { section, name, value } = req.body;
+  // ruleid: code/js-prototype-pollution
+  settings[section][name] = value;
+  // ruleid: code/js-prototype-pollution
+  _.set(settings, req.body.path, req.body.value);
+  res.end();
+});

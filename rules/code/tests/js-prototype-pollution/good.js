@@ -1,0 +1,30 @@
+const express = require('express');
+const app = express();
+const settings = Object.create(null);
+const FIELDS = ['theme', 'language'];
+
+function merge(target, source) {
+  for (const key of Object.keys(source)) {
+    if (key === '__proto__' || key === 'constructor' || key === 'prototype') continue;
+    target[key] = source[key];
+  }
+  return target;
+}
+
+app.post('/settings', (req, res) => {
+  merge(settings, req.body);
+  res.end();
+});
+
+app.post('/prefs', (req, res) => {
+  const { name, value } = req.body;
+  if (!FIELDS.includes(name)) return res.status(400).end();
+  settings[name] = value;
+  res.end();
+});
+
+app.get('/count', (req, res) => {
+  const counts = {};
+  counts[req.query.kind] = 1;
+  res.json(counts);
+});

@@ -1,0 +1,44 @@
+const express = require('express');
+const { Pool } = require('pg');
+const mysql = require('mysql2');
+
+const app = express();
+const pool = new Pool();
+const conn = mysql.createConnection({});
+
+app.get('/users', async (req, res) => {
+  const id = req.query.id;
+  const sql = 'SELECT * FROM users WHERE id = ' + id;
+  // ruleid: code/js-sql-injection
+  const result = await pool.query(sql);
+  res.json(result.rows);
+});
+
+app.post('/search', (req, res) => {
+  const { name, sort } = req.body;
+  // ruleid: code/js-sql-injection
+  conn.query(`SELECT * FROM items WHERE name LIKE '%${name}%' ORDER BY ${sort}`, (err, rows) => res.json(rows));
+});
+
+function findOrders(customer) {
+  return `SELECT * FROM orders WHERE customer = '${customer}'`;
+}
+
+app.get('/orders', async (r, res) => {
+  const q = findOrders(r.params.customer.trim());
+  // ruleid: code/js-sql-injection
+  res.json(await pool.query(q));
+});
+
+function runReport(db, filter) {
+  // ruleid: code/js-sql-injection
+  return db.query('SELECT * FROM report WHERE ' + filter);
+}
+
+app.get('/report', (req, res) => runReport(pool, req.query.filter).then((r) => res.json(r.rows)));
+
+async function listUsers(knex, ctx) {
+  // ruleid: code/js-sql-injection
+  return knex('users').whereRaw(`name = '${ctx.request.query.name}'`);
+}
+module.exports = { listUsers };

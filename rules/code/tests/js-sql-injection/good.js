@@ -1,0 +1,33 @@
+const express = require('express');
+const { Pool } = require('pg');
+
+const app = express();
+const pool = new Pool();
+
+app.get('/users', async (req, res) => {
+  const id = req.query.id;
+  const result = await pool.query('SELECT * FROM users WHERE id = $1', [id]);
+  res.json(result.rows);
+});
+
+app.get('/page', async (req, res) => {
+  const limit = parseInt(req.query.limit, 10);
+  const result = await pool.query(`SELECT * FROM items LIMIT ${limit}`);
+  res.json(result.rows);
+});
+
+app.get('/sorted', async (req, res) => {
+  const column = 'created_at';
+  const result = await pool.query('SELECT * FROM items ORDER BY ' + column);
+  res.json(result.rows);
+});
+
+app.get('/search', (req, res) => {
+  const params = new URLSearchParams(req.url);
+  res.json(params.get('q'));
+});
+
+function countRows(db, table) {
+  return db.query('SELECT count(*) FROM ' + table);
+}
+countRows(pool, 'users');

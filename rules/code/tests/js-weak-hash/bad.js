@@ -1,0 +1,12 @@
+const crypto = require('crypto');
+
+function signatureOf(body, key) {
+  // ruleid: code/js-weak-hash
+  return crypto.createHmac('sha1', key).update(body).digest('hex');
+}
+
+function fingerprint(cert) {
+  // ruleid: code/js-weak-hash
+  return crypto.createHash('md5').update(cert).digest('hex');
+}
+module.exports = { signatureOf, fingerprint };

@@ -1,0 +1,19 @@
+const express = require('express');
+const escapeHtml = require('escape-html');
+const app = express();
+
+app.get('/hello', (req, res) => {
+  res.send('<h1>Hello ' + escapeHtml(req.query.name) + '</h1>');
+});
+
+app.get('/api/hello', (req, res) => {
+  res.json({ greeting: `Hello ${req.query.name}` });
+});
+
+app.get('/page', (req, res) => {
+  res.render('page', { name: req.query.name });
+});
+
+app.get('/count', (req, res) => {
+  res.send(`<p>${parseInt(req.query.n, 10)} items</p>`);
+});

@@ -1,0 +1,3 @@
+ALLOWED_HOSTS = ["*"]
+# ruleid: code/py-django-debug
+DEBUG = True

@@ -1,0 +1,5 @@
+import jwt
+
+
+def check(token, key):
+    return jwt.decode(token, key, algorithms=["HS256"])

@@ -1,0 +1,12 @@
+import re
+
+from flask import Flask, request
+
+app = Flask(__name__)
+
+
+@app.route("/search")
+def search():
+    pattern = request.args["q"]
+    # ruleid: code/py-regex-injection
+    return str([w for w in ["alpha", "beta"] if re.search(pattern, w)])

@@ -1,0 +1,11 @@
+import hashlib
+
+
+def fingerprint(cert):
+    # ruleid: code/py-weak-hash
+    return hashlib.sha1(cert).hexdigest()
+
+
+def legacy(data):
+    # ruleid: code/py-weak-hash
+    return hashlib.new("md5", data).hexdigest()

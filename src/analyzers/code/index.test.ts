@@ -1,0 +1,149 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Worker } from 'node:worker_threads';
+import { describe, expect, it } from 'vitest';
+import { ConfigError } from '../../core/errors.js';
+import { makeMemoryContext, makeSourceFile } from '../../core/source-file.js';
+import { createRegistry } from '../index.js';
+import { PreparedRules } from './engine.js';
+import { codeAnalyzer, rulesFor } from './index.js';
+import { parseRuleFile } from './load-rules.js';
+import { isMinified } from './minified.js';
+
+const EXPRESS = `const app = require('express')();
+app.get('/u', async (req, res) => {
+  const rows = await db.query('SELECT * FROM users WHERE name = ' + req.query.name);
+  res.json(rows);
+});
+`;
+
+describe('code analyzer', () => {
+  it('is registered with its rule catalogue', () => {
+    const reg = createRegistry();
+    expect(reg.get('code')).toBe(codeAnalyzer);
+    const ids = codeAnalyzer.rules.map((r) => r.id);
+    expect(ids).toContain('code/js-sql-injection');
+    expect(ids).toContain('code/py-command-injection');
+    for (const r of codeAnalyzer.rules) {
+      expect(r.cwe.length, r.id).toBeGreaterThan(0);
+      expect(r.principles.length, r.id).toBeGreaterThan(0);
+    }
+  });
+
+  it('wants JavaScript, TypeScript and Python sources, not declarations', () => {
+    const ref = (name: string) => ({ path: `src/${name}`, name, ext: name.split('.').pop() ?? '', size: 1 });
+    expect(
+      ['a.js', 'a.mjs', 'a.cjs', 'a.jsx', 'a.ts', 'a.tsx', 'a.py'].every((n) => codeAnalyzer.matches(ref(n))),
+    ).toBe(true);
+    expect(codeAnalyzer.matches(ref('a.d.ts'))).toBe(false);
+    expect(codeAnalyzer.matches(ref('a.go'))).toBe(false);
+  });
+
+  it('reports a finding with location, snippet, message and taxonomy', async () => {
+    const ctx = makeMemoryContext();
+    const [f, ...rest] = await codeAnalyzer.analyze(makeSourceFile('src/app.js', EXPRESS), ctx);
+    expect(rest).toEqual([]);
+    expect(f).toMatchObject({
+      ruleId: 'code/js-sql-injection',
+      analyzer: 'code',
+      severity: 'critical',
+      cwe: [89],
+      owasp: ['A05:2025'],
+      location: { path: 'src/app.js', startLine: 3, snippet: expect.stringContaining('db.query') as string },
+    });
+    expect(f?.message).toContain('req.query.name (line 3)');
+    expect(f?.fingerprintKey).not.toContain('3');
+  });
+
+  it('skips minified files with a note instead of silently', async () => {
+    const ctx = makeMemoryContext();
+    const line = `var a=function(){return eval(location.hash)};`.repeat(200);
+    expect(await codeAnalyzer.analyze(makeSourceFile('dist/app.min.js', line), ctx)).toEqual([]);
+    expect(await codeAnalyzer.analyze(makeSourceFile('dist/bundle.js', line), ctx)).toEqual([]);
+    expect(ctx.warnings).toHaveLength(2);
+    expect(ctx.warnings[1]).toContain('dist/bundle.js');
+  });
+
+  it('tells minified code from ordinary code', () => {
+    expect(isMinified('a.js', 'x'.repeat(10_000))).toBe(true);
+    expect(isMinified('a.js', 'const a = 1;\n'.repeat(1000))).toBe(false);
+    expect(isMinified('a.min.js', 'a')).toBe(true);
+  });
+
+  it('survives syntax errors (tree-sitter recovers) without throwing', () => {
+    const ctx = makeMemoryContext();
+    expect(() =>
+      codeAnalyzer.analyze(makeSourceFile('bad.py', 'def (:\n  eval(request.args["x"]\n'), ctx),
+    ).not.toThrow();
+  });
+
+  it('reads custom rule folders from options.rulesDirs', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'vanguard-rules-'));
+    writeFileSync(
+      join(dir, 'local.yaml'),
+      `rules:
+  - id: acme/no-legacy-api
+    title: Legacy API call
+    description: The legacy API is being removed.
+    languages: [javascript]
+    severity: low
+    confidence: high
+    cwe: [477]
+    principles: [asset-management]
+    message: 'Legacy API used: {sink}'
+    remediation: Use the v2 client.
+    match: legacyApi.$M($$$)
+`,
+    );
+    const ctx = makeMemoryContext({}, { rulesDirs: [dir] });
+    const out = await codeAnalyzer.analyze(makeSourceFile('a.js', 'legacyApi.call(1);\n'), ctx);
+    expect(out.map((f) => f.ruleId)).toEqual(['acme/no-legacy-api']);
+    expect(rulesFor([dir]).set.rules.some((r) => r.id === 'code/js-sql-injection')).toBe(true);
+  });
+
+  it('rejects a matcher that ast-grep cannot compile, naming the rule', () => {
+    const bad = parseRuleFile(
+      'x.yaml',
+      `rules:
+  - { id: code/x, title: t, description: d, languages: [python], severity: low, confidence: low, cwe: [1],
+      principles: [logging], message: m, remediation: r, match: { kind: no_such_kind } }`,
+    );
+    expect(() => new PreparedRules({ ...bad, sources: [], sanitizers: [] })).toThrow(/code\/x/);
+  });
+
+  it('rejects invalid rule files with a ConfigError naming the problem', () => {
+    expect(() => parseRuleFile('x.yaml', 'rules: [{ id: code/x }]')).toThrow(ConfigError);
+    expect(() => parseRuleFile('x.yaml', 'rules:\n  - id: BAD ID\n')).toThrow(/id must look like/);
+    expect(() => parseRuleFile('x.yaml', ': : :')).toThrow(/invalid YAML/);
+    expect(() => makeMemoryContext({}, { rulesDirs: 'x' })).not.toThrow();
+    expect(() =>
+      codeAnalyzer.analyze(makeSourceFile('a.js', 'x'), makeMemoryContext({}, { rulesDirs: 'x' })),
+    ).toThrow(ConfigError);
+  });
+
+  it('runs Python rules inside a worker thread, as the engine does', async () => {
+    // A plain worker cannot load TypeScript sources, so this uses the built files and is skipped before a build.
+    const built = new URL('../../../dist/analyzers/code/index.js', import.meta.url);
+    const { existsSync } = await import('node:fs');
+    if (!existsSync(built)) {
+      console.warn(`skipped: ${built.pathname} is not built (npx tsc -p tsconfig.build.json)`);
+      return;
+    }
+    const code = `
+      const { parentPort } = require('node:worker_threads');
+      (async () => {
+        const { codeAnalyzer } = await import(${JSON.stringify(built.href)});
+        const { makeSourceFile, makeMemoryContext } = await import(${JSON.stringify(new URL('../../../dist/core/source-file.js', import.meta.url).href)});
+        const f = makeSourceFile('v.py', 'import os\\nfrom flask import request\\nos.system("ls " + request.args["d"])\\n');
+        parentPort.postMessage(codeAnalyzer.analyze(f, makeMemoryContext()).map((x) => x.ruleId));
+      })().catch((e) => parentPort.postMessage(String(e)));
+    `;
+    const result = await new Promise((resolve, reject) => {
+      const w = new Worker(code, { eval: true });
+      w.once('message', resolve);
+      w.once('error', reject);
+    });
+    expect(result).toEqual(['code/py-command-injection']);
+  });
+});

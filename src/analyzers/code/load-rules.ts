@@ -1,0 +1,268 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parse as parseYaml } from 'yaml';
+import { ConfigError } from '../../core/errors.js';
+import { CONFIDENCES, PRINCIPLES, SEVERITIES } from '../../core/finding.js';
+import type { Confidence, Principle, Severity } from '../../core/finding.js';
+import { RULE_LANGUAGES } from './languages.js';
+import type { RuleLanguage } from './languages.js';
+import type {
+  CodeRule,
+  GlobalSanitizers,
+  Matcher,
+  ParamSourceSpec,
+  RuleSet,
+  SinkSpec,
+  SourceSpec,
+  TaintSpec,
+} from './rule-schema.js';
+
+/** The rule folder shipped with the package (`rules/code` at the package root). */
+export const BUILTIN_RULES_DIR = fileURLToPath(new URL('../../../rules/code', import.meta.url));
+
+type Obj = Record<string, unknown>;
+
+class Reader {
+  constructor(
+    readonly file: string,
+    readonly where: string,
+  ) {}
+
+  fail(msg: string): never {
+    throw new ConfigError(`${this.file}: ${this.where}: ${msg}`, { file: this.file });
+  }
+
+  obj(v: unknown, what: string): Obj {
+    if (typeof v !== 'object' || v === null || Array.isArray(v)) this.fail(`${what} must be a mapping`);
+    return v as Obj;
+  }
+
+  str(o: Obj, key: string, fallback?: string): string {
+    const v = o[key];
+    if (v === undefined && fallback !== undefined) return fallback;
+    if (typeof v !== 'string' || v.trim() === '') this.fail(`"${key}" must be a non-empty string`);
+    return v;
+  }
+
+  strList(o: Obj, key: string, fallback?: string[]): string[] {
+    const v = o[key];
+    if (v === undefined && fallback !== undefined) return fallback;
+    if (typeof v === 'string') return [v];
+    if (!Array.isArray(v) || !v.every((x) => typeof x === 'string'))
+      this.fail(`"${key}" must be a list of strings`);
+    return v;
+  }
+
+  oneOf<T extends string>(o: Obj, key: string, allowed: readonly T[], fallback?: T): T {
+    const v = o[key] ?? fallback;
+    if (typeof v !== 'string' || !(allowed as readonly string[]).includes(v)) {
+      this.fail(`"${key}" must be one of ${allowed.join(', ')}`);
+    }
+    return v as T;
+  }
+
+  listOf<T extends string>(o: Obj, key: string, allowed: readonly T[]): T[] {
+    const v = this.strList(o, key);
+    for (const x of v)
+      if (!(allowed as readonly string[]).includes(x)) this.fail(`"${key}": unknown value "${x}"`);
+    return v as T[];
+  }
+
+  matcher(v: unknown, what: string): Matcher {
+    if (typeof v === 'string') return { rule: { pattern: v } };
+    const o = this.obj(v, what);
+    const rest: Obj = { ...o };
+    const { constraints, utils, rule } = o;
+    for (const k of ['constraints', 'utils', 'rule', 'arg', 'from', 'to']) delete rest[k];
+    const r = rule === undefined ? rest : this.obj(rule, `${what}.rule`);
+    if (Object.keys(r).length === 0) this.fail(`${what} needs a pattern or a rule`);
+    // ast-grep validates the rule object itself when it is first used (see PreparedRules).
+    const m: Matcher = { rule: r };
+    if (constraints !== undefined)
+      m.constraints = this.obj(constraints, `${what}.constraints`) as Matcher['constraints'];
+    if (utils !== undefined) m.utils = this.obj(utils, `${what}.utils`) as Matcher['utils'];
+    return m;
+  }
+
+  matchers(v: unknown, what: string): Matcher[] {
+    if (v === undefined) return [];
+    if (!Array.isArray(v)) this.fail(`${what} must be a list`);
+    return v.map((x, i) => this.matcher(x, `${what}[${i}]`));
+  }
+}
+
+function readSink(r: Reader, v: unknown, i: number): SinkSpec {
+  const m = r.matcher(v, `sinks[${i}]`);
+  const arg = typeof v === 'object' && v !== null ? (v as Obj)['arg'] : undefined;
+  const list: unknown[] = arg === undefined ? [] : Array.isArray(arg) ? arg : [arg];
+  const args = list.map((a) => {
+    if (typeof a === 'number' && Number.isInteger(a) && a >= 0) return a;
+    if (typeof a === 'string' && a.trim() !== '') return a.replace(/^\$+/, '');
+    return r.fail(`sinks[${i}].arg must be a metavariable name, an argument index or "*"`);
+  });
+  return { matcher: m, args };
+}
+
+function readTaint(r: Reader, v: unknown): TaintSpec {
+  const t = r.obj(v, 'taint');
+  const sinks = t['sinks'];
+  if (!Array.isArray(sinks) || sinks.length === 0) r.fail('taint.sinks must be a non-empty list');
+  const props = t['propagators'];
+  const propagators =
+    props === undefined ? [] : Array.isArray(props) ? props : r.fail('taint.propagators must be a list');
+  return {
+    sources: r.strList(t, 'sources', ['http']),
+    sinks: sinks.map((s, i) => readSink(r, s, i)),
+    sanitizers: r.matchers(t['sanitizers'], 'taint.sanitizers'),
+    guards: r.matchers(t['guards'], 'taint.guards'),
+    propagators: propagators.map((p, i) => {
+      const o = r.obj(p, `taint.propagators[${i}]`);
+      return { matcher: r.matcher(o, `taint.propagators[${i}]`), from: r.str(o, 'from'), to: r.str(o, 'to') };
+    }),
+  };
+}
+
+function readRule(file: string, v: unknown, i: number): CodeRule {
+  const pre = new Reader(file, `rules[${i}]`);
+  const o = pre.obj(v, 'rule');
+  const id = pre.str(o, 'id');
+  const r = new Reader(file, id);
+  if (!/^[a-z0-9][a-z0-9-]*\/[a-z0-9][a-z0-9._-]*$/.test(id))
+    r.fail('id must look like "code/js-sql-injection"');
+  const cwe = o['cwe'];
+  if (!Array.isArray(cwe) || !cwe.every((c) => Number.isInteger(c)))
+    r.fail('"cwe" must be a list of numbers');
+  const rule: CodeRule = {
+    id,
+    title: r.str(o, 'title'),
+    description: r.str(o, 'description'),
+    languages: r.listOf<RuleLanguage>(o, 'languages', RULE_LANGUAGES),
+    severity: r.oneOf<Severity>(o, 'severity', SEVERITIES),
+    confidence: r.oneOf<Confidence>(o, 'confidence', CONFIDENCES),
+    cwe: cwe as number[],
+    principles: r.listOf<Principle>(o, 'principles', PRINCIPLES),
+    message: r.str(o, 'message'),
+    remediation: r.str(o, 'remediation'),
+    triggers: r.strList(o, 'triggers', []),
+    requires: r.strList(o, 'requires', []),
+    file,
+  };
+  if (o['owasp'] !== undefined) rule.owasp = r.strList(o, 'owasp');
+  if (o['match'] !== undefined) rule.match = r.matcher(o['match'], 'match');
+  if (o['taint'] !== undefined) rule.taint = readTaint(r, o['taint']);
+  if ((rule.match === undefined) === (rule.taint === undefined))
+    r.fail('a rule needs exactly one of "match" or "taint"');
+  return rule;
+}
+
+function readParamSource(r: Reader, v: unknown, i: number): ParamSourceSpec {
+  const o = r.obj(v, `params[${i}]`);
+  const which = o['which'] ?? 'all';
+  if (which !== 'all' && !(Array.isArray(which) && which.every((n) => Number.isInteger(n)))) {
+    r.fail(`params[${i}].which must be "all" or a list of indexes`);
+  }
+  const spec: ParamSourceSpec = {
+    which: which as number[] | 'all',
+    except: r.strList(o, 'except', []),
+    requestObject: o['requestObject'] === true,
+  };
+  if (o['function'] !== undefined) spec.function = r.matcher(o['function'], `params[${i}].function`);
+  if (o['param'] !== undefined) spec.param = r.matcher(o['param'], `params[${i}].param`);
+  if (!spec.function && !spec.param) r.fail(`params[${i}] needs "function" or "param"`);
+  return spec;
+}
+
+function readParams(r: Reader, v: unknown): ParamSourceSpec[] {
+  if (v === undefined) return [];
+  if (!Array.isArray(v)) r.fail('params must be a list');
+  return v.map((p, j) => readParamSource(r, p, j));
+}
+
+function readSource(file: string, v: unknown, i: number): SourceSpec {
+  const pre = new Reader(file, `sources[${i}]`);
+  const o = pre.obj(v, 'source');
+  const r = new Reader(file, pre.str(o, 'id'));
+  for (const t of r.strList(o, 'triggers', [])) {
+    try {
+      new RegExp(t);
+    } catch (err) {
+      throw new ConfigError(`${file}: ${r.where}: invalid trigger regex ${t}`, { file }, { cause: err });
+    }
+  }
+  const params = o['params'];
+  return {
+    id: r.str(o, 'id'),
+    label: r.str(o, 'label'),
+    languages: r.listOf<RuleLanguage>(o, 'languages', RULE_LANGUAGES),
+    paths: r.strList(o, 'paths', []),
+    calls: r.strList(o, 'calls', []),
+    matchers: r.matchers(o['matchers'], 'matchers'),
+    params: readParams(r, params),
+    triggers: r.strList(o, 'triggers', []),
+    file,
+  };
+}
+
+/** Parses one rule file's text (rules, sources and global sanitizers may share a file). */
+export function parseRuleFile(file: string, text: string): RuleSet {
+  let doc: unknown;
+  try {
+    doc = parseYaml(text);
+  } catch (err) {
+    throw new ConfigError(`${file}: invalid YAML: ${(err as Error).message}`, { file }, { cause: err });
+  }
+  const r = new Reader(file, 'top level');
+  const o = r.obj(doc ?? {}, 'the file');
+  const list = (k: string): unknown[] => {
+    const v = o[k];
+    if (v === undefined) return [];
+    return Array.isArray(v) ? (v as unknown[]) : r.fail(`"${k}" must be a list`);
+  };
+  return {
+    rules: list('rules').map((v, i) => readRule(file, v, i)),
+    sources: list('sources').map((v, i) => readSource(file, v, i)),
+    sanitizers: list('sanitizers').map((v, i): GlobalSanitizers => {
+      const s = new Reader(file, `sanitizers[${i}]`);
+      const so = s.obj(v, 'sanitizer group');
+      return {
+        languages: s.listOf<RuleLanguage>(so, 'languages', RULE_LANGUAGES),
+        matchers: s.matchers(so['matchers'], 'matchers'),
+      };
+    }),
+  };
+}
+
+/** Loads every `*.yaml`/`*.yml` file directly in each folder; a rule id defined twice is an error. */
+export function loadRuleDirs(dirs: readonly string[]): RuleSet {
+  const out: RuleSet = { rules: [], sources: [], sanitizers: [] };
+  const seen = new Map<string, string>();
+  for (const dir of dirs) {
+    let names: string[];
+    try {
+      names = readdirSync(dir)
+        .filter((n) => /\.ya?ml$/.test(n))
+        .sort();
+    } catch (err) {
+      throw new ConfigError(
+        `cannot read rule folder ${dir}: ${(err as Error).message}`,
+        { file: dir },
+        { cause: err },
+      );
+    }
+    for (const name of names) {
+      const file = join(dir, name);
+      const set = parseRuleFile(file, readFileSync(file, 'utf8'));
+      for (const rule of set.rules) {
+        const prev = seen.get(rule.id);
+        if (prev !== undefined)
+          throw new ConfigError(`rule "${rule.id}" is defined in ${prev} and ${file}`, { file });
+        seen.set(rule.id, file);
+      }
+      out.rules.push(...set.rules);
+      out.sources.push(...set.sources);
+      out.sanitizers.push(...set.sanitizers);
+    }
+  }
+  return out;
+}

@@ -1,0 +1,107 @@
+import type { NapiConfig } from '@ast-grep/napi';
+import type { Confidence, Principle, Severity } from '../../core/finding.js';
+import type { RuleLanguage } from './languages.js';
+
+/** An ast-grep matcher: a pattern string, or a full rule object with constraints (ast-grep YAML syntax). */
+export type Matcher = NapiConfig;
+
+/**
+ * A sink: where a tainted value must not arrive. `args` says which value is dangerous: a metavariable
+ * name (without `$`), a positional argument index of the matched call, or `*` for every argument.
+ */
+export interface SinkSpec {
+  matcher: Matcher;
+  /** The whole match is checked when empty. */
+  args: (string | number)[];
+}
+
+/** The taint part of a rule: sources by label, sinks, sanitizers, guards and extra propagators. */
+export interface TaintSpec {
+  /** Source labels from the sources files (`http`, `dom`, `cli`, `env`, ...); default `[http]`. */
+  sources: string[];
+  sinks: SinkSpec[];
+  /** A value matching one of these is clean (for example `escape($X)`). */
+  sanitizers: Matcher[];
+  /**
+   * Conditions that clean a variable for the code after or inside them, written with `$X` for the
+   * variable (for example `$X.startsWith($BASE)`).
+   */
+  guards: Matcher[];
+  /** Calls that copy taint from their argument `from` into the receiver/first argument `to`. */
+  propagators: { matcher: Matcher; from: string; to: string }[];
+}
+
+/** One rule as loaded from YAML. */
+export interface CodeRule {
+  id: string;
+  title: string;
+  description: string;
+  languages: RuleLanguage[];
+  severity: Severity;
+  confidence: Confidence;
+  cwe: number[];
+  owasp?: string[];
+  principles: Principle[];
+  /** Message template: `{source}`, `{sink}`, `{path}`, and `{$VAR}` for metavariables. */
+  message: string;
+  remediation: string;
+  /** Cheap prefilter: the rule runs only on files whose text contains one of these strings. */
+  triggers: string[];
+  /** When given, the file must also contain one of these strings. */
+  requires: string[];
+  /** Structural rule: every match is a finding. */
+  match?: Matcher;
+  taint?: TaintSpec;
+  /** Where the rule was loaded from (for `rules show` and error messages). */
+  file: string;
+}
+
+/** A family of taint sources for one language family. */
+export interface SourceSpec {
+  id: string;
+  label: string;
+  languages: RuleLanguage[];
+  /**
+   * Access paths whose value is attacker-controlled, dotted, `*` for any name and `(a|b)` for
+   * alternatives: `(req|request).query` taints `req.query.id` and `const { id } = req.query`.
+   */
+  paths: string[];
+  /** Calls whose result is attacker-controlled, by callee path (for example `request.get_json`). */
+  calls: string[];
+  /** Structural sources (ast-grep), for parameters decorated as request data and the like. */
+  matchers: Matcher[];
+  /** Parameters of functions matching these are attacker-controlled (route handlers, decorated params). */
+  params: ParamSourceSpec[];
+  /**
+   * Regexes over the file text; when none matches, the source cannot occur in the file and taint rules
+   * using only such sources are skipped. Derived from `paths` and `calls` when omitted.
+   */
+  triggers: string[];
+  file: string;
+}
+
+/** Marks function parameters as sources. */
+export interface ParamSourceSpec {
+  /** The function node matches this (for example: a callback given to `app.get`). */
+  function?: Matcher;
+  /** The parameter node matches this (for example: decorated with `@Body()`). */
+  param?: Matcher;
+  /** Which parameters: indexes, or `all`; names listed in `except` stay clean. */
+  which: number[] | 'all';
+  except: string[];
+  /** Treat the parameter as a request object (its `.query`, `.body`, ... are sources) instead of as data. */
+  requestObject: boolean;
+}
+
+/** Sanitizers every taint rule of a language honours (type coercions and the like). */
+export interface GlobalSanitizers {
+  languages: RuleLanguage[];
+  matchers: Matcher[];
+}
+
+/** Everything loaded from one or more rule folders. */
+export interface RuleSet {
+  rules: CodeRule[];
+  sources: SourceSpec[];
+  sanitizers: GlobalSanitizers[];
+}

@@ -1,0 +1,110 @@
+import type { SgNode } from '@ast-grep/napi';
+import type { RuleLanguage } from './languages.js';
+
+/** A node's kind as a plain string (the typings allow numbers for unknown grammars). */
+export function kindOf(n: SgNode): string {
+  return n.kind() as string;
+}
+
+/** The node kinds the taint engine needs, per grammar (tree-sitter JavaScript/TypeScript and Python). */
+export interface Syntax {
+  functions: ReadonlySet<string>;
+  identifiers: ReadonlySet<string>;
+  member: ReadonlySet<string>;
+  subscript: ReadonlySet<string>;
+  call: ReadonlySet<string>;
+  /** Wrappers whose value is their (only) named child: parentheses, await, casts, spreads. */
+  passThrough: ReadonlySet<string>;
+  binary: ReadonlySet<string>;
+  /** Strings with interpolations (template literals, f-strings). */
+  strings: ReadonlySet<string>;
+  /** Containers: objects, arrays, dicts, lists, tuples. */
+  containers: ReadonlySet<string>;
+  ternary: ReadonlySet<string>;
+  /** Comparison operators: their result is a boolean, never tainted. */
+  comparisons: ReadonlySet<string>;
+  ifStatement: string;
+  returnStatement: string;
+  /** Field names. */
+  memberObject: string;
+  memberProperty: string;
+  subscriptObject: string;
+  callFunction: string;
+  callArguments: string;
+}
+
+const JS: Syntax = {
+  functions: new Set([
+    'function_declaration',
+    'function_expression',
+    'function',
+    'arrow_function',
+    'method_definition',
+    'generator_function_declaration',
+    'generator_function',
+  ]),
+  identifiers: new Set([
+    'identifier',
+    'shorthand_property_identifier',
+    'shorthand_property_identifier_pattern',
+  ]),
+  member: new Set(['member_expression']),
+  subscript: new Set(['subscript_expression']),
+  call: new Set(['call_expression', 'new_expression']),
+  passThrough: new Set([
+    'parenthesized_expression',
+    'await_expression',
+    'as_expression',
+    'satisfies_expression',
+    'non_null_expression',
+    'type_assertion',
+    'spread_element',
+    'jsx_expression',
+    'template_substitution',
+  ]),
+  binary: new Set(['binary_expression', 'augmented_assignment_expression']),
+  strings: new Set(['template_string']),
+  containers: new Set(['object', 'array', 'pair', 'arguments']),
+  ternary: new Set(['ternary_expression']),
+  comparisons: new Set(['==', '===', '!=', '!==', '<', '>', '<=', '>=', 'instanceof', 'in']),
+  ifStatement: 'if_statement',
+  returnStatement: 'return_statement',
+  memberObject: 'object',
+  memberProperty: 'property',
+  subscriptObject: 'object',
+  callFunction: 'function',
+  callArguments: 'arguments',
+};
+
+const PY: Syntax = {
+  functions: new Set(['function_definition', 'lambda']),
+  identifiers: new Set(['identifier']),
+  member: new Set(['attribute']),
+  subscript: new Set(['subscript']),
+  call: new Set(['call']),
+  passThrough: new Set([
+    'parenthesized_expression',
+    'await',
+    'interpolation',
+    'list_splat',
+    'dictionary_splat',
+    'expression_statement',
+  ]),
+  binary: new Set(['binary_operator', 'boolean_operator', 'augmented_assignment']),
+  strings: new Set(['string', 'concatenated_string']),
+  containers: new Set(['dictionary', 'list', 'tuple', 'set', 'pair', 'expression_list', 'argument_list']),
+  ternary: new Set(['conditional_expression']),
+  comparisons: new Set(['comparison_operator', 'not_operator']),
+  ifStatement: 'if_statement',
+  returnStatement: 'return_statement',
+  memberObject: 'object',
+  memberProperty: 'attribute',
+  subscriptObject: 'value',
+  callFunction: 'function',
+  callArguments: 'arguments',
+};
+
+/** The syntax table of a language family. */
+export function syntaxOf(family: RuleLanguage): Syntax {
+  return family === 'python' ? PY : JS;
+}

@@ -1,0 +1,183 @@
+import type { SgNode } from '@ast-grep/napi';
+import type { Matcher } from './rule-schema.js';
+import type { CompiledSources } from './sources.js';
+import { escapeRegex, functionName } from './scope.js';
+import type { Definition } from './scope.js';
+import type { Syntax } from './syntax.js';
+
+/** One hop of a taint path: a variable, parameter or call, and its 1-based line. */
+export interface TaintStep {
+  text: string;
+  line: number;
+}
+
+/** How an attacker-controlled value reaches a node. */
+export interface Trace {
+  label: string;
+  /** The source expression, as written. */
+  source: string;
+  sourceLine: number;
+  /** Hops from the source to the sink, in order. */
+  steps: TaintStep[];
+  /** True when the value passed through a function the engine could not see into. */
+  weak: boolean;
+}
+
+/** Lookups over one file's tree, shared by every taint rule run on that file. */
+export class FileIndex {
+  readonly hits = new Map<string, SgNode[]>();
+  readonly fns = new Map<string, SgNode[]>();
+  readonly ifs = new Map<number, SgNode[]>();
+  readonly fnOf = new Map<number, SgNode | undefined>();
+  private nameIndex: Map<string, { node: SgNode; start: number }[]> | undefined;
+  private functionIndex: Map<string, SgNode[]> | undefined;
+  /** Evaluation steps left for the whole file; when spent, remaining sinks are not analysed. */
+  budget = MAX_FILE_STEPS;
+  /** Taint analysis of one file stops at this time (performance.now()), so one huge file cannot stall a scan. */
+  deadline = performance.now() + MAX_FILE_MS;
+
+  /** Identifier occurrences by name, built with one walk of the tree. */
+  names(root: SgNode, syn: Syntax, python: boolean): Map<string, { node: SgNode; start: number }[]> {
+    let m = this.nameIndex;
+    if (!m) {
+      m = new Map();
+      const kinds = python ? [{ kind: 'identifier' }] : [...syn.identifiers].map((kind) => ({ kind }));
+      for (const node of root.findAll({ rule: { any: kinds } })) {
+        const t = node.text();
+        let list = m.get(t);
+        if (!list) m.set(t, (list = []));
+        list.push({ node, start: node.range().start.index });
+      }
+      this.nameIndex = m;
+    }
+    return m;
+  } /** Calls whose callee is `name` or `x.name`, found once per name. */
+  callsTo(root: SgNode, callKind: string, name: string): SgNode[] {
+    const key = `call:${name}`;
+    let c = this.fns.get(key);
+    if (!c) {
+      const regex = `^(?:[\\w$]+\\.)?${escapeRegex(name)}$`;
+      c = root.findAll({ rule: { kind: callKind, has: { field: 'function', regex } } });
+      this.fns.set(key, c);
+    }
+    return c;
+  } /** Functions by the name they are called by, built with one walk of the tree. */
+  functionsNamed(root: SgNode, syn: Syntax, python: boolean, name: string): SgNode[] {
+    let m = this.functionIndex;
+    if (!m) {
+      m = new Map();
+      const kinds = [...syn.functions].filter((k) => !k.startsWith('generator_function') || !python);
+      const rule = python
+        ? { any: [{ kind: 'function_definition' }] }
+        : { any: kinds.filter((k) => k !== 'function').map((kind) => ({ kind })) };
+      for (const fn of root.findAll({ rule })) {
+        const n = functionName(fn);
+        if (n === undefined) continue;
+        let list = m.get(n);
+        if (!list) m.set(n, (list = []));
+        list.push(fn);
+      }
+      this.functionIndex = m;
+    }
+    return m.get(name) ?? [];
+  }
+}
+
+/** What the evaluator needs besides the tree. */
+export interface TaintOptions {
+  index: FileIndex;
+  root: SgNode;
+  syn: Syntax;
+  python: boolean;
+  sources: readonly CompiledSources[];
+  sanitizers: readonly Matcher[];
+  guards: readonly Matcher[];
+}
+
+/** What one `if` statement guards. */
+export interface Guard {
+  start: number;
+  end: number;
+  names: Set<string>;
+  /** A guard without `$X` protects every name. */
+  all: boolean;
+  exits: boolean;
+  consequence: string;
+}
+
+/** Marks a request object (its `.query`, `.body`... are sources, the object itself is not). */
+export const REQ = Symbol('request-object');
+export type Value = Trace | typeof REQ | null;
+
+export const MAX_DEPTH = 48;
+export const MAX_STEPS = 400;
+const MAX_FILE_STEPS = 20_000;
+const MAX_FILE_MS = 1500;
+export const MAX_CALLERS = 24;
+export const MAX_CALL_DEPTH = 4;
+export const ITERATORS = /^(map|forEach|filter|find|some|every|flatMap|reduce|then|each|apply)$/;
+/** Library functions known to pass their input through; any other call ends a taint path. */
+export const KNOWN_PROPAGATORS =
+  /^(URLSearchParams|Path|sprintf|vsprintf|assign|keys|values|entries|fromEntries|Buffer|quote_plus|unquote|unquote_plus|parse_qs|loads|dumps|join|resolve|normalize|format|concat|from|parse|stringify|decodeURIComponent|decodeURI|unescape|String|str|toString|trim|strip|lstrip|rstrip|lower|upper|toLowerCase|toUpperCase|replace|replaceAll|slice|substring|substr|split|encode|decode|get|getAll|getlist|pop|shift|URL|urlparse|urljoin|f|fromCharCode|Template|render_template_string)$/;
+export const EXITS = /\b(return|throw|raise|abort|continue|break)\b/;
+export const BLOCKS = new Set(['statement_block', 'program', 'block', 'module', 'switch_body', 'class_body']);
+
+export function lineOf(n: SgNode): number {
+  return n.range().start.line + 1;
+}
+
+export function contains(outer: SgNode, inner: SgNode): boolean {
+  const o = outer.range();
+  const i = inner.range();
+  return o.start.index <= i.start.index && i.end.index <= o.end.index;
+}
+
+const anchors = new WeakMap<Matcher, string>();
+
+/**
+ * The longest plain word of a matcher's pattern (`parseInt` for `parseInt($$$)`): a node whose text lacks
+ * it cannot match, which saves most ast-grep match calls. Empty when the matcher has no pattern.
+ */
+export function anchorOf(m: Matcher): string {
+  let a = anchors.get(m);
+  if (a === undefined) {
+    const p = (m.rule as { pattern?: unknown }).pattern;
+    const words =
+      typeof p === 'string' ? (p.replace(/\$+[A-Z_0-9]*/g, ' ').match(/[A-Za-z_][\w]*/g) ?? []) : [];
+    a = words.reduce((best, w) => (w.length > best.length ? w : best), '');
+    anchors.set(m, a);
+  }
+  return a;
+}
+
+export function reassigns(code: string, name: string): boolean {
+  const i = code.indexOf(name);
+  return i !== -1 && new RegExp(`(^|[^\\w$.])${name.replace(/[$]/g, '\\$')}\\s*=[^=]`).test(code);
+}
+
+export function withStep(t: Trace, step: TaintStep): Trace {
+  const last = t.steps[t.steps.length - 1];
+  if (last && last.text === step.text && last.line === step.line) return t;
+  return { ...t, steps: [...t.steps, step] };
+}
+
+/** The argument of `call` that binds parameter `d` (Python keyword arguments and `self` included). */
+export function argFor(
+  syn: Syntax,
+  python: boolean,
+  call: SgNode,
+  d: Extract<Definition, { kind: 'param' }>,
+): SgNode | undefined {
+  const list = call.field(syn.callArguments);
+  if (!list) return undefined;
+  const args = list.namedChildren().filter((c) => c.kind() !== 'comment');
+  let index = d.index;
+  if (python) {
+    const kw = args.find((a) => a.kind() === 'keyword_argument' && a.field('name')?.text() === d.name);
+    if (kw) return kw.field('value') ?? undefined;
+    const first = d.fn.field('parameters')?.namedChildren()[0]?.text();
+    if ((first === 'self' || first === 'cls') && call.field('function')?.kind() === 'attribute') index -= 1;
+    return args.filter((a) => a.kind() !== 'keyword_argument')[index];
+  }
+  return args[index];
+}

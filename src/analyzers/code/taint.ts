@@ -1,0 +1,496 @@
+import type { SgNode } from '@ast-grep/napi';
+import type { ParamSourceSpec } from './rule-schema.js';
+import { classify, enclosingFunction, functionName } from './scope.js';
+import type { Definition } from './scope.js';
+import { accessPath } from './sources.js';
+import { kindOf } from './syntax.js';
+import {
+  anchorOf,
+  argFor,
+  BLOCKS,
+  contains,
+  EXITS,
+  ITERATORS,
+  KNOWN_PROPAGATORS,
+  lineOf,
+  MAX_CALL_DEPTH,
+  MAX_CALLERS,
+  MAX_DEPTH,
+  MAX_STEPS,
+  REQ,
+  reassigns,
+  withStep,
+} from './taint-support.js';
+import type { Guard, TaintOptions, Trace, Value } from './taint-support.js';
+
+export { FileIndex } from './taint-support.js';
+export type { TaintOptions, TaintStep, Trace } from './taint-support.js';
+
+/** Demand-driven, intra-file taint: asks backwards from a sink whether a value comes from a source. */
+export class TaintEvaluator {
+  private budget = MAX_STEPS;
+  private readonly active = new Set<number>();
+  private readonly cache = new Map<number, Value>();
+  private bindings: { fn: number; call: SgNode; name: string }[] = [];
+  private readonly hitCache: Map<string, SgNode[]>;
+  private readonly ifCache: Map<number, SgNode[]>;
+  private readonly fnOf: Map<number, SgNode | undefined>;
+  private readonly callKind: string;
+  private readonly guards = new Map<number, Guard>();
+
+  constructor(private readonly o: TaintOptions) {
+    this.callKind = o.python ? 'call' : 'call_expression';
+    this.hitCache = o.index.hits;
+    this.ifCache = o.index.ifs;
+    this.fnOf = o.index.fnOf;
+  }
+
+  /** False once the file's evaluation budget is spent. */
+  get hasBudget(): boolean {
+    return this.o.index.budget > 0 && performance.now() < this.o.index.deadline;
+  }
+
+  /** The trace by which `node` carries attacker-controlled data, or null. */
+  taintOf(node: SgNode): Trace | null {
+    this.budget = Math.min(MAX_STEPS, this.o.index.budget);
+    const start = this.budget;
+    const v = this.expr(node, 0);
+    this.o.index.budget -= start - Math.max(this.budget, 0);
+    return v === REQ ? null : v;
+  }
+
+  private expr(node: SgNode, depth: number): Value {
+    if (depth > MAX_DEPTH || --this.budget < 0) return null;
+    const { syn } = this.o;
+    const k = kindOf(node);
+    if (!syn.identifiers.has(k) && this.sanitized(node)) return null;
+    const src = this.sourceAt(node);
+    if (src) return src;
+    if (syn.identifiers.has(k)) return this.identifier(node, depth);
+    if (syn.member.has(k) || syn.subscript.has(k)) {
+      const obj = node.field(syn.member.has(k) ? syn.memberObject : syn.subscriptObject);
+      if (!obj) return null;
+      const base = this.expr(obj, depth + 1);
+      if (base === REQ) return this.requestMember(node);
+      return base;
+    }
+    if (syn.call.has(k)) return this.call(node, depth);
+    if (syn.binary.has(k)) {
+      const op = node.field('operator')?.text() ?? '';
+      if (syn.comparisons.has(op)) return null;
+      return this.firstOf([node.field('left'), node.field('right')], depth);
+    }
+    if (syn.comparisons.has(k)) return null;
+    if (syn.ternary.has(k)) {
+      if (this.o.python) {
+        const c = node.namedChildren();
+        return this.firstOf([c[0], c[2]], depth);
+      }
+      return this.firstOf([node.field('consequence'), node.field('alternative')], depth);
+    }
+    if (syn.strings.has(k) || syn.containers.has(k) || syn.passThrough.has(k)) {
+      const kids = node.namedChildren();
+      const parts = k === 'pair' ? [node.field('value')] : kids;
+      return this.firstOf(parts, depth);
+    }
+    if (k === 'keyword_argument') return this.firstOf([node.field('value')], depth);
+    if (k === 'assignment_expression' || k === 'named_expression')
+      return this.firstOf([node.field('right') ?? node.field('value')], depth);
+    if (k === 'sequence_expression') {
+      const kids = node.namedChildren();
+      return this.firstOf([kids[kids.length - 1]], depth);
+    }
+    if (
+      k === 'list_comprehension' ||
+      k === 'generator_expression' ||
+      k === 'set_comprehension' ||
+      k === 'dictionary_comprehension'
+    ) {
+      return this.firstOf([node.field('body')], depth);
+    }
+    return null;
+  }
+
+  private firstOf(nodes: readonly (SgNode | null | undefined)[], depth: number): Value {
+    for (const n of nodes) {
+      if (!n) continue;
+      const v = this.expr(n, depth + 1);
+      if (v && v !== REQ) return v;
+    }
+    return null;
+  }
+
+  private sanitized(node: SgNode): boolean {
+    let text: string | undefined;
+    for (const m of this.o.sanitizers) {
+      const a = anchorOf(m);
+      if (a !== '') {
+        text ??= node.text();
+        if (!text.includes(a)) continue;
+      }
+      if (node.matches(m)) return true;
+    }
+    return false;
+  }
+
+  private trace(label: string, node: SgNode): Trace {
+    return {
+      label,
+      source: node.text().replace(/\s+/g, ' ').slice(0, 80),
+      sourceLine: lineOf(node),
+      steps: [],
+      weak: false,
+    };
+  }
+
+  private sourceAt(node: SgNode): Trace | null {
+    const { syn } = this.o;
+    const k = kindOf(node);
+    const pathy = syn.member.has(k) || syn.subscript.has(k) || syn.call.has(k) || syn.identifiers.has(k);
+    const path = pathy ? accessPath(node, syn) : undefined;
+    for (const s of this.o.sources) {
+      if (path !== undefined) {
+        if (s.paths.some((r) => r.test(path)) && this.plausibleRequest(node, path))
+          return this.trace(s.label, node);
+        if (syn.call.has(k) && s.calls.some((r) => r.test(path.slice(0, -2))))
+          return this.trace(s.label, node);
+      }
+      for (const m of s.matchers) if (node.matches(m)) return this.trace(s.label, node);
+    }
+    return null;
+  }
+
+  /**
+   * In JavaScript `req`/`request` are common names for many things (an HTTP client request, a queue job).
+   * They count as the incoming request only when undeclared, or a parameter next to a response-like one
+   * (`res`, `reply`, `h`, `next`), or a parameter a framework source marks as the request.
+   */
+  private plausibleRequest(node: SgNode, path: string): boolean {
+    if (!/^(req|request)[.([]/.test(path)) return true;
+    let root = node;
+    for (let i = 0; i < 16; i++) {
+      const next =
+        root.field(this.o.syn.memberObject) ??
+        root.field(this.o.syn.callFunction) ??
+        root.field(this.o.syn.subscriptObject);
+      if (!next) break;
+      root = next;
+    }
+    if (!this.o.syn.identifiers.has(kindOf(root))) return true;
+    const defs = this.definitionsOf(root);
+    if (defs.length === 0) return true;
+    return defs.some((d) => {
+      if (d.kind !== 'param') return false;
+      // Python views take the request first (after self in class-based views); Flask's is a global import.
+      if (this.o.python) {
+        const first = d.fn.field('parameters')?.namedChildren()[0]?.text() ?? '';
+        return (
+          d.index === 0 || (d.index === 1 && /^(self|cls)\b/.test(first)) || this.paramSource(d) !== null
+        );
+      }
+      const params = d.fn.field('parameters')?.text() ?? '';
+      return /[(,]\s*(res|resp|response|reply|h|next|ctx)\b/.test(params) || this.paramSource(d) !== null;
+    });
+  }
+
+  /** `r.query` where `r` is a request object under another name: test it as `req.query`. */
+  private requestMember(node: SgNode): Value {
+    const path = accessPath(node, this.o.syn);
+    if (path === undefined) return null;
+    const rest = path.replace(/^[^.([]+/, '');
+    const asReq = `req${rest}`;
+    for (const s of this.o.sources) if (s.paths.some((r) => r.test(asReq))) return this.trace(s.label, node);
+    return null;
+  }
+
+  private identifier(node: SgNode, depth: number): Value {
+    const id = node.id();
+    const cacheable = this.bindings.length === 0;
+    if (cacheable && this.cache.has(id)) return this.cache.get(id) ?? null;
+    if (this.active.has(id)) return null;
+    this.active.add(id);
+    let out: Value = null;
+    if (!this.guarded(node)) {
+      for (const d of this.definitionsOf(node)) {
+        const v = this.definition(d, depth);
+        if (v === REQ) {
+          out = REQ;
+          continue;
+        }
+        if (v) {
+          out = withStep(v, {
+            text: d.kind === 'param' ? `${d.name} (parameter)` : node.text(),
+            line: lineOf(d.node),
+          });
+          break;
+        }
+      }
+    }
+    this.active.delete(id);
+    if (cacheable) this.cache.set(id, out);
+    return out;
+  }
+
+  private definition(d: Definition, depth: number): Value {
+    if (d.kind === 'param') return this.param(d, depth);
+    if (d.kind === 'value' && d.keys.length > 0) {
+      const base = accessPath(d.value, this.o.syn);
+      if (base !== undefined) {
+        const full = `${base}.${d.keys.join('.')}`;
+        for (const s of this.o.sources)
+          if (s.paths.some((r) => r.test(full)) && this.plausibleRequest(d.value, full))
+            return this.trace(s.label, d.value);
+      }
+      const v = this.expr(d.value, depth + 1);
+      if (v === REQ) return this.requestKeys(d.keys, d.value);
+      return v;
+    }
+    return this.expr(d.value, depth + 1);
+  }
+
+  private requestKeys(keys: readonly string[], at: SgNode): Value {
+    const asReq = `req.${keys.join('.')}`;
+    for (const s of this.o.sources) if (s.paths.some((r) => r.test(asReq))) return this.trace(s.label, at);
+    return null;
+  }
+
+  private scopeOf(node: SgNode): SgNode | undefined {
+    const id = node.id();
+    if (this.fnOf.has(id)) return this.fnOf.get(id);
+    const f = enclosingFunction(node, this.o.syn);
+    this.fnOf.set(id, f);
+    return f;
+  }
+
+  private hits(scope: SgNode, name: string): SgNode[] {
+    const key = `${scope.id()}:${name}`;
+    let h = this.hitCache.get(key);
+    if (!h) {
+      const all = this.o.index.names(this.o.root, this.o.syn, this.o.python).get(name) ?? [];
+      if (scope.id() === this.o.root.id()) h = all.map((x) => x.node);
+      else {
+        const r = scope.range();
+        h = all.filter((x) => x.start >= r.start.index && x.start < r.end.index).map((x) => x.node);
+      }
+      this.hitCache.set(key, h);
+    }
+    return h;
+  }
+
+  /** Definitions of the name at `use` that may reach it, from the innermost scope that defines it. */
+  private definitionsOf(use: SgNode): Definition[] {
+    const name = use.text();
+    const useStart = use.range().start.index;
+    const scopes: SgNode[] = [];
+    for (let f = this.scopeOf(use); f; f = this.scopeOf(f)) scopes.push(f);
+    scopes.push(this.o.root);
+    for (let si = 0; si < scopes.length; si++) {
+      const scope = scopes[si];
+      if (!scope) continue;
+      const scopeFn = si === scopes.length - 1 ? undefined : scope.id();
+      const defs: Definition[] = [];
+      for (const h of this.hits(scope, name)) {
+        if (h.id() === use.id()) continue;
+        if (si === 0 && h.range().start.index > useStart) continue;
+        if (this.scopeOf(h)?.id() !== scopeFn) {
+          // A parameter belongs to the function that declares it, not to the body around it.
+          const d = classify(h, this.o.syn, this.o.python);
+          if (d?.kind === 'param' && d.fn.id() === scopeFn) defs.push(d);
+          continue;
+        }
+        const d = classify(h, this.o.syn, this.o.python);
+        if (!d || (d.kind !== 'param' && contains(d.value, use))) continue;
+        defs.push(d);
+      }
+      if (defs.length > 0) return si === 0 ? this.reaching(defs, use) : defs;
+    }
+    return [];
+  }
+
+  /** Drops definitions overwritten by a later one in a block that encloses the use. */
+  private reaching(defs: Definition[], use: SgNode): Definition[] {
+    const out: Definition[] = [];
+    for (let i = defs.length - 1; i >= 0; i--) {
+      const d = defs[i];
+      if (!d) continue;
+      out.push(d);
+      if (d.kind === 'value' && d.strong) {
+        let block = d.node.parent();
+        while (block && !BLOCKS.has(kindOf(block))) block = block.parent();
+        if (block && contains(block, use)) break;
+      }
+    }
+    return out;
+  }
+
+  private guarded(use: SgNode): boolean {
+    if (this.o.guards.length === 0) return false;
+    const scope = this.scopeOf(use) ?? this.o.root;
+    let ifs = this.ifCache.get(scope.id());
+    if (!ifs) {
+      ifs = scope.findAll({ rule: { kind: this.o.syn.ifStatement } });
+      this.ifCache.set(scope.id(), ifs);
+    }
+    const name = use.text();
+    const useStart = use.range().start.index;
+    for (const s of ifs) {
+      const g = this.guardOf(s);
+      if (g.start > useStart || (!g.all && !g.names.has(name))) continue;
+      // The guard protects the code inside it, or after it when its failing branch leaves or overwrites the value.
+      if (useStart < g.end || g.exits || reassigns(g.consequence, name)) return true;
+    }
+    return false;
+  }
+
+  /** What one `if` guards (computed once per statement): the names its condition checks. */
+  private guardOf(s: SgNode): Guard {
+    const id = s.id();
+    let g = this.guards.get(id);
+    if (g) return g;
+    const r = s.range();
+    const cons = s.field('consequence')?.text() ?? '';
+    g = {
+      start: r.start.index,
+      end: r.end.index,
+      names: new Set(),
+      all: false,
+      exits: EXITS.test(cons),
+      consequence: cons,
+    };
+    const cond = s.field('condition');
+    for (const m of cond ? this.o.guards : []) {
+      for (const hit of cond?.findAll(m) ?? []) {
+        const x = hit.getMatch('X');
+        if (x) g.names.add(x.text());
+        else g.all = true;
+      }
+    }
+    this.guards.set(id, g);
+    return g;
+  }
+
+  private param(d: Extract<Definition, { kind: 'param' }>, depth: number): Value {
+    const fnId = d.fn.id();
+    for (let i = this.bindings.length - 1; i >= 0; i--) {
+      const b = this.bindings[i];
+      if (!b || b.fn !== fnId) continue;
+      const arg = argFor(this.o.syn, this.o.python, b.call, d);
+      if (!arg) return null;
+      const saved = this.bindings;
+      this.bindings = saved.slice(0, i);
+      const v = this.expr(arg, depth + 1);
+      this.bindings = saved;
+      return v;
+    }
+    const fromSource = this.paramSource(d);
+    if (fromSource) return fromSource;
+    const fromIter = this.iteratorParam(d, depth);
+    if (fromIter) return fromIter;
+    return this.callers(d, depth);
+  }
+
+  private paramSource(d: Extract<Definition, { kind: 'param' }>): Value {
+    const wrapper = this.paramWrapper(d);
+    for (const s of this.o.sources) {
+      for (const p of s.params) {
+        if (!this.paramSelected(p, d)) continue;
+        if (p.function && !d.fn.matches(p.function)) continue;
+        if (p.param && !(wrapper && wrapper.matches(p.param))) continue;
+        return p.requestObject ? REQ : this.trace(s.label, wrapper ?? d.node);
+      }
+    }
+    return null;
+  }
+
+  private paramSelected(p: ParamSourceSpec, d: Extract<Definition, { kind: 'param' }>): boolean {
+    if (p.except.includes(d.name)) return false;
+    return p.which === 'all' || p.which.includes(d.index);
+  }
+
+  private paramWrapper(d: Extract<Definition, { kind: 'param' }>): SgNode | undefined {
+    let cur: SgNode | null = d.node;
+    for (let i = 0; i < 6 && cur; i++) {
+      const p: SgNode | null = cur.parent();
+      if (!p) return undefined;
+      if (p.kind() === 'formal_parameters' || p.kind() === 'parameters' || p.kind() === 'lambda_parameters')
+        return cur;
+      cur = p;
+    }
+    return undefined;
+  }
+
+  /** `tainted.map(x => ...)`: the callback's first parameter carries the receiver's taint. */
+  private iteratorParam(d: Extract<Definition, { kind: 'param' }>, depth: number): Value {
+    const args = d.fn.parent();
+    const call = args?.parent();
+    if (!call || !this.o.syn.call.has(kindOf(call))) return null;
+    const callee = call.field(this.o.syn.callFunction);
+    if (!callee || !this.o.syn.member.has(kindOf(callee))) return null;
+    if (!ITERATORS.test(callee.field(this.o.syn.memberProperty)?.text() ?? '')) return null;
+    const recv = callee.field(this.o.syn.memberObject);
+    const v = recv ? this.expr(recv, depth + 1) : null;
+    return v === REQ ? null : v;
+  }
+
+  private callers(d: Extract<Definition, { kind: 'param' }>, depth: number): Value {
+    if (this.bindings.length >= MAX_CALL_DEPTH) return null;
+    const name = functionName(d.fn);
+    if (!name) return null;
+    const calls = this.o.index.callsTo(this.o.root, this.callKind, name).slice(0, MAX_CALLERS);
+    for (const c of calls) {
+      const arg = argFor(this.o.syn, this.o.python, c, d);
+      if (!arg || contains(d.fn, c)) continue;
+      this.bindings.push({ fn: -1, call: c, name });
+      const v = this.expr(arg, depth + 1);
+      this.bindings.pop();
+      if (v && v !== REQ) return withStep(v, { text: `${name}(${d.name})`, line: lineOf(c) });
+    }
+    return null;
+  }
+
+  private call(node: SgNode, depth: number): Value {
+    const { syn } = this.o;
+    const callee = node.field(syn.callFunction) ?? node.field('constructor');
+    const calleeName =
+      callee && (syn.identifiers.has(kindOf(callee)) || syn.member.has(kindOf(callee)))
+        ? (callee.field(syn.memberProperty) ?? callee).text()
+        : undefined;
+    const local =
+      calleeName !== undefined && this.bindings.length < MAX_CALL_DEPTH
+        ? this.o.index.functionsNamed(this.o.root, this.o.syn, this.o.python, calleeName)
+        : [];
+    if (local.length > 0 && calleeName !== undefined)
+      return this.throughLocal(node, local, calleeName, depth);
+    const args = node.field(syn.callArguments)?.namedChildren() ?? [];
+    const recv = callee && syn.member.has(kindOf(callee)) ? callee.field(syn.memberObject) : null;
+    if (recv) {
+      const r = this.expr(recv, depth + 1);
+      if (r === REQ) return this.requestMember(node);
+      if (r) return r;
+    }
+    const argValues = args.map((a) => (a.kind() === 'keyword_argument' ? a.field('value') : a));
+    const v = this.firstOf(argValues, depth);
+    // Only modelled library functions pass taint from their arguments; an unknown function may as well
+    // validate, hash or look its input up (CodeQL makes the same choice), so it ends the path.
+    if (v && v !== REQ && !KNOWN_PROPAGATORS.test(calleeName ?? '')) return null;
+    return v;
+  }
+
+  private throughLocal(node: SgNode, fns: SgNode[], name: string, depth: number): Value {
+    for (const fn of fns) {
+      const body = fn.field('body');
+      const returns: SgNode[] = [];
+      if (body && !BLOCKS.has(kindOf(body)) && body.kind() !== 'statement_block') returns.push(body);
+      for (const r of fn.findAll({ rule: { kind: this.o.syn.returnStatement } })) {
+        if (this.scopeOf(r)?.id() !== fn.id()) continue;
+        const e = r.namedChildren()[0];
+        if (e) returns.push(e);
+      }
+      this.bindings.push({ fn: fn.id(), call: node, name });
+      const v = this.firstOf(returns, depth);
+      this.bindings.pop();
+      if (v && v !== REQ) return withStep(v, { text: `${name}()`, line: lineOf(node) });
+    }
+    return null;
+  }
+}

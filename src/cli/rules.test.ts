@@ -1,0 +1,69 @@
+import { fileURLToPath } from 'node:url';
+import { Command } from 'commander';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { registerRules } from './rules.js';
+
+const fixture = (name: string): string =>
+  fileURLToPath(new URL(`../../test/fixtures/${name}`, import.meta.url));
+
+let out: string[] = [];
+
+async function run(...args: string[]): Promise<string> {
+  const program = new Command().exitOverride();
+  registerRules(program);
+  await program.parseAsync(['node', 'vanguard', 'rules', ...args]);
+  return out.join('');
+}
+
+beforeEach(() => {
+  out = [];
+  process.exitCode = undefined;
+  vi.spyOn(process.stdout, 'write').mockImplementation((s: string | Uint8Array) => {
+    out.push(String(s));
+    return true;
+  });
+});
+
+afterEach(() => {
+  vi.restoreAllMocks();
+  process.exitCode = undefined;
+});
+
+describe('vanguard rules', () => {
+  it('lists the built-in code rules with severity and CWE', async () => {
+    const text = await run('list', '--analyzer', 'code');
+    expect(text).toMatch(/code\/js-sql-injection\s+critical\s+CWE-89/);
+    expect(text).toMatch(/\d+ rules\n$/);
+  });
+
+  it('shows one rule with its taxonomy and fix', async () => {
+    const text = await run('show', 'code/py-command-injection');
+    expect(text).toContain('CWE-78');
+    expect(text).toContain('A05:2025');
+    expect(text).toContain('kind:        taint');
+    expect(text).toContain('Fix:');
+  });
+
+  it('fails loudly on an unknown rule id', async () => {
+    await expect(run('show', 'code/nope')).rejects.toThrow(/unknown rule/);
+  });
+
+  it('passes a folder whose examples agree with its rules', async () => {
+    const text = await run('test', fixture('code-rules'));
+    expect(text).toContain('ok   acme/no-console-log');
+    expect(process.exitCode).toBeUndefined();
+  });
+
+  it('exits non-zero when an example misses or a rule has no good example', async () => {
+    const text = await run('test', fixture('code-rules-failing'));
+    expect(text).toContain('missed lines 2');
+    expect(text).toContain('unexpected findings on lines 3');
+    expect(text).toContain('no good example');
+    expect(process.exitCode).toBe(1);
+  });
+
+  it('lists custom rules from --rules folders', async () => {
+    const text = await run('list', '--rules', fixture('code-rules'));
+    expect(text).toContain('acme/no-console-log');
+  });
+});
