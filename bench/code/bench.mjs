@@ -1,4 +1,3 @@
-/* global URL, performance, console, process, setInterval, clearInterval */
 // Throughput of the code analyzer on a real code base: lines/second and peak memory, with N worker threads.
 // Usage: npx tsc -p tsconfig.build.json && node bench/code/bench.mjs <dir> [--workers 2] [--ext js,ts] [--json out.json] [--limit N]
 // Drives the built analyzer (dist/) exactly as the engine does: one SourceFile per file, analyze() in workers.

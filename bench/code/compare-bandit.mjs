@@ -1,4 +1,3 @@
-/* global console, process */
 // Side-by-side of Vanguard's code findings and bandit's on the same Python tree.
 // Usage: node bench/code/compare-bandit.mjs <vanguard bench --json file> <bandit -f json file>
 import { readFileSync } from 'node:fs';

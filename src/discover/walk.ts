@@ -35,7 +35,7 @@ export interface WalkResult {
   files: DiscoveredFile[];
   discovery: Discovery;
   /** True when a path is excluded by the defaults, vanguard.yaml or --ignore (not .gitignore). */
-  isExcluded(path: string): boolean;
+  isExcluded: (path: string) => boolean;
 }
 
 const MAX_GITIGNORE_BYTES = 1024 * 1024;
