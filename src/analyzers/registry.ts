@@ -11,12 +11,6 @@ export class AnalyzerRegistry {
     if (this.byId.has(analyzer.id)) {
       throw new VanguardError('DUPLICATE_ANALYZER', `analyzer "${analyzer.id}" is registered twice`);
     }
-    const seen = new Set<string>();
-    for (const r of analyzer.rules) {
-      if (seen.has(r.id))
-        throw new VanguardError('DUPLICATE_ANALYZER', `rule "${r.id}" is declared twice in "${analyzer.id}"`);
-      seen.add(r.id);
-    }
     this.byId.set(analyzer.id, analyzer);
     return this;
   }

@@ -49,7 +49,9 @@ function rulesDirsOf(options: Readonly<Record<string, unknown>>): string[] {
   return v;
 }
 
-let catalogue: PreparedRules = rulesFor();
+// Loaded on first use, so that a scan without code analysis (or a worker that never gets a
+// source file) does not pay for parsing the rule files.
+let catalogue: PreparedRules | undefined;
 
 /** Static analysis of JavaScript, TypeScript and Python: structural rules and intra-file taint tracking. */
 export const codeAnalyzer: Analyzer = {
@@ -57,6 +59,7 @@ export const codeAnalyzer: Analyzer = {
   description:
     'SAST for JavaScript, TypeScript and Python: structural rules and taint tracking from sources to sinks',
   get rules(): readonly RuleMeta[] {
+    catalogue ??= rulesFor();
     return catalogue.set.rules.map(ruleMetaOf);
   },
   matches(file: FileRef): boolean {
