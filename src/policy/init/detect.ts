@@ -1,4 +1,6 @@
 import type { AnalyzerId } from '../../core/finding.js';
+import { isDependencyFile } from '../../analyzers/deps/lockfiles/index.js';
+import { isDockerfileName } from '../../analyzers/iac/index.js';
 
 /** What `vanguard init` learned about a repository, from file paths (and a peek into YAML files). */
 export interface RepoProfile {
@@ -23,25 +25,6 @@ export interface ProfileInput {
   peek?: (path: string) => string | undefined;
 }
 
-const LOCKFILES = new Set([
-  'package-lock.json',
-  'npm-shrinkwrap.json',
-  'yarn.lock',
-  'pnpm-lock.yaml',
-  'bun.lock',
-  'Pipfile.lock',
-  'poetry.lock',
-  'uv.lock',
-  'go.sum',
-  'Cargo.lock',
-  'Gemfile.lock',
-  'composer.lock',
-  'gradle.lockfile',
-  'packages.lock.json',
-  'pubspec.lock',
-  'mix.lock',
-  'pom.xml',
-]);
 const CODE_EXT: Record<string, string> = {
   js: 'JavaScript',
   jsx: 'JavaScript',
@@ -77,10 +60,6 @@ function listSome(items: readonly string[], max = 3): string {
   return items.length > max ? `${shown} and ${items.length - max} more` : shown;
 }
 
-function isRequirements(name: string): boolean {
-  return /^requirements([-_.][\w.-]{0,40})?\.txt$/i.test(name);
-}
-
 function looksLikeK8s(text: string): boolean {
   return /^apiVersion:\s*\S/m.test(text) && /^kind:\s*[A-Z]\w{0,60}/m.test(text);
 }
@@ -114,10 +93,10 @@ export function profileRepository(input: ProfileInput): RepoProfile {
     if (slash > 0) topDirs.add(p.slice(0, slash));
     const fx = /^(.*?\/)?(fixtures|__fixtures__|testdata)\//.exec(p);
     if (fx) fixtureDirs.add(`${fx[1] ?? ''}${fx[2]}/`);
-    if (LOCKFILES.has(name) || isRequirements(name) || name === 'go.mod') lockfiles.push(p);
+    if (isDependencyFile(name)) lockfiles.push(p);
     const lang = CODE_EXT[e];
     if (lang) languages.set(lang, (languages.get(lang) ?? 0) + 1);
-    if (/^(Dockerfile|Containerfile)([.-][\w.-]{1,40})?$/.test(name) || e === 'dockerfile') iac.push(p);
+    if (isDockerfileName(name)) iac.push(p);
     else if (
       e === 'tf' ||
       e === 'tfvars' ||
