@@ -71,6 +71,15 @@ export const tableReport: Reporter = (scan: ScanResult, { tty }) => {
   const outside = d.skippedFiles.filter((s) => s.reason === 'symlink-outside');
   for (const s of outside.slice(0, 5))
     out.push(`  not followed: ${sanitizeForTerminal(s.path)} (${s.detail ?? 'symlink outside the tree'})`);
+  const inline = scan.suppressions.filter((x) => x.used).length;
+  const unused = scan.suppressions.filter((x) => !x.used);
+  if (scan.suppressions.length > 0) {
+    out.push(`Inline suppressions: ${inline} used, ${unused.length} unused`);
+    for (const u of unused.slice(0, 10))
+      out.push(
+        `  unused: ${sanitizeForTerminal(`${u.path}:${u.line} ${u.ruleId}`)} (suppresses nothing; remove it)`,
+      );
+  }
   for (const w of scan.warnings) out.push(paint(COLOURS.medium, `warning: ${sanitizeForTerminal(w)}`));
   const s = scan.summary;
   const counts = (['critical', 'high', 'medium', 'low', 'info'] as const)
