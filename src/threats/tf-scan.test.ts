@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { ParseError } from '../core/errors.js';
 import { scanTerraform, tfAttr, tfValue } from './tf-scan.js';
 
 describe('scanTerraform', () => {
@@ -36,11 +37,12 @@ describe('scanTerraform', () => {
     expect(rs[1]!.text).toContain('aws_security_group.web');
   });
 
-  it('ends an unterminated block at the end of the file (braces inside strings do not count)', () => {
-    const big = `resource "a" "b" {\n${'  x = "{{{{{{"\n'.repeat(50_000)}`;
-    const rs = scanTerraform(big);
+  it('reads a large file, and reports malformed HCL with its line instead of guessing', () => {
+    const attrs = Array.from({ length: 50_000 }, (_, i) => `  x${i} = "{{{{{{"\n`).join('');
+    const rs = scanTerraform(`resource "a" "b" {\n${attrs}}\n`);
     expect(rs).toHaveLength(1);
     expect(rs[0]?.attributes).toHaveLength(50_000);
     expect(rs[0]?.endLine).toBe(50_002);
+    expect(() => scanTerraform('resource "a" "b" {\n  x = "1"\n')).toThrow(ParseError);
   });
 });

@@ -1,9 +1,10 @@
 /**
- * A small, linear-time, line-aware scan of Terraform for the few facts the cross-check needs:
- * resource blocks with their attribute lines and nested block names. It is not an HCL parser
- * (expressions are kept as raw text). It predates the shared HCL parser (`parseHcl` in
- * src/analyzers/iac/hcl/) and should be replaced by it, keeping the facts and their lines.
+ * The Terraform facts the cross-check needs — resource blocks, their attributes with nested block
+ * paths and lines — read with the shared HCL parser (src/analyzers/iac/hcl/), so that the iac
+ * analyzer and the threat model see the same Terraform.
  */
+import type { HclBlock, HclBody } from '../analyzers/iac/hcl/ast.js';
+import { parseHcl } from '../analyzers/iac/hcl/parser.js';
 
 export interface TfAttribute {
   /** Nested block path, e.g. ['ingress'] for `ingress { cidr_blocks = … }`; [] at the top of the resource. */
@@ -24,104 +25,45 @@ export interface TfResource {
   text: string;
 }
 
-const RESOURCE = /^\s*resource\s+"([A-Za-z0-9_-]{1,128})"\s+"([A-Za-z0-9_-]{1,128})"\s*\{\s*$/;
-const ATTRIBUTE = /^\s*([A-Za-z_][A-Za-z0-9_-]{0,127})\s*=\s*(.{0,2000})$/;
-const BLOCK_OPEN = /^\s*([A-Za-z_][A-Za-z0-9_-]{0,127})(?:\s+"[^"]{0,256}")*\s*\{\s*$/;
-const HEREDOC = /<<-?([A-Za-z_][A-Za-z0-9_]{0,63})\s*$/;
-
-/** Net brace change of a line, ignoring strings and comments. */
-function braceDelta(line: string): number {
-  let d = 0;
-  let inString = false;
-  for (let i = 0; i < line.length; i++) {
-    const c = line[i];
-    if (inString) {
-      if (c === '\\') i++;
-      else if (c === '"') inString = false;
-      continue;
+function collect(body: HclBody, path: string[], out: TfAttribute[]): void {
+  const entries: TfAttribute[] = [];
+  for (const a of body.attributes.values()) {
+    entries.push({ block: path, key: a.name, value: a.expr.text.split('\n', 1)[0]!.trim(), line: a.line });
+    // Object values (`tags = { Name = "web" }`) carry keys the cross-check reads too.
+    for (const e of a.expr.entries ?? []) {
+      entries.push({
+        block: path,
+        key: e.key,
+        value: e.value.text.split('\n', 1)[0]!.trim(),
+        line: e.keyLine,
+      });
     }
-    if (c === '"') inString = true;
-    else if (c === '#' || (c === '/' && line[i + 1] === '/')) break;
-    else if (c === '{') d++;
-    else if (c === '}') d--;
   }
-  return d;
+  for (const b of body.blocks) collect(b.body, [...path, b.type], entries);
+  entries.sort((x, y) => x.line - y.line);
+  out.push(...entries);
 }
 
-/** Resource blocks of a .tf file; unterminated blocks end at the end of the file. */
+function resource(b: HclBlock, lines: readonly string[]): TfResource {
+  const attributes: TfAttribute[] = [];
+  collect(b.body, [], attributes);
+  return {
+    type: b.labels[0] ?? '',
+    name: b.labels[1] ?? '',
+    line: b.line,
+    endLine: b.endLine,
+    attributes,
+    text: lines.slice(b.line - 1, b.endLine).join('\n'),
+  };
+}
+
+/** The resource blocks of a Terraform file. Malformed HCL throws the parser's ParseError (with its line). */
 export function scanTerraform(text: string): TfResource[] {
+  const file = parseHcl(text);
   const lines = text.split(/\r?\n/);
-  const out: TfResource[] = [];
-  let current: TfResource | undefined;
-  let depth = 0;
-  const blocks: { name: string; depth: number }[] = [];
-  let heredoc: string | undefined;
-  let inComment = false;
-  let start = 0;
-  for (let i = 0; i < lines.length; i++) {
-    const raw = lines[i] ?? '';
-    if (heredoc !== undefined) {
-      if (raw.trim() === heredoc) heredoc = undefined;
-      continue;
-    }
-    if (inComment) {
-      if (raw.includes('*/')) inComment = false;
-      continue;
-    }
-    if (raw.trimStart().startsWith('/*')) {
-      inComment = !raw.includes('*/');
-      continue;
-    }
-    if (!current) {
-      const m = RESOURCE.exec(raw);
-      if (m) {
-        current = {
-          type: m[1] ?? '',
-          name: m[2] ?? '',
-          line: i + 1,
-          endLine: i + 1,
-          attributes: [],
-          text: '',
-        };
-        depth = 1;
-        start = i;
-        blocks.length = 0;
-      }
-      continue;
-    }
-    const h = HEREDOC.exec(raw);
-    const open = BLOCK_OPEN.exec(raw);
-    if (open && !raw.includes('=')) {
-      blocks.push({ name: open[1] ?? '', depth });
-    } else {
-      const a = ATTRIBUTE.exec(raw);
-      if (a)
-        current.attributes.push({
-          block: blocks.map((b) => b.name),
-          key: a[1] ?? '',
-          value: (a[2] ?? '').trim(),
-          line: i + 1,
-        });
-    }
-    if (h) {
-      heredoc = h[1];
-      continue;
-    }
-    depth += braceDelta(raw);
-    while (blocks.length > 0 && depth <= (blocks[blocks.length - 1]?.depth ?? 0)) blocks.pop();
-    if (depth <= 0) {
-      current.endLine = i + 1;
-      current.text = lines.slice(start, i + 1).join('\n');
-      out.push(current);
-      current = undefined;
-    }
-  }
-  if (current) {
-    current.endLine = lines.length;
-    current.text = lines.slice(start).join('\n');
-    out.push(current);
-  }
-  return out;
+  return file.body.blocks
+    .filter((b) => b.type === 'resource' && b.labels.length >= 2)
+    .map((b) => resource(b, lines));
 }
 
 /** The first attribute `key` in `block` (top level by default). */
