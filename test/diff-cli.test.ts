@@ -41,4 +41,19 @@ describe('pull-request and pre-commit scans through the CLI', () => {
     expect(result.findings.map((f) => f.location.path)).toEqual(['staged.env']);
     expect(result.analyzers.map((a) => a.id).sort()).toEqual(['iac', 'pipeline', 'secrets']);
   });
+
+  it('--history-since scans only the commits after a given one', () => {
+    const repo = new TestRepo();
+    const first = repo.commit('one', { 'a.env': `A=${checksummedToken(rnd, 'ghp')}\n` });
+    const second = repo.commit('two', { 'b.env': `B=${checksummedToken(rnd, 'ghp')}\n` });
+    repo.commit('clean up', { 'a.env': 'A=\n', 'b.env': 'B=\n' });
+    const all = scan([repo.dir, '--history']);
+    expect(all.result.findings.map((f) => f.location.commit).sort()).toEqual([first, second].sort());
+    const since = scan([repo.dir, '--history', '--history-since', first]);
+    expect(since.result.findings.map((f) => [f.location.path, f.location.commit])).toEqual([
+      ['b.env', second],
+    ]);
+    expect(runCli(['scan', repo.dir, '--history', '--history-since', 'nope']).code).toBe(2);
+    expect(runCli(['scan', repo.dir, '--history-since', first]).code).toBe(2);
+  });
 });

@@ -43,6 +43,7 @@ interface ScanFlags {
   baseline?: string;
   branch?: string;
   history?: boolean;
+  historySince?: string;
   maxFileSize: number;
   gitignore: boolean;
   defaultIgnores: boolean;
@@ -95,6 +96,7 @@ export function registerScan(program: Command): void {
     .option('--baseline <report>', 'a JSON or SARIF report: its findings are known, only new ones fail')
     .option('--branch <name>', 'branch whose gates apply (default: from the CI environment)')
     .option('--history', 'also scan every commit reachable from HEAD for secrets')
+    .option('--history-since <ref>', 'with --history: only commits after <ref> (incremental scans)')
     .option('--max-file-size <MB>', 'skip files larger than this', positiveNumber('--max-file-size'), 20)
     .option('--no-gitignore', 'do not honour .gitignore files')
     .option('--no-default-ignores', 'also scan node_modules, .venv and other dependency folders')
@@ -110,6 +112,9 @@ export function registerScan(program: Command): void {
     .option('--no-progress', 'no progress indicator')
     .action(async (path: string, flags: ScanFlags) => {
       const specs = outputs.resolve();
+      if (flags.historySince !== undefined && !flags.history) {
+        throw new UsageError('--history-since goes with --history');
+      }
       if (flags.history && flags.skip?.includes('secrets'))
         throw new UsageError('--history needs the secrets analyzer');
       if (flags.diff !== undefined && flags.staged)
@@ -135,7 +140,11 @@ export function registerScan(program: Command): void {
         skip: [...config.analyzers.skip, ...(flags.skip ?? [])],
         options: {
           ...config.options,
-          secrets: { ...config.options.secrets, history: flags.history === true },
+          secrets: {
+            ...config.options.secrets,
+            history: flags.history === true,
+            ...(flags.historySince !== undefined ? { historySince: flags.historySince } : {}),
+          },
           code: { ...config.options.code, rulesDirs: [...config.rules, ...(flags.rules ?? [])] },
           ...(flags.dbPath !== undefined ? { deps: { ...config.options.deps, dbPath: flags.dbPath } } : {}),
         },

@@ -62,6 +62,22 @@ function unquotePath(p: string): string {
 }
 
 /**
+ * `HEAD`, or `<since>..HEAD` when the `historySince` option names a commit: an incremental scan of
+ * what was added after the last scanned commit, instead of the whole history every time.
+ */
+async function historyRange(ctx: ProjectContext): Promise<string> {
+  const since = ctx.options.historySince;
+  if (since === undefined) return 'HEAD';
+  if (typeof since !== 'string' || since === '' || since.startsWith('-')) {
+    throw new VanguardError('USAGE', `--history-since: "${String(since)}" is not a revision`);
+  }
+  const ok = await runGit(ctx.root, ['rev-parse', '--verify', '--quiet', `${since}^{commit}`]);
+  if (ok.code !== 0)
+    throw new VanguardError('USAGE', `--history-since: "${since}" is not a commit in ${ctx.root}`);
+  return `${ok.stdout.trim()}..HEAD`;
+}
+
+/**
  * Secrets added by any commit reachable from HEAD, each reported once with the commit that introduced
  * it (oldest first), also when a later commit removed it. Streams `git log -p`, so memory stays bounded.
  */
@@ -82,6 +98,7 @@ export async function scanHistory(
     ctx.warn('git history: the repository has no commits yet; nothing to scan.');
     return [];
   }
+  const range = await historyRange(ctx);
   const findings: RawFinding[] = [];
   const seen = new Set<string>();
   const flush = (p: Pending | undefined): void => {
@@ -115,7 +132,7 @@ export async function scanHistory(
     '--reverse',
     '--relative',
     '--format=%x01%H',
-    'HEAD',
+    range,
   ];
   const child = spawn('git', args, { cwd: ctx.root, stdio: ['ignore', 'pipe', 'pipe'] });
   let stderr = '';
