@@ -69,7 +69,7 @@ async function historyRange(ctx: ProjectContext): Promise<string> {
   const since = ctx.options.historySince;
   if (since === undefined) return 'HEAD';
   if (typeof since !== 'string' || since === '' || since.startsWith('-')) {
-    throw new VanguardError('USAGE', `--history-since: "${String(since)}" is not a revision`);
+    throw new VanguardError('USAGE', `--history-since: ${JSON.stringify(since)} is not a revision`);
   }
   const ok = await runGit(ctx.root, ['rev-parse', '--verify', '--quiet', `${since}^{commit}`]);
   if (ok.code !== 0)
