@@ -38,3 +38,37 @@ export function compareNumeric(x: string, y: string): number {
 export function sign(n: number): number {
   return n < 0 ? -1 : n > 0 ? 1 : 0;
 }
+
+/**
+ * Compares lists of identifiers element by element: numbers by value, words lexically, and a list
+ * that extends an equal prefix sorts after it. `numbersFirst` says whether a number sorts before a
+ * word (SemVer prerelease) or after it (PEP 440 local versions).
+ */
+export function compareIdentifiers(
+  a: readonly string[],
+  b: readonly string[],
+  numbersFirst: boolean,
+  caseInsensitive = false,
+): number {
+  const n = Math.max(a.length, b.length);
+  for (let i = 0; i < n; i++) {
+    let x = a[i];
+    let y = b[i];
+    if (x === undefined) return -1;
+    if (y === undefined) return 1;
+    const nx = /^\d+$/.test(x);
+    const ny = /^\d+$/.test(y);
+    if (nx && ny) {
+      const c = compareNumeric(x, y);
+      if (c !== 0) return c;
+      continue;
+    }
+    if (nx !== ny) return nx === numbersFirst ? -1 : 1;
+    if (caseInsensitive) {
+      x = x.toLowerCase();
+      y = y.toLowerCase();
+    }
+    if (x !== y) return x < y ? -1 : 1;
+  }
+  return 0;
+}

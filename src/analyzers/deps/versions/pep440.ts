@@ -1,4 +1,4 @@
-import { compareGeneric, compareNumeric } from './generic.js';
+import { compareGeneric, compareIdentifiers, compareNumeric } from './generic.js';
 
 /** A parsed PEP 440 version; numbers kept as digit strings so huge values never overflow. */
 export interface Pep440 {
@@ -95,24 +95,7 @@ function compareDev(x: Pep440, y: Pep440): number {
 
 // Local segments: numeric > alphanumeric, numbers by value, strings lexically, a longer prefix-equal local wins.
 function compareLocal(a: string[], b: string[]): number {
-  const n = Math.max(a.length, b.length);
-  for (let i = 0; i < n; i++) {
-    const x = a[i];
-    const y = b[i];
-    if (x === undefined) return -1;
-    if (y === undefined) return 1;
-    const nx = /^\d+$/.test(x);
-    const ny = /^\d+$/.test(y);
-    if (nx && ny) {
-      const c = compareNumeric(x, y);
-      if (c !== 0) return c;
-    } else if (nx !== ny) {
-      return nx ? 1 : -1;
-    } else if (x !== y) {
-      return x < y ? -1 : 1;
-    }
-  }
-  return 0;
+  return compareIdentifiers(a, b, false);
 }
 
 /** PEP 503 project-name normalisation: lower case, runs of `-`, `_`, `.` become one `-`. */

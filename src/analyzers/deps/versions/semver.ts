@@ -1,4 +1,4 @@
-import { compareGeneric, compareNumeric } from './generic.js';
+import { compareGeneric, compareIdentifiers, compareNumeric } from './generic.js';
 
 interface SemVer {
   release: string[];
@@ -22,28 +22,9 @@ export function comparePrerelease(
   b: readonly string[],
   caseInsensitive = false,
 ): number {
+  // A release (no prerelease) sorts after any prerelease of the same version.
   if (a.length === 0 || b.length === 0) return a.length === b.length ? 0 : a.length === 0 ? 1 : -1;
-  const n = Math.max(a.length, b.length);
-  for (let i = 0; i < n; i++) {
-    let x = a[i];
-    let y = b[i];
-    if (x === undefined) return -1;
-    if (y === undefined) return 1;
-    const nx = /^\d+$/.test(x);
-    const ny = /^\d+$/.test(y);
-    if (nx && ny) {
-      const c = compareNumeric(x, y);
-      if (c !== 0) return c;
-      continue;
-    }
-    if (nx !== ny) return nx ? -1 : 1;
-    if (caseInsensitive) {
-      x = x.toLowerCase();
-      y = y.toLowerCase();
-    }
-    if (x !== y) return x < y ? -1 : 1;
-  }
-  return 0;
+  return compareIdentifiers(a, b, true, caseInsensitive);
 }
 
 /** SemVer 2.0 ordering (npm, crates.io, OSV `SEMVER` ranges); build metadata is ignored. */
