@@ -2,6 +2,7 @@
 import { Command, CommanderError } from 'commander';
 import { VERSION } from '../core/version.js';
 import { EXIT, printError } from './errors.js';
+import { registerBuild } from './build.js';
 import { registerDb } from './db.js';
 import { registerInit } from './init.js';
 import { registerRules } from './rules.js';
@@ -28,6 +29,7 @@ export function buildProgram(): Command {
   registerSbom(program);
   registerThreats(program);
   registerRules(program);
+  registerBuild(program);
   return program;
 }
 
