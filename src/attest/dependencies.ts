@@ -8,9 +8,7 @@ const ALG = { 'SHA-1': 'sha1', 'SHA-256': 'sha256', 'SHA-384': 'sha384', 'SHA-51
  * The resolved dependencies the lockfiles pin, with the digests they record, read by the deps
  * analyzer's own lockfile parsers (the same inventory `vanguard sbom` writes).
  */
-export async function lockedDependencies(
-  root: string,
-): Promise<{
+export async function lockedDependencies(root: string): Promise<{
   dependencies: ResourceDescriptor[];
   lockfiles: string[];
   problems: { path: string; message: string }[];

@@ -41,6 +41,7 @@ async function optional(top: string, args: string[]): Promise<string | undefined
 /** `git@host:o/r.git` and `https://user:token@host/o/r.git` as `https://host/o/r`: comparable, and never a credential. */
 export function normalizeRepoUrl(url: string): string {
   let u = url.trim();
+  if (u.startsWith('/')) u = `file://${u}`;
   const scp = /^([\w.-]+@)?([\w.-]+):(?!\/\/)(.+)$/.exec(u);
   if (scp) u = `https://${scp[2]}/${scp[3]}`;
   u = u.replace(/^git\+/, '');

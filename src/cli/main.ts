@@ -2,13 +2,16 @@
 import { Command, CommanderError } from 'commander';
 import { VERSION } from '../core/version.js';
 import { EXIT, printError } from './errors.js';
+import { registerAttest } from './attest.js';
 import { registerBuild } from './build.js';
 import { registerDb } from './db.js';
 import { registerInit } from './init.js';
+import { registerKeys } from './keys.js';
 import { registerRules } from './rules.js';
 import { registerSbom } from './sbom.js';
 import { registerScan } from './scan.js';
 import { registerThreats } from './threats.js';
+import { registerVerify } from './verify.js';
 
 /**
  * The command-line program. Each command lives in its own file and registers itself here,
@@ -30,6 +33,9 @@ export function buildProgram(): Command {
   registerThreats(program);
   registerRules(program);
   registerBuild(program);
+  registerKeys(program);
+  registerAttest(program);
+  registerVerify(program);
   return program;
 }
 
