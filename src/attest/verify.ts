@@ -70,8 +70,7 @@ function parseStatement(env: Envelope): Obj | string {
   }
 }
 
-const subjectsOf = (s: Obj): ResourceDescriptor[] =>
-  (s.subject as unknown[]).filter(isObj);
+const subjectsOf = (s: Obj): ResourceDescriptor[] => (s.subject as unknown[]).filter(isObj);
 
 /**
  * Checks a provenance file for one artifact: a signature by the trusted key over the DSSE PAE, an

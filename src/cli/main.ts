@@ -7,6 +7,7 @@ import { registerBuild } from './build.js';
 import { registerDb } from './db.js';
 import { registerInit } from './init.js';
 import { registerKeys } from './keys.js';
+import { registerRebuildCompare } from './rebuild-compare.js';
 import { registerRules } from './rules.js';
 import { registerSbom } from './sbom.js';
 import { registerScan } from './scan.js';
@@ -36,6 +37,7 @@ export function buildProgram(): Command {
   registerKeys(program);
   registerAttest(program);
   registerVerify(program);
+  registerRebuildCompare(program);
   return program;
 }
 
