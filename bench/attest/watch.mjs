@@ -1,6 +1,6 @@
 // Watching overhead of `vanguard build` on a 10,000-file source tree (docs/performance.md).
 // Usage: node bench/attest/watch.mjs [files=10000] [rounds=3]   (after `npm run build`)
-// The build compiles every file with esbuild (a real transform, not a sleep). Rounds alternate a bare
+// The build compiles every file with esbuild's transform, one at a time (a real compile, not a sleep). Rounds alternate a bare
 // build, the same build under the per-folder watcher alone, and the full `vanguard build`.
 import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
@@ -38,10 +38,16 @@ if (!existsSync(join(tree, '.git'))) {
   writeFileSync(join(tree, '.gitignore'), 'dist/\n.vanguard/\n');
   writeFileSync(
     join(tree, 'build.mjs'),
-    `import { buildSync } from ${JSON.stringify(join(repoRoot, 'node_modules', 'esbuild', 'lib', 'main.js'))};\n` +
-      `import { readFileSync } from 'node:fs';\n` +
-      `const entryPoints = readFileSync('files.txt', 'utf8').split('\\n').filter(Boolean);\n` +
-      `buildSync({ entryPoints, outdir: 'dist', minify: true, logLevel: 'error' });\n`,
+    `import { transformSync } from ${JSON.stringify(join(repoRoot, 'node_modules', 'esbuild', 'lib', 'main.js'))};\n` +
+      `import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';\n` +
+      `import { dirname, join } from 'node:path';\n` +
+      `// One file at a time: a compile of every source, with esbuild's memory bounded.\n` +
+      `for (const p of readFileSync('files.txt', 'utf8').split('\\n').filter(Boolean)) {\n` +
+      `  const out = transformSync(readFileSync(p, 'utf8'), { loader: 'ts', minify: true }).code;\n` +
+      `  const dest = join('dist', p.replace(/\\.ts$/, '.js'));\n` +
+      `  mkdirSync(dirname(dest), { recursive: true });\n` +
+      `  writeFileSync(dest, out);\n` +
+      `}\n`,
   );
   writeFileSync(join(tree, 'files.txt'), paths.join('\n') + '\n');
   git('init', '-q', '-b', 'main');

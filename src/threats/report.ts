@@ -9,6 +9,7 @@ import { SCHEMA_VERSION } from '../core/result.js';
 import { finalizeFinding, sortFindings } from '../core/stages.js';
 import { VERSION } from '../core/version.js';
 import { emptyDiscovery } from '../discover/walk.js';
+import { PROVENANCE_DRIFT_RULE } from '../attest/provenance-evidence.js';
 import { DRIFT_RULES } from './crosscheck.js';
 import type { Derivation, Threat } from './derive.js';
 import { ruleMetaOf, threatToFinding } from './derive.js';
@@ -34,7 +35,8 @@ export function threatScanResult(input: ThreatReportInput): ScanResult {
   const findings: Finding[] = sortFindings(raw.map(finalizeFinding));
   const rules = new Map<string, RuleMeta>();
   for (const t of derivation.threats) rules.set(`threats/${t.rule.id}`, ruleMetaOf(t.rule));
-  for (const r of Object.values(DRIFT_RULES)) if (findings.some((f) => f.ruleId === r.id)) rules.set(r.id, r);
+  for (const r of [...Object.values(DRIFT_RULES), PROVENANCE_DRIFT_RULE])
+    if (findings.some((f) => f.ruleId === r.id)) rules.set(r.id, r);
   const summary = summarize(findings, evaluateGate(findings, undefined, { failOn: input.failOn }));
   const finished = new Date();
   return {
