@@ -71,24 +71,34 @@ export async function readGitState(cwd: string): Promise<GitState> {
       { cause: err },
     );
   }
-  let commit: string;
+  let heads: string[];
   try {
-    commit = (await git(top, ['rev-parse', '--verify', 'HEAD^{commit}'])).toString().trim();
+    // One call: the commit, its tree, and the branch (`HEAD` when detached).
+    heads = (await git(top, ['rev-parse', 'HEAD^{commit}', 'HEAD^{tree}', '--symbolic-full-name', 'HEAD']))
+      .toString()
+      .trim()
+      .split('\n');
   } catch (err) {
     throw new VanguardError('GIT_FAILED', `${top} has no commit to build from`, { cause: err });
   }
-  const tree = (await git(top, ['rev-parse', 'HEAD^{tree}'])).toString().trim();
+  const [commit = '', tree = '', symbolic = ''] = heads;
+  const ref = symbolic.startsWith('refs/') ? symbolic : undefined;
+  // Independent reads, run side by side: each is a process start on a busy build machine.
+  const [lsTree, lsFiles, statusOut, remote] = await Promise.all([
+    git(top, ['ls-tree', '-r', '-z', '--full-tree', 'HEAD'], undefined, 512 << 20),
+    git(top, ['ls-files', '-z'], undefined, 512 << 20),
+    git(top, ['status', '--porcelain=v1', '-z', '--untracked-files=all']),
+    optional(top, ['config', '--get', 'remote.origin.url']),
+  ]);
   const head = new Map<string, TrackedEntry>();
-  for (const rec of nul(
-    await git(top, ['ls-tree', '-r', '-z', '--full-tree', 'HEAD'], undefined, 512 << 20),
-  )) {
+  for (const rec of nul(lsTree)) {
     const tab = rec.indexOf('\t');
     const [mode, , oid] = rec.slice(0, tab).split(' ');
     if (tab > 0 && mode && oid) head.set(rec.slice(tab + 1), { mode, oid });
   }
-  const indexPaths = new Set(nul(await git(top, ['ls-files', '-z'], undefined, 512 << 20)));
+  const indexPaths = new Set(nul(lsFiles));
   const changes: GitState['changes'] = [];
-  const status = nul(await git(top, ['status', '--porcelain=v1', '-z', '--untracked-files=all']));
+  const status = nul(statusOut);
   for (let i = 0; i < status.length; i++) {
     const rec = status[i]!;
     const code = rec.slice(0, 2);
@@ -96,8 +106,6 @@ export async function readGitState(cwd: string): Promise<GitState> {
     // A rename or copy is followed by its source path as a separate record.
     if (code[0] === 'R' || code[0] === 'C') i++;
   }
-  const ref = await optional(top, ['symbolic-ref', '-q', 'HEAD']);
-  const remote = await optional(top, ['config', '--get', 'remote.origin.url']);
   return {
     top,
     commit,
