@@ -16,12 +16,20 @@ const seed = Number(process.env.SEED ?? 42);
 const tree = join(repoRoot, 'bench', '.work', `attest-tree-${files}`);
 const cli = join(repoRoot, 'dist', 'cli', 'main.js');
 const { SourceWatcher, foldersOf } = await import(join(repoRoot, 'dist', 'attest', 'watcher.js'));
-console.log(`seed ${seed}, ${files} files, ${rounds} rounds, load average ${loadavg().map((l) => l.toFixed(1)).join(' ')}`);
+console.log(
+  `seed ${seed}, ${files} files, ${rounds} rounds, load average ${loadavg()
+    .map((l) => l.toFixed(1))
+    .join(' ')}`,
+);
 
 // A deterministic generator, so that every run builds the same tree.
 let s = seed;
-const rand = () => ((s = (s * 1103515245 + 12345) % 2147483648) / 2147483648);
-const git = (...a) => execFileSync('git', a, { cwd: tree, env: { ...process.env, GIT_CONFIG_GLOBAL: '/dev/null', GIT_CONFIG_NOSYSTEM: '1' } });
+const rand = () => (s = (s * 1103515245 + 12345) % 2147483648) / 2147483648;
+const git = (...a) =>
+  execFileSync('git', a, {
+    cwd: tree,
+    env: { ...process.env, GIT_CONFIG_GLOBAL: '/dev/null', GIT_CONFIG_NOSYSTEM: '1' },
+  });
 
 if (!existsSync(join(tree, '.git'))) {
   rmSync(tree, { recursive: true, force: true });
@@ -31,7 +39,11 @@ if (!existsSync(join(tree, '.git'))) {
     const dir = `src/m${Math.floor(rand() * 40)}/p${Math.floor(rand() * 20)}`;
     const p = `${dir}/f${i}.ts`;
     mkdirSync(join(tree, dir), { recursive: true });
-    const body = Array.from({ length: 40 }, (_, k) => `export function f${i}_${k}(x: number): number { return x * ${k} + ${Math.floor(rand() * 1000)}; }`).join('\n');
+    const body = Array.from(
+      { length: 40 },
+      (_, k) =>
+        `export function f${i}_${k}(x: number): number { return x * ${k} + ${Math.floor(rand() * 1000)}; }`,
+    ).join('\n');
     writeFileSync(join(tree, p), `// generated ${p}\n${body}\n`);
     paths.push(p);
   }
@@ -79,7 +91,9 @@ const watched = async () => {
   const t = performance.now();
   const w = new SourceWatcher(tree, foldersOf(tracked));
   w.start();
-  await new Promise((r) => spawn(process.execPath, ['build.mjs'], { cwd: tree, stdio: 'inherit' }).on('close', r));
+  await new Promise((r) =>
+    spawn(process.execPath, ['build.mjs'], { cwd: tree, stdio: 'inherit' }).on('close', r),
+  );
   const ms = performance.now() - t;
   await w.stop(0);
   return { ms, folders: foldersOf(tracked).length, events: w.events.length, failures: w.failures.length };
@@ -88,7 +102,23 @@ const full = () => {
   rmSync(join(tree, 'dist'), { recursive: true, force: true });
   let out;
   const ms = wall(() => {
-    out = spawnSync(process.execPath, [cli, 'build', '--artifacts', 'dist/**', '-f', 'json', '-o', '.vanguard/report.json', '--', process.execPath, 'build.mjs'], { cwd: tree, encoding: 'utf8', env: { ...process.env, CI: '', GITHUB_ACTIONS: '', GITLAB_CI: '' } });
+    out = spawnSync(
+      process.execPath,
+      [
+        cli,
+        'build',
+        '--artifacts',
+        'dist/**',
+        '-f',
+        'json',
+        '-o',
+        '.vanguard/report.json',
+        '--',
+        process.execPath,
+        'build.mjs',
+      ],
+      { cwd: tree, encoding: 'utf8', env: { ...process.env, CI: '', GITHUB_ACTIONS: '', GITLAB_CI: '' } },
+    );
   });
   if (out.status !== 0) throw new Error(`vanguard build exited ${out.status}: ${out.stderr}`);
   return { ms, cpu: lastCpu };
@@ -113,6 +143,14 @@ for (let r = 0; r < rounds; r++) {
 const med = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const m = (k) => med(rows.map((r) => r[k]));
 const pct = (x, base) => `${(((x - base) / base) * 100).toFixed(1)}%`;
-console.log(`median wall: bare ${m('b').toFixed(0)} ms; under the watcher alone ${m('w').toFixed(0)} ms (${pct(m('w'), m('b'))}); vanguard build ${m('f').toFixed(0)} ms (${pct(m('f'), m('b'))}, CLI start-up ${m('st').toFixed(0)} ms)`);
-console.log(`median CPU: bare ${m('bc')} ms; vanguard build ${m('fc')} ms (${pct(m('fc'), m('bc'))}; start-up ${m('sc')} ms, so ${pct(m('fc') - m('sc'), m('bc'))} without it)`);
-console.log(`load average after: ${loadavg().map((l) => l.toFixed(1)).join(' ')}`);
+console.log(
+  `median wall: bare ${m('b').toFixed(0)} ms; under the watcher alone ${m('w').toFixed(0)} ms (${pct(m('w'), m('b'))}); vanguard build ${m('f').toFixed(0)} ms (${pct(m('f'), m('b'))}, CLI start-up ${m('st').toFixed(0)} ms)`,
+);
+console.log(
+  `median CPU: bare ${m('bc')} ms; vanguard build ${m('fc')} ms (${pct(m('fc'), m('bc'))}; start-up ${m('sc')} ms, so ${pct(m('fc') - m('sc'), m('bc'))} without it)`,
+);
+console.log(
+  `load average after: ${loadavg()
+    .map((l) => l.toFixed(1))
+    .join(' ')}`,
+);
