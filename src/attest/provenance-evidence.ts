@@ -35,18 +35,31 @@ const SIGNALS: { re: RegExp; what: string }[] = [
 const ATTESTATION_FILES = /(^|\/)[^/]+\.(intoto\.jsonl|sigstore\.json)$/;
 const MAX_CI_FILE = 1024 * 1024;
 
-/** Where the repository shows attested builds: CI steps that sign provenance, or committed attestations. */
-export async function provenanceEvidence(root: string, paths: Iterable<string>): Promise<string[]> {
+/**
+ * Where the repository shows attested builds: CI steps that sign provenance, or committed
+ * attestations. `read` gives a file's text (undefined when it cannot or should not be read).
+ */
+export async function provenanceEvidence(
+  paths: Iterable<string>,
+  read: (path: string) => Promise<string | undefined>,
+): Promise<string[]> {
   const found: string[] = [];
   for (const p of paths) {
     if (ATTESTATION_FILES.test(p)) found.push(`${p} (attestation)`);
     if (!CI_FILES.test(p)) continue;
-    const abs = join(root, p);
-    if ((await stat(abs)).size > MAX_CI_FILE) continue;
-    const text = await readFile(abs, 'utf8');
+    const text = await read(p);
+    if (text === undefined || text.length > MAX_CI_FILE) continue;
     for (const s of SIGNALS) if (s.re.test(text)) found.push(`${p} (${s.what})`);
   }
   return found;
+}
+
+/** A reader for `provenanceEvidence` over a folder on disk. */
+export function diskReader(root: string): (path: string) => Promise<string | undefined> {
+  return async (p) => {
+    const abs = join(root, p);
+    return (await stat(abs)).size > MAX_CI_FILE ? undefined : readFile(abs, 'utf8');
+  };
 }
 
 /** Checks the `build-provenance` control of every build server in the model against that evidence. */
