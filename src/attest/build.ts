@@ -110,7 +110,7 @@ export async function runWatchedBuild(o: BuildOptions): Promise<BuildOutcome> {
     await watcher.stop();
   }
   const finishedOn = new Date();
-  const after = snapshotTracked(state);
+  const after = snapshotTracked(state, before);
   const changed = new Set(changedBetween(before, after));
 
   const classes = new Map<string, PathClass>();

@@ -4,22 +4,39 @@ import { describeError } from '../core/errors.js';
 import { blobOid, type GitState } from './git-state.js';
 
 /** What a tracked path held at one moment: its blob id, or why it has none. */
-export type PathState = { oid: string } | { missing: true } | { error: string };
+export type PathState = { oid: string; stat?: string } | { missing: true } | { error: string };
 
-/** Blob ids of every tracked path (HEAD and index), read from the work tree as git would hash them. */
-export function snapshotTracked(state: GitState): Map<string, PathState> {
+/**
+ * What identifies a file's version without reading it: inode, size, and modification and change
+ * times in nanoseconds. Writing, replacing or renaming a file changes its ctime, which no
+ * unprivileged process can set back, so an unchanged key means unchanged content (git's index
+ * relies on the same).
+ */
+function statKey(st: { ino: bigint; size: bigint; mtimeNs: bigint; ctimeNs: bigint }): string {
+  return `${st.ino}:${st.size}:${st.mtimeNs}:${st.ctimeNs}`;
+}
+
+/**
+ * Blob ids of every tracked path (HEAD and index), read from the work tree as git would hash them.
+ * With `previous`, a regular file whose stat key is unchanged keeps its blob id without a read.
+ */
+export function snapshotTracked(state: GitState, previous?: Map<string, PathState>): Map<string, PathState> {
   const out = new Map<string, PathState>();
   const paths = new Set([...state.head.keys(), ...state.indexPaths]);
   for (const p of paths) {
     if (state.head.get(p)?.mode === '160000') continue; // a submodule: its commit is recorded, not its files
     const abs = join(state.top, p);
     try {
-      const st = lstatSync(abs, { throwIfNoEntry: false });
+      const st = lstatSync(abs, { bigint: true, throwIfNoEntry: false });
       if (!st) out.set(p, { missing: true });
       else if (st.isSymbolicLink())
         out.set(p, { oid: blobOid(Buffer.from(readlinkSync(abs)), state.objectFormat) });
-      else if (st.isFile()) out.set(p, { oid: blobOid(readFileSync(abs), state.objectFormat) });
-      else out.set(p, { error: 'not a regular file' });
+      else if (st.isFile()) {
+        const key = statKey(st);
+        const prev = previous?.get(p);
+        if (prev && 'oid' in prev && prev.stat === key) out.set(p, prev);
+        else out.set(p, { oid: blobOid(readFileSync(abs), state.objectFormat), stat: key });
+      } else out.set(p, { error: 'not a regular file' });
     } catch (err) {
       out.set(p, { error: describeError(err).message });
     }
