@@ -44,6 +44,16 @@ describe('start-up', () => {
     expect(r.dist.sort()).toEqual(['cli/errors.js', 'cli/main.js', 'core/errors.js', 'core/version.js']);
   });
 
+  it('help still lists every command, and a misspelt one gets a suggestion', () => {
+    const help = loadsOf(['--help']);
+    expect(help.code).toBe(0);
+    for (const c of ['scan', 'init', 'db', 'sbom', 'threats', 'rules'])
+      expect(help.stdout).toMatch(new RegExp(`^  ${c}\\b`, 'm'));
+    const typo = spawnSync(process.execPath, [CLI, 'scna'], { encoding: 'utf8' });
+    expect(typo.status).toBe(2);
+    expect(typo.stderr).toMatch(/Did you mean scan\?/);
+  });
+
   it('a command loads its own module only', () => {
     const r = loadsOf(['db', 'status', '--db-path', join(tmpdir(), 'vg-no-such-db.sqlite')]);
     expect(r.dist).toContain('cli/db.js');
