@@ -53,16 +53,21 @@ export async function stagedPaths(top: string): Promise<string[]> {
 
 /** The commit a change is measured from: the merge base of `ref` and HEAD (so a PR is compared with where it branched). */
 export async function diffBase(top: string, ref: string): Promise<string> {
+  let commit: string;
   try {
-    await git(top, ['rev-parse', '--verify', '--quiet', `${ref}^{commit}`]);
+    // A ref is never read as an option (`--output=…`): refused when it starts with '-', and after --end-of-options.
+    if (ref.startsWith('-')) throw new VanguardError('USAGE', 'starts with "-"');
+    commit = (await git(top, ['rev-parse', '--verify', '--quiet', '--end-of-options', `${ref}^{commit}`]))
+      .toString()
+      .trim();
   } catch (err) {
     throw new VanguardError('USAGE', `--diff: "${ref}" is not a commit in ${top}`, { cause: err });
   }
   try {
-    return (await git(top, ['merge-base', ref, 'HEAD'])).toString().trim();
+    return (await git(top, ['merge-base', commit, 'HEAD'])).toString().trim();
   } catch {
     // No common ancestor (unrelated histories): compare with the ref itself.
-    return (await git(top, ['rev-parse', `${ref}^{commit}`])).toString().trim();
+    return commit;
   }
 }
 
