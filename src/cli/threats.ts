@@ -1,6 +1,7 @@
-import { mkdir, writeFile } from 'node:fs/promises';
+import { writeFile } from 'node:fs/promises';
+import { writeFileAtomic } from './atomic-write.js';
 import { existsSync, statSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import type { Command } from 'commander';
 import { UsageError } from '../core/errors.js';
 import { isSeverity } from '../core/finding.js';
@@ -121,8 +122,7 @@ export function registerThreats(program: Command): void {
           if (toStdout) process.stdout.write(text);
           else {
             const target = resolve(cwd, spec.output ?? '');
-            await mkdir(dirname(target), { recursive: true });
-            await writeFile(target, text);
+            await writeFileAtomic(target, text);
           }
         }
         const result = threatScanResult({ ...run, startedAt: new Date(), failOn });
