@@ -92,41 +92,54 @@ function configArgs(pairs: readonly (readonly [string, string])[]): string[] {
 
 const FIXED_ARGS = ['--no-pager', ...configArgs(SAFE_CONFIG)];
 
-/** Per-directory overrides of the repository's named drivers (asked once per directory and process). */
-const namedCache = new Map<string, Promise<string[]>>();
-
 const SHORT_TIMEOUT_MS = 120_000;
 
 /**
- * The names of every setting the configuration at `cwd` defines (included files too). Reading
- * configuration runs nothing; a hostile include of a FIFO is cut off by the time limit.
+ * Overrides for every per-name setting the configuration at `cwd` defines (included files too), asked
+ * right before each git command (never cached: the configuration may change between two commands).
+ * Reading configuration runs nothing; a hostile include of a FIFO is cut off by the time limit.
  */
-function namedOverrides(cwd: string): Promise<string[]> {
-  let p = namedCache.get(cwd);
-  if (!p) {
-    p = collect(start(cwd, [...FIXED_ARGS, 'config', '--list', '--name-only', '-z']), undefined, {
-      maxOutput: 16 * 1024 * 1024,
-      timeoutMs: SHORT_TIMEOUT_MS,
+function namedOverrides(cwd: string): Promise<[string, string][]> {
+  return collect(start(cwd, [...FIXED_ARGS, 'config', '--list', '--name-only', '-z']), undefined, {
+    maxOutput: 16 * 1024 * 1024,
+    timeoutMs: SHORT_TIMEOUT_MS,
+  })
+    .then((r) => {
+      const keys = r.code === 0 ? r.stdout.toString('utf8').split(/[\0\n]/) : [];
+      const pairs: [string, string][] = [];
+      for (const key of new Set(keys)) {
+        if (key === '') continue;
+        const rule = NAMED.find((n) => n.pattern.test(key));
+        if (rule) pairs.push([key, rule.value(key)]);
+      }
+      return pairs;
     })
-      .then((r) => {
-        const keys = r.code === 0 ? r.stdout.toString('utf8').split(/[\0\n]/) : [];
-        const pairs: [string, string][] = [];
-        for (const key of new Set(keys)) {
-          // A key with a line break or '=' in its name cannot be given with -c; git rejects it too.
-          if (key === '' || /[\n=]/.test(key)) continue;
-          const rule = NAMED.find((n) => n.pattern.test(key));
-          if (rule) pairs.push([key, rule.value(key)]);
-        }
-        return configArgs(pairs);
-      })
-      .catch(() => []);
-    namedCache.set(cwd, p);
-  }
-  return p;
+    .catch(() => []);
 }
 
-function start(cwd: string, args: readonly string[]): ChildProcessWithoutNullStreams {
-  return spawn('git', args, { cwd, env: gitEnvironment(), stdio: ['pipe', 'pipe', 'pipe'] });
+/**
+ * Per-name overrides travel as GIT_CONFIG_KEY_<n>/GIT_CONFIG_VALUE_<n> (command-line scope, like -c),
+ * because a subsection name may hold '=' (`[filter "a=b"]`), which `-c key=value` cannot express.
+ */
+function configEnv(pairs: readonly (readonly [string, string])[]): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = { GIT_CONFIG_COUNT: String(pairs.length) };
+  pairs.forEach(([k, v], i) => {
+    env[`GIT_CONFIG_KEY_${i}`] = k;
+    env[`GIT_CONFIG_VALUE_${i}`] = v;
+  });
+  return env;
+}
+
+function start(
+  cwd: string,
+  args: readonly string[],
+  named: readonly (readonly [string, string])[] = [],
+): ChildProcessWithoutNullStreams {
+  return spawn('git', args, {
+    cwd,
+    env: { ...gitEnvironment(), ...configEnv(named) },
+    stdio: ['pipe', 'pipe', 'pipe'],
+  });
 }
 
 /** Starts git in `cwd` with every execution vector neutralised; the caller reads its streams. */
@@ -134,8 +147,7 @@ export async function spawnGit(
   cwd: string,
   args: readonly string[],
 ): Promise<ChildProcessWithoutNullStreams> {
-  const named = await namedOverrides(cwd);
-  return start(cwd, [...FIXED_ARGS, ...named, ...args]);
+  return start(cwd, [...FIXED_ARGS, ...args], await namedOverrides(cwd));
 }
 
 export interface GitRun {

@@ -154,6 +154,15 @@ export const VECTORS: Vector[] = [
     control: (d) => plainGit(d, ['diff', 'HEAD']),
   },
   {
+    name: "filter driver whose name holds '=' (cannot be overridden with -c)",
+    plant: (d, m) => {
+      writeFileSync(join(d, '.gitattributes'), '* filter=a=b\n');
+      const s = evilScript(join(d, '.git'), m);
+      config(d, `[filter "a=b"]\n\tclean = ${s}\n\tsmudge = ${s}`);
+    },
+    control: (d) => plainGit(d, ['diff', 'HEAD']),
+  },
+  {
     name: 'credential.helper',
     plant: (d, m) => config(d, `[credential]\n\thelper = !'${evilScript(join(d, '.git'), m)}'`),
     control: (d) => plainGit(d, ['credential', 'fill'], 'protocol=https\nhost=example.invalid\n\n'),
