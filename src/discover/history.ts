@@ -107,6 +107,7 @@ export async function* readHistory(root: string, opts: HistoryOptions): AsyncGen
   }
   const since = opts.since === undefined ? undefined : await sinceCommit(root, opts.since);
   await checkShallow(root, since, opts);
+  const absent = await promisorMissing(root, since);
 
   const child = await spawnGit(root, [
     'log',
@@ -146,11 +147,11 @@ export async function* readHistory(root: string, opts: HistoryOptions): AsyncGen
     if (opts.isIgnored(change.path)) continue;
     group.push(change);
     if (group.length >= GROUP_CHANGES) {
-      yield* additionsOf(root, group, opts, missing);
+      yield* additionsOf(root, group, opts, missing, absent);
       group = [];
     }
   }
-  yield* additionsOf(root, group, opts, missing);
+  yield* additionsOf(root, group, opts, missing, absent);
   const code = await exited;
   if (code !== 0) {
     // git stopped part-way (a tree or commit missing from the clone): what was read is kept.
@@ -213,12 +214,13 @@ async function* additionsOf(
   changes: readonly Change[],
   opts: HistoryOptions,
   missing: Missing,
+  absent: ReadonlySet<string>,
 ): AsyncGenerator<HistoryAddition> {
   if (changes.length === 0) return;
   const oids = new Set<string>();
   for (const c of changes) {
-    oids.add(c.newOid);
-    if (c.oldOid) oids.add(c.oldOid);
+    if (!absent.has(c.newOid)) oids.add(c.newOid);
+    if (c.oldOid && !absent.has(c.oldOid)) oids.add(c.oldOid);
   }
   const sizes = await blobSizes(root, [...oids]);
   let piece: Change[] = [];
@@ -266,7 +268,44 @@ async function* additionsOf(
   yield* flush();
 }
 
-/** Object sizes by id; objects missing from the clone are absent from the map (never fetched). */
+/**
+ * In a partial clone, the objects of the range that are not in the clone, listed without fetching
+ * them (`--missing=print`), so that no later command asks for them: git before 2.45 would try to
+ * fetch each one from the promisor remote (stopped by the empty protocol allow-list, but at the cost
+ * of one failing `git fetch` per object). Empty for a complete clone.
+ */
+async function promisorMissing(root: string, since: string | undefined): Promise<Set<string>> {
+  const partial = await runGit(root, [
+    'config',
+    '--get-regexp',
+    '^(extensions\\.partialclone|remote\\..*\\.promisor)$',
+  ]);
+  const lines = partial.stdout.toString('utf8').split('\n');
+  if (!lines.some((l) => /^extensions\.partialclone \S/i.test(l) || /^remote\..*\.promisor true$/i.test(l))) {
+    return new Set();
+  }
+  // Streamed: the list of every object of a long history is large; only the missing ones are kept.
+  const child = await spawnGit(root, [
+    'rev-list',
+    '--objects',
+    '--missing=print',
+    since === undefined ? 'HEAD' : `${since}..HEAD`,
+    '--',
+  ]);
+  child.stdin.end();
+  child.stderr.resume();
+  const absent = new Set<string>();
+  let rest = '';
+  for await (const chunk of child.stdout as AsyncIterable<Buffer>) {
+    const lines = (rest + chunk.toString('latin1')).split('\n');
+    rest = lines.pop() ?? '';
+    for (const line of lines) if (line.startsWith('?')) absent.add(line.slice(1).trim());
+  }
+  if (rest.startsWith('?')) absent.add(rest.slice(1).trim());
+  return absent;
+}
+
+/** Object sizes by id; objects missing from the clone are absent from the map. */
 async function blobSizes(root: string, oids: readonly string[]): Promise<Map<string, number>> {
   const out = await runGit(root, ['cat-file', '--batch-check=%(objectname) %(objecttype) %(objectsize)'], {
     input: oids.map((o) => `${o}\n`).join(''),
