@@ -1,4 +1,3 @@
-import { writeFile } from 'node:fs/promises';
 import { writeFileAtomic } from './atomic-write.js';
 import { existsSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
@@ -145,7 +144,8 @@ export function registerThreats(program: Command): void {
       const target = resolve(root, opts.output);
       if (existsSync(target) && !opts.force)
         throw new UsageError(`${target} exists; use --force to overwrite it`);
-      await writeFile(target, text);
+      // Replaced whole, and a symbolic link at the target is replaced rather than written through.
+      await writeFileAtomic(target, text);
       process.stderr.write(
         `vanguard: drafted ${target} from ${units} infrastructure objects; review it before committing\n`,
       );
