@@ -7,6 +7,7 @@ import { SCHEMA_VERSION } from '../core/result.js';
 import type { RuleMeta } from '../core/rule.js';
 import { processFindings } from '../core/stages.js';
 import { VERSION } from '../core/version.js';
+import { readHistory } from '../discover/history.js';
 import { recordSkip, walk } from '../discover/walk.js';
 import { loadRegistry } from '../analyzers/load.js';
 import type { AnalyzerRegistry } from '../analyzers/registry.js';
@@ -105,6 +106,17 @@ export async function runScan(opts: ScanOptions): Promise<ScanResult> {
       const list = failures.get(a.id) ?? [];
       list.push({ path, err });
       failures.set(a.id, list);
+    },
+    // git history is read here, in the core, with the walk's ignores (default and vanguard.yaml).
+    history: (request) => {
+      const ctx = projectCtx(a);
+      return readHistory(root, {
+        ...request,
+        isIgnored: isExcluded,
+        maxBlobBytes: maxFileSize,
+        fail: (path, err) => ctx.fail(path, err),
+        warn: (message) => ctx.warn(message),
+      });
     },
   });
 
