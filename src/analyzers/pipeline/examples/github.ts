@@ -16,8 +16,8 @@ export const GHA_EXAMPLES: ExampleTable = {
     runs-on: ubuntu-latest
     steps:
       - uses: actions/checkout@${SHA}
-      - uses: tj-actions/changed-files@v45 ⟵
-      - uses: docker://alpine:3.20 ⟵
+      - uses: some-org/lint-action@v3 ⟵
+      - uses: some-org/other-action ⟵
   release:
     uses: other-org/workflows/.github/workflows/release.yml@main ⟵
 `,
@@ -26,7 +26,7 @@ export const GHA_EXAMPLES: ExampleTable = {
     runs-on: ubuntu-latest
     steps:
       - uses: actions/checkout@v4
-      - uses: tj-actions/changed-files@${SHA} # v45
+      - uses: some-org/lint-action@${SHA} # v3
       - uses: ./.github/actions/setup
       - uses: acme/internal-action@v2
   release:
