@@ -44,7 +44,8 @@ export function checkKnownVulnerable(wf: Wf, options: Readonly<Record<string, un
       if (c.action !== name) continue;
       const bySha = c.shas.includes(u.ref.toLowerCase());
       const byRef = c.refs.includes(u.ref);
-      const byVersion = !SHA.test(u.ref) && version !== undefined && c.below !== undefined && below(version, c.below);
+      const byVersion =
+        !SHA.test(u.ref) && version !== undefined && c.below !== undefined && below(version, c.below);
       if (bySha || byRef || byVersion)
         wf.rep.add(
           GHA_KNOWN_VULNERABLE,
@@ -58,7 +59,11 @@ export function checkKnownVulnerable(wf: Wf, options: Readonly<Record<string, un
   });
   const matches = advisoryMatches(
     options,
-    lookups.map((l) => ({ ecosystem: 'GitHub Actions', name: wf.uses[l.i]!.action.split('/').slice(0, 2).join('/'), version: l.version })),
+    lookups.map((l) => ({
+      ecosystem: 'GitHub Actions',
+      name: wf.uses[l.i]!.action.split('/').slice(0, 2).join('/'),
+      version: l.version,
+    })),
   );
   if (matches === undefined) return false;
   matches.forEach((ms, k) => {

@@ -28,7 +28,8 @@ const HINT_WORKFLOW = /^["']?(?:on|true)["']?\s{0,4}:/m;
 const HINT_JOBS = /^jobs\s{0,4}:/m;
 const HINT_RUNS = /^runs\s{0,4}:/m;
 const HINT_UPDATES = /^updates\s{0,4}:/m;
-const HINT_GITLAB = /^[ \t]{1,12}(?:script|before_script|after_script|trigger|extends)\s{0,4}:|^(?:stages|include|workflow)\s{0,4}:/m;
+const HINT_GITLAB =
+  /^[ \t]{1,12}(?:script|before_script|after_script|trigger|extends)\s{0,4}:|^(?:stages|include|workflow)\s{0,4}:/m;
 
 /** True when the text may be a pipeline definition; false means "certainly not", without parsing. */
 export function mayBePipeline(text: string): boolean {
@@ -78,7 +79,11 @@ export function kindByShape(root: YNode | undefined): PipelineKind | undefined {
     if (e.value.kind !== 'map') continue;
     const hasScript = entry(e.value, 'script') !== undefined || entry(e.value, 'trigger') !== undefined;
     const hasJobKey = GITLAB_JOB_KEYS.some((k) => entry(e.value, k) !== undefined);
-    if ((hasScript && hasJobKey) || (hasScript && key.startsWith('.')) || (hasScript && entry(root, 'stages')))
+    if (
+      (hasScript && hasJobKey) ||
+      (hasScript && key.startsWith('.')) ||
+      (hasScript && entry(root, 'stages'))
+    )
       jobsLike++;
   }
   return jobsLike > 0 ? 'gitlab' : undefined;

@@ -135,7 +135,13 @@ function matchesPattern(ref: string, pattern: string): boolean {
   const r = ref.split('.');
   const p = pattern.split('.');
   // A whole object that contains the field (`github.event.issue`, `toJSON(github.event)`) carries it too.
-  if (r.length < p.length) return r.length >= 2 && r.every((s, i) => s === p[i] || s === '*' || p[i] === '*') && r[0] === 'github' && r[1] === 'event';
+  if (r.length < p.length)
+    return (
+      r.length >= 2 &&
+      r.every((s, i) => s === p[i] || s === '*' || p[i] === '*') &&
+      r[0] === 'github' &&
+      r[1] === 'event'
+    );
   return p.every((s, i) => s === '*' || s === r[i] || r[i] === '*');
 }
 
@@ -154,7 +160,7 @@ export function refTaint(ref: string, scope: TaintScope): Taint | undefined {
     return undefined;
   }
   if (parts[0] === 'env' && parts[1] !== undefined) {
-    const t = scope.env.get(parts[1]);
+    const t = scope.env.get(parts[1].toLowerCase());
     return t ? { context: `${ref} (= ${t.context})`, level: t.level } : undefined;
   }
   if (parts[0] === 'steps' && parts[1] !== undefined && parts[2] === 'outputs') {

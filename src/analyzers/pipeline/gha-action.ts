@@ -20,12 +20,13 @@ export function checkAction(wf: Wf, root: YNode): boolean {
   if (using === 'docker') {
     const image = entry(runs, 'image');
     const v = str(image?.value);
-    if (image && v?.startsWith('docker://')) checkImage(wf, v.slice('docker://'.length), image.keyLine, 'the Docker action', 'action:image');
+    if (image && v?.startsWith('docker://'))
+      checkImage(wf, v.slice('docker://'.length), image.keyLine, 'the Docker action', 'action:image');
     return true;
   }
   if (using !== 'composite') return true;
   const inputs = get(root, 'inputs');
-  const names = new Set(inputs?.kind === 'map' ? inputs.entries.keys() : []);
+  const names = new Set(inputs?.kind === 'map' ? [...inputs.entries.keys()].map((k) => k.toLowerCase()) : []);
   const js: JobState = {
     wf,
     jobId: 'action',
@@ -42,7 +43,11 @@ export function checkAction(wf: Wf, root: YNode): boolean {
     usesOidc: false,
   };
   items(get(runs, 'steps')).forEach((step, i) => {
-    checkCondition(wf, entry(step, 'if'), `action step ${str(get(step, 'name')) ?? str(get(step, 'id')) ?? i + 1}`);
+    checkCondition(
+      wf,
+      entry(step, 'if'),
+      `action step ${str(get(step, 'name')) ?? str(get(step, 'id')) ?? i + 1}`,
+    );
     checkStep(js, step, i);
   });
   return true;

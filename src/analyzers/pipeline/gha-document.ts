@@ -6,7 +6,10 @@ import type { YNode } from './yaml.js';
 const MAX_DEPTH = 60;
 
 /** Calls `fn` on every string scalar of a document (bounded depth; aliases are shared nodes, visited once). */
-export function eachString(root: YNode | undefined, fn: (s: YNode & { kind: 'scalar' }, value: string) => void): void {
+export function eachString(
+  root: YNode | undefined,
+  fn: (s: YNode & { kind: 'scalar' }, value: string) => void,
+): void {
   const seen = new Set<YNode>();
   const walk = (n: YNode | undefined, depth: number): void => {
     if (!n || depth > MAX_DEPTH || seen.has(n)) return;
@@ -19,8 +22,10 @@ export function eachString(root: YNode | undefined, fn: (s: YNode & { kind: 'sca
   walk(root, 0);
 }
 
-const LITERAL_INDEX = /\b(?:github|env|steps|needs|inputs|secrets|vars|matrix|job|runner)\s{0,2}\[\s{0,2}'[\w-]{1,100}'\s{0,2}\]/;
-const CONSTANT = /^\s{0,4}(?:'(?:[^']|''){0,500}'|\d{1,20}|true|false|null|format\(\s{0,4}'[^']{0,500}'(?:\s{0,4},\s{0,4}'[^']{0,500}'){0,10}\s{0,4}\))\s{0,4}$/;
+const LITERAL_INDEX =
+  /\b(?:github|env|steps|needs|inputs|secrets|vars|matrix|job|runner)\s{0,2}\[\s{0,2}'[\w-]{1,100}'\s{0,2}\]/;
+const CONSTANT =
+  /^\s{0,4}(?:'(?:[^']|''){0,500}'|\d{1,20}|true|false|null|format\(\s{0,4}'[^']{0,500}'(?:\s{0,4},\s{0,4}'[^']{0,500}'){0,10}\s{0,4}\))\s{0,4}$/;
 
 /** Checks every `${{ }}` of the document: secrets handed out wholesale or unredacted, obfuscated expressions. */
 export function checkExpressions(wf: Wf, root: YNode | undefined): void {
@@ -29,7 +34,10 @@ export function checkExpressions(wf: Wf, root: YNode | undefined): void {
     for (const expr of expressionsIn(value)) {
       const at = (needle: string) => rep.find(s.line, s.endLine, needle);
       const inner = expr.inner;
-      if (/\btoJSON\s{0,2}\(\s{0,2}secrets\s{0,2}\)/i.test(inner) || /\bsecrets\s{0,2}\[\s{0,2}[^'"\s]/.test(inner))
+      if (
+        /\btoJSON\s{0,2}\(\s{0,2}secrets\s{0,2}\)/i.test(inner) ||
+        /\bsecrets\s{0,2}\[\s{0,2}[^'"\s]/.test(inner)
+      )
         rep.add(
           GHA_OVERPROVISIONED_SECRETS,
           at(expr.text),
@@ -46,9 +54,24 @@ export function checkExpressions(wf: Wf, root: YNode | undefined): void {
         );
       const idx = LITERAL_INDEX.exec(inner);
       if (idx)
-        rep.add(GHA_OBFUSCATION, at(expr.text), `${expr.text} uses index syntax (${idx[0]}) where plain property access would do.`, `obf:${expr.text}`);
-      else if (CONSTANT.test(inner) && contextRefs(inner).length === 0 && /[('a-z]/i.test(inner) && !/^\s*(?:true|false|\d+)\s*$/.test(inner))
-        rep.add(GHA_OBFUSCATION, at(expr.text), `${expr.text} is a constant expression: write its value instead.`, `obf:${expr.text}`);
+        rep.add(
+          GHA_OBFUSCATION,
+          at(expr.text),
+          `${expr.text} uses index syntax (${idx[0]}) where plain property access would do.`,
+          `obf:${expr.text}`,
+        );
+      else if (
+        CONSTANT.test(inner) &&
+        contextRefs(inner).length === 0 &&
+        /[('a-z]/i.test(inner) &&
+        !/^\s*(?:true|false|\d+)\s*$/.test(inner)
+      )
+        rep.add(
+          GHA_OBFUSCATION,
+          at(expr.text),
+          `${expr.text} is a constant expression: write its value instead.`,
+          `obf:${expr.text}`,
+        );
     }
   });
 }

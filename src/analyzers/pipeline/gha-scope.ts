@@ -82,7 +82,13 @@ export function triggersOf(root: YNode | undefined): Map<string, YEntry | undefi
 }
 
 /** Builds the shared state of one workflow. */
-export function workflowState(rep: Reporter, file: SourceFile, opts: PipelineOptions, root: YNode | undefined, kind: 'workflow' | 'action'): Wf {
+export function workflowState(
+  rep: Reporter,
+  file: SourceFile,
+  opts: PipelineOptions,
+  root: YNode | undefined,
+  kind: 'workflow' | 'action',
+): Wf {
   const triggers = kind === 'workflow' ? triggersOf(root) : new Map<string, YEntry | undefined>();
   return {
     rep,
@@ -98,14 +104,18 @@ export function workflowState(rep: Reporter, file: SourceFile, opts: PipelineOpt
 }
 
 /** Names of env variables (of a map node) whose values carry attacker-controlled text. */
-export function envTaint(env: YNode | undefined, scope: TaintScope, into = new Map<string, Taint>()): Map<string, Taint> {
+export function envTaint(
+  env: YNode | undefined,
+  scope: TaintScope,
+  into = new Map<string, Taint>(),
+): Map<string, Taint> {
   if (env?.kind !== 'map') return into;
   for (const [name, e] of env.entries) {
     const v = str(e.value);
     if (v === undefined || !v.includes('${{')) continue;
     let t: Taint | undefined;
     for (const m of v.matchAll(/\$\{\{([\s\S]{0,2000}?)\}\}/g)) t ??= exprTaint(m[1]!, scope);
-    if (t) into.set(name, t);
+    if (t) into.set(name.toLowerCase(), t);
   }
   return into;
 }
@@ -113,7 +123,8 @@ export function envTaint(env: YNode | undefined, scope: TaintScope, into = new M
 /** Names of env variables (of a map node) that hold secrets. */
 export function envSecrets(env: YNode | undefined, into = new Set<string>()): Set<string> {
   if (env?.kind !== 'map') return into;
-  for (const [name, e] of env.entries) if (/\$\{\{[^}]{0,300}\bsecrets\./.test(str(e.value) ?? '')) into.add(name);
+  for (const [name, e] of env.entries)
+    if (/\$\{\{[^}]{0,300}\bsecrets\./.test(str(e.value) ?? '')) into.add(name.toLowerCase());
   return into;
 }
 
@@ -125,7 +136,7 @@ export function stringInputs(triggers: Map<string, YEntry | undefined>): Set<str
     if (inputs?.kind !== 'map') continue;
     for (const [name, e] of inputs.entries) {
       const type = str(get(e.value, 'type')) ?? 'string';
-      if (type === 'string') out.add(name);
+      if (type === 'string') out.add(name.toLowerCase());
     }
   }
   return out;

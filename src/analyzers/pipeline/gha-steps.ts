@@ -1,9 +1,27 @@
 import type { Severity } from '../../core/finding.js';
 import { secretEngine } from '../secrets/index.js';
-import { CHECKOUT_COMMAND, UNTRUSTED_REF, exprTaint, taintedExpressions, type StepTaint, type Taint, type TaintScope } from './expressions.js';
+import {
+  CHECKOUT_COMMAND,
+  UNTRUSTED_REF,
+  exprTaint,
+  taintedExpressions,
+  type StepTaint,
+  type Taint,
+  type TaintScope,
+} from './expressions.js';
 import { SECRET_TRIGGERS, envSecrets, envTaint, type Wf } from './gha-scope.js';
 import { checkUses } from './gha-uses.js';
-import { ATTEST_ACTIONS, ATTEST_COMMAND, CACHE_ACTIONS, CODE_INPUTS, OIDC_ACTIONS, OIDC_COMMAND, PUBLISH_ACTIONS, PUBLISH_COMMAND, TAINTED_OUTPUTS } from './known-actions.js';
+import {
+  ATTEST_ACTIONS,
+  ATTEST_COMMAND,
+  CACHE_ACTIONS,
+  CODE_INPUTS,
+  OIDC_ACTIONS,
+  OIDC_COMMAND,
+  PUBLISH_ACTIONS,
+  PUBLISH_COMMAND,
+  TAINTED_OUTPUTS,
+} from './known-actions.js';
 import type { Pos } from './report.js';
 import {
   GHA_ADHOC_INSTALL,
@@ -56,8 +74,10 @@ const VAR_REF = /\$\{?([A-Za-z_][A-Za-z0-9_]{0,100})\}?|\$env:([A-Za-z_][A-Za-z0
 const PRINTS = /\b(?:echo|printf|Write-Host|Write-Output|print|console\.log|cat)\b/;
 const LEAKY_PIPE = /\|\s{0,4}(?:base64|xxd|od|rev|tee|sed|tr|awk|cut)\b/;
 const SECRET_EXPR = /\$\{\{\s{0,4}secrets\.[\w-]{1,100}\s{0,4}\}\}/;
-const WORKSPACE_PATH = /^(?:\.\/?|\*{1,2}|\.git(?:\/.{0,200})?|\$\{\{\s{0,4}github\.workspace\s{0,4}\}\}\/?)$/;
-const CRED_KEY = /(?:^|[_-])(?:password|passwd|token|secret|api[_-]?key|apikey|private[_-]?key|access[_-]?key|credentials?)$/i;
+const WORKSPACE_PATH =
+  /^(?:\.\/?|\*{1,2}|\.git(?:\/.{0,200})?|\$\{\{\s{0,4}github\.workspace\s{0,4}\}\}\/?)$/;
+const CRED_KEY =
+  /(?:^|[_-])(?:password|passwd|token|secret|api[_-]?key|apikey|private[_-]?key|access[_-]?key|credentials?)$/i;
 
 function actionName(uses: string): string {
   const at = uses.lastIndexOf('@');
@@ -91,7 +111,7 @@ function varsTainted(line: string, js: JobState): { name: string; taint: Taint }
   VAR_REF.lastIndex = 0;
   for (let m = VAR_REF.exec(line); m; m = VAR_REF.exec(line)) {
     const name = m[1] ?? m[2]!;
-    const t = js.scope.env.get(name);
+    const t = js.scope.env.get(name.toLowerCase());
     if (t) return { name, taint: t };
   }
   return undefined;
@@ -102,13 +122,22 @@ function checkScriptLines(js: JobState, run: YScalar, sw: string, stepId: string
   const rep = js.wf.rep;
   const text = run.value as string;
   const lines = text.split('\n');
+  let from = run.line;
   for (const raw of lines) {
     const l = raw.trim();
     if (l === '' || l.startsWith('#')) continue;
-    const at = (needle: string): Pos => rep.find(run.line, run.endLine, needle);
+    // Lines of the script map to lines of the file in order: search each from where the last one was.
+    const here = rep.find(from, run.endLine, l.slice(0, 200));
+    if (here.column !== undefined) from = here.line;
+    const at = (needle: string): Pos => rep.find(from, from, needle);
     const fetch = fetchPipeShell(l);
     if (fetch !== undefined)
-      rep.add(GHA_CURL_PIPE, at(l.slice(0, 60)), `${sw} pipes a script downloaded with ${fetch} into an interpreter.`, `curl:${js.where}:${sw}`);
+      rep.add(
+        GHA_CURL_PIPE,
+        at(l.slice(0, 60)),
+        `${sw} pipes a script downloaded with ${fetch} into an interpreter.`,
+        `curl:${js.where}:${sw}`,
+      );
     const install = adhocInstall(l);
     if (install !== undefined)
       rep.add(
@@ -127,13 +156,24 @@ function checkScriptLines(js: JobState, run: YScalar, sw: string, stepId: string
         `cmd:${js.where}:${sw}:${cmd[1]}`,
       );
     if (l.includes('ACTIONS_ALLOW_UNSECURE_COMMANDS') && /true/i.test(l))
-      rep.add(GHA_INSECURE_COMMANDS, at('ACTIONS_ALLOW_UNSECURE_COMMANDS'), `${sw} enables ACTIONS_ALLOW_UNSECURE_COMMANDS for later steps.`, `insecure:${js.where}:${sw}`);
+      rep.add(
+        GHA_INSECURE_COMMANDS,
+        at('ACTIONS_ALLOW_UNSECURE_COMMANDS'),
+        `${sw} enables ACTIONS_ALLOW_UNSECURE_COMMANDS for later steps.`,
+        `insecure:${js.where}:${sw}`,
+      );
     const file = ENV_FILE.exec(l);
     if (file && WRITES.test(l)) checkEnvFileWrite(js, l, file[1]!, at(file[1]!), sw, stepId);
     if (PRINTS.test(l) && !file) {
-      const secretRef = SECRET_EXPR.exec(l)?.[0] ?? [...l.matchAll(VAR_REF)].map((m) => m[1] ?? m[2]!).find((v) => js.secretEnv.has(v));
+      const secretRef =
+        SECRET_EXPR.exec(l)?.[0] ??
+        [...l.matchAll(VAR_REF)].map((m) => m[1] ?? m[2]!).find((v) => js.secretEnv.has(v.toLowerCase()));
       const pipe = l.indexOf('|', l.search(PRINTS));
-      if (secretRef !== undefined && (pipe < 0 || LEAKY_PIPE.test(l)) && !/--password-stdin|\|\s{0,4}(?:gpg|docker|helm|oras|podman|skopeo)\b/.test(l))
+      if (
+        secretRef !== undefined &&
+        (pipe < 0 || LEAKY_PIPE.test(l)) &&
+        !/--password-stdin|\|\s{0,4}(?:gpg|docker|helm|oras|podman|skopeo)\b/.test(l)
+      )
         rep.add(
           GHA_SECRET_EXPOSURE,
           at(secretRef),
@@ -151,16 +191,29 @@ function checkScriptLines(js: JobState, run: YScalar, sw: string, stepId: string
           `trigger:${js.where}:run`,
         );
       if (/\bgh\s{1,4}run\s{1,4}download\b/.test(l))
-        rep.add(GHA_ARTIFACT_POISONING, at('gh'), `${sw} downloads artifacts of the triggering run into the workspace.`, `artifact:${js.where}:${sw}`);
+        rep.add(
+          GHA_ARTIFACT_POISONING,
+          at('gh'),
+          `${sw} downloads artifacts of the triggering run into the workspace.`,
+          `artifact:${js.where}:${sw}`,
+        );
     }
     const publish = PUBLISH_COMMAND.exec(l);
-    if (publish && !/--dry-run/.test(l)) js.publishes.push({ pos: at(publish[0]), what: `runs \`${publish[0]}\`` });
+    if (publish && !/--dry-run/.test(l))
+      js.publishes.push({ pos: at(publish[0]), what: `runs \`${publish[0]}\`` });
     if (OIDC_COMMAND.test(l)) js.usesOidc = true;
     if (ATTEST_COMMAND.test(l)) js.wf.attests = true;
   }
 }
 
-function checkEnvFileWrite(js: JobState, line: string, file: string, pos: Pos, sw: string, stepId: string | undefined): void {
+function checkEnvFileWrite(
+  js: JobState,
+  line: string,
+  file: string,
+  pos: Pos,
+  sw: string,
+  stepId: string | undefined,
+): void {
   const exprs = taintedExpressions(line, js.scope);
   const viaVar = varsTainted(line, js);
   const taint = exprs[0]?.taint ?? viaVar?.taint;
@@ -168,7 +221,7 @@ function checkEnvFileWrite(js: JobState, line: string, file: string, pos: Pos, s
     if (!taint) return;
     if (stepId !== undefined) {
       const name = /([A-Za-z_][\w-]{0,100})=/.exec(line)?.[1] ?? '*';
-      js.steps.set(`${stepId}.${name}`, { context: taint.context, level: taint.level });
+      js.steps.set(`${stepId}.${name}`.toLowerCase(), { context: taint.context, level: taint.level });
     }
     if (viaVar && !line.includes('<<'))
       js.wf.rep.add(
@@ -188,7 +241,10 @@ function checkEnvFileWrite(js: JobState, line: string, file: string, pos: Pos, s
       `envfile:${js.where}:${sw}:${file}`,
       { severity: severityFor(js, taint) === 'critical' ? 'critical' : 'high' },
     );
-  } else if (js.wf.privileged && /\$\{?[A-Za-z_]|\$\(|`/.test(line.replace(/\$\{?GITHUB_(?:ENV|PATH)\}?/g, ''))) {
+  } else if (
+    js.wf.privileged &&
+    /\$\(|`|\bcat\s|<\s{0,4}[\w./$]/.test(line.replace(/\$\{?GITHUB_(?:ENV|PATH)\}?/g, ''))
+  ) {
     js.wf.rep.add(
       GHA_ENV_INJECTION,
       pos,
@@ -203,7 +259,12 @@ function checkEnvFileWrite(js: JobState, line: string, file: string, pos: Pos, s
 function taintFromAction(js: JobState, name: string, stepId: string | undefined): void {
   if (stepId === undefined) return;
   const re = TAINTED_OUTPUTS.get(short(name));
-  if (re) js.steps.set(`${stepId}.*`, { context: `the outputs of ${short(name)} (names chosen by the pull request author)`, level: 'high', outputs: re });
+  if (re)
+    js.steps.set(`${stepId.toLowerCase()}.*`, {
+      context: `the outputs of ${short(name)} (names chosen by the pull request author)`,
+      level: 'high',
+      outputs: re,
+    });
 }
 
 function checkCredentials(js: JobState, holder: YNode | undefined, sw: string, what: string): void {
@@ -212,7 +273,12 @@ function checkCredentials(js: JobState, holder: YNode | undefined, sw: string, w
     const v = str(e.value);
     if (v === undefined || v.includes('${{') || v.trim().length < 8) continue;
     const line = `${key}: ${v}`;
-    const hits = secretEngine().scan(Buffer.from(line), { path: js.wf.file.path, name: js.wf.file.name, ext: 'yml', productNames: [] });
+    const hits = secretEngine().scan(Buffer.from(line), {
+      path: js.wf.file.path,
+      name: js.wf.file.name,
+      ext: 'yml',
+      productNames: [],
+    });
     const hit = hits[0];
     if (!hit && !(CRED_KEY.test(key) && /password|passwd/i.test(key) && /^\S+$/.test(v))) continue;
     const secret = hit?.secret ?? v;
@@ -232,12 +298,27 @@ export function checkStep(js: JobState, step: YNode, index: number): void {
   const id = str(get(step, 'id'));
   const sw = `${js.where} step ${str(get(step, 'name')) ?? id ?? index + 1}`;
   const stepEnv = get(step, 'env');
-  const scope: TaintScope = { ...js.scope, env: envTaint(stepEnv, js.scope, new Map(js.scope.env)), steps: js.steps };
+  const scope: TaintScope = {
+    ...js.scope,
+    env: envTaint(stepEnv, js.scope, new Map(js.scope.env)),
+    steps: js.steps,
+  };
   const local: JobState = { ...js, scope, secretEnv: envSecrets(stepEnv, new Set(js.secretEnv)) };
   const guarded = js.sameRepoGuard || guardsForks(get(step, 'if'));
   checkCredentials(local, stepEnv, sw, 'env');
-  if (entry(stepEnv, 'ACTIONS_ALLOW_UNSECURE_COMMANDS') && !isFalse(get(stepEnv, 'ACTIONS_ALLOW_UNSECURE_COMMANDS')))
-    wf.rep.add(GHA_INSECURE_COMMANDS, wf.rep.key(entry(stepEnv, 'ACTIONS_ALLOW_UNSECURE_COMMANDS')!.keyLine, 'ACTIONS_ALLOW_UNSECURE_COMMANDS'), `${sw} sets ACTIONS_ALLOW_UNSECURE_COMMANDS.`, `insecure:${js.where}:${sw}`);
+  if (
+    entry(stepEnv, 'ACTIONS_ALLOW_UNSECURE_COMMANDS') &&
+    !isFalse(get(stepEnv, 'ACTIONS_ALLOW_UNSECURE_COMMANDS'))
+  )
+    wf.rep.add(
+      GHA_INSECURE_COMMANDS,
+      wf.rep.key(
+        entry(stepEnv, 'ACTIONS_ALLOW_UNSECURE_COMMANDS')!.keyLine,
+        'ACTIONS_ALLOW_UNSECURE_COMMANDS',
+      ),
+      `${sw} sets ACTIONS_ALLOW_UNSECURE_COMMANDS.`,
+      `insecure:${js.where}:${sw}`,
+    );
 
   const run = get(step, 'run');
   if (run?.kind === 'scalar' && typeof run.value === 'string') {
@@ -255,8 +336,19 @@ export function checkStep(js: JobState, step: YNode, index: number): void {
   const action = short(name);
   const withNode = get(step, 'with');
   for (const input of CODE_INPUTS.get(name) ?? CODE_INPUTS.get(action) ?? []) {
-    const e = withNode?.kind === 'map' ? [...withNode.entries.values()].find((x) => x.key.toLowerCase() === input) : undefined;
-    if (e) checkSink(local, e.value, sw, action === 'actions/github-script' ? 'the JavaScript of actions/github-script (script:)' : `the \`${e.key}\` input of ${action}, which runs it as code`);
+    const e =
+      withNode?.kind === 'map'
+        ? [...withNode.entries.values()].find((x) => x.key.toLowerCase() === input)
+        : undefined;
+    if (e)
+      checkSink(
+        local,
+        e.value,
+        sw,
+        action === 'actions/github-script'
+          ? 'the JavaScript of actions/github-script (script:)'
+          : `the \`${e.key}\` input of ${action}, which runs it as code`,
+      );
   }
   checkCredentials(local, withNode, sw, 'input');
   taintFromAction(js, name, id);
@@ -279,8 +371,14 @@ export function checkStep(js: JobState, step: YNode, index: number): void {
       js.persistingCheckout = undefined;
     }
   }
-  if (wf.privileged === 'workflow_run' && (name === 'actions/download-artifact' || action === 'dawidd6/action-download-artifact')) {
-    const fromRun = action === 'dawidd6/action-download-artifact' || entry(withNode, 'run-id') !== undefined || entry(withNode, 'github-token') !== undefined;
+  if (
+    wf.privileged === 'workflow_run' &&
+    (name === 'actions/download-artifact' || action === 'dawidd6/action-download-artifact')
+  ) {
+    const fromRun =
+      action === 'dawidd6/action-download-artifact' ||
+      entry(withNode, 'run-id') !== undefined ||
+      entry(withNode, 'github-token') !== undefined;
     const path = str(get(withNode, 'path')) ?? '';
     if (fromRun && !/runner\.temp|^\/tmp\//.test(path))
       wf.rep.add(
@@ -297,22 +395,44 @@ export function checkStep(js: JobState, step: YNode, index: number): void {
     const on =
       cache.mode === 'always' ||
       (cache.mode === 'opt-in' && v !== undefined && v !== '' && !isFalse(input)) ||
-      (cache.mode === 'opt-out' && !(cache.input === 'cache-disabled' || cache.input === 'ignore-cache' ? isTrue(input) : isFalse(input)));
-    if (on) js.caches.push({ pos: wf.rep.find(usesE.value.line, usesE.value.line, action), what: `${sw} (${action})` });
+      (cache.mode === 'opt-out' &&
+        !(cache.input === 'cache-disabled' || cache.input === 'ignore-cache'
+          ? isTrue(input)
+          : isFalse(input)));
+    if (on)
+      js.caches.push({
+        pos: wf.rep.find(usesE.value.line, usesE.value.line, action),
+        what: `${sw} (${action})`,
+      });
   }
   const publish = PUBLISH_ACTIONS.get(name);
   if (publish !== undefined) {
     const pushes = name !== 'docker/build-push-action' || isTrue(get(withNode, 'push'));
     const noProvenance = name === 'docker/build-push-action' && isFalse(get(withNode, 'provenance'));
-    if ((pushes && !['docker/build-push-action', 'pypa/gh-action-pypi-publish'].includes(name)) || noProvenance || pypiToken)
+    if (
+      (pushes && !['docker/build-push-action', 'pypa/gh-action-pypi-publish'].includes(name)) ||
+      noProvenance ||
+      pypiToken
+    )
       js.publishes.push({
         pos: wf.rep.find(usesE.value.line, usesE.value.line, action),
-        what: pypiToken ? `${publish} with a long-lived token or without attestations` : noProvenance ? `${publish} with provenance turned off` : publish,
+        what: pypiToken
+          ? `${publish} with a long-lived token or without attestations`
+          : noProvenance
+            ? `${publish} with provenance turned off`
+            : publish,
       });
   }
 }
 
-function checkCheckout(js: JobState, step: YNode, usesE: YEntry, withNode: YNode | undefined, sw: string, guarded: boolean): void {
+function checkCheckout(
+  js: JobState,
+  step: YNode,
+  usesE: YEntry,
+  withNode: YNode | undefined,
+  sw: string,
+  guarded: boolean,
+): void {
   const wf = js.wf;
   const untrusted = ['ref', 'repository']
     .map((k) => entry(withNode, k))
@@ -326,18 +446,24 @@ function checkCheckout(js: JobState, step: YNode, usesE: YEntry, withNode: YNode
       `trigger:${js.jobId}:${ref}`,
     );
   }
-  if (!isFalse(get(withNode, 'persist-credentials')) && js.persistingCheckout === undefined) js.persistingCheckout = usesE.value.line;
+  if (!isFalse(get(withNode, 'persist-credentials')) && js.persistingCheckout === undefined)
+    js.persistingCheckout = usesE.value.line;
   void step;
 }
 
 /** The taint of a job's outputs (`jobs.<id>.outputs`), for jobs that need it. */
-export function jobOutputTaint(outputs: YNode | undefined, scope: TaintScope, jobId: string, into: Map<string, Taint>): void {
+export function jobOutputTaint(
+  outputs: YNode | undefined,
+  scope: TaintScope,
+  jobId: string,
+  into: Map<string, Taint>,
+): void {
   if (outputs?.kind !== 'map') return;
   for (const [name, e] of outputs.entries) {
     const v = str(e.value) ?? '';
     for (const m of v.matchAll(/\$\{\{([\s\S]{0,2000}?)\}\}/g)) {
       const t = exprTaint(m[1]!, scope);
-      if (t) into.set(`${jobId}.${name}`, t);
+      if (t) into.set(`${jobId}.${name}`.toLowerCase(), t);
     }
   }
 }

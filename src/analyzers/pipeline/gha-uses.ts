@@ -1,13 +1,20 @@
 import { imagePinning } from './images.js';
 import { COMPROMISED, KNOWN_TAGS, POPULAR_ACTIONS } from './known-actions.js';
 import type { Wf } from './gha-scope.js';
-import { GHA_OBFUSCATION, GHA_REF_MISMATCH, GHA_TYPOSQUAT, GHA_UNPINNED, GHA_UNPINNED_IMAGE } from './rules-gha.js';
+import {
+  GHA_OBFUSCATION,
+  GHA_REF_MISMATCH,
+  GHA_TYPOSQUAT,
+  GHA_UNPINNED,
+  GHA_UNPINNED_IMAGE,
+} from './rules-gha.js';
 import type { YEntry } from './yaml.js';
 import { str } from './yaml.js';
 
 const SHA = /^[0-9a-f]{40}$/i;
 const GITHUB_OWNED = new Set(['actions', 'github']);
-const VERSION_COMMENT = /#\s{0,4}(?:tag[:=]\s{0,4}|version[:=]\s{0,4})?(v?\d{1,6}(?:\.\d{1,6}){0,3}(?:[-+][\w.-]{1,40})?)\b/i;
+const VERSION_COMMENT =
+  /#\s{0,4}(?:tag[:=]\s{0,4}|version[:=]\s{0,4})?(v?\d{1,6}(?:\.\d{1,6}){0,3}(?:[-+][\w.-]{1,40})?)\b/i;
 
 /** Reports a container image reference that is not pinned by digest (`none` medium, `tag` low). */
 export function checkImage(wf: Wf, image: string, line: number, where: string, key: string): void {
@@ -25,13 +32,17 @@ export function checkImage(wf: Wf, image: string, line: number, where: string, k
 
 function distance(a: string, b: string): number {
   if (Math.abs(a.length - b.length) > 2) return 3;
-  const d: number[][] = Array.from({ length: a.length + 1 }, (_, i) => [i, ...Array<number>(b.length).fill(0)]);
+  const d: number[][] = Array.from({ length: a.length + 1 }, (_, i) => [
+    i,
+    ...Array<number>(b.length).fill(0),
+  ]);
   for (let j = 1; j <= b.length; j++) d[0]![j] = j;
   for (let i = 1; i <= a.length; i++) {
     for (let j = 1; j <= b.length; j++) {
       const cost = a[i - 1] === b[j - 1] ? 0 : 1;
       let v = Math.min(d[i - 1]![j]! + 1, d[i]![j - 1]! + 1, d[i - 1]![j - 1]! + cost);
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) v = Math.min(v, d[i - 2]![j - 2]! + 1);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1])
+        v = Math.min(v, d[i - 2]![j - 2]! + 1);
       d[i]![j] = v;
     }
   }
@@ -74,7 +85,14 @@ function sameVersion(a: string, b: string): boolean {
   return x === y || x.startsWith(`${y}.`) || y.startsWith(`${x}.`);
 }
 
-function checkComment(wf: Wf, action: string, sha: string, comment: string, line: number, where: string): void {
+function checkComment(
+  wf: Wf,
+  action: string,
+  sha: string,
+  comment: string,
+  line: number,
+  where: string,
+): void {
   const known = KNOWN_TAGS.get(action.toLowerCase())?.get(sha.toLowerCase());
   const pos = wf.rep.find(line, line, comment);
   if (known !== undefined && !sameVersion(known, comment)) {
@@ -87,7 +105,7 @@ function checkComment(wf: Wf, action: string, sha: string, comment: string, line
     return;
   }
   let seen = seenByFile.get(wf);
-  if (!seen) seenByFile.set(wf, (seen = new Map()));
+  if (!seen) seenByFile.set(wf, (seen = new Map<string, { version: string; line: number }>()));
   const bySha = seen.get(`${action}@${sha}`.toLowerCase());
   const byVersion = seen.get(`${action}#${comment}`.toLowerCase());
   if (bySha && !sameVersion(bySha.version, comment)) {
@@ -97,7 +115,11 @@ function checkComment(wf: Wf, action: string, sha: string, comment: string, line
       `${where} pins ${action}@${sha.slice(0, 12)}… as ${comment}, but line ${bySha.line} pins the same commit as ${bySha.version}: one comment is wrong.`,
       `mismatch:${action}@${sha}:${comment}`,
     );
-  } else if (byVersion && byVersion.version.toLowerCase() !== sha.toLowerCase() && /\d+\.\d+\.\d+/.test(comment)) {
+  } else if (
+    byVersion &&
+    byVersion.version.toLowerCase() !== sha.toLowerCase() &&
+    /\d+\.\d+\.\d+/.test(comment)
+  ) {
     wf.rep.add(
       GHA_REF_MISMATCH,
       pos,
@@ -120,7 +142,12 @@ export function checkUses(wf: Wf, e: YEntry, where: string): void {
   }
   if (uses.startsWith('./') || uses.startsWith('.\\')) {
     if (/\/\.{1,2}\/|\/\//.test(uses))
-      wf.rep.add(GHA_OBFUSCATION, wf.rep.find(line, line, uses), `${where} refers to ${uses} through a roundabout path.`, `obf:${uses}`);
+      wf.rep.add(
+        GHA_OBFUSCATION,
+        wf.rep.find(line, line, uses),
+        `${where} refers to ${uses} through a roundabout path.`,
+        `obf:${uses}`,
+      );
     return;
   }
   const at = uses.lastIndexOf('@');
@@ -131,13 +158,25 @@ export function checkUses(wf: Wf, e: YEntry, where: string): void {
   const name = segs.slice(0, 2).join('/');
   const pos = wf.rep.find(line, line, uses);
   if (segs.slice(2).some((s) => s === '.' || s === '..' || s === '') || target.endsWith('/')) {
-    wf.rep.add(GHA_OBFUSCATION, pos, `${where} refers to ${uses}: the \`.\`/\`..\`/empty path parts hide which action runs.`, `obf:${uses}`);
+    wf.rep.add(
+      GHA_OBFUSCATION,
+      pos,
+      `${where} refers to ${uses}: the \`.\`/\`..\`/empty path parts hide which action runs.`,
+      `obf:${uses}`,
+    );
   }
   const clean = [...segs.slice(0, 2), ...segs.slice(2).filter((s) => s !== '' && s !== '.')].join('/');
   const squat = typosquatOf(name);
   if (squat !== undefined)
-    wf.rep.add(GHA_TYPOSQUAT, pos, `${where} uses ${name}, one typo away from the popular ${squat}.`, `typo:${name}`);
-  const comment = VERSION_COMMENT.exec((wf.file.lines()[line - 1] ?? '').slice((wf.file.lines()[line - 1] ?? '').indexOf(uses) + uses.length))?.[1];
+    wf.rep.add(
+      GHA_TYPOSQUAT,
+      pos,
+      `${where} uses ${name}, one typo away from the popular ${squat}.`,
+      `typo:${name}`,
+    );
+  const comment = VERSION_COMMENT.exec(
+    (wf.file.lines()[line - 1] ?? '').slice((wf.file.lines()[line - 1] ?? '').indexOf(uses) + uses.length),
+  )?.[1];
   wf.uses.push({ action: clean, ref, line, where, ...(comment !== undefined ? { comment } : {}) });
   if (SHA.test(ref)) {
     if (comment !== undefined) checkComment(wf, clean, ref, comment, line, where);

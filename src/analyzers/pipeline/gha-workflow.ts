@@ -18,23 +18,37 @@ import { Reporter } from './report.js';
 import type { YEntry, YNode } from './yaml.js';
 import { entry, get, isFalse, items, str } from './yaml.js';
 
-const WRITE_SCOPES = /^(?:contents|packages|actions|deployments|pull-requests|issues|statuses|checks|security-events|id-token|pages|attestations|discussions|repository-projects)$/;
+const WRITE_SCOPES =
+  /^(?:contents|packages|actions|deployments|pull-requests|issues|statuses|checks|security-events|id-token|pages|attestations|discussions|repository-projects)$/;
 
 function hasWrite(perm: YNode | undefined): boolean {
   if (str(perm) === 'write-all') return true;
   if (perm?.kind !== 'map') return false;
-  return [...perm.entries.values()].some((e) => WRITE_SCOPES.test(e.key) && str(e.value) === 'write' && e.key !== 'id-token');
+  return [...perm.entries.values()].some(
+    (e) => WRITE_SCOPES.test(e.key) && str(e.value) === 'write' && e.key !== 'id-token',
+  );
 }
 
 function checkWriteAll(wf: Wf, e: YEntry | undefined, where: string, key: string): void {
   if (!e || str(e.value) !== 'write-all') return;
-  wf.rep.add(GHA_PERMISSIONS, wf.rep.find(e.keyLine, e.keyLine, 'write-all'), `${where} grants write-all: every scope of the token can write.`, key, { severity: 'high' });
+  wf.rep.add(
+    GHA_PERMISSIONS,
+    wf.rep.find(e.keyLine, e.keyLine, 'write-all'),
+    `${where} grants write-all: every scope of the token can write.`,
+    key,
+    { severity: 'high' },
+  );
 }
 
 function checkInsecureEnv(wf: Wf, env: YNode | undefined, where: string): void {
   const e = entry(env, 'ACTIONS_ALLOW_UNSECURE_COMMANDS');
   if (e && !isFalse(e.value))
-    wf.rep.add(GHA_INSECURE_COMMANDS, wf.rep.key(e.keyLine, 'ACTIONS_ALLOW_UNSECURE_COMMANDS'), `${where} sets ACTIONS_ALLOW_UNSECURE_COMMANDS, re-enabling ::set-env and ::add-path.`, `insecure:${where}`);
+    wf.rep.add(
+      GHA_INSECURE_COMMANDS,
+      wf.rep.key(e.keyLine, 'ACTIONS_ALLOW_UNSECURE_COMMANDS'),
+      `${where} sets ACTIONS_ALLOW_UNSECURE_COMMANDS, re-enabling ::set-env and ::add-path.`,
+      `insecure:${where}`,
+    );
 }
 
 /** True when the workflow builds releases: release events or pushes of tags. */
@@ -47,20 +61,34 @@ function releaseTriggered(wf: Wf): boolean {
 function checkContainer(wf: Wf, job: YNode, where: string, jobId: string): void {
   const c = entry(job, 'container');
   const image = str(c?.value) ?? str(get(c?.value, 'image'));
-  if (c && image !== undefined) checkImage(wf, image, (str(c.value) !== undefined ? c.keyLine : entry(c.value, 'image')?.keyLine) ?? c.keyLine, `${where} container`, `${jobId}:container`);
+  if (c && image !== undefined)
+    checkImage(
+      wf,
+      image,
+      (str(c.value) !== undefined ? c.keyLine : entry(c.value, 'image')?.keyLine) ?? c.keyLine,
+      `${where} container`,
+      `${jobId}:container`,
+    );
   const holders: [YNode | undefined, string][] = [[c?.value, `${where} container`]];
   const services = get(job, 'services');
   if (services?.kind === 'map')
     for (const [name, s] of services.entries) {
       const img = entry(s.value, 'image');
-      if (img && str(img.value) !== undefined) checkImage(wf, str(img.value)!, img.keyLine, `${where} service ${name}`, `${jobId}:service:${name}`);
+      if (img && str(img.value) !== undefined)
+        checkImage(wf, str(img.value)!, img.keyLine, `${where} service ${name}`, `${jobId}:service:${name}`);
       holders.push([s.value, `${where} service ${name}`]);
     }
   for (const [holder, label] of holders) {
     const pw = entry(get(holder, 'credentials'), 'password');
     const v = str(pw?.value);
     if (pw && v !== undefined && !v.includes('${{') && v.trim() !== '')
-      wf.rep.add(HARDCODED_CREDENTIAL, wf.rep.key(pw.keyLine, 'password'), `${label} has a literal registry password in \`credentials.password\`.`, `cred:${label}`, { secret: v });
+      wf.rep.add(
+        HARDCODED_CREDENTIAL,
+        wf.rep.key(pw.keyLine, 'password'),
+        `${label} has a literal registry password in \`credentials.password\`.`,
+        `cred:${label}`,
+        { secret: v },
+      );
   }
 }
 
@@ -92,11 +120,21 @@ export function checkWorkflow(wf: Wf, root: YNode): void {
       const where = `job ${jobId}`;
       const env = envTaint(get(job, 'env'), { ...baseScope, needs: needsTaint }, new Map(wfEnv));
       const scope: TaintScope = { ...baseScope, env, needs: needsTaint };
-      const runsOn = JSON.stringify(str(get(job, 'runs-on')) ?? items(get(job, 'runs-on')).map(str)).toLowerCase();
-      const shell = str(get(get(get(job, 'defaults'), 'run'), 'shell')) ?? defaultShell ?? (runsOn.includes('windows') ? 'pwsh' : 'bash');
+      const runsOn = JSON.stringify(
+        str(get(job, 'runs-on')) ?? items(get(job, 'runs-on')).map(str),
+      ).toLowerCase();
+      const shell =
+        str(get(get(get(job, 'defaults'), 'run'), 'shell')) ??
+        defaultShell ??
+        (runsOn.includes('windows') ? 'pwsh' : 'bash');
       const permE = entry(job, 'permissions');
       const perm = permE?.value ?? topPerm?.value;
-      const privileged = [...wf.triggers.keys()].some((t) => SECRET_TRIGGERS.has(t)) || hasWrite(perm) || perm === undefined || wf.triggers.has('push') || wf.triggers.has('release');
+      const privileged =
+        [...wf.triggers.keys()].some((t) => SECRET_TRIGGERS.has(t)) ||
+        hasWrite(perm) ||
+        perm === undefined ||
+        wf.triggers.has('push') ||
+        wf.triggers.has('release');
       const js: JobState = {
         wf,
         jobId,
@@ -116,7 +154,12 @@ export function checkWorkflow(wf: Wf, root: YNode): void {
         if (!permE) unscoped.push(jobId);
         const idTok = permE && get(permE.value, 'id-token');
         if (idTok && str(idTok) === 'write' && !js.usesOidc && !entry(job, 'uses'))
-          rep.add(GHA_UNUSED_ID_TOKEN, rep.key(entry(permE.value, 'id-token')!.keyLine, 'id-token'), `${where} grants id-token: write, but no step uses OIDC (cloud login, signing, trusted publishing).`, `idtoken:${jobId}`);
+          rep.add(
+            GHA_UNUSED_ID_TOKEN,
+            rep.key(entry(permE.value, 'id-token')!.keyLine, 'id-token'),
+            `${where} grants id-token: write, but no step uses OIDC (cloud login, signing, trusted publishing).`,
+            `idtoken:${jobId}`,
+          );
         if (js.usesOidc || entry(job, 'uses')) oidcSomewhere = true;
       } else {
         // Silent pass: only collect tainted step outputs, so later jobs see what earlier ones produce.
@@ -127,7 +170,12 @@ export function checkWorkflow(wf: Wf, root: YNode): void {
       states.push({ jobId, job, js });
     }
     if (pass === 1 && topPerm && str(get(topPerm.value, 'id-token')) === 'write' && !oidcSomewhere)
-      rep.add(GHA_UNUSED_ID_TOKEN, rep.key(entry(topPerm.value, 'id-token')!.keyLine, 'id-token'), 'The workflow grants id-token: write to every job, but no job uses OIDC.', 'idtoken:top');
+      rep.add(
+        GHA_UNUSED_ID_TOKEN,
+        rep.key(entry(topPerm.value, 'id-token')!.keyLine, 'id-token'),
+        'The workflow grants id-token: write to every job, but no job uses OIDC.',
+        'idtoken:top',
+      );
   }
   if (!topPerm && unscoped.length > 0) {
     rep.add(
@@ -143,15 +191,30 @@ export function checkWorkflow(wf: Wf, root: YNode): void {
     const publishing = release || js.publishes.length > 0;
     for (const c of js.caches) {
       if (publishing)
-        rep.add(GHA_CACHE_POISONING, c.pos, `${c.what} restores a cache in a job that ${release ? 'builds a release' : 'publishes'}: a cache entry planted by any default-branch workflow ends up in what you ship.`, `cache:${c.what}`);
+        rep.add(
+          GHA_CACHE_POISONING,
+          c.pos,
+          `${c.what} restores a cache in a job that ${release ? 'builds a release' : 'publishes'}: a cache entry planted by any default-branch workflow ends up in what you ship.`,
+          `cache:${c.what}`,
+        );
       else if (wf.privileged === 'pull_request_target')
-        rep.add(GHA_CACHE_POISONING, c.pos, `${c.what} uses a cache in a pull_request_target job, which reads and writes the default branch's cache scope.`, `cache:${c.what}`);
+        rep.add(
+          GHA_CACHE_POISONING,
+          c.pos,
+          `${c.what} uses a cache in a pull_request_target job, which reads and writes the default branch's cache scope.`,
+          `cache:${c.what}`,
+        );
     }
   }
   if (!wf.attests)
     for (const { js } of states)
       for (const p of js.publishes)
-        rep.add(PUBLISH_WITHOUT_PROVENANCE, p.pos, `${js.where} ${p.what}, and no step of this workflow attests or signs what it publishes.`, `publish:${js.jobId}:${p.what}`);
+        rep.add(
+          PUBLISH_WITHOUT_PROVENANCE,
+          p.pos,
+          `${js.where} ${p.what}, and no step of this workflow attests or signs what it publishes.`,
+          `publish:${js.jobId}:${p.what}`,
+        );
 }
 
 function checkJob(wf: Wf, job: YNode, js: JobState, jobId: string, where: string): void {
@@ -163,16 +226,35 @@ function checkJob(wf: Wf, job: YNode, js: JobState, jobId: string, where: string
   if (reusable) checkUses(wf, reusable, where);
   const secrets = entry(job, 'secrets');
   if (secrets && str(secrets.value) === 'inherit')
-    rep.add(GHA_SECRETS_INHERIT, rep.find(secrets.keyLine, secrets.keyLine, 'inherit'), `${where} passes every secret to ${str(reusable?.value) ?? 'the called workflow'}.`, `inherit:${jobId}`);
+    rep.add(
+      GHA_SECRETS_INHERIT,
+      rep.find(secrets.keyLine, secrets.keyLine, 'inherit'),
+      `${where} passes every secret to ${str(reusable?.value) ?? 'the called workflow'}.`,
+      `inherit:${jobId}`,
+    );
   const runsOn = entry(job, 'runs-on');
   if (runsOn && wf.publicTrigger) {
-    const labels = [str(runsOn.value), ...items(runsOn.value).map(str), ...items(get(runsOn.value, 'labels')).map(str), str(get(runsOn.value, 'labels'))];
+    const labels = [
+      str(runsOn.value),
+      ...items(runsOn.value).map(str),
+      ...items(get(runsOn.value, 'labels')).map(str),
+      str(get(runsOn.value, 'labels')),
+    ];
     if (labels.some((l) => l?.toLowerCase() === 'self-hosted'))
-      rep.add(GHA_SELF_HOSTED, rep.find(runsOn.keyLine, runsOn.keyLine + 5, 'self-hosted'), `${where} runs on a self-hosted runner and is triggered by ${wf.publicTrigger}.`, `selfhosted:${jobId}`);
+      rep.add(
+        GHA_SELF_HOSTED,
+        rep.find(runsOn.keyLine, runsOn.keyLine + 5, 'self-hosted'),
+        `${where} runs on a self-hosted runner and is triggered by ${wf.publicTrigger}.`,
+        `selfhosted:${jobId}`,
+      );
   }
   checkContainer(wf, job, where, jobId);
   items(get(job, 'steps')).forEach((step, i) => {
-    checkCondition(wf, entry(step, 'if'), `${where} step ${str(get(step, 'name')) ?? str(get(step, 'id')) ?? i + 1}`);
+    checkCondition(
+      wf,
+      entry(step, 'if'),
+      `${where} step ${str(get(step, 'name')) ?? str(get(step, 'id')) ?? i + 1}`,
+    );
     checkStep(js, step, i);
   });
 }

@@ -52,7 +52,9 @@ function localMatcher(pattern: string): (path: string) => boolean {
   const re = new RegExp(
     `^${p
       .split(/(\*\*|\*)/)
-      .map((part) => (part === '**' ? '.*' : part === '*' ? '[^/]*' : part.replace(/[.+?^${}()|[\]\\]/g, '\\$&')))
+      .map((part) =>
+        part === '**' ? '.*' : part === '*' ? '[^/]*' : part.replace(/[.+?^${}()|[\]\\]/g, '\\$&'),
+      )
       .join('')}$`,
   );
   return (path) => re.test(path);

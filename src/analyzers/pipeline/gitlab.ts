@@ -16,13 +16,28 @@ import { fetchPipeShell } from './shell.js';
 import type { YNode, YScalar } from './yaml.js';
 import { entry, get, items, str } from './yaml.js';
 
-const RESERVED = new Set(['stages', 'variables', 'include', 'workflow', 'cache', 'spec', 'image', 'services', 'before_script', 'after_script', 'script', 'default', 'pages:deploy']);
+const RESERVED = new Set([
+  'stages',
+  'variables',
+  'include',
+  'workflow',
+  'cache',
+  'spec',
+  'image',
+  'services',
+  'before_script',
+  'after_script',
+  'script',
+  'default',
+  'pages:deploy',
+]);
 const SCRIPT_KEYS = ['before_script', 'script', 'after_script'];
 const UNTRUSTED_VAR =
-  /\$\{?(CI_MERGE_REQUEST_TITLE|CI_MERGE_REQUEST_DESCRIPTION|CI_MERGE_REQUEST_SOURCE_BRANCH_NAME|CI_MERGE_REQUEST_LABELS|CI_MERGE_REQUEST_SQUASH_COMMIT_MESSAGE|CI_COMMIT_MESSAGE|CI_COMMIT_TITLE|CI_COMMIT_DESCRIPTION|CI_COMMIT_TAG_MESSAGE|CI_COMMIT_AUTHOR|CI_COMMIT_BRANCH|CI_COMMIT_REF_NAME|CI_COMMIT_REF_SLUG|CI_EXTERNAL_PULL_REQUEST_SOURCE_BRANCH_NAME)\b\}?/g;
+  /\$\{?(CI_MERGE_REQUEST_TITLE|CI_MERGE_REQUEST_DESCRIPTION|CI_MERGE_REQUEST_SOURCE_BRANCH_NAME|CI_MERGE_REQUEST_LABELS|CI_MERGE_REQUEST_SQUASH_COMMIT_MESSAGE|CI_COMMIT_MESSAGE|CI_COMMIT_TITLE|CI_COMMIT_DESCRIPTION|CI_COMMIT_TAG_MESSAGE|CI_COMMIT_AUTHOR|CI_COMMIT_BRANCH|CI_COMMIT_REF_NAME|CI_EXTERNAL_PULL_REQUEST_SOURCE_BRANCH_NAME)\b\}?/g;
 const INTERPRETS =
   /\beval\b|\b(?:ba|z|da)?sh\s{1,4}-c\b|\bpython[23]?\s{1,4}-c\b|\bnode\s{1,4}-e\b|\bperl\s{1,4}-e\b|\bruby\s{1,4}-e\b|\bpwsh\s{1,4}-c|\bbash\s{1,4}<<<|\bsource\s{1,4}<\(/;
-const SECRET_VAR = /\$\{?((?!CI_)[A-Z][A-Z0-9_]{0,100}(?:TOKEN|SECRET|PASSWORD|PASSWD|API_KEY|APIKEY|PRIVATE_KEY|ACCESS_KEY|CREDENTIALS?)[A-Z0-9_]{0,40})\b/;
+const SECRET_VAR =
+  /\$\{?((?!CI_)[A-Z][A-Z0-9_]{0,100}(?:TOKEN|SECRET|PASSWORD|PASSWD|API_KEY|APIKEY|PRIVATE_KEY|ACCESS_KEY|CREDENTIALS?)[A-Z0-9_]{0,40})\b/;
 const MR_SOURCE = /merge_request(?:_event|s)\b/;
 const SHA = /^[0-9a-f]{40}$/i;
 
@@ -80,35 +95,72 @@ function checkVariables(rep: Reporter, vars: YNode | undefined, where: string): 
   for (const [key, e] of vars.entries) {
     const v = str(e.value) ?? str(get(e.value, 'value'));
     if (v === undefined || v.includes('$') || v.trim().length < 8) continue;
-    const hit = secretEngine().scan(Buffer.from(`${key}: ${v}`), { path: rep.file.path, name: rep.file.name, ext: 'yml', productNames: [] })[0];
+    const hit = secretEngine().scan(Buffer.from(`${key}: ${v}`), {
+      path: rep.file.path,
+      name: rep.file.name,
+      ext: 'yml',
+      productNames: [],
+    })[0];
     if (!hit) continue;
-    rep.add(HARDCODED_CREDENTIAL, rep.key(e.keyLine, key), `${where} sets variable ${key} to a literal ${hit.rule.meta.title.toLowerCase()}.`, `cred:${where}:${key}`, { secret: hit.secret });
+    rep.add(
+      HARDCODED_CREDENTIAL,
+      rep.key(e.keyLine, key),
+      `${where} sets variable ${key} to a literal ${hit.rule.meta.title.toLowerCase()}.`,
+      `cred:${where}:${key}`,
+      { secret: hit.secret },
+    );
   }
 }
 
-function checkScripts(rep: Reporter, holder: YNode, where: string, tokenNames: Set<string>, mr: boolean): void {
+function checkScripts(
+  rep: Reporter,
+  holder: YNode,
+  where: string,
+  tokenNames: Set<string>,
+  mr: boolean,
+): void {
   for (const key of SCRIPT_KEYS) {
     for (const s of scriptLines(get(holder, key))) {
+      let from = s.line;
       for (const line of (s.value as string).split('\n')) {
         const text = line.trim();
         if (text === '' || text.startsWith('#')) continue;
-        const at = (needle: string) => rep.find(s.line, Math.max(s.line, s.endLine), needle);
+        const here = rep.find(from, Math.max(s.line, s.endLine), text.slice(0, 200));
+        if (here.column !== undefined) from = here.line;
+        const at = (needle: string) => rep.find(from, from, needle);
         const fetch = fetchPipeShell(text);
         if (fetch !== undefined)
-          rep.add(GITLAB_CURL_PIPE, at(text.slice(0, 60)), `${where} ${key} pipes a script downloaded with ${fetch} into an interpreter.`, `curl:${where}:${text.slice(0, 200)}`);
+          rep.add(
+            GITLAB_CURL_PIPE,
+            at(text.slice(0, 60)),
+            `${where} ${key} pipes a script downloaded with ${fetch} into an interpreter.`,
+            `curl:${where}:${text.slice(0, 200)}`,
+          );
         checkInjection(rep, text, at, where, key);
         checkExfil(rep, text, at, where, tokenNames);
         if (mr) {
           const sv = SECRET_VAR.exec(text);
           if (sv)
-            rep.add(GITLAB_MR_PROTECTED, at(sv[0]), `${where} runs in merge-request pipelines and uses $${sv[1]}: the merge request's code runs next to it.`, `mrsecret:${where}:${sv[1]}`, { confidence: 'low', severity: 'medium' });
+            rep.add(
+              GITLAB_MR_PROTECTED,
+              at(sv[0]),
+              `${where} runs in merge-request pipelines and uses $${sv[1]}: the merge request's code runs next to it.`,
+              `mrsecret:${where}:${sv[1]}`,
+              { confidence: 'low', severity: 'medium' },
+            );
         }
       }
     }
   }
 }
 
-function checkInjection(rep: Reporter, text: string, at: (n: string) => ReturnType<Reporter['find']>, where: string, key: string): void {
+function checkInjection(
+  rep: Reporter,
+  text: string,
+  at: (n: string) => ReturnType<Reporter['find']>,
+  where: string,
+  key: string,
+): void {
   if (!text.includes('CI_')) return;
   UNTRUSTED_VAR.lastIndex = 0;
   for (let m = UNTRUSTED_VAR.exec(text); m; m = UNTRUSTED_VAR.exec(text)) {
@@ -129,14 +181,27 @@ function checkInjection(rep: Reporter, text: string, at: (n: string) => ReturnTy
 
 const URL_HOST = /\bhttps?:\/\/(?:[^\s/@'"]{1,200}@)?([^\s/:'"$]{1,200}|\$\{?[A-Z_]{1,60}\}?)/g;
 
-function checkExfil(rep: Reporter, text: string, at: (n: string) => ReturnType<Reporter['find']>, where: string, tokenNames: Set<string>): void {
-  const token = /\$\{?(CI_JOB_TOKEN)\b/.exec(text)?.[1] ?? [...tokenNames].find((t) => new RegExp(`\\$\\{?${t}\\b`).test(text));
+function checkExfil(
+  rep: Reporter,
+  text: string,
+  at: (n: string) => ReturnType<Reporter['find']>,
+  where: string,
+  tokenNames: Set<string>,
+): void {
+  const token =
+    /\$\{?(CI_JOB_TOKEN)\b/.exec(text)?.[1] ??
+    [...tokenNames].find((t) => new RegExp(`\\$\\{?${t}\\b`).test(text));
   if (token === undefined) return;
   URL_HOST.lastIndex = 0;
   for (let m = URL_HOST.exec(text); m; m = URL_HOST.exec(text)) {
     const host = m[1]!;
     if (host.startsWith('$') || /gitlab/i.test(host)) continue;
-    rep.add(GITLAB_TOKEN_EXFIL, at(host), `${where} sends $${token} to ${host}, a host other than this GitLab.`, `exfil:${where}:${token}:${host}`);
+    rep.add(
+      GITLAB_TOKEN_EXFIL,
+      at(host),
+      `${where} sends $${token} to ${host}, a host other than this GitLab.`,
+      `exfil:${where}:${token}:${host}`,
+    );
     return;
   }
 }
@@ -147,12 +212,20 @@ function checkIncludes(rep: Reporter, root: YNode, ctx: AnalyzerContext): void {
     const pos = rep.find(line, line + 4, inc.target.split(':')[0]!);
     if (inc.kind === 'local') {
       if (!inc.target.includes('$') && !localIncludeExists(ctx, inc.target))
-        ctx.warn(`pipeline: ${rep.file.path} includes ${inc.target}, which is not among the scanned files: it was not analyzed`);
+        ctx.warn(
+          `pipeline: ${rep.file.path} includes ${inc.target}, which is not among the scanned files: it was not analyzed`,
+        );
       continue;
     }
     if (inc.kind === 'template') continue; // shipped with GitLab itself
     if (inc.kind === 'remote' && inc.integrity === undefined) {
-      rep.add(GITLAB_UNPINNED_INCLUDE, pos, `The pipeline includes ${inc.target} by URL with no \`integrity:\` hash: whoever controls that server changes your pipeline.`, `include:${inc.target}`, { severity: 'high' });
+      rep.add(
+        GITLAB_UNPINNED_INCLUDE,
+        pos,
+        `The pipeline includes ${inc.target} by URL with no \`integrity:\` hash: whoever controls that server changes your pipeline.`,
+        `include:${inc.target}`,
+        { severity: 'high' },
+      );
     } else if (inc.kind === 'project' && (inc.ref === undefined || !SHA.test(inc.ref))) {
       rep.add(
         GITLAB_UNPINNED_INCLUDE,
@@ -172,7 +245,9 @@ function checkIncludes(rep: Reporter, root: YNode, ctx: AnalyzerContext): void {
           /^\d+\.\d+\.\d+$/.test(ver) ? { severity: 'low' } : {},
         );
     }
-    ctx.warn(`pipeline: ${rep.file.path} includes ${inc.kind} ${inc.target}: its content is outside the repository and was not analyzed`);
+    ctx.warn(
+      `pipeline: ${rep.file.path} includes ${inc.kind} ${inc.target}: its content is outside the repository and was not analyzed`,
+    );
   }
 }
 
@@ -191,8 +266,20 @@ export function checkGitlab(rep: Reporter, root: YNode, ctx: AnalyzerContext): v
     if (job.kind !== 'map') continue;
     const where = key === 'default' ? 'default' : `job ${key}`;
     const jimg = entry(job, 'image');
-    if (jimg) checkImage(rep, jimg.value, jimg.value.kind === 'map' ? (entry(jimg.value, 'name')?.keyLine ?? jimg.keyLine) : jimg.keyLine, where);
-    for (const s of items(get(job, 'services'))) checkImage(rep, s, s.kind === 'map' ? (entry(s, 'name')?.keyLine ?? s.line) : s.line, `${where} service`);
+    if (jimg)
+      checkImage(
+        rep,
+        jimg.value,
+        jimg.value.kind === 'map' ? (entry(jimg.value, 'name')?.keyLine ?? jimg.keyLine) : jimg.keyLine,
+        where,
+      );
+    for (const s of items(get(job, 'services')))
+      checkImage(
+        rep,
+        s,
+        s.kind === 'map' ? (entry(s, 'name')?.keyLine ?? s.line) : s.line,
+        `${where} service`,
+      );
     checkVariables(rep, get(job, 'variables'), where);
     const idTokens = get(job, 'id_tokens');
     const tokenNames = new Set(idTokens?.kind === 'map' ? idTokens.entries.keys() : []);
@@ -201,7 +288,12 @@ export function checkGitlab(rep: Reporter, root: YNode, ctx: AnalyzerContext): v
       for (const k of ['secrets', 'id_tokens']) {
         const se = entry(job, k);
         if (se)
-          rep.add(GITLAB_MR_PROTECTED, rep.key(se.keyLine, k), `${where} runs in merge-request pipelines and requests ${k === 'secrets' ? 'external secrets' : 'OIDC tokens'}: the merge request's code can read them.`, `mrsecret:${where}:${k}`);
+          rep.add(
+            GITLAB_MR_PROTECTED,
+            rep.key(se.keyLine, k),
+            `${where} runs in merge-request pipelines and requests ${k === 'secrets' ? 'external secrets' : 'OIDC tokens'}: the merge request's code can read them.`,
+            `mrsecret:${where}:${k}`,
+          );
       }
     }
     checkScripts(rep, job, where, tokenNames, mr);

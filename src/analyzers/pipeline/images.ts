@@ -1,5 +1,9 @@
 /** Splits a container reference `registry/name:tag@digest` into its parts. */
-export function parseImageRef(ref: string): { name: string; tag: string | undefined; digest: string | undefined } {
+export function parseImageRef(ref: string): {
+  name: string;
+  tag: string | undefined;
+  digest: string | undefined;
+} {
   const at = ref.indexOf('@');
   const digest = at >= 0 ? ref.slice(at + 1) : undefined;
   const rest = at >= 0 ? ref.slice(0, at) : ref;

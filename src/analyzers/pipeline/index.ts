@@ -26,7 +26,10 @@ const WHAT: Record<PipelineKind, string> = {
 };
 
 /** What the file is: by place first, then (for any YAML) by content; undefined for other YAML. */
-async function classify(file: SourceFile, ctx: AnalyzerContext): Promise<{ place?: PipelineKind; hint: boolean; included?: string }> {
+async function classify(
+  file: SourceFile,
+  ctx: AnalyzerContext,
+): Promise<{ place?: PipelineKind; hint: boolean; included?: string }> {
   const place = kindByPlace(file.path);
   if (place) return { place, hint: true };
   if (mayBePipeline(file.text)) return { hint: true };
@@ -63,7 +66,9 @@ export const pipelineAnalyzer: Analyzer = {
     } catch (err) {
       // Only a file whose place says it is a pipeline is lost coverage; other YAML (a Helm template) is not ours.
       if (place !== undefined) throw err;
-      ctx.warn(`pipeline: ${file.path} looks like a CI definition but is not valid YAML: ${(err as Error).message}`);
+      ctx.warn(
+        `pipeline: ${file.path} looks like a CI definition but is not valid YAML: ${(err as Error).message}`,
+      );
       return [];
     }
     const rep = new Reporter(file);
@@ -74,7 +79,9 @@ export const pipelineAnalyzer: Analyzer = {
       const kind = kindByShape(doc.root) ?? (place === 'gitlab' ? 'gitlab' : undefined);
       if (kind === undefined) continue;
       if (place !== undefined && kind !== place && !(place === 'action' && kind === 'workflow')) {
-        ctx.warn(`pipeline: ${file.path} sits where ${WHAT[place]} belongs but reads as ${WHAT[kind]}; analyzed as the latter`);
+        ctx.warn(
+          `pipeline: ${file.path} sits where ${WHAT[place]} belongs but reads as ${WHAT[kind]}; analyzed as the latter`,
+        );
       }
       recognised = true;
       if (kind === 'workflow' || kind === 'action') {

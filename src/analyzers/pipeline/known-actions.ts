@@ -49,27 +49,28 @@ export const TAINTED_OUTPUTS: ReadonlyMap<string, RegExp> = new Map([
 ]);
 
 /** Cache-aware actions: `always` caches, `opt-in` caches when the input is set, `opt-out` unless it is false. */
-export const CACHE_ACTIONS: ReadonlyMap<string, { mode: 'always' | 'opt-in' | 'opt-out'; input?: string }> = new Map([
-  ['actions/cache', { mode: 'always' }],
-  ['actions/cache/restore', { mode: 'always' }],
-  ['actions/setup-node', { mode: 'opt-in', input: 'cache' }],
-  ['actions/setup-python', { mode: 'opt-in', input: 'cache' }],
-  ['actions/setup-java', { mode: 'opt-in', input: 'cache' }],
-  ['actions/setup-dotnet', { mode: 'opt-in', input: 'cache' }],
-  ['actions/setup-go', { mode: 'opt-out', input: 'cache' }],
-  ['astral-sh/setup-uv', { mode: 'opt-in', input: 'enable-cache' }],
-  ['ruby/setup-ruby', { mode: 'opt-in', input: 'bundler-cache' }],
-  ['pnpm/action-setup', { mode: 'opt-in', input: 'cache' }],
-  ['oven-sh/setup-bun', { mode: 'opt-in', input: 'cache' }],
-  ['swatinem/rust-cache', { mode: 'always' }],
-  ['mozilla-actions/sccache-action', { mode: 'always' }],
-  ['gradle/actions/setup-gradle', { mode: 'opt-out', input: 'cache-disabled' }],
-  ['gradle/gradle-build-action', { mode: 'opt-out', input: 'cache-disabled' }],
-  ['ramsey/composer-install', { mode: 'opt-out', input: 'ignore-cache' }],
-  ['docker/setup-buildx-action', { mode: 'opt-in', input: 'cache-binary' }],
-  ['jdx/mise-action', { mode: 'opt-out', input: 'cache' }],
-  ['actions-rust-lang/setup-rust-toolchain', { mode: 'opt-out', input: 'cache' }],
-]);
+export const CACHE_ACTIONS: ReadonlyMap<string, { mode: 'always' | 'opt-in' | 'opt-out'; input?: string }> =
+  new Map([
+    ['actions/cache', { mode: 'always' }],
+    ['actions/cache/restore', { mode: 'always' }],
+    ['actions/setup-node', { mode: 'opt-in', input: 'cache' }],
+    ['actions/setup-python', { mode: 'opt-in', input: 'cache' }],
+    ['actions/setup-java', { mode: 'opt-in', input: 'cache' }],
+    ['actions/setup-dotnet', { mode: 'opt-in', input: 'cache' }],
+    ['actions/setup-go', { mode: 'opt-out', input: 'cache' }],
+    ['astral-sh/setup-uv', { mode: 'opt-in', input: 'enable-cache' }],
+    ['ruby/setup-ruby', { mode: 'opt-in', input: 'bundler-cache' }],
+    ['pnpm/action-setup', { mode: 'opt-in', input: 'cache' }],
+    ['oven-sh/setup-bun', { mode: 'opt-in', input: 'cache' }],
+    ['swatinem/rust-cache', { mode: 'always' }],
+    ['mozilla-actions/sccache-action', { mode: 'always' }],
+    ['gradle/actions/setup-gradle', { mode: 'opt-out', input: 'cache-disabled' }],
+    ['gradle/gradle-build-action', { mode: 'opt-out', input: 'cache-disabled' }],
+    ['ramsey/composer-install', { mode: 'opt-out', input: 'ignore-cache' }],
+    ['docker/setup-buildx-action', { mode: 'opt-in', input: 'cache-binary' }],
+    ['jdx/mise-action', { mode: 'opt-out', input: 'cache' }],
+    ['actions-rust-lang/setup-rust-toolchain', { mode: 'opt-out', input: 'cache' }],
+  ]);
 
 /** Actions that use the job's OIDC token (id-token: write). */
 export const OIDC_ACTIONS: readonly string[] = [

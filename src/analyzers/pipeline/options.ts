@@ -14,7 +14,10 @@ function list(v: unknown): string[] {
  * Reads the analyzer options (`trustedOwners`, `strictPinning`, `sameOwner`, `owner`). Without `owner`,
  * `sameOwner` uses the owner of GITHUB_REPOSITORY (set in GitHub Actions) or CI_PROJECT_NAMESPACE (GitLab).
  */
-export function pipelineOptions(options: Readonly<Record<string, unknown>>, env: NodeJS.ProcessEnv = process.env): PipelineOptions {
+export function pipelineOptions(
+  options: Readonly<Record<string, unknown>>,
+  env: NodeJS.ProcessEnv = process.env,
+): PipelineOptions {
   const owner =
     typeof options.owner === 'string' && options.owner !== ''
       ? options.owner

@@ -109,7 +109,6 @@ export const GHA_PERSIST_CREDS = rule({
     'Add `with: { persist-credentials: false }` to the checkout step and upload only the build output directory.',
 });
 
-
 export const GHA_UNPINNED_IMAGE = rule({
   id: 'pipeline/gha-unpinned-image',
   title: 'Job container, service or Docker action image not pinned by digest',
@@ -119,7 +118,8 @@ export const GHA_UNPINNED_IMAGE = rule({
   confidence: 'high',
   cwe: [829],
   principles: ['asset-management'],
-  remediation: 'Pin the image by digest and keep the tag for readers: `image: node:20.11-alpine@sha256:<digest>`.',
+  remediation:
+    'Pin the image by digest and keep the tag for readers: `image: node:20.11-alpine@sha256:<digest>`.',
 });
 
 export const GHA_ENV_INJECTION = rule({
@@ -157,7 +157,8 @@ export const GHA_OVERPROVISIONED_SECRETS = rule({
   confidence: 'high',
   cwe: [200, 250],
   principles: ['authentication', 'zoning-containment'],
-  remediation: 'Reference only the secrets the step needs by name: `env: { NPM_TOKEN: ${{ secrets.NPM_TOKEN }} }`.',
+  remediation:
+    'Reference only the secrets the step needs by name: `env: { NPM_TOKEN: ${{ secrets.NPM_TOKEN }} }`.',
 });
 
 export const GHA_SECRET_EXPOSURE = rule({
@@ -221,7 +222,8 @@ export const GHA_REF_MISMATCH = rule({
   confidence: 'high',
   cwe: [1357, 829],
   principles: ['asset-management'],
-  remediation: 'Re-pin with a tool that writes both (Dependabot, Renovate, `pinact`), or correct the comment to the version the SHA really is.',
+  remediation:
+    'Re-pin with a tool that writes both (Dependabot, Renovate, `pinact`), or correct the comment to the version the SHA really is.',
 });
 
 export const GHA_KNOWN_VULNERABLE = rule({
@@ -253,7 +255,7 @@ export const GHA_BOT_CONDITION = rule({
   id: 'pipeline/gha-spoofable-bot-condition',
   title: 'Condition trusts `github.actor` to be a bot',
   description:
-    '`github.actor` is whoever caused the latest event: an attacker can make Dependabot (or any bot) the actor of a pull request they control, e.g. by having it rebase, and pass `if: github.actor == \'dependabot[bot]\'`.',
+    "`github.actor` is whoever caused the latest event: an attacker can make Dependabot (or any bot) the actor of a pull request they control, e.g. by having it rebase, and pass `if: github.actor == 'dependabot[bot]'`.",
   severity: 'high',
   confidence: 'medium',
   cwe: [290],
@@ -266,13 +268,13 @@ export const GHA_UNSOUND_CONDITION = rule({
   id: 'pipeline/gha-unsound-condition',
   title: 'Condition that is always true or matches too much',
   description:
-    '`if:` with text around a `${{ }}` (or a block scalar that adds a newline) is a non-empty string, always true; `contains(\'main release\', github.ref_name)` is a substring test that `mai` or `n rel` also pass.',
+    "`if:` with text around a `${{ }}` (or a block scalar that adds a newline) is a non-empty string, always true; `contains('main release', github.ref_name)` is a substring test that `mai` or `n rel` also pass.",
   severity: 'medium',
   confidence: 'high',
   cwe: [697, 571],
   principles: ['zoning-containment'],
   remediation:
-    "Write the whole condition inside one expression, `if: ${{ a && b }}` or `if: a && b`, and test membership against a list: `contains(fromJSON('[\"main\", \"release\"]'), github.ref_name)`.",
+    'Write the whole condition inside one expression, `if: ${{ a && b }}` or `if: a && b`, and test membership against a list: `contains(fromJSON(\'["main", "release"]\'), github.ref_name)`.',
 });
 
 export const GHA_INSECURE_COMMANDS = rule({
@@ -284,7 +286,8 @@ export const GHA_INSECURE_COMMANDS = rule({
   confidence: 'high',
   cwe: [77, 94],
   principles: ['zoning-containment'],
-  remediation: 'Remove `ACTIONS_ALLOW_UNSECURE_COMMANDS` and write to `$GITHUB_ENV` / `$GITHUB_PATH` instead.',
+  remediation:
+    'Remove `ACTIONS_ALLOW_UNSECURE_COMMANDS` and write to `$GITHUB_ENV` / `$GITHUB_PATH` instead.',
 });
 
 export const GHA_DEPRECATED_COMMANDS = rule({
@@ -296,19 +299,21 @@ export const GHA_DEPRECATED_COMMANDS = rule({
   confidence: 'high',
   cwe: [77],
   principles: ['zoning-containment'],
-  remediation: 'Write `name=value` lines to `$GITHUB_OUTPUT` / `$GITHUB_STATE` instead: `echo "version=$V" >> "$GITHUB_OUTPUT"`.',
+  remediation:
+    'Write `name=value` lines to `$GITHUB_OUTPUT` / `$GITHUB_STATE` instead: `echo "version=$V" >> "$GITHUB_OUTPUT"`.',
 });
 
 export const GHA_OBFUSCATION = rule({
   id: 'pipeline/gha-obfuscated-expression',
   title: 'Obfuscated action reference or expression',
   description:
-    'Paths like `actions/checkout/./@v4`, index syntax on literal keys (`github[\'event\']`) or constant expressions hide what a workflow really does from reviewers and from other auditors.',
+    "Paths like `actions/checkout/./@v4`, index syntax on literal keys (`github['event']`) or constant expressions hide what a workflow really does from reviewers and from other auditors.",
   severity: 'low',
   confidence: 'high',
   cwe: [506],
   principles: ['asset-management'],
-  remediation: 'Write the plain form: `uses: actions/checkout@<sha>`, `github.event.x`, and the literal value instead of a constant expression.',
+  remediation:
+    'Write the plain form: `uses: actions/checkout@<sha>`, `github.event.x`, and the literal value instead of a constant expression.',
 });
 
 export const PUBLISH_WITHOUT_PROVENANCE = rule({

@@ -38,7 +38,6 @@ export const GITLAB_CURL_PIPE = rule({
     'Download to a file, verify its checksum or signature, then run it; or bake the tool into a pinned CI image.',
 });
 
-
 export const GITLAB_UNPINNED_INCLUDE = rule({
   id: 'pipeline/gitlab-unpinned-include',
   title: 'CI configuration included from elsewhere without a pinned ref',
@@ -99,5 +98,5 @@ export const DEPENDABOT_HTTP_REGISTRY = rule({
   confidence: 'high',
   cwe: [319],
   principles: ['encryption'],
-  remediation: 'Use the registry\'s `https://` URL.',
+  remediation: "Use the registry's `https://` URL.",
 });

@@ -20,7 +20,10 @@ const TABLE = {
   ...GHA_SUPPLY_EXAMPLES,
   ...GITLAB_EXAMPLES,
 };
-TABLE['pipeline/gha-script-injection'] = [...(TABLE['pipeline/gha-script-injection'] ?? []), ...GHA_INJECTION_MORE];
+TABLE['pipeline/gha-script-injection'] = [
+  ...(TABLE['pipeline/gha-script-injection'] ?? []),
+  ...GHA_INJECTION_MORE,
+];
 
 describe('pipeline rules: every rule fires on its bad examples (on the marked lines) and stays quiet on the good ones', () => {
   it('has examples for every rule and no examples for unknown rules', () => {
@@ -47,7 +50,12 @@ describe('pipeline rules: every rule fires on its bad examples (on the marked li
   });
 
   it('throws nothing but ParseError on arbitrary input', async () => {
-    const prefixes = ['', 'on: push\njobs:\n  a:\n    steps:\n', 'build:\n  script:\n', 'runs:\n  using: composite\n  steps:\n'];
+    const prefixes = [
+      '',
+      'on: push\njobs:\n  a:\n    steps:\n',
+      'build:\n  script:\n',
+      'runs:\n  using: composite\n  steps:\n',
+    ];
     await fc.assert(
       fc.asyncProperty(
         fc.constantFrom('.github/workflows/x.yml', '.gitlab-ci.yml', 'action.yml', 'any/where.yaml'),

