@@ -16,7 +16,12 @@ function tree(files: Record<string, string>): string {
 }
 
 const scan = (path: string) =>
-  runScan({ path, registry: new AnalyzerRegistry().register(pipelineAnalyzer), workers: 0, gitignore: false });
+  runScan({
+    path,
+    registry: new AnalyzerRegistry().register(pipelineAnalyzer),
+    workers: 0,
+    gitignore: false,
+  });
 
 const WORKFLOW = `name: triage
 on: issues
@@ -29,14 +34,18 @@ jobs:
       - run: echo "\${{ github.event.issue.title }}"
 `;
 
-const warned = (r: { warnings: unknown[] }, text: string) => r.warnings.some((w) => JSON.stringify(w).includes(text));
+const warned = (r: { warnings: unknown[] }, text: string) =>
+  r.warnings.some((w) => JSON.stringify(w).includes(text));
 
 describe('pipeline discovery: found by content as well as by place', () => {
   it('analyzes a workflow passed as a single file and as its folder', async () => {
     const root = tree({ '.github/workflows/ci.yml': WORKFLOW });
     for (const path of [join(root, '.github/workflows/ci.yml'), join(root, '.github/workflows')]) {
       const r = await scan(path);
-      expect(r.findings.map((f) => [f.ruleId, f.location.path])).toContainEqual(['pipeline/gha-script-injection', 'ci.yml']);
+      expect(r.findings.map((f) => [f.ruleId, f.location.path])).toContainEqual([
+        'pipeline/gha-script-injection',
+        'ci.yml',
+      ]);
     }
   });
 
@@ -91,7 +100,8 @@ updates:
 
   it('analyzes files that a GitLab root includes with include: local, even without job scripts', async () => {
     const root = tree({
-      '.gitlab-ci.yml': 'include:\n  - local: /ci/deploy.yml\n  - remote: https://example.com/x.yml\nstages: [deploy]\n',
+      '.gitlab-ci.yml':
+        'include:\n  - local: /ci/deploy.yml\n  - remote: https://example.com/x.yml\nstages: [deploy]\n',
       'ci/deploy.yml': 'deploy:\n  stage: deploy\n  image: alpine:latest\n',
       'ci/unrelated.yml': 'deploy:\n  image: alpine:latest\n',
     });

@@ -40,6 +40,12 @@ export const GHA_EXAMPLES: ExampleTable = {
       good: `${HEAD}jobs:\n  build:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: actions/setup-node@${SHA}\n`,
       options: { strictPinning: true },
     },
+    {
+      path: 'ci.yml',
+      bad: `${HEAD}jobs:\n  build:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: other-org/deploy@v1 ⟵\n      - uses: acme/deploy@v1\n`,
+      good: `${HEAD}jobs:\n  build:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: acme/deploy@v1\n      - uses: ACME/setup@main\n`,
+      options: { sameOwner: true, owner: 'acme' },
+    },
   ],
   'pipeline/gha-script-injection': [
     {
