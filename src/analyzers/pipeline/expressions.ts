@@ -43,15 +43,16 @@ export const EMPTY_SCOPE: TaintScope = {
   inputKind: 'input',
 };
 
-const EXPRESSION = /\$\{\{([\s\S]{0,2000}?)\}\}/g;
-
-/** Every `${{ … }}` in a value. */
+/** Every `${{ … }}` in a value (an unclosed one, or one longer than 2,000 characters, is not an expression). */
 export function expressionsIn(value: string): Expr[] {
-  if (!value.includes('${{')) return [];
   const out: Expr[] = [];
-  EXPRESSION.lastIndex = 0;
-  for (let m = EXPRESSION.exec(value); m; m = EXPRESSION.exec(value))
-    out.push({ text: m[0], inner: m[1]!, index: m.index });
+  for (let at = value.indexOf('${{'); at >= 0; at = value.indexOf('${{', at + 3)) {
+    const end = value.indexOf('}}', at + 3);
+    if (end < 0) break;
+    if (end - at > 2000) continue;
+    out.push({ text: value.slice(at, end + 2), inner: value.slice(at + 3, end), index: at });
+    at = end - 1;
+  }
   return out;
 }
 
@@ -131,9 +132,10 @@ const SEMI_TRUSTED_GITHUB: readonly string[] = [
   'github.event.client_payload',
 ];
 
-function matchesPattern(ref: string, pattern: string): boolean {
-  const r = ref.split('.');
-  const p = pattern.split('.');
+const UNTRUSTED_SPLIT = UNTRUSTED_GITHUB.map((p) => p.split('.'));
+const SEMI_SPLIT = SEMI_TRUSTED_GITHUB.map((p) => p.split('.'));
+
+function matchesPattern(r: readonly string[], p: readonly string[]): boolean {
   // A whole object that contains the field (`github.event.issue`, `toJSON(github.event)`) carries it too.
   if (r.length < p.length)
     return (
@@ -148,8 +150,10 @@ function matchesPattern(ref: string, pattern: string): boolean {
 /** The taint of one normalised context reference, if attacker-controlled in `scope`. */
 export function refTaint(ref: string, scope: TaintScope): Taint | undefined {
   if (ref.startsWith('github.')) {
-    if (UNTRUSTED_GITHUB.some((p) => matchesPattern(ref, p))) return { context: ref, level: 'high' };
-    if (SEMI_TRUSTED_GITHUB.some((p) => matchesPattern(ref, p) && ref.split('.').length >= 3))
+    if (!ref.startsWith('github.event') && ref !== 'github.head_ref') return undefined;
+    const r = ref.split('.');
+    if (UNTRUSTED_SPLIT.some((p) => matchesPattern(r, p))) return { context: ref, level: 'high' };
+    if (r.length >= 3 && SEMI_SPLIT.some((p) => matchesPattern(r, p)))
       return { context: ref, level: 'medium' };
     return undefined;
   }

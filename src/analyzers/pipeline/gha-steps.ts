@@ -272,6 +272,8 @@ function checkCredentials(js: JobState, holder: YNode | undefined, sw: string, w
   for (const [key, e] of holder.entries) {
     const v = str(e.value);
     if (v === undefined || v.includes('${{') || v.trim().length < 8) continue;
+    // The engine only for credential-named keys or token-shaped values (no spaces): most inputs are neither.
+    if (!CRED_KEY.test(key) && /\s/.test(v.trim())) continue;
     const line = `${key}: ${v}`;
     const hits = secretEngine().scan(Buffer.from(line), {
       path: js.wf.file.path,

@@ -112,7 +112,9 @@ export function checkWorkflow(wf: Wf, root: YNode): void {
   const states: { jobId: string; job: YNode; js: JobState }[] = [];
   const unscoped: string[] = [];
   // Jobs in order of `needs`, as far as declared order allows: two passes let outputs flow forward.
-  for (let pass = 0; pass < 2; pass++) {
+  // The collecting pass is needed only when jobs pass outputs on.
+  const hasOutputs = [...jobs.entries.values()].some((e) => get(e.value, 'outputs') !== undefined);
+  for (let pass = hasOutputs ? 0 : 1; pass < 2; pass++) {
     states.length = 0;
     let oidcSomewhere = false;
     for (const [jobId, je] of jobs.entries) {

@@ -6,6 +6,7 @@ const SHELL_OF_FETCH = /\b(?:ba|z|da)?sh\s{1,8}(?:-c\s{1,8}["']?\$\(|<\(\s{0,4})
 
 /** The fetch command of a line that downloads a script and runs it unverified (`curl … | sh`), if any. */
 export function fetchPipeShell(line: string): string | undefined {
+  if (!/curl|wget|iwr|irm|invoke-/i.test(line)) return undefined;
   if (!FETCH_PIPE_SHELL.test(line) && !SHELL_OF_FETCH.test(line)) return undefined;
   return /\b(?:curl|wget|iwr|irm|Invoke-WebRequest|Invoke-RestMethod)\b/i.exec(line)?.[0];
 }
@@ -16,6 +17,7 @@ const ADHOC =
 
 /** The ad-hoc package install on a line (`npm install lodash`), or undefined (lockfile installs are fine). */
 export function adhocInstall(line: string): string | undefined {
+  if (!/\b(?:install|add|i)\b/.test(line)) return undefined;
   const m = ADHOC.exec(line);
   if (!m) return undefined;
   const words = m[1]!.trim().split(/\s+/).filter(Boolean);
