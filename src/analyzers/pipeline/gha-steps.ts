@@ -70,7 +70,7 @@ export function guardsForks(cond: YNode | undefined): boolean {
 
 const ENV_FILE = /\b(GITHUB_ENV|GITHUB_PATH|GITHUB_OUTPUT)\b/;
 const WRITES = />>?|\btee\b|Out-File|Add-Content|Set-Content/;
-const VAR_REF = /\$\{?([A-Za-z_][A-Za-z0-9_]{0,100})\}?|\$env:([A-Za-z_][A-Za-z0-9_]{0,100})/g;
+const VAR_REF = /\$\{?([A-Za-z_][A-Za-z0-9_]{0,100})\}?|\$env:([A-Za-z_][A-Za-z0-9_]{0,100})/;
 const PRINTS = /\b(?:echo|printf|Write-Host|Write-Output|print|console\.log|cat)\b/;
 const LEAKY_PIPE = /\|\s{0,4}(?:base64|xxd|od|rev|tee|sed|tr|awk|cut)\b/;
 const SECRET_EXPR = /\$\{\{\s{0,4}secrets\.[\w-]{1,100}\s{0,4}\}\}/;
@@ -107,10 +107,14 @@ function checkSink(js: JobState, node: YNode | undefined, sw: string, sink: stri
   }
 }
 
+/** Shell variables a line reads (`$X`, `${X}`, `$env:X`). */
+function varNames(line: string): string[] {
+  // matchAll copies lastIndex from its regex: a fresh one each time keeps calls independent.
+  return [...line.matchAll(new RegExp(VAR_REF.source, 'g'))].map((m) => m[1] ?? m[2]!);
+}
+
 function varsTainted(line: string, js: JobState): { name: string; taint: Taint } | undefined {
-  VAR_REF.lastIndex = 0;
-  for (let m = VAR_REF.exec(line); m; m = VAR_REF.exec(line)) {
-    const name = m[1] ?? m[2]!;
+  for (const name of varNames(line)) {
     const t = js.scope.env.get(name.toLowerCase());
     if (t) return { name, taint: t };
   }
@@ -166,8 +170,7 @@ function checkScriptLines(js: JobState, run: YScalar, sw: string, stepId: string
     if (file && WRITES.test(l)) checkEnvFileWrite(js, l, file[1]!, at(file[1]!), sw, stepId);
     if (PRINTS.test(l) && !file) {
       const secretRef =
-        SECRET_EXPR.exec(l)?.[0] ??
-        [...l.matchAll(VAR_REF)].map((m) => m[1] ?? m[2]!).find((v) => js.secretEnv.has(v.toLowerCase()));
+        SECRET_EXPR.exec(l)?.[0] ?? varNames(l).find((v) => js.secretEnv.has(v.toLowerCase()));
       const pipe = l.indexOf('|', l.search(PRINTS));
       if (
         secretRef !== undefined &&
