@@ -14,7 +14,6 @@ console.log(`seed ${seed}`);
 let x = seed >>> 0;
 const rnd = () => (x = (Math.imul(x, 1664525) + 1013904223) >>> 0) / 2 ** 32;
 const pick = (a) => a[Math.floor(rnd() * a.length)];
-const sha = () => Array.from({ length: 40 }, () => '0123456789abcdef'[Math.floor(rnd() * 16)]).join('');
 
 const TRIGGERS = [
   'push',
@@ -27,7 +26,28 @@ const TRIGGERS = [
   '\n  workflow_run:\n    workflows: [ci]\n    types: [completed]',
   '\n  workflow_call:\n    inputs:\n      target: { type: string }',
 ];
-const USES = [
+// Most steps are what careful projects write; about one in five is one of the problems the rules look for.
+const mostly = (good, bad) => () => (rnd() < 0.8 ? pick(good) : pick(bad));
+const GOOD_USES = [
+  'actions/checkout@11bd71901bbe5b1630ceea73d27597364c9af683 # v4.2.2\n        with:\n          persist-credentials: false',
+  'actions/setup-node@49933ea5288caeca8642d1e84afbd3f7d6820020 # v4.4.0\n        with:\n          node-version: 20',
+  'actions/upload-artifact@ea165f8d65b6e75b540449e92b4886f43607fa02 # v4.6.2\n        with:\n          path: dist/',
+  'docker/login-action@74a5d142397b4f367a81961eba4e8cd7edddf772 # v3.4.0\n        with:\n          username: ${{ github.actor }}\n          password: ${{ secrets.GITHUB_TOKEN }}',
+  'github/codeql-action/init@v3',
+];
+const GOOD_RUNS = [
+  'make test',
+  'npm ci && npm test',
+  'go build ./...',
+  'pytest -q',
+  'cargo build --release',
+  'echo "$TITLE" >> "$GITHUB_STEP_SUMMARY"',
+  'echo "sha=${{ github.sha }}" >> "$GITHUB_OUTPUT"',
+  'npm run lint -- --max-warnings 0',
+  './scripts/check.sh "${{ matrix.os }}"',
+  'docker build -t app:${{ github.sha }} .',
+];
+const BAD_USES = [
   'actions/checkout@v4',
   `actions/checkout@${'11bd71901bbe5b1630ceea73d27597364c9af683'} # v4.2.2`,
   'actions/setup-node@v4\n        with:\n          cache: npm',
@@ -61,15 +81,15 @@ function workflow() {
   const jobs = 1 + Math.floor(rnd() * 4);
   let s = `name: wf\non: ${pick(TRIGGERS)}\n${rnd() < 0.5 ? 'permissions:\n  contents: read\n' : ''}env:\n  TITLE: \${{ github.event.issue.title }}\njobs:\n`;
   for (let j = 0; j < jobs; j++) {
-    s += `  job${j}:\n    runs-on: ${pick(['ubuntu-latest', 'windows-latest', '[self-hosted, linux]'])}\n`;
-    if (rnd() < 0.3) s += `    if: github.actor == 'dependabot[bot]'\n`;
-    if (rnd() < 0.2) s += `    container: node:20\n`;
+    s += `  job${j}:\n    runs-on: ${rnd() < 0.9 ? 'ubuntu-latest' : pick(['windows-latest', '[self-hosted, linux]'])}\n`;
+    if (rnd() < 0.1) s += `    if: github.actor == 'dependabot[bot]'\n`;
+    if (rnd() < 0.1) s += `    container: node:20\n`;
     if (rnd() < 0.2) s += `    permissions:\n      contents: read\n      id-token: write\n`;
-    s += `    steps:\n      - id: changed\n        uses: ${pick(USES)}\n`;
+    s += `    steps:\n      - id: changed\n        uses: ${nextUses()}\n`;
     const steps = 2 + Math.floor(rnd() * 8);
     for (let k = 0; k < steps; k++) {
-      if (rnd() < 0.35) s += `      - uses: ${pick(USES)}\n`;
-      else s += `      - name: step ${k}\n        run: |\n          ${pick(RUNS)}\n          ${pick(RUNS)}\n`;
+      if (rnd() < 0.35) s += `      - uses: ${nextUses()}\n`;
+      else s += `      - name: step ${k}\n        run: |\n          ${nextRun()}\n          ${nextRun()}\n`;
     }
   }
   return s;
@@ -79,7 +99,7 @@ const action = () =>
   Array.from(
     { length: 3 + Math.floor(rnd() * 5) },
     () =>
-      `    - shell: bash\n      run: ${pick(RUNS).replace('${{ github.event.pull_request.title }}', '${{ inputs.version }}')}\n`,
+      `    - shell: bash\n      run: ${nextRun().replace('${{ github.event.pull_request.title }}', '${{ inputs.version }}')}\n`,
   ).join('');
 const gitlab = () =>
   `include:\n  - project: acme/templates\n    ref: main\n    file: /t.yml\nstages: [build, test]\n` +

@@ -31,7 +31,7 @@ describe('known-vulnerable actions', () => {
 
   it('matches tags and SHA pins with a version comment against the OSV database', async () => {
     const dbPath = join(mkdtempSync(join(tmpdir(), 'vg-osv-')), 'osv.sqlite');
-    importRecords(dbPath, [{ record: RECORD as never }], 'test');
+    importRecords(dbPath, [{ record: RECORD }], 'test');
     const at = async (uses: string) =>
       (await runOn(pipelineAnalyzer, '.github/workflows/ci.yml', workflow(uses), {}, { dbPath }))
         .filter((f) => f.ruleId === 'pipeline/gha-known-vulnerable-action')

@@ -25,6 +25,18 @@ const WHAT: Record<PipelineKind, string> = {
   dependabot: 'a Dependabot configuration (`version: 2`, `updates:`)',
 };
 
+const gitlabRoots = new WeakMap<ReadonlySet<string>, boolean>();
+
+/** True when the scan holds a GitLab CI root (asked once per scan and worker, not per file). */
+function hasGitlabRoot(paths: ReadonlySet<string>): boolean {
+  let v = gitlabRoots.get(paths);
+  if (v === undefined) {
+    v = [...paths].some((p) => kindByPlace(p) === 'gitlab');
+    gitlabRoots.set(paths, v);
+  }
+  return v;
+}
+
 /** What the file is: by place first, then (for any YAML) by content; undefined for other YAML. */
 async function classify(
   file: SourceFile,
@@ -33,7 +45,7 @@ async function classify(
   const place = kindByPlace(file.path);
   if (place) return { place, hint: true };
   if (mayBePipeline(file.text)) return { hint: true };
-  if (![...ctx.paths].some((p) => kindByPlace(p) === 'gitlab')) return { hint: false };
+  if (!hasGitlabRoot(ctx.paths)) return { hint: false };
   const from = (await gitlabLocalIncludes(ctx)).get(file.path);
   return from !== undefined ? { place: 'gitlab', hint: true, included: from } : { hint: false };
 }
