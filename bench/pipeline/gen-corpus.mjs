@@ -76,6 +76,8 @@ const RUNS = [
   'echo "${{ secrets.TOKEN }}"',
   'gh pr checkout ${{ github.event.pull_request.number }}',
 ];
+const nextUses = mostly(GOOD_USES, BAD_USES);
+const nextRun = mostly(GOOD_RUNS, RUNS);
 
 function workflow() {
   const jobs = 1 + Math.floor(rnd() * 4);
