@@ -20,7 +20,8 @@ const VERSION_COMMENT =
 export function checkImage(wf: Wf, image: string, line: number, where: string, key: string): void {
   if (image.includes('${{') || image.trim() === '') return;
   const pin = imagePinning(image);
-  if (pin === 'digest') return;
+  // A version tag is the default bar (as in zizmor); `strictPinning` asks for digests too.
+  if (pin === 'digest' || (pin === 'tag' && !wf.opts.strictPinning)) return;
   wf.rep.add(
     GHA_UNPINNED_IMAGE,
     wf.rep.find(line, line, image.trim()),

@@ -60,11 +60,18 @@ function scriptLines(n: YNode | undefined, out: YScalar[] = [], depth = 0): YSca
   return out;
 }
 
-function checkImage(rep: Reporter, node: YNode | undefined, line: number, where: string): void {
+function checkImage(
+  rep: Reporter,
+  node: YNode | undefined,
+  line: number,
+  where: string,
+  strict: boolean,
+): void {
   const image = str(node) ?? str(get(node, 'name'));
   if (image === undefined || image.includes('$')) return;
   const pin = imagePinning(image);
-  if (pin === 'digest') return;
+  // A version tag is the default bar; `strictPinning` asks for digests too.
+  if (pin === 'digest' || (pin === 'tag' && !strict)) return;
   rep.add(
     GITLAB_UNPINNED_IMAGE,
     rep.find(line, line, image),
@@ -252,13 +259,13 @@ function checkIncludes(rep: Reporter, root: YNode, ctx: AnalyzerContext): void {
 }
 
 /** Checks one GitLab CI configuration document (a root `.gitlab-ci.yml` or an included file). */
-export function checkGitlab(rep: Reporter, root: YNode, ctx: AnalyzerContext): void {
+export function checkGitlab(rep: Reporter, root: YNode, ctx: AnalyzerContext, strict: boolean): void {
   if (root.kind !== 'map') return;
   checkIncludes(rep, root, ctx);
   const workflowMr = MR_SOURCE.test(JSON.stringify(toPlain(get(get(root, 'workflow'), 'rules'))));
   const img = entry(root, 'image');
-  if (img) checkImage(rep, img.value, img.keyLine, 'the pipeline');
-  for (const s of items(get(root, 'services'))) checkImage(rep, s, s.line, 'the pipeline service');
+  if (img) checkImage(rep, img.value, img.keyLine, 'the pipeline', strict);
+  for (const s of items(get(root, 'services'))) checkImage(rep, s, s.line, 'the pipeline service', strict);
   checkVariables(rep, get(root, 'variables'), 'the pipeline');
   for (const [key, e] of root.entries) {
     if (RESERVED.has(key) && key !== 'default') continue;
@@ -272,6 +279,7 @@ export function checkGitlab(rep: Reporter, root: YNode, ctx: AnalyzerContext): v
         jimg.value,
         jimg.value.kind === 'map' ? (entry(jimg.value, 'name')?.keyLine ?? jimg.keyLine) : jimg.keyLine,
         where,
+        strict,
       );
     for (const s of items(get(job, 'services')))
       checkImage(
@@ -279,6 +287,7 @@ export function checkGitlab(rep: Reporter, root: YNode, ctx: AnalyzerContext): v
         s,
         s.kind === 'map' ? (entry(s, 'name')?.keyLine ?? s.line) : s.line,
         `${where} service`,
+        strict,
       );
     checkVariables(rep, get(job, 'variables'), where);
     const idTokens = get(job, 'id_tokens');

@@ -101,7 +101,7 @@ export const pipelineAnalyzer: Analyzer = {
         if (kind === 'workflow') checkWorkflow(wf, doc.root);
         else checkAction(wf, doc.root);
         checkKnownVulnerable(wf, ctx.options);
-      } else if (kind === 'gitlab') checkGitlab(rep, doc.root, ctx);
+      } else if (kind === 'gitlab') checkGitlab(rep, doc.root, ctx, opts.strictPinning);
       else checkDependabot(rep, doc.root);
     }
     // Recognised by place but not analyzable: said, not silent (a broken workflow GitHub would also reject).

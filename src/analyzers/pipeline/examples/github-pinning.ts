@@ -15,12 +15,12 @@ export const GHA_PINNING_EXAMPLES: ExampleTable = {
       bad: `${HEAD}jobs:
   a:
     runs-on: ubuntu-latest
-    container: node:20 ⟵
+    container: node ⟵
     services:
       db:
         image: postgres ⟵
     steps:
-      - uses: docker://alpine:3.20 ⟵
+      - uses: docker://alpine ⟵
 `,
       good: `${HEAD}jobs:
   a:
@@ -33,6 +33,12 @@ export const GHA_PINNING_EXAMPLES: ExampleTable = {
     steps:
       - uses: docker://alpine:3.20@sha256:${'d'.repeat(64)}
 `,
+    },
+    {
+      path: '.github/workflows/strict.yml',
+      bad: `${HEAD}jobs:\n  a:\n    runs-on: ubuntu-latest\n    container: node:20.11-alpine ⟵\n    steps: [{ run: make }]\n`,
+      good: `${HEAD}jobs:\n  a:\n    runs-on: ubuntu-latest\n    container: node:20.11-alpine@sha256:${'c'.repeat(64)}\n    steps: [{ run: make }]\n`,
+      options: { strictPinning: true },
     },
     {
       path: 'tools/lint/action.yml',

@@ -14,7 +14,7 @@ test:
   <<: *base
   script: [make test]
 `,
-      good: `image: node:20.11-alpine@sha256:${'e'.repeat(64)}
+      good: `image: node:20.11-alpine
 services:
   - name: postgres:16.3@sha256:${'f'.repeat(64)}
     alias: db
@@ -26,6 +26,12 @@ test:
   image: $CI_REGISTRY_IMAGE/builder
   script: [make test]
 `,
+    },
+    {
+      path: 'ci/build.gitlab-ci.yml',
+      bad: `build:\n  image: node:20.11-alpine ⟵\n  script: [make]\n`,
+      good: `build:\n  image: node:20.11-alpine@sha256:${'e'.repeat(64)}\n  script: [make]\n`,
+      options: { strictPinning: true },
     },
   ],
   'pipeline/gitlab-script-injection': [
