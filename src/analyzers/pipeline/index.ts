@@ -66,6 +66,10 @@ export const pipelineAnalyzer: Analyzer = {
       ctx.warn(
         'pipeline: no advisory database: actions were checked only against the built-in list of compromised versions, not OSV advisories (run `vanguard db update --ecosystems "GitHub Actions"`)',
       );
+    if (ctx.requested)
+      ctx.warn(
+        'pipeline: impostor commits (a SHA that exists only in a fork) and archived action repositories were not checked: that needs the GitHub API, and scans stay offline',
+      );
     return Promise.resolve();
   },
 
