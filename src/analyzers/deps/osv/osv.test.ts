@@ -9,7 +9,7 @@ import { isOsvRecord, type OsvRecord } from './types.js';
 import { compareSemver } from '../versions/semver.js';
 import { compareMaven } from '../versions/maven.js';
 
-/** The real OSV records in ../shared/advisories/osv (GitHub Advisory Database, CC-BY-4.0). */
+/** The real OSV records in test/fixtures/osv (GitHub Advisory Database, CC-BY-4.0). */
 const REAL: OsvRecord[] = readdirSync(OSV_DIR)
   .filter((f) => f.endsWith('.json'))
   .map((f) => JSON.parse(readFileSync(join(OSV_DIR, f), 'utf8')) as OsvRecord);
