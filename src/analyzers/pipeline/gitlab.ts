@@ -220,7 +220,7 @@ function checkIncludes(rep: Reporter, root: YNode, ctx: AnalyzerContext): void {
     if (inc.kind === 'local') {
       if (!inc.target.includes('$') && !localIncludeExists(ctx, inc.target))
         ctx.warn(
-          `pipeline: ${rep.file.path} includes ${inc.target}, which is not among the scanned files: it was not analyzed`,
+          `${rep.file.path} includes ${inc.target}, which is not among the scanned files: it was not analyzed`,
         );
       continue;
     }
@@ -253,7 +253,7 @@ function checkIncludes(rep: Reporter, root: YNode, ctx: AnalyzerContext): void {
         );
     }
     ctx.warn(
-      `pipeline: ${rep.file.path} includes ${inc.kind} ${inc.target}: its content is outside the repository and was not analyzed`,
+      `${rep.file.path} includes ${inc.kind} ${inc.target}: its content is outside the repository and was not analyzed`,
     );
   }
 }

@@ -64,11 +64,11 @@ export const pipelineAnalyzer: Analyzer = {
   prepare(ctx: ProjectContext): Promise<void> {
     if (advisoryMatches(ctx.options, []) === undefined)
       ctx.warn(
-        'pipeline: no advisory database: actions were checked only against the built-in list of compromised versions, not OSV advisories (run `vanguard db update --ecosystems "GitHub Actions"`)',
+        'no advisory database: actions were checked only against the built-in list of compromised versions, not OSV advisories (run `vanguard db update --ecosystems "GitHub Actions"`)',
       );
     if (ctx.requested)
       ctx.warn(
-        'pipeline: impostor commits (a SHA that exists only in a fork) and archived action repositories were not checked: that needs the GitHub API, and scans stay offline',
+        'impostor commits (a SHA that exists only in a fork) and archived action repositories were not checked: that needs the GitHub API, and scans stay offline',
       );
     return Promise.resolve();
   },
@@ -83,7 +83,7 @@ export const pipelineAnalyzer: Analyzer = {
       // Only a file whose place says it is a pipeline is lost coverage; other YAML (a Helm template) is not ours.
       if (place !== undefined) throw err;
       ctx.warn(
-        `pipeline: ${file.path} looks like a CI definition but is not valid YAML: ${(err as Error).message}`,
+        `${file.path} looks like a CI definition but is not valid YAML: ${(err as Error).message}`,
       );
       return [];
     }
@@ -96,7 +96,7 @@ export const pipelineAnalyzer: Analyzer = {
       if (kind === undefined) continue;
       if (place !== undefined && kind !== place && !(place === 'action' && kind === 'workflow')) {
         ctx.warn(
-          `pipeline: ${file.path} sits where ${WHAT[place]} belongs but reads as ${WHAT[kind]}; analyzed as the latter`,
+          `${file.path} sits where ${WHAT[place]} belongs but reads as ${WHAT[kind]}; analyzed as the latter`,
         );
       }
       recognised = true;
@@ -110,7 +110,7 @@ export const pipelineAnalyzer: Analyzer = {
     }
     // Recognised by place but not analyzable: said, not silent (a broken workflow GitHub would also reject).
     if (!recognised && place !== undefined && (place !== 'gitlab' || included === undefined))
-      ctx.warn(`pipeline: ${file.path} is not ${WHAT[place]}: nothing in it was analyzed`);
+      ctx.warn(`${file.path} is not ${WHAT[place]}: nothing in it was analyzed`);
     return rep.findings;
   },
 };
