@@ -130,6 +130,11 @@ const SEMI_TRUSTED_GITHUB: readonly string[] = [
   'github.event.release.tag_name',
   'github.event.inputs.*',
   'github.event.client_payload',
+  'github.event.pull_request.labels.*.name',
+  'github.event.issue.labels.*.name',
+  'github.event.label.name',
+  'github.event.changes.new_discussion.labels.*.name',
+  'github.event.changes.new_issue.labels.*.name',
 ];
 
 const UNTRUSTED_SPLIT = UNTRUSTED_GITHUB.map((p) => p.split('.'));

@@ -13,11 +13,12 @@ export function checkCondition(wf: Wf, e: YEntry | undefined, where: string): vo
   const raw = e.value.value;
   const rep = wf.rep;
   const line = e.value.line || e.keyLine;
-  const bot = BOT_COMPARE.exec(raw);
+  // Index syntax (`github['actor']`) reads the same context.
+  const bot = BOT_COMPARE.exec(raw.replace(/\bgithub\s{0,2}\[\s{0,2}'(\w{1,40})'\s{0,2}\]/gi, 'github.$1'));
   if (bot && (wf.publicTrigger !== undefined || wf.triggers.size === 0))
     rep.add(
       GHA_BOT_CONDITION,
-      rep.find(line, e.value.endLine, bot[0].slice(0, 30)),
+      rep.find(line, e.value.endLine, 'github'),
       `${where} trusts \`${bot[0].replace(/\s+/g, ' ')}\`, which an attacker can satisfy by making the bot act on their pull request.`,
       `bot:${where}`,
     );

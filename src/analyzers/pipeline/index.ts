@@ -82,9 +82,7 @@ export const pipelineAnalyzer: Analyzer = {
     } catch (err) {
       // Only a file whose place says it is a pipeline is lost coverage; other YAML (a Helm template) is not ours.
       if (place !== undefined) throw err;
-      ctx.warn(
-        `${file.path} looks like a CI definition but is not valid YAML: ${(err as Error).message}`,
-      );
+      ctx.warn(`${file.path} looks like a CI definition but is not valid YAML: ${(err as Error).message}`);
       return [];
     }
     const rep = new Reporter(file);

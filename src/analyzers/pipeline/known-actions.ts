@@ -58,7 +58,7 @@ export const CACHE_ACTIONS: ReadonlyMap<string, { mode: 'always' | 'opt-in' | 'o
     ['actions/setup-java', { mode: 'opt-in', input: 'cache' }],
     ['actions/setup-dotnet', { mode: 'opt-in', input: 'cache' }],
     ['actions/setup-go', { mode: 'opt-out', input: 'cache' }],
-    ['astral-sh/setup-uv', { mode: 'opt-in', input: 'enable-cache' }],
+    ['astral-sh/setup-uv', { mode: 'opt-out', input: 'enable-cache' }],
     ['ruby/setup-ruby', { mode: 'opt-in', input: 'bundler-cache' }],
     ['pnpm/action-setup', { mode: 'opt-in', input: 'cache' }],
     ['oven-sh/setup-bun', { mode: 'opt-in', input: 'cache' }],

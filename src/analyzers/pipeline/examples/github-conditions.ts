@@ -17,6 +17,8 @@ export const GHA_CONDITION_EXAMPLES: ExampleTable = {
     steps:
       - run: gh pr merge --auto "$URL"
         if: \${{ github.triggering_actor == 'renovate[bot]' }} ⟵
+      - run: echo hi
+        if: github['ACTOR'] == 'mystery[bot]' ⟵
 `,
       good: `${HEAD}jobs:
   merge:
