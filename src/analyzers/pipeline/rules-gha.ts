@@ -272,6 +272,8 @@ export const GHA_UNSOUND_CONDITION = rule({
   severity: 'medium',
   confidence: 'high',
   cwe: [697, 571],
+  // A condition that always passes opens the gate it was written to keep shut.
+  owasp: ['A01:2025'],
   principles: ['zoning-containment'],
   remediation:
     'Write the whole condition inside one expression, `if: ${{ a && b }}` or `if: a && b`, and test membership against a list: `contains(fromJSON(\'["main", "release"]\'), github.ref_name)`.',
