@@ -244,17 +244,27 @@ function checkEnvFileWrite(
       `envfile:${js.where}:${sw}:${file}`,
       { severity: severityFor(js, taint) === 'critical' ? 'critical' : 'high' },
     );
-  } else if (
-    js.wf.privileged &&
-    /\$\(|`|\bcat\s|<\s{0,4}[\w./$]/.test(line.replace(/\$\{?GITHUB_(?:ENV|PATH)\}?/g, ''))
-  ) {
-    js.wf.rep.add(
-      GHA_ENV_INJECTION,
-      pos,
-      `${sw} writes computed data to $${file} in a ${js.wf.privileged} workflow, where the data may come from the untrusted run or pull request.`,
-      `envfile:${js.where}:${sw}:${file}`,
-      { severity: 'medium', confidence: 'low' },
+  } else {
+    // A composite action runs inside whatever job calls it, privileged ones included: any variable data
+    // it writes there is as dangerous as a privileged workflow writing the output of a command.
+    const data = line.replace(
+      /\$\{?GITHUB_(?:ENV|PATH)\}?|\$env:GITHUB_(?:ENV|PATH)|%GITHUB_(?:ENV|PATH)%/g,
+      '',
     );
+    const computed = /\$\(|`|\bcat\s|<\s{0,4}[\w./$]/.test(data);
+    const variable = /\$\{?[A-Za-z_]|\$env:[A-Za-z_]|%[A-Za-z_]\w{0,100}%/.test(data);
+    const where =
+      js.wf.kind === 'action'
+        ? "a composite action, which runs in its callers' jobs"
+        : `a ${js.wf.privileged} workflow`;
+    if ((js.wf.privileged && computed) || (js.wf.kind === 'action' && (computed || variable)))
+      js.wf.rep.add(
+        GHA_ENV_INJECTION,
+        pos,
+        `${sw} writes computed data to $${file} in ${where}, where the data may come from an untrusted run, pull request or input.`,
+        `envfile:${js.where}:${sw}:${file}`,
+        { severity: 'medium', confidence: 'low' },
+      );
   }
 }
 

@@ -38,6 +38,29 @@ jobs:
           echo "CI=true" >> "$GITHUB_ENV"
 `,
     },
+    {
+      path: 'actions/env/action.yml',
+      bad: `name: env
+runs:
+  using: composite
+  steps:
+    - shell: bash
+      run: |
+        echo "foo=$(./compute.sh)" >> "$GITHUB_ENV" ⟵
+        echo "dir=$TOOL_DIR" >> $GITHUB_PATH ⟵
+    - shell: pwsh
+      run: echo "foo=$env:BAR" >> $env:GITHUB_ENV ⟵
+`,
+      good: `name: env
+runs:
+  using: composite
+  steps:
+    - shell: bash
+      run: |
+        echo "foo=bar" >> "$GITHUB_ENV"
+        echo "/opt/tool/bin" >> "$GITHUB_PATH"
+`,
+    },
   ],
   'pipeline/gha-artifact-poisoning': [
     {
