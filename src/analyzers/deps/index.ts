@@ -246,3 +246,24 @@ export const depsAnalyzer: Analyzer = {
     return out;
   },
 };
+
+/**
+ * Advisories of the local OSV database that affect each package version (in input order), for other
+ * analyzers (the pipeline analyzer's `GitHub Actions` lookups); undefined when there is no database.
+ */
+export function advisoryMatches(
+  options: Readonly<Record<string, unknown>>,
+  packages: readonly { ecosystem: string; name: string; version: string }[],
+): AdvisoryMatch[][] | undefined {
+  const index = indexFor(options);
+  if (!index) return undefined;
+  const byEcosystem = new Map<string, Map<string, OsvRecord[]>>();
+  for (const eco of new Set(packages.map((p) => p.ecosystem))) {
+    const names = packages.filter((p) => p.ecosystem === eco).map((p) => p.name);
+    byEcosystem.set(eco, index.lookupMany(eco, names));
+  }
+  return packages.map((p) => {
+    const records = byEcosystem.get(p.ecosystem)?.get(normaliseName(p.ecosystem, p.name));
+    return records ? matchPackage(records, p) : [];
+  });
+}
