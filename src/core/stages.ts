@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { fingerprintOf, normalizeForFingerprint } from './fingerprint.js';
 import type { Finding, RawFinding } from './finding.js';
 import { severityRank } from './finding.js';
+import { maskCredentials, maskStringLiterals } from './credentials.js';
 import { maskIn } from './mask.js';
 
 const MAX_SNIPPET = 300;
@@ -15,11 +16,25 @@ function secretTag(ruleId: string, secret: string): string {
   return createHash('sha256').update(`vanguard-secret\0${ruleId}\0${secret}`).digest('hex').slice(0, 16);
 }
 
-/** Masks the secret of a raw finding in every text field; the secret itself is dropped. */
+// Hard-coded credentials (CWE-259, 321, 798) and credentials in logs (532): a rule that reports one without
+// naming it (a key passed to a cipher, a session secret, a literal logged) quotes it as a string literal,
+// so every literal of one word on its lines is masked.
+const HARD_CODED_CWES = new Set([259, 321, 532, 798]);
+
+/**
+ * Masks the secret of a raw finding in every text field, then every credential the generic patterns
+ * recognise (URL user information, `-u user:pass`, headers, tokens) in every finding of every analyzer;
+ * the secret itself is dropped.
+ */
 export function maskFinding(f: RawFinding): RawFinding {
   const { secret, ...rest } = f;
-  if (secret === undefined || secret === '') return rest;
-  const m = (s: string): string => maskIn(s, secret);
+  const named = secret !== undefined && secret !== '';
+  const literals = !named && f.cwe.some((c) => HARD_CODED_CWES.has(c));
+  const m = (s: string): string => {
+    let out = named ? maskIn(s, secret) : s;
+    if (literals) out = maskStringLiterals(out);
+    return maskCredentials(out);
+  };
   const out: RawFinding = {
     ...rest,
     title: m(rest.title),
@@ -28,6 +43,19 @@ export function maskFinding(f: RawFinding): RawFinding {
   };
   out.location = { ...rest.location };
   if (rest.location.snippet !== undefined) out.location.snippet = m(rest.location.snippet);
+  if (rest.package !== undefined) {
+    out.package = {
+      ...rest.package,
+      name: maskCredentials(rest.package.name),
+      version: maskCredentials(rest.package.version),
+      purl: maskCredentials(rest.package.purl),
+      ...(rest.package.path ? { path: rest.package.path.map(maskCredentials) } : {}),
+    };
+  }
+  if (!named) {
+    if (rest.fingerprintKey !== undefined) out.fingerprintKey = m(rest.fingerprintKey);
+    return out;
+  }
   const key =
     rest.fingerprintKey !== undefined
       ? m(rest.fingerprintKey)
