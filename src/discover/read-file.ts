@@ -125,8 +125,9 @@ export function decodeWide(buf: Buffer, enc: WideEncoding): string | undefined {
     text = parts.join('');
   }
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
-  // A NUL in decoded text means the guess was wrong (binary data with a lucky pattern).
-  return text.includes('\0') ? undefined : text;
+  // A NUL in decoded text means the guess was wrong (binary data with a lucky pattern); so does text
+  // without a single space or line break (Latin-1 that happens to start with ÿþ decodes to a few CJK signs).
+  return text.includes('\0') || !/[ \t\n]/.test(text) ? undefined : text;
 }
 
 function swap16(buf: Buffer): Buffer {
