@@ -4,6 +4,7 @@ import type { Finding, RawFinding } from './finding.js';
 import { severityRank } from './finding.js';
 import { maskCredentials, maskStringLiterals } from './credentials.js';
 import { maskIn } from './mask.js';
+import { neutraliseLine, neutraliseText } from './neutralise.js';
 
 const MAX_SNIPPET = 300;
 
@@ -68,12 +69,37 @@ function truncateSnippet(s: string): string {
   return s.length <= MAX_SNIPPET ? s : `${s.slice(0, MAX_SNIPPET)}…`;
 }
 
-/** Raw finding → finding: secrets masked, snippet bounded, fingerprint computed. */
+/** Control characters and bidirectional overrides out of every text a reporter will print. */
+function neutraliseFinding(f: Finding): Finding {
+  const out: Finding = {
+    ...f,
+    ruleId: neutraliseLine(f.ruleId),
+    title: neutraliseLine(f.title),
+    message: neutraliseText(f.message),
+    remediation: neutraliseText(f.remediation),
+    location: { ...f.location, path: neutraliseLine(f.location.path) },
+  };
+  if (f.location.snippet !== undefined) out.location.snippet = neutraliseText(f.location.snippet);
+  if (f.package !== undefined) {
+    out.package = {
+      ...f.package,
+      name: neutraliseLine(f.package.name),
+      version: neutraliseLine(f.package.version),
+      purl: neutraliseLine(f.package.purl),
+      fixedIn: f.package.fixedIn.map(neutraliseLine),
+      advisories: f.package.advisories.map(neutraliseLine),
+      ...(f.package.path ? { path: f.package.path.map(neutraliseLine) } : {}),
+    };
+  }
+  return out;
+}
+
+/** Raw finding → finding: secrets masked, snippet bounded, fingerprint computed, controls neutralised. */
 export function finalizeFinding(raw: RawFinding): Finding {
   const masked = maskFinding(raw);
   const fingerprint = fingerprintOf(masked);
   const { fingerprintKey: _key, ...rest } = masked;
-  const f: Finding = { ...rest, fingerprint };
+  const f: Finding = neutraliseFinding({ ...rest, fingerprint });
   if (f.location.snippet !== undefined)
     f.location = { ...f.location, snippet: truncateSnippet(f.location.snippet) };
   return f;

@@ -61,7 +61,12 @@ async function download(
     throw new VanguardError('NETWORK', `cannot reach ${url}: ${(err as Error).message}`, { cause: err });
   }
   if (res.status === 304) return undefined;
-  if (!res.ok) throw new VanguardError('NETWORK', `${url} answered ${res.status} ${res.statusText}`);
+  // The reason phrase comes from the server: only printable ASCII of it reaches the terminal.
+  if (!res.ok)
+    throw new VanguardError(
+      'NETWORK',
+      `${url} answered ${res.status} ${res.statusText.replace(/[^\x20-\x7e]/g, '?').slice(0, 100)}`,
+    );
   return res;
 }
 
