@@ -5,8 +5,8 @@
  * than it is read) become `?`. Each output format still escapes its own syntax on top of this.
  */
 
-// eslint-disable-next-line no-control-regex -- replacing control characters is the point
 const CONTROLS_KEEP_LINES =
+  // eslint-disable-next-line no-control-regex -- replacing control characters is the point
   /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069\u200e\u200f\u061c]/g;
 // eslint-disable-next-line no-control-regex -- replacing control characters is the point
 const CONTROLS = /[\u0000-\u0008\u000a-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069\u200e\u200f\u061c]/g;

@@ -39,8 +39,8 @@ const MERMAID_NAMED: Record<string, string> = { '"': 'quot', '<': 'lt', '>': 'gt
  * directive or new statement can start; no control characters.
  */
 const mermaidText = (s: string): string =>
-  // eslint-disable-next-line no-control-regex -- removing control characters is the point
   s
+    // eslint-disable-next-line no-control-regex -- removing control characters is the point
     .replace(/[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]+/g, ' ')
     .replace(/["<>#`&%|]/g, (c) => `#${MERMAID_NAMED[c] ?? c.charCodeAt(0)};`);
 
