@@ -1,7 +1,7 @@
 import Database from 'better-sqlite3';
 import { existsSync } from 'node:fs';
 import { VanguardError } from '../../../core/errors.js';
-import { osvRecordsInZip } from './archive.js';
+import { osvRecordsInZip, Rejections } from './archive.js';
 import { rebuildAtomically } from './build.js';
 import { DEFAULT_BASE_URL, DEFAULT_ECOSYSTEMS } from './paths.js';
 import { dropOrphans, dropSource, openForWrite, recordWriter, setMeta } from './store.js';
@@ -19,6 +19,9 @@ export interface FeedResult {
   ecosystem: string;
   status: 'updated' | 'not-modified';
   records?: number;
+  /** Entries of the archive that were not valid OSV records: left out, counted, the first ones named. */
+  rejected?: number;
+  rejectedExamples?: { name: string; reason: string }[];
 }
 
 interface FeedState {
@@ -136,17 +139,24 @@ export async function updateDb(opts: UpdateOptions): Promise<FeedResult[]> {
     const feed = db.prepare(
       'INSERT OR REPLACE INTO feeds (ecosystem, etag, last_modified, fetched_at, count) VALUES (?, ?, ?, ?, ?)',
     );
-    // Each archive is verified entry by entry while it is written; a bad entry abandons the whole new copy.
+    // Each archive is verified entry by entry while it is written: a damaged archive abandons the whole new
+    // copy; a record that is not valid OSV is left out and reported.
     for (const c of changed) {
       dropSource(db, `feed:${c.ecosystem}`);
       const write = recordWriter(db, `feed:${c.ecosystem}`);
+      const rejections = new Rejections();
       let n = 0;
-      for (const r of osvRecordsInZip(c.zip)) {
+      for (const r of osvRecordsInZip(c.zip, rejections.onReject)) {
         write(r.record);
         n++;
       }
       feed.run(c.ecosystem, c.etag, c.lastModified, now.toISOString(), n);
-      results.push({ ecosystem: c.ecosystem, status: 'updated', records: n });
+      results.push({
+        ecosystem: c.ecosystem,
+        status: 'updated',
+        records: n,
+        ...(rejections.count > 0 ? { rejected: rejections.count, rejectedExamples: rejections.first } : {}),
+      });
     }
     dropOrphans(db);
     setMeta(db, 'updated_at', now.toISOString());
