@@ -138,7 +138,47 @@ export function sortFindings(findings: Finding[]): Finding[] {
   );
 }
 
+function isCredential(f: Finding): boolean {
+  return f.analyzer === 'secrets' || f.cwe.some((c) => c === 259 || c === 321 || c === 798);
+}
+
+/**
+ * One secret, one finding: a hard-coded credential that several analyzers report on the same line (the
+ * secrets analyzer and a code rule for a Django SECRET_KEY) becomes one finding, the secrets analyzer's
+ * when there is one, whose message lists every other rule that matched. Different secrets on one line
+ * (a key id and its secret key) are all secrets-analyzer findings and stay apart.
+ */
+export function mergeSameSecret(findings: readonly Finding[]): Finding[] {
+  const byLine = new Map<string, Finding[]>();
+  for (const f of findings) {
+    if (!isCredential(f)) continue;
+    const k = `${f.location.path}\0${f.location.startLine}\0${f.location.commit ?? ''}`;
+    byLine.set(k, [...(byLine.get(k) ?? []), f]);
+  }
+  const dropped = new Set<Finding>();
+  const replaced = new Map<Finding, Finding>();
+  for (const group of byLine.values()) {
+    const others = group.filter((f) => f.analyzer !== 'secrets');
+    if (group.length < 2 || others.length === 0) continue;
+    const best = (list: Finding[]): Finding =>
+      [...list].sort((a, b) => severityRank(a.severity) - severityRank(b.severity))[0]!;
+    const secrets = group.filter((f) => f.analyzer === 'secrets');
+    const keep = secrets.length > 0 ? best(secrets) : best(others);
+    const merged = others.filter((f) => f !== keep);
+    if (merged.length === 0) continue;
+    for (const f of merged) dropped.add(f);
+    const rules = [...new Set(merged.map((f) => f.ruleId))].filter((r) => r !== keep.ruleId);
+    const strongest = best([keep, ...merged]);
+    replaced.set(keep, {
+      ...keep,
+      severity: strongest.severity,
+      message: rules.length > 0 ? `${keep.message} Also matched: ${rules.join(', ')}.` : keep.message,
+    });
+  }
+  return findings.filter((f) => !dropped.has(f)).map((f) => replaced.get(f) ?? f);
+}
+
 /** The pure stages every raw finding passes through before policy and reporters see it. */
 export function processFindings(raw: readonly RawFinding[]): Finding[] {
-  return sortFindings(dedupe(raw.map(finalizeFinding)));
+  return sortFindings(mergeSameSecret(dedupe(raw.map(finalizeFinding))));
 }

@@ -2,8 +2,12 @@ import {
   entropy,
   hasPlaceholderWord,
   isEnvReference,
+  isHashValue,
   isIdentifierLookAlike,
+  isNaturalWord,
   isPlaceholder,
+  isStringBuilding,
+  isTranslationFile,
   looksLikeCode,
 } from './filters.js';
 import type { MatchContext, SecretRule, Verdict } from './types.js';
@@ -82,6 +86,9 @@ export function passwordVerdict(m: MatchContext, inUrl: boolean): Verdict {
   const v = m.secret;
   if (v.length < 4 || /\s/.test(v)) return false;
   if (isEnvReference(v)) return false;
+  // Words shown to people, string building of queries, and stored hashes are not passwords.
+  if (!inUrl && (isTranslationFile(m.path) || isNaturalWord(v) || isStringBuilding(v) || isHashValue(v)))
+    return false;
   if (!m.quoted && !inUrl && m.sourceCode) return false;
   if (looksLikeCode(v) && !inUrl) return false;
   // Template words only: '123456' and 'aaaa' are weak passwords, not placeholders.
