@@ -275,7 +275,7 @@ export function isHashValue(value: string): boolean {
 /** True for words of natural language (a label or translation: `Contraseña`, `Mot de passe`). */
 export function isNaturalWord(value: string): boolean {
   // Letters only, with at least one outside ASCII: a word in some language, not a credential.
-  return /^\p{L}+$/u.test(value) && /[^\x00-\x7f]/.test(value);
+  return /^\p{L}+$/u.test(value) && /[\u0080-\uffff]/.test(value);
 }
 
 /** True for a value that is a piece of string building (`"… AND password='" + password + "'"`). */
