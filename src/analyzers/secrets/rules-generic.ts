@@ -42,7 +42,7 @@ const VERSION = /^[~^<>=v]{0,2}\d+(?:\.\d+)+/;
 // Key-ish words with a counter are documentation examples, not passwords (password123 stays weak).
 const EXAMPLE_KEY = /^(?:key|secret|token|apikey)[_-]?\d{0,6}$/i;
 const DOC_HOST =
-  /@(?:[a-z0-9-]+\.)*(?:example\.(?:com|org|net)|example|host|hostname|domain\.com)(?:[:/?#]|$)/i;
+  /@(?:[a-z0-9-]+\.)*(?:example\.(?:com|org|net)|example|host|hostname|somehost|yourhost|myhost|domain\.com)(?:[:/?#]|$)/i;
 const TEST_OR_DOC_PATH =
   /(?:^|\/)(?:tests?|__tests__|spec|fixtures?|examples?|docs?|samples?)\/|\.(?:md|markdown|rst|adoc)$/i;
 const DOC_PATH = /(?:^|\/)docs?\/|\.(?:md|markdown|rst|adoc)$|(?:^|\/)readme(?:\.[a-z]{1,8})?$/i;
@@ -179,6 +179,7 @@ export const GENERIC_RULES: SecretRule[] = [
       good: [
         'DATABASE_URL=postgres://app:${DB_PASSWORD}@db:5432/orders',
         'postgres://user:password@host:5432/db',
+        "parse('postgres://someuser:somepassword@somehost:381/somedatabase')",
       ],
     },
   }),
