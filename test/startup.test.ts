@@ -47,7 +47,19 @@ describe('start-up', () => {
   it('help still lists every command, and a misspelt one gets a suggestion', () => {
     const help = loadsOf(['--help']);
     expect(help.code).toBe(0);
-    for (const c of ['scan', 'init', 'db', 'sbom', 'threats', 'rules', 'build', 'keys', 'attest', 'verify', 'rebuild-compare'])
+    for (const c of [
+      'scan',
+      'init',
+      'db',
+      'sbom',
+      'threats',
+      'rules',
+      'build',
+      'keys',
+      'attest',
+      'verify',
+      'rebuild-compare',
+    ])
       expect(help.stdout).toMatch(new RegExp(`^  ${c}\\b`, 'm'));
     const typo = spawnSync(process.execPath, [CLI, 'scna'], { encoding: 'utf8' });
     expect(typo.status).toBe(2);
