@@ -13,8 +13,11 @@ import {
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it, vi } from 'vitest';
 import { runCli } from './helpers/cli.js';
+
+// Several CLI runs per test, on a machine that may be busy: a generous per-test limit.
+vi.setConfig({ testTimeout: 240_000 });
 
 /** Reports are replaced whole or not at all; files Vanguard writes never go through links. */
 

@@ -2,11 +2,14 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it, vi } from 'vitest';
 import type { ScanResult } from '../src/core/result.js';
 import { checksummedToken, seededRandom } from '../src/analyzers/secrets/test-tokens.js';
 import { runCli } from './helpers/cli.js';
 import { TestRepo } from './helpers/git-repo.js';
+
+// Several CLI runs per test, on a machine that may be busy: a generous per-test limit.
+vi.setConfig({ testTimeout: 240_000 });
 
 /** `--history` reports what git holds: exact paths, the coverage it lost, the same ignores as the tree. */
 

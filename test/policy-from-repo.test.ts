@@ -1,9 +1,12 @@
 import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it, vi } from 'vitest';
 import type { ScanResult } from '../src/core/result.js';
 import { runCli } from './helpers/cli.js';
+
+// Several CLI runs per test, on a machine that may be busy: a generous per-test limit.
+vi.setConfig({ testTimeout: 240_000 });
 
 /** A scanned repository's policy and rule folders are data: they cannot hold the scan or reach out. */
 

@@ -241,7 +241,20 @@ export const depsAnalyzer: Analyzer = {
     for (const p of unique) {
       const records = byEcosystem.get(p.ecosystem)?.get(normaliseName(p.ecosystem, p.name));
       if (!records) continue;
-      for (const m of matchPackage(records, p)) out.push(advisoryFinding(file, p, m));
+      // A malformed stored record is skipped and named; the package's other advisories still match.
+      const onBad = (id: string, err: unknown): void =>
+        ctx.warn(
+          `${file.path}: advisory ${id} could not be evaluated for ${p.name}@${p.version} and was skipped ` +
+            `(${(err as Error).message}); re-import the database with \`vanguard db update\``,
+        );
+      let matches: AdvisoryMatch[];
+      try {
+        matches = matchPackage(records, p, onBad);
+      } catch (err) {
+        onBad(records.map((r) => r.id).join(', '), err);
+        continue;
+      }
+      for (const m of matches) out.push(advisoryFinding(file, p, m));
     }
     return out;
   },
