@@ -2,12 +2,16 @@
 import { Command, CommanderError } from 'commander';
 import { VERSION } from '../core/version.js';
 import { EXIT, printError } from './errors.js';
+import { registerAdmin } from './admin.js';
 import { registerDb } from './db.js';
 import { registerInit } from './init.js';
+import { registerPush } from './push.js';
 import { registerRules } from './rules.js';
 import { registerSbom } from './sbom.js';
 import { registerScan } from './scan.js';
+import { registerServe } from './serve.js';
 import { registerThreats } from './threats.js';
+import { registerWorker } from './worker.js';
 
 /**
  * The command-line program. Each command lives in its own file and registers itself here,
@@ -28,6 +32,10 @@ export function buildProgram(): Command {
   registerSbom(program);
   registerThreats(program);
   registerRules(program);
+  registerServe(program);
+  registerPush(program);
+  registerAdmin(program);
+  registerWorker(program);
   return program;
 }
 

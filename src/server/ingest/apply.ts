@@ -155,7 +155,7 @@ export async function applyReport(
     scanId: scan.id,
     now,
     sla,
-    detectedBy: 'scan',
+    detectedBy: target.detectedBy ?? 'scan',
   };
   let created = 0;
   let reopened = 0;

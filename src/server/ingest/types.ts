@@ -52,7 +52,7 @@ export interface ScanScope {
 
 /** A report of any accepted format, reduced to what ingest needs. */
 export interface ParsedReport {
-  format: 'vanguard' | 'sarif' | 'cyclonedx';
+  format: 'vanguard' | 'sarif' | 'cyclonedx' | 'rematch';
   tools: string[];
   status: 'complete' | 'partial';
   /** Scopes the scan checked completely; a partial scan lists only what it did check. */
@@ -72,6 +72,8 @@ export interface IngestTarget {
   /** Overrides the phase of every finding (`vanguard push --phase`). */
   phase?: Phase;
   actor: string;
+  /** 'rematch' when the findings come from re-matching a stored inventory, not from a scan. */
+  detectedBy?: 'scan' | 'rematch';
 }
 
 export interface IngestOutcome {

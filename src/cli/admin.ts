@@ -1,0 +1,71 @@
+import type { Command } from 'commander';
+import { Option } from 'commander';
+import { addUser, createPushToken, expiryFrom, revokeToken } from '../server/auth/accounts.js';
+import { ROLES, type Role } from '../server/auth/roles.js';
+import { openStore, type Store } from '../server/store/open.js';
+import { VanguardError } from '../core/errors.js';
+import { addStoreOption, storeOptions } from './server-common.js';
+
+const ACTOR = 'admin-cli';
+
+async function withStore<T>(flags: { dataDir?: string }, fn: (s: Store) => Promise<T>): Promise<T> {
+  const store = await openStore(storeOptions(flags));
+  try {
+    return await fn(store);
+  } finally {
+    await store.close();
+  }
+}
+
+function print(json: boolean | undefined, obj: Record<string, unknown>, text: string): void {
+  process.stdout.write(json ? `${JSON.stringify(obj)}\n` : text);
+}
+
+/** `vanguard admin`: users and tokens, directly on the store (bootstrap and recovery). */
+export function registerAdmin(program: Command): void {
+  const admin = program.command('admin').description('bootstrap users and push tokens directly on the store');
+  const user = admin.command('user').description('users');
+  addStoreOption(
+    user
+      .command('add')
+      .description('add a user; prints a generated password and an API token, once')
+      .argument('<name>')
+      .addOption(new Option('--role <role>', 'the role').choices([...ROLES]).makeOptionMandatory())
+      .option('--json', 'print one JSON object'),
+  ).action(async (name: string, flags: { role: Role; json?: boolean; dataDir?: string }) => {
+    const r = await withStore(flags, (s) => addUser(s.db, name, flags.role, ACTOR));
+    print(
+      flags.json,
+      { user: r.user, role: r.role, password: r.password, token: r.token },
+      `user ${r.user} (${r.role})\npassword: ${r.password}\ntoken: ${r.token}\nBoth are shown only now; only their hashes are stored.\n`,
+    );
+  });
+  const token = admin.command('token').description('project push tokens');
+  addStoreOption(
+    token
+      .command('create')
+      .description('create a push token for a project (created if new); prints it once')
+      .requiredOption('--project <name>', 'the project')
+      .option('--expires <duration>', 'lifetime: 90d, 12h, 30m or never', '90d')
+      .option('--json', 'print one JSON object'),
+  ).action(async (flags: { project: string; expires: string; json?: boolean; dataDir?: string }) => {
+    const expires = expiryFrom(flags.expires);
+    const r = await withStore(flags, (s) => createPushToken(s.db, flags.project, expires, ACTOR));
+    print(
+      flags.json,
+      { id: r.id, project: r.project, token: r.token, expires: r.expires },
+      `push token ${r.id} for project ${r.project}${r.expires ? `, expires ${r.expires}` : ''}\ntoken: ${r.token}\nShown only now; only its hash is stored.\n`,
+    );
+  });
+  addStoreOption(
+    token
+      .command('revoke')
+      .description('revoke a token by its id (the vgp_… / vgu_… prefix shown at creation)')
+      .argument('<id>')
+      .option('--json', 'print one JSON object'),
+  ).action(async (id: string, flags: { json?: boolean; dataDir?: string }) => {
+    const done = await withStore(flags, (s) => revokeToken(s.db, id, ACTOR));
+    if (!done) throw new VanguardError('NOT_FOUND', `no active token ${id}`);
+    print(flags.json, { id, revoked: true }, `revoked ${id}\n`);
+  });
+}
