@@ -81,6 +81,8 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     },
   });
 
+  // Authentication and authorisation both run on request, before the body is read or validated:
+  // an anonymous or too-weak caller learns nothing about the input rules and cannot make us parse.
   app.addHook('onRequest', async (req) => {
     const header = req.headers.authorization;
     if (header !== undefined) {
@@ -89,25 +91,17 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
       if (!p)
         throw new HttpError(401, 'UNAUTHENTICATED', 'the token is unknown, malformed, expired or revoked');
       req.principal = p;
-      return;
-    }
-    const sid = req.cookies[SESSION_COOKIE];
-    if (sid) {
-      const s = await sessionFor(opts.store.db, sid);
+    } else {
+      const sid = req.cookies[SESSION_COOKIE];
+      const s = sid ? await sessionFor(opts.store.db, sid) : undefined;
       if (s) {
         req.principal = s.principal;
         req.csrf = s.csrf;
       }
     }
+    authorise(req);
   });
-  app.addHook('preHandler', (req, _reply, done) => {
-    try {
-      authorise(req);
-      done();
-    } catch (err) {
-      done(err as Error);
-    }
-  });
+
   const authorise = (req: FastifyRequest): void => {
     const access = req.routeOptions.config.access;
     // A route without an access level is a programming error: refuse rather than expose it.
