@@ -1,17 +1,26 @@
 import type { Command } from 'commander';
 import { Option } from 'commander';
-import { addUser, createPushToken, expiryFrom, revokeToken } from '../server/auth/accounts.js';
 import { ROLES, type Role } from '../server/auth/roles.js';
-import { openStore, type Store } from '../server/store/open.js';
+import type { Store } from '../server/store/open.js';
 import { VanguardError } from '../core/errors.js';
 import { addStoreOption, storeOptions } from './server-common.js';
 
 const ACTOR = 'admin-cli';
 
-async function withStore<T>(flags: { dataDir?: string }, fn: (s: Store) => Promise<T>): Promise<T> {
+type Accounts = typeof import('../server/auth/accounts.js');
+
+/** Opens the store (modules loaded on use, so other commands start fast), runs `fn`, closes it. */
+async function withStore<T>(
+  flags: { dataDir?: string },
+  fn: (s: Store, a: Accounts) => Promise<T>,
+): Promise<T> {
+  const [{ openStore }, accounts] = await Promise.all([
+    import('../server/store/open.js'),
+    import('../server/auth/accounts.js'),
+  ]);
   const store = await openStore(storeOptions(flags));
   try {
-    return await fn(store);
+    return await fn(store, accounts);
   } finally {
     await store.close();
   }
@@ -33,7 +42,7 @@ export function registerAdmin(program: Command): void {
       .addOption(new Option('--role <role>', 'the role').choices([...ROLES]).makeOptionMandatory())
       .option('--json', 'print one JSON object'),
   ).action(async (name: string, flags: { role: Role; json?: boolean; dataDir?: string }) => {
-    const r = await withStore(flags, (s) => addUser(s.db, name, flags.role, ACTOR));
+    const r = await withStore(flags, (s, a) => a.addUser(s.db, name, flags.role, ACTOR));
     print(
       flags.json,
       { user: r.user, role: r.role, password: r.password, token: r.token },
@@ -49,8 +58,9 @@ export function registerAdmin(program: Command): void {
       .option('--expires <duration>', 'lifetime: 90d, 12h, 30m or never', '90d')
       .option('--json', 'print one JSON object'),
   ).action(async (flags: { project: string; expires: string; json?: boolean; dataDir?: string }) => {
-    const expires = expiryFrom(flags.expires);
-    const r = await withStore(flags, (s) => createPushToken(s.db, flags.project, expires, ACTOR));
+    const r = await withStore(flags, (s, a) =>
+      a.createPushToken(s.db, flags.project, a.expiryFrom(flags.expires), ACTOR),
+    );
     print(
       flags.json,
       { id: r.id, project: r.project, token: r.token, expires: r.expires },
@@ -64,7 +74,7 @@ export function registerAdmin(program: Command): void {
       .argument('<id>')
       .option('--json', 'print one JSON object'),
   ).action(async (id: string, flags: { json?: boolean; dataDir?: string }) => {
-    const done = await withStore(flags, (s) => revokeToken(s.db, id, ACTOR));
+    const done = await withStore(flags, (s, a) => a.revokeToken(s.db, id, ACTOR));
     if (!done) throw new VanguardError('NOT_FOUND', `no active token ${id}`);
     print(flags.json, { id, revoked: true }, `revoked ${id}\n`);
   });

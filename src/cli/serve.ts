@@ -1,6 +1,5 @@
 import type { Command } from 'commander';
 import { UsageError } from '../core/errors.js';
-import { startServer } from '../server/start.js';
 import { addStoreOption, storeOptions } from './server-common.js';
 
 function port(v: string): number {
@@ -42,6 +41,8 @@ export function registerServe(program: Command): void {
     )
     .option('--no-work', 'on PostgreSQL: leave jobs to `vanguard worker` processes');
   addStoreOption(cmd).action(async (flags: ServeFlags) => {
+    // Loaded on use: the server's modules (fastify, kysely, pg) stay out of every other command's start-up.
+    const { startServer } = await import('../server/start.js');
     const server = await startServer({
       ...storeOptions(flags),
       host: flags.host,

@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { storeOptionsFromEnv, type StoreOptions } from '../server/store/open.js';
+import { storeOptionsFromEnv, type StoreOptions } from '../server/store/options.js';
 
 /** `--data-dir`, shared by serve, worker and admin; DATABASE_URL=postgres://… selects PostgreSQL instead. */
 export function addStoreOption(cmd: Command): Command {

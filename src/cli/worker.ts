@@ -1,9 +1,5 @@
 import type { Command } from 'commander';
 import { UsageError } from '../core/errors.js';
-import { jobHandlers } from '../server/jobs/handlers.js';
-import { PgQueue } from '../server/jobs/pg-queue.js';
-import { closeRematchIndex } from '../server/jobs/rematch.js';
-import { openStore } from '../server/store/open.js';
 import { addStoreOption, storeOptions } from './server-common.js';
 
 /** `vanguard worker`: takes jobs from the PostgreSQL queue; run as many as you like, anywhere. */
@@ -21,6 +17,12 @@ export function registerWorker(program: Command): void {
       );
     if (!Number.isInteger(flags.concurrency) || flags.concurrency < 1)
       throw new UsageError('--concurrency must be a positive integer');
+    const [{ openStore }, { PgQueue }, { jobHandlers }, { closeRematchIndex }] = await Promise.all([
+      import('../server/store/open.js'),
+      import('../server/jobs/pg-queue.js'),
+      import('../server/jobs/handlers.js'),
+      import('../server/jobs/rematch.js'),
+    ]);
     const store = await openStore(opts);
     const queue = new PgQueue(store);
     await queue.work(

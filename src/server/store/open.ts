@@ -1,18 +1,14 @@
 import { mkdirSync } from 'node:fs';
-import { homedir } from 'node:os';
 import { join } from 'node:path';
 import SqliteDatabase from 'better-sqlite3';
 import { Kysely, Migrator, PostgresDialect, SqliteDialect } from 'kysely';
 import pg from 'pg';
 import { VanguardError } from '../../core/errors.js';
 import { migrations, type Dialect } from './migrations.js';
+import { defaultDataDir, type StoreOptions } from './options.js';
 import type { Database } from './schema.js';
 
-export interface StoreOptions {
-  /** `postgres://…` selects PostgreSQL; otherwise SQLite in `dataDir`. */
-  databaseUrl?: string;
-  dataDir?: string;
-}
+export { defaultDataDir, storeOptionsFromEnv, type StoreOptions } from './options.js';
 
 /** An open store: the typed query builder and which database is behind it. */
 export interface Store {
@@ -23,30 +19,6 @@ export interface Store {
   /** The connection string for PostgreSQL (the job queue opens its own pool). */
   databaseUrl?: string;
   close(): Promise<void>;
-}
-
-/** The default data folder: $XDG_DATA_HOME/vanguard, else ~/.local/share/vanguard. */
-export function defaultDataDir(env: NodeJS.ProcessEnv = process.env): string {
-  const base =
-    env.XDG_DATA_HOME && env.XDG_DATA_HOME !== '' ? env.XDG_DATA_HOME : join(homedir(), '.local', 'share');
-  return join(base, 'vanguard');
-}
-
-/** DATABASE_URL when it names PostgreSQL; anything else is a usage error rather than a silent fallback. */
-export function storeOptionsFromEnv(
-  dataDir: string | undefined,
-  env: NodeJS.ProcessEnv = process.env,
-): StoreOptions {
-  const url = env.DATABASE_URL;
-  if (url !== undefined && url !== '') {
-    if (!/^postgres(ql)?:\/\//.test(url))
-      throw new VanguardError(
-        'USAGE',
-        'DATABASE_URL must start with postgres:// (unset it to use the embedded SQLite store)',
-      );
-    return { databaseUrl: url };
-  }
-  return { dataDir: dataDir ?? env.VANGUARD_DATA_DIR ?? defaultDataDir(env) };
 }
 
 function redact(url: string): string {
