@@ -18,11 +18,11 @@ export function startServe(args: string[], env: Record<string, string>): Promise
   const exited = new Promise<void>((r) => child.once('exit', () => r()));
   let out = '';
   let err = '';
-  child.stderr!.on('data', (b: Buffer) => (err += b.toString()));
+  child.stderr.on('data', (b: Buffer) => (err += b.toString()));
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`serve did not start: ${out}${err}`)), 60_000);
     child.once('exit', (code) => reject(new Error(`serve exited ${code}: ${err}`)));
-    child.stdout!.on('data', (b: Buffer) => {
+    child.stdout.on('data', (b: Buffer) => {
       out += b.toString();
       const m = /listening on (http:\/\/\S+)/.exec(out);
       if (!m) return;

@@ -12,7 +12,7 @@ export const STORE_KINDS: StoreKind[] = ['sqlite', 'postgres'];
 /** Where a fresh store lives: a temporary SQLite folder, or a new database in the test cluster. */
 export async function freshStoreOptions(
   kind: StoreKind,
-): Promise<{ dataDir?: string; databaseUrl?: string; cleanup(): void }> {
+): Promise<{ dataDir?: string; databaseUrl?: string; cleanup: () => void }> {
   if (kind === 'postgres') return { databaseUrl: await freshPostgresDb(), cleanup: () => undefined };
   const dataDir = mkdtempSync(join(tmpdir(), 'vanguard-store-'));
   return { dataDir, cleanup: () => rmSync(dataDir, { recursive: true, force: true }) };
