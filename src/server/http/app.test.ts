@@ -185,7 +185,7 @@ describe.each(STORE_KINDS)('API on %s', (kind) => {
     const wrong = await p.app.inject({
       method: 'POST',
       url: '/api/v1/session',
-      payload: { name: 'carol', password: 'nope' },
+      payload: { name: 'carol', password: password.split('').reverse().join('') },
     });
     expect(wrong.statusCode).toBe(401);
     const login = await p.app.inject({
