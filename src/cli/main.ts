@@ -22,6 +22,10 @@ const COMMANDS = {
   attest: async () => (await import('./attest.js')).registerAttest,
   verify: async () => (await import('./verify.js')).registerVerify,
   'rebuild-compare': async () => (await import('./rebuild-compare.js')).registerRebuildCompare,
+  serve: async () => (await import('./serve.js')).registerServe,
+  push: async () => (await import('./push.js')).registerPush,
+  admin: async () => (await import('./admin.js')).registerAdmin,
+  worker: async () => (await import('./worker.js')).registerWorker,
 } satisfies Record<string, () => Promise<Register>>;
 
 type CommandName = keyof typeof COMMANDS;

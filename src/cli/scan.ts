@@ -12,6 +12,8 @@ import { branchFromEnv } from '../policy/gate.js';
 import { EXIT } from './errors.js';
 import { OutputPairs, writeOutputs } from './outputs.js';
 import { progressReporter } from './progress.js';
+import { pushOptions, summaryLine } from './push.js';
+import { pushBody } from '../server/push-client.js';
 
 function list(value: string, previous: string[] = []): string[] {
   return [
@@ -55,6 +57,10 @@ interface ScanFlags {
   progress: boolean;
   diff?: string;
   staged?: boolean;
+  push?: boolean;
+  server?: string;
+  token?: string;
+  project?: string;
 }
 
 /** Now, or VANGUARD_NOW (an ISO date) so that exception expiry can be reproduced and tested. */
@@ -111,6 +117,10 @@ export function registerScan(program: Command): void {
     .option('--diff <ref>', 'scan what changed since <ref> and fail only on findings the change introduced')
     .option('--staged', 'scan the staged content of the index (pre-commit); fast analyzers unless --only')
     .option('--no-progress', 'no progress indicator')
+    .option('--push', 'send the result to a Vanguard server ($VANGUARD_SERVER, $VANGUARD_TOKEN)')
+    .option('--server <url>', 'with --push: the server (default: $VANGUARD_SERVER)')
+    .option('--token <token>', 'with --push: a push token (default: $VANGUARD_TOKEN)')
+    .option('--project <name>', 'with --push: the project (a push token already names it)')
     .action(async (path: string, flags: ScanFlags) => {
       const specs = outputs.resolve();
       if (flags.historySince !== undefined && !flags.history) {
@@ -174,6 +184,12 @@ export function registerScan(program: Command): void {
         progress?.clear();
       }
       await writeOutputs(result, specs);
+      if (flags.push) {
+        // The branch being built (not a pull request's target, which gates use) files the result.
+        const opts = await pushOptions(flags, path);
+        // The report may be on stdout, so the push summary goes to stderr.
+        process.stderr.write(summaryLine('scan', await pushBody(JSON.stringify(result), opts)));
+      }
       process.exitCode = exitCodeFor(result);
     });
 }

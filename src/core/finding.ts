@@ -58,6 +58,8 @@ export interface Suppression {
   kind: 'inline' | 'exception' | 'baseline';
   reason: string;
   expires?: string;
+  /** Who owns the decision (vanguard.yaml exceptions); the server shows it on the accepted finding. */
+  owner?: string;
 }
 
 /** Findings come from analyzers, and from the policy itself (for example a suppression without a reason). */

@@ -68,12 +68,13 @@ describe('applyExceptions', () => {
     expect(suppressedBy({ rule: 'secrets/*', path: 'src/**' })).toEqual([]);
   });
 
-  it('sets reason and expiry and leaves the input untouched', () => {
+  it('sets reason, expiry and owner and leaves the input untouched', () => {
     const out = applyExceptions([envSecret], [{ ...base, path: 'config/*.env' }], NOW);
     expect(out.findings[0]!.suppression).toEqual({
       kind: 'exception',
       reason: base.reason,
       expires: '2026-12-31',
+      owner: 'alice@example.com',
     });
     expect(envSecret.suppression).toBeUndefined();
     expect(out.suppressed).toBe(1);

@@ -111,7 +111,10 @@ export function applyExceptions(
     }
     if (by === undefined || f.suppression !== undefined) return f;
     suppressed++;
-    return { ...f, suppression: { kind: 'exception' as const, reason: by.reason, expires: by.expires } };
+    return {
+      ...f,
+      suppression: { kind: 'exception' as const, reason: by.reason, expires: by.expires, owner: by.owner },
+    };
   });
   const expired: ExceptionRef[] = [];
   const stale: ExceptionRef[] = [];

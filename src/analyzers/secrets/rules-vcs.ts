@@ -31,6 +31,21 @@ export const VCS_RULES: SecretRule[] = [
   github('github-app-token', 'GitHub App user-to-server token', 'ghu'),
   github('github-app-installation-token', 'GitHub App installation token', 'ghs'),
   github('github-refresh-token', 'GitHub refresh token', 'ghr'),
+  // Vanguard's own platform tokens (push `vgp_`, user API `vgu_`, webhook `vgh_`): GitHub's shape, so the
+  // CRC-32 tail tells a real token from a made-up one offline.
+  secretRule({
+    id: 'vanguard-platform-token',
+    title: 'Vanguard platform token (push, API or webhook)',
+    provider: 'Vanguard',
+    pattern: '\\b(vg[puh]_[A-Za-z0-9]{36})\\b',
+    severity: 'critical',
+    allowPlaceholderWords: true,
+    check: checksummed,
+    examples: {
+      bad: ['VANGUARD_TOKEN=<<gh:vgp>>', "const api = client({ token: '<<gh:vgu>>' });"],
+      good: ['VANGUARD_TOKEN=vgp_<<a62:36>>', 'vgp_<<a62:20>>'],
+    },
+  }),
   secretRule({
     id: 'github-pat-fine-grained',
     title: 'GitHub fine-grained personal access token',

@@ -1,0 +1,68 @@
+import type { Transaction } from 'kysely';
+import type { Database } from '../store/schema.js';
+import { chunks, jsonListContains } from '../store/util.js';
+import type { IngestTarget, ScanScope } from './types.js';
+
+/** Statuses a complete scan can close: a false positive or not-affected decision stands regardless. */
+const CLOSABLE = ['open', 'accepted'];
+
+/**
+ * Marks fixed every open or accepted finding of the project and branch that falls in a scope the
+ * scan checked completely and that the scan did not report. Returns how many it closed.
+ */
+export async function closeMissing(
+  trx: Transaction<Database>,
+  target: IngestTarget,
+  scope: readonly ScanScope[],
+  scanId: number,
+  now: string,
+): Promise<number> {
+  let closed = 0;
+  for (const s of scope) {
+    if (s.analyzers && s.analyzers.length === 0) continue;
+    let q = trx
+      .selectFrom('findings')
+      .select(['id', 'status'])
+      .where('project_id', '=', target.projectId)
+      .where('branch', '=', target.branch)
+      .where('status', 'in', CLOSABLE)
+      .where((eb) => eb.or([eb('last_scan_id', 'is', null), eb('last_scan_id', '!=', scanId)]))
+      .where('tools', 'like', jsonListContains(s.tool));
+    if (s.analyzers) q = q.where('analyzer', 'in', s.analyzers);
+    const gone = await q.execute();
+    for (const part of chunks(gone, 2000)) {
+      await trx
+        .updateTable('findings')
+        .set({
+          status: 'fixed',
+          status_source: 'scan',
+          status_reason: `not reported by complete scan #${scanId}`,
+          fixed_at: now,
+        })
+        .where(
+          'id',
+          'in',
+          part.map((g) => g.id),
+        )
+        .execute();
+      for (const ev of chunks(part, 400)) {
+        await trx
+          .insertInto('finding_events')
+          .values(
+            ev.map((g) => ({
+              finding_id: g.id,
+              at: now,
+              actor: target.actor,
+              from_status: g.status,
+              to_status: 'fixed',
+              reason: `not reported by complete scan #${scanId} (${s.tool}${s.analyzers ? `: ${s.analyzers.join(', ')}` : ''})`,
+              scan_id: scanId,
+            })),
+          )
+          .execute();
+      }
+    }
+    closed += gone.length;
+  }
+  return closed;
+}

@@ -1,0 +1,247 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Finding } from '../../core/finding.js';
+import { makeFinding, makeResult } from '../../../test/helpers/scan-result.js';
+import { freshStore, STORE_KINDS } from '../../../test/helpers/stores.js';
+import type { Store } from '../store/open.js';
+import { findingHistory, listFindings, type FindingFilter } from '../store/findings-query.js';
+import { ensureProject, ingestReport } from './ingest.js';
+import { parseReport } from './parse.js';
+import type { IngestTarget } from './types.js';
+
+const ALL: FindingFilter = { limit: 100, offset: 0, sort: 'oldest' };
+
+function sarif(
+  tool: string,
+  results: { ruleId: string; fp?: string; path: string; snippet: string }[],
+  ok = true,
+) {
+  return {
+    version: '2.1.0',
+    runs: [
+      {
+        tool: {
+          driver: {
+            name: tool,
+            rules: [
+              {
+                id: 'r1',
+                shortDescription: { text: 'Rule one' },
+                properties: { 'security-severity': '7.5', tags: ['external/cwe/cwe-89'] },
+              },
+            ],
+          },
+        },
+        invocations: [{ executionSuccessful: ok }],
+        results: results.map((r) => ({
+          ruleId: r.ruleId,
+          level: 'error',
+          message: { text: 'bad' },
+          ...(r.fp ? { partialFingerprints: { primaryLocationLineHash: r.fp } } : {}),
+          locations: [
+            {
+              physicalLocation: {
+                artifactLocation: { uri: r.path },
+                region: { startLine: 3, snippet: { text: r.snippet } },
+              },
+            },
+          ],
+        })),
+      },
+    ],
+  };
+}
+
+describe.each(STORE_KINDS)('ingest on %s', (kind) => {
+  let store: Store;
+  let dispose: () => Promise<void>;
+  beforeAll(async () => {
+    ({ store, dispose } = await freshStore(kind));
+  });
+  afterAll(async () => dispose());
+
+  async function push(
+    doc: unknown,
+    project: string,
+    branch = 'main',
+  ): Promise<ReturnType<typeof ingestReport>> {
+    const target: IngestTarget = { projectId: await ensureProject(store.db, project), branch, actor: 'test' };
+    return ingestReport(store, parseReport(doc), target);
+  }
+  async function byFp(project: string, fp: string) {
+    const id = await ensureProject(store.db, project);
+    const { items } = await listFindings(store.db, { ...ALL, projectId: id });
+    return items.find((i) => i.fingerprint === fp);
+  }
+
+  it('marks a finding fixed when a complete scan no longer reports it, and reopens it keeping first-seen', async () => {
+    const a = makeFinding({ fingerprint: 'fp-a' });
+    const b = makeFinding({ fingerprint: 'fp-b', severity: 'critical' });
+    const first = await push(makeResult([a, b]), 'lifecycle');
+    expect(first).toMatchObject({ total: 2, new: 2, fixed: 0 });
+    const seen = (await byFp('lifecycle', 'fp-a'))!.firstSeen;
+
+    const second = await push(makeResult([b]), 'lifecycle');
+    expect(second).toMatchObject({ new: 0, fixed: 1, unchanged: 1 });
+    const fixed = (await byFp('lifecycle', 'fp-a'))!;
+    expect(fixed.status).toBe('fixed');
+    expect(fixed.fixedAt).not.toBeNull();
+
+    const third = await push(makeResult([a, b]), 'lifecycle');
+    expect(third).toMatchObject({ new: 0, reopened: 1 });
+    const back = (await byFp('lifecycle', 'fp-a'))!;
+    expect(back).toMatchObject({ status: 'open', firstSeen: seen, fixedAt: null });
+    const history = await findingHistory(store.db, back.id);
+    expect(history.map((h) => [h.from, h.to])).toEqual([
+      [null, 'open'],
+      ['open', 'fixed'],
+      ['fixed', 'open'],
+    ]);
+    expect(history[1]!.reason).toMatch(/not reported by complete scan/);
+    expect(history.every((h) => h.actor === 'test')).toBe(true);
+  });
+
+  it('never closes what a partial scan could not check', async () => {
+    const code = makeFinding({ fingerprint: 'p-code' });
+    const secret = makeFinding({ fingerprint: 'p-secret', analyzer: 'secrets', ruleId: 'secrets/x' });
+    const both = makeResult([code, secret]);
+    both.analyzers.push({
+      id: 'secrets',
+      status: 'succeeded',
+      filesAnalyzed: 1,
+      findings: 1,
+      durationMs: 1,
+      errors: [],
+    });
+    await push(both, 'partial');
+    // The code analyzer failed on a file this time and secrets did not run: nothing may close.
+    const partial = makeResult([], undefined, { status: 'partial' });
+    partial.analyzers[0]!.status = 'partial';
+    const r = await push(partial, 'partial');
+    expect(r.fixed).toBe(0);
+    expect((await byFp('partial', 'p-code'))!.status).toBe('open');
+    expect((await byFp('partial', 'p-secret'))!.status).toBe('open');
+    // A complete code scan closes code findings only; secrets (not run) stay open.
+    const r2 = await push(makeResult([]), 'partial');
+    expect(r2.fixed).toBe(1);
+    expect((await byFp('partial', 'p-code'))!.status).toBe('fixed');
+    expect((await byFp('partial', 'p-secret'))!.status).toBe('open');
+  });
+
+  it('keeps branches apart and lists every tool that reported a finding', async () => {
+    const f = makeFinding({ fingerprint: 'shared-fp' });
+    await push(makeResult([f]), 'tools', 'main');
+    await push(makeResult([]), 'tools', 'dev');
+    await push(
+      sarif('Semgrep OSS', [{ ruleId: 'r1', fp: 'shared-fp', path: 'a.js', snippet: 'x' }]),
+      'tools',
+      'main',
+    );
+    const id = await ensureProject(store.db, 'tools');
+    const { items } = await listFindings(store.db, { ...ALL, projectId: id, branch: 'main' });
+    expect(items).toHaveLength(1);
+    expect(items[0]!.tools).toEqual(['semgrep-oss', 'vanguard']);
+    // A failed SARIF run closes nothing; a complete one of the same tool closes only what it reported.
+    expect((await push(sarif('Semgrep OSS', [], false), 'tools', 'main')).fixed).toBe(0);
+    expect((await push(sarif('Semgrep OSS', []), 'tools', 'main')).fixed).toBe(1);
+  });
+
+  it('gives SARIF results without fingerprints a stable content identity', async () => {
+    const doc = sarif('codeql', [{ ruleId: 'r1', path: 'src/a.js', snippet: 'query(  "x" + id )' }]);
+    const r1 = await push(doc, 'sarif-id');
+    const moved = sarif('codeql', [{ ruleId: 'r1', path: 'src/a.js', snippet: 'query( "x" + id )' }]);
+    const r2 = await push(moved, 'sarif-id');
+    expect(r1.new).toBe(1);
+    expect(r2).toMatchObject({ new: 0, unchanged: 1 });
+    const { items } = await listFindings(store.db, {
+      ...ALL,
+      projectId: await ensureProject(store.db, 'sarif-id'),
+    });
+    expect(items[0]).toMatchObject({ severity: 'high', cwe: [89], owasp: ['A05:2025'], title: 'Rule one' });
+  });
+
+  it('shows a vanguard.yaml exception as accepted with owner and expiry, and reopens when it is removed', async () => {
+    const f: Finding = makeFinding({
+      fingerprint: 'exc-1',
+      suppression: {
+        kind: 'exception',
+        reason: 'test fixture',
+        expires: '2027-01-31',
+        owner: 'alice@example.com',
+      },
+    });
+    await push(makeResult([f]), 'exceptions');
+    expect(await byFp('exceptions', 'exc-1')).toMatchObject({
+      status: 'accepted',
+      statusSource: 'policy',
+      acceptedOwner: 'alice@example.com',
+      acceptedUntil: '2027-01-31T00:00:00.000Z',
+    });
+    const { suppression: _s, ...plain } = f;
+    await push(makeResult([plain]), 'exceptions');
+    expect((await byFp('exceptions', 'exc-1'))!.status).toBe('open');
+  });
+
+  it('stores the inventory of CycloneDX SBOMs and turns their vulnerabilities into findings', async () => {
+    const bom = {
+      bomFormat: 'CycloneDX',
+      specVersion: '1.5',
+      metadata: { tools: { components: [{ name: 'Trivy' }] }, component: { 'bom-ref': 'app' } },
+      components: [
+        {
+          'bom-ref': 'pkg:npm/lodash@4.17.20',
+          purl: 'pkg:npm/lodash@4.17.20',
+          name: 'lodash',
+          version: '4.17.20',
+        },
+        { 'bom-ref': 'pkg:pypi/jinja2@2.10', purl: 'pkg:pypi/jinja2@2.10', name: 'jinja2', version: '2.10' },
+      ],
+      dependencies: [{ ref: 'app', dependsOn: ['pkg:npm/lodash@4.17.20'] }],
+      vulnerabilities: [
+        {
+          id: 'GHSA-35jh-r3h4-6jhm',
+          ratings: [{ severity: 'high' }],
+          cwes: [94],
+          affects: [{ ref: 'pkg:npm/lodash@4.17.20' }],
+        },
+      ],
+    };
+    const r = await push(bom, 'sbom');
+    expect(r.new).toBe(1);
+    const f = (await listFindings(store.db, { ...ALL, projectId: await ensureProject(store.db, 'sbom') }))
+      .items[0]!;
+    expect(f).toMatchObject({
+      ruleId: 'deps/GHSA-35jh-r3h4-6jhm',
+      analyzer: 'deps',
+      tools: ['trivy'],
+      severity: 'high',
+      advisory: 'GHSA-35jh-r3h4-6jhm',
+    });
+    const inv = await store.db
+      .selectFrom('inventories')
+      .selectAll()
+      .where('project_id', '=', await ensureProject(store.db, 'sbom'))
+      .executeTakeFirstOrThrow();
+    const comps = JSON.parse(inv.components) as { ecosystem: string; name: string; direct: boolean }[];
+    expect(comps.map((c) => [c.ecosystem, c.name, c.direct])).toEqual([
+      ['npm', 'lodash', true],
+      ['PyPI', 'jinja2', false],
+    ]);
+  });
+
+  it('rejects malformed reports with the reason and writes nothing', async () => {
+    const before = await store.db
+      .selectFrom('scans')
+      .select((eb) => eb.fn.countAll().as('n'))
+      .executeTakeFirstOrThrow();
+    const bad = makeResult([makeFinding()]) as unknown as { findings: Record<string, unknown>[] };
+    bad.findings[0]!.severity = 'catastrophic';
+    expect(() => parseReport(bad)).toThrow(/findings\[0\]\.severity: expected one of/);
+    expect(() => parseReport('{')).toThrow(/not JSON/);
+    expect(() => parseReport({ hello: 1 })).toThrow(/unknown report format/);
+    const after = await store.db
+      .selectFrom('scans')
+      .select((eb) => eb.fn.countAll().as('n'))
+      .executeTakeFirstOrThrow();
+    expect(Number(after.n)).toBe(Number(before.n));
+  });
+});

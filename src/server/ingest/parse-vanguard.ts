@@ -1,0 +1,139 @@
+import { CONFIDENCES, PHASES, SEVERITIES, type Phase } from '../../core/finding.js';
+import {
+  arr,
+  intList,
+  isObj,
+  line,
+  obj,
+  oneOf,
+  optStr,
+  optTime,
+  packageKeyOf,
+  ReportError,
+  str,
+  strList,
+  type Obj,
+} from './check.js';
+import type { IngestFinding, InventoryComponent, ParsedReport, ReportInventory } from './types.js';
+
+const SCOPES = ['required', 'dev', 'optional', 'unknown'] as const;
+
+/** True for Vanguard's JSON scan result (`vanguard scan --format json`). */
+export function isVanguardResult(doc: Obj): boolean {
+  return isObj(doc.tool) && doc.tool.name === 'vanguard' && typeof doc.schemaVersion === 'string';
+}
+
+function finding(v: unknown, i: number): IngestFinding {
+  const w = `findings[${i}]`;
+  const f = obj(v, w);
+  const loc = obj(f.location, `${w}.location`);
+  const location = {
+    path: str(loc.path, `${w}.location.path`, 4096),
+    startLine: line(loc.startLine, `${w}.location.startLine`),
+    ...(typeof loc.startColumn === 'number' ? { startColumn: loc.startColumn } : {}),
+    ...(typeof loc.endLine === 'number' ? { endLine: loc.endLine } : {}),
+    ...(typeof loc.endColumn === 'number' ? { endColumn: loc.endColumn } : {}),
+    ...(typeof loc.snippet === 'string' ? { snippet: loc.snippet.slice(0, 2000) } : {}),
+    ...(typeof loc.commit === 'string' ? { commit: loc.commit.slice(0, 64) } : {}),
+  };
+  const fingerprint = str(f.fingerprint, `${w}.fingerprint`, 200);
+  if (fingerprint === '') throw new ReportError(`${w}.fingerprint: empty`);
+  const out: IngestFinding = {
+    fingerprint,
+    ruleId: str(f.ruleId, `${w}.ruleId`, 300),
+    analyzer: str(f.analyzer, `${w}.analyzer`, 50),
+    severity: oneOf(f.severity, SEVERITIES, `${w}.severity`),
+    confidence: f.confidence === undefined ? 'medium' : oneOf(f.confidence, CONFIDENCES, `${w}.confidence`),
+    title: str(f.title, `${w}.title`, 1000),
+    message: str(f.message ?? '', `${w}.message`),
+    remediation: str(f.remediation ?? '', `${w}.remediation`),
+    location,
+    cwe: intList(f.cwe, `${w}.cwe`),
+    owasp: strList(f.owasp, `${w}.owasp`),
+    principles: strList(f.principles, `${w}.principles`),
+    phase: f.phase === undefined ? 'code' : oneOf<Phase>(f.phase, PHASES, `${w}.phase`),
+    tool: 'vanguard',
+  };
+  const introduced = optTime(f.introducedAt, `${w}.introducedAt`);
+  if (introduced) out.introducedAt = introduced;
+  if (isObj(f.package)) {
+    const purl = optStr(f.package.purl, `${w}.package.purl`, 2000);
+    const advisories = strList(f.package.advisories, `${w}.package.advisories`);
+    out.package = f.package;
+    if (purl) out.packageKey = packageKeyOf(purl);
+    // The advisory id is the rule's (deps/GHSA-…), which is the group's representative id.
+    out.advisory = out.ruleId.startsWith('deps/') ? out.ruleId.slice(5) : advisories[0];
+  }
+  if (isObj(f.suppression)) {
+    const s = f.suppression;
+    const kind = oneOf(s.kind, ['inline', 'exception', 'baseline'] as const, `${w}.suppression.kind`);
+    // A baseline only says the finding is old; it is not a decision about it.
+    if (kind !== 'baseline') {
+      const reason = str(s.reason ?? '', `${w}.suppression.reason`, 2000);
+      const owner = optStr(s.owner, `${w}.suppression.owner`, 200);
+      const expires = optTime(s.expires, `${w}.suppression.expires`);
+      out.accepted = {
+        reason: kind === 'exception' ? `vanguard.yaml exception: ${reason}` : `inline suppression: ${reason}`,
+        ...(owner ? { owner } : {}),
+        ...(expires ? { expires } : {}),
+      };
+    }
+  }
+  return out;
+}
+
+function inventory(v: unknown): ReportInventory {
+  const inv = obj(v, 'inventory');
+  const components = arr(inv.components, 'inventory.components').map((c, i): InventoryComponent => {
+    const w = `inventory.components[${i}]`;
+    const o = obj(c, w);
+    return {
+      ref: str(o.ref, `${w}.ref`, 2000),
+      ecosystem: str(o.ecosystem, `${w}.ecosystem`, 100),
+      name: str(o.name, `${w}.name`, 1000),
+      version: str(o.version, `${w}.version`, 200),
+      purl: str(o.purl, `${w}.purl`, 2000),
+      scope: o.scope === undefined ? 'unknown' : oneOf(o.scope, SCOPES, `${w}.scope`),
+      direct: o.direct === true,
+      declaredIn: str(o.declaredIn ?? '', `${w}.declaredIn`, 4096),
+    };
+  });
+  const dependencies = (
+    inv.dependencies === undefined ? [] : arr(inv.dependencies, 'inventory.dependencies')
+  ).map((d, i) => {
+    const o = obj(d, `inventory.dependencies[${i}]`);
+    return {
+      ref: str(o.ref, `inventory.dependencies[${i}].ref`, 2000),
+      dependsOn: strList(o.dependsOn, `inventory.dependencies[${i}].dependsOn`),
+    };
+  });
+  return { components, dependencies };
+}
+
+/** Reads Vanguard's scan result; analyzers that did not succeed are left out of the closing scope. */
+export function parseVanguard(doc: Obj): ParsedReport {
+  const findings = arr(doc.findings, 'findings').map(finding);
+  const analyzers = (doc.analyzers === undefined ? [] : arr(doc.analyzers, 'analyzers')).map((a, i) => {
+    const o = obj(a, `analyzers[${i}]`);
+    return { id: str(o.id, `analyzers[${i}].id`, 50), status: str(o.status, `analyzers[${i}].status`, 20) };
+  });
+  const status = oneOf(doc.status, ['complete', 'partial'] as const, 'status');
+  const checked = analyzers.filter((a) => a.status === 'succeeded').map((a) => a.id);
+  // Policy findings (a suppression without a reason) are complete whenever the scan is.
+  if (status === 'complete') checked.push('policy');
+  const startedAt = optTime(doc.startedAt, 'startedAt');
+  const notes: string[] = [];
+  const partial = analyzers.filter((a) => a.status === 'partial' || a.status === 'failed').map((a) => a.id);
+  if (partial.length > 0)
+    notes.push(`incomplete analyzers (nothing of theirs is closed): ${partial.join(', ')}`);
+  return {
+    format: 'vanguard',
+    tools: ['vanguard'],
+    status,
+    scope: [{ tool: 'vanguard', analyzers: checked }],
+    ...(startedAt ? { startedAt } : {}),
+    findings,
+    ...(doc.inventory !== undefined ? { inventory: inventory(doc.inventory) } : {}),
+    notes,
+  };
+}

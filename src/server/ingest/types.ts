@@ -1,0 +1,87 @@
+import type { Location, Phase } from '../../core/finding.js';
+
+/** The inventory shape of the shared ScanResult contract (`ScanResult.inventory`, schema 1.1.0). */
+export interface InventoryComponent {
+  ref: string;
+  ecosystem: string;
+  name: string;
+  version: string;
+  purl: string;
+  scope: 'required' | 'dev' | 'optional' | 'unknown';
+  direct: boolean;
+  declaredIn: string;
+  hashes?: { alg: string; value: string }[];
+}
+
+export interface ReportInventory {
+  components: InventoryComponent[];
+  dependencies: { ref: string; dependsOn: string[] }[];
+}
+
+/** A finding as every input format is reduced to before it is stored. */
+export interface IngestFinding {
+  fingerprint: string;
+  ruleId: string;
+  analyzer: string;
+  severity: string;
+  confidence: string;
+  title: string;
+  message: string;
+  remediation: string;
+  location: Location;
+  cwe: number[];
+  owasp: string[];
+  principles: string[];
+  phase: Phase;
+  tool: string;
+  advisory?: string;
+  packageKey?: string;
+  package?: unknown;
+  introducedAt?: string;
+  /** Accepted in the repository itself (a vanguard.yaml exception, an inline suppression, a SARIF suppression). */
+  accepted?: { reason: string; owner?: string; expires?: string };
+  /** An analysis state the producing tool recorded (CycloneDX `analysis.state`). */
+  decided?: { status: 'false-positive' | 'not-affected'; reason: string };
+}
+
+/** What a complete scan may close: findings of `tool` (and of these analyzers, when given). */
+export interface ScanScope {
+  tool: string;
+  analyzers?: string[];
+}
+
+/** A report of any accepted format, reduced to what ingest needs. */
+export interface ParsedReport {
+  format: 'vanguard' | 'sarif' | 'cyclonedx' | 'rematch';
+  tools: string[];
+  status: 'complete' | 'partial';
+  /** Scopes the scan checked completely; a partial scan lists only what it did check. */
+  scope: ScanScope[];
+  startedAt?: string;
+  findings: IngestFinding[];
+  inventory?: ReportInventory;
+  /** Notes about input that was skipped (for the scan record and the response). */
+  notes: string[];
+}
+
+/** Who pushes what where. */
+export interface IngestTarget {
+  projectId: number;
+  branch: string;
+  commit?: string;
+  /** Overrides the phase of every finding (`vanguard push --phase`). */
+  phase?: Phase;
+  actor: string;
+  /** 'rematch' when the findings come from re-matching a stored inventory, not from a scan. */
+  detectedBy?: 'scan' | 'rematch';
+}
+
+export interface IngestOutcome {
+  scanId: number;
+  total: number;
+  new: number;
+  reopened: number;
+  fixed: number;
+  unchanged: number;
+  notes: string[];
+}

@@ -1,0 +1,67 @@
+import type { FastifyInstance } from 'fastify';
+import { buildApp } from './http/app.js';
+import { jobHandlers } from './jobs/handlers.js';
+import { openQueue } from './jobs/open-queue.js';
+import { closeRematchIndex } from './jobs/rematch.js';
+import type { JobQueue } from './jobs/types.js';
+import { openStore, type Store, type StoreOptions } from './store/open.js';
+import { expireAcceptances } from './triage.js';
+
+export interface ServeOptions extends StoreOptions {
+  host: string;
+  port: number;
+  bodyLimit?: number;
+  rateLimit?: number;
+  advisoryDb?: string;
+  /** Run jobs in this process too (always on SQLite; on PostgreSQL unless only workers should). */
+  work?: boolean;
+}
+
+export interface RunningServer {
+  url: string;
+  app: FastifyInstance;
+  store: Store;
+  queue: JobQueue;
+  close(): Promise<void>;
+}
+
+const EXPIRY_EVERY_MS = 10 * 60_000;
+
+/** Opens the store, starts the queue and the HTTP server; `close` stops all three. */
+export async function startServer(opts: ServeOptions): Promise<RunningServer> {
+  const store = await openStore(opts);
+  const queue = openQueue(store);
+  const app = await buildApp({
+    store,
+    queue,
+    ...(opts.bodyLimit !== undefined ? { bodyLimit: opts.bodyLimit } : {}),
+    ...(opts.rateLimit !== undefined ? { rateLimit: opts.rateLimit } : {}),
+  });
+  if (opts.work !== false || store.dialect === 'sqlite')
+    await queue.work(jobHandlers(opts.advisoryDb !== undefined ? { advisoryDb: opts.advisoryDb } : {}));
+  const expire = (): void => {
+    expireAcceptances(store.db).catch((err: Error) =>
+      process.stderr.write(`vanguard serve: expiring acceptances: ${err.message}\n`),
+    );
+  };
+  expire();
+  const timer = setInterval(expire, EXPIRY_EVERY_MS);
+  timer.unref();
+  await app.listen({ host: opts.host, port: opts.port });
+  const addr = app.server.address();
+  const port = typeof addr === 'object' && addr ? addr.port : opts.port;
+  const host = opts.host.includes(':') ? `[${opts.host}]` : opts.host;
+  return {
+    url: `http://${host}:${port}`,
+    app,
+    store,
+    queue,
+    async close() {
+      clearInterval(timer);
+      await app.close();
+      await queue.stop();
+      closeRematchIndex();
+      await store.close();
+    },
+  };
+}

@@ -1,0 +1,208 @@
+import type { CreateTableBuilder, Kysely, Migration, MigrationProvider } from 'kysely';
+
+export type Dialect = 'sqlite' | 'postgres';
+
+/** An auto-incrementing integer key in each dialect's own words. */
+function withId<T extends string>(
+  t: CreateTableBuilder<T, never>,
+  dialect: Dialect,
+): CreateTableBuilder<T, 'id'> {
+  return dialect === 'sqlite'
+    ? t.addColumn('id', 'integer', (c) => c.primaryKey().autoIncrement())
+    : t.addColumn('id', 'serial', (c) => c.primaryKey());
+}
+
+/**
+ * Version 1: every table the platform needs, including those later issues fill (hook secrets,
+ * decisions, jobs). Append new versions; never edit an applied one.
+ */
+function v1(dialect: Dialect): Migration {
+  return {
+    async up(db: Kysely<unknown>): Promise<void> {
+      await withId(db.schema.createTable('projects'), dialect)
+        .addColumn('name', 'text', (c) => c.notNull().unique())
+        .addColumn('created_at', 'text', (c) => c.notNull())
+        .execute();
+      await withId(db.schema.createTable('users'), dialect)
+        .addColumn('name', 'text', (c) => c.notNull().unique())
+        .addColumn('role', 'text', (c) => c.notNull())
+        .addColumn('password_hash', 'text', (c) => c.notNull())
+        .addColumn('created_at', 'text', (c) => c.notNull())
+        .addColumn('disabled_at', 'text')
+        .execute();
+      await db.schema
+        .createTable('tokens')
+        .addColumn('id', 'text', (c) => c.primaryKey())
+        .addColumn('kind', 'text', (c) => c.notNull())
+        .addColumn('user_id', 'integer', (c) => c.references('users.id'))
+        .addColumn('project_id', 'integer', (c) => c.references('projects.id'))
+        .addColumn('hash', 'text', (c) => c.notNull())
+        .addColumn('created_by', 'text', (c) => c.notNull())
+        .addColumn('created_at', 'text', (c) => c.notNull())
+        .addColumn('expires_at', 'text')
+        .addColumn('revoked_at', 'text')
+        .addColumn('last_used_at', 'text')
+        .execute();
+      await db.schema
+        .createTable('hook_secrets')
+        .addColumn('id', 'text', (c) => c.primaryKey())
+        .addColumn('project_id', 'integer', (c) => c.notNull().references('projects.id'))
+        .addColumn('name', 'text', (c) => c.notNull())
+        .addColumn('hash', 'text', (c) => c.notNull())
+        .addColumn('created_at', 'text', (c) => c.notNull())
+        .addColumn('revoked_at', 'text')
+        .execute();
+      await db.schema
+        .createTable('sessions')
+        .addColumn('id', 'text', (c) => c.primaryKey())
+        .addColumn('user_id', 'integer', (c) => c.notNull().references('users.id'))
+        .addColumn('csrf', 'text', (c) => c.notNull())
+        .addColumn('created_at', 'text', (c) => c.notNull())
+        .addColumn('expires_at', 'text', (c) => c.notNull())
+        .execute();
+      await withId(db.schema.createTable('scans'), dialect)
+        .addColumn('project_id', 'integer', (c) => c.notNull().references('projects.id'))
+        .addColumn('branch', 'text', (c) => c.notNull())
+        .addColumn('commit_sha', 'text')
+        .addColumn('tools', 'text', (c) => c.notNull())
+        .addColumn('format', 'text', (c) => c.notNull())
+        .addColumn('phase', 'text', (c) => c.notNull())
+        .addColumn('status', 'text', (c) => c.notNull())
+        .addColumn('scope', 'text', (c) => c.notNull())
+        .addColumn('started_at', 'text')
+        .addColumn('received_at', 'text', (c) => c.notNull())
+        .addColumn('pushed_by', 'text', (c) => c.notNull())
+        .addColumn('finding_count', 'integer', (c) => c.notNull())
+        .addColumn('new_count', 'integer', (c) => c.notNull())
+        .addColumn('fixed_count', 'integer', (c) => c.notNull())
+        .addColumn('reopened_count', 'integer', (c) => c.notNull())
+        .execute();
+      await db.schema
+        .createIndex('scans_project')
+        .on('scans')
+        .columns(['project_id', 'branch', 'id'])
+        .execute();
+      let findings = withId(db.schema.createTable('findings'), dialect)
+        .addColumn('project_id', 'integer', (c) => c.notNull().references('projects.id'))
+        .addColumn('branch', 'text', (c) => c.notNull())
+        .addColumn('fingerprint', 'text', (c) => c.notNull());
+      for (const col of [
+        'rule_id',
+        'analyzer',
+        'severity',
+        'confidence',
+        'title',
+        'message',
+        'remediation',
+        'path',
+      ])
+        findings = findings.addColumn(col, 'text', (c) => c.notNull());
+      findings = findings.addColumn('start_line', 'integer', (c) => c.notNull());
+      for (const col of ['location', 'cwe', 'owasp', 'principles', 'tools', 'phase'])
+        findings = findings.addColumn(col, 'text', (c) => c.notNull());
+      for (const col of ['advisory', 'package_key', 'package']) findings = findings.addColumn(col, 'text');
+      findings = findings
+        .addColumn('status', 'text', (c) => c.notNull())
+        .addColumn('status_source', 'text', (c) => c.notNull());
+      for (const col of ['status_reason', 'accepted_owner', 'accepted_until', 'introduced_at'])
+        findings = findings.addColumn(col, 'text');
+      await findings
+        .addColumn('first_seen', 'text', (c) => c.notNull())
+        .addColumn('last_seen', 'text', (c) => c.notNull())
+        .addColumn('fixed_at', 'text')
+        .addColumn('sla_start', 'text', (c) => c.notNull())
+        .addColumn('sla_due', 'text')
+        .addColumn('detected_by', 'text', (c) => c.notNull())
+        .addColumn('first_scan_id', 'integer')
+        .addColumn('last_scan_id', 'integer')
+        .addUniqueConstraint('findings_identity', ['project_id', 'branch', 'fingerprint'])
+        .execute();
+      // The filters users reach for first: status and severity within a project, then lists across projects.
+      await db.schema
+        .createIndex('findings_project_status')
+        .on('findings')
+        .columns(['project_id', 'status', 'severity', 'id'])
+        .execute();
+      await db.schema
+        .createIndex('findings_status')
+        .on('findings')
+        .columns(['status', 'severity', 'id'])
+        .execute();
+      await db.schema
+        .createIndex('findings_advisory')
+        .on('findings')
+        .columns(['advisory', 'package_key'])
+        .execute();
+      await withId(db.schema.createTable('finding_events'), dialect)
+        .addColumn('finding_id', 'integer', (c) => c.notNull().references('findings.id'))
+        .addColumn('at', 'text', (c) => c.notNull())
+        .addColumn('actor', 'text', (c) => c.notNull())
+        .addColumn('from_status', 'text')
+        .addColumn('to_status', 'text', (c) => c.notNull())
+        .addColumn('reason', 'text', (c) => c.notNull())
+        .addColumn('scan_id', 'integer')
+        .execute();
+      await db.schema
+        .createIndex('finding_events_finding')
+        .on('finding_events')
+        .columns(['finding_id', 'id'])
+        .execute();
+      await withId(db.schema.createTable('decisions'), dialect)
+        .addColumn('advisory', 'text', (c) => c.notNull())
+        .addColumn('package_key', 'text', (c) => c.notNull())
+        .addColumn('status', 'text', (c) => c.notNull())
+        .addColumn('reason', 'text', (c) => c.notNull())
+        .addColumn('owner', 'text')
+        .addColumn('expires_at', 'text')
+        .addColumn('actor', 'text', (c) => c.notNull())
+        .addColumn('created_at', 'text', (c) => c.notNull())
+        .addColumn('revoked_at', 'text')
+        .execute();
+      await db.schema
+        .createIndex('decisions_key')
+        .on('decisions')
+        .columns(['advisory', 'package_key'])
+        .execute();
+      await withId(db.schema.createTable('inventories'), dialect)
+        .addColumn('project_id', 'integer', (c) => c.notNull().references('projects.id'))
+        .addColumn('branch', 'text', (c) => c.notNull())
+        .addColumn('scan_id', 'integer')
+        .addColumn('components', 'text', (c) => c.notNull())
+        .addColumn('dependencies', 'text', (c) => c.notNull())
+        .addColumn('component_count', 'integer', (c) => c.notNull())
+        .addColumn('updated_at', 'text', (c) => c.notNull())
+        .addUniqueConstraint('inventories_identity', ['project_id', 'branch'])
+        .execute();
+      await withId(db.schema.createTable('audit_log'), dialect)
+        .addColumn('at', 'text', (c) => c.notNull())
+        .addColumn('actor', 'text', (c) => c.notNull())
+        .addColumn('action', 'text', (c) => c.notNull())
+        .addColumn('target', 'text', (c) => c.notNull())
+        .addColumn('detail', 'text', (c) => c.notNull())
+        .addColumn('ip', 'text')
+        .execute();
+      await withId(db.schema.createTable('jobs'), dialect)
+        .addColumn('kind', 'text', (c) => c.notNull())
+        .addColumn('status', 'text', (c) => c.notNull())
+        .addColumn('payload', 'text', (c) => c.notNull())
+        .addColumn('result', 'text')
+        .addColumn('error', 'text')
+        .addColumn('created_by', 'text', (c) => c.notNull())
+        .addColumn('created_at', 'text', (c) => c.notNull())
+        .addColumn('started_at', 'text')
+        .addColumn('finished_at', 'text')
+        .execute();
+      await db.schema.createIndex('jobs_status').on('jobs').columns(['status', 'id']).execute();
+      await db.schema
+        .createTable('settings')
+        .addColumn('key', 'text', (c) => c.primaryKey())
+        .addColumn('value', 'text', (c) => c.notNull())
+        .execute();
+    },
+  };
+}
+
+/** The versioned migrations, in order. */
+export function migrations(dialect: Dialect): MigrationProvider {
+  return { getMigrations: () => Promise.resolve({ '0001_initial': v1(dialect) }) };
+}

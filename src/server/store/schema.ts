@@ -1,0 +1,205 @@
+/**
+ * The platform's tables as the query builder sees them. Times are ISO-8601 UTC strings and lists
+ * are JSON text on both stores, so one set of queries runs unchanged on SQLite and PostgreSQL.
+ */
+import type { Generated, Insertable, Selectable } from 'kysely';
+
+export interface ProjectTable {
+  id: Generated<number>;
+  name: string;
+  created_at: string;
+}
+
+export interface UserTable {
+  id: Generated<number>;
+  name: string;
+  role: string;
+  password_hash: string;
+  created_at: string;
+  disabled_at: string | null;
+}
+
+/** API tokens of users (`vgu_`) and project push tokens (`vgp_`); only a salted hash is kept. */
+export interface TokenTable {
+  /** The public part of the token (its first characters), used to find the row. */
+  id: string;
+  kind: string;
+  user_id: number | null;
+  project_id: number | null;
+  hash: string;
+  created_by: string;
+  created_at: string;
+  expires_at: string | null;
+  revoked_at: string | null;
+  last_used_at: string | null;
+}
+
+/** Signed-webhook secrets for runtime detections (issue #16); hashed like tokens. */
+export interface HookSecretTable {
+  id: string;
+  project_id: number;
+  name: string;
+  hash: string;
+  created_at: string;
+  revoked_at: string | null;
+}
+
+export interface SessionTable {
+  /** sha256 of the cookie value. */
+  id: string;
+  user_id: number;
+  csrf: string;
+  created_at: string;
+  expires_at: string;
+}
+
+export interface ScanTable {
+  id: Generated<number>;
+  project_id: number;
+  branch: string;
+  commit_sha: string | null;
+  /** The reporting tool(s), JSON list. */
+  tools: string;
+  format: string;
+  phase: string;
+  status: string;
+  /** What a complete scan may close: JSON `{ tool, analyzers? }[]`. */
+  scope: string;
+  started_at: string | null;
+  received_at: string;
+  pushed_by: string;
+  finding_count: number;
+  new_count: number;
+  fixed_count: number;
+  reopened_count: number;
+}
+
+export interface FindingTable {
+  id: Generated<number>;
+  project_id: number;
+  branch: string;
+  fingerprint: string;
+  rule_id: string;
+  analyzer: string;
+  severity: string;
+  confidence: string;
+  title: string;
+  message: string;
+  remediation: string;
+  path: string;
+  start_line: number;
+  /** JSON of the full location. */
+  location: string;
+  cwe: string;
+  owasp: string;
+  principles: string;
+  tools: string;
+  phase: string;
+  /** Advisory id and versionless package purl, for decisions that span projects. */
+  advisory: string | null;
+  package_key: string | null;
+  package: string | null;
+  status: string;
+  /** Who set the status: scan, policy (vanguard.yaml), user, decision, expiry. */
+  status_source: string;
+  status_reason: string | null;
+  accepted_owner: string | null;
+  accepted_until: string | null;
+  introduced_at: string | null;
+  first_seen: string;
+  last_seen: string;
+  fixed_at: string | null;
+  sla_start: string;
+  sla_due: string | null;
+  /** 'scan' or 'rematch' (found by re-matching a stored inventory). */
+  detected_by: string;
+  first_scan_id: number | null;
+  last_scan_id: number | null;
+}
+
+export interface FindingEventTable {
+  id: Generated<number>;
+  finding_id: number;
+  at: string;
+  actor: string;
+  from_status: string | null;
+  to_status: string;
+  reason: string;
+  scan_id: number | null;
+}
+
+/** One analysis decision on an advisory + package, applied to every project. */
+export interface DecisionTable {
+  id: Generated<number>;
+  advisory: string;
+  package_key: string;
+  status: string;
+  reason: string;
+  owner: string | null;
+  expires_at: string | null;
+  actor: string;
+  created_at: string;
+  revoked_at: string | null;
+}
+
+/** The latest dependency inventory of each project and branch. */
+export interface InventoryTable {
+  id: Generated<number>;
+  project_id: number;
+  branch: string;
+  scan_id: number | null;
+  components: string;
+  dependencies: string;
+  component_count: number;
+  updated_at: string;
+}
+
+export interface AuditTable {
+  id: Generated<number>;
+  at: string;
+  actor: string;
+  action: string;
+  target: string;
+  detail: string;
+  ip: string | null;
+}
+
+/** Job records: the status a client polls. On PostgreSQL pg-boss carries the job id between processes. */
+export interface JobTable {
+  id: Generated<number>;
+  kind: string;
+  status: string;
+  payload: string;
+  result: string | null;
+  error: string | null;
+  created_by: string;
+  created_at: string;
+  started_at: string | null;
+  finished_at: string | null;
+}
+
+export interface SettingTable {
+  key: string;
+  value: string;
+}
+
+export interface Database {
+  projects: ProjectTable;
+  users: UserTable;
+  tokens: TokenTable;
+  hook_secrets: HookSecretTable;
+  sessions: SessionTable;
+  scans: ScanTable;
+  findings: FindingTable;
+  finding_events: FindingEventTable;
+  decisions: DecisionTable;
+  inventories: InventoryTable;
+  audit_log: AuditTable;
+  jobs: JobTable;
+  settings: SettingTable;
+}
+
+export type FindingRow = Selectable<FindingTable>;
+export type NewFinding = Insertable<FindingTable>;
+export type ScanRow = Selectable<ScanTable>;
+export type JobRow = Selectable<JobTable>;

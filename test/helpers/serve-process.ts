@@ -1,0 +1,44 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { CLI } from './cli.js';
+
+export interface ServeProcess {
+  url: string;
+  child: ChildProcess;
+  /** Stops it gracefully (SIGTERM) and waits for the exit. */
+  stop(): Promise<void>;
+  kill9(): Promise<void>;
+}
+
+/** Starts `vanguard serve --port 0` as a user would and waits for its "listening on" line. */
+export function startServe(args: string[], env: Record<string, string>): Promise<ServeProcess> {
+  const child = spawn(process.execPath, [CLI, 'serve', '--port', '0', ...args], {
+    env: { ...process.env, NO_COLOR: '1', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  const exited = new Promise<void>((r) => child.once('exit', () => r()));
+  let out = '';
+  let err = '';
+  child.stderr.on('data', (b: Buffer) => (err += b.toString()));
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`serve did not start: ${out}${err}`)), 60_000);
+    child.once('exit', (code) => reject(new Error(`serve exited ${code}: ${err}`)));
+    child.stdout.on('data', (b: Buffer) => {
+      out += b.toString();
+      const m = /listening on (http:\/\/\S+)/.exec(out);
+      if (!m) return;
+      clearTimeout(timer);
+      resolve({
+        url: m[1]!,
+        child,
+        async stop() {
+          child.kill('SIGTERM');
+          await exited;
+        },
+        async kill9() {
+          child.kill('SIGKILL');
+          await exited;
+        },
+      });
+    });
+  });
+}
