@@ -9,10 +9,15 @@ cli="${VANGUARD_CLI:-/opt/vanguard/dist/cli/main.js}"
 
 # A mounted repository belongs to another user than the container's; git then refuses to read it
 # ("dubious ownership"). Trust the folder being scanned (default: the working directory) for this
-# process only, through the environment, without writing any git configuration.
-export GIT_CONFIG_COUNT=1
-export GIT_CONFIG_KEY_0=safe.directory
-export GIT_CONFIG_VALUE_0="${VANGUARD_SAFE_DIRECTORY:-$PWD}"
+# process only: Vanguard runs git with a clean environment that keeps HOME and XDG_CONFIG_HOME, so
+# the setting goes into a throw-away XDG config folder; the user's own git configuration is untouched.
+xdg="$(mktemp -d)"
+mkdir -p "$xdg/git"
+if [ -n "${XDG_CONFIG_HOME:-}" ] && [ -f "$XDG_CONFIG_HOME/git/config" ]; then
+  cp "$XDG_CONFIG_HOME/git/config" "$xdg/git/config"
+fi
+git config --file "$xdg/git/config" --add safe.directory "${VANGUARD_SAFE_DIRECTORY:-$PWD}"
+export XDG_CONFIG_HOME="$xdg"
 
 if [ "$#" -eq 0 ]; then
   set -- scan .
