@@ -77,7 +77,8 @@ function neutraliseFinding(f: Finding): Finding {
     title: neutraliseLine(f.title),
     message: neutraliseText(f.message),
     remediation: neutraliseText(f.remediation),
-    location: { ...f.location, path: neutraliseLine(f.location.path) },
+    // The path stays exact (exceptions match it; each reporter escapes it for its format).
+    location: { ...f.location },
   };
   if (f.location.snippet !== undefined) out.location.snippet = neutraliseText(f.location.snippet);
   if (f.package !== undefined) {

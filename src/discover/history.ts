@@ -4,7 +4,7 @@ import type { HistoryAddition } from '../core/analyzer.js';
 import { VanguardError } from '../core/errors.js';
 import { runGit, spawnGit } from './git-command.js';
 import { readBlobs } from './git-blobs.js';
-import { looksBinary } from './read-file.js';
+import { displayName, looksBinary } from './read-file.js';
 
 /** Longer lines are cut to their first megabyte (still scanned), so one line cannot exhaust memory. */
 export const MAX_LINE = 1024 * 1024;
@@ -381,7 +381,8 @@ export async function* parseRawLog(stream: AsyncIterable<Buffer>): AsyncGenerato
       if (!REGULAR_FILE.test(meta.newMode)) continue; // symbolic links and submodules hold no text
       yield {
         commit,
-        path: token.toString('utf8'),
+        // The walk's spelling of a name that is not UTF-8, so history and tree findings of one file agree.
+        path: displayName(token),
         oldOid: REGULAR_FILE.test(meta.oldMode) && !ZERO_OID.test(meta.oldOid) ? meta.oldOid : undefined,
         newOid: meta.newOid,
       };

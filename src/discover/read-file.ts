@@ -135,3 +135,21 @@ function swap16(buf: Buffer): Buffer {
   out.swap16();
   return out;
 }
+
+/** A name for reports: valid UTF-8 as it is, any other byte as `\xNN` (unambiguous, printable). */
+export function displayName(bytes: Buffer): string {
+  let out = '';
+  let i = 0;
+  while (i < bytes.length) {
+    const b = bytes[i]!;
+    const len = b < 0x80 ? 1 : b >= 0xf0 ? 4 : b >= 0xe0 ? 3 : b >= 0xc2 ? 2 : 0;
+    if (len > 0 && i + len <= bytes.length && isUtf8(bytes.subarray(i, i + len))) {
+      out += bytes.toString('utf8', i, i + len);
+      i += len;
+    } else {
+      out += `\\x${b.toString(16).padStart(2, '0').toUpperCase()}`;
+      i++;
+    }
+  }
+  return out;
+}

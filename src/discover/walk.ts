@@ -6,7 +6,7 @@ import { UsageError } from '../core/errors.js';
 import type { Discovery, SkipReason } from '../core/result.js';
 import { git } from './git.js';
 import { DEFAULT_IGNORES, IgnoreRules } from './ignore-rules.js';
-import { readRegularFile } from './read-file.js';
+import { displayName, readRegularFile } from './read-file.js';
 
 export interface WalkOptions {
   /** Extra gitignore-style patterns (from vanguard.yaml or --ignore). */
@@ -39,24 +39,6 @@ function joinFs(dir: FsPath, name: string | Buffer): FsPath {
   if (typeof dir === 'string' && typeof name === 'string') return join(dir, name);
   const d = typeof dir === 'string' ? Buffer.from(dir) : dir;
   return Buffer.concat([d, Buffer.from(sep), typeof name === 'string' ? Buffer.from(name) : name]);
-}
-
-/** A name for reports: valid UTF-8 as it is, any other byte as `\xNN` (unambiguous, printable). */
-export function displayName(bytes: Buffer): string {
-  let out = '';
-  let i = 0;
-  while (i < bytes.length) {
-    const b = bytes[i]!;
-    const len = b < 0x80 ? 1 : b >= 0xf0 ? 4 : b >= 0xe0 ? 3 : b >= 0xc2 ? 2 : 0;
-    if (len > 0 && i + len <= bytes.length && isUtf8(bytes.subarray(i, i + len))) {
-      out += bytes.toString('utf8', i, i + len);
-      i += len;
-    } else {
-      out += `\\x${b.toString(16).padStart(2, '0').toUpperCase()}`;
-      i++;
-    }
-  }
-  return out;
 }
 
 interface Entry {

@@ -1,3 +1,4 @@
+import { safeJson } from './json.js';
 import type { Finding, Severity } from '../core/finding.js';
 import type { ScanResult } from '../core/result.js';
 import { stripControl } from './common.js';
@@ -39,4 +40,4 @@ function issue(f: Finding) {
  * request adds or fixes by comparing with the target branch's report.
  */
 export const gitlabCodeQualityReport: Reporter = (result: ScanResult) =>
-  `${JSON.stringify(result.findings.filter((f) => f.suppression === undefined).map(issue), null, 2)}\n`;
+  `${safeJson(result.findings.filter((f) => f.suppression === undefined).map(issue), 2)}\n`;

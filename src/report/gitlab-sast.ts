@@ -1,3 +1,4 @@
+import { safeJson } from './json.js';
 import type { Finding, Severity } from '../core/finding.js';
 import type { ScanResult } from '../core/result.js';
 import { otherWarnings, stripControl } from './common.js';
@@ -98,5 +99,5 @@ export const gitlabSastReport: Reporter = (result: ScanResult) => {
     },
     vulnerabilities: result.findings.filter((f) => f.suppression === undefined).map(vulnerability),
   };
-  return `${JSON.stringify(report, null, 2)}\n`;
+  return `${safeJson(report, 2)}\n`;
 };
