@@ -119,7 +119,7 @@ spec:
     expect(new Set(priv.map((f) => f.fingerprintKey)).size).toBe(2);
   });
 
-  it('survives alias bombs without expanding them', async () => {
+  it('reports an alias bomb in a manifest as a parse error of that file', async () => {
     const lines = ['a: &a ["x","x","x","x","x","x","x","x","x","x"]'];
     for (let i = 0; i < 30; i++)
       lines.push(
@@ -127,9 +127,9 @@ spec:
           .fill(i === 0 ? '*a' : `*n${i - 1}`)
           .join(',')}]`,
       );
-    const t0 = Date.now();
-    await runOn(iacAnalyzer, 'bomb.yaml', `apiVersion: v1\nkind: ConfigMap\n${lines.join('\n')}\n`);
-    expect(Date.now() - t0).toBeLessThan(2000);
+    await expect(
+      runOn(iacAnalyzer, 'bomb.yaml', `apiVersion: v1\nkind: ConfigMap\n${lines.join('\n')}\n`),
+    ).rejects.toThrow(/alias bomb/);
   });
 
   it('resolves Terraform variables from sibling files of the same module only', async () => {

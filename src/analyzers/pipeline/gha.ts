@@ -1,8 +1,8 @@
 import type { SourceFile } from '../../core/analyzer.js';
 import type { Reporter } from '../iac/common.js';
 import { isFetchPipeShell } from '../iac/shell.js';
-import type { YNode, YScalar } from '../iac/yaml/tree.js';
-import { entry, get, isFalse, items, str } from '../iac/yaml/tree.js';
+import type { YNode, YScalar } from '../../parse/yaml/tree.js';
+import { entry, get, isFalse, items, str } from '../../parse/yaml/tree.js';
 import { CHECKOUT_COMMAND, UNTRUSTED_REF, untrustedExpressions } from './expressions.js';
 import {
   GHA_CURL_PIPE,

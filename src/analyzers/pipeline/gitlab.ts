@@ -2,8 +2,8 @@ import type { SourceFile } from '../../core/analyzer.js';
 import type { Reporter } from '../iac/common.js';
 import { parseImageRef } from '../iac/image-ref.js';
 import { isFetchPipeShell } from '../iac/shell.js';
-import type { YNode, YScalar } from '../iac/yaml/tree.js';
-import { entry, get, items, str } from '../iac/yaml/tree.js';
+import type { YNode, YScalar } from '../../parse/yaml/tree.js';
+import { entry, get, items, str } from '../../parse/yaml/tree.js';
 import { GITLAB_CURL_PIPE, GITLAB_INJECTION, GITLAB_UNPINNED_IMAGE } from './rules.js';
 
 const RESERVED = new Set(['stages', 'variables', 'include', 'workflow', 'cache', 'spec']);

@@ -1,7 +1,7 @@
 import type { Analyzer, AnalyzerContext, FileRef, SourceFile } from '../../core/analyzer.js';
 import type { RawFinding } from '../../core/finding.js';
 import { Reporter } from '../iac/common.js';
-import { parseYamlDocs } from '../iac/yaml/tree.js';
+import { parseYamlDocs } from '../../parse/yaml/tree.js';
 import type { PipelineOptions } from './gha.js';
 import { checkCompositeAction, checkWorkflow } from './gha.js';
 import { checkGitlab } from './gitlab.js';
