@@ -20,6 +20,16 @@ function tree(files: Record<string, string | Buffer>): string {
 const registry = (over = {}) => new AnalyzerRegistry().register(markerAnalyzer(over));
 
 describe('runScan', () => {
+  it('clamps --workers to the cores of the machine, with a note', async () => {
+    const root = tree({ 'ok.txt': 'x' });
+    const r = await runScan({ path: root, registry: registry(), workers: 1000 });
+    expect(r.warnings.join('\n')).toMatch(
+      /--workers 1000 is more than the \d+ cores of this machine; using \d+/,
+    );
+    const fine = await runScan({ path: root, registry: registry(), workers: 1 });
+    expect(fine.warnings.join('\n')).not.toMatch(/--workers/);
+  });
+
   it('records a per-file analyzer failure, goes on, and marks the scan partial', async () => {
     const root = tree({ 'boom.txt': 'x', 'ok.txt': 'DANGER here' });
     const r = await runScan({ path: root, registry: registry() });
