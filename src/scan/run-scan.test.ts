@@ -107,6 +107,20 @@ describe('runScan', () => {
     });
   });
 
+  it('marks the scan partial for a FIFO in the tree (a special file), as docs/output.md promises', async () => {
+    const root = tree({ 'a.txt': 'ok' });
+    execFileSync('mkfifo', [join(root, 'pipe.txt')]);
+    const r = await runScan({ path: root, registry: registry() });
+    expect(r.discovery.skipped.special).toBe(1);
+    expect(r.status).toBe('partial');
+    const clean = await runScan({
+      path: tree({ 'a.txt': 'ok', 'bin.txt': Buffer.from([0x44, 0, 0x41, 0x4e]) }),
+      registry: registry(),
+    });
+    expect(clean.discovery.skipped.binary).toBe(1);
+    expect(clean.status).toBe('complete');
+  });
+
   it('rejects unknown analyzer names', async () => {
     await expect(runScan({ path: tree({}), registry: registry(), only: ['nope'] })).rejects.toThrow(
       /unknown analyzer "nope"/,

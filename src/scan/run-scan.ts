@@ -234,7 +234,10 @@ async function scanWith(
   }
   // An input that could not be read was not analyzed: the scan is incomplete, as when an analyzer fails.
   const status =
+    // Files that exist but could not be read (permissions, FIFOs and other special files) are
+    // coverage lost; ignored, binary, too-large and symlinked files are skipped by design.
     discovery.skipped.unreadable > 0 ||
+    discovery.skipped.special > 0 ||
     [...runs.values()].some((r) => r.status === 'partial' || r.status === 'failed')
       ? 'partial'
       : 'complete';

@@ -34,7 +34,7 @@ export function listAt(
 ): unknown[] | undefined {
   const v = parent[key];
   if (v === undefined || v === null) return undefined;
-  if (Array.isArray(v)) return v;
+  if (Array.isArray(v)) return v as unknown[];
   throw new ParseError(`${file}: "${key}" must be a list, found ${kindOf(v)}`, line);
 }
 
