@@ -1,6 +1,5 @@
 import type { Analyzer } from '../core/analyzer.js';
 import type { AnalyzerId } from '../core/finding.js';
-import { createRegistry } from '../analyzers/index.js';
 import { contextFactory, type AnalyzerOptions } from './context.js';
 import { runFileTask, type FileOutcome, type FileTask } from './file-task.js';
 
@@ -27,9 +26,27 @@ interface State {
   warnings: string[];
 }
 
-function setUp(init: WorkerInit): State {
-  const registry = createRegistry();
-  const analyzers = new Map<AnalyzerId, Analyzer>(init.analyzerIds.map((id) => [id, registry.get(id)]));
+/**
+ * Each analyzer's module, loaded only by the workers that run it: a worker of `--only secrets`
+ * does not pay for the code analyzer's native parser and rules (most of a worker's start-up).
+ * An analyzer not listed here is taken from the full registry.
+ */
+const LOADERS: Partial<Record<AnalyzerId, () => Promise<Analyzer>>> = {
+  secrets: async () => (await import('../analyzers/secrets/index.js')).secretsAnalyzer,
+  deps: async () => (await import('../analyzers/deps/index.js')).depsAnalyzer,
+  code: async () => (await import('../analyzers/code/index.js')).codeAnalyzer,
+  iac: async () => (await import('../analyzers/iac/index.js')).iacAnalyzer,
+  pipeline: async () => (await import('../analyzers/pipeline/index.js')).pipelineAnalyzer,
+  threats: async () => (await import('../analyzers/threats/index.js')).threatsAnalyzer,
+};
+
+async function setUp(init: WorkerInit): Promise<State> {
+  const analyzers = new Map<AnalyzerId, Analyzer>();
+  for (const id of init.analyzerIds) {
+    const load =
+      LOADERS[id] ?? (async () => (await import('../analyzers/index.js')).createRegistry().get(id));
+    analyzers.set(id, await load());
+  }
   const warnings: string[] = [];
   const ctxFor = contextFactory(init.root, new Set(init.paths), init.options, warnings, init.maxFileSize);
   return { init, analyzers, ctxFor, warnings };
@@ -40,14 +57,16 @@ function reply(msg: FromWorker): void {
 }
 
 let state: State | undefined;
-// Batches run one at a time, in order, even though messages may arrive while one is running.
+// Init and batches run one at a time, in order, even though messages may arrive meanwhile.
 let queue: Promise<void> = Promise.resolve();
 
 process.on('message', (raw: unknown) => {
   const msg = raw as ToWorker;
   if (msg.type === 'init') {
-    state = setUp(msg.init);
-    reply({ type: 'ready' });
+    queue = queue.then(async () => {
+      state = await setUp(msg.init);
+      reply({ type: 'ready' });
+    });
     return;
   }
   queue = queue.then(async () => {
