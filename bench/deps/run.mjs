@@ -1,7 +1,7 @@
 // Benchmark of the deps analyzer: import rate of OSV records into the local index, and inventory + match of a
 // lockfile with >= 3,000 packages against >= 20,000 advisories. Run after `npm run build`:
 //   node bench/deps/run.mjs [--advisories 20000] [--packages 3000]
-// Advisories are synthesised from the shapes of the real records in ../shared/advisories/osv (ranges, aliases,
+// Advisories are synthesised from the shapes of the real records in test/fixtures/osv (ranges, aliases,
 // severities, multi-package records), renamed onto a pool of package names so that a share of them hit the lockfile.
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
@@ -24,7 +24,7 @@ const arg = (name, dflt) => {
 const N_ADV = arg('advisories', 20_000);
 const N_PKG = arg('packages', 3_000);
 
-const osvDir = join(here, '..', '..', '..', 'shared', 'advisories', 'osv');
+const osvDir = join(here, '..', '..', 'test', 'fixtures', 'osv');
 const real = readdirSync(osvDir)
   .filter((f) => f.endsWith('.json'))
   .map((f) => JSON.parse(readFileSync(join(osvDir, f), 'utf8')));

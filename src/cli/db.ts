@@ -4,6 +4,7 @@ import { DEFAULT_BASE_URL, DEFAULT_ECOSYSTEMS, resolveDbPath } from '../analyzer
 import { dbStatus } from '../analyzers/deps/db/status.js';
 import { updateDb } from '../analyzers/deps/db/update.js';
 import { UsageError } from '../core/errors.js';
+import { neutraliseLine } from '../core/neutralise.js';
 
 function list(value: string): string[] {
   const out = value
@@ -16,6 +17,17 @@ function list(value: string): string[] {
 
 interface DbFlags {
   dbPath?: string;
+}
+
+/** Records left out because they are not valid OSV: the count and the first ones, named, on stderr. */
+function reportRejected(count: number, examples: readonly { name: string; reason: string }[]): void {
+  if (count === 0) return;
+  process.stderr.write(
+    `warning: ${count} records rejected (not valid OSV records), left out of the database:\n`,
+  );
+  for (const e of examples)
+    process.stderr.write(`  ${neutraliseLine(e.name)}: ${neutraliseLine(e.reason)}\n`);
+  if (count > examples.length) process.stderr.write(`  … and ${count - examples.length} more\n`);
 }
 
 /** `vanguard db update | import <path> | status`: the local OSV advisory database used by the deps analyzer. */
@@ -45,6 +57,7 @@ export function registerDb(program: Command): void {
         process.stdout.write(
           `${r.ecosystem}: ${r.status === 'updated' ? `updated, ${r.records ?? 0} advisories` : 'not modified'}\n`,
         );
+        reportRejected(r.rejected ?? 0, r.rejectedExamples ?? []);
       }
       process.stdout.write(`database: ${dbPath}\n`);
     });
@@ -58,6 +71,7 @@ export function registerDb(program: Command): void {
       process.stdout.write(
         `imported ${r.records} advisories (${r.withdrawn} withdrawn) in ${r.seconds.toFixed(2)} s (${Math.round(r.perSecond)}/s) into ${dbPath}\n`,
       );
+      reportRejected(r.rejected, r.rejectedExamples);
     });
 
   db.command('status')

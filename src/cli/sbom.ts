@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import { Option } from 'commander';
-import { writeFile } from 'node:fs/promises';
+import { writeFileAtomic } from './atomic-write.js';
 import { buildProjectBom } from '../analyzers/deps/sbom/build.js';
 import { toCycloneDx } from '../analyzers/deps/sbom/cyclonedx.js';
 import { toSpdx } from '../analyzers/deps/sbom/spdx.js';
@@ -29,7 +29,7 @@ export function registerSbom(program: Command): void {
       const tool = { name: 'vanguard', version: VERSION };
       const doc = flags.format === 'spdx-json' ? toSpdx(bom, tool) : toCycloneDx(bom, tool);
       const text = `${JSON.stringify(doc, null, 2)}\n`;
-      if (flags.output) await writeFile(flags.output, text);
+      if (flags.output) await writeFileAtomic(flags.output, text);
       else process.stdout.write(text);
       for (const w of warnings) process.stderr.write(`vanguard: note: ${w}\n`);
       for (const f of failed) process.stderr.write(`vanguard: could not read ${f.path}: ${f.message}\n`);

@@ -1,6 +1,6 @@
-import { mkdir, writeFile } from 'node:fs/promises';
+import { writeFileAtomic } from './atomic-write.js';
 import { existsSync, statSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import type { Command } from 'commander';
 import { UsageError } from '../core/errors.js';
 import { isSeverity } from '../core/finding.js';
@@ -121,8 +121,7 @@ export function registerThreats(program: Command): void {
           if (toStdout) process.stdout.write(text);
           else {
             const target = resolve(cwd, spec.output ?? '');
-            await mkdir(dirname(target), { recursive: true });
-            await writeFile(target, text);
+            await writeFileAtomic(target, text);
           }
         }
         const result = threatScanResult({ ...run, startedAt: new Date(), failOn });
@@ -145,7 +144,8 @@ export function registerThreats(program: Command): void {
       const target = resolve(root, opts.output);
       if (existsSync(target) && !opts.force)
         throw new UsageError(`${target} exists; use --force to overwrite it`);
-      await writeFile(target, text);
+      // Replaced whole, and a symbolic link at the target is replaced rather than written through.
+      await writeFileAtomic(target, text);
       process.stderr.write(
         `vanguard: drafted ${target} from ${units} infrastructure objects; review it before committing\n`,
       );

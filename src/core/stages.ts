@@ -2,7 +2,9 @@ import { createHash } from 'node:crypto';
 import { fingerprintOf, normalizeForFingerprint } from './fingerprint.js';
 import type { Finding, RawFinding } from './finding.js';
 import { severityRank } from './finding.js';
+import { maskCredentials, maskStringLiterals } from './credentials.js';
 import { maskIn } from './mask.js';
+import { neutraliseLine, neutraliseText } from './neutralise.js';
 
 const MAX_SNIPPET = 300;
 
@@ -15,11 +17,25 @@ function secretTag(ruleId: string, secret: string): string {
   return createHash('sha256').update(`vanguard-secret\0${ruleId}\0${secret}`).digest('hex').slice(0, 16);
 }
 
-/** Masks the secret of a raw finding in every text field; the secret itself is dropped. */
+// Hard-coded credentials (CWE-259, 321, 798) and credentials in logs (532): a rule that reports one without
+// naming it (a key passed to a cipher, a session secret, a literal logged) quotes it as a string literal,
+// so every literal of one word on its lines is masked.
+const HARD_CODED_CWES = new Set([259, 321, 532, 798]);
+
+/**
+ * Masks the secret of a raw finding in every text field, then every credential the generic patterns
+ * recognise (URL user information, `-u user:pass`, headers, tokens) in every finding of every analyzer;
+ * the secret itself is dropped.
+ */
 export function maskFinding(f: RawFinding): RawFinding {
   const { secret, ...rest } = f;
-  if (secret === undefined || secret === '') return rest;
-  const m = (s: string): string => maskIn(s, secret);
+  const named = secret !== undefined && secret !== '';
+  const literals = !named && f.cwe.some((c) => HARD_CODED_CWES.has(c));
+  const m = (s: string): string => {
+    let out = named ? maskIn(s, secret) : s;
+    if (literals) out = maskStringLiterals(out);
+    return maskCredentials(out);
+  };
   const out: RawFinding = {
     ...rest,
     title: m(rest.title),
@@ -28,6 +44,19 @@ export function maskFinding(f: RawFinding): RawFinding {
   };
   out.location = { ...rest.location };
   if (rest.location.snippet !== undefined) out.location.snippet = m(rest.location.snippet);
+  if (rest.package !== undefined) {
+    out.package = {
+      ...rest.package,
+      name: maskCredentials(rest.package.name),
+      version: maskCredentials(rest.package.version),
+      purl: maskCredentials(rest.package.purl),
+      ...(rest.package.path ? { path: rest.package.path.map(maskCredentials) } : {}),
+    };
+  }
+  if (!named) {
+    if (rest.fingerprintKey !== undefined) out.fingerprintKey = m(rest.fingerprintKey);
+    return out;
+  }
   const key =
     rest.fingerprintKey !== undefined
       ? m(rest.fingerprintKey)
@@ -40,12 +69,37 @@ function truncateSnippet(s: string): string {
   return s.length <= MAX_SNIPPET ? s : `${s.slice(0, MAX_SNIPPET)}…`;
 }
 
-/** Raw finding → finding: secrets masked, snippet bounded, fingerprint computed. */
+/** Control characters and bidirectional overrides out of every text a reporter will print. */
+function neutraliseFinding(f: Finding): Finding {
+  const out: Finding = {
+    ...f,
+    ruleId: neutraliseLine(f.ruleId),
+    title: neutraliseLine(f.title),
+    message: neutraliseText(f.message),
+    remediation: neutraliseText(f.remediation),
+    location: { ...f.location, path: neutraliseLine(f.location.path) },
+  };
+  if (f.location.snippet !== undefined) out.location.snippet = neutraliseText(f.location.snippet);
+  if (f.package !== undefined) {
+    out.package = {
+      ...f.package,
+      name: neutraliseLine(f.package.name),
+      version: neutraliseLine(f.package.version),
+      purl: neutraliseLine(f.package.purl),
+      fixedIn: f.package.fixedIn.map(neutraliseLine),
+      advisories: f.package.advisories.map(neutraliseLine),
+      ...(f.package.path ? { path: f.package.path.map(neutraliseLine) } : {}),
+    };
+  }
+  return out;
+}
+
+/** Raw finding → finding: secrets masked, snippet bounded, fingerprint computed, controls neutralised. */
 export function finalizeFinding(raw: RawFinding): Finding {
   const masked = maskFinding(raw);
   const fingerprint = fingerprintOf(masked);
   const { fingerprintKey: _key, ...rest } = masked;
-  const f: Finding = { ...rest, fingerprint };
+  const f: Finding = neutraliseFinding({ ...rest, fingerprint });
   if (f.location.snippet !== undefined)
     f.location = { ...f.location, snippet: truncateSnippet(f.location.snippet) };
   return f;
@@ -84,7 +138,47 @@ export function sortFindings(findings: Finding[]): Finding[] {
   );
 }
 
+function isCredential(f: Finding): boolean {
+  return f.analyzer === 'secrets' || f.cwe.some((c) => c === 259 || c === 321 || c === 798);
+}
+
+/**
+ * One secret, one finding: a hard-coded credential that several analyzers report on the same line (the
+ * secrets analyzer and a code rule for a Django SECRET_KEY) becomes one finding, the secrets analyzer's
+ * when there is one, whose message lists every other rule that matched. Different secrets on one line
+ * (a key id and its secret key) are all secrets-analyzer findings and stay apart.
+ */
+export function mergeSameSecret(findings: readonly Finding[]): Finding[] {
+  const byLine = new Map<string, Finding[]>();
+  for (const f of findings) {
+    if (!isCredential(f)) continue;
+    const k = `${f.location.path}\0${f.location.startLine}\0${f.location.commit ?? ''}`;
+    byLine.set(k, [...(byLine.get(k) ?? []), f]);
+  }
+  const dropped = new Set<Finding>();
+  const replaced = new Map<Finding, Finding>();
+  for (const group of byLine.values()) {
+    const others = group.filter((f) => f.analyzer !== 'secrets');
+    if (group.length < 2 || others.length === 0) continue;
+    const best = (list: Finding[]): Finding =>
+      [...list].sort((a, b) => severityRank(a.severity) - severityRank(b.severity))[0]!;
+    const secrets = group.filter((f) => f.analyzer === 'secrets');
+    const keep = secrets.length > 0 ? best(secrets) : best(others);
+    const merged = others.filter((f) => f !== keep);
+    if (merged.length === 0) continue;
+    for (const f of merged) dropped.add(f);
+    const rules = [...new Set(merged.map((f) => f.ruleId))].filter((r) => r !== keep.ruleId);
+    const strongest = best([keep, ...merged]);
+    replaced.set(keep, {
+      ...keep,
+      severity: strongest.severity,
+      message: rules.length > 0 ? `${keep.message} Also matched: ${rules.join(', ')}.` : keep.message,
+    });
+  }
+  return findings.filter((f) => !dropped.has(f)).map((f) => replaced.get(f) ?? f);
+}
+
 /** The pure stages every raw finding passes through before policy and reporters see it. */
 export function processFindings(raw: readonly RawFinding[]): Finding[] {
-  return sortFindings(dedupe(raw.map(finalizeFinding)));
+  return sortFindings(mergeSameSecret(dedupe(raw.map(finalizeFinding))));
 }

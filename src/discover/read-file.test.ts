@@ -25,3 +25,43 @@ describe('readSource', () => {
     expect(readSource(join(dir, 'bin'), 1e6)).toEqual({ kind: 'binary' });
   });
 });
+
+describe('wide text encodings', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'vg-wide-'));
+  const text = 'token = "abc"\nsecond line ✓ 𝄞\n';
+  const be16 = (s: string): Buffer => Buffer.from(s, 'utf16le').swap16();
+  const u32 = (s: string, le: boolean): Buffer => {
+    const cps = [...s].map((c) => c.codePointAt(0)!);
+    const b = Buffer.alloc(cps.length * 4);
+    cps.forEach((cp, i) => (le ? b.writeUInt32LE(cp, i * 4) : b.writeUInt32BE(cp, i * 4)));
+    return b;
+  };
+  it.each([
+    [
+      'utf-16le',
+      'UTF-16LE with BOM',
+      Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')]),
+    ],
+    ['utf-16le', 'UTF-16LE without BOM', Buffer.from(text, 'utf16le')],
+    ['utf-16be', 'UTF-16BE with BOM', Buffer.concat([Buffer.from([0xfe, 0xff]), be16(text)])],
+    ['utf-16be', 'UTF-16BE without BOM', be16(text)],
+    ['utf-32le', 'UTF-32LE with BOM', Buffer.concat([Buffer.from([0xff, 0xfe, 0, 0]), u32(text, true)])],
+    ['utf-32le', 'UTF-32LE without BOM', u32(text, true)],
+    ['utf-32be', 'UTF-32BE with BOM', Buffer.concat([Buffer.from([0, 0, 0xfe, 0xff]), u32(text, false)])],
+    ['utf-32be', 'UTF-32BE without BOM', u32(text, false)],
+  ])('decodes %s (%s)', (encoding, name, bytes) => {
+    const file = join(dir, name.replace(/\W+/g, '-'));
+    writeFileSync(file, bytes);
+    const r = readSource(file, 1e6);
+    expect(r).toMatchObject({ kind: 'text', text, encoding });
+    if (r.kind === 'text') expect(r.bytes.toString('utf8')).toBe(text);
+  });
+
+  it('still calls real binaries binary', () => {
+    writeFileSync(
+      join(dir, 'png'),
+      Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 0x0d, 0x49, 0x48, 0x44, 0x52, 0, 0, 1, 0]),
+    );
+    expect(readSource(join(dir, 'png'), 1e6)).toEqual({ kind: 'binary' });
+  });
+});

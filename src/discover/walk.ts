@@ -1,3 +1,4 @@
+import { isUtf8 } from 'node:buffer';
 import { lstatSync, readdirSync, realpathSync, type Dirent } from 'node:fs';
 import { basename, extname, isAbsolute, join, relative, sep } from 'node:path';
 import type { FileRef } from '../core/analyzer.js';
@@ -27,6 +28,57 @@ export interface WalkOptions {
 
 export interface DiscoveredFile extends FileRef {
   absPath: string;
+  /** The absolute path as bytes, when a part of it is not valid UTF-8 (`absPath` then cannot name it). */
+  absBytes?: Uint8Array;
+}
+
+/** A directory or file on disk: a string, or bytes when its name is not valid UTF-8. */
+type FsPath = string | Buffer;
+
+function joinFs(dir: FsPath, name: string | Buffer): FsPath {
+  if (typeof dir === 'string' && typeof name === 'string') return join(dir, name);
+  const d = typeof dir === 'string' ? Buffer.from(dir) : dir;
+  return Buffer.concat([d, Buffer.from(sep), typeof name === 'string' ? Buffer.from(name) : name]);
+}
+
+/** A name for reports: valid UTF-8 as it is, any other byte as `\xNN` (unambiguous, printable). */
+export function displayName(bytes: Buffer): string {
+  let out = '';
+  let i = 0;
+  while (i < bytes.length) {
+    const b = bytes[i]!;
+    const len = b < 0x80 ? 1 : b >= 0xf0 ? 4 : b >= 0xe0 ? 3 : b >= 0xc2 ? 2 : 0;
+    if (len > 0 && i + len <= bytes.length && isUtf8(bytes.subarray(i, i + len))) {
+      out += bytes.toString('utf8', i, i + len);
+      i += len;
+    } else {
+      out += `\\x${b.toString(16).padStart(2, '0').toUpperCase()}`;
+      i++;
+    }
+  }
+  return out;
+}
+
+interface Entry {
+  name: string;
+  /** The name's bytes when it is not valid UTF-8. */
+  bytes?: Buffer;
+  dirent: Dirent | Dirent<Buffer>;
+}
+
+/** A directory's entries; a name that is not valid UTF-8 keeps its bytes so it can still be opened. */
+function listDir(dirAbs: FsPath): Entry[] {
+  if (typeof dirAbs === 'string') {
+    const entries = readdirSync(dirAbs, { withFileTypes: true });
+    // Node decodes names as UTF-8 and puts U+FFFD where a byte is invalid: read those as bytes.
+    if (!entries.some((e) => e.name.includes('\uFFFD')))
+      return entries.map((e) => ({ name: e.name, dirent: e }));
+  }
+  return readdirSync(dirAbs, { withFileTypes: true, encoding: 'buffer' }).map((e) =>
+    isUtf8(e.name)
+      ? { name: e.name.toString('utf8'), dirent: e }
+      : { name: displayName(e.name), bytes: e.name, dirent: e },
+  );
 }
 
 export interface WalkResult {
@@ -88,9 +140,17 @@ export function recordSkip(d: Discovery, path: string, reason: SkipReason, detai
   }
 }
 
-function toFileRef(rel: string, abs: string, size: number): DiscoveredFile {
+function toFileRef(rel: string, abs: FsPath, size: number): DiscoveredFile {
   const name = basename(rel);
-  return { path: rel, name, ext: extname(name).slice(1).toLowerCase(), size, absPath: abs };
+  const ref: DiscoveredFile = {
+    path: rel,
+    name,
+    ext: extname(name).slice(1).toLowerCase(),
+    size,
+    absPath: typeof abs === 'string' ? abs : displayName(abs),
+  };
+  if (typeof abs !== 'string') ref.absBytes = abs;
+  return ref;
 }
 
 function isInside(root: string, target: string): boolean {
@@ -99,11 +159,11 @@ function isInside(root: string, target: string): boolean {
 }
 
 /** Adds a directory's .gitignore; one that is not a regular file (a FIFO, a link) is reported, not read. */
-function readGitignore(rules: IgnoreRules, discovery: Discovery, dirRel: string, dirAbs: string): void {
+function readGitignore(rules: IgnoreRules, discovery: Discovery, dirRel: string, dirAbs: FsPath): void {
   try {
     rules.addGitignore(
       dirRel,
-      readRegularFile(join(dirAbs, '.gitignore'), MAX_GITIGNORE_BYTES).toString('utf8'),
+      readRegularFile(joinFs(dirAbs, '.gitignore'), MAX_GITIGNORE_BYTES).toString('utf8'),
     );
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
@@ -114,11 +174,12 @@ function readGitignore(rules: IgnoreRules, discovery: Discovery, dirRel: string,
 }
 
 /** A symbolic link is never followed; it is counted, and listed when it leaves the tree or is broken. */
-function recordLink(discovery: Discovery, root: string, rel: string, abs: string): void {
+function recordLink(discovery: Discovery, root: string, rel: string, abs: FsPath): void {
   let target: string | undefined;
   let problem = 'points outside the scanned tree';
   try {
-    target = realpathSync(abs);
+    target =
+      typeof abs === 'string' ? realpathSync(abs) : displayName(realpathSync(abs, { encoding: 'buffer' }));
   } catch (err) {
     problem = (err as NodeJS.ErrnoException).code === 'ELOOP' ? 'symlink loop' : 'dangling link';
   }
@@ -158,26 +219,25 @@ export async function walk(rootArg: string, opts: WalkOptions): Promise<WalkResu
   const useGitignore = opts.gitignore !== false;
   const tracked = useGitignore ? (opts.tracked ?? (await trackedFiles(root))) : undefined;
   const trackedDirs = tracked ? dirsOf(tracked) : new Set<string>();
-  const stack: string[] = [''];
+  const stack: { rel: string; abs: FsPath }[] = [{ rel: '', abs: root }];
   while (stack.length > 0) {
-    const dirRel = stack.pop()!;
-    const dirAbs = dirRel === '' ? root : join(root, dirRel);
+    const { rel: dirRel, abs: dirAbs } = stack.pop()!;
     if (useGitignore) readGitignore(rules, discovery, dirRel, dirAbs);
-    let entries: Dirent[];
+    let entries: Entry[];
     try {
-      entries = readdirSync(dirAbs, { withFileTypes: true });
+      entries = listDir(dirAbs);
     } catch (err) {
       recordSkip(discovery, dirRel || '.', 'unreadable', (err as Error).message);
       continue;
     }
     entries.sort((a, b) => (a.name < b.name ? 1 : a.name > b.name ? -1 : 0));
-    for (const e of entries) {
-      const rel = dirRel === '' ? e.name : `${dirRel}/${e.name}`;
-      const abs = join(dirAbs, e.name);
+    for (const { name, bytes, dirent: e } of entries) {
+      const rel = dirRel === '' ? name : `${dirRel}/${name}`;
+      const abs = joinFs(dirAbs, bytes ?? name);
       if (e.isDirectory()) {
         const skip =
           rules.excludedByScan(rel, true) || (rules.ignoredByGit(rel, true) && !trackedDirs.has(rel));
-        if (!skip) stack.push(rel);
+        if (!skip) stack.push({ rel, abs });
         continue;
       }
       if (opts.include && !opts.include.has(rel)) continue;

@@ -58,11 +58,14 @@ export function groupByRule(findings: readonly Finding[]): RuleGroup[] {
   );
 }
 
-/** Drops characters that are invalid in XML 1.0 and in most terminals (C0 controls but tab/newline, lone surrogates). */
+/**
+ * Drops characters that are invalid in XML 1.0 and in most terminals: C0 controls but tab/newline,
+ * C1 controls (U+009B is a one-byte CSI to some terminals), bidirectional overrides, lone surrogates.
+ */
 export function stripControl(s: string): string {
   return s.replace(
     // eslint-disable-next-line no-control-regex -- removing control characters is the point
-    /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g,
+    /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g,
     '',
   );
 }

@@ -1,5 +1,7 @@
 import { UsageError } from '../core/errors.js';
 import { githubReport } from './github.js';
+import { gitlabCodeQualityReport } from './gitlab-codequality.js';
+import { gitlabSastReport } from './gitlab-sast.js';
 import { htmlReport } from './html.js';
 import { jsonReport } from './json.js';
 import { junitReport } from './junit.js';
@@ -17,6 +19,8 @@ export const REPORTERS = {
   github: githubReport,
   junit: junitReport,
   html: htmlReport,
+  'gitlab-codequality': gitlabCodeQualityReport,
+  'gitlab-sast': gitlabSastReport,
 } satisfies Record<string, Reporter>;
 
 export type ReportFormat = keyof typeof REPORTERS;

@@ -1,3 +1,4 @@
+import { safeJson } from './json.js';
 import type { Finding, Severity } from '../core/finding.js';
 import type { ScanResult } from '../core/result.js';
 import { ruleOwasp, type RuleMeta } from '../core/rule.js';
@@ -153,5 +154,5 @@ export const sarifReport: Reporter = (scan: ScanResult) => {
       },
     ],
   };
-  return `${JSON.stringify(sarif, null, 2)}\n`;
+  return `${safeJson(sarif, 2)}\n`;
 };

@@ -34,7 +34,7 @@ export const tableReport: Reporter = (scan: ScanResult, { tty }) => {
   const shown = scan.findings.filter((f) => !f.suppression);
   for (const f of shown) {
     out.push(
-      `${paint(COLOURS[f.severity], f.severity.toUpperCase().padEnd(8))} ${paint(BOLD, f.ruleId)}  ${where(f)}`,
+      `${paint(COLOURS[f.severity], f.severity.toUpperCase().padEnd(8))} ${paint(BOLD, sanitizeForTerminal(f.ruleId))}  ${where(f)}`,
     );
     out.push(`         ${sanitizeForTerminal(f.message)}`);
     if (f.location.snippet)

@@ -53,7 +53,7 @@ export async function runFileTask(
     timings: [],
     directives: [],
   };
-  const read = readSource(file.absPath, maxBytes);
+  const read = readSource(file.absBytes ?? file.absPath, maxBytes);
   if (read.kind === 'binary') {
     out.skipped = { reason: 'binary' };
     return out;

@@ -7,8 +7,9 @@ import { SCHEMA_VERSION } from '../core/result.js';
 import type { RuleMeta } from '../core/rule.js';
 import { processFindings } from '../core/stages.js';
 import { VERSION } from '../core/version.js';
+import { readHistory } from '../discover/history.js';
 import { recordSkip, walk } from '../discover/walk.js';
-import { createRegistry } from '../analyzers/index.js';
+import { loadRegistry } from '../analyzers/load.js';
 import type { AnalyzerRegistry } from '../analyzers/registry.js';
 import { SUPPRESSION_WITHOUT_REASON } from '../policy/inline.js';
 import { contextFactory, type AnalyzerOptions } from './context.js';
@@ -88,7 +89,7 @@ async function scanWith(
   inProcess: boolean,
   spares: SpareWorkers | undefined,
 ): Promise<ScanResult> {
-  const registry = opts.registry ?? createRegistry();
+  const registry = opts.registry ?? (await loadRegistry(opts));
   const analyzers = selectAnalyzers(registry, opts);
   const explicit = new Set(opts.explicit ?? opts.only ?? []);
   const options = opts.options ?? {};
@@ -122,6 +123,17 @@ async function scanWith(
       const list = failures.get(a.id) ?? [];
       list.push({ path, err });
       failures.set(a.id, list);
+    },
+    // git history is read here, in the core, with the walk's ignores (default and vanguard.yaml).
+    history: (request) => {
+      const ctx = projectCtx(a);
+      return readHistory(root, {
+        ...request,
+        isIgnored: isExcluded,
+        maxBlobBytes: maxFileSize,
+        fail: (path, err) => ctx.fail(path, err),
+        warn: (message) => ctx.warn(message),
+      });
     },
   });
 

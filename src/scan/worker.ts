@@ -1,5 +1,6 @@
 import type { Analyzer } from '../core/analyzer.js';
 import type { AnalyzerId } from '../core/finding.js';
+import { loadRegistry } from '../analyzers/load.js';
 import { contextFactory, type AnalyzerOptions } from './context.js';
 import { runFileTask, type FileOutcome, type FileTask } from './file-task.js';
 
@@ -26,27 +27,10 @@ interface State {
   warnings: string[];
 }
 
-/**
- * Each analyzer's module, loaded only by the workers that run it: a worker of `--only secrets`
- * does not pay for the code analyzer's native parser and rules (most of a worker's start-up).
- * An analyzer not listed here is taken from the full registry.
- */
-const LOADERS: Partial<Record<AnalyzerId, () => Promise<Analyzer>>> = {
-  secrets: async () => (await import('../analyzers/secrets/index.js')).secretsAnalyzer,
-  deps: async () => (await import('../analyzers/deps/index.js')).depsAnalyzer,
-  code: async () => (await import('../analyzers/code/index.js')).codeAnalyzer,
-  iac: async () => (await import('../analyzers/iac/index.js')).iacAnalyzer,
-  pipeline: async () => (await import('../analyzers/pipeline/index.js')).pipelineAnalyzer,
-  threats: async () => (await import('../analyzers/threats/index.js')).threatsAnalyzer,
-};
-
 async function setUp(init: WorkerInit): Promise<State> {
-  const analyzers = new Map<AnalyzerId, Analyzer>();
-  for (const id of init.analyzerIds) {
-    const load =
-      LOADERS[id] ?? (async () => (await import('../analyzers/index.js')).createRegistry().get(id));
-    analyzers.set(id, await load());
-  }
+  // Only the analyzers this scan runs: each costs a load per worker.
+  const registry = await loadRegistry({ only: init.analyzerIds });
+  const analyzers = new Map<AnalyzerId, Analyzer>(init.analyzerIds.map((id) => [id, registry.get(id)]));
   const warnings: string[] = [];
   const ctxFor = contextFactory(init.root, new Set(init.paths), init.options, warnings, init.maxFileSize);
   return { init, analyzers, ctxFor, warnings };

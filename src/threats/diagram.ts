@@ -31,8 +31,18 @@ function zoneTree(model: ThreatModel): { roots: TrustZone[]; children: Map<strin
 
 // ---------- Mermaid ----------
 
+const MERMAID_NAMED: Record<string, string> = { '"': 'quot', '<': 'lt', '>': 'gt' };
+
+/**
+ * A label Mermaid shows as text: its entity codes for the characters that would end the label, start
+ * markup or an entity, or close the Markdown fence around the diagram; no line breaks, so no `%%{…}%%`
+ * directive or new statement can start; no control characters.
+ */
 const mermaidText = (s: string): string =>
-  s.replace(/"/g, '#quot;').replace(/[<>]/g, (c) => (c === '<' ? '#lt;' : '#gt;'));
+  s
+    // eslint-disable-next-line no-control-regex -- removing control characters is the point
+    .replace(/[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]+/g, ' ')
+    .replace(/["<>#`&%|]/g, (c) => `#${MERMAID_NAMED[c] ?? c.charCodeAt(0)};`);
 
 function mermaidNode(a: TechnicalAsset, id: string): string {
   const label = `"${mermaidText(a.name)}<br/><small>${a.kind}</small>"`;

@@ -1,6 +1,7 @@
 import type { Finding, RawFinding, Severity } from '../core/finding.js';
 import { SEVERITIES } from '../core/finding.js';
 import { evaluateGate } from '../policy/gate.js';
+import { mdCode, mdText } from '../report/markdown.js';
 import { sanitizeForTerminal } from '../report/table.js';
 import { summarize } from '../scan/summary.js';
 import type { RuleMeta } from '../core/rule.js';
@@ -9,6 +10,7 @@ import { SCHEMA_VERSION } from '../core/result.js';
 import { finalizeFinding, sortFindings } from '../core/stages.js';
 import { VERSION } from '../core/version.js';
 import { emptyDiscovery } from '../discover/walk.js';
+import { PROVENANCE_DRIFT_RULE } from '../attest/provenance-evidence.js';
 import { DRIFT_RULES } from './crosscheck.js';
 import type { Derivation, Threat } from './derive.js';
 import { ruleMetaOf, threatToFinding } from './derive.js';
@@ -34,7 +36,8 @@ export function threatScanResult(input: ThreatReportInput): ScanResult {
   const findings: Finding[] = sortFindings(raw.map(finalizeFinding));
   const rules = new Map<string, RuleMeta>();
   for (const t of derivation.threats) rules.set(`threats/${t.rule.id}`, ruleMetaOf(t.rule));
-  for (const r of Object.values(DRIFT_RULES)) if (findings.some((f) => f.ruleId === r.id)) rules.set(r.id, r);
+  for (const r of [...Object.values(DRIFT_RULES), PROVENANCE_DRIFT_RULE])
+    if (findings.some((f) => f.ruleId === r.id)) rules.set(r.id, r);
   const summary = summarize(findings, evaluateGate(findings, undefined, { failOn: input.failOn }));
   const finished = new Date();
   return {
@@ -113,7 +116,12 @@ function byRisk(a: Threat, b: Threat): number {
   return b.likelihood * b.impact - a.likelihood * a.impact || a.id.localeCompare(b.id);
 }
 
-const md = (s: string): string => s.replace(/\|/g, '\\|').replace(/\n/g, ' ');
+// Model text (title, names, ids) is the repository's: no markup, links, images or fence breaks from it.
+const md = mdText;
+/** A code span inside a table cell, where a `|` would end the cell. */
+const cellCode = (s: string): string => mdCode(s).replace(/\|/g, '\\|');
+/** Our own rule texts keep their Markdown; only table pipes and line breaks are escaped. */
+const ours = (s: string): string => s.replace(/\|/g, '\\|').replace(/\n/g, ' ');
 
 /** The Markdown report: summary, data-flow diagram (Mermaid), threat register with mitigations. */
 export function threatMarkdown(model: ThreatModel, d: Derivation, drift: readonly RawFinding[] = []): string {
@@ -121,7 +129,7 @@ export function threatMarkdown(model: ThreatModel, d: Derivation, drift: readonl
   const out = [
     `# Threat model: ${md(model.title)}`,
     '',
-    `Model: \`${model.file}\` (${model.format}) · ${model.assets.length} assets · ${model.flows.length} flows · ${model.zones.length} trust zones`,
+    `Model: ${mdCode(model.file)} (${model.format}) · ${model.assets.length} assets · ${model.flows.length} flows · ${model.zones.length} trust zones`,
     '',
     `**${open.length} open threats** of ${d.threats.length} derived (${SEVERITIES.map((s) => `${s}: ${open.filter((t) => t.severity === s).length}`).join(', ')}).`,
     '',
@@ -141,7 +149,7 @@ export function threatMarkdown(model: ThreatModel, d: Derivation, drift: readonl
       .sort(byRisk)
       .map(
         (t) =>
-          `| ${t.severity} | ${t.status}${t.expiredOn ? ` (expired ${t.expiredOn})` : ''} | ${t.likelihood} × ${t.impact} | \`${t.id}\` ${md(t.message)} | ${t.rule.stride.join(', ')} | ${t.rule.cwe.map((c) => `CWE-${c}`).join(', ')} | ${md(model.file)}:${t.line} |`,
+          `| ${t.severity} | ${t.status}${t.expiredOn ? ` (expired ${t.expiredOn})` : ''} | ${t.likelihood} × ${t.impact} | ${cellCode(t.id)} ${md(t.message)} | ${t.rule.stride.join(', ')} | ${t.rule.cwe.map((c) => `CWE-${c}`).join(', ')} | ${md(model.file)}:${t.line} |`,
       ),
     '',
     '## Required mitigations',
@@ -151,17 +159,17 @@ export function threatMarkdown(model: ThreatModel, d: Derivation, drift: readonl
   for (const t of [...open].sort(byRisk)) {
     if (seen.has(t.rule.id)) continue;
     seen.add(t.rule.id);
-    out.push(`### ${md(t.rule.title)}`, '', md(t.rule.description), '');
+    out.push(`### ${ours(t.rule.title)}`, '', ours(t.rule.description), '');
     for (const m of t.rule.mitigations) {
       out.push(
-        `- ${md(m.text)}${m.control ? ` Declare \`controls: [${m.control}]\` when in place.` : ''} _(${m.principles.join(', ')})_`,
+        `- ${ours(m.text)}${m.control ? ` Declare \`controls: [${m.control}]\` when in place.` : ''} _(${m.principles.join(', ')})_`,
       );
     }
     out.push(
       '',
       `Open at: ${open
         .filter((o) => o.rule.id === t.rule.id)
-        .map((o) => `\`${o.subject.id}\``)
+        .map((o) => mdCode(o.subject.id))
         .join(', ')}`,
       '',
     );
@@ -174,7 +182,7 @@ export function threatMarkdown(model: ThreatModel, d: Derivation, drift: readonl
       '|---|---|---|---|',
       ...drift.map(
         (f) =>
-          `| ${f.severity} | \`${f.ruleId}\` | ${md(f.location.path)}:${f.location.startLine} | ${md(f.message)} |`,
+          `| ${f.severity} | ${cellCode(f.ruleId)} | ${md(f.location.path)}:${f.location.startLine} | ${md(f.message)} |`,
       ),
       '',
     );
@@ -183,7 +191,7 @@ export function threatMarkdown(model: ThreatModel, d: Derivation, drift: readonl
     out.push(
       '## Stale tracking entries',
       '',
-      ...d.staleDecisions.map((s) => `- \`${s.id}\` (line ${s.line}) matches no derived threat`),
+      ...d.staleDecisions.map((s) => `- ${mdCode(s.id)} (line ${s.line}) matches no derived threat`),
       '',
     );
   }

@@ -1,6 +1,7 @@
 import { existsSync, statSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { basename, join, relative, resolve, sep } from 'node:path';
+import { checkBuildProvenance, diskReader, provenanceEvidence } from '../attest/provenance-evidence.js';
 import { UsageError } from '../core/errors.js';
 import type { RawFinding } from '../core/finding.js';
 import { walk } from '../discover/walk.js';
@@ -93,6 +94,7 @@ export async function runThreats(opts: {
     drift = [
       ...crossCheck([model], c.units, (p, l) => c.texts.get(p)?.split(/\r?\n/)[l - 1]),
       ...checkModelPaths(model, c.paths),
+      ...checkBuildProvenance(model, await provenanceEvidence(c.paths, diskReader(root))),
     ];
   }
   return { model, derivation, drift, root, warnings };

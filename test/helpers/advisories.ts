@@ -1,7 +1,7 @@
 import { fileURLToPath } from 'node:url';
 
 /**
- * The real OSV records (GitHub Advisory Database, CC-BY-4.0) in the `shared/` folder that sits
- * beside the repository, as on every developer machine and in CI.
+ * Real OSV records (GitHub Advisory Database, CC-BY-4.0; attribution in the folder's README.md),
+ * kept in the repository so that the tests need nothing beside it.
  */
-export const OSV_DIR = fileURLToPath(new URL('../../../shared/advisories/osv/', import.meta.url));
+export const OSV_DIR = fileURLToPath(new URL('../fixtures/osv/', import.meta.url));

@@ -241,8 +241,42 @@ export const depsAnalyzer: Analyzer = {
     for (const p of unique) {
       const records = byEcosystem.get(p.ecosystem)?.get(normaliseName(p.ecosystem, p.name));
       if (!records) continue;
-      for (const m of matchPackage(records, p)) out.push(advisoryFinding(file, p, m));
+      // A malformed stored record is skipped and named; the package's other advisories still match.
+      const onBad = (id: string, err: unknown): void =>
+        ctx.warn(
+          `${file.path}: advisory ${id} could not be evaluated for ${p.name}@${p.version} and was skipped ` +
+            `(${(err as Error).message}); re-import the database with \`vanguard db update\``,
+        );
+      let matches: AdvisoryMatch[];
+      try {
+        matches = matchPackage(records, p, onBad);
+      } catch (err) {
+        onBad(records.map((r) => r.id).join(', '), err);
+        continue;
+      }
+      for (const m of matches) out.push(advisoryFinding(file, p, m));
     }
     return out;
   },
 };
+
+/**
+ * Advisories of the local OSV database that affect each package version (in input order), for other
+ * analyzers (the pipeline analyzer's `GitHub Actions` lookups); undefined when there is no database.
+ */
+export function advisoryMatches(
+  options: Readonly<Record<string, unknown>>,
+  packages: readonly { ecosystem: string; name: string; version: string }[],
+): AdvisoryMatch[][] | undefined {
+  const index = indexFor(options);
+  if (!index) return undefined;
+  const byEcosystem = new Map<string, Map<string, OsvRecord[]>>();
+  for (const eco of new Set(packages.map((p) => p.ecosystem))) {
+    const names = packages.filter((p) => p.ecosystem === eco).map((p) => p.name);
+    byEcosystem.set(eco, index.lookupMany(eco, names));
+  }
+  return packages.map((p) => {
+    const records = byEcosystem.get(p.ecosystem)?.get(normaliseName(p.ecosystem, p.name));
+    return records ? matchPackage(records, p) : [];
+  });
+}

@@ -1,50 +1,114 @@
-import type { Analyzer, AnalyzerContext, FileRef, SourceFile } from '../../core/analyzer.js';
+import type { Analyzer, AnalyzerContext, FileRef, ProjectContext, SourceFile } from '../../core/analyzer.js';
 import type { RawFinding } from '../../core/finding.js';
-import { Reporter } from '../iac/common.js';
-import { parseYamlDocs } from '../../parse/yaml/tree.js';
-import type { PipelineOptions } from './gha.js';
-import { checkCompositeAction, checkWorkflow } from './gha.js';
+import { advisoryMatches } from '../deps/index.js';
+import { checkKnownVulnerable } from './advisories.js';
+import { kindByPlace, kindByShape, mayBePipeline, type PipelineKind } from './classify.js';
+import { checkDependabot } from './dependabot.js';
+import { checkAction } from './gha-action.js';
+import { workflowState } from './gha-scope.js';
+import { checkWorkflow } from './gha-workflow.js';
+import { gitlabLocalIncludes } from './gitlab-includes.js';
 import { checkGitlab } from './gitlab.js';
-import { GHA_RULES, GITLAB_RULES } from './rules.js';
+import { pipelineOptions } from './options.js';
+import { Reporter } from './report.js';
+import { PIPELINE_RULES } from './rules.js';
+import { parseYamlDocs, type YDoc } from './yaml.js';
 
-const WORKFLOW = /(?:^|\/)\.github\/workflows\/[^/]{1,255}\.ya?ml$/i;
-const GITLAB = /(?:^|\/)(?:[^/]{0,200}\.)?gitlab-ci\.ya?ml$/i;
-const ACTION = /(?:^|\/)action\.ya?ml$/i;
+export { pipelineOptions } from './options.js';
 
-/** Reads the analyzer options (`trustedOwners`, `strictPinning`) from the scan context. */
-export function pipelineOptions(ctx: AnalyzerContext): PipelineOptions {
-  const owners = ctx.options.trustedOwners;
-  return {
-    trustedOwners: Array.isArray(owners)
-      ? owners.filter((o): o is string => typeof o === 'string')
-      : typeof owners === 'string'
-        ? owners
-            .split(',')
-            .map((o) => o.trim())
-            .filter(Boolean)
-        : [],
-    strictPinning: ctx.options.strictPinning === true,
-  };
+const YAML_EXT = new Set(['yml', 'yaml']);
+
+const WHAT: Record<PipelineKind, string> = {
+  workflow: 'a GitHub Actions workflow (`on:` and `jobs:`)',
+  action: 'an action definition (`runs.using`)',
+  gitlab: 'a GitLab CI configuration (jobs with `script:`)',
+  dependabot: 'a Dependabot configuration (`version: 2`, `updates:`)',
+};
+
+const gitlabRoots = new WeakMap<ReadonlySet<string>, boolean>();
+
+/** True when the scan holds a GitLab CI root (asked once per scan and worker, not per file). */
+function hasGitlabRoot(paths: ReadonlySet<string>): boolean {
+  let v = gitlabRoots.get(paths);
+  if (v === undefined) {
+    v = [...paths].some((p) => kindByPlace(p) === 'gitlab');
+    gitlabRoots.set(paths, v);
+  }
+  return v;
 }
 
-/** GitHub Actions workflows and GitLab CI configurations. */
+/** What the file is: by place first, then (for any YAML) by content; undefined for other YAML. */
+async function classify(
+  file: SourceFile,
+  ctx: AnalyzerContext,
+): Promise<{ place?: PipelineKind; hint: boolean; included?: string }> {
+  const place = kindByPlace(file.path);
+  if (place) return { place, hint: true };
+  if (mayBePipeline(file.text)) return { hint: true };
+  if (!hasGitlabRoot(ctx.paths)) return { hint: false };
+  const from = (await gitlabLocalIncludes(ctx)).get(file.path);
+  return from !== undefined ? { place: 'gitlab', hint: true, included: from } : { hint: false };
+}
+
+/** CI/CD definitions: GitHub Actions workflows and actions, GitLab CI (with local includes), Dependabot. */
 export const pipelineAnalyzer: Analyzer = {
   id: 'pipeline',
-  description: 'CI/CD pipeline definitions: GitHub Actions workflows and GitLab CI',
-  rules: [...GHA_RULES, ...GITLAB_RULES],
+  description: 'CI/CD pipeline definitions: GitHub Actions workflows and actions, GitLab CI, Dependabot',
+  rules: PIPELINE_RULES,
+  // Any YAML may be a pipeline wherever it sits (a workflow passed by path, an included GitLab file):
+  // the decision by content happens in analyze(), after a cheap text test.
   matches(file: FileRef): boolean {
-    return WORKFLOW.test(file.path) || GITLAB.test(file.path) || ACTION.test(file.path);
+    return YAML_EXT.has(file.ext) || kindByPlace(file.path) !== undefined;
   },
-  analyze(file: SourceFile, ctx: AnalyzerContext): RawFinding[] {
-    const rep = new Reporter(file);
-    const gha = WORKFLOW.test(file.path);
-    const opts = pipelineOptions(ctx);
-    for (const doc of parseYamlDocs(file.text)) {
-      if (!doc.root) continue;
-      if (gha) checkWorkflow(rep, file, doc.root, opts);
-      else if (ACTION.test(file.path)) checkCompositeAction(rep, file, doc.root, opts);
-      else checkGitlab(rep, file, doc.root);
+
+  prepare(ctx: ProjectContext): Promise<void> {
+    if (advisoryMatches(ctx.options, []) === undefined)
+      ctx.warn(
+        'no advisory database: actions were checked only against the built-in list of compromised versions, not OSV advisories (run `vanguard db update --ecosystems "GitHub Actions"`)',
+      );
+    if (ctx.requested)
+      ctx.warn(
+        'impostor commits (a SHA that exists only in a fork) and archived action repositories were not checked: that needs the GitHub API, and scans stay offline',
+      );
+    return Promise.resolve();
+  },
+
+  async analyze(file: SourceFile, ctx: AnalyzerContext): Promise<RawFinding[]> {
+    const { place, hint, included } = await classify(file, ctx);
+    if (!hint) return [];
+    let docs: YDoc[];
+    try {
+      docs = parseYamlDocs(file.text);
+    } catch (err) {
+      // Only a file whose place says it is a pipeline is lost coverage; other YAML (a Helm template) is not ours.
+      if (place !== undefined) throw err;
+      ctx.warn(`${file.path} looks like a CI definition but is not valid YAML: ${(err as Error).message}`);
+      return [];
     }
+    const rep = new Reporter(file);
+    const opts = pipelineOptions(ctx.options);
+    let recognised = false;
+    for (const doc of docs) {
+      if (!doc.root) continue;
+      const kind = kindByShape(doc.root) ?? (place === 'gitlab' ? 'gitlab' : undefined);
+      if (kind === undefined) continue;
+      if (place !== undefined && kind !== place && !(place === 'action' && kind === 'workflow')) {
+        ctx.warn(
+          `${file.path} sits where ${WHAT[place]} belongs but reads as ${WHAT[kind]}; analyzed as the latter`,
+        );
+      }
+      recognised = true;
+      if (kind === 'workflow' || kind === 'action') {
+        const wf = workflowState(rep, file, opts, doc.root, kind);
+        if (kind === 'workflow') checkWorkflow(wf, doc.root);
+        else checkAction(wf, doc.root);
+        checkKnownVulnerable(wf, ctx.options);
+      } else if (kind === 'gitlab') checkGitlab(rep, doc.root, ctx, opts.strictPinning);
+      else checkDependabot(rep, doc.root);
+    }
+    // Recognised by place but not analyzable: said, not silent (a broken workflow GitHub would also reject).
+    if (!recognised && place !== undefined && (place !== 'gitlab' || included === undefined))
+      ctx.warn(`${file.path} is not ${WHAT[place]}: nothing in it was analyzed`);
     return rep.findings;
   },
 };

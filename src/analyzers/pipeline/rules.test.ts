@@ -2,11 +2,28 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { coverage, runExample, runOn } from '../iac/examples/run.js';
 import { GHA_EXAMPLES } from './examples/github.js';
+import { GHA_CONDITION_EXAMPLES } from './examples/github-conditions.js';
+import { GHA_CREDENTIAL_EXAMPLES } from './examples/github-credentials.js';
+import { GHA_INJECTION_EXAMPLES, GHA_INJECTION_MORE } from './examples/github-injection.js';
+import { GHA_PINNING_EXAMPLES } from './examples/github-pinning.js';
+import { GHA_SUPPLY_EXAMPLES } from './examples/github-supply.js';
 import { GITLAB_EXAMPLES } from './examples/gitlab.js';
 import { pipelineAnalyzer } from './index.js';
 import { ParseError } from '../../core/errors.js';
 
-const TABLE = { ...GHA_EXAMPLES, ...GITLAB_EXAMPLES };
+const TABLE = {
+  ...GHA_EXAMPLES,
+  ...GHA_CREDENTIAL_EXAMPLES,
+  ...GHA_INJECTION_EXAMPLES,
+  ...GHA_PINNING_EXAMPLES,
+  ...GHA_CONDITION_EXAMPLES,
+  ...GHA_SUPPLY_EXAMPLES,
+  ...GITLAB_EXAMPLES,
+};
+TABLE['pipeline/gha-script-injection'] = [
+  ...(TABLE['pipeline/gha-script-injection'] ?? []),
+  ...GHA_INJECTION_MORE,
+];
 
 describe('pipeline rules: every rule fires on its bad examples (on the marked lines) and stays quiet on the good ones', () => {
   it('has examples for every rule and no examples for unknown rules', () => {
@@ -32,20 +49,16 @@ describe('pipeline rules: every rule fires on its bad examples (on the marked li
     expect((err as ParseError).line).toBeGreaterThanOrEqual(3);
   });
 
-  it('only takes workflow and GitLab CI files', () => {
-    const ref = (path: string) => ({ path, name: path.split('/').pop()!, ext: 'yml', size: 1 });
-    expect(pipelineAnalyzer.matches(ref('.github/workflows/ci.yml'))).toBe(true);
-    expect(pipelineAnalyzer.matches(ref('sub/.gitlab-ci.yml'))).toBe(true);
-    expect(pipelineAnalyzer.matches(ref('.github/actions/setup/action.yml'))).toBe(true);
-    expect(pipelineAnalyzer.matches(ref('.github/dependabot.yml'))).toBe(false);
-    expect(pipelineAnalyzer.matches(ref('k8s/deploy.yml'))).toBe(false);
-  });
-
   it('throws nothing but ParseError on arbitrary input', async () => {
-    const prefixes = ['', 'on: push\njobs:\n  a:\n    steps:\n', 'build:\n  script:\n'];
+    const prefixes = [
+      '',
+      'on: push\njobs:\n  a:\n    steps:\n',
+      'build:\n  script:\n',
+      'runs:\n  using: composite\n  steps:\n',
+    ];
     await fc.assert(
       fc.asyncProperty(
-        fc.constantFrom('.github/workflows/x.yml', '.gitlab-ci.yml', 'action.yml'),
+        fc.constantFrom('.github/workflows/x.yml', '.gitlab-ci.yml', 'action.yml', 'any/where.yaml'),
         fc.constantFrom(...prefixes),
         fc.string({ maxLength: 300 }),
         async (path, pre, body) => {

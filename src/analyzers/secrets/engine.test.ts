@@ -75,3 +75,62 @@ describe('secret engine', () => {
     );
   });
 });
+
+describe('secret engine at its caps', () => {
+  const scanWarn = (bytes: Buffer, path = 'app/config.yaml') => {
+    const warnings: string[] = [];
+    const name = path.slice(path.lastIndexOf('/') + 1);
+    const found = engine.scan(bytes, {
+      path,
+      name,
+      ext: name.slice(name.lastIndexOf('.') + 1),
+      productNames: [],
+      warn: (m) => warnings.push(m),
+    });
+    return { found, warnings };
+  };
+
+  it('finds the real key after 100,001 lines of the documented example key', () => {
+    const real = expandTemplate('AKIA<<b32:16>>', seededRandom(41));
+    const text = `${'aws_access_key_id = AKIAIOSFODNN7EXAMPLE\n'.repeat(100_001)}aws_access_key_id = ${real}\n`;
+    const { found, warnings } = scanWarn(Buffer.from(text));
+    expect(found.map((d) => d.secret)).toEqual([real]);
+    expect(found[0]!.line).toBe(100_002);
+    expect(warnings).toEqual([]);
+  });
+
+  it('finds the real password after 100,001 distinct-looking placeholder lines', () => {
+    const real = expandTemplate('<<a62:18>>#', seededRandom(42));
+    const lines = Array.from({ length: 100_001 }, (_, i) => `password${i % 7} = "\${DB_PASSWORD}"`);
+    const text = `${lines.join('\n')}\ndb_password = "${real}"\n`;
+    const { found } = scanWarn(Buffer.from(text), 'config/app.ini');
+    expect(found.some((d) => d.secret === real)).toBe(true);
+  });
+
+  it('announces a cap and never prints a key past it, on one line', () => {
+    const rnd = seededRandom(43);
+    const tokens = Array.from({ length: 1500 }, () => checksummedToken(rnd, 'ghp'));
+    const { found, warnings } = scanWarn(Buffer.from(tokens.map((t) => `t=${t}`).join(' ')));
+    expect(found.length).toBe(1000);
+    expect(warnings.length).toBeGreaterThan(0);
+    expect(warnings[0]).toMatch(/stopped after 1000 secrets for secrets\/github-pat/);
+    const printed = found.map((d) => d.snippet).join('\n');
+    for (const t of tokens) expect(printed.includes(t)).toBe(false);
+  });
+
+  it('caps secrets per file across rules', () => {
+    const rnd = seededRandom(44);
+    const lines: string[] = [];
+    for (let i = 0; i < 900; i++) {
+      lines.push(`a=${checksummedToken(rnd, 'ghp')}`, `b=${checksummedToken(rnd, 'npm')}`);
+      lines.push(
+        expandTemplate('c=AKIA<<b32:16>>', rnd),
+        expandTemplate('d=xoxb-<<dig:11>>-<<dig:12>>-<<a62:24>>', rnd),
+      );
+      lines.push(expandTemplate('e=glpat-<<url:20>>', rnd), expandTemplate('f=sk_live_<<a62:24>>', rnd));
+    }
+    const { found, warnings } = scanWarn(Buffer.from(lines.join('\n')));
+    expect(found.length).toBeLessThanOrEqual(5000);
+    expect(warnings.some((w) => /stopped after 5000 secrets/.test(w))).toBe(true);
+  });
+});

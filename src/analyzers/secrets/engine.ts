@@ -35,6 +35,8 @@ export interface ScanInput {
   name: string;
   ext: string;
   productNames: readonly string[];
+  /** Receives the notes of caps hit in this input (the analyzer passes them to `ctx.warn`). */
+  warn?: (message: string) => void;
 }
 
 interface Candidate {
@@ -47,9 +49,15 @@ interface Candidate {
   verdict: Exclude<Verdict, false>;
 }
 
-// Bounds on work per rule and file: matches looked at (most are rejected by checks) and secrets kept.
-const MAX_MATCHES_PER_RULE = 100_000;
+// Bounds on work per rule and file: matches whose context a check had to read (most are rejected),
+// secrets kept per rule, and secrets kept in the whole file. Matches rejected on their value alone
+// (placeholders, low entropy) and lines already judged cost little and are not counted, so a file
+// full of documented example keys never hides the real key after them.
+const MAX_CHECKED_PER_RULE = 100_000;
 const MAX_KEPT_PER_RULE = 1000;
+const MAX_KEPT_PER_FILE = 5000;
+const VERDICT_CACHE = 10_000;
+const CACHED_LINE = 1000;
 const LINE_CONTEXT = 2000;
 const SNIPPET_WINDOW = 100;
 const QUOTES = new Set([0x22, 0x27, 0x60]);
@@ -93,14 +101,38 @@ export class SecretEngine {
     const lockfile = isLockfile(input.name);
     const sourceCode = isSourceCode(input.ext);
     const candidates: Candidate[] = [];
+    // Where the first cap stopped a rule: nothing of the input past it is printed (an unexamined key
+    // could sit there), and the cap is announced.
+    let capAt = Number.POSITIVE_INFINITY;
+    const capped = (id: string, at: number, what: string): void => {
+      capAt = Math.min(capAt, at);
+      input.warn?.(
+        `${input.path}: ${what} for ${id}; later matches were not reported and the input after line ${lineOf(bytes, at)} is not quoted`,
+      );
+    };
     for (const h of hits) {
       const compiled = this.rules[h]!;
       const { rule } = compiled;
       const re = sourceCode ? compiled.sourceRe : compiled.re;
       if (lockfile && rule.generic) continue;
+      if (rule.onlyIn && !rule.onlyIn.test(input.path)) continue;
       re.lastIndex = 0;
       const kept = candidates.length;
-      for (let n = 0; n < MAX_MATCHES_PER_RULE && candidates.length - kept < MAX_KEPT_PER_RULE; n++) {
+      const rejected = new Map<string, true>();
+      let checked = 0;
+      for (;;) {
+        if (candidates.length - kept >= MAX_KEPT_PER_RULE || candidates.length >= MAX_KEPT_PER_FILE) {
+          const limit = candidates.length >= MAX_KEPT_PER_FILE ? MAX_KEPT_PER_FILE : MAX_KEPT_PER_RULE;
+          const next = nextMatchStart(re, bytes);
+          if (next !== undefined) capped(rule.meta.id, next, `stopped after ${limit} secrets`);
+          break;
+        }
+        if (checked >= MAX_CHECKED_PER_RULE) {
+          const next = nextMatchStart(re, bytes);
+          if (next !== undefined)
+            capped(rule.meta.id, next, `stopped after ${MAX_CHECKED_PER_RULE} candidate matches`);
+          break;
+        }
         // The 'd' flag adds byte offsets of every group; re2's typings do not declare them.
         const m = re.exec(bytes) as { indices?: ([number, number] | undefined)[] } | null;
         if (!m?.indices) break;
@@ -117,35 +149,73 @@ export class SecretEngine {
         const [start, end] = span;
         const secret = bytes.toString(enc, start, end).trim();
         if (secret === '') continue;
-        const line = lineAround(bytes, start, enc);
-        // Hash and URL lines of lockfiles: only distinctive formats and URL credentials (a private
-        // registry's token in a resolved URL is a real leak) survive.
-        if (lockfile && !survivesHashLine(rule) && LOCKFILE_HASH_LINE.test(line)) continue;
         // Fixed-format values are random text where a short word can occur by chance: a stricter test.
         const placeholder = rule.generic ? isPlaceholder(secret) : isStructuredPlaceholder(secret);
         if (!rule.allowPlaceholderWords && placeholder) continue;
         if (rule.minEntropy !== undefined && entropy(secret) < rule.minEntropy) continue;
-        const ctxQuoted = start > 0 && QUOTES.has(bytes[start - 1]!);
-        const verdict = rule.check
-          ? rule.check({
-              secret,
-              line,
-              before: lineBefore(bytes, whole[0], enc),
-              path: input.path,
-              quoted: ctxQuoted,
-              sourceCode,
-              productNames: input.productNames,
-            })
-          : {};
-        if (verdict === false) continue;
+        const line = lineAround(bytes, start, enc);
+        const lineStart = start === 0 ? 0 : bytes.lastIndexOf(10, start - 1) + 1;
+        // The same line judged before (a repeated example): the same verdict, at no cost.
+        const key = line.length <= CACHED_LINE ? `${start - lineStart}\0${line}` : undefined;
+        if (key !== undefined && rejected.has(key)) continue;
+        checked++;
+        const verdict = this.judge(
+          rule,
+          secret,
+          line,
+          bytes,
+          start,
+          whole[0],
+          enc,
+          input,
+          lockfile,
+          sourceCode,
+        );
+        if (verdict === false) {
+          if (key !== undefined && rejected.size < VERDICT_CACHE) rejected.set(key, true);
+          continue;
+        }
         const at = rule.locateAtMatch ? whole[0] : start;
         candidates.push({ rule, order: compiled.order, start, end, at, secret, verdict });
       }
     }
-    return this.locate(bytes, enc, resolveOverlaps(candidates));
+    return this.locate(bytes, enc, resolveOverlaps(candidates), capAt);
   }
 
-  private locate(bytes: Buffer, enc: BufferEncoding, kept: Candidate[]): Detection[] {
+  /** The rule's verdict on one match, from its line (lockfile hash lines, then the rule's own check). */
+  private judge(
+    rule: SecretRule,
+    secret: string,
+    line: string,
+    bytes: Buffer,
+    start: number,
+    matchStart: number,
+    enc: BufferEncoding,
+    input: ScanInput,
+    lockfile: boolean,
+    sourceCode: boolean,
+  ): Verdict {
+    // Hash and URL lines of lockfiles: only distinctive formats and URL credentials (a private
+    // registry's token in a resolved URL is a real leak) survive.
+    if (lockfile && !survivesHashLine(rule) && LOCKFILE_HASH_LINE.test(line)) return false;
+    if (!rule.check) return {};
+    return rule.check({
+      secret,
+      line,
+      before: lineBefore(bytes, matchStart, enc),
+      path: input.path,
+      quoted: start > 0 && QUOTES.has(bytes[start - 1]!),
+      sourceCode,
+      productNames: input.productNames,
+    });
+  }
+
+  private locate(
+    bytes: Buffer,
+    enc: BufferEncoding,
+    kept: Candidate[],
+    capAt = Number.POSITIVE_INFINITY,
+  ): Detection[] {
     kept.sort((a, b) => a.at - b.at);
     const out: Detection[] = [];
     let line = 1;
@@ -161,7 +231,7 @@ export class SecretEngine {
         secret: c.secret,
         line,
         column,
-        snippet: snippetFor(bytes, enc, lineStart, c, kept),
+        snippet: c.at >= capAt ? maskSecret(c.secret) : snippetFor(bytes, enc, lineStart, c, kept, capAt),
       };
       if (!c.secret.includes('\n') && c.at === c.start) d.endColumn = column + c.secret.length;
       if (c.verdict.confidence) d.confidence = c.verdict.confidence;
@@ -171,6 +241,19 @@ export class SecretEngine {
     }
     return out;
   }
+}
+
+/** Where the rule's next match starts (the first text a cap leaves unexamined), if there is one. */
+function nextMatchStart(re: RE2, bytes: Buffer): number | undefined {
+  const m = re.exec(bytes) as { indices?: ([number, number] | undefined)[] } | null;
+  return m?.indices?.[0]?.[0];
+}
+
+/** The 1-based line number of a byte offset. */
+function lineOf(bytes: Buffer, at: number): number {
+  let n = 1;
+  for (let i = bytes.indexOf(10); i !== -1 && i < at; i = bytes.indexOf(10, i + 1)) n++;
+  return n;
 }
 
 /** The line around a byte offset, bounded so that a 10 MB line costs no more than a short one. */
@@ -216,11 +299,13 @@ function snippetFor(
   lineStart: number,
   c: Candidate,
   kept: Candidate[],
+  capAt: number,
 ): string {
   let lineEnd = bytes.indexOf(10, c.at);
   if (lineEnd === -1) lineEnd = bytes.length;
   const from = Math.max(lineStart, c.at - LINE_CONTEXT);
-  const to = Math.min(lineEnd, c.at + LINE_CONTEXT);
+  // Text past a cap was not examined for secrets: never quoted.
+  const to = Math.min(lineEnd, c.at + LINE_CONTEXT, Math.max(capAt, c.end));
   const onLine = kept.filter((k) => k.start < to && k.end > from).sort((a, b) => a.start - b.start);
   let text = '';
   let cursor = from;

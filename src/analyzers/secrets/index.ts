@@ -48,6 +48,7 @@ export const secretsAnalyzer: Analyzer = {
       name: file.name,
       ext: file.ext,
       productNames: names,
+      warn: (m) => ctx.warn(m),
     });
     return found.map((d) => toFinding(d, file.path));
   },

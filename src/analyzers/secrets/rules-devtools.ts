@@ -24,6 +24,8 @@ export const DEVTOOLS_RULES: SecretRule[] = [
     prefilter: '_auth|_password',
     pattern: `(?:_authToken|_auth|_password)\\s{0,3}=\\s{0,3}["']?([A-Za-z0-9+/=_.:-]{16,})${END64}`,
     minEntropy: 3,
+    // `_password =` is an npm setting only in .npmrc; elsewhere (Terraform, Python) it is any name.
+    onlyIn: /(?:^|\/)\.npmrc$/,
     examples: {
       path: '.npmrc',
       bad: ['//npm.acme.internal/:_authToken=<<uuid>>', '//npm.acme.internal/:_auth=<<b64:40>>'],

@@ -2,8 +2,12 @@ import {
   entropy,
   hasPlaceholderWord,
   isEnvReference,
+  isHashValue,
   isIdentifierLookAlike,
+  isNaturalWord,
   isPlaceholder,
+  isStringBuilding,
+  isTranslationFile,
   looksLikeCode,
 } from './filters.js';
 import type { MatchContext, SecretRule, Verdict } from './types.js';
@@ -38,7 +42,7 @@ const VERSION = /^[~^<>=v]{0,2}\d+(?:\.\d+)+/;
 // Key-ish words with a counter are documentation examples, not passwords (password123 stays weak).
 const EXAMPLE_KEY = /^(?:key|secret|token|apikey)[_-]?\d{0,6}$/i;
 const DOC_HOST =
-  /@(?:[a-z0-9-]+\.)*(?:example\.(?:com|org|net)|example|host|hostname|domain\.com)(?:[:/?#]|$)/i;
+  /@(?:[a-z0-9-]+\.)*(?:example\.(?:com|org|net)|example|host|hostname|somehost|yourhost|myhost|domain\.com)(?:[:/?#]|$)/i;
 const TEST_OR_DOC_PATH =
   /(?:^|\/)(?:tests?|__tests__|spec|fixtures?|examples?|docs?|samples?)\/|\.(?:md|markdown|rst|adoc)$/i;
 const DOC_PATH = /(?:^|\/)docs?\/|\.(?:md|markdown|rst|adoc)$|(?:^|\/)readme(?:\.[a-z]{1,8})?$/i;
@@ -82,6 +86,9 @@ export function passwordVerdict(m: MatchContext, inUrl: boolean): Verdict {
   const v = m.secret;
   if (v.length < 4 || /\s/.test(v)) return false;
   if (isEnvReference(v)) return false;
+  // Words shown to people, string building of queries, and stored hashes are not passwords.
+  if (!inUrl && (isTranslationFile(m.path) || isNaturalWord(v) || isStringBuilding(v) || isHashValue(v)))
+    return false;
   if (!m.quoted && !inUrl && m.sourceCode) return false;
   if (looksLikeCode(v) && !inUrl) return false;
   // Template words only: '123456' and 'aaaa' are weak passwords, not placeholders.
@@ -172,6 +179,7 @@ export const GENERIC_RULES: SecretRule[] = [
       good: [
         'DATABASE_URL=postgres://app:${DB_PASSWORD}@db:5432/orders',
         'postgres://user:password@host:5432/db',
+        "parse('postgres://someuser:somepassword@somehost:381/somedatabase')",
       ],
     },
   }),

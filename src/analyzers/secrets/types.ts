@@ -62,6 +62,8 @@ export interface SecretRule {
   sourcePattern?: string;
   /** Report at the start of the whole match rather than of the secret (multi-line keys: the BEGIN line). */
   locateAtMatch?: boolean;
+  /** Only files whose path matches: a format that means a credential in one file type only (`.npmrc`). */
+  onlyIn?: RegExp;
   examples: RuleExamples;
 }
 
@@ -83,6 +85,7 @@ export interface SecretSpec {
   allowPlaceholderWords?: boolean;
   check?: (m: MatchContext) => Verdict;
   locateAtMatch?: boolean;
+  onlyIn?: RegExp;
   examples: RuleExamples;
 }
 
@@ -113,5 +116,6 @@ export function secretRule(s: SecretSpec): SecretRule {
   if (s.allowPlaceholderWords) rule.allowPlaceholderWords = true;
   if (s.check) rule.check = s.check;
   if (s.locateAtMatch) rule.locateAtMatch = true;
+  if (s.onlyIn) rule.onlyIn = s.onlyIn;
   return rule;
 }

@@ -7,6 +7,11 @@ import { iacUnits, isComposeFile } from '../../threats/iac-facts.js';
 import type { IacUnit } from '../../threats/iac-facts.js';
 import { loadThreatModel } from '../../threats/load.js';
 import type { ThreatModel } from '../../threats/model.js';
+import {
+  checkBuildProvenance,
+  PROVENANCE_DRIFT_RULE,
+  provenanceEvidence,
+} from '../../attest/provenance-evidence.js';
 
 const MODEL_NAME = /^(threatmodel|threat-model)\.ya?ml$|^threagile\.ya?ml$|\.threagile\.ya?ml$/i;
 
@@ -38,7 +43,7 @@ function load(text: string, path: string): ThreatModel {
 export const threatsAnalyzer: Analyzer = {
   id: 'threats',
   description: 'Threats derived from threatmodel.yaml / Threagile models, and the model checked against IaC',
-  rules: [...THREAT_RULE_METAS, ...Object.values(DRIFT_RULES)],
+  rules: [...THREAT_RULE_METAS, ...Object.values(DRIFT_RULES), PROVENANCE_DRIFT_RULE],
   matches(file: FileRef): boolean {
     return (
       isModelFile(file.name) ||
@@ -89,6 +94,14 @@ export const threatsAnalyzer: Analyzer = {
     return [
       ...crossCheck(models, units, (p, l) => texts.get(p)?.split(/\r?\n/)[l - 1]),
       ...models.flatMap((m) => checkModelPaths(m, ctx.paths)),
+      ...(await buildProvenanceDrift(models, ctx)),
     ];
   },
 };
+
+/** The models' build-provenance controls against the workflows and attestations of the scanned tree. */
+async function buildProvenanceDrift(models: ThreatModel[], ctx: ProjectContext): Promise<RawFinding[]> {
+  if (!models.some((m) => m.assets.some((a) => a.controls.includes('build-provenance')))) return [];
+  const evidence = await provenanceEvidence(ctx.paths, (p) => ctx.readFile(p));
+  return models.flatMap((m) => checkBuildProvenance(m, evidence));
+}

@@ -1,4 +1,4 @@
-import { osvRecordsAt, type RawRecord } from './archive.js';
+import { osvRecordsAt, Rejections, type RawRecord } from './archive.js';
 import { rebuildAtomically } from './build.js';
 import { dropOrphans, dropSource, recordWriter, setMeta } from './store.js';
 
@@ -7,6 +7,9 @@ export interface ImportResult {
   withdrawn: number;
   seconds: number;
   perSecond: number;
+  /** Entries that were not valid OSV records: left out, counted, the first ones named. */
+  rejected: number;
+  rejectedExamples: { name: string; reason: string }[];
 }
 
 /**
@@ -18,6 +21,7 @@ export function importRecords(
   records: Iterable<RawRecord>,
   source: string,
   now = new Date(),
+  rejections: Rejections = new Rejections(),
 ): ImportResult {
   const t0 = performance.now();
   let count = 0;
@@ -35,10 +39,29 @@ export function importRecords(
     setMeta(db, 'checked_at', now.toISOString());
   });
   const seconds = (performance.now() - t0) / 1000;
-  return { records: count, withdrawn, seconds, perSecond: seconds > 0 ? count / seconds : count };
+  return {
+    records: count,
+    withdrawn,
+    seconds,
+    perSecond: seconds > 0 ? count / seconds : count,
+    rejected: rejections.count,
+    rejectedExamples: rejections.first,
+  };
 }
 
-/** `vanguard db import <zip|folder>`: loads OSV JSON for machines without internet. */
+/**
+ * `vanguard db import <zip|folder>`: loads OSV JSON for machines without internet. Entries that are not
+ * valid OSV records are rejected (counted and named in the result); the others are imported.
+ */
 export function importPath(dbPath: string, path: string): Promise<ImportResult> {
-  return Promise.resolve().then(() => importRecords(dbPath, osvRecordsAt(path), `import:${path}`));
+  return Promise.resolve().then(() => {
+    const rejections = new Rejections();
+    return importRecords(
+      dbPath,
+      osvRecordsAt(path, rejections.onReject),
+      `import:${path}`,
+      new Date(),
+      rejections,
+    );
+  });
 }

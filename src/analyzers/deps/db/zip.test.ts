@@ -111,3 +111,25 @@ describe('zip reader', () => {
     expect(() => [...zipEntries(mutate(zipOf(level)))]).toThrow(VanguardError);
   });
 });
+
+describe('zip entries that overlap or repeat', () => {
+  it('refuses a central directory that points many entries at one member, before inflating them', () => {
+    const one = Buffer.from(zipSync({ 'a.json': new Uint8Array(64 * 1024) }));
+    // Rebuild the central directory with 5,000 copies of the one entry, all pointing at the same member.
+    const eocd = one.length - 22;
+    const cdOffset = one.readUInt32LE(eocd + 16);
+    const cdEntry = one.subarray(cdOffset, eocd);
+    const copies = Buffer.concat(Array.from({ length: 5000 }, () => cdEntry));
+    const end = Buffer.from(one.subarray(eocd));
+    end.writeUInt16LE(5000, 8);
+    end.writeUInt16LE(5000, 10);
+    end.writeUInt32LE(copies.length, 12);
+    end.writeUInt32LE(cdOffset, 16);
+    const bomb = Buffer.concat([one.subarray(0, cdOffset), copies, end]);
+    let yielded = 0;
+    expect(() => {
+      for (const _e of zipEntries(bomb)) yielded++;
+    }).toThrow(/a\.json overlaps or repeats an earlier entry/);
+    expect(yielded).toBe(1);
+  });
+});

@@ -47,6 +47,9 @@ export function* zipEntries(
     count = u64(zip, z + 32);
     offset = u64(zip, z + 48);
   }
+  // Where the last entry's data ended: entries must follow one another without overlapping, so a
+  // central directory that points thousands of entries at one large member is refused at the second.
+  let dataEnd = 0;
   for (let i = 0; i < count; i++) {
     if (offset + 46 > zip.length || zip.readUInt32LE(offset) !== CENTRAL)
       throw corrupt(`central directory entry ${i}`);
@@ -85,6 +88,8 @@ export function* zipEntries(
       throw corrupt(`local header of ${name}`);
     const start = local + 30 + zip.readUInt16LE(local + 26) + zip.readUInt16LE(local + 28);
     if (start + size > zip.length) throw corrupt(`entry ${name} runs past the end of the archive`);
+    if (local < dataEnd) throw corrupt(`entry ${name} overlaps or repeats an earlier entry`);
+    dataEnd = start + size;
     const raw = zip.subarray(start, start + size);
     let data: Buffer;
     try {

@@ -80,7 +80,8 @@ function fixedVersions(records: OsvRecord[], pkg: PackageVersion, cmp: Comparato
   for (const r of records) {
     for (const a of r.affected ?? []) {
       if (!entryFor(a, pkg)) continue;
-      for (const range of a.ranges ?? []) for (const e of range.events ?? []) if (e.fixed) out.add(e.fixed);
+      for (const range of a.ranges ?? [])
+        for (const e of range.events ?? []) if (typeof e.fixed === 'string') out.add(e.fixed);
     }
   }
   return [...out].sort(cmp);
@@ -90,12 +91,34 @@ function preferredId(ids: string[]): string {
   return ids.find((i) => i.startsWith('GHSA-')) ?? ids.find((i) => i.startsWith('CVE-')) ?? ids[0]!;
 }
 
+/** Receives a record that could not be evaluated (malformed data stored before validation existed). */
+export type OnBadRecord = (id: string, err: unknown) => void;
+
+/**
+ * Whether the record affects the package; a record whose data breaks the evaluation is reported and
+ * skipped, so it affects only itself, never the other advisories of the package or lockfile.
+ */
+function safelyAffects(record: OsvRecord, pkg: PackageVersion, onBad: OnBadRecord | undefined): boolean {
+  try {
+    return recordAffects(record, pkg);
+  } catch (err) {
+    if (!onBad) throw err;
+    onBad(typeof record.id === 'string' ? record.id : '(no id)', err);
+    return false;
+  }
+}
+
 /**
  * The advisories among `records` that affect `pkg`, merged by alias (a GHSA record and the PYSEC or CVE
  * record it aliases become one match), with fixed versions and the smallest upgrade that fixes all of them.
+ * With `onBad`, a record that cannot be evaluated is reported there and left out.
  */
-export function matchPackage(records: readonly OsvRecord[], pkg: PackageVersion): AdvisoryMatch[] {
-  const hits = records.filter((r) => recordAffects(r, pkg));
+export function matchPackage(
+  records: readonly OsvRecord[],
+  pkg: PackageVersion,
+  onBad?: OnBadRecord,
+): AdvisoryMatch[] {
+  const hits = records.filter((r) => safelyAffects(r, pkg, onBad));
   if (hits.length === 0) return [];
   // Union-find over ids and aliases.
   const parent = new Map<string, string>();
@@ -129,7 +152,7 @@ export function matchPackage(records: readonly OsvRecord[], pkg: PackageVersion)
     const ids = [...new Set(recs.flatMap((r) => [r.id, ...(r.aliases ?? [])]))].sort();
     const fixed = fixedVersions(recs, pkg, cmp);
     const smallestFix = fixed.find(
-      (f) => cmp(f, installed) > 0 && !recs.some((r) => recordAffects(r, { ...pkg, version: f })),
+      (f) => cmp(f, installed) > 0 && !recs.some((r) => safelyAffects(r, { ...pkg, version: f }, onBad)),
     );
     const severities = recs
       .map(advisorySeverity)

@@ -1,3 +1,4 @@
+import { maskCredentials } from '../../../core/credentials.js';
 import type { Inventory, LockedPackage } from '../lockfiles/types.js';
 
 /** A package in a project's bill of materials, merged across the lockfiles that name it. */
@@ -24,15 +25,17 @@ export interface ProjectBom {
 /** Adds one lockfile's inventory to the bill of materials (keyed by purl, edges translated to purls). */
 export function addInventory(bom: ProjectBom, path: string, inv: Inventory): void {
   const purlOf = new Map<string, string>();
-  for (const p of inv.packages) purlOf.set(p.id, p.purl);
+  // A name, version or purl taken from a git or registry URL can carry its credentials: never into an SBOM.
+  for (const p of inv.packages) purlOf.set(p.id, maskCredentials(p.purl));
   for (const p of inv.packages) {
-    const c = bom.components.get(p.purl) ?? create(p);
+    const purl = purlOf.get(p.id)!;
+    const c = bom.components.get(purl) ?? create(p, purl);
     c.direct ||= p.direct;
     c.dev &&= p.dev === true;
     if (!c.integrity && p.integrity) c.integrity = p.integrity;
     if (!c.resolved && p.resolved) c.resolved = p.resolved;
     if (!c.sources.includes(path)) c.sources.push(path);
-    bom.components.set(p.purl, c);
+    bom.components.set(purl, c);
   }
   for (const [from, to] of inv.edges) {
     const a = purlOf.get(from);
@@ -41,12 +44,12 @@ export function addInventory(bom: ProjectBom, path: string, inv: Inventory): voi
   }
 }
 
-function create(p: LockedPackage): BomComponent {
+function create(p: LockedPackage, purl: string): BomComponent {
   return {
-    purl: p.purl,
+    purl,
     ecosystem: p.ecosystem,
-    name: p.name,
-    version: p.version,
+    name: maskCredentials(p.name),
+    version: maskCredentials(p.version),
     direct: p.direct,
     dev: p.dev === true,
     sources: [],
@@ -73,12 +76,20 @@ export function digestOf(
   };
 }
 
-/** An http(s) download URL for a component, when the lockfile recorded one. */
+// Query parameters that carry credentials in private registries' download URLs.
+const SECRET_PARAM = /passw|pwd|secret|token|key|auth|sig|credential/i;
+
+/** An http(s) download URL for a component, when the lockfile recorded one, without any credential in it. */
 export function downloadUrl(resolved: string | undefined): string | undefined {
   const u = resolved?.replace(/^(registry|sparse)\+/, '');
   if (!u || !/^https?:\/\/[^\s]+$/.test(u)) return undefined;
   try {
-    return new URL(u).href;
+    const url = new URL(u);
+    url.username = '';
+    url.password = '';
+    for (const name of [...url.searchParams.keys()])
+      if (SECRET_PARAM.test(name)) url.searchParams.delete(name);
+    return maskCredentials(url.href);
   } catch (err) {
     void err; // Not a URL after all: leave the reference out.
     return undefined;

@@ -16,8 +16,8 @@ export const GHA_EXAMPLES: ExampleTable = {
     runs-on: ubuntu-latest
     steps:
       - uses: actions/checkout@${SHA}
-      - uses: tj-actions/changed-files@v45 ⟵
-      - uses: docker://alpine:3.20 ⟵
+      - uses: some-org/lint-action@v3 ⟵
+      - uses: some-org/other-action ⟵
   release:
     uses: other-org/workflows/.github/workflows/release.yml@main ⟵
 `,
@@ -26,7 +26,7 @@ export const GHA_EXAMPLES: ExampleTable = {
     runs-on: ubuntu-latest
     steps:
       - uses: actions/checkout@v4
-      - uses: tj-actions/changed-files@${SHA} # v45
+      - uses: some-org/lint-action@${SHA} # v3
       - uses: ./.github/actions/setup
       - uses: acme/internal-action@v2
   release:
@@ -39,6 +39,12 @@ export const GHA_EXAMPLES: ExampleTable = {
       bad: `${HEAD}jobs:\n  build:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: actions/setup-node@v4 ⟵\n`,
       good: `${HEAD}jobs:\n  build:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: actions/setup-node@${SHA}\n`,
       options: { strictPinning: true },
+    },
+    {
+      path: 'ci.yml',
+      bad: `${HEAD}jobs:\n  build:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: other-org/deploy@v1 ⟵\n      - uses: acme/deploy@v1\n`,
+      good: `${HEAD}jobs:\n  build:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: acme/deploy@v1\n      - uses: ACME/setup@main\n`,
+      options: { sameOwner: true, owner: 'acme' },
     },
   ],
   'pipeline/gha-script-injection': [

@@ -1,0 +1,144 @@
+import type { ExampleTable } from '../../iac/examples/types.js';
+
+const SHA = 'b4ffde65f46336ab88eb53be808477a3936bae11';
+// A token in GitLab's format, generated from a fixed seed (never a committed live-looking string).
+const SEED = 1337;
+function token(prefix: string, n: number): string {
+  const chars = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
+  let x = SEED;
+  let out = prefix;
+  for (let i = 0; i < n; i++) {
+    x = (x * 1103515245 + 12345) % 2147483648;
+    out += chars[x % chars.length];
+  }
+  return out;
+}
+const HEAD = `on: push
+permissions:
+  contents: read
+`;
+
+/** Credentials, secrets and permissions. */
+export const GHA_CREDENTIAL_EXAMPLES: ExampleTable = {
+  'pipeline/gha-overprovisioned-secrets': [
+    {
+      path: '.github/workflows/ci.yml',
+      bad: `${HEAD}jobs:
+  a:
+    runs-on: ubuntu-latest
+    steps:
+      - run: ./deploy.sh
+        env:
+          ALL: \${{ toJSON(secrets) }} ⟵
+          ONE: \${{ secrets[format('TOKEN_{0}', matrix.env)] }} ⟵
+`,
+      good: `${HEAD}jobs:
+  a:
+    runs-on: ubuntu-latest
+    steps:
+      - run: ./deploy.sh
+        env:
+          TOKEN: \${{ secrets.DEPLOY_TOKEN }}
+          CTX: \${{ toJSON(github.event.repository.name) }}
+`,
+    },
+  ],
+  'pipeline/gha-secret-exposure': [
+    {
+      path: '.github/workflows/ci.yml',
+      bad: `${HEAD}env:
+  NPM_TOKEN: \${{ secrets.NPM_TOKEN }}
+jobs:
+  a:
+    runs-on: ubuntu-latest
+    steps:
+      - run: |
+          echo "token is \${{ secrets.DEPLOY_TOKEN }}" ⟵
+          echo "$NPM_TOKEN" | base64 ⟵
+          echo "//registry.npmjs.org/:_authToken=$NPM_TOKEN" > .npmrc ⟵
+      - run: ./login.sh \${{ fromJSON(secrets.CLOUD).password }} ⟵
+`,
+      good: `${HEAD}env:
+  NPM_TOKEN: \${{ secrets.NPM_TOKEN }}
+jobs:
+  a:
+    runs-on: ubuntu-latest
+    steps:
+      - run: |
+          echo "$NPM_TOKEN" | docker login ghcr.io -u me --password-stdin
+          echo "publishing"
+          npm config set //registry.npmjs.org/:_authToken "$NPM_TOKEN"
+`,
+    },
+  ],
+  'pipeline/hardcoded-credential': [
+    {
+      path: '.github/workflows/ci.yml',
+      bad: `${HEAD}jobs:
+  a:
+    runs-on: ubuntu-latest
+    container:
+      image: ghcr.io/acme/builder@sha256:${'a'.repeat(64)}
+      credentials:
+        username: bot
+        password: hunter2-but-longer ⟵
+    steps:
+      - run: make
+`,
+      good: `${HEAD}jobs:
+  a:
+    runs-on: ubuntu-latest
+    container:
+      image: ghcr.io/acme/builder@sha256:${'a'.repeat(64)}
+      credentials:
+        username: bot
+        password: \${{ secrets.GHCR_TOKEN }}
+    steps:
+      - run: make
+        env:
+          LOG_LEVEL: debug-verbose
+`,
+    },
+    {
+      path: '.gitlab-ci.yml',
+      bad: `variables:
+  GITLAB_TOKEN: "${token('glpat-', 20)}" ⟵
+build:
+  image: alpine:3.20@sha256:${'b'.repeat(64)}
+  script: [make]
+`,
+      good: `variables:
+  GITLAB_TOKEN: $DEPLOY_TOKEN
+build:
+  image: alpine:3.20@sha256:${'b'.repeat(64)}
+  script: [make]
+`,
+    },
+  ],
+  'pipeline/gha-unused-id-token': [
+    {
+      path: '.github/workflows/ci.yml',
+      bad: `${HEAD}jobs:
+  test:
+    runs-on: ubuntu-latest
+    permissions:
+      contents: read
+      id-token: write ⟵
+    steps:
+      - run: make test
+`,
+      good: `${HEAD}jobs:
+  deploy:
+    runs-on: ubuntu-latest
+    permissions:
+      contents: read
+      id-token: write
+    steps:
+      - uses: aws-actions/configure-aws-credentials@${SHA} # v4
+        with:
+          role-to-assume: arn:aws:iam::123456789012:role/deploy
+      - run: make deploy
+`,
+    },
+  ],
+};

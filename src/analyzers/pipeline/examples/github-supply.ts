@@ -1,0 +1,156 @@
+import type { ExampleTable } from '../../iac/examples/types.js';
+
+const SHA = 'b4ffde65f46336ab88eb53be808477a3936bae11';
+
+/** Caches, ad-hoc installs and publishing. */
+export const GHA_SUPPLY_EXAMPLES: ExampleTable = {
+  'pipeline/gha-cache-poisoning': [
+    {
+      path: '.github/workflows/release.yml',
+      bad: `on:
+  push:
+    tags: ['v*']
+permissions:
+  contents: read
+jobs:
+  build:
+    runs-on: ubuntu-latest
+    steps:
+      - uses: actions/setup-node@${SHA} ⟵
+        with:
+          cache: npm
+      - uses: actions/setup-go@${SHA} ⟵
+      - uses: Swatinem/rust-cache@${SHA} ⟵
+      - run: make dist
+`,
+      good: `on:
+  push:
+    tags: ['v*']
+permissions:
+  contents: read
+jobs:
+  build:
+    runs-on: ubuntu-latest
+    steps:
+      - uses: actions/setup-node@${SHA}
+      - uses: actions/setup-go@${SHA}
+        with:
+          cache: false
+      - run: make dist
+`,
+    },
+    {
+      path: '.github/workflows/pr-target.yml',
+      bad: `on: pull_request_target
+permissions:
+  contents: read
+jobs:
+  label:
+    runs-on: ubuntu-latest
+    steps:
+      - uses: actions/cache@${SHA} ⟵
+        with:
+          path: ~/.npm
+          key: npm
+`,
+      good: `on: pull_request
+permissions:
+  contents: read
+jobs:
+  test:
+    runs-on: ubuntu-latest
+    steps:
+      - uses: actions/cache@${SHA}
+        with:
+          path: ~/.npm
+          key: npm
+`,
+    },
+  ],
+  'pipeline/gha-adhoc-install': [
+    {
+      path: '.github/workflows/ci.yml',
+      bad: `on: push
+permissions:
+  contents: write
+jobs:
+  a:
+    runs-on: ubuntu-latest
+    steps:
+      - run: npm install -g semantic-release@24 ⟵
+      - run: |
+          gem install rake ⟵
+          pip install requests ⟵
+`,
+      good: `on: push
+permissions:
+  contents: write
+jobs:
+  a:
+    runs-on: ubuntu-latest
+    steps:
+      - run: npm ci
+      - run: |
+          npm install
+          bundle install
+          pip install -r requirements.txt
+          pip install --require-hashes -r requirements.lock
+          pip install -e .
+          gem install --help
+`,
+    },
+  ],
+  'pipeline/publish-without-provenance': [
+    {
+      path: '.github/workflows/publish.yml',
+      bad: `on:
+  release:
+    types: [published]
+permissions:
+  contents: read
+jobs:
+  npm:
+    runs-on: ubuntu-latest
+    steps:
+      - uses: actions/checkout@${SHA}
+        with:
+          persist-credentials: false
+      - run: npm publish ⟵
+        env:
+          NODE_AUTH_TOKEN: \${{ secrets.NPM_TOKEN }}
+      - uses: softprops/action-gh-release@${SHA} ⟵
+  pypi:
+    runs-on: ubuntu-latest
+    steps:
+      - uses: pypa/gh-action-pypi-publish@${SHA} ⟵
+        with:
+          password: \${{ secrets.PYPI_TOKEN }}
+`,
+      good: `on:
+  release:
+    types: [published]
+permissions:
+  contents: read
+jobs:
+  npm:
+    runs-on: ubuntu-latest
+    permissions:
+      contents: read
+      id-token: write
+    steps:
+      - uses: actions/checkout@${SHA}
+        with:
+          persist-credentials: false
+      - run: npm publish --provenance
+        env:
+          NODE_AUTH_TOKEN: \${{ secrets.NPM_TOKEN }}
+  pypi:
+    runs-on: ubuntu-latest
+    permissions:
+      id-token: write
+    steps:
+      - uses: pypa/gh-action-pypi-publish@${SHA}
+`,
+    },
+  ],
+};

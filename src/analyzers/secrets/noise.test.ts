@@ -1,0 +1,130 @@
+import { describe, expect, it } from 'vitest';
+import { makeSourceFile } from '../../core/source-file.js';
+import { processFindings } from '../../core/stages.js';
+import type { RawFinding } from '../../core/finding.js';
+import { SecretEngine } from './engine.js';
+import { SECRET_RULES } from './rules.js';
+import { expandTemplate, seededRandom } from './test-tokens.js';
+
+/** Noise found on real repositories (issue #11): each class with bad (must fire) and good (must not) lines. */
+const engine = new SecretEngine(SECRET_RULES);
+const scan = (text: string, path: string) => {
+  const name = path.slice(path.lastIndexOf('/') + 1);
+  const ext = name.includes('.') ? name.slice(name.lastIndexOf('.') + 1) : '';
+  return engine.scan(Buffer.from(text), { path, name, ext, productNames: ['shop'] });
+};
+const rnd = seededRandom(1111);
+const real = (): string => expandTemplate('<<a62:14>>#9', rnd);
+
+describe('translation catalogues are not searched for passwords', () => {
+  it.each([
+    ['src/assets/i18n/es.json', '{ "LABEL_PASSWORD": "Contraseña", "PASSWORD_HINT": "Passw0rd!" }'],
+    ['locales/de/messages.yml', 'password: "Kennw0rt-123"'],
+    ['po/fr.po', 'msgid "password"\nmsgstr "mot2passe"'],
+    ['app/lang/pt-BR.json', '"password": "senha123"'],
+  ])('%s', (path, text) => {
+    expect(scan(text, path).filter((d) => /password/.test(d.ruleId))).toEqual([]);
+  });
+  it('still finds a real password in configuration beside them', () => {
+    const secret = real();
+    expect(scan(`{ "db_password": "${secret}" }`, 'config/app.json').map((d) => d.secret)).toContain(secret);
+  });
+});
+
+describe('secrets/npmrc-auth-token only in .npmrc files', () => {
+  it.each([
+    ['main.tf', `admin_password = "${'x'}${real()}"`],
+    ['settings.py', `DB_PASSWORD = "${real()}"`],
+    ['deploy/values.yaml', `_authToken = ${real()}`],
+  ])('not in %s', (path, text) => {
+    expect(scan(text, path).filter((d) => d.ruleId === 'secrets/npmrc-auth-token')).toEqual([]);
+  });
+  it('in .npmrc', () => {
+    const t = expandTemplate('<<uuid>>', rnd);
+    expect(scan(`//npm.acme.internal/:_authToken=${t}`, 'web/.npmrc').map((d) => d.ruleId)).toContain(
+      'secrets/npmrc-auth-token',
+    );
+  });
+});
+
+describe('password rules never fire on words, query building, references or hashes', () => {
+  it.each([
+    ['natural language', 'config/ui.yaml', 'password: Contraseña'],
+    ['natural language (quoted)', 'config/ui.json', '"password": "Mot-de-passe oublié"'],
+    [
+      'query building',
+      'app/db.js',
+      `q = "SELECT * FROM u WHERE name='" + n + "' AND password='" + password + "'"`,
+    ],
+    ['query building (Python)', 'app/db.py', `q = "… AND password='" + password + "'"`],
+    ['template string', 'app/db.ts', 'const q = `password=${password}`;'],
+    ['Terraform reference', 'infra/main.tf', 'password = random_string.password.result'],
+    ['Terraform variable', 'infra/main.tf', 'password = "${var.db_password}"'],
+    ['environment lookup', 'app/settings.py', 'PASSWORD = os.environ["DB_PASSWORD"]'],
+    [
+      'bcrypt hash',
+      'config/users.yaml',
+      'password: "$2b$12$abcdefghijklmnopqrstuuJ0pVJ1Xq6n0yq7Jm0GfQ4c5e6f7g8h9"',
+    ],
+    ['hex digest', 'config/users.yaml', 'password_hash: 5f4dcc3b5aa765d61d8327deb882cf99'],
+    ['LDAP hash', 'config/ldap.conf', 'password = {SSHA}W6ph5Mm5Pz8GgiULbPgzG37mj9g='],
+  ])('%s', (_name, path, text) => {
+    expect(scan(text, path).filter((d) => /password/.test(d.ruleId))).toEqual([]);
+  });
+  it.each([
+    ['config/app.yaml', () => `password: "${real()}"`],
+    ['config/app.ini', () => `db_password = ${real()}`],
+    ['.env', () => 'DB_PASSWORD=admin123'],
+  ])('still fires in %s', (path, line) => {
+    expect(scan(line(), path).filter((d) => /password/.test(d.ruleId))).toHaveLength(1);
+  });
+});
+
+describe('one secret reported by two analyzers is one finding', () => {
+  const key = expandTemplate('<<a62:40>>', rnd);
+  const line = `SECRET_KEY = '${key}'`;
+  const file = makeSourceFile('app/settings.py', `${line}\n`);
+  const base = {
+    confidence: 'high' as const,
+    remediation: 'Rotate it.',
+    owasp: ['A07:2025'],
+    principles: ['authentication' as const],
+    phase: 'code' as const,
+  };
+  const fromSecrets: RawFinding = {
+    ...base,
+    ruleId: 'secrets/generic-api-key',
+    analyzer: 'secrets',
+    severity: 'medium',
+    title: 'High-entropy secret',
+    message: 'A secret in app/settings.py.',
+    location: { path: file.path, startLine: 1, snippet: line },
+    cwe: [798],
+    secret: key,
+  };
+  const fromCode: RawFinding = {
+    ...base,
+    ruleId: 'code/py-hardcoded-secret-key',
+    analyzer: 'code',
+    severity: 'high',
+    title: 'Hard-coded session or token signing secret',
+    message: `Secret key is hard-coded: ${line}`,
+    location: { path: file.path, startLine: 1, snippet: line },
+    cwe: [798, 321],
+  };
+  it('keeps the secrets finding at the higher severity and names the other rule', () => {
+    const out = processFindings([fromSecrets, fromCode]);
+    expect(out).toHaveLength(1);
+    expect(out[0]).toMatchObject({ ruleId: 'secrets/generic-api-key', severity: 'high' });
+    expect(out[0]!.message).toContain('Also matched: code/py-hardcoded-secret-key');
+    expect(JSON.stringify(out)).not.toContain(key);
+  });
+  it('keeps two different secrets on one line apart', () => {
+    const other = { ...fromSecrets, ruleId: 'secrets/aws-secret-access-key', secret: `${key}x` };
+    expect(processFindings([fromSecrets, other])).toHaveLength(2);
+  });
+  it('keeps findings on other lines apart', () => {
+    const moved = { ...fromCode, location: { ...fromCode.location, startLine: 2 } };
+    expect(processFindings([fromSecrets, moved])).toHaveLength(2);
+  });
+});
