@@ -40,7 +40,9 @@ describe('YAML line tree', () => {
   it('builds the same tree from the CST as from the composer', () => {
     const fast = docsFromCst(SAMPLE, DEFAULT_LIMITS);
     expect(fast).toBeDefined();
-    expect(fast!.map((d) => shape(d.root))).toEqual(parseWithComposer(SAMPLE, DEFAULT_LIMITS).map((d) => shape(d.root)));
+    expect(fast!.map((d) => shape(d.root))).toEqual(
+      parseWithComposer(SAMPLE, DEFAULT_LIMITS).map((d) => shape(d.root)),
+    );
   });
 
   it('agrees with the composer on arbitrary data', () => {
@@ -50,7 +52,9 @@ describe('YAML line tree', () => {
         const text = stringify(v, { collectionStyle: flow ? 'flow' : 'block' });
         const fast = docsFromCst(text, DEFAULT_LIMITS);
         expect(fast).toBeDefined();
-        expect(fast!.map((d) => shape(d.root))).toEqual(parseWithComposer(text, DEFAULT_LIMITS).map((d) => shape(d.root)));
+        expect(fast!.map((d) => shape(d.root))).toEqual(
+          parseWithComposer(text, DEFAULT_LIMITS).map((d) => shape(d.root)),
+        );
       }),
       fuzzParams('yaml tree vs composer', 500),
     );
