@@ -1,7 +1,7 @@
 import { join, resolve } from 'node:path';
-import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument } from 'yaml';
-import type { Document, Node as YamlNode } from 'yaml';
-import { ConfigError } from '../core/errors.js';
+import { ConfigError, ParseError } from '../core/errors.js';
+import { parsePlainYaml } from '../parse/yaml/plain.js';
+import type { YNode } from '../parse/yaml/tree.js';
 import { readRegularFile } from '../discover/read-file.js';
 import type { AnalyzerId } from '../core/finding.js';
 import type { ExceptionEntry, FailOn, GatesConfig, RawConfig } from './config-schema.js';
@@ -47,30 +47,22 @@ export function defaultConfig(): VanguardConfig {
   };
 }
 
-function lineOf(lc: LineCounter, offset: number | undefined): number | undefined {
-  return offset === undefined ? undefined : lc.linePos(offset).line;
-}
-
 /** The line of the node at `path` (or of its key for unknown keys, or of the deepest existing parent). */
-function locate(doc: Document, lc: LineCounter, issue: Issue): number | undefined {
-  let node: unknown = doc.contents;
-  let line = lineOf(lc, (node as YamlNode | null)?.range?.[0]);
+function locate(root: YNode | undefined, issue: Issue): number | undefined {
+  let node = root;
+  let line = root?.line || undefined;
   for (let i = 0; i < issue.path.length; i++) {
     const seg: PathSeg = issue.path[i]!;
     const last = i === issue.path.length - 1;
-    if (isMap(node)) {
-      const pair = node.items.find(
-        (p) => isPair(p) && isScalar(p.key) && String(p.key.value) === String(seg),
-      );
-      if (!pair) return line;
-      const keyNode = pair.key as YamlNode;
-      if (last && issue.atKey) return lineOf(lc, keyNode.range?.[0]) ?? line;
-      node = pair.value;
-      line =
-        lineOf(lc, (pair.value as YamlNode | null)?.range?.[0]) ?? lineOf(lc, keyNode.range?.[0]) ?? line;
-    } else if (isSeq(node) && typeof seg === 'number') {
+    if (node?.kind === 'map') {
+      const entry = node.entries.get(String(seg));
+      if (!entry) return line;
+      if (last && issue.atKey) return entry.keyLine || line;
+      node = entry.value;
+      line = entry.value.line || entry.keyLine || line;
+    } else if (node?.kind === 'seq' && typeof seg === 'number') {
       node = node.items[seg];
-      line = lineOf(lc, (node as YamlNode | null)?.range?.[0]) ?? line;
+      line = node?.line || line;
     } else {
       return line;
     }
@@ -104,28 +96,24 @@ function normalize(r: RawConfig, file: string | undefined): VanguardConfig {
 export function parseConfig(text: string, file = 'vanguard.yaml'): VanguardConfig {
   if (text.length > MAX_CONFIG_BYTES)
     throw new ConfigError(`configuration file is larger than ${MAX_CONFIG_BYTES} bytes`, { file });
-  const lc = new LineCounter();
-  const doc = parseDocument(text, { lineCounter: lc, prettyErrors: false, uniqueKeys: true });
-  const yamlError = doc.errors[0];
-  if (yamlError) {
-    const line = yamlError.linePos?.[0]?.line ?? lineOf(lc, yamlError.pos[0]);
-    throw new ConfigError(`invalid YAML: ${yamlError.message.split('\n')[0] ?? yamlError.code}`, {
-      file,
-      ...(line ? { line } : {}),
-    });
-  }
-  let value: unknown;
+  let parsed: ReturnType<typeof parsePlainYaml>;
   try {
-    // Bounded alias expansion: a "billion laughs" file becomes a configuration error.
-    value = doc.toJS({ maxAliasCount: 100 });
+    // The shared YAML module bounds aliases: a "billion laughs" file becomes a configuration error.
+    parsed = parsePlainYaml(text, { uniqueKeys: true });
   } catch (err) {
-    throw new ConfigError(`invalid YAML: ${(err as Error).message}`, { file }, { cause: err });
+    if (!(err instanceof ParseError)) throw err;
+    throw new ConfigError(
+      `invalid YAML: ${err.message}`,
+      { file, ...(err.line ? { line: err.line } : {}) },
+      { cause: err },
+    );
   }
+  const value = parsed.value;
   if (value === null || value === undefined) return normalize({}, file);
   const res = validate(configSchema, value);
   if (res.value !== undefined) return normalize(res.value, file);
   const located = res.issues
-    .map((i) => ({ ...i, line: locate(doc, lc, i) }))
+    .map((i) => ({ ...i, line: locate(parsed.doc?.root, i) }))
     .sort((a, b) => (a.line ?? 0) - (b.line ?? 0));
   const first = located[0]!;
   let message = `${pathText(first.path)}: ${first.message}`;

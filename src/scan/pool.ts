@@ -1,4 +1,6 @@
-import { Worker } from 'node:worker_threads';
+import type { ChildProcess } from 'node:child_process';
+import { fork } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
 import type { FileOutcome, FileTask } from './file-task.js';
 import type { FromWorker, ToWorker, WorkerInit } from './worker.js';
 
@@ -7,7 +9,12 @@ const BATCH_BYTES = 4 * 1024 * 1024;
 
 /**
  * A worker is replaced after it has read this much: native parsers (ast-grep) keep memory that
- * only ending the thread gives back, so a long scan would otherwise grow without bound.
+ * only ending the worker gives back, so a long scan would otherwise grow without bound.
+ *
+ * Workers are child processes, not threads: re2 keeps its RE2.Set constructor in one static
+ * handle shared by every thread of a process, so loading it in a thread that starts after another
+ * one ended aborts the whole process (V8 "node->IsInUse()" / SIGSEGV). A process has its own copy,
+ * can be killed outright when it hangs, and a native crash in it fails only its batch.
  */
 export const RECYCLE_BYTES = 256 * 1024 * 1024;
 
@@ -50,9 +57,54 @@ function failedOutcomes(batch: readonly FileTask[], message: string): FileOutcom
   }));
 }
 
+/** How long a worker may take to load its analyzers before it is stopped. */
+const STARTUP_TIMEOUT_MS = 120_000;
+
+/** Each worker gets at most this much heap, so that one hostile file cannot take the machine. */
+export const WORKER_HEAP_MB = 4096;
+
+const DEFAULT_WORKER_URL = new URL('./worker.js', import.meta.url);
+
+function forkWorker(url: URL): ChildProcess {
+  return fork(fileURLToPath(url), [], {
+    serialization: 'advanced',
+    stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
+    execArgv: [`--max-old-space-size=${WORKER_HEAP_MB}`],
+  });
+}
+
 /**
- * Runs tasks on `size` worker threads, handing out batches as workers free up. A worker that
- * dies fails only the batch it held; its files are reported, the scan goes on with a new worker.
+ * Worker processes started ahead of need, so that loading the analyzers overlaps the walk of the
+ * tree in this process. `release` ends the ones the scan did not take.
+ */
+export class SpareWorkers {
+  private readonly spare: ChildProcess[] = [];
+  constructor(
+    count: number,
+    readonly url: URL = DEFAULT_WORKER_URL,
+  ) {
+    for (let i = 0; i < count; i++) {
+      const child = forkWorker(url);
+      // An early exit is noticed when the worker is taken (its 'exit' has already fired then).
+      child.on('error', () => undefined);
+      this.spare.push(child);
+    }
+  }
+  /** A started worker that is still alive, if any. */
+  take(): ChildProcess | undefined {
+    for (let c = this.spare.shift(); c; c = this.spare.shift())
+      if (c.exitCode === null && c.signalCode === null) return c;
+    return undefined;
+  }
+  release(): void {
+    for (const c of this.spare.splice(0)) c.kill();
+  }
+}
+
+/**
+ * Runs tasks on `size` worker processes, handing out batches as workers free up. A worker that
+ * dies or hangs fails only the batch it held; its files are reported, the scan goes on with a new
+ * worker.
  */
 export async function runInWorkers(
   tasks: readonly FileTask[],
@@ -60,8 +112,9 @@ export async function runInWorkers(
   size: number,
   onOutcomes: (outcomes: FileOutcome[], warnings: string[]) => void,
   timeoutBaseMs = 60_000,
-  url: URL = new URL('./worker.js', import.meta.url),
+  url: URL = DEFAULT_WORKER_URL,
   recycleBytes = RECYCLE_BYTES,
+  spares?: SpareWorkers,
 ): Promise<void> {
   const batches = makeBatches(tasks);
   let next = 0;
@@ -71,14 +124,20 @@ export async function runInWorkers(
       let current = -1;
       let finished = false;
       let lastError = 'worker exited';
-      let worker: Worker;
+      let worker: ChildProcess;
       let watchdog: NodeJS.Timeout | undefined;
       let bytesRead = 0;
+      let ready = false;
+      const send = (msg: ToWorker): void => {
+        worker.send(msg, (err) => {
+          if (err) lastError = `worker unreachable: ${err.message}`;
+        });
+      };
       const dispatch = (): void => {
         clearTimeout(watchdog);
         if (next >= batches.length) {
           finished = true;
-          void worker.terminate();
+          worker.kill();
           return;
         }
         current = next++;
@@ -86,16 +145,21 @@ export async function runInWorkers(
         const limit = batchTimeoutMs(batch, timeoutBaseMs);
         watchdog = setTimeout(() => {
           lastError = `timed out after ${Math.round(limit / 1000)} s (the worker was stopped)`;
-          void worker.terminate();
+          worker.kill('SIGKILL');
         }, limit);
-        const msg: ToWorker = { type: 'batch', id: current, tasks: batch };
-        worker.postMessage(msg);
+        send({ type: 'batch', id: current, tasks: batch });
       };
       const start = (): void => {
         lastError = 'worker exited';
         bytesRead = 0;
-        worker = new Worker(url, { workerData: init });
-        worker.on('message', (msg: FromWorker) => {
+        ready = false;
+        worker = (spares?.url.href === url.href ? spares.take() : undefined) ?? forkWorker(url);
+        worker.on('message', (raw) => {
+          const msg = raw as FromWorker;
+          if (msg.type === 'ready') {
+            ready = true;
+            return dispatch();
+          }
           if (msg.type === 'done') onOutcomes(msg.outcomes, msg.warnings);
           else onOutcomes(failedOutcomes(batches[msg.id]!, msg.message), []);
           bytesRead += batches[msg.id]!.reduce((n, t) => n + t.file.size, 0);
@@ -103,24 +167,35 @@ export async function runInWorkers(
           if (bytesRead >= recycleBytes && next < batches.length) {
             clearTimeout(watchdog);
             lastError = 'recycled';
-            void worker.terminate(); // 'exit' starts a fresh worker for the remaining batches
+            worker.kill(); // 'exit' starts a fresh worker for the remaining batches
             return;
           }
           dispatch();
         });
         worker.on('error', (err) => {
-          lastError = `worker crashed: ${err.message}`;
+          lastError = `worker failed: ${err.message}`;
         });
         // The one place a worker ends: finished normally, or died holding a batch (fail it, go on).
-        worker.on('exit', () => {
+        worker.on('exit', (code, signal) => {
           clearTimeout(watchdog);
           if (finished) return resolve();
-          if (current >= 0) onOutcomes(failedOutcomes(batches[current]!, lastError), []);
+          // A worker that cannot even start fails one batch per attempt, so the scan still ends.
+          if (!ready && current < 0 && next < batches.length) current = next++;
+          if (current >= 0) {
+            const how = signal ? `signal ${signal}` : `code ${String(code)}`;
+            const reason = lastError === 'worker exited' ? `worker exited (${how})` : lastError;
+            onOutcomes(failedOutcomes(batches[current]!, reason), []);
+          }
           current = -1;
           if (next < batches.length) start();
           else resolve();
         });
-        dispatch();
+        // Batch time limits start once the worker has loaded; loading has a limit of its own.
+        watchdog = setTimeout(() => {
+          lastError = 'worker did not start';
+          worker.kill('SIGKILL');
+        }, STARTUP_TIMEOUT_MS);
+        send({ type: 'init', init });
       };
       start();
     });

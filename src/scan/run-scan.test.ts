@@ -20,6 +20,16 @@ function tree(files: Record<string, string | Buffer>): string {
 const registry = (over = {}) => new AnalyzerRegistry().register(markerAnalyzer(over));
 
 describe('runScan', () => {
+  it('clamps --workers to the cores of the machine, with a note', async () => {
+    const root = tree({ 'ok.txt': 'x' });
+    const r = await runScan({ path: root, registry: registry(), workers: 1000 });
+    expect(r.warnings.join('\n')).toMatch(
+      /--workers 1000 is more than the \d+ cores of this machine; using \d+/,
+    );
+    const fine = await runScan({ path: root, registry: registry(), workers: 1 });
+    expect(fine.warnings.join('\n')).not.toMatch(/--workers/);
+  });
+
   it('records a per-file analyzer failure, goes on, and marks the scan partial', async () => {
     const root = tree({ 'boom.txt': 'x', 'ok.txt': 'DANGER here' });
     const r = await runScan({ path: root, registry: registry() });
@@ -95,6 +105,20 @@ describe('runScan', () => {
       reason: 'unreadable',
       detail: 'not used: not a regular file',
     });
+  });
+
+  it('marks the scan partial for a FIFO in the tree (a special file), as docs/output.md promises', async () => {
+    const root = tree({ 'a.txt': 'ok' });
+    execFileSync('mkfifo', [join(root, 'pipe.txt')]);
+    const r = await runScan({ path: root, registry: registry() });
+    expect(r.discovery.skipped.special).toBe(1);
+    expect(r.status).toBe('partial');
+    const clean = await runScan({
+      path: tree({ 'a.txt': 'ok', 'bin.txt': Buffer.from([0x44, 0, 0x41, 0x4e]) }),
+      registry: registry(),
+    });
+    expect(clean.discovery.skipped.binary).toBe(1);
+    expect(clean.status).toBe('complete');
   });
 
   it('rejects unknown analyzer names', async () => {

@@ -14,7 +14,7 @@ import type { AnalyzerRegistry } from '../analyzers/registry.js';
 import { SUPPRESSION_WITHOUT_REASON } from '../policy/inline.js';
 import { contextFactory, type AnalyzerOptions } from './context.js';
 import { runFileTask, type FileOutcome, type FileTask } from './file-task.js';
-import { runInWorkers } from './pool.js';
+import { RECYCLE_BYTES, runInWorkers, SpareWorkers } from './pool.js';
 import { summarize } from './summary.js';
 import type { Baseline } from '../policy/baseline.js';
 import type { FailOn } from '../policy/config-schema.js';
@@ -65,13 +65,30 @@ function selectAnalyzers(registry: AnalyzerRegistry, opts: ScanOptions): Analyze
   return chosen.filter((a) => !skip.has(a.id));
 }
 
-// Workers cost a start-up each; small scans run in this thread.
-const INLINE_LIMIT_FILES = 200;
-const INLINE_LIMIT_BYTES = 2 * 1024 * 1024;
+// Below this, one worker does the whole scan: another would spend longer starting than working.
+const PARALLEL_MIN_FILES = 200;
+const PARALLEL_MIN_BYTES = 2 * 1024 * 1024;
 
 /** Runs one scan: walk once, analyze each file with the analyzers that asked for it, then the stages. */
 export async function runScan(opts: ScanOptions): Promise<ScanResult> {
   const startedAt = new Date();
+  const fromSource = import.meta.url.endsWith('.ts');
+  const inProcess = opts.registry !== undefined || fromSource;
+  // One worker starts loading now, while this process walks the tree and prepares the analyzers.
+  const spares = inProcess ? undefined : new SpareWorkers(1);
+  try {
+    return await scanWith(opts, startedAt, inProcess, spares);
+  } finally {
+    spares?.release();
+  }
+}
+
+async function scanWith(
+  opts: ScanOptions,
+  startedAt: Date,
+  inProcess: boolean,
+  spares: SpareWorkers | undefined,
+): Promise<ScanResult> {
   const registry = opts.registry ?? (await loadRegistry(opts));
   const analyzers = selectAnalyzers(registry, opts);
   const explicit = new Set(opts.explicit ?? opts.only ?? []);
@@ -169,23 +186,31 @@ export async function runScan(opts: ScanOptions): Promise<ScanResult> {
     opts.onProgress?.(done, tasks.length);
   };
 
+  // Every scan from the built CLI runs its files in worker processes, under the pool's watchdog:
+  // a file that hangs an analyzer (or crashes a native parser) fails alone instead of the CLI.
+  // Only scans with an injected registry or run from the TypeScript sources stay in this process.
+  const cores = availableParallelism();
+  let workers = opts.workers ?? cores;
+  if (workers > cores) {
+    warnings.push(`--workers ${workers} is more than the ${cores} cores of this machine; using ${cores}`);
+    workers = cores;
+  }
   const totalBytes = tasks.reduce((n, t) => n + t.file.size, 0);
-  const workers = opts.workers ?? availableParallelism();
-  const fromSource = import.meta.url.endsWith('.ts');
-  const inline =
-    workers <= 1 ||
-    opts.registry !== undefined ||
-    fromSource ||
-    (tasks.length <= INLINE_LIMIT_FILES && totalBytes <= INLINE_LIMIT_BYTES);
-  if (inline) {
+  if (inProcess) {
     const byId = new Map(active.map((a) => [a.id, a] as const));
     for (const t of tasks) collect([await runFileTask(t, byId, ctxFor, maxFileSize)], []);
-  } else {
+  } else if (tasks.length > 0) {
+    // A second worker costs a start-up; it pays off only when there is enough to share.
+    const small = tasks.length <= PARALLEL_MIN_FILES && totalBytes <= PARALLEL_MIN_BYTES;
     await runInWorkers(
       tasks,
       { root, analyzerIds: active.map((a) => a.id), options, paths: [...paths], maxFileSize },
-      workers,
+      small ? 1 : workers,
       collect,
+      undefined,
+      undefined,
+      RECYCLE_BYTES,
+      spares,
     );
   }
 
@@ -221,7 +246,10 @@ export async function runScan(opts: ScanOptions): Promise<ScanResult> {
   }
   // An input that could not be read was not analyzed: the scan is incomplete, as when an analyzer fails.
   const status =
+    // Files that exist but could not be read (permissions, FIFOs and other special files) are
+    // coverage lost; ignored, binary, too-large and symlinked files are skipped by design.
     discovery.skipped.unreadable > 0 ||
+    discovery.skipped.special > 0 ||
     [...runs.values()].some((r) => r.status === 'partial' || r.status === 'failed')
       ? 'partial'
       : 'complete';

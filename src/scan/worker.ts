@@ -1,4 +1,3 @@
-import { parentPort, workerData } from 'node:worker_threads';
 import type { Analyzer } from '../core/analyzer.js';
 import type { AnalyzerId } from '../core/finding.js';
 import { loadRegistry } from '../analyzers/load.js';
@@ -14,34 +13,57 @@ export interface WorkerInit {
   maxFileSize: number;
 }
 
-export type ToWorker = { type: 'batch'; id: number; tasks: FileTask[] };
+export type ToWorker = { type: 'init'; init: WorkerInit } | { type: 'batch'; id: number; tasks: FileTask[] };
 export type FromWorker =
+  | { type: 'ready' }
   | { type: 'done'; id: number; outcomes: FileOutcome[]; warnings: string[] }
   | { type: 'fatal'; id: number; message: string };
 
-const init = workerData as WorkerInit;
-// Only the analyzers this scan runs: each costs a load per worker.
-const registry = await loadRegistry({ only: init.analyzerIds });
-const analyzers = new Map<AnalyzerId, Analyzer>(init.analyzerIds.map((id) => [id, registry.get(id)]));
-const warnings: string[] = [];
-const ctxFor = contextFactory(init.root, new Set(init.paths), init.options, warnings, init.maxFileSize);
-const port = parentPort!;
+/** What a worker process holds once the parent has sent its init message. */
+interface State {
+  init: WorkerInit;
+  analyzers: Map<AnalyzerId, Analyzer>;
+  ctxFor: ReturnType<typeof contextFactory>;
+  warnings: string[];
+}
 
-port.on('message', (msg: ToWorker) => {
-  void (async () => {
+async function setUp(init: WorkerInit): Promise<State> {
+  // Only the analyzers this scan runs: each costs a load per worker.
+  const registry = await loadRegistry({ only: init.analyzerIds });
+  const analyzers = new Map<AnalyzerId, Analyzer>(init.analyzerIds.map((id) => [id, registry.get(id)]));
+  const warnings: string[] = [];
+  const ctxFor = contextFactory(init.root, new Set(init.paths), init.options, warnings, init.maxFileSize);
+  return { init, analyzers, ctxFor, warnings };
+}
+
+function reply(msg: FromWorker): void {
+  process.send!(msg);
+}
+
+let state: State | undefined;
+// Init and batches run one at a time, in order, even though messages may arrive meanwhile.
+let queue: Promise<void> = Promise.resolve();
+
+process.on('message', (raw: unknown) => {
+  const msg = raw as ToWorker;
+  if (msg.type === 'init') {
+    queue = queue.then(async () => {
+      state = await setUp(msg.init);
+      reply({ type: 'ready' });
+    });
+    return;
+  }
+  queue = queue.then(async () => {
     try {
+      if (!state) throw new Error('worker received a batch before its init message');
       const outcomes: FileOutcome[] = [];
       for (const task of msg.tasks)
-        outcomes.push(await runFileTask(task, analyzers, ctxFor, init.maxFileSize));
-      const reply: FromWorker = { type: 'done', id: msg.id, outcomes, warnings: warnings.splice(0) };
-      port.postMessage(reply);
+        outcomes.push(await runFileTask(task, state.analyzers, state.ctxFor, state.init.maxFileSize));
+      reply({ type: 'done', id: msg.id, outcomes, warnings: state.warnings.splice(0) });
     } catch (err) {
-      const reply: FromWorker = {
-        type: 'fatal',
-        id: msg.id,
-        message: err instanceof Error ? err.message : String(err),
-      };
-      port.postMessage(reply);
+      reply({ type: 'fatal', id: msg.id, message: err instanceof Error ? err.message : String(err) });
     }
-  })();
+  });
 });
+// The parent going away (killed, or the scan over) ends this worker too.
+process.on('disconnect', () => process.exit(0));

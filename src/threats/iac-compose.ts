@@ -1,7 +1,6 @@
-import { isMap, isSeq } from 'yaml';
 import { categoryOfImage, normName } from './iac-unit.js';
 import type { IacUnit } from './iac-unit.js';
-import { get, parseYamlDocs, scalar } from './iac-yaml.js';
+import { get, isMap, isSeq, parseYamlDocs, scalar } from './iac-yaml.js';
 
 const COMPOSE_FILE = /^(docker-)?compose([.-][\w.-]{1,64})?\.ya?ml$/i;
 /** True for Compose files by name. */
@@ -17,14 +16,12 @@ export function composeUnits(text: string, path: string): IacUnit[] {
   const services = get(docs[0], 'services');
   if (!isMap(services)) return [];
   const units: IacUnit[] = [];
-  for (const pair of services.items) {
-    const name = scalar(pair.key);
-    if (name === undefined) continue;
+  for (const [name, pair] of services.entries) {
     const svc = pair.value;
     const image = scalar(get(svc, 'image')) ?? '';
     const unit: IacUnit = {
       path,
-      line: lineOf(pair.key),
+      line: pair.keyLine || 1,
       kind: 'compose service',
       name,
       names: [normName(name), ...(image ? [normName(image.split(/[:@]/)[0]?.split('/').pop() ?? '')] : [])],
@@ -43,7 +40,7 @@ export function composeUnits(text: string, path: string): IacUnit[] {
     }
     const deps = get(svc, 'depends_on');
     if (isSeq(deps)) for (const d of deps.items) if (scalar(d)) unit.refs.push(scalar(d) ?? '');
-    if (isMap(deps)) for (const d of deps.items) if (scalar(d.key)) unit.refs.push(scalar(d.key) ?? '');
+    if (isMap(deps)) for (const d of deps.entries.keys()) unit.refs.push(d);
     const ports = get(svc, 'ports');
     if (isSeq(ports)) {
       for (const p of ports.items) {
@@ -52,9 +49,9 @@ export function composeUnits(text: string, path: string): IacUnit[] {
         let published: string | undefined;
         let target: string | undefined;
         if (isMap(p)) {
-          target = scalar(p.get('target', true));
-          published = scalar(p.get('published', true));
-          host = scalar(p.get('host_ip', true)) ?? '';
+          target = scalar(get(p, 'target'));
+          published = scalar(get(p, 'published'));
+          host = scalar(get(p, 'host_ip')) ?? '';
         } else {
           const s = scalar(p) ?? '';
           // [host_ip:]published:target[/proto] or just target (an ephemeral host port).

@@ -1,16 +1,17 @@
-import { isMap, isScalar, isSeq } from 'yaml';
+import type { YNode } from '../parse/yaml/tree.js';
+import { isTrue } from '../parse/yaml/tree.js';
 import { categoryOfImage, normName } from './iac-unit.js';
 import type { Fact, IacUnit } from './iac-unit.js';
-import { get, parseYamlDocs, scalar } from './iac-yaml.js';
+import { get, isMap, isSeq, parseYamlDocs, scalar } from './iac-yaml.js';
 import type { Located } from './iac-yaml.js';
 
 const WORKLOADS = new Set(['Deployment', 'StatefulSet', 'DaemonSet', 'ReplicaSet', 'Pod', 'Job', 'CronJob']);
 
-function labelsOf(meta: unknown): string[] {
+function labelsOf(meta: YNode | undefined): string[] {
   const labels = get(meta, 'labels');
   if (!isMap(labels)) return [];
   return ['app', 'app.kubernetes.io/name', 'k8s-app', 'component'].flatMap((k) => {
-    const v = scalar(labels.get(k, true));
+    const v = scalar(get(labels, k));
     return v ? [normName(v)] : [];
   });
 }
@@ -48,7 +49,7 @@ export function k8sUnits(text: string, path: string): IacUnit[] {
       const unit: IacUnit = { ...base, names: [normName(name)], category: 'attachment' };
       const selector = get(spec, 'selector');
       if (isMap(selector))
-        for (const it of selector.items)
+        for (const it of selector.entries.values())
           if (scalar(it.value)) unit.refs.push(normName(scalar(it.value) ?? ''));
       unit.refs.push(normName(name));
       const t = scalar(type);
@@ -103,13 +104,13 @@ const INTERNAL_LB: [string, RegExp][] = [
   ['cloud.google.com/load-balancer-type', /^internal$/i],
 ];
 
-function internalLoadBalancer(meta: unknown): boolean {
+function internalLoadBalancer(meta: YNode | undefined): boolean {
   const ann = get(meta, 'annotations');
-  return INTERNAL_LB.some(([k, re]) => re.test(scalar(isMap(ann) ? ann.get(k, true) : undefined) ?? ''));
+  return INTERNAL_LB.some(([k, re]) => re.test(scalar(get(ann, k)) ?? ''));
 }
 
 /** The pod spec of a workload (Pod, template, or CronJob's job template). */
-function podSpec(spec: unknown, depth = 0): unknown {
+function podSpec(spec: YNode | undefined, depth = 0): YNode | undefined {
   if (depth > 8 || !isMap(spec)) return undefined;
   if (isSeq(get(spec, 'containers'))) return spec;
   const nested = get(spec, 'template') ?? get(spec, 'jobTemplate');
@@ -117,11 +118,11 @@ function podSpec(spec: unknown, depth = 0): unknown {
 }
 
 /** hostNetwork and hostPort put a pod on the node's own interfaces. */
-function hostExposure(spec: unknown, lineOf: Located): Fact[] {
+function hostExposure(spec: YNode | undefined, lineOf: Located): Fact[] {
   const pod = podSpec(spec);
   const facts: Fact[] = [];
   const hostNetwork = get(pod, 'hostNetwork');
-  if (isScalar(hostNetwork) && hostNetwork.value === true) {
+  if (isTrue(hostNetwork, 'kubernetes')) {
     facts.push({ type: 'public-exposure', line: lineOf(hostNetwork), detail: 'hostNetwork: true' });
   }
   const containers = get(pod, 'containers');
@@ -144,17 +145,17 @@ function hostExposure(spec: unknown, lineOf: Located): Fact[] {
   return facts;
 }
 
-function findImage(spec: unknown): string | undefined {
+function findImage(spec: YNode | undefined): string | undefined {
   const containers = get(podSpec(spec), 'containers');
   return isSeq(containers) ? scalar(get(containers.items[0], 'image')) : undefined;
 }
 
-function collectBackends(n: unknown, out: string[], depth: number): void {
+function collectBackends(n: YNode | undefined, out: string[], depth: number): void {
   if (depth > 16) return;
   if (isMap(n)) {
     const svc = get(n, 'service');
     const svcName = scalar(get(svc, 'name')) ?? scalar(get(n, 'serviceName'));
     if (svcName) out.push(normName(svcName));
-    for (const it of n.items) collectBackends(it.value, out, depth + 1);
+    for (const it of n.entries.values()) collectBackends(it.value, out, depth + 1);
   } else if (isSeq(n)) for (const it of n.items) collectBackends(it, out, depth + 1);
 }

@@ -1,35 +1,35 @@
-import { isMap, isScalar, LineCounter, parseAllDocuments } from 'yaml';
-import type { Node } from 'yaml';
 import { ParseError } from '../core/errors.js';
+import type { YMap, YNode, YSeq } from '../parse/yaml/tree.js';
+import { get as getNode, parseYamlDocs as parseDocs } from '../parse/yaml/tree.js';
 
-/** The 1-based line of a YAML node. */
-export type Located = (n: unknown) => number;
+/** The 1-based line of a YAML node (1 when it has none). */
+export type Located = (n: YNode | undefined) => number;
+
+export const isMap = (n: unknown): n is YMap => (n as YNode | undefined)?.kind === 'map';
+export const isSeq = (n: unknown): n is YSeq => (n as YNode | undefined)?.kind === 'seq';
 
 /** A map's value node by key, or undefined for anything that is not a map. */
-export function get(map: unknown, key: string): unknown {
-  return isMap(map) ? map.get(key, true) : undefined;
+export function get(map: YNode | undefined, key: string): YNode | undefined {
+  return getNode(map, key);
 }
 /** A string or number scalar as text. */
-export const scalar = (n: unknown): string | undefined =>
-  isScalar(n) && (typeof n.value === 'string' || typeof n.value === 'number') ? String(n.value) : undefined;
+export const scalar = (n: YNode | undefined): string | undefined =>
+  n?.kind === 'scalar' && (typeof n.value === 'string' || typeof n.value === 'number')
+    ? String(n.value)
+    : undefined;
 
-/** Every document of a YAML stream with a line lookup; a syntax error is a ParseError with its line. */
-export function parseYamlDocs(text: string, path: string): { docs: Node[]; lineOf: Located } {
-  const lc = new LineCounter();
-  const docs = parseAllDocuments(text, { lineCounter: lc });
-  if (!Array.isArray(docs)) return { docs: [], lineOf: () => 1 };
-  const out: Node[] = [];
-  for (const d of docs) {
-    const e = d.errors[0];
-    if (e)
-      throw new ParseError(`${path}: invalid YAML: ${e.message.split('\n')[0] ?? ''}`, e.linePos?.[0]?.line, {
-        cause: e,
-      });
-    if (d.contents) out.push(d.contents);
+/**
+ * Every document of a YAML stream, read by the shared YAML module (aliases bounded), with a line
+ * lookup; a syntax error or an alias bomb is a ParseError with its line.
+ */
+export function parseYamlDocs(text: string, path: string): { docs: YNode[]; lineOf: Located } {
+  let docs;
+  try {
+    docs = parseDocs(text);
+  } catch (err) {
+    if (!(err instanceof ParseError)) throw err;
+    throw new ParseError(`${path}: invalid YAML: ${err.message}`, err.line, { cause: err });
   }
-  const lineOf: Located = (n) => {
-    const r = (n as Node | undefined)?.range;
-    return r ? lc.linePos(r[0]).line : 1;
-  };
-  return { docs: out, lineOf };
+  const out = docs.flatMap((d) => (d.root ? [d.root] : []));
+  return { docs: out, lineOf: (n) => n?.line || 1 };
 }

@@ -1,6 +1,5 @@
-import { isMap, isScalar, isSeq, LineCounter, parseDocument } from 'yaml';
-import type { Node } from 'yaml';
-import { ConfigError } from '../core/errors.js';
+import { ConfigError, ParseError } from '../core/errors.js';
+import { parsePlainYaml, pointerLines } from '../parse/yaml/plain.js';
 
 /** A YAML document as plain data, with the line of every map key and sequence item by JSON pointer. */
 export interface LocatedYaml {
@@ -11,56 +10,35 @@ export interface LocatedYaml {
 
 /** Bounds hostile input: models are small, so anything larger is an error rather than a slow parse. */
 const MAX_MODEL_BYTES = 4 * 1024 * 1024;
+const MAX_DEPTH = 64;
 
-function escapePointer(seg: string): string {
-  return seg.replace(/~/g, '~0').replace(/\//g, '~1');
+function depthOf(v: unknown, depth = 0): number {
+  if (depth > MAX_DEPTH || v === null || typeof v !== 'object') return depth;
+  let max = depth;
+  for (const c of Object.values(v)) max = Math.max(max, depthOf(c, depth + 1));
+  return max;
 }
 
-/** Parses YAML text and records lines; a syntax error becomes a ConfigError with its line. */
+/**
+ * Parses YAML text through the shared YAML module (aliases bounded, duplicate keys refused) and
+ * records lines; a syntax error becomes a ConfigError with its line.
+ */
 export function parseLocatedYaml(text: string, file: string): LocatedYaml {
   if (text.length > MAX_MODEL_BYTES)
     throw new ConfigError(`model is larger than ${MAX_MODEL_BYTES} bytes`, { file });
-  const lc = new LineCounter();
-  const doc = parseDocument(text, { lineCounter: lc, uniqueKeys: true });
-  const first = doc.errors[0];
-  if (first) {
-    const line = first.linePos?.[0]?.line;
-    throw new ConfigError(`invalid YAML: ${first.message.split('\n')[0] ?? ''}`, {
-      file,
-      ...(line ? { line } : {}),
-    });
-  }
-  const lines = new Map<string, number>();
-  const lineOf = (n: Node | null | undefined): number | undefined =>
-    n?.range ? lc.linePos(n.range[0]).line : undefined;
-  const visit = (node: unknown, ptr: string, depth: number): void => {
-    if (depth > 64) throw new ConfigError('model is nested too deeply', { file });
-    if (isMap(node)) {
-      for (const pair of node.items) {
-        const key = isScalar(pair.key) ? String(pair.key.value) : String(pair.key);
-        const p = `${ptr}/${escapePointer(key)}`;
-        const l = lineOf(pair.key as Node);
-        if (l !== undefined) lines.set(p, l);
-        visit(pair.value, p, depth + 1);
-      }
-    } else if (isSeq(node)) {
-      node.items.forEach((item, i) => {
-        const p = `${ptr}/${i}`;
-        const l = lineOf(item as Node);
-        if (l !== undefined) lines.set(p, l);
-        visit(item, p, depth + 1);
-      });
-    }
-  };
-  lines.set('', lineOf(doc.contents) ?? 1);
-  visit(doc.contents, '', 0);
-  let value: unknown;
+  let parsed: ReturnType<typeof parsePlainYaml>;
   try {
-    value = doc.toJS({ maxAliasCount: 100 });
+    parsed = parsePlainYaml(text, { uniqueKeys: true });
   } catch (err) {
-    throw new ConfigError(`invalid YAML: ${(err as Error).message}`, { file }, { cause: err });
+    if (!(err instanceof ParseError)) throw err;
+    throw new ConfigError(
+      `invalid YAML: ${err.message}`,
+      { file, ...(err.line ? { line: err.line } : {}) },
+      { cause: err },
+    );
   }
-  return { value, lines };
+  if (depthOf(parsed.value) > MAX_DEPTH) throw new ConfigError('model is nested too deeply', { file });
+  return { value: parsed.value, lines: pointerLines(parsed.doc?.root) };
 }
 
 /** The line of a pointer, or of its nearest ancestor that has one. */

@@ -1,8 +1,8 @@
-// A stand-in scan worker for pool tests: same protocol as src/scan/worker.ts. A file named
-// "hang" never finishes, "crash" kills the worker, anything else succeeds.
-import { parentPort } from 'node:worker_threads';
-
-parentPort.on('message', (msg) => {
+// A stand-in scan worker process for pool tests: same protocol as src/scan/worker.ts. A file
+// named "hang" never finishes, "crash" kills the worker, anything else succeeds.
+process.on('message', (msg) => {
+  if (msg.type === 'init') return process.send({ type: 'ready' });
+  if (msg.type !== 'batch') return;
   const outcomes = [];
   for (const t of msg.tasks) {
     if (t.file.name === 'hang') return; // never answers: the pool's watchdog must act
@@ -17,5 +17,6 @@ parentPort.on('message', (msg) => {
       directives: [],
     });
   }
-  parentPort.postMessage({ type: 'done', id: msg.id, outcomes, warnings: [] });
+  process.send({ type: 'done', id: msg.id, outcomes, warnings: [] });
 });
+process.on('disconnect', () => process.exit(0));

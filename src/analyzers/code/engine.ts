@@ -239,6 +239,7 @@ function runTaint(
       for (const t of targets) {
         if (!t || t.kind() === ',') continue;
         const trace = evaluator.taintOf(t);
+        if (evaluator.stoppedEarly) st.truncated = true;
         if (!trace) continue;
         const key = `${m.range().start.index}`;
         if (seen.has(key)) continue;

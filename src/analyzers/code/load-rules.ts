@@ -1,8 +1,8 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { parse as parseYaml } from 'yaml';
 import { ConfigError } from '../../core/errors.js';
+import { parsePlainYaml } from '../../parse/yaml/plain.js';
 import { CONFIDENCES, PRINCIPLES, SEVERITIES } from '../../core/finding.js';
 import type { Confidence, Principle, Severity } from '../../core/finding.js';
 import { RULE_LANGUAGES } from './languages.js';
@@ -213,7 +213,8 @@ function readSource(file: string, v: unknown, i: number): SourceSpec {
 export function parseRuleFile(file: string, text: string): RuleSet {
   let doc: unknown;
   try {
-    doc = parseYaml(text);
+    // Custom rule folders come from the scanned repository: the shared module bounds aliases.
+    doc = parsePlainYaml(text).value;
   } catch (err) {
     throw new ConfigError(`${file}: invalid YAML: ${(err as Error).message}`, { file }, { cause: err });
   }

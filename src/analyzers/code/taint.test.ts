@@ -217,3 +217,30 @@ describe('Next.js pages', () => {
     expect(lines(code, 'tsx')).toEqual([2]);
   });
 });
+
+describe('taint budgets are announced, never silent', () => {
+  const jsLang = languageOf('js')!;
+  // The cases of issue #18: each used to stop silently or run for minutes.
+  const hostile: [string, string][] = [
+    [
+      'a string built by concatenation over 2,000 lines',
+      `let q = req.query.a;\n${Array.from({ length: 2000 }, (_, i) => `q = q + 'x${i}';`).join('\n')}\nsink(q);\n`,
+    ],
+    [
+      'a 60,000-step assignment chain',
+      `let a0 = req.query.a;\n${Array.from({ length: 60_000 }, (_, i) => `let a${i + 1} = a${i};`).join('\n')}\nsink(a60000);\n`,
+    ],
+    ['100,000 nested parentheses', `sink(${'(\n'.repeat(100_000)}req.query.a${')\n'.repeat(100_000)});\n`],
+  ];
+  it.each(hostile)('%s ends with the file marked as stopped early', (_name, code) => {
+    const r = analyzeText(code, jsLang, rules);
+    expect(r.truncated).toBe(true);
+  });
+
+  it('a short chain is followed to the end and not marked', () => {
+    const code = `let a0 = req.query.a;\n${Array.from({ length: 20 }, (_, i) => `let a${i + 1} = a${i};`).join('\n')}\nsink(a20);\n`;
+    const r = analyzeText(code, jsLang, rules);
+    expect(r.truncated).toBe(false);
+    expect(r.matches).toHaveLength(1);
+  });
+});

@@ -50,6 +50,20 @@ export class TaintEvaluator {
     return this.o.index.budget > 0 && performance.now() < this.o.index.deadline;
   }
 
+  /**
+   * True once an evaluation was cut by a bound (steps, depth or the file's deadline) rather than
+   * finishing: the caller reports that the file's analysis stopped early, never silently.
+   */
+  stoppedEarly = false;
+
+  /** Spends the evaluation's budget when the file's deadline has passed, so that every loop unwinds. */
+  private overDeadline(): boolean {
+    if (performance.now() < this.o.index.deadline) return false;
+    this.budget = -1;
+    this.stoppedEarly = true;
+    return true;
+  }
+
   /** The trace by which `node` carries attacker-controlled data, or null. */
   taintOf(node: SgNode): Trace | null {
     this.budget = Math.min(MAX_STEPS, this.o.index.budget);
@@ -60,7 +74,10 @@ export class TaintEvaluator {
   }
 
   private expr(node: SgNode, depth: number): Value {
-    if (depth > MAX_DEPTH || --this.budget < 0) return null;
+    if (depth > MAX_DEPTH || --this.budget < 0 || this.overDeadline()) {
+      this.stoppedEarly = true;
+      return null;
+    }
     const { syn } = this.o;
     const k = kindOf(node);
     if (!syn.identifiers.has(k) && this.sanitized(node)) return null;
@@ -289,7 +306,10 @@ export class TaintEvaluator {
       if (!scope) continue;
       const scopeFn = si === scopes.length - 1 ? undefined : scope.id();
       const defs: Definition[] = [];
+      let looked = 0;
       for (const h of this.hits(scope, name)) {
+        // A name used thousands of times makes this loop the cost of a step: watch the deadline.
+        if ((++looked & 63) === 0 && (this.budget < 0 || this.overDeadline())) return [];
         if (h.id() === use.id()) continue;
         if (si === 0 && h.range().start.index > useStart) continue;
         if (this.scopeOf(h)?.id() !== scopeFn) {

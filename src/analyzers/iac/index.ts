@@ -12,8 +12,8 @@ import { checkPlaintext } from './plaintext/check.js';
 import { PLAINTEXT_RULES } from './plaintext/rules.js';
 import { checkTerraform } from './terraform/check.js';
 import { TERRAFORM_RULES } from './terraform/rules.js';
-import { get } from './yaml/tree.js';
-import { parseYamlDocs } from './yaml/tree.js';
+import { get } from '../../parse/yaml/tree.js';
+import { parseYamlDocs } from '../../parse/yaml/tree.js';
 
 const DOCKERFILE = /^(?:docker|container)file(?:[.-][\w.-]{1,100})?$|\.(?:docker|container)file$/i;
 // `Dockerfile.prod` is a Dockerfile; `dockerfile.ts` (code about Dockerfiles) is not.

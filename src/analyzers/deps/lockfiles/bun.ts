@@ -1,4 +1,5 @@
 import { ParseError } from '../../../core/errors.js';
+import { tableAt } from './shape.js';
 import { computePaths } from './graph.js';
 import { asObject, parseJsonWithLines } from './json-lines.js';
 import { purlFor } from './purl.js';
@@ -10,7 +11,7 @@ export function parseBunLock(text: string): Inventory {
   const root = asObject(doc.value);
   if (!root) throw new ParseError('bun.lock: the top level is not an object', 1);
   const inv: Inventory = { packages: [], edges: [], notes: [] };
-  const packages = asObject(root.packages) ?? {};
+  const packages = tableAt(root, 'packages', 'bun.lock') ?? {};
   const keys = new Set(Object.keys(packages));
   const depsOf = new Map<string, string[]>();
   for (const [key, raw] of Object.entries(packages)) {
@@ -60,7 +61,7 @@ export function parseBunLock(text: string): Inventory {
     }
   }
   const direct = new Set<string>();
-  for (const ws of Object.values(asObject(root.workspaces) ?? {})) {
+  for (const ws of Object.values(tableAt(root, 'workspaces', 'bun.lock') ?? {})) {
     const w = asObject(ws) ?? {};
     for (const f of ['dependencies', 'devDependencies', 'optionalDependencies', 'peerDependencies']) {
       for (const dn of Object.keys(asObject(w[f]) ?? {})) if (keys.has(dn)) direct.add(dn);

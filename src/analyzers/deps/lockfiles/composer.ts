@@ -1,4 +1,5 @@
 import { ParseError } from '../../../core/errors.js';
+import { listAt } from './shape.js';
 import { computePaths, rootsOf } from './graph.js';
 import { asObject, parseJsonWithLines, str } from './json-lines.js';
 import { purlFor } from './purl.js';
@@ -12,7 +13,7 @@ export function parseComposerLock(text: string, opts: ParseOptions = {}): Invent
   const inv: Inventory = { packages: [], edges: [], notes: [] };
   const ids = new Map<string, string>();
   for (const section of ['packages', 'packages-dev']) {
-    const list = Array.isArray(root[section]) ? (root[section] as unknown[]) : [];
+    const list = listAt(root, section, 'composer.lock') ?? [];
     list.forEach((raw, i) => {
       const e = asObject(raw) ?? {};
       const name = str(e, 'name');

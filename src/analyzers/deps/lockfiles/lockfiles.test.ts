@@ -340,3 +340,34 @@ describe('malformed input', () => {
     else expect((caught as ParseError).line).toBeGreaterThan(0);
   });
 });
+
+describe('lockfile shapes are checked, not assumed', () => {
+  const wrong: [string, string, RegExp][] = [
+    ['package-lock.json', '{"lockfileVersion": 3, "packages": []}', /"packages" must be a table/],
+    [
+      'package-lock.json',
+      '{"lockfileVersion": 3, "packages": {"node_modules/a": {"version": 123}}}',
+      /"version" must be a string/,
+    ],
+    ['package-lock.json', '{"lockfileVersion": 1, "dependencies": "x"}', /"dependencies" must be a table/],
+    ['pnpm-lock.yaml', "lockfileVersion: '9.0'\npackages: [a, b]\n", /"packages" must be a table/],
+    ['bun.lock', '{"lockfileVersion": 1, "packages": [1]}', /"packages" must be a table/],
+    ['composer.lock', '{"packages": {"a": 1}}', /"packages" must be a list/],
+    ['Pipfile.lock', '{"default": [1]}', /"default" must be a table/],
+    ['packages.lock.json', '{"version": 1, "dependencies": [1]}', /"dependencies" must be a table/],
+    ['package.json', '{"name": "x", "dependencies": ["a"]}', /"dependencies" must be a table/],
+    ['Cargo.lock', 'version = 3\n[[package]]\nname = "a"\nversion = 123\n', /"version" must be a string/],
+    ['poetry.lock', 'package = 5\n', /"package" must be a list/],
+    ['uv.lock', 'version = 1\n[[package]]\nname = ["a"]\nversion = "1.0"\n', /"name" must be a string/],
+  ];
+  it.each(wrong)('%s of the wrong shape is a parse error: %s', (name, text, message) => {
+    let err: unknown;
+    try {
+      formatFor(name)!.parse(text);
+    } catch (e) {
+      err = e;
+    }
+    expect(err).toBeInstanceOf(ParseError);
+    expect((err as Error).message).toMatch(message);
+  });
+});

@@ -1,4 +1,5 @@
 import { ParseError } from '../../../core/errors.js';
+import { stringAt, tableAt } from './shape.js';
 import { computePaths } from './graph.js';
 import { asObject, parseJsonWithLines, str, type JsonWithLines } from './json-lines.js';
 import { purlFor } from './purl.js';
@@ -9,10 +10,10 @@ export function parseNpmLock(text: string, opts: ParseOptions = {}): Inventory {
   const doc = parseJsonWithLines(text);
   const root = asObject(doc.value);
   if (!root) throw new ParseError('package-lock.json: the top level is not an object', 1);
-  const packages = asObject(root.packages);
+  const packages = tableAt(root, 'packages', 'package-lock.json');
   // v2 carries both sections; `packages` is the complete one.
   if (packages) return fromPackages(packages, doc);
-  const deps = asObject(root.dependencies);
+  const deps = tableAt(root, 'dependencies', 'package-lock.json');
   if (deps) return fromV1(deps, doc, manifestDeps(opts.manifest));
   return { packages: [], edges: [], notes: [] };
 }
@@ -43,7 +44,7 @@ function fromPackages(packages: Record<string, unknown>, doc: JsonWithLines): In
     if (!e || key === '' || !key.includes('node_modules/')) continue;
     if (e.link === true) continue;
     const name = str(e, 'name') ?? nameFromKey(key);
-    const version = str(e, 'version');
+    const version = stringAt(e, 'version', 'package-lock.json', doc.lineOf(['packages', key]));
     if (!version) continue;
     const p: LockedPackage = {
       id: key,

@@ -1,4 +1,5 @@
 import { ParseError } from '../../../core/errors.js';
+import { tableAt } from './shape.js';
 import { computePaths } from './graph.js';
 import { asObject, parseJsonWithLines, str } from './json-lines.js';
 import { purlFor } from './purl.js';
@@ -13,7 +14,7 @@ export function parseNugetLock(text: string): Inventory {
   const direct = new Set<string>();
   const seen = new Set<string>();
   const versionOf = new Map<string, string>();
-  for (const [fw, raw] of Object.entries(asObject(root.dependencies) ?? {})) {
+  for (const [fw, raw] of Object.entries(tableAt(root, 'dependencies', 'packages.lock.json') ?? {})) {
     for (const [name, e] of Object.entries(asObject(raw) ?? {})) {
       const v = str(asObject(e), 'resolved');
       if (v) versionOf.set(name.toLowerCase(), v);

@@ -1,4 +1,5 @@
 import { ParseError } from '../../../core/errors.js';
+import { tableAt } from './shape.js';
 import { asObject, parseJsonWithLines } from './json-lines.js';
 import { purlFor } from './purl.js';
 import { parseSemver } from '../versions/semver.js';
@@ -16,7 +17,7 @@ export function parsePackageJson(text: string, opts: ParseOptions = {}): Invento
   if (!root) throw new ParseError('package.json: the top level is not an object', 1);
   let ranges = 0;
   for (const field of ['dependencies', 'devDependencies', 'optionalDependencies']) {
-    for (const [name, spec] of Object.entries(asObject(root[field]) ?? {})) {
+    for (const [name, spec] of Object.entries(tableAt(root, field, 'package.json') ?? {})) {
       if (typeof spec !== 'string') continue;
       const exact = spec.trim().replace(/^=/, '');
       if (!parseSemver(exact) || /^v/.test(exact)) {

@@ -1,4 +1,5 @@
 import { ParseError } from '../../../core/errors.js';
+import { tableAt } from './shape.js';
 import { computePaths } from './graph.js';
 import { asObject, str } from './json-lines.js';
 import { purlFor } from './purl.js';
@@ -40,8 +41,8 @@ export function parsePnpmLock(text: string): Inventory {
       : parseFloat(typeof rawVersion === 'string' ? rawVersion : '6');
   const v5 = lv < 6;
   const inv: Inventory = { packages: [], edges: [], notes: [] };
-  const packages = asObject(root.packages) ?? {};
-  const snapshots = asObject(root.snapshots);
+  const packages = tableAt(root, 'packages', 'pnpm-lock.yaml') ?? {};
+  const snapshots = tableAt(root, 'snapshots', 'pnpm-lock.yaml');
   const ids = new Set<string>();
   for (const [key, raw] of Object.entries(packages)) {
     const nv = splitPnpmKey(key, v5);
@@ -84,7 +85,7 @@ export function parsePnpmLock(text: string): Inventory {
     }
   }
   const direct = new Set<string>();
-  const importers = asObject(root.importers) ?? { '.': root };
+  const importers = tableAt(root, 'importers', 'pnpm-lock.yaml') ?? { '.': root };
   for (const imp of Object.values(importers)) {
     const o = asObject(imp) ?? {};
     for (const field of ['dependencies', 'devDependencies', 'optionalDependencies']) {

@@ -1,4 +1,5 @@
 import { ParseError } from '../../../core/errors.js';
+import { tableAt } from './shape.js';
 import { normalisePypiName } from '../versions/pep440.js';
 import { computePaths, rootsOf } from './graph.js';
 import { asObject, parseJsonWithLines, str } from './json-lines.js';
@@ -123,7 +124,7 @@ export function parsePipfileLock(text: string): Inventory {
   if (!root) throw new ParseError('Pipfile.lock: the top level is not an object', 1);
   const inv: Inventory = { packages: [], edges: [], notes: [] };
   for (const section of ['default', 'develop']) {
-    for (const [name, raw] of Object.entries(asObject(root[section]) ?? {})) {
+    for (const [name, raw] of Object.entries(tableAt(root, section, 'Pipfile.lock') ?? {})) {
       const e = asObject(raw) ?? {};
       const v = str(e, 'version');
       if (!v?.startsWith('==')) continue;

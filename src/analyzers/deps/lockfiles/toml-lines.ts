@@ -1,4 +1,5 @@
 import { parse, TomlError } from 'smol-toml';
+import { listAt, stringAt } from './shape.js';
 import { ParseError } from '../../../core/errors.js';
 import { asObject } from './json-lines.js';
 
@@ -33,9 +34,16 @@ export function parseTomlPackages(text: string, what: string): TomlPackages {
     }
     headers.push(at);
   }
-  const list = Array.isArray(root.package) ? (root.package as unknown[]) : [];
+  const list = listAt(root, 'package', what) ?? [];
   return {
     root,
-    packages: list.map((t, i) => ({ table: asObject(t) ?? {}, line: headers[i] ?? 1 })),
+    packages: list.map((t, i) => {
+      const line = headers[i] ?? 1;
+      const table = asObject(t);
+      if (!table) throw new ParseError(`${what}: every [[package]] must be a table`, line);
+      stringAt(table, 'name', what, line);
+      stringAt(table, 'version', what, line);
+      return { table, line };
+    }),
   };
 }

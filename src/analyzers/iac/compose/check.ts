@@ -1,8 +1,8 @@
 import type { Reporter } from '../common.js';
 import { sensitivePort } from '../common.js';
 import { isLiteralSecret } from '../shell.js';
-import type { YNode } from '../yaml/tree.js';
-import { entry, get, isTrue, items, str } from '../yaml/tree.js';
+import type { YNode } from '../../../parse/yaml/tree.js';
+import { entry, get, isTrue, items, str } from '../../../parse/yaml/tree.js';
 import {
   COMPOSE_DOCKER_SOCKET,
   COMPOSE_NETWORK_HOST,
@@ -32,7 +32,7 @@ export function checkCompose(rep: Reporter, root: YNode): void {
 function checkService(rep: Reporter, name: string, svc: YNode): void {
   const id = `service ${name}`;
   const priv = entry(svc, 'privileged');
-  if (priv && isTrue(priv.value))
+  if (priv && isTrue(priv.value, 'compose'))
     rep.add(COMPOSE_PRIVILEGED, priv.keyLine, `${id} is privileged.`, `${id}:privileged`);
   const net = entry(svc, 'network_mode');
   if (net && str(net.value) === 'host')

@@ -7,6 +7,12 @@ export const COMPOSE_EXAMPLES: ExampleTable = {
       bad: `services:\n  agent:\n    image: acme/agent:2.1\n    privileged: true ⟵\n`,
       good: `services:\n  agent:\n    image: acme/agent:2.1\n    privileged: false\n    cap_add: [NET_BIND_SERVICE]\n`,
     },
+    {
+      // Compose casts y/yes/on (any case, quoted or not) to true for its boolean fields.
+      path: 'docker-compose.yml',
+      bad: `services:\n  agent:\n    image: acme/agent:2.1\n    privileged: "Yes" ⟵\n`,
+      good: `services:\n  agent:\n    image: acme/agent:2.1\n    privileged: no\n`,
+    },
   ],
   'iac/compose-network-host': [
     {

@@ -43,6 +43,22 @@ export const K8S_EXAMPLES: ExampleTable = {
         ),
       ),
     },
+    {
+      // Kubernetes reads YAML 1.1 booleans: `yes` and `on` are true, `off` is false.
+      path: 'k8s/deploy.yaml',
+      bad: deployment(
+        SAFE.replace('allowPrivilegeEscalation: false', 'privileged: yes ⟵').replace(
+          'runAsNonRoot: true',
+          'runAsNonRoot: true\n          allowPrivilegeEscalation: off',
+        ),
+      ),
+      good: deployment(
+        SAFE.replace(
+          'allowPrivilegeEscalation: false',
+          'allowPrivilegeEscalation: Off\n          privileged: off',
+        ),
+      ),
+    },
   ],
   'iac/k8s-allow-privilege-escalation': [
     {

@@ -140,11 +140,10 @@ describe('parseHcl', () => {
     );
   });
 
-  it('is linear on deep or long input', () => {
+  // Speed is measured in bench/iac, not asserted here (a timed assertion fails on a busy machine).
+  it('parses long input and refuses deep input', () => {
     const long = 'a = [' + '1,'.repeat(200_000) + ']\n';
-    const t0 = Date.now();
-    parseHcl(long);
-    expect(Date.now() - t0).toBeLessThan(3000);
+    expect(() => parseHcl(long)).not.toThrow();
     expect(() => parseHcl('a = ' + '['.repeat(5000))).toThrow(ParseError);
   });
 });

@@ -1,7 +1,7 @@
 import type { Reporter } from '../common.js';
 import { sensitivePort } from '../common.js';
-import type { YNode } from '../yaml/tree.js';
-import { dig, entry, get, isTrue, items, str } from '../yaml/tree.js';
+import type { YNode } from '../../../parse/yaml/tree.js';
+import { dig, entry, get, isTrue, items, str } from '../../../parse/yaml/tree.js';
 import { K8S_DEFAULT_NAMESPACE, K8S_RBAC_WILDCARD, K8S_SA_TOKEN, K8S_SERVICE_PORT } from './rules.js';
 import { POD_SPEC_PATHS, checkPodSpec } from './pod.js';
 
@@ -34,7 +34,7 @@ export function checkObject(rep: Reporter, obj: YNode): void {
       break;
     case 'ServiceAccount': {
       const e = entry(obj, 'automountServiceAccountToken');
-      if (!e || isTrue(e.value)) {
+      if (!e || isTrue(e.value, 'kubernetes')) {
         rep.add(
           K8S_SA_TOKEN,
           e?.keyLine ?? entry(obj, 'kind')!.keyLine,

@@ -1,8 +1,8 @@
 import type { Reporter } from '../common.js';
 import { parseImageRef } from '../image-ref.js';
 import { isLiteralSecret } from '../shell.js';
-import type { YMap, YNode } from '../yaml/tree.js';
-import { dig, entry, get, isFalse, isTrue, items, str } from '../yaml/tree.js';
+import type { YMap, YNode } from '../../../parse/yaml/tree.js';
+import { dig, entry, get, isFalse, isTrue, items, str } from '../../../parse/yaml/tree.js';
 import {
   K8S_CAPABILITIES,
   K8S_HOST_NAMESPACE,
@@ -78,7 +78,7 @@ function normalisePath(p: string): string {
 export function checkPodSpec(rep: Reporter, spec: YNode, id: string): void {
   for (const key of ['hostNetwork', 'hostPID', 'hostIPC']) {
     const e = entry(spec, key);
-    if (e && isTrue(e.value))
+    if (e && isTrue(e.value, 'kubernetes'))
       rep.add(K8S_HOST_NAMESPACE, e.keyLine, `${id} sets ${key}: true.`, `${id}:${key}`);
   }
   for (const vol of items(get(spec, 'volumes'))) {
@@ -89,7 +89,7 @@ export function checkPodSpec(rep: Reporter, spec: YNode, id: string): void {
     }
   }
   const automount = entry(spec, 'automountServiceAccountToken');
-  if (automount && isTrue(automount.value)) {
+  if (automount && isTrue(automount.value, 'kubernetes')) {
     rep.add(
       K8S_SA_TOKEN,
       automount.keyLine,
@@ -109,15 +109,15 @@ export function checkPodSpec(rep: Reporter, spec: YNode, id: string): void {
 function checkContainer(rep: Reporter, c: YMap, podSc: YNode | undefined, id: string, main: boolean): void {
   const sc = get(c, 'securityContext');
   const priv = entry(sc, 'privileged');
-  if (priv && isTrue(priv.value))
+  if (priv && isTrue(priv.value, 'kubernetes'))
     rep.add(K8S_PRIVILEGED, priv.keyLine, `${id} is privileged.`, `${id}:privileged`);
 
   const esc = entry(sc, 'allowPrivilegeEscalation');
-  if (esc && isTrue(esc.value)) {
+  if (esc && isTrue(esc.value, 'kubernetes')) {
     rep.add(K8S_PRIV_ESCALATION, esc.keyLine, `${id} sets allowPrivilegeEscalation: true.`, `${id}:ape`, {
       severity: 'high',
     });
-  } else if (!esc && !(priv && isTrue(priv.value))) {
+  } else if (!esc && !(priv && isTrue(priv.value, 'kubernetes'))) {
     rep.add(K8S_PRIV_ESCALATION, c.line, `${id} does not set allowPrivilegeEscalation: false.`, `${id}:ape`);
   }
 
@@ -126,9 +126,9 @@ function checkContainer(rep: Reporter, c: YMap, podSc: YNode | undefined, id: st
   const uid = user?.value.kind === 'scalar' ? Number(user.value.value) : undefined;
   if (user && uid === 0) {
     rep.add(K8S_RUN_AS_ROOT, user.keyLine, `${id} runs as UID 0 (root).`, `${id}:root`, { severity: 'high' });
-  } else if (nonRoot && isFalse(nonRoot.value) && !(uid !== undefined && uid > 0)) {
+  } else if (nonRoot && isFalse(nonRoot.value, 'kubernetes') && !(uid !== undefined && uid > 0)) {
     rep.add(K8S_RUN_AS_ROOT, nonRoot.keyLine, `${id} sets runAsNonRoot: false.`, `${id}:root`);
-  } else if (!(nonRoot && isTrue(nonRoot.value)) && !(uid !== undefined && uid > 0)) {
+  } else if (!(nonRoot && isTrue(nonRoot.value, 'kubernetes')) && !(uid !== undefined && uid > 0)) {
     rep.add(
       K8S_RUN_AS_ROOT,
       c.line,
@@ -144,7 +144,7 @@ function checkContainer(rep: Reporter, c: YMap, podSc: YNode | undefined, id: st
   }
 
   const ro = entry(sc, 'readOnlyRootFilesystem');
-  if (ro && isFalse(ro.value))
+  if (ro && isFalse(ro.value, 'kubernetes'))
     rep.add(K8S_WRITABLE_ROOT_FS, ro.keyLine, `${id} sets readOnlyRootFilesystem: false.`, `${id}:rofs`);
   else if (!ro && main)
     rep.add(K8S_WRITABLE_ROOT_FS, c.line, `${id} does not set readOnlyRootFilesystem: true.`, `${id}:rofs`);

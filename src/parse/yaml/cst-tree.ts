@@ -1,6 +1,8 @@
 import type { CST } from 'yaml';
 import { CST as Cst, LineCounter, Parser } from 'yaml';
-import { ParseError } from '../../../core/errors.js';
+import { ParseError } from '../../core/errors.js';
+import type { YamlLimits } from './bounds.js';
+import { ExpansionBudget } from './bounds.js';
 import type { YDoc, YMap, YNode, YScalar, YSeq } from './tree.js';
 
 /**
@@ -8,7 +10,7 @@ import type { YDoc, YMap, YNode, YScalar, YSeq } from './tree.js';
  * model (about twice as fast). Returns undefined when the stream has a syntax error, so that the
  * caller can re-parse with the full composer for a precise message.
  */
-export function docsFromCst(text: string): YDoc[] | undefined {
+export function docsFromCst(text: string, limits: YamlLimits, uniqueKeys = false): YDoc[] | undefined {
   const lc = new LineCounter();
   const out: YDoc[] = [];
   try {
@@ -17,7 +19,7 @@ export function docsFromCst(text: string): YDoc[] | undefined {
       if (tok.type !== 'document') continue;
       checkSeparators(tok.start);
       checkSeparators(tok.end);
-      const b = new Builder(lc);
+      const b = new Builder(lc, new ExpansionBudget(limits), uniqueKeys);
       const root = tok.value ? b.node(tok.value, tok.start, 0) : undefined;
       out.push({ root: root && !isEmpty(root) ? root : undefined, line: lc.linePos(tok.offset).line });
     }
@@ -85,14 +87,18 @@ function plainValue(s: string): string | number | boolean | null {
 
 class Builder {
   private readonly anchors = new Map<string, YNode>();
-  constructor(private readonly lc: LineCounter) {}
+  constructor(
+    private readonly lc: LineCounter,
+    private readonly budget: ExpansionBudget,
+    private readonly uniqueKeys: boolean,
+  ) {}
 
   private line(offset: number): number {
     return this.lc.linePos(offset).line;
   }
 
   private nil(line: number): YScalar {
-    return { kind: 'scalar', line, endLine: line, value: null, quoted: false };
+    return this.budget.done({ kind: 'scalar', line, endLine: line, value: null, quoted: false }, 1, line);
   }
 
   private remember(props: readonly CST.Token[] | undefined, n: YNode): YNode {
@@ -119,7 +125,7 @@ class Builder {
     } else {
       endLine = this.line(tok.offset + Math.max(0, tok.source.length - 1));
     }
-    return { kind: 'scalar', line, endLine, value, quoted: !plain };
+    return this.budget.done({ kind: 'scalar', line, endLine, value, quoted: !plain }, 1, line);
   }
 
   private keyText(key: CST.Token | null | undefined): string {
@@ -136,9 +142,13 @@ class Builder {
   node(tok: CST.Token, props: readonly CST.Token[] | undefined, depth: number): YNode {
     if (depth > MAX_DEPTH) throw new ParseError('YAML nested too deeply', this.line(tok.offset));
     switch (tok.type) {
-      case 'alias':
+      case 'alias': {
         checkSeparators(tok.end);
-        return this.anchors.get(tok.source.slice(1).trimEnd()) ?? this.nil(this.line(tok.offset));
+        const target = this.anchors.get(tok.source.slice(1).trimEnd());
+        if (!target) return this.nil(this.line(tok.offset));
+        this.budget.alias(target, this.line(tok.offset));
+        return target;
+      }
       case 'scalar':
       case 'single-quoted-scalar':
       case 'double-quoted-scalar':
@@ -171,6 +181,7 @@ class Builder {
     const out: YMap = { kind: 'map', line: this.line(offset), entries: new Map() };
     this.remember(props, out);
     const merges: YMap[] = [];
+    let size = 1;
     for (const it of items) {
       checkSeparators(it.start);
       checkSeparators(it.sep);
@@ -200,10 +211,20 @@ class Builder {
         else if (value.kind === 'seq') for (const m of value.items) if (m.kind === 'map') merges.push(m);
         continue;
       }
+      // Duplicate keys are left to the composer, which names them, when the caller refuses them.
+      if (this.uniqueKeys && out.entries.has(key)) throw SYNTAX;
+      size += 1 + this.budget.sizeOf(value, keyLine);
       out.entries.set(key, { key, keyLine, value });
     }
-    for (const m of merges) for (const [k, e] of m.entries) if (!out.entries.has(k)) out.entries.set(k, e);
-    return out;
+    for (const m of merges) {
+      this.budget.merge(m.entries.size, out.line);
+      for (const [k, e] of m.entries) {
+        if (out.entries.has(k)) continue;
+        out.entries.set(k, e);
+        size += 1 + this.budget.sizeOf(e.value, out.line);
+      }
+    }
+    return this.budget.done(out, size, out.line);
   }
 
   private seq(
@@ -214,20 +235,20 @@ class Builder {
   ): YSeq {
     const out: YSeq = { kind: 'seq', line: this.line(offset), items: [] };
     this.remember(props, out);
+    let size = 1;
     for (const it of items) {
       checkSeparators(it.start);
-      if (it.key !== undefined || it.sep) {
-        // `[a: b]` is a sequence of single-pair maps.
-        out.items.push(this.map(it.key?.offset ?? offset, [it], undefined, depth + 1, true));
-        continue;
-      }
-      out.items.push(
-        it.value
-          ? this.node(it.value, it.start, depth + 1)
-          : this.nil(this.line(it.start[0]?.offset ?? offset)),
-      );
+      // `[a: b]` is a sequence of single-pair maps.
+      const item =
+        it.key !== undefined || it.sep
+          ? this.map(it.key?.offset ?? offset, [it], undefined, depth + 1, true)
+          : it.value
+            ? this.node(it.value, it.start, depth + 1)
+            : this.nil(this.line(it.start[0]?.offset ?? offset));
+      size += this.budget.sizeOf(item, out.line);
+      out.items.push(item);
     }
-    return out;
+    return this.budget.done(out, size, out.line);
   }
 }
 

@@ -1,7 +1,9 @@
 import fc from 'fast-check';
 import { stringify } from 'yaml';
 import { describe, expect, it } from 'vitest';
-import { ParseError } from '../../../core/errors.js';
+import { ParseError } from '../../core/errors.js';
+import { fuzzParams } from '../../../test/helpers/fuzz.js';
+import { DEFAULT_LIMITS } from './bounds.js';
 import { docsFromCst } from './cst-tree.js';
 import type { YNode } from './tree.js';
 import { parseWithComposer, parseYamlDocs } from './tree.js';
@@ -36,9 +38,11 @@ second: doc
 
 describe('YAML line tree', () => {
   it('builds the same tree from the CST as from the composer', () => {
-    const fast = docsFromCst(SAMPLE);
+    const fast = docsFromCst(SAMPLE, DEFAULT_LIMITS);
     expect(fast).toBeDefined();
-    expect(fast!.map((d) => shape(d.root))).toEqual(parseWithComposer(SAMPLE).map((d) => shape(d.root)));
+    expect(fast!.map((d) => shape(d.root))).toEqual(
+      parseWithComposer(SAMPLE, DEFAULT_LIMITS).map((d) => shape(d.root)),
+    );
   });
 
   it('agrees with the composer on arbitrary data', () => {
@@ -46,11 +50,13 @@ describe('YAML line tree', () => {
     fc.assert(
       fc.property(value, fc.boolean(), (v, flow) => {
         const text = stringify(v, { collectionStyle: flow ? 'flow' : 'block' });
-        const fast = docsFromCst(text);
+        const fast = docsFromCst(text, DEFAULT_LIMITS);
         expect(fast).toBeDefined();
-        expect(fast!.map((d) => shape(d.root))).toEqual(parseWithComposer(text).map((d) => shape(d.root)));
+        expect(fast!.map((d) => shape(d.root))).toEqual(
+          parseWithComposer(text, DEFAULT_LIMITS).map((d) => shape(d.root)),
+        );
       }),
-      { numRuns: 500 },
+      fuzzParams('yaml tree vs composer', 500),
     );
   });
 
