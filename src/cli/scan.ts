@@ -127,6 +127,15 @@ export function registerScan(program: Command): void {
           ? [...flags.only, 'secrets']
           : flags.only;
       const config = await loadConfig(path, flags.config);
+      const sbom = specs.find((s) => s.format === 'cyclonedx' || s.format === 'spdx');
+      const selected = only ?? config.analyzers.only ?? [];
+      if (
+        sbom &&
+        ((selected.length > 0 && !selected.includes('deps')) ||
+          [...config.analyzers.skip, ...(flags.skip ?? [])].includes('deps'))
+      ) {
+        throw new UsageError(`--format ${sbom.format} needs the deps analyzer, which this scan does not run`);
+      }
       if (flags.baseline !== undefined && flags.diff !== undefined) {
         throw new UsageError('--baseline and --diff both set the baseline: give one');
       }

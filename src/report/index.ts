@@ -1,10 +1,12 @@
 import { UsageError } from '../core/errors.js';
+import { cyclonedxReport } from './cyclonedx.js';
 import { githubReport } from './github.js';
 import { htmlReport } from './html.js';
 import { jsonReport } from './json.js';
 import { junitReport } from './junit.js';
 import { markdownReport } from './markdown.js';
 import { sarifReport } from './sarif.js';
+import { spdxReport } from './spdx.js';
 import { tableReport } from './table.js';
 import type { Reporter } from './types.js';
 
@@ -17,6 +19,8 @@ export const REPORTERS = {
   github: githubReport,
   junit: junitReport,
   html: htmlReport,
+  cyclonedx: cyclonedxReport,
+  spdx: spdxReport,
 } satisfies Record<string, Reporter>;
 
 export type ReportFormat = keyof typeof REPORTERS;

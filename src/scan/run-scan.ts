@@ -2,11 +2,13 @@ import { availableParallelism } from 'node:os';
 import type { Analyzer, FileRef, ProjectContext } from '../core/analyzer.js';
 import { VanguardError, describeError } from '../core/errors.js';
 import type { AnalyzerId, Finding, RawFinding } from '../core/finding.js';
+import { mergeInventories, type DeclaredInventory } from '../core/inventory.js';
 import type { AnalyzerRun, InlineSuppressionUse, ScanResult } from '../core/result.js';
 import { SCHEMA_VERSION } from '../core/result.js';
 import type { RuleMeta } from '../core/rule.js';
 import { processFindings } from '../core/stages.js';
 import { VERSION } from '../core/version.js';
+import { scanWarning, warningKey, type ScanWarning } from '../core/warning.js';
 import { recordSkip, walk } from '../discover/walk.js';
 import { createRegistry } from '../analyzers/index.js';
 import type { AnalyzerRegistry } from '../analyzers/registry.js';
@@ -83,9 +85,17 @@ export async function runScan(opts: ScanOptions): Promise<ScanResult> {
     maxFileSize,
     ...(opts.include ? { include: opts.include } : {}),
   });
-  const warnings: string[] = [];
+  const warnings: ScanWarning[] = [];
+  const seenWarnings = new Set<string>();
+  const warn = (w: ScanWarning): void => {
+    const key = warningKey(w);
+    if (seenWarnings.has(key)) return;
+    seenWarnings.add(key);
+    warnings.push(w);
+  };
+  const declared: DeclaredInventory[] = [];
   const paths = new Set(files.map((f) => f.path));
-  const ctxFor = contextFactory(root, paths, options, warnings, maxFileSize);
+  const ctxFor = contextFactory(root, paths, options, warn, maxFileSize);
   const runs = new Map<AnalyzerId, AnalyzerRun>(
     analyzers.map((a) => [
       a.id,
@@ -117,7 +127,7 @@ export async function runScan(opts: ScanOptions): Promise<ScanResult> {
       } catch (err) {
         if (explicit.has(a.id) || (err instanceof VanguardError && FATAL_CODES.has(err.code))) throw err;
         runs.get(a.id)!.status = 'skipped';
-        warnings.push(`${a.id}: skipped: ${describeError(err).message}`);
+        warn(scanWarning('analyzer-skipped', `skipped: ${describeError(err).message}`, { analyzer: a.id }));
         continue;
       }
     }
@@ -134,9 +144,11 @@ export async function runScan(opts: ScanOptions): Promise<ScanResult> {
   const suppressions: InlineSuppressionUse[] = [];
   let done = 0;
   const collect = (outcomes: FileOutcome[], ws: string[]): void => {
-    for (const w of ws) if (!warnings.includes(w)) warnings.push(w);
+    for (const w of ws) warn(scanWarning('analyzer-note', w));
     for (const o of outcomes) {
       done++;
+      for (const w of o.warnings ?? []) warn(w);
+      for (const inv of o.inventories ?? []) declared.push(inv);
       if (o.skipped) {
         recordSkip(discovery, o.path, o.skipped.reason, o.skipped.detail);
         continue;
@@ -200,9 +212,11 @@ export async function runScan(opts: ScanOptions): Promise<ScanResult> {
   });
   const findings = policy.stage(processFindings(raw), warnings);
   const policyReport = policy.report();
-  warnings.push(
-    ...exceptionWarnings({ expired: policyReport.expiredExceptions, stale: policyReport.staleExceptions }),
-  );
+  for (const w of exceptionWarnings({
+    expired: policyReport.expiredExceptions,
+    stale: policyReport.staleExceptions,
+  }))
+    warn(w);
   for (const run of runs.values()) {
     run.findings = findings.filter((f) => f.analyzer === run.id).length;
     if (run.status === 'succeeded' && run.errors.length > 0) run.status = 'partial';
@@ -234,6 +248,8 @@ export async function runScan(opts: ScanOptions): Promise<ScanResult> {
     warnings,
     summary: summarize(findings, gate),
     policy: policyReport,
+    // The inventory is the deps analyzer's reading of the tree: absent when it did not run.
+    ...(active.some((a) => a.id === 'deps') ? { inventory: mergeInventories(declared) } : {}),
   };
 }
 

@@ -2,6 +2,7 @@ import { parentPort, workerData } from 'node:worker_threads';
 import type { Analyzer } from '../core/analyzer.js';
 import type { AnalyzerId } from '../core/finding.js';
 import { createRegistry } from '../analyzers/index.js';
+import { formatWarning } from '../core/warning.js';
 import { contextFactory, type AnalyzerOptions } from './context.js';
 import { runFileTask, type FileOutcome, type FileTask } from './file-task.js';
 
@@ -23,7 +24,14 @@ const init = workerData as WorkerInit;
 const registry = createRegistry();
 const analyzers = new Map<AnalyzerId, Analyzer>(init.analyzerIds.map((id) => [id, registry.get(id)]));
 const warnings: string[] = [];
-const ctxFor = contextFactory(init.root, new Set(init.paths), init.options, warnings, init.maxFileSize);
+// Per-file warnings travel in each FileOutcome; this channel only carries notes given outside a file.
+const ctxFor = contextFactory(
+  init.root,
+  new Set(init.paths),
+  init.options,
+  (w) => void warnings.push(formatWarning(w)),
+  init.maxFileSize,
+);
 const port = parentPort!;
 
 port.on('message', (msg: ToWorker) => {

@@ -8,6 +8,7 @@ import { owaspForCwes } from '../../core/taxonomy.js';
 import { resolveDbPath } from './db/paths.js';
 import { dbStatus } from './db/status.js';
 import { AdvisoryIndex } from './db/store.js';
+import { declaredInventory } from './declare.js';
 import { integrityIssues } from './integrity.js';
 import { formatFor, isDependencyFile, NPM_LOCKFILES } from './lockfiles/index.js';
 import type { Inventory, LockedPackage, ParseOptions } from './lockfiles/types.js';
@@ -24,6 +25,8 @@ export interface DepsOptions {
   registries?: string[];
   /** Warn when the database is older than this many days (default 7). */
   maxDbAgeDays?: number;
+  /** Match packages against advisories (default true); false reads the inventory and integrity only (`vanguard sbom`). */
+  advisories?: boolean;
 }
 
 const RULES_BY_ID = new Map<string, RuleMeta>(INTEGRITY_RULES.map((r) => [r.id, r]));
@@ -166,12 +169,13 @@ function integrityFindings(
   return out;
 }
 
-/** Parses a dependency file into its inventory (notes go to ctx.warn); shared by the analyzer and `vanguard sbom`. */
+/** Parses a dependency file into its inventory: notes go to ctx.warn, the packages to ctx.declareInventory. */
 export async function inventoryOf(file: SourceFile, ctx: AnalyzerContext): Promise<Inventory | undefined> {
   const fmt = formatFor(file.name);
   if (!fmt) return undefined;
   const inv = fmt.parse(file.text, await parseOptions(file, ctx, fmt.manifest));
-  for (const note of inv.notes) ctx.warn(`${file.path}: ${note}`);
+  for (const note of inv.notes) ctx.warn(note, { code: 'lockfile-note', path: file.path });
+  ctx.declareInventory?.(declaredInventory(file.path, inv, fmt.scopes === true));
   return inv;
 }
 
@@ -185,6 +189,7 @@ function checkDatabase(ctx: ProjectContext): void {
   if (status.ageDays !== undefined && status.ageDays > maxAge) {
     ctx.warn(
       `the advisory database at ${path} is ${Math.floor(status.ageDays)} days old: run \`vanguard db update\``,
+      { code: 'advisory-db-stale' },
     );
   }
   if (status.advisories === 0)
@@ -206,10 +211,12 @@ export const depsAnalyzer: Analyzer = {
    * with the lockfile integrity rules only, and says loudly that advisories were not checked.
    */
   prepare(ctx: ProjectContext): Promise<void> {
+    if (ctx.options.advisories === false) return Promise.resolve();
     if (!ctx.requested && !existsSync(resolveDbPath(ctx.options.dbPath))) {
       ctx.warn(
         `no advisory database at ${resolveDbPath(ctx.options.dbPath)}: dependencies were NOT checked for known ` +
           'vulnerabilities (run `vanguard db update`, or `vanguard db import <zip|folder>` offline)',
+        { code: 'advisory-db-missing' },
       );
       return Promise.resolve();
     }
@@ -225,7 +232,7 @@ export const depsAnalyzer: Analyzer = {
     const inv = await inventoryOf(file, ctx);
     if (!inv) return [];
     const out = integrityFindings(file, inv, ctx.options);
-    const index = indexFor(ctx.options);
+    const index = ctx.options.advisories === false ? undefined : indexFor(ctx.options);
     if (!index) return out;
     const unique = uniquePackages(inv);
     const byEcosystem = new Map<string, Map<string, OsvRecord[]>>();

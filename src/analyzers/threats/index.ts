@@ -22,6 +22,15 @@ function clock(ctx: AnalyzerContext): Date {
   return new Date();
 }
 
+/**
+ * Whether a file is a model this scan derives threats from: the one named by `options.model` (as
+ * `vanguard threats <model>` gives it), else every file with a model name.
+ */
+function isModelHere(file: FileRef, ctx: AnalyzerContext): boolean {
+  const chosen = ctx.options.model;
+  return typeof chosen === 'string' ? file.path === chosen : isModelFile(file.name);
+}
+
 function load(text: string, path: string): ThreatModel {
   try {
     return loadThreatModel(text, path);
@@ -49,15 +58,19 @@ export const threatsAnalyzer: Analyzer = {
     );
   },
   analyze(file: SourceFile, ctx: AnalyzerContext): RawFinding[] {
-    if (!isModelFile(file.name)) return [];
+    if (!isModelHere(file, ctx)) return [];
     const model = load(file.text, file.path);
     const { threats, staleDecisions } = deriveThreats(model, clock(ctx));
     for (const d of staleDecisions)
-      ctx.warn(`${file.path}:${d.line}: tracked threat "${d.id}" matches no derived threat`);
+      ctx.warn(`${file.path}:${d.line}: tracked threat "${d.id}" matches no derived threat`, {
+        code: 'threat-tracking-stale',
+        path: file.path,
+      });
     return threats.map((t) => threatToFinding(t, file.path));
   },
   async analyzeProject(ctx: ProjectContext): Promise<RawFinding[]> {
-    const modelRefs = ctx.files.filter((f) => isModelFile(f.name));
+    if (ctx.options.crossCheck === false) return [];
+    const modelRefs = ctx.files.filter((f) => isModelHere(f, ctx));
     // Without a model there is nothing to hold the code against, and nothing else is read.
     if (modelRefs.length === 0) return [];
     const models: ThreatModel[] = [];
