@@ -16,18 +16,9 @@ import { matchPackage, type AdvisoryMatch } from './osv/match.js';
 import { normaliseName } from './osv/normalise.js';
 import type { OsvRecord } from './osv/types.js';
 import { INTEGRITY_RULES } from './rules.js';
+import { optionsOf } from '../options.js';
 
-/** Options of the deps analyzer (flags / vanguard.yaml `analyzers.deps`). */
-export interface DepsOptions {
-  /** Path of the advisory database (default: VANGUARD_DB, then the user cache directory). */
-  dbPath?: string;
-  /** Extra trusted registry hosts (mirrors) for the unexpected-registry rule. */
-  registries?: string[];
-  /** Warn when the database is older than this many days (default 7). */
-  maxDbAgeDays?: number;
-  /** Match packages against advisories (default true); false reads the inventory and integrity only (`vanguard sbom`). */
-  advisories?: boolean;
-}
+export type { DepsOptions } from './options.js';
 
 const RULES_BY_ID = new Map<string, RuleMeta>(INTEGRITY_RULES.map((r) => [r.id, r]));
 
@@ -36,7 +27,7 @@ let open: { path: string; index: AdvisoryIndex } | undefined;
 
 /** The advisory index, or undefined when there is none (the scan was warned in prepare). */
 function indexFor(options: Readonly<Record<string, unknown>>): AdvisoryIndex | undefined {
-  const path = resolveDbPath(options.dbPath);
+  const path = resolveDbPath(optionsOf('deps', options).dbPath);
   if (!existsSync(path)) return undefined;
   if (open?.path !== path) {
     open?.index.close();
@@ -149,9 +140,7 @@ function integrityFindings(
   inv: Inventory,
   options: Readonly<Record<string, unknown>>,
 ): RawFinding[] {
-  const extra = Array.isArray(options.registries)
-    ? options.registries.filter((h): h is string => typeof h === 'string')
-    : [];
+  const extra = optionsOf('deps', options).registries ?? [];
   const requireHashes = /^requirements/.test(file.name) && inv.packages.some((p) => p.integrity);
   const out: RawFinding[] = [];
   for (const p of inv.packages) {
@@ -181,11 +170,12 @@ export async function inventoryOf(file: SourceFile, ctx: AnalyzerContext): Promi
 
 /** Opens the database once to fail early (DATABASE error) and warns when it is stale. */
 function checkDatabase(ctx: ProjectContext): void {
-  const path = resolveDbPath(ctx.options.dbPath);
+  const opts = optionsOf('deps', ctx.options);
+  const path = resolveDbPath(opts.dbPath);
   // Throws the DATABASE error (with the commands to fix it) when there is no database.
   AdvisoryIndex.open(path).close();
   const status = dbStatus(path);
-  const maxAge = typeof ctx.options.maxDbAgeDays === 'number' ? ctx.options.maxDbAgeDays : 7;
+  const maxAge = opts.maxDbAgeDays ?? 7;
   if (status.ageDays !== undefined && status.ageDays > maxAge) {
     ctx.warn(
       `the advisory database at ${path} is ${Math.floor(status.ageDays)} days old: run \`vanguard db update\``,
@@ -211,10 +201,16 @@ export const depsAnalyzer: Analyzer = {
    * with the lockfile integrity rules only, and says loudly that advisories were not checked.
    */
   prepare(ctx: ProjectContext): Promise<void> {
-    if (ctx.options.advisories === false) return Promise.resolve();
-    if (!ctx.requested && !existsSync(resolveDbPath(ctx.options.dbPath))) {
+    let opts;
+    try {
+      opts = optionsOf('deps', ctx.options);
+    } catch (err) {
+      return Promise.reject(err instanceof Error ? err : new Error(String(err)));
+    }
+    if (opts.advisories === false) return Promise.resolve();
+    if (!ctx.requested && !existsSync(resolveDbPath(opts.dbPath))) {
       ctx.warn(
-        `no advisory database at ${resolveDbPath(ctx.options.dbPath)}: dependencies were NOT checked for known ` +
+        `no advisory database at ${resolveDbPath(opts.dbPath)}: dependencies were NOT checked for known ` +
           'vulnerabilities (run `vanguard db update`, or `vanguard db import <zip|folder>` offline)',
         { code: 'advisory-db-missing' },
       );
@@ -232,7 +228,7 @@ export const depsAnalyzer: Analyzer = {
     const inv = await inventoryOf(file, ctx);
     if (!inv) return [];
     const out = integrityFindings(file, inv, ctx.options);
-    const index = ctx.options.advisories === false ? undefined : indexFor(ctx.options);
+    const index = optionsOf('deps', ctx.options).advisories === false ? undefined : indexFor(ctx.options);
     if (!index) return out;
     const unique = uniquePackages(inv);
     const byEcosystem = new Map<string, Map<string, OsvRecord[]>>();

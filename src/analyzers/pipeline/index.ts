@@ -6,25 +6,16 @@ import type { PipelineOptions } from './gha.js';
 import { checkCompositeAction, checkWorkflow } from './gha.js';
 import { checkGitlab } from './gitlab.js';
 import { GHA_RULES, GITLAB_RULES } from './rules.js';
+import { optionsOf } from '../options.js';
 
 const WORKFLOW = /(?:^|\/)\.github\/workflows\/[^/]{1,255}\.ya?ml$/i;
 const GITLAB = /(?:^|\/)(?:[^/]{0,200}\.)?gitlab-ci\.ya?ml$/i;
 const ACTION = /(?:^|\/)action\.ya?ml$/i;
 
-/** Reads the analyzer options (`trustedOwners`, `strictPinning`) from the scan context. */
+/** The analyzer options (`trustedOwners`, `strictPinning`), checked against the pipeline analyzer's schema. */
 export function pipelineOptions(ctx: AnalyzerContext): PipelineOptions {
-  const owners = ctx.options.trustedOwners;
-  return {
-    trustedOwners: Array.isArray(owners)
-      ? owners.filter((o): o is string => typeof o === 'string')
-      : typeof owners === 'string'
-        ? owners
-            .split(',')
-            .map((o) => o.trim())
-            .filter(Boolean)
-        : [],
-    strictPinning: ctx.options.strictPinning === true,
-  };
+  const o = optionsOf('pipeline', ctx.options);
+  return { trustedOwners: o.trustedOwners ?? [], strictPinning: o.strictPinning === true };
 }
 
 /** GitHub Actions workflows and GitLab CI configurations. */

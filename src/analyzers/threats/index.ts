@@ -7,6 +7,7 @@ import { iacUnits, isComposeFile } from '../../threats/iac-facts.js';
 import type { IacUnit } from '../../threats/iac-facts.js';
 import { loadThreatModel } from '../../threats/load.js';
 import type { ThreatModel } from '../../threats/model.js';
+import { optionsOf } from '../options.js';
 
 const MODEL_NAME = /^(threatmodel|threat-model)\.ya?ml$|^threagile\.ya?ml$|\.threagile\.ya?ml$/i;
 
@@ -17,9 +18,8 @@ export function isModelFile(name: string): boolean {
 
 /** The clock for risk-acceptance expiry: `options.now` (ISO date) for reproducible runs, else now. */
 function clock(ctx: AnalyzerContext): Date {
-  const now = ctx.options.now;
-  if (typeof now === 'string' && !Number.isNaN(Date.parse(now))) return new Date(now);
-  return new Date();
+  const now = optionsOf('threats', ctx.options).now;
+  return now === undefined ? new Date() : new Date(now);
 }
 
 /**
@@ -27,8 +27,8 @@ function clock(ctx: AnalyzerContext): Date {
  * `vanguard threats <model>` gives it), else every file with a model name.
  */
 function isModelHere(file: FileRef, ctx: AnalyzerContext): boolean {
-  const chosen = ctx.options.model;
-  return typeof chosen === 'string' ? file.path === chosen : isModelFile(file.name);
+  const chosen = optionsOf('threats', ctx.options).model;
+  return chosen !== undefined ? file.path === chosen : isModelFile(file.name);
 }
 
 function load(text: string, path: string): ThreatModel {
@@ -69,7 +69,7 @@ export const threatsAnalyzer: Analyzer = {
     return threats.map((t) => threatToFinding(t, file.path));
   },
   async analyzeProject(ctx: ProjectContext): Promise<RawFinding[]> {
-    if (ctx.options.crossCheck === false) return [];
+    if (optionsOf('threats', ctx.options).crossCheck === false) return [];
     const modelRefs = ctx.files.filter((f) => isModelHere(f, ctx));
     // Without a model there is nothing to hold the code against, and nothing else is read.
     if (modelRefs.length === 0) return [];
