@@ -132,7 +132,10 @@ export function registerScan(program: Command): void {
       if (
         sbom &&
         ((selected.length > 0 && !selected.includes('deps')) ||
-          [...config.analyzers.skip, ...(flags.skip ?? [])].includes('deps'))
+          [
+            ...config.analyzers.skip.filter((id) => !flags.only?.includes(id)),
+            ...(flags.skip ?? []),
+          ].includes('deps'))
       ) {
         throw new UsageError(`--format ${sbom.format} needs the deps analyzer, which this scan does not run`);
       }
@@ -146,7 +149,8 @@ export function registerScan(program: Command): void {
       const scanOptions: ScanOptions = {
         path,
         only: only ?? config.analyzers.only,
-        skip: [...config.analyzers.skip, ...(flags.skip ?? [])],
+        // The command line wins: --only runs an analyzer even when vanguard.yaml skips it.
+        skip: [...config.analyzers.skip.filter((id) => !flags.only?.includes(id)), ...(flags.skip ?? [])],
         options: {
           ...config.options,
           secrets: {
