@@ -108,3 +108,24 @@ describe('analyzer notes', () => {
     }
   });
 });
+
+describe('reports all in files', () => {
+  it('still print a summary on stderr that explains the exit code', () => {
+    const out = join(dir, 'reports');
+    const r = runCli(
+      ['scan', dir, '-f', 'json', '-o', join(out, 'r.json'), '-f', 'sarif', '-o', join(out, 'r.sarif')],
+      { env },
+    );
+    expect(r.code).toBe(3);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toMatch(/^vanguard: \d+ findings?.*; gate passed/m);
+    expect(r.stderr).toContain('vanguard: scan incomplete');
+    expect(r.stderr).toContain(
+      `vanguard: wrote json to ${join(out, 'r.json')}, sarif to ${join(out, 'r.sarif')}`,
+    );
+    // With a report on standard output nothing extra is printed.
+    expect(runCli(['scan', dir, '-f', 'json', '--no-progress'], { env }).stderr).not.toContain(
+      'vanguard: wrote',
+    );
+  });
+});

@@ -9,7 +9,7 @@ import { loadBaseline } from '../policy/baseline.js';
 import { loadConfig } from '../policy/config.js';
 import { branchFromEnv } from '../policy/gate.js';
 import { EXIT } from './errors.js';
-import { OutputPairs, writeOutputs } from './outputs.js';
+import { allToFiles, OutputPairs, summaryText, writeOutputs } from './outputs.js';
 import { progressReporter } from './progress.js';
 
 function list(value: string, previous: string[] = []): string[] {
@@ -182,6 +182,8 @@ export function registerScan(program: Command): void {
         progress?.clear();
       }
       await writeOutputs(result, specs);
+      // With every report in files, the terminal still says what happened and why the exit code is what it is.
+      if (allToFiles(specs)) process.stderr.write(summaryText(result, specs));
       process.exitCode = exitCodeFor(result);
     });
 }
