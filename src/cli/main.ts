@@ -2,18 +2,44 @@
 import { Command, CommanderError } from 'commander';
 import { VERSION } from '../core/version.js';
 import { exitCodeForError, printError } from './errors.js';
-import { registerDb } from './db.js';
-import { registerInit } from './init.js';
-import { registerRules } from './rules.js';
-import { registerSbom } from './sbom.js';
-import { registerScan } from './scan.js';
-import { registerThreats } from './threats.js';
+
+type Register = (program: Command) => void;
 
 /**
- * The command-line program. Each command lives in its own file and registers itself here,
- * one explicit line each.
+ * Every command, by name, with the module that registers it. A module is loaded only when its
+ * command runs, so that `vanguard --version` or a pre-commit scan does not pay for the parsers,
+ * rules and servers of the others (test/startup.test.ts checks what `--version` loads).
  */
-export function buildProgram(): Command {
+const COMMANDS = {
+  scan: async () => (await import('./scan.js')).registerScan,
+  init: async () => (await import('./init.js')).registerInit,
+  db: async () => (await import('./db.js')).registerDb,
+  sbom: async () => (await import('./sbom.js')).registerSbom,
+  threats: async () => (await import('./threats.js')).registerThreats,
+  rules: async () => (await import('./rules.js')).registerRules,
+} satisfies Record<string, () => Promise<Register>>;
+
+type CommandName = keyof typeof COMMANDS;
+
+function isCommandName(word: string): word is CommandName {
+  return Object.hasOwn(COMMANDS, word);
+}
+
+/**
+ * The commands to register for these arguments: the one named (the top-level options take no
+ * values, so the first word not starting with `-` is the command); none for `--version`; all of
+ * them for help, no arguments, or an unknown word (whose error suggests the closest name).
+ */
+export function commandsFor(args: readonly string[]): CommandName[] {
+  const word = args.find((a) => !a.startsWith('-'));
+  if (word !== undefined) return isCommandName(word) ? [word] : (Object.keys(COMMANDS) as CommandName[]);
+  if (args.length === 0 || args.some((a) => a === '-h' || a === '--help'))
+    return Object.keys(COMMANDS) as CommandName[];
+  return [];
+}
+
+/** The command-line program, with the commands these arguments need. */
+export async function buildProgram(args: readonly string[]): Promise<Command> {
   const program = new Command()
     .name('vanguard')
     .description('One scan for every attack vector of a repository.')
@@ -23,12 +49,7 @@ export function buildProgram(): Command {
     .exitOverride()
     // Options after a subcommand belong to it (`threats init --output x` is init's --output).
     .enablePositionalOptions();
-  registerScan(program);
-  registerInit(program);
-  registerDb(program);
-  registerSbom(program);
-  registerThreats(program);
-  registerRules(program);
+  for (const name of commandsFor(args)) (await COMMANDS[name]())(program);
   return program;
 }
 
@@ -44,7 +65,8 @@ function takeDebug(argv: readonly string[]): { argv: string[]; debug: boolean } 
 async function main(): Promise<void> {
   const { argv, debug } = takeDebug(process.argv);
   try {
-    await buildProgram().parseAsync(argv);
+    const program = await buildProgram(argv.slice(2));
+    await program.parseAsync(argv);
   } catch (err) {
     if (err instanceof CommanderError) {
       process.exitCode = err.exitCode === 0 ? 0 : 2;

@@ -1,8 +1,7 @@
-import { mkdir, writeFile } from 'node:fs/promises';
-import { dirname } from 'node:path';
 import { UsageError } from '../core/errors.js';
 import type { ScanResult } from '../core/result.js';
 import { reporterFor } from '../report/index.js';
+import { writeFileAtomic } from './atomic-write.js';
 
 export interface OutputSpec {
   format: string;
@@ -49,8 +48,7 @@ export async function writeOutputs(result: ScanResult, specs: readonly OutputSpe
     if (toStdout) {
       process.stdout.write(text);
     } else {
-      await mkdir(dirname(s.output!), { recursive: true });
-      await writeFile(s.output!, text);
+      await writeFileAtomic(s.output!, text);
     }
   }
 }

@@ -7,6 +7,7 @@ import { runDiffScan, runStagedScan } from '../scan/diff-scan.js';
 import { runScan, type ScanOptions } from '../scan/run-scan.js';
 import { loadBaseline } from '../policy/baseline.js';
 import { loadConfig } from '../policy/config.js';
+import { resolveRulesDirs } from '../policy/rules-dirs.js';
 import { branchFromEnv } from '../policy/gate.js';
 import { EXIT } from './errors.js';
 import { allToFiles, OutputPairs, summaryText, writeOutputs } from './outputs.js';
@@ -158,7 +159,11 @@ export function registerScan(program: Command): void {
             history: flags.history === true,
             ...(flags.historySince !== undefined ? { historySince: flags.historySince } : {}),
           },
-          code: { ...config.options.code, rulesDirs: [...config.rules, ...(flags.rules ?? [])] },
+          code: {
+            ...config.options.code,
+            // The policy's folders resolve against the repository; --rules is the user's own, from here.
+            rulesDirs: [...resolveRulesDirs(config, path), ...(flags.rules ?? [])],
+          },
           ...(flags.dbPath !== undefined ? { deps: { ...config.options.deps, dbPath: flags.dbPath } } : {}),
         },
         ignore: [...config.ignore, ...(flags.ignore ?? [])],

@@ -1,6 +1,7 @@
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
+import { writeFileAtomic } from './atomic-write.js';
 import { existsSync, statSync } from 'node:fs';
-import { dirname, relative, resolve, sep } from 'node:path';
+import { relative, resolve, sep } from 'node:path';
 import type { Command } from 'commander';
 import { Option } from 'commander';
 import { UsageError } from '../core/errors.js';
@@ -158,8 +159,7 @@ export function registerThreats(program: Command): void {
           if (toStdout) process.stdout.write(text);
           else {
             const target = resolve(cwd, spec.output ?? '');
-            await mkdir(dirname(target), { recursive: true });
-            await writeFile(target, text);
+            await writeFileAtomic(target, text);
           }
         }
         process.exitCode = exitCodeFor(result);
@@ -181,7 +181,8 @@ export function registerThreats(program: Command): void {
       const target = resolve(root, opts.output);
       if (existsSync(target) && !opts.force)
         throw new UsageError(`${target} exists; use --force to overwrite it`);
-      await writeFile(target, text);
+      // Replaced whole, and a symbolic link at the target is replaced rather than written through.
+      await writeFileAtomic(target, text);
       process.stderr.write(
         `vanguard: drafted ${target} from ${units} infrastructure objects; review it before committing\n`,
       );

@@ -46,8 +46,25 @@ export interface AnalyzerContext {
   declareInventory?(inventory: DeclaredInventory): void;
 }
 
+/** Text that one commit added to one file, as the core reads it from git history. */
+export interface HistoryAddition {
+  commit: string;
+  /** Relative to the scan root, exactly as git stores it (decoded as UTF-8). */
+  path: string;
+  /** Added lines in file order, without their line ends (a line longer than 1 MB is cut). */
+  lines: Buffer[];
+  /** The 1-based line number of each of `lines` in the file as of `commit`. */
+  lineNos: number[];
+}
+
 /** Input for analyzers that look at more than files (git history, a database, a model). */
 export interface ProjectContext extends AnalyzerContext {
+  /**
+   * Text added by every commit reachable from HEAD (oldest first; after `since` when given), read by
+   * the core: ignored paths, binaries and oversized blobs are left out, and objects missing from the
+   * clone are recorded as failures (scan partial) while the rest is read. Absent outside a scan.
+   */
+  history?: (request: { since?: string }) => AsyncIterable<HistoryAddition>;
   /** Discovered files that this analyzer's `matches` accepted. */
   files: readonly FileRef[];
   /** True when the user asked for this analyzer by name (--only, vanguard.yaml), not just by default. */

@@ -6,6 +6,8 @@ export type ErrorCode =
   | 'NOT_FOUND'
   | 'NOT_A_GIT_REPO'
   | 'GIT_FAILED'
+  | 'GIT_SHALLOW'
+  | 'GIT_OBJECT_MISSING'
   | 'PARSE'
   | 'READ_FAILED'
   | 'TOO_LARGE'

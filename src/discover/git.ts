@@ -1,56 +1,26 @@
-import { spawn } from 'node:child_process';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname, isAbsolute, join, relative, sep } from 'node:path';
 import { VanguardError } from '../core/errors.js';
+import { runGit } from './git-command.js';
 
 const MAX_OUTPUT = 64 * 1024 * 1024;
+/** Long enough for `ls-tree -r` or `cat-file --batch` of a very large repository. */
+const LONG_TIMEOUT_MS = 15 * 60_000;
 
 /** Runs git with an argument list (never a shell) and returns its standard output (at most `maxOutput` bytes). */
-export function git(
+export async function git(
   cwd: string,
   args: readonly string[],
   input?: string,
   maxOutput = MAX_OUTPUT,
 ): Promise<Buffer> {
-  return new Promise((resolve, reject) => {
-    const child = spawn('git', ['-c', 'core.quotepath=off', ...args], {
-      cwd,
-      stdio: ['pipe', 'pipe', 'pipe'],
-    });
-    const out: Buffer[] = [];
-    const err: Buffer[] = [];
-    let size = 0;
-    child.stdout.on('data', (b: Buffer) => {
-      size += b.length;
-      if (size > maxOutput) {
-        child.kill();
-        return;
-      }
-      out.push(b);
-    });
-    child.stderr.on('data', (b: Buffer) => err.push(b));
-    child.on('error', (e) =>
-      reject(new VanguardError('GIT_FAILED', `cannot run git: ${e.message}`, { cause: e })),
-    );
-    child.on('close', (code) => {
-      if (size > maxOutput)
-        return reject(new VanguardError('GIT_FAILED', `git ${args[0]}: output too large`));
-      if (code !== 0) {
-        return reject(
-          new VanguardError('GIT_FAILED', `git ${args.join(' ')}: ${Buffer.concat(err).toString().trim()}`),
-        );
-      }
-      resolve(Buffer.concat(out));
-    });
-    if (child.stdin) {
-      // git may exit (for example on a bad revision) before reading all its input; its exit code tells why.
-      child.stdin.on('error', (e: NodeJS.ErrnoException) => {
-        if (e.code !== 'EPIPE')
-          reject(new VanguardError('GIT_FAILED', `git ${args[0]}: ${e.message}`, { cause: e }));
-      });
-      child.stdin.end(input);
-    }
+  const r = await runGit(cwd, args, {
+    maxOutput,
+    timeoutMs: LONG_TIMEOUT_MS,
+    ...(input !== undefined ? { input } : {}),
   });
+  if (r.code !== 0) throw new VanguardError('GIT_FAILED', `git ${args.join(' ')}: ${r.stderr}`);
+  return r.stdout;
 }
 
 /** The top of the work tree that contains `dir`, or a clear error when it is not a git repository. */
@@ -68,27 +38,52 @@ function nulList(buf: Buffer): string[] {
 
 /** Paths staged in the index (added, copied, modified, renamed), relative to the top. */
 export async function stagedPaths(top: string): Promise<string[]> {
-  return nulList(await git(top, ['diff', '--cached', '--name-only', '-z', '--diff-filter=ACMR']));
+  return nulList(
+    await git(top, [
+      'diff',
+      '--cached',
+      '--no-ext-diff',
+      '--no-textconv',
+      '--name-only',
+      '-z',
+      '--diff-filter=ACMR',
+    ]),
+  );
 }
 
 /** The commit a change is measured from: the merge base of `ref` and HEAD (so a PR is compared with where it branched). */
 export async function diffBase(top: string, ref: string): Promise<string> {
+  let commit: string;
   try {
-    await git(top, ['rev-parse', '--verify', '--quiet', `${ref}^{commit}`]);
+    // A ref is never read as an option (`--output=…`): refused when it starts with '-', and after --end-of-options.
+    if (ref.startsWith('-')) throw new VanguardError('USAGE', 'starts with "-"');
+    commit = (await git(top, ['rev-parse', '--verify', '--quiet', '--end-of-options', `${ref}^{commit}`]))
+      .toString()
+      .trim();
   } catch (err) {
     throw new VanguardError('USAGE', `--diff: "${ref}" is not a commit in ${top}`, { cause: err });
   }
   try {
-    return (await git(top, ['merge-base', ref, 'HEAD'])).toString().trim();
+    return (await git(top, ['merge-base', commit, 'HEAD'])).toString().trim();
   } catch {
     // No common ancestor (unrelated histories): compare with the ref itself.
-    return (await git(top, ['rev-parse', `${ref}^{commit}`])).toString().trim();
+    return commit;
   }
 }
 
 /** Paths that differ between `base` and the work tree, plus untracked files that are not ignored. */
 export async function changedPaths(top: string, base: string): Promise<string[]> {
-  const changed = nulList(await git(top, ['diff', '--name-only', '-z', '--diff-filter=ACMR', base]));
+  const changed = nulList(
+    await git(top, [
+      'diff',
+      '--no-ext-diff',
+      '--no-textconv',
+      '--name-only',
+      '-z',
+      '--diff-filter=ACMR',
+      base,
+    ]),
+  );
   const untracked = nulList(await git(top, ['ls-files', '--others', '--exclude-standard', '-z']));
   return [...new Set([...changed, ...untracked])].sort();
 }

@@ -10,6 +10,9 @@ export const DEFAULT_IGNORES = [
   '.venv/',
   'venv/',
   '__pycache__/',
+  // Installed Python packages, also inside a virtualenv under any name (committed ones included).
+  'site-packages/',
+  'dist-packages/',
   '.tox/',
   '.mypy_cache/',
   '.pytest_cache/',

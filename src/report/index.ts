@@ -1,6 +1,8 @@
 import { UsageError } from '../core/errors.js';
 import { cyclonedxReport } from './cyclonedx.js';
 import { githubReport } from './github.js';
+import { gitlabCodeQualityReport } from './gitlab-codequality.js';
+import { gitlabSastReport } from './gitlab-sast.js';
 import { htmlReport } from './html.js';
 import { jsonReport } from './json.js';
 import { junitReport } from './junit.js';
@@ -19,6 +21,8 @@ export const REPORTERS = {
   github: githubReport,
   junit: junitReport,
   html: htmlReport,
+  'gitlab-codequality': gitlabCodeQualityReport,
+  'gitlab-sast': gitlabSastReport,
   cyclonedx: cyclonedxReport,
   spdx: spdxReport,
 } satisfies Record<string, Reporter>;

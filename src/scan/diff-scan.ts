@@ -12,7 +12,7 @@ import {
   stagedPaths,
   treeEntries,
 } from '../discover/git.js';
-import { createRegistry } from '../analyzers/index.js';
+import { loadRegistry } from '../analyzers/load.js';
 import { DEFAULT_MAX_FILE_SIZE, runScan, type ScanOptions } from './run-scan.js';
 import { scanWarning, type ScanWarning } from '../core/warning.js';
 
@@ -88,9 +88,9 @@ export async function runDiffScan(opts: ScanOptions, ref: string): Promise<ScanR
 export async function runStagedScan(opts: ScanOptions): Promise<ScanResult> {
   const { top, prefix } = await scope(opts.path);
   const staged = (await stagedPaths(top)).filter((p) => p.startsWith(prefix));
-  const registry = opts.registry ?? createRegistry();
-  const only =
-    opts.only && opts.only.length > 0 ? opts.only : FAST_ANALYZERS.filter((id) => registry.has(id));
+  const named = opts.only && opts.only.length > 0 ? opts.only : undefined;
+  const registry = opts.registry ?? (await loadRegistry({ only: named ?? FAST_ANALYZERS, skip: opts.skip }));
+  const only = named ?? FAST_ANALYZERS.filter((id) => registry.has(id));
   return withTempDir(async (dir) => {
     const { entries, other } = await indexEntries(top, staged);
     const { skipped } = await materialize(top, entries, dir, opts.maxFileSize ?? DEFAULT_MAX_FILE_SIZE);

@@ -9,8 +9,9 @@ import type { RuleMeta } from '../core/rule.js';
 import { processFindings } from '../core/stages.js';
 import { VERSION } from '../core/version.js';
 import { scanWarning, warningKey, type ScanWarning } from '../core/warning.js';
+import { readHistory } from '../discover/history.js';
 import { recordSkip, walk } from '../discover/walk.js';
-import { createRegistry } from '../analyzers/index.js';
+import { loadRegistry } from '../analyzers/load.js';
 import type { AnalyzerRegistry } from '../analyzers/registry.js';
 import { SUPPRESSION_WITHOUT_REASON } from '../policy/inline.js';
 import { contextFactory, type AnalyzerOptions } from './context.js';
@@ -73,7 +74,7 @@ const INLINE_LIMIT_BYTES = 2 * 1024 * 1024;
 /** Runs one scan: walk once, analyze each file with the analyzers that asked for it, then the stages. */
 export async function runScan(opts: ScanOptions): Promise<ScanResult> {
   const startedAt = new Date();
-  const registry = opts.registry ?? createRegistry();
+  const registry = opts.registry ?? (await loadRegistry(opts));
   const analyzers = selectAnalyzers(registry, opts);
   const explicit = new Set(opts.explicit ?? opts.only ?? []);
   const options = opts.options ?? {};
@@ -115,6 +116,17 @@ export async function runScan(opts: ScanOptions): Promise<ScanResult> {
       const list = failures.get(a.id) ?? [];
       list.push({ path, err });
       failures.set(a.id, list);
+    },
+    // git history is read here, in the core, with the walk's ignores (default and vanguard.yaml).
+    history: (request) => {
+      const ctx = projectCtx(a);
+      return readHistory(root, {
+        ...request,
+        isIgnored: isExcluded,
+        maxBlobBytes: maxFileSize,
+        fail: (path, err) => ctx.fail(path, err),
+        warn: (message) => ctx.warn(message),
+      });
     },
   });
 

@@ -1,7 +1,7 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import type { Analyzer } from '../core/analyzer.js';
 import type { AnalyzerId } from '../core/finding.js';
-import { createRegistry } from '../analyzers/index.js';
+import { loadRegistry } from '../analyzers/load.js';
 import { formatWarning } from '../core/warning.js';
 import { contextFactory, type AnalyzerOptions } from './context.js';
 import { runFileTask, type FileOutcome, type FileTask } from './file-task.js';
@@ -21,7 +21,8 @@ export type FromWorker =
   | { type: 'fatal'; id: number; message: string };
 
 const init = workerData as WorkerInit;
-const registry = createRegistry();
+// Only the analyzers this scan runs: each costs a load per worker.
+const registry = await loadRegistry({ only: init.analyzerIds });
 const analyzers = new Map<AnalyzerId, Analyzer>(init.analyzerIds.map((id) => [id, registry.get(id)]));
 const warnings: string[] = [];
 // Per-file warnings travel in each FileOutcome; this channel only carries notes given outside a file.

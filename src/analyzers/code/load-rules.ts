@@ -6,6 +6,7 @@ import { ConfigError } from '../../core/errors.js';
 import { CONFIDENCES, PRINCIPLES, SEVERITIES } from '../../core/finding.js';
 import type { Confidence, Principle, Severity } from '../../core/finding.js';
 import { RULE_LANGUAGES } from './languages.js';
+import { compileTrigger } from './sources.js';
 import type { RuleLanguage } from './languages.js';
 import type {
   CodeRule,
@@ -185,9 +186,13 @@ function readSource(file: string, v: unknown, i: number): SourceSpec {
   const r = new Reader(file, pre.str(o, 'id'));
   for (const t of r.strList(o, 'triggers', [])) {
     try {
-      new RegExp(t);
+      compileTrigger(t);
     } catch (err) {
-      throw new ConfigError(`${file}: ${r.where}: invalid trigger regex ${t}`, { file }, { cause: err });
+      throw new ConfigError(
+        `${file}: ${r.where}: trigger regex ${JSON.stringify(t)} is not accepted: triggers run on the linear-time engine (re2), which has no backreferences or lookaround (${(err as Error).message})`,
+        { file },
+        { cause: err },
+      );
     }
   }
   const params = o['params'];

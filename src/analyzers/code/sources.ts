@@ -1,8 +1,23 @@
+import RE2 from 're2';
 import type { SgNode } from '@ast-grep/napi';
 import type { RuleLanguage } from './languages.js';
 import type { Matcher, ParamSourceSpec, SourceSpec } from './rule-schema.js';
 import { kindOf } from './syntax.js';
 import type { Syntax } from './syntax.js';
+
+/** A compiled text test: a built-in regex, or a rule author's trigger on the linear-time engine. */
+export interface TextTest {
+  test(text: string): boolean;
+}
+
+/**
+ * A trigger written by a rule author (possibly in the scanned repository's rule folders) runs on re2,
+ * whose time is linear in the text: `(a|a)+b` cannot hold a scan. Syntax re2 lacks is rejected when the
+ * rule is loaded (load-rules.ts), with the reason.
+ */
+export function compileTrigger(source: string): TextTest {
+  return new RE2(source, 'u');
+}
 
 /** Sources of one label, compiled for one language family. */
 export interface CompiledSources {
@@ -14,7 +29,7 @@ export interface CompiledSources {
   matchers: Matcher[];
   params: ParamSourceSpec[];
   /** Text prefilter: the label can only occur in a file that one of these matches (none: always). */
-  triggers: RegExp[] | undefined;
+  triggers: TextTest[] | undefined;
 }
 
 function segmentText(seg: string): string | undefined {
@@ -71,10 +86,14 @@ export function compileSources(
       c = { label: s.label, paths: [], calls: [], matchers: [], params: [], triggers: [] };
       out.set(s.label, c);
     }
-    const own =
-      s.triggers.length > 0 ? s.triggers.map((t) => [t]) : [...s.paths, ...s.calls].map(pathTriggers);
-    if (own.length === 0 || own.some((t) => t === undefined)) c.triggers = undefined;
-    else c.triggers?.push(...own.flatMap((t) => t ?? []).map((t) => new RegExp(t)));
+    if (s.triggers.length > 0) {
+      c.triggers?.push(...s.triggers.map(compileTrigger));
+    } else {
+      // Built from escaped path segments: a fixed shape, safe for the backtracking engine.
+      const own = [...s.paths, ...s.calls].map(pathTriggers);
+      if (own.length === 0 || own.some((t) => t === undefined)) c.triggers = undefined;
+      else c.triggers?.push(...own.flatMap((t) => t ?? []).map((t) => new RegExp(t)));
+    }
     c.paths.push(...s.paths.map((p) => pathRegex(p, true)));
     c.calls.push(...s.calls.map((p) => pathRegex(p, false)));
     c.matchers.push(...s.matchers);

@@ -6,6 +6,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import type { ProjectContext } from '../../core/analyzer.js';
 import { VanguardError } from '../../core/errors.js';
 import { makeMemoryProjectContext } from '../../core/source-file.js';
+import { readHistory } from '../../discover/history.js';
 import { secretsAnalyzer } from './index.js';
 import { checksummedToken, expandTemplate, seededRandom } from './test-tokens.js';
 
@@ -49,12 +50,16 @@ function projectContext(
   history: boolean,
   isIgnored: (path: string) => boolean = () => false,
 ): ProjectContext {
+  const fail = (p: string, err: unknown): never => {
+    throw new Error(`${p}: ${String(err)}`);
+  };
+  const base = makeMemoryProjectContext({}, { history }, root);
   return {
-    ...makeMemoryProjectContext({}, { history }, root),
+    ...base,
     isIgnored,
-    fail: (p, err) => {
-      throw new Error(`${p}: ${String(err)}`);
-    },
+    fail,
+    history: (request) =>
+      readHistory(root, { ...request, isIgnored, maxBlobBytes: 1 << 20, fail, warn: (m) => base.warn(m) }),
   };
 }
 

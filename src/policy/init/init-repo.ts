@@ -1,5 +1,6 @@
 import { mkdir, open, readFile, writeFile } from 'node:fs/promises';
-import { dirname, join } from 'node:path';
+import { constants, lstatSync, readlinkSync } from 'node:fs';
+import { dirname, join, relative } from 'node:path';
 import { UsageError } from '../../core/errors.js';
 import { walk } from '../../discover/walk.js';
 import type { RepoProfile } from './detect.js';
@@ -55,6 +56,36 @@ async function readGitFile(root: string, ...rel: string[]): Promise<string | und
   }
 }
 
+/**
+ * Refuses to write `rel` when the file, or a folder on its way, is a symbolic link: a repository
+ * could otherwise make `vanguard init --force` overwrite a file anywhere the user can write.
+ */
+function refuseLinks(root: string, rel: string): void {
+  let at = root;
+  for (const part of rel.split('/')) {
+    at = join(at, part);
+    let st;
+    try {
+      st = lstatSync(at);
+    } catch {
+      return; // does not exist yet: created below as a real folder or file
+    }
+    if (st.isSymbolicLink()) {
+      throw new UsageError(
+        `refusing to write ${rel}: ${relative(root, at)} is a symbolic link (to ${readlinkSafe(at)}); replace it with a real ${at === join(root, rel) ? 'file' : 'folder'} first`,
+      );
+    }
+  }
+}
+
+function readlinkSafe(path: string): string {
+  try {
+    return readlinkSync(path);
+  } catch {
+    return 'an unreadable target';
+  }
+}
+
 /** Looks at the repository at `rootArg` and writes vanguard.yaml, CI files and a pre-commit config. */
 export async function initRepository(rootArg: string, opts: InitOptions): Promise<InitOutcome> {
   const { root, files } = await walk(rootArg, { maxFileSize: 5 * 1024 * 1024 });
@@ -82,10 +113,16 @@ export async function initRepository(rootArg: string, opts: InitOptions): Promis
   const out: InitOutcome = { root, profile, written: [], kept: [] };
   for (const [rel, text] of planned) {
     const abs = join(root, rel);
+    refuseLinks(root, rel);
     await mkdir(dirname(abs), { recursive: true });
     try {
-      // 'wx' fails if the file exists: no check-then-write race.
-      await writeFile(abs, text, { flag: opts.force ? 'w' : 'wx' });
+      // 'wx' fails if the file exists: no check-then-write race. With --force, O_NOFOLLOW: a link
+      // swapped in after the check above is not followed either.
+      await writeFile(abs, text, {
+        flag: opts.force
+          ? constants.O_WRONLY | constants.O_CREAT | constants.O_TRUNC | constants.O_NOFOLLOW
+          : 'wx',
+      });
       out.written.push(rel);
     } catch (err) {
       const code = (err as NodeJS.ErrnoException).code;

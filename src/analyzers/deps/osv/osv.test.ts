@@ -2,7 +2,7 @@ import { OSV_DIR } from '../../../../test/helpers/advisories.js';
 import { join } from 'node:path';
 import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { cvss3, cvss4Approx, roundup } from './cvss.js';
+import { cvss3, cvss4 } from './cvss.js';
 import { matchPackage, rangeIncludes, recordAffects } from './match.js';
 import { advisorySeverity } from './severity.js';
 import { isOsvRecord, type OsvRecord } from './types.js';
@@ -86,6 +86,17 @@ describe('real OSV records', () => {
       severity: 'low',
       source: 'database rating LOW',
     });
+    // v3.1 and v4.0 vectors both present: the v3.1 score, as the database's MODERATE rating follows it.
+    expect(advisorySeverity(byId('GHSA-cm22-4g7w-348p'))).toMatchObject({
+      severity: 'medium',
+      source: 'CVSS 3.1 5.0',
+    });
+    // Only a v4.0 vector: its score by the v4.0 specification (9.3), not the v3.1 equations (9.8).
+    const v4only = { ...byId('GHSA-jfh8-c2jp-5v3q'), affected: [] };
+    v4only.severity = [
+      { type: 'CVSS_V4', score: 'CVSS:4.0/AV:N/AC:L/AT:N/PR:N/UI:N/VC:H/VI:H/VA:H/SC:N/SI:N/SA:N' },
+    ];
+    expect(advisorySeverity(v4only)).toMatchObject({ severity: 'critical', source: 'CVSS 4.0 9.3' });
   });
 });
 
@@ -192,15 +203,29 @@ describe('CVSS', () => {
     expect(cvss3('CVSS:3.1/AV:N/AC:L')).toBeUndefined();
     expect(cvss3('AV:N/AC:L/Au:N/C:P/I:P/A:P')).toBeUndefined();
   });
-  it('rounds up as v3.1 specifies', () => {
-    expect(roundup(4.02)).toBe(4.1);
-    expect(roundup(4.0)).toBe(4.0);
-  });
-  it('approximates v4 vectors and labels them', () => {
-    const s = cvss4Approx('CVSS:4.0/AV:N/AC:L/AT:N/PR:N/UI:N/VC:H/VI:H/VA:H/SC:N/SI:N/SA:N');
-    expect(s).toMatchObject({ approximate: true, version: '4.0', score: 9.8 });
-    expect(
-      cvss4Approx('CVSS:4.0/AV:N/AC:L/AT:P/PR:N/UI:P/VC:N/VI:N/VA:N/SC:L/SI:L/SA:L')!.score,
-    ).toBeGreaterThan(0);
+  // Scores as FIRST's CVSS v4.0 calculator (first.org/cvss/calculator/4-0) gives them; the NVD lists
+  // CVE-2024-7657 with the 5.3 vector below.
+  const V4: [string, number][] = [
+    ['CVSS:4.0/AV:N/AC:L/AT:N/PR:N/UI:N/VC:H/VI:H/VA:H/SC:N/SI:N/SA:N', 9.3],
+    ['CVSS:4.0/AV:N/AC:L/AT:N/PR:N/UI:N/VC:H/VI:H/VA:H/SC:H/SI:H/SA:H', 10],
+    ['CVSS:4.0/AV:N/AC:L/AT:N/PR:N/UI:N/VC:N/VI:N/VA:N/SC:H/SI:H/SA:H', 7.9],
+    ['CVSS:4.0/AV:N/AC:L/AT:N/PR:N/UI:N/VC:L/VI:L/VA:L/SC:N/SI:N/SA:N', 6.9],
+    ['CVSS:4.0/AV:N/AC:L/AT:N/PR:L/UI:N/VC:N/VI:L/VA:N/SC:N/SI:N/SA:N', 5.3],
+    ['CVSS:4.0/AV:N/AC:L/AT:N/PR:N/UI:N/VC:N/VI:N/VA:N/SC:N/SI:N/SA:N', 0],
+  ];
+  it.each(V4)('%s = %d', (v, s) =>
+    expect(cvss4(v)).toEqual({ score: s, version: '4.0', nomenclature: 'CVSS-B', vector: v }),
+  );
+  it('scores v4 threat metrics as CVSS-BT and rejects incomplete or unknown v4 metrics', () => {
+    expect(cvss4('CVSS:4.0/AV:N/AC:L/AT:N/PR:N/UI:N/VC:H/VI:H/VA:H/SC:H/SI:H/SA:H/E:U')).toMatchObject({
+      score: 9.1,
+      nomenclature: 'CVSS-BT',
+    });
+    expect(cvss4('CVSS:4.0/AV:N/AC:L/AT:N/PR:N/UI:N/VC:H/VI:H/VA:H/SC:N/SI:N/SA:N/E:X')?.nomenclature).toBe(
+      'CVSS-B',
+    );
+    expect(cvss4('CVSS:4.0/AV:N/AC:L')).toBeUndefined();
+    expect(cvss4('CVSS:4.0/AV:Q/AC:L/AT:N/PR:N/UI:N/VC:H/VI:H/VA:H/SC:N/SI:N/SA:N')).toBeUndefined();
+    expect(cvss4('CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:U/C:H/I:H/A:H')).toBeUndefined();
   });
 });
