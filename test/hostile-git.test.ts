@@ -2,7 +2,6 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { buildProjectBom } from '../src/analyzers/deps/sbom/build.js';
 import { initRepository } from '../src/policy/init/init-repo.js';
 import { runDiffScan, runStagedScan } from '../src/scan/diff-scan.js';
 import { runScan } from '../src/scan/run-scan.js';
@@ -55,7 +54,10 @@ const PATHS: { name: string; run: (dir: string) => Promise<unknown> }[] = [
   },
   { name: 'scan --staged', run: (d) => runStagedScan({ path: d, workers: 1 }) },
   { name: 'scan --diff', run: (d) => runDiffScan({ path: d, workers: 1, only: ['secrets'] }, 'HEAD~2') },
-  { name: 'sbom', run: (d) => buildProjectBom(d) },
+  {
+    name: 'sbom',
+    run: (d) => runScan({ path: d, workers: 1, only: ['deps'], options: { deps: { advisories: false } } }),
+  },
   { name: 'threats', run: (d) => collectUnits(d) },
   { name: 'init', run: (d) => initRepository(d, { version: '0.0.0' }) },
 ];

@@ -1,3 +1,4 @@
+import { scanWarning } from '../src/core/warning.js';
 import { XMLValidator } from 'fast-xml-parser';
 import { describe, expect, it } from 'vitest';
 import type { RawFinding } from '../src/core/finding.js';
@@ -70,7 +71,9 @@ function assertNoTerminalControl(text: string): void {
 
 describe('hostile values in every output', () => {
   const findings = processFindings([hostileRaw()]);
-  const result = makeResult(findings, undefined, { warnings: [`warning ${HOSTILE}`] });
+  const result = makeResult(findings, undefined, {
+    warnings: [scanWarning('hostile', `warning ${HOSTILE}`, { path: `p${HOSTILE}` })],
+  });
 
   it.each(Object.keys(REPORTERS) as (keyof typeof REPORTERS)[])('%s keeps them inert', (format) => {
     const text = REPORTERS[format](result, { tty: true });

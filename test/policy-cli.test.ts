@@ -61,7 +61,9 @@ describe('vanguard scan with vanguard.yaml', () => {
     expect(after.code).toBe(1);
     const result = json(after.stdout);
     expect(result.policy?.expiredExceptions).toMatchObject([{ index: 0, owner: 'platform', matched: 1 }]);
-    expect(result.warnings.join('\n')).toContain('expired on 2026-12-31');
+    expect(result.warnings.find((w) => w.code === 'exception-expired')?.message).toContain(
+      'expired on 2026-12-31',
+    );
   });
 
   it('reports an exception that matches nothing as stale', () => {

@@ -23,7 +23,9 @@ describe('vanguard threats', () => {
   it('prints the threat register and the model-versus-code mismatches', () => {
     const r = runCli(['threats', '--now', '2026-11-22'], { cwd: repo() });
     expect(r.stderr).toBe('');
-    expect(r.code).toBe(0);
+    // Open high threats fail the policy's default gate, as in `vanguard scan`.
+    expect(r.code).toBe(1);
+    expect(r.stdout).toMatch(/Gate failed/);
     expect(r.stdout).toContain('cleartext-credentials@storefront-orders');
     expect(r.stdout).toMatch(/accepted\s+2×3\s+secrets-without-vault@orders/);
     expect(r.stdout).toMatch(/threats\/model-drift-at-rest\s+infra\/main\.tf:15/);
@@ -32,7 +34,9 @@ describe('vanguard threats', () => {
 
   it('takes a repository directory as the model argument and holds it against that tree', () => {
     const dir = repo();
-    const r = runCli(['threats', dir, '-f', 'json', '--now', '2026-11-22'], { cwd: tmpdir() });
+    const r = runCli(['threats', dir, '-f', 'json', '--now', '2026-11-22', '--fail-on', 'none'], {
+      cwd: tmpdir(),
+    });
     expect(r.code).toBe(0);
     const json = JSON.parse(r.stdout) as { findings: { ruleId: string }[] };
     expect(json.findings.map((f) => f.ruleId)).toContain('threats/model-drift-at-rest');
@@ -64,6 +68,8 @@ describe('vanguard threats', () => {
         'mermaid',
         '--now',
         '2026-11-22',
+        '--fail-on',
+        'none',
       ],
       { cwd: dir },
     );
@@ -103,6 +109,31 @@ describe('vanguard threats', () => {
     const r = runCli(['threats', '-f', 'svg', '--no-code'], { cwd: repo(), env: { PATH: '/nonexistent' } });
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('SVG output needs Graphviz');
+  });
+
+  it('runs the scan engine: the same findings, ignores, gates and exit codes as scan --only threats', () => {
+    const dir = repo();
+    // A broken Compose file: the cross-check cannot read it, so both scans are partial.
+    writeFileSync(join(dir, 'deploy', 'docker-compose.override.yml'), 'services: [unclosed\n');
+    writeFileSync(join(dir, 'vanguard.yaml'), "version: 1\nignore:\n  - 'infra/'\n");
+    const threats = runCli(['threats', '-f', 'json', '--fail-on', 'none'], { cwd: dir });
+    const scan = runCli(['scan', '--only', 'threats', '-f', 'json', '--fail-on', 'none', '--no-progress'], {
+      cwd: dir,
+    });
+    expect(threats.code).toBe(3);
+    expect(scan.code).toBe(3);
+    type Out = { status: string; findings: { fingerprint: string; location: { path: string } }[] };
+    const t = JSON.parse(threats.stdout) as Out;
+    const s = JSON.parse(scan.stdout) as Out;
+    expect(t.status).toBe('partial');
+    expect(t.findings.map((f) => f.fingerprint).sort()).toEqual(s.findings.map((f) => f.fingerprint).sort());
+    // vanguard.yaml's ignores hold: infra/main.tf is not read, so its at-rest mismatch is gone.
+    expect(t.findings.some((f) => f.location.path.startsWith('infra/'))).toBe(false);
+    expect(new Set(t.findings.map((f) => f.fingerprint)).size).toBe(t.findings.length);
+    // The default gate is the policy's, as in scan: open high threats fail it.
+    expect(runCli(['threats'], { cwd: dir }).code).toBe(
+      runCli(['scan', '--only', 'threats'], { cwd: dir }).code,
+    );
   });
 
   it('reports an invalid model with file and line, exit code 2', () => {

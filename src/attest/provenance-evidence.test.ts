@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { runThreats } from '../threats/run.js';
+import { runScan } from '../scan/run-scan.js';
 
 const MODEL = `version: 1
 title: shop
@@ -22,13 +22,9 @@ function project(files: Record<string, string>): string {
 }
 
 async function drift(dir: string): Promise<string[]> {
-  const run = await runThreats({
-    modelPath: join(dir, 'threatmodel.yaml'),
-    root: dir,
-    now: new Date('2026-06-01'),
-    code: true,
-  });
-  return run.drift.map((f) => f.ruleId);
+  // The threats analyzer holds the model against the tree, through the scan engine like `vanguard threats`.
+  const result = await runScan({ path: dir, only: ['threats'], workers: 1, now: new Date('2026-06-01') });
+  return result.findings.map((f) => f.ruleId);
 }
 
 const RELEASE = `on: push

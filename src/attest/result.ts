@@ -1,3 +1,4 @@
+import { scanWarning } from '../core/warning.js';
 import { SCHEMA_VERSION, type ScanResult } from '../core/result.js';
 import type { RawFinding, Severity } from '../core/finding.js';
 import type { RuleMeta } from '../core/rule.js';
@@ -56,7 +57,9 @@ export function attestResult(input: AttestResultInput): ScanResult {
     findings,
     rules,
     suppressions: [],
-    warnings: input.warnings ?? [],
+    warnings: (input.warnings ?? []).map((m) =>
+      scanWarning('supply-chain-note', m, { analyzer: 'supply-chain' }),
+    ),
     summary: summarize(findings, evaluateGate(findings, undefined, { failOn: input.failOn })),
   };
 }

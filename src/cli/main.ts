@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 import { Command, CommanderError } from 'commander';
 import { VERSION } from '../core/version.js';
-import { EXIT, printError } from './errors.js';
+import { exitCodeForError, printError } from './errors.js';
 
 type Register = (program: Command) => void;
 
@@ -53,6 +53,7 @@ export async function buildProgram(args: readonly string[]): Promise<Command> {
     .name('vanguard')
     .description('One scan for every attack vector of a repository.')
     .version(VERSION)
+    .option('--debug', 'print the stack trace of an internal error (anywhere on the command line)')
     .showHelpAfterError()
     .exitOverride()
     // Options after a subcommand belong to it (`threats init --output x` is init's --output).
@@ -61,18 +62,28 @@ export async function buildProgram(args: readonly string[]): Promise<Command> {
   return program;
 }
 
+/** `--debug` may follow a subcommand too (`vanguard scan . --debug`): taken out before commander parses. */
+function takeDebug(argv: readonly string[]): { argv: string[]; debug: boolean } {
+  const end = argv.indexOf('--');
+  const head = end < 0 ? [...argv] : argv.slice(0, end);
+  const tail = end < 0 ? [] : argv.slice(end);
+  const debug = head.includes('--debug') || process.env.VANGUARD_DEBUG === '1';
+  return { argv: [...head.filter((a, i) => i < 2 || a !== '--debug'), ...tail], debug };
+}
+
 async function main(): Promise<void> {
+  const { argv, debug } = takeDebug(process.argv);
   try {
-    const program = await buildProgram(process.argv.slice(2));
-    await program.parseAsync(process.argv);
+    const program = await buildProgram(argv.slice(2));
+    await program.parseAsync(argv);
   } catch (err) {
     if (err instanceof CommanderError) {
       process.exitCode = err.exitCode === 0 ? 0 : 2;
       return;
     }
-    printError(err);
-    // Usage, configuration and unexpected internal errors alike: the scan produced no result.
-    process.exitCode = EXIT.usage;
+    printError(err, debug);
+    // 2: usage, configuration or environment errors the user can fix; 4: a bug in Vanguard.
+    process.exitCode = exitCodeForError(err);
   }
 }
 

@@ -52,3 +52,26 @@ export async function writeOutputs(result: ScanResult, specs: readonly OutputSpe
     }
   }
 }
+
+/** True when no format goes to standard output, so the terminal would otherwise show nothing. */
+export function allToFiles(specs: readonly OutputSpec[]): boolean {
+  return specs.every((s) => s.output !== undefined && s.output !== '-');
+}
+
+/** A short account of a scan for stderr: findings, gate, completeness and where the reports went. */
+export function summaryText(result: ScanResult, specs: readonly OutputSpec[]): string {
+  const s = result.summary;
+  const counts = (['critical', 'high', 'medium', 'low', 'info'] as const)
+    .filter((k) => s.bySeverity[k] > 0)
+    .map((k) => `${s.bySeverity[k]} ${k}`)
+    .join(', ');
+  const lines = [
+    `vanguard: ${s.total} finding${s.total === 1 ? '' : 's'}${counts ? ` (${counts})` : ''}${
+      s.suppressed ? `, ${s.suppressed} suppressed` : ''
+    }; gate ${s.gate.reason}`,
+  ];
+  if (result.status === 'partial')
+    lines.push('vanguard: scan incomplete: some inputs could not be analyzed (see the report)');
+  lines.push(`vanguard: wrote ${specs.map((x) => `${x.format} to ${x.output ?? '-'}`).join(', ')}`);
+  return `${lines.join('\n')}\n`;
+}

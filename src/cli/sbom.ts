@@ -1,18 +1,28 @@
 import type { Command } from 'commander';
 import { Option } from 'commander';
-import { writeFileAtomic } from './atomic-write.js';
-import { buildProjectBom } from '../analyzers/deps/sbom/build.js';
-import { toCycloneDx } from '../analyzers/deps/sbom/cyclonedx.js';
-import { toSpdx } from '../analyzers/deps/sbom/spdx.js';
-import { VERSION } from '../core/version.js';
-import { EXIT } from './errors.js';
+import { formatWarning } from '../core/warning.js';
+import { loadConfig } from '../policy/config.js';
+import { runScan } from '../scan/run-scan.js';
+import { writeOutputs } from './outputs.js';
+import { exitCodeFor } from './scan.js';
 
 interface SbomFlags {
-  format: 'cyclonedx-json' | 'spdx-json';
+  format: 'cyclonedx-json' | 'spdx-json' | 'cyclonedx' | 'spdx';
   output?: string;
+  config?: string;
+  ignore?: string[];
+  gitignore: boolean;
+  defaultIgnores: boolean;
 }
 
-/** `vanguard sbom [path]`: a CycloneDX 1.6 or SPDX 2.3 bill of materials from the project's lockfiles. */
+function collect(value: string, previous: string[] = []): string[] {
+  return [...previous, value];
+}
+
+/**
+ * `vanguard sbom [path]`: a shortcut for `vanguard scan --only deps --format cyclonedx` that checks no
+ * advisories and gates on nothing: the same walk, ignores (vanguard.yaml included) and inventory.
+ */
 export function registerSbom(program: Command): void {
   program
     .command('sbom')
@@ -20,24 +30,38 @@ export function registerSbom(program: Command): void {
     .argument('[path]', 'project directory', '.')
     .addOption(
       new Option('--format <format>', 'SBOM format')
-        .choices(['cyclonedx-json', 'spdx-json'])
+        .choices(['cyclonedx-json', 'spdx-json', 'cyclonedx', 'spdx'])
         .default('cyclonedx-json'),
     )
     .option('-o, --output <file>', 'write to this file (default: standard output)')
+    .option('--config <file>', 'policy file (default: vanguard.yaml at the scanned root, if any)')
+    .option('--ignore <glob>', 'gitignore-style pattern to skip (repeatable)', collect)
+    .option('--no-gitignore', 'do not honour .gitignore files')
+    .option('--no-default-ignores', 'also read node_modules, .venv and other dependency folders')
     .action(async (path: string, flags: SbomFlags) => {
-      const { bom, files, warnings, failed } = await buildProjectBom(path);
-      const tool = { name: 'vanguard', version: VERSION };
-      const doc = flags.format === 'spdx-json' ? toSpdx(bom, tool) : toCycloneDx(bom, tool);
-      const text = `${JSON.stringify(doc, null, 2)}\n`;
-      if (flags.output) await writeFileAtomic(flags.output, text);
-      else process.stdout.write(text);
-      for (const w of warnings) process.stderr.write(`vanguard: note: ${w}\n`);
-      for (const f of failed) process.stderr.write(`vanguard: could not read ${f.path}: ${f.message}\n`);
-      if (flags.output) {
-        process.stderr.write(
-          `vanguard: ${bom.components.size} packages from ${files.length} file(s) written to ${flags.output}\n`,
-        );
-      }
-      if (failed.length > 0) process.exitCode = EXIT.incomplete;
+      const config = await loadConfig(path, flags.config);
+      const result = await runScan({
+        path,
+        only: ['deps'],
+        explicit: [],
+        options: { deps: { ...config.options.deps, advisories: false } },
+        ignore: [...config.ignore, ...(flags.ignore ?? [])],
+        gitignore: flags.gitignore,
+        defaultIgnores: flags.defaultIgnores,
+        config,
+        failOn: 'none',
+      });
+      const format = flags.format.startsWith('spdx') ? 'spdx' : 'cyclonedx';
+      await writeOutputs(result, [{ format, ...(flags.output ? { output: flags.output } : {}) }]);
+      for (const w of result.warnings) process.stderr.write(`vanguard: note: ${formatWarning(w)}\n`);
+      for (const a of result.analyzers)
+        for (const e of a.errors) process.stderr.write(`vanguard: could not read ${e.path}: ${e.message}\n`);
+      const files = new Set(result.inventory?.components.map((c) => c.declaredIn)).size;
+      process.stderr.write(
+        `vanguard: ${result.inventory?.components.length ?? 0} packages from ${files} file(s)${
+          flags.output ? ` written to ${flags.output}` : ''
+        }\n`,
+      );
+      process.exitCode = exitCodeFor(result);
     });
 }

@@ -10,7 +10,7 @@ import { loadConfig } from '../policy/config.js';
 import { resolveRulesDirs } from '../policy/rules-dirs.js';
 import { branchFromEnv } from '../policy/gate.js';
 import { EXIT } from './errors.js';
-import { OutputPairs, writeOutputs } from './outputs.js';
+import { allToFiles, OutputPairs, summaryText, writeOutputs } from './outputs.js';
 import { progressReporter } from './progress.js';
 import { pushOptions, summaryLine } from './push.js';
 import { pushBody } from '../server/push-client.js';
@@ -138,6 +138,18 @@ export function registerScan(program: Command): void {
           ? [...flags.only, 'secrets']
           : flags.only;
       const config = await loadConfig(path, flags.config);
+      const sbom = specs.find((s) => s.format === 'cyclonedx' || s.format === 'spdx');
+      const selected = only ?? config.analyzers.only ?? [];
+      if (
+        sbom &&
+        ((selected.length > 0 && !selected.includes('deps')) ||
+          [
+            ...config.analyzers.skip.filter((id) => !flags.only?.includes(id)),
+            ...(flags.skip ?? []),
+          ].includes('deps'))
+      ) {
+        throw new UsageError(`--format ${sbom.format} needs the deps analyzer, which this scan does not run`);
+      }
       if (flags.baseline !== undefined && flags.diff !== undefined) {
         throw new UsageError('--baseline and --diff both set the baseline: give one');
       }
@@ -148,7 +160,8 @@ export function registerScan(program: Command): void {
       const scanOptions: ScanOptions = {
         path,
         only: only ?? config.analyzers.only,
-        skip: [...config.analyzers.skip, ...(flags.skip ?? [])],
+        // The command line wins: --only runs an analyzer even when vanguard.yaml skips it.
+        skip: [...config.analyzers.skip.filter((id) => !flags.only?.includes(id)), ...(flags.skip ?? [])],
         options: {
           ...config.options,
           secrets: {
@@ -161,7 +174,13 @@ export function registerScan(program: Command): void {
             // The policy's folders resolve against the repository; --rules is the user's own, from here.
             rulesDirs: [...resolveRulesDirs(config, path), ...(flags.rules ?? [])],
           },
-          ...(flags.dbPath !== undefined ? { deps: { ...config.options.deps, dbPath: flags.dbPath } } : {}),
+          ...(flags.dbPath !== undefined
+            ? {
+                deps: { ...config.options.deps, dbPath: flags.dbPath },
+                // The pipeline analyzer checks actions against the same advisory database.
+                pipeline: { ...config.options.pipeline, dbPath: flags.dbPath },
+              }
+            : {}),
         },
         ignore: [...config.ignore, ...(flags.ignore ?? [])],
         gitignore: flags.gitignore,
@@ -184,6 +203,8 @@ export function registerScan(program: Command): void {
         progress?.clear();
       }
       await writeOutputs(result, specs);
+      // With every report in files, the terminal still says what happened and why the exit code is what it is.
+      if (allToFiles(specs)) process.stderr.write(summaryText(result, specs));
       if (flags.push) {
         // The branch being built (not a pull request's target, which gates use) files the result.
         const opts = await pushOptions(flags, path);

@@ -1,15 +1,25 @@
+import { readFile } from 'node:fs/promises';
 import { writeFileAtomic } from './atomic-write.js';
 import { existsSync, statSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { relative, resolve, sep } from 'node:path';
 import type { Command } from 'commander';
+import { Option } from 'commander';
 import { UsageError } from '../core/errors.js';
-import { isSeverity } from '../core/finding.js';
-import type { Severity } from '../core/finding.js';
+import { SEVERITIES, type Severity } from '../core/finding.js';
+import type { ScanResult } from '../core/result.js';
+import { formatWarning } from '../core/warning.js';
+import { loadConfig } from '../policy/config.js';
+import { branchFromEnv } from '../policy/gate.js';
 import { reporterFor } from '../report/index.js';
+import { runScan } from '../scan/run-scan.js';
+import { DRIFT_RULES } from '../threats/crosscheck.js';
+import { deriveThreats, type Derivation } from '../threats/derive.js';
 import { renderSvg, toDot, toMermaid } from '../threats/diagram.js';
-import { threatMarkdown, threatScanResult, threatTable } from '../threats/report.js';
-import { initModel, resolveModelPath, runThreats } from '../threats/run.js';
-import type { ThreatRun } from '../threats/run.js';
+import { loadThreatModel } from '../threats/load.js';
+import type { ThreatModel } from '../threats/model.js';
+import { threatMarkdown, threatTable } from '../threats/report.js';
+import { initModel, resolveModelPath } from '../threats/run.js';
+import { exitCodeFor } from './scan.js';
 import { OutputPairs } from './outputs.js';
 
 export const THREAT_FORMATS = ['table', 'json', 'sarif', 'markdown', 'mermaid', 'svg'] as const;
@@ -26,28 +36,32 @@ function isDirectory(p: string): boolean {
   return existsSync(p) && statSync(p).isDirectory();
 }
 
-/** Renders one output format for a threat run. */
-function render(format: ThreatFormat, run: ThreatRun, failOn: Severity | 'none', tty: boolean): string {
-  const { model, derivation } = run;
+/** The model, its derivation and the scan of the tree it was held against. */
+interface ThreatView {
+  model: ThreatModel;
+  derivation: Derivation;
+  result: ScanResult;
+}
+
+const DRIFT_IDS = new Set(Object.values(DRIFT_RULES).map((r) => r.id));
+
+/** Renders one output format: the scan result's reporters, or the model's own views (diagram, register). */
+function render(format: ThreatFormat, view: ThreatView, tty: boolean): string {
+  const { model, derivation, result } = view;
   switch (format) {
     case 'mermaid':
       return toMermaid(model, derivation.threats);
     case 'svg':
       return renderSvg(toDot(model, derivation.threats));
     case 'markdown':
-      return threatMarkdown(model, derivation, run.drift);
+      return threatMarkdown(
+        model,
+        derivation,
+        result.findings.filter((f) => DRIFT_IDS.has(f.ruleId)),
+      );
     case 'table':
     case 'json':
     case 'sarif': {
-      const result = threatScanResult({
-        model,
-        derivation,
-        drift: run.drift,
-        warnings: run.warnings,
-        root: run.root,
-        startedAt: new Date(),
-        failOn,
-      });
       const text = reporterFor(format)(result, { tty });
       // The shared table shows open findings; the register adds every threat with its rating and tracking.
       return format === 'table' ? `${text}\nThreat register\n\n${threatTable(model, derivation, tty)}` : text;
@@ -80,21 +94,20 @@ export function registerThreats(program: Command): void {
       '--root <dir>',
       'repository root the model paths are relative to (default: the model directory given, else the current one)',
     )
-    .option(
-      '--fail-on <severity>',
-      'exit 1 when an open threat or mismatch is at or above this severity',
-      'none',
+    .addOption(
+      new Option(
+        '--fail-on <severity>',
+        "exit 1 when an open threat or mismatch is at or above this severity (default: the policy's gates)",
+      ).choices([...SEVERITIES, 'none']),
     )
+    .option('--config <file>', 'policy file (default: vanguard.yaml at the root, if any)')
     .option('--now <date>', 'evaluate risk-acceptance expiry as of this date (ISO)')
     .option('--no-code', 'do not hold the model against Compose, Kubernetes and Terraform files')
     .action(
       async (
         modelArg: string | undefined,
-        opts: { root?: string; failOn: string; now?: string; code: boolean },
+        opts: { root?: string; failOn?: Severity | 'none'; config?: string; now?: string; code: boolean },
       ) => {
-        const failOn = opts.failOn;
-        if (failOn !== 'none' && !isSeverity(failOn))
-          throw new UsageError(`--fail-on must be none or a severity, not "${failOn}"`);
         const now = opts.now === undefined ? new Date() : new Date(opts.now);
         if (Number.isNaN(now.getTime())) throw new UsageError(`--now is not a date: ${opts.now ?? ''}`);
         const specs = outputs.specs.length > 0 ? outputs.specs : [{ format: 'table' }];
@@ -105,27 +118,51 @@ export function registerThreats(program: Command): void {
           );
         }
         const cwd = process.cwd();
-        const run = await runThreats({
-          modelPath: resolveModelPath(modelArg, cwd),
-          root: resolve(
-            cwd,
-            opts.root ?? (modelArg !== undefined && isDirectory(resolve(cwd, modelArg)) ? modelArg : '.'),
-          ),
+        const modelPath = resolveModelPath(modelArg, cwd);
+        const root = resolve(
+          cwd,
+          opts.root ?? (modelArg !== undefined && isDirectory(resolve(cwd, modelArg)) ? modelArg : '.'),
+        );
+        const rel = relative(root, modelPath).split(sep).join('/');
+        if (rel.startsWith('../') || rel === '..' || resolve(root, rel) !== modelPath) {
+          throw new UsageError(`the model ${modelPath} is not inside the root ${root}: give --root`);
+        }
+        // An invalid model is a usage error (exit 2) with its file and line, before anything is scanned.
+        const model = loadThreatModel(await readFile(modelPath, 'utf8'), rel);
+        const derivation = deriveThreats(model, now);
+        // The same engine as `vanguard scan --only threats`: one walk, the policy's ignores, dedupe and gates.
+        const config = await loadConfig(root, opts.config);
+        const branch = branchFromEnv(process.env);
+        const result = await runScan({
+          path: root,
+          only: ['threats'],
+          explicit: ['threats'],
+          options: {
+            threats: { ...config.options.threats, model: rel, now: now.toISOString(), crossCheck: opts.code },
+          },
+          ignore: config.ignore,
+          config,
           now,
-          code: opts.code,
+          ...(opts.failOn !== undefined ? { failOn: opts.failOn } : {}),
+          ...(branch !== undefined ? { branch } : {}),
         });
-        for (const w of run.warnings) process.stderr.write(`vanguard: warning: ${w}\n`);
+        if (derivation.threats.length > 0 && !result.findings.some((f) => f.location.path === rel)) {
+          throw new UsageError(
+            `the model ${rel} is excluded from the scan (ignored by vanguard.yaml, .gitignore or the default ignores)`,
+          );
+        }
+        for (const w of result.warnings) process.stderr.write(`vanguard: warning: ${formatWarning(w)}\n`);
+        const view: ThreatView = { model, derivation, result };
         for (const spec of specs) {
           const toStdout = spec.output === undefined || spec.output === '-';
-          const text = render(asFormat(spec.format), run, failOn, toStdout && process.stdout.isTTY === true);
+          const text = render(asFormat(spec.format), view, toStdout && process.stdout.isTTY === true);
           if (toStdout) process.stdout.write(text);
           else {
             const target = resolve(cwd, spec.output ?? '');
             await writeFileAtomic(target, text);
           }
         }
-        const result = threatScanResult({ ...run, startedAt: new Date(), failOn });
-        if (result.summary.gate.failed) process.exitCode = 1;
+        process.exitCode = exitCodeFor(result);
       },
     );
   cmd

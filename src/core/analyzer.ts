@@ -1,5 +1,7 @@
 import type { AnalyzerId, RawFinding } from './finding.js';
+import type { DeclaredInventory } from './inventory.js';
 import type { RuleMeta } from './rule.js';
+import type { WarnDetail } from './warning.js';
 
 /** A discovered file, before it is read. Cheap to test: analyzers decide from the path alone. */
 export interface FileRef {
@@ -32,8 +34,16 @@ export interface AnalyzerContext {
   options: Readonly<Record<string, unknown>>;
   /** Reads another discovered file (for example a lockfile's manifest); undefined when not discovered. */
   readFile(path: string): Promise<string | undefined>;
-  /** A note for the user that is not a finding (for example "ranges were not resolved"). */
-  warn(message: string): void;
+  /**
+   * A note for the user that is not a finding (for example "ranges were not resolved"); `detail.code`
+   * names its kind (default `analyzer-note`), `detail.path` the file it is about.
+   */
+  warn(message: string, detail?: WarnDetail): void;
+  /**
+   * Declares the packages a dependency file pins, for the scan's inventory (SBOM). Given by the engine;
+   * absent in contexts that keep no inventory.
+   */
+  declareInventory?(inventory: DeclaredInventory): void;
 }
 
 /** Text that one commit added to one file, as the core reads it from git history. */

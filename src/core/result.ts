@@ -1,7 +1,13 @@
 import type { AnalyzerId, Finding, FindingSource, Severity } from './finding.js';
+import type { Inventory } from './inventory.js';
 import type { RuleMeta } from './rule.js';
+import type { ScanWarning } from './warning.js';
 
-export const SCHEMA_VERSION = '1.0.0';
+export type { Inventory, InventoryComponent, ComponentScope } from './inventory.js';
+export type { ScanWarning } from './warning.js';
+
+/** 1.1.0: `inventory` (the dependency inventory) and structured `warnings`. */
+export const SCHEMA_VERSION = '1.1.0';
 
 /** 'skipped': not run (for example no advisory database and not asked for by name); the reason is in warnings. */
 export type AnalyzerStatus = 'succeeded' | 'partial' | 'failed' | 'skipped';
@@ -103,8 +109,11 @@ export interface ScanResult {
   rules: RuleMeta[];
   /** Inline `vanguard-ignore` directives seen in scanned files, and whether each suppressed anything. */
   suppressions: InlineSuppressionUse[];
-  warnings: string[];
+  /** Notes that are not findings: analyzers skipped, files partly understood, exceptions expired. */
+  warnings: ScanWarning[];
   summary: Summary;
   /** Present when the policy stage ran (it always does in `vanguard scan`). */
   policy?: PolicyReport;
+  /** The dependency inventory (SBOM content); present when the deps analyzer ran. */
+  inventory?: Inventory;
 }

@@ -1,5 +1,6 @@
 import { basename, extname } from 'node:path';
 import type { AnalyzerContext, ProjectContext, SourceFile } from './analyzer.js';
+import { formatWarning } from './warning.js';
 
 /** Builds the SourceFile an analyzer receives (the engine and tests use the same constructor). */
 export function makeSourceFile(
@@ -34,7 +35,9 @@ export function makeMemoryContext(
     paths: new Set(Object.keys(files)),
     options,
     readFile: (p) => Promise.resolve(files[p]),
-    warn: (m) => void warnings.push(m),
+    // As the table prints them: the file first when the analyzer names one.
+    warn: (m, detail) =>
+      void warnings.push(detail?.path ? formatWarning({ code: '', path: detail.path, message: m }) : m),
     warnings,
   };
 }

@@ -1,8 +1,8 @@
-import { ANALYZER_IDS, CONFIDENCES, PHASES, SEVERITIES } from '../core/finding.js';
+import { ANALYZER_OPTIONS } from '../analyzers/options.js';
+import { ANALYZER_IDS, CONFIDENCES, PHASES, SEVERITIES, type AnalyzerId } from '../core/finding.js';
 import type { Infer, JsonSchema } from './schema-dsl.js';
 import {
   array,
-  anyObject,
   constNumber,
   object,
   oneOf,
@@ -138,10 +138,18 @@ export const configSchema = object(
       }),
     ),
     options: optional(
-      record(anyObject('Options of this analyzer.'), {
-        keys: ANALYZER_IDS,
-        description: 'Per-analyzer options, e.g. pipeline: { trustedOwners: [my-org] }.',
-      }),
+      object(
+        {
+          secrets: optional(ANALYZER_OPTIONS.secrets),
+          deps: optional(ANALYZER_OPTIONS.deps),
+          code: optional(ANALYZER_OPTIONS.code),
+          iac: optional(ANALYZER_OPTIONS.iac),
+          pipeline: optional(ANALYZER_OPTIONS.pipeline),
+          threats: optional(ANALYZER_OPTIONS.threats),
+          'supply-chain': optional(ANALYZER_OPTIONS['supply-chain']),
+        } satisfies Record<AnalyzerId, unknown>,
+        { description: "Per-analyzer options, each checked against its analyzer's schema." },
+      ),
     ),
     gates: optional(gates),
     exceptions: optional(

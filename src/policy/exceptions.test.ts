@@ -97,7 +97,10 @@ describe('applyExceptions', () => {
       },
     ]);
     expect(after.stale).toEqual([]);
-    expect(exceptionWarnings(after)[0]).toContain('expired on 2026-06-14; 1 finding is no longer suppressed');
+    expect(exceptionWarnings(after)[0]).toMatchObject({
+      code: 'exception-expired',
+      message: expect.stringContaining('expired on 2026-06-14; 1 finding is no longer suppressed') as string,
+    });
   });
 
   it('reports exceptions that match nothing as stale', () => {
@@ -111,7 +114,11 @@ describe('applyExceptions', () => {
     );
     expect(out.stale.map((s) => s.index)).toEqual([1]);
     expect(exceptionWarnings(out)).toEqual([
-      'exceptions[1] (path: legacy/**; owner alice@example.com) matches no finding; remove it or fix its matchers',
+      {
+        code: 'exception-stale',
+        message:
+          'exceptions[1] (path: legacy/**; owner alice@example.com) matches no finding; remove it or fix its matchers',
+      },
     ]);
   });
 

@@ -2,6 +2,7 @@ import picomatch from 'picomatch';
 import type { Finding } from '../core/finding.js';
 import type { ExceptionRef } from '../core/result.js';
 import type { ExceptionEntry } from './config-schema.js';
+import { scanWarning, type ScanWarning } from '../core/warning.js';
 
 const MATCHER_KEYS = ['fingerprint', 'rule', 'path', 'package', 'advisory'] as const;
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -125,17 +126,21 @@ export function applyExceptions(
   return { findings: out, expired, stale, suppressed };
 }
 
-/** One line per expired or stale exception, for ScanResult.warnings and the terminal. */
-export function exceptionWarnings(outcome: Pick<ExceptionOutcome, 'expired' | 'stale'>): string[] {
+/** One warning per expired or stale exception, for ScanResult.warnings and the terminal. */
+export function exceptionWarnings(outcome: Pick<ExceptionOutcome, 'expired' | 'stale'>): ScanWarning[] {
   const describe = (r: ExceptionRef): string =>
     `exceptions[${r.index}] (${Object.entries(r.match)
       .map(([k, v]) => `${k}: ${v}`)
       .join(', ')}; owner ${r.owner})`;
   return [
-    ...outcome.expired.map(
-      (r) =>
+    ...outcome.expired.map((r) =>
+      scanWarning(
+        'exception-expired',
         `${describe(r)} expired on ${r.expires}; ${r.matched} finding${r.matched === 1 ? ' is' : 's are'} no longer suppressed`,
+      ),
     ),
-    ...outcome.stale.map((r) => `${describe(r)} matches no finding; remove it or fix its matchers`),
+    ...outcome.stale.map((r) =>
+      scanWarning('exception-stale', `${describe(r)} matches no finding; remove it or fix its matchers`),
+    ),
   ];
 }

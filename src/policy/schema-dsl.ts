@@ -157,6 +157,27 @@ export function oneOf<const V extends readonly string[]>(values: V, description?
   };
 }
 
+/** A whole number, optionally with a lower bound. */
+export function integer(opts: { minimum?: number; description?: string } = {}): Schema<number> {
+  return {
+    json: withDesc(
+      { type: 'integer', ...(opts.minimum !== undefined ? { minimum: opts.minimum } : {}) },
+      opts.description,
+    ),
+    check(v, path, ctx) {
+      if (typeof v !== 'number' || !Number.isInteger(v)) {
+        ctx.issues.push({ path, message: `expected a whole number, got ${typeName(v)}` });
+        return undefined;
+      }
+      if (opts.minimum !== undefined && v < opts.minimum) {
+        ctx.issues.push({ path, message: `must be at least ${opts.minimum}, got ${v}` });
+        return undefined;
+      }
+      return v;
+    },
+  };
+}
+
 /** Exactly one number (format versions). */
 export function constNumber<const N extends number>(value: N, description?: string): Schema<N> {
   return {

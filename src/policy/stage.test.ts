@@ -3,6 +3,7 @@ import { makeFinding } from '../../test/helpers/scan-result.js';
 import { baselineFromFindings } from './baseline.js';
 import { parseConfig } from './config.js';
 import { createPolicyStage } from './stage.js';
+import type { ScanWarning } from '../core/warning.js';
 
 const config = parseConfig(
   'exceptions:\n  - rule: "iac/*"\n    reason: sandbox\n    owner: ops\n    expires: 2026-01-31\n  - path: "old/**"\n    reason: legacy\n    owner: web\n    expires: 2027-01-31\n',
@@ -16,7 +17,7 @@ describe('createPolicyStage', () => {
       now: new Date('2026-01-15T00:00:00Z'),
       baseline: baselineFromFindings('base.json', [sqli]),
     });
-    const warnings: string[] = [];
+    const warnings: ScanWarning[] = [];
     const out = s.stage([iac, sqli], warnings);
     expect(out.map((f) => f.suppression?.kind)).toEqual(['exception', 'baseline']);
     expect(s.report()).toMatchObject({

@@ -4,10 +4,11 @@ import type { Baseline } from './baseline.js';
 import { applyBaseline } from './baseline.js';
 import type { VanguardConfig } from './config.js';
 import { applyExceptions } from './exceptions.js';
+import type { ScanWarning } from '../core/warning.js';
 
 export interface PolicyStage {
   /** For `ScanOptions.policy`: exceptions, then the --baseline file when one is given. */
-  stage: (findings: Finding[], warnings: string[]) => Finding[];
+  stage: (findings: Finding[], warnings: ScanWarning[]) => Finding[];
   /** What the stage did, for `ScanResult.policy`; call after the scan. */
   report: () => PolicyReport;
 }

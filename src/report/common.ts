@@ -2,7 +2,7 @@ import type { Finding, Severity } from '../core/finding.js';
 import { severityRank } from '../core/finding.js';
 import type { ScanResult } from '../core/result.js';
 import type { RuleMeta } from '../core/rule.js';
-import { exceptionWarnings } from '../policy/exceptions.js';
+import type { ScanWarning } from '../core/warning.js';
 
 /** Helpers shared by the text reporters: ordering, grouping, links. */
 
@@ -74,9 +74,7 @@ export function stripControl(s: string): string {
  * The scan's warnings without the lines that repeat `result.policy` (expired and stale exceptions),
  * which reporters that render the policy section show in their own place.
  */
-export function otherWarnings(result: ScanResult): string[] {
-  const p = result.policy;
-  if (!p) return result.warnings;
-  const known = new Set(exceptionWarnings({ expired: p.expiredExceptions, stale: p.staleExceptions }));
-  return result.warnings.filter((w) => !known.has(w));
+export function otherWarnings(result: ScanResult): ScanWarning[] {
+  if (!result.policy) return result.warnings;
+  return result.warnings.filter((w) => w.code !== 'exception-expired' && w.code !== 'exception-stale');
 }

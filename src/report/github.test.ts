@@ -3,6 +3,7 @@ import { hostileFinding } from '../../test/helpers/hostile.js';
 import { makeFinding, makeResult } from '../../test/helpers/scan-result.js';
 import { exceptionWarnings } from '../policy/exceptions.js';
 import { escapeData, escapeProperty, githubReport } from './github.js';
+import { scanWarning } from '../core/warning.js';
 
 const opts = { tty: false };
 
@@ -98,7 +99,7 @@ describe('github annotations', () => {
     };
     const warnings = [
       ...exceptionWarnings({ expired: [], stale: [ref] }),
-      'diff: 2 changed file(s) since main',
+      scanWarning('diff-scope', 'diff: 2 changed file(s) since main'),
     ];
     const out = githubReport(makeResult([], {}, { policy, warnings }), opts);
     expect(out.match(/matches no finding/g)).toHaveLength(1);

@@ -2,6 +2,7 @@ import type { Finding, Severity } from '../core/finding.js';
 import type { ScanResult } from '../core/result.js';
 import { otherWarnings, stripControl } from './common.js';
 import type { Reporter } from './types.js';
+import { formatWarning } from '../core/warning.js';
 
 /** Workflow commands accept `error`, `warning` and `notice`. */
 const LEVEL: Record<Severity, 'error' | 'warning' | 'notice'> = {
@@ -67,7 +68,8 @@ export const githubReport: Reporter = (result: ScanResult) => {
     const msg = `vanguard-ignore for ${s.ruleId} suppresses nothing here; remove it (reason given: ${s.reason})`;
     lines.push(command('notice', { file: s.path, line: s.line, title: 'Unused inline suppression' }, msg));
   }
-  for (const w of otherWarnings(result)) lines.push(command('warning', { title: 'vanguard' }, w));
+  for (const w of otherWarnings(result))
+    lines.push(command('warning', { title: 'vanguard' }, formatWarning(w)));
   if (result.status === 'partial') {
     for (const a of result.analyzers) {
       for (const e of a.errors)

@@ -3,6 +3,7 @@ import type { Finding, Severity } from '../core/finding.js';
 import type { ScanResult } from '../core/result.js';
 import { otherWarnings, stripControl } from './common.js';
 import type { Reporter } from './types.js';
+import { formatWarning, type ScanWarning } from '../core/warning.js';
 
 /** The GitLab security report schema version written (gitlab-org/security-products/security-report-schemas). */
 export const GITLAB_SAST_SCHEMA = '15.0.7';
@@ -18,11 +19,9 @@ const SEVERITY: Record<Severity, 'Critical' | 'High' | 'Medium' | 'Low' | 'Info'
 const VENDOR = { name: 'Vanguard' };
 const HOME = 'https://github.com/vanguard-sec/vanguard';
 
-/** A warning's text; warnings are becoming structured (`{ code, message, … }`), so both shapes are read. */
-function warningText(w: unknown): string {
-  if (typeof w === 'string') return w;
-  const m = (w as { message?: unknown } | null)?.message;
-  return typeof m === 'string' ? m : JSON.stringify(w);
+/** A warning's text, as the table prints it (`analyzer: path: message`). */
+function warningText(w: ScanWarning): string {
+  return formatWarning(w);
 }
 
 /** The schema wants times without fractions or zone: `YYYY-MM-DDTHH:MM:SS` (UTC here). */

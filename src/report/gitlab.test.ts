@@ -197,7 +197,9 @@ describe('gitlab-sast', () => {
     const partial = {
       ...result,
       status: 'partial' as const,
-      warnings: ['code: src/big.js not scanned: too large'],
+      warnings: [
+        { code: 'file-not-analyzed', analyzer: 'code', message: 'src/big.js not scanned: too large' },
+      ],
     };
     const r = JSON.parse(gitlabSastReport(partial, opts)) as typeof report;
     expect(valid(SAST, r)).toBe('');

@@ -6,6 +6,7 @@ import type { RuleMeta } from '../core/rule.js';
 import { cweUrl, isNew, locationText, otherWarnings, rulesById, stripControl } from './common.js';
 import { HTML_SCRIPT, HTML_STYLE } from './html-assets.js';
 import type { Reporter } from './types.js';
+import { formatWarning } from '../core/warning.js';
 
 const MAX_ROWS = 10_000;
 
@@ -82,7 +83,7 @@ function notes(result: ScanResult): string {
       `<li>Unused inline suppression <code>${escapeHtml(s.ruleId)}</code> at <code>${escapeHtml(`${s.path}:${s.line}`)}</code></li>`,
     );
   }
-  for (const w of otherWarnings(result)) items.push(`<li>${escapeHtml(w)}</li>`);
+  for (const w of otherWarnings(result)) items.push(`<li>${escapeHtml(formatWarning(w))}</li>`);
   return items.length === 0 ? '' : `<h2>Notes</h2><ul class="notes">${items.join('\n')}</ul>`;
 }
 

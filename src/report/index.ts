@@ -1,4 +1,5 @@
 import { UsageError } from '../core/errors.js';
+import { cyclonedxReport } from './cyclonedx.js';
 import { githubReport } from './github.js';
 import { gitlabCodeQualityReport } from './gitlab-codequality.js';
 import { gitlabSastReport } from './gitlab-sast.js';
@@ -7,6 +8,7 @@ import { jsonReport } from './json.js';
 import { junitReport } from './junit.js';
 import { markdownReport } from './markdown.js';
 import { sarifReport } from './sarif.js';
+import { spdxReport } from './spdx.js';
 import { tableReport } from './table.js';
 import type { Reporter } from './types.js';
 
@@ -21,6 +23,8 @@ export const REPORTERS = {
   html: htmlReport,
   'gitlab-codequality': gitlabCodeQualityReport,
   'gitlab-sast': gitlabSastReport,
+  cyclonedx: cyclonedxReport,
+  spdx: spdxReport,
 } satisfies Record<string, Reporter>;
 
 export type ReportFormat = keyof typeof REPORTERS;

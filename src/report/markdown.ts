@@ -13,6 +13,7 @@ import {
   stripControl,
 } from './common.js';
 import type { Reporter } from './types.js';
+import { formatWarning } from '../core/warning.js';
 
 /** GitHub rejects comments over 65,536 characters; leave room for the closing sections. */
 const MAX_CHARS = 60_000;
@@ -220,7 +221,7 @@ export const markdownReport: Reporter = (result: ScanResult) => {
     out.push(
       ...collapsed(
         `Warnings (${warnings.length})`,
-        warnings.map((w) => `- ${mdText(w)}`),
+        warnings.map((w) => `- ${mdText(formatWarning(w))}`),
         budget,
       ),
     );

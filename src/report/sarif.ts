@@ -4,6 +4,7 @@ import type { ScanResult } from '../core/result.js';
 import { ruleOwasp, type RuleMeta } from '../core/rule.js';
 import { owaspTag } from '../core/taxonomy.js';
 import type { Reporter } from './types.js';
+import { formatWarning } from '../core/warning.js';
 
 const INFO_URI = 'https://github.com/vanguard-sec/vanguard';
 
@@ -114,17 +115,43 @@ function result(f: Finding, ruleIndex: number) {
   return r;
 }
 
+/** The file a notification is about, as a SARIF location relative to %SRCROOT% (none for the whole scan). */
+function notificationLocation(path: string | undefined): { locations?: unknown[] } {
+  if (path === undefined || path === '' || path === '.') return {};
+  return {
+    locations: [
+      {
+        physicalLocation: {
+          artifactLocation: {
+            uri: path.split('/').map(encodeURIComponent).join('/'),
+            uriBaseId: '%SRCROOT%',
+          },
+        },
+      },
+    ],
+  };
+}
+
 /** SARIF 2.1.0 as GitHub code scanning expects it: one run, rules with tags and security-severity. */
 export const sarifReport: Reporter = (scan: ScanResult) => {
   const rules = scan.rules.map(driverRule);
   const index = new Map(scan.rules.map((r, i) => [r.id, i]));
-  const notifications = scan.analyzers.flatMap((a) =>
-    a.errors.map((e) => ({
-      level: 'error',
-      message: { text: `${a.id}: ${e.path}: ${e.message}` },
-      descriptor: { id: e.code },
+  const notifications = [
+    ...scan.analyzers.flatMap((a) =>
+      a.errors.map((e) => ({
+        level: 'error',
+        message: { text: `${a.id}: ${e.path}: ${e.message}` },
+        descriptor: { id: e.code },
+        ...notificationLocation(e.path),
+      })),
+    ),
+    ...scan.warnings.map((w) => ({
+      level: 'warning',
+      message: { text: formatWarning(w) },
+      descriptor: { id: w.code },
+      ...notificationLocation(w.path),
     })),
-  );
+  ];
   const sarif = {
     $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
     version: '2.1.0',

@@ -1,6 +1,7 @@
 import type { Finding, Severity } from '../core/finding.js';
 import type { ScanResult } from '../core/result.js';
 import type { Reporter } from './types.js';
+import { formatWarning } from '../core/warning.js';
 
 const COLOURS: Record<Severity, string> = {
   critical: '\x1b[1;35m',
@@ -80,7 +81,8 @@ export const tableReport: Reporter = (scan: ScanResult, { tty }) => {
         `  unused: ${sanitizeForTerminal(`${u.path}:${u.line} ${u.ruleId}`)} (suppresses nothing; remove it)`,
       );
   }
-  for (const w of scan.warnings) out.push(paint(COLOURS.medium, `warning: ${sanitizeForTerminal(w)}`));
+  for (const w of scan.warnings)
+    out.push(paint(COLOURS.medium, `warning: ${sanitizeForTerminal(formatWarning(w))}`));
   const s = scan.summary;
   const counts = (['critical', 'high', 'medium', 'low', 'info'] as const)
     .filter((k) => s.bySeverity[k] > 0)

@@ -2,19 +2,19 @@ import { join } from 'node:path';
 import { readRegularFile } from '../discover/read-file.js';
 import type { AnalyzerContext } from '../core/analyzer.js';
 import type { AnalyzerId } from '../core/finding.js';
+import { DEFAULT_WARNING_CODE, scanWarning, type ScanWarning } from '../core/warning.js';
 
 export type AnalyzerOptions = Partial<Record<AnalyzerId, Record<string, unknown>>>;
 
-/** Builds the per-analyzer contexts of one process; warnings are collected for the result. */
+/** Builds the per-analyzer contexts of one process; warnings go to `sink` as structured warnings. */
 export function contextFactory(
   root: string,
   paths: ReadonlySet<string>,
   options: AnalyzerOptions,
-  warnings: string[],
+  sink: (w: ScanWarning) => void,
   maxBytes: number,
 ): (id: AnalyzerId) => AnalyzerContext {
   const cache = new Map<AnalyzerId, AnalyzerContext>();
-  const seen = new Set<string>();
   return (id) => {
     let ctx = cache.get(id);
     if (!ctx) {
@@ -27,13 +27,10 @@ export function contextFactory(
           Promise.resolve().then(() =>
             paths.has(p) ? readRegularFile(join(root, p), maxBytes).toString('utf8') : undefined,
           ),
-        warn: (m) => {
-          const line = `${id}: ${m}`;
-          if (!seen.has(line)) {
-            seen.add(line);
-            warnings.push(line);
-          }
-        },
+        warn: (message, detail) =>
+          sink(
+            scanWarning(detail?.code ?? DEFAULT_WARNING_CODE, message, { analyzer: id, path: detail?.path }),
+          ),
       };
       cache.set(id, ctx);
     }

@@ -14,6 +14,7 @@ import {
 } from '../discover/git.js';
 import { loadRegistry } from '../analyzers/load.js';
 import { DEFAULT_MAX_FILE_SIZE, runScan, type ScanOptions } from './run-scan.js';
+import { scanWarning, type ScanWarning } from '../core/warning.js';
 
 /** Analyzers a pre-commit hook runs by default: the ones that cost milliseconds per file. */
 export const FAST_ANALYZERS = ['secrets', 'iac', 'pipeline'] as const;
@@ -40,11 +41,17 @@ function skippedWarnings(
   what: string,
   skipped: { path: string; reason: string }[],
   other: string[],
-): string[] {
+): ScanWarning[] {
   return [
-    ...skipped.map((s) => `${what}: ${s.path} not scanned: ${s.reason}`),
-    ...other.map(
-      (p) => `${what}: ${p} not scanned: not a regular file (symbolic link, submodule or conflict)`,
+    ...skipped.map((s) =>
+      scanWarning(`${what}-not-scanned`, `${s.path} not scanned: ${s.reason}`, { path: s.path }),
+    ),
+    ...other.map((p) =>
+      scanWarning(
+        `${what}-not-scanned`,
+        `${p} not scanned: not a regular file (symbolic link, submodule or conflict)`,
+        { path: p },
+      ),
     ),
   ];
 }
@@ -66,7 +73,10 @@ export async function runDiffScan(opts: ScanOptions, ref: string): Promise<ScanR
   });
   const result = await runScan({ ...opts, path: top, include: new Set(changed), baseline });
   result.warnings.unshift(
-    `diff: ${changed.length} changed file(s) since ${ref} (merge base ${base.slice(0, 12)})`,
+    scanWarning(
+      'diff-scope',
+      `diff: ${changed.length} changed file(s) since ${ref} (merge base ${base.slice(0, 12)})`,
+    ),
   );
   return result;
 }
@@ -87,7 +97,7 @@ export async function runStagedScan(opts: ScanOptions): Promise<ScanResult> {
     const result = await runScan({ ...opts, only, registry, path: dir });
     result.root = top;
     result.warnings.unshift(
-      `staged: ${staged.length} staged file(s)`,
+      scanWarning('staged-scope', `staged: ${staged.length} staged file(s)`),
       ...skippedWarnings('staged', skipped, other),
     );
     return result;

@@ -1,4 +1,6 @@
 import type { Analyzer, AnalyzerContext } from '../core/analyzer.js';
+import type { DeclaredInventory } from '../core/inventory.js';
+import { DEFAULT_WARNING_CODE, scanWarning, type ScanWarning } from '../core/warning.js';
 import { describeError } from '../core/errors.js';
 import type { AnalyzerId, RawFinding } from '../core/finding.js';
 import type { SkipReason } from '../core/result.js';
@@ -31,6 +33,11 @@ export interface FileOutcome {
   /** Milliseconds per analyzer. */
   timings: [AnalyzerId, number][];
   directives: DirectiveUse[];
+  // Optional so that outcomes made up for a failed batch need not list them.
+  /** Notes the analyzers gave while reading this file. */
+  warnings?: ScanWarning[];
+  /** Packages the file declares (dependency files), for the scan's inventory. */
+  inventories?: DeclaredInventory[];
 }
 
 /**
@@ -52,6 +59,8 @@ export async function runFileTask(
     errors: [],
     timings: [],
     directives: [],
+    warnings: [],
+    inventories: [],
   };
   const read = readSource(file.absBytes ?? file.absPath, maxBytes);
   if (read.kind === 'binary') {
@@ -70,7 +79,7 @@ export async function runFileTask(
     if (!analyzer) continue;
     const t0 = performance.now();
     try {
-      const found = await analyzer.analyze(source, ctxFor(id));
+      const found = await analyzer.analyze(source, fileContext(ctxFor(id), id, out));
       for (const f of found) out.findings.push(f);
     } catch (err) {
       const { code, message } = describeError(err);
@@ -85,4 +94,18 @@ export async function runFileTask(
     for (const f of invalid) out.findings.push(f);
   }
   return out;
+}
+
+/** The analyzer's context with warnings and inventories captured in this file's outcome (plain data for workers). */
+function fileContext(base: AnalyzerContext, id: AnalyzerId, out: FileOutcome): AnalyzerContext {
+  const warnings = (out.warnings ??= []);
+  const inventories = (out.inventories ??= []);
+  return {
+    ...base,
+    warn: (message, detail) =>
+      void warnings.push(
+        scanWarning(detail?.code ?? DEFAULT_WARNING_CODE, message, { analyzer: id, path: detail?.path }),
+      ),
+    declareInventory: (inv) => void inventories.push(inv),
+  };
 }

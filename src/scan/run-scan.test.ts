@@ -91,7 +91,9 @@ describe('runScan', () => {
     );
     const r = await runScan({ path: root, registry: failing });
     expect(r.analyzers[0]!.status).toBe('skipped');
-    expect(r.warnings).toEqual(['code: skipped: no advisory database']);
+    expect(r.warnings).toEqual([
+      { code: 'analyzer-skipped', analyzer: 'code', message: 'skipped: no advisory database' },
+    ]);
     expect(r.findings).toHaveLength(0);
   });
 

@@ -2,11 +2,13 @@ import { availableParallelism } from 'node:os';
 import type { Analyzer, FileRef, ProjectContext } from '../core/analyzer.js';
 import { VanguardError, describeError } from '../core/errors.js';
 import type { AnalyzerId, Finding, RawFinding } from '../core/finding.js';
+import { mergeInventories, type DeclaredInventory } from '../core/inventory.js';
 import type { AnalyzerRun, InlineSuppressionUse, ScanResult } from '../core/result.js';
 import { SCHEMA_VERSION } from '../core/result.js';
 import type { RuleMeta } from '../core/rule.js';
 import { processFindings } from '../core/stages.js';
 import { VERSION } from '../core/version.js';
+import { scanWarning, warningKey, type ScanWarning } from '../core/warning.js';
 import { readHistory } from '../discover/history.js';
 import { recordSkip, walk } from '../discover/walk.js';
 import { loadRegistry } from '../analyzers/load.js';
@@ -101,9 +103,17 @@ async function scanWith(
     maxFileSize,
     ...(opts.include ? { include: opts.include } : {}),
   });
-  const warnings: string[] = [];
+  const warnings: ScanWarning[] = [];
+  const seenWarnings = new Set<string>();
+  const warn = (w: ScanWarning): void => {
+    const key = warningKey(w);
+    if (seenWarnings.has(key)) return;
+    seenWarnings.add(key);
+    warnings.push(w);
+  };
+  const declared: DeclaredInventory[] = [];
   const paths = new Set(files.map((f) => f.path));
-  const ctxFor = contextFactory(root, paths, options, warnings, maxFileSize);
+  const ctxFor = contextFactory(root, paths, options, warn, maxFileSize);
   const runs = new Map<AnalyzerId, AnalyzerRun>(
     analyzers.map((a) => [
       a.id,
@@ -146,7 +156,7 @@ async function scanWith(
       } catch (err) {
         if (explicit.has(a.id) || (err instanceof VanguardError && FATAL_CODES.has(err.code))) throw err;
         runs.get(a.id)!.status = 'skipped';
-        warnings.push(`${a.id}: skipped: ${describeError(err).message}`);
+        warn(scanWarning('analyzer-skipped', `skipped: ${describeError(err).message}`, { analyzer: a.id }));
         continue;
       }
     }
@@ -163,9 +173,11 @@ async function scanWith(
   const suppressions: InlineSuppressionUse[] = [];
   let done = 0;
   const collect = (outcomes: FileOutcome[], ws: string[]): void => {
-    for (const w of ws) if (!warnings.includes(w)) warnings.push(w);
+    for (const w of ws) warn(scanWarning('analyzer-note', w));
     for (const o of outcomes) {
       done++;
+      for (const w of o.warnings ?? []) warn(w);
+      for (const inv of o.inventories ?? []) declared.push(inv);
       if (o.skipped) {
         recordSkip(discovery, o.path, o.skipped.reason, o.skipped.detail);
         continue;
@@ -192,7 +204,12 @@ async function scanWith(
   const cores = availableParallelism();
   let workers = opts.workers ?? cores;
   if (workers > cores) {
-    warnings.push(`--workers ${workers} is more than the ${cores} cores of this machine; using ${cores}`);
+    warn(
+      scanWarning(
+        'workers-clamped',
+        `--workers ${workers} is more than the ${cores} cores of this machine; using ${cores}`,
+      ),
+    );
     workers = cores;
   }
   const totalBytes = tasks.reduce((n, t) => n + t.file.size, 0);
@@ -237,9 +254,11 @@ async function scanWith(
   });
   const findings = policy.stage(processFindings(raw), warnings);
   const policyReport = policy.report();
-  warnings.push(
-    ...exceptionWarnings({ expired: policyReport.expiredExceptions, stale: policyReport.staleExceptions }),
-  );
+  for (const w of exceptionWarnings({
+    expired: policyReport.expiredExceptions,
+    stale: policyReport.staleExceptions,
+  }))
+    warn(w);
   for (const run of runs.values()) {
     run.findings = findings.filter((f) => f.analyzer === run.id).length;
     if (run.status === 'succeeded' && run.errors.length > 0) run.status = 'partial';
@@ -274,6 +293,8 @@ async function scanWith(
     warnings,
     summary: summarize(findings, gate),
     policy: policyReport,
+    // The inventory is the deps analyzer's reading of the tree: absent when it did not run.
+    ...(active.some((a) => a.id === 'deps') ? { inventory: mergeInventories(declared) } : {}),
   };
 }
 

@@ -1,6 +1,7 @@
 import type { Analyzer } from '../core/analyzer.js';
 import type { AnalyzerId } from '../core/finding.js';
 import { loadRegistry } from '../analyzers/load.js';
+import { formatWarning } from '../core/warning.js';
 import { contextFactory, type AnalyzerOptions } from './context.js';
 import { runFileTask, type FileOutcome, type FileTask } from './file-task.js';
 
@@ -32,7 +33,14 @@ async function setUp(init: WorkerInit): Promise<State> {
   const registry = await loadRegistry({ only: init.analyzerIds });
   const analyzers = new Map<AnalyzerId, Analyzer>(init.analyzerIds.map((id) => [id, registry.get(id)]));
   const warnings: string[] = [];
-  const ctxFor = contextFactory(init.root, new Set(init.paths), init.options, warnings, init.maxFileSize);
+  // Per-file warnings travel in each FileOutcome; this channel only carries notes given outside a file.
+  const ctxFor = contextFactory(
+    init.root,
+    new Set(init.paths),
+    init.options,
+    (w) => void warnings.push(formatWarning(w)),
+    init.maxFileSize,
+  );
   return { init, analyzers, ctxFor, warnings };
 }
 

@@ -1,76 +1,10 @@
-import type { Finding, RawFinding, Severity } from '../core/finding.js';
+import type { RawFinding } from '../core/finding.js';
 import { SEVERITIES } from '../core/finding.js';
-import { evaluateGate } from '../policy/gate.js';
 import { mdCode, mdText } from '../report/markdown.js';
 import { sanitizeForTerminal } from '../report/table.js';
-import { summarize } from '../scan/summary.js';
-import type { RuleMeta } from '../core/rule.js';
-import type { ScanResult } from '../core/result.js';
-import { SCHEMA_VERSION } from '../core/result.js';
-import { finalizeFinding, sortFindings } from '../core/stages.js';
-import { VERSION } from '../core/version.js';
-import { emptyDiscovery } from '../discover/walk.js';
-import { PROVENANCE_DRIFT_RULE } from '../attest/provenance-evidence.js';
-import { DRIFT_RULES } from './crosscheck.js';
 import type { Derivation, Threat } from './derive.js';
-import { ruleMetaOf, threatToFinding } from './derive.js';
 import { toMermaid } from './diagram.js';
 import type { ThreatModel } from './model.js';
-
-export interface ThreatReportInput {
-  model: ThreatModel;
-  derivation: Derivation;
-  /** Cross-check findings (model against code), already raw findings. */
-  drift?: readonly RawFinding[];
-  /** Notes for the report (for example IaC files the cross-check could not read). */
-  warnings?: readonly string[];
-  root: string;
-  startedAt: Date;
-  failOn: Severity | 'none';
-}
-
-/** Threats (and drift) as a ScanResult, so the shared reporters and policy gates read them like any scan. */
-export function threatScanResult(input: ThreatReportInput): ScanResult {
-  const { model, derivation } = input;
-  const raw = [...derivation.threats.map((t) => threatToFinding(t, model.file)), ...(input.drift ?? [])];
-  const findings: Finding[] = sortFindings(raw.map(finalizeFinding));
-  const rules = new Map<string, RuleMeta>();
-  for (const t of derivation.threats) rules.set(`threats/${t.rule.id}`, ruleMetaOf(t.rule));
-  for (const r of [...Object.values(DRIFT_RULES), PROVENANCE_DRIFT_RULE])
-    if (findings.some((f) => f.ruleId === r.id)) rules.set(r.id, r);
-  const summary = summarize(findings, evaluateGate(findings, undefined, { failOn: input.failOn }));
-  const finished = new Date();
-  return {
-    schemaVersion: SCHEMA_VERSION,
-    tool: { name: 'vanguard', version: VERSION },
-    root: input.root,
-    startedAt: input.startedAt.toISOString(),
-    finishedAt: finished.toISOString(),
-    durationMs: finished.getTime() - input.startedAt.getTime(),
-    status: 'complete',
-    analyzers: [
-      {
-        id: 'threats',
-        status: 'succeeded',
-        filesAnalyzed: 1,
-        findings: findings.length,
-        durationMs: finished.getTime() - input.startedAt.getTime(),
-        errors: [],
-      },
-    ],
-    discovery: { ...emptyDiscovery(), filesSeen: 1, filesScanned: 1 },
-    findings,
-    rules: [...rules.values()],
-    suppressions: [],
-    warnings: [
-      ...derivation.staleDecisions.map(
-        (d) => `${model.file}:${d.line}: threat "${d.id}" in the model's tracking matches no derived threat`,
-      ),
-      ...(input.warnings ?? []),
-    ],
-    summary,
-  };
-}
 
 const pad = (s: string, n: number): string => (s.length >= n ? s : s + ' '.repeat(n - s.length));
 

@@ -1,18 +1,11 @@
 import { existsSync, statSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
-import { basename, join, relative, resolve, sep } from 'node:path';
-import { checkBuildProvenance, diskReader, provenanceEvidence } from '../attest/provenance-evidence.js';
+import { basename, join, resolve } from 'node:path';
 import { UsageError } from '../core/errors.js';
-import type { RawFinding } from '../core/finding.js';
 import { walk } from '../discover/walk.js';
-import { checkModelPaths, crossCheck } from './crosscheck.js';
-import type { Derivation } from './derive.js';
-import { deriveThreats } from './derive.js';
 import { iacUnits, isIacPath } from './iac-facts.js';
 import type { IacUnit } from './iac-facts.js';
 import { draftModel } from './init.js';
-import { loadThreatModel } from './load.js';
-import type { ThreatModel } from './model.js';
 
 /** Names looked for when no model path is given, in order. */
 export const DEFAULT_MODEL_NAMES = [
@@ -34,8 +27,6 @@ export function resolveModelPath(arg: string | undefined, cwd: string): string {
     `no threat model in ${p} (looked for ${DEFAULT_MODEL_NAMES.join(', ')}); run "vanguard threats init" to draft one`,
   );
 }
-
-const toPosix = (p: string): string => p.split(sep).join('/');
 
 /** The IaC units of a tree, through the shared walker. */
 export async function collectUnits(
@@ -63,41 +54,6 @@ function safeUnits(path: string, text: string, warnings: string[]): IacUnit[] {
     warnings.push(`skipped ${path}: ${(err as Error).message}`);
     return [];
   }
-}
-
-export interface ThreatRun {
-  model: ThreatModel;
-  derivation: Derivation;
-  drift: RawFinding[];
-  root: string;
-  /** IaC files that could not be read for the cross-check. */
-  warnings: string[];
-}
-
-/** Loads a model, derives its threats as of `now`, and (unless `code` is false) holds it against the tree at `root`. */
-export async function runThreats(opts: {
-  modelPath: string;
-  root: string;
-  now: Date;
-  code: boolean;
-}): Promise<ThreatRun> {
-  const root = resolve(opts.root);
-  const rel = toPosix(relative(root, opts.modelPath));
-  const file = rel.startsWith('..') ? basename(opts.modelPath) : rel;
-  const model = loadThreatModel(await readFile(opts.modelPath, 'utf8'), file);
-  const derivation = deriveThreats(model, opts.now);
-  let drift: RawFinding[] = [];
-  let warnings: string[] = [];
-  if (opts.code) {
-    const c = await collectUnits(root);
-    warnings = c.warnings;
-    drift = [
-      ...crossCheck([model], c.units, (p, l) => c.texts.get(p)?.split(/\r?\n/)[l - 1]),
-      ...checkModelPaths(model, c.paths),
-      ...checkBuildProvenance(model, await provenanceEvidence(c.paths, diskReader(root))),
-    ];
-  }
-  return { model, derivation, drift, root, warnings };
 }
 
 /** Drafts threatmodel.yaml text for the tree at `root`. */

@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { createRequire } from 'node:module';
 import { Ajv, type ValidateFunction } from 'ajv';
 import type { FormatsPlugin } from 'ajv-formats';
@@ -19,4 +20,19 @@ export function sarifValidator(): ValidateFunction {
   const ajv = new Ajv({ strict: false, allErrors: true, unicodeRegExp: false });
   addFormats(ajv);
   return ajv.compile(schema);
+}
+
+/** The CycloneDX 1.6 JSON schema shipped by @cyclonedx/cyclonedx-library, with the SPDX and JSF schemas it references. */
+export function cyclonedxValidator(): ValidateFunction {
+  const dir = join(dirname(require.resolve('@cyclonedx/cyclonedx-library/package.json')), 'res', 'schema');
+  const load = (f: string) => JSON.parse(readFileSync(join(dir, f), 'utf8')) as Record<string, unknown>;
+  // Quiet: the schema uses formats ajv-formats does not know (iri-reference); they are not checked.
+  const ajv = new Ajv({ strict: false, allErrors: true, logger: false });
+  addFormats(ajv);
+  ajv.addSchema(load('spdx.SNAPSHOT.schema.json'), 'http://cyclonedx.org/schema/spdx.SNAPSHOT.schema.json');
+  ajv.addSchema(
+    load('jsf-0.82.SNAPSHOT.schema.json'),
+    'http://cyclonedx.org/schema/jsf-0.82.SNAPSHOT.schema.json',
+  );
+  return ajv.compile(load('bom-1.6.SNAPSHOT.schema.json'));
 }

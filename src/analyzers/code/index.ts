@@ -73,19 +73,23 @@ export const codeAnalyzer: Analyzer = {
     const lang = languageOf(file.ext);
     if (!lang) return [];
     if (file.size > MAX_CODE_BYTES) {
-      ctx.warn(`code: skipped ${file.path}: larger than ${MAX_CODE_BYTES} bytes`);
+      ctx.warn(`skipped: larger than ${MAX_CODE_BYTES} bytes`, {
+        code: 'file-not-analyzed',
+        path: file.path,
+      });
       return [];
     }
     if (isMinified(file.name, file.text)) {
-      ctx.warn(`code: skipped ${file.path}: minified or bundled code`);
+      ctx.warn('skipped: minified or bundled code', { code: 'file-not-analyzed', path: file.path });
       return [];
     }
     const rules = rulesFor(rulesDirsOf(ctx.options));
     const result = analyzeText(file.text, lang, rules);
     if (result.truncated) {
-      ctx.warn(
-        `code: taint analysis of ${file.path} stopped early (analysis budget spent); findings may be missing`,
-      );
+      ctx.warn('taint analysis stopped early (analysis budget spent); findings may be missing', {
+        code: 'analysis-truncated',
+        path: file.path,
+      });
     }
     return result.matches.map((m) =>
       findingFrom(ruleMetaOf(m.rule), {

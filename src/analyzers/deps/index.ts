@@ -8,6 +8,7 @@ import { owaspForCwes } from '../../core/taxonomy.js';
 import { resolveDbPath } from './db/paths.js';
 import { dbStatus } from './db/status.js';
 import { AdvisoryIndex } from './db/store.js';
+import { declaredInventory } from './declare.js';
 import { integrityIssues } from './integrity.js';
 import { formatFor, isDependencyFile, NPM_LOCKFILES } from './lockfiles/index.js';
 import type { Inventory, LockedPackage, ParseOptions } from './lockfiles/types.js';
@@ -15,16 +16,9 @@ import { matchPackage, type AdvisoryMatch } from './osv/match.js';
 import { normaliseName } from './osv/normalise.js';
 import type { OsvRecord } from './osv/types.js';
 import { INTEGRITY_RULES } from './rules.js';
+import { optionsOf } from '../options.js';
 
-/** Options of the deps analyzer (flags / vanguard.yaml `analyzers.deps`). */
-export interface DepsOptions {
-  /** Path of the advisory database (default: VANGUARD_DB, then the user cache directory). */
-  dbPath?: string;
-  /** Extra trusted registry hosts (mirrors) for the unexpected-registry rule. */
-  registries?: string[];
-  /** Warn when the database is older than this many days (default 7). */
-  maxDbAgeDays?: number;
-}
+export type { DepsOptions } from './options.js';
 
 const RULES_BY_ID = new Map<string, RuleMeta>(INTEGRITY_RULES.map((r) => [r.id, r]));
 
@@ -33,7 +27,7 @@ let open: { path: string; index: AdvisoryIndex } | undefined;
 
 /** The advisory index, or undefined when there is none (the scan was warned in prepare). */
 function indexFor(options: Readonly<Record<string, unknown>>): AdvisoryIndex | undefined {
-  const path = resolveDbPath(options.dbPath);
+  const path = resolveDbPath(optionsOf('deps', options).dbPath);
   if (!existsSync(path)) return undefined;
   if (open?.path !== path) {
     open?.index.close();
@@ -146,9 +140,7 @@ function integrityFindings(
   inv: Inventory,
   options: Readonly<Record<string, unknown>>,
 ): RawFinding[] {
-  const extra = Array.isArray(options.registries)
-    ? options.registries.filter((h): h is string => typeof h === 'string')
-    : [];
+  const extra = optionsOf('deps', options).registries ?? [];
   const requireHashes = /^requirements/.test(file.name) && inv.packages.some((p) => p.integrity);
   const out: RawFinding[] = [];
   for (const p of inv.packages) {
@@ -166,25 +158,28 @@ function integrityFindings(
   return out;
 }
 
-/** Parses a dependency file into its inventory (notes go to ctx.warn); shared by the analyzer and `vanguard sbom`. */
+/** Parses a dependency file into its inventory: notes go to ctx.warn, the packages to ctx.declareInventory. */
 export async function inventoryOf(file: SourceFile, ctx: AnalyzerContext): Promise<Inventory | undefined> {
   const fmt = formatFor(file.name);
   if (!fmt) return undefined;
   const inv = fmt.parse(file.text, await parseOptions(file, ctx, fmt.manifest));
-  for (const note of inv.notes) ctx.warn(`${file.path}: ${note}`);
+  for (const note of inv.notes) ctx.warn(note, { code: 'lockfile-note', path: file.path });
+  ctx.declareInventory?.(declaredInventory(file.path, inv, fmt.scopes === true));
   return inv;
 }
 
 /** Opens the database once to fail early (DATABASE error) and warns when it is stale. */
 function checkDatabase(ctx: ProjectContext): void {
-  const path = resolveDbPath(ctx.options.dbPath);
+  const opts = optionsOf('deps', ctx.options);
+  const path = resolveDbPath(opts.dbPath);
   // Throws the DATABASE error (with the commands to fix it) when there is no database.
   AdvisoryIndex.open(path).close();
   const status = dbStatus(path);
-  const maxAge = typeof ctx.options.maxDbAgeDays === 'number' ? ctx.options.maxDbAgeDays : 7;
+  const maxAge = opts.maxDbAgeDays ?? 7;
   if (status.ageDays !== undefined && status.ageDays > maxAge) {
     ctx.warn(
       `the advisory database at ${path} is ${Math.floor(status.ageDays)} days old: run \`vanguard db update\``,
+      { code: 'advisory-db-stale' },
     );
   }
   if (status.advisories === 0)
@@ -206,10 +201,18 @@ export const depsAnalyzer: Analyzer = {
    * with the lockfile integrity rules only, and says loudly that advisories were not checked.
    */
   prepare(ctx: ProjectContext): Promise<void> {
-    if (!ctx.requested && !existsSync(resolveDbPath(ctx.options.dbPath))) {
+    let opts;
+    try {
+      opts = optionsOf('deps', ctx.options);
+    } catch (err) {
+      return Promise.reject(err instanceof Error ? err : new Error(String(err)));
+    }
+    if (opts.advisories === false) return Promise.resolve();
+    if (!ctx.requested && !existsSync(resolveDbPath(opts.dbPath))) {
       ctx.warn(
-        `no advisory database at ${resolveDbPath(ctx.options.dbPath)}: dependencies were NOT checked for known ` +
+        `no advisory database at ${resolveDbPath(opts.dbPath)}: dependencies were NOT checked for known ` +
           'vulnerabilities (run `vanguard db update`, or `vanguard db import <zip|folder>` offline)',
+        { code: 'advisory-db-missing' },
       );
       return Promise.resolve();
     }
@@ -225,7 +228,7 @@ export const depsAnalyzer: Analyzer = {
     const inv = await inventoryOf(file, ctx);
     if (!inv) return [];
     const out = integrityFindings(file, inv, ctx.options);
-    const index = indexFor(ctx.options);
+    const index = optionsOf('deps', ctx.options).advisories === false ? undefined : indexFor(ctx.options);
     if (!index) return out;
     const unique = uniquePackages(inv);
     const byEcosystem = new Map<string, Map<string, OsvRecord[]>>();

@@ -1,4 +1,5 @@
 import { advisoryMatches } from '../deps/index.js';
+import { advisoryDbOptions } from './options.js';
 import type { Wf } from './gha-scope.js';
 import { COMPROMISED } from './known-actions.js';
 import { GHA_KNOWN_VULNERABLE } from './rules-gha.js';
@@ -58,7 +59,7 @@ export function checkKnownVulnerable(wf: Wf, options: Readonly<Record<string, un
     if (version !== undefined) lookups.push({ i, version });
   });
   const matches = advisoryMatches(
-    options,
+    advisoryDbOptions(options),
     lookups.map((l) => ({
       ecosystem: 'GitHub Actions',
       name: wf.uses[l.i]!.action.split('/').slice(0, 2).join('/'),

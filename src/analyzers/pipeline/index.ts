@@ -9,7 +9,7 @@ import { workflowState } from './gha-scope.js';
 import { checkWorkflow } from './gha-workflow.js';
 import { gitlabLocalIncludes } from './gitlab-includes.js';
 import { checkGitlab } from './gitlab.js';
-import { pipelineOptions } from './options.js';
+import { advisoryDbOptions, pipelineOptions } from './options.js';
 import { Reporter } from './report.js';
 import { PIPELINE_RULES } from './rules.js';
 import { parseYamlDocs, type YDoc } from './yaml.js';
@@ -62,7 +62,7 @@ export const pipelineAnalyzer: Analyzer = {
   },
 
   prepare(ctx: ProjectContext): Promise<void> {
-    if (advisoryMatches(ctx.options, []) === undefined)
+    if (advisoryMatches(advisoryDbOptions(ctx.options), []) === undefined)
       ctx.warn(
         'no advisory database: actions were checked only against the built-in list of compromised versions, not OSV advisories (run `vanguard db update --ecosystems "GitHub Actions"`)',
       );

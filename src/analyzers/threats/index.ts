@@ -12,6 +12,7 @@ import {
   PROVENANCE_DRIFT_RULE,
   provenanceEvidence,
 } from '../../attest/provenance-evidence.js';
+import { optionsOf } from '../options.js';
 
 const MODEL_NAME = /^(threatmodel|threat-model)\.ya?ml$|^threagile\.ya?ml$|\.threagile\.ya?ml$/i;
 
@@ -22,9 +23,17 @@ export function isModelFile(name: string): boolean {
 
 /** The clock for risk-acceptance expiry: `options.now` (ISO date) for reproducible runs, else now. */
 function clock(ctx: AnalyzerContext): Date {
-  const now = ctx.options.now;
-  if (typeof now === 'string' && !Number.isNaN(Date.parse(now))) return new Date(now);
-  return new Date();
+  const now = optionsOf('threats', ctx.options).now;
+  return now === undefined ? new Date() : new Date(now);
+}
+
+/**
+ * Whether a file is a model this scan derives threats from: the one named by `options.model` (as
+ * `vanguard threats <model>` gives it), else every file with a model name.
+ */
+function isModelHere(file: FileRef, ctx: AnalyzerContext): boolean {
+  const chosen = optionsOf('threats', ctx.options).model;
+  return chosen !== undefined ? file.path === chosen : isModelFile(file.name);
 }
 
 function load(text: string, path: string): ThreatModel {
@@ -54,15 +63,19 @@ export const threatsAnalyzer: Analyzer = {
     );
   },
   analyze(file: SourceFile, ctx: AnalyzerContext): RawFinding[] {
-    if (!isModelFile(file.name)) return [];
+    if (!isModelHere(file, ctx)) return [];
     const model = load(file.text, file.path);
     const { threats, staleDecisions } = deriveThreats(model, clock(ctx));
     for (const d of staleDecisions)
-      ctx.warn(`${file.path}:${d.line}: tracked threat "${d.id}" matches no derived threat`);
+      ctx.warn(`${file.path}:${d.line}: tracked threat "${d.id}" matches no derived threat`, {
+        code: 'threat-tracking-stale',
+        path: file.path,
+      });
     return threats.map((t) => threatToFinding(t, file.path));
   },
   async analyzeProject(ctx: ProjectContext): Promise<RawFinding[]> {
-    const modelRefs = ctx.files.filter((f) => isModelFile(f.name));
+    if (optionsOf('threats', ctx.options).crossCheck === false) return [];
+    const modelRefs = ctx.files.filter((f) => isModelHere(f, ctx));
     // Without a model there is nothing to hold the code against, and nothing else is read.
     if (modelRefs.length === 0) return [];
     const models: ThreatModel[] = [];

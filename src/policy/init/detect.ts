@@ -64,6 +64,24 @@ function looksLikeK8s(text: string): boolean {
   return /^apiVersion:\s*\S/m.test(text) && /^kind:\s*[A-Z]\w{0,60}/m.test(text);
 }
 
+const BRANCH_NAME = /^[A-Za-z0-9._][A-Za-z0-9._/-]{0,99}$/;
+
+/**
+ * The repository's default branch, from the symbolic refs git keeps as files: origin's HEAD when the
+ * clone recorded it, else the branch checked out; "main" when neither names a plain branch.
+ */
+export function defaultBranch(originHead: string | undefined, head: string | undefined): string {
+  for (const [text, prefix] of [
+    [originHead, 'refs/remotes/origin/'],
+    [head, 'refs/heads/'],
+  ] as const) {
+    const ref = /^ref: (\S+)\s*$/.exec(text ?? '')?.[1];
+    const name = ref?.startsWith(prefix) ? ref.slice(prefix.length) : undefined;
+    if (name !== undefined && BRANCH_NAME.test(name) && !name.includes('..')) return name;
+  }
+  return 'main';
+}
+
 /** The owner (organisation or user) of the origin remote, from .git/config. */
 export function originOwner(gitConfig: string): string | undefined {
   const section = /\[remote "origin"\]([^[]*)/.exec(gitConfig)?.[1] ?? '';

@@ -59,7 +59,9 @@ describe('initRepository', () => {
     ]);
     const text = await readFile(join(dir, 'vanguard.yaml'), 'utf8');
     const config = parseConfig(text);
-    expect(config.analyzers.only).toEqual(['secrets', 'deps', 'code', 'iac', 'pipeline']);
+    // Analyzers are not listed under `only` (that would make deps require a database): the rest are skipped.
+    expect(config.analyzers.only).toBeUndefined();
+    expect(config.analyzers.skip).toEqual(['threats']);
     expect(config.options.pipeline).toEqual({ trustedOwners: ['acme'] });
     expect(config.gates.failOn).toBe('high');
     expect(text).toContain('#   deps      dependency manifests: package-lock.json');

@@ -4,7 +4,7 @@ import { dirname, join, relative } from 'node:path';
 import { UsageError } from '../../core/errors.js';
 import { walk } from '../../discover/walk.js';
 import type { RepoProfile } from './detect.js';
-import { profileRepository } from './detect.js';
+import { defaultBranch, profileRepository } from './detect.js';
 import {
   INIT_PATHS,
   renderConfig,
@@ -45,9 +45,9 @@ async function head(path: string): Promise<string | undefined> {
   }
 }
 
-async function readGitConfig(root: string): Promise<string | undefined> {
+async function readGitFile(root: string, ...rel: string[]): Promise<string | undefined> {
   try {
-    return await readFile(join(root, '.git', 'config'), 'utf8');
+    return await readFile(join(root, '.git', ...rel), 'utf8');
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
     // Not a git checkout, or a worktree/submodule where .git is a file: no owner to suggest.
@@ -96,14 +96,18 @@ export async function initRepository(rootArg: string, opts: InitOptions): Promis
       if (text !== undefined) yamlHeads.set(f.path, text);
     }
   }
-  const gitConfig = await readGitConfig(root);
+  const gitConfig = await readGitFile(root, 'config');
+  const branch = defaultBranch(
+    await readGitFile(root, 'refs', 'remotes', 'origin', 'HEAD'),
+    await readGitFile(root, 'HEAD'),
+  );
   const profile = profileRepository({
     paths: files.map((f) => f.path),
     ...(gitConfig !== undefined ? { gitConfig } : {}),
     peek: (p) => yamlHeads.get(p),
   });
   const planned: [string, string][] = [[INIT_PATHS.config, renderConfig(profile)]];
-  if (opts.github !== false) planned.push([INIT_PATHS.github, renderGithubWorkflow(opts.version)]);
+  if (opts.github !== false) planned.push([INIT_PATHS.github, renderGithubWorkflow(opts.version, branch)]);
   if (opts.gitlab !== false) planned.push([INIT_PATHS.gitlab, renderGitlabJob(opts.version)]);
   if (opts.preCommit !== false) planned.push([INIT_PATHS.preCommit, renderPreCommit(opts.version)]);
   const out: InitOutcome = { root, profile, written: [], kept: [] };

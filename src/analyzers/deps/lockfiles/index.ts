@@ -20,25 +20,27 @@ interface Format {
   parse: LockfileParser;
   /** The manifest whose text helps tell direct dependencies (read by the analyzer when discovered). */
   manifest?: string;
+  /** True when the format marks development-only packages, so an unmarked package is required. */
+  scopes?: boolean;
 }
 
 const FORMATS: Record<string, Format> = {
-  'package-lock.json': { parse: parseNpmLock, manifest: 'package.json' },
-  'npm-shrinkwrap.json': { parse: parseNpmLock, manifest: 'package.json' },
+  'package-lock.json': { parse: parseNpmLock, manifest: 'package.json', scopes: true },
+  'npm-shrinkwrap.json': { parse: parseNpmLock, manifest: 'package.json', scopes: true },
   'yarn.lock': { parse: parseYarnLock, manifest: 'package.json' },
   'pnpm-lock.yaml': { parse: parsePnpmLock },
   'bun.lock': { parse: parseBunLock },
-  'package.json': { parse: parsePackageJson },
+  'package.json': { parse: parsePackageJson, scopes: true },
   'poetry.lock': { parse: (t) => parsePythonTomlLock(t, 'poetry.lock') },
   'uv.lock': { parse: (t) => parsePythonTomlLock(t, 'uv.lock') },
   'pdm.lock': { parse: (t) => parsePythonTomlLock(t, 'pdm.lock') },
-  'Pipfile.lock': { parse: parsePipfileLock },
+  'Pipfile.lock': { parse: parsePipfileLock, scopes: true },
   'go.mod': { parse: parseGoMod },
   'Cargo.lock': { parse: parseCargoLock },
   'Gemfile.lock': { parse: parseGemfileLock },
   'gems.locked': { parse: parseGemfileLock },
-  'composer.lock': { parse: parseComposerLock, manifest: 'composer.json' },
-  'pom.xml': { parse: parsePom },
+  'composer.lock': { parse: parseComposerLock, manifest: 'composer.json', scopes: true },
+  'pom.xml': { parse: parsePom, scopes: true },
   'gradle.lockfile': { parse: parseGradleLockfile },
   'packages.lock.json': { parse: parseNugetLock },
 };

@@ -60,6 +60,7 @@ function fromPackages(packages: Record<string, unknown>, doc: JsonWithLines): In
     if (integrity) p.integrity = integrity;
     if (resolved) p.resolved = resolved;
     if (e.dev === true) p.dev = true;
+    if (e.optional === true) p.optional = true;
     inv.packages.push(p);
     byKey.set(key, p);
   }
@@ -136,6 +137,7 @@ function fromV1(
       if (integrity) p.integrity = integrity;
       if (resolved) p.resolved = resolved;
       if (e.dev === true) p.dev = true;
+      if (e.optional === true) p.optional = true;
       inv.packages.push(p);
       pending.set(id, { requires: Object.keys(asObject(e.requires) ?? {}), scope });
       const nested = asObject(e.dependencies);

@@ -22,6 +22,8 @@ export interface LockedPackage {
   resolved?: string;
   /** Development-only dependency, when the lockfile says so. */
   dev?: boolean;
+  /** Optional dependency (installed when it can be), when the lockfile says so. */
+  optional?: boolean;
 }
 
 export interface Inventory {

@@ -1,36 +1,18 @@
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
+import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
-import { Ajv } from 'ajv';
-import type { FormatsPlugin } from 'ajv-formats';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildProjectBom, type BomBuild } from './build.js';
+import { digestOf } from '../analyzers/deps/digest.js';
+import type { ScanResult } from '../core/result.js';
+import { runScan } from '../scan/run-scan.js';
+import { cyclonedxValidator } from '../../test/helpers/schemas.js';
 import { toCycloneDx } from './cyclonedx.js';
-import { digestOf } from './inventory.js';
 import { toSpdx } from './spdx.js';
 
-const require = createRequire(import.meta.url);
-const addFormats = (require('ajv-formats') as { default: FormatsPlugin }).default;
-const FIX = join(import.meta.dirname, '..', 'fixtures');
-const TOOL = { name: 'vanguard', version: '0.0.0-test' };
-
-/** The CycloneDX 1.6 JSON schema shipped by @cyclonedx/cyclonedx-library, with the SPDX and JSF schemas it references. */
-function cyclonedxValidator() {
-  const dir = join(dirname(require.resolve('@cyclonedx/cyclonedx-library/package.json')), 'res', 'schema');
-  const load = (f: string) => JSON.parse(readFileSync(join(dir, f), 'utf8')) as Record<string, unknown>;
-  const ajv = new Ajv({ strict: false, allErrors: true });
-  addFormats(ajv);
-  ajv.addSchema(load('spdx.SNAPSHOT.schema.json'), 'http://cyclonedx.org/schema/spdx.SNAPSHOT.schema.json');
-  ajv.addSchema(
-    load('jsf-0.82.SNAPSHOT.schema.json'),
-    'http://cyclonedx.org/schema/jsf-0.82.SNAPSHOT.schema.json',
-  );
-  return ajv.compile(load('bom-1.6.SNAPSHOT.schema.json'));
-}
+const FIX = join(import.meta.dirname, '..', 'analyzers', 'deps', 'fixtures');
 
 let root: string;
-let build: BomBuild;
+let result: ScanResult;
 beforeAll(async () => {
   root = mkdtempSync(join(tmpdir(), 'vanguard-sbom-'));
   // A small monorepo: an npm app, a Rust service, a Python tool and a broken lockfile.
@@ -39,22 +21,56 @@ beforeAll(async () => {
   cpSync(join(FIX, 'poetry'), join(root, 'tools'), { recursive: true });
   mkdirSync(join(root, 'broken'));
   writeFileSync(join(root, 'broken', 'go.mod'), 'module x\nrequire nope\n');
-  build = await buildProjectBom(root);
+  result = await runScan({
+    path: root,
+    only: ['deps'],
+    options: { deps: { advisories: false } },
+    workers: 0,
+  });
 });
 afterAll(() => rmSync(root, { recursive: true, force: true }));
 
 describe('project inventory', () => {
   it('reads every lockfile, skips package.json beside its lockfile, and records failures', () => {
-    expect(build.files).toEqual([
+    const inv = result.inventory!;
+    expect([...new Set(inv.components.map((c) => c.declaredIn))].sort()).toEqual([
       'svc/Cargo.lock',
       'tools/poetry.lock',
       'web/package-lock.json',
-      'web/package.json',
     ]);
-    expect(build.failed).toEqual([
-      { path: 'broken/go.mod:2', message: expect.stringMatching(/cannot read the requirement/) as string },
+    expect(result.status).toBe('partial');
+    expect(result.analyzers[0]!.errors).toEqual([
+      expect.objectContaining({
+        path: 'broken/go.mod',
+        message: expect.stringMatching(/cannot read the requirement/) as string,
+      }),
     ]);
-    expect(build.bom.components.size).toBe(66 + 3 + 4);
+    expect(inv.components).toHaveLength(66 + 3 + 4);
+    expect(inv.dependencies.map((d) => d.ref)).toEqual(inv.components.map((c) => c.ref));
+  });
+  it('records scope, directness and where each package was declared', () => {
+    const inv = result.inventory!;
+    const byRef = new Map(inv.components.map((c) => [c.ref, c]));
+    expect(byRef.get('pkg:npm/express@4.17.1')).toMatchObject({
+      ecosystem: 'npm',
+      name: 'express',
+      version: '4.17.1',
+      purl: 'pkg:npm/express@4.17.1',
+      direct: true,
+      scope: 'required',
+      declaredIn: 'web/package-lock.json',
+      hashes: [{ alg: 'SHA-512', value: expect.stringMatching(/^[0-9a-f]{128}$/) as string }],
+    });
+    expect(byRef.get('pkg:npm/qs@6.7.0')).toMatchObject({ direct: false, scope: 'required' });
+    // Cargo.lock does not say which packages are for development only.
+    expect(byRef.get('pkg:cargo/tokio@1.18.0')).toMatchObject({
+      scope: 'unknown',
+      declaredIn: 'svc/Cargo.lock',
+    });
+    expect(inv.components.some((c) => c.scope === 'dev')).toBe(true);
+    expect(inv.dependencies.find((d) => d.ref === 'pkg:npm/express@4.17.1')!.dependsOn).toContain(
+      'pkg:npm/qs@6.7.0',
+    );
   });
   it('turns lockfile integrity strings into hex digests', () => {
     expect(
@@ -73,7 +89,7 @@ describe('project inventory', () => {
 describe('CycloneDX 1.6', () => {
   it('is valid against the official schema', () => {
     const validate = cyclonedxValidator();
-    const doc = toCycloneDx(build.bom, TOOL);
+    const doc = toCycloneDx(result);
     const ok = validate(doc);
     expect(validate.errors ?? []).toEqual([]);
     expect(ok).toBe(true);
@@ -83,7 +99,7 @@ describe('CycloneDX 1.6', () => {
     expect(validate(bad)).toBe(false);
   });
   it('carries purls, hashes and the dependency graph', () => {
-    const doc = toCycloneDx(build.bom, TOOL) as {
+    const doc = toCycloneDx(result) as {
       components: { purl: string; hashes?: { alg: string; content: string }[] }[];
       dependencies: { ref: string; dependsOn: string[] }[];
     };
@@ -112,7 +128,7 @@ describe('SPDX 2.3', () => {
   // SPDX 2.3 specification requires (clauses 6 "Document Creation Information", 7 "Package Information", 11
   // "Relationships") and their formats.
   it('has every field SPDX 2.3 requires, in the required formats', () => {
-    const doc = toSpdx(build.bom, TOOL) as Record<string, unknown> & {
+    const doc = toSpdx(result) as Record<string, unknown> & {
       creationInfo: { created: string; creators: string[] };
       packages: Record<string, unknown>[];
       relationships: { spdxElementId: string; relationshipType: string; relatedSpdxElement: string }[];
@@ -143,7 +159,7 @@ describe('SPDX 2.3', () => {
     }
     const PURL = /^pkg:[a-z]+\/.+@.+$/;
     const libs = doc.packages.filter((p) => p.primaryPackagePurpose === 'LIBRARY');
-    expect(libs).toHaveLength(build.bom.components.size);
+    expect(libs).toHaveLength(result.inventory!.components.length);
     for (const p of libs) {
       expect(
         (
