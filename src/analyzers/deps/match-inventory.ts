@@ -33,7 +33,10 @@ export interface InventoryMatch {
  * Matches an inventory against the advisory index with the deps analyzer's own matcher, for
  * re-matching stored inventories on the server without a pipeline run. Exported for the platform.
  */
-export function matchInventory(index: AdvisoryIndex, packages: readonly InventoryPackage[]): InventoryMatch[] {
+export function matchInventory(
+  index: AdvisoryIndex,
+  packages: readonly InventoryPackage[],
+): InventoryMatch[] {
   const out: InventoryMatch[] = [];
   const ecosystems = new Set(packages.map((p) => p.ecosystem));
   for (const eco of ecosystems) {
