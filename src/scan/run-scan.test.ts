@@ -23,11 +23,11 @@ describe('runScan', () => {
   it('clamps --workers to the cores of the machine, with a note', async () => {
     const root = tree({ 'ok.txt': 'x' });
     const r = await runScan({ path: root, registry: registry(), workers: 1000 });
-    expect(r.warnings.join('\n')).toMatch(
+    expect(r.warnings.find((w) => w.code === 'workers-clamped')?.message).toMatch(
       /--workers 1000 is more than the \d+ cores of this machine; using \d+/,
     );
     const fine = await runScan({ path: root, registry: registry(), workers: 1 });
-    expect(fine.warnings.join('\n')).not.toMatch(/--workers/);
+    expect(fine.warnings.map((w) => w.message).join('\n')).not.toMatch(/--workers/);
   });
 
   it('records a per-file analyzer failure, goes on, and marks the scan partial', async () => {
