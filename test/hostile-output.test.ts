@@ -73,6 +73,22 @@ describe('hostile values in every output', () => {
   const findings = processFindings([hostileRaw()]);
   const result = makeResult(findings, undefined, {
     warnings: [scanWarning('hostile', `warning ${HOSTILE}`, { path: `p${HOSTILE}` })],
+    // A package name and version as a hostile lockfile can spell them: the SBOM formats must keep them inert too.
+    inventory: {
+      components: [
+        {
+          ref: 'pkg:npm/evil@1.0.0',
+          ecosystem: 'npm',
+          name: `evil${HOSTILE}`,
+          version: `1.0.0${HOSTILE}`,
+          purl: 'pkg:npm/evil@1.0.0',
+          scope: 'required',
+          direct: true,
+          declaredIn: `package-lock${HOSTILE}.json`,
+        },
+      ],
+      dependencies: [{ ref: 'pkg:npm/evil@1.0.0', dependsOn: [] }],
+    },
   });
 
   it.each(Object.keys(REPORTERS) as (keyof typeof REPORTERS)[])('%s keeps them inert', (format) => {

@@ -17,6 +17,7 @@ const SCANNING_COMMANDS = ['cli/scan.ts', 'cli/sbom.ts', 'cli/threats.ts', 'cli/
 /** Files allowed to start processes, and why. */
 const MAY_SPAWN: Record<string, string> = {
   'discover/git-command.ts': 'the one place that starts git, with every execution vector neutralised',
+  'scan/pool.ts': "Vanguard's own worker module (fork of ./worker.js), never a file of the scanned tree",
   'threats/diagram.ts':
     'Graphviz dot from the PATH, on diagram text Vanguard generated; cwd is not the scanned tree',
 };
@@ -63,11 +64,11 @@ describe('the scanning code never runs or loads what it scans', () => {
     expect(computed).toEqual([]);
   });
 
-  it('starts worker threads only from its own module URL', () => {
-    const workers = files.flatMap((f) =>
-      [...f.text.matchAll(/new Worker\(([^,)]+)/g)].map((m) => `${f.rel}: ${m[1]}`),
+  it('starts worker processes only from its own module URL', () => {
+    const started = files.flatMap((f) =>
+      [...f.text.matchAll(/\b(?:new Worker|fork)\(([^,)]+)/g)].map((m) => `${f.rel}: ${m[1]}`),
     );
-    expect(workers).toEqual(['scan/pool.ts: url']);
+    expect(started).toEqual(['scan/pool.ts: fileURLToPath(url']);
     const pool = files.find((f) => f.rel === 'scan/pool.ts')!.text;
     expect(pool).toMatch(/new URL\(['"]\.\/worker\.js['"], import\.meta\.url\)/);
   });

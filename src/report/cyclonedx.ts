@@ -1,3 +1,4 @@
+import { safeJson } from './json.js';
 import { randomUUID } from 'node:crypto';
 import { basename } from 'node:path';
 import { UsageError } from '../core/errors.js';
@@ -60,4 +61,4 @@ export function toCycloneDx(result: ScanResult): Record<string, unknown> {
 }
 
 /** `--format cyclonedx`: the SBOM of the scanned tree, from the same result as the findings. */
-export const cyclonedxReport: Reporter = (result) => `${JSON.stringify(toCycloneDx(result), null, 2)}\n`;
+export const cyclonedxReport: Reporter = (result) => `${safeJson(toCycloneDx(result), 2)}\n`;

@@ -1,3 +1,4 @@
+import { safeJson } from './json.js';
 import { randomUUID } from 'node:crypto';
 import { basename } from 'node:path';
 import type { ScanResult } from '../core/result.js';
@@ -91,4 +92,4 @@ export function toSpdx(result: ScanResult): Record<string, unknown> {
 }
 
 /** `--format spdx`: the SBOM of the scanned tree as SPDX 2.3 JSON. */
-export const spdxReport: Reporter = (result) => `${JSON.stringify(toSpdx(result), null, 2)}\n`;
+export const spdxReport: Reporter = (result) => `${safeJson(toSpdx(result), 2)}\n`;
