@@ -1,5 +1,6 @@
 import type { AnalyzerId, Finding, FindingSource, Severity } from './finding.js';
 import type { Inventory } from './inventory.js';
+import type { DeclaredDeployment } from './deployment.js';
 import type { RuleMeta } from './rule.js';
 import type { ScanWarning } from './warning.js';
 
@@ -116,4 +117,6 @@ export interface ScanResult {
   policy?: PolicyReport;
   /** The dependency inventory (SBOM content); present when the deps analyzer ran. */
   inventory?: Inventory;
+  /** What the project declares it deploys (workloads, ports, images, threat-model assets). */
+  deployment?: DeclaredDeployment;
 }
