@@ -113,7 +113,14 @@ function advisoryFinding(file: SourceFile, p: LockedPackage, m: AdvisoryMatch): 
     direct: p.direct,
   };
   if (p.path) pkg.path = p.path;
+  // The exposure cannot start before the advisory was public; the scan's blame stage moves it later
+  // when the vulnerable version entered the lockfile after that.
+  const published = m.records
+    .map((r) => r.published)
+    .filter((t): t is string => typeof t === 'string' && !Number.isNaN(Date.parse(t)))
+    .sort((a, b) => Date.parse(a) - Date.parse(b))[0];
   return findingFrom(rule, {
+    ...(published ? { introducedAt: new Date(published).toISOString() } : {}),
     title: `${p.name}@${p.version}: ${m.summary}`,
     message: `${p.name}@${p.version} is affected by ${m.ids.join(' / ')} (${m.severity.source})${via}.${fixed}`,
     remediation: upgrade,

@@ -223,8 +223,43 @@ function v2Metrics(): Migration {
         .addColumn('taken_at', 'text', (c) => c.notNull())
         .addColumn('data', 'text', (c) => c.notNull())
         .execute();
-      await db.schema.createIndex('findings_first_seen').on('findings').columns(['first_seen']).execute();
-      await db.schema.createIndex('findings_fixed_at').on('findings').columns(['fixed_at']).execute();
+      // Covering indexes: each metric query reads only one narrow index, never the wide finding rows
+      // (message, location, package), which is what keeps a million findings under a second.
+      await db.schema
+        .createIndex('findings_metrics_detected')
+        .on('findings')
+        .columns(['first_seen', 'status', 'severity', 'phase', 'analyzer', 'project_id', 'introduced_at'])
+        .execute();
+      await db.schema
+        .createIndex('findings_metrics_fixed')
+        .on('findings')
+        .columns([
+          'status',
+          'fixed_at',
+          'severity',
+          'phase',
+          'analyzer',
+          'project_id',
+          'first_seen',
+          'sla_due',
+        ])
+        .execute();
+      await db.schema
+        .createIndex('findings_metrics_open')
+        .on('findings')
+        .columns([
+          'status',
+          'accepted_until',
+          'severity',
+          'phase',
+          'analyzer',
+          'project_id',
+          'first_seen',
+          'sla_due',
+          'principles',
+          'owasp',
+        ])
+        .execute();
     },
   };
 }
