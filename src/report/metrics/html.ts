@@ -6,9 +6,8 @@ const ESC: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"
 /** Every text from the server is escaped, controls included: project names are other people's input. */
 function esc(s: string): string {
   // eslint-disable-next-line no-control-regex
-  return s
-    .replace(/[&<>"']/g, (c) => ESC[c]!)
-    .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/g, '\uFFFD');
+  const controls = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/g;
+  return s.replace(/[&<>"']/g, (c) => ESC[c]!).replace(controls, '\uFFFD');
 }
 
 const STYLE = `body{font:14px/1.45 system-ui,sans-serif;margin:2rem;color:#1b1f24;max-width:80rem}
