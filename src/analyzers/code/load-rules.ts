@@ -84,10 +84,9 @@ class Reader {
     const m: Matcher = { rule: r };
     if (constraints !== undefined)
       m.constraints = this.obj(constraints, `${what}.constraints`) as Matcher['constraints'];
-    if (utils !== undefined || this.fileUtils !== undefined) {
-      const own = utils === undefined ? {} : this.obj(utils, `${what}.utils`);
-      m.utils = { ...this.fileUtils, ...own } as Matcher['utils'];
-    }
+    const own = utils === undefined ? {} : this.obj(utils, `${what}.utils`);
+    const shared = referencedUtils(this.fileUtils, [r, constraints, own]);
+    if (utils !== undefined || Object.keys(shared).length > 0) m.utils = { ...shared, ...own } as Matcher['utils'];
     return m;
   }
 
@@ -96,6 +95,35 @@ class Reader {
     if (!Array.isArray(v)) this.fail(`${what} must be a list`);
     return v.map((x, i) => this.matcher(x, `${what}[${i}]`));
   }
+}
+
+/** Names used with `matches:` anywhere inside `v`. */
+function matchesNames(v: unknown, out: Set<string>): void {
+  if (Array.isArray(v)) for (const x of v) matchesNames(x, out);
+  else if (typeof v === 'object' && v !== null) {
+    for (const [k, x] of Object.entries(v)) {
+      if (k === 'matches' && typeof x === 'string') out.add(x);
+      else matchesNames(x, out);
+    }
+  }
+}
+
+/**
+ * The file-level utils a matcher uses, directly or through other utils. Only those are attached:
+ * ast-grep checks every util against the matcher's language, and a file may hold rules (and utils)
+ * for several languages.
+ */
+function referencedUtils(fileUtils: Obj | undefined, parts: unknown[]): Obj {
+  if (fileUtils === undefined) return {};
+  const names = new Set<string>();
+  matchesNames(parts, names);
+  const out: Obj = {};
+  for (const name of names) {
+    if (name in out || !(name in fileUtils)) continue;
+    out[name] = fileUtils[name];
+    matchesNames(fileUtils[name], names);
+  }
+  return out;
 }
 
 function readSink(r: Reader, v: unknown, i: number): SinkSpec {
