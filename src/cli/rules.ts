@@ -75,10 +75,7 @@ export function registerRules(program: Command): void {
         `  principles:  ${r.principles.join(', ')}`,
       ];
       if (code) {
-        lines.push(
-          `  languages:   ${code.languages.join(', ')}`,
-          `  class:       ${code.class}`,
-        );
+        lines.push(`  languages:   ${code.languages.join(', ')}`, `  class:       ${code.class}`);
         lines.push(`  defined in:  ${code.file}`);
         if (code.taint) {
           lines.push(`  sources:     ${code.taint.sources.join(', ')}`);

@@ -274,7 +274,13 @@ function runMatch(rule: CodeRule, root: SgNode, out: CodeMatch[]): void {
   if (!rule.match) return;
   for (const m of root.findAll(rule.match)) {
     const text = oneLine(m.text(), 60);
-    const cm = matchOf(rule, m, fill(rule.message, { sink: text }, m), rule.confidence, oneLine(m.text(), 200));
+    const cm = matchOf(
+      rule,
+      m,
+      fill(rule.message, { sink: text }, m),
+      rule.confidence,
+      oneLine(m.text(), 200),
+    );
     const secret = rule.secret === undefined ? undefined : m.getMatch(rule.secret)?.text();
     if (secret) cm.secret = secret;
     out.push(cm);

@@ -86,7 +86,8 @@ class Reader {
       m.constraints = this.obj(constraints, `${what}.constraints`) as Matcher['constraints'];
     const own = utils === undefined ? {} : this.obj(utils, `${what}.utils`);
     const shared = referencedUtils(this.fileUtils, [r, constraints, own]);
-    if (utils !== undefined || Object.keys(shared).length > 0) m.utils = { ...shared, ...own } as Matcher['utils'];
+    if (utils !== undefined || Object.keys(shared).length > 0)
+      m.utils = { ...shared, ...own } as Matcher['utils'];
     return m;
   }
 
