@@ -14,3 +14,4 @@ password_hint = "Use at least 12 characters"
 def test_login():
     password = "fake-test-only-value"
     return password
+redacted_password = ":****"
