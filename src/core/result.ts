@@ -1,4 +1,4 @@
-import type { AnalyzerId, Finding, FindingSource, Severity } from './finding.js';
+import type { AnalyzerId, Confidence, Finding, FindingSource, Severity } from './finding.js';
 import type { Inventory } from './inventory.js';
 import type { DeclaredDeployment } from './deployment.js';
 import type { RuleMeta } from './rule.js';
@@ -50,6 +50,8 @@ export interface GateResult {
   reason: string;
   /** Unsuppressed findings at or above the gate. */
   blocking: number;
+  /** Findings below this confidence did not count towards the gate (`--min-confidence`, `gates.minConfidence`). */
+  minConfidence?: Confidence;
 }
 
 export interface Summary {

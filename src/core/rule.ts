@@ -7,6 +7,7 @@ import type {
   Principle,
   RawFinding,
   Severity,
+  Tier,
 } from './finding.js';
 import { owaspForCwes } from './taxonomy.js';
 
@@ -28,6 +29,8 @@ export interface RuleMeta {
   remediation: string;
   helpUri?: string;
   tags?: string[];
+  /** Code rules: how their findings are established (taint, pattern or audit). */
+  tier?: Tier;
 }
 
 export interface FindingInput {
@@ -67,6 +70,7 @@ export function findingFrom(rule: RuleMeta, at: FindingInput): RawFinding {
     principles: [...rule.principles],
     phase: rule.phase ?? 'code',
   };
+  if (rule.tier !== undefined) f.tier = rule.tier;
   if (at.fingerprintKey !== undefined) f.fingerprintKey = at.fingerprintKey;
   if (at.secret !== undefined) f.secret = at.secret;
   if (at.package !== undefined) f.package = at.package;

@@ -1,7 +1,7 @@
 import { availableParallelism } from 'node:os';
 import type { Analyzer, FileRef, ProjectContext } from '../core/analyzer.js';
 import { VanguardError, describeError } from '../core/errors.js';
-import type { AnalyzerId, Finding, RawFinding } from '../core/finding.js';
+import type { AnalyzerId, Confidence, Finding, RawFinding } from '../core/finding.js';
 import { mergeInventories, type DeclaredInventory } from '../core/inventory.js';
 import type { AnalyzerRun, InlineSuppressionUse, ScanResult } from '../core/result.js';
 import { SCHEMA_VERSION } from '../core/result.js';
@@ -50,6 +50,8 @@ export interface ScanOptions {
   baseline?: Baseline;
   /** --fail-on: replaces every threshold of the configuration. */
   failOn?: FailOn;
+  /** --min-confidence: findings below it do not count towards the gate. */
+  minConfidence?: Confidence;
   /** The branch scanned, for per-branch gates. */
   branch?: string;
   /** The clock for exception expiry (tests fix it). */
@@ -282,6 +284,7 @@ async function scanWith(
   const gate = evaluateGate(findings, opts.config?.gates, {
     ...(opts.failOn !== undefined ? { failOn: opts.failOn } : {}),
     ...(opts.branch !== undefined ? { branch: opts.branch } : {}),
+    ...(opts.minConfidence !== undefined ? { minConfidence: opts.minConfidence } : {}),
   });
   const finishedAt = new Date();
   return {
