@@ -51,3 +51,25 @@ const REMEDIATION: Record<Source, string> = {
 export function remediationFor(source: Source): string {
   return REMEDIATION[source];
 }
+
+/**
+ * The detection with NUL characters removed from every text: PostgreSQL text cannot hold them,
+ * and a payload that smuggles one in must get stored, not a 500.
+ */
+export function withoutNul(d: Detection): Detection {
+  const clean = (v: string) => v.replaceAll('\0', '');
+  const facts: Detection['facts'] = { apps: d.facts.apps.map(clean) };
+  for (const k of ['project', 'namespace', 'image', 'host', 'pod', 'asset'] as const) {
+    const v = d.facts[k];
+    if (v !== undefined) facts[k] = clean(v);
+  }
+  return {
+    ...d,
+    identity: clean(d.identity),
+    ruleId: clean(d.ruleId),
+    title: clean(d.title),
+    message: clean(d.message),
+    payload: clean(d.payload),
+    facts,
+  };
+}

@@ -30,7 +30,8 @@ const MAX_FACT = 300;
 /** A fact value as stored and compared: trimmed, bounded, undefined when empty. */
 export function fact(v: unknown): string | undefined {
   if (typeof v !== 'string') return undefined;
-  const t = v.trim();
+  // NUL never occurs in a real name, and PostgreSQL cannot compare or store it.
+  const t = v.replaceAll('\0', '').trim();
   return t === '' ? undefined : t.slice(0, MAX_FACT);
 }
 

@@ -70,7 +70,7 @@ export function parseFalco(raw: string, hookId: string, windowMs = FALCO_WINDOW_
   const facts = factsOf(fields, hostname);
   return {
     source: 'falco',
-    identity: `${rule}\0${workloadKey(facts)}`,
+    identity: JSON.stringify([rule, workloadKey(facts)]),
     ruleId: `runtime/falco/${clip(rule, 200).replace(/[^A-Za-z0-9_.:-]+/g, '-')}`,
     title: clip(`Falco: ${rule}`, 300),
     message: clip(

@@ -45,13 +45,13 @@ export function parseGeneric(raw: string, hookId: string, now = new Date()): Det
   const identity =
     key ??
     createHash('sha256')
-      .update(`${tool}\0${title}\0${describeFacts(facts)}`)
+      .update(JSON.stringify([tool, title, describeFacts(facts)]))
       .digest('hex')
       .slice(0, 32);
   const resolved = doc.resolved === true || resolvedAt !== undefined;
   return {
     source: 'generic',
-    identity: `${tool}\0${identity}`,
+    identity: JSON.stringify([tool, identity]),
     ruleId: `runtime/${tool.replace(/[^A-Za-z0-9_.:-]+/g, '-')}`,
     title,
     message: clip(description || `${tool} reported: ${title}.`, 10_000),

@@ -6,7 +6,7 @@ import type { Store } from '../store/open.js';
 import type { Database, DetectionRow, FindingRow, NewFinding } from '../store/schema.js';
 import { lockScope, nowIso } from '../store/util.js';
 import { findRule, loadCandidates, runtimeBranch } from './candidates.js';
-import { remediationFor, type Detection, type Source } from './detection.js';
+import { remediationFor, withoutNul, type Detection, type Source } from './detection.js';
 import { describeFacts, type RoutingFacts } from './facts.js';
 import { choose, matchDeployments } from './match.js';
 
@@ -193,7 +193,8 @@ export interface RecordOutcome {
 }
 
 /** Stores one detection: counted on its incident or a new one, routed, and its finding opened, updated or fixed. */
-export async function recordDetection(store: Store, d: Detection, actor: string): Promise<RecordOutcome> {
+export async function recordDetection(store: Store, input: Detection, actor: string): Promise<RecordOutcome> {
+  const d = withoutNul(input);
   const sla = await loadSla(store.db);
   return store.db.transaction().execute(async (trx) => {
     // Concurrent deliveries of one incident (Falco bursts) must count, not race to two rows.
