@@ -2,12 +2,12 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sign } from '../../src/server/operate/signature.js';
-import { openStore, type Store } from '../../src/server/store/open.js';
+import { openStore, type Store, type StoreOptions } from '../../src/server/store/open.js';
 import { runCli } from '../helpers/cli.js';
 import { shopDeployment } from '../helpers/deployment.js';
 import { makeResult } from '../helpers/scan-result.js';
-import { startServe, type ServeProcess } from '../helpers/serve-process.js';
-import { freshStoreOptions, STORE_KINDS } from '../helpers/stores.js';
+import { serveOnFreshStore, type ServeProcess } from '../helpers/serve-process.js';
+import { STORE_KINDS } from '../helpers/stores.js';
 
 interface Created {
   id: string;
@@ -20,20 +20,12 @@ describe.each(STORE_KINDS)('vanguard admin hook and the webhooks of vanguard ser
   let env: Record<string, string>;
   let storeArgs: string[];
   let server: ServeProcess;
-  let cleanup: () => void;
-  let storeOpts: { dataDir?: string; databaseUrl?: string };
+  let stop: () => Promise<void>;
+  let storeOpts: StoreOptions;
   beforeAll(async () => {
-    const opts = await freshStoreOptions(kind);
-    cleanup = opts.cleanup;
-    storeOpts = opts.databaseUrl ? { databaseUrl: opts.databaseUrl } : { dataDir: opts.dataDir! };
-    env = opts.databaseUrl ? { DATABASE_URL: opts.databaseUrl } : {};
-    storeArgs = opts.dataDir ? ['--data-dir', opts.dataDir] : [];
-    server = await startServe(storeArgs, env);
+    ({ server, env, storeArgs, stop, storeOptions: storeOpts } = await serveOnFreshStore(kind));
   });
-  afterAll(async () => {
-    await server.stop();
-    cleanup();
-  });
+  afterAll(async () => stop());
 
   const admin = (...args: string[]) => runCli(['admin', ...args, ...storeArgs], { env });
 
