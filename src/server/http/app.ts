@@ -16,6 +16,7 @@ import { registerAdminRoutes } from './routes-admin.js';
 import { registerFindingRoutes } from './routes-findings.js';
 import { registerHealthRoutes } from './routes-health.js';
 import { registerHookRoutes } from './routes-hooks.js';
+import { registerMetricsRoutes } from './routes-metrics.js';
 import { registerOperateRoutes } from './routes-operate.js';
 import { registerProjectRoutes } from './routes-projects.js';
 import { registerReportRoutes } from './routes-reports.js';
@@ -166,6 +167,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   registerFindingRoutes(app, opts.store);
   registerReportRoutes(app, opts.store, opts.queue, opts.reportsPerHour);
   registerAdminRoutes(app, opts.store, opts.queue);
+  registerMetricsRoutes(app, opts.store);
   registerOperateRoutes(app, opts.store);
   await registerHookRoutes(app, opts.store, opts.falcoWindowMs ? { falcoWindowMs: opts.falcoWindowMs } : {});
   app.get('/api/v1/openapi.json', { config: { access: 'public' }, schema: { hide: true } }, () =>

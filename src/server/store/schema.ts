@@ -183,6 +183,21 @@ export interface SettingTable {
   value: string;
 }
 
+/** Free-form labels on projects (team, business unit, tier); metrics filter by them. */
+export interface ProjectTagTable {
+  project_id: number;
+  tag: string;
+}
+
+/** The organisation's metrics as computed once a day; append-only. */
+export interface MetricSnapshotTable {
+  /** `YYYY-MM-DD` (UTC). */
+  day: string;
+  taken_at: string;
+  /** JSON of the MetricsResponse. */
+  data: string;
+}
+
 /** A webhook credential (issue #16): a bearer token (hashed) or, for signed hooks, the signing key. */
 export interface HookTable {
   id: string;
@@ -280,6 +295,8 @@ export interface Database {
   audit_log: AuditTable;
   jobs: JobTable;
   settings: SettingTable;
+  project_tags: ProjectTagTable;
+  metric_snapshots: MetricSnapshotTable;
   hooks: HookTable;
   hook_deliveries: HookDeliveryTable;
   deployments: DeploymentTable;
