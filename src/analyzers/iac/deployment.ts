@@ -19,7 +19,15 @@ export class WorkloadDraft {
   private readonly ports = new Set<string>();
 
   constructor(kind: string, name: string, path: string, line: number, namespace?: string) {
-    this.workload = { kind, name: clip(name), labels: {}, images: [], ports: [], path, line: Math.max(1, line) };
+    this.workload = {
+      kind,
+      name: clip(name),
+      labels: {},
+      images: [],
+      ports: [],
+      path,
+      line: Math.max(1, line),
+    };
     if (namespace !== undefined && namespace !== '') this.workload.namespace = clip(namespace);
   }
 
@@ -102,10 +110,13 @@ export function declareWorkloads(ctx: AnalyzerContext, path: string, drafts: rea
   const dropped = drafts.length - kept.length + kept.reduce((n, d) => n + d.dropped, 0);
   ctx.declareDeployment({ workloads: kept.map((d) => d.workload), assets: [] });
   if (dropped > 0)
-    ctx.warn(`${path}: the deployment leaves out ${dropped} workloads, labels, images or ports beyond its bounds`, {
-      code: 'deployment-truncated',
-      path,
-    });
+    ctx.warn(
+      `${path}: the deployment leaves out ${dropped} workloads, labels, images or ports beyond its bounds`,
+      {
+        code: 'deployment-truncated',
+        path,
+      },
+    );
 }
 
 const MAX_LIST_DEPTH = 4;
@@ -114,13 +125,20 @@ const MAX_LIST_DEPTH = 4;
 export function k8sWorkloads(obj: YNode, path: string, out: WorkloadDraft[], depth = 0): void {
   const kind = str(get(obj, 'kind')) ?? '';
   if (kind === 'List') {
-    if (depth < MAX_LIST_DEPTH) for (const it of items(get(obj, 'items'))) k8sWorkloads(it, path, out, depth + 1);
+    if (depth < MAX_LIST_DEPTH)
+      for (const it of items(get(obj, 'items'))) k8sWorkloads(it, path, out, depth + 1);
     return;
   }
   const podPath = POD_SPEC_PATHS[kind];
   if (!podPath && kind !== 'Service' && kind !== 'Ingress') return;
   const meta = get(obj, 'metadata');
-  const d = new WorkloadDraft(kind, str(get(meta, 'name')) ?? '', path, obj.line, str(get(meta, 'namespace')));
+  const d = new WorkloadDraft(
+    kind,
+    str(get(meta, 'name')) ?? '',
+    path,
+    obj.line,
+    str(get(meta, 'namespace')),
+  );
   d.labelsFrom(get(meta, 'labels'));
   if (podPath) {
     // The pod template's labels are what a running pod (and an alert about it) carries.

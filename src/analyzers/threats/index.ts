@@ -67,7 +67,11 @@ export const threatsAnalyzer: Analyzer = {
     const model = load(file.text, file.path);
     ctx.declareDeployment?.({
       workloads: [],
-      assets: model.assets.map((a) => ({ id: a.id, ...(a.name !== '' ? { name: a.name } : {}), path: file.path })),
+      assets: model.assets.map((a) => ({
+        id: a.id,
+        ...(a.name !== '' ? { name: a.name } : {}),
+        path: file.path,
+      })),
     });
     const { threats, staleDecisions } = deriveThreats(model, clock(ctx));
     for (const d of staleDecisions)
