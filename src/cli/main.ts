@@ -26,6 +26,7 @@ const COMMANDS = {
   push: async () => (await import('./push.js')).registerPush,
   admin: async () => (await import('./admin.js')).registerAdmin,
   worker: async () => (await import('./worker.js')).registerWorker,
+  probe: async () => (await import('./probe.js')).registerProbe,
 } satisfies Record<string, () => Promise<Register>>;
 
 type CommandName = keyof typeof COMMANDS;

@@ -224,7 +224,12 @@ export async function runProbe(opts: ProbeOptions): Promise<ScanResult> {
       reports[i] = await probeUrl(t, http, opts, c);
     },
   );
-  const origins = targets.filter((t, i) => targets.findIndex((u) => u.origin === t.origin) === i);
+  // An origin none of whose URLs answered gets no further requests: its failure is already recorded.
+  const origins = targets.filter(
+    (t, i) =>
+      targets.findIndex((u) => u.origin === t.origin) === i &&
+      targets.some((u, j) => u.origin === t.origin && reports[j]?.error === undefined),
+  );
   const tls: ProbeTls[] = [];
   for (const t of origins) {
     const r = await probeOrigin(t, http, opts, c);
@@ -239,6 +244,10 @@ export async function runProbe(opts: ProbeOptions): Promise<ScanResult> {
   const warnings: ScanWarning[] = [...c.warnings];
   const findings = policy.stage(processFindings(c.raw.map((f) => ({ ...f, phase }))), warnings);
   const policyReport = policy.report();
+  // The project's exceptions are mostly about its files: only those naming probe rules can be stale here.
+  policyReport.staleExceptions = policyReport.staleExceptions.filter((e) =>
+    e.match.rule?.startsWith('probe/'),
+  );
   warnings.push(
     ...exceptionWarnings({ expired: policyReport.expiredExceptions, stale: policyReport.staleExceptions }),
   );
