@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ScanResult } from '../src/core/result.js';
 import { CLI } from './helpers/cli.js';
 import { badHandler, httpService, type TestService } from './helpers/probe-servers.js';
-import { sarifValidator } from './helpers/schemas.js';
+import { sarifValidator, scanResultValidator } from './helpers/schemas.js';
 
 /** The CLI runs in a child process while this one serves: spawnSync would block the services. */
 function vanguard(args: string[], cwd: string): Promise<{ code: number; stdout: string; stderr: string }> {
@@ -80,6 +80,8 @@ describe('vanguard probe (CLI)', () => {
     expect(r.code).toBe(1);
     const json = JSON.parse(readFileSync(join(dir, 'probe.json'), 'utf8')) as ScanResult;
     expect(json.schemaVersion).toBe('1.2.0');
+    const valid = scanResultValidator();
+    expect(valid(json), JSON.stringify(valid.errors?.slice(0, 3))).toBe(true);
     expect(json.analyzers.map((a) => [a.id, a.status])).toEqual([['probe', 'succeeded']]);
     const undeclared = json.findings.filter((f) => f.ruleId === 'probe/port-undeclared');
     expect(undeclared.map((f) => f.location.path)).toEqual([`tcp://127.0.0.1:${strayPort}`]);

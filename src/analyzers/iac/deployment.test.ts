@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { declaredPorts, DEPLOYMENT_LIMITS } from '../../core/deployment.js';
 import { runScan } from '../../scan/run-scan.js';
 import { createRegistry } from '../index.js';
+import { scanResultValidator } from '../../../test/helpers/schemas.js';
 
 function tree(files: Record<string, string>): string {
   const root = mkdtempSync(join(tmpdir(), 'vg-deploy-'));
@@ -156,6 +157,8 @@ describe('the deployment a scan declares', () => {
       { id: 'orders-db', name: 'Orders DB', path: 'threatmodel.yaml' },
     ]);
     expect(declaredPorts(d).some((p) => p.port === 80 && p.protocol === 'tcp')).toBe(true);
+    const valid = scanResultValidator();
+    expect(valid(JSON.parse(JSON.stringify(r))), JSON.stringify(valid.errors?.slice(0, 3))).toBe(true);
   });
 
   it('is the same whatever the order files are found in, and absent when neither iac nor threats ran', async () => {
