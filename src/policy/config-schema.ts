@@ -1,5 +1,12 @@
 import { ANALYZER_OPTIONS } from '../analyzers/options.js';
-import { ANALYZER_IDS, CONFIDENCES, FINDING_SOURCES, PHASES, SEVERITIES, type AnalyzerId } from '../core/finding.js';
+import {
+  ANALYZER_IDS,
+  CONFIDENCES,
+  FINDING_SOURCES,
+  PHASES,
+  SEVERITIES,
+  type AnalyzerId,
+} from '../core/finding.js';
 import type { Infer, JsonSchema } from './schema-dsl.js';
 import {
   array,

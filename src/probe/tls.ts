@@ -77,7 +77,7 @@ function handshake(
         cert: socket.getPeerCertificate(true),
       });
     });
-    socket.once('error', (err) => done(err));
+    socket.once('error', (err: Error) => done(err));
   });
 }
 
