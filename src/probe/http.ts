@@ -92,6 +92,7 @@ export async function fetchOnce(
         },
         ...(tls
           ? {
+              // vanguard-ignore: code/js-tls-verification-disabled the TLS checks judge the certificate; headers are read whatever it is
               rejectUnauthorized: false,
               ...(isIP(host) === 0 ? { servername: host } : {}),
               ...(opts.ca ? { ca: opts.ca } : {}),

@@ -49,6 +49,7 @@ function handshake(
       host: address.address,
       port,
       ...(isIP(host) === 0 ? { servername: host } : {}),
+      // vanguard-ignore: code/js-tls-verification-disabled the certificate is read and judged here, never trusted blindly
       rejectUnauthorized: false,
       ...(opts.ca ? { ca: opts.ca } : {}),
       // A legacy handshake needs OpenSSL's security level 0, or the client itself refuses TLS 1.0/1.1.

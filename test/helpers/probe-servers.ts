@@ -180,6 +180,6 @@ export function secureApp(changes: Record<string, string | undefined>): Handler 
       else headers[k] = v;
     }
     res.writeHead(200, headers);
-    res.end(`${PAGE}<!-- ${req.url ?? ''}: metrics, console, .env and .git are routes of the app -->`);
+    res.end(`${PAGE}<!-- metrics, console, .env and .git are routes of the app -->`);
   };
 }
