@@ -9,8 +9,9 @@ export type { Inventory, InventoryComponent, ComponentScope } from './inventory.
 export type { ScanWarning } from './warning.js';
 
 /**
- * 1.1.0: `inventory` (the dependency inventory) and structured `warnings`. 1.2.0: `deployment` (what
- * the project declares it deploys) and `probe` (the result of `vanguard probe`, findings of source 'probe').
+ * 1.1.0: `inventory` (the dependency inventory) and structured `warnings`. 1.2.0: findings'
+ * `introducedAt`/`introducedBy`, `deployment` (what the project declares it deploys) and `probe`
+ * (the result of `vanguard probe`, findings of source 'probe').
  */
 export const SCHEMA_VERSION = '1.2.0';
 
