@@ -117,6 +117,7 @@ describe('the packed package', () => {
       'dist/scan/worker.js',
       'schemas/vanguard.schema.json',
       'schemas/threatmodel.schema.json',
+      'schemas/scan-result.schema.json',
       'package.json',
       'README.md',
     ])

@@ -59,6 +59,7 @@ describe('start-up', () => {
       'attest',
       'verify',
       'rebuild-compare',
+      'probe',
     ])
       expect(help.stdout).toMatch(new RegExp(`^  ${c}\\b`, 'm'));
     const typo = spawnSync(process.execPath, [CLI, 'scna'], { encoding: 'utf8' });
@@ -90,6 +91,21 @@ describe('start-up', () => {
         .filter(Boolean),
     );
     expect([...analyzers]).toEqual(['secrets']);
+    expect(r.packages).not.toContain('@ast-grep/napi');
+  });
+
+  it('a probe without --ports loads neither the scan engine nor any analyzer', () => {
+    // Port 1 on the loopback refuses at once: the probe is partial (exit 3), which is all this needs.
+    const r = loadsOf(['probe', 'http://127.0.0.1:1/', '--format', 'json', '--timeout', '500']);
+    expect(r.code).toBe(3);
+    expect(r.dist).toContain('cli/probe.js');
+    expect(
+      r.dist.filter(
+        (f) =>
+          (f.startsWith('scan/') && f !== 'scan/summary.js') ||
+          (f.startsWith('analyzers/') && !f.endsWith('/options.js')),
+      ),
+    ).toEqual([]);
     expect(r.packages).not.toContain('@ast-grep/napi');
   });
 });

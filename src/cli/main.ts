@@ -27,6 +27,7 @@ const COMMANDS = {
   metrics: async () => (await import('./metrics.js')).registerMetrics,
   admin: async () => (await import('./admin.js')).registerAdmin,
   worker: async () => (await import('./worker.js')).registerWorker,
+  probe: async () => (await import('./probe.js')).registerProbe,
 } satisfies Record<string, () => Promise<Register>>;
 
 type CommandName = keyof typeof COMMANDS;

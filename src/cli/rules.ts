@@ -6,6 +6,7 @@ import { testRuleFolder } from '../analyzers/code/rule-tests.js';
 import { UsageError } from '../core/errors.js';
 import type { RuleMeta } from '../core/rule.js';
 import { ruleOwasp } from '../core/rule.js';
+import { PROBE_RULES } from '../probe/rules.js';
 import { EXIT } from './errors.js';
 
 interface ListOptions {
@@ -15,7 +16,8 @@ interface ListOptions {
 }
 
 function catalogue(extraDirs: readonly string[] = []): RuleMeta[] {
-  const all = [...createRegistry().rules().values()];
+  // The probe's rules check running services, not files: they are listed beside the analyzers'.
+  const all = [...createRegistry().rules().values(), ...PROBE_RULES];
   if (extraDirs.length === 0) return all;
   const known = new Set(all.map((r) => r.id));
   const custom = rulesFor(extraDirs.map((d) => resolve(d))).set.rules.filter((r) => !known.has(r.id));

@@ -9,11 +9,9 @@ import { loadBaseline } from '../policy/baseline.js';
 import { loadConfig } from '../policy/config.js';
 import { resolveRulesDirs } from '../policy/rules-dirs.js';
 import { branchFromEnv } from '../policy/gate.js';
-import { EXIT } from './errors.js';
-import { allToFiles, OutputPairs, summaryText, writeOutputs } from './outputs.js';
+import { addDeliveryOptions, clock, deliver, exitCodeFor, type DeliveryFlags } from './deliver.js';
+import { OutputPairs } from './outputs.js';
 import { progressReporter } from './progress.js';
-import { pushOptions, summaryLine } from './push.js';
-import { pushBody } from '../server/push-client.js';
 
 function list(value: string, previous: string[] = []): string[] {
   return [
@@ -38,7 +36,7 @@ function positiveNumber(name: string) {
   };
 }
 
-interface ScanFlags {
+interface ScanFlags extends DeliveryFlags {
   only?: string[];
   skip?: string[];
   failOn?: string;
@@ -58,42 +56,18 @@ interface ScanFlags {
   progress: boolean;
   diff?: string;
   staged?: boolean;
-  push?: boolean;
-  server?: string;
-  token?: string;
-  project?: string;
 }
 
-/** Now, or VANGUARD_NOW (an ISO date) so that exception expiry can be reproduced and tested. */
-function clock(): Date {
-  const fixed = process.env.VANGUARD_NOW;
-  if (fixed === undefined || fixed === '') return new Date();
-  const d = new Date(fixed);
-  if (Number.isNaN(d.getTime())) throw new UsageError(`VANGUARD_NOW is not a date: "${fixed}"`);
-  return d;
-}
-
-/** The exit code a finished scan maps to (documented in the README). */
-export function exitCodeFor(result: ScanResult): number {
-  if (result.summary.gate.failed) return EXIT.policyFailed;
-  if (result.status === 'partial') return EXIT.incomplete;
-  return EXIT.pass;
-}
+export { exitCodeFor } from './deliver.js';
 
 export function registerScan(program: Command): void {
   const outputs = new OutputPairs('table');
-  program
+  const command = program
     .command('scan')
     .description('scan a repository: secrets, dependencies, code, infrastructure, pipelines')
     .argument('[path]', 'directory or file to scan', '.')
     .option('--only <ids>', 'run only these analyzers (comma-separated)', list)
     .option('--skip <ids>', 'do not run these analyzers (comma-separated)', list)
-    .option(
-      '-f, --format <format>',
-      'table, json, sarif, … (repeatable; pairs with the --output after it)',
-      outputs.format,
-    )
-    .option('-o, --output <file>', 'write the preceding --format to this file (repeatable)', outputs.output)
     .addOption(
       new Option('--fail-on <severity>', 'exit 1 when a finding is at or above this severity').choices([
         ...SEVERITIES,
@@ -123,102 +97,90 @@ export function registerScan(program: Command): void {
     )
     .option('--diff <ref>', 'scan what changed since <ref> and fail only on findings the change introduced')
     .option('--staged', 'scan the staged content of the index (pre-commit); fast analyzers unless --only')
-    .option('--no-progress', 'no progress indicator')
-    .option('--push', 'send the result to a Vanguard server ($VANGUARD_SERVER, $VANGUARD_TOKEN)')
-    .option('--server <url>', 'with --push: the server (default: $VANGUARD_SERVER)')
-    .option('--token <token>', 'with --push: a push token (default: $VANGUARD_TOKEN)')
-    .option('--project <name>', 'with --push: the project (a push token already names it)')
-    .action(async (path: string, flags: ScanFlags) => {
-      const specs = outputs.resolve();
-      if (flags.historySince !== undefined && !flags.history) {
-        throw new UsageError('--history-since goes with --history');
-      }
-      if (flags.history && flags.skip?.includes('secrets'))
-        throw new UsageError('--history needs the secrets analyzer');
-      if (flags.diff !== undefined && flags.staged)
-        throw new UsageError('--diff and --staged cannot be combined');
-      if (flags.history && (flags.diff !== undefined || flags.staged)) {
-        throw new UsageError('--history scans all commits; it cannot be combined with --diff or --staged');
-      }
-      const only =
-        flags.history && flags.only && !flags.only.includes('secrets')
-          ? [...flags.only, 'secrets']
-          : flags.only;
-      const config = await loadConfig(path, flags.config);
-      const sbom = specs.find((s) => s.format === 'cyclonedx' || s.format === 'spdx');
-      const selected = only ?? config.analyzers.only ?? [];
-      if (
-        sbom &&
-        ((selected.length > 0 && !selected.includes('deps')) ||
-          [
-            ...config.analyzers.skip.filter((id) => !flags.only?.includes(id)),
-            ...(flags.skip ?? []),
-          ].includes('deps'))
-      ) {
-        throw new UsageError(`--format ${sbom.format} needs the deps analyzer, which this scan does not run`);
-      }
-      if (flags.baseline !== undefined && flags.diff !== undefined) {
-        throw new UsageError('--baseline and --diff both set the baseline: give one');
-      }
-      const baseline = flags.baseline === undefined ? undefined : await loadBaseline(flags.baseline);
-      const failOn = flags.failOn as Severity | 'none' | undefined;
-      const branch = flags.branch ?? branchFromEnv(process.env);
-      const progress = flags.progress ? progressReporter() : undefined;
-      const scanOptions: ScanOptions = {
-        path,
-        only: only ?? config.analyzers.only,
-        // The command line wins: --only runs an analyzer even when vanguard.yaml skips it.
-        skip: [...config.analyzers.skip.filter((id) => !flags.only?.includes(id)), ...(flags.skip ?? [])],
-        options: {
-          ...config.options,
-          secrets: {
-            ...config.options.secrets,
-            history: flags.history === true,
-            ...(flags.historySince !== undefined ? { historySince: flags.historySince } : {}),
-          },
-          code: {
-            ...config.options.code,
-            // The policy's folders resolve against the repository; --rules is the user's own, from here.
-            rulesDirs: [...resolveRulesDirs(config, path), ...(flags.rules ?? [])],
-          },
-          ...(flags.dbPath !== undefined
-            ? {
-                deps: { ...config.options.deps, dbPath: flags.dbPath },
-                // The pipeline analyzer checks actions against the same advisory database.
-                pipeline: { ...config.options.pipeline, dbPath: flags.dbPath },
-              }
-            : {}),
+    .option('--no-progress', 'no progress indicator');
+  addDeliveryOptions(command, outputs).action(async (path: string, flags: ScanFlags) => {
+    const specs = outputs.resolve();
+    if (flags.historySince !== undefined && !flags.history) {
+      throw new UsageError('--history-since goes with --history');
+    }
+    if (flags.history && flags.skip?.includes('secrets'))
+      throw new UsageError('--history needs the secrets analyzer');
+    if (flags.diff !== undefined && flags.staged)
+      throw new UsageError('--diff and --staged cannot be combined');
+    if (flags.history && (flags.diff !== undefined || flags.staged)) {
+      throw new UsageError('--history scans all commits; it cannot be combined with --diff or --staged');
+    }
+    const only =
+      flags.history && flags.only && !flags.only.includes('secrets')
+        ? [...flags.only, 'secrets']
+        : flags.only;
+    const config = await loadConfig(path, flags.config);
+    const sbom = specs.find((s) => s.format === 'cyclonedx' || s.format === 'spdx');
+    const selected = only ?? config.analyzers.only ?? [];
+    if (
+      sbom &&
+      ((selected.length > 0 && !selected.includes('deps')) ||
+        [...config.analyzers.skip.filter((id) => !flags.only?.includes(id)), ...(flags.skip ?? [])].includes(
+          'deps',
+        ))
+    ) {
+      throw new UsageError(`--format ${sbom.format} needs the deps analyzer, which this scan does not run`);
+    }
+    if (flags.baseline !== undefined && flags.diff !== undefined) {
+      throw new UsageError('--baseline and --diff both set the baseline: give one');
+    }
+    const baseline = flags.baseline === undefined ? undefined : await loadBaseline(flags.baseline);
+    const failOn = flags.failOn as Severity | 'none' | undefined;
+    const branch = flags.branch ?? branchFromEnv(process.env);
+    const progress = flags.progress ? progressReporter() : undefined;
+    const scanOptions: ScanOptions = {
+      path,
+      only: only ?? config.analyzers.only,
+      // The command line wins: --only runs an analyzer even when vanguard.yaml skips it.
+      skip: [...config.analyzers.skip.filter((id) => !flags.only?.includes(id)), ...(flags.skip ?? [])],
+      options: {
+        ...config.options,
+        secrets: {
+          ...config.options.secrets,
+          history: flags.history === true,
+          ...(flags.historySince !== undefined ? { historySince: flags.historySince } : {}),
         },
-        ignore: [...config.ignore, ...(flags.ignore ?? [])],
-        gitignore: flags.gitignore,
-        defaultIgnores: flags.defaultIgnores,
-        maxFileSize: Math.round(flags.maxFileSize * 1024 * 1024),
-        workers: flags.workers,
-        config,
-        now: clock(),
-        ...(baseline ? { baseline } : {}),
-        ...(failOn !== undefined ? { failOn } : {}),
-        ...(flags.minConfidence !== undefined ? { minConfidence: flags.minConfidence as Confidence } : {}),
-        ...(branch !== undefined ? { branch } : {}),
-        onProgress: progress?.update,
-      };
-      let result: ScanResult;
-      try {
-        if (flags.staged) result = await runStagedScan(scanOptions);
-        else if (flags.diff !== undefined) result = await runDiffScan(scanOptions, flags.diff);
-        else result = await runScan(scanOptions);
-      } finally {
-        progress?.clear();
-      }
-      await writeOutputs(result, specs);
-      // With every report in files, the terminal still says what happened and why the exit code is what it is.
-      if (allToFiles(specs)) process.stderr.write(summaryText(result, specs));
-      if (flags.push) {
-        // The branch being built (not a pull request's target, which gates use) files the result.
-        const opts = await pushOptions(flags, path);
-        // The report may be on stdout, so the push summary goes to stderr.
-        process.stderr.write(summaryLine('scan', await pushBody(JSON.stringify(result), opts)));
-      }
-      process.exitCode = exitCodeFor(result);
-    });
+        code: {
+          ...config.options.code,
+          // The policy's folders resolve against the repository; --rules is the user's own, from here.
+          rulesDirs: [...resolveRulesDirs(config, path), ...(flags.rules ?? [])],
+        },
+        ...(flags.dbPath !== undefined
+          ? {
+              deps: { ...config.options.deps, dbPath: flags.dbPath },
+              // The pipeline analyzer checks actions against the same advisory database.
+              pipeline: { ...config.options.pipeline, dbPath: flags.dbPath },
+            }
+          : {}),
+      },
+      ignore: [...config.ignore, ...(flags.ignore ?? [])],
+      gitignore: flags.gitignore,
+      defaultIgnores: flags.defaultIgnores,
+      maxFileSize: Math.round(flags.maxFileSize * 1024 * 1024),
+      workers: flags.workers,
+      config,
+      now: clock(),
+      ...(baseline ? { baseline } : {}),
+      ...(failOn !== undefined ? { failOn } : {}),
+      ...(flags.minConfidence !== undefined ? { minConfidence: flags.minConfidence as Confidence } : {}),
+      ...(branch !== undefined ? { branch } : {}),
+      onProgress: progress?.update,
+    };
+    let result: ScanResult;
+    try {
+      if (flags.staged) result = await runStagedScan(scanOptions);
+      else if (flags.diff !== undefined) result = await runDiffScan(scanOptions, flags.diff);
+      else result = await runScan(scanOptions);
+    } finally {
+      progress?.clear();
+    }
+    // The branch being built (not a pull request's target, which gates use) files a pushed result.
+    await deliver(result, specs, flags, path, 'scan');
+    process.exitCode = exitCodeFor(result);
+  });
 }

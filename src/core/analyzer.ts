@@ -1,4 +1,5 @@
 import type { AnalyzerId, RawFinding } from './finding.js';
+import type { DeclaredDeployment } from './deployment.js';
 import type { DeclaredInventory } from './inventory.js';
 import type { RuleMeta } from './rule.js';
 import type { WarnDetail } from './warning.js';
@@ -44,6 +45,11 @@ export interface AnalyzerContext {
    * absent in contexts that keep no inventory.
    */
   declareInventory?(inventory: DeclaredInventory): void;
+  /**
+   * Declares what a file says the project deploys (workloads, images, ports, threat-model assets), for
+   * the scan's deployment. Given by the engine; absent in contexts that keep no deployment.
+   */
+  declareDeployment?(deployment: DeclaredDeployment): void;
 }
 
 /** Text that one commit added to one file, as the core reads it from git history. */

@@ -39,3 +39,53 @@ export interface DeclaredDeployment {
   workloads: DeclaredWorkload[];
   assets: DeclaredAsset[];
 }
+
+/** Bounds of one scan's deployment: beyond them declarations are dropped with a `deployment-truncated` warning. */
+export const DEPLOYMENT_LIMITS = {
+  workloads: 10_000,
+  assets: 5_000,
+  /** Per workload. */
+  labels: 64,
+  images: 32,
+  ports: 512,
+  /** Characters of a label key, label value, image or name. */
+  text: 1_000,
+} as const;
+
+const cmp = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+
+function workloadOrder(a: DeclaredWorkload, b: DeclaredWorkload): number {
+  return cmp(a.path, b.path) || a.line - b.line || cmp(a.kind, b.kind) || cmp(a.name, b.name);
+}
+
+/**
+ * Merges the files' declarations into one deployment, sorted by path and line (workloads) and by id
+ * (assets), the same asset id declared twice kept once; `dropped` counts what the bounds left out.
+ */
+export function mergeDeployments(parts: readonly DeclaredDeployment[]): {
+  deployment: DeclaredDeployment;
+  dropped: number;
+} {
+  const workloads = parts.flatMap((p) => p.workloads).sort(workloadOrder);
+  const byId = new Map<string, DeclaredAsset>();
+  for (const a of parts.flatMap((p) => p.assets).sort((x, y) => cmp(x.id, y.id) || cmp(x.path, y.path)))
+    if (!byId.has(a.id)) byId.set(a.id, a);
+  const assets = [...byId.values()];
+  const dropped =
+    Math.max(0, workloads.length - DEPLOYMENT_LIMITS.workloads) +
+    Math.max(0, assets.length - DEPLOYMENT_LIMITS.assets);
+  return {
+    deployment: {
+      workloads: workloads.slice(0, DEPLOYMENT_LIMITS.workloads),
+      assets: assets.slice(0, DEPLOYMENT_LIMITS.assets),
+    },
+    dropped,
+  };
+}
+
+/** Every distinct port a deployment declares, in port order. */
+export function declaredPorts(d: DeclaredDeployment): DeclaredPort[] {
+  const seen = new Map<string, DeclaredPort>();
+  for (const w of d.workloads) for (const p of w.ports) seen.set(`${p.protocol}/${p.port}`, p);
+  return [...seen.values()].sort((a, b) => a.port - b.port || cmp(a.protocol, b.protocol));
+}

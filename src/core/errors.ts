@@ -19,7 +19,8 @@ export type ErrorCode =
   | 'UNKNOWN_ANALYZER'
   | 'DATABASE'
   | 'NETWORK'
-  | 'TIMEOUT';
+  | 'TIMEOUT'
+  | 'BUDGET';
 
 export class VanguardError extends Error {
   readonly code: ErrorCode;

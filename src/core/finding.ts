@@ -70,8 +70,12 @@ export interface Suppression {
   owner?: string;
 }
 
-/** Findings come from analyzers, and from the policy itself (for example a suppression without a reason). */
-export type FindingSource = AnalyzerId | 'policy';
+/**
+ * Findings come from analyzers, from the policy itself (for example a suppression without a reason),
+ * and from `vanguard probe` (a running service, not files: not an analyzer a scan can select).
+ */
+export const FINDING_SOURCES = [...ANALYZER_IDS, 'policy', 'probe'] as const;
+export type FindingSource = (typeof FINDING_SOURCES)[number];
 
 export interface Finding {
   ruleId: string;

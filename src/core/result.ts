@@ -1,13 +1,18 @@
-import type { AnalyzerId, Confidence, Finding, FindingSource, Severity } from './finding.js';
+import type { Confidence, Finding, FindingSource, Severity } from './finding.js';
 import type { Inventory } from './inventory.js';
 import type { DeclaredDeployment } from './deployment.js';
+import type { ProbeReport } from './probe-report.js';
 import type { RuleMeta } from './rule.js';
 import type { ScanWarning } from './warning.js';
 
 export type { Inventory, InventoryComponent, ComponentScope } from './inventory.js';
 export type { ScanWarning } from './warning.js';
 
-/** 1.1.0: `inventory` (the dependency inventory) and structured `warnings`. */
+/**
+ * 1.1.0: `inventory` (the dependency inventory) and structured `warnings`. 1.2.0: findings'
+ * `introducedAt`/`introducedBy`, `deployment` (what the project declares it deploys) and `probe`
+ * (the result of `vanguard probe`, findings of source 'probe').
+ */
 export const SCHEMA_VERSION = '1.2.0';
 
 /** 'skipped': not run (for example no advisory database and not asked for by name); the reason is in warnings. */
@@ -20,7 +25,8 @@ export interface FileError {
 }
 
 export interface AnalyzerRun {
-  id: AnalyzerId;
+  /** An analyzer, or 'probe' in the result of `vanguard probe`. */
+  id: FindingSource;
   status: AnalyzerStatus;
   filesAnalyzed: number;
   findings: number;
@@ -121,4 +127,6 @@ export interface ScanResult {
   inventory?: Inventory;
   /** What the project declares it deploys (workloads, ports, images, threat-model assets). */
   deployment?: DeclaredDeployment;
+  /** Present in the result of `vanguard probe`: what was probed (targets, TLS, ports). */
+  probe?: ProbeReport;
 }

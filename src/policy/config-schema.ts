@@ -1,5 +1,12 @@
 import { ANALYZER_OPTIONS } from '../analyzers/options.js';
-import { ANALYZER_IDS, CONFIDENCES, PHASES, SEVERITIES, type AnalyzerId } from '../core/finding.js';
+import {
+  ANALYZER_IDS,
+  CONFIDENCES,
+  FINDING_SOURCES,
+  PHASES,
+  SEVERITIES,
+  type AnalyzerId,
+} from '../core/finding.js';
 import type { Infer, JsonSchema } from './schema-dsl.js';
 import {
   array,
@@ -17,7 +24,6 @@ import {
 
 export const FAIL_ON_VALUES = [...SEVERITIES, 'none'] as const;
 export type FailOn = (typeof FAIL_ON_VALUES)[number];
-const FINDING_SOURCES = [...ANALYZER_IDS, 'policy'] as const;
 
 const DATE_PATTERN = '^[0-9]{4}-[0-9]{2}-[0-9]{2}$';
 

@@ -104,10 +104,7 @@ function result(f: Finding, ruleIndex: number) {
     locations: [
       {
         physicalLocation: {
-          artifactLocation: {
-            uri: f.location.path.split('/').map(encodeURIComponent).join('/'),
-            uriBaseId: '%SRCROOT%',
-          },
+          artifactLocation: artifactLocation(f.location.path),
           region: region(f),
         },
       },
@@ -129,6 +126,15 @@ function result(f: Finding, ruleIndex: number) {
   return r;
 }
 
+/**
+ * A file relative to %SRCROOT%; a probe's URL (`https://host:port/path`, `tcp://host:port`) is an
+ * absolute URI of its own and takes no base.
+ */
+function artifactLocation(path: string): { uri: string; uriBaseId?: string } {
+  if (/^(?:https?|tcp):\/\/[^/]/i.test(path)) return { uri: path };
+  return { uri: path.split('/').map(encodeURIComponent).join('/'), uriBaseId: '%SRCROOT%' };
+}
+
 /** The file a notification is about, as a SARIF location relative to %SRCROOT% (none for the whole scan). */
 function notificationLocation(path: string | undefined): { locations?: unknown[] } {
   if (path === undefined || path === '' || path === '.') return {};
@@ -136,10 +142,7 @@ function notificationLocation(path: string | undefined): { locations?: unknown[]
     locations: [
       {
         physicalLocation: {
-          artifactLocation: {
-            uri: path.split('/').map(encodeURIComponent).join('/'),
-            uriBaseId: '%SRCROOT%',
-          },
+          artifactLocation: artifactLocation(path),
         },
       },
     ],

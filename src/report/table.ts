@@ -1,4 +1,5 @@
 import type { Finding, Severity } from '../core/finding.js';
+import type { ProbeReport } from '../core/probe-report.js';
 import type { ScanResult } from '../core/result.js';
 import type { Reporter } from './types.js';
 import { provenanceText } from './common.js';
@@ -52,11 +53,14 @@ export const tableReport: Reporter = (scan: ScanResult, { tty }) => {
     .map(([k, n]) => `${n} ${k}`)
     .join(', ');
   const mb = (d.bytesScanned / 1024 / 1024).toFixed(1);
-  out.push(
-    `Scanned ${d.filesScanned} files (${mb} MB) in ${(scan.durationMs / 1000).toFixed(2)} s` +
-      (skipped ? `; skipped ${skipped}` : '') +
-      (d.nonUtf8 ? `; ${d.nonUtf8} not UTF-8 (read as Latin-1)` : ''),
-  );
+  const seconds = (scan.durationMs / 1000).toFixed(2);
+  if (scan.probe) out.push(...probeLines(scan.probe, seconds));
+  else
+    out.push(
+      `Scanned ${d.filesScanned} files (${mb} MB) in ${seconds} s` +
+        (skipped ? `; skipped ${skipped}` : '') +
+        (d.nonUtf8 ? `; ${d.nonUtf8} not UTF-8 (read as Latin-1)` : ''),
+    );
   const analyzers = scan.analyzers
     .map(
       (a) =>
@@ -99,3 +103,21 @@ export const tableReport: Reporter = (scan: ScanResult, { tty }) => {
   out.push(paint(s.gate.failed ? COLOURS.high : '\x1b[32m', `Gate ${s.gate.reason}`));
   return `${out.join('\n')}\n`;
 };
+
+/** What a probe covered: URLs, requests, TLS versions and open ports. */
+function probeLines(p: ProbeReport, seconds: string): string[] {
+  const out = [
+    `Probed ${p.targets.length} URL${p.targets.length === 1 ? '' : 's'} with ${p.requests.used} of ${p.requests.budget} requests in ${seconds} s`,
+  ];
+  for (const t of p.tls) {
+    const accepted = Object.entries(t.protocols)
+      .filter(([, ok]) => ok)
+      .map(([v]) => v);
+    out.push(`  TLS ${sanitizeForTerminal(t.origin)}: ${accepted.join(', ') || 'no version accepted'}`);
+  }
+  for (const h of p.ports)
+    out.push(
+      `  ports ${sanitizeForTerminal(h.host)}: ${h.open.length} of ${h.scanned} open${h.open.length ? ` (${h.open.join(', ')})` : ''}`,
+    );
+  return out;
+}

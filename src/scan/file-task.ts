@@ -1,4 +1,5 @@
 import type { Analyzer, AnalyzerContext } from '../core/analyzer.js';
+import type { DeclaredDeployment } from '../core/deployment.js';
 import type { DeclaredInventory } from '../core/inventory.js';
 import { DEFAULT_WARNING_CODE, scanWarning, type ScanWarning } from '../core/warning.js';
 import { describeError } from '../core/errors.js';
@@ -38,6 +39,8 @@ export interface FileOutcome {
   warnings?: ScanWarning[];
   /** Packages the file declares (dependency files), for the scan's inventory. */
   inventories?: DeclaredInventory[];
+  /** What the file declares the project deploys, for the scan's deployment. */
+  deployments?: DeclaredDeployment[];
 }
 
 /**
@@ -61,6 +64,7 @@ export async function runFileTask(
     directives: [],
     warnings: [],
     inventories: [],
+    deployments: [],
   };
   const read = readSource(file.absBytes ?? file.absPath, maxBytes);
   if (read.kind === 'binary') {
@@ -97,10 +101,11 @@ export async function runFileTask(
   return out;
 }
 
-/** The analyzer's context with warnings and inventories captured in this file's outcome (plain data for workers). */
+/** The analyzer's context with warnings, inventories and deployments captured in this file's outcome (plain data for workers). */
 function fileContext(base: AnalyzerContext, id: AnalyzerId, out: FileOutcome): AnalyzerContext {
   const warnings = (out.warnings ??= []);
   const inventories = (out.inventories ??= []);
+  const deployments = (out.deployments ??= []);
   return {
     ...base,
     warn: (message, detail) =>
@@ -108,5 +113,6 @@ function fileContext(base: AnalyzerContext, id: AnalyzerId, out: FileOutcome): A
         scanWarning(detail?.code ?? DEFAULT_WARNING_CODE, message, { analyzer: id, path: detail?.path }),
       ),
     declareInventory: (inv) => void inventories.push(inv),
+    declareDeployment: (d) => void deployments.push(d),
   };
 }

@@ -2,6 +2,7 @@ import { availableParallelism } from 'node:os';
 import type { Analyzer, FileRef, ProjectContext } from '../core/analyzer.js';
 import { VanguardError, describeError } from '../core/errors.js';
 import type { AnalyzerId, Confidence, Finding, RawFinding } from '../core/finding.js';
+import { mergeDeployments, type DeclaredDeployment } from '../core/deployment.js';
 import { mergeInventories, type DeclaredInventory } from '../core/inventory.js';
 import type { AnalyzerRun, InlineSuppressionUse, ScanResult } from '../core/result.js';
 import { SCHEMA_VERSION } from '../core/result.js';
@@ -117,6 +118,7 @@ async function scanWith(
     warnings.push(w);
   };
   const declared: DeclaredInventory[] = [];
+  const deployments: DeclaredDeployment[] = [];
   const paths = new Set(files.map((f) => f.path));
   const ctxFor = contextFactory(root, paths, options, warn, maxFileSize);
   const runs = new Map<AnalyzerId, AnalyzerRun>(
@@ -183,6 +185,7 @@ async function scanWith(
       done++;
       for (const w of o.warnings ?? []) warn(w);
       for (const inv of o.inventories ?? []) declared.push(inv);
+      for (const d of o.deployments ?? []) deployments.push(d);
       if (o.skipped) {
         recordSkip(discovery, o.path, o.skipped.reason, o.skipped.detail);
         continue;
@@ -286,6 +289,7 @@ async function scanWith(
     ...(opts.branch !== undefined ? { branch: opts.branch } : {}),
     ...(opts.minConfidence !== undefined ? { minConfidence: opts.minConfidence } : {}),
   });
+  const deployment = deploymentOf(active, deployments, warn);
   const finishedAt = new Date();
   return {
     schemaVersion: SCHEMA_VERSION,
@@ -305,7 +309,26 @@ async function scanWith(
     policy: policyReport,
     // The inventory is the deps analyzer's reading of the tree: absent when it did not run.
     ...(active.some((a) => a.id === 'deps') ? { inventory: mergeInventories(declared) } : {}),
+    ...(deployment ? { deployment } : {}),
   };
+}
+
+/** The deployment is the iac and threats analyzers' reading of the tree: absent when neither ran. */
+function deploymentOf(
+  active: readonly Analyzer[],
+  parts: readonly DeclaredDeployment[],
+  warn: (w: ScanWarning) => void,
+): DeclaredDeployment | undefined {
+  if (!active.some((a) => a.id === 'iac' || a.id === 'threats')) return undefined;
+  const { deployment, dropped } = mergeDeployments(parts);
+  if (dropped > 0)
+    warn(
+      scanWarning(
+        'deployment-truncated',
+        `the deployment lists the first ${deployment.workloads.length} workloads and ${deployment.assets.length} assets; ${dropped} more were left out`,
+      ),
+    );
+  return deployment;
 }
 
 /** Descriptions of the rules behind the findings: the catalogue's, or derived from the finding for dynamic rules. */

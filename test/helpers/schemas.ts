@@ -36,3 +36,14 @@ export function cyclonedxValidator(): ValidateFunction {
   );
   return ajv.compile(load('bom-1.6.SNAPSHOT.schema.json'));
 }
+
+/** Vanguard's own scan-result schema (schemas/scan-result.schema.json), JSON Schema 2020-12. */
+export function scanResultValidator(): ValidateFunction {
+  const { Ajv2020 } = require('ajv/dist/2020') as { Ajv2020: typeof Ajv };
+  const schema = JSON.parse(
+    readFileSync(new URL('../../schemas/scan-result.schema.json', import.meta.url), 'utf8'),
+  ) as Record<string, unknown>;
+  const ajv = new Ajv2020({ strict: false, allErrors: true });
+  addFormats(ajv);
+  return ajv.compile(schema);
+}

@@ -2,6 +2,7 @@ import type { Analyzer, AnalyzerContext, FileRef, SourceFile } from '../../core/
 import { ParseError } from '../../core/errors.js';
 import type { RawFinding } from '../../core/finding.js';
 import { Reporter } from './common.js';
+import { composeWorkloads, declareWorkloads, k8sWorkloads, WorkloadDraft } from './deployment.js';
 import { checkCompose, isComposeDoc } from './compose/check.js';
 import { COMPOSE_RULES } from './compose/rules.js';
 import { checkDockerfile } from './dockerfile/check.js';
@@ -43,7 +44,7 @@ function isEnvFile(name: string): boolean {
 const COMPOSE_NAME = /^(?:docker-)?compose(?:[.-][\w.-]{1,100})?\.ya?ml$/i;
 const K8S_HINT = /^apiVersion:/m;
 
-function analyzeYaml(file: SourceFile): RawFinding[] {
+function analyzeYaml(file: SourceFile, ctx: AnalyzerContext): RawFinding[] {
   const out: RawFinding[] = [];
   const manifest = K8S_HINT.test(file.text) || COMPOSE_NAME.test(file.name);
   if (manifest || file.text.includes('services:')) {
@@ -56,10 +57,17 @@ function analyzeYaml(file: SourceFile): RawFinding[] {
       if (!(err instanceof ParseError) || (manifest && !file.text.includes('{{'))) throw err;
     }
     const rep = new Reporter(file);
+    const workloads: WorkloadDraft[] = [];
     for (const doc of docs ?? []) {
-      if (get(doc.root, 'apiVersion') && get(doc.root, 'kind')) checkObject(rep, doc.root!);
-      else if (isComposeDoc(doc.root)) checkCompose(rep, doc.root!);
+      if (get(doc.root, 'apiVersion') && get(doc.root, 'kind')) {
+        checkObject(rep, doc.root!);
+        k8sWorkloads(doc.root!, file.path, workloads);
+      } else if (isComposeDoc(doc.root)) {
+        checkCompose(rep, doc.root!);
+        composeWorkloads(doc.root!, file.path, workloads);
+      }
     }
+    declareWorkloads(ctx, file.path, workloads);
     out.push(...rep.findings);
   }
   out.push(...checkPlaintext(file));
@@ -81,9 +89,14 @@ export const iacAnalyzer: Analyzer = {
     return CONFIG_EXT.has(file.ext);
   },
   analyze(file: SourceFile, ctx: AnalyzerContext): RawFinding[] | Promise<RawFinding[]> {
-    if (isDockerfileName(file.name)) return checkDockerfile(file);
+    if (isDockerfileName(file.name)) {
+      const workload = new WorkloadDraft('dockerfile', file.path, file.path, 1);
+      const findings = checkDockerfile(file, workload);
+      declareWorkloads(ctx, file.path, [workload]);
+      return findings;
+    }
     if (file.ext === 'tf') return checkTerraform(file, ctx);
-    if (file.ext === 'yaml' || file.ext === 'yml') return analyzeYaml(file);
+    if (file.ext === 'yaml' || file.ext === 'yml') return analyzeYaml(file, ctx);
     return checkPlaintext(file);
   },
 };

@@ -65,6 +65,14 @@ export const threatsAnalyzer: Analyzer = {
   analyze(file: SourceFile, ctx: AnalyzerContext): RawFinding[] {
     if (!isModelHere(file, ctx)) return [];
     const model = load(file.text, file.path);
+    ctx.declareDeployment?.({
+      workloads: [],
+      assets: model.assets.map((a) => ({
+        id: a.id,
+        ...(a.name !== '' ? { name: a.name } : {}),
+        path: file.path,
+      })),
+    });
     const { threats, staleDecisions } = deriveThreats(model, clock(ctx));
     for (const d of staleDecisions)
       ctx.warn(`${file.path}:${d.line}: tracked threat "${d.id}" matches no derived threat`, {

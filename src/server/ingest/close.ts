@@ -3,6 +3,11 @@ import type { Database } from '../store/schema.js';
 import { chunks, jsonListContains } from '../store/util.js';
 import type { IngestTarget, ScanScope } from './types.js';
 
+/** True when `path` is one of `places` or under one of them. */
+function inPlaces(path: string, places: readonly string[]): boolean {
+  return places.some((p) => path === p || path.startsWith(p.endsWith(':') ? p : `${p}/`));
+}
+
 /** Statuses a complete scan can close: a false positive or not-affected decision stands regardless. */
 const CLOSABLE = ['open', 'accepted'];
 
@@ -22,14 +27,14 @@ export async function closeMissing(
     if (s.analyzers && s.analyzers.length === 0) continue;
     let q = trx
       .selectFrom('findings')
-      .select(['id', 'status'])
+      .select(['id', 'status', 'path'])
       .where('project_id', '=', target.projectId)
       .where('branch', '=', target.branch)
       .where('status', 'in', CLOSABLE)
       .where((eb) => eb.or([eb('last_scan_id', 'is', null), eb('last_scan_id', '!=', scanId)]))
       .where('tools', 'like', jsonListContains(s.tool));
     if (s.analyzers) q = q.where('analyzer', 'in', s.analyzers);
-    const gone = await q.execute();
+    const gone = (await q.execute()).filter((g) => s.paths === undefined || inPlaces(g.path, s.paths));
     for (const part of chunks(gone, 2000)) {
       await trx
         .updateTable('findings')

@@ -100,6 +100,52 @@ describe.each(STORE_KINDS)('ingest on %s', (kind) => {
     expect(history.every((h) => h.actor === 'test')).toBe(true);
   });
 
+  it('closes probe findings only at the origins and hosts the new probe checked', async () => {
+    const probeResult = (host: string, findings: Finding[]) =>
+      makeResult(
+        findings,
+        {},
+        {
+          analyzers: [
+            {
+              id: 'probe',
+              status: 'succeeded',
+              filesAnalyzed: 1,
+              findings: findings.length,
+              durationMs: 1,
+              errors: [],
+            },
+          ],
+          probe: {
+            targets: [{ url: `https://${host}/`, origin: `https://${host}:443` }],
+            tls: [],
+            ports: [{ host, address: '192.0.2.1', scanned: 1, open: [], expected: [] }],
+            requests: { used: 1, budget: 300 },
+          },
+        },
+      );
+    const at = (host: string, path: string, fp: string) =>
+      makeFinding({
+        analyzer: 'probe',
+        ruleId: 'probe/csp-missing',
+        fingerprint: fp,
+        location: { path: `${path.replace('HOST', host)}`, startLine: 1 },
+      });
+    await push(
+      probeResult('a.example', [
+        at('a.example', 'https://HOST:443/', 'fp-pa'),
+        at('a.example', 'tcp://HOST:5432', 'fp-pa-port'),
+      ]),
+      'probed',
+    );
+    await push(probeResult('b.example', [at('b.example', 'https://HOST:443/', 'fp-pb')]), 'probed');
+    expect((await byFp('probed', 'fp-pa'))!.status).toBe('open');
+    expect((await byFp('probed', 'fp-pa-port'))!.status).toBe('open');
+    const again = await push(probeResult('a.example', []), 'probed');
+    expect(again.fixed).toBe(2);
+    expect((await byFp('probed', 'fp-pb'))!.status).toBe('open');
+  });
+
   it('never closes what a partial scan could not check', async () => {
     const code = makeFinding({ fingerprint: 'p-code' });
     const secret = makeFinding({ fingerprint: 'p-secret', analyzer: 'secrets', ruleId: 'secrets/x' });

@@ -111,6 +111,23 @@ function inventory(v: unknown): ReportInventory {
   return { components, dependencies };
 }
 
+/**
+ * The places a `vanguard probe` result checked: its origins, and `tcp://host:` for hosts whose ports
+ * it scanned. Another probe of the same project (another host) must not close these findings.
+ */
+function probeScope(v: unknown): { paths?: string[] } {
+  if (v === undefined) return {};
+  const p = obj(v, 'probe');
+  const origins = arr(p.targets, 'probe.targets').map((t, i) =>
+    str(obj(t, `probe.targets[${i}]`).origin, `probe.targets[${i}].origin`, 2000),
+  );
+  const hosts = (p.ports === undefined ? [] : arr(p.ports, 'probe.ports')).map((h, i) => {
+    const host = str(obj(h, `probe.ports[${i}]`).host, `probe.ports[${i}].host`, 1000);
+    return `tcp://${host.includes(':') ? `[${host}]` : host}:`;
+  });
+  return { paths: [...new Set([...origins, ...hosts])] };
+}
+
 /** Reads Vanguard's scan result; analyzers that did not succeed are left out of the closing scope. */
 export function parseVanguard(doc: Obj): ParsedReport {
   const findings = arr(doc.findings, 'findings').map(finding);
@@ -131,7 +148,7 @@ export function parseVanguard(doc: Obj): ParsedReport {
     format: 'vanguard',
     tools: ['vanguard'],
     status,
-    scope: [{ tool: 'vanguard', analyzers: checked }],
+    scope: [{ tool: 'vanguard', analyzers: checked, ...probeScope(doc.probe) }],
     ...(startedAt ? { startedAt } : {}),
     findings,
     ...(doc.inventory !== undefined ? { inventory: inventory(doc.inventory) } : {}),

@@ -49,6 +49,11 @@ export interface IngestFinding {
 export interface ScanScope {
   tool: string;
   analyzers?: string[];
+  /**
+   * Only findings at these places: a path equal to one, or under it (`prefix/…`); a prefix ending
+   * in ':' matches any continuation. A probe checks only the origins and hosts it was given.
+   */
+  paths?: string[];
 }
 
 /** A report of any accepted format, reduced to what ingest needs. */

@@ -6,6 +6,7 @@ import type { RawFinding } from '../../../core/finding.js';
 import { ADMIN_PORTS, PLAINTEXT_PORTS, Reporter } from '../common.js';
 import { isFetchPipeShell, isLiteralSecret } from '../shell.js';
 import { parseImageRef } from '../image-ref.js';
+import type { WorkloadDraft } from '../deployment.js';
 import { unpinnedPackages } from './packages.js';
 import {
   DF_ADD_REMOTE,
@@ -103,8 +104,8 @@ function checkSize(text: string): void {
   }
 }
 
-/** Runs the Dockerfile rules over one file. */
-export function checkDockerfile(file: SourceFile): RawFinding[] {
+/** Runs the Dockerfile rules over one file; `workload` (when given) collects its base images and EXPOSEd ports. */
+export function checkDockerfile(file: SourceFile, workload?: WorkloadDraft): RawFinding[] {
   checkSize(file.text);
   const rep = new Reporter(file);
   const df = dockerfileParser().parse(file.text);
@@ -127,7 +128,9 @@ export function checkDockerfile(file: SourceFile): RawFinding[] {
         stage = { name, fromLine: line, image, user: parent?.user };
         stages.push(stage);
         if (image === '') throw new ParseError('FROM without an image', line);
+        if (stages.length === 1) workload?.moveTo(line);
         if (parent || image === 'scratch' || image.includes('$')) break;
+        workload?.image(image);
         const ref = parseImageRef(image);
         if (ref.digest === undefined && (ref.tag === undefined || ref.tag === 'latest')) {
           rep.add(
@@ -181,6 +184,10 @@ export function checkDockerfile(file: SourceFile): RawFinding[] {
         break;
       }
       case 'EXPOSE':
+        for (const w of substitute(args, globalArgs).split(/\s+/)) {
+          const [spec = '', proto] = w.split('/');
+          workload?.portRange(spec, proto);
+        }
         for (const w of args.split(/\s+/)) {
           const m = /^(\d{1,5})(?:-(\d{1,5}))?(?:\/\w{1,5})?$/.exec(w);
           if (!m) continue;
