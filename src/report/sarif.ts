@@ -1,5 +1,5 @@
 import { safeJson } from './json.js';
-import type { Finding, Severity } from '../core/finding.js';
+import type { Finding, FlowStep, Severity } from '../core/finding.js';
 import type { ScanResult } from '../core/result.js';
 import { ruleOwasp, type RuleMeta } from '../core/rule.js';
 import { owaspTag } from '../core/taxonomy.js';
@@ -67,6 +67,32 @@ function region(f: Finding) {
   return r;
 }
 
+function artifact(path: string) {
+  return { uri: path.split('/').map(encodeURIComponent).join('/'), uriBaseId: '%SRCROOT%' };
+}
+
+/** The taint path as one SARIF code flow: GitHub shows its steps, across files, beside the result. */
+function codeFlows(flow: readonly FlowStep[]) {
+  return [
+    {
+      threadFlows: [
+        {
+          locations: flow.map((s) => ({
+            location: {
+              physicalLocation: {
+                artifactLocation: artifact(s.path),
+                region: { startLine: Math.max(1, s.line) },
+              },
+              message: { text: s.kind === 'step' ? s.label : `${s.kind}: ${s.label}` },
+            },
+            kinds: s.kind === 'step' ? ['taint'] : ['taint', s.kind === 'source' ? 'acquire' : 'danger'],
+          })),
+        },
+      ],
+    },
+  ];
+}
+
 function result(f: Finding, ruleIndex: number) {
   const props: Record<string, unknown> = {
     severity: f.severity,
@@ -91,10 +117,7 @@ function result(f: Finding, ruleIndex: number) {
     locations: [
       {
         physicalLocation: {
-          artifactLocation: {
-            uri: f.location.path.split('/').map(encodeURIComponent).join('/'),
-            uriBaseId: '%SRCROOT%',
-          },
+          artifactLocation: artifact(f.location.path),
           region: region(f),
         },
       },
@@ -102,6 +125,7 @@ function result(f: Finding, ruleIndex: number) {
     partialFingerprints: { 'vanguard/v1': f.fingerprint },
     properties: props,
   };
+  if (f.flow && f.flow.length > 0) r.codeFlows = codeFlows(f.flow);
   if (f.suppression) {
     r.suppressions = [
       {

@@ -1,12 +1,14 @@
 import type { Analyzer, AnalyzerContext, FileRef, ProjectContext, SourceFile } from '../../core/analyzer.js';
 import { ConfigError } from '../../core/errors.js';
-import type { RawFinding } from '../../core/finding.js';
+import type { FlowStep, RawFinding } from '../../core/finding.js';
 import { findingFrom } from '../../core/rule.js';
 import type { RuleMeta } from '../../core/rule.js';
 import { analyzeText, PreparedRules } from './engine.js';
 import { isDeclarationFile, languageOf } from './languages.js';
 import { BUILTIN_RULES_DIR, loadRuleDirs } from './load-rules.js';
 import { isMinified, MAX_CODE_BYTES } from './minified.js';
+import { CROSS_FILE, loadProject } from './project.js';
+import type { Trace } from './taint.js';
 import type { CodeRule } from './rule-schema.js';
 
 /** The catalogue entry of a YAML rule. */
@@ -25,6 +27,21 @@ export function ruleMetaOf(r: CodeRule): RuleMeta {
   };
   if (r.owasp) meta.owasp = r.owasp;
   return meta;
+}
+
+/** The finding's flow: source, each step, and the sink, each with its file (the analyzed one by default). */
+export function flowOf(t: Trace, file: string, sinkPath: string, sinkLine: number, sink: string): FlowStep[] {
+  const at = (p: string | undefined): string => (p === undefined || p === '' ? file : p);
+  return [
+    { path: at(t.sourcePath), line: t.sourceLine, label: t.source, kind: 'source' },
+    ...t.steps.map((s): FlowStep => ({ path: at(s.path), line: s.line, label: s.text, kind: 'step' })),
+    {
+      path: sinkPath,
+      line: sinkLine,
+      label: sink.length > 80 ? `${sink.slice(0, 79)}…` : sink,
+      kind: 'sink',
+    },
+  ];
 }
 
 const prepared = new Map<string, PreparedRules>();
@@ -69,7 +86,7 @@ export const codeAnalyzer: Analyzer = {
     catalogue = rulesFor(rulesDirsOf(ctx.options));
     return Promise.resolve();
   },
-  analyze(file: SourceFile, ctx: AnalyzerContext): RawFinding[] {
+  async analyze(file: SourceFile, ctx: AnalyzerContext): Promise<RawFinding[]> {
     const lang = languageOf(file.ext);
     if (!lang) return [];
     if (file.size > MAX_CODE_BYTES) {
@@ -84,27 +101,39 @@ export const codeAnalyzer: Analyzer = {
       return [];
     }
     const rules = rulesFor(rulesDirsOf(ctx.options));
-    const result = analyzeText(file.text, lang, rules);
+    const view = await loadProject(ctx.root, file.path, file.text, lang, ctx.paths, (p) => ctx.readFile(p));
+    const result = analyzeText(file.text, lang, rules, undefined, view);
+    if (view.truncated) {
+      ctx.warn(
+        `cross-file taint analysis stopped at its budget (${CROSS_FILE.modules} modules, ${CROSS_FILE.ms} ms); flows through further imports may be missing`,
+        { code: 'cross-file-truncated', path: file.path },
+      );
+    }
     if (result.truncated) {
       ctx.warn('taint analysis stopped early (analysis budget spent); findings may be missing', {
         code: 'analysis-truncated',
         path: file.path,
       });
     }
-    return result.matches.map((m) =>
-      findingFrom(ruleMetaOf(m.rule), {
+    return result.matches.map((m) => {
+      const path = m.path ?? file.path;
+      const lines =
+        m.path === undefined ? file.lines() : (view.modules.get(m.path)?.text.split(/\r?\n/) ?? []);
+      const f = findingFrom(ruleMetaOf(m.rule), {
         message: m.message,
         confidence: m.confidence,
         location: {
-          path: file.path,
+          path,
           startLine: m.line,
           startColumn: m.column,
           endLine: m.endLine,
           endColumn: m.endColumn,
-          snippet: file.lines()[m.line - 1]?.trim() ?? m.snippet,
+          snippet: lines[m.line - 1]?.trim() ?? m.snippet,
         },
         fingerprintKey: m.fingerprintKey,
-      }),
-    );
+      });
+      if (m.trace) f.flow = flowOf(m.trace, file.path, path, m.line, m.snippet);
+      return f;
+    });
   },
 };

@@ -22,10 +22,11 @@ import {
   withStep,
 } from './taint-support.js';
 import { TaintBudget } from './taint-budget.js';
-import type { Guard, TaintOptions, Trace, Value } from './taint-support.js';
+import type { Guard, TaintOptions, TaintStep, Trace, Value } from './taint-support.js';
 
 export { FileIndex } from './taint-support.js';
-export type { TaintOptions, TaintStep, Trace } from './taint-support.js';
+export type { CallResolver, TaintOptions, TaintStep, Trace, Value } from './taint-support.js';
+export { REQ } from './taint-support.js';
 
 /** Demand-driven, intra-file taint: asks backwards from a sink whether a value comes from a source. */
 export class TaintEvaluator {
@@ -142,13 +143,22 @@ export class TaintEvaluator {
   }
 
   private trace(label: string, node: SgNode): Trace {
-    return {
+    const t: Trace = {
       label,
       source: node.text().replace(/\s+/g, ' ').slice(0, 80),
       sourceLine: lineOf(node),
       steps: [],
       weak: false,
     };
+    if (this.o.path !== undefined) t.sourcePath = this.o.path;
+    return t;
+  }
+
+  /** A step at `node` in this module. */
+  private step(text: string, node: SgNode): TaintStep {
+    const s: TaintStep = { text, line: lineOf(node) };
+    if (this.o.path !== undefined) s.path = this.o.path;
+    return s;
   }
 
   private sourceAt(node: SgNode): Trace | null {
@@ -226,10 +236,7 @@ export class TaintEvaluator {
           continue;
         }
         if (v) {
-          out = withStep(v, {
-            text: d.kind === 'param' ? `${d.name} (parameter)` : node.text(),
-            line: lineOf(d.node),
-          });
+          out = withStep(v, this.step(d.kind === 'param' ? `${d.name} (parameter)` : node.text(), d.node));
           break;
         }
       }
@@ -321,11 +328,20 @@ export class TaintEvaluator {
       this.bindings = saved;
       return v;
     }
+    const seed = this.o.seed;
+    if (seed && seed.fn === fnId) return d.index === seed.param ? this.seedTrace(d) : null;
     const fromSource = this.paramSource(d);
     if (fromSource) return fromSource;
     const fromIter = this.iteratorParam(d, depth);
     if (fromIter) return fromIter;
     return this.callers(d, depth);
+  }
+
+  /** Summary mode: the traced parameter, as if it were a source. */
+  private seedTrace(d: Extract<Definition, { kind: 'param' }>): Trace {
+    const t = this.trace('parameter', d.node);
+    t.param = d.index;
+    return t;
   }
 
   private paramSource(d: Extract<Definition, { kind: 'param' }>): Value {
@@ -382,13 +398,15 @@ export class TaintEvaluator {
       this.bindings.push({ fn: -1, call: c, name });
       const v = this.expr(arg, depth + 1);
       this.bindings.pop();
-      if (v && v !== REQ) return withStep(v, { text: `${name}(${d.name})`, line: lineOf(c) });
+      if (v && v !== REQ) return withStep(v, this.step(`${name}(${d.name})`, c));
     }
     return null;
   }
 
   private call(node: SgNode, depth: number): Value {
     const { syn } = this.o;
+    const resolved = this.o.calls?.returnOf(node, (n) => this.expr(n, depth + 1));
+    if (resolved !== undefined) return resolved;
     const callee = node.field(syn.callFunction) ?? node.field('constructor');
     const calleeName =
       callee && (syn.identifiers.has(kindOf(callee)) || syn.member.has(kindOf(callee)))
@@ -428,7 +446,7 @@ export class TaintEvaluator {
       this.bindings.push({ fn: fn.id(), call: node, name });
       const v = this.firstOf(returns, depth);
       this.bindings.pop();
-      if (v && v !== REQ) return withStep(v, { text: `${name}()`, line: lineOf(node) });
+      if (v && v !== REQ) return withStep(v, this.step(`${name}()`, node));
     }
     return null;
   }
