@@ -4,6 +4,7 @@ import type { CodeMatch } from './matches.js';
 import type { ProjectView } from './project.js';
 import type { CodeRule, Matcher } from './rule-schema.js';
 import type { CompiledSources } from './sources.js';
+import { sinkClassOf } from './replace-check.js';
 import { paramName, Summaries } from './summaries.js';
 import type { CallTarget, SinkHit } from './summaries.js';
 import { syntaxOf } from './syntax.js';
@@ -66,6 +67,7 @@ export function runTaint(rule: CodeRule, run: TaintRun, out: CodeMatch[]): void 
     sources: run.sources,
     sanitizers: [...taint.sanitizers, ...run.sanitizers],
     guards: taint.guards,
+    sinkClass: sinkClassOf(rule.cwe),
   });
   const entry = run.view.entry;
   let evaluator: TaintEvaluator | undefined;

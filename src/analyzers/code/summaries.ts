@@ -19,6 +19,7 @@ export interface RuleContext {
   sources: readonly CompiledSources[];
   sanitizers: readonly Matcher[];
   guards: readonly Matcher[];
+  sinkClass: string | undefined;
 }
 
 /** A parameter of a summarised function that reaches a sink, in this function or one it calls. */
@@ -111,6 +112,7 @@ export class Summaries {
       guards: this.rule.guards,
       path: m.path,
       calls: this.resolverFor(m),
+      ...(this.rule.sinkClass === undefined ? {} : { sinkClass: this.rule.sinkClass }),
     };
     return new TaintEvaluator(seed ? { ...o, seed } : o);
   }

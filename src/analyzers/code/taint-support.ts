@@ -121,6 +121,8 @@ export interface TaintOptions {
    */
   seed?: { fn: number; param: number };
   calls?: CallResolver;
+  /** The rule's sink class (replace-check.ts): which character replacements clean a value for it. */
+  sinkClass?: string;
 }
 
 /** What one `if` statement guards. */

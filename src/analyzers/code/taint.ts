@@ -1,6 +1,7 @@
 import type { SgNode } from '@ast-grep/napi';
 import type { ParamSourceSpec } from './rule-schema.js';
 import { DefinitionLookup } from './definitions.js';
+import { replacementSanitizes } from './replace-check.js';
 import { functionName } from './scope.js';
 import type { Definition } from './scope.js';
 import { accessPath } from './sources.js';
@@ -405,6 +406,12 @@ export class TaintEvaluator {
 
   private call(node: SgNode, depth: number): Value {
     const { syn } = this.o;
+    // A replacement is a sanitizer only when it provably removes the sink class's metacharacters.
+    if (replacementSanitizes(node, this.o.sinkClass, this.o.python)) return null;
+    if (this.o.python && node.field(syn.callFunction)?.text() === 're.sub') {
+      const a = node.field(syn.callArguments)?.namedChildren() ?? [];
+      return this.firstOf([a[2], a[1]], depth);
+    }
     const resolved = this.o.calls?.returnOf(node, (n) => this.expr(n, depth + 1));
     if (resolved !== undefined) return resolved;
     const callee = node.field(syn.callFunction) ?? node.field('constructor');
