@@ -16,7 +16,7 @@ import type { TaintRun } from './run-taint.js';
 export type { CodeMatch } from './matches.js';
 
 /** The rules of one language family, with their sources compiled. */
-interface FamilyRules {
+export interface FamilyRules {
   rules: CodeRule[];
   sources: Map<string, CompiledSources>;
   sanitizers: Matcher[];

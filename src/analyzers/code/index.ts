@@ -9,6 +9,10 @@ import { BUILTIN_RULES_DIR, loadRuleDirs } from './load-rules.js';
 import { isMinified, MAX_CODE_BYTES } from './minified.js';
 import { CROSS_FILE, loadProject } from './project.js';
 import type { Trace } from './taint.js';
+import { renderFindings, templateFileFindings } from './template-findings.js';
+import { templateRules } from './template-rules.js';
+import type { TemplateRule } from './template-rules.js';
+import { templateEngineOf } from './templates.js';
 import type { CodeRule } from './rule-schema.js';
 
 /** The catalogue entry of a YAML rule. */
@@ -44,6 +48,12 @@ export function flowOf(t: Trace, file: string, sinkPath: string, sinkLine: numbe
   ];
 }
 
+/** The catalogue entry of a template rule (without its matching kind and message). */
+function templateMeta(r: TemplateRule): RuleMeta {
+  const { kind: _kind, message: _message, ...meta } = r;
+  return meta;
+}
+
 const prepared = new Map<string, PreparedRules>();
 
 /** The built-in rules plus those in `dirs`, loaded once per process (or worker) and kept. */
@@ -77,9 +87,10 @@ export const codeAnalyzer: Analyzer = {
     'SAST for JavaScript, TypeScript and Python: structural rules and taint tracking from sources to sinks',
   get rules(): readonly RuleMeta[] {
     catalogue ??= rulesFor();
-    return catalogue.set.rules.map(ruleMetaOf);
+    return [...catalogue.set.rules.map(ruleMetaOf), ...[...templateRules().values()].map(templateMeta)];
   },
   matches(file: FileRef): boolean {
+    if (templateEngineOf(file.ext) !== undefined) return true;
     return languageOf(file.ext) !== undefined && !isDeclarationFile(file.name);
   },
   prepare(ctx: ProjectContext): Promise<void> {
@@ -88,7 +99,8 @@ export const codeAnalyzer: Analyzer = {
   },
   async analyze(file: SourceFile, ctx: AnalyzerContext): Promise<RawFinding[]> {
     const lang = languageOf(file.ext);
-    if (!lang) return [];
+    const template = !lang && templateEngineOf(file.ext) !== undefined;
+    if (!lang && !template) return [];
     if (file.size > MAX_CODE_BYTES) {
       ctx.warn(`skipped: larger than ${MAX_CODE_BYTES} bytes`, {
         code: 'file-not-analyzed',
@@ -100,6 +112,7 @@ export const codeAnalyzer: Analyzer = {
       ctx.warn('skipped: minified or bundled code', { code: 'file-not-analyzed', path: file.path });
       return [];
     }
+    if (!lang) return templateFileFindings(file);
     const rules = rulesFor(rulesDirsOf(ctx.options));
     const view = await loadProject(ctx.root, file.path, file.text, lang, ctx.paths, (p) => ctx.readFile(p));
     const result = analyzeText(file.text, lang, rules, undefined, view);
@@ -115,7 +128,8 @@ export const codeAnalyzer: Analyzer = {
         path: file.path,
       });
     }
-    return result.matches.map((m) => {
+    const rendered = await renderFindings(file, view, rules.family(lang.family), ctx);
+    const found = result.matches.map((m) => {
       const path = m.path ?? file.path;
       const lines =
         m.path === undefined ? file.lines() : (view.modules.get(m.path)?.text.split(/\r?\n/) ?? []);
@@ -135,5 +149,6 @@ export const codeAnalyzer: Analyzer = {
       if (m.trace) f.flow = flowOf(m.trace, file.path, path, m.line, m.snippet);
       return f;
     });
+    return [...found, ...rendered];
   },
 };
