@@ -209,6 +209,26 @@ export function analyzeText(
   return { matches: out, truncated: run.truncated || v.truncated, parsed: true };
 }
 
+/**
+ * True when following the file's imports can matter: a source of some taint rule can occur in the text
+ * and the file imports a module by a relative path (JavaScript) or imports at all (Python). A cheap text
+ * test, so that most files are analysed alone and parsed only when a rule applies.
+ */
+export function crossFileCandidate(text: string, lang: FileLanguage, rules: PreparedRules): boolean {
+  const python = lang.family === 'python';
+  const imports = python ? /^\s*(?:from|import)\s+[\w.]/m : /(?:require\s*\(|from|import)\s*['"]\.\.?\//;
+  if (!imports.test(text)) return false;
+  const fam = rules.family(lang.family);
+  const st: FileState = { labels: new Map(), texts: [text] };
+  return fam.rules.some((r) => r.taint !== undefined && taintPossible(r, fam, st));
+}
+
+/** True when request data (the `http` label) can occur in the text: render calls are worth a look. */
+export function requestDataPossible(text: string, lang: FileLanguage, rules: PreparedRules): boolean {
+  const http = rules.family(lang.family).sources.get('http');
+  return http !== undefined && labelPresent(http, { labels: new Map(), texts: [text] });
+}
+
 /** The matches of every applicable rule in one file's text. */
 export function runRules(
   text: string,

@@ -3,11 +3,11 @@ import { ConfigError } from '../../core/errors.js';
 import type { FlowStep, RawFinding } from '../../core/finding.js';
 import { findingFrom } from '../../core/rule.js';
 import type { RuleMeta } from '../../core/rule.js';
-import { analyzeText, PreparedRules } from './engine.js';
+import { analyzeText, crossFileCandidate, PreparedRules, requestDataPossible } from './engine.js';
 import { isDeclarationFile, languageOf } from './languages.js';
 import { BUILTIN_RULES_DIR, loadRuleDirs } from './load-rules.js';
 import { isMinified, MAX_CODE_BYTES } from './minified.js';
-import { CROSS_FILE, loadProject } from './project.js';
+import { CROSS_FILE, loadProject, singleModule } from './project.js';
 import type { Trace } from './taint.js';
 import { renderFindings, templateFileFindings } from './template-findings.js';
 import { templateRules } from './template-rules.js';
@@ -114,9 +114,14 @@ export const codeAnalyzer: Analyzer = {
     }
     if (!lang) return templateFileFindings(file);
     const rules = rulesFor(rulesDirsOf(ctx.options));
-    const view = await loadProject(ctx.root, file.path, file.text, lang, ctx.paths, (p) => ctx.readFile(p));
+    const renders = file.text.includes('render') && requestDataPossible(file.text, lang, rules);
+    const view = crossFileCandidate(file.text, lang, rules)
+      ? await loadProject(ctx.root, file.path, file.text, lang, ctx.paths, (p) => ctx.readFile(p))
+      : renders
+        ? singleModule(file.path, file.text, lang)
+        : undefined;
     const result = analyzeText(file.text, lang, rules, undefined, view);
-    if (view.truncated) {
+    if (view?.truncated) {
       ctx.warn(
         `cross-file taint analysis stopped at its budget (${CROSS_FILE.modules} modules, ${CROSS_FILE.ms} ms); flows through further imports may be missing`,
         { code: 'cross-file-truncated', path: file.path },
@@ -128,11 +133,11 @@ export const codeAnalyzer: Analyzer = {
         path: file.path,
       });
     }
-    const rendered = await renderFindings(file, view, rules.family(lang.family), ctx);
+    const rendered = renders && view ? await renderFindings(file, view, rules.family(lang.family), ctx) : [];
     const found = result.matches.map((m) => {
       const path = m.path ?? file.path;
       const lines =
-        m.path === undefined ? file.lines() : (view.modules.get(m.path)?.text.split(/\r?\n/) ?? []);
+        m.path === undefined ? file.lines() : (view?.modules.get(m.path)?.text.split(/\r?\n/) ?? []);
       const f = findingFrom(ruleMetaOf(m.rule), {
         message: m.message,
         confidence: m.confidence,

@@ -24,11 +24,11 @@ export interface LoadedModule {
 /** Bounds of cross-file analysis, per analyzed file. */
 export const CROSS_FILE = {
   /** Import hops followed from the analyzed file (route → service → dao → db helper). */
-  depth: 4,
+  depth: 3,
   /** Modules loaded for one analyzed file. */
-  modules: 40,
+  modules: 24,
   /** Milliseconds spent loading modules and computing summaries for one analyzed file. */
-  ms: 400,
+  ms: 250,
 };
 
 /** Parsed modules kept per process: a least-recently-used list bounded by source bytes. */
