@@ -136,7 +136,7 @@ describe('code analyzer', () => {
         const { codeAnalyzer } = await import(${JSON.stringify(built.href)});
         const { makeSourceFile, makeMemoryContext } = await import(${JSON.stringify(new URL('../../../dist/core/source-file.js', import.meta.url).href)});
         const f = makeSourceFile('v.py', 'import os\\nfrom flask import request\\nos.system("ls " + request.args["d"])\\n');
-        parentPort.postMessage(codeAnalyzer.analyze(f, makeMemoryContext()).map((x) => x.ruleId));
+        parentPort.postMessage((await codeAnalyzer.analyze(f, makeMemoryContext())).map((x) => x.ruleId));
       })().catch((e) => parentPort.postMessage(String(e)));
     `;
     const result = await new Promise((resolve, reject) => {
