@@ -97,10 +97,18 @@ export interface Finding {
   fingerprint: string;
   package?: PackageRef;
   suppression?: Suppression;
-  /** For taint findings: the path the data takes from its source to the sink (schemaVersion 1.2.0). */
+  /** For taint findings: the path the data takes from its source to the sink (schemaVersion 1.3.0). */
   flow?: FlowStep[];
   /** Set by diff-aware and baseline scans: whether the finding is new relative to the baseline. */
   baselineState?: 'new' | 'unchanged';
+  /**
+   * When the problem entered the code (ISO 8601): the author time of the commit that last introduced
+   * the line; for a dependency the later of that (its lockfile line) and the advisory's publication.
+   * Absent for uncommitted lines and outside git repositories.
+   */
+  introducedAt?: string;
+  /** The commit that introduced it (the line's blame, or a history finding's commit). */
+  introducedBy?: string;
 }
 
 /**

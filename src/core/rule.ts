@@ -41,6 +41,8 @@ export interface FindingInput {
   secret?: string;
   package?: PackageRef;
   cwe?: number[];
+  /** When the problem became one, if the analyzer knows (an advisory's publication). */
+  introducedAt?: string;
 }
 
 /** OWASP categories for a rule: its own, or those of its CWEs. */
@@ -68,5 +70,6 @@ export function findingFrom(rule: RuleMeta, at: FindingInput): RawFinding {
   if (at.fingerprintKey !== undefined) f.fingerprintKey = at.fingerprintKey;
   if (at.secret !== undefined) f.secret = at.secret;
   if (at.package !== undefined) f.package = at.package;
+  if (at.introducedAt !== undefined) f.introducedAt = at.introducedAt;
   return f;
 }

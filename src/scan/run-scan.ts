@@ -24,6 +24,7 @@ import { defaultConfig, type VanguardConfig } from '../policy/config.js';
 import { exceptionWarnings } from '../policy/exceptions.js';
 import { evaluateGate } from '../policy/gate.js';
 import { createPolicyStage } from '../policy/stage.js';
+import { addIntroduction, type IntroducedOptions } from './introduced.js';
 
 export const DEFAULT_MAX_FILE_SIZE = 20 * 1024 * 1024;
 
@@ -54,6 +55,8 @@ export interface ScanOptions {
   /** The clock for exception expiry (tests fix it). */
   now?: Date;
   onProgress?: (done: number, total: number) => void;
+  /** When each finding was introduced (git blame, cached); false skips it. */
+  introduced?: IntroducedOptions | false;
   registry?: AnalyzerRegistry;
 }
 
@@ -259,7 +262,11 @@ async function scanWith(
     now: opts.now ?? new Date(),
     ...(opts.baseline ? { baseline: opts.baseline } : {}),
   });
-  const findings = policy.stage(processFindings(raw), warnings);
+  const staged = policy.stage(processFindings(raw), warnings);
+  const findings =
+    opts.introduced === false
+      ? staged
+      : (await addIntroduction(root, staged, opts.introduced ?? {}, warn)).findings;
   const policyReport = policy.report();
   for (const w of exceptionWarnings({
     expired: policyReport.expiredExceptions,
