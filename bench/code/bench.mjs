@@ -10,7 +10,14 @@ const DIST = new URL('../../dist/', import.meta.url);
 if (!isMainThread) {
   const { codeAnalyzer } = await import(new URL('analyzers/code/index.js', DIST).href);
   const { makeSourceFile, makeMemoryContext } = await import(new URL('core/source-file.js', DIST).href);
-  const ctx = makeMemoryContext({}, {});
+  // The engine's context: every walked file can be read, so cross-file taint (imports, templates) runs as in a scan.
+  const base = makeMemoryContext({}, {}, workerData.dir);
+  const paths = new Set(workerData.all);
+  const ctx = {
+    ...base,
+    paths,
+    readFile: (p) => Promise.resolve(paths.has(p) ? readFileSync(join(workerData.dir, p), 'utf8') : undefined),
+  };
   const out = { files: 0, lines: 0, findings: [], errors: 0, skipped: 0, ms: 0 };
   const t0 = performance.now();
   for (const [abs, rel] of workerData.files) {
@@ -21,10 +28,11 @@ if (!isMainThread) {
     out.lines += text.split('\n').length;
     const before = ctx.warnings.length;
     try {
-      for (const f of codeAnalyzer.analyze(file, ctx)) {
+      for (const f of await codeAnalyzer.analyze(file, ctx)) {
         out.findings.push({
           ruleId: f.ruleId,
           path: f.location.path,
+          from: rel,
           line: f.location.startLine,
           confidence: f.confidence,
           message: f.message,
@@ -70,6 +78,7 @@ if (!isMainThread) {
   if (limit > 0) files.length = Math.min(files.length, limit);
   // Largest first, dealt round-robin, so the workers finish together.
   files.sort((a, b) => statSync(b[0]).size - statSync(a[0]).size);
+  const all = files.map((f) => f[1]);
   const shares = Array.from({ length: workers }, () => []);
   files.forEach((f, i) => shares[i % workers].push(f));
   let peakRss = process.memoryUsage().rss;
@@ -79,7 +88,7 @@ if (!isMainThread) {
     shares.map(
       (share) =>
         new Promise((resolve, reject) => {
-          const w = new Worker(new URL(import.meta.url), { workerData: { files: share } });
+          const w = new Worker(new URL(import.meta.url), { workerData: { files: share, dir, all } });
           w.once('message', resolve);
           w.once('error', reject);
         }),

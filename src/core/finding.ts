@@ -51,6 +51,21 @@ export interface Location {
   commit?: string;
 }
 
+/**
+ * One step of a data flow (a taint path): where attacker-controlled data is, from the source to the
+ * sink, possibly across files. SARIF carries it as `codeFlows[].threadFlows[].locations[]`.
+ */
+export interface FlowStep {
+  /** Path relative to the scan root, with forward slashes. */
+  path: string;
+  /** 1-based. */
+  line: number;
+  /** What holds the data at this step: the source expression, a variable, a parameter, a call, the sink. */
+  label: string;
+  /** The role of the step: the first is the `source`, the last the `sink`. */
+  kind: 'source' | 'step' | 'sink';
+}
+
 export interface PackageRef {
   ecosystem: string;
   name: string;
@@ -96,6 +111,8 @@ export interface Finding {
   fingerprint: string;
   package?: PackageRef;
   suppression?: Suppression;
+  /** For taint findings: the path the data takes from its source to the sink (schemaVersion 1.3.0). */
+  flow?: FlowStep[];
   /** Set by diff-aware and baseline scans: whether the finding is new relative to the baseline. */
   baselineState?: 'new' | 'unchanged';
   /**

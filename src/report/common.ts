@@ -38,6 +38,21 @@ export function locationText(f: Finding): string {
   return `${f.location.path}:${f.location.startLine}`;
 }
 
+/**
+ * A taint path in one line, `routes/user.js:4 → :9 → dao/user.js:12`: each step's file is named only
+ * when it changes. Empty when the finding has no flow.
+ */
+export function flowText(f: Finding): string {
+  let prev = '';
+  return (f.flow ?? [])
+    .map((s) => {
+      const at = s.path === prev ? `:${s.line}` : `${s.path}:${s.line}`;
+      prev = s.path;
+      return at;
+    })
+    .join(' → ');
+}
+
 /** A documentation link for a CWE. */
 export function cweUrl(cwe: number): string {
   return `https://cwe.mitre.org/data/definitions/${cwe}.html`;

@@ -5,6 +5,7 @@ import type { ExceptionRef, ScanResult } from '../core/result.js';
 import type { RuleMeta } from '../core/rule.js';
 import {
   cweUrl,
+  flowText,
   isNew,
   locationText,
   otherWarnings,
@@ -57,13 +58,14 @@ function row(f: Finding, rule: RuleMeta | undefined): string {
   const pkg = f.package
     ? `<div>Package <code>${escapeHtml(`${f.package.name}@${f.package.version}`)}</code>${f.package.fixedIn.length > 0 ? `, fixed in <code>${escapeHtml(f.package.fixedIn.join(', '))}</code>` : ''}</div>`
     : '';
+  const flow = f.flow?.length ? `<div class="flow">Data flow: ${escapeHtml(flowText(f))}</div>` : '';
   const snippet = f.location.snippet ? `<pre><code>${escapeHtml(f.location.snippet)}</code></pre>` : '';
   const cls = `finding${f.suppression ? ' suppressed' : ''}`;
   return `<tr class="${cls}" data-rank="${severityRank(f.severity)}" data-severity="${f.severity}" data-analyzer="${escapeHtml(f.analyzer)}" data-suppressed="${f.suppression ? 1 : 0}" data-fingerprint="${escapeHtml(f.fingerprint)}">
 <td><span class="badge sev-${f.severity}">${f.severity}</span></td>
 <td class="rule"><code>${escapeHtml(f.ruleId)}</code><div class="title">${escapeHtml(f.title)}</div><div class="provenance">${escapeHtml(provenanceText(f))}</div></td>
 <td class="loc"><code>${escapeHtml(locationText(f))}</code></td>
-<td><div class="message">${escapeHtml(f.message)}</div>${pkg}<details><summary>How to fix</summary><p>${escapeHtml(f.remediation)}</p>${snippet}<p>${refs.join(' · ')}</p></details></td>
+<td><div class="message">${escapeHtml(f.message)}</div>${flow}${pkg}<details><summary>How to fix</summary><p>${escapeHtml(f.remediation)}</p>${snippet}<p>${refs.join(' · ')}</p></details></td>
 <td>${escapeHtml(f.analyzer)}</td>
 <td class="status">${status(f)}</td>
 </tr>`;

@@ -90,3 +90,46 @@ describe('sarif locations', () => {
     );
   });
 });
+
+describe('sarif code flows', () => {
+  it('carries a taint path across files as codeFlows[].threadFlows[].locations[], valid SARIF', async () => {
+    const scan = await scanFixture();
+    const f = scan.findings.find((x) => !x.suppression)!;
+    f.flow = [
+      { path: 'routes/user.js', line: 6, label: 'req.query.id', kind: 'source' },
+      { path: 'routes/user.js', line: 7, label: 'find(…)', kind: 'step' },
+      { path: 'dao/user.js', line: 4, label: 'sql', kind: 'step' },
+      { path: 'dao/user.js', line: 5, label: 'db.query(sql)', kind: 'sink' },
+    ];
+    const sarif = JSON.parse(sarifReport(scan, { tty: false })) as {
+      runs: {
+        results: {
+          codeFlows?: {
+            threadFlows: {
+              locations: {
+                location: {
+                  physicalLocation: { artifactLocation: { uri: string }; region: { startLine: number } };
+                  message: { text: string };
+                };
+              }[];
+            }[];
+          }[];
+        }[];
+      }[];
+    };
+    const validate = sarifValidator();
+    expect(validate(sarif), JSON.stringify(validate.errors)).toBe(true);
+    const withFlow = sarif.runs[0]!.results.filter((r) => r.codeFlows);
+    expect(withFlow).toHaveLength(1);
+    const steps = withFlow[0]!.codeFlows![0]!.threadFlows[0]!.locations.map(
+      (l) =>
+        `${l.location.physicalLocation.artifactLocation.uri}:${l.location.physicalLocation.region.startLine} ${l.location.message.text}`,
+    );
+    expect(steps).toEqual([
+      'routes/user.js:6 source: req.query.id',
+      'routes/user.js:7 find(…)',
+      'dao/user.js:4 sql',
+      'dao/user.js:5 sink: db.query(sql)',
+    ]);
+  });
+});

@@ -1,5 +1,5 @@
 import { safeJson } from './json.js';
-import type { Confidence, Finding, Severity } from '../core/finding.js';
+import type { Confidence, Finding, FlowStep, Severity } from '../core/finding.js';
 import type { ScanResult } from '../core/result.js';
 import { ruleOwasp, type RuleMeta } from '../core/rule.js';
 import { owaspTag } from '../core/taxonomy.js';
@@ -79,6 +79,28 @@ function rankOf(f: Finding): number {
   return f.tier === 'audit' ? Math.min(r, 50) : r;
 }
 
+/** The taint path as one SARIF code flow: GitHub shows its steps, across files, beside the result. */
+function codeFlows(flow: readonly FlowStep[]) {
+  return [
+    {
+      threadFlows: [
+        {
+          locations: flow.map((s) => ({
+            location: {
+              physicalLocation: {
+                artifactLocation: artifactLocation(s.path),
+                region: { startLine: Math.max(1, s.line) },
+              },
+              message: { text: s.kind === 'step' ? s.label : `${s.kind}: ${s.label}` },
+            },
+            kinds: s.kind === 'step' ? ['taint'] : ['taint', s.kind === 'source' ? 'acquire' : 'danger'],
+          })),
+        },
+      ],
+    },
+  ];
+}
+
 function result(f: Finding, ruleIndex: number) {
   const props: Record<string, unknown> = {
     severity: f.severity,
@@ -113,6 +135,7 @@ function result(f: Finding, ruleIndex: number) {
     rank: rankOf(f),
     properties: props,
   };
+  if (f.flow && f.flow.length > 0) r.codeFlows = codeFlows(f.flow);
   if (f.suppression) {
     r.suppressions = [
       {

@@ -1,6 +1,7 @@
 import type { Finding, Severity } from '../core/finding.js';
 import type { ProbeReport } from '../core/probe-report.js';
 import type { ScanResult } from '../core/result.js';
+import { flowText } from './common.js';
 import type { Reporter } from './types.js';
 import { provenanceText } from './common.js';
 import { formatWarning } from '../core/warning.js';
@@ -44,6 +45,8 @@ export const tableReport: Reporter = (scan: ScanResult, { tty }) => {
     out.push(`         ${sanitizeForTerminal(f.message)}`);
     if (f.location.snippet)
       out.push(paint(DIM, `         │ ${sanitizeForTerminal(f.location.snippet.trim()).slice(0, 160)}`));
+    const flow = flowText(f);
+    if (flow) out.push(`         flow: ${sanitizeForTerminal(flow)}`);
     out.push(`         fix: ${sanitizeForTerminal(f.remediation)}`);
     out.push('');
   }

@@ -94,7 +94,12 @@ export async function runFileTask(
   // `bytes` is UTF-8 or Latin-1 (wide encodings are re-encoded as UTF-8): the ASCII marker reads the same.
   if (source.bytes.includes('vanguard-ignore')) {
     const { directives, invalid } = parseDirectives(file.path, source.lines());
-    const used = applyDirectives(out.findings, directives);
+    // A finding an analyzer placed in another file (a sink reached through an import) answers to that
+    // file's directives, which run-scan applies once every file is read.
+    const used = applyDirectives(
+      out.findings.filter((f) => f.location.path === file.path),
+      directives,
+    );
     out.directives = directives.map((d, i) => ({ ...d, used: used.has(i) }));
     for (const f of invalid) out.findings.push(f);
   }

@@ -14,7 +14,7 @@ import { readHistory } from '../discover/history.js';
 import { recordSkip, walk } from '../discover/walk.js';
 import { loadRegistry } from '../analyzers/load.js';
 import type { AnalyzerRegistry } from '../analyzers/registry.js';
-import { SUPPRESSION_WITHOUT_REASON } from '../policy/inline.js';
+import { applyDirectives, SUPPRESSION_WITHOUT_REASON } from '../policy/inline.js';
 import { contextFactory, type AnalyzerOptions } from './context.js';
 import { runFileTask, type FileOutcome, type FileTask } from './file-task.js';
 import { RECYCLE_BYTES, runInWorkers, SpareWorkers } from './pool.js';
@@ -178,6 +178,8 @@ async function scanWith(
   }
   const raw: RawFinding[] = [];
   const suppressions: InlineSuppressionUse[] = [];
+  /** Findings reported while analysing another file than the one they sit in. */
+  const foreign: RawFinding[] = [];
   let done = 0;
   const collect = (outcomes: FileOutcome[], ws: string[]): void => {
     for (const w of ws) warn(scanWarning('analyzer-note', w));
@@ -193,7 +195,10 @@ async function scanWith(
       discovery.filesScanned++;
       discovery.bytesScanned += o.bytes;
       if (!o.utf8) discovery.nonUtf8++;
-      for (const f of o.findings) raw.push(f);
+      for (const f of o.findings) {
+        raw.push(f);
+        if (f.location.path !== o.path) foreign.push(f);
+      }
       for (const d of o.directives) suppressions.push({ path: o.path, ...d });
       for (const [id, ms] of o.timings) {
         const run = runs.get(id)!;
@@ -238,6 +243,8 @@ async function scanWith(
       spares,
     );
   }
+
+  applyForeignDirectives(foreign, suppressions);
 
   for (const a of active) {
     if (!a.analyzeProject) continue;
@@ -329,6 +336,19 @@ function deploymentOf(
       ),
     );
   return deployment;
+}
+
+/** Suppresses findings placed in another file by that file's inline directives (and marks those used). */
+function applyForeignDirectives(foreign: RawFinding[], uses: InlineSuppressionUse[]): void {
+  if (foreign.length === 0) return;
+  const byPath = new Map<string, InlineSuppressionUse[]>();
+  for (const u of uses) byPath.set(u.path, [...(byPath.get(u.path) ?? []), u]);
+  for (const f of foreign) {
+    const list = byPath.get(f.location.path);
+    if (!list) continue;
+    const used = applyDirectives([f], list);
+    for (const i of used) list[i]!.used = true;
+  }
 }
 
 /** Descriptions of the rules behind the findings: the catalogue's, or derived from the finding for dynamic rules. */

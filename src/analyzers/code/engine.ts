@@ -1,35 +1,22 @@
 import { Lang, parse } from '@ast-grep/napi';
 import { ConfigError } from '../../core/errors.js';
 import type { SgNode } from '@ast-grep/napi';
-import type { Confidence } from '../../core/finding.js';
 import { ensurePython } from './languages.js';
 import type { FileLanguage, RuleLanguage } from './languages.js';
 import type { CodeRule, Matcher, RuleSet } from './rule-schema.js';
 import { compileSources } from './sources.js';
 import type { CompiledSources } from './sources.js';
-import { syntaxOf } from './syntax.js';
-import { FileIndex, TaintEvaluator } from './taint.js';
-import type { Trace } from './taint.js';
+import { fill, matchOf, oneLine } from './matches.js';
+import type { CodeMatch } from './matches.js';
+import { singleModule } from './project.js';
+import type { ProjectView } from './project.js';
+import { runTaint } from './run-taint.js';
+import type { TaintRun } from './run-taint.js';
 
-/** One match of one rule in one file, before it becomes a finding. */
-export interface CodeMatch {
-  rule: CodeRule;
-  line: number;
-  column: number;
-  endLine: number;
-  endColumn: number;
-  snippet: string;
-  message: string;
-  confidence: Confidence;
-  /** Identifies the problem without its line: rule, normalised sink text and source. */
-  fingerprintKey: string;
-  trace?: Trace;
-  /** The text of the rule's `secret` metavariable: masked everywhere in the finding. */
-  secret?: string;
-}
+export type { CodeMatch } from './matches.js';
 
 /** The rules of one language family, with their sources compiled. */
-interface FamilyRules {
+export interface FamilyRules {
   rules: CodeRule[];
   sources: Map<string, CompiledSources>;
   sanitizers: Matcher[];
@@ -114,44 +101,22 @@ function validate(set: RuleSet): void {
   for (const g of set.sanitizers) check('sanitizers', 'sanitizers', g.languages, g.matchers);
 }
 
-const LOWER: Record<Confidence, Confidence> = { high: 'medium', medium: 'low', low: 'low' };
-
-function oneLine(s: string, max = 120): string {
-  const t = s.replace(/\s+/g, ' ').trim();
-  return t.length > max ? `${t.slice(0, max - 1)}…` : t;
-}
-
-function describePath(t: Trace, sink: string, sinkLine: number): string {
-  const hops = [`${t.source} (line ${t.sourceLine})`, ...t.steps.map((s) => `${s.text} (line ${s.line})`)];
-  hops.push(`${sink} (line ${sinkLine})`);
-  return hops.join(' → ');
-}
-
-function fill(template: string, vars: Record<string, string>, match: SgNode): string {
-  return template.replace(/\{(\$?[A-Za-z_][\w]*)\}/g, (all, key: string) => {
-    if (key.startsWith('$')) return oneLine(match.getMatch(key.slice(1))?.text() ?? all, 80);
-    return vars[key] ?? all;
-  });
-}
-
 function applies(rule: CodeRule, text: string): boolean {
   if (rule.triggers.length > 0 && !rule.triggers.some((t) => text.includes(t))) return false;
   return rule.requires.length === 0 || rule.requires.some((t) => text.includes(t));
 }
 
-/** Per-file state shared by the rules: the tree index and which source labels can occur at all. */
+/** Per-file state shared by the rules: which source labels can occur in the file or its imports. */
 interface FileState {
-  index: FileIndex;
   labels: Map<string, boolean>;
-  text: string;
-  /** Set when a rule stopped early because the file's taint budget ran out. */
-  truncated: boolean;
+  /** The file's text and those of the modules it imports. */
+  texts: string[];
 }
 
 function labelPresent(s: CompiledSources, st: FileState): boolean {
   let v = st.labels.get(s.label);
   if (v === undefined) {
-    v = s.triggers === undefined || s.triggers.some((r) => r.test(st.text));
+    v = s.triggers === undefined || s.triggers.some((r) => st.texts.some((t) => r.test(t)));
     st.labels.set(s.label, v);
   }
   return v;
@@ -166,108 +131,25 @@ function taintPossible(rule: CodeRule, fam: FamilyRules, st: FileState): boolean
   });
 }
 
-function matchOf(
-  rule: CodeRule,
-  node: SgNode,
-  message: string,
-  confidence: Confidence,
-  key: string,
-  trace?: Trace,
-): CodeMatch {
-  const r = node.range();
-  const m: CodeMatch = {
-    rule,
-    line: r.start.line + 1,
-    column: r.start.column + 1,
-    endLine: r.end.line + 1,
-    endColumn: r.end.column + 1,
-    snippet: oneLine(node.text(), 200),
-    message,
-    confidence,
-    fingerprintKey: key,
-  };
-  if (trace) m.trace = trace;
-  return m;
+/** A taint rule applies when its trigger text occurs in the file or in a module the file imports. */
+function appliesTo(rule: CodeRule, st: FileState): boolean {
+  if (!rule.taint) return applies(rule, st.texts[0] ?? '');
+  return st.texts.some((t) => applies(rule, t));
 }
 
-/** Positional arguments of a call node (Python keyword arguments excluded), or [] when it is no call. */
-export function callArguments(call: SgNode, python: boolean): SgNode[] {
-  const list = call.field('arguments');
-  if (!list) return [];
-  return list
-    .namedChildren()
-    .filter((c) => c.kind() !== 'comment' && !(python && c.kind() === 'keyword_argument'));
-}
-
-function sinkTargets(m: SgNode, a: string | number, python: boolean): (SgNode | null)[] {
-  if (typeof a === 'number') return [callArguments(m, python)[a] ?? null];
-  if (a === '*') return m.field('arguments')?.namedChildren() ?? [];
-  return [m.getMatch(a), ...m.getMultipleMatches(a)];
-}
-
-function runTaint(
-  rule: CodeRule,
-  root: SgNode,
-  lang: FileLanguage,
-  fam: FamilyRules,
-  st: FileState,
-  out: CodeMatch[],
-): void {
-  const taint = rule.taint;
-  if (!taint) return;
-  const sources = taint.sources
-    .map((l) => fam.sources.get(l))
-    .filter((s): s is CompiledSources => !!s && labelPresent(s, st));
-  if (sources.length === 0) return;
-  let evaluator: TaintEvaluator | undefined;
-  const seen = new Set<string>();
-  for (const sink of taint.sinks) {
-    for (const m of root.findAll(sink.matcher)) {
-      evaluator ??= new TaintEvaluator({
-        index: st.index,
-        root,
-        syn: syntaxOf(lang.family),
-        python: lang.family === 'python',
-        sources,
-        sanitizers: [...taint.sanitizers, ...fam.sanitizers],
-        guards: taint.guards,
-      });
-      const targets =
-        sink.args.length === 0 ? [m] : sink.args.flatMap((a) => sinkTargets(m, a, lang.family === 'python'));
-      if (!evaluator.hasBudget) {
-        st.truncated = true;
-        return;
-      }
-      for (const t of targets) {
-        if (!t || t.kind() === ',') continue;
-        const trace = evaluator.taintOf(t);
-        if (evaluator.stoppedEarly) st.truncated = true;
-        if (!trace) continue;
-        const key = `${m.range().start.index}`;
-        if (seen.has(key)) continue;
-        seen.add(key);
-        const sinkText = oneLine(m.text(), 60);
-        const line = m.range().start.line + 1;
-        const vars = {
-          source: trace.source,
-          sink: sinkText,
-          path: describePath(trace, sinkText, line),
-          label: trace.label,
-        };
-        const conf = trace.weak ? LOWER[rule.confidence] : rule.confidence;
-        out.push(
-          matchOf(
-            rule,
-            m,
-            fill(rule.message, vars, m),
-            conf,
-            `${oneLine(m.text(), 200)}\0${trace.source}`,
-            trace,
-          ),
-        );
-      }
-    }
-  }
+/** Calls in the entry whose callee starts with a name the entry imports. */
+function importCalls(view: ProjectView): SgNode[] {
+  const names = view.entry.imports.names;
+  if (view.modules.size < 2 || (names.size === 0 && view.entry.imports.wildcards.length === 0)) return [];
+  const python = view.entry.lang.family === 'python';
+  const wild = view.entry.imports.wildcards.length > 0;
+  return view.entry.root.findAll({ rule: { kind: python ? 'call' : 'call_expression' } }).filter((c) => {
+    const callee = c.field('function')?.text() ?? '';
+    if (wild && /^[\w$]+$/.test(callee)) return true;
+    for (let i = callee.lastIndexOf('.'); i > 0; i = callee.lastIndexOf('.', i - 1))
+      if (names.has(callee.slice(0, i))) return true;
+    return names.has(callee);
+  });
 }
 
 function runMatch(rule: CodeRule, root: SgNode, out: CodeMatch[]): void {
@@ -295,27 +177,63 @@ export interface FileResult {
   parsed: boolean;
 }
 
-/** Parses a file once (only when a rule can apply) and runs every applicable rule over the one tree. */
+/**
+ * Runs every applicable rule over one file, parsed once (only when a rule can apply). With `view`, the
+ * file's imports are loaded (see project.ts): taint follows calls into them and findings may sit in them.
+ */
 export function analyzeText(
   text: string,
   lang: FileLanguage,
   rules: PreparedRules,
   only?: ReadonlySet<string>,
+  view?: ProjectView,
 ): FileResult {
   const fam = rules.family(lang.family);
-  const st: FileState = { index: new FileIndex(), labels: new Map(), text, truncated: false };
+  const others = view ? [...view.modules.values()].filter((m) => m !== view.entry).map((m) => m.text) : [];
+  const st: FileState = { labels: new Map(), texts: [text, ...others] };
   const active = fam.rules.filter(
-    (r) => (!only || only.has(r.id)) && applies(r, text) && taintPossible(r, fam, st),
+    (r) => (!only || only.has(r.id)) && appliesTo(r, st) && taintPossible(r, fam, st),
   );
   if (active.length === 0) return { matches: [], truncated: false, parsed: false };
-  if (lang.family === 'python') ensurePython();
-  const root = parse(lang.lang, text).root();
+  const v = view ?? singleModule('', text, lang);
+  v.entry.index.refill();
   const out: CodeMatch[] = [];
+  const run: TaintRun = {
+    view: v,
+    sources: [],
+    sanitizers: fam.sanitizers,
+    importCalls: importCalls(v),
+    truncated: false,
+  };
   for (const rule of active) {
-    if (rule.taint) runTaint(rule, root, lang, fam, st, out);
-    else runMatch(rule, root, out);
+    if (rule.taint) {
+      run.sources = rule.taint.sources
+        .map((l) => fam.sources.get(l))
+        .filter((s): s is CompiledSources => !!s && labelPresent(s, st));
+      runTaint(rule, run, out);
+    } else runMatch(rule, v.entry.root, out);
   }
-  return { matches: out, truncated: st.truncated, parsed: true };
+  return { matches: out, truncated: run.truncated || v.truncated, parsed: true };
+}
+
+/**
+ * True when following the file's imports can matter: a source of some taint rule can occur in the text
+ * and the file imports a module by a relative path (JavaScript) or imports at all (Python). A cheap text
+ * test, so that most files are analysed alone and parsed only when a rule applies.
+ */
+export function crossFileCandidate(text: string, lang: FileLanguage, rules: PreparedRules): boolean {
+  const python = lang.family === 'python';
+  const imports = python ? /^\s*(?:from|import)\s+[\w.]/m : /(?:require\s*\(|from|import)\s*['"]\.\.?\//;
+  if (!imports.test(text)) return false;
+  const fam = rules.family(lang.family);
+  const st: FileState = { labels: new Map(), texts: [text] };
+  return fam.rules.some((r) => r.taint !== undefined && taintPossible(r, fam, st));
+}
+
+/** True when request data (the `http` label) can occur in the text: render calls are worth a look. */
+export function requestDataPossible(text: string, lang: FileLanguage, rules: PreparedRules): boolean {
+  const http = rules.family(lang.family).sources.get('http');
+  return http !== undefined && labelPresent(http, { labels: new Map(), texts: [text] });
 }
 
 /** The matches of every applicable rule in one file's text. */

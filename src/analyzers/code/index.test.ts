@@ -112,14 +112,14 @@ describe('code analyzer', () => {
     expect(() => new PreparedRules({ ...bad, sources: [], sanitizers: [] })).toThrow(/code\/x/);
   });
 
-  it('rejects invalid rule files with a ConfigError naming the problem', () => {
+  it('rejects invalid rule files with a ConfigError naming the problem', async () => {
     expect(() => parseRuleFile('x.yaml', 'rules: [{ id: code/x }]')).toThrow(ConfigError);
     expect(() => parseRuleFile('x.yaml', 'rules:\n  - id: BAD ID\n')).toThrow(/id must look like/);
     expect(() => parseRuleFile('x.yaml', ': : :')).toThrow(/invalid YAML/);
     expect(() => makeMemoryContext({}, { rulesDirs: 'x' })).not.toThrow();
-    expect(() =>
+    await expect(
       codeAnalyzer.analyze(makeSourceFile('a.js', 'x'), makeMemoryContext({}, { rulesDirs: 'x' })),
-    ).toThrow(ConfigError);
+    ).rejects.toThrow(ConfigError);
   });
 
   it('runs Python rules inside a worker thread, as the engine does', async () => {
@@ -136,7 +136,7 @@ describe('code analyzer', () => {
         const { codeAnalyzer } = await import(${JSON.stringify(built.href)});
         const { makeSourceFile, makeMemoryContext } = await import(${JSON.stringify(new URL('../../../dist/core/source-file.js', import.meta.url).href)});
         const f = makeSourceFile('v.py', 'import os\\nfrom flask import request\\nos.system("ls " + request.args["d"])\\n');
-        parentPort.postMessage(codeAnalyzer.analyze(f, makeMemoryContext()).map((x) => x.ruleId));
+        parentPort.postMessage((await codeAnalyzer.analyze(f, makeMemoryContext())).map((x) => x.ruleId));
       })().catch((e) => parentPort.postMessage(String(e)));
     `;
     const result = await new Promise((resolve, reject) => {

@@ -1,13 +1,19 @@
 import type { Analyzer, AnalyzerContext, FileRef, ProjectContext, SourceFile } from '../../core/analyzer.js';
 import { ConfigError } from '../../core/errors.js';
-import type { RawFinding } from '../../core/finding.js';
+import type { FlowStep, RawFinding } from '../../core/finding.js';
 import { findingFrom } from '../../core/rule.js';
 import type { RuleMeta } from '../../core/rule.js';
 import { dedupeMatches } from './dedupe.js';
-import { analyzeText, PreparedRules } from './engine.js';
+import { analyzeText, crossFileCandidate, PreparedRules, requestDataPossible } from './engine.js';
 import { isDeclarationFile, languageOf } from './languages.js';
 import { BUILTIN_RULES_DIR, loadRuleDirs } from './load-rules.js';
 import { isMinified, MAX_CODE_BYTES } from './minified.js';
+import { CROSS_FILE, loadProject, singleModule } from './project.js';
+import type { Trace } from './taint.js';
+import { renderFindings, templateFileFindings } from './template-findings.js';
+import { templateRules } from './template-rules.js';
+import type { TemplateRule } from './template-rules.js';
+import { templateEngineOf } from './templates.js';
 import type { CodeRule } from './rule-schema.js';
 
 /** The catalogue entry of a YAML rule. */
@@ -26,6 +32,27 @@ export function ruleMetaOf(r: CodeRule): RuleMeta {
     tier: r.tier,
   };
   if (r.owasp) meta.owasp = r.owasp;
+  return meta;
+}
+
+/** The finding's flow: source, each step, and the sink, each with its file (the analyzed one by default). */
+export function flowOf(t: Trace, file: string, sinkPath: string, sinkLine: number, sink: string): FlowStep[] {
+  const at = (p: string | undefined): string => (p === undefined || p === '' ? file : p);
+  return [
+    { path: at(t.sourcePath), line: t.sourceLine, label: t.source, kind: 'source' },
+    ...t.steps.map((s): FlowStep => ({ path: at(s.path), line: s.line, label: s.text, kind: 'step' })),
+    {
+      path: sinkPath,
+      line: sinkLine,
+      label: sink.length > 80 ? `${sink.slice(0, 79)}…` : sink,
+      kind: 'sink',
+    },
+  ];
+}
+
+/** The catalogue entry of a template rule (without its matching kind and message). */
+function templateMeta(r: TemplateRule): RuleMeta {
+  const { kind: _kind, message: _message, ...meta } = r;
   return meta;
 }
 
@@ -62,18 +89,20 @@ export const codeAnalyzer: Analyzer = {
     'SAST for JavaScript, TypeScript and Python: structural rules and taint tracking from sources to sinks',
   get rules(): readonly RuleMeta[] {
     catalogue ??= rulesFor();
-    return catalogue.set.rules.map(ruleMetaOf);
+    return [...catalogue.set.rules.map(ruleMetaOf), ...[...templateRules().values()].map(templateMeta)];
   },
   matches(file: FileRef): boolean {
+    if (templateEngineOf(file.ext) !== undefined) return true;
     return languageOf(file.ext) !== undefined && !isDeclarationFile(file.name);
   },
   prepare(ctx: ProjectContext): Promise<void> {
     catalogue = rulesFor(rulesDirsOf(ctx.options));
     return Promise.resolve();
   },
-  analyze(file: SourceFile, ctx: AnalyzerContext): RawFinding[] {
+  async analyze(file: SourceFile, ctx: AnalyzerContext): Promise<RawFinding[]> {
     const lang = languageOf(file.ext);
-    if (!lang) return [];
+    const template = !lang && templateEngineOf(file.ext) !== undefined;
+    if (!lang && !template) return [];
     if (file.size > MAX_CODE_BYTES) {
       ctx.warn(`skipped: larger than ${MAX_CODE_BYTES} bytes`, {
         code: 'file-not-analyzed',
@@ -85,29 +114,49 @@ export const codeAnalyzer: Analyzer = {
       ctx.warn('skipped: minified or bundled code', { code: 'file-not-analyzed', path: file.path });
       return [];
     }
+    if (!lang) return templateFileFindings(file);
     const rules = rulesFor(rulesDirsOf(ctx.options));
-    const result = analyzeText(file.text, lang, rules);
+    const renders = file.text.includes('render') && requestDataPossible(file.text, lang, rules);
+    const view = crossFileCandidate(file.text, lang, rules)
+      ? await loadProject(ctx.root, file.path, file.text, lang, ctx.paths, (p) => ctx.readFile(p))
+      : renders
+        ? singleModule(file.path, file.text, lang)
+        : undefined;
+    const result = analyzeText(file.text, lang, rules, undefined, view);
+    if (view?.truncated) {
+      ctx.warn(
+        `cross-file taint analysis stopped at its budget (${CROSS_FILE.modules} modules, ${CROSS_FILE.ms} ms); flows through further imports may be missing`,
+        { code: 'cross-file-truncated', path: file.path },
+      );
+    }
     if (result.truncated) {
       ctx.warn('taint analysis stopped early (analysis budget spent); findings may be missing', {
         code: 'analysis-truncated',
         path: file.path,
       });
     }
-    return dedupeMatches(result.matches).map((m) =>
-      findingFrom(ruleMetaOf(m.rule), {
+    const rendered = renders && view ? await renderFindings(file, view, rules.family(lang.family), ctx) : [];
+    const found = dedupeMatches(result.matches).map((m) => {
+      const path = m.path ?? file.path;
+      const lines =
+        m.path === undefined ? file.lines() : (view?.modules.get(m.path)?.text.split(/\r?\n/) ?? []);
+      const f = findingFrom(ruleMetaOf(m.rule), {
         message: m.message,
         confidence: m.confidence,
         location: {
-          path: file.path,
+          path,
           startLine: m.line,
           startColumn: m.column,
           endLine: m.endLine,
           endColumn: m.endColumn,
-          snippet: file.lines()[m.line - 1]?.trim() ?? m.snippet,
+          snippet: lines[m.line - 1]?.trim() ?? m.snippet,
         },
         fingerprintKey: m.fingerprintKey,
         ...(m.secret !== undefined ? { secret: m.secret } : {}),
-      }),
-    );
+      });
+      if (m.trace) f.flow = flowOf(m.trace, file.path, path, m.line, m.snippet);
+      return f;
+    });
+    return [...found, ...rendered];
   },
 };

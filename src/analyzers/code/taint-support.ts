@@ -9,6 +9,8 @@ import type { Syntax } from './syntax.js';
 export interface TaintStep {
   text: string;
   line: number;
+  /** The module of the step when the path crosses files (undefined: the analyzed file). */
+  path?: string;
 }
 
 /** How an attacker-controlled value reaches a node. */
@@ -17,6 +19,10 @@ export interface Trace {
   /** The source expression, as written. */
   source: string;
   sourceLine: number;
+  /** The module of the source when it is not the analyzed file. */
+  sourcePath?: string;
+  /** Set when the trace starts at a parameter of a function being summarised (its index), not at a source. */
+  param?: number;
   /** Hops from the source to the sink, in order. */
   steps: TaintStep[];
   /** True when the value passed through a function the engine could not see into. */
@@ -35,6 +41,12 @@ export class FileIndex {
   budget = MAX_FILE_STEPS;
   /** Taint analysis of one file stops at this time (performance.now()), so one huge file cannot stall a scan. */
   deadline = performance.now() + MAX_FILE_MS;
+
+  /** A fresh budget for another analysis that reuses this (cached) index, ending at `deadline` at the latest. */
+  refill(deadline = performance.now() + MAX_FILE_MS): void {
+    this.budget = MAX_FILE_STEPS;
+    this.deadline = Math.min(performance.now() + MAX_FILE_MS, deadline);
+  }
 
   /** Identifier occurrences by name, built with one walk of the tree. */
   names(root: SgNode, syn: Syntax, python: boolean): Map<string, { node: SgNode; start: number }[]> {
@@ -83,6 +95,15 @@ export class FileIndex {
   }
 }
 
+/** Resolves calls into functions of other modules (or summarised ones) for the evaluator. */
+export interface CallResolver {
+  /**
+   * The value a call returns, from the summary of the function it reaches; undefined when the call does
+   * not resolve (the evaluator then applies its own rules). `evaluate` evaluates an argument in the caller.
+   */
+  returnOf(call: SgNode, evaluate: (n: SgNode) => Value): Value | undefined;
+}
+
 /** What the evaluator needs besides the tree. */
 export interface TaintOptions {
   index: FileIndex;
@@ -92,6 +113,16 @@ export interface TaintOptions {
   sources: readonly CompiledSources[];
   sanitizers: readonly Matcher[];
   guards: readonly Matcher[];
+  /** The module's path, recorded on trace steps when a path crosses files. */
+  path?: string;
+  /**
+   * Summary mode: the parameters of function `fn` are where data comes from (parameter `param` is
+   * traced, the others are clean), instead of the function's callers.
+   */
+  seed?: { fn: number; param: number };
+  calls?: CallResolver;
+  /** The rule's sink class (replace-check.ts): which character replacements clean a value for it. */
+  sinkClass?: string;
 }
 
 /** What one `if` statement guards. */
@@ -118,7 +149,7 @@ export const MAX_CALL_DEPTH = 4;
 export const ITERATORS = /^(map|forEach|filter|find|some|every|flatMap|reduce|then|each|apply)$/;
 /** Library functions known to pass their input through; any other call ends a taint path. */
 export const KNOWN_PROPAGATORS =
-  /^(URLSearchParams|Path|sprintf|vsprintf|assign|keys|values|entries|fromEntries|Buffer|quote_plus|unquote|unquote_plus|parse_qs|loads|dumps|join|resolve|normalize|format|concat|from|parse|stringify|decodeURIComponent|decodeURI|unescape|String|str|toString|trim|strip|lstrip|rstrip|lower|upper|toLowerCase|toUpperCase|replace|replaceAll|slice|substring|substr|split|encode|decode|get|getAll|getlist|pop|shift|URL|urlparse|urljoin|f|fromCharCode|Template|render_template_string)$/;
+  /^(URLSearchParams|truncate|shorten|ellipsize|Path|sprintf|vsprintf|assign|keys|values|entries|fromEntries|Buffer|quote_plus|unquote|unquote_plus|parse_qs|loads|dumps|join|resolve|normalize|format|concat|from|parse|stringify|decodeURIComponent|decodeURI|unescape|String|str|toString|trim|strip|lstrip|rstrip|lower|upper|toLowerCase|toUpperCase|replace|replaceAll|slice|substring|substr|split|encode|decode|get|getAll|getlist|pop|shift|URL|urlparse|urljoin|f|fromCharCode|Template|render_template_string)$/;
 export const EXITS = /\b(return|throw|raise|abort|continue|break)\b/;
 export const BLOCKS = new Set(['statement_block', 'program', 'block', 'module', 'switch_body', 'class_body']);
 
@@ -157,8 +188,13 @@ export function reassigns(code: string, name: string): boolean {
 
 export function withStep(t: Trace, step: TaintStep): Trace {
   const last = t.steps[t.steps.length - 1];
-  if (last && last.text === step.text && last.line === step.line) return t;
+  if (last && last.text === step.text && last.line === step.line && last.path === step.path) return t;
   return { ...t, steps: [...t.steps, step] };
+}
+
+/** Appends steps (from a summary) to a trace. */
+export function withSteps(t: Trace, steps: readonly TaintStep[]): Trace {
+  return steps.reduce(withStep, t);
 }
 
 /** The argument of `call` that binds parameter `d` (Python keyword arguments and `self` included). */
@@ -166,7 +202,7 @@ export function argFor(
   syn: Syntax,
   python: boolean,
   call: SgNode,
-  d: Extract<Definition, { kind: 'param' }>,
+  d: Pick<Extract<Definition, { kind: 'param' }>, 'fn' | 'index' | 'name'>,
 ): SgNode | undefined {
   const list = call.field(syn.callArguments);
   if (!list) return undefined;

@@ -1,6 +1,8 @@
 import type { SgNode } from '@ast-grep/napi';
 import type { ParamSourceSpec } from './rule-schema.js';
-import { classify, enclosingFunction, functionName } from './scope.js';
+import { DefinitionLookup } from './definitions.js';
+import { replacementSanitizes } from './replace-check.js';
+import { functionName } from './scope.js';
 import type { Definition } from './scope.js';
 import { accessPath } from './sources.js';
 import { kindOf } from './syntax.js';
@@ -16,68 +18,59 @@ import {
   MAX_CALL_DEPTH,
   MAX_CALLERS,
   MAX_DEPTH,
-  MAX_STEPS,
   REQ,
   reassigns,
   withStep,
 } from './taint-support.js';
-import type { Guard, TaintOptions, Trace, Value } from './taint-support.js';
+import { TaintBudget } from './taint-budget.js';
+import type { Guard, TaintOptions, TaintStep, Trace, Value } from './taint-support.js';
 
 export { FileIndex } from './taint-support.js';
-export type { TaintOptions, TaintStep, Trace } from './taint-support.js';
+export type { CallResolver, TaintOptions, TaintStep, Trace, Value } from './taint-support.js';
+export { REQ } from './taint-support.js';
 
 /** Demand-driven, intra-file taint: asks backwards from a sink whether a value comes from a source. */
 export class TaintEvaluator {
-  private budget = MAX_STEPS;
+  private readonly budget: TaintBudget;
+  private readonly defs: DefinitionLookup;
   private readonly active = new Set<number>();
   private readonly cache = new Map<number, Value>();
   private bindings: { fn: number; call: SgNode; name: string }[] = [];
-  private readonly hitCache: Map<string, SgNode[]>;
   private readonly ifCache: Map<number, SgNode[]>;
-  private readonly fnOf: Map<number, SgNode | undefined>;
   private readonly callKind: string;
   private readonly guards = new Map<number, Guard>();
 
   constructor(private readonly o: TaintOptions) {
     this.callKind = o.python ? 'call' : 'call_expression';
-    this.hitCache = o.index.hits;
     this.ifCache = o.index.ifs;
-    this.fnOf = o.index.fnOf;
+    this.budget = new TaintBudget(o.index);
+    this.defs = new DefinitionLookup(o.index, o.root, o.syn, o.python, this.budget);
   }
 
   /** False once the file's evaluation budget is spent. */
   get hasBudget(): boolean {
-    return this.o.index.budget > 0 && performance.now() < this.o.index.deadline;
+    return this.budget.hasBudget;
   }
 
-  /**
-   * True once an evaluation was cut by a bound (steps, depth or the file's deadline) rather than
-   * finishing: the caller reports that the file's analysis stopped early, never silently.
-   */
-  stoppedEarly = false;
-
-  /** Spends the evaluation's budget when the file's deadline has passed, so that every loop unwinds. */
-  private overDeadline(): boolean {
-    if (performance.now() < this.o.index.deadline) return false;
-    this.budget = -1;
-    this.stoppedEarly = true;
-    return true;
+  /** True once an evaluation was cut by a bound rather than finishing (see TaintBudget). */
+  get stoppedEarly(): boolean {
+    return this.budget.stoppedEarly;
   }
 
   /** The trace by which `node` carries attacker-controlled data, or null. */
   taintOf(node: SgNode): Trace | null {
-    this.budget = Math.min(MAX_STEPS, this.o.index.budget);
-    const start = this.budget;
+    this.budget.begin();
     const v = this.expr(node, 0);
-    this.o.index.budget -= start - Math.max(this.budget, 0);
+    this.budget.end();
     return v === REQ ? null : v;
   }
 
   private expr(node: SgNode, depth: number): Value {
-    if (depth > MAX_DEPTH || --this.budget < 0 || this.overDeadline()) {
-      this.stoppedEarly = true;
+    if (depth > MAX_DEPTH) {
+      this.budget.cut();
       return null;
     }
+    if (!this.budget.step()) return null;
     const { syn } = this.o;
     const k = kindOf(node);
     if (!syn.identifiers.has(k) && this.sanitized(node)) return null;
@@ -151,13 +144,22 @@ export class TaintEvaluator {
   }
 
   private trace(label: string, node: SgNode): Trace {
-    return {
+    const t: Trace = {
       label,
       source: node.text().replace(/\s+/g, ' ').slice(0, 80),
       sourceLine: lineOf(node),
       steps: [],
       weak: false,
     };
+    if (this.o.path !== undefined) t.sourcePath = this.o.path;
+    return t;
+  }
+
+  /** A step at `node` in this module. */
+  private step(text: string, node: SgNode): TaintStep {
+    const s: TaintStep = { text, line: lineOf(node) };
+    if (this.o.path !== undefined) s.path = this.o.path;
+    return s;
   }
 
   private sourceAt(node: SgNode): Trace | null {
@@ -194,7 +196,7 @@ export class TaintEvaluator {
       root = next;
     }
     if (!this.o.syn.identifiers.has(kindOf(root))) return true;
-    const defs = this.definitionsOf(root);
+    const defs = this.defs.definitionsOf(root);
     if (defs.length === 0) return true;
     return defs.some((d) => {
       if (d.kind !== 'param') return false;
@@ -228,17 +230,14 @@ export class TaintEvaluator {
     this.active.add(id);
     let out: Value = null;
     if (!this.guarded(node)) {
-      for (const d of this.definitionsOf(node)) {
+      for (const d of this.defs.definitionsOf(node)) {
         const v = this.definition(d, depth);
         if (v === REQ) {
           out = REQ;
           continue;
         }
         if (v) {
-          out = withStep(v, {
-            text: d.kind === 'param' ? `${d.name} (parameter)` : node.text(),
-            line: lineOf(d.node),
-          });
+          out = withStep(v, this.step(d.kind === 'param' ? `${d.name} (parameter)` : node.text(), d.node));
           break;
         }
       }
@@ -271,81 +270,9 @@ export class TaintEvaluator {
     return null;
   }
 
-  private scopeOf(node: SgNode): SgNode | undefined {
-    const id = node.id();
-    if (this.fnOf.has(id)) return this.fnOf.get(id);
-    const f = enclosingFunction(node, this.o.syn);
-    this.fnOf.set(id, f);
-    return f;
-  }
-
-  private hits(scope: SgNode, name: string): SgNode[] {
-    const key = `${scope.id()}:${name}`;
-    let h = this.hitCache.get(key);
-    if (!h) {
-      const all = this.o.index.names(this.o.root, this.o.syn, this.o.python).get(name) ?? [];
-      if (scope.id() === this.o.root.id()) h = all.map((x) => x.node);
-      else {
-        const r = scope.range();
-        h = all.filter((x) => x.start >= r.start.index && x.start < r.end.index).map((x) => x.node);
-      }
-      this.hitCache.set(key, h);
-    }
-    return h;
-  }
-
-  /** Definitions of the name at `use` that may reach it, from the innermost scope that defines it. */
-  private definitionsOf(use: SgNode): Definition[] {
-    const name = use.text();
-    const useStart = use.range().start.index;
-    const scopes: SgNode[] = [];
-    for (let f = this.scopeOf(use); f; f = this.scopeOf(f)) scopes.push(f);
-    scopes.push(this.o.root);
-    for (let si = 0; si < scopes.length; si++) {
-      const scope = scopes[si];
-      if (!scope) continue;
-      const scopeFn = si === scopes.length - 1 ? undefined : scope.id();
-      const defs: Definition[] = [];
-      let looked = 0;
-      for (const h of this.hits(scope, name)) {
-        // A name used thousands of times makes this loop the cost of a step: watch the deadline.
-        if ((++looked & 63) === 0 && (this.budget < 0 || this.overDeadline())) return [];
-        if (h.id() === use.id()) continue;
-        if (si === 0 && h.range().start.index > useStart) continue;
-        if (this.scopeOf(h)?.id() !== scopeFn) {
-          // A parameter belongs to the function that declares it, not to the body around it.
-          const d = classify(h, this.o.syn, this.o.python);
-          if (d?.kind === 'param' && d.fn.id() === scopeFn) defs.push(d);
-          continue;
-        }
-        const d = classify(h, this.o.syn, this.o.python);
-        if (!d || (d.kind !== 'param' && contains(d.value, use))) continue;
-        defs.push(d);
-      }
-      if (defs.length > 0) return si === 0 ? this.reaching(defs, use) : defs;
-    }
-    return [];
-  }
-
-  /** Drops definitions overwritten by a later one in a block that encloses the use. */
-  private reaching(defs: Definition[], use: SgNode): Definition[] {
-    const out: Definition[] = [];
-    for (let i = defs.length - 1; i >= 0; i--) {
-      const d = defs[i];
-      if (!d) continue;
-      out.push(d);
-      if (d.kind === 'value' && d.strong) {
-        let block = d.node.parent();
-        while (block && !BLOCKS.has(kindOf(block))) block = block.parent();
-        if (block && contains(block, use)) break;
-      }
-    }
-    return out;
-  }
-
   private guarded(use: SgNode): boolean {
     if (this.o.guards.length === 0) return false;
-    const scope = this.scopeOf(use) ?? this.o.root;
+    const scope = this.defs.scopeOf(use) ?? this.o.root;
     let ifs = this.ifCache.get(scope.id());
     if (!ifs) {
       ifs = scope.findAll({ rule: { kind: this.o.syn.ifStatement } });
@@ -402,11 +329,20 @@ export class TaintEvaluator {
       this.bindings = saved;
       return v;
     }
+    const seed = this.o.seed;
+    if (seed && seed.fn === fnId) return d.index === seed.param ? this.seedTrace(d) : null;
     const fromSource = this.paramSource(d);
     if (fromSource) return fromSource;
     const fromIter = this.iteratorParam(d, depth);
     if (fromIter) return fromIter;
     return this.callers(d, depth);
+  }
+
+  /** Summary mode: the traced parameter, as if it were a source. */
+  private seedTrace(d: Extract<Definition, { kind: 'param' }>): Trace {
+    const t = this.trace('parameter', d.node);
+    t.param = d.index;
+    return t;
   }
 
   private paramSource(d: Extract<Definition, { kind: 'param' }>): Value {
@@ -463,13 +399,21 @@ export class TaintEvaluator {
       this.bindings.push({ fn: -1, call: c, name });
       const v = this.expr(arg, depth + 1);
       this.bindings.pop();
-      if (v && v !== REQ) return withStep(v, { text: `${name}(${d.name})`, line: lineOf(c) });
+      if (v && v !== REQ) return withStep(v, this.step(`${name}(${d.name})`, c));
     }
     return null;
   }
 
   private call(node: SgNode, depth: number): Value {
     const { syn } = this.o;
+    // A replacement is a sanitizer only when it provably removes the sink class's metacharacters.
+    if (replacementSanitizes(node, this.o.sinkClass, this.o.python)) return null;
+    if (this.o.python && node.field(syn.callFunction)?.text() === 're.sub') {
+      const a = node.field(syn.callArguments)?.namedChildren() ?? [];
+      return this.firstOf([a[2], a[1]], depth);
+    }
+    const resolved = this.o.calls?.returnOf(node, (n) => this.expr(n, depth + 1));
+    if (resolved !== undefined) return resolved;
     const callee = node.field(syn.callFunction) ?? node.field('constructor');
     const calleeName =
       callee && (syn.identifiers.has(kindOf(callee)) || syn.member.has(kindOf(callee)))
@@ -502,14 +446,14 @@ export class TaintEvaluator {
       const returns: SgNode[] = [];
       if (body && !BLOCKS.has(kindOf(body)) && body.kind() !== 'statement_block') returns.push(body);
       for (const r of fn.findAll({ rule: { kind: this.o.syn.returnStatement } })) {
-        if (this.scopeOf(r)?.id() !== fn.id()) continue;
+        if (this.defs.scopeOf(r)?.id() !== fn.id()) continue;
         const e = r.namedChildren()[0];
         if (e) returns.push(e);
       }
       this.bindings.push({ fn: fn.id(), call: node, name });
       const v = this.firstOf(returns, depth);
       this.bindings.pop();
-      if (v && v !== REQ) return withStep(v, { text: `${name}()`, line: lineOf(node) });
+      if (v && v !== REQ) return withStep(v, this.step(`${name}()`, node));
     }
     return null;
   }

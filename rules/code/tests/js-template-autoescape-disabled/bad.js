@@ -1,0 +1,11 @@
+const nunjucks = require('nunjucks');
+const swig = require('swig');
+
+// ruleid: code/js-template-autoescape-disabled
+nunjucks.configure('views', { autoescape: false, express: app });
+
+// ruleid: code/js-template-autoescape-disabled
+swig.setDefaults({ cache: false, autoescape: false });
+
+// ruleid: code/js-template-autoescape-disabled
+const env = new nunjucks.Environment(new nunjucks.FileSystemLoader('views'), { autoescape: false });

@@ -1,0 +1,7 @@
+const nunjucks = require('nunjucks');
+const swig = require('swig');
+
+nunjucks.configure('views', { autoescape: true, express: app });
+swig.setDefaults({ cache: false });
+const env = new nunjucks.Environment(new nunjucks.FileSystemLoader('views'));
+app.set('autoescape', false);

@@ -1,0 +1,164 @@
+import { describe, expect, it } from 'vitest';
+import type { RawFinding } from '../../core/finding.js';
+import { makeMemoryContext, makeSourceFile } from '../../core/source-file.js';
+import { codeAnalyzer } from './index.js';
+
+/** Analyzes one file of an in-memory project the way a scan does (the other files are readable). */
+async function scan(files: Record<string, string>, entry: string): Promise<RawFinding[]> {
+  const ctx = makeMemoryContext(files, {}, `/virtual-${Object.keys(files).join('-')}`);
+  return codeAnalyzer.analyze(makeSourceFile(entry, files[entry]!), ctx);
+}
+
+const DAO = `const db = require('../db');
+
+function find(id) {
+  const sql = "SELECT * FROM users WHERE id = '" + id + "'";
+  return db.query(sql);
+}
+
+function findSafe(id) {
+  return db.query('SELECT * FROM users WHERE id = $1', [id]);
+}
+
+module.exports = { find, findSafe };
+`;
+
+describe('cross-file taint (JavaScript)', () => {
+  it('follows a route handler into a DAO that concatenates SQL: one finding at the sink, the path through both files', async () => {
+    const files = {
+      'routes/user.js': `const express = require('express');
+const dao = require('../dao/user');
+const router = express.Router();
+
+router.get('/user', (req, res) => {
+  const id = req.query.id;
+  res.json(dao.find(id));
+});
+module.exports = router;
+`,
+      'dao/user.js': DAO,
+      'db.js': 'module.exports = { query() {} };\n',
+    };
+    const found = await scan(files, 'routes/user.js');
+    const sql = found.filter((f) => f.ruleId === 'code/js-sql-injection');
+    expect(sql).toHaveLength(1);
+    const f = sql[0]!;
+    expect(f.location.path).toBe('dao/user.js');
+    expect(f.location.startLine).toBe(5);
+    expect(f.flow?.map((s) => `${s.kind} ${s.path}:${s.line}`)).toEqual([
+      'source routes/user.js:6',
+      'step routes/user.js:6',
+      'step routes/user.js:7',
+      'step dao/user.js:3',
+      'step dao/user.js:4',
+      'sink dao/user.js:5',
+    ]);
+    expect(f.message).toContain('id (parameter) (dao/user.js:3) → sql (line 4) → db.query(sql) (line 5)');
+  });
+
+  const route = (imp: string, call: string): string => `${imp}
+const router = require('express').Router();
+router.get('/user', (req, res) => {
+  res.json(${call}(req.query.id));
+});
+`;
+
+  it.each([
+    ['an ES module import', `import * as dao from '../dao/user.js';`, 'dao.find'],
+    ['a named import under another name', `import { find as lookup } from '../dao/user';`, 'lookup'],
+    [
+      'a destructured require under another name',
+      `const { find: lookup } = require('../dao/user');`,
+      'lookup',
+    ],
+    ['a member of a require', `const lookup = require('../dao/user').find;`, 'lookup'],
+  ])('resolves %s', async (_name, imp, call) => {
+    const files = { 'routes/user.js': route(imp, call), 'dao/user.js': DAO, 'db.js': '' };
+    const found = await scan(files, 'routes/user.js');
+    expect(found.filter((f) => f.ruleId === 'code/js-sql-injection').map((f) => f.location.path)).toEqual([
+      'dao/user.js',
+    ]);
+  });
+
+  it.each([
+    ['a parameterised query', `const { findSafe } = require('../dao/user');`, 'findSafe'],
+    ['a module outside the scanned tree', `const { find } = require('dao-user');`, 'find'],
+  ])('stays quiet on %s', async (_name, imp, call) => {
+    const files = { 'routes/user.js': route(imp, call), 'dao/user.js': DAO, 'db.js': '' };
+    expect((await scan(files, 'routes/user.js')).filter((f) => f.ruleId === 'code/js-sql-injection')).toEqual(
+      [],
+    );
+  });
+
+  it('goes through a service layer to the DAO (three files) and through import cycles', async () => {
+    const files = {
+      'routes/user.js': route(`import { byId } from '../services/user';`, 'byId'),
+      'services/user.js': `import { find } from '../dao/user';\nimport { byId as again } from './user';\nexport function byId(id) {\n  return find(String(id));\n}\n`,
+      'dao/user.js': DAO,
+      'db.js': '',
+    };
+    const [f, ...rest] = (await scan(files, 'routes/user.js')).filter(
+      (x) => x.ruleId === 'code/js-sql-injection',
+    );
+    expect(rest).toEqual([]);
+    expect(f?.flow?.map((s) => s.path)).toEqual(
+      expect.arrayContaining(['routes/user.js', 'services/user.js', 'dao/user.js']),
+    );
+  });
+
+  it('passes taint back through an imported helper, and not through an imported sanitiser', async () => {
+    const helpers = `export function pick(v) { return v.trim(); }\nexport function toId(v) { return parseInt(v, 10); }\n`;
+    const app = (fn: string): string =>
+      `import { ${fn} } from './helpers';\nimport db from './db';\napp.get('/x', (req, res) => {\n  db.query("SELECT " + ${fn}(req.query.id));\n});\n`;
+    const files = (fn: string) => ({ 'app.js': app(fn), 'helpers.js': helpers, 'db.js': '' });
+    const hit = await scan(files('pick'), 'app.js');
+    expect(hit.filter((f) => f.ruleId === 'code/js-sql-injection').map((f) => f.location.path)).toEqual([
+      'app.js',
+    ]);
+    const clean = await scan(files('toId'), 'app.js');
+    expect(clean.filter((f) => f.ruleId === 'code/js-sql-injection')).toEqual([]);
+  });
+});
+
+describe('cross-file taint (Python)', () => {
+  const DAO_PY = `from .db import cursor
+
+
+def find_user(uid):
+    query = "SELECT * FROM users WHERE id = '%s'" % uid
+    cursor.execute(query)
+
+
+def find_user_safe(uid):
+    cursor.execute("SELECT * FROM users WHERE id = %s", (uid,))
+`;
+
+  it.each([
+    ['from x import y as z', 'from app.dao import find_user as lookup', 'lookup'],
+    ['a relative import', 'from .dao import find_user', 'find_user'],
+    ['import of the module', 'import app.dao', 'app.dao.find_user'],
+    ['from a package import a module', 'from app import dao', 'dao.find_user'],
+  ])('follows a Flask view into a helper module through %s', async (_name, imp, call) => {
+    const files = {
+      'app/__init__.py': '',
+      'app/db.py': 'cursor = None\n',
+      'app/dao.py': DAO_PY,
+      'app/views.py': `from flask import request\n${imp}\n\n\n@app.route('/u')\ndef user():\n    ${call}(request.args.get('id'))\n`,
+    };
+    const found = (await scan(files, 'app/views.py')).filter((f) => f.ruleId === 'code/py-sql-injection');
+    expect(found.map((f) => `${f.location.path}:${f.location.startLine}`)).toEqual(['app/dao.py:6']);
+    expect(found[0]?.flow?.[0]).toMatchObject({ kind: 'source', path: 'app/views.py', line: 7 });
+  });
+
+  it('stays quiet when the helper binds parameters', async () => {
+    const files = {
+      'app/__init__.py': '',
+      'app/db.py': 'cursor = None\n',
+      'app/dao.py': DAO_PY,
+      'app/views.py': `from flask import request\nfrom .dao import find_user_safe\n\n\ndef user():\n    find_user_safe(request.args.get('id'))\n`,
+    };
+    expect((await scan(files, 'app/views.py')).filter((f) => f.ruleId === 'code/py-sql-injection')).toEqual(
+      [],
+    );
+  });
+});

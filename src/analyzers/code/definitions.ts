@@ -1,0 +1,93 @@
+import type { SgNode } from '@ast-grep/napi';
+import { classify, enclosingFunction } from './scope.js';
+import type { Definition } from './scope.js';
+import { kindOf } from './syntax.js';
+import type { Syntax } from './syntax.js';
+import type { TaintBudget } from './taint-budget.js';
+import { BLOCKS, contains } from './taint-support.js';
+import type { FileIndex } from './taint-support.js';
+
+/** Where a name gets its value: scoped definition lookups over one file's tree, cached in its index. */
+export class DefinitionLookup {
+  constructor(
+    private readonly index: FileIndex,
+    private readonly root: SgNode,
+    private readonly syn: Syntax,
+    private readonly python: boolean,
+    private readonly budget: TaintBudget,
+  ) {}
+
+  /** The innermost function around `node` (undefined at module level), cached per node. */
+  scopeOf(node: SgNode): SgNode | undefined {
+    const id = node.id();
+    const fnOf = this.index.fnOf;
+    if (fnOf.has(id)) return fnOf.get(id);
+    const f = enclosingFunction(node, this.syn);
+    fnOf.set(id, f);
+    return f;
+  }
+
+  private hits(scope: SgNode, name: string): SgNode[] {
+    const key = `${scope.id()}:${name}`;
+    let h = this.index.hits.get(key);
+    if (!h) {
+      const all = this.index.names(this.root, this.syn, this.python).get(name) ?? [];
+      if (scope.id() === this.root.id()) h = all.map((x) => x.node);
+      else {
+        const r = scope.range();
+        h = all.filter((x) => x.start >= r.start.index && x.start < r.end.index).map((x) => x.node);
+      }
+      this.index.hits.set(key, h);
+    }
+    return h;
+  }
+
+  /** Definitions of the name at `use` that may reach it, from the innermost scope that defines it. */
+  definitionsOf(use: SgNode): Definition[] {
+    const name = use.text();
+    const useStart = use.range().start.index;
+    const scopes: SgNode[] = [];
+    for (let f = this.scopeOf(use); f; f = this.scopeOf(f)) scopes.push(f);
+    scopes.push(this.root);
+    for (let si = 0; si < scopes.length; si++) {
+      const scope = scopes[si];
+      if (!scope) continue;
+      const scopeFn = si === scopes.length - 1 ? undefined : scope.id();
+      const defs: Definition[] = [];
+      let looked = 0;
+      for (const h of this.hits(scope, name)) {
+        // A name used thousands of times makes this loop the cost of a step: watch the deadline.
+        if ((++looked & 63) === 0 && this.budget.exhausted()) return [];
+        if (h.id() === use.id()) continue;
+        if (si === 0 && h.range().start.index > useStart) continue;
+        if (this.scopeOf(h)?.id() !== scopeFn) {
+          // A parameter belongs to the function that declares it, not to the body around it.
+          const d = classify(h, this.syn, this.python);
+          if (d?.kind === 'param' && d.fn.id() === scopeFn) defs.push(d);
+          continue;
+        }
+        const d = classify(h, this.syn, this.python);
+        if (!d || (d.kind !== 'param' && contains(d.value, use))) continue;
+        defs.push(d);
+      }
+      if (defs.length > 0) return si === 0 ? reaching(defs, use) : defs;
+    }
+    return [];
+  }
+}
+
+/** Drops definitions overwritten by a later one in a block that encloses the use. */
+function reaching(defs: Definition[], use: SgNode): Definition[] {
+  const out: Definition[] = [];
+  for (let i = defs.length - 1; i >= 0; i--) {
+    const d = defs[i];
+    if (!d) continue;
+    out.push(d);
+    if (d.kind === 'value' && d.strong) {
+      let block = d.node.parent();
+      while (block && !BLOCKS.has(kindOf(block))) block = block.parent();
+      if (block && contains(block, use)) break;
+    }
+  }
+  return out;
+}

@@ -1,0 +1,83 @@
+import type { SgNode } from '@ast-grep/napi';
+import type { Confidence } from '../../core/finding.js';
+import type { CodeRule } from './rule-schema.js';
+import type { Trace } from './taint.js';
+
+/** One match of one rule, before it becomes a finding. */
+export interface CodeMatch {
+  rule: CodeRule;
+  /** The file of the match when it is not the analyzed file (a sink reached through an import). */
+  path?: string;
+  line: number;
+  column: number;
+  endLine: number;
+  endColumn: number;
+  snippet: string;
+  message: string;
+  confidence: Confidence;
+  /** Identifies the problem without its line: rule, normalised sink text and source. */
+  fingerprintKey: string;
+  trace?: Trace;
+  /** The text of the rule's `secret` metavariable: masked everywhere in the finding. */
+  secret?: string;
+}
+
+export const LOWER: Record<Confidence, Confidence> = { high: 'medium', medium: 'low', low: 'low' };
+
+export function oneLine(s: string, max = 120): string {
+  const t = s.replace(/\s+/g, ' ').trim();
+  return t.length > max ? `${t.slice(0, max - 1)}…` : t;
+}
+
+/**
+ * The path in words: `req.query.id (line 3) → id (line 3) → query(sql) (line 9)`; a hop in another file
+ * than the one before it is written `file:line`.
+ */
+export function describePath(t: Trace, sink: string, sinkLine: number, entry = '', sinkPath = entry): string {
+  let prev = entry;
+  const hop = (text: string, line: number, path: string | undefined): string => {
+    const p = path ?? entry;
+    const at = p === prev ? `line ${line}` : `${p}:${line}`;
+    prev = p;
+    return `${text} (${at})`;
+  };
+  const hops = [
+    hop(t.source, t.sourceLine, t.sourcePath),
+    ...t.steps.map((s) => hop(s.text, s.line, s.path)),
+  ];
+  hops.push(hop(sink, sinkLine, sinkPath));
+  return hops.join(' → ');
+}
+
+/** Fills a message template: `{source}`, `{sink}`, `{path}`, `{label}` and `{$VAR}` metavariables. */
+export function fill(template: string, vars: Record<string, string>, match: SgNode): string {
+  return template.replace(/\{(\$?[A-Za-z_][\w]*)\}/g, (all, key: string) => {
+    if (key.startsWith('$')) return oneLine(match.getMatch(key.slice(1))?.text() ?? all, 80);
+    return vars[key] ?? all;
+  });
+}
+
+/** A match at `node`. */
+export function matchOf(
+  rule: CodeRule,
+  node: SgNode,
+  message: string,
+  confidence: Confidence,
+  key: string,
+  trace?: Trace,
+): CodeMatch {
+  const r = node.range();
+  const m: CodeMatch = {
+    rule,
+    line: r.start.line + 1,
+    column: r.start.column + 1,
+    endLine: r.end.line + 1,
+    endColumn: r.end.column + 1,
+    snippet: oneLine(node.text(), 200),
+    message,
+    confidence,
+    fingerprintKey: key,
+  };
+  if (trace) m.trace = trace;
+  return m;
+}

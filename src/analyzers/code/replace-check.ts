@@ -1,0 +1,162 @@
+import type { SgNode } from '@ast-grep/napi';
+
+/**
+ * Characters a value must not carry into a sink of each class. A `replace`/`re.sub` counts as a
+ * sanitizer only when it provably removes (or replaces with harmless text) every one of them; classes
+ * without an entry (redirects, SSRF, NoSQL objects) are never cleaned by a character replacement.
+ */
+export const METACHARACTERS: Readonly<Record<string, string>> = {
+  html: `<>"'`,
+  sql: `'"\\;-#/*()= \t\n`,
+  shell: ';&|$`<>()\'"\\ \t\n*?[]{}~',
+  path: './\\',
+  code: '\'"`;()[]{}+-*/.,$\\<>=%#@!&|^~: \t\n',
+  ldap: '*()\\&|=!<>~\0',
+  xpath: `'"[]()/=@*|`,
+  log: '\r\n',
+  header: '\r\n',
+};
+
+/** The sink class of a rule, from its CWE ids (undefined: no character replacement cleans it). */
+export function sinkClassOf(cwe: readonly number[]): string | undefined {
+  const has = (...ids: number[]): boolean => ids.some((c) => cwe.includes(c));
+  if (has(79, 80, 83)) return 'html';
+  if (has(89, 564)) return 'sql';
+  if (has(78, 77, 88)) return 'shell';
+  if (has(22, 23, 36, 73)) return 'path';
+  if (has(94, 95, 96, 1336)) return 'code';
+  if (has(90)) return 'ldap';
+  if (has(643)) return 'xpath';
+  if (has(117)) return 'log';
+  if (has(113)) return 'header';
+  return undefined;
+}
+
+/** A character class of a regex as a membership test, or undefined when it is not a plain class. */
+function classTest(body: string): ((c: string) => boolean) | undefined {
+  const pred = (s: string): ((c: string) => boolean) | undefined => {
+    const tests: ((c: string) => boolean)[] = [];
+    for (let i = 0; i < s.length; i++) {
+      let c = s[i]!;
+      if (c === '\\') {
+        const e = s[++i];
+        if (e === undefined) return undefined;
+        const named: Record<string, (x: string) => boolean> = {
+          w: (x) => /\w/.test(x),
+          W: (x) => /\W/.test(x),
+          d: (x) => /\d/.test(x),
+          D: (x) => /\D/.test(x),
+          s: (x) => /\s/.test(x),
+          S: (x) => /\S/.test(x),
+        };
+        const n = named[e];
+        if (n) {
+          tests.push(n);
+          continue;
+        }
+        c = ({ n: '\n', r: '\r', t: '\t', 0: '\0' } as Record<string, string>)[e] ?? e;
+        if (/[a-zA-Z1-9]/.test(e) && !'nrt'.includes(e)) return undefined;
+      }
+      if (s[i + 1] === '-' && i + 2 < s.length && s[i + 2] !== '\\') {
+        const lo = c.charCodeAt(0);
+        const hi = s.charCodeAt(i + 2);
+        i += 2;
+        tests.push((x) => x.charCodeAt(0) >= lo && x.charCodeAt(0) <= hi);
+        continue;
+      }
+      const lit = c;
+      tests.push((x) => x === lit);
+    }
+    return (x) => tests.some((t) => t(x));
+  };
+  const m = /^\[(\^?)(.*)\]([+*]|\{1,\})?$/s.exec(body);
+  if (m) {
+    const inner = pred(m[2] ?? '');
+    if (!inner) return undefined;
+    return m[1] === '^' ? (x) => !inner(x) : inner;
+  }
+  // A single character or escape, optionally repeated: /</g, /\W+/g, /\r?\n/ is not one.
+  const single = /^(\\.|[^\\[\]()|?*+.{}^$])([+*])?$/s.exec(body);
+  return single ? pred(single[1] ?? '') : undefined;
+}
+
+function stringContent(n: SgNode | undefined, python: boolean): string | undefined {
+  if (!n || n.kind() !== 'string') return undefined;
+  if (n.namedChildren().some((c) => c.kind() === 'template_substitution' || c.kind() === 'interpolation'))
+    return undefined;
+  const t = n.text();
+  const m = /^([rRbBuU]*)(['"]{1,3})([\s\S]*)\2$/.exec(t);
+  if (!m) return undefined;
+  const raw = /[rR]/.test(m[1] ?? '');
+  const body = m[3] ?? '';
+  if (raw) return body;
+  return body.replace(/\\(.)/g, (_, c: string) =>
+    python && c === '\\' ? '\\' : (({ n: '\n', r: '\r', t: '\t' } as Record<string, string>)[c] ?? `\\${c}`),
+  );
+}
+
+/** One replacement step: which characters it removes, and whether what it puts in is harmless. */
+interface Step {
+  removes: (c: string) => boolean;
+  insert: string;
+}
+
+function jsStep(call: SgNode): { step: Step; receiver: SgNode | null } | undefined {
+  const callee = call.field('function');
+  const method = callee?.kind() === 'member_expression' ? callee.field('property')?.text() : undefined;
+  if (method !== 'replace' && method !== 'replaceAll') return undefined;
+  const [pat, rep] = call.field('arguments')?.namedChildren() ?? [];
+  const insert = stringContent(rep, false);
+  if (!pat || insert === undefined || insert.includes('$')) return undefined;
+  let removes: ((c: string) => boolean) | undefined;
+  if (pat.kind() === 'regex') {
+    const flags = pat.field('flags')?.text() ?? '';
+    if (!flags.includes('g')) return undefined;
+    removes = classTest(pat.field('pattern')?.text() ?? '');
+  } else if (method === 'replaceAll') {
+    const lit = stringContent(pat, false);
+    if (lit?.length === 1) removes = (c) => c === lit;
+  }
+  return removes ? { step: { removes, insert }, receiver: callee?.field('object') ?? null } : undefined;
+}
+
+function pyStep(call: SgNode): Step | undefined {
+  if (call.field('function')?.text() !== 're.sub') return undefined;
+  const args = call.field('arguments')?.namedChildren() ?? [];
+  // A count (4th argument or count=) replaces only the first occurrences.
+  if (args.length > 3 && args[3]?.kind() !== 'keyword_argument') return undefined;
+  if (args.some((a) => a.kind() === 'keyword_argument' && a.field('name')?.text() === 'count'))
+    return undefined;
+  const pattern = stringContent(args[0], true);
+  const insert = stringContent(args[1], true);
+  if (pattern === undefined || insert === undefined || insert.includes('\\')) return undefined;
+  const removes = classTest(pattern);
+  return removes ? { removes, insert } : undefined;
+}
+
+/**
+ * True when `call` is a replacement (or a chain of them) that provably leaves none of the sink class's
+ * metacharacters: a global character-class removal such as `s.replace(/[^\w-]/g, '')`,
+ * `re.sub(r'[<>"\']', '', s)`, or an escaping chain that replaces each of them with harmless text.
+ */
+export function replacementSanitizes(call: SgNode, sinkClass: string | undefined, python: boolean): boolean {
+  const meta = sinkClass === undefined ? undefined : METACHARACTERS[sinkClass];
+  if (!meta) return false;
+  const steps: Step[] = [];
+  if (python) {
+    const s = pyStep(call);
+    if (s) steps.push(s);
+  } else {
+    let cur: SgNode | null = call;
+    for (let i = 0; i < 16 && cur?.kind() === 'call_expression'; i++) {
+      const s = jsStep(cur);
+      if (!s) break;
+      steps.push(s.step);
+      cur = s.receiver;
+    }
+  }
+  if (steps.length === 0) return false;
+  // What a later step inserts must itself be harmless; an entity like `&lt;` is.
+  if (steps.some((s) => [...s.insert].some((c) => meta.includes(c)))) return false;
+  return [...meta].every((c) => steps.some((s) => s.removes(c)));
+}

@@ -1,0 +1,123 @@
+import type { SgNode } from '@ast-grep/napi';
+import { describePath, fill, LOWER, matchOf, oneLine } from './matches.js';
+import type { CodeMatch } from './matches.js';
+import type { ProjectView } from './project.js';
+import type { CodeRule, Matcher } from './rule-schema.js';
+import type { CompiledSources } from './sources.js';
+import { sinkClassOf } from './replace-check.js';
+import { paramName, Summaries } from './summaries.js';
+import type { CallTarget, SinkHit } from './summaries.js';
+import { syntaxOf } from './syntax.js';
+import { argFor, lineOf, withStep, withSteps } from './taint-support.js';
+import type { TaintEvaluator, Trace } from './taint.js';
+
+/** What a taint rule run needs from the file and its rule family. */
+export interface TaintRun {
+  view: ProjectView;
+  /** Sources of the rule's labels that can occur in the file or the modules it imports. */
+  sources: CompiledSources[];
+  /** The family's global sanitizers. */
+  sanitizers: readonly Matcher[];
+  /** Calls of the analyzed file whose callee is an imported name (candidates for cross-file sinks). */
+  importCalls: readonly SgNode[];
+  /** Set when an evaluation stopped at a budget. */
+  truncated: boolean;
+}
+
+function emit(
+  rule: CodeRule,
+  run: TaintRun,
+  sink: SgNode,
+  trace: Trace,
+  out: CodeMatch[],
+  sinkPath?: string,
+): void {
+  const entry = run.view.entry.path;
+  const sinkText = oneLine(sink.text(), 60);
+  const vars = {
+    source: trace.source,
+    sink: sinkText,
+    path: describePath(trace, sinkText, lineOf(sink), entry, sinkPath ?? entry),
+    label: trace.label,
+  };
+  const conf = trace.weak ? LOWER[rule.confidence] : rule.confidence;
+  const m = matchOf(
+    rule,
+    sink,
+    fill(rule.message, vars, sink),
+    conf,
+    `${oneLine(sink.text(), 200)}\0${trace.source}`,
+    trace,
+  );
+  if (sinkPath !== undefined && sinkPath !== entry) m.path = sinkPath;
+  out.push(m);
+}
+
+/**
+ * Runs one taint rule over the analyzed file: every sink in the file, asked backwards for a source;
+ * then every call into an imported function whose summary says a parameter reaches a sink there, with
+ * the argument asked for a source (the finding sits at that sink, with the path through both files).
+ */
+export function runTaint(rule: CodeRule, run: TaintRun, out: CodeMatch[]): void {
+  const taint = rule.taint;
+  if (!taint || run.sources.length === 0) return;
+  const summaries = new Summaries(run.view, {
+    key: `${rule.file}#${rule.id}`,
+    sinks: taint.sinks,
+    sources: run.sources,
+    sanitizers: [...taint.sanitizers, ...run.sanitizers],
+    guards: taint.guards,
+    sinkClass: sinkClassOf(rule.cwe),
+  });
+  const entry = run.view.entry;
+  let evaluator: TaintEvaluator | undefined;
+  const seen = new Set<string>();
+  for (const { match, targets } of summaries.sinksIn(entry)) {
+    evaluator ??= summaries.evaluator(entry);
+    if (!evaluator.hasBudget) {
+      run.truncated = true;
+      return;
+    }
+    for (const t of targets) {
+      const trace = evaluator.taintOf(t);
+      if (evaluator.stoppedEarly) run.truncated = true;
+      if (!trace) continue;
+      const key = `${match.range().start.index}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      emit(rule, run, match, trace, out);
+    }
+  }
+  for (const call of run.importCalls) {
+    for (const target of summaries.targets(entry, call, false)) {
+      const hits = summaries.summary(target).sinks;
+      if (hits.length === 0) continue;
+      evaluator ??= summaries.evaluator(entry);
+      for (const hit of hits) crossFileHit(rule, run, evaluator, call, target, hit, seen, out);
+    }
+  }
+}
+
+function crossFileHit(
+  rule: CodeRule,
+  run: TaintRun,
+  evaluator: TaintEvaluator,
+  call: SgNode,
+  target: CallTarget,
+  hit: SinkHit,
+  seen: Set<string>,
+  out: CodeMatch[],
+): void {
+  const key = `${hit.module.path}\0${hit.sink.range().start.index}`;
+  if (seen.has(key) || !evaluator.hasBudget) return;
+  const family = run.view.entry.lang.family;
+  const param = { fn: target.fn, index: hit.param, name: paramName(target.fn, hit.param) };
+  const arg = argFor(syntaxOf(family), family === 'python', call, param);
+  if (!arg) return;
+  const trace = evaluator.taintOf(arg);
+  if (evaluator.stoppedEarly) run.truncated = true;
+  if (!trace) return;
+  seen.add(key);
+  const at = { text: `${target.name}(…)`, line: lineOf(call), path: run.view.entry.path };
+  emit(rule, run, hit.sink, withSteps(withStep(trace, at), hit.steps), out, hit.module.path);
+}

@@ -1,0 +1,36 @@
+import type { SgNode } from '@ast-grep/napi';
+import type { SinkSpec } from './rule-schema.js';
+
+/** Positional arguments of a call node (Python keyword arguments excluded), or [] when it is no call. */
+export function callArguments(call: SgNode, python: boolean): SgNode[] {
+  const list = call.field('arguments');
+  if (!list) return [];
+  return list
+    .namedChildren()
+    .filter((c) => c.kind() !== 'comment' && !(python && c.kind() === 'keyword_argument'));
+}
+
+/** The values of a sink match that must not be tainted (arguments, metavariables, the whole match). */
+export function sinkTargets(m: SgNode, a: string | number, python: boolean): (SgNode | null)[] {
+  if (typeof a === 'number') return [callArguments(m, python)[a] ?? null];
+  if (a === '*') return m.field('arguments')?.namedChildren() ?? [];
+  return [m.getMatch(a), ...m.getMultipleMatches(a)];
+}
+
+/** One sink match and the values in it that must not be tainted. */
+export interface SinkMatch {
+  match: SgNode;
+  targets: SgNode[];
+}
+
+/** Every match of a rule's sinks in a tree, with its targets. */
+export function sinkMatches(root: SgNode, sinks: readonly SinkSpec[], python: boolean): SinkMatch[] {
+  const out: SinkMatch[] = [];
+  for (const sink of sinks) {
+    for (const m of root.findAll(sink.matcher)) {
+      const targets = sink.args.length === 0 ? [m] : sink.args.flatMap((a) => sinkTargets(m, a, python));
+      out.push({ match: m, targets: targets.filter((t): t is SgNode => !!t && t.kind() !== ',') });
+    }
+  }
+  return out;
+}

@@ -1,0 +1,277 @@
+import type { SgNode } from '@ast-grep/napi';
+import type { Matcher, SinkSpec } from './rule-schema.js';
+import type { LoadedModule, ProjectView } from './project.js';
+import { sinkMatches } from './sinks.js';
+import type { SinkMatch } from './sinks.js';
+import type { CompiledSources } from './sources.js';
+import { accessPath } from './sources.js';
+import { kindOf, syntaxOf } from './syntax.js';
+import type { Syntax } from './syntax.js';
+import { REQ, TaintEvaluator } from './taint.js';
+import type { CallResolver, TaintStep, Trace, Value } from './taint.js';
+import { argFor, contains, lineOf, withStep, withSteps } from './taint-support.js';
+
+/** What one taint rule brings to cross-function analysis. */
+export interface RuleContext {
+  /** Identifies the rule (summaries depend on its sinks and sanitizers). */
+  key: string;
+  sinks: readonly SinkSpec[];
+  sources: readonly CompiledSources[];
+  sanitizers: readonly Matcher[];
+  guards: readonly Matcher[];
+  sinkClass: string | undefined;
+}
+
+/** A parameter of a summarised function that reaches a sink, in this function or one it calls. */
+export interface SinkHit {
+  param: number;
+  /** The module and node of the sink. */
+  module: LoadedModule;
+  sink: SgNode;
+  /** From the parameter to the sink. */
+  steps: TaintStep[];
+}
+
+/** What a function does with its parameters, for one rule: computed once, reused at every call. */
+export interface FunctionSummary {
+  module: LoadedModule;
+  fn: SgNode;
+  name: string;
+  /** A source read inside the function that reaches its return value. */
+  source: Trace | null;
+  /** Parameters whose value reaches the return value (not through a sanitizer), with the steps inside. */
+  passes: Map<number, TaintStep[]>;
+  sinks: SinkHit[];
+}
+
+/** A call that reaches a function of a loaded module. */
+export interface CallTarget {
+  module: LoadedModule;
+  fn: SgNode;
+  name: string;
+}
+
+/** Parameters beyond this are not traced (each costs an evaluation of the function's returns and sinks). */
+const MAX_PARAMS = 8;
+const PENDING = Symbol('pending');
+
+function paramCount(fn: SgNode): number {
+  if (fn.field('parameter')) return 1;
+  const list = fn.field('parameters');
+  if (!list) return 0;
+  return list.namedChildren().filter((c) => c.kind() !== 'comment' && c.kind() !== 'decorator').length;
+}
+
+/** The name of a function's parameter by position ('' when it has none there). */
+export function paramName(fn: SgNode, index: number): string {
+  const single = fn.field('parameter');
+  if (single) return single.text();
+  const p = fn
+    .field('parameters')
+    ?.namedChildren()
+    .filter((c) => c.kind() !== 'comment' && c.kind() !== 'decorator')[index];
+  if (!p) return '';
+  return p.kind() === 'identifier' ? p.text() : (p.find({ rule: { kind: 'identifier' } })?.text() ?? '');
+}
+
+/**
+ * Function summaries for one rule over a project view: which parameters reach the return value or a
+ * sink, and which sources a function returns. Summaries live on the module (shared by every file that
+ * imports it); a function met again while its own summary is being computed (recursion, import cycles)
+ * counts as passing nothing.
+ */
+export class Summaries {
+  private readonly resolvers = new Map<string, CallResolver>();
+  private readonly syn: Syntax;
+  private readonly python: boolean;
+
+  constructor(
+    private readonly view: ProjectView,
+    private readonly rule: RuleContext,
+  ) {
+    this.python = view.entry.lang.family === 'python';
+    this.syn = syntaxOf(view.entry.lang.family);
+  }
+
+  /** True once the cross-file time budget is spent. */
+  private get overBudget(): boolean {
+    if (performance.now() <= this.view.deadline) return false;
+    this.view.truncated = true;
+    return true;
+  }
+
+  /** An evaluator over module `m` that resolves calls through its imports. */
+  evaluator(m: LoadedModule, seed?: { fn: number; param: number }): TaintEvaluator {
+    const o = {
+      index: m.index,
+      root: m.root,
+      syn: this.syn,
+      python: this.python,
+      sources: this.rule.sources,
+      sanitizers: this.rule.sanitizers,
+      guards: this.rule.guards,
+      path: m.path,
+      calls: this.resolverFor(m),
+      ...(this.rule.sinkClass === undefined ? {} : { sinkClass: this.rule.sinkClass }),
+    };
+    return new TaintEvaluator(seed ? { ...o, seed } : o);
+  }
+
+  private resolverFor(m: LoadedModule): CallResolver {
+    let r = this.resolvers.get(m.path);
+    if (!r) {
+      r = { returnOf: (call, evaluate) => this.returnOf(m, call, evaluate) };
+      this.resolvers.set(m.path, r);
+    }
+    return r;
+  }
+
+  /** The functions a call in module `m` reaches through an import (and, with `local`, in `m` itself). */
+  targets(m: LoadedModule, call: SgNode, local: boolean): CallTarget[] {
+    const callee = call.field(this.syn.callFunction);
+    if (!callee) return [];
+    const k = kindOf(callee);
+    let module: LoadedModule | undefined;
+    let name: string | undefined;
+    if (this.syn.identifiers.has(k)) {
+      const b = m.imports.names.get(callee.text());
+      if (b && b.name !== null) {
+        module = this.view.modules.get(b.module);
+        name = b.name;
+      } else if (!b) {
+        name = callee.text();
+        module = m.imports.wildcards
+          .map((w) => this.view.modules.get(w))
+          .find((w) => w && w.index.functionsNamed(w.root, this.syn, this.python, callee.text()).length > 0);
+        if (!module && local) module = m;
+      }
+    } else if (this.syn.member.has(k)) {
+      const obj = callee.field(this.syn.memberObject);
+      name = callee.field(this.syn.memberProperty)?.text();
+      const path = obj ? accessPath(obj, this.syn) : undefined;
+      const b = path === undefined ? undefined : m.imports.names.get(path);
+      if (b) module = this.view.modules.get(b.module);
+    }
+    if (!module || name === undefined) return [];
+    const target = module;
+    const fns = target.index.functionsNamed(target.root, this.syn, this.python, name);
+    return fns
+      .filter((fn) => !contains(fn, call) || target !== m)
+      .map((fn) => ({ module: target, fn, name }));
+  }
+
+  private returnOf(m: LoadedModule, call: SgNode, evaluate: (n: SgNode) => Value): Value | undefined {
+    const targets = this.targets(m, call, false);
+    if (targets.length === 0) return undefined;
+    for (const t of targets) {
+      const s = this.summary(t);
+      const at = { text: `${t.name}()`, line: lineOf(call), path: m.path };
+      if (s.source) return withStep(s.source, at);
+      for (const [k, steps] of s.passes) {
+        const arg = argFor(this.syn, this.python, call, { fn: t.fn, index: k, name: paramName(t.fn, k) });
+        const v = arg ? evaluate(arg) : null;
+        if (v === REQ) continue;
+        if (v) return withStep(withSteps(v, steps), at);
+      }
+    }
+    // A function of the project that passes nothing on (it validates, converts or sanitises): the path ends.
+    return null;
+  }
+
+  /** The summary of a function for this rule (computed on first use). */
+  summary(t: CallTarget): FunctionSummary {
+    const key = `${this.rule.key}:${t.fn.id()}`;
+    const cached = t.module.summaries.get(key) as FunctionSummary | typeof PENDING | undefined;
+    const empty: FunctionSummary = { ...t, source: null, passes: new Map(), sinks: [] };
+    if (cached === PENDING) return empty;
+    if (cached) return cached;
+    if (this.overBudget) return empty;
+    t.module.summaries.set(key, PENDING);
+    t.module.index.refill(this.view.deadline);
+    const s = this.compute(t);
+    t.module.summaries.set(key, s);
+    return s;
+  }
+
+  private compute(t: CallTarget): FunctionSummary {
+    const s: FunctionSummary = { ...t, source: null, passes: new Map(), sinks: [] };
+    const returns = this.returns(t.fn);
+    const clean = this.evaluator(t.module, { fn: t.fn.id(), param: -1 });
+    for (const r of returns) {
+      const v = clean.taintOf(r);
+      if (v) {
+        s.source = v;
+        break;
+      }
+    }
+    const sinks = this.sinksIn(t.module).filter((x) => contains(t.fn, x.match));
+    const calls = t.fn
+      .findAll({ rule: { kind: this.python ? 'call' : 'call_expression' } })
+      .flatMap((c) => this.targets(t.module, c, true).map((target) => ({ call: c, target })))
+      .filter((c) => c.target.fn.id() !== t.fn.id());
+    const n = Math.min(paramCount(t.fn), MAX_PARAMS);
+    for (let i = 0; i < n; i++) {
+      const ev = this.evaluator(t.module, { fn: t.fn.id(), param: i });
+      const fromParam = (node: SgNode): Trace | null => {
+        const v = ev.taintOf(node);
+        return v && v.param === i ? v : null;
+      };
+      for (const r of returns) {
+        const v = fromParam(r);
+        if (v) {
+          s.passes.set(i, v.steps);
+          break;
+        }
+      }
+      for (const x of sinks) {
+        const v = x.targets.map(fromParam).find((y) => y !== null);
+        if (v) s.sinks.push({ param: i, module: t.module, sink: x.match, steps: v.steps });
+      }
+      for (const { call, target } of calls) {
+        if (this.overBudget) break;
+        for (const hit of this.summary(target).sinks) {
+          const arg = argFor(this.syn, this.python, call, {
+            fn: target.fn,
+            index: hit.param,
+            name: paramName(target.fn, hit.param),
+          });
+          const v = arg ? fromParam(arg) : null;
+          if (!v) continue;
+          const at = { text: `${target.name}(…)`, line: lineOf(call), path: t.module.path };
+          s.sinks.push({
+            param: i,
+            module: hit.module,
+            sink: hit.sink,
+            steps: [...v.steps, at, ...hit.steps],
+          });
+        }
+      }
+    }
+    return s;
+  }
+
+  /** The expressions a function returns (an arrow function's body expression included). */
+  private returns(fn: SgNode): SgNode[] {
+    const out: SgNode[] = [];
+    const body = fn.field('body');
+    if (body && kindOf(body) !== 'statement_block' && kindOf(body) !== 'block') out.push(body);
+    for (const r of fn.findAll({ rule: { kind: this.syn.returnStatement } })) {
+      let owner: SgNode | null = r.parent();
+      while (owner && !this.syn.functions.has(kindOf(owner))) owner = owner.parent();
+      if (owner?.id() !== fn.id()) continue;
+      const e = r.namedChildren()[0];
+      if (e) out.push(e);
+    }
+    return out;
+  }
+
+  /** The rule's sink matches in a module, found once per module and rule. */
+  sinksIn(m: LoadedModule): SinkMatch[] {
+    let list = m.sinks.get(this.rule.key) as SinkMatch[] | undefined;
+    if (!list) {
+      list = sinkMatches(m.root, this.rule.sinks, this.python);
+      m.sinks.set(this.rule.key, list);
+    }
+    return list;
+  }
+}

@@ -1,0 +1,108 @@
+import type { AnalyzerContext, SourceFile } from '../../core/analyzer.js';
+import type { FlowStep, RawFinding } from '../../core/finding.js';
+import { findingFrom } from '../../core/rule.js';
+import type { FamilyRules } from './engine.js';
+import type { ProjectView } from './project.js';
+import type { CompiledSources } from './sources.js';
+import { templateFlows } from './template-flow.js';
+import { templateRules } from './template-rules.js';
+import type { TemplateRule } from './template-rules.js';
+import { autoescapeOff, templateEngineOf, unescapedOutputs } from './templates.js';
+import type { Trace } from './taint.js';
+
+/** Fills `{name}` placeholders of a template rule's message. */
+function say(rule: TemplateRule, vars: Record<string, string>): string {
+  return rule.message.replace(/\{(\w+)\}/g, (all, k: string) => vars[k] ?? all);
+}
+
+function short(s: string, max = 80): string {
+  const t = s.replace(/\s+/g, ' ').trim();
+  return t.length > max ? `${t.slice(0, max - 1)}…` : t;
+}
+
+/** The audit findings of a template file: unescaped outputs of variables, auto-escaping turned off. */
+export function templateFileFindings(file: SourceFile): RawFinding[] {
+  const engine = templateEngineOf(file.ext);
+  if (!engine) return [];
+  const rules = templateRules();
+  const out: RawFinding[] = [];
+  const at = (line: number, column: number) => ({
+    path: file.path,
+    startLine: line,
+    startColumn: column,
+    snippet: file.lines()[line - 1]?.trim().slice(0, 200) ?? '',
+  });
+  const unescaped = rules.get('unescaped-output')!;
+  for (const o of unescapedOutputs(file.text, engine)) {
+    out.push(
+      findingFrom(unescaped, {
+        message: say(unescaped, { expr: short(o.expr), construct: o.construct }),
+        location: at(o.line, o.column),
+        fingerprintKey: `${o.construct}\0${o.expr}`,
+      }),
+    );
+  }
+  const off = rules.get('autoescape-off')!;
+  for (const b of autoescapeOff(file.text, engine)) {
+    out.push(
+      findingFrom(off, {
+        message: say(off, { construct: b.construct }),
+        location: at(b.line, b.column),
+        fingerprintKey: b.construct,
+      }),
+    );
+  }
+  return out;
+}
+
+function flowOfTemplate(t: Trace, file: string, template: string, line: number, expr: string): FlowStep[] {
+  const p = (x: string | undefined): string => (x === undefined || x === '' ? file : x);
+  return [
+    { path: p(t.sourcePath), line: t.sourceLine, label: t.source, kind: 'source' },
+    ...t.steps.map((s): FlowStep => ({ path: p(s.path), line: s.line, label: s.text, kind: 'step' })),
+    { path: template, line, label: short(expr), kind: 'sink' },
+  ];
+}
+
+/**
+ * Taint-confirmed template findings for a code file: its render calls that pass request data into a
+ * variable the template writes unescaped. The finding sits in the template, with the flow from the code.
+ */
+export async function renderFindings(
+  file: SourceFile,
+  view: ProjectView,
+  fam: FamilyRules,
+  ctx: AnalyzerContext,
+): Promise<RawFinding[]> {
+  const http = fam.sources.get('http');
+  const sources: CompiledSources[] = http ? [http] : [];
+  const rule = templateRules().get('request-data')!;
+  // HTML escaping functions clean a value for a template as they do for a response body.
+  const xss = fam.rules.find((r) => /\/(js|py)-xss-response$/.test(r.id))?.taint?.sanitizers ?? [];
+  const sanitizers = [...fam.sanitizers, ...xss];
+  const flows = await templateFlows(view, sources, sanitizers, ctx.paths, (p) => ctx.readFile(p));
+  return flows.map((f) => {
+    const path = describe(f.trace, file.path, f.template, f.output.line);
+    const finding = findingFrom(rule, {
+      message: say(rule, {
+        source: f.trace.source,
+        expr: short(f.output.expr),
+        construct: f.output.construct,
+        template: f.template,
+        path,
+      }),
+      confidence: f.weak ? 'medium' : rule.confidence,
+      location: { path: f.template, startLine: f.output.line, startColumn: f.output.column },
+      fingerprintKey: `${f.output.construct}\0${f.output.expr}\0${f.trace.source}`,
+    });
+    finding.flow = flowOfTemplate(f.trace, file.path, f.template, f.output.line, f.output.expr);
+    return finding;
+  });
+}
+
+function describe(t: Trace, file: string, template: string, line: number): string {
+  const hops = [`${t.source} (${t.sourcePath ?? file}:${t.sourceLine})`];
+  for (const s of t.steps) hops.push(`${s.text} (${s.path ?? file}:${s.line})`);
+  hops.push(`${template}:${line}`);
+  return hops.join(' → ');
+}

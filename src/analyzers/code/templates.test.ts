@@ -1,0 +1,121 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { extname, join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import type { RawFinding } from '../../core/finding.js';
+import { makeMemoryContext, makeSourceFile } from '../../core/source-file.js';
+import { codeAnalyzer } from './index.js';
+import { BUILTIN_RULES_DIR } from './load-rules.js';
+import { exampleDirName } from './rule-examples.js';
+import { templateRules } from './template-rules.js';
+import { namesIn } from './templates.js';
+
+const EXAMPLES = join(BUILTIN_RULES_DIR, 'tests');
+
+/** Lines after a `ruleid: <id>` marker, whatever the template's comment syntax. */
+function marked(text: string, id: string): number[] {
+  const lines = text.split('\n');
+  return lines.flatMap((l, i) => (l.includes(`ruleid: ${id}`) ? [i + 2] : []));
+}
+
+describe('template rules against their examples', () => {
+  for (const rule of templateRules().values()) {
+    if (rule.kind === 'request-data') continue;
+    const dir = join(EXAMPLES, exampleDirName(rule.id));
+    const files = readdirSync(dir).filter((n) => /^(bad|good)\./.test(n));
+    it(`${rule.id} has bad and good examples`, () => {
+      expect(files.some((f) => f.startsWith('bad.'))).toBe(true);
+      expect(files.some((f) => f.startsWith('good.'))).toBe(true);
+    });
+    for (const name of files) {
+      it(`${rule.id}: ${name}`, async () => {
+        const text = readFileSync(join(dir, name), 'utf8');
+        const file = makeSourceFile(`views/${name}`, text);
+        expect(extname(name)).not.toBe('');
+        const found = (await codeAnalyzer.analyze(file, makeMemoryContext()))
+          .filter((f) => f.ruleId === rule.id)
+          .map((f) => f.location.startLine);
+        expect(found).toEqual(name.startsWith('bad.') ? marked(text, rule.id) : []);
+      });
+    }
+  }
+});
+
+describe('template expressions', () => {
+  it.each([
+    ['q', ['q']],
+    ['user.bio', ['user']],
+    ['locals.q', ['q']],
+    ["format(name, 'x.y')", ['name']],
+    ['a if b else "c"', ['a', 'b']],
+  ])('%s reads %j', (expr, names) => {
+    expect(namesIn(expr)).toEqual(names);
+  });
+});
+
+async function scan(files: Record<string, string>, entry: string): Promise<RawFinding[]> {
+  const ctx = makeMemoryContext(files, {}, `/virtual-tpl-${Object.keys(files).join('-')}`);
+  return codeAnalyzer.analyze(makeSourceFile(entry, files[entry]!), ctx);
+}
+
+const EXPRESS_ROUTE = (locals: string): string => `const express = require('express');
+const router = express.Router();
+
+router.get('/search', (req, res) => {
+  const q = req.query.q;
+  res.render('search', ${locals});
+});
+module.exports = router;
+`;
+
+describe('render calls that pass request data into an unescaped template output', () => {
+  const views = {
+    'views/search.ejs': '<h1>Search</h1>\n<p>Results for <%- q %></p>\n<p><%= title %></p>\n',
+    'views/layout.ejs': '<%- body %>\n',
+  };
+
+  it('Express + EJS: one taint finding in the template, with the flow from the route', async () => {
+    const files = { 'routes/search.js': EXPRESS_ROUTE('{ q, title: "Search" }'), ...views };
+    const found = (await scan(files, 'routes/search.js')).filter((f) => f.ruleId === 'code/template-xss');
+    expect(found).toHaveLength(1);
+    const f = found[0]!;
+    expect(f.location).toMatchObject({ path: 'views/search.ejs', startLine: 2 });
+    expect(f.confidence).toBe('high');
+    expect(f.flow?.map((s) => `${s.kind} ${s.path}:${s.line}`)).toEqual([
+      'source routes/search.js:5',
+      'step routes/search.js:5',
+      'step routes/search.js:6',
+      'sink views/search.ejs:2',
+    ]);
+  });
+
+  it.each([
+    ['an escaped value', '{ q: escapeHtml(q) }'],
+    ['a constant', '{ q: "fixed" }'],
+    ['a variable the template escapes', '{ title: q }'],
+  ])('stays quiet on %s', async (_name, locals) => {
+    const files = { 'routes/search.js': EXPRESS_ROUTE(locals), ...views };
+    expect((await scan(files, 'routes/search.js')).filter((f) => f.ruleId === 'code/template-xss')).toEqual(
+      [],
+    );
+  });
+
+  it('Flask + Jinja2 (|safe) and Django (autoescape off)', async () => {
+    const flask = {
+      'app/views.py': `from flask import request, render_template\n\n\n@app.route('/s')\ndef search():\n    return render_template('search.html', q=request.args.get('q'), n=1)\n`,
+      'app/templates/search.html': '<p>{{ q|safe }}</p>\n<p>{{ n|safe }}</p>\n',
+    };
+    const a = (await scan(flask, 'app/views.py')).filter((f) => f.ruleId === 'code/template-xss');
+    expect(a.map((f) => `${f.location.path}:${f.location.startLine}`)).toEqual([
+      'app/templates/search.html:1',
+    ]);
+    const django = {
+      'shop/views.py': `from django.shortcuts import render\n\n\ndef search(request):\n    return render(request, 'shop/search.html', {'q': request.GET['q'], 'n': 1})\n`,
+      'shop/templates/shop/search.html':
+        '{% autoescape off %}\n<p>{{ q }}</p>\n<p>{{ n }}</p>\n{% endautoescape %}\n',
+    };
+    const b = (await scan(django, 'shop/views.py')).filter((f) => f.ruleId === 'code/template-xss');
+    expect(b.map((f) => `${f.location.path}:${f.location.startLine}`)).toEqual([
+      'shop/templates/shop/search.html:2',
+    ]);
+  });
+});

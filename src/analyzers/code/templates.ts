@@ -1,0 +1,188 @@
+/** Template engines whose files the code analyzer reads, by extension. `.html` may hold several dialects. */
+export type TemplateEngine = 'ejs' | 'pug' | 'handlebars' | 'jinja' | 'html' | 'vue';
+
+const ENGINES: Readonly<Record<string, TemplateEngine>> = {
+  ejs: 'ejs',
+  pug: 'pug',
+  jade: 'pug',
+  hbs: 'handlebars',
+  handlebars: 'handlebars',
+  mustache: 'handlebars',
+  njk: 'jinja',
+  nunjucks: 'jinja',
+  swig: 'jinja',
+  jinja: 'jinja',
+  jinja2: 'jinja',
+  j2: 'jinja',
+  html: 'html',
+  htm: 'html',
+  vue: 'vue',
+};
+
+/** The template engine of a file from its extension, or undefined. */
+export function templateEngineOf(ext: string): TemplateEngine | undefined {
+  return Object.hasOwn(ENGINES, ext) ? ENGINES[ext] : undefined;
+}
+
+/** One place where a template writes a value without HTML escaping. */
+export interface UnescapedOutput {
+  line: number;
+  column: number;
+  /** The expression written out. */
+  expr: string;
+  /** The construct: `<%-`, `!=`, `{{{`, `|safe`, `v-html`, `[innerHTML]`, `autoescape off`. */
+  construct: string;
+  /** Variables the expression reads (its root names; `locals.x` and `this.x` count as `x`). */
+  names: string[];
+}
+
+/** One place where a template turns auto-escaping off for a block. */
+export interface AutoescapeOff {
+  line: number;
+  column: number;
+  construct: string;
+}
+
+const KEYWORDS = new Set([
+  'true',
+  'false',
+  'null',
+  'undefined',
+  'None',
+  'True',
+  'False',
+  'not',
+  'and',
+  'or',
+  'in',
+  'if',
+  'else',
+  'typeof',
+  'new',
+  'this',
+  'locals',
+  'self',
+  'loop',
+  'item',
+]);
+
+/** The variables an expression reads: root identifiers, not properties, keywords or string contents. */
+export function namesIn(expr: string): string[] {
+  const noStrings = expr.replace(/(["'`])(?:\\.|(?!\1).)*\1/g, '""');
+  const out = new Set<string>();
+  for (const m of noStrings.matchAll(/(?<![\w$.])(?:(?:locals|this|self|ctx)\.)?([A-Za-z_$][\w$]*)/g)) {
+    const n = m[1] ?? '';
+    const after = noStrings.slice((m.index ?? 0) + m[0].length).trimStart();
+    if (KEYWORDS.has(n) || after.startsWith('(')) continue;
+    out.add(n);
+  }
+  return [...out];
+}
+
+/** A literal (string, number) or an empty expression writes nothing an attacker chose. */
+function constant(expr: string): boolean {
+  return /^\s*(?:(["'`])(?:(?!\1).)*\1|\d+(?:\.\d+)?|)\s*$/.test(expr);
+}
+
+/** Partials and layout bodies are rendered templates, not data: `<%- include(...) %>`, `{{{body}}}`. */
+function rendered(expr: string): boolean {
+  return /^\s*(include|partial|body|yield|block|contentFor|defineContent|renderBody)\b/.test(expr);
+}
+
+interface Pattern {
+  re: RegExp;
+  construct: string;
+  /** Capture group of the expression. */
+  group: number;
+}
+
+const EJS: Pattern[] = [{ re: /<%-\s*([\s\S]*?)\s*[-_]?%>/g, construct: '<%-', group: 1 }];
+const PUG: Pattern[] = [
+  { re: /!\{([^}\n]+)\}/g, construct: '!{}', group: 1 },
+  // `p!= expr`, `!= expr`, `a(href!=expr)`: the unescaped forms of `=`.
+  {
+    re: /(?:^|[\w)\]\s.#-])!=\s*((?:"[^"\n]*"|'[^'\n]*'|[^\s),"'][^),\n]*)[^\n,)]*)/gm,
+    construct: '!=',
+    group: 1,
+  },
+];
+const HANDLEBARS: Pattern[] = [
+  { re: /\{\{\{\s*([^}]+?)\s*\}\}\}/g, construct: '{{{ }}}', group: 1 },
+  { re: /\{\{&\s*([^}]+?)\s*\}\}/g, construct: '{{& }}', group: 1 },
+];
+const JINJA: Pattern[] = [
+  { re: /\{\{-?\s*([^}]*?)\s*\|\s*safe\b[^}]*\}\}/g, construct: '|safe', group: 1 },
+  { re: /\{\{-?\s*Markup\(([^}]*?)\)\s*-?\}\}/g, construct: 'Markup()', group: 1 },
+];
+const VUE: Pattern[] = [{ re: /\sv-html\s*=\s*"([^"]*)"/g, construct: 'v-html', group: 1 }];
+const ANGULAR: Pattern[] = [
+  { re: /\[(?:innerHTML|outerHTML)\]\s*=\s*"([^"]*)"/g, construct: '[innerHTML]', group: 1 },
+];
+
+const PATTERNS: Readonly<Record<TemplateEngine, Pattern[]>> = {
+  ejs: EJS,
+  pug: PUG,
+  handlebars: HANDLEBARS,
+  jinja: JINJA,
+  html: [...JINJA, ...HANDLEBARS, ...VUE, ...ANGULAR],
+  vue: VUE,
+};
+
+/** Line starts of a text, for offsets → line/column. */
+function lineStarts(text: string): number[] {
+  const starts = [0];
+  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
+  return starts;
+}
+
+function position(starts: number[], offset: number): { line: number; column: number } {
+  let lo = 0;
+  let hi = starts.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if ((starts[mid] ?? 0) <= offset) lo = mid;
+    else hi = mid - 1;
+  }
+  return { line: lo + 1, column: offset - (starts[lo] ?? 0) + 1 };
+}
+
+const AUTOESCAPE_OFF =
+  /\{%-?\s*autoescape\s+(false|off)\s*-?%\}([\s\S]*?)(?:\{%-?\s*endautoescape\s*-?%\}|$)/g;
+
+/** Where a template turns auto-escaping off (`{% autoescape false %}`, Django's `{% autoescape off %}`). */
+export function autoescapeOff(text: string, engine: TemplateEngine): AutoescapeOff[] {
+  if ((engine !== 'jinja' && engine !== 'html') || !text.includes('autoescape')) return [];
+  const starts = lineStarts(text);
+  return [...text.matchAll(AUTOESCAPE_OFF)].map((m) => ({
+    ...position(starts, m.index ?? 0),
+    construct: `autoescape ${m[1]}`,
+  }));
+}
+
+/** Every output of a non-constant value that the template writes without HTML escaping. */
+export function unescapedOutputs(text: string, engine: TemplateEngine): UnescapedOutput[] {
+  const starts = lineStarts(text);
+  const out: UnescapedOutput[] = [];
+  for (const p of PATTERNS[engine]) {
+    for (const m of text.matchAll(p.re)) {
+      const expr = (m[p.group] ?? '').trim();
+      if (constant(expr) || rendered(expr)) continue;
+      const at = (m.index ?? 0) + m[0].indexOf(m[p.group] ?? '');
+      out.push({ ...position(starts, at), expr, construct: p.construct, names: namesIn(expr) });
+    }
+  }
+  // Inside `{% autoescape off %}` every `{{ value }}` is written raw.
+  if (engine === 'jinja' || engine === 'html') {
+    for (const m of text.matchAll(AUTOESCAPE_OFF)) {
+      const body = m[2] ?? '';
+      const base = (m.index ?? 0) + m[0].indexOf(body);
+      for (const v of body.matchAll(/\{\{-?\s*([^}|]+?)\s*(?:\|[^}]*)?-?\}\}/g)) {
+        const expr = (v[1] ?? '').trim();
+        if (constant(expr) || /\|\s*safe\b/.test(v[0])) continue;
+        const at = base + (v.index ?? 0);
+        out.push({ ...position(starts, at), expr, construct: 'autoescape off', names: namesIn(expr) });
+      }
+    }
+  }
+  return out.sort((a, b) => a.line - b.line || a.column - b.column);
+}
