@@ -52,6 +52,21 @@ export interface PackageRef {
   advisories: string[];
   direct: boolean;
   path?: string[];
+  /** Needed only to develop or test (the lockfile says so): not shipped with the product. */
+  dev?: boolean;
+  /** One entry per advisory (aliases merged), most severe first, when the finding covers a package's advisories. */
+  vulnerabilities?: PackageVulnerability[];
+}
+
+export interface PackageVulnerability {
+  /** The representative id (a GHSA id when there is one). */
+  id: string;
+  /** Every id and alias of the advisory, sorted. */
+  aliases: string[];
+  severity: Severity;
+  summary: string;
+  /** Fixed versions the advisory names, ascending. */
+  fixedIn: string[];
 }
 
 export interface Suppression {

@@ -35,7 +35,7 @@ const ruleMatcher = stringOrObject(
   object(
     {
       rule: optional(
-        string({ minLength: 1, description: 'Rule id or glob, e.g. "secrets/*" or "deps/GHSA-*".' }),
+        string({ minLength: 1, description: 'Rule id or glob, e.g. "secrets/*" or "deps/vulnerable-package".' }),
       ),
       analyzer: optional(oneOf(FINDING_SOURCES, 'Only findings of this analyzer.')),
       confidence: optional(oneOf(CONFIDENCES, 'Only findings with exactly this confidence.')),
