@@ -30,6 +30,22 @@ export type Principle = (typeof PRINCIPLES)[number];
 export const PHASES = ['design', 'code', 'build', 'test', 'release', 'runtime'] as const;
 export type Phase = (typeof PHASES)[number];
 
+/**
+ * What a file is for (see docs/file-roles.md): findings outside `source` are lowered or, for
+ * generated and vendored code, dropped and counted.
+ */
+export const FILE_ROLES = [
+  'source',
+  'test',
+  'fixture',
+  'docs',
+  'i18n',
+  'generated',
+  'vendored',
+  'example',
+] as const;
+export type FileRole = (typeof FILE_ROLES)[number];
+
 export interface Location {
   /** Path relative to the scan root, with forward slashes. */
   path: string;
@@ -97,6 +113,8 @@ export interface Finding {
   fingerprint: string;
   package?: PackageRef;
   suppression?: Suppression;
+  /** The role of the file (absent for ordinary source files); the severity is already adjusted for it. */
+  role?: FileRole;
   /** Set by diff-aware and baseline scans: whether the finding is new relative to the baseline. */
   baselineState?: 'new' | 'unchanged';
 }

@@ -1,5 +1,12 @@
 import { ANALYZER_OPTIONS } from '../analyzers/options.js';
-import { ANALYZER_IDS, CONFIDENCES, PHASES, SEVERITIES, type AnalyzerId } from '../core/finding.js';
+import {
+  ANALYZER_IDS,
+  CONFIDENCES,
+  FILE_ROLES,
+  PHASES,
+  SEVERITIES,
+  type AnalyzerId,
+} from '../core/finding.js';
 import type { Infer, JsonSchema } from './schema-dsl.js';
 import {
   array,
@@ -35,7 +42,10 @@ const ruleMatcher = stringOrObject(
   object(
     {
       rule: optional(
-        string({ minLength: 1, description: 'Rule id or glob, e.g. "secrets/*" or "deps/vulnerable-package".' }),
+        string({
+          minLength: 1,
+          description: 'Rule id or glob, e.g. "secrets/*" or "deps/vulnerable-package".',
+        }),
       ),
       analyzer: optional(oneOf(FINDING_SOURCES, 'Only findings of this analyzer.')),
       confidence: optional(oneOf(CONFIDENCES, 'Only findings with exactly this confidence.')),
@@ -136,6 +146,16 @@ export const configSchema = object(
       array(string({ minLength: 1 }), {
         description: 'Folders of custom rules, relative to the repository root.',
       }),
+    ),
+    roles: optional(
+      record(
+        array(string({ minLength: 1 }), { description: 'Path globs relative to the repository root.' }),
+        {
+          keys: FILE_ROLES,
+          description:
+            'File roles by glob, over the built-in conventions (docs/file-roles.md): e.g. test: ["qa/**"], source: ["examples/app/**"].',
+        },
+      ),
     ),
     options: optional(
       object(

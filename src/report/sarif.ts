@@ -80,6 +80,7 @@ function result(f: Finding, ruleIndex: number) {
   };
   if (f.location.commit) props.commit = f.location.commit;
   if (f.package) props.package = f.package;
+  if (f.role) props.role = f.role;
   const r: Record<string, unknown> = {
     ruleId: f.ruleId,
     ruleIndex,

@@ -5,6 +5,7 @@ import { describeError } from '../core/errors.js';
 import type { AnalyzerId, RawFinding } from '../core/finding.js';
 import type { SkipReason } from '../core/result.js';
 import { makeSourceFile } from '../core/source-file.js';
+import { roleFromContent } from '../core/file-role.js';
 import type { DiscoveredFile } from '../discover/walk.js';
 import { readSource } from '../discover/read-file.js';
 import { applyDirectives, parseDirectives } from '../policy/inline.js';
@@ -38,6 +39,8 @@ export interface FileOutcome {
   warnings?: ScanWarning[];
   /** Packages the file declares (dependency files), for the scan's inventory. */
   inventories?: DeclaredInventory[];
+  /** Set when the content shows generated or minified code (the file role; see core/file-role.ts). */
+  contentRole?: 'generated';
 }
 
 /**
@@ -74,6 +77,8 @@ export async function runFileTask(
   out.bytes = read.bytes.length;
   out.utf8 = read.utf8;
   const source = makeSourceFile(file.path, read.text, file.absPath, read.bytes);
+  const contentRole = roleFromContent(read.text);
+  if (contentRole) out.contentRole = contentRole;
   for (const id of task.analyzers) {
     const analyzer = analyzers.get(id);
     if (!analyzer) continue;
