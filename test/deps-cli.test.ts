@@ -26,8 +26,10 @@ describe('vanguard db / scan --only deps / sbom', () => {
     );
   });
 
-  it('db status without a database exits 2', () => {
-    expect(runCli(['db', 'status'], { env }).code).toBe(2);
+  it('db status on a fresh machine says there is no database yet and exits 0', () => {
+    const r = runCli(['db', 'status'], { env });
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/no advisory database yet at .*osv\.sqlite: run `vanguard db update`/);
   });
 
   it('db import loads a folder, db status shows counts, and a scan finds the advisories', () => {
@@ -94,12 +96,18 @@ describe('vanguard db / scan --only deps / sbom', () => {
     expect(sarif.runs[0]!.results.length).toBeGreaterThan(5);
   });
 
-  it('--db-path overrides the location', () => {
+  it('--db-path overrides the location, before or after the subcommand', () => {
     const other = join(dir, 'other.sqlite');
     expect(
       runCli(['db', '--db-path', other, 'import', join(OSV, 'GHSA-2p57-rm9w-gvfp.json')], { env }).code,
     ).toBe(0);
     expect(existsSync(other)).toBe(true);
+    const after = join(dir, 'after.sqlite');
+    const r = runCli(['db', 'import', join(OSV, 'GHSA-2p57-rm9w-gvfp.json'), '--db-path', after], { env });
+    expect(r.code, r.stderr).toBe(0);
+    expect(existsSync(after)).toBe(true);
+    const st = runCli(['db', 'status', '--db-path', after, '--json'], { env });
+    expect(JSON.parse(st.stdout)).toMatchObject({ exists: true, advisories: 1 });
   });
 
   it('sbom writes CycloneDX and SPDX files', () => {
