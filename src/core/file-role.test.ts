@@ -81,5 +81,6 @@ describe('roleClassifier', () => {
     expect(roleOf('src/bundle.js', 'generated')).toBe('generated');
     expect(roleOf('test/x.test.js', 'generated')).toBe('test');
     expect(roleOf('yarn.lock', 'generated')).toBe('source');
+    expect(roleOf('test/fixtures/app/yarn.lock', 'generated')).toBe('fixture');
   });
 });

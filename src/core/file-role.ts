@@ -92,9 +92,9 @@ export function roleClassifier(
   );
   return (path, contentRole) => {
     for (const [role, m] of matchers) if (m(path)) return role;
-    // Lockfiles say "DO NOT EDIT" too; they are still the project's dependency declaration.
-    if (DEPENDENCY_FILES.test(path)) return 'source';
     const byPath = roleFromPath(path);
+    // Lockfiles say "DO NOT EDIT" too; they are still the project's dependency declaration.
+    if (DEPENDENCY_FILES.test(path)) return byPath;
     // Content only promotes ordinary files: a test that happens to say "auto-generated" stays a test.
     if (contentRole && (byPath === 'source' || byPath === 'i18n')) return contentRole;
     return byPath;
