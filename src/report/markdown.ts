@@ -8,6 +8,7 @@ import {
   isNew,
   locationText,
   otherWarnings,
+  provenanceText,
   rulesById,
   SEVERITY_ICON,
   stripControl,
@@ -71,7 +72,8 @@ function findingLine(f: Finding): string {
     ? ` — ${mdCode(`${f.package.name}@${f.package.version}`)}${f.package.fixedIn.length > 0 ? `, fixed in ${f.package.fixedIn.map(mdCode).join(', ')}` : ''}`
     : '';
   const role = f.role ? ` _(${f.role})_` : '';
-  return `- ${mdCode(locationText(f))}${role}: ${mdText(f.message)}${pkg}`;
+  const tier = f.tier ? ` _(${mdText(provenanceText(f))})_` : '';
+  return `- ${mdCode(locationText(f))}${role}: ${mdText(f.message)}${pkg}${tier}`;
 }
 
 function groupSection(

@@ -1,7 +1,7 @@
 import { availableParallelism } from 'node:os';
 import type { Analyzer, FileRef, ProjectContext } from '../core/analyzer.js';
 import { VanguardError, describeError } from '../core/errors.js';
-import type { AnalyzerId, FileRole, Finding, RawFinding } from '../core/finding.js';
+import type { AnalyzerId, Confidence, FileRole, Finding, RawFinding } from '../core/finding.js';
 import { mergeInventories, type DeclaredInventory } from '../core/inventory.js';
 import type { AnalyzerRun, InlineSuppressionUse, ScanResult } from '../core/result.js';
 import { SCHEMA_VERSION } from '../core/result.js';
@@ -27,6 +27,7 @@ import { defaultConfig, type VanguardConfig } from '../policy/config.js';
 import { exceptionWarnings } from '../policy/exceptions.js';
 import { evaluateGate } from '../policy/gate.js';
 import { createPolicyStage } from '../policy/stage.js';
+import { addIntroduction, type IntroducedOptions } from './introduced.js';
 
 export const DEFAULT_MAX_FILE_SIZE = 20 * 1024 * 1024;
 
@@ -52,11 +53,15 @@ export interface ScanOptions {
   baseline?: Baseline;
   /** --fail-on: replaces every threshold of the configuration. */
   failOn?: FailOn;
+  /** --min-confidence: findings below it do not count towards the gate. */
+  minConfidence?: Confidence;
   /** The branch scanned, for per-branch gates. */
   branch?: string;
   /** The clock for exception expiry (tests fix it). */
   now?: Date;
   onProgress?: (done: number, total: number) => void;
+  /** When each finding was introduced (git blame, cached); false skips it. */
+  introduced?: IntroducedOptions | false;
   registry?: AnalyzerRegistry;
 }
 
@@ -260,7 +265,11 @@ async function scanWith(
   const classify = roleClassifier(opts.config?.roles ?? {});
   const roleOf = (path: string): FileRole => classify(path, contentRoles.get(path));
   const roled = applyFileRoles(raw, roleOf);
-  const findings = policy.stage(processFindings(roled.findings), warnings);
+  const staged = policy.stage(processFindings(roled.findings), warnings);
+  const findings =
+    opts.introduced === false
+      ? staged
+      : (await addIntroduction(root, staged, opts.introduced ?? {}, warn)).findings;
   // Files an analyzer could not cover are counted by kind in `coverage`, not listed one warning each.
   const notAnalyzed = warnings.filter((w) => w.code === 'file-not-analyzed' && w.path);
   const coverage = coverageGaps({ files, paths, active, roleOf, dropped: roled.dropped, notAnalyzed });
@@ -286,6 +295,7 @@ async function scanWith(
   const gate = evaluateGate(findings, opts.config?.gates, {
     ...(opts.failOn !== undefined ? { failOn: opts.failOn } : {}),
     ...(opts.branch !== undefined ? { branch: opts.branch } : {}),
+    ...(opts.minConfidence !== undefined ? { minConfidence: opts.minConfidence } : {}),
   });
   const finishedAt = new Date();
   return {

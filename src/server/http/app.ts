@@ -13,6 +13,7 @@ import { HttpError } from './route.js';
 import { registerAdminRoutes } from './routes-admin.js';
 import { registerFindingRoutes } from './routes-findings.js';
 import { registerHealthRoutes } from './routes-health.js';
+import { registerMetricsRoutes } from './routes-metrics.js';
 import { registerProjectRoutes } from './routes-projects.js';
 import { registerReportRoutes } from './routes-reports.js';
 import { registerSessionRoutes } from './routes-session.js';
@@ -148,6 +149,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   registerFindingRoutes(app, opts.store);
   registerReportRoutes(app, opts.store, opts.queue);
   registerAdminRoutes(app, opts.store, opts.queue);
+  registerMetricsRoutes(app, opts.store);
   app.get('/api/v1/openapi.json', { config: { access: 'public' }, schema: { hide: true } }, () =>
     app.swagger(),
   );

@@ -202,7 +202,71 @@ function v1(dialect: Dialect): Migration {
   };
 }
 
+/**
+ * Version 2 (issue #15, metrics): project tags (metrics filter by tag), the append-only daily metric
+ * snapshots, and indexes for the time windows the metrics select by.
+ */
+function v2Metrics(): Migration {
+  return {
+    async up(db: Kysely<unknown>): Promise<void> {
+      await db.schema
+        .createTable('project_tags')
+        .addColumn('project_id', 'integer', (c) => c.notNull().references('projects.id'))
+        .addColumn('tag', 'text', (c) => c.notNull())
+        .addPrimaryKeyConstraint('project_tags_pk', ['project_id', 'tag'])
+        .execute();
+      await db.schema.createIndex('project_tags_tag').on('project_tags').columns(['tag']).execute();
+      // One row per day, written once and never updated: later triage cannot rewrite history.
+      await db.schema
+        .createTable('metric_snapshots')
+        .addColumn('day', 'text', (c) => c.primaryKey())
+        .addColumn('taken_at', 'text', (c) => c.notNull())
+        .addColumn('data', 'text', (c) => c.notNull())
+        .execute();
+      // Covering indexes: each metric query reads only one narrow index, never the wide finding rows
+      // (message, location, package), which is what keeps a million findings under a second.
+      await db.schema
+        .createIndex('findings_metrics_detected')
+        .on('findings')
+        .columns(['first_seen', 'status', 'severity', 'phase', 'analyzer', 'project_id', 'introduced_at'])
+        .execute();
+      await db.schema
+        .createIndex('findings_metrics_fixed')
+        .on('findings')
+        .columns([
+          'status',
+          'fixed_at',
+          'severity',
+          'phase',
+          'analyzer',
+          'project_id',
+          'first_seen',
+          'sla_due',
+        ])
+        .execute();
+      await db.schema
+        .createIndex('findings_metrics_open')
+        .on('findings')
+        .columns([
+          'status',
+          'accepted_until',
+          'severity',
+          'phase',
+          'analyzer',
+          'project_id',
+          'first_seen',
+          'sla_due',
+          'principles',
+          'owasp',
+        ])
+        .execute();
+    },
+  };
+}
+
 /** The versioned migrations, in order. */
 export function migrations(dialect: Dialect): MigrationProvider {
-  return { getMigrations: () => Promise.resolve({ '0001_initial': v1(dialect) }) };
+  return {
+    getMigrations: () => Promise.resolve({ '0001_initial': v1(dialect), '0002_metrics': v2Metrics() }),
+  };
 }
