@@ -92,16 +92,20 @@ describe('analyzer notes', () => {
       writeFileSync(join(tree, 'bundle.min.js'), `var a=1;${'function f(){return 1}'.repeat(400)}\n`);
       const r = runCli(['scan', tree, '--only', 'code', '-f', 'json', '--no-progress']);
       const json = JSON.parse(r.stdout) as ScanResult;
-      expect(json.warnings).toEqual([
+      // Not a warning per file: the bundle is counted in the coverage section.
+      expect(json.warnings).toEqual([]);
+      expect(json.coverage).toEqual([
         {
-          code: 'file-not-analyzed',
-          analyzer: 'code',
-          path: 'bundle.min.js',
-          message: 'skipped: minified or bundled code',
+          kind: 'generated',
+          reason: 'generated or minified code: findings other than secrets are not reported',
+          files: 1,
+          examples: ['bundle.min.js'],
         },
       ]);
       const table = runCli(['scan', tree, '--only', 'code', '--no-progress']);
-      expect(table.stdout).toContain('warning: code: bundle.min.js: skipped: minified or bundled code');
+      expect(table.stdout).toContain(
+        'Not analyzed:\n  1 file: generated or minified code: findings other than secrets are not reported (bundle.min.js)',
+      );
       expect(table.stdout).not.toContain('code: code:');
     } finally {
       rmSync(tree, { recursive: true, force: true });

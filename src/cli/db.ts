@@ -30,16 +30,22 @@ function reportRejected(count: number, examples: readonly { name: string; reason
   if (count > examples.length) process.stderr.write(`  … and ${count - examples.length} more\n`);
 }
 
+const DB_PATH_HELP = 'database file (default: $VANGUARD_DB, else the user cache directory)';
+
 /** `vanguard db update | import <path> | status`: the local OSV advisory database used by the deps analyzer. */
 export function registerDb(program: Command): void {
   const db = program
     .command('db')
     .description('manage the local OSV advisory database used by the deps analyzer')
-    .option('--db-path <file>', 'database file (default: $VANGUARD_DB, else the user cache directory)');
-  const pathOf = (): string => resolveDbPath(db.opts<DbFlags>().dbPath);
+    .option('--db-path <file>', DB_PATH_HELP);
+  // `--db-path` is accepted before or after the subcommand (`db --db-path X status`, `db status --db-path X`).
+  const pathOf = (sub: Command): string =>
+    resolveDbPath(sub.opts<DbFlags>().dbPath ?? db.opts<DbFlags>().dbPath);
 
-  db.command('update')
+  const update = db
+    .command('update')
     .description('download the OSV exports (<base>/<ecosystem>/all.zip) and swap the index in atomically')
+    .option('--db-path <file>', DB_PATH_HELP)
     .option('--base-url <url>', 'mirror of the OSV bucket', DEFAULT_BASE_URL)
     .option(
       '--ecosystems <list>',
@@ -47,7 +53,7 @@ export function registerDb(program: Command): void {
       list,
     )
     .action(async (flags: { baseUrl: string; ecosystems?: string[] }) => {
-      const dbPath = pathOf();
+      const dbPath = pathOf(update);
       const results = await updateDb({
         dbPath,
         baseUrl: flags.baseUrl,
@@ -62,11 +68,13 @@ export function registerDb(program: Command): void {
       process.stdout.write(`database: ${dbPath}\n`);
     });
 
-  db.command('import')
+  const imp = db
+    .command('import')
     .description('load OSV JSON from a zip or a folder (for machines without internet)')
+    .option('--db-path <file>', DB_PATH_HELP)
     .argument('<path>', 'an OSV export zip, a folder of OSV JSON files, or one JSON file')
     .action(async (path: string) => {
-      const dbPath = pathOf();
+      const dbPath = pathOf(imp);
       const r = await importPath(dbPath, path);
       process.stdout.write(
         `imported ${r.records} advisories (${r.withdrawn} withdrawn) in ${r.seconds.toFixed(2)} s (${Math.round(r.perSecond)}/s) into ${dbPath}\n`,
@@ -74,20 +82,22 @@ export function registerDb(program: Command): void {
       reportRejected(r.rejected, r.rejectedExamples);
     });
 
-  db.command('status')
+  const status = db
+    .command('status')
     .description('show the database age and the advisories per ecosystem')
+    .option('--db-path <file>', DB_PATH_HELP)
     .option('--json', 'print the status as JSON')
     .action((flags: { json?: boolean }) => {
-      const s = dbStatus(pathOf());
+      const s = dbStatus(pathOf(status));
       if (flags.json) {
         process.stdout.write(`${JSON.stringify(s, null, 2)}\n`);
         return;
       }
       if (!s.exists) {
+        // A fresh install is a normal state, not an error: say so and how to get one (exit 0).
         process.stdout.write(
-          `no advisory database at ${s.path}: run \`vanguard db update\` or \`vanguard db import <zip|folder>\`\n`,
+          `no advisory database yet at ${s.path}: run \`vanguard db update\` (or \`vanguard db import <zip|folder>\` offline)\n`,
         );
-        process.exitCode = 2;
         return;
       }
       const age = s.ageDays === undefined ? 'unknown' : `${s.ageDays.toFixed(1)} days`;

@@ -38,6 +38,22 @@ export type Principle = (typeof PRINCIPLES)[number];
 export const PHASES = ['design', 'code', 'build', 'test', 'release', 'runtime'] as const;
 export type Phase = (typeof PHASES)[number];
 
+/**
+ * What a file is for (see docs/file-roles.md): findings outside `source` are lowered or, for
+ * generated and vendored code, dropped and counted.
+ */
+export const FILE_ROLES = [
+  'source',
+  'test',
+  'fixture',
+  'docs',
+  'i18n',
+  'generated',
+  'vendored',
+  'example',
+] as const;
+export type FileRole = (typeof FILE_ROLES)[number];
+
 export interface Location {
   /** Path relative to the scan root, with forward slashes. */
   path: string;
@@ -75,6 +91,21 @@ export interface PackageRef {
   advisories: string[];
   direct: boolean;
   path?: string[];
+  /** Needed only to develop or test (the lockfile says so): not shipped with the product. */
+  dev?: boolean;
+  /** One entry per advisory (aliases merged), most severe first, when the finding covers a package's advisories. */
+  vulnerabilities?: PackageVulnerability[];
+}
+
+export interface PackageVulnerability {
+  /** The representative id (a GHSA id when there is one). */
+  id: string;
+  /** Every id and alias of the advisory, sorted. */
+  aliases: string[];
+  severity: Severity;
+  summary: string;
+  /** Fixed versions the advisory names, ascending. */
+  fixedIn: string[];
 }
 
 export interface Suppression {
@@ -113,6 +144,8 @@ export interface Finding {
   suppression?: Suppression;
   /** For taint findings: the path the data takes from its source to the sink (schemaVersion 1.3.0). */
   flow?: FlowStep[];
+  /** The role of the file (absent for ordinary source files); the severity is already adjusted for it. */
+  role?: FileRole;
   /** Set by diff-aware and baseline scans: whether the finding is new relative to the baseline. */
   baselineState?: 'new' | 'unchanged';
   /**

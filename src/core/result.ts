@@ -1,4 +1,4 @@
-import type { Confidence, Finding, FindingSource, Severity } from './finding.js';
+import type { AnalyzerId, Confidence, FileRole, Finding, FindingSource, Severity } from './finding.js';
 import type { Inventory } from './inventory.js';
 import type { DeclaredDeployment } from './deployment.js';
 import type { ProbeReport } from './probe-report.js';
@@ -65,6 +65,8 @@ export interface Summary {
   total: number;
   bySeverity: Record<Severity, number>;
   byAnalyzer: Partial<Record<FindingSource, number>>;
+  /** Unsuppressed findings in files that are not ordinary source (tests, fixtures, docs, …), per role. */
+  byRole?: Partial<Record<FileRole, number>>;
   suppressed: number;
   gate: GateResult;
 }
@@ -103,6 +105,20 @@ export interface PolicyReport {
   baseline?: { source: string; unchanged: number; new: number };
 }
 
+/** Files of one kind that the scan could not (fully) analyze, e.g. a language without rules. */
+export interface CoverageGap {
+  /** The analyzer that could not cover them; absent for file roles (generated, vendored code). */
+  analyzer?: AnalyzerId;
+  /** Stable: 'generated', 'vendored', 'language:Go', 'helm-template', 'terraform-json', 'skipped' (an analyzer's reason). */
+  kind: string;
+  reason: string;
+  files: number;
+  /** Up to five paths, sorted. */
+  examples: string[];
+  /** Findings left out because of the files' role (generated and vendored code). */
+  findingsDropped?: number;
+}
+
 export interface ScanResult {
   schemaVersion: string;
   tool: { name: 'vanguard'; version: string };
@@ -124,6 +140,8 @@ export interface ScanResult {
   summary: Summary;
   /** Present when the policy stage ran (it always does in `vanguard scan`). */
   policy?: PolicyReport;
+  /** What the scan could not analyze, counted by kind (absent when nothing is missing). */
+  coverage?: CoverageGap[];
   /** The dependency inventory (SBOM content); present when the deps analyzer ran. */
   inventory?: Inventory;
   /** What the project declares it deploys (workloads, ports, images, threat-model assets). */

@@ -3,6 +3,7 @@ import {
   ANALYZER_IDS,
   CONFIDENCES,
   FINDING_SOURCES,
+  FILE_ROLES,
   PHASES,
   SEVERITIES,
   type AnalyzerId,
@@ -41,7 +42,10 @@ const ruleMatcher = stringOrObject(
   object(
     {
       rule: optional(
-        string({ minLength: 1, description: 'Rule id or glob, e.g. "secrets/*" or "deps/GHSA-*".' }),
+        string({
+          minLength: 1,
+          description: 'Rule id or glob, e.g. "secrets/*" or "deps/vulnerable-package".',
+        }),
       ),
       analyzer: optional(oneOf(FINDING_SOURCES, 'Only findings of this analyzer.')),
       confidence: optional(oneOf(CONFIDENCES, 'Only findings with exactly this confidence.')),
@@ -148,6 +152,16 @@ export const configSchema = object(
       array(string({ minLength: 1 }), {
         description: 'Folders of custom rules, relative to the repository root.',
       }),
+    ),
+    roles: optional(
+      record(
+        array(string({ minLength: 1 }), { description: 'Path globs relative to the repository root.' }),
+        {
+          keys: FILE_ROLES,
+          description:
+            'File roles by glob, over the built-in conventions (docs/file-roles.md): e.g. test: ["qa/**"], source: ["examples/app/**"].',
+        },
+      ),
     ),
     options: optional(
       object(

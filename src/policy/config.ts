@@ -4,6 +4,7 @@ import { parsePlainYaml } from '../parse/yaml/plain.js';
 import type { YNode } from '../parse/yaml/tree.js';
 import { readRegularFile } from '../discover/read-file.js';
 import type { AnalyzerId } from '../core/finding.js';
+import type { RoleOverrides } from '../core/file-role.js';
 import type { ExceptionEntry, FailOn, GatesConfig, RawConfig } from './config-schema.js';
 import { configSchema } from './config-schema.js';
 import type { Issue, PathSeg } from './schema-dsl.js';
@@ -26,6 +27,8 @@ export interface VanguardConfig {
   ignore: string[];
   /** Custom rule folders, relative to the repository root. */
   rules: string[];
+  /** File-role overrides: role → globs. */
+  roles: RoleOverrides;
   /** Options per analyzer, validated by the analyzer itself. */
   options: Partial<Record<AnalyzerId, Record<string, unknown>>>;
   gates: GatesConfig & { failOn: FailOn };
@@ -41,6 +44,7 @@ export function defaultConfig(): VanguardConfig {
     analyzers: { skip: [] },
     ignore: [],
     rules: [],
+    roles: {},
     options: {},
     gates: { failOn: DEFAULT_FAIL_ON },
     exceptions: [],
@@ -82,6 +86,7 @@ function normalize(r: RawConfig, file: string | undefined): VanguardConfig {
   cfg.analyzers.skip = r.analyzers?.skip ?? [];
   cfg.ignore = r.ignore ?? [];
   cfg.rules = r.rules ?? [];
+  cfg.roles = r.roles ?? {};
   cfg.options = r.options ?? {};
   cfg.gates = { ...r.gates, failOn: r.gates?.failOn ?? DEFAULT_FAIL_ON };
   cfg.exceptions = r.exceptions ?? [];

@@ -63,6 +63,41 @@ describe('applyExceptions', () => {
     expect(suppressedBy({ advisory: 'CVE-2020-8203' })).toEqual([]);
   });
 
+  it('does not let one advisory exception hide the other advisories of a package finding', () => {
+    const vuln = (id: string, aliases: string[]) => ({
+      id,
+      aliases: [id, ...aliases].sort(),
+      severity: 'high' as const,
+      summary: id,
+      fixedIn: ['4.17.21'],
+    });
+    const consolidated = makeFinding({
+      ruleId: 'deps/vulnerable-package',
+      analyzer: 'deps',
+      location: { path: 'package-lock.json', startLine: 40 },
+      package: {
+        ...lodash.package!,
+        advisories: ['CVE-2020-8203', 'CVE-2021-23337', 'GHSA-35jh-r3h4-6jhm', 'GHSA-p6mc-m468-83gw'],
+        vulnerabilities: [
+          vuln('GHSA-35jh-r3h4-6jhm', ['CVE-2021-23337']),
+          vuln('GHSA-p6mc-m468-83gw', ['CVE-2020-8203']),
+        ],
+      },
+    });
+    const single = makeFinding({
+      ...consolidated,
+      package: {
+        ...consolidated.package!,
+        vulnerabilities: [vuln('GHSA-35jh-r3h4-6jhm', ['CVE-2021-23337'])],
+      },
+    });
+    const hit = (f: typeof single, advisory: string) =>
+      applyExceptions([f], [{ ...base, advisory }], NOW).findings[0]!.suppression?.kind;
+    expect(hit(consolidated, 'CVE-2021-23337')).toBeUndefined();
+    expect(hit(single, 'cve-2021-23337')).toBe('exception');
+    expect(applyExceptions([consolidated], [{ ...base, package: 'lodash' }], NOW).suppressed).toBe(1);
+  });
+
   it('requires every given matcher to match', () => {
     expect(suppressedBy({ rule: 'secrets/*', path: 'config/*.env' })).toEqual(['secrets/aws-access-key']);
     expect(suppressedBy({ rule: 'secrets/*', path: 'src/**' })).toEqual([]);

@@ -42,6 +42,11 @@ function packageMatches(pattern: string, f: Finding): boolean {
 
 function advisoryMatches(id: string, f: Finding): boolean {
   const want = id.toUpperCase();
+  // A package finding with several advisories is one decision: accepting one advisory must not hide
+  // the others, so an advisory exception matches only a finding whose advisories it all names.
+  const vulns = f.package?.vulnerabilities;
+  if (vulns && vulns.length > 0)
+    return vulns.every((v) => v.aliases.some((a) => a.toUpperCase() === want) || v.id.toUpperCase() === want);
   if (f.package?.advisories.some((a) => a.toUpperCase() === want)) return true;
   const rule = f.ruleId.toUpperCase();
   return rule === want || rule.endsWith(`/${want}`);

@@ -71,8 +71,9 @@ function findingLine(f: Finding): string {
   const pkg = f.package
     ? ` — ${mdCode(`${f.package.name}@${f.package.version}`)}${f.package.fixedIn.length > 0 ? `, fixed in ${f.package.fixedIn.map(mdCode).join(', ')}` : ''}`
     : '';
+  const role = f.role ? ` _(${f.role})_` : '';
   const tier = f.tier ? ` _(${mdText(provenanceText(f))})_` : '';
-  return `- ${mdCode(locationText(f))}: ${mdText(f.message)}${pkg}${tier}`;
+  return `- ${mdCode(locationText(f))}${role}: ${mdText(f.message)}${pkg}${tier}`;
 }
 
 function groupSection(
@@ -227,6 +228,14 @@ export const markdownReport: Reporter = (result: ScanResult) => {
         budget,
       ),
     );
+  }
+  const gaps = result.coverage ?? [];
+  if (gaps.length > 0) {
+    const rows = gaps.map(
+      (g) =>
+        `- ${g.analyzer ? `${mdCode(g.analyzer)}: ` : ''}${g.files} file(s): ${mdText(g.reason)}${g.findingsDropped ? ` (${g.findingsDropped} findings left out)` : ''} — ${g.examples.map(mdCode).join(', ')}`,
+    );
+    out.push(...collapsed(`Not analyzed (${gaps.reduce((n, g) => n + g.files, 0)} files)`, rows, budget));
   }
   const unused = result.suppressions.filter((s) => !s.used);
   if (unused.length > 0) {

@@ -106,6 +106,7 @@ function result(f: Finding, ruleIndex: number) {
     severity: f.severity,
     confidence: f.confidence,
     analyzer: f.analyzer,
+    rule: f.ruleId,
     phase: f.phase,
     cwe: f.cwe,
     owasp: f.owasp,
@@ -114,6 +115,7 @@ function result(f: Finding, ruleIndex: number) {
   if (f.tier) props.tier = f.tier;
   if (f.location.commit) props.commit = f.location.commit;
   if (f.package) props.package = f.package;
+  if (f.role) props.role = f.role;
   const r: Record<string, unknown> = {
     ruleId: f.ruleId,
     ruleIndex,
@@ -174,8 +176,25 @@ function notificationLocation(path: string | undefined): { locations?: unknown[]
 
 /** SARIF 2.1.0 as GitHub code scanning expects it: one run, rules with tags and security-severity. */
 export const sarifReport: Reporter = (scan: ScanResult) => {
-  const rules = scan.rules.map(driverRule);
-  const index = new Map(scan.rules.map((r, i) => [r.id, i]));
+  const metas = [...scan.rules];
+  const index = new Map(metas.map((r, i) => [r.id, i]));
+  // GitHub reads severity from the rule only, so a finding whose severity differs from its rule's
+  // (a package's worst advisory, a finding lowered in a test file) refers to a variant `rule:severity`.
+  const sarifRuleId = (f: Finding): string => {
+    const base = metas[index.get(f.ruleId) ?? -1];
+    if (!base || base.severity === f.severity) return f.ruleId;
+    const id = `${f.ruleId}:${f.severity}`;
+    if (!index.has(id)) {
+      index.set(id, metas.length);
+      metas.push({ ...base, id, severity: f.severity });
+    }
+    return id;
+  };
+  const results = scan.findings.map((f) => {
+    const id = sarifRuleId(f);
+    return { ...result(f, index.get(id) ?? -1), ruleId: id };
+  });
+  const rules = metas.map(driverRule);
   const notifications = [
     ...scan.analyzers.flatMap((a) =>
       a.errors.map((e) => ({
@@ -217,7 +236,7 @@ export const sarifReport: Reporter = (scan: ScanResult) => {
             toolExecutionNotifications: notifications,
           },
         ],
-        results: scan.findings.map((f) => result(f, index.get(f.ruleId) ?? -1)),
+        results,
       },
     ],
   };

@@ -31,6 +31,24 @@ function where(f: Finding): string {
   return sanitizeForTerminal(`${l.path}:${l.startLine}${l.commit ? ` @${l.commit.slice(0, 10)}` : ''}`);
 }
 
+/** The coverage section: what was not analyzed, one line per kind. */
+function coverageLines(scan: ScanResult): string[] {
+  const gaps = scan.coverage ?? [];
+  if (gaps.length === 0) return [];
+  const out = ['Not analyzed:'];
+  for (const g of gaps) {
+    const who = g.analyzer ? `${g.analyzer}: ` : '';
+    const dropped = g.findingsDropped ? `; ${g.findingsDropped} findings left out` : '';
+    const more = g.files > g.examples.length ? ', …' : '';
+    out.push(
+      sanitizeForTerminal(
+        `  ${who}${g.files} file${g.files === 1 ? '' : 's'}: ${g.reason}${dropped} (${g.examples.join(', ')}${more})`,
+      ),
+    );
+  }
+  return out;
+}
+
 /** A readable summary for a terminal: findings grouped by severity, then counts and the gate. */
 export const tableReport: Reporter = (scan: ScanResult, { tty }) => {
   const paint = (code: string, s: string): string => (tty ? `${code}${s}${RESET}` : s);
@@ -40,7 +58,7 @@ export const tableReport: Reporter = (scan: ScanResult, { tty }) => {
     // Code findings say how they were established (taint-confirmed, pattern, audit).
     const tier = f.tier ? paint(DIM, `  [${provenanceText(f)}]`) : '';
     out.push(
-      `${paint(COLOURS[f.severity], f.severity.toUpperCase().padEnd(8))} ${paint(BOLD, sanitizeForTerminal(f.ruleId))}  ${where(f)}${tier}`,
+      `${paint(COLOURS[f.severity], f.severity.toUpperCase().padEnd(8))} ${paint(BOLD, sanitizeForTerminal(f.ruleId))}  ${where(f)}${tier}${f.role ? paint(DIM, `  [${f.role}]`) : ''}`,
     );
     out.push(`         ${sanitizeForTerminal(f.message)}`);
     if (f.location.snippet)
@@ -93,13 +111,18 @@ export const tableReport: Reporter = (scan: ScanResult, { tty }) => {
   }
   for (const w of scan.warnings)
     out.push(paint(COLOURS.medium, `warning: ${sanitizeForTerminal(formatWarning(w))}`));
+  out.push(...coverageLines(scan));
   const s = scan.summary;
   const counts = (['critical', 'high', 'medium', 'low', 'info'] as const)
     .filter((k) => s.bySeverity[k] > 0)
     .map((k) => paint(COLOURS[k], `${s.bySeverity[k]} ${k}`))
     .join(', ');
+  const roles = Object.entries(s.byRole ?? {})
+    .map(([role, n]) => `${n} in ${role}`)
+    .join(', ');
   out.push(
-    `Findings: ${s.total}${counts ? ` (${counts})` : ''}${s.suppressed ? `, ${s.suppressed} suppressed` : ''}`,
+    `Findings: ${s.total}${counts ? ` (${counts})` : ''}${s.suppressed ? `, ${s.suppressed} suppressed` : ''}` +
+      (roles ? `; ${roles} files (lowered)` : ''),
   );
   if (scan.status === 'partial')
     out.push(paint(COLOURS.high, 'Scan incomplete: some inputs could not be analyzed (see errors above).'));

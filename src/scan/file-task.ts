@@ -6,6 +6,7 @@ import { describeError } from '../core/errors.js';
 import type { AnalyzerId, RawFinding } from '../core/finding.js';
 import type { SkipReason } from '../core/result.js';
 import { makeSourceFile } from '../core/source-file.js';
+import { roleFromContent } from '../core/file-role.js';
 import type { DiscoveredFile } from '../discover/walk.js';
 import { readSource } from '../discover/read-file.js';
 import { applyDirectives, parseDirectives } from '../policy/inline.js';
@@ -41,6 +42,8 @@ export interface FileOutcome {
   inventories?: DeclaredInventory[];
   /** What the file declares the project deploys, for the scan's deployment. */
   deployments?: DeclaredDeployment[];
+  /** Set when the content shows generated or minified code (the file role; see core/file-role.ts). */
+  contentRole?: 'generated';
 }
 
 /**
@@ -90,6 +93,11 @@ export async function runFileTask(
       out.errors.push({ analyzer: id, code, message });
     }
     out.timings.push([id, performance.now() - t0]);
+  }
+  // The content role (generated or minified code) matters only for a file with findings.
+  if (out.findings.length > 0) {
+    const contentRole = roleFromContent(read.text);
+    if (contentRole) out.contentRole = contentRole;
   }
   // `bytes` is UTF-8 or Latin-1 (wide encodings are re-encoded as UTF-8): the ASCII marker reads the same.
   if (source.bytes.includes('vanguard-ignore')) {

@@ -1,7 +1,7 @@
 import { availableParallelism } from 'node:os';
 import type { Analyzer, FileRef, ProjectContext } from '../core/analyzer.js';
 import { VanguardError, describeError } from '../core/errors.js';
-import type { AnalyzerId, Confidence, Finding, RawFinding } from '../core/finding.js';
+import type { AnalyzerId, Confidence, FileRole, Finding, RawFinding } from '../core/finding.js';
 import { mergeDeployments, type DeclaredDeployment } from '../core/deployment.js';
 import { mergeInventories, type DeclaredInventory } from '../core/inventory.js';
 import type { AnalyzerRun, InlineSuppressionUse, ScanResult } from '../core/result.js';
@@ -19,6 +19,9 @@ import { contextFactory, type AnalyzerOptions } from './context.js';
 import { runFileTask, type FileOutcome, type FileTask } from './file-task.js';
 import { RECYCLE_BYTES, runInWorkers, SpareWorkers } from './pool.js';
 import { summarize } from './summary.js';
+import { coverageGaps } from './coverage.js';
+import { applyFileRoles } from './file-roles.js';
+import { roleClassifier } from '../core/file-role.js';
 import type { Baseline } from '../policy/baseline.js';
 import type { FailOn } from '../policy/config-schema.js';
 import { defaultConfig, type VanguardConfig } from '../policy/config.js';
@@ -119,6 +122,7 @@ async function scanWith(
   };
   const declared: DeclaredInventory[] = [];
   const deployments: DeclaredDeployment[] = [];
+  const contentRoles = new Map<string, 'generated'>();
   const paths = new Set(files.map((f) => f.path));
   const ctxFor = contextFactory(root, paths, options, warn, maxFileSize);
   const runs = new Map<AnalyzerId, AnalyzerRun>(
@@ -188,6 +192,7 @@ async function scanWith(
       for (const w of o.warnings ?? []) warn(w);
       for (const inv of o.inventories ?? []) declared.push(inv);
       for (const d of o.deployments ?? []) deployments.push(d);
+      if (o.contentRole) contentRoles.set(o.path, o.contentRole);
       if (o.skipped) {
         recordSkip(discovery, o.path, o.skipped.reason, o.skipped.detail);
         continue;
@@ -267,11 +272,17 @@ async function scanWith(
     now: opts.now ?? new Date(),
     ...(opts.baseline ? { baseline: opts.baseline } : {}),
   });
-  const staged = policy.stage(processFindings(raw), warnings);
+  const classify = roleClassifier(opts.config?.roles ?? {});
+  const roleOf = (path: string): FileRole => classify(path, contentRoles.get(path));
+  const roled = applyFileRoles(raw, roleOf);
+  const staged = policy.stage(processFindings(roled.findings), warnings);
   const findings =
     opts.introduced === false
       ? staged
       : (await addIntroduction(root, staged, opts.introduced ?? {}, warn)).findings;
+  // Files an analyzer could not cover are counted by kind in `coverage`, not listed one warning each.
+  const notAnalyzed = warnings.filter((w) => w.code === 'file-not-analyzed' && w.path);
+  const coverage = coverageGaps({ files, paths, active, roleOf, dropped: roled.dropped, notAnalyzed });
   const policyReport = policy.report();
   for (const w of exceptionWarnings({
     expired: policyReport.expiredExceptions,
@@ -311,9 +322,10 @@ async function scanWith(
     findings,
     rules: rulesFor(findings, registry),
     suppressions,
-    warnings,
+    warnings: warnings.filter((w) => !notAnalyzed.includes(w)),
     summary: summarize(findings, gate),
     policy: policyReport,
+    ...(coverage.length > 0 ? { coverage } : {}),
     // The inventory is the deps analyzer's reading of the tree: absent when it did not run.
     ...(active.some((a) => a.id === 'deps') ? { inventory: mergeInventories(declared) } : {}),
     ...(deployment ? { deployment } : {}),

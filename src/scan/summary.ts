@@ -1,4 +1,4 @@
-import type { Finding, FindingSource, Severity } from '../core/finding.js';
+import type { FileRole, Finding, FindingSource, Severity } from '../core/finding.js';
 import { SEVERITIES } from '../core/finding.js';
 import type { GateResult, Summary } from '../core/result.js';
 
@@ -6,6 +6,7 @@ import type { GateResult, Summary } from '../core/result.js';
 export function summarize(findings: readonly Finding[], gate: GateResult): Summary {
   const bySeverity = Object.fromEntries(SEVERITIES.map((s) => [s, 0])) as Record<Severity, number>;
   const byAnalyzer: Partial<Record<FindingSource, number>> = {};
+  const byRole: Partial<Record<FileRole, number>> = {};
   let suppressed = 0;
   for (const f of findings) {
     if (f.suppression) {
@@ -14,6 +15,14 @@ export function summarize(findings: readonly Finding[], gate: GateResult): Summa
     }
     bySeverity[f.severity]++;
     byAnalyzer[f.analyzer] = (byAnalyzer[f.analyzer] ?? 0) + 1;
+    if (f.role) byRole[f.role] = (byRole[f.role] ?? 0) + 1;
   }
-  return { total: findings.length - suppressed, bySeverity, byAnalyzer, suppressed, gate };
+  return {
+    total: findings.length - suppressed,
+    bySeverity,
+    byAnalyzer,
+    ...(Object.keys(byRole).length > 0 ? { byRole } : {}),
+    suppressed,
+    gate,
+  };
 }

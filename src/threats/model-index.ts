@@ -20,6 +20,12 @@ export class ModelIndex {
   readonly assets: readonly TechnicalAsset[];
   /** Flows between in-scope assets. */
   readonly flows: readonly Flow[];
+  /**
+   * Flows with at least one end in scope: what crosses into or out of the system from parties it does
+   * not own (a browser, an administrator's laptop, a partner's service). Transport and exposure rules
+   * read these, because an attacker on that path does not care which side was modelled.
+   */
+  readonly edgeFlows: readonly Flow[];
 
   constructor(readonly model: ThreatModel) {
     for (const a of model.assets) this.assetsById.set(a.id, a);
@@ -27,6 +33,9 @@ export class ModelIndex {
     for (const d of model.data) this.dataById.set(d.id, d);
     this.assets = model.assets.filter((a) => !a.outOfScope);
     this.flows = model.flows.filter((f) => !this.asset(f.from).outOfScope && !this.asset(f.to).outOfScope);
+    this.edgeFlows = model.flows.filter(
+      (f) => !this.asset(f.from).outOfScope || !this.asset(f.to).outOfScope,
+    );
     // Rules ask for a neighbourhood per asset; indexing once keeps derivation linear in the model size.
     const add = (m: Map<string, Flow[]>, k: string, f: Flow): void => {
       const list = m.get(k);
@@ -68,6 +77,12 @@ export class ModelIndex {
   /** The flow starts on the internet or on an untrusted client. */
   fromInternet(f: Flow): boolean {
     return f.internet || trustRank(this.trust(this.asset(f.from))) <= trustRank('untrusted');
+  }
+
+  /** The flow starts at a party the model does not own (out of scope) outside the internal zones. */
+  fromOutsideParty(f: Flow): boolean {
+    const from = this.asset(f.from);
+    return from.outOfScope && trustRank(this.trust(from)) < trustRank('internal');
   }
 
   /** The flow goes from a less trusted zone to a more trusted one. */

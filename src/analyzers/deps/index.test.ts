@@ -37,10 +37,13 @@ async function scan(
   return { findings, ctx, text };
 }
 
+// One line per advisory of every package finding, so the fixtures' expectations read per advisory.
 const advisories = (fs: RawFinding[]): string[] =>
   fs
     .filter((f) => f.package)
-    .map((f) => `${f.package!.name}@${f.package!.version} ${f.ruleId}`)
+    .flatMap((f) =>
+      f.package!.vulnerabilities!.map((v) => `${f.package!.name}@${f.package!.version} deps/${v.id}`),
+    )
     .sort();
 
 describe('deps analyzer on real lockfiles and real OSV records', () => {
@@ -60,8 +63,9 @@ describe('deps analyzer on real lockfiles and real OSV records', () => {
     expect(ids).toContain('lodash@4.17.15 deps/GHSA-35jh-r3h4-6jhm');
     expect(ids).toContain('minimist@1.2.0 deps/GHSA-xvch-5gv4-984h');
     expect(ids).toContain('jsonwebtoken@8.5.1 deps/GHSA-27h2-hvpr-p74q');
-    const lodash = findings.find((f) => f.ruleId === 'deps/GHSA-35jh-r3h4-6jhm')!;
+    const lodash = findings.find((f) => f.package?.name === 'lodash')!;
     expect(lodash).toMatchObject({
+      ruleId: 'deps/vulnerable-package',
       analyzer: 'deps',
       severity: 'high',
       phase: 'build',
@@ -76,16 +80,63 @@ describe('deps analyzer on real lockfiles and real OSV records', () => {
         fixedIn: ['4.17.21'],
       },
     });
-    expect(lodash.package!.advisories).toEqual(['CVE-2021-23337', 'GHSA-35jh-r3h4-6jhm']);
+    expect(lodash.package!.advisories).toEqual([
+      'CVE-2020-28500',
+      'CVE-2020-8203',
+      'CVE-2021-23337',
+      'GHSA-29mw-wpgm-hmr9',
+      'GHSA-35jh-r3h4-6jhm',
+      'GHSA-p6mc-m468-83gw',
+    ]);
     expect(lodash.owasp).toContain('A03:2025');
-    expect(lodash.cwe).toEqual([77, 94]);
-    expect(lodash.remediation).toContain('4.17.21');
+    expect(lodash.cwe).toContain(94);
+    expect(lodash.remediation).toMatch(
+      /^Upgrade lodash from 4\.17\.15 to 4\.17\.21 or later: the smallest version that fixes all 3/,
+    );
     expect(text.split('\n')[318]).toContain('"node_modules/lodash"');
-    expect(lodash.fingerprintKey).toBe('npm|lodash|4.17.15|GHSA-35jh-r3h4-6jhm');
+    expect(lodash.fingerprintKey).toBe('npm|lodash|4.17.15');
     // A transitive package carries its path from the direct dependency.
     const qs = findings.find((f) => f.package?.name === 'qs')!;
     expect(qs.package).toMatchObject({ direct: false, path: ['express@4.17.1', 'qs@6.7.0'] });
+    expect(qs.message).toContain('Brought in by express@4.17.1 → qs@6.7.0');
     expect(qs.remediation).toMatch(/update express@4\.17\.1/);
+  });
+
+  it('gives one finding per package version, with the one upgrade that fixes all its advisories', async () => {
+    const { findings } = await scan('package-json/package.json');
+    const keys = findings.filter((f) => f.package).map((f) => `${f.package!.name}@${f.package!.version}`);
+    expect(keys.sort()).toEqual(['lodash@4.17.15', 'minimist@1.2.0']);
+    const lodash = findings.find((f) => f.package?.name === 'lodash')!;
+    expect(lodash.package!.vulnerabilities!.map((v) => v.id)).toHaveLength(3);
+    // The worst advisory sets the severity; the upgrade is the smallest fixing all three.
+    expect(lodash.severity).toBe(lodash.package!.vulnerabilities![0]!.severity);
+    expect(lodash.package!.fixedIn).toEqual(['4.17.21']);
+    expect(lodash.remediation).toMatch(
+      /to 4\.17\.21 or later: the smallest version that fixes all 3 advisories/,
+    );
+    expect(lodash.title).toMatch(/^lodash@4\.17\.15: 3 advisories \(worst /);
+    const fixes = lodash.package!.vulnerabilities!.map((v) => v.fixedIn.at(-1));
+    expect(new Set(fixes).size).toBeGreaterThan(1); // different advisories name different fixes
+  });
+
+  it('says when a package is dev-only', async () => {
+    const lock = JSON.stringify(
+      {
+        name: 'app',
+        lockfileVersion: 3,
+        packages: {
+          '': { devDependencies: { minimist: '1.2.0' } },
+          'node_modules/minimist': { version: '1.2.0', dev: true, integrity: 'sha512-AAAA' },
+        },
+      },
+      null,
+      2,
+    );
+    const ctx = makeMemoryContext({ 'package-lock.json': lock }, { dbPath });
+    const [f] = await depsAnalyzer.analyze(makeSourceFile('package-lock.json', lock), ctx);
+    expect(f!.package).toMatchObject({ name: 'minimist', dev: true });
+    expect(f!.title).toMatch(/\[dev-only\]$/);
+    expect(f!.message).toMatch(/\(dev-only, direct\).*development dependency only/);
   });
 
   it.each([
@@ -243,6 +294,21 @@ describe('integrity rules', () => {
       }
     },
   );
+  it('reports missing hashes once per lockfile, with a count and examples', async () => {
+    const entries: Record<string, unknown> = { '': { dependencies: {} } };
+    for (let i = 0; i < 12; i++) entries[`node_modules/pkg-${i}`] = { version: `1.0.${i}` };
+    entries['node_modules/host/node_modules/bundled'] = { version: '2.0.0', inBundle: true };
+    const lock = JSON.stringify({ name: 'app', lockfileVersion: 3, packages: entries }, null, 2);
+    const ctx = makeMemoryContext({ 'package-lock.json': lock }, { dbPath });
+    const found = (await depsAnalyzer.analyze(makeSourceFile('package-lock.json', lock), ctx)).filter(
+      (f) => f.ruleId === 'deps/missing-integrity',
+    );
+    expect(found).toHaveLength(1);
+    expect(found[0]!.message).toBe(
+      '12 locked packages have no integrity hash recorded: pkg-0@1.0.0, pkg-1@1.0.1, pkg-2@1.0.2, pkg-3@1.0.3, pkg-4@1.0.4, and 7 more.',
+    );
+    expect(found[0]!.message).not.toContain('bundled');
+  });
   it('accepts configured mirrors', async () => {
     const ex = RULE_EXAMPLES.find((e) => e.rule === 'deps/unexpected-registry' && e.kind === 'bad')!;
     const ctx = makeMemoryContext({}, { dbPath, registries: ['npm.evil-mirror.example'] });

@@ -4,7 +4,6 @@ import type { Analyzer, AnalyzerContext, FileRef, ProjectContext, SourceFile } f
 import { VanguardError } from '../../core/errors.js';
 import type { RawFinding } from '../../core/finding.js';
 import { findingFrom, type RuleMeta } from '../../core/rule.js';
-import { owaspForCwes } from '../../core/taxonomy.js';
 import { resolveDbPath } from './db/paths.js';
 import { dbStatus } from './db/status.js';
 import { indexFor } from './advisory-lookup.js';
@@ -17,6 +16,7 @@ import { matchPackage, type AdvisoryMatch } from './osv/match.js';
 import { normaliseName } from './osv/normalise.js';
 import type { OsvRecord } from './osv/types.js';
 import { INTEGRITY_RULES } from './rules.js';
+import { packageVerdict, VULNERABLE_PACKAGE_RULE } from './package-finding.js';
 import { optionsOf } from '../options.js';
 
 export type { DepsOptions } from './options.js';
@@ -44,71 +44,24 @@ async function parseOptions(
   return opts;
 }
 
-function cwesOf(m: AdvisoryMatch): number[] {
-  const out = new Set<number>();
-  for (const r of m.records) {
-    for (const c of r.database_specific?.cwe_ids ?? []) {
-      const n = Number(/^CWE-(\d{1,6})$/.exec(String(c))?.[1]);
-      if (Number.isInteger(n) && n > 0) out.add(n);
-    }
-  }
-  return out.size > 0 ? [...out].sort((a, b) => a - b) : [1395];
-}
-
-/** The rule an advisory finding belongs to (advisories are dynamic rules: `deps/<advisory id>`). */
-export function advisoryRule(m: AdvisoryMatch): RuleMeta {
-  const cwe = cwesOf(m);
-  return {
-    id: `deps/${m.id}`,
-    analyzer: 'deps',
-    title: m.summary,
-    description: m.summary,
-    severity: m.severity.severity,
-    confidence: 'high',
-    cwe,
-    owasp: [...new Set(['A03:2025', ...owaspForCwes(cwe)])].sort(),
-    principles: ['asset-management'],
-    phase: 'build',
-    remediation: m.smallestFix
-      ? `Upgrade to ${m.smallestFix} or later.`
-      : 'No fixed version is published: remove or replace the package, or accept the risk with an exception.',
-    helpUri: `https://osv.dev/vulnerability/${m.id}`,
-  };
-}
-
-function advisoryFinding(file: SourceFile, p: LockedPackage, m: AdvisoryMatch): RawFinding {
-  const rule = advisoryRule(m);
-  const via = p.path && p.path.length > 1 ? ` (brought in by ${p.path.join(' → ')})` : '';
-  const fixed = m.fixed.length > 0 ? ` Fixed in: ${m.fixed.join(', ')}.` : ' No fixed version is published.';
-  const upgrade = m.smallestFix
-    ? p.direct || !p.path
-      ? `Upgrade ${p.name} from ${p.version} to ${m.smallestFix} or later.`
-      : `Upgrade ${p.name} from ${p.version} to ${m.smallestFix} or later (update ${p.path[0]} or override the transitive version).`
-    : rule.remediation;
-  const pkg: NonNullable<RawFinding['package']> = {
-    ecosystem: p.ecosystem,
-    name: p.name,
-    version: p.version,
-    purl: p.purl,
-    fixedIn: m.fixed,
-    advisories: m.ids,
-    direct: p.direct,
-  };
-  if (p.path) pkg.path = p.path;
-  // The exposure cannot start before the advisory was public; the scan's blame stage moves it later
+function vulnerablePackageFinding(file: SourceFile, p: LockedPackage, matches: AdvisoryMatch[]): RawFinding {
+  const v = packageVerdict(p, matches);
+  // The exposure cannot start before the first advisory was public; the scan's blame stage moves it later
   // when the vulnerable version entered the lockfile after that.
-  const published = m.records
-    .map((r) => r.published)
+  const published = matches
+    .flatMap((m) => m.records.map((r) => r.published))
     .filter((t): t is string => typeof t === 'string' && !Number.isNaN(Date.parse(t)))
-    .sort((a, b) => Date.parse(a) - Date.parse(b))[0];
-  return findingFrom(rule, {
+    .sort((x, y) => Date.parse(x) - Date.parse(y))[0];
+  return findingFrom(VULNERABLE_PACKAGE_RULE, {
     ...(published ? { introducedAt: new Date(published).toISOString() } : {}),
-    title: `${p.name}@${p.version}: ${m.summary}`,
-    message: `${p.name}@${p.version} is affected by ${m.ids.join(' / ')} (${m.severity.source})${via}.${fixed}`,
-    remediation: upgrade,
+    title: v.title,
+    message: v.message,
+    remediation: v.remediation,
+    severity: v.severity,
+    cwe: v.cwe,
     location: { path: file.path, startLine: p.line, snippet: file.lines()[p.line - 1]?.trim() ?? '' },
-    fingerprintKey: `${p.ecosystem}|${normaliseName(p.ecosystem, p.name)}|${p.version}|${m.id}`,
-    package: pkg,
+    fingerprintKey: v.fingerprintKey,
+    package: v.package,
   });
 }
 
@@ -124,6 +77,11 @@ function uniquePackages(inv: Inventory): LockedPackage[] {
   return [...best.values()];
 }
 
+// Rules whose entries are aggregated per lockfile: a lockfile written by an old package manager lacks
+// hashes on hundreds of entries, and one finding with a count says all there is to say.
+const AGGREGATED = new Set<string>(['deps/missing-integrity']);
+const EXAMPLES = 5;
+
 function integrityFindings(
   file: SourceFile,
   inv: Inventory,
@@ -132,17 +90,41 @@ function integrityFindings(
   const extra = optionsOf('deps', options).registries ?? [];
   const requireHashes = /^requirements/.test(file.name) && inv.packages.some((p) => p.integrity);
   const out: RawFinding[] = [];
+  const grouped = new Map<string, LockedPackage[]>();
+  const at = (p: LockedPackage) => ({
+    path: file.path,
+    startLine: p.line,
+    snippet: file.lines()[p.line - 1]?.trim() ?? '',
+  });
   for (const p of inv.packages) {
     for (const issue of integrityIssues(file.name, p, extra, requireHashes)) {
-      const rule = RULES_BY_ID.get(issue.rule)!;
+      if (AGGREGATED.has(issue.rule)) {
+        grouped.set(issue.rule, [...(grouped.get(issue.rule) ?? []), p]);
+        continue;
+      }
       out.push(
-        findingFrom(rule, {
+        findingFrom(RULES_BY_ID.get(issue.rule)!, {
           message: `${p.name}@${p.version}: ${issue.detail}.`,
-          location: { path: file.path, startLine: p.line, snippet: file.lines()[p.line - 1]?.trim() ?? '' },
+          location: at(p),
           fingerprintKey: `${p.ecosystem}|${p.name}|${p.version}|${p.resolved ?? ''}`,
         }),
       );
     }
+  }
+  for (const [rule, pkgs] of grouped) {
+    const names = pkgs.slice(0, EXAMPLES).map((p) => `${p.name}@${p.version}`);
+    const more = pkgs.length > EXAMPLES ? `, and ${pkgs.length - EXAMPLES} more` : '';
+    out.push(
+      findingFrom(RULES_BY_ID.get(rule)!, {
+        message:
+          pkgs.length === 1
+            ? `${names[0]}: no integrity hash recorded.`
+            : `${pkgs.length} locked packages have no integrity hash recorded: ${names.join(', ')}${more}.`,
+        location: at(pkgs[0]!),
+        // One finding per lockfile and rule: the count may change, the decision (relock) does not.
+        fingerprintKey: `${file.path}|${rule}`,
+      }),
+    );
   }
   return out;
 }
@@ -182,7 +164,7 @@ export const depsAnalyzer: Analyzer = {
   id: 'deps',
   description:
     'Vulnerable dependencies (OSV advisories) and lockfile integrity, from lockfiles and manifests of every major ecosystem.',
-  rules: INTEGRITY_RULES,
+  rules: [...INTEGRITY_RULES, VULNERABLE_PACKAGE_RULE],
   matches: (file) => isDependencyFile(file.name),
 
   /**
@@ -246,7 +228,7 @@ export const depsAnalyzer: Analyzer = {
         onBad(records.map((r) => r.id).join(', '), err);
         continue;
       }
-      for (const m of matches) out.push(advisoryFinding(file, p, m));
+      if (matches.length > 0) out.push(vulnerablePackageFinding(file, p, matches));
     }
     return out;
   },

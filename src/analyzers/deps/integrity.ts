@@ -78,6 +78,7 @@ export function integrityIssues(
   if (
     !p.integrity &&
     !local &&
+    !p.inBundle &&
     (HASHING_FORMATS.has(fileName) || requireHashes) &&
     p.version !== '0.0.0-use.local'
   ) {

@@ -1,7 +1,7 @@
 import { fingerprintOf } from '../../core/fingerprint.js';
 import type { RuleMeta } from '../../core/rule.js';
 import type { AdvisoryIndex } from './db/store.js';
-import { advisoryRule } from './index.js';
+import { packageVerdict, VULNERABLE_PACKAGE_RULE, type PackageVerdict } from './package-finding.js';
 import { matchPackage } from './osv/match.js';
 import { normaliseName } from './osv/normalise.js';
 import type { OsvRecord } from './osv/types.js';
@@ -13,19 +13,20 @@ export interface InventoryPackage {
   version: string;
   purl: string;
   direct: boolean;
+  /** Development-only, as the inventory's scope says. */
+  dev?: boolean;
   /** The lockfile it came from (the finding's location, as in a scan). */
   declaredIn: string;
 }
 
-/** One advisory group affecting one package, with the finding identity a scan would give it. */
+/** The advisories affecting one package, consolidated as a scan consolidates them. */
 export interface InventoryMatch {
   pkg: InventoryPackage;
   rule: RuleMeta;
+  /** The representative id of the most severe advisory. */
   id: string;
-  ids: string[];
-  fixed: string[];
-  summary: string;
-  /** Equal to the deps analyzer's fingerprint for the same lockfile, package and advisory. */
+  verdict: PackageVerdict;
+  /** Equal to the deps analyzer's fingerprint for the same lockfile and package version. */
   fingerprint: string;
 }
 
@@ -48,22 +49,20 @@ export function matchInventory(
     for (const p of ofEco) {
       const records = byName.get(normaliseName(eco, p.name));
       if (!records) continue;
-      for (const m of matchPackage(records, p)) {
-        const rule = advisoryRule(m);
-        out.push({
-          pkg: p,
-          rule,
-          id: m.id,
-          ids: m.ids,
-          fixed: m.fixed,
-          summary: m.summary,
-          fingerprint: fingerprintOf({
-            ruleId: rule.id,
-            location: { path: p.declaredIn, startLine: 1 },
-            fingerprintKey: `${p.ecosystem}|${normaliseName(p.ecosystem, p.name)}|${p.version}|${m.id}`,
-          }),
-        });
-      }
+      const matches = matchPackage(records, p);
+      if (matches.length === 0) continue;
+      const verdict = packageVerdict(p, matches);
+      out.push({
+        pkg: p,
+        rule: VULNERABLE_PACKAGE_RULE,
+        id: matches[0]!.id,
+        verdict,
+        fingerprint: fingerprintOf({
+          ruleId: VULNERABLE_PACKAGE_RULE.id,
+          location: { path: p.declaredIn, startLine: 1 },
+          fingerprintKey: verdict.fingerprintKey,
+        }),
+      });
     }
   }
   return out;

@@ -153,6 +153,13 @@ export const RULE_EXAMPLES: readonly RuleExample[] = [
   },
   { rule: 'deps/missing-integrity', kind: 'good', file: 'requirements.txt', text: 'requests==2.32.3\n' },
   {
+    // A bundled dependency ships inside its parent's tarball and never records its own hash.
+    rule: 'deps/missing-integrity',
+    kind: 'good',
+    file: 'package-lock.json',
+    text: npmLock(`      "version": "1.3.0",\n      "inBundle": true`),
+  },
+  {
     rule: 'deps/git-unpinned',
     kind: 'bad',
     file: 'package-lock.json',

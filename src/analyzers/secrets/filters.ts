@@ -248,21 +248,7 @@ export function looksLikeCode(value: string): boolean {
   return CODE_VALUE.test(value);
 }
 
-// Translation catalogues: locale folders, gettext/XLIFF/ARB files, and files named for a locale
-// (`en.json`, `es-ES.yml`, `messages_fr.properties`). Their values are words shown to people.
-// ISO 639-1 codes of languages apps are commonly translated into (a file named `db.yml` is not one).
-const LANGS =
-  'af|am|ar|az|be|bg|bn|bs|ca|cs|cy|da|de|el|en|eo|es|et|eu|fa|fi|fil|fr|ga|gl|gu|he|hi|hr|hu|hy|id|is|it|ja|ka|kk|km|kn|ko|ky|lo|lt|lv|mk|ml|mn|mr|ms|my|nb|ne|nl|nn|no|pa|pl|pt|ro|ru|si|sk|sl|sq|sr|sv|sw|ta|te|th|tl|tr|uk|ur|uz|vi|zh|zu';
-const LOCALE = `(?:${LANGS})(?:[-_][A-Za-z]{2,4})?`;
-const TRANSLATION_PATH = new RegExp(
-  `(?:^|/)(?:i18n|l10n|locales?|lang|langs|languages|translations?|messages|nls)/|\\.(?:po|pot|xliff|xlf|arb|resx|strings)$|(?:^|/)(?:${LOCALE})\\.(?:json|ya?ml|js|ts|properties)$|(?:^|/)(?:messages|strings|translations?|locale)[-_.]${LOCALE}\\.(?:json|ya?ml|properties|js|ts)$`,
-  'i',
-);
-
-/** True for translation (i18n) catalogues, which are not searched for passwords. */
-export function isTranslationFile(path: string): boolean {
-  return TRANSLATION_PATH.test(path);
-}
+export { isTranslationFile } from '../../core/file-role.js';
 
 const HASH_VALUE =
   /^(?:[a-f0-9]{32}|[a-f0-9]{40}|[a-f0-9]{56}|[a-f0-9]{64}|[a-f0-9]{96}|[a-f0-9]{128}|\{(?:SHA|SSHA|SHA256|SSHA256|SHA512|SSHA512|MD5|SMD5|CRYPT|PBKDF2[\w-]*)\}.+|(?:pbkdf2_sha\d+|bcrypt(?:_sha256)?|argon2i?d?|scrypt|sha\d+|md5)[$:].+|\$(?:2[abxy]?|5|6|argon2i?d?|scrypt|pbkdf2[\w-]*|y|gy|7)\$.+)$/i;

@@ -62,8 +62,14 @@ function finding(v: unknown, i: number): IngestFinding {
     const advisories = strList(f.package.advisories, `${w}.package.advisories`);
     out.package = f.package;
     if (purl) out.packageKey = packageKeyOf(purl);
-    // The advisory id is the rule's (deps/GHSA-…), which is the group's representative id.
-    out.advisory = out.ruleId.startsWith('deps/') ? out.ruleId.slice(5) : advisories[0];
+    // A package finding names its most severe advisory first; older reports put the advisory in the rule id.
+    const vulns = Array.isArray(f.package.vulnerabilities) ? (f.package.vulnerabilities as unknown[]) : [];
+    const lead = isObj(vulns[0]) ? optStr(vulns[0].id, `${w}.package.vulnerabilities[0].id`, 200) : undefined;
+    out.advisory =
+      lead ??
+      (out.ruleId.startsWith('deps/') && out.ruleId !== 'deps/vulnerable-package'
+        ? out.ruleId.slice(5)
+        : advisories[0]);
   }
   if (isObj(f.suppression)) {
     const s = f.suppression;

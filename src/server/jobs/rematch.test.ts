@@ -66,12 +66,12 @@ describe.each(STORE_KINDS)('re-matching stored inventories (%s)', (kind) => {
     }>().items;
     expect(items).toHaveLength(1);
     expect(items[0]).toMatchObject({
-      ruleId: 'deps/GHSA-35jh-r3h4-6jhm',
+      ruleId: 'deps/vulnerable-package',
       status: 'open',
       tools: ['rematch'],
       severity: 'high',
     });
-    expect(items[0]!.message).toMatch(/re-matching the stored inventory/);
+    expect(items[0]!.message).toMatch(/GHSA-35jh-r3h4-6jhm .*re-matching the stored inventory/);
     // Re-matching again finds nothing new.
     await p.app.inject({
       method: 'POST',

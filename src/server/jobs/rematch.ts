@@ -2,7 +2,6 @@ import { existsSync, statSync } from 'node:fs';
 import { AdvisoryIndex } from '../../analyzers/deps/db/store.js';
 import { matchInventory, type InventoryPackage } from '../../analyzers/deps/match-inventory.js';
 import { VanguardError } from '../../core/errors.js';
-import { owaspForCwes } from '../../core/taxonomy.js';
 import { packageKeyOf } from '../ingest/check.js';
 import { applyReport } from '../ingest/apply.js';
 import { loadSla } from '../ingest/sla.js';
@@ -45,33 +44,25 @@ export async function rematchAll(
 
 function findingOf(m: ReturnType<typeof matchInventory>[number]): IngestFinding {
   const p = m.pkg;
-  const fixed = m.fixed.length > 0 ? ` Fixed in: ${m.fixed.join(', ')}.` : ' No fixed version is published.';
+  const v = m.verdict;
   return {
     fingerprint: m.fingerprint,
     ruleId: m.rule.id,
     analyzer: 'deps',
-    severity: m.rule.severity,
+    severity: v.severity,
     confidence: 'high',
-    title: `${p.name}@${p.version}: ${m.summary}`.slice(0, 1000),
-    message: `${p.name}@${p.version} is affected by ${m.ids.join(' / ')}.${fixed} Detected by re-matching the stored inventory after an advisory database update.`,
-    remediation: m.rule.remediation,
+    title: v.title.slice(0, 1000),
+    message: `${v.message} Detected by re-matching the stored inventory after an advisory database update.`,
+    remediation: v.remediation,
     location: { path: p.declaredIn, startLine: 1 },
-    cwe: m.rule.cwe,
-    owasp: m.rule.owasp ?? owaspForCwes(m.rule.cwe),
+    cwe: v.cwe,
+    owasp: v.owasp,
     principles: m.rule.principles,
     phase: 'build',
     tool: REMATCH_TOOL,
     advisory: m.id,
     ...(packageKeyOf(p.purl) ? { packageKey: packageKeyOf(p.purl)! } : {}),
-    package: {
-      ecosystem: p.ecosystem,
-      name: p.name,
-      version: p.version,
-      purl: p.purl,
-      fixedIn: m.fixed,
-      advisories: m.ids,
-      direct: p.direct,
-    },
+    package: v.package,
   };
 }
 
@@ -103,6 +94,7 @@ export async function rematchInventory(
     version: c.version,
     purl: c.purl,
     direct: c.direct,
+    ...(c.scope === 'dev' ? { dev: true } : {}),
     declaredIn: c.declaredIn || c.purl,
   }));
   const matches = matchInventory(indexFor(dbPath), packages);

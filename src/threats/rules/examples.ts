@@ -112,6 +112,21 @@ flows:
   - { id: user-web, from: user, to: web, protocol: https, authentication: password, authorization: rbac }
 `,
   },
+  'unauthenticated-cross-zone-flow': {
+    bad: `assets:
+  - { id: web, kind: service, zone: dmz }
+  - { id: reports, kind: service, zone: app }
+flows:
+  - { id: web-reports, from: web, to: reports, protocol: https } # threat
+`,
+    good: `assets:
+  - { id: web, kind: service, zone: dmz }
+  - { id: reports, kind: service, zone: app }
+flows:
+  - { id: web-reports, from: web, to: reports, protocol: https, authentication: client-certificate }
+  - { id: reports-web, from: reports, to: web, protocol: https }
+`,
+  },
   'boundary-bypass': {
     bad: `assets:
 ${USER}

@@ -23,7 +23,7 @@ export const FLOW_RULES: ThreatRule[] = [
       },
     ],
     check: (m) =>
-      m.flows
+      m.edgeFlows
         .filter((f) => !f.encrypted && !LOCAL_PROTOCOLS.has(f.protocol) && m.crossesBoundary(f))
         .map((f) =>
           flowHit(f, `flow "${f.id}" (${f.protocol}) crosses a trust boundary unencrypted`, m.dataOfFlow(f)),
@@ -46,7 +46,7 @@ export const FLOW_RULES: ThreatRule[] = [
       },
     ],
     check: (m) =>
-      m.flows
+      m.edgeFlows
         .filter((f) => !f.encrypted && !LOCAL_PROTOCOLS.has(f.protocol) && !m.crossesBoundary(f))
         .filter((f) => m.sensitive(m.dataOfFlow(f)).length > 0)
         .map((f) =>
@@ -69,7 +69,7 @@ export const FLOW_RULES: ThreatRule[] = [
       },
     ],
     check: (m) =>
-      m.flows
+      m.edgeFlows
         .filter((f) => !f.encrypted && !LOCAL_PROTOCOLS.has(f.protocol))
         .filter(
           (f) =>
@@ -94,7 +94,7 @@ export const FLOW_RULES: ThreatRule[] = [
       },
     ],
     check: (m) =>
-      m.flows
+      m.edgeFlows
         .filter((f) => f.authentication === 'none' && !LOCAL_PROTOCOLS.has(f.protocol))
         .filter((f) => m.isSensitiveAsset(m.asset(f.to)) && m.asset(f.to).kind !== 'external-service')
         .map((f) =>
@@ -141,7 +141,7 @@ export const FLOW_RULES: ThreatRule[] = [
   },
   {
     id: 'internet-to-datastore',
-    title: 'Unguarded access from the internet to a datastore',
+    title: 'Datastore reachable from the internet or an out-of-scope client',
     description:
       'A datastore that the internet can reach directly is one credential leak or bug away from a data breach.',
     stride: ['information-disclosure', 'tampering', 'elevation-of-privilege'],
@@ -156,12 +156,12 @@ export const FLOW_RULES: ThreatRule[] = [
       },
     ],
     check: (m) =>
-      m.flows
-        .filter((f) => m.fromInternet(f) && m.isDatastore(m.asset(f.to)))
+      m.edgeFlows
+        .filter((f) => (m.fromInternet(f) || m.fromOutsideParty(f)) && m.isDatastore(m.asset(f.to)))
         .map((f) =>
           flowHit(
             f,
-            `flow "${f.id}" reaches datastore ${name(m.asset(f.to))} directly from the internet`,
+            `flow "${f.id}" reaches datastore ${name(m.asset(f.to))} directly from ${m.fromInternet(f) ? 'the internet' : `out-of-scope ${name(m.asset(f.from))}`}`,
             m.dataOfAsset(m.asset(f.to)),
           ),
         ),
@@ -320,6 +320,39 @@ export const FLOW_RULES: ThreatRule[] = [
             f,
             `flow "${f.id}" moves strictly confidential data to a less trusted zone`,
             m.dataOfFlow(f),
+          ),
+        ),
+  },
+  {
+    id: 'unauthenticated-cross-zone-flow',
+    title: 'Unauthenticated flow across a trust boundary',
+    description:
+      'A flow that crosses zones without authenticating its caller lets anything in the less trusted zone act as that caller.',
+    stride: ['spoofing'],
+    cwe: [306],
+    principles: ['authentication', 'zoning-containment'],
+    likelihood: 2,
+    impact: 1,
+    mitigations: [
+      {
+        text: 'Authenticate the caller at the boundary (mTLS between services, tokens for clients).',
+        principles: ['authentication'],
+      },
+    ],
+    check: (m) =>
+      m.edgeFlows
+        .filter(
+          (f) => f.authentication === 'none' && !LOCAL_PROTOCOLS.has(f.protocol) && m.crossesBoundary(f),
+        )
+        .filter((f) => m.intoMoreTrusted(f) || m.asset(f.from).outOfScope)
+        // Into a sensitive asset, missing-authentication already says it more strongly; external services and
+        // public content (a CDN, a static site) are the callee's own business.
+        .filter((f) => !m.isSensitiveAsset(m.asset(f.to)) && m.asset(f.to).kind !== 'external-service')
+        .filter((f) => !m.asset(f.to).outOfScope)
+        .map((f) =>
+          flowHit(
+            f,
+            `flow "${f.id}" crosses from ${name(m.asset(f.from))} to ${name(m.asset(f.to))} without authentication`,
           ),
         ),
   },

@@ -61,6 +61,7 @@ function fromPackages(packages: Record<string, unknown>, doc: JsonWithLines): In
     if (resolved) p.resolved = resolved;
     if (e.dev === true) p.dev = true;
     if (e.optional === true) p.optional = true;
+    if (e.inBundle === true) p.inBundle = true;
     inv.packages.push(p);
     byKey.set(key, p);
   }
@@ -138,6 +139,8 @@ function fromV1(
       if (resolved) p.resolved = resolved;
       if (e.dev === true) p.dev = true;
       if (e.optional === true) p.optional = true;
+      // Lockfile v1 spells a bundled dependency `"bundled": true`.
+      if (e.bundled === true) p.inBundle = true;
       inv.packages.push(p);
       pending.set(id, { requires: Object.keys(asObject(e.requires) ?? {}), scope });
       const nested = asObject(e.dependencies);

@@ -24,6 +24,11 @@ export interface LockedPackage {
   dev?: boolean;
   /** Optional dependency (installed when it can be), when the lockfile says so. */
   optional?: boolean;
+  /**
+   * Shipped inside another package's tarball (npm `"inBundle": true`): installed from the parent's
+   * archive, whose integrity covers it, so the lockfile never records a hash of its own.
+   */
+  inBundle?: boolean;
 }
 
 export interface Inventory {

@@ -174,3 +174,29 @@ export function matchPackage(
     (a, b) => severityRank(a.severity.severity) - severityRank(b.severity.severity) || (a.id < b.id ? -1 : 1),
   );
 }
+
+/**
+ * The smallest version above the installed one that none of the matches' records affect: the one
+ * upgrade that closes every advisory of the package. Undefined when no published fix does.
+ */
+export function smallestFixForAll(
+  matches: readonly AdvisoryMatch[],
+  pkg: PackageVersion,
+): string | undefined {
+  const cmp = comparatorFor(pkg.ecosystem);
+  const installed = normaliseVersion(pkg.ecosystem, pkg.version);
+  const records = matches.flatMap((m) => m.records);
+  const candidates = [...new Set(matches.flatMap((m) => m.fixed))].sort(cmp);
+  return candidates.find(
+    (f) =>
+      cmp(f, installed) > 0 &&
+      !records.some((r) => {
+        try {
+          return recordAffects(r, { ...pkg, version: f });
+        } catch (err) {
+          void err; // A record that cannot be evaluated was already reported when it matched.
+          return false;
+        }
+      }),
+  );
+}

@@ -140,7 +140,7 @@ describe('bad records on import and at match time', () => {
     );
     const r = await runScan({ path: repo, only: ['deps'], options: { deps: { dbPath: db } }, workers: 1 });
     expect(r.status).toBe('complete');
-    const ids = r.findings.map((f) => f.ruleId);
+    const ids = r.findings.flatMap((f) => (f.package?.vulnerabilities ?? []).map((v) => `deps/${v.id}`));
     for (const id of expected) expect(ids).toContain(id);
   });
 });

@@ -18,6 +18,18 @@ export const PLAINTEXT_EXAMPLES: ExampleTable = {
       good: `API_URL=https://api.acme-corp.io\nLDAP_URL=ldaps://dc1.corp.acme.io\nMETADATA=http://169.254.169.254/latest\n`,
     },
     {
+      // Text shown to people: a sentence with a link, markup, a label; and a translation catalogue.
+      path: 'config/ui.json',
+      bad: `{\n  "footer": "Powered by us",\n  "apiBase": "http://api.shop-backend.io/v1" ⟵\n}\n`,
+      good: `{\n  "notice": "Read our terms at http://legal.acme.io before you continue",\n  "banner": "<a href='http://blog.acme.io'>Blog</a>",\n  "tooltip": "http://status.acme.io",\n  "apiBase": "https://api.shop-backend.io/v1"\n}\n`,
+    },
+    {
+      // A command that fetches the URL makes the connection.
+      path: 'deploy/health.yaml',
+      bad: `check:\n  command: curl -fsS http://status.partner-api.io/health ⟵\n`,
+      good: `check:\n  command: curl -fsS https://status.partner-api.io/health\n  note: Docs live at http://docs.partner-api.io and in the wiki\n`,
+    },
+    {
       path: 'pyproject.toml',
       bad: `[tool.app]\nmirror = "http://pypi.mirror.acme.io/simple" ⟵\n`,
       good: `[tool.app]\nmirror = "https://pypi.mirror.acme.io/simple"\nurl = "http://\${HOST}/simple"\n`,

@@ -1,6 +1,7 @@
 import type { SourceFile } from '../../../core/analyzer.js';
 import type { RawFinding } from '../../../core/finding.js';
 import { Reporter } from '../common.js';
+import { roleFromPath } from '../../../core/file-role.js';
 import { PLAINTEXT_URL } from './rules.js';
 
 const URL_RE = /\b(https?|ftp|telnet|ldap):\/\/([^\s"'<>`\\)\]},;|]{0,300})/gi;
@@ -46,7 +47,7 @@ const IDENTIFIER_HOSTS = new Set([
 ]);
 /** Keys whose values are documentation links or identifiers, not endpoints the software connects to. */
 const DOC_KEY =
-  /(?:^|[\s"'{,_.-])(?:\$schema|\$id|xmlns(?::\w{1,40})?|namespace|ns|homepage|home_page|license|licen[cs]e_url|documentation|docs?|docs_url|help|help_url|wiki|repository|bugs|website|description|comment|author|changelog|issues|funding|see|link|links|references?|about|info_url|schema|schema_location|schemaLocation|targetNamespace|identifier|@context|@id|@type|tag|home|icon|sources)["']?\s{0,4}[:=]/i;
+  /(?:^|[\s"'{,_.-])(?:\$schema|\$id|xmlns(?::\w{1,40})?|namespace|ns|homepage|home_page|license|licen[cs]e_url|documentation|docs?|docs_url|help|help_url|wiki|repository|bugs|website|description|comment|author|changelog|issues|funding|see|link|links|references?|about|info_url|schema|schema_location|schemaLocation|targetNamespace|identifier|@context|@id|@type|tag|home|icon|sources|href|xlink:href|label|title|text|message|tooltip|placeholder|caption|summary)["']?\s{0,4}[:=]/i;
 
 /** Generic top-level domains seen in practice; two-letter country codes are accepted as well. */
 const PUBLIC_TLDS = new Set(
@@ -90,9 +91,49 @@ function commentStart(line: string, ext: string): number {
   return i;
 }
 
+// Commands that make the connection themselves: `curl http://…` is a plain endpoint, not a sentence.
+const CLIENT_COMMAND = /^(?:curl|wget|nc|ncat|ftp|telnet|http|https|fetch|ldapsearch|ldapwhoami)$/i;
+
+/**
+ * The value the URL sits in: the quoted string around it, else what follows the key's `:` or `=`.
+ * Text shown to people (a label, a sentence with a link, HTML markup) is not a connection the program
+ * makes; a value that is only the URL, or a command that fetches it, is.
+ */
+function isProse(line: string, start: number, end: number): boolean {
+  let from = -1;
+  let to = line.length;
+  for (let i = start - 1; i >= 0; i--) {
+    const ch = line[i]!;
+    if ((ch === '"' || ch === "'" || ch === '`') && line[i - 1] !== '\\') {
+      const close = line.indexOf(ch, end);
+      if (close >= 0) {
+        from = i + 1;
+        to = close;
+      }
+      break;
+    }
+  }
+  if (from < 0) {
+    const sep = Math.max(line.lastIndexOf(':', start - 1), line.lastIndexOf('=', start - 1));
+    // `key: value` (not the `http:` of the URL itself, which starts at `start`).
+    from = sep >= 0 && sep < start ? sep + 1 : 0;
+  }
+  const value = line.slice(from, to);
+  if (/<\/?[a-z][^>]{0,200}>/i.test(value)) return true;
+  const words = (line.slice(from, start) + ' ' + line.slice(end, to))
+    .split(/\s+/)
+    .filter((w) => /^\p{L}{2,}[.,;:!?]?$/u.test(w));
+  if (words.length < 2) return false;
+  const first = line.slice(from, start).trim().split(/\s+/)[0] ?? '';
+  return !CLIENT_COMMAND.test(first);
+}
+
 /** Reports plaintext-protocol URLs to remote hosts in a configuration file, skipping comments and identifiers. */
 export function checkPlaintext(file: SourceFile): RawFinding[] {
   if (!/(?:https?|ftp|telnet|ldap):\/\//i.test(file.text)) return [];
+  // Translation catalogues and documentation hold links shown to people, not endpoints the software uses.
+  const role = roleFromPath(file.path);
+  if (role === 'i18n' || role === 'docs') return [];
   const rep = new Reporter(file);
   const ext = file.ext === '' || file.name.startsWith('.env') ? 'env' : file.ext;
   const lines = file.lines();
@@ -107,6 +148,7 @@ export function checkPlaintext(file: SourceFile): RawFinding[] {
     for (let m = URL_RE.exec(line); m; m = URL_RE.exec(line)) {
       const scheme = m[1]!.toLowerCase();
       if (scheme === 'https') continue;
+      if (isProse(line, m.index, m.index + m[0].length)) continue;
       const rest = m[2] ?? '';
       const host = hostOf(rest);
       if (host === '' || /[$%{}<>*]/.test(host) || host.startsWith('_') || !/[a-z0-9]/.test(host)) continue;

@@ -1,0 +1,27 @@
+import { describe, expect, it } from 'vitest';
+import { makeSourceFile } from '../../../core/source-file.js';
+import { checkPlaintext } from './check.js';
+
+const ids = (path: string, text: string): number[] =>
+  checkPlaintext(makeSourceFile(path, text)).map((f) => f.location.startLine);
+
+describe('plaintext-protocol: only connections the program makes', () => {
+  it('never reads translation catalogues or documentation', () => {
+    const catalogue = '{\n  "LINK_HOME": "http://www.acme-shop.io",\n  "API": "http://api.acme-shop.io"\n}\n';
+    expect(ids('src/assets/i18n/es.json', catalogue)).toEqual([]);
+    expect(ids('locales/fr.json', catalogue)).toEqual([]);
+    expect(ids('docs/config.yaml', 'url: http://api.acme-shop.io\n')).toEqual([]);
+    // The same content in a configuration file: the API base is an endpoint (LINK_HOME reads as a link).
+    expect(ids('config/app.json', catalogue)).toEqual([3]);
+  });
+  it('skips sentences and markup around a link, keeps bare values and fetch commands', () => {
+    const text = [
+      'a: "Visit http://help.acme-shop.io for more"', // sentence
+      'b: "<a href=\'http://blog.acme-shop.io\'>blog</a>"', // markup
+      'c: http://api.acme-shop.io/v1', // bare value
+      'd: curl -fsS http://api.acme-shop.io/health', // command
+      'e: "http://api.acme-shop.io"', // quoted value
+    ].join('\n');
+    expect(ids('config/x.yaml', text)).toEqual([3, 4, 5]);
+  });
+});

@@ -1,0 +1,64 @@
+/**
+ * The file-role stage: every finding is labelled with the role of its file; findings in tests,
+ * fixtures, examples, docs and translations are lowered; findings in generated and vendored code
+ * are dropped and counted, except secrets (a credential is live wherever it was committed).
+ * The table is in docs/file-roles.md; keep the two in step.
+ */
+import type { Confidence, FileRole, RawFinding, Severity } from '../core/finding.js';
+import { CONFIDENCES, SEVERITIES } from '../core/finding.js';
+
+/** Roles whose findings are kept but lowered. */
+const LOWERED: ReadonlySet<FileRole> = new Set(['test', 'fixture', 'example', 'docs', 'i18n']);
+/** Roles whose findings are dropped (secrets excepted). */
+const DROPPED: ReadonlySet<FileRole> = new Set(['generated', 'vendored']);
+
+function weaker<T extends string>(order: readonly T[], a: T, b: T): T {
+  return order.indexOf(a) >= order.indexOf(b) ? a : b;
+}
+
+function oneStepDown(s: Severity): Severity {
+  return s === 'info' ? 'info' : SEVERITIES[Math.min(SEVERITIES.indexOf(s) + 1, SEVERITIES.indexOf('low'))]!;
+}
+
+/** A finding as its file's role makes it: unchanged, lowered, or undefined when dropped. */
+export function adjustForRole(f: RawFinding, role: FileRole): RawFinding | undefined {
+  if (role === 'source') return f;
+  // The threat model and the policy's own findings are about the design and the repository, not a file's code.
+  if (f.analyzer === 'threats' || f.analyzer === 'policy') return { ...f, role };
+  if (f.analyzer === 'secrets') {
+    if (!LOWERED.has(role)) return { ...f, role };
+    const confidence: Confidence = weaker(CONFIDENCES, f.confidence, 'medium');
+    return { ...f, role, severity: oneStepDown(f.severity), confidence };
+  }
+  if (DROPPED.has(role)) return undefined;
+  if (!LOWERED.has(role)) return { ...f, role };
+  return { ...f, role, severity: weaker(SEVERITIES, f.severity, 'low'), confidence: 'low' };
+}
+
+export interface RoleStageResult {
+  findings: RawFinding[];
+  /** Findings dropped because their file is generated or vendored, per role. */
+  dropped: Partial<Record<FileRole, number>>;
+}
+
+/** Applies `adjustForRole` to every finding, with the role of its path. */
+export function applyFileRoles(
+  findings: readonly RawFinding[],
+  roleOf: (path: string) => FileRole,
+): RoleStageResult {
+  const out: RawFinding[] = [];
+  const dropped: Partial<Record<FileRole, number>> = {};
+  const cache = new Map<string, FileRole>();
+  for (const f of findings) {
+    const path = f.location.path;
+    let role = cache.get(path);
+    if (role === undefined) {
+      role = roleOf(path);
+      cache.set(path, role);
+    }
+    const adjusted = adjustForRole(f, role);
+    if (adjusted) out.push(adjusted);
+    else dropped[role] = (dropped[role] ?? 0) + 1;
+  }
+  return { findings: out, dropped };
+}
