@@ -19,6 +19,32 @@ interface DbFlags {
   dbPath?: string;
 }
 
+/**
+ * With `--data-dir` or DATABASE_URL the command also tells the findings platform: it queues the
+ * re-match of every stored inventory (the server or a `vanguard worker` runs it).
+ */
+async function queueServerRematch(flags: { dataDir?: string }, why: string): Promise<void> {
+  const env = process.env.DATABASE_URL;
+  if (flags.dataDir === undefined && (env === undefined || env === '')) return;
+  const [{ openStore, storeOptionsFromEnv }, { openQueue }, { queueRematch }] = await Promise.all([
+    import('../server/store/open.js'),
+    import('../server/jobs/open-queue.js'),
+    import('../server/jobs/advisory-update.js'),
+  ]);
+  const store = await openStore(storeOptionsFromEnv(flags.dataDir));
+  const queue = openQueue(store);
+  try {
+    const id = await queueRematch(store, queue, 'cli:db', why);
+    process.stdout.write(`queued re-match job ${id} for the stored inventories (${store.location})\n`);
+  } finally {
+    await queue.stop();
+    await store.close();
+  }
+}
+
+const DATA_DIR_HELP =
+  'also queue a re-match of the inventories stored by `vanguard serve` in this folder (or in DATABASE_URL)';
+
 /** Records left out because they are not valid OSV: the count and the first ones, named, on stderr. */
 function reportRejected(count: number, examples: readonly { name: string; reason: string }[]): void {
   if (count === 0) return;
@@ -47,12 +73,13 @@ export function registerDb(program: Command): void {
     .description('download the OSV exports (<base>/<ecosystem>/all.zip) and swap the index in atomically')
     .option('--db-path <file>', DB_PATH_HELP)
     .option('--base-url <url>', 'mirror of the OSV bucket', DEFAULT_BASE_URL)
+    .option('--data-dir <dir>', DATA_DIR_HELP)
     .option(
       '--ecosystems <list>',
       `comma-separated OSV ecosystems (default: ${DEFAULT_ECOSYSTEMS.join(',')})`,
       list,
     )
-    .action(async (flags: { baseUrl: string; ecosystems?: string[] }) => {
+    .action(async (flags: { baseUrl: string; ecosystems?: string[]; dataDir?: string }) => {
       const dbPath = pathOf(update);
       const results = await updateDb({
         dbPath,
@@ -66,6 +93,8 @@ export function registerDb(program: Command): void {
         reportRejected(r.rejected ?? 0, r.rejectedExamples ?? []);
       }
       process.stdout.write(`database: ${dbPath}\n`);
+      const updated = results.filter((r) => r.status === 'updated').map((r) => r.ecosystem);
+      if (updated.length > 0) await queueServerRematch(flags, `db update: ${updated.join(', ')}`);
     });
 
   const imp = db
@@ -73,13 +102,15 @@ export function registerDb(program: Command): void {
     .description('load OSV JSON from a zip or a folder (for machines without internet)')
     .option('--db-path <file>', DB_PATH_HELP)
     .argument('<path>', 'an OSV export zip, a folder of OSV JSON files, or one JSON file')
-    .action(async (path: string) => {
+    .option('--data-dir <dir>', DATA_DIR_HELP)
+    .action(async (path: string, flags: { dataDir?: string }) => {
       const dbPath = pathOf(imp);
       const r = await importPath(dbPath, path);
       process.stdout.write(
         `imported ${r.records} advisories (${r.withdrawn} withdrawn) in ${r.seconds.toFixed(2)} s (${Math.round(r.perSecond)}/s) into ${dbPath}\n`,
       );
       reportRejected(r.rejected, r.rejectedExamples);
+      await queueServerRematch(flags, `db import: ${r.records} advisories`);
     });
 
   const status = db

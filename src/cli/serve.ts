@@ -26,6 +26,16 @@ interface ServeFlags {
   work: boolean;
   reportsPerHour: number;
   falcoWindow: number;
+  dbUpdateEvery?: number;
+  dbBaseUrl?: string;
+}
+
+function every(v: string): number {
+  const m = /^(\d{1,4})([mhd])$/.exec(v.trim());
+  const ms = m ? Number(m[1]) * { m: 60_000, h: 3_600_000, d: 86_400_000 }[m[2] as 'm' | 'h' | 'd'] : 0;
+  if (ms < 10 * 60_000)
+    throw new UsageError(`--db-update-every takes an interval of at least 10m such as 6h or 1d, got "${v}"`);
+  return ms;
 }
 
 /** `vanguard serve`: the findings platform (API, OpenAPI, health checks, jobs). */
@@ -53,7 +63,13 @@ export function registerServe(program: Command): void {
       positive('--falco-window'),
       60,
     )
-    .option('--no-work', 'on PostgreSQL: leave jobs to `vanguard worker` processes');
+    .option('--no-work', 'on PostgreSQL: leave jobs to `vanguard worker` processes')
+    .option(
+      '--db-update-every <interval>',
+      'update the advisory database this often (e.g. 6h, 1d) and re-match stored inventories when it changed',
+      every,
+    )
+    .option('--db-base-url <url>', 'mirror of the OSV bucket for the scheduled updates');
   addStoreOption(cmd).action(async (flags: ServeFlags) => {
     // Loaded on use: the server's modules (fastify, kysely, pg) stay out of every other command's start-up.
     const { startServer } = await import('../server/start.js');
@@ -67,6 +83,8 @@ export function registerServe(program: Command): void {
       reportsPerHour: Math.max(1, Math.round(flags.reportsPerHour)),
       falcoWindowMs: Math.round(flags.falcoWindow * 60_000),
       ...(flags.dbPath !== undefined ? { advisoryDb: flags.dbPath } : {}),
+      ...(flags.dbUpdateEvery !== undefined ? { dbUpdateEvery: flags.dbUpdateEvery } : {}),
+      ...(flags.dbBaseUrl !== undefined ? { advisoryBaseUrl: flags.dbBaseUrl } : {}),
     });
     process.stdout.write(`store: ${server.store.location}\nlistening on ${server.url}\n`);
     await new Promise<void>((resolve) => {

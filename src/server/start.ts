@@ -5,6 +5,7 @@ import { openQueue } from './jobs/open-queue.js';
 import { closeRematchIndex } from './jobs/rematch.js';
 import { queueSnapshotIfDue } from './metrics/snapshots.js';
 import type { JobQueue } from './jobs/types.js';
+import { optimizeStore } from './store/maintenance.js';
 import { openStore, type Store, type StoreOptions } from './store/open.js';
 import { expireAcceptances } from './triage.js';
 
@@ -20,6 +21,10 @@ export interface ServeOptions extends StoreOptions {
   falcoWindowMs?: number;
   /** Run jobs in this process too (always on SQLite; on PostgreSQL unless only workers should). */
   work?: boolean;
+  /** Queue an advisory database update (and, when it changed, a re-match) this often, in ms. */
+  dbUpdateEvery?: number;
+  /** Mirror of the OSV bucket for the scheduled updates. */
+  advisoryBaseUrl?: string;
 }
 
 export interface RunningServer {
@@ -45,11 +50,33 @@ export async function startServer(opts: ServeOptions): Promise<RunningServer> {
     ...(opts.falcoWindowMs !== undefined ? { falcoWindowMs: opts.falcoWindowMs } : {}),
   });
   if (opts.work !== false || store.dialect === 'sqlite')
-    await queue.work(jobHandlers(opts.advisoryDb !== undefined ? { advisoryDb: opts.advisoryDb } : {}));
+    await queue.work(
+      jobHandlers({
+        ...(opts.advisoryDb !== undefined ? { advisoryDb: opts.advisoryDb } : {}),
+        ...(opts.advisoryBaseUrl !== undefined ? { advisoryBaseUrl: opts.advisoryBaseUrl } : {}),
+      }),
+    );
+  // The update itself is a job: on PostgreSQL any worker may run it; its re-match jobs follow.
+  const updates =
+    opts.dbUpdateEvery === undefined
+      ? undefined
+      : setInterval(() => {
+          queue
+            .enqueue('advisory-update', {}, 'system:schedule')
+            .catch((err: Error) =>
+              process.stderr.write(`vanguard serve: queueing the advisory update: ${err.message}\n`),
+            );
+        }, opts.dbUpdateEvery);
+  updates?.unref();
   const expire = (): void => {
     expireAcceptances(store.db).catch((err: Error) =>
       process.stderr.write(`vanguard serve: expiring acceptances: ${err.message}\n`),
     );
+    // SQLite keeps no planner statistics unless asked; the findings filters depend on them.
+    if (store.dialect === 'sqlite')
+      optimizeStore(store).catch((err: Error) =>
+        process.stderr.write(`vanguard serve: optimising the store: ${err.message}\n`),
+      );
   };
   // The daily metric snapshot: queued at start when today's is missing, then checked with the expiry
   // sweep; the job itself inserts only when the day has no row, so several servers queue it harmlessly.
@@ -76,6 +103,7 @@ export async function startServer(opts: ServeOptions): Promise<RunningServer> {
     queue,
     async close() {
       clearInterval(timer);
+      clearInterval(updates);
       await app.close();
       await queue.stop();
       closeRematchIndex();

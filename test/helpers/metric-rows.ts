@@ -1,4 +1,5 @@
 import type { Store } from '../../src/server/store/open.js';
+import { maskOf, OWASP_BITS, PRINCIPLE_BITS } from '../../src/server/store/labels.js';
 import type { NewFinding } from '../../src/server/store/schema.js';
 
 /** A finding row for metric tests: only what the metrics read is given; the rest is filler. */
@@ -49,6 +50,8 @@ export function findingRowOf(r: MetricRow): NewFinding {
     cwe: '[]',
     owasp: JSON.stringify(r.owasp ?? []),
     principles: JSON.stringify(r.principles ?? []),
+    principle_mask: maskOf(PRINCIPLE_BITS, r.principles ?? []),
+    owasp_mask: maskOf(OWASP_BITS, r.owasp ?? []),
     tools: '["vanguard"]',
     phase: r.phase,
     advisory: null,

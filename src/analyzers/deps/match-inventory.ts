@@ -30,40 +30,53 @@ export interface InventoryMatch {
   fingerprint: string;
 }
 
+/** Advisory records by ecosystem and normalised package name, looked up once for many inventories. */
+export type PackageAdvisories = Map<string, Map<string, OsvRecord[]>>;
+
+/** Looks up the advisories of every package in the list: one query per ecosystem. */
+export function advisoriesFor(
+  index: AdvisoryIndex,
+  packages: readonly InventoryPackage[],
+): PackageAdvisories {
+  const names = new Map<string, Set<string>>();
+  for (const p of packages) {
+    const set = names.get(p.ecosystem) ?? new Set<string>();
+    set.add(p.name);
+    names.set(p.ecosystem, set);
+  }
+  const out: PackageAdvisories = new Map();
+  for (const [eco, set] of names) out.set(eco, index.lookupMany(eco, [...set]));
+  return out;
+}
+
 /**
  * Matches an inventory against the advisory index with the deps analyzer's own matcher, for
  * re-matching stored inventories on the server without a pipeline run. Exported for the platform.
+ * `known` may hold the advisories of a whole batch of inventories, looked up once.
  */
 export function matchInventory(
   index: AdvisoryIndex,
   packages: readonly InventoryPackage[],
+  known: PackageAdvisories = advisoriesFor(index, packages),
 ): InventoryMatch[] {
   const out: InventoryMatch[] = [];
-  const ecosystems = new Set(packages.map((p) => p.ecosystem));
-  for (const eco of ecosystems) {
-    const ofEco = packages.filter((p) => p.ecosystem === eco);
-    const byName: Map<string, OsvRecord[]> = index.lookupMany(
-      eco,
-      ofEco.map((p) => p.name),
-    );
-    for (const p of ofEco) {
-      const records = byName.get(normaliseName(eco, p.name));
-      if (!records) continue;
-      const matches = matchPackage(records, p);
-      if (matches.length === 0) continue;
-      const verdict = packageVerdict(p, matches);
-      out.push({
-        pkg: p,
-        rule: VULNERABLE_PACKAGE_RULE,
-        id: matches[0]!.id,
-        verdict,
-        fingerprint: fingerprintOf({
-          ruleId: VULNERABLE_PACKAGE_RULE.id,
-          location: { path: p.declaredIn, startLine: 1 },
-          fingerprintKey: verdict.fingerprintKey,
-        }),
-      });
-    }
+  for (const p of packages) {
+    const records = known.get(p.ecosystem)?.get(normaliseName(p.ecosystem, p.name));
+    if (!records) continue;
+    const matches = matchPackage(records, p);
+    if (matches.length === 0) continue;
+    const verdict = packageVerdict(p, matches);
+    out.push({
+      pkg: p,
+      rule: VULNERABLE_PACKAGE_RULE,
+      id: matches[0]!.id,
+      verdict,
+      fingerprint: fingerprintOf({
+        ruleId: VULNERABLE_PACKAGE_RULE.id,
+        location: { path: p.declaredIn, startLine: 1 },
+        fingerprintKey: verdict.fingerprintKey,
+      }),
+    });
   }
   return out;
 }

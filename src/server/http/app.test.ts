@@ -217,6 +217,22 @@ describe.each(STORE_KINDS)('API on %s', (kind) => {
       payload: body,
     });
     expect(ok.statusCode).toBe(200);
+    const out = await p.app.inject({
+      method: 'DELETE',
+      url: '/api/v1/session',
+      headers: { cookie, 'x-csrf-token': csrf },
+    });
+    expect(out.statusCode).toBe(204);
+    expect((await p.app.inject({ url: '/api/v1/me', headers: { cookie } })).statusCode).toBe(401);
+  });
+
+  it('refuses keyset paging with the due order, with the reason', async () => {
+    const r = await p.app.inject({
+      url: '/api/v1/findings?sort=due&after=10',
+      headers: bearer(p.tokens.viewer),
+    });
+    expect(r.statusCode).toBe(400);
+    expect(r.json<{ error: { message: string } }>().error.message).toMatch(/after .*newest or oldest/);
   });
 
   it('sends security headers and records every write in the audit log', async () => {
@@ -235,6 +251,7 @@ describe.each(STORE_KINDS)('API on %s', (kind) => {
       'finding.triage',
       'decision.create',
       'session.create',
+      'session.delete',
     ])
       expect(actions, a).toContain(a);
   });

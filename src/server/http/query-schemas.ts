@@ -29,6 +29,7 @@ export const FINDINGS_QUERY = {
     sort: { type: 'string', enum: ['newest', 'oldest', 'due'], default: 'newest' },
     limit: { type: 'integer', minimum: 1, maximum: 500, default: 50 },
     offset: { type: 'integer', minimum: 0, maximum: 10_000_000, default: 0 },
+    after: { type: 'integer', minimum: 0, description: 'keyset paging: the nextAfter of the previous page' },
   },
 } as const;
 
@@ -48,6 +49,7 @@ export interface FindingsQuery {
   sort: 'newest' | 'oldest' | 'due';
   limit: number;
   offset: number;
+  after?: number;
 }
 
 export const NAME_PARAMS = {

@@ -215,7 +215,7 @@ export function registerAdminRoutes(app: FastifyInstance, store: Store, queue: J
     handler: async (req, reply) => {
       const actor = actorOf(principalOf(req));
       const jobId = await queue.enqueue('rematch-all', {}, actor);
-      await audit(store.db, actor, 'advisories.rematch', `job:${jobId}`, {}, req.ip);
+      await audit(store.db, actor, 'advisories.rematch', `job:${jobId}`, { why: 'API' }, req.ip);
       return reply.code(202).send({ jobId, status: 'queued', poll: `/api/v1/jobs/${jobId}` });
     },
   });

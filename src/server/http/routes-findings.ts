@@ -16,6 +16,11 @@ async function projectId(store: Store, name: string): Promise<number> {
 }
 
 function filterOf(q: FindingsQuery): FindingFilter {
+  if (q.after !== undefined && q.sort === 'due')
+    throw new VanguardError(
+      'USAGE',
+      'after (keyset paging) works with sort newest or oldest; use offset with due',
+    );
   const f: FindingFilter = { limit: q.limit, offset: q.offset, sort: q.sort };
   const set = <K extends keyof FindingFilter>(k: K, v: FindingFilter[K] | undefined): void => {
     if (v !== undefined) f[k] = v;
@@ -31,6 +36,7 @@ function filterOf(q: FindingsQuery): FindingFilter {
   set('owasp', q.owasp);
   set('text', q.q);
   set('detectedBy', q.detectedBy);
+  set('after', q.after);
   return f;
 }
 

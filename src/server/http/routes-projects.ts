@@ -1,6 +1,8 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { Selectable, SelectQueryBuilder } from 'kysely';
 import { VanguardError } from '../../core/errors.js';
 import type { Store } from '../store/open.js';
+import type { Database } from '../store/schema.js';
 import { NAME_PARAMS, PAGE_QUERY } from './query-schemas.js';
 import { route } from './route.js';
 
@@ -29,6 +31,23 @@ async function openCounts(store: Store, ids: number[]): Promise<Map<number, Reco
   return out;
 }
 
+/**
+ * One page of a filtered list and how many the filter selects: every list route of this file pages
+ * the same way (`limit`, `offset`, `{ items, total }`).
+ */
+async function paged<T extends 'projects' | 'scans'>(
+  filtered: SelectQueryBuilder<Database, T, object>,
+  order: { column: 'name' | 'id'; direction: 'asc' | 'desc' },
+  page: { limit: number; offset: number },
+): Promise<{ rows: Selectable<Database[T]>[]; total: number }> {
+  const all = filtered as unknown as SelectQueryBuilder<Database, 'projects' | 'scans', object>;
+  const [rows, count] = await Promise.all([
+    all.selectAll().orderBy(order.column, order.direction).limit(page.limit).offset(page.offset).execute(),
+    all.select((eb) => eb.fn.countAll<string | number>().as('n')).executeTakeFirstOrThrow(),
+  ]);
+  return { rows: rows as unknown as Selectable<Database[T]>[], total: Number(count.n) };
+}
+
 export function registerProjectRoutes(app: FastifyInstance, store: Store): void {
   route<FastifyRequest<{ Querystring: { limit: number; offset: number } }>>(app, {
     method: 'GET',
@@ -38,24 +57,18 @@ export function registerProjectRoutes(app: FastifyInstance, store: Store): void 
     tags: ['projects'],
     schema: { querystring: PAGE_QUERY },
     handler: async (req) => {
-      const rows = await store.db
-        .selectFrom('projects')
-        .selectAll()
-        .orderBy('name')
-        .limit(req.query.limit)
-        .offset(req.query.offset)
-        .execute();
-      const total = await store.db
-        .selectFrom('projects')
-        .select((eb) => eb.fn.countAll<string | number>().as('n'))
-        .executeTakeFirstOrThrow();
+      const { rows, total } = await paged(
+        store.db.selectFrom('projects'),
+        { column: 'name', direction: 'asc' },
+        req.query,
+      );
       const counts = await openCounts(
         store,
         rows.map((r) => r.id),
       );
       return {
         items: rows.map((r) => ({ name: r.name, createdAt: r.created_at, open: counts.get(r.id) ?? {} })),
-        total: Number(total.n),
+        total,
       };
     },
   });
@@ -98,15 +111,7 @@ export function registerProjectRoutes(app: FastifyInstance, store: Store): void 
       const p = await project(store, req.params.name);
       let q = store.db.selectFrom('scans').where('project_id', '=', p.id);
       if (req.query.branch !== undefined) q = q.where('branch', '=', req.query.branch);
-      const rows = await q
-        .selectAll()
-        .orderBy('id', 'desc')
-        .limit(req.query.limit)
-        .offset(req.query.offset)
-        .execute();
-      const total = await q
-        .select((eb) => eb.fn.countAll<string | number>().as('n'))
-        .executeTakeFirstOrThrow();
+      const { rows, total } = await paged(q, { column: 'id', direction: 'desc' }, req.query);
       return {
         items: rows.map((s) => ({
           id: s.id,
@@ -125,7 +130,7 @@ export function registerProjectRoutes(app: FastifyInstance, store: Store): void 
           fixed: s.fixed_count,
           reopened: s.reopened_count,
         })),
-        total: Number(total.n),
+        total,
       };
     },
   });

@@ -1,5 +1,6 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { login, logout } from '../auth/accounts.js';
+import { audit, login, logout } from '../auth/accounts.js';
+import { actorOf } from '../auth/roles.js';
 import type { Store } from '../store/open.js';
 import { SESSION_COOKIE } from './app.js';
 import { HttpError, principalOf, route } from './route.js';
@@ -45,7 +46,16 @@ export function registerSessionRoutes(app: FastifyInstance, store: Store, secure
     tags: ['session'],
     handler: async (req, reply) => {
       const sid = req.cookies[SESSION_COOKIE];
+      const p = principalOf(req);
       if (sid) await logout(store.db, sid);
+      await audit(
+        store.db,
+        actorOf(p),
+        'session.delete',
+        p.kind === 'user' ? `user:${p.name}` : actorOf(p),
+        {},
+        req.ip,
+      );
       void reply.clearCookie(SESSION_COOKIE, { path: '/' });
       return reply.code(204).send();
     },

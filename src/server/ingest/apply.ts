@@ -1,15 +1,22 @@
 import type { Transaction } from 'kysely';
 import type { Dialect } from '../store/migrations.js';
+import { BULK_ROWS, jsonRows } from '../store/bulk.js';
 import type { Database, FindingRow, NewFinding } from '../store/schema.js';
-import { chunks, lockScope } from '../store/util.js';
+import { chunks, lockScope, rowsPerStatement } from '../store/util.js';
 import { closeMissing } from './close.js';
 import { findingRow, type DecisionRef, type RowContext, type Transition } from './rows.js';
 import type { SlaSettings } from './sla.js';
 import type { IngestFinding, IngestOutcome, IngestTarget, ParsedReport } from './types.js';
 
-// ~35 columns per finding row: 400 rows stay under SQLite's 32,766 and PostgreSQL's 65,535 parameters.
-const ROWS_PER_INSERT = 400;
-const KEYS_PER_SELECT = 2000;
+/** A row to write: the finding as the report has it now, the stored one it updates, and the status change. */
+export interface PlannedRow {
+  row: NewFinding;
+  prev?: FindingRow | undefined;
+  transition?: Transition | undefined;
+}
+
+/** Columns a re-scan moves on every finding it reports; a row that differs only in these is "unchanged". */
+const SEEN_COLUMNS = new Set(['last_seen', 'last_scan_id']);
 
 /** Findings with the same fingerprint in one report are one finding that lists every tool. */
 function dedupe(findings: readonly IngestFinding[]): Map<string, { f: IngestFinding; tools: string[] }> {
@@ -22,34 +29,43 @@ function dedupe(findings: readonly IngestFinding[]): Map<string, { f: IngestFind
   return out;
 }
 
+// Above this many findings a report reads its whole project+branch in one range scan of the identity
+// index (most of a branch's findings are in each complete scan); below, it looks its findings up.
+const SCAN_WHOLE_BRANCH_FROM = 2000;
+
+/** The stored findings of the project and branch that the report names, by fingerprint. */
 async function existingRows(
   trx: Transaction<Database>,
+  dialect: Dialect,
   projectId: number,
   branch: string,
   fingerprints: string[],
 ): Promise<Map<string, FindingRow>> {
   const out = new Map<string, FindingRow>();
-  for (const part of chunks(fingerprints, KEYS_PER_SELECT)) {
-    const rows = await trx
-      .selectFrom('findings')
-      .selectAll()
-      .where('project_id', '=', projectId)
-      .where('branch', '=', branch)
-      .where('fingerprint', 'in', part)
-      .execute();
-    for (const r of rows) out.set(r.fingerprint, r);
+  const scope = trx
+    .selectFrom('findings')
+    .selectAll()
+    .where('project_id', '=', projectId)
+    .where('branch', '=', branch);
+  if (fingerprints.length >= SCAN_WHOLE_BRANCH_FROM) {
+    const wanted = new Set(fingerprints);
+    for (const r of await scope.execute()) if (wanted.has(r.fingerprint)) out.set(r.fingerprint, r);
+    return out;
   }
+  for (const part of chunks(fingerprints, rowsPerStatement(dialect, 1) - 2))
+    for (const r of await scope.where('fingerprint', 'in', part).execute()) out.set(r.fingerprint, r);
   return out;
 }
 
 /** Active decisions for the advisories in the report, keyed `advisory\0package`. */
 export async function activeDecisions(
   trx: Transaction<Database>,
+  dialect: Dialect,
   advisories: string[],
   now: string,
 ): Promise<Map<string, DecisionRef>> {
   const out = new Map<string, DecisionRef>();
-  for (const part of chunks([...new Set(advisories)], KEYS_PER_SELECT)) {
+  for (const part of chunks([...new Set(advisories)], rowsPerStatement(dialect, 1) - 1)) {
     const rows = await trx
       .selectFrom('decisions')
       .select(['id', 'advisory', 'package_key', 'status', 'reason', 'owner', 'expires_at'])
@@ -65,46 +81,117 @@ export async function activeDecisions(
   return out;
 }
 
-/** Upserts rows and records their status changes; returns the ids by fingerprint. */
+function unchanged(row: NewFinding, prev: FindingRow): boolean {
+  for (const col in row) {
+    if (SEEN_COLUMNS.has(col)) continue;
+    const k = col as keyof NewFinding & keyof FindingRow;
+    if ((row[k] ?? null) !== (prev[k] ?? null)) return false;
+  }
+  return true;
+}
+
+function toolsOf(json: string | undefined): string[] {
+  return json === undefined ? [] : (JSON.parse(json) as string[]);
+}
+
+/**
+ * Writes planned rows with as few statements as the parameter limits allow: new findings in
+ * multi-row INSERTs, changed ones in multi-row upserts, and those a re-scan only saw again in one
+ * UPDATE of their last-seen columns per chunk of ids; then their tools and status history.
+ */
 export async function writeFindings(
   trx: Transaction<Database>,
-  rows: { row: NewFinding; transition?: Transition }[],
+  dialect: Dialect,
+  planned: PlannedRow[],
   actor: string,
   scanId: number | null,
   now: string,
 ): Promise<void> {
-  for (const part of chunks(rows, ROWS_PER_INSERT)) {
-    const values = part.map((r) => r.row);
+  const idOf = new Map<string, number>();
+  const fresh: NewFinding[] = [];
+  const changed: NewFinding[] = [];
+  const seenAgain: number[] = [];
+  for (const p of planned) {
+    if (!p.prev) fresh.push(p.row);
+    else if (!p.transition && unchanged(p.row, p.prev)) seenAgain.push(p.prev.id);
+    else changed.push(p.row);
+    if (p.prev) idOf.set(p.prev.fingerprint, p.prev.id);
+  }
+  const columns = Object.keys(fresh[0] ?? changed[0] ?? {}) as (keyof NewFinding & string)[];
+  for (const part of chunks(fresh, BULK_ROWS)) {
+    // A plain INSERT: the scope lock (or SQLite's single writer) means no other writer added one
+    // of these meanwhile, and if one had, failing loudly beats a history that says "new" twice.
     const ids = await trx
       .insertInto('findings')
-      .values(values)
+      .columns(columns)
+      .expression(jsonRows(dialect, 'findings', columns, part))
+      .returning(['id', 'fingerprint'])
+      .execute();
+    for (const r of ids) idOf.set(r.fingerprint, r.id);
+  }
+  for (const part of chunks(changed, BULK_ROWS)) {
+    await trx
+      .insertInto('findings')
+      .columns(columns)
+      .expression(jsonRows(dialect, 'findings', columns, part))
       .onConflict((oc) =>
         oc.columns(['project_id', 'branch', 'fingerprint']).doUpdateSet((eb) => {
           const set: Record<string, unknown> = {};
-          for (const col of Object.keys(values[0]!)) {
+          for (const col of columns) {
             if (col === 'project_id' || col === 'branch' || col === 'fingerprint') continue;
             set[col] = eb.ref(`excluded.${col}` as 'excluded.status');
           }
           return set;
         }),
       )
-      .returning(['id', 'fingerprint'])
       .execute();
-    const idOf = new Map(ids.map((r) => [r.fingerprint, r.id]));
-    const events = part
-      .filter((r) => r.transition)
-      .map((r) => ({
-        finding_id: idOf.get(r.row.fingerprint)!,
-        at: now,
-        actor,
-        from_status: r.transition!.from,
-        to_status: r.transition!.to,
-        reason: r.transition!.reason,
-        scan_id: scanId,
-      }));
-    for (const ev of chunks(events, ROWS_PER_INSERT))
-      await trx.insertInto('finding_events').values(ev).execute();
   }
+  for (const part of chunks(seenAgain, rowsPerStatement(dialect, 1) - 2))
+    await trx
+      .updateTable('findings')
+      .set({ last_seen: now, last_scan_id: scanId })
+      .where('id', 'in', part)
+      .execute();
+  const tools: { tool: string; finding_id: number }[] = [];
+  for (const p of planned) {
+    if (p.prev && p.row.tools === p.prev.tools) continue;
+    const had = new Set(toolsOf(p.prev?.tools));
+    const id = idOf.get(p.row.fingerprint)!;
+    for (const tool of toolsOf(p.row.tools)) if (!had.has(tool)) tools.push({ tool, finding_id: id });
+  }
+  for (const part of chunks(tools, BULK_ROWS))
+    await trx
+      .insertInto('finding_tools')
+      .columns(['tool', 'finding_id'])
+      .expression(jsonRows(dialect, 'finding_tools', ['tool', 'finding_id'], part))
+      .onConflict((oc) => oc.columns(['tool', 'finding_id']).doNothing())
+      .execute();
+  const events = planned
+    .filter((p) => p.transition)
+    .map((p) => ({
+      finding_id: idOf.get(p.row.fingerprint)!,
+      at: now,
+      actor,
+      from_status: p.transition!.from,
+      to_status: p.transition!.to,
+      reason: p.transition!.reason,
+      scan_id: scanId,
+    }));
+  const eventColumns = [
+    'finding_id',
+    'at',
+    'actor',
+    'from_status',
+    'to_status',
+    'reason',
+    'scan_id',
+  ] as const;
+  for (const part of chunks(events, BULK_ROWS))
+    await trx
+      .insertInto('finding_events')
+      .columns(eventColumns)
+      .expression(jsonRows(dialect, 'finding_events', eventColumns, part))
+      .execute();
 }
 
 /**
@@ -143,12 +230,14 @@ export async function applyReport(
     })
     .returning('id')
     .executeTakeFirstOrThrow();
-  const existing = await existingRows(trx, target.projectId, target.branch, [...unique.keys()]);
+  const existing = await existingRows(trx, dialect, target.projectId, target.branch, [...unique.keys()]);
   const advisories = [...unique.values()]
     .map((u) => u.f.advisory)
     .filter((a): a is string => a !== undefined);
   const decisions =
-    advisories.length > 0 ? await activeDecisions(trx, advisories, now) : new Map<string, DecisionRef>();
+    advisories.length > 0
+      ? await activeDecisions(trx, dialect, advisories, now)
+      : new Map<string, DecisionRef>();
   const ctx: RowContext = {
     projectId: target.projectId,
     branch: target.branch,
@@ -159,17 +248,17 @@ export async function applyReport(
   };
   let created = 0;
   let reopened = 0;
-  const rows = [...unique.values()].map(({ f, tools }) => {
+  const rows = [...unique.values()].map(({ f, tools }): PlannedRow => {
     const withPhase = target.phase ? { ...f, phase: target.phase } : f;
     const prev = existing.get(f.fingerprint);
     const decision = f.advisory && f.packageKey ? decisions.get(`${f.advisory}\0${f.packageKey}`) : undefined;
     const r = findingRow(withPhase, tools, prev, decision, ctx);
     if (!prev) created++;
     else if (prev.status === 'fixed') reopened++;
-    return r;
+    return { ...r, prev };
   });
-  await writeFindings(trx, rows, target.actor, scan.id, now);
-  const fixed = await closeMissing(trx, target, report.scope, scan.id, now);
+  await writeFindings(trx, dialect, rows, target.actor, scan.id, now);
+  const fixed = await closeMissing(trx, dialect, target, report.scope, scan.id, now);
   if (report.inventory) {
     const inv = {
       scan_id: scan.id,

@@ -1,6 +1,7 @@
 import type { Transaction } from 'kysely';
+import type { Dialect } from '../store/migrations.js';
 import type { Database } from '../store/schema.js';
-import { chunks, jsonListContains } from '../store/util.js';
+import { chunks, rowsPerStatement } from '../store/util.js';
 import type { IngestTarget, ScanScope } from './types.js';
 
 /** True when `path` is one of `places` or under one of them. */
@@ -17,6 +18,7 @@ const CLOSABLE = ['open', 'accepted'];
  */
 export async function closeMissing(
   trx: Transaction<Database>,
+  dialect: Dialect,
   target: IngestTarget,
   scope: readonly ScanScope[],
   scanId: number,
@@ -32,10 +34,18 @@ export async function closeMissing(
       .where('branch', '=', target.branch)
       .where('status', 'in', CLOSABLE)
       .where((eb) => eb.or([eb('last_scan_id', 'is', null), eb('last_scan_id', '!=', scanId)]))
-      .where('tools', 'like', jsonListContains(s.tool));
+      .where((eb) =>
+        eb.exists(
+          eb
+            .selectFrom('finding_tools')
+            .select('finding_tools.finding_id')
+            .where('finding_tools.tool', '=', s.tool)
+            .whereRef('finding_tools.finding_id', '=', 'findings.id'),
+        ),
+      );
     if (s.analyzers) q = q.where('analyzer', 'in', s.analyzers);
     const gone = (await q.execute()).filter((g) => s.paths === undefined || inPlaces(g.path, s.paths));
-    for (const part of chunks(gone, 2000)) {
+    for (const part of chunks(gone, rowsPerStatement(dialect, 1) - 10)) {
       await trx
         .updateTable('findings')
         .set({
@@ -50,7 +60,7 @@ export async function closeMissing(
           part.map((g) => g.id),
         )
         .execute();
-      for (const ev of chunks(part, 400)) {
+      for (const ev of chunks(part, rowsPerStatement(dialect, 7))) {
         await trx
           .insertInto('finding_events')
           .values(

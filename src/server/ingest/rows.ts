@@ -1,3 +1,4 @@
+import { maskOf, OWASP_BITS, PRINCIPLE_BITS } from '../store/labels.js';
 import type { FindingRow, NewFinding } from '../store/schema.js';
 import { slaDue, type SlaSettings } from './sla.js';
 import type { IngestFinding } from './types.js';
@@ -24,6 +25,19 @@ export interface RowContext {
   now: string;
   sla: SlaSettings;
   detectedBy: 'scan' | 'rematch';
+  /** Due dates already computed in this report, by severity and clock start (most rows share both). */
+  dueCache?: Map<string, string | null>;
+}
+
+function dueDate(ctx: RowContext, severity: string, start: string): string | null {
+  const cache = (ctx.dueCache ??= new Map());
+  const key = `${severity}\0${start}`;
+  let due = cache.get(key);
+  if (due === undefined && !cache.has(key)) {
+    due = slaDue(ctx.sla, severity, start);
+    cache.set(key, due);
+  }
+  return due ?? null;
 }
 
 function mergeTools(prev: string | undefined, tools: readonly string[]): string {
@@ -141,10 +155,12 @@ export function findingRow(
     last_seen: ctx.now,
     fixed_at: next && next.status !== 'fixed' ? null : (prev?.fixed_at ?? null),
     sla_start: slaStart,
-    sla_due: slaDue(ctx.sla, f.severity, slaStart),
+    sla_due: dueDate(ctx, f.severity, slaStart),
     detected_by: prev?.detected_by ?? ctx.detectedBy,
     first_scan_id: prev?.first_scan_id ?? ctx.scanId,
     last_scan_id: ctx.scanId,
+    principle_mask: maskOf(PRINCIPLE_BITS, f.principles),
+    owasp_mask: maskOf(OWASP_BITS, f.owasp),
   };
   if (!next) return { row };
   return { row, transition: { from: prev?.status ?? null, to: next.status, reason: next.reason } };

@@ -19,8 +19,11 @@ export interface ReportInventory {
   dependencies: { ref: string; dependsOn: string[] }[];
 }
 
-/** A finding as every input format is reduced to before it is stored. */
-export interface IngestFinding {
+/**
+ * What a report says about a finding, as ingest reads it and the API returns it (the stored row is
+ * `FindingRow`; `IngestFinding` and the API's `FindingView` both extend this).
+ */
+export interface FindingFields {
   fingerprint: string;
   ruleId: string;
   analyzer: string;
@@ -33,6 +36,10 @@ export interface IngestFinding {
   cwe: number[];
   owasp: string[];
   principles: string[];
+}
+
+/** A finding as every input format is reduced to before it is stored. */
+export interface IngestFinding extends FindingFields {
   phase: Phase;
   tool: string;
   advisory?: string;

@@ -3,12 +3,15 @@ import { ingestReport } from '../ingest/ingest.js';
 import { parseReport } from '../ingest/parse.js';
 import { takeSnapshot } from '../metrics/snapshots.js';
 import type { IngestTarget } from '../ingest/types.js';
-import { rematchAll, rematchInventory } from './rematch.js';
+import { updateAdvisories } from './advisory-update.js';
+import { rematchAll, rematchInventories } from './rematch.js';
 import type { JobHandlers } from './types.js';
 
 export interface HandlerOptions {
   /** The advisory database re-matching reads (default: VANGUARD_DB, else the user cache). */
   advisoryDb?: string;
+  /** Mirror of the OSV bucket for scheduled advisory updates. */
+  advisoryBaseUrl?: string;
 }
 
 /** The job handlers every queue runs. Each is safe to run again after a crash (ingest is one transaction). */
@@ -20,8 +23,22 @@ export function jobHandlers(opts: HandlerOptions = {}): JobHandlers {
       return ingestReport(store, parseReport(p.doc), p.target);
     },
     'rematch-all': async (_payload, { store, queue, jobId }) => rematchAll(store, queue, `job:${jobId}`),
-    rematch: async (payload, { store }) =>
-      rematchInventory(store, dbPath, (payload as { inventoryId: number }).inventoryId),
+    'advisory-update': async (_payload, { store, queue, jobId }) =>
+      updateAdvisories(
+        store,
+        queue,
+        { dbPath, ...(opts.advisoryBaseUrl ? { baseUrl: opts.advisoryBaseUrl } : {}) },
+        `job:${jobId}`,
+      ),
+    rematch: async (payload, { store }) => {
+      // `inventoryId` is the payload of jobs queued before re-matching went in batches.
+      const p = payload as { inventoryIds?: number[]; inventoryId?: number };
+      return rematchInventories(
+        store,
+        dbPath,
+        p.inventoryIds ?? (p.inventoryId === undefined ? [] : [p.inventoryId]),
+      );
+    },
     'metrics-snapshot': async (_payload, { store }) => ({
       written: await takeSnapshot(store.db, store.dialect),
     }),

@@ -2,6 +2,8 @@ import type { Store } from '../store/open.js';
 import { claimJob, insertJob, runClaimed } from './records.js';
 import type { JobHandlers, JobKind, JobQueue } from './types.js';
 
+const LOCAL_POLL_MS = 5000;
+
 /**
  * The in-process queue for SQLite: jobs run one at a time in the server process, read from the jobs
  * table, so jobs accepted before a crash run after the restart.
@@ -10,6 +12,7 @@ export class LocalQueue implements JobQueue {
   private handlers: JobHandlers | undefined;
   private running: Promise<void> | undefined;
   private stopped = false;
+  private poll: NodeJS.Timeout | undefined;
 
   constructor(private readonly store: Store) {}
 
@@ -28,6 +31,9 @@ export class LocalQueue implements JobQueue {
       .where('status', '=', 'running')
       .execute();
     this.kick();
+    // Other processes queue jobs too (`vanguard db update --data-dir`): look for them now and then.
+    this.poll = setInterval(() => this.kick(), LOCAL_POLL_MS);
+    this.poll.unref();
   }
 
   private kick(): void {
@@ -62,6 +68,7 @@ export class LocalQueue implements JobQueue {
 
   async stop(): Promise<void> {
     this.stopped = true;
+    clearInterval(this.poll);
     await this.idle();
   }
 }

@@ -1,3 +1,4 @@
+import { hostname } from 'node:os';
 import type { Kysely, Transaction } from 'kysely';
 import { describeError } from '../../core/errors.js';
 import type { Database, JobRow } from '../store/schema.js';
@@ -31,12 +32,15 @@ export async function insertJob(
 // A job still "running" after this long was held by a worker that died; pg-boss hands it out again.
 const STALE_MS = 15 * 60_000;
 
+/** Who runs a job: recorded with it, so an operator sees which process took which job. */
+export const WORKER_ID = `${hostname()}:${process.pid}`.slice(0, 200);
+
 /** Marks a queued job running; undefined when another worker holds it. */
 export async function claimJob(db: Kysely<Database>, id: number): Promise<JobRow | undefined> {
   const stale = new Date(Date.now() - STALE_MS).toISOString();
   const r = await db
     .updateTable('jobs')
-    .set({ status: 'running', started_at: nowIso() })
+    .set({ status: 'running', started_at: nowIso(), worker: WORKER_ID })
     .where('id', '=', id)
     .where((eb) =>
       eb.or([
@@ -80,6 +84,7 @@ export async function jobView(db: Kysely<Database>, id: number) {
       'created_at',
       'started_at',
       'finished_at',
+      'worker',
     ])
     .where('id', '=', id)
     .executeTakeFirst();
@@ -94,6 +99,7 @@ export async function jobView(db: Kysely<Database>, id: number) {
     createdAt: j.created_at,
     startedAt: j.started_at,
     finishedAt: j.finished_at,
+    worker: j.worker,
   };
 }
 

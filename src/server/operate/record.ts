@@ -126,6 +126,9 @@ function runtimeRow(
     cwe: '[]',
     owasp: '[]',
     principles: '[]',
+    // No principles or OWASP categories are known for a runtime detection: empty label masks.
+    principle_mask: 0,
+    owasp_mask: 0,
     tools: JSON.stringify([d.source]),
     phase: 'runtime',
     advisory: null,
@@ -169,7 +172,14 @@ async function writeRuntimeFinding(
     .where('branch', '=', to.branch)
     .where('fingerprint', '=', fingerprint)
     .executeTakeFirst();
-  await writeFindings(trx, [runtimeRow(d, det, to, prev, sla, now)], actor, null, now);
+  await writeFindings(
+    trx,
+    store.dialect,
+    [{ ...runtimeRow(d, det, to, prev, sla, now), prev }],
+    actor,
+    null,
+    now,
+  );
   const row = await trx
     .selectFrom('findings')
     .select('id')

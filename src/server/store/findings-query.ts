@@ -1,8 +1,16 @@
 import { sql, type Kysely, type SelectQueryBuilder } from 'kysely';
 import type { Location } from '../../core/finding.js';
 import { slaBreached } from '../ingest/sla.js';
+import type { FindingFields } from '../ingest/types.js';
+import { OWASP_BITS, PRINCIPLE_BITS } from './labels.js';
 import type { Database, FindingRow } from './schema.js';
-import { jsonListContains } from './util.js';
+
+/**
+ * `total` counts matches up to this many; beyond it the answer says `totalExact: false` ("1,000 or
+ * more"). Counting a million rows on every page costs more than the page; keyset paging (`after`)
+ * goes on past it, and per-severity counts of a project come from the project routes.
+ */
+export const TOTAL_CAP = 1000;
 
 /** Filters of the findings list; every one optional, lists mean "any of". */
 export interface FindingFilter {
@@ -22,25 +30,23 @@ export interface FindingFilter {
   limit: number;
   offset: number;
   sort: 'newest' | 'oldest' | 'due';
+  /** Keyset paging (sorts newest and oldest): only findings after this id in the sort order. */
+  after?: number;
+}
+
+/** A page of findings: `total` is exact up to TOTAL_CAP; `nextAfter` continues with keyset paging. */
+export interface FindingPage {
+  items: FindingView[];
+  total: number;
+  totalExact: boolean;
+  nextAfter: number | null;
 }
 
 /** A finding as the API returns it. */
-export interface FindingView {
+export interface FindingView extends FindingFields {
   id: number;
   project: string;
   branch: string;
-  fingerprint: string;
-  ruleId: string;
-  analyzer: string;
-  severity: string;
-  confidence: string;
-  title: string;
-  message: string;
-  remediation: string;
-  location: Location;
-  cwe: number[];
-  owasp: string[];
-  principles: string[];
   tools: string[];
   phase: string;
   package: unknown;
@@ -65,6 +71,15 @@ function escapeLike(s: string): string {
   return s.replace(/[\\%_]/g, (c) => `\\${c}`);
 }
 
+function bitOf(bits: Record<string, number>, value: string): number {
+  // An unknown value has no bit and so matches nothing, as a list without it would not.
+  return Object.hasOwn(bits, value) ? bits[value]! : 0;
+}
+
+function hasBit(column: 'principle_mask' | 'owasp_mask', bit: number) {
+  return sql<boolean>`(${sql.ref(column)} & ${bit}) <> 0`;
+}
+
 function filtered(db: Kysely<Database>, f: FindingFilter): Q {
   let q: Q = db.selectFrom('findings');
   if (f.projectId !== undefined) q = q.where('project_id', '=', f.projectId);
@@ -75,9 +90,20 @@ function filtered(db: Kysely<Database>, f: FindingFilter): Q {
   if (f.phase?.length) q = q.where('phase', 'in', f.phase);
   if (f.rule !== undefined) q = q.where('rule_id', '=', f.rule);
   if (f.detectedBy !== undefined) q = q.where('detected_by', '=', f.detectedBy);
-  if (f.tool !== undefined) q = q.where('tools', 'like', jsonListContains(f.tool));
-  if (f.principle !== undefined) q = q.where('principles', 'like', jsonListContains(f.principle));
-  if (f.owasp !== undefined) q = q.where('owasp', 'like', jsonListContains(f.owasp));
+  if (f.tool !== undefined) {
+    // IN rather than EXISTS: the planner may walk the tool's rows of finding_tools (ordered by id)
+    // when the tool is rare, instead of testing every candidate finding.
+    const tool = f.tool;
+    q = q.where('findings.id', 'in', (eb) =>
+      eb
+        .selectFrom('finding_tools')
+        .select('finding_tools.finding_id')
+        .where('finding_tools.tool', '=', tool),
+    );
+  }
+  // Principles and OWASP categories are fixed sets (the API validates them); their bits test membership.
+  if (f.principle !== undefined) q = q.where(hasBit('principle_mask', bitOf(PRINCIPLE_BITS, f.principle)));
+  if (f.owasp !== undefined) q = q.where(hasBit('owasp_mask', bitOf(OWASP_BITS, f.owasp)));
   if (f.text !== undefined && f.text !== '') {
     // Case-insensitive on both stores: lower() on each side (SQLite LIKE is, PostgreSQL LIKE is not).
     const pat = `%${escapeLike(f.text.toLowerCase())}%`;
@@ -92,27 +118,43 @@ function filtered(db: Kysely<Database>, f: FindingFilter): Q {
   return q;
 }
 
-/** The page of findings the filter selects, and how many it selects in all. */
+/** How many findings the filter selects, counting no further than TOTAL_CAP + 1. */
+async function cappedCount(db: Kysely<Database>, f: FindingFilter): Promise<number> {
+  const r = await db
+    .selectFrom(
+      filtered(db, f)
+        .select('findings.id')
+        .limit(TOTAL_CAP + 1)
+        .as('m'),
+    )
+    .select((eb) => eb.fn.countAll<string | number>().as('n'))
+    .executeTakeFirstOrThrow();
+  return Number(r.n);
+}
+
+/** The page of findings the filter selects, and how many it selects in all (up to TOTAL_CAP). */
 export async function listFindings(
   db: Kysely<Database>,
   f: FindingFilter,
   now = new Date(),
-): Promise<{ items: FindingView[]; total: number }> {
+): Promise<FindingPage> {
   let page = filtered(db, f).selectAll('findings');
+  if (f.after !== undefined) page = page.where('id', f.sort === 'oldest' ? '>' : '<', f.after);
   page =
     f.sort === 'oldest'
       ? page.orderBy('id', 'asc')
       : f.sort === 'due'
         ? page.orderBy('sla_due', 'asc').orderBy('id', 'asc')
         : page.orderBy('id', 'desc');
-  const [rows, count] = await Promise.all([
-    page.limit(f.limit).offset(f.offset).execute(),
-    filtered(db, f)
-      .select((eb) => eb.fn.countAll<string | number>().as('n'))
-      .executeTakeFirstOrThrow(),
-  ]);
+  const [rows, n] = await Promise.all([page.limit(f.limit).offset(f.offset).execute(), cappedCount(db, f)]);
   const names = await projectNames(db, [...new Set(rows.map((r) => r.project_id))]);
-  return { items: rows.map((r) => toView(r, names.get(r.project_id) ?? '', now)), total: Number(count.n) };
+  const last = rows[rows.length - 1];
+  return {
+    items: rows.map((r) => toView(r, names.get(r.project_id) ?? '', now)),
+    total: Math.min(n, TOTAL_CAP),
+    totalExact: n <= TOTAL_CAP,
+    nextAfter: f.sort !== 'due' && last && rows.length === f.limit ? last.id : null,
+  };
 }
 
 export async function projectNames(db: Kysely<Database>, ids: number[]): Promise<Map<number, string>> {

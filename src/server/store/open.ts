@@ -41,6 +41,9 @@ function openSqlite(dataDir: string): Store {
   native.pragma('synchronous = FULL');
   native.pragma('foreign_keys = ON');
   native.pragma('busy_timeout = 10000');
+  // 64 MB of page cache: a 50,000-finding report stays in memory until its commit instead of
+  // spilling half-written pages to the WAL (the default is 2 MB).
+  native.pragma('cache_size = -65536');
   const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: native }) });
   return { db, dialect: 'sqlite', location: file, close: () => db.destroy() };
 }

@@ -115,6 +115,15 @@ export interface FindingTable {
   detected_by: string;
   first_scan_id: number | null;
   last_scan_id: number | null;
+  /** The principles and OWASP categories as bits (store/labels.ts), for indexed filters (migration 4). */
+  principle_mask: number;
+  owasp_mask: number;
+}
+
+/** Which tools reported a finding, one row each: the tool filter reads it instead of the JSON list. */
+export interface FindingToolTable {
+  tool: string;
+  finding_id: number;
 }
 
 export interface FindingEventTable {
@@ -176,6 +185,8 @@ export interface JobTable {
   created_at: string;
   started_at: string | null;
   finished_at: string | null;
+  /** host:pid of the process that took the job last (migration 4). */
+  worker: string | null;
 }
 
 export interface SettingTable {
@@ -289,6 +300,7 @@ export interface Database {
   sessions: SessionTable;
   scans: ScanTable;
   findings: FindingTable;
+  finding_tools: FindingToolTable;
   finding_events: FindingEventTable;
   decisions: DecisionTable;
   inventories: InventoryTable;

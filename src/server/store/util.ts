@@ -5,9 +5,18 @@ import type { Database } from './schema.js';
 
 /** Splits a list so each statement stays under both databases' bound-parameter limits. */
 export function chunks<T>(list: readonly T[], size: number): T[][] {
+  if (list.length <= size) return list.length === 0 ? [] : [list as T[]];
   const out: T[][] = [];
   for (let i = 0; i < list.length; i += size) out.push(list.slice(i, i + size));
   return out;
+}
+
+// Bound parameters per statement, a little under SQLite's 32,766 and PostgreSQL's 65,535.
+const MAX_PARAMS: Record<Dialect, number> = { sqlite: 32_000, postgres: 65_000 };
+
+/** How many rows of `columns` values fit in one statement (multi-row INSERT, IN list). */
+export function rowsPerStatement(dialect: Dialect, columns: number): number {
+  return Math.max(1, Math.floor(MAX_PARAMS[dialect] / columns));
 }
 
 /**
