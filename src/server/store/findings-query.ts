@@ -21,7 +21,7 @@ export interface FindingFilter {
   detectedBy?: string;
   limit: number;
   offset: number;
-  sort: 'newest' | 'oldest' | 'due';
+  sort: 'newest' | 'oldest' | 'due' | 'severity';
 }
 
 /** A finding as the API returns it. */
@@ -58,6 +58,9 @@ export interface FindingView {
   slaBreached: boolean;
   detectedBy: string;
 }
+
+// Most severe first; the order of SEVERITIES, spelled as SQL both stores understand.
+const SEVERITY_RANK = sql<number>`CASE severity WHEN 'critical' THEN 0 WHEN 'high' THEN 1 WHEN 'medium' THEN 2 WHEN 'low' THEN 3 ELSE 4 END`;
 
 type Q = SelectQueryBuilder<Database, 'findings', object>;
 
@@ -104,7 +107,9 @@ export async function listFindings(
       ? page.orderBy('id', 'asc')
       : f.sort === 'due'
         ? page.orderBy('sla_due', 'asc').orderBy('id', 'asc')
-        : page.orderBy('id', 'desc');
+        : f.sort === 'severity'
+          ? page.orderBy(SEVERITY_RANK, 'asc').orderBy('id', 'desc')
+          : page.orderBy('id', 'desc');
   const [rows, count] = await Promise.all([
     page.limit(f.limit).offset(f.offset).execute(),
     filtered(db, f)

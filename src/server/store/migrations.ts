@@ -202,7 +202,32 @@ function v1(dialect: Dialect): Migration {
   };
 }
 
+/**
+ * Version 5 (issue #15, dashboard): comments on findings. Apart from finding_events, so a comment
+ * can never look like a status change to the metrics that read the history.
+ */
+function v5Comments(dialect: Dialect): Migration {
+  return {
+    async up(db: Kysely<unknown>): Promise<void> {
+      await withId(db.schema.createTable('finding_comments'), dialect)
+        .addColumn('finding_id', 'integer', (c) => c.notNull().references('findings.id'))
+        .addColumn('at', 'text', (c) => c.notNull())
+        .addColumn('actor', 'text', (c) => c.notNull())
+        .addColumn('body', 'text', (c) => c.notNull())
+        .execute();
+      await db.schema
+        .createIndex('finding_comments_finding')
+        .on('finding_comments')
+        .columns(['finding_id', 'id'])
+        .execute();
+    },
+  };
+}
+
 /** The versioned migrations, in order. */
 export function migrations(dialect: Dialect): MigrationProvider {
-  return { getMigrations: () => Promise.resolve({ '0001_initial': v1(dialect) }) };
+  return {
+    getMigrations: () =>
+      Promise.resolve({ '0001_initial': v1(dialect), '0005_finding_comments': v5Comments(dialect) }),
+  };
 }
