@@ -1,3 +1,4 @@
+import { useState } from 'preact/hooks';
 import { ANALYZER_IDS, PHASES, SEVERITIES } from '../../core/finding.js';
 import { qs } from '../api.js';
 import type { PageProps } from '../components/shell.js';
@@ -53,7 +54,9 @@ function Select({
 /** The findings of every project (or of one, on its page): filters, sort, search, server-side pages. */
 export function FindingsList({ loc, project }: { loc: Loc; project?: string }) {
   const { filters, offset } = stateOf(loc, project);
-  const projects = useApi<Page<ProjectSummary>>(project ? null : '/api/v1/projects?limit=500');
+  // The project suggestions load when the field is first used, not with every list.
+  const [suggest, setSuggest] = useState(false);
+  const projects = useApi<Page<ProjectSummary>>(project || !suggest ? null : '/api/v1/projects?limit=500');
   const query = qs({
     ...filters,
     status: filters.status === 'any' ? '' : filters.status,
@@ -88,6 +91,7 @@ export function FindingsList({ loc, project }: { loc: Loc; project?: string }) {
               <label for="f-project">Project</label>
               <input
                 id="f-project"
+                onFocus=${() => setSuggest(true)}
                 name="project"
                 list="f-projects"
                 value=${filters.project}
