@@ -3,6 +3,7 @@ import { buildApp } from './http/app.js';
 import { jobHandlers } from './jobs/handlers.js';
 import { openQueue } from './jobs/open-queue.js';
 import { closeRematchIndex } from './jobs/rematch.js';
+import { queueSnapshotIfDue } from './metrics/snapshots.js';
 import type { JobQueue } from './jobs/types.js';
 import { openStore, type Store, type StoreOptions } from './store/open.js';
 import { expireAcceptances } from './triage.js';
@@ -44,8 +45,19 @@ export async function startServer(opts: ServeOptions): Promise<RunningServer> {
       process.stderr.write(`vanguard serve: expiring acceptances: ${err.message}\n`),
     );
   };
-  expire();
-  const timer = setInterval(expire, EXPIRY_EVERY_MS);
+  // The daily metric snapshot: queued at start when today's is missing, then checked with the expiry
+  // sweep; the job itself inserts only when the day has no row, so several servers queue it harmlessly.
+  const snapshot = (): void => {
+    queueSnapshotIfDue(store.db, queue).catch((err: Error) =>
+      process.stderr.write(`vanguard serve: metric snapshot: ${err.message}\n`),
+    );
+  };
+  const tick = (): void => {
+    expire();
+    snapshot();
+  };
+  tick();
+  const timer = setInterval(tick, EXPIRY_EVERY_MS);
   timer.unref();
   await app.listen({ host: opts.host, port: opts.port });
   const addr = app.server.address();

@@ -15,6 +15,7 @@ import { registerAdminRoutes } from './routes-admin.js';
 import { registerDashboardApiRoutes } from './routes-dashboard-api.js';
 import { registerFindingRoutes } from './routes-findings.js';
 import { registerHealthRoutes } from './routes-health.js';
+import { registerMetricsRoutes } from './routes-metrics.js';
 import { registerProjectRoutes } from './routes-projects.js';
 import { registerReportRoutes } from './routes-reports.js';
 import { registerSessionRoutes } from './routes-session.js';
@@ -163,6 +164,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   registerReportRoutes(app, opts.store, opts.queue);
   registerAdminRoutes(app, opts.store, opts.queue);
   registerDashboardApiRoutes(app, opts.store);
+  registerMetricsRoutes(app, opts.store);
   app.get('/api/v1/openapi.json', { config: { access: 'public' }, schema: { hide: true } }, () =>
     app.swagger(),
   );

@@ -1,6 +1,7 @@
 import { resolveDbPath } from '../../analyzers/deps/db/paths.js';
 import { ingestReport } from '../ingest/ingest.js';
 import { parseReport } from '../ingest/parse.js';
+import { takeSnapshot } from '../metrics/snapshots.js';
 import type { IngestTarget } from '../ingest/types.js';
 import { rematchAll, rematchInventory } from './rematch.js';
 import type { JobHandlers } from './types.js';
@@ -21,5 +22,8 @@ export function jobHandlers(opts: HandlerOptions = {}): JobHandlers {
     'rematch-all': async (_payload, { store, queue, jobId }) => rematchAll(store, queue, `job:${jobId}`),
     rematch: async (payload, { store }) =>
       rematchInventory(store, dbPath, (payload as { inventoryId: number }).inventoryId),
+    'metrics-snapshot': async (_payload, { store }) => ({
+      written: await takeSnapshot(store.db, store.dialect),
+    }),
   };
 }

@@ -1,7 +1,7 @@
 import type { Store } from '../store/open.js';
 
 /** The kinds of background work; the payload of each is JSON in the jobs table. */
-export const JOB_KINDS = ['import', 'rematch-all', 'rematch'] as const;
+export const JOB_KINDS = ['import', 'rematch-all', 'rematch', 'metrics-snapshot'] as const;
 export type JobKind = (typeof JOB_KINDS)[number];
 
 /** Runs one job; returns its result (stored as JSON for the client that polls). */

@@ -203,6 +203,33 @@ function v1(dialect: Dialect): Migration {
 }
 
 /**
+ * Version 2 (issue #15, metrics): project tags (metrics filter by tag), the append-only daily metric
+ * snapshots, and indexes for the time windows the metrics select by.
+ */
+function v2Metrics(): Migration {
+  return {
+    async up(db: Kysely<unknown>): Promise<void> {
+      await db.schema
+        .createTable('project_tags')
+        .addColumn('project_id', 'integer', (c) => c.notNull().references('projects.id'))
+        .addColumn('tag', 'text', (c) => c.notNull())
+        .addPrimaryKeyConstraint('project_tags_pk', ['project_id', 'tag'])
+        .execute();
+      await db.schema.createIndex('project_tags_tag').on('project_tags').columns(['tag']).execute();
+      // One row per day, written once and never updated: later triage cannot rewrite history.
+      await db.schema
+        .createTable('metric_snapshots')
+        .addColumn('day', 'text', (c) => c.primaryKey())
+        .addColumn('taken_at', 'text', (c) => c.notNull())
+        .addColumn('data', 'text', (c) => c.notNull())
+        .execute();
+      await db.schema.createIndex('findings_first_seen').on('findings').columns(['first_seen']).execute();
+      await db.schema.createIndex('findings_fixed_at').on('findings').columns(['fixed_at']).execute();
+    },
+  };
+}
+
+/**
  * Version 5 (issue #15, dashboard): comments on findings. Apart from finding_events, so a comment
  * can never look like a status change to the metrics that read the history.
  */
@@ -228,6 +255,10 @@ function v5Comments(dialect: Dialect): Migration {
 export function migrations(dialect: Dialect): MigrationProvider {
   return {
     getMigrations: () =>
-      Promise.resolve({ '0001_initial': v1(dialect), '0005_finding_comments': v5Comments(dialect) }),
+      Promise.resolve({
+        '0001_initial': v1(dialect),
+        '0002_metrics': v2Metrics(),
+        '0005_finding_comments': v5Comments(dialect),
+      }),
   };
 }

@@ -192,6 +192,21 @@ export interface SettingTable {
   value: string;
 }
 
+/** Free-form labels on projects (team, business unit, tier); metrics filter by them. */
+export interface ProjectTagTable {
+  project_id: number;
+  tag: string;
+}
+
+/** The organisation's metrics as computed once a day; append-only. */
+export interface MetricSnapshotTable {
+  /** `YYYY-MM-DD` (UTC). */
+  day: string;
+  taken_at: string;
+  /** JSON of the MetricsResponse. */
+  data: string;
+}
+
 export interface Database {
   projects: ProjectTable;
   users: UserTable;
@@ -207,6 +222,8 @@ export interface Database {
   audit_log: AuditTable;
   jobs: JobTable;
   settings: SettingTable;
+  project_tags: ProjectTagTable;
+  metric_snapshots: MetricSnapshotTable;
 }
 
 export type FindingRow = Selectable<FindingTable>;
