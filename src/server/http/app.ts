@@ -7,6 +7,8 @@ import { VanguardError } from '../../core/errors.js';
 import { VERSION } from '../../core/version.js';
 import { authenticateToken, sessionFor } from '../auth/accounts.js';
 import { permits } from '../auth/roles.js';
+import { kindOf } from '../auth/secrets.js';
+import { authenticateHookToken } from '../operate/hooks.js';
 import type { JobQueue } from '../jobs/types.js';
 import type { Store } from '../store/open.js';
 import { defaultDashboardDir, isPageRequest, registerDashboard } from './dashboard.js';
@@ -16,6 +18,8 @@ import { registerDashboardApiRoutes } from './routes-dashboard-api.js';
 import { registerFindingRoutes } from './routes-findings.js';
 import { registerHealthRoutes } from './routes-health.js';
 import { registerMetricsRoutes } from './routes-metrics.js';
+import { registerHookRoutes } from './routes-hooks.js';
+import { registerOperateRoutes } from './routes-operate.js';
 import { registerProjectRoutes } from './routes-projects.js';
 import { registerReportRoutes } from './routes-reports.js';
 import { registerSessionRoutes } from './routes-session.js';
@@ -32,6 +36,10 @@ export interface AppOptions {
   logger?: boolean;
   /** The built dashboard (default: dist/dashboard beside this module). */
   dashboardDir?: string;
+  /** Anomaly reports one user may file per hour (default 20). */
+  reportsPerHour?: number;
+  /** Falco repeats of one rule on one workload closer than this are one finding (default one hour). */
+  falcoWindowMs?: number;
 }
 
 export const SESSION_COOKIE = 'vanguard_session';
@@ -95,10 +103,18 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   // Authentication and authorisation both run on request, before the body is read or validated:
   // an anonymous or too-weak caller learns nothing about the input rules and cannot make us parse.
   app.addHook('onRequest', async (req) => {
-    const header = req.headers.authorization;
+    // Falco and falcosidekick send custom headers more easily than an Authorization header.
+    const custom = req.headers['x-vanguard-token'];
+    const header = req.headers.authorization ?? (typeof custom === 'string' ? `Bearer ${custom}` : undefined);
     if (header !== undefined) {
       const m = /^Bearer (\S+)$/.exec(header);
-      const p = m ? await authenticateToken(opts.store.db, m[1]!) : undefined;
+      const token = m?.[1];
+      const p =
+        token === undefined
+          ? undefined
+          : kindOf(token) === 'hook'
+            ? await authenticateHookToken(opts.store.db, token)
+            : await authenticateToken(opts.store.db, token);
       if (!p)
         throw new HttpError(401, 'UNAUTHENTICATED', 'the token is unknown, malformed, expired or revoked');
       req.principal = p;
@@ -122,6 +138,8 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     }
     if (access === 'public') return;
     const p = req.principal;
+    // The route verifies the signature over the body; only a bearer credential is refused here.
+    if (access === 'signed' && !p) return;
     if (!p) throw new HttpError(401, 'UNAUTHENTICATED', 'send Authorization: Bearer <token> or log in');
     // Cookies are sent by the browser on its own; a state-changing call must prove it came from our page.
     if (req.csrf !== undefined && !SAFE.has(req.method) && req.headers['x-csrf-token'] !== req.csrf)
@@ -161,10 +179,12 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   registerSessionRoutes(app, opts.store, opts.secureCookies ?? false);
   registerProjectRoutes(app, opts.store);
   registerFindingRoutes(app, opts.store);
-  registerReportRoutes(app, opts.store, opts.queue);
+  registerReportRoutes(app, opts.store, opts.queue, opts.reportsPerHour);
   registerAdminRoutes(app, opts.store, opts.queue);
   registerDashboardApiRoutes(app, opts.store);
   registerMetricsRoutes(app, opts.store);
+  registerOperateRoutes(app, opts.store);
+  await registerHookRoutes(app, opts.store, opts.falcoWindowMs ? { falcoWindowMs: opts.falcoWindowMs } : {});
   app.get('/api/v1/openapi.json', { config: { access: 'public' }, schema: { hide: true } }, () =>
     app.swagger(),
   );

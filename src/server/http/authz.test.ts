@@ -2,18 +2,22 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bearer, platform, pushToken, type Platform } from '../../../test/helpers/platform.js';
 import { STORE_KINDS } from '../../../test/helpers/stores.js';
 import type { Access, Role } from '../auth/roles.js';
+import { createHook } from '../operate/hooks.js';
 
 interface Operation {
   'x-vanguard-access'?: Access;
 }
 
 /** The strongest credential that must still be refused, per access level. */
-const TOO_WEAK: Record<Exclude<Access, 'public'>, Role | 'push'> = {
+const TOO_WEAK: Record<Exclude<Access, 'public'>, Role | 'push' | 'hook'> = {
   admin: 'member',
   member: 'viewer',
   viewer: 'reporter',
   push: 'viewer',
   reporter: 'push',
+  'push-or-user': 'hook',
+  hook: 'admin',
+  signed: 'admin',
 };
 
 /** A concrete URL for an OpenAPI path template (ids that exist or not: authorisation comes first). */
@@ -53,7 +57,8 @@ describe.each(STORE_KINDS)('every route in the OpenAPI document is authorised (%
 
   it('answers 401 without a token and 403 to a too-weak role', async () => {
     const push = await pushToken(p.store, 'walk');
-    const creds: Record<Role | 'push', string> = { ...p.tokens, push };
+    const hook = (await createHook(p.store.db, 'falco', 'walk', 'test')).token!;
+    const creds: Record<Role | 'push' | 'hook', string> = { ...p.tokens, push, hook };
     for (const op of ops) {
       if (op.access === 'public' || op.access === undefined) continue;
       const url = concrete(op.path);

@@ -1,14 +1,16 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { PHASES, type Phase } from '../../core/finding.js';
 import { checkName } from '../auth/accounts.js';
-import { actorOf } from '../auth/roles.js';
+import { actorOf, permits } from '../auth/roles.js';
 import { ensureProject, ingestReport } from '../ingest/ingest.js';
 import { parseReport } from '../ingest/parse.js';
 import type { IngestTarget } from '../ingest/types.js';
 import { jobView } from '../jobs/records.js';
 import type { JobQueue } from '../jobs/types.js';
 import type { Store } from '../store/open.js';
+import { isAnomalyReport } from '../operate/report.js';
 import { ID_PARAMS } from './query-schemas.js';
+import { DEFAULT_REPORTS_PER_HOUR, fileAnomalyReport } from './routes-operate.js';
 import { HttpError, principalOf, route } from './route.js';
 
 /** Reports with more findings than this are stored as a job and answered with 202 and the job to poll. */
@@ -21,7 +23,12 @@ interface PushQuery {
   phase?: Phase;
 }
 
-export function registerReportRoutes(app: FastifyInstance, store: Store, queue: JobQueue): void {
+export function registerReportRoutes(
+  app: FastifyInstance,
+  store: Store,
+  queue: JobQueue,
+  reportsPerHour = DEFAULT_REPORTS_PER_HOUR,
+): void {
   // SARIF and CycloneDX have their own media types; they are JSON all the same.
   app.addContentTypeParser(
     ['application/sarif+json', 'application/vnd.cyclonedx+json'],
@@ -32,9 +39,9 @@ export function registerReportRoutes(app: FastifyInstance, store: Store, queue: 
   route<FastifyRequest<{ Querystring: PushQuery; Body: unknown }>>(app, {
     method: 'POST',
     url: '/api/v1/reports',
-    access: 'push',
+    access: 'push-or-user',
     summary:
-      'push a report (Vanguard JSON, SARIF 2.1.0, CycloneDX 1.4–1.6); large ones become an import job (202)',
+      'push a scan report (Vanguard JSON, SARIF 2.1.0, CycloneDX 1.4–1.6; a push token or a member; large ones become an import job, 202) or file an anomaly report ({ what, where, when, severity, project?, target? }; any user, rate-limited)',
     tags: ['reports'],
     schema: {
       querystring: {
@@ -51,6 +58,14 @@ export function registerReportRoutes(app: FastifyInstance, store: Store, queue: 
     },
     handler: async (req, reply) => {
       const p = principalOf(req);
+      if (isAnomalyReport(req.body)) return fileAnomalyReport(store, req, reply, req.body, reportsPerHour);
+      if (p.kind === 'user' && !permits(p, 'push'))
+        throw new HttpError(
+          403,
+          'FORBIDDEN',
+          `pushing scan reports needs the member role or a push token (the ${p.role} role may file anomaly reports: { what, where, severity })`,
+        );
+      if (p.kind === 'hook') throw new HttpError(403, 'FORBIDDEN', 'a hook token cannot push reports');
       let projectId: number;
       let project: string;
       if (p.kind === 'push') {

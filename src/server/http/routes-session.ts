@@ -76,7 +76,9 @@ export function registerSessionRoutes(app: FastifyInstance, store: Store, secure
       return Promise.resolve(
         p.kind === 'user'
           ? { kind: 'user', name: p.name, role: p.role, csrfToken: req.csrf ?? null }
-          : { kind: 'push', project: p.project, token: p.tokenId },
+          : p.kind === 'hook'
+            ? { kind: 'hook', hook: p.hookId, hookKind: p.hookKind }
+            : { kind: 'push', project: p.project, token: p.tokenId },
       );
     },
   });

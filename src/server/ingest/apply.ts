@@ -184,6 +184,19 @@ export async function applyReport(
       .onConflict((oc) => oc.columns(['project_id', 'branch']).doUpdateSet(inv))
       .execute();
   }
+  if (report.deployment) {
+    const dep = {
+      scan_id: scan.id,
+      workloads: JSON.stringify(report.deployment.workloads),
+      assets: JSON.stringify(report.deployment.assets),
+      updated_at: now,
+    };
+    await trx
+      .insertInto('deployments')
+      .values({ project_id: target.projectId, branch: target.branch, ...dep })
+      .onConflict((oc) => oc.columns(['project_id', 'branch']).doUpdateSet(dep))
+      .execute();
+  }
   await trx
     .updateTable('scans')
     .set({ new_count: created, fixed_count: fixed, reopened_count: reopened })

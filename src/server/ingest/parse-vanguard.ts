@@ -14,6 +14,7 @@ import {
   strList,
   type Obj,
 } from './check.js';
+import { parseDeployment } from './parse-deployment.js';
 import type { IngestFinding, InventoryComponent, ParsedReport, ReportInventory } from './types.js';
 
 const SCOPES = ['required', 'dev', 'optional', 'unknown'] as const;
@@ -134,6 +135,7 @@ export function parseVanguard(doc: Obj): ParsedReport {
     ...(startedAt ? { startedAt } : {}),
     findings,
     ...(doc.inventory !== undefined ? { inventory: inventory(doc.inventory) } : {}),
+    ...(doc.deployment !== undefined ? { deployment: parseDeployment(doc.deployment) } : {}),
     notes,
   };
 }

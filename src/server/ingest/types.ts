@@ -1,3 +1,4 @@
+import type { DeclaredDeployment } from '../../core/deployment.js';
 import type { Location, Phase } from '../../core/finding.js';
 
 /** The inventory shape of the shared ScanResult contract (`ScanResult.inventory`, schema 1.1.0). */
@@ -60,6 +61,8 @@ export interface ParsedReport {
   startedAt?: string;
   findings: IngestFinding[];
   inventory?: ReportInventory;
+  /** What the project declares it deploys (Vanguard results only): routes runtime detections to it. */
+  deployment?: DeclaredDeployment;
   /** Notes about input that was skipped (for the scan record and the response). */
   notes: string[];
 }

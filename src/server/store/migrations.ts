@@ -251,6 +251,86 @@ function v5Comments(dialect: Dialect): Migration {
   };
 }
 
+/**
+ * Version 3 (issue #16, operate → feedback): webhook credentials, the deployments scans declare,
+ * runtime detections and anomaly reports (routed or waiting), and the routing rules admins save.
+ * The hook_secrets table of 0001 is left unused: hooks need a kind, a bearer token hash or a
+ * signing key, and must not belong to one project (routing decides the project per detection).
+ */
+function v3Operate(dialect: Dialect): Migration {
+  return {
+    async up(db: Kysely<unknown>): Promise<void> {
+      await db.schema
+        .createTable('hooks')
+        .addColumn('id', 'text', (c) => c.primaryKey())
+        .addColumn('kind', 'text', (c) => c.notNull())
+        .addColumn('name', 'text', (c) => c.notNull())
+        .addColumn('token_hash', 'text')
+        .addColumn('signing_key', 'text')
+        .addColumn('created_by', 'text', (c) => c.notNull())
+        .addColumn('created_at', 'text', (c) => c.notNull())
+        .addColumn('revoked_at', 'text')
+        .addColumn('last_used_at', 'text')
+        .execute();
+      await db.schema
+        .createTable('hook_deliveries')
+        .addColumn('hook_id', 'text', (c) => c.notNull())
+        .addColumn('message_id', 'text', (c) => c.notNull())
+        .addColumn('received_at', 'text', (c) => c.notNull())
+        .addPrimaryKeyConstraint('hook_deliveries_pk', ['hook_id', 'message_id'])
+        .execute();
+      await withId(db.schema.createTable('deployments'), dialect)
+        .addColumn('project_id', 'integer', (c) => c.notNull().references('projects.id'))
+        .addColumn('branch', 'text', (c) => c.notNull())
+        .addColumn('scan_id', 'integer')
+        .addColumn('workloads', 'text', (c) => c.notNull())
+        .addColumn('assets', 'text', (c) => c.notNull())
+        .addColumn('updated_at', 'text', (c) => c.notNull())
+        .addUniqueConstraint('deployments_identity', ['project_id', 'branch'])
+        .execute();
+      let det = withId(db.schema.createTable('detections'), dialect);
+      for (const col of ['source', 'identity', 'rule_id', 'title', 'message', 'severity', 'confidence'])
+        det = det.addColumn(col, 'text', (c) => c.notNull());
+      for (const col of ['facts', 'occurred_at', 'first_at', 'last_at', 'received_at', 'payload', 'status'])
+        det = det.addColumn(col, 'text', (c) => c.notNull());
+      await det
+        .addColumn('count', 'integer', (c) => c.notNull())
+        .addColumn('hook_id', 'text')
+        .addColumn('reporter', 'text')
+        .addColumn('resolved_at', 'text')
+        .addColumn('project_id', 'integer', (c) => c.references('projects.id'))
+        .addColumn('branch', 'text')
+        .addColumn('finding_id', 'integer', (c) => c.references('findings.id'))
+        .addColumn('route', 'text')
+        .execute();
+      await db.schema
+        .createIndex('detections_identity')
+        .on('detections')
+        .columns(['source', 'identity', 'id'])
+        .execute();
+      await db.schema.createIndex('detections_status').on('detections').columns(['status', 'id']).execute();
+      await db.schema
+        .createIndex('detections_reporter')
+        .on('detections')
+        .columns(['reporter', 'received_at'])
+        .execute();
+      await withId(db.schema.createTable('routing_rules'), dialect)
+        .addColumn('key', 'text', (c) => c.notNull())
+        .addColumn('value', 'text', (c) => c.notNull())
+        .addColumn('project_id', 'integer', (c) => c.notNull().references('projects.id'))
+        .addColumn('created_by', 'text', (c) => c.notNull())
+        .addColumn('created_at', 'text', (c) => c.notNull())
+        .addColumn('revoked_at', 'text')
+        .execute();
+      await db.schema
+        .createIndex('routing_rules_key')
+        .on('routing_rules')
+        .columns(['key', 'value'])
+        .execute();
+    },
+  };
+}
+
 /** The versioned migrations, in order. */
 export function migrations(dialect: Dialect): MigrationProvider {
   return {
@@ -258,6 +338,7 @@ export function migrations(dialect: Dialect): MigrationProvider {
       Promise.resolve({
         '0001_initial': v1(dialect),
         '0002_metrics': v2Metrics(),
+        '0003_operate': v3Operate(dialect),
         '0005_finding_comments': v5Comments(dialect),
       }),
   };

@@ -207,6 +207,89 @@ export interface MetricSnapshotTable {
   data: string;
 }
 
+/** A webhook credential (issue #16): a bearer token (hashed) or, for signed hooks, the signing key. */
+export interface HookTable {
+  id: string;
+  kind: string;
+  name: string;
+  token_hash: string | null;
+  /**
+   * The HMAC key of a signed (`generic`) hook. Verifying an HMAC needs the key itself, so unlike
+   * tokens it cannot be kept as a one-way hash.
+   */
+  signing_key: string | null;
+  created_by: string;
+  created_at: string;
+  revoked_at: string | null;
+  last_used_at: string | null;
+}
+
+/** Message ids of signed deliveries seen recently, so a replayed message is refused. */
+export interface HookDeliveryTable {
+  hook_id: string;
+  message_id: string;
+  received_at: string;
+}
+
+/** What the latest scan of each project and branch declared it deploys (JSON lists). */
+export interface DeploymentTable {
+  id: Generated<number>;
+  project_id: number;
+  branch: string;
+  scan_id: number | null;
+  workloads: string;
+  assets: string;
+  updated_at: string;
+}
+
+/**
+ * A runtime detection or anomaly report, one row per incident (repeats are counted on it), routed
+ * to a project's finding or waiting as `unrouted`.
+ */
+export interface DetectionTable {
+  id: Generated<number>;
+  /** alertmanager, falco, generic, report. */
+  source: string;
+  /** What makes repeats the same incident (Alertmanager's fingerprint, Falco rule + workload, …). */
+  identity: string;
+  rule_id: string;
+  title: string;
+  message: string;
+  severity: string;
+  confidence: string;
+  /** JSON of the routing facts (namespace, app, image, host, pod, asset). */
+  facts: string;
+  occurred_at: string;
+  first_at: string;
+  last_at: string;
+  received_at: string;
+  /** The latest raw payload (bounded), kept for the audit trail. */
+  payload: string;
+  /** routed, unrouted, ambiguous. */
+  status: string;
+  count: number;
+  hook_id: string | null;
+  /** The user who filed an anomaly report. */
+  reporter: string | null;
+  resolved_at: string | null;
+  project_id: number | null;
+  branch: string | null;
+  finding_id: number | null;
+  /** How it was routed, for people: `deployment: Deployment shop/api (k8s/api.yaml:1)`, `rule #3`, … */
+  route: string | null;
+}
+
+/** An admin's mapping from a detection key (namespace, app, image, host, pod, asset) to a project. */
+export interface RoutingRuleTable {
+  id: Generated<number>;
+  key: string;
+  value: string;
+  project_id: number;
+  created_by: string;
+  created_at: string;
+  revoked_at: string | null;
+}
+
 export interface Database {
   projects: ProjectTable;
   users: UserTable;
@@ -224,9 +307,15 @@ export interface Database {
   settings: SettingTable;
   project_tags: ProjectTagTable;
   metric_snapshots: MetricSnapshotTable;
+  hooks: HookTable;
+  hook_deliveries: HookDeliveryTable;
+  deployments: DeploymentTable;
+  detections: DetectionTable;
+  routing_rules: RoutingRuleTable;
 }
 
 export type FindingRow = Selectable<FindingTable>;
 export type NewFinding = Insertable<FindingTable>;
 export type ScanRow = Selectable<ScanTable>;
 export type JobRow = Selectable<JobTable>;
+export type DetectionRow = Selectable<DetectionTable>;

@@ -1,0 +1,62 @@
+import type { Kysely } from 'kysely';
+import type { DeclaredAsset, DeclaredWorkload } from '../../core/deployment.js';
+import type { Database } from '../store/schema.js';
+import { ruleKeys, type RoutingFacts } from './facts.js';
+import type { Candidate } from './match.js';
+
+/** Every stored deployment with its project name. */
+export async function loadCandidates(db: Kysely<Database>): Promise<Candidate[]> {
+  const rows = await db
+    .selectFrom('deployments')
+    .innerJoin('projects', 'projects.id', 'deployments.project_id')
+    .select([
+      'deployments.project_id',
+      'projects.name',
+      'deployments.branch',
+      'deployments.updated_at',
+      'deployments.workloads',
+      'deployments.assets',
+    ])
+    .execute();
+  return rows.map((r) => ({
+    projectId: r.project_id,
+    project: r.name,
+    branch: r.branch,
+    updatedAt: r.updated_at,
+    workloads: JSON.parse(r.workloads) as DeclaredWorkload[],
+    assets: JSON.parse(r.assets) as DeclaredAsset[],
+  }));
+}
+
+/** The active routing rule for the most specific of the detection's keys, if any. */
+export async function findRule(
+  db: Kysely<Database>,
+  facts: RoutingFacts,
+): Promise<{ id: number; key: string; value: string; projectId: number; project: string } | undefined> {
+  const keys = ruleKeys(facts);
+  if (keys.length === 0) return undefined;
+  const rows = await db
+    .selectFrom('routing_rules')
+    .innerJoin('projects', 'projects.id', 'routing_rules.project_id')
+    .select(['routing_rules.id', 'key', 'value', 'project_id', 'projects.name'])
+    .where('revoked_at', 'is', null)
+    .where((eb) => eb.or(keys.map((k) => eb.and([eb('key', '=', k.key), eb('value', '=', k.value)]))))
+    .orderBy('routing_rules.id', 'desc')
+    .execute();
+  for (const k of keys) {
+    const r = rows.find((x) => x.key === k.key && x.value === k.value);
+    if (r) return { id: r.id, key: r.key, value: r.value, projectId: r.project_id, project: r.name };
+  }
+  return undefined;
+}
+
+/** The branch runtime findings of a project go to: the one its latest deployment was pushed on, else `default`. */
+export async function runtimeBranch(db: Kysely<Database>, projectId: number): Promise<string> {
+  const row = await db
+    .selectFrom('deployments')
+    .select('branch')
+    .where('project_id', '=', projectId)
+    .orderBy('updated_at', 'desc')
+    .executeTakeFirst();
+  return row?.branch ?? 'default';
+}
