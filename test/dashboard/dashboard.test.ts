@@ -36,6 +36,7 @@ describe.skipIf(!haveBrowser)('the dashboard in Chromium', () => {
       ['ada', 'admin'],
       ['mia', 'member'],
       ['vic', 'viewer'],
+      ['rey', 'reporter'],
     ] as const) {
       const r = runCli(['admin', 'user', 'add', name, '--role', role, '--json', ...storeArgs]);
       expect(r.code, r.stderr).toBe(0);
@@ -61,6 +62,9 @@ describe.skipIf(!haveBrowser)('the dashboard in Chromium', () => {
       if (m.type() === 'error') problems.push(`console: ${m.text()}`);
     });
     page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
+    page.on('response', (r) => {
+      if (r.status() >= 400) problems.push(`HTTP ${r.status()} ${r.request().method()} ${r.url()}`);
+    });
     await page.goto(server.url);
     await page.getByLabel('Name').fill(name);
     await page.getByLabel('Password').fill(users[name]!.password);
@@ -151,6 +155,79 @@ describe.skipIf(!haveBrowser)('the dashboard in Chromium', () => {
     expect(await page.getByRole('link', { name: 'Tokens' }).count()).toBe(0);
     expect(problems).toEqual([]);
     await page.context().close();
+  });
+
+  it('draws the overview: headline numbers, uPlot charts on canvas, the principles heat map', async () => {
+    const { page, problems } = await signIn('vic');
+    await page.getByRole('heading', { name: 'Organisation overview' }).waitFor();
+    await page.locator('.tile-value').first().waitFor();
+    const mttr = page.getByRole('group', { name: /MTTR/ });
+    await expect.poll(() => mttr.textContent()).toMatch(/over 1 closed/);
+    // Every chart is a uPlot canvas with a real size (uPlot draws once it has data and a width).
+    await page.locator('.plot canvas').first().waitFor();
+    // Page code as text: the test's TypeScript has no DOM types.
+    const sizes = await page.evaluate<[number, number][]>(
+      "[...document.querySelectorAll('.plot canvas')].map((c) => [c.width, c.height])",
+    );
+    expect(sizes.length).toBeGreaterThanOrEqual(4);
+    for (const [w, h] of sizes) expect(w * h).toBeGreaterThan(10_000);
+    // uPlot drew something: the first chart's canvas is not blank.
+    const inked = await page.evaluate<number>(`(() => {
+      const c = document.querySelector('.plot canvas');
+      const px = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;
+      let n = 0;
+      for (let i = 3; i < px.length; i += 4) if (px[i] > 0) n++;
+      return n;
+    })()`);
+    expect(inked).toBeGreaterThan(100);
+    // The heat map names its numbers: payments has two open zoning findings, the worst critical.
+    const cell = page.getByRole('link', { name: /^payments, Zoning containment: 2 open, worst critical/ });
+    expect(await cell.count()).toBe(1);
+    await page.screenshot({ path: join(ARTIFACTS, 'overview.png'), fullPage: true });
+    expect(problems).toEqual([]);
+    await page.context().close();
+  });
+
+  it('lets a reporter file an anomaly and follow it; an admin routes the unrouted one', async () => {
+    const { page, problems } = await signIn('rey');
+    await page.getByRole('heading', { name: 'Report an anomaly' }).waitFor();
+    expect(await page.getByRole('link', { name: 'Findings' }).count()).toBe(0);
+    await page.getByLabel('What did you see?').fill('The order page shows another customer’s address');
+    await page.getByLabel('Where?').fill('https://shop.example.test/orders/1042');
+    await page.getByLabel(/High/).check();
+    await page.getByLabel('Project (if you know it)').fill('payments');
+    await page.getByRole('button', { name: 'Send report' }).click();
+    const said = page.locator('form [role=status]');
+    await expect.poll(() => said.innerText()).toMatch(/report #\d+ is filed and went to payments/);
+    await page.screenshot({ path: join(ARTIFACTS, 'report-filed.png'), fullPage: true });
+    await page.getByLabel('What did you see?').fill('A debug console answers on port 9229');
+    await page.getByLabel('Where?').fill('build-agent-7.example.test');
+    await page.getByLabel(/Low/).check();
+    await page.getByRole('button', { name: 'Send report' }).click();
+    await expect.poll(() => said.innerText()).toMatch(/an administrator will route it/);
+    await page.screenshot({ path: join(ARTIFACTS, 'report-form.png'), fullPage: true });
+    await page.getByRole('link', { name: 'My reports' }).first().click();
+    const rows = page.locator('main table tbody tr');
+    await expect.poll(() => rows.count()).toBe(2);
+    await expect.poll(() => rows.nth(1).textContent()).toMatch(/payments.*Open/);
+    await expect.poll(() => rows.nth(0).textContent()).toMatch(/waiting for an administrator/);
+    await page.screenshot({ path: join(ARTIFACTS, 'my-reports.png'), fullPage: true });
+    expect(problems).toEqual([]);
+    await page.context().close();
+
+    const admin = await signIn('ada');
+    await admin.page.getByRole('link', { name: 'Unrouted' }).click();
+    const form = admin.page.getByRole('form', { name: /Assign detection/ });
+    await expect.poll(() => form.count()).toBe(1);
+    await admin.page.screenshot({ path: join(ARTIFACTS, 'unrouted.png'), fullPage: true });
+    await form.getByLabel('Project').selectOption('identity');
+    await form.getByRole('button', { name: 'Assign' }).click();
+    await expect
+      .poll(() => admin.page.locator('main > p[role=status]').innerText())
+      .toMatch(/assigned to identity \(finding #\d+\)/);
+    await admin.page.getByText('Nothing is waiting').waitFor();
+    expect(admin.problems).toEqual([]);
+    await admin.page.context().close();
   });
 
   it('shows an admin the tokens, users and jobs, and a project page', async () => {

@@ -23,9 +23,14 @@ function Cell({
   const detail = LEVELS.filter((s) => (cell.bySeverity as Record<string, number>)[s])
     .map((s) => `${(cell.bySeverity as Record<string, number>)[s]} ${s}`)
     .join(', ');
-  const href = `/findings?project=${encodeURIComponent(project)}&status=open`;
+  const href = project
+    ? `/findings?project=${encodeURIComponent(project)}&status=open`
+    : '/findings?status=open';
   return html`<td class=${`heat heat-${worst}`} title=${detail}>
-    <a href=${href} aria-label=${`${project}, ${principle}: ${cell.open} open, worst ${worst} (${detail})`}>
+    <a
+      href=${href}
+      aria-label=${`${project || 'All projects'}, ${capital(principle)}: ${cell.open} open, worst ${worst} (${detail})`}
+    >
       <strong>${num(cell.open)}</strong> <span class="worst">${severityShort(worst)}</span>
     </a>
   </td>`;

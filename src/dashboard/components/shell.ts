@@ -6,7 +6,9 @@ import { FindingsPage } from '../pages/findings.js';
 import { JobsPage } from '../pages/jobs.js';
 import { OverviewPage } from '../pages/overview.js';
 import { ProjectPage, ProjectsPage } from '../pages/projects.js';
+import { MyReportsPage, ReportPage } from '../pages/report.js';
 import { TokensPage } from '../pages/tokens.js';
+import { UnroutedPage } from '../pages/unrouted.js';
 import { UsersPage } from '../pages/users.js';
 import { match, useLocation, type Loc } from '../router.js';
 import { can, type Me } from '../session.js';
@@ -33,6 +35,9 @@ const ROUTES: RouteDef[] = [
   { path: '/projects', page: ProjectsPage, need: 'viewer', nav: 'Projects' },
   { path: '/projects/:name', page: ProjectPage, need: 'viewer' },
   { path: '/jobs', page: JobsPage, need: 'viewer', nav: 'Import jobs' },
+  { path: '/report', page: ReportPage, need: 'reporter', nav: 'Report an anomaly' },
+  { path: '/my-reports', page: MyReportsPage, need: 'reporter', nav: 'My reports' },
+  { path: '/admin/unrouted', page: UnroutedPage, need: 'admin', nav: 'Unrouted' },
   { path: '/admin/tokens', page: TokensPage, need: 'admin', nav: 'Tokens' },
   { path: '/admin/users', page: UsersPage, need: 'admin', nav: 'Users' },
 ];
