@@ -5,7 +5,8 @@ import { html } from '../html.js';
 export interface ChartSeries {
   label: string;
   values: (number | null)[];
-  kind?: 'line' | 'bar';
+  /** `table`: only in the table of numbers under the chart, not drawn. */
+  kind?: 'line' | 'bar' | 'table';
   /** Which axis: the left (default) or the right one. */
   axis?: 'left' | 'right';
   /** How a value reads in the legend and the data table. */
@@ -42,7 +43,8 @@ export function Chart({
   useEffect(() => {
     const el = box.current;
     if (!el || labels.length === 0) return;
-    const barCount = series.filter((x) => x.kind === 'bar').length;
+    const drawn = series.filter((x) => x.kind !== 'table');
+    const barCount = drawn.filter((x) => x.kind === 'bar').length;
     let barIndex = 0;
     // One bar series sits on its tick; two sit either side of it.
     const barPath = (): uPlot.Series.PathBuilder | undefined => {
@@ -52,7 +54,8 @@ export function Chart({
     const opts: uPlot.Options = {
       width: Math.max(280, el.clientWidth),
       height,
-      legend: { show: true },
+      // A plain key (no hover values): the exact numbers are in the table under the chart.
+      legend: { show: true, live: false },
       cursor: { drag: { x: false, y: false } },
       scales: {
         x: { time: false, range: [-0.5, labels.length - 0.5] },
@@ -70,7 +73,7 @@ export function Chart({
       ],
       series: [
         { label: 'Period', value: (_u, v) => labels[v] ?? '' },
-        ...series.map((s, i) => {
+        ...drawn.map((s, i) => {
           const colour = COLOURS[i % COLOURS.length]!;
           const bar = s.kind === 'bar';
           return {
@@ -87,7 +90,7 @@ export function Chart({
         }),
       ],
     };
-    const data = [labels.map((_l, i) => i), ...series.map((s) => s.values)] as uPlot.AlignedData;
+    const data = [labels.map((_l, i) => i), ...drawn.map((s) => s.values)] as uPlot.AlignedData;
     const plot = new uPlot(opts, data, el);
     const ro = new ResizeObserver(() => plot.setSize({ width: Math.max(280, el.clientWidth), height }));
     ro.observe(el);

@@ -125,9 +125,15 @@ export function MetricsView({ m }: { m: MetricsResponse }) {
           ]} />
       </${Section}>
       <${Section} title="Phase caught and cost">
-        <${Chart} title="Findings per phase caught, and relative cost of fixing them there" labels=${phases.map((p) => `${capital(p.phase)} ${p.costWeight}×`)} left="findings" right="cost units"
+        <${Chart} title="Findings per phase caught, and relative cost of fixing them there" labels=${phases.map((p) => capital(p.phase))} left="findings" right="cost units"
           series=${[
             { label: 'Findings', values: phases.map((p) => p.count), kind: 'bar', format: num },
+            {
+              label: 'Cost weight',
+              values: phases.map((p) => p.costWeight),
+              kind: 'table',
+              format: (v: number) => `${v}×`,
+            },
             {
               label: 'Cost units',
               values: phases.map((p) => p.costUnits),

@@ -41,6 +41,14 @@ function facts(f: Detection['facts']): string {
   return parts.join(' · ') || 'no routing facts';
 }
 
+/** One line on where a detection came from, how often, and why routing could not place it. */
+function summary(d: Detection): string {
+  const from = d.reporter ? `${d.source} from ${d.reporter}` : d.source;
+  const times = d.count > 1 ? `${d.count} times, ` : '';
+  const why = d.note ? `${d.status}: ${d.note}` : d.status;
+  return `#${d.id} · ${from} · ${times}first ${when(d.firstAt)}, last ${when(d.lastAt)} · ${why}`;
+}
+
 function Assign({
   d,
   projects,
@@ -112,11 +120,7 @@ export function UnroutedPage({ loc }: PageProps) {
               (d) =>
                 html`<article class="card detection" aria-labelledby=${`det-${d.id}`}>
                   <h2 id=${`det-${d.id}`}><${Severity} value=${d.severity} /> ${d.title}</h2>
-                  <p class="small muted">
-                    #${d.id} · ${d.source}${d.reporter ? ` from ${d.reporter}` : ''} ·
-                    ${d.count > 1 ? `${d.count} times, ` : ''}first ${when(d.firstAt)}, last ${when(d.lastAt)}
-                    · ${d.status}${d.note ? `: ${d.note}` : ''}
-                  </p>
+                  <p class="small muted">${summary(d)}</p>
                   <p class="mono small">${facts(d.facts)}</p>
                   <${Assign}
                     d=${d}
