@@ -2,13 +2,15 @@
 // cache them forever, an index.html that loads them (no inline script or style, for a strict CSP),
 // and a manifest the server reads to know the dashboard is built. Run by `npm run build`.
 import { build } from 'esbuild';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const src = join(root, 'src', 'dashboard');
 const out = join(root, 'dist', 'dashboard');
+// Start empty: bundles of earlier builds must not linger and be packed.
+rmSync(out, { recursive: true, force: true });
 mkdirSync(join(out, 'assets'), { recursive: true });
 
 const result = await build({
