@@ -55,7 +55,7 @@ describe('the inventory in the scan result', () => {
     );
     expect(r.code, r.stderr).toBe(0);
     const json = JSON.parse(readFileSync(out('r.json'), 'utf8')) as ScanResult;
-    expect(json.schemaVersion).toBe('1.1.0');
+    expect(json.schemaVersion).toBe('1.2.0');
     const inv = json.inventory!;
     expect(inv.components.length).toBe(66 + 4);
     expect(inv.components.every((c) => c.ref === c.purl && !c.declaredIn.startsWith('vendor/'))).toBe(true);

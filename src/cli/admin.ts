@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { Option } from 'commander';
+import { Argument, Option } from 'commander';
 import { ROLES, type Role } from '../server/auth/roles.js';
 import type { Store } from '../server/store/open.js';
 import { VanguardError } from '../core/errors.js';
@@ -32,7 +32,9 @@ function print(json: boolean | undefined, obj: Record<string, unknown>, text: st
 
 /** `vanguard admin`: users and tokens, directly on the store (bootstrap and recovery). */
 export function registerAdmin(program: Command): void {
-  const admin = program.command('admin').description('bootstrap users and push tokens directly on the store');
+  const admin = program
+    .command('admin')
+    .description('bootstrap users, push tokens and webhook credentials directly on the store');
   const user = admin.command('user').description('users');
   addStoreOption(
     user
@@ -77,5 +79,63 @@ export function registerAdmin(program: Command): void {
     const done = await withStore(flags, (s, a) => a.revokeToken(s.db, id, ACTOR));
     if (!done) throw new VanguardError('NOT_FOUND', `no active token ${id}`);
     print(flags.json, { id, revoked: true }, `revoked ${id}\n`);
+  });
+  registerHookAdmin(admin);
+}
+
+type Hooks = typeof import('../server/operate/hooks.js');
+
+/** `vanguard admin hook`: webhook credentials for Alertmanager, Falco and signed generic senders. */
+function registerHookAdmin(admin: Command): void {
+  const hook = admin.command('hook').description('webhook credentials for runtime detections');
+  const withHooks = <T>(flags: { dataDir?: string }, fn: (s: Store, h: Hooks) => Promise<T>) =>
+    withStore(flags, async (s) => fn(s, await import('../server/operate/hooks.js')));
+  addStoreOption(
+    hook
+      .command('create')
+      .description(
+        'create a hook credential; prints it once: a bearer token (alertmanager, falco) or a whsec_ signing secret (generic)',
+      )
+      .addArgument(new Argument('<kind>', 'the sender').choices(['alertmanager', 'falco', 'generic']))
+      .option('--name <name>', 'a label for the list (which cluster, which tool)')
+      .option('--json', 'print one JSON object: { id, kind, token, secret }'),
+  ).action(
+    async (
+      kind: 'alertmanager' | 'falco' | 'generic',
+      flags: { name?: string; json?: boolean; dataDir?: string },
+    ) => {
+      if (flags.name !== undefined && (flags.name.length === 0 || flags.name.length > 100))
+        throw new VanguardError('USAGE', '--name must be 1–100 characters');
+      const r = await withHooks(flags, (s, h) => h.createHook(s.db, kind, flags.name, ACTOR));
+      const credential = r.token !== null ? `token: ${r.token}` : `secret: ${r.secret}`;
+      print(
+        flags.json,
+        { id: r.id, kind: r.kind, token: r.token, secret: r.secret },
+        `${r.kind} hook ${r.id} (${r.name})\n${credential}\nShown only now; see docs/operate.md to configure the sender.\n`,
+      );
+    },
+  );
+  addStoreOption(
+    hook
+      .command('revoke')
+      .description('revoke a hook credential by its id (it stops working at once)')
+      .argument('<id>')
+      .option('--json', 'print one JSON object'),
+  ).action(async (id: string, flags: { json?: boolean; dataDir?: string }) => {
+    const done = await withHooks(flags, (s, h) => h.revokeHook(s.db, id, ACTOR));
+    if (!done) throw new VanguardError('NOT_FOUND', `no active hook ${id}`);
+    print(flags.json, { id, revoked: true }, `revoked ${id}\n`);
+  });
+  addStoreOption(
+    hook
+      .command('list')
+      .description('hook credentials (ids, kinds, last use)')
+      .option('--json', 'print JSON'),
+  ).action(async (flags: { json?: boolean; dataDir?: string }) => {
+    const items = await withHooks(flags, (s, h) => h.listHooks(s.db));
+    const text = items
+      .map((h) => `${h.id}  ${h.kind.padEnd(12)} ${h.revokedAt ? 'revoked' : 'active '}  ${h.name}\n`)
+      .join('');
+    print(flags.json, { items }, text === '' ? 'no hooks\n' : text);
   });
 }

@@ -24,6 +24,7 @@ const COMMANDS = {
   'rebuild-compare': async () => (await import('./rebuild-compare.js')).registerRebuildCompare,
   serve: async () => (await import('./serve.js')).registerServe,
   push: async () => (await import('./push.js')).registerPush,
+  metrics: async () => (await import('./metrics.js')).registerMetrics,
   admin: async () => (await import('./admin.js')).registerAdmin,
   worker: async () => (await import('./worker.js')).registerWorker,
 } satisfies Record<string, () => Promise<Register>>;

@@ -32,7 +32,9 @@ afterEach(() => {
 describe('vanguard rules', () => {
   it('lists the built-in code rules with severity and CWE', async () => {
     const text = await run('list', '--analyzer', 'code');
-    expect(text).toMatch(/code\/js-sql-injection\s+critical\s+CWE-89/);
+    expect(text).toMatch(/code\/js-sql-injection\s+critical\s+taint\s+CWE-89/);
+    expect(text).toMatch(/code\/py-weak-hash\s+low\s+pattern\s+CWE-328/);
+    expect(text).toMatch(/code\/py-sql-injection-audit\s+medium\s+audit\s+CWE-89/);
     expect(text).toMatch(/\d+ rules\n$/);
   });
 
@@ -40,7 +42,8 @@ describe('vanguard rules', () => {
     const text = await run('show', 'code/py-command-injection');
     expect(text).toContain('CWE-78');
     expect(text).toContain('A05:2025');
-    expect(text).toContain('kind:        taint');
+    expect(text).toContain('tier:        taint');
+    expect(text).toContain('class:       command-injection');
     expect(text).toContain('Fix:');
   });
 

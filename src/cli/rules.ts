@@ -1,7 +1,7 @@
 import { resolve } from 'node:path';
 import type { Command } from 'commander';
 import { createRegistry } from '../analyzers/index.js';
-import { rulesFor } from '../analyzers/code/index.js';
+import { ruleMetaOf, rulesFor } from '../analyzers/code/index.js';
 import { testRuleFolder } from '../analyzers/code/rule-tests.js';
 import { UsageError } from '../core/errors.js';
 import type { RuleMeta } from '../core/rule.js';
@@ -19,20 +19,7 @@ function catalogue(extraDirs: readonly string[] = []): RuleMeta[] {
   if (extraDirs.length === 0) return all;
   const known = new Set(all.map((r) => r.id));
   const custom = rulesFor(extraDirs.map((d) => resolve(d))).set.rules.filter((r) => !known.has(r.id));
-  return [
-    ...all,
-    ...custom.map((r): RuleMeta => ({
-      id: r.id,
-      analyzer: 'code',
-      title: r.title,
-      description: r.description,
-      severity: r.severity,
-      confidence: r.confidence,
-      cwe: r.cwe,
-      principles: r.principles,
-      remediation: r.remediation,
-    })),
-  ];
+  return [...all, ...custom.map(ruleMetaOf)];
 }
 
 function pad(s: string, n: number): string {
@@ -45,7 +32,7 @@ export function registerRules(program: Command): void {
 
   rules
     .command('list')
-    .description('List every rule (id, severity, CWE, title)')
+    .description('List every rule (id, severity, tier, CWE, title)')
     .option('--analyzer <id>', 'only the rules of one analyzer')
     .option('--rules <dir...>', 'also list custom code rules from these folders')
     .option('--json', 'print JSON')
@@ -57,7 +44,10 @@ export function registerRules(program: Command): void {
       }
       for (const r of list.sort((a, b) => (a.id < b.id ? -1 : 1))) {
         const cwe = r.cwe.map((c) => `CWE-${c}`).join(',');
-        process.stdout.write(`${pad(r.id, 42)} ${pad(r.severity, 8)} ${pad(cwe, 18)} ${r.title}\n`);
+        // Tier: how code findings are established (taint, pattern, audit); '-' for other analyzers.
+        process.stdout.write(
+          `${pad(r.id, 42)} ${pad(r.severity, 8)} ${pad(r.tier ?? '-', 7)} ${pad(cwe, 18)} ${r.title}\n`,
+        );
       }
       process.stdout.write(`${list.length} rules\n`);
     });
@@ -79,15 +69,13 @@ export function registerRules(program: Command): void {
         `${r.id}: ${r.title}`,
         `  analyzer:    ${r.analyzer}`,
         `  severity:    ${r.severity} (confidence ${r.confidence})`,
+        ...(r.tier ? [`  tier:        ${r.tier}`] : []),
         `  CWE:         ${r.cwe.map((c) => `CWE-${c}`).join(', ')}`,
         `  OWASP:       ${ruleOwasp(r).join(', ')}`,
         `  principles:  ${r.principles.join(', ')}`,
       ];
       if (code) {
-        lines.push(
-          `  languages:   ${code.languages.join(', ')}`,
-          `  kind:        ${code.taint ? 'taint' : 'pattern'}`,
-        );
+        lines.push(`  languages:   ${code.languages.join(', ')}`, `  class:       ${code.class}`);
         lines.push(`  defined in:  ${code.file}`);
         if (code.taint) {
           lines.push(`  sources:     ${code.taint.sources.join(', ')}`);

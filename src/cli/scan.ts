@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import { Option } from 'commander';
 import { UsageError } from '../core/errors.js';
-import { SEVERITIES, type Severity } from '../core/finding.js';
+import { CONFIDENCES, SEVERITIES, type Confidence, type Severity } from '../core/finding.js';
 import type { ScanResult } from '../core/result.js';
 import { runDiffScan, runStagedScan } from '../scan/diff-scan.js';
 import { runScan, type ScanOptions } from '../scan/run-scan.js';
@@ -42,6 +42,7 @@ interface ScanFlags {
   only?: string[];
   skip?: string[];
   failOn?: string;
+  minConfidence?: string;
   config?: string;
   baseline?: string;
   branch?: string;
@@ -98,6 +99,12 @@ export function registerScan(program: Command): void {
         ...SEVERITIES,
         'none',
       ]),
+    )
+    .addOption(
+      new Option(
+        '--min-confidence <level>',
+        'only findings at or above this confidence count towards the gate (high: proven findings only)',
+      ).choices([...CONFIDENCES]),
     )
     .option('--config <file>', 'policy file (default: vanguard.yaml at the scanned root, if any)')
     .option('--baseline <report>', 'a JSON or SARIF report: its findings are known, only new ones fail')
@@ -191,6 +198,7 @@ export function registerScan(program: Command): void {
         now: clock(),
         ...(baseline ? { baseline } : {}),
         ...(failOn !== undefined ? { failOn } : {}),
+        ...(flags.minConfidence !== undefined ? { minConfidence: flags.minConfidence as Confidence } : {}),
         ...(branch !== undefined ? { branch } : {}),
         onProgress: progress?.update,
       };

@@ -24,6 +24,8 @@ interface ServeFlags {
   rateLimit: number;
   dbPath?: string;
   work: boolean;
+  reportsPerHour: number;
+  falcoWindow: number;
 }
 
 /** `vanguard serve`: the findings platform (API, OpenAPI, health checks, jobs). */
@@ -39,6 +41,18 @@ export function registerServe(program: Command): void {
       '--db-path <file>',
       'advisory database used to re-match stored inventories (default: $VANGUARD_DB or the user cache)',
     )
+    .option(
+      '--reports-per-hour <n>',
+      'anomaly reports one user may file per hour (more get 429)',
+      positive('--reports-per-hour'),
+      20,
+    )
+    .option(
+      '--falco-window <minutes>',
+      'Falco repeats of one rule on one workload closer than this are one finding',
+      positive('--falco-window'),
+      60,
+    )
     .option('--no-work', 'on PostgreSQL: leave jobs to `vanguard worker` processes');
   addStoreOption(cmd).action(async (flags: ServeFlags) => {
     // Loaded on use: the server's modules (fastify, kysely, pg) stay out of every other command's start-up.
@@ -50,6 +64,8 @@ export function registerServe(program: Command): void {
       bodyLimit: Math.round(flags.maxBody * 1024 * 1024),
       rateLimit: Math.round(flags.rateLimit),
       work: flags.work,
+      reportsPerHour: Math.max(1, Math.round(flags.reportsPerHour)),
+      falcoWindowMs: Math.round(flags.falcoWindow * 60_000),
       ...(flags.dbPath !== undefined ? { advisoryDb: flags.dbPath } : {}),
     });
     process.stdout.write(`store: ${server.store.location}\nlistening on ${server.url}\n`);

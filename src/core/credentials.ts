@@ -76,9 +76,25 @@ function codeLike(v: string): boolean {
   return /^(?:true|false|null|none|nil|undefined|required|optional)$/i.test(v);
 }
 
+// Titles, remediations and many messages and snippets repeat across thousands of findings: each
+// distinct short text is masked once per process. The table is bounded (cleared when full).
+const memo = new Map<string, string>();
+const MEMO_ENTRIES = 20_000;
+const MEMO_TEXT = 2_000;
+
 /** Masks every credential the patterns above recognise in `text`; everything else is left as it was. */
 export function maskCredentials(text: string): string {
   if (text.length === 0) return text;
+  if (text.length > MEMO_TEXT) return maskAll(text);
+  const known = memo.get(text);
+  if (known !== undefined) return known;
+  const out = maskAll(text);
+  if (memo.size >= MEMO_ENTRIES) memo.clear();
+  memo.set(text, out);
+  return out;
+}
+
+function maskAll(text: string): string {
   let out = text;
   out = out.replace(PEM_BODY, (_m, a: string, body: string, z: string) =>
     body.trim() === '' || body.includes(MASKED) ? `${a}${body}${z}` : `${a}${MASKED}${z}`,

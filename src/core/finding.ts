@@ -18,6 +18,14 @@ export type Severity = (typeof SEVERITIES)[number];
 export const CONFIDENCES = ['high', 'medium', 'low'] as const;
 export type Confidence = (typeof CONFIDENCES)[number];
 
+/**
+ * How a code finding was established: `taint` (a source was followed to the sink), `pattern` (the
+ * code itself is the problem, e.g. `verify=False`), `audit` (a dangerous sink with a non-constant
+ * input whose origin was not proven; medium or low confidence by construction).
+ */
+export const TIERS = ['taint', 'pattern', 'audit'] as const;
+export type Tier = (typeof TIERS)[number];
+
 export const PRINCIPLES = [
   'encryption',
   'authentication',
@@ -78,12 +86,22 @@ export interface Finding {
   owasp: string[];
   principles: Principle[];
   phase: Phase;
+  /** Code findings: how the finding was established (see TIERS). */
+  tier?: Tier;
   /** Stable across line moves and reformatting: the same problem gives the same value. */
   fingerprint: string;
   package?: PackageRef;
   suppression?: Suppression;
   /** Set by diff-aware and baseline scans: whether the finding is new relative to the baseline. */
   baselineState?: 'new' | 'unchanged';
+  /**
+   * When the problem entered the code (ISO 8601): the author time of the commit that last introduced
+   * the line; for a dependency the later of that (its lockfile line) and the advisory's publication.
+   * Absent for uncommitted lines and outside git repositories.
+   */
+  introducedAt?: string;
+  /** The commit that introduced it (the line's blame, or a history finding's commit). */
+  introducedBy?: string;
 }
 
 /**
@@ -108,6 +126,11 @@ export function severityRank(s: Severity): number {
 /** True when `s` is at or above `threshold`. */
 export function atOrAbove(s: Severity, threshold: Severity): boolean {
   return severityRank(s) <= severityRank(threshold);
+}
+
+/** True when confidence `c` is at or above `min` (high > medium > low). */
+export function confidenceAtLeast(c: Confidence, min: Confidence): boolean {
+  return CONFIDENCES.indexOf(c) <= CONFIDENCES.indexOf(min);
 }
 
 export function isSeverity(v: unknown): v is Severity {

@@ -1,4 +1,4 @@
-import type { AnalyzerId, Finding, FindingSource, Severity } from './finding.js';
+import type { AnalyzerId, Confidence, Finding, FindingSource, Severity } from './finding.js';
 import type { Inventory } from './inventory.js';
 import type { DeclaredDeployment } from './deployment.js';
 import type { RuleMeta } from './rule.js';
@@ -8,7 +8,7 @@ export type { Inventory, InventoryComponent, ComponentScope } from './inventory.
 export type { ScanWarning } from './warning.js';
 
 /** 1.1.0: `inventory` (the dependency inventory) and structured `warnings`. */
-export const SCHEMA_VERSION = '1.1.0';
+export const SCHEMA_VERSION = '1.2.0';
 
 /** 'skipped': not run (for example no advisory database and not asked for by name); the reason is in warnings. */
 export type AnalyzerStatus = 'succeeded' | 'partial' | 'failed' | 'skipped';
@@ -50,6 +50,8 @@ export interface GateResult {
   reason: string;
   /** Unsuppressed findings at or above the gate. */
   blocking: number;
+  /** Findings below this confidence did not count towards the gate (`--min-confidence`, `gates.minConfidence`). */
+  minConfidence?: Confidence;
 }
 
 export interface Summary {

@@ -7,6 +7,7 @@ import type {
   Principle,
   RawFinding,
   Severity,
+  Tier,
 } from './finding.js';
 import { owaspForCwes } from './taxonomy.js';
 
@@ -28,6 +29,8 @@ export interface RuleMeta {
   remediation: string;
   helpUri?: string;
   tags?: string[];
+  /** Code rules: how their findings are established (taint, pattern or audit). */
+  tier?: Tier;
 }
 
 export interface FindingInput {
@@ -41,6 +44,8 @@ export interface FindingInput {
   secret?: string;
   package?: PackageRef;
   cwe?: number[];
+  /** When the problem became one, if the analyzer knows (an advisory's publication). */
+  introducedAt?: string;
 }
 
 /** OWASP categories for a rule: its own, or those of its CWEs. */
@@ -65,8 +70,10 @@ export function findingFrom(rule: RuleMeta, at: FindingInput): RawFinding {
     principles: [...rule.principles],
     phase: rule.phase ?? 'code',
   };
+  if (rule.tier !== undefined) f.tier = rule.tier;
   if (at.fingerprintKey !== undefined) f.fingerprintKey = at.fingerprintKey;
   if (at.secret !== undefined) f.secret = at.secret;
   if (at.package !== undefined) f.package = at.package;
+  if (at.introducedAt !== undefined) f.introducedAt = at.introducedAt;
   return f;
 }

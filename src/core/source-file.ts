@@ -5,21 +5,26 @@ import { formatWarning } from './warning.js';
 /** Builds the SourceFile an analyzer receives (the engine and tests use the same constructor). */
 export function makeSourceFile(
   path: string,
-  text: string,
+  text: string | (() => string),
   absPath = path,
-  bytes: Buffer = Buffer.from(text),
+  bytes: Buffer = Buffer.from(typeof text === 'string' ? text : text()),
 ): SourceFile {
   const name = basename(path);
   let lines: string[] | undefined;
+  // A function is called on first use of `text`: a scan with only byte-oriented analyzers never decodes.
+  let decoded = typeof text === 'string' ? text : undefined;
+  const textOf = (): string => (decoded ??= (text as () => string)());
   return {
     path,
     name,
     ext: extname(name).slice(1).toLowerCase(),
     size: bytes.length,
     absPath,
-    text,
+    get text(): string {
+      return textOf();
+    },
     bytes,
-    lines: () => (lines ??= text.split(/\r?\n/)),
+    lines: () => (lines ??= textOf().split(/\r?\n/)),
   };
 }
 

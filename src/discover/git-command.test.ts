@@ -68,6 +68,35 @@ describe('gitEnvironment', () => {
     expect(await get('protocol.ext.allow')).toBe('never');
     expect(SAFE_CONFIG.map(([k]) => k)).toContain('core.hooksPath');
   });
+
+  // The overrides are reused while the files they came from are unchanged: a change between two
+  // commands (a build step that writes .git/config, an included file, the user's own file) is seen.
+  it('sees a driver added between two commands, in the repository file, an include or the user file', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'vg-gitcmd-'));
+    const home = mkdtempSync(join(tmpdir(), 'vg-gitcmd-home-'));
+    dirs.push(dir, home);
+    const savedHome = process.env.HOME;
+    process.env.HOME = home;
+    try {
+      await runGit(dir, ['init', '-q']);
+      const get = async (key: string): Promise<string> =>
+        (await runGit(dir, ['config', '--get', key])).stdout.toString().trim();
+      expect(await get('core.bare')).toBe('false');
+      writeFileSync(join(dir, '.git', 'config'), '[filter "late"]\n\tclean = evil\n', { flag: 'a' });
+      expect(await get('filter.late.clean')).toBe('');
+      writeFileSync(join(home, '.gitconfig'), '[diff "mine"]\n\ttextconv = evil\n');
+      expect(await get('diff.mine.textconv')).toBe('');
+      // With an include the overrides are asked before every command: the included file may not exist yet.
+      writeFileSync(join(dir, '.git', 'config'), `[include]\n\tpath = ${join(dir, 'extra.cfg')}\n`, {
+        flag: 'a',
+      });
+      expect(await get('filter.late.clean')).toBe('');
+      writeFileSync(join(dir, 'extra.cfg'), '[filter "inc"]\n\tsmudge = evil\n');
+      expect(await get('filter.inc.smudge')).toBe('');
+    } finally {
+      process.env.HOME = savedHome;
+    }
+  });
 });
 
 describe('parseRawLog', () => {

@@ -1,4 +1,6 @@
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
+import { statSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { VanguardError } from '../core/errors.js';
 
 /**
@@ -94,27 +96,110 @@ const FIXED_ARGS = ['--no-pager', ...configArgs(SAFE_CONFIG)];
 
 const SHORT_TIMEOUT_MS = 120_000;
 
+function overrideFor(key: string): [string, string] | undefined {
+  const rule = NAMED.find((n) => n.pattern.test(key));
+  return rule ? [key, rule.value(key)] : undefined;
+}
+
+/** What the configuration at one folder told: its overrides, and the files it was read from. */
+interface ConfigSnapshot {
+  pairs: [string, string][];
+  /** Each configuration file that defined a setting (and the user's own, present or not), with its stat. */
+  files: { path: string; stamp: string }[];
+}
+
+const snapshots = new Map<string, ConfigSnapshot>();
+const MAX_SNAPSHOTS = 64;
+
+/** Identity and version of a file: a change of content, a replacement or a new file changes it. */
+function stampOf(path: string): string {
+  try {
+    const st = statSync(path, { bigint: true });
+    return `${st.dev}:${st.ino}:${st.size}:${st.mtimeNs}:${st.ctimeNs}`;
+  } catch {
+    return 'missing';
+  }
+}
+
+/** The user's own configuration files, which git reads when they exist (watched even while absent). */
+function userConfigFiles(): string[] {
+  const env = gitEnvironment();
+  const home = env.HOME;
+  const xdg = env.XDG_CONFIG_HOME || (home ? join(home, '.config') : undefined);
+  return [...(home ? [join(home, '.gitconfig')] : []), ...(xdg ? [join(xdg, 'git', 'config')] : [])];
+}
+
 /**
- * Overrides for every per-name setting the configuration at `cwd` defines (included files too), asked
- * right before each git command (never cached: the configuration may change between two commands).
- * Reading configuration runs nothing; a hostile include of a FIFO is cut off by the time limit.
+ * Reads `git config --list --show-scope --show-origin --name-only -z` (scope, origin, name per
+ * setting). A snapshot can be reused only when it knows every file that could define a setting: the
+ * repository's own file defined something, and nothing was included (an `includeIf onbranch:` depends
+ * on more than files).
  */
-function namedOverrides(cwd: string): Promise<[string, string][]> {
-  return collect(start(cwd, [...FIXED_ARGS, 'config', '--list', '--name-only', '-z']), undefined, {
+function snapshotFrom(cwd: string, out: string): ConfigSnapshot | { pairs: [string, string][] } {
+  const parts = out.split('\0');
+  const pairs: [string, string][] = [];
+  const files = new Set<string>(userConfigFiles());
+  const seen = new Set<string>();
+  let local = false;
+  let reusable = true;
+  for (let i = 0; i + 2 < parts.length; i += 3) {
+    const [scope, origin, key] = [parts[i]!, parts[i + 1]!, parts[i + 2]!];
+    if (scope === 'local') local = true;
+    if (origin.startsWith('file:')) files.add(resolve(cwd, origin.slice(5)));
+    else if (scope !== 'command') reusable = false; // a blob or standard input: not a file to watch
+    if (/^include(if\.[^]*)?\.path$/i.test(key)) reusable = false;
+    if (key === '' || seen.has(key)) continue;
+    seen.add(key);
+    const o = overrideFor(key);
+    if (o) pairs.push(o);
+  }
+  if (!local || !reusable) return { pairs };
+  return { pairs, files: [...files].map((path) => ({ path, stamp: stampOf(path) })) };
+}
+
+/** The same overrides from the plain listing, never reused. */
+async function plainOverrides(cwd: string): Promise<[string, string][]> {
+  const r = await collect(start(cwd, [...FIXED_ARGS, 'config', '--list', '--name-only', '-z']), undefined, {
     maxOutput: 16 * 1024 * 1024,
     timeoutMs: SHORT_TIMEOUT_MS,
-  })
-    .then((r) => {
-      const keys = r.code === 0 ? r.stdout.toString('utf8').split(/[\0\n]/) : [];
-      const pairs: [string, string][] = [];
-      for (const key of new Set(keys)) {
-        if (key === '') continue;
-        const rule = NAMED.find((n) => n.pattern.test(key));
-        if (rule) pairs.push([key, rule.value(key)]);
-      }
-      return pairs;
-    })
-    .catch(() => []);
+  });
+  const keys = r.code === 0 ? r.stdout.toString('utf8').split(/[\0\n]/) : [];
+  const pairs: [string, string][] = [];
+  for (const key of new Set(keys)) {
+    const o = key === '' ? undefined : overrideFor(key);
+    if (o) pairs.push(o);
+  }
+  return pairs;
+}
+
+/**
+ * Overrides for every per-name setting the configuration at `cwd` defines (included files too). They
+ * are asked of git (reading configuration runs nothing; a hostile include of a FIFO is cut off by the
+ * time limit) and asked again whenever a file they came from changed: a build that rewrites
+ * `.git/config` between two commands is seen. Without an includes-free repository file to watch,
+ * they are asked before every command.
+ */
+async function namedOverrides(cwd: string): Promise<[string, string][]> {
+  const key = resolve(cwd);
+  const known = snapshots.get(key);
+  if (known && known.files.every((f) => stampOf(f.path) === f.stamp)) return known.pairs;
+  snapshots.delete(key);
+  try {
+    const r = await collect(
+      start(cwd, [...FIXED_ARGS, 'config', '--list', '--show-scope', '--show-origin', '--name-only', '-z']),
+      undefined,
+      { maxOutput: 16 * 1024 * 1024, timeoutMs: SHORT_TIMEOUT_MS },
+    );
+    if (r.code !== 0) return await plainOverrides(cwd); // a git before 2.26 has no --show-scope
+    const snap = snapshotFrom(cwd, r.stdout.toString('utf8'));
+    if ('files' in snap) {
+      if (snapshots.size >= MAX_SNAPSHOTS) snapshots.delete(snapshots.keys().next().value!);
+      snapshots.set(key, snap);
+    }
+    return snap.pairs;
+  } catch {
+    return [];
+  }
 }
 
 /**

@@ -65,9 +65,20 @@ export function readSource(absPath: string | Uint8Array, maxBytes: number): Read
   }
   if (looksBinary(buf)) return { kind: 'binary' };
   const utf8 = isUtf8(buf);
-  let text = buf.toString(utf8 ? 'utf8' : 'latin1');
-  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
-  return { kind: 'text', text, utf8, bytes: buf };
+  // Decoded on first use: byte-oriented analyzers (secrets) never need the string.
+  let text: string | undefined;
+  return {
+    kind: 'text',
+    utf8,
+    bytes: buf,
+    get text(): string {
+      if (text === undefined) {
+        text = buf.toString(utf8 ? 'utf8' : 'latin1');
+        if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+      }
+      return text;
+    },
+  };
 }
 
 export type WideEncoding = 'utf-16le' | 'utf-16be' | 'utf-32le' | 'utf-32be';

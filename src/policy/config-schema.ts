@@ -48,6 +48,12 @@ const ruleMatcher = stringOrObject(
 
 const thresholds = {
   failOn: optional(failOn('The lowest severity that fails the build ("none": never by severity).')),
+  minConfidence: optional(
+    oneOf(
+      CONFIDENCES,
+      'Only findings at or above this confidence count towards failOn and the per-analyzer and per-phase thresholds ("high": proven findings only, e.g. taint-confirmed code findings; audit findings are medium or low). alwaysFail still applies.',
+    ),
+  ),
   analyzers: optional(
     record(failOn('Threshold for this analyzer.'), {
       keys: FINDING_SOURCES,

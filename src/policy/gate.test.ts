@@ -18,6 +18,34 @@ const suppressedCritical = {
 };
 
 describe('evaluateGate', () => {
+  it('counts only findings at or above minConfidence, from the policy or the command line', () => {
+    const proven = makeFinding({ severity: 'critical', confidence: 'high', tier: 'taint' });
+    const audit = makeFinding({
+      severity: 'high',
+      confidence: 'medium',
+      tier: 'audit',
+      ruleId: 'code/py-sql-injection-audit',
+    });
+    const onlyAudit = evaluateGate([audit], { failOn: 'high', minConfidence: 'high' });
+    expect(onlyAudit).toMatchObject({ failed: false, blocking: 0, minConfidence: 'high' });
+    expect(onlyAudit.reason).toBe(
+      'passed: no unsuppressed findings at or above high (1 below confidence high)',
+    );
+    const both = evaluateGate([proven, audit], { failOn: 'high' }, { minConfidence: 'high' });
+    expect(both).toMatchObject({ failed: true, blocking: 1 });
+    expect(both.reason).toBe(
+      'failed: 1 finding at or above high (1 critical); 1 below confidence high not counted',
+    );
+    // The command line replaces the policy; without either, every confidence counts.
+    expect(evaluateGate([audit], { minConfidence: 'high' }, { minConfidence: 'medium' }).failed).toBe(true);
+    expect(evaluateGate([audit], { failOn: 'high' }).failed).toBe(true);
+    // A branch may tighten it; alwaysFail still blocks whatever the confidence.
+    const gates: GatesConfig = { branches: { main: { minConfidence: 'high' } } };
+    expect(evaluateGate([audit], gates, { branch: 'main' }).failed).toBe(false);
+    expect(evaluateGate([audit], gates, { branch: 'dev' }).failed).toBe(true);
+    expect(evaluateGate([audit], { minConfidence: 'high', alwaysFail: ['code/*-audit'] }).failed).toBe(true);
+  });
+
   it('fails on findings at or above the threshold and says how many of each', () => {
     const g = evaluateGate([critical, high, medium], { failOn: 'high' });
     expect(g).toEqual({

@@ -1,6 +1,6 @@
 import picomatch from 'picomatch';
-import type { Finding, Severity } from '../core/finding.js';
-import { atOrAbove, SEVERITIES, severityRank } from '../core/finding.js';
+import type { Confidence, Finding, Severity } from '../core/finding.js';
+import { atOrAbove, confidenceAtLeast, SEVERITIES, severityRank } from '../core/finding.js';
 import type { GateResult } from '../core/result.js';
 import type { FailOn, GatesConfig, GateThresholds, RuleMatcher } from './config-schema.js';
 import { DEFAULT_FAIL_ON } from './config.js';
@@ -10,11 +10,14 @@ export interface GateOptions {
   failOn?: FailOn;
   /** The branch being scanned, to pick `gates.branches` overrides. */
   branch?: string;
+  /** `--min-confidence`: replaces the configuration's `minConfidence`. */
+  minConfidence?: Confidence;
 }
 
 type EffectiveGates = Required<
   Pick<GateThresholds, 'failOn' | 'analyzers' | 'phases' | 'alwaysFail' | 'neverFail'>
->;
+> &
+  Pick<GateThresholds, 'minConfidence'>;
 
 /** The gate settings for a branch: the defaults with the first matching `branches` entry merged over them. */
 export function gatesFor(
@@ -27,6 +30,7 @@ export function gatesFor(
     phases: { ...gates?.phases },
     alwaysFail: [...(gates?.alwaysFail ?? [])],
     neverFail: [...(gates?.neverFail ?? [])],
+    ...(gates?.minConfidence !== undefined ? { minConfidence: gates.minConfidence } : {}),
   };
   if (branch === undefined || !gates?.branches) return base;
   const entries = Object.entries(gates.branches);
@@ -41,6 +45,9 @@ export function gatesFor(
     phases: { ...base.phases, ...o.phases },
     alwaysFail: [...base.alwaysFail, ...(o.alwaysFail ?? [])],
     neverFail: [...base.neverFail, ...(o.neverFail ?? [])],
+    ...((o.minConfidence ?? base.minConfidence) !== undefined
+      ? { minConfidence: o.minConfidence ?? base.minConfidence }
+      : {}),
     branchKey: key,
   };
 }
@@ -90,16 +97,18 @@ export function evaluateGate(
 ): GateResult {
   const g = gatesFor(gates, opts.branch);
   const overall: FailOn = opts.failOn ?? g.failOn;
+  const minConfidence = opts.minConfidence ?? g.minConfidence;
+  const withMin = <T extends GateResult>(r: T): T => (minConfidence ? { ...r, minConfidence } : r);
   const active = findings.filter((f) => f.suppression === undefined);
   const suppressed = findings.length - active.length;
   const suppressedNote = suppressed > 0 ? `; ${suppressed} suppressed` : '';
   if (opts.failOn === 'none') {
-    return {
+    return withMin({
       failOn: 'none',
       failed: false,
       reason: `passed: gate turned off by --fail-on none (${plural(active.length, 'unsuppressed finding')}${suppressedNote})`,
       blocking: 0,
-    };
+    });
   }
   const always = g.alwaysFail.map((m) => ({ m, test: compileMatcher(m) }));
   const never = g.neverFail.map(compileMatcher);
@@ -107,6 +116,7 @@ export function evaluateGate(
   const byRule = new Map<string, number>();
   let byThreshold = 0;
   let mixedThresholds = false;
+  let unproven = 0;
   for (const f of active) {
     const hit = always.find((a) => a.test(f));
     if (hit) {
@@ -116,6 +126,10 @@ export function evaluateGate(
       continue;
     }
     if (never.some((t) => t(f))) continue;
+    if (minConfidence !== undefined && !confidenceAtLeast(f.confidence, minConfidence)) {
+      unproven++;
+      continue;
+    }
     const threshold: FailOn = opts.failOn ?? g.analyzers[f.analyzer] ?? g.phases[f.phase] ?? g.failOn;
     if (threshold !== 'none' && atOrAbove(f.severity, threshold)) {
       blocking.push(f);
@@ -123,22 +137,23 @@ export function evaluateGate(
       if (threshold !== overall) mixedThresholds = true;
     }
   }
-  const below = active.length - blocking.length;
+  const below = active.length - blocking.length - unproven;
   const thresholdText = overall === 'none' ? 'the configured thresholds' : overall;
   const where = g.branchKey !== undefined ? `; gates for branch "${g.branchKey}"` : '';
   if (blocking.length === 0) {
     const tail = [
       below > 0 ? `${below} below the gate or never-fail` : '',
+      unproven > 0 ? `${unproven} below confidence ${minConfidence ?? ''}` : '',
       suppressed > 0 ? `${suppressed} suppressed` : '',
     ]
       .filter(Boolean)
       .join(', ');
-    return {
+    return withMin({
       failOn: overall,
       failed: false,
       reason: `passed: no unsuppressed findings at or above ${thresholdText}${tail ? ` (${tail})` : ''}${where}`,
       blocking: 0,
-    };
+    });
   }
   blocking.sort((a, b) => severityRank(a.severity) - severityRank(b.severity));
   const parts: string[] = [];
@@ -151,12 +166,14 @@ export function evaluateGate(
     byRule.size === 0 && !mixedThresholds
       ? `${plural(blocking.length, 'finding')} at or above ${thresholdText}`
       : `${plural(blocking.length, 'blocking finding')}: ${parts.join('; ')}`;
-  return {
+  const unprovenNote =
+    unproven > 0 ? `; ${unproven} below confidence ${minConfidence ?? ''} not counted` : '';
+  return withMin({
     failOn: overall,
     failed: true,
-    reason: `failed: ${why} (${severityCounts(blocking)})${where}`,
+    reason: `failed: ${why} (${severityCounts(blocking)})${unprovenNote}${where}`,
     blocking: blocking.length,
-  };
+  });
 }
 
 /**

@@ -1,4 +1,4 @@
-import type { Finding, Severity } from '../core/finding.js';
+import type { Finding, Severity, Tier } from '../core/finding.js';
 import { severityRank } from '../core/finding.js';
 import type { ScanResult } from '../core/result.js';
 import type { RuleMeta } from '../core/rule.js';
@@ -13,6 +13,20 @@ export const SEVERITY_ICON: Record<Severity, string> = {
   low: '🔵',
   info: '⚪',
 };
+
+const TIER_TEXT: Record<Tier, string> = {
+  taint: 'taint-confirmed',
+  pattern: 'pattern',
+  audit: 'audit, not proven',
+};
+
+/**
+ * How a finding was established, for readers: "taint-confirmed, high confidence",
+ * "audit, not proven, medium confidence"; just the confidence for findings without a tier.
+ */
+export function provenanceText(f: Pick<Finding, 'tier' | 'confidence'>): string {
+  return `${f.tier ? `${TIER_TEXT[f.tier]}, ` : ''}${f.confidence} confidence`;
+}
 
 /** Unsuppressed findings a baseline did not know: what a pull request introduces. */
 export function isNew(f: Finding): boolean {

@@ -1,7 +1,7 @@
 import { safeJson } from './json.js';
 import type { Finding, Severity } from '../core/finding.js';
 import type { ScanResult } from '../core/result.js';
-import { stripControl } from './common.js';
+import { provenanceText, stripControl } from './common.js';
 import type { Reporter } from './types.js';
 
 /** Code Quality severities, from GitLab's documented set (info, minor, major, critical, blocker). */
@@ -19,7 +19,11 @@ function issue(f: Finding) {
     type: 'issue',
     check_name: f.ruleId,
     description: stripControl(`${f.title}: ${f.message}`),
-    content: { body: stripControl(`${f.message}\n\nFix: ${f.remediation}`) },
+    content: {
+      body: stripControl(
+        `${f.message}\n\n${f.tier ? `Found by: ${provenanceText(f)}\n\n` : ''}Fix: ${f.remediation}`,
+      ),
+    },
     categories: ['Security'],
     severity: SEVERITY[f.severity],
     // GitLab compares reports of the base and head pipelines by fingerprint; ours survives line moves.

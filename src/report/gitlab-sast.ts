@@ -1,7 +1,7 @@
 import { safeJson } from './json.js';
 import type { Finding, Severity } from '../core/finding.js';
 import type { ScanResult } from '../core/result.js';
-import { otherWarnings, stripControl } from './common.js';
+import { otherWarnings, provenanceText, stripControl } from './common.js';
 import type { Reporter } from './types.js';
 import { formatWarning, type ScanWarning } from '../core/warning.js';
 
@@ -75,6 +75,9 @@ function vulnerability(f: Finding) {
     severity: SEVERITY[f.severity],
     solution: stripControl(f.remediation),
     identifiers: identifiers(f),
+    ...(f.tier
+      ? { details: { tier: { type: 'text', name: 'How it was found', value: provenanceText(f) } } }
+      : {}),
     location: { file: l.path, start_line: l.startLine, end_line: l.endLine ?? l.startLine },
   };
 }

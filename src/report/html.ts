@@ -3,7 +3,15 @@ import type { Finding } from '../core/finding.js';
 import { SEVERITIES, severityRank } from '../core/finding.js';
 import type { ExceptionRef, ScanResult } from '../core/result.js';
 import type { RuleMeta } from '../core/rule.js';
-import { cweUrl, isNew, locationText, otherWarnings, rulesById, stripControl } from './common.js';
+import {
+  cweUrl,
+  isNew,
+  locationText,
+  otherWarnings,
+  provenanceText,
+  rulesById,
+  stripControl,
+} from './common.js';
 import { HTML_SCRIPT, HTML_STYLE } from './html-assets.js';
 import type { Reporter } from './types.js';
 import { formatWarning } from '../core/warning.js';
@@ -53,7 +61,7 @@ function row(f: Finding, rule: RuleMeta | undefined): string {
   const cls = `finding${f.suppression ? ' suppressed' : ''}`;
   return `<tr class="${cls}" data-rank="${severityRank(f.severity)}" data-severity="${f.severity}" data-analyzer="${escapeHtml(f.analyzer)}" data-suppressed="${f.suppression ? 1 : 0}" data-fingerprint="${escapeHtml(f.fingerprint)}">
 <td><span class="badge sev-${f.severity}">${f.severity}</span></td>
-<td class="rule"><code>${escapeHtml(f.ruleId)}</code><div class="title">${escapeHtml(f.title)}</div></td>
+<td class="rule"><code>${escapeHtml(f.ruleId)}</code><div class="title">${escapeHtml(f.title)}</div><div class="provenance">${escapeHtml(provenanceText(f))}</div></td>
 <td class="loc"><code>${escapeHtml(locationText(f))}</code></td>
 <td><div class="message">${escapeHtml(f.message)}</div>${pkg}<details><summary>How to fix</summary><p>${escapeHtml(f.remediation)}</p>${snippet}<p>${refs.join(' · ')}</p></details></td>
 <td>${escapeHtml(f.analyzer)}</td>

@@ -8,6 +8,7 @@ import {
   isNew,
   locationText,
   otherWarnings,
+  provenanceText,
   rulesById,
   SEVERITY_ICON,
   stripControl,
@@ -70,7 +71,8 @@ function findingLine(f: Finding): string {
   const pkg = f.package
     ? ` — ${mdCode(`${f.package.name}@${f.package.version}`)}${f.package.fixedIn.length > 0 ? `, fixed in ${f.package.fixedIn.map(mdCode).join(', ')}` : ''}`
     : '';
-  return `- ${mdCode(locationText(f))}: ${mdText(f.message)}${pkg}`;
+  const tier = f.tier ? ` _(${mdText(provenanceText(f))})_` : '';
+  return `- ${mdCode(locationText(f))}: ${mdText(f.message)}${pkg}${tier}`;
 }
 
 function groupSection(

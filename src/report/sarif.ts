@@ -1,5 +1,5 @@
 import { safeJson } from './json.js';
-import type { Finding, Severity } from '../core/finding.js';
+import type { Confidence, Finding, Severity } from '../core/finding.js';
 import type { ScanResult } from '../core/result.js';
 import { ruleOwasp, type RuleMeta } from '../core/rule.js';
 import { owaspTag } from '../core/taxonomy.js';
@@ -53,6 +53,7 @@ function driverRule(r: RuleMeta) {
       tags: ruleTags({ ...r, owasp }),
       precision: r.confidence === 'high' ? 'high' : r.confidence === 'medium' ? 'medium' : 'low',
       'security-severity': SECURITY_SEVERITY[r.severity],
+      ...(r.tier ? { tier: r.tier } : {}),
     },
   };
 }
@@ -67,6 +68,17 @@ function region(f: Finding) {
   return r;
 }
 
+const CONFIDENCE_RANK: Record<Confidence, number> = { high: 90, medium: 60, low: 30 };
+
+/**
+ * SARIF `rank` (0–100, how much a result deserves attention): by confidence, and an audit finding
+ * (a dangerous sink whose input was not traced) never ranks above 50.
+ */
+function rankOf(f: Finding): number {
+  const r = CONFIDENCE_RANK[f.confidence];
+  return f.tier === 'audit' ? Math.min(r, 50) : r;
+}
+
 function result(f: Finding, ruleIndex: number) {
   const props: Record<string, unknown> = {
     severity: f.severity,
@@ -77,6 +89,7 @@ function result(f: Finding, ruleIndex: number) {
     owasp: f.owasp,
     principles: f.principles,
   };
+  if (f.tier) props.tier = f.tier;
   if (f.location.commit) props.commit = f.location.commit;
   if (f.package) props.package = f.package;
   const r: Record<string, unknown> = {
@@ -100,6 +113,7 @@ function result(f: Finding, ruleIndex: number) {
       },
     ],
     partialFingerprints: { 'vanguard/v1': f.fingerprint },
+    rank: rankOf(f),
     properties: props,
   };
   if (f.suppression) {

@@ -1,6 +1,7 @@
 import type { Finding, Severity } from '../core/finding.js';
 import type { ScanResult } from '../core/result.js';
 import type { Reporter } from './types.js';
+import { provenanceText } from './common.js';
 import { formatWarning } from '../core/warning.js';
 
 const COLOURS: Record<Severity, string> = {
@@ -34,8 +35,10 @@ export const tableReport: Reporter = (scan: ScanResult, { tty }) => {
   const out: string[] = [];
   const shown = scan.findings.filter((f) => !f.suppression);
   for (const f of shown) {
+    // Code findings say how they were established (taint-confirmed, pattern, audit).
+    const tier = f.tier ? paint(DIM, `  [${provenanceText(f)}]`) : '';
     out.push(
-      `${paint(COLOURS[f.severity], f.severity.toUpperCase().padEnd(8))} ${paint(BOLD, sanitizeForTerminal(f.ruleId))}  ${where(f)}`,
+      `${paint(COLOURS[f.severity], f.severity.toUpperCase().padEnd(8))} ${paint(BOLD, sanitizeForTerminal(f.ruleId))}  ${where(f)}${tier}`,
     );
     out.push(`         ${sanitizeForTerminal(f.message)}`);
     if (f.location.snippet)

@@ -94,7 +94,9 @@ export async function runStagedScan(opts: ScanOptions): Promise<ScanResult> {
   return withTempDir(async (dir) => {
     const { entries, other } = await indexEntries(top, staged);
     const { skipped } = await materialize(top, entries, dir, opts.maxFileSize ?? DEFAULT_MAX_FILE_SIZE);
-    const result = await runScan({ ...opts, only, registry, path: dir });
+    // Every file written out is staged, so tracked: .gitignore does not apply to it (as in git), and
+    // the folder is not a repository to ask.
+    const result = await runScan({ ...opts, only, registry, path: dir, gitignore: false });
     result.root = top;
     result.warnings.unshift(
       scanWarning('staged-scope', `staged: ${staged.length} staged file(s)`),

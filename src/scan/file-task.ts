@@ -73,7 +73,7 @@ export async function runFileTask(
   }
   out.bytes = read.bytes.length;
   out.utf8 = read.utf8;
-  const source = makeSourceFile(file.path, read.text, file.absPath, read.bytes);
+  const source = makeSourceFile(file.path, () => read.text, file.absPath, read.bytes);
   for (const id of task.analyzers) {
     const analyzer = analyzers.get(id);
     if (!analyzer) continue;
@@ -87,7 +87,8 @@ export async function runFileTask(
     }
     out.timings.push([id, performance.now() - t0]);
   }
-  if (source.text.includes('vanguard-ignore')) {
+  // `bytes` is UTF-8 or Latin-1 (wide encodings are re-encoded as UTF-8): the ASCII marker reads the same.
+  if (source.bytes.includes('vanguard-ignore')) {
     const { directives, invalid } = parseDirectives(file.path, source.lines());
     const used = applyDirectives(out.findings, directives);
     out.directives = directives.map((d, i) => ({ ...d, used: used.has(i) }));

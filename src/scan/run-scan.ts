@@ -1,7 +1,7 @@
 import { availableParallelism } from 'node:os';
 import type { Analyzer, FileRef, ProjectContext } from '../core/analyzer.js';
 import { VanguardError, describeError } from '../core/errors.js';
-import type { AnalyzerId, Finding, RawFinding } from '../core/finding.js';
+import type { AnalyzerId, Confidence, Finding, RawFinding } from '../core/finding.js';
 import { mergeInventories, type DeclaredInventory } from '../core/inventory.js';
 import type { AnalyzerRun, InlineSuppressionUse, ScanResult } from '../core/result.js';
 import { SCHEMA_VERSION } from '../core/result.js';
@@ -24,6 +24,7 @@ import { defaultConfig, type VanguardConfig } from '../policy/config.js';
 import { exceptionWarnings } from '../policy/exceptions.js';
 import { evaluateGate } from '../policy/gate.js';
 import { createPolicyStage } from '../policy/stage.js';
+import { addIntroduction, type IntroducedOptions } from './introduced.js';
 
 export const DEFAULT_MAX_FILE_SIZE = 20 * 1024 * 1024;
 
@@ -49,11 +50,15 @@ export interface ScanOptions {
   baseline?: Baseline;
   /** --fail-on: replaces every threshold of the configuration. */
   failOn?: FailOn;
+  /** --min-confidence: findings below it do not count towards the gate. */
+  minConfidence?: Confidence;
   /** The branch scanned, for per-branch gates. */
   branch?: string;
   /** The clock for exception expiry (tests fix it). */
   now?: Date;
   onProgress?: (done: number, total: number) => void;
+  /** When each finding was introduced (git blame, cached); false skips it. */
+  introduced?: IntroducedOptions | false;
   registry?: AnalyzerRegistry;
 }
 
@@ -252,7 +257,11 @@ async function scanWith(
     now: opts.now ?? new Date(),
     ...(opts.baseline ? { baseline: opts.baseline } : {}),
   });
-  const findings = policy.stage(processFindings(raw), warnings);
+  const staged = policy.stage(processFindings(raw), warnings);
+  const findings =
+    opts.introduced === false
+      ? staged
+      : (await addIntroduction(root, staged, opts.introduced ?? {}, warn)).findings;
   const policyReport = policy.report();
   for (const w of exceptionWarnings({
     expired: policyReport.expiredExceptions,
@@ -275,6 +284,7 @@ async function scanWith(
   const gate = evaluateGate(findings, opts.config?.gates, {
     ...(opts.failOn !== undefined ? { failOn: opts.failOn } : {}),
     ...(opts.branch !== undefined ? { branch: opts.branch } : {}),
+    ...(opts.minConfidence !== undefined ? { minConfidence: opts.minConfidence } : {}),
   });
   const finishedAt = new Date();
   return {

@@ -128,3 +128,23 @@ export async function pushFile(path: string, opts: PushOptions): Promise<Record<
   }
   return pushBody(body, opts);
 }
+
+/** GETs a JSON document from the server's API with a token (`vanguard metrics`); non-200 is an error. */
+export async function getJson(
+  server: string,
+  token: string,
+  path: string,
+  params: Record<string, string | undefined> = {},
+): Promise<Record<string, unknown>> {
+  const url = endpoint(server, path);
+  for (const [k, v] of Object.entries(params)) if (v !== undefined) url.searchParams.set(k, v);
+  const a = await call(url, token);
+  if (a.status !== 200) {
+    const e = a.body.error as { message?: string } | undefined;
+    throw new VanguardError(
+      a.status === 400 || a.status === 404 ? 'USAGE' : 'NETWORK',
+      `the server answered HTTP ${a.status}: ${e?.message ?? 'no reason given'}`,
+    );
+  }
+  return a.body;
+}

@@ -14,6 +14,10 @@ export interface ServeOptions extends StoreOptions {
   bodyLimit?: number;
   rateLimit?: number;
   advisoryDb?: string;
+  /** Anomaly reports per user per hour. */
+  reportsPerHour?: number;
+  /** Falco repeats closer than this (ms) are one finding. */
+  falcoWindowMs?: number;
   /** Run jobs in this process too (always on SQLite; on PostgreSQL unless only workers should). */
   work?: boolean;
 }
@@ -37,6 +41,8 @@ export async function startServer(opts: ServeOptions): Promise<RunningServer> {
     queue,
     ...(opts.bodyLimit !== undefined ? { bodyLimit: opts.bodyLimit } : {}),
     ...(opts.rateLimit !== undefined ? { rateLimit: opts.rateLimit } : {}),
+    ...(opts.reportsPerHour !== undefined ? { reportsPerHour: opts.reportsPerHour } : {}),
+    ...(opts.falcoWindowMs !== undefined ? { falcoWindowMs: opts.falcoWindowMs } : {}),
   });
   if (opts.work !== false || store.dialect === 'sqlite')
     await queue.work(jobHandlers(opts.advisoryDb !== undefined ? { advisoryDb: opts.advisoryDb } : {}));

@@ -14,11 +14,23 @@ export class TestRepo {
   }
 
   git(...args: string[]): string {
+    return this.gitWith({}, ...args);
+  }
+
+  private gitWith(env: NodeJS.ProcessEnv, ...args: string[]): string {
     return execFileSync('git', args, {
       cwd: this.dir,
       encoding: 'utf8',
-      env: { ...process.env, GIT_CONFIG_GLOBAL: '/dev/null', GIT_CONFIG_NOSYSTEM: '1' },
+      env: { ...process.env, GIT_CONFIG_GLOBAL: '/dev/null', GIT_CONFIG_NOSYSTEM: '1', ...env },
     });
+  }
+
+  /** Commits with a fixed author and committer time (ISO 8601), for tests of introduction times. */
+  commitAt(date: string, message: string, files: Record<string, string> = {}): string {
+    this.write(files);
+    this.git('add', '-A');
+    this.gitWith({ GIT_AUTHOR_DATE: date, GIT_COMMITTER_DATE: date }, 'commit', '-q', '-m', message);
+    return this.git('rev-parse', 'HEAD').trim();
   }
 
   write(files: Record<string, string>): this {

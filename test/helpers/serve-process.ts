@@ -1,5 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import type { StoreOptions } from '../../src/server/store/options.js';
 import { CLI } from './cli.js';
+import { freshStoreOptions, type StoreKind } from './stores.js';
 
 export interface ServeProcess {
   url: string;
@@ -44,4 +46,28 @@ export function startServe(args: string[], env: Record<string, string>, cli = CL
       });
     });
   });
+}
+
+/** `vanguard serve` on a fresh store of the kind, with the flags and environment that reach the same store. */
+export async function serveOnFreshStore(kind: StoreKind): Promise<{
+  server: ServeProcess;
+  env: Record<string, string>;
+  storeArgs: string[];
+  storeOptions: StoreOptions;
+  stop: () => Promise<void>;
+}> {
+  const opts = await freshStoreOptions(kind);
+  const env: Record<string, string> = opts.databaseUrl ? { DATABASE_URL: opts.databaseUrl } : {};
+  const storeArgs = opts.dataDir ? ['--data-dir', opts.dataDir] : [];
+  const server = await startServe(storeArgs, env);
+  return {
+    server,
+    env,
+    storeArgs,
+    storeOptions: opts.databaseUrl ? { databaseUrl: opts.databaseUrl } : { dataDir: opts.dataDir! },
+    stop: async () => {
+      await server.stop();
+      opts.cleanup();
+    },
+  };
 }

@@ -3,27 +3,22 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../helpers/cli.js';
-import { freshStoreOptions, STORE_KINDS } from '../helpers/stores.js';
+import { STORE_KINDS } from '../helpers/stores.js';
 import { makeFinding, makeResult } from '../helpers/scan-result.js';
-import { startServe, type ServeProcess } from '../helpers/serve-process.js';
+import { serveOnFreshStore, type ServeProcess } from '../helpers/serve-process.js';
 
 describe.each(STORE_KINDS)('vanguard serve, admin and push as a user runs them (%s)', (kind) => {
   let dir: string;
   let env: Record<string, string>;
   let storeArgs: string[];
   let server: ServeProcess;
-  let cleanup: () => void;
+  let stop: () => Promise<void>;
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), 'vanguard-cli-'));
-    const opts = await freshStoreOptions(kind);
-    cleanup = opts.cleanup;
-    env = opts.databaseUrl ? { DATABASE_URL: opts.databaseUrl } : {};
-    storeArgs = opts.dataDir ? ['--data-dir', opts.dataDir] : [];
-    server = await startServe(storeArgs, env);
+    ({ server, env, storeArgs, stop } = await serveOnFreshStore(kind));
   });
   afterAll(async () => {
-    await server.stop();
-    cleanup();
+    await stop();
     rmSync(dir, { recursive: true, force: true });
   });
 

@@ -24,6 +24,8 @@ export interface CodeMatch {
   /** Identifies the problem without its line: rule, normalised sink text and source. */
   fingerprintKey: string;
   trace?: Trace;
+  /** The text of the rule's `secret` metavariable: masked everywhere in the finding. */
+  secret?: string;
 }
 
 /** The rules of one language family, with their sources compiled. */
@@ -272,9 +274,16 @@ function runMatch(rule: CodeRule, root: SgNode, out: CodeMatch[]): void {
   if (!rule.match) return;
   for (const m of root.findAll(rule.match)) {
     const text = oneLine(m.text(), 60);
-    out.push(
-      matchOf(rule, m, fill(rule.message, { sink: text }, m), rule.confidence, oneLine(m.text(), 200)),
+    const cm = matchOf(
+      rule,
+      m,
+      fill(rule.message, { sink: text }, m),
+      rule.confidence,
+      oneLine(m.text(), 200),
     );
+    const secret = rule.secret === undefined ? undefined : m.getMatch(rule.secret)?.text();
+    if (secret) cm.secret = secret;
+    out.push(cm);
   }
 }
 

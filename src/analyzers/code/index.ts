@@ -3,6 +3,7 @@ import { ConfigError } from '../../core/errors.js';
 import type { RawFinding } from '../../core/finding.js';
 import { findingFrom } from '../../core/rule.js';
 import type { RuleMeta } from '../../core/rule.js';
+import { dedupeMatches } from './dedupe.js';
 import { analyzeText, PreparedRules } from './engine.js';
 import { isDeclarationFile, languageOf } from './languages.js';
 import { BUILTIN_RULES_DIR, loadRuleDirs } from './load-rules.js';
@@ -21,7 +22,8 @@ export function ruleMetaOf(r: CodeRule): RuleMeta {
     cwe: r.cwe,
     principles: r.principles,
     remediation: r.remediation,
-    tags: [...r.languages, r.taint ? 'taint' : 'pattern'],
+    tags: [...r.languages, r.tier, r.class],
+    tier: r.tier,
   };
   if (r.owasp) meta.owasp = r.owasp;
   return meta;
@@ -91,7 +93,7 @@ export const codeAnalyzer: Analyzer = {
         path: file.path,
       });
     }
-    return result.matches.map((m) =>
+    return dedupeMatches(result.matches).map((m) =>
       findingFrom(ruleMetaOf(m.rule), {
         message: m.message,
         confidence: m.confidence,
@@ -104,6 +106,7 @@ export const codeAnalyzer: Analyzer = {
           snippet: file.lines()[m.line - 1]?.trim() ?? m.snippet,
         },
         fingerprintKey: m.fingerprintKey,
+        ...(m.secret !== undefined ? { secret: m.secret } : {}),
       }),
     );
   },

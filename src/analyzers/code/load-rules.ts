@@ -3,8 +3,8 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ConfigError } from '../../core/errors.js';
 import { parsePlainYaml } from '../../parse/yaml/plain.js';
-import { CONFIDENCES, PRINCIPLES, SEVERITIES } from '../../core/finding.js';
-import type { Confidence, Principle, Severity } from '../../core/finding.js';
+import { CONFIDENCES, PRINCIPLES, SEVERITIES, TIERS } from '../../core/finding.js';
+import type { Confidence, Principle, Severity, Tier } from '../../core/finding.js';
 import { RULE_LANGUAGES } from './languages.js';
 import { compileTrigger } from './sources.js';
 import type { RuleLanguage } from './languages.js';
@@ -28,6 +28,8 @@ class Reader {
   constructor(
     readonly file: string,
     readonly where: string,
+    /** The file's top-level `utils`: named rules every matcher of the file may use with `matches:`. */
+    readonly fileUtils?: Obj,
   ) {}
 
   fail(msg: string): never {
@@ -82,7 +84,10 @@ class Reader {
     const m: Matcher = { rule: r };
     if (constraints !== undefined)
       m.constraints = this.obj(constraints, `${what}.constraints`) as Matcher['constraints'];
-    if (utils !== undefined) m.utils = this.obj(utils, `${what}.utils`) as Matcher['utils'];
+    const own = utils === undefined ? {} : this.obj(utils, `${what}.utils`);
+    const shared = referencedUtils(this.fileUtils, [r, constraints, own]);
+    if (utils !== undefined || Object.keys(shared).length > 0)
+      m.utils = { ...shared, ...own } as Matcher['utils'];
     return m;
   }
 
@@ -91,6 +96,35 @@ class Reader {
     if (!Array.isArray(v)) this.fail(`${what} must be a list`);
     return v.map((x, i) => this.matcher(x, `${what}[${i}]`));
   }
+}
+
+/** Names used with `matches:` anywhere inside `v`. */
+function matchesNames(v: unknown, out: Set<string>): void {
+  if (Array.isArray(v)) for (const x of v) matchesNames(x, out);
+  else if (typeof v === 'object' && v !== null) {
+    for (const [k, x] of Object.entries(v)) {
+      if (k === 'matches' && typeof x === 'string') out.add(x);
+      else matchesNames(x, out);
+    }
+  }
+}
+
+/**
+ * The file-level utils a matcher uses, directly or through other utils. Only those are attached:
+ * ast-grep checks every util against the matcher's language, and a file may hold rules (and utils)
+ * for several languages.
+ */
+function referencedUtils(fileUtils: Obj | undefined, parts: unknown[]): Obj {
+  if (fileUtils === undefined) return {};
+  const names = new Set<string>();
+  matchesNames(parts, names);
+  const out: Obj = {};
+  for (const name of names) {
+    if (name in out || !(name in fileUtils)) continue;
+    out[name] = fileUtils[name];
+    matchesNames(fileUtils[name], names);
+  }
+  return out;
 }
 
 function readSink(r: Reader, v: unknown, i: number): SinkSpec {
@@ -124,11 +158,25 @@ function readTaint(r: Reader, v: unknown): TaintSpec {
   };
 }
 
-function readRule(file: string, v: unknown, i: number): CodeRule {
+/** `code/py-sql-injection` → `sql-injection`. */
+function defaultClass(id: string): string {
+  return id.replace(/^[^/]+\//, '').replace(/^(js|py|ts)-/, '');
+}
+
+/** Tiers are a promise to the reader of a finding: only a taint rule proves a flow. */
+function checkTier(r: Reader, rule: CodeRule): void {
+  if (rule.taint && rule.tier !== 'taint') r.fail('a taint rule has tier "taint"');
+  if (rule.match && rule.tier === 'taint') r.fail('tier "taint" needs a "taint" section');
+  if (rule.tier === 'audit' && rule.confidence === 'high')
+    r.fail('an audit rule proves no flow: its confidence is medium or low');
+  if (rule.secret !== undefined && !rule.match) r.fail('"secret" names a metavariable of "match"');
+}
+
+function readRule(file: string, v: unknown, i: number, utils?: Obj): CodeRule {
   const pre = new Reader(file, `rules[${i}]`);
   const o = pre.obj(v, 'rule');
   const id = pre.str(o, 'id');
-  const r = new Reader(file, id);
+  const r = new Reader(file, id, utils);
   if (!/^[a-z0-9][a-z0-9-]*\/[a-z0-9][a-z0-9._-]*$/.test(id))
     r.fail('id must look like "code/js-sql-injection"');
   const cwe = o['cwe'];
@@ -147,13 +195,17 @@ function readRule(file: string, v: unknown, i: number): CodeRule {
     remediation: r.str(o, 'remediation'),
     triggers: r.strList(o, 'triggers', []),
     requires: r.strList(o, 'requires', []),
+    tier: r.oneOf<Tier>(o, 'tier', TIERS, o['taint'] !== undefined ? 'taint' : 'pattern'),
+    class: r.str(o, 'class', defaultClass(id)),
     file,
   };
+  if (o['secret'] !== undefined) rule.secret = r.str(o, 'secret').replace(/^\$+/, '');
   if (o['owasp'] !== undefined) rule.owasp = r.strList(o, 'owasp');
   if (o['match'] !== undefined) rule.match = r.matcher(o['match'], 'match');
   if (o['taint'] !== undefined) rule.taint = readTaint(r, o['taint']);
   if ((rule.match === undefined) === (rule.taint === undefined))
     r.fail('a rule needs exactly one of "match" or "taint"');
+  checkTier(r, rule);
   return rule;
 }
 
@@ -225,8 +277,9 @@ export function parseRuleFile(file: string, text: string): RuleSet {
     if (v === undefined) return [];
     return Array.isArray(v) ? (v as unknown[]) : r.fail(`"${k}" must be a list`);
   };
+  const utils = o['utils'] === undefined ? undefined : r.obj(o['utils'], 'utils');
   return {
-    rules: list('rules').map((v, i) => readRule(file, v, i)),
+    rules: list('rules').map((v, i) => readRule(file, v, i, utils)),
     sources: list('sources').map((v, i) => readSource(file, v, i)),
     sanitizers: list('sanitizers').map((v, i): GlobalSanitizers => {
       const s = new Reader(file, `sanitizers[${i}]`);

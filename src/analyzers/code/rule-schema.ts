@@ -1,5 +1,5 @@
 import type { NapiConfig } from '@ast-grep/napi';
-import type { Confidence, Principle, Severity } from '../../core/finding.js';
+import type { Confidence, Principle, Severity, Tier } from '../../core/finding.js';
 import type { RuleLanguage } from './languages.js';
 
 /** An ast-grep matcher: a pattern string, or a full rule object with constraints (ast-grep YAML syntax). */
@@ -52,6 +52,19 @@ export interface CodeRule {
   /** Structural rule: every match is a finding. */
   match?: Matcher;
   taint?: TaintSpec;
+  /**
+   * `taint` for taint rules; `pattern` (default) or `audit` for structural rules. An audit rule reports a
+   * dangerous sink whose input is not a constant without proving where it comes from, so it may not
+   * claim high confidence.
+   */
+  tier: Tier;
+  /**
+   * The weakness class (`sql-injection`, `weak-hash`): findings of one class on one line are one problem,
+   * reported once by the strongest rule. Defaults to the id without namespace and `js-`/`py-` prefix.
+   */
+  class: string;
+  /** A metavariable (without `$`) whose text is a secret: masked in every field of the finding. */
+  secret?: string;
   /** Where the rule was loaded from (for `rules show` and error messages). */
   file: string;
 }

@@ -7,6 +7,7 @@ import { findingFrom, type RuleMeta } from '../../core/rule.js';
 import { owaspForCwes } from '../../core/taxonomy.js';
 import { resolveDbPath } from './db/paths.js';
 import { dbStatus } from './db/status.js';
+import { indexFor } from './advisory-lookup.js';
 import { AdvisoryIndex } from './db/store.js';
 import { declaredInventory } from './declare.js';
 import { integrityIssues } from './integrity.js';
@@ -19,28 +20,9 @@ import { INTEGRITY_RULES } from './rules.js';
 import { optionsOf } from '../options.js';
 
 export type { DepsOptions } from './options.js';
+export { advisoryMatches, closeDepsDatabase } from './advisory-lookup.js';
 
 const RULES_BY_ID = new Map<string, RuleMeta>(INTEGRITY_RULES.map((r) => [r.id, r]));
-
-// One read-only connection per process (the engine runs analyze in worker threads).
-let open: { path: string; index: AdvisoryIndex } | undefined;
-
-/** The advisory index, or undefined when there is none (the scan was warned in prepare). */
-function indexFor(options: Readonly<Record<string, unknown>>): AdvisoryIndex | undefined {
-  const path = resolveDbPath(optionsOf('deps', options).dbPath);
-  if (!existsSync(path)) return undefined;
-  if (open?.path !== path) {
-    open?.index.close();
-    open = { path, index: AdvisoryIndex.open(path) };
-  }
-  return open.index;
-}
-
-/** Closes the process's database connection (tests, long-lived servers). */
-export function closeDepsDatabase(): void {
-  open?.index.close();
-  open = undefined;
-}
 
 function sibling(file: FileRef, name: string): string {
   const dir = posix.dirname(file.path);
@@ -113,7 +95,14 @@ function advisoryFinding(file: SourceFile, p: LockedPackage, m: AdvisoryMatch): 
     direct: p.direct,
   };
   if (p.path) pkg.path = p.path;
+  // The exposure cannot start before the advisory was public; the scan's blame stage moves it later
+  // when the vulnerable version entered the lockfile after that.
+  const published = m.records
+    .map((r) => r.published)
+    .filter((t): t is string => typeof t === 'string' && !Number.isNaN(Date.parse(t)))
+    .sort((a, b) => Date.parse(a) - Date.parse(b))[0];
   return findingFrom(rule, {
+    ...(published ? { introducedAt: new Date(published).toISOString() } : {}),
     title: `${p.name}@${p.version}: ${m.summary}`,
     message: `${p.name}@${p.version} is affected by ${m.ids.join(' / ')} (${m.severity.source})${via}.${fixed}`,
     remediation: upgrade,
@@ -262,24 +251,3 @@ export const depsAnalyzer: Analyzer = {
     return out;
   },
 };
-
-/**
- * Advisories of the local OSV database that affect each package version (in input order), for other
- * analyzers (the pipeline analyzer's `GitHub Actions` lookups); undefined when there is no database.
- */
-export function advisoryMatches(
-  options: Readonly<Record<string, unknown>>,
-  packages: readonly { ecosystem: string; name: string; version: string }[],
-): AdvisoryMatch[][] | undefined {
-  const index = indexFor(options);
-  if (!index) return undefined;
-  const byEcosystem = new Map<string, Map<string, OsvRecord[]>>();
-  for (const eco of new Set(packages.map((p) => p.ecosystem))) {
-    const names = packages.filter((p) => p.ecosystem === eco).map((p) => p.name);
-    byEcosystem.set(eco, index.lookupMany(eco, names));
-  }
-  return packages.map((p) => {
-    const records = byEcosystem.get(p.ecosystem)?.get(normaliseName(p.ecosystem, p.name));
-    return records ? matchPackage(records, p) : [];
-  });
-}

@@ -1,4 +1,6 @@
-import { advisoryMatches } from '../deps/index.js';
+import { existsSync } from 'node:fs';
+import { resolveDbPath } from '../deps/db/paths.js';
+import { optionsOf } from '../options.js';
 import { advisoryDbOptions } from './options.js';
 import type { Wf } from './gha-scope.js';
 import { COMPROMISED } from './known-actions.js';
@@ -31,11 +33,19 @@ function versionOf(ref: string, comment: string | undefined): string | undefined
   return /^v?\d{1,6}(?:\.\d{1,6}){0,3}$/i.test(ref) ? ref.replace(/^v/i, '') : undefined;
 }
 
+/** Whether the local OSV database exists (what `advisoryMatches` would open). */
+export function hasAdvisoryDb(options: Readonly<Record<string, unknown>>): boolean {
+  return existsSync(resolveDbPath(optionsOf('deps', advisoryDbOptions(options)).dbPath));
+}
+
 /**
  * Known-compromised versions (built in) and OSV advisories of the `GitHub Actions` ecosystem (when the
  * local database exists) for every action the file uses. Returns false when there was no database.
  */
-export function checkKnownVulnerable(wf: Wf, options: Readonly<Record<string, unknown>>): boolean {
+export async function checkKnownVulnerable(
+  wf: Wf,
+  options: Readonly<Record<string, unknown>>,
+): Promise<boolean> {
   const lookups: { i: number; version: string }[] = [];
   wf.uses.forEach((u, i) => {
     const name = u.action.split('/').slice(0, 2).join('/').toLowerCase();
@@ -58,6 +68,10 @@ export function checkKnownVulnerable(wf: Wf, options: Readonly<Record<string, un
     }
     if (version !== undefined) lookups.push({ i, version });
   });
+  if (!hasAdvisoryDb(options)) return false;
+  if (lookups.length === 0) return true;
+  // The database driver and the matcher load only for a file that has actions to look up.
+  const { advisoryMatches } = await import('../deps/advisory-lookup.js');
   const matches = advisoryMatches(
     advisoryDbOptions(options),
     lookups.map((l) => ({

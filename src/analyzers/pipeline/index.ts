@@ -1,7 +1,6 @@
 import type { Analyzer, AnalyzerContext, FileRef, ProjectContext, SourceFile } from '../../core/analyzer.js';
 import type { RawFinding } from '../../core/finding.js';
-import { advisoryMatches } from '../deps/index.js';
-import { checkKnownVulnerable } from './advisories.js';
+import { checkKnownVulnerable, hasAdvisoryDb } from './advisories.js';
 import { kindByPlace, kindByShape, mayBePipeline, type PipelineKind } from './classify.js';
 import { checkDependabot } from './dependabot.js';
 import { checkAction } from './gha-action.js';
@@ -9,7 +8,7 @@ import { workflowState } from './gha-scope.js';
 import { checkWorkflow } from './gha-workflow.js';
 import { gitlabLocalIncludes } from './gitlab-includes.js';
 import { checkGitlab } from './gitlab.js';
-import { advisoryDbOptions, pipelineOptions } from './options.js';
+import { pipelineOptions } from './options.js';
 import { Reporter } from './report.js';
 import { PIPELINE_RULES } from './rules.js';
 import { parseYamlDocs, type YDoc } from './yaml.js';
@@ -62,7 +61,7 @@ export const pipelineAnalyzer: Analyzer = {
   },
 
   prepare(ctx: ProjectContext): Promise<void> {
-    if (advisoryMatches(advisoryDbOptions(ctx.options), []) === undefined)
+    if (!hasAdvisoryDb(ctx.options))
       ctx.warn(
         'no advisory database: actions were checked only against the built-in list of compromised versions, not OSV advisories (run `vanguard db update --ecosystems "GitHub Actions"`)',
       );
@@ -102,7 +101,7 @@ export const pipelineAnalyzer: Analyzer = {
         const wf = workflowState(rep, file, opts, doc.root, kind);
         if (kind === 'workflow') checkWorkflow(wf, doc.root);
         else checkAction(wf, doc.root);
-        checkKnownVulnerable(wf, ctx.options);
+        await checkKnownVulnerable(wf, ctx.options);
       } else if (kind === 'gitlab') checkGitlab(rep, doc.root, ctx, opts.strictPinning);
       else checkDependabot(rep, doc.root);
     }

@@ -1,4 +1,5 @@
 import fc from 'fast-check';
+import RE2 from 're2';
 import { describe, expect, it } from 'vitest';
 import { SecretEngine } from './engine.js';
 import { SECRET_RULES } from './rules.js';
@@ -11,6 +12,17 @@ const scan = (bytes: Buffer, path = 'app/config.yaml') => {
 };
 
 describe('secret engine', () => {
+  // The engine compiles a rule's full pattern on the first prefilter hit; a pattern RE2 refuses must
+  // still fail here, not on some user's file.
+  it('has a full pattern RE2 accepts for every rule', () => {
+    for (const rule of SECRET_RULES) {
+      const { pattern } = rule;
+      if (pattern !== undefined) expect(() => new RE2(pattern, 'gd'), rule.meta.id).not.toThrow();
+      const { sourcePattern } = rule;
+      if (sourcePattern !== undefined) expect(() => new RE2(sourcePattern, 'gd'), rule.meta.id).not.toThrow();
+    }
+  });
+
   it('locates secrets by line and UTF-16 column after multi-byte text', () => {
     const token = checksummedToken(seededRandom(1), 'ghp');
     const found = scan(Buffer.from(`# héllo wörld ✓\nname: x\n  tök: ${token}\n`));

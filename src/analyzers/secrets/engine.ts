@@ -67,7 +67,7 @@ const QUOTES = new Set([0x22, 0x27, 0x60]);
  * words), then only the full patterns of the rules that hit.
  */
 export class SecretEngine {
-  private readonly rules: { rule: SecretRule; re: RE2; sourceRe: RE2; order: number }[];
+  private readonly rules: { rule: SecretRule; order: number; compiled?: { re: RE2; sourceRe: RE2 } }[];
   private readonly set: InstanceType<typeof RE2.Set>;
   /** For each prefilter pattern in the set, the rules (indices into `rules`) it gates. */
   private readonly gated: number[][];
@@ -82,14 +82,27 @@ export class SecretEngine {
       const list = sources.get(pre) ?? [];
       list.push(this.rules.length);
       sources.set(pre, list);
-      const re = new RE2(rule.pattern, 'gd');
-      const sourceRe = rule.sourcePattern === undefined ? re : new RE2(rule.sourcePattern, 'gd');
-      this.rules.push({ rule, re, sourceRe, order });
+      this.rules.push({ rule, order });
     });
     // Prefilters are literals or near-literals (no counted repetitions): one automaton over all of them
     // stays small. The rules' full patterns in one set made it thrash on random-looking text.
     this.set = new RE2.Set([...sources.keys()]);
     this.gated = [...sources.values()];
+  }
+
+  /**
+   * A rule's full patterns, compiled the first time its prefilter hits: a pre-commit scan of one
+   * file compiles the few rules it needs instead of every rule (RE2 compilation is most of the
+   * engine's start-up).
+   */
+  private compiled(i: number): { re: RE2; sourceRe: RE2 } {
+    const r = this.rules[i]!;
+    if (r.compiled === undefined) {
+      const re = new RE2(r.rule.pattern!, 'gd');
+      const sourceRe = r.rule.sourcePattern === undefined ? re : new RE2(r.rule.sourcePattern, 'gd');
+      r.compiled = { re, sourceRe };
+    }
+    return r.compiled;
   }
 
   /** All secrets in `bytes`; never throws on content, never backtracks. */
@@ -111,8 +124,8 @@ export class SecretEngine {
       );
     };
     for (const h of hits) {
-      const compiled = this.rules[h]!;
-      const { rule } = compiled;
+      const { rule } = this.rules[h]!;
+      const compiled = this.compiled(h);
       const re = sourceCode ? compiled.sourceRe : compiled.re;
       if (lockfile && rule.generic) continue;
       if (rule.onlyIn && !rule.onlyIn.test(input.path)) continue;
@@ -176,7 +189,7 @@ export class SecretEngine {
           continue;
         }
         const at = rule.locateAtMatch ? whole[0] : start;
-        candidates.push({ rule, order: compiled.order, start, end, at, secret, verdict });
+        candidates.push({ rule, order: this.rules[h]!.order, start, end, at, secret, verdict });
       }
     }
     return this.locate(bytes, enc, resolveOverlaps(candidates), capAt);

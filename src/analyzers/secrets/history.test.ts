@@ -106,6 +106,21 @@ describe('git history scan', () => {
     expect(found[0]!.secret).toBe(gh);
   });
 
+  // The engine's caps (secrets kept per rule and file) hold in history too, and are announced there.
+  it('announces a cap hit in a commit, with the commit and the file', async () => {
+    const root = newRepo();
+    const rnd = seededRandom(31);
+    const tokens = Array.from({ length: 1001 }, () => checksummedToken(rnd, 'ghp'));
+    const c = commit(root, { 'dump/tokens.txt': tokens.map((t) => `token = ${t}`).join('\n') }, 'dump');
+    const ctx = projectContext(root, true);
+    const found = await secretsAnalyzer.analyzeProject!(ctx);
+    expect(found.filter((f) => f.ruleId === 'secrets/github-pat-classic')).toHaveLength(1000);
+    const base = ctx as unknown as { warnings: string[] };
+    expect(base.warnings.some((w) => w.includes(c.slice(0, 12)) && w.includes('stopped after 1000'))).toBe(
+      true,
+    );
+  });
+
   it('reads files marked -diff in .gitattributes as text, and skips real binaries', async () => {
     const root = newRepo();
     const rnd = seededRandom(23);

@@ -31,7 +31,12 @@ export async function scanHistory(
   const findings: RawFinding[] = [];
   const seen = new Set<string>();
   for await (const addition of ctx.history(since === undefined ? {} : { since })) {
-    scanAddition(addition, engine, productNames, seen, findings);
+    scanAddition(addition, engine, productNames, seen, findings, (m) =>
+      ctx.warn(`git history, commit ${addition.commit.slice(0, 12)}: ${m}`, {
+        code: 'history-cap',
+        path: addition.path,
+      }),
+    );
   }
   return findings;
 }
@@ -42,12 +47,13 @@ function scanAddition(
   productNames: readonly string[],
   seen: Set<string>,
   out: RawFinding[],
+  warn: (message: string) => void,
 ): void {
   const joined = Buffer.concat(p.lines.flatMap((l, i) => (i === 0 ? [l] : [Buffer.from('\n'), l])));
   const name = p.path.slice(p.path.lastIndexOf('/') + 1);
   const dot = name.lastIndexOf('.');
   const ext = dot > 0 ? name.slice(dot + 1).toLowerCase() : '';
-  const detections = engine.scan(joined, { path: p.path, name, ext, productNames });
+  const detections = engine.scan(joined, { path: p.path, name, ext, productNames, warn });
   if (detections.length === 0) return;
   const texts = p.lines.map((l) => l.toString('utf8'));
   const { directives } = parseDirectives(p.path, texts);

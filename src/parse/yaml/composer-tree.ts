@@ -1,5 +1,5 @@
-import type { Node, YAMLMap } from 'yaml';
-import { LineCounter, isAlias, isMap, isScalar, isSeq, parseAllDocuments } from 'yaml';
+import type { LineCounter, Node, YAMLMap } from 'yaml';
+import { yamlLib } from './lib.js';
 import { ParseError } from '../../core/errors.js';
 import type { YamlLimits } from './bounds.js';
 import { ExpansionBudget } from './bounds.js';
@@ -10,8 +10,8 @@ import type { YDoc, YMap, YNode, YScalar, YSeq } from './tree.js';
  * precise messages, so it is the path for anything the fast builder is unsure of.
  */
 export function parseWithComposer(text: string, limits: YamlLimits, uniqueKeys = false): YDoc[] {
-  const lc = new LineCounter();
-  const docs = parseAllDocuments(text, {
+  const lc = new (yamlLib().LineCounter)();
+  const docs = yamlLib().parseAllDocuments(text, {
     lineCounter: lc,
     prettyErrors: true,
     uniqueKeys,
@@ -34,9 +34,9 @@ const MAX_DEPTH = 100;
 /** A key written as a collection (`? [a, b]`) stands for its source text, never its expansion. */
 function keyText(k: Node | null): string {
   if (!k) return '';
-  if (isScalar(k)) return String(k.value);
-  if (isAlias(k)) return `*${k.source}`;
-  return k.srcToken && 'source' in k.srcToken ? k.srcToken.source : isMap(k) ? '{}' : '[]';
+  if (yamlLib().isScalar(k)) return String(k.value);
+  if (yamlLib().isAlias(k)) return `*${k.source}`;
+  return k.srcToken && 'source' in k.srcToken ? k.srcToken.source : yamlLib().isMap(k) ? '{}' : '[]';
 }
 
 class Converter {
@@ -64,14 +64,14 @@ class Converter {
 
   node(n: Node, depth: number): YNode {
     if (depth > MAX_DEPTH) throw new ParseError('YAML nested too deeply', this.lineOf(n));
-    if (isAlias(n)) {
+    if (yamlLib().isAlias(n)) {
       const target = this.anchors.get(n.source);
       if (!target) return this.nil(0);
       this.budget.alias(target, this.lineOf(n));
       return target;
     }
-    if (isMap(n)) return this.map(n, depth);
-    if (isSeq(n)) {
+    if (yamlLib().isMap(n)) return this.map(n, depth);
+    if (yamlLib().isSeq(n)) {
       const out: YSeq = { kind: 'seq', line: this.lineOf(n), items: [] };
       this.remember(n, out);
       let size = 1;
@@ -82,7 +82,7 @@ class Converter {
       }
       return this.budget.done(out, size, out.line);
     }
-    if (isScalar(n)) {
+    if (yamlLib().isScalar(n)) {
       const v = n.value;
       const value =
         typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean' || v === null
@@ -114,7 +114,7 @@ class Converter {
       const key = keyText(k);
       const v = pair.value as Node | null;
       const value = v ? this.node(v, depth + 1) : this.nil(this.lineOf(k));
-      if (key === '<<' && !(isScalar(k) && k.type !== 'PLAIN')) {
+      if (key === '<<' && !(yamlLib().isScalar(k) && k.type !== 'PLAIN')) {
         if (value.kind === 'map') merges.push(value);
         else if (value.kind === 'seq') for (const it of value.items) if (it.kind === 'map') merges.push(it);
         continue;

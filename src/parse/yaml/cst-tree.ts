@@ -1,5 +1,5 @@
-import type { CST } from 'yaml';
-import { CST as Cst, LineCounter, Parser } from 'yaml';
+import type { CST, LineCounter } from 'yaml';
+import { yamlLib } from './lib.js';
 import { ParseError } from '../../core/errors.js';
 import type { YamlLimits } from './bounds.js';
 import { ExpansionBudget } from './bounds.js';
@@ -11,10 +11,10 @@ import type { YDoc, YMap, YNode, YScalar, YSeq } from './tree.js';
  * caller can re-parse with the full composer for a precise message.
  */
 export function docsFromCst(text: string, limits: YamlLimits, uniqueKeys = false): YDoc[] | undefined {
-  const lc = new LineCounter();
+  const lc = new (yamlLib().LineCounter)();
   const out: YDoc[] = [];
   try {
-    for (const tok of new Parser(lc.addNewLine).parse(text)) {
+    for (const tok of new (yamlLib().Parser)(lc.addNewLine).parse(text)) {
       if (tok.type === 'error') return undefined;
       if (tok.type !== 'document') continue;
       checkSeparators(tok.start);
@@ -109,7 +109,7 @@ class Builder {
 
   private scalar(tok: CST.FlowScalar | CST.BlockScalar, props: readonly CST.Token[] | undefined): YScalar {
     let bad = false;
-    const r = Cst.resolveAsScalar(tok, true, () => (bad = true));
+    const r = yamlLib().CST.resolveAsScalar(tok, true, () => (bad = true));
     if (bad) throw SYNTAX;
     if (tok.type !== 'block-scalar') checkSeparators(tok.end);
     const line = this.line(tok.offset);
@@ -132,7 +132,7 @@ class Builder {
     if (!key) return '';
     if (CST_isScalar(key)) {
       let bad = false;
-      const v = Cst.resolveAsScalar(key, true, () => (bad = true)).value;
+      const v = yamlLib().CST.resolveAsScalar(key, true, () => (bad = true)).value;
       if (bad) throw SYNTAX;
       return v;
     }

@@ -124,18 +124,33 @@ export async function createPushToken(
   return { id, project, token, expires: expires ?? null };
 }
 
-export async function revokeToken(db: Kysely<Database>, id: string, actor: string): Promise<boolean> {
+/**
+ * Revokes an active row of a table of credentials or rules (nothing is deleted) and audits it in the
+ * same transaction; false when there was no active row with that id.
+ */
+export async function revokeRow(
+  db: Kysely<Database>,
+  table: 'tokens' | 'hooks' | 'routing_rules',
+  id: string | number,
+  actor: string,
+  audited: { action: string; target: string },
+): Promise<boolean> {
   return db.transaction().execute(async (trx) => {
+    // Each table's id is a string or a number; the query is the same for all three.
     const r = await trx
-      .updateTable('tokens')
+      .updateTable(table as 'hooks')
       .set({ revoked_at: nowIso() })
-      .where('id', '=', id)
+      .where('id', '=', id as string)
       .where('revoked_at', 'is', null)
       .executeTakeFirst();
     const done = Number(r.numUpdatedRows) > 0;
-    if (done) await audit(trx, actor, 'token.revoke', `token:${id}`);
+    if (done) await audit(trx, actor, audited.action, audited.target);
     return done;
   });
+}
+
+export function revokeToken(db: Kysely<Database>, id: string, actor: string): Promise<boolean> {
+  return revokeRow(db, 'tokens', id, actor, { action: 'token.revoke', target: `token:${id}` });
 }
 
 // Verified tokens, by sha256 of the token: scrypt runs once per token per process, not per request.

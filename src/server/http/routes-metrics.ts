@@ -1,6 +1,6 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { PHASES, SEVERITIES } from '../../core/finding.js';
-import { computeMetrics } from '../metrics/compute.js';
+import { MetricsCache } from '../metrics/cache.js';
 import { listSnapshots } from '../metrics/snapshots.js';
 import { setProjectTags, TAG_PATTERN } from '../metrics/tags.js';
 import type { MetricsQuery } from '../metrics/types.js';
@@ -37,6 +37,7 @@ export const METRICS_QUERY = {
 } as const;
 
 export function registerMetricsRoutes(app: FastifyInstance, store: Store): void {
+  const cache = new MetricsCache(store.db, store.dialect);
   route<FastifyRequest<{ Querystring: MetricsQuery }>>(app, {
     method: 'GET',
     url: '/api/v1/metrics',
@@ -44,7 +45,7 @@ export function registerMetricsRoutes(app: FastifyInstance, store: Store): void 
     summary: 'outcome metrics (MTTD, MTTR, SLA, phases and cost, escape rate, principles, OWASP), filtered',
     tags: ['metrics'],
     schema: { querystring: METRICS_QUERY },
-    handler: async (req) => computeMetrics(store.db, store.dialect, req.query),
+    handler: async (req) => cache.get(req.query),
   });
   route<FastifyRequest<{ Querystring: { from?: string; to?: string } }>>(app, {
     method: 'GET',

@@ -34,6 +34,13 @@ describe.each(STORE_KINDS)('anomaly reports, unrouted detections and routing rul
 
   const file = (token: string, body: object) =>
     p.app.inject({ method: 'POST', url: '/api/v1/reports', headers: bearer(token), payload: body });
+  const assign = (token: string, id: number, body: object) =>
+    p.app.inject({
+      method: 'POST',
+      url: `/api/v1/detections/${id}/assign`,
+      headers: bearer(token),
+      payload: body,
+    });
 
   it('routes a report to the project that declares the workload, as a low-confidence runtime finding', async () => {
     const r = await file(p.tokens.reporter, {
@@ -86,20 +93,17 @@ describe.each(STORE_KINDS)('anomaly reports, unrouted detections and routing rul
     const push = await pushToken(p.store, 'shop');
     const byToken = await file(push, { what: 'odd', where: 'x', severity: 'low' });
     expect(byToken.statusCode).toBe(403);
-    const scanByReporter = await p.app.inject({
-      method: 'POST',
-      url: '/api/v1/reports?project=shop',
-      headers: bearer(p.tokens.reporter),
-      payload: makeResult([]),
-    });
+    const scanBy = (token: string) =>
+      p.app.inject({
+        method: 'POST',
+        url: '/api/v1/reports?project=shop',
+        headers: bearer(token),
+        payload: makeResult([]),
+      });
+    const scanByReporter = await scanBy(p.tokens.reporter);
     expect(scanByReporter.statusCode).toBe(403);
     expect(scanByReporter.json<{ error: { message: string } }>().error.message).toMatch(/member role/);
-    const scanByViewer = await p.app.inject({
-      method: 'POST',
-      url: '/api/v1/reports?project=shop',
-      headers: bearer(p.tokens.viewer),
-      payload: makeResult([]),
-    });
+    const scanByViewer = await scanBy(p.tokens.viewer);
     expect(scanByViewer.statusCode).toBe(403);
   });
 
@@ -121,37 +125,17 @@ describe.each(STORE_KINDS)('anomaly reports, unrouted detections and routing rul
     expect(item.ruleKeys).toEqual([{ key: 'host', value: 'files.intra.example.net' }]);
     expect(item.note).toMatch(/no project declares host files\.intra\.example\.net/);
 
-    const asMember = await p.app.inject({
-      method: 'POST',
-      url: `/api/v1/detections/${filed.id}/assign`,
-      headers: bearer(p.tokens.member),
-      payload: { project: 'billing' },
-    });
+    const asMember = await assign(p.tokens.member, filed.id, { project: 'billing' });
     expect(asMember.statusCode).toBe(403);
-    const noKey = await p.app.inject({
-      method: 'POST',
-      url: `/api/v1/detections/${filed.id}/assign`,
-      headers: bearer(p.tokens.admin),
-      payload: { project: 'billing', saveRule: 'image' },
-    });
+    const noKey = await assign(p.tokens.admin, filed.id, { project: 'billing', saveRule: 'image' });
     expect(noKey.statusCode).toBe(400);
-    const assigned = await p.app.inject({
-      method: 'POST',
-      url: `/api/v1/detections/${filed.id}/assign`,
-      headers: bearer(p.tokens.admin),
-      payload: { project: 'billing', saveRule: 'host' },
-    });
+    const assigned = await assign(p.tokens.admin, filed.id, { project: 'billing', saveRule: 'host' });
     expect(assigned.statusCode).toBe(200);
     expect(assigned.json()).toMatchObject({
       project: 'billing',
       rule: { key: 'host', value: 'files.intra.example.net' },
     });
-    const again = await p.app.inject({
-      method: 'POST',
-      url: `/api/v1/detections/${filed.id}/assign`,
-      headers: bearer(p.tokens.admin),
-      payload: { project: 'shop' },
-    });
+    const again = await assign(p.tokens.admin, filed.id, { project: 'shop' });
     expect(again.statusCode).toBe(409);
 
     const later = await file(p.tokens.reporter, {

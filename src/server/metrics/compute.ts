@@ -73,7 +73,7 @@ export async function computeMetrics(
   q: MetricsQuery,
   now = new Date(),
 ): Promise<MetricsResponse> {
-  const s = await resolveScope(db, q, now);
+  const s = await resolveScope(db, q, now, dialect);
   const periods = periodsBetween(s.filters.from, s.filters.to, s.filters.interval);
   const [detected, counts, closed, age, posture, projects] = await Promise.all([
     detectionDurations(db, dialect, s),

@@ -1,5 +1,6 @@
 import { sql, type Kysely, type RawBuilder } from 'kysely';
 import { VanguardError } from '../../core/errors.js';
+import type { Dialect } from '../store/migrations.js';
 import type { Database } from '../store/schema.js';
 import { and } from './sql.js';
 import type { MetricsFilters, MetricsInterval, MetricsQuery } from './types.js';
@@ -15,6 +16,7 @@ export interface Scope {
   projectIds?: number[];
   now: string;
   targetDays: number;
+  dialect: Dialect;
 }
 
 const list = (s: string | undefined): string[] =>
@@ -28,7 +30,12 @@ function time(s: string | undefined, fallback: number, what: string): number {
 }
 
 /** Resolves names and tags to project ids and applies the defaults (the last 365 days, by quarter). */
-export async function resolveScope(db: Kysely<Database>, q: MetricsQuery, now = new Date()): Promise<Scope> {
+export async function resolveScope(
+  db: Kysely<Database>,
+  q: MetricsQuery,
+  now = new Date(),
+  dialect: Dialect = 'sqlite',
+): Promise<Scope> {
   const to = time(q.to, now.getTime(), 'to');
   const from = time(q.from, to - 365 * DAY, 'from');
   if (from >= to) throw new VanguardError('USAGE', 'from must be before to');
@@ -72,6 +79,7 @@ export async function resolveScope(db: Kysely<Database>, q: MetricsQuery, now = 
     ...(ids !== undefined ? { projectIds: ids } : {}),
     now: now.toISOString(),
     targetDays: q.mttdTargetDays ?? 1,
+    dialect,
   };
 }
 
@@ -79,8 +87,11 @@ export async function resolveScope(db: Kysely<Database>, q: MetricsQuery, now = 
 export function scopeWhere(s: Scope): RawBuilder<unknown>[] {
   const f = s.filters;
   const parts: RawBuilder<unknown>[] = [];
+  // On SQLite a unary plus keeps the planner off the single-column and status indexes (which would
+  // fetch every wide finding row) and on the covering metric indexes; PostgreSQL plans by statistics.
+  const plus = s.dialect === 'sqlite' ? sql`+` : sql``;
   const inList = (col: string, values: readonly (string | number)[]) =>
-    sql`${sql.ref(col)} in (${sql.join(values)})`;
+    sql`${plus}${sql.ref(col)} in (${sql.join(values)})`;
   // No project matches the tag: the metrics of nothing, not of everything.
   if (s.projectIds !== undefined)
     parts.push(s.projectIds.length === 0 ? sql`1 = 0` : inList('project_id', s.projectIds));

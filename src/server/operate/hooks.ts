@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { Kysely } from 'kysely';
-import { audit } from '../auth/accounts.js';
+import { audit, revokeRow } from '../auth/accounts.js';
 import type { Principal } from '../auth/roles.js';
 import { generateToken, hashSecret, kindOf, sha256, tokenId, verifySecret } from '../auth/secrets.js';
 import type { Database } from '../store/schema.js';
@@ -54,18 +54,8 @@ export async function createHook(
   return { id, kind, name: label, token: signed ? null : token, secret: signed ? `whsec_${key}` : null };
 }
 
-export async function revokeHook(db: Kysely<Database>, id: string, actor: string): Promise<boolean> {
-  return db.transaction().execute(async (trx) => {
-    const r = await trx
-      .updateTable('hooks')
-      .set({ revoked_at: nowIso() })
-      .where('id', '=', id)
-      .where('revoked_at', 'is', null)
-      .executeTakeFirst();
-    const done = Number(r.numUpdatedRows) > 0;
-    if (done) await audit(trx, actor, 'hook.revoke', `hook:${id}`);
-    return done;
-  });
+export function revokeHook(db: Kysely<Database>, id: string, actor: string): Promise<boolean> {
+  return revokeRow(db, 'hooks', id, actor, { action: 'hook.revoke', target: `hook:${id}` });
 }
 
 export async function listHooks(db: Kysely<Database>) {

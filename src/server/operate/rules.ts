@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import { audit } from '../auth/accounts.js';
+import { audit, revokeRow } from '../auth/accounts.js';
 import type { Database } from '../store/schema.js';
 import { nowIso } from '../store/util.js';
 import { imageRepository, type RuleKey } from './facts.js';
@@ -47,17 +47,10 @@ export async function addRoutingRule(
   });
 }
 
-export async function removeRoutingRule(db: Kysely<Database>, id: number, actor: string): Promise<boolean> {
-  return db.transaction().execute(async (trx) => {
-    const r = await trx
-      .updateTable('routing_rules')
-      .set({ revoked_at: nowIso() })
-      .where('id', '=', id)
-      .where('revoked_at', 'is', null)
-      .executeTakeFirst();
-    const done = Number(r.numUpdatedRows) > 0;
-    if (done) await audit(trx, actor, 'routing-rule.delete', `routing-rule:${id}`);
-    return done;
+export function removeRoutingRule(db: Kysely<Database>, id: number, actor: string): Promise<boolean> {
+  return revokeRow(db, 'routing_rules', id, actor, {
+    action: 'routing-rule.delete',
+    target: `routing-rule:${id}`,
   });
 }
 

@@ -1,5 +1,5 @@
-import type { Arg, Env, Instruction, ModifiableInstruction } from 'dockerfile-ast';
-import { DockerfileParser } from 'dockerfile-ast';
+import type { Arg, DockerfileParser, Env, Instruction, ModifiableInstruction } from 'dockerfile-ast';
+import { createRequire } from 'node:module';
 import type { SourceFile } from '../../../core/analyzer.js';
 import { ParseError } from '../../../core/errors.js';
 import type { RawFinding } from '../../../core/finding.js';
@@ -17,6 +17,15 @@ import {
   DF_UNPINNED_PACKAGE,
   DF_USER_ROOT,
 } from './rules.js';
+
+let parser: typeof DockerfileParser | undefined;
+
+/** dockerfile-ast (and the language-server types it brings) load when a scan meets a Dockerfile. */
+function dockerfileParser(): typeof DockerfileParser {
+  return (parser ??= (
+    createRequire(import.meta.url)('dockerfile-ast') as { DockerfileParser: typeof DockerfileParser }
+  ).DockerfileParser);
+}
 
 const KEYWORDS = new Set([
   'FROM',
@@ -98,7 +107,7 @@ function checkSize(text: string): void {
 export function checkDockerfile(file: SourceFile): RawFinding[] {
   checkSize(file.text);
   const rep = new Reporter(file);
-  const df = DockerfileParser.parse(file.text);
+  const df = dockerfileParser().parse(file.text);
   const globalArgs = new Map<string, string>();
   const stages: Stage[] = [];
   let stage: Stage | undefined;

@@ -1,0 +1,276 @@
+// Benchmark of GET /api/v1/metrics's computation over a large store. Run after `npx tsc -p tsconfig.build.json`:
+//   node bench/server/metrics.mjs [--findings 1000000] [--projects 100] [--store sqlite,postgres] [--runs 5]
+// SQLite in a temporary folder; PostgreSQL in a throwaway cluster started here from Debian's
+// `postgresql` package (as the tests do), or DATABASE_URL when set. Data comes from a seeded
+// generator (the seed is printed) with skewed, long-tailed distributions like real programmes:
+// a few large projects, most findings in code, log-normal times to detect and to fix.
+import { execFileSync } from 'node:child_process';
+import { chmodSync, existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { loadavg, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const here = fileURLToPath(new URL('.', import.meta.url));
+const dist = join(here, '..', '..', 'dist');
+const { openStore } = await import(join(dist, 'server/store/open.js'));
+const { computeMetrics } = await import(join(dist, 'server/metrics/compute.js'));
+const { MetricsCache } = await import(join(dist, 'server/metrics/cache.js'));
+
+const arg = (name, dflt) => {
+  const i = process.argv.indexOf(`--${name}`);
+  return i > 0 ? process.argv[i + 1] : dflt;
+};
+const N = Number(arg('findings', 1_000_000));
+const P = Number(arg('projects', 100));
+const RUNS = Number(arg('runs', 5));
+const STORES = arg('store', 'sqlite,postgres').split(',');
+const SEED = Number(arg('seed', Date.now() % 1_000_000));
+const load = () =>
+  loadavg()
+    .map((l) => l.toFixed(2))
+    .join(' ');
+console.log(`seed ${SEED}; ${N} findings, ${P} projects; load average ${load()}`);
+
+let s = SEED;
+const rnd = () => (s = (s * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
+const weighted = (pairs) => {
+  const total = pairs.reduce((a, [, w]) => a + w, 0);
+  let r = rnd() * total;
+  for (const [v, w] of pairs) if ((r -= w) < 0) return v;
+  return pairs[pairs.length - 1][0];
+};
+// A standard normal by Box–Muller; log-normal durations have the long tail real fix times have.
+const normal = () => Math.sqrt(-2 * Math.log(1 - rnd())) * Math.cos(2 * Math.PI * rnd());
+const logNormalDays = (medianDays, sigma) => medianDays * Math.exp(sigma * normal());
+const DAY = 86_400_000;
+const NOW = Date.UTC(2026, 11, 1);
+const SEV = [
+  ['critical', 3],
+  ['high', 15],
+  ['medium', 40],
+  ['low', 30],
+  ['info', 12],
+];
+const PHASE = [
+  ['design', 3],
+  ['code', 62],
+  ['build', 12],
+  ['test', 10],
+  ['release', 5],
+  ['runtime', 8],
+];
+const STATUS = [
+  ['open', 30],
+  ['fixed', 58],
+  ['accepted', 5],
+  ['false-positive', 5],
+  ['not-affected', 2],
+];
+const ANALYZERS = [
+  ['code', 35],
+  ['deps', 35],
+  ['secrets', 10],
+  ['iac', 12],
+  ['pipeline', 8],
+];
+const PRINC = ['encryption', 'authentication', 'logging', 'asset-management', 'zoning-containment'];
+const SLA = { critical: 7, high: 30, medium: 90, low: 120 };
+// 300 rules, each with its fixed principles and OWASP categories, as rules carry them.
+const RULES = Array.from({ length: 300 }, (_, i) => ({
+  principles: JSON.stringify(PRINC.filter((_, k) => (i >> k) % 3 === 0).slice(0, 2)),
+  owasp: JSON.stringify([`A${String(1 + (i % 10)).padStart(2, '0')}:2025`]),
+}));
+
+function row(i, projectIds) {
+  // Zipf-like project sizes: project k gets weight 1/(k+1).
+  const k = Math.min(
+    projectIds.length - 1,
+    Math.floor(Math.exp(rnd() * Math.log(projectIds.length + 1))) - 1,
+  );
+  const severity = weighted(SEV);
+  const status = weighted(STATUS);
+  const first = NOW - rnd() * 730 * DAY;
+  const rule = RULES[i % 300];
+  const fixed = status === 'fixed' ? Math.min(NOW, first + logNormalDays(20, 1.2) * DAY) : null;
+  const intro = rnd() < 0.85 ? first - logNormalDays(45, 1.5) * DAY : null;
+  const due = SLA[severity] ? new Date(first + SLA[severity] * DAY).toISOString() : null;
+  const iso = (t) => new Date(t).toISOString();
+  return {
+    project_id: projectIds[k],
+    branch: 'main',
+    fingerprint: `fp-${i}`,
+    rule_id: `code/rule-${i % 300}`,
+    analyzer: weighted(ANALYZERS),
+    severity,
+    confidence: 'high',
+    title: `Problem ${i % 300}`,
+    message: 'input reaches a sink without validation',
+    remediation: 'validate the input',
+    path: `src/m${i % 977}/file${i % 5000}.ts`,
+    start_line: 1 + (i % 400),
+    location: '{}',
+    cwe: '[89]',
+    owasp: rule.owasp,
+    principles: rule.principles,
+    tools: '["vanguard"]',
+    phase: weighted(PHASE),
+    advisory: null,
+    package_key: null,
+    package: null,
+    status,
+    status_source: 'scan',
+    status_reason: null,
+    accepted_owner: status === 'accepted' ? 'owner' : null,
+    accepted_until: status === 'accepted' ? iso(first + rnd() * 400 * DAY) : null,
+    introduced_at: intro === null ? null : iso(intro),
+    first_seen: iso(first),
+    last_seen: iso(fixed ?? NOW),
+    fixed_at: fixed === null ? null : iso(fixed),
+    sla_start: iso(first),
+    sla_due: due,
+    detected_by: 'scan',
+    first_scan_id: null,
+    last_scan_id: null,
+  };
+}
+
+async function fill(store) {
+  const t0 = Date.now();
+  const ids = [];
+  for (let p = 0; p < P; p++) {
+    const r = await store.db
+      .insertInto('projects')
+      .values({ name: `project-${p}`, created_at: new Date(NOW - 800 * DAY).toISOString() })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    ids.push(r.id);
+    if (p % 4 === 0)
+      await store.db
+        .insertInto('project_tags')
+        .values({ project_id: r.id, tag: `team-${p % 3}` })
+        .execute();
+  }
+  const BATCH = 800;
+  for (let i = 0; i < N;) {
+    await store.db.transaction().execute(async (trx) => {
+      for (let j = 0; j < 50 && i < N; j++) {
+        const rows = [];
+        for (let k = 0; k < BATCH && i < N; k++, i++) rows.push(row(i, ids));
+        await trx.insertInto('findings').values(rows).execute();
+      }
+    });
+  }
+  if (store.dialect === 'postgres')
+    await store.db
+      .executeQuery({ sql: 'ANALYZE', parameters: [], query: { kind: 'RawNode' } })
+      .catch(() => undefined);
+  console.log(`  filled ${N} findings in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
+}
+
+async function measure(store, label, q) {
+  const times = [];
+  let last;
+  for (let r = 0; r < RUNS; r++) {
+    const t = performance.now();
+    last = await computeMetrics(store.db, store.dialect, q, new Date(NOW));
+    times.push(performance.now() - t);
+  }
+  times.sort((a, b) => a - b);
+  console.log(
+    `  ${label}: median ${times[Math.floor(times.length / 2)].toFixed(0)} ms, best ${times[0].toFixed(0)} ms over ${RUNS} runs (detected ${last.totals.detected}, open ${last.totals.open}); load ${load()}`,
+  );
+}
+
+async function bench(store) {
+  await fill(store);
+  await measure(store, 'all projects, last 365 days by quarter', {});
+  await measure(store, 'all projects, 730 days by week', {
+    from: new Date(NOW - 730 * DAY).toISOString(),
+    interval: 'week',
+  });
+  await measure(store, 'one tag, high+critical', { tag: 'team-1', severity: 'critical,high' });
+  await measure(store, 'one project', { project: 'project-0' });
+  // What the route serves: recomputed only when a push or a status change happened since.
+  const cache = new MetricsCache(store.db, store.dialect);
+  await cache.get({}, new Date(NOW));
+  const t = performance.now();
+  await cache.get({}, new Date(NOW));
+  console.log(
+    `  repeated request, data unchanged (route cache): ${(performance.now() - t).toFixed(1)} ms; load ${load()}`,
+  );
+}
+
+function freePort() {
+  return new Promise((resolve, reject) => {
+    const srv = createServer();
+    srv.once('error', reject);
+    srv.listen(0, '127.0.0.1', () => {
+      const { port } = srv.address();
+      srv.close(() => resolve(port));
+    });
+  });
+}
+
+/** A throwaway cluster like the tests' (test/helpers/postgres.ts); returns its URL and a stop function. */
+async function throwawayPostgres() {
+  const base = '/usr/lib/postgresql';
+  const v = existsSync(base) ? readdirSync(base).sort((a, b) => Number(b) - Number(a))[0] : undefined;
+  if (!v) throw new Error('PostgreSQL is not installed (Debian package postgresql)');
+  const bin = join(base, v, 'bin');
+  const state = mkdtempSync(join(tmpdir(), 'vanguard-bench-pg-'));
+  const root = process.getuid?.() === 0;
+  const run = (b, a) =>
+    root
+      ? execFileSync('runuser', ['-u', 'postgres', '--', join(bin, b), ...a], { stdio: 'pipe' })
+      : execFileSync(join(bin, b), a, { stdio: 'pipe' });
+  if (root) {
+    chmodSync(state, 0o755);
+    execFileSync('chown', ['postgres:postgres', state]);
+  }
+  run('initdb', ['-D', join(state, 'data'), '-A', 'trust', '-U', 'postgres', '--no-sync', '-E', 'UTF8']);
+  const port = await freePort();
+  run('pg_ctl', [
+    '-D',
+    join(state, 'data'),
+    '-l',
+    join(state, 'log'),
+    '-w',
+    '-o',
+    `-c listen_addresses=127.0.0.1 -p ${port} -k ${state}`,
+    'start',
+  ]);
+  return {
+    url: `postgres://postgres@127.0.0.1:${port}/postgres`,
+    stop: () => {
+      run('pg_ctl', ['-D', join(state, 'data'), '-m', 'immediate', '-w', 'stop']);
+      rmSync(state, { recursive: true, force: true });
+    },
+  };
+}
+
+if (STORES.includes('sqlite')) {
+  const dir = mkdtempSync(join(tmpdir(), 'vanguard-bench-metrics-'));
+  console.log('SQLite');
+  const store = await openStore({ dataDir: dir });
+  try {
+    await bench(store);
+  } finally {
+    await store.close();
+    if (!process.env.KEEP) rmSync(dir, { recursive: true, force: true });
+    else console.log(`  kept ${dir}`);
+  }
+}
+if (STORES.includes('postgres')) {
+  const pg = process.env.DATABASE_URL
+    ? { url: process.env.DATABASE_URL, stop: () => undefined }
+    : await throwawayPostgres();
+  console.log('PostgreSQL');
+  const store = await openStore({ databaseUrl: pg.url });
+  try {
+    await bench(store);
+  } finally {
+    await store.close();
+    pg.stop();
+  }
+}

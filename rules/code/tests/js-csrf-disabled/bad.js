@@ -1,0 +1,4 @@
+const lusca = require('lusca');
+
+// ruleid: code/js-csrf-disabled
+app.use(lusca({ csrf: false, xframe: 'SAMEORIGIN' }));

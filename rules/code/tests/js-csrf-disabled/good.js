@@ -1,0 +1,3 @@
+const lusca = require('lusca');
+
+app.use(lusca({ csrf: true, xframe: 'SAMEORIGIN' }));

@@ -1,0 +1,9 @@
+import os
+import socket
+
+from flask import Flask
+
+app = Flask(__name__)
+s = socket.socket()
+s.bind(("127.0.0.1", 8080))
+app.run(host=os.environ.get("HOST", "127.0.0.1"), port=5000)

@@ -1,0 +1,22 @@
+from django.http import JsonResponse
+from django.views.decorators.csrf import csrf_exempt
+from flask import Flask
+from flask_wtf.csrf import CSRFProtect
+
+app = Flask(__name__)
+csrf = CSRFProtect(app)
+# ruleid: code/py-csrf-disabled
+app.config["WTF_CSRF_ENABLED"] = False
+
+
+# ruleid: code/py-csrf-disabled
+@csrf_exempt
+def transfer(request):
+    return JsonResponse({"ok": True})
+
+
+# ruleid: code/py-csrf-disabled
+@csrf.exempt
+@app.route("/pay", methods=["POST"])
+def pay():
+    return "ok"

@@ -1,0 +1,16 @@
+import psycopg2
+
+# ruleid: code/py-hardcoded-credential
+DB_PASSWORD = "fake-Pa55w0rd-for-tests"
+# ruleid: code/py-hardcoded-credential
+conn = psycopg2.connect(host="db", user="app", password="fake-Pa55w0rd-for-tests")
+settings = {
+    # ruleid: code/py-hardcoded-credential
+    "api_key": "fake0123456789abcdef",
+}
+
+
+class Client:
+    def __init__(self):
+        # ruleid: code/py-hardcoded-credential
+        self.client_secret = "fake-client-secret-value"

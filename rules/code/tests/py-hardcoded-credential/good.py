@@ -1,0 +1,17 @@
+import os
+
+import psycopg2
+
+DB_PASSWORD = os.environ["DB_PASSWORD"]
+PASSWORD_FIELD = "password"
+conn = psycopg2.connect(host="db", user="app", password=os.environ.get("DB_PASSWORD"))
+settings = {"api_key": os.getenv("API_KEY"), "password": ""}
+form_password = "{password}"
+token = None
+password_hint = "Use at least 12 characters"
+
+
+def test_login():
+    password = "fake-test-only-value"
+    return password
+redacted_password = ":****"
