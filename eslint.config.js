@@ -12,6 +12,7 @@ export default tseslint.config(
       'bench/.cache/**',
       '**/fixtures/**',
       'rules/code/tests/**',
+      'test-artifacts/**',
     ],
   },
   js.configs.recommended,

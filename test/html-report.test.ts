@@ -1,29 +1,14 @@
-import { existsSync } from 'node:fs';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
-import { chromium } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { htmlReport } from '../src/report/html.js';
 import { junitReport } from '../src/report/junit.js';
+import { haveBrowser, launchChromium } from './helpers/browser.js';
 import { hostileFinding } from './helpers/hostile.js';
 import { makeFinding, makeResult } from './helpers/scan-result.js';
-
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
-// Locally a missing browser skips these tests; in CI it must fail, so CI installs chromium.
-const haveBrowser = existsSync(CHROMIUM) || Boolean(process.env.CI);
 
 const findings = [
   makeFinding({
@@ -66,7 +51,7 @@ describe.skipIf(!haveBrowser)('HTML report in a headless browser', () => {
   const problems: string[] = [];
 
   beforeAll(async () => {
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
+    browser = await launchChromium();
     dir = await mkdtemp(join(tmpdir(), 'vg-html-'));
     const file = join(dir, 'report.html');
     await writeFile(

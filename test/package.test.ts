@@ -12,6 +12,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { startServe } from './helpers/serve-process.js';
 
 /**
  * The package as users get it: `npm pack`, installed into an empty folder, scanning a small project.
@@ -120,8 +121,11 @@ describe('the packed package', () => {
       'schemas/scan-result.schema.json',
       'package.json',
       'README.md',
+      'dist/dashboard/index.html',
+      'dist/dashboard/manifest.json',
     ])
       expect(files).toContain(f);
+    expect(files.filter((f) => /^dist\/dashboard\/assets\/app-[A-Z0-9]+\.js$/.test(f))).toHaveLength(1);
     const ruleFiles = readdirSync(join(ROOT, 'rules', 'code')).filter((f) => f.endsWith('.yaml'));
     expect(ruleFiles.length).toBeGreaterThan(0);
     for (const f of ruleFiles) expect(files).toContain(`rules/code/${f}`);
@@ -161,6 +165,21 @@ describe('the packed package', () => {
     };
     expect(log.version).toBe('2.1.0');
     expect(log.runs[0]!.results.length).toBe(result.findings.length);
+  });
+
+  it('serves the bundled dashboard from the installed package, with no internet', async () => {
+    const data = mkdtempSync(join(tmpdir(), 'vg-pack-data-'));
+    const server = await startServe(['--data-dir', data], {}, bin);
+    try {
+      const index = await fetch(`${server.url}/`, { headers: { accept: 'text/html' } });
+      expect(index.status).toBe(200);
+      const html = await index.text();
+      const assets = [...html.matchAll(/(?:src|href)="(\/assets\/[^"]+)"/g)].map((m) => m[1]!);
+      expect(assets).toHaveLength(2);
+      for (const a of assets) expect((await fetch(`${server.url}${a}`)).status).toBe(200);
+    } finally {
+      await server.stop();
+    }
   });
 
   it('exposes the library entry point', () => {

@@ -11,9 +11,12 @@ export interface ServeProcess {
   kill9(): Promise<void>;
 }
 
-/** Starts `vanguard serve --port 0` as a user would and waits for its "listening on" line. */
-export function startServe(args: string[], env: Record<string, string>): Promise<ServeProcess> {
-  const child = spawn(process.execPath, [CLI, 'serve', '--port', '0', ...args], {
+/**
+ * Starts `vanguard serve --port 0` as a user would and waits for its "listening on" line; `cli` is
+ * another entry point (an installed package's bin) instead of this checkout's dist/.
+ */
+export function startServe(args: string[], env: Record<string, string>, cli = CLI): Promise<ServeProcess> {
+  const child = spawn(process.execPath, [cli, 'serve', '--port', '0', ...args], {
     env: { ...process.env, NO_COLOR: '1', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });

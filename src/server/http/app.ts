@@ -11,8 +11,10 @@ import { kindOf } from '../auth/secrets.js';
 import { authenticateHookToken } from '../operate/hooks.js';
 import type { JobQueue } from '../jobs/types.js';
 import type { Store } from '../store/open.js';
+import { defaultDashboardDir, isPageRequest, registerDashboard } from './dashboard.js';
 import { HttpError } from './route.js';
 import { registerAdminRoutes } from './routes-admin.js';
+import { registerDashboardApiRoutes } from './routes-dashboard-api.js';
 import { registerFindingRoutes } from './routes-findings.js';
 import { registerHealthRoutes } from './routes-health.js';
 import { registerHookRoutes } from './routes-hooks.js';
@@ -32,6 +34,8 @@ export interface AppOptions {
   /** Whether the server is reached over TLS (cookies get `Secure`). */
   secureCookies?: boolean;
   logger?: boolean;
+  /** The built dashboard (default: dist/dashboard beside this module). */
+  dashboardDir?: string;
   /** Anomaly reports one user may file per hour (default 20). */
   reportsPerHour?: number;
   /** Falco repeats of one rule on one workload closer than this are one finding (default one hour). */
@@ -60,8 +64,14 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
         scriptSrc: ["'self'"],
         styleSrc: ["'self'"],
         imgSrc: ["'self'", 'data:'],
+        connectSrc: ["'self'"],
+        fontSrc: ["'self'"],
         objectSrc: ["'none'"],
+        baseUri: ["'none'"],
+        formAction: ["'self'"],
         frameAncestors: ["'none'"],
+        // Over plain HTTP (a server on an internal address) upgrading would break every asset.
+        upgradeInsecureRequests: opts.secureCookies ? [] : null,
       },
     },
     hsts: opts.secureCookies ? { maxAge: 31_536_000 } : false,
@@ -157,8 +167,12 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     process.stderr.write(`vanguard serve: ${req.method} ${req.url}: ${err.message}\n`);
     return reply.code(500).send(errorBody('INTERNAL', 'internal error; see the server log'));
   });
+  const dashboard = registerDashboard(app, opts.dashboardDir ?? defaultDashboardDir());
+  // A page of the dashboard (e.g. /findings/12) is routed in the browser; API misses stay JSON.
   app.setNotFoundHandler((req, reply) =>
-    reply.code(404).send(errorBody('NOT_FOUND', `no route ${req.method} ${req.url.split('?')[0]}`)),
+    isPageRequest(req)
+      ? dashboard.index(req, reply)
+      : reply.code(404).send(errorBody('NOT_FOUND', `no route ${req.method} ${req.url.split('?')[0]}`)),
   );
 
   registerHealthRoutes(app, opts.store);
@@ -167,6 +181,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   registerFindingRoutes(app, opts.store);
   registerReportRoutes(app, opts.store, opts.queue, opts.reportsPerHour);
   registerAdminRoutes(app, opts.store, opts.queue);
+  registerDashboardApiRoutes(app, opts.store);
   registerMetricsRoutes(app, opts.store);
   registerOperateRoutes(app, opts.store);
   await registerHookRoutes(app, opts.store, opts.falcoWindowMs ? { falcoWindowMs: opts.falcoWindowMs } : {});

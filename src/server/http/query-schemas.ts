@@ -26,7 +26,7 @@ export const FINDINGS_QUERY = {
     phase: csv(PHASES),
     q: { type: 'string', maxLength: 200 },
     detectedBy: { type: 'string', enum: ['scan', 'rematch'] },
-    sort: { type: 'string', enum: ['newest', 'oldest', 'due'], default: 'newest' },
+    sort: { type: 'string', enum: ['newest', 'oldest', 'due', 'severity'], default: 'newest' },
     limit: { type: 'integer', minimum: 1, maximum: 500, default: 50 },
     offset: { type: 'integer', minimum: 0, maximum: 10_000_000, default: 0 },
     after: { type: 'integer', minimum: 0, description: 'keyset paging: the nextAfter of the previous page' },
@@ -46,7 +46,7 @@ export interface FindingsQuery {
   phase?: string;
   q?: string;
   detectedBy?: string;
-  sort: 'newest' | 'oldest' | 'due';
+  sort: 'newest' | 'oldest' | 'due' | 'severity';
   limit: number;
   offset: number;
   after?: number;

@@ -16,10 +16,10 @@ async function projectId(store: Store, name: string): Promise<number> {
 }
 
 function filterOf(q: FindingsQuery): FindingFilter {
-  if (q.after !== undefined && q.sort === 'due')
+  if (q.after !== undefined && (q.sort === 'due' || q.sort === 'severity'))
     throw new VanguardError(
       'USAGE',
-      'after (keyset paging) works with sort newest or oldest; use offset with due',
+      `after (keyset paging) works with sort newest or oldest; use offset with ${q.sort}`,
     );
   const f: FindingFilter = { limit: q.limit, offset: q.offset, sort: q.sort };
   const set = <K extends keyof FindingFilter>(k: K, v: FindingFilter[K] | undefined): void => {

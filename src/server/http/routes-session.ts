@@ -62,6 +62,21 @@ export function registerSessionRoutes(app: FastifyInstance, store: Store, secure
   });
   route(app, {
     method: 'GET',
+    url: '/api/v1/session',
+    access: 'public',
+    summary: 'whether the request carries a session, and whose (the dashboard asks this first)',
+    tags: ['session'],
+    handler: (req) => {
+      const p = req.principal;
+      return Promise.resolve(
+        p?.kind === 'user'
+          ? { signedIn: true, user: p.name, role: p.role, csrfToken: req.csrf ?? null }
+          : { signedIn: false },
+      );
+    },
+  });
+  route(app, {
+    method: 'GET',
     url: '/api/v1/me',
     access: 'reporter',
     summary: 'who the credentials belong to',

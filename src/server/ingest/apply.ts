@@ -117,7 +117,7 @@ export async function writeFindings(
     else changed.push(p.row);
     if (p.prev) idOf.set(p.prev.fingerprint, p.prev.id);
   }
-  const columns = Object.keys(fresh[0] ?? changed[0] ?? {}) as (keyof NewFinding & string)[];
+  const columns = Object.keys(fresh[0] ?? changed[0] ?? {}) as (keyof NewFinding)[];
   for (const part of chunks(fresh, BULK_ROWS)) {
     // A plain INSERT: the scope lock (or SQLite's single writer) means no other writer added one
     // of these meanwhile, and if one had, failing loudly beats a history that says "new" twice.

@@ -30,7 +30,7 @@ export interface RowContext {
 }
 
 function dueDate(ctx: RowContext, severity: string, start: string): string | null {
-  const cache = (ctx.dueCache ??= new Map());
+  const cache = (ctx.dueCache ??= new Map<string, string | null>());
   const key = `${severity}\0${start}`;
   let due = cache.get(key);
   if (due === undefined && !cache.has(key)) {

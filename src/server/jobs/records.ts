@@ -70,25 +70,22 @@ export async function failJob(db: Kysely<Database>, id: number, err: unknown): P
     .execute();
 }
 
-/** A job as clients see it (the payload, which may be a whole report, is left out). */
-export async function jobView(db: Kysely<Database>, id: number) {
-  const j = await db
-    .selectFrom('jobs')
-    .select([
-      'id',
-      'kind',
-      'status',
-      'result',
-      'error',
-      'created_by',
-      'created_at',
-      'started_at',
-      'finished_at',
-      'worker',
-    ])
-    .where('id', '=', id)
-    .executeTakeFirst();
-  if (!j) return undefined;
+/** The columns of a job that clients see (the payload, which may be a whole report, is left out). */
+export const JOB_VIEW_COLUMNS = [
+  'id',
+  'kind',
+  'status',
+  'result',
+  'error',
+  'created_by',
+  'created_at',
+  'started_at',
+  'finished_at',
+  'worker',
+] as const;
+
+/** A job row as clients see it. */
+export function toJobView(j: Pick<JobRow, (typeof JOB_VIEW_COLUMNS)[number]>) {
   return {
     id: j.id,
     kind: j.kind,
@@ -101,6 +98,12 @@ export async function jobView(db: Kysely<Database>, id: number) {
     finishedAt: j.finished_at,
     worker: j.worker,
   };
+}
+
+/** One job as clients see it, or undefined. */
+export async function jobView(db: Kysely<Database>, id: number) {
+  const j = await db.selectFrom('jobs').select(JOB_VIEW_COLUMNS).where('id', '=', id).executeTakeFirst();
+  return j ? toJobView(j) : undefined;
 }
 
 /** Runs a claimed job with its handler and records the outcome; never throws. */

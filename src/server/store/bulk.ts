@@ -23,7 +23,7 @@ type Columns<T extends keyof Database> = keyof Database[T] & string;
  * builder an object per value and the database a bound parameter per value; this is one string that
  * both databases parse natively. Column names come from the typed schema, never from input.
  */
-export function jsonRows<T extends keyof Database & string>(
+export function jsonRows<T extends keyof Database>(
   dialect: Dialect,
   table: T,
   columns: readonly Columns<T>[],

@@ -29,7 +29,7 @@ export interface FindingFilter {
   detectedBy?: string;
   limit: number;
   offset: number;
-  sort: 'newest' | 'oldest' | 'due';
+  sort: 'newest' | 'oldest' | 'due' | 'severity';
   /** Keyset paging (sorts newest and oldest): only findings after this id in the sort order. */
   after?: number;
 }
@@ -64,6 +64,9 @@ export interface FindingView extends FindingFields {
   slaBreached: boolean;
   detectedBy: string;
 }
+
+// Most severe first; the order of SEVERITIES, spelled as SQL both stores understand.
+const SEVERITY_RANK = sql<number>`CASE severity WHEN 'critical' THEN 0 WHEN 'high' THEN 1 WHEN 'medium' THEN 2 WHEN 'low' THEN 3 ELSE 4 END`;
 
 type Q = SelectQueryBuilder<Database, 'findings', object>;
 
@@ -145,7 +148,9 @@ export async function listFindings(
       ? page.orderBy('id', 'asc')
       : f.sort === 'due'
         ? page.orderBy('sla_due', 'asc').orderBy('id', 'asc')
-        : page.orderBy('id', 'desc');
+        : f.sort === 'severity'
+          ? page.orderBy(SEVERITY_RANK, 'asc').orderBy('id', 'desc')
+          : page.orderBy('id', 'desc');
   const [rows, n] = await Promise.all([page.limit(f.limit).offset(f.offset).execute(), cappedCount(db, f)]);
   const names = await projectNames(db, [...new Set(rows.map((r) => r.project_id))]);
   const last = rows[rows.length - 1];
@@ -153,7 +158,8 @@ export async function listFindings(
     items: rows.map((r) => toView(r, names.get(r.project_id) ?? '', now)),
     total: Math.min(n, TOTAL_CAP),
     totalExact: n <= TOTAL_CAP,
-    nextAfter: f.sort !== 'due' && last && rows.length === f.limit ? last.id : null,
+    nextAfter:
+      (f.sort === 'newest' || f.sort === 'oldest') && last && rows.length === f.limit ? last.id : null,
   };
 }
 

@@ -445,6 +445,28 @@ function v4(dialect: Dialect): Migration {
   };
 }
 
+/**
+ * Version 5 (issue #15, dashboard): comments on findings. Apart from finding_events, so a comment
+ * can never look like a status change to the metrics that read the history.
+ */
+function v5Comments(dialect: Dialect): Migration {
+  return {
+    async up(db: Kysely<unknown>): Promise<void> {
+      await withId(db.schema.createTable('finding_comments'), dialect)
+        .addColumn('finding_id', 'integer', (c) => c.notNull().references('findings.id'))
+        .addColumn('at', 'text', (c) => c.notNull())
+        .addColumn('actor', 'text', (c) => c.notNull())
+        .addColumn('body', 'text', (c) => c.notNull())
+        .execute();
+      await db.schema
+        .createIndex('finding_comments_finding')
+        .on('finding_comments')
+        .columns(['finding_id', 'id'])
+        .execute();
+    },
+  };
+}
+
 /** The versioned migrations, in order. */
 export function migrations(dialect: Dialect): MigrationProvider {
   return {
@@ -454,6 +476,7 @@ export function migrations(dialect: Dialect): MigrationProvider {
         '0002_metrics': v2Metrics(),
         '0003_operate': v3Operate(dialect),
         '0004_perf': v4(dialect),
+        '0005_finding_comments': v5Comments(dialect),
       }),
   };
 }

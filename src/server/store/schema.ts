@@ -137,6 +137,15 @@ export interface FindingEventTable {
   scan_id: number | null;
 }
 
+/** A person's comment on a finding (not a status change; those are finding_events). */
+export interface FindingCommentTable {
+  id: Generated<number>;
+  finding_id: number;
+  at: string;
+  actor: string;
+  body: string;
+}
+
 /** One analysis decision on an advisory + package, applied to every project. */
 export interface DecisionTable {
   id: Generated<number>;
@@ -302,6 +311,7 @@ export interface Database {
   findings: FindingTable;
   finding_tools: FindingToolTable;
   finding_events: FindingEventTable;
+  finding_comments: FindingCommentTable;
   decisions: DecisionTable;
   inventories: InventoryTable;
   audit_log: AuditTable;

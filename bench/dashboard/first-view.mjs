@@ -1,0 +1,190 @@
+// The dashboard's first view with 100,000 findings stored (issue #15 target: under 1 s).
+// Fills a fresh SQLite store directly (100 projects, 100,000 findings over a year, ~40 % fixed),
+// starts `vanguard serve` from dist/, signs in with Debian's Chromium and times, from the click on
+// "Sign in": the overview drawn (charts on canvas), then the findings list's first page and a
+// filtered page. Usage: node bench/dashboard/first-view.mjs [--findings N] [--assert]
+// (run `npm run build` first; --assert exits 1 when a view takes 1 s or more).
+/* global document, location -- the waitForFunction callbacks run in the page */
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { loadavg, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+
+const root = fileURLToPath(new URL('../..', import.meta.url));
+const dist = (p) => join(root, 'dist', p);
+const { openStore } = await import(dist('server/store/open.js'));
+const { addUser } = await import(dist('server/auth/accounts.js'));
+
+/** Median server time of an API call over five runs (the browser's own time is measured apart). */
+async function apiTime(url, token, path) {
+  const times = [];
+  for (let i = 0; i < 5; i++) {
+    const t = performance.now();
+    const r = await fetch(`${url}${path}`, { headers: { authorization: `Bearer ${token}` } });
+    await r.arrayBuffer();
+    if (!r.ok) throw new Error(`${path}: ${r.status}`);
+    times.push(performance.now() - t);
+  }
+  return Math.round(times.sort((a, b) => a - b)[2]);
+}
+
+const arg = (name, dflt) => {
+  const i = process.argv.indexOf(name);
+  return i > 0 ? Number(process.argv[i + 1]) : dflt;
+};
+const N = arg('--findings', 100_000);
+const PROJECTS = 100;
+const SEV = ['critical', 'high', 'medium', 'medium', 'low', 'low', 'info'];
+const ANALYZERS = ['secrets', 'deps', 'code', 'iac', 'pipeline', 'threats'];
+const PHASES = ['design', 'code', 'code', 'build', 'build', 'test', 'release', 'runtime'];
+const PRINCIPLES = ['encryption', 'authentication', 'logging', 'asset-management', 'zoning-containment'];
+const DAY = 86_400_000;
+
+// A fixed-seed generator, so every run stores the same data.
+let seed = 42;
+const rnd = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
+const pick = (a) => a[Math.floor(rnd() * a.length)];
+
+const dataDir = mkdtempSync(join(tmpdir(), 'vg-firstview-'));
+const store = await openStore({ dataDir });
+const t0 = Date.now();
+const now = Date.now();
+const { password, token } = await addUser(store.db, 'lead', 'viewer', 'bench');
+const projects = [];
+for (let p = 0; p < PROJECTS; p++)
+  projects.push(
+    (
+      await store.db
+        .insertInto('projects')
+        .values({ name: `service-${p}`, created_at: new Date(now - 400 * DAY).toISOString() })
+        .returning('id')
+        .executeTakeFirstOrThrow()
+    ).id,
+  );
+const rows = [];
+for (let i = 0; i < N; i++) {
+  const first = now - Math.floor(rnd() * 365 * DAY);
+  const introduced = first - Math.floor(rnd() * 60 * DAY);
+  const fixed = rnd() < 0.4 ? Math.min(now - 1000, first + Math.floor(rnd() * 90 * DAY)) : null;
+  const analyzer = pick(ANALYZERS);
+  const severity = pick(SEV);
+  const path = `src/module-${i % 997}/file-${i % 113}.ts`;
+  rows.push({
+    project_id: projects[i % PROJECTS],
+    branch: 'main',
+    fingerprint: `fp-${i}`,
+    rule_id: `${analyzer}/rule-${i % 57}`,
+    analyzer,
+    severity,
+    confidence: 'high',
+    title: `Finding ${i} of rule ${i % 57}`,
+    message: `What is wrong in ${path}`,
+    remediation: 'Fix it.',
+    path,
+    start_line: 1 + (i % 400),
+    location: JSON.stringify({ path, startLine: 1 + (i % 400) }),
+    cwe: '[79]',
+    owasp: '["A05:2025"]',
+    principles: JSON.stringify([pick(PRINCIPLES)]),
+    tools: '["vanguard"]',
+    phase: pick(PHASES),
+    advisory: null,
+    package_key: null,
+    package: null,
+    status: fixed ? 'fixed' : rnd() < 0.05 ? 'accepted' : 'open',
+    status_source: 'scan',
+    status_reason: null,
+    accepted_owner: null,
+    accepted_until: null,
+    introduced_at: new Date(introduced).toISOString(),
+    first_seen: new Date(first).toISOString(),
+    last_seen: new Date(fixed ?? now).toISOString(),
+    fixed_at: fixed ? new Date(fixed).toISOString() : null,
+    sla_start: new Date(first).toISOString(),
+    sla_due: new Date(first + 30 * DAY).toISOString(),
+    detected_by: 'scan',
+    first_scan_id: null,
+    last_scan_id: null,
+  });
+}
+rows.sort((a, b) => a.first_seen.localeCompare(b.first_seen)); // ids grow with time, as in real use
+for (let i = 0; i < rows.length; i += 500)
+  await store.db
+    .insertInto('findings')
+    .values(rows.slice(i, i + 500))
+    .execute();
+await store.close();
+console.log(
+  `stored ${N.toLocaleString('en')} findings in ${PROJECTS} projects in ${((Date.now() - t0) / 1000).toFixed(1)} s`,
+);
+
+const child = spawn(process.execPath, [dist('cli/main.js'), 'serve', '--port', '0', '--data-dir', dataDir], {
+  stdio: ['ignore', 'pipe', 'inherit'],
+});
+const url = await new Promise((resolve, reject) => {
+  let out = '';
+  child.stdout.on('data', (b) => {
+    out += b;
+    const m = /listening on (http:\/\/\S+)/.exec(out);
+    if (m) resolve(m[1]);
+  });
+  child.once('exit', (c) => reject(new Error(`serve exited ${c}`)));
+});
+const browser = await chromium.launch({
+  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+  args: ['--headless', '--no-sandbox', '--disable-gpu'],
+});
+const results = {};
+const api = {};
+for (const path of [
+  '/api/v1/findings?status=open&sort=newest&limit=50&offset=0',
+  '/api/v1/findings?status=open&severity=critical&sort=newest&limit=50&offset=0',
+  '/api/v1/findings?status=open&q=module-42%2F&sort=newest&limit=50&offset=0',
+  '/api/v1/findings?status=open&sort=severity&limit=50&offset=0',
+  '/api/v1/projects?limit=500',
+  ...(process.argv.includes('--no-overview') ? [] : ['/api/v1/metrics?interval=quarter']),
+])
+  api[path] = await apiTime(url, token, path);
+try {
+  const page = await browser.newPage({ viewport: { width: 1360, height: 900 } });
+  await page.goto(url);
+  await page.getByLabel('Name').fill('lead');
+  await page.getByLabel('Password').fill(password);
+  let start = Date.now();
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.getByRole('button', { name: 'Sign out' }).waitFor();
+  if (!process.argv.includes('--no-overview')) {
+    await page.locator('.tile-value').first().waitFor();
+    await page.locator('.plot canvas').first().waitFor();
+    results.overview = Date.now() - start;
+  }
+  start = Date.now();
+  await page.getByRole('link', { name: 'Findings' }).click();
+  await page.locator('table.findings tbody tr').first().waitFor();
+  results.findings = Date.now() - start;
+  start = Date.now();
+  await page.getByLabel('Severity').selectOption('critical');
+  await page.locator('.pager [role=status]', { hasText: /of [\d,]+/ }).waitFor();
+  await page.waitForFunction(() => !document.querySelector('.table-wrap.loading'));
+  results.filtered = Date.now() - start;
+  start = Date.now();
+  await page.getByLabel('Search').fill('module-42/');
+  await page.getByRole('button', { name: 'Apply' }).click();
+  await page.waitForFunction(
+    () => location.search.includes('q=') && !document.querySelector('.table-wrap.loading'),
+  );
+  results.search = Date.now() - start;
+} finally {
+  await browser.close();
+  child.kill('SIGTERM');
+  rmSync(dataDir, { recursive: true, force: true });
+}
+const load = loadavg()
+  .map((x) => x.toFixed(2))
+  .join(' ');
+for (const [k, v] of Object.entries(api)) console.log(`API ${k}: ${v} ms (median of 5)`);
+for (const [k, v] of Object.entries(results)) console.log(`browser ${k.padEnd(9)} ${v} ms`);
+console.log(`load average ${load}, ${N.toLocaleString('en')} findings, Node ${process.version}`);
+if (process.argv.includes('--assert') && Object.values(results).some((v) => v >= 1000)) process.exit(1);

@@ -1,0 +1,36 @@
+/** How numbers, times and durations read in the dashboard (English, the locale of the docs). */
+
+const nf = new Intl.NumberFormat('en');
+
+export const num = (n: number | null | undefined): string =>
+  n === null || n === undefined ? '—' : nf.format(n);
+
+export function pct(ratio: number | null | undefined, digits = 0): string {
+  if (ratio === null || ratio === undefined || !Number.isFinite(ratio)) return '—';
+  return `${(ratio * 100).toFixed(digits)} %`;
+}
+
+/** A duration in hours, days or weeks, whichever reads best. */
+export function duration(ms: number | null | undefined): string {
+  if (ms === null || ms === undefined || !Number.isFinite(ms)) return '—';
+  const h = ms / 3_600_000;
+  if (h < 1) return `${Math.max(1, Math.round(ms / 60_000))} min`;
+  if (h < 48) return `${h.toFixed(h < 10 ? 1 : 0)} h`;
+  const d = h / 24;
+  if (d < 60) return `${d.toFixed(d < 10 ? 1 : 0)} days`;
+  return `${(d / 7).toFixed(0)} weeks`;
+}
+
+/** A timestamp as a short UTC date and time, e.g. `2026-12-02 17:41 UTC`. */
+export function when(iso: string | null | undefined): string {
+  if (!iso) return '—';
+  const d = new Date(iso);
+  if (Number.isNaN(d.getTime())) return iso;
+  return `${d.toISOString().slice(0, 16).replace('T', ' ')} UTC`;
+}
+
+export const day = (iso: string | null | undefined): string => (iso ? iso.slice(0, 10) : '—');
+
+export function capital(s: string): string {
+  return s ? s[0]!.toUpperCase() + s.slice(1).replace(/-/g, ' ') : s;
+}
