@@ -16,7 +16,8 @@ if (!isMainThread) {
   const ctx = {
     ...base,
     paths,
-    readFile: (p) => Promise.resolve(paths.has(p) ? readFileSync(join(workerData.dir, p), 'utf8') : undefined),
+    readFile: (p) =>
+      Promise.resolve(paths.has(p) ? readFileSync(join(workerData.dir, p), 'utf8') : undefined),
   };
   const out = { files: 0, lines: 0, findings: [], errors: 0, skipped: 0, ms: 0 };
   const t0 = performance.now();

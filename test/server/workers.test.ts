@@ -21,8 +21,8 @@ function startWorker(env: Record<string, string>, dbPath: string): Promise<Child
   let out = '';
   return new Promise((resolve, reject) => {
     child.once('exit', (code) => reject(new Error(`worker exited ${code}: ${out}`)));
-    child.stderr!.on('data', (b: Buffer) => (out += b.toString()));
-    child.stdout!.on('data', (b: Buffer) => {
+    child.stderr.on('data', (b: Buffer) => (out += b.toString()));
+    child.stdout.on('data', (b: Buffer) => {
       out += b.toString();
       if (out.includes('worker ready')) resolve(child);
     });
