@@ -1,10 +1,9 @@
 import { scanWarning } from '../core/warning.js';
-import { SCHEMA_VERSION, type ScanResult } from '../core/result.js';
+import { emptyDiscovery, SCHEMA_VERSION, type ScanResult } from '../core/result.js';
 import type { RawFinding, Severity } from '../core/finding.js';
 import type { RuleMeta } from '../core/rule.js';
 import { processFindings } from '../core/stages.js';
 import { VERSION } from '../core/version.js';
-import { emptyDiscovery } from '../discover/walk.js';
 import { evaluateGate } from '../policy/gate.js';
 import { summarize } from '../scan/summary.js';
 import { ATTEST_RULES } from './rules.js';

@@ -149,3 +149,23 @@ export interface ScanResult {
   /** Present in the result of `vanguard probe`: what was probed (targets, TLS, ports). */
   probe?: ProbeReport;
 }
+
+/** A discovery that saw nothing: the start of a walk, or the record of a run that read no files. */
+export function emptyDiscovery(): Discovery {
+  return {
+    filesSeen: 0,
+    filesScanned: 0,
+    bytesScanned: 0,
+    skipped: {
+      ignored: 0,
+      binary: 0,
+      'too-large': 0,
+      symlink: 0,
+      'symlink-outside': 0,
+      unreadable: 0,
+      special: 0,
+    },
+    nonUtf8: 0,
+    skippedFiles: [],
+  };
+}

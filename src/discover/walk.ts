@@ -3,7 +3,7 @@ import { lstatSync, readdirSync, realpathSync, type Dirent } from 'node:fs';
 import { basename, extname, isAbsolute, join, relative, sep } from 'node:path';
 import type { FileRef } from '../core/analyzer.js';
 import { UsageError } from '../core/errors.js';
-import type { Discovery, SkipReason } from '../core/result.js';
+import { emptyDiscovery, type Discovery, type SkipReason } from '../core/result.js';
 import { git } from './git.js';
 import { DEFAULT_IGNORES, IgnoreRules } from './ignore-rules.js';
 import { displayName, readRegularFile } from './read-file.js';
@@ -94,25 +94,6 @@ function dirsOf(paths: ReadonlySet<string>): Set<string> {
 }
 
 const MAX_LISTED_SKIPS = 200;
-
-export function emptyDiscovery(): Discovery {
-  return {
-    filesSeen: 0,
-    filesScanned: 0,
-    bytesScanned: 0,
-    skipped: {
-      ignored: 0,
-      binary: 0,
-      'too-large': 0,
-      symlink: 0,
-      'symlink-outside': 0,
-      unreadable: 0,
-      special: 0,
-    },
-    nonUtf8: 0,
-    skippedFiles: [],
-  };
-}
 
 /** Records a skipped file in the discovery counters (and the first few in the list). */
 export function recordSkip(d: Discovery, path: string, reason: SkipReason, detail?: string): void {

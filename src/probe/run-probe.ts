@@ -2,7 +2,7 @@ import type { DeclaredDeployment } from '../core/deployment.js';
 import { declaredPorts } from '../core/deployment.js';
 import { describeError } from '../core/errors.js';
 import type { FileError, ScanResult } from '../core/result.js';
-import { SCHEMA_VERSION } from '../core/result.js';
+import { emptyDiscovery, SCHEMA_VERSION } from '../core/result.js';
 import type { RawFinding } from '../core/finding.js';
 import type { ProbePorts, ProbeReport, ProbeTargetReport, ProbeTls } from '../core/probe-report.js';
 import { processFindings } from '../core/stages.js';
@@ -282,22 +282,7 @@ export async function runProbe(opts: ProbeOptions): Promise<ScanResult> {
         errors: c.errors,
       },
     ],
-    discovery: {
-      filesSeen: 0,
-      filesScanned: 0,
-      bytesScanned: 0,
-      skipped: {
-        ignored: 0,
-        binary: 0,
-        'too-large': 0,
-        symlink: 0,
-        'symlink-outside': 0,
-        unreadable: 0,
-        special: 0,
-      },
-      nonUtf8: 0,
-      skippedFiles: [],
-    },
+    discovery: emptyDiscovery(),
     findings,
     rules: PROBE_RULES.filter((r) => used.has(r.id)).map((r) => ({ ...r, phase })),
     suppressions: [],
