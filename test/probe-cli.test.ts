@@ -4,7 +4,7 @@ import { createServer, type AddressInfo, type Server } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ScanResult } from '../src/core/result.js';
+import { SCHEMA_VERSION, type ScanResult } from '../src/core/result.js';
 import { CLI } from './helpers/cli.js';
 import { badHandler, httpService, type TestService } from './helpers/probe-servers.js';
 import { sarifValidator, scanResultValidator } from './helpers/schemas.js';
@@ -79,7 +79,7 @@ describe('vanguard probe (CLI)', () => {
     expect(r.stderr).toMatch(/vanguard: \d+ findings .*; gate failed/);
     expect(r.code).toBe(1);
     const json = JSON.parse(readFileSync(join(dir, 'probe.json'), 'utf8')) as ScanResult;
-    expect(json.schemaVersion).toBe('1.2.0');
+    expect(json.schemaVersion).toBe(SCHEMA_VERSION);
     const valid = scanResultValidator();
     expect(valid(json), JSON.stringify(valid.errors?.slice(0, 3))).toBe(true);
     expect(json.analyzers.map((a) => [a.id, a.status])).toEqual([['probe', 'succeeded']]);

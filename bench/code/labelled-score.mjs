@@ -33,7 +33,7 @@ export function labelledFiles(dir) {
  * Per class: vulnerable lines, how many got a finding of that class, safe lines, how many got any
  * finding; plus the misses and alarms by place. `analyze(path, text)` returns `{ line, cls }[]`.
  */
-export function score(files, analyze) {
+export async function score(files, analyze) {
   const classes = new Map();
   const misses = [];
   const alarms = [];
@@ -44,7 +44,7 @@ export function score(files, analyze) {
   };
   for (const file of files) {
     const text = readFileSync(file, 'utf8');
-    const findings = analyze(file, text);
+    const findings = await analyze(file, text);
     for (const l of labelsOf(text)) {
       const here = findings.filter((f) => f.line === l.line);
       const r = row(l.cls);

@@ -11,14 +11,14 @@ const { makeSourceFile, makeMemoryContext } = await import(new URL('core/source-
 
 const classOf = new Map(rulesFor().set.rules.map((r) => [r.id, r.class]));
 const ctx = makeMemoryContext({}, {});
-const analyze = (path, text) =>
-  codeAnalyzer
-    .analyze(makeSourceFile(path.slice(ROOT.length), text, path, Buffer.from(text)), ctx)
-    .map((f) => ({ line: f.location.startLine, cls: classOf.get(f.ruleId), ruleId: f.ruleId }));
+const analyze = async (path, text) =>
+  (
+    await codeAnalyzer.analyze(makeSourceFile(path.slice(ROOT.length), text, path, Buffer.from(text)), ctx)
+  ).map((f) => ({ line: f.location.startLine, cls: classOf.get(f.ruleId), ruleId: f.ruleId }));
 
 const pct = (a, b) => (b === 0 ? '   -' : `${Math.round((100 * a) / b)}%`.padStart(4));
 for (const lang of ['python', 'js']) {
-  const { rows, total, misses, alarms } = score(labelledFiles(`${ROOT}${lang}`), analyze);
+  const { rows, total, misses, alarms } = await score(labelledFiles(`${ROOT}${lang}`), analyze);
   console.log(
     `\n${lang}: ${total.found}/${total.vuln} vulnerable lines found (${pct(total.found, total.vuln).trim()}), alarms on ${total.alarms}/${total.safe} safe lines`,
   );

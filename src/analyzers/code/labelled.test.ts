@@ -1,6 +1,5 @@
 import { fileURLToPath } from 'node:url';
-import { describe, expect, it } from 'vitest';
-import type { RawFinding } from '../../core/finding.js';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { makeMemoryContext, makeSourceFile } from '../../core/source-file.js';
 // @ts-expect-error -- a plain ES module shared with bench/code/labelled.mjs (no type declarations)
 import { labelledFiles, score } from '../../../bench/code/labelled-score.mjs';
@@ -23,17 +22,16 @@ interface Score {
 const ROOT = fileURLToPath(new URL('../../../test/fixtures/code-labelled/', import.meta.url));
 const classOf = new Map(rulesFor().set.rules.map((r) => [r.id, r.class]));
 
-function run(lang: 'python' | 'js'): Score {
+async function run(lang: 'python' | 'js'): Promise<Score> {
   const ctx = makeMemoryContext({}, {});
-  const analyze = (path: string, text: string) =>
-    // The code analyzer is synchronous.
+  const analyze = async (path: string, text: string) =>
     (
-      codeAnalyzer.analyze(
+      (await codeAnalyzer.analyze(
         makeSourceFile(path.slice(ROOT.length), text, path, Buffer.from(text)),
         ctx,
-      ) as RawFinding[]
+      ))
     ).map((f) => ({ line: f.location.startLine, cls: classOf.get(f.ruleId), ruleId: f.ruleId }));
-  return (score as (files: string[], a: typeof analyze) => Score)(
+  return (score as (files: string[], a: typeof analyze) => Promise<Score>)(
     (labelledFiles as (dir: string) => string[])(`${ROOT}${lang}`),
     analyze,
   );
@@ -44,7 +42,10 @@ function run(lang: 'python' | 'js'): Score {
 describe('labelled examples (test/fixtures/code-labelled)', () => {
   for (const lang of ['python', 'js'] as const) {
     describe(lang, () => {
-      const s = run(lang);
+      let s: Score;
+      beforeAll(async () => {
+        s = await run(lang);
+      });
       it('has vulnerable and safe lines for many classes', () => {
         expect(s.rows.length).toBeGreaterThanOrEqual(20);
         expect(s.total.safe).toBeGreaterThanOrEqual(25);
