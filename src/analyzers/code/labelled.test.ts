@@ -26,10 +26,7 @@ async function run(lang: 'python' | 'js'): Promise<Score> {
   const ctx = makeMemoryContext({}, {});
   const analyze = async (path: string, text: string) =>
     (
-      (await codeAnalyzer.analyze(
-        makeSourceFile(path.slice(ROOT.length), text, path, Buffer.from(text)),
-        ctx,
-      ))
+      await codeAnalyzer.analyze(makeSourceFile(path.slice(ROOT.length), text, path, Buffer.from(text)), ctx)
     ).map((f) => ({ line: f.location.startLine, cls: classOf.get(f.ruleId), ruleId: f.ruleId }));
   return (score as (files: string[], a: typeof analyze) => Promise<Score>)(
     (labelledFiles as (dir: string) => string[])(`${ROOT}${lang}`),
