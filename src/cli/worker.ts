@@ -37,6 +37,8 @@ export function registerWorker(program: Command): void {
           .then(() => store.close())
           .finally(() => {
             closeRematchIndex();
+            // Closed: a handle a library still holds must not keep a stopped worker alive.
+            setTimeout(() => process.exit(), 5_000).unref();
             resolve();
           });
       };

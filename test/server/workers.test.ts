@@ -13,26 +13,56 @@ import { freshStoreOptions } from '../helpers/stores.js';
 
 const INVENTORIES = 30;
 
-function startWorker(env: Record<string, string>, dbPath: string): Promise<ChildProcess> {
+interface Worker {
+  child: ChildProcess;
+  /** Everything the worker printed, for the message of a failing step. */
+  output: () => string;
+}
+
+/** Every wait in this test is bounded and says what the workers printed, rather than hanging. */
+async function within<T>(ms: number, what: string, workers: readonly Worker[], p: Promise<T>): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => {
+      const said = workers.map(
+        (w, i) => `worker ${i} (pid ${w.child.pid}, exit ${w.child.exitCode ?? 'none'}):\n${w.output()}`,
+      );
+      reject(new Error(`${what}: not done after ${ms} ms\n${said.join('\n')}`));
+    }, ms);
+  });
+  try {
+    return await Promise.race([p, late]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+function startWorker(env: Record<string, string>, dbPath: string): Promise<Worker> {
   const child = spawn(process.execPath, [CLI, 'worker', '--concurrency', '1', '--db-path', dbPath], {
     env: { ...process.env, NO_COLOR: '1', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let out = '';
-  return new Promise((resolve, reject) => {
-    child.once('exit', (code) => reject(new Error(`worker exited ${code}: ${out}`)));
-    child.stderr.on('data', (b: Buffer) => (out += b.toString()));
-    child.stdout.on('data', (b: Buffer) => {
-      out += b.toString();
-      if (out.includes('worker ready')) resolve(child);
-    });
-  });
+  const worker = { child, output: () => out };
+  return within(
+    60_000,
+    'worker start',
+    [worker],
+    new Promise((resolve, reject) => {
+      child.once('exit', (code) => reject(new Error(`worker exited ${code}: ${out}`)));
+      child.stderr.on('data', (b: Buffer) => (out += b.toString()));
+      child.stdout.on('data', (b: Buffer) => {
+        out += b.toString();
+        if (out.includes('worker ready')) resolve(worker);
+      });
+    }),
+  );
 }
 
 describe('two vanguard worker processes share the PostgreSQL queue', () => {
   let store: Store;
   let dir: string;
-  let workers: ChildProcess[] = [];
+  let workers: Worker[] = [];
   let url: string;
   beforeAll(async () => {
     const opts = await freshStoreOptions('postgres');
@@ -80,7 +110,7 @@ describe('two vanguard worker processes share the PostgreSQL queue', () => {
     }
   });
   afterAll(async () => {
-    for (const w of workers) if (w.exitCode === null) w.kill('SIGKILL');
+    for (const w of workers) if (w.child.exitCode === null) w.child.kill('SIGKILL');
     await store.close();
     rmSync(dir, { recursive: true, force: true });
   });
@@ -98,7 +128,9 @@ describe('two vanguard worker processes share the PostgreSQL queue', () => {
       );
       // One inventory per job, so there are many jobs for two workers to share.
       for (const id of ids) await producer.enqueue('rematch', { inventoryIds: [id] }, 'test');
-      await producer.idle();
+      const idle = producer.idle();
+      idle.catch(() => undefined); // when the wait below gives up, the store's closing ends the poll
+      await within(120_000, 'all jobs done', workers, idle);
       await producer.stop();
       const jobs = await store.db
         .selectFrom('jobs')
@@ -109,7 +141,7 @@ describe('two vanguard worker processes share the PostgreSQL queue', () => {
       expect(jobs.every((j) => j.status === 'succeeded')).toBe(true);
       const byWorker = new Set(jobs.map((j) => j.worker));
       expect(byWorker.size).toBe(2);
-      expect([...byWorker].every((w) => workers.some((c) => w?.endsWith(`:${c.pid}`)))).toBe(true);
+      expect([...byWorker].every((w) => workers.some((c) => w?.endsWith(`:${c.child.pid}`)))).toBe(true);
       // A job that ran twice would have recorded a second re-match scan of its inventory.
       const scans = await store.db
         .selectFrom('scans')
@@ -124,10 +156,20 @@ describe('two vanguard worker processes share the PostgreSQL queue', () => {
         .where('detected_by', '=', 'rematch')
         .execute();
       expect(findings).toHaveLength(INVENTORIES);
-      for (const w of workers) w.kill('SIGTERM');
-      await Promise.all(
-        workers.map((w) => new Promise((r) => (w.exitCode !== null ? r(null) : w.once('exit', r)))),
+      // SIGTERM stops a worker gracefully: it finishes, closes its connections and exits 0.
+      for (const w of workers) w.child.kill('SIGTERM');
+      const codes = await within(
+        60_000,
+        'workers exit on SIGTERM',
+        workers,
+        Promise.all(
+          workers.map(
+            (w) =>
+              new Promise((r) => (w.child.exitCode !== null ? r(w.child.exitCode) : w.child.once('exit', r))),
+          ),
+        ),
       );
+      expect(codes).toEqual([0, 0]);
     },
   );
 });
