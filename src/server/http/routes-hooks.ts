@@ -113,7 +113,7 @@ export async function registerHookRoutes(
       tags: ['hooks'],
       handler: async (req) => {
         const body = rawBody(req);
-        const check = verifySignature(req.headers, body, await signingKeys(store.db));
+        const check = verifySignature(req.headers, body, await signingKeys(store));
         if (!check.ok) throw new HttpError(401, 'UNAUTHENTICATED', check.reason);
         const detection = parseGeneric(body, check.hookId);
         // The message id is remembered only after the body is valid, so a corrected resend is not a replay.
@@ -176,9 +176,7 @@ export async function registerHookRoutes(
       },
     },
     handler: async (req, reply) =>
-      reply
-        .code(201)
-        .send(await createHook(store.db, req.body.kind, req.body.name, actorOf(principalOf(req)))),
+      reply.code(201).send(await createHook(store, req.body.kind, req.body.name, actorOf(principalOf(req)))),
   });
   route<FastifyRequest<{ Params: { id: string } }>>(app, {
     method: 'DELETE',

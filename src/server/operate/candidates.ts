@@ -1,11 +1,24 @@
 import type { Kysely } from 'kysely';
 import type { DeclaredAsset, DeclaredWorkload } from '../../core/deployment.js';
 import type { Database } from '../store/schema.js';
+import { lookupKeys } from './deployment-keys.js';
 import { ruleKeys, type RoutingFacts } from './facts.js';
 import type { Candidate } from './match.js';
 
-/** Every stored deployment with its project name. */
-export async function loadCandidates(db: Kysely<Database>): Promise<Candidate[]> {
+/**
+ * The stored deployments that declare any of the detection's keys (an indexed lookup in
+ * deployment_keys), with their project names: the only ones that can score.
+ */
+export async function loadCandidates(db: Kysely<Database>, facts: RoutingFacts): Promise<Candidate[]> {
+  const keys = lookupKeys(facts);
+  if (keys.length === 0) return [];
+  const hits = await db
+    .selectFrom('deployment_keys')
+    .select(['project_id', 'branch'])
+    .distinct()
+    .where((eb) => eb.or(keys.map((k) => eb.and([eb('key', '=', k.key), eb('value', '=', k.value)]))))
+    .execute();
+  if (hits.length === 0) return [];
   const rows = await db
     .selectFrom('deployments')
     .innerJoin('projects', 'projects.id', 'deployments.project_id')
@@ -17,6 +30,13 @@ export async function loadCandidates(db: Kysely<Database>): Promise<Candidate[]>
       'deployments.workloads',
       'deployments.assets',
     ])
+    .where((eb) =>
+      eb.or(
+        hits.map((h) =>
+          eb.and([eb('deployments.project_id', '=', h.project_id), eb('deployments.branch', '=', h.branch)]),
+        ),
+      ),
+    )
     .execute();
   return rows.map((r) => ({
     projectId: r.project_id,
