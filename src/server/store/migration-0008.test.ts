@@ -9,7 +9,8 @@ import { shopDeployment } from '../../../test/helpers/deployment.js';
 import { freshStoreOptions, STORE_KINDS } from '../../../test/helpers/stores.js';
 import { ensureProject } from '../ingest/ingest.js';
 import { routeFacts } from '../operate/record.js';
-import { signingKeys } from '../operate/hooks.js';
+import { createHook, signingKeys } from '../operate/hooks.js';
+import { startServer } from '../start.js';
 import { migrations } from './migrations.js';
 import { openStore } from './open.js';
 
@@ -89,6 +90,29 @@ describe.each(STORE_KINDS)('migration 0008 on a store with signed hooks and depl
       expect(routed).toMatchObject({ status: 'routed', to: { project: 'shop', branch: 'main' } });
     } finally {
       await store.close();
+      opts.cleanup();
+    }
+  });
+});
+
+describe('a server whose key does not open the stored signing secrets', () => {
+  it('refuses to start, naming both keys, instead of refusing every signature', async () => {
+    const opts = await freshStoreOptions('sqlite');
+    const mine = randomBytes(32).toString('base64');
+    const store = await openStore({ ...opts, secretKey: mine });
+    await createHook(store, 'generic', 'scanner', 'test');
+    await store.close();
+    try {
+      await expect(
+        startServer({ ...opts, secretKey: randomBytes(32).toString('base64'), host: '127.0.0.1', port: 0 }),
+      ).rejects.toThrow(/sealed with server key [0-9a-f]{16}, but this process has key [0-9a-f]{16}/);
+      // Without VANGUARD_SECRET_KEY, SQLite's own secret.key is another key again.
+      await expect(startServer({ ...opts, host: '127.0.0.1', port: 0 })).rejects.toThrow(
+        /sealed with server key/,
+      );
+      const server = await startServer({ ...opts, secretKey: mine, host: '127.0.0.1', port: 0 });
+      await server.close();
+    } finally {
       opts.cleanup();
     }
   });
