@@ -13,6 +13,7 @@ const { openStore } = await import(join(dist, 'server/store/open.js'));
 const { indexDeployment } = await import(join(dist, 'server/operate/deployment-keys.js'));
 const { routeFacts } = await import(join(dist, 'server/operate/record.js'));
 const { matchDeployments, choose } = await import(join(dist, 'server/operate/match.js'));
+const { readCandidates } = await import(join(dist, 'server/operate/candidates.js'));
 
 const arg = (name, dflt) => {
   const i = process.argv.indexOf(`--${name}`);
@@ -80,33 +81,10 @@ const detections = Array.from({ length: D }, () => {
   return { apps: [], host: `svc-${p}-${w}-5f7c9d8b6d-qwxzt` };
 });
 
-async function readAll() {
-  const rows = await store.db
-    .selectFrom('deployments')
-    .innerJoin('projects', 'projects.id', 'deployments.project_id')
-    .select([
-      'deployments.project_id',
-      'projects.name',
-      'deployments.branch',
-      'deployments.updated_at',
-      'deployments.workloads',
-      'deployments.assets',
-    ])
-    .execute();
-  return rows.map((r) => ({
-    projectId: r.project_id,
-    project: r.name,
-    branch: r.branch,
-    updatedAt: r.updated_at,
-    workloads: JSON.parse(r.workloads),
-    assets: JSON.parse(r.assets),
-  }));
-}
-
 const median = (xs) => xs.sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 for (const [label, route] of [
   ['indexed (routeFacts)', async (f) => routeFacts(store.db, f)],
-  ['read all and score', async (f) => choose(matchDeployments(f, await readAll()))],
+  ['read all and score', async (f) => choose(matchDeployments(f, await readCandidates(store.db)))],
 ]) {
   const times = [];
   let routed = 0;

@@ -1,11 +1,10 @@
-import { execFile } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer, type AddressInfo, type Server } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { MetricsResponse } from '../../src/server/metrics/types.js';
-import { CLI, runCli } from '../helpers/cli.js';
+import { runCli, runCliAsync } from '../helpers/cli.js';
 import { hasOpenssl, makeCert } from '../helpers/certs.js';
 import { billingDeployment } from '../helpers/deployment.js';
 import { badHandler, httpService, httpsService, type TestService } from '../helpers/probe-servers.js';
@@ -30,22 +29,6 @@ interface Finding {
   phase: string;
   confidence: string;
   location: { path: string };
-}
-
-/** The CLI in a child process while this one serves the probed services (spawnSync would block them). */
-function vanguardAsync(
-  args: string[],
-  cwd: string,
-): Promise<{ code: number; stdout: string; stderr: string }> {
-  return new Promise((resolve) => {
-    execFile(
-      process.execPath,
-      [CLI, ...args],
-      { cwd, env: { ...process.env, NO_COLOR: '1' } },
-      (err, stdout, stderr) =>
-        resolve({ code: err ? Number((err as { code?: number }).code ?? -1) : 0, stdout, stderr }),
-    );
-  });
 }
 
 const services: TestService[] = [];
@@ -223,7 +206,7 @@ describe.each(STORE_KINDS)('operate → feedback, end to end (%s)', (kind) => {
         urls.push(tls.url);
         ports.push(tls.port);
       }
-      const probe = await vanguardAsync(
+      const probe = await runCliAsync(
         [
           'probe',
           ...urls,

@@ -18,8 +18,15 @@ export async function loadCandidates(db: Kysely<Database>, facts: RoutingFacts):
     .distinct()
     .where((eb) => eb.or(keys.map((k) => eb.and([eb('key', '=', k.key), eb('value', '=', k.value)]))))
     .execute();
-  if (hits.length === 0) return [];
-  const rows = await db
+  return hits.length === 0 ? [] : readCandidates(db, hits);
+}
+
+/** The deployments of the given project branches (all of them without a list), with project names. */
+export async function readCandidates(
+  db: Kysely<Database>,
+  owners?: readonly { project_id: number; branch: string }[],
+): Promise<Candidate[]> {
+  let q = db
     .selectFrom('deployments')
     .innerJoin('projects', 'projects.id', 'deployments.project_id')
     .select([
@@ -29,15 +36,16 @@ export async function loadCandidates(db: Kysely<Database>, facts: RoutingFacts):
       'deployments.updated_at',
       'deployments.workloads',
       'deployments.assets',
-    ])
-    .where((eb) =>
+    ]);
+  if (owners)
+    q = q.where((eb) =>
       eb.or(
-        hits.map((h) =>
+        owners.map((h) =>
           eb.and([eb('deployments.project_id', '=', h.project_id), eb('deployments.branch', '=', h.branch)]),
         ),
       ),
-    )
-    .execute();
+    );
+  const rows = await q.execute();
   return rows.map((r) => ({
     projectId: r.project_id,
     project: r.name,
