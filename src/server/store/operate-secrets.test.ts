@@ -10,6 +10,9 @@ import { freshStoreOptions, STORE_KINDS } from '../../../test/helpers/stores.js'
 import { ensureProject } from '../ingest/ingest.js';
 import { routeFacts } from '../operate/record.js';
 import { createHook, signingKeys } from '../operate/hooks.js';
+import { addUser } from '../auth/accounts.js';
+import { buildApp } from '../http/app.js';
+import { openQueue } from '../jobs/open-queue.js';
 import { startServer } from '../start.js';
 import { migrations } from './migrations.js';
 import { openStore } from './open.js';
@@ -113,6 +116,41 @@ describe('a server whose key does not open the stored signing secrets', () => {
       const server = await startServer({ ...opts, secretKey: mine, host: '127.0.0.1', port: 0 });
       await server.close();
     } finally {
+      opts.cleanup();
+    }
+  });
+});
+
+describe('creating a signed hook without a server key', () => {
+  it('answers 503 with the reason, and stores nothing', async () => {
+    const opts = await freshStoreOptions('sqlite');
+    const store = await openStore({ ...opts, secretKeyFile: join(opts.dataDir!, 'missing.key') });
+    const queue = openQueue(store);
+    const app = await buildApp({ store, queue });
+    try {
+      const { token } = await addUser(store.db, 'root', 'admin', 'test');
+      const r = await app.inject({
+        method: 'POST',
+        url: '/api/v1/hooks',
+        headers: { authorization: `Bearer ${token}` },
+        payload: { kind: 'generic' },
+      });
+      expect(r.statusCode).toBe(503);
+      expect(r.json()).toMatchObject({ error: { code: 'NO_SERVER_KEY' } });
+      expect(r.body).toMatch(/VANGUARD_SECRET_KEY_FILE: cannot read/);
+      expect(await store.db.selectFrom('hooks').selectAll().execute()).toEqual([]);
+      // Bearer-token hooks need no key: they are kept as hashes.
+      const am = await app.inject({
+        method: 'POST',
+        url: '/api/v1/hooks',
+        headers: { authorization: `Bearer ${token}` },
+        payload: { kind: 'alertmanager' },
+      });
+      expect(am.statusCode).toBe(201);
+    } finally {
+      await app.close();
+      await queue.stop();
+      await store.close();
       opts.cleanup();
     }
   });
