@@ -37,6 +37,8 @@ if (!isMainThread) {
           from: rel,
           line: f.location.startLine,
           confidence: f.confidence,
+          tier: f.tier,
+          severity: f.severity,
           message: f.message,
         });
       }
