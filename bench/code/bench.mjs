@@ -1,12 +1,17 @@
 // Throughput of the code analyzer on a real code base: lines/second and peak memory, with N worker threads.
-// Usage: npx tsc -p tsconfig.build.json && node bench/code/bench.mjs <dir> [--workers 2] [--ext js,ts] [--json out.json] [--limit N]
+// Usage: npx tsc -p tsconfig.build.json && node bench/code/bench.mjs <dir> [--workers 2] [--ext js,ts] [--json out.json] [--limit N] [--dist DIR]
 // Drives the built analyzer (dist/) exactly as the engine does: one SourceFile per file, analyze() in workers.
 import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { join, relative } from 'node:path';
 import { Worker, isMainThread, parentPort, workerData } from 'node:worker_threads';
 
-const DIST = new URL('../../dist/', import.meta.url);
+// --dist DIR runs another build (an A/B against main's dist/ on the same files under the same load).
+const distArg = process.argv.indexOf('--dist');
+const DIST =
+  distArg === -1
+    ? new URL('../../dist/', import.meta.url)
+    : new URL(`file://${process.argv[distArg + 1].replace(/\/?$/, '/')}`);
 
 if (!isMainThread) {
   const { codeAnalyzer } = await import(new URL('analyzers/code/index.js', DIST).href);
@@ -60,7 +65,7 @@ if (!isMainThread) {
   const dir = args.find((a, i) => !a.startsWith('--') && !(args[i - 1] ?? '').startsWith('--'));
   if (!dir) {
     console.error(
-      'usage: node bench/code/bench.mjs <dir> [--workers 2] [--ext js,ts] [--json out.json] [--limit N]',
+      'usage: node bench/code/bench.mjs <dir> [--workers 2] [--ext js,ts] [--json out.json] [--limit N] [--dist DIR]',
     );
     process.exit(2);
   }
