@@ -296,7 +296,7 @@ export class Summaries {
   sinksIn(m: LoadedModule): SinkMatch[] {
     let list = m.sinks.get(this.rule.key) as SinkMatch[] | undefined;
     if (!list) {
-      list = sinkMatches(m.root, this.rule.sinks, this.python);
+      list = sinkMatches(m.root, this.rule.sinks, this.python, m.text);
       m.sinks.set(this.rule.key, list);
     }
     return list;
