@@ -118,12 +118,20 @@ console.log(
   'errors:',
   (b.errors ?? []).length,
 );
-console.log('bandit by test:', count(bres, (r) => r.test_id));
+console.log(
+  'bandit by test:',
+  count(bres, (r) => r.test_id),
+);
 // Alarms per thousand lines: every finding of either tool on code that is not a web application counts.
 const kloc = v.summary.lines / 1000;
 const per = (n) => (n / kloc).toFixed(2);
 const serious = bres.filter((r) => r.issue_severity !== 'LOW');
 const noAssert = bres.filter((r) => r.test_id !== 'B101');
 console.log(`\nper 1,000 lines (${v.summary.lines} lines, ${v.summary.files} files):`);
-console.log(`  vanguard: ${per(v.findings.length)} (${v.findings.length} findings)`, count(v.findings, (f) => f.tier ?? '?'));
-console.log(`  bandit:   ${per(bres.length)} (${bres.length} results), without B101 assert ${per(noAssert.length)}, medium/high severity ${per(serious.length)}`);
+console.log(
+  `  vanguard: ${per(v.findings.length)} (${v.findings.length} findings)`,
+  count(v.findings, (f) => f.tier ?? '?'),
+);
+console.log(
+  `  bandit:   ${per(bres.length)} (${bres.length} results), without B101 assert ${per(noAssert.length)}, medium/high severity ${per(serious.length)}`,
+);
