@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { fingerprintOf, normalizeForFingerprint } from './fingerprint.js';
 import type { Finding, RawFinding } from './finding.js';
-import { CONFIDENCES, severityRank, TIERS } from './finding.js';
+import { severityRank, strongerFinding } from './finding.js';
 import { maskCredentials, maskStringLiterals } from './credentials.js';
 import { maskIn } from './mask.js';
 import { neutraliseLine, neutraliseText } from './neutralise.js';
@@ -179,19 +179,6 @@ export function mergeSameSecret(findings: readonly Finding[]): Finding[] {
   return findings.filter((f) => !dropped.has(f)).map((f) => replaced.get(f) ?? f);
 }
 
-/** Lower is stronger: a proven flow, then a structural match, then an audit; then severity, confidence. */
-function codeStrength(f: Finding): number[] {
-  const tier = f.tier === undefined ? TIERS.length : TIERS.indexOf(f.tier);
-  return [tier, severityRank(f.severity), CONFIDENCES.indexOf(f.confidence)];
-}
-
-function strongerCode(a: Finding, b: Finding): boolean {
-  const x = codeStrength(a);
-  const y = codeStrength(b);
-  for (let i = 0; i < x.length; i++) if (x[i] !== y[i]) return (x[i] ?? 0) < (y[i] ?? 0);
-  return false;
-}
-
 /**
  * One code problem, one finding: code findings on the same line that share a CWE are one problem seen
  * from two places (a template's unescaped output reported by the template audit and, from the route that
@@ -216,7 +203,7 @@ export function mergeSameCodeProblem(findings: readonly Finding[]): Finding[] {
   for (const clusters of groups.values()) {
     for (const c of clusters) {
       if (c.length < 2) continue;
-      const keep = c.reduce((best, f) => (strongerCode(f, best) ? f : best));
+      const keep = c.reduce((best, f) => (strongerFinding(f, best) ? f : best));
       const rules = [...new Set(c.filter((f) => f !== keep).map((f) => f.ruleId))].filter(
         (r) => r !== keep.ruleId,
       );
