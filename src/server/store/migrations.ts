@@ -550,6 +550,20 @@ function v8OperateSecrets(dialect: Dialect, secrets: SecretBox): Migration {
 }
 
 /**
+ * Version 9 (issue #12, code analysis): how a code finding was established (taint, pattern, audit) and
+ * its taint path, so the API and the dashboard show what the CLI's reports show. Nullable: other
+ * findings and older reports have neither.
+ */
+function v9CodeFlow(): Migration {
+  return {
+    async up(db: Kysely<unknown>): Promise<void> {
+      for (const col of ['tier', 'flow'])
+        await db.schema.alterTable('findings').addColumn(col, 'text').execute();
+    },
+  };
+}
+
+/**
  * The versioned migrations, in order; `secrets` seals what version 8 encrypts (without it, a store
  * holding signing keys cannot be migrated past version 7).
  */
@@ -563,6 +577,7 @@ export function migrations(dialect: Dialect, secrets: SecretBox = secretBox({}))
         '0004_perf': v4(dialect),
         '0005_finding_comments': v5Comments(dialect),
         '0008_operate_secrets': v8OperateSecrets(dialect, secrets),
+        '0009_code_flow': v9CodeFlow(),
       }),
   };
 }

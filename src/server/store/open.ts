@@ -101,7 +101,13 @@ export async function openStore(options: StoreOptions): Promise<Store> {
 async function migrate(store: Store): Promise<void> {
   // Kysely's migrator holds a lock table row while it runs, so servers and workers starting at
   // once on one PostgreSQL database migrate one after the other.
-  const migrator = new Migrator({ db: store.db, provider: migrations(store.dialect, store.secrets) });
+  // Unordered: versions are numbered ahead by the branch that adds them, so a store that already ran
+  // 0009 still takes a 0008 merged later (each version touches only its own tables and columns).
+  const migrator = new Migrator({
+    db: store.db,
+    provider: migrations(store.dialect, store.secrets),
+    allowUnorderedMigrations: true,
+  });
   const { error, results } = await migrator.migrateToLatest();
   if (error) {
     const failed = results?.find((r) => r.status === 'Error')?.migrationName ?? 'unknown';
