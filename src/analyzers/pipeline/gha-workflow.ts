@@ -30,14 +30,33 @@ function hasWrite(perm: YNode | undefined): boolean {
 }
 
 function checkWriteAll(wf: Wf, e: YEntry | undefined, where: string, key: string): void {
-  if (!e || str(e.value) !== 'write-all') return;
+  const all = str(e?.value);
+  if (!e || (all !== 'write-all' && all !== 'read-all')) return;
   wf.rep.add(
     GHA_PERMISSIONS,
-    wf.rep.find(e.keyLine, e.keyLine, 'write-all'),
-    `${where} grants write-all: every scope of the token can write.`,
+    wf.rep.find(e.keyLine, e.keyLine, all),
+    all === 'write-all'
+      ? `${where} grants write-all: every scope of the token can write.`
+      : `${where} grants read-all: the token can read every scope (packages, security events, actions…), not only what the job needs.`,
     key,
-    { severity: 'high' },
+    { severity: all === 'write-all' ? 'high' : 'low' },
   );
+}
+
+/** Write scopes granted at the top of a workflow with several jobs: every job gets them, needed or not. */
+function checkTopWrites(wf: Wf, topPerm: YEntry | undefined, jobCount: number): void {
+  const perm = topPerm?.value;
+  if (jobCount < 2 || perm?.kind !== 'map') return;
+  for (const [scope, e] of perm.entries) {
+    if (str(e.value) !== 'write') continue;
+    wf.rep.add(
+      GHA_PERMISSIONS,
+      wf.rep.key(e.keyLine, scope),
+      `The workflow grants ${scope}: write to all ${jobCount} jobs; grant it in the job that needs it.`,
+      `perm:top:${scope}`,
+      { severity: scope === 'contents' || scope === 'id-token' || scope === 'packages' ? 'medium' : 'low' },
+    );
+  }
 }
 
 function checkInsecureEnv(wf: Wf, env: YNode | undefined, where: string): void {
@@ -179,15 +198,21 @@ export function checkWorkflow(wf: Wf, root: YNode): void {
         'idtoken:top',
       );
   }
-  if (!topPerm && unscoped.length > 0) {
-    rep.add(
-      GHA_PERMISSIONS,
-      rep.key(jobsEntry.keyLine, 'jobs'),
-      `No top-level permissions, and ${unscoped.length === 1 ? 'job' : 'jobs'} ${unscoped.join(', ')} set none: the token gets the repository default, read-write on older repositories and organisations.`,
-      'perm:missing',
-      { severity: 'low' },
-    );
-  }
+  checkTopWrites(wf, topPerm, jobs.entries.size);
+  // A workflow only ever called by others runs with the caller's token, except where it calls further.
+  const calledOnly = wf.triggers.size === 1 && wf.triggers.has('workflow_call');
+  if (!topPerm)
+    for (const jobId of unscoped) {
+      const je = jobs.entries.get(jobId)!;
+      if (calledOnly && !entry(je.value, 'uses')) continue;
+      rep.add(
+        GHA_PERMISSIONS,
+        rep.key(je.keyLine, jobId),
+        `No top-level permissions, and job ${jobId} sets none: its token gets the repository default, read-write on older repositories and organisations.`,
+        `perm:missing:${jobId}`,
+        { severity: 'low' },
+      );
+    }
   const release = releaseTriggered(wf);
   for (const { js } of states) {
     const publishing = release || js.publishes.length > 0;

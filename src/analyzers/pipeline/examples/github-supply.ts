@@ -21,6 +21,12 @@ jobs:
           cache: npm
       - uses: actions/setup-go@${SHA} ⟵
       - uses: Swatinem/rust-cache@${SHA} ⟵
+      - uses: PyO3/maturin-action@${SHA} ⟵
+        with:
+          sccache: "true"
+      - uses: ramsey/composer-install@${SHA} ⟵
+        with:
+          ignore-cache: false
       - run: make dist
 `,
       good: `on:
@@ -36,6 +42,16 @@ jobs:
       - uses: actions/setup-go@${SHA}
         with:
           cache: false
+      - uses: Swatinem/rust-cache@${SHA}
+        with:
+          lookup-only: true
+      - uses: PyO3/maturin-action@${SHA}
+      - uses: ramsey/composer-install@${SHA}
+        with:
+          ignore-cache: yes
+      - uses: ramsey/composer-install@${SHA}
+        with:
+          ignore-cache: 1
       - run: make dist
 `,
     },

@@ -189,8 +189,57 @@ jobs:
     },
     {
       path: '.github/workflows/ci.yml',
-      bad: `on: push\njobs: ⟵\n  a:\n    runs-on: ubuntu-latest\n    steps: [{ run: make }]\n`,
-      good: `on: push\njobs:\n  a:\n    runs-on: ubuntu-latest\n    permissions: read-all\n    steps: [{ run: make }]\n`,
+      bad: `on: push\njobs:\n  a: ⟵\n    runs-on: ubuntu-latest\n    steps: [{ run: make }]\n  b: ⟵\n    uses: ./.github/workflows/lint.yml\n`,
+      good: `on: push\njobs:\n  a:\n    runs-on: ubuntu-latest\n    permissions:\n      contents: read\n    steps: [{ run: make }]\n`,
+    },
+    {
+      // A workflow only others call runs with their token; its jobs need no permissions of their own.
+      path: '.github/workflows/reusable.yml',
+      bad: `on:\n  workflow_call:\njobs:\n  lint:\n    runs-on: ubuntu-latest\n    steps: [{ run: make lint }]\n  deploy: ⟵\n    uses: ./.github/workflows/deploy.yml\n`,
+      good: `on:\n  workflow_call:\njobs:\n  lint:\n    runs-on: ubuntu-latest\n    steps: [{ run: make lint }]\n`,
+    },
+    {
+      path: '.github/workflows/release.yml',
+      bad: `on: push
+permissions: read-all ⟵
+jobs:
+  a:
+    runs-on: ubuntu-latest
+    permissions: read-all ⟵
+    steps: [{ run: make }]
+`,
+      good: `on: push
+permissions:
+  contents: read
+jobs:
+  a:
+    runs-on: ubuntu-latest
+    steps: [{ run: make }]
+`,
+    },
+    {
+      // Write scopes at the top reach every job; with one job that is the job's own need.
+      path: '.github/workflows/release.yml',
+      bad: `on: push
+permissions:
+  contents: write ⟵
+  pull-requests: write ⟵
+jobs:
+  test:
+    runs-on: ubuntu-latest
+    steps: [{ run: make test }]
+  release:
+    runs-on: ubuntu-latest
+    steps: [{ run: make release }]
+`,
+      good: `on: push
+permissions:
+  contents: write
+jobs:
+  release:
+    runs-on: ubuntu-latest
+    steps: [{ run: make release }]
+`,
     },
   ],
   'pipeline/gha-secrets-inherit': [
