@@ -18,7 +18,7 @@ const RULES = {
   'unpinned-uses': ['gha-unpinned-action', 'gha-unpinned-image'],
   'unpinned-images': ['gha-unpinned-image'],
   'excessive-permissions': ['gha-excessive-permissions', 'gha-unused-id-token'],
-  'dangerous-triggers': ['gha-dangerous-trigger', 'gha-artifact-poisoning'],
+  'dangerous-triggers': ['gha-dangerous-trigger', 'gha-artifact-poisoning', 'gha-privileged-trigger'],
   artipacked: ['gha-checkout-persist-credentials'],
   'cache-poisoning': ['gha-cache-poisoning'],
   'insecure-commands': ['gha-insecure-commands'],

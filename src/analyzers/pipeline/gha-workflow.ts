@@ -2,6 +2,7 @@ import { EMPTY_SCOPE, type Taint, type TaintScope } from './expressions.js';
 import { checkCondition } from './gha-conditions.js';
 import { checkExpressions } from './gha-document.js';
 import { SECRET_TRIGGERS, envSecrets, envTaint, stringInputs, type Wf } from './gha-scope.js';
+import { checkTriggers } from './gha-triggers.js';
 import { checkStep, guardsForks, jobOutputTaint, type JobState } from './gha-steps.js';
 import { checkImage, checkUses } from './gha-uses.js';
 import {
@@ -127,6 +128,7 @@ export function checkWorkflow(wf: Wf, root: YNode): void {
   const jobsEntry = entry(root, 'jobs');
   const jobs = jobsEntry?.value;
   if (!jobsEntry || jobs?.kind !== 'map') return;
+  checkTriggers(wf, root, jobs);
   const needsTaint = new Map<string, Taint>();
   const states: { jobId: string; job: YNode; js: JobState }[] = [];
   const unscoped: string[] = [];

@@ -242,6 +242,50 @@ jobs:
 `,
     },
   ],
+  'pipeline/gha-privileged-trigger': [
+    {
+      path: '.github/workflows/label.yml',
+      bad: `on:
+  pull_request_target: ⟵
+    types: [opened]
+permissions:
+  pull-requests: write
+jobs:
+  label:
+    runs-on: ubuntu-latest
+    steps: [{ run: gh pr edit "$PR" --add-label triage }]
+`,
+      good: `on:
+  pull_request:
+    types: [opened]
+permissions:
+  pull-requests: write
+jobs:
+  label:
+    runs-on: ubuntu-latest
+    steps: [{ run: gh pr edit "$PR" --add-label triage }]
+`,
+    },
+    {
+      path: '.github/workflows/chatops.yml',
+      bad: `on: issue_comment
+permissions: {}
+jobs:
+  deploy: ⟵
+    if: startsWith(github.event.comment.body, '/deploy')
+    runs-on: ubuntu-latest
+    steps: [{ run: make deploy }]
+`,
+      good: `on: issue_comment
+permissions: {}
+jobs:
+  deploy:
+    if: startsWith(github.event.comment.body, '/deploy') && contains(fromJSON('["OWNER", "MEMBER"]'), github.event.comment.author_association)
+    runs-on: ubuntu-latest
+    steps: [{ run: make deploy }]
+`,
+    },
+  ],
   'pipeline/gha-secrets-inherit': [
     {
       path: '.github/workflows/deploy.yml',
