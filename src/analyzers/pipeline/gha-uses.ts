@@ -17,15 +17,23 @@ const VERSION_COMMENT =
   /#\s{0,4}(?:tag[:=]\s{0,4}|version[:=]\s{0,4})?(v?\d{1,6}(?:\.\d{1,6}){0,3}(?:[-+][\w.-]{1,40})?)\b/i;
 
 /** Reports a container image reference that is not pinned by digest (`none` medium, `tag` low). */
-export function checkImage(wf: Wf, image: string, line: number, where: string, key: string): void {
+export function checkImage(
+  wf: Wf,
+  image: string,
+  line: number,
+  where: string,
+  key: string,
+  /** The expression on the line when `image` is one value of it (`${{ matrix.image }}`). */
+  shown?: string,
+): void {
   if (image.includes('${{') || image.trim() === '') return;
   const pin = imagePinning(image);
   // A version tag is the default bar (as in zizmor); `strictPinning` asks for digests too.
   if (pin === 'digest' || (pin === 'tag' && !wf.opts.strictPinning)) return;
   wf.rep.add(
     GHA_UNPINNED_IMAGE,
-    wf.rep.find(line, line, image.trim()),
-    `${where} uses image ${image.trim()} ${pin === 'none' ? 'without a version (latest)' : 'by tag, not by digest'}.`,
+    wf.rep.find(line, line, shown ?? image.trim()),
+    `${where} uses image ${image.trim()}${shown ? ` (a value of ${shown})` : ''} ${pin === 'none' ? 'without a version (latest)' : 'by tag, not by digest'}.`,
     `image:${key}:${image.trim()}`,
     pin === 'none' ? {} : { severity: 'low' },
   );

@@ -78,17 +78,25 @@ function releaseTriggered(wf: Wf): boolean {
   return entry(push, 'tags') !== undefined;
 }
 
+/** The values a matrix key takes in a job: its list, and what `include:` entries set it to. */
+function matrixValues(job: YNode, key: string): string[] {
+  const matrix = get(get(job, 'strategy'), 'matrix');
+  const out = items(get(matrix, key)).map(str);
+  for (const inc of items(get(matrix, 'include'))) out.push(str(get(inc, key)));
+  return [...new Set(out.filter((v): v is string => v !== undefined && v.trim() !== ''))];
+}
+
 function checkContainer(wf: Wf, job: YNode, where: string, jobId: string): void {
   const c = entry(job, 'container');
   const image = str(c?.value) ?? str(get(c?.value, 'image'));
-  if (c && image !== undefined)
-    checkImage(
-      wf,
-      image,
-      (str(c.value) !== undefined ? c.keyLine : entry(c.value, 'image')?.keyLine) ?? c.keyLine,
-      `${where} container`,
-      `${jobId}:container`,
-    );
+  if (c && image !== undefined) {
+    const line = (str(c.value) !== undefined ? c.keyLine : entry(c.value, 'image')?.keyLine) ?? c.keyLine;
+    // `container: ${{ matrix.image }}` runs every image the matrix lists.
+    const fromMatrix = /^\s*\$\{\{\s*matrix\.([\w-]{1,100})\s*\}\}\s*$/.exec(image)?.[1];
+    const images = fromMatrix !== undefined ? matrixValues(job, fromMatrix) : [image];
+    for (const img of images)
+      checkImage(wf, img, line, `${where} container`, `${jobId}:container`, fromMatrix && image.trim());
+  }
   const holders: [YNode | undefined, string][] = [[c?.value, `${where} container`]];
   const services = get(job, 'services');
   if (services?.kind === 'map')
