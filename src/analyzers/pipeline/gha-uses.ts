@@ -61,17 +61,32 @@ function distance(a: string, b: string): number {
 const POPULAR = POPULAR_ACTIONS.map((a) => a.toLowerCase());
 const POPULAR_OWNERS = new Set(POPULAR.map((a) => a.split('/')[0]!));
 
+const POPULAR_PARTS = POPULAR.map((p) => p.split('/') as [string, string]);
+// Workflows use the same few actions over and over: each name is compared with the list once per process.
+const squats = new Map<string, string | null>();
+
 /** The popular action that `name` (owner/repo) imitates with a one-letter change of owner or name, if any. */
 export function typosquatOf(name: string): string | undefined {
   const n = name.toLowerCase();
+  let v = squats.get(n);
+  if (v === undefined) {
+    v = squatOf(n) ?? null;
+    if (squats.size >= 10_000) squats.clear();
+    squats.set(n, v);
+  }
+  return v ?? undefined;
+}
+
+function squatOf(n: string): string | undefined {
   if (POPULAR.includes(n)) return undefined;
   const [owner, repo] = n.split('/');
   if (owner === undefined || repo === undefined || POPULAR_OWNERS.has(owner)) return undefined;
-  for (const p of POPULAR) {
-    const [po, pr] = p.split('/') as [string, string];
-    const dOwner = distance(owner, po);
-    const dRepo = repo === pr ? 0 : distance(repo, pr);
-    if (po.length >= 4 && dOwner <= (po.length >= 8 ? 2 : 1) && dRepo <= 1) return p;
+  for (const [po, pr] of POPULAR_PARTS) {
+    const maxOwner = po.length >= 8 ? 2 : 1;
+    // Lengths that differ by more than the allowed edits cannot match: no distance to compute.
+    if (po.length < 4 || Math.abs(owner.length - po.length) > maxOwner) continue;
+    if (repo !== pr && Math.abs(repo.length - pr.length) > 1) continue;
+    if (distance(owner, po) <= maxOwner && (repo === pr || distance(repo, pr) <= 1)) return `${po}/${pr}`;
   }
   return undefined;
 }
