@@ -37,6 +37,7 @@ import {
   HARDCODED_CREDENTIAL,
 } from './rules-gha.js';
 import { adhocInstall, fetchPipeShell } from './shell.js';
+import { checkPublishAction, checkPublishLine } from './gha-publish-token.js';
 import type { YEntry, YNode, YScalar } from './yaml.js';
 import { entry, get, isFalse, isTrue, str } from './yaml.js';
 
@@ -217,6 +218,7 @@ function checkScriptLines(js: JobState, run: YScalar, sw: string, stepId: string
     const publish = PUBLISH_COMMAND.exec(l);
     if (publish && !/--dry-run/.test(l))
       js.publishes.push({ pos: at(publish[0]), what: `runs \`${publish[0]}\`` });
+    checkPublishLine(js, l, at, sw);
     if (OIDC_COMMAND.test(l)) js.usesOidc = true;
     if (ATTEST_COMMAND.test(l)) js.wf.attests = true;
   }
@@ -385,6 +387,7 @@ export function checkStep(js: JobState, step: YNode, index: number): void {
     name === 'pypa/gh-action-pypi-publish' &&
     (entry(withNode, 'password') !== undefined || isFalse(get(withNode, 'attestations')));
   if (ATTEST_ACTIONS.some((a) => name === a || name.startsWith(`${a}/`)) && !pypiToken) wf.attests = true;
+  checkPublishAction(local, name, withNode, usesE.value.line || usesE.keyLine, sw);
 
   if (action === 'actions/checkout') checkCheckout(js, step, usesE, withNode, sw, guarded);
   if (action === 'actions/upload-artifact' && js.persistingCheckout !== undefined) {

@@ -57,6 +57,19 @@ export const GHA_PRIVILEGED_TRIGGER = rule({
     'Prefer `pull_request` (no secrets, read-only token for forks); keep privileged work in a separate workflow that reads the untrusted run\'s results as inert data. Guard comment-triggered jobs: `if: contains(fromJSON(\'["OWNER", "MEMBER", "COLLABORATOR"]\'), github.event.comment.author_association)`.',
 });
 
+export const GHA_PUBLISH_TOKEN = rule({
+  id: 'pipeline/gha-long-lived-publish-token',
+  title: 'Publishing with a stored token where trusted publishing exists',
+  description:
+    'npm, PyPI, crates.io, RubyGems and NuGet accept short-lived OpenID Connect tokens from GitHub Actions ("trusted publishing"). A stored registry token lives until someone revokes it: any step, action or log leak that reads it can publish from anywhere, long after the job.',
+  severity: 'low',
+  confidence: 'high',
+  cwe: [798, 522],
+  principles: ['authentication'],
+  remediation:
+    'Register the workflow as a trusted publisher on the registry, grant the job `permissions: { id-token: write }`, drop the token (`password:`, `NODE_AUTH_TOKEN`, `CARGO_REGISTRY_TOKEN` …) and revoke it; e.g. PyPI: `- uses: pypa/gh-action-pypi-publish@<sha>` with no `password:`.',
+});
+
 export const GHA_PERMISSIONS = rule({
   id: 'pipeline/gha-excessive-permissions',
   title: 'Workflow token has broad permissions',
