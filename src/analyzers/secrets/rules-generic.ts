@@ -3,6 +3,7 @@ import {
   hasPlaceholderWord,
   isEnvReference,
   isHashValue,
+  isDottedName,
   isIdentifierLookAlike,
   isNaturalWord,
   isPlaceholder,
@@ -120,7 +121,8 @@ export function passwordVerdict(m: MatchContext, inUrl: boolean): Verdict {
 
 function genericVerdict(m: MatchContext): Verdict {
   const v = m.secret;
-  if (/\s/.test(v) || isEnvReference(v) || looksLikeCode(v) || isPlaceholder(v)) return false;
+  if (/\s/.test(v) || isEnvReference(v) || looksLikeCode(v) || isPlaceholder(v) || isDottedName(v))
+    return false;
   if (!m.quoted && m.sourceCode) return false;
   if (isIdentifierLookAlike(v, m.line)) return false;
   if (v.includes('://') || v.startsWith('/') || v.startsWith('.')) return false;
@@ -246,6 +248,9 @@ export const GENERIC_RULES: SecretRule[] = [
         'commit_token: <<hex:40>> # sha of release',
         'secret_key_base: your_secret_key_here_0123456789',
         'token: aaaaaaaaaaaaaaaaaaaaaaaa',
+        // Editor themes and highlighters (Monaco, Ace, TextMate) name syntax scopes "token".
+        '{ "token": "meta.odd-tab.group1", "foreground": "ffffff" }',
+        'this.$rules = { start: [{ token: "markup.heading.1", regex: "^=+" }] };',
       ],
     },
   }),
