@@ -50,6 +50,10 @@ const DOC_PATH = /(?:^|\/)docs?\/|\.(?:md|markdown|rst|adoc)$|(?:^|\/)readme(?:\
 // Values of status maps and option tables (`pass: "passed"`, `password: required`): never a password.
 const NOT_A_PASSWORD =
   /^(?:pass(?:ed|es|ing)?|fail(?:ed|s|ure|ing)?|pending|skip(?:ped)?|todo|ok|success|error|true|false|null|nil|none|undefined|required|optional|enabled?|disabled?|yes|no|on|off|empty|default|hidden|visible|valid|invalid|unknown)$/i;
+// A value that names itself (`admin-password`, `user_password`, `my-secret`): lower-case words around the
+// word password, the placeholder of a test or an example (Etherpad's test users), never a generated secret.
+const SELF_NAMED =
+  /^(?:[a-z]{1,20}[-_.]){0,3}(?:password|passwd|passwort|pwd|secret)(?:[-_.][a-z]{1,20}){0,3}$/;
 // SQL `IDENTIFIED BY '…'` counts in .sql files or in a statement (often a string in code), not in prose
 // or comments ("the cord identified by 'c'").
 const SQL_STATEMENT = /\b(?:create|alter)\s{1,3}(?:user|role|login)\b|\bgrant\b|\bset\s{1,3}password\b/i;
@@ -102,7 +106,7 @@ export function passwordVerdict(m: MatchContext, inUrl: boolean): Verdict {
     if (PLACEHOLDER_USERS.test(head.slice(head.lastIndexOf('//') + 2))) return false;
   }
   if (!inUrl && PASSWORD_WORDS.test(v)) return false; // a label: "password": "Password"
-  if (!inUrl && NOT_A_PASSWORD.test(v)) return false;
+  if (!inUrl && (NOT_A_PASSWORD.test(v) || SELF_NAMED.test(v))) return false;
   const reason = weakPasswordReason(v, m.productNames);
   if (reason !== undefined) {
     const local = inUrl && LOCAL_HOST.test(m.line);
@@ -204,6 +208,7 @@ export const GENERIC_RULES: SecretRule[] = [
         'password: str = field()',
         'DB_PASSWORD = "${DB_PASSWORD}"',
         'label = {"password": "Password"}',
+        "users = {'admin': {'password': 'admin-password', 'is_admin': True}}",
       ],
     },
   }),
