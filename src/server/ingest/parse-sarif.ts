@@ -1,6 +1,17 @@
 import { PRINCIPLES, type Severity } from '../../core/finding.js';
 import { isOwaspId, owaspForCwes } from '../../core/taxonomy.js';
-import { arr, contentFingerprint, isObj, line, obj, optStr, ReportError, str, type Obj } from './check.js';
+import {
+  arr,
+  contentFingerprint,
+  isObj,
+  line,
+  obj,
+  optStr,
+  optTime,
+  ReportError,
+  str,
+  type Obj,
+} from './check.js';
 import { toolName } from './tool-name.js';
 import type { IngestFinding, ParsedReport, ScanScope } from './types.js';
 
@@ -133,6 +144,10 @@ function result(r: Obj, where: string, tool: string, rules: ReturnType<typeof ru
     phase: 'code',
     tool,
   };
+  // Vanguard's SARIF (and any tool that records it the same way) carries the introduction time.
+  const props = isObj(r.properties) ? r.properties : {};
+  const introduced = optTime(props.introducedAt, `${where}.properties.introducedAt`);
+  if (introduced) out.introducedAt = introduced;
   const sup: unknown = Array.isArray(r.suppressions)
     ? (r.suppressions as unknown[]).find(
         (s) => isObj(s) && s.status !== 'rejected' && s.status !== 'underReview',
