@@ -202,3 +202,37 @@ describe.each(STORE_KINDS)('metrics rollup (%s)', (kind) => {
     expect(await read()).toEqual(incremental);
   });
 });
+
+describe.each(STORE_KINDS)('a finding pushed from two branches (%s)', (kind) => {
+  let store: Store;
+  let dispose: () => Promise<void>;
+  beforeAll(async () => {
+    ({ store, dispose } = await freshStore(kind));
+  });
+  afterAll(async () => dispose());
+
+  it('is counted once, on the branch first pushed (the default branch)', async () => {
+    const id = await ensureProject(store.db, 'shop');
+    const findings = pool(generator(7), 3, Date.parse('2026-03-01T00:00:00.000Z'));
+    const t = Date.parse('2026-03-10T12:00:00.000Z');
+    await push(store, id, 'main', findings, t);
+    await push(store, id, 'feature/login', findings, t + HOUR);
+    // A later scan of main fixes one; the feature branch still has it.
+    await push(store, id, 'main', findings.slice(1), t + 5 * DAY);
+    await push(store, id, 'feature/login', findings, t + 6 * DAY);
+    const now = new Date('2026-04-01T00:00:00.000Z');
+    for (const source of ['rollup', 'direct'] as const)
+      for (const q of [{}, { project: 'shop' }]) {
+        const m = await computeMetrics(store.db, store.dialect, q, now, source);
+        expect(m.totals.detected).toBe(3);
+        expect(m.totals.open).toBe(2);
+        expect(m.mttr.overall).toMatchObject({ count: 1, meanDays: 5 });
+      }
+    const p = await store.db
+      .selectFrom('projects')
+      .select('default_branch')
+      .where('id', '=', id)
+      .executeTakeFirstOrThrow();
+    expect(p.default_branch).toBe('main');
+  });
+});
