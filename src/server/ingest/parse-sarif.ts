@@ -1,4 +1,4 @@
-import { PRINCIPLES, type Severity } from '../../core/finding.js';
+import { PRINCIPLES, TIERS, type Severity } from '../../core/finding.js';
 import { isOwaspId, owaspForCwes } from '../../core/taxonomy.js';
 import {
   arr,
@@ -12,6 +12,7 @@ import {
   str,
   type Obj,
 } from './check.js';
+import { sarifFlow } from './parse-flow.js';
 import { toolName } from './tool-name.js';
 import type { IngestFinding, ParsedReport, ScanScope } from './types.js';
 
@@ -144,8 +145,14 @@ function result(r: Obj, where: string, tool: string, rules: ReturnType<typeof ru
     phase: 'code',
     tool,
   };
-  // Vanguard's SARIF (and any tool that records it the same way) carries the introduction time.
+  const flow = sarifFlow(r, where);
+  if (flow) out.flow = flow;
   const props = isObj(r.properties) ? r.properties : {};
+  // Vanguard's SARIF says how a code finding was established; other tools' properties are their own.
+  const tier = props.tier;
+  if (tool === 'vanguard' && typeof tier === 'string' && (TIERS as readonly string[]).includes(tier))
+    out.tier = tier;
+  // Vanguard's SARIF (and any tool that records it the same way) carries the introduction time.
   const introduced = optTime(props.introducedAt, `${where}.properties.introducedAt`);
   if (introduced) out.introducedAt = introduced;
   const sup: unknown = Array.isArray(r.suppressions)

@@ -559,6 +559,20 @@ function v6MetricRollup(dialect: Dialect): Migration {
   };
 }
 
+/**
+ * Version 9 (issue #12, code analysis): how a code finding was established (taint, pattern, audit) and
+ * its taint path, so the API and the dashboard show what the CLI's reports show. Nullable: other
+ * findings and older reports have neither.
+ */
+function v9CodeFlow(): Migration {
+  return {
+    async up(db: Kysely<unknown>): Promise<void> {
+      for (const col of ['tier', 'flow'])
+        await db.schema.alterTable('findings').addColumn(col, 'text').execute();
+    },
+  };
+}
+
 /** The versioned migrations, in order. */
 export function migrations(dialect: Dialect): MigrationProvider {
   return {
@@ -570,6 +584,7 @@ export function migrations(dialect: Dialect): MigrationProvider {
         '0004_perf': v4(dialect),
         '0005_finding_comments': v5Comments(dialect),
         '0006_metric_rollup': v6MetricRollup(dialect),
+        '0009_code_flow': v9CodeFlow(),
       }),
   };
 }
