@@ -16,6 +16,8 @@ const root = fileURLToPath(new URL('../..', import.meta.url));
 const dist = (p) => join(root, 'dist', p);
 const { openStore } = await import(dist('server/store/open.js'));
 const { addUser } = await import(dist('server/auth/accounts.js'));
+const { rebuildRollup } = await import(dist('server/metrics/rollup-build.js'));
+const { maskOf, OWASP_BITS, PRINCIPLE_BITS } = await import(dist('server/store/labels.js'));
 
 /** Median server time of an API call over five runs (the browser's own time is measured apart). */
 async function apiTime(url, token, path) {
@@ -42,9 +44,16 @@ const PHASES = ['design', 'code', 'code', 'build', 'build', 'test', 'release', '
 const PRINCIPLES = ['encryption', 'authentication', 'logging', 'asset-management', 'zoning-containment'];
 const DAY = 86_400_000;
 
-// A fixed-seed generator, so every run stores the same data.
+// A fixed-seed generator (mulberry32), so every run stores the same data. The LCG used before
+// multiplied in doubles past 2^53 and cycled after some 16,000 draws.
 let seed = 42;
-const rnd = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
+const rnd = () => {
+  seed = (seed + 0x6d2b79f5) >>> 0;
+  let t = seed;
+  t = Math.imul(t ^ (t >>> 15), t | 1);
+  t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+  return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+};
 const pick = (a) => a[Math.floor(rnd() * a.length)];
 
 const dataDir = mkdtempSync(join(tmpdir(), 'vg-firstview-'));
@@ -58,7 +67,11 @@ for (let p = 0; p < PROJECTS; p++)
     (
       await store.db
         .insertInto('projects')
-        .values({ name: `service-${p}`, created_at: new Date(now - 400 * DAY).toISOString() })
+        .values({
+          name: `service-${p}`,
+          created_at: new Date(now - 400 * DAY).toISOString(),
+          default_branch: 'main',
+        })
         .returning('id')
         .executeTakeFirstOrThrow()
     ).id,
@@ -71,6 +84,7 @@ for (let i = 0; i < N; i++) {
   const analyzer = pick(ANALYZERS);
   const severity = pick(SEV);
   const path = `src/module-${i % 997}/file-${i % 113}.ts`;
+  const principle = pick(PRINCIPLES);
   rows.push({
     project_id: projects[i % PROJECTS],
     branch: 'main',
@@ -87,7 +101,9 @@ for (let i = 0; i < N; i++) {
     location: JSON.stringify({ path, startLine: 1 + (i % 400) }),
     cwe: '[79]',
     owasp: '["A05:2025"]',
-    principles: JSON.stringify([pick(PRINCIPLES)]),
+    principles: JSON.stringify([principle]),
+    principle_mask: maskOf(PRINCIPLE_BITS, [principle]),
+    owasp_mask: maskOf(OWASP_BITS, ['A05:2025']),
     tools: '["vanguard"]',
     phase: pick(PHASES),
     advisory: null,
@@ -115,6 +131,8 @@ for (let i = 0; i < rows.length; i += 500)
     .insertInto('findings')
     .values(rows.slice(i, i + 500))
     .execute();
+// Rows went straight into the table, past the writes that keep the metrics rollup: build it.
+await rebuildRollup(store.db, store.dialect);
 await store.close();
 console.log(
   `stored ${N.toLocaleString('en')} findings in ${PROJECTS} projects in ${((Date.now() - t0) / 1000).toFixed(1)} s`,

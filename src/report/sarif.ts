@@ -116,6 +116,9 @@ function result(f: Finding, ruleIndex: number) {
   if (f.location.commit) props.commit = f.location.commit;
   if (f.package) props.package = f.package;
   if (f.role) props.role = f.role;
+  // When the problem entered the code (blame at scan time): a server reads it for time to detect.
+  if (f.introducedAt) props.introducedAt = f.introducedAt;
+  if (f.introducedBy) props.introducedBy = f.introducedBy;
   const r: Record<string, unknown> = {
     ruleId: f.ruleId,
     ruleIndex,

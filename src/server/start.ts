@@ -77,7 +77,7 @@ export async function startServer(opts: ServeOptions): Promise<RunningServer> {
         }, opts.dbUpdateEvery);
   updates?.unref();
   const expire = (): void => {
-    expireAcceptances(store.db).catch((err: Error) =>
+    expireAcceptances(store.db, store.dialect).catch((err: Error) =>
       process.stderr.write(`vanguard serve: expiring acceptances: ${err.message}\n`),
     );
     // SQLite keeps no planner statistics unless asked; the findings filters depend on them.

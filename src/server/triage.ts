@@ -2,6 +2,8 @@ import type { Kysely, Transaction } from 'kysely';
 import { VanguardError } from '../core/errors.js';
 import { audit } from './auth/accounts.js';
 import { loadSla, slaDue } from './ingest/sla.js';
+import { ROLLUP_COLUMNS, RollupDelta } from './metrics/rollup.js';
+import type { Dialect } from './store/migrations.js';
 import type { Database } from './store/schema.js';
 import { chunks, nowIso } from './store/util.js';
 
@@ -20,6 +22,7 @@ export interface TriageChange {
 
 async function setStatus(
   trx: Transaction<Database>,
+  dialect: Dialect,
   ids: number[],
   change: TriageChange,
   source: string,
@@ -27,10 +30,19 @@ async function setStatus(
   now: string,
 ): Promise<number> {
   let n = 0;
+  const rollup = new RollupDelta();
   for (const part of chunks(ids, 1000)) {
-    const rows = await trx.selectFrom('findings').select(['id', 'status']).where('id', 'in', part).execute();
+    const rows = await trx
+      .selectFrom('findings')
+      .select(['id', ...ROLLUP_COLUMNS])
+      .where('id', 'in', part)
+      .execute();
     const moving = rows.filter((r) => r.status !== change.status || change.status === 'accepted');
     if (moving.length === 0) continue;
+    for (const r of moving) {
+      rollup.remove(r);
+      rollup.add({ ...r, status: change.status });
+    }
     await trx
       .updateTable('findings')
       .set({
@@ -62,6 +74,7 @@ async function setStatus(
       .execute();
     n += moving.length;
   }
+  await rollup.apply(trx, dialect);
   return n;
 }
 
@@ -71,6 +84,7 @@ async function setStatus(
  */
 export async function triageFinding(
   db: Kysely<Database>,
+  dialect: Dialect,
   id: number,
   change: TriageChange,
   actor: string,
@@ -92,7 +106,7 @@ export async function triageFinding(
       throw new VanguardError('USAGE', 'not-affected is for dependency findings (a package and an advisory)');
     const now = nowIso();
     if (!c.applyToAllProjects) {
-      const updated = await setStatus(trx, [id], c, 'user', actor, now);
+      const updated = await setStatus(trx, dialect, [id], c, 'user', actor, now);
       await audit(trx, actor, 'finding.triage', `finding:${id}`, { status: c.status, reason: c.reason });
       return { updated };
     }
@@ -134,6 +148,7 @@ export async function triageFinding(
       .execute();
     const updated = await setStatus(
       trx,
+      dialect,
       all.map((r) => r.id),
       { ...c, reason: `decision #${d.id}: ${c.reason}` },
       'decision',
@@ -154,29 +169,39 @@ export async function triageFinding(
  * Reopens accepted findings whose acceptance has expired. Whether the SLA clock restarts from the
  * expiry is a setting (`restartOnExpiry`); by default the original due date stands.
  */
-export async function expireAcceptances(db: Kysely<Database>, now = new Date()): Promise<number> {
+export async function expireAcceptances(
+  db: Kysely<Database>,
+  dialect: Dialect,
+  now = new Date(),
+): Promise<number> {
   const sla = await loadSla(db);
   const at = now.toISOString();
   return db.transaction().execute(async (trx) => {
     const due = await trx
       .selectFrom('findings')
-      .select(['id', 'severity', 'accepted_until'])
+      .select(['id', 'accepted_until', ...ROLLUP_COLUMNS])
       .where('status', '=', 'accepted')
       .where('accepted_until', 'is not', null)
       .where('accepted_until', '<=', at)
       .execute();
+    const rollup = new RollupDelta();
     for (const f of due) {
+      const restart = sla.restartOnExpiry ? { sla_start: at, sla_due: slaDue(sla, f.severity, at) } : {};
       await trx
         .updateTable('findings')
         .set({
           status: 'open',
           status_source: 'expiry',
           status_reason: `risk acceptance expired on ${f.accepted_until}`,
-          ...(sla.restartOnExpiry ? { sla_start: at, sla_due: slaDue(sla, f.severity, at) } : {}),
+          ...restart,
         })
         .where('id', '=', f.id)
         .execute();
+      // Open or accepted count alike in the rollup; kept here so no write path is left out.
+      rollup.remove(f);
+      rollup.add({ ...f, status: 'open', sla_due: restart.sla_due ?? f.sla_due });
     }
+    await rollup.apply(trx, dialect);
     for (const part of chunks(due, 400)) {
       await trx
         .insertInto('finding_events')

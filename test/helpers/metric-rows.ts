@@ -1,3 +1,4 @@
+import { rebuildRollup } from '../../src/server/metrics/rollup-build.js';
 import type { Store } from '../../src/server/store/open.js';
 import { maskOf, OWASP_BITS, PRINCIPLE_BITS } from '../../src/server/store/labels.js';
 import type { NewFinding } from '../../src/server/store/schema.js';
@@ -24,7 +25,7 @@ export async function addProjects(store: Store, names: string[]): Promise<number
   for (const name of names) {
     const r = await store.db
       .insertInto('projects')
-      .values({ name, created_at: '2025-01-01T00:00:00.000Z' })
+      .values({ name, created_at: '2025-01-01T00:00:00.000Z', default_branch: 'main' })
       .returning('id')
       .executeTakeFirstOrThrow();
     ids.push(r.id);
@@ -74,6 +75,8 @@ export function findingRowOf(r: MetricRow): NewFinding {
   };
 }
 
+/** Inserts rows straight into the table, then rebuilds the metrics rollup from them (as migration 6 does). */
 export async function addFindings(store: Store, rows: MetricRow[]): Promise<void> {
   await store.db.insertInto('findings').values(rows.map(findingRowOf)).execute();
+  await rebuildRollup(store.db, store.dialect);
 }

@@ -1,4 +1,5 @@
 import type { Transaction } from 'kysely';
+import { RollupDelta, sourceOf } from '../metrics/rollup.js';
 import type { Dialect } from '../store/migrations.js';
 import { indexDeployment } from '../operate/deployment-keys.js';
 import { BULK_ROWS, jsonRows } from '../store/bulk.js';
@@ -112,11 +113,17 @@ export async function writeFindings(
   const fresh: NewFinding[] = [];
   const changed: NewFinding[] = [];
   const seenAgain: number[] = [];
+  const rollup = new RollupDelta();
   for (const p of planned) {
-    if (!p.prev) fresh.push(p.row);
-    else if (!p.transition && unchanged(p.row, p.prev)) seenAgain.push(p.prev.id);
-    else changed.push(p.row);
     if (p.prev) idOf.set(p.prev.fingerprint, p.prev.id);
+    if (!p.prev) fresh.push(p.row);
+    else if (!p.transition && unchanged(p.row, p.prev)) {
+      // Seen again and nothing else: nothing the metrics read has changed.
+      seenAgain.push(p.prev.id);
+      continue;
+    } else changed.push(p.row);
+    rollup.remove(p.prev);
+    rollup.add(sourceOf(p.row));
   }
   const columns = Object.keys(fresh[0] ?? changed[0] ?? {}) as (keyof NewFinding)[];
   for (const part of chunks(fresh, BULK_ROWS)) {
@@ -193,6 +200,7 @@ export async function writeFindings(
       .columns(eventColumns)
       .expression(jsonRows(dialect, 'finding_events', eventColumns, part))
       .execute();
+  await rollup.apply(trx, dialect);
 }
 
 /**
@@ -209,6 +217,13 @@ export async function applyReport(
   now: string,
 ): Promise<IngestOutcome> {
   await lockScope(trx, dialect, target.projectId, target.branch);
+  // The first branch pushed is the one the metrics count until someone names another.
+  await trx
+    .updateTable('projects')
+    .set({ default_branch: target.branch })
+    .where('id', '=', target.projectId)
+    .where('default_branch', 'is', null)
+    .execute();
   const unique = dedupe(report.findings);
   const scan = await trx
     .insertInto('scans')

@@ -1,4 +1,5 @@
 import type { Transaction } from 'kysely';
+import { ROLLUP_COLUMNS, RollupDelta } from '../metrics/rollup.js';
 import type { Dialect } from '../store/migrations.js';
 import type { Database } from '../store/schema.js';
 import { chunks, rowsPerStatement } from '../store/util.js';
@@ -25,11 +26,12 @@ export async function closeMissing(
   now: string,
 ): Promise<number> {
   let closed = 0;
+  const rollup = new RollupDelta();
   for (const s of scope) {
     if (s.analyzers && s.analyzers.length === 0) continue;
     let q = trx
       .selectFrom('findings')
-      .select(['id', 'status', 'path'])
+      .select(['id', 'path', ...ROLLUP_COLUMNS])
       .where('project_id', '=', target.projectId)
       .where('branch', '=', target.branch)
       .where('status', 'in', CLOSABLE)
@@ -45,6 +47,10 @@ export async function closeMissing(
       );
     if (s.analyzers) q = q.where('analyzer', 'in', s.analyzers);
     const gone = (await q.execute()).filter((g) => s.paths === undefined || inPlaces(g.path, s.paths));
+    for (const g of gone) {
+      rollup.remove(g);
+      rollup.add({ ...g, status: 'fixed', fixed_at: now });
+    }
     for (const part of chunks(gone, rowsPerStatement(dialect, 1) - 10)) {
       await trx
         .updateTable('findings')
@@ -79,5 +85,6 @@ export async function closeMissing(
     }
     closed += gone.length;
   }
+  await rollup.apply(trx, dialect);
   return closed;
 }

@@ -101,6 +101,25 @@ describe.each(STORE_KINDS)('ingest on %s', (kind) => {
     expect(history.every((h) => h.actor === 'test')).toBe(true);
   });
 
+  it('keeps the introduction time a Vanguard SARIF carries, and refuses a malformed one', async () => {
+    const f = makeFinding({ fingerprint: 'fp-intro' });
+    f.introducedAt = '2026-03-04T05:06:07.000Z';
+    f.introducedBy = 'a1b2c3d4e5f60718293a4b5c6d7e8f9012345678';
+    const doc = JSON.parse(sarifReport(makeResult([f]), { tty: false })) as {
+      runs: { results: { properties: Record<string, unknown> }[] }[];
+    };
+    const props = doc.runs[0]!.results[0]!.properties;
+    expect(props).toMatchObject({ introducedAt: f.introducedAt, introducedBy: f.introducedBy });
+    await push(doc, 'sarif-intro');
+    expect((await byFp('sarif-intro', 'fp-intro'))!.introducedAt).toBe('2026-03-04T05:06:07.000Z');
+    // Without one, the finding simply has no introduction time.
+    const plain = makeFinding({ fingerprint: 'fp-plain' });
+    await push(JSON.parse(sarifReport(makeResult([plain]), { tty: false })), 'sarif-intro-2');
+    expect((await byFp('sarif-intro-2', 'fp-plain'))!.introducedAt).toBeNull();
+    props.introducedAt = 'last tuesday';
+    expect(() => parseReport(doc)).toThrow(/properties\.introducedAt: not a date/);
+  });
+
   it('closes probe findings only at the origins and hosts the new probe checked', async () => {
     const probeResult = (host: string, findings: Finding[]) =>
       makeResult(

@@ -1,6 +1,17 @@
 import { PRINCIPLES, TIERS, type Severity } from '../../core/finding.js';
 import { isOwaspId, owaspForCwes } from '../../core/taxonomy.js';
-import { arr, contentFingerprint, isObj, line, obj, optStr, ReportError, str, type Obj } from './check.js';
+import {
+  arr,
+  contentFingerprint,
+  isObj,
+  line,
+  obj,
+  optStr,
+  optTime,
+  ReportError,
+  str,
+  type Obj,
+} from './check.js';
 import { sarifFlow } from './parse-flow.js';
 import { toolName } from './tool-name.js';
 import type { IngestFinding, ParsedReport, ScanScope } from './types.js';
@@ -136,10 +147,14 @@ function result(r: Obj, where: string, tool: string, rules: ReturnType<typeof ru
   };
   const flow = sarifFlow(r, where);
   if (flow) out.flow = flow;
+  const props = isObj(r.properties) ? r.properties : {};
   // Vanguard's SARIF says how a code finding was established; other tools' properties are their own.
-  const tier = isObj(r.properties) ? r.properties.tier : undefined;
+  const tier = props.tier;
   if (tool === 'vanguard' && typeof tier === 'string' && (TIERS as readonly string[]).includes(tier))
     out.tier = tier;
+  // Vanguard's SARIF (and any tool that records it the same way) carries the introduction time.
+  const introduced = optTime(props.introducedAt, `${where}.properties.introducedAt`);
+  if (introduced) out.introducedAt = introduced;
   const sup: unknown = Array.isArray(r.suppressions)
     ? (r.suppressions as unknown[]).find(
         (s) => isObj(s) && s.status !== 'rejected' && s.status !== 'underReview',

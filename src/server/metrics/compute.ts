@@ -3,6 +3,7 @@ import type { Dialect } from '../store/migrations.js';
 import type { Database } from '../store/schema.js';
 import { keyOfSqlBucket, periodsBetween, type Period } from './periods.js';
 import { escapeRate, phasesMetric } from './phases.js';
+import { openState } from './open-state.js';
 import { bySeverity, openAgeAndBreaches, principlesAndOwasp } from './posture.js';
 import { resolveScope, type Scope } from './scope.js';
 import { Histogram, ratio } from './stats.js';
@@ -14,7 +15,8 @@ import type {
   MetricsSeverity,
   SlaCompliance,
 } from './types.js';
-import { closureDurations, detectionCounts, detectionDurations, type DurationRow } from './windowed.js';
+import { directRows, windowRows } from './rollup-read.js';
+import type { DurationRow } from './windowed.js';
 
 interface Grouped {
   metric: DurationMetric;
@@ -66,21 +68,28 @@ function slaCompliance(rows: readonly DurationRow[], breaches: SlaCompliance['br
   return { closed, withinSla: within, rate: ratio(within, closed), bySeverity: sev, breaches };
 }
 
-/** Every metric of the response for one query; numbers defined in docs/metrics.md. */
+/**
+ * Every metric of the response for one query; numbers defined in docs/metrics.md. Detections and
+ * closures come from the rollup (`source: 'direct'` computes them from the findings instead: the
+ * tests' oracle, and the same numbers).
+ */
 export async function computeMetrics(
   db: Kysely<Database>,
   dialect: Dialect,
   q: MetricsQuery,
   now = new Date(),
+  source: 'rollup' | 'direct' = 'rollup',
 ): Promise<MetricsResponse> {
   const s = await resolveScope(db, q, now, dialect);
   const periods = periodsBetween(s.filters.from, s.filters.to, s.filters.interval);
-  const [detected, counts, closed, age, posture, projects] = await Promise.all([
-    detectionDurations(db, dialect, s),
-    detectionCounts(db, dialect, s),
-    closureDurations(db, dialect, s),
-    openAgeAndBreaches(db, s),
-    principlesAndOwasp(db, s),
+  const [{ detected, counts, closed }, { age, posture }, projects] = await Promise.all([
+    source === 'rollup' ? windowRows(db, dialect, s) : directRows(db, dialect, s),
+    source === 'rollup'
+      ? openState(db, s)
+      : Promise.all([openAgeAndBreaches(db, s), principlesAndOwasp(db, s)]).then(([a, p]) => ({
+          age: a,
+          posture: p,
+        })),
     s.projectIds !== undefined
       ? Promise.resolve(s.projectIds.length)
       : db

@@ -1,8 +1,8 @@
-import { sql, type Kysely } from 'kysely';
+import { sql, type Kysely, type RawBuilder } from 'kysely';
 import { OWASP_2025 } from '../../core/taxonomy.js';
 import { projectNames } from '../store/findings-query.js';
 import type { Database } from '../store/schema.js';
-import { and, openNow, scopeWhere, type Scope } from './scope.js';
+import { and, countedBranch, openNow, scopeWhere, type Scope } from './scope.js';
 import {
   type AgeBucket,
   type MetricsPrinciple,
@@ -42,34 +42,59 @@ export interface OpenAgeAndBreaches {
   breaches: { total: number; bySeverity: Record<MetricsSeverity, number> };
 }
 
-/** Open findings by age and by whether they are past their due date: one grouped query. */
-export async function openAgeAndBreaches(db: Kysely<Database>, s: Scope): Promise<OpenAgeAndBreaches> {
+/** Open findings of one severity, age bucket (index in AGE_BUCKETS) and lateness. */
+export interface AgeRow {
+  severity: string;
+  age: number;
+  late: boolean;
+  n: number;
+}
+
+/** The age rows of the findings `which` selects (open now, by default), in one grouped query. */
+export async function openAgeRows(
+  db: Kysely<Database>,
+  s: Scope,
+  which: RawBuilder<unknown> = openNow(s),
+): Promise<AgeRow[]> {
   const now = Date.parse(s.now);
   // first_seen is ISO text: the bucket edges compare as strings, no date functions needed.
   const edge = (days: number) => new Date(now - days * 86_400_000).toISOString();
   const cases = AGE_BUCKETS.slice(0, -1).map((b, i) => sql`when first_seen > ${edge(b.maxDays!)} then ${i}`);
-  const where = and([openNow(s), ...scopeWhere(s)]);
+  const where = and([which, ...scopeWhere(s), countedBranch(s)]);
   const r = await sql<
     Record<string, unknown>
   >`select severity, case ${sql.join(cases, sql` `)} else ${AGE_BUCKETS.length - 1} end as age, case when sla_due is not null and sla_due < ${s.now} then 1 else 0 end as late, count(*) as n from findings where ${where} group by 1, 2, 3`.execute(
     db,
   );
+  return r.rows.map((row) => ({
+    severity: String(row.severity),
+    age: Number(row.age),
+    late: Number(row.late) === 1,
+    n: Number(row.n),
+  }));
+}
+
+/** Open findings by age and by whether they are past their due date. */
+export function ageAndBreaches(rows: readonly AgeRow[]): OpenAgeAndBreaches {
   const buckets: AgeBucket[] = AGE_BUCKETS.map((b) => ({ ...b, count: 0, bySeverity: bySeverity(() => 0) }));
   const breaches = { total: 0, bySeverity: bySeverity(() => 0) };
   let open = 0;
-  for (const row of r.rows) {
-    const n = Number(row.n);
-    const sev = String(row.severity);
-    const b = buckets[Number(row.age)]!;
-    open += n;
-    b.count += n;
-    if (isSeverity(sev)) b.bySeverity[sev] += n;
-    if (Number(row.late) === 1) {
-      breaches.total += n;
-      if (isSeverity(sev)) breaches.bySeverity[sev] += n;
+  for (const row of rows) {
+    const b = buckets[row.age]!;
+    open += row.n;
+    b.count += row.n;
+    if (isSeverity(row.severity)) b.bySeverity[row.severity] += row.n;
+    if (row.late) {
+      breaches.total += row.n;
+      if (isSeverity(row.severity)) breaches.bySeverity[row.severity] += row.n;
     }
   }
   return { open, buckets, breaches };
+}
+
+/** Open findings by age and by whether they are past their due date, from the findings. */
+export async function openAgeAndBreaches(db: Kysely<Database>, s: Scope): Promise<OpenAgeAndBreaches> {
+  return ageAndBreaches(await openAgeRows(db, s));
 }
 
 function emptyCell(): PrincipleCell {
@@ -98,22 +123,46 @@ function parseList(text: string, cache: Map<string, string[]>): string[] {
   return v;
 }
 
+/** Open findings of one project and severity with the same principles and OWASP categories. */
+export interface PostureRow {
+  projectId: number;
+  severity: string;
+  principles: readonly string[];
+  owasp: readonly string[];
+  n: number;
+}
+
 /**
- * The posture map (open findings per principle per project) and OWASP Top 10 exposure, from one
- * query grouped by project, severity and the stored lists: the distinct lists are few (they come
- * from rules), so the rows returned stay in the thousands over a million findings.
+ * The posture rows of the findings `which` selects (open now, by default): one query grouped by
+ * project, severity and the stored lists; the distinct lists are few (they come from rules), so the
+ * rows returned stay in the thousands over a million findings.
  */
-export async function principlesAndOwasp(
+export async function postureRows(
   db: Kysely<Database>,
   s: Scope,
-): Promise<{ principles: PrinciplesMetric; owasp: OwaspCategory[] }> {
-  const where = and([openNow(s), ...scopeWhere(s)]);
+  which: RawBuilder<unknown> = openNow(s),
+): Promise<PostureRow[]> {
+  const where = and([which, ...scopeWhere(s), countedBranch(s)]);
   const r = await sql<
     Record<string, unknown>
   >`select project_id, severity, principles, owasp, count(*) as n from findings where ${where} group by 1, 2, 3, 4`.execute(
     db,
   );
   const cache = new Map<string, string[]>();
+  return r.rows.map((row) => ({
+    projectId: Number(row.project_id),
+    severity: String(row.severity),
+    principles: parseList(String(row.principles), cache),
+    owasp: parseList(String(row.owasp), cache),
+    n: Number(row.n),
+  }));
+}
+
+/** The posture map (open findings per principle per project) and OWASP Top 10 exposure. */
+export async function postureOf(
+  db: Kysely<Database>,
+  rows: readonly PostureRow[],
+): Promise<{ principles: PrinciplesMetric; owasp: OwaspCategory[] }> {
   const perProject = new Map<number, Record<MetricsPrinciple, PrincipleCell>>();
   const totals = Object.fromEntries(PRINCIPLE_ORDER.map((p) => [p, emptyCell()])) as Record<
     MetricsPrinciple,
@@ -123,11 +172,9 @@ export async function principlesAndOwasp(
   const owasp = new Map(
     owaspIds.map((id) => [id, { cell: emptyCell(), projects: new Set<number>() }] as const),
   );
-  for (const row of r.rows) {
-    const pid = Number(row.project_id);
-    const sev = String(row.severity);
-    const n = Number(row.n);
-    for (const p of parseList(String(row.principles), cache)) {
+  for (const row of rows) {
+    const pid = row.projectId;
+    for (const p of row.principles) {
       if (!(PRINCIPLE_ORDER as string[]).includes(p)) continue;
       let cells = perProject.get(pid);
       if (!cells) {
@@ -137,13 +184,13 @@ export async function principlesAndOwasp(
         >;
         perProject.set(pid, cells);
       }
-      addTo(cells[p as MetricsPrinciple], sev, n);
-      addTo(totals[p as MetricsPrinciple], sev, n);
+      addTo(cells[p as MetricsPrinciple], row.severity, row.n);
+      addTo(totals[p as MetricsPrinciple], row.severity, row.n);
     }
-    for (const o of parseList(String(row.owasp), cache)) {
+    for (const o of row.owasp) {
       const e = owasp.get(o as keyof typeof OWASP_2025);
       if (!e) continue;
-      addTo(e.cell, sev, n);
+      addTo(e.cell, row.severity, row.n);
       e.projects.add(pid);
     }
   }
@@ -164,4 +211,12 @@ export async function principlesAndOwasp(
       };
     }),
   };
+}
+
+/** The posture map and OWASP exposure, from the findings. */
+export async function principlesAndOwasp(
+  db: Kysely<Database>,
+  s: Scope,
+): Promise<{ principles: PrinciplesMetric; owasp: OwaspCategory[] }> {
+  return postureOf(db, await postureRows(db, s));
 }

@@ -14,6 +14,8 @@ export interface Scope {
   filters: MetricsFilters;
   /** Project ids the project and tag filters select; undefined means every project. */
   projectIds?: number[];
+  /** Each project's default branch (the only branch the metrics count), by project id. */
+  defaultBranches: Map<number, string>;
   now: string;
   targetDays: number;
   dialect: Dialect;
@@ -65,6 +67,11 @@ export async function resolveScope(
     ids = ids === undefined ? tagged : ids.filter((id) => tagged.includes(id));
   }
   const interval: MetricsInterval = q.interval ?? 'quarter';
+  const branches = await db
+    .selectFrom('projects')
+    .select(['id', 'default_branch'])
+    .where('default_branch', 'is not', null)
+    .execute();
   return {
     filters: {
       projects,
@@ -77,6 +84,7 @@ export async function resolveScope(
       interval,
     },
     ...(ids !== undefined ? { projectIds: ids } : {}),
+    defaultBranches: new Map(branches.map((b) => [b.id, b.default_branch!])),
     now: now.toISOString(),
     targetDays: q.mttdTargetDays ?? 1,
     dialect,
@@ -99,6 +107,23 @@ export function scopeWhere(s: Scope): RawBuilder<unknown>[] {
   if (f.analyzers.length > 0) parts.push(inList('analyzer', f.analyzers));
   if (f.phases.length > 0) parts.push(inList('phase', f.phases));
   return parts;
+}
+
+/**
+ * Findings on their project's default branch (for queries over `findings`; the rollup holds only
+ * those): one condition per branch name, and most projects share one.
+ */
+export function countedBranch(s: Scope): RawBuilder<boolean> {
+  const plus = s.dialect === 'sqlite' ? sql`+` : sql``;
+  const byBranch = new Map<string, number[]>();
+  for (const [id, branch] of s.defaultBranches)
+    if (s.projectIds === undefined || s.projectIds.includes(id))
+      byBranch.set(branch, [...(byBranch.get(branch) ?? []), id]);
+  if (byBranch.size === 0) return sql<boolean>`1 = 0`;
+  const parts = [...byBranch].map(
+    ([branch, ids]) => sql`(${plus}branch = ${branch} and ${plus}project_id in (${sql.join(ids)}))`,
+  );
+  return sql<boolean>`(${sql.join(parts, sql` or `)})`;
 }
 
 /**

@@ -13,16 +13,25 @@ export interface SqlDialect {
   floor(x: RawBuilder<number>): RawBuilder<number>;
   /** The SQL bucket of a period: `YYYY-MM` for months and quarters, the week's Monday for weeks. */
   periodBucket(col: string, interval: MetricsInterval): RawBuilder<string>;
+  /** Days since 1970-01-01 of a text timestamp's UTC date. */
+  dayNumber(col: string): RawBuilder<number>;
+  /** Days since 1970-01-01 of the first day of a text timestamp's UTC month. */
+  monthDay(col: string): RawBuilder<number>;
 }
 
+// Timestamps carry milliseconds: SQLite's julianday arithmetic is rounded back to them, so an exact
+// hour stays an exact hour (and falls in the same histogram bucket as the rollup's exact JavaScript).
 const sqlite: SqlDialect = {
   seconds: (end, start) =>
-    sql<number>`max((julianday(${sql.ref(end)}) - julianday(${sql.ref(start)})) * 86400.0, 0)`,
+    sql<number>`max(round((julianday(${sql.ref(end)}) - julianday(${sql.ref(start)})) * 86400.0, 3), 0)`,
   floor: (x) => sql<number>`cast(${x} as integer)`,
   periodBucket: (col, interval) =>
     interval === 'week'
       ? sql<string>`date(${sql.ref(col)}, 'weekday 0', '-6 days')`
       : sql<string>`substr(${sql.ref(col)}, 1, 7)`,
+  monthDay: (col) =>
+    sql<number>`cast(julianday(substr(${sql.ref(col)}, 1, 7) || '-01') - 2440587.5 as integer)`,
+  dayNumber: (col) => sql<number>`cast(julianday(substr(${sql.ref(col)}, 1, 10)) - 2440587.5 as integer)`,
 };
 
 const postgres: SqlDialect = {
@@ -33,6 +42,8 @@ const postgres: SqlDialect = {
     interval === 'week'
       ? sql<string>`to_char(date_trunc('week', ${sql.ref(col)}::timestamptz at time zone 'UTC'), 'YYYY-MM-DD')`
       : sql<string>`substr(${sql.ref(col)}, 1, 7)`,
+  monthDay: (col) => sql<number>`((substr(${sql.ref(col)}, 1, 7) || '-01')::date - date '1970-01-01')`,
+  dayNumber: (col) => sql<number>`(substr(${sql.ref(col)}, 1, 10)::date - date '1970-01-01')`,
 };
 
 export function sqlDialect(d: Dialect): SqlDialect {

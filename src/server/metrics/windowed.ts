@@ -1,7 +1,7 @@
 import { sql, type Kysely } from 'kysely';
 import type { Dialect } from '../store/migrations.js';
 import type { Database } from '../store/schema.js';
-import { and, scopeWhere, type Scope } from './scope.js';
+import { and, countedBranch, scopeWhere, type Scope } from './scope.js';
 import { durationBucket, sqlDialect } from './sql.js';
 
 /** A histogram row: findings of one SQL period bucket and severity whose duration falls in one bucket. */
@@ -42,6 +42,7 @@ export async function detectionDurations(
     sql`status <> 'false-positive'`,
     sql`introduced_at is not null`,
     ...scopeWhere(s),
+    countedBranch(s),
   ]);
   const inner = sql`select ${d.periodBucket('first_seen', s.filters.interval)} as pb, severity, ${d.seconds('first_seen', 'introduced_at')} as d from findings where ${where}`;
   const r = await sql<
@@ -72,6 +73,7 @@ export async function detectionCounts(
     sql`first_seen < ${s.filters.to}`,
     sql`status <> 'false-positive'`,
     ...scopeWhere(s),
+    countedBranch(s),
   ]);
   const r = await sql<
     Record<string, unknown>
@@ -102,6 +104,7 @@ export async function closureDurations(
     sql`fixed_at >= ${s.filters.from}`,
     sql`fixed_at < ${s.filters.to}`,
     ...scopeWhere(s),
+    countedBranch(s),
   ]);
   const inner = sql`select ${d.periodBucket('fixed_at', s.filters.interval)} as pb, severity, ${d.seconds('fixed_at', 'first_seen')} as d, case when sla_due is null then 0 else 1 end as due, case when sla_due is not null and fixed_at <= sla_due then 1 else 0 end as ok from findings where ${where}`;
   const r = await sql<

@@ -1,5 +1,6 @@
 import { sql, type CreateTableBuilder, type Kysely, type Migration, type MigrationProvider } from 'kysely';
 import type { DeclaredDeployment } from '../../core/deployment.js';
+import { rebuildRollup } from '../metrics/rollup-build.js';
 import { deploymentKeys } from '../operate/deployment-keys.js';
 import { maskOf, OWASP_BITS, PRINCIPLE_BITS } from './labels.js';
 import { secretBox, type SecretBox } from './secret-box.js';
@@ -550,6 +551,97 @@ function v8OperateSecrets(dialect: Dialect, secrets: SecretBox): Migration {
 }
 
 /**
+ * Version 6 (issue #15, metrics at scale): each project's default branch (the branch the metrics
+ * count, so a finding pushed from two branches is counted once), and the metrics rollup that every
+ * write keeps current, so the metrics read rows per project and day instead of every finding.
+ * Existing projects take the branch of their first push (else of their first finding).
+ */
+function v6MetricRollup(dialect: Dialect): Migration {
+  return {
+    async up(db: Kysely<unknown>): Promise<void> {
+      await db.schema.alterTable('projects').addColumn('default_branch', 'text').execute();
+      await sql`update projects set default_branch = coalesce(
+          (select s.branch from scans s where s.project_id = projects.id order by s.id limit 1),
+          (select f.branch from findings f where f.project_id = projects.id order by f.id limit 1))`.execute(
+        db,
+      );
+      let t = db.schema
+        .createTable('metric_rollup')
+        .addColumn('kind', 'integer', (c) => c.notNull())
+        .addColumn('day', 'integer', (c) => c.notNull())
+        .addColumn('month', 'text', (c) => c.notNull())
+        .addColumn('project_id', 'integer', (c) => c.notNull())
+        .addColumn('severity', 'text', (c) => c.notNull())
+        .addColumn('analyzer', 'text', (c) => c.notNull())
+        .addColumn('phase', 'text', (c) => c.notNull())
+        .addColumn('bucket', 'integer', (c) => c.notNull())
+        .addColumn('n', 'integer', (c) => c.notNull())
+        .addColumn('sum_s', dialect === 'sqlite' ? 'real' : 'double precision', (c) => c.notNull())
+        .addColumn('due', 'integer', (c) => c.notNull())
+        .addColumn('within', 'integer', (c) => c.notNull())
+        // Kind and day first: a window of the metrics is one range of the key.
+        .addPrimaryKeyConstraint('metric_rollup_pk', [
+          'kind',
+          'day',
+          'project_id',
+          'severity',
+          'analyzer',
+          'phase',
+          'bucket',
+        ]);
+      if (dialect === 'sqlite') t = t.modifyEnd(sql`without rowid`);
+      await t.execute();
+      // The covering metric indexes of version 2 gain the branch: the direct queries (open findings,
+      // the partial months of a window) count only the default branch and must not read wide rows.
+      for (const [name, columns] of [
+        [
+          'findings_metrics_detected',
+          ['first_seen', 'status', 'severity', 'phase', 'analyzer', 'project_id', 'branch', 'introduced_at'],
+        ],
+        [
+          'findings_metrics_fixed',
+          [
+            'status',
+            'fixed_at',
+            'severity',
+            'phase',
+            'analyzer',
+            'project_id',
+            'branch',
+            'first_seen',
+            'sla_due',
+          ],
+        ],
+        [
+          'findings_metrics_open',
+          [
+            'status',
+            'accepted_until',
+            'severity',
+            'phase',
+            'analyzer',
+            'project_id',
+            'branch',
+            'first_seen',
+            'sla_due',
+            'principles',
+            'owasp',
+          ],
+        ],
+      ] as const) {
+        await db.schema.dropIndex(name).execute();
+        await db.schema
+          .createIndex(name)
+          .on('findings')
+          .columns([...columns])
+          .execute();
+      }
+      await rebuildRollup(db, dialect);
+    },
+  };
+}
+
+/**
  * Version 9 (issue #12, code analysis): how a code finding was established (taint, pattern, audit) and
  * its taint path, so the API and the dashboard show what the CLI's reports show. Nullable: other
  * findings and older reports have neither.
@@ -576,6 +668,7 @@ export function migrations(dialect: Dialect, secrets: SecretBox = secretBox({}))
         '0003_operate': v3Operate(dialect),
         '0004_perf': v4(dialect),
         '0005_finding_comments': v5Comments(dialect),
+        '0006_metric_rollup': v6MetricRollup(dialect),
         '0008_operate_secrets': v8OperateSecrets(dialect, secrets),
         '0009_code_flow': v9CodeFlow(),
       }),

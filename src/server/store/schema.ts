@@ -8,6 +8,11 @@ export interface ProjectTable {
   id: Generated<number>;
   name: string;
   created_at: string;
+  /**
+   * The branch the metrics count (migration 6): set by the first push, changed by a member. A finding
+   * pushed from several branches is one problem, counted once, on this branch.
+   */
+  default_branch: string | null;
 }
 
 export interface UserTable {
@@ -222,6 +227,33 @@ export interface MetricSnapshotTable {
   data: string;
 }
 
+/**
+ * The metrics rollup (migration 6), maintained in the transaction of every write that changes a
+ * finding: per project, UTC day, severity, analyzer, phase and duration bucket, how many findings
+ * were detected (kind 0, day of first seen, bucket of the time to detect; -1 without an introduction
+ * time) or closed (kind 1, day of fixing, bucket of the time to remediate). Only findings of the
+ * project's default branch are counted.
+ */
+export interface MetricRollupTable {
+  kind: number;
+  /** Days since 1970-01-01 (UTC). */
+  day: number;
+  /** `YYYY-MM` of the day. */
+  month: string;
+  project_id: number;
+  severity: string;
+  analyzer: string;
+  phase: string;
+  /** Histogram bucket of the duration in seconds (store/../metrics/sql.ts durationBucket), -1 for none. */
+  bucket: number;
+  n: number;
+  /** Σ durations in seconds (exact, for the mean). */
+  sum_s: number;
+  /** Closures only: with a due date, and closed by it. */
+  due: number;
+  within: number;
+}
+
 /** A webhook credential (issue #16): a bearer token (hashed) or, for signed hooks, the signing key. */
 export interface HookTable {
   id: string;
@@ -334,6 +366,7 @@ export interface Database {
   settings: SettingTable;
   project_tags: ProjectTagTable;
   metric_snapshots: MetricSnapshotTable;
+  metric_rollup: MetricRollupTable;
   hooks: HookTable;
   hook_deliveries: HookDeliveryTable;
   deployments: DeploymentTable;

@@ -1,0 +1,128 @@
+import { sql, type Kysely, type RawBuilder } from 'kysely';
+import { OWASP_BITS, PRINCIPLE_BITS } from '../store/labels.js';
+import type { Database } from '../store/schema.js';
+import {
+  AGE_BUCKETS,
+  ageAndBreaches,
+  openAgeAndBreaches,
+  openAgeRows,
+  postureOf,
+  postureRows,
+  principlesAndOwasp,
+  type AgeRow,
+  type OpenAgeAndBreaches,
+  type PostureRow,
+} from './posture.js';
+import { KIND_OPEN_AGE, KIND_OPEN_POSTURE, OWASP_SPAN } from './rollup.js';
+import { and, scopeWhere, type Scope } from './scope.js';
+import type { OwaspCategory, PrinciplesMetric } from './types.js';
+
+const DAY_MS = 86_400_000;
+
+export interface OpenState {
+  age: OpenAgeAndBreaches;
+  posture: { principles: PrinciplesMetric; owasp: OwaspCategory[] };
+}
+
+const listOf = (bits: Record<string, number>, mask: number): string[] =>
+  Object.entries(bits)
+    .filter(([, b]) => (mask & b) !== 0)
+    .map(([k]) => k);
+
+const iso = (t: number) => new Date(t).toISOString();
+
+/** Accepted findings whose acceptance has expired: open for the metrics, and never in the rollup. */
+function expiredAcceptance(s: Scope): RawBuilder<unknown> {
+  return sql`(status = 'accepted' and accepted_until is not null and accepted_until <= ${s.now})`;
+}
+
+async function rollupRows(db: Kysely<Database>, s: Scope, kind: number, cols: RawBuilder<unknown>) {
+  const where = and([sql`kind = ${kind}`, ...scopeWhere(s)]);
+  const r = await sql<
+    Record<string, unknown>
+  >`select ${cols}, sum(n) as n from metric_rollup where ${where} group by ${cols}`.execute(db);
+  return r.rows;
+}
+
+/** The age bucket of a time, as posture.ts openAgeRows computes it in SQL. */
+function ageIndex(t: number, now: number): number {
+  for (const [i, b] of AGE_BUCKETS.slice(0, -1).entries()) if (t > now - b.maxDays! * DAY_MS) return i;
+  return AGE_BUCKETS.length - 1;
+}
+
+/**
+ * Open findings by age and lateness: the rollup counts them per day first seen and day due, so a day
+ * lies wholly in one age bucket and wholly before or after now, except the few days an edge falls
+ * in (the age edges, today for the due dates); those days are counted from the findings.
+ */
+async function ageFromRollup(db: Kysely<Database>, s: Scope): Promise<AgeRow[]> {
+  const now = Date.parse(s.now);
+  const rows = await rollupRows(db, s, KIND_OPEN_AGE, sql`day, bucket, severity`);
+  const out: AgeRow[] = [];
+  const splitFirst = new Set<number>();
+  const splitDue = new Set<number>();
+  for (const r of rows) {
+    const day = Number(r.day);
+    const due = Number(r.bucket);
+    const age = ageIndex(day * DAY_MS, now);
+    if (age !== ageIndex((day + 1) * DAY_MS - 1, now)) {
+      splitFirst.add(day);
+      continue;
+    }
+    if (due >= 0 && due * DAY_MS < now && (due + 1) * DAY_MS - 1 >= now) {
+      splitDue.add(due);
+      continue;
+    }
+    out.push({ severity: String(r.severity), age, late: due >= 0 && due * DAY_MS < now, n: Number(r.n) });
+  }
+  const inDay = (col: string, day: number) =>
+    sql`(${sql.ref(col)} >= ${iso(day * DAY_MS)} and ${sql.ref(col)} < ${iso((day + 1) * DAY_MS)})`;
+  // `+status` on SQLite: the first-seen index, not the status one, finds a day's findings.
+  const plus = s.dialect === 'sqlite' ? sql`+` : sql``;
+  const parts = [...splitFirst].map((d) =>
+    openAgeRows(db, s, sql`${plus}status = 'open' and ${inDay('first_seen', d)}`),
+  );
+  const notSplit =
+    splitFirst.size === 0
+      ? sql`1 = 1`
+      : sql`not (${sql.join(
+          [...splitFirst].map((d) => inDay('first_seen', d)),
+          sql` or `,
+        )})`;
+  for (const d of splitDue)
+    parts.push(openAgeRows(db, s, sql`status = 'open' and ${inDay('sla_due', d)} and ${notSplit}`));
+  parts.push(openAgeRows(db, s, expiredAcceptance(s)));
+  for (const p of await Promise.all(parts)) out.push(...p);
+  return out;
+}
+
+/** The posture rows: open findings from the rollup, expired acceptances from the findings. */
+async function postureFromRollup(db: Kysely<Database>, s: Scope): Promise<PostureRow[]> {
+  const rows = await rollupRows(db, s, KIND_OPEN_POSTURE, sql`project_id, severity, bucket`);
+  const out: PostureRow[] = rows.map((r) => {
+    const key = Number(r.bucket);
+    return {
+      projectId: Number(r.project_id),
+      severity: String(r.severity),
+      principles: listOf(PRINCIPLE_BITS, Math.floor(key / OWASP_SPAN)),
+      owasp: listOf(OWASP_BITS, key % OWASP_SPAN),
+      n: Number(r.n),
+    };
+  });
+  return [...out, ...(await postureRows(db, s, expiredAcceptance(s)))];
+}
+
+/**
+ * What is open now: ages, breaches and the posture map. From the rollup when the query selects no
+ * project, tag, analyzer or phase (the rollup has no analyzer or phase, and ages org-wide); otherwise
+ * from the findings.
+ */
+export async function openState(db: Kysely<Database>, s: Scope): Promise<OpenState> {
+  const f = s.filters;
+  if (s.projectIds !== undefined || f.analyzers.length > 0 || f.phases.length > 0) {
+    const [age, posture] = await Promise.all([openAgeAndBreaches(db, s), principlesAndOwasp(db, s)]);
+    return { age, posture };
+  }
+  const [age, posture] = await Promise.all([ageFromRollup(db, s), postureFromRollup(db, s)]);
+  return { age: ageAndBreaches(age), posture: await postureOf(db, posture) };
+}

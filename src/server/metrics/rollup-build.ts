@@ -1,0 +1,55 @@
+import { sql, type QueryExecutorProvider } from 'kysely';
+import type { Dialect } from '../store/migrations.js';
+import {
+  KIND_DETECTED,
+  KIND_DETECTED_COUNT,
+  KIND_FIXED,
+  KIND_OPEN_AGE,
+  KIND_OPEN_POSTURE,
+  OWASP_SPAN,
+} from './rollup.js';
+import { durationBucket, sqlDialect } from './sql.js';
+
+/**
+ * Recomputes the rollup from the findings in SQL (migration 6, after a bulk load, after a project's
+ * default branch changes): the same definitions as rollup.ts `contributions`, which the tests check
+ * against the direct computation. Runs in the caller's transaction when given one.
+ */
+export async function rebuildRollup(db: QueryExecutorProvider, dialect: Dialect): Promise<void> {
+  const d = sqlDialect(dialect);
+  await sql`delete from metric_rollup`.execute(db);
+  const counted = sql`from findings f join projects p on p.id = f.project_id and f.branch = p.default_branch`;
+  const insert = sql`insert into metric_rollup (kind, day, month, project_id, severity, analyzer, phase, bucket, n, sum_s, due, within)`;
+  const detect = d.seconds('f.first_seen', 'f.introduced_at');
+  await sql`${insert}
+    select ${sql.lit(KIND_DETECTED_COUNT)}, dn, mo, 0, severity, '', phase, b, count(*), 0, 0, 0 from (
+      select ${d.monthDay('f.first_seen')} as dn, substr(f.first_seen, 1, 7) as mo, f.severity, f.phase,
+        case when f.introduced_at is null then 0 else 1 end as b
+      ${counted} where f.status <> 'false-positive') t
+    group by dn, mo, severity, phase, b`.execute(db);
+  await sql`${insert}
+    select ${sql.lit(KIND_DETECTED)}, dn, mo, 0, severity, '', '', b, count(*), sum(s), 0, 0 from (
+      select ${d.monthDay('f.first_seen')} as dn, substr(f.first_seen, 1, 7) as mo, f.severity,
+        ${durationBucket(d, detect)} as b, ${detect} as s
+      ${counted} where f.status <> 'false-positive' and f.introduced_at is not null) t
+    group by dn, mo, severity, b`.execute(db);
+  const fix = d.seconds('f.fixed_at', 'f.first_seen');
+  await sql`${insert}
+    select ${sql.lit(KIND_FIXED)}, dn, mo, 0, severity, '', '', b, count(*), sum(s), sum(du), sum(ok) from (
+      select ${d.monthDay('f.fixed_at')} as dn, substr(f.fixed_at, 1, 7) as mo, f.severity,
+        ${durationBucket(d, fix)} as b, ${fix} as s,
+        case when f.sla_due is null then 0 else 1 end as du,
+        case when f.sla_due is not null and f.fixed_at <= f.sla_due then 1 else 0 end as ok
+      ${counted} where f.status = 'fixed' and f.fixed_at is not null) t
+    group by dn, mo, severity, b`.execute(db);
+  await sql`${insert}
+    select ${sql.lit(KIND_OPEN_POSTURE)}, 0, '', f.project_id, f.severity, '', '', f.principle_mask * ${sql.lit(OWASP_SPAN)} + f.owasp_mask, count(*), 0, 0, 0
+    ${counted} where f.status = 'open'
+    group by f.project_id, f.severity, f.principle_mask * ${sql.lit(OWASP_SPAN)} + f.owasp_mask`.execute(db);
+  await sql`${insert}
+    select ${sql.lit(KIND_OPEN_AGE)}, dn, '', 0, severity, '', '', due, count(*), 0, 0, 0 from (
+      select ${d.dayNumber('f.first_seen')} as dn, f.severity,
+        case when f.sla_due is null then -1 else ${d.dayNumber('f.sla_due')} end as due
+      ${counted} where f.status = 'open') t
+    group by dn, severity, due`.execute(db);
+}

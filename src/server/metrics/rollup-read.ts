@@ -1,0 +1,120 @@
+import { sql, type Kysely } from 'kysely';
+import type { Dialect } from '../store/migrations.js';
+import type { Database } from '../store/schema.js';
+import { KIND_DETECTED, KIND_DETECTED_COUNT, KIND_FIXED } from './rollup.js';
+import { and, scopeWhere, type Scope } from './scope.js';
+import {
+  closureDurations,
+  detectionCounts,
+  detectionDurations,
+  type DetectionCountRow,
+  type DurationRow,
+} from './windowed.js';
+
+const DAY_MS = 86_400_000;
+
+/** The window's rows for the duration and count metrics. */
+export interface WindowRows {
+  detected: DurationRow[];
+  counts: DetectionCountRow[];
+  closed: DurationRow[];
+}
+
+const num = (v: unknown): number => Number(v ?? 0);
+
+/** The rollup's rows for whole UTC months [fromDay, toDay) (day numbers of first days of months). */
+async function fromRollup(
+  db: Kysely<Database>,
+  s: Scope,
+  fromDay: number,
+  toDay: number,
+): Promise<WindowRows> {
+  const where = (kind: number) =>
+    and([sql`kind = ${kind}`, sql`day >= ${fromDay}`, sql`day < ${toDay}`, ...scopeWhere(s)]);
+  const [det, counts, fixed] = await Promise.all([
+    sql<
+      Record<string, unknown>
+    >`select month, severity, bucket, n, sum_s, due, within from metric_rollup where ${where(KIND_DETECTED)}`.execute(
+      db,
+    ),
+    sql<
+      Record<string, unknown>
+    >`select month, phase, bucket, sum(n) as n from metric_rollup where ${where(KIND_DETECTED_COUNT)} group by 1, 2, 3`.execute(
+      db,
+    ),
+    sql<
+      Record<string, unknown>
+    >`select month, severity, bucket, n, sum_s, due, within from metric_rollup where ${where(KIND_FIXED)}`.execute(
+      db,
+    ),
+  ]);
+  const duration = (x: Record<string, unknown>): DurationRow => ({
+    period: String(x.month),
+    severity: String(x.severity),
+    bucket: num(x.bucket),
+    n: num(x.n),
+    sum: num(x.sum_s),
+    withDue: num(x.due),
+    withinDue: num(x.within),
+  });
+  return {
+    detected: det.rows.map(duration),
+    counts: counts.rows.map((x) => ({
+      period: String(x.month),
+      phase: String(x.phase),
+      introduced: num(x.bucket) === 1,
+      n: num(x.n),
+    })),
+    closed: fixed.rows.map(duration),
+  };
+}
+
+/** The direct computation over the findings of [from, to), the test oracle and the edges of a window. */
+export async function directRows(
+  db: Kysely<Database>,
+  dialect: Dialect,
+  s: Scope,
+  from = s.filters.from,
+  to = s.filters.to,
+): Promise<WindowRows> {
+  const w = { ...s, filters: { ...s.filters, from, to } };
+  const [detected, counts, closed] = await Promise.all([
+    detectionDurations(db, dialect, w),
+    detectionCounts(db, dialect, w),
+    closureDurations(db, dialect, w),
+  ]);
+  return { detected, counts, closed };
+}
+
+/** Days since 1970-01-01 of the first day of the UTC month `months` after the one holding `t`. */
+function monthStartDay(t: number, months: number): number {
+  const d = new Date(t);
+  return Math.round(Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + months, 1) / DAY_MS);
+}
+
+/**
+ * The window's rows: whole months from the rollup, and the partial months at either end (a window
+ * that ends now ends inside this month) straight from the findings, so the numbers are the same as
+ * the direct computation's. The rollup is organisation-wide and monthly: a project, tag, analyzer or
+ * phase filter, or weekly periods, are computed from the findings (docs/metrics.md).
+ */
+export async function windowRows(db: Kysely<Database>, dialect: Dialect, s: Scope): Promise<WindowRows> {
+  const f = s.filters;
+  if (s.projectIds !== undefined || f.analyzers.length > 0 || f.phases.length > 0 || f.interval === 'week')
+    return directRows(db, dialect, s);
+  const from = Date.parse(f.from);
+  const to = Date.parse(f.to);
+  const firstDay = monthStartDay(from - 1, 1);
+  const endDay = monthStartDay(to, 0);
+  if (firstDay >= endDay) return directRows(db, dialect, s);
+  const iso = (day: number) => new Date(day * DAY_MS).toISOString();
+  const parts = [fromRollup(db, s, firstDay, endDay)];
+  if (from < firstDay * DAY_MS) parts.push(directRows(db, dialect, s, f.from, iso(firstDay)));
+  if (endDay * DAY_MS < to) parts.push(directRows(db, dialect, s, iso(endDay), f.to));
+  const all = await Promise.all(parts);
+  return {
+    detected: all.flatMap((r) => r.detected),
+    counts: all.flatMap((r) => r.counts),
+    closed: all.flatMap((r) => r.closed),
+  };
+}

@@ -1,0 +1,232 @@
+import { sql, type Transaction } from 'kysely';
+import { jsonRows } from '../store/bulk.js';
+import type { Dialect } from '../store/migrations.js';
+import type { Database, FindingRow, MetricRollupTable, NewFinding } from '../store/schema.js';
+import { chunks } from '../store/util.js';
+
+/**
+ * The columns of a finding the rollup reads. Every write path that changes one of them passes the
+ * row before and after the change here, in the same transaction, so the rollup never drifts.
+ */
+export type RollupSource = Pick<
+  FindingRow,
+  | 'project_id'
+  | 'branch'
+  | 'severity'
+  | 'analyzer'
+  | 'phase'
+  | 'status'
+  | 'introduced_at'
+  | 'first_seen'
+  | 'fixed_at'
+  | 'sla_due'
+  | 'principle_mask'
+  | 'owasp_mask'
+>;
+
+/** The columns to select from `findings` to build a RollupSource (for write paths that read few columns). */
+export const ROLLUP_COLUMNS = [
+  'project_id',
+  'branch',
+  'severity',
+  'analyzer',
+  'phase',
+  'status',
+  'introduced_at',
+  'first_seen',
+  'fixed_at',
+  'sla_due',
+  'principle_mask',
+  'owasp_mask',
+] as const;
+
+/** The rollup's view of a row about to be written (optional columns absent mean null). */
+export function sourceOf(r: NewFinding): RollupSource {
+  return {
+    project_id: r.project_id,
+    branch: r.branch,
+    severity: r.severity,
+    analyzer: r.analyzer,
+    phase: r.phase,
+    status: r.status,
+    introduced_at: r.introduced_at ?? null,
+    first_seen: r.first_seen,
+    fixed_at: r.fixed_at ?? null,
+    sla_due: r.sla_due ?? null,
+    principle_mask: r.principle_mask ?? 0,
+    owasp_mask: r.owasp_mask ?? 0,
+  };
+}
+
+/** Time to detect of the findings first seen in a month, by severity: the histogram of the medians. */
+export const KIND_DETECTED = 0;
+/** Time to remediate and SLA of the findings closed in a month, by severity. */
+export const KIND_FIXED = 1;
+/** Findings first seen in a month by severity and phase; `bucket` 1 when they carry an introduction time. */
+export const KIND_DETECTED_COUNT = 2;
+/** Open findings (status open) per project and severity; `bucket` = principle mask × 1024 + OWASP mask. */
+export const KIND_OPEN_POSTURE = 3;
+/** Open findings (status open) by severity, day first seen (`day`) and day due (`bucket`, -1 without). */
+export const KIND_OPEN_AGE = 4;
+/** The OWASP mask's width in the posture key (ten categories). */
+export const OWASP_SPAN = 1024;
+
+const WEEK_S = 604_800;
+const DAY_MS = 86_400_000;
+
+/** The histogram bucket of a duration, as metrics/sql.ts durationBucket computes it in SQL. */
+export function bucketOf(seconds: number): number {
+  return seconds < WEEK_S ? Math.floor(seconds / 3600) * 3600 : Math.floor(seconds / 86_400) * 86_400;
+}
+
+/** Seconds from `start` to `end`, never negative (as metrics/sql.ts seconds). */
+function secondsBetween(end: string, start: string): number {
+  return Math.max((Date.parse(end) - Date.parse(start)) / 1000, 0);
+}
+
+/** Days since 1970-01-01 of a timestamp's UTC date. */
+export function dayOf(iso: string): number {
+  return Math.round(Date.parse(`${iso.slice(0, 10)}T00:00:00.000Z`) / DAY_MS);
+}
+
+/** Days since 1970-01-01 of the first day of a timestamp's UTC month: the rollup's time key. */
+export function monthDay(iso: string): number {
+  return Math.round(Date.parse(`${iso.slice(0, 7)}-01T00:00:00.000Z`) / DAY_MS);
+}
+
+type Key = Pick<
+  MetricRollupTable,
+  'kind' | 'day' | 'month' | 'project_id' | 'severity' | 'analyzer' | 'phase' | 'bucket'
+>;
+type Counters = Pick<MetricRollupTable, 'n' | 'sum_s' | 'due' | 'within'>;
+
+const KEY_COLUMNS = [
+  'kind',
+  'day',
+  'project_id',
+  'severity',
+  'analyzer',
+  'phase',
+  'bucket',
+] as const satisfies readonly (keyof Key)[];
+
+/**
+ * What one finding adds to the rollup. The rollup is organisation-wide and monthly: per month and
+ * severity (and phase for the counts), so a year is a few thousand rows whatever the number of
+ * findings; project and analyzer are not in it (project 0, analyzer '').
+ */
+export function contributions(f: RollupSource): { key: Key; c: Counters }[] {
+  const out: { key: Key; c: Counters }[] = [];
+  const at = (iso: string, kind: number, phase: string, bucket: number) => ({
+    kind,
+    day: iso === '' ? 0 : monthDay(iso),
+    month: iso.slice(0, 7),
+    project_id: 0,
+    severity: f.severity,
+    analyzer: '',
+    phase,
+    bucket,
+  });
+  if (f.status !== 'false-positive') {
+    const introduced = f.introduced_at !== null;
+    out.push({
+      key: at(f.first_seen, KIND_DETECTED_COUNT, f.phase, introduced ? 1 : 0),
+      c: { n: 1, sum_s: 0, due: 0, within: 0 },
+    });
+    if (introduced) {
+      const d = secondsBetween(f.first_seen, f.introduced_at!);
+      out.push({
+        key: at(f.first_seen, KIND_DETECTED, '', bucketOf(d)),
+        c: { n: 1, sum_s: d, due: 0, within: 0 },
+      });
+    }
+  }
+  if (f.status === 'open') {
+    const one = { n: 1, sum_s: 0, due: 0, within: 0 };
+    const posture = f.principle_mask * OWASP_SPAN + f.owasp_mask;
+    out.push({
+      key: { ...at('', KIND_OPEN_POSTURE, '', posture), day: 0, project_id: f.project_id },
+      c: one,
+    });
+    const due = f.sla_due === null ? -1 : dayOf(f.sla_due);
+    out.push({ key: { ...at('', KIND_OPEN_AGE, '', due), day: dayOf(f.first_seen) }, c: { ...one } });
+  }
+  if (f.status === 'fixed' && f.fixed_at !== null) {
+    const d = secondsBetween(f.fixed_at, f.first_seen);
+    const due = f.sla_due === null ? 0 : 1;
+    out.push({
+      key: at(f.fixed_at, KIND_FIXED, '', bucketOf(d)),
+      c: { n: 1, sum_s: d, due, within: due === 1 && f.fixed_at <= f.sla_due! ? 1 : 0 },
+    });
+  }
+  return out;
+}
+
+/**
+ * Changes to the rollup gathered over one write (a report, a triage, a closing scan), applied at the
+ * end as one upsert per few thousand keys. Rows of branches other than the project's default branch
+ * contribute nothing: the same problem pushed from two branches is counted once.
+ */
+export class RollupDelta {
+  private readonly changes = new Map<string, { key: Key; c: Counters }>();
+  private readonly pending: { f: RollupSource; sign: 1 | -1 }[] = [];
+
+  /** The finding as it was before the write (removed from the rollup). */
+  remove(f: RollupSource | undefined): void {
+    if (f) this.pending.push({ f, sign: -1 });
+  }
+
+  /** The finding as it is after the write (added to the rollup). */
+  add(f: RollupSource | undefined): void {
+    if (f) this.pending.push({ f, sign: 1 });
+  }
+
+  private fold(defaults: ReadonlyMap<number, string | null>): void {
+    for (const { f, sign } of this.pending) {
+      if (defaults.get(f.project_id) !== f.branch) continue;
+      for (const { key, c } of contributions(f)) {
+        const id = KEY_COLUMNS.map((k) => key[k]).join('\0');
+        const e = this.changes.get(id) ?? { key, c: { n: 0, sum_s: 0, due: 0, within: 0 } };
+        e.c.n += sign * c.n;
+        e.c.sum_s += sign * c.sum_s;
+        e.c.due += sign * c.due;
+        e.c.within += sign * c.within;
+        this.changes.set(id, e);
+      }
+    }
+    this.pending.length = 0;
+  }
+
+  /** Writes the net changes (a finding seen again with nothing changed nets to nothing). */
+  async apply(trx: Transaction<Database>, dialect: Dialect): Promise<void> {
+    if (this.pending.length === 0) return;
+    const projects = [...new Set(this.pending.map((p) => p.f.project_id))];
+    const rows = await trx
+      .selectFrom('projects')
+      .select(['id', 'default_branch'])
+      .where('id', 'in', projects)
+      .execute();
+    this.fold(new Map(rows.map((r) => [r.id, r.default_branch])));
+    // In key order, so two transactions touching the same keys lock them in the same order (no deadlock).
+    const entries = [...this.changes.entries()]
+      .filter(([, e]) => e.c.n !== 0 || e.c.sum_s !== 0 || e.c.due !== 0 || e.c.within !== 0)
+      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+      .map(([, e]) => ({ ...e.key, ...e.c }));
+    this.changes.clear();
+    const columns = [...KEY_COLUMNS, 'month', 'n', 'sum_s', 'due', 'within'] as const;
+    for (const part of chunks(entries, 5000))
+      await trx
+        .insertInto('metric_rollup')
+        .columns(columns)
+        .expression(jsonRows(dialect, 'metric_rollup', columns, part))
+        .onConflict((oc) =>
+          oc.columns([...KEY_COLUMNS]).doUpdateSet({
+            n: sql`metric_rollup.n + excluded.n`,
+            sum_s: sql`metric_rollup.sum_s + excluded.sum_s`,
+            due: sql`metric_rollup.due + excluded.due`,
+            within: sql`metric_rollup.within + excluded.within`,
+          }),
+        )
+        .execute();
+  }
+}
