@@ -155,3 +155,22 @@ describe('dependency folders in history are ignored as in the tree', () => {
     expect(result.findings.map((f) => f.location.path)).toEqual(['app.env']);
   });
 });
+
+describe('every bound of the history scan is announced as a history-cap warning', () => {
+  it('per-rule match caps, blobs over --max-file-size and lines over 1 MB', () => {
+    const r = repo();
+    r.commit('base', { 'README.md': 'hello\n' });
+    // 1,001 distinct tokens in one file: past the 1,000 kept per rule.
+    const many = Array.from({ length: 1001 }, () => `TOKEN=${token()}`).join('\n');
+    // A line of 1.1 MB with a token at its end, and a blob over the 1 MB size limit given below.
+    const long = `x=${'a'.repeat(1_150_000)} TOKEN=${token()}\n`;
+    const big = `${'line of text\n'.repeat(90_000)}`;
+    r.commit('hostile', { 'many.env': `${many}\n`, 'long.txt': long, 'big.txt': big });
+    const { result } = scan(r.dir, '--max-file-size', '1.1');
+    const caps = result.warnings.filter((w) => w.code === 'history-cap');
+    const text = caps.map((w) => `${w.path ?? ''}: ${w.message}`).join('\n');
+    expect(text).toMatch(/many\.env: .*many\.env: .*later matches were not reported/);
+    expect(text).toMatch(/long\.txt: .*1 added line\(s\) longer than 1048576 bytes/);
+    expect(text).toMatch(/1 blob\(s\) larger than \d+ bytes not scanned \(first: big\.txt/);
+  });
+});

@@ -88,11 +88,32 @@ describe('hostile inputs end with a per-file error or a warning, within bounds',
     expect(r.stderr).toMatch(/vanguard\.yaml.*alias/s);
   });
 
-  it('a Dockerfile of 1 million continuation lines is refused before parsing (exit 3)', async () => {
-    const df = `FROM alpine:3.20\nRUN echo a \\\n${'  b \\\n'.repeat(1_000_000)}  c\n`;
-    const { code, report } = await scan(tree({ Dockerfile: df }), '--only', 'iac');
-    expect(code).toBe(3);
-    expect(errorsOf(report, 'iac').join('\n')).toMatch(/Dockerfile: .*continues over more than/);
+  it('a Dockerfile of 200,000 continuation lines is analysed, in memory flat per line', async () => {
+    // The parse tree of every line (2.6 KB per line) took 2.6 GB for a million lines; the splitter
+    // holds one instruction. The bound is memory above a scan of a one-line Dockerfile, per line:
+    // about 150 bytes today (the text itself, decoded and joined), 2,600 with the old parser.
+    // bench/hostile/dockerfile.mjs runs the million lines.
+    const lines = 200_000;
+    const df = `FROM alpine:3.20\nRUN echo a \\\n${'  argument-value \\\n'.repeat(lines)}  c\nRUN curl -fsSL https://get.example.com/i.sh | sh\nUSER root\n`;
+    const one = await watchedCli(
+      ['scan', tree({ Dockerfile: 'FROM alpine:3.20\nUSER app\n' }), '--only', 'iac'],
+      LIMITS,
+    );
+    const big = await watchedCli(
+      ['scan', tree({ Dockerfile: df }), '--only', 'iac', '--format', 'json'],
+      LIMITS,
+    );
+    expect(big.killedFor, big.stderr).toBeUndefined();
+    const report = JSON.parse(big.stdout) as Report & {
+      findings: { ruleId: string; location: { startLine: number } }[];
+    };
+    expect(report.status).toBe('complete');
+    expect(errorsOf(report, 'iac')).toEqual([]);
+    expect(report.findings.map((f) => [f.ruleId, f.location.startLine]).sort()).toEqual([
+      ['iac/dockerfile-curl-pipe-shell', lines + 4],
+      ['iac/dockerfile-user-root', lines + 5],
+    ]);
+    expect((big.peakBytes - one.peakBytes) / lines).toBeLessThan(600);
   });
 
   it('a string concatenated over 2,000 lines ends with a "stopped early" warning', async () => {

@@ -27,7 +27,8 @@ export interface HistoryOptions {
   maxBlobBytes: number;
   /** Coverage that was lost (a shallow clone, a missing object): the scan becomes partial. */
   fail(path: string, err: unknown): void;
-  warn(message: string): void;
+  /** A note; `code` is `history-cap` when a bound left part of the history unscanned. */
+  warn(message: string, detail?: { code: string; path?: string }): void;
 }
 
 interface Change {
@@ -172,6 +173,8 @@ class Missing {
   private count = 0;
   private tooLarge = 0;
   private firstLarge = '';
+  private longLines = 0;
+  private firstLong: Change | undefined;
   constructor(private readonly opts: HistoryOptions) {}
 
   add(c: Change): void {
@@ -190,6 +193,12 @@ class Missing {
     if (this.tooLarge++ === 0) this.firstLarge = `${c.path} in commit ${c.commit.slice(0, 12)}`;
   }
 
+  /** Counts added lines longer than MAX_LINE: what follows the first MAX_LINE bytes is not scanned. */
+  long(c: Change, count: number): void {
+    if (count > 0 && this.longLines === 0) this.firstLong = c;
+    this.longLines += count;
+  }
+
   report(): void {
     if (this.count > 0) {
       this.opts.fail(
@@ -203,6 +212,14 @@ class Missing {
     if (this.tooLarge > 0) {
       this.opts.warn(
         `git history: ${this.tooLarge} blob(s) larger than ${this.opts.maxBlobBytes} bytes not scanned (first: ${this.firstLarge}); --max-file-size raises the limit.`,
+        { code: 'history-cap' },
+      );
+    }
+    const long = this.firstLong;
+    if (long) {
+      this.opts.warn(
+        `git history: ${this.longLines} added line(s) longer than ${MAX_LINE} bytes were scanned only up to that length (first: ${long.path} in commit ${long.commit.slice(0, 12)}).`,
+        { code: 'history-cap', path: long.path },
       );
     }
   }
@@ -237,7 +254,7 @@ async function* additionsOf(
       }
       // An old version that cannot be read counts as empty: its lines are reported with this commit.
       const before = c.oldOid === undefined ? undefined : blobs.get(c.oldOid);
-      yield* added(c, after, before);
+      yield* added(c, after, before, missing);
     }
     piece = [];
     bytes = 0;
@@ -319,14 +336,19 @@ async function blobSizes(root: string, oids: readonly string[]): Promise<Map<str
   return sizes;
 }
 
-function splitBlob(buf: Buffer): Buffer[] {
+/** The lines of a blob, each cut at MAX_LINE bytes; `cut` receives the indices of the lines that were. */
+function splitBlob(buf: Buffer, cut: number[] = []): Buffer[] {
   const lines: Buffer[] = [];
+  const push = (start: number, end: number): void => {
+    if (end - start > MAX_LINE) cut.push(lines.length);
+    lines.push(buf.subarray(start, Math.min(end, start + MAX_LINE)));
+  };
   let start = 0;
   for (let nl = buf.indexOf(10, start); nl !== -1; nl = buf.indexOf(10, start)) {
-    lines.push(buf.subarray(start, Math.min(nl, start + MAX_LINE)));
+    push(start, nl);
     start = nl + 1;
   }
-  if (start < buf.length) lines.push(buf.subarray(start, Math.min(buf.length, start + MAX_LINE)));
+  if (start < buf.length) push(start, buf.length);
   return lines;
 }
 
@@ -334,7 +356,12 @@ function splitBlob(buf: Buffer): Buffer[] {
  * The lines of `after` that `before` did not hold (as many times as they are new), with their line
  * numbers: what the commit added, independent of how a diff would align it.
  */
-function* added(c: Change, after: Buffer, before: Buffer | undefined): Generator<HistoryAddition> {
+function* added(
+  c: Change,
+  after: Buffer,
+  before: Buffer | undefined,
+  missing: Missing,
+): Generator<HistoryAddition> {
   if (looksBinary(after)) return; // the tree scan skips binaries, and so does history
   const old = new Map<string, number>();
   if (before !== undefined && !looksBinary(before)) {
@@ -345,7 +372,9 @@ function* added(c: Change, after: Buffer, before: Buffer | undefined): Generator
   }
   let piece: HistoryAddition = { commit: c.commit, path: c.path, lines: [], lineNos: [] };
   let bytes = 0;
-  const lines = splitBlob(after);
+  const cut: number[] = [];
+  const lines = splitBlob(after, cut);
+  const cutAt = new Set(cut);
   for (let i = 0; i < lines.length; i++) {
     const l = lines[i]!;
     const k = l.toString('latin1');
@@ -354,6 +383,7 @@ function* added(c: Change, after: Buffer, before: Buffer | undefined): Generator
       old.set(k, n - 1);
       continue;
     }
+    if (cutAt.has(i)) missing.long(c, 1);
     piece.lines.push(l);
     piece.lineNos.push(i + 1);
     bytes += l.length + 1;

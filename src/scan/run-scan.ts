@@ -153,7 +153,7 @@ async function scanWith(
         isIgnored: isExcluded,
         maxBlobBytes: maxFileSize,
         fail: (path, err) => ctx.fail(path, err),
-        warn: (message) => ctx.warn(message),
+        warn: (message, detail) => ctx.warn(message, detail),
       });
     },
   });

@@ -19,10 +19,11 @@ export class Reporter {
     line: number,
     message: string,
     key: string,
-    extra: { secret?: string; severity?: Severity } = {},
+    extra: { secret?: string; severity?: Severity; snippet?: string } = {},
   ): void {
     const safeLine = Math.max(1, line);
-    const snippet = (this.file.lines()[safeLine - 1] ?? '').trim();
+    // A caller that holds the line passes it: splitting a file of a million lines for one snippet is not free.
+    const snippet = (extra.snippet ?? this.file.lines()[safeLine - 1] ?? '').trim();
     this.findings.push(
       findingFrom(rule, {
         message,

@@ -151,3 +151,15 @@ describe('booleans as the consuming tool reads them', () => {
     expect(isTrue(get(doc, 'f'), 'compose')).toBe(false);
   });
 });
+
+describe('YAML nesting bounds', () => {
+  it('refuses thousands of nested block collections as a ParseError, not a stack overflow', () => {
+    const compact = `a:\n  - x\nb:\n  ${'- '.repeat(5000)}x\nc: 1\n`;
+    const err = parseError(() => parseYamlDocs(compact));
+    expect(err.message).toMatch(/nested too deeply/);
+    expect(err.line).toBe(4);
+    // Indentation alone: 3,000 levels of nested maps, closed by a key at the top level.
+    const indented = `${Array.from({ length: 3000 }, (_, i) => `${' '.repeat(i)}k${i}:`).join('\n')} 1\nz: 2\n`;
+    expect(parseError(() => parseYamlDocs(indented)).message).toMatch(/nested too deeply/);
+  });
+});

@@ -2,6 +2,7 @@ import type { YamlLimits } from './bounds.js';
 import { DEFAULT_LIMITS } from './bounds.js';
 import { parseWithComposer } from './composer-tree.js';
 import { docsFromCst } from './cst-tree.js';
+import { ParseError } from '../../core/errors.js';
 
 export type { YamlLimits } from './bounds.js';
 export { DEFAULT_LIMITS, PLAIN_LIMITS } from './bounds.js';
@@ -59,7 +60,27 @@ export interface YamlOptions {
 export function parseYamlDocs(text: string, options: YamlOptions = {}): YDoc[] {
   const limits = options.limits ?? DEFAULT_LIMITS;
   const unique = options.uniqueKeys ?? false;
-  return docsFromCst(text, limits, unique) ?? parseWithComposer(text, limits, unique);
+  checkCompactNesting(text);
+  try {
+    return docsFromCst(text, limits, unique) ?? parseWithComposer(text, limits, unique);
+  } catch (err) {
+    // yaml's parser recurses once per open block collection while closing them: thousands of levels
+    // (deep indentation, `? ` keys) exhaust the stack before the builders' depth limit is reached.
+    if (err instanceof RangeError) throw new ParseError('YAML nested too deeply', undefined, { cause: err });
+    throw err;
+  }
+}
+
+// More compact sequence entries on one line (`- - - - x`) than the builders' depth limit allows.
+const COMPACT_NESTING = /^[ \t]*(?:[-?][ \t]+){101}/m;
+
+/** Refuses, with its line, a line that opens more nested block sequences than any document may hold. */
+function checkCompactNesting(text: string): void {
+  const m = COMPACT_NESTING.exec(text);
+  if (!m) return;
+  let line = 1;
+  for (let i = text.indexOf('\n'); i >= 0 && i < m.index; i = text.indexOf('\n', i + 1)) line++;
+  throw new ParseError('YAML nested too deeply', line);
 }
 
 /** The entry under `key` of a map node. */

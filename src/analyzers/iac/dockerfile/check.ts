@@ -1,5 +1,3 @@
-import type { Arg, DockerfileParser, Env, Instruction, ModifiableInstruction } from 'dockerfile-ast';
-import { createRequire } from 'node:module';
 import type { SourceFile } from '../../../core/analyzer.js';
 import { ParseError } from '../../../core/errors.js';
 import type { RawFinding } from '../../../core/finding.js';
@@ -7,6 +5,9 @@ import { ADMIN_PORTS, PLAINTEXT_PORTS, Reporter } from '../common.js';
 import { isFetchPipeShell, isLiteralSecret } from '../shell.js';
 import { parseImageRef } from '../image-ref.js';
 import type { WorkloadDraft } from '../deployment.js';
+import type { DockerInstruction } from '../../../parse/dockerfile/instructions.js';
+import { dockerInstructions } from '../../../parse/dockerfile/instructions.js';
+import { dockerProperties } from '../../../parse/dockerfile/words.js';
 import { unpinnedPackages } from './packages.js';
 import {
   DF_ADD_REMOTE,
@@ -18,15 +19,6 @@ import {
   DF_UNPINNED_PACKAGE,
   DF_USER_ROOT,
 } from './rules.js';
-
-let parser: typeof DockerfileParser | undefined;
-
-/** dockerfile-ast (and the language-server types it brings) load when a scan meets a Dockerfile. */
-function dockerfileParser(): typeof DockerfileParser {
-  return (parser ??= (
-    createRequire(import.meta.url)('dockerfile-ast') as { DockerfileParser: typeof DockerfileParser }
-  ).DockerfileParser);
-}
 
 const KEYWORDS = new Set([
   'FROM',
@@ -54,21 +46,15 @@ const ROOT_USER = /^(?:root|0)(?::.{0,64})?$/;
 interface Stage {
   name: string | undefined;
   fromLine: number;
+  fromSnippet: string;
   image: string;
   /** The last USER of the stage (inherited from a parent stage when unset). */
-  user: { value: string; line: number } | undefined;
-}
-
-function lineOf(i: { getRange(): { start: { line: number } } }): number {
-  return i.getRange().start.line + 1;
+  user: { value: string; line: number; snippet: string } | undefined;
 }
 
 /** The physical line of an instruction that contains `needle` (instructions may span lines). */
-function lineWith(file: SourceFile, ins: Instruction, needle: string): number {
-  const r = ins.getRange();
-  const lines = file.lines();
-  for (let l = r.start.line; l <= r.end.line; l++) if (lines[l]?.includes(needle)) return l + 1;
-  return r.start.line + 1;
+function lineWith(ins: DockerInstruction, needle: string): number {
+  return ins.lineAt(Math.max(0, ins.args.indexOf(needle)));
 }
 
 function substitute(text: string, args: ReadonlyMap<string, string>): string {
@@ -78,45 +64,21 @@ function substitute(text: string, args: ReadonlyMap<string, string>): string {
   );
 }
 
-// dockerfile-ast keeps about 2.6 KB of objects per physical line; real Dockerfiles have a few
-// hundred lines, so these bounds keep its memory small without refusing any real file.
-const MAX_LINES = 20_000;
-const MAX_INSTRUCTION_LINES = 5_000;
-
-/** Refuses, before parsing, a Dockerfile too long for the parser's per-line memory. */
-function checkSize(text: string): void {
-  let lines = 0;
-  let run = 0;
-  let start = 0;
-  for (let nl = text.indexOf('\n'); start < text.length; nl = text.indexOf('\n', start)) {
-    const end = nl < 0 ? text.length : nl;
-    lines++;
-    // A line ending in a backslash continues the instruction (trailing spaces allowed).
-    let i = end - 1;
-    while (i >= start && (text.charCodeAt(i) === 32 || text.charCodeAt(i) === 13 || text.charCodeAt(i) === 9))
-      i--;
-    run = i >= start && text.charCodeAt(i) === 92 ? run + 1 : 0;
-    if (run > MAX_INSTRUCTION_LINES)
-      throw new ParseError(`an instruction continues over more than ${MAX_INSTRUCTION_LINES} lines`, lines);
-    if (lines > MAX_LINES) throw new ParseError(`Dockerfile has more than ${MAX_LINES} lines`, lines);
-    if (nl < 0) break;
-    start = nl + 1;
-  }
-}
-
 /** Runs the Dockerfile rules over one file; `workload` (when given) collects its base images and EXPOSEd ports. */
 export function checkDockerfile(file: SourceFile, workload?: WorkloadDraft): RawFinding[] {
-  checkSize(file.text);
   const rep = new Reporter(file);
-  const df = dockerfileParser().parse(file.text);
   const globalArgs = new Map<string, string>();
-  const stages: Stage[] = [];
+  // Stages by name (the first of a name wins, as in Docker); the instructions are read one at a
+  // time, so nothing here grows with the file but the stages and the findings.
+  const named = new Map<string, Stage>();
+  let stages = 0;
   let stage: Stage | undefined;
-  for (const ins of df.getInstructions()) {
-    const kw = ins.getKeyword().toUpperCase();
-    const line = lineOf(ins);
-    if (!KEYWORDS.has(kw)) throw new ParseError(`unknown instruction "${ins.getKeyword()}"`, line);
-    const args = ins.getArgumentsContent() ?? '';
+  for (const ins of dockerInstructions(file.text)) {
+    const kw = ins.keyword;
+    const line = ins.line;
+    const snippet = (l: number): { snippet: string } => ({ snippet: ins.lineText(l) });
+    if (!KEYWORDS.has(kw)) throw new ParseError(`unknown instruction "${kw.slice(0, 40)}"`, line);
+    const args = ins.args;
     if (kw !== 'FROM' && kw !== 'ARG' && !stage) throw new ParseError(`${kw} before the first FROM`, line);
     switch (kw) {
       case 'FROM': {
@@ -124,11 +86,12 @@ export function checkDockerfile(file: SourceFile, workload?: WorkloadDraft): Raw
         const image = substitute(words[0] ?? '', globalArgs);
         const asIdx = words.findIndex((w) => w.toUpperCase() === 'AS');
         const name = asIdx >= 0 ? words[asIdx + 1]?.toLowerCase() : undefined;
-        const parent = stages.find((s) => s.name !== undefined && s.name === image.toLowerCase());
-        stage = { name, fromLine: line, image, user: parent?.user };
-        stages.push(stage);
+        const parent = named.get(image.toLowerCase());
+        stage = { name, fromLine: line, fromSnippet: ins.lineText(line), image, user: parent?.user };
+        if (name !== undefined && !named.has(name)) named.set(name, stage);
+        stages++;
         if (image === '') throw new ParseError('FROM without an image', line);
-        if (stages.length === 1) workload?.moveTo(line);
+        if (stages === 1) workload?.moveTo(line);
         if (parent || image === 'scratch' || image.includes('$')) break;
         workload?.image(image);
         const ref = parseImageRef(image);
@@ -138,27 +101,27 @@ export function checkDockerfile(file: SourceFile, workload?: WorkloadDraft): Raw
             line,
             `Base image \`${image}\` is ${ref.tag === 'latest' ? 'tagged latest' : 'not pinned to a tag or digest'}.`,
             `from:${ref.name}`,
+            snippet(line),
           );
         }
         break;
       }
       case 'USER':
-        stage!.user = { value: substitute(args.trim(), globalArgs), line };
+        stage!.user = { value: substitute(args.trim(), globalArgs), line, snippet: ins.lineText(line) };
         break;
       case 'ARG':
       case 'ENV':
-        for (const p of (ins as Arg | Env).getProperties()) {
-          const name = p.getName();
-          const value = p.getValue();
+        for (const p of dockerProperties(kw, args, ins.escape)) {
+          const { name, value } = p;
           if (kw === 'ARG' && !stage && value !== null) globalArgs.set(name, value);
-          const pline = p.getRange().start.line + 1;
+          const pline = ins.lineAt(p.offset);
           if (value !== null && isLiteralSecret(name, value)) {
             rep.add(
               DF_SECRET_ENV,
               pline,
               `${kw} ${name} sets a literal credential that is stored in the image.`,
               `${kw}:${name}`,
-              { secret: value },
+              { secret: value, ...snippet(pline) },
             );
           } else if (kw === 'ARG' && value === null && isLiteralSecret(name, 'placeholder-value')) {
             rep.add(
@@ -166,21 +129,26 @@ export function checkDockerfile(file: SourceFile, workload?: WorkloadDraft): Raw
               pline,
               `Build argument ${name} looks like a credential; build arguments are recorded in the image history.`,
               `ARG:${name}`,
-              {
-                severity: 'medium',
-              },
+              { severity: 'medium', ...snippet(pline) },
             );
           }
         }
         break;
       case 'ADD': {
-        const src = args.split(/\s+/).filter((w) => !w.startsWith('--'));
-        const hasChecksum = (ins as ModifiableInstruction).getFlags().some((f) => f.getName() === 'checksum');
+        const words = args.split(/\s+/);
+        const src = words.filter((w) => !w.startsWith('--'));
+        const hasChecksum = words.some((w) => /^--checksum(?:=|$)/.test(w));
         const remote = src
           .slice(0, -1)
           .find((w) => /^(?:https?|ftp):\/\/|^git@|\.git(?:#.{0,100})?$/.test(w));
         if (remote && !hasChecksum)
-          rep.add(DF_ADD_REMOTE, line, `ADD fetches ${remote} without verifying it.`, `add:${remote}`);
+          rep.add(
+            DF_ADD_REMOTE,
+            line,
+            `ADD fetches ${remote} without verifying it.`,
+            `add:${remote}`,
+            snippet(line),
+          );
         break;
       }
       case 'EXPOSE':
@@ -195,34 +163,48 @@ export function checkDockerfile(file: SourceFile, workload?: WorkloadDraft): Raw
           const to = m[2] !== undefined ? Math.min(Number(m[2]), from + 1000) : from;
           for (let p = from; p <= to; p++) {
             const svc = PLAINTEXT_PORTS.get(p) ?? ADMIN_PORTS.get(p);
-            if (svc) rep.add(DF_EXPOSE_PLAINTEXT, line, `EXPOSE ${p} publishes ${svc}.`, `expose:${p}`);
+            if (svc)
+              rep.add(
+                DF_EXPOSE_PLAINTEXT,
+                line,
+                `EXPOSE ${p} publishes ${svc}.`,
+                `expose:${p}`,
+                snippet(line),
+              );
           }
         }
         break;
       case 'RUN': {
         if (isFetchPipeShell(args)) {
           const needle = /\bwget\b/.test(args) && !/\bcurl\b/.test(args) ? 'wget' : 'curl';
+          const at = lineWith(ins, needle);
           rep.add(
             DF_CURL_PIPE_SHELL,
-            lineWith(file, ins, needle),
+            at,
             'RUN pipes a downloaded script into an interpreter.',
             `run:${args.replace(/\s+/g, ' ').slice(0, 200)}`,
+            snippet(at),
           );
         }
-        if (SUDO.test(args))
+        if (SUDO.test(args)) {
+          const at = lineWith(ins, 'sudo');
           rep.add(
             DF_SUDO,
-            lineWith(file, ins, 'sudo'),
+            at,
             'RUN uses sudo.',
             `sudo:${args.replace(/\s+/g, ' ').slice(0, 200)}`,
+            snippet(at),
           );
+        }
         const pkgs = unpinnedPackages(args);
         if (pkgs.length > 0) {
+          const at = lineWith(ins, pkgs[0]!);
           rep.add(
             DF_UNPINNED_PACKAGE,
-            lineWith(file, ins, pkgs[0]!),
+            at,
             `Installed without a version: ${pkgs.slice(0, 10).join(', ')}.`,
             `pkg:${pkgs.join(',')}`,
+            snippet(at),
           );
         }
         break;
@@ -231,7 +213,7 @@ export function checkDockerfile(file: SourceFile, workload?: WorkloadDraft): Raw
         break;
     }
   }
-  const last = stages.at(-1);
+  const last = stage;
   if (last && last.image !== 'scratch' && !/nonroot|non-root|rootless/i.test(last.image)) {
     if (!last.user) {
       rep.add(
@@ -239,6 +221,7 @@ export function checkDockerfile(file: SourceFile, workload?: WorkloadDraft): Raw
         last.fromLine,
         'The final stage sets no USER, so the container runs as root.',
         `final-stage:${last.name ?? last.image}`,
+        { snippet: last.fromSnippet },
       );
     } else if (ROOT_USER.test(last.user.value)) {
       rep.add(
@@ -246,6 +229,7 @@ export function checkDockerfile(file: SourceFile, workload?: WorkloadDraft): Raw
         last.user.line,
         `The final stage runs as ${last.user.value}.`,
         `final-stage:${last.name ?? last.image}`,
+        { snippet: last.user.snippet },
       );
     }
   }
