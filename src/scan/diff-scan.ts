@@ -1,20 +1,13 @@
-import { mkdtemp, realpath, rm } from 'node:fs/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join, relative, sep } from 'node:path';
+import { join } from 'node:path';
 import { baselineFromFindings } from '../policy/baseline.js';
 import type { ScanResult } from '../core/result.js';
-import {
-  changedPaths,
-  diffBase,
-  indexEntries,
-  materialize,
-  repoTop,
-  stagedPaths,
-  treeEntries,
-} from '../discover/git.js';
+import { changedPaths, diffBase, materialize, treeEntries } from '../discover/git.js';
 import { loadRegistry } from '../analyzers/load.js';
 import { DEFAULT_MAX_FILE_SIZE, runScan, type ScanOptions } from './run-scan.js';
 import { scanWarning, type ScanWarning } from '../core/warning.js';
+import { readStagedIndex, scope, type StagedIndex } from './staged-index.js';
 
 /** Analyzers a pre-commit hook runs by default: the ones that cost milliseconds per file. */
 export const FAST_ANALYZERS = ['secrets', 'iac', 'pipeline'] as const;
@@ -26,15 +19,6 @@ async function withTempDir<T>(fn: (dir: string) => Promise<T>): Promise<T> {
   } finally {
     await rm(dir, { recursive: true, force: true });
   }
-}
-
-/** The part of the repository a scan covers: all of it, or the sub-directory that was named. */
-async function scope(path: string): Promise<{ top: string; prefix: string }> {
-  const top = await repoTop(path);
-  const rel = relative(await realpath(top), await realpath(path))
-    .split(sep)
-    .join('/');
-  return { top, prefix: rel === '' ? '' : `${rel}/` };
 }
 
 function skippedWarnings(
@@ -83,23 +67,29 @@ export async function runDiffScan(opts: ScanOptions, ref: string): Promise<ScanR
 
 /**
  * Scans the staged content of the index (what the next commit will contain), for a pre-commit
- * hook. Every staged path is accounted for: one that cannot be written out is a warning.
+ * hook. Every staged path is accounted for: one that cannot be written out is a warning. `index`
+ * is the index already being read (the CLI starts reading it before it loads the engine).
  */
-export async function runStagedScan(opts: ScanOptions): Promise<ScanResult> {
-  const { top, prefix } = await scope(opts.path);
-  const staged = (await stagedPaths(top)).filter((p) => p.startsWith(prefix));
+export async function runStagedScan(
+  opts: ScanOptions,
+  index: Promise<StagedIndex> = readStagedIndex(opts.path),
+): Promise<ScanResult> {
   const named = opts.only && opts.only.length > 0 ? opts.only : undefined;
-  const registry = opts.registry ?? (await loadRegistry({ only: named ?? FAST_ANALYZERS, skip: opts.skip }));
+  // The analyzers load while git reads the index.
+  const [{ top, entries, other }, registry] = await Promise.all([
+    index,
+    opts.registry ?? loadRegistry({ only: named ?? FAST_ANALYZERS, skip: opts.skip }),
+  ]);
   const only = named ?? FAST_ANALYZERS.filter((id) => registry.has(id));
   return withTempDir(async (dir) => {
-    const { entries, other } = await indexEntries(top, staged);
     const { skipped } = await materialize(top, entries, dir, opts.maxFileSize ?? DEFAULT_MAX_FILE_SIZE);
     // Every file written out is staged, so tracked: .gitignore does not apply to it (as in git), and
-    // the folder is not a repository to ask.
-    const result = await runScan({ ...opts, only, registry, path: dir, gitignore: false });
+    // the folder is not a repository to ask, neither for ignores nor for when a line was introduced
+    // (a staged line has not been committed yet).
+    const result = await runScan({ ...opts, only, registry, path: dir, gitignore: false, introduced: false });
     result.root = top;
     result.warnings.unshift(
-      scanWarning('staged-scope', `staged: ${staged.length} staged file(s)`),
+      scanWarning('staged-scope', `staged: ${entries.length + other.length} staged file(s)`),
       ...skippedWarnings('staged', skipped, other),
     );
     return result;
