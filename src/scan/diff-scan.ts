@@ -1,16 +1,19 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, posix } from 'node:path';
 import { baselineFromFindings } from '../policy/baseline.js';
 import type { ScanResult } from '../core/result.js';
-import { changedPaths, diffBase, materialize, treeEntries } from '../discover/git.js';
-import { loadRegistry } from '../analyzers/load.js';
+import { changedPaths, diffBase, materialize, treeEntries, type BlobEntry } from '../discover/git.js';
+import { FILE_MATCHERS, loadRegistry } from '../analyzers/load.js';
+import type { FileRef } from '../core/analyzer.js';
+import type { AnalyzerId } from '../core/finding.js';
 import { DEFAULT_MAX_FILE_SIZE, runScan, type ScanOptions } from './run-scan.js';
 import { scanWarning, type ScanWarning } from '../core/warning.js';
 import { readStagedIndex, scope, type StagedIndex } from './staged-index.js';
 
 /** Analyzers a pre-commit hook runs by default: the ones that cost milliseconds per file. */
 export const FAST_ANALYZERS = ['secrets', 'iac', 'pipeline'] as const;
+type FastId = (typeof FAST_ANALYZERS)[number];
 
 async function withTempDir<T>(fn: (dir: string) => Promise<T>): Promise<T> {
   const dir = await mkdtemp(join(tmpdir(), 'vanguard-'));
@@ -75,11 +78,20 @@ export async function runStagedScan(
   index: Promise<StagedIndex> = readStagedIndex(opts.path),
 ): Promise<ScanResult> {
   const named = opts.only && opts.only.length > 0 ? opts.only : undefined;
-  // The analyzers load while git reads the index.
-  const [{ top, entries, other }, registry] = await Promise.all([
-    index,
-    opts.registry ?? loadRegistry({ only: named ?? FAST_ANALYZERS, skip: opts.skip }),
-  ]);
+  // The secrets analyzer reads every file: it loads while git reads the index.
+  const warm =
+    named || opts.registry || opts.skip?.includes('secrets')
+      ? undefined
+      : loadRegistry({ only: ['secrets'] });
+  const [{ top, entries, other }] = await Promise.all([index, warm]);
+  // By default, an analyzer that reads no staged file is not even loaded (it would analyze nothing).
+  const idle = named || opts.registry ? [] : await idleAnalyzers(entries);
+  const registry =
+    opts.registry ??
+    (await loadRegistry({
+      only: named ?? FAST_ANALYZERS.filter((id) => !idle.includes(id)),
+      skip: opts.skip,
+    }));
   const only = named ?? FAST_ANALYZERS.filter((id) => registry.has(id));
   return withTempDir(async (dir) => {
     const { skipped } = await materialize(top, entries, dir, opts.maxFileSize ?? DEFAULT_MAX_FILE_SIZE);
@@ -88,10 +100,42 @@ export async function runStagedScan(
     // (a staged line has not been committed yet).
     const result = await runScan({ ...opts, only, registry, path: dir, gitignore: false, introduced: false });
     result.root = top;
+    // The analyzers left unloaded are reported as they would have run: on no file, with nothing found.
+    if (idle.length > 0)
+      result.analyzers = only
+        .concat(idle)
+        .filter((id) => !opts.skip?.includes(id))
+        .sort((a, b) => FAST_ANALYZERS.indexOf(a as FastId) - FAST_ANALYZERS.indexOf(b as FastId))
+        .map(
+          (id) =>
+            result.analyzers.find((a) => a.id === id) ?? {
+              id: id as AnalyzerId,
+              status: 'succeeded',
+              filesAnalyzed: 0,
+              findings: 0,
+              durationMs: 0,
+              errors: [],
+            },
+        );
     result.warnings.unshift(
       scanWarning('staged-scope', `staged: ${entries.length + other.length} staged file(s)`),
       ...skippedWarnings('staged', skipped, other),
     );
     return result;
   });
+}
+
+/** The default pre-commit analyzers that read only files and want none of the staged ones. */
+async function idleAnalyzers(entries: readonly BlobEntry[]): Promise<AnalyzerId[]> {
+  const refs: FileRef[] = entries.map((e) => {
+    const name = posix.basename(e.path);
+    return { path: e.path, name, ext: posix.extname(name).slice(1).toLowerCase(), size: 0 };
+  });
+  const idle: AnalyzerId[] = [];
+  for (const [id, load] of Object.entries(FILE_MATCHERS) as [AnalyzerId, (typeof FILE_MATCHERS)['iac']][]) {
+    if (!(FAST_ANALYZERS as readonly string[]).includes(id)) continue;
+    const matches = await load();
+    if (!refs.some((f) => matches(f))) idle.push(id);
+  }
+  return idle;
 }
