@@ -102,7 +102,7 @@ describe('start-up', () => {
     repo.git('add', 'src/app.ts');
     const r = loadsOf(['scan', repo.dir, '--staged', '--format', 'json', '--no-progress']);
     expect(r.code).toBe(0);
-    expect(JSON.parse(r.stdout).analyzers.map((a: { id: string }) => a.id)).toEqual([
+    expect((JSON.parse(r.stdout) as { analyzers: { id: string }[] }).analyzers.map((a) => a.id)).toEqual([
       'secrets',
       'iac',
       'pipeline',
