@@ -208,7 +208,10 @@ export async function walk(rootArg: string, opts: WalkOptions): Promise<WalkResu
       if (opts.include && !opts.include.has(rel)) continue;
       discovery.filesSeen++;
       // git applies .gitignore to untracked files only: a tracked file is scanned whatever it says.
-      if (rules.excludedByScan(rel) || (rules.ignoredByGit(rel, false) && !tracked?.has(rel))) {
+      if (
+        (!rules.ownDirsOnly && rules.excludedByScan(rel)) ||
+        (rules.ignoredByGit(rel, false) && !tracked?.has(rel))
+      ) {
         recordSkip(discovery, rel, 'ignored');
         continue;
       }
