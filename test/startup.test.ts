@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { CLI } from './helpers/cli.js';
+import { TestRepo } from './helpers/git-repo.js';
 
 /**
  * What a command loads decides how fast it starts (bench/startup measures the time): `--version`
@@ -92,6 +93,27 @@ describe('start-up', () => {
     );
     expect([...analyzers]).toEqual(['secrets']);
     expect(r.packages).not.toContain('@ast-grep/napi');
+  });
+
+  it('a pre-commit scan of a source file loads no analyzer that would read nothing, and no other reporter', () => {
+    const repo = new TestRepo();
+    repo.commit('init', { 'README.md': 'hello\n' });
+    repo.write({ 'src/app.ts': 'export const x = 1;\n' });
+    repo.git('add', 'src/app.ts');
+    const r = loadsOf(['scan', repo.dir, '--staged', '--format', 'json', '--no-progress']);
+    expect(r.code).toBe(0);
+    expect((JSON.parse(r.stdout) as { analyzers: { id: string }[] }).analyzers.map((a) => a.id)).toEqual([
+      'secrets',
+      'iac',
+      'pipeline',
+    ]);
+    const loaded = r.dist.filter(
+      (f) =>
+        /^analyzers\/(iac|pipeline)\/index\.js$/.test(f) ||
+        (f.startsWith('report/') && !['report/formats.js', 'report/json.js'].includes(f)) ||
+        ['discover/history.js', 'scan/pool.js', 'scan/introduced.js', 'server/push-client.js'].includes(f),
+    );
+    expect(loaded).toEqual([]);
   });
 
   it('a probe without --ports loads neither the scan engine nor any analyzer', () => {

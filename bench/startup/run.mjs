@@ -157,6 +157,7 @@ try {
           (staged.cpuMedian && node.cpuMedian
             ? `, ${(staged.cpuMedian / node.cpuMedian).toFixed(2)}x in CPU time`
             : ''),
+        `load average at the end: ${loadavg()[0].toFixed(2)}`,
         '',
       ].join('\n'),
     );

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createRegistry } from './index.js';
-import { loadRegistry } from './load.js';
+import { FILE_MATCHERS, loadRegistry } from './load.js';
 
 describe('loadRegistry', () => {
   it('loads the same analyzers, in the same order, as the eager registry', async () => {
@@ -20,5 +20,17 @@ describe('loadRegistry', () => {
       /unknown analyzer "nope" \(known: secrets, deps/,
     );
     await expect(loadRegistry({ skip: ['supply-chain'] })).rejects.toThrow(/unknown analyzer "supply-chain"/);
+  });
+
+  it('gives, for the file-only analyzers, their own matches and nothing that runs without files', async () => {
+    const registry = await loadRegistry();
+    for (const [id, load] of Object.entries(FILE_MATCHERS)) {
+      const a = registry.get(id);
+      // Compared by identity, never called detached.
+      // eslint-disable-next-line @typescript-eslint/unbound-method
+      expect(await load(), id).toBe(a.matches);
+      // eslint-disable-next-line @typescript-eslint/unbound-method
+      expect(a.analyzeProject, id).toBeUndefined();
+    }
   });
 });

@@ -1,4 +1,4 @@
-import type { Analyzer } from '../core/analyzer.js';
+import type { Analyzer, FileRef } from '../core/analyzer.js';
 import { VanguardError } from '../core/errors.js';
 import type { AnalyzerId } from '../core/finding.js';
 import { AnalyzerRegistry } from './registry.js';
@@ -16,6 +16,16 @@ export const ANALYZER_LOADERS = {
   pipeline: async () => (await import('./pipeline/index.js')).pipelineAnalyzer,
   threats: async () => (await import('./threats/index.js')).threatsAnalyzer,
 } satisfies { [K in AnalyzerId]?: () => Promise<Analyzer> };
+
+/**
+ * Analyzers that only read files one at a time (no `prepare` work without files, no `analyzeProject`),
+ * with their `matches` loadable on its own: a scan can tell without loading one that it has nothing
+ * to do (load.test.ts checks that each is the analyzer's own `matches`).
+ */
+export const FILE_MATCHERS = {
+  iac: async () => (await import('./iac/wants.js')).matchesIac,
+  pipeline: async () => (await import('./pipeline/place.js')).matchesPipeline,
+} satisfies { [K in AnalyzerId]?: () => Promise<(file: FileRef) => boolean> };
 
 type LoadableId = keyof typeof ANALYZER_LOADERS;
 const LOADABLE = Object.keys(ANALYZER_LOADERS) as LoadableId[];

@@ -2,9 +2,7 @@ import type { Command } from 'commander';
 import { UsageError } from '../core/errors.js';
 import type { ScanResult } from '../core/result.js';
 import { EXIT } from './errors.js';
-import { pushBody } from '../server/push-client.js';
 import { allToFiles, type OutputPairs, type OutputSpec, summaryText, writeOutputs } from './outputs.js';
-import { pushOptions, summaryLine } from './push.js';
 
 /** The flags every command that produces a scan result shares for where it goes. */
 export interface DeliveryFlags {
@@ -44,6 +42,11 @@ export async function deliver(
   // With every report in files, the terminal still says what happened and why the exit code is what it is.
   if (allToFiles(specs)) process.stderr.write(summaryText(result, specs));
   if (flags.push) {
+    // Loaded only to push: most scans never do.
+    const [{ pushOptions, summaryLine }, { pushBody }] = await Promise.all([
+      import('./push.js'),
+      import('../server/push-client.js'),
+    ]);
     const opts = await pushOptions(flags, cwd);
     // The report may be on stdout, so the push summary goes to stderr.
     process.stderr.write(summaryLine(label, await pushBody(JSON.stringify(result), opts)));

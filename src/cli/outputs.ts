@@ -1,6 +1,6 @@
 import { UsageError } from '../core/errors.js';
 import type { ScanResult } from '../core/result.js';
-import { reporterFor } from '../report/index.js';
+import { checkFormat, loadReporter } from '../report/formats.js';
 import { writeFileAtomic } from './atomic-write.js';
 
 export interface OutputSpec {
@@ -32,7 +32,7 @@ export class OutputPairs {
   /** The pairs, or the default format to standard output. At most one pair may use standard output. */
   resolve(): OutputSpec[] {
     const specs = this.specs.length > 0 ? this.specs : [{ format: this.defaultFormat }];
-    for (const s of specs) reporterFor(s.format);
+    for (const s of specs) checkFormat(s.format);
     if (specs.filter((s) => s.output === undefined || s.output === '-').length > 1) {
       throw new UsageError('more than one --format writes to standard output: give each an --output <file>');
     }
@@ -44,7 +44,7 @@ export class OutputPairs {
 export async function writeOutputs(result: ScanResult, specs: readonly OutputSpec[]): Promise<void> {
   for (const s of specs) {
     const toStdout = s.output === undefined || s.output === '-';
-    const text = reporterFor(s.format)(result, { tty: toStdout && process.stdout.isTTY === true });
+    const text = (await loadReporter(s.format))(result, { tty: toStdout && process.stdout.isTTY === true });
     if (toStdout) {
       process.stdout.write(text);
     } else {

@@ -3,8 +3,8 @@ import { Option } from 'commander';
 import { UsageError } from '../core/errors.js';
 import { CONFIDENCES, SEVERITIES, type Confidence, type Severity } from '../core/finding.js';
 import type { ScanResult } from '../core/result.js';
-import { runDiffScan, runStagedScan } from '../scan/diff-scan.js';
-import { runScan, type ScanOptions } from '../scan/run-scan.js';
+import type { ScanOptions } from '../scan/run-scan.js';
+import { readStagedIndex } from '../scan/staged-index.js';
 import { loadBaseline } from '../policy/baseline.js';
 import { loadConfig } from '../policy/config.js';
 import { resolveRulesDirs } from '../policy/rules-dirs.js';
@@ -89,7 +89,11 @@ export function registerScan(program: Command): void {
     .option('--no-gitignore', 'do not honour .gitignore files')
     .option('--no-default-ignores', 'also scan node_modules, .venv and other dependency folders')
     .option('--ignore <glob>', 'gitignore-style pattern to skip (repeatable)', collect)
-    .option('--workers <n>', 'worker threads (default: number of cores)', positiveNumber('--workers'))
+    .option(
+      '--workers <n>',
+      'worker processes (default: one fewer than the cores, at least one)',
+      positiveNumber('--workers'),
+    )
     .option('--rules <dir>', 'folder of custom code rules (repeatable)', collect)
     .option(
       '--db-path <file>',
@@ -110,6 +114,10 @@ export function registerScan(program: Command): void {
     if (flags.history && (flags.diff !== undefined || flags.staged)) {
       throw new UsageError('--history scans all commits; it cannot be combined with --diff or --staged');
     }
+    // A pre-commit scan reads the index with git while this process loads the engine and the policy.
+    const stagedIndex = flags.staged ? readStagedIndex(path) : undefined;
+    // Awaited below; until then a failure must not count as unhandled.
+    stagedIndex?.catch(() => undefined);
     const only =
       flags.history && flags.only && !flags.only.includes('secrets')
         ? [...flags.only, 'secrets']
@@ -173,9 +181,11 @@ export function registerScan(program: Command): void {
     };
     let result: ScanResult;
     try {
-      if (flags.staged) result = await runStagedScan(scanOptions);
-      else if (flags.diff !== undefined) result = await runDiffScan(scanOptions, flags.diff);
-      else result = await runScan(scanOptions);
+      if (stagedIndex)
+        result = await (await import('../scan/diff-scan.js')).runStagedScan(scanOptions, stagedIndex);
+      else if (flags.diff !== undefined)
+        result = await (await import('../scan/diff-scan.js')).runDiffScan(scanOptions, flags.diff);
+      else result = await (await import('../scan/run-scan.js')).runScan(scanOptions);
     } finally {
       progress?.clear();
     }

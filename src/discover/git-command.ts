@@ -248,6 +248,11 @@ export interface GitRunOptions {
   maxOutput?: number;
   /** git is stopped after this long (a hostile include of a FIFO, a hung filesystem). */
   timeoutMs?: number;
+  /**
+   * Receives standard output as it arrives instead of collecting it (the result's `stdout` is then
+   * empty), so a large output is never held whole; what it throws stops git and fails the run.
+   */
+  onStdout?: (chunk: Buffer) => void;
 }
 
 function collect(
@@ -272,7 +277,16 @@ function collect(
         child.kill('SIGKILL');
         return;
       }
-      out.push(b);
+      if (!opts.onStdout) {
+        out.push(b);
+        return;
+      }
+      try {
+        if (problem === undefined) opts.onStdout(b);
+      } catch (err) {
+        problem = err instanceof Error ? err.message : String(err);
+        child.kill('SIGKILL');
+      }
     });
     child.stderr.on('data', (b: Buffer) => (stderr = (stderr + b.toString()).slice(-4000)));
     child.on('error', (e) => {

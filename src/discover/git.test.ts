@@ -1,17 +1,9 @@
-import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { TestRepo } from '../../test/helpers/git-repo.js';
-import {
-  changedPaths,
-  diffBase,
-  indexEntries,
-  materialize,
-  repoTop,
-  stagedPaths,
-  treeEntries,
-} from './git.js';
+import { changedPaths, diffBase, materialize, repoTop, stagedEntries, treeEntries } from './git.js';
 
 const dest = () => mkdtempSync(join(tmpdir(), 'vg-mat-'));
 
@@ -23,10 +15,10 @@ describe('git plumbing', () => {
     repo.git('add', 'a.txt', 'c.txt');
     repo.write({ 'a.txt': 'unstaged edit\n' });
     const top = await repoTop(repo.dir);
-    const staged = await stagedPaths(top);
-    expect(staged).toEqual(['a.txt', 'c.txt']);
+    const { entries, other } = await stagedEntries(top);
+    expect(entries.map((e) => e.path)).toEqual(['a.txt', 'c.txt']);
+    expect(other).toEqual([]);
     const out = dest();
-    const { entries } = await indexEntries(top, staged);
     expect((await materialize(top, entries, out, 1e6)).written).toEqual(['a.txt', 'c.txt']);
     expect(readFileSync(join(out, 'a.txt'), 'utf8')).toBe('staged\n');
   });
@@ -37,14 +29,38 @@ describe('git plumbing', () => {
     repo.write({ '2:x.env': 'two\n', 'new\nline.env': 'nl\n' });
     repo.git('add', '-A');
     const top = await repoTop(repo.dir);
-    const staged = await stagedPaths(top);
-    expect(staged.sort()).toEqual(['2:x.env', 'new\nline.env']);
+    const { entries } = await stagedEntries(top);
+    expect(entries.map((e) => e.path).sort()).toEqual(['2:x.env', 'new\nline.env']);
     const out = dest();
-    const { entries } = await indexEntries(top, staged);
     const { written, skipped } = await materialize(top, entries, out, 1e6);
     expect(written.sort()).toEqual(['2:x.env', 'new\nline.env']);
     expect(skipped).toEqual([]);
     expect(readFileSync(join(out, '2:x.env'), 'utf8')).toBe('two\n');
+  });
+
+  it('stages a rename under its new name, leaves out deletions, and lists a symbolic link apart', async () => {
+    const repo = new TestRepo();
+    repo.commit('init', { 'old.txt': 'same content\n', 'gone.txt': 'g\n', 'keep.txt': 'k\n' });
+    repo.git('mv', 'old.txt', 'new.txt');
+    repo.git('rm', '-q', 'gone.txt');
+    symlinkSync('keep.txt', join(repo.dir, 'link.txt'));
+    repo.git('add', 'link.txt');
+    const { entries, other } = await stagedEntries(await repoTop(repo.dir));
+    expect(entries.map((e) => e.path)).toEqual(['new.txt']);
+    expect(other).toEqual(['link.txt']);
+  });
+
+  it('streams blobs: one over the limit between two others is passed over, the others are written whole', async () => {
+    const repo = new TestRepo();
+    const big = 'y'.repeat(300_000);
+    repo.commit('init', { 'a.txt': 'a\n', 'big.txt': big, 'c.txt': 'c'.repeat(200_000) });
+    const { entries } = await treeEntries(repo.dir, 'HEAD', ['a.txt', 'big.txt', 'c.txt']);
+    const out = dest();
+    const r = await materialize(repo.dir, entries, out, 250_000);
+    expect(r.written).toEqual(['a.txt', 'c.txt']);
+    expect(r.skipped).toEqual([{ path: 'big.txt', reason: 'larger than 250000 bytes' }]);
+    expect(readFileSync(join(out, 'c.txt'), 'utf8')).toBe('c'.repeat(200_000));
+    expect(readFileSync(join(out, 'a.txt'), 'utf8')).toBe('a\n');
   });
 
   it('measures a change from the merge base and includes untracked files', async () => {

@@ -1,4 +1,4 @@
-import { mkdir, writeFile } from 'node:fs/promises';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, isAbsolute, join, relative, sep } from 'node:path';
 import { VanguardError } from '../core/errors.js';
 import { runGit } from './git-command.js';
@@ -36,19 +36,46 @@ function nulList(buf: Buffer): string[] {
   return buf.toString('utf8').split('\0').filter(Boolean);
 }
 
-/** Paths staged in the index (added, copied, modified, renamed), relative to the top. */
-export async function stagedPaths(top: string): Promise<string[]> {
-  return nulList(
+/** A file in the index or a commit: its path and the blob that holds its content. */
+export interface BlobEntry {
+  path: string;
+  oid: string;
+}
+
+const REGULAR_FILE = /^100(644|755)$/;
+
+/**
+ * What the index stages for the next commit (added, copied, modified, renamed), relative to the top,
+ * from one `git diff --cached --raw`: the regular files with their staged blobs, and the other staged
+ * paths (symbolic links, submodules), which are not files to scan. A rename is its new path.
+ */
+export async function stagedEntries(top: string): Promise<{ entries: BlobEntry[]; other: string[] }> {
+  const records = nulList(
     await git(top, [
       'diff',
       '--cached',
+      '--raw',
+      '-z',
+      '--no-abbrev',
+      '--no-renames',
       '--no-ext-diff',
       '--no-textconv',
-      '--name-only',
-      '-z',
       '--diff-filter=ACMR',
     ]),
   );
+  const entries: BlobEntry[] = [];
+  const other: string[] = [];
+  // -z --raw: ":<old mode> <new mode> <old oid> <new oid> <status>" NUL "<path>" NUL, one path per record without renames.
+  for (let i = 0; i + 1 < records.length; i += 2) {
+    const fields = records[i]!.slice(1).split(' ');
+    const path = records[i + 1]!;
+    const [mode, oid] = [fields[1] ?? '', fields[3] ?? ''];
+    if (!records[i]!.startsWith(':') || !/^[0-9a-f]{40,64}$/.test(oid))
+      throw new VanguardError('GIT_FAILED', `git diff --cached: unexpected record "${records[i]!}"`);
+    if (REGULAR_FILE.test(mode)) entries.push({ path, oid });
+    else other.push(path);
+  }
+  return { entries, other };
 }
 
 /** The commit a change is measured from: the merge base of `ref` and HEAD (so a PR is compared with where it branched). */
@@ -88,14 +115,6 @@ export async function changedPaths(top: string, base: string): Promise<string[]>
   return [...new Set([...changed, ...untracked])].sort();
 }
 
-/** A file in the index or a commit: its path and the blob that holds its content. */
-export interface BlobEntry {
-  path: string;
-  oid: string;
-}
-
-const REGULAR_FILE = /^100(644|755)$/;
-
 /** Parses `<mode> SP [<type> SP] <oid> [SP <stage>] TAB <path>` records; only regular files are kept. */
 function blobEntries(buf: Buffer, wanted: ReadonlySet<string>): { entries: BlobEntry[]; other: string[] } {
   const entries: BlobEntry[] = [];
@@ -119,15 +138,6 @@ function blobEntries(buf: Buffer, wanted: ReadonlySet<string>): { entries: BlobE
   return { entries, other };
 }
 
-/** The staged blobs of `paths` (stage 0 of the index). */
-export async function indexEntries(
-  top: string,
-  paths: readonly string[],
-): Promise<{ entries: BlobEntry[]; other: string[] }> {
-  if (paths.length === 0) return { entries: [], other: [] };
-  return blobEntries(await git(top, ['ls-files', '-s', '-z']), new Set(paths));
-}
-
 /** The blobs of `paths` in the tree of `commit` (paths absent there are left out). */
 export async function treeEntries(
   top: string,
@@ -141,11 +151,61 @@ export async function treeEntries(
   );
 }
 
-const BATCH_BYTES = 32 * 1024 * 1024;
+/**
+ * Reads `git cat-file --batch` output as it streams: each object's content goes to `onObject`, except
+ * that of an object larger than `maxBytes`, which is passed over without being kept (its size is given).
+ */
+function batchReader(
+  maxBytes: number,
+  onObject: (content: Buffer | undefined, size: number | 'missing') => void,
+): (chunk: Buffer) => void {
+  let head: Buffer[] = [];
+  let headBytes = 0;
+  let remaining = -1; // bytes of the current object still to come, its closing newline included; -1: a header
+  let size = 0;
+  let parts: Buffer[] | undefined;
+  return (chunk) => {
+    let pos = 0;
+    while (pos < chunk.length) {
+      if (remaining < 0) {
+        const nl = chunk.indexOf(0x0a, pos);
+        const end = nl < 0 ? chunk.length : nl;
+        head.push(chunk.subarray(pos, end));
+        headBytes += end - pos;
+        if (headBytes > 1024) throw new VanguardError('GIT_FAILED', 'git cat-file: header too long');
+        pos = end + 1;
+        if (nl < 0) return;
+        const line = Buffer.concat(head).toString();
+        head = [];
+        headBytes = 0;
+        if (/^\S+ missing$/.test(line)) {
+          onObject(undefined, 'missing');
+          continue;
+        }
+        const m = /^[0-9a-f]+ blob (\d+)$/.exec(line);
+        if (!m)
+          throw new VanguardError('GIT_FAILED', `git cat-file: unexpected output "${line.slice(0, 100)}"`);
+        size = Number(m[1]);
+        remaining = size + 1;
+        parts = size <= maxBytes ? [] : undefined;
+      } else {
+        const take = Math.min(remaining, chunk.length - pos);
+        parts?.push(chunk.subarray(pos, pos + take));
+        pos += take;
+        remaining -= take;
+        if (remaining === 0) {
+          remaining = -1;
+          onObject(parts ? Buffer.concat(parts).subarray(0, size) : undefined, size);
+        }
+      }
+    }
+  };
+}
 
 /**
- * Writes blobs under `dest` by object id (so no path is ever parsed as a revision), in batches of
- * bounded size. Blobs above `maxBytes` and paths that would land outside `dest` are returned as skipped.
+ * Writes blobs under `dest` by object id (so no path is ever parsed as a revision), from one
+ * `git cat-file --batch` read as it streams. Blobs above `maxBytes` (passed over, never held),
+ * missing objects and paths that would land outside `dest` are returned as skipped.
  */
 export async function materialize(
   top: string,
@@ -162,51 +222,30 @@ export async function materialize(
     return ok;
   });
   if (inside.length === 0) return { written, skipped };
-  const sizes = (
-    await git(top, ['cat-file', '--batch-check=%(objectsize)'], inside.map((e) => `${e.oid}\n`).join(''))
-  )
-    .toString()
-    .split('\n');
-  let batch: BlobEntry[] = [];
-  let bytes = 0;
-  const flush = async (): Promise<void> => {
-    if (batch.length === 0) return;
-    const out = await git(
-      top,
-      ['cat-file', '--batch'],
-      batch.map((e) => `${e.oid}\n`).join(''),
-      bytes + batch.length * 128,
-    );
-    let pos = 0;
-    for (const e of batch) {
-      const nl = out.indexOf(0x0a, pos);
-      const m = /^[0-9a-f]+ blob (\d+)$/.exec(out.subarray(pos, nl).toString());
-      if (nl < 0 || !m)
-        throw new VanguardError('GIT_FAILED', `git cat-file: unexpected output for ${e.path}`);
-      const size = Number(m[1]);
-      const file = join(dest, e.path);
-      await mkdir(dirname(file), { recursive: true });
-      await writeFile(file, out.subarray(nl + 1, nl + 1 + size));
-      written.push(e.path);
-      pos = nl + 1 + size + 1;
-    }
-    batch = [];
-    bytes = 0;
-  };
-  for (let i = 0; i < inside.length; i++) {
-    const e = inside[i]!;
-    const size = Number(sizes[i]);
-    if (!Number.isFinite(size) || size > maxBytes) {
+  let next = 0;
+  const onObject = (content: Buffer | undefined, size: number | 'missing'): void => {
+    const e = inside[next++];
+    if (!e) throw new VanguardError('GIT_FAILED', 'git cat-file: more objects than were asked for');
+    if (content === undefined) {
       skipped.push({
         path: e.path,
-        reason: Number.isFinite(size) ? `larger than ${maxBytes} bytes` : 'missing object',
+        reason: size === 'missing' ? 'missing object' : `larger than ${maxBytes} bytes`,
       });
-      continue;
+      return;
     }
-    if (bytes + size > BATCH_BYTES) await flush();
-    batch.push(e);
-    bytes += size;
-  }
-  await flush();
+    // Written at once, so that no more than one blob is held however many are staged.
+    const file = join(dest, e.path);
+    mkdirSync(dirname(file), { recursive: true });
+    writeFileSync(file, content);
+    written.push(e.path);
+  };
+  const r = await runGit(top, ['cat-file', '--batch'], {
+    input: inside.map((e) => `${e.oid}\n`).join(''),
+    maxOutput: Number.MAX_SAFE_INTEGER,
+    timeoutMs: LONG_TIMEOUT_MS,
+    onStdout: batchReader(maxBytes, onObject),
+  });
+  if (r.code !== 0) throw new VanguardError('GIT_FAILED', `git cat-file --batch: ${r.stderr}`);
+  if (next !== inside.length) throw new VanguardError('GIT_FAILED', 'git cat-file: output ended early');
   return { written, skipped };
 }

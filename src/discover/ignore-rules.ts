@@ -36,8 +36,18 @@ export class IgnoreRules {
   // Ancestors are added before descendants (the walk visits a directory before its children).
   private readonly scopes: Scope[] = [];
 
+  /**
+   * True when every pattern of the scan's own names directories only (`node_modules/`, as the defaults
+   * do): a file is then excluded only through a folder, which the walk never enters.
+   */
+  readonly ownDirsOnly: boolean;
+
   constructor(patterns: readonly string[]) {
     this.own = patterns.length > 0 ? ignore().add([...patterns]) : undefined;
+    this.ownDirsOnly = patterns.every((p) => {
+      const t = p.trim();
+      return t === '' || t.startsWith('#') || (t.endsWith('/') && !t.startsWith('!'));
+    });
   }
 
   /** Adds the patterns of a .gitignore found in `dir` (relative, '' for the root). */

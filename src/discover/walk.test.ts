@@ -32,6 +32,14 @@ describe('walk', () => {
     expect(r.discovery.skipped.ignored).toBe(2);
   });
 
+  it('excludes files by the own file patterns of a scan next to the folder-only defaults', async () => {
+    const root = tree({ 'a.log': 'x', 'src/b.log': 'x', 'src/c.js': 'c', 'vendor/d.js': 'd' });
+    const r = await walk(root, { maxFileSize: 1e6, ignore: ['*.log', 'vendor/'] });
+    expect(r.files.map((f) => f.path)).toEqual(['src/c.js']);
+    const dirsOnly = await walk(root, { maxFileSize: 1e6, ignore: ['vendor/'] });
+    expect(dirsOnly.files.map((f) => f.path)).toEqual(['a.log', 'src/b.log', 'src/c.js']);
+  });
+
   it('scans ignored-by-default folders when asked', async () => {
     const root = tree({ 'node_modules/pkg/index.js': 'x' });
     const r = await walk(root, { maxFileSize: 1e6, defaultIgnores: false });

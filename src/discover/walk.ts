@@ -185,7 +185,6 @@ export async function walk(rootArg: string, opts: WalkOptions): Promise<WalkResu
   const stack: { rel: string; abs: FsPath }[] = [{ rel: '', abs: root }];
   while (stack.length > 0) {
     const { rel: dirRel, abs: dirAbs } = stack.pop()!;
-    if (useGitignore) readGitignore(rules, discovery, dirRel, dirAbs);
     let entries: Entry[];
     try {
       entries = listDir(dirAbs);
@@ -193,6 +192,9 @@ export async function walk(rootArg: string, opts: WalkOptions): Promise<WalkResu
       recordSkip(discovery, dirRel || '.', 'unreadable', (err as Error).message);
       continue;
     }
+    // Read only where the listing has one: most folders have none, and a failed open costs an exception.
+    if (useGitignore && entries.some((e) => e.name === '.gitignore'))
+      readGitignore(rules, discovery, dirRel, dirAbs);
     entries.sort((a, b) => (a.name < b.name ? 1 : a.name > b.name ? -1 : 0));
     for (const { name, bytes, dirent: e } of entries) {
       const rel = dirRel === '' ? name : `${dirRel}/${name}`;
@@ -206,7 +208,10 @@ export async function walk(rootArg: string, opts: WalkOptions): Promise<WalkResu
       if (opts.include && !opts.include.has(rel)) continue;
       discovery.filesSeen++;
       // git applies .gitignore to untracked files only: a tracked file is scanned whatever it says.
-      if (rules.excludedByScan(rel) || (rules.ignoredByGit(rel, false) && !tracked?.has(rel))) {
+      if (
+        (!rules.ownDirsOnly && rules.excludedByScan(rel)) ||
+        (rules.ignoredByGit(rel, false) && !tracked?.has(rel))
+      ) {
         recordSkip(discovery, rel, 'ignored');
         continue;
       }

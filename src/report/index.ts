@@ -1,4 +1,4 @@
-import { UsageError } from '../core/errors.js';
+import { checkFormat, type ReportFormat } from './formats.js';
 import { cyclonedxReport } from './cyclonedx.js';
 import { githubReport } from './github.js';
 import { gitlabCodeQualityReport } from './gitlab-codequality.js';
@@ -25,17 +25,11 @@ export const REPORTERS = {
   'gitlab-sast': gitlabSastReport,
   cyclonedx: cyclonedxReport,
   spdx: spdxReport,
-} satisfies Record<string, Reporter>;
+} satisfies Record<ReportFormat, Reporter>;
 
-export type ReportFormat = keyof typeof REPORTERS;
+export { isReportFormat, type ReportFormat } from './formats.js';
 
-export function isReportFormat(name: string): name is ReportFormat {
-  return Object.hasOwn(REPORTERS, name);
-}
-
+/** The reporter of a format, all of them loaded (the CLI loads only the one it writes: formats.ts). */
 export function reporterFor(name: string): Reporter {
-  if (!isReportFormat(name)) {
-    throw new UsageError(`unknown format "${name}" (known: ${Object.keys(REPORTERS).join(', ')})`);
-  }
-  return REPORTERS[name];
+  return REPORTERS[checkFormat(name)];
 }

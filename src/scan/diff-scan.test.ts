@@ -53,4 +53,30 @@ describe('staged scan', () => {
     ]);
     expect(r.root).toBe(repo.git('rev-parse', '--show-toplevel').trim());
   });
+
+  it('loads a default analyzer only when a staged file is one it reads, and reports the others as run on nothing', async () => {
+    const repo = new TestRepo();
+    repo.commit('init', { 'keep.txt': 'k\n' });
+    repo.write({ 'src/app.ts': 'export const x = 1;\n' });
+    repo.git('add', '-A');
+    const code = await runStagedScan({ path: repo.dir });
+    expect(code.analyzers.map((a) => [a.id, a.filesAnalyzed])).toEqual([
+      ['secrets', 1],
+      ['iac', 0],
+      ['pipeline', 0],
+    ]);
+    const skipped = await runStagedScan({ path: repo.dir, skip: ['pipeline'] });
+    expect(skipped.analyzers.map((a) => a.id)).toEqual(['secrets', 'iac']);
+
+    // A staged Dockerfile is read by iac, which then runs and reports.
+    repo.write({ Dockerfile: 'FROM node:latest\nUSER root\n' });
+    repo.git('add', 'Dockerfile');
+    const docker = await runStagedScan({ path: repo.dir });
+    expect(docker.analyzers.map((a) => [a.id, a.filesAnalyzed])).toEqual([
+      ['secrets', 2],
+      ['iac', 1],
+      ['pipeline', 0],
+    ]);
+    expect(docker.findings.some((f) => f.analyzer === 'iac' && f.location.path === 'Dockerfile')).toBe(true);
+  });
 });

@@ -10,14 +10,13 @@ import type { RuleMeta } from '../core/rule.js';
 import { processFindings } from '../core/stages.js';
 import { VERSION } from '../core/version.js';
 import { scanWarning, warningKey, type ScanWarning } from '../core/warning.js';
-import { readHistory } from '../discover/history.js';
 import { recordSkip, walk } from '../discover/walk.js';
 import { loadRegistry } from '../analyzers/load.js';
 import type { AnalyzerRegistry } from '../analyzers/registry.js';
 import { applyDirectives, SUPPRESSION_WITHOUT_REASON } from '../policy/inline.js';
 import { contextFactory, type AnalyzerOptions } from './context.js';
 import { runFileTask, type FileOutcome, type FileTask } from './file-task.js';
-import { RECYCLE_BYTES, runInWorkers, SpareWorkers } from './pool.js';
+import type { SpareWorkers } from './pool.js';
 import { summarize } from './summary.js';
 import { coverageGaps } from './coverage.js';
 import { applyFileRoles } from './file-roles.js';
@@ -28,7 +27,7 @@ import { defaultConfig, type VanguardConfig } from '../policy/config.js';
 import { exceptionWarnings } from '../policy/exceptions.js';
 import { evaluateGate } from '../policy/gate.js';
 import { createPolicyStage } from '../policy/stage.js';
-import { addIntroduction, type IntroducedOptions } from './introduced.js';
+import type { IntroducedOptions } from './introduced.js';
 
 export const DEFAULT_MAX_FILE_SIZE = 20 * 1024 * 1024;
 
@@ -46,7 +45,7 @@ export interface ScanOptions {
   maxFileSize?: number;
   /** Only these relative paths (diff-aware and staged scans). */
   include?: ReadonlySet<string>;
-  /** Worker threads; 0 or 1 runs in this thread. Default: the number of cores. */
+  /** Worker processes. Default: one fewer than the cores (at least one). */
   workers?: number;
   /** The repository's policy (vanguard.yaml): exceptions and gates. Default: no exceptions, gate at high. */
   config?: VanguardConfig;
@@ -86,7 +85,7 @@ export async function runScan(opts: ScanOptions): Promise<ScanResult> {
   const fromSource = import.meta.url.endsWith('.ts');
   const inProcess = opts.registry !== undefined || fromSource;
   // One worker starts loading now, while this process walks the tree and prepares the analyzers.
-  const spares = inProcess ? undefined : new SpareWorkers(1);
+  const spares = inProcess ? undefined : new (await import('./pool.js')).SpareWorkers(1);
   try {
     return await scanWith(opts, startedAt, inProcess, spares);
   } finally {
@@ -146,9 +145,11 @@ async function scanWith(
       failures.set(a.id, list);
     },
     // git history is read here, in the core, with the walk's ignores (default and vanguard.yaml).
-    history: (request) => {
+    history: async function* (request) {
       const ctx = projectCtx(a);
-      return readHistory(root, {
+      // Loaded only by scans that read history.
+      const { readHistory } = await import('../discover/history.js');
+      yield* readHistory(root, {
         ...request,
         isIgnored: isExcluded,
         maxBlobBytes: maxFileSize,
@@ -220,7 +221,9 @@ async function scanWith(
   // a file that hangs an analyzer (or crashes a native parser) fails alone instead of the CLI.
   // Only scans with an injected registry or run from the TypeScript sources stay in this process.
   const cores = availableParallelism();
-  let workers = opts.workers ?? cores;
+  // One core is left to this process, which walks, hands out batches and collects outcomes: on two
+  // cores a second worker was measured slower than one (bench/secrets/real-tree.mjs), as Jest's default does.
+  let workers = opts.workers ?? Math.max(1, cores - 1);
   if (workers > cores) {
     warn(
       scanWarning(
@@ -237,6 +240,7 @@ async function scanWith(
   } else if (tasks.length > 0) {
     // A second worker costs a start-up; it pays off only when there is enough to share.
     const small = tasks.length <= PARALLEL_MIN_FILES && totalBytes <= PARALLEL_MIN_BYTES;
+    const { RECYCLE_BYTES, runInWorkers } = await import('./pool.js');
     await runInWorkers(
       tasks,
       { root, analyzerIds: active.map((a) => a.id), options, paths: [...paths], maxFileSize },
@@ -279,7 +283,8 @@ async function scanWith(
   const findings =
     opts.introduced === false
       ? staged
-      : (await addIntroduction(root, staged, opts.introduced ?? {}, warn)).findings;
+      : (await (await import('./introduced.js')).addIntroduction(root, staged, opts.introduced ?? {}, warn))
+          .findings;
   // Files an analyzer could not cover are counted by kind in `coverage`, not listed one warning each.
   const notAnalyzed = warnings.filter((w) => w.code === 'file-not-analyzed' && w.path);
   const coverage = coverageGaps({ files, paths, active, roleOf, dropped: roled.dropped, notAnalyzed });

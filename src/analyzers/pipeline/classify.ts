@@ -1,27 +1,9 @@
 import type { YNode } from './yaml.js';
 import { entry, get, str } from './yaml.js';
 
-/** What a YAML file is to the pipeline analyzer. */
-export type PipelineKind = 'workflow' | 'action' | 'gitlab' | 'dependabot';
+import type { PipelineKind } from './place.js';
 
-const WORKFLOW_DIR = /(?:^|\/)\.github\/workflows\/[^/]{1,255}\.ya?ml$/i;
-const GITLAB_NAME = /(?:^|\/)(?:[^/]{0,200}\.)?gitlab-ci\.ya?ml$/i;
-const ACTION_NAME = /(?:^|\/)action\.ya?ml$/i;
-const DEPENDABOT_NAME = /(?:^|\/)\.github\/dependabot\.ya?ml$/i;
-
-/** The kind a file's place promises (a workflow directory, `action.yml`, `.gitlab-ci.yml`, `dependabot.yml`). */
-export function kindByPlace(path: string): PipelineKind | undefined {
-  if (WORKFLOW_DIR.test(path)) return 'workflow';
-  if (GITLAB_NAME.test(path)) return 'gitlab';
-  if (ACTION_NAME.test(path)) return 'action';
-  if (DEPENDABOT_NAME.test(path)) return 'dependabot';
-  return undefined;
-}
-
-/** True for the root of a GitLab CI configuration (`.gitlab-ci.yml` and variants). */
-export function isGitlabRoot(path: string): boolean {
-  return GITLAB_NAME.test(path);
-}
+export { isGitlabRoot, kindByPlace, type PipelineKind } from './place.js';
 
 // Cheap text tests before any parse: most YAML in a repository (manifests, configs) fails all of them.
 const HINT_WORKFLOW = /^["']?(?:on|true)["']?\s{0,4}:/m;

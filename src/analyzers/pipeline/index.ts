@@ -1,7 +1,8 @@
-import type { Analyzer, AnalyzerContext, FileRef, ProjectContext, SourceFile } from '../../core/analyzer.js';
+import type { Analyzer, AnalyzerContext, ProjectContext, SourceFile } from '../../core/analyzer.js';
 import type { RawFinding } from '../../core/finding.js';
 import { checkKnownVulnerable, hasAdvisoryDb } from './advisories.js';
 import { kindByPlace, kindByShape, mayBePipeline, type PipelineKind } from './classify.js';
+import { matchesPipeline } from './place.js';
 import { checkDependabot } from './dependabot.js';
 import { checkAction } from './gha-action.js';
 import { workflowState } from './gha-scope.js';
@@ -14,8 +15,6 @@ import { PIPELINE_RULES } from './rules.js';
 import { parseYamlDocs, type YDoc } from './yaml.js';
 
 export { pipelineOptions } from './options.js';
-
-const YAML_EXT = new Set(['yml', 'yaml']);
 
 const WHAT: Record<PipelineKind, string> = {
   workflow: 'a GitHub Actions workflow (`on:` and `jobs:`)',
@@ -54,11 +53,7 @@ export const pipelineAnalyzer: Analyzer = {
   id: 'pipeline',
   description: 'CI/CD pipeline definitions: GitHub Actions workflows and actions, GitLab CI, Dependabot',
   rules: PIPELINE_RULES,
-  // Any YAML may be a pipeline wherever it sits (a workflow passed by path, an included GitLab file):
-  // the decision by content happens in analyze(), after a cheap text test.
-  matches(file: FileRef): boolean {
-    return YAML_EXT.has(file.ext) || kindByPlace(file.path) !== undefined;
-  },
+  matches: matchesPipeline,
 
   prepare(ctx: ProjectContext): Promise<void> {
     if (!hasAdvisoryDb(ctx.options))

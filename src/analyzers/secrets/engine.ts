@@ -233,11 +233,18 @@ export class SecretEngine {
     const out: Detection[] = [];
     let line = 1;
     let pos = 0;
+    // The column of the previous secret, so that several on one long (minified) line decode its text once.
+    let colLine = -1;
+    let colAt = 0;
+    let col = 1;
     for (const c of kept) {
       for (let nl = bytes.indexOf(10, pos); nl !== -1 && nl < c.at; nl = bytes.indexOf(10, nl + 1)) line++;
       pos = c.at;
       const lineStart = c.at === 0 ? 0 : bytes.lastIndexOf(10, c.at - 1) + 1;
-      const column = bytes.toString(enc, lineStart, c.at).length + 1;
+      if (lineStart !== colLine) [colLine, colAt, col] = [lineStart, lineStart, 1];
+      col += bytes.toString(enc, colAt, c.at).length;
+      colAt = c.at;
+      const column = col;
       const d: Detection = {
         rule: c.rule,
         ruleId: c.verdict.ruleId ?? c.rule.meta.id,

@@ -2,7 +2,6 @@ import { basename } from 'node:path';
 import type { Analyzer, AnalyzerContext, FileRef, SourceFile } from '../../core/analyzer.js';
 import type { RawFinding } from '../../core/finding.js';
 import { SecretEngine } from './engine.js';
-import { scanHistory } from './history.js';
 import { SECRET_RULES } from './rules.js';
 import { toFinding } from './to-finding.js';
 import { productNameVariants } from './weak-password.js';
@@ -54,6 +53,8 @@ export const secretsAnalyzer: Analyzer = {
   },
   async analyzeProject(ctx) {
     if (ctx.options.history !== true) return [];
+    // Loaded only by history scans: a pre-commit scan never reads history.
+    const { scanHistory } = await import('./history.js');
     return scanHistory(ctx, secretEngine(), await productNames(ctx));
   },
 };

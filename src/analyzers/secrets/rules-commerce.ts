@@ -35,7 +35,7 @@ export const COMMERCE_RULES: SecretRule[] = [
       '(?:EAAA|sq0atp-)[A-Za-z0-9_-]{22,60}',
       'EAAA<<url:60>>',
       'EAAA<<url:8>>',
-      { prefilter: 'EAAA|sq0atp-', severity: 'critical' },
+      { prefilter: '(?:EAAA|sq0atp-)[A-Za-z0-9_-]{8}', severity: 'critical' },
     ],
     [
       'square-oauth-secret',

@@ -83,7 +83,7 @@ export const COMMS_RULES: SecretRule[] = [
       'SK[0-9a-fA-F]{32}',
       'SK<<hex:32>>',
       'SK<<hex:8>>',
-      { prefilter: 'SK' },
+      { prefilter: 'SK[0-9a-fA-F]{8}' },
     ],
   ]),
   ...keywordRules('Twilio', [
@@ -105,7 +105,7 @@ export const COMMS_RULES: SecretRule[] = [
       'key-[0-9a-f]{32}',
       'key-<<hex:32>>',
       'key-<<hex:8>>',
-      { prefilter: 'key-' },
+      { prefilter: 'key-[0-9a-f]{8}' },
     ],
   ]),
   ...keywordRules('Mailgun', [
@@ -124,7 +124,7 @@ export const COMMS_RULES: SecretRule[] = [
       '[0-9a-f]{32}-us[0-9]{1,2}',
       '<<hex:32>>-us14',
       '<<hex:32>>-eu',
-      { prefilter: '-us' },
+      { prefilter: '[0-9a-f]{8}-us[0-9]' },
     ],
   ]),
   ...tokenRules('Brevo', [
@@ -171,7 +171,7 @@ export const COMMS_RULES: SecretRule[] = [
       'EAA[MC][A-Za-z0-9]{90,}',
       'EAAC<<a62:150>>',
       'EAAC<<a62:20>>',
-      { prefilter: 'EAAM|EAAC' },
+      { prefilter: 'EAA[MC][A-Za-z0-9]{8}' },
     ],
   ]),
   ...keywordRules('Meta', [

@@ -157,6 +157,8 @@ export const GENERIC_RULES: SecretRule[] = [
     provider: 'the service at that URL',
     // Anchored on the literal '://' so RE2 can skip ahead; the scheme is read from the text before it.
     pattern: `://[^\\s:@/'"\`<>]{0,100}${URL_TAIL}`,
+    // The shape of user:password@ after the scheme, so that the many URLs without credentials cost nothing.
+    prefilter: `://[^\\s:@/'"\`<>]*:[^\\s@/'"\`<>]+@`,
     allowPlaceholderWords: true,
     check: urlVerdict,
     examples: {

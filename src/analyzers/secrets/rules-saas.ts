@@ -152,7 +152,7 @@ export const SAAS_RULES: SecretRule[] = [
       'pat[A-Za-z0-9]{14}\\.[a-f0-9]{64}',
       'pat<<a62:14>>.<<hex:64>>',
       'pat<<a62:14>>.',
-      { prefilter: 'pat' },
+      { prefilter: 'pat[A-Za-z0-9]{14}\\.' },
     ],
   ]),
   ...tokenRules('Figma', [

@@ -38,6 +38,7 @@ export const VCS_RULES: SecretRule[] = [
     title: 'Vanguard platform token (push, API or webhook)',
     provider: 'Vanguard',
     pattern: '\\b(vg[puh]_[A-Za-z0-9]{36})\\b',
+    prefilter: 'vg[puh]_[A-Za-z0-9]{8}',
     severity: 'critical',
     allowPlaceholderWords: true,
     check: checksummed,

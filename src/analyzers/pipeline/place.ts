@@ -1,0 +1,34 @@
+import type { FileRef } from '../../core/analyzer.js';
+
+/** What a YAML file is to the pipeline analyzer. */
+export type PipelineKind = 'workflow' | 'action' | 'gitlab' | 'dependabot';
+
+const WORKFLOW_DIR = /(?:^|\/)\.github\/workflows\/[^/]{1,255}\.ya?ml$/i;
+const GITLAB_NAME = /(?:^|\/)(?:[^/]{0,200}\.)?gitlab-ci\.ya?ml$/i;
+const ACTION_NAME = /(?:^|\/)action\.ya?ml$/i;
+const DEPENDABOT_NAME = /(?:^|\/)\.github\/dependabot\.ya?ml$/i;
+
+/** The kind a file's place promises (a workflow directory, `action.yml`, `.gitlab-ci.yml`, `dependabot.yml`). */
+export function kindByPlace(path: string): PipelineKind | undefined {
+  if (WORKFLOW_DIR.test(path)) return 'workflow';
+  if (GITLAB_NAME.test(path)) return 'gitlab';
+  if (ACTION_NAME.test(path)) return 'action';
+  if (DEPENDABOT_NAME.test(path)) return 'dependabot';
+  return undefined;
+}
+
+/** True for the root of a GitLab CI configuration (`.gitlab-ci.yml` and variants). */
+export function isGitlabRoot(path: string): boolean {
+  return GITLAB_NAME.test(path);
+}
+
+const YAML_EXT = new Set(['yml', 'yaml']);
+
+/**
+ * The files the pipeline analyzer reads. Any YAML may be a pipeline wherever it sits (a workflow
+ * passed by path, an included GitLab file): the decision by content happens in analyze(), after a
+ * cheap text test. Kept apart from the analyzer so that a pre-commit scan can ask without loading it.
+ */
+export function matchesPipeline(file: FileRef): boolean {
+  return YAML_EXT.has(file.ext) || kindByPlace(file.path) !== undefined;
+}
