@@ -111,7 +111,49 @@ export async function runFileTask(
     out.directives = directives.map((d, i) => ({ ...d, used: used.has(i) }));
     for (const f of invalid) out.findings.push(f);
   }
+  capFindings(out);
   return out;
+}
+
+/**
+ * Findings of one rule in one file past which the rest are counted, not kept: a file that repeats
+ * one problem 200,000 times (a generated Dockerfile of `EXPOSE 23` lines) would otherwise carry
+ * every copy through masking, fingerprints and the worker boundary to be merged at the end.
+ */
+export const MAX_FINDINGS_PER_RULE = 1_000;
+
+/** Keeps the first findings of each rule and path (unsuppressed ones first) and warns of the rest. */
+function capFindings(out: FileOutcome): void {
+  if (out.findings.length <= MAX_FINDINGS_PER_RULE) return;
+  const groups = new Map<string, RawFinding[]>();
+  for (const f of out.findings) {
+    const key = `${f.ruleId}\0${f.location.path}`;
+    const group = groups.get(key);
+    if (group) group.push(f);
+    else groups.set(key, [f]);
+  }
+  if ([...groups.values()].every((g) => g.length <= MAX_FINDINGS_PER_RULE)) return;
+  out.findings = [];
+  for (const group of groups.values()) {
+    if (group.length <= MAX_FINDINGS_PER_RULE) {
+      out.findings.push(...group);
+      continue;
+    }
+    // A suppressed copy must not take the place of an unsuppressed one.
+    const kept = [...group.filter((f) => !f.suppression), ...group.filter((f) => f.suppression)].slice(
+      0,
+      MAX_FINDINGS_PER_RULE,
+    );
+    out.findings.push(...kept);
+    const first = group[0]!;
+    (out.warnings ??= []).push(
+      scanWarning(
+        'finding-cap',
+        `${first.ruleId} matched ${group.length} times in ${first.location.path}; the first ${MAX_FINDINGS_PER_RULE} are reported`,
+        { analyzer: first.analyzer, path: first.location.path },
+      ),
+    );
+  }
 }
 
 /** The analyzer's context with warnings, inventories and deployments captured in this file's outcome (plain data for workers). */
