@@ -1,9 +1,10 @@
-import { sql, type Kysely, type SelectQueryBuilder } from 'kysely';
+import { PostgresAdapter, sql, type Kysely, type SelectQueryBuilder } from 'kysely';
 import type { Location } from '../../core/finding.js';
 import { slaBreached } from '../ingest/sla.js';
 import type { FindingFields } from '../ingest/types.js';
 import { OWASP_BITS, PRINCIPLE_BITS } from './labels.js';
 import type { Database, FindingRow } from './schema.js';
+import { searchText, SQLITE_SEARCH_TABLE } from './search-schema.js';
 
 /**
  * `total` counts matches up to this many; beyond it the answer says `totalExact: false` ("1,000 or
@@ -68,7 +69,7 @@ export interface FindingView extends FindingFields {
 // Most severe first; the order of SEVERITIES, spelled as SQL both stores understand.
 const SEVERITY_RANK = sql<number>`CASE severity WHEN 'critical' THEN 0 WHEN 'high' THEN 1 WHEN 'medium' THEN 2 WHEN 'low' THEN 3 ELSE 4 END`;
 
-type Q = SelectQueryBuilder<Database, 'findings', object>;
+type Q = SelectQueryBuilder<Database, 'findings' | 'finding_tools', object>;
 
 function escapeLike(s: string): string {
   return s.replace(/[\\%_]/g, (c) => `\\${c}`);
@@ -80,11 +81,35 @@ function bitOf(bits: Record<string, number>, value: string): number {
 }
 
 function hasBit(column: 'principle_mask' | 'owasp_mask', bit: number) {
-  return sql<boolean>`(${sql.ref(column)} & ${bit}) <> 0`;
+  // The bit as a literal, never a parameter: both planners pick a partial index only when the
+  // query spells its predicate (migration 0007 has one per bit).
+  return sql<boolean>`(${sql.ref(column)} & ${sql.lit(bit)}) <> 0`;
+}
+
+/**
+ * Runs of at least three characters of the search text without LIKE wildcards: each must occur in
+ * a match, and each is something a trigram index can look up. The exact test follows them.
+ */
+function trigramPieces(text: string): string[] {
+  return text.split(/[\\%_]/).filter((p) => [...p].length >= 3);
+}
+
+/** The id column pages are ordered by: the tool table's when it drives the query. */
+function idColumn(f: FindingFilter) {
+  return f.tool !== undefined ? ('finding_tools.finding_id' as const) : ('findings.id' as const);
 }
 
 function filtered(db: Kysely<Database>, f: FindingFilter): Q {
-  let q: Q = db.selectFrom('findings');
+  let q = db.selectFrom('findings') as unknown as Q;
+  if (f.tool !== undefined) {
+    // The tool's rows of finding_tools, walked in finding order, drive the page: a join rather
+    // than IN (…), which SQLite would first collect in full for a common tool.
+    const tool = f.tool;
+    q = db
+      .selectFrom('finding_tools')
+      .innerJoin('findings', 'findings.id', 'finding_tools.finding_id')
+      .where('finding_tools.tool', '=', tool);
+  }
   if (f.projectId !== undefined) q = q.where('project_id', '=', f.projectId);
   if (f.branch !== undefined) q = q.where('branch', '=', f.branch);
   if (f.status?.length) q = q.where('status', 'in', f.status);
@@ -93,23 +118,26 @@ function filtered(db: Kysely<Database>, f: FindingFilter): Q {
   if (f.phase?.length) q = q.where('phase', 'in', f.phase);
   if (f.rule !== undefined) q = q.where('rule_id', '=', f.rule);
   if (f.detectedBy !== undefined) q = q.where('detected_by', '=', f.detectedBy);
-  if (f.tool !== undefined) {
-    // IN rather than EXISTS: the planner may walk the tool's rows of finding_tools (ordered by id)
-    // when the tool is rare, instead of testing every candidate finding.
-    const tool = f.tool;
-    q = q.where('findings.id', 'in', (eb) =>
-      eb
-        .selectFrom('finding_tools')
-        .select('finding_tools.finding_id')
-        .where('finding_tools.tool', '=', tool),
-    );
-  }
   // Principles and OWASP categories are fixed sets (the API validates them); their bits test membership.
   if (f.principle !== undefined) q = q.where(hasBit('principle_mask', bitOf(PRINCIPLE_BITS, f.principle)));
   if (f.owasp !== undefined) q = q.where(hasBit('owasp_mask', bitOf(OWASP_BITS, f.owasp)));
   if (f.text !== undefined && f.text !== '') {
-    // Case-insensitive on both stores: lower() on each side (SQLite LIKE is, PostgreSQL LIKE is not).
-    const pat = `%${escapeLike(f.text.toLowerCase())}%`;
+    const text = f.text.toLowerCase();
+    const pieces = trigramPieces(text);
+    if (pieces.length > 0 && db.getExecutor().adapter instanceof PostgresAdapter) {
+      // The trigram index of migration 0007 is on exactly this expression.
+      for (const p of pieces) q = q.where(sql<boolean>`lower(${searchText()}) LIKE ${`%${p}%`}`);
+    } else if (pieces.length > 0) {
+      q = q.where('findings.id', 'in', (eb) =>
+        eb
+          .selectFrom(sql.table(SQLITE_SEARCH_TABLE).as('s') as never)
+          .select(sql<number>`rowid`.as('id'))
+          .where((e) => e.and(pieces.map((p) => sql<boolean>`text LIKE ${`%${p}%`}`))),
+      );
+    }
+    // The exact test: case-insensitive on both stores, lower() on each side (SQLite LIKE is,
+    // PostgreSQL LIKE is not); the index above only narrows the rows it runs on.
+    const pat = `%${escapeLike(text)}%`;
     q = q.where((eb) =>
       eb.or(
         (['title', 'message', 'path', 'rule_id'] as const).map(
@@ -126,7 +154,7 @@ async function cappedCount(db: Kysely<Database>, f: FindingFilter): Promise<numb
   const r = await db
     .selectFrom(
       filtered(db, f)
-        .select('findings.id')
+        .select(idColumn(f))
         .limit(TOTAL_CAP + 1)
         .as('m'),
     )
@@ -141,16 +169,17 @@ export async function listFindings(
   f: FindingFilter,
   now = new Date(),
 ): Promise<FindingPage> {
+  const id = idColumn(f);
   let page = filtered(db, f).selectAll('findings');
-  if (f.after !== undefined) page = page.where('id', f.sort === 'oldest' ? '>' : '<', f.after);
+  if (f.after !== undefined) page = page.where(id, f.sort === 'oldest' ? '>' : '<', f.after);
   page =
     f.sort === 'oldest'
-      ? page.orderBy('id', 'asc')
+      ? page.orderBy(id, 'asc')
       : f.sort === 'due'
-        ? page.orderBy('sla_due', 'asc').orderBy('id', 'asc')
+        ? page.orderBy('sla_due', 'asc').orderBy(id, 'asc')
         : f.sort === 'severity'
-          ? page.orderBy(SEVERITY_RANK, 'asc').orderBy('id', 'desc')
-          : page.orderBy('id', 'desc');
+          ? page.orderBy(SEVERITY_RANK, 'asc').orderBy(id, 'desc')
+          : page.orderBy(id, 'desc');
   const [rows, n] = await Promise.all([page.limit(f.limit).offset(f.offset).execute(), cappedCount(db, f)]);
   const names = await projectNames(db, [...new Set(rows.map((r) => r.project_id))]);
   const last = rows[rows.length - 1];

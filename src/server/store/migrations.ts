@@ -1,5 +1,6 @@
 import { sql, type CreateTableBuilder, type Kysely, type Migration, type MigrationProvider } from 'kysely';
 import { maskOf, OWASP_BITS, PRINCIPLE_BITS } from './labels.js';
+import { v7Search } from './search-schema.js';
 
 export type Dialect = 'sqlite' | 'postgres';
 
@@ -477,6 +478,7 @@ export function migrations(dialect: Dialect): MigrationProvider {
         '0003_operate': v3Operate(dialect),
         '0004_perf': v4(dialect),
         '0005_finding_comments': v5Comments(dialect),
+        '0007_findings_search': v7Search(dialect),
       }),
   };
 }
