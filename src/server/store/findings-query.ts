@@ -94,26 +94,56 @@ function trigramPieces(text: string): string[] {
   return text.split(/[\\%_]/).filter((p) => [...p].length >= 3);
 }
 
-/** The id column pages are ordered by: the tool table's when it drives the query. */
-function idColumn(f: FindingFilter) {
-  return f.tool !== undefined ? ('finding_tools.finding_id' as const) : ('findings.id' as const);
+/**
+ * What walks the rows of a page in id order: the tool's rows of finding_tools, SQLite's text index
+ * (in rowid order, stopping once a page and the capped count have their rows), or findings itself.
+ */
+type Driver = 'tool' | 'text' | 'findings';
+
+function isPostgres(db: Kysely<Database>): boolean {
+  return db.getExecutor().adapter instanceof PostgresAdapter;
 }
 
-function filtered(db: Kysely<Database>, f: FindingFilter): Q {
+function driverOf(db: Kysely<Database>, f: FindingFilter): Driver {
+  if (f.tool !== undefined) return 'tool';
+  if (f.text && trigramPieces(f.text).length > 0 && !isPostgres(db)) return 'text';
+  return 'findings';
+}
+
+/** The id column pages are ordered by: the driving table's. */
+function idColumn(driver: Driver) {
+  return driver === 'tool'
+    ? sql.ref('finding_tools.finding_id')
+    : driver === 'text'
+      ? sql.ref('s.rowid')
+      : sql.ref('findings.id');
+}
+
+function filtered(db: Kysely<Database>, f: FindingFilter, driver: Driver): Q {
   let q = db.selectFrom('findings') as unknown as Q;
-  if (f.tool !== undefined) {
-    // The tool's rows of finding_tools, walked in finding order, drive the page: a join rather
-    // than IN (…), which SQLite would first collect in full for a common tool.
-    const tool = f.tool;
+  const text = f.text ? f.text.toLowerCase() : '';
+  const pieces = trigramPieces(text);
+  // A join rather than IN (…), which SQLite would first collect in full for a common tool or word.
+  if (driver === 'tool')
     q = db
       .selectFrom('finding_tools')
       .innerJoin('findings', 'findings.id', 'finding_tools.finding_id')
-      .where('finding_tools.tool', '=', tool);
-  }
-  if (f.projectId !== undefined) q = q.where('project_id', '=', f.projectId);
+      .where('finding_tools.tool', '=', f.tool!);
+  if (driver === 'text')
+    q = db
+      .selectFrom(sql.table(SQLITE_SEARCH_TABLE).as('s'))
+      .innerJoin('findings', (j) => j.on(sql<boolean>`findings.id = s.rowid`))
+      .where((e) => e.and(pieces.map((p) => sql<boolean>`s.text LIKE ${`%${p}%`}`))) as unknown as Q;
+  // SQLite's planner, with sampled statistics, prefers an index on status or project and sorts
+  // every match; a leading `+` keeps these terms off indexes, so the tool, the text or the label's
+  // partial index (ordered by id, covering project, status and severity) drives instead.
+  const labelled = f.principle !== undefined || f.owasp !== undefined;
+  const plus = !isPostgres(db) && (driver !== 'findings' || labelled);
+  const col = (c: 'project_id' | 'status' | 'severity') => (plus ? sql`+${sql.ref(c)}` : sql.ref(c));
+  if (f.projectId !== undefined) q = q.where(col('project_id'), '=', f.projectId);
   if (f.branch !== undefined) q = q.where('branch', '=', f.branch);
-  if (f.status?.length) q = q.where('status', 'in', f.status);
-  if (f.severity?.length) q = q.where('severity', 'in', f.severity);
+  if (f.status?.length) q = q.where(col('status'), 'in', f.status);
+  if (f.severity?.length) q = q.where(col('severity'), 'in', f.severity);
   if (f.analyzer?.length) q = q.where('analyzer', 'in', f.analyzer);
   if (f.phase?.length) q = q.where('phase', 'in', f.phase);
   if (f.rule !== undefined) q = q.where('rule_id', '=', f.rule);
@@ -121,27 +151,24 @@ function filtered(db: Kysely<Database>, f: FindingFilter): Q {
   // Principles and OWASP categories are fixed sets (the API validates them); their bits test membership.
   if (f.principle !== undefined) q = q.where(hasBit('principle_mask', bitOf(PRINCIPLE_BITS, f.principle)));
   if (f.owasp !== undefined) q = q.where(hasBit('owasp_mask', bitOf(OWASP_BITS, f.owasp)));
-  if (f.text !== undefined && f.text !== '') {
-    const text = f.text.toLowerCase();
-    const pieces = trigramPieces(text);
-    if (pieces.length > 0 && db.getExecutor().adapter instanceof PostgresAdapter) {
+  if (text !== '') {
+    if (isPostgres(db))
       // The trigram index of migration 0007 is on exactly this expression.
       for (const p of pieces) q = q.where(sql<boolean>`lower(${searchText()}) LIKE ${`%${p}%`}`);
-    } else if (pieces.length > 0) {
+    else if (pieces.length > 0 && driver !== 'text')
       q = q.where('findings.id', 'in', (eb) =>
         eb
-          .selectFrom(sql.table(SQLITE_SEARCH_TABLE).as('s') as never)
+          .selectFrom(sql.table(SQLITE_SEARCH_TABLE).as('s2') as never)
           .select(sql<number>`rowid`.as('id'))
           .where((e) => e.and(pieces.map((p) => sql<boolean>`text LIKE ${`%${p}%`}`))),
       );
-    }
     // The exact test: case-insensitive on both stores, lower() on each side (SQLite LIKE is,
     // PostgreSQL LIKE is not); the index above only narrows the rows it runs on.
     const pat = `%${escapeLike(text)}%`;
     q = q.where((eb) =>
       eb.or(
         (['title', 'message', 'path', 'rule_id'] as const).map(
-          (c) => sql<boolean>`lower(${sql.ref(c)}) LIKE ${pat} ESCAPE '\\'`,
+          (c) => sql<boolean>`lower(${sql.ref(`findings.${c}`)}) LIKE ${pat} ESCAPE '\\'`,
         ),
       ),
     );
@@ -150,11 +177,11 @@ function filtered(db: Kysely<Database>, f: FindingFilter): Q {
 }
 
 /** How many findings the filter selects, counting no further than TOTAL_CAP + 1. */
-async function cappedCount(db: Kysely<Database>, f: FindingFilter): Promise<number> {
+async function cappedCount(db: Kysely<Database>, f: FindingFilter, driver: Driver): Promise<number> {
   const r = await db
     .selectFrom(
-      filtered(db, f)
-        .select(idColumn(f))
+      filtered(db, f, driver)
+        .select(idColumn(driver).as('id'))
         .limit(TOTAL_CAP + 1)
         .as('m'),
     )
@@ -169,8 +196,9 @@ export async function listFindings(
   f: FindingFilter,
   now = new Date(),
 ): Promise<FindingPage> {
-  const id = idColumn(f);
-  let page = filtered(db, f).selectAll('findings');
+  const driver = driverOf(db, f);
+  const id = idColumn(driver);
+  let page = filtered(db, f, driver).selectAll('findings');
   if (f.after !== undefined) page = page.where(id, f.sort === 'oldest' ? '>' : '<', f.after);
   page =
     f.sort === 'oldest'
@@ -180,7 +208,10 @@ export async function listFindings(
         : f.sort === 'severity'
           ? page.orderBy(SEVERITY_RANK, 'asc').orderBy(id, 'desc')
           : page.orderBy(id, 'desc');
-  const [rows, n] = await Promise.all([page.limit(f.limit).offset(f.offset).execute(), cappedCount(db, f)]);
+  const [rows, n] = await Promise.all([
+    page.limit(f.limit).offset(f.offset).execute(),
+    cappedCount(db, f, driver),
+  ]);
   const names = await projectNames(db, [...new Set(rows.map((r) => r.project_id))]);
   const last = rows[rows.length - 1];
   return {
