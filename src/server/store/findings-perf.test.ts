@@ -254,3 +254,52 @@ describe.each(STORE_KINDS)('migration 0004 on a store with findings (%s)', (kind
     }
   });
 });
+
+describe('migration 0007 without the right to create pg_trgm (postgres)', () => {
+  it('migrates, says the text search is not indexed, and still answers it exactly', async () => {
+    const url = await freshStoreOptions('postgres');
+    const admin = new pg.Client({ connectionString: url.databaseUrl });
+    await admin.connect();
+    // A role that may create tables in the schema but not extensions in the database.
+    const role = `noext_${process.pid}_${Date.now().toString(36)}`;
+    try {
+      // vanguard-ignore: code/js-sql-injection-audit the role name is built above from the pid and a clock
+      await admin.query(`CREATE ROLE ${role} LOGIN`);
+      // vanguard-ignore: code/js-sql-injection-audit the role name is built above from the pid and a clock
+      await admin.query(`GRANT CREATE, USAGE ON SCHEMA public TO ${role}`);
+    } finally {
+      await admin.end();
+    }
+    const u = new URL(url.databaseUrl!);
+    u.username = role;
+    const said: string[] = [];
+    const write = process.stderr.write.bind(process.stderr);
+    process.stderr.write = (s: string) => {
+      said.push(String(s));
+      return true;
+    };
+    let store: Store;
+    try {
+      store = await openStore({ databaseUrl: u.toString() });
+    } finally {
+      process.stderr.write = write;
+    }
+    try {
+      expect(said.join('')).toMatch(
+        /text search of findings is not indexed \(CREATE EXTENSION pg_trgm: permission denied/,
+      );
+      const projectId = await ensureProject(store.db, 'plain');
+      await ingestReport(
+        store,
+        parseReport(makeResult([makeFinding({ fingerprint: 'p1', message: 'Session TOKEN in the URL' })])),
+        { projectId, branch: 'main', actor: 'test' },
+      );
+      const fps = async (text: string) =>
+        (await listFindings(store.db, { ...PAGE, text })).items.map((x) => x.fingerprint);
+      expect(await fps('token in the url')).toEqual(['p1']);
+      expect(await fps('token in a url')).toEqual([]);
+    } finally {
+      await store.close();
+    }
+  });
+});
