@@ -1,11 +1,17 @@
 // Throughput of the code analyzer on a real code base: lines/second and peak memory, with N worker threads.
-// Usage: npx tsc -p tsconfig.build.json && node bench/code/bench.mjs <dir> [--workers 2] [--ext js,ts] [--json out.json] [--limit N]
+// Usage: npx tsc -p tsconfig.build.json && node bench/code/bench.mjs <dir> [--workers 2] [--ext js,ts] [--json out.json] [--limit N] [--dist DIR]
 // Drives the built analyzer (dist/) exactly as the engine does: one SourceFile per file, analyze() in workers.
 import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { loadavg } from 'node:os';
 import { join, relative } from 'node:path';
 import { Worker, isMainThread, parentPort, workerData } from 'node:worker_threads';
 
-const DIST = new URL('../../dist/', import.meta.url);
+// --dist DIR runs another build (an A/B against main's dist/ on the same files under the same load).
+const distArg = process.argv.indexOf('--dist');
+const DIST =
+  distArg === -1
+    ? new URL('../../dist/', import.meta.url)
+    : new URL(`file://${process.argv[distArg + 1].replace(/\/?$/, '/')}`);
 
 if (!isMainThread) {
   const { codeAnalyzer } = await import(new URL('analyzers/code/index.js', DIST).href);
@@ -36,6 +42,8 @@ if (!isMainThread) {
           from: rel,
           line: f.location.startLine,
           confidence: f.confidence,
+          tier: f.tier,
+          severity: f.severity,
           message: f.message,
         });
       }
@@ -57,7 +65,7 @@ if (!isMainThread) {
   const dir = args.find((a, i) => !a.startsWith('--') && !(args[i - 1] ?? '').startsWith('--'));
   if (!dir) {
     console.error(
-      'usage: node bench/code/bench.mjs <dir> [--workers 2] [--ext js,ts] [--json out.json] [--limit N]',
+      'usage: node bench/code/bench.mjs <dir> [--workers 2] [--ext js,ts] [--json out.json] [--limit N] [--dist DIR]',
     );
     process.exit(2);
   }
@@ -84,6 +92,8 @@ if (!isMainThread) {
   files.forEach((f, i) => shares[i % workers].push(f));
   let peakRss = process.memoryUsage().rss;
   const timer = setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsage().rss)), 50);
+  const load0 = loadavg()[0];
+  const cpu0 = process.cpuUsage();
   const t0 = performance.now();
   const results = await Promise.all(
     shares.map(
@@ -96,6 +106,10 @@ if (!isMainThread) {
     ),
   );
   const wall = (performance.now() - t0) / 1000;
+  // CPU time of every thread of the process: on a shared machine the wall clock measures the other
+  // sessions as much as the analyzer; lines per CPU-second times the workers is what idle cores give.
+  const used = process.cpuUsage(cpu0);
+  const cpu = (used.user + used.system) / 1e6;
   clearInterval(timer);
   const total = results.reduce(
     (a, r) => ({
@@ -116,6 +130,9 @@ if (!isMainThread) {
     lines: total.lines,
     seconds: Number(wall.toFixed(2)),
     linesPerSecond: Math.round(total.lines / wall),
+    cpuSeconds: Number(cpu.toFixed(2)),
+    linesPerCpuSecond: Math.round(total.lines / cpu),
+    loadAverage: [Number(load0.toFixed(2)), Number(loadavg()[0].toFixed(2))],
     peakRssMB: Math.round(Math.max(peakRss, ...results.map((r) => r.rss)) / 1048576),
     errors: total.errors,
     skippedMinifiedOrHuge: total.skipped,

@@ -49,6 +49,21 @@ const FAMILY = {
   B410: null,
   B310: 'ssrf',
   B113: null,
+  B306: 'insecure-temp-file',
+  B108: 'insecure-temp-file',
+  B103: 'file-permissions',
+  B302: 'deserialization',
+  B603: 'command-injection',
+  B606: 'command-injection',
+  B607: 'command-injection',
+  B404: null,
+  B405: null,
+  B406: null,
+  B411: null,
+  B504: 'tls',
+  B309: 'tls',
+  B321: 'cleartext',
+  B312: 'cleartext',
 };
 const OURS = {
   'code/py-pickle-load': 'deserialization',
@@ -71,6 +86,14 @@ const OURS = {
   'code/py-hardcoded-crypto-key': 'hardcoded-secret',
   'code/py-xxe': 'xxe',
   'code/py-ssrf': 'ssrf',
+  'code/py-code-injection-audit': 'code-injection',
+  'code/py-command-injection-audit': 'command-injection',
+  'code/py-insecure-temp-file': 'insecure-temp-file',
+  'code/py-insecure-file-permissions': 'file-permissions',
+  'code/py-tar-extract-all': 'path-traversal',
+  'code/py-cleartext-http': 'cleartext',
+  'code/py-log-injection': 'logging',
+  'code/py-secret-in-log': 'logging',
 };
 const count = (list, key) => list.reduce((m, x) => ((m[key(x)] = (m[key(x)] ?? 0) + 1), m), {});
 const bres = b.results ?? [];
@@ -98,4 +121,17 @@ console.log(
 console.log(
   'bandit by test:',
   count(bres, (r) => r.test_id),
+);
+// Alarms per thousand lines: every finding of either tool on code that is not a web application counts.
+const kloc = v.summary.lines / 1000;
+const per = (n) => (n / kloc).toFixed(2);
+const serious = bres.filter((r) => r.issue_severity !== 'LOW');
+const noAssert = bres.filter((r) => r.test_id !== 'B101');
+console.log(`\nper 1,000 lines (${v.summary.lines} lines, ${v.summary.files} files):`);
+console.log(
+  `  vanguard: ${per(v.findings.length)} (${v.findings.length} findings)`,
+  count(v.findings, (f) => f.tier ?? '?'),
+);
+console.log(
+  `  bandit:   ${per(bres.length)} (${bres.length} results), without B101 assert ${per(noAssert.length)}, medium/high severity ${per(serious.length)}`,
 );

@@ -97,3 +97,52 @@ describe('finding stages', () => {
     expect(out[0]!.location.commit).toBeUndefined();
   });
 });
+
+describe('mergeSameCodeProblem', () => {
+  const base: RawFinding = {
+    ruleId: 'code/py-sql-injection-audit',
+    analyzer: 'code',
+    severity: 'medium',
+    confidence: 'medium',
+    tier: 'audit',
+    title: 'SQL built at run time',
+    message: 'An SQL statement is built from a variable.',
+    remediation: 'Bind parameters.',
+    location: { path: 'app/dao.py', startLine: 6, snippet: 'cursor.execute(query)' },
+    cwe: [89],
+    owasp: ['A05:2025'],
+    principles: ['zoning-containment'],
+    phase: 'code',
+  };
+  const taint: RawFinding = {
+    ...base,
+    ruleId: 'code/py-sql-injection',
+    severity: 'high',
+    confidence: 'high',
+    tier: 'taint',
+    message: 'User input reaches cursor.execute(query).',
+    fingerprintKey: 'cursor.execute(query)\0request.args',
+  };
+
+  it('keeps the taint finding of a DAO line that its own file reported as an audit, naming the audit rule', () => {
+    const out = processFindings([base, taint]);
+    expect(out).toHaveLength(1);
+    expect(out[0]).toMatchObject({ ruleId: 'code/py-sql-injection', tier: 'taint', severity: 'high' });
+    expect(out[0]!.message).toBe(
+      'User input reaches cursor.execute(query). Also matched: code/py-sql-injection-audit.',
+    );
+  });
+
+  it('keeps different weaknesses on one line, the same weakness on other lines, and other analyzers apart', () => {
+    const other = { ...base, ruleId: 'code/py-command-injection-audit', cwe: [78] };
+    const moved = { ...taint, location: { ...taint.location, startLine: 7 } };
+    const iac = { ...base, analyzer: 'iac' as const, ruleId: 'iac/x' };
+    expect(
+      processFindings([base, other])
+        .map((f) => f.ruleId)
+        .sort(),
+    ).toEqual(['code/py-command-injection-audit', 'code/py-sql-injection-audit']);
+    expect(processFindings([base, moved])).toHaveLength(2);
+    expect(processFindings([base, iac])).toHaveLength(2);
+  });
+});

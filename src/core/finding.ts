@@ -182,6 +182,25 @@ export function atOrAbove(s: Severity, threshold: Severity): boolean {
   return severityRank(s) <= severityRank(threshold);
 }
 
+/**
+ * True when `a` is the stronger report of one problem: a proven flow over a structural match over an
+ * audit (no tier counts as weakest), then the higher severity, then the higher confidence.
+ */
+export function strongerFinding(
+  a: Pick<Finding, 'tier' | 'severity' | 'confidence'>,
+  b: Pick<Finding, 'tier' | 'severity' | 'confidence'>,
+): boolean {
+  const rank = (f: typeof a): number[] => [
+    f.tier === undefined ? TIERS.length : TIERS.indexOf(f.tier),
+    severityRank(f.severity),
+    CONFIDENCES.indexOf(f.confidence),
+  ];
+  const x = rank(a);
+  const y = rank(b);
+  for (let i = 0; i < x.length; i++) if (x[i] !== y[i]) return (x[i] ?? 0) < (y[i] ?? 0);
+  return false;
+}
+
 /** True when confidence `c` is at or above `min` (high > medium > low). */
 export function confidenceAtLeast(c: Confidence, min: Confidence): boolean {
   return CONFIDENCES.indexOf(c) <= CONFIDENCES.indexOf(min);

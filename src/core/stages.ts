@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { fingerprintOf, normalizeForFingerprint } from './fingerprint.js';
 import type { Finding, RawFinding } from './finding.js';
-import { severityRank } from './finding.js';
+import { severityRank, strongerFinding } from './finding.js';
 import { maskCredentials, maskStringLiterals } from './credentials.js';
 import { maskIn } from './mask.js';
 import { neutraliseLine, neutraliseText } from './neutralise.js';
@@ -179,7 +179,43 @@ export function mergeSameSecret(findings: readonly Finding[]): Finding[] {
   return findings.filter((f) => !dropped.has(f)).map((f) => replaced.get(f) ?? f);
 }
 
+/**
+ * One code problem, one finding: code findings on the same line that share a CWE are one problem seen
+ * from two places (a template's unescaped output reported by the template audit and, from the route that
+ * renders it, by the taint rule; a DAO's SQL call reported by its own file's audit rule and by the
+ * cross-file flow from a route). The strongest is kept (taint over pattern over audit), naming the others.
+ * Within one file the analyzer already keeps one match per weakness class and line; this joins what
+ * different files' analyses report.
+ */
+export function mergeSameCodeProblem(findings: readonly Finding[]): Finding[] {
+  const groups = new Map<string, Finding[][]>();
+  for (const f of findings) {
+    if (f.analyzer !== 'code' || f.cwe.length === 0) continue;
+    const k = `${f.location.path}\0${f.location.startLine}\0${f.location.commit ?? ''}`;
+    const clusters = groups.get(k) ?? [];
+    const same = clusters.find((c) => c.some((g) => g.cwe.some((x) => f.cwe.includes(x))));
+    if (same) same.push(f);
+    else clusters.push([f]);
+    groups.set(k, clusters);
+  }
+  const dropped = new Set<Finding>();
+  const replaced = new Map<Finding, Finding>();
+  for (const clusters of groups.values()) {
+    for (const c of clusters) {
+      if (c.length < 2) continue;
+      const keep = c.reduce((best, f) => (strongerFinding(f, best) ? f : best));
+      const rules = [...new Set(c.filter((f) => f !== keep).map((f) => f.ruleId))].filter(
+        (r) => r !== keep.ruleId,
+      );
+      for (const f of c) if (f !== keep) dropped.add(f);
+      if (rules.length > 0)
+        replaced.set(keep, { ...keep, message: `${keep.message} Also matched: ${rules.join(', ')}.` });
+    }
+  }
+  return findings.filter((f) => !dropped.has(f)).map((f) => replaced.get(f) ?? f);
+}
+
 /** The pure stages every raw finding passes through before policy and reporters see it. */
 export function processFindings(raw: readonly RawFinding[]): Finding[] {
-  return sortFindings(mergeSameSecret(dedupe(raw.map(finalizeFinding))));
+  return sortFindings(mergeSameCodeProblem(mergeSameSecret(dedupe(raw.map(finalizeFinding)))));
 }

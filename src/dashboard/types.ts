@@ -23,6 +23,10 @@ export interface Finding {
   cwe: number[];
   owasp: string[];
   principles: string[];
+  /** Code findings: taint (a source was followed to the sink), pattern or audit; null otherwise. */
+  tier: string | null;
+  /** The taint path from source to sink ([] when none). */
+  flow: { path: string; line: number; label: string; kind: 'source' | 'step' | 'sink' }[];
   tools: string[];
   phase: string;
   package: {

@@ -115,6 +115,21 @@ describe.skipIf(!haveBrowser)('the dashboard in Chromium', () => {
       .poll(() => page.locator('table.findings tbody').textContent())
       .toContain('SQL built from request input');
     expect(new URL(page.url()).searchParams.get('severity')).toBe('critical');
+    // A taint finding's page says how it was established and shows the path from source to sink.
+    await page.getByRole('link', { name: 'SQL built from request input' }).click();
+    await page.getByRole('heading', { name: 'SQL built from request input' }).waitFor();
+    await expect.poll(() => page.locator('main').textContent()).toContain('Taint: a source was followed');
+    const flow = page.getByLabel('Data flow from source to sink');
+    await expect
+      .poll(() => flow.locator('li').allTextContents())
+      .toEqual([
+        expect.stringMatching(/source\s*src\/routes\/users\.js:8[\s—]*req\.query\.id/),
+        expect.stringMatching(/step\s*src\/routes\/users\.js:9[\s—]*findUser\(…\)/),
+        expect.stringMatching(/sink\s*src\/users\.js:12[\s—]*db\.query\(sql\)/),
+      ]);
+    await page.screenshot({ path: join(ARTIFACTS, 'finding-flow.png'), fullPage: true });
+    await page.goBack();
+    await page.getByRole('heading', { name: 'Findings' }).waitFor();
 
     await page.getByLabel('Severity').selectOption('');
     await page.getByLabel('Search').fill('aws');

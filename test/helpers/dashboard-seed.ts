@@ -33,7 +33,20 @@ export async function push(
  */
 export async function seedOrganisation(url: string, token: string): Promise<void> {
   const payments = [
-    f({ fingerprint: 'pay-sqli', severity: 'critical', title: 'SQL built from request input' }, 40),
+    f(
+      {
+        fingerprint: 'pay-sqli',
+        severity: 'critical',
+        title: 'SQL built from request input',
+        tier: 'taint',
+        flow: [
+          { path: 'src/routes/users.js', line: 8, label: 'req.query.id', kind: 'source' },
+          { path: 'src/routes/users.js', line: 9, label: 'findUser(…)', kind: 'step' },
+          { path: 'src/users.js', line: 12, label: 'db.query(sql)', kind: 'sink' },
+        ],
+      },
+      40,
+    ),
     f(
       {
         fingerprint: 'pay-secret',

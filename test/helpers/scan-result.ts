@@ -1,7 +1,7 @@
 import type { Finding } from '../../src/core/finding.js';
 import { SEVERITIES } from '../../src/core/finding.js';
 import type { GateResult, ScanResult } from '../../src/core/result.js';
-import { SCHEMA_VERSION } from '../../src/core/result.js';
+import { emptyDiscovery, SCHEMA_VERSION } from '../../src/core/result.js';
 import type { RuleMeta } from '../../src/core/rule.js';
 
 type FindingOverrides = Omit<Partial<Finding>, 'location'> & { location?: Partial<Finding['location']> };
@@ -86,20 +86,11 @@ export function makeResult(
       },
     ],
     discovery: {
+      ...emptyDiscovery(),
       filesSeen: 12,
       filesScanned: 10,
       bytesScanned: 20_000,
-      skipped: {
-        ignored: 2,
-        binary: 0,
-        'too-large': 0,
-        symlink: 0,
-        'symlink-outside': 0,
-        unreadable: 0,
-        special: 0,
-      },
-      nonUtf8: 0,
-      skippedFiles: [],
+      skipped: { ...emptyDiscovery().skipped, ignored: 2 },
     },
     findings,
     rules,

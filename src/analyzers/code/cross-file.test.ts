@@ -162,3 +162,79 @@ def find_user_safe(uid):
     );
   });
 });
+
+describe('the whole request object passed to a helper', () => {
+  const only = (found: RawFinding[], rule: string): string[] =>
+    found.filter((f) => f.ruleId === rule).map((f) => `${f.location.path}:${f.location.startLine}`);
+
+  const FLASK = (body: string): string =>
+    `import os\nfrom flask import Flask, request\napp = Flask(__name__)\n\n\ndef helper(req):\n    ${body}\n\n\n@app.route('/a')\ndef a():\n    helper(request)\n    return 'ok'\n`;
+
+  it.each([
+    ['reads request data off it (same file)', `os.system(req.args['x'])`, ['app.py:7']],
+    ['reads a harmless attribute (same file)', 'os.system(req.method)', []],
+  ])('Flask: a helper that %s', async (_name, body, want) => {
+    const found = await scan({ 'app.py': FLASK(body) }, 'app.py');
+    expect(only(found, 'code/py-command-injection')).toEqual(want);
+  });
+
+  it('Django: a view hands its request to a helper of the same file', async () => {
+    const views = `import os\n\n\ndef helper(r):\n    os.system(r.GET['x'])\n\n\ndef view(request):\n    helper(request)\n`;
+    expect(only(await scan({ 'views.py': views }, 'views.py'), 'code/py-command-injection')).toEqual([
+      'views.py:5',
+    ]);
+  });
+
+  const PY_ROUTE = `from flask import Flask, request\nfrom util import helper\napp = Flask(__name__)\n\n\n@app.route('/a')\ndef a():\n    helper(request)\n    return 'ok'\n`;
+
+  it.each([
+    ['request data', `os.system(req.args['x'])`, ['util.py:5']],
+    ['a harmless attribute', 'os.system(req.method)', []],
+  ])('Flask: a helper in another module that reads %s', async (_name, body, want) => {
+    const files = { 'app.py': PY_ROUTE, 'util.py': `import os\n\n\ndef helper(req):\n    ${body}\n` };
+    const found = await scan(files, 'app.py');
+    expect(only(found, 'code/py-command-injection')).toEqual(want);
+    if (want.length > 0) {
+      const f = found.find((x) => x.ruleId === 'code/py-command-injection')!;
+      expect(f.flow?.map((s) => `${s.kind} ${s.path}:${s.line}`)).toEqual([
+        'source app.py:8',
+        'step app.py:8',
+        'step util.py:4',
+        'sink util.py:5',
+      ]);
+      expect(f.flow?.[0]?.label).toBe('request.args.x');
+    }
+  });
+
+  it('Flask: a helper in another module that returns request data read off it', async () => {
+    const files = {
+      'app.py': `import os\nfrom flask import Flask, request\nfrom util import pick\napp = Flask(__name__)\n\n\n@app.route('/a')\ndef a():\n    os.system(pick(request))\n    return 'ok'\n`,
+      'util.py': `def pick(req):\n    return req.args['x']\n`,
+    };
+    expect(only(await scan(files, 'app.py'), 'code/py-command-injection')).toEqual(['app.py:9']);
+  });
+
+  const EXPRESS = (helper: string): Record<string, string> => ({
+    'app.js': `const express = require('express');\nconst { helper } = require('./util');\nconst app = express();\napp.get('/x', (req, res) => {\n  helper(req);\n  res.send('ok');\n});\n`,
+    'util.js': `const { exec } = require('child_process');\nfunction helper(r) {\n  ${helper}\n}\nmodule.exports = { helper };\n`,
+  });
+
+  it.each([
+    ['request data', `exec('ls ' + r.query.dir);`, ['util.js:3']],
+    ['request data through destructuring', `const { dir } = r.body;\n  exec('ls ' + dir);`, ['util.js:4']],
+    ['a harmless attribute', `exec('ls ' + r.method);`, []],
+  ])('Express: a helper in another module that reads %s', async (_name, helper, want) => {
+    const found = await scan(EXPRESS(helper), 'app.js');
+    expect(only(found, 'code/js-command-injection')).toEqual(want);
+  });
+
+  it('Express: a helper in the same file; an HTTP client request passed to it is no request data', async () => {
+    const app = (arg: string): string =>
+      `const express = require('express');\nconst http = require('http');\nconst { exec } = require('child_process');\nconst app = express();\nfunction helper(r) {\n  exec('ls ' + r.query.dir);\n}\napp.get('/x', (req, res) => {\n  ${arg}\n  res.send('ok');\n});\n`;
+    expect(
+      only(await scan({ 'app.js': app('helper(req);') }, 'app.js'), 'code/js-command-injection'),
+    ).toEqual(['app.js:6']);
+    const client = `const req = http.request('http://example.test/');\n  helper(req);`;
+    expect(only(await scan({ 'app.js': app(client) }, 'app.js'), 'code/js-command-injection')).toEqual([]);
+  });
+});

@@ -1,16 +1,11 @@
-import { CONFIDENCES, severityRank, TIERS } from '../../core/finding.js';
+import { strongerFinding } from '../../core/finding.js';
 import type { CodeMatch } from './engine.js';
 
-/** Lower is stronger: a proven flow beats a structural match, which beats an audit. */
-function strength(m: CodeMatch): [number, number, number] {
-  return [TIERS.indexOf(m.rule.tier), severityRank(m.rule.severity), CONFIDENCES.indexOf(m.confidence)];
-}
-
 function stronger(a: CodeMatch, b: CodeMatch): boolean {
-  const x = strength(a);
-  const y = strength(b);
-  for (let i = 0; i < x.length; i++) if (x[i] !== y[i]) return (x[i] ?? 0) < (y[i] ?? 0);
-  return false;
+  return strongerFinding(
+    { tier: a.rule.tier, severity: a.rule.severity, confidence: a.confidence },
+    { tier: b.rule.tier, severity: b.rule.severity, confidence: b.confidence },
+  );
 }
 
 /**

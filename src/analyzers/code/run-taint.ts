@@ -93,7 +93,7 @@ export function runTaint(rule: CodeRule, run: TaintRun, out: CodeMatch[]): void 
       const hits = summaries.summary(target).sinks;
       if (hits.length === 0) continue;
       evaluator ??= summaries.evaluator(entry);
-      for (const hit of hits) crossFileHit(rule, run, evaluator, call, target, hit, seen, out);
+      for (const hit of hits) crossFileHit(rule, run, summaries, evaluator, call, target, hit, seen, out);
     }
   }
 }
@@ -101,6 +101,7 @@ export function runTaint(rule: CodeRule, run: TaintRun, out: CodeMatch[]): void 
 function crossFileHit(
   rule: CodeRule,
   run: TaintRun,
+  summaries: Summaries,
   evaluator: TaintEvaluator,
   call: SgNode,
   target: CallTarget,
@@ -114,7 +115,8 @@ function crossFileHit(
   const param = { fn: target.fn, index: hit.param, name: paramName(target.fn, hit.param) };
   const arg = argFor(syntaxOf(family), family === 'python', call, param);
   if (!arg) return;
-  const trace = evaluator.taintOf(arg);
+  // The argument is request data, or the whole request object of which the callee reads request data.
+  const trace = evaluator.taintOf(arg) ?? summaries.requestRead(run.view.entry, arg, hit.access, evaluator);
   if (evaluator.stoppedEarly) run.truncated = true;
   if (!trace) return;
   seen.add(key);

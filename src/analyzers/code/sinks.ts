@@ -1,5 +1,6 @@
 import type { SgNode } from '@ast-grep/napi';
 import type { SinkSpec } from './rule-schema.js';
+import { anchorOf } from './taint-support.js';
 
 /** Positional arguments of a call node (Python keyword arguments excluded), or [] when it is no call. */
 export function callArguments(call: SgNode, python: boolean): SgNode[] {
@@ -23,10 +24,20 @@ export interface SinkMatch {
   targets: SgNode[];
 }
 
-/** Every match of a rule's sinks in a tree, with its targets. */
-export function sinkMatches(root: SgNode, sinks: readonly SinkSpec[], python: boolean): SinkMatch[] {
+/**
+ * Every match of a rule's sinks in a tree, with its targets. A sink pattern whose longest word (`exec` of
+ * `$CP.exec($CMD)`) is not in the module's `text` cannot match there: its walk of the tree is skipped.
+ */
+export function sinkMatches(
+  root: SgNode,
+  sinks: readonly SinkSpec[],
+  python: boolean,
+  text: string,
+): SinkMatch[] {
   const out: SinkMatch[] = [];
   for (const sink of sinks) {
+    const anchor = anchorOf(sink.matcher);
+    if (anchor !== '' && !text.includes(anchor)) continue;
     for (const m of root.findAll(sink.matcher)) {
       const targets = sink.args.length === 0 ? [m] : sink.args.flatMap((a) => sinkTargets(m, a, python));
       out.push({ match: m, targets: targets.filter((t): t is SgNode => !!t && t.kind() !== ',') });

@@ -79,20 +79,36 @@ export function compileSources(
   family: RuleLanguage,
 ): Map<string, CompiledSources> {
   const out = new Map<string, CompiledSources>();
+  // Each trigger once per label: every `(req|request).x` path yields the same destructuring trigger, and
+  // each trigger is a pass over every file's text.
+  const seen = new Map<string, Set<string>>();
   for (const s of specs) {
     if (!s.languages.includes(family)) continue;
     let c = out.get(s.label);
     if (!c) {
       c = { label: s.label, paths: [], calls: [], matchers: [], params: [], triggers: [] };
       out.set(s.label, c);
+      seen.set(s.label, new Set());
     }
+    const fresh = (t: string): boolean => {
+      const had = seen.get(s.label)!;
+      if (had.has(t)) return false;
+      had.add(t);
+      return true;
+    };
     if (s.triggers.length > 0) {
-      c.triggers?.push(...s.triggers.map(compileTrigger));
+      c.triggers?.push(...s.triggers.filter(fresh).map(compileTrigger));
     } else {
       // Built from escaped path segments: a fixed shape, safe for the backtracking engine.
       const own = [...s.paths, ...s.calls].map(pathTriggers);
       if (own.length === 0 || own.some((t) => t === undefined)) c.triggers = undefined;
-      else c.triggers?.push(...own.flatMap((t) => t ?? []).map((t) => new RegExp(t)));
+      else
+        c.triggers?.push(
+          ...own
+            .flatMap((t) => t ?? [])
+            .filter(fresh)
+            .map((t) => new RegExp(t)),
+        );
     }
     c.paths.push(...s.paths.map((p) => pathRegex(p, true)));
     c.calls.push(...s.calls.map((p) => pathRegex(p, false)));

@@ -30,6 +30,14 @@ export interface SinkHit {
   sink: SgNode;
   /** From the parameter to the sink. */
   steps: TaintStep[];
+  /** The properties read off the parameter on the way (see Trace.access). */
+  access?: string;
+}
+
+/** A parameter that reaches the return value: the steps inside, and the properties read off it. */
+export interface PassThrough {
+  steps: TaintStep[];
+  access?: string;
 }
 
 /** What a function does with its parameters, for one rule: computed once, reused at every call. */
@@ -40,7 +48,7 @@ export interface FunctionSummary {
   /** A source read inside the function that reaches its return value. */
   source: Trace | null;
   /** Parameters whose value reaches the return value (not through a sanitizer), with the steps inside. */
-  passes: Map<number, TaintStep[]>;
+  passes: Map<number, PassThrough>;
   sinks: SinkHit[];
 }
 
@@ -167,15 +175,29 @@ export class Summaries {
       const s = this.summary(t);
       const at = { text: `${t.name}()`, line: lineOf(call), path: m.path };
       if (s.source) return withStep(s.source, at);
-      for (const [k, steps] of s.passes) {
+      for (const [k, pass] of s.passes) {
         const arg = argFor(this.syn, this.python, call, { fn: t.fn, index: k, name: paramName(t.fn, k) });
         const v = arg ? evaluate(arg) : null;
-        if (v === REQ) continue;
-        if (v) return withStep(withSteps(v, steps), at);
+        // The whole request object goes in and one of its properties comes back: `get_q(request)`.
+        const req = v === REQ && arg ? this.requestRead(m, arg, pass.access) : null;
+        if (req) return withStep(withSteps(req, pass.steps), at);
+        if (v && v !== REQ) return withStep(withSteps(v, pass.steps), at);
       }
     }
     // A function of the project that passes nothing on (it validates, converts or sanitises): the path ends.
     return null;
+  }
+
+  /**
+   * Request data read off `arg` in module `m` when `arg` is the whole request object and the callee reads
+   * `access` (`.args.x`) off it; null otherwise (no access known, or a property that is no source).
+   */
+  requestRead(m: LoadedModule, arg: SgNode, access: string | undefined, ev?: TaintEvaluator): Trace | null {
+    if (access === undefined || access === '') return null;
+    const e = ev ?? this.evaluator(m);
+    if (!e.isRequestObject(arg)) return null;
+    const t = e.requestData(access, arg);
+    return t ? { ...t, source: `${t.source}${access}` } : null;
   }
 
   /** The summary of a function for this rule (computed on first use). */
@@ -219,13 +241,16 @@ export class Summaries {
       for (const r of returns) {
         const v = fromParam(r);
         if (v) {
-          s.passes.set(i, v.steps);
+          s.passes.set(i, v.access === undefined ? { steps: v.steps } : { steps: v.steps, access: v.access });
           break;
         }
       }
       for (const x of sinks) {
         const v = x.targets.map(fromParam).find((y) => y !== null);
-        if (v) s.sinks.push({ param: i, module: t.module, sink: x.match, steps: v.steps });
+        if (!v) continue;
+        const hit: SinkHit = { param: i, module: t.module, sink: x.match, steps: v.steps };
+        if (v.access !== undefined) hit.access = v.access;
+        s.sinks.push(hit);
       }
       for (const { call, target } of calls) {
         if (this.overBudget) break;
@@ -238,12 +263,14 @@ export class Summaries {
           const v = arg ? fromParam(arg) : null;
           if (!v) continue;
           const at = { text: `${target.name}(…)`, line: lineOf(call), path: t.module.path };
-          s.sinks.push({
+          const via: SinkHit = {
             param: i,
             module: hit.module,
             sink: hit.sink,
             steps: [...v.steps, at, ...hit.steps],
-          });
+          };
+          if (v.access !== undefined && hit.access !== undefined) via.access = v.access + hit.access;
+          s.sinks.push(via);
         }
       }
     }
@@ -269,7 +296,7 @@ export class Summaries {
   sinksIn(m: LoadedModule): SinkMatch[] {
     let list = m.sinks.get(this.rule.key) as SinkMatch[] | undefined;
     if (!list) {
-      list = sinkMatches(m.root, this.rule.sinks, this.python);
+      list = sinkMatches(m.root, this.rule.sinks, this.python, m.text);
       m.sinks.set(this.rule.key, list);
     }
     return list;

@@ -23,6 +23,13 @@ export interface Trace {
   sourcePath?: string;
   /** Set when the trace starts at a parameter of a function being summarised (its index), not at a source. */
   param?: number;
+  /**
+   * For a parameter trace: the properties read off the parameter on the way to here (`.args.x` for
+   * `req.args['x']`), so that a caller passing the whole request object can tell whether request data
+   * (`request.args.x`) or a harmless attribute (`request.method`) arrives. Absent once anything but property
+   * reads, assignments and concatenation touched the value.
+   */
+  access?: string;
   /** Hops from the source to the sink, in order. */
   steps: TaintStep[];
   /** True when the value passed through a function the engine could not see into. */

@@ -76,12 +76,17 @@ export class TaintEvaluator {
     if (!syn.identifiers.has(k) && this.sanitized(node)) return null;
     const src = this.sourceAt(node);
     if (src) return src;
-    if (syn.identifiers.has(k)) return this.identifier(node, depth);
+    if (syn.identifiers.has(k)) {
+      const v = this.identifier(node, depth);
+      return v === null && this.requestObject(node, node.text()) ? REQ : v;
+    }
     if (syn.member.has(k) || syn.subscript.has(k)) {
       const obj = node.field(syn.member.has(k) ? syn.memberObject : syn.subscriptObject);
       if (!obj) return null;
       const base = this.expr(obj, depth + 1);
       if (base === REQ) return this.requestMember(node);
+      if (base === null && this.o.python && node.text() === 'self.request') return REQ;
+      if (base?.access !== undefined) return { ...base, access: base.access + this.property(node, k) };
       return base;
     }
     if (syn.call.has(k)) return this.call(node, depth);
@@ -216,10 +221,46 @@ export class TaintEvaluator {
   private requestMember(node: SgNode): Value {
     const path = accessPath(node, this.o.syn);
     if (path === undefined) return null;
-    const rest = path.replace(/^[^.([]+/, '');
-    const asReq = `req${rest}`;
-    for (const s of this.o.sources) if (s.paths.some((r) => r.test(asReq))) return this.trace(s.label, node);
+    const rest = path.replace(/^(self\.)?[^.([]+/, '');
+    return this.requestData(rest, node);
+  }
+
+  /**
+   * The trace of request data read as `rest` (`.args.x`) off a request object at `at`, or null when that
+   * property is no source (`.method`). Python sources name the object `request`, JavaScript ones `req`.
+   */
+  requestData(rest: string, at: SgNode): Trace | null {
+    const asReq = [`req${rest}`, `request${rest}`];
+    for (const s of this.o.sources)
+      if (s.paths.some((r) => asReq.some((p) => r.test(p)))) return this.trace(s.label, at);
     return null;
+  }
+
+  /** True when `node` evaluates to the whole request object (its properties are request data). */
+  isRequestObject(node: SgNode): boolean {
+    this.budget.begin();
+    const v = this.expr(node, 0);
+    this.budget.end();
+    return v === REQ;
+  }
+
+  /**
+   * A name of the request object that no definition explains: Flask's imported `request`, a view's or a
+   * handler's `req`/`request` parameter (plausibleRequest decides, as for `request.args`).
+   */
+  private requestObject(node: SgNode, name: string): boolean {
+    if (name !== 'req' && name !== 'request') return false;
+    if (!this.o.sources.some((s) => s.label === 'http')) return false;
+    return this.plausibleRequest(node, `${name}.`);
+  }
+
+  /** The property a member or subscript expression reads, as an access-path suffix (`.x`, `[]`). */
+  private property(node: SgNode, kind: string): string {
+    const { syn } = this.o;
+    if (syn.member.has(kind)) return `.${node.field(syn.memberProperty)?.text() ?? ''}`;
+    const idx = node.field(kind === 'subscript' ? 'subscript' : 'index');
+    const lit = idx ? /^(['"])([\w$-]{1,64})\1$/.exec(idx.text()) : null;
+    return lit ? `.${lit[2]}` : '[]';
   }
 
   private identifier(node: SgNode, depth: number): Value {
@@ -259,6 +300,7 @@ export class TaintEvaluator {
       }
       const v = this.expr(d.value, depth + 1);
       if (v === REQ) return this.requestKeys(d.keys, d.value);
+      if (v?.access !== undefined) return { ...v, access: `${v.access}.${d.keys.join('.')}` };
       return v;
     }
     return this.expr(d.value, depth + 1);
@@ -342,6 +384,7 @@ export class TaintEvaluator {
   private seedTrace(d: Extract<Definition, { kind: 'param' }>): Trace {
     const t = this.trace('parameter', d.node);
     t.param = d.index;
+    t.access = '';
     return t;
   }
 
@@ -393,15 +436,18 @@ export class TaintEvaluator {
     const name = functionName(d.fn);
     if (!name) return null;
     const calls = this.o.index.callsTo(this.o.root, this.callKind, name).slice(0, MAX_CALLERS);
+    let whole = false;
     for (const c of calls) {
       const arg = argFor(this.o.syn, this.o.python, c, d);
       if (!arg || contains(d.fn, c)) continue;
       this.bindings.push({ fn: -1, call: c, name });
       const v = this.expr(arg, depth + 1);
       this.bindings.pop();
-      if (v && v !== REQ) return withStep(v, this.step(`${name}(${d.name})`, c));
+      if (v === REQ) whole = true;
+      else if (v) return withStep(v, this.step(`${name}(${d.name})`, c));
     }
-    return null;
+    // A caller passes the whole request object: the parameter's `.query`, `.args`... are request data.
+    return whole ? REQ : null;
   }
 
   private call(node: SgNode, depth: number): Value {

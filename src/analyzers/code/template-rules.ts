@@ -52,6 +52,8 @@ function read(o: Record<string, unknown>, i: number): TemplateRule {
     message: str('message'),
     remediation: str('remediation'),
     tags: ['template', kind === 'request-data' ? 'taint' : 'audit'],
+    // A render call's flow into the template is proven; an unescaped output or an escaping-off block alone is an audit.
+    tier: kind === 'request-data' ? 'taint' : 'audit',
   };
 }
 

@@ -2,6 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { extname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { RawFinding } from '../../core/finding.js';
+import { processFindings } from '../../core/stages.js';
 import { makeMemoryContext, makeSourceFile } from '../../core/source-file.js';
 import { codeAnalyzer } from './index.js';
 import { BUILTIN_RULES_DIR } from './load-rules.js';
@@ -117,5 +118,32 @@ describe('render calls that pass request data into an unescaped template output'
     expect(b.map((f) => `${f.location.path}:${f.location.startLine}`)).toEqual([
       'shop/templates/shop/search.html:2',
     ]);
+  });
+});
+
+describe('one problem, one finding', () => {
+  it('the template audit and the taint flow into the same output become one finding naming both rules', async () => {
+    const files = {
+      'routes/search.js': EXPRESS_ROUTE('{ q, title: "Search" }'),
+      'views/search.ejs': '<h1>Search</h1>\n<p>Results for <%- q %></p>\n<p><%- title %></p>\n',
+    };
+    const ctx = makeMemoryContext(files, {}, '/virtual-one-problem');
+    const raw = [
+      ...(await codeAnalyzer.analyze(makeSourceFile('routes/search.js', files['routes/search.js']), ctx)),
+      ...(await codeAnalyzer.analyze(makeSourceFile('views/search.ejs', files['views/search.ejs']), ctx)),
+    ];
+    // Each analysis on its own reports line 2: the route's flow (taint) and the template's audit.
+    expect(raw.filter((f) => f.location.startLine === 2).map((f) => f.ruleId)).toEqual([
+      'code/template-xss',
+      'code/template-unescaped-output',
+    ]);
+    const out = processFindings(raw).filter((f) => f.location.path === 'views/search.ejs');
+    expect(out.map((f) => `${f.ruleId}:${f.location.startLine}:${f.tier}`)).toEqual([
+      'code/template-xss:2:taint',
+      // The constant title is only an audit finding, on its own line: not merged with anything.
+      'code/template-unescaped-output:3:audit',
+    ]);
+    expect(out[0]?.message).toContain('Also matched: code/template-unescaped-output.');
+    expect(out[0]?.flow?.length).toBeGreaterThan(1);
   });
 });

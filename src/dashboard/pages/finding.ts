@@ -13,8 +13,9 @@ function Facts({ f }: { f: Finding }) {
   return html`<dl class="facts">
     ${row('Project', html`<a href=${`/projects/${encodeURIComponent(f.project)}`}>${f.project}</a> (${f.branch})`)}
     ${row('Rule', html`<span class="mono">${f.ruleId}</span>`)} ${row('Analyzer', f.analyzer)}
-    ${row('Confidence', capital(f.confidence))} ${row('Phase caught', capital(f.phase))}
-    ${row('Tools', f.tools.join(', ') || '—')}
+    ${row('Confidence', capital(f.confidence))}
+    ${f.tier ? row('Established by', TIER_TEXT[f.tier] ?? f.tier) : null}
+    ${row('Phase caught', capital(f.phase))} ${row('Tools', f.tools.join(', ') || '—')}
     ${row('CWE', f.cwe.length ? f.cwe.map((c) => `CWE-${c}`).join(', ') : '—')}
     ${row('OWASP Top 10', f.owasp.join(', ') || '—')}
     ${row('Principles', f.principles.map(capital).join(', ') || '—')}
@@ -23,6 +24,26 @@ function Facts({ f }: { f: Finding }) {
     ${row('SLA due', html`${day(f.slaDue)}${f.slaBreached ? html` <span class="tag warn">breached</span>` : null}`)}
     ${f.status === 'accepted' ? row('Accepted by', `${f.acceptedOwner ?? '—'} until ${day(f.acceptedUntil)}`) : null}
   </dl>`;
+}
+
+const TIER_TEXT: Record<string, string> = {
+  taint: 'Taint: a source was followed to the sink',
+  pattern: 'Pattern: the code itself is the problem',
+  audit: 'Audit: a dangerous sink with an input whose origin was not proven',
+};
+
+/** The taint path, source first: each step with its file and line. */
+function Flow({ f }: { f: Finding }) {
+  return html`<ol class="flow" aria-label="Data flow from source to sink">
+    ${f.flow.map(
+      (s) =>
+        html`<li>
+          <span class="tag">${s.kind}</span>${' '}<span class="mono">${s.path}:${s.line}</span>${' — '}<code
+            >${s.label}</code
+          >
+        </li>`,
+    )}
+  </ol>`;
 }
 
 function Location({ f }: { f: Finding }) {
@@ -94,6 +115,7 @@ export function FindingPage({ me, params }: PageProps) {
       <div>
         <${Section} title="What is wrong"><p>${f.message}</p></${Section}>
         <${Section} title="Location"><${Location} f=${f} /></${Section}>
+        ${f.flow.length > 0 ? html`<${Section} title="Data flow"><${Flow} f=${f} /></${Section}>` : null}
         <${Section} title="How to fix it"><p class="prewrap">${f.remediation || '—'}</p></${Section}>
         <${Section} title="History">
           <${Status} state=${history} />

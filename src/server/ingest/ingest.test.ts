@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Finding } from '../../core/finding.js';
+import type { Finding, FlowStep } from '../../core/finding.js';
+import { sarifReport } from '../../report/sarif.js';
 import { makeFinding, makeResult } from '../../../test/helpers/scan-result.js';
 import { freshStore, STORE_KINDS } from '../../../test/helpers/stores.js';
 import type { Store } from '../store/open.js';
@@ -272,6 +273,50 @@ describe.each(STORE_KINDS)('ingest on %s', (kind) => {
       ['npm', 'lodash', true],
       ['PyPI', 'jinja2', false],
     ]);
+  });
+
+  const FLOW: FlowStep[] = [
+    { path: 'routes/user.js', line: 6, label: 'req.query.id', kind: 'source' },
+    { path: 'routes/user.js', line: 7, label: 'find(…)', kind: 'step' },
+    { path: 'dao/user.js', line: 5, label: 'db.query(sql)', kind: 'sink' },
+  ];
+
+  it('stores the tier and the taint path of code findings from Vanguard JSON and SARIF, and returns them', async () => {
+    const taint = makeFinding({ fingerprint: 'fp-flow', tier: 'taint', flow: FLOW });
+    const audit = makeFinding({ fingerprint: 'fp-audit', tier: 'audit', confidence: 'medium' });
+    const other = makeFinding({ fingerprint: 'fp-plain', analyzer: 'iac', ruleId: 'iac/x' });
+    await push(makeResult([taint, audit, other]), 'flows-json');
+    expect(await byFp('flows-json', 'fp-flow')).toMatchObject({ tier: 'taint', flow: FLOW });
+    expect(await byFp('flows-json', 'fp-audit')).toMatchObject({ tier: 'audit', flow: [] });
+    expect(await byFp('flows-json', 'fp-plain')).toMatchObject({ tier: null, flow: [] });
+    await push(JSON.parse(sarifReport(makeResult([taint, audit]), { tty: false })), 'flows-sarif');
+    const id = await ensureProject(store.db, 'flows-sarif');
+    const { items } = await listFindings(store.db, { ...ALL, projectId: id });
+    const withFlow = items.find((i) => i.flow.length > 0);
+    expect(withFlow).toMatchObject({ tier: 'taint', flow: FLOW });
+    expect(items.map((i) => i.tier).sort()).toEqual(['audit', 'taint']);
+  });
+
+  it('rejects a malformed flow or tier with the reason', () => {
+    const bad = (patch: Record<string, unknown>) => {
+      const doc = makeResult([makeFinding()]) as unknown as { findings: Record<string, unknown>[] };
+      Object.assign(doc.findings[0]!, patch);
+      return () => parseReport(doc);
+    };
+    expect(bad({ tier: 'proven' })).toThrow(/findings\[0\]\.tier: expected one of taint, pattern, audit/);
+    expect(bad({ flow: [{ path: 'a.js', line: 1, label: 'x', kind: 'hop' }] })).toThrow(
+      /findings\[0\]\.flow\[0\]\.kind: expected one of/,
+    );
+    expect(bad({ flow: 'a.js:1' })).toThrow(/findings\[0\]\.flow: expected an array/);
+    const long = Array.from({ length: 500 }, (_, i): FlowStep => ({
+      path: 'a.js',
+      line: i + 1,
+      label: `v${i}`,
+      kind: 'step',
+    }));
+    const parsed = parseReport(makeResult([makeFinding({ flow: long })]));
+    expect(parsed.findings[0]!.flow).toHaveLength(64);
+    expect(parsed.findings[0]!.flow!.at(-1)!.line).toBe(500);
   });
 
   it('rejects malformed reports with the reason and writes nothing', async () => {

@@ -1,6 +1,7 @@
-import { PRINCIPLES, type Severity } from '../../core/finding.js';
+import { PRINCIPLES, TIERS, type Severity } from '../../core/finding.js';
 import { isOwaspId, owaspForCwes } from '../../core/taxonomy.js';
 import { arr, contentFingerprint, isObj, line, obj, optStr, ReportError, str, type Obj } from './check.js';
+import { sarifFlow } from './parse-flow.js';
 import { toolName } from './tool-name.js';
 import type { IngestFinding, ParsedReport, ScanScope } from './types.js';
 
@@ -133,6 +134,12 @@ function result(r: Obj, where: string, tool: string, rules: ReturnType<typeof ru
     phase: 'code',
     tool,
   };
+  const flow = sarifFlow(r, where);
+  if (flow) out.flow = flow;
+  // Vanguard's SARIF says how a code finding was established; other tools' properties are their own.
+  const tier = isObj(r.properties) ? r.properties.tier : undefined;
+  if (tool === 'vanguard' && typeof tier === 'string' && (TIERS as readonly string[]).includes(tier))
+    out.tier = tier;
   const sup: unknown = Array.isArray(r.suppressions)
     ? (r.suppressions as unknown[]).find(
         (s) => isObj(s) && s.status !== 'rejected' && s.status !== 'underReview',

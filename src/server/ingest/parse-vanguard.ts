@@ -1,4 +1,4 @@
-import { CONFIDENCES, PHASES, SEVERITIES, type Phase } from '../../core/finding.js';
+import { CONFIDENCES, PHASES, SEVERITIES, TIERS, type Phase } from '../../core/finding.js';
 import {
   arr,
   intList,
@@ -15,6 +15,7 @@ import {
   type Obj,
 } from './check.js';
 import { parseDeployment } from './parse-deployment.js';
+import { vanguardFlow } from './parse-flow.js';
 import type { IngestFinding, InventoryComponent, ParsedReport, ReportInventory } from './types.js';
 
 const SCOPES = ['required', 'dev', 'optional', 'unknown'] as const;
@@ -55,6 +56,9 @@ function finding(v: unknown, i: number): IngestFinding {
     phase: f.phase === undefined ? 'code' : oneOf<Phase>(f.phase, PHASES, `${w}.phase`),
     tool: 'vanguard',
   };
+  if (f.tier !== undefined) out.tier = oneOf(f.tier, TIERS, `${w}.tier`);
+  const flow = vanguardFlow(f.flow, `${w}.flow`);
+  if (flow) out.flow = flow;
   const introduced = optTime(f.introducedAt, `${w}.introducedAt`);
   if (introduced) out.introducedAt = introduced;
   if (isObj(f.package)) {

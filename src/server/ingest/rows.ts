@@ -161,6 +161,8 @@ export function findingRow(
     last_scan_id: ctx.scanId,
     principle_mask: maskOf(PRINCIPLE_BITS, f.principles),
     owasp_mask: maskOf(OWASP_BITS, f.owasp),
+    tier: f.tier ?? null,
+    flow: f.flow ? JSON.stringify(f.flow) : null,
   };
   if (!next) return { row };
   return { row, transition: { from: prev?.status ?? null, to: next.status, reason: next.reason } };

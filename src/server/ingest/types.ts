@@ -1,5 +1,5 @@
 import type { DeclaredDeployment } from '../../core/deployment.js';
-import type { Location, Phase } from '../../core/finding.js';
+import type { FlowStep, Location, Phase } from '../../core/finding.js';
 
 /** The inventory shape of the shared ScanResult contract (`ScanResult.inventory`, schema 1.1.0). */
 export interface InventoryComponent {
@@ -36,6 +36,10 @@ export interface FindingFields {
   cwe: number[];
   owasp: string[];
   principles: string[];
+  /** Code findings: how the finding was established (taint, pattern, audit). */
+  tier?: string;
+  /** The taint path from source to sink, possibly across files. */
+  flow?: FlowStep[];
 }
 
 /** A finding as every input format is reduced to before it is stored. */

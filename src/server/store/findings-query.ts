@@ -1,5 +1,5 @@
 import { PostgresAdapter, sql, type Kysely, type SelectQueryBuilder } from 'kysely';
-import type { Location } from '../../core/finding.js';
+import type { FlowStep, Location } from '../../core/finding.js';
 import { slaBreached } from '../ingest/sla.js';
 import type { FindingFields } from '../ingest/types.js';
 import { OWASP_BITS, PRINCIPLE_BITS } from './labels.js';
@@ -44,8 +44,12 @@ export interface FindingPage {
 }
 
 /** A finding as the API returns it. */
-export interface FindingView extends FindingFields {
+export interface FindingView extends Omit<FindingFields, 'tier' | 'flow'> {
   id: number;
+  /** Code findings: taint, pattern or audit; null for other findings and older reports. */
+  tier: string | null;
+  /** The taint path from source to sink ([] when the finding has none). */
+  flow: FlowStep[];
   project: string;
   branch: string;
   tools: string[];
@@ -262,6 +266,8 @@ export function toView(r: FindingRow, project: string, now: Date): FindingView {
     cwe: parse<number[]>(r.cwe, []),
     owasp: parse<string[]>(r.owasp, []),
     principles: parse<string[]>(r.principles, []),
+    tier: r.tier ?? null,
+    flow: parse<FlowStep[]>(r.flow ?? null, []),
     tools: parse<string[]>(r.tools, []),
     phase: r.phase,
     package: parse<unknown>(r.package, null),

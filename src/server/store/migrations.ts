@@ -468,6 +468,20 @@ function v5Comments(dialect: Dialect): Migration {
   };
 }
 
+/**
+ * Version 9 (issue #12, code analysis): how a code finding was established (taint, pattern, audit) and
+ * its taint path, so the API and the dashboard show what the CLI's reports show. Nullable: other
+ * findings and older reports have neither.
+ */
+function v9CodeFlow(): Migration {
+  return {
+    async up(db: Kysely<unknown>): Promise<void> {
+      for (const col of ['tier', 'flow'])
+        await db.schema.alterTable('findings').addColumn(col, 'text').execute();
+    },
+  };
+}
+
 /** The versioned migrations, in order. */
 export function migrations(dialect: Dialect): MigrationProvider {
   return {
@@ -479,6 +493,7 @@ export function migrations(dialect: Dialect): MigrationProvider {
         '0004_perf': v4(dialect),
         '0005_finding_comments': v5Comments(dialect),
         '0007_findings_search': v7Search(dialect),
+        '0009_code_flow': v9CodeFlow(),
       }),
   };
 }

@@ -118,6 +118,10 @@ export interface FindingTable {
   /** The principles and OWASP categories as bits (store/labels.ts), for indexed filters (migration 4). */
   principle_mask: number;
   owasp_mask: number;
+  /** Code findings: taint, pattern or audit (migration 9). */
+  tier: string | null;
+  /** JSON of the taint path (FlowStep[]) from source to sink, for taint findings (migration 9). */
+  flow: string | null;
 }
 
 /** Which tools reported a finding, one row each: the tool filter reads it instead of the JSON list. */
