@@ -2,7 +2,7 @@ import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } f
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Inventory, ScanResult } from '../src/core/result.js';
+import { SCHEMA_VERSION, type Inventory, type ScanResult } from '../src/core/result.js';
 import { runCli } from './helpers/cli.js';
 import { cyclonedxValidator, sarifValidator } from './helpers/schemas.js';
 
@@ -55,7 +55,7 @@ describe('the inventory in the scan result', () => {
     );
     expect(r.code, r.stderr).toBe(0);
     const json = JSON.parse(readFileSync(out('r.json'), 'utf8')) as ScanResult;
-    expect(json.schemaVersion).toBe('1.3.0');
+    expect(json.schemaVersion).toBe(SCHEMA_VERSION);
     const inv = json.inventory!;
     expect(inv.components.length).toBe(66 + 4);
     expect(inv.components.every((c) => c.ref === c.purl && !c.declaredIn.startsWith('vendor/'))).toBe(true);

@@ -3,6 +3,10 @@ import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSyn
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { SecretEngine } from '../src/analyzers/secrets/engine.js';
+import { SECRET_RULES } from '../src/analyzers/secrets/rules.js';
+import { expandTemplate, seededRandom } from '../src/analyzers/secrets/test-tokens.js';
+import { REPORTERS } from '../src/report/index.js';
 import { runCli } from './helpers/cli.js';
 
 /**
@@ -16,10 +20,47 @@ function random(n: number): string {
   return `${out.slice(0, n - 2)}4k`;
 }
 
-const FORMATS = ['table', 'json', 'sarif', 'markdown', 'github', 'junit', 'html'] as const;
+// Every reporter the CLI knows: a format added later is checked without touching this test.
+const FORMATS = Object.keys(REPORTERS);
+
+/**
+ * Writes the first bad example of every secrets rule into its own file (at the path its examples are
+ * scanned as) and returns the secret each one plants, as the engine itself reads it. Seeded, so a
+ * failure names the same values on every run.
+ */
+function plantEveryRule(repo: string, product: string): Map<string, string> {
+  const engine = new SecretEngine(SECRET_RULES);
+  const planted = new Map<string, string>();
+  SECRET_RULES.forEach((rule, i) => {
+    const template = rule.examples.bad[0];
+    if (template === undefined) return;
+    const rel = `planted/${rule.meta.id.replace(/^secrets\//, '')}/${rule.examples.path ?? 'config/app.conf'}`;
+    const text = `# settings\n${expandTemplate(template, seededRandom(1000 + i), product)}\n`;
+    const name = rel.slice(rel.lastIndexOf('/') + 1);
+    const ext = name.includes('.') ? name.slice(name.lastIndexOf('.') + 1) : '';
+    const hit = engine
+      .scan(Buffer.from(text), { path: rel, name, ext, productNames: [product] })
+      .find((d) => d.ruleId === rule.meta.id);
+    if (!hit) throw new Error(`the bad example of ${rule.meta.id} did not fire: ${text}`);
+    mkdirSync(join(repo, rel, '..'), { recursive: true });
+    writeFileSync(join(repo, rel), text);
+    planted.set(rule.meta.id, hit.secret);
+  });
+  return planted;
+}
+
+/** The parts of a secret that must never be printed: the whole, and each long line of a multi-line key. */
+function fragments(secret: string): string[] {
+  if (!secret.includes('\n')) return [secret];
+  return secret
+    .split('\n')
+    .map((l) => l.trim())
+    .filter((l) => l.length >= 24 && !l.startsWith('-----'));
+}
 
 let dir: string;
 let secrets: Record<string, string>;
+let perRule: Map<string, string>;
 const outputs: Record<string, string> = {};
 
 beforeAll(() => {
@@ -44,6 +85,13 @@ beforeAll(() => {
     registryPassword: random(22),
     gitToken: random(40),
   };
+  perRule = plantEveryRule(repo, 'planted');
+  for (const [id, value] of perRule)
+    fragments(value).forEach((f, i) => {
+      // Short values (a weak password such as `admin123`) can occur in ordinary text; they are checked
+      // at the finding level in the secrets rule tests.
+      if (f.length >= 10) secrets[`${id}#${i}`] = f;
+    });
   const s = secrets;
   writeFileSync(join(repo, '.env'), `DB_PASSWORD=${s.envPassword}\n`);
   writeFileSync(
@@ -174,6 +222,18 @@ describe('no full secret in any output', () => {
       'deps/git-unpinned',
     ])
       expect(rules, id).toContain(id);
+  });
+
+  it('every secrets rule planted its example and reported it', () => {
+    const json = JSON.parse(outputs.json!) as { findings: { ruleId: string; message: string }[] };
+    const rules = new Set(
+      json.findings.flatMap((f) => [
+        f.ruleId,
+        ...(/Also matched: ([^.]+)\./.exec(f.message)?.[1]?.split(', ') ?? []),
+      ]),
+    );
+    expect(perRule.size).toBe(SECRET_RULES.length);
+    expect([...perRule.keys()].filter((id) => !rules.has(id))).toEqual([]);
   });
 
   it.each(['terminal', 'filesRunStderr', ...FORMATS, 'cyclonedx', 'spdx'])('%s', (name) => {

@@ -1,26 +1,12 @@
-import { execFile } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer, type AddressInfo, type Server } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SCHEMA_VERSION, type ScanResult } from '../src/core/result.js';
-import { CLI } from './helpers/cli.js';
+import { runCliAsync } from './helpers/cli.js';
 import { badHandler, httpService, type TestService } from './helpers/probe-servers.js';
 import { sarifValidator, scanResultValidator } from './helpers/schemas.js';
-
-/** The CLI runs in a child process while this one serves: spawnSync would block the services. */
-function vanguard(args: string[], cwd: string): Promise<{ code: number; stdout: string; stderr: string }> {
-  return new Promise((resolve) => {
-    execFile(
-      process.execPath,
-      [CLI, ...args],
-      { cwd, env: { ...process.env, NO_COLOR: '1' } },
-      (err, stdout, stderr) =>
-        resolve({ code: err ? Number((err as { code?: number }).code ?? -1) : 0, stdout, stderr }),
-    );
-  });
-}
 
 let web: TestService;
 const listeners: Server[] = [];
@@ -55,7 +41,7 @@ describe('vanguard probe (CLI)', () => {
   it('writes JSON and SARIF, judges open ports against the project, applies its policy, and fails the gate', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'vg-probe-out-'));
     const ports = [declaredPort, strayPort, web.port].join(',');
-    const r = await vanguard(
+    const r = await runCliAsync(
       [
         'probe',
         web.url,
@@ -107,10 +93,10 @@ describe('vanguard probe (CLI)', () => {
 
   it('rejects bad input with exit 2 and a clear message', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'vg-probe-bad-'));
-    const scheme = await vanguard(['probe', 'file:///etc/passwd'], dir);
+    const scheme = await runCliAsync(['probe', 'file:///etc/passwd'], dir);
     expect(scheme.code).toBe(2);
     expect(scheme.stderr).toMatch(/only http and https URLs can be probed/);
-    const ports = await vanguard(['probe', web.url, '--ports', '0-70000'], dir);
+    const ports = await runCliAsync(['probe', web.url, '--ports', '0-70000'], dir);
     expect(ports.code).toBe(2);
     expect(ports.stderr).toMatch(/--ports: "0-70000" is not a port or range/);
   });

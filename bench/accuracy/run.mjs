@@ -1,12 +1,17 @@
 #!/usr/bin/env node
-// Scans real code available offline (this repository and installed packages with their tests, docs
-// and bundles) and prints the findings per analyzer and rule, so precision can be checked by reading
-// them. Writes every finding (path:line, rule, severity, role, message) to --out for that reading.
-// Usage: npx tsc -p tsconfig.build.json && node bench/accuracy/run.mjs [--out DIR] [target ...]
+// Scans real code — this repository, installed packages, and real applications fetched from the npm
+// registry at pinned versions — and measures precision against the project's verdicts (verdicts.json).
+// Writes every finding (path:line, rule, severity, role, verdict, message) to --out for reading, and with
+// --write-doc regenerates the measured part of docs/accuracy.md.
+// Usage: npx tsc -p tsconfig.build.json && node bench/accuracy/run.mjs [--out DIR] [--write-doc]
+//        [--packages-only | --local-only] [target ...]
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync, existsSync } from 'node:fs';
 import { tmpdir, loadavg } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { fetchPackage } from './fetch.mjs';
+import { loadVerdicts, verdictFor } from './verdicts.mjs';
+import { renderDoc } from './report.mjs';
 
 const here = fileURLToPath(new URL('.', import.meta.url));
 const repo = resolve(here, '..', '..');
@@ -15,11 +20,16 @@ const { importPath } = await import(join(repo, 'dist/analyzers/deps/db/import.js
 const { closeDepsDatabase } = await import(join(repo, 'dist/analyzers/deps/index.js'));
 
 const args = process.argv.slice(2);
+const flag = (name) => args.includes(name);
 const outAt = args.indexOf('--out');
 const out = outAt >= 0 ? resolve(args[outAt + 1]) : mkdtempSync(join(tmpdir(), 'vanguard-accuracy-'));
-const named = args.filter((a, i) => a !== '--out' && i !== outAt + 1);
+const named = args.filter((a, i) => !a.startsWith('--') && i !== outAt + 1);
+const list = JSON.parse(readFileSync(join(here, 'targets.json'), 'utf8'));
 const targets =
-  named.length > 0 ? named : JSON.parse(readFileSync(join(here, 'targets.json'), 'utf8')).targets;
+  named.length > 0
+    ? named
+    : [...(flag('--packages-only') ? [] : list.local), ...(flag('--local-only') ? [] : list.packages)];
+const verdicts = loadVerdicts(join(here, 'verdicts.json'));
 mkdirSync(out, { recursive: true });
 
 // The repository's real OSV records, so the deps analyzer matches advisories without a network.
@@ -27,14 +37,13 @@ const dbDir = mkdtempSync(join(tmpdir(), 'vanguard-accuracy-db-'));
 const dbPath = join(dbDir, 'osv.sqlite');
 await importPath(dbPath, join(repo, 'test/fixtures/osv'));
 
-const totals = new Map();
-console.log(
-  `load average ${loadavg()
-    .map((n) => n.toFixed(2))
-    .join(' ')}; findings written to ${out}`,
-);
+const load = loadavg().map((n) => n.toFixed(2));
+const started = Date.now();
+console.log(`load average ${load.join(' ')}; findings written to ${out}`);
+const measured = [];
 for (const t of targets) {
-  const path = resolve(repo, t);
+  const pinned = list.packages.includes(t) || /^(@[\w.-]+\/)?[\w.-]+@\d/.test(t);
+  const path = pinned ? fetchPackage(t) : resolve(repo, t);
   if (!existsSync(path)) {
     console.log(`\n## ${t}: not installed, skipped`);
     continue;
@@ -43,22 +52,19 @@ for (const t of targets) {
     ? JSON.parse(readFileSync(join(path, 'package.json'), 'utf8'))
     : {};
   const r = await runScan({ path, workers: 1, failOn: 'none', options: { deps: { dbPath } } });
+  const findings = r.findings
+    .filter((f) => !f.suppression)
+    .map((f) => ({ f, verdict: pinned ? verdictFor(verdicts, t, f) : undefined }));
   const byRule = new Map();
-  for (const f of r.findings) {
-    if (f.suppression) continue;
-    const k = `${f.analyzer}\t${f.ruleId}`;
-    const e = byRule.get(k) ?? { all: 0, high: 0, roles: new Map() };
+  for (const { f } of findings) {
+    const e = byRule.get(`${f.analyzer}\t${f.ruleId}`) ?? { all: 0, high: 0, roles: new Map() };
     e.all++;
     if (f.severity === 'critical' || f.severity === 'high') e.high++;
     e.roles.set(f.role ?? 'source', (e.roles.get(f.role ?? 'source') ?? 0) + 1);
-    byRule.set(k, e);
-    const a = totals.get(f.analyzer) ?? { all: 0, high: 0 };
-    a.all++;
-    if (f.severity === 'critical' || f.severity === 'high') a.high++;
-    totals.set(f.analyzer, a);
+    byRule.set(`${f.analyzer}\t${f.ruleId}`, e);
   }
   console.log(
-    `\n## ${t} ${pkg.version ? `(${pkg.name}@${pkg.version})` : ''}: ${r.discovery.filesScanned} files, ${r.summary.total} findings`,
+    `\n## ${t} ${pkg.version ? `(${pkg.name}@${pkg.version})` : ''}: ${r.discovery.filesScanned} files, ${findings.length} findings`,
   );
   for (const [k, e] of [...byRule].sort((a, b) => b[1].all - a[1].all)) {
     const roles = [...e.roles].map(([role, n]) => `${role} ${n}`).join(', ');
@@ -67,18 +73,30 @@ for (const t of targets) {
     );
   }
   for (const g of r.coverage ?? []) console.log(`  not analyzed: ${g.files} ${g.kind} (${g.reason})`);
-  const lines = r.findings
-    .filter((f) => !f.suppression)
-    .map(
-      (f) =>
-        `${f.severity}\t${f.ruleId}\t${f.location.path}:${f.location.startLine}\t${f.role ?? 'source'}\t${f.message.slice(0, 200)}`,
-    );
+  const unjudged = findings.filter((x) => pinned && !x.verdict);
+  if (unjudged.length > 0) console.log(`  ${unjudged.length} finding(s) without a verdict in verdicts.json`);
   writeFileSync(
     join(out, `${t === '.' ? 'this-repository' : t.replace(/[^\w.-]+/g, '_')}.tsv`),
-    `${lines.join('\n')}\n`,
+    `${findings
+      .map(
+        ({ f, verdict }) =>
+          `${f.severity}\t${f.ruleId}\t${f.location.path}:${f.location.startLine}\t${f.role ?? 'source'}\t${
+            verdict ? String(verdict.ok) : pinned ? 'UNJUDGED' : '-'
+          }\t${f.message.slice(0, 200)}`,
+      )
+      .join('\n')}\n`,
   );
+  measured.push({ target: t, pinned, files: r.discovery.filesScanned, coverage: r.coverage ?? [], findings });
 }
-console.log('\n## totals per analyzer (unsuppressed)');
-for (const [a, e] of totals) console.log(`  ${a.padEnd(12)} all ${e.all}  high+critical ${e.high}`);
 closeDepsDatabase();
 rmSync(dbDir, { recursive: true, force: true });
+const doc = renderDoc(measured, {
+  load,
+  seconds: Math.round((Date.now() - started) / 1000),
+  date: new Date(),
+});
+console.log(`\n${doc.summary}`);
+if (flag('--write-doc')) {
+  writeFileSync(join(repo, 'docs/accuracy.md'), doc.markdown);
+  console.log('docs/accuracy.md written');
+}

@@ -10,7 +10,7 @@ if (!existsSync(resolve('dist/analyzers/pipeline/index.js'))) throw new Error('r
 if (!existsSync(corpus)) throw new Error('run `node bench/pipeline/gen-corpus.mjs` first');
 const load = (p) => import(pathToFileURL(resolve(p)).href);
 const { pipelineAnalyzer } = await load('dist/analyzers/pipeline/index.js');
-const { parseYamlDocs } = await load('dist/analyzers/iac/yaml/tree.js');
+const { parseYamlDocs } = await load('dist/parse/yaml/tree.js');
 const { makeSourceFile, makeMemoryContext } = await load('dist/core/source-file.js');
 
 const files = [];

@@ -106,7 +106,7 @@ function registerHookAdmin(admin: Command): void {
     ) => {
       if (flags.name !== undefined && (flags.name.length === 0 || flags.name.length > 100))
         throw new VanguardError('USAGE', '--name must be 1–100 characters');
-      const r = await withHooks(flags, (s, h) => h.createHook(s.db, kind, flags.name, ACTOR));
+      const r = await withHooks(flags, (s, h) => h.createHook(s, kind, flags.name, ACTOR));
       const credential = r.token !== null ? `token: ${r.token}` : `secret: ${r.secret}`;
       print(
         flags.json,

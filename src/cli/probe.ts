@@ -6,6 +6,7 @@ import { UsageError } from '../core/errors.js';
 import { SEVERITIES, type Severity } from '../core/finding.js';
 import { scanWarning } from '../core/warning.js';
 import { loadConfig, type VanguardConfig } from '../policy/config.js';
+import { declaredPorts } from '../core/deployment.js';
 import { branchFromEnv } from '../policy/gate.js';
 import { DEFAULT_PORTS, parsePortList } from '../probe/targets.js';
 import { runProbe, type ProbeOptions } from '../probe/run-probe.js';
@@ -124,7 +125,7 @@ export function registerProbe(program: Command): void {
       ...(flags.failOn !== undefined ? { failOn: flags.failOn } : {}),
       ...(branch !== undefined ? { branch } : {}),
     });
-    if (project && project.deployment.workloads.every((w) => w.ports.length === 0))
+    if (project && declaredPorts(project.deployment).length === 0)
       result.warnings.push(
         scanWarning(
           'probe-nothing-declared',

@@ -56,9 +56,17 @@ export function registerSbom(program: Command): void {
       for (const w of result.warnings) process.stderr.write(`vanguard: note: ${formatWarning(w)}\n`);
       for (const a of result.analyzers)
         for (const e of a.errors) process.stderr.write(`vanguard: could not read ${e.path}: ${e.message}\n`);
-      const files = new Set(result.inventory?.components.map((c) => c.declaredIn)).size;
+      const unresolved = result.inventory?.unresolved ?? [];
+      const files = new Set([
+        ...(result.inventory?.components.map((c) => c.declaredIn) ?? []),
+        ...unresolved.map((u) => u.declaredIn),
+      ]).size;
+      const gap =
+        unresolved.length > 0
+          ? ` and ${unresolved.length} declared dependencies whose version could not be resolved (listed without one; see the notes)`
+          : '';
       process.stderr.write(
-        `vanguard: ${result.inventory?.components.length ?? 0} packages from ${files} file(s)${
+        `vanguard: ${result.inventory?.components.length ?? 0} packages${gap} from ${files} file(s)${
           flags.output ? ` written to ${flags.output}` : ''
         }\n`,
       );

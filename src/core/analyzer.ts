@@ -26,6 +26,23 @@ export interface SourceFile extends FileRef {
   lines(): readonly string[];
 }
 
+/**
+ * What npm installed beside a manifest, as the core reads it for a package.json without a lockfile:
+ * npm's hidden lockfile (`node_modules/.package-lock.json`) when there is one, else the name and version
+ * of every top-level package under `node_modules`.
+ */
+export type InstalledNpm =
+  | { kind: 'hidden-lockfile'; path: string; text: string }
+  | {
+      kind: 'packages';
+      /** The node_modules folder, relative to the scan root. */
+      path: string;
+      /** Package name (`@scope/name` too) → its installed version. */
+      versions: ReadonlyMap<string, string>;
+      /** True when the folder held more entries than are read; the rest count as not installed. */
+      truncated: boolean;
+    };
+
 /** What the core gives every analyzer call; analyzers never walk the file system. */
 export interface AnalyzerContext {
   root: string;
@@ -35,6 +52,12 @@ export interface AnalyzerContext {
   options: Readonly<Record<string, unknown>>;
   /** Reads another discovered file (for example a lockfile's manifest); undefined when not discovered. */
   readFile(path: string): Promise<string | undefined>;
+  /**
+   * What npm installed in `<dir>/node_modules` (dir relative to the root, '' for the root), read only to
+   * resolve a manifest's ranges: undefined when there is no such folder or `dir` holds no discovered
+   * package.json. node_modules stays out of the walk; nothing in it is analyzed.
+   */
+  readInstalledNpm?(dir: string): Promise<InstalledNpm | undefined>;
   /**
    * A note for the user that is not a finding (for example "ranges were not resolved"); `detail.code`
    * names its kind (default `analyzer-note`), `detail.path` the file it is about.

@@ -32,6 +32,8 @@ export interface DeclaredAsset {
   /** The threat model's asset id. */
   id: string;
   name?: string;
+  /** Ports the model's flows into the asset declare (a flow's `port`, or its protocol's well-known port). */
+  ports?: DeclaredPort[];
   path: string;
 }
 
@@ -83,9 +85,10 @@ export function mergeDeployments(parts: readonly DeclaredDeployment[]): {
   };
 }
 
-/** Every distinct port a deployment declares, in port order. */
+/** Every distinct port a deployment declares (its workloads' and its threat-model assets'), in port order. */
 export function declaredPorts(d: DeclaredDeployment): DeclaredPort[] {
   const seen = new Map<string, DeclaredPort>();
   for (const w of d.workloads) for (const p of w.ports) seen.set(`${p.protocol}/${p.port}`, p);
+  for (const a of d.assets) for (const p of a.ports ?? []) seen.set(`${p.protocol}/${p.port}`, p);
   return [...seen.values()].sort((a, b) => a.port - b.port || cmp(a.protocol, b.protocol));
 }

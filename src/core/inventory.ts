@@ -22,9 +22,26 @@ export interface InventoryComponent {
   hashes?: { alg: string; value: string }[];
 }
 
+/** A declared dependency no version could be found for (a range without a lockfile or an installed copy). */
+export interface UnresolvedComponent {
+  ecosystem: string;
+  name: string;
+  /** The purl without a version (`pkg:npm/express`), as the purl spec allows. */
+  purl: string;
+  /** The declaration as written (a range, a tag, a URL with credentials masked). */
+  range: string;
+  /** Why it is unresolved. */
+  reason: string;
+  scope: ComponentScope;
+  /** The manifest (relative path) that declared it. */
+  declaredIn: string;
+}
+
 export interface Inventory {
   components: InventoryComponent[];
   dependencies: { ref: string; dependsOn: string[] }[];
+  /** Declared dependencies left without a version (schemaVersion 1.4.0); absent when every one resolved. */
+  unresolved?: UnresolvedComponent[];
 }
 
 /** One file's packages as an analyzer declares them: local ids for the edges, scope already decided. */
@@ -42,6 +59,7 @@ export interface DeclaredInventory {
   }[];
   /** [from id, to id]. */
   edges: [string, string][];
+  unresolved?: Omit<UnresolvedComponent, 'declaredIn'>[];
 }
 
 // When lockfiles disagree, the broadest scope wins: a package needed at run time anywhere is required.
@@ -86,8 +104,16 @@ export function mergeInventories(declared: readonly DeclaredInventory[]): Invent
     }
   }
   const components = [...byRef.values()].sort((a, b) => (a.ref < b.ref ? -1 : a.ref > b.ref ? 1 : 0));
+  // One entry per manifest and package: a name in both dependencies and devDependencies is listed once.
+  const unresolved = new Map<string, UnresolvedComponent>();
+  for (const d of [...declared].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0)))
+    for (const u of d.unresolved ?? []) {
+      const k = `${d.path}\0${u.purl}`;
+      if (!unresolved.has(k)) unresolved.set(k, { ...u, declaredIn: d.path });
+    }
   return {
     components,
     dependencies: components.map((c) => ({ ref: c.ref, dependsOn: [...(edges.get(c.ref) ?? [])].sort() })),
+    ...(unresolved.size > 0 ? { unresolved: [...unresolved.values()] } : {}),
   };
 }

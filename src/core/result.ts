@@ -12,9 +12,10 @@ export type { ScanWarning } from './warning.js';
  * 1.1.0: `inventory` (the dependency inventory) and structured `warnings`. 1.2.0: findings'
  * `introducedAt`/`introducedBy`, `deployment` (what the project declares it deploys) and `probe`
  * (the result of `vanguard probe`, findings of source 'probe'). 1.3.0: optional `flow` on findings
- * (the taint path, source to sink, across files) and `tier`.
+ * (the taint path, source to sink, across files) and `tier`. 1.4.0: `inventory.unresolved` (declared
+ * dependencies whose version could not be resolved).
  */
-export const SCHEMA_VERSION = '1.3.0';
+export const SCHEMA_VERSION = '1.4.0';
 
 /** 'skipped': not run (for example no advisory database and not asked for by name); the reason is in warnings. */
 export type AnalyzerStatus = 'succeeded' | 'partial' | 'failed' | 'skipped';

@@ -40,9 +40,33 @@ export function toCycloneDx(result: ScanResult): Record<string, unknown> {
     ];
     return out;
   });
+  // A dependency whose version could not be told is still listed (an SBOM that drops it looks complete
+  // and is not): no version, a versionless purl, and the declared range in properties.
+  const unresolved = (inv.unresolved ?? []).map((u) => {
+    const out: Record<string, unknown> = {
+      type: 'library',
+      'bom-ref': `unresolved:${u.declaredIn}:${u.purl}`,
+      name: u.name,
+      purl: u.purl,
+    };
+    if (u.scope !== 'unknown') out.scope = SCOPE[u.scope];
+    out.properties = [
+      { name: 'vanguard:declaredIn', value: u.declaredIn },
+      { name: 'vanguard:scope', value: u.scope },
+      { name: 'vanguard:direct', value: 'true' },
+      { name: 'vanguard:unresolvedRange', value: u.range },
+      { name: 'vanguard:unresolvedReason', value: u.reason },
+    ];
+    return out;
+  });
+  const unresolvedRefs = unresolved.map((c) => c['bom-ref'] as string);
   const dependencies = [
-    { ref: ROOT_REF, dependsOn: inv.components.filter((c) => c.direct).map((c) => c.ref) },
+    {
+      ref: ROOT_REF,
+      dependsOn: [...inv.components.filter((c) => c.direct).map((c) => c.ref), ...unresolvedRefs],
+    },
     ...inv.dependencies.map((d) => ({ ref: d.ref, dependsOn: [...d.dependsOn] })),
+    ...unresolvedRefs.map((ref) => ({ ref, dependsOn: [] })),
   ];
   return {
     $schema: 'http://cyclonedx.org/schema/bom-1.6.schema.json',
@@ -55,7 +79,7 @@ export function toCycloneDx(result: ScanResult): Record<string, unknown> {
       tools: { components: [{ type: 'application', name: result.tool.name, version: result.tool.version }] },
       component: { type: 'application', 'bom-ref': ROOT_REF, name: basename(result.root) || 'project' },
     },
-    components,
+    components: [...components, ...unresolved],
     dependencies,
   };
 }

@@ -55,6 +55,19 @@ export function toSpdx(result: ScanResult): Record<string, unknown> {
       if (sums.length > 0) p.checksums = sums.map((h) => ({ algorithm: ALG[h.alg], checksumValue: h.value }));
       return p;
     }),
+    // Listed without a version rather than left out: the SBOM says which declarations it could not resolve.
+    ...(inv.unresolved ?? []).map((u, i) => ({
+      SPDXID: spdxId(inv.components.length + i + 1, u.name),
+      name: u.name,
+      downloadLocation: 'NOASSERTION',
+      filesAnalyzed: false,
+      primaryPackagePurpose: 'LIBRARY',
+      ...noassert,
+      comment: `version not resolved: declared ${u.range} in ${u.declaredIn} (${u.reason})`,
+      externalRefs: [
+        { referenceCategory: 'PACKAGE-MANAGER', referenceType: 'purl', referenceLocator: u.purl },
+      ],
+    })),
   ];
   const relationships: Record<string, string>[] = [
     { spdxElementId: 'SPDXRef-DOCUMENT', relationshipType: 'DESCRIBES', relatedSpdxElement: rootId },
@@ -67,6 +80,13 @@ export function toSpdx(result: ScanResult): Record<string, unknown> {
         relatedSpdxElement: ids.get(c.ref)!,
       });
   }
+  (inv.unresolved ?? []).forEach((u, i) =>
+    relationships.push({
+      spdxElementId: rootId,
+      relationshipType: 'DEPENDS_ON',
+      relatedSpdxElement: spdxId(inv.components.length + i + 1, u.name),
+    }),
+  );
   for (const d of inv.dependencies) {
     for (const to of d.dependsOn) {
       const a = ids.get(d.ref);

@@ -1,4 +1,5 @@
 import { join } from 'node:path';
+import { readInstalledNpm } from '../discover/installed-npm.js';
 import { readRegularFile } from '../discover/read-file.js';
 import type { AnalyzerContext } from '../core/analyzer.js';
 import type { AnalyzerId } from '../core/finding.js';
@@ -26,6 +27,13 @@ export function contextFactory(
         readFile: (p) =>
           Promise.resolve().then(() =>
             paths.has(p) ? readRegularFile(join(root, p), maxBytes).toString('utf8') : undefined,
+          ),
+        // Only beside a discovered manifest: the installed tree resolves its ranges and is never analyzed.
+        readInstalledNpm: (dir) =>
+          Promise.resolve().then(() =>
+            paths.has(dir === '' ? 'package.json' : `${dir}/package.json`)
+              ? readInstalledNpm(root, dir, maxBytes)
+              : undefined,
           ),
         warn: (message, detail) =>
           sink(

@@ -4,6 +4,7 @@ import { jobHandlers } from './jobs/handlers.js';
 import { openQueue } from './jobs/open-queue.js';
 import { closeRematchIndex } from './jobs/rematch.js';
 import { queueSnapshotIfDue } from './metrics/snapshots.js';
+import { signingKeys } from './operate/hooks.js';
 import type { JobQueue } from './jobs/types.js';
 import { optimizeStore } from './store/maintenance.js';
 import { openStore, type Store, type StoreOptions } from './store/open.js';
@@ -40,6 +41,13 @@ const EXPIRY_EVERY_MS = 10 * 60_000;
 /** Opens the store, starts the queue and the HTTP server; `close` stops all three. */
 export async function startServer(opts: ServeOptions): Promise<RunningServer> {
   const store = await openStore(opts);
+  try {
+    // A missing or different server key would otherwise show only as refused signatures.
+    await signingKeys(store);
+  } catch (err) {
+    await store.close();
+    throw err;
+  }
   const queue = openQueue(store);
   const app = await buildApp({
     store,

@@ -102,6 +102,7 @@ function fromVanguard(doc: LocatedYaml, file: string): ThreatModel {
       from: f.from,
       to: f.to,
       protocol: f.protocol,
+      ...(f.port !== undefined ? { port: f.port } : {}),
       encrypted: f.encrypted ?? (ENCRYPTED_PROTOCOLS.has(f.protocol) || LOCAL_PROTOCOLS.has(f.protocol)),
       authentication: f.authentication ?? 'none',
       authorization: f.authorization ?? 'none',

@@ -123,6 +123,34 @@ export const ENCRYPTED_PROTOCOLS: ReadonlySet<Protocol> = new Set([
   'sftp',
   'smb-encrypted',
 ]);
+/**
+ * The port a protocol is served on when a flow names none: IANA's one well-known port. Protocols
+ * without a single customary port (gRPC, SQL of any database, bare TCP/TLS) declare none.
+ */
+export const PROTOCOL_PORTS: Partial<Record<Protocol, number>> = {
+  https: 443,
+  http: 80,
+  wss: 443,
+  ws: 80,
+  ssh: 22,
+  sftp: 22,
+  rdp: 3389,
+  smtp: 25,
+  smtps: 465,
+  ldap: 389,
+  ldaps: 636,
+  ftp: 21,
+  redis: 6379,
+  amqp: 5672,
+  amqps: 5671,
+  kafka: 9092,
+  mqtt: 1883,
+  mqtts: 8883,
+  nfs: 2049,
+  smb: 445,
+  'smb-encrypted': 445,
+};
+
 /** Protocols that never leave a host, so transport encryption does not apply. */
 export const LOCAL_PROTOCOLS: ReadonlySet<Protocol> = new Set(['in-process', 'local-file']);
 export const SQL_PROTOCOLS: ReadonlySet<Protocol> = new Set(['sql', 'sql-tls']);
@@ -235,6 +263,8 @@ export interface Flow extends Located {
   from: string;
   to: string;
   protocol: Protocol;
+  /** The TCP port the flow's target listens on, when the model says so. */
+  port?: number;
   encrypted: boolean;
   authentication: Authentication;
   authorization: Authorization;

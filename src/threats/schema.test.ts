@@ -51,6 +51,7 @@ const flow: Required<FlowFile> = {
   from: 'a',
   to: 'a',
   protocol: 'https',
+  port: 443,
   encrypted: true,
   authentication: 'none',
   authorization: 'none',

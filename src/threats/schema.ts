@@ -84,6 +84,7 @@ export interface FlowFile {
   from: string;
   to: string;
   protocol: Protocol;
+  port?: number;
   encrypted?: boolean;
   authentication?: Authentication;
   authorization?: Authorization;
@@ -165,6 +166,7 @@ export const SCHEMA_PROPERTIES = {
     from: ID,
     to: ID,
     protocol: enumOf(PROTOCOLS),
+    port: { type: 'integer', minimum: 1, maximum: 65535 },
     encrypted: BOOL,
     authentication: enumOf(AUTHENTICATIONS),
     authorization: enumOf(AUTHORIZATIONS),

@@ -57,14 +57,18 @@ export async function serveOnFreshStore(kind: StoreKind): Promise<{
   stop: () => Promise<void>;
 }> {
   const opts = await freshStoreOptions(kind);
-  const env: Record<string, string> = opts.databaseUrl ? { DATABASE_URL: opts.databaseUrl } : {};
+  const env: Record<string, string> = opts.databaseUrl
+    ? { DATABASE_URL: opts.databaseUrl, VANGUARD_SECRET_KEY: opts.secretKey! }
+    : {};
   const storeArgs = opts.dataDir ? ['--data-dir', opts.dataDir] : [];
   const server = await startServe(storeArgs, env);
   return {
     server,
     env,
     storeArgs,
-    storeOptions: opts.databaseUrl ? { databaseUrl: opts.databaseUrl } : { dataDir: opts.dataDir! },
+    storeOptions: opts.databaseUrl
+      ? { databaseUrl: opts.databaseUrl, secretKey: opts.secretKey! }
+      : { dataDir: opts.dataDir! },
     stop: async () => {
       await server.stop();
       opts.cleanup();

@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -12,8 +13,14 @@ export const STORE_KINDS: StoreKind[] = ['sqlite', 'postgres'];
 /** Where a fresh store lives: a temporary SQLite folder, or a new database in the test cluster. */
 export async function freshStoreOptions(
   kind: StoreKind,
-): Promise<{ dataDir?: string; databaseUrl?: string; cleanup: () => void }> {
-  if (kind === 'postgres') return { databaseUrl: await freshPostgresDb(), cleanup: () => undefined };
+): Promise<{ dataDir?: string; databaseUrl?: string; secretKey?: string; cleanup: () => void }> {
+  // PostgreSQL takes its server key from the environment (VANGUARD_SECRET_KEY); SQLite makes one in its folder.
+  if (kind === 'postgres')
+    return {
+      databaseUrl: await freshPostgresDb(),
+      secretKey: randomBytes(32).toString('base64'),
+      cleanup: () => undefined,
+    };
   const dataDir = mkdtempSync(join(tmpdir(), 'vanguard-store-'));
   return { dataDir, cleanup: () => rmSync(dataDir, { recursive: true, force: true }) };
 }

@@ -49,9 +49,12 @@ describe.each(STORE_KINDS)('vanguard admin hook and the webhooks of vanguard ser
       try {
         const rows = await store.db.selectFrom('hooks').selectAll().execute();
         const dump = JSON.stringify(rows);
-        // Bearer tokens are kept only as scrypt hashes; the HMAC key must be kept to verify signatures.
+        // Bearer tokens are kept only as scrypt hashes; the HMAC key, which verifying needs, only sealed
+        // with the server key (VANGUARD_SECRET_KEY on PostgreSQL, secret.key in the SQLite folder).
         for (const h of made.slice(0, 2)) expect(dump).not.toContain(h.token!);
         expect(rows.find((r) => r.kind === 'falco')!.token_hash).toMatch(/^scrypt\$/);
+        expect(dump).not.toContain(made[2]!.secret!.slice('whsec_'.length));
+        expect(rows.find((r) => r.kind === 'generic')!.signing_key_sealed).toMatch(/^v1\.[0-9a-f]{16}\./);
       } finally {
         await store.close();
       }

@@ -1,6 +1,7 @@
 import type { Analyzer, AnalyzerContext, FileRef, ProjectContext, SourceFile } from '../../core/analyzer.js';
 import { ConfigError } from '../../core/errors.js';
 import type { FlowStep, RawFinding } from '../../core/finding.js';
+import { isTranslationFile } from '../../core/file-role.js';
 import { findingFrom } from '../../core/rule.js';
 import type { RuleMeta } from '../../core/rule.js';
 import { dedupeMatches } from './dedupe.js';
@@ -92,7 +93,9 @@ export const codeAnalyzer: Analyzer = {
     return [...catalogue.set.rules.map(ruleMetaOf), ...[...templateRules().values()].map(templateMeta)];
   },
   matches(file: FileRef): boolean {
-    if (templateEngineOf(file.ext) !== undefined) return true;
+    // A translation catalogue's HTML (Node-RED's localised help pages) is text shown to people, rendered by
+    // no template engine: `{{{payload}}}` there documents the syntax, it does not write anything.
+    if (templateEngineOf(file.ext) !== undefined) return !isTranslationFile(file.path);
     return languageOf(file.ext) !== undefined && !isDeclarationFile(file.name);
   },
   prepare(ctx: ProjectContext): Promise<void> {

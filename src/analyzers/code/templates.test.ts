@@ -18,6 +18,21 @@ function marked(text: string, id: string): number[] {
   return lines.flatMap((l, i) => (l.includes(`ruleid: ${id}`) ? [i + 2] : []));
 }
 
+describe('which template files are read', () => {
+  const ref = (path: string) => {
+    const f = makeSourceFile(path, '<p>{{{payload}}}</p>\n');
+    return { path: f.path, name: f.name, ext: f.ext, size: f.size };
+  };
+  it('reads the templates an app renders', () => {
+    expect(codeAnalyzer.matches(ref('views/page.html'))).toBe(true);
+    expect(codeAnalyzer.matches(ref('nodes/core/80-template.html'))).toBe(true);
+  });
+  it('skips translation catalogues (help text that shows the syntax)', () => {
+    expect(codeAnalyzer.matches(ref('locales/en-US/function/80-template.html'))).toBe(false);
+    expect(codeAnalyzer.matches(ref('app/i18n/de/help.hbs'))).toBe(false);
+  });
+});
+
 describe('template rules against their examples', () => {
   for (const rule of templateRules().values()) {
     if (rule.kind === 'request-data') continue;

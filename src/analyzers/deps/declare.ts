@@ -2,6 +2,7 @@ import type { ComponentScope, DeclaredInventory } from '../../core/inventory.js'
 import type { Inventory, LockedPackage } from './lockfiles/types.js';
 import { maskCredentials } from '../../core/credentials.js';
 import { digestOf } from './digest.js';
+import { purlFor } from './lockfiles/purl.js';
 
 /** The scope of a locked package: dev and optional when the file says so; required only when the format would say. */
 function scopeOf(p: LockedPackage, formatMarksScopes: boolean): ComponentScope {
@@ -33,5 +34,22 @@ export function declaredInventory(
       };
     }),
     edges: inv.edges.map(([a, b]) => [a, b]),
+    ...(inv.unresolved && inv.unresolved.length > 0
+      ? {
+          unresolved: inv.unresolved.map((u) => ({
+            ecosystem: u.ecosystem,
+            name: maskCredentials(u.name),
+            purl: maskCredentials(purlFor(u.ecosystem, u.name, '')),
+            range: maskCredentials(u.range),
+            reason: u.reason,
+            scope:
+              u.dev === true
+                ? ('dev' as const)
+                : formatMarksScopes
+                  ? ('required' as const)
+                  : ('unknown' as const),
+          })),
+        }
+      : {}),
   };
 }

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { VanguardError } from '../../core/errors.js';
 import type { RawFinding } from '../../core/finding.js';
+import type { DeclaredInventory } from '../../core/inventory.js';
 import { makeMemoryContext, makeMemoryProjectContext, makeSourceFile } from '../../core/source-file.js';
 import { createRegistry } from '../index.js';
 import { importPath, importRecords } from './db/import.js';
@@ -252,9 +253,65 @@ describe('deps analyzer on real lockfiles and real OSV records', () => {
 
   it('notes unresolved ranges for a manifest without a lockfile, and stays quiet beside one', async () => {
     const { ctx } = await scan('package-json/package.json');
-    expect(ctx.warnings.join('\n')).toMatch(/range\(s\) were not resolved/);
+    expect(ctx.warnings.join('\n')).toMatch(
+      /1 could not be resolved and are listed without a version: express@\^4\.17\.1/,
+    );
     const beside = await scan('package-json/package.json', { 'package-json/yarn.lock': '' });
     expect(beside.findings).toEqual([]);
+  });
+
+  it('resolves a manifest without a lockfile from npm hidden lockfile, at the manifest lines', async () => {
+    const lock = JSON.parse(readFileSync(join(FIX, 'npm-v3/package-lock.json'), 'utf8')) as {
+      packages: Record<string, unknown>;
+    };
+    // npm's record of node_modules has no root entry; the manifest declares ranges, one never installed.
+    delete lock.packages[''];
+    const manifest = JSON.stringify(
+      {
+        dependencies: { express: '^4.17.0', lodash: '^4.17.0', minimist: '^1.2.0', 'left-pad': '^1.3.0' },
+        devDependencies: { jsonwebtoken: '^8.5.0' },
+      },
+      null,
+      2,
+    );
+    const ctx = makeMemoryContext({ 'app/package.json': manifest }, { dbPath });
+    const asked: string[] = [];
+    const declared: DeclaredInventory[] = [];
+    ctx.readInstalledNpm = (dir) => {
+      asked.push(dir);
+      return Promise.resolve({
+        kind: 'hidden-lockfile',
+        path: 'app/node_modules/.package-lock.json',
+        text: JSON.stringify(lock),
+      });
+    };
+    ctx.declareInventory = (inv) => void declared.push(inv);
+    const findings = await depsAnalyzer.analyze(makeSourceFile('app/package.json', manifest), ctx);
+    expect(asked).toEqual(['app']);
+    expect(advisories(findings)).toEqual(advisories((await scan('npm-v3/package-lock.json')).findings));
+    const line = (name: string): number => manifest.split('\n').findIndex((l) => l.includes(`"${name}"`)) + 1;
+    for (const f of findings) {
+      expect(f.location.path).toBe('app/package.json');
+      const top = f.package!.direct ? f.package!.name : f.package!.path![0]!.replace(/@[^@]*$/, '');
+      expect(f.location.startLine, f.package!.name).toBe(line(top));
+    }
+    // Installed-tree URLs are not the repository's: no integrity findings come from them.
+    expect(findings.filter((f) => f.ruleId !== 'deps/vulnerable-package')).toEqual([]);
+    expect(declared[0]!.unresolved).toEqual([
+      expect.objectContaining({
+        ecosystem: 'npm',
+        name: 'left-pad',
+        purl: 'pkg:npm/left-pad',
+        range: '^1.3.0',
+      }),
+    ]);
+    expect(declared[0]!.packages.find((p) => p.name === 'jsonwebtoken')).toMatchObject({
+      scope: 'dev',
+      direct: true,
+    });
+    expect(ctx.warnings.join('\n')).toMatch(
+      /read from npm's record of the installed tree \(app\/node_modules\/\.package-lock\.json\); 1 declared/,
+    );
   });
 
   it('turns a malformed lockfile into a ParseError with its line', async () => {

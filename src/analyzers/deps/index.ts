@@ -9,6 +9,7 @@ import { dbStatus } from './db/status.js';
 import { indexFor } from './advisory-lookup.js';
 import { AdvisoryIndex } from './db/store.js';
 import { declaredInventory } from './declare.js';
+import { manifestInventory } from './installed.js';
 import { integrityIssues } from './integrity.js';
 import { formatFor, isDependencyFile, NPM_LOCKFILES } from './lockfiles/index.js';
 import type { Inventory, LockedPackage, ParseOptions } from './lockfiles/types.js';
@@ -133,7 +134,12 @@ function integrityFindings(
 export async function inventoryOf(file: SourceFile, ctx: AnalyzerContext): Promise<Inventory | undefined> {
   const fmt = formatFor(file.name);
   if (!fmt) return undefined;
-  const inv = fmt.parse(file.text, await parseOptions(file, ctx, fmt.manifest));
+  const opts = await parseOptions(file, ctx, fmt.manifest);
+  const dir = posix.dirname(file.path);
+  const inv =
+    file.name === 'package.json' && !opts.hasSiblingLockfile
+      ? manifestInventory(file.text, await ctx.readInstalledNpm?.(dir === '.' ? '' : dir))
+      : fmt.parse(file.text, opts);
   for (const note of inv.notes) ctx.warn(note, { code: 'lockfile-note', path: file.path });
   ctx.declareInventory?.(declaredInventory(file.path, inv, fmt.scopes === true));
   return inv;

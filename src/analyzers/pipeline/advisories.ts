@@ -35,8 +35,15 @@ function versionOf(ref: string, comment: string | undefined): string | undefined
 
 /** Whether the local OSV database exists (what `advisoryMatches` would open). */
 export function hasAdvisoryDb(options: Readonly<Record<string, unknown>>): boolean {
-  return existsSync(resolveDbPath(optionsOf('deps', advisoryDbOptions(options)).dbPath));
+  // Asked for every workflow: one file-system look-up per scan's options object, not one per file.
+  let has = dbKnown.get(options);
+  if (has === undefined) {
+    has = existsSync(resolveDbPath(optionsOf('deps', advisoryDbOptions(options)).dbPath));
+    dbKnown.set(options, has);
+  }
+  return has;
 }
+const dbKnown = new WeakMap<object, boolean>();
 
 /**
  * Known-compromised versions (built in) and OSV advisories of the `GitHub Actions` ecosystem (when the

@@ -44,11 +44,13 @@ export function checkExpressions(wf: Wf, root: YNode | undefined): void {
           `${expr.text.replace(/\s+/g, ' ')} hands every secret of the repository and organisation to this step.`,
           `overprov:${expr.text}`,
         );
-      if (/\bfromJSON\s{0,2}\(\s{0,2}secrets\.[\w-]{1,100}\s{0,2}\)\s{0,2}[.[]/i.test(inner))
+      // Any decoded value differs from the registered secret string: a field, or a JSON string unquoted.
+      const decoded = /\bfromJSON\s{0,2}\(\s{0,2}secrets\.[\w-]{1,100}\s{0,2}\)\s{0,2}([.[])?/i.exec(inner);
+      if (decoded)
         rep.add(
           GHA_SECRET_EXPOSURE,
           at(expr.text),
-          `${expr.text.replace(/\s+/g, ' ')} reads a field of a JSON secret: the field's value is not registered for log masking and prints in clear.`,
+          `${expr.text.replace(/\s+/g, ' ')} ${decoded[1] ? 'reads a field of a JSON secret' : 'decodes a secret as JSON'}: the decoded value is not registered for log masking and prints in clear.`,
           `unredacted:${expr.text}`,
           { severity: 'medium' },
         );

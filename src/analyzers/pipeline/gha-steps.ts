@@ -37,6 +37,7 @@ import {
   HARDCODED_CREDENTIAL,
 } from './rules-gha.js';
 import { adhocInstall, fetchPipeShell } from './shell.js';
+import { checkPublishAction, checkPublishLine } from './gha-publish-token.js';
 import type { YEntry, YNode, YScalar } from './yaml.js';
 import { entry, get, isFalse, isTrue, str } from './yaml.js';
 
@@ -58,7 +59,12 @@ export interface JobState {
   publishes: { pos: Pos; what: string }[];
   caches: { pos: Pos; what: string }[];
   usesOidc: boolean;
+  /** Shell variables of the script being checked that hold tainted data (`msg=$(echo "$TITLE" | …)`). */
+  scriptVars?: Map<string, Taint>;
 }
+
+// `name=value`, `export name=value`, `local name=value` at the start of a script line.
+const ASSIGNMENT = /^(?:(?:export|local|readonly|declare(?:\s+-\w+)*)\s+)?([A-Za-z_]\w{0,100})=(.*)$/;
 
 const SAME_REPO =
   /head\.repo\.full_name\s{0,4}==\s{0,4}(?:github\.repository\b|github\.event\.pull_request\.base\.repo\.full_name)|(?:github\.repository|base\.repo\.full_name)\s{0,4}==\s{0,4}github\.event\.pull_request\.head\.repo\.full_name|head\.repo\.fork\s{0,4}==\s{0,4}false|!\s{0,4}github\.event\.pull_request\.head\.repo\.fork/;
@@ -115,7 +121,7 @@ function varNames(line: string): string[] {
 
 function varsTainted(line: string, js: JobState): { name: string; taint: Taint } | undefined {
   for (const name of varNames(line)) {
-    const t = js.scope.env.get(name.toLowerCase());
+    const t = js.scope.env.get(name.toLowerCase()) ?? js.scriptVars?.get(name);
     if (t) return { name, taint: t };
   }
   return undefined;
@@ -127,9 +133,17 @@ function checkScriptLines(js: JobState, run: YScalar, sw: string, stepId: string
   const text = run.value as string;
   const lines = text.split('\n');
   let from = run.line;
+  js.scriptVars = new Map();
   for (const raw of lines) {
     const l = raw.trim();
     if (l === '' || l.startsWith('#')) continue;
+    // A variable assigned from tainted data carries the taint to the lines that use it.
+    const assign = ASSIGNMENT.exec(l);
+    if (assign) {
+      const t = taintedExpressions(assign[2]!, js.scope)[0]?.taint ?? varsTainted(assign[2]!, js)?.taint;
+      if (t) js.scriptVars.set(assign[1]!, t);
+      else js.scriptVars.delete(assign[1]!);
+    }
     // Lines of the script map to lines of the file in order: search each from where the last one was.
     const here = rep.find(from, run.endLine, l.slice(0, 200));
     if (here.column !== undefined) from = here.line;
@@ -204,6 +218,7 @@ function checkScriptLines(js: JobState, run: YScalar, sw: string, stepId: string
     const publish = PUBLISH_COMMAND.exec(l);
     if (publish && !/--dry-run/.test(l))
       js.publishes.push({ pos: at(publish[0]), what: `runs \`${publish[0]}\`` });
+    checkPublishLine(js, l, at, sw);
     if (OIDC_COMMAND.test(l)) js.usesOidc = true;
     if (ATTEST_COMMAND.test(l)) js.wf.attests = true;
   }
@@ -372,6 +387,7 @@ export function checkStep(js: JobState, step: YNode, index: number): void {
     name === 'pypa/gh-action-pypi-publish' &&
     (entry(withNode, 'password') !== undefined || isFalse(get(withNode, 'attestations')));
   if (ATTEST_ACTIONS.some((a) => name === a || name.startsWith(`${a}/`)) && !pypiToken) wf.attests = true;
+  checkPublishAction(local, name, withNode, usesE.value.line || usesE.keyLine, sw);
 
   if (action === 'actions/checkout') checkCheckout(js, step, usesE, withNode, sw, guarded);
   if (action === 'actions/upload-artifact' && js.persistingCheckout !== undefined) {
@@ -407,12 +423,15 @@ export function checkStep(js: JobState, step: YNode, index: number): void {
   if (cache) {
     const input = cache.input !== undefined ? get(withNode, cache.input) : undefined;
     const v = str(input);
+    // Action inputs arrive as strings: the actions read `yes`, `1` and `true` alike.
+    const truthy = (n: YNode | undefined): boolean => isTrue(n) || /^(?:yes|y|on|1)$/i.test(str(n) ?? '');
     const on =
-      cache.mode === 'always' ||
+      // `lookup-only` checks that an entry exists and restores nothing.
+      (cache.mode === 'always' && !truthy(get(withNode, 'lookup-only'))) ||
       (cache.mode === 'opt-in' && v !== undefined && v !== '' && !isFalse(input)) ||
       (cache.mode === 'opt-out' &&
         !(cache.input === 'cache-disabled' || cache.input === 'ignore-cache'
-          ? isTrue(input)
+          ? truthy(input)
           : isFalse(input)));
     if (on)
       js.caches.push({

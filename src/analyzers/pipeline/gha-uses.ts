@@ -17,15 +17,23 @@ const VERSION_COMMENT =
   /#\s{0,4}(?:tag[:=]\s{0,4}|version[:=]\s{0,4})?(v?\d{1,6}(?:\.\d{1,6}){0,3}(?:[-+][\w.-]{1,40})?)\b/i;
 
 /** Reports a container image reference that is not pinned by digest (`none` medium, `tag` low). */
-export function checkImage(wf: Wf, image: string, line: number, where: string, key: string): void {
+export function checkImage(
+  wf: Wf,
+  image: string,
+  line: number,
+  where: string,
+  key: string,
+  /** The expression on the line when `image` is one value of it (`${{ matrix.image }}`). */
+  shown?: string,
+): void {
   if (image.includes('${{') || image.trim() === '') return;
   const pin = imagePinning(image);
   // A version tag is the default bar (as in zizmor); `strictPinning` asks for digests too.
   if (pin === 'digest' || (pin === 'tag' && !wf.opts.strictPinning)) return;
   wf.rep.add(
     GHA_UNPINNED_IMAGE,
-    wf.rep.find(line, line, image.trim()),
-    `${where} uses image ${image.trim()} ${pin === 'none' ? 'without a version (latest)' : 'by tag, not by digest'}.`,
+    wf.rep.find(line, line, shown ?? image.trim()),
+    `${where} uses image ${image.trim()}${shown ? ` (a value of ${shown})` : ''} ${pin === 'none' ? 'without a version (latest)' : 'by tag, not by digest'}.`,
     `image:${key}:${image.trim()}`,
     pin === 'none' ? {} : { severity: 'low' },
   );
@@ -53,17 +61,32 @@ function distance(a: string, b: string): number {
 const POPULAR = POPULAR_ACTIONS.map((a) => a.toLowerCase());
 const POPULAR_OWNERS = new Set(POPULAR.map((a) => a.split('/')[0]!));
 
+const POPULAR_PARTS = POPULAR.map((p) => p.split('/') as [string, string]);
+// Workflows use the same few actions over and over: each name is compared with the list once per process.
+const squats = new Map<string, string | null>();
+
 /** The popular action that `name` (owner/repo) imitates with a one-letter change of owner or name, if any. */
 export function typosquatOf(name: string): string | undefined {
   const n = name.toLowerCase();
+  let v = squats.get(n);
+  if (v === undefined) {
+    v = squatOf(n) ?? null;
+    if (squats.size >= 10_000) squats.clear();
+    squats.set(n, v);
+  }
+  return v ?? undefined;
+}
+
+function squatOf(n: string): string | undefined {
   if (POPULAR.includes(n)) return undefined;
   const [owner, repo] = n.split('/');
   if (owner === undefined || repo === undefined || POPULAR_OWNERS.has(owner)) return undefined;
-  for (const p of POPULAR) {
-    const [po, pr] = p.split('/') as [string, string];
-    const dOwner = distance(owner, po);
-    const dRepo = repo === pr ? 0 : distance(repo, pr);
-    if (po.length >= 4 && dOwner <= (po.length >= 8 ? 2 : 1) && dRepo <= 1) return p;
+  for (const [po, pr] of POPULAR_PARTS) {
+    const maxOwner = po.length >= 8 ? 2 : 1;
+    // Lengths that differ by more than the allowed edits cannot match: no distance to compute.
+    if (po.length < 4 || Math.abs(owner.length - po.length) > maxOwner) continue;
+    if (repo !== pr && Math.abs(repo.length - pr.length) > 1) continue;
+    if (distance(owner, po) <= maxOwner && (repo === pr || distance(repo, pr) <= 1)) return `${po}/${pr}`;
   }
   return undefined;
 }

@@ -2,6 +2,7 @@ import { EMPTY_SCOPE, type Taint, type TaintScope } from './expressions.js';
 import { checkCondition } from './gha-conditions.js';
 import { checkExpressions } from './gha-document.js';
 import { SECRET_TRIGGERS, envSecrets, envTaint, stringInputs, type Wf } from './gha-scope.js';
+import { checkTriggers } from './gha-triggers.js';
 import { checkStep, guardsForks, jobOutputTaint, type JobState } from './gha-steps.js';
 import { checkImage, checkUses } from './gha-uses.js';
 import {
@@ -30,14 +31,33 @@ function hasWrite(perm: YNode | undefined): boolean {
 }
 
 function checkWriteAll(wf: Wf, e: YEntry | undefined, where: string, key: string): void {
-  if (!e || str(e.value) !== 'write-all') return;
+  const all = str(e?.value);
+  if (!e || (all !== 'write-all' && all !== 'read-all')) return;
   wf.rep.add(
     GHA_PERMISSIONS,
-    wf.rep.find(e.keyLine, e.keyLine, 'write-all'),
-    `${where} grants write-all: every scope of the token can write.`,
+    wf.rep.find(e.keyLine, e.keyLine, all),
+    all === 'write-all'
+      ? `${where} grants write-all: every scope of the token can write.`
+      : `${where} grants read-all: the token can read every scope (packages, security events, actions…), not only what the job needs.`,
     key,
-    { severity: 'high' },
+    { severity: all === 'write-all' ? 'high' : 'low' },
   );
+}
+
+/** Write scopes granted at the top of a workflow with several jobs: every job gets them, needed or not. */
+function checkTopWrites(wf: Wf, topPerm: YEntry | undefined, jobCount: number): void {
+  const perm = topPerm?.value;
+  if (jobCount < 2 || perm?.kind !== 'map') return;
+  for (const [scope, e] of perm.entries) {
+    if (str(e.value) !== 'write') continue;
+    wf.rep.add(
+      GHA_PERMISSIONS,
+      wf.rep.key(e.keyLine, scope),
+      `The workflow grants ${scope}: write to all ${jobCount} jobs; grant it in the job that needs it.`,
+      `perm:top:${scope}`,
+      { severity: scope === 'contents' || scope === 'id-token' || scope === 'packages' ? 'medium' : 'low' },
+    );
+  }
 }
 
 function checkInsecureEnv(wf: Wf, env: YNode | undefined, where: string): void {
@@ -58,17 +78,25 @@ function releaseTriggered(wf: Wf): boolean {
   return entry(push, 'tags') !== undefined;
 }
 
+/** The values a matrix key takes in a job: its list, and what `include:` entries set it to. */
+function matrixValues(job: YNode, key: string): string[] {
+  const matrix = get(get(job, 'strategy'), 'matrix');
+  const out = items(get(matrix, key)).map(str);
+  for (const inc of items(get(matrix, 'include'))) out.push(str(get(inc, key)));
+  return [...new Set(out.filter((v): v is string => v !== undefined && v.trim() !== ''))];
+}
+
 function checkContainer(wf: Wf, job: YNode, where: string, jobId: string): void {
   const c = entry(job, 'container');
   const image = str(c?.value) ?? str(get(c?.value, 'image'));
-  if (c && image !== undefined)
-    checkImage(
-      wf,
-      image,
-      (str(c.value) !== undefined ? c.keyLine : entry(c.value, 'image')?.keyLine) ?? c.keyLine,
-      `${where} container`,
-      `${jobId}:container`,
-    );
+  if (c && image !== undefined) {
+    const line = (str(c.value) !== undefined ? c.keyLine : entry(c.value, 'image')?.keyLine) ?? c.keyLine;
+    // `container: ${{ matrix.image }}` runs every image the matrix lists.
+    const fromMatrix = /^\s*\$\{\{\s*matrix\.([\w-]{1,100})\s*\}\}\s*$/.exec(image)?.[1];
+    const images = fromMatrix !== undefined ? matrixValues(job, fromMatrix) : [image];
+    for (const img of images)
+      checkImage(wf, img, line, `${where} container`, `${jobId}:container`, fromMatrix && image.trim());
+  }
   const holders: [YNode | undefined, string][] = [[c?.value, `${where} container`]];
   const services = get(job, 'services');
   if (services?.kind === 'map')
@@ -108,6 +136,7 @@ export function checkWorkflow(wf: Wf, root: YNode): void {
   const jobsEntry = entry(root, 'jobs');
   const jobs = jobsEntry?.value;
   if (!jobsEntry || jobs?.kind !== 'map') return;
+  checkTriggers(wf, root, jobs);
   const needsTaint = new Map<string, Taint>();
   const states: { jobId: string; job: YNode; js: JobState }[] = [];
   const unscoped: string[] = [];
@@ -179,15 +208,21 @@ export function checkWorkflow(wf: Wf, root: YNode): void {
         'idtoken:top',
       );
   }
-  if (!topPerm && unscoped.length > 0) {
-    rep.add(
-      GHA_PERMISSIONS,
-      rep.key(jobsEntry.keyLine, 'jobs'),
-      `No top-level permissions, and ${unscoped.length === 1 ? 'job' : 'jobs'} ${unscoped.join(', ')} set none: the token gets the repository default, read-write on older repositories and organisations.`,
-      'perm:missing',
-      { severity: 'low' },
-    );
-  }
+  checkTopWrites(wf, topPerm, jobs.entries.size);
+  // A workflow only ever called by others runs with the caller's token, except where it calls further.
+  const calledOnly = wf.triggers.size === 1 && wf.triggers.has('workflow_call');
+  if (!topPerm)
+    for (const jobId of unscoped) {
+      const je = jobs.entries.get(jobId)!;
+      if (calledOnly && !entry(je.value, 'uses')) continue;
+      rep.add(
+        GHA_PERMISSIONS,
+        rep.key(je.keyLine, jobId),
+        `No top-level permissions, and job ${jobId} sets none: its token gets the repository default, read-write on older repositories and organisations.`,
+        `perm:missing:${jobId}`,
+        { severity: 'low' },
+      );
+    }
   const release = releaseTriggered(wf);
   for (const { js } of states) {
     const publishing = release || js.publishes.length > 0;

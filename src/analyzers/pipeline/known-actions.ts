@@ -70,6 +70,7 @@ export const CACHE_ACTIONS: ReadonlyMap<string, { mode: 'always' | 'opt-in' | 'o
     ['docker/setup-buildx-action', { mode: 'opt-in', input: 'cache-binary' }],
     ['jdx/mise-action', { mode: 'opt-out', input: 'cache' }],
     ['actions-rust-lang/setup-rust-toolchain', { mode: 'opt-out', input: 'cache' }],
+    ['pyo3/maturin-action', { mode: 'opt-in', input: 'sccache' }],
   ]);
 
 /** Actions that use the job's OIDC token (id-token: write). */

@@ -44,6 +44,32 @@ export const GHA_DANGEROUS_TRIGGER = rule({
     'Use the `pull_request` trigger for building untrusted code; if `pull_request_target` is needed, never check out or execute the head ref, and pass data between workflows as inert artifacts.',
 });
 
+export const GHA_PRIVILEGED_TRIGGER = rule({
+  id: 'pipeline/gha-privileged-trigger',
+  title: 'Workflow runs with privileges for events outsiders control',
+  description:
+    "`pull_request_target` and `workflow_run` give every job the base repository's secrets and a token that can write, for events that forks trigger; `issue_comment` jobs run for any commenter. Each is safe only while no step handles the outsider's code or text, and every later edit has to keep it so.",
+  severity: 'low',
+  confidence: 'low',
+  cwe: [829],
+  principles: ['zoning-containment', 'authentication'],
+  remediation:
+    'Prefer `pull_request` (no secrets, read-only token for forks); keep privileged work in a separate workflow that reads the untrusted run\'s results as inert data. Guard comment-triggered jobs: `if: contains(fromJSON(\'["OWNER", "MEMBER", "COLLABORATOR"]\'), github.event.comment.author_association)`.',
+});
+
+export const GHA_PUBLISH_TOKEN = rule({
+  id: 'pipeline/gha-long-lived-publish-token',
+  title: 'Publishing with a stored token where trusted publishing exists',
+  description:
+    'npm, PyPI, crates.io, RubyGems and NuGet accept short-lived OpenID Connect tokens from GitHub Actions ("trusted publishing"). A stored registry token lives until someone revokes it: any step, action or log leak that reads it can publish from anywhere, long after the job.',
+  severity: 'low',
+  confidence: 'high',
+  cwe: [798, 522],
+  principles: ['authentication'],
+  remediation:
+    'Register the workflow as a trusted publisher on the registry, grant the job `permissions: { id-token: write }`, drop the token (`password:`, `NODE_AUTH_TOKEN`, `CARGO_REGISTRY_TOKEN` …) and revoke it; e.g. PyPI: `- uses: pypa/gh-action-pypi-publish@<sha>` with no `password:`.',
+});
+
 export const GHA_PERMISSIONS = rule({
   id: 'pipeline/gha-excessive-permissions',
   title: 'Workflow token has broad permissions',

@@ -258,6 +258,14 @@ export function isHashValue(value: string): boolean {
   return HASH_VALUE.test(value);
 }
 
+/**
+ * True for a lower-case dotted name (`meta.odd-tab.group1`, `markup.heading.1`, `com.acme.app`): an editor
+ * theme's token scope, a message key or a package name. Generated secrets mix cases or carry no dots.
+ */
+export function isDottedName(value: string): boolean {
+  return /^[a-z][a-z0-9_-]{0,40}(?:\.[a-z0-9_-]{1,40}){1,10}$/.test(value);
+}
+
 /** True for words of natural language (a label or translation: `Contraseña`, `Mot de passe`). */
 export function isNaturalWord(value: string): boolean {
   // Letters only, with at least one outside ASCII: a word in some language, not a credential.

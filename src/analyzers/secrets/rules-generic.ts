@@ -3,6 +3,7 @@ import {
   hasPlaceholderWord,
   isEnvReference,
   isHashValue,
+  isDottedName,
   isIdentifierLookAlike,
   isNaturalWord,
   isPlaceholder,
@@ -49,6 +50,10 @@ const DOC_PATH = /(?:^|\/)docs?\/|\.(?:md|markdown|rst|adoc)$|(?:^|\/)readme(?:\
 // Values of status maps and option tables (`pass: "passed"`, `password: required`): never a password.
 const NOT_A_PASSWORD =
   /^(?:pass(?:ed|es|ing)?|fail(?:ed|s|ure|ing)?|pending|skip(?:ped)?|todo|ok|success|error|true|false|null|nil|none|undefined|required|optional|enabled?|disabled?|yes|no|on|off|empty|default|hidden|visible|valid|invalid|unknown)$/i;
+// A value that names itself (`admin-password`, `user_password`, `my-secret`): lower-case words around the
+// word password, the placeholder of a test or an example (Etherpad's test users), never a generated secret.
+const SELF_NAMED =
+  /^(?:[a-z]{1,20}[-_.]){0,3}(?:password|passwd|passwort|pwd|secret)(?:[-_.][a-z]{1,20}){0,3}$/;
 // SQL `IDENTIFIED BY '…'` counts in .sql files or in a statement (often a string in code), not in prose
 // or comments ("the cord identified by 'c'").
 const SQL_STATEMENT = /\b(?:create|alter)\s{1,3}(?:user|role|login)\b|\bgrant\b|\bset\s{1,3}password\b/i;
@@ -101,7 +106,7 @@ export function passwordVerdict(m: MatchContext, inUrl: boolean): Verdict {
     if (PLACEHOLDER_USERS.test(head.slice(head.lastIndexOf('//') + 2))) return false;
   }
   if (!inUrl && PASSWORD_WORDS.test(v)) return false; // a label: "password": "Password"
-  if (!inUrl && NOT_A_PASSWORD.test(v)) return false;
+  if (!inUrl && (NOT_A_PASSWORD.test(v) || SELF_NAMED.test(v))) return false;
   const reason = weakPasswordReason(v, m.productNames);
   if (reason !== undefined) {
     const local = inUrl && LOCAL_HOST.test(m.line);
@@ -120,7 +125,8 @@ export function passwordVerdict(m: MatchContext, inUrl: boolean): Verdict {
 
 function genericVerdict(m: MatchContext): Verdict {
   const v = m.secret;
-  if (/\s/.test(v) || isEnvReference(v) || looksLikeCode(v) || isPlaceholder(v)) return false;
+  if (/\s/.test(v) || isEnvReference(v) || looksLikeCode(v) || isPlaceholder(v) || isDottedName(v))
+    return false;
   if (!m.quoted && m.sourceCode) return false;
   if (isIdentifierLookAlike(v, m.line)) return false;
   if (v.includes('://') || v.startsWith('/') || v.startsWith('.')) return false;
@@ -202,6 +208,7 @@ export const GENERIC_RULES: SecretRule[] = [
         'password: str = field()',
         'DB_PASSWORD = "${DB_PASSWORD}"',
         'label = {"password": "Password"}',
+        "users = {'admin': {'password': 'admin-password', 'is_admin': True}}",
       ],
     },
   }),
@@ -246,6 +253,9 @@ export const GENERIC_RULES: SecretRule[] = [
         'commit_token: <<hex:40>> # sha of release',
         'secret_key_base: your_secret_key_here_0123456789',
         'token: aaaaaaaaaaaaaaaaaaaaaaaa',
+        // Editor themes and highlighters (Monaco, Ace, TextMate) name syntax scopes "token".
+        '{ "token": "meta.odd-tab.group1", "foreground": "ffffff" }',
+        'this.$rules = { start: [{ token: "markup.heading.1", regex: "^=+" }] };',
       ],
     },
   }),

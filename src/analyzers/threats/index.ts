@@ -2,6 +2,7 @@ import type { Analyzer, AnalyzerContext, FileRef, ProjectContext, SourceFile } f
 import { ConfigError, ParseError } from '../../core/errors.js';
 import type { RawFinding } from '../../core/finding.js';
 import { checkModelPaths, crossCheck, DRIFT_RULES } from '../../threats/crosscheck.js';
+import { assetPorts } from '../../threats/declared-ports.js';
 import { deriveThreats, THREAT_RULE_METAS, threatToFinding } from '../../threats/derive.js';
 import { iacUnits, isComposeFile } from '../../threats/iac-facts.js';
 import type { IacUnit } from '../../threats/iac-facts.js';
@@ -65,11 +66,13 @@ export const threatsAnalyzer: Analyzer = {
   analyze(file: SourceFile, ctx: AnalyzerContext): RawFinding[] {
     if (!isModelHere(file, ctx)) return [];
     const model = load(file.text, file.path);
+    const ports = assetPorts(model);
     ctx.declareDeployment?.({
       workloads: [],
       assets: model.assets.map((a) => ({
         id: a.id,
         ...(a.name !== '' ? { name: a.name } : {}),
+        ...(ports.has(a.id) ? { ports: ports.get(a.id)! } : {}),
         path: file.path,
       })),
     });

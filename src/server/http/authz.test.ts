@@ -57,7 +57,7 @@ describe.each(STORE_KINDS)('every route in the OpenAPI document is authorised (%
 
   it('answers 401 without a token and 403 to a too-weak role', async () => {
     const push = await pushToken(p.store, 'walk');
-    const hook = (await createHook(p.store.db, 'falco', 'walk', 'test')).token!;
+    const hook = (await createHook(p.store, 'falco', 'walk', 'test')).token!;
     const creds: Record<Role | 'push' | 'hook', string> = { ...p.tokens, push, hook };
     for (const op of ops) {
       if (op.access === 'public' || op.access === undefined) continue;

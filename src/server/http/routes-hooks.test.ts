@@ -57,9 +57,9 @@ describe.each(STORE_KINDS)('runtime webhooks on %s', (kind) => {
       });
       expect(r.statusCode).toBe(201);
     }
-    am = (await createHook(p.store.db, 'alertmanager', 'prod', 'test')).token!;
-    falco = (await createHook(p.store.db, 'falco', undefined, 'test')).token!;
-    secret = (await createHook(p.store.db, 'generic', 'scanner', 'test')).secret!;
+    am = (await createHook(p.store, 'alertmanager', 'prod', 'test')).token!;
+    falco = (await createHook(p.store, 'falco', undefined, 'test')).token!;
+    secret = (await createHook(p.store, 'generic', 'scanner', 'test')).secret!;
   });
   afterAll(async () => p.close());
 
@@ -223,7 +223,7 @@ describe.each(STORE_KINDS)('runtime webhooks on %s', (kind) => {
       payload: makeResult([]),
     });
     expect(scan.statusCode).toBe(403);
-    const temp = await createHook(p.store.db, 'alertmanager', 'temp', 'test');
+    const temp = await createHook(p.store, 'alertmanager', 'temp', 'test');
     expect((await post('alertmanager', firing, bearer(temp.token!))).statusCode).toBe(200);
     expect(await revokeHook(p.store.db, temp.id, 'test')).toBe(true);
     expect((await post('alertmanager', firing, bearer(temp.token!))).statusCode).toBe(401);

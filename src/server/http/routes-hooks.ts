@@ -17,6 +17,7 @@ import { recordDetection, type RecordOutcome } from '../operate/record.js';
 import { verifySignature } from '../operate/signature.js';
 import type { Store } from '../store/open.js';
 import { nowIso } from '../store/util.js';
+import { VanguardError } from '../../core/errors.js';
 import { HttpError, principalOf, route } from './route.js';
 
 /** Largest webhook body: Alertmanager groups up to MAX_ALERTS alerts of a few KiB each. */
@@ -113,7 +114,7 @@ export async function registerHookRoutes(
       tags: ['hooks'],
       handler: async (req) => {
         const body = rawBody(req);
-        const check = verifySignature(req.headers, body, await signingKeys(store.db));
+        const check = verifySignature(req.headers, body, await signingKeys(store));
         if (!check.ok) throw new HttpError(401, 'UNAUTHENTICATED', check.reason);
         const detection = parseGeneric(body, check.hookId);
         // The message id is remembered only after the body is valid, so a corrected resend is not a replay.
@@ -175,10 +176,18 @@ export async function registerHookRoutes(
         },
       },
     },
-    handler: async (req, reply) =>
-      reply
-        .code(201)
-        .send(await createHook(store.db, req.body.kind, req.body.name, actorOf(principalOf(req)))),
+    handler: async (req, reply) => {
+      try {
+        return reply
+          .code(201)
+          .send(await createHook(store, req.body.kind, req.body.name, actorOf(principalOf(req))));
+      } catch (err) {
+        // No server key to seal a signing secret with: the operator's to fix, and the admin's to read.
+        if (err instanceof VanguardError && err.code === 'CONFIG')
+          throw new HttpError(503, 'NO_SERVER_KEY', err.message);
+        throw err;
+      }
+    },
   });
   route<FastifyRequest<{ Params: { id: string } }>>(app, {
     method: 'DELETE',

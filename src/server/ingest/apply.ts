@@ -1,5 +1,6 @@
 import type { Transaction } from 'kysely';
 import type { Dialect } from '../store/migrations.js';
+import { indexDeployment } from '../operate/deployment-keys.js';
 import { BULK_ROWS, bulkRows } from '../store/bulk.js';
 import type { Database, FindingRow, NewFinding } from '../store/schema.js';
 import { chunks, lockScope, rowsPerStatement } from '../store/util.js';
@@ -329,6 +330,7 @@ export async function applyReport(
       .values({ project_id: target.projectId, branch: target.branch, ...dep })
       .onConflict((oc) => oc.columns(['project_id', 'branch']).doUpdateSet(dep))
       .execute();
+    await indexDeployment(trx, target.projectId, target.branch, report.deployment);
   }
   await trx
     .updateTable('scans')

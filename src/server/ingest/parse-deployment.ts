@@ -1,4 +1,9 @@
-import type { DeclaredAsset, DeclaredDeployment, DeclaredWorkload } from '../../core/deployment.js';
+import type {
+  DeclaredAsset,
+  DeclaredDeployment,
+  DeclaredPort,
+  DeclaredWorkload,
+} from '../../core/deployment.js';
 import { arr, isObj, line, obj, oneOf, optStr, ReportError, str, strList } from './check.js';
 
 // Bounds that no real repository reaches, so a hostile push cannot make routing read megabytes per alert.
@@ -14,11 +19,8 @@ function labels(v: unknown, where: string): Record<string, string> {
   return Object.fromEntries(entries.map(([k, val]) => [str(k, where, 300), str(val, `${where}.${k}`, 1000)]));
 }
 
-function workload(v: unknown, i: number): DeclaredWorkload {
-  const w = `deployment.workloads[${i}]`;
-  const o = obj(v, w);
-  const namespace = optStr(o.namespace, `${w}.namespace`, 300);
-  const ports = (o.ports === undefined ? [] : arr(o.ports, `${w}.ports`)).map((p, j) => {
+function ports(v: unknown, w: string): DeclaredPort[] {
+  return (v === undefined ? [] : arr(v, `${w}.ports`)).map((p, j) => {
     const po = obj(p, `${w}.ports[${j}]`);
     if (typeof po.port !== 'number' || !Number.isInteger(po.port) || po.port < 0 || po.port > 65535)
       throw new ReportError(`${w}.ports[${j}].port: expected a port number`);
@@ -27,13 +29,19 @@ function workload(v: unknown, i: number): DeclaredWorkload {
       protocol: oneOf(po.protocol ?? 'tcp', ['tcp', 'udp'] as const, `${w}.ports[${j}]`),
     };
   });
+}
+
+function workload(v: unknown, i: number): DeclaredWorkload {
+  const w = `deployment.workloads[${i}]`;
+  const o = obj(v, w);
+  const namespace = optStr(o.namespace, `${w}.namespace`, 300);
   return {
     kind: str(o.kind, `${w}.kind`, 100),
     name: str(o.name, `${w}.name`, 1000),
     ...(namespace !== undefined ? { namespace } : {}),
     labels: labels(o.labels, `${w}.labels`),
     images: strList(o.images, `${w}.images`),
-    ports,
+    ports: ports(o.ports, w),
     path: str(o.path ?? '', `${w}.path`, 4096),
     line: line(o.line, `${w}.line`),
   };
@@ -46,6 +54,7 @@ function asset(v: unknown, i: number): DeclaredAsset {
   return {
     id: str(o.id, `${w}.id`, 300),
     ...(name !== undefined ? { name } : {}),
+    ...(o.ports !== undefined ? { ports: ports(o.ports, w) } : {}),
     path: str(o.path ?? '', `${w}.path`, 4096),
   };
 }

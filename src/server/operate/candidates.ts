@@ -1,12 +1,32 @@
 import type { Kysely } from 'kysely';
 import type { DeclaredAsset, DeclaredWorkload } from '../../core/deployment.js';
 import type { Database } from '../store/schema.js';
+import { lookupKeys } from './deployment-keys.js';
 import { ruleKeys, type RoutingFacts } from './facts.js';
 import type { Candidate } from './match.js';
 
-/** Every stored deployment with its project name. */
-export async function loadCandidates(db: Kysely<Database>): Promise<Candidate[]> {
-  const rows = await db
+/**
+ * The stored deployments that declare any of the detection's keys (an indexed lookup in
+ * deployment_keys), with their project names: the only ones that can score.
+ */
+export async function loadCandidates(db: Kysely<Database>, facts: RoutingFacts): Promise<Candidate[]> {
+  const keys = lookupKeys(facts);
+  if (keys.length === 0) return [];
+  const hits = await db
+    .selectFrom('deployment_keys')
+    .select(['project_id', 'branch'])
+    .distinct()
+    .where((eb) => eb.or(keys.map((k) => eb.and([eb('key', '=', k.key), eb('value', '=', k.value)]))))
+    .execute();
+  return hits.length === 0 ? [] : readCandidates(db, hits);
+}
+
+/** The deployments of the given project branches (all of them without a list), with project names. */
+export async function readCandidates(
+  db: Kysely<Database>,
+  owners?: readonly { project_id: number; branch: string }[],
+): Promise<Candidate[]> {
+  let q = db
     .selectFrom('deployments')
     .innerJoin('projects', 'projects.id', 'deployments.project_id')
     .select([
@@ -16,8 +36,16 @@ export async function loadCandidates(db: Kysely<Database>): Promise<Candidate[]>
       'deployments.updated_at',
       'deployments.workloads',
       'deployments.assets',
-    ])
-    .execute();
+    ]);
+  if (owners)
+    q = q.where((eb) =>
+      eb.or(
+        owners.map((h) =>
+          eb.and([eb('deployments.project_id', '=', h.project_id), eb('deployments.branch', '=', h.branch)]),
+        ),
+      ),
+    );
+  const rows = await q.execute();
   return rows.map((r) => ({
     projectId: r.project_id,
     project: r.name,

@@ -3,6 +3,7 @@ import type { Kysely } from 'kysely';
 import { audit, revokeRow } from '../auth/accounts.js';
 import type { Principal } from '../auth/roles.js';
 import { generateToken, hashSecret, kindOf, sha256, tokenId, verifySecret } from '../auth/secrets.js';
+import type { Store } from '../store/open.js';
 import type { Database } from '../store/schema.js';
 import { nowIso } from '../store/util.js';
 
@@ -21,10 +22,11 @@ export interface CreatedHook {
 
 /**
  * Creates a hook credential, shown once: a `vgh_` bearer token (kept as a scrypt hash) for
- * Alertmanager and Falco, a `whsec_` signing secret for the generic hook.
+ * Alertmanager and Falco, a `whsec_` signing secret for the generic hook (kept sealed with the
+ * server key, since verifying a signature needs the secret itself).
  */
 export async function createHook(
-  db: Kysely<Database>,
+  store: Pick<Store, 'db' | 'secrets'>,
   kind: HookKind,
   name: string | undefined,
   actor: string,
@@ -32,9 +34,11 @@ export async function createHook(
   const { token, id } = generateToken('hook');
   const signed = kind === 'generic';
   const key = signed ? randomBytes(32).toString('base64') : null;
+  // Sealed before anything is written: without a server key no signed hook is created.
+  const sealed = key === null ? null : store.secrets.seal(key, `hook:${id}`);
   const tokenHash = signed ? null : await hashSecret(token);
   const label = name ?? `${kind} hook`;
-  await db.transaction().execute(async (trx) => {
+  await store.db.transaction().execute(async (trx) => {
     await trx
       .insertInto('hooks')
       .values({
@@ -42,7 +46,7 @@ export async function createHook(
         kind,
         name: label,
         token_hash: tokenHash,
-        signing_key: key,
+        signing_key_sealed: sealed,
         created_by: actor,
         created_at: nowIso(),
         revoked_at: null,
@@ -96,17 +100,22 @@ export async function authenticateHookToken(
   return { kind: 'hook', hookId: row.id, hookKind: row.kind, name: row.name };
 }
 
-/** The signing keys of the active generic hooks. */
-export async function signingKeys(db: Kysely<Database>): Promise<{ hookId: string; key: Buffer }[]> {
-  const rows = await db
+/** The signing keys of the active generic hooks, unsealed. */
+export async function signingKeys(
+  store: Pick<Store, 'db' | 'secrets'>,
+): Promise<{ hookId: string; key: Buffer }[]> {
+  const rows = await store.db
     .selectFrom('hooks')
-    .select(['id', 'signing_key'])
+    .select(['id', 'signing_key_sealed'])
     .where('kind', '=', 'generic')
     .where('revoked_at', 'is', null)
     .execute();
   return rows
-    .filter((r): r is { id: string; signing_key: string } => r.signing_key !== null)
-    .map((r) => ({ hookId: r.id, key: Buffer.from(r.signing_key, 'base64') }));
+    .filter((r): r is { id: string; signing_key_sealed: string } => r.signing_key_sealed !== null)
+    .map((r) => ({
+      hookId: r.id,
+      key: Buffer.from(store.secrets.open(r.signing_key_sealed, `hook:${r.id}`), 'base64'),
+    }));
 }
 
 /** Records that a hook delivered something (shown in the hook list). */

@@ -39,7 +39,8 @@ export const SCORES = {
   namespace: 10,
 } as const;
 
-function appNames(w: DeclaredWorkload): string[] {
+/** The names a workload answers to: its own and its app labels' values. */
+export function appNames(w: DeclaredWorkload): string[] {
   const names = [w.name];
   for (const k of APP_LABELS) {
     const v = w.labels[k];

@@ -56,7 +56,7 @@ export async function routeFacts(db: Kysely<Database>, facts: RoutingFacts): Pro
       },
     };
   }
-  const choice = choose(matchDeployments(facts, await loadCandidates(db)));
+  const choice = choose(matchDeployments(facts, await loadCandidates(db, facts)));
   if (choice.kind === 'routed') {
     const m = choice.match;
     return {

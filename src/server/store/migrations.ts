@@ -1,6 +1,9 @@
 import { sql, type CreateTableBuilder, type Kysely, type Migration, type MigrationProvider } from 'kysely';
+import type { DeclaredDeployment } from '../../core/deployment.js';
+import { deploymentKeys } from '../operate/deployment-keys.js';
 import { maskOf, OWASP_BITS, PRINCIPLE_BITS } from './labels.js';
 import { v7Search } from './search-schema.js';
+import { secretBox, type SecretBox } from './secret-box.js';
 
 export type Dialect = 'sqlite' | 'postgres';
 
@@ -468,6 +471,85 @@ function v5Comments(dialect: Dialect): Migration {
   };
 }
 
+// The schema of this moment (see backfillLabels).
+type V8 = Kysely<{
+  hooks: { id: string; signing_key_sealed: string | null };
+  deployments: { id: number; project_id: number; branch: string; workloads: string; assets: string };
+  deployment_keys: { key: string; value: string; project_id: number; branch: string };
+}>;
+
+/** Writes the routing keys of one stored deployment (version 8's backfill). */
+async function indexBackfill(
+  k: V8,
+  d: { project_id: number; branch: string; workloads: string; assets: string },
+): Promise<void> {
+  const dep: DeclaredDeployment = {
+    workloads: JSON.parse(d.workloads) as DeclaredDeployment['workloads'],
+    assets: JSON.parse(d.assets) as DeclaredDeployment['assets'],
+  };
+  const rows = deploymentKeys(dep).map((x) => ({ ...x, project_id: d.project_id, branch: d.branch }));
+  for (let i = 0; i < rows.length; i += 500)
+    await k
+      .insertInto('deployment_keys')
+      .values(rows.slice(i, i + 500))
+      .execute();
+}
+
+/**
+ * Version 8 (issue #16): webhook signing keys sealed with the server key instead of kept in plain
+ * text (a leaked database no longer lets anyone sign detections), and the keys deployments are
+ * routed by, indexed, so routing an alert reads the few deployments that can match instead of all.
+ */
+function v8OperateSecrets(dialect: Dialect, secrets: SecretBox): Migration {
+  return {
+    async up(db: Kysely<unknown>): Promise<void> {
+      const k = db as unknown as V8;
+      await db.schema.alterTable('hooks').renameColumn('signing_key', 'signing_key_sealed').execute();
+      // SQLite leaves a rewritten row's old bytes in the page's free space: zero them instead
+      // (open.ts then checkpoints, so the file no longer holds the plain keys either).
+      if (dialect === 'sqlite') await sql`PRAGMA secure_delete = ON`.execute(db);
+      const plain = await k
+        .selectFrom('hooks')
+        .select(['id', 'signing_key_sealed'])
+        .where('signing_key_sealed', 'is not', null)
+        .execute();
+      for (const h of plain)
+        await k
+          .updateTable('hooks')
+          .set({ signing_key_sealed: secrets.seal(h.signing_key_sealed!, `hook:${h.id}`) })
+          .where('id', '=', h.id)
+          .execute();
+      if (dialect === 'sqlite') await sql`PRAGMA secure_delete = OFF`.execute(db);
+      let keys = db.schema
+        .createTable('deployment_keys')
+        .addColumn('key', 'text', (c) => c.notNull())
+        .addColumn('value', 'text', (c) => c.notNull())
+        .addColumn('project_id', 'integer', (c) => c.notNull().references('projects.id'))
+        .addColumn('branch', 'text', (c) => c.notNull())
+        .addPrimaryKeyConstraint('deployment_keys_pk', ['key', 'value', 'project_id', 'branch']);
+      if (dialect === 'sqlite') keys = keys.modifyEnd(sql`without rowid`);
+      await keys.execute();
+      await db.schema
+        .createIndex('deployment_keys_owner')
+        .on('deployment_keys')
+        .columns(['project_id', 'branch'])
+        .execute();
+      for (let after = 0; ;) {
+        const page = await k
+          .selectFrom('deployments')
+          .select(['id', 'project_id', 'branch', 'workloads', 'assets'])
+          .where('id', '>', after)
+          .orderBy('id')
+          .limit(100)
+          .execute();
+        if (page.length === 0) break;
+        after = page[page.length - 1]!.id;
+        for (const d of page) await indexBackfill(k, d);
+      }
+    },
+  };
+}
+
 /**
  * Version 9 (issue #12, code analysis): how a code finding was established (taint, pattern, audit) and
  * its taint path, so the API and the dashboard show what the CLI's reports show. Nullable: other
@@ -482,8 +564,11 @@ function v9CodeFlow(): Migration {
   };
 }
 
-/** The versioned migrations, in order. */
-export function migrations(dialect: Dialect): MigrationProvider {
+/**
+ * The versioned migrations, in order; `secrets` seals what version 8 encrypts (without it, a store
+ * holding signing keys cannot be migrated past version 7).
+ */
+export function migrations(dialect: Dialect, secrets: SecretBox = secretBox({})): MigrationProvider {
   return {
     getMigrations: () =>
       Promise.resolve({
@@ -493,6 +578,7 @@ export function migrations(dialect: Dialect): MigrationProvider {
         '0004_perf': v4(dialect),
         '0005_finding_comments': v5Comments(dialect),
         '0007_findings_search': v7Search(dialect),
+        '0008_operate_secrets': v8OperateSecrets(dialect, secrets),
         '0009_code_flow': v9CodeFlow(),
       }),
   };

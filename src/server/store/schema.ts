@@ -229,10 +229,10 @@ export interface HookTable {
   name: string;
   token_hash: string | null;
   /**
-   * The HMAC key of a signed (`generic`) hook. Verifying an HMAC needs the key itself, so unlike
-   * tokens it cannot be kept as a one-way hash.
+   * The HMAC key of a signed (`generic`) hook, sealed with the server key (store/secret-box.ts):
+   * verifying an HMAC needs the key itself, so unlike tokens it cannot be kept as a one-way hash.
    */
-  signing_key: string | null;
+  signing_key_sealed: string | null;
   created_by: string;
   created_at: string;
   revoked_at: string | null;
@@ -255,6 +255,17 @@ export interface DeploymentTable {
   workloads: string;
   assets: string;
   updated_at: string;
+}
+
+/**
+ * The index routing reads instead of every deployment: one row per (key, value) a project branch's
+ * deployment declares (image repository, app name, namespace, threat-model asset).
+ */
+export interface DeploymentKeyTable {
+  key: string;
+  value: string;
+  project_id: number;
+  branch: string;
 }
 
 /**
@@ -326,6 +337,7 @@ export interface Database {
   hooks: HookTable;
   hook_deliveries: HookDeliveryTable;
   deployments: DeploymentTable;
+  deployment_keys: DeploymentKeyTable;
   detections: DetectionTable;
   routing_rules: RoutingRuleTable;
 }

@@ -15,6 +15,12 @@ app.get('/report/:id', (req, res) => {
   res.sendFile(`/srv/reports/${req.params.id}`);
 });
 
+app.get('/file/*', (req, res) => {
+  const options = { dotfiles: 'deny' };
+  // ruleid: code/js-path-traversal
+  res.sendFile(req.params[0], options);
+});
+
 app.post('/notes', async (req, res) => {
   const { title, text } = req.body;
   // ruleid: code/js-path-traversal

@@ -20,6 +20,13 @@ app.get('/report/:id', (req, res) => {
   res.sendFile(req.params.id, { root: '/srv/reports' });
 });
 
+app.get('/debug/view/*', (req, res) => {
+  var options = { root: path.join(__dirname, 'lib', 'debug'), dotfiles: 'deny' };
+  res.sendFile(req.params[0], options, (err) => {
+    if (err) res.sendStatus(404);
+  });
+});
+
 app.get('/static', (req, res) => {
   fs.readFile(path.join(__dirname, 'public', 'index.html'), (err, data) => res.end(data));
 });

@@ -42,3 +42,8 @@ async function listUsers(knex, ctx) {
   return knex('users').whereRaw(`name = '${ctx.request.query.name}'`);
 }
 module.exports = { listUsers };
+
+app.get('/sqlite/:id', (req, res) => {
+  // ruleid: code/js-sql-injection
+  db.get(`SELECT * FROM pads WHERE id = '${req.params.id}'`, (err, row) => res.json(row));
+});

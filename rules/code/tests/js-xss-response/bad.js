@@ -19,3 +19,9 @@ async function show(ctx) {
   ctx.body = `<p>${ctx.query.message}</p>`;
 }
 module.exports = { show };
+
+app.get('/greet/:locale', (req, res) => {
+  const locale = req.params.locale.split('.')[0];
+  // ruleid: code/js-xss-response
+  res.send(`<p lang="${locale}">Hello</p>`);
+});

@@ -17,3 +17,13 @@ app.get('/page', (req, res) => {
 app.get('/count', (req, res) => {
   res.send(`<p>${parseInt(req.query.n, 10)} items</p>`);
 });
+
+const LANGS = { en: 'English', de: 'Deutsch' };
+app.get('/locales/:locale', (req, res) => {
+  const locale = req.params.locale.split('.')[0];
+  if (Object.prototype.hasOwnProperty.call(LANGS, locale)) {
+    res.send(`<p lang="${locale}">${LANGS[locale]}</p>`);
+  } else {
+    res.status(404).send('Language not available');
+  }
+});

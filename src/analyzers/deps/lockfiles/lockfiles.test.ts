@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ParseError } from '../../../core/errors.js';
-import { formatFor, isDependencyFile } from './index.js';
+import { formatFor, isDependencyFile, parsePackageJson } from './index.js';
 import type { Inventory } from './types.js';
 
 const FIX = join(import.meta.dirname, '..', 'fixtures');
@@ -239,10 +239,32 @@ describe('formats', () => {
     expect(parse('requirements/requirements.txt').packages[2]!.purl).toBe('pkg:pypi/pyyaml@6.0.1');
     expect(parse('go/go.mod').packages[0]!.purl).toBe('pkg:golang/github.com/gin-gonic/gin@v1.9.0');
   });
-  it('notes unresolved ranges in manifests', () => {
-    expect(parse('package-json/package.json').notes[0]).toMatch(/1 range\(s\) were not resolved/);
-    expect(parse('requirements/requirements.txt').notes).toEqual([
-      '1 requirement(s) are not pinned with == and were not resolved',
+  it('lists the ranges a manifest without a lockfile leaves unresolved, by name and range', () => {
+    const inv = parse('package-json/package.json');
+    expect(inv.packages.map((p) => `${p.name}@${p.version}`)).toEqual(['lodash@4.17.15', 'minimist@1.2.0']);
+    expect(inv.unresolved).toEqual([
+      {
+        ecosystem: 'npm',
+        name: 'express',
+        range: '^4.17.1',
+        reason: 'no lockfile and no node_modules',
+        line: 6,
+      },
+    ]);
+    expect(inv.notes[0]).toMatch(
+      /1 could not be resolved and are listed without a version: express@\^4\.17\.1/,
+    );
+    const req = parse('requirements/requirements.txt');
+    expect(req.unresolved).toEqual([
+      expect.objectContaining({
+        ecosystem: 'PyPI',
+        name: 'flask',
+        range: '>=2.0',
+        reason: 'not pinned with ==',
+      }),
+    ]);
+    expect(req.notes).toEqual([
+      '1 requirement(s) are not pinned with == and were not resolved, listed without a version: flask >=2.0 (pin them, e.g. with pip-compile)',
       '1 -r/-c include(s) are not followed from this file',
     ]);
     expect(
@@ -369,5 +391,52 @@ describe('lockfile shapes are checked, not assumed', () => {
     }
     expect(err).toBeInstanceOf(ParseError);
     expect((err as Error).message).toMatch(message);
+  });
+});
+
+describe('a package.json without a lockfile, resolved from what is installed', () => {
+  const manifest = JSON.stringify(
+    {
+      dependencies: { express: '^4.17.1', lodash: '4.17.15', left: 'npm:left-pad@^1.3.0' },
+      devDependencies: {
+        vitest: '^4.0.0',
+        private: `git+https://ci:${'hunter2'.repeat(2)}@git.acme.io/p.git`,
+      },
+    },
+    null,
+    2,
+  );
+  const installed = (versions: Record<string, string>) => ({
+    from: 'node_modules',
+    versions: new Map(Object.entries(versions)),
+    truncated: false,
+  });
+
+  it('takes each range to the installed version and lists the rest, masked', () => {
+    const inv = parsePackageJson(manifest, {
+      installed: installed({ express: '4.18.2', left: '1.3.0', lodash: '4.17.21' }),
+    });
+    expect(inv.packages.map((p) => [p.name, p.version, p.dev === true])).toEqual([
+      ['express', '4.18.2', false],
+      // An exact pin is what the manifest says, whatever a stale node_modules holds.
+      ['lodash', '4.17.15', false],
+      ['left-pad', '1.3.0', false],
+    ]);
+    expect(inv.unresolved!.map((u) => [u.name, u.range, u.reason, u.dev])).toEqual([
+      ['vitest', '^4.0.0', 'not installed in node_modules', true],
+      ['private', 'git+https://ci:hun*****@git.acme.io/p.git', 'not installed in node_modules', true],
+    ]);
+    expect(inv.notes.join('\n')).not.toContain('hunter2hunter2');
+    expect(inv.notes[0]).toMatch(
+      /2 range\(s\) resolved from the packages installed in node_modules; 2 could not/,
+    );
+  });
+
+  it('says when an installed version does not satisfy the declared range', () => {
+    const inv = parsePackageJson(manifest, { installed: installed({ express: '5.0.0' }) });
+    expect(inv.packages.find((p) => p.name === 'express')?.version).toBe('5.0.0');
+    expect(inv.notes[1]).toBe(
+      'installed versions that do not satisfy the declared range: express@5.0.0 (declared ^4.17.1)',
+    );
   });
 });

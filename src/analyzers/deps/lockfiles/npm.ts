@@ -12,7 +12,7 @@ export function parseNpmLock(text: string, opts: ParseOptions = {}): Inventory {
   if (!root) throw new ParseError('package-lock.json: the top level is not an object', 1);
   const packages = tableAt(root, 'packages', 'package-lock.json');
   // v2 carries both sections; `packages` is the complete one.
-  if (packages) return fromPackages(packages, doc);
+  if (packages) return fromPackages(packages, doc, manifestDeps(opts.manifest));
   const deps = tableAt(root, 'dependencies', 'package-lock.json');
   if (deps) return fromV1(deps, doc, manifestDeps(opts.manifest));
   return { packages: [], edges: [], notes: [] };
@@ -35,7 +35,11 @@ function depNames(entry: Record<string, unknown>, fields: readonly string[]): st
 const DEP_FIELDS = ['dependencies', 'optionalDependencies', 'peerDependencies'] as const;
 const MAX_DEPTH = 1000;
 
-function fromPackages(packages: Record<string, unknown>, doc: JsonWithLines): Inventory {
+function fromPackages(
+  packages: Record<string, unknown>,
+  doc: JsonWithLines,
+  declared: Set<string> | undefined,
+): Inventory {
   const inv: Inventory = { packages: [], edges: [], notes: [] };
   const keys = new Set(Object.keys(packages));
   const byKey = new Map<string, LockedPackage>();
@@ -90,7 +94,10 @@ function fromPackages(packages: Record<string, unknown>, doc: JsonWithLines): In
     for (const dep of depNames(rootEntry, [...DEP_FIELDS, 'devDependencies']))
       direct.add(`node_modules/${dep}`);
   } else {
-    for (const k of byKey.keys()) if (k.split('node_modules/').length === 2) direct.add(k);
+    // npm's hidden lockfile (node_modules/.package-lock.json) has no root entry: the manifest says what is
+    // direct; without it, every top-level package is taken as direct.
+    for (const k of byKey.keys())
+      if (k.split('node_modules/').length === 2 && (!declared || declared.has(nameFromKey(k)))) direct.add(k);
   }
   return computePaths(inv, direct);
 }

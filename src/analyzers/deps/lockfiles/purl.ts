@@ -16,7 +16,10 @@ function enc(s: string): string {
   return encodeURIComponent(s).replace(/%3A/gi, ':');
 }
 
-/** A package URL (purl spec) for a package; namespaces split per type (npm scope, Maven group, Go path). */
+/**
+ * A package URL (purl spec) for a package; namespaces split per type (npm scope, Maven group, Go path).
+ * An empty version gives the versionless purl the spec allows (a dependency whose version is unknown).
+ */
 export function purlFor(ecosystem: Ecosystem, name: string, version: string): string {
   const type = PURL_TYPE[ecosystem];
   let ns: string | undefined;
@@ -36,5 +39,5 @@ export function purlFor(ecosystem: Ecosystem, name: string, version: string): st
   }
   if (ecosystem === 'PyPI') n = n.toLowerCase().replace(/[-_.]+/g, '-');
   const nsPart = ns ? ns.split('/').map(enc).join('/') + '/' : '';
-  return `pkg:${type}/${nsPart}${enc(n)}@${enc(version)}`;
+  return `pkg:${type}/${nsPart}${enc(n)}${version === '' ? '' : `@${enc(version)}`}`;
 }

@@ -5,7 +5,8 @@ import { computePaths, rootsOf } from './graph.js';
 import { asObject, parseJsonWithLines, str } from './json-lines.js';
 import { purlFor } from './purl.js';
 import { parseTomlPackages } from './toml-lines.js';
-import type { Inventory, LockedPackage } from './types.js';
+import { maskCredentials } from '../../../core/credentials.js';
+import type { Inventory, LockedPackage, UnresolvedDependency } from './types.js';
 
 function pkg(name: string, version: string, line: number): LockedPackage {
   const id = normalisePypiName(name);
@@ -16,7 +17,7 @@ function pkg(name: string, version: string, line: number): LockedPackage {
 export function parseRequirements(text: string): Inventory {
   const inv: Inventory = { packages: [], edges: [], notes: [] };
   const lines = text.split(/\r?\n/);
-  let unpinned = 0;
+  const unpinned: UnresolvedDependency[] = [];
   let included = 0;
   for (let i = 0; i < lines.length; i++) {
     const start = i;
@@ -31,7 +32,16 @@ export function parseRequirements(text: string): Inventory {
         body,
       );
     if (!m) {
-      if (/^[A-Za-z0-9]/.test(body)) unpinned++;
+      const req = /^([A-Za-z0-9][A-Za-z0-9._-]{0,200})(?:\[[^\]]{0,200}\])?\s*([^;#]{0,500})/.exec(body);
+      if (req)
+        unpinned.push({
+          ecosystem: 'PyPI',
+          name: req[1]!,
+          // `django>=4.2`, `requests`, or a URL (`pkg @ https://…`, whose credentials are masked).
+          range: maskCredentials(req[2]!.trim() || '*'),
+          reason: 'not pinned with ==',
+          line: start + 1,
+        });
       continue;
     }
     const p = pkg(m[1]!, m[3]!, start + 1);
@@ -41,7 +51,14 @@ export function parseRequirements(text: string): Inventory {
     if (hashes[0]) p.integrity = hashes[0];
     inv.packages.push(p);
   }
-  if (unpinned > 0) inv.notes.push(`${unpinned} requirement(s) are not pinned with == and were not resolved`);
+  if (unpinned.length > 0) {
+    inv.unresolved = unpinned;
+    const names = unpinned.slice(0, 10).map((u) => `${u.name} ${u.range}`);
+    inv.notes.push(
+      `${unpinned.length} requirement(s) are not pinned with == and were not resolved, listed without a version: ` +
+        `${names.join(', ')}${unpinned.length > 10 ? ` and ${unpinned.length - 10} more` : ''} (pin them, e.g. with pip-compile)`,
+    );
+  }
   // Included files are scanned on their own when they are named requirements*.txt; others are not read.
   if (included > 0) inv.notes.push(`${included} -r/-c include(s) are not followed from this file`);
   return inv;

@@ -31,12 +31,27 @@ export interface LockedPackage {
   inBundle?: boolean;
 }
 
+/** A declared dependency whose version could not be told without a registry (a range, a tag, a URL). */
+export interface UnresolvedDependency {
+  ecosystem: Ecosystem;
+  name: string;
+  /** The declaration as written (credentials in a URL masked). */
+  range: string;
+  /** Why it is unresolved, e.g. "no lockfile and nothing installed". */
+  reason: string;
+  /** 1-based line of the declaration. */
+  line: number;
+  dev?: boolean;
+}
+
 export interface Inventory {
   packages: LockedPackage[];
   /** [from id, to id]. */
   edges: [string, string][];
   /** Notes for the user (for example "ranges were not resolved"). */
   notes: string[];
+  /** Declared dependencies no version could be found for (manifests and unpinned requirements only). */
+  unresolved?: UnresolvedDependency[];
 }
 
 /** Input beyond the file's own text that some formats need (e.g. whether a lockfile sits beside a manifest). */
@@ -45,6 +60,11 @@ export interface ParseOptions {
   hasSiblingLockfile?: boolean;
   /** The manifest beside a lockfile (package.json, composer.json, pyproject.toml), to tell direct dependencies. */
   manifest?: string;
+  /**
+   * For a package.json without a lockfile: what is installed in its node_modules (folder name →
+   * version), to resolve the declared ranges; `from` names the folder for the notes.
+   */
+  installed?: { from: string; versions: ReadonlyMap<string, string>; truncated: boolean };
 }
 
 export type LockfileParser = (text: string, opts?: ParseOptions) => Inventory;

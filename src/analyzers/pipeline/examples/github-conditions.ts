@@ -19,6 +19,10 @@ export const GHA_CONDITION_EXAMPLES: ExampleTable = {
         if: \${{ github.triggering_actor == 'renovate[bot]' }} ⟵
       - run: echo hi
         if: github['ACTOR'] == 'mystery[bot]' ⟵
+      - run: echo by id
+        if: github.actor_id == 49699333 ⟵
+      - run: echo by id, quoted
+        if: \${{ github['ACTOR_ID'] == '49699333' }} ⟵
 `,
       good: `${HEAD}jobs:
   merge:
@@ -42,6 +46,8 @@ export const GHA_CONDITION_EXAMPLES: ExampleTable = {
           \${{ github.ref == 'refs/heads/main' }}
       - run: make release
         if: contains('refs/heads/main refs/heads/release', github.ref) ⟵
+      - run: make publish
+        if: "\${{ github.ref == 'refs/heads/main' }} " ⟵
 `,
       good: `${HEAD}jobs:
   a:
@@ -53,6 +59,8 @@ export const GHA_CONDITION_EXAMPLES: ExampleTable = {
           \${{ github.ref == 'refs/heads/main' }}
       - run: make release
         if: contains(fromJSON('["refs/heads/main", "refs/heads/release"]'), github.ref) && contains(github.event.pull_request.labels.*.name, 'release')
+      - run: make publish
+        if: "\${{ github.ref == 'refs/heads/main' }}"
 `,
     },
   ],

@@ -57,6 +57,9 @@ jobs:
           echo "$NPM_TOKEN" | base64 ⟵
           echo "//registry.npmjs.org/:_authToken=$NPM_TOKEN" > .npmrc ⟵
       - run: ./login.sh \${{ fromJSON(secrets.CLOUD).password }} ⟵
+      - run: ./login.sh
+        env:
+          TOKEN: \${{ fromJSON(secrets.QUOTED_TOKEN) }} ⟵
 `,
       good: `${HEAD}env:
   NPM_TOKEN: \${{ secrets.NPM_TOKEN }}

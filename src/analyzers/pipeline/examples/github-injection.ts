@@ -23,6 +23,11 @@ jobs:
         env:
           BRANCH: \${{ github.head_ref }}
         run: echo "branch=$BRANCH" >> "$GITHUB_OUTPUT" ⟵
+      - env:
+          TITLE: \${{ github.event.pull_request.title }}
+        run: |
+          tool=$(echo "$TITLE" | grep -o '[a-z]*' | head -1)
+          echo "$tool" >> $GITHUB_PATH ⟵
 `,
       good: `on: pull_request_target
 permissions:
@@ -36,6 +41,12 @@ jobs:
         run: |
           echo "PR_NUMBER=$NUMBER" >> "$GITHUB_ENV"
           echo "CI=true" >> "$GITHUB_ENV"
+      - env:
+          TITLE: \${{ github.event.pull_request.title }}
+        run: |
+          tool=$(echo "$TITLE" | grep -o '[a-z]*' | head -1)
+          tool=/opt/tools/bin
+          echo "$tool" >> $GITHUB_PATH
 `,
     },
     {

@@ -35,6 +35,32 @@ export const GHA_PINNING_EXAMPLES: ExampleTable = {
 `,
     },
     {
+      // Every value of the matrix runs: one unpinned image is enough.
+      path: '.github/workflows/matrix.yml',
+      bad: `${HEAD}jobs:
+  a:
+    runs-on: ubuntu-latest
+    container:
+      image: \${{ matrix.image }} ⟵
+    strategy:
+      matrix:
+        image: [ubuntu:24.04]
+        include:
+          - image: ubuntu
+    steps: [{ run: make }]
+`,
+      good: `${HEAD}jobs:
+  a:
+    runs-on: ubuntu-latest
+    container:
+      image: \${{ matrix.image }}
+    strategy:
+      matrix:
+        image: [ubuntu:24.04, ubuntu:22.04]
+    steps: [{ run: make }]
+`,
+    },
+    {
       path: '.github/workflows/strict.yml',
       bad: `${HEAD}jobs:\n  a:\n    runs-on: ubuntu-latest\n    container: node:20.11-alpine ⟵\n    steps: [{ run: make }]\n`,
       good: `${HEAD}jobs:\n  a:\n    runs-on: ubuntu-latest\n    container: node:20.11-alpine@sha256:${'c'.repeat(64)}\n    steps: [{ run: make }]\n`,

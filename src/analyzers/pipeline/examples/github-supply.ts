@@ -4,6 +4,49 @@ const SHA = 'b4ffde65f46336ab88eb53be808477a3936bae11';
 
 /** Caches, ad-hoc installs and publishing. */
 export const GHA_SUPPLY_EXAMPLES: ExampleTable = {
+  'pipeline/gha-long-lived-publish-token': [
+    {
+      path: '.github/workflows/release.yml',
+      bad: `on:
+  release:
+    types: [published]
+permissions:
+  contents: read
+jobs:
+  publish:
+    runs-on: ubuntu-latest
+    steps:
+      - uses: pypa/gh-action-pypi-publish@${SHA} ⟵
+        with:
+          password: \${{ secrets.PYPI_TOKEN }}
+      - run: npm publish --provenance ⟵
+        env:
+          NODE_AUTH_TOKEN: \${{ secrets.NPM_TOKEN }}
+      - run: cargo +nightly publish --token \${{ secrets.CRATES_TOKEN }} ⟵
+      - uses: rubygems/release-gem@${SHA} ⟵
+        with:
+          setup-trusted-publisher: false
+`,
+      good: `on:
+  release:
+    types: [published]
+permissions:
+  contents: read
+jobs:
+  publish:
+    runs-on: ubuntu-latest
+    permissions:
+      id-token: write
+    steps:
+      - uses: pypa/gh-action-pypi-publish@${SHA}
+      - run: npm publish --provenance
+      - run: cargo publish --dry-run
+        env:
+          CARGO_REGISTRY_TOKEN: \${{ secrets.CRATES_TOKEN }}
+      - uses: rubygems/release-gem@${SHA}
+`,
+    },
+  ],
   'pipeline/gha-cache-poisoning': [
     {
       path: '.github/workflows/release.yml',
@@ -21,6 +64,12 @@ jobs:
           cache: npm
       - uses: actions/setup-go@${SHA} ⟵
       - uses: Swatinem/rust-cache@${SHA} ⟵
+      - uses: PyO3/maturin-action@${SHA} ⟵
+        with:
+          sccache: "true"
+      - uses: ramsey/composer-install@${SHA} ⟵
+        with:
+          ignore-cache: false
       - run: make dist
 `,
       good: `on:
@@ -36,6 +85,16 @@ jobs:
       - uses: actions/setup-go@${SHA}
         with:
           cache: false
+      - uses: Swatinem/rust-cache@${SHA}
+        with:
+          lookup-only: true
+      - uses: PyO3/maturin-action@${SHA}
+      - uses: ramsey/composer-install@${SHA}
+        with:
+          ignore-cache: yes
+      - uses: ramsey/composer-install@${SHA}
+        with:
+          ignore-cache: 1
       - run: make dist
 `,
     },

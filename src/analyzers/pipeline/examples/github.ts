@@ -189,8 +189,101 @@ jobs:
     },
     {
       path: '.github/workflows/ci.yml',
-      bad: `on: push\njobs: ⟵\n  a:\n    runs-on: ubuntu-latest\n    steps: [{ run: make }]\n`,
-      good: `on: push\njobs:\n  a:\n    runs-on: ubuntu-latest\n    permissions: read-all\n    steps: [{ run: make }]\n`,
+      bad: `on: push\njobs:\n  a: ⟵\n    runs-on: ubuntu-latest\n    steps: [{ run: make }]\n  b: ⟵\n    uses: ./.github/workflows/lint.yml\n`,
+      good: `on: push\njobs:\n  a:\n    runs-on: ubuntu-latest\n    permissions:\n      contents: read\n    steps: [{ run: make }]\n`,
+    },
+    {
+      // A workflow only others call runs with their token; its jobs need no permissions of their own.
+      path: '.github/workflows/reusable.yml',
+      bad: `on:\n  workflow_call:\njobs:\n  lint:\n    runs-on: ubuntu-latest\n    steps: [{ run: make lint }]\n  deploy: ⟵\n    uses: ./.github/workflows/deploy.yml\n`,
+      good: `on:\n  workflow_call:\njobs:\n  lint:\n    runs-on: ubuntu-latest\n    steps: [{ run: make lint }]\n`,
+    },
+    {
+      path: '.github/workflows/release.yml',
+      bad: `on: push
+permissions: read-all ⟵
+jobs:
+  a:
+    runs-on: ubuntu-latest
+    permissions: read-all ⟵
+    steps: [{ run: make }]
+`,
+      good: `on: push
+permissions:
+  contents: read
+jobs:
+  a:
+    runs-on: ubuntu-latest
+    steps: [{ run: make }]
+`,
+    },
+    {
+      // Write scopes at the top reach every job; with one job that is the job's own need.
+      path: '.github/workflows/release.yml',
+      bad: `on: push
+permissions:
+  contents: write ⟵
+  pull-requests: write ⟵
+jobs:
+  test:
+    runs-on: ubuntu-latest
+    steps: [{ run: make test }]
+  release:
+    runs-on: ubuntu-latest
+    steps: [{ run: make release }]
+`,
+      good: `on: push
+permissions:
+  contents: write
+jobs:
+  release:
+    runs-on: ubuntu-latest
+    steps: [{ run: make release }]
+`,
+    },
+  ],
+  'pipeline/gha-privileged-trigger': [
+    {
+      path: '.github/workflows/label.yml',
+      bad: `on:
+  pull_request_target: ⟵
+    types: [opened]
+permissions:
+  pull-requests: write
+jobs:
+  label:
+    runs-on: ubuntu-latest
+    steps: [{ run: gh pr edit "$PR" --add-label triage }]
+`,
+      good: `on:
+  pull_request:
+    types: [opened]
+permissions:
+  pull-requests: write
+jobs:
+  label:
+    runs-on: ubuntu-latest
+    steps: [{ run: gh pr edit "$PR" --add-label triage }]
+`,
+    },
+    {
+      path: '.github/workflows/chatops.yml',
+      bad: `on: issue_comment
+permissions: {}
+jobs:
+  deploy: ⟵
+    if: startsWith(github.event.comment.body, '/deploy')
+    runs-on: ubuntu-latest
+    steps: [{ run: make deploy }]
+`,
+      good: `on: issue_comment
+permissions: {}
+jobs:
+  deploy:
+    if: startsWith(github.event.comment.body, '/deploy') && contains(fromJSON('["OWNER", "MEMBER"]'), github.event.comment.author_association)
+    runs-on: ubuntu-latest
+    steps: [{ run: make deploy }]
+`,
     },
   ],
   'pipeline/gha-secrets-inherit': [
