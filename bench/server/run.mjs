@@ -188,6 +188,8 @@ const PAGE_KINDS = {
   'tool (semgrep)+status': () => ({ tool: 'semgrep', status: ['open'] }),
   'status, sort due': () => ({ status: ['open'], sort: 'due' }),
   'keyset page (after)': () => ({ status: ['open'], after: 1 + Math.floor(rnd() * N_STORED) }),
+  'text (q=module N)+status': () => ({ status: ['open'], text: `module ${Math.floor(rnd() * 977)}` }),
+  'text (q=rare)': () => ({ text: `at st${Math.floor(rnd() * 20)} ${Math.floor(rnd() * N_STORED)}:` }),
 };
 
 const alreadyStored = async () =>
@@ -219,6 +221,11 @@ if (ONLY.includes('page')) {
   // What a running server has after a bulk load: PostgreSQL's autovacuum analyses the table, and the
   // server runs SQLite's `PRAGMA optimize` on its maintenance timer.
   await optimizeStore(store);
+  // Autovacuum's other half after a bulk load: the visibility map, so counts can read indexes only.
+  if (store.dialect === 'postgres') {
+    const { sql } = await import(join(dist, '..', 'node_modules', 'kysely', 'dist', 'esm', 'index.js'));
+    await sql`VACUUM findings, finding_tools`.execute(store.db);
+  }
   const projects = await store.db
     .selectFrom('projects')
     .select('id')
@@ -248,21 +255,10 @@ if (ONLY.includes('page')) {
     console.log(
       `  ${kind.padEnd(28)} p50 ${q(list, 0.5).padStart(7)} ms  p95 ${q(list, 0.95).padStart(7)} ms`,
     );
-  // A text search reads every row it cannot rule out by another filter: shown apart, not in the p95.
-  const text = [];
-  for (let i = 0; i < 10; i++) {
-    const t = performance.now();
-    await listFindings(store.db, {
-      limit: 50,
-      offset: 0,
-      sort: 'newest',
-      status: ['open'],
-      text: `module ${Math.floor(rnd() * 977)}`,
-    });
-    text.push(performance.now() - t);
-  }
   console.log(
-    `  text search (q=, not indexed)   p50 ${q(text, 0.5).padStart(7)} ms  max ${q(text, 1).padStart(7)} ms`,
+    `load average after the pages: ${loadavg()
+      .map((l) => l.toFixed(2))
+      .join(' ')}`,
   );
 }
 
@@ -360,56 +356,85 @@ if (ONLY.includes('rematch')) {
 }
 
 if (ONLY.includes('workers') && store.dialect === 'postgres') {
-  // Two `vanguard worker` processes share the PostgreSQL queue (pg-boss); this process only queues.
+  // `vanguard worker` processes share the PostgreSQL queue (pg-boss); this process only queues.
+  // Rounds: a warm-up with two workers (every match new), then the same jobs with one worker and with
+  // two (nothing new: the daily case), so the timed rounds do the same work.
   const { spawn } = await import('node:child_process');
   const cli = join(dist, 'cli', 'main.js');
-  const workers = [0, 1].map(() =>
-    spawn(process.execPath, [cli, 'worker', '--concurrency', '1', '--db-path', join(advDir, 'osv.sqlite')], {
-      env: { ...process.env },
-      stdio: ['ignore', 'pipe', 'inherit'],
-    }),
-  );
-  await Promise.all(
-    workers.map(
-      (w) =>
-        new Promise((resolve, reject) => {
-          w.once('exit', (code) => reject(new Error(`worker exited ${code}`)));
-          w.stdout.on('data', (b) => b.toString().includes('worker ready') && resolve());
-        }),
-    ),
-  );
   const producer = new PgQueue(store);
-  const since = new Date().toISOString();
-  const t0 = performance.now();
-  // Many small jobs, so that the queue (not one long job) is what is measured.
   const ids = (await store.db.selectFrom('inventories').select('id').orderBy('id').execute()).map(
     (r) => r.id,
   );
-  for (let i = 0; i < ids.length; i += 10)
-    await producer.enqueue('rematch', { inventoryIds: ids.slice(i, i + 10) }, 'bench');
-  await producer.idle();
-  const sec = (performance.now() - t0) / 1000;
-  const byWorker = await store.db
-    .selectFrom('jobs')
-    .select(['worker', 'status', (eb) => eb.fn.countAll().as('n')])
-    .where('kind', '=', 'rematch')
-    .where('created_at', '>=', since)
-    .groupBy(['worker', 'status'])
-    .execute();
-  // A job that ran twice would have recorded two re-match scans of one inventory in this round.
-  const twice = await store.db
-    .selectFrom('scans')
-    .select(['project_id', 'branch'])
-    .where('format', '=', 'rematch')
-    .where('received_at', '>=', since)
-    .groupBy(['project_id', 'branch'])
-    .having((eb) => eb.fn.countAll(), '>', 1)
-    .execute();
-  console.log(
-    `two vanguard worker processes on the PostgreSQL queue: ${Math.ceil(ids.length / 10)} re-match jobs of 10 inventories in ${sec.toFixed(1)} s; jobs per worker and status ${JSON.stringify(byWorker.map((r) => [r.worker, r.status, Number(r.n)]))}; inventories re-matched twice: ${twice.length}`,
-  );
-  for (const w of workers) w.kill('SIGTERM');
-  await Promise.all(workers.map((w) => new Promise((r) => (w.exitCode !== null ? r() : w.once('exit', r)))));
+  const JOB_SIZE = 10;
+  const startWorkers = (n) =>
+    Array.from({ length: n }, () =>
+      spawn(
+        process.execPath,
+        [cli, 'worker', '--concurrency', '1', '--db-path', join(advDir, 'osv.sqlite')],
+        {
+          env: { ...process.env },
+          stdio: ['ignore', 'pipe', 'inherit'],
+        },
+      ),
+    );
+  const ready = (w) =>
+    new Promise((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error('a worker did not start within 120 s')), 120_000);
+      w.once('exit', (code) => reject(new Error(`worker exited ${code}`)));
+      w.stdout.on('data', (b) => {
+        if (b.toString().includes('worker ready')) {
+          clearTimeout(timer);
+          resolve();
+        }
+      });
+    });
+  const stopAll = async (workers) => {
+    for (const w of workers) w.kill('SIGTERM');
+    await Promise.all(
+      workers.map((w) => new Promise((r) => (w.exitCode !== null ? r() : w.once('exit', r)))),
+    );
+  };
+  async function round(label, n) {
+    const workers = startWorkers(n);
+    try {
+      await Promise.all(workers.map(ready));
+      const since = new Date().toISOString();
+      const c0 = await cpuSeconds();
+      const t0 = performance.now();
+      // Many small jobs, so that the queue (not one long job) is what is measured.
+      for (let i = 0; i < ids.length; i += JOB_SIZE)
+        await producer.enqueue('rematch', { inventoryIds: ids.slice(i, i + JOB_SIZE) }, 'bench');
+      await producer.idle();
+      const sec = (performance.now() - t0) / 1000;
+      const c1 = await cpuSeconds();
+      const byWorker = await store.db
+        .selectFrom('jobs')
+        .select(['worker', 'status', (eb) => eb.fn.countAll().as('n')])
+        .where('kind', '=', 'rematch')
+        .where('created_at', '>=', since)
+        .groupBy(['worker', 'status'])
+        .execute();
+      // A job that ran twice would have recorded two re-match scans of one inventory in this round.
+      const twice = await store.db
+        .selectFrom('scans')
+        .select(['project_id', 'branch'])
+        .where('format', '=', 'rematch')
+        .where('received_at', '>=', since)
+        .groupBy(['project_id', 'branch'])
+        .having((eb) => eb.fn.countAll(), '>', 1)
+        .execute();
+      console.log(
+        `${label}: ${n} vanguard worker process${n > 1 ? 'es' : ''}, ${Math.ceil(ids.length / JOB_SIZE)} re-match jobs of ${JOB_SIZE} inventories in ${sec.toFixed(1)} s (${(ids.length / sec).toFixed(1)} inventories/s; database CPU ${(c1.server - c0.server).toFixed(1)} s); jobs per worker and status ${JSON.stringify(byWorker.map((r) => [r.worker, r.status, Number(r.n)]))}; inventories re-matched twice: ${twice.length}; load average ${loadavg()[0].toFixed(2)}`,
+      );
+      return sec;
+    } finally {
+      await stopAll(workers);
+    }
+  }
+  await round('warm-up (every match new)', 2);
+  const one = await round('one worker', 1);
+  const two = await round('two workers', 2);
+  console.log(`two workers vs one: ${(one / two).toFixed(2)}x faster`);
   await producer.stop();
 } else if (ONLY.includes('workers')) {
   console.log('workers: skipped (needs DATABASE_URL=postgres://…)');

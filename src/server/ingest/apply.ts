@@ -2,7 +2,7 @@ import type { Transaction } from 'kysely';
 import { RollupDelta, sourceOf } from '../metrics/rollup.js';
 import type { Dialect } from '../store/migrations.js';
 import { indexDeployment } from '../operate/deployment-keys.js';
-import { BULK_ROWS, jsonRows } from '../store/bulk.js';
+import { BULK_ROWS, bulkRows } from '../store/bulk.js';
 import type { Database, FindingRow, NewFinding } from '../store/schema.js';
 import { chunks, lockScope, rowsPerStatement } from '../store/util.js';
 import { closeMissing } from './close.js';
@@ -97,6 +97,55 @@ function toolsOf(json: string | undefined): string[] {
 }
 
 /**
+ * Inserts new findings a statement of BULK_ROWS at a time, and builds each statement while the
+ * database runs the one before (the rows come from an iterable that plans them lazily), so that
+ * this process and the database work side by side. Returns the ids by fingerprint.
+ */
+class FreshWriter {
+  readonly idOf = new Map<string, number>();
+  private rows: NewFinding[] = [];
+  private running: Promise<void> | undefined;
+
+  constructor(
+    private readonly trx: Transaction<Database>,
+    private readonly dialect: Dialect,
+  ) {}
+
+  async add(row: NewFinding): Promise<void> {
+    this.rows.push(row);
+    if (this.rows.length >= BULK_ROWS) await this.flush();
+  }
+
+  async flush(): Promise<void> {
+    const part = this.rows;
+    this.rows = [];
+    const columns = Object.keys(part[0] ?? {}) as (keyof NewFinding)[];
+    // A plain INSERT: the scope lock (or SQLite's single writer) means no other writer added one
+    // of these meanwhile, and if one had, failing loudly beats a history that says "new" twice.
+    const statement =
+      part.length === 0
+        ? undefined
+        : this.trx
+            .insertInto('findings')
+            .columns(columns)
+            .expression(bulkRows(this.dialect, 'findings', columns, part))
+            .returning(['id', 'fingerprint']);
+    await this.running;
+    this.running = statement?.execute().then((ids) => {
+      for (const r of ids) this.idOf.set(r.fingerprint, r.id);
+    });
+    // Keep the promise handled until the next flush awaits it: its failure fails the ingest there.
+    this.running?.catch(() => undefined);
+  }
+
+  async done(): Promise<Map<string, number>> {
+    await this.flush();
+    await this.running;
+    return this.idOf;
+  }
+}
+
+/**
  * Writes planned rows with as few statements as the parameter limits allow: new findings in
  * multi-row INSERTs, changed ones in multi-row upserts, and those a re-scan only saw again in one
  * UPDATE of their last-seen columns per chunk of ids; then their tools and status history.
@@ -104,19 +153,19 @@ function toolsOf(json: string | undefined): string[] {
 export async function writeFindings(
   trx: Transaction<Database>,
   dialect: Dialect,
-  planned: PlannedRow[],
+  rowsToWrite: Iterable<PlannedRow>,
   actor: string,
   scanId: number | null,
   now: string,
 ): Promise<void> {
-  const idOf = new Map<string, number>();
-  const fresh: NewFinding[] = [];
+  const planned: PlannedRow[] = [];
   const changed: NewFinding[] = [];
   const seenAgain: number[] = [];
   const rollup = new RollupDelta();
-  for (const p of planned) {
-    if (p.prev) idOf.set(p.prev.fingerprint, p.prev.id);
-    if (!p.prev) fresh.push(p.row);
+  const writer = new FreshWriter(trx, dialect);
+  for (const p of rowsToWrite) {
+    planned.push(p);
+    if (!p.prev) await writer.add(p.row);
     else if (!p.transition && unchanged(p.row, p.prev)) {
       // Seen again and nothing else: nothing the metrics read has changed.
       seenAgain.push(p.prev.id);
@@ -125,23 +174,14 @@ export async function writeFindings(
     rollup.remove(p.prev);
     rollup.add(sourceOf(p.row));
   }
-  const columns = Object.keys(fresh[0] ?? changed[0] ?? {}) as (keyof NewFinding)[];
-  for (const part of chunks(fresh, BULK_ROWS)) {
-    // A plain INSERT: the scope lock (or SQLite's single writer) means no other writer added one
-    // of these meanwhile, and if one had, failing loudly beats a history that says "new" twice.
-    const ids = await trx
-      .insertInto('findings')
-      .columns(columns)
-      .expression(jsonRows(dialect, 'findings', columns, part))
-      .returning(['id', 'fingerprint'])
-      .execute();
-    for (const r of ids) idOf.set(r.fingerprint, r.id);
-  }
+  const idOf = await writer.done();
+  for (const p of planned) if (p.prev) idOf.set(p.prev.fingerprint, p.prev.id);
+  const columns = Object.keys(changed[0] ?? {}) as (keyof NewFinding)[];
   for (const part of chunks(changed, BULK_ROWS)) {
     await trx
       .insertInto('findings')
       .columns(columns)
-      .expression(jsonRows(dialect, 'findings', columns, part))
+      .expression(bulkRows(dialect, 'findings', columns, part))
       .onConflict((oc) =>
         oc.columns(['project_id', 'branch', 'fingerprint']).doUpdateSet((eb) => {
           const set: Record<string, unknown> = {};
@@ -171,7 +211,7 @@ export async function writeFindings(
     await trx
       .insertInto('finding_tools')
       .columns(['tool', 'finding_id'])
-      .expression(jsonRows(dialect, 'finding_tools', ['tool', 'finding_id'], part))
+      .expression(bulkRows(dialect, 'finding_tools', ['tool', 'finding_id'], part))
       .onConflict((oc) => oc.columns(['tool', 'finding_id']).doNothing())
       .execute();
   const events = planned
@@ -198,7 +238,7 @@ export async function writeFindings(
     await trx
       .insertInto('finding_events')
       .columns(eventColumns)
-      .expression(jsonRows(dialect, 'finding_events', eventColumns, part))
+      .expression(bulkRows(dialect, 'finding_events', eventColumns, part))
       .execute();
   await rollup.apply(trx, dialect);
 }
@@ -264,16 +304,20 @@ export async function applyReport(
   };
   let created = 0;
   let reopened = 0;
-  const rows = [...unique.values()].map(({ f, tools }): PlannedRow => {
-    const withPhase = target.phase ? { ...f, phase: target.phase } : f;
-    const prev = existing.get(f.fingerprint);
-    const decision = f.advisory && f.packageKey ? decisions.get(`${f.advisory}\0${f.packageKey}`) : undefined;
-    const r = findingRow(withPhase, tools, prev, decision, ctx);
-    if (!prev) created++;
-    else if (prev.status === 'fixed') reopened++;
-    return { ...r, prev };
-  });
-  await writeFindings(trx, dialect, rows, target.actor, scan.id, now);
+  // Planned one at a time as writeFindings takes them, so planning overlaps the database's work.
+  function* rows(): Generator<PlannedRow> {
+    for (const { f, tools } of unique.values()) {
+      const withPhase = target.phase ? { ...f, phase: target.phase } : f;
+      const prev = existing.get(f.fingerprint);
+      const decision =
+        f.advisory && f.packageKey ? decisions.get(`${f.advisory}\0${f.packageKey}`) : undefined;
+      const r = findingRow(withPhase, tools, prev, decision, ctx);
+      if (!prev) created++;
+      else if (prev.status === 'fixed') reopened++;
+      yield { ...r, prev };
+    }
+  }
+  await writeFindings(trx, dialect, rows(), target.actor, scan.id, now);
   const fixed = await closeMissing(trx, dialect, target, report.scope, scan.id, now);
   if (report.inventory) {
     const inv = {

@@ -1,5 +1,5 @@
 import { sql, type Transaction } from 'kysely';
-import { jsonRows } from '../store/bulk.js';
+import { bulkRows } from '../store/bulk.js';
 import type { Dialect } from '../store/migrations.js';
 import type { Database, FindingRow, MetricRollupTable, NewFinding } from '../store/schema.js';
 import { chunks } from '../store/util.js';
@@ -218,7 +218,7 @@ export class RollupDelta {
       await trx
         .insertInto('metric_rollup')
         .columns(columns)
-        .expression(jsonRows(dialect, 'metric_rollup', columns, part))
+        .expression(bulkRows(dialect, 'metric_rollup', columns, part))
         .onConflict((oc) =>
           oc.columns([...KEY_COLUMNS]).doUpdateSet({
             n: sql`metric_rollup.n + excluded.n`,

@@ -113,6 +113,43 @@ describe.each(STORE_KINDS)('bulk ingest and indexed filters (%s)', (kind) => {
     expect(both?.tools).toEqual(['semgrep', 'vanguard']);
   });
 
+  it('searches title, message, path and rule id by substring through the text index, exactly', async () => {
+    const projectId = await ensureProject(store.db, 'search');
+    const target = { projectId, branch: 'main', actor: 'test' };
+    const report = (message: string) =>
+      parseReport(
+        makeResult([
+          makeFinding({
+            fingerprint: 't1',
+            title: 'Token in URL',
+            message,
+            location: { path: 'src/Auth.ts' },
+          }),
+          makeFinding({ fingerprint: 't2', title: 'Weak hash', message: 'md5 of 100%_sure data' }),
+          makeFinding({ fingerprint: 't3', ruleId: 'secrets/aws-access-key', message: 'key found' }),
+          // Every word of a search, but not as one substring: a trigram index alone would say yes.
+          makeFinding({ fingerprint: 't4', title: 'url token', message: 'a token; in a url' }),
+        ]),
+      );
+    await ingestReport(store, report('the session TOKEN is sent in the query string'), target);
+    const fps = async (text: string) =>
+      (await listFindings(store.db, { ...PAGE, projectId, text })).items.map((x) => x.fingerprint).sort();
+    expect(await fps('token in url')).toEqual(['t1']);
+    expect(await fps('session token')).toEqual(['t1']);
+    expect(await fps('src/auth')).toEqual(['t1']);
+    expect(await fps('aws-access')).toEqual(['t3']);
+    // LIKE wildcards in the search are characters to find, not wildcards.
+    expect(await fps('100%_s')).toEqual(['t2']);
+    expect(await fps('10%s')).toEqual([]);
+    // Shorter than a trigram: still answered (by a scan).
+    expect(await fps('d5')).toEqual(['t2']);
+    expect(await fps('no such text anywhere')).toEqual([]);
+    // A later scan rewrites a message: the index follows it.
+    await ingestReport(store, report('the cookie is sent in clear'), target);
+    expect(await fps('session token')).toEqual([]);
+    expect(await fps('cookie is sent')).toEqual(['t1']);
+  });
+
   it('pages with a keyset cursor without gaps or repeats', async () => {
     const projectId = await ensureProject(store.db, 'keyset');
     const target = { projectId, branch: 'main', actor: 'test' };
@@ -208,9 +245,61 @@ describe.each(STORE_KINDS)('migration 0004 on a store with findings (%s)', (kind
       expect(await fps({ owasp: 'A05:2025' })).toEqual(['old-1']);
       expect(await fps({ tool: 'semgrep' })).toEqual(['old-1']);
       expect(await fps({ tool: 'trivy' })).toEqual([]);
+      // Version 7 indexed the text of findings stored before it.
+      expect(await fps({ text: 'A.TS' })).toEqual(['old-1']);
+      expect(await fps({ text: 'b.ts' })).toEqual([]);
     } finally {
       await store.close();
       opts.cleanup();
+    }
+  });
+});
+
+describe('migration 0007 without the right to create pg_trgm (postgres)', () => {
+  it('migrates, says the text search is not indexed, and still answers it exactly', async () => {
+    const url = await freshStoreOptions('postgres');
+    const admin = new pg.Client({ connectionString: url.databaseUrl });
+    await admin.connect();
+    // A role that may create tables in the schema but not extensions in the database.
+    const role = `noext_${process.pid}_${Date.now().toString(36)}`;
+    try {
+      // vanguard-ignore: code/js-sql-injection-audit the role name is built above from the pid and a clock
+      await admin.query(`CREATE ROLE ${role} LOGIN`);
+      // vanguard-ignore: code/js-sql-injection-audit the role name is built above from the pid and a clock
+      await admin.query(`GRANT CREATE, USAGE ON SCHEMA public TO ${role}`);
+    } finally {
+      await admin.end();
+    }
+    const u = new URL(url.databaseUrl!);
+    u.username = role;
+    const said: string[] = [];
+    const write = process.stderr.write.bind(process.stderr);
+    process.stderr.write = (s: string) => {
+      said.push(String(s));
+      return true;
+    };
+    let store: Store;
+    try {
+      store = await openStore({ databaseUrl: u.toString() });
+    } finally {
+      process.stderr.write = write;
+    }
+    try {
+      expect(said.join('')).toMatch(
+        /text search of findings is not indexed \(CREATE EXTENSION pg_trgm: permission denied/,
+      );
+      const projectId = await ensureProject(store.db, 'plain');
+      await ingestReport(
+        store,
+        parseReport(makeResult([makeFinding({ fingerprint: 'p1', message: 'Session TOKEN in the URL' })])),
+        { projectId, branch: 'main', actor: 'test' },
+      );
+      const fps = async (text: string) =>
+        (await listFindings(store.db, { ...PAGE, text })).items.map((x) => x.fingerprint);
+      expect(await fps('token in the url')).toEqual(['p1']);
+      expect(await fps('token in a url')).toEqual([]);
+    } finally {
+      await store.close();
     }
   });
 });

@@ -1,9 +1,10 @@
-import { sql, type Kysely, type SelectQueryBuilder } from 'kysely';
+import { PostgresAdapter, sql, type Kysely, type SelectQueryBuilder } from 'kysely';
 import type { FlowStep, Location } from '../../core/finding.js';
 import { slaBreached } from '../ingest/sla.js';
 import type { FindingFields } from '../ingest/types.js';
 import { OWASP_BITS, PRINCIPLE_BITS } from './labels.js';
 import type { Database, FindingRow } from './schema.js';
+import { searchText, SQLITE_SEARCH_TABLE } from './search-schema.js';
 
 /**
  * `total` counts matches up to this many; beyond it the answer says `totalExact: false` ("1,000 or
@@ -72,7 +73,7 @@ export interface FindingView extends Omit<FindingFields, 'tier' | 'flow'> {
 // Most severe first; the order of SEVERITIES, spelled as SQL both stores understand.
 const SEVERITY_RANK = sql<number>`CASE severity WHEN 'critical' THEN 0 WHEN 'high' THEN 1 WHEN 'medium' THEN 2 WHEN 'low' THEN 3 ELSE 4 END`;
 
-type Q = SelectQueryBuilder<Database, 'findings', object>;
+type Q = SelectQueryBuilder<Database, 'findings' | 'finding_tools', object>;
 
 function escapeLike(s: string): string {
   return s.replace(/[\\%_]/g, (c) => `\\${c}`);
@@ -84,40 +85,94 @@ function bitOf(bits: Record<string, number>, value: string): number {
 }
 
 function hasBit(column: 'principle_mask' | 'owasp_mask', bit: number) {
-  return sql<boolean>`(${sql.ref(column)} & ${bit}) <> 0`;
+  // The bit as a literal, never a parameter: both planners pick a partial index only when the
+  // query spells its predicate (migration 0007 has one per bit).
+  return sql<boolean>`(${sql.ref(column)} & ${sql.lit(bit)}) <> 0`;
 }
 
-function filtered(db: Kysely<Database>, f: FindingFilter): Q {
-  let q: Q = db.selectFrom('findings');
-  if (f.projectId !== undefined) q = q.where('project_id', '=', f.projectId);
+/**
+ * Runs of at least three characters of the search text without LIKE wildcards: each must occur in
+ * a match, and each is something a trigram index can look up. The exact test follows them.
+ */
+function trigramPieces(text: string): string[] {
+  return text.split(/[\\%_]/).filter((p) => [...p].length >= 3);
+}
+
+/**
+ * What walks the rows of a page in id order: the tool's rows of finding_tools, SQLite's text index
+ * (in rowid order, stopping once a page and the capped count have their rows), or findings itself.
+ */
+type Driver = 'tool' | 'text' | 'findings';
+
+function isPostgres(db: Kysely<Database>): boolean {
+  return db.getExecutor().adapter instanceof PostgresAdapter;
+}
+
+function driverOf(db: Kysely<Database>, f: FindingFilter): Driver {
+  if (f.tool !== undefined) return 'tool';
+  if (f.text && trigramPieces(f.text).length > 0 && !isPostgres(db)) return 'text';
+  return 'findings';
+}
+
+/** The id column pages are ordered by: the driving table's. */
+function idColumn(driver: Driver) {
+  return driver === 'tool'
+    ? sql.ref('finding_tools.finding_id')
+    : driver === 'text'
+      ? sql.ref('s.rowid')
+      : sql.ref('findings.id');
+}
+
+function filtered(db: Kysely<Database>, f: FindingFilter, driver: Driver): Q {
+  let q = db.selectFrom('findings') as unknown as Q;
+  const text = f.text ? f.text.toLowerCase() : '';
+  const pieces = trigramPieces(text);
+  // A join rather than IN (…), which SQLite would first collect in full for a common tool or word.
+  if (driver === 'tool')
+    q = db
+      .selectFrom('finding_tools')
+      .innerJoin('findings', 'findings.id', 'finding_tools.finding_id')
+      .where('finding_tools.tool', '=', f.tool!);
+  if (driver === 'text')
+    q = db
+      .selectFrom(sql.table(SQLITE_SEARCH_TABLE).as('s'))
+      .innerJoin('findings', (j) => j.on(sql<boolean>`findings.id = s.rowid`))
+      .where((e) => e.and(pieces.map((p) => sql<boolean>`s.text LIKE ${`%${p}%`}`))) as unknown as Q;
+  // SQLite's planner, with sampled statistics, prefers an index on status or project and sorts
+  // every match; a leading `+` keeps these terms off indexes, so the tool, the text or the label's
+  // partial index (ordered by id, covering project, status and severity) drives instead.
+  const labelled = f.principle !== undefined || f.owasp !== undefined;
+  const plus = !isPostgres(db) && (driver !== 'findings' || labelled);
+  const col = (c: 'project_id' | 'status' | 'severity') => (plus ? sql`+${sql.ref(c)}` : sql.ref(c));
+  if (f.projectId !== undefined) q = q.where(col('project_id'), '=', f.projectId);
   if (f.branch !== undefined) q = q.where('branch', '=', f.branch);
-  if (f.status?.length) q = q.where('status', 'in', f.status);
-  if (f.severity?.length) q = q.where('severity', 'in', f.severity);
+  if (f.status?.length) q = q.where(col('status'), 'in', f.status);
+  if (f.severity?.length) q = q.where(col('severity'), 'in', f.severity);
   if (f.analyzer?.length) q = q.where('analyzer', 'in', f.analyzer);
   if (f.phase?.length) q = q.where('phase', 'in', f.phase);
   if (f.rule !== undefined) q = q.where('rule_id', '=', f.rule);
   if (f.detectedBy !== undefined) q = q.where('detected_by', '=', f.detectedBy);
-  if (f.tool !== undefined) {
-    // IN rather than EXISTS: the planner may walk the tool's rows of finding_tools (ordered by id)
-    // when the tool is rare, instead of testing every candidate finding.
-    const tool = f.tool;
-    q = q.where('findings.id', 'in', (eb) =>
-      eb
-        .selectFrom('finding_tools')
-        .select('finding_tools.finding_id')
-        .where('finding_tools.tool', '=', tool),
-    );
-  }
   // Principles and OWASP categories are fixed sets (the API validates them); their bits test membership.
   if (f.principle !== undefined) q = q.where(hasBit('principle_mask', bitOf(PRINCIPLE_BITS, f.principle)));
   if (f.owasp !== undefined) q = q.where(hasBit('owasp_mask', bitOf(OWASP_BITS, f.owasp)));
-  if (f.text !== undefined && f.text !== '') {
-    // Case-insensitive on both stores: lower() on each side (SQLite LIKE is, PostgreSQL LIKE is not).
-    const pat = `%${escapeLike(f.text.toLowerCase())}%`;
+  if (text !== '') {
+    if (isPostgres(db))
+      // The trigram index of migration 0007 is on exactly this expression.
+      for (const p of pieces) q = q.where(sql<boolean>`lower(${searchText()}) LIKE ${`%${p}%`}`);
+    else if (pieces.length > 0 && driver !== 'text')
+      q = q.where('findings.id', 'in', (eb) =>
+        eb
+          .selectFrom(sql.table(SQLITE_SEARCH_TABLE).as('s2') as never)
+          .select(sql<number>`rowid`.as('id'))
+          .where((e) => e.and(pieces.map((p) => sql<boolean>`text LIKE ${`%${p}%`}`))),
+      );
+    // The exact test: case-insensitive on both stores, lower() on each side (SQLite LIKE is,
+    // PostgreSQL LIKE is not); the index above only narrows the rows it runs on.
+    const pat = `%${escapeLike(text)}%`;
     q = q.where((eb) =>
       eb.or(
         (['title', 'message', 'path', 'rule_id'] as const).map(
-          (c) => sql<boolean>`lower(${sql.ref(c)}) LIKE ${pat} ESCAPE '\\'`,
+          (c) => sql<boolean>`lower(${sql.ref(`findings.${c}`)}) LIKE ${pat} ESCAPE '\\'`,
         ),
       ),
     );
@@ -126,11 +181,11 @@ function filtered(db: Kysely<Database>, f: FindingFilter): Q {
 }
 
 /** How many findings the filter selects, counting no further than TOTAL_CAP + 1. */
-async function cappedCount(db: Kysely<Database>, f: FindingFilter): Promise<number> {
+async function cappedCount(db: Kysely<Database>, f: FindingFilter, driver: Driver): Promise<number> {
   const r = await db
     .selectFrom(
-      filtered(db, f)
-        .select('findings.id')
+      filtered(db, f, driver)
+        .select(idColumn(driver).as('id'))
         .limit(TOTAL_CAP + 1)
         .as('m'),
     )
@@ -145,17 +200,22 @@ export async function listFindings(
   f: FindingFilter,
   now = new Date(),
 ): Promise<FindingPage> {
-  let page = filtered(db, f).selectAll('findings');
-  if (f.after !== undefined) page = page.where('id', f.sort === 'oldest' ? '>' : '<', f.after);
+  const driver = driverOf(db, f);
+  const id = idColumn(driver);
+  let page = filtered(db, f, driver).selectAll('findings');
+  if (f.after !== undefined) page = page.where(id, f.sort === 'oldest' ? '>' : '<', f.after);
   page =
     f.sort === 'oldest'
-      ? page.orderBy('id', 'asc')
+      ? page.orderBy(id, 'asc')
       : f.sort === 'due'
-        ? page.orderBy('sla_due', 'asc').orderBy('id', 'asc')
+        ? page.orderBy('sla_due', 'asc').orderBy(id, 'asc')
         : f.sort === 'severity'
-          ? page.orderBy(SEVERITY_RANK, 'asc').orderBy('id', 'desc')
-          : page.orderBy('id', 'desc');
-  const [rows, n] = await Promise.all([page.limit(f.limit).offset(f.offset).execute(), cappedCount(db, f)]);
+          ? page.orderBy(SEVERITY_RANK, 'asc').orderBy(id, 'desc')
+          : page.orderBy(id, 'desc');
+  const [rows, n] = await Promise.all([
+    page.limit(f.limit).offset(f.offset).execute(),
+    cappedCount(db, f, driver),
+  ]);
   const names = await projectNames(db, [...new Set(rows.map((r) => r.project_id))]);
   const last = rows[rows.length - 1];
   return {

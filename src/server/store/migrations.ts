@@ -3,6 +3,7 @@ import type { DeclaredDeployment } from '../../core/deployment.js';
 import { rebuildRollup } from '../metrics/rollup-build.js';
 import { deploymentKeys } from '../operate/deployment-keys.js';
 import { maskOf, OWASP_BITS, PRINCIPLE_BITS } from './labels.js';
+import { v7Search } from './search-schema.js';
 import { secretBox, type SecretBox } from './secret-box.js';
 
 export type Dialect = 'sqlite' | 'postgres';
@@ -669,6 +670,7 @@ export function migrations(dialect: Dialect, secrets: SecretBox = secretBox({}))
         '0004_perf': v4(dialect),
         '0005_finding_comments': v5Comments(dialect),
         '0006_metric_rollup': v6MetricRollup(dialect),
+        '0007_findings_search': v7Search(dialect),
         '0008_operate_secrets': v8OperateSecrets(dialect, secrets),
         '0009_code_flow': v9CodeFlow(),
       }),
