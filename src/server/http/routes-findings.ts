@@ -118,7 +118,13 @@ export function registerFindingRoutes(app: FastifyInstance, store: Store): void 
       },
     },
     handler: async (req) => {
-      const r = await triageFinding(store.db, store.dialect, req.params.id, req.body, actorOf(principalOf(req)));
+      const r = await triageFinding(
+        store.db,
+        store.dialect,
+        req.params.id,
+        req.body,
+        actorOf(principalOf(req)),
+      );
       return { ...r, finding: await getFinding(store.db, req.params.id) };
     },
   });
