@@ -40,7 +40,8 @@ describe('structured warnings', () => {
           code: 'lockfile-note',
           analyzer: 'deps',
           path: 'app/requirements.txt',
-          message: '1 requirement(s) are not pinned with == and were not resolved',
+          message:
+            '1 requirement(s) are not pinned with == and were not resolved, listed without a version: flask >=2.0 (pin them, e.g. with pip-compile)',
         },
         expect.objectContaining({ code: 'advisory-db-missing', analyzer: 'deps' }),
       ]),

@@ -86,6 +86,9 @@ async function main(): Promise<void> {
     printError(err, debug);
     // 2: usage, configuration or environment errors the user can fix; 4: a bug in Vanguard.
     process.exitCode = exitCodeForError(err);
+    // A command that failed half-way (a server or worker that did not start) may leave connections
+    // open; the error is printed, so the process must not linger on them.
+    setTimeout(() => process.exit(), 2_000).unref();
   }
 }
 

@@ -1,4 +1,4 @@
-import { CompiledQuery } from 'kysely';
+import { CompiledQuery, sql } from 'kysely';
 import PgBoss from 'pg-boss';
 import { VanguardError } from '../../core/errors.js';
 import type { Store } from '../store/open.js';
@@ -6,6 +6,8 @@ import { claimJob, insertJob, runClaimed } from './records.js';
 import type { JobHandlers, JobKind, JobQueue } from './types.js';
 
 const QUEUE = 'vanguard-jobs';
+// The advisory lock key that serialises starting the queue (any fixed 64-bit number; "vgjobs").
+const START_LOCK = 0x7667_6a6f_6273;
 
 /**
  * The PostgreSQL queue: pg-boss carries job ids between any number of servers and `vanguard worker`
@@ -22,10 +24,14 @@ export class PgQueue implements JobQueue {
   }
 
   private start(): Promise<void> {
-    this.started ??= (async () => {
+    // Servers and workers that start together would each create pg-boss's schema and the queue, and
+    // PostgreSQL answers one of them "deadlock detected": a lock of our own takes them one at a time
+    // (held by a transaction on the store's connection while pg-boss works on its own).
+    this.started ??= this.store.db.transaction().execute(async (trx) => {
+      await sql`SELECT pg_advisory_xact_lock(${START_LOCK})`.execute(trx);
       await this.boss.start();
       await this.boss.createQueue(QUEUE);
-    })();
+    });
     return this.started;
   }
 

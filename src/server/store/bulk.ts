@@ -80,8 +80,8 @@ function unnestRows(
     return sql.ref(`u.${c}`);
   });
   const arrays = varying.map((c) => {
-    const type = sql.raw(`${COLUMN_TYPES.get(c) ?? 'text'}[]`);
-    return sql`CAST(${arrayLiteral(rows.map((r) => r[c]))} AS ${type})`;
+    const type = sql.raw(COLUMN_TYPES.get(c) ?? 'text');
+    return sql`CAST(${arrayLiteral(rows.map((r) => r[c]))} AS ${type}[])`;
   });
   return sql`SELECT ${sql.join(select)} FROM unnest(${sql.join(arrays)}) AS u(${sql.join(varying.map((c) => sql.ref(c)))})`;
 }
