@@ -131,8 +131,19 @@ describe.skipIf(!haveBrowser)('the dashboard in Chromium', () => {
     await page.goBack();
     await page.getByRole('heading', { name: 'Findings' }).waitFor();
 
+    // The list arriving while the user types (held back here until they have typed) keeps their text.
+    let release!: () => void;
+    const held = new Promise<void>((r) => (release = r));
+    await page.route('**/api/v1/findings?*', async (route) => {
+      await held;
+      await route.continue();
+    });
     await page.getByLabel('Severity').selectOption('');
     await page.getByLabel('Search').fill('aws');
+    release();
+    await expect.poll(() => page.locator('table.findings tbody tr').count()).toBe(8);
+    await page.unroute('**/api/v1/findings?*');
+    expect(await page.getByLabel('Search').inputValue()).toBe('aws');
     await page.getByRole('button', { name: 'Apply' }).click();
     await expect.poll(() => page.locator('table.findings tbody tr').count()).toBe(1);
     await page.getByRole('link', { name: 'AWS access key in configuration' }).click();

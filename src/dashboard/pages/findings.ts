@@ -83,6 +83,9 @@ export function FindingsList({ loc, project }: { loc: Loc; project?: string }) {
     };
     set({ q: text('q'), tool: text('tool'), ...(project ? {} : { project: text('project') }) });
   };
+  // The text fields are the user's until they apply them: uncontrolled, so a re-render while they
+  // type (the list arriving) cannot put the address's value back; keyed by that value, so a new
+  // address (back, a shared link) shows its own.
   return html`<form class="filters card" onSubmit=${submitText} aria-label="Filter findings">
       ${
         project
@@ -94,7 +97,8 @@ export function FindingsList({ loc, project }: { loc: Loc; project?: string }) {
                 onFocus=${() => setSuggest(true)}
                 name="project"
                 list="f-projects"
-                value=${filters.project}
+                key=${`project:${filters.project}`}
+                defaultValue=${filters.project}
                 placeholder="Any"
               />
               <datalist id="f-projects">
@@ -132,7 +136,13 @@ export function FindingsList({ loc, project }: { loc: Loc; project?: string }) {
       />
       <div class="field">
         <label for="f-tool">Tool</label>
-        <input id="f-tool" name="tool" value=${filters.tool} placeholder="e.g. vanguard" />
+        <input
+          id="f-tool"
+          name="tool"
+          key=${`tool:${filters.tool}`}
+          defaultValue=${filters.tool}
+          placeholder="e.g. vanguard"
+        />
       </div>
       <div class="field grow">
         <label for="f-q">Search</label>
@@ -140,7 +150,8 @@ export function FindingsList({ loc, project }: { loc: Loc; project?: string }) {
           id="f-q"
           name="q"
           type="search"
-          value=${filters.q}
+          key=${`q:${filters.q}`}
+          defaultValue=${filters.q}
           placeholder="Title, message, path or rule"
         />
       </div>
