@@ -1,11 +1,15 @@
 // Benchmark of GET /api/v1/metrics's computation over a large store. Run after `npx tsc -p tsconfig.build.json`:
 //   node bench/server/metrics.mjs [--findings 1000000] [--projects 100] [--store sqlite,postgres] [--runs 5]
+//     [--keep DIR [--rebuild] [--fill-only]] [--seed N]
 // SQLite in a temporary folder; PostgreSQL in a throwaway cluster started here from Debian's
-// `postgresql` package (as the tests do), or DATABASE_URL when set. Data comes from a seeded
+// `postgresql` package (as the tests do), or DATABASE_URL when set. With --keep the SQLite file
+// (DIR/sqlite) and the cluster (DIR/pg) are kept and reused by the next run with the same --keep:
+// the fill (many minutes at a million findings) happens once; --rebuild rebuilds the rollup of a
+// kept store (opening it runs new migrations, so a changed rollup needs this only between them). Data comes from a seeded
 // generator (the seed is printed) with skewed, long-tailed distributions like real programmes:
 // a few large projects, most findings in code, log-normal times to detect and to fix.
 import { execFileSync } from 'node:child_process';
-import { chmodSync, existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -28,6 +32,10 @@ const P = Number(arg('projects', 100));
 const RUNS = Number(arg('runs', 5));
 const STORES = arg('store', 'sqlite,postgres').split(',');
 const SEED = Number(arg('seed', Date.now() % 1_000_000));
+const KEEP = arg('keep', undefined);
+const REBUILD = process.argv.includes('--rebuild');
+// Fill (or reuse) the stores and stop: to prepare a kept store without measuring.
+const FILL_ONLY = process.argv.includes('--fill-only');
 const load = () =>
   loadavg()
     .map((l) => l.toFixed(2))
@@ -155,7 +163,27 @@ function row(i, projectIds) {
   };
 }
 
+async function rebuild(store) {
+  const t1 = Date.now();
+  await rebuildRollup(store.db, store.dialect);
+  const n = await store.db
+    .selectFrom('metric_rollup')
+    .select((eb) => eb.fn.countAll().as('n'))
+    .executeTakeFirstOrThrow();
+  console.log(`  rollup rebuilt in ${((Date.now() - t1) / 1000).toFixed(1)} s: ${n.n} rows`);
+}
+
+/** Fills a new store; a kept store that holds findings already is reused as it is. */
 async function fill(store) {
+  const had = await store.db
+    .selectFrom('findings')
+    .select((eb) => eb.fn.countAll().as('n'))
+    .executeTakeFirstOrThrow();
+  if (Number(had.n) > 0) {
+    console.log(`  reusing the kept store: ${had.n} findings (the seed above is not theirs)`);
+    if (REBUILD) await rebuild(store);
+    return;
+  }
   const t0 = Date.now();
   const ids = [];
   for (let p = 0; p < P; p++) {
@@ -191,13 +219,7 @@ async function fill(store) {
       .catch(() => undefined);
   console.log(`  filled ${N} findings in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
   // Rows went straight into the table, past the writes that keep the rollup: build it as migration 6 does.
-  const t1 = Date.now();
-  await rebuildRollup(store.db, store.dialect);
-  const n = await store.db
-    .selectFrom('metric_rollup')
-    .select((eb) => eb.fn.countAll().as('n'))
-    .executeTakeFirstOrThrow();
-  console.log(`  rollup rebuilt in ${((Date.now() - t1) / 1000).toFixed(1)} s: ${n.n} rows`);
+  await rebuild(store);
 }
 
 async function measure(store, label, q) {
@@ -224,6 +246,7 @@ async function measure(store, label, q) {
 
 async function bench(store) {
   await fill(store);
+  if (FILL_ONLY) return;
   await measure(store, 'all projects, last 365 days by quarter', {});
   await measure(store, 'all projects, 730 days by week', {
     from: new Date(NOW - 730 * DAY).toISOString(),
@@ -257,13 +280,17 @@ function freePort() {
   });
 }
 
-/** A throwaway cluster like the tests' (test/helpers/postgres.ts); returns its URL and a stop function. */
-async function throwawayPostgres() {
+/**
+ * A throwaway cluster like the tests' (test/helpers/postgres.ts), or the kept one in `kept` (created
+ * there on first use); returns its URL and a stop function (which removes only a throwaway one).
+ */
+async function throwawayPostgres(kept) {
   const base = '/usr/lib/postgresql';
   const v = existsSync(base) ? readdirSync(base).sort((a, b) => Number(b) - Number(a))[0] : undefined;
   if (!v) throw new Error('PostgreSQL is not installed (Debian package postgresql)');
   const bin = join(base, v, 'bin');
-  const state = mkdtempSync(join(tmpdir(), 'vanguard-bench-pg-'));
+  if (kept) mkdirSync(kept, { recursive: true });
+  const state = kept ?? mkdtempSync(join(tmpdir(), 'vanguard-bench-pg-'));
   const root = process.getuid?.() === 0;
   const run = (b, a) =>
     root
@@ -273,7 +300,8 @@ async function throwawayPostgres() {
     chmodSync(state, 0o755);
     execFileSync('chown', ['postgres:postgres', state]);
   }
-  run('initdb', ['-D', join(state, 'data'), '-A', 'trust', '-U', 'postgres', '--no-sync', '-E', 'UTF8']);
+  if (!existsSync(join(state, 'data')))
+    run('initdb', ['-D', join(state, 'data'), '-A', 'trust', '-U', 'postgres', '--no-sync', '-E', 'UTF8']);
   const port = await freePort();
   run('pg_ctl', [
     '-D',
@@ -288,28 +316,28 @@ async function throwawayPostgres() {
   return {
     url: `postgres://postgres@127.0.0.1:${port}/postgres`,
     stop: () => {
-      run('pg_ctl', ['-D', join(state, 'data'), '-m', 'immediate', '-w', 'stop']);
-      rmSync(state, { recursive: true, force: true });
+      run('pg_ctl', ['-D', join(state, 'data'), '-m', kept ? 'fast' : 'immediate', '-w', 'stop']);
+      if (!kept) rmSync(state, { recursive: true, force: true });
     },
   };
 }
 
 if (STORES.includes('sqlite')) {
-  const dir = mkdtempSync(join(tmpdir(), 'vanguard-bench-metrics-'));
+  const dir = KEEP ? join(KEEP, 'sqlite') : mkdtempSync(join(tmpdir(), 'vanguard-bench-metrics-'));
   console.log('SQLite');
   const store = await openStore({ dataDir: dir });
   try {
     await bench(store);
   } finally {
     await store.close();
-    if (!process.env.KEEP) rmSync(dir, { recursive: true, force: true });
+    if (!process.env.KEEP && !KEEP) rmSync(dir, { recursive: true, force: true });
     else console.log(`  kept ${dir}`);
   }
 }
 if (STORES.includes('postgres')) {
   const pg = process.env.DATABASE_URL
     ? { url: process.env.DATABASE_URL, stop: () => undefined }
-    : await throwawayPostgres();
+    : await throwawayPostgres(KEEP ? join(KEEP, 'pg') : undefined);
   console.log('PostgreSQL');
   const store = await openStore({ databaseUrl: pg.url });
   try {

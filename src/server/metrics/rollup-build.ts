@@ -1,12 +1,17 @@
-import { sql, type QueryExecutorProvider } from 'kysely';
+import { sql, type QueryExecutorProvider, type RawBuilder } from 'kysely';
 import type { Dialect } from '../store/migrations.js';
+import { OWASP_BITS, PRINCIPLE_BITS } from '../store/labels.js';
 import {
+  KIND_ACCEPTED_AGE,
+  KIND_ACCEPTED_DUE,
+  KIND_ACCEPTED_OWASP,
+  KIND_ACCEPTED_POSTURE,
   KIND_DETECTED,
   KIND_DETECTED_COUNT,
   KIND_FIXED,
   KIND_OPEN_AGE,
+  KIND_OPEN_OWASP,
   KIND_OPEN_POSTURE,
-  OWASP_SPAN,
 } from './rollup.js';
 import { durationBucket, sqlDialect } from './sql.js';
 
@@ -42,14 +47,45 @@ export async function rebuildRollup(db: QueryExecutorProvider, dialect: Dialect)
         case when f.sla_due is not null and f.fixed_at <= f.sla_due then 1 else 0 end as ok
       ${counted} where f.status = 'fixed' and f.fixed_at is not null) t
     group by dn, mo, severity, b`.execute(db);
-  await sql`${insert}
-    select ${sql.lit(KIND_OPEN_POSTURE)}, 0, '', f.project_id, f.severity, '', '', f.principle_mask * ${sql.lit(OWASP_SPAN)} + f.owasp_mask, count(*), 0, 0, 0
-    ${counted} where f.status = 'open'
-    group by f.project_id, f.severity, f.principle_mask * ${sql.lit(OWASP_SPAN)} + f.owasp_mask`.execute(db);
-  await sql`${insert}
-    select ${sql.lit(KIND_OPEN_AGE)}, dn, '', 0, severity, '', '', due, count(*), 0, 0, 0 from (
-      select ${d.dayNumber('f.first_seen')} as dn, f.severity,
-        case when f.sla_due is null then -1 else ${d.dayNumber('f.sla_due')} end as due
-      ${counted} where f.status = 'open') t
-    group by dn, severity, due`.execute(db);
+  // One row per label: the bits of a mask, as a table to join.
+  const bits = (all: Record<string, number>) =>
+    sql.raw(
+      `(${Object.values(all)
+        .map((b) => `select ${b} as bit`)
+        .join(' union all ')})`,
+    );
+  const labels = async (
+    kind: number,
+    mask: string,
+    all: Record<string, number>,
+    day: RawBuilder<number>,
+    which: RawBuilder<unknown>,
+  ) =>
+    sql`${insert}
+      select ${sql.lit(kind)}, dn, '', project_id, severity, '', '', bit, count(*), 0, 0, 0 from (
+        select ${day} as dn, f.project_id, f.severity, b.bit
+        ${counted} join ${bits(all)} b on (f.${sql.raw(mask)} & b.bit) <> 0 where ${which}) t
+      group by dn, project_id, severity, bit`.execute(db);
+  const open = sql`f.status = 'open'`;
+  const accepted = sql`f.status = 'accepted' and f.accepted_until is not null`;
+  const expiry = d.expiryDay('f.accepted_until');
+  await labels(KIND_OPEN_POSTURE, 'principle_mask', PRINCIPLE_BITS, sql`0`, open);
+  await labels(KIND_OPEN_OWASP, 'owasp_mask', OWASP_BITS, sql`0`, open);
+  await labels(KIND_ACCEPTED_POSTURE, 'principle_mask', PRINCIPLE_BITS, expiry, accepted);
+  await labels(KIND_ACCEPTED_OWASP, 'owasp_mask', OWASP_BITS, expiry, accepted);
+  const dueDay = sql<number>`case when f.sla_due is null then -1 else ${d.dayNumber('f.sla_due')} end`;
+  // Ages and breaches: open by day first seen and day due; accepted by the day they expire.
+  const ages = async (
+    kind: number,
+    day: RawBuilder<number>,
+    bucket: RawBuilder<number>,
+    which: RawBuilder<unknown>,
+  ) =>
+    sql`${insert}
+      select ${sql.lit(kind)}, dn, '', 0, severity, '', '', b, count(*), 0, 0, 0 from (
+        select ${day} as dn, f.severity, ${bucket} as b ${counted} where ${which}) t
+      group by dn, severity, b`.execute(db);
+  await ages(KIND_OPEN_AGE, d.dayNumber('f.first_seen'), dueDay, open);
+  await ages(KIND_ACCEPTED_AGE, expiry, d.dayNumber('f.first_seen'), accepted);
+  await ages(KIND_ACCEPTED_DUE, expiry, dueDay, accepted);
 }

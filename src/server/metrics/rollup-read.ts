@@ -31,22 +31,25 @@ async function fromRollup(
 ): Promise<WindowRows> {
   const where = (kind: number) =>
     and([sql`kind = ${kind}`, sql`day >= ${fromDay}`, sql`day < ${toDay}`, ...scopeWhere(s)]);
+  // Quarters are summed here rather than in JavaScript: a third of the rows to read out.
+  const period =
+    s.filters.interval === 'quarter'
+      ? sql`substr(month, 1, 5) || case when substr(month, 6, 2) < '04' then '01' when substr(month, 6, 2) < '07' then '04' when substr(month, 6, 2) < '10' then '07' else '10' end`
+      : sql`month`;
+  const durations = (kind: number) =>
+    sql<
+      Record<string, unknown>
+    >`select ${period} as month, severity, bucket, sum(n) as n, sum(sum_s) as sum_s, sum(due) as due, sum(within) as within from metric_rollup where ${where(kind)} group by 1, 2, 3`.execute(
+      db,
+    );
   const [det, counts, fixed] = await Promise.all([
+    durations(KIND_DETECTED),
     sql<
       Record<string, unknown>
-    >`select month, severity, bucket, n, sum_s, due, within from metric_rollup where ${where(KIND_DETECTED)}`.execute(
+    >`select ${period} as month, phase, bucket, sum(n) as n from metric_rollup where ${where(KIND_DETECTED_COUNT)} group by 1, 2, 3`.execute(
       db,
     ),
-    sql<
-      Record<string, unknown>
-    >`select month, phase, bucket, sum(n) as n from metric_rollup where ${where(KIND_DETECTED_COUNT)} group by 1, 2, 3`.execute(
-      db,
-    ),
-    sql<
-      Record<string, unknown>
-    >`select month, severity, bucket, n, sum_s, due, within from metric_rollup where ${where(KIND_FIXED)}`.execute(
-      db,
-    ),
+    durations(KIND_FIXED),
   ]);
   const duration = (x: Record<string, unknown>): DurationRow => ({
     period: String(x.month),

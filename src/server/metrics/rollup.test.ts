@@ -147,6 +147,17 @@ describe.each(STORE_KINDS)('metrics rollup (%s)', (kind) => {
       );
     // Some acceptances expire (reopened by the job), others have expired but the job has not run.
     await expireAcceptances(store.db, store.dialect, new Date('2026-09-01T00:00:00.000Z'));
+    // Acceptances that expire on NOW's day: earlier that day (open for the metrics), at NOW itself
+    // (open: it has expired when it is not later than now), later that day (still accepted).
+    const today = ['2026-11-17T00:00:00.000Z', '2026-11-17T13:30:00.000Z', '2026-11-17T13:30:00.001Z'];
+    for (const [k, r] of rows.filter((_, i) => i % 17 === 5).entries())
+      await triageFinding(
+        store.db,
+        store.dialect,
+        r.id,
+        { status: 'accepted', reason: 'today', owner: 'team', expires: today[k % 3] },
+        'lead',
+      );
     for (const r of rows.filter((_, k) => k % 13 === 2))
       await triageFinding(store.db, store.dialect, r.id, { status: 'open', reason: 'reopen' }, 'lead');
   }, 120_000);
@@ -180,6 +191,19 @@ describe.each(STORE_KINDS)('metrics rollup (%s)', (kind) => {
     expect(m.slaCompliance.breaches.total).toBeGreaterThan(0);
     expect(m.openAge.buckets.filter((b) => b.count > 0).length).toBeGreaterThan(2);
     expect(m.principles.projects.length).toBe(2);
+    // Acceptances expired on an earlier day, and today before now, are open; later today they are not.
+    const accepted = await store.db
+      .selectFrom('findings')
+      .select(['accepted_until'])
+      .where('status', '=', 'accepted')
+      .where('branch', '=', 'main')
+      .execute();
+    const until = accepted.map((r) => r.accepted_until ?? '');
+    expect(until.filter((u) => u < '2026-11-17').length).toBeGreaterThan(0);
+    expect(until.filter((u) => u.startsWith('2026-11-17') && u <= NOW.toISOString()).length).toBeGreaterThan(
+      1,
+    );
+    expect(until.filter((u) => u > NOW.toISOString()).length).toBeGreaterThan(0);
   });
 
   it('holds what a rebuild from the findings holds', async () => {
@@ -234,5 +258,27 @@ describe.each(STORE_KINDS)('a finding pushed from two branches (%s)', (kind) => 
       .where('id', '=', id)
       .executeTakeFirstOrThrow();
     expect(p.default_branch).toBe('main');
+  });
+});
+
+describe.each(STORE_KINDS)('a finding introduced decades before it was seen (%s)', (kind) => {
+  let store: Store;
+  let dispose: () => Promise<void>;
+  beforeAll(async () => {
+    ({ store, dispose } = await freshStore(kind));
+  });
+  afterAll(async () => dispose());
+
+  it('is stored and counted (its time to detect in seconds passes 2^31)', async () => {
+    const id = await ensureProject(store.db, 'legacy');
+    const [f] = pool(generator(11), 1, 0);
+    const t = Date.parse('2026-03-10T12:00:00.000Z');
+    await push(store, id, 'main', [{ ...f!, introducedAt: '1950-01-01T00:00:00.000Z' }], t);
+    const now = new Date('2026-04-01T00:00:00.000Z');
+    const days = (t - Date.parse('1950-01-01T00:00:00.000Z')) / DAY;
+    for (const source of ['rollup', 'direct'] as const) {
+      const m = await computeMetrics(store.db, store.dialect, {}, now, source);
+      expect(m.mttd.overall).toEqual({ count: 1, meanDays: days, medianDays: Math.floor(days) });
+    }
   });
 });

@@ -22,6 +22,7 @@ export type RollupSource = Pick<
   | 'sla_due'
   | 'principle_mask'
   | 'owasp_mask'
+  | 'accepted_until'
 >;
 
 /** The columns to select from `findings` to build a RollupSource (for write paths that read few columns). */
@@ -38,6 +39,7 @@ export const ROLLUP_COLUMNS = [
   'sla_due',
   'principle_mask',
   'owasp_mask',
+  'accepted_until',
 ] as const;
 
 /** The rollup's view of a row about to be written (optional columns absent mean null). */
@@ -55,6 +57,7 @@ export function sourceOf(r: NewFinding): RollupSource {
     sla_due: r.sla_due ?? null,
     principle_mask: r.principle_mask ?? 0,
     owasp_mask: r.owasp_mask ?? 0,
+    accepted_until: r.accepted_until ?? null,
   };
 }
 
@@ -64,12 +67,22 @@ export const KIND_DETECTED = 0;
 export const KIND_FIXED = 1;
 /** Findings first seen in a month by severity and phase; `bucket` 1 when they carry an introduction time. */
 export const KIND_DETECTED_COUNT = 2;
-/** Open findings (status open) per project and severity; `bucket` = principle mask × 1024 + OWASP mask. */
+/** Open findings (status open) per project, severity and principle (`bucket` = the principle's bit). */
 export const KIND_OPEN_POSTURE = 3;
 /** Open findings (status open) by severity, day first seen (`day`) and day due (`bucket`, -1 without). */
 export const KIND_OPEN_AGE = 4;
-/** The OWASP mask's width in the posture key (ten categories). */
-export const OWASP_SPAN = 1024;
+/** Open findings (status open) per project, severity and OWASP category (`bucket` = the category's bit). */
+export const KIND_OPEN_OWASP = 5;
+/**
+ * Accepted findings with an expiry, keyed by the day it falls on (`day`): from that day on they count
+ * as open (docs/metrics.md), whether or not the expiry job has reopened them yet. The posture and OWASP
+ * kinds are per project like the open ones; the age and due kinds hold the day first seen and the day
+ * due (-1 without) in `bucket`.
+ */
+export const KIND_ACCEPTED_POSTURE = 6;
+export const KIND_ACCEPTED_OWASP = 7;
+export const KIND_ACCEPTED_AGE = 8;
+export const KIND_ACCEPTED_DUE = 9;
 
 const WEEK_S = 604_800;
 const DAY_MS = 86_400_000;
@@ -87,6 +100,23 @@ function secondsBetween(end: string, start: string): number {
 /** Days since 1970-01-01 of a timestamp's UTC date. */
 export function dayOf(iso: string): number {
   return Math.round(Date.parse(`${iso.slice(0, 10)}T00:00:00.000Z`) / DAY_MS);
+}
+
+/**
+ * The day an acceptance expires on, as the metrics compare it (text, like every stored time): its
+ * date prefix. A value without one (never written by the server, which stores toISOString()) sorts
+ * before every date, so it has expired: day 0.
+ */
+export function expiryDay(iso: string): number {
+  const d = dayOf(iso);
+  return Number.isFinite(d) ? d : 0;
+}
+
+/** The bits set in a mask, lowest first. */
+export function bitsOf(mask: number): number[] {
+  const out: number[] = [];
+  for (let b = 1; b <= mask; b *= 2) if ((mask & b) !== 0) out.push(b);
+  return out;
 }
 
 /** Days since 1970-01-01 of the first day of a timestamp's UTC month: the rollup's time key. */
@@ -141,15 +171,25 @@ export function contributions(f: RollupSource): { key: Key; c: Counters }[] {
       });
     }
   }
+  const dueDay = f.sla_due === null ? -1 : dayOf(f.sla_due);
+  const row = (kind: number, day: number, bucket: number, projectId = 0) => ({
+    key: { ...at('', kind, '', bucket), day, project_id: projectId },
+    c: { n: 1, sum_s: 0, due: 0, within: 0 },
+  });
+  // Per label: a finding with two principles counts in both cells.
+  const labels = (posture: number, owasp: number, day: number) => {
+    for (const bit of bitsOf(f.principle_mask)) out.push(row(posture, day, bit, f.project_id));
+    for (const bit of bitsOf(f.owasp_mask)) out.push(row(owasp, day, bit, f.project_id));
+  };
   if (f.status === 'open') {
-    const one = { n: 1, sum_s: 0, due: 0, within: 0 };
-    const posture = f.principle_mask * OWASP_SPAN + f.owasp_mask;
-    out.push({
-      key: { ...at('', KIND_OPEN_POSTURE, '', posture), day: 0, project_id: f.project_id },
-      c: one,
-    });
-    const due = f.sla_due === null ? -1 : dayOf(f.sla_due);
-    out.push({ key: { ...at('', KIND_OPEN_AGE, '', due), day: dayOf(f.first_seen) }, c: { ...one } });
+    labels(KIND_OPEN_POSTURE, KIND_OPEN_OWASP, 0);
+    out.push(row(KIND_OPEN_AGE, dayOf(f.first_seen), dueDay));
+  }
+  if (f.status === 'accepted' && f.accepted_until !== null) {
+    // Open from the day its acceptance expires, whether or not the expiry job has reopened it yet.
+    const day = expiryDay(f.accepted_until);
+    labels(KIND_ACCEPTED_POSTURE, KIND_ACCEPTED_OWASP, day);
+    out.push(row(KIND_ACCEPTED_AGE, day, dayOf(f.first_seen)), row(KIND_ACCEPTED_DUE, day, dueDay));
   }
   if (f.status === 'fixed' && f.fixed_at !== null) {
     const d = secondsBetween(f.fixed_at, f.first_seen);

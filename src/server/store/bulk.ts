@@ -19,7 +19,7 @@ type Columns<T extends keyof Database> = keyof Database[T] & string;
 
 // The types of the non-text columns of the tables written in bulk (findings, their events and
 // tools, the metric rollup); every other column written in bulk is text.
-const COLUMN_TYPES: ReadonlyMap<string, 'integer' | 'double precision'> = new Map([
+const COLUMN_TYPES: ReadonlyMap<string, 'integer' | 'bigint' | 'double precision'> = new Map([
   ...(
     [
       'id',
@@ -33,12 +33,13 @@ const COLUMN_TYPES: ReadonlyMap<string, 'integer' | 'double precision'> = new Ma
       'scan_id',
       'kind',
       'day',
-      'bucket',
       'n',
       'due',
       'within',
     ] as const
   ).map((c) => [c, 'integer'] as const),
+  // A duration in seconds: a finding introduced decades before it was seen passes 2^31 (migration 10).
+  ['bucket', 'bigint'],
   ['sum_s', 'double precision'],
 ]);
 
