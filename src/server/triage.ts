@@ -39,10 +39,9 @@ async function setStatus(
       .execute();
     const moving = rows.filter((r) => r.status !== change.status || change.status === 'accepted');
     if (moving.length === 0) continue;
-    const acceptedUntil = change.status === 'accepted' ? (change.expires ?? null) : null;
     for (const r of moving) {
       rollup.remove(r);
-      rollup.add({ ...r, status: change.status, accepted_until: acceptedUntil });
+      rollup.add({ ...r, status: change.status });
     }
     await trx
       .updateTable('findings')
@@ -51,7 +50,7 @@ async function setStatus(
         status_source: source,
         status_reason: change.reason,
         accepted_owner: change.status === 'accepted' ? (change.owner ?? null) : null,
-        accepted_until: acceptedUntil,
+        accepted_until: change.status === 'accepted' ? (change.expires ?? null) : null,
       })
       .where(
         'id',

@@ -13,16 +13,8 @@ import {
   type OpenAgeAndBreaches,
   type PostureRow,
 } from './posture.js';
-import {
-  KIND_ACCEPTED_AGE,
-  KIND_ACCEPTED_DUE,
-  KIND_ACCEPTED_OWASP,
-  KIND_ACCEPTED_POSTURE,
-  KIND_OPEN_AGE,
-  KIND_OPEN_OWASP,
-  KIND_OPEN_POSTURE,
-} from './rollup.js';
-import { and, openNow, scopeWhere, type Scope } from './scope.js';
+import { KIND_OPEN_AGE, KIND_OPEN_OWASP, KIND_OPEN_POSTURE } from './rollup.js';
+import { and, scopeWhere, type Scope } from './scope.js';
 import type { OwaspCategory, PrinciplesMetric } from './types.js';
 
 const DAY_MS = 86_400_000;
@@ -39,36 +31,20 @@ const OWASP_NAMES = nameOf(OWASP_BITS);
 const iso = (t: number) => new Date(t).toISOString();
 
 /**
- * Where "now" falls among the days acceptances expire on: the rollup counts an accepted finding by
- * that day, so every day up to `lastWhole` has wholly expired (those findings are open for the
- * metrics), and `split` (today, unless now is the day's last millisecond) has partly; its findings
- * come from the findings table.
+ * Accepted findings whose acceptance has expired: open for the metrics, and never in the rollup. The
+ * server's expiry sweep (at start and every ten minutes) reopens them, so on a running server these
+ * are the few that expired since the last sweep; the index on status and expiry finds just those.
  */
-function expiryDays(s: Scope): { lastWhole: number; split: RawBuilder<unknown> | undefined } {
-  const now = Date.parse(s.now);
-  const lastWhole = Math.floor((now + 1) / DAY_MS) - 1;
-  const split = lastWhole + 1;
-  return {
-    lastWhole,
-    split:
-      split * DAY_MS <= now
-        ? sql`(status = 'accepted' and accepted_until >= ${iso(split * DAY_MS)} and accepted_until <= ${s.now})`
-        : undefined,
-  };
+function expiredAcceptance(s: Scope): RawBuilder<unknown> {
+  return sql`(status = 'accepted' and accepted_until is not null and accepted_until <= ${s.now})`;
 }
 
-async function rollupRows(
-  db: Kysely<Database>,
-  s: Scope,
-  kind: number,
-  cols: RawBuilder<unknown>,
-  where: RawBuilder<unknown> = sql`1 = 1`,
-) {
-  const cond = and([sql`kind = ${kind}`, where, ...scopeWhere(s)]);
-  // Rows whose findings all moved away keep n = 0: not an open finding, and not a project with one.
+async function rollupRows(db: Kysely<Database>, s: Scope, kind: number, cols: RawBuilder<unknown>) {
+  const where = and([sql`kind = ${kind}`, ...scopeWhere(s)]);
+  // Rows whose findings have all moved on keep n = 0: no open finding, and no project with one.
   const r = await sql<
     Record<string, unknown>
-  >`select ${cols}, sum(n) as n from metric_rollup where ${cond} group by ${cols} having sum(n) <> 0`.execute(
+  >`select ${cols}, sum(n) as n from metric_rollup where ${where} group by ${cols} having sum(n) <> 0`.execute(
     db,
   );
   return r.rows;
@@ -81,77 +57,58 @@ function ageIndex(t: number, now: number): number {
 }
 
 /**
- * Open findings by age and lateness. The rollup counts them per day first seen and per day due, and
- * accepted findings per day their acceptance expires; a day lies wholly in one age bucket, wholly
- * before or after now, except the few days an edge falls in (the age edges, today for due dates and
- * expiries): those are counted from the findings. Ages and lateness are counted apart (the response
- * never crosses them), so a finding on an edge day of one is still read from the rollup for the other.
+ * Open findings by age and lateness: the rollup counts them per day first seen and day due, so a day
+ * lies wholly in one age bucket and wholly before or after now, except the few days an edge falls
+ * in (the age edges, today for the due dates); those days are counted from the findings.
  */
 async function ageFromRollup(db: Kysely<Database>, s: Scope): Promise<AgeRow[]> {
   const now = Date.parse(s.now);
-  const expiry = expiryDays(s);
-  const expired = sql`day <= ${expiry.lastWhole}`;
-  const [open, acceptedAge, acceptedDue] = await Promise.all([
-    rollupRows(db, s, KIND_OPEN_AGE, sql`day, bucket, severity`),
-    rollupRows(db, s, KIND_ACCEPTED_AGE, sql`bucket, severity`, expired),
-    rollupRows(db, s, KIND_ACCEPTED_DUE, sql`bucket, severity`, expired),
-  ]);
+  const rows = await rollupRows(db, s, KIND_OPEN_AGE, sql`day, bucket, severity`);
   const out: AgeRow[] = [];
   const splitFirst = new Set<number>();
   const splitDue = new Set<number>();
-  const byFirst = (day: number, severity: string, n: number) => {
+  for (const r of rows) {
+    const day = Number(r.day);
+    const due = Number(r.bucket);
     const age = ageIndex(day * DAY_MS, now);
-    if (age !== ageIndex((day + 1) * DAY_MS - 1, now)) splitFirst.add(day);
-    else out.push({ severity, age, late: false, n });
-  };
-  const byDue = (due: number, severity: string, n: number) => {
-    if (due < 0 || due * DAY_MS >= now) return;
-    if ((due + 1) * DAY_MS - 1 >= now) splitDue.add(due);
-    else out.push({ severity, age: null, late: true, n });
-  };
-  for (const r of open) {
-    byFirst(Number(r.day), String(r.severity), Number(r.n));
-    byDue(Number(r.bucket), String(r.severity), Number(r.n));
+    if (age !== ageIndex((day + 1) * DAY_MS - 1, now)) {
+      splitFirst.add(day);
+      continue;
+    }
+    if (due >= 0 && due * DAY_MS < now && (due + 1) * DAY_MS - 1 >= now) {
+      splitDue.add(due);
+      continue;
+    }
+    out.push({ severity: String(r.severity), age, late: due >= 0 && due * DAY_MS < now, n: Number(r.n) });
   }
-  for (const r of acceptedAge) byFirst(Number(r.bucket), String(r.severity), Number(r.n));
-  for (const r of acceptedDue) byDue(Number(r.bucket), String(r.severity), Number(r.n));
-  const inDays = (col: string, days: Set<number>) =>
-    sql`(${sql.join(
-      [...days].map(
-        (d) => sql`(${sql.ref(col)} >= ${iso(d * DAY_MS)} and ${sql.ref(col)} < ${iso((d + 1) * DAY_MS)})`,
-      ),
-      sql` or `,
-    )})`;
-  const ageOnly = (rows: AgeRow[]) => rows.map((r) => ({ ...r, late: false }));
-  const lateOnly = (rows: AgeRow[]) => rows.map((r) => ({ ...r, age: null }));
-  const parts: Promise<AgeRow[]>[] = [];
-  if (splitFirst.size > 0)
-    parts.push(openAgeRows(db, s, sql`${openNow(s)} and ${inDays('first_seen', splitFirst)}`).then(ageOnly));
-  if (splitDue.size > 0)
-    parts.push(openAgeRows(db, s, sql`${openNow(s)} and ${inDays('sla_due', splitDue)}`).then(lateOnly));
-  if (expiry.split) {
-    const notIn = (col: string, days: Set<number>) =>
-      days.size === 0 ? sql`1 = 1` : sql`not ${inDays(col, days)}`;
-    parts.push(
-      openAgeRows(db, s, sql`${expiry.split} and ${notIn('first_seen', splitFirst)}`).then(ageOnly),
-      openAgeRows(db, s, sql`${expiry.split} and ${notIn('sla_due', splitDue)}`).then(lateOnly),
-    );
-  }
+  const inDay = (col: string, day: number) =>
+    sql`(${sql.ref(col)} >= ${iso(day * DAY_MS)} and ${sql.ref(col)} < ${iso((day + 1) * DAY_MS)})`;
+  // `+status` on SQLite: the first-seen index, not the status one, finds a day's findings.
+  const plus = s.dialect === 'sqlite' ? sql`+` : sql``;
+  const parts = [...splitFirst].map((d) =>
+    openAgeRows(db, s, sql`${plus}status = 'open' and ${inDay('first_seen', d)}`),
+  );
+  const notSplit =
+    splitFirst.size === 0
+      ? sql`1 = 1`
+      : sql`not (${sql.join(
+          [...splitFirst].map((d) => inDay('first_seen', d)),
+          sql` or `,
+        )})`;
+  for (const d of splitDue)
+    parts.push(openAgeRows(db, s, sql`status = 'open' and ${inDay('sla_due', d)} and ${notSplit}`));
+  parts.push(openAgeRows(db, s, expiredAcceptance(s)));
   for (const p of await Promise.all(parts)) out.push(...p);
   return out;
 }
 
-/** The posture rows: open findings and wholly expired acceptances from the rollup, today's from the findings. */
+/** The posture rows: open findings per label from the rollup, expired acceptances from the findings. */
 async function postureFromRollup(db: Kysely<Database>, s: Scope): Promise<PostureRow[]> {
-  const expiry = expiryDays(s);
   const cols = sql`project_id, severity, bucket`;
-  const expired = sql`day <= ${expiry.lastWhole}`;
-  const [principles, acceptedPrinciples, owasp, acceptedOwasp, today] = await Promise.all([
+  const [principles, owasp, expired] = await Promise.all([
     rollupRows(db, s, KIND_OPEN_POSTURE, cols),
-    rollupRows(db, s, KIND_ACCEPTED_POSTURE, cols, expired),
     rollupRows(db, s, KIND_OPEN_OWASP, cols),
-    rollupRows(db, s, KIND_ACCEPTED_OWASP, cols, expired),
-    expiry.split ? postureRows(db, s, expiry.split) : Promise.resolve([]),
+    postureRows(db, s, expiredAcceptance(s)),
   ]);
   const row = (r: Record<string, unknown>, names: Map<number, string>, principle: boolean): PostureRow => {
     const label = names.get(Number(r.bucket));
@@ -165,9 +122,9 @@ async function postureFromRollup(db: Kysely<Database>, s: Scope): Promise<Postur
     };
   };
   return [
-    ...[...principles, ...acceptedPrinciples].map((r) => row(r, PRINCIPLE_NAMES, true)),
-    ...[...owasp, ...acceptedOwasp].map((r) => row(r, OWASP_NAMES, false)),
-    ...today,
+    ...principles.map((r) => row(r, PRINCIPLE_NAMES, true)),
+    ...owasp.map((r) => row(r, OWASP_NAMES, false)),
+    ...expired,
   ];
 }
 

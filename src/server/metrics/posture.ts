@@ -42,13 +42,10 @@ export interface OpenAgeAndBreaches {
   breaches: { total: number; bySeverity: Record<MetricsSeverity, number> };
 }
 
-/**
- * Open findings of one severity, age bucket (index in AGE_BUCKETS) and lateness. A row with age
- * null counts only towards the breaches (the rollup counts ages and lateness apart).
- */
+/** Open findings of one severity, age bucket (index in AGE_BUCKETS) and lateness. */
 export interface AgeRow {
   severity: string;
-  age: number | null;
+  age: number;
   late: boolean;
   n: number;
 }
@@ -83,12 +80,10 @@ export function ageAndBreaches(rows: readonly AgeRow[]): OpenAgeAndBreaches {
   const breaches = { total: 0, bySeverity: bySeverity(() => 0) };
   let open = 0;
   for (const row of rows) {
-    if (row.age !== null) {
-      const b = buckets[row.age]!;
-      open += row.n;
-      b.count += row.n;
-      if (isSeverity(row.severity)) b.bySeverity[row.severity] += row.n;
-    }
+    const b = buckets[row.age]!;
+    open += row.n;
+    b.count += row.n;
+    if (isSeverity(row.severity)) b.bySeverity[row.severity] += row.n;
     if (row.late) {
       breaches.total += row.n;
       if (isSeverity(row.severity)) breaches.bySeverity[row.severity] += row.n;

@@ -1,7 +1,7 @@
 import { sql, type Kysely } from 'kysely';
 import type { Dialect } from '../store/migrations.js';
 import type { Database } from '../store/schema.js';
-import { KIND_DETECTED, KIND_DETECTED_COUNT, KIND_FIXED } from './rollup.js';
+import { DAILY, KIND_DETECTED, KIND_DETECTED_COUNT, KIND_FIXED } from './rollup.js';
 import { and, scopeWhere, type Scope } from './scope.js';
 import {
   closureDurations,
@@ -22,15 +22,19 @@ export interface WindowRows {
 
 const num = (v: unknown): number => Number(v ?? 0);
 
-/** The rollup's rows for whole UTC months [fromDay, toDay) (day numbers of first days of months). */
+/**
+ * The rollup's rows for the whole UTC days [fromDay, toDay): from the monthly rows (`daily` 0; the
+ * days are then first days of months) or from the daily ones (`daily` = DAILY).
+ */
 async function fromRollup(
   db: Kysely<Database>,
   s: Scope,
+  daily: 0 | typeof DAILY,
   fromDay: number,
   toDay: number,
 ): Promise<WindowRows> {
   const where = (kind: number) =>
-    and([sql`kind = ${kind}`, sql`day >= ${fromDay}`, sql`day < ${toDay}`, ...scopeWhere(s)]);
+    and([sql`kind = ${kind + daily}`, sql`day >= ${fromDay}`, sql`day < ${toDay}`, ...scopeWhere(s)]);
   // Quarters are summed here rather than in JavaScript: a third of the rows to read out.
   const period =
     s.filters.interval === 'quarter'
@@ -96,10 +100,11 @@ function monthStartDay(t: number, months: number): number {
 }
 
 /**
- * The window's rows: whole months from the rollup, and the partial months at either end (a window
- * that ends now ends inside this month) straight from the findings, so the numbers are the same as
- * the direct computation's. The rollup is organisation-wide and monthly: a project, tag, analyzer or
- * phase filter, or weekly periods, are computed from the findings (docs/metrics.md).
+ * The window's rows: whole months from the rollup's monthly rows, the whole days of the partial
+ * months at either end (a window that ends now ends inside this month) from its daily rows, and the
+ * partial days at the very ends straight from the findings, so the numbers are the same as the
+ * direct computation's. The rollup is organisation-wide: a project, tag, analyzer or phase filter, or
+ * weekly periods, are computed from the findings (docs/metrics.md).
  */
 export async function windowRows(db: Kysely<Database>, dialect: Dialect, s: Scope): Promise<WindowRows> {
   const f = s.filters;
@@ -107,13 +112,21 @@ export async function windowRows(db: Kysely<Database>, dialect: Dialect, s: Scop
     return directRows(db, dialect, s);
   const from = Date.parse(f.from);
   const to = Date.parse(f.to);
-  const firstDay = monthStartDay(from - 1, 1);
-  const endDay = monthStartDay(to, 0);
-  if (firstDay >= endDay) return directRows(db, dialect, s);
+  const dayFrom = Math.ceil(from / DAY_MS);
+  const dayTo = Math.floor(to / DAY_MS);
+  if (dayFrom >= dayTo) return directRows(db, dialect, s);
+  // The first month that starts on or after dayFrom, and the last that starts on or before dayTo.
+  const monthFrom = monthStartDay(dayFrom * DAY_MS - 1, 1);
+  const monthTo = monthStartDay(dayTo * DAY_MS, 0);
   const iso = (day: number) => new Date(day * DAY_MS).toISOString();
-  const parts = [fromRollup(db, s, firstDay, endDay)];
-  if (from < firstDay * DAY_MS) parts.push(directRows(db, dialect, s, f.from, iso(firstDay)));
-  if (endDay * DAY_MS < to) parts.push(directRows(db, dialect, s, iso(endDay), f.to));
+  const parts: Promise<WindowRows>[] = [];
+  if (monthFrom < monthTo) {
+    parts.push(fromRollup(db, s, 0, monthFrom, monthTo));
+    if (dayFrom < monthFrom) parts.push(fromRollup(db, s, DAILY, dayFrom, monthFrom));
+    if (monthTo < dayTo) parts.push(fromRollup(db, s, DAILY, monthTo, dayTo));
+  } else parts.push(fromRollup(db, s, DAILY, dayFrom, dayTo));
+  if (from < dayFrom * DAY_MS) parts.push(directRows(db, dialect, s, f.from, iso(dayFrom)));
+  if (dayTo * DAY_MS < to) parts.push(directRows(db, dialect, s, iso(dayTo), f.to));
   const all = await Promise.all(parts);
   return {
     detected: all.flatMap((r) => r.detected),

@@ -173,6 +173,8 @@ describe.each(STORE_KINDS)('metrics rollup (%s)', (kind) => {
     ['severity filter', { severity: 'critical,high' }],
     ['whole months', { from: '2026-01-01', to: '2026-11-01', interval: 'quarter' }],
     ['within one month', { from: '2026-11-01T00:00:00.000Z', to: '2026-11-17T09:00:00.000Z' }],
+    ['whole days across a month end', { from: '2026-10-20', to: '2026-11-05', interval: 'month' }],
+    ['within one day', { from: '2026-11-16T06:00:00.000Z', to: '2026-11-16T20:00:00.000Z' }],
     ['a project (computed from the findings)', { project: 'beta' }],
     ['weeks (computed from the findings)', { interval: 'week', from: '2026-09-01' }],
   ];

@@ -22,7 +22,6 @@ export type RollupSource = Pick<
   | 'sla_due'
   | 'principle_mask'
   | 'owasp_mask'
-  | 'accepted_until'
 >;
 
 /** The columns to select from `findings` to build a RollupSource (for write paths that read few columns). */
@@ -39,7 +38,6 @@ export const ROLLUP_COLUMNS = [
   'sla_due',
   'principle_mask',
   'owasp_mask',
-  'accepted_until',
 ] as const;
 
 /** The rollup's view of a row about to be written (optional columns absent mean null). */
@@ -57,7 +55,6 @@ export function sourceOf(r: NewFinding): RollupSource {
     sla_due: r.sla_due ?? null,
     principle_mask: r.principle_mask ?? 0,
     owasp_mask: r.owasp_mask ?? 0,
-    accepted_until: r.accepted_until ?? null,
   };
 }
 
@@ -67,22 +64,17 @@ export const KIND_DETECTED = 0;
 export const KIND_FIXED = 1;
 /** Findings first seen in a month by severity and phase; `bucket` 1 when they carry an introduction time. */
 export const KIND_DETECTED_COUNT = 2;
+/**
+ * The same three per UTC day (kind + DAILY, `day` the day itself): a window's partial months are
+ * read from these, so only the partial days at its very ends come from the findings.
+ */
+export const DAILY = 10;
 /** Open findings (status open) per project, severity and principle (`bucket` = the principle's bit). */
 export const KIND_OPEN_POSTURE = 3;
 /** Open findings (status open) by severity, day first seen (`day`) and day due (`bucket`, -1 without). */
 export const KIND_OPEN_AGE = 4;
 /** Open findings (status open) per project, severity and OWASP category (`bucket` = the category's bit). */
 export const KIND_OPEN_OWASP = 5;
-/**
- * Accepted findings with an expiry, keyed by the day it falls on (`day`): from that day on they count
- * as open (docs/metrics.md), whether or not the expiry job has reopened them yet. The posture and OWASP
- * kinds are per project like the open ones; the age and due kinds hold the day first seen and the day
- * due (-1 without) in `bucket`.
- */
-export const KIND_ACCEPTED_POSTURE = 6;
-export const KIND_ACCEPTED_OWASP = 7;
-export const KIND_ACCEPTED_AGE = 8;
-export const KIND_ACCEPTED_DUE = 9;
 
 const WEEK_S = 604_800;
 const DAY_MS = 86_400_000;
@@ -100,16 +92,6 @@ function secondsBetween(end: string, start: string): number {
 /** Days since 1970-01-01 of a timestamp's UTC date. */
 export function dayOf(iso: string): number {
   return Math.round(Date.parse(`${iso.slice(0, 10)}T00:00:00.000Z`) / DAY_MS);
-}
-
-/**
- * The day an acceptance expires on, as the metrics compare it (text, like every stored time): its
- * date prefix. A value without one (never written by the server, which stores toISOString()) sorts
- * before every date, so it has expired: day 0.
- */
-export function expiryDay(iso: string): number {
-  const d = dayOf(iso);
-  return Number.isFinite(d) ? d : 0;
 }
 
 /** The bits set in a mask, lowest first. */
@@ -141,9 +123,10 @@ const KEY_COLUMNS = [
 ] as const satisfies readonly (keyof Key)[];
 
 /**
- * What one finding adds to the rollup. The rollup is organisation-wide and monthly: per month and
- * severity (and phase for the counts), so a year is a few thousand rows whatever the number of
- * findings; project and analyzer are not in it (project 0, analyzer '').
+ * What one finding adds to the rollup. Detections and closures are organisation-wide, per month and
+ * per day, by severity (and phase for the counts), so a year is a bounded number of rows whatever the
+ * number of findings; project and analyzer are not in them (project 0, analyzer ''). Open findings
+ * are per project and label (the posture map) and per day first seen and due (ages, breaches).
  */
 export function contributions(f: RollupSource): { key: Key; c: Counters }[] {
   const out: { key: Key; c: Counters }[] = [];
@@ -157,18 +140,22 @@ export function contributions(f: RollupSource): { key: Key; c: Counters }[] {
     phase,
     bucket,
   });
+  // Per month and per day (see DAILY).
+  const windowed = (iso: string, kind: number, phase: string, bucket: number, c: Counters) => {
+    const key = at(iso, kind, phase, bucket);
+    out.push({ key, c }, { key: { ...key, kind: kind + DAILY, day: dayOf(iso) }, c: { ...c } });
+  };
   if (f.status !== 'false-positive') {
     const introduced = f.introduced_at !== null;
-    out.push({
-      key: at(f.first_seen, KIND_DETECTED_COUNT, f.phase, introduced ? 1 : 0),
-      c: { n: 1, sum_s: 0, due: 0, within: 0 },
+    windowed(f.first_seen, KIND_DETECTED_COUNT, f.phase, introduced ? 1 : 0, {
+      n: 1,
+      sum_s: 0,
+      due: 0,
+      within: 0,
     });
     if (introduced) {
       const d = secondsBetween(f.first_seen, f.introduced_at!);
-      out.push({
-        key: at(f.first_seen, KIND_DETECTED, '', bucketOf(d)),
-        c: { n: 1, sum_s: d, due: 0, within: 0 },
-      });
+      windowed(f.first_seen, KIND_DETECTED, '', bucketOf(d), { n: 1, sum_s: d, due: 0, within: 0 });
     }
   }
   const dueDay = f.sla_due === null ? -1 : dayOf(f.sla_due);
@@ -176,27 +163,20 @@ export function contributions(f: RollupSource): { key: Key; c: Counters }[] {
     key: { ...at('', kind, '', bucket), day, project_id: projectId },
     c: { n: 1, sum_s: 0, due: 0, within: 0 },
   });
-  // Per label: a finding with two principles counts in both cells.
-  const labels = (posture: number, owasp: number, day: number) => {
-    for (const bit of bitsOf(f.principle_mask)) out.push(row(posture, day, bit, f.project_id));
-    for (const bit of bitsOf(f.owasp_mask)) out.push(row(owasp, day, bit, f.project_id));
-  };
   if (f.status === 'open') {
-    labels(KIND_OPEN_POSTURE, KIND_OPEN_OWASP, 0);
+    // Per label: a finding with two principles counts in both cells.
+    for (const bit of bitsOf(f.principle_mask)) out.push(row(KIND_OPEN_POSTURE, 0, bit, f.project_id));
+    for (const bit of bitsOf(f.owasp_mask)) out.push(row(KIND_OPEN_OWASP, 0, bit, f.project_id));
     out.push(row(KIND_OPEN_AGE, dayOf(f.first_seen), dueDay));
-  }
-  if (f.status === 'accepted' && f.accepted_until !== null) {
-    // Open from the day its acceptance expires, whether or not the expiry job has reopened it yet.
-    const day = expiryDay(f.accepted_until);
-    labels(KIND_ACCEPTED_POSTURE, KIND_ACCEPTED_OWASP, day);
-    out.push(row(KIND_ACCEPTED_AGE, day, dayOf(f.first_seen)), row(KIND_ACCEPTED_DUE, day, dueDay));
   }
   if (f.status === 'fixed' && f.fixed_at !== null) {
     const d = secondsBetween(f.fixed_at, f.first_seen);
     const due = f.sla_due === null ? 0 : 1;
-    out.push({
-      key: at(f.fixed_at, KIND_FIXED, '', bucketOf(d)),
-      c: { n: 1, sum_s: d, due, within: due === 1 && f.fixed_at <= f.sla_due! ? 1 : 0 },
+    windowed(f.fixed_at, KIND_FIXED, '', bucketOf(d), {
+      n: 1,
+      sum_s: d,
+      due,
+      within: due === 1 && f.fixed_at <= f.sla_due! ? 1 : 0,
     });
   }
   return out;

@@ -17,8 +17,6 @@ export interface SqlDialect {
   dayNumber(col: string): RawBuilder<number>;
   /** Days since 1970-01-01 of the first day of a text timestamp's UTC month. */
   monthDay(col: string): RawBuilder<number>;
-  /** The day of a text timestamp's date prefix, 0 without one (as rollup.ts expiryDay). */
-  expiryDay(col: string): RawBuilder<number>;
 }
 
 // Timestamps carry milliseconds: SQLite's julianday arithmetic is rounded back to them, so an exact
@@ -34,8 +32,6 @@ const sqlite: SqlDialect = {
   monthDay: (col) =>
     sql<number>`cast(julianday(substr(${sql.ref(col)}, 1, 7) || '-01') - 2440587.5 as integer)`,
   dayNumber: (col) => sql<number>`cast(julianday(substr(${sql.ref(col)}, 1, 10)) - 2440587.5 as integer)`,
-  expiryDay: (col) =>
-    sql<number>`coalesce(cast(julianday(substr(${sql.ref(col)}, 1, 10)) - 2440587.5 as integer), 0)`,
 };
 
 const postgres: SqlDialect = {
@@ -48,8 +44,6 @@ const postgres: SqlDialect = {
       : sql<string>`substr(${sql.ref(col)}, 1, 7)`,
   monthDay: (col) => sql<number>`((substr(${sql.ref(col)}, 1, 7) || '-01')::date - date '1970-01-01')`,
   dayNumber: (col) => sql<number>`(substr(${sql.ref(col)}, 1, 10)::date - date '1970-01-01')`,
-  expiryDay: (col) =>
-    sql<number>`case when substr(${sql.ref(col)}, 1, 10) ~ '^[0-9]{4}-[0-9]{2}-[0-9]{2}$' then (substr(${sql.ref(col)}, 1, 10)::date - date '1970-01-01') else 0 end`,
 };
 
 export function sqlDialect(d: Dialect): SqlDialect {

@@ -657,14 +657,14 @@ function v9CodeFlow(): Migration {
 }
 
 /**
- * Version 10 (issue #15, metrics at scale): the rollup's open findings per principle and per OWASP
- * category (a few rows per project instead of one per combination of labels), and accepted findings
- * counted from the day their acceptance expires, so the metrics no longer read every expired
- * acceptance the expiry job has not reopened yet; its rows are rebuilt. On PostgreSQL the duration
- * bucket becomes a bigint: in seconds, a finding introduced 68 years or more before it was first seen
- * (a commit with a bogus date) overflowed the integer and failed the whole ingest.
+ * Version 10 (issue #15, metrics at scale): the rollup gains daily rows of detections and closures
+ * (a window's partial months no longer read the findings, only its partial days do) and holds open
+ * findings per principle and per OWASP category (a few rows per project instead of one per
+ * combination of labels), so its rows are rebuilt. On PostgreSQL the duration bucket becomes a
+ * bigint: in seconds, a finding introduced 68 years or more before it was first seen (a commit with
+ * a bogus date) overflowed the integer and failed the whole ingest.
  */
-function v10RollupExpiry(dialect: Dialect): Migration {
+function v10RollupLabels(dialect: Dialect): Migration {
   return {
     async up(db: Kysely<unknown>): Promise<void> {
       if (dialect === 'postgres')
@@ -691,7 +691,7 @@ export function migrations(dialect: Dialect, secrets: SecretBox = secretBox({}))
         '0007_findings_search': v7Search(dialect),
         '0008_operate_secrets': v8OperateSecrets(dialect, secrets),
         '0009_code_flow': v9CodeFlow(),
-        '0010_rollup_expiry': v10RollupExpiry(dialect),
+        '0010_rollup_labels': v10RollupLabels(dialect),
       }),
   };
 }
