@@ -130,15 +130,18 @@ async function postureFromRollup(db: Kysely<Database>, s: Scope): Promise<Postur
 
 /**
  * What is open now: ages, breaches and the posture map. From the rollup when the query selects no
- * project, tag, analyzer or phase (the rollup has no analyzer or phase, and ages org-wide); otherwise
- * from the findings.
+ * analyzer or phase (the rollup has neither); the ages also need no project or tag (they are
+ * organisation-wide in the rollup; the posture map is per project). Otherwise from the findings.
  */
 export async function openState(db: Kysely<Database>, s: Scope): Promise<OpenState> {
   const f = s.filters;
-  if (s.projectIds !== undefined || f.analyzers.length > 0 || f.phases.length > 0) {
+  if (f.analyzers.length > 0 || f.phases.length > 0) {
     const [age, posture] = await Promise.all([openAgeAndBreaches(db, s), principlesAndOwasp(db, s)]);
     return { age, posture };
   }
-  const [age, posture] = await Promise.all([ageFromRollup(db, s), postureFromRollup(db, s)]);
-  return { age: ageAndBreaches(age), posture: await postureOf(db, posture) };
+  const [age, posture] = await Promise.all([
+    s.projectIds !== undefined ? openAgeAndBreaches(db, s) : ageFromRollup(db, s).then(ageAndBreaches),
+    postureFromRollup(db, s).then((rows) => postureOf(db, rows)),
+  ]);
+  return { age, posture };
 }

@@ -176,6 +176,8 @@ describe.each(STORE_KINDS)('metrics rollup (%s)', (kind) => {
     ['whole days across a month end', { from: '2026-10-20', to: '2026-11-05', interval: 'month' }],
     ['within one day', { from: '2026-11-16T06:00:00.000Z', to: '2026-11-16T20:00:00.000Z' }],
     ['a project (computed from the findings)', { project: 'beta' }],
+    ['a tag that no project has', { tag: 'nobody' }],
+    ['two projects, high and critical', { project: 'alpha,beta', severity: 'critical,high' }],
     ['weeks (computed from the findings)', { interval: 'week', from: '2026-09-01' }],
   ];
   it.each(queries)('%s: the same numbers as the direct computation', async (_label, q) => {
