@@ -124,9 +124,9 @@ const KEY_COLUMNS = [
 
 /**
  * What one finding adds to the rollup. Detections and closures are organisation-wide, per month and
- * per day, by severity (and phase for the counts), so a year is a bounded number of rows whatever the
- * number of findings; project and analyzer are not in them (project 0, analyzer ''). Open findings
- * are per project and label (the posture map) and per day first seen and due (ages, breaches).
+ * per day, by severity (and phase for the counts): their number is bounded by the days, severities and
+ * duration buckets, not by the findings; project and analyzer are not in them (project 0, analyzer
+ * ''). Open findings are per project and label (the posture map) and per day first seen and due.
  */
 export function contributions(f: RollupSource): { key: Key; c: Counters }[] {
   const out: { key: Key; c: Counters }[] = [];

@@ -228,11 +228,9 @@ export interface MetricSnapshotTable {
 }
 
 /**
- * The metrics rollup (migration 6), maintained in the transaction of every write that changes a
- * finding: per project, UTC day, severity, analyzer, phase and duration bucket, how many findings
- * were detected (kind 0, day of first seen, bucket of the time to detect; -1 without an introduction
- * time) or closed (kind 1, day of fixing, bucket of the time to remediate). Only findings of the
- * project's default branch are counted.
+ * The metrics rollup (migrations 6 and 10), maintained in the transaction of every write that changes
+ * a finding; only findings of the project's default branch are counted. What each `kind` holds, and
+ * what `day` and `bucket` mean for it, is in server/metrics/rollup.ts.
  */
 export interface MetricRollupTable {
   kind: number;
