@@ -264,6 +264,7 @@ async function bench(store) {
   await fill(store);
   if (FILL_ONLY) return;
   await measure(store, 'all projects, last 365 days by quarter', {});
+  await measure(store, 'all projects, last 365 days by week', { interval: 'week' });
   await measure(store, 'all projects, 730 days by week', {
     from: new Date(NOW - 730 * DAY).toISOString(),
     interval: 'week',
@@ -274,7 +275,8 @@ async function bench(store) {
     severity: 'critical,high',
   });
   await measure(store, 'one tag, high+critical', { tag: 'team-1', severity: 'critical,high' });
-  await measure(store, 'one project', { project: 'project-0' });
+  await measure(store, 'one project (the largest, 15 % of the findings)', { project: 'project-0' });
+  await measure(store, 'one small project', { project: 'project-60' });
   // What the route serves: recomputed only when a push or a status change happened since.
   const cache = new MetricsCache(store.db, store.dialect);
   await cache.get({}, new Date(NOW));

@@ -35,11 +35,17 @@ async function fromRollup(
 ): Promise<WindowRows> {
   const where = (kind: number) =>
     and([sql`kind = ${kind + daily}`, sql`day >= ${fromDay}`, sql`day < ${toDay}`, ...scopeWhere(s)]);
-  // Quarters are summed here rather than in JavaScript: a third of the rows to read out.
+  // Periods are summed here rather than in JavaScript (fewer rows to read out): quarters as their
+  // first month; weeks (from daily rows only) as their Monday's day number (1970-01-01 was a Thursday).
+  const interval = s.filters.interval;
   const period =
-    s.filters.interval === 'quarter'
+    interval === 'quarter'
       ? sql`substr(month, 1, 5) || case when substr(month, 6, 2) < '04' then '01' when substr(month, 6, 2) < '07' then '04' when substr(month, 6, 2) < '10' then '07' else '10' end`
-      : sql`month`;
+      : interval === 'week'
+        ? sql`day - ((day + 3) % 7 + 7) % 7`
+        : sql`month`;
+  const key = (v: unknown): string =>
+    interval === 'week' ? new Date(num(v) * DAY_MS).toISOString().slice(0, 10) : String(v);
   const durations = (kind: number) =>
     sql<
       Record<string, unknown>
@@ -56,7 +62,7 @@ async function fromRollup(
     durations(KIND_FIXED),
   ]);
   const duration = (x: Record<string, unknown>): DurationRow => ({
-    period: String(x.month),
+    period: key(x.month),
     severity: String(x.severity),
     bucket: num(x.bucket),
     n: num(x.n),
@@ -67,7 +73,7 @@ async function fromRollup(
   return {
     detected: det.rows.map(duration),
     counts: counts.rows.map((x) => ({
-      period: String(x.month),
+      period: key(x.month),
       phase: String(x.phase),
       introduced: num(x.bucket) === 1,
       n: num(x.n),
@@ -103,21 +109,23 @@ function monthStartDay(t: number, months: number): number {
  * The window's rows: whole months from the rollup's monthly rows, the whole days of the partial
  * months at either end (a window that ends now ends inside this month) from its daily rows, and the
  * partial days at the very ends straight from the findings, so the numbers are the same as the
- * direct computation's. The rollup is organisation-wide: a project, tag, analyzer or phase filter, or
- * weekly periods, are computed from the findings (docs/metrics.md).
+ * direct computation's (weekly periods: every whole day from the daily rows). The rollup is
+ * organisation-wide: a project, tag, analyzer or phase filter is computed from the findings
+ * (docs/metrics.md).
  */
 export async function windowRows(db: Kysely<Database>, dialect: Dialect, s: Scope): Promise<WindowRows> {
   const f = s.filters;
-  if (s.projectIds !== undefined || f.analyzers.length > 0 || f.phases.length > 0 || f.interval === 'week')
+  if (s.projectIds !== undefined || f.analyzers.length > 0 || f.phases.length > 0)
     return directRows(db, dialect, s);
   const from = Date.parse(f.from);
   const to = Date.parse(f.to);
   const dayFrom = Math.ceil(from / DAY_MS);
   const dayTo = Math.floor(to / DAY_MS);
   if (dayFrom >= dayTo) return directRows(db, dialect, s);
-  // The first month that starts on or after dayFrom, and the last that starts on or before dayTo.
-  const monthFrom = monthStartDay(dayFrom * DAY_MS - 1, 1);
-  const monthTo = monthStartDay(dayTo * DAY_MS, 0);
+  // The first month that starts on or after dayFrom, and the last that starts on or before dayTo
+  // (weeks do not fall into months: they are read from the daily rows alone).
+  const monthFrom = f.interval === 'week' ? dayTo : monthStartDay(dayFrom * DAY_MS - 1, 1);
+  const monthTo = f.interval === 'week' ? dayTo : monthStartDay(dayTo * DAY_MS, 0);
   const iso = (day: number) => new Date(day * DAY_MS).toISOString();
   const parts: Promise<WindowRows>[] = [];
   if (monthFrom < monthTo) {

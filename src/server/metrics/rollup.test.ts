@@ -178,7 +178,11 @@ describe.each(STORE_KINDS)('metrics rollup (%s)', (kind) => {
     ['a project (computed from the findings)', { project: 'beta' }],
     ['a tag that no project has', { tag: 'nobody' }],
     ['two projects, high and critical', { project: 'alpha,beta', severity: 'critical,high' }],
-    ['weeks (computed from the findings)', { interval: 'week', from: '2026-09-01' }],
+    ['weeks', { interval: 'week', from: '2026-09-01' }],
+    [
+      'weeks across a year end',
+      { interval: 'week', from: '2025-12-24T07:00:00.000Z', severity: 'high,medium' },
+    ],
   ];
   it.each(queries)('%s: the same numbers as the direct computation', async (_label, q) => {
     const viaRollup = await computeMetrics(store.db, store.dialect, q, NOW);
