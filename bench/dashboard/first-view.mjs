@@ -208,7 +208,7 @@ try {
   results.findings = Date.now() - start;
   start = Date.now();
   await page.getByLabel('Severity').selectOption('critical');
-  await page.locator('.pager [role=status]', { hasText: /of [\d,]+/ }).waitFor();
+  await page.locator('.pager [role=status]', { hasText: /of\s+[\d,]+/ }).waitFor();
   await page.waitForFunction(() => !document.querySelector('.table-wrap.loading'));
   results.filtered = Date.now() - start;
   start = Date.now();
