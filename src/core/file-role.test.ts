@@ -69,6 +69,48 @@ describe('roleFromContent', () => {
   });
 });
 
+describe('roleFromContent: copies of well-known libraries', () => {
+  const code = 'var x = 1;\n'.repeat(50);
+  it('reads a license banner that names a known library and its version', () => {
+    const banner =
+      '//     Underscore.js 1.4.2\n//     http://underscorejs.org\n//     (c) 2009-2012 Jeremy Ashkenas\n' +
+      '//     Underscore may be freely distributed under the MIT license.\n\n';
+    expect(roleFromContent(banner + code, 'tests/frontend/lib/underscore.js')).toBe('vendored');
+    const jquery =
+      '/*!\n * jQuery JavaScript Library v3.6.1\n * https://jquery.com/\n * Released under the MIT license\n */\n';
+    expect(roleFromContent(jquery + code, 'public/js/jquery.js')).toBe('vendored');
+    expect(
+      roleFromContent('/*! jQuery v3.5.1 | (c) JS Foundation | jquery.org/license */\n' + code, 'x.js'),
+    ).toBe('vendored');
+  });
+  it('reads a file named after a known library that states its version or bundles it', () => {
+    const expectJs =
+      "(function (global, module) {\n  module.exports = expect;\n  expect.version = '0.1.2';\n";
+    expect(roleFromContent(expectJs + code, 'tests/frontend/lib/expect.js')).toBe('vendored');
+    const umd =
+      "(function (global, factory) {\n  module.exports = factory();\n})(this, function () {\n  var VERSION = '1.13.4';\n";
+    expect(roleFromContent(umd + code, 'static/underscore.js')).toBe('vendored');
+    const browserify =
+      '(function(){function r(e,n,t){function o(i,f){if(!n[i]){}}return o}return r})()({1:[function(require,module,exports){\n';
+    expect(roleFromContent(browserify + code, 'tests/lib/mocha.js')).toBe('vendored');
+    // The project's own browserify output is generated code, not a library copy.
+    expect(roleFromContent(browserify + code, 'public/bundle.js')).toBe('generated');
+  });
+  it("leaves the project's own files alone", () => {
+    // A header that mentions a library further along a line, with a license, is the project's own.
+    const own = '/*! Slideshow v2.0 | requires jQuery 1.7+ | (c) Example Ltd, MIT license */\n';
+    expect(roleFromContent(own + code, 'static/js/slideshow.js')).toBeUndefined();
+    // Named like a library but stating no version of its own: an app's chart module.
+    expect(roleFromContent('exports.render = (el) => el;\n' + code, 'src/chart.js')).toBeUndefined();
+    // A version without a library's name: the app's own module.
+    expect(roleFromContent("exports.version = '2.1.0';\n" + code, 'src/app.js')).toBeUndefined();
+    // A banner naming a library without a license or copyright line is a comment, not a copy.
+    expect(
+      roleFromContent('// Mocha 10.2 runs these specs in the browser\n' + code, 'test/setup.js'),
+    ).toBeUndefined();
+  });
+});
+
 describe('roleClassifier', () => {
   it('lets vanguard.yaml globs override the conventions', () => {
     const roleOf = roleClassifier({ test: ['qa/**'], source: ['examples/app/**'] });
@@ -80,6 +122,9 @@ describe('roleClassifier', () => {
     const roleOf = roleClassifier();
     expect(roleOf('src/bundle.js', 'generated')).toBe('generated');
     expect(roleOf('test/x.test.js', 'generated')).toBe('test');
+    // A library copy is vendored wherever it sits; a user's glob still wins.
+    expect(roleOf('tests/frontend/lib/mocha.js', 'vendored')).toBe('vendored');
+    expect(roleClassifier({ source: ['lib/**'] })('lib/underscore.js', 'vendored')).toBe('source');
     expect(roleOf('yarn.lock', 'generated')).toBe('source');
     expect(roleOf('test/fixtures/app/yarn.lock', 'generated')).toBe('fixture');
   });

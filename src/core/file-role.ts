@@ -5,6 +5,7 @@
  */
 import picomatch from 'picomatch';
 import { FILE_ROLES, type FileRole } from './finding.js';
+import { isBundle, isLibraryCopy } from './library-copy.js';
 
 export { FILE_ROLES, type FileRole };
 
@@ -71,9 +72,16 @@ const GENERATED_HEADER =
 const HEADER_BYTES = 1024;
 const MINIFIED_MIN_BYTES = 4096;
 
-/** 'generated' when the content says so (a generator's header, or minified/bundled code); else undefined. */
-export function roleFromContent(text: string): 'generated' | undefined {
-  if (GENERATED_HEADER.test(text.slice(0, HEADER_BYTES))) return 'generated';
+/** A role the content of a file gives it, whatever its path says. */
+export type ContentRole = 'generated' | 'vendored';
+
+/**
+ * 'vendored' for a copy of a well-known library (core/library-copy.ts); 'generated' when the content
+ * says so (a generator's header, a bundler's prelude, or minified code); else undefined.
+ */
+export function roleFromContent(text: string, path = ''): ContentRole | undefined {
+  if (isLibraryCopy(path, text)) return 'vendored';
+  if (GENERATED_HEADER.test(text.slice(0, HEADER_BYTES)) || isBundle(text)) return 'generated';
   if (text.length < MINIFIED_MIN_BYTES) return undefined;
   // Minified or bundled: very long lines on average (the code analyzer's own threshold).
   const newlines = text.split('\n').length;
@@ -86,7 +94,7 @@ export type RoleOverrides = Partial<Record<FileRole, readonly string[]>>;
 /** Classifies paths: the user's globs first (in FILE_ROLES order), then the content role, then the path. */
 export function roleClassifier(
   overrides: RoleOverrides = {},
-): (path: string, contentRole?: 'generated') => FileRole {
+): (path: string, contentRole?: ContentRole) => FileRole {
   const matchers = FILE_ROLES.flatMap((role) =>
     (overrides[role] ?? []).map((g) => [role, picomatch(g.replace(/^\.\//, ''), { dot: true })] as const),
   );
@@ -95,7 +103,9 @@ export function roleClassifier(
     const byPath = roleFromPath(path);
     // Lockfiles say "DO NOT EDIT" too; they are still the project's dependency declaration.
     if (DEPENDENCY_FILES.test(path)) return byPath;
-    // Content only promotes ordinary files: a test that happens to say "auto-generated" stays a test.
+    // A library copy is the library's wherever it was put (mocha's browser build beside the tests).
+    if (contentRole === 'vendored' && byPath !== 'generated') return contentRole;
+    // Otherwise content only promotes ordinary files: a test that happens to say "auto-generated" stays a test.
     if (contentRole && (byPath === 'source' || byPath === 'i18n')) return contentRole;
     return byPath;
   };

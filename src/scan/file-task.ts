@@ -6,7 +6,7 @@ import { describeError } from '../core/errors.js';
 import type { AnalyzerId, RawFinding } from '../core/finding.js';
 import type { SkipReason } from '../core/result.js';
 import { makeSourceFile } from '../core/source-file.js';
-import { roleFromContent } from '../core/file-role.js';
+import { roleFromContent, type ContentRole } from '../core/file-role.js';
 import type { DiscoveredFile } from '../discover/walk.js';
 import { readSource } from '../discover/read-file.js';
 import { applyDirectives, parseDirectives } from '../policy/inline.js';
@@ -42,8 +42,8 @@ export interface FileOutcome {
   inventories?: DeclaredInventory[];
   /** What the file declares the project deploys, for the scan's deployment. */
   deployments?: DeclaredDeployment[];
-  /** Set when the content shows generated or minified code (the file role; see core/file-role.ts). */
-  contentRole?: 'generated';
+  /** Set when the content shows generated, minified or vendored code (the file role; see core/file-role.ts). */
+  contentRole?: ContentRole;
 }
 
 /**
@@ -96,7 +96,7 @@ export async function runFileTask(
   }
   // The content role (generated or minified code) matters only for a file with findings.
   if (out.findings.length > 0) {
-    const contentRole = roleFromContent(read.text);
+    const contentRole = roleFromContent(read.text, file.path);
     if (contentRole) out.contentRole = contentRole;
   }
   // `bytes` is UTF-8 or Latin-1 (wide encodings are re-encoded as UTF-8): the ASCII marker reads the same.

@@ -20,7 +20,7 @@ import type { SpareWorkers } from './pool.js';
 import { summarize } from './summary.js';
 import { coverageGaps } from './coverage.js';
 import { applyFileRoles } from './file-roles.js';
-import { roleClassifier } from '../core/file-role.js';
+import { roleClassifier, type ContentRole } from '../core/file-role.js';
 import type { Baseline } from '../policy/baseline.js';
 import type { FailOn } from '../policy/config-schema.js';
 import { defaultConfig, type VanguardConfig } from '../policy/config.js';
@@ -121,7 +121,7 @@ async function scanWith(
   };
   const declared: DeclaredInventory[] = [];
   const deployments: DeclaredDeployment[] = [];
-  const contentRoles = new Map<string, 'generated'>();
+  const contentRoles = new Map<string, ContentRole>();
   const paths = new Set(files.map((f) => f.path));
   const ctxFor = contextFactory(root, paths, options, warn, maxFileSize);
   const runs = new Map<AnalyzerId, AnalyzerRun>(
