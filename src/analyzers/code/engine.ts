@@ -11,6 +11,7 @@ import type { CodeMatch } from './matches.js';
 import { singleModule } from './project.js';
 import type { ProjectView } from './project.js';
 import { runTaint } from './run-taint.js';
+import { isFixedValue } from './fixed-value.js';
 import type { TaintRun } from './run-taint.js';
 
 export type { CodeMatch } from './matches.js';
@@ -154,7 +155,10 @@ function importCalls(view: ProjectView): SgNode[] {
 
 function runMatch(rule: CodeRule, root: SgNode, out: CodeMatch[]): void {
   if (!rule.match) return;
+  const fixed = rule.unlessFixed;
   for (const m of root.findAll(rule.match)) {
+    const value = fixed && m.getMatch(fixed.metavar);
+    if (value && isFixedValue(value, (call) => fixed.calls.some((c) => call.matches(c)))) continue;
     const text = oneLine(m.text(), 60);
     const cm = matchOf(
       rule,
