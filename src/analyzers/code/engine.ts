@@ -8,6 +8,7 @@ import { compileSources } from './sources.js';
 import type { CompiledSources } from './sources.js';
 import { fill, matchOf, oneLine } from './matches.js';
 import type { CodeMatch } from './matches.js';
+import { kindOf } from './syntax.js';
 import { singleModule } from './project.js';
 import type { ProjectView } from './project.js';
 import { runTaint } from './run-taint.js';
@@ -153,6 +154,17 @@ function importCalls(view: ProjectView): SgNode[] {
   });
 }
 
+// Nodes that end a statement's extent: a statement, a declaration, or a function body's expression.
+const STATEMENT = /(?:_statement|_declaration|^expression_statement|^arrow_function)$/;
+
+/** Where the statement that holds `node` starts (`line:column`). */
+function statementOf(node: SgNode): string {
+  let n: SgNode | null = node;
+  while (n && !STATEMENT.test(kindOf(n))) n = n.parent();
+  const r = (n ?? node).range().start;
+  return `${r.line}:${r.column}`;
+}
+
 function runMatch(rule: CodeRule, root: SgNode, out: CodeMatch[]): void {
   if (!rule.match) return;
   const fixed = rule.unlessFixed;
@@ -169,6 +181,7 @@ function runMatch(rule: CodeRule, root: SgNode, out: CodeMatch[]): void {
     );
     const secret = rule.secret === undefined ? undefined : m.getMatch(rule.secret)?.text();
     if (secret) cm.secret = secret;
+    if (rule.tier === 'audit') cm.statement = statementOf(m);
     out.push(cm);
   }
 }
