@@ -71,13 +71,22 @@ const GENERATED_HEADER =
 const HEADER_BYTES = 1024;
 const MINIFIED_MIN_BYTES = 4096;
 
-/** 'generated' when the content says so (a generator's header, or minified/bundled code); else undefined. */
-export function roleFromContent(text: string): 'generated' | undefined {
-  if (GENERATED_HEADER.test(text.slice(0, HEADER_BYTES))) return 'generated';
-  if (text.length < MINIFIED_MIN_BYTES) return undefined;
+/**
+ * 'generated' when the content says so (a generator's header, or minified/bundled code); else
+ * undefined. Reads bytes as well as text, so a byte-oriented scan need not decode a large bundle.
+ */
+export function roleFromContent(content: string | Uint8Array): 'generated' | undefined {
+  const bytes =
+    typeof content === 'string' ? undefined : Buffer.from(content.buffer, content.byteOffset, content.length);
+  // The markers are ASCII: Latin-1 reads them the same in any ASCII-compatible encoding.
+  const head = bytes ? bytes.toString('latin1', 0, HEADER_BYTES) : (content as string).slice(0, HEADER_BYTES);
+  if (GENERATED_HEADER.test(head)) return 'generated';
+  if (content.length < MINIFIED_MIN_BYTES) return undefined;
   // Minified or bundled: very long lines on average (the code analyzer's own threshold).
-  const newlines = text.split('\n').length;
-  return text.length / newlines > 300 ? 'generated' : undefined;
+  let lines = 1;
+  if (bytes) for (let i = bytes.indexOf(10); i >= 0; i = bytes.indexOf(10, i + 1)) lines++;
+  else lines = (content as string).split('\n').length;
+  return content.length / lines > 300 ? 'generated' : undefined;
 }
 
 /** Role overrides from vanguard.yaml: role → globs relative to the repository root. */
