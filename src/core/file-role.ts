@@ -5,7 +5,7 @@
  */
 import picomatch from 'picomatch';
 import { FILE_ROLES, type FileRole } from './finding.js';
-import { isBundle, isLibraryCopy } from './library-copy.js';
+import { LIBRARY_HEAD_BYTES, isBundle, isLibraryCopy } from './library-copy.js';
 
 export { FILE_ROLES, type FileRole };
 
@@ -77,15 +77,24 @@ export type ContentRole = 'generated' | 'vendored';
 
 /**
  * 'vendored' for a copy of a well-known library (core/library-copy.ts); 'generated' when the content
- * says so (a generator's header, a bundler's prelude, or minified code); else undefined.
+ * says so (a generator's header, a bundler's prelude, or minified code); else undefined. Reads bytes as
+ * well as text, so a byte-oriented scan need not decode a large bundle.
  */
-export function roleFromContent(text: string, path = ''): ContentRole | undefined {
-  if (isLibraryCopy(path, text)) return 'vendored';
-  if (GENERATED_HEADER.test(text.slice(0, HEADER_BYTES)) || isBundle(text)) return 'generated';
-  if (text.length < MINIFIED_MIN_BYTES) return undefined;
+export function roleFromContent(content: string | Uint8Array, path = ''): ContentRole | undefined {
+  const bytes =
+    typeof content === 'string' ? undefined : Buffer.from(content.buffer, content.byteOffset, content.length);
+  // The markers are ASCII: Latin-1 reads them the same in any ASCII-compatible encoding.
+  const start = bytes
+    ? bytes.toString('latin1', 0, LIBRARY_HEAD_BYTES)
+    : (content as string).slice(0, LIBRARY_HEAD_BYTES);
+  if (isLibraryCopy(path, start)) return 'vendored';
+  if (GENERATED_HEADER.test(start.slice(0, HEADER_BYTES)) || isBundle(start)) return 'generated';
+  if (content.length < MINIFIED_MIN_BYTES) return undefined;
   // Minified or bundled: very long lines on average (the code analyzer's own threshold).
-  const newlines = text.split('\n').length;
-  return text.length / newlines > 300 ? 'generated' : undefined;
+  let lines = 1;
+  if (bytes) for (let i = bytes.indexOf(10); i >= 0; i = bytes.indexOf(10, i + 1)) lines++;
+  else lines = (content as string).split('\n').length;
+  return content.length / lines > 300 ? 'generated' : undefined;
 }
 
 /** Role overrides from vanguard.yaml: role → globs relative to the repository root. */

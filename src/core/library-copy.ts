@@ -72,6 +72,8 @@ const BUNDLE_PRELUDE =
 const HEAD_BYTES = 2048;
 // Where a library states its own version (underscore's `var VERSION` follows its UMD wrapper).
 const VERSION_BYTES = 8192;
+/** How much of a file's start `isLibraryCopy` reads. */
+export const LIBRARY_HEAD_BYTES = VERSION_BYTES;
 
 /** The leading comments of a file (its banner), up to the first code. */
 function leadingComments(head: string): string {

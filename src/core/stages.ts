@@ -217,5 +217,10 @@ export function mergeSameCodeProblem(findings: readonly Finding[]): Finding[] {
 
 /** The pure stages every raw finding passes through before policy and reporters see it. */
 export function processFindings(raw: readonly RawFinding[]): Finding[] {
-  return sortFindings(mergeSameCodeProblem(mergeSameSecret(dedupe(raw.map(finalizeFinding)))));
+  return processFinalized(raw.map(finalizeFinding));
+}
+
+/** The stages across findings (dedupe, merge, sort), for findings finalized one by one where they were found. */
+export function processFinalized(findings: readonly Finding[]): Finding[] {
+  return sortFindings(mergeSameCodeProblem(mergeSameSecret(dedupe(findings))));
 }
