@@ -4,7 +4,7 @@ import type { DeclaredInventory } from '../core/inventory.js';
 import { DEFAULT_WARNING_CODE, scanWarning, type ScanWarning } from '../core/warning.js';
 import { describeError } from '../core/errors.js';
 import type { AnalyzerId, Finding, RawFinding } from '../core/finding.js';
-import { finalizeFinding } from '../core/stages.js';
+import { finalizeFinding, keyRepeats } from '../core/stages.js';
 import type { SkipReason } from '../core/result.js';
 import { makeSourceFile } from '../core/source-file.js';
 import { roleFromContent, type ContentRole } from '../core/file-role.js';
@@ -118,6 +118,7 @@ export async function runFileTask(
     for (const f of invalid) raw.push(f);
   }
   raw = capFindings(raw, out);
+  keyRepeats(raw.filter((f) => f.location.path === file.path));
   out.findings = raw.map(finalizeFinding);
   return out;
 }
