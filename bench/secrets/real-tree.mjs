@@ -141,7 +141,7 @@ const [dflt, one] = interleaved([
 const show = (name, m) =>
   `${name.padEnd(26)} median ${m.wall.toFixed(2).padStart(7)} s wall  ${(mb / m.wall).toFixed(1).padStart(6)} MB/s  CPU ${m.cpu.toFixed(2)} s  peak RSS ${m.rss.toFixed(0)} MB`;
 console.log(`${RUNS} run(s) each, interleaved; medians`);
-console.log(show(`vanguard (default: ${Math.max(1, availableParallelism() - 1)} worker(s))`, dflt));
+console.log(show(`vanguard (default: ${availableParallelism()} worker(s))`, dflt));
 console.log(show('vanguard --workers 1', one));
 console.log(
   `default workers vs --workers 1: ${(one.wall / dflt.wall).toFixed(2)}x in wall time (target >= 1.00), ` +

@@ -12,7 +12,10 @@ import { UsageError } from '../core/errors.js';
  * A target that is a directory is a usage error. A symbolic link at the target is replaced, never
  * written through.
  */
-export async function writeFileAtomic(target: string, data: string | Uint8Array): Promise<void> {
+export async function writeFileAtomic(
+  target: string,
+  data: string | Uint8Array | Iterable<string | Uint8Array>,
+): Promise<void> {
   if (target.endsWith('/') || target.endsWith('\\')) {
     throw new UsageError(`--output ${target}: is a directory; give a file name`);
   }
@@ -42,7 +45,9 @@ export async function writeFileAtomic(target: string, data: string | Uint8Array)
   }
   try {
     try {
-      await fh.writeFile(data);
+      if (typeof data === 'string' || data instanceof Uint8Array) await fh.writeFile(data);
+      // writeFile from the current position writes a whole piece (write() may write part of one).
+      else for (const piece of data) await fh.writeFile(piece);
       await fh.sync();
     } finally {
       await fh.close();

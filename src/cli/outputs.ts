@@ -44,13 +44,36 @@ export class OutputPairs {
 export async function writeOutputs(result: ScanResult, specs: readonly OutputSpec[]): Promise<void> {
   for (const s of specs) {
     const toStdout = s.output === undefined || s.output === '-';
-    const text = (await loadReporter(s.format))(result, { tty: toStdout && process.stdout.isTTY === true });
+    const reporter = await loadReporter(s.format);
+    const opts = { tty: toStdout && process.stdout.isTTY === true };
+    const text: Iterable<string | Uint8Array> = reporter.chunks
+      ? joinedPieces(reporter.chunks(result, opts))
+      : [reporter(result, opts)];
     if (toStdout) {
-      process.stdout.write(text);
+      for (const piece of text) process.stdout.write(piece);
     } else {
       await writeFileAtomic(s.output!, text);
     }
   }
+}
+
+/**
+ * Small pieces of a report encoded into buffers of about a megabyte: one write each, and no large
+ * string to build (joining the pieces into strings first cost a third of the time).
+ */
+function* joinedPieces(chunks: Iterable<string>, size = 1 << 20): Generator<Uint8Array> {
+  let buf = Buffer.allocUnsafe(size);
+  let used = 0;
+  for (const c of chunks) {
+    // UTF-8 takes at most three bytes per UTF-16 unit.
+    if (used + c.length * 3 > buf.length) {
+      if (used > 0) yield buf.subarray(0, used);
+      buf = Buffer.allocUnsafe(Math.max(size, c.length * 3));
+      used = 0;
+    }
+    used += buf.write(c, used);
+  }
+  if (used > 0) yield buf.subarray(0, used);
 }
 
 /** True when no format goes to standard output, so the terminal would otherwise show nothing. */

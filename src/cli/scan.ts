@@ -89,11 +89,7 @@ export function registerScan(program: Command): void {
     .option('--no-gitignore', 'do not honour .gitignore files')
     .option('--no-default-ignores', 'also scan node_modules, .venv and other dependency folders')
     .option('--ignore <glob>', 'gitignore-style pattern to skip (repeatable)', collect)
-    .option(
-      '--workers <n>',
-      'worker processes (default: one fewer than the cores, at least one)',
-      positiveNumber('--workers'),
-    )
+    .option('--workers <n>', 'worker processes (default: one per core)', positiveNumber('--workers'))
     .option('--rules <dir>', 'folder of custom code rules (repeatable)', collect)
     .option(
       '--db-path <file>',

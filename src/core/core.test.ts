@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { finalizeFinding, processFindings } from './stages.js';
+import { finalizeFinding, keyRepeats, processFindings } from './stages.js';
 import { maskSecret } from './mask.js';
 import { owaspForCwes, OWASP_2025 } from './taxonomy.js';
 import type { RawFinding } from './finding.js';
@@ -87,6 +87,22 @@ describe('finding stages', () => {
     expect(fa.fingerprint).not.toBe(fb.fingerprint);
     expect(finalizeFinding(at(a, 9)).fingerprint).toBe(fa.fingerprint);
     expect(processFindings([at(a, 1), at(b, 2)])).toHaveLength(2);
+  });
+
+  it('keeps the same text matched on two lines of a file as two findings, the first with its old fingerprint', () => {
+    const at = (line: number) =>
+      raw({ location: { path: 'chat.js', startLine: line, snippet: '$(el).html(msg)' } });
+    const before = finalizeFinding(at(12)).fingerprint;
+    const found = [at(30), at(12), at(12)];
+    keyRepeats(found);
+    const out = processFindings(found);
+    expect(out.map((f) => f.location.startLine)).toEqual([12, 30]);
+    expect(out[0]!.fingerprint).toBe(before);
+    expect(out[1]!.fingerprint).not.toBe(before);
+    // A key the analyzer gives (a package and advisory) still says what is one problem.
+    const keyed = [at(3), at(4)].map((f) => ({ ...f, fingerprintKey: 'pkg@1|GHSA-1' }));
+    keyRepeats(keyed);
+    expect(processFindings(keyed)).toHaveLength(1);
   });
 
   it('dedupes by fingerprint, preferring the working tree over history', () => {

@@ -5,6 +5,7 @@
  */
 import picomatch from 'picomatch';
 import { FILE_ROLES, type FileRole } from './finding.js';
+import { LIBRARY_HEAD_BYTES, isBundle, isLibraryCopy } from './library-copy.js';
 
 export { FILE_ROLES, type FileRole };
 
@@ -71,13 +72,29 @@ const GENERATED_HEADER =
 const HEADER_BYTES = 1024;
 const MINIFIED_MIN_BYTES = 4096;
 
-/** 'generated' when the content says so (a generator's header, or minified/bundled code); else undefined. */
-export function roleFromContent(text: string): 'generated' | undefined {
-  if (GENERATED_HEADER.test(text.slice(0, HEADER_BYTES))) return 'generated';
-  if (text.length < MINIFIED_MIN_BYTES) return undefined;
+/** A role the content of a file gives it, whatever its path says. */
+export type ContentRole = 'generated' | 'vendored';
+
+/**
+ * 'vendored' for a copy of a well-known library (core/library-copy.ts); 'generated' when the content
+ * says so (a generator's header, a bundler's prelude, or minified code); else undefined. Reads bytes as
+ * well as text, so a byte-oriented scan need not decode a large bundle.
+ */
+export function roleFromContent(content: string | Uint8Array, path = ''): ContentRole | undefined {
+  const bytes =
+    typeof content === 'string' ? undefined : Buffer.from(content.buffer, content.byteOffset, content.length);
+  // The markers are ASCII: Latin-1 reads them the same in any ASCII-compatible encoding.
+  const start = bytes
+    ? bytes.toString('latin1', 0, LIBRARY_HEAD_BYTES)
+    : (content as string).slice(0, LIBRARY_HEAD_BYTES);
+  if (isLibraryCopy(path, start)) return 'vendored';
+  if (GENERATED_HEADER.test(start.slice(0, HEADER_BYTES)) || isBundle(start)) return 'generated';
+  if (content.length < MINIFIED_MIN_BYTES) return undefined;
   // Minified or bundled: very long lines on average (the code analyzer's own threshold).
-  const newlines = text.split('\n').length;
-  return text.length / newlines > 300 ? 'generated' : undefined;
+  let lines = 1;
+  if (bytes) for (let i = bytes.indexOf(10); i >= 0; i = bytes.indexOf(10, i + 1)) lines++;
+  else lines = (content as string).split('\n').length;
+  return content.length / lines > 300 ? 'generated' : undefined;
 }
 
 /** Role overrides from vanguard.yaml: role → globs relative to the repository root. */
@@ -86,7 +103,7 @@ export type RoleOverrides = Partial<Record<FileRole, readonly string[]>>;
 /** Classifies paths: the user's globs first (in FILE_ROLES order), then the content role, then the path. */
 export function roleClassifier(
   overrides: RoleOverrides = {},
-): (path: string, contentRole?: 'generated') => FileRole {
+): (path: string, contentRole?: ContentRole) => FileRole {
   const matchers = FILE_ROLES.flatMap((role) =>
     (overrides[role] ?? []).map((g) => [role, picomatch(g.replace(/^\.\//, ''), { dot: true })] as const),
   );
@@ -95,7 +112,9 @@ export function roleClassifier(
     const byPath = roleFromPath(path);
     // Lockfiles say "DO NOT EDIT" too; they are still the project's dependency declaration.
     if (DEPENDENCY_FILES.test(path)) return byPath;
-    // Content only promotes ordinary files: a test that happens to say "auto-generated" stays a test.
+    // A library copy is the library's wherever it was put (mocha's browser build beside the tests).
+    if (contentRole === 'vendored' && byPath !== 'generated') return contentRole;
+    // Otherwise content only promotes ordinary files: a test that happens to say "auto-generated" stays a test.
     if (contentRole && (byPath === 'source' || byPath === 'i18n')) return contentRole;
     return byPath;
   };

@@ -95,6 +95,38 @@ function neutraliseFinding(f: Finding): Finding {
   return out;
 }
 
+/**
+ * One rule matching the same text on two lines of one file is two problems (two identical `.html(msg)`
+ * calls), but the default fingerprint (rule, path, snippet) would make them one and dedupe would hide
+ * the second. The first keeps its fingerprint; each later line gets its occurrence number in the key,
+ * as Semgrep's match ids do. Findings with a key of their own (a package and advisory, a secret) and
+ * history findings are left alone: their key already says what is the same problem.
+ */
+export function keyRepeats(findings: RawFinding[]): void {
+  const lines = new Map<string, number[]>();
+  const keyOf = (f: RawFinding): string | undefined =>
+    f.fingerprintKey !== undefined ||
+    f.secret !== undefined ||
+    f.location.commit !== undefined ||
+    !f.location.snippet
+      ? undefined
+      : `${f.ruleId}\0${f.location.path}\0${normalizeForFingerprint(f.location.snippet)}`;
+  for (const f of findings) {
+    const k = keyOf(f);
+    if (k === undefined) continue;
+    const seen = lines.get(k) ?? [];
+    if (!seen.includes(f.location.startLine)) seen.push(f.location.startLine);
+    lines.set(k, seen);
+  }
+  for (const f of findings) {
+    const k = keyOf(f);
+    const seen = k === undefined ? undefined : lines.get(k);
+    if (!seen || seen.length < 2) continue;
+    const n = [...seen].sort((a, b) => a - b).indexOf(f.location.startLine);
+    if (n > 0) f.fingerprintKey = `${normalizeForFingerprint(f.location.snippet!)}#${n}`;
+  }
+}
+
 /** Raw finding → finding: secrets masked, snippet bounded, fingerprint computed, controls neutralised. */
 export function finalizeFinding(raw: RawFinding): Finding {
   const masked = maskFinding(raw);
@@ -217,5 +249,10 @@ export function mergeSameCodeProblem(findings: readonly Finding[]): Finding[] {
 
 /** The pure stages every raw finding passes through before policy and reporters see it. */
 export function processFindings(raw: readonly RawFinding[]): Finding[] {
-  return sortFindings(mergeSameCodeProblem(mergeSameSecret(dedupe(raw.map(finalizeFinding)))));
+  return processFinalized(raw.map(finalizeFinding));
+}
+
+/** The stages across findings (dedupe, merge, sort), for findings finalized one by one where they were found. */
+export function processFinalized(findings: readonly Finding[]): Finding[] {
+  return sortFindings(mergeSameCodeProblem(mergeSameSecret(dedupe(findings))));
 }

@@ -74,7 +74,10 @@ export function ruleMatches(pattern: string, ruleId: string): boolean {
  * Marks findings suppressed by a directive on their line or the line above. Returns which
  * directives were used (by index into `directives`).
  */
-export function applyDirectives(findings: RawFinding[], directives: readonly Directive[]): Set<number> {
+export function applyDirectives(
+  findings: Pick<RawFinding, 'suppression' | 'location' | 'ruleId'>[],
+  directives: readonly Directive[],
+): Set<number> {
   const used = new Set<number>();
   if (directives.length === 0) return used;
   for (const f of findings) {

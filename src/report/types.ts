@@ -5,5 +5,11 @@ export interface ReportOptions {
   tty: boolean;
 }
 
-/** A reporter is a pure function from the scan result to text. */
-export type Reporter = (result: ScanResult, opts: ReportOptions) => string;
+/**
+ * A reporter is a pure function from the scan result to text. One that can also give the same text
+ * in pieces (`chunks`) is written that way to files and pipes, without building one large string.
+ */
+export interface Reporter {
+  (result: ScanResult, opts: ReportOptions): string;
+  chunks?: (result: ScanResult, opts: ReportOptions) => Iterable<string>;
+}

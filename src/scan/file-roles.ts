@@ -21,7 +21,7 @@ function oneStepDown(s: Severity): Severity {
 }
 
 /** A finding as its file's role makes it: unchanged, lowered, or undefined when dropped. */
-export function adjustForRole(f: RawFinding, role: FileRole): RawFinding | undefined {
+export function adjustForRole<T extends RoledFinding>(f: T, role: FileRole): T | undefined {
   if (role === 'source') return f;
   // The threat model and the policy's own findings are about the design and the repository, not a file's code.
   if (f.analyzer === 'threats' || f.analyzer === 'policy') return { ...f, role };
@@ -35,18 +35,21 @@ export function adjustForRole(f: RawFinding, role: FileRole): RawFinding | undef
   return { ...f, role, severity: weaker(SEVERITIES, f.severity, 'low'), confidence: 'low' };
 }
 
-export interface RoleStageResult {
-  findings: RawFinding[];
+/** What the role stage reads and sets: raw and finalized findings alike. */
+type RoledFinding = Pick<RawFinding, 'analyzer' | 'severity' | 'confidence' | 'role' | 'location'>;
+
+export interface RoleStageResult<T extends RoledFinding = RawFinding> {
+  findings: T[];
   /** Findings dropped because their file is generated or vendored, per role. */
   dropped: Partial<Record<FileRole, number>>;
 }
 
 /** Applies `adjustForRole` to every finding, with the role of its path. */
-export function applyFileRoles(
-  findings: readonly RawFinding[],
+export function applyFileRoles<T extends RoledFinding>(
+  findings: readonly T[],
   roleOf: (path: string) => FileRole,
-): RoleStageResult {
-  const out: RawFinding[] = [];
+): RoleStageResult<T> {
+  const out: T[] = [];
   const dropped: Partial<Record<FileRole, number>> = {};
   const cache = new Map<string, FileRole>();
   for (const f of findings) {

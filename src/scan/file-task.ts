@@ -3,10 +3,11 @@ import type { DeclaredDeployment } from '../core/deployment.js';
 import type { DeclaredInventory } from '../core/inventory.js';
 import { DEFAULT_WARNING_CODE, scanWarning, type ScanWarning } from '../core/warning.js';
 import { describeError } from '../core/errors.js';
-import type { AnalyzerId, RawFinding } from '../core/finding.js';
+import type { AnalyzerId, Finding, RawFinding } from '../core/finding.js';
+import { finalizeFinding, keyRepeats } from '../core/stages.js';
 import type { SkipReason } from '../core/result.js';
 import { makeSourceFile } from '../core/source-file.js';
-import { roleFromContent } from '../core/file-role.js';
+import { roleFromContent, type ContentRole } from '../core/file-role.js';
 import type { DiscoveredFile } from '../discover/walk.js';
 import { readSource } from '../discover/read-file.js';
 import { applyDirectives, parseDirectives } from '../policy/inline.js';
@@ -30,7 +31,11 @@ export interface FileOutcome {
   skipped?: { reason: SkipReason; detail?: string };
   bytes: number;
   utf8: boolean;
-  findings: RawFinding[];
+  /**
+   * Finalized where they were found (masked, fingerprinted, neutralised): a secret never leaves the
+   * worker that read it, and the main process only merges.
+   */
+  findings: Finding[];
   errors: { analyzer: AnalyzerId; code: string; message: string }[];
   /** Milliseconds per analyzer. */
   timings: [AnalyzerId, number][];
@@ -42,8 +47,8 @@ export interface FileOutcome {
   inventories?: DeclaredInventory[];
   /** What the file declares the project deploys, for the scan's deployment. */
   deployments?: DeclaredDeployment[];
-  /** Set when the content shows generated or minified code (the file role; see core/file-role.ts). */
-  contentRole?: 'generated';
+  /** Set when the content shows generated, minified or vendored code (the file role; see core/file-role.ts). */
+  contentRole?: ContentRole;
 }
 
 /**
@@ -79,6 +84,7 @@ export async function runFileTask(
     return out;
   }
   out.bytes = read.bytes.length;
+  let raw: RawFinding[] = [];
   out.utf8 = read.utf8;
   const source = makeSourceFile(file.path, () => read.text, file.absPath, read.bytes);
   for (const id of task.analyzers) {
@@ -87,7 +93,7 @@ export async function runFileTask(
     const t0 = performance.now();
     try {
       const found = await analyzer.analyze(source, fileContext(ctxFor(id), id, out));
-      for (const f of found) out.findings.push(f);
+      for (const f of found) raw.push(f);
     } catch (err) {
       const { code, message } = describeError(err);
       out.errors.push({ analyzer: id, code, message });
@@ -95,8 +101,8 @@ export async function runFileTask(
     out.timings.push([id, performance.now() - t0]);
   }
   // The content role (generated or minified code) matters only for a file with findings.
-  if (out.findings.length > 0) {
-    const contentRole = roleFromContent(read.text);
+  if (raw.length > 0) {
+    const contentRole = roleFromContent(source.bytes, file.path);
     if (contentRole) out.contentRole = contentRole;
   }
   // `bytes` is UTF-8 or Latin-1 (wide encodings are re-encoded as UTF-8): the ASCII marker reads the same.
@@ -105,13 +111,15 @@ export async function runFileTask(
     // A finding an analyzer placed in another file (a sink reached through an import) answers to that
     // file's directives, which run-scan applies once every file is read.
     const used = applyDirectives(
-      out.findings.filter((f) => f.location.path === file.path),
+      raw.filter((f) => f.location.path === file.path),
       directives,
     );
     out.directives = directives.map((d, i) => ({ ...d, used: used.has(i) }));
-    for (const f of invalid) out.findings.push(f);
+    for (const f of invalid) raw.push(f);
   }
-  capFindings(out);
+  raw = capFindings(raw, out);
+  keyRepeats(raw.filter((f) => f.location.path === file.path));
+  out.findings = raw.map(finalizeFinding);
   return out;
 }
 
@@ -123,28 +131,25 @@ export async function runFileTask(
 export const MAX_FINDINGS_PER_RULE = 1_000;
 
 /** Keeps the first findings of each rule and path (unsuppressed ones first) and warns of the rest. */
-function capFindings(out: FileOutcome): void {
-  if (out.findings.length <= MAX_FINDINGS_PER_RULE) return;
+function capFindings(findings: RawFinding[], out: FileOutcome): RawFinding[] {
+  if (findings.length <= MAX_FINDINGS_PER_RULE) return findings;
   const groups = new Map<string, RawFinding[]>();
-  for (const f of out.findings) {
+  for (const f of findings) {
     const key = `${f.ruleId}\0${f.location.path}`;
     const group = groups.get(key);
     if (group) group.push(f);
     else groups.set(key, [f]);
   }
-  if ([...groups.values()].every((g) => g.length <= MAX_FINDINGS_PER_RULE)) return;
-  out.findings = [];
+  if ([...groups.values()].every((g) => g.length <= MAX_FINDINGS_PER_RULE)) return findings;
+  const kept: RawFinding[] = [];
   for (const group of groups.values()) {
     if (group.length <= MAX_FINDINGS_PER_RULE) {
-      out.findings.push(...group);
+      kept.push(...group);
       continue;
     }
     // A suppressed copy must not take the place of an unsuppressed one.
-    const kept = [...group.filter((f) => !f.suppression), ...group.filter((f) => f.suppression)].slice(
-      0,
-      MAX_FINDINGS_PER_RULE,
-    );
-    out.findings.push(...kept);
+    const ordered = [...group.filter((f) => !f.suppression), ...group.filter((f) => f.suppression)];
+    kept.push(...ordered.slice(0, MAX_FINDINGS_PER_RULE));
     const first = group[0]!;
     (out.warnings ??= []).push(
       scanWarning(
@@ -154,6 +159,7 @@ function capFindings(out: FileOutcome): void {
       ),
     );
   }
+  return kept;
 }
 
 /** The analyzer's context with warnings, inventories and deployments captured in this file's outcome (plain data for workers). */

@@ -3,9 +3,12 @@ import { fork } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import type { FileOutcome, FileTask } from './file-task.js';
 import type { FromWorker, ToWorker, WorkerInit } from './worker.js';
+import { toWire } from './wire.js';
 
 const BATCH_FILES = 64;
 const BATCH_BYTES = 4 * 1024 * 1024;
+/** Batches a worker holds at once: the one it runs and the next, already sent. */
+const PREFETCH = 2;
 
 /**
  * A worker is replaced after it has read this much: native parsers (ast-grep) keep memory that
@@ -67,7 +70,7 @@ const DEFAULT_WORKER_URL = new URL('./worker.js', import.meta.url);
 
 function forkWorker(url: URL): ChildProcess {
   return fork(fileURLToPath(url), [], {
-    serialization: 'advanced',
+    serialization: 'json',
     stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
     execArgv: [`--max-old-space-size=${WORKER_HEAP_MB}`],
   });
@@ -117,77 +120,98 @@ export async function runInWorkers(
   spares?: SpareWorkers,
 ): Promise<void> {
   const batches = makeBatches(tasks);
-  let next = 0;
+  // Batches not yet handed out, in order; one a worker held but never started goes back to the front.
+  const pending = batches.map((_, i) => i);
 
   const runOne = (): Promise<void> =>
     new Promise<void>((resolve) => {
-      let current = -1;
+      /** Batches sent to this worker and not yet answered, oldest (the one it is running) first. */
+      let held: number[] = [];
       let finished = false;
       let lastError = 'worker exited';
       let worker: ChildProcess;
       let watchdog: NodeJS.Timeout | undefined;
       let bytesRead = 0;
       let ready = false;
+      let recycling = false;
       const send = (msg: ToWorker): void => {
         worker.send(msg, (err) => {
           if (err) lastError = `worker unreachable: ${err.message}`;
         });
       };
-      const dispatch = (): void => {
+      /** The time limit of the batch the worker is running now (the oldest it holds). */
+      const guard = (): void => {
         clearTimeout(watchdog);
-        if (next >= batches.length) {
-          finished = true;
-          worker.kill();
-          return;
-        }
-        current = next++;
-        const batch = batches[current]!;
-        const limit = batchTimeoutMs(batch, timeoutBaseMs);
+        const head = held[0];
+        if (head === undefined) return;
+        const limit = batchTimeoutMs(batches[head]!, timeoutBaseMs);
         watchdog = setTimeout(() => {
           lastError = `timed out after ${Math.round(limit / 1000)} s (the worker was stopped)`;
           worker.kill('SIGKILL');
         }, limit);
-        send({ type: 'batch', id: current, tasks: batch });
+      };
+      // Each worker holds up to PREFETCH batches, so it starts the next one without waiting for
+      // this process to read its answer and send more (a round trip per batch left it idle).
+      const fill = (): void => {
+        while (!recycling && held.length < PREFETCH && pending.length > 0) {
+          const id = pending.shift()!;
+          held.push(id);
+          if (held.length === 1) guard();
+          send({ type: 'batch', id, tasks: batches[id]!.map(toWire) });
+        }
+        if (held.length === 0) {
+          clearTimeout(watchdog);
+          if (recycling && pending.length > 0) {
+            lastError = 'recycled';
+            worker.kill(); // 'exit' starts a fresh worker for the remaining batches
+            return;
+          }
+          finished = true;
+          worker.kill();
+        }
       };
       const start = (): void => {
         lastError = 'worker exited';
         bytesRead = 0;
         ready = false;
+        recycling = false;
+        held = [];
         worker = (spares?.url.href === url.href ? spares.take() : undefined) ?? forkWorker(url);
         worker.on('message', (raw) => {
           const msg = raw as FromWorker;
           if (msg.type === 'ready') {
             ready = true;
-            return dispatch();
+            clearTimeout(watchdog);
+            return fill();
           }
+          held = held.filter((id) => id !== msg.id);
           if (msg.type === 'done') onOutcomes(msg.outcomes, msg.warnings);
           else onOutcomes(failedOutcomes(batches[msg.id]!, msg.message), []);
           bytesRead += batches[msg.id]!.reduce((n, t) => n + t.file.size, 0);
-          current = -1;
-          if (bytesRead >= recycleBytes && next < batches.length) {
-            clearTimeout(watchdog);
-            lastError = 'recycled';
-            worker.kill(); // 'exit' starts a fresh worker for the remaining batches
-            return;
-          }
-          dispatch();
+          // Past its share, a worker finishes what it holds and is replaced (see RECYCLE_BYTES).
+          if (bytesRead >= recycleBytes && pending.length > 0) recycling = true;
+          guard();
+          fill();
         });
         worker.on('error', (err) => {
           lastError = `worker failed: ${err.message}`;
         });
-        // The one place a worker ends: finished normally, or died holding a batch (fail it, go on).
+        // The one place a worker ends: finished normally, or died holding batches (fail the one it
+        // was running, hand the others back, go on).
         worker.on('exit', (code, signal) => {
           clearTimeout(watchdog);
           if (finished) return resolve();
           // A worker that cannot even start fails one batch per attempt, so the scan still ends.
-          if (!ready && current < 0 && next < batches.length) current = next++;
-          if (current >= 0) {
+          if (!ready && held.length === 0 && pending.length > 0) held.push(pending.shift()!);
+          const [running, ...waiting] = held;
+          held = [];
+          pending.unshift(...waiting);
+          if (running !== undefined) {
             const how = signal ? `signal ${signal}` : `code ${String(code)}`;
             const reason = lastError === 'worker exited' ? `worker exited (${how})` : lastError;
-            onOutcomes(failedOutcomes(batches[current]!, reason), []);
+            onOutcomes(failedOutcomes(batches[running]!, reason), []);
           }
-          current = -1;
-          if (next < batches.length) start();
+          if (pending.length > 0) start();
           else resolve();
         });
         // Batch time limits start once the worker has loaded; loading has a limit of its own.

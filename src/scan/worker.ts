@@ -3,7 +3,8 @@ import type { AnalyzerId } from '../core/finding.js';
 import { loadRegistry } from '../analyzers/load.js';
 import { formatWarning } from '../core/warning.js';
 import { contextFactory, type AnalyzerOptions } from './context.js';
-import { runFileTask, type FileOutcome, type FileTask } from './file-task.js';
+import { runFileTask, type FileOutcome } from './file-task.js';
+import { fromWire, type WireTask } from './wire.js';
 
 /** Data every worker starts with. */
 export interface WorkerInit {
@@ -14,7 +15,7 @@ export interface WorkerInit {
   maxFileSize: number;
 }
 
-export type ToWorker = { type: 'init'; init: WorkerInit } | { type: 'batch'; id: number; tasks: FileTask[] };
+export type ToWorker = { type: 'init'; init: WorkerInit } | { type: 'batch'; id: number; tasks: WireTask[] };
 export type FromWorker =
   | { type: 'ready' }
   | { type: 'done'; id: number; outcomes: FileOutcome[]; warnings: string[] }
@@ -65,8 +66,10 @@ process.on('message', (raw: unknown) => {
     try {
       if (!state) throw new Error('worker received a batch before its init message');
       const outcomes: FileOutcome[] = [];
-      for (const task of msg.tasks)
+      for (const wire of msg.tasks) {
+        const task = fromWire(wire);
         outcomes.push(await runFileTask(task, state.analyzers, state.ctxFor, state.init.maxFileSize));
+      }
       reply({ type: 'done', id: msg.id, outcomes, warnings: state.warnings.splice(0) });
     } catch (err) {
       reply({ type: 'fatal', id: msg.id, message: err instanceof Error ? err.message : String(err) });

@@ -8,9 +8,11 @@ import { compileSources } from './sources.js';
 import type { CompiledSources } from './sources.js';
 import { fill, matchOf, oneLine } from './matches.js';
 import type { CodeMatch } from './matches.js';
+import { kindOf } from './syntax.js';
 import { singleModule } from './project.js';
 import type { ProjectView } from './project.js';
 import { runTaint } from './run-taint.js';
+import { isFixedValue } from './fixed-value.js';
 import type { TaintRun } from './run-taint.js';
 
 export type { CodeMatch } from './matches.js';
@@ -152,9 +154,23 @@ function importCalls(view: ProjectView): SgNode[] {
   });
 }
 
+// Nodes that end a statement's extent: a statement, a declaration, or a function body's expression.
+const STATEMENT = /(?:_statement|_declaration|^expression_statement|^arrow_function)$/;
+
+/** Where the statement that holds `node` starts (`line:column`). */
+function statementOf(node: SgNode): string {
+  let n: SgNode | null = node;
+  while (n && !STATEMENT.test(kindOf(n))) n = n.parent();
+  const r = (n ?? node).range().start;
+  return `${r.line}:${r.column}`;
+}
+
 function runMatch(rule: CodeRule, root: SgNode, out: CodeMatch[]): void {
   if (!rule.match) return;
+  const fixed = rule.unlessFixed;
   for (const m of root.findAll(rule.match)) {
+    const value = fixed && m.getMatch(fixed.metavar);
+    if (value && isFixedValue(value, (call) => fixed.calls.some((c) => call.matches(c)))) continue;
     const text = oneLine(m.text(), 60);
     const cm = matchOf(
       rule,
@@ -165,6 +181,7 @@ function runMatch(rule: CodeRule, root: SgNode, out: CodeMatch[]): void {
     );
     const secret = rule.secret === undefined ? undefined : m.getMatch(rule.secret)?.text();
     if (secret) cm.secret = secret;
+    if (rule.tier === 'audit') cm.statement = statementOf(m);
     out.push(cm);
   }
 }

@@ -112,6 +112,15 @@ describe('code analyzer', () => {
     expect(() => new PreparedRules({ ...bad, sources: [], sanitizers: [] })).toThrow(/code\/x/);
   });
 
+  it('accepts unlessFixed only on JavaScript/TypeScript match rules', () => {
+    const head = `rules:
+  - { id: code/x, title: t, description: d, severity: low, confidence: low, cwe: [1],
+      principles: [logging], message: m, remediation: r, match: 'eval($C)', unlessFixed: { metavar: $C },`;
+    expect(() => parseRuleFile('x.yaml', `${head} languages: [python] }`)).toThrow(/unlessFixed/);
+    const ok = parseRuleFile('x.yaml', `${head} languages: [javascript] }`);
+    expect(ok.rules[0]?.unlessFixed).toEqual({ metavar: 'C', calls: [] });
+  });
+
   it('rejects invalid rule files with a ConfigError naming the problem', async () => {
     expect(() => parseRuleFile('x.yaml', 'rules: [{ id: code/x }]')).toThrow(ConfigError);
     expect(() => parseRuleFile('x.yaml', 'rules:\n  - id: BAD ID\n')).toThrow(/id must look like/);

@@ -170,6 +170,8 @@ function checkTier(r: Reader, rule: CodeRule): void {
   if (rule.tier === 'audit' && rule.confidence === 'high')
     r.fail('an audit rule proves no flow: its confidence is medium or low');
   if (rule.secret !== undefined && !rule.match) r.fail('"secret" names a metavariable of "match"');
+  if (rule.unlessFixed && (!rule.match || rule.languages.includes('python')))
+    r.fail('"unlessFixed" belongs to a "match" rule for javascript/typescript');
 }
 
 function readRule(file: string, v: unknown, i: number, utils?: Obj): CodeRule {
@@ -200,6 +202,13 @@ function readRule(file: string, v: unknown, i: number, utils?: Obj): CodeRule {
     file,
   };
   if (o['secret'] !== undefined) rule.secret = r.str(o, 'secret').replace(/^\$+/, '');
+  if (o['unlessFixed'] !== undefined) {
+    const u = r.obj(o['unlessFixed'], 'unlessFixed');
+    rule.unlessFixed = {
+      metavar: r.str(u, 'metavar').replace(/^\$+/, ''),
+      calls: r.matchers(u['calls'], 'unlessFixed.calls'),
+    };
+  }
   if (o['owasp'] !== undefined) rule.owasp = r.strList(o, 'owasp');
   if (o['match'] !== undefined) rule.match = r.matcher(o['match'], 'match');
   if (o['taint'] !== undefined) rule.taint = readTaint(r, o['taint']);

@@ -20,6 +20,8 @@ export interface CodeMatch {
   trace?: Trace;
   /** The text of the rule's `secret` metavariable: masked everywhere in the finding. */
   secret?: string;
+  /** Audit matches: where the statement holding the match starts, so one statement is one review. */
+  statement?: string;
 }
 
 export const LOWER: Record<Confidence, Confidence> = { high: 'medium', medium: 'low', low: 'low' };

@@ -1,5 +1,6 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { extname, join } from 'node:path';
+import { dedupeMatches } from './dedupe.js';
 import { runRules } from './engine.js';
 import type { PreparedRules } from './engine.js';
 import { languageOf } from './languages.js';
@@ -61,7 +62,8 @@ export function checkExample(
 ): ExampleResult {
   const text = readFileSync(file, 'utf8');
   const lang = languageOf(extname(file).slice(1));
-  const found = lang ? runRules(text, lang, rules, new Set([rule.id])).map((m) => m.line) : [];
+  // Deduplicated as a scan reports them (one review per statement for audit rules).
+  const found = lang ? dedupeMatches(runRules(text, lang, rules, new Set([rule.id]))).map((m) => m.line) : [];
   const expected = good ? [] : expectedLines(text, rule.id);
   return {
     rule: rule.id,

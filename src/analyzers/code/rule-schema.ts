@@ -65,6 +65,12 @@ export interface CodeRule {
   class: string;
   /** A metavariable (without `$`) whose text is a secret: masked in every field of the finding. */
   secret?: string;
+  /**
+   * A structural JavaScript/TypeScript rule reports nothing when this metavariable's value is fixed by the
+   * program text (literals, `const` names bound to them, … see fixed-value.ts); `calls` match calls whose
+   * result counts as fixed text too (a translation lookup for HTML).
+   */
+  unlessFixed?: { metavar: string; calls: Matcher[] };
   /** Where the rule was loaded from (for `rules show` and error messages). */
   file: string;
 }

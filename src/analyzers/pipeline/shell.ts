@@ -49,8 +49,12 @@ export function adhocInstall(line: string): string | undefined {
     if (/^[#>]/.test(w)) break;
     names.push(w);
   }
+  // Local paths, archives and requirement files, and npm/pnpm/yarn specs that name a local folder
+  // (`pkg@file:../core`, `link:`, `portal:`, `workspace:`) fetch nothing from a registry.
   const real = names.filter(
-    (n) => !/^(?:\.{1,2}(?:\/.*)?|\/.*|\$.*|.*\.(?:txt|whl|tgz|gem|tar\.gz)|.*\/.*\.(?:toml|json))$/.test(n),
+    (n) =>
+      !/^(?:\.{1,2}(?:\/.*)?|\/.*|\$.*|.*\.(?:txt|whl|tgz|gem|tar\.gz)|.*\/.*\.(?:toml|json))$/.test(n) &&
+      !/^(?:(?:@[\w.-]+\/)?[\w.-]+@)?(?:file|link|portal|workspace):/.test(n),
   );
   if (real.length === 0) return undefined;
   return `${cmd.split(/\s+/).slice(0, 3).join(' ')}`.trim();

@@ -11,3 +11,12 @@ app.get('/login/callback', (req, res) => {
 app.get('/item', (req, res) => {
   res.redirect(`/items/${encodeURIComponent(req.query.id)}`);
 });
+
+// A relative path of this site, then the query: `./?a=b` cannot leave the site.
+app.get('/tests/frontend/index.html', (req, res) => {
+  res.redirect(['./', ...req.url.split('?').slice(1)].join('?'));
+});
+
+app.get('/tests/frontend', (req, res) => {
+  res.redirect(`../frontend/?${req.url.split('?')[1]}`);
+});

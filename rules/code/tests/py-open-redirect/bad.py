@@ -14,3 +14,10 @@ def logout(request):
     target = request.GET["next"]
     # ruleid: code/py-open-redirect
     return redirect(target)
+
+
+@app.route("/back")
+def back():
+    # A lone `/` before the user's value makes `//evil.example`.
+    # ruleid: code/py-open-redirect
+    return redirect(f"/{request.args['next']}")

@@ -30,6 +30,12 @@ export const PLAINTEXT_EXAMPLES: ExampleTable = {
       good: `check:\n  command: curl -fsS https://status.partner-api.io/health\n  note: Docs live at http://docs.partner-api.io and in the wiki\n`,
     },
     {
+      // nginx: a documentation link after a directive is a comment; the upstream is a connection.
+      path: 'deploy/nginx.conf',
+      bad: `http {\n  server {\n    location / {\n      proxy_pass http://10.20.0.15:9001/; ⟵\n      proxy_set_header X-Real-IP $remote_addr;  # http://wiki.nginx.org/HttpProxyModule\n    }\n  }\n}\n`,
+      good: `http {\n  server {\n    location / {\n      proxy_pass https://10.20.0.15:9001/;\n      proxy_set_header X-Real-IP $remote_addr;  # http://wiki.nginx.org/HttpProxyModule\n      # WebSocket proxying - from http://nginx.org/en/docs/http/websocket.html\n    }\n  }\n}\n`,
+    },
+    {
       path: 'pyproject.toml',
       bad: `[tool.app]\nmirror = "http://pypi.mirror.acme.io/simple" ⟵\n`,
       good: `[tool.app]\nmirror = "https://pypi.mirror.acme.io/simple"\nurl = "http://\${HOST}/simple"\n`,

@@ -24,4 +24,14 @@ describe('plaintext-protocol: only connections the program makes', () => {
     ].join('\n');
     expect(ids('config/x.yaml', text)).toEqual([3, 4, 5]);
   });
+  it("reads a `#` after a directive's `;` as a comment in .conf files, not a `#` inside a value", () => {
+    const nginx = [
+      'location / {',
+      '  proxy_pass http://10.20.0.15:9001/;',
+      '  proxy_set_header X-Real-IP $remote_addr;  # http://wiki.nginx.org/HttpProxyModule',
+      '}',
+    ].join('\n');
+    expect(ids('deploy/nginx.conf', nginx)).toEqual([2]);
+    expect(ids('app.conf', 'upstream = http://api.partner.io/#/v1\n')).toEqual([1]);
+  });
 });

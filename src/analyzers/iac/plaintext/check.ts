@@ -86,7 +86,12 @@ function commentStart(line: string, ext: string): number {
     (ext === 'properties' && t.startsWith('!'))
   )
     return 0;
-  if (ext === 'ini' || ext === 'cfg' || ext === 'conf' || ext === 'properties') return -1;
+  if (ext === 'ini' || ext === 'cfg' || ext === 'conf' || ext === 'properties') {
+    // After a directive's closing `;` (nginx, BIND, Squid), `#` starts a comment; elsewhere in these
+    // formats a `#` may belong to the value.
+    const m = /;\s*#/.exec(line);
+    return m ? m.index + 1 : -1;
+  }
   const i = line.search(/\s#/);
   return i;
 }

@@ -137,6 +137,7 @@ jobs:
     runs-on: ubuntu-latest
     steps:
       - run: npm install -g semantic-release@24 ⟵
+      - run: npm install --no-save left-pad@1.3.0 ⟵
       - run: |
           gem install rake ⟵
           pip install requests ⟵
@@ -156,6 +157,9 @@ jobs:
           pip install --require-hashes -r requirements.lock
           pip install -e .
           gem install --help
+      # A local folder, named as an npm spec: nothing comes from the registry.
+      - run: npm install --no-save ep_core@file:../core/src
+      - run: npm install file:../shared @acme/ui@link:../ui
 `,
     },
   ],

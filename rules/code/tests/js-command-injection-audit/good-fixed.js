@@ -1,0 +1,12 @@
+// Commands fixed by the program text, held in names first.
+const cp = require('child_process');
+
+function lint(autoFix) {
+  const npmInstall = `npm install${autoFix ? '' : ' --no-package-lock'}`;
+  cp.execSync(npmInstall, { stdio: 'inherit' });
+  const lintCmd = autoFix ? 'npx eslint --fix .' : 'npx eslint';
+  cp.execSync(lintCmd, { stdio: 'inherit' });
+  const cmd = ['git add -A', 'git commit -m "autofixes"', 'git push'].join(' && ');
+  cp.execSync(cmd, { stdio: 'inherit' });
+}
+module.exports = { lint };

@@ -1,0 +1,25 @@
+// Values that look fixed but are not: a parameter, a reassignable `let`, a destructured name, a loop
+// variable shadowing a constant of the same name, a local function that returns its argument.
+const row = '<tr></tr>';
+
+function render(el, html, items, opts) {
+  let body = '<p>empty</p>';
+  if (opts.body) body = opts.body;
+  // ruleid: code/js-xss-audit
+  el.innerHTML = body;
+  const { title } = opts;
+  // ruleid: code/js-xss-audit
+  el.insertAdjacentHTML('afterbegin', `<h1>${title}</h1>`);
+  for (const row of items) {
+    // ruleid: code/js-xss-audit
+    el.innerHTML += row;
+  }
+  const wrap = (x) => `<div>${x}</div>`;
+  // ruleid: code/js-xss-audit
+  $('#out').html(wrap(html));
+  const parts = ['<b>', html, '</b>'].join('');
+  // ruleid: code/js-xss-audit
+  $('#out').html(parts);
+  // ruleid: code/js-xss-audit
+  $('#row').html(`${row}${html}`);
+}

@@ -1,0 +1,169 @@
+/**
+ * Whether a JavaScript/TypeScript expression's value is fixed by the program text: literals, and what is
+ * built from them (templates, concatenation, either branch of a conditional, arrays joined with a
+ * literal), `const` names bound to such a value, local functions that only return one, and calls a rule
+ * declares to give fixed text (translation lookups). Audit rules use it so that
+ * `const html = `${OPEN}${CLOSE}`; el.innerHTML = html` is not "HTML built at run time" — the constant
+ * propagation Semgrep users expect. Anything not understood is not fixed, so the finding stays.
+ */
+import type { SgNode } from '@ast-grep/napi';
+import { kindOf } from './syntax.js';
+
+const MAX_DEPTH = 6;
+const LITERALS = new Set(['string', 'number', 'true', 'false', 'null', 'undefined', 'regex']);
+const FUNCTIONS = new Set(['function_declaration', 'function_expression', 'arrow_function', 'function']);
+
+interface Ctx {
+  /** Calls whose result counts as fixed text (a rule's `unlessFixed.calls`). */
+  fixedCall: (call: SgNode) => boolean;
+  depth: number;
+  /** Names being resolved, so a cycle ends as "not fixed". */
+  seen: Set<string>;
+}
+
+/**
+ * The declarator that binds `name` in the nearest enclosing scope of `at`, and whether it is a `const`
+ * with a plain name. A name a scope binds otherwise (a parameter, a destructuring pattern, a `for … of`
+ * variable, a `catch` parameter, an import) ends the search unresolved, so an outer `const` of the same
+ * name is never taken for it.
+ */
+function binding(at: SgNode, name: string): { node: SgNode; isConst: boolean } | undefined {
+  const word = new RegExp(`(?:^|[^\\w$])${name.replace(/\$/g, '\\$')}(?:[^\\w$]|$)`);
+  for (let scope = at.parent(); scope; scope = scope.parent()) {
+    const sk = kindOf(scope);
+    const head = FUNCTIONS.has(sk)
+      ? (scope.field('parameters') ?? scope.field('parameter'))
+      : sk === 'for_in_statement'
+        ? scope.field('left')
+        : sk === 'catch_clause'
+          ? scope.field('parameter')
+          : null;
+    if (head && word.test(head.text())) return undefined;
+    for (const stmt of scope.children()) {
+      const k = kindOf(stmt);
+      if ((k === 'function_declaration' || k === 'class_declaration') && stmt.field('name')?.text() === name)
+        return { node: stmt, isConst: k === 'function_declaration' };
+      if (k === 'import_statement' && word.test(stmt.text())) return undefined;
+      if (k !== 'lexical_declaration' && k !== 'variable_declaration') continue;
+      for (const d of stmt.children()) {
+        const id = kindOf(d) === 'variable_declarator' ? d.field('name') : null;
+        if (!id || !word.test(id.text())) continue;
+        const plain = kindOf(id) === 'identifier' && id.text() === name;
+        return { node: d, isConst: plain && k === 'lexical_declaration' && /^const\b/.test(stmt.text()) };
+      }
+    }
+  }
+  return undefined;
+}
+
+/** The values a local function returns (its expression body, or every `return` outside nested functions). */
+function returnedValues(fn: SgNode): SgNode[] | undefined {
+  const body = fn.field('body');
+  if (!body) return undefined;
+  if (kindOf(body) !== 'statement_block') return [body];
+  const out: SgNode[] = [];
+  const walk = (n: SgNode): boolean => {
+    for (const c of n.children()) {
+      if (FUNCTIONS.has(kindOf(c)) || kindOf(c) === 'class_declaration') continue;
+      if (kindOf(c) === 'return_statement') {
+        const v = c.children().find((x) => x.isNamed() && kindOf(x) !== 'comment');
+        if (!v) return false;
+        out.push(v);
+      } else if (!walk(c)) return false;
+    }
+    return true;
+  };
+  return walk(body) && out.length > 0 ? out : undefined;
+}
+
+function fixedName(node: SgNode, ctx: Ctx): boolean {
+  const name = node.text();
+  if (/^(?:[A-Z][A-Z0-9_]*|undefined|NaN|Infinity)$/.test(name)) return true;
+  if (ctx.seen.has(name)) return false;
+  const b = binding(node, name);
+  if (!b?.isConst) return false;
+  const value = kindOf(b.node) === 'function_declaration' ? undefined : b.node.field('value');
+  if (!value) return false;
+  ctx.seen.add(name);
+  try {
+    return fixed(value, ctx);
+  } finally {
+    ctx.seen.delete(name);
+  }
+}
+
+function fixedCall(node: SgNode, ctx: Ctx): boolean {
+  if (ctx.fixedCall(node)) return true;
+  const callee = node.field('function');
+  const args = node.field('arguments');
+  if (!callee || !args) return false;
+  const argValues = args.children().filter((c) => c.isNamed() && kindOf(c) !== 'comment');
+  // `['a', 'b'].join(' && ')`, `'x'.toUpperCase()`: a string method of a fixed value with fixed arguments.
+  if (kindOf(callee) === 'member_expression') {
+    const obj = callee.field('object');
+    const prop = callee.field('property')?.text() ?? '';
+    return (
+      /^(?:join|concat|trim|toUpperCase|toLowerCase|repeat|padStart|padEnd)$/.test(prop) &&
+      !!obj &&
+      fixed(obj, ctx) &&
+      argValues.every((a) => fixed(a, ctx))
+    );
+  }
+  // A local function without arguments that only returns fixed values (`dateLabel()`).
+  if (kindOf(callee) !== 'identifier' || argValues.length > 0 || ctx.seen.has(callee.text())) return false;
+  const b = binding(node, callee.text());
+  if (!b?.isConst) return false;
+  const fn = kindOf(b.node) === 'function_declaration' ? b.node : b.node.field('value');
+  if (!fn || !FUNCTIONS.has(kindOf(fn))) return false;
+  const values = returnedValues(fn);
+  if (!values) return false;
+  ctx.seen.add(callee.text());
+  try {
+    return values.every((v) => fixed(v, ctx));
+  } finally {
+    ctx.seen.delete(callee.text());
+  }
+}
+
+function fixed(node: SgNode, ctx: Ctx): boolean {
+  if (ctx.depth >= MAX_DEPTH * 4) return false;
+  ctx.depth++;
+  try {
+    const k = kindOf(node);
+    if (LITERALS.has(k)) return true;
+    switch (k) {
+      case 'template_string':
+        return node
+          .children()
+          .filter((c) => kindOf(c) === 'template_substitution')
+          .every((s) => s.children().every((c) => !c.isNamed() || fixed(c, ctx)));
+      case 'binary_expression': {
+        const l = node.field('left');
+        const r = node.field('right');
+        return !!l && !!r && fixed(l, ctx) && fixed(r, ctx);
+      }
+      case 'ternary_expression': {
+        const a = node.field('consequence');
+        const b = node.field('alternative');
+        return !!a && !!b && fixed(a, ctx) && fixed(b, ctx);
+      }
+      case 'parenthesized_expression':
+        return node.children().every((c) => !c.isNamed() || fixed(c, ctx));
+      case 'array':
+        return node.children().every((c) => !c.isNamed() || kindOf(c) === 'comment' || fixed(c, ctx));
+      case 'identifier':
+        return fixedName(node, ctx);
+      case 'call_expression':
+        return fixedCall(node, ctx);
+      default:
+        return false;
+    }
+  } finally {
+    ctx.depth--;
+  }
+}
+
+/** True when `node`'s value is fixed by the program text (see the module comment). */
+export function isFixedValue(node: SgNode, fixedCall: (call: SgNode) => boolean = () => false): boolean {
+  return fixed(node, { fixedCall, depth: 0, seen: new Set() });
+}

@@ -1,0 +1,114 @@
+/**
+ * Copies of well-known third-party libraries committed into a project (a `lib/underscore.js` beside the
+ * tests, a `mocha.js` browser build): their code is the library authors', not the team's, so a
+ * finding there is dropped like one under `vendor/` (docs/file-roles.md). Recognised from the content,
+ * the way CodeQL's framework-library classification does it: a license banner naming the library and
+ * its version, or a file named after the library that states its own version or is a bundle of it.
+ */
+
+// Libraries commonly copied into repositories rather than installed (browser builds, test runners).
+// Names as their banners spell them; `.js` is optional after each.
+const LIBRARIES = [
+  'jQuery',
+  'jQuery UI',
+  'Underscore',
+  'Lodash',
+  'Backbone',
+  'Mocha',
+  'Chai',
+  'expect',
+  'Sinon',
+  'Jasmine',
+  'QUnit',
+  'Moment',
+  'AngularJS',
+  'Knockout',
+  'Handlebars',
+  'Mustache',
+  'Ember',
+  'RequireJS',
+  'Prototype',
+  'MooTools',
+  'Modernizr',
+  'Zepto',
+  'Bootstrap',
+  'D3',
+  'Raphael',
+  'CodeMirror',
+  'Ace',
+  'highlight',
+  'Marked',
+  'Showdown',
+  'Socket.IO',
+  'SockJS',
+  'Hammer',
+  'Chart',
+  'Popper',
+  'Select2',
+  'DataTables',
+  'TinyMCE',
+  'Leaflet',
+  'Dojo',
+  'YUI',
+  'json2',
+];
+
+const escape = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/ /g, '[ \\t]+');
+const NAMES = LIBRARIES.map(escape).join('|');
+/**
+ * `Underscore.js 1.4.2`, `jQuery JavaScript Library v3.6.1`, `@license Mocha - v10.2.0` opening a line of
+ * the banner (a project's own header that says "requires jQuery 1.7" further along a line is not a copy
+ * of jQuery).
+ */
+const BANNER_NAME = new RegExp(
+  `^[ \\t/*!]*(?:@license[ \\t]+)?(?:${NAMES})(?:\\.js)?(?:[ \\t]+[A-Za-z]+){0,3}[ \\t]+(?:-[ \\t]+)?v?\\d+\\.\\d+`,
+  'im',
+);
+const BANNER_LICENSE = /\(c\)|©|copyright|licen[cs]e/i;
+const FILE_NAMES: ReadonlySet<string> = new Set(LIBRARIES.map((n) => n.toLowerCase().replace(/ /g, '-')));
+// The prelude browserify and webpack write at the top of a bundle.
+const BUNDLE_PRELUDE =
+  /^\s*(?:\(function\(\)\{function r\(e,n,t\)\{function o\(i,f\)|\(function e\(t,n,r\)\{function s\(o,u\)|\/\*{6}\/ \((?:function\(modules\)|\(\) => )\{ \/\/ webpackBootstrap)/;
+const HEAD_BYTES = 2048;
+// Where a library states its own version (underscore's `var VERSION` follows its UMD wrapper).
+const VERSION_BYTES = 8192;
+/** How much of a file's start `isLibraryCopy` reads. */
+export const LIBRARY_HEAD_BYTES = VERSION_BYTES;
+
+/** The leading comments of a file (its banner), up to the first code. */
+function leadingComments(head: string): string {
+  const m = /^(?:\s*(?:\/\/[^\n]*|\/\*[\s\S]*?\*\/|#![^\n]*))*/.exec(head);
+  return m?.[0] ?? '';
+}
+
+/** The library a file is named after (`lib/underscore-1.4.2.min.js` → `underscore`), if any. */
+function libraryOfName(path: string): string | undefined {
+  const base = (path.split('/').pop() ?? '')
+    .toLowerCase()
+    .replace(/\.(?:[cm]?js)$/, '')
+    .replace(/[.-]min$/, '')
+    .replace(/[-.@]v?\d+(?:\.\d+)*$/, '')
+    .replace(/\.js$/, '');
+  return FILE_NAMES.has(base) ? base : undefined;
+}
+
+/** True when the bundle prelude of browserify or webpack opens the file. */
+export function isBundle(text: string): boolean {
+  return BUNDLE_PRELUDE.test(text.slice(0, 256));
+}
+
+/** True when the file is a copy of a well-known library (see the module comment). */
+export function isLibraryCopy(path: string, text: string): boolean {
+  const head = text.slice(0, HEAD_BYTES);
+  const banner = leadingComments(head);
+  if (BANNER_NAME.test(banner) && BANNER_LICENSE.test(banner)) return true;
+  const lib = libraryOfName(path);
+  if (!lib) return false;
+  if (isBundle(text)) return true;
+  // `expect.version = '0.1.2'`, `_.VERSION = '1.4.2'`, `var VERSION = '1.13.4'`: the library stating
+  // its own version early on.
+  const own = new RegExp(
+    `(?:\\b(?:${escape(lib)}|_|exports|module\\.exports)\\.(?:version|VERSION)|\\b(?:var|let|const)[ \\t]+VERSION)[ \\t]*=[ \\t]*['"]v?\\d+\\.\\d+`,
+  );
+  return own.test(text.slice(0, VERSION_BYTES));
+}
