@@ -3,6 +3,7 @@ import type { Dialect } from '../store/migrations.js';
 import { OWASP_BITS, PRINCIPLE_BITS } from '../store/labels.js';
 import {
   DAILY,
+  WEEKLY,
   KIND_DETECTED,
   KIND_DETECTED_COUNT,
   KIND_FIXED,
@@ -23,7 +24,8 @@ export async function rebuildRollup(db: QueryExecutorProvider, dialect: Dialect)
   const counted = sql`from findings f join projects p on p.id = f.project_id and f.branch = p.default_branch`;
   const insert = sql`insert into metric_rollup (kind, day, month, project_id, severity, analyzer, phase, bucket, n, sum_s, due, within)`;
   const detect = d.seconds('f.first_seen', 'f.introduced_at');
-  // Detections and closures per day first, then the months from the days (the findings read once).
+  // Detections and closures per day first, then the months and weeks from the days (the findings
+  // read once).
   await sql`${insert}
     select ${sql.lit(KIND_DETECTED_COUNT + DAILY)}, dn, mo, 0, severity, '', phase, b, count(*), 0, 0, 0 from (
       select ${d.dayNumber('f.first_seen')} as dn, substr(f.first_seen, 1, 7) as mo, f.severity, f.phase,
@@ -51,6 +53,13 @@ export async function rebuildRollup(db: QueryExecutorProvider, dialect: Dialect)
       sum(n), sum(sum_s), sum(due), sum(within)
     from metric_rollup where kind in (${sql.join(daily.map((k) => sql.lit(k)))})
     group by kind, month, severity, phase, bucket`.execute(db);
+  // Weeks from the days too: their Monday (rollup.ts mondayOf).
+  const monday = sql`day - ((day + 3) % 7 + 7) % 7`;
+  await sql`${insert}
+    select kind - ${sql.lit(DAILY)} + ${sql.lit(WEEKLY)}, ${monday}, '', 0, severity, '', phase, bucket,
+      sum(n), sum(sum_s), sum(due), sum(within)
+    from metric_rollup where kind in (${sql.join(daily.map((k) => sql.lit(k)))})
+    group by kind, ${monday}, severity, phase, bucket`.execute(db);
   // One row per label: the bits of a mask, as a table to join.
   const bits = (all: Record<string, number>) =>
     sql.raw(

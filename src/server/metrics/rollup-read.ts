@@ -1,7 +1,7 @@
 import { sql, type Kysely } from 'kysely';
 import type { Dialect } from '../store/migrations.js';
 import type { Database } from '../store/schema.js';
-import { DAILY, KIND_DETECTED, KIND_DETECTED_COUNT, KIND_FIXED } from './rollup.js';
+import { DAILY, KIND_DETECTED, KIND_DETECTED_COUNT, KIND_FIXED, mondayOf, WEEKLY } from './rollup.js';
 import { and, scopeWhere, type Scope } from './scope.js';
 import {
   closureDurations,
@@ -24,12 +24,12 @@ const num = (v: unknown): number => Number(v ?? 0);
 
 /**
  * The rollup's rows for the whole UTC days [fromDay, toDay): from the monthly rows (`daily` 0; the
- * days are then first days of months) or from the daily ones (`daily` = DAILY).
+ * days are then first days of months), the daily ones (DAILY) or the weekly ones (WEEKLY; Mondays).
  */
 async function fromRollup(
   db: Kysely<Database>,
   s: Scope,
-  daily: 0 | typeof DAILY,
+  daily: 0 | typeof DAILY | typeof WEEKLY,
   fromDay: number,
   toDay: number,
 ): Promise<WindowRows> {
@@ -109,7 +109,7 @@ function monthStartDay(t: number, months: number): number {
  * The window's rows: whole months from the rollup's monthly rows, the whole days of the partial
  * months at either end (a window that ends now ends inside this month) from its daily rows, and the
  * partial days at the very ends straight from the findings, so the numbers are the same as the
- * direct computation's (weekly periods: every whole day from the daily rows). The rollup is
+ * direct computation's (weekly periods: whole weeks from the weekly rows). The rollup is
  * organisation-wide: a project, tag, analyzer or phase filter is computed from the findings
  * (docs/metrics.md).
  */
@@ -122,16 +122,17 @@ export async function windowRows(db: Kysely<Database>, dialect: Dialect, s: Scop
   const dayFrom = Math.ceil(from / DAY_MS);
   const dayTo = Math.floor(to / DAY_MS);
   if (dayFrom >= dayTo) return directRows(db, dialect, s);
-  // The first month that starts on or after dayFrom, and the last that starts on or before dayTo
-  // (weeks do not fall into months: they are read from the daily rows alone).
-  const monthFrom = f.interval === 'week' ? dayTo : monthStartDay(dayFrom * DAY_MS - 1, 1);
-  const monthTo = f.interval === 'week' ? dayTo : monthStartDay(dayTo * DAY_MS, 0);
+  // The first month (or week, for weekly periods) that starts on or after dayFrom, and the last that
+  // starts on or before dayTo; the days before and after them come from the daily rows.
+  const weeks = f.interval === 'week';
+  const coarseFrom = weeks ? mondayOf(dayFrom + 6) : monthStartDay(dayFrom * DAY_MS - 1, 1);
+  const coarseTo = weeks ? mondayOf(dayTo) : monthStartDay(dayTo * DAY_MS, 0);
   const iso = (day: number) => new Date(day * DAY_MS).toISOString();
   const parts: Promise<WindowRows>[] = [];
-  if (monthFrom < monthTo) {
-    parts.push(fromRollup(db, s, 0, monthFrom, monthTo));
-    if (dayFrom < monthFrom) parts.push(fromRollup(db, s, DAILY, dayFrom, monthFrom));
-    if (monthTo < dayTo) parts.push(fromRollup(db, s, DAILY, monthTo, dayTo));
+  if (coarseFrom < coarseTo) {
+    parts.push(fromRollup(db, s, weeks ? WEEKLY : 0, coarseFrom, coarseTo));
+    if (dayFrom < coarseFrom) parts.push(fromRollup(db, s, DAILY, dayFrom, coarseFrom));
+    if (coarseTo < dayTo) parts.push(fromRollup(db, s, DAILY, coarseTo, dayTo));
   } else parts.push(fromRollup(db, s, DAILY, dayFrom, dayTo));
   if (from < dayFrom * DAY_MS) parts.push(directRows(db, dialect, s, f.from, iso(dayFrom)));
   if (dayTo * DAY_MS < to) parts.push(directRows(db, dialect, s, iso(dayTo), f.to));

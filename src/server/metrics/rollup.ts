@@ -69,6 +69,8 @@ export const KIND_DETECTED_COUNT = 2;
  * read from these, so only the partial days at its very ends come from the findings.
  */
 export const DAILY = 10;
+/** And per ISO week (kind + WEEKLY, `day` its Monday, `month` ''): the whole weeks of weekly periods. */
+export const WEEKLY = 20;
 /** Open findings (status open) per project, severity and principle (`bucket` = the principle's bit). */
 export const KIND_OPEN_POSTURE = 3;
 /** Open findings (status open) by severity, day first seen (`day`) and day due (`bucket`, -1 without). */
@@ -101,6 +103,11 @@ export function bitsOf(mask: number): number[] {
   return out;
 }
 
+/** The Monday of the ISO week holding a day (day numbers; 1970-01-01 was a Thursday). */
+export function mondayOf(day: number): number {
+  return day - ((((day + 3) % 7) + 7) % 7);
+}
+
 /** Days since 1970-01-01 of the first day of a timestamp's UTC month: the rollup's time key. */
 export function monthDay(iso: string): number {
   return Math.round(Date.parse(`${iso.slice(0, 7)}-01T00:00:00.000Z`) / DAY_MS);
@@ -123,8 +130,8 @@ const KEY_COLUMNS = [
 ] as const satisfies readonly (keyof Key)[];
 
 /**
- * What one finding adds to the rollup. Detections and closures are organisation-wide, per month and
- * per day, by severity (and phase for the counts): their number is bounded by the days, severities and
+ * What one finding adds to the rollup. Detections and closures are organisation-wide, per month,
+ * day and week, by severity (and phase for the counts): their number is bounded by the days, severities and
  * duration buckets, not by the findings; project and analyzer are not in them (project 0, analyzer
  * ''). Open findings are per project and label (the posture map) and per day first seen and due.
  */
@@ -140,10 +147,15 @@ export function contributions(f: RollupSource): { key: Key; c: Counters }[] {
     phase,
     bucket,
   });
-  // Per month and per day (see DAILY).
+  // Per month, per day and per week (see DAILY, WEEKLY).
   const windowed = (iso: string, kind: number, phase: string, bucket: number, c: Counters) => {
     const key = at(iso, kind, phase, bucket);
-    out.push({ key, c }, { key: { ...key, kind: kind + DAILY, day: dayOf(iso) }, c: { ...c } });
+    const day = dayOf(iso);
+    out.push(
+      { key, c },
+      { key: { ...key, kind: kind + DAILY, day }, c: { ...c } },
+      { key: { ...key, kind: kind + WEEKLY, day: mondayOf(day), month: '' }, c: { ...c } },
+    );
   };
   if (f.status !== 'false-positive') {
     const introduced = f.introduced_at !== null;
