@@ -3,7 +3,7 @@ import { fork } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import type { FileOutcome, FileTask } from './file-task.js';
 import type { FromWorker, ToWorker, WorkerInit } from './worker.js';
-import { toWire } from './wire.js';
+import { toWire, unpackOutcomes } from './wire.js';
 
 const BATCH_FILES = 64;
 const BATCH_BYTES = 4 * 1024 * 1024;
@@ -185,7 +185,7 @@ export async function runInWorkers(
             return fill();
           }
           held = held.filter((id) => id !== msg.id);
-          if (msg.type === 'done') onOutcomes(msg.outcomes, msg.warnings);
+          if (msg.type === 'done') onOutcomes(unpackOutcomes(msg.outcomes), msg.warnings);
           else onOutcomes(failedOutcomes(batches[msg.id]!, msg.message), []);
           bytesRead += batches[msg.id]!.reduce((n, t) => n + t.file.size, 0);
           // Past its share, a worker finishes what it holds and is replaced (see RECYCLE_BYTES).

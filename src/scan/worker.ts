@@ -4,7 +4,7 @@ import { loadRegistry } from '../analyzers/load.js';
 import { formatWarning } from '../core/warning.js';
 import { contextFactory, type AnalyzerOptions } from './context.js';
 import { runFileTask, type FileOutcome } from './file-task.js';
-import { fromWire, type WireTask } from './wire.js';
+import { fromWire, packOutcomes, type PackedOutcomes, type WireTask } from './wire.js';
 
 /** Data every worker starts with. */
 export interface WorkerInit {
@@ -18,7 +18,7 @@ export interface WorkerInit {
 export type ToWorker = { type: 'init'; init: WorkerInit } | { type: 'batch'; id: number; tasks: WireTask[] };
 export type FromWorker =
   | { type: 'ready' }
-  | { type: 'done'; id: number; outcomes: FileOutcome[]; warnings: string[] }
+  | { type: 'done'; id: number; outcomes: PackedOutcomes; warnings: string[] }
   | { type: 'fatal'; id: number; message: string };
 
 /** What a worker process holds once the parent has sent its init message. */
@@ -70,7 +70,12 @@ process.on('message', (raw: unknown) => {
         const task = fromWire(wire);
         outcomes.push(await runFileTask(task, state.analyzers, state.ctxFor, state.init.maxFileSize));
       }
-      reply({ type: 'done', id: msg.id, outcomes, warnings: state.warnings.splice(0) });
+      reply({
+        type: 'done',
+        id: msg.id,
+        outcomes: packOutcomes(outcomes),
+        warnings: state.warnings.splice(0),
+      });
     } catch (err) {
       reply({ type: 'fatal', id: msg.id, message: err instanceof Error ? err.message : String(err) });
     }

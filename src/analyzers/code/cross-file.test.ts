@@ -90,6 +90,42 @@ router.get('/user', (req, res) => {
     );
   });
 
+  it('stops at a budget of source bytes, not of time: the same on an idle and a busy machine', async () => {
+    // Three helpers of 1.9 MB each (within the per-file limit) come before the DAO: past 4 MB of
+    // loaded source the DAO is not loaded, whatever the clock says.
+    const filler = `// ${'x'.repeat(70)}\n`.repeat(Math.floor((1.9 * 1024 * 1024) / 74));
+    const imports = ['a', 'b', 'c'].map((n) => `import { helper as ${n} } from '../lib/${n}.js';`).join('\n');
+    const files = {
+      'routes/user.js': route(`${imports}\nimport { find } from '../dao/user.js';`, 'find'),
+      'lib/a.js': filler,
+      'lib/b.js': filler,
+      'lib/c.js': filler,
+      'dao/user.js': DAO,
+      'db.js': '',
+    };
+    const warnings: string[] = [];
+    const ctx = {
+      ...makeMemoryContext(files, {}, '/virtual-budget'),
+      warn: (m: string) => void warnings.push(m),
+    };
+    const found = await codeAnalyzer.analyze(makeSourceFile('routes/user.js', files['routes/user.js']), ctx);
+    expect(found.filter((f) => f.ruleId === 'code/js-sql-injection')).toEqual([]);
+    expect(warnings.join('\n')).toMatch(
+      /cross-file taint analysis stopped at its budget \(24 modules, 4 MB of source/,
+    );
+    // Two helpers stay within the budget: the flow into the DAO is found.
+    const two = {
+      ...files,
+      'routes/user.js': route(
+        `import { helper as a } from '../lib/a.js';\nimport { helper as b } from '../lib/b.js';\nimport { find } from '../dao/user.js';`,
+        'find',
+      ),
+    };
+    expect(
+      (await scan(two, 'routes/user.js')).filter((f) => f.ruleId === 'code/js-sql-injection'),
+    ).toHaveLength(1);
+  });
+
   it('goes through a service layer to the DAO (three files) and through import cycles', async () => {
     const files = {
       'routes/user.js': route(`import { byId } from '../services/user';`, 'byId'),

@@ -128,7 +128,7 @@ export const codeAnalyzer: Analyzer = {
     const result = analyzeText(file.text, lang, rules, undefined, view);
     if (view?.truncated) {
       ctx.warn(
-        `cross-file taint analysis stopped at its budget (${CROSS_FILE.modules} modules, ${CROSS_FILE.ms} ms); flows through further imports may be missing`,
+        `cross-file taint analysis stopped at its budget (${CROSS_FILE.modules} modules, ${CROSS_FILE.bytes / 1024 / 1024} MB of source or ${CROSS_FILE.ms} ms); flows through further imports may be missing`,
         { code: 'cross-file-truncated', path: file.path },
       );
     }

@@ -27,8 +27,14 @@ export const CROSS_FILE = {
   depth: 3,
   /** Modules loaded for one analyzed file. */
   modules: 24,
-  /** Milliseconds spent loading modules and computing summaries for one analyzed file. */
-  ms: 250,
+  /** Source bytes of the modules loaded for one analyzed file (the entry not counted). */
+  bytes: 4 * 1024 * 1024,
+  /**
+   * Milliseconds of loading and summarising for one analyzed file: only a safety net against a hostile
+   * tree. The bounds above are what a normal project meets, so a scan finds the same on an idle and a
+   * busy machine (at 250 ms, a loaded machine lost a true Etherpad finding that an idle one kept).
+   */
+  ms: 2000,
 };
 
 /** Parsed modules kept per process: a least-recently-used list bounded by source bytes. */
@@ -128,13 +134,18 @@ export async function loadProject(
     deadline: performance.now() + CROSS_FILE.ms,
   };
   let frontier = [entry];
+  let bytes = 0;
   for (let depth = 0; depth < CROSS_FILE.depth && frontier.length > 0; depth++) {
     const next: LoadedModule[] = [];
     for (const m of frontier) {
       const wanted = new Set([...[...m.imports.names.values()].map((b) => b.module), ...m.imports.wildcards]);
       for (const p of wanted) {
         if (view.modules.has(p)) continue;
-        if (view.modules.size >= CROSS_FILE.modules || performance.now() > view.deadline) {
+        if (
+          view.modules.size >= CROSS_FILE.modules ||
+          bytes >= CROSS_FILE.bytes ||
+          performance.now() > view.deadline
+        ) {
           view.truncated = true;
           return view;
         }
@@ -142,6 +153,7 @@ export async function loadProject(
         if (!l || !compatible(l, lang) || isDeclarationFile(p)) continue;
         const text = await readFile(p);
         if (text === undefined || text.length > MAX_CODE_BYTES || isMinified(p, text)) continue;
+        bytes += text.length;
         const loaded = moduleOf(root, p, text, l, exists);
         view.modules.set(p, loaded);
         next.push(loaded);
