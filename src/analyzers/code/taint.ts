@@ -75,7 +75,9 @@ export class TaintEvaluator {
     const k = kindOf(node);
     if (!syn.identifiers.has(k) && this.sanitized(node)) return null;
     const src = this.sourceAt(node);
-    if (src) return src;
+    // A request value checked where it is read (`if (types.indexOf(req.params.type) === -1) return next()`)
+    // is guarded as a variable would be.
+    if (src) return this.guarded(node) ? null : src;
     if (syn.identifiers.has(k)) {
       const v = this.identifier(node, depth);
       return v === null && this.requestObject(node, node.text()) ? REQ : v;

@@ -159,6 +159,12 @@ export function autoescapeOff(text: string, engine: TemplateEngine): AutoescapeO
   }));
 }
 
+/**
+ * A filter after `| safe` that escapes or encodes what `safe` let through (`| safe | url_encode` in
+ * Nunjucks and Swig templates writes a URL-encoded value, with no markup left in it).
+ */
+const ESCAPED_AFTER_SAFE = /\|\s*safe\b[^}]*\|\s*(?:url_?encode|escape|e|forceescape|escapejs|striptags)\b/;
+
 /** Every output of a non-constant value that the template writes without HTML escaping. */
 export function unescapedOutputs(text: string, engine: TemplateEngine): UnescapedOutput[] {
   const starts = lineStarts(text);
@@ -167,6 +173,7 @@ export function unescapedOutputs(text: string, engine: TemplateEngine): Unescape
     for (const m of text.matchAll(p.re)) {
       const expr = (m[p.group] ?? '').trim();
       if (constant(expr) || rendered(expr)) continue;
+      if (p.construct === '|safe' && ESCAPED_AFTER_SAFE.test(m[0])) continue;
       const at = (m.index ?? 0) + m[0].indexOf(m[p.group] ?? '');
       out.push({ ...position(starts, at), expr, construct: p.construct, names: namesIn(expr) });
     }

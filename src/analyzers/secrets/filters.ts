@@ -131,6 +131,14 @@ const ENV_PREFIXES = [
 ];
 
 /** True for references to a value kept elsewhere: `${X}`, `$X`, `process.env.X`, `{{ secrets.X }}`, `%X%`. */
+/**
+ * The name of an environment variable that holds a credential (`ME_CONFIG_BASICAUTH_PASSWORD`): code
+ * that reads its settings keeps such names in constants (`const passwordVar = 'DB_PASSWORD'`).
+ */
+export function isEnvVariableName(value: string): boolean {
+  return /^[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+$/.test(value) && /PASS|PWD|SECRET|TOKEN|KEY|CREDENTIAL/.test(value);
+}
+
 export function isEnvReference(value: string): boolean {
   const v = value.trim().toLowerCase();
   return ENV_PREFIXES.some((p) => v.startsWith(p));

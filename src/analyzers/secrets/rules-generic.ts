@@ -2,6 +2,7 @@ import {
   entropy,
   hasPlaceholderWord,
   isEnvReference,
+  isEnvVariableName,
   isHashValue,
   isDottedName,
   isIdentifierLookAlike,
@@ -90,7 +91,7 @@ function passwordContextVerdict(m: MatchContext): Verdict {
 export function passwordVerdict(m: MatchContext, inUrl: boolean): Verdict {
   const v = m.secret;
   if (v.length < 4 || /\s/.test(v)) return false;
-  if (isEnvReference(v)) return false;
+  if (isEnvReference(v) || (!inUrl && isEnvVariableName(v))) return false;
   // Words shown to people, string building of queries, and stored hashes are not passwords.
   if (!inUrl && (isTranslationFile(m.path) || isNaturalWord(v) || isStringBuilding(v) || isHashValue(v)))
     return false;
@@ -211,6 +212,7 @@ export const GENERIC_RULES: SecretRule[] = [
         'DB_PASSWORD = "${DB_PASSWORD}"',
         'label = {"password": "Password"}',
         "users = {'admin': {'password': 'admin-password', 'is_admin': True}}",
+        "basicAuthPassword = 'ME_CONFIG_BASICAUTH_PASSWORD'",
       ],
     },
   }),

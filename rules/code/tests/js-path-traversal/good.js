@@ -30,3 +30,14 @@ app.get('/debug/view/*', (req, res) => {
 app.get('/static', (req, res) => {
   fs.readFile(path.join(__dirname, 'public', 'index.html'), (err, data) => res.end(data));
 });
+
+app.get('/export/:type', (req, res, next) => {
+  const type = req.params.type;
+  if (['pdf', 'txt', 'html'].indexOf(type) === -1) return next();
+  res.sendFile(`/tmp/export.${type}`);
+});
+
+app.get('/export2/:type', (req, res, next) => {
+  if (!['pdf', 'txt', 'html'].includes(req.params.type)) return next();
+  res.sendFile(`/tmp/export2.${req.params.type}`);
+});

@@ -35,3 +35,12 @@ app.get('/p/:pad', (req, res) => {
   req.session.user.padAuthorizations[req.params.pad] = level;
   res.end();
 });
+
+// A number under a user key: the keys of a user's sort object become numbers; none is an object to pollute.
+app.get('/docs', (req, res) => {
+  const sort = req.query.sort || {};
+  for (const k in sort) {
+    sort[k] = Number.parseInt(sort[k], 10);
+  }
+  res.json(sort);
+});

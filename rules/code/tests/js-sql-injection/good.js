@@ -36,3 +36,9 @@ countRows(pool, 'users');
 app.get('/p/:id', (req, res) => {
   db.get(`readonly2pad:${req.params.id}`, (err, padId) => res.json({ padId }));
 });
+
+// A key-value store's read (ueberDB, LevelDB, Keyv): the key held in a variable is no SQL text.
+app.get('/export/:pad', async (req, res) => {
+  const padKey = `pad:${req.params.pad}`;
+  res.json(await db.get(padKey));
+});
