@@ -62,15 +62,14 @@ export async function rebuildRollup(db: QueryExecutorProvider, dialect: Dialect)
     group by kind, ${monday}, severity, phase, bucket`.execute(db);
   // One row per label: the bits of a mask, as a table to join.
   const bits = (all: Record<string, number>) =>
-    sql.raw(
-      `(${Object.values(all)
-        .map((b) => `select ${b} as bit`)
-        .join(' union all ')})`,
-    );
+    sql`(${sql.join(
+      Object.values(all).map((b) => sql`select ${sql.lit(b)} as bit`),
+      sql` union all `,
+    )})`;
   const labels = async (kind: number, mask: string, all: Record<string, number>) =>
     sql`${insert}
       select ${sql.lit(kind)}, 0, '', f.project_id, f.severity, '', '', b.bit, count(*), 0, 0, 0
-      ${counted} join ${bits(all)} b on (f.${sql.raw(mask)} & b.bit) <> 0 where f.status = 'open'
+      ${counted} join ${bits(all)} b on (${sql.ref(`f.${mask}`)} & b.bit) <> 0 where f.status = 'open'
       group by f.project_id, f.severity, b.bit`.execute(db);
   await labels(KIND_OPEN_POSTURE, 'principle_mask', PRINCIPLE_BITS);
   await labels(KIND_OPEN_OWASP, 'owasp_mask', OWASP_BITS);
