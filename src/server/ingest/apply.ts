@@ -146,9 +146,42 @@ class FreshWriter {
 }
 
 /**
+ * Records that a scan saw these findings again and found nothing else changed: in the narrow
+ * finding_seen table (migration 11), so the wide rows and their indexes are not rewritten.
+ */
+async function recordSightings(
+  trx: Transaction<Database>,
+  dialect: Dialect,
+  ids: readonly number[],
+  scanId: number | null,
+  now: string,
+): Promise<void> {
+  const columns = ['finding_id', 'last_seen', 'last_scan_id'] as const;
+  for (const part of chunks(ids, BULK_ROWS))
+    await trx
+      .insertInto('finding_seen')
+      .columns(columns)
+      .expression(
+        bulkRows(
+          dialect,
+          'finding_seen',
+          columns,
+          part.map((id) => ({ finding_id: id, last_seen: now, last_scan_id: scanId })),
+        ),
+      )
+      .onConflict((oc) =>
+        oc.column('finding_id').doUpdateSet({
+          last_seen: (eb) => eb.ref('excluded.last_seen'),
+          last_scan_id: (eb) => eb.ref('excluded.last_scan_id'),
+        }),
+      )
+      .execute();
+}
+
+/**
  * Writes planned rows with as few statements as the parameter limits allow: new findings in
- * multi-row INSERTs, changed ones in multi-row upserts, and those a re-scan only saw again in one
- * UPDATE of their last-seen columns per chunk of ids; then their tools and status history.
+ * multi-row INSERTs, changed ones in multi-row upserts, and those a re-scan only saw again as
+ * sightings in the side table; then their tools and status history.
  */
 export async function writeFindings(
   trx: Transaction<Database>,
@@ -194,12 +227,7 @@ export async function writeFindings(
       )
       .execute();
   }
-  for (const part of chunks(seenAgain, rowsPerStatement(dialect, 1) - 2))
-    await trx
-      .updateTable('findings')
-      .set({ last_seen: now, last_scan_id: scanId })
-      .where('id', 'in', part)
-      .execute();
+  await recordSightings(trx, dialect, seenAgain, scanId, now);
   const tools: { tool: string; finding_id: number }[] = [];
   for (const p of planned) {
     if (p.prev && p.row.tools === p.prev.tools) continue;

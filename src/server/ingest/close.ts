@@ -35,7 +35,19 @@ export async function closeMissing(
       .where('project_id', '=', target.projectId)
       .where('branch', '=', target.branch)
       .where('status', 'in', CLOSABLE)
+      // Not seen by this scan: neither written by it nor recorded as a sighting of it (finding_seen).
       .where((eb) => eb.or([eb('last_scan_id', 'is', null), eb('last_scan_id', '!=', scanId)]))
+      .where((eb) =>
+        eb.not(
+          eb.exists(
+            eb
+              .selectFrom('finding_seen')
+              .select('finding_seen.finding_id')
+              .whereRef('finding_seen.finding_id', '=', 'findings.id')
+              .where('finding_seen.last_scan_id', '=', scanId),
+          ),
+        ),
+      )
       .where((eb) =>
         eb.exists(
           eb
