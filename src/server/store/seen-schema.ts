@@ -1,9 +1,6 @@
 import { sql, type Kysely, type Migration } from 'kysely';
 import type { Dialect } from './migrations.js';
-
-// searchText() of search-schema.ts for one row, lower-cased, as plain SQL for the trigger functions.
-const rowText = (row: string) =>
-  `lower(${['title', 'message', 'path', 'rule_id'].map((c) => `${row}.${c}`).join(` || E'\\n' || `)})`;
+import { searchText } from './search-schema.js';
 
 /**
  * PostgreSQL: the search text moves from a trigram index on the findings to its own narrow table,
@@ -14,25 +11,19 @@ const rowText = (row: string) =>
  */
 async function searchTable(db: Kysely<unknown>): Promise<void> {
   await sql`CREATE TABLE finding_search (finding_id integer PRIMARY KEY, text text NOT NULL)`.execute(db);
-  await sql.raw(`INSERT INTO finding_search SELECT f.id, ${rowText('f')} FROM findings f`).execute(db);
+  await sql`INSERT INTO finding_search SELECT f.id, lower(${searchText('f.')}) FROM findings f`.execute(db);
   // One statement-level trigger per insert statement: the rows of a bulk insert go in with one INSERT.
-  await sql
-    .raw(
-      `CREATE FUNCTION finding_search_insert() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN
-        INSERT INTO finding_search (finding_id, text) SELECT n.id, ${rowText('n')} FROM new_rows n;
-        RETURN NULL; END $$`,
-    )
-    .execute(db);
+  // (The bodies hold column references only, no parameters: they are function source text.)
+  await sql`CREATE FUNCTION finding_search_insert() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN
+      INSERT INTO finding_search (finding_id, text) SELECT n.id, lower(${searchText('n.')}) FROM new_rows n;
+      RETURN NULL; END $$`.execute(db);
   await sql`CREATE TRIGGER finding_search_insert AFTER INSERT ON findings REFERENCING NEW TABLE AS new_rows
     FOR EACH STATEMENT EXECUTE FUNCTION finding_search_insert()`.execute(db);
   // Updates: only those that change the text run the function (a status change never does).
-  await sql
-    .raw(
-      `CREATE FUNCTION finding_search_update() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN
-        UPDATE finding_search SET text = ${rowText('NEW')} WHERE finding_id = NEW.id;
-        RETURN NULL; END $$`,
-    )
-    .execute(db);
+  await sql`CREATE FUNCTION finding_search_update() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN
+      UPDATE finding_search SET text = (SELECT lower(${searchText('n.')}) FROM (SELECT NEW.*) AS n)
+        WHERE finding_id = NEW.id;
+      RETURN NULL; END $$`.execute(db);
   await sql`CREATE TRIGGER finding_search_update AFTER UPDATE OF title, message, path, rule_id ON findings
     FOR EACH ROW WHEN (OLD.title IS DISTINCT FROM NEW.title OR OLD.message IS DISTINCT FROM NEW.message
       OR OLD.path IS DISTINCT FROM NEW.path OR OLD.rule_id IS DISTINCT FROM NEW.rule_id)
