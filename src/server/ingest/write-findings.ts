@@ -61,6 +61,23 @@ async function writeTools(c: WriteContext, planned: readonly PlannedRow[], idOf:
 
 const EVENT_COLUMNS = ['finding_id', 'at', 'actor', 'from_status', 'to_status', 'reason', 'scan_id'] as const;
 
+/** A status history entry to write. */
+export type EventRow = Record<(typeof EVENT_COLUMNS)[number], unknown> & { finding_id: number };
+
+/** Writes status history entries in bulk (a statement per BULK_ROWS). */
+export async function insertEvents(
+  trx: Transaction<Database>,
+  dialect: Dialect,
+  events: readonly EventRow[],
+): Promise<void> {
+  for (const part of chunks(events, BULK_ROWS))
+    await trx
+      .insertInto('finding_events')
+      .columns(EVENT_COLUMNS)
+      .expression(bulkRows(dialect, 'finding_events', EVENT_COLUMNS, part))
+      .execute();
+}
+
 /** The status history entries of planned findings whose status changes. */
 async function writeEvents(c: WriteContext, planned: readonly PlannedRow[], idOf: Map<string, number>) {
   const events = planned
@@ -74,12 +91,7 @@ async function writeEvents(c: WriteContext, planned: readonly PlannedRow[], idOf
       reason: p.transition!.reason,
       scan_id: c.scanId,
     }));
-  for (const part of chunks(events, BULK_ROWS))
-    await c.trx
-      .insertInto('finding_events')
-      .columns(EVENT_COLUMNS)
-      .expression(bulkRows(c.dialect, 'finding_events', EVENT_COLUMNS, part))
-      .execute();
+  await insertEvents(c.trx, c.dialect, events);
 }
 
 /**
