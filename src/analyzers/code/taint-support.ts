@@ -188,6 +188,30 @@ export function anchorOf(m: Matcher): string {
   return a;
 }
 
+const pathRegexes = new WeakMap<Matcher, RegExp | null>();
+
+/**
+ * True when a sanitizer that names request members by their text (`req.params.x`: always a string; the
+ * whole `req.body`: an object) also covers a member read by destructuring (`const { params } = req`),
+ * whose access path is `path` but whose text is only `params.x`. A sanitizer anchored at the end (`$`)
+ * speaks of the whole member: it applies only where the variable is used `whole`, not as `body.x`.
+ */
+export function sanitizedPath(path: string, sanitizers: readonly Matcher[], whole: boolean): boolean {
+  for (const m of sanitizers) {
+    let re = pathRegexes.get(m);
+    if (re === undefined) {
+      const rule = m.rule as { regex?: unknown; pattern?: unknown; any?: unknown; kind?: unknown };
+      const textual = typeof rule.regex === 'string' && rule.pattern === undefined;
+      const memberKinds = JSON.stringify(rule.any ?? rule.kind ?? '');
+      re =
+        textual && /member_expression|subscript/.test(memberKinds) ? new RegExp(rule.regex as string) : null;
+      pathRegexes.set(m, re);
+    }
+    if (re && (whole || !re.source.endsWith('$')) && re.test(path)) return true;
+  }
+  return false;
+}
+
 export function reassigns(code: string, name: string): boolean {
   const i = code.indexOf(name);
   return i !== -1 && new RegExp(`(^|[^\\w$.])${name.replace(/[$]/g, '\\$')}\\s*=[^=]`).test(code);
