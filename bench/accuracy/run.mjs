@@ -91,6 +91,7 @@ for (const t of targets) {
 closeDepsDatabase();
 rmSync(dbDir, { recursive: true, force: true });
 const doc = renderDoc(measured, {
+  heldOut: list.heldOut ?? {},
   load,
   seconds: Math.round((Date.now() - started) / 1000),
   date: new Date(),
