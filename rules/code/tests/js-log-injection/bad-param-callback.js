@@ -5,7 +5,7 @@ const router = express.Router();
 function findConnection(req, res, next, connectionId) {
   if (!req.app.locals.connections.has(connectionId)) {
     // ruleid: code/js-log-injection
-    console.error('Connection with id ' + connectionId + ' not found, requested by url ' + req.originalUrl);
+    console.error('Connection with id ' + connectionId + ' not found');
     return next(new Error('not found'));
   }
   next();
