@@ -8,7 +8,7 @@ import { sinkClassOf } from './replace-check.js';
 import { paramName, Summaries } from './summaries.js';
 import type { CallTarget, SinkHit } from './summaries.js';
 import { syntaxOf } from './syntax.js';
-import { argFor, lineOf, withStep, withSteps } from './taint-support.js';
+import { argFor, argumentNodes, lineOf, withStep, withSteps } from './taint-support.js';
 import type { TaintEvaluator, Trace } from './taint.js';
 
 /** What a taint rule run needs from the file and its rule family. */
@@ -88,11 +88,18 @@ export function runTaint(rule: CodeRule, run: TaintRun, out: CodeMatch[]): void 
       emit(rule, run, match, trace, out);
     }
   }
+  const syn = syntaxOf(entry.lang.family);
   for (const call of run.importCalls) {
-    for (const target of summaries.targets(entry, call, false)) {
+    const targets = summaries.targets(entry, call, false);
+    if (targets.length === 0) continue;
+    // Summaries of the callees are worth computing only when an argument carries request data or is the
+    // request object itself (see crossFileHit).
+    evaluator ??= summaries.evaluator(entry);
+    const ev = evaluator;
+    if (!argumentNodes(syn, call).some((a) => ev.taintOf(a) !== null || ev.isRequestObject(a))) continue;
+    for (const target of targets) {
       const hits = summaries.summary(target).sinks;
       if (hits.length === 0) continue;
-      evaluator ??= summaries.evaluator(entry);
       for (const hit of hits) crossFileHit(rule, run, summaries, evaluator, call, target, hit, seen, out);
     }
   }
