@@ -236,13 +236,26 @@ export function sanitizedPath(path: string, sanitizers: readonly Matcher[], whol
       const rule = m.rule as { regex?: unknown; pattern?: unknown; any?: unknown; kind?: unknown };
       const textual = typeof rule.regex === 'string' && rule.pattern === undefined;
       const memberKinds = JSON.stringify(rule.any ?? rule.kind ?? '');
-      re =
-        textual && /member_expression|subscript/.test(memberKinds) ? new RegExp(rule.regex as string) : null;
+      re = textual && /member_expression|subscript/.test(memberKinds) ? jsRegex(rule.regex as string) : null;
       pathRegexes.set(m, re);
     }
     if (re && (whole || !re.source.endsWith('$')) && re.test(path)) return true;
   }
   return false;
+}
+
+/**
+ * A rule regex (Rust syntax, ASCII classes spelled `(?-u:\b)` by ascii-regex.ts) as a JavaScript RegExp, or
+ * null when it uses syntax JavaScript lacks (the sanitizer then still applies to member text as written).
+ */
+function jsRegex(re: string): RegExp | null {
+  const flags = re.startsWith('(?i)') ? 'i' : '';
+  const body = (flags ? re.slice(4) : re).replace(/\(\?-u:(\\[bB])\)/g, '$1');
+  try {
+    return new RegExp(body, flags);
+  } catch {
+    return null;
+  }
 }
 
 export function reassigns(code: string, name: string): boolean {
