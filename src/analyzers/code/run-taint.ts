@@ -105,6 +105,42 @@ export function runTaint(rule: CodeRule, run: TaintRun, out: CodeMatch[]): void 
   }
 }
 
+/**
+ * The import calls worth each taint rule's attention: those with an argument that carries a source (or is
+ * the request object) when nothing but the family's sanitizers stops taint. Every rule's own evaluation
+ * stops at least as much (its sanitizers add to the family's, its guards and sink class only cut), so a
+ * call this drops could not give any rule a cross-file finding; it is asked once per file instead of once
+ * per rule. Runs on its own budget: the rules get a fresh one afterwards.
+ */
+export function callsCarryingTaint(
+  view: ProjectView,
+  sources: CompiledSources[],
+  sanitizers: readonly Matcher[],
+  calls: readonly SgNode[],
+): SgNode[] {
+  if (calls.length === 0 || sources.length === 0) return [];
+  const summaries = new Summaries(view, {
+    key: '#any-rule',
+    sinks: [],
+    sources,
+    sanitizers,
+    guards: [],
+    sinkClass: undefined,
+  });
+  const ev = summaries.evaluator(view.entry);
+  const syn = syntaxOf(view.entry.lang.family);
+  const out = calls.filter((call) => {
+    if (summaries.targets(view.entry, call, false).length === 0) return false;
+    return argumentNodes(syn, call).some((a) => {
+      const carries = ev.taintOf(a) !== null || ev.isRequestObject(a);
+      // An evaluation cut short by a budget proves nothing: the rules decide.
+      return carries || ev.stoppedEarly;
+    });
+  });
+  view.entry.index.refill();
+  return out;
+}
+
 function crossFileHit(
   rule: CodeRule,
   run: TaintRun,
