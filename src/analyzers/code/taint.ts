@@ -36,6 +36,8 @@ export class TaintEvaluator {
   private readonly defs: DefinitionLookup;
   private readonly active = new Set<number>();
   private readonly cache = new Map<number, Value>();
+  /** Names' values asked while `n` callers' calls are bound, by n (see cacheHere). */
+  private readonly callerCaches: Map<number, Value>[] = [];
   private bindings: { fn: number; call: SgNode; name: string }[] = [];
   private readonly ifCache: Map<number, SgNode[]>;
   private readonly callKind: string;
@@ -285,8 +287,8 @@ export class TaintEvaluator {
 
   private identifier(node: SgNode, depth: number): Value {
     const id = node.id();
-    const cacheable = this.bindings.length === 0;
-    if (cacheable && this.cache.has(id)) return this.cache.get(id) ?? null;
+    const cache = this.cacheHere();
+    if (cache?.has(id)) return cache.get(id) ?? null;
     if (this.active.has(id)) return null;
     this.active.add(id);
     let out: Value = null;
@@ -306,8 +308,22 @@ export class TaintEvaluator {
       }
     }
     this.active.delete(id);
-    if (cacheable) this.cache.set(id, out);
+    cache?.set(id, out);
     return out;
+  }
+
+  /**
+   * Where a name's value may be remembered: with no call bound, or only callers' calls (which bind no
+   * parameter, see callers()), a name's value depends on nothing but how many calls deep the question is.
+   * Inside a local function evaluated for one call (throughLocal) it depends on that call: not remembered.
+   */
+  private cacheHere(): Map<number, Value> | undefined {
+    const n = this.bindings.length;
+    if (n === 0) return this.cache;
+    if (!this.bindings.every((b) => b.fn === -1)) return undefined;
+    let c = this.callerCaches[n];
+    if (!c) this.callerCaches[n] = c = new Map<number, Value>();
+    return c;
   }
 
   /**
