@@ -27,6 +27,17 @@ export class DefinitionLookup {
     return f;
   }
 
+  /** The definition an occurrence makes, classified once per node. */
+  private classified(h: SgNode): Definition | undefined {
+    const id = h.id();
+    let d = this.index.defs.get(id);
+    if (d === undefined) {
+      d = classify(h, this.syn, this.python) ?? null;
+      this.index.defs.set(id, d);
+    }
+    return d ?? undefined;
+  }
+
   private hits(scope: SgNode, name: string): SgNode[] {
     const key = `${scope.id()}:${name}`;
     let h = this.index.hits.get(key);
@@ -44,6 +55,16 @@ export class DefinitionLookup {
 
   /** Definitions of the name at `use` that may reach it, from the innermost scope that defines it. */
   definitionsOf(use: SgNode): Definition[] {
+    const id = use.id();
+    const known = this.index.reach.get(id);
+    if (known) return known;
+    const defs = this.lookup(use);
+    // An empty answer may come from a spent budget: only complete answers are kept.
+    if (defs && !this.budget.exhausted()) this.index.reach.set(id, defs);
+    return defs ?? [];
+  }
+
+  private lookup(use: SgNode): Definition[] | undefined {
     const name = use.text();
     const useStart = use.range().start.index;
     const scopes: SgNode[] = [];
@@ -57,16 +78,16 @@ export class DefinitionLookup {
       let looked = 0;
       for (const h of this.hits(scope, name)) {
         // A name used thousands of times makes this loop the cost of a step: watch the deadline.
-        if ((++looked & 63) === 0 && this.budget.exhausted()) return [];
+        if ((++looked & 63) === 0 && this.budget.exhausted()) return undefined;
         if (h.id() === use.id()) continue;
         if (si === 0 && h.range().start.index > useStart) continue;
         if (this.scopeOf(h)?.id() !== scopeFn) {
           // A parameter belongs to the function that declares it, not to the body around it.
-          const d = classify(h, this.syn, this.python);
+          const d = this.classified(h);
           if (d?.kind === 'param' && d.fn.id() === scopeFn) defs.push(d);
           continue;
         }
-        const d = classify(h, this.syn, this.python);
+        const d = this.classified(h);
         if (!d || (d.kind !== 'param' && contains(d.value, use))) continue;
         defs.push(d);
       }

@@ -11,7 +11,7 @@ import type { CodeMatch } from './matches.js';
 import { kindOf } from './syntax.js';
 import { singleModule } from './project.js';
 import type { ProjectView } from './project.js';
-import { runTaint } from './run-taint.js';
+import { callsCarryingTaint, runTaint } from './run-taint.js';
 import { isFixedValue } from './fixed-value.js';
 import type { TaintRun } from './run-taint.js';
 
@@ -222,6 +222,14 @@ export function analyzeText(
     importCalls: importCalls(v),
     truncated: false,
   };
+  const taintRules = active.filter((r) => r.taint);
+  if (taintRules.length > 0 && run.importCalls.length > 0) {
+    const labels = new Set(taintRules.flatMap((r) => r.taint?.sources ?? []));
+    const sources = [...labels]
+      .map((l) => fam.sources.get(l))
+      .filter((s): s is CompiledSources => !!s && labelPresent(s, st));
+    run.importCalls = callsCarryingTaint(v, sources, fam.sanitizers, run.importCalls);
+  }
   for (const rule of active) {
     if (rule.taint) {
       run.sources = rule.taint.sources

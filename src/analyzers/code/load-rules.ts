@@ -1,3 +1,4 @@
+import { withAsciiClasses } from './ascii-regex.js';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -74,6 +75,10 @@ class Reader {
 
   matcher(v: unknown, what: string): Matcher {
     if (typeof v === 'string') return { rule: { pattern: v } };
+    return withAsciiClasses(this.objectMatcher(v, what));
+  }
+
+  private objectMatcher(v: unknown, what: string): Matcher {
     const o = this.obj(v, what);
     const rest: Obj = { ...o };
     const { constraints, utils, rule } = o;

@@ -8,7 +8,7 @@ import { sinkClassOf } from './replace-check.js';
 import { paramName, Summaries } from './summaries.js';
 import type { CallTarget, SinkHit } from './summaries.js';
 import { syntaxOf } from './syntax.js';
-import { argFor, lineOf, withStep, withSteps } from './taint-support.js';
+import { argFor, argumentNodes, lineOf, withStep, withSteps } from './taint-support.js';
 import type { TaintEvaluator, Trace } from './taint.js';
 
 /** What a taint rule run needs from the file and its rule family. */
@@ -88,14 +88,57 @@ export function runTaint(rule: CodeRule, run: TaintRun, out: CodeMatch[]): void 
       emit(rule, run, match, trace, out);
     }
   }
+  const syn = syntaxOf(entry.lang.family);
   for (const call of run.importCalls) {
-    for (const target of summaries.targets(entry, call, false)) {
+    const targets = summaries.targets(entry, call, false);
+    if (targets.length === 0) continue;
+    // Summaries of the callees are worth computing only when an argument carries request data or is the
+    // request object itself (see crossFileHit).
+    evaluator ??= summaries.evaluator(entry);
+    const ev = evaluator;
+    if (!argumentNodes(syn, call).some((a) => ev.taintOf(a) !== null || ev.isRequestObject(a))) continue;
+    for (const target of targets) {
       const hits = summaries.summary(target).sinks;
       if (hits.length === 0) continue;
-      evaluator ??= summaries.evaluator(entry);
       for (const hit of hits) crossFileHit(rule, run, summaries, evaluator, call, target, hit, seen, out);
     }
   }
+}
+
+/**
+ * The import calls worth each taint rule's attention: those with an argument that carries a source (or is
+ * the request object) when nothing but the family's sanitizers stops taint. Every rule's own evaluation
+ * stops at least as much (its sanitizers add to the family's, its guards and sink class only cut), so a
+ * call this drops could not give any rule a cross-file finding; it is asked once per file instead of once
+ * per rule. Runs on its own budget: the rules get a fresh one afterwards.
+ */
+export function callsCarryingTaint(
+  view: ProjectView,
+  sources: CompiledSources[],
+  sanitizers: readonly Matcher[],
+  calls: readonly SgNode[],
+): SgNode[] {
+  if (calls.length === 0 || sources.length === 0) return [];
+  const summaries = new Summaries(view, {
+    key: '#any-rule',
+    sinks: [],
+    sources,
+    sanitizers,
+    guards: [],
+    sinkClass: undefined,
+  });
+  const ev = summaries.evaluator(view.entry);
+  const syn = syntaxOf(view.entry.lang.family);
+  const out = calls.filter((call) => {
+    if (summaries.targets(view.entry, call, false).length === 0) return false;
+    return argumentNodes(syn, call).some((a) => {
+      const carries = ev.taintOf(a) !== null || ev.isRequestObject(a);
+      // An evaluation cut short by a budget proves nothing: the rules decide.
+      return carries || ev.stoppedEarly;
+    });
+  });
+  view.entry.index.refill();
+  return out;
 }
 
 function crossFileHit(

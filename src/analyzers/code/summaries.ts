@@ -9,7 +9,7 @@ import { kindOf, syntaxOf } from './syntax.js';
 import type { Syntax } from './syntax.js';
 import { REQ, TaintEvaluator } from './taint.js';
 import type { CallResolver, TaintStep, Trace, Value } from './taint.js';
-import { argFor, contains, lineOf, withStep, withSteps } from './taint-support.js';
+import { argFor, argumentNodes, contains, lineOf, withStep, withSteps } from './taint-support.js';
 
 /** What one taint rule brings to cross-function analysis. */
 export interface RuleContext {
@@ -254,6 +254,8 @@ export class Summaries {
       }
       for (const { call, target } of calls) {
         if (this.overBudget) break;
+        // The callee's summary matters only when the parameter reaches one of the call's arguments.
+        if (!argumentNodes(this.syn, call).some((a) => fromParam(a) !== null)) continue;
         for (const hit of this.summary(target).sinks) {
           const arg = argFor(this.syn, this.python, call, {
             fn: target.fn,

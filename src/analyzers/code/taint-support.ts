@@ -42,7 +42,13 @@ export class FileIndex {
   readonly fns = new Map<string, SgNode[]>();
   readonly ifs = new Map<number, SgNode[]>();
   readonly fnOf = new Map<number, SgNode | undefined>();
+  /** What definition an identifier occurrence makes (null: none), by node id. */
+  readonly defs = new Map<number, Definition | null>();
+  /** The definitions that may reach a use, by the use's node id (the same for every rule and evaluator). */
+  readonly reach = new Map<number, Definition[]>();
   private nameIndex: Map<string, { node: SgNode; start: number }[]> | undefined;
+  private readonly matched = new Map<Matcher, Set<number> | Map<number, boolean>>();
+  private text: string | undefined;
   private functionIndex: Map<string, SgNode[]> | undefined;
   /** Evaluation steps left for the whole file; when spent, remaining sinks are not analysed. */
   budget = MAX_FILE_STEPS;
@@ -53,6 +59,33 @@ export class FileIndex {
   refill(deadline = performance.now() + MAX_FILE_MS): void {
     this.budget = MAX_FILE_STEPS;
     this.deadline = Math.min(performance.now() + MAX_FILE_MS, deadline);
+  }
+
+  /**
+   * Whether `node` (of this file's tree) matches `m`, answered for the whole file at once where that is
+   * safe: a rule anchored on a pattern or a kind is found with one native walk per matcher (skipped when
+   * its anchor word is not in the file), instead of a match test (and a compile of the matcher) at every
+   * node every evaluator visits. Other rules (relational ones: ast-grep's findAll returns the wrong nodes
+   * for a rule with only `inside`) are tested per node, once.
+   */
+  matches(root: SgNode, node: SgNode, m: Matcher): boolean {
+    let ids = this.matched.get(m);
+    if (!ids) {
+      const r = m.rule as { pattern?: unknown; kind?: unknown };
+      if (r.pattern === undefined && r.kind === undefined) {
+        ids = new Map<number, boolean>();
+      } else {
+        const a = anchorOf(m);
+        this.text ??= root.text();
+        ids = new Set(a === '' || this.text.includes(a) ? root.findAll(m).map((n) => n.id()) : []);
+      }
+      this.matched.set(m, ids);
+    }
+    const id = node.id();
+    if (ids instanceof Set) return ids.has(id);
+    let v = ids.get(id);
+    if (v === undefined) ids.set(id, (v = node.matches(m)));
+    return v;
   }
 
   /** Identifier occurrences by name, built with one walk of the tree. */
@@ -75,7 +108,7 @@ export class FileIndex {
     const key = `call:${name}`;
     let c = this.fns.get(key);
     if (!c) {
-      const regex = `^(?:[\\w$]+\\.)?${escapeRegex(name)}$`;
+      const regex = `^(?:[0-9A-Za-z_$]+\\.)?${escapeRegex(name)}$`;
       c = root.findAll({ rule: { kind: callKind, has: { field: 'function', regex } } });
       this.fns.set(key, c);
     }
@@ -205,6 +238,19 @@ export function withSteps(t: Trace, steps: readonly TaintStep[]): Trace {
 }
 
 /** The argument of `call` that binds parameter `d` (Python keyword arguments and `self` included). */
+/** Every node argFor can return for a call: its positional arguments and the values of keyword arguments. */
+export function argumentNodes(syn: Syntax, call: SgNode): SgNode[] {
+  const list = call.field(syn.callArguments);
+  if (!list) return [];
+  const out: SgNode[] = [];
+  for (const a of list.namedChildren()) {
+    if (a.kind() === 'comment') continue;
+    const v = a.kind() === 'keyword_argument' ? a.field('value') : a;
+    if (v) out.push(v);
+  }
+  return out;
+}
+
 export function argFor(
   syn: Syntax,
   python: boolean,

@@ -7,7 +7,6 @@ import type { Definition } from './scope.js';
 import { accessPath } from './sources.js';
 import { kindOf } from './syntax.js';
 import {
-  anchorOf,
   argFor,
   BLOCKS,
   contains,
@@ -138,16 +137,9 @@ export class TaintEvaluator {
   }
 
   private sanitized(node: SgNode): boolean {
-    let text: string | undefined;
-    for (const m of this.o.sanitizers) {
-      const a = anchorOf(m);
-      if (a !== '') {
-        text ??= node.text();
-        if (!text.includes(a)) continue;
-      }
-      if (node.matches(m)) return true;
-    }
-    return false;
+    const { sanitizers, index, root } = this.o;
+    if (sanitizers.length === 0) return false;
+    return sanitizers.some((m) => index.matches(root, node, m));
   }
 
   private trace(label: string, node: SgNode): Trace {
@@ -395,8 +387,8 @@ export class TaintEvaluator {
     for (const s of this.o.sources) {
       for (const p of s.params) {
         if (!this.paramSelected(p, d)) continue;
-        if (p.function && !d.fn.matches(p.function)) continue;
-        if (p.param && !(wrapper && wrapper.matches(p.param))) continue;
+        if (p.function && !this.o.index.matches(this.o.root, d.fn, p.function)) continue;
+        if (p.param && !(wrapper && this.o.index.matches(this.o.root, wrapper, p.param))) continue;
         return p.requestObject ? REQ : this.trace(s.label, wrapper ?? d.node);
       }
     }
