@@ -20,5 +20,6 @@ describe('dogfood', () => {
     expect(result.status).toBe('complete');
     expect(result.analyzers.find((a) => a.id === 'deps')?.filesAnalyzed).toBeGreaterThan(0);
     expect(r.code).toBe(0);
-  });
+    // A whole-repository scan: about 30 s on an idle CI machine, more when the suite shares its cores.
+  }, 180_000);
 });

@@ -1,7 +1,9 @@
 // Fetches a pinned package from the npm registry as its published tarball (`npm pack`: no install, no
-// scripts run) and unpacks it into a cache folder, so real applications can be scanned as they ship.
+// scripts run), checks it against the integrity pinned in targets.json, and unpacks it into a cache
+// folder, so real applications can be scanned as they ship.
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, rmSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -14,18 +16,35 @@ function run(cmd, args, cwd) {
   return r.stdout;
 }
 
-/** The unpacked folder of `name@version` (exact versions only: the list is pinned). */
-export function fetchPackage(spec) {
+/** The tarball's Subresource Integrity string (sha512, as the registry publishes it). */
+function integrityOf(file) {
+  return `sha512-${createHash('sha512').update(readFileSync(file)).digest('base64')}`;
+}
+
+/**
+ * The unpacked folder of `name@version` (exact versions only: the list is pinned). With `integrity`,
+ * a tarball whose hash differs is refused, so a re-published or tampered package is never judged
+ * against verdicts made on another.
+ */
+export function fetchPackage(spec, integrity) {
   if (!/^(@[\w.-]+\/)?[\w.-]+@\d+\.\d+\.\d+$/.test(spec)) throw new Error(`${spec}: pin an exact version`);
   const dir = join(CACHE, spec.replace(/[^\w.@-]+/g, '_'));
   const root = join(dir, 'package');
-  if (existsSync(join(root, 'package.json'))) return root;
+  const stamp = join(dir, 'integrity');
+  if (existsSync(join(root, 'package.json'))) {
+    const had = existsSync(stamp) ? readFileSync(stamp, 'utf8').trim() : undefined;
+    if (!integrity || had === integrity) return root;
+  }
   rmSync(dir, { recursive: true, force: true });
   mkdirSync(dir, { recursive: true });
   const file = run('npm', ['pack', spec, '--ignore-scripts', '--silent', '--pack-destination', dir], dir)
     .trim()
     .split('\n')
     .pop();
+  const got = integrityOf(join(dir, file));
+  if (integrity && got !== integrity)
+    throw new Error(`${spec}: the tarball's integrity ${got} is not the pinned ${integrity}`);
   run('tar', ['-xzf', join(dir, file), '-C', dir], dir);
+  writeFileSync(stamp, `${got}\n`);
   return root;
 }

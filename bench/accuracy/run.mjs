@@ -43,7 +43,7 @@ console.log(`load average ${load.join(' ')}; findings written to ${out}`);
 const measured = [];
 for (const t of targets) {
   const pinned = list.packages.includes(t) || /^(@[\w.-]+\/)?[\w.-]+@\d/.test(t);
-  const path = pinned ? fetchPackage(t) : resolve(repo, t);
+  const path = pinned ? fetchPackage(t, list.integrity?.[t]) : resolve(repo, t);
   if (!existsSync(path)) {
     console.log(`\n## ${t}: not installed, skipped`);
     continue;
@@ -91,6 +91,7 @@ for (const t of targets) {
 closeDepsDatabase();
 rmSync(dbDir, { recursive: true, force: true });
 const doc = renderDoc(measured, {
+  heldOut: list.heldOut ?? {},
   load,
   seconds: Math.round((Date.now() - started) / 1000),
   date: new Date(),

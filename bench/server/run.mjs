@@ -224,7 +224,7 @@ if (ONLY.includes('page')) {
   // Autovacuum's other half after a bulk load: the visibility map, so counts can read indexes only.
   if (store.dialect === 'postgres') {
     const { sql } = await import(join(dist, '..', 'node_modules', 'kysely', 'dist', 'esm', 'index.js'));
-    await sql`VACUUM findings, finding_tools`.execute(store.db);
+    await sql`VACUUM findings, finding_tools, finding_search`.execute(store.db);
   }
   const projects = await store.db
     .selectFrom('projects')

@@ -14,6 +14,12 @@ describe('roleFromPath', () => {
     ['src/test/java/com/x/UserServiceTest.java', 'test'],
     ['spec/models/user_spec.rb', 'test'],
     ['conftest.py', 'test'],
+    // A module's own test file beside it (sqlpad's drivers/mysql/test.js) and Django's tests.py.
+    ['drivers/mysql/test.js', 'test'],
+    ['lib/spec.ts', 'test'],
+    ['polls/tests.py', 'test'],
+    ['lib/testing-utils.js', 'source'],
+    ['src/latest.js', 'source'],
     ['cypress/e2e/login.cy.ts', 'test'],
     ['test/fixtures/keys.json', 'fixture'],
     ['pkg/testdata/config.yaml', 'fixture'],

@@ -105,7 +105,8 @@ function validate(set: RuleSet): void {
 
 function applies(rule: CodeRule, text: string): boolean {
   if (rule.triggers.length > 0 && !rule.triggers.some((t) => text.includes(t))) return false;
-  return rule.requires.length === 0 || rule.requires.some((t) => text.includes(t));
+  if (rule.requires.length > 0 && !rule.requires.some((t) => text.includes(t))) return false;
+  return rule.prefilter === undefined || rule.prefilter.test(text);
 }
 
 /** Per-file state shared by the rules: which source labels can occur in the file or its imports. */

@@ -6,7 +6,8 @@ import { describe, expect, it } from 'vitest';
 import { ConfigError } from '../../core/errors.js';
 import { makeMemoryContext, makeSourceFile } from '../../core/source-file.js';
 import { createRegistry } from '../index.js';
-import { PreparedRules } from './engine.js';
+import { analyzeText, PreparedRules, runRules } from './engine.js';
+import { languageOf } from './languages.js';
 import { codeAnalyzer, rulesFor } from './index.js';
 import { parseRuleFile } from './load-rules.js';
 import { isMinified } from './minified.js';
@@ -110,6 +111,21 @@ describe('code analyzer', () => {
       principles: [logging], message: m, remediation: r, match: { kind: no_such_kind } }`,
     );
     expect(() => new PreparedRules({ ...bad, sources: [], sanitizers: [] })).toThrow(/code\/x/);
+  });
+
+  it('runs a rule with a prefilter only where the file text matches it, and rejects a non-linear one', () => {
+    const rule = (prefilter: string): string => `rules:
+  - { id: code/x, title: t, description: d, languages: [python], severity: low, confidence: low, cwe: [1],
+      principles: [logging], message: m, remediation: r, match: 'eval($C)', triggers: [eval],
+      prefilter: '${prefilter}' }`;
+    const set = parseRuleFile('x.yaml', rule('(?:^|[^\\w.])eval\\s*\\('));
+    const prepared = new PreparedRules({ ...set, sources: [], sanitizers: [] });
+    const py = languageOf('py');
+    if (!py) throw new Error('python');
+    // The trigger word alone (in a comment, a method name) no longer gets the file parsed.
+    expect(analyzeText('# eval is evil\nm.eval(x)\n', py, prepared).parsed).toBe(false);
+    expect(runRules('y = eval (x)\n', py, prepared).map((m) => m.line)).toEqual([1]);
+    expect(() => parseRuleFile('x.yaml', rule('(a)\\1'))).toThrow(/prefilter regex .* linear-time/);
   });
 
   it('accepts unlessFixed only on JavaScript/TypeScript match rules', () => {

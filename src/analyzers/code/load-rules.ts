@@ -8,6 +8,7 @@ import { CONFIDENCES, PRINCIPLES, SEVERITIES, TIERS } from '../../core/finding.j
 import type { Confidence, Principle, Severity, Tier } from '../../core/finding.js';
 import { RULE_LANGUAGES } from './languages.js';
 import { compileTrigger } from './sources.js';
+import type { TextTest } from './sources.js';
 import type { RuleLanguage } from './languages.js';
 import type {
   CodeRule,
@@ -206,6 +207,8 @@ function readRule(file: string, v: unknown, i: number, utils?: Obj): CodeRule {
     class: r.str(o, 'class', defaultClass(id)),
     file,
   };
+  if (o['prefilter'] !== undefined)
+    rule.prefilter = readTrigger(file, r.where, r.str(o, 'prefilter'), 'prefilter');
   if (o['secret'] !== undefined) rule.secret = r.str(o, 'secret').replace(/^\$+/, '');
   if (o['unlessFixed'] !== undefined) {
     const u = r.obj(o['unlessFixed'], 'unlessFixed');
@@ -246,20 +249,25 @@ function readParams(r: Reader, v: unknown): ParamSourceSpec[] {
   return v.map((p, j) => readParamSource(r, p, j));
 }
 
+/** A text regex of a rule file, compiled for the linear-time engine (re2). */
+function readTrigger(file: string, where: string, source: string, what: string): TextTest {
+  try {
+    return compileTrigger(source);
+  } catch (err) {
+    throw new ConfigError(
+      `${file}: ${where}: ${what} regex ${JSON.stringify(source)} is not accepted: it runs on the linear-time engine (re2), which has no backreferences or lookaround (${(err as Error).message})`,
+      { file },
+      { cause: err },
+    );
+  }
+}
+
 function readSource(file: string, v: unknown, i: number): SourceSpec {
   const pre = new Reader(file, `sources[${i}]`);
   const o = pre.obj(v, 'source');
   const r = new Reader(file, pre.str(o, 'id'));
   for (const t of r.strList(o, 'triggers', [])) {
-    try {
-      compileTrigger(t);
-    } catch (err) {
-      throw new ConfigError(
-        `${file}: ${r.where}: trigger regex ${JSON.stringify(t)} is not accepted: triggers run on the linear-time engine (re2), which has no backreferences or lookaround (${(err as Error).message})`,
-        { file },
-        { cause: err },
-      );
-    }
+    readTrigger(file, r.where, t, 'trigger');
   }
   const params = o['params'];
   return {

@@ -29,6 +29,7 @@ export function sinkClassOf(cwe: readonly number[]): string | undefined {
   if (has(643)) return 'xpath';
   if (has(117)) return 'log';
   if (has(113)) return 'header';
+  if (has(601)) return 'redirect';
   return undefined;
 }
 

@@ -1,3 +1,4 @@
+import type { TextTest } from './sources.js';
 import type { NapiConfig } from '@ast-grep/napi';
 import type { Confidence, Principle, Severity, Tier } from '../../core/finding.js';
 import type { RuleLanguage } from './languages.js';
@@ -49,6 +50,12 @@ export interface CodeRule {
   triggers: string[];
   /** When given, the file must also contain one of these strings. */
   requires: string[];
+  /**
+   * When given, a regex (re2: linear time) the file's text must match as well: a sharper prefilter than
+   * `triggers` for rules whose trigger words are common in prose (`execute`, `random`, `DES`), so that a
+   * file is parsed only when a match is possible.
+   */
+  prefilter?: TextTest;
   /** Structural rule: every match is a finding. */
   match?: Matcher;
   taint?: TaintSpec;

@@ -221,6 +221,43 @@ export function anchorOf(m: Matcher): string {
   return a;
 }
 
+const pathRegexes = new WeakMap<Matcher, RegExp | null>();
+
+/**
+ * True when a sanitizer that names request members by their text (`req.params.x`: always a string; the
+ * whole `req.body`: an object) also covers a member read by destructuring (`const { params } = req`),
+ * whose access path is `path` but whose text is only `params.x`. A sanitizer anchored at the end (`$`)
+ * speaks of the whole member: it applies only where the variable is used `whole`, not as `body.x`.
+ */
+export function sanitizedPath(path: string, sanitizers: readonly Matcher[], whole: boolean): boolean {
+  for (const m of sanitizers) {
+    let re = pathRegexes.get(m);
+    if (re === undefined) {
+      const rule = m.rule as { regex?: unknown; pattern?: unknown; any?: unknown; kind?: unknown };
+      const textual = typeof rule.regex === 'string' && rule.pattern === undefined;
+      const memberKinds = JSON.stringify(rule.any ?? rule.kind ?? '');
+      re = textual && /member_expression|subscript/.test(memberKinds) ? jsRegex(rule.regex as string) : null;
+      pathRegexes.set(m, re);
+    }
+    if (re && (whole || !re.source.endsWith('$')) && re.test(path)) return true;
+  }
+  return false;
+}
+
+/**
+ * A rule regex (Rust syntax, ASCII classes spelled `(?-u:\b)` by ascii-regex.ts) as a JavaScript RegExp, or
+ * null when it uses syntax JavaScript lacks (the sanitizer then still applies to member text as written).
+ */
+function jsRegex(re: string): RegExp | null {
+  const flags = re.startsWith('(?i)') ? 'i' : '';
+  const body = (flags ? re.slice(4) : re).replace(/\(\?-u:(\\[bB])\)/g, '$1');
+  try {
+    return new RegExp(body, flags);
+  } catch {
+    return null;
+  }
+}
+
 export function reassigns(code: string, name: string): boolean {
   const i = code.indexOf(name);
   return i !== -1 && new RegExp(`(^|[^\\w$.])${name.replace(/[$]/g, '\\$')}\\s*=[^=]`).test(code);

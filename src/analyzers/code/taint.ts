@@ -6,6 +6,7 @@ import { functionName } from './scope.js';
 import type { Definition } from './scope.js';
 import { accessPath } from './sources.js';
 import { kindOf } from './syntax.js';
+import { fixesHost, isArrayIndexParam, plusOperands, readsMember, templateParts } from './taint-shapes.js';
 import {
   argFor,
   BLOCKS,
@@ -19,6 +20,7 @@ import {
   MAX_DEPTH,
   REQ,
   reassigns,
+  sanitizedPath,
   withStep,
 } from './taint-support.js';
 import { TaintBudget } from './taint-budget.js';
@@ -38,6 +40,7 @@ export class TaintEvaluator {
   private readonly ifCache: Map<number, SgNode[]>;
   private readonly callKind: string;
   private readonly guards = new Map<number, Guard>();
+  private objectsSafe: boolean | undefined;
 
   constructor(private readonly o: TaintOptions) {
     this.callKind = o.python ? 'call' : 'call_expression';
@@ -94,8 +97,12 @@ export class TaintEvaluator {
     if (syn.binary.has(k)) {
       const op = node.field('operator')?.text() ?? '';
       if (syn.comparisons.has(op)) return null;
+      if (this.o.sinkClass === 'redirect' && op === '+')
+        return this.redirectTarget(plusOperands(node), depth);
       return this.firstOf([node.field('left'), node.field('right')], depth);
     }
+    if (this.o.sinkClass === 'redirect' && k === 'template_string')
+      return this.redirectTarget(templateParts(node), depth);
     if (syn.comparisons.has(k)) return null;
     if (syn.ternary.has(k)) {
       if (this.o.python) {
@@ -123,6 +130,25 @@ export class TaintEvaluator {
       k === 'dictionary_comprehension'
     ) {
       return this.firstOf([node.field('body')], depth);
+    }
+    return null;
+  }
+
+  /**
+   * A redirect target built left to right: once constant text has fixed the host (`base + '/list/' + id`,
+   * `${base}/list/${id}`), nothing after it can send the browser to another site; request data before
+   * that point still can.
+   */
+  private redirectTarget(parts: readonly SgNode[], depth: number): Value {
+    for (const p of parts) {
+      const k = kindOf(p);
+      if (k === 'string' || k === 'string_fragment') {
+        if (fixesHost(p.text().replace(/^['"]|['"]$/g, ''))) return null;
+        continue;
+      }
+      if (k === '`' || k === 'escape_sequence') continue;
+      const v = this.expr(p, depth + 1);
+      if (v && v !== REQ) return v;
     }
     return null;
   }
@@ -265,8 +291,10 @@ export class TaintEvaluator {
     this.active.add(id);
     let out: Value = null;
     if (!this.guarded(node)) {
+      const whole = !readsMember(this.o.syn, node);
       for (const d of this.defs.definitionsOf(node)) {
-        const v = this.definition(d, depth);
+        if (whole && this.fieldOfSafeObject(d)) continue;
+        const v = this.definition(d, depth, whole);
         if (v === REQ) {
           out = REQ;
           continue;
@@ -282,7 +310,23 @@ export class TaintEvaluator {
     return out;
   }
 
-  private definition(d: Definition, depth: number): Value {
+  /**
+   * `x.y = data` makes x an object holding data in a field; where the rule holds objects safe (sent as JSON,
+   * printed by util.inspect: a `kind: object` sanitizer), that write cannot make x, used whole, dangerous.
+   */
+  private fieldOfSafeObject(d: Definition): boolean {
+    if (d.kind !== 'add' || this.o.python) return false;
+    const k = d.node.parent()?.kind();
+    if (k !== 'member_expression' && k !== 'subscript_expression') return false;
+    this.objectsSafe ??= this.o.sanitizers.some((m) => {
+      const r = m.rule as Record<string, unknown>;
+      return r['kind'] === 'object' && Object.keys(r).length === 1;
+    });
+    return this.objectsSafe;
+  }
+
+  /** The value of definition `d` of a name; `whole` when the name is used as is, not as `name.x`. */
+  private definition(d: Definition, depth: number, whole: boolean): Value {
     if (d.kind === 'param') return this.param(d, depth);
     if (d.kind === 'value' && d.keys.length > 0) {
       const base = accessPath(d.value, this.o.syn);
@@ -290,19 +334,21 @@ export class TaintEvaluator {
         const full = `${base}.${d.keys.join('.')}`;
         for (const s of this.o.sources)
           if (s.paths.some((r) => r.test(full)) && this.plausibleRequest(d.value, full))
-            return this.trace(s.label, d.value);
+            return sanitizedPath(full, this.o.sanitizers, whole) ? null : this.trace(s.label, d.value);
       }
       const v = this.expr(d.value, depth + 1);
-      if (v === REQ) return this.requestKeys(d.keys, d.value);
+      if (v === REQ) return this.requestKeys(d.keys, d.value, whole);
       if (v?.access !== undefined) return { ...v, access: `${v.access}.${d.keys.join('.')}` };
       return v;
     }
     return this.expr(d.value, depth + 1);
   }
 
-  private requestKeys(keys: readonly string[], at: SgNode): Value {
+  private requestKeys(keys: readonly string[], at: SgNode, whole: boolean): Value {
     const asReq = `req.${keys.join('.')}`;
-    for (const s of this.o.sources) if (s.paths.some((r) => r.test(asReq))) return this.trace(s.label, at);
+    for (const s of this.o.sources)
+      if (s.paths.some((r) => r.test(asReq)))
+        return sanitizedPath(asReq, this.o.sanitizers, whole) ? null : this.trace(s.label, at);
     return null;
   }
 
@@ -419,8 +465,10 @@ export class TaintEvaluator {
     if (!call || !this.o.syn.call.has(kindOf(call))) return null;
     const callee = call.field(this.o.syn.callFunction);
     if (!callee || !this.o.syn.member.has(kindOf(callee))) return null;
-    if (!ITERATORS.test(callee.field(this.o.syn.memberProperty)?.text() ?? '')) return null;
+    const method = callee.field(this.o.syn.memberProperty)?.text() ?? '';
+    if (!ITERATORS.test(method)) return null;
     const recv = callee.field(this.o.syn.memberObject);
+    if (recv && !this.o.python && isArrayIndexParam(this.o.syn, method, d.index, recv, call)) return null;
     const v = recv ? this.expr(recv, depth + 1) : null;
     return v === REQ ? null : v;
   }

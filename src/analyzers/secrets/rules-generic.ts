@@ -51,10 +51,11 @@ const DOC_PATH = /(?:^|\/)docs?\/|\.(?:md|markdown|rst|adoc)$|(?:^|\/)readme(?:\
 // Values of status maps and option tables (`pass: "passed"`, `password: required`): never a password.
 const NOT_A_PASSWORD =
   /^(?:pass(?:ed|es|ing)?|fail(?:ed|s|ure|ing)?|pending|skip(?:ped)?|todo|ok|success|error|true|false|null|nil|none|undefined|required|optional|enabled?|disabled?|yes|no|on|off|empty|default|hidden|visible|valid|invalid|unknown)$/i;
-// A value that names itself (`admin-password`, `user_password`, `my-secret`): lower-case words around the
-// word password, the placeholder of a test or an example (Etherpad's test users), never a generated secret.
+// A value that names itself (`admin-password`, `user_password`, `my-secret`, `pass-x`): lower-case words
+// around the word password (or its short form), the placeholder of a test or an example (Etherpad's test
+// users, redis-commander's documented `"password": "pass-x"`), never a generated secret.
 const SELF_NAMED =
-  /^(?:[a-z]{1,20}[-_.]){0,3}(?:password|passwd|passwort|pwd|secret)(?:[-_.][a-z]{1,20}){0,3}$/;
+  /^(?:[a-z]{1,20}[-_.]){0,3}(?:password|passwd|passwort|pwd|pass|secret)(?:[-_.][a-z]{1,20}){0,3}$/;
 // SQL `IDENTIFIED BY '…'` counts in .sql files or in a statement (often a string in code), not in prose
 // or comments ("the cord identified by 'c'").
 const SQL_STATEMENT = /\b(?:create|alter)\s{1,3}(?:user|role|login)\b|\bgrant\b|\bset\s{1,3}password\b/i;
@@ -213,6 +214,7 @@ export const GENERIC_RULES: SecretRule[] = [
         'label = {"password": "Password"}',
         "users = {'admin': {'password': 'admin-password', 'is_admin': True}}",
         "basicAuthPassword = 'ME_CONFIG_BASICAUTH_PASSWORD'",
+        'second = {"label": "second-db", "password": "pass-y"}',
       ],
     },
   }),

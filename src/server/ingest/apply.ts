@@ -1,24 +1,13 @@
 import type { Transaction } from 'kysely';
-import { RollupDelta, sourceOf } from '../metrics/rollup.js';
 import type { Dialect } from '../store/migrations.js';
 import { indexDeployment } from '../operate/deployment-keys.js';
-import { BULK_ROWS, bulkRows } from '../store/bulk.js';
-import type { Database, FindingRow, NewFinding } from '../store/schema.js';
+import type { Database, FindingRow } from '../store/schema.js';
 import { chunks, lockScope, rowsPerStatement } from '../store/util.js';
 import { closeMissing } from './close.js';
-import { findingRow, type DecisionRef, type RowContext, type Transition } from './rows.js';
+import { findingRow, type DecisionRef, type RowContext } from './rows.js';
 import type { SlaSettings } from './sla.js';
 import type { IngestFinding, IngestOutcome, IngestTarget, ParsedReport } from './types.js';
-
-/** A row to write: the finding as the report has it now, the stored one it updates, and the status change. */
-export interface PlannedRow {
-  row: NewFinding;
-  prev?: FindingRow | undefined;
-  transition?: Transition | undefined;
-}
-
-/** Columns a re-scan moves on every finding it reports; a row that differs only in these is "unchanged". */
-const SEEN_COLUMNS = new Set(['last_seen', 'last_scan_id']);
+import { writeFindings, type PlannedRow } from './write-findings.js';
 
 /** Findings with the same fingerprint in one report are one finding that lists every tool. */
 function dedupe(findings: readonly IngestFinding[]): Map<string, { f: IngestFinding; tools: string[] }> {
@@ -81,166 +70,6 @@ export async function activeDecisions(
     }
   }
   return out;
-}
-
-function unchanged(row: NewFinding, prev: FindingRow): boolean {
-  for (const col in row) {
-    if (SEEN_COLUMNS.has(col)) continue;
-    const k = col as keyof NewFinding & keyof FindingRow;
-    if ((row[k] ?? null) !== (prev[k] ?? null)) return false;
-  }
-  return true;
-}
-
-function toolsOf(json: string | undefined): string[] {
-  return json === undefined ? [] : (JSON.parse(json) as string[]);
-}
-
-/**
- * Inserts new findings a statement of BULK_ROWS at a time, and builds each statement while the
- * database runs the one before (the rows come from an iterable that plans them lazily), so that
- * this process and the database work side by side. Returns the ids by fingerprint.
- */
-class FreshWriter {
-  readonly idOf = new Map<string, number>();
-  private rows: NewFinding[] = [];
-  private running: Promise<void> | undefined;
-
-  constructor(
-    private readonly trx: Transaction<Database>,
-    private readonly dialect: Dialect,
-  ) {}
-
-  async add(row: NewFinding): Promise<void> {
-    this.rows.push(row);
-    if (this.rows.length >= BULK_ROWS) await this.flush();
-  }
-
-  async flush(): Promise<void> {
-    const part = this.rows;
-    this.rows = [];
-    const columns = Object.keys(part[0] ?? {}) as (keyof NewFinding)[];
-    // A plain INSERT: the scope lock (or SQLite's single writer) means no other writer added one
-    // of these meanwhile, and if one had, failing loudly beats a history that says "new" twice.
-    const statement =
-      part.length === 0
-        ? undefined
-        : this.trx
-            .insertInto('findings')
-            .columns(columns)
-            .expression(bulkRows(this.dialect, 'findings', columns, part))
-            .returning(['id', 'fingerprint']);
-    await this.running;
-    this.running = statement?.execute().then((ids) => {
-      for (const r of ids) this.idOf.set(r.fingerprint, r.id);
-    });
-    // Keep the promise handled until the next flush awaits it: its failure fails the ingest there.
-    this.running?.catch(() => undefined);
-  }
-
-  async done(): Promise<Map<string, number>> {
-    await this.flush();
-    await this.running;
-    return this.idOf;
-  }
-}
-
-/**
- * Writes planned rows with as few statements as the parameter limits allow: new findings in
- * multi-row INSERTs, changed ones in multi-row upserts, and those a re-scan only saw again in one
- * UPDATE of their last-seen columns per chunk of ids; then their tools and status history.
- */
-export async function writeFindings(
-  trx: Transaction<Database>,
-  dialect: Dialect,
-  rowsToWrite: Iterable<PlannedRow>,
-  actor: string,
-  scanId: number | null,
-  now: string,
-): Promise<void> {
-  const planned: PlannedRow[] = [];
-  const changed: NewFinding[] = [];
-  const seenAgain: number[] = [];
-  const rollup = new RollupDelta();
-  const writer = new FreshWriter(trx, dialect);
-  for (const p of rowsToWrite) {
-    planned.push(p);
-    if (!p.prev) await writer.add(p.row);
-    else if (!p.transition && unchanged(p.row, p.prev)) {
-      // Seen again and nothing else: nothing the metrics read has changed.
-      seenAgain.push(p.prev.id);
-      continue;
-    } else changed.push(p.row);
-    rollup.remove(p.prev);
-    rollup.add(sourceOf(p.row));
-  }
-  const idOf = await writer.done();
-  for (const p of planned) if (p.prev) idOf.set(p.prev.fingerprint, p.prev.id);
-  const columns = Object.keys(changed[0] ?? {}) as (keyof NewFinding)[];
-  for (const part of chunks(changed, BULK_ROWS)) {
-    await trx
-      .insertInto('findings')
-      .columns(columns)
-      .expression(bulkRows(dialect, 'findings', columns, part))
-      .onConflict((oc) =>
-        oc.columns(['project_id', 'branch', 'fingerprint']).doUpdateSet((eb) => {
-          const set: Record<string, unknown> = {};
-          for (const col of columns) {
-            if (col === 'project_id' || col === 'branch' || col === 'fingerprint') continue;
-            set[col] = eb.ref(`excluded.${col}` as 'excluded.status');
-          }
-          return set;
-        }),
-      )
-      .execute();
-  }
-  for (const part of chunks(seenAgain, rowsPerStatement(dialect, 1) - 2))
-    await trx
-      .updateTable('findings')
-      .set({ last_seen: now, last_scan_id: scanId })
-      .where('id', 'in', part)
-      .execute();
-  const tools: { tool: string; finding_id: number }[] = [];
-  for (const p of planned) {
-    if (p.prev && p.row.tools === p.prev.tools) continue;
-    const had = new Set(toolsOf(p.prev?.tools));
-    const id = idOf.get(p.row.fingerprint)!;
-    for (const tool of toolsOf(p.row.tools)) if (!had.has(tool)) tools.push({ tool, finding_id: id });
-  }
-  for (const part of chunks(tools, BULK_ROWS))
-    await trx
-      .insertInto('finding_tools')
-      .columns(['tool', 'finding_id'])
-      .expression(bulkRows(dialect, 'finding_tools', ['tool', 'finding_id'], part))
-      .onConflict((oc) => oc.columns(['tool', 'finding_id']).doNothing())
-      .execute();
-  const events = planned
-    .filter((p) => p.transition)
-    .map((p) => ({
-      finding_id: idOf.get(p.row.fingerprint)!,
-      at: now,
-      actor,
-      from_status: p.transition!.from,
-      to_status: p.transition!.to,
-      reason: p.transition!.reason,
-      scan_id: scanId,
-    }));
-  const eventColumns = [
-    'finding_id',
-    'at',
-    'actor',
-    'from_status',
-    'to_status',
-    'reason',
-    'scan_id',
-  ] as const;
-  for (const part of chunks(events, BULK_ROWS))
-    await trx
-      .insertInto('finding_events')
-      .columns(eventColumns)
-      .expression(bulkRows(dialect, 'finding_events', eventColumns, part))
-      .execute();
-  await rollup.apply(trx, dialect);
 }
 
 /**

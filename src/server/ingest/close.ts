@@ -4,6 +4,7 @@ import type { Dialect } from '../store/migrations.js';
 import type { Database } from '../store/schema.js';
 import { chunks, rowsPerStatement } from '../store/util.js';
 import type { IngestTarget, ScanScope } from './types.js';
+import { insertEvents } from './write-findings.js';
 
 /** True when `path` is one of `places` or under one of them. */
 function inPlaces(path: string, places: readonly string[]): boolean {
@@ -35,7 +36,19 @@ export async function closeMissing(
       .where('project_id', '=', target.projectId)
       .where('branch', '=', target.branch)
       .where('status', 'in', CLOSABLE)
+      // Not seen by this scan: neither written by it nor recorded as a sighting of it (finding_seen).
       .where((eb) => eb.or([eb('last_scan_id', 'is', null), eb('last_scan_id', '!=', scanId)]))
+      .where((eb) =>
+        eb.not(
+          eb.exists(
+            eb
+              .selectFrom('finding_seen')
+              .select('finding_seen.finding_id')
+              .whereRef('finding_seen.finding_id', '=', 'findings.id')
+              .where('finding_seen.last_scan_id', '=', scanId),
+          ),
+        ),
+      )
       .where((eb) =>
         eb.exists(
           eb
@@ -66,22 +79,19 @@ export async function closeMissing(
           part.map((g) => g.id),
         )
         .execute();
-      for (const ev of chunks(part, rowsPerStatement(dialect, 7))) {
-        await trx
-          .insertInto('finding_events')
-          .values(
-            ev.map((g) => ({
-              finding_id: g.id,
-              at: now,
-              actor: target.actor,
-              from_status: g.status,
-              to_status: 'fixed',
-              reason: `not reported by complete scan #${scanId} (${s.tool}${s.analyzers ? `: ${s.analyzers.join(', ')}` : ''})`,
-              scan_id: scanId,
-            })),
-          )
-          .execute();
-      }
+      await insertEvents(
+        trx,
+        dialect,
+        part.map((g) => ({
+          finding_id: g.id,
+          at: now,
+          actor: target.actor,
+          from_status: g.status,
+          to_status: 'fixed',
+          reason: `not reported by complete scan #${scanId} (${s.tool}${s.analyzers ? `: ${s.analyzers.join(', ')}` : ''})`,
+          scan_id: scanId,
+        })),
+      );
     }
     closed += gone.length;
   }

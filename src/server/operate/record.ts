@@ -1,6 +1,6 @@
 import type { Kysely, Transaction } from 'kysely';
 import { loadSla, slaDue, type SlaSettings } from '../ingest/sla.js';
-import { writeFindings } from '../ingest/apply.js';
+import { writeFindings } from '../ingest/write-findings.js';
 import type { Transition } from '../ingest/rows.js';
 import type { Store } from '../store/open.js';
 import type { Database, DetectionRow, FindingRow, NewFinding } from '../store/schema.js';

@@ -4,7 +4,7 @@ import { slaBreached } from '../ingest/sla.js';
 import type { FindingFields } from '../ingest/types.js';
 import { OWASP_BITS, PRINCIPLE_BITS } from './labels.js';
 import type { Database, FindingRow } from './schema.js';
-import { searchText, SQLITE_SEARCH_TABLE } from './search-schema.js';
+import { SQLITE_SEARCH_TABLE } from './search-schema.js';
 
 /**
  * `total` counts matches up to this many; beyond it the answer says `totalExact: false` ("1,000 or
@@ -156,10 +156,16 @@ function filtered(db: Kysely<Database>, f: FindingFilter, driver: Driver): Q {
   if (f.principle !== undefined) q = q.where(hasBit('principle_mask', bitOf(PRINCIPLE_BITS, f.principle)));
   if (f.owasp !== undefined) q = q.where(hasBit('owasp_mask', bitOf(OWASP_BITS, f.owasp)));
   if (text !== '') {
-    if (isPostgres(db))
-      // The trigram index of migration 0007 is on exactly this expression.
-      for (const p of pieces) q = q.where(sql<boolean>`lower(${searchText()}) LIKE ${`%${p}%`}`);
-    else if (pieces.length > 0 && driver !== 'text')
+    if (isPostgres(db)) {
+      // The search text's own table and its trigram index (migration 0011), lower-cased there.
+      if (pieces.length > 0)
+        q = q.where('findings.id', 'in', (eb) =>
+          eb
+            .selectFrom('finding_search')
+            .select('finding_search.finding_id')
+            .where((e) => e.and(pieces.map((p) => sql<boolean>`finding_search.text LIKE ${`%${p}%`}`))),
+        );
+    } else if (pieces.length > 0 && driver !== 'text')
       q = q.where('findings.id', 'in', (eb) =>
         eb
           .selectFrom(sql.table(SQLITE_SEARCH_TABLE).as('s2') as never)
@@ -216,10 +222,16 @@ export async function listFindings(
     page.limit(f.limit).offset(f.offset).execute(),
     cappedCount(db, f, driver),
   ]);
-  const names = await projectNames(db, [...new Set(rows.map((r) => r.project_id))]);
+  const [names, seen] = await Promise.all([
+    projectNames(db, [...new Set(rows.map((r) => r.project_id))]),
+    lastSightings(
+      db,
+      rows.map((r) => r.id),
+    ),
+  ]);
   const last = rows[rows.length - 1];
   return {
-    items: rows.map((r) => toView(r, names.get(r.project_id) ?? '', now)),
+    items: rows.map((r) => toView(withSighting(r, seen), names.get(r.project_id) ?? '', now)),
     total: Math.min(n, TOTAL_CAP),
     totalExact: n <= TOTAL_CAP,
     nextAfter:
@@ -241,8 +253,28 @@ export async function getFinding(
 ): Promise<FindingView | undefined> {
   const row = await db.selectFrom('findings').selectAll().where('id', '=', id).executeTakeFirst();
   if (!row) return undefined;
-  const names = await projectNames(db, [row.project_id]);
-  return toView(row, names.get(row.project_id) ?? '', now);
+  const [names, seen] = await Promise.all([projectNames(db, [row.project_id]), lastSightings(db, [id])]);
+  return toView(withSighting(row, seen), names.get(row.project_id) ?? '', now);
+}
+
+type Sighting = { last_seen: string; last_scan_id: number | null };
+
+/** The sightings of these findings that a re-scan recorded apart from their rows (finding_seen). */
+export async function lastSightings(db: Kysely<Database>, ids: number[]): Promise<Map<number, Sighting>> {
+  if (ids.length === 0) return new Map();
+  const rows = await db
+    .selectFrom('finding_seen')
+    .select(['finding_id', 'last_seen', 'last_scan_id'])
+    .where('finding_id', 'in', ids)
+    .execute();
+  return new Map(rows.map((r) => [r.finding_id, r]));
+}
+
+/** The row with its last sighting: the later of its own and the one in finding_seen. */
+export function withSighting(r: FindingRow, seen: ReadonlyMap<number, Sighting>): FindingRow {
+  const s = seen.get(r.id);
+  // ISO times of one clock compare as text; a row written after its sighting keeps its own.
+  return s && s.last_seen > r.last_seen ? { ...r, last_seen: s.last_seen, last_scan_id: s.last_scan_id } : r;
 }
 
 function parse<T>(s: string | null, dflt: T): T {

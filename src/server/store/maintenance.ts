@@ -11,5 +11,5 @@ export async function optimizeStore(store: Store): Promise<void> {
   if (store.dialect === 'sqlite') {
     await sql`PRAGMA analysis_limit = 10000`.execute(store.db);
     await sql`ANALYZE`.execute(store.db);
-  } else await sql`ANALYZE findings, finding_tools`.execute(store.db);
+  } else await sql`ANALYZE findings, finding_tools, finding_search, finding_seen`.execute(store.db);
 }

@@ -5,6 +5,7 @@ import { deploymentKeys } from '../operate/deployment-keys.js';
 import { maskOf, OWASP_BITS, PRINCIPLE_BITS } from './labels.js';
 import { v7Search } from './search-schema.js';
 import { secretBox, type SecretBox } from './secret-box.js';
+import { v11Seen } from './seen-schema.js';
 
 export type Dialect = 'sqlite' | 'postgres';
 
@@ -692,6 +693,7 @@ export function migrations(dialect: Dialect, secrets: SecretBox = secretBox({}))
         '0008_operate_secrets': v8OperateSecrets(dialect, secrets),
         '0009_code_flow': v9CodeFlow(),
         '0010_rollup_labels': v10RollupLabels(dialect),
+        '0011_ingest_seen': v11Seen(dialect),
       }),
   };
 }

@@ -112,6 +112,7 @@ export interface FindingTable {
   accepted_until: string | null;
   introduced_at: string | null;
   first_seen: string;
+  /** When a write of the row last saw it; a later sighting that changed nothing is in finding_seen. */
   last_seen: string;
   fixed_at: string | null;
   sla_start: string;
@@ -144,6 +145,23 @@ export interface FindingEventTable {
   to_status: string;
   reason: string;
   scan_id: number | null;
+}
+
+/**
+ * The latest sighting of a finding by a scan that changed nothing else about it (migration 11): a
+ * narrow row, so a re-scan rewrites neither the wide finding row nor its indexes. A finding's last
+ * seen time and scan are the later of this row's and its own.
+ */
+export interface FindingSeenTable {
+  finding_id: number;
+  last_seen: string;
+  last_scan_id: number | null;
+}
+
+/** PostgreSQL only (migration 11): the lower-cased text a search looks in, kept by triggers. */
+export interface FindingSearchTable {
+  finding_id: number;
+  text: string;
 }
 
 /** A person's comment on a finding (not a status change; those are finding_events). */
@@ -355,6 +373,8 @@ export interface Database {
   scans: ScanTable;
   findings: FindingTable;
   finding_tools: FindingToolTable;
+  finding_seen: FindingSeenTable;
+  finding_search: FindingSearchTable;
   finding_events: FindingEventTable;
   finding_comments: FindingCommentTable;
   decisions: DecisionTable;

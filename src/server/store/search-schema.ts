@@ -3,8 +3,8 @@ import type { Dialect } from './migrations.js';
 
 /**
  * The text a findings search looks in: title, message, path and rule id on one line each. The same
- * expression defines PostgreSQL's trigram index and SQLite's full-text source, and the query
- * repeats it, so that PostgreSQL's planner recognises the indexed expression.
+ * expression is SQLite's full-text source and, lower-cased, what fills PostgreSQL's finding_search
+ * table (migration 11; migration 7 indexed it on findings directly).
  */
 export function searchText(prefix = ''): RawBuilder<string> {
   const col = (c: string) => sql.ref(`${prefix}${c}`);

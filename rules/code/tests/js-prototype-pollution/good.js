@@ -44,3 +44,24 @@ app.get('/docs', (req, res) => {
   }
   res.json(sort);
 });
+
+// The index an array method passes is a number (redis-commander's parseRedisServerList): no user key.
+function parseServers(servers) {
+  if (Array.isArray(servers)) {
+    servers.forEach(function (entry, index) {
+      const tmp = String(entry).split(':');
+      servers[index] = { host: tmp[0], port: parseInt(tmp[1], 10) };
+    });
+  }
+  return servers;
+}
+
+app.post('/connect', (req, res) => {
+  res.json(parseServers(req.body.sentinels));
+});
+
+app.post('/rows', (req, res) => {
+  const out = {};
+  req.body.rows.map((row, i) => (out[i] = { row }));
+  res.json(out);
+});

@@ -64,6 +64,8 @@ function substitute(text: string, args: ReadonlyMap<string, string>): string {
   );
 }
 
+const DEV_CONTAINER = /(?:^|\/)\.devcontainer\//;
+
 /** Runs the Dockerfile rules over one file; `workload` (when given) collects its base images and EXPOSEd ports. */
 export function checkDockerfile(file: SourceFile, workload?: WorkloadDraft): RawFinding[] {
   const rep = new Reporter(file);
@@ -215,14 +217,17 @@ export function checkDockerfile(file: SourceFile, workload?: WorkloadDraft): Raw
   }
   const last = stage;
   if (last && last.image !== 'scratch' && !/nonroot|non-root|rootless/i.test(last.image)) {
+    // A dev container (`.devcontainer/`) is a developer's workstation, never deployed; without a USER line
+    // the user its tools run as is chosen by devcontainer.json (remoteUser) or the base image's metadata.
     if (!last.user) {
-      rep.add(
-        DF_USER_ROOT,
-        last.fromLine,
-        'The final stage sets no USER, so the container runs as root.',
-        `final-stage:${last.name ?? last.image}`,
-        { snippet: last.fromSnippet },
-      );
+      if (!DEV_CONTAINER.test(file.path))
+        rep.add(
+          DF_USER_ROOT,
+          last.fromLine,
+          'The final stage sets no USER, so the container runs as root.',
+          `final-stage:${last.name ?? last.image}`,
+          { snippet: last.fromSnippet },
+        );
     } else if (ROOT_USER.test(last.user.value)) {
       rep.add(
         DF_USER_ROOT,

@@ -26,6 +26,12 @@ export const DOCKERFILE_EXAMPLES: ExampleTable = {
       bad: `FROM debian:12\nUSER app\nRUN make\nUSER root ⟵\n`,
       good: `FROM debian:12 AS base\nUSER 1000:1000\nFROM base\nRUN ls\n`,
     },
+    // A dev container without USER: devcontainer.json or the image's metadata picks the user (redis-commander).
+    {
+      path: '.devcontainer/Dockerfile',
+      bad: `FROM mcr.microsoft.com/devcontainers/javascript-node:22\nRUN npm i -g pnpm\nUSER root ⟵\n`,
+      good: `FROM mcr.microsoft.com/devcontainers/javascript-node:22\nRUN npm i -g pnpm\n`,
+    },
   ],
   'iac/dockerfile-add-remote-url': [
     {

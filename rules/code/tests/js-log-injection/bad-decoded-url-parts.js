@@ -1,0 +1,12 @@
+const express = require('express');
+const app = express();
+
+// Route parameters and query fields are decoded: %0A in them is a line break in the log.
+app.get('/keys/:key', (req, res) => {
+  // ruleid: code/js-log-injection
+  console.log(`loading key "${req.params.key}" from ${req.originalUrl}`);
+  const { query } = req;
+  // ruleid: code/js-log-injection
+  console.log('field ' + query.field);
+  res.end();
+});

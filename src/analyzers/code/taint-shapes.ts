@@ -1,0 +1,82 @@
+/**
+ * Shapes of JavaScript expressions that decide what a value can be, whatever data it carries: the index an
+ * array method passes its callback, a member read, the left-to-right parts of a URL being built.
+ */
+import type { SgNode } from '@ast-grep/napi';
+import { kindOf } from './syntax.js';
+import type { Syntax } from './syntax.js';
+import { contains } from './taint-support.js';
+
+const ARRAY_ONLY = /^(map|filter|find|findIndex|findLast|findLastIndex|some|every|flatMap)$/;
+const MAKES_ARRAY = /^(\[|Object\.(keys|values|entries)\(|Array\.(from|of)\()/;
+const RETURNS_ARRAY = /\.(split|map|filter|slice|concat|flat|flatMap)\([^]*\)$/;
+
+/**
+ * True for the position an array method passes its callback (`arr.forEach((x, i) => o[i] = x)`): a number,
+ * never request data. forEach also iterates Maps, whose keys can be data: its index counts only where the
+ * receiver is known to be an array (checked with Array.isArray around the call, or made by a call that
+ * returns one).
+ */
+export function isArrayIndexParam(
+  syn: Syntax,
+  method: string,
+  index: number,
+  recv: SgNode,
+  call: SgNode,
+): boolean {
+  if (/^reduce(Right)?$/.test(method)) return index === 2;
+  if (index !== 1) return false;
+  if (method !== 'forEach') return ARRAY_ONLY.test(method);
+  const text = recv.text();
+  if (MAKES_ARRAY.test(text) || (RETURNS_ARRAY.test(text) && syn.call.has(kindOf(recv)))) return true;
+  for (let p = call.parent(); p; p = p.parent()) {
+    if (kindOf(p) !== syn.ifStatement) continue;
+    const cond = p.field('condition')?.text() ?? '';
+    const then = p.field('consequence');
+    if (then && contains(then, call) && cond.includes(`Array.isArray(${text})`) && !cond.includes('!'))
+      return true;
+  }
+  return false;
+}
+
+/** True when `node` is the object of a member or subscript read (`node.x`, `node[i]`). */
+export function readsMember(syn: Syntax, node: SgNode): boolean {
+  const p = node.parent();
+  if (!p) return false;
+  const k = kindOf(p);
+  const obj = syn.member.has(k)
+    ? p.field(syn.memberObject)
+    : syn.subscript.has(k)
+      ? p.field(syn.subscriptObject)
+      : null;
+  return obj?.id() === node.id();
+}
+
+/** The operands of a chain of `+`, left to right (`a + '/x/' + b` → a, '/x/', b). */
+export function plusOperands(node: SgNode): SgNode[] {
+  const left = node.field('left');
+  const right = node.field('right');
+  const head =
+    left && left.kind() === 'binary_expression' && left.field('operator')?.text() === '+'
+      ? plusOperands(left)
+      : left
+        ? [left]
+        : [];
+  return right ? [...head, right] : head;
+}
+
+/** The parts of a template string, left to right: its text and the expressions it substitutes. */
+export function templateParts(node: SgNode): SgNode[] {
+  return node.children().map((c) => (c.kind() === 'template_substitution' ? (c.namedChildren()[0] ?? c) : c));
+}
+
+/**
+ * True when constant text in a URL settles its host whatever follows: a path segment, query or fragment
+ * written after any `//authority` (`/list/`, `db/`, `?next=`, `https://site/`). `/`, `//`, `/\` and
+ * `https:/` do not: what follows them can still be `//evil.example` or a host name.
+ */
+export function fixesHost(text: string): boolean {
+  const i = text.indexOf('//');
+  if (i >= 0) return /^[^/?#\\]+[/?#]/.test(text.slice(i + 2));
+  return /[^/\\:]\/|\/[^/\\]|[?#]/.test(text);
+}
