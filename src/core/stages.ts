@@ -69,20 +69,20 @@ function truncateSnippet(s: string): string {
   return s.length <= MAX_SNIPPET ? s : `${s.slice(0, MAX_SNIPPET)}…`;
 }
 
-/** Control characters and bidirectional overrides out of every text a reporter will print. */
-function neutraliseFinding(f: Finding): Finding {
-  const out: Finding = {
-    ...f,
-    ruleId: neutraliseLine(f.ruleId),
-    title: neutraliseLine(f.title),
-    message: neutraliseText(f.message),
-    remediation: neutraliseText(f.remediation),
-    // The path stays exact (exceptions match it; each reporter escapes it for its format).
-    location: { ...f.location },
-  };
-  if (f.location.snippet !== undefined) out.location.snippet = neutraliseText(f.location.snippet);
+/**
+ * Control characters and bidirectional overrides out of every text a reporter will print, in place: `f`
+ * and its location are the stage's own copies (made by `maskFinding`), so nothing is copied again.
+ */
+function neutraliseInPlace(f: Finding): void {
+  f.ruleId = neutraliseLine(f.ruleId);
+  f.title = neutraliseLine(f.title);
+  f.message = neutraliseText(f.message);
+  f.remediation = neutraliseText(f.remediation);
+  // The path stays exact (exceptions match it; each reporter escapes it for its format).
+  if (f.location.snippet !== undefined)
+    f.location.snippet = truncateSnippet(neutraliseText(f.location.snippet));
   if (f.package !== undefined) {
-    out.package = {
+    f.package = {
       ...f.package,
       name: neutraliseLine(f.package.name),
       version: neutraliseLine(f.package.version),
@@ -92,7 +92,6 @@ function neutraliseFinding(f: Finding): Finding {
       ...(f.package.path ? { path: f.package.path.map(neutraliseLine) } : {}),
     };
   }
-  return out;
 }
 
 /**
@@ -131,10 +130,11 @@ export function keyRepeats(findings: RawFinding[]): void {
 export function finalizeFinding(raw: RawFinding): Finding {
   const masked = maskFinding(raw);
   const fingerprint = fingerprintOf(masked);
+  // A fresh object (its location too, from maskFinding) with the fingerprint last: the report's field order.
   const { fingerprintKey: _key, ...rest } = masked;
-  const f: Finding = neutraliseFinding({ ...rest, fingerprint });
-  if (f.location.snippet !== undefined)
-    f.location = { ...f.location, snippet: truncateSnippet(f.location.snippet) };
+  const f = rest as Finding;
+  f.fingerprint = fingerprint;
+  neutraliseInPlace(f);
   return f;
 }
 

@@ -70,6 +70,19 @@ describe('walk', () => {
     expect(r.discovery.skipped['too-large']).toBe(1);
   });
 
+  it('tells the caller of each file it keeps as it goes, and of no other', async () => {
+    const root = tree({
+      'big.txt': 'x'.repeat(2000),
+      'a/one.yml': 'x',
+      'b/two.yml': 'y',
+      'node_modules/m.js': 'z',
+    });
+    const told: string[] = [];
+    const r = await walk(root, { maxFileSize: 1000, onFile: (f) => void told.push(f.path) });
+    expect(told.sort()).toEqual(r.files.map((f) => f.path));
+    expect(told.sort()).toEqual(['a/one.yml', 'b/two.yml']);
+  });
+
   it('rejects a path that does not exist with a clear message', async () => {
     await expect(walk('/nonexistent/vanguard-test', { maxFileSize: 1 })).rejects.toThrow(/does not exist/);
   });

@@ -24,6 +24,8 @@ export interface WalkOptions {
    * Default: asked of git when the root is in a repository.
    */
   tracked?: ReadonlySet<string>;
+  /** Told of each file found, as the walk goes (the scan starts its workers early on a large tree). */
+  onFile?: (file: DiscoveredFile) => void;
 }
 
 export interface DiscoveredFile extends FileRef {
@@ -234,7 +236,9 @@ export async function walk(rootArg: string, opts: WalkOptions): Promise<WalkResu
         recordSkip(discovery, rel, 'too-large', `${size} bytes`);
         continue;
       }
-      files.push(toFileRef(rel, abs, size));
+      const file = toFileRef(rel, abs, size);
+      files.push(file);
+      opts.onFile?.(file);
     }
   }
   files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));

@@ -73,6 +73,10 @@ describe('parseConfig', () => {
     expect(c.analyzers.only).toBeUndefined();
   });
 
+  it('reads a list whose last item is commented out as the items left, not a null one', () => {
+    expect(parseConfig('ignore:\n  - "*.log"\n  # - "*.tmp"\n').ignore).toEqual(['*.log']);
+  });
+
   it('names the line and the expected values for a bad severity', () => {
     const e = configError('gates:\n  failOn: hgih\n');
     expect(e.file).toBe('vanguard.yaml');

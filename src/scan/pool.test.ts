@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { FileOutcome, FileTask } from './file-task.js';
-import { makeBatches, runInWorkers } from './pool.js';
+import { SpareWorkers, makeBatches, runInWorkers } from './pool.js';
 
 const task = (name: string, size = 10): FileTask => ({
   file: { path: name, name, ext: '', size, absPath: `/x/${name}` },
@@ -23,6 +23,20 @@ describe('worker pool', () => {
     const out = await run(tasks, 1);
     expect(out.map((o) => o.path).sort()).toEqual(tasks.map((t) => t.file.path).sort());
     expect(out.every((o) => o.errors.length === 0)).toBe(true);
+  });
+
+  it('starts spare workers up to a count, each once, and hands each out once', () => {
+    const spares = new SpareWorkers(1, WORKER);
+    try {
+      spares.startUpTo(3);
+      spares.startUpTo(3);
+      const taken = [spares.take(), spares.take(), spares.take()];
+      expect(new Set(taken.map((c) => c?.pid)).size).toBe(3);
+      expect(spares.take()).toBeUndefined();
+      for (const c of taken) c?.kill();
+    } finally {
+      spares.release();
+    }
   });
 
   it('batches by count and size', () => {

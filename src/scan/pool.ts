@@ -82,12 +82,17 @@ function forkWorker(url: URL): ChildProcess {
  */
 export class SpareWorkers {
   private readonly spare: ChildProcess[] = [];
+  private started = 0;
   constructor(
     count: number,
     readonly url: URL = DEFAULT_WORKER_URL,
   ) {
-    for (let i = 0; i < count; i++) {
-      const child = forkWorker(url);
+    this.startUpTo(count);
+  }
+  /** Starts workers until `count` have been started in all (a scan found it has work for more). */
+  startUpTo(count: number): void {
+    for (; this.started < count; this.started++) {
+      const child = forkWorker(this.url);
       // An early exit is noticed when the worker is taken (its 'exit' has already fired then).
       child.on('error', () => undefined);
       this.spare.push(child);

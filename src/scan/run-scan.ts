@@ -10,7 +10,7 @@ import type { RuleMeta } from '../core/rule.js';
 import { finalizeFinding, processFinalized } from '../core/stages.js';
 import { VERSION } from '../core/version.js';
 import { scanWarning, warningKey, type ScanWarning } from '../core/warning.js';
-import { recordSkip, walk } from '../discover/walk.js';
+import { recordSkip, walk, type DiscoveredFile } from '../discover/walk.js';
 import { loadRegistry } from '../analyzers/load.js';
 import type { AnalyzerRegistry } from '../analyzers/registry.js';
 import { applyDirectives, SUPPRESSION_WITHOUT_REASON } from '../policy/inline.js';
@@ -79,6 +79,33 @@ function selectAnalyzers(registry: AnalyzerRegistry, opts: ScanOptions): Analyze
 const PARALLEL_MIN_FILES = 200;
 const PARALLEL_MIN_BYTES = 2 * 1024 * 1024;
 
+/** True when a scan has enough to share among workers. */
+function isLarge(files: number, bytes: number): boolean {
+  return files > PARALLEL_MIN_FILES || bytes > PARALLEL_MIN_BYTES;
+}
+
+/**
+ * Starts the other workers as soon as the walk has found enough files for the analyzers to share,
+ * so that they load while the walk goes on (one started before the walk; the others waited for it).
+ */
+function startWorkersWhenLarge(
+  analyzers: readonly Analyzer[],
+  spares: SpareWorkers,
+  workers: number,
+): (f: DiscoveredFile) => void {
+  let files = 0;
+  let bytes = 0;
+  let started = false;
+  return (f) => {
+    if (started || !analyzers.some((a) => a.matches(f))) return;
+    files++;
+    bytes += f.size;
+    if (!isLarge(files, bytes)) return;
+    started = true;
+    spares.startUpTo(workers);
+  };
+}
+
 /** Runs one scan: walk once, analyze each file with the analyzers that asked for it, then the stages. */
 export async function runScan(opts: ScanOptions): Promise<ScanResult> {
   const startedAt = new Date();
@@ -104,12 +131,15 @@ async function scanWith(
   const explicit = new Set(opts.explicit ?? opts.only ?? []);
   const options = opts.options ?? {};
   const maxFileSize = opts.maxFileSize ?? DEFAULT_MAX_FILE_SIZE;
+  const cores = availableParallelism();
+  const workers = Math.min(opts.workers ?? cores, cores);
   const { root, files, discovery, isExcluded } = await walk(opts.path, {
     ignore: opts.ignore ?? [],
     gitignore: opts.gitignore ?? true,
     defaultIgnores: opts.defaultIgnores ?? true,
     maxFileSize,
     ...(opts.include ? { include: opts.include } : {}),
+    ...(spares && workers > 1 ? { onFile: startWorkersWhenLarge(analyzers, spares, workers) } : {}),
   });
   const warnings: ScanWarning[] = [];
   const seenWarnings = new Set<string>();
@@ -220,19 +250,16 @@ async function scanWith(
   // Every scan from the built CLI runs its files in worker processes, under the pool's watchdog:
   // a file that hangs an analyzer (or crashes a native parser) fails alone instead of the CLI.
   // Only scans with an injected registry or run from the TypeScript sources stay in this process.
-  const cores = availableParallelism();
   // One worker per core: this process walks, then mostly waits, since workers finalize their own
   // findings and each holds its next batch already. On 2 cores, 2 workers were faster than one on
   // real trees (bench/secrets/real-tree.mjs: 2.95 s vs 3.5 s) and 10,000 workflows (6.3 s vs 6.8 s).
-  let workers = opts.workers ?? cores;
-  if (workers > cores) {
+  if (opts.workers !== undefined && opts.workers > cores) {
     warn(
       scanWarning(
         'workers-clamped',
-        `--workers ${workers} is more than the ${cores} cores of this machine; using ${cores}`,
+        `--workers ${opts.workers} is more than the ${cores} cores of this machine; using ${cores}`,
       ),
     );
-    workers = cores;
   }
   const totalBytes = tasks.reduce((n, t) => n + t.file.size, 0);
   if (inProcess) {
@@ -240,7 +267,7 @@ async function scanWith(
     for (const t of tasks) collect([await runFileTask(t, byId, ctxFor, maxFileSize)], []);
   } else if (tasks.length > 0) {
     // A second worker costs a start-up; it pays off only when there is enough to share.
-    const small = tasks.length <= PARALLEL_MIN_FILES && totalBytes <= PARALLEL_MIN_BYTES;
+    const small = !isLarge(tasks.length, totalBytes);
     const { RECYCLE_BYTES, runInWorkers } = await import('./pool.js');
     await runInWorkers(
       tasks,

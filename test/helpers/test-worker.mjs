@@ -20,6 +20,11 @@ process.on('message', (msg) => {
       directives: [],
     });
   }
-  process.send({ type: 'done', id: msg.id, outcomes: { shared: {}, outcomes }, warnings: [] });
+  process.send({
+    type: 'done',
+    id: msg.id,
+    outcomes: { shared: {}, shapes: [], strings: [], outcomes },
+    warnings: [],
+  });
 });
 process.on('disconnect', () => process.exit(0));

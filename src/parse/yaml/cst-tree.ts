@@ -3,6 +3,7 @@ import { yamlLib } from './lib.js';
 import { ParseError } from '../../core/errors.js';
 import type { YamlLimits } from './bounds.js';
 import { ExpansionBudget } from './bounds.js';
+import { plainValue } from './scalar-value.js';
 import type { YDoc, YMap, YNode, YScalar, YSeq } from './tree.js';
 
 /**
@@ -69,21 +70,15 @@ function checkSeparators(tokens: readonly CST.Token[] | undefined): void {
     afterNewline = t.type === 'newline';
   }
 }
-const MAX_DEPTH = 100;
-const NULL_RE = /^(?:~|null|Null|NULL)?$/;
-const BOOL_RE = /^(?:true|True|TRUE|false|False|FALSE)$/;
-const INT_RE = /^[-+]?[0-9]{1,20}$/;
-const FLOAT_RE = /^[-+]?(?:\.[0-9]{1,50}|[0-9]{1,50}(?:\.[0-9]{0,50})?)(?:[eE][-+]?[0-9]{1,5})?$/;
-
-/** Core-schema typing of a plain scalar. */
-function plainValue(s: string): string | number | boolean | null {
-  if (NULL_RE.test(s)) return null;
-  if (BOOL_RE.test(s)) return s[0] === 't' || s[0] === 'T';
-  if (INT_RE.test(s) || FLOAT_RE.test(s)) return Number(s);
-  if (/^0x[0-9a-fA-F]{1,16}$/.test(s)) return Number.parseInt(s.slice(2), 16);
-  if (/^0o[0-7]{1,22}$/.test(s)) return Number.parseInt(s.slice(2), 8);
-  return s;
+/** An empty entry between commas (`[a, , b]`, `[,]`) is an error for the composer to name. */
+function checkFlowCommas(items: readonly CST.CollectionItem[]): void {
+  items.forEach((it, i) => {
+    const commas = it.start.filter((t) => t.type === 'comma').length;
+    if (commas > 1 || (i === 0 && commas > 0)) throw SYNTAX;
+  });
 }
+
+const MAX_DEPTH = 100;
 
 class Builder {
   private readonly anchors = new Map<string, YNode>();
@@ -161,6 +156,7 @@ class Builder {
       case 'flow-collection':
         checkSeparators(tok.end);
         if (!tok.end.some((t) => t.type === 'flow-map-end' || t.type === 'flow-seq-end')) throw SYNTAX;
+        checkFlowCommas(tok.items);
         return tok.start.source === '{'
           ? this.map(tok.offset, tok.items, props, depth, true)
           : this.seq(tok.offset, tok.items, props, depth);
@@ -238,6 +234,10 @@ class Builder {
     let size = 1;
     for (const it of items) {
       checkSeparators(it.start);
+      // yaml's CST keeps a comment after the last item (at the sequence's indentation), the inside of
+      // `[ ]` and a trailing comma as an item with nothing in it: none is an item of the sequence.
+      if (!it.value && it.key === undefined && !it.sep && !it.start.some((t) => t.type === 'seq-item-ind'))
+        continue;
       // `[a: b]` is a sequence of single-pair maps.
       const item =
         it.key !== undefined || it.sep

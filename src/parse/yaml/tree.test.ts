@@ -60,6 +60,33 @@ describe('YAML line tree', () => {
     );
   });
 
+  it('reads no item from a comment after a sequence, `[ ]` or a trailing comma, as the composer does', () => {
+    for (const text of [
+      'ignore:\n  - a\n  # - b\nx: 1\n',
+      'a:\n  - x\n\n  # c\n\nb: 1',
+      'a:\n  b:\n    - x\n    # c\n  d: 1',
+      'a: [ ]',
+      'a: [a, b, ]',
+      'a: {a: 1, }',
+    ]) {
+      const fast = docsFromCst(text, DEFAULT_LIMITS);
+      expect(fast, text).toBeDefined();
+      expect(
+        fast!.map((d) => shape(d.root)),
+        text,
+      ).toEqual(parseWithComposer(text, DEFAULT_LIMITS).map((d) => shape(d.root)));
+    }
+    expect(shape(parseYamlDocs('ignore:\n  - a\n  # - b\n')[0]!.root)).toEqual([
+      1,
+      [['ignore', 1, [2, [[2, 'a']]]]],
+    ]);
+  });
+
+  it('refuses empty entries between commas', () => {
+    for (const text of ['a: [a, , b]', 'a: [,]', 'a: {a: 1, , b: 2}'])
+      expect(() => parseYamlDocs(text), text).toThrow(ParseError);
+  });
+
   it('falls back to the composer for syntax errors and reports the line', () => {
     for (const [text, line] of [
       ['a: 1\nb: [1, 2\n', 3],

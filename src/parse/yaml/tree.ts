@@ -1,6 +1,7 @@
 import type { YamlLimits } from './bounds.js';
 import { DEFAULT_LIMITS } from './bounds.js';
 import { parseWithComposer } from './composer-tree.js';
+import { blockDocs } from './block-tree.js';
 import { docsFromCst } from './cst-tree.js';
 import { ParseError } from '../../core/errors.js';
 
@@ -62,7 +63,10 @@ export function parseYamlDocs(text: string, options: YamlOptions = {}): YDoc[] {
   const unique = options.uniqueKeys ?? false;
   checkCompactNesting(text);
   try {
-    return docsFromCst(text, limits, unique) ?? parseWithComposer(text, limits, unique);
+    // Three readers, fastest first; each hands the text on when it is not sure (see their comments).
+    return (
+      blockDocs(text, unique) ?? docsFromCst(text, limits, unique) ?? parseWithComposer(text, limits, unique)
+    );
   } catch (err) {
     // yaml's parser recurses once per open block collection while closing them: thousands of levels
     // (deep indentation, `? ` keys) exhaust the stack before the builders' depth limit is reached.
