@@ -255,7 +255,7 @@ function readTrigger(file: string, where: string, source: string, what: string):
     return compileTrigger(source);
   } catch (err) {
     throw new ConfigError(
-      `${file}: ${where}: ${what} regex ${JSON.stringify(source)} is not accepted: it runs on the linear-time engine (re2), which has no backreferences or lookaround (${(err as Error).message})`,
+      `${file}: ${where}: ${what} regex ${JSON.stringify(source)} is not accepted: ${what}s run on the linear-time engine (re2), which has no backreferences or lookaround (${(err as Error).message})`,
       { file },
       { cause: err },
     );
