@@ -159,7 +159,7 @@ jobs:
           gem install --help
       # A local folder, named as an npm spec: nothing comes from the registry.
       - run: npm install --no-save ep_core@file:../core/src
-      - run: npm install file:../shared @acme/ui@link:../ui
+      - run: npm install file:../common @acme/ui@link:../ui
 `,
     },
   ],
