@@ -3,9 +3,9 @@ import type { Matcher } from './rule-schema.js';
 /*
  * ast-grep compiles a matcher's regexes again at every findAll/matches call (its napi API has no compiled
  * matcher), and the Rust regex crate's Unicode classes are large: bench/code/regex-compile.mjs gives 40 ms
- * for one compile of every rule regex as written and 22 ms with ASCII classes (the costliest 4–40× less). Rule regexes test code (identifiers,
- * literals, operators), so their `\w`, `\d`, `\s` and `\b` are taken as ASCII classes; a rule that means
- * other letters writes `\p{L}` (docs/rules.md says so).
+ * for one compile of every rule regex as written and 22 ms with ASCII classes (the costliest 4–40× less).
+ * Rule regexes test code (identifiers, literals, operators), so their `\w`, `\d`, `\s` and `\b` are taken as
+ * ASCII classes; a rule that means other letters writes `\p{L}` (docs/rules.md says so).
  */
 
 const WORD = '0-9A-Za-z_';
