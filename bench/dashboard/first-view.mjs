@@ -44,6 +44,7 @@ const arg = (name, dflt) => {
 };
 const N = Number(arg('--findings', 100_000));
 const KEEP = arg('--keep', undefined);
+const TRACE = arg('--trace', undefined);
 const PROJECTS = 100;
 const SEV = ['critical', 'high', 'medium', 'medium', 'low', 'low', 'info'];
 const ANALYZERS = ['secrets', 'deps', 'code', 'iac', 'pipeline', 'threats'];
@@ -186,13 +187,26 @@ const browser = await chromium.launch({
   args: ['--headless', '--no-sandbox', '--disable-gpu'],
 });
 const results = {};
+const trace = { armed: 0, rows: [] };
 const api = {};
 try {
   const page = await browser.newPage({ viewport: { width: 1360, height: 900 } });
   await page.goto(url);
   await page.getByLabel('Name').fill(user);
   await page.getByLabel('Password').fill(password);
+  // The browser's trace of the first view: each request from the click on, when it started and how
+  // long it took to its last byte (what the overview waits for, in order).
+  page.on('requestfinished', (req) => {
+    const t = req.timing();
+    if (!trace.armed || t.startTime < trace.armed) return;
+    const path = new URL(req.url()).pathname + new URL(req.url()).search;
+    trace.rows.push(
+      `${req.method()} ${path}: at ${Math.round(t.startTime - trace.armed)} ms, took ${Math.round(t.responseEnd)} ms`,
+    );
+  });
+  if (TRACE) await browser.startTracing(page, { path: TRACE, screenshots: true });
   let start = Date.now();
+  trace.armed = Date.now();
   await page.getByRole('button', { name: 'Sign in' }).click();
   await page.getByRole('button', { name: 'Sign out' }).waitFor();
   // Signed in (the session made and the shell drawn): the rest of the overview is its metrics.
@@ -202,14 +216,26 @@ try {
     await page.locator('.plot canvas').first().waitFor();
     results.overview = Date.now() - start;
   }
+  trace.armed = 0;
+  if (TRACE) await browser.stopTracing();
   start = Date.now();
   await page.getByRole('link', { name: 'Findings' }).click();
   await page.locator('table.findings tbody tr').first().waitFor();
   results.findings = Date.now() - start;
   start = Date.now();
   await page.getByLabel('Severity').selectOption('critical');
-  await page.locator('.pager [role=status]', { hasText: /of\s+[\d,]+/ }).waitFor();
-  await page.waitForFunction(() => !document.querySelector('.table-wrap.loading'));
+  // The filtered page itself: the address says so, nothing is loading, and every row is critical
+  // (the old page stays on screen, marked loading, until the new one arrives).
+  await page.waitForFunction(() => {
+    const rows = [...document.querySelectorAll('table.findings tbody tr')];
+    return (
+      location.search.includes('severity=critical') &&
+      !document.querySelector('.table-wrap.loading') &&
+      rows.length > 0 &&
+      rows.every((r) => r.querySelector('.sev-critical'))
+    );
+  });
+  await page.locator('.pager [role=status]', { hasText: /of [\d,]+/ }).waitFor();
   results.filtered = Date.now() - start;
   start = Date.now();
   await page.getByLabel('Search').fill('module-42/');
@@ -221,6 +247,9 @@ try {
 } catch (err) {
   // What was measured before a step timed out is still worth printing (a million findings is slow).
   console.log(`stopped: ${err.message.split('\n')[0]}`);
+  const shot = join(tmpdir(), 'vg-first-view-stopped.png');
+  await browser.contexts()[0]?.pages()[0]?.screenshot({ path: shot, fullPage: true });
+  console.log(`screenshot of the page when it stopped: ${shot}`);
   process.exitCode = 1;
 } finally {
   await browser.close();
@@ -246,6 +275,7 @@ try {
 const load = loadavg()
   .map((x) => x.toFixed(2))
   .join(' ');
+for (const row of trace.rows) console.log(`first view ${row}`);
 for (const [k, v] of Object.entries(api)) console.log(`API ${k}: ${v}`);
 for (const [k, v] of Object.entries(results)) console.log(`browser ${k.padEnd(9)} ${v} ms`);
 console.log(`load average ${load}, ${N.toLocaleString('en')} findings, Node ${process.version}`);

@@ -114,6 +114,8 @@ describe.skipIf(!haveBrowser)('the dashboard in Chromium', () => {
     await expect
       .poll(() => page.locator('table.findings tbody').textContent())
       .toContain('SQL built from request input');
+    // Where the page is, in words with their spaces (a line break in the markup once ate one: "of1").
+    expect(await page.locator('.pager [role=status]').textContent()).toBe('1–1 of 1');
     expect(new URL(page.url()).searchParams.get('severity')).toBe('critical');
     // A taint finding's page says how it was established and shows the path from source to sink.
     await page.getByRole('link', { name: 'SQL built from request input' }).click();
