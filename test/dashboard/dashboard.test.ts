@@ -191,13 +191,17 @@ describe.skipIf(!haveBrowser)('the dashboard in Chromium', () => {
     await page.locator('.tile-value').first().waitFor();
     const mttr = page.getByRole('group', { name: /MTTR/ });
     await expect.poll(() => mttr.textContent()).toMatch(/over 1 closed/);
-    // Every chart is a uPlot canvas with a real size (uPlot draws once it has data and a width).
+    // Every chart is a uPlot canvas with a real size (uPlot draws once it has data and a width);
+    // those below the first screen are drawn when the browser is idle or the page scrolls there.
     await page.locator('.plot canvas').first().waitFor();
+    await expect.poll(() => page.locator('.plot canvas').count()).toBe(await page.locator('.plot').count());
     // Page code as text: the test's TypeScript has no DOM types.
     const sizes = await page.evaluate<[number, number][]>(
       "[...document.querySelectorAll('.plot canvas')].map((c) => [c.width, c.height])",
     );
     expect(sizes.length).toBeGreaterThanOrEqual(4);
+    // Each key names every series drawn (the first was once hidden with the periods' entry).
+    expect(await page.locator('.u-legend').first().textContent()).toMatch(/Median.*Mean.*Target/);
     for (const [w, h] of sizes) expect(w * h).toBeGreaterThan(10_000);
     // uPlot drew something: the first chart's canvas is not blank.
     const inked = await page.evaluate<number>(`(() => {

@@ -1,4 +1,5 @@
-import { useEffect, useRef } from 'preact/hooks';
+import type { RefObject } from 'preact';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import uPlot from 'uplot';
 import { html } from '../html.js';
 
@@ -20,6 +21,38 @@ const DASHES: number[][] = [[], [6, 4], [2, 3], [10, 3, 2, 3]];
 const fmt = (s: ChartSeries, v: number | null | undefined): string =>
   v === null || v === undefined ? '—' : s.format ? s.format(v) : String(Math.round(v * 100) / 100);
 
+const whenIdle = (fn: () => void): (() => void) => {
+  // Safari has no requestIdleCallback: a short timeout stands in.
+  if (typeof requestIdleCallback === 'function') {
+    const id = requestIdleCallback(fn, { timeout: 1500 });
+    return () => cancelIdleCallback(id);
+  }
+  const id = setTimeout(fn, 200);
+  return () => clearTimeout(id);
+};
+
+/**
+ * Whether a chart should be drawn yet: once it is on screen or near it, or the browser is idle. A
+ * page of charts then draws the first screen's first instead of every chart in one long task.
+ */
+function useShown(box: RefObject<HTMLDivElement>): boolean {
+  const [shown, setShown] = useState(false);
+  useEffect(() => {
+    const el = box.current;
+    if (!el || shown) return;
+    const seen = new IntersectionObserver((e) => e.some((x) => x.isIntersecting) && setShown(true), {
+      rootMargin: '200px',
+    });
+    seen.observe(el);
+    const stop = whenIdle(() => setShown(true));
+    return () => {
+      seen.disconnect();
+      stop();
+    };
+  }, [shown]);
+  return shown;
+}
+
 /**
  * A chart over categories (periods, phases) drawn with uPlot on a canvas, with the same numbers in
  * a table underneath for screen readers and for anyone who wants the exact values.
@@ -40,9 +73,10 @@ export function Chart({
   height?: number;
 }) {
   const box = useRef<HTMLDivElement>(null);
+  const shown = useShown(box);
   useEffect(() => {
     const el = box.current;
-    if (!el || labels.length === 0) return;
+    if (!el || !shown || labels.length === 0) return;
     const drawn = series.filter((x) => x.kind !== 'table');
     const barCount = drawn.filter((x) => x.kind === 'bar').length;
     let barIndex = 0;
@@ -98,7 +132,7 @@ export function Chart({
       ro.disconnect();
       plot.destroy();
     };
-  }, [labels.join('\u0000'), JSON.stringify(series.map((s) => s.values)), height]);
+  }, [shown, labels.join('\u0000'), JSON.stringify(series.map((s) => s.values)), height]);
   return html`<figure class="chart">
     <figcaption>${title}</figcaption>
     ${
