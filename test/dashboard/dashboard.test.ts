@@ -213,8 +213,9 @@ describe.skipIf(!haveBrowser)('the dashboard in Chromium', () => {
     })()`);
     expect(inked).toBeGreaterThan(100);
     // The heat map names its numbers: payments has two open zoning findings, the worst critical.
+    // (It is drawn after the first screen, when the browser is idle.)
     const cell = page.getByRole('link', { name: /^payments, Zoning containment: 2 open, worst critical/ });
-    expect(await cell.count()).toBe(1);
+    await expect.poll(() => cell.count()).toBe(1);
     await page.screenshot({ path: join(ARTIFACTS, 'overview.png'), fullPage: true });
     expect(problems).toEqual([]);
     await page.context().close();

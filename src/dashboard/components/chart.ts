@@ -1,7 +1,7 @@
-import type { RefObject } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import uPlot from 'uplot';
 import { html } from '../html.js';
+import { nearView, whenNearOrIdle } from './near-view.js';
 
 export interface ChartSeries {
   label: string;
@@ -20,38 +20,6 @@ const DASHES: number[][] = [[], [6, 4], [2, 3], [10, 3, 2, 3]];
 
 const fmt = (s: ChartSeries, v: number | null | undefined): string =>
   v === null || v === undefined ? '—' : s.format ? s.format(v) : String(Math.round(v * 100) / 100);
-
-const whenIdle = (fn: () => void): (() => void) => {
-  // Safari has no requestIdleCallback: a short timeout stands in.
-  if (typeof requestIdleCallback === 'function') {
-    const id = requestIdleCallback(fn, { timeout: 1500 });
-    return () => cancelIdleCallback(id);
-  }
-  const id = setTimeout(fn, 200);
-  return () => clearTimeout(id);
-};
-
-/**
- * Whether a chart should be drawn yet: once it is on screen or near it, or the browser is idle. A
- * page of charts then draws the first screen's first instead of every chart in one long task.
- */
-function useShown(box: RefObject<HTMLDivElement>): boolean {
-  const [shown, setShown] = useState(false);
-  useEffect(() => {
-    const el = box.current;
-    if (!el || shown) return;
-    const seen = new IntersectionObserver((e) => e.some((x) => x.isIntersecting) && setShown(true), {
-      rootMargin: '200px',
-    });
-    seen.observe(el);
-    const stop = whenIdle(() => setShown(true));
-    return () => {
-      seen.disconnect();
-      stop();
-    };
-  }, [shown]);
-  return shown;
-}
 
 /**
  * A chart over categories (periods, phases) drawn with uPlot on a canvas, with the same numbers in
@@ -73,10 +41,13 @@ export function Chart({
   height?: number;
 }) {
   const box = useRef<HTMLDivElement>(null);
-  const shown = useShown(box);
+  // Charts on the first screen draw at once; those further down when the page comes near them or
+  // the browser is idle, so a page of charts does not draw all of them before showing the first.
+  const [later, setLater] = useState(false);
   useEffect(() => {
     const el = box.current;
-    if (!el || !shown || labels.length === 0) return;
+    if (!el || labels.length === 0) return;
+    if (!later && !nearView(el)) return whenNearOrIdle(el, () => setLater(true));
     const drawn = series.filter((x) => x.kind !== 'table');
     const barCount = drawn.filter((x) => x.kind === 'bar').length;
     let barIndex = 0;
@@ -132,7 +103,7 @@ export function Chart({
       ro.disconnect();
       plot.destroy();
     };
-  }, [shown, labels.join('\u0000'), JSON.stringify(series.map((s) => s.values)), height]);
+  }, [later, labels.join('\u0000'), JSON.stringify(series.map((s) => s.values)), height]);
   return html`<figure class="chart">
     <figcaption>${title}</figcaption>
     ${
