@@ -3,10 +3,12 @@ import { addFindings, addProjects } from '../../../test/helpers/metric-rows.js';
 import { freshStore, STORE_KINDS } from '../../../test/helpers/stores.js';
 import type { Store } from '../store/open.js';
 import { MetricsCache, OVERVIEW_QUERY, STALE_MS } from './cache.js';
+import { setProjectTags } from './tags.js';
 
 const T0 = new Date('2026-07-01T12:00:10.000Z');
 const later = (ms: number) => new Date(T0.getTime() + ms);
 const MINUTE = 60_000;
+const LEAD = { kind: 'user', userId: 1, name: 'lead', role: 'admin', via: 'session' } as const;
 
 describe.each(STORE_KINDS)('the metrics cache (%s)', (kind) => {
   let store: Store;
@@ -14,11 +16,8 @@ describe.each(STORE_KINDS)('the metrics cache (%s)', (kind) => {
 
   beforeAll(async () => {
     ({ store, dispose } = await freshStore(kind));
-    const [alpha, beta] = await addProjects(store, ['alpha', 'beta']);
-    await store.db
-      .insertInto('project_tags')
-      .values([{ project_id: beta!, tag: 'team-b' }])
-      .execute();
+    const [alpha] = await addProjects(store, ['alpha', 'beta']);
+    await setProjectTags(store.db, 'beta', ['team-b'], LEAD);
     await addFindings(store, [
       {
         project: alpha!,
