@@ -15,8 +15,10 @@ export { FILE_ROLES, type FileRole };
 const LANGS =
   'af|am|ar|az|be|bg|bn|bs|ca|cs|cy|da|de|el|en|eo|es|et|eu|fa|fi|fil|fr|ga|gl|gu|he|hi|hr|hu|hy|id|is|it|ja|ka|kk|km|kn|ko|ky|lo|lt|lv|mk|ml|mn|mr|ms|my|nb|ne|nl|nn|no|pa|pl|pt|ro|ru|si|sk|sl|sq|sr|sv|sw|ta|te|th|tl|tr|uk|ur|uz|vi|zh|zu';
 const LOCALE = `(?:${LANGS})(?:[-_][A-Za-z]{2,4})?`;
+// A folder named `language` (NodeBB's `public/language/<locale>/*.json`) holds catalogues as data files;
+// code under it (a language server's `language/parser.ts`) stays source.
 const I18N = new RegExp(
-  `(?:^|/)(?:i18n|l10n|locales?|lang|langs|languages|translations?|messages|nls)/|\\.(?:po|pot|xliff|xlf|arb|resx|strings)$|(?:^|/)(?:${LOCALE})\\.(?:json|ya?ml|js|ts|properties)$|(?:^|/)(?:messages|strings|translations?|locale)[-_.]${LOCALE}\\.(?:json|ya?ml|properties|js|ts)$`,
+  `(?:^|/)(?:i18n|l10n|locales?|lang|langs|languages|translations?|messages|nls)/|(?:^|/)language/(?:[^/]+/)*[^/]+\\.(?:json|ya?ml|properties|ini)$|\\.(?:po|pot|xliff|xlf|arb|resx|strings)$|(?:^|/)(?:${LOCALE})\\.(?:json|ya?ml|js|ts|properties)$|(?:^|/)(?:messages|strings|translations?|locale)[-_.]${LOCALE}\\.(?:json|ya?ml|properties|js|ts)$`,
   'i',
 );
 

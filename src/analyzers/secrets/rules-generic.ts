@@ -14,6 +14,7 @@ import {
 } from './filters.js';
 import type { MatchContext, SecretRule, Verdict } from './types.js';
 import { secretRule } from './types.js';
+import { roleFromPath } from '../../core/file-role.js';
 import { weakPasswordReason } from './weak-password.js';
 
 export const WEAK_PASSWORD_ID = 'secrets/weak-password';
@@ -54,8 +55,15 @@ const NOT_A_PASSWORD =
 // A value that names itself (`admin-password`, `user_password`, `my-secret`, `pass-x`): lower-case words
 // around the word password (or its short form), the placeholder of a test or an example (Etherpad's test
 // users, redis-commander's documented `"password": "pass-x"`), never a generated secret.
+// Also glued to one word (`adminpwd`, `userpass`), as test users' passwords are often written.
 const SELF_NAMED =
-  /^(?:[a-z]{1,20}[-_.]){0,3}(?:password|passwd|passwort|pwd|pass|secret)(?:[-_.][a-z]{1,20}){0,3}$/;
+  /^(?:[a-z]{1,20}[-_.]){0,3}(?:password|passwd|passwort|pwd|pass|secret)(?:[-_.][a-z]{1,20}){0,3}$|^[a-z]{2,20}(?:password|passwd|pwd|pass)$/;
+// In a test or fixture, a password a person chose for a throwaway account (`user.create({ password:
+// 'barbar' })`, '123456', 'swordfish'): one word of lower-case letters or only digits. It protects the
+// test's own database and nothing else; a generated or mixed one ('SuperP4ssw0rd!') may be a live
+// credential and is still reported (lowered, as every test finding is).
+const TEST_USER_PASSWORD = /^(?:[a-z]{4,24}|\d{4,12})$/;
+const TEST_ROLES = new Set(['test', 'fixture']);
 // SQL `IDENTIFIED BY '…'` counts in .sql files or in a statement (often a string in code), not in prose
 // or comments ("the cord identified by 'c'").
 const SQL_STATEMENT = /\b(?:create|alter)\s{1,3}(?:user|role|login)\b|\bgrant\b|\bset\s{1,3}password\b/i;
@@ -83,7 +91,9 @@ function passwordContextVerdict(m: MatchContext): Verdict {
     }
     // A name that is just `pass` (pass, dbPass, SMTP_PASS) is also a verb and a test status: a single
     // word there is not evidence enough; a value with digits or symbols is.
-    if (/^[A-Za-z]+$/.test(m.secret) && precededBy(m.line, m.secret, PASS_KEY)) return false;
+    // So is the name of the check that passed (`{ pass: 'mail_from' }` beside `{ fail: … }`).
+    if (/^(?:[A-Za-z]+|[a-z]+(?:[_.][a-z]+)+)$/.test(m.secret) && precededBy(m.line, m.secret, PASS_KEY))
+      return false;
   }
   return passwordVerdict(m, false);
 }
@@ -109,6 +119,7 @@ export function passwordVerdict(m: MatchContext, inUrl: boolean): Verdict {
   }
   if (!inUrl && PASSWORD_WORDS.test(v)) return false; // a label: "password": "Password"
   if (!inUrl && (NOT_A_PASSWORD.test(v) || SELF_NAMED.test(v))) return false;
+  if (!inUrl && TEST_USER_PASSWORD.test(v) && TEST_ROLES.has(roleFromPath(m.path))) return false;
   const reason = weakPasswordReason(v, m.productNames);
   if (reason !== undefined) {
     const local = inUrl && LOCAL_HOST.test(m.line);
