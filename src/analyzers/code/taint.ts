@@ -89,6 +89,7 @@ export class TaintEvaluator {
     if (syn.member.has(k) || syn.subscript.has(k)) {
       const obj = node.field(syn.member.has(k) ? syn.memberObject : syn.subscriptObject);
       if (!obj) return null;
+      if (syn.identifiers.has(kindOf(obj)) && this.aliasReadSanitized(obj, node, k)) return null;
       const base = this.expr(obj, depth + 1);
       if (base === REQ) return this.requestMember(node);
       if (base === null && this.o.python && node.text() === 'self.request') return REQ;
@@ -360,6 +361,26 @@ export class TaintEvaluator {
     return this.expr(d.value, depth + 1);
   }
 
+  /**
+   * `x.p` where every definition of x reads a request member as it is (`var f = req.files.files[0]`,
+   * `const { file } = req`): tested as the whole path (`req.files.files[].path`), so that a sanitizer naming
+   * request members by their text (an uploaded file's `.path` is the parser's temporary file) applies as
+   * it would written out. Any call or computation in a definition keeps the value a plain variable.
+   */
+  private aliasReadSanitized(obj: SgNode, node: SgNode, kind: string): boolean {
+    const defs = this.defs.definitionsOf(obj);
+    if (defs.length === 0) return false;
+    const whole = !readsMember(this.o.syn, node);
+    const tail = this.property(node, kind);
+    return defs.every((d) => {
+      if (d.kind !== 'value') return false;
+      const base = accessPath(d.value, this.o.syn);
+      if (base === undefined || base.includes('()')) return false;
+      const full = `${base}${d.keys.map((x) => `.${x}`).join('')}${tail}`;
+      return sanitizedPath(full, this.o.sanitizers, whole);
+    });
+  }
+
   private requestKeys(keys: readonly string[], at: SgNode, whole: boolean): Value {
     const asReq = `req.${keys.join('.')}`;
     for (const s of this.o.sources)
@@ -484,9 +505,22 @@ export class TaintEvaluator {
     const method = callee.field(this.o.syn.memberProperty)?.text() ?? '';
     if (!ITERATORS.test(method)) return null;
     const recv = callee.field(this.o.syn.memberObject);
-    if (recv && !this.o.python && isArrayIndexParam(this.o.syn, method, d.index, recv, call)) return null;
+    if (
+      recv &&
+      !this.o.python &&
+      isArrayIndexParam(this.o.syn, method, d.index, recv, call, this.valuesOf(recv))
+    )
+      return null;
     const v = recv ? this.expr(recv, depth + 1) : null;
     return v === REQ ? null : v;
+  }
+
+  /** The values a variable is assigned where `node` reads it; empty when any definition is not a plain value. */
+  private valuesOf(node: SgNode): SgNode[] {
+    if (!this.o.syn.identifiers.has(kindOf(node))) return [];
+    const defs = this.defs.definitionsOf(node);
+    const plain = defs.filter((d) => d.kind === 'value' && d.keys.length === 0);
+    return plain.length === defs.length ? plain.map((d) => (d as { value: SgNode }).value) : [];
   }
 
   private callers(d: Extract<Definition, { kind: 'param' }>, depth: number): Value {
