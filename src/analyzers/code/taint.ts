@@ -30,6 +30,16 @@ export { FileIndex } from './taint-support.js';
 export type { CallResolver, TaintOptions, TaintStep, Trace, Value } from './taint-support.js';
 export { REQ } from './taint-support.js';
 
+// Wrappers that leave a value as it is (a copy of a request member stays one).
+const SHAPE_KEEPING = new Set([
+  'parenthesized_expression',
+  'await_expression',
+  'as_expression',
+  'satisfies_expression',
+  'non_null_expression',
+  'type_assertion',
+]);
+
 /** Demand-driven, intra-file taint: asks backwards from a sink whether a value comes from a source. */
 export class TaintEvaluator {
   private readonly budget: TaintBudget;
@@ -70,6 +80,26 @@ export class TaintEvaluator {
   }
 
   private expr(node: SgNode, depth: number): Value {
+    const v = this.exprOf(node, depth);
+    // Only names, parameters, property reads and conditionals keep the value a copy of the request member.
+    if (v && v !== REQ && v.srcPath !== undefined && !this.keepsShape(node))
+      return { ...v, srcPath: undefined };
+    return v;
+  }
+
+  private keepsShape(node: SgNode): boolean {
+    const { syn } = this.o;
+    const k = kindOf(node);
+    return (
+      syn.identifiers.has(k) ||
+      syn.member.has(k) ||
+      syn.subscript.has(k) ||
+      syn.ternary.has(k) ||
+      SHAPE_KEEPING.has(k)
+    );
+  }
+
+  private exprOf(node: SgNode, depth: number): Value {
     if (depth > MAX_DEPTH) {
       this.budget.cut();
       return null;
@@ -89,10 +119,19 @@ export class TaintEvaluator {
     if (syn.member.has(k) || syn.subscript.has(k)) {
       const obj = node.field(syn.member.has(k) ? syn.memberObject : syn.subscriptObject);
       if (!obj) return null;
-      if (syn.identifiers.has(kindOf(obj)) && this.aliasReadSanitized(obj, node, k)) return null;
       const base = this.expr(obj, depth + 1);
       if (base === REQ) return this.requestMember(node);
       if (base === null && this.o.python && node.text() === 'self.request') return REQ;
+      if (base?.srcPath !== undefined) {
+        // A member of a copy of a request member: sanitized as it would be written out (`req.file.path`).
+        const srcPath = base.srcPath + this.property(node, k);
+        if (sanitizedPath(srcPath, this.o.sanitizers, !readsMember(syn, node))) return null;
+        return {
+          ...base,
+          srcPath,
+          ...(base.access !== undefined ? { access: base.access + this.property(node, k) } : {}),
+        };
+      }
       if (base?.access !== undefined) return { ...base, access: base.access + this.property(node, k) };
       return base;
     }
@@ -183,6 +222,13 @@ export class TaintEvaluator {
     return t;
   }
 
+  /** A trace from a request member read at `node` whose access path is `srcPath`. */
+  private sourceTrace(label: string, node: SgNode, srcPath: string): Trace {
+    const t = this.trace(label, node);
+    t.srcPath = srcPath;
+    return t;
+  }
+
   /** A step at `node` in this module. */
   private step(text: string, node: SgNode): TaintStep {
     const s: TaintStep = { text, line: lineOf(node) };
@@ -197,8 +243,11 @@ export class TaintEvaluator {
     const path = pathy ? accessPath(node, syn) : undefined;
     for (const s of this.o.sources) {
       if (path !== undefined) {
-        if (s.paths.some((r) => r.test(path)) && this.plausibleRequest(node, path))
-          return this.trace(s.label, node);
+        if (s.paths.some((r) => r.test(path)) && this.plausibleRequest(node, path)) {
+          const t = this.trace(s.label, node);
+          if (!syn.call.has(k)) t.srcPath = path;
+          return t;
+        }
         if (syn.call.has(k) && s.calls.some((r) => r.test(path.slice(0, -2))))
           return this.trace(s.label, node);
       }
@@ -351,7 +400,9 @@ export class TaintEvaluator {
         const full = `${base}.${d.keys.join('.')}`;
         for (const s of this.o.sources)
           if (s.paths.some((r) => r.test(full)) && this.plausibleRequest(d.value, full))
-            return sanitizedPath(full, this.o.sanitizers, whole) ? null : this.trace(s.label, d.value);
+            return sanitizedPath(full, this.o.sanitizers, whole)
+              ? null
+              : this.sourceTrace(s.label, d.value, full);
       }
       const v = this.expr(d.value, depth + 1);
       if (v === REQ) return this.requestKeys(d.keys, d.value, whole);
@@ -359,26 +410,6 @@ export class TaintEvaluator {
       return v;
     }
     return this.expr(d.value, depth + 1);
-  }
-
-  /**
-   * `x.p` where every definition of x reads a request member as it is (`var f = req.files.files[0]`,
-   * `const { file } = req`): tested as the whole path (`req.files.files[].path`), so that a sanitizer naming
-   * request members by their text (an uploaded file's `.path` is the parser's temporary file) applies as
-   * it would written out. Any call or computation in a definition keeps the value a plain variable.
-   */
-  private aliasReadSanitized(obj: SgNode, node: SgNode, kind: string): boolean {
-    const defs = this.defs.definitionsOf(obj);
-    if (defs.length === 0) return false;
-    const whole = !readsMember(this.o.syn, node);
-    const tail = this.property(node, kind);
-    return defs.every((d) => {
-      if (d.kind !== 'value') return false;
-      const base = accessPath(d.value, this.o.syn);
-      if (base === undefined || base.includes('()')) return false;
-      const full = `${base}${d.keys.map((x) => `.${x}`).join('')}${tail}`;
-      return sanitizedPath(full, this.o.sanitizers, whole);
-    });
   }
 
   private requestKeys(keys: readonly string[], at: SgNode, whole: boolean): Value {

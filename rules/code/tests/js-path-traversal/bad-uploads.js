@@ -23,3 +23,13 @@ app.post('/move', (req, res) => {
   // ruleid: code/js-path-traversal
   fs.copyFile(upload.path, '/srv/docs/' + req.body.target, () => res.end());
 });
+
+// The same helper, given a name the client chose.
+function keepAs(upload, name, done) {
+  // ruleid: code/js-path-traversal
+  fs.copyFile(upload.path, path.join('/srv/uploads', name), done);
+}
+app.post('/rename', (req, res) => {
+  const uploadedFile = req.files.files[0];
+  keepAs(uploadedFile, uploadedFile.name, () => res.end());
+});

@@ -30,3 +30,12 @@ app.post('/formidable', (req, res) => {
   const doc = req.files.doc;
   fs.readFile(doc.filepath, (err, data) => res.end(data));
 });
+
+// The upload object handed to a helper, which reads its path.
+function store(upload, folder, done) {
+  fs.copyFile(upload.path, '/srv/' + folder + '/current.png', done);
+}
+app.post('/logo', (req, res) => {
+  const uploadedFile = req.files.files[0];
+  store(uploadedFile, 'system', () => res.end());
+});
