@@ -121,3 +121,17 @@ export function roleClassifier(
     return byPath;
   };
 }
+
+// A password a person chose for a throwaway account: one word of lower-case letters, or only digits.
+const CHOSEN_PASSWORD = /^(?:[a-z]{4,24}|\d{4,12})$/;
+
+/**
+ * True for a test's or fixture's own user password (`user.create({ password: 'barbar' })`, '123456',
+ * 'swordfish'): it protects the test's throwaway database and nothing else. A generated or mixed one
+ * ('SuperP4ssw0rd!') may be a live credential and is still reported (lowered, as every test finding is).
+ */
+export function isTestUserPassword(value: string, path: string): boolean {
+  if (!CHOSEN_PASSWORD.test(value)) return false;
+  const role = roleFromPath(path);
+  return role === 'test' || role === 'fixture';
+}

@@ -14,7 +14,7 @@ import {
 } from './filters.js';
 import type { MatchContext, SecretRule, Verdict } from './types.js';
 import { secretRule } from './types.js';
-import { roleFromPath } from '../../core/file-role.js';
+import { isTestUserPassword } from '../../core/file-role.js';
 import { weakPasswordReason } from './weak-password.js';
 
 export const WEAK_PASSWORD_ID = 'secrets/weak-password';
@@ -58,12 +58,7 @@ const NOT_A_PASSWORD =
 // Also glued to one word (`adminpwd`, `userpass`), as test users' passwords are often written.
 const SELF_NAMED =
   /^(?:[a-z]{1,20}[-_.]){0,3}(?:password|passwd|passwort|pwd|pass|secret)(?:[-_.][a-z]{1,20}){0,3}$|^[a-z]{2,20}(?:password|passwd|pwd|pass)$/;
-// In a test or fixture, a password a person chose for a throwaway account (`user.create({ password:
-// 'barbar' })`, '123456', 'swordfish'): one word of lower-case letters or only digits. It protects the
-// test's own database and nothing else; a generated or mixed one ('SuperP4ssw0rd!') may be a live
-// credential and is still reported (lowered, as every test finding is).
-const TEST_USER_PASSWORD = /^(?:[a-z]{4,24}|\d{4,12})$/;
-const TEST_ROLES = new Set(['test', 'fixture']);
+
 // SQL `IDENTIFIED BY '…'` counts in .sql files or in a statement (often a string in code), not in prose
 // or comments ("the cord identified by 'c'").
 const SQL_STATEMENT = /\b(?:create|alter)\s{1,3}(?:user|role|login)\b|\bgrant\b|\bset\s{1,3}password\b/i;
@@ -119,7 +114,7 @@ export function passwordVerdict(m: MatchContext, inUrl: boolean): Verdict {
   }
   if (!inUrl && PASSWORD_WORDS.test(v)) return false; // a label: "password": "Password"
   if (!inUrl && (NOT_A_PASSWORD.test(v) || SELF_NAMED.test(v))) return false;
-  if (!inUrl && TEST_USER_PASSWORD.test(v) && TEST_ROLES.has(roleFromPath(m.path))) return false;
+  if (!inUrl && isTestUserPassword(v, m.path)) return false;
   const reason = weakPasswordReason(v, m.productNames);
   if (reason !== undefined) {
     const local = inUrl && LOCAL_HOST.test(m.line);
