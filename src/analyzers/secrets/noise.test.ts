@@ -78,6 +78,17 @@ describe('password rules never fire on words, query building, references or hash
     ['a passed check', 'plugins/queue/forward.js', "txn.results.add(this, { pass: 'mail_from' });"],
     ['a passed check (dotted)', 'plugins/relay.js', "results.add(this, { pass: 'rcpt_to.in_host_list' });"],
     ['a self-named password', 'app/seed.js', "const admin = { username: 'admin', password: 'adminpwd' };"],
+    // Namespaced keys inside a string: a template's setting name, JSON quoted in a shell line.
+    [
+      'a namespaced setting',
+      'views/settings.tpl',
+      '<input type="checkbox" data-field="password:disableEdit">',
+    ],
+    [
+      'a namespaced key in quoted JSON',
+      '.travis.yml',
+      '  - node app --setup="{\\"admin:password\\":\\"x\\",\\"admin:password:confirm\\":\\"x\\"}"',
+    ],
   ])('%s', (_name, path, text) => {
     expect(scan(text, path).filter((d) => /password/.test(d.ruleId))).toEqual([]);
   });
@@ -88,6 +99,9 @@ describe('password rules never fire on words, query building, references or hash
     ['config/ui.json', () => '"password": "Kennwört#1"'],
     ['plugins/queue/forward.js', () => `smtp.auth({ user: 'relay', pass: '${real()}' });`],
     ['lib/seed.js', () => "User.create({ username: 'foo', password: 'barbar' });"],
+    ['config/app.ini', () => `password:${real()}`],
+    ['deploy/run.sh', () => `curl -d "password:${real()}x" https://acme.io`],
+    ['deploy/run.sh', () => 'redis-cli -a "password:Kq7vX2mPz9rT4w" ping'],
   ])('still fires in %s', (path, line) => {
     expect(scan(line(), path).filter((d) => /password/.test(d.ruleId))).toHaveLength(1);
   });

@@ -74,8 +74,22 @@ function precededBy(line: string, secret: string, re: RegExp): boolean {
   return false;
 }
 
+/**
+ * True for a namespaced key written inside a string (`"password:disableEdit"`, `\"admin:password:confirm\"`
+ * in JSON quoted in a shell line): the name, a colon with no space, a bare word of letters, then the
+ * string's closing quote. A value in configuration has its own quotes or a space after the colon.
+ */
+function namespacedKey(m: MatchContext): boolean {
+  if (m.quoted) return false;
+  const at = m.line.indexOf(m.secret, m.before.length);
+  if (at < 2 || m.line[at - 1] !== ':' || !/[A-Za-z]/.test(m.line[at - 2] ?? '')) return false;
+  const word = /^[A-Za-z]+(?:_[A-Za-z]+)*\\*$/.exec(m.secret);
+  return word !== null && /["']/.test(m.line[at + m.secret.length] ?? '');
+}
+
 /** False when a hard-coded-password match is prose or a status value rather than a credential. */
 function passwordContextVerdict(m: MatchContext): Verdict {
+  if (namespacedKey(m)) return false;
   if (m.secret.length <= 64) {
     if (
       precededBy(m.line, m.secret, IDENTIFIED_BY) &&
