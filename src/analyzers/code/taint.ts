@@ -40,6 +40,9 @@ const SHAPE_KEEPING = new Set([
   'type_assertion',
 ]);
 
+// Defaults written in place (`files || []`): nothing of the request's in them.
+const DEFAULTS = new Set(['array', 'object', 'string', 'number', 'null', 'undefined', 'true', 'false']);
+
 /** Demand-driven, intra-file taint: asks backwards from a sink whether a value comes from a source. */
 export class TaintEvaluator {
   private readonly budget: TaintBudget;
@@ -90,6 +93,9 @@ export class TaintEvaluator {
   private keepsShape(node: SgNode): boolean {
     const { syn } = this.o;
     const k = kindOf(node);
+    // `a || []`, `a ?? {}`: the value is a as it is, or a default written in place.
+    if (k === 'binary_expression' && /^(\|\||\?\?)$/.test(node.field('operator')?.text() ?? ''))
+      return DEFAULTS.has(kindOf(node.field('right') ?? node));
     return (
       syn.identifiers.has(k) ||
       syn.member.has(k) ||

@@ -33,3 +33,12 @@ app.post('/rename', (req, res) => {
   const uploadedFile = req.files.files[0];
   keepAs(uploadedFile, uploadedFile.name, () => res.end());
 });
+
+// A default does not make the client's name the parser's.
+app.post('/names', (req, res) => {
+  for (const file of req.files || []) {
+    // ruleid: code/js-path-traversal
+    fs.writeFileSync(path.join('/srv/files', file.originalname), 'x');
+  }
+  res.end();
+});

@@ -39,3 +39,10 @@ app.post('/logo', (req, res) => {
   const uploadedFile = req.files.files[0];
   store(uploadedFile, 'system', () => res.end());
 });
+
+// Cleaning up every temporary file, whether or not the parser found any.
+app.post('/chunks', (req, res) => {
+  const origFiles = req.files;
+  for (const file of origFiles || []) fs.unlinkSync(file.path);
+  res.end();
+});
