@@ -124,14 +124,18 @@ export function roleClassifier(
 
 // A password a person chose for a throwaway account: one word of lower-case letters, or only digits.
 const CHOSEN_PASSWORD = /^(?:[a-z]{4,24}|\d{4,12})$/;
+// One that says what it is once leetspeak is read (`firstPassword`, `p@ss:word`, `SuperP4ssw0rd!`).
+const SAYS_PASSWORD = /pass|pwd|secret/i;
+const LEET: Record<string, string> = { '@': 'a', '4': 'a', '0': 'o', '1': 'i', '3': 'e', $: 's', '5': 's' };
 
 /**
  * True for a test's or fixture's own user password (`user.create({ password: 'barbar' })`, '123456',
- * 'swordfish'): it protects the test's throwaway database and nothing else. A generated or mixed one
- * ('SuperP4ssw0rd!') may be a live credential and is still reported (lowered, as every test finding is).
+ * 'swordfish', 'AnotherLovelyPassword'): it protects the test's throwaway database and nothing else. A
+ * random-looking one may be a live credential copied in and is still reported (lowered, as every test
+ * finding is).
  */
 export function isTestUserPassword(value: string, path: string): boolean {
-  if (!CHOSEN_PASSWORD.test(value)) return false;
   const role = roleFromPath(path);
-  return role === 'test' || role === 'fixture';
+  if (role !== 'test' && role !== 'fixture') return false;
+  return CHOSEN_PASSWORD.test(value) || SAYS_PASSWORD.test(value.replace(/[@40135$]/g, (c) => LEET[c] ?? c));
 }

@@ -78,6 +78,7 @@ describe('password rules never fire on words, query building, references or hash
     ['a passed check', 'plugins/queue/forward.js', "txn.results.add(this, { pass: 'mail_from' });"],
     ['a passed check (dotted)', 'plugins/relay.js', "results.add(this, { pass: 'rcpt_to.in_host_list' });"],
     ['a self-named password', 'app/seed.js', "const admin = { username: 'admin', password: 'adminpwd' };"],
+    ['a translation key', 'modules/login/index.js', "placeholder: { password: 'apostrophe:enterPassword' },"],
     // Namespaced keys inside a string: a template's setting name, JSON quoted in a shell line.
     [
       'a namespaced setting',
@@ -100,6 +101,8 @@ describe('password rules never fire on words, query building, references or hash
     ['plugins/queue/forward.js', () => `smtp.auth({ user: 'relay', pass: '${real()}' });`],
     ['lib/seed.js', () => "User.create({ username: 'foo', password: 'barbar' });"],
     ['config/app.ini', () => `password:${real()}`],
+    ['config/app.yaml', () => 'password: admin2'],
+    ['config/app.yaml', () => 'password: "deploy:Kq7vX2mPz9"'],
     ['deploy/run.sh', () => `curl -d "password:${real()}x" https://acme.io`],
     ['deploy/run.sh', () => 'redis-cli -a "password:Kq7vX2mPz9rT4w" ping'],
   ])('still fires in %s', (path, line) => {
@@ -114,13 +117,19 @@ describe("passwords of a test's own throwaway users are not credentials", () => 
     ['test/messaging.js', "async.apply(User.create, { username: 'herp', password: 'derpderp' }),"],
     ['drivers/mysql/test.js', "const connection = { host: 'localhost', password: 'sqlpad' };"],
     ['src/__tests__/login.spec.ts', "await login('admin', { password: 'swordfish' });"],
+    // Self-describing, also in leetspeak, or weak: the test's own users.
+    ['test/login.js', "user.password = 'VeryPasswordManySecure🐶';"],
+    ['test/login.js', "await login({ username: 'admin', password: 'AnotherLovelyPassword' });"],
+    ['test/adapter.js', "const creds = { user: 'u', password: 'p@ss:word/special' };"],
+    ['test/pages.js', "user2.password = 'admin2';"],
+    ['drivers/sqlserver/test.js', "const c = { password: 'SuperP4ssw0rd!' };"],
   ])('%s', (path, text) => {
     expect(scan(text, path).filter((d) => /password/.test(d.ruleId))).toEqual([]);
   });
   it.each([
     // Generated or mixed: may be a live credential, reported (lowered by the test role).
     ['test/db.js', () => `const db = { password: '${real()}' };`],
-    ['drivers/sqlserver/test.js', () => "const c = { password: 'SuperP4ssw0rd!' };"],
+    ['drivers/sqlserver/test.js', () => "const c = { password: 'Xk9#qT2v!mZ7wR' };"],
     // A database URL in a test still counts.
     ['test/db.js', () => `const url = 'postgres://app:${real()}@db.internal/x';`],
   ])('still fires in %s', (path, line) => {

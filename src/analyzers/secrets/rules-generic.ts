@@ -14,7 +14,7 @@ import {
 } from './filters.js';
 import type { MatchContext, SecretRule, Verdict } from './types.js';
 import { secretRule } from './types.js';
-import { isTestUserPassword } from '../../core/file-role.js';
+import { isTestUserPassword, roleFromPath } from '../../core/file-role.js';
 import { weakPasswordReason } from './weak-password.js';
 
 export const WEAK_PASSWORD_ID = 'secrets/weak-password';
@@ -64,6 +64,8 @@ const SELF_NAMED =
 const SQL_STATEMENT = /\b(?:create|alter)\s{1,3}(?:user|role|login)\b|\bgrant\b|\bset\s{1,3}password\b/i;
 
 const IDENTIFIED_BY = /identified by\s{1,3}'$/i;
+const I18N_KEY = /^[a-z][a-z0-9-]{1,30}:[a-z][A-Za-z0-9]*(?:[.-][A-Za-z0-9]+)*$/;
+const TEST_ROLES = new Set(['test', 'fixture']);
 const PASS_KEY = /pass["']?\s{0,3}(?::=|=>|=|:)\s{0,3}["'`]?$/i;
 
 /** True when some occurrence of `secret` on the line directly follows text matching `re` (anchored at $). */
@@ -129,7 +131,12 @@ export function passwordVerdict(m: MatchContext, inUrl: boolean): Verdict {
   if (!inUrl && PASSWORD_WORDS.test(v)) return false; // a label: "password": "Password"
   if (!inUrl && (NOT_A_PASSWORD.test(v) || SELF_NAMED.test(v))) return false;
   if (!inUrl && isTestUserPassword(v, m.path)) return false;
+  // A translation key in a namespace (`placeholder: { password: 'apostrophe:enterPassword' }`).
+  if (!inUrl && I18N_KEY.test(v)) return false;
   const reason = weakPasswordReason(v, m.productNames);
+  // A weak password in a test's code is the test's own user's ('admin2', 'password123'); in a fixture's
+  // configuration (a `.env` a deploy may copy) it is still reported, lowered.
+  if (reason !== undefined && !inUrl && m.sourceCode && TEST_ROLES.has(roleFromPath(m.path))) return false;
   if (reason !== undefined) {
     const local = inUrl && LOCAL_HOST.test(m.line);
     const doc = DOC_PATH.test(m.path);
