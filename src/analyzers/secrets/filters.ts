@@ -47,6 +47,8 @@ const PLACEHOLDER_WORDS = [
   'notreal',
   'not_real',
   'not-a-real',
+  // A value that says it does not matter (a test harness's `secret: 'irrelevant'`).
+  'irrelevant',
 ];
 
 /** True when the value contains a template word or mask (`your_key_here`, `xxxx`, `<token>`, `changeme`). */
