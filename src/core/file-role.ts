@@ -129,8 +129,9 @@ const SAYS_PASSWORD = /pass|pwd|secret/i;
 const LEET: Record<string, string> = { '@': 'a', '4': 'a', '0': 'o', '1': 'i', '3': 'e', $: 's', '5': 's' };
 
 /**
- * True for a test's or fixture's own user password (`user.create({ password: 'barbar' })`, '123456',
- * 'swordfish', 'AnotherLovelyPassword'): it protects the test's throwaway database and nothing else. A
+ * True for a test's or fixture's own user password (a test's `user.create(…)` with one word such as barbar
+ * or swordfish, digits such as 123456, or a self-describing AnotherLovelyPassword): it protects the test's
+ * throwaway database and nothing else. A
  * random-looking one may be a live credential copied in and is still reported (lowered, as every test
  * finding is).
  */
