@@ -89,3 +89,16 @@ export function fixesHost(text: string): boolean {
   if (i >= 0) return /^[^/?#\\]+[/?#]/.test(text.slice(i + 2));
   return /[^/\\:]\/|\/[^/\\]|[?#]/.test(text);
 }
+
+/**
+ * The text every match of an anchored regular expression literal starts with (`/^\/topic\/(\d+)\//` →
+ * `/topic/`): the literal characters after `^`, up to the first one with a special meaning. Empty when the
+ * pattern is not anchored, has flags that change its meaning (`i`, `m`) or starts with a special character.
+ */
+export function anchoredPrefix(regexLiteral: string): string {
+  const m = /^\/\^((?:\\[/.?#-]|[\w/-])*)(.*)\/([a-z]*)$/s.exec(regexLiteral);
+  if (!m || /[im]/.test(m[3] ?? '')) return '';
+  const prefix = (m[1] ?? '').replace(/\\(.)/g, '$1');
+  // A quantifier right after the prefix makes its last character optional or repeated.
+  return /^[?*+{]/.test(m[2] ?? '') ? prefix.slice(0, -1) : prefix;
+}

@@ -7,7 +7,14 @@ import { functionName } from './scope.js';
 import type { Definition } from './scope.js';
 import { accessPath } from './sources.js';
 import { kindOf } from './syntax.js';
-import { fixesHost, isArrayIndexParam, plusOperands, readsMember, templateParts } from './taint-shapes.js';
+import {
+  anchoredPrefix,
+  fixesHost,
+  isArrayIndexParam,
+  plusOperands,
+  readsMember,
+  templateParts,
+} from './taint-shapes.js';
 import {
   argFor,
   BLOCKS,
@@ -196,10 +203,30 @@ export class TaintEvaluator {
         continue;
       }
       if (k === '`' || k === 'escape_sequence') continue;
+      if (fixesHost(this.matchedPrefix(p))) return null;
       const v = this.expr(p, depth + 1);
       if (v && v !== REQ) return v;
     }
     return null;
+  }
+
+  /**
+   * `m[0]` where every assignment of m is a match of an anchored regular expression literal
+   * (`const m = req.path.match(/^\/topic\/(\d+)\//)`): the text the whole match starts with, else ''.
+   */
+  private matchedPrefix(node: SgNode): string {
+    const { syn } = this.o;
+    if (!syn.subscript.has(kindOf(node)) || node.field('index')?.text() !== '0') return '';
+    const obj = node.field(syn.subscriptObject);
+    if (!obj || !syn.identifiers.has(kindOf(obj))) return '';
+    const values = this.valuesOf(obj);
+    const prefixes = values.map((v) => {
+      const callee = v.field(syn.callFunction);
+      const re = v.field(syn.callArguments)?.namedChildren()[0];
+      const method = callee && syn.member.has(kindOf(callee)) ? callee.field(syn.memberProperty)?.text() : '';
+      return method === 'match' && re && kindOf(re) === 'regex' ? anchoredPrefix(re.text()) : '';
+    });
+    return prefixes.length > 0 && prefixes.every((x) => x === prefixes[0]) ? (prefixes[0] ?? '') : '';
   }
 
   private firstOf(nodes: readonly (SgNode | null | undefined)[], depth: number): Value {
