@@ -1,7 +1,7 @@
 import type { SgNode } from '@ast-grep/napi';
-import type { ParamSourceSpec } from './rule-schema.js';
 import { DefinitionLookup } from './definitions.js';
-import { forFile } from './file-level.js';
+import { GuardChecker } from './taint-guards.js';
+import { SourceFinder } from './taint-sources.js';
 import { replacementSanitizes } from './replace-check.js';
 import { functionName } from './scope.js';
 import type { Definition } from './scope.js';
@@ -19,20 +19,17 @@ import {
   argFor,
   BLOCKS,
   contains,
-  EXITS,
   ITERATORS,
   KNOWN_PROPAGATORS,
-  lineOf,
   MAX_CALL_DEPTH,
   MAX_CALLERS,
   MAX_DEPTH,
   REQ,
-  reassigns,
   sanitizedPath,
   withStep,
 } from './taint-support.js';
 import { TaintBudget } from './taint-budget.js';
-import type { Guard, TaintOptions, TaintStep, Trace, Value } from './taint-support.js';
+import type { TaintOptions, Trace, Value } from './taint-support.js';
 
 export { FileIndex } from './taint-support.js';
 export type { CallResolver, TaintOptions, TaintStep, Trace, Value } from './taint-support.js';
@@ -60,16 +57,25 @@ export class TaintEvaluator {
   /** Names' values asked while `n` callers' calls are bound, by n (see cacheHere). */
   private readonly callerCaches: Map<number, Value>[] = [];
   private bindings: { fn: number; call: SgNode; name: string }[] = [];
-  private readonly ifCache: Map<number, SgNode[]>;
   private readonly callKind: string;
-  private readonly guards = new Map<number, Guard>();
+  private readonly src: SourceFinder;
+  private readonly guardCheck: GuardChecker;
   private objectsSafe: boolean | undefined;
 
   constructor(private readonly o: TaintOptions) {
     this.callKind = o.python ? 'call' : 'call_expression';
-    this.ifCache = o.index.ifs;
     this.budget = new TaintBudget(o.index);
     this.defs = new DefinitionLookup(o.index, o.root, o.syn, o.python, this.budget);
+    this.src = new SourceFinder(o, this.defs);
+    this.guardCheck = new GuardChecker(o, this.defs);
+  }
+
+  /**
+   * The trace of request data read as `rest` (`.args.x`) off a request object at `at`, or null when that
+   * property is no source (`.method`).
+   */
+  requestData(rest: string, at: SgNode): Trace | null {
+    return this.src.requestData(rest, at);
   }
 
   /** False once the file's evaluation budget is spent. */
@@ -122,13 +128,13 @@ export class TaintEvaluator {
     const { syn } = this.o;
     const k = kindOf(node);
     if (!syn.identifiers.has(k) && this.sanitized(node)) return null;
-    const src = this.sourceAt(node);
+    const src = this.src.sourceAt(node);
     // A request value checked where it is read (`if (types.indexOf(req.params.type) === -1) return next()`)
     // is guarded as a variable would be.
-    if (src) return this.guarded(node) ? null : src;
+    if (src) return this.guardCheck.guarded(node) ? null : src;
     if (syn.identifiers.has(k)) {
       const v = this.identifier(node, depth);
-      return v === null && this.requestObject(node, node.text()) ? REQ : v;
+      return v === null && this.src.requestObject(node, node.text()) ? REQ : v;
     }
     if (syn.member.has(k) || syn.subscript.has(k)) {
       const obj = node.field(syn.member.has(k) ? syn.memberObject : syn.subscriptObject);
@@ -244,105 +250,12 @@ export class TaintEvaluator {
     return sanitizers.some((m) => index.matches(root, node, m));
   }
 
-  private trace(label: string, node: SgNode): Trace {
-    const t: Trace = {
-      label,
-      source: node.text().replace(/\s+/g, ' ').slice(0, 80),
-      sourceLine: lineOf(node),
-      steps: [],
-      weak: false,
-    };
-    if (this.o.path !== undefined) t.sourcePath = this.o.path;
-    return t;
-  }
-
-  /** A trace from a request member read at `node` whose access path is `srcPath`. */
-  private sourceTrace(label: string, node: SgNode, srcPath: string): Trace {
-    const t = this.trace(label, node);
-    t.srcPath = srcPath;
-    return t;
-  }
-
-  /** A step at `node` in this module. */
-  private step(text: string, node: SgNode): TaintStep {
-    const s: TaintStep = { text, line: lineOf(node) };
-    if (this.o.path !== undefined) s.path = this.o.path;
-    return s;
-  }
-
-  private sourceAt(node: SgNode): Trace | null {
-    const { syn } = this.o;
-    const k = kindOf(node);
-    const pathy = syn.member.has(k) || syn.subscript.has(k) || syn.call.has(k) || syn.identifiers.has(k);
-    const path = pathy ? accessPath(node, syn) : undefined;
-    for (const s of this.o.sources) {
-      if (path !== undefined) {
-        if (s.paths.some((r) => r.test(path)) && this.plausibleRequest(node, path)) {
-          const t = this.trace(s.label, node);
-          if (!syn.call.has(k)) t.srcPath = path;
-          return t;
-        }
-        if (syn.call.has(k) && s.calls.some((r) => r.test(path.slice(0, -2))))
-          return this.trace(s.label, node);
-      }
-      for (const m of s.matchers) {
-        const f = forFile(m, this.o.root);
-        if (f && node.matches(f)) return this.trace(s.label, node);
-      }
-    }
-    return null;
-  }
-
-  /**
-   * In JavaScript `req`/`request` are common names for many things (an HTTP client request, a queue job).
-   * They count as the incoming request only when undeclared, or a parameter next to a response-like one
-   * (`res`, `reply`, `h`, `next`), or a parameter a framework source marks as the request.
-   */
-  private plausibleRequest(node: SgNode, path: string): boolean {
-    if (!/^(req|request)[.([]/.test(path)) return true;
-    let root = node;
-    for (let i = 0; i < 16; i++) {
-      const next =
-        root.field(this.o.syn.memberObject) ??
-        root.field(this.o.syn.callFunction) ??
-        root.field(this.o.syn.subscriptObject);
-      if (!next) break;
-      root = next;
-    }
-    if (!this.o.syn.identifiers.has(kindOf(root))) return true;
-    const defs = this.defs.definitionsOf(root);
-    if (defs.length === 0) return true;
-    return defs.some((d) => {
-      if (d.kind !== 'param') return false;
-      // Python views take the request first (after self in class-based views); Flask's is a global import.
-      if (this.o.python) {
-        const first = d.fn.field('parameters')?.namedChildren()[0]?.text() ?? '';
-        return (
-          d.index === 0 || (d.index === 1 && /^(self|cls)\b/.test(first)) || this.paramSource(d) !== null
-        );
-      }
-      const params = d.fn.field('parameters')?.text() ?? '';
-      return /[(,]\s*(res|resp|response|reply|h|next|ctx)\b/.test(params) || this.paramSource(d) !== null;
-    });
-  }
-
   /** `r.query` where `r` is a request object under another name: test it as `req.query`. */
   private requestMember(node: SgNode): Value {
     const path = accessPath(node, this.o.syn);
     if (path === undefined) return null;
     const rest = path.replace(/^(self\.)?[^.([]+/, '');
-    return this.requestData(rest, node);
-  }
-
-  /**
-   * The trace of request data read as `rest` (`.args.x`) off a request object at `at`, or null when that
-   * property is no source (`.method`). Python sources name the object `request`, JavaScript ones `req`.
-   */
-  requestData(rest: string, at: SgNode): Trace | null {
-    const asReq = [`req${rest}`, `request${rest}`];
-    for (const s of this.o.sources)
-      if (s.paths.some((r) => asReq.some((p) => r.test(p)))) return this.trace(s.label, at);
-    return null;
+    return this.src.requestData(rest, node);
   }
 
   /** True when `node` evaluates to the whole request object (its properties are request data). */
@@ -351,16 +264,6 @@ export class TaintEvaluator {
     const v = this.expr(node, 0);
     this.budget.end();
     return v === REQ;
-  }
-
-  /**
-   * A name of the request object that no definition explains: Flask's imported `request`, a view's or a
-   * handler's `req`/`request` parameter (plausibleRequest decides, as for `request.args`).
-   */
-  private requestObject(node: SgNode, name: string): boolean {
-    if (name !== 'req' && name !== 'request') return false;
-    if (!this.o.sources.some((s) => s.label === 'http')) return false;
-    return this.plausibleRequest(node, `${name}.`);
   }
 
   /** The property a member or subscript expression reads, as an access-path suffix (`.x`, `[]`). */
@@ -379,7 +282,7 @@ export class TaintEvaluator {
     if (this.active.has(id)) return null;
     this.active.add(id);
     let out: Value = null;
-    if (!this.guarded(node)) {
+    if (!this.guardCheck.guarded(node)) {
       const whole = !readsMember(this.o.syn, node);
       for (const d of this.defs.definitionsOf(node)) {
         if (whole && this.fieldOfSafeObject(d)) continue;
@@ -389,7 +292,10 @@ export class TaintEvaluator {
           continue;
         }
         if (v) {
-          out = withStep(v, this.step(d.kind === 'param' ? `${d.name} (parameter)` : node.text(), d.node));
+          out = withStep(
+            v,
+            this.src.step(d.kind === 'param' ? `${d.name} (parameter)` : node.text(), d.node),
+          );
           break;
         }
       }
@@ -436,10 +342,10 @@ export class TaintEvaluator {
       if (base !== undefined) {
         const full = `${base}.${d.keys.join('.')}`;
         for (const s of this.o.sources)
-          if (s.paths.some((r) => r.test(full)) && this.plausibleRequest(d.value, full))
+          if (s.paths.some((r) => r.test(full)) && this.src.plausibleRequest(d.value, full))
             return sanitizedPath(full, this.o.sanitizers, whole)
               ? null
-              : this.sourceTrace(s.label, d.value, full);
+              : this.src.sourceTrace(s.label, d.value, full);
       }
       const v = this.expr(d.value, depth + 1);
       if (v === REQ) return this.requestKeys(d.keys, d.value, whole);
@@ -453,55 +359,8 @@ export class TaintEvaluator {
     const asReq = `req.${keys.join('.')}`;
     for (const s of this.o.sources)
       if (s.paths.some((r) => r.test(asReq)))
-        return sanitizedPath(asReq, this.o.sanitizers, whole) ? null : this.trace(s.label, at);
+        return sanitizedPath(asReq, this.o.sanitizers, whole) ? null : this.src.trace(s.label, at);
     return null;
-  }
-
-  private guarded(use: SgNode): boolean {
-    if (this.o.guards.length === 0) return false;
-    const scope = this.defs.scopeOf(use) ?? this.o.root;
-    let ifs = this.ifCache.get(scope.id());
-    if (!ifs) {
-      ifs = scope.findAll({ rule: { kind: this.o.syn.ifStatement } });
-      this.ifCache.set(scope.id(), ifs);
-    }
-    const name = use.text();
-    const useStart = use.range().start.index;
-    for (const s of ifs) {
-      const g = this.guardOf(s);
-      if (g.start > useStart || (!g.all && !g.names.has(name))) continue;
-      // The guard protects the code inside it, or after it when its failing branch leaves or overwrites the value.
-      if (useStart < g.end || g.exits || reassigns(g.consequence, name)) return true;
-    }
-    return false;
-  }
-
-  /** What one `if` guards (computed once per statement): the names its condition checks. */
-  private guardOf(s: SgNode): Guard {
-    const id = s.id();
-    let g = this.guards.get(id);
-    if (g) return g;
-    const r = s.range();
-    const cons = s.field('consequence')?.text() ?? '';
-    g = {
-      start: r.start.index,
-      end: r.end.index,
-      names: new Set(),
-      all: false,
-      exits: EXITS.test(cons),
-      consequence: cons,
-    };
-    const cond = s.field('condition');
-    for (const m of cond ? this.o.guards : []) {
-      const f = forFile(m, this.o.root);
-      for (const hit of (f && cond?.findAll(f)) || []) {
-        const x = hit.getMatch('X');
-        if (x) g.names.add(x.text());
-        else g.all = true;
-      }
-    }
-    this.guards.set(id, g);
-    return g;
   }
 
   private param(d: Extract<Definition, { kind: 'param' }>, depth: number): Value {
@@ -518,50 +377,12 @@ export class TaintEvaluator {
       return v;
     }
     const seed = this.o.seed;
-    if (seed && seed.fn === fnId) return d.index === seed.param ? this.seedTrace(d) : null;
-    const fromSource = this.paramSource(d);
+    if (seed && seed.fn === fnId) return d.index === seed.param ? this.src.seedTrace(d) : null;
+    const fromSource = this.src.paramSource(d);
     if (fromSource) return fromSource;
     const fromIter = this.iteratorParam(d, depth);
     if (fromIter) return fromIter;
     return this.callers(d, depth);
-  }
-
-  /** Summary mode: the traced parameter, as if it were a source. */
-  private seedTrace(d: Extract<Definition, { kind: 'param' }>): Trace {
-    const t = this.trace('parameter', d.node);
-    t.param = d.index;
-    t.access = '';
-    return t;
-  }
-
-  private paramSource(d: Extract<Definition, { kind: 'param' }>): Value {
-    const wrapper = this.paramWrapper(d);
-    for (const s of this.o.sources) {
-      for (const p of s.params) {
-        if (!this.paramSelected(p, d)) continue;
-        if (p.function && !this.o.index.matches(this.o.root, d.fn, p.function)) continue;
-        if (p.param && !(wrapper && this.o.index.matches(this.o.root, wrapper, p.param))) continue;
-        return p.requestObject ? REQ : this.trace(s.label, wrapper ?? d.node);
-      }
-    }
-    return null;
-  }
-
-  private paramSelected(p: ParamSourceSpec, d: Extract<Definition, { kind: 'param' }>): boolean {
-    if (p.except.includes(d.name)) return false;
-    return p.which === 'all' || p.which.includes(d.index);
-  }
-
-  private paramWrapper(d: Extract<Definition, { kind: 'param' }>): SgNode | undefined {
-    let cur: SgNode | null = d.node;
-    for (let i = 0; i < 6 && cur; i++) {
-      const p: SgNode | null = cur.parent();
-      if (!p) return undefined;
-      if (p.kind() === 'formal_parameters' || p.kind() === 'parameters' || p.kind() === 'lambda_parameters')
-        return cur;
-      cur = p;
-    }
-    return undefined;
   }
 
   /** `tainted.map(x => ...)`: the callback's first parameter carries the receiver's taint. */
@@ -605,7 +426,7 @@ export class TaintEvaluator {
       const v = this.expr(arg, depth + 1);
       this.bindings.pop();
       if (v === REQ) whole = true;
-      else if (v) return withStep(v, this.step(`${name}(${d.name})`, c));
+      else if (v) return withStep(v, this.src.step(`${name}(${d.name})`, c));
     }
     // A caller passes the whole request object: the parameter's `.query`, `.args`... are request data.
     return whole ? REQ : null;
@@ -660,7 +481,7 @@ export class TaintEvaluator {
       this.bindings.push({ fn: fn.id(), call: node, name });
       const v = this.firstOf(returns, depth);
       this.bindings.pop();
-      if (v && v !== REQ) return withStep(v, this.step(`${name}()`, node));
+      if (v && v !== REQ) return withStep(v, this.src.step(`${name}()`, node));
     }
     return null;
   }

@@ -1,0 +1,68 @@
+import type { SgNode } from '@ast-grep/napi';
+import type { DefinitionLookup } from './definitions.js';
+import { forFile } from './file-level.js';
+import { EXITS, reassigns } from './taint-support.js';
+import type { Guard, TaintOptions } from './taint-support.js';
+
+/**
+ * Whether a use of a name is protected by an `if` whose condition checks it with one of the rule's
+ * guards (an allow-list, a type check): inside the `if`, or after it when its failing branch leaves.
+ */
+export class GuardChecker {
+  private readonly guards = new Map<number, Guard>();
+  private readonly ifCache: Map<number, SgNode[]>;
+
+  constructor(
+    private readonly o: TaintOptions,
+    private readonly defs: DefinitionLookup,
+  ) {
+    this.ifCache = o.index.ifs;
+  }
+
+  guarded(use: SgNode): boolean {
+    if (this.o.guards.length === 0) return false;
+    const scope = this.defs.scopeOf(use) ?? this.o.root;
+    let ifs = this.ifCache.get(scope.id());
+    if (!ifs) {
+      ifs = scope.findAll({ rule: { kind: this.o.syn.ifStatement } });
+      this.ifCache.set(scope.id(), ifs);
+    }
+    const name = use.text();
+    const useStart = use.range().start.index;
+    for (const s of ifs) {
+      const g = this.guardOf(s);
+      if (g.start > useStart || (!g.all && !g.names.has(name))) continue;
+      // The guard protects the code inside it, or after it when its failing branch leaves or overwrites the value.
+      if (useStart < g.end || g.exits || reassigns(g.consequence, name)) return true;
+    }
+    return false;
+  }
+
+  /** What one `if` guards (computed once per statement): the names its condition checks. */
+  guardOf(s: SgNode): Guard {
+    const id = s.id();
+    let g = this.guards.get(id);
+    if (g) return g;
+    const r = s.range();
+    const cons = s.field('consequence')?.text() ?? '';
+    g = {
+      start: r.start.index,
+      end: r.end.index,
+      names: new Set(),
+      all: false,
+      exits: EXITS.test(cons),
+      consequence: cons,
+    };
+    const cond = s.field('condition');
+    for (const m of cond ? this.o.guards : []) {
+      const f = forFile(m, this.o.root);
+      for (const hit of (f && cond?.findAll(f)) || []) {
+        const x = hit.getMatch('X');
+        if (x) g.names.add(x.text());
+        else g.all = true;
+      }
+    }
+    this.guards.set(id, g);
+    return g;
+  }
+}

@@ -1,0 +1,161 @@
+import type { SgNode } from '@ast-grep/napi';
+import type { DefinitionLookup } from './definitions.js';
+import { forFile } from './file-level.js';
+import type { ParamSourceSpec } from './rule-schema.js';
+import type { Definition } from './scope.js';
+import { accessPath } from './sources.js';
+import { kindOf } from './syntax.js';
+import { lineOf, REQ } from './taint-support.js';
+import type { TaintOptions, TaintStep, Trace, Value } from './taint-support.js';
+
+/**
+ * Where taint starts, for one evaluator: request data read at a node (by access path, by a source's
+ * matchers), and parameters that a framework fills with request data; and the traces that record it.
+ */
+export class SourceFinder {
+  constructor(
+    private readonly o: TaintOptions,
+    private readonly defs: DefinitionLookup,
+  ) {}
+
+  trace(label: string, node: SgNode): Trace {
+    const t: Trace = {
+      label,
+      source: node.text().replace(/\s+/g, ' ').slice(0, 80),
+      sourceLine: lineOf(node),
+      steps: [],
+      weak: false,
+    };
+    if (this.o.path !== undefined) t.sourcePath = this.o.path;
+    return t;
+  }
+
+  /** A trace from a request member read at `node` whose access path is `srcPath`. */
+  sourceTrace(label: string, node: SgNode, srcPath: string): Trace {
+    const t = this.trace(label, node);
+    t.srcPath = srcPath;
+    return t;
+  }
+
+  /** A step at `node` in this module. */
+  step(text: string, node: SgNode): TaintStep {
+    const s: TaintStep = { text, line: lineOf(node) };
+    if (this.o.path !== undefined) s.path = this.o.path;
+    return s;
+  }
+
+  sourceAt(node: SgNode): Trace | null {
+    const { syn } = this.o;
+    const k = kindOf(node);
+    const pathy = syn.member.has(k) || syn.subscript.has(k) || syn.call.has(k) || syn.identifiers.has(k);
+    const path = pathy ? accessPath(node, syn) : undefined;
+    for (const s of this.o.sources) {
+      if (path !== undefined) {
+        if (s.paths.some((r) => r.test(path)) && this.plausibleRequest(node, path)) {
+          const t = this.trace(s.label, node);
+          if (!syn.call.has(k)) t.srcPath = path;
+          return t;
+        }
+        if (syn.call.has(k) && s.calls.some((r) => r.test(path.slice(0, -2))))
+          return this.trace(s.label, node);
+      }
+      for (const m of s.matchers) {
+        const f = forFile(m, this.o.root);
+        if (f && node.matches(f)) return this.trace(s.label, node);
+      }
+    }
+    return null;
+  }
+
+  /**
+   * In JavaScript `req`/`request` are common names for many things (an HTTP client request, a queue job).
+   * They count as the incoming request only when undeclared, or a parameter next to a response-like one
+   * (`res`, `reply`, `h`, `next`), or a parameter a framework source marks as the request.
+   */
+  plausibleRequest(node: SgNode, path: string): boolean {
+    if (!/^(req|request)[.([]/.test(path)) return true;
+    let root = node;
+    for (let i = 0; i < 16; i++) {
+      const next =
+        root.field(this.o.syn.memberObject) ??
+        root.field(this.o.syn.callFunction) ??
+        root.field(this.o.syn.subscriptObject);
+      if (!next) break;
+      root = next;
+    }
+    if (!this.o.syn.identifiers.has(kindOf(root))) return true;
+    const defs = this.defs.definitionsOf(root);
+    if (defs.length === 0) return true;
+    return defs.some((d) => {
+      if (d.kind !== 'param') return false;
+      // Python views take the request first (after self in class-based views); Flask's is a global import.
+      if (this.o.python) {
+        const first = d.fn.field('parameters')?.namedChildren()[0]?.text() ?? '';
+        return (
+          d.index === 0 || (d.index === 1 && /^(self|cls)\b/.test(first)) || this.paramSource(d) !== null
+        );
+      }
+      const params = d.fn.field('parameters')?.text() ?? '';
+      return /[(,]\s*(res|resp|response|reply|h|next|ctx)\b/.test(params) || this.paramSource(d) !== null;
+    });
+  }
+
+  /**
+   * The trace of request data read as `rest` (`.args.x`) off a request object at `at`, or null when that
+   * property is no source (`.method`). Python sources name the object `request`, JavaScript ones `req`.
+   */
+  requestData(rest: string, at: SgNode): Trace | null {
+    const asReq = [`req${rest}`, `request${rest}`];
+    for (const s of this.o.sources)
+      if (s.paths.some((r) => asReq.some((p) => r.test(p)))) return this.trace(s.label, at);
+    return null;
+  }
+
+  /**
+   * A name of the request object that no definition explains: Flask's imported `request`, a view's or a
+   * handler's `req`/`request` parameter (plausibleRequest decides, as for `request.args`).
+   */
+  requestObject(node: SgNode, name: string): boolean {
+    if (name !== 'req' && name !== 'request') return false;
+    if (!this.o.sources.some((s) => s.label === 'http')) return false;
+    return this.plausibleRequest(node, `${name}.`);
+  }
+
+  /** Summary mode: the traced parameter, as if it were a source. */
+  seedTrace(d: Extract<Definition, { kind: 'param' }>): Trace {
+    const t = this.trace('parameter', d.node);
+    t.param = d.index;
+    t.access = '';
+    return t;
+  }
+
+  paramSource(d: Extract<Definition, { kind: 'param' }>): Value {
+    const wrapper = this.paramWrapper(d);
+    for (const s of this.o.sources) {
+      for (const p of s.params) {
+        if (!this.paramSelected(p, d)) continue;
+        if (p.function && !this.o.index.matches(this.o.root, d.fn, p.function)) continue;
+        if (p.param && !(wrapper && this.o.index.matches(this.o.root, wrapper, p.param))) continue;
+        return p.requestObject ? REQ : this.trace(s.label, wrapper ?? d.node);
+      }
+    }
+    return null;
+  }
+
+  paramSelected(p: ParamSourceSpec, d: Extract<Definition, { kind: 'param' }>): boolean {
+    if (p.except.includes(d.name)) return false;
+    return p.which === 'all' || p.which.includes(d.index);
+  }
+
+  paramWrapper(d: Extract<Definition, { kind: 'param' }>): SgNode | undefined {
+    let cur: SgNode | null = d.node;
+    for (let i = 0; i < 6 && cur; i++) {
+      const p: SgNode | null = cur.parent();
+      if (!p) return undefined;
+      if (p.kind() === 'formal_parameters' || p.kind() === 'parameters' || p.kind() === 'lambda_parameters')
+        return cur;
+      cur = p;
+    }
+    return undefined;
+  }
+}
