@@ -160,7 +160,7 @@ export interface FindingSeenTable {
 
 /** PostgreSQL only (migration 11): the lower-cased text a search looks in, kept by triggers. */
 export interface FindingSearchTable {
-  finding_id: number;
+  block: number;
   text: string;
 }
 
