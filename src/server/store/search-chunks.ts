@@ -28,8 +28,9 @@ function blockRows(from: string): RawBuilder<unknown> {
  * row per finding, becomes a row per block of ids (SEARCH_CHUNK findings), found from a finding
  * through an index on its block. Rows are never merged: the findings of a block written by two
  * statements (one report's batches, or two reports at once) have a row each, so no writer waits
- * for another. A finding whose text changes gets a row of its own with the new text; the row it
- * was in keeps the old text, which can only name it as a candidate that the exact test rejects.
+ * for another. A finding whose text changes gets a row of its own (`finding_id` set), replaced at
+ * each later change; its block's row keeps the text it was first stored with, which can only make
+ * it a candidate that the exact test rejects. So the table holds at most two texts per finding.
  * SQLite keeps its full-text table (a trigram index that stores only trigrams costs far less there).
  */
 export function v12SearchChunks(dialect: Dialect): Migration {
@@ -37,7 +38,9 @@ export function v12SearchChunks(dialect: Dialect): Migration {
     async up(db: Kysely<unknown>): Promise<void> {
       if (dialect !== 'postgres') return;
       await sql`DROP TABLE finding_search`.execute(db);
-      await sql`CREATE TABLE finding_search (block integer NOT NULL, text text NOT NULL)`.execute(db);
+      await sql`CREATE TABLE finding_search (block integer NOT NULL, finding_id integer, text text NOT NULL)`.execute(
+        db,
+      );
       await sql`INSERT INTO finding_search (block, text) ${blockRows('findings')}`.execute(db);
       await sql`CREATE INDEX finding_search_block ON finding_search (block)`.execute(db);
       await sql`CREATE INDEX findings_search_block ON findings (${searchBlock('id')})`.execute(db);
@@ -47,8 +50,9 @@ export function v12SearchChunks(dialect: Dialect): Migration {
           INSERT INTO finding_search (block, text) ${blockRows('new_rows')};
           RETURN NULL; END $$`.execute(db);
       await sql`CREATE OR REPLACE FUNCTION finding_search_update() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN
-          INSERT INTO finding_search (block, text)
-            SELECT ${searchBlock('n.id')}, lower(${searchText('n.')}) FROM (SELECT NEW.*) AS n;
+          DELETE FROM finding_search WHERE block = (NEW.id / ${sql.lit(SEARCH_CHUNK)}) AND finding_id = NEW.id;
+          INSERT INTO finding_search (block, finding_id, text)
+            SELECT ${searchBlock('n.id')}, n.id, lower(${searchText('n.')}) FROM (SELECT NEW.*) AS n;
           RETURN NULL; END $$`.execute(db);
       const trgm = await sql`SELECT 1 FROM pg_extension WHERE extname = 'pg_trgm'`.execute(db);
       if (trgm.rows.length > 0)
