@@ -13,6 +13,7 @@ import { singleModule } from './project.js';
 import type { ProjectView } from './project.js';
 import { callsCarryingTaint, runTaint } from './run-taint.js';
 import { isFixedValue } from './fixed-value.js';
+import { forFile } from './file-level.js';
 import type { TaintRun } from './run-taint.js';
 
 export type { CodeMatch } from './matches.js';
@@ -168,8 +169,10 @@ function statementOf(node: SgNode): string {
 
 function runMatch(rule: CodeRule, root: SgNode, out: CodeMatch[]): void {
   if (!rule.match) return;
+  const matcher = forFile(rule.match, root);
+  if (!matcher) return;
   const fixed = rule.unlessFixed;
-  for (const m of root.findAll(rule.match)) {
+  for (const m of root.findAll(matcher)) {
     const value = fixed && m.getMatch(fixed.metavar);
     if (value && isFixedValue(value, (call) => fixed.calls.some((c) => call.matches(c)))) continue;
     const text = oneLine(m.text(), 60);

@@ -1,5 +1,6 @@
 import type { SgNode } from '@ast-grep/napi';
 import type { SinkSpec } from './rule-schema.js';
+import { forFile } from './file-level.js';
 import { anchorOf } from './taint-support.js';
 
 /** Positional arguments of a call node (Python keyword arguments excluded), or [] when it is no call. */
@@ -38,7 +39,9 @@ export function sinkMatches(
   for (const sink of sinks) {
     const anchor = anchorOf(sink.matcher);
     if (anchor !== '' && !text.includes(anchor)) continue;
-    for (const m of root.findAll(sink.matcher)) {
+    const matcher = forFile(sink.matcher, root);
+    if (!matcher) continue;
+    for (const m of root.findAll(matcher)) {
       const targets = sink.args.length === 0 ? [m] : sink.args.flatMap((a) => sinkTargets(m, a, python));
       out.push({ match: m, targets: targets.filter((t): t is SgNode => !!t && t.kind() !== ',') });
     }

@@ -13,7 +13,7 @@ import { argFor, argumentNodes, contains, lineOf, withStep, withSteps } from './
 
 /** What one taint rule brings to cross-function analysis. */
 export interface RuleContext {
-  /** Identifies the rule (summaries depend on its sinks and sanitizers). */
+  /** Identifies the rule (sink summaries depend on its sinks as well as on what decides flows). */
   key: string;
   sinks: readonly SinkSpec[];
   sources: readonly CompiledSources[];
@@ -63,6 +63,27 @@ export interface CallTarget {
 const MAX_PARAMS = 8;
 const PENDING = Symbol('pending');
 
+/** What a function returns for one set of sources, sanitizers and guards (shared by the rules that have it). */
+interface Flow {
+  source: Trace | null;
+  passes: Map<number, PassThrough>;
+}
+
+const ids = new WeakMap<object, number>();
+let lastId = 0;
+/** A number per object: matchers and sources are the same objects for every rule that lists them. */
+function idOf(o: object): number {
+  let id = ids.get(o);
+  if (id === undefined) ids.set(o, (id = ++lastId));
+  return id;
+}
+
+/** The key of what decides a function's flows for a rule: two rules with the same key share them. */
+function flowKey(r: RuleContext): string {
+  const list = (xs: readonly object[]): string => xs.map(idOf).join(',');
+  return `flow:${list(r.sources)}|${list(r.sanitizers)}|${list(r.guards)}|${r.sinkClass ?? ''}`;
+}
+
 function paramCount(fn: SgNode): number {
   if (fn.field('parameter')) return 1;
   const list = fn.field('parameters');
@@ -93,12 +114,15 @@ export class Summaries {
   private readonly syn: Syntax;
   private readonly python: boolean;
 
+  private readonly flowKey: string;
+
   constructor(
     private readonly view: ProjectView,
     private readonly rule: RuleContext,
   ) {
     this.python = view.entry.lang.family === 'python';
     this.syn = syntaxOf(view.entry.lang.family);
+    this.flowKey = flowKey(rule);
   }
 
   /** True once the cross-file time budget is spent. */
@@ -172,7 +196,7 @@ export class Summaries {
     const targets = this.targets(m, call, false);
     if (targets.length === 0) return undefined;
     for (const t of targets) {
-      const s = this.summary(t);
+      const s = this.flow(t);
       const at = { text: `${t.name}()`, line: lineOf(call), path: m.path };
       if (s.source) return withStep(s.source, at);
       for (const [k, pass] of s.passes) {
@@ -200,6 +224,43 @@ export class Summaries {
     return t ? { ...t, source: `${t.source}${access}` } : null;
   }
 
+  /**
+   * Which sources a function returns and which parameters reach its return value (computed on first use,
+   * shared by every rule with the same sources, sanitizers and guards: the rule's sinks play no part).
+   */
+  private flow(t: CallTarget): Flow {
+    const key = `${this.flowKey}:${t.fn.id()}`;
+    const cached = t.module.summaries.get(key) as Flow | typeof PENDING | undefined;
+    if (cached === PENDING) return { source: null, passes: new Map() };
+    if (cached) return cached;
+    if (this.overBudget) return { source: null, passes: new Map() };
+    t.module.summaries.set(key, PENDING);
+    t.module.index.refill(this.view.deadline);
+    const f: Flow = { source: null, passes: new Map() };
+    const returns = this.returns(t.fn);
+    const clean = this.evaluator(t.module, { fn: t.fn.id(), param: -1 });
+    for (const r of returns) {
+      const v = clean.taintOf(r);
+      if (v) {
+        f.source = v;
+        break;
+      }
+    }
+    const n = Math.min(paramCount(t.fn), MAX_PARAMS);
+    for (let i = 0; i < n && returns.length > 0; i++) {
+      const ev = this.evaluator(t.module, { fn: t.fn.id(), param: i });
+      for (const r of returns) {
+        const v = ev.taintOf(r);
+        if (v && v.param === i) {
+          f.passes.set(i, v.access === undefined ? { steps: v.steps } : { steps: v.steps, access: v.access });
+          break;
+        }
+      }
+    }
+    t.module.summaries.set(key, f);
+    return f;
+  }
+
   /** The summary of a function for this rule (computed on first use). */
   summary(t: CallTarget): FunctionSummary {
     const key = `${this.rule.key}:${t.fn.id()}`;
@@ -216,35 +277,20 @@ export class Summaries {
   }
 
   private compute(t: CallTarget): FunctionSummary {
-    const s: FunctionSummary = { ...t, source: null, passes: new Map(), sinks: [] };
-    const returns = this.returns(t.fn);
-    const clean = this.evaluator(t.module, { fn: t.fn.id(), param: -1 });
-    for (const r of returns) {
-      const v = clean.taintOf(r);
-      if (v) {
-        s.source = v;
-        break;
-      }
-    }
+    const { source, passes } = this.flow(t);
+    const s: FunctionSummary = { ...t, source, passes, sinks: [] };
     const sinks = this.sinksIn(t.module).filter((x) => contains(t.fn, x.match));
     const calls = t.fn
       .findAll({ rule: { kind: this.python ? 'call' : 'call_expression' } })
       .flatMap((c) => this.targets(t.module, c, true).map((target) => ({ call: c, target })))
       .filter((c) => c.target.fn.id() !== t.fn.id());
     const n = Math.min(paramCount(t.fn), MAX_PARAMS);
-    for (let i = 0; i < n; i++) {
+    for (let i = 0; i < n && (sinks.length > 0 || calls.length > 0); i++) {
       const ev = this.evaluator(t.module, { fn: t.fn.id(), param: i });
       const fromParam = (node: SgNode): Trace | null => {
         const v = ev.taintOf(node);
         return v && v.param === i ? v : null;
       };
-      for (const r of returns) {
-        const v = fromParam(r);
-        if (v) {
-          s.passes.set(i, v.access === undefined ? { steps: v.steps } : { steps: v.steps, access: v.access });
-          break;
-        }
-      }
       for (const x of sinks) {
         const v = x.targets.map(fromParam).find((y) => y !== null);
         if (!v) continue;

@@ -1,6 +1,7 @@
 import type { SgNode } from '@ast-grep/napi';
 import type { Matcher } from './rule-schema.js';
 import type { CompiledSources } from './sources.js';
+import { forFile } from './file-level.js';
 import { escapeRegex, functionName } from './scope.js';
 import type { Definition } from './scope.js';
 import type { Syntax } from './syntax.js';
@@ -70,21 +71,24 @@ export class FileIndex {
    */
   matches(root: SgNode, node: SgNode, m: Matcher): boolean {
     let ids = this.matched.get(m);
+    const f = forFile(m, root);
     if (!ids) {
       const r = m.rule as { pattern?: unknown; kind?: unknown };
-      if (r.pattern === undefined && r.kind === undefined) {
+      if (!f) {
+        ids = new Set<number>();
+      } else if (r.pattern === undefined && r.kind === undefined) {
         ids = new Map<number, boolean>();
       } else {
         const a = anchorOf(m);
         this.text ??= root.text();
-        ids = new Set(a === '' || this.text.includes(a) ? root.findAll(m).map((n) => n.id()) : []);
+        ids = new Set(a === '' || this.text.includes(a) ? root.findAll(f).map((n) => n.id()) : []);
       }
       this.matched.set(m, ids);
     }
     const id = node.id();
     if (ids instanceof Set) return ids.has(id);
     let v = ids.get(id);
-    if (v === undefined) ids.set(id, (v = node.matches(m)));
+    if (v === undefined) ids.set(id, (v = f !== null && node.matches(f)));
     return v;
   }
 

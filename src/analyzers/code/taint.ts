@@ -1,6 +1,7 @@
 import type { SgNode } from '@ast-grep/napi';
 import type { ParamSourceSpec } from './rule-schema.js';
 import { DefinitionLookup } from './definitions.js';
+import { forFile } from './file-level.js';
 import { replacementSanitizes } from './replace-check.js';
 import { functionName } from './scope.js';
 import type { Definition } from './scope.js';
@@ -201,7 +202,10 @@ export class TaintEvaluator {
         if (syn.call.has(k) && s.calls.some((r) => r.test(path.slice(0, -2))))
           return this.trace(s.label, node);
       }
-      for (const m of s.matchers) if (node.matches(m)) return this.trace(s.label, node);
+      for (const m of s.matchers) {
+        const f = forFile(m, this.o.root);
+        if (f && node.matches(f)) return this.trace(s.label, node);
+      }
     }
     return null;
   }
@@ -404,7 +408,8 @@ export class TaintEvaluator {
     };
     const cond = s.field('condition');
     for (const m of cond ? this.o.guards : []) {
-      for (const hit of cond?.findAll(m) ?? []) {
+      const f = forFile(m, this.o.root);
+      for (const hit of (f && cond?.findAll(f)) || []) {
         const x = hit.getMatch('X');
         if (x) g.names.add(x.text());
         else g.all = true;

@@ -1,0 +1,134 @@
+import { Lang, parse } from '@ast-grep/napi';
+import { describe, expect, it } from 'vitest';
+import { forFile } from './file-level.js';
+import { ensurePython } from './languages.js';
+import type { Matcher } from './rule-schema.js';
+
+const ormAware: Matcher = {
+  rule: {
+    pattern: '$M.$F($$$)',
+    not: {
+      any: [
+        { has: { kind: 'arguments', has: { kind: 'object', has: { kind: 'pair', regex: '^where' } } } },
+        { inside: { stopBy: 'end', kind: 'program', regex: '(?i)sequelize|knex' } },
+      ],
+    },
+  },
+  constraints: { F: { regex: '^(find|findOne)$' } },
+};
+
+const JS_FILES = [
+  'db.users.find({ name: req.body.name }); other.call(x);',
+  "const Sequelize = require('sequelize'); User.findOne({ name: q }); User.find(q);",
+  "User.findOne({ where: { id } }); db.items.find(q); import knex from 'knex';",
+  'function f() { return a.find(b) }',
+];
+
+/** Every node the matcher finds, as `start-end` (the identity a rewrite must keep). */
+function spans(src: string, lang: Lang, m: Matcher, rewritten: boolean): string[] {
+  const root = parse(lang, src).root();
+  const f = rewritten ? forFile(m, root) : m;
+  if (!f) return [];
+  return root.findAll(f).map((n) => `${n.range().start.index}-${n.range().end.index}`);
+}
+
+describe('forFile', () => {
+  it('finds exactly what the matcher as written finds, file by file', () => {
+    for (const src of JS_FILES) {
+      expect(spans(src, Lang.JavaScript, ormAware, true)).toEqual(
+        spans(src, Lang.JavaScript, ormAware, false),
+      );
+    }
+    expect(spans(JS_FILES[0]!, Lang.JavaScript, ormAware, true)).toHaveLength(1);
+    expect(spans(JS_FILES[1]!, Lang.JavaScript, ormAware, true)).toHaveLength(0);
+  });
+
+  it('decides the whole-file clause once: the rewritten matcher no longer has it', () => {
+    const plain = parse(Lang.JavaScript, JS_FILES[0]!).root();
+    const f = forFile(ormAware, plain);
+    expect(JSON.stringify(f)).not.toContain('sequelize');
+    expect(JSON.stringify(f)).toContain('^where');
+    // The file names an ORM: the `not` can never hold, so nothing is run at all.
+    expect(forFile(ormAware, parse(Lang.JavaScript, JS_FILES[1]!).root())).toBeNull();
+    // Cached per file: the same object again.
+    expect(forFile(ormAware, plain)).toBe(f);
+  });
+
+  it('leaves matchers without whole-file clauses untouched', () => {
+    const m: Matcher = {
+      rule: { pattern: 'eval($X)', inside: { kind: 'function_declaration', stopBy: 'end' } },
+    };
+    expect(forFile(m, parse(Lang.JavaScript, 'eval(a)').root())).toBe(m);
+  });
+
+  it('handles Python modules, conjunctions and alternatives', () => {
+    ensurePython();
+    const m: Matcher = {
+      rule: {
+        any: [
+          { pattern: 'hashlib.md5($$$)' },
+          {
+            kind: 'call',
+            regex: '^md5\\(',
+            inside: { stopBy: 'end', kind: 'module', regex: 'from\\s+hashlib\\s+import[^\\n]*\\bmd5\\b' },
+          },
+        ],
+        not: { regex: 'usedforsecurity' },
+      },
+    };
+    const srcs = [
+      'from hashlib import md5\nmd5(b"x")\nhashlib.md5(b"y")\n',
+      'import hashlib\nmd5(b"x")\nhashlib.md5(b"y")\nhashlib.md5(b"z", usedforsecurity=False)\n',
+      'def md5(x):\n  return x\nmd5(1)\n',
+    ];
+    const lang = 'python' as Lang;
+    for (const src of srcs) expect(spans(src, lang, m, true)).toEqual(spans(src, lang, m, false));
+    expect(spans(srcs[0]!, lang, m, true)).toHaveLength(2);
+    expect(spans(srcs[2]!, lang, m, true)).toHaveLength(0);
+  });
+
+  it('keeps a positive clause that binds a metavariable, and an alternative that would always hold', () => {
+    const binds: Matcher = {
+      rule: {
+        pattern: 'f($A)',
+        inside: { stopBy: 'end', kind: 'program', has: { pattern: 'g($B)', stopBy: 'end' } },
+      },
+    };
+    const root = parse(Lang.JavaScript, 'g(1); f(2);').root();
+    expect(forFile(binds, root)).toBe(binds);
+    // An earlier alternative (`$A` bound to 2) would lose its binding: kept as written.
+    const later: Matcher = {
+      rule: {
+        pattern: 'f($A)',
+        any: [{ pattern: 'f(2)' }, { inside: { stopBy: 'end', kind: 'program', regex: 'g' } }],
+      },
+    };
+    expect(forFile(later, root)).toBe(later);
+    // First alternative holds: the `any` is dropped and the rest of the rule kept.
+    const first: Matcher = {
+      rule: {
+        pattern: 'f($A)',
+        any: [{ inside: { stopBy: 'end', kind: 'program', regex: 'g' } }, { regex: '2' }],
+      },
+    };
+    expect(forFile(first, root)?.rule).toEqual({ pattern: 'f($A)' });
+    for (const src of ['g(1); f(2);', 'f(3); f(2);', 'h(1)']) {
+      for (const m of [later, first]) {
+        expect(spans(src, Lang.JavaScript, m, true)).toEqual(spans(src, Lang.JavaScript, m, false));
+      }
+    }
+    expect(spans('f(3); f(2);', Lang.JavaScript, first, true)).toHaveLength(1);
+  });
+
+  it('decides clauses that use the rule file’s utilities', () => {
+    const m: Matcher = {
+      rule: { pattern: 'exec($C)', not: { inside: { kind: 'program', matches: 'cli', stopBy: 'end' } } },
+      utils: { cli: { regex: 'process\\.argv' } },
+    };
+    const cli = 'exec(process.argv[2])';
+    const server = 'app.get("/", (req) => exec(req.query.c))';
+    expect(forFile(m, parse(Lang.JavaScript, cli).root())).toBeNull();
+    expect(spans(server, Lang.JavaScript, m, true)).toEqual(spans(server, Lang.JavaScript, m, false));
+    expect(spans(server, Lang.JavaScript, m, true)).toHaveLength(1);
+  });
+});

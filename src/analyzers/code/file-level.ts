@@ -1,0 +1,134 @@
+import type { SgNode } from '@ast-grep/napi';
+import type { Matcher } from './rule-schema.js';
+
+/**
+ * Whole-file conditions of a rule, decided once per file.
+ *
+ * Rules often ask about the whole file: `inside: { stopBy: end, kind: program, regex: sequelize }` (the
+ * file mentions an ORM), `not: { inside: { stopBy: end, kind: module, has: ... } }`. ast-grep evaluates
+ * such a clause at every candidate node, and each evaluation climbs to the root and runs the regex (or
+ * the `has` walk) over the whole file again: O(candidates × file size). On a 1.4 MB bundle with 20,000
+ * method calls one such clause took 25 s. Its answer is the same for every node of the file, so it is
+ * computed once, and the matcher is rewritten for that file with the clause replaced by its answer
+ * (a clause that must hold and does not empties the whole matcher, which is then not run at all).
+ *
+ * Only clauses that bind nothing are replaced: one under `not`, or one without metavariables, since a
+ * metavariable bound by a positive clause may be read by constraints or by the finding's message. Where
+ * the rewrite would change which alternative of an `any` binds, the matcher is kept as written.
+ */
+
+type Rule = Record<string, unknown>;
+const TRUE = Symbol('true');
+const FALSE = Symbol('false');
+type Out = Rule | typeof TRUE | typeof FALSE;
+/** Raised when a rewrite is not safe; the matcher is then used as written. */
+class Keep extends Error {}
+
+const METAVAR = /\$[A-Z_]/;
+
+/** The clause of `inside` when it asks about the file's root node (the only node of its kind). */
+function fileClause(v: unknown, rootKind: string, positive: boolean): Rule | null {
+  if (!v || typeof v !== 'object' || Array.isArray(v)) return null;
+  const c = v as Rule;
+  if (c.stopBy !== 'end' || c.kind !== rootKind || c.field !== undefined) return null;
+  if (positive && METAVAR.test(JSON.stringify(c))) return null;
+  return c;
+}
+
+function rewrite(rule: Rule, positive: boolean, rootKind: string, decide: (c: Rule) => boolean): Out {
+  const out: Rule = {};
+  let changed = false;
+  for (const [k, v] of Object.entries(rule)) {
+    if (k === 'inside') {
+      const c = fileClause(v, rootKind, positive);
+      if (c) {
+        if (!decide(c)) return FALSE;
+        changed = true;
+        continue;
+      }
+    } else if (k === 'all' && Array.isArray(v)) {
+      const items: Rule[] = [];
+      for (const x of v as Rule[]) {
+        const r = rewrite(x, positive, rootKind, decide);
+        if (r === FALSE) return FALSE;
+        if (r !== x) changed = true;
+        if (r !== TRUE) items.push(r);
+      }
+      if (items.length > 0) out.all = items;
+      continue;
+    } else if (k === 'any' && Array.isArray(v)) {
+      const items: Rule[] = [];
+      let holds = false;
+      for (const x of v as Rule[]) {
+        const r = rewrite(x, positive, rootKind, decide);
+        if (r === TRUE) {
+          // The first alternative that holds is the one that binds. Under `not` nothing binds, and
+          // when nothing before it held the original binds nothing either; otherwise an earlier
+          // alternative's bindings would be lost: keep the rule as written.
+          if (positive && items.length > 0) throw new Keep('kept as written');
+          holds = true;
+          break;
+        }
+        if (r !== x) changed = true;
+        if (r !== FALSE) items.push(r);
+      }
+      if (holds) {
+        changed = true;
+        continue;
+      }
+      if (items.length === 0) return FALSE;
+      out.any = items;
+      continue;
+    } else if (k === 'not' && v && typeof v === 'object') {
+      const r = rewrite(v as Rule, !positive, rootKind, decide);
+      if (r === TRUE) return FALSE;
+      if (r !== v) changed = true;
+      if (r !== FALSE) out.not = r;
+      continue;
+    }
+    out[k] = v;
+  }
+  if (!changed) return rule;
+  return Object.keys(out).length === 0 ? TRUE : out;
+}
+
+/** Whether a matcher has whole-file clauses at all (decided once per matcher). */
+const hasClauses = new WeakMap<Matcher, boolean>();
+const perRoot = new WeakMap<SgNode, Map<Matcher, Matcher | null>>();
+
+/**
+ * `m` as it applies to the file whose root node is `root`: the same object when it has no whole-file
+ * clause, a rewritten one when it has, or null when it cannot match anything in this file.
+ */
+export function forFile(m: Matcher, root: SgNode): Matcher | null {
+  let has = hasClauses.get(m);
+  if (has === undefined) {
+    has = /"kind":"(program|module)"/.test(JSON.stringify(m.rule));
+    hasClauses.set(m, has);
+  }
+  if (!has) return m;
+  let cache = perRoot.get(root);
+  if (!cache) perRoot.set(root, (cache = new Map<Matcher, Matcher | null>()));
+  const hit = cache.get(m);
+  if (hit !== undefined) return hit;
+  const answers = new Map<Rule, boolean>();
+  const decide = (c: Rule): boolean => {
+    let a = answers.get(c);
+    if (a === undefined) {
+      const { stopBy: _s, ...rule } = c;
+      a = root.matches({ rule, ...(m.utils ? { utils: m.utils } : {}) });
+      answers.set(c, a);
+    }
+    return a;
+  };
+  let result: Matcher | null;
+  try {
+    const r = rewrite(m.rule as Rule, true, String(root.kind()), decide);
+    result = r === FALSE ? null : r === TRUE || r === m.rule ? m : ({ ...m, rule: r });
+  } catch (err) {
+    if (!(err instanceof Keep)) throw err;
+    result = m;
+  }
+  cache.set(m, result);
+  return result;
+}
