@@ -68,6 +68,19 @@ describe('finding stages', () => {
     expect(f).not.toHaveProperty('fingerprintKey');
   });
 
+  it("keeps the finding's own path whole in its message when the secret is part of the path", () => {
+    const path = 'plugins/rcpt_to.in_host_list.js';
+    const f = finalizeFinding(
+      raw({
+        secret: 'rcpt_to',
+        message: `Hard-coded password in ${path}: rcpt_to`,
+        location: { path, startLine: 3, snippet: "{ pass: 'rcpt_to' }" },
+      }),
+    );
+    expect(f.message).toBe(`Hard-coded password in ${path}: r*****`);
+    expect(f.location.snippet).toBe("{ pass: 'r*****' }");
+  });
+
   it('bounds snippets after masking so a cut never exposes part of a secret', () => {
     const secret = 'Z'.repeat(400);
     const f = finalizeFinding(raw({ secret, location: { path: 'a', startLine: 1, snippet: `k=${secret}` } }));

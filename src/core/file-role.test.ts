@@ -31,6 +31,11 @@ describe('roleFromPath', () => {
     ['src/assets/i18n/es.json', 'i18n'],
     ['locales/fr/messages.po', 'i18n'],
     ['config/locales/de.yml', 'i18n'],
+    // NodeBB's catalogues: a `language` folder of locale folders of JSON files.
+    ['public/language/pt-BR/register.json', 'i18n'],
+    ['public/language/th/error.json', 'i18n'],
+    ['src/language/parser.ts', 'source'],
+    ['lib/language.json', 'source'],
     ['vendor/github.com/x/y/z.go', 'vendored'],
     ['third_party/lib.js', 'vendored'],
     ['static/jquery.min.js', 'generated'],

@@ -15,8 +15,10 @@ export { FILE_ROLES, type FileRole };
 const LANGS =
   'af|am|ar|az|be|bg|bn|bs|ca|cs|cy|da|de|el|en|eo|es|et|eu|fa|fi|fil|fr|ga|gl|gu|he|hi|hr|hu|hy|id|is|it|ja|ka|kk|km|kn|ko|ky|lo|lt|lv|mk|ml|mn|mr|ms|my|nb|ne|nl|nn|no|pa|pl|pt|ro|ru|si|sk|sl|sq|sr|sv|sw|ta|te|th|tl|tr|uk|ur|uz|vi|zh|zu';
 const LOCALE = `(?:${LANGS})(?:[-_][A-Za-z]{2,4})?`;
+// A folder named `language` (NodeBB's `public/language/<locale>/*.json`) holds catalogues as data files;
+// code under it (a language server's `language/parser.ts`) stays source.
 const I18N = new RegExp(
-  `(?:^|/)(?:i18n|l10n|locales?|lang|langs|languages|translations?|messages|nls)/|\\.(?:po|pot|xliff|xlf|arb|resx|strings)$|(?:^|/)(?:${LOCALE})\\.(?:json|ya?ml|js|ts|properties)$|(?:^|/)(?:messages|strings|translations?|locale)[-_.]${LOCALE}\\.(?:json|ya?ml|properties|js|ts)$`,
+  `(?:^|/)(?:i18n|l10n|locales?|lang|langs|languages|translations?|messages|nls)/|(?:^|/)language/(?:[^/]+/)*[^/]+\\.(?:json|ya?ml|properties|ini)$|\\.(?:po|pot|xliff|xlf|arb|resx|strings)$|(?:^|/)(?:${LOCALE})\\.(?:json|ya?ml|js|ts|properties)$|(?:^|/)(?:messages|strings|translations?|locale)[-_.]${LOCALE}\\.(?:json|ya?ml|properties|js|ts)$`,
   'i',
 );
 
@@ -118,4 +120,23 @@ export function roleClassifier(
     if (contentRole && (byPath === 'source' || byPath === 'i18n')) return contentRole;
     return byPath;
   };
+}
+
+// A password a person chose for a throwaway account: one word of lower-case letters, or only digits.
+const CHOSEN_PASSWORD = /^(?:[a-z]{4,24}|\d{4,12})$/;
+// One that says what it is once leetspeak is read (`firstPassword`, `p@ss:word`, `SuperP4ssw0rd!`).
+const SAYS_PASSWORD = /pass|pwd|secret/i;
+const LEET: Record<string, string> = { '@': 'a', '4': 'a', '0': 'o', '1': 'i', '3': 'e', $: 's', '5': 's' };
+
+/**
+ * True for a test's or fixture's own user password (a test's `user.create(…)` with one word such as barbar
+ * or swordfish, digits such as 123456, or a self-describing AnotherLovelyPassword): it protects the test's
+ * throwaway database and nothing else. A
+ * random-looking one may be a live credential copied in and is still reported (lowered, as every test
+ * finding is).
+ */
+export function isTestUserPassword(value: string, path: string): boolean {
+  const role = roleFromPath(path);
+  if (role !== 'test' && role !== 'fixture') return false;
+  return CHOSEN_PASSWORD.test(value) || SAYS_PASSWORD.test(value.replace(/[@40135$]/g, (c) => LEET[c] ?? c));
 }

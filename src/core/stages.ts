@@ -31,11 +31,16 @@ export function maskFinding(f: RawFinding): RawFinding {
   const { secret, ...rest } = f;
   const named = secret !== undefined && secret !== '';
   const literals = !named && f.cwe.some((c) => HARD_CODED_CWES.has(c));
-  const m = (s: string): string => {
+  const maskText = (s: string): string => {
     let out = named ? maskIn(s, secret) : s;
     if (literals) out = maskStringLiterals(out);
     return maskCredentials(out);
   };
+  // The finding's own path is printed as it is in its location: a secret that happens to be part of it
+  // (`{ pass: 'rcpt_to' }` in `rcpt_to.in_host_list.js`) must not star the file name in the message.
+  const path = rest.location.path;
+  const m = (s: string): string =>
+    named && path.length > 0 && s.includes(path) ? s.split(path).map(maskText).join(path) : maskText(s);
   const out: RawFinding = {
     ...rest,
     title: m(rest.title),

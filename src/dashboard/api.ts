@@ -45,7 +45,27 @@ export async function api<T>(method: Method, path: string, body?: unknown): Prom
   return data as T;
 }
 
-export const get = <T>(path: string): Promise<T> => api<T>('GET', path);
+// Answers asked for ahead of the page that reads them, kept briefly: a later visit asks anew.
+const early = new Map<string, { at: number; answer: Promise<unknown> }>();
+const EARLY_MS = 10_000;
+
+/**
+ * Starts a GET the next page will make (the overview's metrics, as soon as sign-in succeeds, rather
+ * than after the shell has been drawn); that page's `get` of the same path takes the answer.
+ */
+export function prefetch(path: string): void {
+  const answer = api('GET', path);
+  // Its failure is the page's to show, when it takes it; unclaimed, it is nobody's.
+  answer.catch(() => undefined);
+  early.set(path, { at: Date.now(), answer });
+}
+
+export function get<T>(path: string): Promise<T> {
+  const e = early.get(path);
+  early.delete(path);
+  if (e && Date.now() - e.at < EARLY_MS) return e.answer as Promise<T>;
+  return api<T>('GET', path);
+}
 
 /** A query string from the set values of an object (undefined and '' are left out). */
 export function qs(params: Record<string, string | number | undefined>): string {

@@ -1,9 +1,10 @@
 import { render } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
-import { api, setCsrf, whenSignedOut } from './api.js';
+import { api, prefetch, setCsrf, whenSignedOut } from './api.js';
 import { Shell } from './components/shell.js';
 import { html } from './html.js';
 import { LoginPage } from './pages/login.js';
+import { metricsPath } from './pages/overview.js';
 import { interceptLinks, navigate } from './router.js';
 import type { Me, Role } from './session.js';
 
@@ -12,6 +13,13 @@ interface SessionAnswer {
   user?: string;
   role?: Role;
   csrfToken?: string | null;
+}
+
+/** The overview's metrics, asked for as soon as someone who will see it is known to be signed in. */
+function prefetchOverview(me: Me | null): void {
+  const loc = { path: location.pathname, query: new URLSearchParams(location.search) };
+  if (me && me.role !== 'reporter' && (loc.path === '/' || loc.path === '/login'))
+    prefetch(metricsPath(loc.path === '/login' ? { ...loc, query: new URLSearchParams() } : loc));
 }
 
 function App() {
@@ -23,7 +31,9 @@ function App() {
     api<SessionAnswer>('GET', '/api/v1/session').then(
       (s) => {
         setCsrf(s.csrfToken ?? null);
-        setMe(s.signedIn && s.user && s.role ? { name: s.user, role: s.role } : null);
+        const m = s.signedIn && s.user && s.role ? { name: s.user, role: s.role } : null;
+        prefetchOverview(m);
+        setMe(m);
       },
       (e: unknown) => setProblem(e instanceof Error ? e.message : String(e)),
     );
@@ -34,6 +44,7 @@ function App() {
     return html`<${LoginPage}
       onSignedIn=${(m: Me, csrf: string) => {
         setCsrf(csrf);
+        prefetchOverview(m);
         setMe(m);
         if (location.pathname === '/login') navigate('/', true);
       }}

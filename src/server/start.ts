@@ -3,6 +3,7 @@ import { buildApp } from './http/app.js';
 import { jobHandlers } from './jobs/handlers.js';
 import { openQueue } from './jobs/open-queue.js';
 import { closeRematchIndex } from './jobs/rematch.js';
+import { MetricsCache, OVERVIEW_QUERY } from './metrics/cache.js';
 import { queueSnapshotIfDue } from './metrics/snapshots.js';
 import { signingKeys } from './operate/hooks.js';
 import type { JobQueue } from './jobs/types.js';
@@ -37,6 +38,7 @@ export interface RunningServer {
 }
 
 const EXPIRY_EVERY_MS = 10 * 60_000;
+const WARM_EVERY_MS = 60_000;
 
 /** Opens the store, starts the queue and the HTTP server; `close` stops all three. */
 export async function startServer(opts: ServeOptions): Promise<RunningServer> {
@@ -49,9 +51,11 @@ export async function startServer(opts: ServeOptions): Promise<RunningServer> {
     throw err;
   }
   const queue = openQueue(store);
+  const metrics = new MetricsCache(store.db, store.dialect);
   const app = await buildApp({
     store,
     queue,
+    metrics,
     ...(opts.bodyLimit !== undefined ? { bodyLimit: opts.bodyLimit } : {}),
     ...(opts.rateLimit !== undefined ? { rateLimit: opts.rateLimit } : {}),
     ...(opts.reportsPerHour !== undefined ? { reportsPerHour: opts.reportsPerHour } : {}),
@@ -76,15 +80,28 @@ export async function startServer(opts: ServeOptions): Promise<RunningServer> {
             );
         }, opts.dbUpdateEvery);
   updates?.unref();
-  const expire = (): void => {
-    expireAcceptances(store.db, store.dialect).catch((err: Error) =>
-      process.stderr.write(`vanguard serve: expiring acceptances: ${err.message}\n`),
+  // The overview the dashboard opens on, computed before anyone asks and kept so (cache.ts): a
+  // first view then waits for no aggregation over all findings.
+  let closing = false;
+  const warm = async (): Promise<void> => {
+    if (closing) return;
+    await metrics
+      .warm(OVERVIEW_QUERY)
+      .catch((err: Error) =>
+        process.stderr.write(`vanguard serve: computing the overview: ${err.message}\n`),
+      );
+  };
+  const expire = (): Promise<void> => {
+    const swept = expireAcceptances(store.db, store.dialect).then(
+      () => undefined,
+      (err: Error) => void process.stderr.write(`vanguard serve: expiring acceptances: ${err.message}\n`),
     );
     // SQLite keeps no planner statistics unless asked; the findings filters depend on them.
     if (store.dialect === 'sqlite')
       optimizeStore(store).catch((err: Error) =>
         process.stderr.write(`vanguard serve: optimising the store: ${err.message}\n`),
       );
+    return swept;
   };
   // The daily metric snapshot: queued at start when today's is missing, then checked with the expiry
   // sweep; the job itself inserts only when the day has no row, so several servers queue it harmlessly.
@@ -93,13 +110,17 @@ export async function startServer(opts: ServeOptions): Promise<RunningServer> {
       process.stderr.write(`vanguard serve: metric snapshot: ${err.message}\n`),
     );
   };
-  const tick = (): void => {
-    expire();
+  const tick = (): Promise<void> => {
+    const swept = expire();
     snapshot();
+    return swept;
   };
-  tick();
-  const timer = setInterval(tick, EXPIRY_EVERY_MS);
+  // Warmed after the sweep, whose expiries would otherwise make the first answer stale at once.
+  void tick().then(warm);
+  const timer = setInterval(() => void tick(), EXPIRY_EVERY_MS);
   timer.unref();
+  const warmer = setInterval(() => void warm(), WARM_EVERY_MS);
+  warmer.unref();
   await app.listen({ host: opts.host, port: opts.port });
   const addr = app.server.address();
   const port = typeof addr === 'object' && addr ? addr.port : opts.port;
@@ -112,7 +133,10 @@ export async function startServer(opts: ServeOptions): Promise<RunningServer> {
     async close() {
       clearInterval(timer);
       clearInterval(updates);
+      clearInterval(warmer);
+      closing = true;
       await app.close();
+      await metrics.settled();
       await queue.stop();
       closeRematchIndex();
       await store.close();

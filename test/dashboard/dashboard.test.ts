@@ -114,6 +114,8 @@ describe.skipIf(!haveBrowser)('the dashboard in Chromium', () => {
     await expect
       .poll(() => page.locator('table.findings tbody').textContent())
       .toContain('SQL built from request input');
+    // Where the page is, in words with their spaces (a line break in the markup once ate one: "of1").
+    expect(await page.locator('.pager [role=status]').textContent()).toBe('1–1 of 1');
     expect(new URL(page.url()).searchParams.get('severity')).toBe('critical');
     // A taint finding's page says how it was established and shows the path from source to sink.
     await page.getByRole('link', { name: 'SQL built from request input' }).click();
@@ -189,13 +191,17 @@ describe.skipIf(!haveBrowser)('the dashboard in Chromium', () => {
     await page.locator('.tile-value').first().waitFor();
     const mttr = page.getByRole('group', { name: /MTTR/ });
     await expect.poll(() => mttr.textContent()).toMatch(/over 1 closed/);
-    // Every chart is a uPlot canvas with a real size (uPlot draws once it has data and a width).
+    // Every chart is a uPlot canvas with a real size (uPlot draws once it has data and a width);
+    // those below the first screen are drawn when the browser is idle or the page scrolls there.
     await page.locator('.plot canvas').first().waitFor();
+    await expect.poll(() => page.locator('.plot canvas').count()).toBe(await page.locator('.plot').count());
     // Page code as text: the test's TypeScript has no DOM types.
     const sizes = await page.evaluate<[number, number][]>(
       "[...document.querySelectorAll('.plot canvas')].map((c) => [c.width, c.height])",
     );
     expect(sizes.length).toBeGreaterThanOrEqual(4);
+    // Each key names every series drawn (the first was once hidden with the periods' entry).
+    expect(await page.locator('.u-legend').first().textContent()).toMatch(/Median.*Mean.*Target/);
     for (const [w, h] of sizes) expect(w * h).toBeGreaterThan(10_000);
     // uPlot drew something: the first chart's canvas is not blank.
     const inked = await page.evaluate<number>(`(() => {
@@ -207,8 +213,9 @@ describe.skipIf(!haveBrowser)('the dashboard in Chromium', () => {
     })()`);
     expect(inked).toBeGreaterThan(100);
     // The heat map names its numbers: payments has two open zoning findings, the worst critical.
+    // (It is drawn after the first screen, when the browser is idle.)
     const cell = page.getByRole('link', { name: /^payments, Zoning containment: 2 open, worst critical/ });
-    expect(await cell.count()).toBe(1);
+    await expect.poll(() => cell.count()).toBe(1);
     await page.screenshot({ path: join(ARTIFACTS, 'overview.png'), fullPage: true });
     expect(problems).toEqual([]);
     await page.context().close();

@@ -124,7 +124,7 @@ export function forFile(m: Matcher, root: SgNode): Matcher | null {
   let result: Matcher | null;
   try {
     const r = rewrite(m.rule as Rule, true, String(root.kind()), decide);
-    result = r === FALSE ? null : r === TRUE || r === m.rule ? m : ({ ...m, rule: r });
+    result = r === FALSE ? null : r === TRUE || r === m.rule ? m : { ...m, rule: r };
   } catch (err) {
     if (!(err instanceof Keep)) throw err;
     result = m;

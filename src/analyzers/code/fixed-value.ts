@@ -76,12 +76,63 @@ function returnedValues(fn: SgNode): SgNode[] | undefined {
   return walk(body) && out.length > 0 ? out : undefined;
 }
 
+/**
+ * The parameter `name` of the function around `at`, when that function is a local one that is only ever
+ * called by name (never passed as a value) and never reassigns the parameter: its arguments at that
+ * position in every call (`get('git rev-parse HEAD', next)`); undefined otherwise.
+ */
+function argumentsOfParam(at: SgNode, name: string): SgNode[] | undefined {
+  const named = (n: SgNode | null | undefined): SgNode[] =>
+    (n?.children() ?? []).filter((c) => c.isNamed() && kindOf(c) !== 'comment');
+  let fn: SgNode | null = at.parent();
+  let index = -1;
+  for (; fn; fn = fn.parent()) {
+    if (!FUNCTIONS.has(kindOf(fn))) continue;
+    const params = named(fn.field('parameters'));
+    index = params.findIndex((p) => kindOf(p) === 'identifier' && p.text() === name);
+    if (index >= 0) break;
+    if (params.some((p) => p.text().includes(name))) return undefined;
+  }
+  if (!fn) return undefined;
+  // `function get(cmd) {…}` or `const get = (cmd) => …`: its name and the block that declares it.
+  const decl = kindOf(fn) === 'function_declaration' ? fn : fn.parent();
+  if (!decl || (decl !== fn && kindOf(decl) !== 'variable_declarator')) return undefined;
+  const nameNode = decl.field('name');
+  const scope = (decl === fn ? fn : decl.parent())?.parent();
+  if (!nameNode || kindOf(nameNode) !== 'identifier' || !scope) return undefined;
+  const assigns = fn.field('body')?.findAll({ rule: { kind: 'assignment_expression' } }) ?? [];
+  if (assigns.some((a) => a.field('left')?.text() === name)) return undefined;
+  const out: SgNode[] = [];
+  for (const use of scope.findAll({ rule: { kind: 'identifier' } })) {
+    if (use.text() !== nameNode.text() || use.id() === nameNode.id()) continue;
+    // Passed as a value (`async.map(list, get)`), its arguments are unknown.
+    const call = use.parent();
+    if (!call || kindOf(call) !== 'call_expression' || call.field('function')?.id() !== use.id())
+      return undefined;
+    const arg = named(call.field('arguments'))[index];
+    if (!arg || kindOf(arg) === 'spread_element') return undefined;
+    out.push(arg);
+  }
+  return out.length > 0 ? out : undefined;
+}
+
 function fixedName(node: SgNode, ctx: Ctx): boolean {
   const name = node.text();
   if (/^(?:[A-Z][A-Z0-9_]*|undefined|NaN|Infinity)$/.test(name)) return true;
   if (ctx.seen.has(name)) return false;
   const b = binding(node, name);
-  if (!b?.isConst) return false;
+  if (!b) {
+    // A parameter of a local helper every call of which passes fixed text at its place.
+    const args = argumentsOfParam(node, name);
+    if (!args) return false;
+    ctx.seen.add(name);
+    try {
+      return args.every((a) => fixed(a, ctx));
+    } finally {
+      ctx.seen.delete(name);
+    }
+  }
+  if (!b.isConst) return false;
   const value = kindOf(b.node) === 'function_declaration' ? undefined : b.node.field('value');
   if (!value) return false;
   ctx.seen.add(name);

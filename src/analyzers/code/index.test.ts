@@ -57,6 +57,18 @@ describe('code analyzer', () => {
     expect(f?.fingerprintKey).not.toContain('3');
   });
 
+  it("drops a test's own user password as the secrets analyzer does, and keeps a generated one", async () => {
+    const ctx = makeMemoryContext();
+    const text = (pw: string) =>
+      `const db = { host: 'localhost', password: '${pw}' };\nmodule.exports = db;\n`;
+    const rules = async (path: string, pw: string) =>
+      (await codeAnalyzer.analyze(makeSourceFile(path, text(pw)), ctx)).map((f) => f.ruleId);
+    expect(await rules('drivers/mysql/test.js', 'sqlpad')).toEqual([]);
+    expect(await rules('test/fixtures/db.js', '123456')).toEqual([]);
+    expect(await rules('drivers/mysql/test.js', 'Sq1-pad!x')).toEqual(['code/js-hardcoded-credential']);
+    expect(await rules('lib/db.js', 'sqlpad')).toEqual(['code/js-hardcoded-credential']);
+  });
+
   it('skips minified files with a note instead of silently', async () => {
     const ctx = makeMemoryContext();
     const line = `var a=function(){return eval(location.hash)};`.repeat(200);

@@ -1,7 +1,7 @@
 import type { Analyzer, AnalyzerContext, FileRef, ProjectContext, SourceFile } from '../../core/analyzer.js';
 import { ConfigError } from '../../core/errors.js';
 import type { FlowStep, RawFinding } from '../../core/finding.js';
-import { isTranslationFile } from '../../core/file-role.js';
+import { isTestUserPassword, isTranslationFile } from '../../core/file-role.js';
 import { findingFrom } from '../../core/rule.js';
 import type { RuleMeta } from '../../core/rule.js';
 import { dedupeMatches } from './dedupe.js';
@@ -139,7 +139,13 @@ export const codeAnalyzer: Analyzer = {
       });
     }
     const rendered = renders && view ? await renderFindings(file, view, rules.family(lang.family), ctx) : [];
-    const found = dedupeMatches(result.matches).map((m) => {
+    // The secrets analyzer's rule for test users' chosen passwords holds for code rules that quote one.
+    const kept = dedupeMatches(result.matches).filter(
+      (m) =>
+        m.secret === undefined ||
+        !isTestUserPassword(m.secret.replace(/^[rbu]*['"`]|['"`]$/gi, ''), m.path ?? file.path),
+    );
+    const found = kept.map((m) => {
       const path = m.path ?? file.path;
       const lines =
         m.path === undefined ? file.lines() : (view?.modules.get(m.path)?.text.split(/\r?\n/) ?? []);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fixesHost } from './taint-shapes.js';
+import { anchoredPrefix, fixesHost } from './taint-shapes.js';
 
 describe('fixesHost: constant URL text after which nothing can change the host', () => {
   it.each([
@@ -16,4 +16,16 @@ describe('fixesHost: constant URL text after which nothing can change the host',
     '%s leaves it open',
     (text) => expect(fixesHost(text)).toBe(false),
   );
+});
+
+describe('anchoredPrefix: the text every match of a regular expression literal starts with', () => {
+  it.each([
+    ['/^\\/topic\\/(\\d+)\\//', '/topic/'],
+    ['/^\\/category\\/(\\d+)/', '/category/'],
+    ['/^\\/api-v2\\.x/', '/api-v2.x'],
+    ['/^\\/topics?\\//', '/topic'],
+    ['/\\/topic\\//', ''],
+    ['/^\\/topic\\//i', ''],
+    ['/^(\\/x)/', ''],
+  ])('%s → %j', (re, prefix) => expect(anchoredPrefix(re)).toBe(prefix));
 });

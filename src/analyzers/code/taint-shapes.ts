@@ -23,12 +23,15 @@ export function isArrayIndexParam(
   index: number,
   recv: SgNode,
   call: SgNode,
+  recvValues: readonly SgNode[] = [],
 ): boolean {
   if (/^reduce(Right)?$/.test(method)) return index === 2;
   if (index !== 1) return false;
   if (method !== 'forEach') return ARRAY_ONLY.test(method);
   const text = recv.text();
-  if (MAKES_ARRAY.test(text) || (RETURNS_ARRAY.test(text) && syn.call.has(kindOf(recv)))) return true;
+  if (makesArray(syn, recv)) return true;
+  // A variable every assignment of which makes an array (`var parts = req.path.split('/')`).
+  if (recvValues.length > 0 && recvValues.every((v) => makesArray(syn, v))) return true;
   for (let p = call.parent(); p; p = p.parent()) {
     if (kindOf(p) !== syn.ifStatement) continue;
     const cond = p.field('condition')?.text() ?? '';
@@ -37,6 +40,12 @@ export function isArrayIndexParam(
       return true;
   }
   return false;
+}
+
+/** True when the expression `node` makes an array by its shape (a literal, `Object.keys(…)`, `….split(…)`). */
+function makesArray(syn: Syntax, node: SgNode): boolean {
+  const text = node.text();
+  return MAKES_ARRAY.test(text) || (RETURNS_ARRAY.test(text) && syn.call.has(kindOf(node)));
 }
 
 /** True when `node` is the object of a member or subscript read (`node.x`, `node[i]`). */
@@ -79,4 +88,17 @@ export function fixesHost(text: string): boolean {
   const i = text.indexOf('//');
   if (i >= 0) return /^[^/?#\\]+[/?#]/.test(text.slice(i + 2));
   return /[^/\\:]\/|\/[^/\\]|[?#]/.test(text);
+}
+
+/**
+ * The text every match of an anchored regular expression literal starts with (`/^\/topic\/(\d+)\//` →
+ * `/topic/`): the literal characters after `^`, up to the first one with a special meaning. Empty when the
+ * pattern is not anchored, has flags that change its meaning (`i`, `m`) or starts with a special character.
+ */
+export function anchoredPrefix(regexLiteral: string): string {
+  const m = /^\/\^((?:\\[/.?#-]|[\w/-])*)(.*)\/([a-z]*)$/s.exec(regexLiteral);
+  if (!m || /[im]/.test(m[3] ?? '')) return '';
+  const prefix = (m[1] ?? '').replace(/\\(.)/g, '$1');
+  // A quantifier right after the prefix makes its last character optional or repeated.
+  return /^[?*+{]/.test(m[2] ?? '') ? prefix.slice(0, -1) : prefix;
 }

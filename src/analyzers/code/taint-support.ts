@@ -31,6 +31,13 @@ export interface Trace {
    * reads, assignments and concatenation touched the value.
    */
   access?: string;
+  /**
+   * For a trace that starts at a request member read as a plain access path (`req.files.files[0]`): that
+   * path, extended by every property read since (`req.files.files[].path`), so that sanitizers naming request
+   * members by their text apply to a copy held in a variable or passed as an argument. Absent once anything
+   * but names, parameters, property reads and conditionals touched the value (a call, concatenation).
+   */
+  srcPath?: string;
   /** Hops from the source to the sink, in order. */
   steps: TaintStep[];
   /** True when the value passed through a function the engine could not see into. */

@@ -7,7 +7,14 @@ import { functionName } from './scope.js';
 import type { Definition } from './scope.js';
 import { accessPath } from './sources.js';
 import { kindOf } from './syntax.js';
-import { fixesHost, isArrayIndexParam, plusOperands, readsMember, templateParts } from './taint-shapes.js';
+import {
+  anchoredPrefix,
+  fixesHost,
+  isArrayIndexParam,
+  plusOperands,
+  readsMember,
+  templateParts,
+} from './taint-shapes.js';
 import {
   argFor,
   BLOCKS,
@@ -30,6 +37,19 @@ import type { Guard, TaintOptions, TaintStep, Trace, Value } from './taint-suppo
 export { FileIndex } from './taint-support.js';
 export type { CallResolver, TaintOptions, TaintStep, Trace, Value } from './taint-support.js';
 export { REQ } from './taint-support.js';
+
+// Wrappers that leave a value as it is (a copy of a request member stays one).
+const SHAPE_KEEPING = new Set([
+  'parenthesized_expression',
+  'await_expression',
+  'as_expression',
+  'satisfies_expression',
+  'non_null_expression',
+  'type_assertion',
+]);
+
+// Defaults written in place (`files || []`): nothing of the request's in them.
+const DEFAULTS = new Set(['array', 'object', 'string', 'number', 'null', 'undefined', 'true', 'false']);
 
 /** Demand-driven, intra-file taint: asks backwards from a sink whether a value comes from a source. */
 export class TaintEvaluator {
@@ -71,6 +91,29 @@ export class TaintEvaluator {
   }
 
   private expr(node: SgNode, depth: number): Value {
+    const v = this.exprOf(node, depth);
+    // Only names, parameters, property reads and conditionals keep the value a copy of the request member.
+    if (v && v !== REQ && v.srcPath !== undefined && !this.keepsShape(node))
+      return { ...v, srcPath: undefined };
+    return v;
+  }
+
+  private keepsShape(node: SgNode): boolean {
+    const { syn } = this.o;
+    const k = kindOf(node);
+    // `a || []`, `a ?? {}`: the value is a as it is, or a default written in place.
+    if (k === 'binary_expression' && /^(\|\||\?\?)$/.test(node.field('operator')?.text() ?? ''))
+      return DEFAULTS.has(kindOf(node.field('right') ?? node));
+    return (
+      syn.identifiers.has(k) ||
+      syn.member.has(k) ||
+      syn.subscript.has(k) ||
+      syn.ternary.has(k) ||
+      SHAPE_KEEPING.has(k)
+    );
+  }
+
+  private exprOf(node: SgNode, depth: number): Value {
     if (depth > MAX_DEPTH) {
       this.budget.cut();
       return null;
@@ -93,6 +136,16 @@ export class TaintEvaluator {
       const base = this.expr(obj, depth + 1);
       if (base === REQ) return this.requestMember(node);
       if (base === null && this.o.python && node.text() === 'self.request') return REQ;
+      if (base?.srcPath !== undefined) {
+        // A member of a copy of a request member: sanitized as it would be written out (`req.file.path`).
+        const srcPath = base.srcPath + this.property(node, k);
+        if (sanitizedPath(srcPath, this.o.sanitizers, !readsMember(syn, node))) return null;
+        return {
+          ...base,
+          srcPath,
+          ...(base.access !== undefined ? { access: base.access + this.property(node, k) } : {}),
+        };
+      }
       if (base?.access !== undefined) return { ...base, access: base.access + this.property(node, k) };
       return base;
     }
@@ -150,10 +203,30 @@ export class TaintEvaluator {
         continue;
       }
       if (k === '`' || k === 'escape_sequence') continue;
+      if (fixesHost(this.matchedPrefix(p))) return null;
       const v = this.expr(p, depth + 1);
       if (v && v !== REQ) return v;
     }
     return null;
+  }
+
+  /**
+   * `m[0]` where every assignment of m is a match of an anchored regular expression literal
+   * (`const m = req.path.match(/^\/topic\/(\d+)\//)`): the text the whole match starts with, else ''.
+   */
+  private matchedPrefix(node: SgNode): string {
+    const { syn } = this.o;
+    if (!syn.subscript.has(kindOf(node)) || node.field('index')?.text() !== '0') return '';
+    const obj = node.field(syn.subscriptObject);
+    if (!obj || !syn.identifiers.has(kindOf(obj))) return '';
+    const values = this.valuesOf(obj);
+    const prefixes = values.map((v) => {
+      const callee = v.field(syn.callFunction);
+      const re = v.field(syn.callArguments)?.namedChildren()[0];
+      const method = callee && syn.member.has(kindOf(callee)) ? callee.field(syn.memberProperty)?.text() : '';
+      return method === 'match' && re && kindOf(re) === 'regex' ? anchoredPrefix(re.text()) : '';
+    });
+    return prefixes.length > 0 && prefixes.every((x) => x === prefixes[0]) ? (prefixes[0] ?? '') : '';
   }
 
   private firstOf(nodes: readonly (SgNode | null | undefined)[], depth: number): Value {
@@ -183,6 +256,13 @@ export class TaintEvaluator {
     return t;
   }
 
+  /** A trace from a request member read at `node` whose access path is `srcPath`. */
+  private sourceTrace(label: string, node: SgNode, srcPath: string): Trace {
+    const t = this.trace(label, node);
+    t.srcPath = srcPath;
+    return t;
+  }
+
   /** A step at `node` in this module. */
   private step(text: string, node: SgNode): TaintStep {
     const s: TaintStep = { text, line: lineOf(node) };
@@ -197,8 +277,11 @@ export class TaintEvaluator {
     const path = pathy ? accessPath(node, syn) : undefined;
     for (const s of this.o.sources) {
       if (path !== undefined) {
-        if (s.paths.some((r) => r.test(path)) && this.plausibleRequest(node, path))
-          return this.trace(s.label, node);
+        if (s.paths.some((r) => r.test(path)) && this.plausibleRequest(node, path)) {
+          const t = this.trace(s.label, node);
+          if (!syn.call.has(k)) t.srcPath = path;
+          return t;
+        }
         if (syn.call.has(k) && s.calls.some((r) => r.test(path.slice(0, -2))))
           return this.trace(s.label, node);
       }
@@ -354,7 +437,9 @@ export class TaintEvaluator {
         const full = `${base}.${d.keys.join('.')}`;
         for (const s of this.o.sources)
           if (s.paths.some((r) => r.test(full)) && this.plausibleRequest(d.value, full))
-            return sanitizedPath(full, this.o.sanitizers, whole) ? null : this.trace(s.label, d.value);
+            return sanitizedPath(full, this.o.sanitizers, whole)
+              ? null
+              : this.sourceTrace(s.label, d.value, full);
       }
       const v = this.expr(d.value, depth + 1);
       if (v === REQ) return this.requestKeys(d.keys, d.value, whole);
@@ -489,9 +574,22 @@ export class TaintEvaluator {
     const method = callee.field(this.o.syn.memberProperty)?.text() ?? '';
     if (!ITERATORS.test(method)) return null;
     const recv = callee.field(this.o.syn.memberObject);
-    if (recv && !this.o.python && isArrayIndexParam(this.o.syn, method, d.index, recv, call)) return null;
+    if (
+      recv &&
+      !this.o.python &&
+      isArrayIndexParam(this.o.syn, method, d.index, recv, call, this.valuesOf(recv))
+    )
+      return null;
     const v = recv ? this.expr(recv, depth + 1) : null;
     return v === REQ ? null : v;
+  }
+
+  /** The values a variable is assigned where `node` reads it; empty when any definition is not a plain value. */
+  private valuesOf(node: SgNode): SgNode[] {
+    if (!this.o.syn.identifiers.has(kindOf(node))) return [];
+    const defs = this.defs.definitionsOf(node);
+    const plain = defs.filter((d) => d.kind === 'value' && d.keys.length === 0);
+    return plain.length === defs.length ? plain.map((d) => (d as { value: SgNode }).value) : [];
   }
 
   private callers(d: Extract<Definition, { kind: 'param' }>, depth: number): Value {

@@ -89,6 +89,15 @@ function rendered(expr: string): boolean {
   return /^\s*(include|partial|body|yield|block|contentFor|defineContent|renderBody)\b/.test(expr);
 }
 
+/**
+ * A lookup in the application's translation catalogue with no values filled in (`$t(choice.help)`,
+ * `__('nav.title')`): catalogue text, not data. With interpolation values (`$t(key, { name })`) the
+ * values are written raw too, so it stays reported.
+ */
+function translated(expr: string): boolean {
+  return /^\s*(?:\$t|t|__|__t|\$i18n\.t|i18n\.t|gettext|_)\(\s*[^,()]*\)\s*$/.test(expr);
+}
+
 interface Pattern {
   re: RegExp;
   construct: string;
@@ -172,7 +181,7 @@ export function unescapedOutputs(text: string, engine: TemplateEngine): Unescape
   for (const p of PATTERNS[engine]) {
     for (const m of text.matchAll(p.re)) {
       const expr = (m[p.group] ?? '').trim();
-      if (constant(expr) || rendered(expr)) continue;
+      if (constant(expr) || rendered(expr) || translated(expr)) continue;
       if (p.construct === '|safe' && ESCAPED_AFTER_SAFE.test(m[0])) continue;
       const at = (m.index ?? 0) + m[0].indexOf(m[p.group] ?? '');
       out.push({ ...position(starts, at), expr, construct: p.construct, names: namesIn(expr) });

@@ -47,6 +47,8 @@ const PLACEHOLDER_WORDS = [
   'notreal',
   'not_real',
   'not-a-real',
+  // A value that says it does not matter (a test harness's `secret: 'irrelevant'`).
+  'irrelevant',
 ];
 
 /** True when the value contains a template word or mask (`your_key_here`, `xxxx`, `<token>`, `changeme`). */
@@ -276,8 +278,11 @@ export function isDottedName(value: string): boolean {
 
 /** True for words of natural language (a label or translation: `Contraseña`, `Mot de passe`). */
 export function isNaturalWord(value: string): boolean {
-  // Letters only, with at least one outside ASCII: a word in some language, not a credential.
-  return /^\p{L}+$/u.test(value) && /[\u0080-\uffff]/.test(value);
+  // Letters only, with at least one outside ASCII: a word in some language, not a credential. Scripts
+  // that write vowels as combining marks (Bengali, Thai, Hindi) and a sentence's own punctuation
+  // ("パスワードを忘れましたか？") count as part of the word; digits and symbols do not.
+  // ASCII symbols that passwords are made of (# % & * @ / and backslash) are not a sentence's punctuation.
+  return /^\p{L}(?:[\p{L}\p{M}\p{Pd}]|(?![#%&*@/\\])\p{Po})*$/u.test(value) && /[\u0080-\uffff]/.test(value);
 }
 
 /** True for a value that is a piece of string building (`"… AND password='" + password + "'"`). */

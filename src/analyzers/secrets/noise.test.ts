@@ -68,6 +68,28 @@ describe('password rules never fire on words, query building, references or hash
     ],
     ['hex digest', 'config/users.yaml', 'password_hash: 5f4dcc3b5aa765d61d8327deb882cf99'],
     ['LDAP hash', 'config/ldap.conf', 'password = {SSHA}W6ph5Mm5Pz8GgiULbPgzG37mj9g='],
+    // Scripts with combining vowel signs, and a question in Japanese with its own punctuation.
+    ['natural language (Bengali)', 'config/ui.json', '"password": "পাসওয়ার্ড"'],
+    ['natural language (Thai)', 'config/ui.json', '"invalid-password": "รหัสผ่านไม่ถูกต้อง"'],
+    ['natural language (Japanese)', 'config/ui.json', '"forgot_password": "パスワードを忘れましたか？"'],
+    // A catalogue folder named `language` (public/language/<locale>/*.json), ASCII words too.
+    ['catalogue in a language folder', 'public/language/cs/user.json', '"password": "Heslo"'],
+    // `pass` also records a check that passed, named in snake_case beside `fail`.
+    ['a passed check', 'plugins/queue/forward.js', "txn.results.add(this, { pass: 'mail_from' });"],
+    ['a passed check (dotted)', 'plugins/relay.js', "results.add(this, { pass: 'rcpt_to.in_host_list' });"],
+    ['a self-named password', 'app/seed.js', "const admin = { username: 'admin', password: 'adminpwd' };"],
+    ['a translation key', 'modules/login/index.js', "placeholder: { password: 'apostrophe:enterPassword' },"],
+    // Namespaced keys inside a string: a template's setting name, JSON quoted in a shell line.
+    [
+      'a namespaced setting',
+      'views/settings.tpl',
+      '<input type="checkbox" data-field="password:disableEdit">',
+    ],
+    [
+      'a namespaced key in quoted JSON',
+      '.travis.yml',
+      '  - node app --setup="{\\"admin:password\\":\\"x\\",\\"admin:password:confirm\\":\\"x\\"}"',
+    ],
   ])('%s', (_name, path, text) => {
     expect(scan(text, path).filter((d) => /password/.test(d.ruleId))).toEqual([]);
   });
@@ -75,8 +97,43 @@ describe('password rules never fire on words, query building, references or hash
     ['config/app.yaml', () => `password: "${real()}"`],
     ['config/app.ini', () => `db_password = ${real()}`],
     ['.env', () => 'DB_PASSWORD=admin123'],
+    ['config/ui.json', () => '"password": "Kennwört#1"'],
+    ['plugins/queue/forward.js', () => `smtp.auth({ user: 'relay', pass: '${real()}' });`],
+    ['lib/seed.js', () => "User.create({ username: 'foo', password: 'barbar' });"],
+    ['config/app.ini', () => `password:${real()}`],
+    ['config/app.yaml', () => 'password: admin2'],
+    ['config/app.yaml', () => 'password: "deploy:Kq7vX2mPz9"'],
+    ['deploy/run.sh', () => `curl -d "password:${real()}x" https://acme.io`],
+    ['deploy/run.sh', () => 'redis-cli -a "password:Kq7vX2mPz9rT4w" ping'],
   ])('still fires in %s', (path, line) => {
     expect(scan(line(), path).filter((d) => /password/.test(d.ruleId))).toHaveLength(1);
+  });
+});
+
+describe("passwords of a test's own throwaway users are not credentials", () => {
+  it.each([
+    ['test/user.js', "User.create({ username: 'foo', password: 'barbar' }, next);"],
+    ['test/topics.js', "User.create({ username: 'follower', password: '123456' }, next);"],
+    ['test/messaging.js', "async.apply(User.create, { username: 'herp', password: 'derpderp' }),"],
+    ['drivers/mysql/test.js', "const connection = { host: 'localhost', password: 'sqlpad' };"],
+    ['src/__tests__/login.spec.ts', "await login('admin', { password: 'swordfish' });"],
+    // Self-describing, also in leetspeak, or weak: the test's own users.
+    ['test/login.js', "user.password = 'VeryPasswordManySecure🐶';"],
+    ['test/login.js', "await login({ username: 'admin', password: 'AnotherLovelyPassword' });"],
+    ['test/adapter.js', "const creds = { user: 'u', password: 'p@ss:word/special' };"],
+    ['test/pages.js', "user2.password = 'admin2';"],
+    ['drivers/sqlserver/test.js', "const c = { password: 'SuperP4ssw0rd!' };"],
+  ])('%s', (path, text) => {
+    expect(scan(text, path).filter((d) => /password/.test(d.ruleId))).toEqual([]);
+  });
+  it.each([
+    // Generated or mixed: may be a live credential, reported (lowered by the test role).
+    ['test/db.js', () => `const db = { password: '${real()}' };`],
+    ['drivers/sqlserver/test.js', () => "const c = { password: 'Xk9#qT2v!mZ7wR' };"],
+    // A database URL in a test still counts.
+    ['test/db.js', () => `const url = 'postgres://app:${real()}@db.internal/x';`],
+  ])('still fires in %s', (path, line) => {
+    expect(scan(line(), path).length).toBeGreaterThan(0);
   });
 });
 

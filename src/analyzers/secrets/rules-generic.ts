@@ -14,6 +14,7 @@ import {
 } from './filters.js';
 import type { MatchContext, SecretRule, Verdict } from './types.js';
 import { secretRule } from './types.js';
+import { isTestUserPassword, roleFromPath } from '../../core/file-role.js';
 import { weakPasswordReason } from './weak-password.js';
 
 export const WEAK_PASSWORD_ID = 'secrets/weak-password';
@@ -54,13 +55,17 @@ const NOT_A_PASSWORD =
 // A value that names itself (`admin-password`, `user_password`, `my-secret`, `pass-x`): lower-case words
 // around the word password (or its short form), the placeholder of a test or an example (Etherpad's test
 // users, redis-commander's documented `"password": "pass-x"`), never a generated secret.
+// Also glued to one word (`adminpwd`, `userpass`), as test users' passwords are often written.
 const SELF_NAMED =
-  /^(?:[a-z]{1,20}[-_.]){0,3}(?:password|passwd|passwort|pwd|pass|secret)(?:[-_.][a-z]{1,20}){0,3}$/;
+  /^(?:[a-z]{1,20}[-_.]){0,3}(?:password|passwd|passwort|pwd|pass|secret)(?:[-_.][a-z]{1,20}){0,3}$|^[a-z]{2,20}(?:password|passwd|pwd|pass)$/;
+
 // SQL `IDENTIFIED BY '…'` counts in .sql files or in a statement (often a string in code), not in prose
 // or comments ("the cord identified by 'c'").
 const SQL_STATEMENT = /\b(?:create|alter)\s{1,3}(?:user|role|login)\b|\bgrant\b|\bset\s{1,3}password\b/i;
 
 const IDENTIFIED_BY = /identified by\s{1,3}'$/i;
+const I18N_KEY = /^[a-z][a-z0-9-]{1,30}:[a-z][A-Za-z0-9]*(?:[.-][A-Za-z0-9]+)*$/;
+const TEST_ROLES = new Set(['test', 'fixture']);
 const PASS_KEY = /pass["']?\s{0,3}(?::=|=>|=|:)\s{0,3}["'`]?$/i;
 
 /** True when some occurrence of `secret` on the line directly follows text matching `re` (anchored at $). */
@@ -71,8 +76,22 @@ function precededBy(line: string, secret: string, re: RegExp): boolean {
   return false;
 }
 
+/**
+ * True for a namespaced key written inside a string (`"password:disableEdit"`, `\"admin:password:confirm\"`
+ * in JSON quoted in a shell line): the name, a colon with no space, a bare word of letters, then the
+ * string's closing quote. A value in configuration has its own quotes or a space after the colon.
+ */
+function namespacedKey(m: MatchContext): boolean {
+  if (m.quoted) return false;
+  const at = m.line.indexOf(m.secret, m.before.length);
+  if (at < 2 || m.line[at - 1] !== ':' || !/[A-Za-z]/.test(m.line[at - 2] ?? '')) return false;
+  const word = /^[A-Za-z]+(?:_[A-Za-z]+)*\\*$/.exec(m.secret);
+  return word !== null && /["']/.test(m.line[at + m.secret.length] ?? '');
+}
+
 /** False when a hard-coded-password match is prose or a status value rather than a credential. */
 function passwordContextVerdict(m: MatchContext): Verdict {
+  if (namespacedKey(m)) return false;
   if (m.secret.length <= 64) {
     if (
       precededBy(m.line, m.secret, IDENTIFIED_BY) &&
@@ -83,7 +102,9 @@ function passwordContextVerdict(m: MatchContext): Verdict {
     }
     // A name that is just `pass` (pass, dbPass, SMTP_PASS) is also a verb and a test status: a single
     // word there is not evidence enough; a value with digits or symbols is.
-    if (/^[A-Za-z]+$/.test(m.secret) && precededBy(m.line, m.secret, PASS_KEY)) return false;
+    // So is the name of the check that passed (`{ pass: 'mail_from' }` beside `{ fail: … }`).
+    if (/^(?:[A-Za-z]+|[a-z]+(?:[_.][a-z]+)+)$/.test(m.secret) && precededBy(m.line, m.secret, PASS_KEY))
+      return false;
   }
   return passwordVerdict(m, false);
 }
@@ -109,7 +130,13 @@ export function passwordVerdict(m: MatchContext, inUrl: boolean): Verdict {
   }
   if (!inUrl && PASSWORD_WORDS.test(v)) return false; // a label: "password": "Password"
   if (!inUrl && (NOT_A_PASSWORD.test(v) || SELF_NAMED.test(v))) return false;
+  if (!inUrl && isTestUserPassword(v, m.path)) return false;
+  // A translation key in a namespace (`placeholder: { password: 'apostrophe:enterPassword' }`).
+  if (!inUrl && I18N_KEY.test(v)) return false;
   const reason = weakPasswordReason(v, m.productNames);
+  // A weak password in a test's code is the test's own user's ('admin2', 'password123'); in a fixture's
+  // configuration (a `.env` a deploy may copy) it is still reported, lowered.
+  if (reason !== undefined && !inUrl && m.sourceCode && TEST_ROLES.has(roleFromPath(m.path))) return false;
   if (reason !== undefined) {
     const local = inUrl && LOCAL_HOST.test(m.line);
     const doc = DOC_PATH.test(m.path);

@@ -1,6 +1,7 @@
-import { useEffect, useRef } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import uPlot from 'uplot';
 import { html } from '../html.js';
+import { nearView, whenNearOrIdle } from './near-view.js';
 
 export interface ChartSeries {
   label: string;
@@ -40,9 +41,13 @@ export function Chart({
   height?: number;
 }) {
   const box = useRef<HTMLDivElement>(null);
+  // Charts on the first screen draw at once; those further down when the page comes near them or
+  // the browser is idle, so a page of charts does not draw all of them before showing the first.
+  const [later, setLater] = useState(false);
   useEffect(() => {
     const el = box.current;
     if (!el || labels.length === 0) return;
+    if (!later && !nearView(el)) return whenNearOrIdle(el, () => setLater(true));
     const drawn = series.filter((x) => x.kind !== 'table');
     const barCount = drawn.filter((x) => x.kind === 'bar').length;
     let barIndex = 0;
@@ -98,7 +103,7 @@ export function Chart({
       ro.disconnect();
       plot.destroy();
     };
-  }, [labels.join('\u0000'), JSON.stringify(series.map((s) => s.values)), height]);
+  }, [later, labels.join('\u0000'), JSON.stringify(series.map((s) => s.values)), height]);
   return html`<figure class="chart">
     <figcaption>${title}</figcaption>
     ${

@@ -102,14 +102,13 @@ export function Pager({
   const first = total === 0 && exact ? 0 : offset + 1;
   const last = exact ? Math.min(offset + limit, total) : offset + (count ?? limit);
   const more = exact ? last < total : (count ?? limit) >= limit;
+  // One string: htm drops whitespace that holds a line break, which once made it read "1–50 of231".
+  const where = `${first.toLocaleString('en')}–${last.toLocaleString('en')} of ${total.toLocaleString('en')}${exact ? '' : '+'}`;
   return html`<nav class="pager" aria-label="Pages">
     <button type="button" disabled=${offset === 0} onClick=${() => go(Math.max(0, offset - limit))}>
       ← Previous
     </button>
-    <span role="status"
-      >${first.toLocaleString('en')}–${last.toLocaleString('en')} of
-      ${total.toLocaleString('en')}${exact ? '' : '+'}</span
-    >
+    <span role="status">${where}</span>
     <button type="button" disabled=${!more} onClick=${() => go(offset + limit)}>Next →</button>
   </nav>`;
 }

@@ -2,6 +2,7 @@ import type { MetricsResponse, PeriodDuration } from '../../server/metrics/types
 import { qs } from '../api.js';
 import { Chart } from '../components/chart.js';
 import { Heatmap } from '../components/heatmap.js';
+import { Deferred } from '../components/near-view.js';
 import type { PageProps } from '../components/shell.js';
 import { Section, Status, useApi } from '../components/ui.js';
 import { capital, num, pct } from '../format.js';
@@ -148,7 +149,7 @@ export function MetricsView({ m }: { m: MetricsResponse }) {
         </p>
       </${Section}>
     </div>
-    <${Section} title="Principles posture"><${Heatmap} data=${m.principles} /></${Section}>
+    <${Section} title="Principles posture"><${Deferred}><${Heatmap} data=${m.principles} /></${Deferred}></${Section}>
     <div class="grid two">
       <${Section} title="Age of open findings">
         <${Chart} title="Open findings by age" labels=${m.openAge.buckets.map((b) => b.label)} left="findings"
@@ -173,10 +174,17 @@ export function MetricsView({ m }: { m: MetricsResponse }) {
     <p class="muted small">Window ${m.filters.from.slice(0, 10)} to ${m.filters.to.slice(0, 10)} · computed ${new Date(m.generatedAt).toISOString().slice(0, 16).replace('T', ' ')} UTC · ${num(m.totals.open)} open, ${num(m.totals.detected)} detected in the window, ${num(m.totals.projects)} projects. Definitions: docs/metrics.md.</p>`;
 }
 
+const intervalOf = (loc: Loc): string => loc.query.get('interval') ?? 'quarter';
+
+/** What the metrics view of a scope asks the server (main.ts asks it ahead for the overview). */
+export function metricsPath(loc: Loc, project?: string): string {
+  return `/api/v1/metrics${qs({ project, interval: intervalOf(loc) })}`;
+}
+
 /** The metrics for a scope: the interval comes from the address so a view can be shared. */
 export function Metrics({ loc, project }: { loc: Loc; project?: string }) {
-  const interval = loc.query.get('interval') ?? 'quarter';
-  const m = useApi<MetricsResponse>(`/api/v1/metrics${qs({ project, interval })}`);
+  const interval = intervalOf(loc);
+  const m = useApi<MetricsResponse>(metricsPath(loc, project));
   return html`<div class="toolbar">
       <label for="interval">Period</label>
       <select

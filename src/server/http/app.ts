@@ -8,6 +8,7 @@ import { VERSION } from '../../core/version.js';
 import { authenticateToken, sessionFor } from '../auth/accounts.js';
 import { permits } from '../auth/roles.js';
 import { kindOf } from '../auth/secrets.js';
+import { MetricsCache } from '../metrics/cache.js';
 import { authenticateHookToken } from '../operate/hooks.js';
 import type { JobQueue } from '../jobs/types.js';
 import type { Store } from '../store/open.js';
@@ -40,6 +41,8 @@ export interface AppOptions {
   reportsPerHour?: number;
   /** Falco repeats of one rule on one workload closer than this are one finding (default one hour). */
   falcoWindowMs?: number;
+  /** The metrics answers (a server keeps the overview's warm in it); default: a new, empty one. */
+  metrics?: MetricsCache;
 }
 
 export const SESSION_COOKIE = 'vanguard_session';
@@ -182,7 +185,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   registerReportRoutes(app, opts.store, opts.queue, opts.reportsPerHour);
   registerAdminRoutes(app, opts.store, opts.queue);
   registerDashboardApiRoutes(app, opts.store);
-  registerMetricsRoutes(app, opts.store);
+  registerMetricsRoutes(app, opts.store, opts.metrics ?? new MetricsCache(opts.store.db, opts.store.dialect));
   registerOperateRoutes(app, opts.store);
   await registerHookRoutes(app, opts.store, opts.falcoWindowMs ? { falcoWindowMs: opts.falcoWindowMs } : {});
   app.get('/api/v1/openapi.json', { config: { access: 'public' }, schema: { hide: true } }, () =>

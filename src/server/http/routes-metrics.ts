@@ -1,6 +1,6 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { PHASES, SEVERITIES } from '../../core/finding.js';
-import { MetricsCache } from '../metrics/cache.js';
+import type { MetricsCache } from '../metrics/cache.js';
 import { listSnapshots } from '../metrics/snapshots.js';
 import { setProjectTags, TAG_PATTERN } from '../metrics/tags.js';
 import type { MetricsQuery } from '../metrics/types.js';
@@ -36,8 +36,7 @@ export const METRICS_QUERY = {
   },
 } as const;
 
-export function registerMetricsRoutes(app: FastifyInstance, store: Store): void {
-  const cache = new MetricsCache(store.db, store.dialect);
+export function registerMetricsRoutes(app: FastifyInstance, store: Store, cache: MetricsCache): void {
   route<FastifyRequest<{ Querystring: MetricsQuery }>>(app, {
     method: 'GET',
     url: '/api/v1/metrics',
@@ -79,9 +78,11 @@ export function registerMetricsRoutes(app: FastifyInstance, store: Store): void 
         },
       },
     },
-    handler: async (req) => ({
-      project: req.params.name,
-      tags: await setProjectTags(store.db, req.params.name, req.body.tags, principalOf(req)),
-    }),
+    handler: async (req) => {
+      const tags = await setProjectTags(store.db, req.params.name, req.body.tags, principalOf(req));
+      // Tags change what a tag filter selects without changing any finding: answers go.
+      cache.clear();
+      return { project: req.params.name, tags };
+    },
   });
 }

@@ -150,6 +150,39 @@ describe.each(STORE_KINDS)('bulk ingest and indexed filters (%s)', (kind) => {
     expect(await fps('cookie is sent')).toEqual(['t1']);
   });
 
+  it('pages most severe first, newest first within a severity, across the severities', async () => {
+    const projectId = await ensureProject(store.db, 'by-severity');
+    const target = { projectId, branch: 'main', actor: 'test' };
+    const order = ['low', 'critical', 'info', 'high', 'low', 'medium', 'critical', 'low', 'info'] as const;
+    await ingestReport(
+      store,
+      parseReport(makeResult(order.map((severity, i) => makeFinding({ fingerprint: `v${i}`, severity })))),
+      target,
+    );
+    // By hand: critical v6 v1, high v3, medium v5, low v7 v4 v0, info v8 v2 (higher id is newer).
+    const expected = ['v6', 'v1', 'v3', 'v5', 'v7', 'v4', 'v0', 'v8', 'v2'];
+    const page = async (offset: number, limit: number, f: Partial<FindingFilter> = {}) =>
+      (await listFindings(store.db, { limit, offset, sort: 'severity', projectId, ...f })).items.map(
+        (x) => x.fingerprint,
+      );
+    expect(await page(0, 50)).toEqual(expected);
+    // Pages that start inside a severity, at its border, and past the last one.
+    for (const [offset, limit] of [
+      [0, 2],
+      [1, 3],
+      [2, 2],
+      [4, 4],
+      [7, 5],
+      [9, 5],
+    ] as const)
+      expect(await page(offset, limit), `offset ${offset}, limit ${limit}`).toEqual(
+        expected.slice(offset, offset + limit),
+      );
+    expect(await page(1, 3, { severity: ['low', 'critical'] })).toEqual(['v1', 'v7', 'v4']);
+    const all = await listFindings(store.db, { limit: 2, offset: 0, sort: 'severity', projectId });
+    expect(all).toMatchObject({ total: 9, totalExact: true, nextAfter: null });
+  });
+
   it('pages with a keyset cursor without gaps or repeats', async () => {
     const projectId = await ensureProject(store.db, 'keyset');
     const target = { projectId, branch: 'main', actor: 'test' };

@@ -1,5 +1,5 @@
 import { PostgresAdapter, sql, type Kysely, type SelectQueryBuilder } from 'kysely';
-import type { FlowStep, Location } from '../../core/finding.js';
+import { SEVERITIES, type FlowStep, type Location } from '../../core/finding.js';
 import { slaBreached } from '../ingest/sla.js';
 import type { FindingFields } from '../ingest/types.js';
 import { OWASP_BITS, PRINCIPLE_BITS } from './labels.js';
@@ -70,9 +70,6 @@ export interface FindingView extends Omit<FindingFields, 'tier' | 'flow'> {
   slaBreached: boolean;
   detectedBy: string;
 }
-
-// Most severe first; the order of SEVERITIES, spelled as SQL both stores understand.
-const SEVERITY_RANK = sql<number>`CASE severity WHEN 'critical' THEN 0 WHEN 'high' THEN 1 WHEN 'medium' THEN 2 WHEN 'low' THEN 3 ELSE 4 END`;
 
 type Q = SelectQueryBuilder<Database, 'findings' | 'finding_tools', object>;
 
@@ -188,15 +185,15 @@ function filtered(db: Kysely<Database>, f: FindingFilter, driver: Driver): Q {
   return q;
 }
 
-/** How many findings the filter selects, counting no further than TOTAL_CAP + 1. */
-async function cappedCount(db: Kysely<Database>, f: FindingFilter, driver: Driver): Promise<number> {
+/** How many findings the filter selects, counting no further than `cap` (TOTAL_CAP + 1). */
+async function cappedCount(
+  db: Kysely<Database>,
+  f: FindingFilter,
+  driver: Driver,
+  cap = TOTAL_CAP + 1,
+): Promise<number> {
   const r = await db
-    .selectFrom(
-      filtered(db, f, driver)
-        .select(idColumn(driver).as('id'))
-        .limit(TOTAL_CAP + 1)
-        .as('m'),
-    )
+    .selectFrom(filtered(db, f, driver).select(idColumn(driver).as('id')).limit(cap).as('m'))
     .select((eb) => eb.fn.countAll<string | number>().as('n'))
     .executeTakeFirstOrThrow();
   return Number(r.n);
@@ -217,11 +214,9 @@ export async function listFindings(
       ? page.orderBy(id, 'asc')
       : f.sort === 'due'
         ? page.orderBy('sla_due', 'asc').orderBy(id, 'asc')
-        : f.sort === 'severity'
-          ? page.orderBy(SEVERITY_RANK, 'asc').orderBy(id, 'desc')
-          : page.orderBy(id, 'desc');
+        : page.orderBy(id, 'desc');
   const [rows, n] = await Promise.all([
-    page.limit(f.limit).offset(f.offset).execute(),
+    f.sort === 'severity' ? mostSevereFirst(db, f, driver) : page.limit(f.limit).offset(f.offset).execute(),
     cappedCount(db, f, driver),
   ]);
   const [names, seen] = await Promise.all([
@@ -239,6 +234,37 @@ export async function listFindings(
     nextAfter:
       (f.sort === 'newest' || f.sort === 'oldest') && last && rows.length === f.limit ? last.id : null,
   };
+}
+
+/**
+ * A page of the most severe findings first (newest first within a severity), read a severity at a
+ * time in id order: the (status, severity, id) indexes give each run in order, so the first page
+ * costs what a page of `newest` does. Ordering every match by a rank instead sorted them all (0.6–1.2 s
+ * over a million findings). A severity wholly before the offset is counted, no further than the offset.
+ */
+async function mostSevereFirst(
+  db: Kysely<Database>,
+  f: FindingFilter,
+  driver: Driver,
+): Promise<FindingRow[]> {
+  const rows: FindingRow[] = [];
+  let skip = f.offset;
+  for (const severity of SEVERITIES) {
+    if (rows.length >= f.limit) break;
+    if (f.severity?.length && !f.severity.includes(severity)) continue;
+    const one = { ...f, severity: [severity] };
+    let q = filtered(db, one, driver).selectAll('findings');
+    if (f.after !== undefined) q = q.where(idColumn(driver), '<', f.after);
+    const got = await q
+      .orderBy(idColumn(driver), 'desc')
+      .limit(f.limit - rows.length)
+      .offset(skip)
+      .execute();
+    rows.push(...got);
+    if (got.length > 0) skip = 0;
+    else if (skip > 0) skip -= await cappedCount(db, one, driver, skip);
+  }
+  return rows;
 }
 
 export async function projectNames(db: Kysely<Database>, ids: number[]): Promise<Map<number, string>> {

@@ -11,3 +11,22 @@ function commit(message, autoFix) {
   cp.execSync(install);
 }
 module.exports = { commit };
+
+// The same helper once called with a run-time value, or handed on as a value: its argument is not fixed.
+function versions(pkg, done) {
+  const run = (cmd, callback) => {
+    // ruleid: code/js-command-injection-audit
+    cp.exec(cmd, callback);
+  };
+  run('node --version', () => run('npm view ' + pkg + ' version', done));
+}
+function each(list, done) {
+  function sh(cmd, callback) {
+    // ruleid: code/js-command-injection-audit
+    cp.exec(cmd, callback);
+  }
+  sh('uptime', () => list.forEach((c) => [c].map(sh)));
+  done();
+}
+module.exports.versions = versions;
+module.exports.each = each;

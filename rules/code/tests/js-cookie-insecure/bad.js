@@ -9,6 +9,6 @@ app.post('/login', (req, res) => {
   // ruleid: code/js-cookie-insecure
   res.cookie('sid', req.sessionID);
   // ruleid: code/js-cookie-insecure
-  res.cookie('remember', '1', { maxAge: 86400000, httpOnly: true });
+  res.cookie('remember', req.rememberToken, { maxAge: 86400000, httpOnly: true });
   res.end();
 });

@@ -8,3 +8,10 @@ app.post('/login', (req, res) => {
   res.cookie('sid', req.sessionID, { secure: true, httpOnly: true, sameSite: 'strict' });
   res.end();
 });
+
+// Values written in place hold no secret: a hint for the page's scripts, a double-submit CSRF marker.
+app.use((req, res, next) => {
+  if (req.user) res.cookie('app.loggedIn', 'true');
+  if (req.method === 'GET') res.cookie('csrf-marker', 'csrf', { sameSite: 'lax', maxAge: 31536000 });
+  next();
+});

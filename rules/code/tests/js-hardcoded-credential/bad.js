@@ -10,4 +10,8 @@ const conn = mysql.createConnection({
 });
 // ruleid: code/js-hardcoded-credential
 config.apiKey = 'fake0123456789abcdef';
-module.exports = { conn, dbPassword };
+const session = {
+  // ruleid: code/js-hardcoded-credential
+  secret: 'fake-s3ssion-k3y-9f2',
+};
+module.exports = { conn, dbPassword, session };

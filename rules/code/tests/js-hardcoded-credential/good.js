@@ -12,4 +12,8 @@ config.apiKey = `${process.env.API_KEY}`;
 it('logs in', () => {
   login({ password: 'fake-test-only-value' });
 });
-module.exports = { conn, dbPassword, field, form };
+// A field's placeholder, a key in the translation catalogue.
+const login = { placeholder: { password: 'apostrophe:enterPassword' } };
+// A test harness's session secret that says it does not matter.
+const harness = { port: 7900, secret: 'irrelevant' };
+module.exports = { conn, dbPassword, field, form, harness, login };

@@ -10,3 +10,10 @@ app.get('/login', (req, res) => {
   logger.warn(`failed login: ${req.body.name}`);
   res.sendStatus(401);
 });
+
+app.post('/upload-name', (req, res) => {
+  const upload = req.files.avatar;
+  // ruleid: code/js-log-injection
+  console.log('received ' + upload.name);
+  res.end();
+});

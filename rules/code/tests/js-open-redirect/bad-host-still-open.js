@@ -16,3 +16,14 @@ app.get('/c', (req, res) => {
   // ruleid: code/js-open-redirect
   res.redirect(`https://app${req.query.domain}`);
 });
+
+// An unanchored pattern, or one whose fixed text is only '/', lets `//evil.example` through.
+app.use((err, req, res, next) => {
+  const loose = req.path.match(/\/topic\/.*/);
+  // ruleid: code/js-open-redirect
+  if (loose) return res.redirect(loose[0]);
+  const slash = req.path.match(/^\/.*/);
+  // ruleid: code/js-open-redirect
+  if (slash) return res.redirect(slash[0]);
+  next(err);
+});

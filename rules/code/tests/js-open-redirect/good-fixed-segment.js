@@ -12,3 +12,10 @@ app.get('/queries/:_id', (req, res) => {
 app.get('/db/:name', (req, res) => {
   res.redirect(res.locals.baseHref + 'db/' + encodeURIComponent(req.params.name) + '?skip=' + req.query.skip);
 });
+
+// A match of an anchored pattern starts with the pattern's own text: `/topic/123/` stays on the site.
+app.use((err, req, res, next) => {
+  const tidMatch = req.path.match(/^\/topic\/(\d+)\//);
+  if (tidMatch) return res.redirect(relativePath + tidMatch[0]);
+  next(err);
+});

@@ -65,3 +65,32 @@ app.post('/rows', (req, res) => {
   req.body.rows.map((row, i) => (out[i] = { row }));
   res.json(out);
 });
+
+// A timestamp under a user key: a number is nothing to pollute through.
+app.get('/topic/:topic_id', (req, res) => {
+  const tid = req.params.topic_id;
+  req.session.viewed = req.session.viewed || {};
+  req.session.viewed[tid] = Date.now();
+  res.end();
+});
+
+// Strings built by concatenation or a template are primitives too.
+app.get('/labels', (req, res) => {
+  const labels = {};
+  labels[req.query.name] = req.query.name.charAt(0).toUpperCase() + req.query.name.slice(1);
+  labels[req.query.other] = `${req.query.other}!`;
+  res.json(labels);
+});
+
+// forEach over a variable that holds a split result: the key is the index it passes.
+function slugParts(filename) {
+  filename = filename.split('.');
+  filename.forEach(function (name, idx) {
+    filename[idx] = slugify(name);
+  });
+  return filename.join('.');
+}
+
+app.post('/upload', (req, res) => {
+  res.json(slugParts(req.body.name));
+});

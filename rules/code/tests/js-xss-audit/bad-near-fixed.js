@@ -23,3 +23,11 @@ function render(el, html, items, opts) {
   // ruleid: code/js-xss-audit
   $('#row').html(`${row}${html}`);
 }
+
+// Markup read back and then changed with run-time text is new markup.
+function label(el, name) {
+  // ruleid: code/js-xss-audit
+  $(el).html($(el).html() + name);
+  // ruleid: code/js-xss-audit
+  el.innerHTML = el.dataset.template;
+}

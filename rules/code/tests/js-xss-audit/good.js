@@ -9,3 +9,14 @@ function render(el, html, name) {
 
 // The application's own translation catalogue (Etherpad's timeslider).
 $('#revision_label').html(html10n.get('timeslider.version', { version: 3 }));
+
+// Markup read back from the page and moved: the browser already parsed it.
+function switchDatabase(field) {
+  $('#database-config').html($('[data-database="' + field + '"]').html());
+}
+$('[type="text/tpl"]').each(function () {
+  cache[this.id] = $('<div/>').html($(this).html()).text();
+});
+function copyRow(from, to) {
+  to.innerHTML = from.innerHTML;
+}

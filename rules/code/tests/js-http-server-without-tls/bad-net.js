@@ -1,0 +1,10 @@
+// A plain TCP service in a module that never speaks TLS (it only connects out with tls.connect).
+const net = require('net');
+const tls = require('tls');
+
+// ruleid: code/js-http-server-without-tls
+const server = net.createServer((socket) => {
+  const upstream = tls.connect(6380, 'cache.internal');
+  socket.pipe(upstream).pipe(socket);
+});
+server.listen(6379);
