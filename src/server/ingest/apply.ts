@@ -93,6 +93,11 @@ export async function applyReport(
     .where('id', '=', target.projectId)
     .where('default_branch', 'is', null)
     .execute();
+  const project = await trx
+    .selectFrom('projects')
+    .select('default_branch')
+    .where('id', '=', target.projectId)
+    .executeTakeFirstOrThrow();
   const unique = dedupe(report.findings);
   const scan = await trx
     .insertInto('scans')
@@ -146,7 +151,8 @@ export async function applyReport(
       yield { ...r, prev };
     }
   }
-  await writeFindings(trx, dialect, rows(), target.actor, scan.id, now);
+  const defaults = new Map([[target.projectId, project.default_branch]]);
+  await writeFindings(trx, dialect, rows(), target.actor, scan.id, now, defaults);
   const fixed = await closeMissing(trx, dialect, target, report.scope, scan.id, now);
   if (report.inventory) {
     const inv = {

@@ -1,4 +1,4 @@
-import type { Transaction } from 'kysely';
+import { sql, type Transaction } from 'kysely';
 import { RollupDelta, sourceOf } from '../metrics/rollup.js';
 import { BULK_ROWS, bulkRows } from '../store/bulk.js';
 import type { Dialect } from '../store/migrations.js';
@@ -94,6 +94,19 @@ async function writeEvents(c: WriteContext, planned: readonly PlannedRow[], idOf
   await insertEvents(c.trx, c.dialect, events);
 }
 
+/** A new finding whose only history entry is its first status, all of it in the row itself. */
+function firstStatus(p: PlannedRow): boolean {
+  const t = p.transition;
+  return (
+    !p.prev &&
+    t !== undefined &&
+    t.from === null &&
+    t.to === p.row.status &&
+    t.reason === (p.row.status_reason ?? null) &&
+    p.row.tools !== undefined
+  );
+}
+
 /**
  * Inserts new findings a statement of BULK_ROWS at a time, each followed by their tools and history,
  * and builds each statement while the database runs the ones before (the rows come from an iterable
@@ -118,33 +131,58 @@ class FreshWriter {
   async flush(): Promise<void> {
     const part = this.batch;
     this.batch = [];
-    const columns = Object.keys(part[0]?.row ?? {}) as (keyof NewFinding)[];
-    // A plain INSERT: the scope lock (or SQLite's single writer) means no other writer added one
-    // of these meanwhile, and if one had, failing loudly beats a history that says "new" twice.
-    const statement =
-      part.length === 0
-        ? undefined
-        : this.c.trx
-            .insertInto('findings')
-            .columns(columns)
-            .expression(
-              bulkRows(
-                this.c.dialect,
-                'findings',
-                columns,
-                part.map((p) => p.row),
-              ),
-            )
-            .returning(['id', 'fingerprint']);
+    const statement = part.length === 0 ? undefined : this.statement(part);
     await this.running;
     this.statements++;
-    this.running = statement?.execute().then(async (ids) => {
+    this.running = statement?.then(async ({ ids, rest }) => {
       for (const r of ids) this.idOf.set(r.fingerprint, r.id);
+      if (!rest) return;
       await writeTools(this.c, part, this.idOf);
       await writeEvents(this.c, part, this.idOf);
     });
     // Keep the promise handled until the next flush awaits it: its failure fails the ingest there.
     this.running?.catch(() => undefined);
+  }
+
+  /**
+   * The INSERT of `part`, started as soon as the connection is free. On PostgreSQL, when every row's
+   * history entry is its first status (as for findings new to the store), the same statement writes
+   * the tools and history rows from the inserted rows, saving two round trips and the arrays that
+   * would carry them; `rest` says whether they are still to write.
+   */
+  private statement(
+    part: PlannedRow[],
+  ): Promise<{ ids: { id: number; fingerprint: string }[]; rest: boolean }> {
+    const columns = Object.keys(part[0]!.row) as (keyof NewFinding)[];
+    // A plain INSERT: the scope lock (or SQLite's single writer) means no other writer added one
+    // of these meanwhile, and if one had, failing loudly beats a history that says "new" twice.
+    const insert = this.c.trx
+      .insertInto('findings')
+      .columns(columns)
+      .expression(
+        bulkRows(
+          this.c.dialect,
+          'findings',
+          columns,
+          part.map((p) => p.row),
+        ),
+      )
+      .returning(['id', 'fingerprint']);
+    const fromRows = this.c.dialect === 'postgres' && part.every(firstStatus);
+    if (!fromRows) return insert.execute().then((ids) => ({ ids, rest: true }));
+    const { now, actor, scanId } = this.c;
+    return sql<{
+      id: number;
+      fingerprint: string;
+    }>`WITH ins AS (${insert.returning(['tools', 'status', 'status_reason'])}),
+        t AS (INSERT INTO finding_tools (tool, finding_id)
+          SELECT j.tool, ins.id FROM ins CROSS JOIN LATERAL json_array_elements_text(CAST(ins.tools AS json)) AS j(tool)
+          ON CONFLICT DO NOTHING),
+        e AS (INSERT INTO finding_events (finding_id, at, actor, from_status, to_status, reason, scan_id)
+          SELECT ins.id, ${now}, ${actor}, NULL, ins.status, ins.status_reason, CAST(${scanId} AS integer) FROM ins)
+      SELECT ins.id, ins.fingerprint FROM ins`
+      .execute(this.c.trx)
+      .then((r) => ({ ids: r.rows, rest: false }));
   }
 
   async done(): Promise<void> {
@@ -184,6 +222,8 @@ async function recordSightings(c: WriteContext, ids: readonly number[]): Promise
  * Writes planned rows with as few statements as the parameter limits allow: new findings in
  * multi-row INSERTs (with their tools and history), changed ones in multi-row upserts, and those a
  * re-scan only saw again as sightings in the side table; then the tools and history of the rest.
+ * `defaultBranches` (each written project's), when the caller knows them, lets the metrics rollup
+ * count each row while the database stores the ones before it.
  */
 export async function writeFindings(
   trx: Transaction<Database>,
@@ -192,12 +232,13 @@ export async function writeFindings(
   actor: string,
   scanId: number | null,
   now: string,
+  defaultBranches?: ReadonlyMap<number, string | null>,
 ): Promise<void> {
   const c: WriteContext = { trx, dialect, actor, scanId, now };
   const stored: PlannedRow[] = [];
   const changed: NewFinding[] = [];
   const seenAgain: number[] = [];
-  const rollup = new RollupDelta();
+  const rollup = new RollupDelta(defaultBranches);
   const idOf = new Map<string, number>();
   const writer = new FreshWriter(c, idOf);
   for (const p of rowsToWrite) {

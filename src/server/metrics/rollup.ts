@@ -203,42 +203,55 @@ export class RollupDelta {
   private readonly changes = new Map<string, { key: Key; c: Counters }>();
   private readonly pending: { f: RollupSource; sign: 1 | -1 }[] = [];
 
+  /**
+   * `defaults`: the default branch of the projects written, when the writer knows them from the
+   * start. Their changes are then counted as they come, which a bulk write does while the database
+   * stores the rows before them, instead of all at once when it has finished.
+   */
+  constructor(private readonly defaults?: ReadonlyMap<number, string | null>) {}
+
   /** The finding as it was before the write (removed from the rollup). */
   remove(f: RollupSource | undefined): void {
-    if (f) this.pending.push({ f, sign: -1 });
+    if (f) this.take(f, -1);
   }
 
   /** The finding as it is after the write (added to the rollup). */
   add(f: RollupSource | undefined): void {
-    if (f) this.pending.push({ f, sign: 1 });
+    if (f) this.take(f, 1);
   }
 
-  private fold(defaults: ReadonlyMap<number, string | null>): void {
-    for (const { f, sign } of this.pending) {
-      if (defaults.get(f.project_id) !== f.branch) continue;
-      for (const { key, c } of contributions(f)) {
-        const id = KEY_COLUMNS.map((k) => key[k]).join('\0');
-        const e = this.changes.get(id) ?? { key, c: { n: 0, sum_s: 0, due: 0, within: 0 } };
-        e.c.n += sign * c.n;
-        e.c.sum_s += sign * c.sum_s;
-        e.c.due += sign * c.due;
-        e.c.within += sign * c.within;
-        this.changes.set(id, e);
-      }
+  private take(f: RollupSource, sign: 1 | -1): void {
+    if (this.defaults?.has(f.project_id)) this.count(f, sign, this.defaults);
+    else this.pending.push({ f, sign });
+  }
+
+  private count(f: RollupSource, sign: 1 | -1, defaults: ReadonlyMap<number, string | null>): void {
+    if (defaults.get(f.project_id) !== f.branch) return;
+    for (const { key, c } of contributions(f)) {
+      const id = KEY_COLUMNS.map((k) => key[k]).join('\0');
+      const e = this.changes.get(id) ?? { key, c: { n: 0, sum_s: 0, due: 0, within: 0 } };
+      e.c.n += sign * c.n;
+      e.c.sum_s += sign * c.sum_s;
+      e.c.due += sign * c.due;
+      e.c.within += sign * c.within;
+      this.changes.set(id, e);
     }
-    this.pending.length = 0;
   }
 
   /** Writes the net changes (a finding seen again with nothing changed nets to nothing). */
   async apply(trx: Transaction<Database>, dialect: Dialect): Promise<void> {
-    if (this.pending.length === 0) return;
-    const projects = [...new Set(this.pending.map((p) => p.f.project_id))];
-    const rows = await trx
-      .selectFrom('projects')
-      .select(['id', 'default_branch'])
-      .where('id', 'in', projects)
-      .execute();
-    this.fold(new Map(rows.map((r) => [r.id, r.default_branch])));
+    if (this.pending.length > 0) {
+      const projects = [...new Set(this.pending.map((p) => p.f.project_id))];
+      const rows = await trx
+        .selectFrom('projects')
+        .select(['id', 'default_branch'])
+        .where('id', 'in', projects)
+        .execute();
+      const defaults = new Map(rows.map((r) => [r.id, r.default_branch]));
+      for (const { f, sign } of this.pending) this.count(f, sign, defaults);
+      this.pending.length = 0;
+    }
+    if (this.changes.size === 0) return;
     // In key order, so two transactions touching the same keys lock them in the same order (no deadlock).
     const entries = [...this.changes.entries()]
       .filter(([, e]) => e.c.n !== 0 || e.c.sum_s !== 0 || e.c.due !== 0 || e.c.within !== 0)

@@ -5,6 +5,7 @@ import type { FindingFields } from '../ingest/types.js';
 import { OWASP_BITS, PRINCIPLE_BITS } from './labels.js';
 import type { Database, FindingRow } from './schema.js';
 import { SQLITE_SEARCH_TABLE } from './search-schema.js';
+import { searchBlock } from './search-chunks.js';
 
 /**
  * `total` counts matches up to this many; beyond it the answer says `totalExact: false` ("1,000 or
@@ -154,12 +155,13 @@ function filtered(db: Kysely<Database>, f: FindingFilter, driver: Driver): Q {
   if (f.owasp !== undefined) q = q.where(hasBit('owasp_mask', bitOf(OWASP_BITS, f.owasp)));
   if (text !== '') {
     if (isPostgres(db)) {
-      // The search text's own table and its trigram index (migration 0011), lower-cased there.
+      // The search text's own table and its trigram index (migrations 0011 and 0012), lower-cased
+      // there, a row per block of finding ids: the findings of each matching block are candidates.
       if (pieces.length > 0)
-        q = q.where('findings.id', 'in', (eb) =>
+        q = q.where(searchBlock('findings.id'), 'in', (eb) =>
           eb
             .selectFrom('finding_search')
-            .select('finding_search.finding_id')
+            .select('finding_search.block')
             .where((e) => e.and(pieces.map((p) => sql<boolean>`finding_search.text LIKE ${`%${p}%`}`))),
         );
     } else if (pieces.length > 0 && driver !== 'text')

@@ -4,6 +4,7 @@ import { rebuildRollup } from '../metrics/rollup-build.js';
 import { deploymentKeys } from '../operate/deployment-keys.js';
 import { maskOf, OWASP_BITS, PRINCIPLE_BITS } from './labels.js';
 import { v7Search } from './search-schema.js';
+import { v12SearchChunks } from './search-chunks.js';
 import { secretBox, type SecretBox } from './secret-box.js';
 import { v11Seen } from './seen-schema.js';
 
@@ -694,6 +695,7 @@ export function migrations(dialect: Dialect, secrets: SecretBox = secretBox({}))
         '0009_code_flow': v9CodeFlow(),
         '0010_rollup_labels': v10RollupLabels(dialect),
         '0011_ingest_seen': v11Seen(dialect),
+        '0012_search_chunks': v12SearchChunks(dialect),
       }),
   };
 }

@@ -158,9 +158,14 @@ export interface FindingSeenTable {
   last_scan_id: number | null;
 }
 
-/** PostgreSQL only (migration 11): the lower-cased text a search looks in, kept by triggers. */
+/**
+ * PostgreSQL only (migrations 11 and 12): the lower-cased text a search looks in, kept by triggers,
+ * a row per block of finding ids written by one statement (`finding_id` null) or for one finding
+ * whose text changed since.
+ */
 export interface FindingSearchTable {
-  finding_id: number;
+  block: number;
+  finding_id: number | null;
   text: string;
 }
 
