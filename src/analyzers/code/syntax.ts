@@ -15,6 +15,8 @@ export interface Syntax {
   call: ReadonlySet<string>;
   /** Wrappers whose value is their (only) named child: parentheses, await, casts, spreads. */
   passThrough: ReadonlySet<string>;
+  /** The wrappers that leave the value itself as it is (no spread, no interpolation): a subset of passThrough. */
+  sameValue: ReadonlySet<string>;
   binary: ReadonlySet<string>;
   /** Strings with interpolations (template literals, f-strings). */
   strings: ReadonlySet<string>;
@@ -32,6 +34,15 @@ export interface Syntax {
   callFunction: string;
   callArguments: string;
 }
+
+const JS_SAME_VALUE = [
+  'parenthesized_expression',
+  'await_expression',
+  'as_expression',
+  'satisfies_expression',
+  'non_null_expression',
+  'type_assertion',
+];
 
 const JS: Syntax = {
   functions: new Set([
@@ -51,17 +62,8 @@ const JS: Syntax = {
   member: new Set(['member_expression']),
   subscript: new Set(['subscript_expression']),
   call: new Set(['call_expression', 'new_expression']),
-  passThrough: new Set([
-    'parenthesized_expression',
-    'await_expression',
-    'as_expression',
-    'satisfies_expression',
-    'non_null_expression',
-    'type_assertion',
-    'spread_element',
-    'jsx_expression',
-    'template_substitution',
-  ]),
+  sameValue: new Set(JS_SAME_VALUE),
+  passThrough: new Set([...JS_SAME_VALUE, 'spread_element', 'jsx_expression', 'template_substitution']),
   binary: new Set(['binary_expression', 'augmented_assignment_expression']),
   strings: new Set(['template_string']),
   containers: new Set(['object', 'array', 'pair', 'arguments']),
@@ -76,15 +78,17 @@ const JS: Syntax = {
   callArguments: 'arguments',
 };
 
+const PY_SAME_VALUE = ['parenthesized_expression', 'await'];
+
 const PY: Syntax = {
   functions: new Set(['function_definition', 'lambda']),
   identifiers: new Set(['identifier']),
   member: new Set(['attribute']),
   subscript: new Set(['subscript']),
   call: new Set(['call']),
+  sameValue: new Set(PY_SAME_VALUE),
   passThrough: new Set([
-    'parenthesized_expression',
-    'await',
+    ...PY_SAME_VALUE,
     'interpolation',
     'list_splat',
     'dictionary_splat',

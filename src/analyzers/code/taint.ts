@@ -35,16 +35,6 @@ export { FileIndex } from './taint-support.js';
 export type { CallResolver, TaintOptions, TaintStep, Trace, Value } from './taint-support.js';
 export { REQ } from './taint-support.js';
 
-// Wrappers that leave a value as it is (a copy of a request member stays one).
-const SHAPE_KEEPING = new Set([
-  'parenthesized_expression',
-  'await_expression',
-  'as_expression',
-  'satisfies_expression',
-  'non_null_expression',
-  'type_assertion',
-]);
-
 // Defaults written in place (`files || []`): nothing of the request's in them.
 const DEFAULTS = new Set(['array', 'object', 'string', 'number', 'null', 'undefined', 'true', 'false']);
 
@@ -115,7 +105,7 @@ export class TaintEvaluator {
       syn.member.has(k) ||
       syn.subscript.has(k) ||
       syn.ternary.has(k) ||
-      SHAPE_KEEPING.has(k)
+      syn.sameValue.has(k)
     );
   }
 
