@@ -62,7 +62,7 @@ const NO_FILES = (): boolean => false;
 
 /**
  * A module parsed when its tree is first asked for. Loading follows imports three hops deep, but taint
- * reaches the functions of fewer than half of the modules loaded (478 of 909 over Python's standard
+ * reaches the functions of only some of the modules loaded (under half, over Python's standard
  * library), and the last hop's imports are never read: those modules are read, counted against the
  * bounds and searched for source words, and parsed only if a call leads into them.
  */
