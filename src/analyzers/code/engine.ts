@@ -13,7 +13,9 @@ import { singleModule } from './project.js';
 import type { ProjectView } from './project.js';
 import { callsCarryingTaint, runTaint } from './run-taint.js';
 import { isFixedValue } from './fixed-value.js';
-import { forFile } from './file-level.js';
+import { moduleHits } from './batch-match.js';
+import { passes, WordIndex } from './text-facts.js';
+import type { BatchHit } from './batch-match.js';
 import type { TaintRun } from './run-taint.js';
 
 export type { CodeMatch } from './matches.js';
@@ -23,6 +25,8 @@ export interface FamilyRules {
   rules: CodeRule[];
   sources: Map<string, CompiledSources>;
   sanitizers: Matcher[];
+  /** The rules' trigger and required words, found in a text with one pass. */
+  words: WordIndex;
 }
 
 /** A rule set prepared for running: rules grouped by language family. */
@@ -32,8 +36,10 @@ export class PreparedRules {
   constructor(readonly set: RuleSet) {
     validate(set);
     for (const family of ['javascript', 'typescript', 'python'] as const) {
+      const rules = set.rules.filter((r) => r.languages.includes(family));
       this.byFamily.set(family, {
-        rules: set.rules.filter((r) => r.languages.includes(family)),
+        rules,
+        words: new WordIndex(rules.flatMap((r) => [...r.triggers, ...r.requires])),
         sources: compileSources(set.sources, family),
         sanitizers: set.sanitizers.filter((s) => s.languages.includes(family)).flatMap((s) => s.matchers),
       });
@@ -104,10 +110,10 @@ function validate(set: RuleSet): void {
   for (const g of set.sanitizers) check('sanitizers', 'sanitizers', g.languages, g.matchers);
 }
 
-function applies(rule: CodeRule, text: string): boolean {
-  if (rule.triggers.length > 0 && !rule.triggers.some((t) => text.includes(t))) return false;
-  if (rule.requires.length > 0 && !rule.requires.some((t) => text.includes(t))) return false;
-  return rule.prefilter === undefined || rule.prefilter.test(text);
+function applies(rule: CodeRule, words: WordIndex, text: string): boolean {
+  if (rule.triggers.length > 0 && !rule.triggers.some((t) => words.has(text, t))) return false;
+  if (rule.requires.length > 0 && !rule.requires.some((t) => words.has(text, t))) return false;
+  return rule.prefilter === undefined || passes(text, rule.prefilter);
 }
 
 /** Per-file state shared by the rules: which source labels can occur in the file or its imports. */
@@ -120,7 +126,7 @@ interface FileState {
 function labelPresent(s: CompiledSources, st: FileState): boolean {
   let v = st.labels.get(s.label);
   if (v === undefined) {
-    v = s.triggers === undefined || s.triggers.some((r) => st.texts.some((t) => r.test(t)));
+    v = s.triggers === undefined || s.triggers.some((r) => st.texts.some((t) => passes(t, r)));
     st.labels.set(s.label, v);
   }
   return v;
@@ -136,9 +142,9 @@ function taintPossible(rule: CodeRule, fam: FamilyRules, st: FileState): boolean
 }
 
 /** A taint rule applies when its trigger text occurs in the file or in a module the file imports. */
-function appliesTo(rule: CodeRule, st: FileState): boolean {
-  if (!rule.taint) return applies(rule, st.texts[0] ?? '');
-  return st.texts.some((t) => applies(rule, t));
+function appliesTo(rule: CodeRule, words: WordIndex, st: FileState): boolean {
+  if (!rule.taint) return applies(rule, words, st.texts[0] ?? '');
+  return st.texts.some((t) => applies(rule, words, t));
 }
 
 /** Calls in the entry whose callee starts with a name the entry imports. */
@@ -167,23 +173,20 @@ function statementOf(node: SgNode): string {
   return `${r.line}:${r.column}`;
 }
 
-function runMatch(rule: CodeRule, root: SgNode, out: CodeMatch[]): void {
-  if (!rule.match) return;
-  const matcher = forFile(rule.match, root);
-  if (!matcher) return;
+function runMatch(rule: CodeRule, hits: readonly BatchHit[], out: CodeMatch[]): void {
   const fixed = rule.unlessFixed;
-  for (const m of root.findAll(matcher)) {
-    const value = fixed && m.getMatch(fixed.metavar);
+  for (const { node: m, get } of hits) {
+    const value = fixed && get(fixed.metavar);
     if (value && isFixedValue(value, (call) => fixed.calls.some((c) => call.matches(c)))) continue;
     const text = oneLine(m.text(), 60);
     const cm = matchOf(
       rule,
       m,
-      fill(rule.message, { sink: text }, m),
+      fill(rule.message, { sink: text }, get),
       rule.confidence,
       oneLine(m.text(), 200),
     );
-    const secret = rule.secret === undefined ? undefined : m.getMatch(rule.secret)?.text();
+    const secret = rule.secret === undefined ? undefined : get(rule.secret)?.text();
     if (secret) cm.secret = secret;
     if (rule.tier === 'audit') cm.statement = statementOf(m);
     out.push(cm);
@@ -213,7 +216,7 @@ export function analyzeText(
   const others = view ? [...view.modules.values()].filter((m) => m !== view.entry).map((m) => m.text) : [];
   const st: FileState = { labels: new Map(), texts: [text, ...others] };
   const active = fam.rules.filter(
-    (r) => (!only || only.has(r.id)) && appliesTo(r, st) && taintPossible(r, fam, st),
+    (r) => (!only || only.has(r.id)) && appliesTo(r, fam.words, st) && taintPossible(r, fam, st),
   );
   if (active.length === 0) return { matches: [], truncated: false, parsed: false };
   const v = view ?? singleModule('', text, lang);
@@ -225,8 +228,13 @@ export function analyzeText(
     sanitizers: fam.sanitizers,
     importCalls: importCalls(v),
     truncated: false,
+    sinks: [],
   };
   const taintRules = active.filter((r) => r.taint);
+  run.sinks = taintRules.flatMap((r) => r.taint?.sinks.map((s) => s.matcher) ?? []);
+  // The structural rules' matchers and every taint rule's sinks are found in the file with one walk.
+  const own = active.flatMap((r) => (r.match && !r.taint ? [r.match] : []));
+  const hits = moduleHits(v.entry, own, run.sinks);
   if (taintRules.length > 0 && run.importCalls.length > 0) {
     const labels = new Set(taintRules.flatMap((r) => r.taint?.sources ?? []));
     const sources = [...labels]
@@ -240,7 +248,7 @@ export function analyzeText(
         .map((l) => fam.sources.get(l))
         .filter((s): s is CompiledSources => !!s && labelPresent(s, st));
       runTaint(rule, run, out);
-    } else runMatch(rule, v.entry.root, out);
+    } else if (rule.match) runMatch(rule, hits.get(rule.match) ?? [], out);
   }
   return { matches: out, truncated: run.truncated || v.truncated, parsed: true };
 }

@@ -51,10 +51,13 @@ export function describePath(t: Trace, sink: string, sinkLine: number, entry = '
   return hops.join(' → ');
 }
 
+/** What a match bound to a metavariable of its rule. */
+export type Bound = (name: string) => SgNode | null;
+
 /** Fills a message template: `{source}`, `{sink}`, `{path}`, `{label}` and `{$VAR}` metavariables. */
-export function fill(template: string, vars: Record<string, string>, match: SgNode): string {
+export function fill(template: string, vars: Record<string, string>, bound: Bound): string {
   return template.replace(/\{(\$?[A-Za-z_][\w]*)\}/g, (all, key: string) => {
-    if (key.startsWith('$')) return oneLine(match.getMatch(key.slice(1))?.text() ?? all, 80);
+    if (key.startsWith('$')) return oneLine(bound(key.slice(1))?.text() ?? all, 80);
     return vars[key] ?? all;
   });
 }

@@ -1,6 +1,6 @@
 import type { SgNode } from '@ast-grep/napi';
 import { describePath, fill, LOWER, matchOf, oneLine } from './matches.js';
-import type { CodeMatch } from './matches.js';
+import type { Bound, CodeMatch } from './matches.js';
 import type { ProjectView } from './project.js';
 import type { CodeRule, Matcher } from './rule-schema.js';
 import type { CompiledSources } from './sources.js';
@@ -22,12 +22,15 @@ export interface TaintRun {
   importCalls: readonly SgNode[];
   /** Set when an evaluation stopped at a budget. */
   truncated: boolean;
+  /** The sinks of every taint rule run on the file (each module is walked for them together). */
+  sinks: readonly Matcher[];
 }
 
 function emit(
   rule: CodeRule,
   run: TaintRun,
   sink: SgNode,
+  bound: Bound,
   trace: Trace,
   out: CodeMatch[],
   sinkPath?: string,
@@ -44,7 +47,7 @@ function emit(
   const m = matchOf(
     rule,
     sink,
-    fill(rule.message, vars, sink),
+    fill(rule.message, vars, bound),
     conf,
     `${oneLine(sink.text(), 200)}\0${trace.source}`,
     trace,
@@ -64,6 +67,7 @@ export function runTaint(rule: CodeRule, run: TaintRun, out: CodeMatch[]): void 
   const summaries = new Summaries(run.view, {
     key: `${rule.file}#${rule.id}`,
     sinks: taint.sinks,
+    otherSinks: run.sinks,
     sources: run.sources,
     sanitizers: [...taint.sanitizers, ...run.sanitizers],
     guards: taint.guards,
@@ -72,7 +76,7 @@ export function runTaint(rule: CodeRule, run: TaintRun, out: CodeMatch[]): void 
   const entry = run.view.entry;
   let evaluator: TaintEvaluator | undefined;
   const seen = new Set<string>();
-  for (const { match, targets } of summaries.sinksIn(entry)) {
+  for (const { match, targets, bound } of summaries.sinksIn(entry)) {
     evaluator ??= summaries.evaluator(entry);
     if (!evaluator.hasBudget) {
       run.truncated = true;
@@ -85,7 +89,7 @@ export function runTaint(rule: CodeRule, run: TaintRun, out: CodeMatch[]): void 
       const key = `${match.range().start.index}`;
       if (seen.has(key)) continue;
       seen.add(key);
-      emit(rule, run, match, trace, out);
+      emit(rule, run, match, bound, trace, out);
     }
   }
   const syn = syntaxOf(entry.lang.family);
@@ -164,5 +168,5 @@ function crossFileHit(
   if (!trace) return;
   seen.add(key);
   const at = { text: `${target.name}(…)`, line: lineOf(call), path: run.view.entry.path };
-  emit(rule, run, hit.sink, withSteps(withStep(trace, at), hit.steps), out, hit.module.path);
+  emit(rule, run, hit.sink, hit.bound, withSteps(withStep(trace, at), hit.steps), out, hit.module.path);
 }

@@ -1,7 +1,9 @@
 import type { SgNode } from '@ast-grep/napi';
-import type { SinkSpec } from './rule-schema.js';
-import { forFile } from './file-level.js';
-import { anchorOf } from './taint-support.js';
+import type { SinkSpec, Matcher } from './rule-schema.js';
+import { moduleHits } from './batch-match.js';
+import type { BatchHit } from './batch-match.js';
+import type { LoadedModule } from './project.js';
+import type { Bound } from './matches.js';
 
 /** Positional arguments of a call node (Python keyword arguments excluded), or [] when it is no call. */
 export function callArguments(call: SgNode, python: boolean): SgNode[] {
@@ -13,37 +15,44 @@ export function callArguments(call: SgNode, python: boolean): SgNode[] {
 }
 
 /** The values of a sink match that must not be tainted (arguments, metavariables, the whole match). */
-export function sinkTargets(m: SgNode, a: string | number, python: boolean): (SgNode | null)[] {
-  if (typeof a === 'number') return [callArguments(m, python)[a] ?? null];
-  if (a === '*') return m.field('arguments')?.namedChildren() ?? [];
-  return [m.getMatch(a), ...m.getMultipleMatches(a)];
+export function sinkTargets(m: BatchHit, a: string | number, python: boolean): (SgNode | null)[] {
+  if (typeof a === 'number') return [callArguments(m.node, python)[a] ?? null];
+  if (a === '*') return m.node.field('arguments')?.namedChildren() ?? [];
+  return [m.get(a), ...m.getAll(a)];
 }
 
 /** One sink match and the values in it that must not be tainted. */
 export interface SinkMatch {
   match: SgNode;
   targets: SgNode[];
+  /** The sink matcher's metavariables at this match. */
+  bound: Bound;
 }
 
 /**
- * Every match of a rule's sinks in a tree, with its targets. A sink pattern whose longest word (`exec` of
- * `$CP.exec($CMD)`) is not in the module's `text` cannot match there: its walk of the tree is skipped.
+ * Every match of a rule's sinks in a module, with its targets, sink by sink in document order. `also`: the
+ * sinks of other rules that will ask about the same module, found in the same walk.
  */
 export function sinkMatches(
-  root: SgNode,
+  m: LoadedModule,
   sinks: readonly SinkSpec[],
-  python: boolean,
-  text: string,
+  also: readonly Matcher[] = [],
 ): SinkMatch[] {
+  const python = m.lang.family === 'python';
+  const cache = moduleHits(
+    m,
+    sinks.map((s) => s.matcher),
+    also,
+  );
   const out: SinkMatch[] = [];
   for (const sink of sinks) {
-    const anchor = anchorOf(sink.matcher);
-    if (anchor !== '' && !text.includes(anchor)) continue;
-    const matcher = forFile(sink.matcher, root);
-    if (!matcher) continue;
-    for (const m of root.findAll(matcher)) {
-      const targets = sink.args.length === 0 ? [m] : sink.args.flatMap((a) => sinkTargets(m, a, python));
-      out.push({ match: m, targets: targets.filter((t): t is SgNode => !!t && t.kind() !== ',') });
+    for (const h of cache.get(sink.matcher) ?? []) {
+      const targets = sink.args.length === 0 ? [h.node] : sink.args.flatMap((a) => sinkTargets(h, a, python));
+      out.push({
+        match: h.node,
+        targets: targets.filter((t): t is SgNode => !!t && t.kind() !== ','),
+        bound: h.get,
+      });
     }
   }
   return out;

@@ -10,12 +10,15 @@ import type { Syntax } from './syntax.js';
 import { REQ, TaintEvaluator } from './taint.js';
 import type { CallResolver, TaintStep, Trace, Value } from './taint.js';
 import { argFor, argumentNodes, contains, lineOf, withStep, withSteps } from './taint-support.js';
+import type { Bound } from './matches.js';
 
 /** What one taint rule brings to cross-function analysis. */
 export interface RuleContext {
   /** Identifies the rule (sink summaries depend on its sinks as well as on what decides flows). */
   key: string;
   sinks: readonly SinkSpec[];
+  /** The sinks of the other rules run on the same file: found in the same walk as this rule's. */
+  otherSinks?: readonly Matcher[];
   sources: readonly CompiledSources[];
   sanitizers: readonly Matcher[];
   guards: readonly Matcher[];
@@ -28,6 +31,8 @@ export interface SinkHit {
   /** The module and node of the sink. */
   module: LoadedModule;
   sink: SgNode;
+  /** The sink matcher's metavariables at the sink. */
+  bound: Bound;
   /** From the parameter to the sink. */
   steps: TaintStep[];
   /** The properties read off the parameter on the way (see Trace.access). */
@@ -144,6 +149,7 @@ export class Summaries {
       guards: this.rule.guards,
       path: m.path,
       calls: this.resolverFor(m),
+      lang: m.lang,
       ...(this.rule.sinkClass === undefined ? {} : { sinkClass: this.rule.sinkClass }),
     };
     return new TaintEvaluator(seed ? { ...o, seed } : o);
@@ -294,7 +300,7 @@ export class Summaries {
       for (const x of sinks) {
         const v = x.targets.map(fromParam).find((y) => y !== null);
         if (!v) continue;
-        const hit: SinkHit = { param: i, module: t.module, sink: x.match, steps: v.steps };
+        const hit: SinkHit = { param: i, module: t.module, sink: x.match, bound: x.bound, steps: v.steps };
         if (v.access !== undefined) hit.access = v.access;
         s.sinks.push(hit);
       }
@@ -315,6 +321,7 @@ export class Summaries {
             param: i,
             module: hit.module,
             sink: hit.sink,
+            bound: hit.bound,
             steps: [...v.steps, at, ...hit.steps],
           };
           if (v.access !== undefined && hit.access !== undefined) via.access = v.access + hit.access;
@@ -344,7 +351,7 @@ export class Summaries {
   sinksIn(m: LoadedModule): SinkMatch[] {
     let list = m.sinks.get(this.rule.key) as SinkMatch[] | undefined;
     if (!list) {
-      list = sinkMatches(m.root, this.rule.sinks, this.python, m.text);
+      list = sinkMatches(m, this.rule.sinks, this.rule.otherSinks);
       m.sinks.set(this.rule.key, list);
     }
     return list;

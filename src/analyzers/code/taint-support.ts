@@ -1,7 +1,10 @@
 import type { SgNode } from '@ast-grep/napi';
 import type { Matcher } from './rule-schema.js';
 import type { CompiledSources } from './sources.js';
+import { findAllBatch } from './batch-match.js';
 import { forFile } from './file-level.js';
+import type { FileLanguage } from './languages.js';
+import { mayMatch } from './match-words.js';
 import { escapeRegex, functionName } from './scope.js';
 import type { Definition } from './scope.js';
 import type { Syntax } from './syntax.js';
@@ -71,32 +74,53 @@ export class FileIndex {
 
   /**
    * Whether `node` (of this file's tree) matches `m`, answered for the whole file at once where that is
-   * safe: a rule anchored on a pattern or a kind is found with one native walk per matcher (skipped when
-   * its anchor word is not in the file), instead of a match test (and a compile of the matcher) at every
-   * node every evaluator visits. Other rules (relational ones: ast-grep's findAll returns the wrong nodes
-   * for a rule with only `inside`) are tested per node, once.
+   * safe: a rule anchored on a pattern or a kind is found with a native walk (see prime), instead of a match
+   * test (and a compile of the matcher) at every node every evaluator visits. Other rules (relational ones:
+   * ast-grep's findAll returns the wrong nodes for a rule with only `inside`) are tested per node, once.
    */
   matches(root: SgNode, node: SgNode, m: Matcher): boolean {
     let ids = this.matched.get(m);
-    const f = forFile(m, root);
     if (!ids) {
-      const r = m.rule as { pattern?: unknown; kind?: unknown };
-      if (!f) {
-        ids = new Set<number>();
-      } else if (r.pattern === undefined && r.kind === undefined) {
-        ids = new Map<number, boolean>();
-      } else {
-        const a = anchorOf(m);
-        this.text ??= root.text();
-        ids = new Set(a === '' || this.text.includes(a) ? root.findAll(f).map((n) => n.id()) : []);
-      }
-      this.matched.set(m, ids);
+      this.prime(root, undefined, [m]);
+      ids = this.matched.get(m) ?? new Set<number>();
     }
     const id = node.id();
     if (ids instanceof Set) return ids.has(id);
     let v = ids.get(id);
-    if (v === undefined) ids.set(id, (v = f !== null && node.matches(f)));
+    if (v === undefined) {
+      const f = forFile(m, root);
+      ids.set(id, (v = f !== null && node.matches(f)));
+    }
     return v;
+  }
+
+  /**
+   * Finds the nodes of every anchored matcher of `ms` not yet asked about with one walk of the tree (one
+   * each without `lang`); a matcher whose words are not in the file (see mayMatch) is not walked.
+   */
+  prime(root: SgNode, lang: FileLanguage | undefined, ms: readonly Matcher[]): void {
+    const walk: Matcher[] = [];
+    const files: Matcher[] = [];
+    for (const m of ms) {
+      if (this.matched.has(m)) continue;
+      const f = forFile(m, root);
+      const r = m.rule as { pattern?: unknown; kind?: unknown };
+      this.text ??= root.text();
+      if (f && r.pattern === undefined && r.kind === undefined)
+        this.matched.set(m, new Map<number, boolean>());
+      else if (!f || !mayMatch(m, this.text)) this.matched.set(m, new Set<number>());
+      else {
+        this.matched.set(m, new Set<number>());
+        walk.push(m);
+        files.push(f);
+      }
+    }
+    const found = lang
+      ? findAllBatch(root, lang, files, (this.text ??= root.text()).length).map((hits) =>
+          hits.map((h) => h.node),
+        )
+      : files.map((f) => root.findAll(f));
+    found.forEach((nodes, i) => this.matched.set(walk[i] as Matcher, new Set(nodes.map((n) => n.id()))));
   }
 
   /** Identifier occurrences by name, built with one walk of the tree. */
@@ -159,6 +183,8 @@ export interface CallResolver {
 export interface TaintOptions {
   index: FileIndex;
   root: SgNode;
+  /** The module's language (matchers are combined into one walk for it). */
+  lang?: FileLanguage;
   syn: Syntax;
   python: boolean;
   sources: readonly CompiledSources[];
@@ -212,24 +238,6 @@ export function contains(outer: SgNode, inner: SgNode): boolean {
   const o = outer.range();
   const i = inner.range();
   return o.start.index <= i.start.index && i.end.index <= o.end.index;
-}
-
-const anchors = new WeakMap<Matcher, string>();
-
-/**
- * The longest plain word of a matcher's pattern (`parseInt` for `parseInt($$$)`): a node whose text lacks
- * it cannot match, which saves most ast-grep match calls. Empty when the matcher has no pattern.
- */
-export function anchorOf(m: Matcher): string {
-  let a = anchors.get(m);
-  if (a === undefined) {
-    const p = (m.rule as { pattern?: unknown }).pattern;
-    const words =
-      typeof p === 'string' ? (p.replace(/\$+[A-Z_0-9]*/g, ' ').match(/[A-Za-z_][\w]*/g) ?? []) : [];
-    a = words.reduce((best, w) => (w.length > best.length ? w : best), '');
-    anchors.set(m, a);
-  }
-  return a;
 }
 
 const pathRegexes = new WeakMap<Matcher, RegExp | null>();

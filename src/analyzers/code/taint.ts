@@ -51,6 +51,7 @@ export class TaintEvaluator {
   private readonly src: SourceFinder;
   private readonly guardCheck: GuardChecker;
   private objectsSafe: boolean | undefined;
+  private primed = false;
 
   constructor(private readonly o: TaintOptions) {
     this.callKind = o.python ? 'call' : 'call_expression';
@@ -237,6 +238,8 @@ export class TaintEvaluator {
   private sanitized(node: SgNode): boolean {
     const { sanitizers, index, root } = this.o;
     if (sanitizers.length === 0) return false;
+    if (!this.primed) index.prime(root, this.o.lang, sanitizers);
+    this.primed = true;
     return sanitizers.some((m) => index.matches(root, node, m));
   }
 

@@ -1,0 +1,182 @@
+import type { SgNode } from '@ast-grep/napi';
+import { inlined, METAVAR } from './constraint-inline.js';
+import type { Rule } from './constraint-inline.js';
+import { forFile } from './file-level.js';
+import type { FileLanguage } from './languages.js';
+import { mayMatch } from './match-words.js';
+import type { LoadedModule } from './project.js';
+import type { Matcher } from './rule-schema.js';
+
+/**
+ * Many matchers with one walk of a tree.
+ *
+ * Every `findAll` walks the whole tree (about half a microsecond per line even when nothing matches), so a
+ * file with fifty sink patterns was walked fifty times. Here the matchers become alternatives of one rule:
+ *
+ *   all: [ any: [m0, m1, ...],  any: [ all: [m0, $$VGT0], TRUE ],  any: [ all: [m1, $$VGT1], TRUE ], ... ]
+ *
+ * The first item finds every node some matcher matches; the others bind the tag `$VGTi` on such a node
+ * for each matcher i that matches it, so a node several matchers match is reported for each. Two things
+ * keep the alternatives independent: each one's metavariables (and utils) get their own suffix, and
+ * `constraints` (which ast-grep checks once, after the whole rule matched, on whatever is bound: one failing
+ * would reject the node for every alternative) are written into the alternative as conditions on the child
+ * the metavariable stands at (`$DB.$M($$$)` with a constraint on M: the call's `function` field's `property`
+ * field). A matcher whose constraints cannot be placed so is walked on its own, as written.
+ */
+
+/** One match of one matcher: the node, and its metavariables under the names the matcher uses. */
+export interface BatchHit {
+  node: SgNode;
+  /** The node bound to metavariable `name` of the matcher. */
+  get: (name: string) => SgNode | null;
+  /** The nodes bound to multi-metavariable `name` of the matcher. */
+  getAll: (name: string) => SgNode[];
+}
+
+/** A rule that every node matches (the fallback of an optional tag): the empty regex matches at once. */
+const TRUE: Rule = { regex: '' };
+
+const plainHit = (node: SgNode): BatchHit => ({
+  node,
+  get: (name) => node.getMatch(name),
+  getAll: (name) => node.getMultipleMatches(name),
+});
+
+/** A rule tree with every metavariable and util name given `suffix`. */
+function renamed(v: unknown, suffix: string, key = ''): unknown {
+  if (typeof v === 'string') {
+    if (key === 'pattern' || key === 'context') return v.replace(METAVAR, `$1$2${suffix}`);
+    if (key === 'matches') return `${v}${suffix}`;
+    return v;
+  }
+  if (Array.isArray(v)) return v.map((x) => renamed(x, suffix));
+  if (v && typeof v === 'object') {
+    const out: Rule = {};
+    for (const [k, x] of Object.entries(v)) out[k] = renamed(x, suffix, k);
+    return out;
+  }
+  return v;
+}
+
+interface Alternative {
+  rule: Rule;
+  utils: Rule;
+  /**
+   * A metavariable every match of the alternative binds (one of its top-level pattern's), which then tells
+   * that it matched; undefined when a tag must be bound for that.
+   */
+  bound: string | undefined;
+}
+
+const alternatives = new WeakMap<Matcher, Map<string, Alternative | null>>();
+
+/** The matcher as an alternative of a combined rule, with names made its own by `suffix`. */
+function alternativeOf(m: Matcher, lang: FileLanguage, suffix: string): Alternative | null {
+  let byLang = alternatives.get(m);
+  if (!byLang) alternatives.set(m, (byLang = new Map<string, Alternative | null>()));
+  const key = `${String(lang.lang)}\0${suffix}`;
+  let a = byLang.get(key);
+  if (a === undefined) {
+    const r = inlined(m, lang);
+    const utils: Rule = {};
+    for (const [k, u] of Object.entries({ ...m.utils, ...r?.utils }))
+      utils[`${k}${suffix}`] = renamed(u, suffix);
+    const p = (m.rule as Rule).pattern;
+    const single = typeof p === 'string' ? /(?:^|[^$])\$([A-Z][A-Z0-9_]*)/.exec(p)?.[1] : undefined;
+    a =
+      r === null
+        ? null
+        : { rule: renamed(r.rule, suffix) as Rule, utils, bound: single && `${single}${suffix}` };
+    byLang.set(key, a);
+  }
+  return a;
+}
+
+/**
+ * Below this many characters of text a matcher's walk costs less than compiling it (ast-grep compiles a
+ * matcher at every call, and a combined rule costs more to compile than its parts): each matcher is then
+ * walked on its own.
+ */
+export const COMBINE_FROM_CHARS = 32 * 1024;
+
+/**
+ * The matches of each matcher in the tree under `root`, in document order, as `root.findAll(m)` gives them:
+ * those that can be combined with one walk when the text has `chars` characters or more (see
+ * COMBINE_FROM_CHARS), the others with a walk each.
+ */
+export function findAllBatch(
+  root: SgNode,
+  lang: FileLanguage,
+  matchers: readonly Matcher[],
+  chars = COMBINE_FROM_CHARS,
+): BatchHit[][] {
+  if (chars < COMBINE_FROM_CHARS) return matchers.map((m) => root.findAll(m).map(plainHit));
+  const out: BatchHit[][] = matchers.map(() => []);
+  const combined: { index: number; tag: string; suffix: string }[] = [];
+  const any: Rule[] = [];
+  const tags: Rule[] = [];
+  let utils: Rule = {};
+  matchers.forEach((m, index) => {
+    const suffix = `_VG${index}`;
+    const a = matchers.length > 1 ? alternativeOf(m, lang, suffix) : null;
+    if (!a) {
+      out[index] = root.findAll(m).map(plainHit);
+      return;
+    }
+    // Each alternative is a util, compiled once and used twice.
+    const name = `vg${index}`;
+    const tag = a.bound ?? `VGT${index}`;
+    combined.push({ index, tag, suffix });
+    any.push({ matches: name });
+    const own = a.bound ? { matches: name } : { all: [{ matches: name }, { pattern: `$$${tag}` }] };
+    tags.push({ any: [own, { matches: 'vg_true' }] });
+    utils = { ...utils, ...a.utils, [name]: a.rule };
+  });
+  if (combined.length === 0) return out;
+  const config = { rule: { all: [{ any }, ...tags] }, utils: { ...utils, vg_true: TRUE } } as Matcher;
+  for (const node of root.findAll(config)) {
+    for (const { index, tag, suffix } of combined) {
+      if (!node.getMatch(tag)) continue;
+      out[index]?.push({
+        node,
+        get: (name) => node.getMatch(`${name}${suffix}`),
+        getAll: (name) => node.getMultipleMatches(`${name}${suffix}`),
+      });
+    }
+  }
+  return out;
+}
+
+/** The matches of each matcher in a module, found once per module (several with one walk). */
+const hitsByModule = new WeakMap<LoadedModule, Map<Matcher, BatchHit[]>>();
+
+/**
+ * The matches of `matchers` in module `m` (rules' own matchers or sinks, as written: whole-file clauses are
+ * decided here), from the module's cache; those not yet looked for are found together with `also`
+ * (matchers that will be asked for next) in one walk. A matcher whose words are not in the module's text
+ * (see mayMatch) is not walked at all.
+ */
+export function moduleHits(
+  m: LoadedModule,
+  matchers: readonly Matcher[],
+  also: readonly Matcher[] = [],
+): Map<Matcher, BatchHit[]> {
+  let cache = hitsByModule.get(m);
+  if (!cache) hitsByModule.set(m, (cache = new Map<Matcher, BatchHit[]>()));
+  const known = cache;
+  if (matchers.every((x) => known.has(x))) return known;
+  const walk: Matcher[] = [];
+  const files: Matcher[] = [];
+  for (const x of new Set([...matchers, ...also])) {
+    if (known.has(x)) continue;
+    const f = mayMatch(x, m.text) ? forFile(x, m.root) : null;
+    if (f) {
+      walk.push(x);
+      files.push(f);
+    } else known.set(x, []);
+  }
+  findAllBatch(m.root, m.lang, files, m.text.length).forEach((hits, i) =>
+    known.set(walk[i] as Matcher, hits),
+  );
+  return known;
+}

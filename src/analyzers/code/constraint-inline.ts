@@ -1,0 +1,197 @@
+import { parse } from '@ast-grep/napi';
+import type { SgNode } from '@ast-grep/napi';
+import { ensurePython } from './languages.js';
+import type { FileLanguage } from './languages.js';
+import type { Matcher } from './rule-schema.js';
+
+/*
+ * ast-grep checks a matcher's `constraints` once, after its whole rule matched, on whatever metavariables
+ * are bound. Such a matcher cannot be one alternative among others (see batch-match.ts): a failing
+ * constraint would reject the node for every alternative. Here the constraints are written into the rule as
+ * conditions on the child each metavariable stands at, which means the same and leaves no constraints.
+ */
+
+export type Rule = Record<string, unknown>;
+
+/** A metavariable with its name (group 2): `$X`, `$$X` or `$$$X`. */
+export const METAVAR = /(\$\$?\$?)([A-Z_][A-Z0-9_]*)/g;
+
+/** Field names tried when locating a metavariable in a pattern's tree (JavaScript, TypeScript, Python). */
+const FIELDS = [
+  'function',
+  'object',
+  'property',
+  'arguments',
+  'left',
+  'right',
+  'value',
+  'name',
+  'key',
+  'body',
+  'constructor',
+  'index',
+  'argument',
+  'attribute',
+  'subscript',
+  'condition',
+  'consequence',
+  'alternative',
+  'operator',
+  'type',
+];
+
+/** One step from a node to a child: the child's field, or its position among the named children. */
+type Step = string | number;
+
+const NOT_COMMENT = { not: { kind: 'comment' } };
+const pathCache = new Map<string, Map<string, Step[] | null>>();
+
+function isMetavar(text: string): boolean {
+  return /^[$µ]{1,3}[A-Z_][A-Z0-9_]*$/.test(text) || /^[$µ]{3}$/.test(text);
+}
+
+/** The step from `p` to its child `n`: a field, else the position (1-based, comments not counted). */
+function stepTo(p: SgNode, n: SgNode): Step | null {
+  const f = FIELDS.find((x) => p.field(x)?.id() === n.id());
+  if (f !== undefined) return f;
+  let i = 0;
+  for (const c of p.namedChildren()) {
+    if (c.kind() === 'comment') continue;
+    i++;
+    if (c.id() === n.id()) return i;
+    // After a `$$$` (any number of nodes) the position is not fixed.
+    if (/^[$µ]{2}/.test(c.text()) && isMetavar(c.text())) return null;
+  }
+  return null;
+}
+
+/**
+ * For each single metavariable of a pattern, the steps that lead from the node the pattern matches to the
+ * node it binds (`$M` in `$DB.$M($$$)`: function, property); null for one that occurs twice, is a
+ * multi-metavariable, or sits after a `$$$` in a list.
+ */
+function metavarPaths(lang: FileLanguage, pattern: string): Map<string, Step[] | null> {
+  const key = `${String(lang.lang)}\0${pattern}`;
+  let out = pathCache.get(key);
+  if (out) return out;
+  out = new Map();
+  if (lang.family === 'python') ensurePython();
+  // Python metavariables are written with ast-grep's expando character `µ`.
+  const src = (lang.family === 'python' ? pattern.replace(/\$/g, 'µ') : pattern).trim();
+  let top = parse(lang.lang, src).root();
+  for (;;) {
+    const kids = top.namedChildren();
+    if (kids.length !== 1 || kids[0]?.text().trim() !== top.text().trim()) break;
+    top = kids[0];
+  }
+  const leaves: SgNode[] = [];
+  const visit = (n: SgNode): void => {
+    const kids = n.children();
+    if (kids.length === 0) leaves.push(n);
+    else kids.forEach(visit);
+  };
+  visit(top);
+  for (const leaf of leaves) {
+    const m = /^([$µ]{1,3})([A-Z_][A-Z0-9_]*)$/.exec(leaf.text());
+    const name = m?.[2];
+    if (!m || name === undefined) continue;
+    if (out.has(name) || (m[1]?.length ?? 0) > 1) {
+      out.set(name, null);
+      continue;
+    }
+    const path: Step[] = [];
+    for (let n: SgNode = leaf; n.id() !== top.id();) {
+      const p = n.parent();
+      const s = p && stepTo(p, n);
+      if (!p || s === null || s === undefined) {
+        path.length = 0;
+        path.push(-1);
+        break;
+      }
+      path.unshift(s);
+      n = p;
+    }
+    out.set(name, path[0] === -1 ? null : path);
+  }
+  pathCache.set(key, out);
+  return out;
+}
+
+/** Every metavariable name written in a rule tree (regexes included: a `$` there only makes a rule fall back). */
+export function metavarsIn(v: unknown): string[] {
+  return [...JSON.stringify(v ?? null).matchAll(METAVAR)].map((m) => m[2] ?? '');
+}
+
+/** Constraint `c` as a condition on the node at the end of `path` from the matched node. */
+function placed(path: readonly Step[], c: Rule): Rule {
+  let inner: Rule = c;
+  for (let i = path.length - 1; i >= 0; i--) {
+    const s = path[i] ?? '';
+    const at = typeof s === 'string' ? { field: s } : { nthChild: { position: s, ofRule: NOT_COMMENT } };
+    inner = i === path.length - 1 ? { ...at, ...c } : { ...at, has: inner };
+  }
+  return path.length === 0 ? c : { has: inner };
+}
+
+/** The conditions for the constraints on what alternative `alt` binds, or null when they cannot be placed. */
+function checksFor(alt: Rule, lang: FileLanguage, cons: Record<string, Rule>): Rule[] | null {
+  const names = Object.keys(cons);
+  const { pattern, ...rest } = alt;
+  if (metavarsIn(rest).some((n) => names.includes(n))) return null;
+  const bound = metavarsIn(pattern).filter((n) => names.includes(n));
+  if (bound.length === 0) return [];
+  if (typeof pattern !== 'string') return null;
+  const paths = metavarPaths(lang, pattern);
+  const out: Rule[] = [];
+  for (const name of new Set(bound)) {
+    const path = paths.get(name);
+    const c = cons[name];
+    if (!path || !c) return null;
+    out.push(placed(path, c));
+  }
+  return out;
+}
+
+/** A rule, and the utils it needs besides the matcher's own. */
+export interface Inlined {
+  rule: Rule;
+  utils: Rule;
+}
+
+/**
+ * The matcher's rule with its constraints written in, or null when that would not mean the same: a
+ * constrained metavariable bound outside a pattern or in a util, a constraint that names metavariables
+ * itself or says where it applies, a `transform`. For `any: [a1, a2, ...]` the first alternative that matches
+ * decides, as in ast-grep: alternative i becomes `all: [not a1, ..., not a(i-1), ai, its constraints]`, each
+ * ai a util (compiled once, used up to n times).
+ */
+export function inlined(m: Matcher, lang: FileLanguage): Inlined | null {
+  const rule = m.rule as Rule;
+  const cons = (m.constraints ?? {}) as Record<string, Rule>;
+  const names = Object.keys(cons);
+  if (m.transform !== undefined) return null;
+  if (names.length === 0) return { rule, utils: {} };
+  const odd = (c: Rule): boolean =>
+    metavarsIn(c).length > 0 || ['field', 'nthChild', 'stopBy'].some((k) => k in c);
+  if (names.some((n) => !cons[n] || odd(cons[n])) || metavarsIn(m.utils).some((n) => names.includes(n)))
+    return null;
+  const { any, ...rest } = rule;
+  if (!Array.isArray(any) || rule.pattern !== undefined) {
+    const checks = checksFor(rule, lang, cons);
+    if (checks === null) return null;
+    return { rule: checks.length === 0 ? rule : { all: [rule, ...checks] }, utils: {} };
+  }
+  if (metavarsIn(rest).some((n) => names.includes(n))) return null;
+  const alts = any as Rule[];
+  const utils: Rule = {};
+  const out: Rule[] = [];
+  for (let i = 0; i < alts.length; i++) {
+    const alt = alts[i] as Rule;
+    const checks = checksFor(alt, lang, cons);
+    if (checks === null) return null;
+    utils[`vg_alt${i}`] = alt;
+    const before = alts.slice(0, i).map((_, j) => ({ not: { matches: `vg_alt${j}` } }));
+    out.push({ all: [...before, { matches: `vg_alt${i}` }, ...checks] });
+  }
+  return { rule: { ...rest, any: out }, utils };
+}
