@@ -106,11 +106,11 @@ export const COMBINE_FROM_CHARS = 32 * 1024;
  */
 export function findAllBatch(
   root: SgNode,
-  lang: FileLanguage,
+  lang: FileLanguage | undefined,
   matchers: readonly Matcher[],
   chars = COMBINE_FROM_CHARS,
 ): BatchHit[][] {
-  if (chars < COMBINE_FROM_CHARS) return matchers.map((m) => root.findAll(m).map(plainHit));
+  if (!lang || chars < COMBINE_FROM_CHARS) return matchers.map((m) => root.findAll(m).map(plainHit));
   const out: BatchHit[][] = matchers.map(() => []);
   const combined: { index: number; tag: string; suffix: string }[] = [];
   const any: Rule[] = [];

@@ -1,6 +1,5 @@
 import type { SgNode } from '@ast-grep/napi';
 import type { DefinitionLookup } from './definitions.js';
-import { forFile } from './file-level.js';
 import { EXITS, reassigns } from './taint-support.js';
 import type { Guard, TaintOptions } from './taint-support.js';
 
@@ -53,12 +52,13 @@ export class GuardChecker {
       exits: EXITS.test(cons),
       consequence: cons,
     };
-    const cond = s.field('condition');
-    for (const m of cond ? this.o.guards : []) {
-      const f = forFile(m, this.o.root);
-      for (const hit of (f && cond?.findAll(f)) || []) {
-        const x = hit.getMatch('X');
-        if (x) g.names.add(x.text());
+    const c = s.field('condition')?.range();
+    const spots = c ? this.o.index.spotsOf(this.o.root, this.o.lang, this.o.guards) : undefined;
+    // The guards' matches in the condition's subtree: those within its offsets (its ancestors are longer).
+    for (const m of c ? this.o.guards : []) {
+      for (const hit of spots?.get(m) ?? []) {
+        if (!c || hit.start < c.start.index || hit.end > c.end.index) continue;
+        if (hit.x !== undefined) g.names.add(hit.x);
         else g.all = true;
       }
     }

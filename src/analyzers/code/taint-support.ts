@@ -47,6 +47,13 @@ export interface Trace {
   weak: boolean;
 }
 
+/** Where a matcher matched: the node's offsets and the text its `$X` bound. */
+export interface Spot {
+  start: number;
+  end: number;
+  x: string | undefined;
+}
+
 /** Lookups over one file's tree, shared by every taint rule run on that file. */
 export class FileIndex {
   readonly hits = new Map<string, SgNode[]>();
@@ -59,6 +66,8 @@ export class FileIndex {
   readonly reach = new Map<number, Definition[]>();
   private nameIndex: Map<string, { node: SgNode; start: number }[]> | undefined;
   private readonly matched = new Map<Matcher, Set<number> | Map<number, boolean>>();
+  private readonly spots = new Map<Matcher, Spot[]>();
+  private calls: Map<string, { node: SgNode; callee: string }[]> | undefined;
   private text: string | undefined;
   private functionIndex: Map<string, SgNode[]> | undefined;
   /** Evaluation steps left for the whole file; when spent, remaining sinks are not analysed. */
@@ -115,12 +124,38 @@ export class FileIndex {
         files.push(f);
       }
     }
-    const found = lang
-      ? findAllBatch(root, lang, files, (this.text ??= root.text()).length).map((hits) =>
-          hits.map((h) => h.node),
-        )
-      : files.map((f) => root.findAll(f));
-    found.forEach((nodes, i) => this.matched.set(walk[i] as Matcher, new Set(nodes.map((n) => n.id()))));
+    const found = findAllBatch(root, lang, files, (this.text ??= root.text()).length);
+    found.forEach((hits, i) => this.matched.set(walk[i] as Matcher, new Set(hits.map((h) => h.node.id()))));
+  }
+
+  /**
+   * Where each of `ms` (guards) matches in the file, with the text its `$X` binds: found once per file and
+   * matcher, so that each `if` asks which of them lie in its condition instead of walking it once per
+   * guard (and compiling the guard each time).
+   */
+  spotsOf(root: SgNode, lang: FileLanguage | undefined, ms: readonly Matcher[]): Map<Matcher, Spot[]> {
+    const todo: Matcher[] = [];
+    const files: Matcher[] = [];
+    const text = (this.text ??= root.text());
+    for (const m of ms) {
+      if (this.spots.has(m)) continue;
+      const f = forFile(m, root);
+      if (!f || !mayMatch(m, text)) this.spots.set(m, []);
+      else {
+        todo.push(m);
+        files.push(f);
+      }
+    }
+    findAllBatch(root, lang, files, text.length).forEach((hits, i) =>
+      this.spots.set(
+        todo[i] as Matcher,
+        hits.map((h) => {
+          const r = h.node.range();
+          return { start: r.start.index, end: r.end.index, x: h.get('X')?.text() };
+        }),
+      ),
+    );
+    return this.spots;
   }
 
   /** Identifier occurrences by name, built with one walk of the tree. */
@@ -138,17 +173,47 @@ export class FileIndex {
       this.nameIndex = m;
     }
     return m;
-  } /** Calls whose callee is `name` or `x.name`, found once per name. */
+  }
+
+  /**
+   * Calls whose callee is `name` or `x.name`, found once per name: for a plain name, among every call of
+   * the file listed by its callee's last part with one walk (a walk per name cost more on big files).
+   */
   callsTo(root: SgNode, callKind: string, name: string): SgNode[] {
     const key = `call:${name}`;
     let c = this.fns.get(key);
     if (!c) {
       const regex = `^(?:[0-9A-Za-z_$]+\\.)?${escapeRegex(name)}$`;
-      c = root.findAll({ rule: { kind: callKind, has: { field: 'function', regex } } });
+      if (/^[0-9A-Za-z_$]+$/.test(name)) {
+        const re = new RegExp(regex);
+        c = (this.callsByName(root, callKind).get(name) ?? [])
+          .filter((x) => re.test(x.callee))
+          .map((x) => x.node);
+      } else c = root.findAll({ rule: { kind: callKind, has: { field: 'function', regex } } });
       this.fns.set(key, c);
     }
     return c;
-  } /** Functions by the name they are called by, built with one walk of the tree. */
+  }
+
+  /** Every call of the file by the last part of its callee's text (after the last `.`). */
+  private callsByName(root: SgNode, callKind: string): Map<string, { node: SgNode; callee: string }[]> {
+    let m = this.calls;
+    if (!m) {
+      m = new Map();
+      for (const node of root.findAll({ rule: { kind: callKind } })) {
+        const callee = node.field('function')?.text();
+        if (callee === undefined) continue;
+        const last = callee.slice(callee.lastIndexOf('.') + 1);
+        let list = m.get(last);
+        if (!list) m.set(last, (list = []));
+        list.push({ node, callee });
+      }
+      this.calls = m;
+    }
+    return m;
+  }
+
+  /** Functions by the name they are called by, built with one walk of the tree. */
   functionsNamed(root: SgNode, syn: Syntax, python: boolean, name: string): SgNode[] {
     let m = this.functionIndex;
     if (!m) {

@@ -1,0 +1,83 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parse } from '@ast-grep/napi';
+import { describe, expect, it } from 'vitest';
+import { forFile } from './file-level.js';
+import { rulesFor } from './index.js';
+import { ensurePython, languageOf } from './languages.js';
+import { escapeRegex } from './scope.js';
+import { syntaxOf } from './syntax.js';
+import { FileIndex } from './taint-support.js';
+
+const FIXTURES = join(import.meta.dirname, '../../../test/fixtures/code-labelled');
+const EXAMPLES = join(import.meta.dirname, '../../../rules/code/tests');
+
+/** The labelled applications and every rule's bad and good examples. */
+function files(): { text: string; name: string; ext: string }[] {
+  const out: { text: string; name: string; ext: string }[] = [];
+  const walk = (dir: string): void => {
+    for (const e of readdirSync(dir, { withFileTypes: true })) {
+      const p = join(dir, e.name);
+      if (e.isDirectory()) walk(p);
+      else
+        out.push({ name: p, ext: e.name.slice(e.name.lastIndexOf('.') + 1), text: readFileSync(p, 'utf8') });
+    }
+  };
+  walk(FIXTURES);
+  walk(EXAMPLES);
+  return out;
+}
+
+const spans = (ns: { range(): { start: { index: number }; end: { index: number } } }[]): string[] =>
+  ns.map((n) => `${n.range().start.index}-${n.range().end.index}`);
+
+describe('FileIndex', () => {
+  it('finds the calls of each name as a walk per name does', () => {
+    ensurePython();
+    let calls = 0;
+    for (const f of files()) {
+      const lang = languageOf(f.ext);
+      if (!lang) continue;
+      const root = parse(lang.lang, f.text).root();
+      const callKind = lang.family === 'python' ? 'call' : 'call_expression';
+      const index = new FileIndex();
+      const names = new Set(f.text.match(/[A-Za-z_$][\w$]*/g) ?? []);
+      for (const name of [...names, 'a.b', 'x-y']) {
+        const regex = `^(?:[0-9A-Za-z_$]+\\.)?${escapeRegex(name)}$`;
+        const walked = root.findAll({ rule: { kind: callKind, has: { field: 'function', regex } } });
+        expect(spans(index.callsTo(root, callKind, name)), `${f.name}: ${name}`).toEqual(spans(walked));
+        calls += walked.length;
+      }
+    }
+    expect(calls).toBeGreaterThan(1000);
+  });
+
+  it("places every rule's guards in each if-condition as a walk of the condition does", () => {
+    ensurePython();
+    let placed = 0;
+    for (const f of files()) {
+      const lang = languageOf(f.ext);
+      if (!lang) continue;
+      const root = parse(lang.lang, f.text).root();
+      const fam = rulesFor().family(lang.family);
+      const guards = [...new Set(fam.rules.flatMap((r) => r.taint?.guards ?? []))];
+      const index = new FileIndex();
+      const spots = index.spotsOf(root, lang, guards);
+      for (const s of root.findAll({ rule: { kind: syntaxOf(lang.family).ifStatement } })) {
+        const cond = s.field('condition');
+        if (!cond) continue;
+        const c = cond.range();
+        for (const g of guards) {
+          const m = forFile(g, root);
+          const walked = m ? cond.findAll(m).map((h) => `${spans([h])[0]} ${h.getMatch('X')?.text()}`) : [];
+          const found = (spots.get(g) ?? [])
+            .filter((h) => h.start >= c.start.index && h.end <= c.end.index)
+            .map((h) => `${h.start}-${h.end} ${h.x}`);
+          expect(found, `${f.name}: ${JSON.stringify(g).slice(0, 120)}`).toEqual(walked);
+          placed += walked.length;
+        }
+      }
+    }
+    expect(placed).toBeGreaterThan(10);
+  });
+});
