@@ -5,7 +5,7 @@ import { kindOf } from './syntax.js';
 import type { Syntax } from './syntax.js';
 import type { TaintBudget } from './taint-budget.js';
 import { BLOCKS, contains } from './taint-support.js';
-import type { FileIndex } from './taint-support.js';
+import type { FileIndex } from './file-index.js';
 
 /** Where a name gets its value: scoped definition lookups over one file's tree, cached in its index. */
 export class DefinitionLookup {

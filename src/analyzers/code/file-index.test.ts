@@ -7,7 +7,7 @@ import { rulesFor } from './index.js';
 import { ensurePython, languageOf } from './languages.js';
 import { escapeRegex } from './scope.js';
 import { syntaxOf } from './syntax.js';
-import { FileIndex } from './taint-support.js';
+import { anchored, FileIndex } from './file-index.js';
 
 const FIXTURES = join(import.meta.dirname, '../../../test/fixtures/code-labelled');
 const EXAMPLES = join(import.meta.dirname, '../../../rules/code/tests');
@@ -79,5 +79,36 @@ describe('FileIndex', () => {
       }
     }
     expect(placed).toBeGreaterThan(10);
+  });
+
+  it('finds the nodes of alternatives of kinds with one walk, as a test of each node gives them', () => {
+    ensurePython();
+    let compared = 0;
+    for (const f of files()) {
+      const lang = languageOf(f.ext);
+      if (!lang || !f.name.includes('code-labelled')) continue;
+      const root = parse(lang.lang, f.text).root();
+      const fam = rulesFor().family(lang.family);
+      const params = [...fam.sources.values()].flatMap((s) => s.params.flatMap((p) => [p.function, p.param]));
+      const ms = [...fam.sanitizers, ...fam.rules.flatMap((r) => r.taint?.sanitizers ?? []), ...params]
+        .filter((m) => m !== undefined)
+        .filter((m) => {
+          const r = m.rule as Record<string, unknown>;
+          return r.pattern === undefined && r.kind === undefined && anchored(r);
+        });
+      const index = new FileIndex();
+      for (const m of ms) {
+        const kinds = JSON.stringify(m.rule).match(/"kind":"[a-z_]+"/g) ?? [];
+        for (const k of new Set(kinds.map((x) => x.slice(8, -1)))) {
+          for (const node of root.findAll({ rule: { kind: k } })) {
+            expect(index.matches(root, node, m), `${f.name}: ${JSON.stringify(m.rule).slice(0, 100)}`).toBe(
+              node.matches(m),
+            );
+            compared++;
+          }
+        }
+      }
+    }
+    expect(compared).toBeGreaterThan(1000);
   });
 });

@@ -5,7 +5,7 @@ import type { ModuleImports } from './imports.js';
 import { ensurePython, isDeclarationFile, languageOf } from './languages.js';
 import type { FileLanguage } from './languages.js';
 import { isMinified, MAX_CODE_BYTES } from './minified.js';
-import { FileIndex } from './taint-support.js';
+import { FileIndex } from './file-index.js';
 
 /** One parsed module of the scanned tree, shared by every file that imports it (per process). */
 export interface LoadedModule {

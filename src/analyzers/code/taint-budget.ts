@@ -1,5 +1,5 @@
 import { MAX_STEPS } from './taint-support.js';
-import type { FileIndex } from './taint-support.js';
+import type { FileIndex } from './file-index.js';
 
 /**
  * The evaluation budget of one taint query, drawn from the file's budget (steps and a deadline):

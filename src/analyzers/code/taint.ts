@@ -31,7 +31,7 @@ import {
 import { TaintBudget } from './taint-budget.js';
 import type { TaintOptions, Trace, Value } from './taint-support.js';
 
-export { FileIndex } from './taint-support.js';
+export { FileIndex } from './file-index.js';
 export type { CallResolver, TaintOptions, TaintStep, Trace, Value } from './taint-support.js';
 export { REQ } from './taint-support.js';
 

@@ -1,0 +1,212 @@
+import type { SgNode } from '@ast-grep/napi';
+import { findAllBatch } from './batch-match.js';
+import { forFile } from './file-level.js';
+import type { FileLanguage } from './languages.js';
+import { mayMatch } from './match-words.js';
+import type { Matcher } from './rule-schema.js';
+import { escapeRegex, functionName } from './scope.js';
+import type { Definition } from './scope.js';
+import type { Syntax } from './syntax.js';
+
+const MAX_FILE_STEPS = 20_000;
+const MAX_FILE_MS = 1500;
+
+/**
+ * A rule that names the kinds it can match: a pattern or a kind, or alternatives that each do. findAll finds
+ * exactly the nodes such a rule matches; for others (only `inside`, `has`, `regex`) it does not.
+ */
+export function anchored(r: Record<string, unknown>): boolean {
+  if (r.pattern !== undefined || r.kind !== undefined) return true;
+  const alts = r.any;
+  return (
+    Array.isArray(alts) &&
+    alts.length > 0 &&
+    alts.every((x) => !!x && typeof x === 'object' && anchored(x as Record<string, unknown>))
+  );
+}
+
+/** Where a matcher matched: the node's offsets and the text its `$X` bound. */
+export interface Spot {
+  start: number;
+  end: number;
+  x: string | undefined;
+}
+
+/** Lookups over one file's tree, shared by every taint rule run on that file. */
+export class FileIndex {
+  readonly hits = new Map<string, SgNode[]>();
+  readonly fns = new Map<string, SgNode[]>();
+  readonly ifs = new Map<number, SgNode[]>();
+  readonly fnOf = new Map<number, SgNode | undefined>();
+  /** What definition an identifier occurrence makes (null: none), by node id. */
+  readonly defs = new Map<number, Definition | null>();
+  /** The definitions that may reach a use, by the use's node id (the same for every rule and evaluator). */
+  readonly reach = new Map<number, Definition[]>();
+  private nameIndex: Map<string, { node: SgNode; start: number }[]> | undefined;
+  private readonly matched = new Map<Matcher, Set<number> | Map<number, boolean>>();
+  private readonly spots = new Map<Matcher, Spot[]>();
+  private calls: Map<string, { node: SgNode; callee: string }[]> | undefined;
+  private text: string | undefined;
+  private functionIndex: Map<string, SgNode[]> | undefined;
+  /** Evaluation steps left for the whole file; when spent, remaining sinks are not analysed. */
+  budget = MAX_FILE_STEPS;
+  /** Taint analysis of one file stops at this time (performance.now()), so one huge file cannot stall a scan. */
+  deadline = performance.now() + MAX_FILE_MS;
+
+  /** A fresh budget for another analysis that reuses this (cached) index, ending at `deadline` at the latest. */
+  refill(deadline = performance.now() + MAX_FILE_MS): void {
+    this.budget = MAX_FILE_STEPS;
+    this.deadline = Math.min(performance.now() + MAX_FILE_MS, deadline);
+  }
+
+  /**
+   * Whether `node` (of this file's tree) matches `m`, answered for the whole file at once where that is
+   * safe: a rule anchored on a pattern or a kind is found with a native walk (see prime), instead of a match
+   * test (and a compile of the matcher) at every node every evaluator visits. Other rules (relational ones:
+   * ast-grep's findAll returns the wrong nodes for a rule with only `inside`) are tested per node, once.
+   */
+  matches(root: SgNode, node: SgNode, m: Matcher): boolean {
+    let ids = this.matched.get(m);
+    if (!ids) {
+      this.prime(root, undefined, [m]);
+      ids = this.matched.get(m) ?? new Set<number>();
+    }
+    const id = node.id();
+    if (ids instanceof Set) return ids.has(id);
+    let v = ids.get(id);
+    if (v === undefined) {
+      const f = forFile(m, root);
+      ids.set(id, (v = f !== null && node.matches(f)));
+    }
+    return v;
+  }
+
+  /**
+   * Finds the nodes of every anchored matcher of `ms` not yet asked about with one walk of the tree (one
+   * each without `lang`); a matcher whose words are not in the file (see mayMatch) is not walked.
+   */
+  prime(root: SgNode, lang: FileLanguage | undefined, ms: readonly Matcher[]): void {
+    const walk: Matcher[] = [];
+    const files: Matcher[] = [];
+    for (const m of ms) {
+      if (this.matched.has(m)) continue;
+      const f = forFile(m, root);
+      this.text ??= root.text();
+      if (f && !anchored(m.rule as Record<string, unknown>)) this.matched.set(m, new Map<number, boolean>());
+      else if (!f || !mayMatch(m, this.text)) this.matched.set(m, new Set<number>());
+      else {
+        this.matched.set(m, new Set<number>());
+        walk.push(m);
+        files.push(f);
+      }
+    }
+    const found = findAllBatch(root, lang, files, (this.text ??= root.text()).length);
+    found.forEach((hits, i) => this.matched.set(walk[i] as Matcher, new Set(hits.map((h) => h.node.id()))));
+  }
+
+  /**
+   * Where each of `ms` (guards) matches in the file, with the text its `$X` binds: found once per file and
+   * matcher, so that each `if` asks which of them lie in its condition instead of walking it once per
+   * guard (and compiling the guard each time).
+   */
+  spotsOf(root: SgNode, lang: FileLanguage | undefined, ms: readonly Matcher[]): Map<Matcher, Spot[]> {
+    const todo: Matcher[] = [];
+    const files: Matcher[] = [];
+    const text = (this.text ??= root.text());
+    for (const m of ms) {
+      if (this.spots.has(m)) continue;
+      const f = forFile(m, root);
+      if (!f || !mayMatch(m, text)) this.spots.set(m, []);
+      else {
+        todo.push(m);
+        files.push(f);
+      }
+    }
+    findAllBatch(root, lang, files, text.length).forEach((hits, i) =>
+      this.spots.set(
+        todo[i] as Matcher,
+        hits.map((h) => {
+          const r = h.node.range();
+          return { start: r.start.index, end: r.end.index, x: h.get('X')?.text() };
+        }),
+      ),
+    );
+    return this.spots;
+  }
+
+  /** Identifier occurrences by name, built with one walk of the tree. */
+  names(root: SgNode, syn: Syntax, python: boolean): Map<string, { node: SgNode; start: number }[]> {
+    let m = this.nameIndex;
+    if (!m) {
+      m = new Map();
+      const kinds = python ? [{ kind: 'identifier' }] : [...syn.identifiers].map((kind) => ({ kind }));
+      for (const node of root.findAll({ rule: { any: kinds } })) {
+        const t = node.text();
+        let list = m.get(t);
+        if (!list) m.set(t, (list = []));
+        list.push({ node, start: node.range().start.index });
+      }
+      this.nameIndex = m;
+    }
+    return m;
+  }
+
+  /**
+   * Calls whose callee is `name` or `x.name`, found once per name: for a plain name, among every call of
+   * the file listed by its callee's last part with one walk (a walk per name cost more on big files).
+   */
+  callsTo(root: SgNode, callKind: string, name: string): SgNode[] {
+    const key = `call:${name}`;
+    let c = this.fns.get(key);
+    if (!c) {
+      const regex = `^(?:[0-9A-Za-z_$]+\\.)?${escapeRegex(name)}$`;
+      if (/^[0-9A-Za-z_$]+$/.test(name)) {
+        const re = new RegExp(regex);
+        c = (this.callsByName(root, callKind).get(name) ?? [])
+          .filter((x) => re.test(x.callee))
+          .map((x) => x.node);
+      } else c = root.findAll({ rule: { kind: callKind, has: { field: 'function', regex } } });
+      this.fns.set(key, c);
+    }
+    return c;
+  }
+
+  /** Every call of the file by the last part of its callee's text (after the last `.`). */
+  private callsByName(root: SgNode, callKind: string): Map<string, { node: SgNode; callee: string }[]> {
+    let m = this.calls;
+    if (!m) {
+      m = new Map();
+      for (const node of root.findAll({ rule: { kind: callKind } })) {
+        const callee = node.field('function')?.text();
+        if (callee === undefined) continue;
+        const last = callee.slice(callee.lastIndexOf('.') + 1);
+        let list = m.get(last);
+        if (!list) m.set(last, (list = []));
+        list.push({ node, callee });
+      }
+      this.calls = m;
+    }
+    return m;
+  }
+
+  /** Functions by the name they are called by, built with one walk of the tree. */
+  functionsNamed(root: SgNode, syn: Syntax, python: boolean, name: string): SgNode[] {
+    let m = this.functionIndex;
+    if (!m) {
+      m = new Map();
+      const kinds = [...syn.functions].filter((k) => !k.startsWith('generator_function') || !python);
+      const rule = python
+        ? { any: [{ kind: 'function_definition' }] }
+        : { any: kinds.filter((k) => k !== 'function').map((kind) => ({ kind })) };
+      for (const fn of root.findAll({ rule })) {
+        const n = functionName(fn);
+        if (n === undefined) continue;
+        let list = m.get(n);
+        if (!list) m.set(n, (list = []));
+        list.push(fn);
+      }
+      this.functionIndex = m;
+    }
+    return m.get(name) ?? [];
+  }
+}
