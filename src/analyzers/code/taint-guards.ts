@@ -1,7 +1,20 @@
 import type { SgNode } from '@ast-grep/napi';
 import type { DefinitionLookup } from './definitions.js';
 import { EXITS, reassigns } from './taint-support.js';
+import type { Spot } from './file-index.js';
 import type { Guard, TaintOptions } from './taint-support.js';
+
+/** The index of the first spot that starts at `start` or later (spots sorted by start). */
+function firstFrom(list: readonly Spot[], start: number): number {
+  let lo = 0;
+  let hi = list.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if ((list[mid]?.start ?? 0) < start) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
 
 /**
  * Whether a use of a name is protected by an `if` whose condition checks it with one of the rule's
@@ -56,8 +69,12 @@ export class GuardChecker {
     const spots = c ? this.o.index.spotsOf(this.o.root, this.o.lang, this.o.guards) : undefined;
     // The guards' matches in the condition's subtree: those within its offsets (its ancestors are longer).
     for (const m of c ? this.o.guards : []) {
-      for (const hit of spots?.get(m) ?? []) {
-        if (!c || hit.start < c.start.index || hit.end > c.end.index) continue;
+      const list = spots?.get(m) ?? [];
+      // The matches are in document order: start at the first that begins in the condition.
+      for (let i = firstFrom(list, c?.start.index ?? 0); i < list.length; i++) {
+        const hit = list[i];
+        if (!c || !hit || hit.start > c.end.index) break;
+        if (hit.end > c.end.index) continue;
         if (hit.x !== undefined) g.names.add(hit.x);
         else g.all = true;
       }
