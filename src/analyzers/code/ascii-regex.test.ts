@@ -1,6 +1,10 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { Lang, parse } from '@ast-grep/napi';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { asciiClasses, withAsciiClasses } from './ascii-regex.js';
+import { asciiCaseless, asciiClasses, withAsciiClasses } from './ascii-regex.js';
+import { rulesFor } from './index.js';
 
 describe('asciiClasses', () => {
   it('spells Perl classes as ASCII classes, inside and outside brackets', () => {
@@ -50,5 +54,37 @@ describe('asciiClasses', () => {
     });
     expect(JSON.stringify(m)).not.toMatch(/\\\\[wds]/);
     expect(m.rule).toEqual({ any: [{ pattern: '$A($B)', regex: '^[0-9A-Za-z_]+\\(' }] });
+  });
+
+  it('makes (?i) fold ASCII letters only where the regex stays valid, matching the same nodes of real code', () => {
+    expect(asciiCaseless('(?i)(md5|sha1)')).toBe('(?i-u)(md5|sha1)');
+    expect(asciiCaseless('^x(?i:ab)')).toBe('^x(?i-u:ab)');
+    for (const kept of ['(?i)a.b', '(?i)[^a]b', '(?i)\\p{L}x', '(?i)\\xffx', '(?i)é', 'md5'])
+      expect(asciiCaseless(kept)).toBe(kept);
+    const caseless = new Set<string>();
+    const visit = (v: unknown): void => {
+      if (typeof v === 'string') return;
+      if (Array.isArray(v)) v.forEach(visit);
+      else if (v && typeof v === 'object')
+        for (const [k, x] of Object.entries(v))
+          if (k === 'regex' && typeof x === 'string' && x.includes('(?i-u')) caseless.add(x);
+          else visit(x);
+    };
+    visit(rulesFor().set.rules);
+    expect(caseless.size).toBeGreaterThan(10);
+    const dir = join(import.meta.dirname, '../../../test/fixtures/code-labelled/js');
+    let hits = 0;
+    for (const name of readdirSync(dir)) {
+      const root = parse(Lang.Tsx, readFileSync(join(dir, name), 'utf8')).root();
+      for (const re of caseless) {
+        for (const kind of ['identifier', 'property_identifier', 'string', 'member_expression', 'pair']) {
+          const ids = (r: string): number[] => root.findAll({ rule: { kind, regex: r } }).map((n) => n.id());
+          const unicode = ids(re.replace(/\(\?i-u/g, '(?i'));
+          expect(ids(re), `${name}: ${kind} ${re}`).toEqual(unicode);
+          hits += unicode.length;
+        }
+      }
+    }
+    expect(hits).toBeGreaterThan(20);
   });
 });

@@ -47,12 +47,36 @@ export function asciiClasses(re: string): string {
   return out;
 }
 
+/**
+ * Case-insensitive matching (`(?i)`) of ASCII letters only: Unicode case folding makes every letter a class
+ * of its Unicode variants, and such a regex costs two to six times as much to compile (the Kelvin sign
+ * matches `k`, the long s `s`; rule regexes test code, where neither occurs). Only where the regex cannot
+ * then match bytes that are not UTF-8, which Rust's regex refuses: no `.`, negated class, `\p` or non-ASCII
+ * character in it.
+ */
+export function asciiCaseless(re: string): string {
+  if (!re.includes('(?i') || [...re].some((c) => c.charCodeAt(0) > 0x7f)) return re;
+  let depth = 0;
+  for (let i = 0; i < re.length; i++) {
+    const c = re[i];
+    if (c === '\\') {
+      // `\p{L}` and byte escapes mean non-ASCII text.
+      if (/[pPxu]/.test(re[++i] ?? '')) return re;
+    } else if (c === '[') {
+      if (re[i + 1] === '^') return re;
+      depth++;
+    } else if (c === ']' && depth > 0) depth--;
+    else if (c === '.' && depth === 0) return re;
+  }
+  return re.replace(/\(\?i\)/g, '(?i-u)').replace(/\(\?i:/g, '(?i-u:');
+}
+
 function rewrite(v: unknown): unknown {
   if (Array.isArray(v)) return v.map(rewrite);
   if (!v || typeof v !== 'object') return v;
   const out: Record<string, unknown> = {};
   for (const [k, x] of Object.entries(v))
-    out[k] = k === 'regex' && typeof x === 'string' ? asciiClasses(x) : rewrite(x);
+    out[k] = k === 'regex' && typeof x === 'string' ? asciiCaseless(asciiClasses(x)) : rewrite(x);
   return out;
 }
 

@@ -141,8 +141,9 @@ export function sanitizedPath(path: string, sanitizers: readonly Matcher[], whol
  * null when it uses syntax JavaScript lacks (the sanitizer then still applies to member text as written).
  */
 function jsRegex(re: string): RegExp | null {
-  const flags = re.startsWith('(?i)') ? 'i' : '';
-  const body = (flags ? re.slice(4) : re).replace(/\(\?-u:(\\[bB])\)/g, '$1');
+  const prefix = /^\(\?i(-u)?\)/.exec(re)?.[0] ?? '';
+  const flags = prefix ? 'i' : '';
+  const body = re.slice(prefix.length).replace(/\(\?-u:(\\[bB])\)/g, '$1');
   try {
     return new RegExp(body, flags);
   } catch {
