@@ -1,10 +1,12 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from '@ast-grep/napi';
+import type { SgNode } from '@ast-grep/napi';
 import { describe, expect, it } from 'vitest';
 import { forFile } from './file-level.js';
 import { rulesFor } from './index.js';
 import { ensurePython, languageOf } from './languages.js';
+import type { FileLanguage } from './languages.js';
 import { escapeRegex } from './scope.js';
 import { syntaxOf } from './syntax.js';
 import { anchored, FileIndex } from './file-index.js';
@@ -28,17 +30,23 @@ function files(): { text: string; name: string; ext: string }[] {
   return out;
 }
 
+/** Each of those files the analyzer reads (with `only` in its path), parsed. */
+function parsed(only = ''): { name: string; text: string; lang: FileLanguage; root: SgNode }[] {
+  ensurePython();
+  return files().flatMap((f) => {
+    const lang = languageOf(f.ext);
+    if (!lang || !f.name.includes(only)) return [];
+    return [{ name: f.name, text: f.text, lang, root: parse(lang.lang, f.text).root() }];
+  });
+}
+
 const spans = (ns: { range(): { start: { index: number }; end: { index: number } } }[]): string[] =>
   ns.map((n) => `${n.range().start.index}-${n.range().end.index}`);
 
 describe('FileIndex', () => {
   it('finds the calls of each name as a walk per name does', () => {
-    ensurePython();
     let calls = 0;
-    for (const f of files()) {
-      const lang = languageOf(f.ext);
-      if (!lang) continue;
-      const root = parse(lang.lang, f.text).root();
+    for (const { root, lang, ...f } of parsed()) {
       const callKind = lang.family === 'python' ? 'call' : 'call_expression';
       const index = new FileIndex();
       const names = new Set(f.text.match(/[A-Za-z_$][\w$]*/g) ?? []);
@@ -53,12 +61,8 @@ describe('FileIndex', () => {
   });
 
   it("places every rule's guards in each if-condition as a walk of the condition does", () => {
-    ensurePython();
     let placed = 0;
-    for (const f of files()) {
-      const lang = languageOf(f.ext);
-      if (!lang) continue;
-      const root = parse(lang.lang, f.text).root();
+    for (const { root, lang, ...f } of parsed()) {
       const fam = rulesFor().family(lang.family);
       const guards = [...new Set(fam.rules.flatMap((r) => r.taint?.guards ?? []))];
       const index = new FileIndex();
@@ -82,12 +86,8 @@ describe('FileIndex', () => {
   });
 
   it('finds the nodes of alternatives of kinds with one walk, as a test of each node gives them', () => {
-    ensurePython();
     let compared = 0;
-    for (const f of files()) {
-      const lang = languageOf(f.ext);
-      if (!lang || !f.name.includes('code-labelled')) continue;
-      const root = parse(lang.lang, f.text).root();
+    for (const { root, lang, ...f } of parsed('code-labelled')) {
       const fam = rulesFor().family(lang.family);
       const params = [...fam.sources.values()].flatMap((s) => s.params.flatMap((p) => [p.function, p.param]));
       const ms = [...fam.sanitizers, ...fam.rules.flatMap((r) => r.taint?.sanitizers ?? []), ...params]
