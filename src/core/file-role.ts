@@ -122,8 +122,9 @@ export function roleClassifier(
   };
 }
 
-// A password a person chose for a throwaway account: one word of lower-case letters, or only digits.
-const CHOSEN_PASSWORD = /^(?:[a-z]{4,24}|\d{4,12})$/;
+// A password a person chose for a throwaway account: one word of lower-case letters, only digits, or a word
+// and a number (`abc123`, `test1234`, `ABC123`), as people type them.
+const CHOSEN_PASSWORD = /^(?:[a-z]{4,24}|\d{4,12}|[A-Za-z]{2,24}\d{1,8})$/;
 // One that says what it is once leetspeak is read (`firstPassword`, `p@ss:word`, `SuperP4ssw0rd!`).
 const SAYS_PASSWORD = /pass|pwd|secret/i;
 const LEET: Record<string, string> = { '@': 'a', '4': 'a', '0': 'o', '1': 'i', '3': 'e', $: 's', '5': 's' };
