@@ -23,6 +23,18 @@ app.post('/prefs', (req, res) => {
   res.end();
 });
 
+// Uploaded files grouped by their multipart field name: a fresh array of a variable under a user key.
+app.post('/upload', (req, res) => {
+  const files = {};
+  for (const f of req.files) {
+    if (f.fieldname in files) {
+      const first = files[f.fieldname];
+      files[f.fieldname] = [first, f];
+    }
+  }
+  res.json(Object.keys(files));
+});
+
 app.get('/count', (req, res) => {
   const counts = {};
   counts[req.query.kind] = 1;
