@@ -149,9 +149,12 @@ export const codeAnalyzer: Analyzer = {
       const path = m.path ?? file.path;
       const lines =
         m.path === undefined ? file.lines() : (view?.modules.get(m.path)?.text.split(/\r?\n/) ?? []);
+      // A branch only development or test mode takes is lowered like a test file's finding.
+      const dev = m.developmentOnly === true;
       const f = findingFrom(ruleMetaOf(m.rule), {
-        message: m.message,
-        confidence: m.confidence,
+        message: dev ? `${m.message} (in a branch that runs only in development or test mode)` : m.message,
+        confidence: dev ? 'low' : m.confidence,
+        ...(dev && m.rule.severity !== 'info' ? { severity: 'low' as const } : {}),
         location: {
           path,
           startLine: m.line,

@@ -1,5 +1,6 @@
 import type { SgNode } from '@ast-grep/napi';
 import type { Confidence } from '../../core/finding.js';
+import { inDevelopmentBranch } from './dev-branch.js';
 import type { CodeRule } from './rule-schema.js';
 import type { Trace } from './taint.js';
 
@@ -22,6 +23,8 @@ export interface CodeMatch {
   secret?: string;
   /** Audit matches: where the statement holding the match starts, so one statement is one review. */
   statement?: string;
+  /** Set when the match sits in a branch that runs only in development or test mode (dev-branch.ts). */
+  developmentOnly?: boolean;
 }
 
 export const LOWER: Record<Confidence, Confidence> = { high: 'medium', medium: 'low', low: 'low' };
@@ -81,5 +84,6 @@ export function matchOf(
     fingerprintKey: key,
   };
   if (trace) m.trace = trace;
+  if (inDevelopmentBranch(node)) m.developmentOnly = true;
   return m;
 }
