@@ -45,3 +45,11 @@ function mergeLists(target, source) {
 app.post('/lists', (req, res) => {
   res.json(mergeLists({}, req.body));
 });
+
+// A template with no fixed text before the request value can still be exactly `__proto__`.
+app.post('/nested', (req, res) => {
+  const store = {};
+  // ruleid: code/js-prototype-pollution
+  store[`${req.body.section}`][req.body.name] = req.body.value;
+  res.end();
+});

@@ -106,3 +106,15 @@ function slugParts(filename) {
 app.post('/upload', (req, res) => {
   res.json(slugParts(req.body.name));
 });
+
+// Keys that start with fixed text: `pad:__proto__` is an ordinary property name.
+app.get('/export/:pad', async (req, res) => {
+  const padKey = `pad:${req.params.pad}`;
+  const records = [padKey, `${padKey}:revs:0`];
+  const data = {};
+  for (const key of records) {
+    data[key] = await db.get(key);
+  }
+  data['author:' + req.query.author] = await db.get('x');
+  res.json(data);
+});
