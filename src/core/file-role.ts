@@ -127,9 +127,12 @@ export function roleClassifier(
   };
 }
 
-// A password a person chose for a throwaway account: one word of lower-case letters, only digits, or a word
-// and a number (`abc123`, `test1234`, `ABC123`), as people type them.
-const CHOSEN_PASSWORD = /^(?:[a-z]{4,24}|\d{4,12}|[A-Za-z]{2,24}\d{1,8})$/;
+// A password a person chose for a throwaway account: one word of lower-case letters, or only digits.
+const CHOSEN_PASSWORD = /^(?:[a-z]{4,24}|\d{4,12})$/;
+// In test code also a word and a number (`abc123`, `test1234`, `ABC123`), as people type a test item's; in a
+// fixture's configuration (a `.env` a deploy may copy) such a weak one is still reported, lowered.
+const WORD_AND_NUMBER = /^[A-Za-z]{2,24}\d{1,8}$/;
+const CODE_FILE = /\.(?:[cm]?[jt]sx?|py|rb|go|java|kt|php|cs|swift|rs)$/i;
 // One that says what it is once leetspeak is read (`firstPassword`, `p@ss:word`, `SuperP4ssw0rd!`).
 const SAYS_PASSWORD = /pass|pwd|secret/i;
 const LEET: Record<string, string> = { '@': 'a', '4': 'a', '0': 'o', '1': 'i', '3': 'e', $: 's', '5': 's' };
@@ -144,5 +147,6 @@ const LEET: Record<string, string> = { '@': 'a', '4': 'a', '0': 'o', '1': 'i', '
 export function isTestUserPassword(value: string, path: string): boolean {
   const role = roleFromPath(path);
   if (role !== 'test' && role !== 'fixture') return false;
-  return CHOSEN_PASSWORD.test(value) || SAYS_PASSWORD.test(value.replace(/[@40135$]/g, (c) => LEET[c] ?? c));
+  if (CHOSEN_PASSWORD.test(value) || (CODE_FILE.test(path) && WORD_AND_NUMBER.test(value))) return true;
+  return SAYS_PASSWORD.test(value.replace(/[@40135$]/g, (c) => LEET[c] ?? c));
 }
