@@ -12,7 +12,7 @@ import { kindOf } from './syntax.js';
 import { singleModule } from './project.js';
 import type { ProjectView } from './project.js';
 import { callsCarryingTaint, runTaint } from './run-taint.js';
-import { isFixedValue } from './fixed-value.js';
+import { isFixedValue, isImportedName } from './fixed-value.js';
 import { backtrackingOf } from './redos-source.js';
 import { forFile } from './file-level.js';
 import type { TaintRun } from './run-taint.js';
@@ -196,6 +196,8 @@ function runMatch(rule: CodeRule, root: SgNode, out: CodeMatch[]): void {
     const secret = rule.secret === undefined ? undefined : m.getMatch(rule.secret)?.text();
     if (secret) cm.secret = secret;
     if (rule.tier === 'audit') cm.statement = statementOf(m);
+    // A name another module gives: that module may bind it to constant markup (imported-fixed.ts).
+    if (value && isImportedName(value)) cm.importedName = value.text();
     out.push(cm);
   }
 }

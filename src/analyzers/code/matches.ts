@@ -25,6 +25,8 @@ export interface CodeMatch {
   statement?: string;
   /** Set when the match sits in a branch that runs only in development or test mode (dev-branch.ts). */
   developmentOnly?: boolean;
+  /** The rule's `unlessFixed` value when it is a name imported from another module of the tree. */
+  importedName?: string;
 }
 
 export const LOWER: Record<Confidence, Confidence> = { high: 'medium', medium: 'low', low: 'low' };
