@@ -15,3 +15,9 @@ export function Note({ note, trusted }) {
   // ruleid: code/js-dangerously-set-inner-html
   return <p dangerouslySetInnerHTML={{ __html: html }} />;
 }
+
+// Without JSX: the props object of React.createElement.
+export function Raw({ comment }) {
+  // ruleid: code/js-dangerously-set-inner-html
+  return React.createElement('div', { dangerouslySetInnerHTML: { __html: comment.body } });
+}
