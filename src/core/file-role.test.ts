@@ -120,6 +120,10 @@ describe('roleFromContent: copies of well-known libraries', () => {
     expect(roleFromContent(browserify + code, 'tests/lib/mocha.js')).toBe('vendored');
     // The project's own browserify output is generated code, not a library copy.
     expect(roleFromContent(browserify + code, 'public/bundle.js')).toBe('generated');
+    // Also when it exposes its modules to other bundles (`browserify -r`).
+    const exposed =
+      'require=(function e(t,n,r){function s(o,u){if(!n[o]){}}return s})({1:[function(require,module,exports){\n';
+    expect(roleFromContent(exposed + code, 'admin/bundles/js/11bbac-FieldTypes.js')).toBe('generated');
   });
   it("reads a published plugin's banner that names the library first and itself a plugin", () => {
     const plugin =

@@ -69,9 +69,10 @@ const BANNER_NAME = new RegExp(
 );
 const BANNER_LICENSE = /\(c\)|©|copyright|licen[cs]e/i;
 const FILE_NAMES: ReadonlySet<string> = new Set(LIBRARIES.map((n) => n.toLowerCase().replace(/ /g, '-')));
-// The prelude browserify and webpack write at the top of a bundle.
+// The prelude browserify and webpack write at the top of a bundle (browserify's `require=` form exposes the
+// bundle's modules to other bundles).
 const BUNDLE_PRELUDE =
-  /^\s*(?:\(function\(\)\{function r\(e,n,t\)\{function o\(i,f\)|\(function e\(t,n,r\)\{function s\(o,u\)|\/\*{6}\/ \((?:function\(modules\)|\(\) => )\{ \/\/ webpackBootstrap)/;
+  /^\s*(?:\(function\(\)\{function r\(e,n,t\)\{function o\(i,f\)|(?:require=)?\(function e\(t,n,r\)\{function s\(o,u\)|\/\*{6}\/ \((?:function\(modules\)|\(\) => )\{ \/\/ webpackBootstrap)/;
 const HEAD_BYTES = 2048;
 // Where a library states its own version (underscore's `var VERSION` follows its UMD wrapper).
 const VERSION_BYTES = 8192;
