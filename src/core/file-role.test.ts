@@ -124,6 +124,9 @@ describe('roleFromContent: copies of well-known libraries', () => {
     const exposed =
       'require=(function e(t,n,r){function s(o,u){if(!n[o]){}}return s})({1:[function(require,module,exports){\n';
     expect(roleFromContent(exposed + code, 'admin/bundles/js/11bbac-FieldTypes.js')).toBe('generated');
+    expect(
+      roleFromContent(`require=${browserify.trimStart()}${code}`, 'admin/bundles/js/a5d5b2-App.js'),
+    ).toBe('generated');
   });
   it("reads a published plugin's banner that names the library first and itself a plugin", () => {
     const plugin =
