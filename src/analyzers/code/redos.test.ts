@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { catastrophicBacktracking } from './redos.js';
 import { intersection, intersects, negate, union, withCase } from './redos-chars.js';
@@ -111,5 +112,63 @@ describe('character sets', () => {
       [65, 67],
       [97, 99],
     ]);
+  });
+});
+
+describe('hostile patterns', () => {
+  it('never throws or hangs on any text, for either flavor', () => {
+    const piece = fc.constantFrom(
+      '(',
+      ')',
+      '(?:',
+      '(?=',
+      '(?<n>',
+      '(?P<n>',
+      '[',
+      ']',
+      '[^',
+      '\\',
+      '\\d',
+      '\\w',
+      '\\s',
+      '\\b',
+      '\\1',
+      '\\x4',
+      '\\u{1F6',
+      '*',
+      '+',
+      '?',
+      '{',
+      '}',
+      '{2,',
+      '{1,3}',
+      '|',
+      '^',
+      '$',
+      '.',
+      'a',
+      'b',
+      '-',
+      '#',
+      ' ',
+      '\n',
+    );
+    const pattern = fc.oneof(
+      fc.string(),
+      fc.array(piece, { maxLength: 40 }).map((p) => p.join('')),
+    );
+    fc.assert(
+      fc.property(
+        pattern,
+        fc.constantFrom('', 'i', 'm', 's', 'u', 'x'),
+        fc.constantFrom('js', 'python'),
+        (p, f, flavor) => {
+          const started = performance.now();
+          catastrophicBacktracking(p, f, flavor);
+          return performance.now() - started < 500;
+        },
+      ),
+      { numRuns: 3000 },
+    );
   });
 });
