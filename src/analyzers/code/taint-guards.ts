@@ -54,15 +54,39 @@ export class GuardChecker {
       consequence: cons,
     };
     const cond = s.field('condition');
+    // The condition itself, and the value of a name it only tests for truth (`if (!upload) return`
+    // after `const upload = await uploads.findOne({ _id: id })`, or after `const ok = p.startsWith(base)`).
+    const tested = cond ? testedName(cond) : undefined;
+    const values = tested
+      ? this.defs
+          .definitionsOf(tested)
+          .flatMap((d) => (d.kind === 'value' && d.keys.length === 0 ? [d.value] : []))
+      : [];
     for (const m of cond ? this.o.guards : []) {
       const f = forFile(m, this.o.root);
-      for (const hit of (f && cond?.findAll(f)) || []) {
-        const x = hit.getMatch('X');
-        if (x) g.names.add(x.text());
-        else g.all = true;
+      for (const within of [cond, ...values]) {
+        for (const hit of (f && within?.findAll(f)) || []) {
+          const x = hit.getMatch('X');
+          if (x) g.names.add(x.text());
+          else if (within === cond) g.all = true;
+        }
       }
     }
     this.guards.set(id, g);
     return g;
   }
+}
+
+/** The name a condition tests for truth alone (`x`, `!x`, `(x)`), if that is all it does. */
+function testedName(cond: SgNode): SgNode | undefined {
+  let c: SgNode | null = cond;
+  for (let i = 0; c && i < 4; i++) {
+    const k = c.kind();
+    if (k === 'identifier') return c;
+    if (k === 'parenthesized_expression') c = c.namedChildren()[0] ?? null;
+    else if (k === 'unary_expression' && c.field('operator')?.text() === '!') c = c.field('argument');
+    else if (k === 'not_operator') c = c.field('argument');
+    else return undefined;
+  }
+  return undefined;
 }
