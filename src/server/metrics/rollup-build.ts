@@ -1,7 +1,9 @@
 import { sql, type QueryExecutorProvider } from 'kysely';
 import type { Dialect } from '../store/migrations.js';
 import { OWASP_BITS, PRINCIPLE_BITS } from '../store/labels.js';
+import { bandSql } from './bands.js';
 import {
+  BANDS,
   DAILY,
   WEEKLY,
   KIND_DETECTED,
@@ -60,6 +62,7 @@ export async function rebuildRollup(db: QueryExecutorProvider, dialect: Dialect)
       sum(n), sum(sum_s), sum(due), sum(within)
     from metric_rollup where kind in (${sql.join(daily.map((k) => sql.lit(k)))})
     group by kind, ${monday}, severity, phase, bucket`.execute(db);
+  await insertBands(db);
   // One row per label: the bits of a mask, as a table to join.
   const bits = (all: Record<string, number>) =>
     sql`(${sql.join(
@@ -82,4 +85,20 @@ export async function rebuildRollup(db: QueryExecutorProvider, dialect: Dialect)
   // Fresh planner statistics: the metrics read the rows just written, and a plan made for the old
   // rows (or none) sorts on disk what a hash would group in memory.
   if (dialect === 'postgres') await sql`analyze metric_rollup`.execute(db);
+}
+
+/**
+ * The band rows of the duration histograms (rollup.ts BANDS) from their bucket rows: the last step of
+ * a rebuild, and migration 13 (which added them) on a store whose bucket rows are current (the
+ * rollup's kinds are all below BANDS).
+ */
+export async function insertBands(db: QueryExecutorProvider): Promise<void> {
+  const kinds = [KIND_DETECTED, KIND_FIXED].flatMap((k) => [k, k + DAILY, k + WEEKLY]);
+  const band = bandSql(sql`bucket`);
+  // Replaced, not added to: a fresh store's earlier migrations rebuild the rollup with its bands.
+  await sql`delete from metric_rollup where kind >= ${sql.lit(BANDS)}`.execute(db);
+  await sql`insert into metric_rollup (kind, day, month, project_id, severity, analyzer, phase, bucket, n, sum_s, due, within)
+    select kind + ${sql.lit(BANDS)}, day, month, 0, severity, '', '', ${band}, sum(n), sum(sum_s), sum(due), sum(within)
+    from metric_rollup where kind in (${sql.join(kinds.map((k) => sql.lit(k)))})
+    group by kind, day, month, severity, ${band}`.execute(db);
 }

@@ -3,6 +3,7 @@ import { bulkRows } from '../store/bulk.js';
 import type { Dialect } from '../store/migrations.js';
 import type { Database, FindingRow, MetricRollupTable, NewFinding } from '../store/schema.js';
 import { chunks } from '../store/util.js';
+import { bandOf } from './bands.js';
 
 /**
  * The columns of a finding the rollup reads. Every write path that changes one of them passes the
@@ -71,6 +72,11 @@ export const KIND_DETECTED_COUNT = 2;
 export const DAILY = 10;
 /** And per ISO week (kind + WEEKLY, `day` its Monday, `month` ''): the whole weeks of weekly periods. */
 export const WEEKLY = 20;
+/**
+ * And the histograms of the duration kinds (KIND_DETECTED, KIND_FIXED, at each resolution) again per
+ * band (kind + BANDS, `bucket` the band; bands.ts): the counts a median is located with.
+ */
+export const BANDS = 100;
 /** Open findings (status open) per project, severity and principle (`bucket` = the principle's bit). */
 export const KIND_OPEN_POSTURE = 3;
 /** Open findings (status open) by severity, day first seen (`day`) and day due (`bucket`, -1 without). */
@@ -147,15 +153,26 @@ export function contributions(f: RollupSource): { key: Key; c: Counters }[] {
     phase,
     bucket,
   });
-  // Per month, per day and per week (see DAILY, WEEKLY).
-  const windowed = (iso: string, kind: number, phase: string, bucket: number, c: Counters) => {
+  // Per month, per day and per week (see DAILY, WEEKLY); durations per band too (BANDS).
+  const windowed = (
+    iso: string,
+    kind: number,
+    phase: string,
+    bucket: number,
+    c: Counters,
+    banded = false,
+  ) => {
     const key = at(iso, kind, phase, bucket);
     const day = dayOf(iso);
-    out.push(
-      { key, c },
-      { key: { ...key, kind: kind + DAILY, day }, c: { ...c } },
-      { key: { ...key, kind: kind + WEEKLY, day: mondayOf(day), month: '' }, c: { ...c } },
-    );
+    const keys = [
+      key,
+      { ...key, kind: kind + DAILY, day },
+      { ...key, kind: kind + WEEKLY, day: mondayOf(day), month: '' },
+    ];
+    for (const k of keys) out.push({ key: k, c: { ...c } });
+    if (banded)
+      for (const k of keys)
+        out.push({ key: { ...k, kind: k.kind + BANDS, bucket: bandOf(bucket) }, c: { ...c } });
   };
   if (f.status !== 'false-positive') {
     const introduced = f.introduced_at !== null;
@@ -167,7 +184,7 @@ export function contributions(f: RollupSource): { key: Key; c: Counters }[] {
     });
     if (introduced) {
       const d = secondsBetween(f.first_seen, f.introduced_at!);
-      windowed(f.first_seen, KIND_DETECTED, '', bucketOf(d), { n: 1, sum_s: d, due: 0, within: 0 });
+      windowed(f.first_seen, KIND_DETECTED, '', bucketOf(d), { n: 1, sum_s: d, due: 0, within: 0 }, true);
     }
   }
   const dueDay = f.sla_due === null ? -1 : dayOf(f.sla_due);
@@ -184,12 +201,14 @@ export function contributions(f: RollupSource): { key: Key; c: Counters }[] {
   if (f.status === 'fixed' && f.fixed_at !== null) {
     const d = secondsBetween(f.fixed_at, f.first_seen);
     const due = f.sla_due === null ? 0 : 1;
-    windowed(f.fixed_at, KIND_FIXED, '', bucketOf(d), {
-      n: 1,
-      sum_s: d,
-      due,
-      within: due === 1 && f.fixed_at <= f.sla_due! ? 1 : 0,
-    });
+    windowed(
+      f.fixed_at,
+      KIND_FIXED,
+      '',
+      bucketOf(d),
+      { n: 1, sum_s: d, due, within: due === 1 && f.fixed_at <= f.sla_due! ? 1 : 0 },
+      true,
+    );
   }
   return out;
 }
