@@ -74,7 +74,8 @@ export const DAILY = 10;
 export const WEEKLY = 20;
 /**
  * And the histograms of the duration kinds (KIND_DETECTED, KIND_FIXED, at each resolution) again per
- * band (kind + BANDS, `bucket` the band; bands.ts): the counts a median is located with.
+ * band (kind + BANDS, `bucket` the band; bands.ts): the counts a median is located with. Written by
+ * RollupDelta from its changes to the buckets (a few per band, not one per finding).
  */
 export const BANDS = 100;
 /** Open findings (status open) per project, severity and principle (`bucket` = the principle's bit). */
@@ -83,6 +84,8 @@ export const KIND_OPEN_POSTURE = 3;
 export const KIND_OPEN_AGE = 4;
 /** Open findings (status open) per project, severity and OWASP category (`bucket` = the category's bit). */
 export const KIND_OPEN_OWASP = 5;
+
+const DURATION_KINDS = new Set([KIND_DETECTED, KIND_FIXED].flatMap((k) => [k, k + DAILY, k + WEEKLY]));
 
 const WEEK_S = 604_800;
 const DAY_MS = 86_400_000;
@@ -153,26 +156,15 @@ export function contributions(f: RollupSource): { key: Key; c: Counters }[] {
     phase,
     bucket,
   });
-  // Per month, per day and per week (see DAILY, WEEKLY); durations per band too (BANDS).
-  const windowed = (
-    iso: string,
-    kind: number,
-    phase: string,
-    bucket: number,
-    c: Counters,
-    banded = false,
-  ) => {
+  // Per month, per day and per week (see DAILY, WEEKLY).
+  const windowed = (iso: string, kind: number, phase: string, bucket: number, c: Counters) => {
     const key = at(iso, kind, phase, bucket);
     const day = dayOf(iso);
-    const keys = [
-      key,
-      { ...key, kind: kind + DAILY, day },
-      { ...key, kind: kind + WEEKLY, day: mondayOf(day), month: '' },
-    ];
-    for (const k of keys) out.push({ key: k, c: { ...c } });
-    if (banded)
-      for (const k of keys)
-        out.push({ key: { ...k, kind: k.kind + BANDS, bucket: bandOf(bucket) }, c: { ...c } });
+    out.push(
+      { key, c },
+      { key: { ...key, kind: kind + DAILY, day }, c: { ...c } },
+      { key: { ...key, kind: kind + WEEKLY, day: mondayOf(day), month: '' }, c: { ...c } },
+    );
   };
   if (f.status !== 'false-positive') {
     const introduced = f.introduced_at !== null;
@@ -184,7 +176,7 @@ export function contributions(f: RollupSource): { key: Key; c: Counters }[] {
     });
     if (introduced) {
       const d = secondsBetween(f.first_seen, f.introduced_at!);
-      windowed(f.first_seen, KIND_DETECTED, '', bucketOf(d), { n: 1, sum_s: d, due: 0, within: 0 }, true);
+      windowed(f.first_seen, KIND_DETECTED, '', bucketOf(d), { n: 1, sum_s: d, due: 0, within: 0 });
     }
   }
   const dueDay = f.sla_due === null ? -1 : dayOf(f.sla_due);
@@ -201,14 +193,12 @@ export function contributions(f: RollupSource): { key: Key; c: Counters }[] {
   if (f.status === 'fixed' && f.fixed_at !== null) {
     const d = secondsBetween(f.fixed_at, f.first_seen);
     const due = f.sla_due === null ? 0 : 1;
-    windowed(
-      f.fixed_at,
-      KIND_FIXED,
-      '',
-      bucketOf(d),
-      { n: 1, sum_s: d, due, within: due === 1 && f.fixed_at <= f.sla_due! ? 1 : 0 },
-      true,
-    );
+    windowed(f.fixed_at, KIND_FIXED, '', bucketOf(d), {
+      n: 1,
+      sum_s: d,
+      due,
+      within: due === 1 && f.fixed_at <= f.sla_due! ? 1 : 0,
+    });
   }
   return out;
 }
@@ -246,15 +236,24 @@ export class RollupDelta {
 
   private count(f: RollupSource, sign: 1 | -1, defaults: ReadonlyMap<number, string | null>): void {
     if (defaults.get(f.project_id) !== f.branch) return;
-    for (const { key, c } of contributions(f)) {
-      const id = KEY_COLUMNS.map((k) => key[k]).join('\0');
-      const e = this.changes.get(id) ?? { key, c: { n: 0, sum_s: 0, due: 0, within: 0 } };
-      e.c.n += sign * c.n;
-      e.c.sum_s += sign * c.sum_s;
-      e.c.due += sign * c.due;
-      e.c.within += sign * c.within;
-      this.changes.set(id, e);
-    }
+    for (const { key, c } of contributions(f)) this.merge(key, c, sign);
+  }
+
+  private merge(key: Key, c: Counters, sign: number): void {
+    const id = KEY_COLUMNS.map((k) => key[k]).join('\0');
+    const e = this.changes.get(id) ?? { key, c: { n: 0, sum_s: 0, due: 0, within: 0 } };
+    e.c.n += sign * c.n;
+    e.c.sum_s += sign * c.sum_s;
+    e.c.due += sign * c.due;
+    e.c.within += sign * c.within;
+    this.changes.set(id, e);
+  }
+
+  /** The band rows (BANDS) of the duration histograms: the sums of their buckets' changes. */
+  private addBands(): void {
+    for (const { key, c } of [...this.changes.values()])
+      if (DURATION_KINDS.has(key.kind))
+        this.merge({ ...key, kind: key.kind + BANDS, bucket: bandOf(key.bucket) }, c, 1);
   }
 
   /** Writes the net changes (a finding seen again with nothing changed nets to nothing). */
@@ -270,6 +269,7 @@ export class RollupDelta {
       for (const { f, sign } of this.pending) this.count(f, sign, defaults);
       this.pending.length = 0;
     }
+    this.addBands();
     if (this.changes.size === 0) return;
     // In key order, so two transactions touching the same keys lock them in the same order (no deadlock).
     const entries = [...this.changes.entries()]
