@@ -2,6 +2,13 @@
 
 const nf = new Intl.NumberFormat('en');
 
+/**
+ * The top of a value axis (its bottom is 0): a little above the largest value, and never below 1, so
+ * an MTTR of seconds (0.0001 days) sits at the bottom of a 0–1 day axis instead of making an axis of
+ * ten-thousandths whose labels all read 0. Every chart counts findings or days.
+ */
+export const axisTop = (max: number): number => Math.max(max * 1.1, 1);
+
 export const num = (n: number | null | undefined): string =>
   n === null || n === undefined ? '—' : nf.format(n);
 
