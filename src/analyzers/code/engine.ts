@@ -13,6 +13,7 @@ import { singleModule } from './project.js';
 import type { ProjectView } from './project.js';
 import { callsCarryingTaint, runTaint } from './run-taint.js';
 import { isFixedValue } from './fixed-value.js';
+import { backtrackingOf } from './redos-source.js';
 import { forFile } from './file-level.js';
 import type { TaintRun } from './run-taint.js';
 
@@ -172,14 +173,23 @@ function runMatch(rule: CodeRule, root: SgNode, out: CodeMatch[]): void {
   const matcher = forFile(rule.match, root);
   if (!matcher) return;
   const fixed = rule.unlessFixed;
+  const regex = rule.backtracking;
   for (const m of root.findAll(matcher)) {
     const value = fixed && m.getMatch(fixed.metavar);
     if (value && isFixedValue(value, (call) => fixed.calls.some((c) => call.matches(c)))) continue;
+    let redos: string | undefined;
+    if (regex) {
+      const node = m.getMatch(regex.metavar);
+      const flags = regex.flags === undefined ? null : (m.getMatch(regex.flags) ?? null);
+      const verdict = node && backtrackingOf(node, flags, rule.languages.includes('python'));
+      if (!verdict) continue;
+      redos = `${oneLine(verdict.part, 60)} matches "${verdict.example}" in more than one way, so each repetition doubles the time to fail`;
+    }
     const text = oneLine(m.text(), 60);
     const cm = matchOf(
       rule,
       m,
-      fill(rule.message, { sink: text }, m),
+      fill(rule.message, redos === undefined ? { sink: text } : { sink: text, redos }, m),
       rule.confidence,
       oneLine(m.text(), 200),
     );
