@@ -31,6 +31,8 @@ export class Durations {
     all: { withDue: 0, withinDue: 0 },
     bySeverity: bySeverity(() => ({ withDue: 0, withinDue: 0 })),
   };
+  /** The severities of the rollup's bands: the ones whose buckets a median may need. */
+  readonly rollupSeverities = new Set<string>();
   private needed: NeededBands | undefined;
 
   constructor(
@@ -67,6 +69,7 @@ export class Durations {
 
   /** A band of the window by severity (the overall and per-severity histograms and the SLA). */
   addSeverityBand(severity: string, band: number, n: number, sum: number, sla: SlaCounts): void {
+    this.rollupSeverities.add(severity);
     this.overall.addBand(band, n, sum);
     this.severity(severity)?.addBand(band, n, sum);
     this.addSla(severity, sla.withDue, sla.withinDue);

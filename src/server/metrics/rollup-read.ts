@@ -5,7 +5,6 @@ import { chunks } from '../store/util.js';
 import { bandBounds, bandOf } from './bands.js';
 import { Durations } from './durations.js';
 import { periodKey, periodsBetween, periodStart } from './periods.js';
-import { SEVERITY_ORDER } from './posture.js';
 import { BANDS, DAILY, KIND_DETECTED, KIND_DETECTED_COUNT, KIND_FIXED, mondayOf, WEEKLY } from './rollup.js';
 import { and, scopeWhere, type Scope } from './scope.js';
 import {
@@ -127,7 +126,7 @@ async function partBands(db: Kysely<Database>, s: Scope, kind: number, p: Part, 
  */
 async function medianBuckets(db: Kysely<Database>, s: Scope, kind: number, parts: Part[], into: Durations) {
   const need = into.neededBands();
-  const severities = s.filters.severities.length > 0 ? s.filters.severities : SEVERITY_ORDER;
+  const severities = [...into.rollupSeverities];
   const requests = new Map<string, [number, number, string, number]>();
   const ask = (k: number, day: number, severity: string, bands: Iterable<number> | undefined) => {
     for (const band of bands ?? []) requests.set(`${k} ${day} ${severity} ${band}`, [k, day, severity, band]);
