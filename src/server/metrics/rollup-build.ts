@@ -10,6 +10,7 @@ import {
   KIND_DETECTED_COUNT,
   KIND_FIXED,
   KIND_OPEN_AGE,
+  KIND_OPEN_AGE_PROJECT,
   KIND_OPEN_OWASP,
   KIND_OPEN_POSTURE,
 } from './rollup.js';
@@ -76,15 +77,32 @@ export async function rebuildRollup(db: QueryExecutorProvider, dialect: Dialect)
       group by f.project_id, f.severity, b.bit`.execute(db);
   await labels(KIND_OPEN_POSTURE, 'principle_mask', PRINCIPLE_BITS);
   await labels(KIND_OPEN_OWASP, 'owasp_mask', OWASP_BITS);
+  // The organisation's ages from the projects'.
+  await insertProjectAges(db, dialect);
   await sql`${insert}
-    select ${sql.lit(KIND_OPEN_AGE)}, dn, '', 0, severity, '', '', due, count(*), 0, 0, 0 from (
-      select ${d.dayNumber('f.first_seen')} as dn, f.severity,
-        case when f.sla_due is null then -1 else ${d.dayNumber('f.sla_due')} end as due
-      ${counted} where f.status = 'open') t
-    group by dn, severity, due`.execute(db);
+    select ${sql.lit(KIND_OPEN_AGE)}, day, '', 0, severity, '', '', bucket, sum(n), 0, 0, 0
+    from metric_rollup where kind = ${sql.lit(KIND_OPEN_AGE_PROJECT)} group by day, severity, bucket`.execute(
+    db,
+  );
   // Fresh planner statistics: the metrics read the rows just written, and a plan made for the old
   // rows (or none) sorts on disk what a hash would group in memory.
   if (dialect === 'postgres') await sql`analyze metric_rollup`.execute(db);
+}
+
+/**
+ * Open findings per project, severity, day first seen and day due (rollup.ts KIND_OPEN_AGE_PROJECT):
+ * part of a rebuild, and migration 13 (which added them).
+ */
+export async function insertProjectAges(db: QueryExecutorProvider, dialect: Dialect): Promise<void> {
+  const d = sqlDialect(dialect);
+  await sql`delete from metric_rollup where kind = ${sql.lit(KIND_OPEN_AGE_PROJECT)}`.execute(db);
+  await sql`insert into metric_rollup (kind, day, month, project_id, severity, analyzer, phase, bucket, n, sum_s, due, within)
+    select ${sql.lit(KIND_OPEN_AGE_PROJECT)}, dn, '', project_id, severity, '', '', due, count(*), 0, 0, 0 from (
+      select ${d.dayNumber('f.first_seen')} as dn, f.project_id, f.severity,
+        case when f.sla_due is null then -1 else ${d.dayNumber('f.sla_due')} end as due
+      from findings f join projects p on p.id = f.project_id and f.branch = p.default_branch
+      where f.status = 'open') t
+    group by dn, project_id, severity, due`.execute(db);
 }
 
 /**

@@ -84,6 +84,11 @@ export const KIND_OPEN_POSTURE = 3;
 export const KIND_OPEN_AGE = 4;
 /** Open findings (status open) per project, severity and OWASP category (`bucket` = the category's bit). */
 export const KIND_OPEN_OWASP = 5;
+/**
+ * KIND_OPEN_AGE again per project (`project_id`): the ages and breaches of a query filtered by
+ * project or tag (at most one row per project, severity and day first seen, as due days follow).
+ */
+export const KIND_OPEN_AGE_PROJECT = 6;
 
 const DURATION_KINDS = new Set([KIND_DETECTED, KIND_FIXED].flatMap((k) => [k, k + DAILY, k + WEEKLY]));
 
@@ -189,6 +194,7 @@ export function contributions(f: RollupSource): { key: Key; c: Counters }[] {
     for (const bit of bitsOf(f.principle_mask)) out.push(row(KIND_OPEN_POSTURE, 0, bit, f.project_id));
     for (const bit of bitsOf(f.owasp_mask)) out.push(row(KIND_OPEN_OWASP, 0, bit, f.project_id));
     out.push(row(KIND_OPEN_AGE, dayOf(f.first_seen), dueDay));
+    out.push(row(KIND_OPEN_AGE_PROJECT, dayOf(f.first_seen), dueDay, f.project_id));
   }
   if (f.status === 'fixed' && f.fixed_at !== null) {
     const d = secondsBetween(f.fixed_at, f.first_seen);
