@@ -6,7 +6,8 @@ import type { Store } from '../store/open.js';
 import { expireAcceptances, triageFinding } from '../triage.js';
 import { computeMetrics } from './compute.js';
 import { rebuildRollup } from './rollup-build.js';
-import { BANDS } from './rollup.js';
+import { migrations } from '../store/migrations.js';
+import { BANDS, KIND_OPEN_AGE_PROJECT } from './rollup.js';
 import type { MetricsQuery } from './types.js';
 
 /**
@@ -138,5 +139,49 @@ describe.each(STORE_KINDS)('durations read by band (%s)', (kind) => {
     const m = await twoYears();
     expect(m.mttd.overall.count).toBe(0);
     expect(m.totals.detected).toBe(7);
+  });
+});
+
+describe.each(STORE_KINDS)('migration 0013 on a store written before it (%s)', (kind) => {
+  let store: Store;
+  let dispose: () => Promise<void>;
+  beforeAll(async () => {
+    ({ store, dispose } = await freshStore(kind));
+  });
+  afterAll(async () => dispose());
+
+  it('adds the bands and the projects’ ages a rebuild makes', async () => {
+    const [a, b] = await addProjects(store, ['alpha', 'beta']);
+    await addFindings(store, [
+      ...rows(a!),
+      ...rows(b!).map((r) => ({ ...r, fingerprint: `b-${r.fingerprint}` })),
+    ]);
+    const rollup = async () =>
+      (
+        await sql<{
+          kind: number;
+          day: number;
+          project_id: number;
+          severity: string;
+          bucket: number;
+          n: number;
+        }>`
+          select kind, day, project_id, severity, bucket, n from metric_rollup
+          order by kind, day, project_id, severity, bucket`.execute(store.db)
+      ).rows.map((r) => [r.kind, r.day, r.project_id, r.severity, r.bucket, r.n].map(String).join(' '));
+    const rebuilt = await rollup();
+    // What a store holds before version 13: neither kind of row, nor the index.
+    await sql`drop index metric_rollup_project_ages`.execute(store.db);
+    await sql`delete from metric_rollup where kind >= ${BANDS} or kind = ${KIND_OPEN_AGE_PROJECT}`.execute(
+      store.db,
+    );
+    expect((await rollup()).length).toBeLessThan(rebuilt.length);
+    const all = await migrations(store.dialect).getMigrations();
+    await store.db.transaction().execute((trx) => all['0013_rollup_bands']!.up(trx));
+    expect(await rollup()).toEqual(rebuilt);
+    const m = await computeMetrics(store.db, store.dialect, { project: 'beta' }, NOW);
+    expect(strip(m)).toBe(
+      strip(await computeMetrics(store.db, store.dialect, { project: 'beta' }, NOW, 'direct')),
+    );
   });
 });
