@@ -183,7 +183,10 @@ function runMatch(rule: CodeRule, root: SgNode, out: CodeMatch[]): void {
       const flags = regex.flags === undefined ? null : (m.getMatch(regex.flags) ?? null);
       const verdict = node && backtrackingOf(node, flags, rule.languages.includes('python'));
       if (!verdict) continue;
-      redos = `${oneLine(verdict.part, 60)} matches "${verdict.example}" in more than one way, so each repetition doubles the time to fail`;
+      const q = (t: string): string => JSON.stringify(t.length > 24 ? `${t.slice(0, 24)}…` : t);
+      redos =
+        `${oneLine(verdict.part, 60)} matches ${q(verdict.pump)} in more than one way: ` +
+        `${q(verdict.prefix)} + ${q(verdict.pump)} × n + ${q(verdict.suffix)} takes time doubling with n`;
     }
     const text = oneLine(m.text(), 60);
     const cm = matchOf(

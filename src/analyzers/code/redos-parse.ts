@@ -34,6 +34,7 @@ export class Parser {
     private dotAll: boolean,
     private readonly unicodeSets: boolean,
     multiline: boolean,
+    private verbose = false,
   ) {
     // Python's `$` also matches before a final newline; with the m flag, before any line break.
     const breaks: CharSet = multiline
@@ -64,7 +65,7 @@ export class Parser {
     if (m[1]!.includes('i')) this.ignoreCase = true;
     if (m[1]!.includes('s')) this.dotAll = true;
     if (m[1]!.includes('m')) this.lineEnd = union(END, [[10, 10]]);
-    if (m[1]!.includes('x')) throw new Unsupported('verbose pattern');
+    if (m[1]!.includes('x')) this.verbose = true;
     this.i += m[0].length;
   }
 
@@ -77,12 +78,27 @@ export class Parser {
     return alts.length === 1 ? alts[0]! : { t: 'alt', alts };
   }
 
+  /** In verbose mode (Python's `re.X`), whitespace and `#` comments between atoms are not part of the pattern. */
+  private skipVerbose(): void {
+    while (this.verbose && this.i < this.src.length) {
+      const c = this.src[this.i]!;
+      if (/\s/.test(c)) this.i++;
+      else if (c === '#') {
+        const end = this.src.indexOf('\n', this.i);
+        this.i = end < 0 ? this.src.length : end + 1;
+      } else break;
+    }
+  }
+
   private sequence(): Node {
     const items: Node[] = [];
+    this.skipVerbose();
     while (this.i < this.src.length && this.src[this.i] !== '|' && this.src[this.i] !== ')') {
       const start = this.i;
       const atom = this.atom();
+      this.skipVerbose();
       items.push(this.quantified(atom, start));
+      this.skipVerbose();
     }
     return items.length === 1 ? items[0]! : { t: 'seq', items };
   }
@@ -120,13 +136,16 @@ export class Parser {
     if (c === '^') return { t: 'empty' };
     if (c === '$') return { t: 'char', set: this.lineEnd, src: '$' };
     if (c === '.') {
-      const set: CharSet = this.dotAll
-        ? [[0, 0x10ffff]]
-        : negate([
-            [10, 10],
-            [13, 13],
-            [0x2028, 0x2029],
-          ]);
+      // JavaScript's `.` stops at every line terminator, Python's only at a newline.
+      const breaks: CharSet =
+        this.flavor === 'python'
+          ? [[10, 10]]
+          : [
+              [10, 10],
+              [13, 13],
+              [0x2028, 0x2029],
+            ];
+      const set: CharSet = this.dotAll ? [[0, 0x10ffff]] : negate(breaks);
       return { t: 'char', set, src: '.' };
     }
     if ((c === '*' || c === '+' || c === '?') && this.flavor === 'js')

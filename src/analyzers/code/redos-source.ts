@@ -61,11 +61,10 @@ function pythonString(text: string): string | undefined {
 }
 
 /** Python's `re` flags written as `re.I | re.IGNORECASE | …`, as the letters the checker reads. */
-function pythonFlags(node: SgNode | null): string | undefined {
-  if (!node) return '';
-  const text = node.text();
-  if (/VERBOSE|\bX\b|\bre\.X\b/.test(text)) return undefined;
+function pythonFlags(nodes: SgNode[]): string {
+  const text = nodes.map((n) => n.text()).join(' ');
   let flags = '';
+  if (/\b(re\.)?(X|VERBOSE)\b/.test(text)) flags += 'x';
   if (/\b(re\.)?(I|IGNORECASE)\b/.test(text)) flags += 'i';
   if (/\b(re\.)?(S|DOTALL)\b/.test(text)) flags += 's';
   if (/\b(re\.)?(M|MULTILINE)\b/.test(text)) flags += 'm';
@@ -83,7 +82,13 @@ export function regexOfNode(
     if (kind !== 'string' || node.children().some((c) => (c.kind() as string) === 'interpolation'))
       return undefined;
     const pattern = pythonString(node.text());
-    const flags = pythonFlags(flagsNode);
+    // The flags may be any later argument (`re.match(p, s, re.VERBOSE)`, `flags=re.I`): read them all.
+    const args = node.parent();
+    const later =
+      args?.kind() === 'argument_list'
+        ? args.children().filter((c) => c.isNamed() && c.range().start.index > node.range().start.index)
+        : [];
+    const flags = pythonFlags(later.length > 0 ? later : flagsNode ? [flagsNode] : []);
     return pattern === undefined || flags === undefined ? undefined : { pattern, flags };
   }
   if (kind === 'regex')

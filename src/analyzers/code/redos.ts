@@ -15,16 +15,19 @@
  * (`(a+)+` with nothing after it) succeeds at once, so it is not reported. Patterns this module cannot
  * read exactly (back-references, Unicode property classes, set operations) are never reported.
  */
-import { type CharSet, intersection, intersects } from './redos-chars.js';
+import { type CharSet, intersection, intersects, negate, union } from './redos-chars.js';
 import { expand, MAX_POSITIONS, type Node, Parser, type RegexFlavor, Unsupported } from './redos-parse.js';
 
 export type { RegexFlavor };
 
 export interface RedosVerdict {
-  /** The repeated part that matches a string in more than one way. */
+  /** The repeated part that matches a text in more than one way. */
   part: string;
-  /** A string the part can match in two ways (printable). */
-  example: string;
+  /** A text the part matches in two ways, and what leads to it and makes the match fail after it: the
+   * input `prefix + pump × n + suffix` takes time that doubles with n. */
+  prefix: string;
+  pump: string;
+  suffix: string;
 }
 
 /** Steps of the product automaton explored before a pattern is given up on as too large to decide. */
@@ -154,14 +157,6 @@ function components(count: number, next: (v: number) => number[]): Int32Array {
   return comp;
 }
 
-const printable = (set: CharSet): string => {
-  if (intersects(set, [[32, 32]])) return ' ';
-  for (const [lo, hi] of set)
-    for (let c = Math.max(lo, 0x21); c <= Math.min(hi, 0x7e); c++) return String.fromCharCode(c);
-  const lo = set.find(([, hi]) => hi >= 0)?.[0] ?? 0x20;
-  return `\\u{${Math.max(lo, 0).toString(16)}}`;
-};
-
 /** The ambiguity of the automaton, if exponential, with the loop it is in. */
 function exponential(g: Glushkov): RedosVerdict | undefined {
   // Only states inside an unbounded loop can be on a cycle; pairs of them that read a common character
@@ -191,14 +186,10 @@ function exponential(g: Glushkov): RedosVerdict | undefined {
   const comp = components(pairs.length, succ);
   // A witness of ambiguity per component: an off-diagonal state, or a diagonal step the automaton takes
   // in two ways. The component must also hold a diagonal state (a cycle of the automaton itself).
-  const members = new Map<number, Set<number>>();
   const diagonal = new Set<number>();
   const ambiguous = new Map<number, [number, number, boolean]>();
   pairs.forEach(([p, q], v) => {
     const c = comp[v]!;
-    const set = members.get(c) ?? new Set<number>();
-    set.add(p).add(q);
-    members.set(c, set);
     if (p !== q) ambiguous.set(c, [p, q, false]);
     else {
       diagonal.add(c);
@@ -208,37 +199,102 @@ function exponential(g: Glushkov): RedosVerdict | undefined {
       }
     }
   });
+  // Characters after which the match could end at once (a final state that follows a loop state): the text
+  // that pumps the loop avoids them where it can, since a matcher that succeeds stops backtracking.
+  let ending: CharSet = [];
+  for (const p of inLoop)
+    for (const r of g.follow[p]!.keys()) if (g.last.has(r)) ending = union(ending, g.sets[r]!);
+  const shared = (v: number): CharSet => intersection(g.sets[pairs[v]![0]]!, g.sets[pairs[v]![1]]!);
+  const safe = (v: number): CharSet => intersection(shared(v), negate(ending));
+  const read = (v: number): string => {
+    const chars = safe(v);
+    return String.fromCodePoint(pick(chars.length > 0 ? chars : shared(v)));
+  };
   for (const [c, [p, q, step]] of ambiguous) {
-    if (!diagonal.has(c) || !canFailAfter(g, [...members.get(c)!])) continue;
-    const read = (v: number): string => {
-      const [r, t] = pairs[v]!;
-      return printable(intersection(g.sets[r]!, g.sets[t]!));
-    };
+    if (!diagonal.has(c)) continue;
     const inComp = (v: number): boolean => comp[v] === c;
     const home = pairs.findIndex(([a, b], v) => a === b && inComp(v));
-    const path = (from: number, to: number): string => {
+    const search = (from: number, to: number, ok: (v: number) => boolean): Map<number, number> => {
       const back = new Map<number, number>([[from, -1]]);
       const queue = [from];
       while (queue.length > 0 && !back.has(to)) {
         const v = queue.shift()!;
         for (const w of succ(v))
-          if (inComp(w) && !back.has(w)) {
+          if (inComp(w) && ok(w) && !back.has(w)) {
             back.set(w, v);
             queue.push(w);
           }
       }
+      return back;
+    };
+    const path = (from: number, to: number): string => {
+      let back = search(from, to, (v) => safe(v).length > 0);
+      if (!back.has(to)) back = search(from, to, () => true);
       let word = '';
       for (let v = to; v !== from; v = back.get(v)!) word = read(v) + word;
       return word;
     };
     // The cycle through the witness (a pair of different states, or a step taken in two ways): two
     // different runs from `home` back to it on one word.
-    const word = step
+    const pump = step
       ? path(home, id.get(p * n + p)!) + read(id.get(q * n + q)!) + path(id.get(q * n + q)!, home)
       : path(home, id.get(p * n + q)!) + path(id.get(p * n + q)!, home);
-    return { part: g.loops[p] ?? g.loops[q]!, example: word.slice(0, 40) };
+    const prefix = wordTo(g, pairs[home]![0]);
+    // What the matcher holds after the prefix and a few rounds of the loop (nothing it reads on the way may
+    // complete a match), and a way to fail from there.
+    const states = run(g, prefix + pump.repeat(3));
+    const suffix = states && failFrom(g, states);
+    if (suffix === undefined) continue;
+    return { part: g.loops[p] ?? g.loops[q]!, prefix, pump, suffix };
   }
   return undefined;
+}
+
+/** A character of the set: printable ASCII where there is one, else its first. */
+function pick(set: CharSet): number {
+  if (intersects(set, [[32, 32]])) return 32;
+  for (const [lo, hi] of set) if (hi >= 0x21 && lo <= 0x7e) return Math.max(lo, 0x21);
+  return Math.max(set.find(([, hi]) => hi >= 0)?.[0] ?? 0, 0);
+}
+
+/** The states reachable from the start on a character (the start's successors are the first positions). */
+function stepFrom(g: Glushkov, states: readonly number[] | 'start', ch: number): number[] {
+  const out = new Set<number>();
+  const next = states === 'start' ? [[...g.first]] : states.map((p) => [...g.follow[p]!.keys()]);
+  for (const list of next) for (const r of list) if (intersects(g.sets[r]!, [[ch, ch]])) out.add(r);
+  return [...out].sort((a, b) => a - b);
+}
+
+/** The states the automaton is in after reading `word` from the start, or undefined when a match completes on the way. */
+function run(g: Glushkov, word: string): number[] | undefined {
+  let states: number[] | 'start' = 'start';
+  for (const ch of word) {
+    states = stepFrom(g, states, ch.codePointAt(0)!);
+    if (states.some((p) => g.last.has(p))) return undefined;
+  }
+  return states === 'start' ? [] : states;
+}
+
+/** A shortest text that leads from the start to `target` (its last character read by `target`). */
+function wordTo(g: Glushkov, target: number): string {
+  const back = new Map<number, number>();
+  const queue: number[] = [];
+  for (const p of g.first) {
+    back.set(p, -1);
+    queue.push(p);
+  }
+  while (queue.length > 0 && !back.has(target)) {
+    const v = queue.shift()!;
+    for (const w of g.follow[v]!.keys())
+      if (!back.has(w)) {
+        back.set(w, v);
+        queue.push(w);
+      }
+  }
+  let word = '';
+  for (let v = target; v !== -1 && v !== undefined; v = back.get(v)!)
+    word = String.fromCodePoint(pick(g.sets[v]!)) + word;
+  return word;
 }
 
 /** A character of every class that tells the pattern's sets apart (plus the end of the input). */
@@ -253,34 +309,29 @@ function alphabet(g: Glushkov): number[] {
 }
 
 /**
- * Whether some continuation of the input makes the match fail from every state in `from`: a backtracking
- * matcher only tries every way through the loop when the rest of the input cannot be matched. Searched over
- * sets of states (a subset construction), giving up (no report) when there are too many.
+ * A continuation of the input that makes the match fail from every state in `from` (a backtracking matcher
+ * only tries every way through the loop when the rest cannot be matched), or undefined. Searched over sets
+ * of states (a subset construction), giving up (no report) when there are too many.
  */
-function canFailAfter(g: Glushkov, from: number[]): boolean {
+function failFrom(g: Glushkov, from: number[]): string | undefined {
   const chars = alphabet(g);
-  if (chars.length > MAX_ALPHABET) return false;
+  if (chars.length > MAX_ALPHABET) return undefined;
   const accepting = (states: number[]): boolean => states.some((p) => g.last.has(p));
-  const step = (states: number[], ch: number): number[] => {
-    const out = new Set<number>();
-    for (const p of states)
-      for (const r of g.follow[p]!.keys()) if (intersects(g.sets[r]!, [[ch, ch]])) out.add(r);
-    return [...out].sort((a, b) => a - b);
-  };
-  const seen = new Set<string>();
-  const queue: number[][] = [[...new Set(from)].sort((a, b) => a - b)];
+  const seen = new Map<string, string>();
+  const queue: [number[], string][] = [[from, '']];
   while (queue.length > 0) {
-    const states = queue.shift()!;
+    const [states, word] = queue.shift()!;
     const key = states.join(',');
     if (seen.has(key)) continue;
-    if (seen.size >= MAX_SUBSETS) return false;
-    seen.add(key);
+    if (seen.size >= MAX_SUBSETS) return undefined;
+    seen.set(key, word);
     if (accepting(states)) continue;
     // The input ends here: the match fails unless an end anchor leads to a final state.
-    if (states.length === 0 || !accepting(step(states, -1))) return true;
-    for (const ch of chars) if (ch >= 0) queue.push(step(states, ch));
+    if (states.length === 0 || !accepting(stepFrom(g, states, -1))) return word;
+    for (const ch of chars)
+      if (ch >= 0) queue.push([stepFrom(g, states, ch), word + String.fromCodePoint(ch)]);
   }
-  return false;
+  return undefined;
 }
 
 /** Parses `pattern` with `flags` and reports exponential backtracking, or undefined (also when unreadable). */
@@ -292,7 +343,15 @@ export function catastrophicBacktracking(
   if (pattern.length > 2000) return undefined;
   try {
     const has = (f: string): boolean => flags.includes(f);
-    const parser = new Parser(pattern, flavor, has('i'), has('s'), has('v'), has('m'));
+    const parser = new Parser(
+      pattern,
+      flavor,
+      has('i'),
+      has('s'),
+      has('v'),
+      has('m'),
+      flavor === 'python' && has('x'),
+    );
     const tree = expand(parser.parse(), { copies: 0 });
     const g = glushkov(tree);
     if (g.sets.length > MAX_POSITIONS || g.sets.length === 0) return undefined;

@@ -12,3 +12,16 @@ def words(text):
 def nested(text):
     # ruleid: code/py-redos
     return re.search("(a|a)*b", text)
+
+
+
+def sentence(text):
+    # Verbose mode: spaces and comments are not part of the pattern, which is (\w+\s?)*$.
+    # ruleid: code/py-redos
+    return re.match(
+        r"""(\w+   # a word
+             \s?   # and maybe a space
+            )*$""",
+        text,
+        re.VERBOSE,
+    )
