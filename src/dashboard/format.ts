@@ -24,7 +24,8 @@ export function duration(ms: number | null | undefined): string {
   if (h < 1) return `${Math.max(1, Math.round(ms / 60_000))} min`;
   if (h < 48) return `${h.toFixed(h < 10 ? 1 : 0)} h`;
   const d = h / 24;
-  if (d < 60) return `${d.toFixed(d < 10 ? 1 : 0)} days`;
+  // The same rounding as `vanguard metrics` (two decimals under ten days, one above), so the numbers agree.
+  if (d < 60) return `${d.toFixed(d < 10 ? 2 : 1)} days`;
   return `${(d / 7).toFixed(0)} weeks`;
 }
 
