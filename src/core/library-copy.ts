@@ -55,20 +55,24 @@ const LIBRARIES = [
 
 const escape = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/ /g, '[ \\t]+');
 const NAMES = LIBRARIES.map(escape).join('|');
+// A published plugin of such a library names it first and itself a plugin before its own version
+// (`jQuery File Upload User Interface Plugin 8.9.0`).
+const PLUGIN_WORDS = '(?:[ \\t]+[A-Za-z]+){1,5}[ \\t]+[Pp]lugin';
 /**
  * `Underscore.js 1.4.2`, `jQuery JavaScript Library v3.6.1`, `@license Mocha - v10.2.0` opening a line of
  * the banner (a project's own header that says "requires jQuery 1.7" further along a line is not a copy
  * of jQuery).
  */
 const BANNER_NAME = new RegExp(
-  `^[ \\t/*!]*(?:@license[ \\t]+)?(?:${NAMES})(?:\\.js)?(?:[ \\t]+[A-Za-z]+){0,3}[ \\t]+(?:-[ \\t]+)?v?\\d+\\.\\d+`,
+  `^[ \\t/*!]*(?:@license[ \\t]+)?(?:${NAMES})(?:\\.js)?(?:(?:[ \\t]+[A-Za-z]+){0,3}|${PLUGIN_WORDS})[ \\t]+(?:-[ \\t]+)?v?\\d+\\.\\d+`,
   'im',
 );
 const BANNER_LICENSE = /\(c\)|©|copyright|licen[cs]e/i;
 const FILE_NAMES: ReadonlySet<string> = new Set(LIBRARIES.map((n) => n.toLowerCase().replace(/ /g, '-')));
-// The prelude browserify and webpack write at the top of a bundle.
+// The prelude browserify and webpack write at the top of a bundle (browserify's `require=` form exposes the
+// bundle's modules to other bundles).
 const BUNDLE_PRELUDE =
-  /^\s*(?:\(function\(\)\{function r\(e,n,t\)\{function o\(i,f\)|\(function e\(t,n,r\)\{function s\(o,u\)|\/\*{6}\/ \((?:function\(modules\)|\(\) => )\{ \/\/ webpackBootstrap)/;
+  /^\s*(?:(?:require=)?\(function\(\)\{function r\(e,n,t\)\{function o\(i,f\)|(?:require=)?\(function e\(t,n,r\)\{function s\(o,u\)|\/\*{6}\/ \((?:function\(modules\)|\(\) => )\{ \/\/ webpackBootstrap)/;
 const HEAD_BYTES = 2048;
 // Where a library states its own version (underscore's `var VERSION` follows its UMD wrapper).
 const VERSION_BYTES = 8192;

@@ -2,6 +2,13 @@
 
 const nf = new Intl.NumberFormat('en');
 
+/**
+ * The top of a value axis (its bottom is 0): a little above the largest value, and never below 1, so
+ * an MTTR of seconds (0.0001 days) sits at the bottom of a 0–1 day axis instead of making an axis of
+ * ten-thousandths whose labels all read 0. Every chart counts findings or days.
+ */
+export const axisTop = (max: number): number => Math.max(max * 1.1, 1);
+
 export const num = (n: number | null | undefined): string =>
   n === null || n === undefined ? '—' : nf.format(n);
 
@@ -17,7 +24,8 @@ export function duration(ms: number | null | undefined): string {
   if (h < 1) return `${Math.max(1, Math.round(ms / 60_000))} min`;
   if (h < 48) return `${h.toFixed(h < 10 ? 1 : 0)} h`;
   const d = h / 24;
-  if (d < 60) return `${d.toFixed(d < 10 ? 1 : 0)} days`;
+  // The same rounding as `vanguard metrics` (two decimals under ten days, one above), so the numbers agree.
+  if (d < 60) return `${d.toFixed(d < 10 ? 2 : 1)} days`;
   return `${(d / 7).toFixed(0)} weeks`;
 }
 

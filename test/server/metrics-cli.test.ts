@@ -120,6 +120,8 @@ describe.each(STORE_KINDS)('MTTD and MTTR from two pushed scans, by API and CLI 
     );
     expect(md.code, md.stderr).toBe(0);
     expect(md.stdout).toContain('| MTTD (median) |');
+    expect(md.stdout).toMatch(/; projects shop; 1 project$/m);
+    expect(md.stdout).toContain('over 1 finding;');
     const html = join(dir, 'metrics.html');
     const page = runCli(
       ['metrics', '--server', serve.url, '--token', viewer.token, '--format', 'html', '-o', html],

@@ -12,7 +12,8 @@ import { kindOf } from './syntax.js';
 import { singleModule } from './project.js';
 import type { ProjectView } from './project.js';
 import { callsCarryingTaint, runTaint } from './run-taint.js';
-import { isFixedValue } from './fixed-value.js';
+import { isFixedValue, isImportedName } from './fixed-value.js';
+import { backtrackingOf } from './redos-source.js';
 import { moduleHits } from './batch-match.js';
 import { passes, WordIndex } from './text-facts.js';
 import type { BatchHit } from './batch-match.js';
@@ -175,20 +176,34 @@ function statementOf(node: SgNode): string {
 
 function runMatch(rule: CodeRule, hits: readonly BatchHit[], out: CodeMatch[]): void {
   const fixed = rule.unlessFixed;
+  const regex = rule.backtracking;
   for (const { node: m, get } of hits) {
     const value = fixed && get(fixed.metavar);
     if (value && isFixedValue(value, (call) => fixed.calls.some((c) => call.matches(c)))) continue;
+    let redos: string | undefined;
+    if (regex) {
+      const node = get(regex.metavar);
+      const flags = regex.flags === undefined ? null : (get(regex.flags) ?? null);
+      const verdict = node && backtrackingOf(node, flags, rule.languages.includes('python'));
+      if (!verdict) continue;
+      const q = (t: string): string => JSON.stringify(t.length > 24 ? `${t.slice(0, 24)}…` : t);
+      redos =
+        `${oneLine(verdict.part, 60)} matches ${q(verdict.pump)} in more than one way: ` +
+        `${q(verdict.prefix)} + ${q(verdict.pump)} × n + ${q(verdict.suffix)} takes time doubling with n`;
+    }
     const text = oneLine(m.text(), 60);
     const cm = matchOf(
       rule,
       m,
-      fill(rule.message, { sink: text }, get),
+      fill(rule.message, redos === undefined ? { sink: text } : { sink: text, redos }, get),
       rule.confidence,
       oneLine(m.text(), 200),
     );
     const secret = rule.secret === undefined ? undefined : get(rule.secret)?.text();
     if (secret) cm.secret = secret;
     if (rule.tier === 'audit') cm.statement = statementOf(m);
+    // A name another module gives: that module may bind it to constant markup (imported-fixed.ts).
+    if (value && isImportedName(value)) cm.importedName = value.text();
     out.push(cm);
   }
 }

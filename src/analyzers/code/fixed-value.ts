@@ -27,7 +27,7 @@ interface Ctx {
  * variable, a `catch` parameter, an import) ends the search unresolved, so an outer `const` of the same
  * name is never taken for it.
  */
-function binding(at: SgNode, name: string): { node: SgNode; isConst: boolean } | undefined {
+function binding(at: SgNode, name: string): { node: SgNode; isConst: boolean; isImport?: true } | undefined {
   const word = new RegExp(`(?:^|[^\\w$])${name.replace(/\$/g, '\\$')}(?:[^\\w$]|$)`);
   for (let scope = at.parent(); scope; scope = scope.parent()) {
     const sk = kindOf(scope);
@@ -43,7 +43,8 @@ function binding(at: SgNode, name: string): { node: SgNode; isConst: boolean } |
       const k = kindOf(stmt);
       if ((k === 'function_declaration' || k === 'class_declaration') && stmt.field('name')?.text() === name)
         return { node: stmt, isConst: k === 'function_declaration' };
-      if (k === 'import_statement' && word.test(stmt.text())) return undefined;
+      if (k === 'import_statement' && word.test(stmt.text()))
+        return { node: stmt, isConst: false, isImport: true };
       if (k !== 'lexical_declaration' && k !== 'variable_declaration') continue;
       for (const d of stmt.children()) {
         const id = kindOf(d) === 'variable_declarator' ? d.field('name') : null;
@@ -212,6 +213,21 @@ function fixed(node: SgNode, ctx: Ctx): boolean {
   } finally {
     ctx.depth--;
   }
+}
+
+/**
+ * True when `node` is a name another module gives this one (`import X from './x'`, `const X =
+ * require('./x')`), not shadowed by a local binding: its value is that module's to tell.
+ */
+export function isImportedName(node: SgNode): boolean {
+  if (kindOf(node) !== 'identifier') return false;
+  const b = binding(node, node.text());
+  if (!b) return false;
+  if (b.isImport) return true;
+  // `const X = require('./x')` or `const { X } = require('./x')`: never reassigned when const.
+  const decl = b.node.parent();
+  const value = kindOf(b.node) === 'variable_declarator' ? b.node.field('value') : null;
+  return !!value && !!decl && /^const\b/.test(decl.text()) && /^require\(\s*['"]\.\.?\//.test(value.text());
 }
 
 /** True when `node`'s value is fixed by the program text (see the module comment). */

@@ -65,6 +65,9 @@ describe('code analyzer', () => {
       (await codeAnalyzer.analyze(makeSourceFile(path, text(pw)), ctx)).map((f) => f.ruleId);
     expect(await rules('drivers/mysql/test.js', 'sqlpad')).toEqual([]);
     expect(await rules('test/fixtures/db.js', '123456')).toEqual([]);
+    // A word and a number, as people type a test item's password.
+    expect(await rules('fields/types/password/test/filters.js', 'abc123')).toEqual([]);
+    expect(await rules('lib/db.js', 'abc123')).toEqual(['code/js-hardcoded-credential']);
     expect(await rules('drivers/mysql/test.js', 'Sq1-pad!x')).toEqual(['code/js-hardcoded-credential']);
     expect(await rules('lib/db.js', 'sqlpad')).toEqual(['code/js-hardcoded-credential']);
   });

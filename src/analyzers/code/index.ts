@@ -5,6 +5,7 @@ import { isTestUserPassword, isTranslationFile } from '../../core/file-role.js';
 import { findingFrom } from '../../core/rule.js';
 import type { RuleMeta } from '../../core/rule.js';
 import { dedupeMatches } from './dedupe.js';
+import { dropFixedImports } from './imported-fixed.js';
 import { analyzeText, crossFileCandidate, PreparedRules, requestDataPossible } from './engine.js';
 import { isDeclarationFile, languageOf } from './languages.js';
 import { BUILTIN_RULES_DIR, loadRuleDirs } from './load-rules.js';
@@ -140,7 +141,8 @@ export const codeAnalyzer: Analyzer = {
     }
     const rendered = renders && view ? await renderFindings(file, view, rules.family(lang.family), ctx) : [];
     // The secrets analyzer's rule for test users' chosen passwords holds for code rules that quote one.
-    const kept = dedupeMatches(result.matches).filter(
+    const deduped = await dropFixedImports(dedupeMatches(result.matches), file, lang, ctx);
+    const kept = deduped.filter(
       (m) =>
         m.secret === undefined ||
         !isTestUserPassword(m.secret.replace(/^[rbu]*['"`]|['"`]$/gi, ''), m.path ?? file.path),
@@ -149,9 +151,12 @@ export const codeAnalyzer: Analyzer = {
       const path = m.path ?? file.path;
       const lines =
         m.path === undefined ? file.lines() : (view?.modules.get(m.path)?.text.split(/\r?\n/) ?? []);
+      // A branch only development or test mode takes is lowered like a test file's finding.
+      const dev = m.developmentOnly === true;
       const f = findingFrom(ruleMetaOf(m.rule), {
-        message: m.message,
-        confidence: m.confidence,
+        message: dev ? `${m.message} (in a branch that runs only in development or test mode)` : m.message,
+        confidence: dev ? 'low' : m.confidence,
+        ...(dev && m.rule.severity !== 'info' ? { severity: 'low' as const } : {}),
         location: {
           path,
           startLine: m.line,

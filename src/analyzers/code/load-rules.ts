@@ -176,6 +176,7 @@ function checkTier(r: Reader, rule: CodeRule): void {
   if (rule.tier === 'audit' && rule.confidence === 'high')
     r.fail('an audit rule proves no flow: its confidence is medium or low');
   if (rule.secret !== undefined && !rule.match) r.fail('"secret" names a metavariable of "match"');
+  if (rule.backtracking && !rule.match) r.fail('"backtracking" belongs to a "match" rule');
   if (rule.unlessFixed && (!rule.match || rule.languages.includes('python')))
     r.fail('"unlessFixed" belongs to a "match" rule for javascript/typescript');
 }
@@ -216,6 +217,11 @@ function readRule(file: string, v: unknown, i: number, utils?: Obj): CodeRule {
       metavar: r.str(u, 'metavar').replace(/^\$+/, ''),
       calls: r.matchers(u['calls'], 'unlessFixed.calls'),
     };
+  }
+  if (o['backtracking'] !== undefined) {
+    const b = r.obj(o['backtracking'], 'backtracking');
+    rule.backtracking = { metavar: r.str(b, 'metavar').replace(/^\$+/, '') };
+    if (b['flags'] !== undefined) rule.backtracking.flags = r.str(b, 'flags').replace(/^\$+/, '');
   }
   if (o['owasp'] !== undefined) rule.owasp = r.strList(o, 'owasp');
   if (o['match'] !== undefined) rule.match = r.matcher(o['match'], 'match');

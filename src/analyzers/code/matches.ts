@@ -1,5 +1,6 @@
 import type { SgNode } from '@ast-grep/napi';
 import type { Confidence } from '../../core/finding.js';
+import { inDevelopmentBranch } from './dev-branch.js';
 import type { CodeRule } from './rule-schema.js';
 import type { Trace } from './taint.js';
 
@@ -22,6 +23,10 @@ export interface CodeMatch {
   secret?: string;
   /** Audit matches: where the statement holding the match starts, so one statement is one review. */
   statement?: string;
+  /** Set when the match sits in a branch that runs only in development or test mode (dev-branch.ts). */
+  developmentOnly?: boolean;
+  /** The rule's `unlessFixed` value when it is a name imported from another module of the tree. */
+  importedName?: string;
 }
 
 export const LOWER: Record<Confidence, Confidence> = { high: 'medium', medium: 'low', low: 'low' };
@@ -84,5 +89,6 @@ export function matchOf(
     fingerprintKey: key,
   };
   if (trace) m.trace = trace;
+  if (inDevelopmentBranch(node)) m.developmentOnly = true;
   return m;
 }

@@ -78,6 +78,12 @@ export interface CodeRule {
    * result counts as fixed text too (a translation lookup for HTML).
    */
   unlessFixed?: { metavar: string; calls: Matcher[] };
+  /**
+   * A structural rule reports a match only when this metavariable holds a regular expression (a regex
+   * literal, or a string given to `RegExp`/`re.compile`, with its flags in `flags`) that can take
+   * exponential time to fail (redos.ts); `{redos}` in the message says which part and why.
+   */
+  backtracking?: { metavar: string; flags?: string };
   /** Where the rule was loaded from (for `rules show` and error messages). */
   file: string;
 }

@@ -65,21 +65,46 @@ export class GuardChecker {
       exits: EXITS.test(cons),
       consequence: cons,
     };
-    const c = s.field('condition')?.range();
-    const spots = c ? this.o.index.spotsOf(this.o.root, this.o.lang, this.o.guards) : undefined;
-    // The guards' matches in the condition's subtree: those within its offsets (its ancestors are longer).
-    for (const m of c ? this.o.guards : []) {
+    const cond = s.field('condition');
+    // The condition itself, and the value of a name it only tests for truth (`if (!upload) return`
+    // after `const upload = await uploads.findOne({ _id: id })`, or after `const ok = p.startsWith(base)`).
+    const tested = cond ? testedName(cond) : undefined;
+    const values = tested
+      ? this.defs
+          .definitionsOf(tested)
+          .flatMap((d) => (d.kind === 'value' && d.keys.length === 0 ? [d.value] : []))
+      : [];
+    const spots = cond ? this.o.index.spotsOf(this.o.root, this.o.lang, this.o.guards) : undefined;
+    for (const m of cond ? this.o.guards : []) {
       const list = spots?.get(m) ?? [];
-      // The matches are in document order: start at the first that begins in the condition.
-      for (let i = firstFrom(list, c?.start.index ?? 0); i < list.length; i++) {
-        const hit = list[i];
-        if (!c || !hit || hit.start > c.end.index) break;
-        if (hit.end > c.end.index) continue;
-        if (hit.x !== undefined) g.names.add(hit.x);
-        else g.all = true;
+      for (const within of [cond, ...values]) {
+        // The guard's matches in this node's subtree: those within its offsets (its ancestors are
+        // longer); the list is in document order, so the search starts at the first that begins there.
+        const r = within?.range();
+        for (let i = firstFrom(list, r?.start.index ?? 0); r && i < list.length; i++) {
+          const hit = list[i];
+          if (!hit || hit.start > r.end.index) break;
+          if (hit.end > r.end.index) continue;
+          if (hit.x !== undefined) g.names.add(hit.x);
+          else if (within === cond) g.all = true;
+        }
       }
     }
     this.guards.set(id, g);
     return g;
   }
+}
+
+/** The name a condition tests for truth alone (`x`, `!x`, `(x)`), if that is all it does. */
+function testedName(cond: SgNode): SgNode | undefined {
+  let c: SgNode | null = cond;
+  for (let i = 0; c && i < 4; i++) {
+    const k = c.kind();
+    if (k === 'identifier') return c;
+    if (k === 'parenthesized_expression') c = c.namedChildren()[0] ?? null;
+    else if (k === 'unary_expression' && c.field('operator')?.text() === '!') c = c.field('argument');
+    else if (k === 'not_operator') c = c.field('argument');
+    else return undefined;
+  }
+  return undefined;
 }

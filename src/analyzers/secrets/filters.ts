@@ -232,6 +232,8 @@ const SOURCE_EXTS = new Set([
   'vue',
   'svelte',
   'sol',
+  // Source maps: JSON whose sourcesContent quotes the program's own code (`pass = !!val;`).
+  'map',
   // Prose: an unquoted word after 'pass:' is a sentence, not a value.
   'md',
   'markdown',

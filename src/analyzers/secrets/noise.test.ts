@@ -110,6 +110,22 @@ describe('password rules never fire on words, query building, references or hash
   });
 });
 
+describe('source maps quote code, not configuration', () => {
+  const map = (code: string): string =>
+    JSON.stringify({ version: 3, sources: ['lib/hogan.js'], sourcesContent: [code], mappings: 'AAAA' });
+  it('an unquoted right-hand side in the quoted source is an expression', () => {
+    expect(scan(map('      pass = !!val;\n      if (!inverted && pass) {}'), 'public/js/app.js.map')).toEqual(
+      [],
+    );
+  });
+  it('a quoted password in the quoted source is still found', () => {
+    const secret = real();
+    expect(
+      scan(map(`const db = { password: '${secret}' };`), 'public/js/app.js.map').map((d) => d.secret),
+    ).toContain(secret);
+  });
+});
+
 describe("passwords of a test's own throwaway users are not credentials", () => {
   it.each([
     ['test/user.js', "User.create({ username: 'foo', password: 'barbar' }, next);"],
@@ -123,6 +139,7 @@ describe("passwords of a test's own throwaway users are not credentials", () => 
     ['test/adapter.js', "const creds = { user: 'u', password: 'p@ss:word/special' };"],
     ['test/pages.js', "user2.password = 'admin2';"],
     ['drivers/sqlserver/test.js', "const c = { password: 'SuperP4ssw0rd!' };"],
+    ['fields/types/password/test/filters.js', "return [{ password: 'abc123' }, { password: 'ABC123' }];"],
   ])('%s', (path, text) => {
     expect(scan(text, path).filter((d) => /password/.test(d.ruleId))).toEqual([]);
   });

@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import uPlot from 'uplot';
+import { axisTop } from '../format.js';
 import { html } from '../html.js';
 import { nearView, whenNearOrIdle } from './near-view.js';
 
@@ -64,8 +65,8 @@ export function Chart({
       cursor: { drag: { x: false, y: false } },
       scales: {
         x: { time: false, range: [-0.5, labels.length - 0.5] },
-        y: { range: (_u, _min, max) => [0, max > 0 ? max * 1.1 : 1] },
-        y2: { range: (_u, _min, max) => [0, max > 0 ? max * 1.1 : 1] },
+        y: { range: (_u, _min, max) => [0, axisTop(max)] },
+        y2: { range: (_u, _min, max) => [0, axisTop(max)] },
       },
       axes: [
         {

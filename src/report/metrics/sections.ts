@@ -13,6 +13,8 @@ export interface Section {
 const days = (d: number | null): string => (d === null ? '–' : `${d < 10 ? d.toFixed(2) : d.toFixed(1)} d`);
 const pct = (r: number | null): string => (r === null ? '–' : `${(r * 100).toFixed(1)}%`);
 const num = (n: number | null): string => (n === null ? '–' : String(n));
+/** `1 project`, `2 projects`. */
+const count = (n: number, one: string, many = `${one}s`): string => `${n} ${n === 1 ? one : many}`;
 const stats = (s: DurationStats): string[] => [String(s.count), days(s.meanDays), days(s.medianDays)];
 const SEVERITIES = ['critical', 'high', 'medium', 'low', 'info'] as const;
 
@@ -31,13 +33,13 @@ export function metricsSections(m: MetricsResponse): Section[] {
   const out: Section[] = [];
   out.push({
     title: 'Headline',
-    note: `${f.from.slice(0, 10)} to ${f.to.slice(0, 10)} by ${f.interval}; ${scope}; ${m.totals.projects} projects`,
+    note: `${f.from.slice(0, 10)} to ${f.to.slice(0, 10)} by ${f.interval}; ${scope}; ${count(m.totals.projects, 'project')}`,
     headers: ['metric', 'value', 'detail'],
     rows: [
       [
         'MTTD (median)',
         days(m.mttd.overall.medianDays),
-        `mean ${days(m.mttd.overall.meanDays)} over ${m.mttd.overall.count} findings; ${m.mttd.withoutIntroduction} without introduction time`,
+        `mean ${days(m.mttd.overall.meanDays)} over ${count(m.mttd.overall.count, 'finding')}; ${m.mttd.withoutIntroduction} without introduction time`,
       ],
       [
         'MTTR (median)',

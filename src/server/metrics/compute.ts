@@ -4,68 +4,50 @@ import type { Database } from '../store/schema.js';
 import { keyOfSqlBucket, periodsBetween, type Period } from './periods.js';
 import { escapeRate, phasesMetric } from './phases.js';
 import { openState } from './open-state.js';
-import { bySeverity, openAgeAndBreaches, principlesAndOwasp } from './posture.js';
-import { resolveScope, type Scope } from './scope.js';
-import { Histogram, ratio } from './stats.js';
+import { openAgeAndBreaches, principlesAndOwasp } from './posture.js';
+import { resolveScope } from './scope.js';
+import { ratio } from './stats.js';
+import type { Durations, SlaCounts } from './durations.js';
 import { mttdTrend } from './trend.js';
 import type {
   DurationMetric,
+  DurationStats,
   MetricsQuery,
   MetricsResponse,
   MetricsSeverity,
   SlaCompliance,
 } from './types.js';
 import { directRows, windowRows } from './rollup-read.js';
-import type { DurationRow } from './windowed.js';
 
 interface Grouped {
   metric: DurationMetric;
   closedByPeriod: Map<string, number>;
 }
 
-/** Mean and median overall, per severity and per period from the histogram rows of one query. */
-function durationMetric(rows: readonly DurationRow[], periods: readonly Period[], s: Scope): Grouped {
-  const overall = new Histogram();
-  const sev = bySeverity(() => new Histogram());
-  const per = new Map(periods.map((p) => [p.key, new Histogram()]));
-  for (const r of rows) {
-    overall.add(r.bucket, r.n, r.sum);
-    (sev as Record<string, Histogram | undefined>)[r.severity]?.add(r.bucket, r.n, r.sum);
-    per.get(keyOfSqlBucket(r.period, s.filters.interval))?.add(r.bucket, r.n, r.sum);
-  }
+/** Mean and median overall, per severity and per period. */
+function durationMetric(d: Durations, periods: readonly Period[]): Grouped {
+  const byPeriod = (p: Period) => d.byPeriod.get(p.key)!;
   return {
     metric: {
-      overall: overall.stats(),
-      bySeverity: Object.fromEntries(Object.entries(sev).map(([k, h]) => [k, h.stats()])) as Record<
+      overall: d.overall.stats(),
+      bySeverity: Object.fromEntries(Object.entries(d.bySeverity).map(([k, h]) => [k, h.stats()])) as Record<
         MetricsSeverity,
-        ReturnType<Histogram['stats']>
+        DurationStats
       >,
-      byPeriod: periods.map((p) => ({
-        period: p.key,
-        start: p.start,
-        end: p.end,
-        ...per.get(p.key)!.stats(),
-      })),
+      byPeriod: periods.map((p) => ({ period: p.key, start: p.start, end: p.end, ...byPeriod(p).stats() })),
     },
-    closedByPeriod: new Map(periods.map((p) => [p.key, per.get(p.key)!.count])),
+    closedByPeriod: new Map(periods.map((p) => [p.key, byPeriod(p).count])),
   };
 }
 
-function slaCompliance(rows: readonly DurationRow[], breaches: SlaCompliance['breaches']): SlaCompliance {
-  const sev = bySeverity(() => ({ closed: 0, withinSla: 0, rate: null as number | null }));
-  let closed = 0;
-  let within = 0;
-  for (const r of rows) {
-    closed += r.withDue;
-    within += r.withinDue;
-    const c = (sev as Record<string, { closed: number; withinSla: number } | undefined>)[r.severity];
-    if (c) {
-      c.closed += r.withDue;
-      c.withinSla += r.withinDue;
-    }
-  }
-  for (const c of Object.values(sev)) c.rate = ratio(c.withinSla, c.closed);
-  return { closed, withinSla: within, rate: ratio(within, closed), bySeverity: sev, breaches };
+function slaCompliance(d: Durations, breaches: SlaCompliance['breaches']): SlaCompliance {
+  const rate = (c: SlaCounts) => ({
+    closed: c.withDue,
+    withinSla: c.withinDue,
+    rate: ratio(c.withinDue, c.withDue),
+  });
+  const sev = Object.fromEntries(Object.entries(d.sla.bySeverity).map(([k, c]) => [k, rate(c)]));
+  return { ...rate(d.sla.all), bySeverity: sev as SlaCompliance['bySeverity'], breaches };
 }
 
 /**
@@ -98,8 +80,8 @@ export async function computeMetrics(
           .executeTakeFirstOrThrow()
           .then((r) => Number(r.n)),
   ]);
-  const mttd = durationMetric(detected, periods, s).metric;
-  const mttr = durationMetric(closed, periods, s);
+  const mttd = durationMetric(detected, periods).metric;
+  const mttr = durationMetric(closed, periods);
   const byPhase = new Map<string, number>();
   const openedByPeriod = new Map<string, number>();
   let total = 0;

@@ -13,7 +13,7 @@ import {
   type OpenAgeAndBreaches,
   type PostureRow,
 } from './posture.js';
-import { KIND_OPEN_AGE, KIND_OPEN_OWASP, KIND_OPEN_POSTURE } from './rollup.js';
+import { KIND_OPEN_AGE, KIND_OPEN_AGE_PROJECT, KIND_OPEN_OWASP, KIND_OPEN_POSTURE } from './rollup.js';
 import { and, scopeWhere, type Scope } from './scope.js';
 import type { OwaspCategory, PrinciplesMetric } from './types.js';
 
@@ -40,7 +40,13 @@ function expiredAcceptance(s: Scope): RawBuilder<unknown> {
 }
 
 async function rollupRows(db: Kysely<Database>, s: Scope, kind: number, cols: RawBuilder<unknown>) {
-  const where = and([sql`kind = ${kind}`, ...scopeWhere(s)]);
+  // The kind as a literal and the projects also without scopeWhere's unary plus: the index of the
+  // projects' ages (migration 13) is partial, for that kind, and both stores match it only so.
+  const projects =
+    kind === KIND_OPEN_AGE_PROJECT && s.projectIds !== undefined && s.projectIds.length > 0
+      ? [sql`project_id in (${sql.join(s.projectIds)})`]
+      : [];
+  const where = and([sql`kind = ${sql.lit(kind)}`, ...projects, ...scopeWhere(s)]);
   // Rows whose findings have all moved on keep n = 0: no open finding, and no project with one.
   const r = await sql<
     Record<string, unknown>
@@ -63,7 +69,9 @@ function ageIndex(t: number, now: number): number {
  */
 async function ageFromRollup(db: Kysely<Database>, s: Scope): Promise<AgeRow[]> {
   const now = Date.parse(s.now);
-  const rows = await rollupRows(db, s, KIND_OPEN_AGE, sql`day, bucket, severity`);
+  // A project or tag filter reads the projects' rows (scopeWhere selects them), else the organisation's.
+  const kind = s.projectIds === undefined ? KIND_OPEN_AGE : KIND_OPEN_AGE_PROJECT;
+  const rows = await rollupRows(db, s, kind, sql`day, bucket, severity`);
   const out: AgeRow[] = [];
   const splitFirst = new Set<number>();
   const splitDue = new Set<number>();
@@ -130,8 +138,7 @@ async function postureFromRollup(db: Kysely<Database>, s: Scope): Promise<Postur
 
 /**
  * What is open now: ages, breaches and the posture map. From the rollup when the query selects no
- * analyzer or phase (the rollup has neither); the ages also need no project or tag (they are
- * organisation-wide in the rollup; the posture map is per project). Otherwise from the findings.
+ * analyzer or phase (the rollup has neither; it holds both per project). Otherwise from the findings.
  */
 export async function openState(db: Kysely<Database>, s: Scope): Promise<OpenState> {
   const f = s.filters;
@@ -140,7 +147,7 @@ export async function openState(db: Kysely<Database>, s: Scope): Promise<OpenSta
     return { age, posture };
   }
   const [age, posture] = await Promise.all([
-    s.projectIds !== undefined ? openAgeAndBreaches(db, s) : ageFromRollup(db, s).then(ageAndBreaches),
+    ageFromRollup(db, s).then(ageAndBreaches),
     postureFromRollup(db, s).then((rows) => postureOf(db, rows)),
   ]);
   return { age, posture };

@@ -1,13 +1,16 @@
 import { sql, type QueryExecutorProvider } from 'kysely';
 import type { Dialect } from '../store/migrations.js';
 import { OWASP_BITS, PRINCIPLE_BITS } from '../store/labels.js';
+import { bandSql } from './bands.js';
 import {
+  BANDS,
   DAILY,
   WEEKLY,
   KIND_DETECTED,
   KIND_DETECTED_COUNT,
   KIND_FIXED,
   KIND_OPEN_AGE,
+  KIND_OPEN_AGE_PROJECT,
   KIND_OPEN_OWASP,
   KIND_OPEN_POSTURE,
 } from './rollup.js';
@@ -60,6 +63,7 @@ export async function rebuildRollup(db: QueryExecutorProvider, dialect: Dialect)
       sum(n), sum(sum_s), sum(due), sum(within)
     from metric_rollup where kind in (${sql.join(daily.map((k) => sql.lit(k)))})
     group by kind, ${monday}, severity, phase, bucket`.execute(db);
+  await insertBands(db);
   // One row per label: the bits of a mask, as a table to join.
   const bits = (all: Record<string, number>) =>
     sql`(${sql.join(
@@ -73,13 +77,46 @@ export async function rebuildRollup(db: QueryExecutorProvider, dialect: Dialect)
       group by f.project_id, f.severity, b.bit`.execute(db);
   await labels(KIND_OPEN_POSTURE, 'principle_mask', PRINCIPLE_BITS);
   await labels(KIND_OPEN_OWASP, 'owasp_mask', OWASP_BITS);
+  // The organisation's ages from the projects'.
+  await insertProjectAges(db, dialect);
   await sql`${insert}
-    select ${sql.lit(KIND_OPEN_AGE)}, dn, '', 0, severity, '', '', due, count(*), 0, 0, 0 from (
-      select ${d.dayNumber('f.first_seen')} as dn, f.severity,
-        case when f.sla_due is null then -1 else ${d.dayNumber('f.sla_due')} end as due
-      ${counted} where f.status = 'open') t
-    group by dn, severity, due`.execute(db);
+    select ${sql.lit(KIND_OPEN_AGE)}, day, '', 0, severity, '', '', bucket, sum(n), 0, 0, 0
+    from metric_rollup where kind = ${sql.lit(KIND_OPEN_AGE_PROJECT)} group by day, severity, bucket`.execute(
+    db,
+  );
   // Fresh planner statistics: the metrics read the rows just written, and a plan made for the old
   // rows (or none) sorts on disk what a hash would group in memory.
   if (dialect === 'postgres') await sql`analyze metric_rollup`.execute(db);
+}
+
+/**
+ * Open findings per project, severity, day first seen and day due (rollup.ts KIND_OPEN_AGE_PROJECT):
+ * part of a rebuild, and migration 13 (which added them).
+ */
+export async function insertProjectAges(db: QueryExecutorProvider, dialect: Dialect): Promise<void> {
+  const d = sqlDialect(dialect);
+  await sql`delete from metric_rollup where kind = ${sql.lit(KIND_OPEN_AGE_PROJECT)}`.execute(db);
+  await sql`insert into metric_rollup (kind, day, month, project_id, severity, analyzer, phase, bucket, n, sum_s, due, within)
+    select ${sql.lit(KIND_OPEN_AGE_PROJECT)}, dn, '', project_id, severity, '', '', due, count(*), 0, 0, 0 from (
+      select ${d.dayNumber('f.first_seen')} as dn, f.project_id, f.severity,
+        case when f.sla_due is null then -1 else ${d.dayNumber('f.sla_due')} end as due
+      from findings f join projects p on p.id = f.project_id and f.branch = p.default_branch
+      where f.status = 'open') t
+    group by dn, project_id, severity, due`.execute(db);
+}
+
+/**
+ * The band rows of the duration histograms (rollup.ts BANDS) from their bucket rows: the last step of
+ * a rebuild, and migration 13 (which added them) on a store whose bucket rows are current (the
+ * rollup's kinds are all below BANDS).
+ */
+export async function insertBands(db: QueryExecutorProvider): Promise<void> {
+  const kinds = [KIND_DETECTED, KIND_FIXED].flatMap((k) => [k, k + DAILY, k + WEEKLY]);
+  const band = bandSql(sql`bucket`);
+  // Replaced, not added to: a fresh store's earlier migrations rebuild the rollup with its bands.
+  await sql`delete from metric_rollup where kind >= ${sql.lit(BANDS)}`.execute(db);
+  await sql`insert into metric_rollup (kind, day, month, project_id, severity, analyzer, phase, bucket, n, sum_s, due, within)
+    select kind + ${sql.lit(BANDS)}, day, month, 0, severity, '', '', ${band}, sum(n), sum(sum_s), sum(due), sum(within)
+    from metric_rollup where kind in (${sql.join(kinds.map((k) => sql.lit(k)))})
+    group by kind, day, month, severity, ${band}`.execute(db);
 }

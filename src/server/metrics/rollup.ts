@@ -3,6 +3,7 @@ import { bulkRows } from '../store/bulk.js';
 import type { Dialect } from '../store/migrations.js';
 import type { Database, FindingRow, MetricRollupTable, NewFinding } from '../store/schema.js';
 import { chunks } from '../store/util.js';
+import { bandOf } from './bands.js';
 
 /**
  * The columns of a finding the rollup reads. Every write path that changes one of them passes the
@@ -71,12 +72,25 @@ export const KIND_DETECTED_COUNT = 2;
 export const DAILY = 10;
 /** And per ISO week (kind + WEEKLY, `day` its Monday, `month` ''): the whole weeks of weekly periods. */
 export const WEEKLY = 20;
+/**
+ * And the histograms of the duration kinds (KIND_DETECTED, KIND_FIXED, at each resolution) again per
+ * band (kind + BANDS, `bucket` the band; bands.ts): the counts a median is located with. Written by
+ * RollupDelta from its changes to the buckets (a few per band, not one per finding).
+ */
+export const BANDS = 100;
 /** Open findings (status open) per project, severity and principle (`bucket` = the principle's bit). */
 export const KIND_OPEN_POSTURE = 3;
 /** Open findings (status open) by severity, day first seen (`day`) and day due (`bucket`, -1 without). */
 export const KIND_OPEN_AGE = 4;
 /** Open findings (status open) per project, severity and OWASP category (`bucket` = the category's bit). */
 export const KIND_OPEN_OWASP = 5;
+/**
+ * KIND_OPEN_AGE again per project (`project_id`): the ages and breaches of a query filtered by
+ * project or tag (at most one row per project, severity and day first seen, as due days follow).
+ */
+export const KIND_OPEN_AGE_PROJECT = 6;
+
+const DURATION_KINDS = new Set([KIND_DETECTED, KIND_FIXED].flatMap((k) => [k, k + DAILY, k + WEEKLY]));
 
 const WEEK_S = 604_800;
 const DAY_MS = 86_400_000;
@@ -180,6 +194,7 @@ export function contributions(f: RollupSource): { key: Key; c: Counters }[] {
     for (const bit of bitsOf(f.principle_mask)) out.push(row(KIND_OPEN_POSTURE, 0, bit, f.project_id));
     for (const bit of bitsOf(f.owasp_mask)) out.push(row(KIND_OPEN_OWASP, 0, bit, f.project_id));
     out.push(row(KIND_OPEN_AGE, dayOf(f.first_seen), dueDay));
+    out.push(row(KIND_OPEN_AGE_PROJECT, dayOf(f.first_seen), dueDay, f.project_id));
   }
   if (f.status === 'fixed' && f.fixed_at !== null) {
     const d = secondsBetween(f.fixed_at, f.first_seen);
@@ -227,15 +242,24 @@ export class RollupDelta {
 
   private count(f: RollupSource, sign: 1 | -1, defaults: ReadonlyMap<number, string | null>): void {
     if (defaults.get(f.project_id) !== f.branch) return;
-    for (const { key, c } of contributions(f)) {
-      const id = KEY_COLUMNS.map((k) => key[k]).join('\0');
-      const e = this.changes.get(id) ?? { key, c: { n: 0, sum_s: 0, due: 0, within: 0 } };
-      e.c.n += sign * c.n;
-      e.c.sum_s += sign * c.sum_s;
-      e.c.due += sign * c.due;
-      e.c.within += sign * c.within;
-      this.changes.set(id, e);
-    }
+    for (const { key, c } of contributions(f)) this.merge(key, c, sign);
+  }
+
+  private merge(key: Key, c: Counters, sign: number): void {
+    const id = KEY_COLUMNS.map((k) => key[k]).join('\0');
+    const e = this.changes.get(id) ?? { key, c: { n: 0, sum_s: 0, due: 0, within: 0 } };
+    e.c.n += sign * c.n;
+    e.c.sum_s += sign * c.sum_s;
+    e.c.due += sign * c.due;
+    e.c.within += sign * c.within;
+    this.changes.set(id, e);
+  }
+
+  /** The band rows (BANDS) of the duration histograms: the sums of their buckets' changes. */
+  private addBands(): void {
+    for (const { key, c } of [...this.changes.values()])
+      if (DURATION_KINDS.has(key.kind))
+        this.merge({ ...key, kind: key.kind + BANDS, bucket: bandOf(key.bucket) }, c, 1);
   }
 
   /** Writes the net changes (a finding seen again with nothing changed nets to nothing). */
@@ -251,6 +275,7 @@ export class RollupDelta {
       for (const { f, sign } of this.pending) this.count(f, sign, defaults);
       this.pending.length = 0;
     }
+    this.addBands();
     if (this.changes.size === 0) return;
     // In key order, so two transactions touching the same keys lock them in the same order (no deadlock).
     const entries = [...this.changes.entries()]

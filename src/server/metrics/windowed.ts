@@ -44,7 +44,7 @@ export async function detectionDurations(
     ...scopeWhere(s),
     countedBranch(s),
   ]);
-  const inner = sql`select ${d.periodBucket('first_seen', s.filters.interval)} as pb, severity, ${d.seconds('first_seen', 'introduced_at')} as d from findings where ${where}`;
+  const inner = sql`select ${d.periodBucket('first_seen', s.filters.interval)} as pb, severity, ${d.seconds('first_seen', 'introduced_at')} as d from findings where ${where} ${d.keepSubquery}`;
   const r = await sql<
     Record<string, unknown>
   >`select pb, severity, ${durationBucket(d, sql`d`)} as b, count(*) as n, sum(d) as s from (${inner}) t group by 1, 2, 3`.execute(
@@ -106,7 +106,7 @@ export async function closureDurations(
     ...scopeWhere(s),
     countedBranch(s),
   ]);
-  const inner = sql`select ${d.periodBucket('fixed_at', s.filters.interval)} as pb, severity, ${d.seconds('fixed_at', 'first_seen')} as d, case when sla_due is null then 0 else 1 end as due, case when sla_due is not null and fixed_at <= sla_due then 1 else 0 end as ok from findings where ${where}`;
+  const inner = sql`select ${d.periodBucket('fixed_at', s.filters.interval)} as pb, severity, ${d.seconds('fixed_at', 'first_seen')} as d, case when sla_due is null then 0 else 1 end as due, case when sla_due is not null and fixed_at <= sla_due then 1 else 0 end as ok from findings where ${where} ${d.keepSubquery}`;
   const r = await sql<
     Record<string, unknown>
   >`select pb, severity, ${durationBucket(d, sql`d`)} as b, count(*) as n, sum(d) as s, sum(due) as due, sum(ok) as ok from (${inner}) t group by 1, 2, 3`.execute(

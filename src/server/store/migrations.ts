@@ -1,6 +1,7 @@
 import { sql, type CreateTableBuilder, type Kysely, type Migration, type MigrationProvider } from 'kysely';
 import type { DeclaredDeployment } from '../../core/deployment.js';
-import { rebuildRollup } from '../metrics/rollup-build.js';
+import { insertBands, insertProjectAges, rebuildRollup } from '../metrics/rollup-build.js';
+import { KIND_OPEN_AGE_PROJECT } from '../metrics/rollup.js';
 import { deploymentKeys } from '../operate/deployment-keys.js';
 import { maskOf, OWASP_BITS, PRINCIPLE_BITS } from './labels.js';
 import { v7Search } from './search-schema.js';
@@ -677,6 +678,29 @@ function v10RollupLabels(dialect: Dialect): Migration {
 }
 
 /**
+ * Version 13 (issue #15, metrics at scale): the rollup's histograms of time to detect and to
+ * remediate gain their band rows (metrics/bands.ts), from which a median is located before reading
+ * the buckets of one band: two years by week read about a tenth of the rows they read before. And
+ * the ages of open findings are kept per project too, for project- and tag-filtered queries.
+ */
+function v13RollupBands(dialect: Dialect): Migration {
+  return {
+    async up(db: Kysely<unknown>): Promise<void> {
+      await insertBands(db);
+      await insertProjectAges(db, dialect);
+      // A project's ages are spread over the key (kind, day, project, …): this finds just its rows.
+      await db.schema
+        .createIndex('metric_rollup_project_ages')
+        .on('metric_rollup')
+        .columns(['project_id', 'day'])
+        .where(sql.ref('kind'), '=', sql.lit(KIND_OPEN_AGE_PROJECT))
+        .execute();
+      if (dialect === 'postgres') await sql`analyze metric_rollup`.execute(db);
+    },
+  };
+}
+
+/**
  * The versioned migrations, in order; `secrets` seals what version 8 encrypts (without it, a store
  * holding signing keys cannot be migrated past version 7).
  */
@@ -696,6 +720,7 @@ export function migrations(dialect: Dialect, secrets: SecretBox = secretBox({}))
         '0010_rollup_labels': v10RollupLabels(dialect),
         '0011_ingest_seen': v11Seen(dialect),
         '0012_search_chunks': v12SearchChunks(dialect),
+        '0013_rollup_bands': v13RollupBands(dialect),
       }),
   };
 }

@@ -15,3 +15,11 @@ app.use((req, res, next) => {
   if (req.method === 'GET') res.cookie('csrf-marker', 'csrf', { sameSite: 'lax', maxAge: 31536000 });
   next();
 });
+
+// The cookie-to-header CSRF token: the page's scripts copy it into a header, so it cannot be httpOnly.
+const XSRF_COOKIE_KEY = 'XSRF-TOKEN';
+app.get('/form', (req, res) => {
+  res.cookie(XSRF_COOKIE_KEY, req.csrfToken());
+  res.cookie('XSRF-TOKEN', req.csrfToken(), { sameSite: 'strict' });
+  res.end();
+});

@@ -8,3 +8,16 @@ export function Preview({ markdown }) {
   // ruleid: code/js-dangerously-set-inner-html
   return <section dangerouslySetInnerHTML={{ __html: `<h2>Preview</h2>${html}` }} />;
 }
+
+// Escaped in one branch only: the other still carries the raw text.
+export function Note({ note, trusted }) {
+  const html = trusted ? note.html : escapeHtml(note.text);
+  // ruleid: code/js-dangerously-set-inner-html
+  return <p dangerouslySetInnerHTML={{ __html: html }} />;
+}
+
+// Without JSX: the props object of React.createElement.
+export function Raw({ comment }) {
+  // ruleid: code/js-dangerously-set-inner-html
+  return React.createElement('div', { dangerouslySetInnerHTML: { __html: comment.body } });
+}

@@ -11,3 +11,17 @@ export function Logo() {
 export function Text({ comment }) {
   return <p>{comment.body}</p>;
 }
+
+const escapeHtmlForRender = (md) => md.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+
+// The Markdown source shown as text: escaped first, then held in a name.
+export function MarkdownValue({ value }) {
+  const innerHtml = value && value.md ? escapeHtmlForRender(value.md) : '';
+  return <div dangerouslySetInnerHTML={{ __html: innerHtml }} />;
+}
+
+const CHECK = '<svg viewBox="0 0 10 10"><path d="M1 5l3 3 5-6" /></svg>';
+
+export function Check() {
+  return <span dangerouslySetInnerHTML={{ __html: CHECK }} />;
+}

@@ -6,3 +6,12 @@ function newSession(user) {
   return { user, token, jitter };
 }
 module.exports = { newSession };
+
+// How many asterisks stand for a stored password: the function is the password type's, the value is a count.
+function PasswordType() {}
+PasswordType.prototype.format = function (item) {
+  if (!item.password) return '';
+  const len = Math.round(Math.random() * 4) + 6;
+  return '*'.repeat(len);
+};
+module.exports.PasswordType = PasswordType;

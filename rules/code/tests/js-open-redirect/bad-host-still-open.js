@@ -27,3 +27,17 @@ app.use((err, req, res, next) => {
   if (slash) return res.redirect(slash[0]);
   next(err);
 });
+
+// A host a header other than Host names (X-Forwarded-Host is set by whoever sends the request), or an
+// equality with another request value, settles nothing.
+app.get('/d', (req, res) => {
+  // ruleid: code/js-open-redirect
+  res.redirect('https://' + req.headers['x-forwarded-host'] + req.url);
+});
+
+app.get('/e', (req, res) => {
+  if (req.query.next === req.query.confirm) {
+    // ruleid: code/js-open-redirect
+    res.redirect(req.query.next);
+  }
+});

@@ -30,3 +30,26 @@ app.post('/prefs', (req, res) => {
   _.set(settings, req.body.path, req.body.value);
   res.end();
 });
+
+// Arrays that a recursive copy fills next, or that carry request data, stay reported.
+function mergeLists(target, source) {
+  for (const key in source) {
+    // ruleid: code/js-prototype-pollution
+    target[key] = [];
+    // ruleid: code/js-prototype-pollution
+    target[key] = [source[key]];
+  }
+  return target;
+}
+
+app.post('/lists', (req, res) => {
+  res.json(mergeLists({}, req.body));
+});
+
+// A template with no fixed text before the request value can still be exactly `__proto__`.
+app.post('/nested', (req, res) => {
+  const store = {};
+  // ruleid: code/js-prototype-pollution
+  store[`${req.body.section}`][req.body.name] = req.body.value;
+  res.end();
+});

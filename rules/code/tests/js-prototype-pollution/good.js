@@ -23,6 +23,18 @@ app.post('/prefs', (req, res) => {
   res.end();
 });
 
+// Uploaded files grouped by their multipart field name: a fresh array of a variable under a user key.
+app.post('/upload', (req, res) => {
+  const files = {};
+  for (const f of req.files) {
+    if (f.fieldname in files) {
+      const first = files[f.fieldname];
+      files[f.fieldname] = [first, f];
+    }
+  }
+  res.json(Object.keys(files));
+});
+
 app.get('/count', (req, res) => {
   const counts = {};
   counts[req.query.kind] = 1;
@@ -93,4 +105,16 @@ function slugParts(filename) {
 
 app.post('/upload', (req, res) => {
   res.json(slugParts(req.body.name));
+});
+
+// Keys that start with fixed text: `pad:__proto__` is an ordinary property name.
+app.get('/export/:pad', async (req, res) => {
+  const padKey = `pad:${req.params.pad}`;
+  const records = [padKey, `${padKey}:revs:0`];
+  const data = {};
+  for (const key of records) {
+    data[key] = await db.get(key);
+  }
+  data['author:' + req.query.author] = await db.get('x');
+  res.json(data);
 });

@@ -1,0 +1,13 @@
+// eval through the global object, Function without `new`, and timers given text.
+function run(expression, body, name) {
+  // ruleid: code/js-code-injection-audit
+  const v = window.eval('(' + expression + ')');
+  // ruleid: code/js-code-injection-audit
+  const f = Function('a', body);
+  // ruleid: code/js-code-injection-audit
+  setTimeout('refresh("' + name + '")', 100);
+  // ruleid: code/js-code-injection-audit
+  globalThis.setInterval(`poll(${name})`, 1000);
+  return v + f(1);
+}
+module.exports = { run };

@@ -1,0 +1,23 @@
+const fs = require('fs/promises');
+const path = require('path');
+const express = require('express');
+const app = express();
+const TMP = '/var/tmp/uploads';
+
+// Looked up by another field, or the lookup's result never checked: the id is still the request's.
+app.post('/upload/end', async (req, res) => {
+  const id = req.query.id;
+  const upload = await req.db.collection('uploads').findOne({ owner: id });
+  if (!upload) return res.status(400).end();
+  // ruleid: code/js-path-traversal
+  const data = await fs.readFile(path.join(TMP, `${id}-0.tmp`));
+  res.send(data);
+});
+
+app.post('/upload/abort', async (req, res) => {
+  const id = req.query.id;
+  await req.db.collection('uploads').findOne({ _id: id });
+  // ruleid: code/js-path-traversal
+  await fs.unlink(path.join(TMP, `${id}-0.tmp`));
+  res.end();
+});

@@ -1,0 +1,37 @@
+import { describe, expect, it } from 'vitest';
+import { makeMemoryContext, makeSourceFile } from '../../core/source-file.js';
+import { codeAnalyzer } from './index.js';
+
+/** Findings of the code analyzer on `body` wrapped in an Express app, as `rule severity confidence`. */
+async function findings(body: string): Promise<string[]> {
+  const text = `const fs = require('fs');\nconst app = require('express')();\nconst config = require('./config');\n${body}\n`;
+  const found = await codeAnalyzer.analyze(makeSourceFile('source/api.js', text), makeMemoryContext());
+  return found.map((f) => `${f.ruleId} ${f.severity} ${f.confidence}`);
+}
+
+const WRITE = `app.post('/testing/createfile', (req, res) => {
+    fs.writeFile(req.body.file, 'x', () => res.end());
+  });`;
+
+describe('branches that run only in development or test mode', () => {
+  it.each([
+    `if (config.dev) {\n  ${WRITE}\n}`,
+    `if (process.env.NODE_ENV === 'test') {\n  ${WRITE}\n}`,
+    `if ('development' == app.get('env')) {\n  ${WRITE}\n}`,
+    `if (config.isDev && config.enableTestRoutes) {\n  ${WRITE}\n}`,
+  ])('lowers a finding inside %s', async (code) => {
+    expect(await findings(code)).toEqual(['code/js-path-traversal low low']);
+  });
+
+  it.each([
+    // Production, the other branch, a debug switch, and a condition that merely mentions dev.
+    `if (!config.dev) {\n  ${WRITE}\n}`,
+    `if (config.dev) {\n  app.use(require('morgan')('dev'));\n} else {\n  ${WRITE}\n}`,
+    `if (config.debug) {\n  ${WRITE}\n}`,
+    `if (process.env.NODE_ENV !== 'development') {\n  ${WRITE}\n}`,
+    `if (config.dev || config.production) {\n  ${WRITE}\n}`,
+    WRITE,
+  ])('keeps a finding at its severity in %s', async (code) => {
+    expect(await findings(code)).toEqual(['code/js-path-traversal high high']);
+  });
+});

@@ -1,0 +1,52 @@
+/**
+ * Code that runs only in development or under the test suite: the consequence of an `if` whose condition
+ * is a development or test switch (`if (config.dev)`, `if (process.env.NODE_ENV === 'test')`). Findings
+ * there are kept but lowered, as findings in test files are (docs/file-roles.md): a deployment does not run
+ * that branch unless someone turns the switch on, and then it is a test or development server.
+ */
+import type { SgNode } from '@ast-grep/napi';
+import { kindOf } from './syntax.js';
+
+// The last name of a flag that means "development or test mode". Plain `test` and `debug` are left out:
+// `test` is as often a regex result, and debug output is turned on in production too.
+const SWITCH =
+  /^(?:dev|isDev|devMode|development|isDevelopment|inDevelopment|testing|isTest|isTesting|testMode)$/;
+const ENV_VALUE = /^['"`](?:development|dev|test|testing)['"`]$/;
+const ENV_READ = /\bNODE_ENV\b|\benv\b|\.get\(\s*['"]env['"]\s*\)/;
+
+function unwrap(n: SgNode): SgNode {
+  let x = n;
+  while (kindOf(x) === 'parenthesized_expression') {
+    const inner = x.children().find((c) => c.isNamed() && kindOf(c) !== 'comment');
+    if (!inner) break;
+    x = inner;
+  }
+  return x;
+}
+
+function isSwitch(cond: SgNode): boolean {
+  const c = unwrap(cond);
+  const k = kindOf(c);
+  if (k === 'identifier') return SWITCH.test(c.text());
+  if (k === 'member_expression') return SWITCH.test(c.field('property')?.text() ?? '');
+  if (k !== 'binary_expression') return false;
+  const op = c.field('operator')?.text();
+  const l = c.field('left');
+  const r = c.field('right');
+  if (!l || !r) return false;
+  // Both must hold for the branch to run: one switch is enough.
+  if (op === '&&') return isSwitch(l) || isSwitch(r);
+  if (op !== '===' && op !== '==') return false;
+  const [value, read] = ENV_VALUE.test(r.text()) ? [r, l] : [l, r];
+  return ENV_VALUE.test(value.text()) && ENV_READ.test(read.text());
+}
+
+/** True when `node` sits in the branch an `if` takes only in development or test mode. */
+export function inDevelopmentBranch(node: SgNode): boolean {
+  for (let n: SgNode = node, p = node.parent(); p; n = p, p = p.parent()) {
+    if (kindOf(p) !== 'if_statement') continue;
+    const cond = p.field('condition');
+    if (p.field('consequence')?.id() === n.id() && cond && isSwitch(cond)) return true;
+  }
+  return false;
+}
