@@ -14,6 +14,7 @@ import type { ProjectView } from './project.js';
 import { callsCarryingTaint, runTaint } from './run-taint.js';
 import { isFixedValue, isImportedName } from './fixed-value.js';
 import { backtrackingOf } from './redos-source.js';
+import { namesBoundTo, shadowedAt } from './bound-names.js';
 import { moduleHits } from './batch-match.js';
 import { passes, WordIndex } from './text-facts.js';
 import type { BatchHit } from './batch-match.js';
@@ -174,10 +175,15 @@ function statementOf(node: SgNode): string {
   return `${r.line}:${r.column}`;
 }
 
-function runMatch(rule: CodeRule, hits: readonly BatchHit[], out: CodeMatch[]): void {
+function runMatch(rule: CodeRule, hits: readonly BatchHit[], text: string, out: CodeMatch[]): void {
   const fixed = rule.unlessFixed;
   const regex = rule.backtracking;
+  const bound = rule.boundTo;
+  const names = bound && hits.length > 0 ? namesBoundTo(text, bound.modules) : undefined;
   for (const { node: m, get } of hits) {
+    // Only a match that binds the metavariable is asked (a rule's other alternatives name their receivers).
+    const receiver = bound && get(bound.metavar);
+    if (receiver && (!names!.has(receiver.text()) || shadowedAt(m, receiver.text(), bound.modules))) continue;
     const value = fixed && get(fixed.metavar);
     if (value && isFixedValue(value, (call) => fixed.calls.some((c) => call.matches(c)))) continue;
     let redos: string | undefined;
@@ -263,7 +269,7 @@ export function analyzeText(
         .map((l) => fam.sources.get(l))
         .filter((s): s is CompiledSources => !!s && labelPresent(s, st));
       runTaint(rule, run, out);
-    } else if (rule.match) runMatch(rule, hits.get(rule.match) ?? [], out);
+    } else if (rule.match) runMatch(rule, hits.get(rule.match) ?? [], text, out);
   }
   return { matches: out, truncated: run.truncated || v.truncated, parsed: true };
 }

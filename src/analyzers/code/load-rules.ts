@@ -177,6 +177,7 @@ function checkTier(r: Reader, rule: CodeRule): void {
     r.fail('an audit rule proves no flow: its confidence is medium or low');
   if (rule.secret !== undefined && !rule.match) r.fail('"secret" names a metavariable of "match"');
   if (rule.backtracking && !rule.match) r.fail('"backtracking" belongs to a "match" rule');
+  if (rule.boundTo && !rule.match) r.fail('"boundTo" belongs to a "match" rule');
   if (rule.unlessFixed && (!rule.match || rule.languages.includes('python')))
     r.fail('"unlessFixed" belongs to a "match" rule for javascript/typescript');
 }
@@ -222,6 +223,10 @@ function readRule(file: string, v: unknown, i: number, utils?: Obj): CodeRule {
     const b = r.obj(o['backtracking'], 'backtracking');
     rule.backtracking = { metavar: r.str(b, 'metavar').replace(/^\$+/, '') };
     if (b['flags'] !== undefined) rule.backtracking.flags = r.str(b, 'flags').replace(/^\$+/, '');
+  }
+  if (o['boundTo'] !== undefined) {
+    const b = r.obj(o['boundTo'], 'boundTo');
+    rule.boundTo = { metavar: r.str(b, 'metavar').replace(/^\$+/, ''), modules: r.strList(b, 'modules') };
   }
   if (o['owasp'] !== undefined) rule.owasp = r.strList(o, 'owasp');
   if (o['match'] !== undefined) rule.match = r.matcher(o['match'], 'match');

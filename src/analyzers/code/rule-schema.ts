@@ -84,6 +84,11 @@ export interface CodeRule {
    * exponential time to fail (redos.ts); `{redos}` in the message says which part and why.
    */
   backtracking?: { metavar: string; flags?: string };
+  /**
+   * A match is kept only when this metavariable's text is a name the file binds to one of `modules`
+   * (`const child = require('child_process')`, `import * as proc from 'node:child_process'`; bound-names.ts).
+   */
+  boundTo?: { metavar: string; modules: string[] };
   /** Where the rule was loaded from (for `rules show` and error messages). */
   file: string;
 }
