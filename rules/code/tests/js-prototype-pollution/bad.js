@@ -53,3 +53,11 @@ app.post('/nested', (req, res) => {
   store[`${req.body.section}`][req.body.name] = req.body.value;
   res.end();
 });
+
+// Fixed text made only of letters can still complete a dangerous name: 'proto' + 'type'.
+app.post('/meta/:rest', (req, res) => {
+  const meta = {};
+  // ruleid: code/js-prototype-pollution
+  meta['proto' + req.params.rest] = { copy: req.body };
+  res.json(meta);
+});

@@ -118,3 +118,14 @@ app.get('/export/:pad', async (req, res) => {
   data['author:' + req.query.author] = await db.get('x');
   res.json(data);
 });
+
+// A key whose fixed text has a colon, wherever it stands, cannot be __proto__, constructor or prototype.
+app.get('/export/:pad', async (req, res) => {
+  const data = {};
+  const prefixes = await hooks(req.query.kind);
+  for (const prefix of prefixes) {
+    const key = `${prefix}:${req.params.pad}`;
+    data[key] = await db.get(key);
+  }
+  res.json(data);
+});
