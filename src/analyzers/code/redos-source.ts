@@ -7,57 +7,61 @@
 import type { SgNode } from '@ast-grep/napi';
 import { catastrophicBacktracking, type RedosVerdict } from './redos.js';
 
-const JS_ESCAPES: Record<string, string> = { n: '\n', r: '\r', t: '\t', b: '\b', f: '\f', v: '\v' };
+const SIMPLE: Record<string, string> = { n: '\n', r: '\r', t: '\t', b: '\b', f: '\f', v: '\v' };
 
-/** The value of a JavaScript string literal's body, or undefined for an escape read only approximately. */
-function jsString(body: string): string | undefined {
+/**
+ * A string literal's body with its escapes read by `escape(letter, rest)`, which gives the text and how many
+ * more characters it used, or undefined for an escape read only approximately (then the whole is undefined).
+ */
+function unescape(
+  body: string,
+  escape: (letter: string, rest: string) => [string, number] | undefined,
+): string | undefined {
   let out = '';
   for (let i = 0; i < body.length; i++) {
-    const c = body[i]!;
-    if (c !== '\\') {
-      out += c;
+    if (body[i] !== '\\') {
+      out += body[i];
       continue;
     }
     const n = body[++i];
-    if (n === undefined) return undefined;
-    if (n in JS_ESCAPES) out += JS_ESCAPES[n];
-    else if (n === 'x' || n === 'u') {
-      const m =
-        n === 'x' ? /^[0-9a-fA-F]{2}/.exec(body.slice(i + 1)) : /^[0-9a-fA-F]{4}/.exec(body.slice(i + 1));
-      if (!m) return undefined;
-      out += String.fromCharCode(parseInt(m[0], 16));
-      i += m[0].length;
-    } else if (n === '0' && !/\d/.test(body[i + 1] ?? '')) out += '\0';
-    else if (/\d/.test(n)) return undefined;
-    else if (n !== '\n') out += n;
+    const read = n === undefined ? undefined : escape(n, body.slice(i + 1));
+    if (!read) return undefined;
+    out += read[0];
+    i += read[1];
   }
   return out;
 }
+
+/** A JavaScript escape: `\n`, `\x41`, `\u0041`, `\0`, a line continuation, or the character itself. */
+function jsEscape(n: string, rest: string): [string, number] | undefined {
+  if (n in SIMPLE) return [SIMPLE[n]!, 0];
+  if (n === 'x' || n === 'u') {
+    const m = (n === 'x' ? /^[0-9a-fA-F]{2}/ : /^[0-9a-fA-F]{4}/).exec(rest);
+    return m ? [String.fromCharCode(parseInt(m[0], 16)), m[0].length] : undefined;
+  }
+  if (n === '0' && !/^\d/.test(rest)) return ['\0', 0];
+  if (/\d/.test(n)) return undefined;
+  return [n === '\n' ? '' : n, 0];
+}
+
+/** A Python escape; an unknown one stays as written, backslash and all (`'\d'` is the regex `\d`). */
+function pythonEscape(n: string): [string, number] | undefined {
+  if (n === '\\' || n === "'" || n === '"') return [n, 0];
+  if (n === 'a') return ['\x07', 0];
+  if (n in SIMPLE) return [SIMPLE[n]!, 0];
+  if (n === '\n') return ['', 0];
+  if (/[xuUN0-7]/.test(n)) return undefined;
+  return [`\\${n}`, 0];
+}
+
+/** The value of a JavaScript string literal's body, or undefined for an escape read only approximately. */
+const jsString = (body: string): string | undefined => unescape(body, jsEscape);
 
 /** The value of a Python string literal (with its prefix and quotes), or undefined. */
 function pythonString(text: string): string | undefined {
   const m = /^([rRbBuU]{0,2})('''|"""|'|")([\s\S]*)\2$/.exec(text);
   if (!m) return undefined;
-  const raw = /r/i.test(m[1]!);
-  const body = m[3]!;
-  if (raw) return body;
-  let out = '';
-  for (let i = 0; i < body.length; i++) {
-    const c = body[i]!;
-    if (c !== '\\') {
-      out += c;
-      continue;
-    }
-    const n = body[++i];
-    if (n === undefined) return undefined;
-    if (n === '\\' || n === "'" || n === '"') out += n;
-    else if (n in JS_ESCAPES || n === 'a') out += n === 'a' ? '\x07' : JS_ESCAPES[n];
-    else if (n === '\n') continue;
-    else if (/[xuUN0-7]/.test(n)) return undefined;
-    // An unknown escape stays as written, backslash and all (`'\d'` is the regex `\d`).
-    else out += `\\${n}`;
-  }
-  return out;
+  return /r/i.test(m[1]!) ? m[3]! : unescape(m[3]!, pythonEscape);
 }
 
 /** Python's `re` flags written as `re.I | re.IGNORECASE | …`, as the letters the checker reads. */
