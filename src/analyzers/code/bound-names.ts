@@ -1,6 +1,6 @@
 /**
- * The names a JavaScript/TypeScript file binds to a module: `const child = require('child_process')`,
- * `import * as proc from 'node:child_process'`, `import cp from 'child_process'`. Read from the text with one
+ * The names a JavaScript/TypeScript file binds to a module with `require` (`const child = …`) or as a
+ * default or namespace import (`import * as proc from …`, with or without `node:`). Read from the text with one
  * regular expression per module, so a rule can ask "is this receiver that module?" without walking the tree
  * at every candidate (a rule's `boundTo`).
  */
@@ -14,7 +14,7 @@ function bindingPattern(module: string): RegExp {
     re = new RegExp(
       `(?:\\b(?:const|let|var)\\s+([A-Za-z_$][\\w$]*)\\s*=\\s*require\\(\\s*${spec}\\s*\\))` +
         `|(?:\\bimport\\s+(?:\\*\\s+as\\s+)?([A-Za-z_$][\\w$]*)\\s+from\\s*${spec})` +
-        // A minified `,child=require("child_process")` inside a longer declaration.
+        // A minified `,child=` and the module's `require` inside a longer declaration.
         `|(?:[,;]\\s*([A-Za-z_$][\\w$]*)\\s*=\\s*require\\(\\s*${spec}\\s*\\))`,
       'g',
     );
@@ -55,7 +55,7 @@ export function shadowedAt(
     const text = n.text();
     decl.lastIndex = 0;
     for (let m = decl.exec(text); m; m = decl.exec(text))
-      if (!modules.some((mod) => m[1]!.includes(`require(`) && m[1]!.includes(mod))) return true;
+      if (!modules.some((mod) => m[1]!.includes('require') && m[1]!.includes(mod))) return true;
   }
   return false;
 }

@@ -86,7 +86,7 @@ export interface CodeRule {
   backtracking?: { metavar: string; flags?: string };
   /**
    * A match is kept only when this metavariable's text is a name the file binds to one of `modules`
-   * (`const child = require('child_process')`, `import * as proc from 'node:child_process'`; bound-names.ts).
+   * by `require` or as a default or namespace import (bound-names.ts).
    */
   boundTo?: { metavar: string; modules: string[] };
   /** Where the rule was loaded from (for `rules show` and error messages). */
