@@ -8,9 +8,6 @@ import { escapeRegex, functionName } from './scope.js';
 import type { Definition } from './scope.js';
 import type { Syntax } from './syntax.js';
 
-const MAX_FILE_STEPS = 20_000;
-const MAX_FILE_MS = 1500;
-
 /**
  * A rule that names the kinds it can match: a pattern or a kind, or alternatives that each do. findAll finds
  * exactly the nodes such a rule matches; for others (only `inside`, `has`, `regex`) it does not.
@@ -40,25 +37,17 @@ export class FileIndex {
   readonly fnOf = new Map<number, SgNode | undefined>();
   /** What definition an identifier occurrence makes (null: none), by node id. */
   readonly defs = new Map<number, Definition | null>();
-  /** The definitions that may reach a use, by the use's node id (the same for every rule and evaluator). */
-  readonly reach = new Map<number, Definition[]>();
+  /**
+   * The definitions that may reach a use, by the use's node id (the same for every rule and evaluator),
+   * with the steps the lookup was charged: a cached answer is charged the same again (taint-budget.ts).
+   */
+  readonly reach = new Map<number, { defs: Definition[]; cost: number }>();
   private nameIndex: Map<string, { node: SgNode; start: number }[]> | undefined;
   private readonly matched = new Map<Matcher, Set<number> | Map<number, boolean>>();
   private readonly spots = new Map<Matcher, Spot[]>();
   private calls: Map<string, { node: SgNode; callee: string }[]> | undefined;
   private text: string | undefined;
   private functionIndex: Map<string, SgNode[]> | undefined;
-  /** Evaluation steps left for the whole file; when spent, remaining sinks are not analysed. */
-  budget = MAX_FILE_STEPS;
-  /** Taint analysis of one file stops at this time (performance.now()), so one huge file cannot stall a scan. */
-  deadline = performance.now() + MAX_FILE_MS;
-
-  /** A fresh budget for another analysis that reuses this (cached) index, ending at `deadline` at the latest. */
-  refill(deadline = performance.now() + MAX_FILE_MS): void {
-    this.budget = MAX_FILE_STEPS;
-    this.deadline = Math.min(performance.now() + MAX_FILE_MS, deadline);
-  }
-
   /**
    * Whether `node` (of this file's tree) matches `m`, answered for the whole file at once where that is
    * safe: a rule anchored on a pattern or a kind is found with a native walk (see prime), instead of a match

@@ -3,6 +3,7 @@ import type { DefinitionLookup } from './definitions.js';
 import { EXITS, reassigns } from './taint-support.js';
 import type { Spot } from './file-index.js';
 import type { Guard, TaintOptions } from './taint-support.js';
+import type { TaintBudget } from './taint-budget.js';
 
 /** The index of the first spot that starts at `start` or later (spots sorted by start). */
 function firstFrom(list: readonly Spot[], start: number): number {
@@ -27,6 +28,7 @@ export class GuardChecker {
   constructor(
     private readonly o: TaintOptions,
     private readonly defs: DefinitionLookup,
+    private readonly budget: TaintBudget,
   ) {
     this.ifCache = o.index.ifs;
   }
@@ -39,6 +41,9 @@ export class GuardChecker {
       ifs = scope.findAll({ rule: { kind: this.o.syn.ifStatement } });
       this.ifCache.set(scope.id(), ifs);
     }
+    // A scope with thousands of `if`s makes this loop cost more than a step: a step per 64. Out of steps,
+    // the use counts as guarded: a cut evaluation must not report what it could not check.
+    if (!this.budget.charge(ifs.length >> 6)) return true;
     const name = use.text();
     const useStart = use.range().start.index;
     for (const s of ifs) {

@@ -28,7 +28,7 @@ import {
   sanitizedPath,
   withStep,
 } from './taint-support.js';
-import { TaintBudget } from './taint-budget.js';
+import { sizeSteps, TaintBudget } from './taint-budget.js';
 import type { TaintOptions, Trace, Value } from './taint-support.js';
 
 export { FileIndex } from './file-index.js';
@@ -55,10 +55,10 @@ export class TaintEvaluator {
 
   constructor(private readonly o: TaintOptions) {
     this.callKind = o.python ? 'call' : 'call_expression';
-    this.budget = new TaintBudget(o.index);
+    this.budget = new TaintBudget(o.account);
     this.defs = new DefinitionLookup(o.index, o.root, o.syn, o.python, this.budget);
     this.src = new SourceFinder(o, this.defs);
-    this.guardCheck = new GuardChecker(o, this.defs);
+    this.guardCheck = new GuardChecker(o, this.defs, this.budget);
   }
 
   /**
@@ -463,6 +463,8 @@ export class TaintEvaluator {
 
   private throughLocal(node: SgNode, fns: SgNode[], name: string, depth: number): Value {
     for (const fn of fns) {
+      const span = fn.range();
+      if (!this.budget.charge(sizeSteps(span.end.index - span.start.index))) return null;
       const body = fn.field('body');
       const returns: SgNode[] = [];
       if (body && !BLOCKS.has(kindOf(body)) && body.kind() !== 'statement_block') returns.push(body);
