@@ -1,5 +1,5 @@
 import type { SgNode } from '@ast-grep/napi';
-import { classify, enclosingFunction } from './scope.js';
+import { classify } from './scope.js';
 import type { Definition } from './scope.js';
 import { kindOf } from './syntax.js';
 import type { Syntax } from './syntax.js';
@@ -22,7 +22,7 @@ export class DefinitionLookup {
     const id = node.id();
     const fnOf = this.index.fnOf;
     if (fnOf.has(id)) return fnOf.get(id);
-    const f = enclosingFunction(node, this.syn);
+    const f = this.index.functionAround(this.root, this.syn, node);
     fnOf.set(id, f);
     return f;
   }

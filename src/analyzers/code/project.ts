@@ -127,6 +127,8 @@ export interface ProjectView {
   truncated: boolean;
   /** The taint steps of this analysis (taint-budget.ts): the same input always stops at the same place. */
   account: Account;
+  /** The kept flows and summaries this analysis has been charged for (each once, see summaries.ts). */
+  paid: Set<object>;
 }
 
 /** Reads another file of the scanned tree (undefined when it was not discovered or cannot be read). */
@@ -151,6 +153,7 @@ export async function loadProject(
     modules: new Map([[entryPath, entry]]),
     truncated: false,
     account: fileAccount(),
+    paid: new Set(),
   };
   let frontier = [entry];
   let bytes = 0;
@@ -182,5 +185,11 @@ export async function loadProject(
 /** A view of one module alone (no imports followed), for analyses without a project around them. */
 export function singleModule(path: string, text: string, lang: FileLanguage): ProjectView {
   const entry = moduleOf('', path, text, lang, NO_FILES);
-  return { entry, modules: new Map([[path, entry]]), truncated: false, account: fileAccount() };
+  return {
+    entry,
+    modules: new Map([[path, entry]]),
+    truncated: false,
+    account: fileAccount(),
+    paid: new Set(),
+  };
 }

@@ -70,10 +70,23 @@ export interface CallTarget {
 const MAX_PARAMS = 8;
 const PENDING = Symbol('pending');
 
-/** A flow or summary kept on its module, with the steps it cost (charged again at each use). */
+/**
+ * A flow or summary kept on its module: its value, the steps its own computation took, and the kept flows
+ * and summaries it used (each charged once per analysed file, see pay).
+ */
 interface Kept<T> {
   value: T;
-  cost: number;
+  own: number;
+  deps: Kept<unknown>[];
+}
+
+/** A flow or summary being computed: whether it met a recursion, and what it used of kept ones. */
+interface Frame {
+  key: string;
+  cycle: boolean;
+  /** Steps charged inside the kept flows and summaries it asked for (not its own). */
+  nested: number;
+  deps: Kept<unknown>[];
 }
 
 /** What a function returns for one set of sources, sanitizers and guards (shared by the rules that have it). */
@@ -131,7 +144,7 @@ export class Summaries {
   /** The steps evaluators draw from: the analysed file's, or those of the summary being computed. */
   private account: Account;
   /** The flows and summaries being computed, innermost last (see kept). */
-  private readonly computing: { key: string; cycle: boolean }[] = [];
+  private readonly computing: Frame[] = [];
 
   constructor(
     private readonly view: ProjectView,
@@ -162,20 +175,27 @@ export class Summaries {
     const c = m.summaries.get(key) as Kept<T> | typeof PENDING | undefined;
     const file = this.view.account.file;
     const frameKey = `${m.path}\0${key}`;
+    const parent = this.computing[this.computing.length - 1];
     if (c === PENDING) {
       const from = this.computing.findIndex((f) => f.key === frameKey);
       for (let i = Math.max(from, 0); i < this.computing.length; i++)
-        (this.computing[i] as { cycle: boolean }).cycle = true;
+        (this.computing[i] as Frame).cycle = true;
       return empty();
     }
     if (c) {
-      if (file.take(c.cost)) return c.value;
+      const before = file.spent;
+      const paid = this.pay(c);
+      if (parent) {
+        parent.nested += file.spent - before;
+        parent.deps.push(c);
+      }
+      if (paid) return c.value;
       this.view.truncated = true;
       return empty();
     }
     if (this.overBudget) return empty();
     m.summaries.set(key, PENDING);
-    const frame = { key: frameKey, cycle: false };
+    const frame: Frame = { key: frameKey, cycle: false, nested: 0, deps: [] };
     this.computing.push(frame);
     const saved = this.account;
     this.account = { file, own: new StepPool(OWN_STEPS) };
@@ -189,8 +209,27 @@ export class Summaries {
       m.summaries.delete(key);
     }
     if (this.overBudget) return empty();
-    if (!frame.cycle) m.summaries.set(key, { value, cost: file.spent - before } satisfies Kept<T>);
+    // One computed inside a cycle is not kept: what it cost counts as its caller's own work.
+    if (frame.cycle) return value;
+    const k: Kept<T> = { value, own: file.spent - before - frame.nested, deps: frame.deps };
+    m.summaries.set(key, k);
+    this.view.paid.add(k);
+    if (parent) {
+      parent.nested += file.spent - before;
+      parent.deps.push(k);
+    }
     return value;
+  }
+
+  /**
+   * Charges a kept flow or summary to the analysed file, once per file: its own steps, then those of each
+   * one it used that the file has not paid for yet, exactly what computing it here would have charged.
+   */
+  private pay(k: Kept<unknown>): boolean {
+    if (this.view.paid.has(k)) return !this.view.account.file.exhausted;
+    this.view.paid.add(k);
+    if (!this.view.account.file.take(k.own)) return false;
+    return k.deps.every((d) => this.pay(d));
   }
 
   /** An evaluator over module `m` that resolves calls through its imports. */
