@@ -92,13 +92,12 @@ export class FileIndex {
    * test (and a compile of the matcher) at every node every evaluator visits. Other rules (relational ones:
    * ast-grep's findAll returns the wrong nodes for a rule with only `inside`) are tested per node, once.
    */
-  matches(root: SgNode, node: SgNode, m: Matcher): boolean {
+  matches(root: SgNode, node: SgNode, m: Matcher, id = node.id()): boolean {
     let ids = this.matched.get(m);
     if (!ids) {
       this.prime(root, undefined, [m]);
       ids = this.matched.get(m) ?? new Set<number>();
     }
-    const id = node.id();
     if (ids instanceof Set) return ids.has(id);
     let v = ids.get(id);
     if (v === undefined) {

@@ -240,7 +240,8 @@ export class TaintEvaluator {
     if (sanitizers.length === 0) return false;
     if (!this.primed) index.prime(root, this.o.lang, sanitizers);
     this.primed = true;
-    return sanitizers.some((m) => index.matches(root, node, m));
+    const id = node.id();
+    return sanitizers.some((m) => index.matches(root, node, m, id));
   }
 
   /** `r.query` where `r` is a request object under another name: test it as `req.query`. */
