@@ -71,13 +71,19 @@ const MAX_PARAMS = 8;
 const PENDING = Symbol('pending');
 
 /**
- * A flow or summary kept on its module: its value, the steps its own computation took, and the kept flows
- * and summaries it used (each charged once per analysed file, see pay).
+ * What computing a kept flow or summary cost: its own steps, and the costs of the kept flows and summaries
+ * it used (each charged once per analysed file, see pay). Apart from the values, so that a cost never keeps
+ * another module's trees alive once the module cache has let them go.
  */
+interface Cost {
+  own: number;
+  deps: Cost[];
+}
+
+/** A flow or summary kept on its module, with what it cost. */
 interface Kept<T> {
   value: T;
-  own: number;
-  deps: Kept<unknown>[];
+  cost: Cost;
 }
 
 /** A flow or summary being computed: whether it met a recursion, and what it used of kept ones. */
@@ -86,7 +92,7 @@ interface Frame {
   cycle: boolean;
   /** Steps charged inside the kept flows and summaries it asked for (not its own). */
   nested: number;
-  deps: Kept<unknown>[];
+  deps: Cost[];
 }
 
 /** What a function returns for one set of sources, sanitizers and guards (shared by the rules that have it). */
@@ -184,10 +190,10 @@ export class Summaries {
     }
     if (c) {
       const before = file.spent;
-      const paid = this.pay(c);
+      const paid = this.pay(c.cost);
       if (parent) {
         parent.nested += file.spent - before;
-        parent.deps.push(c);
+        parent.deps.push(c.cost);
       }
       if (paid) return c.value;
       this.view.truncated = true;
@@ -211,12 +217,12 @@ export class Summaries {
     if (this.overBudget) return empty();
     // One computed inside a cycle is not kept: what it cost counts as its caller's own work.
     if (frame.cycle) return value;
-    const k: Kept<T> = { value, own: file.spent - before - frame.nested, deps: frame.deps };
-    m.summaries.set(key, k);
-    this.view.paid.add(k);
+    const cost: Cost = { own: file.spent - before - frame.nested, deps: frame.deps };
+    m.summaries.set(key, { value, cost } satisfies Kept<T>);
+    this.view.paid.add(cost);
     if (parent) {
       parent.nested += file.spent - before;
-      parent.deps.push(k);
+      parent.deps.push(cost);
     }
     return value;
   }
@@ -225,7 +231,7 @@ export class Summaries {
    * Charges a kept flow or summary to the analysed file, once per file: its own steps, then those of each
    * one it used that the file has not paid for yet, exactly what computing it here would have charged.
    */
-  private pay(k: Kept<unknown>): boolean {
+  private pay(k: Cost): boolean {
     if (this.view.paid.has(k)) return !this.view.account.file.exhausted;
     this.view.paid.add(k);
     if (!this.view.account.file.take(k.own)) return false;
