@@ -27,6 +27,9 @@ describe('roleFromPath', () => {
     ['src/__snapshots__/x.test.ts.snap', 'fixture'],
     ['docs/setup.md', 'docs'],
     ['README.md', 'docs'],
+    ['ChangeLog', 'docs'],
+    ['pkg/HISTORY.txt', 'docs'],
+    ['NEWS', 'docs'],
     ['documentation/config.yaml', 'docs'],
     ['src/assets/i18n/es.json', 'i18n'],
     ['locales/fr/messages.po', 'i18n'],
@@ -60,6 +63,8 @@ describe('roleFromPath', () => {
       'src/docsearch.ts',
       'src/vendorConfig.ts',
       'src/examplesRouter.js',
+      'src/history.js',
+      'lib/changelog/parse.ts',
     ])
       expect(roleFromPath(p), p).toBe('source');
   });
