@@ -49,6 +49,7 @@ describe('isFixedValue', () => {
     expect(fixedAtSink('sink(data.a + data.b);')).toBe(false);
     expect(fixedAtSink('sink(data.total);')).toBe(false);
     expect(fixedAtSink('sink({ name });')).toBe(false);
+    expect(fixedAtSink("sink('<b>' + req.query.length + '</b>');")).toBe(false);
   });
   it("takes a fixed call's callback parameter, and through calls of fixed text, as fixed", () => {
     const render = (n: Parameters<typeof isFixedValue>[0]): boolean =>

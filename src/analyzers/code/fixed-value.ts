@@ -260,8 +260,14 @@ function fixed(node: SgNode, ctx: Ctx): boolean {
         // `-x`, `+x`, `~x`, `!x`, `typeof x`, `i++`: a number, a boolean or a type's name.
         return !/^(?:void|delete)\b/.test(node.text());
       case 'member_expression':
-        // The length of a string or an array is a number.
-        return node.field('property')?.text() === 'length';
+        // The length of a string or an array is a number; `length` as a parsed query or body field
+        // (`req.query.length`, `?length=<b>`) is whatever the sender wrote.
+        return (
+          node.field('property')?.text() === 'length' &&
+          !/(?:^|\.)(?:query|body|params|searchParams|cookies|headers)$/.test(
+            node.field('object')?.text() ?? '',
+          )
+        );
       case 'object':
         // Printed as `[object Object]` unless its members are fixed: either way no markup of its own.
         return node
