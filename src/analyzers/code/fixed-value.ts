@@ -167,9 +167,21 @@ function callbackParamFixed(at: SgNode, name: string, ctx: Ctx): boolean | undef
 
 // Operators whose result is a number or a boolean whatever their operands are.
 const NUMERIC_OPERATORS = /^(?:-|\*|\/|%|\*\*|&|\||\^|<<|>>|>>>|<|>|<=|>=|==|===|!=|!==|instanceof|in)$/;
-// Calls that return a number (or its digits) whatever they are given.
-const NUMERIC_CALL =
-  /^(?:Number|parseInt|parseFloat|Math\.\w+|Date\.now|Number\.(?:parseInt|parseFloat)|isNaN|isFinite|Boolean)\(|\.(?:toFixed|toPrecision|getTime|indexOf|lastIndexOf|findIndex|charCodeAt|codePointAt)\([^()]*\)$/;
+// Functions and methods that return a number (or its digits) or a boolean whatever they are given.
+const NUMERIC_FUNCTION =
+  /^(?:Number|parseInt|parseFloat|Math\.\w+|Date\.now|Number\.(?:parseInt|parseFloat|isInteger)|isNaN|isFinite|Boolean)$/;
+const NUMERIC_METHOD =
+  /^(?:toFixed|toPrecision|getTime|indexOf|lastIndexOf|findIndex|charCodeAt|codePointAt)$/;
+
+/** Whether `call` calls a function or method that returns a number or a boolean. */
+function numericCall(call: SgNode): boolean {
+  const callee = call.field('function');
+  if (!callee) return false;
+  if (NUMERIC_FUNCTION.test(callee.text())) return true;
+  return (
+    kindOf(callee) === 'member_expression' && NUMERIC_METHOD.test(callee.field('property')?.text() ?? '')
+  );
+}
 
 function fixedName(node: SgNode, ctx: Ctx): boolean {
   const name = node.text();
@@ -203,7 +215,7 @@ function fixedName(node: SgNode, ctx: Ctx): boolean {
 }
 
 function fixedCall(node: SgNode, ctx: Ctx): boolean {
-  if (ctx.fixedCall(node) || NUMERIC_CALL.test(node.text())) return true;
+  if (ctx.fixedCall(node) || numericCall(node)) return true;
   const callee = node.field('function');
   const args = node.field('arguments');
   if (!callee || !args) return false;
