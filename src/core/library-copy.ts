@@ -71,7 +71,7 @@ const BANNER_NAME = new RegExp(
 // Banners that give the name as a file (`URI.js - Mutating URLs`) on one line and the version on a later
 // one (` * Version: 1.14.1`).
 const BANNER_NAME_THEN_VERSION = new RegExp(
-  `^[ \\t/*!]*(?:@license[ \\t]+)?(?:${NAMES})\\.js\\b[^\\n]*\\n(?:[ \\t]*\\*?[^\\n]*\\n){0,6}?[ \\t/*]*@?[Vv]ersion:?[ \\t]+v?\\d+\\.\\d+`,
+  `^[ \\t/*!]*(?:@license[ \\t]+)?(?:${NAMES})\\.js\\b[^\\n]*\\n(?:[^\\n]*\\n){0,6}?[ \\t/*]*@?[Vv]ersion:?[ \\t]+v?\\d+\\.\\d+`,
   'm',
 );
 const BANNER_LICENSE = /\(c\)|©|copyright|licen[cs]e/i;

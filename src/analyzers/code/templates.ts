@@ -89,8 +89,9 @@ function rendered(expr: string): boolean {
   return /^\s*(include|partial|body|yield|block|contentFor|defineContent|renderBody)\b/.test(expr);
 }
 
-const TRANSLATION =
-  /^\s*(?:\$t|t|__|__t|\$i18n\.t|i18n\.t|gettext|_)\(\s*([^,()]*?)\s*(?:,\s*([^,()]*?)\s*)?\)\s*$/;
+// One character class per argument, each ended by `,` or `)`: linear on any input (arguments are trimmed
+// after). A lazy argument beside `\s*` would try every split of a run of spaces.
+const TRANSLATION = /^\s*(?:\$t|t|__|__t|\$i18n\.t|i18n\.t|gettext|_)\(([^,()]*)(?:,([^,()]*))?\)\s*$/;
 
 /**
  * A lookup in the application's translation catalogue with no values filled in (`$t(choice.help)`,
@@ -106,7 +107,7 @@ function translated(expr: string): boolean {
   const roots = (e: string): Set<string> =>
     new Set([...e.matchAll(/(?<![\w$.])([A-Za-z_$][\w$]*)\.[\w$.]+/g)].map((x) => x[1] ?? ''));
   const keyRoots = roots(m[1] ?? '');
-  const values = m[2];
+  const values = m[2].trim();
   return (
     keyRoots.size === 1 &&
     /^[A-Za-z_$][\w$]*(?:\.[\w$]+)+$/.test(values) &&
