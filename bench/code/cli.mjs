@@ -1,6 +1,7 @@
 // Throughput of `vanguard scan --only code` through the CLI (walk, worker pool with recycling, stages):
 // lines/second and peak memory on a real code base.
-// Usage: npm run build && node bench/code/cli.mjs <dir> [--ext py]
+// Usage: npm run build && node bench/code/cli.mjs <dir> [--ext py] [--keep result.json]
+//   --keep writes the scan's JSON result there (to compare finding sets between builds).
 //   e.g. node bench/code/cli.mjs "$(python3 -c 'import sysconfig;print(sysconfig.get_paths()["stdlib"])')" --ext py
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, readdirSync } from 'node:fs';
@@ -15,6 +16,8 @@ if (!dir) {
 }
 const extArg = process.argv.indexOf('--ext');
 const exts = new Set((extArg > 0 ? process.argv[extArg + 1] : 'py').split(',').map((e) => `.${e}`));
+const keepArg = process.argv.indexOf('--keep');
+const keep = keepArg > 0 ? process.argv[keepArg + 1] : undefined;
 const cli = fileURLToPath(new URL('../../dist/cli/main.js', import.meta.url));
 
 let lines = 0;
@@ -34,8 +37,10 @@ while (stack.length > 0) {
   }
 }
 
-const out = join(mkdtempSync(join(tmpdir(), 'vg-bench-code-')), 'result.json');
-const timeFile = `${out}.time`;
+const work = mkdtempSync(join(tmpdir(), 'vg-bench-code-'));
+const loadBefore = loadavg().map((l) => l.toFixed(1));
+const out = keep ?? join(work, 'result.json');
+const timeFile = join(work, 'time.txt');
 execFileSync(
   '/usr/bin/time',
   [
@@ -66,6 +71,7 @@ console.log(
   JSON.stringify(
     {
       dir,
+      loadBefore,
       load: loadavg().map((l) => l.toFixed(1)),
       files,
       lines,

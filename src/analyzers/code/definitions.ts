@@ -1,5 +1,5 @@
 import type { SgNode } from '@ast-grep/napi';
-import { classify, enclosingFunction } from './scope.js';
+import { classify } from './scope.js';
 import type { Definition } from './scope.js';
 import { kindOf } from './syntax.js';
 import type { Syntax } from './syntax.js';
@@ -22,7 +22,7 @@ export class DefinitionLookup {
     const id = node.id();
     const fnOf = this.index.fnOf;
     if (fnOf.has(id)) return fnOf.get(id);
-    const f = enclosingFunction(node, this.syn);
+    const f = this.index.functionAround(this.root, this.syn, node);
     fnOf.set(id, f);
     return f;
   }
@@ -57,14 +57,17 @@ export class DefinitionLookup {
   definitionsOf(use: SgNode): Definition[] {
     const id = use.id();
     const known = this.index.reach.get(id);
-    if (known) return known;
-    const defs = this.lookup(use);
+    // A kept answer costs what finding it cost, so that a lookup made earlier (for another file that
+    // imports this module) changes nothing of what this evaluation may still do.
+    if (known) return this.budget.charge(known.cost) ? known.defs : [];
+    const cost = { steps: 0 };
+    const defs = this.lookup(use, cost);
     // An empty answer may come from a spent budget: only complete answers are kept.
-    if (defs && !this.budget.exhausted()) this.index.reach.set(id, defs);
+    if (defs) this.index.reach.set(id, { defs, cost: cost.steps });
     return defs ?? [];
   }
 
-  private lookup(use: SgNode): Definition[] | undefined {
+  private lookup(use: SgNode, cost: { steps: number }): Definition[] | undefined {
     const name = use.text();
     const useStart = use.range().start.index;
     const scopes: SgNode[] = [];
@@ -77,8 +80,11 @@ export class DefinitionLookup {
       const defs: Definition[] = [];
       let looked = 0;
       for (const h of this.hits(scope, name)) {
-        // A name used thousands of times makes this loop the cost of a step: watch the deadline.
-        if ((++looked & 63) === 0 && this.budget.exhausted()) return undefined;
+        // A name used thousands of times makes this loop cost more than a step: a step per 64 occurrences.
+        if ((++looked & 63) === 0) {
+          cost.steps++;
+          if (!this.budget.charge(1)) return undefined;
+        }
         if (h.id() === use.id()) continue;
         if (si === 0 && h.range().start.index > useStart) continue;
         if (this.scopeOf(h)?.id() !== scopeFn) {

@@ -19,6 +19,7 @@ import { moduleHits } from './batch-match.js';
 import { passes, WordIndex } from './text-facts.js';
 import type { BatchHit } from './batch-match.js';
 import type { TaintRun } from './run-taint.js';
+import { OWN_STEPS, StepPool } from './taint-budget.js';
 
 export type { CodeMatch } from './matches.js';
 
@@ -249,7 +250,7 @@ export function analyzeText(
   );
   if (active.length === 0) return { matches: [], truncated: false, parsed: false };
   const v = view ?? singleModule('', text, lang);
-  v.entry.index.refill();
+  v.account = { file: v.account.file, own: new StepPool(OWN_STEPS) };
   const out: CodeMatch[] = [];
   const run: TaintRun = {
     view: v,

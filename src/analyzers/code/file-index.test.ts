@@ -7,7 +7,7 @@ import { forFile } from './file-level.js';
 import { rulesFor } from './index.js';
 import { ensurePython, languageOf } from './languages.js';
 import type { FileLanguage } from './languages.js';
-import { escapeRegex } from './scope.js';
+import { enclosingFunction, escapeRegex } from './scope.js';
 import { syntaxOf } from './syntax.js';
 import { anchored, FileIndex } from './file-index.js';
 
@@ -44,6 +44,28 @@ const spans = (ns: { range(): { start: { index: number }; end: { index: number }
   ns.map((n) => `${n.range().start.index}-${n.range().end.index}`);
 
 describe('FileIndex', () => {
+  it('finds the function around each node as climbing its parents does', () => {
+    let asked = 0;
+    for (const { root, lang } of parsed()) {
+      const syn = syntaxOf(lang.family);
+      const index = new FileIndex();
+      // Every node, functions and statements whose span equals a function's (`x => x` alone) included.
+      for (const node of root.findAll({
+        rule: {
+          any: [
+            { kind: 'identifier' },
+            ...[...syn.functions].filter((k) => k !== 'function').map((kind) => ({ kind })),
+            { kind: 'expression_statement' },
+          ],
+        },
+      })) {
+        asked++;
+        expect(index.functionAround(root, syn, node)?.id()).toBe(enclosingFunction(node, syn)?.id());
+      }
+    }
+    expect(asked).toBeGreaterThan(1000);
+  });
+
   it('finds the calls of each name as a walk per name does', () => {
     let calls = 0;
     for (const { root, lang, ...f } of parsed()) {

@@ -4,12 +4,10 @@ import { forFile } from './file-level.js';
 import type { FileLanguage } from './languages.js';
 import { mayMatch } from './match-words.js';
 import type { Matcher } from './rule-schema.js';
-import { escapeRegex, functionName } from './scope.js';
+import { enclosingFunction, escapeRegex, functionName } from './scope.js';
 import type { Definition } from './scope.js';
 import type { Syntax } from './syntax.js';
-
-const MAX_FILE_STEPS = 20_000;
-const MAX_FILE_MS = 1500;
+import type { Guard } from './taint-support.js';
 
 /**
  * A rule that names the kinds it can match: a pattern or a kind, or alternatives that each do. findAll finds
@@ -25,6 +23,34 @@ export function anchored(r: Record<string, unknown>): boolean {
   );
 }
 
+/** A function of the file: its offsets, and the index of the innermost function around it (-1: none). */
+interface FunctionSpan {
+  node: SgNode;
+  id: number;
+  start: number;
+  end: number;
+  parent: number;
+}
+
+/** The file's functions in document order, each with the function around it. */
+function spansOf(root: SgNode, syn: Syntax): FunctionSpan[] {
+  const out: FunctionSpan[] = [];
+  const open: number[] = [];
+  // `function` (an old grammar's name) is no kind of the JavaScript and TSX grammars in use: asking for it fails.
+  const kinds = [...syn.functions].filter((k) => k !== 'function').map((kind) => ({ kind }));
+  for (const node of root.findAll({ rule: { any: kinds } })) {
+    const r = node.range();
+    const span = { node, id: node.id(), start: r.start.index, end: r.end.index, parent: -1 };
+    // Document order lists a function after every function around it: close those that end before it.
+    while (open.length > 0 && (out[open[open.length - 1] as number] as FunctionSpan).end < span.end)
+      open.pop();
+    span.parent = open.length > 0 ? (open[open.length - 1] as number) : -1;
+    open.push(out.length);
+    out.push(span);
+  }
+  return out;
+}
+
 /** Where a matcher matched: the node's offsets and the text its `$X` bound. */
 export interface Spot {
   start: number;
@@ -36,42 +62,42 @@ export interface Spot {
 export class FileIndex {
   readonly hits = new Map<string, SgNode[]>();
   readonly fns = new Map<string, SgNode[]>();
-  readonly ifs = new Map<number, SgNode[]>();
+  /** The `if` statements of each scope (by the scope's id), in document order, with their ids and offsets. */
+  readonly ifs = new Map<number, { node: SgNode; id: number; start: number }[]>();
+  /**
+   * What each `if` guards, per set of guards (taint-guards.ts), with the steps finding it was charged: a
+   * kept answer is charged the same again.
+   */
+  readonly guards = new Map<readonly Matcher[], Map<number, { guard: Guard; cost: number }>>();
+  /** The expressions each function returns (its own `return`s, not those of functions inside it), by id. */
+  readonly returns = new Map<number, SgNode[]>();
   readonly fnOf = new Map<number, SgNode | undefined>();
   /** What definition an identifier occurrence makes (null: none), by node id. */
   readonly defs = new Map<number, Definition | null>();
-  /** The definitions that may reach a use, by the use's node id (the same for every rule and evaluator). */
-  readonly reach = new Map<number, Definition[]>();
+  /**
+   * The definitions that may reach a use, by the use's node id (the same for every rule and evaluator),
+   * with the steps the lookup was charged: a cached answer is charged the same again (taint-budget.ts).
+   */
+  readonly reach = new Map<number, { defs: Definition[]; cost: number }>();
   private nameIndex: Map<string, { node: SgNode; start: number }[]> | undefined;
   private readonly matched = new Map<Matcher, Set<number> | Map<number, boolean>>();
   private readonly spots = new Map<Matcher, Spot[]>();
   private calls: Map<string, { node: SgNode; callee: string }[]> | undefined;
   private text: string | undefined;
   private functionIndex: Map<string, SgNode[]> | undefined;
-  /** Evaluation steps left for the whole file; when spent, remaining sinks are not analysed. */
-  budget = MAX_FILE_STEPS;
-  /** Taint analysis of one file stops at this time (performance.now()), so one huge file cannot stall a scan. */
-  deadline = performance.now() + MAX_FILE_MS;
-
-  /** A fresh budget for another analysis that reuses this (cached) index, ending at `deadline` at the latest. */
-  refill(deadline = performance.now() + MAX_FILE_MS): void {
-    this.budget = MAX_FILE_STEPS;
-    this.deadline = Math.min(performance.now() + MAX_FILE_MS, deadline);
-  }
-
+  private functionSpans: FunctionSpan[] | undefined;
   /**
    * Whether `node` (of this file's tree) matches `m`, answered for the whole file at once where that is
    * safe: a rule anchored on a pattern or a kind is found with a native walk (see prime), instead of a match
    * test (and a compile of the matcher) at every node every evaluator visits. Other rules (relational ones:
    * ast-grep's findAll returns the wrong nodes for a rule with only `inside`) are tested per node, once.
    */
-  matches(root: SgNode, node: SgNode, m: Matcher): boolean {
+  matches(root: SgNode, node: SgNode, m: Matcher, id = node.id()): boolean {
     let ids = this.matched.get(m);
     if (!ids) {
       this.prime(root, undefined, [m]);
       ids = this.matched.get(m) ?? new Set<number>();
     }
-    const id = node.id();
     if (ids instanceof Set) return ids.has(id);
     let v = ids.get(id);
     if (v === undefined) {
@@ -132,6 +158,36 @@ export class FileIndex {
       ),
     );
     return this.spots;
+  }
+
+  /**
+   * The innermost function around `node` (undefined at module level), as `enclosingFunction` finds it by
+   * climbing parents, but from the file's functions listed once with their offsets: a climb is a native call
+   * per level, which cost more than the lookup itself in large files.
+   */
+  functionAround(root: SgNode, syn: Syntax, node: SgNode): SgNode | undefined {
+    const fns = (this.functionSpans ??= spansOf(root, syn));
+    const r = node.range();
+    const s = r.start.index;
+    const e = r.end.index;
+    const id = node.id();
+    let lo = 0;
+    let hi = fns.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if ((fns[mid]?.start ?? 0) <= s) lo = mid + 1;
+      else hi = mid;
+    }
+    for (let i = lo - 1; i >= 0;) {
+      const f = fns[i] as FunctionSpan;
+      if (f.start <= s && e <= f.end && f.id !== id) {
+        // Same offsets: the function may be the node's child (`x => x` as a whole statement); ask the tree.
+        if (f.start === s && f.end === e) return enclosingFunction(node, syn);
+        return f.node;
+      }
+      i = f.parent;
+    }
+    return undefined;
   }
 
   /** Identifier occurrences by name, built with one walk of the tree. */

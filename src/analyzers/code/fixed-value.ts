@@ -11,6 +11,7 @@
  */
 import type { SgNode } from '@ast-grep/napi';
 import { kindOf } from './syntax.js';
+import { escapeRegex } from './scope.js';
 
 const MAX_DEPTH = 6;
 const LITERALS = new Set(['string', 'number', 'true', 'false', 'null', 'undefined', 'regex']);
@@ -112,7 +113,10 @@ function argumentsOfParam(at: SgNode, name: string): SgNode[] | undefined {
   const assigns = fn.field('body')?.findAll({ rule: { kind: 'assignment_expression' } }) ?? [];
   if (assigns.some((a) => a.field('left')?.text() === name)) return undefined;
   const out: SgNode[] = [];
-  for (const use of scope.findAll({ rule: { kind: 'identifier' } })) {
+  // The name's occurrences only, picked out by the walk itself (a text read per identifier of a large
+  // scope cost more than the rest of the rule).
+  const exact = { kind: 'identifier', regex: `^${escapeRegex(nameNode.text())}$` };
+  for (const use of scope.findAll({ rule: exact })) {
     if (use.text() !== nameNode.text() || use.id() === nameNode.id()) continue;
     // Passed as a value (`async.map(list, get)`), its arguments are unknown.
     const call = use.parent();

@@ -11,6 +11,7 @@ import { isDeclarationFile, languageOf } from './languages.js';
 import { BUILTIN_RULES_DIR, loadRuleDirs } from './load-rules.js';
 import { isMinified, MAX_CODE_BYTES } from './minified.js';
 import { CROSS_FILE, loadProject, singleModule } from './project.js';
+import { FILE_STEPS } from './taint-budget.js';
 import type { Trace } from './taint.js';
 import { renderFindings, templateFileFindings } from './template-findings.js';
 import { templateRules } from './template-rules.js';
@@ -129,7 +130,7 @@ export const codeAnalyzer: Analyzer = {
     const result = analyzeText(file.text, lang, rules, undefined, view);
     if (view?.truncated) {
       ctx.warn(
-        `cross-file taint analysis stopped at its budget (${CROSS_FILE.modules} modules, ${CROSS_FILE.bytes / 1024 / 1024} MB of source or ${CROSS_FILE.ms} ms); flows through further imports may be missing`,
+        `cross-file taint analysis stopped at its budget (${CROSS_FILE.modules} modules, ${CROSS_FILE.bytes / 1024 / 1024} MB of source or ${FILE_STEPS} evaluation steps); flows through further imports may be missing`,
         { code: 'cross-file-truncated', path: file.path },
       );
     }

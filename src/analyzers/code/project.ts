@@ -6,6 +6,8 @@ import { ensurePython, isDeclarationFile, languageOf } from './languages.js';
 import type { FileLanguage } from './languages.js';
 import { isMinified, MAX_CODE_BYTES } from './minified.js';
 import { FileIndex } from './file-index.js';
+import { fileAccount } from './taint-budget.js';
+import type { Account } from './taint-budget.js';
 
 /** One parsed module of the scanned tree, shared by every file that imports it (per process). */
 export interface LoadedModule {
@@ -29,12 +31,6 @@ export const CROSS_FILE = {
   modules: 24,
   /** Source bytes of the modules loaded for one analyzed file (the entry not counted). */
   bytes: 4 * 1024 * 1024,
-  /**
-   * Milliseconds of loading and summarising for one analyzed file: only a safety net against a hostile
-   * tree. The bounds above are what a normal project meets, so a scan finds the same on an idle and a
-   * busy machine (at 250 ms, a loaded machine lost a true Etherpad finding that an idle one kept).
-   */
-  ms: 2000,
 };
 
 /** Parsed modules kept per process: a least-recently-used list bounded by source bytes. */
@@ -127,9 +123,12 @@ export function moduleOf(
 export interface ProjectView {
   entry: LoadedModule;
   modules: Map<string, LoadedModule>;
-  /** Set when a bound (modules, time) stopped loading or summarising: findings may be missing. */
+  /** Set when a bound (modules, bytes, steps) stopped loading or summarising: findings may be missing. */
   truncated: boolean;
-  deadline: number;
+  /** The taint steps of this analysis (taint-budget.ts): the same input always stops at the same place. */
+  account: Account;
+  /** The kept flows and summaries this analysis has been charged for (each once, see summaries.ts). */
+  paid: Set<object>;
 }
 
 /** Reads another file of the scanned tree (undefined when it was not discovered or cannot be read). */
@@ -153,7 +152,8 @@ export async function loadProject(
     entry,
     modules: new Map([[entryPath, entry]]),
     truncated: false,
-    deadline: performance.now() + CROSS_FILE.ms,
+    account: fileAccount(),
+    paid: new Set(),
   };
   let frontier = [entry];
   let bytes = 0;
@@ -163,11 +163,7 @@ export async function loadProject(
       const wanted = new Set([...[...m.imports.names.values()].map((b) => b.module), ...m.imports.wildcards]);
       for (const p of wanted) {
         if (view.modules.has(p)) continue;
-        if (
-          view.modules.size >= CROSS_FILE.modules ||
-          bytes >= CROSS_FILE.bytes ||
-          performance.now() > view.deadline
-        ) {
+        if (view.modules.size >= CROSS_FILE.modules || bytes >= CROSS_FILE.bytes) {
           view.truncated = true;
           return view;
         }
@@ -189,5 +185,11 @@ export async function loadProject(
 /** A view of one module alone (no imports followed), for analyses without a project around them. */
 export function singleModule(path: string, text: string, lang: FileLanguage): ProjectView {
   const entry = moduleOf('', path, text, lang, NO_FILES);
-  return { entry, modules: new Map([[path, entry]]), truncated: false, deadline: performance.now() };
+  return {
+    entry,
+    modules: new Map([[path, entry]]),
+    truncated: false,
+    account: fileAccount(),
+    paid: new Set(),
+  };
 }

@@ -10,6 +10,7 @@ import type { CallTarget, SinkHit } from './summaries.js';
 import { syntaxOf } from './syntax.js';
 import { argFor, argumentNodes, lineOf, withStep, withSteps } from './taint-support.js';
 import type { TaintEvaluator, Trace } from './taint.js';
+import { OWN_STEPS, StepPool } from './taint-budget.js';
 
 /** What a taint rule run needs from the file and its rule family. */
 export interface TaintRun {
@@ -141,7 +142,7 @@ export function callsCarryingTaint(
       return carries || ev.stoppedEarly;
     });
   });
-  view.entry.index.refill();
+  view.account = { file: view.account.file, own: new StepPool(OWN_STEPS) };
   return out;
 }
 

@@ -11,6 +11,8 @@ import { REQ, TaintEvaluator } from './taint.js';
 import type { CallResolver, TaintStep, Trace, Value } from './taint.js';
 import { argFor, argumentNodes, contains, lineOf, withStep, withSteps } from './taint-support.js';
 import type { Bound } from './matches.js';
+import { OWN_STEPS, sizeSteps, StepPool } from './taint-budget.js';
+import type { Account } from './taint-budget.js';
 
 /** What one taint rule brings to cross-function analysis. */
 export interface RuleContext {
@@ -68,6 +70,31 @@ export interface CallTarget {
 const MAX_PARAMS = 8;
 const PENDING = Symbol('pending');
 
+/**
+ * What computing a kept flow or summary cost: its own steps, and the costs of the kept flows and summaries
+ * it used (each charged once per analysed file, see pay). Apart from the values, so that a cost never keeps
+ * another module's trees alive once the module cache has let them go.
+ */
+interface Cost {
+  own: number;
+  deps: Cost[];
+}
+
+/** A flow or summary kept on its module, with what it cost. */
+interface Kept<T> {
+  value: T;
+  cost: Cost;
+}
+
+/** A flow or summary being computed: whether it met a recursion, and what it used of kept ones. */
+interface Frame {
+  key: string;
+  cycle: boolean;
+  /** Steps charged inside the kept flows and summaries it asked for (not its own). */
+  nested: number;
+  deps: Cost[];
+}
+
 /** What a function returns for one set of sources, sanitizers and guards (shared by the rules that have it). */
 interface Flow {
   source: Trace | null;
@@ -120,6 +147,10 @@ export class Summaries {
   private readonly python: boolean;
 
   private readonly flowKey: string;
+  /** The steps evaluators draw from: the analysed file's, or those of the summary being computed. */
+  private account: Account;
+  /** The flows and summaries being computed, innermost last (see kept). */
+  private readonly computing: Frame[] = [];
 
   constructor(
     private readonly view: ProjectView,
@@ -128,13 +159,83 @@ export class Summaries {
     this.python = view.entry.lang.family === 'python';
     this.syn = syntaxOf(view.entry.lang.family);
     this.flowKey = flowKey(rule);
+    this.account = view.account;
   }
 
-  /** True once the cross-file time budget is spent. */
+  /** True once the analysed file's steps are spent (what is left of the file is not analysed). */
   private get overBudget(): boolean {
-    if (performance.now() <= this.view.deadline) return false;
+    if (!this.view.account.file.exhausted) return false;
     this.view.truncated = true;
     return true;
+  }
+
+  /**
+   * A flow or summary of module `m`, from the module's cache or computed with steps of its own (OWN_STEPS
+   * for its queries), and charged to the analysed file either way: what it cost when computed, again at
+   * every use, so that a file's findings never depend on which files the process analysed before. One
+   * that the file's steps could not pay for is empty (and not kept). One computed while a function it
+   * reaches was itself being computed (recursion) depends on where the cycle was entered: it is used, not
+   * kept.
+   */
+  private kept<T>(m: LoadedModule, key: string, empty: () => T, compute: () => T): T {
+    const c = m.summaries.get(key) as Kept<T> | typeof PENDING | undefined;
+    const file = this.view.account.file;
+    const frameKey = `${m.path}\0${key}`;
+    const parent = this.computing[this.computing.length - 1];
+    if (c === PENDING) {
+      const from = this.computing.findIndex((f) => f.key === frameKey);
+      for (let i = Math.max(from, 0); i < this.computing.length; i++)
+        (this.computing[i] as Frame).cycle = true;
+      return empty();
+    }
+    if (c) {
+      const before = file.spent;
+      const paid = this.pay(c.cost);
+      if (parent) {
+        parent.nested += file.spent - before;
+        parent.deps.push(c.cost);
+      }
+      if (paid) return c.value;
+      this.view.truncated = true;
+      return empty();
+    }
+    if (this.overBudget) return empty();
+    m.summaries.set(key, PENDING);
+    const frame: Frame = { key: frameKey, cycle: false, nested: 0, deps: [] };
+    this.computing.push(frame);
+    const saved = this.account;
+    this.account = { file, own: new StepPool(OWN_STEPS) };
+    const before = file.spent;
+    let value!: T;
+    try {
+      value = compute();
+    } finally {
+      this.account = saved;
+      this.computing.pop();
+      m.summaries.delete(key);
+    }
+    if (this.overBudget) return empty();
+    // One computed inside a cycle is not kept: what it cost counts as its caller's own work.
+    if (frame.cycle) return value;
+    const cost: Cost = { own: file.spent - before - frame.nested, deps: frame.deps };
+    m.summaries.set(key, { value, cost } satisfies Kept<T>);
+    this.view.paid.add(cost);
+    if (parent) {
+      parent.nested += file.spent - before;
+      parent.deps.push(cost);
+    }
+    return value;
+  }
+
+  /**
+   * Charges a kept flow or summary to the analysed file, once per file: its own steps, then those of each
+   * one it used that the file has not paid for yet, exactly what computing it here would have charged.
+   */
+  private pay(k: Cost): boolean {
+    if (this.view.paid.has(k)) return !this.view.account.file.exhausted;
+    this.view.paid.add(k);
+    if (!this.view.account.file.take(k.own)) return false;
+    return k.deps.every((d) => this.pay(d));
   }
 
   /** An evaluator over module `m` that resolves calls through its imports. */
@@ -150,6 +251,7 @@ export class Summaries {
       path: m.path,
       calls: this.resolverFor(m),
       lang: m.lang,
+      account: this.account,
       ...(this.rule.sinkClass === undefined ? {} : { sinkClass: this.rule.sinkClass }),
     };
     return new TaintEvaluator(seed ? { ...o, seed } : o);
@@ -235,14 +337,15 @@ export class Summaries {
    * shared by every rule with the same sources, sanitizers and guards: the rule's sinks play no part).
    */
   private flow(t: CallTarget): Flow {
-    const key = `${this.flowKey}:${t.fn.id()}`;
-    const cached = t.module.summaries.get(key) as Flow | typeof PENDING | undefined;
-    if (cached === PENDING) return { source: null, passes: new Map() };
-    if (cached) return cached;
-    if (this.overBudget) return { source: null, passes: new Map() };
-    t.module.summaries.set(key, PENDING);
-    t.module.index.refill(this.view.deadline);
+    const empty = (): Flow => ({ source: null, passes: new Map() });
+    return this.kept(t.module, `${this.flowKey}:${t.fn.id()}`, empty, () => this.computeFlow(t));
+  }
+
+  private computeFlow(t: CallTarget): Flow {
     const f: Flow = { source: null, passes: new Map() };
+    const span = t.fn.range();
+    // The walk of the body for its returns costs with its size.
+    if (!this.account.file.take(sizeSteps(span.end.index - span.start.index))) return f;
     const returns = this.returns(t.fn);
     const clean = this.evaluator(t.module, { fn: t.fn.id(), param: -1 });
     for (const r of returns) {
@@ -263,28 +366,21 @@ export class Summaries {
         }
       }
     }
-    t.module.summaries.set(key, f);
     return f;
   }
 
   /** The summary of a function for this rule (computed on first use). */
   summary(t: CallTarget): FunctionSummary {
-    const key = `${this.rule.key}:${t.fn.id()}`;
-    const cached = t.module.summaries.get(key) as FunctionSummary | typeof PENDING | undefined;
-    const empty: FunctionSummary = { ...t, source: null, passes: new Map(), sinks: [] };
-    if (cached === PENDING) return empty;
-    if (cached) return cached;
-    if (this.overBudget) return empty;
-    t.module.summaries.set(key, PENDING);
-    t.module.index.refill(this.view.deadline);
-    const s = this.compute(t);
-    t.module.summaries.set(key, s);
-    return s;
+    const empty = (): FunctionSummary => ({ ...t, source: null, passes: new Map(), sinks: [] });
+    return this.kept(t.module, `${this.rule.key}:${t.fn.id()}`, empty, () => this.compute(t));
   }
 
   private compute(t: CallTarget): FunctionSummary {
     const { source, passes } = this.flow(t);
     const s: FunctionSummary = { ...t, source, passes, sinks: [] };
+    const span = t.fn.range();
+    // The walk of the body for its calls costs with its size.
+    if (!this.account.file.take(sizeSteps(span.end.index - span.start.index))) return s;
     const sinks = this.sinksIn(t.module).filter((x) => contains(t.fn, x.match));
     const calls = t.fn
       .findAll({ rule: { kind: this.python ? 'call' : 'call_expression' } })

@@ -3,6 +3,7 @@ import type { DefinitionLookup } from './definitions.js';
 import { EXITS, reassigns } from './taint-support.js';
 import type { Spot } from './file-index.js';
 import type { Guard, TaintOptions } from './taint-support.js';
+import type { TaintBudget } from './taint-budget.js';
 
 /** The index of the first spot that starts at `start` or later (spots sorted by start). */
 function firstFrom(list: readonly Spot[], start: number): number {
@@ -16,19 +17,29 @@ function firstFrom(list: readonly Spot[], start: number): number {
   return lo;
 }
 
+type KeptGuard = { guard: Guard; cost: number };
+type IfStatement = { node: SgNode; id: number; start: number };
+
 /**
  * Whether a use of a name is protected by an `if` whose condition checks it with one of the rule's
  * guards (an allow-list, a type check): inside the `if`, or after it when its failing branch leaves.
  */
 export class GuardChecker {
-  private readonly guards = new Map<number, Guard>();
-  private readonly ifCache: Map<number, SgNode[]>;
+  private readonly guards: Map<number, KeptGuard>;
+  private readonly ifCache: Map<number, IfStatement[]>;
+  /** The `if`s whose kept guard this checker has been charged for (once each, as when it found them itself). */
+  private readonly charged = new Set<number>();
 
   constructor(
     private readonly o: TaintOptions,
     private readonly defs: DefinitionLookup,
+    private readonly budget: TaintBudget,
   ) {
     this.ifCache = o.index.ifs;
+    // Without guards nothing is asked: no map is kept for the rule.
+    let g = o.guards.length === 0 ? new Map<number, KeptGuard>() : o.index.guards.get(o.guards);
+    if (!g) o.index.guards.set(o.guards, (g = new Map<number, KeptGuard>()));
+    this.guards = g;
   }
 
   guarded(use: SgNode): boolean {
@@ -36,13 +47,22 @@ export class GuardChecker {
     const scope = this.defs.scopeOf(use) ?? this.o.root;
     let ifs = this.ifCache.get(scope.id());
     if (!ifs) {
-      ifs = scope.findAll({ rule: { kind: this.o.syn.ifStatement } });
+      ifs = scope
+        .findAll({ rule: { kind: this.o.syn.ifStatement } })
+        .map((node) => ({ node, id: node.id(), start: node.range().start.index }));
       this.ifCache.set(scope.id(), ifs);
     }
+    // A scope with thousands of `if`s makes this loop cost more than a step: a step per 64. Out of steps,
+    // the use counts as guarded: a cut evaluation must not report what it could not check.
+    if (!this.budget.charge(ifs.length >> 6)) return true;
     const name = use.text();
     const useStart = use.range().start.index;
+    // In document order: an `if` that starts after the use cannot guard it, nor can any after it.
     for (const s of ifs) {
-      const g = this.guardOf(s);
+      if (s.start > useStart) break;
+      const g = this.guardOf(s.node, s.id);
+      // Out of steps part way, the use counts as guarded (as above), whether the guard was kept or not.
+      if (this.budget.spent) return true;
       if (g.start > useStart || (!g.all && !g.names.has(name))) continue;
       // The guard protects the code inside it, or after it when its failing branch leaves or overwrites the value.
       if (useStart < g.end || g.exits || reassigns(g.consequence, name)) return true;
@@ -50,14 +70,30 @@ export class GuardChecker {
     return false;
   }
 
-  /** What one `if` guards (computed once per statement): the names its condition checks. */
-  guardOf(s: SgNode): Guard {
-    const id = s.id();
-    let g = this.guards.get(id);
-    if (g) return g;
+  /**
+   * What one `if` guards: the names its condition checks. Kept per file and set of guards (every rule with
+   * the same guards, every evaluator), charged what finding it cost each time.
+   */
+  guardOf(s: SgNode, id = s.id()): Guard {
+    const kept = this.guards.get(id);
+    if (kept) {
+      if (!this.charged.has(id)) {
+        this.charged.add(id);
+        this.budget.charge(kept.cost);
+      }
+      return kept.guard;
+    }
+    const before = this.budget.charged;
+    const g = this.findGuard(s);
+    this.charged.add(id);
+    if (!this.budget.spent) this.guards.set(id, { guard: g, cost: this.budget.charged - before });
+    return g;
+  }
+
+  private findGuard(s: SgNode): Guard {
     const r = s.range();
     const cons = s.field('consequence')?.text() ?? '';
-    g = {
+    const g: Guard = {
       start: r.start.index,
       end: r.end.index,
       names: new Set(),
@@ -90,7 +126,6 @@ export class GuardChecker {
         }
       }
     }
-    this.guards.set(id, g);
     return g;
   }
 }

@@ -53,10 +53,13 @@ export interface CallResolver {
 
 import type { FileIndex } from './file-index.js';
 import type { FileLanguage } from './languages.js';
+import type { Account } from './taint-budget.js';
 
 /** What the evaluator needs besides the tree. */
 export interface TaintOptions {
   index: FileIndex;
+  /** The steps it may spend (taint-budget.ts). */
+  account: Account;
   root: SgNode;
   /** The module's language (matchers are combined into one walk for it). */
   lang?: FileLanguage;

@@ -28,7 +28,7 @@ import {
   sanitizedPath,
   withStep,
 } from './taint-support.js';
-import { TaintBudget } from './taint-budget.js';
+import { sizeSteps, TaintBudget } from './taint-budget.js';
 import type { TaintOptions, Trace, Value } from './taint-support.js';
 
 export { FileIndex } from './file-index.js';
@@ -55,10 +55,10 @@ export class TaintEvaluator {
 
   constructor(private readonly o: TaintOptions) {
     this.callKind = o.python ? 'call' : 'call_expression';
-    this.budget = new TaintBudget(o.index);
+    this.budget = new TaintBudget(o.account);
     this.defs = new DefinitionLookup(o.index, o.root, o.syn, o.python, this.budget);
     this.src = new SourceFinder(o, this.defs);
-    this.guardCheck = new GuardChecker(o, this.defs);
+    this.guardCheck = new GuardChecker(o, this.defs, this.budget);
   }
 
   /**
@@ -240,7 +240,8 @@ export class TaintEvaluator {
     if (sanitizers.length === 0) return false;
     if (!this.primed) index.prime(root, this.o.lang, sanitizers);
     this.primed = true;
-    return sanitizers.some((m) => index.matches(root, node, m));
+    const id = node.id();
+    return sanitizers.some((m) => index.matches(root, node, m, id));
   }
 
   /** `r.query` where `r` is a request object under another name: test it as `req.query`. */
@@ -463,19 +464,30 @@ export class TaintEvaluator {
 
   private throughLocal(node: SgNode, fns: SgNode[], name: string, depth: number): Value {
     for (const fn of fns) {
-      const body = fn.field('body');
-      const returns: SgNode[] = [];
-      if (body && !BLOCKS.has(kindOf(body)) && body.kind() !== 'statement_block') returns.push(body);
-      for (const r of fn.findAll({ rule: { kind: this.o.syn.returnStatement } })) {
-        if (this.defs.scopeOf(r)?.id() !== fn.id()) continue;
-        const e = r.namedChildren()[0];
-        if (e) returns.push(e);
-      }
+      const span = fn.range();
+      if (!this.budget.charge(sizeSteps(span.end.index - span.start.index))) return null;
+      const returns = this.returnsOf(fn);
       this.bindings.push({ fn: fn.id(), call: node, name });
       const v = this.firstOf(returns, depth);
       this.bindings.pop();
       if (v && v !== REQ) return withStep(v, this.src.step(`${name}()`, node));
     }
     return null;
+  }
+
+  /** What a function returns: an arrow function's expression body, and its own `return`s (kept per file). */
+  private returnsOf(fn: SgNode): SgNode[] {
+    const kept = this.o.index.returns.get(fn.id());
+    if (kept) return kept;
+    const returns: SgNode[] = [];
+    const body = fn.field('body');
+    if (body && !BLOCKS.has(kindOf(body)) && body.kind() !== 'statement_block') returns.push(body);
+    for (const r of fn.findAll({ rule: { kind: this.o.syn.returnStatement } })) {
+      if (this.defs.scopeOf(r)?.id() !== fn.id()) continue;
+      const e = r.namedChildren()[0];
+      if (e) returns.push(e);
+    }
+    this.o.index.returns.set(fn.id(), returns);
+    return returns;
   }
 }
