@@ -315,7 +315,8 @@ export class TaintEvaluator {
     // of it cannot reach the value.
     const asked = this.fieldAsked;
     this.fieldAsked = undefined;
-    const prop = asked ?? fieldRead(this.o.syn, node);
+    // Computed when a definition writes a field (null until then).
+    let prop: string | undefined | null = asked ?? null;
     const cache = asked === undefined ? this.cacheHere() : undefined;
     if (cache?.has(id)) return cache.get(id) ?? null;
     if (this.active.has(id)) return null;
@@ -327,8 +328,11 @@ export class TaintEvaluator {
       for (const d of defs) {
         if (whole && this.fieldOfSafeObject(d)) continue;
         if (this.argv?.appendsAfterDashDash(d, defs)) continue;
-        const field = prop === undefined ? undefined : fieldWritten(this.o.syn, d);
-        if (field !== undefined && field !== prop) continue;
+        const field = d.kind === 'add' ? fieldWritten(this.o.syn, d) : undefined;
+        if (field !== undefined) {
+          prop ??= fieldRead(this.o.syn, node);
+          if (prop !== undefined && field !== prop) continue;
+        }
         const v =
           asked !== undefined && d.kind === 'value' && d.keys.length === 0
             ? this.fieldOf(d.value, asked, depth + 1)
