@@ -74,6 +74,39 @@ describe('argument lists (code/js-argument-injection)', () => {
   });
 });
 
+describe('argument lists (code/py-argument-injection)', () => {
+  it('reads lists, += and extend in order, formats by their constant start, and split strings whole', async () => {
+    const text = `import shlex
+import subprocess
+from flask import Flask, request
+app = Flask(__name__)
+
+@app.route("/a")
+def a():
+    x = request.args["x"]
+    base = ["git", "log", "--"]
+    subprocess.run([*base, x])
+    cmd = ["git", "log"]
+    cmd += ["--", x]
+    subprocess.run(cmd)
+    cmd2 = ["git", "log", "--"]
+    cmd2.extend([x])
+    subprocess.run(cmd2)
+    subprocess.run(["git", "log", "--format=" + x, "HEAD~{}".format(x), "HEAD~%s" % x])
+    subprocess.run(shlex.split(f"git log {x}"))
+    subprocess.run(("git log " + x).split())
+    subprocess.run(["git", "log", "--" + x])
+    subprocess.run(["git", "log", "%s" % x])
+    subprocess.run(["git", "log", x], shell=True)
+    return "ok"
+`;
+    const found = await scan({ 'app.py': text }, 'app.py');
+    expect(
+      found.filter((f) => f.ruleId === 'code/py-argument-injection').map((f) => f.location.startLine),
+    ).toEqual([18, 19, 20, 21]);
+  });
+});
+
 describe('fields of an object', () => {
   it('a read of one field does not see a write to another (any rule)', async () => {
     expect(

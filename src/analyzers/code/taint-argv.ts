@@ -79,6 +79,9 @@ export class ArgvShapes {
     if (k === 'template_string') return this.leading(node.children(), depth, node);
     if (k === 'string' && this.h.python && literalText(node) === undefined)
       return this.leading(node.children(), depth, node);
+    // Python's `'HEAD~%s' % x`: the format's text before its first placeholder starts the value.
+    if (syn.binary.has(k) && this.h.python && node.field('operator')?.text() === '%')
+      return this.formatted(node.field('left'), '%', node, depth);
     if (syn.binary.has(k) && node.field('operator')?.text() === '+') {
       const parts = plusOperands(node);
       const first = parts[0];
@@ -95,6 +98,8 @@ export class ArgvShapes {
     if (!callee) return undefined;
     const method = this.method(node);
     if (SPLITS.test(callee.text()) || method === 'split') return this.asWhole(node, depth);
+    if (method === 'format' && this.h.python)
+      return this.formatted(callee.field(syn.memberObject), '{', node, depth);
     if (method !== 'concat' || !syn.member.has(kindOf(callee))) return undefined;
     const recv = callee.field(syn.memberObject);
     const args = node.field(syn.callArguments)?.namedChildren() ?? [];
@@ -103,6 +108,17 @@ export class ArgvShapes {
     if (literalText(recv) !== undefined || kindOf(recv) === 'template_string')
       return this.leading([recv, ...args], depth, node);
     return this.sequence([recv, ...args], depth);
+  }
+
+  /**
+   * A value made from a constant format (`'HEAD~%s' % x`, `'HEAD~{}'.format(x)`): constant text before the first
+   * placeholder (`mark`) that settles the start makes it safe; otherwise the usual rules apply.
+   */
+  private formatted(format: SgNode | null, mark: string, node: SgNode, depth: number): Value | undefined {
+    const text = format ? literalText(format) : undefined;
+    if (text === undefined) return undefined;
+    const lead = text.slice(0, text.indexOf(mark) < 0 ? text.length : text.indexOf(mark));
+    return constantLeads(lead) ? null : this.asWhole(node, depth);
   }
 
   /** The method name of a call `x.m(…)` (or undefined). */
