@@ -65,6 +65,15 @@ describe('argument lists (code/js-argument-injection)', () => {
     ).toEqual([1, 2]);
   });
 
+  it('reads a string concatenated from 30,000 parts without running out of stack or time', async () => {
+    const parts = Array.from({ length: 30_000 }, (_, i) => `'a${i}'`).join(' +\n    ');
+    await expect(linesOf(`  spawn('git', ['log', req.body.a + ${parts}]);`)).resolves.toBeDefined();
+    // The open-redirect rule reads the same chains (it ran out of stack at this size before).
+    await expect(
+      linesOf(`  res.redirect(req.body.a + ${parts});`, 'code/js-open-redirect'),
+    ).resolves.toBeDefined();
+  });
+
   it('leaves shells to the command-injection rule', async () => {
     expect(
       await linesOf(

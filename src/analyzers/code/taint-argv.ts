@@ -84,6 +84,7 @@ export class ArgvShapes {
       return this.formatted(node.field('left'), '%', node, depth);
     if (syn.binary.has(k) && node.field('operator')?.text() === '+') {
       const parts = plusOperands(node);
+      if (!parts) return undefined;
       const first = parts[0];
       if (first && LISTS.has(kindOf(first))) return this.sequence(parts, depth);
       return this.leading(parts, depth, node);
@@ -208,7 +209,7 @@ export class ArgvShapes {
       return !!c && this.holdsDashDash(c, nest + 1);
     }
     if (syn.binary.has(k) && n.field('operator')?.text() === '+')
-      return plusOperands(n).some((p) => this.holdsDashDash(p, nest + 1));
+      return (plusOperands(n) ?? []).some((p) => this.holdsDashDash(p, nest + 1));
     if (syn.call.has(k) && this.method(n) === 'concat') {
       const recv = n.field(syn.callFunction)?.field(syn.memberObject);
       const args = n.field(syn.callArguments)?.namedChildren() ?? [];

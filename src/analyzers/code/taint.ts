@@ -191,8 +191,8 @@ export class TaintEvaluator {
     if (syn.binary.has(k)) {
       const op = node.field('operator')?.text() ?? '';
       if (syn.comparisons.has(op)) return null;
-      if (this.o.sinkClass === 'redirect' && op === '+')
-        return this.redirectTarget(plusOperands(node), depth);
+      const parts = this.o.sinkClass === 'redirect' && op === '+' ? plusOperands(node) : undefined;
+      if (parts) return this.redirectTarget(parts, depth);
       return this.firstOf([node.field('left'), node.field('right')], depth);
     }
     if (this.o.sinkClass === 'redirect' && k === 'template_string')
