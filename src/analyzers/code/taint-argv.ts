@@ -224,22 +224,33 @@ export class ArgvShapes {
   }
 
   /**
-   * True when `d` appends to a list (`args.push(x)`, `cmd.append(x)`, `cmd.extend([...])`) after another of
-   * the name's definitions, earlier in the text, put a '--' in it: what it appends comes after the '--'.
+   * A test of a name's definitions: true for one that appends to a list (`args.push(x)`, `cmd.append(x)`,
+   * `cmd.extend([...])`) after another, earlier in the text, put a '--' in it (what it appends comes after the
+   * '--'). Where the earliest '--' is put is found once, so a name appended to thousands of times costs a pass.
    */
-  appendsAfterDashDash(d: Definition, defs: readonly Definition[]): boolean {
-    if (d.kind !== 'add') return false;
-    const at = d.node.range().start.index;
-    const method = this.method(d.value.parent());
-    if (method === undefined || !APPENDS.test(method)) return false;
-    return defs.some((e) => {
-      if (e === d || e.kind === 'param' || e.node.range().start.index >= at) return false;
-      if (e.kind === 'value') return e.keys.length === 0 && this.holdsDashDash(e.value, 0);
-      const m = this.method(e.value.parent());
-      if (m !== undefined && APPENDS.test(m))
-        return e.value.namedChildren().some((c) => this.isDashDash(c) || this.holdsDashDash(c, 0));
-      // `cmd += ['--', x]`
-      return this.holdsDashDash(e.value, 0);
-    });
+  appendedAfterDashDash(defs: readonly Definition[]): (d: Definition) => boolean {
+    let from: number | undefined;
+    const earliest = (): number => {
+      from = Infinity;
+      for (const e of defs) if (this.putsDashDash(e)) from = Math.min(from, e.node.range().start.index);
+      return from;
+    };
+    return (d) => {
+      if (d.kind !== 'add') return false;
+      const method = this.method(d.value.parent());
+      if (method === undefined || !APPENDS.test(method)) return false;
+      return d.node.range().start.index > (from ?? earliest());
+    };
+  }
+
+  /** True when a definition puts a '--' into the list it defines or adds to. */
+  private putsDashDash(e: Definition): boolean {
+    if (e.kind === 'param') return false;
+    if (e.kind === 'value') return e.keys.length === 0 && this.holdsDashDash(e.value, 0);
+    const m = this.method(e.value.parent());
+    if (m !== undefined && APPENDS.test(m))
+      return e.value.namedChildren().some((c) => this.isDashDash(c) || this.holdsDashDash(c, 0));
+    // `cmd += ['--', x]`
+    return this.holdsDashDash(e.value, 0);
   }
 }

@@ -325,9 +325,10 @@ export class TaintEvaluator {
     if (!this.guardCheck.guarded(node)) {
       const whole = !readsMember(this.o.syn, node);
       const defs = this.defs.definitionsOf(node);
+      const afterDashDash = this.argv?.appendedAfterDashDash(defs);
       for (const d of defs) {
         if (whole && this.fieldOfSafeObject(d)) continue;
-        if (this.argv?.appendsAfterDashDash(d, defs)) continue;
+        if (afterDashDash?.(d)) continue;
         const field = d.kind === 'add' ? fieldWritten(this.o.syn, d) : undefined;
         if (field !== undefined) {
           prop ??= fieldRead(this.o.syn, node);
