@@ -27,6 +27,9 @@ describe('roleFromPath', () => {
     ['src/__snapshots__/x.test.ts.snap', 'fixture'],
     ['docs/setup.md', 'docs'],
     ['README.md', 'docs'],
+    ['ChangeLog', 'docs'],
+    ['pkg/HISTORY.txt', 'docs'],
+    ['NEWS', 'docs'],
     ['documentation/config.yaml', 'docs'],
     ['src/assets/i18n/es.json', 'i18n'],
     ['locales/fr/messages.po', 'i18n'],
@@ -60,6 +63,8 @@ describe('roleFromPath', () => {
       'src/docsearch.ts',
       'src/vendorConfig.ts',
       'src/examplesRouter.js',
+      'src/history.js',
+      'lib/changelog/parse.ts',
     ])
       expect(roleFromPath(p), p).toBe('source');
   });
@@ -127,6 +132,24 @@ describe('roleFromContent: copies of well-known libraries', () => {
     expect(
       roleFromContent(`require=${browserify.trimStart()}${code}`, 'admin/bundles/js/a5d5b2-App.js'),
     ).toBe('generated');
+  });
+  it('reads a banner that names the library as a file and its version on a later line', () => {
+    const uri =
+      '/*!\n * URI.js - Mutating URLs\n *\n * Version: 1.14.1\n *\n * Author: Rodney Rehm\n *\n' +
+      ' * Licensed under\n *   MIT License http://www.opensource.org/licenses/mit-license\n */\n';
+    expect(roleFromContent(uri + code, 'client/js/libs/uri.js')).toBe('vendored');
+    // The project's own module that mentions a library without its file name is not a copy.
+    const own = '/*\n * Chart helpers for the dashboard\n * Version: 2.0\n * Copyright Example Ltd\n */\n';
+    expect(roleFromContent(own + code, 'src/charts.js')).toBeUndefined();
+  });
+  it("reads browserify's standalone (UMD) build of a known library", () => {
+    const standalone =
+      '!function(e){"object"==typeof exports?module.exports=e():"function"==typeof define&&define.amd?define(e):' +
+      '"undefined"!=typeof window?window.io=e():"undefined"!=typeof global?global.io=e():"undefined"!=typeof self&&' +
+      '(self.io=e())}(function(){var define,module,exports;\nreturn (function e(t,n,r){function s(o,u){if(!n[o]){}}' +
+      'return s})({1:[function(require,module,exports){\n';
+    expect(roleFromContent(standalone + code, 'client/js/libs/socket.io.js')).toBe('vendored');
+    expect(roleFromContent(standalone + code, 'public/app.js')).toBe('generated');
   });
   it("reads a published plugin's banner that names the library first and itself a plugin", () => {
     const plugin =

@@ -49,7 +49,11 @@ const PATH_ROLES: [Exclude<FileRole, 'source' | 'i18n'>, RegExp][] = [
     'example',
     /(?:^|\/)(?:examples?|samples?|demos?|example-apps?|sample-apps?|quickstarts?)\/|\.(?:example|sample)(?:\.[a-z]+)?$/i,
   ],
-  ['docs', /(?:^|\/)(?:docs?|documentation|website)\/|\.(?:md|mdx|markdown|rst|adoc|asciidoc)$/i],
+  // Release notes named by convention, without a prose extension (`ChangeLog`, `HISTORY`, `NEWS.txt`).
+  [
+    'docs',
+    /(?:^|\/)(?:docs?|documentation|website)\/|\.(?:md|mdx|markdown|rst|adoc|asciidoc)$|(?:^|\/)(?:CHANGE[-_]?LOG|CHANGES|HISTORY|NEWS|RELEASE[-_]?NOTES)(?:\.txt)?$/i,
+  ],
 ];
 
 // Dependency manifests and lockfiles are written by tools but are the project's own declaration.

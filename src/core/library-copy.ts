@@ -51,6 +51,7 @@ const LIBRARIES = [
   'Dojo',
   'YUI',
   'json2',
+  'URI',
 ];
 
 const escape = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/ /g, '[ \\t]+');
@@ -67,12 +68,20 @@ const BANNER_NAME = new RegExp(
   `^[ \\t/*!]*(?:@license[ \\t]+)?(?:${NAMES})(?:\\.js)?(?:(?:[ \\t]+[A-Za-z]+){0,3}|${PLUGIN_WORDS})[ \\t]+(?:-[ \\t]+)?v?\\d+\\.\\d+`,
   'im',
 );
+// Banners that give the name as a file (`URI.js - Mutating URLs`) on one line and the version on a later
+// one (` * Version: 1.14.1`).
+const BANNER_NAME_THEN_VERSION = new RegExp(
+  `^[ \\t/*!]*(?:@license[ \\t]+)?(?:${NAMES})\\.js\\b[^\\n]*\\n(?:[^\\n]*\\n){0,6}?[ \\t/*]*@?[Vv]ersion:?[ \\t]+v?\\d+\\.\\d+`,
+  'm',
+);
 const BANNER_LICENSE = /\(c\)|©|copyright|licen[cs]e/i;
 const FILE_NAMES: ReadonlySet<string> = new Set(LIBRARIES.map((n) => n.toLowerCase().replace(/ /g, '-')));
 // The prelude browserify and webpack write at the top of a bundle (browserify's `require=` form exposes the
 // bundle's modules to other bundles).
+// browserify's `--standalone` build wraps the same prelude in a UMD header that hides define, module and
+// exports (socket.io-client's browser build).
 const BUNDLE_PRELUDE =
-  /^\s*(?:(?:require=)?\(function\(\)\{function r\(e,n,t\)\{function o\(i,f\)|(?:require=)?\(function e\(t,n,r\)\{function s\(o,u\)|\/\*{6}\/ \((?:function\(modules\)|\(\) => )\{ \/\/ webpackBootstrap)/;
+  /^\s*(?:(?:require=)?\(function\(\)\{function r\(e,n,t\)\{function o\(i,f\)|(?:require=)?\(function e\(t,n,r\)\{function s\(o,u\)|\/\*{6}\/ \((?:function\(modules\)|\(\) => )\{ \/\/ webpackBootstrap|!function\(e\)\{"object"==typeof exports\?module\.exports=e\(\)[^\n]{0,300}\(function\(\)\{var define,module,exports;\s*return \(function e\(t,n,r\)\{function s\(o,u\))/;
 const HEAD_BYTES = 2048;
 // Where a library states its own version (underscore's `var VERSION` follows its UMD wrapper).
 const VERSION_BYTES = 8192;
@@ -98,14 +107,15 @@ function libraryOfName(path: string): string | undefined {
 
 /** True when the bundle prelude of browserify or webpack opens the file. */
 export function isBundle(text: string): boolean {
-  return BUNDLE_PRELUDE.test(text.slice(0, 256));
+  return BUNDLE_PRELUDE.test(text.slice(0, 512));
 }
 
 /** True when the file is a copy of a well-known library (see the module comment). */
 export function isLibraryCopy(path: string, text: string): boolean {
   const head = text.slice(0, HEAD_BYTES);
   const banner = leadingComments(head);
-  if (BANNER_NAME.test(banner) && BANNER_LICENSE.test(banner)) return true;
+  if ((BANNER_NAME.test(banner) || BANNER_NAME_THEN_VERSION.test(banner)) && BANNER_LICENSE.test(banner))
+    return true;
   const lib = libraryOfName(path);
   if (!lib) return false;
   if (isBundle(text)) return true;

@@ -185,7 +185,15 @@ function runMatch(rule: CodeRule, hits: readonly BatchHit[], text: string, out: 
     const receiver = bound && get(bound.metavar);
     if (receiver && (!names!.has(receiver.text()) || shadowedAt(m, receiver.text(), bound.modules))) continue;
     const value = fixed && get(fixed.metavar);
-    if (value && isFixedValue(value, (call) => fixed.calls.some((c) => call.matches(c)))) continue;
+    if (
+      value &&
+      isFixedValue(
+        value,
+        (call) => fixed.calls.some((c) => call.matches(c)),
+        (call) => fixed.through.some((c) => call.matches(c)),
+      )
+    )
+      continue;
     let redos: string | undefined;
     if (regex) {
       const node = get(regex.metavar);

@@ -3,11 +3,15 @@ import { describe, expect, it } from 'vitest';
 import { isFixedValue } from './fixed-value.js';
 
 /** Whether the value assigned by the last `sink(…)` call of `src` is fixed. */
-function fixedAtSink(src: string, fixedCall?: Parameters<typeof isFixedValue>[1]): boolean {
+function fixedAtSink(
+  src: string,
+  fixedCall?: Parameters<typeof isFixedValue>[1],
+  throughCall?: Parameters<typeof isFixedValue>[2],
+): boolean {
   const calls = parse(Lang.JavaScript, src).root().findAll('sink($V)');
   const v = calls.at(-1)?.getMatch('V');
   if (!v) throw new Error('no sink');
-  return isFixedValue(v, fixedCall);
+  return isFixedValue(v, fixedCall, throughCall);
 }
 
 describe('isFixedValue', () => {
@@ -32,6 +36,44 @@ describe('isFixedValue', () => {
     expect(fixedAtSink('const a = b; const b = a; sink(a);')).toBe(false);
     expect(fixedAtSink('function f() { return f(); } sink(f());')).toBe(false);
     expect(fixedAtSink(`sink(${Array.from({ length: 500 }, () => "'x'").join(' + ')});`)).toBe(false);
+  });
+  it('counts numbers and booleans the operators make, whatever their operands', () => {
+    expect(fixedAtSink("sink(res.users.length + ' found');")).toBe(true);
+    expect(fixedAtSink("sink('(' + (max - text.length) + ' left)');")).toBe(true);
+    expect(fixedAtSink('sink(Math.round(done * 100) + `%`);')).toBe(true);
+    expect(fixedAtSink("sink(parseInt(req.query.n, 10) + ' items');")).toBe(true);
+    expect(fixedAtSink('sink(!!x && a < b);')).toBe(true);
+    expect(fixedAtSink('sink({ ok: 1, label: "x" });')).toBe(true);
+    // `+` joins strings; a member is whatever its object holds; a shorthand member is data.
+    expect(fixedAtSink("sink(data.count + ' found');")).toBe(false);
+    expect(fixedAtSink('sink(data.a + data.b);')).toBe(false);
+    expect(fixedAtSink('sink(data.total);')).toBe(false);
+    expect(fixedAtSink('sink({ name });')).toBe(false);
+    expect(fixedAtSink("sink('<b>' + req.query.length + '</b>');")).toBe(false);
+  });
+  it("takes a fixed call's callback parameter, and through calls of fixed text, as fixed", () => {
+    const render = (n: Parameters<typeof isFixedValue>[0]): boolean =>
+      n.text().startsWith('templates.parse(');
+    const through = (n: Parameters<typeof isFixedValue>[0]): boolean =>
+      /^(?:translator\.\w+|\$)\(/.test(n.text());
+    const nested = `templates.parse('t', data, function (tpl) {
+      translator.translate(tpl, function (out) { out = translator.unescape(out); sink($(out)); });
+    });`;
+    expect(fixedAtSink(nested, render, through)).toBe(true);
+    expect(fixedAtSink("templates.parse('t', data, (html) => sink(html));", render, through)).toBe(true);
+    // The second parameter, another call's callback, data translated, a reassignment with data.
+    expect(fixedAtSink("templates.parse('t', data, (err, html) => sink(html));", render, through)).toBe(
+      false,
+    );
+    expect(fixedAtSink("socket.emit('t', data, (html) => sink(html));", render, through)).toBe(false);
+    expect(fixedAtSink('translator.translate(data.title, (t) => sink(t));', render, through)).toBe(false);
+    expect(
+      fixedAtSink(
+        "templates.parse('t', data, (html) => { html = html + data.x; sink(html); });",
+        render,
+        through,
+      ),
+    ).toBe(false);
   });
   it('counts calls the rule names as fixed text', () => {
     const t = (n: Parameters<typeof isFixedValue>[0]): boolean => n.text().startsWith('t(');

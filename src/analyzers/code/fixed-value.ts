@@ -1,10 +1,13 @@
 /**
  * Whether a JavaScript/TypeScript expression's value is fixed by the program text: literals, and what is
  * built from them (templates, concatenation, either branch of a conditional, arrays joined with a
- * literal), `const` names bound to such a value, local functions that only return one, and calls a rule
- * declares to give fixed text (translation lookups). Audit rules use it so that
- * `const html = `${OPEN}${CLOSE}`; el.innerHTML = html` is not "HTML built at run time" — the constant
- * propagation Semgrep users expect. Anything not understood is not fixed, so the finding stays.
+ * literal, objects of them), `const` names bound to such a value, local functions that only return one,
+ * and calls a rule declares to give fixed text (translation lookups, template renders, whose callbacks'
+ * first parameter is that text too). Numbers and booleans the operators make (`a - b`, `s.length`,
+ * `parseInt(x)`, `a < b`) count as fixed as well: whatever their operands, no markup, quote or shell
+ * word can come out of them. Audit rules use it so that `const html = `${OPEN}${CLOSE}`; el.innerHTML =
+ * html` is not "HTML built at run time" — the constant propagation Semgrep users expect. Anything not
+ * understood is not fixed, so the finding stays.
  */
 import type { SgNode } from '@ast-grep/napi';
 import { kindOf } from './syntax.js';
@@ -16,9 +19,13 @@ const FUNCTIONS = new Set(['function_declaration', 'function_expression', 'arrow
 interface Ctx {
   /** Calls whose result counts as fixed text (a rule's `unlessFixed.calls`). */
   fixedCall: (call: SgNode) => boolean;
+  /** Calls whose result is fixed when every argument is (a rule's `unlessFixed.through`). */
+  throughCall: (call: SgNode) => boolean;
   depth: number;
   /** Names being resolved, so a cycle ends as "not fixed". */
   seen: Set<string>;
+  /** A parameter taken as fixed while its own reassignment is checked (`t = unescape(t)`). */
+  assumed?: string;
 }
 
 /**
@@ -77,14 +84,15 @@ function returnedValues(fn: SgNode): SgNode[] | undefined {
   return walk(body) && out.length > 0 ? out : undefined;
 }
 
+const named = (n: SgNode | null | undefined): SgNode[] =>
+  (n?.children() ?? []).filter((c) => c.isNamed() && kindOf(c) !== 'comment');
+
 /**
  * The parameter `name` of the function around `at`, when that function is a local one that is only ever
  * called by name (never passed as a value) and never reassigns the parameter: its arguments at that
  * position in every call (`get('git rev-parse HEAD', next)`); undefined otherwise.
  */
 function argumentsOfParam(at: SgNode, name: string): SgNode[] | undefined {
-  const named = (n: SgNode | null | undefined): SgNode[] =>
-    (n?.children() ?? []).filter((c) => c.isNamed() && kindOf(c) !== 'comment');
   let fn: SgNode | null = at.parent();
   let index = -1;
   for (; fn; fn = fn.parent()) {
@@ -117,12 +125,74 @@ function argumentsOfParam(at: SgNode, name: string): SgNode[] | undefined {
   return out.length > 0 ? out : undefined;
 }
 
+/**
+ * Whether the parameter `name` of the function around `at` receives fixed text because that function is
+ * the callback of a call that hands it fixed text: a template render (`templates.parse(tpl, data, (html)
+ * => …)`, one of `ctx.fixedCall`) or a call of `ctx.throughCall` all of whose other arguments are fixed
+ * (`translator.translate(html, (translated) => …)`). Each reassignment of the parameter must keep it
+ * fixed (`t = translator.unescape(t)`). Undefined when the function is no such callback.
+ */
+function callbackParamFixed(at: SgNode, name: string, ctx: Ctx): boolean | undefined {
+  let fn: SgNode | null = at.parent();
+  for (; fn; fn = fn.parent()) {
+    if (!FUNCTIONS.has(kindOf(fn))) continue;
+    const params = fn.field('parameters') ? named(fn.field('parameters')) : [fn.field('parameter')];
+    if (params.some((p) => p?.text() === name)) break;
+    if (params.some((p) => p?.text().includes(name))) return undefined;
+  }
+  const args = fn?.parent();
+  const call = args?.parent();
+  if (!fn || !args || !call || kindOf(args) !== 'arguments' || kindOf(call) !== 'call_expression')
+    return undefined;
+  const params = fn.field('parameters') ? named(fn.field('parameters')) : [fn.field('parameter')];
+  if (params[0]?.text() !== name) return undefined;
+  const others = named(args).filter((a) => a.id() !== fn.id());
+  const gives =
+    ctx.fixedCall(call) ||
+    (ctx.throughCall(call) && others.every((a) => FUNCTIONS.has(kindOf(a)) || fixed(a, ctx)));
+  if (!gives) return false;
+  ctx.seen.add(name);
+  try {
+    const assigns = fn.field('body')?.findAll({ rule: { kind: 'assignment_expression' } }) ?? [];
+    return assigns
+      .filter((a) => a.field('left')?.text() === name)
+      .every((a) => {
+        const v = a.field('right');
+        return !!v && fixed(v, { ...ctx, assumed: name });
+      });
+  } finally {
+    ctx.seen.delete(name);
+  }
+}
+
+// Operators whose result is a number or a boolean whatever their operands are.
+const NUMERIC_OPERATORS = /^(?:-|\*|\/|%|\*\*|&|\||\^|<<|>>|>>>|<|>|<=|>=|==|===|!=|!==|instanceof|in)$/;
+// Functions and methods that return a number (or its digits) or a boolean whatever they are given.
+const NUMERIC_FUNCTION =
+  /^(?:Number|parseInt|parseFloat|Math\.\w+|Date\.now|Number\.(?:parseInt|parseFloat|isInteger)|isNaN|isFinite|Boolean)$/;
+const NUMERIC_METHOD =
+  /^(?:toFixed|toPrecision|getTime|indexOf|lastIndexOf|findIndex|charCodeAt|codePointAt)$/;
+
+/** Whether `call` calls a function or method that returns a number or a boolean. */
+function numericCall(call: SgNode): boolean {
+  const callee = call.field('function');
+  if (!callee) return false;
+  if (NUMERIC_FUNCTION.test(callee.text())) return true;
+  return (
+    kindOf(callee) === 'member_expression' && NUMERIC_METHOD.test(callee.field('property')?.text() ?? '')
+  );
+}
+
 function fixedName(node: SgNode, ctx: Ctx): boolean {
   const name = node.text();
   if (/^(?:[A-Z][A-Z0-9_]*|undefined|NaN|Infinity)$/.test(name)) return true;
+  if (ctx.assumed === name) return true;
   if (ctx.seen.has(name)) return false;
   const b = binding(node, name);
   if (!b) {
+    // The callback parameter of a template render or a translation of fixed text.
+    const given = callbackParamFixed(node, name, ctx);
+    if (given !== undefined) return given;
     // A parameter of a local helper every call of which passes fixed text at its place.
     const args = argumentsOfParam(node, name);
     if (!args) return false;
@@ -145,11 +215,13 @@ function fixedName(node: SgNode, ctx: Ctx): boolean {
 }
 
 function fixedCall(node: SgNode, ctx: Ctx): boolean {
-  if (ctx.fixedCall(node)) return true;
+  if (ctx.fixedCall(node) || numericCall(node)) return true;
   const callee = node.field('function');
   const args = node.field('arguments');
   if (!callee || !args) return false;
   const argValues = args.children().filter((c) => c.isNamed() && kindOf(c) !== 'comment');
+  // `translator.unescape(html)`, `$(markup)`: a call that passes fixed text through stays fixed.
+  if (ctx.throughCall(node) && argValues.every((a) => FUNCTIONS.has(kindOf(a)) || fixed(a, ctx))) return true;
   // `['a', 'b'].join(' && ')`, `'x'.toUpperCase()`: a string method of a fixed value with fixed arguments.
   if (kindOf(callee) === 'member_expression') {
     const obj = callee.field('object');
@@ -190,10 +262,30 @@ function fixed(node: SgNode, ctx: Ctx): boolean {
           .filter((c) => kindOf(c) === 'template_substitution')
           .every((s) => s.children().every((c) => !c.isNamed() || fixed(c, ctx)));
       case 'binary_expression': {
+        if (NUMERIC_OPERATORS.test(node.field('operator')?.text() ?? '')) return true;
         const l = node.field('left');
         const r = node.field('right');
         return !!l && !!r && fixed(l, ctx) && fixed(r, ctx);
       }
+      case 'unary_expression':
+      case 'update_expression':
+        // `-x`, `+x`, `~x`, `!x`, `typeof x`, `i++`: a number, a boolean or a type's name.
+        return !/^(?:void|delete)\b/.test(node.text());
+      case 'member_expression':
+        // The length of a string or an array is a number; `length` as a parsed query or body field
+        // (`req.query.length`, `?length=<b>`) is whatever the sender wrote.
+        return (
+          node.field('property')?.text() === 'length' &&
+          !/(?:^|\.)(?:query|body|params|searchParams|cookies|headers)$/.test(
+            node.field('object')?.text() ?? '',
+          )
+        );
+      case 'object':
+        // Printed as `[object Object]` unless its members are fixed: either way no markup of its own.
+        return node
+          .children()
+          .filter((c) => c.isNamed() && kindOf(c) !== 'comment')
+          .every((c) => kindOf(c) === 'pair' && !!c.field('value') && fixed(c.field('value')!, ctx));
       case 'ternary_expression': {
         const a = node.field('consequence');
         const b = node.field('alternative');
@@ -231,6 +323,10 @@ export function isImportedName(node: SgNode): boolean {
 }
 
 /** True when `node`'s value is fixed by the program text (see the module comment). */
-export function isFixedValue(node: SgNode, fixedCall: (call: SgNode) => boolean = () => false): boolean {
-  return fixed(node, { fixedCall, depth: 0, seen: new Set() });
+export function isFixedValue(
+  node: SgNode,
+  fixedCall: (call: SgNode) => boolean = () => false,
+  throughCall: (call: SgNode) => boolean = () => false,
+): boolean {
+  return fixed(node, { fixedCall, throughCall, depth: 0, seen: new Set() });
 }

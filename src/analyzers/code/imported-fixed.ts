@@ -65,6 +65,7 @@ export async function dropFixedImports(
   for (const m of pending) {
     const b = imports.names.get(m.importedName ?? '');
     const calls = m.rule.unlessFixed?.calls ?? [];
+    const through = m.rule.unlessFixed?.through ?? [];
     if (!b) continue;
     if (!roots.has(b.module)) {
       const text = await ctx.readFile(b.module);
@@ -76,7 +77,8 @@ export async function dropFixedImports(
     }
     const root = roots.get(b.module);
     const value = root && exportedValue(root, b.name);
-    if (value && isFixedValue(value, (call) => calls.some((c) => call.matches(c)))) drop.add(m);
+    const fixedCall = (call: SgNode): boolean => calls.some((c) => call.matches(c));
+    if (value && isFixedValue(value, fixedCall, (call) => through.some((c) => call.matches(c)))) drop.add(m);
   }
   return drop.size === 0 ? matches : matches.filter((m) => !drop.has(m));
 }

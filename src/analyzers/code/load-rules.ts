@@ -217,6 +217,7 @@ function readRule(file: string, v: unknown, i: number, utils?: Obj): CodeRule {
     rule.unlessFixed = {
       metavar: r.str(u, 'metavar').replace(/^\$+/, ''),
       calls: r.matchers(u['calls'], 'unlessFixed.calls'),
+      through: r.matchers(u['through'], 'unlessFixed.through'),
     };
   }
   if (o['backtracking'] !== undefined) {

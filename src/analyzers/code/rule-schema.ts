@@ -75,9 +75,11 @@ export interface CodeRule {
   /**
    * A structural JavaScript/TypeScript rule reports nothing when this metavariable's value is fixed by the
    * program text (literals, `const` names bound to them, … see fixed-value.ts); `calls` match calls whose
-   * result counts as fixed text too (a translation lookup for HTML).
+   * result counts as fixed text too (a translation lookup or a template render for HTML; a callback such a
+   * call is given receives fixed text), `through` calls whose result is fixed when every argument is
+   * (`translator.unescape(html)`, `$(markup)`).
    */
-  unlessFixed?: { metavar: string; calls: Matcher[] };
+  unlessFixed?: { metavar: string; calls: Matcher[]; through: Matcher[] };
   /**
    * A structural rule reports a match only when this metavariable holds a regular expression (a regex
    * literal, or a string given to `RegExp`/`re.compile`, with its flags in `flags`) that can take

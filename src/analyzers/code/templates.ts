@@ -89,13 +89,30 @@ function rendered(expr: string): boolean {
   return /^\s*(include|partial|body|yield|block|contentFor|defineContent|renderBody)\b/.test(expr);
 }
 
+// One character class per argument, each ended by `,` or `)`: linear on any input (arguments are trimmed
+// after). A lazy argument beside `\s*` would try every split of a run of spaces.
+const TRANSLATION = /^\s*(?:\$t|t|__|__t|\$i18n\.t|i18n\.t|gettext|_)\(([^,()]*)(?:,([^,()]*))?\)\s*$/;
+
 /**
  * A lookup in the application's translation catalogue with no values filled in (`$t(choice.help)`,
  * `__('nav.title')`): catalogue text, not data. With interpolation values (`$t(key, { name })`) the
- * values are written raw too, so it stays reported.
+ * values are written raw too, so it stays reported — unless they are members of the very object the key
+ * is read from (`$t(field.help, field.helpInterpolation)`): whoever wrote that object's key wrote its
+ * values, and the key alone is already taken as the application's own (a missing key prints as itself).
  */
 function translated(expr: string): boolean {
-  return /^\s*(?:\$t|t|__|__t|\$i18n\.t|i18n\.t|gettext|_)\(\s*[^,()]*\)\s*$/.test(expr);
+  const m = TRANSLATION.exec(expr);
+  if (!m) return false;
+  if (m[2] === undefined) return true;
+  const roots = (e: string): Set<string> =>
+    new Set([...e.matchAll(/(?<![\w$.])([A-Za-z_$][\w$]*)\.[\w$.]+/g)].map((x) => x[1] ?? ''));
+  const keyRoots = roots(m[1] ?? '');
+  const values = m[2].trim();
+  return (
+    keyRoots.size === 1 &&
+    /^[A-Za-z_$][\w$]*(?:\.[\w$]+)+$/.test(values) &&
+    keyRoots.has(values.slice(0, values.indexOf('.')))
+  );
 }
 
 interface Pattern {

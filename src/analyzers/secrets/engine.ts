@@ -7,6 +7,7 @@ import {
   entropy,
   isLockfile,
   isPlaceholder,
+  isProseFile,
   isSourceCode,
   isStructuredPlaceholder,
 } from './filters.js';
@@ -112,7 +113,7 @@ export class SecretEngine {
     if (hits.length === 0) return [];
     const enc: BufferEncoding = isUtf8(bytes) ? 'utf8' : 'latin1';
     const lockfile = isLockfile(input.name);
-    const sourceCode = isSourceCode(input.ext);
+    const sourceCode = isSourceCode(input.ext) || isProseFile(input.name);
     const candidates: Candidate[] = [];
     // Where the first cap stopped a rule: nothing of the input past it is printed (an unexamined key
     // could sit there), and the cap is announced.

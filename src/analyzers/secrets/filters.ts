@@ -252,6 +252,29 @@ export function isSourceCode(ext: string): boolean {
   return SOURCE_EXTS.has(ext);
 }
 
+// Plain-text release notes and read-me files, named by convention rather than by an extension
+// (`ChangeLog`, `HISTORY`, `NEWS.txt`): prose like Markdown (`- password: plain -> encrypted`).
+const PROSE_NAMES =
+  /^(?:README|CHANGE[-_]?LOG|CHANGES|HISTORY|NEWS|RELEASE[-_]?NOTES|AUTHORS|CONTRIBUTORS|THANKS|TODO|INSTALL|UPGRADING)(?:\.txt)?$/i;
+
+/** True for a plain-text prose file named by convention (a changelog, a read-me without extension). */
+export function isProseFile(name: string): boolean {
+  return PROSE_NAMES.test(name);
+}
+
+/**
+ * True for upper-case words joined by `_` or `-` (`__ES6-PROMISIFY--CUSTOM-ARGUMENTS__`,
+ * `APP_SESSION_COOKIE_NAME`): the name of a constant or a sentinel. A generated key in upper-case groups
+ * (`HK29-QZ7P-XW4M-L8RT`) mixes digits into its groups or keeps them one length; this spells at least
+ * two words of letters with a vowel, of different lengths.
+ */
+export function isConstantName(value: string): boolean {
+  if (!/^_*[A-Z][A-Z0-9]*(?:[-_]+[A-Z][A-Z0-9]*)+_*$/.test(value)) return false;
+  const words = value.split(/[-_]+/).filter(Boolean);
+  const spelled = words.filter((w) => /^[A-Z]{4,}$/.test(w) && /[AEIOU]/.test(w));
+  return spelled.length >= 2 && new Set(words.map((w) => w.length)).size > 1;
+}
+
 const CODE_VALUE =
   /[()[\]{}]|^[A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*)+$|^(?:string|str|number|int|bool|boolean|null|none|nil|undefined|true|false|required|optional|bytes|secret|password|text|char|varchar)$/i;
 

@@ -110,6 +110,22 @@ describe('password rules never fire on words, query building, references or hash
   });
 });
 
+describe('release notes named by convention are prose, like Markdown', () => {
+  it.each([
+    ['ChangeLog', '- (cloudcmd) middleware: password: plain -> encrypted (#136)'],
+    ['ChangeLog', '- (auth) password: sha1 -> sha512WithRSAEncryption'],
+    ['HISTORY', '  * password: double crypt'],
+    ['pkg/NEWS.txt', 'password: plain now stored hashed'],
+  ])('an unquoted word after password: in %s is a sentence', (path, line) => {
+    expect(scan(line, path)).toEqual([]);
+  });
+  it('a quoted password in a changelog, and an unquoted one in a config file, are still found', () => {
+    const secret = real();
+    expect(scan(`- example: password: "${secret}"`, 'ChangeLog').map((d) => d.secret)).toContain(secret);
+    expect(scan(`password: ${secret}`, 'config/settings').map((d) => d.secret)).toContain(secret);
+  });
+});
+
 describe('source maps quote code, not configuration', () => {
   const map = (code: string): string =>
     JSON.stringify({ version: 3, sources: ['lib/hogan.js'], sourcesContent: [code], mappings: 'AAAA' });

@@ -1,6 +1,7 @@
 import {
   entropy,
   hasPlaceholderWord,
+  isConstantName,
   isEnvReference,
   isEnvVariableName,
   isHashValue,
@@ -156,6 +157,7 @@ function genericVerdict(m: MatchContext): Verdict {
   const v = m.secret;
   if (/\s/.test(v) || isEnvReference(v) || looksLikeCode(v) || isPlaceholder(v) || isDottedName(v))
     return false;
+  if (isConstantName(v)) return false;
   if (!m.quoted && m.sourceCode) return false;
   if (isIdentifierLookAlike(v, m.line)) return false;
   if (v.includes('://') || v.startsWith('/') || v.startsWith('.')) return false;
@@ -278,7 +280,11 @@ export const GENERIC_RULES: SecretRule[] = [
     generic: true,
     check: genericVerdict,
     examples: {
-      bad: ['JWT_SECRET=<<a62:32>>', 'const apiKey = "<<a62:24>>";'],
+      bad: [
+        'JWT_SECRET=<<a62:32>>',
+        'const apiKey = "<<a62:24>>";',
+        'const apiToken = "HK29-QZ7P<<cut>>-XW4M-L8RT";',
+      ],
       good: [
         'API_KEY=${API_KEY}',
         'client_secret: process.env.CLIENT_SECRET',
@@ -289,6 +295,8 @@ export const GENERIC_RULES: SecretRule[] = [
         // Editor themes and highlighters (Monaco, Ace, TextMate) name syntax scopes "token".
         '{ "token": "meta.odd-tab.group1", "foreground": "ffffff" }',
         'this.$rules = { start: [{ token: "markup.heading.1", regex: "^=+" }] };',
+        // A sentinel's name in upper-case words (es6-promisify's custom-arguments key).
+        'var customArgumentsToken = "__ES6-PROMISIFY--CUSTOM-ARGUMENTS__";',
       ],
     },
   }),

@@ -47,3 +47,9 @@ app.get('/sqlite/:id', (req, res) => {
   // ruleid: code/js-sql-injection
   db.get(`SELECT * FROM pads WHERE id = '${req.params.id}'`, (err, row) => res.json(row));
 });
+
+// A database handle named for search still runs the SQL written in place.
+app.get('/search-db', (req, res) => {
+  // ruleid: code/js-sql-injection
+  searchDb.query("SELECT * FROM docs WHERE title LIKE '%" + req.query.q + "%'").then((r) => res.json(r.rows));
+});

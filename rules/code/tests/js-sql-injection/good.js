@@ -42,3 +42,13 @@ app.get('/export/:pad', async (req, res) => {
   const padKey = `pad:${req.params.pad}`;
   res.json(await db.get(padKey));
 });
+
+// A full-text search index (reds over Redis, lunr) takes search words: no SQL to inject into.
+app.get('/job/search', (req, res) => {
+  getSearch()
+    .query(req.query.q)
+    .end((err, ids) => res.json(ids));
+});
+app.get('/docs/search', (req, res) => {
+  res.json(searchIndex.query(req.query.q));
+});

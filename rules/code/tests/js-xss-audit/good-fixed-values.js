@@ -29,3 +29,32 @@ function banner(el) {
     return '<p class="spinner">Loading</p>';
   }
 }
+
+// The output of a template render, also translated, unescaped or wrapped afterwards, and numbers.
+function renderPage(tpl, data, el, socket) {
+  templates.parse(tpl, data, function (template) {
+    translator.translate(template, function (translatedTemplate) {
+      translatedTemplate = translator.unescape(translatedTemplate);
+      $('#content').html(translatedTemplate);
+    });
+  });
+  app.parseAndTranslate('topic', 'posts', { posts: data.posts }, (html) => {
+    $('<div>', { component: 'post/replies' }).html(html);
+  });
+  templates.parse('users', 'users', data, function (html) {
+    translator.translate(html, function (translated) {
+      translated = $(translated);
+      $('#users-container').html(translated);
+    });
+  });
+  translator.translate(translator.unescape($('#available').html()), function (html) {
+    $('#available').html(html);
+  });
+  $('#preview').html(Mustache.render(tpl, data));
+  socket.emit('admin.search', {}, function (err, res) {
+    $('#found').html(res.users.length + ' user' + (res.users.length > 1 ? 's' : '') + ' found');
+    el.innerHTML = '<span>' + (res.end - res.start) + ' ms</span>';
+    $('#progress').html(Math.round(res.done * 100) + '%');
+    $('#left').html(`(${res.max - res.text.length} left)`);
+  });
+}
