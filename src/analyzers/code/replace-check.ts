@@ -22,7 +22,9 @@ export function sinkClassOf(cwe: readonly number[]): string | undefined {
   const has = (...ids: number[]): boolean => ids.some((c) => cwe.includes(c));
   if (has(79, 80, 83)) return 'html';
   if (has(89, 564)) return 'sql';
-  if (has(78, 77, 88)) return 'shell';
+  if (has(78, 77)) return 'shell';
+  // Program arguments without a shell: where a value stands and how it starts matter (taint-argv.ts).
+  if (has(88)) return 'argv';
   if (has(22, 23, 36, 73)) return 'path';
   if (has(94, 95, 96, 1336)) return 'code';
   if (has(90)) return 'ldap';

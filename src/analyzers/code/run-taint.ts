@@ -35,13 +35,16 @@ function emit(
   trace: Trace,
   out: CodeMatch[],
   sinkPath?: string,
+  /** Where the path ends when the finding is reported elsewhere (at the call into the sink's function). */
+  end?: { node: SgNode; path: string },
 ): void {
   const entry = run.view.entry.path;
   const sinkText = oneLine(sink.text(), 60);
+  const endText = end ? oneLine(end.node.text(), 60) : sinkText;
   const vars = {
     source: trace.source,
     sink: sinkText,
-    path: describePath(trace, sinkText, lineOf(sink), entry, sinkPath ?? entry),
+    path: describePath(trace, endText, lineOf(end?.node ?? sink), entry, end?.path ?? sinkPath ?? entry),
     label: trace.label,
   };
   const conf = trace.weak ? LOWER[rule.confidence] : rule.confidence;
@@ -157,17 +160,27 @@ function crossFileHit(
   seen: Set<string>,
   out: CodeMatch[],
 ): void {
-  const key = `${hit.module.path}\0${hit.sink.range().start.index}`;
+  // A program's argument list is mostly built by the caller of a wrapper that starts the program (`git(['clone',
+  // url])`): each such call is its own finding, at the call, where a '--' belongs.
+  const atCall = sinkClassOf(rule.cwe) === 'argv';
+  const key = atCall
+    ? `call\0${call.range().start.index}`
+    : `${hit.module.path}\0${hit.sink.range().start.index}`;
   if (seen.has(key) || !evaluator.hasBudget) return;
   const family = run.view.entry.lang.family;
   const param = { fn: target.fn, index: hit.param, name: paramName(target.fn, hit.param) };
   const arg = argFor(syntaxOf(family), family === 'python', call, param);
   if (!arg) return;
   // The argument is request data, or the whole request object of which the callee reads request data.
-  const trace = evaluator.taintOf(arg) ?? summaries.requestRead(run.view.entry, arg, hit.access, evaluator);
+  const trace =
+    evaluator.taintOfField(arg, hit.access) ??
+    summaries.requestRead(run.view.entry, arg, hit.access, evaluator);
   if (evaluator.stoppedEarly) run.truncated = true;
   if (!trace) return;
   seen.add(key);
   const at = { text: `${target.name}(…)`, line: lineOf(call), path: run.view.entry.path };
-  emit(rule, run, hit.sink, hit.bound, withSteps(withStep(trace, at), hit.steps), out, hit.module.path);
+  const path = withSteps(withStep(trace, at), hit.steps);
+  if (atCall)
+    emit(rule, run, call, hit.bound, path, out, undefined, { node: hit.sink, path: hit.module.path });
+  else emit(rule, run, hit.sink, hit.bound, path, out, hit.module.path);
 }

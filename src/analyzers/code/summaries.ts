@@ -135,6 +135,17 @@ export function paramName(fn: SgNode, index: number): string {
   return p.kind() === 'identifier' ? p.text() : (p.find({ rule: { kind: 'identifier' } })?.text() ?? '');
 }
 
+// `module.exports = name`, `export default name` or `export default function name(`.
+const WHOLE_EXPORT =
+  /^(?:module\.exports\s*=\s*([A-Za-z_$][\w$]*)\s*;?\s*$|export\s+default\s+(?:async\s+)?(?:function\s*\*?\s*)?([A-Za-z_$][\w$]*))/m;
+
+/** The name of the function a JavaScript module exports as a whole, if it names one. */
+function exportedFunction(m: LoadedModule): string | undefined {
+  if (m.lang.family === 'python') return undefined;
+  const hit = WHOLE_EXPORT.exec(m.text);
+  return hit?.[1] ?? hit?.[2];
+}
+
 /**
  * Function summaries for one rule over a project view: which parameters reach the return value or a
  * sink, and which sources a function returns. Summaries live on the module (shared by every file that
@@ -278,6 +289,10 @@ export class Summaries {
       if (b && b.name !== null) {
         module = this.view.modules.get(b.module);
         name = b.name;
+      } else if (b) {
+        // The module object called as a function: the function it exports as a whole (`module.exports = git`).
+        module = this.view.modules.get(b.module);
+        name = module && exportedFunction(module);
       } else if (!b) {
         name = callee.text();
         module = m.imports.wildcards
@@ -389,12 +404,12 @@ export class Summaries {
     const n = Math.min(paramCount(t.fn), MAX_PARAMS);
     for (let i = 0; i < n && (sinks.length > 0 || calls.length > 0); i++) {
       const ev = this.evaluator(t.module, { fn: t.fn.id(), param: i });
-      const fromParam = (node: SgNode): Trace | null => {
-        const v = ev.taintOf(node);
+      const fromParam = (node: SgNode, access?: string): Trace | null => {
+        const v = access === undefined ? ev.taintOf(node) : ev.taintOfField(node, access);
         return v && v.param === i ? v : null;
       };
       for (const x of sinks) {
-        const v = x.targets.map(fromParam).find((y) => y !== null);
+        const v = x.targets.map((n) => fromParam(n)).find((y) => y !== null);
         if (!v) continue;
         const hit: SinkHit = { param: i, module: t.module, sink: x.match, bound: x.bound, steps: v.steps };
         if (v.access !== undefined) hit.access = v.access;
@@ -410,7 +425,8 @@ export class Summaries {
             index: hit.param,
             name: paramName(target.fn, hit.param),
           });
-          const v = arg ? fromParam(arg) : null;
+          // The callee reads only `hit.access` off the argument: other fields of it do not count.
+          const v = arg ? fromParam(arg, hit.access ?? '') : null;
           if (!v) continue;
           const at = { text: `${target.name}(…)`, line: lineOf(call), path: t.module.path };
           const via: SinkHit = {

@@ -61,17 +61,35 @@ export function readsMember(syn: Syntax, node: SgNode): boolean {
   return obj?.id() === node.id();
 }
 
-/** The operands of a chain of `+`, left to right (`a + '/x/' + b` → a, '/x/', b). */
-export function plusOperands(node: SgNode): SgNode[] {
-  const left = node.field('left');
-  const right = node.field('right');
-  const head =
-    left && left.kind() === 'binary_expression' && left.field('operator')?.text() === '+'
-      ? plusOperands(left)
-      : left
-        ? [left]
-        : [];
-  return right ? [...head, right] : head;
+/**
+ * The operands of a chain of `+`, left to right (`a + '/x/' + b` → a, '/x/', b); undefined when the chain has
+ * more than `max` operands (its first operand then sits that deep in the tree: readers fall back to their
+ * depth-bounded evaluation rather than walk to it).
+ */
+export function plusOperands(node: SgNode, max = 64): SgNode[] | undefined {
+  // Down the left spine in a loop: a string concatenated over 100,000 lines nests that deep.
+  const rights: SgNode[] = [];
+  let cur: SgNode | null = node;
+  let first: SgNode | null = null;
+  while (cur) {
+    if (rights.length >= max) return undefined;
+    const right = cur.field('right');
+    if (right) rights.push(right);
+    const left: SgNode | null = cur.field('left');
+    const k = left?.kind();
+    if (
+      left &&
+      (k === 'binary_expression' || k === 'binary_operator') &&
+      left.field('operator')?.text() === '+'
+    )
+      cur = left;
+    else {
+      first = left;
+      cur = null;
+    }
+  }
+  rights.reverse();
+  return first ? [first, ...rights] : rights;
 }
 
 /** The parts of a template string, left to right: its text and the expressions it substitutes. */

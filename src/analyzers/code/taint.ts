@@ -1,6 +1,8 @@
 import type { SgNode } from '@ast-grep/napi';
 import { DefinitionLookup } from './definitions.js';
 import { GuardChecker } from './taint-guards.js';
+import { ArgvShapes } from './taint-argv.js';
+import { fieldRead, fieldWritten, literalField } from './taint-fields.js';
 import { SourceFinder } from './taint-sources.js';
 import { replacementSanitizes } from './replace-check.js';
 import { functionName } from './scope.js';
@@ -52,6 +54,10 @@ export class TaintEvaluator {
   private readonly guardCheck: GuardChecker;
   private objectsSafe: boolean | undefined;
   private primed = false;
+  /** Set while a name is asked for one of its fields only (taintOfField): the field. */
+  private fieldAsked: string | undefined;
+  /** Argument lists of programs (sink class `argv` only): read element by element up to a '--'. */
+  private readonly argv: ArgvShapes | undefined;
 
   constructor(private readonly o: TaintOptions) {
     this.callKind = o.python ? 'call' : 'call_expression';
@@ -59,6 +65,13 @@ export class TaintEvaluator {
     this.defs = new DefinitionLookup(o.index, o.root, o.syn, o.python, this.budget);
     this.src = new SourceFinder(o, this.defs);
     this.guardCheck = new GuardChecker(o, this.defs, this.budget);
+    if (o.sinkClass === 'argv')
+      this.argv = new ArgvShapes({
+        syn: o.syn,
+        python: o.python,
+        evaluate: (n, depth) => this.expr(n, depth),
+        valuesOf: (n) => this.valuesOf(n),
+      });
   }
 
   /**
@@ -85,6 +98,32 @@ export class TaintEvaluator {
     const v = this.expr(node, 0);
     this.budget.end();
     return v === REQ ? null : v;
+  }
+
+  /**
+   * The trace by which the field `access` names (its first property, `.commands`) of the object `node` carries
+   * attacker-controlled data: a sink reached through a function that reads only that field of its parameter.
+   */
+  taintOfField(node: SgNode, access: string | undefined): Trace | null {
+    const prop = /^\.([\w$]+)/.exec(access ?? '')?.[1];
+    if (prop === undefined) return this.taintOf(node);
+    this.budget.begin();
+    const v = this.fieldOf(node, prop, 0);
+    this.budget.end();
+    return v === REQ ? null : v;
+  }
+
+  private fieldOf(node: SgNode, prop: string, depth: number): Value {
+    const lit = literalField(node, prop);
+    if (lit) return this.firstOf([lit.node, ...lit.spreads], depth);
+    if (!this.o.syn.identifiers.has(kindOf(node)) || this.src.sourceAt(node)) return this.expr(node, depth);
+    const saved = this.fieldAsked;
+    this.fieldAsked = prop;
+    try {
+      return this.expr(node, depth);
+    } finally {
+      this.fieldAsked = saved;
+    }
   }
 
   private expr(node: SgNode, depth: number): Value {
@@ -127,6 +166,8 @@ export class TaintEvaluator {
       const v = this.identifier(node, depth);
       return v === null && this.src.requestObject(node, node.text()) ? REQ : v;
     }
+    const listed = this.argv?.shape(node, depth);
+    if (listed !== undefined) return listed;
     if (syn.member.has(k) || syn.subscript.has(k)) {
       const obj = node.field(syn.member.has(k) ? syn.memberObject : syn.subscriptObject);
       if (!obj) return null;
@@ -150,8 +191,8 @@ export class TaintEvaluator {
     if (syn.binary.has(k)) {
       const op = node.field('operator')?.text() ?? '';
       if (syn.comparisons.has(op)) return null;
-      if (this.o.sinkClass === 'redirect' && op === '+')
-        return this.redirectTarget(plusOperands(node), depth);
+      const parts = this.o.sinkClass === 'redirect' && op === '+' ? plusOperands(node) : undefined;
+      if (parts) return this.redirectTarget(parts, depth);
       return this.firstOf([node.field('left'), node.field('right')], depth);
     }
     if (this.o.sinkClass === 'redirect' && k === 'template_string')
@@ -271,16 +312,33 @@ export class TaintEvaluator {
 
   private identifier(node: SgNode, depth: number): Value {
     const id = node.id();
-    const cache = this.cacheHere();
+    // Asked for one field of the name's object (taintOfField), or read as `node.f`: a write to another field
+    // of it cannot reach the value.
+    const asked = this.fieldAsked;
+    this.fieldAsked = undefined;
+    // Computed when a definition writes a field (null until then).
+    let prop: string | undefined | null = asked ?? null;
+    const cache = asked === undefined ? this.cacheHere() : undefined;
     if (cache?.has(id)) return cache.get(id) ?? null;
     if (this.active.has(id)) return null;
     this.active.add(id);
     let out: Value = null;
     if (!this.guardCheck.guarded(node)) {
       const whole = !readsMember(this.o.syn, node);
-      for (const d of this.defs.definitionsOf(node)) {
+      const defs = this.defs.definitionsOf(node);
+      const afterDashDash = this.argv?.appendedAfterDashDash(defs);
+      for (const d of defs) {
         if (whole && this.fieldOfSafeObject(d)) continue;
-        const v = this.definition(d, depth, whole);
+        if (afterDashDash?.(d)) continue;
+        const field = d.kind === 'add' ? fieldWritten(this.o.syn, d) : undefined;
+        if (field !== undefined) {
+          prop ??= fieldRead(this.o.syn, node);
+          if (prop !== undefined && field !== prop) continue;
+        }
+        const v =
+          asked !== undefined && d.kind === 'value' && d.keys.length === 0
+            ? this.fieldOf(d.value, asked, depth + 1)
+            : this.definition(d, depth, whole);
         if (v === REQ) {
           out = REQ;
           continue;
@@ -306,6 +364,8 @@ export class TaintEvaluator {
    */
   private cacheHere(): Map<number, Value> | undefined {
     const n = this.bindings.length;
+    // A string to be split into arguments is read differently from an argument (see taint-argv.ts).
+    if (this.argv && this.argv.whole > 0) return undefined;
     if (n === 0) return this.cache;
     if (!this.bindings.every((b) => b.fn === -1)) return undefined;
     let c = this.callerCaches[n];

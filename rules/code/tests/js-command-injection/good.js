@@ -3,11 +3,11 @@ const express = require('express');
 const app = express();
 
 app.get('/ping', (req, res) => {
-  execFile('ping', ['-c', '1', req.query.host], (err, out) => res.send(out));
+  execFile('ping', ['-c', '1', '--', req.query.host], (err, out) => res.send(out));
 });
 
 app.get('/ls', (req, res) => {
-  const child = spawn('ls', ['-l', req.query.dir]);
+  const child = spawn('ls', ['-l', '--', req.query.dir]);
   child.stdout.pipe(res);
 });
 

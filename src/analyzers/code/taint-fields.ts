@@ -1,0 +1,60 @@
+/**
+ * Field-sensitive reads of objects built in place: reading `x.f` cannot observe a write to `x.g`, and
+ * `{ f: a, g: b }.f` is `a`. This keeps a request value stored in one field of an options object
+ * (`args.repoPath = req.body.path`) from tainting another field that a sink reads (`spawn(bin, args.commands)`).
+ */
+import type { SgNode } from '@ast-grep/napi';
+import type { Definition } from './scope.js';
+import { kindOf } from './syntax.js';
+import type { Syntax } from './syntax.js';
+
+const NAME = /^[A-Za-z_$][\w$]*$/;
+
+/** A constant property key as written in a subscript or an object literal (`'f'`, `"f"`, `f`). */
+function keyText(n: SgNode | null | undefined): string | undefined {
+  if (!n) return undefined;
+  const t = n.text();
+  if (NAME.test(t) && /identifier/.test(kindOf(n))) return t;
+  const m = /^(['"])([\w$-]{1,64})\1$/.exec(t);
+  return m?.[2];
+}
+
+/** The property read at `use` when it is the object of `use.f` or `use['f']`, else undefined. */
+export function fieldRead(syn: Syntax, use: SgNode): string | undefined {
+  const p = use.parent();
+  if (!p) return undefined;
+  const k = kindOf(p);
+  if (syn.member.has(k) && p.field(syn.memberObject)?.id() === use.id())
+    return keyText(p.field(syn.memberProperty));
+  if (syn.subscript.has(k) && p.field(syn.subscriptObject)?.id() === use.id())
+    return keyText(p.field(k === 'subscript' ? 'subscript' : 'index'));
+  return undefined;
+}
+
+/** The field a definition writes (`x.f = v`, `x['f'] = v`), or undefined for any other definition. */
+export function fieldWritten(syn: Syntax, d: Definition): string | undefined {
+  if (d.kind !== 'add') return undefined;
+  const target = d.node.parent();
+  const assign = target?.parent();
+  if (!target || !assign || !/assignment/.test(kindOf(assign))) return undefined;
+  if (assign.field('left')?.id() !== target.id()) return undefined;
+  return fieldRead(syn, d.node);
+}
+
+/**
+ * What an object literal holds under `prop`: `{ node }` for a pair with that key (or a shorthand
+ * property), `{ spread }` for the spreads that may supply it, or undefined when `obj` is no object literal.
+ */
+export function literalField(obj: SgNode, prop: string): { node?: SgNode; spreads: SgNode[] } | undefined {
+  const k = kindOf(obj);
+  if (k !== 'object' && k !== 'dictionary') return undefined;
+  const spreads: SgNode[] = [];
+  let node: SgNode | undefined;
+  for (const c of obj.namedChildren()) {
+    const ck = kindOf(c);
+    if (ck === 'pair' && keyText(c.field('key')) === prop) node = c.field('value') ?? undefined;
+    else if (ck === 'shorthand_property_identifier' && c.text() === prop) node = c;
+    else if (ck === 'spread_element' || ck === 'dictionary_splat') spreads.push(c);
+  }
+  return node ? { node, spreads } : { spreads };
+}
