@@ -58,3 +58,11 @@ export function literalField(obj: SgNode, prop: string): { node?: SgNode; spread
   }
   return node ? { node, spreads } : { spreads };
 }
+
+/** The property a member or subscript expression of kind `kind` reads, as an access-path suffix (`.x`, `[]`). */
+export function accessSuffix(node: SgNode, kind: string, syn: Syntax): string {
+  if (syn.member.has(kind)) return `.${node.field(syn.memberProperty)?.text() ?? ''}`;
+  const idx = node.field(kind === 'subscript' ? 'subscript' : 'index');
+  const lit = idx ? /^(['"])([\w$-]{1,64})\1$/.exec(idx.text()) : null;
+  return lit ? `.${lit[2]}` : '[]';
+}

@@ -5,7 +5,7 @@
 import type { SgNode } from '@ast-grep/napi';
 import { kindOf } from './syntax.js';
 import type { Syntax } from './syntax.js';
-import { contains } from './taint-support.js';
+import { contains, ITERATORS } from './taint-support.js';
 
 const ARRAY_ONLY = /^(map|filter|find|findIndex|findLast|findLastIndex|some|every|flatMap)$/;
 const MAKES_ARRAY = /^(\[|Object\.(keys|values|entries)\(|Array\.(from|of)\()/;
@@ -119,4 +119,17 @@ export function anchoredPrefix(regexLiteral: string): string {
   const prefix = (m[1] ?? '').replace(/\\(.)/g, '$1');
   // A quantifier right after the prefix makes its last character optional or repeated.
   return /^[?*+{]/.test(m[2] ?? '') ? prefix.slice(0, -1) : prefix;
+}
+
+/** `recv.map(fn)`, `recv.forEach(fn)`, …: the iterator call `fn` is given to, its method and receiver; or null. */
+export function iteratorCall(
+  syn: Syntax,
+  fn: SgNode,
+): { call: SgNode; method: string; recv: SgNode | null } | null {
+  const call = fn.parent()?.parent();
+  if (!call || !syn.call.has(kindOf(call))) return null;
+  const callee = call.field(syn.callFunction);
+  if (!callee || !syn.member.has(kindOf(callee))) return null;
+  const method = callee.field(syn.memberProperty)?.text() ?? '';
+  return ITERATORS.test(method) ? { call, method, recv: callee.field(syn.memberObject) } : null;
 }

@@ -203,3 +203,11 @@ export function argFor(
   }
   return args[index];
 }
+
+/** True when the rule holds objects safe: a sanitizer that is `kind: object` alone (sent as JSON, inspected). */
+export function holdsObjectsSafe(sanitizers: readonly Matcher[]): boolean {
+  return sanitizers.some((m) => {
+    const r = m.rule as Record<string, unknown>;
+    return r['kind'] === 'object' && Object.keys(r).length === 1;
+  });
+}

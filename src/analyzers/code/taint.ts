@@ -2,26 +2,21 @@ import type { SgNode } from '@ast-grep/napi';
 import { DefinitionLookup } from './definitions.js';
 import { GuardChecker } from './taint-guards.js';
 import { ArgvShapes } from './taint-argv.js';
-import { fieldRead, fieldWritten, literalField } from './taint-fields.js';
+import { accessSuffix, fieldRead, fieldWritten, literalField } from './taint-fields.js';
 import { SourceFinder } from './taint-sources.js';
 import { replacementSanitizes } from './replace-check.js';
 import { functionName } from './scope.js';
 import type { Definition } from './scope.js';
 import { accessPath } from './sources.js';
 import { kindOf } from './syntax.js';
-import {
-  anchoredPrefix,
-  fixesHost,
-  isArrayIndexParam,
-  plusOperands,
-  readsMember,
-  templateParts,
-} from './taint-shapes.js';
+import { redirectTarget } from './taint-redirect.js';
+import type { RedirectContext } from './taint-redirect.js';
+import { isArrayIndexParam, iteratorCall, plusOperands, readsMember, templateParts } from './taint-shapes.js';
 import {
   argFor,
   BLOCKS,
   contains,
-  ITERATORS,
+  holdsObjectsSafe,
   KNOWN_PROPAGATORS,
   MAX_CALL_DEPTH,
   MAX_CALLERS,
@@ -58,6 +53,8 @@ export class TaintEvaluator {
   private fieldAsked: string | undefined;
   /** Argument lists of programs (sink class `argv` only): read element by element up to a '--'. */
   private readonly argv: ArgvShapes | undefined;
+  /** How redirect targets are read (sink class `redirect`: whether constant text fixes the host). */
+  private readonly redirect: RedirectContext;
 
   constructor(private readonly o: TaintOptions) {
     this.callKind = o.python ? 'call' : 'call_expression';
@@ -72,6 +69,11 @@ export class TaintEvaluator {
         evaluate: (n, depth) => this.expr(n, depth),
         valuesOf: (n) => this.valuesOf(n),
       });
+    this.redirect = {
+      syn: o.syn,
+      evaluate: (n, depth) => this.expr(n, depth),
+      valuesOf: (n) => this.valuesOf(n),
+    };
   }
 
   /**
@@ -176,15 +178,16 @@ export class TaintEvaluator {
       if (base === null && this.o.python && node.text() === 'self.request') return REQ;
       if (base?.srcPath !== undefined) {
         // A member of a copy of a request member: sanitized as it would be written out (`req.file.path`).
-        const srcPath = base.srcPath + this.property(node, k);
+        const srcPath = base.srcPath + accessSuffix(node, k, this.o.syn);
         if (sanitizedPath(srcPath, this.o.sanitizers, !readsMember(syn, node))) return null;
         return {
           ...base,
           srcPath,
-          ...(base.access !== undefined ? { access: base.access + this.property(node, k) } : {}),
+          ...(base.access !== undefined ? { access: base.access + accessSuffix(node, k, this.o.syn) } : {}),
         };
       }
-      if (base?.access !== undefined) return { ...base, access: base.access + this.property(node, k) };
+      if (base?.access !== undefined)
+        return { ...base, access: base.access + accessSuffix(node, k, this.o.syn) };
       return base;
     }
     if (syn.call.has(k)) return this.call(node, depth);
@@ -192,11 +195,11 @@ export class TaintEvaluator {
       const op = node.field('operator')?.text() ?? '';
       if (syn.comparisons.has(op)) return null;
       const parts = this.o.sinkClass === 'redirect' && op === '+' ? plusOperands(node) : undefined;
-      if (parts) return this.redirectTarget(parts, depth);
+      if (parts) return redirectTarget(this.redirect, parts, depth);
       return this.firstOf([node.field('left'), node.field('right')], depth);
     }
     if (this.o.sinkClass === 'redirect' && k === 'template_string')
-      return this.redirectTarget(templateParts(node), depth);
+      return redirectTarget(this.redirect, templateParts(node), depth);
     if (syn.comparisons.has(k)) return null;
     if (syn.ternary.has(k)) {
       if (this.o.python) {
@@ -226,45 +229,6 @@ export class TaintEvaluator {
       return this.firstOf([node.field('body')], depth);
     }
     return null;
-  }
-
-  /**
-   * A redirect target built left to right: once constant text has fixed the host (`base + '/list/' + id`,
-   * `${base}/list/${id}`), nothing after it can send the browser to another site; request data before
-   * that point still can.
-   */
-  private redirectTarget(parts: readonly SgNode[], depth: number): Value {
-    for (const p of parts) {
-      const k = kindOf(p);
-      if (k === 'string' || k === 'string_fragment') {
-        if (fixesHost(p.text().replace(/^['"]|['"]$/g, ''))) return null;
-        continue;
-      }
-      if (k === '`' || k === 'escape_sequence') continue;
-      if (fixesHost(this.matchedPrefix(p))) return null;
-      const v = this.expr(p, depth + 1);
-      if (v && v !== REQ) return v;
-    }
-    return null;
-  }
-
-  /**
-   * `m[0]` where every assignment of m is a match of an anchored regular expression literal
-   * (`const m = req.path.match(/^\/topic\/(\d+)\//)`): the text the whole match starts with, else ''.
-   */
-  private matchedPrefix(node: SgNode): string {
-    const { syn } = this.o;
-    if (!syn.subscript.has(kindOf(node)) || node.field('index')?.text() !== '0') return '';
-    const obj = node.field(syn.subscriptObject);
-    if (!obj || !syn.identifiers.has(kindOf(obj))) return '';
-    const values = this.valuesOf(obj);
-    const prefixes = values.map((v) => {
-      const callee = v.field(syn.callFunction);
-      const re = v.field(syn.callArguments)?.namedChildren()[0];
-      const method = callee && syn.member.has(kindOf(callee)) ? callee.field(syn.memberProperty)?.text() : '';
-      return method === 'match' && re && kindOf(re) === 'regex' ? anchoredPrefix(re.text()) : '';
-    });
-    return prefixes.length > 0 && prefixes.every((x) => x === prefixes[0]) ? (prefixes[0] ?? '') : '';
   }
 
   private firstOf(nodes: readonly (SgNode | null | undefined)[], depth: number): Value {
@@ -299,15 +263,6 @@ export class TaintEvaluator {
     const v = this.expr(node, 0);
     this.budget.end();
     return v === REQ;
-  }
-
-  /** The property a member or subscript expression reads, as an access-path suffix (`.x`, `[]`). */
-  private property(node: SgNode, kind: string): string {
-    const { syn } = this.o;
-    if (syn.member.has(kind)) return `.${node.field(syn.memberProperty)?.text() ?? ''}`;
-    const idx = node.field(kind === 'subscript' ? 'subscript' : 'index');
-    const lit = idx ? /^(['"])([\w$-]{1,64})\1$/.exec(idx.text()) : null;
-    return lit ? `.${lit[2]}` : '[]';
   }
 
   private identifier(node: SgNode, depth: number): Value {
@@ -381,11 +336,7 @@ export class TaintEvaluator {
     if (d.kind !== 'add' || this.o.python) return false;
     const k = d.node.parent()?.kind();
     if (k !== 'member_expression' && k !== 'subscript_expression') return false;
-    this.objectsSafe ??= this.o.sanitizers.some((m) => {
-      const r = m.rule as Record<string, unknown>;
-      return r['kind'] === 'object' && Object.keys(r).length === 1;
-    });
-    return this.objectsSafe;
+    return (this.objectsSafe ??= holdsObjectsSafe(this.o.sanitizers));
   }
 
   /** The value of definition `d` of a name; `whole` when the name is used as is, not as `name.x`. */
@@ -441,14 +392,9 @@ export class TaintEvaluator {
 
   /** `tainted.map(x => ...)`: the callback's first parameter carries the receiver's taint. */
   private iteratorParam(d: Extract<Definition, { kind: 'param' }>, depth: number): Value {
-    const args = d.fn.parent();
-    const call = args?.parent();
-    if (!call || !this.o.syn.call.has(kindOf(call))) return null;
-    const callee = call.field(this.o.syn.callFunction);
-    if (!callee || !this.o.syn.member.has(kindOf(callee))) return null;
-    const method = callee.field(this.o.syn.memberProperty)?.text() ?? '';
-    if (!ITERATORS.test(method)) return null;
-    const recv = callee.field(this.o.syn.memberObject);
+    const it = iteratorCall(this.o.syn, d.fn);
+    if (!it) return null;
+    const { call, method, recv } = it;
     if (
       recv &&
       !this.o.python &&
