@@ -30,6 +30,8 @@ describe('roleFromPath', () => {
     ['ChangeLog', 'docs'],
     ['pkg/HISTORY.txt', 'docs'],
     ['NEWS', 'docs'],
+    ['pkg/README', 'docs'],
+    ['AUTHORS', 'docs'],
     ['documentation/config.yaml', 'docs'],
     ['src/assets/i18n/es.json', 'i18n'],
     ['locales/fr/messages.po', 'i18n'],

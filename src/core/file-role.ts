@@ -49,12 +49,18 @@ const PATH_ROLES: [Exclude<FileRole, 'source' | 'i18n'>, RegExp][] = [
     'example',
     /(?:^|\/)(?:examples?|samples?|demos?|example-apps?|sample-apps?|quickstarts?)\/|\.(?:example|sample)(?:\.[a-z]+)?$/i,
   ],
-  // Release notes named by convention, without a prose extension (`ChangeLog`, `HISTORY`, `NEWS.txt`).
-  [
-    'docs',
-    /(?:^|\/)(?:docs?|documentation|website)\/|\.(?:md|mdx|markdown|rst|adoc|asciidoc)$|(?:^|\/)(?:CHANGE[-_]?LOG|CHANGES|HISTORY|NEWS|RELEASE[-_]?NOTES)(?:\.txt)?$/i,
-  ],
+  ['docs', /(?:^|\/)(?:docs?|documentation|website)\/|\.(?:md|mdx|markdown|rst|adoc|asciidoc)$/i],
 ];
+
+// Plain-text prose named by convention rather than by an extension: release notes and read-me files
+// (`ChangeLog`, `HISTORY`, `NEWS.txt`, `README`, `AUTHORS`).
+const PROSE_NAME =
+  /^(?:README|CHANGE[-_]?LOG|CHANGES|HISTORY|NEWS|RELEASE[-_]?NOTES|AUTHORS|CONTRIBUTORS|THANKS|TODO|INSTALL|UPGRADING)(?:\.txt)?$/i;
+
+/** True for a plain-text prose file named by convention (its base name: a changelog, a read-me without extension). */
+export function isProseFileName(name: string): boolean {
+  return PROSE_NAME.test(name);
+}
 
 // Dependency manifests and lockfiles are written by tools but are the project's own declaration.
 const DEPENDENCY_FILES =
@@ -68,6 +74,7 @@ export function roleFromPath(path: string): FileRole {
     if (role === 'generated' && DEPENDENCY_FILES.test(path)) continue;
     return role;
   }
+  if (isProseFileName(path.slice(path.lastIndexOf('/') + 1))) return 'docs';
   return isTranslationFile(path) ? 'i18n' : 'source';
 }
 

@@ -2,12 +2,12 @@ import { isUtf8 } from 'node:buffer';
 import RE2 from 're2';
 import type { Confidence, Severity } from '../../core/finding.js';
 import { maskSecret } from '../../core/mask.js';
+import { isProseFileName } from '../../core/file-role.js';
 import {
   LOCKFILE_HASH_LINE,
   entropy,
   isLockfile,
   isPlaceholder,
-  isProseFile,
   isSourceCode,
   isStructuredPlaceholder,
 } from './filters.js';
@@ -113,7 +113,7 @@ export class SecretEngine {
     if (hits.length === 0) return [];
     const enc: BufferEncoding = isUtf8(bytes) ? 'utf8' : 'latin1';
     const lockfile = isLockfile(input.name);
-    const sourceCode = isSourceCode(input.ext) || isProseFile(input.name);
+    const sourceCode = isSourceCode(input.ext) || isProseFileName(input.name);
     const candidates: Candidate[] = [];
     // Where the first cap stopped a rule: nothing of the input past it is printed (an unexamined key
     // could sit there), and the cap is announced.

@@ -252,16 +252,6 @@ export function isSourceCode(ext: string): boolean {
   return SOURCE_EXTS.has(ext);
 }
 
-// Plain-text release notes and read-me files, named by convention rather than by an extension
-// (`ChangeLog`, `HISTORY`, `NEWS.txt`): prose like Markdown (`- password: plain -> encrypted`).
-const PROSE_NAMES =
-  /^(?:README|CHANGE[-_]?LOG|CHANGES|HISTORY|NEWS|RELEASE[-_]?NOTES|AUTHORS|CONTRIBUTORS|THANKS|TODO|INSTALL|UPGRADING)(?:\.txt)?$/i;
-
-/** True for a plain-text prose file named by convention (a changelog, a read-me without extension). */
-export function isProseFile(name: string): boolean {
-  return PROSE_NAMES.test(name);
-}
-
 /**
  * True for upper-case words joined by `_` or `-` (`__ES6-PROMISIFY--CUSTOM-ARGUMENTS__`,
  * `APP_SESSION_COOKIE_NAME`): the name of a constant or a sentinel. A generated key in upper-case groups
