@@ -40,6 +40,24 @@ describe('inline directives', () => {
     expect(invalid).toEqual([]);
   });
 
+  it('reads a directive only in a comment, never in a string or a sentence that mentions it', () => {
+    const { directives, invalid } = parseDirectives('src/inline.ts', [
+      "const MARK = 'vanguard-ignore';",
+      "  description: 'A vanguard-ignore directive must name the rule and say why.',",
+      "  message: 'vanguard-ignore names no rule and gives no reason',",
+      'Add vanguard-ignore with a reason to silence it.',
+      "run('x') // vanguard-ignore: code/js-eval reviewed, fixed input",
+      ' * vanguard-ignore: code/xss escaped by the caller',
+      'SELECT 1; -- vanguard-ignore: code/sql reviewed',
+    ]);
+    expect(invalid).toEqual([]);
+    expect(directives).toEqual([
+      { line: 5, ruleId: 'code/js-eval', reason: 'reviewed, fixed input' },
+      { line: 6, ruleId: 'code/xss', reason: 'escaped by the caller' },
+      { line: 7, ruleId: 'code/sql', reason: 'reviewed' },
+    ]);
+  });
+
   it('matches exact ids and folder wildcards only', () => {
     expect(ruleMatches('secrets/*', 'secrets/aws-access-key')).toBe(true);
     expect(ruleMatches('secrets/aws', 'secrets/aws-access-key')).toBe(false);
@@ -47,7 +65,7 @@ describe('inline directives', () => {
   });
 
   it('stays linear on a hostile line', () => {
-    const line = `vanguard-ignore: ${'a'.repeat(200_000)}`;
+    const line = `// vanguard-ignore: ${'a'.repeat(200_000)}`;
     const t0 = Date.now();
     parseDirectives('f', [line]);
     expect(Date.now() - t0).toBeLessThan(2000);

@@ -26,6 +26,21 @@ export const SUPPRESSION_WITHOUT_REASON: RuleMeta = {
   remediation: 'Write the rule id and a reason: `vanguard-ignore: <rule-id> <why this is safe>`.',
 };
 
+// What opens a comment in the languages Vanguard reads: C-like, shell/Python/YAML, SQL/Lua/Haskell,
+// markup, Jinja/Django/Nunjucks, Handlebars, EJS/ERB, INI and Lisp, TeX/Erlang.
+const COMMENT_OPENER = /\/\/|#|\/\*|<!--|--|\{#|\{\{!|<%#|;|%/;
+
+/**
+ * A directive is a comment, so it must follow a comment opener on its line (or sit in a block
+ * comment's `*` continuation line) with no quote in between. Text that merely mentions the mark —
+ * a string literal such as `'vanguard-ignore for …'`, a sentence describing the syntax — is not one.
+ */
+function inComment(before: string): boolean {
+  const lastQuote = Math.max(before.lastIndexOf("'"), before.lastIndexOf('"'), before.lastIndexOf('`'));
+  if (COMMENT_OPENER.test(before.slice(lastQuote + 1))) return true;
+  return lastQuote === -1 && /^\s*\*/.test(before);
+}
+
 function cleanReason(raw: string): string {
   // Drop comment closers that follow the directive in block comments and markup.
   return raw.replace(/\s*(\*\/|-->|%>|#\}|\}\}).*$/, '').trim();
@@ -42,7 +57,7 @@ export function parseDirectives(
     const text = lines[i]!;
     if (!text.includes(MARK)) continue;
     const m = DIRECTIVE.exec(text);
-    if (!m) continue;
+    if (!m || !inComment(text.slice(0, m.index))) continue;
     // Documentation of the syntax (`vanguard-ignore: <rule-id> <reason>`) is not a directive.
     if (m[1] === undefined && (m[2] ?? '').startsWith('<')) continue;
     const ruleId = m[1] ?? '';
