@@ -53,3 +53,36 @@ export function addWarning(list: ScanWarning[], w: ScanWarning): void {
   const key = warningKey(w);
   if (!list.some((x) => warningKey(x) === key)) list.push(w);
 }
+
+/**
+ * Terminal lines for a list of warnings: a note that many files share (the same code, analyzer
+ * and message, such as a taint budget spent) is one line naming the first few files and how many
+ * more, instead of a line per file; every warning stays in the JSON and SARIF outputs.
+ */
+export function warningLines(warnings: readonly ScanWarning[], filesShown = 3): string[] {
+  const groups = new Map<string, ScanWarning[]>();
+  for (const w of warnings) {
+    const key = w.path ? `${w.code}\u0000${w.analyzer ?? ''}\u0000${w.message}` : `\u0001${groups.size}`;
+    const g = groups.get(key);
+    if (g) g.push(w);
+    else groups.set(key, [w]);
+  }
+  const lines: string[] = [];
+  for (const g of groups.values()) {
+    if (g.length <= filesShown + 1) {
+      for (const w of g) lines.push(formatWarning(w));
+      continue;
+    }
+    const first = g[0]!;
+    const named = g
+      .slice(0, filesShown)
+      .map((w) => w.path)
+      .join(', ');
+    const { path: _path, ...withoutPath } = first;
+    const head = formatWarning(withoutPath);
+    lines.push(
+      `${head} (${g.length} files: ${named} and ${g.length - filesShown} more; all are in --format json)`,
+    );
+  }
+  return lines;
+}

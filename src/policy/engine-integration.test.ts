@@ -113,4 +113,40 @@ describe('policy modules wired to the scan engine', () => {
       'unchanged',
     ]);
   });
+
+  it('does not call an advisory exception stale when no advisory database was there to match it', async () => {
+    const root2 = tree({
+      'vanguard.yaml': `exceptions:
+  - advisory: "GHSA-r683-j2x4-v87g"
+    package: "node-fetch"
+    reason: "dev-only"
+    owner: "sec"
+    expires: 2027-06-30
+  - rule: "code/*"
+    path: "nowhere/**"
+    reason: "old"
+    owner: "sec"
+    expires: 2027-06-30
+`,
+      'src/app.txt': 'fine\n',
+    });
+    const config = await loadConfig(root2);
+    const scan = (dbMissing: boolean) =>
+      runScan({
+        path: root2,
+        registry: new AnalyzerRegistry().register(
+          markerAnalyzer({
+            prepare: (ctx) => {
+              if (dbMissing) ctx.warn('no advisory database', { code: 'advisory-db-missing' });
+              return Promise.resolve();
+            },
+          }),
+        ),
+        workers: 0,
+        config,
+        now: new Date('2026-11-22T00:00:00Z'),
+      });
+    expect((await scan(true)).policy?.staleExceptions.map((e) => e.index)).toEqual([1]);
+    expect((await scan(false)).policy?.staleExceptions.map((e) => e.index)).toEqual([0, 1]);
+  });
 });

@@ -4,7 +4,7 @@ import type { ScanResult } from '../core/result.js';
 import { flowText } from './common.js';
 import type { Reporter } from './types.js';
 import { provenanceText } from './common.js';
-import { formatWarning } from '../core/warning.js';
+import { warningLines } from '../core/warning.js';
 
 const COLOURS: Record<Severity, string> = {
   critical: '\x1b[1;35m',
@@ -109,8 +109,8 @@ export const tableReport: Reporter = (scan: ScanResult, { tty }) => {
         `  unused: ${sanitizeForTerminal(`${u.path}:${u.line} ${u.ruleId}`)} (suppresses nothing; remove it)`,
       );
   }
-  for (const w of scan.warnings)
-    out.push(paint(COLOURS.medium, `warning: ${sanitizeForTerminal(formatWarning(w))}`));
+  for (const line of warningLines(scan.warnings))
+    out.push(paint(COLOURS.medium, `warning: ${sanitizeForTerminal(line)}`));
   out.push(...coverageLines(scan));
   const s = scan.summary;
   const counts = (['critical', 'high', 'medium', 'low', 'info'] as const)

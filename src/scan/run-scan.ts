@@ -317,6 +317,10 @@ async function scanWith(
   const notAnalyzed = warnings.filter((w) => w.code === 'file-not-analyzed' && w.path);
   const coverage = coverageGaps({ files, paths, active, roleOf, dropped: roled.dropped, notAnalyzed });
   const policyReport = policy.report();
+  // Without an advisory database no advisory was looked up, so an exception for one cannot be
+  // judged stale: saying "remove it" would be wrong advice on every machine without the database.
+  if (warnings.some((w) => w.code === 'advisory-db-missing'))
+    policyReport.staleExceptions = policyReport.staleExceptions.filter((r) => r.match.advisory === undefined);
   for (const w of exceptionWarnings({
     expired: policyReport.expiredExceptions,
     stale: policyReport.staleExceptions,
