@@ -5,6 +5,15 @@ const app = express();
 // ruleid: code/js-cookie-insecure
 app.use(session({ secret: process.env.SESSION_SECRET, cookie: { secure: false, maxAge: 3600000 } }));
 
+// The session cookie's options never say secure: express-session sends it over plain HTTP.
+app.use(
+  session({
+    secret: process.env.SESSION_SECRET,
+    // ruleid: code/js-cookie-insecure
+    cookie: { path: '/', httpOnly: true, maxAge: 3600000 },
+  }),
+);
+
 app.post('/login', (req, res) => {
   // ruleid: code/js-cookie-insecure
   res.cookie('sid', req.sessionID);

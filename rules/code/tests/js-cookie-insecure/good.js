@@ -4,6 +4,15 @@ const app = express();
 
 app.use(session({ secret: process.env.SESSION_SECRET, cookie: { secure: true, httpOnly: true, sameSite: 'lax' } }));
 
+// Decided at run time (behind a TLS proxy in production), or spread from shared options.
+app.use(session({ secret: process.env.SESSION_SECRET, cookie: { secure: 'auto', maxAge: 3600000 } }));
+app.use(session({ secret: process.env.SESSION_SECRET, cookie: { secure: app.get('env') === 'production' } }));
+const secure = process.env.NODE_ENV === 'production';
+app.use(session({ secret: process.env.SESSION_SECRET, cookie: { secure, maxAge: 3600000 } }));
+app.use(session({ secret: process.env.SESSION_SECRET, cookie: { ...cookieDefaults, path: '/' } }));
+// fastify's session plugin defaults to secure cookies.
+fastify.register(fastifySession, { secret: process.env.SESSION_SECRET, cookie: { maxAge: 3600000 } });
+
 app.post('/login', (req, res) => {
   res.cookie('sid', req.sessionID, { secure: true, httpOnly: true, sameSite: 'strict' });
   res.end();
