@@ -8,7 +8,7 @@ import { DEFAULT_LIMITS } from './bounds.js';
 import { blockDocs } from './block-tree.js';
 import { docsFromCst } from './cst-tree.js';
 import { parseWithComposer } from './composer-tree.js';
-import type { YDoc, YNode } from './tree.js';
+import type { YDoc, YMap, YNode, YSeq } from './tree.js';
 
 /** Every field of the tree, to compare readers. */
 function shape(n: YNode | undefined): unknown {
@@ -135,6 +135,22 @@ describe('block YAML reader', () => {
       '"q k": 1\n\'s k\': 2\nkey   : v',
     ])
       expect(agrees(text), JSON.stringify(text)).toBe(true);
+  });
+
+  it("puts an empty item's null on its dash's line, after a blank line with spaces or a comment", () => {
+    // Both found by the fuzz tests below: yaml's CST starts such an item at the line before its dash.
+    for (const text of [
+      'a:\n  - run: >\n      x\n        more\n     \n  -\n  - plain\n',
+      'a:\n  - x\n# note\n  -\n  - y\n',
+    ]) {
+      expect(agrees(text)).toBe(true);
+      const items = (blockDocs(text, false)![0]!.root as YMap).entries.get('a')!.value as YSeq;
+      expect(items.items[1]).toMatchObject({
+        kind: 'scalar',
+        value: null,
+        line: text.split('\n').indexOf('  -') + 1,
+      });
+    }
   });
 
   it('leaves everything outside its subset, and every error, to the other readers', () => {

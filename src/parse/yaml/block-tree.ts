@@ -299,14 +299,6 @@ class BlockParser {
     let pos = this.ls + n + 1;
     while (pos < this.le && t.charCodeAt(pos) === SPACE) pos++;
     if (pos === this.le || t.charCodeAt(pos) === HASH) {
-      // An empty item right after a comment line less indented than the dashes: yaml's CST places the
-      // item's null on the comment's line (a fuzzed workflow found it); left to yaml.
-      const prevEnd = this.ls - 1;
-      if (prevEnd > 0) {
-        const prev = t.slice(t.lastIndexOf('\n', prevEnd - 1) + 1, prevEnd);
-        const indent = prev.length - prev.trimStart().length;
-        if (prev.trimStart().startsWith('#') && indent < n) unsure();
-      }
       this.next();
       this.skip();
       if (!this.eof() && this.ind > n) return this.block(this.ind, depth + 1);

@@ -244,7 +244,11 @@ class Builder {
           ? this.map(it.key?.offset ?? offset, [it], undefined, depth + 1, true)
           : it.value
             ? this.node(it.value, it.start, depth + 1)
-            : this.nil(this.line(it.start[0]?.offset ?? offset));
+            : // An empty item's null is on its dash's line: the item's first token can be the
+              // spaces of a blank line or a comment line before the dash.
+              this.nil(
+                this.line((it.start.find((t) => t.type === 'seq-item-ind') ?? it.start[0])?.offset ?? offset),
+              );
       size += this.budget.sizeOf(item, out.line);
       out.items.push(item);
     }
