@@ -9,6 +9,7 @@ import { paramName, Summaries } from './summaries.js';
 import type { CallTarget, SinkHit } from './summaries.js';
 import { syntaxOf } from './syntax.js';
 import { argFor, argumentNodes, lineOf, withStep, withSteps } from './taint-support.js';
+import { wrapperCallsOf } from './taint-argv.js';
 import type { TaintEvaluator, Trace } from './taint.js';
 import { OWN_STEPS, StepPool } from './taint-budget.js';
 
@@ -171,6 +172,27 @@ function crossFileHit(
   const param = { fn: target.fn, index: hit.param, name: paramName(target.fn, hit.param) };
   const arg = argFor(syntaxOf(family), family === 'python', call, param);
   if (!arg) return;
+  if (atCall) {
+    const e = run.view.entry;
+    const outer = wrapperCallsOf(syntaxOf(family), family === 'python', e, call, arg);
+    if (outer) {
+      for (const o of outer) {
+        const k = `call\0${o.call.range().start.index}`;
+        if (seen.has(k) || !evaluator.hasBudget) continue;
+        const t = evaluator.taintOfField(o.arg, hit.access);
+        if (evaluator.stoppedEarly) run.truncated = true;
+        if (!t) continue;
+        seen.add(k);
+        const steps = [
+          { text: `${o.name}(…)`, line: lineOf(o.call), path: run.view.entry.path },
+          { text: `${target.name}(…)`, line: lineOf(call), path: run.view.entry.path },
+        ];
+        const p = withSteps(withSteps(t, steps), hit.steps);
+        emit(rule, run, o.call, hit.bound, p, out, undefined, { node: hit.sink, path: hit.module.path });
+      }
+      return;
+    }
+  }
   // The argument is request data, or the whole request object of which the callee reads request data.
   const trace =
     evaluator.taintOfField(arg, hit.access) ??
