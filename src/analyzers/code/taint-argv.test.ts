@@ -212,3 +212,29 @@ app.post('/status', (req, res) => {
     expect(found.map((f) => f.location.startLine)).toEqual([5]);
   });
 });
+
+describe('a list handed to a program by a wrapper in the same file', () => {
+  const APP = `const { spawn } = require('child_process');
+const app = require('express')();
+function git(args, cwd) {
+  return spawn('git', args, { cwd });
+}
+app.post('/clone', (req, res) => {
+  git(['clone', req.body.url, 'work'], '/srv');
+});
+app.post('/fetch', (req, res) => {
+  git(['fetch', req.body.remote], '/srv/work');
+});
+app.post('/log', (req, res) => {
+  git(['log', '--', req.body.file], '/srv/work');
+});
+`;
+
+  it('reports each caller whose list carries request data, at the call, not once at the spawn', async () => {
+    const found = (await scan({ 'app.js': APP }, 'app.js')).filter((f) => f.ruleId === RULE);
+    expect(found.map((f) => f.location.startLine)).toEqual([7, 10]);
+    expect(found[0]!.message).toContain(
+      "req.body.url (line 7) → git(…) (line 7) → spawn('git', args, { cwd })",
+    );
+  });
+});
