@@ -80,6 +80,18 @@ describe('application-wide rules (code/js-missing-csrf)', () => {
     ).toEqual([]);
   });
 
+  it("reads only the application's own code: a minified client bundle that mentions urlencoded is not a parser", async () => {
+    const json = APP.replace('express.urlencoded({ extended: false })', 'express.json()');
+    const bundle = `!function(e){var t="application/x-www-form-urlencoded";${'e.a=1;'.repeat(900)}}(window);\n`;
+    const files = {
+      'package.json': '{}',
+      'app.js': json,
+      'routes/index.js': ROUTES,
+      'public/js/app.min.js': bundle,
+    };
+    expect(await scanAll(files, 'code/js-missing-csrf')).toEqual([]);
+  });
+
   it('gives one finding per application: the source file before a test that sets up sessions too', async () => {
     const files = {
       'package.json': '{}',

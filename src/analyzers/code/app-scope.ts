@@ -8,9 +8,10 @@
  * file before a test), at its first match, so an application gets one finding, not one per route or file.
  */
 import type { AnalyzerContext, SourceFile } from '../../core/analyzer.js';
-import { roleFromPath } from '../../core/file-role.js';
+import { roleFromContent, roleFromPath } from '../../core/file-role.js';
 import { isDeclarationFile, languageOf } from './languages.js';
 import type { CodeMatch } from './matches.js';
+import { isMinified, MAX_CODE_BYTES } from './minified.js';
 import type { AppCondition, CodeRule } from './rule-schema.js';
 
 /** Bounds of the files read for one application; past them its `app` rules report nothing (with a note). */
@@ -64,6 +65,16 @@ interface AppFacts {
 const KEEP = 16;
 const cache = new Map<string, Promise<AppFacts>>();
 
+/** Whether a file is code the application's team writes: not generated, bundled, minified or vendored. */
+function ownCode(path: string, text: string): boolean {
+  const role = roleFromPath(path);
+  if (role === 'generated' || role === 'vendored') return false;
+  const name = path.slice(path.lastIndexOf('/') + 1);
+  return (
+    text.length <= MAX_CODE_BYTES && !isMinified(name, text) && roleFromContent(text, path) === undefined
+  );
+}
+
 /** Source files before tests and examples, then shallower paths, then by name: who reports for the app. */
 function reportOrder(a: string, b: string): number {
   const rank = (p: string): number => (roleFromPath(p) === 'source' ? 0 : 1);
@@ -95,7 +106,9 @@ async function readFacts(
   let bytes = 0;
   for (const p of files) {
     const text = p === file.path ? file.text : await ctx.readFile(p);
-    if (text === undefined) continue;
+    // Code the analyzer does not read is not the application's own: a client bundle's copy of a library says
+    // nothing of what the server parses or checks.
+    if (text === undefined || !ownCode(p, text)) continue;
     bytes += text.length;
     if (bytes > APP_FILES.bytes) {
       facts.truncated = true;
