@@ -4,6 +4,7 @@ import type { FlowStep, RawFinding } from '../../core/finding.js';
 import { isTestUserPassword, isTranslationFile } from '../../core/file-role.js';
 import { findingFrom } from '../../core/rule.js';
 import type { RuleMeta } from '../../core/rule.js';
+import { keepAppMatches } from './app-scope.js';
 import { dedupeMatches } from './dedupe.js';
 import { dropFixedImports } from './imported-fixed.js';
 import { analyzeText, crossFileCandidate, PreparedRules, requestDataPossible } from './engine.js';
@@ -142,7 +143,11 @@ export const codeAnalyzer: Analyzer = {
     }
     const rendered = renders && view ? await renderFindings(file, view, rules.family(lang.family), ctx) : [];
     // The secrets analyzer's rule for test users' chosen passwords holds for code rules that quote one.
-    const deduped = await dropFixedImports(dedupeMatches(result.matches), file, lang, ctx);
+    const deduped = await keepAppMatches(
+      await dropFixedImports(dedupeMatches(result.matches), file, lang, ctx),
+      file,
+      ctx,
+    );
     const kept = deduped.filter(
       (m) =>
         m.secret === undefined ||

@@ -178,6 +178,8 @@ function checkTier(r: Reader, rule: CodeRule): void {
   if (rule.secret !== undefined && !rule.match) r.fail('"secret" names a metavariable of "match"');
   if (rule.backtracking && !rule.match) r.fail('"backtracking" belongs to a "match" rule');
   if (rule.boundTo && !rule.match) r.fail('"boundTo" belongs to a "match" rule');
+  if (rule.app && (!rule.match || rule.languages.includes('python')))
+    r.fail('"app" belongs to a "match" rule for javascript/typescript');
   if (rule.unlessFixed && (!rule.match || rule.languages.includes('python')))
     r.fail('"unlessFixed" belongs to a "match" rule for javascript/typescript');
 }
@@ -228,6 +230,13 @@ function readRule(file: string, v: unknown, i: number, utils?: Obj): CodeRule {
   if (o['boundTo'] !== undefined) {
     const b = r.obj(o['boundTo'], 'boundTo');
     rule.boundTo = { metavar: r.str(b, 'metavar').replace(/^\$+/, ''), modules: r.strList(b, 'modules') };
+  }
+  if (o['app'] !== undefined) {
+    const a = r.obj(o['app'], 'app');
+    const requires = typeof a['requires'] === 'string' ? [a['requires']] : r.strList(a, 'requires', []);
+    rule.app = { requires: requires.map((q, i) => readTrigger(file, r.where, q, `app.requires[${i}]`)) };
+    if (a['unless'] !== undefined)
+      rule.app.unless = readTrigger(file, r.where, r.str(a, 'unless'), 'app.unless');
   }
   if (o['owasp'] !== undefined) rule.owasp = r.strList(o, 'owasp');
   if (o['match'] !== undefined) rule.match = r.matcher(o['match'], 'match');

@@ -1,5 +1,6 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { extname, join } from 'node:path';
+import { appConditionHolds } from './app-scope.js';
 import { dedupeMatches } from './dedupe.js';
 import { runRules } from './engine.js';
 import type { PreparedRules } from './engine.js';
@@ -63,7 +64,14 @@ export function checkExample(
   const text = readFileSync(file, 'utf8');
   const lang = languageOf(extname(file).slice(1));
   // Deduplicated as a scan reports them (one review per statement for audit rules).
-  const found = lang ? dedupeMatches(runRules(text, lang, rules, new Set([rule.id]))).map((m) => m.line) : [];
+  // An example is an application of one file: a rule about the whole application is decided on it alone.
+  const ran = lang ? dedupeMatches(runRules(text, lang, rules, new Set([rule.id]))) : [];
+  const lines = ran.map((m) => m.line);
+  const found = !rule.app
+    ? lines
+    : appConditionHolds(rule.app, [text]) && lines.length > 0
+      ? [Math.min(...lines)]
+      : [];
   const expected = good ? [] : expectedLines(text, rule.id);
   return {
     rule: rule.id,

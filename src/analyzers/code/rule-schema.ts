@@ -91,8 +91,22 @@ export interface CodeRule {
    * by `require` or as a default or namespace import (bound-names.ts).
    */
   boundTo?: { metavar: string; modules: string[] };
+  /**
+   * A structural rule about the whole application (the JavaScript/TypeScript files of the package that
+   * holds the file): a match is kept only when each of `requires` is matched by some file of the application
+   * and none matches `unless`, and it is reported once per application (app-scope.ts).
+   */
+  app?: AppCondition;
   /** Where the rule was loaded from (for `rules show` and error messages). */
   file: string;
+}
+
+/** What the rest of the application must say for an `app` rule's match to be kept. */
+export interface AppCondition {
+  /** Each of these is matched by some file of the application (re2). */
+  requires: TextTest[];
+  /** No file of the application matches (re2). */
+  unless?: TextTest;
 }
 
 /** A family of taint sources for one language family. */

@@ -9,6 +9,8 @@ import { paramName, Summaries } from './summaries.js';
 import type { CallTarget, SinkHit } from './summaries.js';
 import { syntaxOf } from './syntax.js';
 import { argFor, argumentNodes, lineOf, withStep, withSteps } from './taint-support.js';
+import { wrapperCallsOf } from './taint-argv.js';
+import type { WrapperCall } from './taint-argv.js';
 import type { TaintEvaluator, Trace } from './taint.js';
 import { OWN_STEPS, StepPool } from './taint-budget.js';
 
@@ -78,6 +80,8 @@ export function runTaint(rule: CodeRule, run: TaintRun, out: CodeMatch[]): void 
     sinkClass: sinkClassOf(rule.cwe),
   });
   const entry = run.view.entry;
+  const syn = syntaxOf(entry.lang.family);
+  const argv = sinkClassOf(rule.cwe) === 'argv';
   let evaluator: TaintEvaluator | undefined;
   const seen = new Set<string>();
   for (const { match, targets, bound } of summaries.sinksIn(entry)) {
@@ -87,6 +91,21 @@ export function runTaint(rule: CodeRule, run: TaintRun, out: CodeMatch[]): void 
       return;
     }
     for (const t of targets) {
+      // A program's argument list that a local wrapper hands on untouched: a finding at each caller.
+      const outer = argv ? wrapperCallsOf(syn, entry.lang.family === 'python', entry, match, t) : undefined;
+      if (outer) {
+        atCallers(
+          rule,
+          run,
+          evaluator,
+          outer,
+          undefined,
+          { node: match, path: entry.path, bound },
+          seen,
+          out,
+        );
+        continue;
+      }
       const trace = evaluator.taintOf(t);
       if (evaluator.stoppedEarly) run.truncated = true;
       if (!trace) continue;
@@ -96,7 +115,6 @@ export function runTaint(rule: CodeRule, run: TaintRun, out: CodeMatch[]): void 
       emit(rule, run, match, bound, trace, out);
     }
   }
-  const syn = syntaxOf(entry.lang.family);
   for (const call of run.importCalls) {
     const targets = summaries.targets(entry, call, false);
     if (targets.length === 0) continue;
@@ -171,6 +189,16 @@ function crossFileHit(
   const param = { fn: target.fn, index: hit.param, name: paramName(target.fn, hit.param) };
   const arg = argFor(syntaxOf(family), family === 'python', call, param);
   if (!arg) return;
+  if (atCall) {
+    const e = run.view.entry;
+    const outer = wrapperCallsOf(syntaxOf(family), family === 'python', e, call, arg);
+    if (outer) {
+      const through = { call, name: target.name, access: hit.access, steps: hit.steps };
+      const sink = { node: hit.sink, path: hit.module.path, bound: hit.bound };
+      atCallers(rule, run, evaluator, outer, through, sink, seen, out);
+      return;
+    }
+  }
   // The argument is request data, or the whole request object of which the callee reads request data.
   const trace =
     evaluator.taintOfField(arg, hit.access) ??
@@ -183,4 +211,34 @@ function crossFileHit(
   if (atCall)
     emit(rule, run, call, hit.bound, path, out, undefined, { node: hit.sink, path: hit.module.path });
   else emit(rule, run, hit.sink, hit.bound, path, out, hit.module.path);
+}
+
+/**
+ * Findings at the callers of a local wrapper whose parameter is a program's argument list (wrapperCallsOf): one
+ * per caller whose list carries request data, with the path through the wrapper (and, for a wrapper that calls
+ * into another module, `through` that call) on to the sink.
+ */
+function atCallers(
+  rule: CodeRule,
+  run: TaintRun,
+  evaluator: TaintEvaluator,
+  callers: readonly WrapperCall[],
+  through: { call: SgNode; name: string; access: string | undefined; steps: SinkHit['steps'] } | undefined,
+  sink: { node: SgNode; path: string; bound: Bound },
+  seen: Set<string>,
+  out: CodeMatch[],
+): void {
+  const here = run.view.entry.path;
+  for (const o of callers) {
+    const key = `call\0${o.call.range().start.index}`;
+    if (seen.has(key) || !evaluator.hasBudget) continue;
+    const t = evaluator.taintOfField(o.arg, through?.access);
+    if (evaluator.stoppedEarly) run.truncated = true;
+    if (!t) continue;
+    seen.add(key);
+    const steps = [{ text: `${o.name}(…)`, line: lineOf(o.call), path: here }];
+    if (through) steps.push({ text: `${through.name}(…)`, line: lineOf(through.call), path: here });
+    const path = withSteps(withSteps(t, steps), through?.steps ?? []);
+    emit(rule, run, o.call, sink.bound, path, out, undefined, { node: sink.node, path: sink.path });
+  }
 }

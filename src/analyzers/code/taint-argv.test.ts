@@ -167,3 +167,74 @@ app.get('/status', (req, res) => {
     );
   });
 });
+
+describe('a list handed through a local wrapper to a program wrapper in another module', () => {
+  const GIT = `const child_process = require('child_process');
+module.exports = (commands, cwd) => child_process.spawn('git', commands, { cwd });
+module.exports.stashed = (commands, cwd) => child_process.spawn('git', commands, { cwd });
+`;
+  const ROUTES = `const git = require('./git');
+const app = require('express')();
+const run = (commands, repoPath) => {
+  if (process.env.AUTO_STASH) return git.stashed(commands, repoPath);
+  return git(commands, repoPath);
+};
+app.post('/reset', (req, res) => {
+  run(['reset', \`--\${req.body.mode}\`], req.body.path);
+});
+app.post('/pick', (req, res) => {
+  run(['cherry-pick', req.body.name], req.body.path);
+});
+app.post('/status', (req, res) => {
+  run(['status', '--', req.body.file], req.body.path);
+});
+`;
+
+  it('reports each caller of the local wrapper once, at that call, and not the wrapper twice', async () => {
+    const found = (await scan({ 'routes.js': ROUTES, 'git.js': GIT }, 'routes.js')).filter(
+      (f) => f.ruleId === RULE,
+    );
+    expect(found.map((f) => `${f.location.path}:${f.location.startLine}`)).toEqual([
+      'routes.js:8',
+      'routes.js:11',
+    ]);
+    expect(found[0]!.message).toContain('req.body.mode (line 8) → run(…) (line 8) → stashed(…) (line 4)');
+  });
+
+  it('keeps reporting inside the wrapper when it changes the list before handing it on', async () => {
+    const changed = ROUTES.replace(
+      'const run = (commands, repoPath) => {',
+      "const run = (commands, repoPath) => {\n  commands = ['-c', 'color.ui=false', ...commands];",
+    );
+    const found = (await scan({ 'routes.js': changed, 'git.js': GIT }, 'routes.js')).filter(
+      (f) => f.ruleId === RULE,
+    );
+    expect(found.map((f) => f.location.startLine)).toEqual([5]);
+  });
+});
+
+describe('a list handed to a program by a wrapper in the same file', () => {
+  const APP = `const { spawn } = require('child_process');
+const app = require('express')();
+function git(args, cwd) {
+  return spawn('git', args, { cwd });
+}
+app.post('/clone', (req, res) => {
+  git(['clone', req.body.url, 'work'], '/srv');
+});
+app.post('/fetch', (req, res) => {
+  git(['fetch', req.body.remote], '/srv/work');
+});
+app.post('/log', (req, res) => {
+  git(['log', '--', req.body.file], '/srv/work');
+});
+`;
+
+  it('reports each caller whose list carries request data, at the call, not once at the spawn', async () => {
+    const found = (await scan({ 'app.js': APP }, 'app.js')).filter((f) => f.ruleId === RULE);
+    expect(found.map((f) => f.location.startLine)).toEqual([7, 10]);
+    expect(found[0]!.message).toContain(
+      "req.body.url (line 7) → git(…) (line 7) → spawn('git', args, { cwd })",
+    );
+  });
+});

@@ -6,10 +6,13 @@
  * and asks of a built string only whether request data can choose its first character.
  */
 import type { SgNode } from '@ast-grep/napi';
+import type { FileIndex } from './file-index.js';
+import { enclosingFunction, escapeRegex, functionName } from './scope.js';
 import type { Definition } from './scope.js';
 import { kindOf } from './syntax.js';
 import type { Syntax } from './syntax.js';
 import { plusOperands } from './taint-shapes.js';
+import { argFor, contains, MAX_CALLERS } from './taint-support.js';
 import type { Value } from './taint-support.js';
 
 const LISTS = new Set(['array', 'list', 'tuple']);
@@ -18,6 +21,9 @@ const APPENDS = /^(push|append|extend)$/;
 const ADDERS = /^(push|append|unshift)$/;
 // Calls that cut a string into arguments: every part of the string can then start an argument.
 const SPLITS = /^(split|shlex\.split)$/;
+// Python calls that take the program's arguments as their own (not as one list).
+const VARARGS =
+  /^(?:(?:asyncio\.)?create_subprocess_exec|os\.(?:execl|execle|execlp|execlpe|spawnl|spawnle|spawnlp|spawnlpe))$/;
 const MAX_NEST = 6;
 
 /** The text of a string literal without interpolation, or undefined when `n` is none. */
@@ -74,6 +80,9 @@ export class ArgvShapes {
     if (k === 'arguments' || k === 'argument_list') {
       const method = this.method(node.parent());
       if (method !== undefined && ADDERS.test(method)) return this.elements(node.namedChildren(), depth);
+      // A program whose arguments are the call's own (`create_subprocess_exec('git', 'clone', url)`).
+      const callee = node.parent()?.field(syn.callFunction)?.text();
+      if (callee !== undefined && VARARGS.test(callee)) return this.elements(node.namedChildren(), depth);
       return undefined;
     }
     if (k === 'template_string') return this.leading(node.children(), depth, node);
@@ -253,4 +262,53 @@ export class ArgvShapes {
     // `cmd += ['--', x]`
     return this.holdsDashDash(e.value, 0);
   }
+}
+
+/** A call of a local wrapper, with the argument it gives for the wrapper's argument-list parameter. */
+export interface WrapperCall {
+  call: SgNode;
+  arg: SgNode;
+  /** The wrapper's name. */
+  name: string;
+}
+
+/**
+ * When the argument list `arg` that `call` hands on is a parameter of the named local function around the
+ * call, passed on untouched (no assignment, no `push`/`append` on it): that function's calls in the file, each
+ * with the list it gives. Undefined when the list is not such a parameter or the function has no local calls.
+ */
+export function wrapperCallsOf(
+  syn: Syntax,
+  python: boolean,
+  entry: { root: SgNode; index: FileIndex },
+  call: SgNode,
+  arg: SgNode,
+): WrapperCall[] | undefined {
+  if (!syn.identifiers.has(kindOf(arg))) return undefined;
+  const fn = enclosingFunction(call, syn);
+  const name = fn && functionName(fn);
+  if (!fn || !name) return undefined;
+  const single = fn.field('parameter');
+  const params = single
+    ? [single]
+    : (fn.field('parameters')?.namedChildren() ?? []).filter(
+        (c) => c.kind() !== 'comment' && c.kind() !== 'decorator',
+      );
+  const list = arg.text();
+  const index = params.findIndex((p) => p.text() === list);
+  if (index < 0) return undefined;
+  const id = escapeRegex(list);
+  const changed = new RegExp(
+    `(?:^|[^\\w$.])${id}\\s*(?:[-+*/]?=(?!=)|\\.(?:push|unshift|splice|append|extend|insert)\\s*\\()`,
+  );
+  if (changed.test(fn.field('body')?.text() ?? '')) return undefined;
+  const calls = entry.index
+    .callsTo(entry.root, python ? 'call' : 'call_expression', name)
+    .filter((c) => !contains(fn, c))
+    .slice(0, MAX_CALLERS);
+  const out = calls.flatMap((c) => {
+    const a = argFor(syn, python, c, { fn, index, name: list });
+    return a ? [{ call: c, arg: a, name }] : [];
+  });
+  return out.length > 0 ? out : undefined;
 }

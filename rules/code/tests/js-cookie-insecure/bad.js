@@ -21,3 +21,13 @@ app.post('/login', (req, res) => {
   res.cookie('remember', req.rememberToken, { maxAge: 86400000, httpOnly: true });
   res.end();
 });
+
+// The session cookie's options leave `secure` out: express-session then sends it over plain HTTP too.
+app.use(
+  '/admin',
+  session({
+    secret: process.env.ADMIN_SECRET,
+    // ruleid: code/js-cookie-insecure
+    cookie: { path: '/admin', httpOnly: true, maxAge: 3600000 },
+  }),
+);

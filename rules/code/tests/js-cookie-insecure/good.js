@@ -32,3 +32,10 @@ app.get('/form', (req, res) => {
   res.cookie('XSRF-TOKEN', req.csrfToken(), { sameSite: 'strict' });
   res.end();
 });
+
+// `secure` decided by the environment, or brought in by a spread of shared options.
+const cookieDefaults = { secure: true, sameSite: 'lax' };
+app.use('/a', session({ secret: process.env.SESSION_SECRET, cookie: { secure: process.env.NODE_ENV === 'production', maxAge: 60000 } }));
+app.use('/b', session({ secret: process.env.SESSION_SECRET, cookie: { ...cookieDefaults, maxAge: 60000 } }));
+// A `cookie` option of something that is not express-session.
+const consent = banner({ cookie: { name: 'consent', maxAge: 31536000 } });

@@ -1,0 +1,132 @@
+import { describe, expect, it } from 'vitest';
+import type { RawFinding } from '../../core/finding.js';
+import { makeMemoryContext, makeSourceFile } from '../../core/source-file.js';
+import { appFolderOf, withoutLineComments } from './app-scope.js';
+import { codeAnalyzer } from './index.js';
+
+let seq = 0;
+
+/** Every file of an in-memory project analyzed as a scan does; the findings of one rule. */
+async function scanAll(files: Record<string, string>, rule: string): Promise<RawFinding[]> {
+  // A root of its own per call: application facts are kept per root and folder.
+  const ctx = makeMemoryContext(files, {}, `/virtual-app-${++seq}`);
+  const out: RawFinding[] = [];
+  for (const [path, text] of Object.entries(files)) {
+    if (!/\.(js|ts)$/.test(path)) continue;
+    out.push(...(await codeAnalyzer.analyze(makeSourceFile(path, text), ctx)));
+  }
+  return out.filter((f) => f.ruleId === rule);
+}
+
+const APP = `const express = require('express');
+const session = require('express-session');
+const routes = require('./routes');
+const app = express();
+app.use(express.urlencoded({ extended: false }));
+app.use(session({ secret: process.env.SECRET, resave: false, saveUninitialized: false }));
+app.use('/', routes);
+app.listen(3000);
+`;
+
+const ROUTES = `const router = require('express').Router();
+router.post('/cart/add', (req, res) => {
+  req.session.cart.push(req.body.product);
+  res.redirect('/cart');
+});
+module.exports = router;
+`;
+
+describe('application-wide rules (code/js-missing-csrf)', () => {
+  it('reports sessions set up in one file when another registers a POST route and nothing checks CSRF', async () => {
+    const found = await scanAll(
+      { 'package.json': '{}', 'app.js': APP, 'routes/index.js': ROUTES },
+      'code/js-missing-csrf',
+    );
+    expect(found.map((f) => `${f.location.path}:${f.location.startLine}`)).toEqual(['app.js:6']);
+  });
+
+  it('stays quiet when any file of the application adds CSRF middleware', async () => {
+    const csrf = `const lusca = require('lusca');\nmodule.exports = (app) => app.use(lusca.csrf());\n`;
+    const files = { 'package.json': '{}', 'app.js': APP, 'routes/index.js': ROUTES, 'lib/security.js': csrf };
+    expect(await scanAll(files, 'code/js-missing-csrf')).toEqual([]);
+  });
+
+  it('is not fooled by a comment that only names CSRF', async () => {
+    const todo = `// TODO: add CSRF protection\n${ROUTES}`;
+    const found = await scanAll(
+      { 'package.json': '{}', 'app.js': APP, 'routes/index.js': todo },
+      'code/js-missing-csrf',
+    );
+    expect(found).toHaveLength(1);
+  });
+
+  it('needs a state-changing route somewhere in the application', async () => {
+    const reads = ROUTES.replace('router.post', 'router.get');
+    expect(
+      await scanAll(
+        { 'package.json': '{}', 'app.js': APP, 'routes/index.js': reads },
+        'code/js-missing-csrf',
+      ),
+    ).toEqual([]);
+  });
+
+  it('needs a body a cross-site form can send: an application that parses only JSON is left out', async () => {
+    const json = APP.replace('express.urlencoded({ extended: false })', 'express.json()');
+    expect(
+      await scanAll(
+        { 'package.json': '{}', 'app.js': json, 'routes/index.js': ROUTES },
+        'code/js-missing-csrf',
+      ),
+    ).toEqual([]);
+  });
+
+  it("reads only the application's own code: a minified client bundle that mentions urlencoded is not a parser", async () => {
+    const json = APP.replace('express.urlencoded({ extended: false })', 'express.json()');
+    const bundle = `!function(e){var t="application/x-www-form-urlencoded";${'e.a=1;'.repeat(900)}}(window);\n`;
+    const files = {
+      'package.json': '{}',
+      'app.js': json,
+      'routes/index.js': ROUTES,
+      'public/js/app.min.js': bundle,
+    };
+    expect(await scanAll(files, 'code/js-missing-csrf')).toEqual([]);
+  });
+
+  it('gives one finding per application: the source file before a test that sets up sessions too', async () => {
+    const files = {
+      'package.json': '{}',
+      'test/app.test.js': APP,
+      'server/app.js': APP,
+      'routes/index.js': ROUTES,
+    };
+    const found = await scanAll(files, 'code/js-missing-csrf');
+    expect(found.map((f) => f.location.path)).toEqual(['server/app.js']);
+  });
+
+  it('decides each package of a monorepo on its own files', async () => {
+    const files = {
+      'package.json': '{}',
+      'shop/package.json': '{}',
+      'shop/app.js': APP,
+      'shop/routes/index.js': ROUTES,
+      'admin/package.json': '{}',
+      'admin/app.js': APP,
+      'admin/routes/index.js': ROUTES,
+      'admin/csrf.js': "module.exports = require('csurf')({ cookie: false });\n",
+    };
+    const found = await scanAll(files, 'code/js-missing-csrf');
+    expect(found.map((f) => f.location.path)).toEqual(['shop/app.js']);
+  });
+
+  it('finds the application folder of a file and strips whole-line comments only', () => {
+    const paths = new Set(['package.json', 'a/package.json', 'a/b/c.js']);
+    expect(appFolderOf('a/b/c.js', paths)).toBe('a');
+    expect(appFolderOf('x/y.js', paths)).toBe('');
+    expect(withoutLineComments("// csrf\n  * csrf\nconst t = req.get('x-csrf-token'); // csrf")).toBe(
+      "\n\nconst t = req.get('x-csrf-token'); ",
+    );
+    expect(withoutLineComments("app.use(session()); // no csrf yet\nconst u = 'http://x/csrf';")).toBe(
+      "app.use(session()); \nconst u = 'http://x/csrf';",
+    );
+  });
+});

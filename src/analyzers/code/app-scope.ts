@@ -1,0 +1,164 @@
+/**
+ * Rules about a whole application rather than one statement (a rule's `app`): "cookie sessions, routes that
+ * change state, and no CSRF defence anywhere". The statement a rule matches (the session set-up) sits in one
+ * file, while the routes and the defence may sit in any other, so the match is decided over the application's
+ * files: the JavaScript/TypeScript files under the nearest folder above the file that holds a package.json
+ * (or the scan root). They are read through the core, only for files where such a rule matched, once per
+ * application and process; a finding is kept in one file only (the first that can hold the set-up, a source
+ * file before a test), at its first match, so an application gets one finding, not one per route or file.
+ */
+import type { AnalyzerContext, SourceFile } from '../../core/analyzer.js';
+import { roleFromContent, roleFromPath } from '../../core/file-role.js';
+import { isDeclarationFile, languageOf } from './languages.js';
+import type { CodeMatch } from './matches.js';
+import { isMinified, MAX_CODE_BYTES } from './minified.js';
+import type { AppCondition, CodeRule } from './rule-schema.js';
+
+/** Bounds of the files read for one application; past them its `app` rules report nothing (with a note). */
+export const APP_FILES = { files: 4000, bytes: 64 * 1024 * 1024 };
+
+/**
+ * A text without its comments as far as the text shows them: a `// TODO: CSRF` or a commented-out
+ * `app.post(…)` is no defence and no route. Whole lines that start a comment go, and a `//` after white space
+ * with no quote after it on the line (`'http://x'` and `'a // b'` stay: telling every comment from a string
+ * needs a parse).
+ */
+export function withoutLineComments(text: string): string {
+  return text.replace(/^[ \t]*(?:\/\/|\/\*|\*).*$/gm, '').replace(/(\s)\/\/[^'"`\n]*$/gm, '$1');
+}
+
+/** Whether the texts of an application satisfy a rule's `app` condition. */
+export function appConditionHolds(app: AppCondition, texts: readonly string[]): boolean {
+  const code = texts.map(withoutLineComments);
+  if (!app.requires.every((q) => code.some((t) => q.test(t)))) return false;
+  return !(app.unless && code.some((t) => app.unless!.test(t)));
+}
+
+/** Whether a file's text can hold one of the rule's matches (its trigger words and prefilter). */
+function canMatch(rule: CodeRule, text: string): boolean {
+  if (rule.triggers.length > 0 && !rule.triggers.some((w) => text.includes(w))) return false;
+  if (rule.requires.length > 0 && !rule.requires.some((w) => text.includes(w))) return false;
+  return rule.prefilter === undefined || rule.prefilter.test(text);
+}
+
+/** The application folder of a file: the nearest folder above it with a package.json ('' for the root). */
+export function appFolderOf(path: string, paths: ReadonlySet<string>): string {
+  const parts = path.split('/').slice(0, -1);
+  for (let n = parts.length; n > 0; n--) {
+    const dir = parts.slice(0, n).join('/');
+    if (paths.has(`${dir}/package.json`)) return dir;
+  }
+  return '';
+}
+
+/** Per rule: whether the condition holds over the application, and the file that reports its finding. */
+interface AppVerdict {
+  holds: boolean;
+  reporter: string | undefined;
+}
+
+interface AppFacts {
+  verdicts: Map<string, AppVerdict>;
+  truncated: boolean;
+}
+
+const KEEP = 16;
+const cache = new Map<string, Promise<AppFacts>>();
+
+/** Whether a file is code the application's team writes: not generated, bundled, minified or vendored. */
+function ownCode(path: string, text: string): boolean {
+  const role = roleFromPath(path);
+  if (role === 'generated' || role === 'vendored') return false;
+  const name = path.slice(path.lastIndexOf('/') + 1);
+  return (
+    text.length <= MAX_CODE_BYTES && !isMinified(name, text) && roleFromContent(text, path) === undefined
+  );
+}
+
+/** Source files before tests and examples, then shallower paths, then by name: who reports for the app. */
+function reportOrder(a: string, b: string): number {
+  const rank = (p: string): number => (roleFromPath(p) === 'source' ? 0 : 1);
+  const depth = (p: string): number => p.split('/').length;
+  return rank(a) - rank(b) || depth(a) - depth(b) || (a < b ? -1 : a > b ? 1 : 0);
+}
+
+async function readFacts(
+  folder: string,
+  rules: readonly CodeRule[],
+  file: SourceFile,
+  ctx: Pick<AnalyzerContext, 'paths' | 'readFile'>,
+): Promise<AppFacts> {
+  const prefix = folder === '' ? '' : `${folder}/`;
+  const files: string[] = [];
+  for (const p of ctx.paths) {
+    if (!p.startsWith(prefix) || p.includes('node_modules/')) continue;
+    const name = p.slice(p.lastIndexOf('/') + 1);
+    const lang = languageOf(name.slice(name.lastIndexOf('.') + 1).toLowerCase());
+    if (lang && lang.family !== 'python' && !isDeclarationFile(name)) files.push(p);
+  }
+  // The analyzed file is part of its application even where the context lists no paths (a file analysed alone).
+  if (!ctx.paths.has(file.path)) files.push(file.path);
+  files.sort(reportOrder);
+  const facts: AppFacts = { verdicts: new Map(), truncated: files.length > APP_FILES.files };
+  if (facts.truncated) return facts;
+  const texts: string[] = [];
+  const reporters = new Map<string, string>();
+  let bytes = 0;
+  for (const p of files) {
+    const text = p === file.path ? file.text : await ctx.readFile(p);
+    // Code the analyzer does not read is not the application's own: a client bundle's copy of a library says
+    // nothing of what the server parses or checks.
+    if (text === undefined || !ownCode(p, text)) continue;
+    bytes += text.length;
+    if (bytes > APP_FILES.bytes) {
+      facts.truncated = true;
+      return facts;
+    }
+    texts.push(text);
+    for (const r of rules) if (!reporters.has(r.id) && canMatch(r, text)) reporters.set(r.id, p);
+  }
+  for (const r of rules)
+    facts.verdicts.set(r.id, { holds: appConditionHolds(r.app!, texts), reporter: reporters.get(r.id) });
+  return facts;
+}
+
+/**
+ * `matches` with those of `app` rules kept only where the application's other files say so: the condition
+ * holds, this file is the one that reports for the application, and the match is the rule's first here.
+ */
+export async function keepAppMatches(
+  matches: CodeMatch[],
+  file: SourceFile,
+  ctx: Pick<AnalyzerContext, 'root' | 'paths' | 'readFile' | 'warn'>,
+): Promise<CodeMatch[]> {
+  const pending = matches.filter((m) => m.rule.app && m.path === undefined);
+  if (pending.length === 0) return matches;
+  const folder = appFolderOf(file.path, ctx.paths);
+  const rules = [...new Map(pending.map((m) => [m.rule.id, m.rule])).values()];
+  const alone = ctx.paths.has(file.path) ? '' : file.path;
+  const key = `${ctx.root}\0${folder}\0${alone}\0${rules.map((r) => r.id).join(',')}`;
+  let facts = cache.get(key);
+  if (!facts) {
+    facts = readFacts(folder, rules, file, ctx);
+    cache.set(key, facts);
+    if (cache.size > KEEP) cache.delete(cache.keys().next().value as string);
+  }
+  const { verdicts, truncated } = await facts;
+  if (truncated) {
+    ctx.warn(
+      `application-wide rules (${rules.map((r) => r.id).join(', ')}) not decided: the application under "${folder || '.'}" holds more than ${APP_FILES.files} files or ${APP_FILES.bytes / 1024 / 1024} MB of code`,
+      { code: 'analysis-truncated', path: file.path },
+    );
+  }
+  const first = new Map<string, CodeMatch>();
+  for (const m of pending) {
+    const f = first.get(m.rule.id);
+    if (!f || m.line < f.line || (m.line === f.line && m.column < f.column)) first.set(m.rule.id, m);
+  }
+  return matches.filter((m) => {
+    if (!m.rule.app || m.path !== undefined) return true;
+    const v = verdicts.get(m.rule.id);
+    if (truncated || !v?.holds || (v.reporter !== undefined && v.reporter !== file.path)) return false;
+    return first.get(m.rule.id) === m;
+  });
+}
