@@ -25,3 +25,22 @@ app.get('/page/:name', (req, res) => {
   if (!pages.has(req.params.name)) return res.status(404).end();
   res.sendFile(path.join(__dirname, 'pages', req.params.name + '.html'));
 });
+
+// A predicate named for checking paths, at the top of the callback that uses them.
+const utils = require('./utils');
+app.post('/upload', (req, res) => {
+  const dstDir = decodeURIComponent(req.query.to);
+  req.busboy.on('file', (field, file, name) => {
+    if (!utils.isPathSane(name) || !utils.isPathSane(dstDir)) return;
+    file.pipe(require('fs').createWriteStream(path.join(__dirname, 'files', dstDir, name)));
+  });
+  const from = req.query.from;
+  if (!isSafePath(from)) return res.status(400).end();
+  res.sendFile(path.join(__dirname, 'files', from));
+});
+
+app.get('/open', (req, res) => {
+  const p = path.resolve(req.query.p);
+  if (!isPathInside(p, __dirname)) return res.status(403).end();
+  res.sendFile(p);
+});
