@@ -11,12 +11,12 @@ function assign(target, source) {
   }
 }
 
-// Declared fresh but then set to the caller's object: the write is into whatever that was.
+// Declared fresh with `let`, then set to the caller's object: the write is into whatever that was.
 function update(given, key, value) {
   let out = {};
   out = given;
   // ruleid: code/js-prototype-pollution
-  out[key] = value.copy;
+  out[key] = { copy: value };
 }
 
 app.post('/settings/:group', (req, res) => {

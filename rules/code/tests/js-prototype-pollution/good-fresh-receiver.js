@@ -12,15 +12,15 @@ function parseCookies(header) {
   return entries;
 }
 
-// A module's cache, only ever reset to a fresh object: a one-level write changes only the cache.
-let cache = {};
+// A module's cache: a one-level write of a record changes only the cache.
+const cache = {};
 
 function remember(dir, stat) {
   cache[dir] = { files: {}, size: 0, mtime: stat.mtime };
 }
 
 function forget() {
-  cache = {};
+  for (const k of Object.keys(cache)) delete cache[k];
 }
 
 app.get('/whoami', (req, res) => {
