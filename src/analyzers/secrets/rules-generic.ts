@@ -142,7 +142,7 @@ export function passwordVerdict(m: MatchContext, inUrl: boolean): Verdict {
   if (reason !== undefined && !inUrl && m.sourceCode && TEST_ROLES.has(roleFromPath(m.path))) return false;
   if (reason !== undefined) {
     const local = inUrl && LOCAL_HOST.test(m.line);
-    // A comment documents (`// password: "hunter1"` showing an option's format), like a documentation page.
+    // A comment documents (a commented-out option showing its format), like a documentation page.
     const doc = DOC_PATH.test(m.path) || (m.sourceCode && COMMENT_LINE.test(m.before));
     const lowConfidence = doc || TEST_OR_DOC_PATH.test(m.path) ? { confidence: 'low' as const } : {};
     // A weak password in documentation is an example to copy: worth a note, not a high finding.
