@@ -115,6 +115,20 @@ function translated(expr: string): boolean {
   );
 }
 
+// A Handlebars literal: a quoted string, a number, true/false/null, or a `key=literal` hash argument.
+const HB_LITERAL = String.raw`(?:"[^"\n]*"|'[^'\n]*'|-?\d+(?:\.\d+)?|true|false|null|[A-Za-z_][\w-]*=(?:"[^"\n]*"|'[^'\n]*'|-?\d+(?:\.\d+)?|true|false))`;
+const HB_HELPER_OF_LITERALS = new RegExp(String.raw`^[A-Za-z_$][\w$-]*(?:\s+${HB_LITERAL})+$`);
+
+/**
+ * A Handlebars helper given only literals (`{{{svg "triangle"}}}`, `{{{icon 'menu' size=16}}}`): the
+ * application's own helper making markup from text written in the template, such as an inline icon.
+ * A helper given a variable (`{{{markdown post.body}}}`) or a bare name (`{{{comment}}}`) is still reported.
+ * What it gives up: a helper that ignores its arguments and writes data it finds elsewhere.
+ */
+function helperOfLiterals(expr: string, construct: string): boolean {
+  return (construct === '{{{ }}}' || construct === '{{& }}') && HB_HELPER_OF_LITERALS.test(expr);
+}
+
 interface Pattern {
   re: RegExp;
   construct: string;
@@ -199,6 +213,7 @@ export function unescapedOutputs(text: string, engine: TemplateEngine): Unescape
     for (const m of text.matchAll(p.re)) {
       const expr = (m[p.group] ?? '').trim();
       if (constant(expr) || rendered(expr) || translated(expr)) continue;
+      if (helperOfLiterals(expr, p.construct)) continue;
       if (p.construct === '|safe' && ESCAPED_AFTER_SAFE.test(m[0])) continue;
       const at = (m.index ?? 0) + m[0].indexOf(m[p.group] ?? '');
       out.push({ ...position(starts, at), expr, construct: p.construct, names: namesIn(expr) });

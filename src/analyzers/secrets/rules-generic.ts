@@ -49,6 +49,8 @@ const DOC_HOST =
   /@(?:[a-z0-9-]+\.)*(?:example\.(?:com|org|net)|example|host|hostname|somehost|yourhost|myhost|domain\.com)(?:[:/?#]|$)/i;
 const TEST_OR_DOC_PATH =
   /(?:^|\/)(?:tests?|__tests__|spec|fixtures?|examples?|docs?|samples?)\/|\.(?:md|markdown|rst|adoc)$/i;
+/** The text before a match on a line of program source that is a comment (`//`, `/*`, ` * `, `#`). */
+const COMMENT_LINE = /^\s*(?:\/\/|\/\*|\*(?!\*?\/)|#)/;
 const DOC_PATH = /(?:^|\/)docs?\/|\.(?:md|markdown|rst|adoc)$|(?:^|\/)readme(?:\.[a-z]{1,8})?$/i;
 // Values of status maps and option tables (`pass: "passed"`, `password: required`): never a password.
 const NOT_A_PASSWORD =
@@ -140,7 +142,8 @@ export function passwordVerdict(m: MatchContext, inUrl: boolean): Verdict {
   if (reason !== undefined && !inUrl && m.sourceCode && TEST_ROLES.has(roleFromPath(m.path))) return false;
   if (reason !== undefined) {
     const local = inUrl && LOCAL_HOST.test(m.line);
-    const doc = DOC_PATH.test(m.path);
+    // A comment documents (a commented-out option showing its format), like a documentation page.
+    const doc = DOC_PATH.test(m.path) || (m.sourceCode && COMMENT_LINE.test(m.before));
     const lowConfidence = doc || TEST_OR_DOC_PATH.test(m.path) ? { confidence: 'low' as const } : {};
     // A weak password in documentation is an example to copy: worth a note, not a high finding.
     return {

@@ -105,4 +105,28 @@ describe('weak passwords', () => {
     }
     expect(await scan('src/ftp.js', doc)).toEqual([['secrets/weak-password', 2, 'high', 'medium']]);
   });
+
+  it('reports a weak password in a comment of program source like documentation, and one in its code at high', async () => {
+    const option = `password: ${dq}hunter1${dq}, host: args.host };`;
+    const commented = [
+      '// Format:',
+      `//   return { username: ${dq}lounge${dq}, ${option}`,
+      ' * ' + option,
+      '# ' + option,
+    ];
+    expect(await scan('defaults/config.js', commented.slice(0, 3).join('\n'))).toEqual([
+      ['secrets/weak-password', 2, 'low', 'low'],
+      ['secrets/weak-password', 3, 'low', 'low'],
+    ]);
+    expect(await scan('app/settings.py', commented[3]!)).toEqual([
+      ['secrets/weak-password', 1, 'low', 'low'],
+    ]);
+    expect(await scan('defaults/config.js', `const webirc = { ${option}`)).toEqual([
+      ['secrets/weak-password', 1, 'high', 'medium'],
+    ]);
+    // A comment mark after code on the line, or a product of the division operator, is no comment line.
+    expect(await scan('src/x.js', `const a = b * 2; const o = { ${option}`)).toEqual([
+      ['secrets/weak-password', 1, 'high', 'medium'],
+    ]);
+  });
 });

@@ -3,7 +3,7 @@ const app = express();
 
 // The element an array method passes still carries the request's data; only its index does not.
 app.post('/flags', (req, res) => {
-  const flags = {};
+  const flags = req.session.flags;
   req.body.names.forEach((name, i) => {
     // ruleid: code/js-prototype-pollution
     flags[name] = { order: i };

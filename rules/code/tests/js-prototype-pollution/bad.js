@@ -56,7 +56,7 @@ app.post('/nested', (req, res) => {
 
 // Fixed text made only of letters can still complete a dangerous name: 'proto' + 'type'.
 app.post('/meta/:rest', (req, res) => {
-  const meta = {};
+  const meta = req.app.locals.meta;
   // ruleid: code/js-prototype-pollution
   meta['proto' + req.params.rest] = { copy: req.body };
   res.json(meta);

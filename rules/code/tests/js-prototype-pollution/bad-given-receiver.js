@@ -1,0 +1,35 @@
+const express = require('express');
+const app = express();
+const settings = {};
+
+// A shallow merge into the object it is given: called with `settings[group]` and group `__proto__`,
+// target is Object.prototype and every key the request names lands there.
+function assign(target, source) {
+  for (const key of Object.keys(source)) {
+    // ruleid: code/js-prototype-pollution
+    target[key] = source[key];
+  }
+}
+
+// Declared fresh with `let`, then set to the caller's object: the write is into whatever that was.
+function update(given, key, value) {
+  let out = {};
+  out = given;
+  // ruleid: code/js-prototype-pollution
+  out[key] = { copy: value };
+}
+
+app.post('/settings/:group', (req, res) => {
+  assign(settings[req.params.group], req.body);
+  update(settings[req.params.group], req.body.key, req.body);
+  res.end();
+});
+
+// A fresh object given the request's own value: under `__proto__` the object inherits whatever the
+// request sent, so it stays reported even though the receiver is local.
+app.post('/prefs', (req, res) => {
+  const prefs = {};
+  // ruleid: code/js-prototype-pollution
+  prefs[req.body.key] = req.body.value;
+  res.json(prefs);
+});
