@@ -156,13 +156,15 @@ function importCalls(view: ProjectView): SgNode[] {
   if (view.modules.size < 2 || (names.size === 0 && view.entry.imports.wildcards.length === 0)) return [];
   const python = view.entry.lang.family === 'python';
   const wild = view.entry.imports.wildcards.length > 0;
-  return view.entry.root.findAll({ rule: { kind: python ? 'call' : 'call_expression' } }).filter((c) => {
-    const callee = c.field('function')?.text() ?? '';
-    if (wild && /^[\w$]+$/.test(callee)) return true;
-    for (let i = callee.lastIndexOf('.'); i > 0; i = callee.lastIndexOf('.', i - 1))
-      if (names.has(callee.slice(0, i))) return true;
-    return names.has(callee);
-  });
+  const calls = view.entry.index.callList(view.entry.root, python ? 'call' : 'call_expression');
+  const out: SgNode[] = [];
+  for (const { node, callee = '' } of calls) {
+    let hit = (wild && /^[\w$]+$/.test(callee)) || names.has(callee);
+    for (let i = callee.lastIndexOf('.'); !hit && i > 0; i = callee.lastIndexOf('.', i - 1))
+      hit = names.has(callee.slice(0, i));
+    if (hit) out.push(node);
+  }
+  return out;
 }
 
 // Nodes that end a statement's extent: a statement, a declaration, or a function body's expression.
