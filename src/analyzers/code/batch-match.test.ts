@@ -175,3 +175,45 @@ describe('mayMatch', () => {
     );
   });
 });
+
+describe('mayMatch: words a rule needs below its top level', () => {
+  it('needs a word of each alternative of `any`, of every part of `all`, of relational clauses and utils', () => {
+    const any: Matcher = { rule: { any: [{ pattern: 'eval($X)' }, { pattern: 'new Function($$$)' }] } };
+    expect(mayMatch(any, 'run(code)')).toBe(false);
+    expect(mayMatch(any, 'eval(code)')).toBe(true);
+    expect(mayMatch(any, 'new Function(code)')).toBe(true);
+    const all: Matcher = {
+      rule: {
+        all: [{ pattern: '$A.exec($B)' }, { inside: { kind: 'function_declaration', pattern: 'handler' } }],
+      },
+    };
+    expect(mayMatch(all, 'cp.exec(cmd)')).toBe(false);
+    expect(mayMatch(all, 'function handler() { cp.exec(cmd) }')).toBe(true);
+    const util: Matcher = { rule: { matches: 'sink' }, utils: { sink: { pattern: 'innerHTML' } } };
+    expect(mayMatch(util, 'el.textContent = x')).toBe(false);
+    expect(mayMatch(util, 'el.innerHTML = x')).toBe(true);
+    const names: Matcher = {
+      rule: {
+        all: [{ pattern: '$T($$$)' }, { has: { field: 'function', regex: '^(setTimeout|setInterval)$' } }],
+      },
+    };
+    expect(mayMatch(names, 'run(x)')).toBe(false);
+    expect(mayMatch(names, 'setInterval(x, 10)')).toBe(true);
+  });
+
+  it('needs nothing under `not`, from an alternative without words, or from a util met again', () => {
+    const not: Matcher = { rule: { pattern: '$A.exec($B)', not: { inside: { pattern: 'sanitize($$$)' } } } };
+    expect(mayMatch(not, 'cp.exec(cmd)')).toBe(true);
+    const open: Matcher = { rule: { any: [{ pattern: 'eval($X)' }, { kind: 'call_expression' }] } };
+    expect(mayMatch(open, 'run(x)')).toBe(true);
+    const loop: Matcher = {
+      rule: { matches: 'a' },
+      utils: { a: { any: [{ pattern: 'alpha($X)' }, { has: { matches: 'a' } }] } },
+    };
+    // The second reference to `a` adds nothing, so its alternative needs nothing: the reading ends.
+    expect(mayMatch(loop, 'beta(x)')).toBe(true);
+    expect(
+      mayMatch({ rule: { all: [{ matches: 'a' }, { pattern: 'gamma' }] }, utils: loop.utils }, 'beta(x)'),
+    ).toBe(false);
+  });
+});

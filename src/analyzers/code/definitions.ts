@@ -5,6 +5,7 @@ import { kindOf } from './syntax.js';
 import type { Syntax } from './syntax.js';
 import type { TaintBudget } from './taint-budget.js';
 import { BLOCKS, contains } from './taint-support.js';
+import { startOf } from './file-index.js';
 import type { FileIndex } from './file-index.js';
 
 /** Where a name gets its value: scoped definition lookups over one file's tree, cached in its index. */
@@ -46,7 +47,7 @@ export class DefinitionLookup {
       if (scope.id() === this.root.id()) h = all.map((x) => x.node);
       else {
         const r = scope.range();
-        h = all.filter((x) => x.start >= r.start.index && x.start < r.end.index).map((x) => x.node);
+        h = all.filter((x) => startOf(x) >= r.start.index && startOf(x) < r.end.index).map((x) => x.node);
       }
       this.index.hits.set(key, h);
     }

@@ -16,6 +16,7 @@ import { isFixedValue, isImportedName } from './fixed-value.js';
 import { backtrackingOf } from './redos-source.js';
 import { namesBoundTo, shadowedAt } from './bound-names.js';
 import { moduleHits } from './batch-match.js';
+import { mayMatch } from './match-words.js';
 import { passes, WordIndex } from './text-facts.js';
 import type { BatchHit } from './batch-match.js';
 import type { TaintRun } from './run-taint.js';
@@ -150,19 +151,36 @@ function appliesTo(rule: CodeRule, words: WordIndex, st: FileState): boolean {
   return st.texts.some((t) => applies(rule, words, t));
 }
 
+/** True when the analysis sees the file alone: no imported module, so no call into one is followed. */
+function alone(view: ProjectView | undefined): boolean {
+  return view === undefined || view.modules.size < 2;
+}
+
+/**
+ * False when no match of the rule can occur in the text (see mayMatch): a structural rule's matcher, or
+ * every sink of a taint rule. For a file seen alone, a taint rule finds only sinks of the file itself and
+ * evaluates nothing without one, so a file no rule can match in need not be parsed.
+ */
+export function canMatch(rule: CodeRule, text: string): boolean {
+  if (rule.taint) return rule.taint.sinks.some((s) => mayMatch(s.matcher, text));
+  return rule.match !== undefined && mayMatch(rule.match, text);
+}
+
 /** Calls in the entry whose callee starts with a name the entry imports. */
 function importCalls(view: ProjectView): SgNode[] {
   const names = view.entry.imports.names;
   if (view.modules.size < 2 || (names.size === 0 && view.entry.imports.wildcards.length === 0)) return [];
   const python = view.entry.lang.family === 'python';
   const wild = view.entry.imports.wildcards.length > 0;
-  return view.entry.root.findAll({ rule: { kind: python ? 'call' : 'call_expression' } }).filter((c) => {
-    const callee = c.field('function')?.text() ?? '';
-    if (wild && /^[\w$]+$/.test(callee)) return true;
-    for (let i = callee.lastIndexOf('.'); i > 0; i = callee.lastIndexOf('.', i - 1))
-      if (names.has(callee.slice(0, i))) return true;
-    return names.has(callee);
-  });
+  const calls = view.entry.index.callList(view.entry.root, python ? 'call' : 'call_expression');
+  const out: SgNode[] = [];
+  for (const { node, callee = '' } of calls) {
+    let hit = (wild && /^[\w$]+$/.test(callee)) || names.has(callee);
+    for (let i = callee.lastIndexOf('.'); !hit && i > 0; i = callee.lastIndexOf('.', i - 1))
+      hit = names.has(callee.slice(0, i));
+    if (hit) out.push(node);
+  }
+  return out;
 }
 
 // Nodes that end a statement's extent: a statement, a declaration, or a function body's expression.
@@ -248,7 +266,8 @@ export function analyzeText(
   const active = fam.rules.filter(
     (r) => (!only || only.has(r.id)) && appliesTo(r, fam.words, st) && taintPossible(r, fam, st),
   );
-  if (active.length === 0) return { matches: [], truncated: false, parsed: false };
+  if (active.length === 0 || (alone(view) && !active.some((r) => canMatch(r, text))))
+    return { matches: [], truncated: false, parsed: false };
   const v = view ?? singleModule('', text, lang);
   v.account = { file: v.account.file, own: new StepPool(OWN_STEPS) };
   const out: CodeMatch[] = [];

@@ -9,7 +9,7 @@ import { ensurePython, languageOf } from './languages.js';
 import type { FileLanguage } from './languages.js';
 import { enclosingFunction, escapeRegex } from './scope.js';
 import { syntaxOf } from './syntax.js';
-import { anchored, FileIndex } from './file-index.js';
+import { anchored, FileIndex, startOf } from './file-index.js';
 
 const FIXTURES = join(import.meta.dirname, '../../../test/fixtures/code-labelled');
 const EXAMPLES = join(import.meta.dirname, '../../../rules/code/tests');
@@ -132,5 +132,62 @@ describe('FileIndex', () => {
       }
     }
     expect(compared).toBeGreaterThan(1000);
+  });
+
+  it('lists the calls and the functions with one walk each, as walks of their kinds give them', () => {
+    let listed = 0;
+    for (const { root, lang, ...f } of parsed()) {
+      const syn = syntaxOf(lang.family);
+      const python = lang.family === 'python';
+      const callKind = python ? 'call' : 'call_expression';
+      const index = new FileIndex();
+      const walked = root.findAll({ rule: { kind: callKind } });
+      const list = index.callList(root, callKind);
+      expect(spans(list.map((c) => c.node)), f.name).toEqual(spans(walked));
+      expect(
+        list.map((c) => c.callee),
+        f.name,
+      ).toEqual(walked.map((c) => c.field('function')?.text()));
+      // The same list again, not another walk.
+      expect(index.callList(root, callKind)).toBe(list);
+      // Functions by name after the spans were listed (JavaScript shares one walk for both).
+      const fnKinds = python ? ['function_definition'] : [...syn.functions].filter((k) => k !== 'function');
+      const fns = root.findAll({ rule: { any: fnKinds.map((kind) => ({ kind })) } });
+      const first = fns[0];
+      if (first) index.functionAround(root, syn, first);
+      for (const fn of fns) {
+        const name = fn.field('name')?.text();
+        if (name === undefined) continue;
+        expect(
+          index.functionsNamed(root, syn, python, name).some((x) => x.id() === fn.id()),
+          `${f.name}: ${name}`,
+        ).toBe(true);
+      }
+      listed += list.length + fns.length;
+    }
+    expect(listed).toBeGreaterThan(1000);
+  });
+
+  it('indexes identifiers by name in document order, each with the offset its range gives', () => {
+    let sites = 0;
+    for (const { root, lang } of parsed()) {
+      const syn = syntaxOf(lang.family);
+      const python = lang.family === 'python';
+      const kinds = python ? ['identifier'] : [...syn.identifiers];
+      const walked = root.findAll({ rule: { any: kinds.map((kind) => ({ kind })) } });
+      const byName = new FileIndex().names(root, syn, python);
+      const flat = [...byName.values()].flat();
+      expect(flat.length).toBe(walked.length);
+      for (const [name, list] of byName) {
+        const offsets = list.map((s) => startOf(s));
+        expect(offsets).toEqual([...offsets].sort((a, b) => a - b));
+        for (const s of list) {
+          expect(s.node.text()).toBe(name);
+          expect(startOf(s)).toBe(s.node.range().start.index);
+        }
+      }
+      sites += flat.length;
+    }
+    expect(sites).toBeGreaterThan(1000);
   });
 });

@@ -33,12 +33,10 @@ interface FunctionSpan {
 }
 
 /** The file's functions in document order, each with the function around it. */
-function spansOf(root: SgNode, syn: Syntax): FunctionSpan[] {
+function spansOf(functions: readonly SgNode[]): FunctionSpan[] {
   const out: FunctionSpan[] = [];
   const open: number[] = [];
-  // `function` (an old grammar's name) is no kind of the JavaScript and TSX grammars in use: asking for it fails.
-  const kinds = [...syn.functions].filter((k) => k !== 'function').map((kind) => ({ kind }));
-  for (const node of root.findAll({ rule: { any: kinds } })) {
+  for (const node of functions) {
     const r = node.range();
     const span = { node, id: node.id(), start: r.start.index, end: r.end.index, parent: -1 };
     // Document order lists a function after every function around it: close those that end before it.
@@ -49,6 +47,17 @@ function spansOf(root: SgNode, syn: Syntax): FunctionSpan[] {
     out.push(span);
   }
   return out;
+}
+
+/** An occurrence of a name: the identifier, and its offset once read (startOf). */
+export interface NameSite {
+  node: SgNode;
+  start: number | undefined;
+}
+
+/** The offset where an occurrence of a name starts, read once. */
+export function startOf(site: NameSite): number {
+  return (site.start ??= site.node.range().start.index);
 }
 
 /** Where a matcher matched: the node's offsets and the text its `$X` bound. */
@@ -79,10 +88,12 @@ export class FileIndex {
    * with the steps the lookup was charged: a cached answer is charged the same again (taint-budget.ts).
    */
   readonly reach = new Map<number, { defs: Definition[]; cost: number }>();
-  private nameIndex: Map<string, { node: SgNode; start: number }[]> | undefined;
+  private nameIndex: Map<string, NameSite[]> | undefined;
   private readonly matched = new Map<Matcher, Set<number> | Map<number, boolean>>();
   private readonly spots = new Map<Matcher, Spot[]>();
   private calls: Map<string, { node: SgNode; callee: string }[]> | undefined;
+  private readonly byKinds = new Map<string, SgNode[]>();
+  private readonly allCalls = new Map<string, { node: SgNode; callee: string | undefined }[]>();
   private text: string | undefined;
   private functionIndex: Map<string, SgNode[]> | undefined;
   private functionSpans: FunctionSpan[] | undefined;
@@ -166,7 +177,13 @@ export class FileIndex {
    * per level, which cost more than the lookup itself in large files.
    */
   functionAround(root: SgNode, syn: Syntax, node: SgNode): SgNode | undefined {
-    const fns = (this.functionSpans ??= spansOf(root, syn));
+    // `function` (an old grammar's name) is no kind of the JavaScript and TSX grammars in use: asking for it fails.
+    const fns = (this.functionSpans ??= spansOf(
+      this.nodesOf(
+        root,
+        [...syn.functions].filter((k) => k !== 'function'),
+      ),
+    ));
     const r = node.range();
     const s = r.start.index;
     const e = r.end.index;
@@ -190,8 +207,25 @@ export class FileIndex {
     return undefined;
   }
 
-  /** Identifier occurrences by name, built with one walk of the tree. */
-  names(root: SgNode, syn: Syntax, python: boolean): Map<string, { node: SgNode; start: number }[]> {
+  /**
+   * The nodes of any of `kinds` in document order, found with one walk per list of kinds: the function
+   * spans and the functions by name ask for the same kinds in JavaScript and TypeScript.
+   */
+  private nodesOf(root: SgNode, kinds: readonly string[]): SgNode[] {
+    const key = kinds.join(' ');
+    let nodes = this.byKinds.get(key);
+    if (!nodes) {
+      nodes = root.findAll({ rule: { any: kinds.map((kind) => ({ kind })) } });
+      this.byKinds.set(key, nodes);
+    }
+    return nodes;
+  }
+
+  /**
+   * Identifier occurrences by name, built with one walk of the tree. An occurrence's offset is read when
+   * first asked for (see startOf): most names are never looked up, and a `range()` is a native call.
+   */
+  names(root: SgNode, syn: Syntax, python: boolean): Map<string, NameSite[]> {
     let m = this.nameIndex;
     if (!m) {
       m = new Map();
@@ -200,7 +234,7 @@ export class FileIndex {
         const t = node.text();
         let list = m.get(t);
         if (!list) m.set(t, (list = []));
-        list.push({ node, start: node.range().start.index });
+        list.push({ node, start: undefined });
       }
       this.nameIndex = m;
     }
@@ -227,13 +261,29 @@ export class FileIndex {
     return c;
   }
 
+  /**
+   * Every call of the file (nodes of `callKind`) in document order, with its callee's text (undefined when
+   * it has no `function` field): listed with one walk, for the taint engine's callers and the engine's calls
+   * into imported names alike.
+   */
+  callList(root: SgNode, callKind: string): readonly { node: SgNode; callee: string | undefined }[] {
+    let list = this.allCalls.get(callKind);
+    if (!list) {
+      list = root.findAll({ rule: { kind: callKind } }).map((node) => ({
+        node,
+        callee: node.field('function')?.text(),
+      }));
+      this.allCalls.set(callKind, list);
+    }
+    return list;
+  }
+
   /** Every call of the file by the last part of its callee's text (after the last `.`). */
   private callsByName(root: SgNode, callKind: string): Map<string, { node: SgNode; callee: string }[]> {
     let m = this.calls;
     if (!m) {
       m = new Map();
-      for (const node of root.findAll({ rule: { kind: callKind } })) {
-        const callee = node.field('function')?.text();
+      for (const { node, callee } of this.callList(root, callKind)) {
         if (callee === undefined) continue;
         const last = callee.slice(callee.lastIndexOf('.') + 1);
         let list = m.get(last);
@@ -251,10 +301,10 @@ export class FileIndex {
     if (!m) {
       m = new Map();
       const kinds = [...syn.functions].filter((k) => !k.startsWith('generator_function') || !python);
-      const rule = python
-        ? { any: [{ kind: 'function_definition' }] }
-        : { any: kinds.filter((k) => k !== 'function').map((kind) => ({ kind })) };
-      for (const fn of root.findAll({ rule })) {
+      for (const fn of this.nodesOf(
+        root,
+        python ? ['function_definition'] : kinds.filter((k) => k !== 'function'),
+      )) {
         const n = functionName(fn);
         if (n === undefined) continue;
         let list = m.get(n);

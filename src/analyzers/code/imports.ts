@@ -75,17 +75,32 @@ function requireSpec(call: SgNode | null): string | undefined {
   return args.length === 1 ? stringValue(args[0]) : undefined;
 }
 
-/** The imports of a JavaScript/TypeScript module: ES modules, CommonJS `require` and TS `import = require`. */
+/**
+ * False when a module's text cannot hold an import that resolves to a file of the scanned tree, so that its
+ * tree need not be parsed to find none: in JavaScript every such import names a quoted relative path
+ * (`'./x'`, `"../x"`, see resolveJs); in Python every import statement has the word `import`.
+ */
+export function mayImportLocally(text: string, python: boolean): boolean {
+  return python ? text.includes('import') : /['"]\.\.?\//.test(text);
+}
+
+/**
+ * The imports of a JavaScript/TypeScript module: ES modules, CommonJS `require` and TS `import = require`.
+ * With the module's `text`, a walk for a kind of import is left out when the text lacks its keyword.
+ */
 export function jsImports(
   root: SgNode,
   path: string,
   exists: (p: string) => boolean,
   typescript: boolean,
+  text?: string,
 ): ModuleImports {
   const names = new Map<string, ImportBinding>();
   const resolve = (spec: string | undefined): string | undefined =>
     spec === undefined ? undefined : resolveJs(path, spec, exists);
-  for (const st of root.findAll({ rule: { kind: 'import_statement' } })) {
+  const has = (word: string): boolean => text === undefined || text.includes(word);
+  const statements = has('import') ? root.findAll({ rule: { kind: 'import_statement' } }) : [];
+  for (const st of statements) {
     const module = resolve(stringValue(st.field('source')));
     if (!module) continue;
     for (const clause of st.children()) {
@@ -107,15 +122,17 @@ export function jsImports(
     }
   }
   // TypeScript's `import x = require('./x')` has no `source` field.
-  const requireClauses = typescript ? root.findAll({ rule: { kind: 'import_require_clause' } }) : [];
+  const requireClauses =
+    typescript && has('require') ? root.findAll({ rule: { kind: 'import_require_clause' } }) : [];
   for (const clause of requireClauses) {
     const id = clause.namedChildren()[0];
     const m = resolve(stringValue(clause.namedChildren()[1]));
     if (id && m) names.set(id.text(), { module: m, name: null });
   }
-  for (const d of root.findAll({
-    rule: { kind: 'variable_declarator', has: { field: 'value', regex: 'require' } },
-  })) {
+  const declarators = has('require')
+    ? root.findAll({ rule: { kind: 'variable_declarator', has: { field: 'value', regex: 'require' } } })
+    : [];
+  for (const d of declarators) {
     const value = d.field('value');
     const target = d.field('name');
     if (!value || !target) continue;

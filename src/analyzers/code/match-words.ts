@@ -76,12 +76,98 @@ function namesOf(text: string): Set<string> {
 }
 
 /**
- * False when `m` cannot match anywhere in `text`: its pattern's anchor word is missing, or a constraint
- * accepts only names of which none occurs in the text. True says only that a walk is needed.
+ * What a file's text must contain for a rule to match some node of it: every word of `all`, and for each
+ * of `any`, one of its requirements. Empty lists: nothing is required.
+ */
+interface Needs {
+  all: string[];
+  any: Needs[][];
+}
+
+const NOTHING: Needs = { all: [], any: [] };
+
+/** The longest plain word of a pattern (see anchorOf); empty when it has none. */
+function patternWord(p: string): string {
+  const words = p.replace(/\$+[A-Z_0-9]*/g, ' ').match(/[A-Za-z_][\w]*/g) ?? [];
+  return words.reduce((best, w) => (w.length > best.length ? w : best), '');
+}
+
+/**
+ * What the text of a file must contain for `rule` to match one of its nodes. Each part of a rule object
+ * must hold (pattern, kind, regex, all, any, matches and the relational clauses): a pattern's plain word is
+ * in the matched node's text; a regex that accepts only whole names (`^(setTimeout|setInterval)$`) needs
+ * one of them; `any` needs what one of its alternatives needs; a relational clause (`has`, `inside`,
+ * `follows`, `precedes`) needs a node of the same file; `not` needs nothing. Utils (`matches`) are followed
+ * once each, so that recursive utils end.
+ */
+function needsOf(rule: unknown, utils: Record<string, unknown>, seen: Set<string>): Needs {
+  if (!rule || typeof rule !== 'object' || Array.isArray(rule)) return NOTHING;
+  const r = rule as Record<string, unknown>;
+  const out: Needs = { all: [], any: [] };
+  const add = (n: Needs): void => {
+    out.all.push(...n.all);
+    out.any.push(...n.any);
+  };
+  if (typeof r.pattern === 'string') {
+    const w = patternWord(r.pattern);
+    if (w !== '') out.all.push(w);
+  }
+  if (typeof r.regex === 'string') {
+    const names = literalNames(r.regex);
+    if (names) out.any.push(names.map((w) => ({ all: [w], any: [] })));
+  }
+  if (Array.isArray(r.all)) for (const x of r.all) add(needsOf(x, utils, seen));
+  if (Array.isArray(r.any)) {
+    const alts = r.any.map((x) => needsOf(x, utils, seen));
+    if (alts.length > 0 && alts.every((a) => a.all.length > 0 || a.any.length > 0)) out.any.push(alts);
+  }
+  for (const k of ['has', 'inside', 'follows', 'precedes'])
+    if (r[k] !== undefined) add(needsOf(r[k], utils, seen));
+  if (typeof r.matches === 'string' && !seen.has(r.matches) && utils[r.matches] !== undefined) {
+    seen.add(r.matches);
+    add(needsOf(utils[r.matches], utils, seen));
+  }
+  return out;
+}
+
+const needed = new WeakMap<Matcher, Needs>();
+
+/** What a file's text must contain for `m` to match in it, worked out once per matcher. */
+function needsOfMatcher(m: Matcher): Needs {
+  let n = needed.get(m);
+  if (!n) {
+    n = needsOf(m.rule, m.utils ?? {}, new Set());
+    needed.set(m, n);
+  }
+  return n;
+}
+
+let wordsText: string | undefined;
+let wordsIn = new Map<string, boolean>();
+
+/** Whether `word` occurs in `text` (answers kept for the last text asked about). */
+function contains(text: string, word: string): boolean {
+  if (text !== wordsText) {
+    wordsText = text;
+    wordsIn = new Map();
+  }
+  let v = wordsIn.get(word);
+  if (v === undefined) wordsIn.set(word, (v = text.includes(word)));
+  return v;
+}
+
+function satisfied(n: Needs, text: string): boolean {
+  return n.all.every((w) => contains(text, w)) && n.any.every((alts) => alts.some((a) => satisfied(a, text)));
+}
+
+/**
+ * False when `m` cannot match anywhere in `text`: a word its rule needs is missing (see needsOf), or a
+ * constraint accepts only names of which none occurs in the text. True says only that a walk is needed.
  */
 export function mayMatch(m: Matcher, text: string): boolean {
   const anchor = anchorOf(m);
-  if (anchor !== '' && !text.includes(anchor)) return false;
+  if (anchor !== '' && !contains(text, anchor)) return false;
+  if (!satisfied(needsOfMatcher(m), text)) return false;
   const sets = constraintNames(m);
   if (sets.length === 0) return true;
   const names = namesOf(text);

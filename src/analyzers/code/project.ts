@@ -1,6 +1,6 @@
 import { parse } from '@ast-grep/napi';
 import type { SgNode } from '@ast-grep/napi';
-import { jsImports, pyImports } from './imports.js';
+import { jsImports, mayImportLocally, pyImports } from './imports.js';
 import type { ModuleImports } from './imports.js';
 import { ensurePython, isDeclarationFile, languageOf } from './languages.js';
 import type { FileLanguage } from './languages.js';
@@ -85,12 +85,13 @@ class Module implements LoadedModule {
   }
 
   get imports(): ModuleImports {
+    const python = this.lang.family === 'python';
     this.imported ??=
-      this.exists === NO_FILES
+      this.exists === NO_FILES || !mayImportLocally(this.text, python)
         ? { names: new Map(), wildcards: [] }
-        : this.lang.family === 'python'
+        : python
           ? pyImports(this.root, this.path, this.exists)
-          : jsImports(this.root, this.path, this.exists, this.lang.family === 'typescript');
+          : jsImports(this.root, this.path, this.exists, this.lang.family === 'typescript', this.text);
     return this.imported;
   }
 }

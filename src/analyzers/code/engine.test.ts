@@ -1,0 +1,70 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parse } from '@ast-grep/napi';
+import { describe, expect, it } from 'vitest';
+import { analyzeText, canMatch } from './engine.js';
+import { forFile } from './file-level.js';
+import { rulesFor } from './index.js';
+import { ensurePython, languageOf } from './languages.js';
+import type { FileLanguage } from './languages.js';
+
+const DIRS = ['../../../test/fixtures/code-labelled', '../../../rules/code/tests'].map((d) =>
+  join(import.meta.dirname, d),
+);
+
+function fixtures(): { path: string; text: string; lang: FileLanguage }[] {
+  const out: { path: string; text: string; lang: FileLanguage }[] = [];
+  const walk = (dir: string): void => {
+    for (const e of readdirSync(dir, { withFileTypes: true })) {
+      const p = join(dir, e.name);
+      if (e.isDirectory()) walk(p);
+      const lang = languageOf(e.name.slice(e.name.lastIndexOf('.') + 1));
+      if (e.isFile() && lang) out.push({ path: p, text: readFileSync(p, 'utf8'), lang });
+    }
+  };
+  for (const d of DIRS) walk(d);
+  return out;
+}
+
+describe('analyzeText', () => {
+  it('rules out a rule before parsing only when none of its matchers or sinks matches in the tree', () => {
+    ensurePython();
+    const rules = rulesFor();
+    let ruledOut = 0;
+    let kept = 0;
+    for (const f of fixtures()) {
+      const root = parse(f.lang.lang, f.text).root();
+      for (const rule of rules.family(f.lang.family).rules) {
+        if (canMatch(rule, f.text)) {
+          kept++;
+          continue;
+        }
+        ruledOut++;
+        const ms = rule.taint ? rule.taint.sinks.map((s) => s.matcher) : rule.match ? [rule.match] : [];
+        for (const m of ms) {
+          const walked = forFile(m, root);
+          expect(walked ? root.findAll(walked).length : 0, `${f.path}: ${rule.id}`).toBe(0);
+        }
+      }
+    }
+    expect(ruledOut).toBeGreaterThan(1000);
+    expect(kept).toBeGreaterThan(100);
+  });
+
+  it('leaves a file seen alone unparsed, with no matches, when the rules that apply cannot match in it', () => {
+    ensurePython();
+    const rules = rulesFor();
+    let skipped = 0;
+    for (const f of fixtures()) {
+      for (const rule of rules.family(f.lang.family).rules) {
+        const r = analyzeText(f.text, f.lang, rules, new Set([rule.id]));
+        if (!canMatch(rule, f.text)) {
+          expect(r, `${f.path}: ${rule.id}`).toEqual({ matches: [], truncated: false, parsed: false });
+          skipped++;
+        }
+        if (!r.parsed) expect(r.matches).toEqual([]);
+      }
+    }
+    expect(skipped).toBeGreaterThan(1000);
+  });
+});
