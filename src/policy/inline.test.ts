@@ -49,12 +49,14 @@ describe('inline directives', () => {
       "run('x') // vanguard-ignore: code/js-eval reviewed, fixed input",
       ' * vanguard-ignore: code/xss escaped by the caller',
       'SELECT 1; -- vanguard-ignore: code/sql reviewed',
+      "// it's fixed test data, vanguard-ignore: code/js-eval reviewed",
     ]);
     expect(invalid).toEqual([]);
     expect(directives).toEqual([
       { line: 5, ruleId: 'code/js-eval', reason: 'reviewed, fixed input' },
       { line: 6, ruleId: 'code/xss', reason: 'escaped by the caller' },
       { line: 7, ruleId: 'code/sql', reason: 'reviewed' },
+      { line: 8, ruleId: 'code/js-eval', reason: 'reviewed' },
     ]);
   });
 

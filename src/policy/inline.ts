@@ -28,17 +28,27 @@ export const SUPPRESSION_WITHOUT_REASON: RuleMeta = {
 
 // What opens a comment in the languages Vanguard reads: C-like, shell/Python/YAML, SQL/Lua/Haskell,
 // markup, Jinja/Django/Nunjucks, Handlebars, EJS/ERB, INI and Lisp, TeX/Erlang.
-const COMMENT_OPENER = /\/\/|#|\/\*|<!--|--|\{#|\{\{!|<%#|;|%/;
+const COMMENT_OPENER = /^(?:\/\/|#|\/\*|<!--|--|\{#|\{\{!|<%#|;|%)/;
 
 /**
- * A directive is a comment, so it must follow a comment opener on its line (or sit in a block
- * comment's `*` continuation line) with no quote in between. Text that merely mentions the mark —
- * a string literal such as `'vanguard-ignore for …'`, a sentence describing the syntax — is not one.
+ * A directive is a comment, so it must follow a comment opener outside any string on its line (or
+ * sit in a block comment's `*` continuation line). Text that merely mentions the mark — a string
+ * literal such as `'vanguard-ignore for …'`, a sentence describing the syntax — is not one; an
+ * apostrophe inside the comment (`// it's fixed data; vanguard-ignore: …`) does not matter.
  */
 function inComment(before: string): boolean {
-  const lastQuote = Math.max(before.lastIndexOf("'"), before.lastIndexOf('"'), before.lastIndexOf('`'));
-  if (COMMENT_OPENER.test(before.slice(lastQuote + 1))) return true;
-  return lastQuote === -1 && /^\s*\*/.test(before);
+  if (/^\s*\*/.test(before)) return true;
+  let quote = '';
+  for (let i = 0; i < before.length; i++) {
+    const c = before[i]!;
+    if (quote !== '') {
+      if (c === quote) quote = '';
+      continue;
+    }
+    if (c === "'" || c === '"' || c === '`') quote = c;
+    else if (COMMENT_OPENER.test(before.slice(i, i + 4))) return true;
+  }
+  return false;
 }
 
 function cleanReason(raw: string): string {
