@@ -33,11 +33,10 @@ const COMMENT_OPENER = /^(?:\/\/|#|\/\*|<!--|--|\{#|\{\{!|<%#|;|%)/;
 /**
  * A directive is a comment, so it must follow a comment opener outside any string on its line (or
  * sit in a block comment's `*` continuation line). Text that merely mentions the mark — a string
- * literal such as `'vanguard-ignore for …'`, a sentence describing the syntax — is not one; an
- * apostrophe inside the comment (`// it's fixed data; vanguard-ignore: …`) does not matter.
+ * literal such as `'vanguard-ignore for …'` or a sentence describing the syntax is not one; an
+ * apostrophe earlier in the comment (as in "it's") does not matter.
  */
 function inComment(before: string): boolean {
-  if (/^\s*\*/.test(before)) return true;
   let quote = '';
   for (let i = 0; i < before.length; i++) {
     const c = before[i]!;
@@ -48,7 +47,7 @@ function inComment(before: string): boolean {
     if (c === "'" || c === '"' || c === '`') quote = c;
     else if (COMMENT_OPENER.test(before.slice(i, i + 4))) return true;
   }
-  return false;
+  return quote === '' && /^\s*\*/.test(before);
 }
 
 function cleanReason(raw: string): string {
