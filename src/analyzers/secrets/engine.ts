@@ -221,6 +221,7 @@ export class SecretEngine {
       quoted: start > 0 && QUOTES.has(bytes[start - 1]!),
       sourceCode,
       productNames: input.productNames,
+      around: () => textAround(bytes, matchStart, enc),
     });
   }
 
@@ -292,10 +293,22 @@ function survivesHashLine(rule: SecretRule): boolean {
 }
 
 /** Up to 200 bytes of the line before `at`. */
+const AROUND = 600;
+
 function lineBefore(bytes: Buffer, at: number, enc: BufferEncoding): string {
   const from = Math.max(0, at - 200);
   const nl = at === 0 ? -1 : bytes.lastIndexOf(10, at - 1);
   return bytes.toString(enc, Math.max(from, nl + 1), at);
+}
+
+/** The whole lines within 600 bytes either side of `at` (a check's view of the block a value sits in). */
+function textAround(bytes: Buffer, at: number, enc: BufferEncoding): string {
+  const from = Math.max(0, at - AROUND);
+  const to = Math.min(bytes.length, at + AROUND);
+  const start = from === 0 ? 0 : bytes.indexOf(10, from) + 1 || from;
+  const nl = bytes.lastIndexOf(10, to);
+  const end = to === bytes.length || nl < at ? to : nl;
+  return bytes.toString(enc, start, end);
 }
 
 /** Specific rules win over generic ones on overlapping spans, then the earlier rule in the catalogue. */

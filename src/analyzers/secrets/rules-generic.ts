@@ -51,6 +51,9 @@ const TEST_OR_DOC_PATH =
   /(?:^|\/)(?:tests?|__tests__|spec|fixtures?|examples?|docs?|samples?)\/|\.(?:md|markdown|rst|adoc)$/i;
 /** The text before a match on a line of program source that is a comment (`//`, `/*`, ` * `, `#`). */
 const COMMENT_LINE = /^\s*(?:\/\/|\/\*|\*(?!\*?\/)|#)/;
+// Domains reserved for documentation (RFC 2606) or an LDAP tree under them (`dc=example,dc=com`):
+// a block that connects to one of them is an example to fill in, whatever file it is in.
+const EXAMPLE_NAMES = /(?:^|[^A-Za-z0-9-])example\.(?:com|org|net|edu)\b|\bdc=example\b/i;
 const DOC_PATH = /(?:^|\/)docs?\/|\.(?:md|markdown|rst|adoc)$|(?:^|\/)readme(?:\.[a-z]{1,8})?$/i;
 // Values of status maps and option tables (`pass: "passed"`, `password: required`): never a password.
 const NOT_A_PASSWORD =
@@ -143,7 +146,12 @@ export function passwordVerdict(m: MatchContext, inUrl: boolean): Verdict {
   if (reason !== undefined) {
     const local = inUrl && LOCAL_HOST.test(m.line);
     // A comment documents (a commented-out option showing its format), like a documentation page.
-    const doc = DOC_PATH.test(m.path) || (m.sourceCode && COMMENT_LINE.test(m.before));
+    // So does a block written around documentation's reserved names (a default configuration's LDAP
+    // section binding as `cn=…,dc=example,dc=com` with the password "1234").
+    const doc =
+      DOC_PATH.test(m.path) ||
+      (m.sourceCode && COMMENT_LINE.test(m.before)) ||
+      (!inUrl && EXAMPLE_NAMES.test(m.around()));
     const lowConfidence = doc || TEST_OR_DOC_PATH.test(m.path) ? { confidence: 'low' as const } : {};
     // A weak password in documentation is an example to copy: worth a note, not a high finding.
     return {

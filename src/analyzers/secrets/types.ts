@@ -17,6 +17,8 @@ export interface MatchContext {
   sourceCode: boolean;
   /** Normalised product and company names of the scanned project (for weak-password checks). */
   productNames: readonly string[];
+  /** The text of the lines around the match (up to 600 characters each side), read when a check asks. */
+  around: () => string;
 }
 
 /** A check's decision: drop the match, or report it (possibly under another rule, with other levels). */

@@ -129,4 +129,35 @@ describe('weak passwords', () => {
       ['secrets/weak-password', 1, 'high', 'medium'],
     ]);
   });
+
+  it('lowers a weak password in a block written around documentation domains, and only there', async () => {
+    const ldap = (base: string, pad = '') =>
+      [
+        'module.exports = {',
+        '  ldap: {',
+        '    enable: false,',
+        `    url: ${dq}ldaps://${base}${dq},`,
+        `    rootDN: ${dq}cn=thelounge,ou=system-users,dc=${base.split('.').slice(-2).join(',dc=')}${dq},`,
+        pad,
+        `    rootPassword: ${dq}1234${dq},`,
+        '  },',
+        '};',
+      ].join('\n');
+    // The reserved example domain (RFC 2606) says the block is a template to fill in.
+    expect(await scan('defaults/config.js', ldap('example.com'))).toEqual([
+      ['secrets/weak-password', 7, 'low', 'low'],
+    ]);
+    expect(await scan('config/ldap.yaml', `host: ldap.example.org\nbind_password: ${dq}1234${dq}`)).toEqual([
+      ['secrets/weak-password', 2, 'low', 'low'],
+    ]);
+    // A real directory, a look-alike name, or the example far above the block stay high.
+    expect(await scan('defaults/config.js', ldap('corp.acme.io'))).toEqual([
+      ['secrets/weak-password', 7, 'high', 'medium'],
+    ]);
+    expect(await scan('defaults/config.js', ldap('myexample.com'))).toEqual([
+      ['secrets/weak-password', 7, 'high', 'medium'],
+    ]);
+    const far = `// docs: https://example.com/setup\n${'const filler = 1;\n'.repeat(60)}${ldap('corp.acme.io')}`;
+    expect(await scan('defaults/config.js', far)).toEqual([['secrets/weak-password', 68, 'high', 'medium']]);
+  });
 });
