@@ -103,6 +103,19 @@ describe('application-wide rules (code/js-missing-csrf)', () => {
     expect(found.map((f) => f.location.path)).toEqual(['server/app.js']);
   });
 
+  it('reports in the first file where the rule matches, not where its words only occur', async () => {
+    // A TypeScript augmentation names the module and sorts first, but sets nothing up.
+    const augment = `import 'express-session';\ndeclare module 'express-session' {\n  interface SessionData {\n    user: string;\n  }\n}\n`;
+    const files = {
+      'package.json': '{}',
+      'index.js': augment.replace(/declare[\s\S]*/, "require('./server/app');\n"),
+      'server/app.js': APP,
+      'routes/index.js': ROUTES,
+    };
+    const found = await scanAll(files, 'code/js-missing-csrf');
+    expect(found.map((f) => f.location.path)).toEqual(['server/app.js']);
+  });
+
   it('decides each package of a monorepo on its own files', async () => {
     const files = {
       'package.json': '{}',

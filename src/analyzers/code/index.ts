@@ -147,6 +147,11 @@ export const codeAnalyzer: Analyzer = {
       await dropFixedImports(dedupeMatches(result.matches), file, lang, ctx),
       file,
       ctx,
+      (rule, path, text) => {
+        const l = languageOf(path.slice(path.lastIndexOf('.') + 1).toLowerCase());
+        if (!l) return false;
+        return analyzeText(text, l, rules, new Set([rule.id])).matches.some((m) => m.path === undefined);
+      },
     );
     const kept = deduped.filter(
       (m) =>
