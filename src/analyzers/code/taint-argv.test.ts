@@ -237,4 +237,16 @@ app.post('/log', (req, res) => {
       "req.body.url (line 7) → git(…) (line 7) → spawn('git', args, { cwd })",
     );
   });
+
+  it('reads the list at the spawn when the wrapper sets one of its elements', async () => {
+    const set = APP.replace(
+      'function git(args, cwd) {',
+      'function git(args, cwd, name) {\n  if (name) args[1] = name;',
+    ).replace(
+      "git(['fetch', req.body.remote], '/srv/work');",
+      "git(['fetch', 'origin'], '/srv/work', req.body.remote);",
+    );
+    const found = (await scan({ 'app.js': set }, 'app.js')).filter((f) => f.ruleId === RULE);
+    expect(found.map((f) => f.location.startLine)).toContain(5);
+  });
 });

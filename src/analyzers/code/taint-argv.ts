@@ -274,7 +274,7 @@ export interface WrapperCall {
 
 /**
  * When the argument list `arg` that `call` hands on is a parameter of the named local function around the
- * call, passed on untouched (no assignment, no `push`/`append` on it): that function's calls in the file, each
+ * call, passed on untouched (no assignment to it or to an element of it, no `push`/`append` on it): that function's calls in the file, each
  * with the list it gives. Undefined when the list is not such a parameter or the function has no local calls.
  */
 export function wrapperCallsOf(
@@ -299,7 +299,7 @@ export function wrapperCallsOf(
   if (index < 0) return undefined;
   const id = escapeRegex(list);
   const changed = new RegExp(
-    `(?:^|[^\\w$.])${id}\\s*(?:[-+*/]?=(?!=)|\\.(?:push|unshift|splice|append|extend|insert)\\s*\\()`,
+    `(?:^|[^\\w$.])${id}\\s*(?:\\[[^\\n;]*?\\]\\s*)?(?:[-+*/]?=(?!=)|\\.(?:push|unshift|splice|append|extend|insert|fill|copyWithin)\\s*\\()`,
   );
   if (changed.test(fn.field('body')?.text() ?? '')) return undefined;
   const calls = entry.index
