@@ -67,6 +67,12 @@ describe('inline directives', () => {
       'y = a / b / c; // vanguard-ignore: code/js-eval reviewed',
     ]);
     expect(js.directives.map((d) => d.line)).toEqual([1, 2, 3]);
+    const jsx = parseDirectives('src/a.jsx', [
+      'const el = <p>{html}</p>; // vanguard-ignore: code/xss reviewed',
+      'const f = <Foo bar={1}/>; // vanguard-ignore: code/xss reviewed',
+      'const t = (s) => /[\'"]/.test(s); // vanguard-ignore: code/x reviewed',
+    ]);
+    expect(jsx.directives.map((d) => d.line)).toEqual([1, 2, 3]);
     const yaml = parseDirectives('deploy.yaml', [
       "note: don't # vanguard-ignore: secrets/generic example value",
     ]);

@@ -43,8 +43,9 @@ const STRING_PREFIX = /(?:^|[^\w])(?:[rbfu]|rb|br|fr|rf|u8|[NLU])$/i;
  * -2 when no literal closes on the line.
  */
 function regexEnd(line: string, i: number): number {
-  const prev = /(\S)\s*$/.exec(line.slice(Math.max(0, i - 200), i))?.[1];
-  if (prev !== undefined && !/[(,=:[!&|?{};+\-*%<>~^]/.test(prev)) return -1;
+  const head = line.slice(Math.max(0, i - 200), i).trimEnd();
+  // Not after `<` or `}` (a JSX closing tag `</p>` or `<Foo />`), nor `>` but in an arrow `=>`.
+  if (head !== '' && !/[(,=:[!&|?{;+\-*%~^]$|=>$/.test(head)) return -1;
   let inClass = false;
   for (let j = i + 1; j < line.length; j++) {
     const c = line[j]!;
