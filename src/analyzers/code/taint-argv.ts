@@ -292,7 +292,7 @@ export function wrapperCallsOf(
   // The answer depends on the function and the list's name only: worked out once for all the function's
   // sinks (a function of thousands of spawn calls had its whole body read once per call).
   let memo = wrappers.get(entry.index);
-  if (!memo) wrappers.set(entry.index, (memo = new Map()));
+  if (!memo) wrappers.set(entry.index, (memo = new Map<string, WrapperCall[] | undefined>()));
   const list = arg.text();
   const key = `${fn.id()}\0${list}`;
   if (memo.has(key)) return memo.get(key);
