@@ -109,7 +109,9 @@ async function readFacts(
   const reporters = new Map<string, string>();
   let bytes = 0;
   for (const p of files) {
-    const text = p === file.path ? file.text : await ctx.readFile(p);
+    // A file that cannot be read now (removed or grown past the size limit since the walk) is left out:
+    // the core reports it when it reads it, and the file analysed here keeps its own findings.
+    const text = p === file.path ? file.text : await ctx.readFile(p).catch(() => undefined);
     // Code the analyzer does not read is not the application's own: a client bundle's copy of a library says
     // nothing of what the server parses or checks.
     if (text === undefined || !ownCode(p, text)) continue;
