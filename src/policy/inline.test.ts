@@ -60,6 +60,47 @@ describe('inline directives', () => {
     ]);
   });
 
+  it('reads a comment after an escaped quote, a regex literal or an apostrophe in a word', () => {
+    const js = parseDirectives('src/a.js', [
+      "x = 'it\\'s'; // vanguard-ignore: code/js-eval reviewed",
+      'if (/[\'"]/.test(s)) eval(s) // vanguard-ignore: code/js-eval reviewed',
+      'y = a / b / c; // vanguard-ignore: code/js-eval reviewed',
+    ]);
+    expect(js.directives.map((d) => d.line)).toEqual([1, 2, 3]);
+    const jsx = parseDirectives('src/a.jsx', [
+      'const el = <p>{html}</p>; // vanguard-ignore: code/xss reviewed',
+      'const f = <Foo bar={1}/>; // vanguard-ignore: code/xss reviewed',
+      'const t = (s) => /[\'"]/.test(s); // vanguard-ignore: code/x reviewed',
+    ]);
+    expect(jsx.directives.map((d) => d.line)).toEqual([1, 2, 3]);
+    const yaml = parseDirectives('deploy.yaml', [
+      "note: don't # vanguard-ignore: secrets/generic example value",
+    ]);
+    expect(yaml.directives).toEqual([{ line: 1, ruleId: 'secrets/generic', reason: 'example value' }]);
+    const md = parseDirectives('README.md', [
+      "Don't commit this <!-- vanguard-ignore: secrets/x example -->",
+    ]);
+    expect(md.directives).toEqual([{ line: 1, ruleId: 'secrets/x', reason: 'example' }]);
+    const py = parseDirectives('a.py', [
+      "'''don't''' # vanguard-ignore: code/a reviewed",
+      "x = f'# vanguard-ignore: code/b in a string'",
+    ]);
+    expect(py.directives.map((d) => d.ruleId)).toEqual(['code/a']);
+  });
+
+  it('does not take a statement separator or an operator in code for a comment opener', () => {
+    const { directives, invalid } = parseDirectives('src/a.ts', [
+      "foo(); const s = 'vanguard-ignore: code/x in a string';",
+    ]);
+    const py = parseDirectives('a.py', ["print('%d' % n, 'vanguard-ignore: code/x in a string')"]);
+    expect([...directives, ...invalid, ...py.directives, ...py.invalid]).toEqual([]);
+    // Where they do open comments (INI, Lisp, TeX), they still count.
+    expect(
+      parseDirectives('setup.ini', ['a = 1 ; vanguard-ignore: secrets/x sample']).directives,
+    ).toHaveLength(1);
+    expect(parseDirectives('paper.tex', ['% vanguard-ignore: secrets/x sample']).directives).toHaveLength(1);
+  });
+
   it('matches exact ids and folder wildcards only', () => {
     expect(ruleMatches('secrets/*', 'secrets/aws-access-key')).toBe(true);
     expect(ruleMatches('secrets/aws', 'secrets/aws-access-key')).toBe(false);
@@ -70,6 +111,7 @@ describe('inline directives', () => {
     const line = `// vanguard-ignore: ${'a'.repeat(200_000)}`;
     const t0 = Date.now();
     parseDirectives('f', [line]);
+    parseDirectives('a.js', ['=/['.repeat(70_000) + ' // vanguard-ignore: a b', "a'".repeat(100_000)]);
     expect(Date.now() - t0).toBeLessThan(2000);
   });
 });

@@ -103,6 +103,34 @@ describe('application-wide rules (code/js-missing-csrf)', () => {
     expect(found.map((f) => f.location.path)).toEqual(['server/app.js']);
   });
 
+  it('reports in the first file where the rule matches, not where its words only occur', async () => {
+    // A TypeScript augmentation names the module and sorts first, but sets nothing up.
+    const augment = `import 'express-session';\ndeclare module 'express-session' {\n  interface SessionData {\n    user: string;\n  }\n}\n`;
+    const files = {
+      'package.json': '{}',
+      'index.js': augment.replace(/declare[\s\S]*/, "require('./server/app');\n"),
+      'server/app.js': APP,
+      'routes/index.js': ROUTES,
+    };
+    const found = await scanAll(files, 'code/js-missing-csrf');
+    expect(found.map((f) => f.location.path)).toEqual(['server/app.js']);
+  });
+
+  it('decides on the files it can read when another file of the application cannot be read', async () => {
+    const files = {
+      'package.json': '{}',
+      'app.js': APP,
+      'routes/index.js': ROUTES,
+      'lib/gone.js': 'x = 1;\n',
+    };
+    const ctx = makeMemoryContext(files, {}, `/virtual-app-${++seq}`);
+    const read = ctx.readFile.bind(ctx);
+    // A file removed or grown past the size limit after the walk: the core's read throws.
+    ctx.readFile = (p) => (p === 'lib/gone.js' ? Promise.reject(new Error('ENOENT')) : read(p));
+    const found = await codeAnalyzer.analyze(makeSourceFile('app.js', APP), ctx);
+    expect(found.map((f) => f.ruleId)).toContain('code/js-missing-csrf');
+  });
+
   it('decides each package of a monorepo on its own files', async () => {
     const files = {
       'package.json': '{}',

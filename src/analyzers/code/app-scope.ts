@@ -4,7 +4,7 @@
  * file, while the routes and the defence may sit in any other, so the match is decided over the application's
  * files: the JavaScript/TypeScript files under the nearest folder above the file that holds a package.json
  * (or the scan root). They are read through the core, only for files where such a rule matched, once per
- * application and process; a finding is kept in one file only (the first that can hold the set-up, a source
+ * application and process; a finding is kept in one file only (the first where the rule matches, a source
  * file before a test), at its first match, so an application gets one finding, not one per route or file.
  */
 import type { AnalyzerContext, SourceFile } from '../../core/analyzer.js';
@@ -33,6 +33,9 @@ export function appConditionHolds(app: AppCondition, texts: readonly string[]): 
   if (!app.requires.every((q) => code.some((t) => q.test(t)))) return false;
   return !(app.unless && code.some((t) => app.unless!.test(t)));
 }
+
+/** Whether the rule matches in a file of the application (its statement, not only its words). */
+export type RuleMatchesIn = (rule: CodeRule, path: string, text: string) => boolean;
 
 /** Whether a file's text can hold one of the rule's matches (its trigger words and prefilter). */
 function canMatch(rule: CodeRule, text: string): boolean {
@@ -87,6 +90,7 @@ async function readFacts(
   rules: readonly CodeRule[],
   file: SourceFile,
   ctx: Pick<AnalyzerContext, 'paths' | 'readFile'>,
+  matchesIn: RuleMatchesIn,
 ): Promise<AppFacts> {
   const prefix = folder === '' ? '' : `${folder}/`;
   const files: string[] = [];
@@ -105,7 +109,9 @@ async function readFacts(
   const reporters = new Map<string, string>();
   let bytes = 0;
   for (const p of files) {
-    const text = p === file.path ? file.text : await ctx.readFile(p);
+    // A file that cannot be read now (removed or grown past the size limit since the walk) is left out:
+    // the core reports it when it reads it, and the file analysed here keeps its own findings.
+    const text = p === file.path ? file.text : await ctx.readFile(p).catch(() => undefined);
     // Code the analyzer does not read is not the application's own: a client bundle's copy of a library says
     // nothing of what the server parses or checks.
     if (text === undefined || !ownCode(p, text)) continue;
@@ -115,7 +121,11 @@ async function readFacts(
       return facts;
     }
     texts.push(text);
-    for (const r of rules) if (!reporters.has(r.id) && canMatch(r, text)) reporters.set(r.id, p);
+    // The reporter is the first file where the rule matches: a file that only names the module (a type
+    // augmentation, a store given the session module) sets nothing up, and would keep the finding from any.
+    for (const r of rules)
+      if (!reporters.has(r.id) && (p === file.path || (canMatch(r, text) && matchesIn(r, p, text))))
+        reporters.set(r.id, p);
   }
   for (const r of rules)
     facts.verdicts.set(r.id, { holds: appConditionHolds(r.app!, texts), reporter: reporters.get(r.id) });
@@ -130,6 +140,7 @@ export async function keepAppMatches(
   matches: CodeMatch[],
   file: SourceFile,
   ctx: Pick<AnalyzerContext, 'root' | 'paths' | 'readFile' | 'warn'>,
+  matchesIn: RuleMatchesIn,
 ): Promise<CodeMatch[]> {
   const pending = matches.filter((m) => m.rule.app && m.path === undefined);
   if (pending.length === 0) return matches;
@@ -139,7 +150,7 @@ export async function keepAppMatches(
   const key = `${ctx.root}\0${folder}\0${alone}\0${rules.map((r) => r.id).join(',')}`;
   let facts = cache.get(key);
   if (!facts) {
-    facts = readFacts(folder, rules, file, ctx);
+    facts = readFacts(folder, rules, file, ctx, matchesIn);
     cache.set(key, facts);
     if (cache.size > KEEP) cache.delete(cache.keys().next().value as string);
   }

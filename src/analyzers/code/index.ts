@@ -147,6 +147,16 @@ export const codeAnalyzer: Analyzer = {
       await dropFixedImports(dedupeMatches(result.matches), file, lang, ctx),
       file,
       ctx,
+      (rule, path, text) => {
+        const l = languageOf(path.slice(path.lastIndexOf('.') + 1).toLowerCase());
+        if (!l) return false;
+        // Another file's failure is that file's to report (when it is analysed), not this one's.
+        try {
+          return analyzeText(text, l, rules, new Set([rule.id])).matches.some((m) => m.path === undefined);
+        } catch {
+          return false;
+        }
+      },
     );
     const kept = deduped.filter(
       (m) =>

@@ -237,4 +237,36 @@ app.post('/log', (req, res) => {
       "req.body.url (line 7) → git(…) (line 7) → spawn('git', args, { cwd })",
     );
   });
+
+  it('reads the list at the spawn when the wrapper sets one of its elements', async () => {
+    const set = APP.replace(
+      'function git(args, cwd) {',
+      'function git(args, cwd, name) {\n  if (name) args[1] = name;',
+    ).replace(
+      "git(['fetch', req.body.remote], '/srv/work');",
+      "git(['fetch', 'origin'], '/srv/work', req.body.remote);",
+    );
+    const found = (await scan({ 'app.js': set }, 'app.js')).filter((f) => f.ruleId === RULE);
+    expect(found.map((f) => f.location.startLine)).toContain(5);
+  });
+});
+
+describe('a wrapper of many program calls', () => {
+  it('reads the wrapper once, not once per call (stays linear)', async () => {
+    const calls = "  spawn('git', args);\n".repeat(10_000);
+    const text = `const { spawn } = require('child_process');
+const app = require('express')();
+function git(args) {
+${calls}}
+app.post('/x', (req, res) => {
+  git(['fetch', req.body.remote]);
+});
+`;
+    const c0 = process.cpuUsage();
+    const found = (await scan({ 'app.js': text }, 'app.js')).filter((f) => f.ruleId === RULE);
+    const c = process.cpuUsage(c0);
+    expect(found.map((f) => f.location.startLine)).toEqual([10_006]);
+    // About 17 CPU-seconds when the wrapper's body was read for each of its calls; under 2 once.
+    expect((c.user + c.system) / 1e6).toBeLessThan(8);
+  }, 60_000);
 });

@@ -274,8 +274,9 @@ export interface WrapperCall {
 
 /**
  * When the argument list `arg` that `call` hands on is a parameter of the named local function around the
- * call, passed on untouched (no assignment, no `push`/`append` on it): that function's calls in the file, each
- * with the list it gives. Undefined when the list is not such a parameter or the function has no local calls.
+ * call, passed on untouched (no assignment to it or to an element of it, no `push`/`append` on it): that
+ * function's calls in the file, each with the list it gives. Undefined when the list is not such a parameter
+ * or the function has no local calls.
  */
 export function wrapperCallsOf(
   syn: Syntax,
@@ -288,18 +289,39 @@ export function wrapperCallsOf(
   const fn = enclosingFunction(call, syn);
   const name = fn && functionName(fn);
   if (!fn || !name) return undefined;
+  // The answer depends on the function and the list's name only: worked out once for all the function's
+  // sinks (a function of thousands of spawn calls had its whole body read once per call).
+  let memo = wrappers.get(entry.index);
+  if (!memo) wrappers.set(entry.index, (memo = new Map<string, WrapperCall[] | undefined>()));
+  const list = arg.text();
+  const key = `${fn.id()}\0${list}`;
+  if (memo.has(key)) return memo.get(key);
+  const out = wrapperCalls(syn, python, entry, fn, name, list);
+  memo.set(key, out);
+  return out;
+}
+
+const wrappers = new WeakMap<FileIndex, Map<string, WrapperCall[] | undefined>>();
+
+function wrapperCalls(
+  syn: Syntax,
+  python: boolean,
+  entry: { root: SgNode; index: FileIndex },
+  fn: SgNode,
+  name: string,
+  list: string,
+): WrapperCall[] | undefined {
   const single = fn.field('parameter');
   const params = single
     ? [single]
     : (fn.field('parameters')?.namedChildren() ?? []).filter(
         (c) => c.kind() !== 'comment' && c.kind() !== 'decorator',
       );
-  const list = arg.text();
   const index = params.findIndex((p) => p.text() === list);
   if (index < 0) return undefined;
   const id = escapeRegex(list);
   const changed = new RegExp(
-    `(?:^|[^\\w$.])${id}\\s*(?:[-+*/]?=(?!=)|\\.(?:push|unshift|splice|append|extend|insert)\\s*\\()`,
+    `(?:^|[^\\w$.])${id}\\s*(?:\\[[^\\n;]*?\\]\\s*)?(?:[-+*/]?=(?!=)|\\.(?:push|unshift|splice|append|extend|insert|fill|copyWithin)\\s*\\()`,
   );
   if (changed.test(fn.field('body')?.text() ?? '')) return undefined;
   const calls = entry.index
