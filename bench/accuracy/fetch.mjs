@@ -22,12 +22,13 @@ function integrityOf(file) {
 }
 
 /**
- * The unpacked folder of `name@version` (exact versions only: the list is pinned). With `integrity`,
+ * The unpacked folder of `name@version` (exact versions only, a pre-release such as `2.0.0-dev.0` included: the list is pinned). With `integrity`,
  * a tarball whose hash differs is refused, so a re-published or tampered package is never judged
  * against verdicts made on another.
  */
 export function fetchPackage(spec, integrity) {
-  if (!/^(@[\w.-]+\/)?[\w.-]+@\d+\.\d+\.\d+$/.test(spec)) throw new Error(`${spec}: pin an exact version`);
+  if (!/^(@[\w.-]+\/)?[\w.-]+@\d+\.\d+\.\d+(-[0-9A-Za-z.]+)?$/.test(spec))
+    throw new Error(`${spec}: pin an exact version`);
   const dir = join(CACHE, spec.replace(/[^\w.@-]+/g, '_'));
   const root = join(dir, 'package');
   const stamp = join(dir, 'integrity');

@@ -21,6 +21,42 @@ export function sinkTargets(m: BatchHit, a: string | number, python: boolean): (
   return [m.get(a), ...m.getAll(a)];
 }
 
+const ownFunctions = new WeakMap<LoadedModule, Set<string>>();
+
+/**
+ * The names a module declares functions under (`function rename(id, body, res) {…}` anywhere in a JavaScript
+ * file, `def open(…)` at a Python module's top level), computed once per module.
+ */
+function declaredFunctions(m: LoadedModule): Set<string> {
+  let names = ownFunctions.get(m);
+  if (names) return names;
+  names = new Set();
+  const python = m.lang.family === 'python';
+  const found = python
+    ? m.root.children().filter((c) => c.kind() === 'function_definition')
+    : m.root.findAll({
+        rule: { any: [{ kind: 'function_declaration' }, { kind: 'generator_function_declaration' }] },
+      });
+  for (const f of found) {
+    const name = f.field('name')?.text();
+    if (name) names.add(name);
+  }
+  ownFunctions.set(m, names);
+  return names;
+}
+
+/**
+ * Whether a match is a bare call of a function the module declares itself: `rename(id, body, res)` beside
+ * `function rename(…)` is that function, not `fs.rename`. Its body is followed like any local function's,
+ * so a sink inside it is still found there.
+ */
+function callsOwnFunction(m: LoadedModule, node: SgNode): boolean {
+  if (node.kind() !== 'call_expression' && node.kind() !== 'call') return false;
+  const callee = node.field('function');
+  if (!callee || callee.kind() !== 'identifier') return false;
+  return declaredFunctions(m).has(callee.text());
+}
+
 /** One sink match and the values in it that must not be tainted. */
 export interface SinkMatch {
   match: SgNode;
@@ -47,6 +83,7 @@ export function sinkMatches(
   const out: SinkMatch[] = [];
   for (const sink of sinks) {
     for (const h of cache.get(sink.matcher) ?? []) {
+      if (callsOwnFunction(m, h.node)) continue;
       const targets = sink.args.length === 0 ? [h.node] : sink.args.flatMap((a) => sinkTargets(h, a, python));
       out.push({
         match: h.node,

@@ -9,7 +9,7 @@ import { templateRules } from './template-rules.js';
 import type { TemplateRule } from './template-rules.js';
 import { autoescapeOff, templateEngineOf, unescapedOutputs } from './templates.js';
 import type { Trace } from './taint.js';
-import { vueConstIsFixed } from './vue-script.js';
+import { vueConstIsFixed, vueValueIsSanitized } from './vue-script.js';
 
 /** Fills `{name}` placeholders of a template rule's message. */
 function say(rule: TemplateRule, vars: Record<string, string>): string {
@@ -37,6 +37,8 @@ export function templateFileFindings(file: SourceFile): RawFinding[] {
   for (const o of unescapedOutputs(file.text, engine)) {
     // A component's own constant (`const msg = $t('key', { … })` in `<script setup>`) is no data.
     if (engine === 'vue' && o.construct === 'v-html' && vueConstIsFixed(file.text, o.expr)) continue;
+    // A computed property or method that returns only sanitized markup (`DOMPurify.sanitize(marked(x))`).
+    if (engine === 'vue' && o.construct === 'v-html' && vueValueIsSanitized(file.text, o.expr)) continue;
     out.push(
       findingFrom(unescaped, {
         message: say(unescaped, { expr: short(o.expr), construct: o.construct }),

@@ -49,3 +49,107 @@ export function vueConstIsFixed(text: string, name: string): boolean {
   }
   return false;
 }
+
+// Calls whose result is markup cleaned of scripts (DOMPurify.sanitize, sanitizeHtml, xss, filterXSS).
+const SANITIZER_CALL = /^(?:[\w$]+\.)*(?:sanitize|sanitizeHtml|sanitizeHTML|xss|filterXSS)\s*\(/;
+const FUNCTION_KINDS = new Set(['function_expression', 'arrow_function', 'function_declaration', 'function']);
+
+type AstNode = ReturnType<ReturnType<typeof parse>['root']>;
+
+/** The values a function hands back: its `return` arguments (not nested functions'), or an arrow's body. */
+function returnedValues(fn: AstNode): AstNode[] | undefined {
+  const body = fn.field('body');
+  if (!body) return undefined;
+  if (kindOf(body) !== 'statement_block') return [body];
+  const out: AstNode[] = [];
+  const walk = (n: AstNode): boolean => {
+    for (const c of n.children()) {
+      const k = kindOf(c);
+      if (FUNCTION_KINDS.has(k) || k === 'method_definition' || k === 'class_body') continue;
+      if (k === 'return_statement') {
+        const v = c.children().find((x) => x.isNamed() && kindOf(x) !== 'comment');
+        if (!v) return false; // a bare `return;`: not read, the value stays reported
+        out.push(v);
+      } else if (!walk(c)) return false;
+    }
+    return true;
+  };
+  return walk(body) && out.length > 0 ? out : undefined;
+}
+
+/** 'clean' for a sanitizer's result, 'fixed' for fixed text, undefined for anything else (also per branch). */
+function cleanOrFixed(v: AstNode): 'clean' | 'fixed' | undefined {
+  const k = kindOf(v);
+  if (k === 'parenthesized_expression') {
+    const inner = v.children().find((x) => x.isNamed());
+    return inner ? cleanOrFixed(inner) : undefined;
+  }
+  if (k === 'ternary_expression') {
+    const a = v.field('consequence');
+    const b = v.field('alternative');
+    const ra = a ? cleanOrFixed(a) : undefined;
+    const rb = b ? cleanOrFixed(b) : undefined;
+    if (!ra || !rb) return undefined;
+    return ra === 'clean' || rb === 'clean' ? 'clean' : 'fixed';
+  }
+  if (k === 'call_expression' && SANITIZER_CALL.test(v.text())) return 'clean';
+  return isFixedValue(v) ? 'fixed' : undefined;
+}
+
+/** Whether every value `fn` returns is a sanitizer's result or fixed text, and at least one is sanitized. */
+function returnsSanitized(fn: AstNode): boolean {
+  const values = returnedValues(fn);
+  if (!values) return false;
+  let cleaned = false;
+  for (const v of values) {
+    const r = cleanOrFixed(v);
+    if (!r) return false;
+    if (r === 'clean') cleaned = true;
+  }
+  return cleaned;
+}
+
+/** The functions a component's script defines under `name`: a computed or method, a setup function. */
+function functionsNamed(root: AstNode, name: string): AstNode[] {
+  const out: AstNode[] = [];
+  const visit = (n: AstNode): void => {
+    const k = kindOf(n);
+    if (k === 'method_definition' && n.field('name')?.text() === name) out.push(n);
+    else if (k === 'function_declaration' && n.field('name')?.text() === name) out.push(n);
+    else if (k === 'pair' && n.field('key')?.text() === name) {
+      const v = n.field('value');
+      if (v && FUNCTION_KINDS.has(kindOf(v))) out.push(v);
+    } else if (k === 'variable_declarator' && n.field('name')?.text() === name) {
+      let v = n.field('value');
+      // `const html = computed(() => DOMPurify.sanitize(…))`
+      if (v && kindOf(v) === 'call_expression' && /^computed\s*\(/.test(v.text()))
+        v =
+          v
+            .field('arguments')
+            ?.children()
+            .find((x) => FUNCTION_KINDS.has(kindOf(x))) ?? null;
+      if (v && FUNCTION_KINDS.has(kindOf(v))) out.push(v);
+    }
+    for (const c of n.children()) visit(c);
+  };
+  visit(root);
+  return out;
+}
+
+/**
+ * Whether the `v-html` expression `expr` (a name, or a call of one) is a computed property or method of
+ * the component whose every return is a sanitizer's result (`DOMPurify.sanitize(marked(text))`) or fixed
+ * text. One definition that returns anything else, or two definitions of the name, leave it reported.
+ */
+export function vueValueIsSanitized(text: string, expr: string): boolean {
+  const m = /^\s*([A-Za-z_$][\w$]*)\s*(\(.*\))?\s*$/s.exec(expr);
+  if (!m) return false;
+  const name = m[1]!;
+  for (const { attrs, body } of scripts(text)) {
+    const lang = /\blang\s*=\s*["']ts["']/.test(attrs) ? Lang.TypeScript : Lang.JavaScript;
+    const found = functionsNamed(parse(lang, body).root(), name);
+    if (found.length === 1) return returnsSanitized(found[0]!);
+    if (found.length > 1) return false;
+  }
+  return false;
+}

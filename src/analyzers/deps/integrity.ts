@@ -75,8 +75,13 @@ export function integrityIssues(
     out.push({ rule: 'deps/unexpected-registry', detail: `resolved from host ${where.host}` });
   }
   const local = resolved !== undefined && /^(file:|link:|workspace:|\.{0,2}\/)/.test(resolved);
+  // yarn v1 lockfiles written before yarn 1.10 keep the tarball's SHA-1 as the resolved URL's fragment
+  // (`…/left-pad-1.3.0.tgz#5b8a…`), which yarn checks on download: that is a recorded hash too.
+  const fragmentHash =
+    fileName === 'yarn.lock' && resolved !== undefined && /\.tgz#[0-9a-f]{40}$/i.test(resolved);
   if (
     !p.integrity &&
+    !fragmentHash &&
     !local &&
     !p.inBundle &&
     (HASHING_FORMATS.has(fileName) || requireHashes) &&

@@ -153,6 +153,21 @@ export const RULE_EXAMPLES: readonly RuleExample[] = [
   },
   { rule: 'deps/missing-integrity', kind: 'good', file: 'requirements.txt', text: 'requests==2.32.3\n' },
   {
+    // yarn v1 before `integrity` lines: the tarball's SHA-1 is the resolved URL's fragment, and yarn checks it.
+    rule: 'deps/missing-integrity',
+    kind: 'good',
+    file: 'yarn.lock',
+    text: '# yarn lockfile v1\n\n\nleft-pad@^1.3.0:\n  version "1.3.0"\n  resolved "https://registry.yarnpkg.com/left-pad/-/left-pad-1.3.0.tgz#5b8a3a7765dfe001261dde915589e782f8c94d1e"\n',
+  },
+  {
+    // Neither an integrity line nor a hash in the URL.
+    rule: 'deps/missing-integrity',
+    kind: 'bad',
+    file: 'yarn.lock',
+    line: 4,
+    text: '# yarn lockfile v1\n\n\nleft-pad@^1.3.0:\n  version "1.3.0"\n  resolved "https://registry.yarnpkg.com/left-pad/-/left-pad-1.3.0.tgz"\n',
+  },
+  {
     // A bundled dependency ships inside its parent's tarball and never records its own hash.
     rule: 'deps/missing-integrity',
     kind: 'good',

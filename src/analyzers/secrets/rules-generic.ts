@@ -62,8 +62,12 @@ const NOT_A_PASSWORD =
 // around the word password (or its short form), the placeholder of a test or an example (Etherpad's test
 // users, redis-commander's documented `"password": "pass-x"`), never a generated secret.
 // Also glued to one word (`adminpwd`, `userpass`), as test users' passwords are often written.
+// Or saying what it stands for, glued (`passwordforuser`, `passwordhere`: a help text's curl example).
 const SELF_NAMED =
-  /^(?:[a-z]{1,20}[-_.]){0,3}(?:password|passwd|passwort|pwd|pass|secret)(?:[-_.][a-z]{1,20}){0,3}$|^[a-z]{2,20}(?:password|passwd|pwd|pass)$/;
+  /^(?:[a-z]{1,20}[-_.]){0,3}(?:password|passwd|passwort|pwd|pass|secret)(?:[-_.][a-z]{1,20}){0,3}$|^[a-z]{2,20}(?:password|passwd|pwd|pass)$|^(?:password|passwd|pwd)(?:for|of|here|goes)[a-z]{0,20}$/;
+// In a URL, a password that is the name of the credential to put there, in PascalCase
+// (`twilio://AccountSid:AuthToken@FromPhoneNo`, `https://user:YourPassword@…`): a form's example.
+const NAMED_CREDENTIAL = /^(?:[A-Z][a-z]{1,15}){0,3}(?:Token|Secret|Key|Password|Passwd|Pwd|Pass)$/;
 
 // SQL `IDENTIFIED BY '…'` counts in .sql files or in a statement (often a string in code), not in prose
 // or comments ("the cord identified by 'c'").
@@ -128,6 +132,7 @@ export function passwordVerdict(m: MatchContext, inUrl: boolean): Verdict {
   // Template words only: '123456' and 'aaaa' are weak passwords, not placeholders.
   if (hasPlaceholderWord(v) || VERSION.test(v) || EXAMPLE_KEY.test(v) || FILE_PATH.test(v)) return false;
   if (inUrl && DOC_HOST.test(m.line)) return false;
+  if (inUrl && NAMED_CREDENTIAL.test(v)) return false;
   if (inUrl && PASSWORD_WORDS.test(v)) {
     // The user of this URL: between the last '//' and ':<password>@'.
     const at = m.line.indexOf(`:${v}@`);
@@ -207,11 +212,16 @@ export const GENERIC_RULES: SecretRule[] = [
       bad: [
         'mirror: ftp://deploy:<<a62:18>>@files.acme.io/pub',
         'git clone https://ci:<<a62:24>>@git.acme.io/app.git',
+        // A credential's name with a real value glued to it is a value.
+        'webhook: https://bot:AuthToken<<a62:16>>@hooks.acme.io/notify',
       ],
       good: [
         'url: https://user:password@example.com/',
         'https://deploy:$FTP_PASS@files.acme.io',
         'see http://example.com:8080/x@y',
+        // A form's example URL: the user and password are the names of the fields to fill in.
+        '<p>{{ $t("Example:", ["twilio://AccountSid:AuthToken@FromPhoneNo"]) }}</p>',
+        'webhook: https://bot:YourApiKey@hooks.acme.io/notify',
       ],
     },
   }),
@@ -246,7 +256,11 @@ export const GENERIC_RULES: SecretRule[] = [
     check: passwordContextVerdict,
     examples: {
       path: 'config/settings.py',
-      bad: ['DB_PASSWORD = "<<a62:14>>!"', 'smtp = {"password": "<<a62:12>>#"}'],
+      bad: [
+        'DB_PASSWORD = "<<a62:14>>!"',
+        'smtp = {"password": "<<a62:12>>#"}',
+        'smtp = {"password": "passwordfor<<a62:12>>#"}',
+      ],
       good: [
         'password = os.environ["DB_PASSWORD"]',
         'password: str = field()',
@@ -255,6 +269,8 @@ export const GENERIC_RULES: SecretRule[] = [
         "users = {'admin': {'password': 'admin-password', 'is_admin': True}}",
         "basicAuthPassword = 'ME_CONFIG_BASICAUTH_PASSWORD'",
         'second = {"label": "second-db", "password": "pass-y"}',
+        // Help text showing where the password goes (a login API's curl example).
+        `curl -d '{"type": "m.login.password", "password": "passwordforuser"}' https://matrix.example/login`,
       ],
     },
   }),

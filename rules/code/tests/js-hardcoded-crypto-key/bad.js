@@ -10,4 +10,9 @@ function encrypt(data, iv) {
   const c = crypto.createCipheriv('aes-256-gcm', Buffer.from('0123456789abcdef0123456789abcdef'), iv);
   return c.update(data);
 }
-module.exports = { sign, encrypt };
+function decrypt(data, iv) {
+  // ruleid: code/js-hardcoded-crypto-key
+  const d = crypto.createDecipheriv('aes-128-cbc', Buffer.from('00112233445566778899aabbccddeeff', 'hex'), iv);
+  return d.update(data);
+}
+module.exports = { sign, encrypt, decrypt };

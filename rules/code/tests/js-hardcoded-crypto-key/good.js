@@ -10,3 +10,12 @@ function encrypt(data, iv) {
   return c.update(data);
 }
 module.exports = { sign, encrypt };
+
+// The key is the caller's secret; 'utf8' is only its encoding.
+function signWebhook(timestamp, secretKey) {
+  return crypto
+    .createHmac('sha256', Buffer.from(secretKey, 'utf8'))
+    .update(Buffer.from(`${timestamp}\n${secretKey}`, 'utf8'))
+    .digest('base64');
+}
+module.exports.signWebhook = signWebhook;

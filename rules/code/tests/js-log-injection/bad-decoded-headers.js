@@ -9,6 +9,8 @@ app.get('/session', (req, res) => {
   console.log('session ' + req.cookies.sid);
   // ruleid: code/js-log-injection
   console.log('file name ' + decodeURIComponent(req.headers['x-file-name']));
+  // ruleid: code/js-log-injection
+  console.log('virtual host ' + decodeURIComponent(req.hostname));
   res.end();
 });
 

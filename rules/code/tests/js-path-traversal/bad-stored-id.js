@@ -21,3 +21,23 @@ app.post('/upload/abort', async (req, res) => {
   await fs.unlink(path.join(TMP, `${id}-0.tmp`));
   res.end();
 });
+
+// A path helper's get reads the request's own object; a lookup's default is the request's value.
+const _ = require('lodash');
+const axios = require('axios');
+const drafts = new Map();
+app.post('/drafts/save', async (req, res) => {
+  // ruleid: code/js-path-traversal
+  await fs.writeFile(path.join(TMP, _.get(req.body, 'draft.name')), 'x');
+  // ruleid: code/js-path-traversal
+  await fs.unlink(drafts.get('current', req.query.fallback));
+  res.end();
+});
+
+// An HTTP client's get fetches the URL the request chose: its answer is the request's to shape.
+app.post('/drafts/import', async (req, res) => {
+  const name = (await axios.get(req.query.from)).data;
+  // ruleid: code/js-path-traversal
+  await fs.unlink(path.join(TMP, name));
+  res.end();
+});

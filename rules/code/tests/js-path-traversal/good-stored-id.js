@@ -22,3 +22,12 @@ app.get('/files/:name', async (req, res) => {
   if (!inside) return res.status(400).end();
   res.send(await fs.readFile(target));
 });
+
+// The id only selects a stored record; the path is the record's own (`posts.get(id).source`).
+const posts = new Map();
+app.post('/posts/:id/move', async (req, res) => {
+  const post = posts.get(req.params.id);
+  if (!post) return res.status(404).end();
+  await fs.rm(post.source);
+  res.end();
+});

@@ -308,6 +308,35 @@ describe('older and sibling formats', () => {
       'loose-envify@1.4.0',
     ]);
   });
+  it('takes as direct only the yarn entry locked for the range package.json declares', () => {
+    const lock = [
+      '# yarn lockfile v1',
+      '',
+      '',
+      'lodash@^2.4.1:',
+      '  version "2.4.2"',
+      '',
+      'lodash@~1.0.1:',
+      '  version "1.0.2"',
+      '',
+      'minimist@^1.2.0:',
+      '  version "1.2.0"',
+      '',
+      'minimist@0.0.8:',
+      '  version "0.0.8"',
+      '',
+    ].join('\n');
+    // lodash's declared range is locked (2.4.2 direct, 1.0.2 a build tool's); minimist's `*` is in no entry,
+    // so both of its versions count as direct, as before.
+    const manifest = JSON.stringify({ devDependencies: { lodash: '^2.4.1', minimist: '*' } });
+    const inv = formatFor('yarn.lock')!.parse(lock, { manifest });
+    expect(inv.packages.map((p) => `${p.name}@${p.version}:${p.direct}`).sort()).toEqual([
+      'lodash@1.0.2:false',
+      'lodash@2.4.2:true',
+      'minimist@0.0.8:true',
+      'minimist@1.2.0:true',
+    ]);
+  });
   it('names aliased yarn packages by the real package', () => {
     const v1 =
       '# yarn lockfile v1\n\n\n"my-lodash@npm:lodash@^4.17.0":\n  version "4.17.15"\n  resolved "https://registry.yarnpkg.com/lodash/-/lodash-4.17.15.tgz#b447f6670a0455bbfeedd11392eff330ea097548"\n  integrity sha512-8xOcRHvCjnocdS5cpwXQXVzmmh5e5+saE2QGoeQmbKmRS6J3VQppPOIt0MnmE+4xlZoumy0GPG0D0MVIQbNA1A==\n';

@@ -97,6 +97,37 @@ function readBerry(text: string): Entry[] {
   return out;
 }
 
+/** The range of a descriptor (`lodash@^2.4.1`, `@types/node@npm:^20`): what follows the name's `@`. */
+function rangeOf(descriptor: string): string {
+  const at = descriptor.indexOf('@', 1);
+  return at < 0 ? '' : descriptor.slice(at + 1).replace(/^npm:/, '');
+}
+
+/** The ranges a package.json declares for each name, in every dependency field. */
+function manifestRanges(manifest: string | undefined): Map<string, Set<string>> {
+  const out = new Map<string, Set<string>>();
+  if (manifest === undefined) return out;
+  let o: unknown;
+  try {
+    o = JSON.parse(manifest);
+  } catch (err) {
+    void err; // A broken manifest: manifestDeps already leaves the split to the lockfile.
+    return out;
+  }
+  if (typeof o !== 'object' || o === null) return out;
+  for (const field of ['dependencies', 'devDependencies', 'optionalDependencies', 'peerDependencies']) {
+    const deps = (o as Record<string, unknown>)[field];
+    if (typeof deps !== 'object' || deps === null) continue;
+    for (const [name, range] of Object.entries(deps as Record<string, unknown>)) {
+      if (typeof range !== 'string') continue;
+      const set = out.get(name) ?? new Set<string>();
+      set.add(range.replace(/^npm:/, ''));
+      out.set(name, set);
+    }
+  }
+  return out;
+}
+
 /** yarn.lock, classic (v1) and Berry (v2+, YAML with `__metadata`). */
 export function parseYarnLock(text: string, opts: ParseOptions = {}): Inventory {
   const berry = /^__metadata:/m.test(text);
@@ -105,6 +136,7 @@ export function parseYarnLock(text: string, opts: ParseOptions = {}): Inventory 
   const byDescriptor = new Map<string, string>();
   const direct = new Set<string>();
   const declared = manifestDeps(opts.manifest);
+  const candidates: { name: string; id: string; descriptors: string[] }[] = [];
   const workspaceDeps: [string, string][] = [];
   const seen = new Set<string>();
   for (const e of entries) {
@@ -136,8 +168,17 @@ export function parseYarnLock(text: string, opts: ParseOptions = {}): Inventory 
     if (integrity) p.integrity = integrity;
     if (resolved) p.resolved = resolved;
     inv.packages.push(p);
-    if (declared?.has(name)) direct.add(id);
+    if (declared?.has(name)) candidates.push({ name, id, descriptors: e.descriptors });
   }
+  // Two versions of a declared name (lodash@^2.4.1 declared, lodash@~1.0.1 a build tool's): the direct one is
+  // the entry locked for the manifest's own range; when no entry of the name is, each of them counts.
+  const ranges = manifestRanges(opts.manifest);
+  const locksDeclared = (c: (typeof candidates)[number]): boolean => {
+    const r = ranges.get(c.name);
+    return r !== undefined && c.descriptors.some((d) => r.has(rangeOf(d)));
+  };
+  const exact = new Set(candidates.filter(locksDeclared).map((c) => c.name));
+  for (const c of candidates) if (!exact.has(c.name) || locksDeclared(c)) direct.add(c.id);
   for (const e of entries) {
     const first = e.descriptors[0];
     const from = first ? byDescriptor.get(first) : undefined;
