@@ -1,5 +1,4 @@
 // Session cookies written as headers by hand: the attributes are only what the text says.
-const http = require('http');
 const cookie = require('cookie');
 
 // A helper builds the header; nothing in this file ever says Secure (droppy's shape).
@@ -11,14 +10,14 @@ function cookieString(params) {
     .join('; ');
 }
 
-http.createServer((req, res) => {
+exports.handle = (req, res) => {
   const sid = createSid();
   // ruleid: code/js-cookie-insecure
   res.setHeader('Set-Cookie', cookieString({ s: sid, path: '/' }));
   // ruleid: code/js-cookie-insecure
   res.writeHead(302, { Location: '/', 'Set-Cookie': `sid=${sid}; Path=/; HttpOnly` });
   res.end();
-});
+};
 
 function login(req, res, token) {
   // ruleid: code/js-cookie-insecure

@@ -1,8 +1,7 @@
 // Session cookies written as headers with both attributes, or holding no secret.
-const http = require('http');
 const cookie = require('cookie');
 
-http.createServer((req, res) => {
+exports.handle = (req, res) => {
   const sid = createSid();
   res.setHeader('Set-Cookie', `sid=${sid}; Path=/; Secure; HttpOnly; SameSite=Lax`);
   res.writeHead(302, { Location: '/', 'Set-Cookie': `sid=${sid}; Path=/; HttpOnly; Secure` });
@@ -13,7 +12,7 @@ http.createServer((req, res) => {
   // Not a Set-Cookie header.
   res.setHeader('Content-Type', contentType);
   res.end();
-});
+};
 
 function login(req, res, token) {
   res.setHeader('Set-Cookie', cookie.serialize('session', token, { httpOnly: true, secure: true, sameSite: 'lax' }));
@@ -28,3 +27,9 @@ router.post('/login', async (ctx) => {
   // A Map, not Koa's cookie jar.
   cache.set('user', ctx.state.user);
 });
+
+// A client's Cookie request header: attributes belong to Set-Cookie only.
+function requestCookies(cookies) {
+  const header = Object.keys(cookies).map((name) => cookie.serialize(name, cookies[name], { encode: String }));
+  return { Cookie: header.join('; ') };
+}
