@@ -132,12 +132,11 @@ function segment(path: string): string {
  * state), all of them, or those under the same first path segment.
  */
 export function unguardedRoutes(calls: readonly SgNode[]): UnguardedRoute[] {
-  const first = calls[0];
-  if (!first) return [];
-  const prefixes = coveredPrefixes(first.getRoot().root());
-  const routes = calls
-    .map(routeOf)
-    .filter((r): r is Route => r !== undefined && !PUBLIC.test(r.path) && !covered(r, prefixes));
+  const all = calls.map(routeOf).filter((r): r is Route => r !== undefined && !PUBLIC.test(r.path));
+  // Too few guarded routes to compare with: the file's `use` calls need not be looked for.
+  if (all.filter((r) => r.guards.length > 0).length < MIN_GUARDED) return [];
+  const prefixes = coveredPrefixes(all[0]!.node.getRoot().root());
+  const routes = all.filter((r) => !covered(r, prefixes));
   const groups = new Map<string, Route[]>();
   const add = (key: string, r: Route): void => {
     const g = groups.get(key);
