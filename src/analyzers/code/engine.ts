@@ -21,6 +21,7 @@ import { passes, WordIndex } from './text-facts.js';
 import type { BatchHit } from './batch-match.js';
 import type { TaintRun } from './run-taint.js';
 import { OWN_STEPS, StepPool } from './taint-budget.js';
+import { unguardedRoutes } from './route-guards.js';
 
 export type { CodeMatch } from './matches.js';
 
@@ -194,7 +195,20 @@ function statementOf(node: SgNode): string {
   return `${r.line}:${r.column}`;
 }
 
+/** A route-consistency rule: the matches are route registrations; report those their siblings' guard misses. */
+function runRouteGuards(rule: CodeRule, hits: readonly BatchHit[], out: CodeMatch[]): void {
+  for (const u of unguardedRoutes(hits.map((h) => h.node))) {
+    const vars = { sink: u.route, route: u.route, guard: u.guard, guarded: String(u.guarded) };
+    const message = fill(rule.message, { ...vars, siblings: String(u.siblings) }, () => null);
+    out.push(matchOf(rule, u.node, message, rule.confidence, `${u.route} ${u.guard}`));
+  }
+}
+
 function runMatch(rule: CodeRule, hits: readonly BatchHit[], text: string, out: CodeMatch[]): void {
+  if (rule.unguardedRoute) {
+    runRouteGuards(rule, hits, out);
+    return;
+  }
   const fixed = rule.unlessFixed;
   const regex = rule.backtracking;
   const bound = rule.boundTo;

@@ -178,6 +178,8 @@ function checkTier(r: Reader, rule: CodeRule): void {
   if (rule.secret !== undefined && !rule.match) r.fail('"secret" names a metavariable of "match"');
   if (rule.backtracking && !rule.match) r.fail('"backtracking" belongs to a "match" rule');
   if (rule.boundTo && !rule.match) r.fail('"boundTo" belongs to a "match" rule');
+  if (rule.unguardedRoute && (!rule.match || rule.languages.includes('python')))
+    r.fail('"unguardedRoute" belongs to a "match" rule for javascript/typescript');
   if (rule.app && (!rule.match || rule.languages.includes('python')))
     r.fail('"app" belongs to a "match" rule for javascript/typescript');
   if (rule.unlessFixed && (!rule.match || rule.languages.includes('python')))
@@ -237,6 +239,10 @@ function readRule(file: string, v: unknown, i: number, utils?: Obj): CodeRule {
     rule.app = { requires: requires.map((q, i) => readTrigger(file, r.where, q, `app.requires[${i}]`)) };
     if (a['unless'] !== undefined)
       rule.app.unless = readTrigger(file, r.where, r.str(a, 'unless'), 'app.unless');
+  }
+  if (o['unguardedRoute'] !== undefined) {
+    if (typeof o['unguardedRoute'] !== 'boolean') r.fail('"unguardedRoute" must be true or false');
+    if (o['unguardedRoute']) rule.unguardedRoute = true;
   }
   if (o['owasp'] !== undefined) rule.owasp = r.strList(o, 'owasp');
   if (o['match'] !== undefined) rule.match = r.matcher(o['match'], 'match');

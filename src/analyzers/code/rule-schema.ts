@@ -97,6 +97,12 @@ export interface CodeRule {
    * and none matches `unless`, and it is reported once per application (app-scope.ts).
    */
   app?: AppCondition;
+  /**
+   * The rule's matches are route registrations (`router.post('/x', …handlers)`); only those that lack the
+   * authentication middleware most of their sibling routes share are reported (route-guards.ts). The message
+   * may say `{route}`, `{guard}`, `{guarded}` (how many siblings use it) and `{siblings}`.
+   */
+  unguardedRoute?: boolean;
   /** Where the rule was loaded from (for `rules show` and error messages). */
   file: string;
 }

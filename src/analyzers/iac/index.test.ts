@@ -34,6 +34,10 @@ describe('iac analyzer', () => {
       'setup.cfg',
       'conf/app.toml',
       'x.ini',
+      // Start commands, read only for their inspector flags.
+      'package.json',
+      'Procfile',
+      'Procfile.dev',
     ]) {
       expect(iacAnalyzer.matches(ref(p)), p).toBe(true);
     }
@@ -43,8 +47,8 @@ describe('iac analyzer', () => {
       'docs/Dockerfile.txt',
       '.github/workflows/ci.yml',
       '.gitlab-ci.yml',
-      'package.json',
       'package-lock.json',
+      'Procfile.md',
       'tsconfig.build.json',
       'main.go',
       'README.md',
@@ -263,5 +267,16 @@ describe('iac analyzer on Terraform modules', () => {
     const inModule = await runOn(iacAnalyzer, 'modules/db/main.tf', db, files);
     expect(inModule.map((f) => [f.ruleId, f.location.startLine])).toEqual([['iac/tf-db-public', 4]]);
     await expect(runOn(iacAnalyzer, 'main.tf', files['main.tf'], files)).resolves.toEqual([]);
+  });
+});
+
+describe('iac analyzer on package.json', () => {
+  it('reads only the start commands: a plain-HTTP homepage or repository is no finding there', async () => {
+    const manifest =
+      '{\n  "name": "shop",\n  "homepage": "http://shop-vendor.io",\n  "repository": "http://git.shop-vendor.io/shop.git",\n  "scripts": { "start": "node --inspect=0.0.0.0 app.js" }\n}\n';
+    const found = await runOn(iacAnalyzer, 'package.json', manifest);
+    expect(found.map((f) => [f.ruleId, f.location.startLine])).toEqual([['iac/node-inspector-exposed', 5]]);
+    await expect(runOn(iacAnalyzer, 'package.json', '{ "name": "x", "scripts": 1 }')).resolves.toEqual([]);
+    await expect(runOn(iacAnalyzer, 'package.json', '{ not json --inspect=0.0.0.0')).resolves.toEqual([]);
   });
 });

@@ -2,7 +2,7 @@ import type { Analyzer, AnalyzerContext, SourceFile } from '../../core/analyzer.
 import { ParseError } from '../../core/errors.js';
 import type { RawFinding } from '../../core/finding.js';
 import { Reporter } from './common.js';
-import { isDockerfileName, matchesIac } from './wants.js';
+import { isDockerfileName, isProcfileName, matchesIac } from './wants.js';
 import { composeWorkloads, declareWorkloads, k8sWorkloads, WorkloadDraft } from './deployment.js';
 import { checkCompose, isComposeDoc } from './compose/check.js';
 import { COMPOSE_RULES } from './compose/rules.js';
@@ -13,6 +13,8 @@ import { K8S_RULES } from './k8s/rules.js';
 import { checkPlaintext } from './plaintext/check.js';
 import { PLAINTEXT_RULES } from './plaintext/rules.js';
 import { checkTerraform } from './terraform/check.js';
+import { checkPackageScripts, checkProcfile } from './inspector/check.js';
+import { NODE_INSPECTOR_EXPOSED } from './inspector/rules.js';
 import { TERRAFORM_RULES } from './terraform/rules.js';
 import { get } from '../../parse/yaml/tree.js';
 import { parseYamlDocs } from '../../parse/yaml/tree.js';
@@ -57,7 +59,14 @@ export const iacAnalyzer: Analyzer = {
   id: 'iac',
   description:
     'Misconfigurations in Dockerfiles, Kubernetes, Docker Compose, Terraform and configuration files',
-  rules: [...DOCKERFILE_RULES, ...K8S_RULES, ...COMPOSE_RULES, ...TERRAFORM_RULES, ...PLAINTEXT_RULES],
+  rules: [
+    ...DOCKERFILE_RULES,
+    ...K8S_RULES,
+    ...COMPOSE_RULES,
+    ...TERRAFORM_RULES,
+    ...PLAINTEXT_RULES,
+    NODE_INSPECTOR_EXPOSED,
+  ],
   matches: matchesIac,
   analyze(file: SourceFile, ctx: AnalyzerContext): RawFinding[] | Promise<RawFinding[]> {
     if (isDockerfileName(file.name)) {
@@ -67,6 +76,9 @@ export const iacAnalyzer: Analyzer = {
       return findings;
     }
     if (file.ext === 'tf') return checkTerraform(file, ctx);
+    // A package's start commands and a Procfile's process types: only their inspector flags are read here.
+    if (file.name === 'package.json') return checkPackageScripts(file);
+    if (isProcfileName(file.name)) return checkProcfile(file);
     if (file.ext === 'yaml' || file.ext === 'yml') return analyzeYaml(file, ctx);
     return checkPlaintext(file);
   },

@@ -21,6 +21,11 @@ export function isPipelineFile(path: string): boolean {
   );
 }
 
+/** True for Procfile names (Heroku, foreman, honcho, overmind): `Procfile`, `Procfile.dev`. */
+export function isProcfileName(name: string): boolean {
+  return /^Procfile(?:\.[\w-]{1,50})?$/.test(name) && !SOURCE_EXT.test(name);
+}
+
 export function isEnvFile(name: string): boolean {
   return name === '.env' || name.startsWith('.env.') || name.endsWith('.env');
 }
@@ -32,6 +37,8 @@ export function isEnvFile(name: string): boolean {
 export function matchesIac(file: FileRef): boolean {
   if (isDockerfileName(file.name)) return true;
   if (file.ext === 'tf') return true;
+  // Start commands: package.json scripts and Procfiles (their inspector flags, inspector/check.ts).
+  if (file.name === 'package.json' || isProcfileName(file.name)) return true;
   if (file.ext === 'yaml' || file.ext === 'yml') return !isPipelineFile(file.path);
   if (isEnvFile(file.name)) return true;
   if (file.ext === 'json') return !NOT_CONFIG_JSON.test(file.name);

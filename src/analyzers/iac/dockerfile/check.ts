@@ -9,6 +9,8 @@ import type { DockerInstruction } from '../../../parse/dockerfile/instructions.j
 import { dockerInstructions } from '../../../parse/dockerfile/instructions.js';
 import { dockerProperties } from '../../../parse/dockerfile/words.js';
 import { unpinnedPackages } from './packages.js';
+import { exposedInspector } from '../inspector/check.js';
+import { NODE_INSPECTOR_EXPOSED } from '../inspector/rules.js';
 import {
   DF_ADD_REMOTE,
   DF_CURL_PIPE_SHELL,
@@ -108,6 +110,21 @@ export function checkDockerfile(file: SourceFile, workload?: WorkloadDraft): Raw
         }
         break;
       }
+      case 'CMD':
+      case 'ENTRYPOINT': {
+        const flag = exposedInspector(args);
+        if (flag !== undefined) {
+          const at = lineWith(ins, flag);
+          rep.add(
+            NODE_INSPECTOR_EXPOSED,
+            at,
+            `${kw} starts Node with \`${flag}\`: the inspector accepts connections from the network.`,
+            `${kw}:${flag}`,
+            snippet(at),
+          );
+        }
+        break;
+      }
       case 'USER':
         stage!.user = { value: substitute(args.trim(), globalArgs), line, snippet: ins.lineText(line) };
         break;
@@ -117,6 +134,16 @@ export function checkDockerfile(file: SourceFile, workload?: WorkloadDraft): Raw
           const { name, value } = p;
           if (kw === 'ARG' && !stage && value !== null) globalArgs.set(name, value);
           const pline = ins.lineAt(p.offset);
+          const flag =
+            kw === 'ENV' && name === 'NODE_OPTIONS' && value !== null ? exposedInspector(value) : undefined;
+          if (flag !== undefined)
+            rep.add(
+              NODE_INSPECTOR_EXPOSED,
+              pline,
+              `NODE_OPTIONS starts every Node process of the image with \`${flag}\`: the inspector accepts connections from the network.`,
+              `ENV:NODE_OPTIONS:${flag}`,
+              snippet(pline),
+            );
           if (value !== null && isLiteralSecret(name, value)) {
             rep.add(
               DF_SECRET_ENV,

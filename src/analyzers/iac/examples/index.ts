@@ -1,5 +1,6 @@
 import { COMPOSE_EXAMPLES } from './compose.js';
 import { DOCKERFILE_EXAMPLES } from './dockerfile.js';
+import { INSPECTOR_EXAMPLES } from './inspector.js';
 import { K8S_EXAMPLES } from './k8s.js';
 import { PLAINTEXT_EXAMPLES } from './plaintext.js';
 import { TERRAFORM_EXAMPLES } from './terraform.js';
@@ -12,4 +13,5 @@ export const IAC_EXAMPLES: ExampleTable = {
   ...COMPOSE_EXAMPLES,
   ...TERRAFORM_EXAMPLES,
   ...PLAINTEXT_EXAMPLES,
+  ...INSPECTOR_EXAMPLES,
 };

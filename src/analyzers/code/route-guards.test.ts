@@ -1,0 +1,65 @@
+import { Lang, parse } from '@ast-grep/napi';
+import { describe, expect, it } from 'vitest';
+import { unguardedRoutes } from './route-guards.js';
+
+function routes(src: string): { route: string; guard: string; guarded: number; siblings: number }[] {
+  const root = parse(Lang.JavaScript, src).root();
+  const calls = root.findAll({
+    rule: { pattern: '$R.$M($P, $$$A)' },
+    constraints: { M: { regex: '^(get|post|put|patch|delete|all)$' } },
+  });
+  return unguardedRoutes(calls).map(({ route, guard, guarded, siblings }) => ({
+    route,
+    guard,
+    guarded,
+    siblings,
+  }));
+}
+
+describe('unguardedRoutes', () => {
+  it('names the guard the siblings share and how many use it', () => {
+    const src = [
+      "r.post('/a', auth.required, h);",
+      "r.post('/b', auth.required, h);",
+      "r.post('/c', [auth.required, canEdit], h);",
+      "r.post('/d', h);",
+    ].join('\n');
+    expect(routes(src)).toEqual([{ route: 'POST /d', guard: 'auth.required', guarded: 3, siblings: 3 }]);
+  });
+
+  it('compares each receiver and each kind of route on its own', () => {
+    const src = [
+      "a.post('/a', requireLogin, h);",
+      "a.post('/b', requireLogin, h);",
+      "a.post('/c', requireLogin, h);",
+      "b.post('/d', h);",
+      "a.get('/e', h);",
+    ].join('\n');
+    expect(routes(src)).toEqual([]);
+  });
+
+  it('needs three guarded routes and three quarters of the group', () => {
+    const two = "r.put('/a', isAdmin, h);\nr.put('/b', isAdmin, h);\nr.put('/c', h);";
+    expect(routes(two)).toEqual([]);
+    const half =
+      "r.put('/a', isAdmin, h);\nr.put('/b', isAdmin, h);\nr.put('/c', isAdmin, h);\nr.put('/d', h);\nr.put('/e', h);";
+    expect(routes(half)).toEqual([]);
+  });
+
+  it('leaves out the routes a guard given to use() covers, with or without a prefix', () => {
+    const covered = [
+      "r.use('/admin', ensureAuth);",
+      "r.post('/admin/a', isAdmin, h);",
+      "r.post('/admin/b', isAdmin, h);",
+      "r.post('/admin/c', isAdmin, h);",
+      "r.post('/admin/d', h);",
+    ].join('\n');
+    expect(routes(covered)).toEqual([]);
+    const whole = covered.replace("r.use('/admin', ensureAuth);", 'r.use(ensureAuth);');
+    expect(routes(whole)).toEqual([]);
+    const elsewhere = covered.replace("r.use('/admin', ensureAuth);", "r.use('/api', ensureAuth);");
+    expect(routes(elsewhere)).toEqual([
+      { route: 'POST /admin/d', guard: 'isAdmin', guarded: 3, siblings: 3 },
+    ]);
+  });
+});
