@@ -211,3 +211,28 @@ export function holdsObjectsSafe(sanitizers: readonly Matcher[]): boolean {
     return r['kind'] === 'object' && Object.keys(r).length === 1;
   });
 }
+
+/** Methods that look a key up in their receiver (`map.get(id)`, `params.getAll('x')`). */
+const LOOKUP_METHOD = /^(?:get|getAll|getlist)$/;
+/**
+ * Receivers whose `get` is no lookup: path helpers that take the object first (`_.get(obj, 'a.b')`), and HTTP
+ * clients, whose answer to a URL the request chose is the request's to shape (`requests.get(url).text`).
+ */
+const NOT_LOOKUPS =
+  /^(?:_|lodash|R|ramda|dot|dotProp|dotty|objectPath|jp|jsonpath|Reflect|requests|httpx|axios|got|superagent|needle|request|http|https|urllib3|aiohttp|[\w.]*(?:[Ss]ession|[Cc]lient|[Hh]ttp))$/;
+
+/**
+ * The arguments whose data a call passes on. `store.get(id)` on a receiver that holds no request data looks
+ * the key up: the result is the store's value, not the key (a post the blog's model returns for a URL's id).
+ * A default after the key (`cfg.get('x', req.args['y'])`), a path helper's object and an HTTP client's URL
+ * still pass.
+ */
+export function lookupArguments<T>(
+  receiver: { text(): string } | null | undefined,
+  callee: string | undefined,
+  args: T[],
+): T[] {
+  return receiver && LOOKUP_METHOD.test(callee ?? '') && !NOT_LOOKUPS.test(receiver.text())
+    ? args.slice(1)
+    : args;
+}

@@ -18,6 +18,7 @@ import {
   contains,
   holdsObjectsSafe,
   KNOWN_PROPAGATORS,
+  lookupArguments,
   MAX_CALL_DEPTH,
   MAX_CALLERS,
   MAX_DEPTH,
@@ -33,15 +34,6 @@ export type { CallResolver, TaintOptions, TaintStep, Trace, Value } from './tain
 export { REQ } from './taint-support.js';
 
 // Defaults written in place (`files || []`): nothing of the request's in them.
-/** Methods that look a key up in their receiver (`map.get(id)`, `params.getAll('x')`). */
-const LOOKUP_METHOD = /^(?:get|getAll|getlist)$/;
-/**
- * Receivers whose `get` is no lookup: path helpers that take the object first (`_.get(obj, 'a.b')`), and HTTP
- * clients, whose answer to a URL the request chose is the request's to shape (`requests.get(url).text`).
- */
-const NOT_LOOKUPS =
-  /^(?:_|lodash|R|ramda|dot|dotProp|dotty|objectPath|jp|jsonpath|Reflect|requests|httpx|axios|got|superagent|needle|request|http|https|urllib3|aiohttp|[\w.]*(?:[Ss]ession|[Cc]lient|[Hh]ttp))$/;
-
 const DEFAULTS = new Set(['array', 'object', 'string', 'number', 'null', 'undefined', 'true', 'false']);
 
 /** Demand-driven, intra-file taint: asks backwards from a sink whether a value comes from a source. */
@@ -469,12 +461,11 @@ export class TaintEvaluator {
       if (r === REQ) return this.requestMember(node);
       if (r) return r;
     }
-    let argValues = args.map((a) => (a.kind() === 'keyword_argument' ? a.field('value') : a));
-    // `store.get(id)` on a receiver that holds no request data looks the key up: the result is the store's
-    // value, not the key (a post the blog's model returns for a URL's id). A default after the key
-    // (`cfg.get('x', req.args['y'])`), a path helper's object and an HTTP client's URL still pass.
-    if (recv && LOOKUP_METHOD.test(calleeName ?? '') && !NOT_LOOKUPS.test(recv.text()))
-      argValues = argValues.slice(1);
+    const argValues = lookupArguments(
+      recv,
+      calleeName,
+      args.map((a) => (a.kind() === 'keyword_argument' ? a.field('value') : a)),
+    );
     const v = this.firstOf(argValues, depth);
     // Only modelled library functions pass taint from their arguments; an unknown function may as well
     // validate, hash or look its input up (CodeQL makes the same choice), so it ends the path.
