@@ -65,16 +65,21 @@ function binding(at: SgNode, name: string): { node: SgNode; isConst: boolean; is
   return undefined;
 }
 
-/** The values a local function returns (its expression body, or every `return` outside nested functions). */
-function returnedValues(fn: SgNode): SgNode[] | undefined {
+/**
+ * The values a local function returns (its expression body, or every `return` outside nested functions,
+ * methods and classes); undefined when a bare `return;` or no return leaves the value unread.
+ */
+export function returnedValues(fn: SgNode): SgNode[] | undefined {
   const body = fn.field('body');
   if (!body) return undefined;
   if (kindOf(body) !== 'statement_block') return [body];
   const out: SgNode[] = [];
   const walk = (n: SgNode): boolean => {
     for (const c of n.children()) {
-      if (FUNCTIONS.has(kindOf(c)) || kindOf(c) === 'class_declaration') continue;
-      if (kindOf(c) === 'return_statement') {
+      const k = kindOf(c);
+      if (FUNCTIONS.has(k) || k === 'method_definition' || k === 'class_declaration' || k === 'class_body')
+        continue;
+      if (k === 'return_statement') {
         const v = c.children().find((x) => x.isNamed() && kindOf(x) !== 'comment');
         if (!v) return false;
         out.push(v);

@@ -5,7 +5,7 @@
  * writes no data. Anything else (a prop, a `ref`, a computed value, a `let`) stays unresolved.
  */
 import { Lang, parse } from '@ast-grep/napi';
-import { isFixedValue } from './fixed-value.js';
+import { isFixedValue, returnedValues } from './fixed-value.js';
 import { kindOf } from './syntax.js';
 
 // Translation functions whose result is fixed when their key and values are.
@@ -55,27 +55,6 @@ const SANITIZER_CALL = /^(?:[\w$]+\.)*(?:sanitize|sanitizeHtml|sanitizeHTML|xss|
 const FUNCTION_KINDS = new Set(['function_expression', 'arrow_function', 'function_declaration', 'function']);
 
 type AstNode = ReturnType<ReturnType<typeof parse>['root']>;
-
-/** The values a function hands back: its `return` arguments (not nested functions'), or an arrow's body. */
-function returnedValues(fn: AstNode): AstNode[] | undefined {
-  const body = fn.field('body');
-  if (!body) return undefined;
-  if (kindOf(body) !== 'statement_block') return [body];
-  const out: AstNode[] = [];
-  const walk = (n: AstNode): boolean => {
-    for (const c of n.children()) {
-      const k = kindOf(c);
-      if (FUNCTION_KINDS.has(k) || k === 'method_definition' || k === 'class_body') continue;
-      if (k === 'return_statement') {
-        const v = c.children().find((x) => x.isNamed() && kindOf(x) !== 'comment');
-        if (!v) return false; // a bare `return;`: not read, the value stays reported
-        out.push(v);
-      } else if (!walk(c)) return false;
-    }
-    return true;
-  };
-  return walk(body) && out.length > 0 ? out : undefined;
-}
 
 /** 'clean' for a sanitizer's result, 'fixed' for fixed text, undefined for anything else (also per branch). */
 function cleanOrFixed(v: AstNode): 'clean' | 'fixed' | undefined {
