@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import type { ScanResult } from '../src/core/result.js';
 import { runCli } from './helpers/cli.js';
 
-// The engine itself reports a vanguard-ignore without a reason (policy/suppression-without-reason, low):
+// The engine itself reports an ignore directive that gives no reason (policy/suppression-without-reason, low):
 // a finding that needs no analyzer, so these tests exercise only the policy wiring.
 function repoWith(config?: string): string {
   const dir = mkdtempSync(join(tmpdir(), 'vg-policy-cli-'));
