@@ -91,11 +91,13 @@ function returnsSanitized(fn: AstNode): boolean {
 /** The functions a component's script defines under `name`: a computed or method, a setup function. */
 function functionsNamed(root: AstNode, name: string): AstNode[] {
   const out: AstNode[] = [];
-  const visit = (n: AstNode): void => {
+  // Found by the native walk: a recursive one of our own overflows the stack on deeply nested script.
+  const kinds = ['method_definition', 'function_declaration', 'pair', 'variable_declarator'];
+  for (const n of root.findAll({ rule: { any: kinds.map((kind) => ({ kind })) } })) {
     const k = kindOf(n);
-    if (k === 'method_definition' && n.field('name')?.text() === name) out.push(n);
-    else if (k === 'function_declaration' && n.field('name')?.text() === name) out.push(n);
-    else if (k === 'pair' && n.field('key')?.text() === name) {
+    if (k === 'method_definition' || k === 'function_declaration') {
+      if (n.field('name')?.text() === name) out.push(n);
+    } else if (k === 'pair' && n.field('key')?.text() === name) {
       const v = n.field('value');
       if (v && FUNCTION_KINDS.has(kindOf(v))) out.push(v);
     } else if (k === 'variable_declarator' && n.field('name')?.text() === name) {
@@ -109,9 +111,7 @@ function functionsNamed(root: AstNode, name: string): AstNode[] {
             .find((x) => FUNCTION_KINDS.has(kindOf(x))) ?? null;
       if (v && FUNCTION_KINDS.has(kindOf(v))) out.push(v);
     }
-    for (const c of n.children()) visit(c);
-  };
-  visit(root);
+  }
   return out;
 }
 
