@@ -15,5 +15,21 @@ describe('vueValueIsSanitized', () => {
     ).toBe(false);
     const inside = `export default { computed: { html() { ${deep} return DOMPurify.sanitize(this.text); } } };`;
     expect(vueValueIsSanitized(component(inside), 'html')).toBe(true);
+    const chain = `export default { computed: { html() { return DOMPurify.sanitize(this.text)${'\n.trim()'.repeat(n)}; } } };`;
+    expect(vueValueIsSanitized(component(chain), 'html')).toBe(false);
+  });
+
+  it('takes sanitized markup with fixed text added as clean, and with data added as not', () => {
+    const html = (ret: string) => component(`export default { computed: { html() { return ${ret}; } } };`);
+    expect(
+      vueValueIsSanitized(html("DOMPurify.sanitize(marked(this.text)).replace(/\\n/g, '<br>')"), 'html'),
+    ).toBe(true);
+    expect(vueValueIsSanitized(html('sanitizeHtml(this.text).trim()'), 'html')).toBe(true);
+    expect(
+      vueValueIsSanitized(html("DOMPurify.sanitize(this.text).replace('{name}', this.name)"), 'html'),
+    ).toBe(false);
+    expect(vueValueIsSanitized(html('DOMPurify.sanitize(this.text).concat(this.footer)'), 'html')).toBe(
+      false,
+    );
   });
 });
