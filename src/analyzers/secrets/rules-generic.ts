@@ -51,9 +51,11 @@ const TEST_OR_DOC_PATH =
   /(?:^|\/)(?:tests?|__tests__|spec|fixtures?|examples?|docs?|samples?)\/|\.(?:md|markdown|rst|adoc)$/i;
 /** The text before a match on a line of program source that is a comment (`//`, `/*`, ` * `, `#`). */
 const COMMENT_LINE = /^\s*(?:\/\/|\/\*|\*(?!\*?\/)|#)/;
-// Domains reserved for documentation (RFC 2606) or an LDAP tree under them (`dc=example,dc=com`):
-// a block that connects to one of them is an example to fill in, whatever file it is in.
-const EXAMPLE_NAMES = /(?:^|[^A-Za-z0-9-])example\.(?:com|org|net|edu)\b|\bdc=example\b/i;
+// Host names under the domains reserved for documentation (RFC 2606) or an LDAP tree under them
+// (`dc=example,dc=com`): a block that connects to one of them is an example to fill in, whatever file it is
+// in. An e-mail address there (`admin@example.com`) is not: it names a placeholder login beside a password
+// that may well be used as it stands (a seeded administrator, a compose file's default).
+const EXAMPLE_NAMES = /(?:^|[^\w@.-])(?:[\w-]+\.)*example\.(?:com|org|net|edu)\b|\bdc=example\b/i;
 const DOC_PATH = /(?:^|\/)docs?\/|\.(?:md|markdown|rst|adoc)$|(?:^|\/)readme(?:\.[a-z]{1,8})?$/i;
 // Values of status maps and option tables (`pass: "passed"`, `password: required`): never a password.
 const NOT_A_PASSWORD =
