@@ -68,8 +68,10 @@ const NOT_A_PASSWORD =
 const SELF_NAMED =
   /^(?:[a-z]{1,20}[-_.]){0,3}(?:password|passwd|passwort|pwd|pass|secret)(?:[-_.][a-z]{1,20}){0,3}$|^[a-z]{2,20}(?:password|passwd|pwd|pass)$|^(?:password|passwd|pwd)(?:for|of|here|goes)[a-z]{0,20}$/;
 // In a URL, a password that is the name of the credential to put there, in PascalCase
-// (`twilio://AccountSid:AuthToken@FromPhoneNo`, `https://user:YourPassword@…`): a form's example.
-const NAMED_CREDENTIAL = /^(?:[A-Z][a-z]{1,15}){0,3}(?:Token|Secret|Key|Password|Passwd|Pwd|Pass)$/;
+// (`twilio://AccountSid:AuthToken@FromPhoneNo`, `https://user:YourPassword@…`): a form's example. Only the
+// words of a field's name: `SuperSecret` or `MySecretPassword` is a password someone chose.
+const NAMED_CREDENTIAL =
+  /^(?:Your)?(?:Auth|Api|API|Access|Account|App|Client|Consumer|Private|Secret|Bot|User|Admin|Root|Db|DB|Database|Service|Session|Refresh|Bearer|Signing|Master|Sid|Id){0,3}(?:Token|Secret|Key|Password|Passwd|Pwd|Pass)$/;
 
 // SQL `IDENTIFIED BY '…'` counts in .sql files or in a statement (often a string in code), not in prose
 // or comments ("the cord identified by 'c'").
