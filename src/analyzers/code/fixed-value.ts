@@ -74,20 +74,22 @@ export function returnedValues(fn: SgNode): SgNode[] | undefined {
   if (!body) return undefined;
   if (kindOf(body) !== 'statement_block') return [body];
   const out: SgNode[] = [];
-  const walk = (n: SgNode): boolean => {
-    for (const c of n.children()) {
-      const k = kindOf(c);
-      if (FUNCTIONS.has(k) || k === 'method_definition' || k === 'class_declaration' || k === 'class_body')
-        continue;
-      if (k === 'return_statement') {
-        const v = c.children().find((x) => x.isNamed() && kindOf(x) !== 'comment');
-        if (!v) return false;
-        out.push(v);
-      } else if (!walk(c)) return false;
+  // An explicit stack, in source order: a body nested deeper than the JavaScript stack is still read.
+  const stack = body.children().reverse();
+  for (let c = stack.pop(); c; c = stack.pop()) {
+    const k = kindOf(c);
+    if (FUNCTIONS.has(k) || k === 'method_definition' || k === 'class_declaration' || k === 'class_body')
+      continue;
+    if (k === 'return_statement') {
+      const v = c.children().find((x) => x.isNamed() && kindOf(x) !== 'comment');
+      if (!v) return undefined;
+      out.push(v);
+    } else {
+      const kids = c.children();
+      for (let i = kids.length - 1; i >= 0; i--) stack.push(kids[i]!);
     }
-    return true;
-  };
-  return walk(body) && out.length > 0 ? out : undefined;
+  }
+  return out.length > 0 ? out : undefined;
 }
 
 const named = (n: SgNode | null | undefined): SgNode[] =>

@@ -62,4 +62,34 @@ describe('unguardedRoutes', () => {
       { route: 'POST /admin/d', guard: 'isAdmin', guarded: 3, siblings: 3 },
     ]);
   });
+
+  it('does not take set-up middleware given to use() for a guard: sessions, passport set-up, mounted routers', () => {
+    const routes4 = [
+      "app.post('/admin/a', isAdmin, h);",
+      "app.post('/admin/b', isAdmin, h);",
+      "app.post('/admin/c', isAdmin, h);",
+      "app.post('/admin/d', h);",
+    ].join('\n');
+    const open = [{ route: 'POST /admin/d', guard: 'isAdmin', guarded: 3, siblings: 3 }];
+    for (const setup of [
+      'app.use(session({ secret: process.env.SECRET }));',
+      'app.use(expressSession({ secret: process.env.SECRET }));',
+      'app.use(cookieSession({ keys }));',
+      'app.use(sessionMiddleware);',
+      'app.use(passport.initialize());',
+      'app.use(passport.session());',
+      "app.use(require('./routes/public'));",
+      'app.use(adminRouter);',
+      'app.use(authRoutes);',
+      'app.use(accessLogger);',
+    ])
+      expect(routes(`${setup}\n${routes4}`), setup).toEqual(open);
+    // A guard given to use() still covers the routes.
+    for (const guard of [
+      'app.use(requireSession);',
+      "app.use(passport.authenticate('jwt'));",
+      'app.use(auth.required);',
+    ])
+      expect(routes(`${guard}\n${routes4}`), guard).toEqual([]);
+  });
 });

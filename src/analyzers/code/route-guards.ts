@@ -17,6 +17,13 @@ const GUARD =
   /auth|log(?:ged)?_?in|signed_?in|restrict|protect|require|ensure|verif|permi|role|admin|access|guard|session|jwt|passport|token|allow|(?:^|\.)(?:is|can|has)[A-Z_]/i;
 /** Middleware that does something else, whatever its name says besides. */
 const NOT_GUARD = /csrf|xsrf|rate_?limit|limiter|upload|multer|parser|cors|cache|helmet|compress|static/i;
+/**
+ * Set-up every request goes through, named like a guard but checking no one: the session itself
+ * (`session({…})`, `passport.session()`, `passport.initialize()`), a mounted router (`require('./routes')`,
+ * `adminRouter`) and a request logger (`accessLogger`). Given to `use()` they would hide every route.
+ */
+const SET_UP =
+  /(?:^|\.)(?:require|initiali[sz]e|(?:express|cookie)?_?session(?:_?(?:middleware|handler|store))?)$|rout(?:er|es)$|log(?:ger|ging)$/i;
 /** A route everyone must reach: signing in and out, recovering an account, installing, probes, hooks. */
 const PUBLIC =
   /(?:^|[/_.-])(?:log_?in|log_?out|sign_?in|sign_?out|sign_?up|register|forgot\w*|reset\w*|password\w*|setup\w*|install\w*|callback|oauth\w*|auth\w*|verify\w*|confirm\w*|activate\w*|health\w*|status|ping|public|static|assets|favicon\w*|robots|sitemap\w*|webhooks?|unsubscribe)(?:$|[/_.?:-])/i;
@@ -73,7 +80,7 @@ function guardsOf(nodes: readonly SgNode[]): string[] {
     const k = kindOf(n);
     if (k !== 'identifier' && k !== 'member_expression' && k !== 'call_expression') continue;
     const name = k === 'call_expression' ? compact(n.field('function') ?? n) : compact(n);
-    if (GUARD.test(name) && !NOT_GUARD.test(name)) out.push(compact(n));
+    if (GUARD.test(name) && !NOT_GUARD.test(name) && !SET_UP.test(name)) out.push(compact(n));
   }
   return out;
 }

@@ -4,6 +4,8 @@ import { moduleHits } from './batch-match.js';
 import type { BatchHit } from './batch-match.js';
 import type { LoadedModule } from './project.js';
 import type { Bound } from './matches.js';
+import { escapeRegex } from './scope.js';
+import { kindOf } from './syntax.js';
 
 /** Positional arguments of a call node (Python keyword arguments excluded), or [] when it is no call. */
 export function callArguments(call: SgNode, python: boolean): SgNode[] {
@@ -45,16 +47,54 @@ function declaredFunctions(m: LoadedModule): Set<string> {
   return names;
 }
 
+const JS_FUNCTIONS = new Set(['function_declaration', 'generator_function_declaration']);
+const JS_SCOPES = new Set([
+  'function_declaration',
+  'generator_function_declaration',
+  'function_expression',
+  'arrow_function',
+  'method_definition',
+  'function',
+]);
+
+/**
+ * Whether `name` called at `node` is a function declaration of a block around it (hoisted there), rather
+ * than a nearer parameter, variable or import (`const { rename } = require('fs')`), or a function declared
+ * in another block that does not enclose the call.
+ */
+function declaredAround(node: SgNode, name: string): boolean {
+  const word = new RegExp(`(?:^|[^\\w$])${escapeRegex(name)}(?:[^\\w$]|$)`);
+  for (let scope = node.parent(); scope; scope = scope.parent()) {
+    if (JS_SCOPES.has(kindOf(scope))) {
+      const params = scope.field('parameters') ?? scope.field('parameter');
+      if (params && word.test(params.text())) return false;
+    }
+    for (const c of scope.children()) {
+      const d = c.kind() === 'export_statement' ? (c.field('declaration') ?? c) : c;
+      const k = kindOf(d);
+      if (JS_FUNCTIONS.has(k) && d.field('name')?.text() === name) return true;
+      if (k === 'import_statement' && word.test(d.text())) return false;
+      if (k !== 'lexical_declaration' && k !== 'variable_declaration') continue;
+      for (const v of d.children())
+        if (v.kind() === 'variable_declarator' && word.test(v.field('name')?.text() ?? '')) return false;
+    }
+  }
+  return false;
+}
+
 /**
  * Whether a match is a bare call of a function the module declares itself: `rename(id, body, res)` beside
  * `function rename(…)` is that function, not `fs.rename`. Its body is followed like any local function's,
- * so a sink inside it is still found there.
+ * so a sink inside it is still found there. In JavaScript the declaration must enclose the call: a helper
+ * of the same name inside another function leaves fs's `rename` imported at the top what it is.
  */
 function callsOwnFunction(m: LoadedModule, node: SgNode): boolean {
   if (node.kind() !== 'call_expression' && node.kind() !== 'call') return false;
   const callee = node.field('function');
   if (!callee || callee.kind() !== 'identifier') return false;
-  return declaredFunctions(m).has(callee.text());
+  const name = callee.text();
+  if (!declaredFunctions(m).has(name)) return false;
+  return m.lang.family === 'python' || declaredAround(node, name);
 }
 
 /** One sink match and the values in it that must not be tainted. */

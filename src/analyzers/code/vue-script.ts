@@ -50,28 +50,41 @@ export function vueConstIsFixed(text: string, name: string): boolean {
   return false;
 }
 
-// Calls whose result is markup cleaned of scripts (DOMPurify.sanitize, sanitizeHtml, xss, filterXSS).
-const SANITIZER_CALL = /^(?:[\w$]+\.)*(?:sanitize|sanitizeHtml|sanitizeHTML|xss|filterXSS)\s*\(/;
+// Functions whose result is markup cleaned of scripts (DOMPurify.sanitize, sanitizeHtml, xss, filterXSS).
+const SANITIZER = /^(?:[\w$]+\.)*(?:sanitize|sanitizeHtml|sanitizeHTML|xss|filterXSS)$/;
+const MAX_NESTING = 50;
 const FUNCTION_KINDS = new Set(['function_expression', 'arrow_function', 'function_declaration', 'function']);
 
 type AstNode = ReturnType<ReturnType<typeof parse>['root']>;
 
 /** 'clean' for a sanitizer's result, 'fixed' for fixed text, undefined for anything else (also per branch). */
-function cleanOrFixed(v: AstNode): 'clean' | 'fixed' | undefined {
+function cleanOrFixed(v: AstNode, depth = 0): 'clean' | 'fixed' | undefined {
+  // Deeper than any hand-written chain or conditional: not understood (and the stack stays small).
+  if (depth > MAX_NESTING) return undefined;
   const k = kindOf(v);
   if (k === 'parenthesized_expression') {
     const inner = v.children().find((x) => x.isNamed());
-    return inner ? cleanOrFixed(inner) : undefined;
+    return inner ? cleanOrFixed(inner, depth + 1) : undefined;
   }
   if (k === 'ternary_expression') {
     const a = v.field('consequence');
     const b = v.field('alternative');
-    const ra = a ? cleanOrFixed(a) : undefined;
-    const rb = b ? cleanOrFixed(b) : undefined;
+    const ra = a ? cleanOrFixed(a, depth + 1) : undefined;
+    const rb = b ? cleanOrFixed(b, depth + 1) : undefined;
     if (!ra || !rb) return undefined;
     return ra === 'clean' || rb === 'clean' ? 'clean' : 'fixed';
   }
-  if (k === 'call_expression' && SANITIZER_CALL.test(v.text())) return 'clean';
+  if (k === 'call_expression') {
+    const callee = v.field('function');
+    if (callee && SANITIZER.test(callee.text())) return 'clean';
+    // A method of sanitized markup given only fixed text (`.replace(/\n/g, '<br>')`, `.trim()`) adds no data;
+    // given anything else (`.replace('{name}', this.name)`) it writes that unsanitized.
+    const on = callee && kindOf(callee) === 'member_expression' ? callee.field('object') : null;
+    const args = (v.field('arguments')?.children() ?? []).filter(
+      (x) => x.isNamed() && kindOf(x) !== 'comment',
+    );
+    if (on && cleanOrFixed(on, depth + 1) === 'clean' && args.every((a) => isFixedValue(a))) return 'clean';
+  }
   return isFixedValue(v) ? 'fixed' : undefined;
 }
 
@@ -91,11 +104,13 @@ function returnsSanitized(fn: AstNode): boolean {
 /** The functions a component's script defines under `name`: a computed or method, a setup function. */
 function functionsNamed(root: AstNode, name: string): AstNode[] {
   const out: AstNode[] = [];
-  const visit = (n: AstNode): void => {
+  // Found by the native walk: a recursive one of our own overflows the stack on deeply nested script.
+  const kinds = ['method_definition', 'function_declaration', 'pair', 'variable_declarator'];
+  for (const n of root.findAll({ rule: { any: kinds.map((kind) => ({ kind })) } })) {
     const k = kindOf(n);
-    if (k === 'method_definition' && n.field('name')?.text() === name) out.push(n);
-    else if (k === 'function_declaration' && n.field('name')?.text() === name) out.push(n);
-    else if (k === 'pair' && n.field('key')?.text() === name) {
+    if (k === 'method_definition' || k === 'function_declaration') {
+      if (n.field('name')?.text() === name) out.push(n);
+    } else if (k === 'pair' && n.field('key')?.text() === name) {
       const v = n.field('value');
       if (v && FUNCTION_KINDS.has(kindOf(v))) out.push(v);
     } else if (k === 'variable_declarator' && n.field('name')?.text() === name) {
@@ -109,9 +124,7 @@ function functionsNamed(root: AstNode, name: string): AstNode[] {
             .find((x) => FUNCTION_KINDS.has(kindOf(x))) ?? null;
       if (v && FUNCTION_KINDS.has(kindOf(v))) out.push(v);
     }
-    for (const c of n.children()) visit(c);
-  };
-  visit(root);
+  }
   return out;
 }
 

@@ -186,4 +186,19 @@ describe('look-alike filters', () => {
     );
     expect(scan(ids)).toEqual([]);
   });
+
+  it("takes a URL password made of a credential field's name as a form's example, and other PascalCase words as a password", () => {
+    // Built from parts so that this file holds no credential URL.
+    const url = (scheme: string, user: string, pass: string, host: string) =>
+      `${scheme}://${user}:${pass}@${host}`;
+    for (const pass of ['Auth' + 'Token', 'Your' + 'ApiKey', 'Your' + 'Password', 'Access' + 'Key'])
+      expect(scan(`notify: ${url('https', 'bot', pass, 'hooks.acme.io/notify')}`), pass).toEqual([]);
+    for (const pass of ['Super' + 'Secret', 'MySecret' + 'Password', 'Top' + 'Secret']) {
+      const found = scan(`DATABASE_URL: ${url('postgres', 'admin', pass, 'db.acme.io/app')}`);
+      expect(
+        found.map((d) => d.ruleId),
+        pass,
+      ).toEqual(['secrets/database-url']);
+    }
+  });
 });

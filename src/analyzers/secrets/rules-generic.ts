@@ -51,9 +51,11 @@ const TEST_OR_DOC_PATH =
   /(?:^|\/)(?:tests?|__tests__|spec|fixtures?|examples?|docs?|samples?)\/|\.(?:md|markdown|rst|adoc)$/i;
 /** The text before a match on a line of program source that is a comment (`//`, `/*`, ` * `, `#`). */
 const COMMENT_LINE = /^\s*(?:\/\/|\/\*|\*(?!\*?\/)|#)/;
-// Domains reserved for documentation (RFC 2606) or an LDAP tree under them (`dc=example,dc=com`):
-// a block that connects to one of them is an example to fill in, whatever file it is in.
-const EXAMPLE_NAMES = /(?:^|[^A-Za-z0-9-])example\.(?:com|org|net|edu)\b|\bdc=example\b/i;
+// Host names under the domains reserved for documentation (RFC 2606) or an LDAP tree under them
+// (`dc=example,dc=com`): a block that connects to one of them is an example to fill in, whatever file it is
+// in. An e-mail address there (`admin@example.com`) is not: it names a placeholder login beside a password
+// that may well be used as it stands (a seeded administrator, a compose file's default).
+const EXAMPLE_NAMES = /(?:^|[^\w@.-])(?:[\w-]+\.)*example\.(?:com|org|net|edu)\b|\bdc=example\b/i;
 const DOC_PATH = /(?:^|\/)docs?\/|\.(?:md|markdown|rst|adoc)$|(?:^|\/)readme(?:\.[a-z]{1,8})?$/i;
 // Values of status maps and option tables (`pass: "passed"`, `password: required`): never a password.
 const NOT_A_PASSWORD =
@@ -66,8 +68,10 @@ const NOT_A_PASSWORD =
 const SELF_NAMED =
   /^(?:[a-z]{1,20}[-_.]){0,3}(?:password|passwd|passwort|pwd|pass|secret)(?:[-_.][a-z]{1,20}){0,3}$|^[a-z]{2,20}(?:password|passwd|pwd|pass)$|^(?:password|passwd|pwd)(?:for|of|here|goes)[a-z]{0,20}$/;
 // In a URL, a password that is the name of the credential to put there, in PascalCase
-// (`twilio://AccountSid:AuthToken@FromPhoneNo`, `https://user:YourPassword@…`): a form's example.
-const NAMED_CREDENTIAL = /^(?:[A-Z][a-z]{1,15}){0,3}(?:Token|Secret|Key|Password|Passwd|Pwd|Pass)$/;
+// (`twilio://AccountSid:AuthToken@FromPhoneNo`, `https://user:YourPassword@…`): a form's example. Only the
+// words of a field's name: `SuperSecret` or `MySecretPassword` is a password someone chose.
+const NAMED_CREDENTIAL =
+  /^(?:Your)?(?:Auth|Api|API|Access|Account|App|Client|Consumer|Private|Secret|Bot|User|Admin|Root|Db|DB|Database|Service|Session|Refresh|Bearer|Signing|Master|Sid|Id){0,3}(?:Token|Secret|Key|Password|Passwd|Pwd|Pass)$/;
 
 // SQL `IDENTIFIED BY '…'` counts in .sql files or in a statement (often a string in code), not in prose
 // or comments ("the cord identified by 'c'").

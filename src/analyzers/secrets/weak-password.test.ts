@@ -159,5 +159,19 @@ describe('weak passwords', () => {
     ]);
     const far = `// docs: https://example.com/setup\n${'const filler = 1;\n'.repeat(60)}${ldap('corp.acme.io')}`;
     expect(await scan('defaults/config.js', far)).toEqual([['secrets/weak-password', 68, 'high', 'medium']]);
+    // An example e-mail address beside a password is a placeholder login, not a template's connection: a
+    // seeded administrator or a compose file's default password stays high.
+    const compose = [
+      'services:',
+      '  pgadmin:',
+      '    environment:',
+      '      PGADMIN_DEFAULT_EMAIL: admin@example.com',
+      `      PGADMIN_DEFAULT_PASSWORD: ${dq}1234${dq}`,
+    ].join('\n');
+    expect(await scan('docker-compose.yml', compose)).toEqual([
+      ['secrets/weak-password', 5, 'high', 'medium'],
+    ]);
+    const seed = `await users.insert({\n  email: ${q}admin@example.com${q},\n  password: ${q}1234${q},\n});`;
+    expect(await scan('scripts/seed.js', seed)).toEqual([['secrets/weak-password', 3, 'high', 'medium']]);
   });
 });

@@ -9,7 +9,7 @@ export const INSPECTOR_EXAMPLES: ExampleTable = {
     },
     {
       path: 'services/api/Dockerfile',
-      bad: `FROM node:20.11-slim\nUSER node\nENTRYPOINT node --inspect=[::]:9229 dist/main.js ⟵\n`,
+      bad: `FROM node:20.11-slim\nUSER node\nENV NODE_OPTIONS=--inspect=0.0.0.0:\${DEBUG_PORT:-9229} ⟵\nENTRYPOINT node --inspect=[::]:9229 dist/main.js ⟵\n`,
       good: `FROM node:20.11-slim\nUSER node\nENTRYPOINT node --inspect dist/main.js\n`,
     },
     {
@@ -19,7 +19,7 @@ export const INSPECTOR_EXAMPLES: ExampleTable = {
     },
     {
       path: 'Procfile',
-      bad: `web: node --inspect=0.0.0.0:9229 server.js ⟵\nworker: node worker.js\n`,
+      bad: `web: node --inspect=0.0.0.0:9229 server.js ⟵\nworker: node worker.js\nclock: node --inspect=0.0.0.0:$INSPECT_PORT clock.js ⟵\n`,
       good: `web: node server.js\n# debug: node --inspect=0.0.0.0 server.js\nworker: node --inspect=localhost:9230 worker.js\n`,
     },
   ],

@@ -5,9 +5,11 @@ import { NODE_INSPECTOR_EXPOSED } from './rules.js';
 
 /**
  * `--inspect`, `--inspect-brk` or `--inspect-wait` given every interface (`0.0.0.0`, `::`, `[::]`), with or
- * without a port; `--inspect=127.0.0.1:9229`, `--inspect=9229` and a bare `--inspect` listen on loopback.
+ * without a port (a number, or a variable the shell or Docker fills in: `$PORT`, `${DEBUG_PORT:-9229}`);
+ * `--inspect=127.0.0.1:9229`, `--inspect=9229` and a bare `--inspect` listen on loopback.
  */
-const EXPOSED = /--inspect(?:-brk|-wait)?=(?:0\.0\.0\.0|\[::\]|::)(?::\d{1,5})?(?![\w.:])/;
+const EXPOSED =
+  /--inspect(?:-brk|-wait)?=(?:0\.0\.0\.0|\[::\]|::)(?::(?:\d{1,5}|\$\{[^}\s]{1,60}\}|\$[A-Za-z_]\w{0,50}))?(?![\w.:])/;
 
 /** The inspector flag that opens every interface in `command`, if any. */
 export function exposedInspector(command: string): string | undefined {
