@@ -116,7 +116,7 @@ function passwordContextVerdict(m: MatchContext): Verdict {
     // A name that is just `pass` (pass, dbPass, SMTP_PASS) is also a verb and a test status: a single
     // word there is not evidence enough; a value with digits or symbols is.
     // So is the name of the check that passed (`{ pass: 'mail_from' }` beside `{ fail: … }`).
-    // Not when a longer name ends in `pass` and the word is a breach-list password (`api_pass: 'admin'`).
+    // Not when a longer name ends in `pass` and the word is a breach-list password (an API password set to admin).
     if (
       /^(?:[A-Za-z]+|[a-z]+(?:[_.][a-z]+)+)$/.test(m.secret) &&
       precededBy(m.line, m.secret, PASS_KEY) &&
