@@ -50,6 +50,9 @@ describe('roleFromPath', () => {
     ['examples/basic/main.tf', 'example'],
     ['samples/app.py', 'example'],
     ['.env.example', 'example'],
+    ['example-sendmail.js', 'example'],
+    ['scripts/demo_server.py', 'example'],
+    ['example.js', 'example'],
   ])('%s is %s', (path, role) => {
     expect(roleFromPath(path)).toBe(role);
   });
@@ -65,6 +68,9 @@ describe('roleFromPath', () => {
       'src/docsearch.ts',
       'src/vendorConfig.ts',
       'src/examplesRouter.js',
+      'src/exampleData.ts',
+      'lib/sample-rate.js',
+      'src/demographics.js',
       'src/history.js',
       'lib/changelog/parse.ts',
     ])

@@ -47,7 +47,8 @@ const PATH_ROLES: [Exclude<FileRole, 'source' | 'i18n'>, RegExp][] = [
   ],
   [
     'example',
-    /(?:^|\/)(?:examples?|samples?|demos?|example-apps?|sample-apps?|quickstarts?)\/|\.(?:example|sample)(?:\.[a-z]+)?$/i,
+    // A folder of examples, a `.example` copy, or a script named as one (`example-sendmail.js`, `demo_server.py`).
+    /(?:^|\/)(?:examples?|samples?|demos?|example-apps?|sample-apps?|quickstarts?)\/|\.(?:example|sample)(?:\.[a-z]+)?$|(?:^|\/)(?:examples?|demos?)(?:[-_][^/]*)?\.(?:[cm]?[jt]sx?|py|rb|sh)$/i,
   ],
   ['docs', /(?:^|\/)(?:docs?|documentation|website)\/|\.(?:md|mdx|markdown|rst|adoc|asciidoc)$/i],
 ];

@@ -200,7 +200,9 @@ function runRouteGuards(rule: CodeRule, hits: readonly BatchHit[], out: CodeMatc
   for (const u of unguardedRoutes(hits.map((h) => h.node))) {
     const vars = { sink: u.route, route: u.route, guard: u.guard, guarded: String(u.guarded) };
     const message = fill(rule.message, { ...vars, siblings: String(u.siblings) }, () => null);
-    out.push(matchOf(rule, u.node, message, rule.confidence, `${u.route} ${u.guard}`));
+    const cm = matchOf(rule, u.node, message, rule.confidence, `${u.route} ${u.guard}`);
+    if (u.handlerName) cm.handlerName = u.handlerName;
+    out.push(cm);
   }
 }
 

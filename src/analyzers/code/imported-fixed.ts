@@ -14,7 +14,7 @@ import type { FileLanguage } from './languages.js';
 import type { CodeMatch } from './matches.js';
 
 /** What `module.exports`, `export default` (name null) or the export `name` is bound to in `root`. */
-function exportedValue(root: SgNode, name: string | null): SgNode | undefined {
+export function exportedValue(root: SgNode, name: string | null): SgNode | undefined {
   if (name === null) {
     const def = root.find({ rule: { kind: 'export_statement', regex: '^export\\s+default\\b' } });
     const value = def?.field('value') ?? def?.field('declaration');

@@ -7,6 +7,7 @@ import type { RuleMeta } from '../../core/rule.js';
 import { keepAppMatches } from './app-scope.js';
 import { dedupeMatches } from './dedupe.js';
 import { dropFixedImports } from './imported-fixed.js';
+import { dropSelfCheckingHandlers } from './route-handlers.js';
 import { analyzeText, crossFileCandidate, PreparedRules, requestDataPossible } from './engine.js';
 import { isDeclarationFile, languageOf } from './languages.js';
 import { BUILTIN_RULES_DIR, loadRuleDirs } from './load-rules.js';
@@ -144,7 +145,12 @@ export const codeAnalyzer: Analyzer = {
     const rendered = renders && view ? await renderFindings(file, view, rules.family(lang.family), ctx) : [];
     // The secrets analyzer's rule for test users' chosen passwords holds for code rules that quote one.
     const deduped = await keepAppMatches(
-      await dropFixedImports(dedupeMatches(result.matches), file, lang, ctx),
+      await dropSelfCheckingHandlers(
+        await dropFixedImports(dedupeMatches(result.matches), file, lang, ctx),
+        file,
+        lang,
+        ctx,
+      ),
       file,
       ctx,
       (rule, path, text) => {

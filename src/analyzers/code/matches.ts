@@ -27,6 +27,8 @@ export interface CodeMatch {
   developmentOnly?: boolean;
   /** The rule's `unlessFixed` value when it is a name imported from another module of the tree. */
   importedName?: string;
+  /** A route-guard match's handler when it is a name, possibly defined in another module (route-handlers.ts). */
+  handlerName?: string;
 }
 
 export const LOWER: Record<Confidence, Confidence> = { high: 'medium', medium: 'low', low: 'low' };

@@ -92,4 +92,33 @@ describe('unguardedRoutes', () => {
     ])
       expect(routes(`${guard}\n${routes4}`), guard).toEqual([]);
   });
+
+  it("leaves out the npm registry protocol's sign-up and sign-in, not the user routes beside them", () => {
+    const src = [
+      "r.put('/:name', login, publishable, save);",
+      "r.put('/:name/:tag', login, editable, tag);",
+      "r.put('/:name/-rev/:rev', login, editable, update);",
+      "r.put('/-/user/org.couchdb.user::name', addUser);",
+      "r.post('/_session', createSession);",
+    ].join('\n');
+    expect(routes(src)).toEqual([]);
+    const profile = src.replace(
+      "r.post('/_session', createSession);",
+      "r.put('/-/user/:name/profile', saveProfile);",
+    );
+    expect(routes(profile)).toEqual([
+      { route: 'PUT /-/user/:name/profile', guard: 'login', guarded: 3, siblings: 3 },
+    ]);
+  });
+
+  it("reads a Koa 1 generator handler's own check of this.user, and names a handler given by name", () => {
+    const guarded = ["r.put('/a', login, a);", "r.put('/b', login, b);", "r.put('/c', login, c);"].join('\n');
+    const inline = `${guarded}\nr.put('/d', function* () { if (!this.user.isAdmin) this.status = 403; });`;
+    expect(routes(inline)).toEqual([]);
+    const unchecked = `${guarded}\nr.put('/d', function* () { this.body = yield run(this.params); });`;
+    expect(routes(unchecked)).toEqual([{ route: 'PUT /d', guard: 'login', guarded: 3, siblings: 3 }]);
+    const root = parse(Lang.JavaScript, `${guarded}\nr.put('/d', sync.sync);`).root();
+    const calls = root.findAll({ rule: { pattern: '$R.put($P, $$$A)' } });
+    expect(unguardedRoutes(calls).map((u) => u.handlerName)).toEqual(['sync.sync']);
+  });
 });

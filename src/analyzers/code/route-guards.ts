@@ -24,12 +24,21 @@ const NOT_GUARD = /csrf|xsrf|rate_?limit|limiter|upload|multer|parser|cors|cache
  */
 const SET_UP =
   /(?:^|\.)(?:require|initiali[sz]e|(?:express|cookie)?_?session(?:_?(?:middleware|handler|store))?)$|rout(?:er|es)$|log(?:ger|ging)$/i;
-/** A route everyone must reach: signing in and out, recovering an account, installing, probes, hooks. */
+/**
+ * A route everyone must reach: signing in and out, recovering an account, installing, probes, hooks; also
+ * the npm registry protocol's sign-up and sign-in (CouchDB's `PUT /-/user/org.couchdb.user:name`, `_session`),
+ * which every registry implements for `npm adduser` and `npm login`.
+ */
 const PUBLIC =
-  /(?:^|[/_.-])(?:log_?in|log_?out|sign_?in|sign_?out|sign_?up|register|forgot\w*|reset\w*|password\w*|setup\w*|install\w*|callback|oauth\w*|auth\w*|verify\w*|confirm\w*|activate\w*|health\w*|status|ping|public|static|assets|favicon\w*|robots|sitemap\w*|webhooks?|unsubscribe)(?:$|[/_.?:-])/i;
-/** A handler that checks the user itself. */
+  /(?:^|[/_.-])(?:log_?in|log_?out|sign_?in|sign_?out|sign_?up|register|forgot\w*|reset\w*|password\w*|setup\w*|install\w*|callback|oauth\w*|auth\w*|verify\w*|confirm\w*|activate\w*|health\w*|status|ping|public|static|assets|favicon\w*|robots|sitemap\w*|webhooks?|unsubscribe|org\.couchdb\.user|_session)(?:$|[/_.?:-])/i;
+/** A handler that checks the user itself (Koa 1's generator handlers hold the context in `this`). */
 const INLINE_CHECK =
-  /\b(?:req|request)\.(?:user|auth|isAuthenticated)\b|\b(?:req|request|ctx)\.session\.(?:user\w*|admin\w*|auth\w*|logged\w*|uid)\b|\bctx\.state\.user\b|\bctx\.isAuthenticated\b/;
+  /\b(?:req|request)\.(?:user|auth|isAuthenticated)\b|\b(?:req|request|ctx|this)\.session\.(?:user\w*|admin\w*|auth\w*|logged\w*|uid)\b|\b(?:ctx|this)\.state\.user\b|\b(?:ctx|this)\.isAuthenticated\b|\bthis\.user\b/;
+
+/** Whether a handler's text reads the signed-in user itself (and so decides who may call it). */
+export function checksUserItself(handlerText: string): boolean {
+  return INLINE_CHECK.test(handlerText);
+}
 /** A route group is consistent enough to judge when this share of its routes, and at least MIN, are guarded. */
 const SHARE = 0.75;
 const MIN_GUARDED = 3;
@@ -47,6 +56,8 @@ interface Route {
 /** A route's unguarded report: the guard its siblings share and how many of them use it. */
 export interface UnguardedRoute {
   node: SgNode;
+  /** The handler when it is a name (`addUser`, `sync.sync`): another module may define it (route-handlers.ts). */
+  handlerName?: string;
   guard: string;
   guarded: number;
   siblings: number;
@@ -164,8 +175,10 @@ export function unguardedRoutes(calls: readonly SgNode[]): UnguardedRoute[] {
     for (const r of group) {
       if (r.guards.length > 0 || found.has(r.node.id())) continue;
       if (r.handler && INLINE_CHECK.test(r.handler.text())) continue;
+      const name = r.handler && /^[\w$]+(?:\.[\w$]+)?$/.test(r.handler.text()) ? r.handler.text() : undefined;
       found.set(r.node.id(), {
         node: r.node,
+        ...(name === undefined ? {} : { handlerName: name }),
         guard,
         guarded,
         siblings: group.length - 1,

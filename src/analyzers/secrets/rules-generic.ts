@@ -16,7 +16,7 @@ import {
 import type { MatchContext, SecretRule, Verdict } from './types.js';
 import { secretRule } from './types.js';
 import { isTestUserPassword, roleFromPath } from '../../core/file-role.js';
-import { weakPasswordReason } from './weak-password.js';
+import { isCommonPassword, weakPasswordReason } from './weak-password.js';
 
 export const WEAK_PASSWORD_ID = 'secrets/weak-password';
 
@@ -81,6 +81,9 @@ const IDENTIFIED_BY = /identified by\s{1,3}'$/i;
 const I18N_KEY = /^[a-z][a-z0-9-]{1,30}:[a-z][A-Za-z0-9]*(?:[.-][A-Za-z0-9]+)*$/;
 const TEST_ROLES = new Set(['test', 'fixture']);
 const PASS_KEY = /pass["']?\s{0,3}(?::=|=>|=|:)\s{0,3}["'`]?$/i;
+/** `pass` as the last word of a longer name (`api_pass`, `dbPass`, `SMTP_PASS`): no verb or test status. */
+const NAMED_PASS_KEY =
+  /(?:[A-Za-z0-9][_.-](?:pass|Pass|PASS)|[a-z0-9]Pass|[A-Z0-9]PASS)["']?\s{0,3}(?::=|=>|=|:)\s{0,3}["'`]?$/;
 
 /** True when some occurrence of `secret` on the line directly follows text matching `re` (anchored at $). */
 function precededBy(line: string, secret: string, re: RegExp): boolean {
@@ -117,7 +120,12 @@ function passwordContextVerdict(m: MatchContext): Verdict {
     // A name that is just `pass` (pass, dbPass, SMTP_PASS) is also a verb and a test status: a single
     // word there is not evidence enough; a value with digits or symbols is.
     // So is the name of the check that passed (`{ pass: 'mail_from' }` beside `{ fail: … }`).
-    if (/^(?:[A-Za-z]+|[a-z]+(?:[_.][a-z]+)+)$/.test(m.secret) && precededBy(m.line, m.secret, PASS_KEY))
+    // Not when a longer name ends in `pass` and the word is a breach-list password (an API password set to admin).
+    if (
+      /^(?:[A-Za-z]+|[a-z]+(?:[_.][a-z]+)+)$/.test(m.secret) &&
+      precededBy(m.line, m.secret, PASS_KEY) &&
+      !(isCommonPassword(m.secret) && precededBy(m.line, m.secret, NAMED_PASS_KEY))
+    )
       return false;
   }
   return passwordVerdict(m, false);

@@ -97,6 +97,23 @@ describe('weak passwords', () => {
     ]);
   });
 
+  it('takes a breach-list word for a password under a longer name ending in pass, not under pass alone', async () => {
+    const launcher = [
+      'const config = {',
+      `  auth: { api: true, api_user: ${q}admin${q}, api_pass: ${q}admin${q} },`,
+      `  smtp: { dbPass: ${q}qwerty${q}, SMTP_PASS: ${q}letmein${q} },`,
+      '};',
+    ].join('\n');
+    expect(await scan('bin/app.js', launcher)).toEqual([
+      ['secrets/weak-password', 2, 'high', 'medium'],
+      ['secrets/weak-password', 3, 'high', 'medium'],
+      ['secrets/weak-password', 3, 'high', 'medium'],
+    ]);
+    // A bare `pass` is also a verb and a check's status; an ordinary word under a longer name is no password.
+    const words = `results.add({ pass: ${q}admin${q} });\nconst o = { api_pass: ${q}header${q}, onPass: ${q}retry${q} };`;
+    expect(await scan('src/checks.js', words)).toEqual([]);
+  });
+
   it('reports weak passwords in documentation at low severity and low confidence', async () => {
     const doc =
       '```js\nconst ftp = connect({ user: ' + `${q}deploy${q}, password: ${q}admin123${q} })\n` + '```\n';

@@ -70,4 +70,16 @@ shop.post('/cart/add', addToCart);
 shop.post('/cart/remove', removeFromCart);
 shop.post('/checkout', checkout);
 
-module.exports = { admin, app, blog, account, items, forms, shop };
+// An npm registry: the protocol's sign-up and sign-in (`npm adduser`, `npm login`) come before any session,
+// and a Koa 1 handler that reads `this.user` checks the caller itself.
+const registry = express.Router();
+registry.put('/:name', ensureLoggedIn, publish);
+registry.put('/:name/:tag', ensureLoggedIn, tagVersion);
+registry.put('/:name/-rev/:rev', ensureLoggedIn, updatePackage);
+registry.put('/-/user/org.couchdb.user::name', addUser);
+registry.put('/:name/sync', function* () {
+  if (this.query.publish === 'true' && !this.user.isAdmin) return (this.status = 403);
+  this.body = yield* syncFromUpstream(this.params.name, this.user.name || 'anonymous');
+});
+
+module.exports = { admin, app, blog, account, items, forms, shop, registry };
