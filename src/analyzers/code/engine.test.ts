@@ -4,6 +4,7 @@ import { parse } from '@ast-grep/napi';
 import { describe, expect, it } from 'vitest';
 import { analyzeText, canMatch } from './engine.js';
 import { forFile } from './file-level.js';
+import { passes } from './text-facts.js';
 import { rulesFor } from './index.js';
 import { ensurePython, languageOf } from './languages.js';
 import type { FileLanguage } from './languages.js';
@@ -49,6 +50,43 @@ describe('analyzeText', () => {
     }
     expect(ruledOut).toBeGreaterThan(1000);
     expect(kept).toBeGreaterThan(100);
+  });
+
+  it('lets through every file in which a rule without its prefilter finds something (a prefilter only skips work)', () => {
+    ensurePython();
+    const rules = rulesFor();
+    let checked = 0;
+    for (const f of fixtures()) {
+      // Application rules decide over other files, which their prefilter is about (app-scope.ts).
+      for (const rule of rules.family(f.lang.family).rules) {
+        const prefilter = rule.prefilter;
+        if (!prefilter || rule.app) continue;
+        delete rule.prefilter;
+        try {
+          if (analyzeText(f.text, f.lang, rules, new Set([rule.id])).matches.length === 0) continue;
+        } finally {
+          rule.prefilter = prefilter;
+        }
+        checked++;
+        expect(passes(f.text, prefilter), `${f.path}: ${rule.id}`).toBe(true);
+      }
+    }
+    expect(checked).toBeGreaterThan(20);
+  });
+
+  it('does not parse for the audit rules a file whose timers and queries are given names or functions', () => {
+    const rules = rulesFor();
+    const js = languageOf('js') as FileLanguage;
+    const file = (rule: string, name: string): string =>
+      readFileSync(join(DIRS[1] as string, rule, name), 'utf8');
+    for (const [rule, good, bad] of [
+      ['js-code-injection-audit', 'good-timers-only.js', 'bad-timers-only.js'],
+      ['js-sql-injection-audit', 'good-name-first.js', 'bad-name-first.js'],
+    ] as const) {
+      const only = new Set([`code/${rule}`]);
+      expect(analyzeText(file(rule, good), js, rules, only).parsed, good).toBe(false);
+      expect(analyzeText(file(rule, bad), js, rules, only).matches.length, bad).toBeGreaterThan(2);
+    }
   });
 
   it('leaves a file seen alone unparsed, with no matches, when the rules that apply cannot match in it', () => {
