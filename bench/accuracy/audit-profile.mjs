@@ -4,8 +4,10 @@
 // default profile and with the audit profile, and counts the findings of audit-profile rules (after the
 // scan's own deduplication, so a line a default rule already reports is not counted twice). These findings
 // are leads, not judged in verdicts.json: run.mjs keeps measuring the default profile.
-// Usage: npx tsc -p tsconfig.build.json && node bench/accuracy/audit-profile.mjs [--packages-only] [target ...]
-import { readFileSync, existsSync } from 'node:fs';
+// `--out DIR` writes the added findings of each target (severity, rule, path:line, role, message) as TSV.
+// Usage: npx tsc -p tsconfig.build.json && node bench/accuracy/audit-profile.mjs [--packages-only] [--out DIR]
+//        [target ...]
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -17,7 +19,10 @@ const { runScan } = await import(join(repo, 'dist/scan/run-scan.js'));
 const { rulesFor } = await import(join(repo, 'dist/analyzers/code/index.js'));
 
 const args = process.argv.slice(2);
-const named = args.filter((a) => !a.startsWith('--'));
+const outAt = args.indexOf('--out');
+const out = outAt >= 0 ? resolve(args[outAt + 1]) : undefined;
+if (out) mkdirSync(out, { recursive: true });
+const named = args.filter((a, i) => !a.startsWith('--') && (outAt < 0 || i !== outAt + 1));
 const list = JSON.parse(readFileSync(join(here, 'targets.json'), 'utf8'));
 const targets =
   named.length > 0 ? named : [...(args.includes('--packages-only') ? [] : list.local), ...list.packages];
@@ -58,9 +63,29 @@ for (const t of targets) {
   const kept = new Set(audit.findings.map(key));
   const lost = base.findings.filter((f) => !kept.has(key(f)));
   for (const f of added) byRule.set(f.ruleId, (byRule.get(f.ruleId) ?? 0) + 1);
-  rows.push({ target: t, pinned, files: audit.files, base: base.findings.length, added: added.length, lost });
+  if (out)
+    writeFileSync(
+      join(out, `${t === '.' ? 'this-repository' : t.replace(/[^\w.-]+/g, '_')}.tsv`),
+      added
+        .map(
+          (f) =>
+            `${f.severity}\t${f.ruleId}\t${f.location.path}:${f.location.startLine}\t${f.role ?? 'source'}\t${f.message.slice(0, 200)}`,
+        )
+        .join('\n') + '\n',
+    );
+  // Findings in tests, examples, fixtures and other non-source roles are marked by their role (file-role.ts).
+  const inSource = added.filter((f) => (f.role ?? 'source') === 'source').length;
+  rows.push({
+    target: t,
+    pinned,
+    files: audit.files,
+    base: base.findings.length,
+    added: added.length,
+    inSource,
+    lost,
+  });
   console.log(
-    `${t.padEnd(44)} ${String(audit.files).padStart(6)} files  default ${String(base.findings.length).padStart(4)}  audit adds ${String(added.length).padStart(5)}${lost.length ? `  LOST ${lost.length}: ${lost.map(key).join(', ')}` : ''}`,
+    `${t.padEnd(44)} ${String(audit.files).padStart(6)} files  default ${String(base.findings.length).padStart(4)}  audit adds ${String(added.length).padStart(5)} (${inSource} in source files)${lost.length ? `  LOST ${lost.length}: ${lost.map(key).join(', ')}` : ''}`,
   );
 }
 const sum = (rs, k) => rs.reduce((s, r) => s + r[k], 0);
@@ -70,7 +95,7 @@ for (const [label, rs] of [
 ]) {
   if (rs.length === 0) continue;
   console.log(
-    `\n${label}: ${rs.length} targets, ${sum(rs, 'files')} files; default code findings ${sum(rs, 'base')}; the audit profile adds ${sum(rs, 'added')} (median ${median(rs.map((r) => r.added))} per target)`,
+    `\n${label}: ${rs.length} targets, ${sum(rs, 'files')} files; default code findings ${sum(rs, 'base')}; the audit profile adds ${sum(rs, 'added')}, ${sum(rs, 'inSource')} of them in source files (median ${median(rs.map((r) => r.added))} per target)`,
   );
 }
 console.log('\nadded, by rule:');

@@ -380,6 +380,9 @@ function fixed(node: SgNode, ctx: Ctx): boolean {
         return ctx.fixedCall(node) || fixedName(node, ctx);
       case 'call_expression':
         return fixedCall(node, ctx);
+      case 'new_expression':
+        // `new URL('.', import.meta.url)`: a constructor a rule lists in `through`, given only fixed values.
+        return ctx.throughCall(node) && named(node.field('arguments')).every((a) => fixed(a, ctx));
       default:
         return false;
     }
