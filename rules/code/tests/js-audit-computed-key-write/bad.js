@@ -15,3 +15,12 @@ var a = {};
 // ruleid: code/js-audit-computed-key-write
 a[b] = 4;
 module.exports = { merge, set };
+
+// A fixed part a dangerous key can hold: `'__' + 'proto__'`.
+function prefixed(o, rest, v) {
+  // ruleid: code/js-audit-computed-key-write
+  o['__' + rest] = v;
+  // ruleid: code/js-audit-computed-key-write
+  o[`${rest}type`] = v;
+}
+module.exports.prefixed = prefixed;

@@ -13,3 +13,11 @@ function fill(list, out) {
   return o;
 }
 module.exports = { fill };
+
+// A fixed part no dangerous key holds: `__proto__`, `constructor` and `prototype` cannot come out.
+function classes(color, name, o) {
+  o['button__' + color] = true;
+  o[`${name}Groups`] = {};
+  return o;
+}
+module.exports.classes = classes;
