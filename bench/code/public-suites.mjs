@@ -4,7 +4,8 @@
 // when a finding of a mapped weakness class is in it, a `valid` case as an alarm when one is. The labels
 // are the plugin authors' — lint labels, which often flag any non-constant use of an API — and are
 // scored as published.
-// Usage: npx tsc -p tsconfig.build.json && node bench/code/public-suites.mjs [--verbose] [--json FILE]
+// `--profile audit` scores the opt-in audit profile (its rules added to the default ones) instead of the default.
+// Usage: npx tsc -p tsconfig.build.json && node bench/code/public-suites.mjs [--verbose] [--json FILE] [--profile audit]
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { fetchPackage } from '../accuracy/fetch.mjs';
@@ -16,10 +17,13 @@ const { makeSourceFile, makeMemoryContext } = await import(new URL('core/source-
 const argv = process.argv.slice(2);
 const verbose = argv.includes('--verbose');
 const jsonOut = argv.includes('--json') ? argv[argv.indexOf('--json') + 1] : undefined;
+const profile = argv.includes('--profile') ? argv[argv.indexOf('--profile') + 1] : 'default';
+if (profile !== 'default' && profile !== 'audit')
+  throw new Error(`--profile must be default or audit, got ${profile}`);
 
 const suites = JSON.parse(readFileSync(new URL('./public-suites.json', import.meta.url), 'utf8'));
-const classOf = new Map(rulesFor().set.rules.map((r) => [r.id, r.class]));
-const ctx = makeMemoryContext({}, {});
+const classOf = new Map(rulesFor([], profile).set.rules.map((r) => [r.id, r.class]));
+const ctx = makeMemoryContext({}, { profile });
 
 async function findingsOf(path, code) {
   const file = makeSourceFile(path, code, path, Buffer.from(code));
@@ -96,7 +100,7 @@ const total = {
   skipped,
 };
 console.log(
-  `\nin scope: ${total.found}/${total.invalid} invalid cases found (${pct(total.found, total.invalid)}), ` +
+  `\nprofile ${profile}; in scope: ${total.found}/${total.invalid} invalid cases found (${pct(total.found, total.invalid)}), ` +
     `alarms on ${total.alarms}/${total.valid} valid cases (${pct(total.alarms, total.valid)}); ` +
     `${skipped} cases not read (their code is built at run time or depends on the rule's options)`,
 );
@@ -106,4 +110,5 @@ if (verbose)
     console.log(
       `  ${d.label === 'invalid' ? 'missed' : 'alarm '} ${d.suite} ${d.rule}:${d.line}  ${d.code.replace(/\s+/g, ' ').trim().slice(0, 140)}${d.rules.length ? `  [${d.rules.join(', ')}]` : ''}`,
     );
-if (jsonOut) writeFileSync(jsonOut, `${JSON.stringify({ total, rows, outOfScope, details }, null, 2)}\n`);
+if (jsonOut)
+  writeFileSync(jsonOut, `${JSON.stringify({ profile, total, rows, outOfScope, details }, null, 2)}\n`);

@@ -32,10 +32,20 @@ afterEach(() => {
 describe('vanguard rules', () => {
   it('lists the built-in code rules with severity and CWE', async () => {
     const text = await run('list', '--analyzer', 'code');
-    expect(text).toMatch(/code\/js-sql-injection\s+critical\s+taint\s+CWE-89/);
-    expect(text).toMatch(/code\/py-weak-hash\s+low\s+pattern\s+CWE-328/);
-    expect(text).toMatch(/code\/py-sql-injection-audit\s+medium\s+audit\s+CWE-89/);
+    expect(text).toMatch(/code\/js-sql-injection\s+critical\s+taint\s+default\s+CWE-89/);
+    expect(text).toMatch(/code\/py-weak-hash\s+low\s+pattern\s+default\s+CWE-328/);
+    expect(text).toMatch(/code\/py-sql-injection-audit\s+medium\s+audit\s+default\s+CWE-89/);
     expect(text).toMatch(/\d+ rules\n$/);
+  });
+
+  it('lists the opt-in audit profile with its rules, and only the default rules with --profile default', async () => {
+    expect(await run('list', '--analyzer', 'code')).toMatch(
+      /code\/js-audit-file-path\s+low\s+audit\s+audit\s+CWE-22,CWE-73/,
+    );
+    out = [];
+    const defaults = await run('list', '--analyzer', 'code', '--profile', 'default');
+    expect(defaults).toContain('code/js-sql-injection ');
+    expect(defaults).not.toContain('code/js-audit-file-path');
   });
 
   it('shows one rule with its taxonomy and fix', async () => {

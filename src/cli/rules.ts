@@ -1,5 +1,8 @@
 import { resolve } from 'node:path';
 import type { Command } from 'commander';
+import { Option } from 'commander';
+import { PROFILES, profileIncludes } from '../core/profile.js';
+import type { Profile } from '../core/profile.js';
 import { createRegistry } from '../analyzers/index.js';
 import { ruleMetaOf, rulesFor } from '../analyzers/code/index.js';
 import { testRuleFolder } from '../analyzers/code/rule-tests.js';
@@ -11,6 +14,7 @@ import { EXIT } from './errors.js';
 
 interface ListOptions {
   analyzer?: string;
+  profile?: string;
   json?: boolean;
   rules?: string[];
 }
@@ -20,7 +24,10 @@ function catalogue(extraDirs: readonly string[] = []): RuleMeta[] {
   const all = [...createRegistry().rules().values(), ...PROBE_RULES];
   if (extraDirs.length === 0) return all;
   const known = new Set(all.map((r) => r.id));
-  const custom = rulesFor(extraDirs.map((d) => resolve(d))).set.rules.filter((r) => !known.has(r.id));
+  const custom = rulesFor(
+    extraDirs.map((d) => resolve(d)),
+    'audit',
+  ).set.rules.filter((r) => !known.has(r.id));
   return [...all, ...custom.map(ruleMetaOf)];
 }
 
@@ -34,12 +41,20 @@ export function registerRules(program: Command): void {
 
   rules
     .command('list')
-    .description('List every rule (id, severity, tier, CWE, title)')
+    .description('List every rule (id, severity, tier, profile, CWE, title)')
     .option('--analyzer <id>', 'only the rules of one analyzer')
+    .addOption(
+      new Option('--profile <name>', 'only the rules a scan of this profile runs').choices([...PROFILES]),
+    )
     .option('--rules <dir...>', 'also list custom code rules from these folders')
     .option('--json', 'print JSON')
     .action((opts: ListOptions) => {
-      const list = catalogue(opts.rules).filter((r) => !opts.analyzer || r.analyzer === opts.analyzer);
+      const wanted = opts.profile as Profile | undefined;
+      const list = catalogue(opts.rules).filter(
+        (r) =>
+          (!opts.analyzer || r.analyzer === opts.analyzer) &&
+          (!wanted || profileIncludes(wanted, r.profile ?? 'default')),
+      );
       if (opts.json) {
         process.stdout.write(`${JSON.stringify(list, null, 2)}\n`);
         return;
@@ -47,8 +62,9 @@ export function registerRules(program: Command): void {
       for (const r of list.sort((a, b) => (a.id < b.id ? -1 : 1))) {
         const cwe = r.cwe.map((c) => `CWE-${c}`).join(',');
         // Tier: how code findings are established (taint, pattern, audit); '-' for other analyzers.
+        // Profile: `audit` for the opt-in audit rules (`scan --profile audit`), `default` for the others.
         process.stdout.write(
-          `${pad(r.id, 42)} ${pad(r.severity, 8)} ${pad(r.tier ?? '-', 7)} ${pad(cwe, 18)} ${r.title}\n`,
+          `${pad(r.id, 42)} ${pad(r.severity, 8)} ${pad(r.tier ?? '-', 7)} ${pad(r.profile ?? 'default', 8)} ${pad(cwe, 18)} ${r.title}\n`,
         );
       }
       process.stdout.write(`${list.length} rules\n`);
@@ -62,7 +78,10 @@ export function registerRules(program: Command): void {
     .action((id: string, opts: { rules?: string[]; json?: boolean }) => {
       const r = catalogue(opts.rules).find((x) => x.id === id);
       if (!r) throw new UsageError(`unknown rule "${id}" (see: vanguard rules list)`);
-      const code = rulesFor((opts.rules ?? []).map((d) => resolve(d))).set.rules.find((x) => x.id === id);
+      const code = rulesFor(
+        (opts.rules ?? []).map((d) => resolve(d)),
+        'audit',
+      ).set.rules.find((x) => x.id === id);
       if (opts.json) {
         process.stdout.write(`${JSON.stringify({ ...r, owasp: ruleOwasp(r), definition: code }, null, 2)}\n`);
         return;
@@ -72,6 +91,7 @@ export function registerRules(program: Command): void {
         `  analyzer:    ${r.analyzer}`,
         `  severity:    ${r.severity} (confidence ${r.confidence})`,
         ...(r.tier ? [`  tier:        ${r.tier}`] : []),
+        `  profile:     ${r.profile === 'audit' ? 'audit (opt-in: scan --profile audit)' : 'default'}`,
         `  CWE:         ${r.cwe.map((c) => `CWE-${c}`).join(', ')}`,
         `  OWASP:       ${ruleOwasp(r).join(', ')}`,
         `  principles:  ${r.principles.join(', ')}`,

@@ -2,6 +2,7 @@ import type { Command } from 'commander';
 import { Option } from 'commander';
 import { UsageError } from '../core/errors.js';
 import { CONFIDENCES, SEVERITIES, type Confidence, type Severity } from '../core/finding.js';
+import { PROFILES } from '../core/profile.js';
 import type { ScanResult } from '../core/result.js';
 import type { ScanOptions } from '../scan/run-scan.js';
 import { readStagedIndex } from '../scan/staged-index.js';
@@ -41,6 +42,7 @@ interface ScanFlags extends DeliveryFlags {
   skip?: string[];
   failOn?: string;
   minConfidence?: string;
+  profile?: string;
   config?: string;
   baseline?: string;
   branch?: string;
@@ -79,6 +81,12 @@ export function registerScan(program: Command): void {
         '--min-confidence <level>',
         'only findings at or above this confidence count towards the gate (high: proven findings only)',
       ).choices([...CONFIDENCES]),
+    )
+    .addOption(
+      new Option(
+        '--profile <name>',
+        "rule profile: audit adds low-confidence audit leads (non-constant file paths, require, RegExp, SQL text, redirects, …) to the default rules (default: vanguard.yaml's profile, else default)",
+      ).choices([...PROFILES]),
     )
     .option('--config <file>', 'policy file (default: vanguard.yaml at the scanned root, if any)')
     .option('--baseline <report>', 'a JSON or SARIF report: its findings are known, only new ones fail')
@@ -153,6 +161,7 @@ export function registerScan(program: Command): void {
           ...config.options.code,
           // The policy's folders resolve against the repository; --rules is the user's own, from here.
           rulesDirs: [...resolveRulesDirs(config, path), ...(flags.rules ?? [])],
+          profile: flags.profile ?? config.profile ?? 'default',
         },
         ...(flags.dbPath !== undefined
           ? {

@@ -9,6 +9,7 @@ import type {
   Severity,
   Tier,
 } from './finding.js';
+import type { Profile } from './profile.js';
 import { owaspForCwes } from './taxonomy.js';
 
 /** What every rule states about itself; reporters (SARIF rules, docs) are built from it. */
@@ -31,6 +32,8 @@ export interface RuleMeta {
   tags?: string[];
   /** Code rules: how their findings are established (taint, pattern or audit). */
   tier?: Tier;
+  /** Code rules of the opt-in audit profile say so (`audit`); others run in every scan. */
+  profile?: Profile;
 }
 
 export interface FindingInput {

@@ -8,6 +8,7 @@ import {
   SEVERITIES,
   type AnalyzerId,
 } from '../core/finding.js';
+import { PROFILES } from '../core/profile.js';
 import type { Infer, JsonSchema } from './schema-dsl.js';
 import {
   array,
@@ -152,6 +153,12 @@ export const configSchema = object(
       array(string({ minLength: 1 }), {
         description: 'Folders of custom rules, relative to the repository root.',
       }),
+    ),
+    profile: optional(
+      oneOf(
+        PROFILES,
+        'Rule profile. "default": findings precise enough to act on. "audit": also the opt-in audit rules, which report a dangerous API (file paths, require, RegExp, child_process, SQL text, redirects, URL assignments, Math.random, computed-key writes) given a value the program does not fix: low-confidence leads for a security review, noisy by design. The --profile flag wins.',
+      ),
     ),
     roles: optional(
       record(

@@ -4,6 +4,7 @@ import { parsePlainYaml } from '../parse/yaml/plain.js';
 import type { YNode } from '../parse/yaml/tree.js';
 import { readRegularFile } from '../discover/read-file.js';
 import type { AnalyzerId } from '../core/finding.js';
+import type { Profile } from '../core/profile.js';
 import type { RoleOverrides } from '../core/file-role.js';
 import type { ExceptionEntry, FailOn, GatesConfig, RawConfig } from './config-schema.js';
 import { configSchema } from './config-schema.js';
@@ -27,6 +28,8 @@ export interface VanguardConfig {
   ignore: string[];
   /** Custom rule folders, relative to the repository root. */
   rules: string[];
+  /** The rule profile (`audit` adds the opt-in audit rules); unset means `default`. */
+  profile?: Profile;
   /** File-role overrides: role → globs. */
   roles: RoleOverrides;
   /** Options per analyzer, validated by the analyzer itself. */
@@ -86,6 +89,7 @@ function normalize(r: RawConfig, file: string | undefined): VanguardConfig {
   cfg.analyzers.skip = r.analyzers?.skip ?? [];
   cfg.ignore = r.ignore ?? [];
   cfg.rules = r.rules ?? [];
+  if (r.profile !== undefined) cfg.profile = r.profile;
   cfg.roles = r.roles ?? {};
   cfg.options = r.options ?? {};
   cfg.gates = { ...r.gates, failOn: r.gates?.failOn ?? DEFAULT_FAIL_ON };

@@ -15,6 +15,7 @@ import { callsCarryingTaint, runTaint } from './run-taint.js';
 import { isFixedValue, isImportedName } from './fixed-value.js';
 import { backtrackingOf } from './redos-source.js';
 import { namesBoundTo, shadowedAt } from './bound-names.js';
+import { ModuleMembers } from './module-members.js';
 import { moduleHits } from './batch-match.js';
 import { mayMatch } from './match-words.js';
 import { passes, WordIndex } from './text-facts.js';
@@ -215,7 +216,15 @@ function runMatch(rule: CodeRule, hits: readonly BatchHit[], text: string, out: 
   const regex = rule.backtracking;
   const bound = rule.boundTo;
   const names = bound && hits.length > 0 ? namesBoundTo(text, bound.modules) : undefined;
+  const callee = rule.calleeIn;
+  let members: ModuleMembers | undefined;
   for (const { node: m, get } of hits) {
+    const fn = callee && get(callee.metavar);
+    if (
+      fn &&
+      !(members ??= new ModuleMembers(m.getRoot().root())).calls(fn, callee.modules, callee.functions)
+    )
+      continue;
     // Only a match that binds the metavariable is asked (a rule's other alternatives name their receivers).
     const receiver = bound && get(bound.metavar);
     if (receiver && (!names!.has(receiver.text()) || shadowedAt(m, receiver.text(), bound.modules))) continue;
@@ -226,6 +235,7 @@ function runMatch(rule: CodeRule, hits: readonly BatchHit[], text: string, out: 
         value,
         (call) => fixed.calls.some((c) => call.matches(c)),
         (call) => fixed.through.some((c) => call.matches(c)),
+        rule.profile === 'audit',
       )
     )
       continue;

@@ -27,6 +27,8 @@ interface Ctx {
   seen: Set<string>;
   /** A parameter taken as fixed while its own reassignment is checked (`t = unescape(t)`). */
   assumed?: string;
+  /** A `var`/`let` never written after its declaration counts as a `const` (the audit profile's rules). */
+  singleAssignment?: boolean;
 }
 
 /**
@@ -35,7 +37,10 @@ interface Ctx {
  * variable, a `catch` parameter, an import) ends the search unresolved, so an outer `const` of the same
  * name is never taken for it.
  */
-function binding(at: SgNode, name: string): { node: SgNode; isConst: boolean; isImport?: true } | undefined {
+function binding(
+  at: SgNode,
+  name: string,
+): { node: SgNode; isConst: boolean; isImport?: true; plain?: boolean } | undefined {
   const word = new RegExp(`(?:^|[^\\w$])${name.replace(/\$/g, '\\$')}(?:[^\\w$]|$)`);
   for (let scope = at.parent(); scope; scope = scope.parent()) {
     const sk = kindOf(scope);
@@ -58,7 +63,11 @@ function binding(at: SgNode, name: string): { node: SgNode; isConst: boolean; is
         const id = kindOf(d) === 'variable_declarator' ? d.field('name') : null;
         if (!id || !word.test(id.text())) continue;
         const plain = kindOf(id) === 'identifier' && id.text() === name;
-        return { node: d, isConst: plain && k === 'lexical_declaration' && /^const\b/.test(stmt.text()) };
+        return {
+          node: d,
+          isConst: plain && k === 'lexical_declaration' && /^const\b/.test(stmt.text()),
+          plain,
+        };
       }
     }
   }
@@ -194,6 +203,63 @@ function numericCall(call: SgNode): boolean {
   );
 }
 
+// Where a name is written rather than read: the left of an assignment, an update, a pattern, a loop variable.
+const WRITES = new Set([
+  'assignment_expression',
+  'augmented_assignment_expression',
+  'update_expression',
+  'array_pattern',
+  'object_pattern',
+  'pair_pattern',
+  'assignment_pattern',
+  'rest_pattern',
+  'for_in_statement',
+  'variable_declarator',
+]);
+
+/**
+ * True when the `var`/`let` name declared by `decl` is never written again in the function (or program)
+ * around it: no assignment, update, destructuring or second declaration of that name anywhere there, so
+ * its value is the one it was declared with (`var source = 'ab+c'; new RegExp(source)`).
+ */
+function assignedOnlyAtDeclaration(decl: SgNode, name: string): boolean {
+  let scope: SgNode | null = decl.parent();
+  while (scope && !FUNCTIONS.has(kindOf(scope)) && kindOf(scope) !== 'program') scope = scope.parent();
+  if (!scope) return false;
+  const own = decl.field('name');
+  const exact = `^${escapeRegex(name)}$`;
+  const uses = scope.findAll({
+    rule: {
+      any: [
+        { kind: 'identifier', regex: exact },
+        { kind: 'shorthand_property_identifier_pattern', regex: exact },
+      ],
+    },
+  });
+  for (const use of uses) {
+    if (use.text() !== name || use.id() === own?.id()) continue;
+    const parent = use.parent();
+    if (!parent || !WRITES.has(kindOf(parent))) continue;
+    const k = kindOf(parent);
+    // A read on the right of an assignment or inside an initializer is no write.
+    if (
+      k === 'assignment_expression' ||
+      k === 'augmented_assignment_expression' ||
+      k === 'for_in_statement'
+    ) {
+      if (parent.field('left')?.id() === use.id()) return false;
+      continue;
+    }
+    if (k === 'variable_declarator') {
+      if (parent.field('name')?.id() === use.id()) return false;
+      continue;
+    }
+    if (k === 'assignment_pattern' && parent.field('right')?.id() === use.id()) continue;
+    return false;
+  }
+  return true;
+}
+
 function fixedName(node: SgNode, ctx: Ctx): boolean {
   const name = node.text();
   if (/^(?:[A-Z][A-Z0-9_]*|undefined|NaN|Infinity)$/.test(name)) return true;
@@ -214,7 +280,11 @@ function fixedName(node: SgNode, ctx: Ctx): boolean {
       ctx.seen.delete(name);
     }
   }
-  if (!b.isConst) return false;
+  if (
+    !b.isConst &&
+    !(ctx.singleAssignment === true && b.plain === true && assignedOnlyAtDeclaration(b.node, name))
+  )
+    return false;
   const value = kindOf(b.node) === 'function_declaration' ? undefined : b.node.field('value');
   if (!value) return false;
   ctx.seen.add(name);
@@ -283,6 +353,7 @@ function fixed(node: SgNode, ctx: Ctx): boolean {
         // `-x`, `+x`, `~x`, `!x`, `typeof x`, `i++`: a number, a boolean or a type's name.
         return !/^(?:void|delete)\b/.test(node.text());
       case 'member_expression':
+        if (ctx.fixedCall(node)) return true;
         // The length of a string or an array is a number; `length` as a parsed query or body field
         // (`req.query.length`, `?length=<b>`) is whatever the sender wrote.
         return (
@@ -307,9 +378,13 @@ function fixed(node: SgNode, ctx: Ctx): boolean {
       case 'array':
         return node.children().every((c) => !c.isNamed() || kindOf(c) === 'comment' || fixed(c, ctx));
       case 'identifier':
-        return fixedName(node, ctx);
+        // A rule's fixed values may name some (`__dirname`).
+        return ctx.fixedCall(node) || fixedName(node, ctx);
       case 'call_expression':
         return fixedCall(node, ctx);
+      case 'new_expression':
+        // `new URL('.', import.meta.url)`: a constructor a rule lists in `through`, given only fixed values.
+        return ctx.throughCall(node) && named(node.field('arguments')).every((a) => fixed(a, ctx));
       default:
         return false;
     }
@@ -333,11 +408,15 @@ export function isImportedName(node: SgNode): boolean {
   return !!value && !!decl && /^const\b/.test(decl.text()) && /^require\(\s*['"]\.\.?\//.test(value.text());
 }
 
-/** True when `node`'s value is fixed by the program text (see the module comment). */
+/**
+ * True when `node`'s value is fixed by the program text (see the module comment). With `singleAssignment`, a
+ * `var` or `let` never written after its declaration counts like a `const`.
+ */
 export function isFixedValue(
   node: SgNode,
   fixedCall: (call: SgNode) => boolean = () => false,
   throughCall: (call: SgNode) => boolean = () => false,
+  singleAssignment = false,
 ): boolean {
-  return fixed(node, { fixedCall, throughCall, depth: 0, seen: new Set() });
+  return fixed(node, { fixedCall, throughCall, depth: 0, seen: new Set(), singleAssignment });
 }

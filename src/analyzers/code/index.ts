@@ -1,5 +1,7 @@
 import type { Analyzer, AnalyzerContext, FileRef, ProjectContext, SourceFile } from '../../core/analyzer.js';
 import { ConfigError } from '../../core/errors.js';
+import { PROFILES, profileIncludes } from '../../core/profile.js';
+import type { Profile } from '../../core/profile.js';
 import type { FlowStep, RawFinding } from '../../core/finding.js';
 import { isTestUserPassword, isTranslationFile } from '../../core/file-role.js';
 import { findingFrom } from '../../core/rule.js';
@@ -33,10 +35,11 @@ export function ruleMetaOf(r: CodeRule): RuleMeta {
     cwe: r.cwe,
     principles: r.principles,
     remediation: r.remediation,
-    tags: [...r.languages, r.tier, r.class],
+    tags: [...r.languages, r.tier, r.class, ...(r.profile === 'audit' ? ['audit-profile'] : [])],
     tier: r.tier,
   };
   if (r.owasp) meta.owasp = r.owasp;
+  if (r.profile !== 'default') meta.profile = r.profile;
   return meta;
 }
 
@@ -63,15 +66,28 @@ function templateMeta(r: TemplateRule): RuleMeta {
 
 const prepared = new Map<string, PreparedRules>();
 
-/** The built-in rules plus those in `dirs`, loaded once per process (or worker) and kept. */
-export function rulesFor(dirs: readonly string[] = []): PreparedRules {
-  const key = dirs.join('\0');
+/**
+ * The built-in rules plus those in `dirs` that run in a scan of `profile` (the `audit` profile adds its rules
+ * to the default ones), loaded once per process (or worker) and kept.
+ */
+export function rulesFor(dirs: readonly string[] = [], profile: Profile = 'default'): PreparedRules {
+  const key = `${profile}\0${dirs.join('\0')}`;
   let p = prepared.get(key);
   if (!p) {
-    p = new PreparedRules(loadRuleDirs([BUILTIN_RULES_DIR, ...dirs]));
+    const set = loadRuleDirs([BUILTIN_RULES_DIR, ...dirs]);
+    p = new PreparedRules({ ...set, rules: set.rules.filter((r) => profileIncludes(profile, r.profile)) });
     prepared.set(key, p);
   }
   return p;
+}
+
+/** The code analyzer's `profile` option (from `--profile` or vanguard.yaml's `profile`). */
+export function profileOf(options: Readonly<Record<string, unknown>>): Profile {
+  const v = options['profile'];
+  if (v === undefined) return 'default';
+  if (typeof v !== 'string' || !(PROFILES as readonly string[]).includes(v))
+    throw new ConfigError(`code: option "profile" must be one of ${PROFILES.join(', ')}`);
+  return v as Profile;
 }
 
 function rulesDirsOf(options: Readonly<Record<string, unknown>>): string[] {
@@ -93,7 +109,8 @@ export const codeAnalyzer: Analyzer = {
   description:
     'SAST for JavaScript, TypeScript and Python: structural rules and taint tracking from sources to sinks',
   get rules(): readonly RuleMeta[] {
-    catalogue ??= rulesFor();
+    // Every rule, those of the opt-in audit profile too (they say so in `profile`).
+    catalogue ??= rulesFor([], 'audit');
     return [...catalogue.set.rules.map(ruleMetaOf), ...[...templateRules().values()].map(templateMeta)];
   },
   matches(file: FileRef): boolean {
@@ -103,7 +120,8 @@ export const codeAnalyzer: Analyzer = {
     return languageOf(file.ext) !== undefined && !isDeclarationFile(file.name);
   },
   prepare(ctx: ProjectContext): Promise<void> {
-    catalogue = rulesFor(rulesDirsOf(ctx.options));
+    // Also checks the profile option: a misspelt one stops the scan before any file is read.
+    catalogue = rulesFor(rulesDirsOf(ctx.options), profileOf(ctx.options));
     return Promise.resolve();
   },
   async analyze(file: SourceFile, ctx: AnalyzerContext): Promise<RawFinding[]> {
@@ -122,7 +140,7 @@ export const codeAnalyzer: Analyzer = {
       return [];
     }
     if (!lang) return templateFileFindings(file);
-    const rules = rulesFor(rulesDirsOf(ctx.options));
+    const rules = rulesFor(rulesDirsOf(ctx.options), profileOf(ctx.options));
     const renders = file.text.includes('render') && requestDataPossible(file.text, lang, rules);
     const view = crossFileCandidate(file.text, lang, rules)
       ? await loadProject(ctx.root, file.path, file.text, lang, ctx.paths, (p) => ctx.readFile(p))

@@ -6,6 +6,8 @@ import { ConfigError } from '../../core/errors.js';
 import { parsePlainYaml } from '../../parse/yaml/plain.js';
 import { CONFIDENCES, PRINCIPLES, SEVERITIES, TIERS } from '../../core/finding.js';
 import type { Confidence, Principle, Severity, Tier } from '../../core/finding.js';
+import { PROFILES } from '../../core/profile.js';
+import type { Profile } from '../../core/profile.js';
 import { RULE_LANGUAGES } from './languages.js';
 import { compileTrigger } from './sources.js';
 import type { TextTest } from './sources.js';
@@ -178,6 +180,13 @@ function checkTier(r: Reader, rule: CodeRule): void {
   if (rule.secret !== undefined && !rule.match) r.fail('"secret" names a metavariable of "match"');
   if (rule.backtracking && !rule.match) r.fail('"backtracking" belongs to a "match" rule');
   if (rule.boundTo && !rule.match) r.fail('"boundTo" belongs to a "match" rule');
+  if (rule.calleeIn && (!rule.match || rule.languages.includes('python')))
+    r.fail('"calleeIn" belongs to a "match" rule for javascript/typescript');
+  // An audit-profile finding is a lead, not a proof: it may not claim more than that.
+  if (rule.profile === 'audit' && (rule.tier !== 'audit' || rule.confidence !== 'low'))
+    r.fail('a rule of the audit profile has tier "audit" and confidence "low"');
+  if (rule.profile === 'audit' && !['low', 'medium'].includes(rule.severity))
+    r.fail('a rule of the audit profile has severity low or medium');
   if (rule.unguardedRoute && (!rule.match || rule.languages.includes('python')))
     r.fail('"unguardedRoute" belongs to a "match" rule for javascript/typescript');
   if (rule.app && (!rule.match || rule.languages.includes('python')))
@@ -210,6 +219,7 @@ function readRule(file: string, v: unknown, i: number, utils?: Obj): CodeRule {
     triggers: r.strList(o, 'triggers', []),
     requires: r.strList(o, 'requires', []),
     tier: r.oneOf<Tier>(o, 'tier', TIERS, o['taint'] !== undefined ? 'taint' : 'pattern'),
+    profile: r.oneOf<Profile>(o, 'profile', PROFILES, 'default'),
     class: r.str(o, 'class', defaultClass(id)),
     file,
   };
@@ -232,6 +242,14 @@ function readRule(file: string, v: unknown, i: number, utils?: Obj): CodeRule {
   if (o['boundTo'] !== undefined) {
     const b = r.obj(o['boundTo'], 'boundTo');
     rule.boundTo = { metavar: r.str(b, 'metavar').replace(/^\$+/, ''), modules: r.strList(b, 'modules') };
+  }
+  if (o['calleeIn'] !== undefined) {
+    const c = r.obj(o['calleeIn'], 'calleeIn');
+    rule.calleeIn = {
+      metavar: r.str(c, 'metavar').replace(/^\$+/, ''),
+      modules: r.strList(c, 'modules'),
+      functions: r.strList(c, 'functions'),
+    };
   }
   if (o['app'] !== undefined) {
     const a = r.obj(o['app'], 'app');

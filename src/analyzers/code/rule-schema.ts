@@ -2,6 +2,7 @@ import type { TextTest } from './sources.js';
 import type { NapiConfig } from '@ast-grep/napi';
 import type { Confidence, Principle, Severity, Tier } from '../../core/finding.js';
 import type { RuleLanguage } from './languages.js';
+import type { Profile } from '../../core/profile.js';
 
 /** An ast-grep matcher: a pattern string, or a full rule object with constraints (ast-grep YAML syntax). */
 export type Matcher = NapiConfig;
@@ -66,6 +67,17 @@ export interface CodeRule {
    */
   tier: Tier;
   /**
+   * Which scans run the rule: `default` (every scan) or `audit` (only `--profile audit`: a lead for a review,
+   * a dangerous API given a value that is not fixed, nothing known of where it comes from).
+   */
+  profile: Profile;
+  /**
+   * A match is kept only when this metavariable (a callee) is one of `functions` of one of `modules`, however
+   * the file reaches it: `fs.readFile`, `require('node:fs').readFile`, `fsp.readFile` with `fsp` from
+   * `fs/promises` or `fs.promises`, a destructured or renamed import (module-members.ts).
+   */
+  calleeIn?: { metavar: string; modules: string[]; functions: string[] };
+  /**
    * The weakness class (`sql-injection`, `weak-hash`): findings of one class on one line are one problem,
    * reported once by the strongest rule. Defaults to the id without namespace and `js-`/`py-` prefix.
    */
@@ -77,7 +89,8 @@ export interface CodeRule {
    * program text (literals, `const` names bound to them, … see fixed-value.ts); `calls` match calls whose
    * result counts as fixed text too (a translation lookup or a template render for HTML; a callback such a
    * call is given receives fixed text), `through` calls whose result is fixed when every argument is
-   * (`translator.unescape(html)`, `$(markup)`).
+   * (`translator.unescape(html)`, `$(markup)`). `calls` may match other expressions too (`__dirname`,
+   * `import.meta.url`): their value is then fixed as well.
    */
   unlessFixed?: { metavar: string; calls: Matcher[]; through: Matcher[] };
   /**

@@ -1,0 +1,102 @@
+import { describe, expect, it } from 'vitest';
+import { ConfigError } from '../../core/errors.js';
+import { makeMemoryContext, makeSourceFile } from '../../core/source-file.js';
+import { parseConfig } from '../../policy/config.js';
+import { codeAnalyzer, profileOf, rulesFor } from './index.js';
+import { parseRuleFile } from './load-rules.js';
+
+const SERVICE = `const fs = require('fs');
+function load(name) {
+  return fs.readFileSync(name, 'utf8');
+}
+module.exports = { load };
+`;
+
+const ROUTE = `const fs = require('fs');
+const app = require('express')();
+app.get('/f', (req, res) => {
+  res.send(fs.readFileSync(req.query.name));
+});
+`;
+
+async function scan(code: string, options: Record<string, unknown>) {
+  const file = makeSourceFile('src/service.js', code, 'src/service.js', Buffer.from(code));
+  return codeAnalyzer.analyze(file, makeMemoryContext({}, options));
+}
+
+describe('the audit profile', () => {
+  it('is off by default and adds low-confidence leads when chosen', async () => {
+    expect(await scan(SERVICE, {})).toEqual([]);
+    expect(await scan(SERVICE, { profile: 'default' })).toEqual([]);
+    const found = await scan(SERVICE, { profile: 'audit' });
+    expect(found).toHaveLength(1);
+    expect(found[0]).toMatchObject({
+      ruleId: 'code/js-audit-file-path',
+      tier: 'audit',
+      confidence: 'low',
+      severity: 'low',
+      cwe: [22, 73],
+      location: { startLine: 3 },
+    });
+    expect(found[0]!.owasp.length).toBeGreaterThan(0);
+    expect(found[0]!.message).toMatch(/^Audit lead \(not proven\)/);
+  });
+
+  it('leaves a proven flow to the taint rule: one finding on the line, the stronger', async () => {
+    const found = await scan(ROUTE, { profile: 'audit' });
+    const onLine = found.filter((f) => f.location.startLine === 4 && f.cwe.includes(22));
+    expect(onLine.map((f) => f.ruleId)).toEqual(['code/js-path-traversal']);
+  });
+
+  it('rejects an unknown profile', () => {
+    expect(() => profileOf({ profile: 'loud' })).toThrow(ConfigError);
+    expect(profileOf({})).toBe('default');
+  });
+
+  it('keeps its rules out of the default rule set and lists them in the catalogue', () => {
+    const defaults = new Set(rulesFor().set.rules.map((r) => r.id));
+    const audit = rulesFor([], 'audit').set.rules.filter((r) => r.profile === 'audit');
+    expect(audit.length).toBeGreaterThanOrEqual(15);
+    for (const r of audit) {
+      expect(defaults.has(r.id), r.id).toBe(false);
+      expect(r.tier, r.id).toBe('audit');
+      expect(r.confidence, r.id).toBe('low');
+      expect(['low', 'medium'], r.id).toContain(r.severity);
+      expect(r.cwe.length, r.id).toBeGreaterThan(0);
+    }
+    const listed = codeAnalyzer.rules.filter((r) => r.profile === 'audit').map((r) => r.id);
+    expect(listed.sort()).toEqual(audit.map((r) => r.id).sort());
+  });
+
+  it('refuses an audit-profile rule that claims more than a lead', () => {
+    const rule = (extra: string) => `rules:
+  - id: acme/loud
+    profile: audit
+    tier: audit
+    title: t
+    description: d
+    languages: [javascript]
+    severity: high
+    confidence: low
+    cwe: [22]
+    principles: [zoning-containment]
+    message: m
+    remediation: r
+    match: { pattern: foo($X) }
+${extra}`;
+    expect(() => parseRuleFile('x.yaml', rule(''))).toThrow(/severity low or medium/);
+    expect(() => parseRuleFile('x.yaml', rule('').replace('severity: high', 'severity: low'))).not.toThrow();
+    expect(() =>
+      parseRuleFile(
+        'x.yaml',
+        rule('').replace('severity: high', 'severity: low').replace('confidence: low', 'confidence: medium'),
+      ),
+    ).toThrow(/confidence "low"/);
+  });
+
+  it('is chosen in vanguard.yaml', () => {
+    expect(parseConfig('profile: audit\n').profile).toBe('audit');
+    expect(parseConfig('version: 1\n').profile).toBeUndefined();
+    expect(() => parseConfig('profile: loud\n')).toThrow(/profile/);
+  });
+});
