@@ -98,7 +98,8 @@ describe('findAllBatch', () => {
     }
     expect(compared).toBeGreaterThan(5000);
     expect(found).toBeGreaterThan(1000);
-  });
+    // Every matcher on every example file, walked twice: about a minute idle, several under a loaded CI.
+  }, 300_000);
 
   const js: FileLanguage = { family: 'javascript', lang: Lang.JavaScript };
   const at = (src: string, ms: Matcher[]): string[][] => {

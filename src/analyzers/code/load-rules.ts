@@ -9,6 +9,7 @@ import type { Confidence, Principle, Severity, Tier } from '../../core/finding.j
 import { PROFILES } from '../../core/profile.js';
 import type { Profile } from '../../core/profile.js';
 import { RULE_LANGUAGES } from './languages.js';
+import { GUARD_POLARITY } from './rule-schema.js';
 import { compileTrigger } from './sources.js';
 import type { TextTest } from './sources.js';
 import type { RuleLanguage } from './languages.js';
@@ -147,6 +148,21 @@ function readSink(r: Reader, v: unknown, i: number): SinkSpec {
   return { matcher: m, args };
 }
 
+/** Guards, each with an optional `polarity`: whether its truth means the value is safe (allow) or not (reject). */
+function readGuards(r: Reader, v: unknown): Matcher[] {
+  if (v === undefined) return [];
+  if (!Array.isArray(v)) r.fail('taint.guards must be a list');
+  return v.map((x, i) => {
+    const what = `taint.guards[${i}]`;
+    if (typeof x !== 'object' || x === null || !('polarity' in x)) return r.matcher(x, what);
+    const { polarity, ...rest } = x as Obj;
+    if (polarity !== 'allow' && polarity !== 'reject') r.fail(`${what}.polarity must be "allow" or "reject"`);
+    const m = r.matcher(rest, what);
+    GUARD_POLARITY.set(m, polarity);
+    return m;
+  });
+}
+
 function readTaint(r: Reader, v: unknown): TaintSpec {
   const t = r.obj(v, 'taint');
   const sinks = t['sinks'];
@@ -158,7 +174,7 @@ function readTaint(r: Reader, v: unknown): TaintSpec {
     sources: r.strList(t, 'sources', ['http']),
     sinks: sinks.map((s, i) => readSink(r, s, i)),
     sanitizers: r.matchers(t['sanitizers'], 'taint.sanitizers'),
-    guards: r.matchers(t['guards'], 'taint.guards'),
+    guards: readGuards(r, t['guards']),
     propagators: propagators.map((p, i) => {
       const o = r.obj(p, `taint.propagators[${i}]`);
       return { matcher: r.matcher(o, `taint.propagators[${i}]`), from: r.str(o, 'from'), to: r.str(o, 'to') };

@@ -8,6 +8,13 @@ import type { Profile } from '../../core/profile.js';
 export type Matcher = NapiConfig;
 
 /**
+ * A taint guard's polarity, from its rule's `polarity:`: `allow` when the check being true means the
+ * value is safe (`allowed.has(x)`), `reject` when it means the value is dangerous (`x.includes('..')`).
+ * A guard without one protects on either side of its `if`, as the rule cannot say which is safe.
+ */
+export const GUARD_POLARITY = new WeakMap<Matcher, 'allow' | 'reject'>();
+
+/**
  * A sink: where a tainted value must not arrive. `args` says which value is dangerous: a metavariable
  * name (without `$`), a positional argument index of the matched call, or `*` for every argument.
  */

@@ -3,6 +3,8 @@ import type { DefinitionLookup } from './definitions.js';
 import { EXITS, reassigns } from './taint-support.js';
 import type { Spot } from './file-index.js';
 import type { Guard, TaintOptions } from './taint-support.js';
+import { GUARD_POLARITY } from './rule-schema.js';
+import type { Matcher } from './rule-schema.js';
 import type { TaintBudget } from './taint-budget.js';
 
 /** The index of the first spot that starts at `start` or later (spots sorted by start). */
@@ -63,9 +65,16 @@ export class GuardChecker {
       const g = this.guardOf(s.node, s.id);
       // Out of steps part way, the use counts as guarded (as above), whether the guard was kept or not.
       if (this.budget.spent) return true;
-      if (g.start > useStart || (!g.all && !g.names.has(name))) continue;
-      // The guard protects the code inside it, or after it when its failing branch leaves or overwrites the value.
-      if (useStart < g.end || g.exits || reassigns(g.consequence, name)) return true;
+      if (g.start > useStart) continue;
+      const either = g.all || g.names.has(name);
+      const onTrue = either || g.whenTrue.has(name);
+      const onFalse = either || g.whenFalse.has(name);
+      if (!onTrue && !onFalse) continue;
+      // The guard protects the code inside it (the branch its check makes safe), or after it when the
+      // branch taken on a failing check leaves or overwrites the value.
+      if (useStart < g.end) {
+        if (useStart < g.consEnd ? onTrue : onFalse) return true;
+      } else if ((g.exits && onFalse) || reassigns(g.consequence, name)) return true;
     }
     return false;
   }
@@ -92,54 +101,130 @@ export class GuardChecker {
 
   private findGuard(s: SgNode): Guard {
     const r = s.range();
-    const cons = s.field('consequence')?.text() ?? '';
+    const consNode = s.field('consequence');
+    const cons = consNode?.text() ?? '';
     const g: Guard = {
       start: r.start.index,
       end: r.end.index,
+      consEnd: consNode?.range().end.index ?? r.end.index,
       names: new Set(),
+      whenTrue: new Set(),
+      whenFalse: new Set(),
       all: false,
       exits: EXITS.test(cons),
       consequence: cons,
     };
     const cond = s.field('condition');
+    if (!cond) return g;
     // The condition itself, and the value of a name it only tests for truth (`if (!upload) return`
     // after `const upload = await uploads.findOne({ _id: id })`, or after `const ok = p.startsWith(base)`).
-    const tested = cond ? testedName(cond) : undefined;
-    const values = tested
+    const tested = testedName(cond);
+    const values: SgNode[] = tested
       ? this.defs
-          .definitionsOf(tested)
+          .definitionsOf(tested.node)
           .flatMap((d) => (d.kind === 'value' && d.keys.length === 0 ? [d.value] : []))
       : [];
-    const spots = cond ? this.o.index.spotsOf(this.o.root, this.o.lang, this.o.guards) : undefined;
-    for (const m of cond ? this.o.guards : []) {
-      const list = spots?.get(m) ?? [];
-      for (const within of [cond, ...values]) {
+    const spots = this.o.index.spotsOf(this.o.root, this.o.lang, this.o.guards);
+    const withins: SgNode[] = [cond, ...values];
+    for (const m of this.o.guards) {
+      const list = spots.get(m) ?? [];
+      for (const within of withins) {
         // The guard's matches in this node's subtree: those within its offsets (its ancestors are
         // longer); the list is in document order, so the search starts at the first that begins there.
-        const r = within?.range();
-        for (let i = firstFrom(list, r?.start.index ?? 0); r && i < list.length; i++) {
+        const r = within.range();
+        for (let i = firstFrom(list, r.start.index); i < list.length; i++) {
           const hit = list[i];
           if (!hit || hit.start > r.end.index) break;
           if (hit.end > r.end.index) continue;
-          if (hit.x !== undefined) g.names.add(hit.x);
+          if (hit.x !== undefined) this.addName(g, m, hit, within, cond, tested?.negated);
           else if (within === cond) g.all = true;
         }
       }
     }
     return g;
   }
+
+  /**
+   * Records the name a guard's match checks, on the side(s) of the `if` where the check makes it safe. A
+   * guard with a polarity protects only where the condition implies its outcome: `if (!allowed.has(x))
+   * readFile(x)` is not protected inside, but is after `if (!allowed.has(x)) return`. When the
+   * condition does not tell (`a || allowed.has(x)` being true), the name counts as protected, as before.
+   */
+  private addName(g: Guard, m: Matcher, hit: Spot, within: SgNode, cond: SgNode, negated = false): void {
+    const x = hit.x as string;
+    const polarity = GUARD_POLARITY.get(m);
+    const node = polarity ? nodeAt(within, hit.start, hit.end) : undefined;
+    if (!polarity || !node) {
+      g.names.add(x);
+      return;
+    }
+    let [t, f] = implied(node, within);
+    // A value tested by name: the condition's truth tells the name's, which tells the check's.
+    if (within !== cond) [t, f] = negated ? [f, t] : [t, f];
+    const unsafe = polarity === 'reject';
+    const onTrue = t !== unsafe;
+    const onFalse = f !== unsafe;
+    if (onTrue && onFalse) g.names.add(x);
+    else if (onTrue) g.whenTrue.add(x);
+    else if (onFalse) g.whenFalse.add(x);
+  }
 }
 
-/** The name a condition tests for truth alone (`x`, `!x`, `(x)`), if that is all it does. */
-function testedName(cond: SgNode): SgNode | undefined {
+type Truth = boolean | undefined;
+
+/** The node spanning exactly `start`–`end` inside `root` (a guard's match), found by descending. */
+function nodeAt(root: SgNode, start: number, end: number): SgNode | undefined {
+  let n: SgNode | undefined = root;
+  for (let depth = 0; n && depth < 64; depth++) {
+    const r = n.range();
+    if (r.start.index === start && r.end.index === end && n.isNamed()) return n;
+    n = n.children().find((c) => {
+      const cr = c.range();
+      return cr.start.index <= start && end <= cr.end.index;
+    });
+  }
+  return undefined;
+}
+
+/**
+ * What a condition's truth says of a check inside it: [its value when the condition is true, its value
+ * when false], undefined where it cannot be told (`||` being true, `&&` being false, any other operator).
+ */
+function implied(check: SgNode, cond: SgNode): [Truth, Truth] {
+  let t: Truth = true;
+  let f: Truth = false;
+  const top = cond.id();
+  let n = check;
+  for (let depth = 0; n.id() !== top; depth++) {
+    const p = n.parent();
+    if (!p || depth > 32) return [undefined, undefined];
+    const k = p.kind();
+    const op = p.field('operator')?.text();
+    if (k === 'parenthesized_expression' || k === 'expression_statement' || k === 'await_expression') {
+      // The same value.
+    } else if ((k === 'unary_expression' && op === '!') || k === 'not_operator') [t, f] = [f, t];
+    else if ((k === 'binary_expression' || k === 'boolean_operator') && (op === '&&' || op === 'and'))
+      f = undefined;
+    else if ((k === 'binary_expression' || k === 'boolean_operator') && (op === '||' || op === 'or'))
+      t = undefined;
+    else return [undefined, undefined];
+    n = p;
+  }
+  return [t, f];
+}
+
+/** The name a condition tests for truth alone (`x`, `!x`, `(x)`), if that is all it does, and whether negated. */
+function testedName(cond: SgNode): { node: SgNode; negated: boolean } | undefined {
   let c: SgNode | null = cond;
+  let negated = false;
   for (let i = 0; c && i < 4; i++) {
     const k = c.kind();
-    if (k === 'identifier') return c;
+    if (k === 'identifier') return { node: c, negated };
     if (k === 'parenthesized_expression') c = c.namedChildren()[0] ?? null;
-    else if (k === 'unary_expression' && c.field('operator')?.text() === '!') c = c.field('argument');
-    else if (k === 'not_operator') c = c.field('argument');
-    else return undefined;
+    else if ((k === 'unary_expression' && c.field('operator')?.text() === '!') || k === 'not_operator') {
+      negated = !negated;
+      c = c.field('argument');
+    } else return undefined;
   }
   return undefined;
 }

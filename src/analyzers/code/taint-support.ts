@@ -84,7 +84,14 @@ export interface TaintOptions {
 export interface Guard {
   start: number;
   end: number;
+  /** Where the `if`'s consequence ends: code after it (an `else`) runs when the condition is false. */
+  consEnd: number;
+  /** Names checked so that they are safe whichever way the condition goes (as far as can be told). */
   names: Set<string>;
+  /** Names known safe only where the condition is true (`if (allowed.has(x)) …`). */
+  whenTrue: Set<string>;
+  /** Names known safe only where it is false (`if (!allowed.has(x)) return; …`). */
+  whenFalse: Set<string>;
   /** A guard without `$X` protects every name. */
   all: boolean;
   exits: boolean;
