@@ -43,6 +43,35 @@ export function exportedValue(root: SgNode, name: string | null): SgNode | undef
   return undefined;
 }
 
+/**
+ * A JavaScript file's imports of modules in the scanned tree, and each such module parsed when first asked
+ * for (read through the core, like every cross-file read; undefined when unreadable or not JavaScript).
+ */
+export function importReader(
+  file: SourceFile,
+  lang: FileLanguage,
+  ctx: Pick<AnalyzerContext, 'paths' | 'readFile'>,
+): { imports: ReturnType<typeof jsImports>; moduleRoot: (module: string) => Promise<SgNode | undefined> } {
+  const imports = jsImports(
+    parse(lang.lang, file.text).root(),
+    file.path,
+    (p) => ctx.paths.has(p),
+    lang.family === 'typescript',
+  );
+  const roots = new Map<string, Promise<SgNode | undefined>>();
+  const read = async (module: string): Promise<SgNode | undefined> => {
+    const text = await ctx.readFile(module);
+    const l = languageOf(module.slice(module.lastIndexOf('.') + 1));
+    return text !== undefined && l && l.family !== 'python' ? parse(l.lang, text).root() : undefined;
+  };
+  const moduleRoot = (module: string): Promise<SgNode | undefined> => {
+    let r = roots.get(module);
+    if (!r) roots.set(module, (r = read(module)));
+    return r;
+  };
+  return { imports, moduleRoot };
+}
+
 /** `matches` without those whose imported value is fixed by the text of the module it comes from. */
 export async function dropFixedImports(
   matches: CodeMatch[],
@@ -54,28 +83,14 @@ export async function dropFixedImports(
     (m) => m.importedName !== undefined && m.path === undefined && m.rule.unlessFixed,
   );
   if (pending.length === 0 || lang.family === 'python') return matches;
-  const imports = jsImports(
-    parse(lang.lang, file.text).root(),
-    file.path,
-    (p) => ctx.paths.has(p),
-    lang.family === 'typescript',
-  );
+  const { imports, moduleRoot } = importReader(file, lang, ctx);
   const drop = new Set<CodeMatch>();
-  const roots = new Map<string, SgNode | undefined>();
   for (const m of pending) {
     const b = imports.names.get(m.importedName ?? '');
     const calls = m.rule.unlessFixed?.calls ?? [];
     const through = m.rule.unlessFixed?.through ?? [];
     if (!b) continue;
-    if (!roots.has(b.module)) {
-      const text = await ctx.readFile(b.module);
-      const l = languageOf(b.module.slice(b.module.lastIndexOf('.') + 1));
-      roots.set(
-        b.module,
-        text !== undefined && l && l.family !== 'python' ? parse(l.lang, text).root() : undefined,
-      );
-    }
-    const root = roots.get(b.module);
+    const root = await moduleRoot(b.module);
     const value = root && exportedValue(root, b.name);
     const fixedCall = (call: SgNode): boolean => calls.some((c) => call.matches(c));
     if (value && isFixedValue(value, fixedCall, (call) => through.some((c) => call.matches(c)))) drop.add(m);

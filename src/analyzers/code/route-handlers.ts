@@ -5,12 +5,8 @@
  * as one written in place does (route-guards.ts). Only the module the handler comes from is read (through the
  * core, like every cross-file read), and only for such matches.
  */
-import { parse } from '@ast-grep/napi';
-import type { SgNode } from '@ast-grep/napi';
 import type { AnalyzerContext, SourceFile } from '../../core/analyzer.js';
-import { exportedValue } from './imported-fixed.js';
-import { jsImports } from './imports.js';
-import { languageOf } from './languages.js';
+import { exportedValue, importReader } from './imported-fixed.js';
 import type { FileLanguage } from './languages.js';
 import type { CodeMatch } from './matches.js';
 import { checksUserItself } from './route-guards.js';
@@ -24,28 +20,14 @@ export async function dropSelfCheckingHandlers(
 ): Promise<CodeMatch[]> {
   const pending = matches.filter((m) => m.handlerName !== undefined && m.path === undefined);
   if (pending.length === 0 || lang.family === 'python') return matches;
-  const imports = jsImports(
-    parse(lang.lang, file.text).root(),
-    file.path,
-    (p) => ctx.paths.has(p),
-    lang.family === 'typescript',
-  );
+  const { imports, moduleRoot } = importReader(file, lang, ctx);
   const drop = new Set<CodeMatch>();
-  const roots = new Map<string, SgNode | undefined>();
   for (const m of pending) {
     const [local = '', member] = (m.handlerName ?? '').split('.');
     const b = imports.names.get(local);
     // A member of a named import is a property of the value it names: not read.
     if (!b || (b.name !== null && member !== undefined)) continue;
-    if (!roots.has(b.module)) {
-      const text = await ctx.readFile(b.module);
-      const l = languageOf(b.module.slice(b.module.lastIndexOf('.') + 1));
-      roots.set(
-        b.module,
-        text !== undefined && l && l.family !== 'python' ? parse(l.lang, text).root() : undefined,
-      );
-    }
-    const root = roots.get(b.module);
+    const root = await moduleRoot(b.module);
     const handler = root && exportedValue(root, b.name ?? member ?? null);
     if (handler && checksUserItself(handler.text())) drop.add(m);
   }
