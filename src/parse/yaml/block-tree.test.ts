@@ -161,7 +161,9 @@ describe('block YAML reader', () => {
       'a:\tb', // tabs
       'a: 1\r\nb: 2', // carriage returns
       'a: b\n  c', // multi-line plain scalar
-      'a: "x\\ty"', // escapes
+      'a: "x\\u0041"', // escapes other than the common one-character ones
+      'a: "x\\ y"',
+      'a: "x\\\nz"', // a backslash that continues the line
       'a: "open\n  close"', // multi-line quoted scalar
       'a: |+\n  x\n', // keep chomping
       'a: |2\n   x', // indentation indicator
@@ -188,6 +190,30 @@ describe('block YAML reader', () => {
     // Duplicate keys are the composer's to name when they are refused.
     expect(blockDocs('a: 1\na: 2', true)).toBeUndefined();
     expect(blockDocs('a: {b: 1, b: 2}', true)).toBeUndefined();
+  });
+
+  it('reads the common escapes of double-quoted scalars as yaml does', () => {
+    for (const text of [
+      'a: "x\\ty"',
+      'a: "^[\'\\"]?b\\\\s*:\\\\s*c$"',
+      'a: { r: "\\\\.", s: "q\\"" }',
+      'a: ["\\/", "\\n", "\\\\"]',
+      'a: "\\\\"',
+    ]) {
+      expect(blockDocs(text), JSON.stringify(text)).toBeDefined();
+      expect(agrees(text), JSON.stringify(text)).toBe(true);
+    }
+  });
+
+  it('reads every built-in code rule file (loading the rules starts every scan and worker)', () => {
+    const dir = join(import.meta.dirname, '../../../rules/code');
+    const files = readdirSync(dir).filter((f) => /\.ya?ml$/.test(f));
+    expect(files.length).toBeGreaterThan(20);
+    for (const f of files) {
+      const text = readFileSync(join(dir, f), 'utf8');
+      expect(blockDocs(text), f).toBeDefined();
+      expect(agrees(text), f).toBe(true);
+    }
   });
 
   it('reads every pipeline fixture (the shapes CI files use)', () => {

@@ -5,10 +5,11 @@ import type { YDoc, YMap, YNode, YScalar, YSeq } from './tree.js';
  * Builds the line-aware tree of the YAML most configuration files are written in (block maps and
  * sequences, one-line scalars, literal and folded block scalars, one-line flow collections, comments)
  * by scanning lines, without yaml's lexer and parser (several times faster on CI workflows). Anything
- * else — anchors and aliases, tags, multi-line plain or quoted scalars, escapes, tabs, carriage
- * returns, `...`, explicit keys, odd indentation, and every syntax error — returns undefined, and the
- * caller parses with the CST builder, which decides. What this returns is what `docsFromCst` returns
- * for the same text (checked by its tests on fixtures, generated and mutated documents).
+ * else — anchors and aliases, tags, multi-line plain or quoted scalars, escapes other than `\\`, `\"`,
+ * `\/`, `\t` and `\n`, tabs, carriage returns, `...`, explicit keys, odd indentation, and every syntax
+ * error — returns undefined, and the caller parses with the CST builder, which decides. What this returns
+ * is what `docsFromCst` returns for the same text (checked by its tests on fixtures, generated and mutated
+ * documents).
  */
 export function blockDocs(text: string, uniqueKeys = false): YDoc[] | undefined {
   if (UNSUPPORTED_CHARS.test(text)) return undefined;
@@ -42,6 +43,9 @@ const COLON = 58;
 const DASH = 45;
 const SQUOTE = 39;
 const DQUOTE = 34;
+
+/** Escapes of a double-quoted scalar read here, by the character after the backslash. */
+const ESCAPES = new Map([...'\\"/tn'].map((c) => [c.charCodeAt(0), c === 't' ? '\t' : c === 'n' ? '\n' : c]));
 
 /** Characters that cannot start a plain scalar or key here (indicators, or handled elsewhere). */
 const NOT_PLAIN_START = new Set([...'-?:,[]{}#&*!|>\'"%@`'].map((c) => c.charCodeAt(0)));
@@ -266,11 +270,19 @@ class BlockParser {
     const t = this.t;
     const q = t.charCodeAt(pos);
     if (q === DQUOTE) {
-      const close = t.indexOf('"', pos + 1);
-      if (close < 0 || close > this.le) unsure();
-      const body = t.slice(pos + 1, close);
-      if (body.includes('\\')) unsure(); // escapes: yaml decodes them
-      return [body, close + 1];
+      let out = '';
+      let from = pos + 1;
+      for (;;) {
+        const close = t.indexOf('"', from);
+        if (close < 0 || close > this.le) unsure();
+        const slash = t.indexOf('\\', from);
+        if (slash < 0 || slash > close) return [out + t.slice(from, close), close + 1];
+        // The common one-character escapes (a regex's `\\.`, a quote, a tab); yaml decodes the others.
+        const e = ESCAPES.get(t.charCodeAt(slash + 1));
+        if (e === undefined) unsure();
+        out += t.slice(from, slash) + e;
+        from = slash + 2;
+      }
     }
     let out = '';
     let from = pos + 1;
