@@ -2,7 +2,8 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { rulesFor } from './index.js';
-import { WordIndex } from './text-facts.js';
+import { compileTrigger } from './sources.js';
+import { passes, WordIndex } from './text-facts.js';
 
 const FIXTURES = join(import.meta.dirname, '../../../test/fixtures/code-labelled');
 
@@ -31,5 +32,36 @@ describe('WordIndex', () => {
     // A word the index was not built with is looked up directly.
     expect(index.has(text, 'q[1]')).toBe(true);
     expect(index.has(text, 'nope')).toBe(false);
+  });
+});
+
+describe('passes', () => {
+  it('answers as the trigger does on the text, for every source trigger and prefilter of the rules', () => {
+    const rules = rulesFor([], 'audit');
+    const tests = [
+      ...['javascript', 'python'].flatMap((f) =>
+        [...rules.family(f as 'javascript').sources.values()].flatMap((s) => s.triggers ?? []),
+      ),
+      ...rules.set.rules.flatMap((r) => (r.prefilter ? [r.prefilter] : [])),
+    ];
+    expect(tests.length).toBeGreaterThan(20);
+    const texts = ['js', 'python'].flatMap((dir) =>
+      readdirSync(join(FIXTURES, dir)).map((name) => readFileSync(join(FIXTURES, dir, name), 'utf8')),
+    );
+    // Text outside ASCII: re2 is handed the UTF-8 bytes, offsets and classes must still line up.
+    texts.push('const é = "ü"; app.get(\'/x\', (req, res) => res.send(req.query.ñ)) // 😀 \ud800');
+    let hits = 0;
+    for (const text of texts)
+      for (const t of tests) {
+        expect(passes(text, t)).toBe(t.test(text));
+        if (t.test(text)) hits++;
+      }
+    expect(hits).toBeGreaterThan(10);
+  });
+
+  it('reads characters outside ASCII as re2 does on the string', () => {
+    const t = compileTrigger('^.{3}ß\\b');
+    for (const text of ['aéüß x', 'abcß', 'ab😀ß', 'éééßa'])
+      expect([text, passes(text, t)]).toEqual([text, t.test(text)]);
   });
 });
