@@ -98,13 +98,18 @@ export class DefinitionLookup {
         if (!d || (d.kind !== 'param' && contains(d.value, use))) continue;
         defs.push(d);
       }
-      if (defs.length > 0) return si === 0 ? reaching(defs, use) : defs;
+      // In an outer scope (a closure's use), a definition the function overwrote before it made the closure
+      // cannot reach it either; one made after it (or in a branch not around it) still can.
+      if (defs.length > 0) return reaching(defs, use);
     }
     return [];
   }
 }
 
-/** Drops definitions overwritten by a later one in a block that encloses the use. */
+/**
+ * Drops definitions overwritten by a later one in a block that encloses the use (or the closure holding it).
+ * What it gives up: a loop that runs such an earlier definition again after making a closure that runs later.
+ */
 function reaching(defs: Definition[], use: SgNode): Definition[] {
   const out: Definition[] = [];
   for (let i = defs.length - 1; i >= 0; i--) {

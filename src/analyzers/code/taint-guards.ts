@@ -151,11 +151,12 @@ export class GuardChecker {
    * condition does not tell (`a || allowed.has(x)` being true), the name counts as protected, as before.
    */
   private addName(g: Guard, m: Matcher, hit: Spot, within: SgNode, cond: SgNode, negated = false): void {
-    const x = hit.x as string;
     const polarity = GUARD_POLARITY.get(m);
+    // `[a, b].includes('..')` compares whole elements: only a check that is not a rejection is split.
+    const names = polarity === 'reject' ? [hit.x as string] : checkedNames(hit.x as string);
     const node = polarity ? nodeAt(within, hit.start, hit.end) : undefined;
     if (!polarity || !node) {
-      g.names.add(x);
+      for (const x of names) g.names.add(x);
       return;
     }
     let [t, f] = implied(node, within);
@@ -164,10 +165,23 @@ export class GuardChecker {
     const unsafe = polarity === 'reject';
     const onTrue = t !== unsafe;
     const onFalse = f !== unsafe;
-    if (onTrue && onFalse) g.names.add(x);
-    else if (onTrue) g.whenTrue.add(x);
-    else if (onFalse) g.whenFalse.add(x);
+    const side = onTrue && onFalse ? g.names : onTrue ? g.whenTrue : onFalse ? g.whenFalse : undefined;
+    for (const x of names) side?.add(x);
   }
+}
+
+/**
+ * The names a guard's value checks: the value itself, or each plain element of an array literal checked at
+ * once (`if (!validatePaths([src, dst])) return`). An element that is not a plain name or property read is
+ * left out, so it is never taken as checked.
+ */
+function checkedNames(x: string): string[] {
+  const list = /^\[([^[\](){}'"`]*)\]$/.exec(x)?.[1];
+  if (list === undefined) return [x];
+  return list
+    .split(',')
+    .map((e) => e.trim())
+    .filter((e) => /^[\w$]+(\.[\w$]+)*$/.test(e));
 }
 
 type Truth = boolean | undefined;

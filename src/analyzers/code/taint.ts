@@ -174,6 +174,7 @@ export class TaintEvaluator {
     if (syn.member.has(k) || syn.subscript.has(k)) {
       const obj = node.field(syn.member.has(k) ? syn.memberObject : syn.subscriptObject);
       if (!obj) return null;
+      if (this.guardCheck.guarded(node)) return null; // a field checked by name: isPathSane(msg.data)
       const base = this.expr(obj, depth + 1);
       if (base === REQ) return this.requestMember(node);
       if (base === null && this.o.python && node.text() === 'self.request') return REQ;

@@ -33,3 +33,15 @@ app.post('/prefs', (req, res) => {
   prefs[req.body.key] = req.body.value;
   res.json(prefs);
 });
+
+// A module-level `let` table later pointed at a caller's entry: the write lands wherever that was.
+let table = {};
+function use(group) {
+  table = settings[group];
+}
+app.post('/table/:group', (req, res) => {
+  use(req.params.group);
+  // ruleid: code/js-prototype-pollution
+  table[req.body.key] = { at: Date.now() };
+  res.end();
+});

@@ -33,3 +33,21 @@ app.post('/refresh', (req, res) => {
   if (req.query.reset) forget();
   res.end();
 });
+
+// A module's tables declared with `let` and never pointed elsewhere, and receivers read by a fixed
+// property name: a record the code builds, written one level under a user key, changes only that table.
+let dirs = {};
+const database = { users: {} };
+const clients = {};
+
+app.post('/mkdir', (req, res) => {
+  dirs[req.body.dir] = { files: {}, size: 0, mtime: Date.now() };
+  database.users[req.body.name] = { privileged: false, created: Date.now() };
+  clients[req.ip].views[req.body.view] = { file: null, directory: req.body.dir };
+  res.end();
+});
+
+function reset() {
+  dirs = {};
+}
+module.exports = { reset };
