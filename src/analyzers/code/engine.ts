@@ -12,7 +12,7 @@ import { kindOf } from './syntax.js';
 import { singleModule } from './project.js';
 import type { ProjectView } from './project.js';
 import { callsCarryingTaint, runTaint } from './run-taint.js';
-import { isFixedValue, isImportedName } from './fixed-value.js';
+import { calleeDeclaredBy, isFixedValue, isImportedName } from './fixed-value.js';
 import { backtrackingOf } from './redos-source.js';
 import { namesBoundTo, shadowedAt } from './bound-names.js';
 import { ModuleMembers } from './module-members.js';
@@ -233,7 +233,7 @@ function runMatch(rule: CodeRule, hits: readonly BatchHit[], text: string, out: 
       value &&
       isFixedValue(
         value,
-        (call) => fixed.calls.some((c) => call.matches(c)),
+        (call) => fixed.calls.some((c) => call.matches(c)) || calleeDeclaredBy(call, fixed.callees),
         (call) => fixed.through.some((c) => call.matches(c)),
         rule.profile === 'audit',
       )

@@ -12,6 +12,7 @@
 import type { SgNode } from '@ast-grep/napi';
 import { kindOf } from './syntax.js';
 import { escapeRegex } from './scope.js';
+import type { Matcher } from './rule-schema.js';
 
 const MAX_DEPTH = 6;
 const LITERALS = new Set(['string', 'number', 'true', 'false', 'null', 'undefined', 'regex']);
@@ -217,15 +218,25 @@ const WRITES = new Set([
   'variable_declarator',
 ]);
 
+/** The function (or the program) a declaration belongs to. */
+function enclosingScope(decl: SgNode): SgNode {
+  let scope = decl;
+  for (let p = decl.parent(); p; p = p.parent()) {
+    scope = p;
+    if (FUNCTIONS.has(kindOf(p))) break;
+  }
+  return scope;
+}
+
 /**
- * True when the `var`/`let` name declared by `decl` is never written again in the function (or program)
- * around it: no assignment, update, destructuring or second declaration of that name anywhere there, so
- * its value is the one it was declared with (`var source = 'ab+c'; new RegExp(source)`).
+ * The values the `var`/`let` name declared by `decl` is given after its declaration, in the function (or
+ * program) around it: the right side of each `name = v` and `name += v`. Undefined when it is written any
+ * other way (an update, destructuring, a `for … in/of`, another operator, a second declaration), so the
+ * values it can hold are not all known. An empty list: never written again
+ * (`var source = 'ab+c'; new RegExp(source)`).
  */
-function assignedOnlyAtDeclaration(decl: SgNode, name: string): boolean {
-  let scope: SgNode | null = decl.parent();
-  while (scope && !FUNCTIONS.has(kindOf(scope)) && kindOf(scope) !== 'program') scope = scope.parent();
-  if (!scope) return false;
+function laterValues(decl: SgNode, name: string): SgNode[] | undefined {
+  const scope = enclosingScope(decl);
   const own = decl.field('name');
   const exact = `^${escapeRegex(name)}$`;
   const uses = scope.findAll({
@@ -236,6 +247,7 @@ function assignedOnlyAtDeclaration(decl: SgNode, name: string): boolean {
       ],
     },
   });
+  const values: SgNode[] = [];
   for (const use of uses) {
     if (use.text() !== name || use.id() === own?.id()) continue;
     const parent = use.parent();
@@ -247,17 +259,21 @@ function assignedOnlyAtDeclaration(decl: SgNode, name: string): boolean {
       k === 'augmented_assignment_expression' ||
       k === 'for_in_statement'
     ) {
-      if (parent.field('left')?.id() === use.id()) return false;
+      if (parent.field('left')?.id() !== use.id()) continue;
+      const op = parent.field('operator')?.text() ?? '=';
+      const right = parent.field('right');
+      if (k === 'for_in_statement' || !right || (op !== '=' && op !== '+=')) return undefined;
+      values.push(right);
       continue;
     }
     if (k === 'variable_declarator') {
-      if (parent.field('name')?.id() === use.id()) return false;
+      if (parent.field('name')?.id() === use.id()) return undefined;
       continue;
     }
     if (k === 'assignment_pattern' && parent.field('right')?.id() === use.id()) continue;
-    return false;
+    return undefined;
   }
-  return true;
+  return values;
 }
 
 function fixedName(node: SgNode, ctx: Ctx): boolean {
@@ -280,17 +296,26 @@ function fixedName(node: SgNode, ctx: Ctx): boolean {
       ctx.seen.delete(name);
     }
   }
-  if (
-    !b.isConst &&
-    !(ctx.singleAssignment === true && b.plain === true && assignedOnlyAtDeclaration(b.node, name))
-  )
-    return false;
   const value = kindOf(b.node) === 'function_declaration' ? undefined : b.node.field('value');
   if (!value) return false;
+  // A `var`/`let` declared in a function counts when every value it is given is fixed: markup accumulated
+  // from fixed parts (`var html = ''; … html += template(entry)`; `html = html + x` reads the name as fixed
+  // already). One at the top of a script is a global other scripts may write: only the audit profile's
+  // rules take it, and only when it is never written again.
+  let later: SgNode[] | undefined = [];
+  if (!b.isConst) {
+    later = b.plain === true ? laterValues(b.node, name) : undefined;
+    const local = !!b.node.parent() && enclosingScope(b.node).kind() !== 'program';
+    if (!later || !(local || (ctx.singleAssignment === true && later.length === 0))) return false;
+  }
   ctx.seen.add(name);
+  const assumed = ctx.assumed;
   try {
-    return fixed(value, ctx);
+    if (!fixed(value, ctx)) return false;
+    ctx.assumed = name;
+    return later.every((v) => fixed(v, ctx));
   } finally {
+    ctx.assumed = assumed;
     ctx.seen.delete(name);
   }
 }
@@ -406,6 +431,17 @@ export function isImportedName(node: SgNode): boolean {
   const decl = b.node.parent();
   const value = kindOf(b.node) === 'variable_declarator' ? b.node.field('value') : null;
   return !!value && !!decl && /^const\b/.test(decl.text()) && /^require\(\s*['"]\.\.?\//.test(value.text());
+}
+
+/**
+ * Whether the name `call` calls is bound by a declaration one of `decls` matches (a rule's
+ * `unlessFixed.callees`: `var template = require('../entry.hbs')`, `import row from './row.mustache'`).
+ */
+export function calleeDeclaredBy(call: SgNode, decls: readonly Matcher[]): boolean {
+  const callee = call.field('function');
+  if (decls.length === 0 || !callee || kindOf(callee) !== 'identifier') return false;
+  const b = binding(call, callee.text());
+  return !!b && decls.some((d) => b.node.matches(d));
 }
 
 /**

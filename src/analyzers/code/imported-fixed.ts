@@ -7,7 +7,7 @@
 import { parse } from '@ast-grep/napi';
 import type { SgNode } from '@ast-grep/napi';
 import type { AnalyzerContext, SourceFile } from '../../core/analyzer.js';
-import { isFixedValue } from './fixed-value.js';
+import { calleeDeclaredBy, isFixedValue } from './fixed-value.js';
 import { jsImports } from './imports.js';
 import { languageOf } from './languages.js';
 import type { FileLanguage } from './languages.js';
@@ -92,7 +92,9 @@ export async function dropFixedImports(
     if (!b) continue;
     const root = await moduleRoot(b.module);
     const value = root && exportedValue(root, b.name);
-    const fixedCall = (call: SgNode): boolean => calls.some((c) => call.matches(c));
+    const callees = m.rule.unlessFixed?.callees ?? [];
+    const fixedCall = (call: SgNode): boolean =>
+      calls.some((c) => call.matches(c)) || calleeDeclaredBy(call, callees);
     if (value && isFixedValue(value, fixedCall, (call) => through.some((c) => call.matches(c)))) drop.add(m);
   }
   return drop.size === 0 ? matches : matches.filter((m) => !drop.has(m));

@@ -149,7 +149,7 @@ describe('code analyzer', () => {
       principles: [logging], message: m, remediation: r, match: 'eval($C)', unlessFixed: { metavar: $C },`;
     expect(() => parseRuleFile('x.yaml', `${head} languages: [python] }`)).toThrow(/unlessFixed/);
     const ok = parseRuleFile('x.yaml', `${head} languages: [javascript] }`);
-    expect(ok.rules[0]?.unlessFixed).toEqual({ metavar: 'C', calls: [], through: [] });
+    expect(ok.rules[0]?.unlessFixed).toEqual({ metavar: 'C', calls: [], through: [], callees: [] });
   });
 
   it('rejects invalid rule files with a ConfigError naming the problem', async () => {

@@ -248,6 +248,7 @@ function readRule(file: string, v: unknown, i: number, utils?: Obj): CodeRule {
       metavar: r.str(u, 'metavar').replace(/^\$+/, ''),
       calls: r.matchers(u['calls'], 'unlessFixed.calls'),
       through: r.matchers(u['through'], 'unlessFixed.through'),
+      callees: r.matchers(u['callees'], 'unlessFixed.callees'),
     };
   }
   if (o['backtracking'] !== undefined) {

@@ -99,7 +99,7 @@ export interface CodeRule {
    * (`translator.unescape(html)`, `$(markup)`). `calls` may match other expressions too (`__dirname`,
    * `import.meta.url`): their value is then fixed as well.
    */
-  unlessFixed?: { metavar: string; calls: Matcher[]; through: Matcher[] };
+  unlessFixed?: { metavar: string; calls: Matcher[]; through: Matcher[]; callees: Matcher[] };
   /**
    * A structural rule reports a match only when this metavariable holds a regular expression (a regex
    * literal, or a string given to `RegExp`/`re.compile`, with its flags in `flags`) that can take

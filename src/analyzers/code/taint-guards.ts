@@ -154,7 +154,8 @@ export class GuardChecker {
     const polarity = GUARD_POLARITY.get(m);
     // `[a, b].includes('..')` compares whole elements: only a check that is not a rejection is split.
     const names = polarity === 'reject' ? [hit.x as string] : checkedNames(hit.x as string);
-    const node = polarity ? nodeAt(within, hit.start, hit.end) : undefined;
+    const found = polarity ? nodeAt(within, hit.start, hit.end) : undefined;
+    const node = found && lookupOf(found, within);
     if (!polarity || !node) {
       for (const x of names) g.names.add(x);
       return;
@@ -185,6 +186,22 @@ function checkedNames(x: string): string[] {
 }
 
 type Truth = boolean | undefined;
+
+/**
+ * The check a guard's match stands for: the match itself, or the lookup call whose arguments hold it
+ * (`{ hostId: host }` in `_.find(queues, { hostId: host })`, `e.id === id` in `list.find((e) => e.id === id)`),
+ * whose result is what the condition tests.
+ */
+function lookupOf(match: SgNode, within: SgNode): SgNode {
+  let n = match;
+  for (let depth = 0; depth < 8 && n.id() !== within.id(); depth++) {
+    const p = n.parent();
+    if (!p) break;
+    if (p.kind() === 'arguments' && p.parent()?.kind() === 'call_expression') return p.parent() ?? match;
+    n = p;
+  }
+  return match;
+}
 
 /** The node spanning exactly `start`–`end` inside `root` (a guard's match), found by descending. */
 function nodeAt(root: SgNode, start: number, end: number): SgNode | undefined {

@@ -181,7 +181,8 @@ export class TaintEvaluator {
       if (base?.srcPath !== undefined) {
         // A member of a copy of a request member: sanitized as it would be written out (`req.file.path`).
         const srcPath = base.srcPath + accessSuffix(node, k, this.o.syn);
-        if (sanitizedPath(srcPath, this.o.sanitizers, !readsMember(syn, node))) return null;
+        const checked = this.src.validatedParam(srcPath);
+        if (checked || sanitizedPath(srcPath, this.o.sanitizers, !readsMember(syn, node))) return null;
         return {
           ...base,
           srcPath,

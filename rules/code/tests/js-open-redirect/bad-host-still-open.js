@@ -41,3 +41,9 @@ app.get('/e', (req, res) => {
     res.redirect(req.query.next);
   }
 });
+
+// A forwarded host read with req.get is the sender's, whatever the scheme before it.
+app.get('/f', (req, res) => {
+  // ruleid: code/js-open-redirect
+  res.redirect(req.protocol + '://' + req.get('x-forwarded-host') + '/home');
+});

@@ -1,4 +1,5 @@
 const tls = require('tls');
+const https = require('https');
 
 tls.connect({
   host: 'example.com',
@@ -7,3 +8,5 @@ tls.connect({
 });
 // ruleid: code/js-weak-tls-version
 tls.createServer({ minVersion: 'TLSv1' });
+// ruleid: code/js-weak-tls-version
+https.createServer({ secureProtocol: 'TLSv1_1_method' });

@@ -1,0 +1,20 @@
+const express = require('express');
+const app = express();
+
+// The request's own origin: its scheme and the Host header the browser sent (read with req.get or
+// req.header), as a site's base URL when none is configured. No link can make a victim's browser send
+// another host for this site.
+app.post('/-/logout', (req, res) => {
+  const base = process.env.URL_PREFIX
+    ? process.env.URL_PREFIX.replace(/\/$/, '')
+    : req.protocol + '://' + req.get('host');
+  res.redirect(base);
+});
+
+app.get('/home', (req, res) => {
+  res.redirect(`${req.protocol}://${req.header('Host')}/dashboard`);
+});
+
+app.get('/upgrade', (req, res) => {
+  res.redirect('https://' + req.get('host') + req.originalUrl);
+});

@@ -1,0 +1,16 @@
+var $ = require('jquery');
+var template = require('../entry.hbs');
+var Handlebars = require('handlebars');
+
+// The output of a compiled template (a bundler's precompiled .hbs module, Handlebars.compile) is markup by
+// design: whether it escapes its data is the template's to answer.
+$.getJSON('/-/search/' + encodeURIComponent(q), function (results) {
+  var html = '';
+  $.each(results, function (i, entry) {
+    html += template(entry);
+  });
+  $('#search-results').html(html);
+});
+
+var row = Handlebars.compile('<li>{{name}}</li>');
+document.getElementById('list').innerHTML = row({ name: location.hash });

@@ -1,0 +1,34 @@
+import { Lang, parse } from '@ast-grep/napi';
+import { describe, expect, it } from 'vitest';
+import { routeParamOf, validatedParams } from './param-validators.js';
+
+const names = (code: string): string[] => [...validatedParams(parse(Lang.JavaScript, code).root())].sort();
+
+describe('route parameters validated with app.param / router.param', () => {
+  it('takes a callback named for checking, or one written in place that tests the value and can refuse it', () => {
+    const code = `
+      app.param('package', validate_pkg);
+      app.param('tag', Middleware.validate_name);
+      app.param('_rev', match(/^-rev$/));
+      router.param('id', (req, res, next, id) => /^\\d+$/.test(id) ? next() : res.sendStatus(404));
+      router.param('theme', function (req, res, next, t) { if (!THEMES.includes(t)) return next(new Error('no')); next(); });`;
+    expect(names(code)).toEqual(['_rev', 'id', 'package', 'tag', 'theme']);
+  });
+
+  it('does not take loaders, callbacks that cannot refuse, or other .param calls', () => {
+    const code = `
+      router.param('user', loadUser);
+      router.param('doc', (req, res, next, d) => { req.doc = d; next(); });
+      router.param('q', (req, res, next, q) => { if (/x/.test(q)) log(q); next(); });
+      url.searchParams.param(name, validate);`;
+    expect(names(code)).toEqual([]);
+  });
+
+  it('reads the parameter off a request access path only', () => {
+    expect(routeParamOf('req.params.tag')).toBe('tag');
+    expect(routeParamOf('request.params.id')).toBe('id');
+    expect(routeParamOf('req.params')).toBeUndefined();
+    expect(routeParamOf('req.params.tag.length')).toBeUndefined();
+    expect(routeParamOf('req.query.tag')).toBeUndefined();
+  });
+});
