@@ -235,7 +235,7 @@ function runMatch(rule: CodeRule, hits: readonly BatchHit[], text: string, out: 
         value,
         (call) => fixed.calls.some((c) => call.matches(c)),
         (call) => fixed.through.some((c) => call.matches(c)),
-        true,
+        rule.profile === 'audit',
       )
     )
       continue;

@@ -1,12 +1,12 @@
 // Counts and sizes from the app's own JSON: a field named as a count, a number, a total, a length or a size
-// holds digits (also formatted by a local helper that adds separators), and a `var` written once is read
-// like a `const`. A local helper given only such values returns fixed text too.
+// holds digits (also formatted by a helper that adds separators). A local helper given only such values
+// returns fixed text too, and a long `+` chain of them is read whole.
 $(function () {
   $.getJSON('/total', function (data) {
     $('#total-packages').html(data.doc_count);
     $('#need-sync').html(data.need_sync_num);
     $('#total-size').html(data.totalSize + ' bytes');
-    var html =
+    const html =
       '<div>' + data.onlineGuestCount + '</div>' +
       '<div>' + (data.onlineRegisteredCount + data.onlineGuestCount) + '</div>' +
       '<div>' + data.socketCount + '</div>';
@@ -36,7 +36,7 @@ function totals(data, elements) {
 }
 
 function roomUsage(data) {
-  var html = '<div class="text-center pull-left">' +
+  const html = '<div class="text-center pull-left">' +
     '<div>' + data.onlineRegisteredCount + '</div>' +
     '<div>Users</div>' +
     '</div>' +
