@@ -72,7 +72,7 @@ describe('code analyzer', () => {
     expect(await rules('lib/db.js', 'sqlpad')).toEqual(['code/js-hardcoded-credential']);
   });
 
-  it("leaves out cross-site scripting in a test's or fixture's pages, and keeps the test's other findings", async () => {
+  it("leaves out cross-site scripting in a test's, fixture's or documentation site's pages, and keeps their other findings", async () => {
     const ctx = makeMemoryContext();
     const rules = async (path: string, text: string) =>
       (await codeAnalyzer.analyze(makeSourceFile(path, text), ctx)).map((f) => f.ruleId).sort();
@@ -87,6 +87,8 @@ const etag = crypto.createHash('md5').update(req.body.x).digest('hex');
     expect(await rules('tests/frontend/specs/drag_and_drop.js', page)).toEqual([]);
     expect(await rules('test/fixtures/views/dangerously-set.jsx', view)).toEqual([]);
     expect(await rules('test/views/safe.html', '<p>{{ data.html | safe }}</p>\n')).toEqual([]);
+    expect(await rules('website/templates/doc-page.js', view)).toEqual([]);
+    expect(await rules('docs/server/echo.js', echo)).toEqual(['code/js-weak-hash']);
     // The same code where the application serves it.
     expect(await rules('lib/routes/person.js', echo)).toEqual(['code/js-weak-hash', 'code/js-xss-response']);
     expect(await rules('public/js/page.js', page)).toEqual(['code/js-xss-audit']);
