@@ -15,6 +15,8 @@ import { escapeRegex } from './scope.js';
 import type { Matcher } from './rule-schema.js';
 
 const MAX_DEPTH = 6;
+// Terms of one `+` (or `||`, `??`) chain read at most.
+const MAX_CHAIN = 100;
 const LITERALS = new Set(['string', 'number', 'true', 'false', 'null', 'undefined', 'regex']);
 const FUNCTIONS = new Set(['function_declaration', 'function_expression', 'arrow_function', 'function']);
 
@@ -194,6 +196,13 @@ const NUMERIC_FUNCTION =
 const NUMERIC_METHOD =
   /^(?:toFixed|toPrecision|getTime|indexOf|lastIndexOf|findIndex|charCodeAt|codePointAt)$/;
 
+// A field named as a count, a number of things, a total, a length or a size, as its last word
+// (`count`, `doc_count`, `onlineGuestCount`, `need_sync_num`, `maxLength`, `totalSize`); not `account`.
+const NUMERIC_FIELD =
+  /^(?:(?:[\w$]*_)?(?:count|counts|num|total|length|size)|[\w$]*[a-z0-9](?:Count|Counts|Num|Total|Length|Size))$/;
+// The parsed parts of a request, whose fields hold the sender's text whatever they are called.
+const REQUEST_PART = /(?:^|\.)(?:query|body|params|searchParams|cookies|headers)$/;
+
 /** Whether `call` calls a function or method that returns a number or a boolean. */
 function numericCall(call: SgNode): boolean {
   const callee = call.field('function');
@@ -339,8 +348,9 @@ function fixedCall(node: SgNode, ctx: Ctx): boolean {
       argValues.every((a) => fixed(a, ctx))
     );
   }
-  // A local function without arguments that only returns fixed values (`dateLabel()`).
-  if (kindOf(callee) !== 'identifier' || argValues.length > 0 || ctx.seen.has(callee.text())) return false;
+  // A local function that only returns fixed values (`dateLabel()`), also from its parameters when every
+  // call of it passes fixed values there (`charsLeft(el, data.maxLength)`: see argumentsOfParam).
+  if (kindOf(callee) !== 'identifier' || ctx.seen.has(callee.text())) return false;
   const b = binding(node, callee.text());
   if (!b?.isConst) return false;
   const fn = kindOf(b.node) === 'function_declaration' ? b.node : b.node.field('value');
@@ -368,10 +378,18 @@ function fixed(node: SgNode, ctx: Ctx): boolean {
           .filter((c) => kindOf(c) === 'template_substitution')
           .every((s) => s.children().every((c) => !c.isNamed() || fixed(c, ctx)));
       case 'binary_expression': {
-        if (NUMERIC_OPERATORS.test(node.field('operator')?.text() ?? '')) return true;
-        const l = node.field('left');
-        const r = node.field('right');
-        return !!l && !!r && fixed(l, ctx) && fixed(r, ctx);
+        const op = node.field('operator')?.text() ?? '';
+        if (NUMERIC_OPERATORS.test(op)) return true;
+        // A long `'<div>' + a + '</div>' + …` chain is read along its left spine, not one level per term.
+        const terms: SgNode[] = [];
+        let left: SgNode | null = node;
+        while (left && kindOf(left) === 'binary_expression' && left.field('operator')?.text() === op) {
+          const r = left.field('right');
+          if (!r || terms.length >= MAX_CHAIN) return false;
+          terms.push(r);
+          left = left.field('left');
+        }
+        return !!left && terms.length > 0 && fixed(left, ctx) && terms.every((t) => fixed(t, ctx));
       }
       case 'unary_expression':
       case 'update_expression':
@@ -379,13 +397,12 @@ function fixed(node: SgNode, ctx: Ctx): boolean {
         return !/^(?:void|delete)\b/.test(node.text());
       case 'member_expression':
         if (ctx.fixedCall(node)) return true;
-        // The length of a string or an array is a number; `length` as a parsed query or body field
-        // (`req.query.length`, `?length=<b>`) is whatever the sender wrote.
+        // The length of a string or an array is a number, and so is a field named as a count or a size
+        // (`data.doc_count`, `stats.socketCount`, `res.need_sync_num`): a reviewer reads a JSON count as
+        // digits. The request's own fields (`req.query.length`, `?count=<b>`) are whatever the sender wrote.
         return (
-          node.field('property')?.text() === 'length' &&
-          !/(?:^|\.)(?:query|body|params|searchParams|cookies|headers)$/.test(
-            node.field('object')?.text() ?? '',
-          )
+          NUMERIC_FIELD.test(node.field('property')?.text() ?? '') &&
+          !REQUEST_PART.test(node.field('object')?.text() ?? '')
         );
       case 'object':
         // Printed as `[object Object]` unless its members are fixed: either way no markup of its own.

@@ -72,6 +72,32 @@ describe('code analyzer', () => {
     expect(await rules('lib/db.js', 'sqlpad')).toEqual(['code/js-hardcoded-credential']);
   });
 
+  it("leaves out cross-site scripting in a test's, fixture's or documentation site's pages, and keeps their other findings", async () => {
+    const ctx = makeMemoryContext();
+    const rules = async (path: string, text: string) =>
+      (await codeAnalyzer.analyze(makeSourceFile(path, text), ctx)).map((f) => f.ruleId).sort();
+    const echo = `const app = require('express')();
+app.post('/person', (req, res) => { res.send(req.body.person.age); });
+const crypto = require('crypto');
+const etag = crypto.createHash('md5').update(req.body.x).digest('hex');
+`;
+    const page = "el.innerHTML = '<b>' + data.name + '</b>';\n";
+    const view = 'export default (data) => <div dangerouslySetInnerHTML={{ __html: data.html }} />;\n';
+    expect(await rules('test/modules/express-test/index.js', echo)).toEqual(['code/js-weak-hash']);
+    expect(await rules('tests/frontend/specs/drag_and_drop.js', page)).toEqual([]);
+    expect(await rules('test/fixtures/views/dangerously-set.jsx', view)).toEqual([]);
+    expect(await rules('test/views/safe.html', '<p>{{ data.html | safe }}</p>\n')).toEqual([]);
+    expect(await rules('website/templates/doc-page.js', view)).toEqual([]);
+    expect(await rules('docs/server/echo.js', echo)).toEqual(['code/js-weak-hash']);
+    // The same code where the application serves it.
+    expect(await rules('lib/routes/person.js', echo)).toEqual(['code/js-weak-hash', 'code/js-xss-response']);
+    expect(await rules('public/js/page.js', page)).toEqual(['code/js-xss-audit']);
+    expect(await rules('views/dangerously-set.jsx', view)).toEqual(['code/js-dangerously-set-inner-html']);
+    expect(await rules('views/safe.html', '<p>{{ data.html | safe }}</p>\n')).toEqual([
+      'code/template-unescaped-output',
+    ]);
+  });
+
   it('skips minified files with a note instead of silently', async () => {
     const ctx = makeMemoryContext();
     const line = `var a=function(){return eval(location.hash)};`.repeat(200);

@@ -3,7 +3,7 @@ import { ConfigError } from '../../core/errors.js';
 import { PROFILES, profileIncludes } from '../../core/profile.js';
 import type { Profile } from '../../core/profile.js';
 import type { FlowStep, RawFinding } from '../../core/finding.js';
-import { isTestUserPassword, isTranslationFile } from '../../core/file-role.js';
+import { isTestUserPassword, isTranslationFile, roleFromPath } from '../../core/file-role.js';
 import { findingFrom } from '../../core/rule.js';
 import type { RuleMeta } from '../../core/rule.js';
 import { keepAppMatches } from './app-scope.js';
@@ -139,7 +139,7 @@ export const codeAnalyzer: Analyzer = {
       ctx.warn('skipped: minified or bundled code', { code: 'file-not-analyzed', path: file.path });
       return [];
     }
-    if (!lang) return templateFileFindings(file);
+    if (!lang) return servedOnly(templateFileFindings(file));
     const rules = rulesFor(rulesDirsOf(ctx.options), profileOf(ctx.options));
     const renders = file.text.includes('render') && requestDataPossible(file.text, lang, rules);
     const view = crossFileCandidate(file.text, lang, rules)
@@ -211,6 +211,20 @@ export const codeAnalyzer: Analyzer = {
       if (m.trace) f.flow = flowOf(m.trace, file.path, path, m.line, m.snippet);
       return f;
     });
-    return [...found, ...rendered];
+    return servedOnly([...found, ...rendered]);
   },
 };
+
+// Roles whose pages no user of the application loads with the application's sessions.
+const UNSERVED = new Set(['test', 'fixture', 'docs']);
+
+/**
+ * Cross-site scripting (CWE-79) needs a victim's browser on a page the application serves. A test's or a
+ * fixture's page, view or route is loaded by the test runner with the test's own data (a test view of the
+ * template feature, a route a test module mounts to echo its request); a documentation site's code
+ * (`website/`, `docs/`) renders the maintainers' own pages, at build time, on a site without the
+ * application's accounts. Neither is reported.
+ */
+function servedOnly(findings: RawFinding[]): RawFinding[] {
+  return findings.filter((f) => !f.cwe.includes(79) || !UNSERVED.has(roleFromPath(f.location.path)));
+}

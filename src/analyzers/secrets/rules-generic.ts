@@ -160,15 +160,15 @@ export function passwordVerdict(m: MatchContext, inUrl: boolean): Verdict {
   // A weak password in a test's code is the test's own user's ('admin2', 'password123'); in a fixture's
   // configuration (a `.env` a deploy may copy) it is still reported, lowered.
   if (reason !== undefined && !inUrl && m.sourceCode && TEST_ROLES.has(roleFromPath(m.path))) return false;
+  // A weak password on a comment line of program source shows a format or quotes an example request
+  // (`// { name: 'mk2', password: '123456' }`): the program never reads it, and a default the program does
+  // set is reported where the code sets it. A strong one there may be a live credential and stays.
+  if (reason !== undefined && m.sourceCode && COMMENT_LINE.test(m.before)) return false;
   if (reason !== undefined) {
     const local = inUrl && LOCAL_HOST.test(m.line);
-    // A comment documents (a commented-out option showing its format), like a documentation page.
-    // So does a block written around documentation's reserved names (a default configuration's LDAP
-    // section binding as `cn=…,dc=example,dc=com` with the password "1234").
-    const doc =
-      DOC_PATH.test(m.path) ||
-      (m.sourceCode && COMMENT_LINE.test(m.before)) ||
-      (!inUrl && EXAMPLE_NAMES.test(m.around()));
+    // A block written around documentation's reserved names documents, like a documentation page (a
+    // default configuration's LDAP section binding as `cn=…,dc=example,dc=com` with the password "1234").
+    const doc = DOC_PATH.test(m.path) || (!inUrl && EXAMPLE_NAMES.test(m.around()));
     const lowConfidence = doc || TEST_OR_DOC_PATH.test(m.path) ? { confidence: 'low' as const } : {};
     // A weak password in documentation is an example to copy: worth a note, not a high finding.
     return {

@@ -1,0 +1,11 @@
+const express = require('express');
+const app = express();
+
+// A session or remember-me cookie, also one whose name merely starts like a preference.
+app.post('/login', (req, res) => {
+  // ruleid: code/js-cookie-insecure
+  res.cookie('language_session', req.sessionID, { path: '/' });
+  // ruleid: code/js-cookie-insecure
+  res.cookie('remember', req.user.token);
+  res.redirect('/');
+});

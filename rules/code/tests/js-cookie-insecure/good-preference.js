@@ -1,0 +1,9 @@
+const express = require('express');
+const app = express();
+
+// The interface language or theme the visitor chose: no session, no secret.
+app.get('/lang/:lang', (req, res) => {
+  res.cookie('lang', req.params.lang, { path: '/', maxAge: 90000000 });
+  res.cookie('theme', 'dark');
+  res.redirect('back');
+});

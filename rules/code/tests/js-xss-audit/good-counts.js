@@ -1,0 +1,56 @@
+// Counts and sizes from the app's own JSON: a field named as a count, a number, a total, a length or a size
+// holds digits (also formatted by a helper that adds separators). A local helper given only such values
+// returns fixed text too, and a long `+` chain of them is read whole.
+$(function () {
+  $.getJSON('/total', function (data) {
+    $('#total-packages').html(data.doc_count);
+    $('#need-sync').html(data.need_sync_num);
+    $('#total-size').html(data.totalSize + ' bytes');
+    const html =
+      '<div>' + data.onlineGuestCount + '</div>' +
+      '<div>' + (data.onlineRegisteredCount + data.onlineGuestCount) + '</div>' +
+      '<div>' + data.socketCount + '</div>';
+    $('#active-users').html(html);
+  });
+});
+
+function counter(el, data) {
+  function charsLeft(input, max) {
+    return input.length ? '(' + input.val().length + '/' + max + ')' : '';
+  }
+  $('#signature-left').html(charsLeft(el, data.maximumSignatureLength));
+  $('#about-left').html(charsLeft(el, data.maximumAboutMeLength));
+}
+
+function humanize(n) {
+  n = n.toString().split('.');
+  n[0] = n[0].replace(/(\d)(?=(\d\d\d)+(?!\d))/g, '$1,');
+  return n.join('.');
+}
+
+function totals(data, elements) {
+  $('#total-versions').html(humanize(data.doc_version_count));
+  elements.each(function (index, element) {
+    $(element).html(utils.addCommas($(element).html()));
+  });
+}
+
+function roomUsage(data) {
+  const html = '<div class="text-center pull-left">' +
+    '<div>' + data.onlineRegisteredCount + '</div>' +
+    '<div>Users</div>' +
+    '</div>' +
+    '<div class="text-center pull-left">' +
+    '<div>' + data.onlineGuestCount + '</div>' +
+    '<div>Guests</div>' +
+    '</div>' +
+    '<div class="text-center pull-left">' +
+    '<div>' + (data.onlineRegisteredCount + data.onlineGuestCount) + '</div>' +
+    '<div>Total</div>' +
+    '</div>' +
+    '<div class="text-center pull-left">' +
+    '<div>' + data.socketCount + '</div>' +
+    '<div>Connections</div>' +
+    '</div>';
+  $('#active-users').html(html);
+}
