@@ -14,6 +14,13 @@ import { kindOf } from './syntax.js';
 import { escapeRegex } from './scope.js';
 
 const MAX_DEPTH = 6;
+/**
+ * Ancestors looked at when walking up from a value (its binding, the function it is a parameter of). A
+ * parent lookup costs the node's depth, so an unbounded walk is quadratic in it: a generated file
+ * thousands of functions deep took seconds per match. 256 is far beyond hand-written nesting; a name bound
+ * farther up is not followed (not fixed: the finding stays).
+ */
+export const MAX_ANCESTORS = 256;
 const LITERALS = new Set(['string', 'number', 'true', 'false', 'null', 'undefined', 'regex']);
 const FUNCTIONS = new Set(['function_declaration', 'function_expression', 'arrow_function', 'function']);
 
@@ -42,7 +49,8 @@ function binding(
   name: string,
 ): { node: SgNode; isConst: boolean; isImport?: true; plain?: boolean } | undefined {
   const word = new RegExp(`(?:^|[^\\w$])${name.replace(/\$/g, '\\$')}(?:[^\\w$]|$)`);
-  for (let scope = at.parent(); scope; scope = scope.parent()) {
+  let up = 0;
+  for (let scope = at.parent(); scope && up++ < MAX_ANCESTORS; scope = scope.parent()) {
     const sk = kindOf(scope);
     const head = FUNCTIONS.has(sk)
       ? (scope.field('parameters') ?? scope.field('parameter'))
@@ -112,7 +120,8 @@ const named = (n: SgNode | null | undefined): SgNode[] =>
 function argumentsOfParam(at: SgNode, name: string): SgNode[] | undefined {
   let fn: SgNode | null = at.parent();
   let index = -1;
-  for (; fn; fn = fn.parent()) {
+  for (let up = 0; fn; fn = fn.parent()) {
+    if (++up > MAX_ANCESTORS) return undefined;
     if (!FUNCTIONS.has(kindOf(fn))) continue;
     const params = named(fn.field('parameters'));
     index = params.findIndex((p) => kindOf(p) === 'identifier' && p.text() === name);
@@ -154,7 +163,8 @@ function argumentsOfParam(at: SgNode, name: string): SgNode[] | undefined {
  */
 function callbackParamFixed(at: SgNode, name: string, ctx: Ctx): boolean | undefined {
   let fn: SgNode | null = at.parent();
-  for (; fn; fn = fn.parent()) {
+  for (let up = 0; fn; fn = fn.parent()) {
+    if (++up > MAX_ANCESTORS) return undefined;
     if (!FUNCTIONS.has(kindOf(fn))) continue;
     const params = fn.field('parameters') ? named(fn.field('parameters')) : [fn.field('parameter')];
     if (params.some((p) => p?.text() === name)) break;
@@ -224,7 +234,8 @@ const WRITES = new Set([
  */
 function assignedOnlyAtDeclaration(decl: SgNode, name: string): boolean {
   let scope: SgNode | null = decl.parent();
-  while (scope && !FUNCTIONS.has(kindOf(scope)) && kindOf(scope) !== 'program') scope = scope.parent();
+  for (let up = 0; scope && !FUNCTIONS.has(kindOf(scope)) && kindOf(scope) !== 'program'; up++)
+    scope = up < MAX_ANCESTORS ? scope.parent() : null;
   if (!scope) return false;
   const own = decl.field('name');
   const exact = `^${escapeRegex(name)}$`;
