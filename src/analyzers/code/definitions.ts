@@ -104,7 +104,28 @@ export class DefinitionLookup {
   }
 }
 
-/** Drops definitions overwritten by a later one in a block that encloses the use. */
+/**
+ * Whether `child` of `p` runs only when a condition of `p` holds: a branch of an `if` or a conditional
+ * expression, a loop's body, the right of `&&`, `||` or `??`.
+ */
+function conditionalPart(p: SgNode, child: SgNode): boolean {
+  const k = kindOf(p);
+  if (k === 'else_clause') return true;
+  if (k === 'if_statement' || k === 'ternary_expression') return p.field('condition')?.id() !== child.id();
+  if (k === 'while_statement' || k === 'for_statement' || k === 'for_in_statement')
+    return p.field('body')?.id() === child.id();
+  return (
+    k === 'binary_expression' &&
+    p.field('right')?.id() === child.id() &&
+    /^(?:&&|\|\||\?\?)$/.test(p.field('operator')?.text() ?? '')
+  );
+}
+
+/**
+ * Drops definitions overwritten by a later one in a block that encloses the use. One made only under a
+ * condition (`if (x) name = 'a.txt';` without braces, `x && (name = …)`) overwrites nothing: the value
+ * before it still reaches the use when the condition fails, as it does for a braced branch.
+ */
 function reaching(defs: Definition[], use: SgNode): Definition[] {
   const out: Definition[] = [];
   for (let i = defs.length - 1; i >= 0; i--) {
@@ -112,9 +133,15 @@ function reaching(defs: Definition[], use: SgNode): Definition[] {
     if (!d) continue;
     out.push(d);
     if (d.kind === 'value' && d.strong) {
+      let child = d.node;
       let block = d.node.parent();
-      while (block && !BLOCKS.has(kindOf(block))) block = block.parent();
-      if (block && contains(block, use)) break;
+      let conditional = false;
+      while (block && !BLOCKS.has(kindOf(block))) {
+        conditional ||= conditionalPart(block, child);
+        child = block;
+        block = block.parent();
+      }
+      if (!conditional && block && contains(block, use)) break;
     }
   }
   return out;
