@@ -121,6 +121,11 @@ function conditionalPart(p: SgNode, child: SgNode): boolean {
   );
 }
 
+function isTryBody(block: SgNode): boolean {
+  const p = block.parent();
+  return !!p && kindOf(p) === 'try_statement' && p.field('body')?.id() === block.id();
+}
+
 /**
  * Drops definitions overwritten by a later one in a block that encloses the use. One made only under a
  * condition (`if (x) name = 'a.txt';` without braces, `x && (name = …)`) overwrites nothing: the value
@@ -136,7 +141,8 @@ function reaching(defs: Definition[], use: SgNode): Definition[] {
       let child = d.node;
       let block = d.node.parent();
       let conditional = false;
-      while (block && !BLOCKS.has(kindOf(block))) {
+      // A `try` body runs straight on until it throws (and a `catch` that goes on is rare): not a block of its own.
+      while (block && (!BLOCKS.has(kindOf(block)) || isTryBody(block))) {
         conditional ||= conditionalPart(block, child);
         child = block;
         block = block.parent();
