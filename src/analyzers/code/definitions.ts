@@ -141,9 +141,12 @@ function reaching(defs: Definition[], use: SgNode): Definition[] {
       let child = d.node;
       let block = d.node.parent();
       let conditional = false;
-      // A `try` body runs straight on until it throws (and a `catch` that goes on is rare): not a block of its own.
+      // A `try` body runs straight on until it throws (and a `catch` that goes on is rare): not a block of its
+      // own, except for its `catch` and `finally`, which run when the write may not have happened.
       while (block && (!BLOCKS.has(kindOf(block)) || isTryBody(block))) {
         conditional ||= conditionalPart(block, child);
+        if (isTryBody(block) && !contains(block, use) && block.parent() && contains(block.parent()!, use))
+          conditional = true;
         child = block;
         block = block.parent();
       }

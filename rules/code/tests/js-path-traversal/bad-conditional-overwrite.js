@@ -19,3 +19,15 @@ app.get('/b/:name', (req, res) => {
   // ruleid: code/js-path-traversal
   res.send(fs.readFileSync(path.join(BASE, name)));
 });
+
+// The `catch` of a `try` whose write failed still holds the request's name.
+app.get('/c/:name', (req, res) => {
+  let name = req.params.name;
+  try {
+    name = require('sanitize-filename')(name);
+  } catch (err) {
+    // ruleid: code/js-path-traversal
+    fs.unlinkSync(path.join(BASE, name));
+  }
+  res.end();
+});
