@@ -107,8 +107,33 @@ export class DefinitionLookup {
 }
 
 /**
- * Drops definitions overwritten by a later one in a block that encloses the use (or the closure holding it).
- * What it gives up: a loop that runs such an earlier definition again after making a closure that runs later.
+ * Whether `child` of `p` runs only when a condition of `p` holds: a branch of an `if` or a conditional
+ * expression, a loop's body, the right of `&&`, `||` or `??`.
+ */
+function conditionalPart(p: SgNode, child: SgNode): boolean {
+  const k = kindOf(p);
+  if (k === 'else_clause') return true;
+  if (k === 'if_statement' || k === 'ternary_expression') return p.field('condition')?.id() !== child.id();
+  if (k === 'while_statement' || k === 'for_statement' || k === 'for_in_statement')
+    return p.field('body')?.id() === child.id();
+  return (
+    k === 'binary_expression' &&
+    p.field('right')?.id() === child.id() &&
+    /^(?:&&|\|\||\?\?)$/.test(p.field('operator')?.text() ?? '')
+  );
+}
+
+function isTryBody(block: SgNode): boolean {
+  const p = block.parent();
+  return !!p && kindOf(p) === 'try_statement' && p.field('body')?.id() === block.id();
+}
+
+/**
+ * Drops definitions overwritten by a later one in a block that encloses the use (or the closure holding it;
+ * what that gives up: a loop that runs such an earlier definition again after making a closure that runs
+ * later). One made only under a
+ * condition (`if (x) name = 'a.txt';` without braces, `x && (name = …)`) overwrites nothing: the value
+ * before it still reaches the use when the condition fails, as it does for a braced branch.
  */
 function reaching(defs: Definition[], use: SgNode): Definition[] {
   const out: Definition[] = [];
@@ -117,9 +142,19 @@ function reaching(defs: Definition[], use: SgNode): Definition[] {
     if (!d) continue;
     out.push(d);
     if (d.kind === 'value' && d.strong) {
+      let child = d.node;
       let block = d.node.parent();
-      while (block && !BLOCKS.has(kindOf(block))) block = block.parent();
-      if (block && contains(block, use)) break;
+      let conditional = false;
+      // A `try` body runs straight on until it throws (and a `catch` that goes on is rare): not a block of its
+      // own, except for its `catch` and `finally`, which run when the write may not have happened.
+      while (block && (!BLOCKS.has(kindOf(block)) || isTryBody(block))) {
+        conditional ||= conditionalPart(block, child);
+        if (isTryBody(block) && !contains(block, use) && block.parent() && contains(block.parent()!, use))
+          conditional = true;
+        child = block;
+        block = block.parent();
+      }
+      if (!conditional && block && contains(block, use)) break;
     }
   }
   return out;

@@ -34,4 +34,11 @@ describe('branches that run only in development or test mode', () => {
   ])('keeps a finding at its severity in %s', async (code) => {
     expect(await findings(code)).toEqual(['code/js-path-traversal high high']);
   });
+
+  it('looks no farther up than hand-written code nests (each parent lookup costs the depth)', async () => {
+    const nested = (levels: number): string =>
+      `if (config.dev) {\n${'(function () {\n'.repeat(levels)}${WRITE}\n${'})();\n'.repeat(levels)}}`;
+    expect(await findings(nested(3))).toEqual(['code/js-path-traversal low low']);
+    expect(await findings(nested(100))).toEqual(['code/js-path-traversal high high']);
+  });
 });

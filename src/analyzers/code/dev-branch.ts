@@ -6,6 +6,7 @@
  */
 import type { SgNode } from '@ast-grep/napi';
 import { kindOf } from './syntax.js';
+import { MAX_ANCESTORS } from './fixed-value.js';
 
 // The last name of a flag that means "development or test mode". Plain `test` and `debug` are left out:
 // `test` is as often a regex result, and debug output is turned on in production too.
@@ -43,7 +44,9 @@ function isSwitch(cond: SgNode): boolean {
 
 /** True when `node` sits in the branch an `if` takes only in development or test mode. */
 export function inDevelopmentBranch(node: SgNode): boolean {
-  for (let n: SgNode = node, p = node.parent(); p; n = p, p = p.parent()) {
+  // As far up as hand-written code nests (fixed-value.ts's MAX_ANCESTORS): each parent lookup costs the depth.
+  let up = 0;
+  for (let n: SgNode = node, p = node.parent(); p && up++ < MAX_ANCESTORS; n = p, p = p.parent()) {
     if (kindOf(p) !== 'if_statement') continue;
     const cond = p.field('condition');
     if (p.field('consequence')?.id() === n.id() && cond && isSwitch(cond)) return true;

@@ -89,4 +89,12 @@ describe('isFixedValue', () => {
     expect(fixedAtSink("const label = t('menu.open'); sink(label);", t)).toBe(true);
     expect(fixedAtSink("const label = other('menu.open'); sink(label);", t)).toBe(false);
   });
+
+  it('looks no farther up than hand-written code nests (parent lookups cost the depth: a generated file thousands deep stayed quadratic)', () => {
+    const nest = (levels: number): string =>
+      `const a = '<b>'; function f0(p) {\n${'return function (q) {\n'.repeat(levels)}sink(a);\n${'};\n'.repeat(levels)}}`;
+    expect(fixedAtSink(nest(5))).toBe(true);
+    // Beyond the bound the name is not resolved: an audit rule keeps its lead.
+    expect(fixedAtSink(nest(200))).toBe(false);
+  });
 });

@@ -17,6 +17,13 @@ import type { Matcher } from './rule-schema.js';
 const MAX_DEPTH = 6;
 // Terms of one `+` (or `||`, `??`) chain read at most.
 const MAX_CHAIN = 100;
+/**
+ * Ancestors looked at when walking up from a value (its binding, the function it is a parameter of). A
+ * parent lookup costs the node's depth, so an unbounded walk is quadratic in it: a generated file
+ * thousands of functions deep took seconds per match. 256 is far beyond hand-written nesting; a name bound
+ * farther up is not followed (not fixed: the finding stays).
+ */
+export const MAX_ANCESTORS = 256;
 const LITERALS = new Set(['string', 'number', 'true', 'false', 'null', 'undefined', 'regex']);
 const FUNCTIONS = new Set(['function_declaration', 'function_expression', 'arrow_function', 'function']);
 
@@ -45,7 +52,8 @@ function binding(
   name: string,
 ): { node: SgNode; isConst: boolean; isImport?: true; plain?: boolean } | undefined {
   const word = new RegExp(`(?:^|[^\\w$])${name.replace(/\$/g, '\\$')}(?:[^\\w$]|$)`);
-  for (let scope = at.parent(); scope; scope = scope.parent()) {
+  let up = 0;
+  for (let scope = at.parent(); scope && up++ < MAX_ANCESTORS; scope = scope.parent()) {
     const sk = kindOf(scope);
     const head = FUNCTIONS.has(sk)
       ? (scope.field('parameters') ?? scope.field('parameter'))
@@ -115,7 +123,8 @@ const named = (n: SgNode | null | undefined): SgNode[] =>
 function argumentsOfParam(at: SgNode, name: string): SgNode[] | undefined {
   let fn: SgNode | null = at.parent();
   let index = -1;
-  for (; fn; fn = fn.parent()) {
+  for (let up = 0; fn; fn = fn.parent()) {
+    if (++up > MAX_ANCESTORS) return undefined;
     if (!FUNCTIONS.has(kindOf(fn))) continue;
     const params = named(fn.field('parameters'));
     index = params.findIndex((p) => kindOf(p) === 'identifier' && p.text() === name);
@@ -157,7 +166,8 @@ function argumentsOfParam(at: SgNode, name: string): SgNode[] | undefined {
  */
 function callbackParamFixed(at: SgNode, name: string, ctx: Ctx): boolean | undefined {
   let fn: SgNode | null = at.parent();
-  for (; fn; fn = fn.parent()) {
+  for (let up = 0; fn; fn = fn.parent()) {
+    if (++up > MAX_ANCESTORS) return undefined;
     if (!FUNCTIONS.has(kindOf(fn))) continue;
     const params = fn.field('parameters') ? named(fn.field('parameters')) : [fn.field('parameter')];
     if (params.some((p) => p?.text() === name)) break;
@@ -227,10 +237,15 @@ const WRITES = new Set([
   'variable_declarator',
 ]);
 
-/** The function (or the program) a declaration belongs to. */
-function enclosingScope(decl: SgNode): SgNode {
+/**
+ * The function (or the program) a declaration belongs to; undefined beyond MAX_ANCESTORS (the walk up is
+ * quadratic in depth), so a declaration that deep is never taken as fixed.
+ */
+function enclosingScope(decl: SgNode): SgNode | undefined {
   let scope = decl;
+  let up = 0;
   for (let p = decl.parent(); p; p = p.parent()) {
+    if (++up > MAX_ANCESTORS) return undefined;
     scope = p;
     if (FUNCTIONS.has(kindOf(p))) break;
   }
@@ -246,6 +261,7 @@ function enclosingScope(decl: SgNode): SgNode {
  */
 function laterValues(decl: SgNode, name: string): SgNode[] | undefined {
   const scope = enclosingScope(decl);
+  if (!scope) return undefined;
   const own = decl.field('name');
   const exact = `^${escapeRegex(name)}$`;
   const uses = scope.findAll({
@@ -314,7 +330,8 @@ function fixedName(node: SgNode, ctx: Ctx): boolean {
   let later: SgNode[] | undefined = [];
   if (!b.isConst) {
     later = b.plain === true ? laterValues(b.node, name) : undefined;
-    const local = !!b.node.parent() && enclosingScope(b.node).kind() !== 'program';
+    const scope = enclosingScope(b.node);
+    const local = !!b.node.parent() && !!scope && scope.kind() !== 'program';
     if (!later || !(local || (ctx.singleAssignment === true && later.length === 0))) return false;
   }
   ctx.seen.add(name);

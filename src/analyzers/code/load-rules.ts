@@ -9,6 +9,7 @@ import type { Confidence, Principle, Severity, Tier } from '../../core/finding.j
 import { PROFILES } from '../../core/profile.js';
 import type { Profile } from '../../core/profile.js';
 import { RULE_LANGUAGES } from './languages.js';
+import { escapeRegex } from './scope.js';
 import { GUARD_POLARITY } from './rule-schema.js';
 import { compileTrigger } from './sources.js';
 import type { TextTest } from './sources.js';
@@ -267,6 +268,10 @@ function readRule(file: string, v: unknown, i: number, utils?: Obj): CodeRule {
       modules: r.strList(c, 'modules'),
       functions: r.strList(c, 'functions'),
     };
+    // A name the match never binds would leave every match unchecked, silently.
+    const bound = new RegExp(`\\$${escapeRegex(rule.calleeIn.metavar)}(?![\\w])`);
+    if (!bound.test(JSON.stringify([o['match'], utils ?? null])))
+      r.fail(`calleeIn.metavar "${rule.calleeIn.metavar}" is not a metavariable of "match"`);
   }
   if (o['app'] !== undefined) {
     const a = r.obj(o['app'], 'app');

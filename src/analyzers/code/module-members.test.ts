@@ -53,4 +53,11 @@ describe('ModuleMembers', () => {
       false,
     );
   });
+
+  it('reads a property chain deeper than the stack without overflowing it (a hostile or generated file)', () => {
+    const chain = `a${'\n.b'.repeat(20_000)}`;
+    const code = `const fs = require('fs'); const q = ${chain}; ${chain}.readFile(q); fs.readFile(q)`;
+    expect(resolves(code, 'fs.readFile')).toBe(true);
+    expect(resolves(code, `${chain}.readFile`)).toBe(false);
+  });
 });

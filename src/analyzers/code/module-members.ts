@@ -13,6 +13,8 @@ import { kindOf } from './syntax.js';
 type Path = readonly string[];
 /** A name bound to something other than a module or one of its members. */
 const OTHER: Path = ['?'];
+/** Members read after a module's name: more than any rule's function needs (`fs.promises.readFile`). */
+const MAX_MEMBERS = 8;
 
 const same = (a: Path, b: Path): boolean => a.length === b.length && a.every((s, i) => s === b[i]);
 
@@ -96,22 +98,33 @@ export class ModuleMembers {
     }
   }
 
-  /** The module path an expression reads, when the file's bindings tell it unambiguously. */
+  /**
+   * The module path an expression reads, when the file's bindings tell it unambiguously. A chain is read from
+   * its end down to its base, without recursion: one longer than any module member a rule names resolves
+   * to nothing (and a generated chain thousands deep does not overflow the stack).
+   */
   pathOf(e: SgNode): Path | undefined {
-    const k = kindOf(e);
-    if (k === 'parenthesized_expression') {
-      const inner = named(e)[0];
-      return inner ? this.pathOf(inner) : undefined;
+    const members: string[] = [];
+    for (let n: SgNode | undefined = e; n;) {
+      const k = kindOf(n);
+      if (k === 'parenthesized_expression') n = named(n)[0];
+      else if (k === 'member_expression') {
+        const prop = n.field('property');
+        if (!prop || kindOf(prop) !== 'property_identifier' || members.length >= MAX_MEMBERS)
+          return undefined;
+        members.push(prop.text());
+        n = n.field('object') ?? undefined;
+      } else return this.basePath(n)?.concat(members.reverse());
     }
+    return undefined;
+  }
+
+  /** The module path a chain's base reads: a name the file binds, or `require('module')`. */
+  private basePath(e: SgNode): Path | undefined {
+    const k = kindOf(e);
     if (k === 'identifier') {
       const list = this.bindings.get(e.text());
       return list?.length === 1 && list[0] !== OTHER ? list[0] : undefined;
-    }
-    if (k === 'member_expression') {
-      const obj = e.field('object');
-      const prop = e.field('property');
-      const base = obj ? this.pathOf(obj) : undefined;
-      return base && prop && kindOf(prop) === 'property_identifier' ? [...base, prop.text()] : undefined;
     }
     if (k === 'call_expression' && e.field('function')?.text() === 'require') {
       const args = named(e.field('arguments'));

@@ -94,6 +94,26 @@ ${extra}`;
     ).toThrow(/confidence "low"/);
   });
 
+  it('refuses a calleeIn whose metavariable the match never binds (its check would silently keep every match)', () => {
+    const rule = (metavar: string) => `rules:
+  - id: acme/calls
+    title: t
+    description: d
+    languages: [javascript]
+    severity: low
+    confidence: low
+    cwe: [22]
+    principles: [zoning-containment]
+    message: m
+    remediation: r
+    match: { pattern: $F($P) }
+    calleeIn: { metavar: ${metavar}, modules: [fs], functions: [readFile] }
+`;
+    expect(() => parseRuleFile('x.yaml', rule('F'))).not.toThrow();
+    expect(() => parseRuleFile('x.yaml', rule('$F'))).not.toThrow();
+    expect(() => parseRuleFile('x.yaml', rule('FN'))).toThrow(/calleeIn\.metavar "FN"/);
+  });
+
   it('is chosen in vanguard.yaml', () => {
     expect(parseConfig('profile: audit\n').profile).toBe('audit');
     expect(parseConfig('version: 1\n').profile).toBeUndefined();

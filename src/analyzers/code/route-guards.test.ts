@@ -79,13 +79,18 @@ describe('unguardedRoutes', () => {
       'app.use(passport.initialize());',
       'app.use(passport.session());',
       "app.use(require('./routes/public'));",
+      "app.use(require('./routes/auth'));",
+      "app.use(require('./admin-router'));",
+      "app.use(require('cookie-session'));",
       'app.use(adminRouter);',
       'app.use(authRoutes);',
       'app.use(accessLogger);',
     ])
       expect(routes(`${setup}\n${routes4}`), setup).toEqual(open);
-    // A guard given to use() still covers the routes.
+    // A guard given to use() still covers the routes, also a middleware module required in place.
     for (const guard of [
+      "app.use(require('./middleware/require-auth'));",
+      "app.use(require('../lib/ensure-logged-in'));",
       'app.use(requireSession);',
       "app.use(passport.authenticate('jwt'));",
       'app.use(auth.required);',

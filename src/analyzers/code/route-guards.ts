@@ -80,6 +80,22 @@ function args(call: SgNode): SgNode[] {
   return (call.field('arguments')?.children() ?? []).filter((c) => c.isNamed() && kindOf(c) !== 'comment');
 }
 
+/** Folders of mounted routes: a module there is a router, whatever its own name (`./routes/auth`). */
+const ROUTE_FOLDER = /(?:^|\/)(?:routes?|routers?|controllers?|api)\//i;
+
+/**
+ * The name a `require('…')` given in place is judged by: its module's last path segment
+ * (`./middleware/require-auth` is a guard, `./routes/public` is not), or `require` itself (set-up) for a
+ * module in a folder of routes or a module not named in place.
+ */
+function requiredModule(call: SgNode): string | undefined {
+  if (call.field('function')?.text() !== 'require') return undefined;
+  const arg = (call.field('arguments')?.children() ?? []).find((c) => c.isNamed());
+  const spec = arg && literalPath(arg);
+  if (spec === undefined || ROUTE_FOLDER.test(spec)) return 'require';
+  return spec.slice(spec.lastIndexOf('/') + 1).replace(/-/g, '_');
+}
+
 /** The middleware names among `nodes` (arrays flattened) that read as guards. */
 function guardsOf(nodes: readonly SgNode[]): string[] {
   const out: string[] = [];
@@ -90,7 +106,8 @@ function guardsOf(nodes: readonly SgNode[]): string[] {
     }
     const k = kindOf(n);
     if (k !== 'identifier' && k !== 'member_expression' && k !== 'call_expression') continue;
-    const name = k === 'call_expression' ? compact(n.field('function') ?? n) : compact(n);
+    const name =
+      k === 'call_expression' ? (requiredModule(n) ?? compact(n.field('function') ?? n)) : compact(n);
     if (GUARD.test(name) && !NOT_GUARD.test(name) && !SET_UP.test(name)) out.push(compact(n));
   }
   return out;

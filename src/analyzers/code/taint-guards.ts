@@ -71,10 +71,12 @@ export class GuardChecker {
       const onFalse = either || g.whenFalse.has(name);
       if (!onTrue && !onFalse) continue;
       // The guard protects the code inside it (the branch its check makes safe), or after it when the
-      // branch taken on a failing check leaves or overwrites the value.
+      // branch taken on a failing check leaves or overwrites the value: the consequence must be that branch,
+      // so the check makes the value safe where the condition is false (`if (allowed.has(x)) x = f(x)`
+      // leaves a name not on the list as it was).
       if (useStart < g.end) {
         if (useStart < g.consEnd ? onTrue : onFalse) return true;
-      } else if ((g.exits && onFalse) || reassigns(g.consequence, name)) return true;
+      } else if ((g.exits || reassigns(g.consequence, name)) && onFalse) return true;
     }
     return false;
   }

@@ -78,12 +78,19 @@ function cleanOrFixed(v: AstNode, depth = 0): 'clean' | 'fixed' | undefined {
     const callee = v.field('function');
     if (callee && SANITIZER.test(callee.text())) return 'clean';
     // A method of sanitized markup given only fixed text (`.replace(/\n/g, '<br>')`, `.trim()`) adds no data;
-    // given anything else (`.replace('{name}', this.name)`) it writes that unsanitized.
+    // given anything else (`.replace('{name}', this.name)`) it writes that unsanitized. One that reads an
+    // entity (`.replace(/&lt;/g, '<')`) decodes escaped text back into markup.
     const on = callee && kindOf(callee) === 'member_expression' ? callee.field('object') : null;
     const args = (v.field('arguments')?.children() ?? []).filter(
       (x) => x.isNamed() && kindOf(x) !== 'comment',
     );
-    if (on && cleanOrFixed(on, depth + 1) === 'clean' && args.every((a) => isFixedValue(a))) return 'clean';
+    if (
+      on &&
+      cleanOrFixed(on, depth + 1) === 'clean' &&
+      args.every((a) => isFixedValue(a)) &&
+      !args[0]?.text().includes('&')
+    )
+      return 'clean';
   }
   return isFixedValue(v) ? 'fixed' : undefined;
 }

@@ -63,15 +63,15 @@ function stem(v: string): string {
   return s.slice(j);
 }
 
-/**
- * Why `password` is trivially guessable, or undefined when it is not: a common password, a keyboard
- * walk, a repeated or sequential run, or a dictionary/product word with digits or symbols around it.
- */
 /** True for a password on the breach lists as it is written (`admin`, `qwerty`, `123456`). */
 export function isCommonPassword(password: string): boolean {
   return COMMON.has(password.toLowerCase());
 }
 
+/**
+ * Why `password` is trivially guessable, or undefined when it is not: a common password, a keyboard
+ * walk, a repeated or sequential run, or a dictionary/product word with digits or symbols around it.
+ */
 export function weakPasswordReason(
   password: string,
   productNames: readonly string[] = [],

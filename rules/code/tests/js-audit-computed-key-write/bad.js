@@ -24,3 +24,12 @@ function prefixed(o, rest, v) {
   o[`${rest}type`] = v;
 }
 module.exports.prefixed = prefixed;
+
+// A fixed default is only used when the key is empty: the key itself can be `__proto__`.
+function withDefault(o, name, v) {
+  // ruleid: code/js-audit-computed-key-write
+  o[name || 'default'] = v;
+  // ruleid: code/js-audit-computed-key-write
+  o[name ?? 'main'] = v;
+}
+module.exports.withDefault = withDefault;
