@@ -1,4 +1,5 @@
 import type { SgNode } from '@ast-grep/napi';
+import { kindOf } from './syntax.js';
 import type { DefinitionLookup } from './definitions.js';
 import { EXITS, reassigns } from './taint-support.js';
 import type { Spot } from './file-index.js';
@@ -46,7 +47,27 @@ export class GuardChecker {
 
   guarded(use: SgNode): boolean {
     if (this.o.guards.length === 0) return false;
-    const scope = this.defs.scopeOf(use) ?? this.o.root;
+    const name = use.text();
+    const useStart = use.range().start.index;
+    // A check made before a callback is made covers the callback (`if (!validatePaths(p)) return;
+    // fs.stat(p, () => readFile(p))`), unless the callback declares a name of its own that hides it.
+    // JavaScript only: a Python function makes a local by assigning, which the text check cannot tell.
+    const own = this.o.python ? undefined : /^[\w$]+/.exec(name)?.[0];
+    let scope = this.defs.scopeOf(use) ?? this.o.root;
+    const inner: SgNode[] = [];
+    for (let depth = 0; depth < 8; depth++) {
+      if (this.guardedIn(scope, name, useStart, depth > 0))
+        return inner.every((fn) => !declares(fn, own ?? name));
+      const up = scope.parent();
+      if (!up || !own || scope.id() === this.o.root.id()) return false;
+      inner.push(scope);
+      scope = this.defs.scopeOf(up) ?? this.o.root;
+    }
+    return false;
+  }
+
+  /** `outer`: the use is in a callback inside `scope`; only the `if`s of `scope` itself count, not a sibling's. */
+  private guardedIn(scope: SgNode, name: string, useStart: number, outer: boolean): boolean {
     let ifs = this.ifCache.get(scope.id());
     if (!ifs) {
       ifs = scope
@@ -57,11 +78,14 @@ export class GuardChecker {
     // A scope with thousands of `if`s makes this loop cost more than a step: a step per 64. Out of steps,
     // the use counts as guarded: a cut evaluation must not report what it could not check.
     if (!this.budget.charge(ifs.length >> 6)) return true;
-    const name = use.text();
-    const useStart = use.range().start.index;
     // In document order: an `if` that starts after the use cannot guard it, nor can any after it.
     for (const s of ifs) {
       if (s.start > useStart) break;
+      if (
+        outer &&
+        this.defs.scopeOf(s.node)?.id() !== (scope.id() === this.o.root.id() ? undefined : scope.id())
+      )
+        continue;
       const g = this.guardOf(s.node, s.id);
       // Out of steps part way, the use counts as guarded (as above), whether the guard was kept or not.
       if (this.budget.spent) return true;
@@ -143,7 +167,29 @@ export class GuardChecker {
         }
       }
     }
+    for (const side of [g.names, g.whenTrue, g.whenFalse]) {
+      for (const x of [...side]) {
+        const original = this.aliased(cond, x);
+        if (original) side.add(original);
+      }
+    }
     return g;
+  }
+
+  /**
+   * The property read a checked name is a `const` copy of (`const src = msg.data.src; if
+   * (!validatePaths([src, dst])) return; copy(msg.data.src)`): the check covers the original too.
+   */
+  private aliased(cond: SgNode, x: string): string | undefined {
+    if (!/^[\w$]+$/.test(x)) return undefined;
+    const use = cond.find({ rule: { kind: 'identifier', regex: `^${x.replace(/\$/g, '\\$')}$` } });
+    const defs = use ? this.defs.definitionsOf(use) : [];
+    const d = defs.length === 1 ? defs[0] : undefined;
+    if (d?.kind !== 'value' || d.keys.length > 0) return undefined;
+    const decl = d.node.parent()?.parent();
+    if (!decl || kindOf(decl) !== 'lexical_declaration' || !decl.text().startsWith('const')) return undefined;
+    const text = d.value.text();
+    return /^[\w$]+(\.[\w$]+)+$/.test(text) ? text : undefined;
   }
 
   /**
@@ -185,6 +231,18 @@ function checkedNames(x: string): string[] {
     .split(',')
     .map((e) => e.trim())
     .filter((e) => /^[\w$]+(\.[\w$]+)*$/.test(e));
+}
+
+/** Whether a function declares `name` itself (a parameter, a `const`/`let`/`var`, a nested function). */
+function declares(fn: SgNode, name: string): boolean {
+  const params = fn.field('parameters') ?? fn.field('parameter');
+  const word = new RegExp(`(^|[^\\w$])${name.replace(/\$/g, '\\$')}($|[^\\w$])`);
+  if (params && word.test(params.text())) return true;
+  if (kindOf(fn) === 'program') return false;
+  const body = fn.field('body')?.text() ?? '';
+  return new RegExp(
+    `\\b(?:const|let|var|function)\\s+(?:[^=;(]*[,{\\[\\s])?${name.replace(/\$/g, '\\$')}\\b`,
+  ).test(body);
 }
 
 type Truth = boolean | undefined;

@@ -33,3 +33,26 @@ module.exports.copy = (ws) => {
     fs.copyFileSync(FILES + msg.src, FILES + msg.dst);
   });
 };
+
+// A copy that can be reassigned covers nothing of the original.
+module.exports.move = (ws) => {
+  ws.on('message', (raw) => {
+    const msg = JSON.parse(raw);
+    let src = msg.data.src;
+    if (msg.data.trim) src = src.trim();
+    if (!utils.isPathSane(src)) return;
+    // ruleid: code/js-path-traversal
+    fs.renameSync(FILES + msg.data.src, FILES + '/trash');
+  });
+};
+
+// A callback's own parameter of the same name is another value.
+app.post('/many', (req, res) => {
+  const name = req.body.name;
+  if (!utils.isPathSane(name)) return res.sendStatus(400);
+  req.body.names.forEach((name) => {
+    // ruleid: code/js-path-traversal
+    fs.unlinkSync(path.join(FILES, name));
+  });
+  res.end();
+});
