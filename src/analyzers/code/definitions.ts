@@ -54,6 +54,22 @@ export class DefinitionLookup {
     return h;
   }
 
+  /** What a function returns: an arrow function's expression body, and its own `return`s (kept per file). */
+  returnsOf(fn: SgNode): SgNode[] {
+    const kept = this.index.returns.get(fn.id());
+    if (kept) return kept;
+    const returns: SgNode[] = [];
+    const body = fn.field('body');
+    if (body && !BLOCKS.has(kindOf(body)) && body.kind() !== 'statement_block') returns.push(body);
+    for (const r of fn.findAll({ rule: { kind: this.syn.returnStatement } })) {
+      if (this.scopeOf(r)?.id() !== fn.id()) continue;
+      const e = r.namedChildren()[0];
+      if (e) returns.push(e);
+    }
+    this.index.returns.set(fn.id(), returns);
+    return returns;
+  }
+
   /** Definitions of the name at `use` that may reach it, from the innermost scope that defines it. */
   definitionsOf(use: SgNode): Definition[] {
     const id = use.id();

@@ -14,7 +14,6 @@ import type { RedirectContext } from './taint-redirect.js';
 import { isArrayIndexParam, iteratorCall, plusOperands, readsMember, templateParts } from './taint-shapes.js';
 import {
   argFor,
-  BLOCKS,
   contains,
   holdsObjectsSafe,
   KNOWN_PROPAGATORS,
@@ -479,28 +478,12 @@ export class TaintEvaluator {
     for (const fn of fns) {
       const span = fn.range();
       if (!this.budget.charge(sizeSteps(span.end.index - span.start.index))) return null;
-      const returns = this.returnsOf(fn);
+      const returns = this.defs.returnsOf(fn);
       this.bindings.push({ fn: fn.id(), call: node, name });
       const v = this.firstOf(returns, depth);
       this.bindings.pop();
       if (v && v !== REQ) return withStep(v, this.src.step(`${name}()`, node));
     }
     return null;
-  }
-
-  /** What a function returns: an arrow function's expression body, and its own `return`s (kept per file). */
-  private returnsOf(fn: SgNode): SgNode[] {
-    const kept = this.o.index.returns.get(fn.id());
-    if (kept) return kept;
-    const returns: SgNode[] = [];
-    const body = fn.field('body');
-    if (body && !BLOCKS.has(kindOf(body)) && body.kind() !== 'statement_block') returns.push(body);
-    for (const r of fn.findAll({ rule: { kind: this.o.syn.returnStatement } })) {
-      if (this.defs.scopeOf(r)?.id() !== fn.id()) continue;
-      const e = r.namedChildren()[0];
-      if (e) returns.push(e);
-    }
-    this.o.index.returns.set(fn.id(), returns);
-    return returns;
   }
 }
