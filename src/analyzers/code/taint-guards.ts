@@ -32,6 +32,8 @@ export class GuardChecker {
   private readonly ifCache: Map<number, IfStatement[]>;
   /** The `if`s whose kept guard this checker has been charged for (once each, as when it found them itself). */
   private readonly charged = new Set<number>();
+  /** Every text a guard match in the file checks (mayName), or 'all' when a guard checks the whole condition. */
+  private named: Set<string> | 'all' | undefined;
 
   constructor(
     private readonly o: TaintOptions,
@@ -48,6 +50,7 @@ export class GuardChecker {
   guarded(use: SgNode): boolean {
     if (this.o.guards.length === 0) return false;
     const name = use.text();
+    if (!this.mayName(name)) return false;
     const useStart = use.range().start.index;
     // A check made before a callback is made covers the callback (`if (!validatePaths(p)) return;
     // fs.stat(p, () => readFile(p))`), unless the callback declares a name of its own that hides it.
@@ -64,6 +67,35 @@ export class GuardChecker {
       scope = this.defs.scopeOf(up) ?? this.o.root;
     }
     return false;
+  }
+
+  /**
+   * False when no guard match in the file checks `name` (nor names a `const` that copies it): most uses are
+   * then answered without looking at a single `if`.
+   */
+  private mayName(name: string): boolean {
+    if (!this.named) {
+      const named = new Set<string>();
+      const text = this.o.root.text();
+      for (const list of this.o.index.spotsOf(this.o.root, this.o.lang, this.o.guards).values()) {
+        for (const hit of list) {
+          if (hit.x === undefined) {
+            this.named = 'all';
+            return true;
+          }
+          for (const x of [hit.x, ...checkedNames(hit.x)]) {
+            named.add(x);
+            if (!/^[\w$]+$/.test(x)) continue;
+            const copy = new RegExp(`\\bconst\\s+${x.replace(/\$/g, '\\$')}\\s*=\\s*([\\w$.]+)`).exec(
+              text,
+            )?.[1];
+            if (copy) named.add(copy);
+          }
+        }
+      }
+      this.named = named;
+    }
+    return this.named === 'all' || this.named.has(name);
   }
 
   /** `outer`: the use is in a callback inside `scope`; only the `if`s of `scope` itself count, not a sibling's. */
