@@ -21,6 +21,8 @@ function firstFrom(list: readonly Spot[], start: number): number {
 }
 
 type KeptGuard = { guard: Guard; cost: number };
+/** The texts guards check (GuardChecker.mayName), per file index and set of guards. */
+const NAMED = new WeakMap<object, Map<readonly Matcher[], Set<string> | 'all'>>();
 type IfStatement = { node: SgNode; id: number; start: number };
 
 /**
@@ -75,12 +77,21 @@ export class GuardChecker {
    */
   private mayName(name: string): boolean {
     if (!this.named) {
+      // Kept per file and set of guards, as the guards themselves are: every rule and evaluator shares it.
+      let perGuards = NAMED.get(this.o.index);
+      if (!perGuards)
+        NAMED.set(this.o.index, (perGuards = new Map<readonly Matcher[], Set<string> | 'all'>()));
+      const kept = perGuards.get(this.o.guards);
+      if (kept) this.named = kept;
+    }
+    if (!this.named) {
       const named = new Set<string>();
       const text = this.o.root.text();
       for (const list of this.o.index.spotsOf(this.o.root, this.o.lang, this.o.guards).values()) {
         for (const hit of list) {
           if (hit.x === undefined) {
             this.named = 'all';
+            NAMED.get(this.o.index)?.set(this.o.guards, 'all');
             return true;
           }
           for (const x of [hit.x, ...checkedNames(hit.x)]) {
@@ -94,6 +105,7 @@ export class GuardChecker {
         }
       }
       this.named = named;
+      NAMED.get(this.o.index)?.set(this.o.guards, named);
     }
     return this.named === 'all' || this.named.has(name);
   }
