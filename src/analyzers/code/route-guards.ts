@@ -84,7 +84,7 @@ function args(call: SgNode): SgNode[] {
 const ROUTE_FOLDER = /(?:^|\/)(?:routes?|routers?|controllers?|api)\//i;
 
 /**
- * The name a `require('…')` given in place is judged by: its module's last path segment
+ * The name an in-place `require` of a module is judged by: its module's last path segment
  * (`./middleware/require-auth` is a guard, `./routes/public` is not), or `require` itself (set-up) for a
  * module in a folder of routes or a module not named in place.
  */
