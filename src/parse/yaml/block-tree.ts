@@ -1,4 +1,5 @@
 import { plainValue } from './scalar-value.js';
+import { quotedScalar, UNSURE, unsure } from './quoted-scalar.js';
 import type { YDoc, YMap, YNode, YScalar, YSeq } from './tree.js';
 
 /**
@@ -26,12 +27,6 @@ export function blockDocs(text: string, uniqueKeys = false): YDoc[] | undefined 
 // eslint-disable-next-line no-control-regex
 const UNSUPPORTED_CHARS = /[\t\r\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029\ufeff]/;
 
-/** Thrown inside the parser when the text leaves the subset; never escapes `blockDocs`. */
-const UNSURE = new Error('YAML outside the block subset');
-function unsure(): never {
-  throw UNSURE;
-}
-
 // Below the builders' depth limit, so that a document nested too deeply gets their error.
 const MAX_DEPTH = 90;
 // An implicit key longer than this is an error for yaml; left to it.
@@ -43,9 +38,6 @@ const COLON = 58;
 const DASH = 45;
 const SQUOTE = 39;
 const DQUOTE = 34;
-
-/** Escapes of a double-quoted scalar read here, by the character after the backslash. */
-const ESCAPES = new Map([...'\\"/tn'].map((c) => [c.charCodeAt(0), c === 't' ? '\t' : c === 'n' ? '\n' : c]));
 
 /** Characters that cannot start a plain scalar or key here (indicators, or handled elsewhere). */
 const NOT_PLAIN_START = new Set([...'-?:,[]{}#&*!|>\'"%@`'].map((c) => c.charCodeAt(0)));
@@ -267,33 +259,7 @@ class BlockParser {
 
   /** A quoted scalar that ends on its line; returns its value and the offset after the closing quote. */
   private quoted(pos: number): [string, number] {
-    const t = this.t;
-    const q = t.charCodeAt(pos);
-    if (q === DQUOTE) {
-      let out = '';
-      let from = pos + 1;
-      for (;;) {
-        const close = t.indexOf('"', from);
-        if (close < 0 || close > this.le) unsure();
-        const slash = t.indexOf('\\', from);
-        if (slash < 0 || slash > close) return [out + t.slice(from, close), close + 1];
-        // The common one-character escapes (a regex's `\\.`, a quote, a tab); yaml decodes the others.
-        const e = ESCAPES.get(t.charCodeAt(slash + 1));
-        if (e === undefined) unsure();
-        out += t.slice(from, slash) + e;
-        from = slash + 2;
-      }
-    }
-    let out = '';
-    let from = pos + 1;
-    for (;;) {
-      const close = t.indexOf("'", from);
-      if (close < 0 || close > this.le) unsure();
-      out += t.slice(from, close);
-      if (t.charCodeAt(close + 1) !== SQUOTE) return [out, close + 1];
-      out += "'";
-      from = close + 2;
-    }
+    return quotedScalar(this.t, pos, this.le);
   }
 
   /** A block sequence whose dashes sit at column `n`, starting on the current line. */
