@@ -218,6 +218,9 @@ function runMatch(rule: CodeRule, hits: readonly BatchHit[], text: string, out: 
   const names = bound && hits.length > 0 ? namesBoundTo(text, bound.modules) : undefined;
   const callee = rule.calleeIn;
   let members: ModuleMembers | undefined;
+  // The rule's own matches: a helper named like its sink is reviewed at the calls that build its argument.
+  let own: Set<number> | undefined;
+  const reviewed = (call: SgNode): boolean => (own ??= new Set(hits.map((h) => h.node.id()))).has(call.id());
   for (const { node: m, get } of hits) {
     const fn = callee && get(callee.metavar);
     if (
@@ -236,6 +239,7 @@ function runMatch(rule: CodeRule, hits: readonly BatchHit[], text: string, out: 
         (call) => fixed.calls.some((c) => call.matches(c)) || calleeDeclaredBy(call, fixed.callees),
         (call) => fixed.through.some((c) => call.matches(c)),
         rule.profile === 'audit',
+        reviewed,
       )
     )
       continue;

@@ -13,6 +13,7 @@ import type { SgNode } from '@ast-grep/napi';
 import { kindOf } from './syntax.js';
 import { escapeRegex } from './scope.js';
 import type { Matcher } from './rule-schema.js';
+import { NUMERIC_FIELD, NUMERIC_OPERATORS, REQUEST_PART, numericCall } from './fixed-numbers.js';
 
 const MAX_DEPTH = 6;
 // Terms of one `+` (or `||`, `??`) chain read at most.
@@ -39,6 +40,8 @@ interface Ctx {
   assumed?: string;
   /** A `var`/`let` never written after its declaration counts as a `const` (the audit profile's rules). */
   singleAssignment?: boolean;
+  /** The rule's own matches: a helper named like its sink is reviewed where its argument is built. */
+  reviewed?: (call: SgNode) => boolean;
 }
 
 /**
@@ -198,31 +201,6 @@ function callbackParamFixed(at: SgNode, name: string, ctx: Ctx): boolean | undef
   }
 }
 
-// Operators whose result is a number or a boolean whatever their operands are.
-const NUMERIC_OPERATORS = /^(?:-|\*|\/|%|\*\*|&|\||\^|<<|>>|>>>|<|>|<=|>=|==|===|!=|!==|instanceof|in)$/;
-// Functions and methods that return a number (or its digits) or a boolean whatever they are given.
-const NUMERIC_FUNCTION =
-  /^(?:Number|parseInt|parseFloat|Math\.\w+|Date\.now|Number\.(?:parseInt|parseFloat|isInteger)|isNaN|isFinite|Boolean)$/;
-const NUMERIC_METHOD =
-  /^(?:toFixed|toPrecision|getTime|indexOf|lastIndexOf|findIndex|charCodeAt|codePointAt)$/;
-
-// A field named as a count, a number of things, a total, a length or a size, as its last word
-// (`count`, `doc_count`, `onlineGuestCount`, `need_sync_num`, `maxLength`, `totalSize`); not `account`.
-const NUMERIC_FIELD =
-  /^(?:(?:[\w$]*_)?(?:count|counts|num|total|length|size)|[\w$]*[a-z0-9](?:Count|Counts|Num|Total|Length|Size))$/;
-// The parsed parts of a request, whose fields hold the sender's text whatever they are called.
-const REQUEST_PART = /(?:^|\.)(?:query|body|params|searchParams|cookies|headers)$/;
-
-/** Whether `call` calls a function or method that returns a number or a boolean. */
-function numericCall(call: SgNode): boolean {
-  const callee = call.field('function');
-  if (!callee) return false;
-  if (NUMERIC_FUNCTION.test(callee.text())) return true;
-  return (
-    kindOf(callee) === 'member_expression' && NUMERIC_METHOD.test(callee.field('property')?.text() ?? '')
-  );
-}
-
 // Where a name is written rather than read: the left of an assignment, an update, a pattern, a loop variable.
 const WRITES = new Set([
   'assignment_expression',
@@ -301,6 +279,23 @@ function laterValues(decl: SgNode, name: string): SgNode[] | undefined {
   return values;
 }
 
+/**
+ * Whether the list or record a name holds has elements added or replaced in the function (or program) that
+ * declares it (`list.push(x)`, `list[i] = x`, `Object.assign(list, …)`): a `const` binding keeps the object,
+ * not its contents. Read from the text; a name not bound here counts as written.
+ */
+function elementsWritten(obj: SgNode): boolean {
+  if (kindOf(obj) !== 'identifier') return false;
+  const name = obj.text();
+  const b = binding(obj, name);
+  const scope = b && enclosingScope(b.node);
+  if (!b || !scope) return true;
+  const n = escapeRegex(name);
+  return new RegExp(
+    `(?:^|[^\\w$.])${n}\\s*(?:\\.\\s*(?:push|unshift|splice|fill|copyWithin|set)\\s*\\(|\\[[^\\]]*\\]\\s*(?:[-+*/%&|^]|\\*\\*|<<|>>>?|\\?\\?|&&|\\|\\|)?=(?!=))|Object\\.assign\\(\\s*${n}\\b`,
+  ).test(scope.text());
+}
+
 function fixedName(node: SgNode, ctx: Ctx): boolean {
   const name = node.text();
   if (/^(?:[A-Z][A-Z0-9_]*|undefined|NaN|Infinity)$/.test(name)) return true;
@@ -311,12 +306,13 @@ function fixedName(node: SgNode, ctx: Ctx): boolean {
     // The callback parameter of a template render or a translation of fixed text.
     const given = callbackParamFixed(node, name, ctx);
     if (given !== undefined) return given;
-    // A parameter of a local helper every call of which passes fixed text at its place.
+    // A parameter of a local helper every call of which passes fixed text at its place, or is a match of
+    // the asking rule itself (the command is reviewed where that call builds it, not again in the helper).
     const args = argumentsOfParam(node, name);
     if (!args) return false;
     ctx.seen.add(name);
     try {
-      return args.every((a) => fixed(a, ctx));
+      return args.every((a) => ctx.reviewed?.(a.parent()!.parent()!) === true || fixed(a, ctx));
     } finally {
       ctx.seen.delete(name);
     }
@@ -359,7 +355,9 @@ function fixedCall(node: SgNode, ctx: Ctx): boolean {
     const obj = callee.field('object');
     const prop = callee.field('property')?.text() ?? '';
     return (
-      /^(?:join|concat|trim|toUpperCase|toLowerCase|repeat|padStart|padEnd)$/.test(prop) &&
+      /^(?:join|concat|trim|to(?:Upp|Low)erCase|repeat|pad(?:Start|End)|replace(?:All)?|slice|substring)$/.test(
+        prop,
+      ) &&
       !!obj &&
       fixed(obj, ctx) &&
       argValues.every((a) => fixed(a, ctx))
@@ -436,6 +434,12 @@ function fixed(node: SgNode, ctx: Ctx): boolean {
         return node.children().every((c) => !c.isNamed() || fixed(c, ctx));
       case 'array':
         return node.children().every((c) => !c.isNamed() || kindOf(c) === 'comment' || fixed(c, ctx));
+      case 'subscript_expression': {
+        // An element of a fixed list (`NETWORKS[i]`, `names[k]`), whatever the index: one of its values, or
+        // undefined. A computed read of anything else (`req.query[k]`) is not fixed.
+        const obj = node.field('object');
+        return !!obj && kindOf(obj) !== 'member_expression' && !elementsWritten(obj) && fixed(obj, ctx);
+      }
       case 'identifier':
         // A rule's fixed values may name some (`__dirname`).
         return ctx.fixedCall(node) || fixedName(node, ctx);
@@ -487,6 +491,7 @@ export function isFixedValue(
   fixedCall: (call: SgNode) => boolean = () => false,
   throughCall: (call: SgNode) => boolean = () => false,
   singleAssignment = false,
+  reviewed?: (call: SgNode) => boolean,
 ): boolean {
-  return fixed(node, { fixedCall, throughCall, depth: 0, seen: new Set(), singleAssignment });
+  return fixed(node, { fixedCall, throughCall, depth: 0, seen: new Set(), singleAssignment, reviewed });
 }

@@ -30,3 +30,37 @@ function each(list, done) {
 }
 module.exports.versions = versions;
 module.exports.each = each;
+
+// An element of a list the program adds to, or of a request's record, is not fixed.
+function pick(req) {
+  const hosts = ['localhost'];
+  hosts.push(req.query.host);
+  // ruleid: code/js-command-injection-audit
+  cp.execSync('ping -c 1 ' + hosts[1]);
+  const names = { a: 'x' };
+  names[req.query.k] = req.query.v;
+  // ruleid: code/js-command-injection-audit
+  cp.execSync('echo ' + names.a + names[req.query.k]);
+  // ruleid: code/js-command-injection-audit
+  cp.execSync('echo ' + req.query[0]);
+}
+module.exports.pick = pick;
+
+// A helper named like the sink and a call the rule reviews: the call building the command is reported
+// there; a helper with another name is reported inside, where its argument reaches the shell.
+function execSync(cmd) {
+  return cp.execSync(cmd).toString();
+}
+function proxyOn(ip, port) {
+  // ruleid: code/js-command-injection-audit
+  return execSync('networksetup -setwebproxy Wi-Fi ${ip} ${port}'.replace('${ip}', ip).replace('${port}', port));
+}
+function run(cmd) {
+  // ruleid: code/js-command-injection-audit
+  return cp.execSync(cmd).toString();
+}
+function trust(file) {
+  return run(`security add-trusted-cert ${file}`);
+}
+module.exports.proxyOn = proxyOn;
+module.exports.trust = trust;

@@ -1,0 +1,32 @@
+/**
+ * Values that are numbers or booleans whatever they are built from, for fixed-value.ts: no markup, quote or
+ * shell word can come out of them.
+ */
+import type { SgNode } from '@ast-grep/napi';
+import { kindOf } from './syntax.js';
+
+// Operators whose result is a number or a boolean whatever their operands are.
+export const NUMERIC_OPERATORS =
+  /^(?:-|\*|\/|%|\*\*|&|\||\^|<<|>>|>>>|<|>|<=|>=|==|===|!=|!==|instanceof|in)$/;
+// Functions and methods that return a number (or its digits) or a boolean whatever they are given.
+const NUMERIC_FUNCTION =
+  /^(?:Number|parseInt|parseFloat|Math\.\w+|Date\.now|Number\.(?:parseInt|parseFloat|isInteger)|isNaN|isFinite|Boolean)$/;
+const NUMERIC_METHOD =
+  /^(?:toFixed|toPrecision|getTime|indexOf|lastIndexOf|findIndex|charCodeAt|codePointAt)$/;
+
+// A field named as a count, a number of things, a total, a length or a size, as its last word
+// (`count`, `doc_count`, `onlineGuestCount`, `need_sync_num`, `maxLength`, `totalSize`); not `account`.
+export const NUMERIC_FIELD =
+  /^(?:(?:[\w$]*_)?(?:count|counts|num|total|length|size)|[\w$]*[a-z0-9](?:Count|Counts|Num|Total|Length|Size))$/;
+// The parsed parts of a request, whose fields hold the sender's text whatever they are called.
+export const REQUEST_PART = /(?:^|\.)(?:query|body|params|searchParams|cookies|headers)$/;
+
+/** Whether `call` calls a function or method that returns a number or a boolean. */
+export function numericCall(call: SgNode): boolean {
+  const callee = call.field('function');
+  if (!callee) return false;
+  if (NUMERIC_FUNCTION.test(callee.text())) return true;
+  return (
+    kindOf(callee) === 'member_expression' && NUMERIC_METHOD.test(callee.field('property')?.text() ?? '')
+  );
+}
