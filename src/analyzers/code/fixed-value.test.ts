@@ -35,6 +35,24 @@ describe('isFixedValue', () => {
     expect(fixedAtSink('function f() { return; } sink(f());')).toBe(false);
     expect(fixedAtSink('sink(location.hash);')).toBe(false);
   });
+  it('reads an element of a fixed list that is never added to, and string methods of fixed text', () => {
+    expect(fixedAtSink("const L = ['a', 'b']; function g(i) { sink('x ' + L[i]); }")).toBe(true);
+    expect(fixedAtSink("const L = ['a']; const t = L[i]; sink('${t}'.replace('${t}', t));")).toBe(true);
+    expect(fixedAtSink("const L = ['a']; L.push(location.hash); sink(L[1]);")).toBe(false);
+    expect(fixedAtSink("const R = { a: 'x' }; R[k] = location.hash; sink(R[k]);")).toBe(false);
+    expect(fixedAtSink("const L = ['a']; Object.assign(L, q); sink(L[0]);")).toBe(false);
+    expect(fixedAtSink('function g(L, i) { sink(L[i]); }')).toBe(false);
+    expect(fixedAtSink('sink(req.query[0]);')).toBe(false);
+    expect(fixedAtSink("sink('a'.replace('a', location.hash));")).toBe(false);
+  });
+  it('takes a helper parameter as reviewed at calls the rule itself matches', () => {
+    const src = "function run(c) { sink(c); } run('a ' + q); run('b');";
+    const root = parse(Lang.JavaScript, src).root();
+    const v = root.find('sink($V)')!.getMatch('V')!;
+    const runs = new Set(root.findAll('run($$$)').map((n) => n.id()));
+    expect(isFixedValue(v)).toBe(false);
+    expect(isFixedValue(v, undefined, undefined, false, (call) => runs.has(call.id()))).toBe(true);
+  });
   it('ends cycles and very deep expressions as not fixed, without overflowing', () => {
     expect(fixedAtSink('const a = b; const b = a; sink(a);')).toBe(false);
     expect(fixedAtSink('function f() { return f(); } sink(f());')).toBe(false);

@@ -438,7 +438,7 @@ function fixed(node: SgNode, ctx: Ctx): boolean {
         // An element of a fixed list (`NETWORKS[i]`, `names[k]`), whatever the index: one of its values, or
         // undefined. A computed read of anything else (`req.query[k]`) is not fixed.
         const obj = node.field('object');
-        return !!obj && kindOf(obj) !== 'member_expression' && !elementsWritten(obj) && fixed(obj, ctx);
+        return !!obj && kindOf(obj) !== 'member_expression' && fixed(obj, ctx) && !elementsWritten(obj);
       }
       case 'identifier':
         // A rule's fixed values may name some (`__dirname`).
