@@ -18,6 +18,7 @@ import { CROSS_FILE, loadProject, singleModule } from './project.js';
 import { FILE_STEPS } from './taint-budget.js';
 import type { Trace } from './taint.js';
 import { renderFindings, templateFileFindings } from './template-findings.js';
+import { withoutUnpassedOutputs } from './template-compiled.js';
 import { templateRules } from './template-rules.js';
 import type { TemplateRule } from './template-rules.js';
 import { templateEngineOf } from './templates.js';
@@ -139,7 +140,7 @@ export const codeAnalyzer: Analyzer = {
       ctx.warn('skipped: minified or bundled code', { code: 'file-not-analyzed', path: file.path });
       return [];
     }
-    if (!lang) return servedOnly(templateFileFindings(file));
+    if (!lang) return servedOnly(await withoutUnpassedOutputs(templateFileFindings(file), file, ctx));
     const rules = rulesFor(rulesDirsOf(ctx.options), profileOf(ctx.options));
     const renders = file.text.includes('render') && requestDataPossible(file.text, lang, rules);
     const view = crossFileCandidate(file.text, lang, rules)

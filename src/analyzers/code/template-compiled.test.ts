@@ -1,0 +1,55 @@
+import { describe, expect, it } from 'vitest';
+import { makeMemoryContext, makeSourceFile } from '../../core/source-file.js';
+import { codeAnalyzer } from './index.js';
+
+const PAGE = [
+  'html',
+  '  body',
+  '    h1 #{title}',
+  '    if tip',
+  '      p!= tip',
+  '    div!= explain',
+  '    div!= detail',
+  '    each item in items',
+  '      li!= item',
+  '',
+].join('\n');
+
+const CODE = `const path = require('path');
+const pug = require('pug');
+const page = pug.compileFile(path.join(__dirname, '../resource/error.pug'));
+function render(error, items) {
+  let explain = 'The certificate is not issued by a known agency.';
+  if (error.code === 'SELF_SIGNED') explain = 'Run with <strong>--ignore-ssl</strong> to continue.';
+  return page({ title: error.code, explain: explain, detail: error.message, items });
+}
+module.exports = render;
+`;
+
+/** The lines of the unescaped-output findings in resource/error.pug, with `files` beside it. */
+async function lines(files: Record<string, string>): Promise<number[]> {
+  const ctx = makeMemoryContext({ 'resource/error.pug': PAGE, ...files });
+  const found = await codeAnalyzer.analyze(makeSourceFile('resource/error.pug', PAGE), ctx);
+  return found.filter((f) => f.ruleId === 'code/template-unescaped-output').map((f) => f.location.startLine);
+}
+
+describe('a template compiled in code and called with object literals', () => {
+  it('drops outputs no call passes and outputs every call fills with fixed text', async () => {
+    // tip: never passed; explain: constant markup; detail: a run-time value; item: the template's own loop.
+    expect(await lines({ 'lib/error.js': CODE })).toEqual([7, 9]);
+  });
+  it('keeps every output when nothing compiles the template, or it is named any other way', async () => {
+    expect(await lines({})).toEqual([5, 6, 7, 9]);
+    const rendered = CODE.replace(
+      'module.exports = render;',
+      "app.get('/e', (req, res) => res.render('error'));",
+    );
+    expect(await lines({ 'lib/error.js': rendered })).toEqual([5, 6, 7, 9]);
+    const exported = CODE.replace('module.exports = render;', 'module.exports = { render, page };');
+    expect(await lines({ 'lib/error.js': exported })).toEqual([5, 6, 7, 9]);
+    const spread = CODE.replace('detail: error.message', '...error');
+    expect(await lines({ 'lib/error.js': spread })).toEqual([5, 6, 7, 9]);
+    const included = 'html\n  include ../resource/error.pug\n';
+    expect(await lines({ 'lib/error.js': CODE, 'views/other.pug': included })).toEqual([5, 6, 7, 9]);
+  });
+});

@@ -1,0 +1,162 @@
+/**
+ * A template compiled in code by its file name and then called as a function with object literals only
+ * (`const page = pug.compileFile(path.join(__dirname, '../resource/502.pug'))`, `page({ error, url })`): those
+ * objects are everything the template sees. An unescaped output of a variable that no call passes (and the
+ * template does not bind itself) is never written, and one every call gives a value fixed by the program text
+ * (`explain: explain`, a `let` set to constant markup by a `switch`) writes the program's own markup. Express's
+ * `res.render(view, data)` is not read this way: `res.locals` and `app.locals` fill variables the call does not
+ * name. When anything else names the template's file (another template including it, a path handed elsewhere, the
+ * compiled function exported or passed on), nothing is dropped.
+ */
+import { Lang, parse } from '@ast-grep/napi';
+import type { SgNode } from '@ast-grep/napi';
+import type { AnalyzerContext, SourceFile } from '../../core/analyzer.js';
+import type { RawFinding } from '../../core/finding.js';
+import { isFixedValue } from './fixed-value.js';
+import { kindOf } from './syntax.js';
+import { escapeRegex } from './scope.js';
+import { templateEngineOf, unescapedOutputs } from './templates.js';
+import type { UnescapedOutput } from './templates.js';
+
+const CODE = /\.(?:[cm]?js|jsx|[cm]?ts|tsx)$/;
+const MAX_BYTES = 512 * 1024;
+const baseName = (p: string): string => p.slice(p.lastIndexOf('/') + 1);
+const isTemplate = (p: string): boolean => {
+  const dot = p.lastIndexOf('.');
+  return dot > 0 && templateEngineOf(p.slice(dot + 1).toLowerCase()) !== undefined;
+};
+/** The template's file name, or its name without the extension as the end of a quoted string. */
+const mentionOf = (name: string): RegExp =>
+  new RegExp(`${escapeRegex(name)}|[/'"\`]${escapeRegex(name.replace(/\.[^.]+$/, ''))}['"\`]`);
+
+/** Per scan (its path set): each template file name → the other files whose text names it. */
+const indexes = new WeakMap<ReadonlySet<string>, Promise<Map<string, string[]>>>();
+
+async function buildIndex(ctx: AnalyzerContext): Promise<Map<string, string[]>> {
+  const names = new Set<string>();
+  for (const p of ctx.paths) if (isTemplate(p)) names.add(baseName(p));
+  // A template is also named by its file name without the extension (`res.render('page')`).
+  const named = [...names].map((n) => ({ n, stem: mentionOf(n) }));
+  const out = new Map<string, string[]>();
+  for (const p of ctx.paths) {
+    if (!CODE.test(p) && !isTemplate(p)) continue;
+    const text = await ctx.readFile(p);
+    if (text === undefined || text.length > MAX_BYTES) continue;
+    for (const { n, stem } of named)
+      if (text.includes(n) || stem.test(text)) out.set(n, [...(out.get(n) ?? []), p]);
+  }
+  return out;
+}
+
+/**
+ * The object literals of every call of the functions that `text` compiles from the template named `name`;
+ * undefined when the file names the template any other way or uses such a function otherwise.
+ */
+function compiledCalls(text: string, path: string, name: string): SgNode[] | undefined {
+  const lang = /\.tsx$/.test(path) ? Lang.Tsx : /\.[cm]?ts$/.test(path) ? Lang.TypeScript : Lang.JavaScript;
+  const root = parse(lang, text).root();
+  const mention = mentionOf(name);
+  const strings = [
+    ...root.findAll({ rule: { any: [{ kind: 'string' }, { kind: 'template_string' }] } }),
+  ].filter((s) => mention.test(s.text()));
+  if (strings.length === 0) return undefined;
+  const objects: SgNode[] = [];
+  for (const s of strings) {
+    // `const F = x.compile…(… 'name' …)`: the string inside the declarator's value, a call of a compiler.
+    let decl: SgNode | null = s.parent();
+    while (decl && kindOf(decl) !== 'variable_declarator' && kindOf(decl) !== 'program') decl = decl.parent();
+    const value = decl && kindOf(decl) === 'variable_declarator' ? decl.field('value') : null;
+    const id = decl?.field('name');
+    const stmt = decl?.parent();
+    if (!value || !id || !stmt || kindOf(id) !== 'identifier' || kindOf(value) !== 'call_expression')
+      return undefined;
+    if (!/compile/i.test(value.field('function')?.text() ?? '') || !/^const\b/.test(stmt.text()))
+      return undefined;
+    const scope = stmt.parent();
+    if (!scope) return undefined;
+    const exact = `^${escapeRegex(id.text())}$`;
+    const uses = scope.findAll({
+      rule: {
+        any: [
+          { kind: 'identifier', regex: exact },
+          { kind: 'shorthand_property_identifier', regex: exact },
+        ],
+      },
+    });
+    for (const use of uses) {
+      if (use.id() === id.id()) continue;
+      const call = use.parent();
+      const args = call
+        ?.field('arguments')
+        ?.children()
+        .filter((c) => c.isNamed() && kindOf(c) !== 'comment');
+      if (!call || kindOf(call) !== 'call_expression' || call.field('function')?.id() !== use.id())
+        return undefined;
+      const obj = args?.[0];
+      if (!obj || args.length !== 1 || kindOf(obj) !== 'object') return undefined;
+      if (obj.children().some((c) => kindOf(c) === 'spread_element' || kindOf(c) === 'method_definition'))
+        return undefined;
+      objects.push(obj);
+    }
+  }
+  return objects.length > 0 ? objects : undefined;
+}
+
+/** The value an object literal gives `key` (`key: v`), null when it names no such key, undefined when unknown. */
+function valueOf(obj: SgNode, key: string): SgNode | null | undefined {
+  for (const c of obj.children()) {
+    const k = kindOf(c);
+    if (k === 'shorthand_property_identifier' && c.text() === key) return undefined;
+    if (k !== 'pair') continue;
+    const name = c.field('key');
+    const text = name?.text().replace(/^(['"])(.*)\1$/, '$2');
+    if (kindOf(name!) === 'computed_property_name') return undefined;
+    if (text === key) return c.field('value') ?? undefined;
+  }
+  return null;
+}
+
+/** Whether the template binds `name` itself: a loop variable, a declaration in code, a mixin's parameter. */
+function boundInTemplate(text: string, name: string): boolean {
+  const n = escapeRegex(name);
+  return new RegExp(
+    `\\b(?:each|for)\\s+(?:[\\w$]+\\s*,\\s*)?${n}\\b|\\b(?:var|let|const|as)\\s+\\|?${n}\\b|mixin\\s+[\\w-]+\\s*\\([^)]*\\b${n}\\b|\\b${n}\\s*=[^=]|\\|\\s*${n}\\b`,
+  ).test(text);
+}
+
+/**
+ * `findings` of a template file without the unescaped outputs that every compiled call of the template leaves
+ * unwritten or fills with the program's own text (see the module comment).
+ */
+export async function withoutUnpassedOutputs(
+  findings: RawFinding[],
+  file: SourceFile,
+  ctx: AnalyzerContext,
+): Promise<RawFinding[]> {
+  const engine = templateEngineOf(file.ext);
+  if (!engine || engine === 'vue' || !findings.some((f) => f.ruleId.endsWith('template-unescaped-output')))
+    return findings;
+  let index = indexes.get(ctx.paths);
+  if (!index) indexes.set(ctx.paths, (index = buildIndex(ctx)));
+  const users = ((await index).get(file.name) ?? []).filter((p) => p !== file.path);
+  if (users.length === 0 || users.some((p) => !CODE.test(p))) return findings;
+  const objects: SgNode[] = [];
+  for (const p of users) {
+    const text = await ctx.readFile(p);
+    const calls = text === undefined ? undefined : compiledCalls(text, p, file.name);
+    if (!calls) return findings;
+    objects.push(...calls);
+  }
+  const dead = new Set<UnescapedOutput>();
+  for (const o of unescapedOutputs(file.text, engine)) {
+    if (o.names.length === 0 || o.names.some((n) => boundInTemplate(file.text, n))) continue;
+    const given = o.names.flatMap((n) => objects.map((obj) => valueOf(obj, n)));
+    if (given.every((v) => v === null || (v !== undefined && isFixedValue(v, undefined, undefined, true))))
+      dead.add(o);
+  }
+  return findings.filter(
+    (f) =>
+      !f.ruleId.endsWith('template-unescaped-output') ||
+      ![...dead].some((o) => o.line === f.location.startLine && o.column === f.location.startColumn),
+  );
+}
