@@ -19,7 +19,8 @@ import { templateEngineOf, unescapedOutputs } from './templates.js';
 import type { UnescapedOutput } from './templates.js';
 
 const CODE = /\.(?:[cm]?js|jsx|[cm]?ts|tsx)$/;
-const MAX_BYTES = 512 * 1024;
+const WORD = /[\w.-]+/g;
+const QUOTE = /['"`]/;
 const baseName = (p: string): string => p.slice(p.lastIndexOf('/') + 1);
 const isTemplate = (p: string): boolean => {
   const dot = p.lastIndexOf('.');
@@ -33,17 +34,32 @@ const mentionOf = (name: string): RegExp =>
 const indexes = new WeakMap<ReadonlySet<string>, Promise<Map<string, string[]>>>();
 
 async function buildIndex(ctx: AnalyzerContext): Promise<Map<string, string[]>> {
+  // A template is named by its file name, or by its name without the extension at the end of a quoted string
+  // (`res.render('page')`, `'views/page'`). Each file is read once and split into words (linear in its text).
   const names = new Set<string>();
-  for (const p of ctx.paths) if (isTemplate(p)) names.add(baseName(p));
-  // A template is also named by its file name without the extension (`res.render('page')`).
-  const named = [...names].map((n) => ({ n, stem: mentionOf(n) }));
+  const stems = new Map<string, string[]>();
+  for (const p of ctx.paths) {
+    if (!isTemplate(p)) continue;
+    const n = baseName(p);
+    names.add(n);
+    const stem = n.replace(/\.[^.]+$/, '');
+    stems.set(stem, [...new Set([...(stems.get(stem) ?? []), n])]);
+  }
   const out = new Map<string, string[]>();
   for (const p of ctx.paths) {
     if (!CODE.test(p) && !isTemplate(p)) continue;
     const text = await ctx.readFile(p);
-    if (text === undefined || text.length > MAX_BYTES) continue;
-    for (const { n, stem } of named)
-      if (text.includes(n) || stem.test(text)) out.set(n, [...(out.get(n) ?? []), p]);
+    if (text === undefined) continue;
+    const hits = new Set<string>();
+    for (const m of text.matchAll(WORD)) {
+      const w = m[0];
+      if (names.has(w)) hits.add(w);
+      const after = text[m.index + w.length];
+      const before = text[m.index - 1];
+      if (after && QUOTE.test(after) && before && (QUOTE.test(before) || before === '/'))
+        for (const n of stems.get(w) ?? []) hits.add(n);
+    }
+    for (const n of hits) out.set(n, [...(out.get(n) ?? []), p]);
   }
   return out;
 }
@@ -138,6 +154,8 @@ export async function withoutUnpassedOutputs(
     return findings;
   let index = indexes.get(ctx.paths);
   if (!index) indexes.set(ctx.paths, (index = buildIndex(ctx)));
+  // A file name with other characters than the index reads as a word could be named unseen.
+  if (!/^[\w.-]+$/.test(file.name)) return findings;
   const users = ((await index).get(file.name) ?? []).filter((p) => p !== file.path);
   if (users.length === 0 || users.some((p) => !CODE.test(p))) return findings;
   const objects: SgNode[] = [];
