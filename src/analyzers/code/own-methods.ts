@@ -6,6 +6,7 @@
  * reporting the call too gave one flow two findings.
  */
 import type { SgNode } from '@ast-grep/napi';
+import { MAX_ANCESTORS } from './fixed-value.js';
 import type { LoadedModule } from './project.js';
 import { escapeRegex } from './scope.js';
 import { kindOf } from './syntax.js';
@@ -81,13 +82,36 @@ function receiverMethods(m: LoadedModule, name: string): Set<string> | null {
   return out;
 }
 
+const prototypes = new WeakMap<LoadedModule, Map<string, boolean>>();
+/** Method names of each class body, by the body's node id (asked once per class, not once per call). */
+const classBodies = new WeakMap<LoadedModule, Map<number, Set<string>>>();
+
+/** Whether the module assigns a function to `X.prototype.name` (asked once per module and name). */
+function prototypeMethod(m: LoadedModule, name: string): boolean {
+  let known = prototypes.get(m);
+  if (!known) prototypes.set(m, (known = new Map<string, boolean>()));
+  let found = known.get(name);
+  if (found === undefined) {
+    found = new RegExp(`\\.prototype\\.${escapeRegex(name)}\\s*=\\s*(?:async\\s+)?function\\b`).test(m.text);
+    known.set(name, found);
+  }
+  return found;
+}
+
 /** Whether `this.name(…)` at `call` is a method of the class around it, or of a prototype the module fills. */
 function thisMethod(m: LoadedModule, call: SgNode, name: string): boolean {
-  for (let p = call.parent(); p; p = p.parent()) {
+  // As far up as hand-written code nests (fixed-value.ts's MAX_ANCESTORS): each parent lookup costs the depth.
+  let up = 0;
+  for (let p = call.parent(); p && up++ < MAX_ANCESTORS; p = p.parent()) {
     const k = kindOf(p);
-    if (k === 'class_body') return classMethods(p).has(name);
-    if (OWN_THIS.has(k))
-      return new RegExp(`\\.prototype\\.${escapeRegex(name)}\\s*=\\s*(?:async\\s+)?function\\b`).test(m.text);
+    if (k === 'class_body') {
+      let bodies = classBodies.get(m);
+      if (!bodies) classBodies.set(m, (bodies = new Map<number, Set<string>>()));
+      let names = bodies.get(p.id());
+      if (!names) bodies.set(p.id(), (names = classMethods(p)));
+      return names.has(name);
+    }
+    if (OWN_THIS.has(k)) return prototypeMethod(m, name);
   }
   return false;
 }
