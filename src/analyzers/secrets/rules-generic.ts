@@ -131,14 +131,16 @@ function passwordContextVerdict(m: MatchContext): Verdict {
   return passwordVerdict(m, false);
 }
 
-const PERSON_KEY = /(?:^|[^\w.-])["']?(?:e-?mail|(?:user|full|first|last|display)?_?name)["']?\s{0,3}[:=]/i;
+// An e-mail address as a field's value (`email: 'user-1@acme.io'`): the record is a person's account.
+const EMAIL_FIELD = /(?:^|[^\w.-])["']?e-?mail["']?\s{0,3}[:=]\s{0,3}["'`][^"'`\s@]+@[^"'`\s@]+["'`]/i;
 const CONNECTION_KEY =
   /(?:^|[^\w.-])["']?(?:host|hostname|server|url|uri|port|database|db|dsn|endpoint|connection)["']?\s{0,3}[:=]/i;
 const BLOCK_LINES = 8;
 
 /**
  * True when the object literal holding the match (the lines from the nearest `{` above to the nearest `}`
- * below, at most eight each way) has a person's e-mail or name and no host, URL, port or database.
+ * below, at most eight each way) has a person's e-mail address and no host, URL, port or database. A user
+ * name alone (`"username": "root"`) is no person: a product's documented default login is one.
  */
 function sampleAccount(m: MatchContext): boolean {
   const lines = m.around().split('\n');
@@ -149,7 +151,7 @@ function sampleAccount(m: MatchContext): boolean {
   let to = at;
   while (to < lines.length - 1 && to - at < BLOCK_LINES && !lines[to]!.includes('}')) to++;
   const block = lines.slice(from, to + 1);
-  return block.some((l) => PERSON_KEY.test(l)) && !block.some((l) => CONNECTION_KEY.test(l));
+  return block.some((l) => EMAIL_FIELD.test(l)) && !block.some((l) => CONNECTION_KEY.test(l));
 }
 
 /** Shared checks of a hard-coded password: references, code, placeholders and labels are dropped; weak ones are redirected. */
@@ -185,10 +187,10 @@ export function passwordVerdict(m: MatchContext, inUrl: boolean): Verdict {
   // (`// { name: 'mk2', password: '123456' }`): the program never reads it, and a default the program does
   // set is reported where the code sets it. A strong one there may be a live credential and stays.
   if (reason !== undefined && m.sourceCode && COMMENT_LINE.test(m.before)) return false;
-  // In documentation, a guessable password in a record that names a person (an e-mail address or a name
-  // beside it, no host or URL) is a sample account of the documented application: the shape of a user
-  // record in an API's example request or a users file, not the credential of a system the program logs in
-  // to. The account's owner sets the real password.
+  // In documentation, a guessable password in a record that names a person (an e-mail address beside it,
+  // no host or URL) is a sample account of the documented application: the shape of a user record in an
+  // API's example request body, not the credential of a system the program logs in to. The account's owner
+  // sets the real password.
   if (reason !== undefined && !inUrl && DOC_PATH.test(m.path) && sampleAccount(m)) return false;
   if (reason !== undefined) {
     const local = inUrl && LOCAL_HOST.test(m.line);

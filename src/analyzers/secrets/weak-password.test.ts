@@ -128,7 +128,7 @@ describe('weak passwords', () => {
     expect(await scan('src/ftp.js', doc)).toEqual([['secrets/weak-password', 2, 'high', 'medium']]);
   });
 
-  it('leaves out a weak password of a sample account in documentation, not one beside a host', async () => {
+  it('leaves out a weak password of a sample account (an e-mail address) in documentation, not a login or one beside a host', async () => {
     const account = [
       '```js',
       '{',
@@ -137,21 +137,23 @@ describe('weak passwords', () => {
       `\tpassword: ${q}test1234${q}`,
       '}',
       '```',
-      '```json',
-      '{ "admin": {',
-      '    "name": "admin",',
-      '    "pass": "1234' + 'abCD"',
-      '} }',
-      '```',
     ].join('\n');
     expect(await scan('docs/api.md', account)).toEqual([]);
     // The same record in program source is a seeded account: reported.
-    expect((await scan('src/seed.js', account)).map((f) => f[0])).toEqual([
-      'secrets/weak-password',
-      'secrets/weak-password',
-    ]);
+    expect(await scan('src/seed.js', account)).toEqual([['secrets/weak-password', 5, 'high', 'medium']]);
+    // A documented default login (a user name, no e-mail address) and a connection stay, low.
+    const login = [
+      '```json',
+      '{',
+      '  "name": "",',
+      '  "username": "root",',
+      '  "password": "1234' + 'abCD"',
+      '}',
+      '```',
+    ];
+    expect(await scan('HELP.md', login.join('\n'))).toEqual([['secrets/weak-password', 5, 'low', 'low']]);
     const connection = account.replace('email:', 'host: "db.acme.io",\n\temail:');
-    expect((await scan('docs/api.md', connection)).map((f) => f[1])).toEqual([6]);
+    expect(await scan('docs/api.md', connection)).toEqual([['secrets/weak-password', 6, 'low', 'low']]);
   });
 
   it('leaves out a weak password on a comment line of program source, and reports one in its code at high', async () => {
