@@ -40,7 +40,9 @@ function assignmentBefore(block: SgNode, child: SgNode, name: string): SgNode | 
   const at = stmts.findIndex((s) => s.id() === child.id());
   for (let i = at - 1; i >= 0; i--) {
     const s = stmts[i]!;
-    const e = kindOf(s) === 'expression_statement' ? s.child(0) : null;
+    // Two cheap reads rule out almost every statement before the tree is walked.
+    if (kindOf(s) !== 'expression_statement' || !s.text().startsWith(name)) continue;
+    const e = s.child(0);
     if (
       e &&
       kindOf(e) === 'assignment_expression' &&
