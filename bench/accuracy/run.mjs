@@ -41,6 +41,7 @@ const load = loadavg().map((n) => n.toFixed(2));
 const started = Date.now();
 console.log(`load average ${load.join(' ')}; findings written to ${out}`);
 const measured = [];
+const partial = [];
 for (const t of targets) {
   const pinned = list.packages.includes(t) || /^(@[\w.-]+\/)?[\w.-]+@\d/.test(t);
   const path = pinned ? fetchPackage(t, list.integrity?.[t]) : resolve(repo, t);
@@ -73,6 +74,19 @@ for (const t of targets) {
     );
   }
   for (const g of r.coverage ?? []) console.log(`  not analyzed: ${g.files} ${g.kind} (${g.reason})`);
+  // A partial scan (a worker stopped by its watchdog on a loaded machine, a file that failed) gives fewer
+  // findings than the code does: say so, so that a changed figure is not read as a changed rule.
+  if (r.status !== 'complete') {
+    const errors = r.analyzers.flatMap((a) => a.errors.map((e) => ({ analyzer: a.id, ...e })));
+    const byCode = new Map();
+    for (const e of errors)
+      byCode.set(`${e.analyzer} ${e.code}`, (byCode.get(`${e.analyzer} ${e.code}`) ?? 0) + 1);
+    const what = [...byCode].map(([k, n]) => `${k} × ${n}`).join(', ');
+    console.log(
+      `  PARTIAL scan: ${what || 'unreadable files'}; first: ${errors[0]?.path ?? '-'} ${errors[0]?.message ?? ''}`,
+    );
+    partial.push(`${t}: ${what || 'unreadable files'}`);
+  }
   const unjudged = findings.filter((x) => pinned && !x.verdict);
   if (unjudged.length > 0) console.log(`  ${unjudged.length} finding(s) without a verdict in verdicts.json`);
   writeFileSync(
@@ -97,6 +111,10 @@ const doc = renderDoc(measured, {
   date: new Date(),
 });
 console.log(`\n${doc.summary}`);
+if (partial.length > 0)
+  console.log(
+    `\nPARTIAL scans (their figures are incomplete; run again on a quieter machine):\n${partial.map((p) => `- ${p}`).join('\n')}`,
+  );
 if (flag('--write-doc')) {
   writeFileSync(join(repo, 'docs/accuracy.md'), doc.markdown);
   console.log('docs/accuracy.md written');

@@ -56,4 +56,28 @@ describe('worker pool', () => {
     expect(failed.find((o) => o.path === 'crash')?.errors[0]?.code).toBe('WORKER_FAILED');
     expect(out.filter((o) => o.errors.length === 0)).toHaveLength(64);
   });
+
+  // The limit is CPU time where /proc tells it (Linux): a loaded machine must not fail a scan.
+  it.runIf(process.platform === 'linux')(
+    'gives a starved worker the wall time it needs, and stops one that waits for ever',
+    async () => {
+      // Batches of 64: [slow + 63] answers after 2.5 s idle (past the 1.5 s limit), [stall + 63] never.
+      const tasks = [
+        task('slow'),
+        ...Array.from({ length: 63 }, (_, i) => task(`a${i}`)),
+        task('stall'),
+        ...Array.from({ length: 63 }, (_, i) => task(`b${i}`)),
+      ];
+      const started = Date.now();
+      const out = await run(tasks);
+      expect(out).toHaveLength(tasks.length);
+      expect(out.find((o) => o.path === 'slow')?.errors).toEqual([]);
+      expect(out.filter((o) => o.path.startsWith('a') && o.errors.length === 0)).toHaveLength(63);
+      const stalled = out.find((o) => o.path === 'stall')?.errors[0]?.message;
+      expect(stalled).toMatch(/no answer in 6 s/);
+      // Stopped at four times the limit, not left to wait for ever.
+      expect(Date.now() - started).toBeLessThan(20_000);
+    },
+    30_000,
+  );
 });

@@ -1,6 +1,7 @@
 import type { ChildProcess } from 'node:child_process';
 import { fork } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
+import { processCpuMs } from './cpu-time.js';
 import type { FileOutcome, FileTask } from './file-task.js';
 import type { FromWorker, ToWorker, WorkerInit } from './worker.js';
 import { toWire, unpackOutcomes } from './wire.js';
@@ -24,6 +25,7 @@ export const RECYCLE_BYTES = 256 * 1024 * 1024;
 /**
  * How long a batch may take before its worker is stopped and the batch's files are reported as
  * failed: generous (a minute plus half a minute per MB), since it only guards against a hang.
+ * Measured in the worker's CPU time where it can be read (see runInWorkers' guard).
  */
 export function batchTimeoutMs(batch: readonly FileTask[], base = 60_000): number {
   const mb = batch.reduce((n, t) => n + t.file.size, 0) / (1024 * 1024);
@@ -59,6 +61,12 @@ function failedOutcomes(batch: readonly FileTask[], message: string): FileOutcom
     directives: [],
   }));
 }
+
+/**
+ * A batch that has not spent its limit in CPU time may take this many times the limit in wall time
+ * (a starved worker) before it is stopped anyway (a worker waiting on something that never comes).
+ */
+const STALL_FACTOR = 4;
 
 /** How long a worker may take to load its analyzers before it is stopped. */
 const STARTUP_TIMEOUT_MS = 120_000;
@@ -144,16 +152,33 @@ export async function runInWorkers(
           if (err) lastError = `worker unreachable: ${err.message}`;
         });
       };
-      /** The time limit of the batch the worker is running now (the oldest it holds). */
+      /**
+       * The time limit of the batch the worker is running now (the oldest it holds). Where the worker's
+       * CPU time can be read, the limit is CPU time: a worker the machine starves (a loaded CI runner)
+       * is given the wall time it needs, up to STALL_FACTOR times the limit, while one that spins is
+       * stopped once it has spent the limit. Elsewhere the limit is wall time.
+       */
       const guard = (): void => {
         clearTimeout(watchdog);
         const head = held[0];
         if (head === undefined) return;
         const limit = batchTimeoutMs(batches[head]!, timeoutBaseMs);
-        watchdog = setTimeout(() => {
-          lastError = `timed out after ${Math.round(limit / 1000)} s (the worker was stopped)`;
-          worker.kill('SIGKILL');
-        }, limit);
+        const cpuAtStart = processCpuMs(worker.pid);
+        const stallAt = Date.now() + limit * STALL_FACTOR;
+        const check = (wait: number): void => {
+          watchdog = setTimeout(() => {
+            const cpuNow = processCpuMs(worker.pid);
+            const spent = cpuAtStart === undefined || cpuNow === undefined ? limit : cpuNow - cpuAtStart;
+            const left = stallAt - Date.now();
+            if (spent < limit && left > 0) return check(Math.min(Math.max(limit - spent, 250), left));
+            lastError =
+              spent >= limit
+                ? `timed out after ${Math.round(limit / 1000)} s${cpuAtStart === undefined ? '' : ' of CPU time'} (the worker was stopped)`
+                : `timed out: no answer in ${Math.round((limit * STALL_FACTOR) / 1000)} s, ${Math.round(spent / 1000)} s of CPU time spent (the worker was stopped)`;
+            worker.kill('SIGKILL');
+          }, wait);
+        };
+        check(limit);
       };
       // Each worker holds up to PREFETCH batches, so it starts the next one without waiting for
       // this process to read its answer and send more (a round trip per batch left it idle).

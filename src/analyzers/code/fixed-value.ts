@@ -12,6 +12,7 @@
 import type { SgNode } from '@ast-grep/napi';
 import { kindOf } from './syntax.js';
 import { escapeRegex } from './scope.js';
+import { reachingAssignment } from './reaching-assignment.js';
 import type { Matcher } from './rule-schema.js';
 import { NUMERIC_FIELD, NUMERIC_OPERATORS, REQUEST_PART, numericCall } from './fixed-numbers.js';
 
@@ -279,11 +280,8 @@ function laterValues(decl: SgNode, name: string): SgNode[] | undefined {
   return values;
 }
 
-/**
- * Whether the list or record a name holds has elements added or replaced in the function (or program) that
- * declares it (`list.push(x)`, `list[i] = x`, `Object.assign(list, …)`): a `const` binding keeps the object,
- * not its contents. Read from the text; a name not bound here counts as written.
- */
+/** Whether the scope declaring the list or record `obj` names adds or replaces elements (`list.push(x)`,
+ * `list[i] = x`, `Object.assign(list, …)`), read from its text; a name bound nowhere here counts as written. */
 function elementsWritten(obj: SgNode): boolean {
   if (kindOf(obj) !== 'identifier') return false;
   const name = obj.text();
@@ -296,26 +294,35 @@ function elementsWritten(obj: SgNode): boolean {
   ).test(scope.text());
 }
 
+/** `check()` with `name` marked as being resolved (a cycle through it ends as "not fixed"). */
+function resolving(name: string, ctx: Ctx, check: () => boolean): boolean {
+  ctx.seen.add(name);
+  try {
+    return check();
+  } finally {
+    ctx.seen.delete(name);
+  }
+}
+
 function fixedName(node: SgNode, ctx: Ctx): boolean {
   const name = node.text();
   if (/^(?:[A-Z][A-Z0-9_]*|undefined|NaN|Infinity)$/.test(name)) return true;
   if (ctx.assumed === name) return true;
   if (ctx.seen.has(name)) return false;
   const b = binding(node, name);
+  // A parameter or `let` set by one assignment just before the read (in its branch): that value.
+  const reaching = b?.isConst ? undefined : reachingAssignment(node, name);
+  if (reaching && resolving(name, ctx, () => fixed(reaching, ctx))) return true;
   if (!b) {
     // The callback parameter of a template render or a translation of fixed text.
     const given = callbackParamFixed(node, name, ctx);
     if (given !== undefined) return given;
-    // A parameter of a local helper every call of which passes fixed text at its place, or is a match of
-    // the asking rule itself (the command is reviewed where that call builds it, not again in the helper).
+    // A parameter of a local helper every call of which passes fixed text, or is the asking rule's own match.
     const args = argumentsOfParam(node, name);
     if (!args) return false;
-    ctx.seen.add(name);
-    try {
-      return args.every((a) => ctx.reviewed?.(a.parent()!.parent()!) === true || fixed(a, ctx));
-    } finally {
-      ctx.seen.delete(name);
-    }
+    return resolving(name, ctx, () =>
+      args.every((a) => ctx.reviewed?.(a.parent()!.parent()!) === true || fixed(a, ctx)),
+    );
   }
   const value = kindOf(b.node) === 'function_declaration' ? undefined : b.node.field('value');
   if (!value) return false;
@@ -372,12 +379,7 @@ function fixedCall(node: SgNode, ctx: Ctx): boolean {
   if (!fn || !FUNCTIONS.has(kindOf(fn))) return false;
   const values = returnedValues(fn);
   if (!values) return false;
-  ctx.seen.add(callee.text());
-  try {
-    return values.every((v) => fixed(v, ctx));
-  } finally {
-    ctx.seen.delete(callee.text());
-  }
+  return resolving(callee.text(), ctx, () => values.every((v) => fixed(v, ctx)));
 }
 
 function fixed(node: SgNode, ctx: Ctx): boolean {

@@ -72,6 +72,28 @@ describe('code analyzer', () => {
     expect(await rules('lib/db.js', 'sqlpad')).toEqual(['code/js-hardcoded-credential']);
   });
 
+  it('leaves out audit leads and weak hashes in test and fixture code, and keeps taint-confirmed findings there', async () => {
+    const ctx = makeMemoryContext();
+    const rules = async (path: string, text: string) =>
+      (await codeAnalyzer.analyze(makeSourceFile(path, text), ctx)).map((f) => f.ruleId).sort();
+    const code = `const crypto = require('crypto');
+const { exec } = require('child_process');
+const fs = require('fs');
+const app = require('express')();
+const shasum = crypto.createHash('sha1').update(fs.readFileSync('fixtures/binary')).digest('hex');
+const pkg = eval('(' + fs.readFileSync('fixtures/publish.json5', 'utf8') + ')');
+app.get('/run', (req, res) => exec('ls ' + req.query.dir));
+`;
+    expect(await rules('test/functional/basic.js', code)).toEqual(['code/js-command-injection']);
+    expect(await rules('test/fixtures/server.js', code)).toEqual(['code/js-command-injection']);
+    // The same code where the application runs it.
+    expect(await rules('lib/storage.js', code)).toEqual([
+      'code/js-code-injection-audit',
+      'code/js-command-injection',
+      'code/js-weak-hash',
+    ]);
+  });
+
   it("leaves out cross-site scripting in a test's, fixture's or documentation site's pages, and keeps their other findings", async () => {
     const ctx = makeMemoryContext();
     const rules = async (path: string, text: string) =>
@@ -83,7 +105,8 @@ const etag = crypto.createHash('md5').update(req.body.x).digest('hex');
 `;
     const page = "el.innerHTML = '<b>' + data.name + '</b>';\n";
     const view = 'export default (data) => <div dangerouslySetInnerHTML={{ __html: data.html }} />;\n';
-    expect(await rules('test/modules/express-test/index.js', echo)).toEqual(['code/js-weak-hash']);
+    // A weak hash in test code is left out too (see the next test); in docs it is kept.
+    expect(await rules('test/modules/express-test/index.js', echo)).toEqual([]);
     expect(await rules('tests/frontend/specs/drag_and_drop.js', page)).toEqual([]);
     expect(await rules('test/fixtures/views/dangerously-set.jsx', view)).toEqual([]);
     expect(await rules('test/views/safe.html', '<p>{{ data.html | safe }}</p>\n')).toEqual([]);

@@ -4,6 +4,7 @@ import { moduleHits } from './batch-match.js';
 import type { BatchHit } from './batch-match.js';
 import type { LoadedModule } from './project.js';
 import type { Bound } from './matches.js';
+import { callsOwnMethod } from './own-methods.js';
 import { escapeRegex } from './scope.js';
 import { kindOf } from './syntax.js';
 
@@ -123,7 +124,7 @@ export function sinkMatches(
   const out: SinkMatch[] = [];
   for (const sink of sinks) {
     for (const h of cache.get(sink.matcher) ?? []) {
-      if (callsOwnFunction(m, h.node)) continue;
+      if (callsOwnFunction(m, h.node) || callsOwnMethod(m, h.node)) continue;
       const targets = sink.args.length === 0 ? [h.node] : sink.args.flatMap((a) => sinkTargets(h, a, python));
       out.push({
         match: h.node,

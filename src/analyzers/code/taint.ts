@@ -292,10 +292,13 @@ export class TaintEvaluator {
           prop ??= fieldRead(this.o.syn, node);
           if (prop !== undefined && field !== prop) continue;
         }
+        // A parameter read as `p.f` is what its callers pass under `f`: `{ uri: a, body: b }.uri` is `a` alone.
         const v =
           asked !== undefined && d.kind === 'value' && d.keys.length === 0
             ? this.fieldOf(d.value, asked, depth + 1)
-            : this.definition(d, depth, whole);
+            : d.kind === 'param'
+              ? this.param(d, depth, asked ?? (prop ??= fieldRead(this.o.syn, node)))
+              : this.definition(d, depth, whole);
         if (v === REQ) {
           out = REQ;
           continue;
@@ -370,7 +373,8 @@ export class TaintEvaluator {
     return null;
   }
 
-  private param(d: Extract<Definition, { kind: 'param' }>, depth: number): Value {
+  /** The value of parameter `d` (of its field `field` when the use reads one). */
+  private param(d: Extract<Definition, { kind: 'param' }>, depth: number, field?: string): Value {
     const fnId = d.fn.id();
     for (let i = this.bindings.length - 1; i >= 0; i--) {
       const b = this.bindings[i];
@@ -379,7 +383,7 @@ export class TaintEvaluator {
       if (!arg) return null;
       const saved = this.bindings;
       this.bindings = saved.slice(0, i);
-      const v = this.expr(arg, depth + 1);
+      const v = field !== undefined ? this.fieldOf(arg, field, depth + 1) : this.expr(arg, depth + 1);
       this.bindings = saved;
       return v;
     }
@@ -389,7 +393,7 @@ export class TaintEvaluator {
     if (fromSource) return fromSource;
     const fromIter = this.iteratorParam(d, depth);
     if (fromIter) return fromIter;
-    return this.callers(d, depth);
+    return this.callers(d, depth, field);
   }
 
   /** `tainted.map(x => ...)`: the callback's first parameter carries the receiver's taint. */
@@ -415,7 +419,7 @@ export class TaintEvaluator {
     return plain.length === defs.length ? plain.map((d) => (d as { value: SgNode }).value) : [];
   }
 
-  private callers(d: Extract<Definition, { kind: 'param' }>, depth: number): Value {
+  private callers(d: Extract<Definition, { kind: 'param' }>, depth: number, field?: string): Value {
     if (this.bindings.length >= MAX_CALL_DEPTH) return null;
     const name = functionName(d.fn);
     if (!name) return null;
@@ -425,7 +429,7 @@ export class TaintEvaluator {
       const arg = argFor(this.o.syn, this.o.python, c, d);
       if (!arg || contains(d.fn, c)) continue;
       this.bindings.push({ fn: -1, call: c, name });
-      const v = this.expr(arg, depth + 1);
+      const v = field !== undefined ? this.fieldOf(arg, field, depth + 1) : this.expr(arg, depth + 1);
       this.bindings.pop();
       if (v === REQ) whole = true;
       else if (v) return withStep(v, this.src.step(`${name}(${d.name})`, c));

@@ -131,6 +131,29 @@ function passwordContextVerdict(m: MatchContext): Verdict {
   return passwordVerdict(m, false);
 }
 
+// An e-mail address as a field's value (`email: 'user-1@acme.io'`): the record is a person's account.
+const EMAIL_FIELD = /(?:^|[^\w.-])["']?e-?mail["']?\s{0,3}[:=]\s{0,3}["'`][^"'`\s@]+@[^"'`\s@]+["'`]/i;
+const CONNECTION_KEY =
+  /(?:^|[^\w.-])["']?(?:host|hostname|server|url|uri|port|database|db|dsn|endpoint|connection)["']?\s{0,3}[:=]/i;
+const BLOCK_LINES = 8;
+
+/**
+ * True when the object literal holding the match (the lines from the nearest `{` above to the nearest `}`
+ * below, at most eight each way) has a person's e-mail address and no host, URL, port or database. A user
+ * name alone (`"username": "root"`) is no person: a product's documented default login is one.
+ */
+function sampleAccount(m: MatchContext): boolean {
+  const lines = m.around().split('\n');
+  const at = lines.findIndex((l) => l.includes(m.line.trim()));
+  if (at < 0) return false;
+  let from = at;
+  while (from > 0 && at - from < BLOCK_LINES && !lines[from]!.includes('{')) from--;
+  let to = at;
+  while (to < lines.length - 1 && to - at < BLOCK_LINES && !lines[to]!.includes('}')) to++;
+  const block = lines.slice(from, to + 1);
+  return block.some((l) => EMAIL_FIELD.test(l)) && !block.some((l) => CONNECTION_KEY.test(l));
+}
+
 /** Shared checks of a hard-coded password: references, code, placeholders and labels are dropped; weak ones are redirected. */
 export function passwordVerdict(m: MatchContext, inUrl: boolean): Verdict {
   const v = m.secret;
@@ -164,6 +187,11 @@ export function passwordVerdict(m: MatchContext, inUrl: boolean): Verdict {
   // (`// { name: 'mk2', password: '123456' }`): the program never reads it, and a default the program does
   // set is reported where the code sets it. A strong one there may be a live credential and stays.
   if (reason !== undefined && m.sourceCode && COMMENT_LINE.test(m.before)) return false;
+  // In documentation, a guessable password in a record that names a person (an e-mail address beside it,
+  // no host or URL) is a sample account of the documented application: the shape of a user record in an
+  // API's example request body, not the credential of a system the program logs in to. The account's owner
+  // sets the real password.
+  if (reason !== undefined && !inUrl && DOC_PATH.test(m.path) && sampleAccount(m)) return false;
   if (reason !== undefined) {
     const local = inUrl && LOCAL_HOST.test(m.line);
     // A block written around documentation's reserved names documents, like a documentation page (a
@@ -303,6 +331,8 @@ export const GENERIC_RULES: SecretRule[] = [
         // <<cut>> expands to nothing: the repository's own scan must not see a weak password here.
         'url=ftp://deploy:qwerty<<cut>>123@files.acme.io/pub',
         'PASS=1qaz2wsx',
+        // Two sequential runs.
+        'PASS=1234<<cut>>abCD',
         'pwd: P@ssw0rd',
       ],
       good: ['DB_PASSWORD=<<a62:20>>', 'DB_PASSWORD=changeme', 'DB_PASSWORD=<your-password>'],

@@ -21,6 +21,8 @@ describe('weak passwords', () => {
       'admin2025',
       'dragon99',
       'letmein!',
+      '1234abCD',
+      'abc789',
     ]) {
       expect(weakPasswordReason(p), p).toBeDefined();
     }
@@ -35,6 +37,8 @@ describe('weak passwords', () => {
   });
 
   it('leaves strong passwords alone', () => {
+    // Two runs must both be runs and make the whole value: a run inside a random value is not enough.
+    expect(weakPasswordReason('1234abXq')).toBeUndefined();
     for (const p of ['q8Zr2LmX0pWc7VbN', 'correct-horse-battery-staple-91', 'Xk9#mP2$qL7&vB']) {
       expect(weakPasswordReason(p), p).toBeUndefined();
     }
@@ -122,6 +126,34 @@ describe('weak passwords', () => {
       expect(await scan(path, doc), path).toEqual([['secrets/weak-password', 2, 'low', 'low']]);
     }
     expect(await scan('src/ftp.js', doc)).toEqual([['secrets/weak-password', 2, 'high', 'medium']]);
+  });
+
+  it('leaves out a weak password of a sample account (an e-mail address) in documentation, not a login or one beside a host', async () => {
+    const account = [
+      '```js',
+      '{',
+      `\tname: ${q}Test User${q},`,
+      `\temail: ${q}user-1@acme.io${q},`,
+      `\tpassword: ${q}test1234${q}`,
+      '}',
+      '```',
+    ].join('\n');
+    expect(await scan('docs/api.md', account)).toEqual([]);
+    // The same record in program source is a seeded account: reported.
+    expect(await scan('src/seed.js', account)).toEqual([['secrets/weak-password', 5, 'high', 'medium']]);
+    // A documented default login (a user name, no e-mail address) and a connection stay, low.
+    const login = [
+      '```json',
+      '{',
+      '  "name": "",',
+      '  "username": "root",',
+      '  "password": "1234' + 'abCD"',
+      '}',
+      '```',
+    ];
+    expect(await scan('HELP.md', login.join('\n'))).toEqual([['secrets/weak-password', 5, 'low', 'low']]);
+    const connection = account.replace('email:', 'host: "db.acme.io",\n\temail:');
+    expect(await scan('docs/api.md', connection)).toEqual([['secrets/weak-password', 6, 'low', 'low']]);
   });
 
   it('leaves out a weak password on a comment line of program source, and reports one in its code at high', async () => {

@@ -46,6 +46,25 @@ function isKeyboardWalk(v: string): boolean {
   return false;
 }
 
+/** Two runs of consecutive characters of three or more each, back to back (`1234abcd`, `abc123`, `321cba`). */
+function isTwoRuns(v: string): boolean {
+  for (let cut = 3; cut <= v.length - 3; cut++) {
+    const a = v.slice(0, cut);
+    const b = v.slice(cut);
+    if (isRun(a) && isRun(b)) return true;
+  }
+  return false;
+}
+
+/** Three or more consecutive characters, up or down (`abc`, `1234`, `987`). */
+function isRun(v: string): boolean {
+  if (v.length < 3) return false;
+  const d = v.charCodeAt(1) - v.charCodeAt(0);
+  if (d !== 1 && d !== -1) return false;
+  for (let i = 2; i < v.length; i++) if (v.charCodeAt(i) - v.charCodeAt(i - 1) !== d) return false;
+  return true;
+}
+
 function deLeet(v: string): string {
   let out = '';
   for (const ch of v) out += LEET[ch] ?? ch;
@@ -81,6 +100,7 @@ export function weakPasswordReason(
   if (COMMON.has(v)) return 'it is one of the most common passwords';
   if (isRepetitive(v) || isSequential(v)) return 'it is a repeated or sequential run of characters';
   if (isKeyboardWalk(v)) return 'it is a keyboard walk';
+  if (isTwoRuns(v)) return 'it is two sequential runs of characters';
   const plain = deLeet(v);
   if (COMMON.has(plain)) return 'it is a common password in leetspeak';
   for (const candidate of new Set([stem(v), stem(plain), plain.replace(/[^a-z]/g, '')])) {

@@ -1,25 +1,14 @@
-import { sql, type CreateTableBuilder, type Kysely, type Migration, type MigrationProvider } from 'kysely';
-import type { DeclaredDeployment } from '../../core/deployment.js';
-import { insertBands, insertProjectAges, rebuildRollup } from '../metrics/rollup-build.js';
-import { KIND_OPEN_AGE_PROJECT } from '../metrics/rollup.js';
-import { deploymentKeys } from '../operate/deployment-keys.js';
+import { sql, type Kysely, type Migration, type MigrationProvider } from 'kysely';
 import { maskOf, OWASP_BITS, PRINCIPLE_BITS } from './labels.js';
+import { v3Operate, v8OperateSecrets } from './operate-schema.js';
+import { v6MetricRollup, v10RollupLabels, v13RollupBands } from './rollup-schema.js';
+import { withId } from './schema-id.js';
 import { v7Search } from './search-schema.js';
 import { v12SearchChunks } from './search-chunks.js';
 import { secretBox, type SecretBox } from './secret-box.js';
 import { v11Seen } from './seen-schema.js';
 
 export type Dialect = 'sqlite' | 'postgres';
-
-/** An auto-incrementing integer key in each dialect's own words. */
-function withId<T extends string>(
-  t: CreateTableBuilder<T, never>,
-  dialect: Dialect,
-): CreateTableBuilder<T, 'id'> {
-  return dialect === 'sqlite'
-    ? t.addColumn('id', 'integer', (c) => c.primaryKey().autoIncrement())
-    : t.addColumn('id', 'serial', (c) => c.primaryKey());
-}
 
 /**
  * Version 1: every table the platform needs, including those later issues fill (hook secrets,
@@ -273,86 +262,6 @@ function v2Metrics(): Migration {
   };
 }
 
-/**
- * Version 3 (issue #16, operate → feedback): webhook credentials, the deployments scans declare,
- * runtime detections and anomaly reports (routed or waiting), and the routing rules admins save.
- * The hook_secrets table of 0001 is left unused: hooks need a kind, a bearer token hash or a
- * signing key, and must not belong to one project (routing decides the project per detection).
- */
-function v3Operate(dialect: Dialect): Migration {
-  return {
-    async up(db: Kysely<unknown>): Promise<void> {
-      await db.schema
-        .createTable('hooks')
-        .addColumn('id', 'text', (c) => c.primaryKey())
-        .addColumn('kind', 'text', (c) => c.notNull())
-        .addColumn('name', 'text', (c) => c.notNull())
-        .addColumn('token_hash', 'text')
-        .addColumn('signing_key', 'text')
-        .addColumn('created_by', 'text', (c) => c.notNull())
-        .addColumn('created_at', 'text', (c) => c.notNull())
-        .addColumn('revoked_at', 'text')
-        .addColumn('last_used_at', 'text')
-        .execute();
-      await db.schema
-        .createTable('hook_deliveries')
-        .addColumn('hook_id', 'text', (c) => c.notNull())
-        .addColumn('message_id', 'text', (c) => c.notNull())
-        .addColumn('received_at', 'text', (c) => c.notNull())
-        .addPrimaryKeyConstraint('hook_deliveries_pk', ['hook_id', 'message_id'])
-        .execute();
-      await withId(db.schema.createTable('deployments'), dialect)
-        .addColumn('project_id', 'integer', (c) => c.notNull().references('projects.id'))
-        .addColumn('branch', 'text', (c) => c.notNull())
-        .addColumn('scan_id', 'integer')
-        .addColumn('workloads', 'text', (c) => c.notNull())
-        .addColumn('assets', 'text', (c) => c.notNull())
-        .addColumn('updated_at', 'text', (c) => c.notNull())
-        .addUniqueConstraint('deployments_identity', ['project_id', 'branch'])
-        .execute();
-      let det = withId(db.schema.createTable('detections'), dialect);
-      for (const col of ['source', 'identity', 'rule_id', 'title', 'message', 'severity', 'confidence'])
-        det = det.addColumn(col, 'text', (c) => c.notNull());
-      for (const col of ['facts', 'occurred_at', 'first_at', 'last_at', 'received_at', 'payload', 'status'])
-        det = det.addColumn(col, 'text', (c) => c.notNull());
-      await det
-        .addColumn('count', 'integer', (c) => c.notNull())
-        .addColumn('hook_id', 'text')
-        .addColumn('reporter', 'text')
-        .addColumn('resolved_at', 'text')
-        .addColumn('project_id', 'integer', (c) => c.references('projects.id'))
-        .addColumn('branch', 'text')
-        .addColumn('finding_id', 'integer', (c) => c.references('findings.id'))
-        .addColumn('route', 'text')
-        .execute();
-      await db.schema
-        .createIndex('detections_identity')
-        .on('detections')
-        .columns(['source', 'identity', 'id'])
-        .execute();
-      await db.schema.createIndex('detections_status').on('detections').columns(['status', 'id']).execute();
-      await db.schema
-        .createIndex('detections_reporter')
-        .on('detections')
-        .columns(['reporter', 'received_at'])
-        .execute();
-      await withId(db.schema.createTable('routing_rules'), dialect)
-        .addColumn('key', 'text', (c) => c.notNull())
-        .addColumn('value', 'text', (c) => c.notNull())
-        .addColumn('project_id', 'integer', (c) => c.notNull().references('projects.id'))
-        .addColumn('created_by', 'text', (c) => c.notNull())
-        .addColumn('created_at', 'text', (c) => c.notNull())
-        .addColumn('revoked_at', 'text')
-        .execute();
-      await db.schema
-        .createIndex('routing_rules_key')
-        .on('routing_rules')
-        .columns(['key', 'value'])
-        .execute();
-    },
-  };
-}
-
 /** Fills the columns and the side table of version 4 for findings stored before it, a page at a time. */
 async function backfillLabels(db: Kysely<unknown>): Promise<void> {
   // The schema of this moment, not the current one: a migration must keep working as tables evolve.
@@ -475,176 +384,6 @@ function v5Comments(dialect: Dialect): Migration {
   };
 }
 
-// The schema of this moment (see backfillLabels).
-type V8 = Kysely<{
-  hooks: { id: string; signing_key_sealed: string | null };
-  deployments: { id: number; project_id: number; branch: string; workloads: string; assets: string };
-  deployment_keys: { key: string; value: string; project_id: number; branch: string };
-}>;
-
-/** Writes the routing keys of one stored deployment (version 8's backfill). */
-async function indexBackfill(
-  k: V8,
-  d: { project_id: number; branch: string; workloads: string; assets: string },
-): Promise<void> {
-  const dep: DeclaredDeployment = {
-    workloads: JSON.parse(d.workloads) as DeclaredDeployment['workloads'],
-    assets: JSON.parse(d.assets) as DeclaredDeployment['assets'],
-  };
-  const rows = deploymentKeys(dep).map((x) => ({ ...x, project_id: d.project_id, branch: d.branch }));
-  for (let i = 0; i < rows.length; i += 500)
-    await k
-      .insertInto('deployment_keys')
-      .values(rows.slice(i, i + 500))
-      .execute();
-}
-
-/**
- * Version 8 (issue #16): webhook signing keys sealed with the server key instead of kept in plain
- * text (a leaked database no longer lets anyone sign detections), and the keys deployments are
- * routed by, indexed, so routing an alert reads the few deployments that can match instead of all.
- */
-function v8OperateSecrets(dialect: Dialect, secrets: SecretBox): Migration {
-  return {
-    async up(db: Kysely<unknown>): Promise<void> {
-      const k = db as unknown as V8;
-      await db.schema.alterTable('hooks').renameColumn('signing_key', 'signing_key_sealed').execute();
-      // SQLite leaves a rewritten row's old bytes in the page's free space: zero them instead
-      // (open.ts then checkpoints, so the file no longer holds the plain keys either).
-      if (dialect === 'sqlite') await sql`PRAGMA secure_delete = ON`.execute(db);
-      const plain = await k
-        .selectFrom('hooks')
-        .select(['id', 'signing_key_sealed'])
-        .where('signing_key_sealed', 'is not', null)
-        .execute();
-      for (const h of plain)
-        await k
-          .updateTable('hooks')
-          .set({ signing_key_sealed: secrets.seal(h.signing_key_sealed!, `hook:${h.id}`) })
-          .where('id', '=', h.id)
-          .execute();
-      if (dialect === 'sqlite') await sql`PRAGMA secure_delete = OFF`.execute(db);
-      let keys = db.schema
-        .createTable('deployment_keys')
-        .addColumn('key', 'text', (c) => c.notNull())
-        .addColumn('value', 'text', (c) => c.notNull())
-        .addColumn('project_id', 'integer', (c) => c.notNull().references('projects.id'))
-        .addColumn('branch', 'text', (c) => c.notNull())
-        .addPrimaryKeyConstraint('deployment_keys_pk', ['key', 'value', 'project_id', 'branch']);
-      if (dialect === 'sqlite') keys = keys.modifyEnd(sql`without rowid`);
-      await keys.execute();
-      await db.schema
-        .createIndex('deployment_keys_owner')
-        .on('deployment_keys')
-        .columns(['project_id', 'branch'])
-        .execute();
-      for (let after = 0; ;) {
-        const page = await k
-          .selectFrom('deployments')
-          .select(['id', 'project_id', 'branch', 'workloads', 'assets'])
-          .where('id', '>', after)
-          .orderBy('id')
-          .limit(100)
-          .execute();
-        if (page.length === 0) break;
-        after = page[page.length - 1]!.id;
-        for (const d of page) await indexBackfill(k, d);
-      }
-    },
-  };
-}
-
-/**
- * Version 6 (issue #15, metrics at scale): each project's default branch (the branch the metrics
- * count, so a finding pushed from two branches is counted once), and the metrics rollup that every
- * write keeps current, so the metrics read rows per project and day instead of every finding.
- * Existing projects take the branch of their first push (else of their first finding).
- */
-function v6MetricRollup(dialect: Dialect): Migration {
-  return {
-    async up(db: Kysely<unknown>): Promise<void> {
-      await db.schema.alterTable('projects').addColumn('default_branch', 'text').execute();
-      await sql`update projects set default_branch = coalesce(
-          (select s.branch from scans s where s.project_id = projects.id order by s.id limit 1),
-          (select f.branch from findings f where f.project_id = projects.id order by f.id limit 1))`.execute(
-        db,
-      );
-      let t = db.schema
-        .createTable('metric_rollup')
-        .addColumn('kind', 'integer', (c) => c.notNull())
-        .addColumn('day', 'integer', (c) => c.notNull())
-        .addColumn('month', 'text', (c) => c.notNull())
-        .addColumn('project_id', 'integer', (c) => c.notNull())
-        .addColumn('severity', 'text', (c) => c.notNull())
-        .addColumn('analyzer', 'text', (c) => c.notNull())
-        .addColumn('phase', 'text', (c) => c.notNull())
-        .addColumn('bucket', 'integer', (c) => c.notNull())
-        .addColumn('n', 'integer', (c) => c.notNull())
-        .addColumn('sum_s', dialect === 'sqlite' ? 'real' : 'double precision', (c) => c.notNull())
-        .addColumn('due', 'integer', (c) => c.notNull())
-        .addColumn('within', 'integer', (c) => c.notNull())
-        // Kind and day first: a window of the metrics is one range of the key.
-        .addPrimaryKeyConstraint('metric_rollup_pk', [
-          'kind',
-          'day',
-          'project_id',
-          'severity',
-          'analyzer',
-          'phase',
-          'bucket',
-        ]);
-      if (dialect === 'sqlite') t = t.modifyEnd(sql`without rowid`);
-      await t.execute();
-      // The covering metric indexes of version 2 gain the branch: the direct queries (open findings,
-      // the partial months of a window) count only the default branch and must not read wide rows.
-      for (const [name, columns] of [
-        [
-          'findings_metrics_detected',
-          ['first_seen', 'status', 'severity', 'phase', 'analyzer', 'project_id', 'branch', 'introduced_at'],
-        ],
-        [
-          'findings_metrics_fixed',
-          [
-            'status',
-            'fixed_at',
-            'severity',
-            'phase',
-            'analyzer',
-            'project_id',
-            'branch',
-            'first_seen',
-            'sla_due',
-          ],
-        ],
-        [
-          'findings_metrics_open',
-          [
-            'status',
-            'accepted_until',
-            'severity',
-            'phase',
-            'analyzer',
-            'project_id',
-            'branch',
-            'first_seen',
-            'sla_due',
-            'principles',
-            'owasp',
-          ],
-        ],
-      ] as const) {
-        await db.schema.dropIndex(name).execute();
-        await db.schema
-          .createIndex(name)
-          .on('findings')
-          .columns([...columns])
-          .execute();
-      }
-      await rebuildRollup(db, dialect);
-    },
-  };
-}
-
 /**
  * Version 9 (issue #12, code analysis): how a code finding was established (taint, pattern, audit) and
  * its taint path, so the API and the dashboard show what the CLI's reports show. Nullable: other
@@ -655,47 +394,6 @@ function v9CodeFlow(): Migration {
     async up(db: Kysely<unknown>): Promise<void> {
       for (const col of ['tier', 'flow'])
         await db.schema.alterTable('findings').addColumn(col, 'text').execute();
-    },
-  };
-}
-
-/**
- * Version 10 (issue #15, metrics at scale): the rollup gains daily rows of detections and closures
- * (a window's partial months no longer read the findings, only its partial days do) and holds open
- * findings per principle and per OWASP category (a few rows per project instead of one per
- * combination of labels), so its rows are rebuilt. On PostgreSQL the duration bucket becomes a
- * bigint: in seconds, a finding introduced 68 years or more before it was first seen (a commit with
- * a bogus date) overflowed the integer and failed the whole ingest.
- */
-function v10RollupLabels(dialect: Dialect): Migration {
-  return {
-    async up(db: Kysely<unknown>): Promise<void> {
-      if (dialect === 'postgres')
-        await sql`alter table metric_rollup alter column bucket type bigint`.execute(db);
-      await rebuildRollup(db, dialect);
-    },
-  };
-}
-
-/**
- * Version 13 (issue #15, metrics at scale): the rollup's histograms of time to detect and to
- * remediate gain their band rows (metrics/bands.ts), from which a median is located before reading
- * the buckets of one band: two years by week read about a tenth of the rows they read before. And
- * the ages of open findings are kept per project too, for project- and tag-filtered queries.
- */
-function v13RollupBands(dialect: Dialect): Migration {
-  return {
-    async up(db: Kysely<unknown>): Promise<void> {
-      await insertBands(db);
-      await insertProjectAges(db, dialect);
-      // A project's ages are spread over the key (kind, day, project, …): this finds just its rows.
-      await db.schema
-        .createIndex('metric_rollup_project_ages')
-        .on('metric_rollup')
-        .columns(['project_id', 'day'])
-        .where(sql.ref('kind'), '=', sql.lit(KIND_OPEN_AGE_PROJECT))
-        .execute();
-      if (dialect === 'postgres') await sql`analyze metric_rollup`.execute(db);
     },
   };
 }

@@ -64,3 +64,32 @@ function trust(file) {
 }
 module.exports.proxyOn = proxyOn;
 module.exports.trust = trust;
+
+// Set to a constant, but written again before the read, after it in a loop, or later for a callback.
+function browserVersion(executablePath, extra) {
+  if (!executablePath) {
+    executablePath = '/usr/bin/chromium';
+    if (extra) executablePath = extra;
+    // ruleid: code/js-command-injection-audit
+    cp.execSync(executablePath + ' --version');
+  }
+}
+function eachVersion(path, list) {
+  path = 'node';
+  for (const next of list) {
+    // ruleid: code/js-command-injection-audit
+    cp.execSync(path + ' --version');
+    path = next;
+  }
+}
+function laterVersion(path, given) {
+  path = 'node';
+  setTimeout(() => {
+    // ruleid: code/js-command-injection-audit
+    cp.execSync(path + ' --version');
+  }, 10);
+  path = given;
+}
+module.exports.browserVersion = browserVersion;
+module.exports.eachVersion = eachVersion;
+module.exports.laterVersion = laterVersion;

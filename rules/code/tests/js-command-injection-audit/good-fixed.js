@@ -46,3 +46,20 @@ function proxyOff() {
   return execSync('networksetup -setwebproxystate ' + NETWORKS[2] + ' off');
 }
 module.exports.proxyOff = proxyOff;
+
+// A parameter set to a constant in one branch, read there (also by a callback that runs later): the
+// other branch's write never reaches it.
+async function prepareBrowser(executablePath) {
+  if (!executablePath) {
+    executablePath = '/usr/bin/chromium';
+    await new Promise((resolve) => {
+      cp.exec('apt-get install -y chromium').on('exit', () => {
+        resolve(cp.execSync(executablePath + ' --version').toString());
+      });
+    });
+  } else {
+    executablePath = executablePath.trim();
+  }
+  return executablePath;
+}
+module.exports.prepareBrowser = prepareBrowser;

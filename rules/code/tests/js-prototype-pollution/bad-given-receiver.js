@@ -45,3 +45,14 @@ app.post('/table/:group', (req, res) => {
   table[req.body.key] = { at: Date.now() };
   res.end();
 });
+
+// A fresh object's entry made an empty object and handed to a copy that fills it: under `__proto__` the
+// guard finds Object.prototype, and the copy writes there. `{}` stays reported where `[]` is not.
+const byGroup = {};
+
+app.post('/groups', (req, res) => {
+  // ruleid: code/js-prototype-pollution
+  if (!byGroup[req.body.group]) byGroup[req.body.group] = {};
+  assign(byGroup[req.body.group], req.body.values);
+  res.end();
+});

@@ -51,3 +51,12 @@ function reset() {
   dirs = {};
 }
 module.exports = { reset };
+
+// A module's own index of lists, one per folder: an empty array written one level under the key, then pushed to.
+const watchersPerDir = {};
+
+app.post('/watch', (req, res) => {
+  if (!watchersPerDir[req.body.dir]) watchersPerDir[req.body.dir] = [];
+  watchersPerDir[req.body.dir].push({ ip: req.ip, since: Date.now() });
+  res.end();
+});

@@ -1,0 +1,130 @@
+/**
+ * Calls of methods the module defines itself: `client.get(opts)` beside `const client = { get(o) {…} }`
+ * or `const client = new Client()` and `class Client { get(o) {…} }`, and `this.request(opts)` inside a class
+ * (or a prototype) that defines `request`. Such a call is that method, not a library's `get` or `request`
+ * that a sink pattern names: the sink inside the method is found there, with the path through the call, so
+ * reporting the call too gave one flow two findings.
+ */
+import type { SgNode } from '@ast-grep/napi';
+import { MAX_ANCESTORS } from './fixed-value.js';
+import type { LoadedModule } from './project.js';
+import { escapeRegex } from './scope.js';
+import { kindOf } from './syntax.js';
+
+const FUNCTION_VALUES = new Set(['function_expression', 'function', 'arrow_function', 'generator_function']);
+/** Functions with a `this` of their own (an arrow function has its enclosing one). */
+const OWN_THIS = new Set([
+  'function_expression',
+  'function',
+  'function_declaration',
+  'generator_function',
+  'generator_function_declaration',
+]);
+const NAME = /^[A-Za-z_$][\w$]{0,100}$/;
+
+/** Method names of an object literal (`{ get(o) {…} }`, `{ get: function (o) {…} }`, `{ get: (o) => … }`). */
+function objectMethods(obj: SgNode): Set<string> {
+  const names = new Set<string>();
+  for (const c of obj.namedChildren()) {
+    const k = kindOf(c);
+    const key = c.field(k === 'pair' ? 'key' : 'name')?.text();
+    if (key === undefined) continue;
+    const value = k === 'pair' ? c.field('value') : null;
+    if (k === 'method_definition' || (value && FUNCTION_VALUES.has(kindOf(value)))) names.add(key);
+  }
+  return names;
+}
+
+/** Method names of a class's body. */
+function classMethods(body: SgNode | null): Set<string> {
+  const names = new Set<string>();
+  for (const c of body?.namedChildren() ?? []) {
+    const key = c.field('name')?.text();
+    if (key !== undefined && kindOf(c) === 'method_definition') names.add(key);
+  }
+  return names;
+}
+
+const byReceiver = new WeakMap<LoadedModule, Map<string, Set<string> | null>>();
+
+/**
+ * The methods of the object a name is bound to, when the module binds it once, with no other assignment, to
+ * an object literal or to `new C(…)` of a class the module declares once; null otherwise.
+ */
+function receiverMethods(m: LoadedModule, name: string): Set<string> | null {
+  let known = byReceiver.get(m);
+  if (!known) byReceiver.set(m, (known = new Map<string, Set<string> | null>()));
+  if (known.has(name)) return known.get(name)!;
+  let out: Set<string> | null = null;
+  const n = escapeRegex(name);
+  // A text test first: most receivers (fs, axios, res) are bound to a require() or a parameter.
+  if (new RegExp(`(?:const|let|var)\\s+${n}\\s*=\\s*(?:\\{|new\\s)`).test(m.text)) {
+    const decls = m.root.findAll({
+      rule: { kind: 'variable_declarator', has: { field: 'name', regex: `^${n}$` } },
+    });
+    const assigned = new RegExp(`(?:^|[^\\w$.])${n}\\s*=[^=]`, 'g');
+    const value = decls.length === 1 ? decls[0]!.field('value') : null;
+    // The declaration's own `name =` is the one assignment the text may hold.
+    if (value && (m.text.match(assigned) ?? []).length === 1) {
+      if (kindOf(value) === 'object') out = objectMethods(value);
+      else if (kindOf(value) === 'new_expression') {
+        const cls = value.field('constructor')?.text() ?? '';
+        const classes = NAME.test(cls)
+          ? m.root.findAll({
+              rule: { kind: 'class_declaration', has: { field: 'name', regex: `^${escapeRegex(cls)}$` } },
+            })
+          : [];
+        if (classes.length === 1) out = classMethods(classes[0]!.field('body'));
+      }
+    }
+  }
+  known.set(name, out);
+  return out;
+}
+
+const prototypes = new WeakMap<LoadedModule, Map<string, boolean>>();
+/** Method names of each class body, by the body's node id (asked once per class, not once per call). */
+const classBodies = new WeakMap<LoadedModule, Map<number, Set<string>>>();
+
+/** Whether the module assigns a function to `X.prototype.name` (asked once per module and name). */
+function prototypeMethod(m: LoadedModule, name: string): boolean {
+  let known = prototypes.get(m);
+  if (!known) prototypes.set(m, (known = new Map<string, boolean>()));
+  let found = known.get(name);
+  if (found === undefined) {
+    found = new RegExp(`\\.prototype\\.${escapeRegex(name)}\\s*=\\s*(?:async\\s+)?function\\b`).test(m.text);
+    known.set(name, found);
+  }
+  return found;
+}
+
+/** Whether `this.name(…)` at `call` is a method of the class around it, or of a prototype the module fills. */
+function thisMethod(m: LoadedModule, call: SgNode, name: string): boolean {
+  // As far up as hand-written code nests (fixed-value.ts's MAX_ANCESTORS): each parent lookup costs the depth.
+  let up = 0;
+  for (let p = call.parent(); p && up++ < MAX_ANCESTORS; p = p.parent()) {
+    const k = kindOf(p);
+    if (k === 'class_body') {
+      let bodies = classBodies.get(m);
+      if (!bodies) classBodies.set(m, (bodies = new Map<number, Set<string>>()));
+      let names = bodies.get(p.id());
+      if (!names) bodies.set(p.id(), (names = classMethods(p)));
+      return names.has(name);
+    }
+    if (OWN_THIS.has(k)) return prototypeMethod(m, name);
+  }
+  return false;
+}
+
+/** Whether a sink match is a call of a method the module defines itself (JavaScript). */
+export function callsOwnMethod(m: LoadedModule, node: SgNode): boolean {
+  if (m.lang.family === 'python' || node.kind() !== 'call_expression') return false;
+  const callee = node.field('function');
+  if (!callee || callee.kind() !== 'member_expression') return false;
+  const name = callee.field('property')?.text() ?? '';
+  const recv = callee.field('object');
+  if (!recv || !NAME.test(name)) return false;
+  if (recv.kind() === 'this') return thisMethod(m, node, name);
+  if (recv.kind() !== 'identifier') return false;
+  return receiverMethods(m, recv.text())?.has(name) ?? false;
+}

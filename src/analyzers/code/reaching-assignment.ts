@@ -1,0 +1,145 @@
+/**
+ * The value a parameter or a `let`/`var` holds at a read, when one plain assignment decides it: a statement
+ * `name = value;` earlier in a block around the read, in the function that binds the name, with no other
+ * write that can run between them. For a read inside a callback (which may run later), no write anywhere
+ * after the assignment may run either, except in the other branch of an `if` the assignment is in, and the
+ * assignment may not sit in a loop. So a parameter set to a constant in one branch (`executablePath =
+ * '/usr/bin/chromium'; … exec(executablePath + ' --version')`) reads as that constant there. Anything not
+ * understood (another write in between, a name bound elsewhere, a write in a nested function) gives
+ * undefined, and the caller resolves the name as before.
+ */
+import type { SgNode } from '@ast-grep/napi';
+import { escapeRegex } from './scope.js';
+import { kindOf } from './syntax.js';
+
+const FUNCTIONS = new Set(['function_declaration', 'function_expression', 'arrow_function', 'function']);
+const LOOPS = new Set(['for_statement', 'for_in_statement', 'while_statement', 'do_statement']);
+// A name written rather than read: the left of an assignment, an update, a pattern, a declaration.
+const WRITES = new Set([
+  'assignment_expression',
+  'augmented_assignment_expression',
+  'update_expression',
+  'array_pattern',
+  'object_pattern',
+  'pair_pattern',
+  'assignment_pattern',
+  'rest_pattern',
+  'shorthand_property_identifier_pattern',
+  'for_in_statement',
+  'variable_declarator',
+]);
+// Ancestors walked from the read (a parent lookup costs the node's depth: see fixed-value.ts).
+const MAX_UP = 64;
+
+const inside = (n: SgNode, outer: SgNode): boolean =>
+  n.range().start.index >= outer.range().start.index && n.range().end.index <= outer.range().end.index;
+
+/** The `name = value;` statement nearest before `child` among `block`'s statements, if the name is written so. */
+function assignmentBefore(block: SgNode, child: SgNode, name: string): SgNode | undefined {
+  const stmts = block.children();
+  const at = stmts.findIndex((s) => s.id() === child.id());
+  for (let i = at - 1; i >= 0; i--) {
+    const s = stmts[i]!;
+    // Two cheap reads rule out almost every statement before the tree is walked.
+    if (kindOf(s) !== 'expression_statement' || !s.text().startsWith(name)) continue;
+    const e = s.child(0);
+    if (
+      e &&
+      kindOf(e) === 'assignment_expression' &&
+      e.field('left')?.text() === name &&
+      kindOf(e.field('left')!) === 'identifier'
+    )
+      return e;
+  }
+  return undefined;
+}
+
+/** The function a declaration belongs to. */
+function ownerOf(n: SgNode): SgNode | undefined {
+  for (let p = n.parent(), up = 0; p && up < MAX_UP; p = p.parent(), up++)
+    if (FUNCTIONS.has(kindOf(p))) return p;
+  return undefined;
+}
+
+/** Whether `a` and `b` lie in the two branches of one `if` (`if (…) { a } else { b }`). */
+function exclusive(a: SgNode, b: SgNode, fn: SgNode): boolean {
+  for (let p = a.parent(), up = 0; p && up < MAX_UP && p.id() !== fn.id(); p = p.parent(), up++) {
+    if (kindOf(p) !== 'if_statement') continue;
+    const yes = p.field('consequence');
+    const no = p.field('alternative');
+    if (!yes || !no) continue;
+    if ((inside(a, yes) && inside(b, no)) || (inside(a, no) && inside(b, yes))) return true;
+  }
+  return false;
+}
+
+/** The right side of the one assignment that decides `read`'s value (see the module comment), or undefined. */
+export function reachingAssignment(read: SgNode, name: string): SgNode | undefined {
+  let assign: SgNode | undefined;
+  // The statement of the assignment's block that holds the read: a write in it (a loop's next round) can reach the read.
+  let holder: SgNode | undefined;
+  let closure = false;
+  let child = read;
+  let fn: SgNode | undefined;
+  for (let p = read.parent(), up = 0; p && up < MAX_UP; child = p, p = p.parent(), up++) {
+    const k = kindOf(p);
+    if (FUNCTIONS.has(k)) {
+      if (assign) {
+        fn = p;
+        break;
+      }
+      // A function between the read and the assignment: its own parameter of that name is another variable.
+      const params = p.field('parameters') ?? p.field('parameter');
+      if (params && new RegExp(`(?:^|[^\\w$])${escapeRegex(name)}(?:[^\\w$]|$)`).test(params.text()))
+        return undefined;
+      closure = true;
+      continue;
+    }
+    if (!assign && k === 'statement_block') {
+      assign = assignmentBefore(p, child, name);
+      holder = child;
+    }
+  }
+  if (!assign || !fn || !holder) return undefined;
+  // The name is this function's own: one of its parameters or a `let`/`var` it declares (never a `const`).
+  const params = fn.field('parameters') ?? fn.field('parameter');
+  const own =
+    (params?.children() ?? [params]).some((c) => !!c && kindOf(c) === 'identifier' && c.text() === name) ||
+    fn
+      .findAll({
+        rule: { kind: 'variable_declarator', has: { field: 'name', regex: `^${escapeRegex(name)}$` } },
+      })
+      .some((d) => ownerOf(d)?.id() === fn.id() && !/^const\b/.test(d.parent()?.text() ?? ''));
+  if (!own) return undefined;
+  const from = assign.range().end.index;
+  const to = read.range().start.index;
+  if (closure) {
+    for (let p = assign.parent(), up = 0; p && up < MAX_UP && p.id() !== fn.id(); p = p.parent(), up++) {
+      if (LOOPS.has(kindOf(p))) return undefined;
+    }
+  }
+  const left = assign.field('left');
+  const exact = { kind: 'identifier', regex: `^${escapeRegex(name)}$` };
+  for (const use of fn.findAll({
+    rule: { any: [exact, { ...exact, kind: 'shorthand_property_identifier_pattern' }] },
+  })) {
+    if (use.id() === left?.id() || use.text() !== name) continue;
+    const parent = use.parent();
+    if (!parent || !WRITES.has(kindOf(parent))) continue;
+    const pk = kindOf(parent);
+    if (
+      (pk === 'assignment_expression' ||
+        pk === 'augmented_assignment_expression' ||
+        pk === 'for_in_statement') &&
+      parent.field('left')?.id() !== use.id()
+    )
+      continue;
+    if (pk === 'variable_declarator' && parent.field('name')?.id() !== use.id()) continue;
+    if (pk === 'assignment_pattern' && parent.field('right')?.id() === use.id()) continue;
+    const at = use.range().start.index;
+    // Between the assignment and the read; or, for a callback, anywhere after the assignment outside its `if`'s other branch.
+    if ((at > from && at < to) || inside(use, holder)) return undefined;
+    if (closure && at > from && !exclusive(assign, use, fn)) return undefined;
+  }
+  return assign.field('right') ?? undefined;
+}
