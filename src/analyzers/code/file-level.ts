@@ -42,9 +42,9 @@ function rewrite(rule: Rule, positive: boolean, rootKind: string, decide: (c: Ru
     if (k === 'inside') {
       const c = fileClause(v, rootKind);
       if (c) {
-        // A clause that binds (`has: { pattern: const $SEND = require('send') }`, $SEND read by the
-        // rule's pattern) is kept as written when the file holds some match of it; when it holds none,
-        // none agrees with whatever the rest binds either, and the rule cannot match in this file.
+        // A clause that binds (`has: { pattern: const $SEND = … }`, naming the module that `$SEND`, read
+        // by the rule's pattern, must stand for) is kept as written when the file holds some match of it;
+        // when it holds none, none agrees with whatever the rest binds either: the rule cannot match here.
         const binds = positive && METAVAR.test(JSON.stringify(c));
         if (!decide(c)) return FALSE;
         if (!binds) {
