@@ -120,6 +120,32 @@ describe('forFile', () => {
     expect(spans('f(3); f(2);', Lang.JavaScript, first, true)).toHaveLength(1);
   });
 
+  it('rules out a matcher whose binding clause has no match in the file, whatever it would bind', () => {
+    const send: Matcher = {
+      rule: {
+        pattern: '$SEND(req, $P)',
+        inside: {
+          stopBy: 'end',
+          kind: 'program',
+          has: { stopBy: 'end', pattern: "const $SEND = require('send')" },
+        },
+      },
+    };
+    const srcs = [
+      "const stream = require('send'); stream(req, p); other(req, p);",
+      "const s = require('send'); stream(req, p);",
+      'stream(req, p); other(req, p);',
+    ];
+    for (const src of srcs)
+      expect(spans(src, Lang.JavaScript, send, true)).toEqual(spans(src, Lang.JavaScript, send, false));
+    expect(spans(srcs[0]!, Lang.JavaScript, send, true)).toHaveLength(1);
+    // The file requires `send` under another name: the clause holds, and is kept to agree on $SEND.
+    expect(forFile(send, parse(Lang.JavaScript, srcs[1]!).root())).toBe(send);
+    expect(spans(srcs[1]!, Lang.JavaScript, send, false)).toHaveLength(0);
+    // No `require('send')` at all: nothing is run in this file.
+    expect(forFile(send, parse(Lang.JavaScript, srcs[2]!).root())).toBeNull();
+  });
+
   it('decides clauses that use the rule file’s utilities', () => {
     const m: Matcher = {
       rule: { pattern: 'exec($C)', not: { inside: { kind: 'program', matches: 'cli', stopBy: 'end' } } },

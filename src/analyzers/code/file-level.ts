@@ -13,8 +13,9 @@ import type { Matcher } from './rule-schema.js';
  * (a clause that must hold and does not empties the whole matcher, which is then not run at all).
  *
  * Only clauses that bind nothing are replaced: one under `not`, or one without metavariables, since a
- * metavariable bound by a positive clause may be read by constraints or by the finding's message. Where
- * the rewrite would change which alternative of an `any` binds, the matcher is kept as written.
+ * metavariable bound by a positive clause may be read by constraints or by the finding's message (such a
+ * clause only rules the matcher out, when the file holds no match of it whatever it binds). Where the
+ * rewrite would change which alternative of an `any` binds, the matcher is kept as written.
  */
 
 type Rule = Record<string, unknown>;
@@ -27,11 +28,10 @@ class Keep extends Error {}
 const METAVAR = /\$[A-Z_]/;
 
 /** The clause of `inside` when it asks about the file's root node (the only node of its kind). */
-function fileClause(v: unknown, rootKind: string, positive: boolean): Rule | null {
+function fileClause(v: unknown, rootKind: string): Rule | null {
   if (!v || typeof v !== 'object' || Array.isArray(v)) return null;
   const c = v as Rule;
   if (c.stopBy !== 'end' || c.kind !== rootKind || c.field !== undefined) return null;
-  if (positive && METAVAR.test(JSON.stringify(c))) return null;
   return c;
 }
 
@@ -40,11 +40,17 @@ function rewrite(rule: Rule, positive: boolean, rootKind: string, decide: (c: Ru
   let changed = false;
   for (const [k, v] of Object.entries(rule)) {
     if (k === 'inside') {
-      const c = fileClause(v, rootKind, positive);
+      const c = fileClause(v, rootKind);
       if (c) {
+        // A clause that binds (`has: { pattern: const $SEND = … }`, naming the module that `$SEND`, read
+        // by the rule's pattern, must stand for) is kept as written when the file holds some match of it;
+        // when it holds none, none agrees with whatever the rest binds either: the rule cannot match here.
+        const binds = positive && METAVAR.test(JSON.stringify(c));
         if (!decide(c)) return FALSE;
-        changed = true;
-        continue;
+        if (!binds) {
+          changed = true;
+          continue;
+        }
       }
     } else if (k === 'all' && Array.isArray(v)) {
       const items: Rule[] = [];

@@ -31,14 +31,29 @@ export function fieldRead(syn: Syntax, use: SgNode): string | undefined {
   return undefined;
 }
 
+/**
+ * The field each definition writes (null: none), kept with the definition: definitions are kept per file and
+ * node (definitions.ts), and a name written thousands of times (`exports.f = …`) had each of its writes
+ * asked again, four native calls each, at every use of it the taint engine evaluated.
+ */
+const WRITTEN = new WeakMap<Definition, string | null>();
+
 /** The field a definition writes (`x.f = v`, `x['f'] = v`), or undefined for any other definition. */
 export function fieldWritten(syn: Syntax, d: Definition): string | undefined {
   if (d.kind !== 'add') return undefined;
-  const target = d.node.parent();
+  const kept = WRITTEN.get(d);
+  if (kept !== undefined) return kept ?? undefined;
+  const f = writtenField(syn, d.node);
+  WRITTEN.set(d, f ?? null);
+  return f;
+}
+
+function writtenField(syn: Syntax, node: SgNode): string | undefined {
+  const target = node.parent();
   const assign = target?.parent();
   if (!target || !assign || !/assignment/.test(kindOf(assign))) return undefined;
   if (assign.field('left')?.id() !== target.id()) return undefined;
-  return fieldRead(syn, d.node);
+  return fieldRead(syn, node);
 }
 
 /**

@@ -23,7 +23,8 @@ function firstFrom(list: readonly Spot[], start: number): number {
 type KeptGuard = { guard: Guard; cost: number };
 /** The texts guards check (GuardChecker.mayName), per file index and set of guards. */
 const NAMED = new WeakMap<object, Map<readonly Matcher[], Set<string> | 'all'>>();
-type IfStatement = { node: SgNode; id: number; start: number };
+/** An `if` of a scope, with its id and offset, and the id of the function around it once asked (null: none). */
+type IfStatement = { node: SgNode; id: number; start: number; fn?: number | null };
 
 /**
  * Whether a use of a name is protected by an `if` whose condition checks it with one of the rule's
@@ -122,13 +123,14 @@ export class GuardChecker {
     // A scope with thousands of `if`s makes this loop cost more than a step: a step per 64. Out of steps,
     // the use counts as guarded: a cut evaluation must not report what it could not check.
     if (!this.budget.charge(ifs.length >> 6)) return true;
+    // Read once per call and once per `if` (kept with it): each id is a native call, and a scope with
+    // thousands of `if`s is looped over for every use in it.
+    const scopeId = outer ? scope.id() : 0;
+    const own = outer && scopeId !== this.o.root.id() ? scopeId : null;
     // In document order: an `if` that starts after the use cannot guard it, nor can any after it.
     for (const s of ifs) {
       if (s.start > useStart) break;
-      if (
-        outer &&
-        this.defs.scopeOf(s.node)?.id() !== (scope.id() === this.o.root.id() ? undefined : scope.id())
-      )
+      if (outer && (s.fn === undefined ? (s.fn = this.defs.scopeOf(s.node)?.id() ?? null) : s.fn) !== own)
         continue;
       const g = this.guardOf(s.node, s.id);
       // Out of steps part way, the use counts as guarded (as above), whether the guard was kept or not.
