@@ -24,6 +24,18 @@ describe('route parameters validated with app.param / router.param', () => {
     expect(names(code)).toEqual([]);
   });
 
+  it('does not take a callback whose test is of something else than the value (a login check)', () => {
+    const code = `
+      router.param('name', function (req, res, next, name) {
+        if (!req.session.user) return res.status(403).send('log in');
+        if (config.admins.includes(req.session.user)) req.isAdmin = true;
+        next();
+      });
+      router.param('file', (req, res, next) => (checkLogin(req) ? next() : res.sendStatus(401)));
+      router.param('dir', (req, res, next) => (/^\\w+$/.test(req.params.dir) ? next() : next('route')));`;
+    expect(names(code)).toEqual(['dir']);
+  });
+
   it('reads the parameter off a request access path only', () => {
     expect(routeParamOf('req.params.tag')).toBe('tag');
     expect(routeParamOf('request.params.id')).toBe('id');
