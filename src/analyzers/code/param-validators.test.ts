@@ -1,8 +1,9 @@
 import { Lang, parse } from '@ast-grep/napi';
 import { describe, expect, it } from 'vitest';
-import { routeParamOf, validatedParams } from './param-validators.js';
+import { routeParamOf, validatedParamAt, validatedParams } from './param-validators.js';
 
-const names = (code: string): string[] => [...validatedParams(parse(Lang.JavaScript, code).root())].sort();
+const names = (code: string): string[] =>
+  [...validatedParams(parse(Lang.JavaScript, code).root()).keys()].sort();
 
 describe('route parameters validated with app.param / router.param', () => {
   it('takes a callback named for checking, or one written in place that tests the value and can refuse it', () => {
@@ -34,6 +35,25 @@ describe('route parameters validated with app.param / router.param', () => {
       router.param('file', (req, res, next) => (checkLogin(req) ? next() : res.sendStatus(401)));
       router.param('dir', (req, res, next) => (/^\\w+$/.test(req.params.dir) ? next() : next('route')));`;
     expect(names(code)).toEqual(['dir']);
+  });
+
+  it("counts on the router that declares the check only: another router's routes are not checked", () => {
+    // Express runs a param callback only for the routes of the router it is declared on.
+    const root = parse(
+      Lang.JavaScript,
+      `
+      admin.param('file', validateName);
+      admin.get('/admin/:file', (req, res) => res.sendFile(req.params.file));
+      admin.route('/raw/:file').get((req, res) => res.sendFile(req.params.file));
+      pub.get('/dl/:file', (req, res) => res.sendFile(req.params.file));
+      function named(req, res) { res.sendFile(req.params.file); }`,
+    ).root();
+    const validated = validatedParams(root);
+    const at = root
+      .findAll({ rule: { pattern: 'req.params.file' } })
+      .map((n) => validatedParamAt(validated, 'file', n));
+    // A handler written apart (registered elsewhere by name) is taken as checked, as before.
+    expect(at).toEqual([true, true, false, true]);
   });
 
   it('reads the parameter off a request access path only', () => {

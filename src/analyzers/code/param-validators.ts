@@ -20,9 +20,12 @@ const CHECKING = /(valid|check|verif|saniti[sz]|ensure|assert|match|allow)/i;
 const REFUSES = /\bnext\s*\(\s*[^)\s]|\.(status|sendStatus)\s*\(\s*4\d\d|\bthrow\b/;
 const FUNCTIONS = new Set(['arrow_function', 'function_expression', 'function']);
 
-/** The names of the route parameters validated with `.param(name, validator)` in the module at `root`. */
-export function validatedParams(root: SgNode): ReadonlySet<string> {
-  const out = new Set<string>();
+/**
+ * The route parameters validated with `.param(name, validator)` in the module at `root`, each with the
+ * receivers (`app`, `router`) that declare the check.
+ */
+export function validatedParams(root: SgNode): ReadonlyMap<string, ReadonlySet<string>> {
+  const out = new Map<string, Set<string>>();
   if (!/\.param\s*\(\s*['"]/.test(root.text())) return out;
   const calls = root.findAll({
     rule: {
@@ -34,9 +37,41 @@ export function validatedParams(root: SgNode): ReadonlySet<string> {
     const args = call.field('arguments')?.namedChildren() ?? [];
     const [name, fn] = args;
     if (args.length !== 2 || !name || !fn || kindOf(name) !== 'string') continue;
-    if (validates(fn, name.text().slice(1, -1))) out.add(name.text().slice(1, -1));
+    const param = name.text().slice(1, -1);
+    if (!validates(fn, param)) continue;
+    const receiver = call.field('function')?.field('object')?.text() ?? '';
+    out.set(param, (out.get(param) ?? new Set()).add(receiver));
   }
   return out;
+}
+
+const ROUTE = /^(?:get|post|put|delete|patch|all|head|options|use|route)$/;
+
+/**
+ * Whether `param` read at `use` has passed a check: Express runs a param callback only for the routes of
+ * the router that declares it, so a use inside a handler registered on another router (`pub.get(…)` beside
+ * `admin.param(…)`) has not. A handler written apart, whose registration is not around it, is taken as
+ * checked when any router of the module checks the parameter.
+ */
+export function validatedParamAt(
+  validated: ReadonlyMap<string, ReadonlySet<string>>,
+  param: string,
+  use: SgNode,
+): boolean {
+  const receivers = validated.get(param);
+  if (!receivers) return false;
+  for (let n = use.parent(), depth = 0; n && depth < 256; n = n.parent(), depth++) {
+    if (kindOf(n) !== 'call_expression') continue;
+    const callee = n.field('function');
+    if (!callee || kindOf(callee) !== 'member_expression') continue;
+    if (!ROUTE.test(callee.field('property')?.text() ?? '')) continue;
+    // `router.get(…)`, or `router.route('/x').get(…)`: the router is the chain's first object.
+    let object = callee.field('object');
+    while (object && kindOf(object) === 'call_expression')
+      object = object.field('function')?.field('object') ?? null;
+    if (object) return receivers.has(object.text());
+  }
+  return true;
 }
 
 function validates(fn: SgNode, param: string): boolean {
