@@ -118,6 +118,32 @@ describe('finding stages', () => {
     expect(processFindings(keyed)).toHaveLength(1);
   });
 
+  it('keeps a code rule matching the same text on two lines as two findings, though the analyzer keys it', () => {
+    // The code analyzer keys a match by its text (and a flow's source), not by a package or a secret: two
+    // identical `eval(location.hash)` calls, or two handlers with the same `exec('ls ' + d)` flow, are two.
+    const at = (line: number, analyzer: RawFinding['analyzer'] = 'code') =>
+      raw({
+        analyzer,
+        ruleId: 'code/js-command-injection',
+        fingerprintKey: "exec('ls ' + d)\0d",
+        location: {
+          path: 'server.js',
+          startLine: line,
+          snippet: `socket.on('e${line}', (d) => exec('ls ' + d));`,
+        },
+      });
+    const before = finalizeFinding(at(4)).fingerprint;
+    const found = [at(4), at(5)];
+    keyRepeats(found);
+    const out = processFindings(found);
+    expect(out.map((f) => f.location.startLine)).toEqual([4, 5]);
+    expect(out[0]!.fingerprint).toBe(before);
+    // Another analyzer's key (a package and advisory) still says what is one problem.
+    const pkg = [at(3, 'deps'), at(4, 'deps')];
+    keyRepeats(pkg);
+    expect(processFindings(pkg)).toHaveLength(1);
+  });
+
   it('dedupes by fingerprint, preferring the working tree over history', () => {
     const history = raw({ location: { path: 'a.env', startLine: 9, snippet: 'KEY=x', commit: 'abc' } });
     const current = raw({ location: { path: 'a.env', startLine: 2, snippet: 'KEY=x' } });

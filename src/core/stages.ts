@@ -103,32 +103,37 @@ function neutraliseInPlace(f: Finding): void {
  * One rule matching the same text on two lines of one file is two problems (two identical `.html(msg)`
  * calls), but the default fingerprint (rule, path, snippet) would make them one and dedupe would hide
  * the second. The first keeps its fingerprint; each later line gets its occurrence number in the key,
- * as Semgrep's match ids do. Findings with a key of their own (a package and advisory, a secret) and
- * history findings are left alone: their key already says what is the same problem.
+ * as Semgrep's match ids do. The code analyzer's own key (the match's text, a flow's source) is such a
+ * text too and is numbered the same way. Findings with a key that says what one problem is (a package
+ * and advisory), secrets and history findings are left alone.
  */
 export function keyRepeats(findings: RawFinding[]): void {
-  const lines = new Map<string, number[]>();
-  const keyOf = (f: RawFinding): string | undefined =>
-    f.fingerprintKey !== undefined ||
-    f.secret !== undefined ||
-    f.location.commit !== undefined ||
-    !f.location.snippet
-      ? undefined
-      : `${f.ruleId}\0${f.location.path}\0${normalizeForFingerprint(f.location.snippet)}`;
-  for (const f of findings) {
-    const k = keyOf(f);
-    if (k === undefined) continue;
-    const seen = lines.get(k) ?? [];
-    if (!seen.includes(f.location.startLine)) seen.push(f.location.startLine);
+  const lines = new Map<string, Set<number>>();
+  const keyOf = (f: RawFinding): string | undefined => {
+    if (f.secret !== undefined || f.location.commit !== undefined) return undefined;
+    if (f.fingerprintKey !== undefined)
+      return f.analyzer === 'code' ? `${f.ruleId}\0${f.location.path}\0\0${f.fingerprintKey}` : undefined;
+    if (!f.location.snippet) return undefined;
+    return `${f.ruleId}\0${f.location.path}\0${normalizeForFingerprint(f.location.snippet)}`;
+  };
+  const keys = findings.map(keyOf);
+  findings.forEach((f, i) => {
+    const k = keys[i];
+    if (k === undefined) return;
+    const seen = lines.get(k) ?? new Set<number>();
+    seen.add(f.location.startLine);
     lines.set(k, seen);
-  }
-  for (const f of findings) {
-    const k = keyOf(f);
-    const seen = k === undefined ? undefined : lines.get(k);
-    if (!seen || seen.length < 2) continue;
-    const n = [...seen].sort((a, b) => a - b).indexOf(f.location.startLine);
-    if (n > 0) f.fingerprintKey = `${normalizeForFingerprint(f.location.snippet!)}#${n}`;
-  }
+  });
+  // Each line's rank, once per key (a rule may match a thousand times in a file).
+  const rank = new Map<string, Map<number, number>>();
+  for (const [k, seen] of lines)
+    if (seen.size > 1) rank.set(k, new Map([...seen].sort((a, b) => a - b).map((l, n) => [l, n])));
+  findings.forEach((f, i) => {
+    const k = keys[i];
+    const n = k === undefined ? undefined : rank.get(k)?.get(f.location.startLine);
+    if (n === undefined) return;
+    if (n > 0) f.fingerprintKey = `${f.fingerprintKey ?? normalizeForFingerprint(f.location.snippet!)}#${n}`;
+  });
 }
 
 /** Raw finding → finding: secrets masked, snippet bounded, fingerprint computed, controls neutralised. */

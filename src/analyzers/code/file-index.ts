@@ -70,6 +70,8 @@ export interface Spot {
 /** Lookups over one file's tree, shared by every taint rule run on that file. */
 export class FileIndex {
   readonly hits = new Map<string, SgNode[]>();
+  /** The occurrences among `hits` that define their name, with their offsets (definitions.ts). */
+  readonly defining = new Map<string, { node: SgNode; start: number; d: Definition }[]>();
   readonly fns = new Map<string, SgNode[]>();
   /** The `if` statements of each scope (by the scope's id), in document order, with their ids and offsets. */
   readonly ifs = new Map<number, { node: SgNode; id: number; start: number; fn?: number | null }[]>();

@@ -434,6 +434,11 @@ function fixed(node: SgNode, ctx: Ctx): boolean {
       }
       case 'parenthesized_expression':
         return node.children().every((c) => !c.isNamed() || fixed(c, ctx));
+      case 'as_expression': // TypeScript assertions (`cmd as string`, `cmd!`, `<string>cmd`): the value asserted
+      case 'satisfies_expression':
+      case 'non_null_expression':
+      case 'type_assertion':
+        return node.namedChildren().some((c, i) => i === (k === 'type_assertion' ? 1 : 0) && fixed(c, ctx));
       case 'array':
         return node.children().every((c) => !c.isNamed() || kindOf(c) === 'comment' || fixed(c, ctx));
       case 'subscript_expression': {

@@ -58,29 +58,56 @@ const JS_SCOPES = new Set([
   'function',
 ]);
 
+/** Per module, `scope id, name` → declaredAround's answer for a call whose nearest ancestor is that scope. */
+const declaredUp = new WeakMap<LoadedModule, Map<string, boolean>>();
+
 /**
  * Whether `name` called at `node` is a function declaration of a block around it (hoisted there), rather
  * than a nearer parameter, variable or import (`const { rename } = require('fs')`), or a function declared
  * in another block that does not enclose the call.
  */
-function declaredAround(node: SgNode, name: string): boolean {
+function declaredAround(m: LoadedModule, node: SgNode, name: string): boolean {
+  let kept = declaredUp.get(m);
+  if (!kept) declaredUp.set(m, (kept = new Map<string, boolean>()));
   const word = new RegExp(`(?:^|[^\\w$])${escapeRegex(name)}(?:[^\\w$]|$)`);
+  // The answer from a block upward is the same for every call inside it: each block is read once per name
+  // (a block of 2,000 calls was read whole for each, n²), and the blocks walked up get the answer found.
+  const walked: string[] = [];
+  let answer = false;
   for (let scope = node.parent(); scope; scope = scope.parent()) {
-    if (JS_SCOPES.has(kindOf(scope))) {
-      const params = scope.field('parameters') ?? scope.field('parameter');
-      if (params && word.test(params.text())) return false;
+    const key = `${scope.id()}\0${name}`;
+    const known = kept.get(key);
+    if (known !== undefined) {
+      answer = known;
+      break;
     }
-    for (const c of scope.children()) {
-      const d = c.kind() === 'export_statement' ? (c.field('declaration') ?? c) : c;
-      const k = kindOf(d);
-      if (JS_FUNCTIONS.has(k) && d.field('name')?.text() === name) return true;
-      if (k === 'import_statement' && word.test(d.text())) return false;
-      if (k !== 'lexical_declaration' && k !== 'variable_declaration') continue;
-      for (const v of d.children())
-        if (v.kind() === 'variable_declarator' && word.test(v.field('name')?.text() ?? '')) return false;
+    walked.push(key);
+    const here = declaredIn(scope, name, word);
+    if (here !== undefined) {
+      answer = here;
+      break;
     }
   }
-  return false;
+  for (const key of walked) kept.set(key, answer);
+  return answer;
+}
+
+/** True when `scope` declares `name` as a function, false when as anything else, undefined when not at all. */
+function declaredIn(scope: SgNode, name: string, word: RegExp): boolean | undefined {
+  if (JS_SCOPES.has(kindOf(scope))) {
+    const params = scope.field('parameters') ?? scope.field('parameter');
+    if (params && word.test(params.text())) return false;
+  }
+  for (const c of scope.children()) {
+    const d = c.kind() === 'export_statement' ? (c.field('declaration') ?? c) : c;
+    const k = kindOf(d);
+    if (JS_FUNCTIONS.has(k) && d.field('name')?.text() === name) return true;
+    if (k === 'import_statement' && word.test(d.text())) return false;
+    if (k !== 'lexical_declaration' && k !== 'variable_declaration') continue;
+    for (const v of d.children())
+      if (v.kind() === 'variable_declarator' && word.test(v.field('name')?.text() ?? '')) return false;
+  }
+  return undefined;
 }
 
 /**
@@ -95,7 +122,7 @@ function callsOwnFunction(m: LoadedModule, node: SgNode): boolean {
   if (!callee || callee.kind() !== 'identifier') return false;
   const name = callee.text();
   if (!declaredFunctions(m).has(name)) return false;
-  return m.lang.family === 'python' || declaredAround(node, name);
+  return m.lang.family === 'python' || declaredAround(m, node, name);
 }
 
 /** One sink match and the values in it that must not be tainted. */

@@ -87,6 +87,7 @@ export class GuardChecker {
     }
     if (!this.named) {
       const named = new Set<string>();
+      const scanned = new Set<string>();
       const text = this.o.root.text();
       for (const list of this.o.index.spotsOf(this.o.root, this.o.lang, this.o.guards).values()) {
         for (const hit of list) {
@@ -97,11 +98,11 @@ export class GuardChecker {
           }
           for (const x of [hit.x, ...checkedNames(hit.x)]) {
             named.add(x);
-            if (!/^[\w$]+$/.test(x)) continue;
-            const copy = new RegExp(`\\bconst\\s+${x.replace(/\$/g, '\\$')}\\s*=\\s*([\\w$.]+)`).exec(
-              text,
-            )?.[1];
-            if (copy) named.add(copy);
+            if (!/^[\w$]+$/.test(x) || scanned.has(x)) continue;
+            scanned.add(x);
+            // Every const of that name: another function may declare one copying something else first.
+            const copies = new RegExp(`\\bconst\\s+${x.replace(/\$/g, '\\$')}\\s*=\\s*([\\w$.]+)`, 'g');
+            for (const c of text.matchAll(copies)) if (c[1]) named.add(c[1]);
           }
         }
       }

@@ -3,7 +3,7 @@ import type { DefinitionLookup } from './definitions.js';
 import { forFile } from './file-level.js';
 import type { ParamSourceSpec } from './rule-schema.js';
 import type { Definition } from './scope.js';
-import { routeParamOf, validatedParams } from './param-validators.js';
+import { routeParamOf, validatedParamAt, validatedParams } from './param-validators.js';
 import { accessPath } from './sources.js';
 import { kindOf } from './syntax.js';
 import { lineOf, REQ } from './taint-support.js';
@@ -53,7 +53,7 @@ export class SourceFinder {
     for (const s of this.o.sources) {
       if (path !== undefined) {
         if (s.paths.some((r) => r.test(path)) && this.plausibleRequest(node, path)) {
-          if (this.validatedParam(path)) return null;
+          if (this.validatedParam(path, node)) return null;
           const t = this.trace(s.label, node);
           if (!syn.call.has(k)) t.srcPath = path;
           return t;
@@ -69,14 +69,14 @@ export class SourceFinder {
     return null;
   }
 
-  private validated: ReadonlySet<string> | undefined;
+  private validated: ReadonlyMap<string, ReadonlySet<string>> | undefined;
 
-  /** A route parameter (`req.params.tag`) the module's router validates with `.param('tag', check)`. */
-  validatedParam(srcPath: string): boolean {
+  /** A route parameter (`req.params.tag`) the router of its route validates with `.param('tag', check)`. */
+  validatedParam(srcPath: string, node: SgNode): boolean {
     const name = routeParamOf(srcPath);
     if (name === undefined || this.o.python) return false;
     this.validated ??= validatedParams(this.o.root);
-    return this.validated.has(name);
+    return validatedParamAt(this.validated, name, node);
   }
 
   /**

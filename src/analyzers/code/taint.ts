@@ -180,7 +180,7 @@ export class TaintEvaluator {
       if (base?.srcPath !== undefined) {
         // A member of a copy of a request member: sanitized as it would be written out (`req.file.path`).
         const srcPath = base.srcPath + accessSuffix(node, k, this.o.syn);
-        const checked = this.src.validatedParam(srcPath);
+        const checked = this.src.validatedParam(srcPath, node);
         if (checked || sanitizedPath(srcPath, this.o.sanitizers, !readsMember(syn, node))) return null;
         return {
           ...base,

@@ -24,8 +24,10 @@ export function quotedScalar(t: string, pos: number, le: number): [string, numbe
     for (;;) {
       const close = t.indexOf('"', from);
       if (close < 0 || close > le) unsure();
-      const slash = t.indexOf('\\', from);
-      if (slash < 0 || slash > close) return [out + t.slice(from, close), close + 1];
+      // Looked for before the closing quote only: a search of the rest of the file per scalar was n².
+      const rel = t.slice(from, close).indexOf('\\');
+      if (rel < 0) return [out + t.slice(from, close), close + 1];
+      const slash = from + rel;
       // The common one-character escapes (a regex's `\\.`, a quote, a tab); yaml decodes the others.
       const e = ESCAPES.get(t.charCodeAt(slash + 1));
       if (e === undefined) unsure();
