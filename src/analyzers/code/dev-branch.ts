@@ -6,7 +6,7 @@
  */
 import type { SgNode } from '@ast-grep/napi';
 import { kindOf } from './syntax.js';
-import { MAX_ANCESTORS } from './fixed-value.js';
+import { MAX_ANCESTORS } from './name-binding.js';
 
 // The last name of a flag that means "development or test mode". Plain `test` and `debug` are left out:
 // `test` is as often a regex result, and debug output is turned on in production too.

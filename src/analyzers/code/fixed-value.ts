@@ -11,23 +11,15 @@
  */
 import type { SgNode } from '@ast-grep/napi';
 import { kindOf } from './syntax.js';
+import { FUNCTIONS, MAX_ANCESTORS, binding } from './name-binding.js';
 import { escapeRegex } from './scope.js';
 import { reachingAssignment } from './reaching-assignment.js';
-import type { Matcher } from './rule-schema.js';
 import { NUMERIC_FIELD, NUMERIC_OPERATORS, REQUEST_PART, numericCall } from './fixed-numbers.js';
 
 const MAX_DEPTH = 6;
 // Terms of one `+` (or `||`, `??`) chain read at most.
 const MAX_CHAIN = 100;
-/**
- * Ancestors looked at when walking up from a value (its binding, the function it is a parameter of). A
- * parent lookup costs the node's depth, so an unbounded walk is quadratic in it: a generated file
- * thousands of functions deep took seconds per match. 256 is far beyond hand-written nesting; a name bound
- * farther up is not followed (not fixed: the finding stays).
- */
-export const MAX_ANCESTORS = 256;
 const LITERALS = new Set(['string', 'number', 'true', 'false', 'null', 'undefined', 'regex']);
-const FUNCTIONS = new Set(['function_declaration', 'function_expression', 'arrow_function', 'function']);
 
 interface Ctx {
   /** Calls whose result counts as fixed text (a rule's `unlessFixed.calls`). */
@@ -43,50 +35,6 @@ interface Ctx {
   singleAssignment?: boolean;
   /** The rule's own matches: a helper named like its sink is reviewed where its argument is built. */
   reviewed?: (call: SgNode) => boolean;
-}
-
-/**
- * The declarator that binds `name` in the nearest enclosing scope of `at`, and whether it is a `const`
- * with a plain name. A name a scope binds otherwise (a parameter, a destructuring pattern, a `for … of`
- * variable, a `catch` parameter, an import) ends the search unresolved, so an outer `const` of the same
- * name is never taken for it.
- */
-function binding(
-  at: SgNode,
-  name: string,
-): { node: SgNode; isConst: boolean; isImport?: true; plain?: boolean } | undefined {
-  const word = new RegExp(`(?:^|[^\\w$])${name.replace(/\$/g, '\\$')}(?:[^\\w$]|$)`);
-  let up = 0;
-  for (let scope = at.parent(); scope && up++ < MAX_ANCESTORS; scope = scope.parent()) {
-    const sk = kindOf(scope);
-    const head = FUNCTIONS.has(sk)
-      ? (scope.field('parameters') ?? scope.field('parameter'))
-      : sk === 'for_in_statement'
-        ? scope.field('left')
-        : sk === 'catch_clause'
-          ? scope.field('parameter')
-          : null;
-    if (head && word.test(head.text())) return undefined;
-    for (const stmt of scope.children()) {
-      const k = kindOf(stmt);
-      if ((k === 'function_declaration' || k === 'class_declaration') && stmt.field('name')?.text() === name)
-        return { node: stmt, isConst: k === 'function_declaration' };
-      if (k === 'import_statement' && word.test(stmt.text()))
-        return { node: stmt, isConst: false, isImport: true };
-      if (k !== 'lexical_declaration' && k !== 'variable_declaration') continue;
-      for (const d of stmt.children()) {
-        const id = kindOf(d) === 'variable_declarator' ? d.field('name') : null;
-        if (!id || !word.test(id.text())) continue;
-        const plain = kindOf(id) === 'identifier' && id.text() === name;
-        return {
-          node: d,
-          isConst: plain && k === 'lexical_declaration' && /^const\b/.test(stmt.text()),
-          plain,
-        };
-      }
-    }
-  }
-  return undefined;
 }
 
 /**
@@ -461,32 +409,6 @@ function fixed(node: SgNode, ctx: Ctx): boolean {
   } finally {
     ctx.depth--;
   }
-}
-
-/**
- * True when `node` is a name another module gives this one (`import X from './x'`, `const X =
- * require('./x')`), not shadowed by a local binding: its value is that module's to tell.
- */
-export function isImportedName(node: SgNode): boolean {
-  if (kindOf(node) !== 'identifier') return false;
-  const b = binding(node, node.text());
-  if (!b) return false;
-  if (b.isImport) return true;
-  // `const X = require('./x')` or `const { X } = require('./x')`: never reassigned when const.
-  const decl = b.node.parent();
-  const value = kindOf(b.node) === 'variable_declarator' ? b.node.field('value') : null;
-  return !!value && !!decl && /^const\b/.test(decl.text()) && /^require\(\s*['"]\.\.?\//.test(value.text());
-}
-
-/**
- * Whether the name `call` calls is bound by a declaration one of `decls` matches (a rule's
- * `unlessFixed.callees`: `var template = require('../entry.hbs')`, `import row from './row.mustache'`).
- */
-export function calleeDeclaredBy(call: SgNode, decls: readonly Matcher[]): boolean {
-  const callee = call.field('function');
-  if (decls.length === 0 || !callee || kindOf(callee) !== 'identifier') return false;
-  const b = binding(call, callee.text());
-  return !!b && decls.some((d) => b.node.matches(d));
 }
 
 /**

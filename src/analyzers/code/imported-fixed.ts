@@ -7,7 +7,8 @@
 import { parse } from '@ast-grep/napi';
 import type { SgNode } from '@ast-grep/napi';
 import type { AnalyzerContext, SourceFile } from '../../core/analyzer.js';
-import { calleeDeclaredBy, isFixedValue } from './fixed-value.js';
+import { isFixedValue } from './fixed-value.js';
+import { calleeDeclaredBy } from './name-binding.js';
 import { jsImports } from './imports.js';
 import { languageOf } from './languages.js';
 import type { FileLanguage } from './languages.js';

@@ -6,7 +6,7 @@
  * reporting the call too gave one flow two findings.
  */
 import type { SgNode } from '@ast-grep/napi';
-import { MAX_ANCESTORS } from './fixed-value.js';
+import { MAX_ANCESTORS } from './name-binding.js';
 import type { LoadedModule } from './project.js';
 import { escapeRegex } from './scope.js';
 import { kindOf } from './syntax.js';
