@@ -11,7 +11,7 @@
  */
 import type { SgNode } from '@ast-grep/napi';
 import { kindOf } from './syntax.js';
-import { FUNCTIONS, MAX_ANCESTORS, binding } from './name-binding.js';
+import { FUNCTIONS, MAX_ANCESTORS, WRITES, binding } from './name-binding.js';
 import { escapeRegex } from './scope.js';
 import { reachingAssignment } from './reaching-assignment.js';
 import { NUMERIC_FIELD, NUMERIC_OPERATORS, REQUEST_PART, numericCall } from './fixed-numbers.js';
@@ -149,20 +149,6 @@ function callbackParamFixed(at: SgNode, name: string, ctx: Ctx): boolean | undef
     ctx.seen.delete(name);
   }
 }
-
-// Where a name is written rather than read: the left of an assignment, an update, a pattern, a loop variable.
-const WRITES = new Set([
-  'assignment_expression',
-  'augmented_assignment_expression',
-  'update_expression',
-  'array_pattern',
-  'object_pattern',
-  'pair_pattern',
-  'assignment_pattern',
-  'rest_pattern',
-  'for_in_statement',
-  'variable_declarator',
-]);
 
 /**
  * The function (or the program) a declaration belongs to; undefined beyond MAX_ANCESTORS (the walk up is

@@ -14,6 +14,22 @@ import { kindOf } from './syntax.js';
  */
 export const MAX_ANCESTORS = 256;
 
+// Where a name is written rather than read: the left of an assignment, an update, a pattern, a declaration,
+// a loop variable (fixed-value.ts and reaching-assignment.ts look for writes with it).
+export const WRITES = new Set([
+  'assignment_expression',
+  'augmented_assignment_expression',
+  'update_expression',
+  'array_pattern',
+  'object_pattern',
+  'pair_pattern',
+  'assignment_pattern',
+  'rest_pattern',
+  'shorthand_property_identifier_pattern',
+  'for_in_statement',
+  'variable_declarator',
+]);
+
 export const FUNCTIONS = new Set([
   'function_declaration',
   'function_expression',

@@ -11,23 +11,9 @@
 import type { SgNode } from '@ast-grep/napi';
 import { escapeRegex } from './scope.js';
 import { kindOf } from './syntax.js';
+import { FUNCTIONS, WRITES } from './name-binding.js';
 
-const FUNCTIONS = new Set(['function_declaration', 'function_expression', 'arrow_function', 'function']);
 const LOOPS = new Set(['for_statement', 'for_in_statement', 'while_statement', 'do_statement']);
-// A name written rather than read: the left of an assignment, an update, a pattern, a declaration.
-const WRITES = new Set([
-  'assignment_expression',
-  'augmented_assignment_expression',
-  'update_expression',
-  'array_pattern',
-  'object_pattern',
-  'pair_pattern',
-  'assignment_pattern',
-  'rest_pattern',
-  'shorthand_property_identifier_pattern',
-  'for_in_statement',
-  'variable_declarator',
-]);
 // Ancestors walked from the read (a parent lookup costs the node's depth: see fixed-value.ts).
 const MAX_UP = 64;
 
