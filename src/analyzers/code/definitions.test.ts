@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { analyzeText } from './engine.js';
 import { rulesFor } from './index.js';
 import { languageOf } from './languages.js';
+import { cpuGrowth } from '../../../test/helpers/scaling.js';
 
 const JS = languageOf('js')!;
 
@@ -20,17 +21,9 @@ describe('definition lookups', () => {
       ].join('\n');
     const only = new Set(['code/js-command-injection']);
     const rules = rulesFor();
-    const cpu = (n: number): number => {
-      const t = process.cpuUsage();
-      const r = analyzeText(uses(n), JS, rules, only);
-      expect(r.matches).toHaveLength(n);
-      const d = process.cpuUsage(t);
-      return d.user + d.system;
-    };
-    cpu(50);
-    const small = cpu(400);
-    const big = cpu(3200);
-    // Eight times the uses: about eight times the time when linear, 64 when quadratic.
-    expect(big / small).toBeLessThan(24);
+    // Eight times the input: about eight times the time when linear, 64 when quadratic.
+    expect(
+      cpuGrowth((n) => expect(analyzeText(uses(n), JS, rules, only).matches).toHaveLength(n), 400, 3200),
+    ).toBeLessThan(24);
   }, 120_000);
 });

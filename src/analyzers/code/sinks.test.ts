@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { analyzeText } from './engine.js';
 import { rulesFor } from './index.js';
 import { languageOf } from './languages.js';
+import { cpuGrowth } from '../../../test/helpers/scaling.js';
 
 const JS = languageOf('js')!;
 
@@ -21,15 +22,9 @@ describe('sink matches', () => {
       ].join('\n');
     const only = new Set(['code/js-command-injection']);
     const rules = rulesFor();
-    const cpu = (n: number): number => {
-      const t = process.cpuUsage();
-      expect(analyzeText(calls(n), JS, rules, only).matches).toHaveLength(n);
-      const d = process.cpuUsage(t);
-      return d.user + d.system;
-    };
-    cpu(50);
-    const small = cpu(300);
-    const big = cpu(2400);
-    expect(big / small).toBeLessThan(24);
+    // Eight times the input: about eight times the time when linear, 64 when quadratic.
+    expect(
+      cpuGrowth((n) => expect(analyzeText(calls(n), JS, rules, only).matches).toHaveLength(n), 300, 2400),
+    ).toBeLessThan(24);
   }, 120_000);
 });
