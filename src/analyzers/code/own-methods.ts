@@ -45,17 +45,23 @@ function classMethods(body: SgNode | null): Set<string> {
   return names;
 }
 
-const byReceiver = new WeakMap<LoadedModule, Map<string, Set<string> | null>>();
+/** An object the module binds a name to: its methods, and the block (or program) its declaration is in. */
+interface OwnObject {
+  methods: Set<string>;
+  scope: { start: number; end: number };
+}
+
+const byReceiver = new WeakMap<LoadedModule, Map<string, OwnObject | null>>();
 
 /**
- * The methods of the object a name is bound to, when the module binds it once, with no other assignment, to
- * an object literal or to `new C(…)` of a class the module declares once; null otherwise.
+ * The object a name is bound to, when the module binds it once, with no other assignment, to an object
+ * literal or to `new C(…)` of a class the module declares once; null otherwise.
  */
-function receiverMethods(m: LoadedModule, name: string): Set<string> | null {
+function receiverObject(m: LoadedModule, name: string): OwnObject | null {
   let known = byReceiver.get(m);
-  if (!known) byReceiver.set(m, (known = new Map<string, Set<string> | null>()));
+  if (!known) byReceiver.set(m, (known = new Map<string, OwnObject | null>()));
   if (known.has(name)) return known.get(name)!;
-  let out: Set<string> | null = null;
+  let out: OwnObject | null = null;
   const n = escapeRegex(name);
   // A text test first: most receivers (fs, axios, res) are bound to a require() or a parameter.
   if (new RegExp(`(?:const|let|var)\\s+${n}\\s*=\\s*(?:\\{|new\\s)`).test(m.text)) {
@@ -65,8 +71,12 @@ function receiverMethods(m: LoadedModule, name: string): Set<string> | null {
     const assigned = new RegExp(`(?:^|[^\\w$.])${n}\\s*=[^=]`, 'g');
     const value = decls.length === 1 ? decls[0]!.field('value') : null;
     // The declaration's own `name =` is the one assignment the text may hold.
-    if (value && (m.text.match(assigned) ?? []).length === 1) {
-      if (kindOf(value) === 'object') out = objectMethods(value);
+    const statement = decls[0]?.parent();
+    const block =
+      statement?.parent()?.kind() === 'export_statement' ? statement.parent()?.parent() : statement?.parent();
+    if (value && block && (m.text.match(assigned) ?? []).length === 1) {
+      let methods: Set<string> | undefined;
+      if (kindOf(value) === 'object') methods = objectMethods(value);
       else if (kindOf(value) === 'new_expression') {
         const cls = value.field('constructor')?.text() ?? '';
         const classes = NAME.test(cls)
@@ -74,12 +84,32 @@ function receiverMethods(m: LoadedModule, name: string): Set<string> | null {
               rule: { kind: 'class_declaration', has: { field: 'name', regex: `^${escapeRegex(cls)}$` } },
             })
           : [];
-        if (classes.length === 1) out = classMethods(classes[0]!.field('body'));
+        if (classes.length === 1) methods = classMethods(classes[0]!.field('body'));
       }
+      const r = block.range();
+      if (methods) out = { methods, scope: { start: r.start.index, end: r.end.index } };
     }
   }
   known.set(name, out);
   return out;
+}
+
+/**
+ * Whether `name` read at `call` is the binding of `own`: the call sits in the block that declares it, and no
+ * function between them takes a parameter of that name.
+ */
+function reaches(call: SgNode, name: string, own: OwnObject): boolean {
+  const at = call.range();
+  if (at.start.index < own.scope.start || at.end.index > own.scope.end) return false;
+  const word = new RegExp(`(?:^|[^\\w$])${escapeRegex(name)}(?:[^\\w$]|$)`);
+  let up = 0;
+  for (let p = call.parent(); p && up++ < MAX_ANCESTORS; p = p.parent()) {
+    const r = p.range();
+    if (r.start.index <= own.scope.start && r.end.index >= own.scope.end) return true;
+    const params = p.field('parameters') ?? p.field('parameter');
+    if (params && word.test(params.text())) return false;
+  }
+  return false;
 }
 
 const prototypes = new WeakMap<LoadedModule, Map<string, boolean>>();
@@ -126,5 +156,6 @@ export function callsOwnMethod(m: LoadedModule, node: SgNode): boolean {
   if (!recv || !NAME.test(name)) return false;
   if (recv.kind() === 'this') return thisMethod(m, node, name);
   if (recv.kind() !== 'identifier') return false;
-  return receiverMethods(m, recv.text())?.has(name) ?? false;
+  const own = receiverObject(m, recv.text());
+  return !!own && own.methods.has(name) && reaches(node, recv.text(), own);
 }

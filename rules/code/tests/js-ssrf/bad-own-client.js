@@ -37,3 +37,14 @@ app.get('/fetch', async (req, res) => {
   const r = await httpClient.get(req.query.url);
   res.json(r.data);
 });
+
+// A parameter of the same name is whatever the caller passes (an HTTP library here), not the file's api object.
+function preview(api, req) {
+  // ruleid: code/js-ssrf
+  return api.get(req.query.url);
+}
+
+app.get('/shadowed', async (req, res) => {
+  const r = await preview(require('axios'), req);
+  res.json(r.data);
+});
