@@ -12,13 +12,11 @@ import type { SgNode } from '@ast-grep/napi';
 import { escapeRegex } from './scope.js';
 import { kindOf } from './syntax.js';
 import { FUNCTIONS, WRITES } from './name-binding.js';
+import { contains } from './taint-support.js';
 
 const LOOPS = new Set(['for_statement', 'for_in_statement', 'while_statement', 'do_statement']);
 // Ancestors walked from the read (a parent lookup costs the node's depth: see fixed-value.ts).
 const MAX_UP = 64;
-
-const inside = (n: SgNode, outer: SgNode): boolean =>
-  n.range().start.index >= outer.range().start.index && n.range().end.index <= outer.range().end.index;
 
 /** The `name = value;` statement nearest before `child` among `block`'s statements, if the name is written so. */
 function assignmentBefore(block: SgNode, child: SgNode, name: string): SgNode | undefined {
@@ -54,7 +52,7 @@ function exclusive(a: SgNode, b: SgNode, fn: SgNode): boolean {
     const yes = p.field('consequence');
     const no = p.field('alternative');
     if (!yes || !no) continue;
-    if ((inside(a, yes) && inside(b, no)) || (inside(a, no) && inside(b, yes))) return true;
+    if ((contains(yes, a) && contains(no, b)) || (contains(no, a) && contains(yes, b))) return true;
   }
   return false;
 }
@@ -124,7 +122,7 @@ export function reachingAssignment(read: SgNode, name: string): SgNode | undefin
     if (pk === 'assignment_pattern' && parent.field('right')?.id() === use.id()) continue;
     const at = use.range().start.index;
     // Between the assignment and the read; or, for a callback, anywhere after the assignment outside its `if`'s other branch.
-    if ((at > from && at < to) || inside(use, holder)) return undefined;
+    if ((at > from && at < to) || contains(holder, use)) return undefined;
     if (closure && at > from && !exclusive(assign, use, fn)) return undefined;
   }
   return assign.field('right') ?? undefined;
