@@ -163,9 +163,9 @@ function isTryBody(block: SgNode): boolean {
 /**
  * Drops definitions overwritten by a later one in a block that encloses the use (or the closure holding it;
  * what that gives up: a loop that runs such an earlier definition again after making a closure that runs
- * later). One made only under a
- * condition (`if (x) name = 'a.txt';` without braces, `x && (name = …)`) overwrites nothing: the value
- * before it still reaches the use when the condition fails, as it does for a braced branch.
+ * later). One made only under a condition (`if (x) name = 'a.txt';` without braces, `x && (name = …)`)
+ * overwrites nothing: the value before it still reaches the use when the condition fails, as it does for a
+ * braced branch.
  */
 function reaching(defs: Definition[], use: SgNode): Definition[] {
   const out: Definition[] = [];
