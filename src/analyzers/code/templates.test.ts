@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { extname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { RawFinding } from '../../core/finding.js';
-import { processFindings } from '../../core/stages.js';
+import { keyRepeats, processFindings } from '../../core/stages.js';
 import { makeMemoryContext, makeSourceFile } from '../../core/source-file.js';
 import { codeAnalyzer } from './index.js';
 import { BUILTIN_RULES_DIR } from './load-rules.js';
@@ -160,5 +160,33 @@ describe('one problem, one finding', () => {
     ]);
     expect(out[0]?.message).toContain('Also matched: code/template-unescaped-output.');
     expect(out[0]?.flow?.length).toBeGreaterThan(1);
+  });
+});
+
+describe('one expression written raw on several lines', () => {
+  const page = [
+    '<link href="{{{base}}}/reset.css">',
+    '{{#scripts}}<script src="{{{.}}}"></script>{{/scripts}}',
+    '<script src="{{{ base }}}/app.js"></script>',
+    '{{#styles}}<link href="{{{.}}}">{{/styles}}',
+    '<img src="{{{base}}}/logo.png"><a href="{{{base}}}/">home</a>',
+    '',
+  ].join('\n');
+
+  it('is one finding at its first line naming the others; the current item of each block stays its own', async () => {
+    const found = (await codeAnalyzer.analyze(makeSourceFile('lib/page.html', page), makeMemoryContext()))
+      .filter((f) => f.ruleId === 'code/template-unescaped-output')
+      .map((f) => `${f.location.startLine}: ${f.message}`);
+    expect(found).toEqual([
+      '1: Template writes base without HTML escaping ({{{ }}}); it is written raw on lines 3 and 5 too',
+      '2: Template writes . without HTML escaping ({{{ }}})',
+      '4: Template writes . without HTML escaping ({{{ }}})',
+    ]);
+  });
+
+  it('the two blocks’ outputs stay two findings through the scan’s stages', async () => {
+    const raw = await codeAnalyzer.analyze(makeSourceFile('lib/page.html', page), makeMemoryContext());
+    keyRepeats(raw);
+    expect(processFindings(raw).map((f) => f.location.startLine)).toEqual([1, 2, 4]);
   });
 });
