@@ -1,5 +1,5 @@
-import { readdirSync, readFileSync } from 'node:fs';
-import { extname, join } from 'node:path';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { extname, join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { RawFinding } from '../../core/finding.js';
 import { keyRepeats, processFindings } from '../../core/stages.js';
@@ -8,7 +8,7 @@ import { codeAnalyzer } from './index.js';
 import { BUILTIN_RULES_DIR } from './load-rules.js';
 import { exampleDirName } from './rule-examples.js';
 import { templateRules } from './template-rules.js';
-import { namesIn } from './templates.js';
+import { namesIn, templateEngineOf } from './templates.js';
 
 const EXAMPLES = join(BUILTIN_RULES_DIR, 'tests');
 
@@ -33,6 +33,17 @@ describe('which template files are read', () => {
   });
 });
 
+/** The files under `dir`, by path relative to it. */
+function filesUnder(dir: string): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const e of readdirSync(dir, { withFileTypes: true, recursive: true })) {
+    if (!e.isFile()) continue;
+    const full = join(e.parentPath, e.name);
+    out[relative(dir, full)] = readFileSync(full, 'utf8');
+  }
+  return out;
+}
+
 describe('template rules against their examples', () => {
   for (const rule of templateRules().values()) {
     if (rule.kind === 'request-data') continue;
@@ -43,6 +54,23 @@ describe('template rules against their examples', () => {
       expect(files.some((f) => f.startsWith('good.'))).toBe(true);
     });
     for (const name of files) {
+      if (statSync(join(dir, name)).isDirectory()) {
+        // A folder example is a small project: each template in it is analyzed with the others beside it.
+        it(`${rule.id}: ${name}/`, async () => {
+          const project = filesUnder(join(dir, name));
+          const ctx = makeMemoryContext(project, {}, `/virtual-example-${rule.id}-${name}`);
+          const templates = Object.keys(project).filter((p) => templateEngineOf(extname(p).slice(1)));
+          expect(templates.length).toBeGreaterThan(0);
+          for (const path of templates) {
+            const text = project[path]!;
+            const found = (await codeAnalyzer.analyze(makeSourceFile(path, text), ctx))
+              .filter((f) => f.ruleId === rule.id)
+              .map((f) => f.location.startLine);
+            expect(found, path).toEqual(name.startsWith('bad.') ? marked(text, rule.id) : []);
+          }
+        });
+        continue;
+      }
       it(`${rule.id}: ${name}`, async () => {
         const text = readFileSync(join(dir, name), 'utf8');
         const file = makeSourceFile(`views/${name}`, text);
