@@ -1,9 +1,10 @@
 // Fetches a pinned package from the npm registry as its published tarball (`npm pack`: no install, no
-// scripts run), checks it against the integrity pinned in targets.json, and unpacks it into a cache
-// folder, so real applications can be scanned as they ship.
+// scripts run), or from Debian's archive as its .deb (`apt-get download`: no install, no maintainer
+// scripts run), checks it against the hash pinned in targets.json, and unpacks it into a cache folder, so
+// real applications can be scanned as they ship.
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -46,6 +47,41 @@ export function fetchPackage(spec, integrity) {
   if (integrity && got !== integrity)
     throw new Error(`${spec}: the tarball's integrity ${got} is not the pinned ${integrity}`);
   run('tar', ['-xzf', join(dir, file), '-C', dir], dir);
+  writeFileSync(stamp, `${got}\n`);
+  return root;
+}
+
+/**
+ * The unpacked tree of the Debian package `deb:name=version` (the files it installs, under `usr/`, `etc/`…;
+ * its Python modules under `python3/`).
+ * The version must be one the machine's apt sources still list (a point release replaces a security
+ * update's older build); with `sha256`, a .deb whose hash differs is refused.
+ */
+export function fetchDebian(spec, sha256) {
+  const m = /^deb:([a-z0-9][a-z0-9.+-]+)=([0-9][\w.+~:-]*)$/.exec(spec);
+  if (!m) throw new Error(`${spec}: write a Debian package as deb:name=version`);
+  const dir = join(CACHE, spec.replace(/[^\w.@=+-]+/g, '_'));
+  const root = join(dir, 'package');
+  const stamp = join(dir, 'sha256');
+  if (existsSync(stamp)) {
+    const had = readFileSync(stamp, 'utf8').trim();
+    if (!sha256 || had === sha256) return root;
+  }
+  rmSync(dir, { recursive: true, force: true });
+  mkdirSync(root, { recursive: true });
+  run('apt-get', ['download', '-q', `${m[1]}=${m[2]}`], dir);
+  const file = readdirSync(dir).find((f) => f.endsWith('.deb'));
+  if (!file) throw new Error(`${spec}: apt-get download wrote no .deb`);
+  const got = createHash('sha256')
+    .update(readFileSync(join(dir, file)))
+    .digest('hex');
+  if (sha256 && got !== sha256)
+    throw new Error(`${spec}: the package's sha256 ${got} is not the pinned ${sha256}`);
+  run('dpkg-deb', ['-x', join(dir, file), root], dir);
+  // A scan skips dist-packages as installed dependencies, as it should in a repository; in a Debian package
+  // it holds the application's own Python code, so it moves to python3/ at the top.
+  const site = join(root, 'usr/lib/python3/dist-packages');
+  if (existsSync(site)) renameSync(site, join(root, 'python3'));
   writeFileSync(stamp, `${got}\n`);
   return root;
 }

@@ -1,15 +1,15 @@
 #!/usr/bin/env node
 // Scans real code — this repository, installed packages, and real applications fetched from the npm
-// registry at pinned versions — and measures precision against the project's verdicts (verdicts.json).
-// Writes every finding (path:line, rule, severity, role, verdict, message) to --out for reading, and with
-// --write-doc regenerates the measured part of docs/accuracy.md.
+// registry and Debian's archive at pinned versions — and measures precision against the project's
+// verdicts (verdicts.json). Writes every finding (path:line, rule, severity, role, verdict, message) to
+// --out for reading, and with --write-doc regenerates the measured part of docs/accuracy.md.
 // Usage: npx tsc -p tsconfig.build.json && node bench/accuracy/run.mjs [--out DIR] [--write-doc]
 //        [--packages-only | --local-only] [target ...]
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync, existsSync } from 'node:fs';
 import { tmpdir, loadavg } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { fetchPackage } from './fetch.mjs';
+import { fetchDebian, fetchPackage } from './fetch.mjs';
 import { loadVerdicts, verdictFor } from './verdicts.mjs';
 import { renderDoc } from './report.mjs';
 
@@ -43,8 +43,13 @@ console.log(`load average ${load.join(' ')}; findings written to ${out}`);
 const measured = [];
 const partial = [];
 for (const t of targets) {
-  const pinned = list.packages.includes(t) || /^(@[\w.-]+\/)?[\w.-]+@\d/.test(t);
-  const path = pinned ? fetchPackage(t, list.integrity?.[t]) : resolve(repo, t);
+  const debian = t.startsWith('deb:');
+  const pinned = debian || list.packages.includes(t) || /^(@[\w.-]+\/)?[\w.-]+@\d/.test(t);
+  const path = debian
+    ? fetchDebian(t, list.integrity?.[t])
+    : pinned
+      ? fetchPackage(t, list.integrity?.[t])
+      : resolve(repo, t);
   if (!existsSync(path)) {
     console.log(`\n## ${t}: not installed, skipped`);
     continue;
