@@ -102,6 +102,36 @@ describe('isFixedValue', () => {
       ),
     ).toBe(false);
   });
+  it("takes a fixed call's success option and .done/.then callbacks as given its output", () => {
+    const fetchPartial = (n: Parameters<typeof isFixedValue>[0]): boolean =>
+      n.field('function')?.text() === '$.ajax';
+    expect(
+      fixedAtSink("$.ajax({ url: '/p', success: function (html) { sink(html); } });", fetchPartial),
+    ).toBe(true);
+    expect(fixedAtSink("$.ajax({ url: '/p' }).done((html) => sink(html));", fetchPartial)).toBe(true);
+    expect(fixedAtSink("$.ajax({ url: '/p' }).then((html) => sink(html), (e) => 0);", fetchPartial)).toBe(
+      true,
+    );
+    // Another option's callback, a rejection callback, a chain on a call that gives nothing fixed.
+    expect(fixedAtSink("$.ajax({ url: '/p', error: function (x) { sink(x); } });", fetchPartial)).toBe(false);
+    expect(fixedAtSink("$.ajax({ url: '/p' }).then(ok, (e) => sink(e));", fetchPartial)).toBe(false);
+    expect(fixedAtSink("$.ajax({ url: '/p' }).fail((x) => sink(x));", fetchPartial)).toBe(false);
+    expect(fixedAtSink("load('/p').then((html) => sink(html));", fetchPartial)).toBe(false);
+  });
+  it('takes an element of a fixed list an iteration callback receives, and a bare var given fixed values', () => {
+    expect(fixedAtSink("['<b>', '<i>'].forEach((tag) => sink(tag));")).toBe(true);
+    expect(fixedAtSink("const L = [[1, 'a']]; L.some(function (p) { sink(p[1]); });")).toBe(true);
+    expect(fixedAtSink("function f(x) { var h, n; if (x) h = '<b>'; else h = '<i>'; sink(h); }")).toBe(true);
+    // A list with data, one the code adds to, the index or the list a callback gets, a reduction's
+    // accumulator, a list the callback changes, a bare var given data, a bare global.
+    expect(fixedAtSink("['<b>', x].forEach((tag) => sink(tag));")).toBe(false);
+    expect(fixedAtSink("const L = ['<b>']; L.push(x); L.forEach((tag) => sink(tag));")).toBe(false);
+    expect(fixedAtSink("['<b>'].forEach((tag, i, all) => sink(all));")).toBe(false);
+    expect(fixedAtSink("['<b>'].reduce((acc, tag) => sink(acc));")).toBe(false);
+    expect(fixedAtSink("[['<b>']].forEach((p) => { p[0] = x; sink(p[0]); });")).toBe(false);
+    expect(fixedAtSink('function f(x) { var h; if (x) h = x.title; sink(h); }')).toBe(false);
+    expect(fixedAtSink('var h; sink(h);')).toBe(false);
+  });
   it('counts calls the rule names as fixed text', () => {
     const t = (n: Parameters<typeof isFixedValue>[0]): boolean => n.text().startsWith('t(');
     expect(fixedAtSink("const label = t('menu.open'); sink(label);", t)).toBe(true);

@@ -19,6 +19,8 @@ import { NUMERIC_FIELD, NUMERIC_OPERATORS, REQUEST_PART, numericCall } from './f
 const MAX_DEPTH = 6;
 // Terms of one `+` (or `||`, `??`) chain read at most.
 const MAX_CHAIN = 100;
+// A name written like a constant (`MAX_SIZE`), taken as one.
+const CONSTANT_NAME = /^[A-Z][A-Z0-9_]*$/;
 const LITERALS = new Set(['string', 'number', 'true', 'false', 'null', 'undefined', 'regex']);
 
 interface Ctx {
@@ -110,6 +112,58 @@ function argumentsOfParam(at: SgNode, name: string): SgNode[] | undefined {
 }
 
 /**
+ * The call whose output the function `fn` receives as its first parameter: the call it is an argument of
+ * (`templates.parse(tpl, data, (html) => …)`, with those arguments), the call whose options give it as the
+ * `success` callback (`$.ajax({ url, success: (html) => … })`), or the call a `.done(fn)`/`.then(fn)` is
+ * chained on (`$.ajax({ url }).done((html) => …)`, `Benchpress.render(tpl, data).then((html) => …)`).
+ */
+function receivingCall(fn: SgNode): { call: SgNode; args?: SgNode } | undefined {
+  const parent = fn.parent();
+  if (!parent) return undefined;
+  if (kindOf(parent) === 'pair') {
+    const options = parent.parent();
+    const args = options?.parent();
+    const call = args?.parent();
+    const key = parent
+      .field('key')
+      ?.text()
+      .replace(/^(['"])(.*)\1$/, '$2');
+    if (key !== 'success' || !options || !args || !call) return undefined;
+    const shaped = kindOf(options) === 'object' && kindOf(args) === 'arguments';
+    return shaped && kindOf(call) === 'call_expression' ? { call } : undefined;
+  }
+  const call = parent.parent();
+  if (kindOf(parent) !== 'arguments' || !call || kindOf(call) !== 'call_expression') return undefined;
+  const callee = call.field('function');
+  const chained = callee && kindOf(callee) === 'member_expression' ? callee.field('object') : null;
+  if (
+    chained &&
+    kindOf(chained) === 'call_expression' &&
+    /^(?:done|then)$/.test(callee?.field('property')?.text() ?? '') &&
+    named(parent)[0]?.id() === fn.id()
+  )
+    return { call: chained };
+  return { call, args: parent };
+}
+
+/**
+ * Whether `call` runs its callback on each element of a fixed list (`[[60, 'sec'], [3600, 'min']].some((unit)
+ * => …)`, `NAMES.forEach((name) => …)`): the callback's first parameter is one of its values.
+ */
+function iteratesFixedList(call: SgNode, ctx: Ctx): boolean {
+  const callee = call.field('function');
+  if (!callee || kindOf(callee) !== 'member_expression') return false;
+  const list = callee.field('object');
+  const method = callee.field('property')?.text() ?? '';
+  return (
+    /^(?:forEach|map|flatMap|some|every|filter|find|findLast)$/.test(method) &&
+    !!list &&
+    fixed(list, ctx) &&
+    !elementsWritten(list)
+  );
+}
+
+/**
  * Whether the parameter `name` of the function around `at` receives fixed text because that function is
  * the callback of a call that hands it fixed text: a template render (`templates.parse(tpl, data, (html)
  * => …)`, one of `ctx.fixedCall`) or a call of `ctx.throughCall` all of whose other arguments are fixed
@@ -125,16 +179,16 @@ function callbackParamFixed(at: SgNode, name: string, ctx: Ctx): boolean | undef
     if (params.some((p) => p?.text() === name)) break;
     if (params.some((p) => p?.text().includes(name))) return undefined;
   }
-  const args = fn?.parent();
-  const call = args?.parent();
-  if (!fn || !args || !call || kindOf(args) !== 'arguments' || kindOf(call) !== 'call_expression')
-    return undefined;
+  if (!fn) return undefined;
   const params = fn.field('parameters') ? named(fn.field('parameters')) : [fn.field('parameter')];
   if (params[0]?.text() !== name) return undefined;
+  const { call, args } = receivingCall(fn) ?? {};
+  if (!call) return undefined;
   const others = named(args).filter((a) => a.id() !== fn.id());
   const gives =
     ctx.fixedCall(call) ||
-    (ctx.throughCall(call) && others.every((a) => FUNCTIONS.has(kindOf(a)) || fixed(a, ctx)));
+    (!!args && ctx.throughCall(call) && others.every((a) => FUNCTIONS.has(kindOf(a)) || fixed(a, ctx))) ||
+    (!!args && iteratesFixedList(call, ctx));
   if (!gives) return false;
   ctx.seen.add(name);
   try {
@@ -214,14 +268,27 @@ function laterValues(decl: SgNode, name: string): SgNode[] | undefined {
   return values;
 }
 
+/** The function around `at` one of whose parameters is the plain name `name`. */
+function takingFunction(at: SgNode, name: string): SgNode | undefined {
+  let up = 0;
+  for (let fn = at.parent(); fn && up++ < MAX_ANCESTORS; fn = fn.parent()) {
+    if (!FUNCTIONS.has(kindOf(fn))) continue;
+    const params = fn.field('parameters') ? named(fn.field('parameters')) : [fn.field('parameter')];
+    if (params.some((p) => p?.text() === name)) return fn;
+  }
+  return undefined;
+}
+
 /** Whether the scope declaring the list or record `obj` names adds or replaces elements (`list.push(x)`,
  * `list[i] = x`, `Object.assign(list, …)`), read from its text; a name bound nowhere here counts as written. */
 function elementsWritten(obj: SgNode): boolean {
   if (kindOf(obj) !== 'identifier') return false;
   const name = obj.text();
   const b = binding(obj, name);
-  const scope = b && enclosingScope(b.node);
-  if (!b || !scope) return true;
+  // A parameter fixed by what it is given (`unit` of `UNITS.some((unit) => …)`): the function that takes it.
+  // One only named like a constant (`function g(L, i)`) was never resolved: its list is unknown.
+  const scope = b ? enclosingScope(b.node) : CONSTANT_NAME.test(name) ? undefined : takingFunction(obj, name);
+  if (!scope) return true;
   const n = escapeRegex(name);
   return new RegExp(
     `(?:^|[^\\w$.])${n}\\s*(?:\\.\\s*(?:push|unshift|splice|fill|copyWithin|set)\\s*\\(|\\[[^\\]]*\\]\\s*(?:[-+*/%&|^]|\\*\\*|<<|>>>?|\\?\\?|&&|\\|\\|)?=(?!=))|Object\\.assign\\(\\s*${n}\\b`,
@@ -240,7 +307,7 @@ function resolving(name: string, ctx: Ctx, check: () => boolean): boolean {
 
 function fixedName(node: SgNode, ctx: Ctx): boolean {
   const name = node.text();
-  if (/^(?:[A-Z][A-Z0-9_]*|undefined|NaN|Infinity)$/.test(name)) return true;
+  if (CONSTANT_NAME.test(name) || /^(?:undefined|NaN|Infinity)$/.test(name)) return true;
   if (ctx.assumed === name) return true;
   if (ctx.seen.has(name)) return false;
   const b = binding(node, name);
@@ -259,7 +326,9 @@ function fixedName(node: SgNode, ctx: Ctx): boolean {
     );
   }
   const value = kindOf(b.node) === 'function_declaration' ? undefined : b.node.field('value');
-  if (!value) return false;
+  // A `var unit;` of a function holds undefined until it is written: its later values decide.
+  const bare = !value && kindOf(b.node) === 'variable_declarator' && b.plain === true && !b.isConst;
+  if (!value && !bare) return false;
   // A `var`/`let` declared in a function counts when every value it is given is fixed: markup accumulated
   // from fixed parts (`var html = ''; … html += template(entry)`; `html = html + x` reads the name as fixed
   // already). One at the top of a script is a global other scripts may write: only the audit profile's
@@ -269,12 +338,12 @@ function fixedName(node: SgNode, ctx: Ctx): boolean {
     later = b.plain === true ? laterValues(b.node, name) : undefined;
     const scope = enclosingScope(b.node);
     const local = !!b.node.parent() && !!scope && scope.kind() !== 'program';
-    if (!later || !(local || (ctx.singleAssignment === true && later.length === 0))) return false;
+    if (!later || !(local || (!bare && ctx.singleAssignment === true && later.length === 0))) return false;
   }
   ctx.seen.add(name);
   const assumed = ctx.assumed;
   try {
-    if (!fixed(value, ctx)) return false;
+    if (value && !fixed(value, ctx)) return false;
     ctx.assumed = name;
     return later.every((v) => fixed(v, ctx));
   } finally {

@@ -34,8 +34,8 @@ function label(el, name) {
 
 // Near the template, translation and number cases that are fixed: the callback of a call that renders no
 // template, a translation of data, values `+` may join as strings, the length of data's own field, a name that only
-// looks like a count (an account), a count the request carries (its query is text), a `var` written twice,
-// a local helper one of whose callers passes text.
+// looks like a count or a version (an account, release notes), a count or version the request carries (its
+// query is text), a `var` written twice, a local helper one of whose callers passes text.
 function counts(socket, data, el) {
   socket.emit('rooms.getAll', function (err, html) {
     // ruleid: code/js-xss-audit
@@ -61,6 +61,12 @@ function counts(socket, data, el) {
 function near(el, data, req, user) {
   // ruleid: code/js-xss-audit
   $('#account').html(data.account);
+  // ruleid: code/js-xss-audit
+  $('#release').html(data.version_notes);
+  // ruleid: code/js-xss-audit
+  $('#release').html(data.subversion);
+  // ruleid: code/js-xss-audit
+  $('#release').html(req.query.version);
   // ruleid: code/js-xss-audit
   $('#count').html(req.query.count);
   var html = '<b>' + data.count + '</b>';
@@ -88,4 +94,81 @@ function usage(data) {
     '<div>Guests</div>' + '<div>' + data.roomName + '</div>' + '<div>Room</div>';
   // ruleid: code/js-xss-audit
   $('#active-users').html(html);
+}
+
+// Near a reply of the page's own server: another site's reply, a URL that is not fixed (`'/' + x` may be
+// `//evil.example`), JSON (its fields are data), a field of the reply, the error callback, a promise of
+// something else.
+function replies(url, target, user) {
+  $.ajax({
+    url: 'https://widgets.example.com/card',
+    success: function (html) {
+      // ruleid: code/js-xss-audit
+      $('#card').html(html);
+    },
+  });
+  $.get('//' + location.host + '/x', function (html) {
+    // ruleid: code/js-xss-audit
+    $('#x').html(html);
+  });
+  $.get('/' + target, function (html) {
+    // ruleid: code/js-xss-audit
+    $('#target').html(html);
+  });
+  $.get(url, function (html) {
+    // ruleid: code/js-xss-audit
+    $('#remote').html(html);
+  });
+  $.ajax({ url: '/api/user', dataType: 'json' }).done(function (name) {
+    // ruleid: code/js-xss-audit
+    $('#name').html(name);
+  });
+  $.get('/api/user', function (res) {
+    // ruleid: code/js-xss-audit
+    $('#name').html(res.name);
+  });
+  $.ajax({
+    url: '/partials/row',
+    error: function (xhr, status, message) {
+      // ruleid: code/js-xss-audit
+      $('#error').html(message);
+    },
+  });
+  fetchProfile(user).then(function (html) {
+    // ruleid: code/js-xss-audit
+    $('#profile').html(html);
+  });
+}
+
+// Near bare `var`s and fixed lists: a bare `var` given data, one at the top of a script (a global other
+// scripts may write), a list the code adds to, a list holding data, a list of unknown elements, an element
+// replaced in the callback.
+var banner;
+const TABS = ['<b>home</b>'];
+
+function lists(el, data, users) {
+  var html;
+  if (data.open) html = data.title;
+  // ruleid: code/js-xss-audit
+  el.innerHTML = html;
+  // ruleid: code/js-xss-audit
+  $('#banner').html(banner);
+  TABS.push(data.tab);
+  TABS.forEach(function (tab) {
+    // ruleid: code/js-xss-audit
+    el.insertAdjacentHTML('beforeend', tab);
+  });
+  ['<hr>', data.separator].forEach(function (sep) {
+    // ruleid: code/js-xss-audit
+    $('#sep').html(sep);
+  });
+  users.forEach(function (user) {
+    // ruleid: code/js-xss-audit
+    $('#user').html(user);
+  });
+  ['<hr>'].forEach(function (sep) {
+    sep = data.separator;
+    // ruleid: code/js-xss-audit
+    $('#sep').html(sep);
+  });
 }

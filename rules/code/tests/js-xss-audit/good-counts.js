@@ -1,5 +1,5 @@
-// Counts and sizes from the app's own JSON: a field named as a count, a number, a total, a length or a size
-// holds digits (also formatted by a helper that adds separators). A local helper given only such values
+// Counts, sizes and versions from the app's own JSON: a field named as a count, a number, a total, a length,
+// a size or a version holds digits (and dots) (also formatted by a helper that adds separators). A local helper given only such values
 // returns fixed text too, and a long `+` chain of them is read whole.
 $(function () {
   $.getJSON('/total', function (data) {
@@ -11,6 +11,9 @@ $(function () {
       '<div>' + (data.onlineRegisteredCount + data.onlineGuestCount) + '</div>' +
       '<div>' + data.socketCount + '</div>';
     $('#active-users').html(html);
+    // Versions (digits and dots), also with a default.
+    $('#node-version').html(data.node_version || 'v0.10.22');
+    $('#app-version').html('v' + data.appVersion);
   });
 });
 
