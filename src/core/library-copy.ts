@@ -156,7 +156,10 @@ export function buildVariants(path: string): string[] {
  * unminified twin of a minified library whose banner a packager stripped. `readHead` returns the first
  * LIBRARY_HEAD_BYTES of a path, or undefined when there is no such file.
  */
-export function isVariantOfLibraryCopy(path: string, readHead: (path: string) => string | undefined): boolean {
+export function isVariantOfLibraryCopy(
+  path: string,
+  readHead: (path: string) => string | undefined,
+): boolean {
   for (const other of buildVariants(path)) {
     const head = readHead(other);
     if (head !== undefined && isLibraryCopy(other, head)) return true;

@@ -107,7 +107,9 @@ export async function runFileTask(
   if (raw.length > 0) {
     const contentRole =
       roleFromContent(source.bytes, file.path) ??
-      (!file.absBytes && isVariantOfLibraryCopy(file.path, headBeside(file.absPath)) ? 'vendored' : undefined);
+      (!file.absBytes && isVariantOfLibraryCopy(file.path, headBeside(file.absPath))
+        ? 'vendored'
+        : undefined);
     if (contentRole) out.contentRole = contentRole;
   }
   // `bytes` is UTF-8 or Latin-1 (wide encodings are re-encoded as UTF-8): the ASCII marker reads the same.

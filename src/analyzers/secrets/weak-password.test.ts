@@ -120,9 +120,19 @@ describe('weak passwords', () => {
   });
 
   it('leaves weak passwords on commented-out lines of configuration files alone, not live ones', async () => {
-    const conf = ['[influxdb]', 'user=root', '#password=' + 'root', '[rabbitmq]', '; password=' + 'guest'].join('\n');
+    const conf = [
+      '[influxdb]',
+      'user=root',
+      '#password=' + 'root',
+      '[rabbitmq]',
+      '; password=' + 'guest',
+    ].join('\n');
     expect(await scan('etc/glances/glances.conf', conf)).toEqual([]);
-    const sample = ['[database]', '#url: mysql+pymysql://mailman3:' + 'mmpass@localhost/mailman3', 'debug: no'];
+    const sample = [
+      '[database]',
+      '#url: mysql+pymysql://mailman3:' + 'mmpass@localhost/mailman3',
+      'debug: no',
+    ];
     expect(await scan('usr/share/mailman3/mailman.cfg.sample', sample.join('\n'))).toEqual([]);
     // The live line is read by the program and reported.
     expect(await scan('etc/glances/glances.conf', '[influxdb]\npassword=' + 'root\n')).toEqual([
