@@ -19,6 +19,7 @@ import { FILE_STEPS } from './taint-budget.js';
 import type { Trace } from './taint.js';
 import { renderFindings, templateFileFindings } from './template-findings.js';
 import { withoutUnpassedOutputs } from './template-compiled.js';
+import { withoutEscapedProperties } from './template-escaped-props.js';
 import { templateRules } from './template-rules.js';
 import type { TemplateRule } from './template-rules.js';
 import { templateEngineOf } from './templates.js';
@@ -140,7 +141,10 @@ export const codeAnalyzer: Analyzer = {
       ctx.warn('skipped: minified or bundled code', { code: 'file-not-analyzed', path: file.path });
       return [];
     }
-    if (!lang) return servedOnly(await withoutUnpassedOutputs(templateFileFindings(file), file, ctx));
+    if (!lang) {
+      const own = await withoutUnpassedOutputs(templateFileFindings(file), file, ctx);
+      return servedOnly(await withoutEscapedProperties(own, file, ctx));
+    }
     const rules = rulesFor(rulesDirsOf(ctx.options), profileOf(ctx.options));
     const renders = file.text.includes('render') && requestDataPossible(file.text, lang, rules);
     const view = crossFileCandidate(file.text, lang, rules)

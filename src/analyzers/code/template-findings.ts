@@ -8,6 +8,7 @@ import { templateFlows } from './template-flow.js';
 import { templateRules } from './template-rules.js';
 import type { TemplateRule } from './template-rules.js';
 import { autoescapeOff, templateEngineOf, unescapedOutputs } from './templates.js';
+import type { UnescapedOutput } from './templates.js';
 import type { Trace } from './taint.js';
 import { vueConstIsFixed, vueValueIsSanitized } from './vue-script.js';
 
@@ -19,6 +20,36 @@ function say(rule: TemplateRule, vars: Record<string, string>): string {
 function short(s: string, max = 80): string {
   const t = s.replace(/\s+/g, ' ').trim();
   return t.length > max ? `${t.slice(0, max - 1)}…` : t;
+}
+
+/**
+ * The outputs of a template grouped by expression, in order of first appearance: the same variable written
+ * raw on several lines (`href="{{{base}}}/reset.css"`, `src="{{{base}}}/app.js"`) is one value to review,
+ * so one finding, at its first line, whose message names the others. An expression that names no variable
+ * (`{{{.}}}`, `{{{this}}}`) is the current item of the block around it, another value in each block, so
+ * each of those stays a finding of its own.
+ */
+export function byExpression(outputs: readonly UnescapedOutput[]): UnescapedOutput[][] {
+  const groups: UnescapedOutput[][] = [];
+  const byKey = new Map<string, UnescapedOutput[]>();
+  for (const o of outputs) {
+    const key = o.expr.replace(/\s+/g, ' ');
+    const group = o.names.length > 0 ? byKey.get(key) : undefined;
+    if (group) {
+      group.push(o);
+      continue;
+    }
+    const fresh = [o];
+    groups.push(fresh);
+    if (o.names.length > 0) byKey.set(key, fresh);
+  }
+  return groups;
+}
+
+/** `line 15`, `lines 15 and 16`, `lines 15, 16 and 41`. */
+function linesText(lines: readonly number[]): string {
+  if (lines.length === 1) return `line ${lines[0]}`;
+  return `lines ${lines.slice(0, -1).join(', ')} and ${lines[lines.length - 1]}`;
 }
 
 /** The audit findings of a template file: unescaped outputs of variables, auto-escaping turned off. */
@@ -34,14 +65,23 @@ export function templateFileFindings(file: SourceFile): RawFinding[] {
     snippet: file.lines()[line - 1]?.trim().slice(0, 200) ?? '',
   });
   const unescaped = rules.get('unescaped-output')!;
-  for (const o of unescapedOutputs(file.text, engine)) {
-    // A component's own constant (`const msg = $t('key', { … })` in `<script setup>`) is no data.
-    if (engine === 'vue' && o.construct === 'v-html' && vueConstIsFixed(file.text, o.expr)) continue;
-    // A computed property or method that returns only sanitized markup (`DOMPurify.sanitize(marked(x))`).
-    if (engine === 'vue' && o.construct === 'v-html' && vueValueIsSanitized(file.text, o.expr)) continue;
+  const kept = unescapedOutputs(file.text, engine).filter(
+    (o) =>
+      !(
+        engine === 'vue' &&
+        o.construct === 'v-html' &&
+        // A component's own constant (`const msg = $t('key', { … })` in `<script setup>`) is no data, nor a
+        // computed property or method that returns only sanitized markup (`DOMPurify.sanitize(marked(x))`).
+        (vueConstIsFixed(file.text, o.expr) || vueValueIsSanitized(file.text, o.expr))
+      ),
+  );
+  for (const [o, ...again] of byExpression(kept)) {
+    if (!o) continue;
+    const lines = [...new Set(again.map((a) => a.line).filter((l) => l !== o.line))];
+    const message = say(unescaped, { expr: short(o.expr), construct: o.construct });
     out.push(
       findingFrom(unescaped, {
-        message: say(unescaped, { expr: short(o.expr), construct: o.construct }),
+        message: lines.length === 0 ? message : `${message}; it is written raw on ${linesText(lines)} too`,
         location: at(o.line, o.column),
         fingerprintKey: `${o.construct}\0${o.expr}`,
       }),

@@ -1,14 +1,14 @@
-import { readdirSync, readFileSync } from 'node:fs';
-import { extname, join } from 'node:path';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { extname, join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { RawFinding } from '../../core/finding.js';
-import { processFindings } from '../../core/stages.js';
+import { keyRepeats, processFindings } from '../../core/stages.js';
 import { makeMemoryContext, makeSourceFile } from '../../core/source-file.js';
 import { codeAnalyzer } from './index.js';
 import { BUILTIN_RULES_DIR } from './load-rules.js';
 import { exampleDirName } from './rule-examples.js';
 import { templateRules } from './template-rules.js';
-import { namesIn } from './templates.js';
+import { namesIn, templateEngineOf } from './templates.js';
 
 const EXAMPLES = join(BUILTIN_RULES_DIR, 'tests');
 
@@ -33,6 +33,17 @@ describe('which template files are read', () => {
   });
 });
 
+/** The files under `dir`, by path relative to it. */
+function filesUnder(dir: string): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const e of readdirSync(dir, { withFileTypes: true, recursive: true })) {
+    if (!e.isFile()) continue;
+    const full = join(e.parentPath, e.name);
+    out[relative(dir, full)] = readFileSync(full, 'utf8');
+  }
+  return out;
+}
+
 describe('template rules against their examples', () => {
   for (const rule of templateRules().values()) {
     if (rule.kind === 'request-data') continue;
@@ -43,6 +54,23 @@ describe('template rules against their examples', () => {
       expect(files.some((f) => f.startsWith('good.'))).toBe(true);
     });
     for (const name of files) {
+      if (statSync(join(dir, name)).isDirectory()) {
+        // A folder example is a small project: each template in it is analyzed with the others beside it.
+        it(`${rule.id}: ${name}/`, async () => {
+          const project = filesUnder(join(dir, name));
+          const ctx = makeMemoryContext(project, {}, `/virtual-example-${rule.id}-${name}`);
+          const templates = Object.keys(project).filter((p) => templateEngineOf(extname(p).slice(1)));
+          expect(templates.length).toBeGreaterThan(0);
+          for (const path of templates) {
+            const text = project[path]!;
+            const found = (await codeAnalyzer.analyze(makeSourceFile(path, text), ctx))
+              .filter((f) => f.ruleId === rule.id)
+              .map((f) => f.location.startLine);
+            expect(found, path).toEqual(name.startsWith('bad.') ? marked(text, rule.id) : []);
+          }
+        });
+        continue;
+      }
       it(`${rule.id}: ${name}`, async () => {
         const text = readFileSync(join(dir, name), 'utf8');
         const file = makeSourceFile(`views/${name}`, text);
@@ -160,5 +188,33 @@ describe('one problem, one finding', () => {
     ]);
     expect(out[0]?.message).toContain('Also matched: code/template-unescaped-output.');
     expect(out[0]?.flow?.length).toBeGreaterThan(1);
+  });
+});
+
+describe('one expression written raw on several lines', () => {
+  const page = [
+    '<link href="{{{base}}}/reset.css">',
+    '{{#scripts}}<script src="{{{.}}}"></script>{{/scripts}}',
+    '<script src="{{{ base }}}/app.js"></script>',
+    '{{#styles}}<link href="{{{.}}}">{{/styles}}',
+    '<img src="{{{base}}}/logo.png"><a href="{{{base}}}/">home</a>',
+    '',
+  ].join('\n');
+
+  it('is one finding at its first line naming the others; the current item of each block stays its own', async () => {
+    const found = (await codeAnalyzer.analyze(makeSourceFile('lib/page.html', page), makeMemoryContext()))
+      .filter((f) => f.ruleId === 'code/template-unescaped-output')
+      .map((f) => `${f.location.startLine}: ${f.message}`);
+    expect(found).toEqual([
+      '1: Template writes base without HTML escaping ({{{ }}}); it is written raw on lines 3 and 5 too',
+      '2: Template writes . without HTML escaping ({{{ }}})',
+      '4: Template writes . without HTML escaping ({{{ }}})',
+    ]);
+  });
+
+  it('the two blocks’ outputs stay two findings through the scan’s stages', async () => {
+    const raw = await codeAnalyzer.analyze(makeSourceFile('lib/page.html', page), makeMemoryContext());
+    keyRepeats(raw);
+    expect(processFindings(raw).map((f) => f.location.startLine)).toEqual([1, 2, 4]);
   });
 });

@@ -170,6 +170,35 @@ describe("passwords of a test's own throwaway users are not credentials", () => 
   });
 });
 
+describe("a test's own Basic login and encrypted test keys are not credentials", () => {
+  const basic = (cred: string) =>
+    `request(app).get('/').set('Authorization', 'Basic ${Buffer.from(cred).toString('base64')}')`;
+  const pem = (kind: string) =>
+    [
+      `-----BEGIN ${kind}PRIVATE KEY-----`,
+      ...[1, 2, 3].map(() => expandTemplate('<<b64:64>>', rnd)),
+      `-----END ${kind}PRIVATE KEY-----`,
+    ].join('\n');
+  it.each([
+    ['test/connect_builder.js', () => basic('user:pass')],
+    ['test/auth.spec.js', () => basic('admin:123456')],
+    ['test/conf/server.key', () => pem('ENCRYPTED ')],
+    ['spec/fixtures/tls/key.pem', () => pem('ENCRYPTED ')],
+  ])('%s', (path, text) => {
+    expect(scan(text(), path)).toEqual([]);
+  });
+  it.each([
+    // A random-looking password in a test may be a live credential: reported (lowered by the test role).
+    ['test/connect_builder.js', () => basic(`deploy:${real()}`)],
+    // The same weak login outside tests, a plain key in a test, an encrypted key that ships.
+    ['lib/client.js', () => basic('user:pass')],
+    ['test/conf/server.key', () => pem('RSA ')],
+    ['deploy/server.key', () => pem('ENCRYPTED ')],
+  ])('still fires in %s', (path, text) => {
+    expect(scan(text(), path).length).toBeGreaterThan(0);
+  });
+});
+
 describe('one secret reported by two analyzers is one finding', () => {
   const key = expandTemplate('<<a62:40>>', rnd);
   const line = `SECRET_KEY = '${key}'`;

@@ -1,0 +1,217 @@
+/**
+ * A template's unescaped output of a property that the program builds only from escaped or fixed parts:
+ * `{{ data.bodyDataAttributes | safe }}` where every write of `bodyDataAttributes` in the project's code is
+ * `req.data.bodyDataAttributes = (req.data.bodyDataAttributes || '') + ' data-' + escapeHtml(key)` writes the
+ * program's own markup, its data escaped where the markup was built (the remediation the rule itself gives).
+ * The property is found by its name in the project's JavaScript and TypeScript: a distinctive name (camelCase,
+ * eight characters or more: a generic `html` or `content` is filled in too many ways, and reading every file
+ * that says it would cost too much), written at least once, and every mention of it either a read (`o.name`,
+ * `const { name } = o`), a comment, or a write (`o.name = v`, `o.name += v`, `{ name: v }`) whose value is
+ * fixed text, an HTML-escaping call's result (the names the XSS rules take for escaping), the property itself
+ * (markup accumulated), or `+`, a template string, a conditional or `||` of those. Anything else — the name
+ * in a string (`o['name']`, `_.set(o, 'name', v)`), a shorthand `{ name }`, a method called on it, any other
+ * language's file — keeps the finding. What it gives up: an object filled wholesale under that name from
+ * elsewhere (`Object.assign(data, req.query)` with the attacker choosing the key).
+ */
+import { Lang, parse } from '@ast-grep/napi';
+import type { SgNode } from '@ast-grep/napi';
+import type { AnalyzerContext, SourceFile } from '../../core/analyzer.js';
+import type { RawFinding } from '../../core/finding.js';
+import { isFixedValue } from './fixed-value.js';
+import { escapeRegex } from './scope.js';
+import { kindOf } from './syntax.js';
+import { templateEngineOf, unescapedOutputs } from './templates.js';
+
+const CODE = /\.(?:[cm]?js|jsx|[cm]?ts|tsx)$/;
+// Code the checks below do not read: a mention of the name there keeps the finding.
+const OTHER_CODE = /\.(?:py|pyw|vue|svelte)$/;
+/** A name or a member chain (`data.attrs`, `locals.attrs`): its last property is what the code writes. */
+const PROPERTY_PATH = /^(?:[A-Za-z_$][\w$]*\.)*([A-Za-z_$][\w$]*)$/;
+const DISTINCTIVE = /^[a-z_$][\w$]*[A-Z][\w$]*$/;
+const MIN_LENGTH = 8;
+// The escaping functions of the XSS rules' sanitizers (rules/code/xss.yaml, js-xss-response).
+const ESCAPE =
+  /^(?:escape|escapeHtml|htmlEscape|encode|encodeHTML|sanitize|sanitizeHtml|xss|filterXSS|purify)$/i;
+const MAX_DEPTH = 12;
+
+/** The property an output writes, when it is a plain name or member chain with a distinctive last name. */
+function propertyOf(expr: string): string | undefined {
+  const p = PROPERTY_PATH.exec(expr.trim())?.[1];
+  return p !== undefined && p.length >= MIN_LENGTH && DISTINCTIVE.test(p) ? p : undefined;
+}
+
+/** Per scan (its path set): each candidate property → the files whose text names it. */
+const indexes = new WeakMap<ReadonlySet<string>, Promise<Map<string, string[]>>>();
+
+async function buildIndex(ctx: AnalyzerContext): Promise<Map<string, string[]>> {
+  const candidates = new Set<string>();
+  for (const p of ctx.paths) {
+    const dot = p.lastIndexOf('.');
+    const engine = dot > 0 ? templateEngineOf(p.slice(dot + 1).toLowerCase()) : undefined;
+    if (!engine || engine === 'vue') continue;
+    const text = await ctx.readFile(p);
+    if (text === undefined) continue;
+    for (const o of unescapedOutputs(text, engine)) {
+      const prop = propertyOf(o.expr);
+      if (prop) candidates.add(prop);
+    }
+  }
+  const out = new Map<string, string[]>();
+  if (candidates.size === 0) return out;
+  for (const p of ctx.paths) {
+    if (!CODE.test(p) && !OTHER_CODE.test(p)) continue;
+    const text = await ctx.readFile(p);
+    if (text === undefined) continue;
+    for (const c of candidates) if (text.includes(c)) out.set(c, [...(out.get(c) ?? []), p]);
+  }
+  return out;
+}
+
+/** Whether `node`'s value is fixed text, escaped text, the property `prop` itself, or built only of those. */
+function escapedOrFixed(node: SgNode, prop: string, depth = 0): boolean {
+  if (depth > MAX_DEPTH) return false;
+  const next = (n: SgNode | null): boolean => !!n && escapedOrFixed(n, prop, depth + 1);
+  switch (kindOf(node)) {
+    case 'parenthesized_expression':
+      return node.namedChildren().every((c) => next(c));
+    case 'binary_expression': {
+      const op = node.field('operator')?.text();
+      if (op === '+' || op === '||' || op === '??' || op === '&&')
+        return next(node.field('left')) && next(node.field('right'));
+      break;
+    }
+    case 'ternary_expression':
+      return next(node.field('consequence')) && next(node.field('alternative'));
+    case 'template_string':
+      return node
+        .namedChildren()
+        .filter((c) => kindOf(c) === 'template_substitution')
+        .every((s) => s.namedChildren().every((c) => next(c)));
+    case 'member_expression':
+      if (node.field('property')?.text() === prop) return true;
+      break;
+  }
+  // Names bound to such values (`const attribute = escapeHtml(name)`) through the fixed-value reading, to
+  // which an escaping call's result is fixed text.
+  return isFixedValue(node, escapingCall);
+}
+
+/** `escapeHtml(x)`, `self.apos.util.escapeHtml(x)`: HTML-escaped text, no markup of the caller's choosing. */
+function escapingCall(call: SgNode): boolean {
+  const callee = call.field('function');
+  const name = callee && kindOf(callee) === 'member_expression' ? callee.field('property') : callee;
+  return !!name && ESCAPE.test(name.text());
+}
+
+/**
+ * Whether the code of one file writes `prop` only with escaped or fixed values, and names it nowhere else
+ * (see the module comment); `writes` counts the writes seen. False when anything is not understood.
+ */
+function onlyEscapedWrites(text: string, path: string, prop: string, writes: { n: number }): boolean {
+  if (!CODE.test(path)) return false;
+  const lang = /\.tsx$/.test(path) ? Lang.Tsx : /\.[cm]?ts$/.test(path) ? Lang.TypeScript : Lang.JavaScript;
+  const root = parse(lang, text).root();
+  const comments = root.findAll({ rule: { kind: 'comment' } });
+  const exact = `^${escapeRegex(prop)}$`;
+  const named = root.findAll({
+    rule: {
+      any: [
+        { kind: 'property_identifier', regex: exact },
+        { kind: 'shorthand_property_identifier_pattern', regex: exact },
+        { kind: 'identifier', regex: exact },
+      ],
+    },
+  });
+  const understood: SgNode[] = [];
+  for (const n of named) {
+    const parent = n.parent();
+    const pk = parent ? kindOf(parent) : '';
+    if (kindOf(n) !== 'property_identifier') {
+      // A local variable of that name, or destructuring that reads the property: neither writes it. A
+      // variable given on in a shorthand `{ name }` is seen below as an unknown mention (its own node kind).
+      understood.push(n);
+      continue;
+    }
+    if (pk === 'pair' && parent!.field('key')?.id() === n.id()) {
+      const value = parent!.field('value');
+      if (!value || !escapedOrFixed(value, prop)) return false;
+      writes.n++;
+      understood.push(n);
+      continue;
+    }
+    if (pk === 'pair_pattern') {
+      understood.push(n);
+      continue;
+    }
+    if (pk !== 'member_expression' || parent!.field('property')?.id() !== n.id()) return false;
+    const up = parent!.parent();
+    const uk = up ? kindOf(up) : '';
+    if (
+      (uk === 'assignment_expression' || uk === 'augmented_assignment_expression') &&
+      up!.field('left')?.id() === parent!.id()
+    ) {
+      const op = up!.field('operator')?.text() ?? '=';
+      const value = up!.field('right');
+      if (!/^(?:=|\+=|\|\|=|\?\?=)$/.test(op) || !value || !escapedOrFixed(value, prop)) return false;
+      writes.n++;
+      understood.push(n);
+      continue;
+    }
+    // `o.name.push(x)`, `o.name.x = v`, `o.name(…)`: what it holds is changed or called, not only read.
+    if (
+      uk === 'member_expression' ||
+      (uk === 'call_expression' && up!.field('function')?.id() === parent!.id())
+    )
+      return false;
+    understood.push(n);
+  }
+  // Every mention of the name as a word is a node understood above or sits in a comment: one in a string
+  // (`o['name']`) or any other node is not.
+  const word = new RegExp(`(?<![\\w$])${escapeRegex(prop)}(?![\\w$])`, 'g');
+  const count = (t: string): number => [...t.matchAll(word)].length;
+  return count(text) === understood.length + comments.reduce((n, c) => n + count(c.text()), 0);
+}
+
+/**
+ * `findings` of a template file without the unescaped outputs of properties that the project's code builds
+ * only from escaped or fixed parts (see the module comment).
+ */
+export async function withoutEscapedProperties(
+  findings: RawFinding[],
+  file: SourceFile,
+  ctx: AnalyzerContext,
+): Promise<RawFinding[]> {
+  const engine = templateEngineOf(file.ext);
+  if (!engine || engine === 'vue' || !findings.some((f) => f.ruleId.endsWith('template-unescaped-output')))
+    return findings;
+  const outputs = unescapedOutputs(file.text, engine).filter((o) => propertyOf(o.expr) !== undefined);
+  if (outputs.length === 0) return findings;
+  let index = indexes.get(ctx.paths);
+  if (!index) indexes.set(ctx.paths, (index = buildIndex(ctx)));
+  const files = await index;
+  const escaped = new Map<string, boolean>();
+  const dropped = new Set<string>();
+  for (const o of outputs) {
+    const prop = propertyOf(o.expr)!;
+    let ok = escaped.get(prop);
+    if (ok === undefined) {
+      const writes = { n: 0 };
+      ok = true;
+      for (const p of files.get(prop) ?? []) {
+        const text = await ctx.readFile(p);
+        if (text === undefined || !onlyEscapedWrites(text, p, prop, writes)) {
+          ok = false;
+          break;
+        }
+      }
+      ok = ok && writes.n > 0;
+      escaped.set(prop, ok);
+    }
+    if (ok) dropped.add(`${o.line}:${o.column}`);
+  }
+  return findings.filter(
+    (f) =>
+      !f.ruleId.endsWith('template-unescaped-output') ||
+      !dropped.has(`${f.location.startLine}:${f.location.startColumn}`),
+  );
+}
