@@ -4,6 +4,8 @@
  * finding there is dropped like one under `vendor/` (docs/file-roles.md). Recognised from the content,
  * the way CodeQL's framework-library classification does it: a license banner naming the library and
  * its version, or a file named after the library that states its own version or is a bundle of it.
+ * A build variant beside such a copy (`ext-all-debug.js` beside `ext-all.js`, `respond.src.js` beside
+ * `respond.min.js`) is the same library: packagers often strip the banner from one of the two.
  */
 
 // Libraries commonly copied into repositories rather than installed (browser builds, test runners).
@@ -52,6 +54,8 @@ const LIBRARIES = [
   'YUI',
   'json2',
   'URI',
+  'Ext JS',
+  'Respond',
 ];
 
 const escape = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/ /g, '[ \\t]+');
@@ -125,4 +129,40 @@ export function isLibraryCopy(path: string, text: string): boolean {
     `(?:\\b(?:${escape(lib)}|_|exports|module\\.exports)\\.(?:version|VERSION)|\\b(?:var|let|const)[ \\t]+VERSION)[ \\t]*=[ \\t]*['"]v?\\d+\\.\\d+`,
   );
   return own.test(text.slice(0, VERSION_BYTES));
+}
+
+// The suffixes libraries give the builds they ship side by side (`ext-all-debug.js`, `respond.src.js`,
+// `vue.min.js`, `d3-min.js`, `react.development.js`).
+const VARIANT = /[-.](?:min|debug|dev|src|development|production|prod)$/i;
+
+/**
+ * The paths of the other builds of the same script a library would ship beside `path` (same folder, same
+ * name, another build suffix or none): `static/ext/ext-all-debug.js` → `static/ext/ext-all.js`,
+ * `static/ext/ext-all.min.js`, `static/ext/ext-all-min.js`. Empty for a file that is not a script.
+ */
+export function buildVariants(path: string): string[] {
+  const slash = path.lastIndexOf('/');
+  const dir = path.slice(0, slash + 1);
+  const m = /^(.+?)(\.[cm]?js)$/i.exec(path.slice(slash + 1));
+  if (!m) return [];
+  const [, name, ext] = m as unknown as [string, string, string];
+  const stem = name.replace(VARIANT, '');
+  const names = [stem, `${stem}.min`, `${stem}-min`].filter((n) => n !== name);
+  return names.map((n) => dir + n + ext);
+}
+
+/**
+ * True when another build of the same script beside the file (buildVariants) is a library copy: the
+ * unminified twin of a minified library whose banner a packager stripped. `readHead` returns the first
+ * LIBRARY_HEAD_BYTES of a path, or undefined when there is no such file.
+ */
+export function isVariantOfLibraryCopy(
+  path: string,
+  readHead: (path: string) => string | undefined,
+): boolean {
+  for (const other of buildVariants(path)) {
+    const head = readHead(other);
+    if (head !== undefined && isLibraryCopy(other, head)) return true;
+  }
+  return false;
 }

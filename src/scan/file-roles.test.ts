@@ -100,4 +100,28 @@ describe('file roles in a scan', () => {
     const gaps = Object.fromEntries((r.coverage ?? []).map((g) => [g.kind, [g.files, g.findingsDropped]]));
     expect(gaps).toMatchObject({ generated: [1, 1], vendored: [1, 1] });
   });
+
+  it('drops findings in the other build of a library copy beside it, read from the disk', async () => {
+    const root = mkdtempSync(join(tmpdir(), 'vg-roles-'));
+    const banner = '/*\n * Ext JS Library 3.4.0\n * Copyright(c) 2006-2011 Sencha Inc.\n */\nDANGER\n';
+    const files: Record<string, string> = {
+      // The debug build whose banner a packager stripped, beside the minified build that keeps it.
+      'static/ext/ext-all-debug.js': 'DANGER\n',
+      'static/ext/ext-all.js': banner,
+      // The application's own script beside its own minified build stays the application's.
+      'static/app.js': 'DANGER\n',
+      'static/app.min.js': '/*! app 2.0 (c) Example Ltd */\nDANGER\n',
+    };
+    for (const [p, t] of Object.entries(files)) {
+      mkdirSync(join(root, p, '..'), { recursive: true });
+      writeFileSync(join(root, p), t);
+    }
+    const r = await runScan({
+      path: root,
+      registry: new AnalyzerRegistry().register(markerAnalyzer()),
+      config: defaultConfig(),
+      defaultIgnores: false,
+    });
+    expect(r.findings.map((f) => f.location.path).sort()).toEqual(['static/app.js']);
+  });
 });

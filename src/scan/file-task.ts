@@ -1,3 +1,5 @@
+import { closeSync, openSync, readSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
 import type { Analyzer, AnalyzerContext } from '../core/analyzer.js';
 import type { DeclaredDeployment } from '../core/deployment.js';
 import type { DeclaredInventory } from '../core/inventory.js';
@@ -8,6 +10,7 @@ import { finalizeFinding, keyRepeats } from '../core/stages.js';
 import type { SkipReason } from '../core/result.js';
 import { makeSourceFile } from '../core/source-file.js';
 import { roleFromContent, type ContentRole } from '../core/file-role.js';
+import { LIBRARY_HEAD_BYTES, isVariantOfLibraryCopy } from '../core/library-copy.js';
 import type { DiscoveredFile } from '../discover/walk.js';
 import { readSource } from '../discover/read-file.js';
 import { applyDirectives, parseDirectives } from '../policy/inline.js';
@@ -102,7 +105,11 @@ export async function runFileTask(
   }
   // The content role (generated or minified code) matters only for a file with findings.
   if (raw.length > 0) {
-    const contentRole = roleFromContent(source.bytes, file.path);
+    const contentRole =
+      roleFromContent(source.bytes, file.path) ??
+      (!file.absBytes && isVariantOfLibraryCopy(file.path, headBeside(file.absPath))
+        ? 'vendored'
+        : undefined);
     if (contentRole) out.contentRole = contentRole;
   }
   // `bytes` is UTF-8 or Latin-1 (wide encodings are re-encoded as UTF-8): the ASCII marker reads the same.
@@ -175,5 +182,23 @@ function fileContext(base: AnalyzerContext, id: AnalyzerId, out: FileOutcome): A
       ),
     declareInventory: (inv) => void inventories.push(inv),
     declareDeployment: (d) => void deployments.push(d),
+  };
+}
+
+/** Reads the start of a file in the same folder as `absPath` (named by its last path segment), if there is one. */
+function headBeside(absPath: string): (other: string) => string | undefined {
+  const dir = dirname(absPath);
+  return (other) => {
+    let fd: number | undefined;
+    try {
+      fd = openSync(join(dir, basename(other)), 'r');
+      const buf = Buffer.alloc(LIBRARY_HEAD_BYTES);
+      const n = readSync(fd, buf, 0, buf.length, 0);
+      return buf.toString('latin1', 0, n);
+    } catch {
+      return undefined;
+    } finally {
+      if (fd !== undefined) closeSync(fd);
+    }
   };
 }

@@ -51,6 +51,11 @@ const TEST_OR_DOC_PATH =
   /(?:^|\/)(?:tests?|__tests__|spec|fixtures?|examples?|docs?|samples?)\/|\.(?:md|markdown|rst|adoc)$/i;
 /** The text before a match on a line of program source that is a comment (`//`, `/*`, ` * `, `#`). */
 const COMMENT_LINE = /^\s*(?:\/\/|\/\*|\*(?!\*?\/)|#)/;
+// Configuration formats whose `#` lines (and ini's `;` lines) are comments (`glances.conf`,
+// `mailman.cfg.sample`, `.env`, YAML), and such a line.
+const CONFIG_FILE =
+  /\.(?:conf|cfg|cnf|ini|properties|ya?ml|toml|env)(?:\.(?:sample|example|dist|default|orig|tmpl|template))?$|(?:^|\/)\.env(?:\.[\w-]+)?$/i;
+const CONFIG_COMMENT_LINE = /^\s*[#;]/;
 // Host names under the domains reserved for documentation (RFC 2606) or an LDAP tree under them
 // (`dc=example,dc=com`): a block that connects to one of them is an example to fill in, whatever file it is
 // in. An e-mail address there (`admin@example.com`) is not: it names a placeholder login beside a password
@@ -187,6 +192,11 @@ export function passwordVerdict(m: MatchContext, inUrl: boolean): Verdict {
   // (`// { name: 'mk2', password: '123456' }`): the program never reads it, and a default the program does
   // set is reported where the code sets it. A strong one there may be a live credential and stays.
   if (reason !== undefined && m.sourceCode && COMMENT_LINE.test(m.before)) return false;
+  // So is a commented-out line of a configuration file (`#password=root` under an export section of a
+  // sample configuration, `#url: mysql://mailman:mmpass@localhost/…` beside the live `url:`): the
+  // program reads only the lines that are not comments. A strong one there may be live and stays.
+  if (reason !== undefined && !m.sourceCode && CONFIG_FILE.test(m.path) && CONFIG_COMMENT_LINE.test(m.line))
+    return false;
   // In documentation, a guessable password in a record that names a person (an e-mail address beside it,
   // no host or URL) is a sample account of the documented application: the shape of a user record in an
   // API's example request body, not the credential of a system the program logs in to. The account's owner

@@ -119,6 +119,30 @@ describe('weak passwords', () => {
     expect(await scan('src/checks.js', words)).toEqual([]);
   });
 
+  it('leaves weak passwords on commented-out lines of configuration files alone, not live ones', async () => {
+    const conf = [
+      '[influxdb]',
+      'user=root',
+      '#password=' + 'root',
+      '[rabbitmq]',
+      '; password=' + 'guest',
+    ].join('\n');
+    expect(await scan('etc/glances/glances.conf', conf)).toEqual([]);
+    const sample = [
+      '[database]',
+      '#url: mysql+pymysql://mailman3:' + 'mmpass@localhost/mailman3',
+      'debug: no',
+    ];
+    expect(await scan('usr/share/mailman3/mailman.cfg.sample', sample.join('\n'))).toEqual([]);
+    // The live line is read by the program and reported.
+    expect(await scan('etc/glances/glances.conf', '[influxdb]\npassword=' + 'root\n')).toEqual([
+      ['secrets/weak-password', 2, 'high', 'medium'],
+    ]);
+    // A strong value on a commented line may be a live credential that was only switched off.
+    const strong = await scan('config/app.ini', '#password=q8Zr2LmX0' + 'pWc7VbN!\n');
+    expect(strong.map((f) => f[0])).toEqual(['secrets/hardcoded-password']);
+  });
+
   it('reports weak passwords in documentation at low severity and low confidence', async () => {
     const doc =
       '```js\nconst ftp = connect({ user: ' + `${q}deploy${q}, password: ${q}admin123${q} })\n` + '```\n';

@@ -12,3 +12,12 @@ def login():
     # ruleid: code/py-cookie-insecure
     resp.set_cookie("sid", "abc", httponly=True)
     return resp
+
+
+@app.route("/remember")
+def remember():
+    resp = make_response("ok")
+    # A cookie kept for ten days (not a deletion).
+    # ruleid: code/py-cookie-insecure
+    resp.set_cookie("remember", "token", max_age=10 * 86400)
+    return resp

@@ -10,3 +10,18 @@ def login():
     resp = make_response("ok")
     resp.set_cookie("sid", "abc", secure=True, httponly=True, samesite="Lax")
     return resp
+
+
+@app.route("/logout")
+def logout():
+    resp = make_response("bye")
+    # A deletion: the cookie is gone, nothing is sent again.
+    resp.set_cookie("profile_page", max_age=0, path="/")
+    return resp
+
+
+def copy_cookies(source, target):
+    # Each cookie keeps the flags it was set with (they travel in the spread mapping).
+    for name, cookie in source.cookies.items():
+        flags = {k: v for k, v in cookie.items() if k in ("secure", "httponly", "max_age", "path") and v}
+        target.set_cookie(name, cookie.value, **flags)

@@ -14,3 +14,9 @@ def login():
     # ruleid: code/py-log-injection
     app.logger.warning(f"failed login for {request.form['name']}")
     return "no", 401
+
+
+def proxied(request):
+    # A forwarding header is whatever the client wrote.
+    # ruleid: code/py-log-injection
+    logger.info("client %s", request.META.get("HTTP_X_FORWARDED_FOR"))

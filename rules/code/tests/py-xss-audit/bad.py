@@ -10,3 +10,8 @@ def greeting(name, bio):
     title = Markup(f"<h1>{name}</h1>")
     # ruleid: code/py-xss-audit
     return HttpResponse("<p>Hello " + name + "</p>"), label, title
+
+
+def page(title):
+    # ruleid: code/py-xss-audit
+    return HttpResponse("<h1>%s</h1>" % title, content_type="text/html")

@@ -9,3 +9,8 @@ def greeting(name, rendered):
     title = Markup(f"<h1>{escape(name)}</h1>")
     html = format_html("<p>Hello {}</p>", name)
     return HttpResponse(rendered), label, title, html
+
+
+def jsonp(callback, data):
+    # A JSONP answer is served as JavaScript, not rendered as a page.
+    return HttpResponse("%s(%s)" % (callback, data), content_type="text/javascript")

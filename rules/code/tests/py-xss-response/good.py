@@ -23,3 +23,13 @@ def api():
 
 def search(request):
     return HttpResponse("<p>Search is disabled</p>")
+
+
+def jsonp(request):
+    # Served as JavaScript, not rendered as a page (an unchecked callback name is another problem).
+    callback = request.GET.get("jsonp", "cb")
+    return HttpResponse("%s(%s)" % (callback, "{}"), content_type="text/javascript")
+
+
+def echo_text(request):
+    return HttpResponse(request.GET.get("q", ""), content_type="text/plain; charset=utf-8")

@@ -7,3 +7,11 @@ def read_config(text):
 
 def read_all(text):
     return list(yaml.load_all(text, Loader=yaml.SafeLoader))
+
+
+class IncludeLoader(yaml.SafeLoader):
+    """A safe loader with an !include tag."""
+
+
+def read_with_includes(f):
+    return yaml.load(f, Loader=IncludeLoader)
