@@ -1,9 +1,9 @@
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { readSource } from './read-file.js';
+import { readHead, readSource } from './read-file.js';
 
 describe('readSource', () => {
   const dir = mkdtempSync(join(tmpdir(), 'vg-read-'));
@@ -23,6 +23,20 @@ describe('readSource', () => {
     expect(readSource(join(dir, 'latin'), 1e6)).toMatchObject({ kind: 'text', text: 'cé', utf8: false });
     writeFileSync(join(dir, 'bin'), Buffer.from([1, 0, 2]));
     expect(readSource(join(dir, 'bin'), 1e6)).toEqual({ kind: 'binary' });
+  });
+});
+
+describe('readHead', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'vg-head-'));
+
+  it('reads the start of a regular file and nothing else: no FIFO wait, no link followed', () => {
+    writeFileSync(join(dir, 'lib.js'), '/* Ext JS Library 3.4.0 */ code');
+    expect(readHead(join(dir, 'lib.js'), 10)).toBe('/* Ext JS ');
+    execFileSync('mkfifo', [join(dir, 'pipe.js')]);
+    expect(readHead(join(dir, 'pipe.js'), 10)).toBeUndefined();
+    symlinkSync(join(dir, 'lib.js'), join(dir, 'link.js'));
+    expect(readHead(join(dir, 'link.js'), 10)).toBeUndefined();
+    expect(readHead(join(dir, 'missing.js'), 10)).toBeUndefined();
   });
 });
 

@@ -44,6 +44,26 @@ export function readRegularFile(absPath: string | Uint8Array, maxBytes: number):
 }
 
 /**
+ * The first `bytes` bytes of a regular file as Latin-1, or undefined for anything else (missing, a FIFO,
+ * a device, a link): a glance at a file the walk did not hand over (a library's other build beside one),
+ * which must neither block nor follow a link out of the tree.
+ */
+export function readHead(absPath: string, bytes: number): string | undefined {
+  let fd: number | undefined;
+  try {
+    fd = openSync(absPath, OPEN_FLAGS);
+    if (!fstatSync(fd).isFile()) return undefined;
+    const buf = Buffer.alloc(bytes);
+    const n = readSync(fd, buf, 0, bytes, 0);
+    return buf.toString('latin1', 0, n);
+  } catch {
+    return undefined;
+  } finally {
+    if (fd !== undefined) closeSync(fd);
+  }
+}
+
+/**
  * Reads a file once: binary files are reported, invalid UTF-8 is decoded as Latin-1 so nothing is
  * lost. Synchronous on purpose: it runs in worker threads (or a CLI's main thread with nothing
  * else to do), where a blocking read of a small file costs a fraction of a promise-based one.

@@ -1,4 +1,3 @@
-import { closeSync, openSync, readSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import type { Analyzer, AnalyzerContext } from '../core/analyzer.js';
 import type { DeclaredDeployment } from '../core/deployment.js';
@@ -12,7 +11,7 @@ import { makeSourceFile } from '../core/source-file.js';
 import { roleFromContent, type ContentRole } from '../core/file-role.js';
 import { LIBRARY_HEAD_BYTES, isVariantOfLibraryCopy } from '../core/library-copy.js';
 import type { DiscoveredFile } from '../discover/walk.js';
-import { readSource } from '../discover/read-file.js';
+import { readHead, readSource } from '../discover/read-file.js';
 import { applyDirectives, parseDirectives } from '../policy/inline.js';
 
 /** One file to analyze and the analyzers that asked for it. */
@@ -185,20 +184,8 @@ function fileContext(base: AnalyzerContext, id: AnalyzerId, out: FileOutcome): A
   };
 }
 
-/** Reads the start of a file in the same folder as `absPath` (named by its last path segment), if there is one. */
+/** Reads the start of a regular file in the same folder as `absPath` (named by its last path segment), if any. */
 function headBeside(absPath: string): (other: string) => string | undefined {
   const dir = dirname(absPath);
-  return (other) => {
-    let fd: number | undefined;
-    try {
-      fd = openSync(join(dir, basename(other)), 'r');
-      const buf = Buffer.alloc(LIBRARY_HEAD_BYTES);
-      const n = readSync(fd, buf, 0, buf.length, 0);
-      return buf.toString('latin1', 0, n);
-    } catch {
-      return undefined;
-    } finally {
-      if (fd !== undefined) closeSync(fd);
-    }
-  };
+  return (other) => readHead(join(dir, basename(other)), LIBRARY_HEAD_BYTES);
 }
