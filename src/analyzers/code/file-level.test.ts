@@ -146,6 +146,30 @@ describe('forFile', () => {
     expect(forFile(send, parse(Lang.JavaScript, srcs[2]!).root())).toBeNull();
   });
 
+  it('keeps a negated clause that reads a metavariable the pattern binds', () => {
+    // `x.close()` reported unless the file also calls `$O.open()` on the same object.
+    const m: Matcher = {
+      rule: {
+        pattern: '$O.close()',
+        not: { inside: { stopBy: 'end', kind: 'program', has: { stopBy: 'end', pattern: '$O.open()' } } },
+      },
+    };
+    const srcs = ['a.open(); b.close();', 'a.open(); a.close();', 'b.close();'];
+    for (const src of srcs)
+      expect(spans(src, Lang.JavaScript, m, true)).toEqual(spans(src, Lang.JavaScript, m, false));
+    expect(spans(srcs[0]!, Lang.JavaScript, m, true)).toHaveLength(1);
+    // No `open()` on anything: the clause cannot hold for any binding, so it is decided away.
+    expect(JSON.stringify(forFile(m, parse(Lang.JavaScript, srcs[2]!).root()))).not.toContain('open');
+    // A metavariable of its own (`$OTHER`, not `$O`) reads nothing the pattern bound: decided once.
+    const own: Matcher = {
+      rule: {
+        pattern: '$O.close()',
+        not: { inside: { stopBy: 'end', kind: 'program', has: { stopBy: 'end', pattern: '$OTHER.open()' } } },
+      },
+    };
+    expect(forFile(own, parse(Lang.JavaScript, srcs[0]!).root())).toBeNull();
+  });
+
   it('decides clauses that use the rule file’s utilities', () => {
     const m: Matcher = {
       rule: { pattern: 'exec($C)', not: { inside: { kind: 'program', matches: 'cli', stopBy: 'end' } } },

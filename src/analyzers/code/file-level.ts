@@ -12,9 +12,10 @@ import type { Matcher } from './rule-schema.js';
  * computed once, and the matcher is rewritten for that file with the clause replaced by its answer
  * (a clause that must hold and does not empties the whole matcher, which is then not run at all).
  *
- * Only clauses that bind nothing are replaced: one under `not`, or one without metavariables, since a
- * metavariable bound by a positive clause may be read by constraints or by the finding's message (such a
- * clause only rules the matcher out, when the file holds no match of it whatever it binds). Where the
+ * Only clauses that neither bind nor read a binding are replaced: a metavariable bound by a positive clause
+ * may be read by constraints or by the finding's message, and one under `not` that the rest of the matcher
+ * names too stands for what the pattern bound (such a clause only decides the matcher when the file holds
+ * no match of it whatever it binds). Where the
  * rewrite would change which alternative of an `any` binds, the matcher is kept as written.
  */
 
@@ -35,17 +36,25 @@ function fileClause(v: unknown, rootKind: string): Rule | null {
   return c;
 }
 
-function rewrite(rule: Rule, positive: boolean, rootKind: string, decide: (c: Rule) => boolean): Out {
+function rewrite(
+  rule: Rule,
+  positive: boolean,
+  rootKind: string,
+  decide: (c: Rule) => boolean,
+  readsBinding: (c: Rule) => boolean,
+): Out {
   const out: Rule = {};
   let changed = false;
   for (const [k, v] of Object.entries(rule)) {
     if (k === 'inside') {
       const c = fileClause(v, rootKind);
       if (c) {
-        // A clause that binds (`has: { pattern: const $SEND = … }`, naming the module that `$SEND`, read
-        // by the rule's pattern, must stand for) is kept as written when the file holds some match of it;
-        // when it holds none, none agrees with whatever the rest binds either: the rule cannot match here.
-        const binds = positive && METAVAR.test(JSON.stringify(c));
+        // A clause with a metavariable (`has: { pattern: const $SEND = … }`, naming the module that `$SEND`,
+        // read by the rule's pattern, must stand for; under `not`, `$O.open()` about the `$O` the pattern
+        // bound) is kept as written when the file holds some match of it: whether that match agrees with
+        // the rest's binding is known only at each node. When it holds none, none agrees with whatever the
+        // rest binds either, in either polarity.
+        const binds = positive ? METAVAR.test(JSON.stringify(c)) : readsBinding(c);
         if (!decide(c)) return FALSE;
         if (!binds) {
           changed = true;
@@ -55,7 +64,7 @@ function rewrite(rule: Rule, positive: boolean, rootKind: string, decide: (c: Ru
     } else if (k === 'all' && Array.isArray(v)) {
       const items: Rule[] = [];
       for (const x of v as Rule[]) {
-        const r = rewrite(x, positive, rootKind, decide);
+        const r = rewrite(x, positive, rootKind, decide, readsBinding);
         if (r === FALSE) return FALSE;
         if (r !== x) changed = true;
         if (r !== TRUE) items.push(r);
@@ -66,7 +75,7 @@ function rewrite(rule: Rule, positive: boolean, rootKind: string, decide: (c: Ru
       const items: Rule[] = [];
       let holds = false;
       for (const x of v as Rule[]) {
-        const r = rewrite(x, positive, rootKind, decide);
+        const r = rewrite(x, positive, rootKind, decide, readsBinding);
         if (r === TRUE) {
           // The first alternative that holds is the one that binds. Under `not` nothing binds, and
           // when nothing before it held the original binds nothing either; otherwise an earlier
@@ -86,7 +95,7 @@ function rewrite(rule: Rule, positive: boolean, rootKind: string, decide: (c: Ru
       out.any = items;
       continue;
     } else if (k === 'not' && v && typeof v === 'object') {
-      const r = rewrite(v as Rule, !positive, rootKind, decide);
+      const r = rewrite(v as Rule, !positive, rootKind, decide, readsBinding);
       if (r === TRUE) return FALSE;
       if (r !== v) changed = true;
       if (r !== FALSE) out.not = r;
@@ -127,9 +136,19 @@ export function forFile(m: Matcher, root: SgNode): Matcher | null {
     }
     return a;
   };
+  // A negated clause reads a binding when one of its metavariables is named elsewhere in the matcher too.
+  const whole = JSON.stringify(m);
+  const readsBinding = (c: Rule): boolean => {
+    const text = JSON.stringify(c);
+    const count = (t: string, v: string): number =>
+      t.match(new RegExp(`\\${v}(?![A-Z0-9_])`, 'g'))?.length ?? 0;
+    return [...new Set(text.match(/\$[A-Z_][A-Z0-9_]*/g) ?? [])].some(
+      (v) => count(whole, v) > count(text, v),
+    );
+  };
   let result: Matcher | null;
   try {
-    const r = rewrite(m.rule as Rule, true, String(root.kind()), decide);
+    const r = rewrite(m.rule as Rule, true, String(root.kind()), decide, readsBinding);
     result = r === FALSE ? null : r === TRUE || r === m.rule ? m : { ...m, rule: r };
   } catch (err) {
     if (!(err instanceof Keep)) throw err;
