@@ -1,3 +1,5 @@
+import hashlib
+import time
 import random
 import string
 
@@ -10,3 +12,24 @@ def make_token():
 def reset(user):
     # ruleid: code/py-insecure-random
     user.reset_token = random.getrandbits(128)
+
+
+class TokenFactory:
+    def _next_unpredictable_id(self):
+        # ruleid: code/py-insecure-random
+        x = random.random() + time.time() % 1.0
+        return hashlib.sha1(repr(x).encode()).hexdigest()
+
+
+class ResetCodeGenerator:
+    def next_unpredictable_code(self):
+        # ruleid: code/py-insecure-random
+        n = random.randint(0, 10**6)
+        return str(n).zfill(6)
+
+
+class PasswordResetTokenGenerator:
+    def make(self, user):
+        # ruleid: code/py-insecure-random
+        n = random.getrandbits(64)
+        return "%s-%x" % (user.pk, n)

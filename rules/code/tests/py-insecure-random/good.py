@@ -10,3 +10,16 @@ def shuffle_cards(cards):
     delay = random.uniform(0.1, 0.5)
     random.shuffle(cards)
     return delay
+
+
+class TokenBucket:
+    """A rate limiter: the jitter only spreads retries, nobody needs to guess it."""
+
+    def refill(self):
+        jitter = random.uniform(0, 0.1)
+        return self.rate + jitter
+
+
+class TokenFactory:
+    def _next_unpredictable_id(self):
+        return secrets.token_hex(20)
