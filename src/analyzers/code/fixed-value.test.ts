@@ -29,6 +29,12 @@ describe('isFixedValue', () => {
     expect(fixedAtSink('function g(a) { sink(a); }')).toBe(false);
     expect(fixedAtSink("const a = '<b>'; function g({ a }) { sink(a); }")).toBe(false);
     expect(fixedAtSink("const a = '<b>'; try {} catch (a) { sink(a); }")).toBe(false);
+    // A method's or a generator's parameter is its own, whatever a constant or an outer function's calls say.
+    expect(fixedAtSink("const a = '<b>'; class C { m(a) { sink(a); } }")).toBe(false);
+    expect(fixedAtSink("const a = '<b>'; const o = { m(a) { sink(a); } };")).toBe(false);
+    expect(fixedAtSink("const a = '<b>'; function* g(a) { sink(a); }")).toBe(false);
+    expect(fixedAtSink("function f(a) { return { m(a) { sink(a); } }; } f('x');")).toBe(false);
+    expect(fixedAtSink("class C { m(a) { a = '<b>'; sink(a); } }")).toBe(true);
     expect(fixedAtSink("import a from './a'; sink(a);")).toBe(false);
     expect(fixedAtSink("const f = (x) => x; sink(f('a')); sink(f(location.hash));")).toBe(false);
     expect(fixedAtSink("const f = (x) => x; g(f); sink(f('a'));")).toBe(false);

@@ -30,11 +30,15 @@ export const WRITES = new Set([
   'variable_declarator',
 ]);
 
+/** Functions, with parameters of their own: a method's or a generator's are as much its own as a function's. */
 export const FUNCTIONS = new Set([
   'function_declaration',
   'function_expression',
   'arrow_function',
   'function',
+  'method_definition',
+  'generator_function',
+  'generator_function_declaration',
 ]);
 
 /**
@@ -61,7 +65,12 @@ export function binding(
     if (head && word.test(head.text())) return undefined;
     for (const stmt of scope.children()) {
       const k = kindOf(stmt);
-      if ((k === 'function_declaration' || k === 'class_declaration') && stmt.field('name')?.text() === name)
+      if (
+        (k === 'function_declaration' ||
+          k === 'generator_function_declaration' ||
+          k === 'class_declaration') &&
+        stmt.field('name')?.text() === name
+      )
         return { node: stmt, isConst: k === 'function_declaration' };
       if (k === 'import_statement' && word.test(stmt.text()))
         return { node: stmt, isConst: false, isImport: true };
