@@ -23,6 +23,12 @@ describe('isFixedValue', () => {
     expect(fixedAtSink("function f() { if (x) return 'a'; return ['b', 'c'].join(' '); } sink(f());")).toBe(
       true,
     );
+    // An exported declaration binds its name as the declaration does.
+    expect(fixedAtSink("export const a = '<b>'; sink(a);")).toBe(true);
+    expect(fixedAtSink("export function f() { return '<b>'; } sink(f());")).toBe(true);
+    expect(fixedAtSink("export let a = '<b>'; export function g() { a = location.hash; } sink(a);")).toBe(
+      false,
+    );
   });
   it('stops at anything that can change or come from outside', () => {
     expect(fixedAtSink("let a = '<b>'; sink(a);")).toBe(false);

@@ -45,7 +45,7 @@ export const FUNCTIONS = new Set([
  * The declarator that binds `name` in the nearest enclosing scope of `at`, and whether it is a `const`
  * with a plain name. A name a scope binds otherwise (a parameter, a destructuring pattern, a `for … of`
  * variable, a `catch` parameter, an import) ends the search unresolved, so an outer `const` of the same
- * name is never taken for it.
+ * name is never taken for it. An exported declaration binds its name as the declaration would.
  */
 export function binding(
   at: SgNode,
@@ -63,7 +63,9 @@ export function binding(
           ? scope.field('parameter')
           : null;
     if (head && word.test(head.text())) return undefined;
-    for (const stmt of scope.children()) {
+    for (const child of scope.children()) {
+      // `export const x = …`, `export function x() {}`: the declaration the export holds.
+      const stmt = kindOf(child) === 'export_statement' ? (child.field('declaration') ?? child) : child;
       const k = kindOf(stmt);
       if (
         (k === 'function_declaration' ||
