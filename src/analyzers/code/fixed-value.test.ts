@@ -57,6 +57,22 @@ describe('isFixedValue', () => {
     expect(fixedAtSink('sink(req.query[0]);')).toBe(false);
     expect(fixedAtSink("sink('a'.replace('a', location.hash));")).toBe(false);
   });
+  it('reads a parameter or let after one plain assignment that no other write can follow', () => {
+    expect(fixedAtSink("function f(c) { c = 'ls'; sink(c); }")).toBe(true);
+    expect(fixedAtSink("function f(c, o) { if (!o) { c = 'ls'; sink(c); } }")).toBe(true);
+    expect(fixedAtSink("function f(c, o) { c = 'ls'; if (o) c = o; sink(c); }")).toBe(false);
+    expect(fixedAtSink("function f(c, xs) { c = 'ls'; for (const x of xs) { sink(c); c = x; } }")).toBe(
+      false,
+    );
+    expect(fixedAtSink("function f(c, xs) { c = 'ls'; xs.forEach(() => sink(c)); c = xs[0]; }")).toBe(false);
+    // A callback registered before the assignment may write the name after it, while the reader waits.
+    expect(
+      fixedAtSink("function f(c, e) { e.on('x', (v) => { c = v; }); c = 'ls'; setTimeout(() => sink(c)); }"),
+    ).toBe(false);
+    expect(
+      fixedAtSink("async function f(c, e) { e.on('x', (v) => { c = v; }); c = 'ls'; await w(); sink(c); }"),
+    ).toBe(false);
+  });
   it('takes a helper parameter as reviewed at calls the rule itself matches', () => {
     const src = "function run(c) { sink(c); } run('a ' + q); run('b');";
     const root = parse(Lang.JavaScript, src).root();
