@@ -41,6 +41,17 @@ describe('calls of the module own methods', () => {
     ).toEqual([4]);
   });
 
+  it('are the library call where the method hands it to its parent class (super.get)', () => {
+    const sub = [
+      "const app = require('express')();",
+      "const { Axios } = require('axios');",
+      'class Api extends Axios { get(url) { return super.get(url); } }',
+      'const api = new Api();',
+      "app.get('/', (req) => api.get(req.query.url));",
+    ];
+    expect(ssrfLines(sub)).toEqual([5]);
+  });
+
   it('are told apart in linear time in a block of thousands of calls', () => {
     const calls = (n: number): string =>
       [

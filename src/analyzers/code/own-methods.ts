@@ -22,6 +22,12 @@ const OWN_THIS = new Set([
 ]);
 const NAME = /^[A-Za-z_$][\w$]{0,100}$/;
 
+/**
+ * Whether a method hands its call to its parent's (`super.get(url)`): the parent may be a library's client
+ * (`class Api extends Axios`), so the call is that library's as much as the module's.
+ */
+const delegates = (method: SgNode): boolean => /\bsuper\s*(?:\.|\[)/.test(method.text());
+
 /** Method names of an object literal (`{ get(o) {…} }`, `{ get: function (o) {…} }`, `{ get: (o) => … }`). */
 function objectMethods(obj: SgNode): Set<string> {
   const names = new Set<string>();
@@ -30,7 +36,8 @@ function objectMethods(obj: SgNode): Set<string> {
     const key = c.field(k === 'pair' ? 'key' : 'name')?.text();
     if (key === undefined) continue;
     const value = k === 'pair' ? c.field('value') : null;
-    if (k === 'method_definition' || (value && FUNCTION_VALUES.has(kindOf(value)))) names.add(key);
+    if ((k === 'method_definition' || (value && FUNCTION_VALUES.has(kindOf(value)))) && !delegates(c))
+      names.add(key);
   }
   return names;
 }
@@ -40,7 +47,7 @@ function classMethods(body: SgNode | null): Set<string> {
   const names = new Set<string>();
   for (const c of body?.namedChildren() ?? []) {
     const key = c.field('name')?.text();
-    if (key !== undefined && kindOf(c) === 'method_definition') names.add(key);
+    if (key !== undefined && kindOf(c) === 'method_definition' && !delegates(c)) names.add(key);
   }
   return names;
 }
