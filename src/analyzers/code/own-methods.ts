@@ -155,6 +155,15 @@ function receiverObject(m: LoadedModule, name: string): OwnObject | null {
           : [];
         if (classes.length === 1) methods = classMethods(classes[0]!.field('body'));
       }
+      // Methods replaced later (`api.get = axios.get`, `api['get'] = …`), or all of them (`Object.assign(api, …)`).
+      const replaced = new RegExp(
+        `(?:^|[^\\w$.])${n}\\s*(?:\\.\\s*([\\w$]+)|\\[\\s*['"\`]([\\w$]+)['"\`]\\s*\\])\\s*=(?!=)|Object\\.(?:assign|setPrototypeOf)\\(\\s*${n}\\b`,
+        'g',
+      );
+      for (const r of m.text.matchAll(replaced)) {
+        if (r[1] === undefined && r[2] === undefined) methods = undefined;
+        else methods?.delete(r[1] ?? r[2]!);
+      }
       const own = decls[0]!.field('name')!;
       if (methods) out = { methods, scope: rangeOf(block), hidden: hiddenRanges(block, name, own) };
     }
