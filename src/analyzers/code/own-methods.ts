@@ -23,10 +23,13 @@ const OWN_THIS = new Set([
 const NAME = /^[A-Za-z_$][\w$]{0,100}$/;
 
 /**
- * Whether a method hands its call to its parent's (`super.get(url)`): the parent may be a library's client
- * (`class Api extends Axios`), so the call is that library's as much as the module's.
+ * Whether a method hands its call on where no sink pattern sees it: to its parent's (`super.get(url)`, and the
+ * parent may be a library's client: `class Api extends Axios`), or to a function given as a value
+ * (`axios.get.apply(axios, arguments)`, `fn.call(this, url)`). The call is then the library's as much as the
+ * module's, and no sink inside the method reports it.
  */
-const delegates = (method: SgNode): boolean => /\bsuper\s*(?:\.|\[)/.test(method.text());
+const delegates = (method: SgNode): boolean =>
+  /\bsuper\s*(?:\.|\[)|\barguments\b|\.(?:call|apply)\s*\(/.test(method.text());
 
 /** Method names of an object literal (`{ get(o) {…} }`, `{ get: function (o) {…} }`, `{ get: (o) => … }`). */
 function objectMethods(obj: SgNode): Set<string> {
