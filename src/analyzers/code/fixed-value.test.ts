@@ -53,6 +53,14 @@ describe('isFixedValue', () => {
     expect(fixedAtSink("const L = ['a']; L.push(location.hash); sink(L[1]);")).toBe(false);
     expect(fixedAtSink("const R = { a: 'x' }; R[k] = location.hash; sink(R[k]);")).toBe(false);
     expect(fixedAtSink("const L = ['a']; Object.assign(L, q); sink(L[0]);")).toBe(false);
+    // The list read whole (joined, printed) holds what was added to it, also through another name.
+    expect(fixedAtSink("const l = ['git', 'clone']; sink(l.join(' '));")).toBe(true);
+    expect(fixedAtSink("const l = ['git', 'clone']; l.push(location.hash); sink(l.join(' '));")).toBe(false);
+    expect(fixedAtSink("const l = ['git']; const m = l; m.push(location.hash); sink(l[1]);")).toBe(false);
+    expect(fixedAtSink("const l = ['git']; const o = { l }; sink(l.join(' '));")).toBe(false);
+    // Named as a constant too.
+    expect(fixedAtSink("const ARGS = ['git']; sink(ARGS.join(' '));")).toBe(true);
+    expect(fixedAtSink("const ARGS = ['git']; ARGS.push(location.hash); sink(ARGS.join(' '));")).toBe(false);
     expect(fixedAtSink('function g(L, i) { sink(L[i]); }')).toBe(false);
     expect(fixedAtSink('sink(req.query[0]);')).toBe(false);
     expect(fixedAtSink("sink('a'.replace('a', location.hash));")).toBe(false);
