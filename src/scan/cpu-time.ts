@@ -10,14 +10,21 @@ const TICKS_PER_SECOND = 100;
  */
 export function processCpuMs(pid: number | undefined): number | undefined {
   if (pid === undefined || process.platform !== 'linux') return undefined;
-  let stat: string;
   try {
-    stat = readFileSync(`/proc/${pid}/stat`, 'latin1');
+    return cpuMsOfStat(readFileSync(`/proc/${pid}/stat`, 'latin1'));
   } catch {
     return undefined;
   }
+}
+
+/** The CPU time a /proc/<pid>/stat line gives, in ms; undefined for a line not of that form. */
+export function cpuMsOfStat(stat: string): number | undefined {
   // "pid (comm) state ppid …": comm may hold spaces and parentheses, so fields count from the last ')'.
-  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-  const ticks = Number(fields[11]) + Number(fields[12]); // utime, stime: fields 14 and 15 of stat
-  return Number.isFinite(ticks) ? (ticks * 1000) / TICKS_PER_SECOND : undefined;
+  const close = stat.lastIndexOf(')');
+  if (close < 0) return undefined;
+  const fields = stat.slice(close + 2).split(' ');
+  // utime, stime: fields 14 and 15 of stat, counted from 1 with pid and comm; plain tick counts.
+  const [utime, stime] = [fields[11], fields[12]];
+  if (!utime || !stime || !/^\d+$/.test(utime) || !/^\d+$/.test(stime)) return undefined;
+  return ((Number(utime) + Number(stime)) * 1000) / TICKS_PER_SECOND;
 }

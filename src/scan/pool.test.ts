@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import type { FileOutcome, FileTask } from './file-task.js';
 import { SpareWorkers, makeBatches, runInWorkers } from './pool.js';
 
@@ -77,6 +77,24 @@ describe('worker pool', () => {
       expect(stalled).toMatch(/no answer in 6 s/);
       // Stopped at four times the limit, not left to wait for ever.
       expect(Date.now() - started).toBeLessThan(20_000);
+    },
+    30_000,
+  );
+
+  // The wall clock may be set forward (NTP, a suspended virtual machine): that is no time the worker waited.
+  it.runIf(process.platform === 'linux')(
+    'measures the wall time a batch waits on a clock that only goes forward',
+    async () => {
+      vi.useFakeTimers({ toFake: ['Date'], shouldAdvanceTime: true });
+      try {
+        const pending = run([task('slow'), ...Array.from({ length: 3 }, (_, i) => task(`c${i}`))]);
+        await new Promise((r) => setTimeout(r, 500));
+        vi.setSystemTime(Date.now() + 3_600_000);
+        const out = await pending;
+        expect(out.find((o) => o.path === 'slow')?.errors).toEqual([]);
+      } finally {
+        vi.useRealTimers();
+      }
     },
     30_000,
   );

@@ -164,12 +164,13 @@ export async function runInWorkers(
         if (head === undefined) return;
         const limit = batchTimeoutMs(batches[head]!, timeoutBaseMs);
         const cpuAtStart = processCpuMs(worker.pid);
-        const stallAt = Date.now() + limit * STALL_FACTOR;
+        // A monotonic clock: a wall clock set forward (NTP, a resumed machine) is no time the worker waited.
+        const stallAt = performance.now() + limit * STALL_FACTOR;
         const check = (wait: number): void => {
           watchdog = setTimeout(() => {
             const cpuNow = processCpuMs(worker.pid);
             const spent = cpuAtStart === undefined || cpuNow === undefined ? limit : cpuNow - cpuAtStart;
-            const left = stallAt - Date.now();
+            const left = stallAt - performance.now();
             if (spent < limit && left > 0) return check(Math.min(Math.max(limit - spent, 250), left));
             lastError =
               spent >= limit

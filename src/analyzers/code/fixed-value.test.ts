@@ -23,12 +23,24 @@ describe('isFixedValue', () => {
     expect(fixedAtSink("function f() { if (x) return 'a'; return ['b', 'c'].join(' '); } sink(f());")).toBe(
       true,
     );
+    // An exported declaration binds its name as the declaration does.
+    expect(fixedAtSink("export const a = '<b>'; sink(a);")).toBe(true);
+    expect(fixedAtSink("export function f() { return '<b>'; } sink(f());")).toBe(true);
+    expect(fixedAtSink("export let a = '<b>'; export function g() { a = location.hash; } sink(a);")).toBe(
+      false,
+    );
   });
   it('stops at anything that can change or come from outside', () => {
     expect(fixedAtSink("let a = '<b>'; sink(a);")).toBe(false);
     expect(fixedAtSink('function g(a) { sink(a); }')).toBe(false);
     expect(fixedAtSink("const a = '<b>'; function g({ a }) { sink(a); }")).toBe(false);
     expect(fixedAtSink("const a = '<b>'; try {} catch (a) { sink(a); }")).toBe(false);
+    // A method's or a generator's parameter is its own, whatever a constant or an outer function's calls say.
+    expect(fixedAtSink("const a = '<b>'; class C { m(a) { sink(a); } }")).toBe(false);
+    expect(fixedAtSink("const a = '<b>'; const o = { m(a) { sink(a); } };")).toBe(false);
+    expect(fixedAtSink("const a = '<b>'; function* g(a) { sink(a); }")).toBe(false);
+    expect(fixedAtSink("function f(a) { return { m(a) { sink(a); } }; } f('x');")).toBe(false);
+    expect(fixedAtSink("class C { m(a) { a = '<b>'; sink(a); } }")).toBe(true);
     expect(fixedAtSink("import a from './a'; sink(a);")).toBe(false);
     expect(fixedAtSink("const f = (x) => x; sink(f('a')); sink(f(location.hash));")).toBe(false);
     expect(fixedAtSink("const f = (x) => x; g(f); sink(f('a'));")).toBe(false);
@@ -41,9 +53,33 @@ describe('isFixedValue', () => {
     expect(fixedAtSink("const L = ['a']; L.push(location.hash); sink(L[1]);")).toBe(false);
     expect(fixedAtSink("const R = { a: 'x' }; R[k] = location.hash; sink(R[k]);")).toBe(false);
     expect(fixedAtSink("const L = ['a']; Object.assign(L, q); sink(L[0]);")).toBe(false);
+    // The list read whole (joined, printed) holds what was added to it, also through another name.
+    expect(fixedAtSink("const l = ['git', 'clone']; sink(l.join(' '));")).toBe(true);
+    expect(fixedAtSink("const l = ['git', 'clone']; l.push(location.hash); sink(l.join(' '));")).toBe(false);
+    expect(fixedAtSink("const l = ['git']; const m = l; m.push(location.hash); sink(l[1]);")).toBe(false);
+    expect(fixedAtSink("const l = ['git']; const o = { l }; sink(l.join(' '));")).toBe(false);
+    // Named as a constant too.
+    expect(fixedAtSink("const ARGS = ['git']; sink(ARGS.join(' '));")).toBe(true);
+    expect(fixedAtSink("const ARGS = ['git']; ARGS.push(location.hash); sink(ARGS.join(' '));")).toBe(false);
     expect(fixedAtSink('function g(L, i) { sink(L[i]); }')).toBe(false);
     expect(fixedAtSink('sink(req.query[0]);')).toBe(false);
     expect(fixedAtSink("sink('a'.replace('a', location.hash));")).toBe(false);
+  });
+  it('reads a parameter or let after one plain assignment that no other write can follow', () => {
+    expect(fixedAtSink("function f(c) { c = 'ls'; sink(c); }")).toBe(true);
+    expect(fixedAtSink("function f(c, o) { if (!o) { c = 'ls'; sink(c); } }")).toBe(true);
+    expect(fixedAtSink("function f(c, o) { c = 'ls'; if (o) c = o; sink(c); }")).toBe(false);
+    expect(fixedAtSink("function f(c, xs) { c = 'ls'; for (const x of xs) { sink(c); c = x; } }")).toBe(
+      false,
+    );
+    expect(fixedAtSink("function f(c, xs) { c = 'ls'; xs.forEach(() => sink(c)); c = xs[0]; }")).toBe(false);
+    // A callback registered before the assignment may write the name after it, while the reader waits.
+    expect(
+      fixedAtSink("function f(c, e) { e.on('x', (v) => { c = v; }); c = 'ls'; setTimeout(() => sink(c)); }"),
+    ).toBe(false);
+    expect(
+      fixedAtSink("async function f(c, e) { e.on('x', (v) => { c = v; }); c = 'ls'; await w(); sink(c); }"),
+    ).toBe(false);
   });
   it('takes a helper parameter as reviewed at calls the rule itself matches', () => {
     const src = "function run(c) { sink(c); } run('a ' + q); run('b');";

@@ -279,8 +279,15 @@ function takingFunction(at: SgNode, name: string): SgNode | undefined {
   return undefined;
 }
 
+// Where a read of a list's name gives the list another name (`const copy = list`, `x = list`, a field:
+// `{ items: list }`, `{ list }`), through which it may be added to. A list passed to a function is not
+// followed: most read it (an assertion, a logger, a header set from it), and taking every such call as a
+// write reported constant lists.
+const HANDED_ON = new Set(['variable_declarator', 'assignment_expression', 'pair']);
+
 /** Whether the scope declaring the list or record `obj` names adds or replaces elements (`list.push(x)`,
- * `list[i] = x`, `Object.assign(list, …)`), read from its text; a name bound nowhere here counts as written. */
+ * `list[i] = x`, `Object.assign(list, …)`), read from its text, or gives it another name (HANDED_ON); a name
+ * bound nowhere here counts as written. */
 function elementsWritten(obj: SgNode): boolean {
   if (kindOf(obj) !== 'identifier') return false;
   const name = obj.text();
@@ -290,9 +297,29 @@ function elementsWritten(obj: SgNode): boolean {
   const scope = b ? enclosingScope(b.node) : CONSTANT_NAME.test(name) ? undefined : takingFunction(obj, name);
   if (!scope) return true;
   const n = escapeRegex(name);
-  return new RegExp(
-    `(?:^|[^\\w$.])${n}\\s*(?:\\.\\s*(?:push|unshift|splice|fill|copyWithin|set)\\s*\\(|\\[[^\\]]*\\]\\s*(?:[-+*/%&|^]|\\*\\*|<<|>>>?|\\?\\?|&&|\\|\\|)?=(?!=))|Object\\.assign\\(\\s*${n}\\b`,
-  ).test(scope.text());
+  if (
+    new RegExp(
+      `(?:^|[^\\w$.])${n}\\s*(?:\\.\\s*(?:push|unshift|splice|fill|copyWithin|set)\\s*\\(|\\[[^\\]]*\\]\\s*(?:[-+*/%&|^]|\\*\\*|<<|>>>?|\\?\\?|&&|\\|\\|)?=(?!=))|Object\\.assign\\(\\s*${n}\\b`,
+    ).test(scope.text())
+  )
+    return true;
+  const own = b && kindOf(b.node) === 'variable_declarator' ? b.node.field('name')?.id() : undefined;
+  const uses = scope.findAll({
+    rule: { any: [{ kind: 'identifier' }, { kind: 'shorthand_property_identifier' }], regex: `^${n}$` },
+  });
+  return uses.some((use) => {
+    if (use.id() === obj.id() || use.id() === own || use.text() !== name) return false;
+    if (kindOf(use) === 'shorthand_property_identifier') return true;
+    const p = use.parent();
+    if (!p || !HANDED_ON.has(kindOf(p))) return false;
+    return p.field(kindOf(p) === 'assignment_expression' ? 'right' : 'value')?.id() === use.id();
+  });
+}
+
+/** Whether `node` names a list of fixed words the code adds to (`args.push(url)`: `args.join(' ')` reads it). */
+function addedTo(node: SgNode, b: ReturnType<typeof binding>): boolean {
+  const value = b && kindOf(b.node) === 'variable_declarator' ? b.node.field('value') : null;
+  return !!value && kindOf(value) === 'array' && elementsWritten(node);
 }
 
 /** `check()` with `name` marked as being resolved (a cycle through it ends as "not fixed"). */
@@ -307,7 +334,9 @@ function resolving(name: string, ctx: Ctx, check: () => boolean): boolean {
 
 function fixedName(node: SgNode, ctx: Ctx): boolean {
   const name = node.text();
-  if (CONSTANT_NAME.test(name) || /^(?:undefined|NaN|Infinity)$/.test(name)) return true;
+  if (/^(?:undefined|NaN|Infinity)$/.test(name)) return true;
+  // A constant by its name, unless it is a list the code adds to (`ARGS.push(url)`: see addedTo).
+  if (CONSTANT_NAME.test(name)) return !addedTo(node, binding(node, name));
   if (ctx.assumed === name) return true;
   if (ctx.seen.has(name)) return false;
   const b = binding(node, name);
@@ -329,6 +358,7 @@ function fixedName(node: SgNode, ctx: Ctx): boolean {
   // A `var unit;` of a function holds undefined until it is written: its later values decide.
   const bare = !value && kindOf(b.node) === 'variable_declarator' && b.plain === true && !b.isConst;
   if (!value && !bare) return false;
+  if (addedTo(node, b)) return false;
   // A `var`/`let` declared in a function counts when every value it is given is fixed: markup accumulated
   // from fixed parts (`var html = ''; … html += template(entry)`; `html = html + x` reads the name as fixed
   // already). One at the top of a script is a global other scripts may write: only the audit profile's

@@ -30,18 +30,22 @@ export const WRITES = new Set([
   'variable_declarator',
 ]);
 
+/** Functions, with parameters of their own: a method's or a generator's are as much its own as a function's. */
 export const FUNCTIONS = new Set([
   'function_declaration',
   'function_expression',
   'arrow_function',
   'function',
+  'method_definition',
+  'generator_function',
+  'generator_function_declaration',
 ]);
 
 /**
  * The declarator that binds `name` in the nearest enclosing scope of `at`, and whether it is a `const`
  * with a plain name. A name a scope binds otherwise (a parameter, a destructuring pattern, a `for … of`
  * variable, a `catch` parameter, an import) ends the search unresolved, so an outer `const` of the same
- * name is never taken for it.
+ * name is never taken for it. An exported declaration binds its name as the declaration would.
  */
 export function binding(
   at: SgNode,
@@ -59,9 +63,16 @@ export function binding(
           ? scope.field('parameter')
           : null;
     if (head && word.test(head.text())) return undefined;
-    for (const stmt of scope.children()) {
+    for (const child of scope.children()) {
+      // `export const x = …`, `export function x() {}`: the declaration the export holds.
+      const stmt = kindOf(child) === 'export_statement' ? (child.field('declaration') ?? child) : child;
       const k = kindOf(stmt);
-      if ((k === 'function_declaration' || k === 'class_declaration') && stmt.field('name')?.text() === name)
+      if (
+        (k === 'function_declaration' ||
+          k === 'generator_function_declaration' ||
+          k === 'class_declaration') &&
+        stmt.field('name')?.text() === name
+      )
         return { node: stmt, isConst: k === 'function_declaration' };
       if (k === 'import_statement' && word.test(stmt.text()))
         return { node: stmt, isConst: false, isImport: true };

@@ -22,6 +22,15 @@ const OWN_THIS = new Set([
 ]);
 const NAME = /^[A-Za-z_$][\w$]{0,100}$/;
 
+/**
+ * Whether a method hands its call on where no sink pattern sees it: to its parent's (`super.get(url)`, and the
+ * parent may be a library's client: `class Api extends Axios`), or to a function given as a value
+ * (`axios.get.apply(axios, arguments)`, `fn.call(this, url)`). The call is then the library's as much as the
+ * module's, and no sink inside the method reports it.
+ */
+const delegates = (method: SgNode): boolean =>
+  /\bsuper\s*(?:\.|\[)|\barguments\b|\.(?:call|apply)\s*\(/.test(method.text());
+
 /** Method names of an object literal (`{ get(o) {…} }`, `{ get: function (o) {…} }`, `{ get: (o) => … }`). */
 function objectMethods(obj: SgNode): Set<string> {
   const names = new Set<string>();
@@ -30,7 +39,8 @@ function objectMethods(obj: SgNode): Set<string> {
     const key = c.field(k === 'pair' ? 'key' : 'name')?.text();
     if (key === undefined) continue;
     const value = k === 'pair' ? c.field('value') : null;
-    if (k === 'method_definition' || (value && FUNCTION_VALUES.has(kindOf(value)))) names.add(key);
+    if ((k === 'method_definition' || (value && FUNCTION_VALUES.has(kindOf(value)))) && !delegates(c))
+      names.add(key);
   }
   return names;
 }
@@ -40,15 +50,77 @@ function classMethods(body: SgNode | null): Set<string> {
   const names = new Set<string>();
   for (const c of body?.namedChildren() ?? []) {
     const key = c.field('name')?.text();
-    if (key !== undefined && kindOf(c) === 'method_definition') names.add(key);
+    if (key !== undefined && kindOf(c) === 'method_definition' && !delegates(c)) names.add(key);
   }
   return names;
 }
 
-/** An object the module binds a name to: its methods, and the block (or program) its declaration is in. */
+type Range = { start: number; end: number };
+
+/** An object the module binds a name to: its methods, the block its declaration is in, and where it is not seen. */
 interface OwnObject {
   methods: Set<string>;
-  scope: { start: number; end: number };
+  scope: Range;
+  /** The parts of the scope where another binding of the name hides it (a parameter, a loop variable, …). */
+  hidden: Range[];
+}
+
+const PATTERNS = new Set([
+  'object_pattern',
+  'array_pattern',
+  'pair_pattern',
+  'rest_pattern',
+  'assignment_pattern',
+]);
+const DECLARATIONS = new Set(['function_declaration', 'generator_function_declaration', 'class_declaration']);
+
+const rangeOf = (n: SgNode): Range => {
+  const r = n.range();
+  return { start: r.start.index, end: r.end.index };
+};
+
+/**
+ * Where another binding of `name` inside `scope` hides the declarator `own`: a parameter (its function), a
+ * declaration (its block), a `for … of` or `catch` variable (the loop, the clause), a destructured name (what
+ * its pattern belongs to). A pattern that assigns the name (`({ name } = other)`) hides it everywhere. Read once
+ * per module and name, so each call is then a range test (a walk up per call, as name-binding's, is quadratic
+ * in a long block of calls).
+ */
+function hiddenRanges(scope: SgNode, name: string, own: SgNode): Range[] {
+  const exact = `^${escapeRegex(name)}$`;
+  const out: Range[] = [];
+  for (const u of scope.findAll({
+    rule: {
+      any: [
+        { kind: 'identifier', regex: exact },
+        { kind: 'shorthand_property_identifier_pattern', regex: exact },
+      ],
+    },
+  })) {
+    let p = u.parent();
+    if (!p || u.id() === own.id()) continue;
+    let k = kindOf(p);
+    if (k === 'variable_declarator' && p.field('name')?.id() === u.id())
+      out.push(rangeOf(p.parent()?.parent() ?? p));
+    else if (DECLARATIONS.has(k) && p.field('name')?.id() === u.id()) out.push(rangeOf(p.parent() ?? p));
+    else if (k === 'formal_parameters' || (k === 'arrow_function' && p.field('parameter')?.id() === u.id()))
+      out.push(rangeOf(k === 'formal_parameters' ? (p.parent() ?? p) : p));
+    else if (
+      (k === 'for_in_statement' || k === 'catch_clause') &&
+      p.field(k === 'catch_clause' ? 'parameter' : 'left')?.id() === u.id()
+    )
+      out.push(rangeOf(p));
+    else if (PATTERNS.has(k) || kindOf(u) === 'shorthand_property_identifier_pattern') {
+      // The construct the pattern belongs to: a declaration, parameters, a loop, a catch, or an assignment.
+      for (let up = 0; p && PATTERNS.has((k = kindOf(p))) && up < MAX_ANCESTORS; up++) p = p.parent();
+      if (!p) continue;
+      if (k === 'variable_declarator') out.push(rangeOf(p.parent()?.parent() ?? p));
+      else if (k === 'formal_parameters') out.push(rangeOf(p.parent() ?? p));
+      else if (k === 'for_in_statement' || k === 'catch_clause') out.push(rangeOf(p));
+      else out.push(rangeOf(scope));
+    }
+  }
+  return out;
 }
 
 const byReceiver = new WeakMap<LoadedModule, Map<string, OwnObject | null>>();
@@ -86,30 +158,28 @@ function receiverObject(m: LoadedModule, name: string): OwnObject | null {
           : [];
         if (classes.length === 1) methods = classMethods(classes[0]!.field('body'));
       }
-      const r = block.range();
-      if (methods) out = { methods, scope: { start: r.start.index, end: r.end.index } };
+      // Methods replaced later (`api.get = axios.get`, `api['get'] = …`), or all of them (`Object.assign(api, …)`).
+      const replaced = new RegExp(
+        `(?:^|[^\\w$.])${n}\\s*(?:\\.\\s*([\\w$]+)|\\[\\s*['"\`]([\\w$]+)['"\`]\\s*\\])\\s*=(?!=)|Object\\.(?:assign|setPrototypeOf)\\(\\s*${n}\\b`,
+        'g',
+      );
+      for (const r of m.text.matchAll(replaced)) {
+        if (r[1] === undefined && r[2] === undefined) methods = undefined;
+        else methods?.delete(r[1] ?? r[2]!);
+      }
+      const own = decls[0]!.field('name')!;
+      if (methods) out = { methods, scope: rangeOf(block), hidden: hiddenRanges(block, name, own) };
     }
   }
   known.set(name, out);
   return out;
 }
 
-/**
- * Whether `name` read at `call` is the binding of `own`: the call sits in the block that declares it, and no
- * function between them takes a parameter of that name.
- */
-function reaches(call: SgNode, name: string, own: OwnObject): boolean {
-  const at = call.range();
-  if (at.start.index < own.scope.start || at.end.index > own.scope.end) return false;
-  const word = new RegExp(`(?:^|[^\\w$])${escapeRegex(name)}(?:[^\\w$]|$)`);
-  let up = 0;
-  for (let p = call.parent(); p && up++ < MAX_ANCESTORS; p = p.parent()) {
-    const r = p.range();
-    if (r.start.index <= own.scope.start && r.end.index >= own.scope.end) return true;
-    const params = p.field('parameters') ?? p.field('parameter');
-    if (params && word.test(params.text())) return false;
-  }
-  return false;
+/** Whether a read of the name at `call` is the binding of `own`: inside its block, hidden by no other binding. */
+function reaches(call: SgNode, own: OwnObject): boolean {
+  const at = rangeOf(call);
+  const inside = (r: Range): boolean => at.start >= r.start && at.end <= r.end;
+  return inside(own.scope) && !own.hidden.some(inside);
 }
 
 const prototypes = new WeakMap<LoadedModule, Map<string, boolean>>();
@@ -157,5 +227,5 @@ export function callsOwnMethod(m: LoadedModule, node: SgNode): boolean {
   if (recv.kind() === 'this') return thisMethod(m, node, name);
   if (recv.kind() !== 'identifier') return false;
   const own = receiverObject(m, recv.text());
-  return !!own && own.methods.has(name) && reaches(node, recv.text(), own);
+  return !!own && own.methods.has(name) && reaches(node, own);
 }

@@ -120,6 +120,8 @@ export function reachingAssignment(read: SgNode, name: string): SgNode | undefin
       continue;
     if (pk === 'variable_declarator' && parent.field('name')?.id() !== use.id()) continue;
     if (pk === 'assignment_pattern' && parent.field('right')?.id() === use.id()) continue;
+    // In a function inside this one (a callback registered earlier may run while the read's function waits).
+    if (ownerOf(use)?.id() !== fn.id()) return undefined;
     const at = use.range().start.index;
     // Between the assignment and the read; or, for a callback, anywhere after the assignment outside its `if`'s other branch.
     if ((at > from && at < to) || contains(holder, use)) return undefined;

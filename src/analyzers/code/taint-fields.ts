@@ -10,11 +10,16 @@ import type { Syntax } from './syntax.js';
 
 const NAME = /^[A-Za-z_$][\w$]*$/;
 
-/** A constant property key as written in a subscript or an object literal (`'f'`, `"f"`, `f`). */
-function keyText(n: SgNode | null | undefined): string | undefined {
+/**
+ * A constant property key (`'f'`, `"f"`, a member's `.f`, an object literal's `f:`). A bare name is a key only
+ * after a dot or as a JavaScript literal's key: in a subscript (`x[f]`) or a Python dictionary (`{f: v}`) it is
+ * a variable, whose value may be any field's name.
+ */
+function keyText(n: SgNode | null | undefined, member = false): string | undefined {
   if (!n) return undefined;
   const t = n.text();
-  if (NAME.test(t) && /identifier/.test(kindOf(n))) return t;
+  const k = kindOf(n);
+  if (NAME.test(t) && (k === 'property_identifier' || (member && k === 'identifier'))) return t;
   const m = /^(['"])([\w$-]{1,64})\1$/.exec(t);
   return m?.[2];
 }
@@ -25,7 +30,7 @@ export function fieldRead(syn: Syntax, use: SgNode): string | undefined {
   if (!p) return undefined;
   const k = kindOf(p);
   if (syn.member.has(k) && p.field(syn.memberObject)?.id() === use.id())
-    return keyText(p.field(syn.memberProperty));
+    return keyText(p.field(syn.memberProperty), true);
   if (syn.subscript.has(k) && p.field(syn.subscriptObject)?.id() === use.id())
     return keyText(p.field(k === 'subscript' ? 'subscript' : 'index'));
   return undefined;
@@ -67,8 +72,13 @@ export function literalField(obj: SgNode, prop: string): { node?: SgNode; spread
   let node: SgNode | undefined;
   for (const c of obj.namedChildren()) {
     const ck = kindOf(c);
-    if (ck === 'pair' && keyText(c.field('key')) === prop) node = c.field('value') ?? undefined;
-    else if (ck === 'shorthand_property_identifier' && c.text() === prop) node = c;
+    if (ck === 'pair') {
+      const key = keyText(c.field('key'));
+      if (key === prop) node = c.field('value') ?? undefined;
+      // A computed key (`{ [k]: v }`, Python's `{k: v}`) may be `prop`: its value may supply it, as a spread may.
+      else if (key === undefined && !/^(?:string|number|integer|float)$/.test(kindOf(c.field('key') ?? c)))
+        spreads.push(c.field('value') ?? c);
+    } else if (ck === 'shorthand_property_identifier' && c.text() === prop) node = c;
     else if (ck === 'spread_element' || ck === 'dictionary_splat') spreads.push(c);
   }
   return node ? { node, spreads } : { spreads };

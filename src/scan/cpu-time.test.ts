@@ -1,0 +1,32 @@
+import { describe, expect, it } from 'vitest';
+import { cpuMsOfStat, processCpuMs } from './cpu-time.js';
+
+// /proc/<pid>/stat: pid (comm) state ppid pgrp session tty tpgid flags minflt cminflt majflt cmajflt utime stime …
+const stat = (comm: string, utime: number, stime: number): string =>
+  `4242 (${comm}) R 1 4242 4242 0 -1 4194560 900 0 0 0 ${utime} ${stime} 0 0 20 0 11 0 777 0 0\n`;
+
+describe('CPU time of a process', () => {
+  it('reads utime + stime in clock ticks of 10 ms, whatever the command name holds', () => {
+    expect(cpuMsOfStat(stat('node', 150, 25))).toBe(1750);
+    expect(cpuMsOfStat(stat('a) R 9 9 9 (b', 3, 4))).toBe(70);
+    expect(cpuMsOfStat(stat('worker 1', 0, 0))).toBe(0);
+  });
+
+  it('gives nothing for a line it cannot read', () => {
+    expect(cpuMsOfStat('')).toBeUndefined();
+    expect(cpuMsOfStat('4242 node R 1 2 3 4 5 6 7 8 9 10 11 12 13')).toBeUndefined();
+    expect(cpuMsOfStat('4242 (node) R 1 2')).toBeUndefined();
+  });
+
+  it.runIf(process.platform === 'linux')(
+    'grows with the work of this process, and is unknown for no process',
+    () => {
+      const before = processCpuMs(process.pid)!;
+      const until = process.cpuUsage().user + 100_000;
+      while (process.cpuUsage().user < until);
+      expect(processCpuMs(process.pid)! - before).toBeGreaterThanOrEqual(50);
+      expect(processCpuMs(undefined)).toBeUndefined();
+      expect(processCpuMs(2 ** 22 + 1)).toBeUndefined(); // above the kernel's largest pid
+    },
+  );
+});
