@@ -2,6 +2,7 @@ import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { createRegistry } from '../analyzers/index.js';
 import { AnalyzerRegistry } from '../analyzers/registry.js';
 import type { RawFinding } from '../core/finding.js';
 import { defaultConfig } from '../policy/config.js';
@@ -123,5 +124,28 @@ describe('file roles in a scan', () => {
       defaultIgnores: false,
     });
     expect(r.findings.map((f) => f.location.path).sort()).toEqual(['static/app.js']);
+  });
+
+  it("drops code leads without a victim by the file's role, which vanguard.yaml's globs decide first", async () => {
+    const root = mkdtempSync(join(tmpdir(), 'vg-roles-'));
+    mkdirSync(join(root, 'test'));
+    // An audit lead (eval of a file the test reads): no attacker's data reaches a test.
+    writeFileSync(
+      join(root, 'test', 'load.js'),
+      "const fs = require('fs');\nconst pkg = eval('(' + fs.readFileSync(process.env.F, 'utf8') + ')');\n",
+    );
+    const scan = (roles?: Record<string, string[]>) =>
+      runScan({
+        path: root,
+        registry: createRegistry(),
+        config: { ...defaultConfig(), ...(roles ? { roles } : {}) },
+        defaultIgnores: false,
+        only: ['code'],
+      });
+    expect((await scan()).findings.map((f) => f.ruleId)).toEqual([]);
+    const overridden = await scan({ source: ['test/**'] });
+    expect(overridden.findings.map((f) => [f.ruleId, f.role ?? 'source'])).toEqual([
+      ['code/js-code-injection-audit', 'source'],
+    ]);
   });
 });

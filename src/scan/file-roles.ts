@@ -1,7 +1,8 @@
 /**
  * The file-role stage: every finding is labelled with the role of its file; findings in tests,
- * fixtures, examples, docs and translations are lowered; findings in generated and vendored code
- * are dropped and counted, except secrets (a credential is live wherever it was committed).
+ * fixtures, examples, docs and translations are lowered (code leads with no victim there are dropped:
+ * see withoutVictim); findings in generated and vendored code are dropped and counted, except secrets (a
+ * credential is live wherever it was committed). The role is the one vanguard.yaml's globs give first.
  * The table is in docs/file-roles.md; keep the two in step.
  */
 import type { Confidence, FileRole, RawFinding, Severity } from '../core/finding.js';
@@ -20,9 +21,31 @@ function oneStepDown(s: Severity): Severity {
   return s === 'info' ? 'info' : SEVERITIES[Math.min(SEVERITIES.indexOf(s) + 1, SEVERITIES.indexOf('low'))]!;
 }
 
+// Roles whose pages no user of the application loads with the application's sessions.
+const UNSERVED: ReadonlySet<FileRole> = new Set(['test', 'fixture', 'docs']);
+// Roles whose code the test runner runs with the test's own data, never an attacker's.
+const TEST_CODE: ReadonlySet<FileRole> = new Set(['test', 'fixture']);
+
+/**
+ * Code findings that have no victim in a file of this role. Cross-site scripting (CWE-79) needs a victim's
+ * browser on a page the application serves: a test's or a fixture's page, view or route is loaded by the
+ * test runner with the test's own data, and a documentation site's code (`website/`, `docs/`) renders the
+ * maintainers' own pages at build time, on a site without the application's accounts. In test and fixture
+ * code, audit leads (a sink whose input is merely not constant, such as `eval` of a fixture file the test
+ * reads) are reached by no attacker's data, and weak hashes (CWE-328) protect nothing (a test computing the
+ * sha1 its fixture tarball must carry). A taint-confirmed finding in a test is kept, lowered like every
+ * finding of its role.
+ */
+function withoutVictim(f: RoledFinding, role: FileRole): boolean {
+  if (f.analyzer !== 'code') return false;
+  if (f.cwe.includes(79) && UNSERVED.has(role)) return true;
+  return TEST_CODE.has(role) && (f.tier === 'audit' || f.cwe.includes(328));
+}
+
 /** A finding as its file's role makes it: unchanged, lowered, or undefined when dropped. */
 export function adjustForRole<T extends RoledFinding>(f: T, role: FileRole): T | undefined {
   if (role === 'source') return f;
+  if (withoutVictim(f, role)) return undefined;
   // The threat model and the policy's own findings are about the design and the repository, not a file's code.
   if (f.analyzer === 'threats' || f.analyzer === 'policy') return { ...f, role };
   if (f.analyzer === 'secrets') {
@@ -36,7 +59,10 @@ export function adjustForRole<T extends RoledFinding>(f: T, role: FileRole): T |
 }
 
 /** What the role stage reads and sets: raw and finalized findings alike. */
-type RoledFinding = Pick<RawFinding, 'analyzer' | 'severity' | 'confidence' | 'role' | 'location'>;
+type RoledFinding = Pick<
+  RawFinding,
+  'analyzer' | 'severity' | 'confidence' | 'role' | 'location' | 'cwe' | 'tier'
+>;
 
 export interface RoleStageResult<T extends RoledFinding = RawFinding> {
   findings: T[];
@@ -61,7 +87,8 @@ export function applyFileRoles<T extends RoledFinding>(
     }
     const adjusted = adjustForRole(f, role);
     if (adjusted) out.push(adjusted);
-    else dropped[role] = (dropped[role] ?? 0) + 1;
+    // Counted where the role hides code from the scan (generated, vendored), not where a lead has no victim.
+    else if (DROPPED.has(role)) dropped[role] = (dropped[role] ?? 0) + 1;
   }
   return { findings: out, dropped };
 }

@@ -3,7 +3,7 @@ import { ConfigError } from '../../core/errors.js';
 import { PROFILES, profileIncludes } from '../../core/profile.js';
 import type { Profile } from '../../core/profile.js';
 import type { FlowStep, RawFinding } from '../../core/finding.js';
-import { isTestUserPassword, isTranslationFile, roleFromPath } from '../../core/file-role.js';
+import { isTestUserPassword, isTranslationFile } from '../../core/file-role.js';
 import { findingFrom } from '../../core/rule.js';
 import type { RuleMeta } from '../../core/rule.js';
 import { keepAppMatches } from './app-scope.js';
@@ -143,7 +143,7 @@ export const codeAnalyzer: Analyzer = {
     }
     if (!lang) {
       const own = await withoutUnpassedOutputs(templateFileFindings(file), file, ctx);
-      return servedOnly(await withoutEscapedProperties(own, file, ctx));
+      return await withoutEscapedProperties(own, file, ctx);
     }
     const rules = rulesFor(rulesDirsOf(ctx.options), profileOf(ctx.options));
     const renders = file.text.includes('render') && requestDataPossible(file.text, lang, rules);
@@ -216,32 +216,6 @@ export const codeAnalyzer: Analyzer = {
       if (m.trace) f.flow = flowOf(m.trace, file.path, path, m.line, m.snippet);
       return f;
     });
-    return servedOnly([...found, ...rendered]);
+    return [...found, ...rendered];
   },
 };
-
-// Roles whose pages no user of the application loads with the application's sessions.
-const UNSERVED = new Set(['test', 'fixture', 'docs']);
-
-// Roles whose code the test runner runs with the test's own data, never an attacker's.
-const TEST_CODE = new Set(['test', 'fixture']);
-
-/**
- * Cross-site scripting (CWE-79) needs a victim's browser on a page the application serves. A test's or a
- * fixture's page, view or route is loaded by the test runner with the test's own data (a test view of the
- * template feature, a route a test module mounts to echo its request); a documentation site's code
- * (`website/`, `docs/`) renders the maintainers' own pages, at build time, on a site without the
- * application's accounts. Neither is reported.
- *
- * In test and fixture code two more kinds are not reported: audit leads (a sink whose input is merely not
- * constant, such as `eval` of a fixture file the test reads), which no attacker's data reaches there, and
- * weak hashes (CWE-328), which protect nothing in a test (a test computing the sha1 its fixture tarball
- * must carry). A taint-confirmed finding in a test is kept, lowered like every finding of its role.
- */
-function servedOnly(findings: RawFinding[]): RawFinding[] {
-  return findings.filter((f) => {
-    const role = roleFromPath(f.location.path);
-    if (f.cwe.includes(79) && UNSERVED.has(role)) return false;
-    return !TEST_CODE.has(role) || (f.tier !== 'audit' && !f.cwe.includes(328));
-  });
-}
