@@ -1,3 +1,4 @@
+import { holds, regexNeeds } from './regex-needs.js';
 import type { Matcher } from './rule-schema.js';
 
 /*
@@ -38,6 +39,17 @@ function literalNames(re: string): string[] | null {
   return words.every((w) => NAME.test(w)) ? words : null;
 }
 
+/**
+ * Whether the top-level pattern of `m` binds metavariable `name` in a name's or an operand's place (not
+ * inside a string): then every match binds it, and the constraint on it always applies.
+ */
+function placed(m: Matcher, name: string): boolean {
+  const p = (m.rule as { pattern?: unknown }).pattern;
+  if (typeof p !== 'string' || /['"`]/.test(p)) return false;
+  // `$M` right after `.` or at an expression's start, and followed by what ends a name.
+  return new RegExp(`(?:^|[\\s.(,=\\[{:])\\$${name}(?=$|[\\s.(),;\\]}=:])`).test(p);
+}
+
 const required = new WeakMap<Matcher, string[][]>();
 
 /**
@@ -49,13 +61,9 @@ export function constraintNames(m: Matcher): string[][] {
   let out = required.get(m);
   if (out) return out;
   out = [];
-  const p = (m.rule as { pattern?: unknown }).pattern;
   for (const [name, c] of Object.entries(m.constraints ?? {})) {
     const re = (c as { regex?: unknown }).regex;
-    if (typeof p !== 'string' || typeof re !== 'string') continue;
-    // `$M` right after `.` or at an expression's start, and followed by what ends a name: not in a string.
-    const place = new RegExp(`(?:^|[\\s.(,=\\[{:])\\$${name}(?=$|[\\s.(),;\\]}=:])`);
-    if (!place.test(p) || /['"`]/.test(p)) continue;
+    if (typeof re !== 'string' || !placed(m, name)) continue;
     const words = literalNames(re);
     if (words) out.push(words);
   }
@@ -112,10 +120,9 @@ function needsOf(rule: unknown, utils: Record<string, unknown>, seen: Set<string
     const w = patternWord(r.pattern);
     if (w !== '') out.all.push(w);
   }
-  if (typeof r.regex === 'string') {
-    const names = literalNames(r.regex);
-    if (names) out.any.push(names.map((w) => ({ all: [w], any: [] })));
-  }
+  // A regex is tested on the node's text, part of the file's: one literal of each of its lists must occur.
+  if (typeof r.regex === 'string')
+    for (const set of regexNeeds(r.regex)) out.any.push(set.map((w) => ({ all: [w], any: [] })));
   if (Array.isArray(r.all)) for (const x of r.all) add(needsOf(x, utils, seen));
   if (Array.isArray(r.any)) {
     const alts = r.any.map((x) => needsOf(x, utils, seen));
@@ -132,11 +139,20 @@ function needsOf(rule: unknown, utils: Record<string, unknown>, seen: Set<string
 
 const needed = new WeakMap<Matcher, Needs>();
 
-/** What a file's text must contain for `m` to match in it, worked out once per matcher. */
+/**
+ * What a file's text must contain for `m` to match in it, worked out once per matcher: what its rule needs,
+ * and what the constraint on each metavariable that every match binds (see placed) needs of the node bound.
+ */
 function needsOfMatcher(m: Matcher): Needs {
   let n = needed.get(m);
   if (!n) {
-    n = needsOf(m.rule, m.utils ?? {}, new Set());
+    const utils = m.utils ?? {};
+    n = needsOf(m.rule, utils, new Set());
+    for (const [name, c] of Object.entries(m.constraints ?? {})) {
+      if (!placed(m, name)) continue;
+      const more = needsOf(c, utils, new Set());
+      n = { all: [...n.all, ...more.all], any: [...n.any, ...more.any] };
+    }
     needed.set(m, n);
   }
   return n;
@@ -152,7 +168,7 @@ function contains(text: string, word: string): boolean {
     wordsIn = new Map();
   }
   let v = wordsIn.get(word);
-  if (v === undefined) wordsIn.set(word, (v = text.includes(word)));
+  if (v === undefined) wordsIn.set(word, (v = holds(text, word)));
   return v;
 }
 
