@@ -94,17 +94,47 @@ interface Needs {
 
 const NOTHING: Needs = { all: [], any: [] };
 
-/** The longest plain word of a pattern (see anchorOf); empty when it has none. */
-function patternWord(p: string): string {
-  const words = p.replace(/\$+[A-Z_0-9]*/g, ' ').match(/[A-Za-z_][\w]*/g) ?? [];
-  return words.reduce((best, w) => (w.length > best.length ? w : best), '');
+/** Marks a word needed as a name of its own (not inside a longer run of name characters). */
+const WHOLE = '\u0001';
+
+/**
+ * The plain words of a pattern that stand as names of their own in it (`eval`, `Function` in `new
+ * Function($$$)`; not `foo` in `$Xfoo`): a node the pattern matches has the same tokens, so each is then a
+ * whole run of name characters in the file's text too (a string's content is matched as written).
+ */
+function patternNames(p: string): string[] {
+  // Metavariables blanked to the same length, so that a word's neighbours are read in the pattern as written.
+  const blank = p.replace(/\$+[A-Z_0-9]*/g, (v) => ' '.repeat(v.length));
+  const out = new Set<string>();
+  for (const w of blank.matchAll(/[A-Za-z_][\w$]*/g)) {
+    const end = w.index + w[0].length;
+    if (w.index > 0 && /[\w$]/.test(p[w.index - 1] as string)) continue;
+    if (end < p.length && /[\w$]/.test(p[end] as string)) continue;
+    out.add(`${WHOLE}${w[0]}`);
+  }
+  return [...out];
+}
+
+/** Whether `name` occurs in `text` with no name character on either side. */
+function hasName(text: string, name: string): boolean {
+  for (let i = text.indexOf(name); i >= 0; i = text.indexOf(name, i + 1)) {
+    const before = i > 0 ? text.charCodeAt(i - 1) : 32;
+    const after = i + name.length < text.length ? text.charCodeAt(i + name.length) : 32;
+    if (!isNameChar(before) && !isNameChar(after)) return true;
+  }
+  return false;
+}
+
+/** `[\w$]`: ASCII letters, digits, `_` and `$`. */
+function isNameChar(c: number): boolean {
+  return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95 || c === 36;
 }
 
 /**
  * What the text of a file must contain for `rule` to match one of its nodes. Each part of a rule object
- * must hold (pattern, kind, regex, all, any, matches and the relational clauses): a pattern's plain word is
- * in the matched node's text; a regex that accepts only whole names (`^(setTimeout|setInterval)$`) needs
- * one of them; `any` needs what one of its alternatives needs; a relational clause (`has`, `inside`,
+ * must hold (pattern, kind, regex, all, any, matches and the relational clauses): a pattern's plain words are
+ * names in the matched node's text (see patternNames); a regex needs one of each list of its literals
+ * (regex-needs.ts); `any` needs what one of its alternatives needs; a relational clause (`has`, `inside`,
  * `follows`, `precedes`) needs a node of the same file; `not` needs nothing. Utils (`matches`) are followed
  * once each, so that recursive utils end.
  */
@@ -116,10 +146,7 @@ function needsOf(rule: unknown, utils: Record<string, unknown>, seen: Set<string
     out.all.push(...n.all);
     out.any.push(...n.any);
   };
-  if (typeof r.pattern === 'string') {
-    const w = patternWord(r.pattern);
-    if (w !== '') out.all.push(w);
-  }
+  if (typeof r.pattern === 'string') out.all.push(...patternNames(r.pattern));
   // A regex is tested on the node's text, part of the file's: one literal of each of its lists must occur.
   if (typeof r.regex === 'string')
     for (const set of regexNeeds(r.regex)) out.any.push(set.map((w) => ({ all: [w], any: [] })));
@@ -168,7 +195,8 @@ function contains(text: string, word: string): boolean {
     wordsIn = new Map();
   }
   let v = wordsIn.get(word);
-  if (v === undefined) wordsIn.set(word, (v = holds(text, word)));
+  if (v === undefined)
+    wordsIn.set(word, (v = word.startsWith(WHOLE) ? hasName(text, word.slice(1)) : holds(text, word)));
   return v;
 }
 
