@@ -273,7 +273,28 @@ export function regexNeeds(re: string): RegexNeeds {
     if (err instanceof Unsupported) return [];
     throw err;
   }
-  return all(info).filter((set) => set.length > 0 && weakest(set) >= 2);
+  return all(info)
+    .filter((set) => set.length > 0 && weakest(set) >= 2)
+    .map(shortest)
+    .sort((a, b) => a.length - b.length);
+}
+
+/**
+ * A list without the literals that hold another of it (one of them occurs whenever such a literal does),
+ * so that fewer are searched for; the lists with fewest literals come first, to rule a text out soonest.
+ */
+function shortest(set: readonly Literal[]): Literal[] {
+  const sorted = [...new Set(set)].sort((a, b) => a.length - b.length);
+  const out: Literal[] = [];
+  for (const lit of sorted) {
+    // A case-insensitive literal holds a case-sensitive one only when lowered alike: compared as lowered.
+    const low = lowered(lit);
+    const covered = out.some((o) =>
+      isCi(o) ? low !== null && low.includes(o.slice(1)) : !isCi(lit) && lit.includes(o),
+    );
+    if (!covered) out.push(lit);
+  }
+  return out;
 }
 
 let lowText: string | undefined;
