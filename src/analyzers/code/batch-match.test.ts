@@ -4,7 +4,7 @@ import { Lang, parse } from '@ast-grep/napi';
 import type { SgNode } from '@ast-grep/napi';
 import { describe, expect, it } from 'vitest';
 import { findAllBatch } from './batch-match.js';
-import { metavarsIn } from './constraint-inline.js';
+import { inlined, metavarsIn } from './constraint-inline.js';
 import { forFile } from './file-level.js';
 import { rulesFor } from './index.js';
 import { ensurePython, languageOf } from './languages.js';
@@ -130,6 +130,25 @@ describe('findAllBatch', () => {
     expect(hb?.map((h) => `${h.get('B')?.text()}.${h.get('M')?.text()}(${h.get('Y')?.text()})`)).toEqual([
       'cp.exec(cmd)',
     ]);
+  });
+
+  it('checks constraints on what the first pattern of `all` binds before the items after it', () => {
+    const m: Matcher = {
+      rule: { all: [{ pattern: '$O[$K] = $V' }, { not: { has: { field: 'right', kind: 'object' } } }] },
+      constraints: { V: { kind: 'identifier' } },
+    };
+    const r = inlined(m, js)?.rule as { all: { has?: unknown; not?: unknown }[] } | undefined;
+    // The pattern, the check on the node `$V` binds (the assignment's `right`), then the `not`.
+    expect(r?.all.map((x) => Object.keys(x).join())).toEqual(['pattern', 'has', 'not']);
+    expect(at('a[k] = v; b[k] = {}; c[k] = 1; d.e = v', [m, { rule: { pattern: 'eval($$$)' } }])[0]).toEqual([
+      'a[k] = v',
+    ]);
+    // A constrained metavariable the later items name too: kept as written (ast-grep checks it last).
+    const named: Matcher = {
+      ...m,
+      rule: { all: [{ pattern: '$O[$K] = $V' }, { not: { has: { pattern: '$V' } } }] },
+    };
+    expect(inlined(named, js)).toBeNull();
   });
 
   it('places a constraint on an argument behind a comment as ast-grep binds it', () => {

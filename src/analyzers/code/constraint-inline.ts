@@ -171,6 +171,23 @@ function withChecks(rule: Rule, checks: readonly Rule[]): Rule[] {
   return Object.keys(rest).length === 0 ? [atom, ...checks] : [atom, ...checks, rest];
 }
 
+/**
+ * `all: [{ pattern }, ...others]` whose constrained metavariables only that first pattern binds: the checks
+ * go right after the pattern's own tests, before the others (`$O[$K] = $V` and a `not` that searches the
+ * block around it, with a constraint on the kind of `$V`). Null when the rule is not of that shape.
+ */
+function firstOfAll(rule: Rule, lang: FileLanguage, cons: Record<string, Rule>): Inlined | null {
+  const { all, ...outer } = rule;
+  if (!Array.isArray(all) || rule.pattern !== undefined || rule.any !== undefined) return null;
+  const [first, ...others] = all as Rule[];
+  if (!first || typeof first.pattern !== 'string') return null;
+  const names = Object.keys(cons);
+  if (metavarsIn([others, outer]).some((n) => names.includes(n))) return null;
+  const checks = checksFor(first, lang, cons);
+  if (checks === null) return null;
+  return { rule: { ...outer, all: [...withChecks(first, checks), ...others] }, utils: {} };
+}
+
 /** A rule, and the utils it needs besides the matcher's own. */
 export interface Inlined {
   rule: Rule;
@@ -195,6 +212,8 @@ export function inlined(m: Matcher, lang: FileLanguage): Inlined | null {
   if (names.some((n) => !cons[n] || odd(cons[n])) || metavarsIn(m.utils).some((n) => names.includes(n)))
     return null;
   const { any, ...rest } = rule;
+  const fromAll = firstOfAll(rule, lang, cons);
+  if (fromAll) return fromAll;
   if (!Array.isArray(any) || rule.pattern !== undefined) {
     const checks = checksFor(rule, lang, cons);
     if (checks === null) return null;

@@ -1,3 +1,4 @@
+import { holds, regexNeeds } from './regex-needs.js';
 import type { Matcher } from './rule-schema.js';
 
 /*
@@ -38,6 +39,17 @@ function literalNames(re: string): string[] | null {
   return words.every((w) => NAME.test(w)) ? words : null;
 }
 
+/**
+ * Whether the top-level pattern of `m` binds metavariable `name` in a name's or an operand's place (not
+ * inside a string): then every match binds it, and the constraint on it always applies.
+ */
+function placed(m: Matcher, name: string): boolean {
+  const p = (m.rule as { pattern?: unknown }).pattern;
+  if (typeof p !== 'string' || /['"`]/.test(p)) return false;
+  // `$M` right after `.` or at an expression's start, and followed by what ends a name.
+  return new RegExp(`(?:^|[\\s.(,=\\[{:])\\$${name}(?=$|[\\s.(),;\\]}=:])`).test(p);
+}
+
 const required = new WeakMap<Matcher, string[][]>();
 
 /**
@@ -49,13 +61,9 @@ export function constraintNames(m: Matcher): string[][] {
   let out = required.get(m);
   if (out) return out;
   out = [];
-  const p = (m.rule as { pattern?: unknown }).pattern;
   for (const [name, c] of Object.entries(m.constraints ?? {})) {
     const re = (c as { regex?: unknown }).regex;
-    if (typeof p !== 'string' || typeof re !== 'string') continue;
-    // `$M` right after `.` or at an expression's start, and followed by what ends a name: not in a string.
-    const place = new RegExp(`(?:^|[\\s.(,=\\[{:])\\$${name}(?=$|[\\s.(),;\\]}=:])`);
-    if (!place.test(p) || /['"`]/.test(p)) continue;
+    if (typeof re !== 'string' || !placed(m, name)) continue;
     const words = literalNames(re);
     if (words) out.push(words);
   }
@@ -86,17 +94,47 @@ interface Needs {
 
 const NOTHING: Needs = { all: [], any: [] };
 
-/** The longest plain word of a pattern (see anchorOf); empty when it has none. */
-function patternWord(p: string): string {
-  const words = p.replace(/\$+[A-Z_0-9]*/g, ' ').match(/[A-Za-z_][\w]*/g) ?? [];
-  return words.reduce((best, w) => (w.length > best.length ? w : best), '');
+/** Marks a word needed as a name of its own (not inside a longer run of name characters). */
+const WHOLE = '\u0001';
+
+/**
+ * The plain words of a pattern that stand as names of their own in it (`eval`, `Function` in `new
+ * Function($$$)`; not `foo` in `$Xfoo`): a node the pattern matches has the same tokens, so each is then a
+ * whole run of name characters in the file's text too (a string's content is matched as written).
+ */
+function patternNames(p: string): string[] {
+  // Metavariables blanked to the same length, so that a word's neighbours are read in the pattern as written.
+  const blank = p.replace(/\$+[A-Z_0-9]*/g, (v) => ' '.repeat(v.length));
+  const out = new Set<string>();
+  for (const w of blank.matchAll(/[A-Za-z_][\w$]*/g)) {
+    const end = w.index + w[0].length;
+    if (w.index > 0 && /[\w$]/.test(p[w.index - 1] as string)) continue;
+    if (end < p.length && /[\w$]/.test(p[end] as string)) continue;
+    out.add(`${WHOLE}${w[0]}`);
+  }
+  return [...out];
+}
+
+/** Whether `name` occurs in `text` with no name character on either side. */
+function hasName(text: string, name: string): boolean {
+  for (let i = text.indexOf(name); i >= 0; i = text.indexOf(name, i + 1)) {
+    const before = i > 0 ? text.charCodeAt(i - 1) : 32;
+    const after = i + name.length < text.length ? text.charCodeAt(i + name.length) : 32;
+    if (!isNameChar(before) && !isNameChar(after)) return true;
+  }
+  return false;
+}
+
+/** `[\w$]`: ASCII letters, digits, `_` and `$`. */
+function isNameChar(c: number): boolean {
+  return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95 || c === 36;
 }
 
 /**
  * What the text of a file must contain for `rule` to match one of its nodes. Each part of a rule object
- * must hold (pattern, kind, regex, all, any, matches and the relational clauses): a pattern's plain word is
- * in the matched node's text; a regex that accepts only whole names (`^(setTimeout|setInterval)$`) needs
- * one of them; `any` needs what one of its alternatives needs; a relational clause (`has`, `inside`,
+ * must hold (pattern, kind, regex, all, any, matches and the relational clauses): a pattern's plain words are
+ * names in the matched node's text (see patternNames); a regex needs one of each list of its literals
+ * (regex-needs.ts); `any` needs what one of its alternatives needs; a relational clause (`has`, `inside`,
  * `follows`, `precedes`) needs a node of the same file; `not` needs nothing. Utils (`matches`) are followed
  * once each, so that recursive utils end.
  */
@@ -108,14 +146,10 @@ function needsOf(rule: unknown, utils: Record<string, unknown>, seen: Set<string
     out.all.push(...n.all);
     out.any.push(...n.any);
   };
-  if (typeof r.pattern === 'string') {
-    const w = patternWord(r.pattern);
-    if (w !== '') out.all.push(w);
-  }
-  if (typeof r.regex === 'string') {
-    const names = literalNames(r.regex);
-    if (names) out.any.push(names.map((w) => ({ all: [w], any: [] })));
-  }
+  if (typeof r.pattern === 'string') out.all.push(...patternNames(r.pattern));
+  // A regex is tested on the node's text, part of the file's: one literal of each of its lists must occur.
+  if (typeof r.regex === 'string')
+    for (const set of regexNeeds(r.regex)) out.any.push(set.map((w) => ({ all: [w], any: [] })));
   if (Array.isArray(r.all)) for (const x of r.all) add(needsOf(x, utils, seen));
   if (Array.isArray(r.any)) {
     const alts = r.any.map((x) => needsOf(x, utils, seen));
@@ -132,11 +166,20 @@ function needsOf(rule: unknown, utils: Record<string, unknown>, seen: Set<string
 
 const needed = new WeakMap<Matcher, Needs>();
 
-/** What a file's text must contain for `m` to match in it, worked out once per matcher. */
+/**
+ * What a file's text must contain for `m` to match in it, worked out once per matcher: what its rule needs,
+ * and what the constraint on each metavariable that every match binds (see placed) needs of the node bound.
+ */
 function needsOfMatcher(m: Matcher): Needs {
   let n = needed.get(m);
   if (!n) {
-    n = needsOf(m.rule, m.utils ?? {}, new Set());
+    const utils = m.utils ?? {};
+    n = needsOf(m.rule, utils, new Set());
+    for (const [name, c] of Object.entries(m.constraints ?? {})) {
+      if (!placed(m, name)) continue;
+      const more = needsOf(c, utils, new Set());
+      n = { all: [...n.all, ...more.all], any: [...n.any, ...more.any] };
+    }
     needed.set(m, n);
   }
   return n;
@@ -152,7 +195,8 @@ function contains(text: string, word: string): boolean {
     wordsIn = new Map();
   }
   let v = wordsIn.get(word);
-  if (v === undefined) wordsIn.set(word, (v = text.includes(word)));
+  if (v === undefined)
+    wordsIn.set(word, (v = word.startsWith(WHOLE) ? hasName(text, word.slice(1)) : holds(text, word)));
   return v;
 }
 
