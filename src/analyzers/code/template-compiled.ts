@@ -15,7 +15,7 @@ import type { RawFinding } from '../../core/finding.js';
 import { isFixedValue } from './fixed-value.js';
 import { kindOf } from './syntax.js';
 import { escapeRegex } from './scope.js';
-import { templateEngineOf, unescapedOutputs } from './templates.js';
+import { reviewedEngine, templateEngineOf, unescapedOutputs, withoutOutputsAt } from './templates.js';
 import type { UnescapedOutput } from './templates.js';
 
 const CODE = /\.(?:[cm]?js|jsx|[cm]?ts|tsx)$/;
@@ -149,9 +149,8 @@ export async function withoutUnpassedOutputs(
   file: SourceFile,
   ctx: AnalyzerContext,
 ): Promise<RawFinding[]> {
-  const engine = templateEngineOf(file.ext);
-  if (!engine || engine === 'vue' || !findings.some((f) => f.ruleId.endsWith('template-unescaped-output')))
-    return findings;
+  const engine = reviewedEngine(file.ext, findings);
+  if (!engine) return findings;
   let index = indexes.get(ctx.paths);
   if (!index) indexes.set(ctx.paths, (index = buildIndex(ctx)));
   // A file name with other characters than the index reads as a word could be named unseen.
@@ -172,9 +171,5 @@ export async function withoutUnpassedOutputs(
     if (given.every((v) => v === null || (v !== undefined && isFixedValue(v, undefined, undefined, true))))
       dead.add(o);
   }
-  return findings.filter(
-    (f) =>
-      !f.ruleId.endsWith('template-unescaped-output') ||
-      ![...dead].some((o) => o.line === f.location.startLine && o.column === f.location.startColumn),
-  );
+  return withoutOutputsAt(findings, dead);
 }

@@ -20,7 +20,8 @@ import type { RawFinding } from '../../core/finding.js';
 import { isFixedValue } from './fixed-value.js';
 import { escapeRegex } from './scope.js';
 import { kindOf } from './syntax.js';
-import { templateEngineOf, unescapedOutputs } from './templates.js';
+import { reviewedEngine, templateEngineOf, unescapedOutputs, withoutOutputsAt } from './templates.js';
+import type { UnescapedOutput } from './templates.js';
 
 const CODE = /\.(?:[cm]?js|jsx|[cm]?ts|tsx)$/;
 // Code the checks below do not read: a mention of the name there keeps the finding.
@@ -181,16 +182,15 @@ export async function withoutEscapedProperties(
   file: SourceFile,
   ctx: AnalyzerContext,
 ): Promise<RawFinding[]> {
-  const engine = templateEngineOf(file.ext);
-  if (!engine || engine === 'vue' || !findings.some((f) => f.ruleId.endsWith('template-unescaped-output')))
-    return findings;
+  const engine = reviewedEngine(file.ext, findings);
+  if (!engine) return findings;
   const outputs = unescapedOutputs(file.text, engine).filter((o) => propertyOf(o.expr) !== undefined);
   if (outputs.length === 0) return findings;
   let index = indexes.get(ctx.paths);
   if (!index) indexes.set(ctx.paths, (index = buildIndex(ctx)));
   const files = await index;
   const escaped = new Map<string, boolean>();
-  const dropped = new Set<string>();
+  const dropped: UnescapedOutput[] = [];
   for (const o of outputs) {
     const prop = propertyOf(o.expr)!;
     let ok = escaped.get(prop);
@@ -207,11 +207,7 @@ export async function withoutEscapedProperties(
       ok = ok && writes.n > 0;
       escaped.set(prop, ok);
     }
-    if (ok) dropped.add(`${o.line}:${o.column}`);
+    if (ok) dropped.push(o);
   }
-  return findings.filter(
-    (f) =>
-      !f.ruleId.endsWith('template-unescaped-output') ||
-      !dropped.has(`${f.location.startLine}:${f.location.startColumn}`),
-  );
+  return withoutOutputsAt(findings, dropped);
 }

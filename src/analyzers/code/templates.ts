@@ -24,6 +24,32 @@ export function templateEngineOf(ext: string): TemplateEngine | undefined {
   return Object.hasOwn(ENGINES, ext) ? ENGINES[ext] : undefined;
 }
 
+const UNESCAPED_RULE = 'template-unescaped-output';
+
+/**
+ * The engine of a template file (not Vue's) that has unescaped-output findings for a later stage to review,
+ * or undefined when it has none.
+ */
+export function reviewedEngine(
+  ext: string,
+  findings: readonly { ruleId: string }[],
+): Exclude<TemplateEngine, 'vue'> | undefined {
+  const engine = templateEngineOf(ext);
+  if (!engine || engine === 'vue' || !findings.some((f) => f.ruleId.endsWith(UNESCAPED_RULE)))
+    return undefined;
+  return engine;
+}
+
+/** `findings` without the unescaped-output findings at the places of `outputs`. */
+export function withoutOutputsAt<
+  F extends { ruleId: string; location: { startLine: number; startColumn?: number } },
+>(findings: F[], outputs: Iterable<Pick<UnescapedOutput, 'line' | 'column'>>): F[] {
+  const at = new Set([...outputs].map((o) => `${o.line}:${o.column}`));
+  return findings.filter(
+    (f) => !f.ruleId.endsWith(UNESCAPED_RULE) || !at.has(`${f.location.startLine}:${f.location.startColumn}`),
+  );
+}
+
 /** One place where a template writes a value without HTML escaping. */
 export interface UnescapedOutput {
   line: number;
