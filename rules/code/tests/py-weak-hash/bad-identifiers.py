@@ -1,0 +1,38 @@
+import hashlib
+import os
+from hashlib import sha1
+
+
+def encrypt(passwd):
+    # The hash object is named `m`, not an identifier: a salted SHA-1 password store stays reported.
+    # ruleid: code/py-weak-hash
+    m = sha1()
+    salt = os.urandom(8).hex()
+    m.update(passwd.encode() + salt.encode())
+    return salt + m.hexdigest()
+
+
+def verify(data, expected):
+    # `valid` ends in "id" but is an integrity check, not an identifier.
+    # ruleid: code/py-weak-hash
+    valid = hashlib.md5(data).hexdigest() == expected
+    return valid
+
+
+def _next_unpredictable_id(seed):
+    # A function named for an id that must not be guessed is not an identifier helper.
+    # ruleid: code/py-weak-hash
+    return hashlib.sha1(seed).hexdigest()
+
+
+def signature(key, payload):
+    # A dict entry other than an id, and a full digest.
+    # ruleid: code/py-weak-hash
+    return {"sig": hashlib.sha1(key + payload).hexdigest()}
+
+
+def derive(password):
+    # A key from a password is not a cache key.
+    # ruleid: code/py-weak-hash
+    key = hashlib.md5(password.encode()).digest()
+    return key

@@ -1,0 +1,65 @@
+import hashlib
+import os
+from base64 import b32encode
+from hashlib import md5, sha1
+
+
+class Worker:
+    def configure(self, name):
+        # A six-character prefix names a container: no collision resistance is asked of it.
+        self.masterhash = hashlib.sha1(name.encode()).hexdigest()[:6]
+
+    def shorten(self, value, length):
+        return value[: length // 2] + hashlib.sha1(value.encode()).hexdigest()[: length // 2]
+
+
+def usage_report(host):
+    installid = hashlib.sha1(host.encode()).hexdigest()
+    return {"installid": installid}
+
+
+def etag(resource):
+    etag = hashlib.sha1(repr(resource).encode()).hexdigest()
+    resource["http_etag"] = etag
+    return resource
+
+
+def respond(response, body):
+    response["ETag"] = hashlib.md5(body).hexdigest()
+    return response
+
+
+def enqueue(queue_dir, now, data):
+    filebase = now + "+" + hashlib.sha1(data).hexdigest()
+    return os.path.join(queue_dir, filebase + ".pck")
+
+
+class Service:
+    @classmethod
+    def getName(cls, *args):
+        _hash = hashlib.sha1()
+        for arg in args:
+            _hash.update(str(arg).encode())
+        return cls.__name__ + "_" + _hash.hexdigest()
+
+
+def tree_nodes(names):
+    nodes = []
+    for name in names:
+        m = md5()
+        m.update(name.encode("utf-8"))
+        nodes.append({"text": name, "id": "user." + m.hexdigest()})
+    return nodes
+
+
+def message_id_hash(message_id):
+    return b32encode(sha1(message_id.encode("utf-8")).digest()).decode("ascii")
+
+
+def get_message_id_hash(msg_id):
+    return b32encode(sha1(msg_id).digest()).decode("utf-8")
+
+
+def avatar(email):
+    email_hash = hashlib.md5(email.lower().encode())
+    return "//www.gravatar.com/avatar/" + email_hash.hexdigest()
