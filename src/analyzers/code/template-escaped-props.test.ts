@@ -52,7 +52,7 @@ describe('an unescaped output of a property the code builds only from escaped or
     expect(await lines({ 'lib/attributes.js': code })).toEqual([1, 2]);
   });
 
-  it('stays when code the check does not read names the property', async () => {
+  it('stays when a Python file names the property in a string', async () => {
     const py = 'def attrs(request):\n    return {"bodyDataAttributes": request.args["a"]}\n';
     expect(await lines({ 'lib/attributes.js': ESCAPED, 'tools/attrs.py': py })).toEqual([1, 2]);
   });
@@ -60,5 +60,46 @@ describe('an unescaped output of a property the code builds only from escaped or
   it('counts comments and reads as neither writes nor unknown mentions', async () => {
     const more = `${ESCAPED}// bodyDataAttributes is built above.\nfunction has(req) { return !!req.data.bodyDataAttributes; }\n`;
     expect(await lines({ 'lib/attributes.js': more })).toEqual([2]);
+  });
+});
+
+const ROW = '<tr{{ row.attr_string|safe }}>\n<td>{{ row.cell_html|safe }}</td></tr>\n';
+const ELEMENT = `from django.forms.utils import flatatt
+from django.utils.html import format_html
+
+
+class Element:
+    @property
+    def attr_string(self):
+        if not self.attrs:
+            return ""
+        return flatatt(self.attrs) if self.ok else format_html(' class="{}"', self.css)
+`;
+
+/** The lines of the unescaped-output findings of a Django template, with `files` beside it. */
+async function rowLines(files: Record<string, string>): Promise<number[]> {
+  const path = 'app/templates/app/row.html';
+  const ctx = makeMemoryContext({ [path]: ROW, ...files }, {}, `/virtual-escaped-props-py-${n++}`);
+  const found = await codeAnalyzer.analyze(makeSourceFile(path, ROW), ctx);
+  return found.filter((f) => f.ruleId === 'code/template-unescaped-output').map((f) => f.location.startLine);
+}
+
+describe('an unescaped output of a Python property whose every return is escaped markup', () => {
+  it('is dropped, read elsewhere or not; a short name (cell_html) is not looked up', async () => {
+    const reader = 'def cells(row):\n    # attr_string is escaped\n    return [row.attr_string]\n';
+    expect(await rowLines({ 'app/html.py': ELEMENT, 'app/tables.py': reader })).toEqual([2]);
+  });
+
+  it.each([
+    ['a return of request data', ELEMENT.replace('return ""', 'return request.GET["a"]')],
+    ['a formatted return', ELEMENT.replace('return ""', 'return " %s" % self.css')],
+    ['an f-string return', ELEMENT.replace('return ""', 'return f" {self.css}"')],
+    ['an assignment to it', `${ELEMENT}\n\ndef set(row, v):\n    row.attr_string = v\n`],
+    ['a class attribute', `${ELEMENT}\n\nclass Row(Element):\n    attr_string = ' id="x"'\n`],
+    ['a keyword argument', `${ELEMENT}\n\ndef make(v):\n    return Element(attr_string=v)\n`],
+    ['a docstring naming it', ELEMENT.replace('if not', '"""Builds attr_string."""\n        if not')],
+    ['no definition', 'def cells(row):\n    return [row.attr_string]\n'],
+  ])('stays with %s', async (_name, code) => {
+    expect(await rowLines({ 'app/html.py': code })).toEqual([1, 2]);
   });
 });

@@ -3,15 +3,17 @@
  * `{{ data.bodyDataAttributes | safe }}` where every write of `bodyDataAttributes` in the project's code is
  * `req.data.bodyDataAttributes = (req.data.bodyDataAttributes || '') + ' data-' + escapeHtml(key)` writes the
  * program's own markup, its data escaped where the markup was built (the remediation the rule itself gives).
- * The property is found by its name in the project's JavaScript and TypeScript: a distinctive name (camelCase,
- * eight characters or more: a generic `html` or `content` is filled in too many ways, and reading every file
- * that says it would cost too much), written at least once, and every mention of it either a read (`o.name`,
- * `const { name } = o`), a comment, or a write (`o.name = v`, `o.name += v`, `{ name: v }`) whose value is
- * fixed text, an HTML-escaping call's result (the names the XSS rules take for escaping), the property itself
- * (markup accumulated), or `+`, a template string, a conditional or `||` of those. Anything else — the name
- * in a string (`o['name']`, `_.set(o, 'name', v)`), a shorthand `{ name }`, a method called on it, any other
- * language's file — keeps the finding. What it gives up: an object filled wholesale under that name from
- * elsewhere (`Object.assign(data, req.query)` with the attacker choosing the key).
+ * The property is found by its name in the project's JavaScript, TypeScript and Python: a distinctive name
+ * (camelCase or snake_case, eight characters or more: a generic `html` or `content` is filled in too many
+ * ways, and reading every file that says it would cost too much), written at least once, and every mention
+ * of it either a read (`o.name`, `const { name } = o`), a comment, or a write (`o.name = v`, `o.name += v`,
+ * `{ name: v }`) whose value is fixed text, an HTML-escaping call's result (the names the XSS rules take for
+ * escaping), the property itself (markup accumulated), or `+`, a template string, a conditional or `||` of
+ * those. Anything else — the name in a string (`o['name']`, `_.set(o, 'name', v)`), a shorthand `{ name }`,
+ * a method called on it, a Vue or Svelte file naming it — keeps the finding. Python files are read by
+ * template-escaped-py.ts: there the name may be a method or property whose every return is escaped markup
+ * (`return flatatt(attrs)`). What it gives up: an object filled wholesale under that name from elsewhere
+ * (`Object.assign(data, req.query)` with the attacker choosing the key).
  */
 import { Lang, parse } from '@ast-grep/napi';
 import type { SgNode } from '@ast-grep/napi';
@@ -19,16 +21,18 @@ import type { AnalyzerContext, SourceFile } from '../../core/analyzer.js';
 import type { RawFinding } from '../../core/finding.js';
 import { isFixedValue } from './fixed-value.js';
 import { escapeRegex } from './scope.js';
+import { PYTHON, pythonOnlyEscaped } from './template-escaped-py.js';
 import { kindOf } from './syntax.js';
 import { reviewedEngine, templateEngineOf, unescapedOutputs, withoutOutputsAt } from './templates.js';
 import type { UnescapedOutput } from './templates.js';
 
 const CODE = /\.(?:[cm]?js|jsx|[cm]?ts|tsx)$/;
 // Code the checks below do not read: a mention of the name there keeps the finding.
-const OTHER_CODE = /\.(?:py|pyw|vue|svelte)$/;
+const OTHER_CODE = /\.(?:vue|svelte)$/;
 /** A name or a member chain (`data.attrs`, `locals.attrs`): its last property is what the code writes. */
 const PROPERTY_PATH = /^(?:[A-Za-z_$][\w$]*\.)*([A-Za-z_$][\w$]*)$/;
-const DISTINCTIVE = /^[a-z_$][\w$]*[A-Z][\w$]*$/;
+// camelCase, or snake_case as Python names its properties (`attr_string`).
+const DISTINCTIVE = /^[a-z_$][\w$]*(?:[A-Z]|[a-z0-9]_[a-z])[\w$]*$/;
 const MIN_LENGTH = 8;
 // The escaping functions of the XSS rules' sanitizers (rules/code/xss.yaml, js-xss-response).
 const ESCAPE =
@@ -60,7 +64,7 @@ async function buildIndex(ctx: AnalyzerContext): Promise<Map<string, string[]>> 
   const out = new Map<string, string[]>();
   if (candidates.size === 0) return out;
   for (const p of ctx.paths) {
-    if (!CODE.test(p) && !OTHER_CODE.test(p)) continue;
+    if (!CODE.test(p) && !PYTHON.test(p) && !OTHER_CODE.test(p)) continue;
     const text = await ctx.readFile(p);
     if (text === undefined) continue;
     for (const c of candidates) if (text.includes(c)) out.set(c, [...(out.get(c) ?? []), p]);
@@ -109,6 +113,7 @@ function escapingCall(call: SgNode): boolean {
  * (see the module comment); `writes` counts the writes seen. False when anything is not understood.
  */
 function onlyEscapedWrites(text: string, path: string, prop: string, writes: { n: number }): boolean {
+  if (PYTHON.test(path)) return pythonOnlyEscaped(text, prop, writes);
   if (!CODE.test(path)) return false;
   const lang = /\.tsx$/.test(path) ? Lang.Tsx : /\.[cm]?ts$/.test(path) ? Lang.TypeScript : Lang.JavaScript;
   const root = parse(lang, text).root();
