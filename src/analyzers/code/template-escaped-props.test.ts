@@ -99,6 +99,8 @@ describe('an unescaped output of a Python property whose every return is escaped
     ['a keyword argument', `${ELEMENT}\n\ndef make(v):\n    return Element(attr_string=v)\n`],
     ['a docstring naming it', ELEMENT.replace('if not', '"""Builds attr_string."""\n        if not')],
     ['no definition', 'def cells(row):\n    return [row.attr_string]\n'],
+    ["a regex's escaping", ELEMENT.replace('return ""', 'return re.escape(self.raw)')],
+    ["a form's clean()", ELEMENT.replace('return ""', 'return self.clean()')],
   ])('stays with %s', async (_name, code) => {
     expect(await rowLines({ 'app/html.py': code })).toEqual([1, 2]);
   });

@@ -16,8 +16,11 @@ import { escapeRegex } from './scope.js';
 import { kindOf } from './syntax.js';
 
 export const PYTHON = /\.pyw?$/;
-const ESCAPE =
-  /^(?:flatatt|format_html|format_html_join|escape|conditional_escape|json_script|escapejs|clean)$/;
+const ESCAPE = /^(?:flatatt|format_html|format_html_join|escape|conditional_escape|json_script|escapejs)$/;
+// Escaping for another language under the same name (`re.escape`: a regex), or a name too common to trust alone
+// (`clean`: Django forms' `clean()` returns their data; only `bleach.clean` sanitizes markup).
+const NOT_HTML = /^(?:re|regex)\.escape$/;
+const QUALIFIED = /^bleach\.clean$/;
 const SAFE_WRAPPER = /^(?:mark_safe|SafeString|SafeText|Markup)$/;
 const FIXED = new Set(['none', 'true', 'false', 'integer', 'float']);
 const MAX_DEPTH = 12;
@@ -54,7 +57,8 @@ function escapedOrFixed(node: SgNode, prop: string, depth = 0): boolean {
       return node.field('attribute')?.text() === prop;
     case 'call': {
       const name = calleeName(node) ?? '';
-      if (ESCAPE.test(name)) return true;
+      const callee = node.field('function')?.text() ?? '';
+      if ((ESCAPE.test(name) && !NOT_HTML.test(callee)) || QUALIFIED.test(callee)) return true;
       const args = node.field('arguments')?.namedChildren() ?? [];
       return SAFE_WRAPPER.test(name) && args.length === 1 && next(args[0]);
     }
