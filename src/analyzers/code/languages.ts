@@ -44,6 +44,12 @@ export function languageOf(ext: string): FileLanguage | undefined {
   return Object.hasOwn(BY_EXT, ext) ? BY_EXT[ext] : undefined;
 }
 
+/** The ast-grep language of a JavaScript or TypeScript file by its path, or undefined for any other file. */
+export function scriptLanguageOf(path: string): NapiLang | undefined {
+  const l = languageOf(path.slice(path.lastIndexOf('.') + 1));
+  return l && l.family !== 'python' ? l.lang : undefined;
+}
+
 /** A `.d.ts` declaration file holds no executable code. */
 export function isDeclarationFile(name: string): boolean {
   return /\.d\.[cm]?ts$/.test(name);

@@ -8,17 +8,18 @@
  * name. When anything else names the template's file (another template including it, a path handed elsewhere, the
  * compiled function exported or passed on), nothing is dropped.
  */
-import { Lang, parse } from '@ast-grep/napi';
+import { parse } from '@ast-grep/napi';
 import type { SgNode } from '@ast-grep/napi';
 import type { AnalyzerContext, SourceFile } from '../../core/analyzer.js';
 import type { RawFinding } from '../../core/finding.js';
 import { isFixedValue } from './fixed-value.js';
+import { scriptLanguageOf } from './languages.js';
 import { kindOf } from './syntax.js';
 import { escapeRegex } from './scope.js';
 import { reviewedEngine, templateEngineOf, unescapedOutputs, withoutOutputsAt } from './templates.js';
 import type { UnescapedOutput } from './templates.js';
 
-const CODE = /\.(?:[cm]?js|jsx|[cm]?ts|tsx)$/;
+const isScript = (p: string): boolean => scriptLanguageOf(p) !== undefined;
 const WORD = /[\w.-]+/g;
 const QUOTE = /['"`]/;
 const baseName = (p: string): string => p.slice(p.lastIndexOf('/') + 1);
@@ -47,7 +48,7 @@ async function buildIndex(ctx: AnalyzerContext): Promise<Map<string, string[]>> 
   }
   const out = new Map<string, string[]>();
   for (const p of ctx.paths) {
-    if (!CODE.test(p) && !isTemplate(p)) continue;
+    if (!isScript(p) && !isTemplate(p)) continue;
     const text = await ctx.readFile(p);
     if (text === undefined) continue;
     const hits = new Set<string>();
@@ -69,8 +70,8 @@ async function buildIndex(ctx: AnalyzerContext): Promise<Map<string, string[]>> 
  * undefined when the file names the template any other way or uses such a function otherwise.
  */
 function compiledCalls(text: string, path: string, name: string): SgNode[] | undefined {
-  const lang = /\.tsx$/.test(path) ? Lang.Tsx : /\.[cm]?ts$/.test(path) ? Lang.TypeScript : Lang.JavaScript;
-  const root = parse(lang, text).root();
+  // Callers check isScript first: every such path has a language of its own.
+  const root = parse(scriptLanguageOf(path)!, text).root();
   const mention = mentionOf(name);
   const strings = [
     ...root.findAll({ rule: { any: [{ kind: 'string' }, { kind: 'template_string' }] } }),
@@ -156,7 +157,7 @@ export async function withoutUnpassedOutputs(
   // A file name with other characters than the index reads as a word could be named unseen.
   if (!/^[\w.-]+$/.test(file.name)) return findings;
   const users = ((await index).get(file.name) ?? []).filter((p) => p !== file.path);
-  if (users.length === 0 || users.some((p) => !CODE.test(p))) return findings;
+  if (users.length === 0 || users.some((p) => !isScript(p))) return findings;
   const objects: SgNode[] = [];
   for (const p of users) {
     const text = await ctx.readFile(p);

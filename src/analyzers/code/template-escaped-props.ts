@@ -15,18 +15,19 @@
  * (`return flatatt(attrs)`). What it gives up: an object filled wholesale under that name from elsewhere
  * (`Object.assign(data, req.query)` with the attacker choosing the key).
  */
-import { Lang, parse } from '@ast-grep/napi';
+import { parse } from '@ast-grep/napi';
 import type { SgNode } from '@ast-grep/napi';
 import type { AnalyzerContext, SourceFile } from '../../core/analyzer.js';
 import type { RawFinding } from '../../core/finding.js';
 import { isFixedValue } from './fixed-value.js';
 import { escapeRegex } from './scope.js';
 import { PYTHON, pythonOnlyEscaped } from './template-escaped-py.js';
+import { scriptLanguageOf } from './languages.js';
 import { kindOf } from './syntax.js';
 import { reviewedEngine, templateEngineOf, unescapedOutputs, withoutOutputsAt } from './templates.js';
 import type { UnescapedOutput } from './templates.js';
 
-const CODE = /\.(?:[cm]?js|jsx|[cm]?ts|tsx)$/;
+const isScript = (p: string): boolean => scriptLanguageOf(p) !== undefined;
 // Code the checks below do not read: a mention of the name there keeps the finding.
 const OTHER_CODE = /\.(?:vue|svelte)$/;
 /** A name or a member chain (`data.attrs`, `locals.attrs`): its last property is what the code writes. */
@@ -64,7 +65,7 @@ async function buildIndex(ctx: AnalyzerContext): Promise<Map<string, string[]>> 
   const out = new Map<string, string[]>();
   if (candidates.size === 0) return out;
   for (const p of ctx.paths) {
-    if (!CODE.test(p) && !PYTHON.test(p) && !OTHER_CODE.test(p)) continue;
+    if (!isScript(p) && !PYTHON.test(p) && !OTHER_CODE.test(p)) continue;
     const text = await ctx.readFile(p);
     if (text === undefined) continue;
     for (const c of candidates) if (text.includes(c)) out.set(c, [...(out.get(c) ?? []), p]);
@@ -114,9 +115,9 @@ function escapingCall(call: SgNode): boolean {
  */
 function onlyEscapedWrites(text: string, path: string, prop: string, writes: { n: number }): boolean {
   if (PYTHON.test(path)) return pythonOnlyEscaped(text, prop, writes);
-  if (!CODE.test(path)) return false;
-  const lang = /\.tsx$/.test(path) ? Lang.Tsx : /\.[cm]?ts$/.test(path) ? Lang.TypeScript : Lang.JavaScript;
-  const root = parse(lang, text).root();
+  if (!isScript(path)) return false;
+  // Callers check isScript first: every such path has a language of its own.
+  const root = parse(scriptLanguageOf(path)!, text).root();
   const comments = root.findAll({ rule: { kind: 'comment' } });
   const exact = `^${escapeRegex(prop)}$`;
   const named = root.findAll({
