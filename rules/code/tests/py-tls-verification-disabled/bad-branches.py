@@ -1,0 +1,28 @@
+import ssl
+
+import requests
+
+
+def members(urls, endpoint):
+    # A branch on something other than a verification setting: every member is fetched unverified.
+    for url in urls:
+        if endpoint:
+            # ruleid: code/py-tls-verification-disabled
+            requests.get(url + endpoint, verify=False, timeout=5)
+
+
+def tls_context(verify_cert):
+    context = ssl.create_default_context()
+    if verify_cert:
+        # The branch taken when verification is asked for turns it off.
+        # ruleid: code/py-tls-verification-disabled
+        context.check_hostname = False
+    return context
+
+
+def legacy(url, retries):
+    if retries > 3:
+        pass
+    else:
+        # ruleid: code/py-tls-verification-disabled
+        return requests.get(url, verify=False, timeout=5)
