@@ -29,3 +29,12 @@ class SharedCache:
         # Bytes from anywhere (a shared cache server, a socket): not a file this module writes.
         # ruleid: code/py-pickle-load
         return pickle.loads(blob)
+
+
+def restore_upload(request, directory):
+    # The visitor's upload, saved and read back: not the program's own state.
+    path = os.path.join(directory, "upload.pck")
+    request.files["state"].save(path)
+    with open(path, "rb") as fh:
+        # ruleid: code/py-pickle-load
+        return pickle.load(fh)
