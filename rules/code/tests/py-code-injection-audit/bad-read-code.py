@@ -29,3 +29,12 @@ def run_edited(path):
     # The code read is changed with other data before it runs: still reported.
     # ruleid: code/py-code-injection-audit
     exec(code)
+
+
+def run_uploaded(request, directory):
+    # A script the visitor uploaded, saved and read back.
+    path = os.path.join(directory, "script.py")
+    request.files["script"].save(path)
+    with open(path) as f:
+        # ruleid: code/py-code-injection-audit
+        exec(f.read())
