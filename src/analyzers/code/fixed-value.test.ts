@@ -181,4 +181,22 @@ describe('isFixedValue', () => {
     // Beyond the bound the name is not resolved: an audit rule keeps its lead.
     expect(fixedAtSink(nest(200))).toBe(false);
   });
+  it("reads a property of the module's own record from every write in its scope", () => {
+    const rec = "const m = {}; m.kind = 'a'; m.get = () => (ok ? 'b' : m.kind);";
+    expect(fixedAtSink(`${rec} sink(m.kind + m.get());`)).toBe(true);
+    expect(fixedAtSink(`const m = { kind: 'a', get() { return 'b'; } }; sink(m.get() + m.kind);`)).toBe(true);
+    // Exported whole, as either branch of a conditional, it is still the module's to fill.
+    expect(fixedAtSink(`${rec} module.exports = win ? {} : m; sink(m.kind);`)).toBe(true);
+    // Never given a value, or given one from outside, a computed key, a copy, a call or a nested write.
+    expect(fixedAtSink('const m = {}; sink(m.kind);')).toBe(false);
+    expect(fixedAtSink(`${rec} m.set = (v) => { m.kind = v; }; sink(m.kind);`)).toBe(false);
+    expect(fixedAtSink(`${rec} m[k] = v; sink(m.kind);`)).toBe(false);
+    expect(fixedAtSink(`${rec} Object.assign(m, opts); sink(m.kind);`)).toBe(false);
+    expect(fixedAtSink(`${rec} fill(m); sink(m.kind);`)).toBe(false);
+    expect(fixedAtSink(`${rec} m.kind += x; sink(m.kind);`)).toBe(false);
+    expect(fixedAtSink("const m = { list: ['a'] }; m.list.push(x); sink(m.list);")).toBe(false);
+    expect(fixedAtSink(`const m = { kind }; sink(m.kind);`)).toBe(false);
+    expect(fixedAtSink(`let m = {}; m.kind = 'a'; sink(m.kind);`)).toBe(false);
+    expect(fixedAtSink(`const m = {}; m.get = (x) => x; sink(m.get(y));`)).toBe(false);
+  });
 });

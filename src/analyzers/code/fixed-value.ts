@@ -22,6 +22,7 @@ import {
   named,
 } from './fixed-writes.js';
 import { reachingAssignment } from './reaching-assignment.js';
+import { memberFunctions, memberValues } from './fixed-members.js';
 import { NUMERIC_FIELD, NUMERIC_OPERATORS, REQUEST_PART, numericCall } from './fixed-numbers.js';
 
 const MAX_DEPTH = 6;
@@ -280,13 +281,25 @@ function fixedCall(node: SgNode, ctx: Ctx): boolean {
   if (kindOf(callee) === 'member_expression') {
     const obj = callee.field('object');
     const prop = callee.field('property')?.text() ?? '';
-    return (
+    if (
       /^(?:join|concat|trim|to(?:Upp|Low)erCase|repeat|pad(?:Start|End)|replace(?:All)?|slice|substring)$/.test(
         prop,
-      ) &&
-      !!obj &&
-      fixed(obj, ctx) &&
-      argValues.every((a) => fixed(a, ctx))
+      )
+    )
+      return !!obj && fixed(obj, ctx) && argValues.every((a) => fixed(a, ctx));
+    // A method of the module's own record (`manager.getNetworkType()`) whose every definition only returns
+    // fixed values.
+    const key = `${obj?.text() ?? ''}.${prop}`;
+    if (!obj || kindOf(obj) !== 'identifier' || ctx.seen.has(key)) return false;
+    const fns = memberFunctions(obj, prop);
+    return (
+      !!fns &&
+      resolving(key, ctx, () =>
+        fns.every((fn) => {
+          const values = returnedValues(fn);
+          return !!values && values.every((v) => fixed(v, ctx));
+        }),
+      )
     );
   }
   // A local function that only returns fixed values (`dateLabel()`), also from its parameters when every
@@ -299,6 +312,21 @@ function fixedCall(node: SgNode, ctx: Ctx): boolean {
   const values = returnedValues(fn);
   if (!values) return false;
   return resolving(callee.text(), ctx, () => values.every((v) => fixed(v, ctx)));
+}
+
+/**
+ * A property of the module's own record (`manager.networkType`) that every write gives a fixed value
+ * (`manager.networkType = type` with `type` an element of a constant list): see fixed-members.ts.
+ */
+function fixedMember(node: SgNode, ctx: Ctx): boolean {
+  const obj = node.field('object');
+  const prop = node.field('property');
+  if (!obj || !prop || kindOf(obj) !== 'identifier' || kindOf(prop) !== 'property_identifier') return false;
+  const key = `${obj.text()}.${prop.text()}`;
+  if (ctx.seen.has(key)) return false;
+  const values = memberValues(obj, prop.text());
+  if (!values || values.length === 0) return false;
+  return resolving(key, ctx, () => values.every((v) => fixed(v, ctx)));
 }
 
 function fixed(node: SgNode, ctx: Ctx): boolean {
@@ -332,7 +360,7 @@ function fixed(node: SgNode, ctx: Ctx): boolean {
         // `-x`, `+x`, `~x`, `!x`, `typeof x`, `i++`: a number, a boolean or a type's name.
         return !/^(?:void|delete)\b/.test(node.text());
       case 'member_expression':
-        if (ctx.fixedCall(node)) return true;
+        if (ctx.fixedCall(node) || fixedMember(node, ctx)) return true;
         // The length of a string or an array is a number, and so is a field named as a count or a size
         // (`data.doc_count`, `stats.socketCount`, `res.need_sync_num`): a reviewer reads a JSON count as
         // digits. The request's own fields (`req.query.length`, `?count=<b>`) are whatever the sender wrote.

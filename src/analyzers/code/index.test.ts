@@ -144,6 +144,14 @@ const etag = crypto.createHash('md5').update(req.body.x).digest('hex');
     expect(isMinified('a.js', 'x'.repeat(10_000))).toBe(true);
     expect(isMinified('a.js', 'const a = 1;\n'.repeat(1000))).toBe(false);
     expect(isMinified('a.min.js', 'a')).toBe(true);
+    // A small chunk of a bundler's output (a hashed `_app/immutable/chunks/*.js` of 1.5 kB on one line) is
+    // minified too; a small hand-written file, or one line of a few hundred characters, is not.
+    const chunk = `import{a as p}from"./x.js";function v(e){var t=p("template");return t.innerHTML=e,t.content}`;
+    expect(isMinified('BffXOC4t.js', chunk.repeat(16))).toBe(true);
+    expect(isMinified('small.js', 'const html = `<p>${name}</p>`;\nel.innerHTML = html;\n'.repeat(30))).toBe(
+      false,
+    );
+    expect(isMinified('one.js', `el.innerHTML = '${'x'.repeat(400)}' + name;`)).toBe(false);
   });
 
   it('survives syntax errors (tree-sitter recovers) without throwing', () => {
