@@ -195,6 +195,18 @@ describe('isVariantOfLibraryCopy: the other build of a library copy beside it', 
     expect(roleFromContent(ext + code, 'static/js/ext/ext-all.js')).toBe('vendored');
     expect(roleFromContent(respond + code, 'static/libs/respond/respond.min.js')).toBe('vendored');
   });
+  it("reads Ext JS's GPL banner, which names the library after 'This file is part of'", () => {
+    const gpl =
+      '/*\nThis file is part of Ext JS 3.4\n\nCopyright (c) 2011-2013 Sencha Inc\n\n' +
+      'GNU General Public License Usage\nThis file may be used under the terms of the GNU General Public License\n*/\n';
+    expect(roleFromContent(gpl + code, 'js/extjs/ext-all-debug.js')).toBe('vendored');
+    // Its minified twin is skipped as minified; the debug build alone must be known by its banner.
+    expect(isVariantOfLibraryCopy('js/extjs/ext-all-debug.js', () => undefined)).toBe(false);
+    // A project's own GPL header names the project, not a library.
+    const own =
+      '/*\nThis file is part of Deluge 2.0\n\nCopyright (c) 2009 Damien Churchill\n\nGNU General Public License\n*/\n';
+    expect(roleFromContent(own + code, 'js/deluge-all-debug.js')).toBeUndefined();
+  });
   it('names the builds a library ships beside a script', () => {
     expect(buildVariants('static/js/ext/ext-all-debug.js')).toEqual([
       'static/js/ext/ext-all.js',

@@ -60,16 +60,18 @@ const LIBRARIES = [
 
 const escape = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/ /g, '[ \\t]+');
 const NAMES = LIBRARIES.map(escape).join('|');
+// The GPL header's opening (`This file is part of Ext JS 3.4`): only a copy of the library says so of itself.
+const PART_OF = 'This[ \\t]+file[ \\t]+is[ \\t]+part[ \\t]+of[ \\t]+';
 // A published plugin of such a library names it first and itself a plugin before its own version
 // (`jQuery File Upload User Interface Plugin 8.9.0`).
 const PLUGIN_WORDS = '(?:[ \\t]+[A-Za-z]+){1,5}[ \\t]+[Pp]lugin';
 /**
- * `Underscore.js 1.4.2`, `jQuery JavaScript Library v3.6.1`, `@license Mocha - v10.2.0` opening a line of
- * the banner (a project's own header that says "requires jQuery 1.7" further along a line is not a copy
- * of jQuery).
+ * `Underscore.js 1.4.2`, `jQuery JavaScript Library v3.6.1`, `@license Mocha - v10.2.0`, `This file is part of
+ * Ext JS 3.4` opening a line of the banner (a project's own header that says "requires jQuery 1.7" further
+ * along a line is not a copy of jQuery).
  */
 const BANNER_NAME = new RegExp(
-  `^[ \\t/*!]*(?:@license[ \\t]+)?(?:${NAMES})(?:\\.js)?(?:(?:[ \\t]+[A-Za-z]+){0,3}|${PLUGIN_WORDS})[ \\t]+(?:-[ \\t]+)?v?\\d+\\.\\d+`,
+  `^[ \\t/*!]*(?:@license[ \\t]+|${PART_OF})?(?:${NAMES})(?:\\.js)?(?:(?:[ \\t]+[A-Za-z]+){0,3}|${PLUGIN_WORDS})[ \\t]+(?:-[ \\t]+)?v?\\d+\\.\\d+`,
   'im',
 );
 // Banners that give the name as a file (`URI.js - Mutating URLs`) on one line and the version on a later

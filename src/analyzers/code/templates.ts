@@ -160,6 +160,8 @@ interface Pattern {
   construct: string;
   /** Capture group of the expression. */
   group: number;
+  /** A line on which a match is the template's own code, not an output (Pug's `- if (a != b)`). */
+  codeLine?: RegExp;
 }
 
 const EJS: Pattern[] = [{ re: /<%-\s*([\s\S]*?)\s*[-_]?%>/g, construct: '<%-', group: 1 }];
@@ -170,6 +172,9 @@ const PUG: Pattern[] = [
     re: /(?:^|[\w)\]\s.#-])!=\s*((?:"[^"\n]*"|'[^'\n]*'|[^\s),"'][^),\n]*)[^\n,)]*)/gm,
     construct: '!=',
     group: 1,
+    // An unbuffered code line (`- if (typeof(errors) != 'undefined')`) and a conditional or loop's own
+    // expression (`if user.role != role`, `when`, `while`) hold JavaScript, whose `!=` compares.
+    codeLine: /^[ \t]*(?:-(?:[ \t]|$)|(?:if|else[ \t]+if|unless|while|case|when)[ \t])/,
   },
 ];
 const HANDLEBARS: Pattern[] = [
@@ -242,6 +247,7 @@ export function unescapedOutputs(text: string, engine: TemplateEngine): Unescape
       if (helperOfLiterals(expr, p.construct)) continue;
       if (p.construct === '|safe' && ESCAPED_AFTER_SAFE.test(m[0])) continue;
       const at = (m.index ?? 0) + m[0].indexOf(m[p.group] ?? '');
+      if (p.codeLine?.test(text.slice(text.lastIndexOf('\n', at) + 1, at))) continue;
       out.push({ ...position(starts, at), expr, construct: p.construct, names: namesIn(expr) });
     }
   }

@@ -27,3 +27,10 @@ def preview_svg(request):
     # SVG documents run script: not one of the types that stay inert.
     # ruleid: code/py-xss-response
     return HttpResponse(request.GET.get("svg", ""), content_type="image/svg+xml")
+
+
+@app.route("/echo-status")
+def echo_status():
+    q = request.args.get("q", "")
+    # ruleid: code/py-xss-response
+    return "<p>" + q + "</p>", 200

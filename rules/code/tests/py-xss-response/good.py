@@ -1,3 +1,4 @@
+import requests
 from django.http import HttpResponse
 from flask import Flask, jsonify, render_template, request
 from markupsafe import escape
@@ -33,3 +34,12 @@ def jsonp(request):
 
 def echo_text(request):
     return HttpResponse(request.GET.get("q", ""), content_type="text/plain; charset=utf-8")
+
+
+@app.route("/proxy")
+def proxy():
+    # Only the first element of a returned tuple is the body; the status and headers are not.
+    resp = requests.get(request.args.get("url"), timeout=5)
+    if resp.status_code != 200:
+        return "", resp.status_code
+    return ("", resp.status_code, {"X-Upstream": resp.headers.get("server", "")})

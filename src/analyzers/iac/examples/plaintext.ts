@@ -36,6 +36,12 @@ export const PLAINTEXT_EXAMPLES: ExampleTable = {
       good: `http {\n  server {\n    location / {\n      proxy_pass https://10.20.0.15:9001/;\n      proxy_set_header X-Real-IP $remote_addr;  # http://wiki.nginx.org/HttpProxyModule\n      # WebSocket proxying - from http://nginx.org/en/docs/http/websocket.html\n    }\n  }\n}\n`,
     },
     {
+      // A table of links to many sites (a search engine's bangs) is data: the sites' own schemes.
+      path: 'data/bangs.json',
+      bad: `{\n  "mirror": "http://mirror.partner-cdn.io/pkgs" ⟵\n}\n`,
+      good: `{\n${Array.from({ length: 21 }, (_, k) => `  "b${k}": "http://search.site${k}.io/?q={q}",\n`).join('')}  "end": 0\n}\n`,
+    },
+    {
       path: 'pyproject.toml',
       bad: `[tool.app]\nmirror = "http://pypi.mirror.acme.io/simple" ⟵\n`,
       good: `[tool.app]\nmirror = "https://pypi.mirror.acme.io/simple"\nurl = "http://\${HOST}/simple"\n`,

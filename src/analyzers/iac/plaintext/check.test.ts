@@ -34,4 +34,14 @@ describe('plaintext-protocol: only connections the program makes', () => {
     expect(ids('deploy/nginx.conf', nginx)).toEqual([2]);
     expect(ids('app.conf', 'upstream = http://api.partner.io/#/v1\n')).toEqual([1]);
   });
+  it('reads a table of links to many sites as data, not the endpoints of a configuration', () => {
+    const sites = (n: number): string[] =>
+      Array.from({ length: n }, (_, k) => `  "s${k}": "http://search.site${k}.io/?q={q}",`);
+    // A search engine's bang table: each entry sends the user's browser to that site's own search page.
+    const table = ['{', ...sites(21), '  "end": 0', '}'].join('\n');
+    expect(ids('searx/data/external_bangs.json', table)).toEqual([]);
+    // Twenty plaintext endpoints in one configuration file are still endpoints.
+    const config = ['{', ...sites(20), '  "end": 0', '}'].join('\n');
+    expect(ids('config/upstreams.json', config)).toHaveLength(20);
+  });
 });

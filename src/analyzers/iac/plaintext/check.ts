@@ -133,6 +133,13 @@ function isProse(line: string, start: number, end: number): boolean {
   return !CLIENT_COMMAND.test(first);
 }
 
+/**
+ * More distinct public hosts than this in one file's plaintext URLs make it a table of links (a search
+ * engine's bang or site list, bookmarks, a directory of feeds or mirrors): the sites' own schemes, data the
+ * program shows or sends the user to, not the few endpoints a configuration connects to.
+ */
+const CATALOGUE_HOSTS = 20;
+
 /** Reports plaintext-protocol URLs to remote hosts in a configuration file, skipping comments and identifiers. */
 export function checkPlaintext(file: SourceFile): RawFinding[] {
   if (!/(?:https?|ftp|telnet|ldap):\/\//i.test(file.text)) return [];
@@ -142,6 +149,7 @@ export function checkPlaintext(file: SourceFile): RawFinding[] {
   const rep = new Reporter(file);
   const ext = file.ext === '' || file.name.startsWith('.env') ? 'env' : file.ext;
   const lines = file.lines();
+  const hosts = new Set<string>();
   for (let i = 0; i < lines.length; i++) {
     let line = lines[i]!;
     if (line.length > 4000 || !line.includes('://')) continue;
@@ -160,6 +168,7 @@ export function checkPlaintext(file: SourceFile): RawFinding[] {
       if (LOCAL_HOST.test(host) || EXAMPLE_HOST.test(host) || IDENTIFIER_HOSTS.has(host)) continue;
       // `service.namespace` and other cluster-internal names have no public top-level domain.
       if (!publicHost(host)) continue;
+      hosts.add(host);
       const at = rest.search(/@/);
       const userinfo = at >= 0 && at < rest.search(/[/?#]|$/) ? rest.slice(0, at) : '';
       const password = userinfo.includes(':') ? userinfo.slice(userinfo.indexOf(':') + 1) : '';
@@ -179,5 +188,5 @@ export function checkPlaintext(file: SourceFile): RawFinding[] {
       );
     }
   }
-  return rep.findings;
+  return hosts.size > CATALOGUE_HOSTS ? [] : rep.findings;
 }
