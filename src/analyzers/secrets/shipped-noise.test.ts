@@ -1,0 +1,54 @@
+import { describe, expect, it } from 'vitest';
+import { roleFromPath } from '../../core/file-role.js';
+import { adjustForRole } from '../../scan/file-roles.js';
+import { SecretEngine } from './engine.js';
+import { SECRET_RULES } from './rules.js';
+import { expandTemplate, seededRandom } from './test-tokens.js';
+import { toFinding } from './to-finding.js';
+
+/** Noise found in shipped packages (issue #11): test keys, sample configurations, entry points, help texts. */
+const engine = new SecretEngine(SECRET_RULES);
+const scan = (text: string, path: string) => {
+  const name = path.slice(path.lastIndexOf('/') + 1);
+  const ext = name.includes('.') ? name.slice(name.lastIndexOf('.') + 1) : '';
+  return engine.scan(Buffer.from(text), { path, name, ext, productNames: ['shop'] });
+};
+const rnd = seededRandom(2222);
+const real = (): string => expandTemplate('<<a62:14>>#9', rnd);
+
+/** The severity a finding is reported at once its file's role has lowered it. */
+function reported(text: string, path: string, ruleId: string): string | undefined {
+  const d = scan(text, path).find((x) => x.ruleId === ruleId);
+  return d && adjustForRole(toFinding(d, path), roleFromPath(path))?.severity;
+}
+
+describe('key material in tests is kept, lowered below high', () => {
+  const pem = (kind: string) =>
+    [
+      `-----BEGIN ${kind}PRIVATE KEY-----`,
+      ...[1, 2, 3].map(() => expandTemplate('<<b64:64>>', rnd)),
+      `-----END ${kind}PRIVATE KEY-----`,
+    ].join('\n');
+  const openssh = () =>
+    [
+      '-----BEGIN OPENSSH PRIVATE KEY-----',
+      expandTemplate('b3BlbnNzaC1rZXktdjEAAAAA<<b64:46>>', rnd),
+      expandTemplate('<<b64:70>>', rnd),
+      '-----END OPENSSH PRIVATE KEY-----',
+    ].join('\n');
+  it.each([
+    ['pkg/mta/tests/test_delivery.py', () => `KEY = """\\\n${pem('RSA ')}\n"""`, 'secrets/private-key'],
+    ['pkg/testing/ssl_test_key.key', () => pem(''), 'secrets/private-key'],
+    ['spec/fixtures/ssh/id_ed25519', openssh, 'secrets/openssh-private-key'],
+  ])('%s: low', (path, text, rule) => {
+    expect(reported(text(), path, rule)).toBe('low');
+  });
+  it.each([
+    ['deploy/server.key', () => pem('RSA '), 'secrets/private-key'],
+    ['src/signing.py', () => `KEY = """\\\n${pem('')}\n"""`, 'secrets/private-key'],
+    ['home/.ssh/id_ed25519', openssh, 'secrets/openssh-private-key'],
+  ])('%s: still critical', (path, text, rule) => {
+    expect(reported(text(), path, rule)).toBe('critical');
+  });
+});
+
