@@ -1,6 +1,7 @@
 import {
   entropy,
   hasPlaceholderWord,
+  inLocalServiceBlock,
   isConstantName,
   isEnvReference,
   isEnvVariableName,
@@ -202,8 +203,8 @@ export function passwordVerdict(m: MatchContext, inUrl: boolean): Verdict {
   // API's example request body, not the credential of a system the program logs in to. The account's owner
   // sets the real password.
   if (reason !== undefined && !inUrl && DOC_PATH.test(m.path) && sampleAccount(m)) return false;
+  const local = inUrl ? LOCAL_HOST.test(m.line) : localConfigBlock(m);
   if (reason !== undefined) {
-    const local = inUrl && LOCAL_HOST.test(m.line);
     // A block written around documentation's reserved names documents, like a documentation page (a
     // default configuration's LDAP section binding as `cn=…,dc=example,dc=com` with the password "1234").
     const doc = DOC_PATH.test(m.path) || (!inUrl && EXAMPLE_NAMES.test(m.around()));
@@ -216,7 +217,19 @@ export function passwordVerdict(m: MatchContext, inUrl: boolean): Verdict {
       ...(local || doc ? { severity: 'low' as const } : {}),
     };
   }
+  if (!inUrl && local) return { severity: 'medium', note: LOCAL_NOTE };
   return TEST_OR_DOC_PATH.test(m.path) ? { confidence: 'low' } : {};
+}
+
+const LOCAL_NOTE = 'The block connects to a service on this machine (its host is localhost).';
+
+/**
+ * A value in a configuration file's block that names localhost as its host (a sample configuration's
+ * section for the user's own database or broker, `host=localhost` above `password=root`): the credential
+ * reaches nothing from outside the machine. Weak ones are lowered as in a URL to localhost; others to medium.
+ */
+function localConfigBlock(m: MatchContext): boolean {
+  return !m.sourceCode && CONFIG_FILE.test(m.path) && inLocalServiceBlock(m.around(), m.line);
 }
 
 function genericVerdict(m: MatchContext): Verdict {
@@ -228,7 +241,8 @@ function genericVerdict(m: MatchContext): Verdict {
   if (isIdentifierLookAlike(v, m.line)) return false;
   if (v.includes('://') || v.startsWith('/') || v.startsWith('.')) return false;
   if (!/[0-9]/.test(v) || !/[A-Za-z]/.test(v)) return false;
-  return entropy(v) >= 3.5 ? {} : false;
+  if (entropy(v) < 3.5) return false;
+  return localConfigBlock(m) ? { severity: 'medium', note: LOCAL_NOTE } : {};
 }
 
 const DB_SCHEMES =

@@ -52,3 +52,36 @@ describe('key material in tests is kept, lowered below high', () => {
   });
 });
 
+describe("a sample configuration's section for a service on localhost", () => {
+  const section = (host: string, line: string) =>
+    [
+      '[influxdb]',
+      '# Configuration for the --export influxdb option',
+      `host=${host}`,
+      'port=8086',
+      line,
+    ].join('\n');
+  const token = expandTemplate('<<a62:40>>', rnd);
+  it('lowers a weak password there to low, a strong secret to medium', () => {
+    expect(
+      reported(section('localhost', 'password=root'), 'etc/glances/glances.conf', 'secrets/weak-password'),
+    ).toBe('low');
+    expect(
+      reported(section('127.0.0.1', `token=${token}`), 'etc/app/app.conf', 'secrets/generic-api-key'),
+    ).toBe('medium');
+    const yaml = ['database:', '  host: localhost', `  password: "${real()}"`].join('\n');
+    expect(reported(yaml, 'config/app.yaml', 'secrets/hardcoded-password')).toBe('medium');
+  });
+  it('keeps them high for a remote host, in another section, or in program source', () => {
+    expect(
+      reported(section('db.acme.io', 'password=root'), 'etc/app/app.conf', 'secrets/weak-password'),
+    ).toBe('high');
+    const other = `${section('localhost', 'port=1')}\n\n[rabbitmq]\nhost=mq.acme.io\npassword=guest`;
+    expect(reported(other, 'etc/app/app.conf', 'secrets/weak-password')).toBe('high');
+    const nested = ['cache:', '  host: localhost', 'database:', `  password: "${real()}"`].join('\n');
+    expect(reported(nested, 'config/app.yaml', 'secrets/hardcoded-password')).toBe('high');
+    const js = `const db = {\n  host: 'localhost',\n  token: '${token}',\n};`;
+    expect(reported(js, 'src/db.js', 'secrets/generic-api-key')).toBe('high');
+  });
+});
+
