@@ -265,8 +265,9 @@ export function isConstantName(value: string): boolean {
   return spelled.length >= 2 && new Set(words.map((w) => w.length)).size > 1;
 }
 
+// A Python object reference, `package.module:attribute` (setuptools entry points, `gunicorn app.main:app`).
 const CODE_VALUE =
-  /[()[\]{}]|^[A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*)+$|^(?:string|str|number|int|bool|boolean|null|none|nil|undefined|true|false|required|optional|bytes|secret|password|text|char|varchar)$/i;
+  /[()[\]{}]|^[A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*)+$|^[a-z_][a-z0-9_]*(?:\.[a-z_][a-z0-9_]*)+:[A-Za-z_]\w*(?:\.[A-Za-z_]\w*)*$|^(?:string|str|number|int|bool|boolean|null|none|nil|undefined|true|false|required|optional|bytes|secret|password|text|char|varchar)$/i;
 
 /** True when an unquoted value reads as code or a type rather than data. */
 export function looksLikeCode(value: string): boolean {

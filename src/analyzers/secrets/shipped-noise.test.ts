@@ -85,3 +85,11 @@ describe("a sample configuration's section for a service on localhost", () => {
   });
 });
 
+describe('object references are not credentials', () => {
+  it("an entry point's `module.path:Object` is a reference, not a password", () => {
+    const line = 'SecretInPass = buildbot.secrets.providers.passwordstore:SecretInPass';
+    expect(scan(line, 'pkg-1.0.egg-info/entry_points.txt')).toEqual([]);
+    expect(scan(`dbPass = ${real()}`, 'pkg-1.0.egg-info/entry_points.txt').length).toBeGreaterThan(0);
+  });
+});
+
