@@ -46,8 +46,10 @@ const FILE_PATH = /^(?:\/|~\/|\.{1,2}\/|[A-Za-z]:\\)/;
 const VERSION = /^[~^<>=v]{0,2}\d+(?:\.\d+)+/;
 // Key-ish words with a counter are documentation examples, not passwords (password123 stays weak).
 const EXAMPLE_KEY = /^(?:key|secret|token|apikey)[_-]?\d{0,6}$/i;
+// A host named for what goes there (`@host`, `@dbhost`, `@db-host`, `@yourhost`): a help text's or a
+// document's example. `localhost` is a real place, reported (lowered) as one.
 const DOC_HOST =
-  /@(?:[a-z0-9-]+\.)*(?:example\.(?:com|org|net)|example|host|hostname|somehost|yourhost|myhost|domain\.com)(?:[:/?#]|$)/i;
+  /@(?:[a-z0-9-]+\.)*(?:example\.(?:com|org|net)|example|(?!localhost\b)(?:[a-z]{2,10}[-_]?)?host(?:name)?|domain\.com)(?:[:/?#]|$)/i;
 const TEST_OR_DOC_PATH =
   /(?:^|\/)(?:tests?|__tests__|spec|fixtures?|examples?|docs?|samples?)\/|\.(?:md|markdown|rst|adoc)$/i;
 /** The text before a match on a line of program source that is a comment (`//`, `/*`, ` * `, `#`). */
@@ -304,6 +306,8 @@ export const GENERIC_RULES: SecretRule[] = [
         'DATABASE_URL=postgres://app:${DB_PASSWORD}@db:5432/orders',
         'postgres://user:password@host:5432/db',
         "parse('postgres://someuser:somepassword@somehost:381/somedatabase')",
+        // A help text's example: the host is named for the word host.
+        "      --db='mysql://bbuser:bbpasswd@dbhost/bbdb'",
       ],
     },
   }),

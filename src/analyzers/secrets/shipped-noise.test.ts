@@ -93,3 +93,16 @@ describe('object references are not credentials', () => {
   });
 });
 
+describe('a URL to a host named for the word host', () => {
+  it('a database URL to a host named for the word host is an example to fill in', () => {
+    const s = real().replace('#', '');
+    expect(scan("      --db='mysql://bbuser:bbpasswd@dbhost/bbdb'", 'pkg/scripts/runner.py')).toEqual([]);
+    expect(scan(`  --db='mysql://bb:${s}@db-host:3306/bbdb'`, 'pkg/scripts/runner.py')).toEqual([]);
+    expect(scan(`DATABASE_URL=mysql://bbuser:${s}@dbhost.acme.io/bbdb`, '.env').map((d) => d.ruleId)).toEqual(
+      ['secrets/database-url'],
+    );
+    expect(scan(`DATABASE_URL=mysql://bbuser:${s}@localhost/bbdb`, '.env').map((d) => d.ruleId)).toEqual([
+      'secrets/database-url',
+    ]);
+  });
+});
