@@ -162,6 +162,28 @@ function sampleAccount(m: MatchContext): boolean {
   return block.some((l) => EMAIL_FIELD.test(l)) && !block.some((l) => CONNECTION_KEY.test(l));
 }
 
+// The name of a form's confirmation field (`password_confirm`, `confirmPassword`, `repeat_password`).
+const CONFIRM_KEY = /(?:confirm|repeat|retype|verify)\w{0,20}["']?\s{0,3}(?::|=>?)\s{0,3}["'`]?$/i;
+
+/**
+ * True when the same value is written a second time under a confirmation field's name near the match
+ * (`password: 'x', password_confirm: 'x'`): a form's input, as a test of a sign-up or validation form types
+ * it. Only in test code, where that form is the test's own.
+ */
+function confirmedInForm(m: MatchContext): boolean {
+  const quoted = [`'${m.secret}'`, `"${m.secret}"`, `\`${m.secret}\``];
+  const uses = m
+    .around()
+    .split('\n')
+    .flatMap((l) =>
+      quoted
+        .map((q) => l.indexOf(q))
+        .filter((i) => i > 0)
+        .map((i) => l.slice(Math.max(0, i - 40), i)),
+    );
+  return uses.length >= 2 && uses.some((head) => CONFIRM_KEY.test(head));
+}
+
 /** Shared checks of a hard-coded password: references, code, placeholders and labels are dropped; weak ones are redirected. */
 export function passwordVerdict(m: MatchContext, inUrl: boolean): Verdict {
   const v = m.secret;
@@ -185,6 +207,7 @@ export function passwordVerdict(m: MatchContext, inUrl: boolean): Verdict {
   if (!inUrl && PASSWORD_WORDS.test(v)) return false; // a label: "password": "Password"
   if (!inUrl && (NOT_A_PASSWORD.test(v) || SELF_NAMED.test(v))) return false;
   if (!inUrl && isTestUserPassword(v, m.path)) return false;
+  if (!inUrl && m.sourceCode && TEST_ROLES.has(roleFromPath(m.path)) && confirmedInForm(m)) return false;
   // A translation key in a namespace (`placeholder: { password: 'apostrophe:enterPassword' }`).
   if (!inUrl && I18N_KEY.test(v)) return false;
   const reason = weakPasswordReason(v, m.productNames);

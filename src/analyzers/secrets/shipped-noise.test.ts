@@ -11,7 +11,12 @@ const engine = new SecretEngine(SECRET_RULES);
 const scan = (text: string, path: string) => {
   const name = path.slice(path.lastIndexOf('/') + 1);
   const ext = name.includes('.') ? name.slice(name.lastIndexOf('.') + 1) : '';
-  return engine.scan(Buffer.from(text), { path, name, ext, productNames: ['shop'] });
+  return engine.scan(Buffer.from(text), {
+    path,
+    name,
+    ext,
+    productNames: ['shop'],
+  });
 };
 const rnd = seededRandom(2222);
 const real = (): string => expandTemplate('<<a62:14>>#9', rnd);
@@ -104,5 +109,20 @@ describe('a URL to a host named for the word host', () => {
     expect(scan(`DATABASE_URL=mysql://bbuser:${s}@localhost/bbdb`, '.env').map((d) => d.ruleId)).toEqual([
       'secrets/database-url',
     ]);
+  });
+});
+
+describe("a form's password and its confirmation in a test", () => {
+  const s = real();
+  const form = (a: string, b: string) =>
+    `List.fields.password.validateInput({\n  password: '${a}',\n  password_confirm: '${b}',\n}, done);`;
+  it('is the input a test types into its own form', () => {
+    expect(scan(form(s, s), 'fields/types/password/test/type.js')).toEqual([]);
+    const py = `data = {'password': '${s}',\n        'project': p.id,\n        'confirm_password': '${s}'}`;
+    expect(scan(py, 'dashboards/users/tests.py')).toEqual([]);
+  });
+  it('is still reported outside tests, or without the same value confirmed', () => {
+    expect(scan(form(s, s), 'scripts/seed-admin.js').length).toBeGreaterThan(0);
+    expect(scan(form(s, real()), 'fields/types/password/test/type.js').length).toBeGreaterThan(0);
   });
 });
