@@ -114,9 +114,14 @@ function namespacedKey(m: MatchContext): boolean {
   return word !== null && /["']/.test(m.line[at + m.secret.length] ?? '');
 }
 
+// A name that says the value is the password's stored form (`enc_password`, `encryptedPassword`,
+// `hashed_pass`): a ciphertext or digest, not the password.
+const STORED_FORM_KEY =
+  /(?:enc|encrypted|crypted|hashed|cipher(?:ed)?)[_.-]?(?:passw(?:or)?d|pass|pwd)["']?\s{0,3}(?::=|=>|=|:)\s{0,3}["'`]?$/i;
+
 /** False when a hard-coded-password match is prose or a status value rather than a credential. */
 function passwordContextVerdict(m: MatchContext): Verdict {
-  if (namespacedKey(m)) return false;
+  if (namespacedKey(m) || precededBy(m.line, m.secret, STORED_FORM_KEY)) return false;
   if (m.secret.length <= 64) {
     if (
       precededBy(m.line, m.secret, IDENTIFIED_BY) &&

@@ -126,3 +126,16 @@ describe("a form's password and its confirmation in a test", () => {
     expect(scan(form(s, real()), 'fields/types/password/test/type.js').length).toBeGreaterThan(0);
   });
 });
+
+describe("a password's stored form is not the password", () => {
+  const b64 = expandTemplate('<<b64:44>>', rnd);
+  it.each([
+    ['static/tests/instances.spec.js', `var enc_password = "${b64}" +`],
+    ['app/models.py', `encryptedPassword = "${b64}"`],
+  ])('%s', (path, line) => {
+    expect(scan(line, path)).toEqual([]);
+  });
+  it('the password itself still is', () => {
+    expect(scan(`var password = "${b64}";`, 'app/client.js').length).toBeGreaterThan(0);
+  });
+});
