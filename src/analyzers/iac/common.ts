@@ -67,11 +67,14 @@ export const DATABASE_PORTS: ReadonlyMap<number, string> = new Map([
   [7474, 'Neo4j'],
 ]);
 
-/** Services that carry credentials or data in clear text. */
+/**
+ * Services that carry credentials or data in clear text and have an encrypted alternative. Not SMTP's 25:
+ * it is the port every mail exchanger must listen on (server-to-server mail has no other), and STARTTLS
+ * encrypts it in place; submission with credentials has its own ports.
+ */
 export const PLAINTEXT_PORTS: ReadonlyMap<number, string> = new Map([
   [21, 'FTP'],
   [23, 'Telnet'],
-  [25, 'SMTP'],
   [69, 'TFTP'],
   [110, 'POP3'],
   [143, 'IMAP'],

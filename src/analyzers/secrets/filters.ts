@@ -265,8 +265,9 @@ export function isConstantName(value: string): boolean {
   return spelled.length >= 2 && new Set(words.map((w) => w.length)).size > 1;
 }
 
+// A Python object reference, `package.module:attribute` (setuptools entry points, `gunicorn app.main:app`).
 const CODE_VALUE =
-  /[()[\]{}]|^[A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*)+$|^(?:string|str|number|int|bool|boolean|null|none|nil|undefined|true|false|required|optional|bytes|secret|password|text|char|varchar)$/i;
+  /[()[\]{}]|^[A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*)+$|^[a-z_][a-z0-9_]*(?:\.[a-z_][a-z0-9_]*)+:[A-Za-z_]\w*(?:\.[A-Za-z_]\w*)*$|^(?:string|str|number|int|bool|boolean|null|none|nil|undefined|true|false|required|optional|bytes|secret|password|text|char|varchar)$/i;
 
 /** True when an unquoted value reads as code or a type rather than data. */
 export function looksLikeCode(value: string): boolean {
@@ -303,4 +304,35 @@ export function isNaturalWord(value: string): boolean {
 /** True for a value that is a piece of string building (`"… AND password='" + password + "'"`). */
 export function isStringBuilding(value: string): boolean {
   return /^["'`+]|["'`+]$|["'`]\s{0,3}\+|\+\s{0,3}["'`]|\$\{|#\{|\{\{|%s|%\(/.test(value);
+}
+
+// A setting that places the service a block connects to (or listens on) on this machine:
+// `host=localhost`, `DB_HOST: 127.0.0.1`, `"server": "[::1]:6379"`.
+const LOCAL_SERVICE =
+  /^\s*["']?[\w.-]*?(?:host|hostname|server|address|addr)["']?\s{0,3}[:=]\s{0,3}["']?(?:localhost|127\.0\.0\.1|::1|\[::1\])(?::\d{1,5})?["']?\s*(?:[#;].*)?$/i;
+const SECTION_HEADER = /^\s*\[[^\]]*\]\s*$/;
+const BLOCK_LIMIT = 15;
+
+/**
+ * True when every copy of `line` in `text` (the lines around a match) sits in a block of configuration that
+ * names localhost as its host: the lines around it up to a blank line, an ini `[section]` header or a
+ * shallower indentation (a YAML parent), at most 15 each way. A credential there reaches a service on the
+ * same machine only: a sample configuration's section for the user's own local database or broker.
+ */
+export function inLocalServiceBlock(text: string, line: string): boolean {
+  const lines = text.split('\n');
+  const want = line.trim();
+  const at = lines.flatMap((l, i) => (l.trim() === want ? [i] : []));
+  if (at.length === 0) return false;
+  const indent = (l: string) => l.length - l.trimStart().length;
+  const inBlock = (l: string, depth: number) =>
+    l.trim() !== '' && !SECTION_HEADER.test(l) && indent(l) >= depth;
+  return at.every((i) => {
+    const depth = indent(lines[i]!);
+    for (let j = i - 1; j >= 0 && i - j <= BLOCK_LIMIT && inBlock(lines[j]!, depth); j--)
+      if (LOCAL_SERVICE.test(lines[j]!)) return true;
+    for (let j = i + 1; j < lines.length && j - i <= BLOCK_LIMIT && inBlock(lines[j]!, depth); j++)
+      if (LOCAL_SERVICE.test(lines[j]!)) return true;
+    return false;
+  });
 }

@@ -1,6 +1,7 @@
 import {
   entropy,
   hasPlaceholderWord,
+  inLocalServiceBlock,
   isConstantName,
   isEnvReference,
   isEnvVariableName,
@@ -45,8 +46,10 @@ const FILE_PATH = /^(?:\/|~\/|\.{1,2}\/|[A-Za-z]:\\)/;
 const VERSION = /^[~^<>=v]{0,2}\d+(?:\.\d+)+/;
 // Key-ish words with a counter are documentation examples, not passwords (password123 stays weak).
 const EXAMPLE_KEY = /^(?:key|secret|token|apikey)[_-]?\d{0,6}$/i;
+// A host named for what goes there (`@host`, `@dbhost`, `@db-host`, `@yourhost`): a help text's or a
+// document's example. `localhost` is a real place, reported (lowered) as one.
 const DOC_HOST =
-  /@(?:[a-z0-9-]+\.)*(?:example\.(?:com|org|net)|example|host|hostname|somehost|yourhost|myhost|domain\.com)(?:[:/?#]|$)/i;
+  /@(?:[a-z0-9-]+\.)*(?:example\.(?:com|org|net)|example|(?!localhost\b)(?:[a-z]{2,10}[-_]?)?host(?:name)?|domain\.com)(?:[:/?#]|$)/i;
 const TEST_OR_DOC_PATH =
   /(?:^|\/)(?:tests?|__tests__|spec|fixtures?|examples?|docs?|samples?)\/|\.(?:md|markdown|rst|adoc)$/i;
 /** The text before a match on a line of program source that is a comment (`//`, `/*`, ` * `, `#`). */
@@ -111,9 +114,14 @@ function namespacedKey(m: MatchContext): boolean {
   return word !== null && /["']/.test(m.line[at + m.secret.length] ?? '');
 }
 
+// A name that says the value is the password's stored form (`enc_password`, `encryptedPassword`,
+// `hashed_pass`): a ciphertext or digest, not the password.
+const STORED_FORM_KEY =
+  /(?:enc|encrypted|crypted|hashed|cipher(?:ed)?)[_.-]?(?:passw(?:or)?d|pass|pwd)["']?\s{0,3}(?::=|=>|=|:)\s{0,3}["'`]?$/i;
+
 /** False when a hard-coded-password match is prose or a status value rather than a credential. */
 function passwordContextVerdict(m: MatchContext): Verdict {
-  if (namespacedKey(m)) return false;
+  if (namespacedKey(m) || precededBy(m.line, m.secret, STORED_FORM_KEY)) return false;
   if (m.secret.length <= 64) {
     if (
       precededBy(m.line, m.secret, IDENTIFIED_BY) &&
@@ -159,6 +167,28 @@ function sampleAccount(m: MatchContext): boolean {
   return block.some((l) => EMAIL_FIELD.test(l)) && !block.some((l) => CONNECTION_KEY.test(l));
 }
 
+// The name of a form's confirmation field (`password_confirm`, `confirmPassword`, `repeat_password`).
+const CONFIRM_KEY = /(?:confirm|repeat|retype|verify)\w{0,20}["']?\s{0,3}(?::|=>?)\s{0,3}["'`]?$/i;
+
+/**
+ * True when the same value is written a second time under a confirmation field's name near the match
+ * (`password: 'x', password_confirm: 'x'`): a form's input, as a test of a sign-up or validation form types
+ * it. Only in test code, where that form is the test's own.
+ */
+function confirmedInForm(m: MatchContext): boolean {
+  const quoted = [`'${m.secret}'`, `"${m.secret}"`, `\`${m.secret}\``];
+  const uses = m
+    .around()
+    .split('\n')
+    .flatMap((l) =>
+      quoted
+        .map((q) => l.indexOf(q))
+        .filter((i) => i > 0)
+        .map((i) => l.slice(Math.max(0, i - 40), i)),
+    );
+  return uses.length >= 2 && uses.some((head) => CONFIRM_KEY.test(head));
+}
+
 /** Shared checks of a hard-coded password: references, code, placeholders and labels are dropped; weak ones are redirected. */
 export function passwordVerdict(m: MatchContext, inUrl: boolean): Verdict {
   const v = m.secret;
@@ -182,6 +212,7 @@ export function passwordVerdict(m: MatchContext, inUrl: boolean): Verdict {
   if (!inUrl && PASSWORD_WORDS.test(v)) return false; // a label: "password": "Password"
   if (!inUrl && (NOT_A_PASSWORD.test(v) || SELF_NAMED.test(v))) return false;
   if (!inUrl && isTestUserPassword(v, m.path)) return false;
+  if (!inUrl && m.sourceCode && TEST_ROLES.has(roleFromPath(m.path)) && confirmedInForm(m)) return false;
   // A translation key in a namespace (`placeholder: { password: 'apostrophe:enterPassword' }`).
   if (!inUrl && I18N_KEY.test(v)) return false;
   const reason = weakPasswordReason(v, m.productNames);
@@ -202,8 +233,8 @@ export function passwordVerdict(m: MatchContext, inUrl: boolean): Verdict {
   // API's example request body, not the credential of a system the program logs in to. The account's owner
   // sets the real password.
   if (reason !== undefined && !inUrl && DOC_PATH.test(m.path) && sampleAccount(m)) return false;
+  const local = inUrl ? LOCAL_HOST.test(m.line) : localConfigBlock(m);
   if (reason !== undefined) {
-    const local = inUrl && LOCAL_HOST.test(m.line);
     // A block written around documentation's reserved names documents, like a documentation page (a
     // default configuration's LDAP section binding as `cn=…,dc=example,dc=com` with the password "1234").
     const doc = DOC_PATH.test(m.path) || (!inUrl && EXAMPLE_NAMES.test(m.around()));
@@ -216,7 +247,19 @@ export function passwordVerdict(m: MatchContext, inUrl: boolean): Verdict {
       ...(local || doc ? { severity: 'low' as const } : {}),
     };
   }
+  if (!inUrl && local) return { severity: 'medium', note: LOCAL_NOTE };
   return TEST_OR_DOC_PATH.test(m.path) ? { confidence: 'low' } : {};
+}
+
+const LOCAL_NOTE = 'The block connects to a service on this machine (its host is localhost).';
+
+/**
+ * A value in a configuration file's block that names localhost as its host (a sample configuration's
+ * section for the user's own database or broker, `host=localhost` above `password=root`): the credential
+ * reaches nothing from outside the machine. Weak ones are lowered as in a URL to localhost; others to medium.
+ */
+function localConfigBlock(m: MatchContext): boolean {
+  return !m.sourceCode && CONFIG_FILE.test(m.path) && inLocalServiceBlock(m.around(), m.line);
 }
 
 function genericVerdict(m: MatchContext): Verdict {
@@ -228,7 +271,8 @@ function genericVerdict(m: MatchContext): Verdict {
   if (isIdentifierLookAlike(v, m.line)) return false;
   if (v.includes('://') || v.startsWith('/') || v.startsWith('.')) return false;
   if (!/[0-9]/.test(v) || !/[A-Za-z]/.test(v)) return false;
-  return entropy(v) >= 3.5 ? {} : false;
+  if (entropy(v) < 3.5) return false;
+  return localConfigBlock(m) ? { severity: 'medium', note: LOCAL_NOTE } : {};
 }
 
 const DB_SCHEMES =
@@ -290,6 +334,8 @@ export const GENERIC_RULES: SecretRule[] = [
         'DATABASE_URL=postgres://app:${DB_PASSWORD}@db:5432/orders',
         'postgres://user:password@host:5432/db',
         "parse('postgres://someuser:somepassword@somehost:381/somedatabase')",
+        // A help text's example: the host is named for the word host.
+        "      --db='mysql://bbuser:bbpasswd@dbhost/bbdb'",
       ],
     },
   }),

@@ -1,4 +1,4 @@
-import type { SecretRule } from './types.js';
+import type { MatchContext, SecretRule, Verdict } from './types.js';
 import { secretRule } from './types.js';
 import { roleFromPath } from '../../core/file-role.js';
 
@@ -10,6 +10,24 @@ function jwtHeaderHasAlg(token: string): boolean {
   const json = Buffer.from(head, 'base64url').toString('utf8');
   // The header is tiny; a plain check is enough and never throws.
   return /"alg"\s*:/.test(json.slice(0, 500));
+}
+
+const inTests = (m: MatchContext): boolean => ['test', 'fixture'].includes(roleFromPath(m.path));
+
+/**
+ * Key material in a test or fixture folder (a TLS key for the tests' local server, a signing key a test
+ * signs its sample messages with) is made for the tests far more often than copied from a deployment: kept,
+ * since a real key committed there is as live as anywhere, but at medium before the role stage lowers it
+ * once more, as test findings are, rather than the high a critical secret keeps there. A provider's token
+ * (an AWS key in a test) is an account on a live service and is not lowered this way.
+ */
+function testKey(m: MatchContext): Verdict {
+  return inTests(m)
+    ? {
+        severity: 'medium',
+        note: "In a test folder: most likely the tests' own key; check that nothing deployed trusts it.",
+      }
+    : {};
 }
 
 /** Private keys (PEM, OpenSSH, PuTTY, PGP) and signed tokens (JWT). */
@@ -24,14 +42,14 @@ export const KEY_RULES: SecretRule[] = [
     cwe: [321, 798],
     locateAtMatch: true,
     // An encrypted key in a test or fixture folder is the tests' own (a self-signed server key the HTTPS
-    // tests load with the passphrase beside it): nothing deployed trusts it. A plain one there, or an
-    // encrypted one anywhere else, is still reported.
+    // tests load with the passphrase beside it): nothing deployed trusts it. A plain one there is kept but
+    // lowered like the other keys (testKey); an encrypted one anywhere else is reported at medium.
     check: (m) =>
       /ENCRYPTED/.test(m.line)
-        ? ['test', 'fixture'].includes(roleFromPath(m.path))
+        ? inTests(m)
           ? false
           : { severity: 'medium', note: 'The key is encrypted with a passphrase.' }
-        : {},
+        : testKey(m),
     examples: {
       path: 'deploy/server.key',
       bad: [
@@ -53,6 +71,7 @@ export const KEY_RULES: SecretRule[] = [
     confidence: 'high',
     cwe: [321, 798],
     locateAtMatch: true,
+    check: testKey,
     examples: {
       path: 'home/.ssh/id_ed25519',
       bad: [
@@ -71,6 +90,7 @@ export const KEY_RULES: SecretRule[] = [
     confidence: 'high',
     cwe: [321, 798],
     locateAtMatch: true,
+    check: testKey,
     examples: {
       path: 'keys/deploy.ppk',
       bad: [
@@ -88,6 +108,7 @@ export const KEY_RULES: SecretRule[] = [
     confidence: 'high',
     cwe: [321, 798],
     locateAtMatch: true,
+    check: testKey,
     examples: {
       path: 'keys/signing.asc',
       bad: [

@@ -69,7 +69,7 @@ export const DF_EXPOSE_PLAINTEXT = iacRule({
   id: 'iac/dockerfile-expose-plaintext-port',
   title: 'Image exposes a plaintext or remote-administration port',
   description:
-    'Services such as FTP, Telnet, SMTP, POP3, IMAP, rsh/rlogin, RDP, VNC or SSH inside an application image widen the attack surface and often send credentials in clear text.',
+    'Services such as FTP, Telnet, POP3, IMAP, rsh/rlogin, RDP, VNC or SSH inside an application image widen the attack surface and often send credentials in clear text.',
   severity: 'medium',
   confidence: 'high',
   cwe: [319],

@@ -44,4 +44,16 @@ describe('plaintext-protocol: only connections the program makes', () => {
     const config = ['{', ...sites(20), '  "end": 0', '}'].join('\n');
     expect(ids('config/upstreams.json', config)).toHaveLength(20);
   });
+  it('skips examples kept in a documentation tree, not examples elsewhere', () => {
+    const sample = 'c[\'titleURL\'] = "http://builds.acme-shop.io"\n';
+    expect(ids('usr/share/doc/acme/examples/master.cfg', sample)).toEqual([]);
+    expect(ids('docs/examples/master.cfg', sample)).toEqual([]);
+    expect(ids('examples/master.cfg', sample)).toEqual([1]);
+  });
+  it("reads a YAML `url` under a documentation key (`license:`) as a link, not under a service's key", () => {
+    const manifest = ['license:', '  type: WTFPL', '  url: http://www.wtfpl.net/txt/copying/'].join('\n');
+    expect(ids('package.yaml', manifest)).toEqual([]);
+    const service = ['uplinks:', '  npmjs:', '    url: http://registry.acme-shop.io/'].join('\n');
+    expect(ids('config.yaml', service)).toEqual([3]);
+  });
 });

@@ -140,12 +140,33 @@ function isProse(line: string, start: number, end: number): boolean {
  */
 const CATALOGUE_HOSTS = 20;
 
+const DOC_TREE = /(?:^|\/)(?:docs?|documentation)\//i;
+const YAML = /^ya?ml$/;
+
+/**
+ * The YAML line that holds line `i`'s mapping (`license:` above `  url: http://…`): the nearest line above
+ * with less indentation, or '' at the top level. A documentation key there makes its `url` a link too.
+ */
+function parentKey(lines: readonly string[], i: number): string {
+  const line = lines[i]!;
+  const depth = line.length - line.trimStart().length;
+  if (depth === 0) return '';
+  for (let j = i - 1; j >= 0 && i - j <= 50; j--) {
+    const l = lines[j]!;
+    if (l.trim() === '' || l.trimStart().startsWith('#')) continue;
+    if (l.length - l.trimStart().length < depth) return l;
+  }
+  return '';
+}
+
 /** Reports plaintext-protocol URLs to remote hosts in a configuration file, skipping comments and identifiers. */
 export function checkPlaintext(file: SourceFile): RawFinding[] {
   if (!/(?:https?|ftp|telnet|ldap):\/\//i.test(file.text)) return [];
   // Translation catalogues and documentation hold links shown to people, not endpoints the software uses.
+  // So do examples kept in a documentation tree (`usr/share/doc/<package>/examples/`, `docs/examples/`):
+  // sample configurations for a reader to adapt, whose links are the sample's.
   const role = roleFromPath(file.path);
-  if (role === 'i18n' || role === 'docs') return [];
+  if (role === 'i18n' || role === 'docs' || (role === 'example' && DOC_TREE.test(file.path))) return [];
   const rep = new Reporter(file);
   const ext = file.ext === '' || file.name.startsWith('.env') ? 'env' : file.ext;
   const lines = file.lines();
@@ -156,7 +177,7 @@ export function checkPlaintext(file: SourceFile): RawFinding[] {
     const c = commentStart(line, ext);
     if (c === 0) continue;
     if (c > 0) line = line.slice(0, c);
-    if (DOC_KEY.test(line)) continue;
+    if (DOC_KEY.test(line) || (YAML.test(ext) && DOC_KEY.test(parentKey(lines, i)))) continue;
     URL_RE.lastIndex = 0;
     for (let m = URL_RE.exec(line); m; m = URL_RE.exec(line)) {
       const scheme = m[1]!.toLowerCase();

@@ -1,0 +1,141 @@
+import { describe, expect, it } from 'vitest';
+import { roleFromPath } from '../../core/file-role.js';
+import { adjustForRole } from '../../scan/file-roles.js';
+import { SecretEngine } from './engine.js';
+import { SECRET_RULES } from './rules.js';
+import { expandTemplate, seededRandom } from './test-tokens.js';
+import { toFinding } from './to-finding.js';
+
+/** Noise found in shipped packages (issue #11): test keys, sample configurations, entry points, help texts. */
+const engine = new SecretEngine(SECRET_RULES);
+const scan = (text: string, path: string) => {
+  const name = path.slice(path.lastIndexOf('/') + 1);
+  const ext = name.includes('.') ? name.slice(name.lastIndexOf('.') + 1) : '';
+  return engine.scan(Buffer.from(text), {
+    path,
+    name,
+    ext,
+    productNames: ['shop'],
+  });
+};
+const rnd = seededRandom(2222);
+const real = (): string => expandTemplate('<<a62:14>>#9', rnd);
+
+/** The severity a finding is reported at once its file's role has lowered it. */
+function reported(text: string, path: string, ruleId: string): string | undefined {
+  const d = scan(text, path).find((x) => x.ruleId === ruleId);
+  return d && adjustForRole(toFinding(d, path), roleFromPath(path))?.severity;
+}
+
+describe('key material in tests is kept, lowered below high', () => {
+  const pem = (kind: string) =>
+    [
+      `-----BEGIN ${kind}PRIVATE KEY-----`,
+      ...[1, 2, 3].map(() => expandTemplate('<<b64:64>>', rnd)),
+      `-----END ${kind}PRIVATE KEY-----`,
+    ].join('\n');
+  const openssh = () =>
+    [
+      '-----BEGIN OPENSSH PRIVATE KEY-----',
+      expandTemplate('b3BlbnNzaC1rZXktdjEAAAAA<<b64:46>>', rnd),
+      expandTemplate('<<b64:70>>', rnd),
+      '-----END OPENSSH PRIVATE KEY-----',
+    ].join('\n');
+  it.each([
+    ['pkg/mta/tests/test_delivery.py', () => `KEY = """\\\n${pem('RSA ')}\n"""`, 'secrets/private-key'],
+    ['pkg/testing/ssl_test_key.key', () => pem(''), 'secrets/private-key'],
+    ['spec/fixtures/ssh/id_ed25519', openssh, 'secrets/openssh-private-key'],
+  ])('%s: low', (path, text, rule) => {
+    expect(reported(text(), path, rule)).toBe('low');
+  });
+  it.each([
+    ['deploy/server.key', () => pem('RSA '), 'secrets/private-key'],
+    ['src/signing.py', () => `KEY = """\\\n${pem('')}\n"""`, 'secrets/private-key'],
+    ['home/.ssh/id_ed25519', openssh, 'secrets/openssh-private-key'],
+  ])('%s: still critical', (path, text, rule) => {
+    expect(reported(text(), path, rule)).toBe('critical');
+  });
+});
+
+describe("a sample configuration's section for a service on localhost", () => {
+  const section = (host: string, line: string) =>
+    [
+      '[influxdb]',
+      '# Configuration for the --export influxdb option',
+      `host=${host}`,
+      'port=8086',
+      line,
+    ].join('\n');
+  const token = expandTemplate('<<a62:40>>', rnd);
+  it('lowers a weak password there to low, a strong secret to medium', () => {
+    expect(
+      reported(section('localhost', 'password=root'), 'etc/glances/glances.conf', 'secrets/weak-password'),
+    ).toBe('low');
+    expect(
+      reported(section('127.0.0.1', `token=${token}`), 'etc/app/app.conf', 'secrets/generic-api-key'),
+    ).toBe('medium');
+    const yaml = ['database:', '  host: localhost', `  password: "${real()}"`].join('\n');
+    expect(reported(yaml, 'config/app.yaml', 'secrets/hardcoded-password')).toBe('medium');
+  });
+  it('keeps them high for a remote host, in another section, or in program source', () => {
+    expect(
+      reported(section('db.acme.io', 'password=root'), 'etc/app/app.conf', 'secrets/weak-password'),
+    ).toBe('high');
+    const other = `${section('localhost', 'port=1')}\n\n[rabbitmq]\nhost=mq.acme.io\npassword=guest`;
+    expect(reported(other, 'etc/app/app.conf', 'secrets/weak-password')).toBe('high');
+    const nested = ['cache:', '  host: localhost', 'database:', `  password: "${real()}"`].join('\n');
+    expect(reported(nested, 'config/app.yaml', 'secrets/hardcoded-password')).toBe('high');
+    const js = `const db = {\n  host: 'localhost',\n  token: '${token}',\n};`;
+    expect(reported(js, 'src/db.js', 'secrets/generic-api-key')).toBe('high');
+  });
+});
+
+describe('object references are not credentials', () => {
+  it("an entry point's `module.path:Object` is a reference, not a password", () => {
+    const line = 'SecretInPass = buildbot.secrets.providers.passwordstore:SecretInPass';
+    expect(scan(line, 'pkg-1.0.egg-info/entry_points.txt')).toEqual([]);
+    expect(scan(`dbPass = ${real()}`, 'pkg-1.0.egg-info/entry_points.txt').length).toBeGreaterThan(0);
+  });
+});
+
+describe('a URL to a host named for the word host', () => {
+  it('a database URL to a host named for the word host is an example to fill in', () => {
+    const s = real().replace('#', '');
+    expect(scan("      --db='mysql://bbuser:bbpasswd@dbhost/bbdb'", 'pkg/scripts/runner.py')).toEqual([]);
+    expect(scan(`  --db='mysql://bb:${s}@db-host:3306/bbdb'`, 'pkg/scripts/runner.py')).toEqual([]);
+    expect(scan(`DATABASE_URL=mysql://bbuser:${s}@dbhost.acme.io/bbdb`, '.env').map((d) => d.ruleId)).toEqual(
+      ['secrets/database-url'],
+    );
+    expect(scan(`DATABASE_URL=mysql://bbuser:${s}@localhost/bbdb`, '.env').map((d) => d.ruleId)).toEqual([
+      'secrets/database-url',
+    ]);
+  });
+});
+
+describe("a form's password and its confirmation in a test", () => {
+  const s = real();
+  const form = (a: string, b: string) =>
+    `List.fields.password.validateInput({\n  password: '${a}',\n  password_confirm: '${b}',\n}, done);`;
+  it('is the input a test types into its own form', () => {
+    expect(scan(form(s, s), 'fields/types/password/test/type.js')).toEqual([]);
+    const py = `data = {'password': '${s}',\n        'project': p.id,\n        'confirm_password': '${s}'}`;
+    expect(scan(py, 'dashboards/users/tests.py')).toEqual([]);
+  });
+  it('is still reported outside tests, or without the same value confirmed', () => {
+    expect(scan(form(s, s), 'scripts/seed-admin.js').length).toBeGreaterThan(0);
+    expect(scan(form(s, real()), 'fields/types/password/test/type.js').length).toBeGreaterThan(0);
+  });
+});
+
+describe("a password's stored form is not the password", () => {
+  const b64 = expandTemplate('<<b64:44>>', rnd);
+  it.each([
+    ['static/tests/instances.spec.js', `var enc_password = "${b64}" +`],
+    ['app/models.py', `encryptedPassword = "${b64}"`],
+  ])('%s', (path, line) => {
+    expect(scan(line, path)).toEqual([]);
+  });
+  it('the password itself still is', () => {
+    expect(scan(`var password = "${b64}";`, 'app/client.js').length).toBeGreaterThan(0);
+  });
+});
