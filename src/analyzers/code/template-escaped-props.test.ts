@@ -48,6 +48,26 @@ describe('an unescaped output of a property the code builds only from escaped or
     ],
     ['a method called on it', `${ESCAPED}function add(req, v) { req.data.bodyDataAttributes.push(v); }\n`],
     ['a write of another operator', `${ESCAPED}function add(req, v) { req.data.bodyDataAttributes -= v; }\n`],
+    [
+      'a write by array destructuring',
+      `${ESCAPED}function set(req) { [req.data.bodyDataAttributes] = [req.query.a]; }\n`,
+    ],
+    [
+      'a write by object destructuring',
+      `${ESCAPED}function set(req) { ({ a: req.data.bodyDataAttributes } = req.query); }\n`,
+    ],
+    [
+      'a write by a default in destructuring',
+      `${ESCAPED}function set(req) { [req.data.bodyDataAttributes = req.query.a] = []; }\n`,
+    ],
+    [
+      'a write by a loop',
+      `${ESCAPED}function set(req) { for (req.data.bodyDataAttributes of req.query.a); }\n`,
+    ],
+    [
+      'a write in parentheses',
+      `${ESCAPED}function set(req) { (req.data.bodyDataAttributes) = req.query.a; }\n`,
+    ],
   ])('stays with %s', async (_name, code) => {
     expect(await lines({ 'lib/attributes.js': code })).toEqual([1, 2]);
   });
@@ -58,7 +78,7 @@ describe('an unescaped output of a property the code builds only from escaped or
   });
 
   it('counts comments and reads as neither writes nor unknown mentions', async () => {
-    const more = `${ESCAPED}// bodyDataAttributes is built above.\nfunction has(req) { return !!req.data.bodyDataAttributes; }\n`;
+    const more = `${ESCAPED}// bodyDataAttributes is built above.\nfunction has(req) { return !!req.data.bodyDataAttributes; }\nfunction get(req, [a = (req.data.bodyDataAttributes)] = []) { return a; }\n`;
     expect(await lines({ 'lib/attributes.js': more })).toEqual([2]);
   });
 });

@@ -39,6 +39,15 @@ const MIN_LENGTH = 8;
 const ESCAPE =
   /^(?:escape|escapeHtml|htmlEscape|encode|encodeHTML|sanitize|sanitizeHtml|xss|filterXSS|purify)$/i;
 const MAX_DEPTH = 12;
+// Destructuring that may hold a member as a target (`[o.name] = v`, `({ a: o.name = d } = v)`).
+const PATTERN_TARGETS = new Set([
+  'array_pattern',
+  'object_pattern',
+  'pair_pattern',
+  'assignment_pattern',
+  'object_assignment_pattern',
+  'rest_pattern',
+]);
 
 /** The property an output writes, when it is a plain name or member chain with a distinctive last name. */
 function propertyOf(expr: string): string | undefined {
@@ -151,11 +160,22 @@ function onlyEscapedWrites(text: string, path: string, prop: string, writes: { n
       continue;
     }
     if (pk !== 'member_expression' || parent!.field('property')?.id() !== n.id()) return false;
-    const up = parent!.parent();
+    // `(o.name) = v` writes as `o.name = v` does.
+    let target = parent!;
+    let up = target.parent();
+    for (let k = 0; up && kindOf(up) === 'parenthesized_expression' && k < MAX_DEPTH; k++)
+      [target, up] = [up, up.parent()];
     const uk = up ? kindOf(up) : '';
+    // `[o.name] = v`, `({ a: o.name } = v)`, `for (o.name of v)`: written with values not read here.
+    const defaulted = uk === 'assignment_pattern' || uk === 'object_assignment_pattern';
+    if (
+      (PATTERN_TARGETS.has(uk) && (!defaulted || up!.field('left')?.id() === target.id())) ||
+      (uk === 'for_in_statement' && up!.field('left')?.id() === target.id())
+    )
+      return false;
     if (
       (uk === 'assignment_expression' || uk === 'augmented_assignment_expression') &&
-      up!.field('left')?.id() === parent!.id()
+      up!.field('left')?.id() === target.id()
     ) {
       const op = up!.field('operator')?.text() ?? '=';
       const value = up!.field('right');
@@ -167,7 +187,7 @@ function onlyEscapedWrites(text: string, path: string, prop: string, writes: { n
     // `o.name.push(x)`, `o.name.x = v`, `o.name(…)`: what it holds is changed or called, not only read.
     if (
       uk === 'member_expression' ||
-      (uk === 'call_expression' && up!.field('function')?.id() === parent!.id())
+      (uk === 'call_expression' && up!.field('function')?.id() === target.id())
     )
       return false;
     understood.push(n);
