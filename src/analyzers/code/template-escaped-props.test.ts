@@ -77,6 +77,20 @@ describe('an unescaped output of a property the code builds only from escaped or
     expect(await lines({ 'lib/attributes.js': ESCAPED, 'tools/attrs.py': py })).toEqual([1, 2]);
   });
 
+  it('stays, with a warning, when a file of code cannot be read', async () => {
+    const files = { 'views/layout.njk': LAYOUT, 'lib/attributes.js': ESCAPED, 'lib/other.js': '' };
+    const base = makeMemoryContext(files, {}, `/virtual-escaped-props-${n++}`);
+    const ctx = {
+      ...base,
+      readFile: (p: string) =>
+        p === 'lib/other.js' ? Promise.reject(new Error('ENOENT: gone')) : base.readFile(p),
+    };
+    const found = await codeAnalyzer.analyze(makeSourceFile('views/layout.njk', LAYOUT), ctx);
+    const unescaped = found.filter((f) => f.ruleId === 'code/template-unescaped-output');
+    expect(unescaped.map((f) => f.location.startLine)).toEqual([1, 2]);
+    expect(base.warnings.join('\n')).toContain('lib/other.js could not be read');
+  });
+
   it('counts comments and reads as neither writes nor unknown mentions', async () => {
     const more = `${ESCAPED}// bodyDataAttributes is built above.\nfunction has(req) { return !!req.data.bodyDataAttributes; }\nfunction get(req, [a = (req.data.bodyDataAttributes)] = []) { return a; }\n`;
     expect(await lines({ 'lib/attributes.js': more })).toEqual([2]);

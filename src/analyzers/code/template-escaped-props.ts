@@ -24,7 +24,13 @@ import { escapeRegex } from './scope.js';
 import { PYTHON, pythonOnlyEscaped } from './template-escaped-py.js';
 import { scriptLanguageOf } from './languages.js';
 import { kindOf } from './syntax.js';
-import { reviewedEngine, templateEngineOf, unescapedOutputs, withoutOutputsAt } from './templates.js';
+import {
+  readOrWarn,
+  reviewedEngine,
+  templateEngineOf,
+  unescapedOutputs,
+  withoutOutputsAt,
+} from './templates.js';
 import type { UnescapedOutput } from './templates.js';
 
 const isScript = (p: string): boolean => scriptLanguageOf(p) !== undefined;
@@ -55,16 +61,20 @@ function propertyOf(expr: string): string | undefined {
   return p !== undefined && p.length >= MIN_LENGTH && DISTINCTIVE.test(p) ? p : undefined;
 }
 
-/** Per scan (its path set): each candidate property → the files whose text names it. */
-const indexes = new WeakMap<ReadonlySet<string>, Promise<Map<string, string[]>>>();
+/**
+ * Per scan (its path set): each candidate property → the files whose text names it; undefined when a file
+ * could not be read (it may name any of them).
+ */
+const indexes = new WeakMap<ReadonlySet<string>, Promise<Map<string, string[]> | undefined>>();
 
-async function buildIndex(ctx: AnalyzerContext): Promise<Map<string, string[]>> {
+async function buildIndex(ctx: AnalyzerContext): Promise<Map<string, string[]> | undefined> {
   const candidates = new Set<string>();
   for (const p of ctx.paths) {
     const dot = p.lastIndexOf('.');
     const engine = dot > 0 ? templateEngineOf(p.slice(dot + 1).toLowerCase()) : undefined;
     if (!engine || engine === 'vue') continue;
-    const text = await ctx.readFile(p);
+    const text = await readOrWarn(ctx, p);
+    if (text === null) return undefined;
     if (text === undefined) continue;
     for (const o of unescapedOutputs(text, engine)) {
       const prop = propertyOf(o.expr);
@@ -75,7 +85,8 @@ async function buildIndex(ctx: AnalyzerContext): Promise<Map<string, string[]>> 
   if (candidates.size === 0) return out;
   for (const p of ctx.paths) {
     if (!isScript(p) && !PYTHON.test(p) && !OTHER_CODE.test(p)) continue;
-    const text = await ctx.readFile(p);
+    const text = await readOrWarn(ctx, p);
+    if (text === null) return undefined;
     if (text === undefined) continue;
     for (const c of candidates) if (text.includes(c)) out.set(c, [...(out.get(c) ?? []), p]);
   }
@@ -215,6 +226,7 @@ export async function withoutEscapedProperties(
   let index = indexes.get(ctx.paths);
   if (!index) indexes.set(ctx.paths, (index = buildIndex(ctx)));
   const files = await index;
+  if (!files) return findings;
   const escaped = new Map<string, boolean>();
   const dropped: UnescapedOutput[] = [];
   for (const o of outputs) {
@@ -224,8 +236,8 @@ export async function withoutEscapedProperties(
       const writes = { n: 0 };
       ok = true;
       for (const p of files.get(prop) ?? []) {
-        const text = await ctx.readFile(p);
-        if (text === undefined || !onlyEscapedWrites(text, p, prop, writes)) {
+        const text = await readOrWarn(ctx, p);
+        if (typeof text !== 'string' || !onlyEscapedWrites(text, p, prop, writes)) {
           ok = false;
           break;
         }
