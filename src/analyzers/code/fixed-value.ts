@@ -28,7 +28,6 @@ import { NUMERIC_FIELD, NUMERIC_OPERATORS, REQUEST_PART, numericCall } from './f
 const MAX_DEPTH = 6;
 // Terms of one `+` (or `||`, `??`) chain read at most.
 const MAX_CHAIN = 100;
-// A name written like a constant (`MAX_SIZE`), taken as one.
 const LITERALS = new Set(['string', 'number', 'true', 'false', 'null', 'undefined', 'regex']);
 
 interface Ctx {

@@ -33,6 +33,9 @@ describe('calls of the module own methods', () => {
       "app.get('/d', (req) => { function api() {} return api.get(req.query.url); });",
       "function e(api, req) { return api.get(req.query.url); }\napp.get('/e', (req) => e(axios, req));",
       "app.get('/f', (req) => [axios].map((api) => api.get(req.query.url)));",
+      // A `var` is the function's, not its loop's or block's: it hides the object after them too.
+      "app.get('/g', (req) => { for (var api of [axios]); return api.get(req.query.url); });",
+      "app.get('/h', (req) => { if (req.query.p) { var { api } = req.app.locals; } return api.get(req.query.url); });",
     ];
     for (const h of hidden) expect(ssrfLines([...own, h]), h).toEqual([4]);
     // Destructured into the name anywhere: the object may be replaced, no call of it is taken as its own.

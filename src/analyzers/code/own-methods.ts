@@ -6,7 +6,7 @@
  * reporting the call too gave one flow two findings.
  */
 import type { SgNode } from '@ast-grep/napi';
-import { MAX_ANCESTORS } from './name-binding.js';
+import { FUNCTIONS, MAX_ANCESTORS } from './name-binding.js';
 import type { LoadedModule } from './project.js';
 import { escapeRegex } from './scope.js';
 import { kindOf } from './syntax.js';
@@ -79,6 +79,22 @@ const rangeOf = (n: SgNode): Range => {
   return { start: r.start.index, end: r.end.index };
 };
 
+/** The function (or the program) around `n`: where a `var` declared anywhere in it is seen. */
+function functionOf(n: SgNode): SgNode {
+  let p = n;
+  for (let up = 0; p.parent() && !FUNCTIONS.has(kindOf(p)) && up < MAX_ANCESTORS; up++) p = p.parent()!;
+  return p;
+}
+
+/** What a declarator's or a loop's binding is seen in: its block, or its function for a `var`. */
+function declaredIn(p: SgNode, block: SgNode): Range {
+  const isVar =
+    kindOf(p) === 'for_in_statement'
+      ? p.field('kind')?.text() === 'var'
+      : kindOf(p.parent() ?? p) === 'variable_declaration';
+  return rangeOf(isVar ? functionOf(p) : block);
+}
+
 /**
  * Where another binding of `name` inside `scope` hides the declarator `own`: a parameter (its function), a
  * declaration (its block), a `for … of` or `catch` variable (the loop, the clause), a destructured name (what
@@ -101,7 +117,7 @@ function hiddenRanges(scope: SgNode, name: string, own: SgNode): Range[] {
     if (!p || u.id() === own.id()) continue;
     let k = kindOf(p);
     if (k === 'variable_declarator' && p.field('name')?.id() === u.id())
-      out.push(rangeOf(p.parent()?.parent() ?? p));
+      out.push(declaredIn(p, p.parent()?.parent() ?? p));
     else if (DECLARATIONS.has(k) && p.field('name')?.id() === u.id()) out.push(rangeOf(p.parent() ?? p));
     else if (k === 'formal_parameters' || (k === 'arrow_function' && p.field('parameter')?.id() === u.id()))
       out.push(rangeOf(k === 'formal_parameters' ? (p.parent() ?? p) : p));
@@ -109,14 +125,14 @@ function hiddenRanges(scope: SgNode, name: string, own: SgNode): Range[] {
       (k === 'for_in_statement' || k === 'catch_clause') &&
       p.field(k === 'catch_clause' ? 'parameter' : 'left')?.id() === u.id()
     )
-      out.push(rangeOf(p));
+      out.push(declaredIn(p, p));
     else if (PATTERNS.has(k) || kindOf(u) === 'shorthand_property_identifier_pattern') {
       // The construct the pattern belongs to: a declaration, parameters, a loop, a catch, or an assignment.
       for (let up = 0; p && PATTERNS.has((k = kindOf(p))) && up < MAX_ANCESTORS; up++) p = p.parent();
       if (!p) continue;
-      if (k === 'variable_declarator') out.push(rangeOf(p.parent()?.parent() ?? p));
+      if (k === 'variable_declarator') out.push(declaredIn(p, p.parent()?.parent() ?? p));
       else if (k === 'formal_parameters') out.push(rangeOf(p.parent() ?? p));
-      else if (k === 'for_in_statement' || k === 'catch_clause') out.push(rangeOf(p));
+      else if (k === 'for_in_statement' || k === 'catch_clause') out.push(declaredIn(p, p));
       else out.push(rangeOf(scope));
     }
   }

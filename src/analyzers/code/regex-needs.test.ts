@@ -43,6 +43,14 @@ describe('regexNeeds', () => {
     expect(regexNeeds('[a-z]x[[:alpha:]]yz[]]')).toEqual([['yz']]);
   });
 
+  it('reads a `[:` that opens no ASCII class as a nested class, and ends on an unclosed `\\x{`', () => {
+    // `[[:a]]` is a class holding a nested class of `:` and `a` (Rust reads it so): the `:]` further on is
+    // no part of it. Both regexes once sent the reader back to an earlier position, for ever.
+    expect(regexNeeds('[[:a]]xy(zz:]|q)')).toEqual([['xyq', 'xyzz:]']]);
+    expect(regexNeeds('[[:a]]xyz')).toEqual([['xyz']]);
+    expect(regexNeeds('ab\\x{41')).toEqual([]);
+  });
+
   it('never rules out a text the regex matches (regexes JavaScript reads the same way)', () => {
     const cases: [string, string[]][] = [
       ['^(fetch|axios\\.(get|post))\\(', ['fetch(u)', 'axios.post(u, b)']],

@@ -204,6 +204,7 @@ class Reader {
       let hex: string;
       if (this.src[this.i] === '{') {
         const end = this.src.indexOf('}', this.i);
+        if (end < 0) throw new Unsupported('hex escape');
         hex = this.src.slice(this.i + 1, end);
         this.i = end + 1;
       } else {
@@ -228,7 +229,9 @@ class Reader {
       if (c === undefined) throw new Unsupported('unclosed class');
       if (c === '\\') this.i++;
       else if (c === '[') {
-        if (this.src[this.i] === ':') this.i = this.src.indexOf(':]', this.i) + 2;
+        // `[:alpha:]`, `[:^digit:]`; any other `[` opens a nested class (`[[:a]]` holds `:` and `a`).
+        const ascii = /^:\^?[a-z]+:\]/.exec(this.src.slice(this.i, this.i + 16));
+        if (ascii) this.i += ascii[0].length;
         else {
           depth++;
           if (this.src[this.i] === '^') this.i++;

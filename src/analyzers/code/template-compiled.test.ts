@@ -34,6 +34,19 @@ async function lines(files: Record<string, string>): Promise<number[]> {
 }
 
 describe('a template compiled in code and called with object literals', () => {
+  it('keeps every output, with a warning, when a file that may name the template cannot be read', async () => {
+    const base = makeMemoryContext({ 'resource/error.pug': PAGE, 'lib/error.js': CODE, 'lib/other.js': '' });
+    const ctx = {
+      ...base,
+      readFile: (p: string) =>
+        p === 'lib/other.js' ? Promise.reject(new Error('ENOENT: gone')) : base.readFile(p),
+    };
+    const found = await codeAnalyzer.analyze(makeSourceFile('resource/error.pug', PAGE), ctx);
+    const unescaped = found.filter((f) => f.ruleId === 'code/template-unescaped-output');
+    expect(unescaped.map((f) => f.location.startLine)).toEqual([5, 6, 7, 9]);
+    expect(base.warnings.join('\n')).toContain('lib/other.js could not be read');
+  });
+
   it('drops outputs no call passes and outputs every call fills with fixed text', async () => {
     // tip: never passed; explain: constant markup; detail: a run-time value; item: the template's own loop.
     expect(await lines({ 'lib/error.js': CODE })).toEqual([7, 9]);

@@ -16,7 +16,13 @@ import { isFixedValue } from './fixed-value.js';
 import { scriptLanguageOf } from './languages.js';
 import { kindOf } from './syntax.js';
 import { escapeRegex } from './scope.js';
-import { reviewedEngine, templateEngineOf, unescapedOutputs, withoutOutputsAt } from './templates.js';
+import {
+  readOrWarn,
+  reviewedEngine,
+  templateEngineOf,
+  unescapedOutputs,
+  withoutOutputsAt,
+} from './templates.js';
 import type { UnescapedOutput } from './templates.js';
 
 const isScript = (p: string): boolean => scriptLanguageOf(p) !== undefined;
@@ -31,10 +37,13 @@ const isTemplate = (p: string): boolean => {
 const mentionOf = (name: string): RegExp =>
   new RegExp(`${escapeRegex(name)}|[/'"\`]${escapeRegex(name.replace(/\.[^.]+$/, ''))}['"\`]`);
 
-/** Per scan (its path set): each template file name → the other files whose text names it. */
-const indexes = new WeakMap<ReadonlySet<string>, Promise<Map<string, string[]>>>();
+/**
+ * Per scan (its path set): each template file name → the other files whose text names it; undefined when a
+ * file could not be read (it may name any template).
+ */
+const indexes = new WeakMap<ReadonlySet<string>, Promise<Map<string, string[]> | undefined>>();
 
-async function buildIndex(ctx: AnalyzerContext): Promise<Map<string, string[]>> {
+async function buildIndex(ctx: AnalyzerContext): Promise<Map<string, string[]> | undefined> {
   // A template is named by its file name, or by its name without the extension at the end of a quoted string
   // (`res.render('page')`, `'views/page'`). Each file is read once and split into words (linear in its text).
   const names = new Set<string>();
@@ -49,7 +58,8 @@ async function buildIndex(ctx: AnalyzerContext): Promise<Map<string, string[]>> 
   const out = new Map<string, string[]>();
   for (const p of ctx.paths) {
     if (!isScript(p) && !isTemplate(p)) continue;
-    const text = await ctx.readFile(p);
+    const text = await readOrWarn(ctx, p);
+    if (text === null) return undefined;
     if (text === undefined) continue;
     const hits = new Set<string>();
     for (const m of text.matchAll(WORD)) {
@@ -156,12 +166,14 @@ export async function withoutUnpassedOutputs(
   if (!index) indexes.set(ctx.paths, (index = buildIndex(ctx)));
   // A file name with other characters than the index reads as a word could be named unseen.
   if (!/^[\w.-]+$/.test(file.name)) return findings;
-  const users = ((await index).get(file.name) ?? []).filter((p) => p !== file.path);
+  const named = await index;
+  if (!named) return findings;
+  const users = (named.get(file.name) ?? []).filter((p) => p !== file.path);
   if (users.length === 0 || users.some((p) => !isScript(p))) return findings;
   const objects: SgNode[] = [];
   for (const p of users) {
-    const text = await ctx.readFile(p);
-    const calls = text === undefined ? undefined : compiledCalls(text, p, file.name);
+    const text = await readOrWarn(ctx, p);
+    const calls = typeof text === 'string' ? compiledCalls(text, p, file.name) : undefined;
     if (!calls) return findings;
     objects.push(...calls);
   }

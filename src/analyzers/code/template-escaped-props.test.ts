@@ -48,6 +48,26 @@ describe('an unescaped output of a property the code builds only from escaped or
     ],
     ['a method called on it', `${ESCAPED}function add(req, v) { req.data.bodyDataAttributes.push(v); }\n`],
     ['a write of another operator', `${ESCAPED}function add(req, v) { req.data.bodyDataAttributes -= v; }\n`],
+    [
+      'a write by array destructuring',
+      `${ESCAPED}function set(req) { [req.data.bodyDataAttributes] = [req.query.a]; }\n`,
+    ],
+    [
+      'a write by object destructuring',
+      `${ESCAPED}function set(req) { ({ a: req.data.bodyDataAttributes } = req.query); }\n`,
+    ],
+    [
+      'a write by a default in destructuring',
+      `${ESCAPED}function set(req) { [req.data.bodyDataAttributes = req.query.a] = []; }\n`,
+    ],
+    [
+      'a write by a loop',
+      `${ESCAPED}function set(req) { for (req.data.bodyDataAttributes of req.query.a); }\n`,
+    ],
+    [
+      'a write in parentheses',
+      `${ESCAPED}function set(req) { (req.data.bodyDataAttributes) = req.query.a; }\n`,
+    ],
   ])('stays with %s', async (_name, code) => {
     expect(await lines({ 'lib/attributes.js': code })).toEqual([1, 2]);
   });
@@ -57,8 +77,22 @@ describe('an unescaped output of a property the code builds only from escaped or
     expect(await lines({ 'lib/attributes.js': ESCAPED, 'tools/attrs.py': py })).toEqual([1, 2]);
   });
 
+  it('stays, with a warning, when a file of code cannot be read', async () => {
+    const files = { 'views/layout.njk': LAYOUT, 'lib/attributes.js': ESCAPED, 'lib/other.js': '' };
+    const base = makeMemoryContext(files, {}, `/virtual-escaped-props-${n++}`);
+    const ctx = {
+      ...base,
+      readFile: (p: string) =>
+        p === 'lib/other.js' ? Promise.reject(new Error('ENOENT: gone')) : base.readFile(p),
+    };
+    const found = await codeAnalyzer.analyze(makeSourceFile('views/layout.njk', LAYOUT), ctx);
+    const unescaped = found.filter((f) => f.ruleId === 'code/template-unescaped-output');
+    expect(unescaped.map((f) => f.location.startLine)).toEqual([1, 2]);
+    expect(base.warnings.join('\n')).toContain('lib/other.js could not be read');
+  });
+
   it('counts comments and reads as neither writes nor unknown mentions', async () => {
-    const more = `${ESCAPED}// bodyDataAttributes is built above.\nfunction has(req) { return !!req.data.bodyDataAttributes; }\n`;
+    const more = `${ESCAPED}// bodyDataAttributes is built above.\nfunction has(req) { return !!req.data.bodyDataAttributes; }\nfunction get(req, [a = (req.data.bodyDataAttributes)] = []) { return a; }\n`;
     expect(await lines({ 'lib/attributes.js': more })).toEqual([2]);
   });
 });
@@ -95,6 +129,9 @@ describe('an unescaped output of a Python property whose every return is escaped
     ['a formatted return', ELEMENT.replace('return ""', 'return " %s" % self.css')],
     ['an f-string return', ELEMENT.replace('return ""', 'return f" {self.css}"')],
     ['an assignment to it', `${ELEMENT}\n\ndef set(row, v):\n    row.attr_string = v\n`],
+    ['a write by a list pattern', `${ELEMENT}\n\ndef set(row, v):\n    [row.attr_string] = [v]\n`],
+    ['a loop over values', `${ELEMENT}\n\ndef set(row, vs):\n    for row.attr_string in vs:\n        pass\n`],
+    ['a context target', `${ELEMENT}\n\ndef set(row, f):\n    with f() as row.attr_string:\n        pass\n`],
     ['a class attribute', `${ELEMENT}\n\nclass Row(Element):\n    attr_string = ' id="x"'\n`],
     ['a keyword argument', `${ELEMENT}\n\ndef make(v):\n    return Element(attr_string=v)\n`],
     ['a docstring naming it', ELEMENT.replace('if not', '"""Builds attr_string."""\n        if not')],

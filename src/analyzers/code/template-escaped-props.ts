@@ -24,7 +24,13 @@ import { escapeRegex } from './scope.js';
 import { PYTHON, pythonOnlyEscaped } from './template-escaped-py.js';
 import { scriptLanguageOf } from './languages.js';
 import { kindOf } from './syntax.js';
-import { reviewedEngine, templateEngineOf, unescapedOutputs, withoutOutputsAt } from './templates.js';
+import {
+  readOrWarn,
+  reviewedEngine,
+  templateEngineOf,
+  unescapedOutputs,
+  withoutOutputsAt,
+} from './templates.js';
 import type { UnescapedOutput } from './templates.js';
 
 const isScript = (p: string): boolean => scriptLanguageOf(p) !== undefined;
@@ -39,6 +45,15 @@ const MIN_LENGTH = 8;
 const ESCAPE =
   /^(?:escape|escapeHtml|htmlEscape|encode|encodeHTML|sanitize|sanitizeHtml|xss|filterXSS|purify)$/i;
 const MAX_DEPTH = 12;
+// Destructuring that may hold a member as a target (`[o.name] = v`, `({ a: o.name = d } = v)`).
+const PATTERN_TARGETS = new Set([
+  'array_pattern',
+  'object_pattern',
+  'pair_pattern',
+  'assignment_pattern',
+  'object_assignment_pattern',
+  'rest_pattern',
+]);
 
 /** The property an output writes, when it is a plain name or member chain with a distinctive last name. */
 function propertyOf(expr: string): string | undefined {
@@ -46,16 +61,20 @@ function propertyOf(expr: string): string | undefined {
   return p !== undefined && p.length >= MIN_LENGTH && DISTINCTIVE.test(p) ? p : undefined;
 }
 
-/** Per scan (its path set): each candidate property → the files whose text names it. */
-const indexes = new WeakMap<ReadonlySet<string>, Promise<Map<string, string[]>>>();
+/**
+ * Per scan (its path set): each candidate property → the files whose text names it; undefined when a file
+ * could not be read (it may name any of them).
+ */
+const indexes = new WeakMap<ReadonlySet<string>, Promise<Map<string, string[]> | undefined>>();
 
-async function buildIndex(ctx: AnalyzerContext): Promise<Map<string, string[]>> {
+async function buildIndex(ctx: AnalyzerContext): Promise<Map<string, string[]> | undefined> {
   const candidates = new Set<string>();
   for (const p of ctx.paths) {
     const dot = p.lastIndexOf('.');
     const engine = dot > 0 ? templateEngineOf(p.slice(dot + 1).toLowerCase()) : undefined;
     if (!engine || engine === 'vue') continue;
-    const text = await ctx.readFile(p);
+    const text = await readOrWarn(ctx, p);
+    if (text === null) return undefined;
     if (text === undefined) continue;
     for (const o of unescapedOutputs(text, engine)) {
       const prop = propertyOf(o.expr);
@@ -66,7 +85,8 @@ async function buildIndex(ctx: AnalyzerContext): Promise<Map<string, string[]>> 
   if (candidates.size === 0) return out;
   for (const p of ctx.paths) {
     if (!isScript(p) && !PYTHON.test(p) && !OTHER_CODE.test(p)) continue;
-    const text = await ctx.readFile(p);
+    const text = await readOrWarn(ctx, p);
+    if (text === null) return undefined;
     if (text === undefined) continue;
     for (const c of candidates) if (text.includes(c)) out.set(c, [...(out.get(c) ?? []), p]);
   }
@@ -151,11 +171,22 @@ function onlyEscapedWrites(text: string, path: string, prop: string, writes: { n
       continue;
     }
     if (pk !== 'member_expression' || parent!.field('property')?.id() !== n.id()) return false;
-    const up = parent!.parent();
+    // `(o.name) = v` writes as `o.name = v` does.
+    let target = parent!;
+    let up = target.parent();
+    for (let k = 0; up && kindOf(up) === 'parenthesized_expression' && k < MAX_DEPTH; k++)
+      [target, up] = [up, up.parent()];
     const uk = up ? kindOf(up) : '';
+    // `[o.name] = v`, `({ a: o.name } = v)`, `for (o.name of v)`: written with values not read here.
+    const defaulted = uk === 'assignment_pattern' || uk === 'object_assignment_pattern';
+    if (
+      (PATTERN_TARGETS.has(uk) && (!defaulted || up!.field('left')?.id() === target.id())) ||
+      (uk === 'for_in_statement' && up!.field('left')?.id() === target.id())
+    )
+      return false;
     if (
       (uk === 'assignment_expression' || uk === 'augmented_assignment_expression') &&
-      up!.field('left')?.id() === parent!.id()
+      up!.field('left')?.id() === target.id()
     ) {
       const op = up!.field('operator')?.text() ?? '=';
       const value = up!.field('right');
@@ -167,7 +198,7 @@ function onlyEscapedWrites(text: string, path: string, prop: string, writes: { n
     // `o.name.push(x)`, `o.name.x = v`, `o.name(…)`: what it holds is changed or called, not only read.
     if (
       uk === 'member_expression' ||
-      (uk === 'call_expression' && up!.field('function')?.id() === parent!.id())
+      (uk === 'call_expression' && up!.field('function')?.id() === target.id())
     )
       return false;
     understood.push(n);
@@ -195,6 +226,7 @@ export async function withoutEscapedProperties(
   let index = indexes.get(ctx.paths);
   if (!index) indexes.set(ctx.paths, (index = buildIndex(ctx)));
   const files = await index;
+  if (!files) return findings;
   const escaped = new Map<string, boolean>();
   const dropped: UnescapedOutput[] = [];
   for (const o of outputs) {
@@ -204,8 +236,8 @@ export async function withoutEscapedProperties(
       const writes = { n: 0 };
       ok = true;
       for (const p of files.get(prop) ?? []) {
-        const text = await ctx.readFile(p);
-        if (text === undefined || !onlyEscapedWrites(text, p, prop, writes)) {
+        const text = await readOrWarn(ctx, p);
+        if (typeof text !== 'string' || !onlyEscapedWrites(text, p, prop, writes)) {
           ok = false;
           break;
         }

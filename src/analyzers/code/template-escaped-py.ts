@@ -24,6 +24,14 @@ const QUALIFIED = /^bleach\.clean$/;
 const SAFE_WRAPPER = /^(?:mark_safe|SafeString|SafeText|Markup)$/;
 const FIXED = new Set(['none', 'true', 'false', 'integer', 'float']);
 const MAX_DEPTH = 12;
+// Patterns an attribute stands in only as a target (`a, row.x = v`, `[row.x] = v`, `with f() as row.x`).
+const TARGET_PATTERNS = new Set([
+  'pattern_list',
+  'tuple_pattern',
+  'list_pattern',
+  'list_splat_pattern',
+  'as_pattern_target',
+]);
 
 /** The last name of a call's callee: `flatatt` of `flatatt(x)` and of `utils.flatatt(x)`. */
 function calleeName(call: SgNode): string | undefined {
@@ -98,8 +106,9 @@ export function pythonOnlyEscaped(text: string, prop: string, writes: { n: numbe
       const up = parent!.parent();
       const uk = up ? kindOf(up) : '';
       const target =
-        (uk === 'assignment' || uk === 'augmented_assignment') && up!.field('left')?.id() === parent!.id();
-      if (target || uk === 'pattern_list' || uk === 'tuple_pattern') return false;
+        (uk === 'assignment' || uk === 'augmented_assignment' || uk === 'for_statement') &&
+        up!.field('left')?.id() === parent!.id();
+      if (target || TARGET_PATTERNS.has(uk)) return false;
     } else return false;
     understood++;
   }

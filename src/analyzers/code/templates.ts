@@ -1,3 +1,5 @@
+import type { AnalyzerContext } from '../../core/analyzer.js';
+
 /** Template engines whose files the code analyzer reads, by extension. `.html` may hold several dialects. */
 export type TemplateEngine = 'ejs' | 'pug' | 'handlebars' | 'jinja' | 'html' | 'vue';
 
@@ -38,6 +40,20 @@ export function reviewedEngine(
   if (!engine || engine === 'vue' || !findings.some((f) => f.ruleId.endsWith(UNESCAPED_RULE)))
     return undefined;
   return engine;
+}
+
+/**
+ * The text of another file of the project for a stage that reviews a template's findings, or null, with a
+ * warning, when it cannot be read (a name that is not valid UTF-8, a file gone since the walk): the stage
+ * then keeps the findings, since what it did not read may be what makes them real.
+ */
+export async function readOrWarn(ctx: AnalyzerContext, path: string): Promise<string | undefined | null> {
+  try {
+    return await ctx.readFile(path);
+  } catch (err) {
+    ctx.warn(`template review incomplete: ${path} could not be read (${(err as Error).message})`, { path });
+    return null;
+  }
 }
 
 /** `findings` without the unescaped-output findings at the places of `outputs`. */

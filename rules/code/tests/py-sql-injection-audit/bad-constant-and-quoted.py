@@ -16,3 +16,15 @@ def create_database(cur, conn, config, owner):
 def delete(schema_editor, table, where):
     # ruleid: code/py-sql-injection-audit
     schema_editor.execute("DELETE FROM %s WHERE %s" % (schema_editor.quote_name(table), where))
+
+
+def reorder(schema_editor, name, column):
+    # The quoted identifier is formatted into the last literal only: the name joined before it is raw.
+    # ruleid: code/py-sql-injection-audit
+    schema_editor.execute("SELECT * FROM t WHERE name = '" + name + "' ORDER BY %s" % schema_editor.quote_name(column))
+
+
+def purge(schema_editor, owner, table):
+    # The text formatted is an f-string: its own value is not quoted.
+    # ruleid: code/py-sql-injection-audit
+    schema_editor.execute(f"DELETE FROM %s WHERE owner = '{owner}'" % schema_editor.quote_name(table))

@@ -36,3 +36,10 @@ def derive(password):
     # ruleid: code/py-weak-hash
     key = hashlib.md5(password.encode()).digest()
     return key
+
+
+def sign(key, body):
+    # A name that ends in "e_tag" is no ETag: a MAC tag stays reported.
+    # ruleid: code/py-weak-hash
+    signature_tag = hashlib.md5(key + body).hexdigest()
+    return signature_tag

@@ -29,6 +29,12 @@ def respond(response, body):
     return response
 
 
+def remember(entry, body):
+    entry.http_etag = hashlib.md5(body).hexdigest()
+    entry.bodyETag = hashlib.sha1(body).hexdigest()
+    return entry
+
+
 def enqueue(queue_dir, now, data):
     filebase = now + "+" + hashlib.sha1(data).hexdigest()
     return os.path.join(queue_dir, filebase + ".pck")
