@@ -172,3 +172,16 @@ function lists(el, data, users) {
     $('#sep').html(sep);
   });
 }
+
+// Near the catalogue and read-back cases: a translation of data, a message filled with data, markup read
+// back and then given text, `.html()` of something that is not a selection.
+function catalogue(el, data, $row) {
+  // ruleid: code/js-xss-audit
+  $(el).html(gettext(data.title));
+  // ruleid: code/js-xss-audit
+  $('#saved').html(interpolate(gettext('%s saved'), [data.name]));
+  // ruleid: code/js-xss-audit
+  $row.html($row.find('span').html() + data.name);
+  // ruleid: code/js-xss-audit
+  $row.html(data.row.html());
+}
