@@ -280,13 +280,16 @@ function fixedCall(node: SgNode, ctx: Ctx): boolean {
   if (kindOf(callee) === 'member_expression') {
     const obj = callee.field('object');
     const prop = callee.field('property')?.text() ?? '';
+    // `list.sort((a, b) => …)`, `list.reverse()`: the same fixed elements in another order.
+    const order = /^(?:sort|reverse)$/.test(prop);
     return (
-      /^(?:join|concat|trim|to(?:Upp|Low)erCase|repeat|pad(?:Start|End)|replace(?:All)?|slice|substring)$/.test(
-        prop,
-      ) &&
+      (order ||
+        /^(?:join|concat|trim|to(?:Upp|Low)erCase|repeat|pad(?:Start|End)|replace(?:All)?|slice|substring)$/.test(
+          prop,
+        )) &&
       !!obj &&
       fixed(obj, ctx) &&
-      argValues.every((a) => fixed(a, ctx))
+      argValues.every((a) => (order && FUNCTIONS.has(kindOf(a))) || fixed(a, ctx))
     );
   }
   // A local function that only returns fixed values (`dateLabel()`), also from its parameters when every

@@ -185,3 +185,14 @@ function catalogue(el, data, $row) {
   // ruleid: code/js-xss-audit
   $row.html(data.row.html());
 }
+
+// Near a selection of the page: a selector that may hold markup (before jQuery 1.9, `<…>` after a `.` was
+// parsed), a getter's text, a list of data sorted.
+function selections(data, names) {
+  // ruleid: code/js-xss-audit
+  $('#list').html($('.item ' + data.filter));
+  // ruleid: code/js-xss-audit
+  $('#title').html($('#' + data.id).attr('title'));
+  // ruleid: code/js-xss-audit
+  $('#names').html(names.sort());
+}
