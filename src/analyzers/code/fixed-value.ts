@@ -280,12 +280,19 @@ function fixedCall(node: SgNode, ctx: Ctx): boolean {
   if (kindOf(callee) === 'member_expression') {
     const obj = callee.field('object');
     const prop = callee.field('property')?.text() ?? '';
+    // `list.sort((a, b) => …)`, `list.reverse()`: the same fixed elements in another order.
+    const order = /^(?:sort|reverse)$/.test(prop);
     if (
+      order ||
       /^(?:join|concat|trim|to(?:Upp|Low)erCase|repeat|pad(?:Start|End)|replace(?:All)?|slice|substring)$/.test(
         prop,
       )
     )
-      return !!obj && fixed(obj, ctx) && argValues.every((a) => fixed(a, ctx));
+      return (
+        !!obj &&
+        fixed(obj, ctx) &&
+        argValues.every((a) => (order && FUNCTIONS.has(kindOf(a))) || fixed(a, ctx))
+      );
     // A method of the module's own record (`manager.getNetworkType()`) whose every definition only returns
     // fixed values.
     const key = `${obj?.text() ?? ''}.${prop}`;

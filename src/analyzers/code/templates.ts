@@ -157,6 +157,31 @@ function translated(expr: string): boolean {
   );
 }
 
+// A name written as a constant (`HORIZON_CONFIG`, `STATIC_URL`): how Django's context processors and Flask's
+// `config` hand the operator's settings to templates.
+const SETTING = /^[A-Z][A-Z0-9_]+$/;
+// A filter's name after `|` (not JavaScript's `||` in an EJS or Vue expression).
+const FILTER_NAME = /(?<!\|)\|(?!\|)\s*[A-Za-z_]\w*/g;
+
+/**
+ * A setting, read whole or through its keys and filtered (`HORIZON_CONFIG.angular_modules|default:"[]"`):
+ * the operator's configuration, not data a request or a user sets. Every name the value and the filters'
+ * arguments read must be one (`|default:note` reads a variable that is not).
+ */
+function setting(expr: string): boolean {
+  const names = namesIn(expr.replace(FILTER_NAME, '|'));
+  return names.length > 0 && names.every((n) => SETTING.test(n));
+}
+
+/**
+ * A form field's help text (`{{ field.help_text|safe }}`, as Django's own admin writes it): the text the
+ * developer gave the field in the form or model class, markup allowed by design (Django's generated forms
+ * do not escape it either).
+ */
+function helpText(expr: string): boolean {
+  return /^(?:[A-Za-z_][\w]*\.)+help_text$/.test(expr);
+}
+
 // A Handlebars literal: a quoted string, a number, true/false/null, or a `key=literal` hash argument.
 const HB_LITERAL = String.raw`(?:"[^"\n]*"|'[^'\n]*'|-?\d+(?:\.\d+)?|true|false|null|[A-Za-z_][\w-]*=(?:"[^"\n]*"|'[^'\n]*'|-?\d+(?:\.\d+)?|true|false))`;
 const HB_HELPER_OF_LITERALS = new RegExp(String.raw`^[A-Za-z_$][\w$-]*(?:\s+${HB_LITERAL})+$`);
@@ -260,6 +285,7 @@ export function unescapedOutputs(text: string, engine: TemplateEngine): Unescape
     for (const m of text.matchAll(p.re)) {
       const expr = (m[p.group] ?? '').trim();
       if (constant(expr) || rendered(expr) || translated(expr)) continue;
+      if (setting(expr) || helpText(expr)) continue;
       if (helperOfLiterals(expr, p.construct)) continue;
       if (p.construct === '|safe' && ESCAPED_AFTER_SAFE.test(m[0])) continue;
       const at = (m.index ?? 0) + m[0].indexOf(m[p.group] ?? '');

@@ -172,3 +172,27 @@ function lists(el, data, users) {
     $('#sep').html(sep);
   });
 }
+
+// Near the catalogue and read-back cases: a translation of data, a message filled with data, markup read
+// back and then given text, `.html()` of something that is not a selection.
+function catalogue(el, data, $row) {
+  // ruleid: code/js-xss-audit
+  $(el).html(gettext(data.title));
+  // ruleid: code/js-xss-audit
+  $('#saved').html(interpolate(gettext('%s saved'), [data.name]));
+  // ruleid: code/js-xss-audit
+  $row.html($row.find('span').html() + data.name);
+  // ruleid: code/js-xss-audit
+  $row.html(data.row.html());
+}
+
+// Near a selection of the page: a selector that may hold markup (before jQuery 1.9, `<…>` after a `.` was
+// parsed), a getter's text, a list of data sorted.
+function selections(data, names) {
+  // ruleid: code/js-xss-audit
+  $('#list').html($('.item ' + data.filter));
+  // ruleid: code/js-xss-audit
+  $('#title').html($('#' + data.id).attr('title'));
+  // ruleid: code/js-xss-audit
+  $('#names').html(names.sort());
+}

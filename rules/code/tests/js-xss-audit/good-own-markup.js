@@ -42,3 +42,15 @@ function page(tpl, data) {
     $('#content').html(html);
   });
 }
+
+// A selection of the page's own elements, sorted or walked, given to `.html()`: its nodes are moved, no text
+// is parsed (a list reordered in place).
+function reorder(type) {
+  var items = $('#' + type + 'List li').attr('data-index', 100);
+  $('#' + type + 'List ul').html(
+    items.sort(function (a, b) {
+      return $(a).data('index') - $(b).data('index');
+    }),
+  );
+  $('#sorted').html($(this).children('li'));
+}

@@ -20,3 +20,18 @@ $('[type="text/tpl"]').each(function () {
 function copyRow(from, to) {
   to.innerHTML = from.innerHTML;
 }
+
+// Markup read back from an element held under a `$` name, walked to by traversals only (a theme preview
+// that shows its own source): the browser parsed it already.
+function stripAngular($frag) {
+  $.each($frag.find('[translate]'), function (ndx, elem) {
+    var $elem = $(elem);
+    $elem.removeAttr('translate').html($elem.find('> span').html());
+  });
+}
+
+// Django's JavaScript catalogue given fixed text: the application's own messages.
+function noData(el) {
+  $(el).html(gettext('No data available.'));
+  $('#desc').html(interpolate(ngettext('%s volume', '%s volumes', 2), [2]));
+}
