@@ -247,3 +247,14 @@ describe('one secret reported by two analyzers is one finding', () => {
     expect(processFindings([fromSecrets, moved])).toHaveLength(2);
   });
 });
+
+describe('a link under a password-like key is not a password', () => {
+  it('skips a URL value in a table of sites, keeps a real password beside it', () => {
+    // A search engine's bang table: the key `pass` names the site (compass-style.org), the value is its link.
+    const table =
+      '{\n  "pass": "http://compass-style.org/search/?q=x1",\n  "pwd": "//docs.acme.io/find?q=a2"\n}\n';
+    expect(scan(table, 'data/external_bangs.json').filter((d) => /password/.test(d.ruleId))).toEqual([]);
+    const secret = real();
+    expect(scan(`{ "pass": "${secret}" }`, 'config/app.json').map((d) => d.secret)).toContain(secret);
+  });
+});

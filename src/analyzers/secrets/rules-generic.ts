@@ -42,7 +42,8 @@ const PASSWORD_WORDS = /^(?:password|passwort|passwd|pwd|pass|passphrase)$/i;
 const PLACEHOLDER_USERS = /^(?:user|username|usr|login|name|someone|me|foo|admin|root)$/i;
 const LOCAL_HOST = /@(?:localhost|127\.0\.0\.1|\[::1\]|0\.0\.0\.0|host\.docker\.internal)(?:[:/]|$)/i;
 
-const FILE_PATH = /^(?:\/|~\/|\.{1,2}\/|[A-Za-z]:\\)/;
+// A file path, or a link (`"pass": "http://compass-style.org/search/?q=…"` in a table of sites): not a secret.
+const FILE_PATH = /^(?:\/|~\/|\.{1,2}\/|[A-Za-z]:\\|[A-Za-z][A-Za-z0-9+.-]{1,20}:\/\/)/;
 const VERSION = /^[~^<>=v]{0,2}\d+(?:\.\d+)+/;
 // Key-ish words with a counter are documentation examples, not passwords (password123 stays weak).
 const EXAMPLE_KEY = /^(?:key|secret|token|apikey)[_-]?\d{0,6}$/i;
