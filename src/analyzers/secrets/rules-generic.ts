@@ -263,8 +263,22 @@ function localConfigBlock(m: MatchContext): boolean {
   return !m.sourceCode && CONFIG_FILE.test(m.path) && inLocalServiceBlock(m.around(), m.line);
 }
 
+/**
+ * A value fixed in the query of a link among links to many other sites (`?search=…&searchToken=…` in a
+ * search engine's table of bang URLs): a public page's own form token, which every visitor's browser sends.
+ * A token in a URL beside fewer than six other hosts (a configuration's webhook) is still reported.
+ */
+function inLinkCatalogue(m: MatchContext): boolean {
+  if (!/\/\/[^\s"'<>`]*[?&][\w.-]*$/.test(m.before)) return false;
+  const hosts = new Set(
+    Array.from(m.around().matchAll(/\/\/([a-z0-9-]+(?:\.[a-z0-9-]+)+)/gi), (x) => x[1]!.toLowerCase()),
+  );
+  return hosts.size >= 6;
+}
+
 function genericVerdict(m: MatchContext): Verdict {
   const v = m.secret;
+  if (inLinkCatalogue(m)) return false;
   if (/\s/.test(v) || isEnvReference(v) || looksLikeCode(v) || isPlaceholder(v) || isDottedName(v))
     return false;
   if (isConstantName(v)) return false;
@@ -410,6 +424,8 @@ export const GENERIC_RULES: SecretRule[] = [
         'JWT_SECRET=<<a62:32>>',
         'const apiKey = "<<a62:24>>";',
         'const apiToken = "HK29-QZ7P<<cut>>-XW4M-L8RT";',
+        // A token in the query of a configuration's one webhook URL.
+        'notify_url: "https://hooks.acme-shop.io/notify?channel=ops&api_token=<<a62:24>>"',
       ],
       good: [
         'API_KEY=${API_KEY}',
@@ -423,6 +439,9 @@ export const GENERIC_RULES: SecretRule[] = [
         'this.$rules = { start: [{ token: "markup.heading.1", regex: "^=+" }] };',
         // A sentinel's name in upper-case words (es6-promisify's custom-arguments key).
         'var customArgumentsToken = "__ES6-PROMISIFY--CUSTOM-ARGUMENTS__";',
+        // A public search form's token in one link of a table of links to many sites.
+        [2, 3, 4, 5, 6, 7].map((k) => `"s${k}": "//find.site${k}.org/?q=%s",`).join(' ') +
+          ' "hb": "//wiki.site1.cc/search?q=%s&searchToken=<<a62:24>>",',
       ],
     },
   }),
