@@ -172,19 +172,24 @@ function withChecks(rule: Rule, checks: readonly Rule[]): Rule[] {
 }
 
 /**
- * `all: [{ pattern }, ...others]` whose constrained metavariables only that first pattern binds: the checks
- * go right after the pattern's own tests, before the others (`$O[$K] = $V` and a `not` that searches the
- * block around it, with a constraint on the kind of `$V`). Null when the rule is not of that shape.
+ * `all: [{ pattern }, ...others]` whose constrained metavariables that first pattern binds: the checks go right
+ * after the pattern's own tests, before the others (`$O[$K] = $V` and a `not` that searches the block around
+ * it, with a constraint on the kind of `$V`). The items after it may name such a metavariable again (`has: {
+ * pattern: $B }`): a metavariable already bound matches only what it bound, so the check on it tests the same
+ * node whenever it runs. Null when the rule is not of that shape, or when a later item names a constrained
+ * metavariable the pattern does not bind (it would be bound there, or as a multi-metavariable).
  */
 function firstOfAll(rule: Rule, lang: FileLanguage, cons: Record<string, Rule>): Inlined | null {
   const { all, ...outer } = rule;
   if (!Array.isArray(all) || rule.pattern !== undefined || rule.any !== undefined) return null;
   const [first, ...others] = all as Rule[];
   if (!first || typeof first.pattern !== 'string') return null;
-  const names = Object.keys(cons);
-  if (metavarsIn([others, outer]).some((n) => names.includes(n))) return null;
   const checks = checksFor(first, lang, cons);
   if (checks === null) return null;
+  const names = new Set(Object.keys(cons));
+  const bound = new Set(metavarsIn(first.pattern).filter((n) => names.has(n)));
+  const later = [...JSON.stringify([others, outer]).matchAll(METAVAR)];
+  if (later.some((m) => names.has(m[2] ?? '') && (m[1] !== '$' || !bound.has(m[2] ?? '')))) return null;
   return { rule: { ...outer, all: [...withChecks(first, checks), ...others] }, utils: {} };
 }
 
@@ -225,10 +230,16 @@ export function inlined(m: Matcher, lang: FileLanguage): Inlined | null {
   const out: Rule[] = [];
   for (let i = 0; i < alts.length; i++) {
     const alt = alts[i] as Rule;
-    const checks = checksFor(alt, lang, cons);
-    if (checks === null) return null;
     utils[`vg_alt${i}`] = alt;
     const before = alts.slice(0, i).map((_, j) => ({ not: { matches: `vg_alt${j}` } }));
+    // An alternative `all: [{ pattern }, ...]` that names its constrained metavariables again after the pattern.
+    const fromAll = metavarsIn(alt).some((n) => names.includes(n)) ? firstOfAll(alt, lang, cons) : null;
+    if (fromAll) {
+      out.push({ all: [fromAll.rule, ...before] });
+      continue;
+    }
+    const checks = checksFor(alt, lang, cons);
+    if (checks === null) return null;
     // The alternative's own cheap tests first; the earlier alternatives (each a full match) last.
     out.push({
       all: [...(checks.length === 0 ? [{ matches: `vg_alt${i}` }] : withChecks(alt, checks)), ...before],
