@@ -213,6 +213,48 @@ describe('findAllBatch', () => {
     expect(at(src, [m, { rule: { pattern: 'eval($$$)' } }])[0]).toEqual(expected);
   });
 
+  it("places a constraint on a field's child that a `has` binds, as a check on that field", () => {
+    const m: Matcher = {
+      rule: {
+        any: [
+          {
+            kind: 'variable_declarator',
+            has: { field: 'name', regex: 'password$' },
+            all: [{ has: { field: 'value', pattern: '$V' } }],
+          },
+          {
+            kind: 'pair',
+            has: { field: 'key', regex: '^password$' },
+            all: [{ has: { field: 'value', pattern: '$V' } }],
+          },
+          { pattern: '$O.password = $V' },
+        ],
+      },
+      constraints: { V: { kind: 'string', regex: '^.[^$]{4,}.$' } },
+    };
+    expect(inlined(m, js)).not.toBeNull();
+    const src = [
+      "const password = 'hunter22'; const dbPassword = x; const apiPassword = 'no';",
+      "const c = { password: 'longenough', other: 'x', password2: 'zzzzzz' }; o.password = 'secret99'; o.password = v;",
+    ].join('\n');
+    const expected = parse(js.lang, src)
+      .root()
+      .findAll(m)
+      .map((x) => x.text());
+    expect(expected).toEqual(["password = 'hunter22'", "password: 'longenough'", "o.password = 'secret99'"]);
+    expect(at(src, [m, { rule: { pattern: 'eval($$$)' } }])[0]).toEqual(expected);
+    // Named twice, or besides the pattern: kept as written.
+    const twice: Matcher = {
+      ...m,
+      rule: {
+        kind: 'pair',
+        has: { field: 'value', pattern: '$V' },
+        all: [{ has: { field: 'key', pattern: '$V' } }],
+      },
+    };
+    expect(inlined(twice, js)).toBeNull();
+  });
+
   it('places a constraint on an argument behind a comment as ast-grep binds it', () => {
     const m: Matcher = { rule: { pattern: '$X.replace($R, $$$)' }, constraints: { R: { regex: '^/a/$' } } };
     expect(

@@ -133,13 +133,39 @@ function placed(path: readonly Step[], c: Rule): Rule {
   return path.length === 0 ? c : { has: inner };
 }
 
+/**
+ * The metavariables an alternative binds as the whole child in one of its fields, `has: { field: value,
+ * pattern: $V }` (its own `has`, or an item of its `all`): by the field they stand at.
+ */
+function fieldBound(alt: Rule): Map<string, string> {
+  const out = new Map<string, string>();
+  const items = [alt, ...(Array.isArray(alt.all) ? (alt.all as Rule[]) : [])];
+  for (const item of items) {
+    const h = item === alt || Object.keys(item ?? {}).join() === 'has' ? item?.has : undefined;
+    if (!h || typeof h !== 'object') continue;
+    const { field, pattern } = h as Rule;
+    const name = typeof pattern === 'string' ? /^\$([A-Z_][A-Z0-9_]*)$/.exec(pattern)?.[1] : undefined;
+    if (typeof field === 'string' && name !== undefined && Object.keys(h).length === 2) out.set(name, field);
+  }
+  return out;
+}
+
 /** The conditions for the constraints on what alternative `alt` binds, or null when they cannot be placed. */
 function checksFor(alt: Rule, lang: FileLanguage, cons: Record<string, Rule>): Rule[] | null {
   const names = Object.keys(cons);
   const { pattern, ...rest } = alt;
-  if (metavarsIn(rest).some((n) => names.includes(n))) return null;
+  const inRest = metavarsIn(rest).filter((n) => names.includes(n));
+  // Named once past the pattern, as a field's child the pattern does not bind: the check is on that field.
+  const fields = inRest.length > 0 ? fieldBound(alt) : new Map<string, string>();
+  const byField: Rule[] = [];
+  for (const n of new Set(inRest)) {
+    const field = fields.get(n);
+    if (field === undefined || inRest.filter((x) => x === n).length > 1 || metavarsIn(pattern).includes(n))
+      return null;
+    byField.push({ has: { field, ...cons[n] } });
+  }
   const bound = metavarsIn(pattern).filter((n) => names.includes(n));
-  if (bound.length === 0) return [];
+  if (bound.length === 0) return byField;
   if (typeof pattern !== 'string') return null;
   const paths = metavarPaths(lang, pattern);
   const out: Rule[] = [];
@@ -149,7 +175,7 @@ function checksFor(alt: Rule, lang: FileLanguage, cons: Record<string, Rule>): R
     if (!path || !c) return null;
     out.push(placed(path, c));
   }
-  return out;
+  return [...out, ...byField];
 }
 
 /** The keys of a rule object that test the node itself (cheap); the others look around it or combine rules. */
