@@ -253,6 +253,12 @@ describe('findAllBatch', () => {
       },
     };
     expect(inlined(twice, js)).toBeNull();
+    // Only fields that hold one node: not a class body's `member`, which a node repeats.
+    const member: Matcher = {
+      rule: { kind: 'class_body', has: { field: 'member', pattern: '$V' } },
+      constraints: { V: { kind: 'method_definition' } },
+    };
+    expect(inlined(member, js)).toBeNull();
   });
 
   it('places a constraint on an argument behind a comment as ast-grep binds it', () => {

@@ -134,6 +134,13 @@ function placed(path: readonly Step[], c: Rule): Rule {
 }
 
 /**
+ * Fields that hold one node in the JavaScript, TypeScript and Python grammars: the check on the field and the
+ * binding are then on the same node by construction. (A field a node repeats, a class body's `member`, is
+ * left out: ast-grep 0.51 reads its first node for both, but nothing here should rest on that.)
+ */
+const SINGLE_FIELDS = new Set(['value', 'name', 'key', 'left', 'right', 'object', 'property', 'function']);
+
+/**
  * The metavariables an alternative binds as the whole child in one of its fields, `has: { field: value,
  * pattern: $V }` (its own `has`, or an item of its `all`): by the field they stand at.
  */
@@ -145,7 +152,13 @@ function fieldBound(alt: Rule): Map<string, string> {
     if (!h || typeof h !== 'object') continue;
     const { field, pattern } = h as Rule;
     const name = typeof pattern === 'string' ? /^\$([A-Z_][A-Z0-9_]*)$/.exec(pattern)?.[1] : undefined;
-    if (typeof field === 'string' && name !== undefined && Object.keys(h).length === 2) out.set(name, field);
+    if (
+      typeof field === 'string' &&
+      SINGLE_FIELDS.has(field) &&
+      name !== undefined &&
+      Object.keys(h).length === 2
+    )
+      out.set(name, field);
   }
   return out;
 }
