@@ -143,12 +143,122 @@ describe('findAllBatch', () => {
     expect(at('a[k] = v; b[k] = {}; c[k] = 1; d.e = v', [m, { rule: { pattern: 'eval($$$)' } }])[0]).toEqual([
       'a[k] = v',
     ]);
-    // A constrained metavariable the later items name too: kept as written (ast-grep checks it last).
+    // A constrained metavariable the later items name again: they match only what the pattern bound, so the
+    // check still goes right after the pattern, and the matches are ast-grep's own.
     const named: Matcher = {
       ...m,
-      rule: { all: [{ pattern: '$O[$K] = $V' }, { not: { has: { pattern: '$V' } } }] },
+      rule: {
+        all: [
+          { pattern: '$O[$K] = $V' },
+          { not: { has: { field: 'left', has: { field: 'index', pattern: '$V' } } } },
+        ],
+      },
     };
-    expect(inlined(named, js)).toBeNull();
+    const n = inlined(named, js)?.rule as { all: object[] } | undefined;
+    expect(n?.all.map((x) => Object.keys(x).join())).toEqual(['pattern', 'has', 'not']);
+    const src = 'a[k] = v; b[v] = v; c[k] = 1; d[k] = w';
+    const expected = parse(js.lang, src)
+      .root()
+      .findAll(named)
+      .map((x) => x.text());
+    expect(expected).toEqual(['a[k] = v', 'd[k] = w']);
+    expect(at(src, [named, { rule: { pattern: 'eval($$$)' } }])[0]).toEqual(expected);
+    // Named after the pattern but not bound by it (bound there, or as `$$$V`): kept as written.
+    const later: Matcher = { ...m, rule: { all: [{ pattern: '$O[$K] = $W' }, { has: { pattern: '$V' } }] } };
+    expect(inlined(later, js)).toBeNull();
+    const multi: Matcher = {
+      ...m,
+      rule: { all: [{ pattern: '$O[$K] = $V' }, { not: { has: { pattern: 'f($$$V)' } } }] },
+    };
+    expect(inlined(multi, js)).toBeNull();
+  });
+
+  it('inlines constraints into an alternative `all: [{ pattern }, ...]` of `any` that names them again', () => {
+    const m: Matcher = {
+      rule: {
+        any: [
+          { pattern: '$R.$F($$$)', has: { kind: 'arguments', has: { stopBy: 'end', regex: '^e\\.stack$' } } },
+          {
+            all: [
+              { pattern: '$R.$F($B)' },
+              {
+                inside: {
+                  stopBy: 'end',
+                  kind: 'statement_block',
+                  has: {
+                    stopBy: 'end',
+                    kind: 'variable_declarator',
+                    has: { field: 'name', pattern: '$B' },
+                    regex: 'e\\.stack',
+                  },
+                },
+              },
+            ],
+          },
+        ],
+      },
+      constraints: { R: { regex: '^res$' }, F: { regex: '^send$' }, B: { regex: '^body$' } },
+    };
+    expect(inlined(m, js)).not.toBeNull();
+    const src = [
+      'function a() { res.send(e.stack); out.send(e.stack); }',
+      'function b() { const body = e.stack; res.send(body); res.json(body); }',
+      'function c() { const x = e.stack; res.send(x); const body = 1; res.send(body); }',
+    ].join('\n');
+    const expected = parse(js.lang, src)
+      .root()
+      .findAll(m)
+      .map((x) => x.text());
+    expect(expected).toEqual(['res.send(e.stack)', 'res.send(body)']);
+    expect(at(src, [m, { rule: { pattern: 'eval($$$)' } }])[0]).toEqual(expected);
+  });
+
+  it("places a constraint on a field's child that a `has` binds, as a check on that field", () => {
+    const m: Matcher = {
+      rule: {
+        any: [
+          {
+            kind: 'variable_declarator',
+            has: { field: 'name', regex: 'password$' },
+            all: [{ has: { field: 'value', pattern: '$V' } }],
+          },
+          {
+            kind: 'pair',
+            has: { field: 'key', regex: '^password$' },
+            all: [{ has: { field: 'value', pattern: '$V' } }],
+          },
+          { pattern: '$O.password = $V' },
+        ],
+      },
+      constraints: { V: { kind: 'string', regex: '^.[^$]{4,}.$' } },
+    };
+    expect(inlined(m, js)).not.toBeNull();
+    const src = [
+      "const password = 'hunter22'; const dbPassword = x; const apiPassword = 'no';",
+      "const c = { password: 'longenough', other: 'x', password2: 'zzzzzz' }; o.password = 'secret99'; o.password = v;",
+    ].join('\n');
+    const expected = parse(js.lang, src)
+      .root()
+      .findAll(m)
+      .map((x) => x.text());
+    expect(expected).toEqual(["password = 'hunter22'", "password: 'longenough'", "o.password = 'secret99'"]);
+    expect(at(src, [m, { rule: { pattern: 'eval($$$)' } }])[0]).toEqual(expected);
+    // Named twice, or besides the pattern: kept as written.
+    const twice: Matcher = {
+      ...m,
+      rule: {
+        kind: 'pair',
+        has: { field: 'value', pattern: '$V' },
+        all: [{ has: { field: 'key', pattern: '$V' } }],
+      },
+    };
+    expect(inlined(twice, js)).toBeNull();
+    // Only fields that hold one node: not a class body's `member`, which a node repeats.
+    const member: Matcher = {
+      rule: { kind: 'class_body', has: { field: 'member', pattern: '$V' } },
+      constraints: { V: { kind: 'method_definition' } },
+    };
+    expect(inlined(member, js)).toBeNull();
   });
 
   it('places a constraint on an argument behind a comment as ast-grep binds it', () => {

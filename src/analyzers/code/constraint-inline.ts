@@ -133,13 +133,52 @@ function placed(path: readonly Step[], c: Rule): Rule {
   return path.length === 0 ? c : { has: inner };
 }
 
+/**
+ * Fields that hold one node in the JavaScript, TypeScript and Python grammars: the check on the field and the
+ * binding are then on the same node by construction. (A field a node repeats, a class body's `member`, is
+ * left out: ast-grep 0.51 reads its first node for both, but nothing here should rest on that.)
+ */
+const SINGLE_FIELDS = new Set(['value', 'name', 'key', 'left', 'right', 'object', 'property', 'function']);
+
+/**
+ * The metavariables an alternative binds as the whole child in one of its fields, `has: { field: value,
+ * pattern: $V }` (its own `has`, or an item of its `all`): by the field they stand at.
+ */
+function fieldBound(alt: Rule): Map<string, string> {
+  const out = new Map<string, string>();
+  const items = [alt, ...(Array.isArray(alt.all) ? (alt.all as Rule[]) : [])];
+  for (const item of items) {
+    const h = item === alt || Object.keys(item ?? {}).join() === 'has' ? item?.has : undefined;
+    if (!h || typeof h !== 'object') continue;
+    const { field, pattern } = h as Rule;
+    const name = typeof pattern === 'string' ? /^\$([A-Z_][A-Z0-9_]*)$/.exec(pattern)?.[1] : undefined;
+    if (
+      typeof field === 'string' &&
+      SINGLE_FIELDS.has(field) &&
+      name !== undefined &&
+      Object.keys(h).length === 2
+    )
+      out.set(name, field);
+  }
+  return out;
+}
+
 /** The conditions for the constraints on what alternative `alt` binds, or null when they cannot be placed. */
 function checksFor(alt: Rule, lang: FileLanguage, cons: Record<string, Rule>): Rule[] | null {
   const names = Object.keys(cons);
   const { pattern, ...rest } = alt;
-  if (metavarsIn(rest).some((n) => names.includes(n))) return null;
+  const inRest = metavarsIn(rest).filter((n) => names.includes(n));
+  // Named once past the pattern, as a field's child the pattern does not bind: the check is on that field.
+  const fields = inRest.length > 0 ? fieldBound(alt) : new Map<string, string>();
+  const byField: Rule[] = [];
+  for (const n of new Set(inRest)) {
+    const field = fields.get(n);
+    if (field === undefined || inRest.filter((x) => x === n).length > 1 || metavarsIn(pattern).includes(n))
+      return null;
+    byField.push({ has: { field, ...cons[n] } });
+  }
   const bound = metavarsIn(pattern).filter((n) => names.includes(n));
-  if (bound.length === 0) return [];
+  if (bound.length === 0) return byField;
   if (typeof pattern !== 'string') return null;
   const paths = metavarPaths(lang, pattern);
   const out: Rule[] = [];
@@ -149,7 +188,7 @@ function checksFor(alt: Rule, lang: FileLanguage, cons: Record<string, Rule>): R
     if (!path || !c) return null;
     out.push(placed(path, c));
   }
-  return out;
+  return [...out, ...byField];
 }
 
 /** The keys of a rule object that test the node itself (cheap); the others look around it or combine rules. */
@@ -172,19 +211,24 @@ function withChecks(rule: Rule, checks: readonly Rule[]): Rule[] {
 }
 
 /**
- * `all: [{ pattern }, ...others]` whose constrained metavariables only that first pattern binds: the checks
- * go right after the pattern's own tests, before the others (`$O[$K] = $V` and a `not` that searches the
- * block around it, with a constraint on the kind of `$V`). Null when the rule is not of that shape.
+ * `all: [{ pattern }, ...others]` whose constrained metavariables that first pattern binds: the checks go right
+ * after the pattern's own tests, before the others (`$O[$K] = $V` and a `not` that searches the block around
+ * it, with a constraint on the kind of `$V`). The items after it may name such a metavariable again (`has: {
+ * pattern: $B }`): a metavariable already bound matches only what it bound, so the check on it tests the same
+ * node whenever it runs. Null when the rule is not of that shape, or when a later item names a constrained
+ * metavariable the pattern does not bind (it would be bound there, or as a multi-metavariable).
  */
 function firstOfAll(rule: Rule, lang: FileLanguage, cons: Record<string, Rule>): Inlined | null {
   const { all, ...outer } = rule;
   if (!Array.isArray(all) || rule.pattern !== undefined || rule.any !== undefined) return null;
   const [first, ...others] = all as Rule[];
   if (!first || typeof first.pattern !== 'string') return null;
-  const names = Object.keys(cons);
-  if (metavarsIn([others, outer]).some((n) => names.includes(n))) return null;
   const checks = checksFor(first, lang, cons);
   if (checks === null) return null;
+  const names = new Set(Object.keys(cons));
+  const bound = new Set(metavarsIn(first.pattern).filter((n) => names.has(n)));
+  const later = [...JSON.stringify([others, outer]).matchAll(METAVAR)];
+  if (later.some((m) => names.has(m[2] ?? '') && (m[1] !== '$' || !bound.has(m[2] ?? '')))) return null;
   return { rule: { ...outer, all: [...withChecks(first, checks), ...others] }, utils: {} };
 }
 
@@ -225,10 +269,16 @@ export function inlined(m: Matcher, lang: FileLanguage): Inlined | null {
   const out: Rule[] = [];
   for (let i = 0; i < alts.length; i++) {
     const alt = alts[i] as Rule;
-    const checks = checksFor(alt, lang, cons);
-    if (checks === null) return null;
     utils[`vg_alt${i}`] = alt;
     const before = alts.slice(0, i).map((_, j) => ({ not: { matches: `vg_alt${j}` } }));
+    // An alternative `all: [{ pattern }, ...]` that names its constrained metavariables again after the pattern.
+    const fromAll = metavarsIn(alt).some((n) => names.includes(n)) ? firstOfAll(alt, lang, cons) : null;
+    if (fromAll) {
+      out.push({ all: [fromAll.rule, ...before] });
+      continue;
+    }
+    const checks = checksFor(alt, lang, cons);
+    if (checks === null) return null;
     // The alternative's own cheap tests first; the earlier alternatives (each a full match) last.
     out.push({
       all: [...(checks.length === 0 ? [{ matches: `vg_alt${i}` }] : withChecks(alt, checks)), ...before],

@@ -181,4 +181,18 @@ describe('forFile', () => {
     expect(spans(server, Lang.JavaScript, m, true)).toEqual(spans(server, Lang.JavaScript, m, false));
     expect(spans(server, Lang.JavaScript, m, true)).toHaveLength(1);
   });
+  it('decides a clause with the utilities it uses, through other utilities too, and no others', () => {
+    // `other` does not compile (no such kind): handed over with the clause, it would fail the decision.
+    const m: Matcher = {
+      rule: { pattern: 'exec($C)', not: { inside: { kind: 'program', matches: 'cli', stopBy: 'end' } } },
+      utils: {
+        cli: { any: [{ matches: 'argv' }, { regex: '^#!' }] },
+        argv: { regex: 'process\\.argv' },
+        other: { kind: 'no_such_kind' },
+      },
+    };
+    expect(forFile(m, parse(Lang.JavaScript, 'exec(process.argv[2])').root())).toBeNull();
+    const server = parse(Lang.JavaScript, 'app.get("/", (req) => exec(req.query.c))').root();
+    expect(forFile(m, server)?.rule).toEqual({ pattern: 'exec($C)' });
+  });
 });

@@ -107,6 +107,34 @@ function rewrite(
   return Object.keys(out).length === 0 ? TRUE : out;
 }
 
+/**
+ * The utils a clause uses, itself or through other utils (`matches: cli-program`): a clause is decided with
+ * these only, since ast-grep compiles every util it is handed at each call, and a rule's others (long regexes)
+ * cost more to compile than the clause costs to decide.
+ */
+const clauseUtils = new WeakMap<Matcher, Map<Rule, Rule | undefined>>();
+
+function utilsOf(m: Matcher, c: Rule): Rule | undefined {
+  const all = m.utils as Rule | undefined;
+  if (!all) return undefined;
+  let byClause = clauseUtils.get(m);
+  if (!byClause) clauseUtils.set(m, (byClause = new Map<Rule, Rule | undefined>()));
+  if (byClause.has(c)) return byClause.get(c);
+  const used: Rule = {};
+  const todo = [c];
+  for (let r = todo.pop(); r !== undefined; r = todo.pop()) {
+    for (const [, name] of JSON.stringify(r).matchAll(/"matches":"((?:[^"\\]|\\.)*)"/g)) {
+      const key = JSON.parse(`"${name}"`) as string;
+      if (key in used || !Object.hasOwn(all, key)) continue;
+      used[key] = all[key];
+      todo.push(all[key] as Rule);
+    }
+  }
+  const out = Object.keys(used).length > 0 ? used : undefined;
+  byClause.set(c, out);
+  return out;
+}
+
 /** Whether a matcher has whole-file clauses at all (decided once per matcher). */
 const hasClauses = new WeakMap<Matcher, boolean>();
 const perRoot = new WeakMap<SgNode, Map<Matcher, Matcher | null>>();
@@ -131,7 +159,8 @@ export function forFile(m: Matcher, root: SgNode): Matcher | null {
     let a = answers.get(c);
     if (a === undefined) {
       const { stopBy: _s, ...rule } = c;
-      a = root.matches({ rule, ...(m.utils ? { utils: m.utils } : {}) });
+      const utils = utilsOf(m, c);
+      a = root.matches({ rule, ...(utils ? { utils } : {}) } as Matcher);
       answers.set(c, a);
     }
     return a;
