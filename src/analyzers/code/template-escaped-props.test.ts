@@ -32,6 +32,11 @@ describe('an unescaped output of a property the code builds only from escaped or
     expect(await lines({ 'lib/attributes.js': ESCAPED })).toEqual([2]);
   });
 
+  it('is dropped when the write is HTML-entity encoded by an entity library', async () => {
+    const code = `${ESCAPED}function theme(req) { req.data.bodyDataAttributes += he.encode(req.query.t); }\n`;
+    expect(await lines({ 'lib/attributes.js': code })).toEqual([2]);
+  });
+
   it.each([
     ['no write of it in the code', ESCAPED.replaceAll('bodyDataAttributes', 'otherAttributes')],
     [
@@ -47,6 +52,14 @@ describe('an unescaped output of a property the code builds only from escaped or
       `${ESCAPED}function set(req, bodyDataAttributes) { req.data = { bodyDataAttributes }; }\n`,
     ],
     ['a method called on it', `${ESCAPED}function add(req, v) { req.data.bodyDataAttributes.push(v); }\n`],
+    [
+      'a write of a character-set encoding',
+      `${ESCAPED}function theme(req) { req.data.bodyDataAttributes += iconv.encode(req.query.t, 'latin1'); }\n`,
+    ],
+    [
+      'a write of a bare encode call',
+      `${ESCAPED}function theme(req) { req.data.bodyDataAttributes += encode(req.query.t); }\n`,
+    ],
     ['a write of another operator', `${ESCAPED}function add(req, v) { req.data.bodyDataAttributes -= v; }\n`],
     [
       'a write by array destructuring',

@@ -41,9 +41,12 @@ const PROPERTY_PATH = /^(?:[A-Za-z_$][\w$]*\.)*([A-Za-z_$][\w$]*)$/;
 // camelCase, or snake_case as Python names its properties (`attr_string`).
 const DISTINCTIVE = /^[a-z_$][\w$]*(?:[A-Z]|[a-z0-9]_[a-z])[\w$]*$/;
 const MIN_LENGTH = 8;
-// The escaping functions of the XSS rules' sanitizers (rules/code/xss.yaml, js-xss-response).
+// The HTML-escaping functions of the XSS rules' sanitizers (rules/code/xss.yaml, js-xss-response). A bare
+// `encode` is any encoding (`iconv.encode(s, 'latin1')`, `base32.encode(s)`): only an HTML-entity library's
+// (`he.encode`, `entities.encode`) escapes markup.
 const ESCAPE =
-  /^(?:escape|escapeHtml|htmlEscape|encode|encodeHTML|sanitize|sanitizeHtml|xss|filterXSS|purify)$/i;
+  /^(?:escape|escapeHtml|htmlEscape|encodeHTML|htmlEncode|sanitize|sanitizeHtml|xss|filterXSS|purify)$/i;
+const ENTITY_LIBRARY = /^(?:he|entities|htmlEntities|Entities|ent)$/;
 const MAX_DEPTH = 12;
 // Destructuring that may hold a member as a target (`[o.name] = v`, `({ a: o.name = d } = v)`).
 const PATTERN_TARGETS = new Set([
@@ -125,8 +128,12 @@ function escapedOrFixed(node: SgNode, prop: string, depth = 0): boolean {
 /** `escapeHtml(x)`, `self.apos.util.escapeHtml(x)`: HTML-escaped text, no markup of the caller's choosing. */
 function escapingCall(call: SgNode): boolean {
   const callee = call.field('function');
-  const name = callee && kindOf(callee) === 'member_expression' ? callee.field('property') : callee;
-  return !!name && ESCAPE.test(name.text());
+  const member = !!callee && kindOf(callee) === 'member_expression';
+  const name = member ? callee.field('property') : callee;
+  if (!name) return false;
+  if (ESCAPE.test(name.text())) return true;
+  const library = member ? callee.field('object') : null;
+  return name.text() === 'encode' && !!library && ENTITY_LIBRARY.test(library.text());
 }
 
 /**
