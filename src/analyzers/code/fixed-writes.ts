@@ -108,9 +108,12 @@ export function elementsWritten(obj: SgNode): boolean {
   const scope = b ? enclosingScope(b.node) : CONSTANT_NAME.test(name) ? undefined : takingFunction(obj, name);
   if (!scope) return true;
   const n = escapeRegex(name);
+  // An index holds no bracket (`list[i] = x`): `[^\]]*` would scan from every `list[` of hostile text
+  // (`list[ list[ list[ …`) to its end, quadratic in the scope; a nested index (`list[a[i]] = x`) was never
+  // read as a write either way.
   if (
     new RegExp(
-      `(?:^|[^\\w$.])${n}\\s*(?:\\.\\s*(?:push|unshift|splice|fill|copyWithin|set)\\s*\\(|\\[[^\\]]*\\]\\s*(?:[-+*/%&|^]|\\*\\*|<<|>>>?|\\?\\?|&&|\\|\\|)?=(?!=))|Object\\.assign\\(\\s*${n}\\b`,
+      `(?:^|[^\\w$.])${n}\\s*(?:\\.\\s*(?:push|unshift|splice|fill|copyWithin|set)\\s*\\(|\\[[^\\[\\]]*\\]\\s*(?:[-+*/%&|^]|\\*\\*|<<|>>>?|\\?\\?|&&|\\|\\|)?=(?!=))|Object\\.assign\\(\\s*${n}\\b`,
     ).test(scope.text())
   )
     return true;

@@ -28,6 +28,11 @@ const ANY: Info = { exact: null, need: [] };
 
 class Unsupported extends Error {}
 
+/** A defect of the reader itself: it was sent back to an earlier position (it would read for ever). */
+export class RegexReaderError extends Error {
+  readonly code = 'REGEX_READER_BACKWARDS';
+}
+
 const isCi = (s: Literal): boolean => s.startsWith(CI);
 const bare = (s: Literal): string => (isCi(s) ? s.slice(1) : s);
 
@@ -83,8 +88,21 @@ function alternation(branches: Info[]): Info {
 const SIMPLE: Record<string, string> = { t: '\t', n: '\n', r: '\r', f: '\f', v: '\v', a: '\x07' };
 
 class Reader {
-  private i = 0;
+  #pos = 0;
   constructor(private readonly src: string) {}
+
+  /**
+   * The position read to. It only moves forward, and every loop below reads at least one character a turn, so
+   * reading ends on any text; a move back (an `indexOf` that found nothing, once) throws rather than loops.
+   */
+  private get i(): number {
+    return this.#pos;
+  }
+  private set i(to: number) {
+    if (!(to > this.#pos))
+      throw new RegexReaderError(`regex reader sent back from ${this.#pos} to ${to} in ${this.src}`);
+    this.#pos = to;
+  }
 
   read(): Info {
     const info = this.alternation(false, true);
@@ -194,9 +212,11 @@ class Reader {
     if (SIMPLE[c] !== undefined) return this.literal(SIMPLE[c], flags);
     if (/[dDwWsS]/.test(c)) return ANY;
     if (c === 'p' || c === 'P') {
-      if (this.src[this.i] === '{') this.i = this.src.indexOf('}', this.i) + 1;
-      else this.i++;
-      if (this.i <= 0) throw new Unsupported('class name');
+      if (this.src[this.i] === '{') {
+        const end = this.src.indexOf('}', this.i);
+        if (end < 0) throw new Unsupported('class name');
+        this.i = end + 1;
+      } else this.i++;
       return ANY;
     }
     if (/[bBAz<>]/.test(c)) return EMPTY;

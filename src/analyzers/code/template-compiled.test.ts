@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { makeMemoryContext, makeSourceFile } from '../../core/source-file.js';
 import { codeAnalyzer } from './index.js';
+import { TEMPLATE_INDEX_FILES } from './template-index.js';
 
 const PAGE = [
   'html',
@@ -45,6 +46,19 @@ describe('a template compiled in code and called with object literals', () => {
     const unescaped = found.filter((f) => f.ruleId === 'code/template-unescaped-output');
     expect(unescaped.map((f) => f.location.startLine)).toEqual([5, 6, 7, 9]);
     expect(base.warnings.join('\n')).toContain('lib/other.js could not be read');
+  });
+
+  it.each([
+    ['more files than the index reads', { files: TEMPLATE_INDEX_FILES.files + 1, size: 0 }],
+    ['more code than the index reads', { files: 1, size: TEMPLATE_INDEX_FILES.bytes + 1 }],
+  ])('keeps every output, with a warning, when the project holds %s', async (_name, many) => {
+    const files: Record<string, string> = { 'resource/error.pug': PAGE, 'lib/error.js': CODE };
+    for (let i = 0; i < many.files; i++) files[`lib/gen/part-${i}.js`] = 'x'.repeat(many.size);
+    const ctx = makeMemoryContext(files);
+    const found = await codeAnalyzer.analyze(makeSourceFile('resource/error.pug', PAGE), ctx);
+    const unescaped = found.filter((f) => f.ruleId === 'code/template-unescaped-output');
+    expect(unescaped.map((f) => f.location.startLine)).toEqual([5, 6, 7, 9]);
+    expect(ctx.warnings.join('\n')).toMatch(/resource\/error\.pug: template review incomplete: .* not read/);
   });
 
   it('drops outputs no call passes and outputs every call fills with fixed text', async () => {

@@ -16,6 +16,8 @@ import { isFixedValue } from './fixed-value.js';
 import { scriptLanguageOf } from './languages.js';
 import { kindOf } from './syntax.js';
 import { escapeRegex } from './scope.js';
+import { TemplateIndex } from './template-index.js';
+import type { ProjectTexts } from './template-index.js';
 import {
   readOrWarn,
   reviewedEngine,
@@ -38,17 +40,17 @@ const mentionOf = (name: string): RegExp =>
   new RegExp(`${escapeRegex(name)}|[/'"\`]${escapeRegex(name.replace(/\.[^.]+$/, ''))}['"\`]`);
 
 /**
- * Per scan (its path set): each template file name → the other files whose text names it; undefined when a
- * file could not be read (it may name any template).
+ * Each template file name → the other files whose text names it (per scan; none when a file could not be
+ * read, since it may name any template, or the project is past the index bounds).
  */
-const indexes = new WeakMap<ReadonlySet<string>, Promise<Map<string, string[]> | undefined>>();
+const index = new TemplateIndex('the files that name templates', buildIndex);
 
-async function buildIndex(ctx: AnalyzerContext): Promise<Map<string, string[]> | undefined> {
+async function buildIndex(texts: ProjectTexts): Promise<Map<string, string[]>> {
   // A template is named by its file name, or by its name without the extension at the end of a quoted string
   // (`res.render('page')`, `'views/page'`). Each file is read once and split into words (linear in its text).
   const names = new Set<string>();
   const stems = new Map<string, string[]>();
-  for (const p of ctx.paths) {
+  for (const p of texts.paths) {
     if (!isTemplate(p)) continue;
     const n = baseName(p);
     names.add(n);
@@ -56,11 +58,7 @@ async function buildIndex(ctx: AnalyzerContext): Promise<Map<string, string[]> |
     stems.set(stem, [...new Set([...(stems.get(stem) ?? []), n])]);
   }
   const out = new Map<string, string[]>();
-  for (const p of ctx.paths) {
-    if (!isScript(p) && !isTemplate(p)) continue;
-    const text = await readOrWarn(ctx, p);
-    if (text === null) return undefined;
-    if (text === undefined) continue;
+  for await (const [p, text] of texts.texts((q) => isScript(q) || isTemplate(q))) {
     const hits = new Set<string>();
     for (const m of text.matchAll(WORD)) {
       const w = m[0];
@@ -162,11 +160,9 @@ export async function withoutUnpassedOutputs(
 ): Promise<RawFinding[]> {
   const engine = reviewedEngine(file.ext, findings);
   if (!engine) return findings;
-  let index = indexes.get(ctx.paths);
-  if (!index) indexes.set(ctx.paths, (index = buildIndex(ctx)));
   // A file name with other characters than the index reads as a word could be named unseen.
   if (!/^[\w.-]+$/.test(file.name)) return findings;
-  const named = await index;
+  const named = await index.of(ctx, file.path);
   if (!named) return findings;
   const users = (named.get(file.name) ?? []).filter((p) => p !== file.path);
   if (users.length === 0 || users.some((p) => !isScript(p))) return findings;

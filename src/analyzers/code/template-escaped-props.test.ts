@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { makeMemoryContext, makeSourceFile } from '../../core/source-file.js';
 import { codeAnalyzer } from './index.js';
+import { TEMPLATE_INDEX_FILES } from './template-index.js';
 
 const LAYOUT = '<body{{ data.bodyDataAttributes | safe }}>\n<main>{{ data.html | safe }}</main>\n';
 
@@ -32,6 +33,11 @@ describe('an unescaped output of a property the code builds only from escaped or
     expect(await lines({ 'lib/attributes.js': ESCAPED })).toEqual([2]);
   });
 
+  it('is dropped when the write is HTML-entity encoded by an entity library', async () => {
+    const code = `${ESCAPED}function theme(req) { req.data.bodyDataAttributes += he.encode(req.query.t); }\n`;
+    expect(await lines({ 'lib/attributes.js': code })).toEqual([2]);
+  });
+
   it.each([
     ['no write of it in the code', ESCAPED.replaceAll('bodyDataAttributes', 'otherAttributes')],
     [
@@ -47,6 +53,14 @@ describe('an unescaped output of a property the code builds only from escaped or
       `${ESCAPED}function set(req, bodyDataAttributes) { req.data = { bodyDataAttributes }; }\n`,
     ],
     ['a method called on it', `${ESCAPED}function add(req, v) { req.data.bodyDataAttributes.push(v); }\n`],
+    [
+      'a write of a character-set encoding',
+      `${ESCAPED}function theme(req) { req.data.bodyDataAttributes += iconv.encode(req.query.t, 'latin1'); }\n`,
+    ],
+    [
+      'a write of a bare encode call',
+      `${ESCAPED}function theme(req) { req.data.bodyDataAttributes += encode(req.query.t); }\n`,
+    ],
     ['a write of another operator', `${ESCAPED}function add(req, v) { req.data.bodyDataAttributes -= v; }\n`],
     [
       'a write by array destructuring',
@@ -89,6 +103,19 @@ describe('an unescaped output of a property the code builds only from escaped or
     const unescaped = found.filter((f) => f.ruleId === 'code/template-unescaped-output');
     expect(unescaped.map((f) => f.location.startLine)).toEqual([1, 2]);
     expect(base.warnings.join('\n')).toContain('lib/other.js could not be read');
+  });
+
+  it.each([
+    ['more files than the index reads', { files: TEMPLATE_INDEX_FILES.files + 1, size: 0 }],
+    ['more code than the index reads', { files: 1, size: TEMPLATE_INDEX_FILES.bytes + 1 }],
+  ])('stays, with a warning, when the project holds %s', async (_name, many) => {
+    const files: Record<string, string> = { 'views/layout.njk': LAYOUT, 'lib/attributes.js': ESCAPED };
+    for (let i = 0; i < many.files; i++) files[`lib/gen/part-${i}.js`] = 'x'.repeat(many.size);
+    const ctx = makeMemoryContext(files, {}, `/virtual-escaped-props-${n++}`);
+    const found = await codeAnalyzer.analyze(makeSourceFile('views/layout.njk', LAYOUT), ctx);
+    const unescaped = found.filter((f) => f.ruleId === 'code/template-unescaped-output');
+    expect(unescaped.map((f) => f.location.startLine)).toEqual([1, 2]);
+    expect(ctx.warnings.join('\n')).toMatch(/views\/layout\.njk: template review incomplete: .* not read/);
   });
 
   it('counts comments and reads as neither writes nor unknown mentions', async () => {

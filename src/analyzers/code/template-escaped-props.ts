@@ -24,6 +24,8 @@ import { escapeRegex } from './scope.js';
 import { PYTHON, pythonOnlyEscaped } from './template-escaped-py.js';
 import { scriptLanguageOf } from './languages.js';
 import { kindOf } from './syntax.js';
+import { TemplateIndex } from './template-index.js';
+import type { ProjectTexts } from './template-index.js';
 import {
   readOrWarn,
   reviewedEngine,
@@ -31,7 +33,7 @@ import {
   unescapedOutputs,
   withoutOutputsAt,
 } from './templates.js';
-import type { UnescapedOutput } from './templates.js';
+import type { TemplateEngine, UnescapedOutput } from './templates.js';
 
 const isScript = (p: string): boolean => scriptLanguageOf(p) !== undefined;
 // Code the checks below do not read: a mention of the name there keeps the finding.
@@ -41,9 +43,12 @@ const PROPERTY_PATH = /^(?:[A-Za-z_$][\w$]*\.)*([A-Za-z_$][\w$]*)$/;
 // camelCase, or snake_case as Python names its properties (`attr_string`).
 const DISTINCTIVE = /^[a-z_$][\w$]*(?:[A-Z]|[a-z0-9]_[a-z])[\w$]*$/;
 const MIN_LENGTH = 8;
-// The escaping functions of the XSS rules' sanitizers (rules/code/xss.yaml, js-xss-response).
+// The HTML-escaping functions of the XSS rules' sanitizers (rules/code/xss.yaml, js-xss-response). A bare
+// `encode` is any encoding (`iconv.encode(s, 'latin1')`, `base32.encode(s)`): only an HTML-entity library's
+// (`he.encode`, `entities.encode`) escapes markup.
 const ESCAPE =
-  /^(?:escape|escapeHtml|htmlEscape|encode|encodeHTML|sanitize|sanitizeHtml|xss|filterXSS|purify)$/i;
+  /^(?:escape|escapeHtml|htmlEscape|encodeHTML|htmlEncode|sanitize|sanitizeHtml|xss|filterXSS|purify)$/i;
+const ENTITY_LIBRARY = /^(?:he|entities|htmlEntities|Entities|ent)$/;
 const MAX_DEPTH = 12;
 // Destructuring that may hold a member as a target (`[o.name] = v`, `({ a: o.name = d } = v)`).
 const PATTERN_TARGETS = new Set([
@@ -62,34 +67,26 @@ function propertyOf(expr: string): string | undefined {
 }
 
 /**
- * Per scan (its path set): each candidate property → the files whose text names it; undefined when a file
- * could not be read (it may name any of them).
+ * Each candidate property → the files whose text names it (per scan; none when a file could not be read,
+ * since it may name any of them, or the project is past the index bounds).
  */
-const indexes = new WeakMap<ReadonlySet<string>, Promise<Map<string, string[]> | undefined>>();
+const index = new TemplateIndex('the code that writes properties templates output', buildIndex);
 
-async function buildIndex(ctx: AnalyzerContext): Promise<Map<string, string[]> | undefined> {
+async function buildIndex(texts: ProjectTexts): Promise<Map<string, string[]>> {
   const candidates = new Set<string>();
-  for (const p of ctx.paths) {
+  const engineOf = (p: string): TemplateEngine | undefined => {
     const dot = p.lastIndexOf('.');
-    const engine = dot > 0 ? templateEngineOf(p.slice(dot + 1).toLowerCase()) : undefined;
-    if (!engine || engine === 'vue') continue;
-    const text = await readOrWarn(ctx, p);
-    if (text === null) return undefined;
-    if (text === undefined) continue;
-    for (const o of unescapedOutputs(text, engine)) {
+    return dot > 0 ? templateEngineOf(p.slice(dot + 1).toLowerCase()) : undefined;
+  };
+  for await (const [p, text] of texts.texts((q) => engineOf(q) !== undefined && engineOf(q) !== 'vue'))
+    for (const o of unescapedOutputs(text, engineOf(p)!)) {
       const prop = propertyOf(o.expr);
       if (prop) candidates.add(prop);
     }
-  }
   const out = new Map<string, string[]>();
   if (candidates.size === 0) return out;
-  for (const p of ctx.paths) {
-    if (!isScript(p) && !PYTHON.test(p) && !OTHER_CODE.test(p)) continue;
-    const text = await readOrWarn(ctx, p);
-    if (text === null) return undefined;
-    if (text === undefined) continue;
+  for await (const [p, text] of texts.texts((q) => isScript(q) || PYTHON.test(q) || OTHER_CODE.test(q)))
     for (const c of candidates) if (text.includes(c)) out.set(c, [...(out.get(c) ?? []), p]);
-  }
   return out;
 }
 
@@ -125,8 +122,12 @@ function escapedOrFixed(node: SgNode, prop: string, depth = 0): boolean {
 /** `escapeHtml(x)`, `self.apos.util.escapeHtml(x)`: HTML-escaped text, no markup of the caller's choosing. */
 function escapingCall(call: SgNode): boolean {
   const callee = call.field('function');
-  const name = callee && kindOf(callee) === 'member_expression' ? callee.field('property') : callee;
-  return !!name && ESCAPE.test(name.text());
+  const member = !!callee && kindOf(callee) === 'member_expression';
+  const name = member ? callee.field('property') : callee;
+  if (!name) return false;
+  if (ESCAPE.test(name.text())) return true;
+  const library = member ? callee.field('object') : null;
+  return name.text() === 'encode' && !!library && ENTITY_LIBRARY.test(library.text());
 }
 
 /**
@@ -223,9 +224,7 @@ export async function withoutEscapedProperties(
   if (!engine) return findings;
   const outputs = unescapedOutputs(file.text, engine).filter((o) => propertyOf(o.expr) !== undefined);
   if (outputs.length === 0) return findings;
-  let index = indexes.get(ctx.paths);
-  if (!index) indexes.set(ctx.paths, (index = buildIndex(ctx)));
-  const files = await index;
+  const files = await index.of(ctx, file.path);
   if (!files) return findings;
   const escaped = new Map<string, boolean>();
   const dropped: UnescapedOutput[] = [];

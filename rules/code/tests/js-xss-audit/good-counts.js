@@ -14,6 +14,8 @@ $(function () {
     // Versions (digits and dots), also with a default.
     $('#node-version').html(data.node_version || 'v0.10.22');
     $('#app-version').html('v' + data.appVersion);
+    // The project's own package file, bundled with the page.
+    $('#build-version').html('v' + require('../package.json').version);
   });
 });
 
