@@ -34,7 +34,7 @@ const ITEM_KEY = /(?:^|[(,]\s*)([A-Za-z_]\w*)\.([A-Za-z_]\w*)$/;
 const TEMPLATE_NAME = /^[rRuU]?(['"])[\w./-]+\.(?:html?|jinja2?|j2|njk|txt|xml)\1$/;
 const MAX_DEPTH = 8;
 
-interface Corpus {
+export interface Corpus {
   python: Map<string, string>;
   templates: Map<string, string>;
 }
@@ -53,6 +53,13 @@ async function corpusOf(ctx: AnalyzerContext): Promise<Corpus | undefined> {
     if (text !== undefined) (py ? c.python : c.templates).set(p, text);
   }
   return c;
+}
+
+/** The project's Python files and Jinja-like templates by path, read once per scan (see corpusOf). */
+export function projectCorpus(ctx: AnalyzerContext): Promise<Corpus | undefined> {
+  let corpus = corpora.get(ctx.paths);
+  if (!corpus) corpora.set(ctx.paths, (corpus = corpusOf(ctx)));
+  return corpus;
 }
 
 const isString = (n: SgNode): boolean =>
@@ -235,9 +242,7 @@ export async function withoutViewEscapedItems(
     (o) => o.construct === '|safe' && ITEM_KEY.test(o.expr),
   );
   if (outputs.length === 0) return findings;
-  let corpus = corpora.get(ctx.paths);
-  if (!corpus) corpora.set(ctx.paths, (corpus = corpusOf(ctx)));
-  const c = await corpus;
+  const c = await projectCorpus(ctx);
   if (!c) return findings;
   ensurePython();
   const fns = new Functions(c.python);
