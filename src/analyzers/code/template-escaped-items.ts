@@ -55,6 +55,9 @@ async function corpusOf(ctx: AnalyzerContext): Promise<Corpus | undefined> {
   return c;
 }
 
+// Per scan's corpus: the functions read and each `item.key` already decided, shared by all its templates.
+const verdicts = new WeakMap<Corpus, { fns: Functions; memo: Map<string, boolean> }>();
+
 /** The project's Python files and Jinja-like templates by path, read once per scan (see corpusOf). */
 export function projectCorpus(ctx: AnalyzerContext): Promise<Corpus | undefined> {
   let corpus = corpora.get(ctx.paths);
@@ -245,8 +248,9 @@ export async function withoutViewEscapedItems(
   const c = await projectCorpus(ctx);
   if (!c) return findings;
   ensurePython();
-  const fns = new Functions(c.python);
-  const memo = new Map<string, boolean>();
+  let known = verdicts.get(c);
+  if (!known) verdicts.set(c, (known = { fns: new Functions(c.python), memo: new Map() }));
+  const { fns, memo } = known;
   const dropped: UnescapedOutput[] = [];
   for (const o of outputs) {
     const [, item = '', key = ''] = ITEM_KEY.exec(o.expr) ?? [];
