@@ -20,6 +20,8 @@ import type { Trace } from './taint.js';
 import { renderFindings, templateFileFindings } from './template-findings.js';
 import { withoutUnpassedOutputs } from './template-compiled.js';
 import { withoutEscapedProperties } from './template-escaped-props.js';
+import { withoutViewEscapedItems } from './template-escaped-items.js';
+import { withoutLiteralMacroArgs } from './template-macro-args.js';
 import { templateRules } from './template-rules.js';
 import type { TemplateRule } from './template-rules.js';
 import { templateEngineOf } from './templates.js';
@@ -143,7 +145,9 @@ export const codeAnalyzer: Analyzer = {
     }
     if (!lang) {
       const own = await withoutUnpassedOutputs(templateFileFindings(file), file, ctx);
-      return await withoutEscapedProperties(own, file, ctx);
+      const props = await withoutEscapedProperties(own, file, ctx);
+      const items = await withoutViewEscapedItems(props, file, ctx);
+      return await withoutLiteralMacroArgs(items, file, ctx);
     }
     const rules = rulesFor(rulesDirsOf(ctx.options), profileOf(ctx.options));
     const renders = file.text.includes('render') && requestDataPossible(file.text, lang, rules);

@@ -34,11 +34,18 @@ const TARGET_PATTERNS = new Set([
 ]);
 
 /** The last name of a call's callee: `flatatt` of `flatatt(x)` and of `utils.flatatt(x)`. */
-function calleeName(call: SgNode): string | undefined {
+export function calleeName(call: SgNode): string | undefined {
   const f = call.field('function');
   if (!f) return undefined;
   if (kindOf(f) === 'identifier') return f.text();
   return kindOf(f) === 'attribute' ? f.field('attribute')?.text() : undefined;
+}
+
+/** `escape(x)`, `html.escape(x)`, `format_html(…)`, `bleach.clean(x)`: a call that returns HTML-escaped text. */
+export function escapingCallPy(call: SgNode): boolean {
+  const name = calleeName(call) ?? '';
+  const callee = call.field('function')?.text() ?? '';
+  return (ESCAPE.test(name) && !NOT_HTML.test(callee)) || QUALIFIED.test(callee);
 }
 
 /** Whether a Python value is escaped markup, fixed text, the property itself, or built only of those. */
@@ -64,9 +71,8 @@ function escapedOrFixed(node: SgNode, prop: string, depth = 0): boolean {
     case 'attribute':
       return node.field('attribute')?.text() === prop;
     case 'call': {
+      if (escapingCallPy(node)) return true;
       const name = calleeName(node) ?? '';
-      const callee = node.field('function')?.text() ?? '';
-      if ((ESCAPE.test(name) && !NOT_HTML.test(callee)) || QUALIFIED.test(callee)) return true;
       const args = node.field('arguments')?.namedChildren() ?? [];
       return SAFE_WRAPPER.test(name) && args.length === 1 && next(args[0]);
     }

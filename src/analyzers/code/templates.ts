@@ -277,6 +277,13 @@ export function autoescapeOff(text: string, engine: TemplateEngine): AutoescapeO
  */
 const ESCAPED_AFTER_SAFE = /\|\s*safe\b[^}]*\|\s*(?:url_?encode|escape|e|forceescape|escapejs|striptags)\b/;
 
+/**
+ * Jinja2's `tojson` as the last filter before `| safe` (`{{ box|tojson|safe }}`): it already returns markup
+ * with `<`, `>`, `&` and `'` written as `\u003c`…, the same text `{{ box|tojson }}` writes, so `safe` lets
+ * nothing more through. Nunjucks' `dump` (plain `JSON.stringify`) is not this filter, nor is a `replace` after it.
+ */
+const TOJSON_LAST = /\|\s*tojson\s*(?:\([^()]*\))?$/;
+
 /** Every output of a non-constant value that the template writes without HTML escaping. */
 export function unescapedOutputs(text: string, engine: TemplateEngine): UnescapedOutput[] {
   const starts = lineStarts(text);
@@ -287,7 +294,7 @@ export function unescapedOutputs(text: string, engine: TemplateEngine): Unescape
       if (constant(expr) || rendered(expr) || translated(expr)) continue;
       if (setting(expr) || helpText(expr)) continue;
       if (helperOfLiterals(expr, p.construct)) continue;
-      if (p.construct === '|safe' && ESCAPED_AFTER_SAFE.test(m[0])) continue;
+      if (p.construct === '|safe' && (ESCAPED_AFTER_SAFE.test(m[0]) || TOJSON_LAST.test(expr))) continue;
       const at = (m.index ?? 0) + m[0].indexOf(m[p.group] ?? '');
       if (p.codeLine?.test(text.slice(text.lastIndexOf('\n', at) + 1, at))) continue;
       out.push({ ...position(starts, at), expr, construct: p.construct, names: namesIn(expr) });

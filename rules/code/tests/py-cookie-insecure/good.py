@@ -25,3 +25,9 @@ def copy_cookies(source, target):
     for name, cookie in source.cookies.items():
         flags = {k: v for k, v in cookie.items() if k in ("secure", "httponly", "max_age", "path") and v}
         target.set_cookie(name, cookie.value, **flags)
+
+
+def set_logout_reason(res, msg):
+    # A ten-second message for the login page, and a display preference: no credential in either.
+    res.set_cookie("logout_reason", msg, max_age=10)
+    res.set_cookie("theme", "dark", max_age=365 * 86400)
