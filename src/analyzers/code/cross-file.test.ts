@@ -316,3 +316,23 @@ describe('cross-file taint: the fields of an object passed to a helper (JavaScri
     expect(await found(`  return path.normalize(p.content);`, 'req.body')).toEqual(['route.js:5']);
   });
 });
+
+describe('cross-file taint: the fields of an object a helper hands to a sink (JavaScript)', () => {
+  const lib = (body: string): string =>
+    `const fs = require('fs');\nconst path = require('path');\nfunction readIt(p, cb) {\n${body}\n}\nmodule.exports = { readIt };\n`;
+  const route = (obj: string): string =>
+    `const { readIt } = require('./lib');\nmodule.exports = (config) => (req, res) => {\n  readIt(${obj}, (e, d) => res.send(d));\n};\n`;
+  const found = async (body: string, obj: string): Promise<string[]> =>
+    only(await scan({ 'route.js': route(obj), 'lib.js': lib(body) }, 'route.js'), 'code/js-path-traversal');
+
+  it('every field that reaches the sink counts, not only the first one found', async () => {
+    const both = `  fs.readFile(path.join(p.root, p.name), cb);`;
+    expect(await found(both, '{ root: config.dir, name: req.body.name }')).toEqual(['lib.js:4']);
+    expect(await found(both, '{ root: config.dir, name: config.name }')).toEqual([]);
+  });
+
+  it('a field read by a name the engine cannot follow makes the parameter count whole', async () => {
+    const destructured = `  const { root } = p;\n  fs.readFile(path.join(root, p.name), cb);`;
+    expect(await found(destructured, '{ root: config.dir, name: req.body.name }')).toEqual(['lib.js:5']);
+  });
+});

@@ -9,7 +9,7 @@ import { kindOf, syntaxOf } from './syntax.js';
 import type { Syntax } from './syntax.js';
 import { REQ, TaintEvaluator } from './taint.js';
 import type { CallResolver, TaintStep, Trace, Value } from './taint.js';
-import { passedFields, passedValue } from './pass-fields.js';
+import { firstField, passedFields, passedValue, reachingFields } from './pass-fields.js';
 import type { PassedField } from './pass-fields.js';
 import { argFor, argumentNodes, contains, lineOf, withStep, withSteps } from './taint-support.js';
 import type { Bound } from './matches.js';
@@ -429,6 +429,15 @@ export class Summaries {
         const hit: SinkHit = { param: i, module: t.module, sink: x.match, bound: x.bound, steps: v.steps };
         if (v.access !== undefined) hit.access = v.access;
         s.sinks.push(hit);
+        // A sink that reads fields of the parameter by name (`p.root`, `p.name`): a hit for each such field,
+        // and one for the whole parameter when it also reaches the sink otherwise.
+        if (firstField(v.access) === undefined) continue;
+        const more = reachingFields(v, i, x.targets, (skip) =>
+          this.evaluator(t.module, { fn: t.fn.id(), param: i, skip }),
+        );
+        for (const f of more.fields.slice(1)) s.sinks.push({ ...hit, steps: f.steps, access: f.access });
+        if (more.whole)
+          s.sinks.push({ param: i, module: t.module, sink: x.match, bound: x.bound, steps: v.steps });
       }
       for (const { call, target } of calls) {
         if (this.overBudget) break;
