@@ -199,10 +199,10 @@ def find_user_safe(uid):
   });
 });
 
-describe('the whole request object passed to a helper', () => {
-  const only = (found: RawFinding[], rule: string): string[] =>
-    found.filter((f) => f.ruleId === rule).map((f) => `${f.location.path}:${f.location.startLine}`);
+const only = (found: RawFinding[], rule: string): string[] =>
+  found.filter((f) => f.ruleId === rule).map((f) => `${f.location.path}:${f.location.startLine}`);
 
+describe('the whole request object passed to a helper', () => {
   const FLASK = (body: string): string =>
     `import os\nfrom flask import Flask, request\napp = Flask(__name__)\n\n\ndef helper(req):\n    ${body}\n\n\n@app.route('/a')\ndef a():\n    helper(request)\n    return 'ok'\n`;
 
@@ -272,5 +272,67 @@ describe('the whole request object passed to a helper', () => {
     ).toEqual(['app.js:6']);
     const client = `const req = http.request('http://example.test/');\n  helper(req);`;
     expect(only(await scan({ 'app.js': app(client) }, 'app.js'), 'code/js-command-injection')).toEqual([]);
+  });
+});
+
+describe('cross-file taint: the fields of an object passed to a helper (JavaScript)', () => {
+  // A helper that builds a path from the fields of its options object, sanitising the ones it names.
+  const helper = (body: string): string =>
+    `const path = require('path');\nconst sanitize = require('sanitize-filename');\nfunction get_filepath(p) {\n${body}\n}\nmodule.exports = get_filepath;\n`;
+  const SANITISED = `  var filepath = p.content;\n  if (p.category) filepath += '/' + sanitize(p.category);\n  return path.normalize(filepath);`;
+  const route = (obj: string): string =>
+    `const fs = require('fs');\nconst get_filepath = require('./get_filepath.js');\nmodule.exports = function (config) {\n  return function (req, res) {\n    fs.mkdir(get_filepath(${obj}), () => res.json({}));\n  };\n};\n`;
+  const found = async (body: string, obj: string): Promise<string[]> =>
+    only(
+      await scan({ 'route.js': route(obj), 'get_filepath.js': helper(body) }, 'route.js'),
+      'code/js-path-traversal',
+    );
+
+  it('a field the helper sanitises does not taint the clean field it returns', async () => {
+    expect(await found(SANITISED, '{ content: config.content_dir, category: req.body.category }')).toEqual(
+      [],
+    );
+  });
+
+  it('the field the helper returns unsanitised stays tainted', async () => {
+    expect(await found(SANITISED, '{ content: req.body.dir, category: config.category }')).toEqual([
+      'route.js:5',
+    ]);
+  });
+
+  it('every field that reaches the return value counts, not only the first one found', async () => {
+    const both = `  return path.join(p.content, p.category);`;
+    expect(await found(both, '{ content: config.content_dir, category: req.body.category }')).toEqual([
+      'route.js:5',
+    ]);
+    const destructured = `  const { content } = p;\n  return path.join(content, p.category);`;
+    expect(await found(destructured, '{ content: config.content_dir, category: req.body.category }')).toEqual(
+      ['route.js:5'],
+    );
+  });
+
+  it('an object whose fields are unknown (no literal at the call) stays tainted as a whole', async () => {
+    expect(await found(SANITISED, 'req.body')).toEqual(['route.js:5']);
+    expect(await found(`  return path.normalize(p.content);`, 'req.body')).toEqual(['route.js:5']);
+  });
+});
+
+describe('cross-file taint: the fields of an object a helper hands to a sink (JavaScript)', () => {
+  const lib = (body: string): string =>
+    `const fs = require('fs');\nconst path = require('path');\nfunction readIt(p, cb) {\n${body}\n}\nmodule.exports = { readIt };\n`;
+  const route = (obj: string): string =>
+    `const { readIt } = require('./lib');\nmodule.exports = (config) => (req, res) => {\n  readIt(${obj}, (e, d) => res.send(d));\n};\n`;
+  const found = async (body: string, obj: string): Promise<string[]> =>
+    only(await scan({ 'route.js': route(obj), 'lib.js': lib(body) }, 'route.js'), 'code/js-path-traversal');
+
+  it('every field that reaches the sink counts, not only the first one found', async () => {
+    const both = `  fs.readFile(path.join(p.root, p.name), cb);`;
+    expect(await found(both, '{ root: config.dir, name: req.body.name }')).toEqual(['lib.js:4']);
+    expect(await found(both, '{ root: config.dir, name: config.name }')).toEqual([]);
+  });
+
+  it('a field read by a name the engine cannot follow makes the parameter count whole', async () => {
+    const destructured = `  const { root } = p;\n  fs.readFile(path.join(root, p.name), cb);`;
+    expect(await found(destructured, '{ root: config.dir, name: req.body.name }')).toEqual(['lib.js:5']);
   });
 });

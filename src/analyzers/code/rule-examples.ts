@@ -1,11 +1,15 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { extname, join } from 'node:path';
+import { basename, dirname, extname, join } from 'node:path';
 import { appConditionHolds } from './app-scope.js';
 import { dedupeMatches } from './dedupe.js';
-import { runRules } from './engine.js';
+import { analyzeText } from './engine.js';
 import type { PreparedRules } from './engine.js';
 import { languageOf } from './languages.js';
+import type { FileLanguage } from './languages.js';
+import { moduleOf } from './project.js';
+import type { LoadedModule, ProjectView } from './project.js';
 import type { CodeRule } from './rule-schema.js';
+import { fileAccount } from './taint-budget.js';
 
 /** The outcome of one example file for one rule. */
 export interface ExampleResult {
@@ -65,8 +69,10 @@ export function checkExample(
   const lang = languageOf(extname(file).slice(1));
   // Deduplicated as a scan reports them (one review per statement for audit rules).
   // An example is an application of one file: a rule about the whole application is decided on it alone.
-  const ran = lang ? dedupeMatches(runRules(text, lang, rules, new Set([rule.id]))) : [];
-  const lines = ran.map((m) => m.line);
+  const view = lang ? exampleView(file, text, lang) : undefined;
+  const ran = lang ? dedupeMatches(analyzeText(text, lang, rules, new Set([rule.id]), view).matches) : [];
+  // Findings of the example itself, not of the helper modules it imports.
+  const lines = ran.filter((m) => m.path === undefined || m.path === view?.entry.path).map((m) => m.line);
   const found = !rule.app
     ? lines
     : appConditionHolds(rule.app, [text]) && lines.length > 0
@@ -79,4 +85,25 @@ export function checkExample(
     missed: expected.filter((l) => !found.includes(l)),
     unexpected: [...new Set(found.filter((l) => !expected.includes(l)))],
   };
+}
+
+/**
+ * An example that imports other files of its folder (`require('./lib-options')`, named neither `bad` nor
+ * `good`): a view of it and those modules, so that a flow through a function of another module is tested
+ * as a scan follows it. Undefined when it imports none.
+ */
+function exampleView(file: string, text: string, lang: FileLanguage): ProjectView | undefined {
+  const dir = dirname(file);
+  const names = new Set(readdirSync(dir));
+  const exists = (p: string): boolean => names.has(p);
+  const entry = moduleOf(dir, basename(file), text, lang, exists);
+  const modules = new Map<string, LoadedModule>([[entry.path, entry]]);
+  const wanted = [...entry.imports.names.values()].map((b) => b.module).concat(entry.imports.wildcards);
+  for (const p of wanted) {
+    const l = languageOf(extname(p).slice(1));
+    if (!exists(p) || !l || modules.has(p)) continue;
+    modules.set(p, moduleOf(dir, p, readFileSync(join(dir, p), 'utf8'), l, exists));
+  }
+  if (modules.size < 2) return undefined;
+  return { entry, modules, truncated: false, account: fileAccount(), paid: new Set() };
 }

@@ -9,6 +9,8 @@ import { kindOf, syntaxOf } from './syntax.js';
 import type { Syntax } from './syntax.js';
 import { REQ, TaintEvaluator } from './taint.js';
 import type { CallResolver, TaintStep, Trace, Value } from './taint.js';
+import { firstField, passedFields, passedValue, reachingFields } from './pass-fields.js';
+import type { PassedField } from './pass-fields.js';
 import { argFor, argumentNodes, contains, lineOf, withStep, withSteps } from './taint-support.js';
 import type { Bound } from './matches.js';
 import { OWN_STEPS, sizeSteps, StepPool } from './taint-budget.js';
@@ -45,6 +47,8 @@ export interface SinkHit {
 export interface PassThrough {
   steps: TaintStep[];
   access?: string;
+  /** Set when only these fields of the parameter, read by name, reach the return value (pass-fields.ts). */
+  fields?: PassedField[];
 }
 
 /** What a function does with its parameters, for one rule: computed once, reused at every call. */
@@ -250,7 +254,10 @@ export class Summaries {
   }
 
   /** An evaluator over module `m` that resolves calls through its imports. */
-  evaluator(m: LoadedModule, seed?: { fn: number; param: number }): TaintEvaluator {
+  evaluator(
+    m: LoadedModule,
+    seed?: { fn: number; param: number; skip?: ReadonlySet<string> },
+  ): TaintEvaluator {
     const o = {
       index: m.index,
       root: m.root,
@@ -324,11 +331,13 @@ export class Summaries {
       if (s.source) return withStep(s.source, at);
       for (const [k, pass] of s.passes) {
         const arg = argFor(this.syn, this.python, call, { fn: t.fn, index: k, name: paramName(t.fn, k) });
-        const v = arg ? evaluate(arg) : null;
+        const { value: v, steps = pass.steps } = arg
+          ? passedValue(arg, pass.fields, evaluate)
+          : { value: null };
         // The whole request object goes in and one of its properties comes back: `get_q(request)`.
         const req = v === REQ && arg ? this.requestRead(m, arg, pass.access) : null;
         if (req) return withStep(withSteps(req, pass.steps), at);
-        if (v && v !== REQ) return withStep(withSteps(v, pass.steps), at);
+        if (v && v !== REQ) return withStep(withSteps(v, steps), at);
       }
     }
     // A function of the project that passes nothing on (it validates, converts or sanitises): the path ends.
@@ -376,7 +385,13 @@ export class Summaries {
       for (const r of returns) {
         const v = ev.taintOf(r);
         if (v && v.param === i) {
-          f.passes.set(i, v.access === undefined ? { steps: v.steps } : { steps: v.steps, access: v.access });
+          const pass: PassThrough =
+            v.access === undefined ? { steps: v.steps } : { steps: v.steps, access: v.access };
+          const fields = passedFields(v, i, returns, (skip) =>
+            this.evaluator(t.module, { fn: t.fn.id(), param: i, skip }),
+          );
+          if (fields) pass.fields = fields;
+          f.passes.set(i, pass);
           break;
         }
       }
@@ -414,6 +429,15 @@ export class Summaries {
         const hit: SinkHit = { param: i, module: t.module, sink: x.match, bound: x.bound, steps: v.steps };
         if (v.access !== undefined) hit.access = v.access;
         s.sinks.push(hit);
+        // A sink that reads fields of the parameter by name (`p.root`, `p.name`): a hit for each such field,
+        // and one for the whole parameter when it also reaches the sink otherwise.
+        if (firstField(v.access) === undefined) continue;
+        const more = reachingFields(v, i, x.targets, (skip) =>
+          this.evaluator(t.module, { fn: t.fn.id(), param: i, skip }),
+        );
+        for (const f of more.fields.slice(1)) s.sinks.push({ ...hit, steps: f.steps, access: f.access });
+        if (more.whole)
+          s.sinks.push({ param: i, module: t.module, sink: x.match, bound: x.bound, steps: v.steps });
       }
       for (const { call, target } of calls) {
         if (this.overBudget) break;

@@ -46,9 +46,10 @@ export interface Trace {
 export interface CallResolver {
   /**
    * The value a call returns, from the summary of the function it reaches; undefined when the call does
-   * not resolve (the evaluator then applies its own rules). `evaluate` evaluates an argument in the caller.
+   * not resolve (the evaluator then applies its own rules). `evaluate` evaluates an argument in the caller,
+   * or only its field `field` (`{ root: a, name: b }` under `root` is `a`).
    */
-  returnOf(call: SgNode, evaluate: (n: SgNode) => Value): Value | undefined;
+  returnOf(call: SgNode, evaluate: (n: SgNode, field?: string) => Value): Value | undefined;
 }
 
 import type { FileIndex } from './file-index.js';
@@ -72,9 +73,10 @@ export interface TaintOptions {
   path?: string;
   /**
    * Summary mode: the parameters of function `fn` are where data comes from (parameter `param` is
-   * traced, the others are clean), instead of the function's callers.
+   * traced, the others are clean), instead of the function's callers. Its fields named in `skip`, read
+   * by name (`p.root`), are clean: which other fields reach a value (see pass-fields.ts).
    */
-  seed?: { fn: number; param: number };
+  seed?: { fn: number; param: number; skip?: ReadonlySet<string> };
   calls?: CallResolver;
   /** The rule's sink class (replace-check.ts): which character replacements clean a value for it. */
   sinkClass?: string;

@@ -388,7 +388,8 @@ export class TaintEvaluator {
       return v;
     }
     const seed = this.o.seed;
-    if (seed && seed.fn === fnId) return d.index === seed.param ? this.src.seedTrace(d) : null;
+    if (seed && seed.fn === fnId)
+      return d.index === seed.param && !seed.skip?.has(field ?? '') ? this.src.seedTrace(d) : null;
     const fromSource = this.src.paramSource(d);
     if (fromSource) return fromSource;
     const fromIter = this.iteratorParam(d, depth);
@@ -446,7 +447,9 @@ export class TaintEvaluator {
       const a = node.field(syn.callArguments)?.namedChildren() ?? [];
       return this.firstOf([a[2], a[1]], depth);
     }
-    const resolved = this.o.calls?.returnOf(node, (n) => this.expr(n, depth + 1));
+    const resolved = this.o.calls?.returnOf(node, (n, f) =>
+      f === undefined ? this.expr(n, depth + 1) : this.fieldOf(n, f, depth + 1),
+    );
     if (resolved !== undefined) return resolved;
     const callee = node.field(syn.callFunction) ?? node.field('constructor');
     const calleeName =
