@@ -8,5 +8,8 @@ app.get('/keys/:key', (req, res) => {
   const { query } = req;
   // ruleid: code/js-log-injection
   console.log('field ' + query.field);
+  // A part of the raw target decoded where it is logged.
+  // ruleid: code/js-log-injection
+  console.log('host ' + decodeURIComponent(req.originalUrl.split('/')[2]));
   res.end();
 });
