@@ -4,6 +4,7 @@ import { forFile } from './file-level.js';
 import type { ParamSourceSpec } from './rule-schema.js';
 import type { Definition } from './scope.js';
 import { routeParamOf, validatedParamAt, validatedParams } from './param-validators.js';
+import { confinedByRoute } from './route-pattern.js';
 import { accessPath } from './sources.js';
 import { kindOf } from './syntax.js';
 import { lineOf, REQ } from './taint-support.js';
@@ -71,8 +72,14 @@ export class SourceFinder {
 
   private validated: ReadonlyMap<string, ReadonlySet<string>> | undefined;
 
-  /** A route parameter (`req.params.tag`) the router of its route validates with `.param('tag', check)`. */
+  /**
+   * A route parameter (`req.params.tag`) the router of its route validates with `.param('tag', check)`, or
+   * one a RegExp route confines for this sink (route-pattern.ts).
+   */
   validatedParam(srcPath: string, node: SgNode): boolean {
+    // `req.params[0]` of a RegExp route whose capture group admits none of the sink's metacharacters.
+    if (/^(?:req|request)\.params\[\]$/.test(srcPath))
+      return !this.o.python && confinedByRoute(node, this.o.sinkClass);
     const name = routeParamOf(srcPath);
     if (name === undefined || this.o.python) return false;
     this.validated ??= validatedParams(this.o.root);

@@ -1,0 +1,117 @@
+/**
+ * Route parameters a regular-expression route confines. Express matches a RegExp route
+ * (`app.get(/^\/theme\/(\w+\.\w+)$/, handler)`) against the raw, undecoded path and gives each capture
+ * group to the handler as `req.params[0]`, `req.params[1]`… after `decodeURIComponent`. When a group admits
+ * only a fixed alphabet without `%` (`[a-z0-9-]+`, `\w+\.\w+`), the decoded value is made of that alphabet
+ * too, so it cannot carry a metacharacter the alphabet leaves out: a line break into a log, a `/` into a
+ * file path. What it gives up: a group with alternatives, nested groups or any character (`.`) is not
+ * read, nor a handler written apart from its registration.
+ */
+import type { SgNode } from '@ast-grep/napi';
+import { METACHARACTERS } from './replace-check.js';
+import { kindOf } from './syntax.js';
+
+const ROUTE = /^(?:get|post|put|delete|patch|all|head|options|use)$/;
+const FUNCTIONS = new Set(['arrow_function', 'function_expression', 'function']);
+
+/** The source of each capture group of a regex pattern, numbered by its opening parenthesis. */
+function captureGroups(pattern: string): string[] | undefined {
+  const groups: string[] = [];
+  const open: { start: number; slot: number }[] = [];
+  let inClass = false;
+  for (let i = 0; i < pattern.length; i++) {
+    const c = pattern[i];
+    if (c === '\\') {
+      i++;
+    } else if (inClass) {
+      if (c === ']') inClass = false;
+    } else if (c === '[') {
+      inClass = true;
+    } else if (c === '(') {
+      const named = /^\(\?<[A-Za-z_$][\w$]*>/.exec(pattern.slice(i));
+      const capture = pattern[i + 1] !== '?' || named !== null;
+      const at = named ? i + named[0].length : i + 1;
+      open.push({ start: at, slot: capture ? groups.push('') - 1 : -1 });
+      i = at - 1;
+    } else if (c === ')') {
+      const g = open.pop();
+      if (!g) return undefined;
+      if (g.slot >= 0) groups[g.slot] = pattern.slice(g.start, i);
+    }
+  }
+  return open.length === 0 ? groups : undefined;
+}
+
+/**
+ * The characters a group of plain atoms admits — a class (`[a-z0-9-]`), an escape (`\w`, `\.`) or a literal,
+ * each optionally repeated — as a membership test; undefined for anything else (`.`, `|`, a nested group).
+ */
+function alphabet(group: string): ((c: string) => boolean) | undefined {
+  // An escape outside a class is a named class, a control character or an escaped symbol; `\x0a`, `\u…`,
+  // `\p{…}` and back-references are not read (a class is compiled whole, so `[\x0a]` is right).
+  const atoms = /\[(?:\\.|[^\]\\])*\]|\\[wWdDsSnrtfv]|\\[^a-zA-Z0-9]|[^\\[\]().|^$?*+{}]/gy;
+  const quant = /(?:[?*+]|\{\d+(?:,\d*)?\})\??/y;
+  const tests: ((c: string) => boolean)[] = [];
+  let i = 0;
+  while (i < group.length) {
+    atoms.lastIndex = i;
+    const m = atoms.exec(group);
+    if (!m) return undefined;
+    let re: RegExp;
+    try {
+      re = new RegExp(`^${m[0]}$`);
+    } catch {
+      return undefined;
+    }
+    tests.push((c) => re.test(c));
+    i = atoms.lastIndex;
+    quant.lastIndex = i;
+    if (quant.exec(group)) i = quant.lastIndex;
+  }
+  return tests.length > 0 ? (c) => tests.some((t) => t(c)) : undefined;
+}
+
+/**
+ * Whether a group admits none of the sink class's metacharacters (and no `%`, which decoding would turn
+ * into any character). A file path needs only a single segment: no `/` or `\`, and never `.` or `..`.
+ */
+export function groupConfines(group: string, flags: string, sinkClass: string | undefined): boolean {
+  const meta = sinkClass === undefined ? undefined : METACHARACTERS[sinkClass];
+  const admits = alphabet(group);
+  if (!meta || !admits || admits('%')) return false;
+  // Case folding changes letters only, and no metacharacter is a letter.
+  if (sinkClass === 'path') {
+    if (admits('/') || admits('\\')) return false;
+    const whole = new RegExp(`^(?:${group})$`, flags.replace(/[gy]/g, ''));
+    return !whole.test('.') && !whole.test('..');
+  }
+  return ![...meta].some((c) => admits(c));
+}
+
+/**
+ * Whether `req.params[n]` read at `use` comes from a capture group of the RegExp route whose handler,
+ * written in place, holds `use`, and that group confines it for `sinkClass`.
+ */
+export function confinedByRoute(use: SgNode, sinkClass: string | undefined): boolean {
+  if (kindOf(use) !== 'subscript_expression') return false;
+  const index = use.field('index');
+  if (!index || kindOf(index) !== 'number' || !/^\d+$/.test(index.text())) return false;
+  const n = Number(index.text());
+  let fn: SgNode | null = use.parent();
+  for (let depth = 0; fn && depth < 256; fn = fn.parent(), depth++) {
+    if (!FUNCTIONS.has(kindOf(fn))) continue;
+    const call = fn.parent()?.parent();
+    if (!call || kindOf(call) !== 'call_expression' || kindOf(fn.parent()!) !== 'arguments') continue;
+    const callee = call.field('function');
+    if (!callee || kindOf(callee) !== 'member_expression') continue;
+    // A callback inside the handler (`fs.access(p, (err) => …)`): its route is further out.
+    if (!ROUTE.test(callee.field('property')?.text() ?? '')) continue;
+    const route = call.field('arguments')?.namedChildren()[0];
+    if (!route || kindOf(route) !== 'regex' || route.id() === fn.id()) return false;
+    const groups = captureGroups(route.field('pattern')?.text() ?? '');
+    const group = groups?.[n];
+    if (group === undefined || /[()]/.test(group.replace(/\\.|\[(?:\\.|[^\]\\])*\]/g, ''))) return false;
+    return groupConfines(group, route.field('flags')?.text() ?? '', sinkClass);
+  }
+  return false;
+}
