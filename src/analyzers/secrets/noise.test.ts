@@ -258,3 +258,18 @@ describe('a link under a password-like key is not a password', () => {
     expect(scan(`{ "pass": "${secret}" }`, 'config/app.json').map((d) => d.secret)).toContain(secret);
   });
 });
+
+describe('a URL whose password repeats its user name', () => {
+  it('is a weak password (low at localhost), not a database credential', () => {
+    const found = scan(
+      'database_uri = postgres://supysonic:supysonic@localhost/supysonic\n',
+      'config.sample',
+    );
+    expect(found.map((d) => [d.ruleId, d.severity])).toEqual([['secrets/weak-password', 'low']]);
+  });
+  it('keeps a strong password in a database URL a database credential', () => {
+    const secret = real();
+    const found = scan(`database_uri = postgres://app:${secret}@db.acme-shop.io/app\n`, 'config.sample');
+    expect(found.map((d) => d.ruleId)).toEqual(['secrets/database-url']);
+  });
+});

@@ -204,19 +204,21 @@ export function passwordVerdict(m: MatchContext, inUrl: boolean): Verdict {
   if (hasPlaceholderWord(v) || VERSION.test(v) || EXAMPLE_KEY.test(v) || FILE_PATH.test(v)) return false;
   if (inUrl && DOC_HOST.test(m.line)) return false;
   if (inUrl && NAMED_CREDENTIAL.test(v)) return false;
-  if (inUrl && PASSWORD_WORDS.test(v)) {
-    // The user of this URL: between the last '//' and ':<password>@'.
-    const at = m.line.indexOf(`:${v}@`);
-    const head = at < 0 ? '' : m.line.slice(0, at);
-    if (PLACEHOLDER_USERS.test(head.slice(head.lastIndexOf('//') + 2))) return false;
-  }
+  // The user of a URL: between the last '//' and ':<password>@'.
+  const at = inUrl ? m.line.indexOf(`:${v}@`) : -1;
+  const head = at < 0 ? '' : m.line.slice(0, at);
+  const user = at < 0 ? undefined : head.slice(head.lastIndexOf('//') + 2);
+  if (inUrl && PASSWORD_WORDS.test(v) && PLACEHOLDER_USERS.test(user ?? '')) return false;
   if (!inUrl && PASSWORD_WORDS.test(v)) return false; // a label: "password": "Password"
   if (!inUrl && (NOT_A_PASSWORD.test(v) || SELF_NAMED.test(v))) return false;
   if (!inUrl && isTestUserPassword(v, m.path)) return false;
   if (!inUrl && m.sourceCode && TEST_ROLES.has(roleFromPath(m.path)) && confirmedInForm(m)) return false;
   // A translation key in a namespace (`placeholder: { password: 'apostrophe:enterPassword' }`).
   if (!inUrl && I18N_KEY.test(v)) return false;
-  const reason = weakPasswordReason(v, m.productNames);
+  // `postgres://supysonic:supysonic@localhost/…`: a password that repeats the user's name is guessed first.
+  const reason =
+    weakPasswordReason(v, m.productNames) ??
+    (user?.toLowerCase() === v.toLowerCase() ? 'it is the same as the user name' : undefined);
   // A weak password in a test's code is the test's own user's ('admin2', 'password123'); in a fixture's
   // configuration (a `.env` a deploy may copy) it is still reported, lowered.
   if (reason !== undefined && !inUrl && m.sourceCode && TEST_ROLES.has(roleFromPath(m.path))) return false;
