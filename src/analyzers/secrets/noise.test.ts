@@ -273,3 +273,14 @@ describe('a URL whose password repeats its user name', () => {
     expect(found.map((d) => d.ruleId)).toEqual(['secrets/database-url']);
   });
 });
+
+describe('a weak password named for a test account', () => {
+  it('is kept but low; the same value under another name stays as it was', () => {
+    const sev = (text: string) =>
+      scan(text, 'app/default_settings.py').map((d) => [d.ruleId, d.severity] as const);
+    expect(sev("CAS_TEST_USER = 'test'\nCAS_TEST_PASSWORD = 'test'\n")).toEqual([
+      ['secrets/weak-password', 'low'],
+    ]);
+    expect(sev("LATEST_PASSWORD = 'test'\n")).toEqual([['secrets/weak-password', undefined]]);
+  });
+});

@@ -44,6 +44,7 @@ const LOCAL_HOST = /@(?:localhost|127\.0\.0\.1|\[::1\]|0\.0\.0\.0|host\.docker\.
 
 // A file path, or a link (`"pass": "http://compass-style.org/search/?q=…"` in a table of sites): not a secret.
 const FILE_PATH = /^(?:\/|~\/|\.{1,2}\/|[A-Za-z]:\\|[A-Za-z][A-Za-z0-9+.-]{1,20}:\/\/)/;
+const TEST_ACCOUNT = /(?:^|[^a-z])test[_-]?(?:user[_-]?|account[_-]?)?$/i;
 const VERSION = /^[~^<>=v]{0,2}\d+(?:\.\d+)+/;
 // Key-ish words with a counter are documentation examples, not passwords (password123 stays weak).
 const EXAMPLE_KEY = /^(?:key|secret|token|apikey)[_-]?\d{0,6}$/i;
@@ -247,7 +248,9 @@ export function passwordVerdict(m: MatchContext, inUrl: boolean): Verdict {
       ruleId: WEAK_PASSWORD_ID,
       note: reason,
       ...lowConfidence,
-      ...(local || doc ? { severity: 'low' as const } : {}),
+      // A weak password named for a test account (`CAS_TEST_PASSWORD = 'test'` beside `CAS_TEST_USER`): the
+      // settings of a test backend, kept but low.
+      ...(local || doc || (!inUrl && TEST_ACCOUNT.test(m.before)) ? { severity: 'low' as const } : {}),
     };
   }
   if (!inUrl && local) return { severity: 'medium', note: LOCAL_NOTE };
