@@ -27,6 +27,12 @@ describe('capture groups of RegExp routes', () => {
     expect(groupConfines('\\w+', '', 'redirect')).toBe(false);
   });
 
+  it('confines nothing, and does not throw, for a route literal the engine rejects', () => {
+    // Tree-sitter parses these; `new RegExp` throws on `\-` under `u` and on an unknown flag.
+    expect(groupConfines('\\-\\w+', 'u', 'path')).toBe(false);
+    expect(groupConfines('\\w+', 'q', 'path')).toBe(false);
+  });
+
   it('numbers groups by their opening parenthesis and skips non-capturing ones', () => {
     const code = `
       app.get(/^\\/(?:a|b)\\/([a-z]+)\\/(.+)$/, (req, res) => { log(req.params[0]); log(req.params[1]); });

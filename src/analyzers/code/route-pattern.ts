@@ -84,7 +84,13 @@ export function groupConfines(group: string, flags: string, sinkClass: string | 
   // Case folding changes letters only, and no metacharacter is a letter.
   if (sinkClass === 'path') {
     if (admits('/') || admits('\\')) return false;
-    const whole = new RegExp(`^(?:${group})$`, flags.replace(/[gy]/g, ''));
+    let whole: RegExp;
+    try {
+      whole = new RegExp(`^(?:${group})$`, flags.replace(/[gy]/g, ''));
+    } catch {
+      // A literal the parser accepts but the engine rejects (`/(\-\w+)/u`, an unknown flag).
+      return false;
+    }
     return !whole.test('.') && !whole.test('..');
   }
   return ![...meta].some((c) => admits(c));
