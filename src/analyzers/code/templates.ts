@@ -241,13 +241,14 @@ const PATTERNS: Readonly<Record<TemplateEngine, Pattern[]>> = {
 };
 
 /** Line starts of a text, for offsets → line/column. */
-function lineStarts(text: string): number[] {
+export function lineStarts(text: string): number[] {
   const starts = [0];
   for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
   return starts;
 }
 
-function position(starts: number[], offset: number): { line: number; column: number } {
+/** The 1-based line and column of `offset`, given the text's lineStarts. */
+export function position(starts: number[], offset: number): { line: number; column: number } {
   let lo = 0;
   let hi = starts.length - 1;
   while (lo < hi) {
