@@ -118,7 +118,7 @@ export async function withoutLiteralMacroArgs(
       const index = params.findIndex((p) => p.name === o.expr);
       if (index < 0) continue;
       if (!code) {
-        const c = await projectCorpus(ctx);
+        const c = await projectCorpus(ctx, file.path);
         if (!c) return findings;
         code = templateCode(
           c.templates.has(file.path) ? c.templates.values() : [...c.templates.values(), file.text],
