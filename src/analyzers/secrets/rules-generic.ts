@@ -116,14 +116,19 @@ function namespacedKey(m: MatchContext): boolean {
   return word !== null && /["']/.test(m.line[at + m.secret.length] ?? '');
 }
 
-// A name that says the value is the password's stored form (`enc_password`, `encryptedPassword`,
-// `hashed_pass`): a ciphertext or digest, not the password.
+// A name that says the value is the password's stored form (`encryptedPassword`, `hashed_pass`): a
+// ciphertext or digest, not the password. `enc_password` and `cipher_password` also name the passphrase an
+// encryption uses (`openssl enc -pass env:ENC_PASSWORD`): only a value written as an encoding is its stored form.
 const STORED_FORM_KEY =
-  /(?:enc|encrypted|crypted|hashed|cipher(?:ed)?)[_.-]?(?:passw(?:or)?d|pass|pwd)["']?\s{0,3}(?::=|=>|=|:)\s{0,3}["'`]?$/i;
+  /(?:encrypted|crypted|hashed|ciphered)[_.-]?(?:passw(?:or)?d|pass|pwd)["']?\s{0,3}(?::=|=>|=|:)\s{0,3}["'`]?$/i;
+const ENCRYPTION_KEY =
+  /(?:enc|cipher)[_.-]?(?:passw(?:or)?d|pass|pwd)["']?\s{0,3}(?::=|=>|=|:)\s{0,3}["'`]?$/i;
+const ENCODED = /^(?:[A-Za-z0-9+/]{24,}={0,2}|[A-Fa-f0-9]{32,}|\$[\w$./]{20,})$/;
 
 /** False when a hard-coded-password match is prose or a status value rather than a credential. */
 function passwordContextVerdict(m: MatchContext): Verdict {
   if (namespacedKey(m) || precededBy(m.line, m.secret, STORED_FORM_KEY)) return false;
+  if (ENCODED.test(m.secret) && precededBy(m.line, m.secret, ENCRYPTION_KEY)) return false;
   if (m.secret.length <= 64) {
     if (
       precededBy(m.line, m.secret, IDENTIFIED_BY) &&
