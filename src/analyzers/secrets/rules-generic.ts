@@ -274,12 +274,15 @@ function localConfigBlock(m: MatchContext): boolean {
 }
 
 /**
- * A value fixed in the query of a link among links to many other sites (`?search=…&searchToken=…` in a
+ * A value fixed in the query of a search link among links to many other sites (`?q=%s&searchToken=…` in a
  * search engine's table of bang URLs): a public page's own form token, which every visitor's browser sends.
- * A token in a URL beside fewer than six other hosts (a configuration's webhook) is still reported.
+ * The link is a template, its query holding the search's placeholder (`%s`, `{q}`); a token in a URL beside
+ * fewer than six other hosts, or in a plain URL among many (a configuration's endpoints), is still reported.
  */
 function inLinkCatalogue(m: MatchContext): boolean {
   if (!/\/\/[^\s"'<>`]*[?&][\w.-]*$/.test(m.before)) return false;
+  const url = m.before.slice(m.before.lastIndexOf('//'));
+  if (!/[?&][\w.-]*=(?:%s|\{+[\w:.-]{0,30}\}+)(?:&|$)/.test(url)) return false;
   const hosts = new Set(
     Array.from(m.around().matchAll(/\/\/([a-z0-9-]+(?:\.[a-z0-9-]+)+)/gi), (x) => x[1]!.toLowerCase()),
   );
@@ -436,6 +439,9 @@ export const GENERIC_RULES: SecretRule[] = [
         'const apiToken = "HK29-QZ7P<<cut>>-XW4M-L8RT";',
         // A token in the query of a configuration's one webhook URL.
         'notify_url: "https://hooks.acme-shop.io/notify?channel=ops&api_token=<<a62:24>>"',
+        // A token in the query of one of a configuration's many endpoints (no search placeholder).
+        [2, 3, 4, 5, 6, 7].map((k) => `"s${k}": "https://api.site${k}.io/v1",`).join(' ') +
+          ' "metrics": "https://metrics.site1.io/submit?api_key=<<a62:24>>",',
       ],
       good: [
         'API_KEY=${API_KEY}',
