@@ -32,13 +32,36 @@ function exported(use: SgNode): boolean {
   return false;
 }
 
+/** `this.prop` written, `this[k]` written or `this` merged into (`Object.assign(this, o)`) within `scope`. */
+function writesThis(scope: SgNode, prop: string): boolean {
+  return scope.findAll({ rule: { kind: 'this' } }).some((t) => {
+    const m = t.parent();
+    if (!m) return false;
+    const k = kindOf(m);
+    if (k === 'arguments')
+      return /(?:assign|extend|merge|defaults)$/.test(m.parent()?.field('function')?.text() ?? '');
+    if (k !== 'member_expression' && k !== 'subscript_expression') return false;
+    if (m.field('object')?.id() !== t.id()) return false;
+    if (k === 'member_expression' && m.field('property')?.text() !== prop) return false;
+    const up = m.parent();
+    const uk = up ? kindOf(up) : '';
+    return (
+      (/assignment/.test(uk) && up!.field('left')?.id() === m.id()) ||
+      /^(?:update_expression|array_pattern|object_pattern|pair_pattern|rest_pattern|for_in_statement)$/.test(
+        uk,
+      )
+    );
+  });
+}
+
 /**
  * The values the property `prop` of the record `obj` (an identifier) is given: its value in the object
  * literal a `const` binds the name to, and the right side of each `obj.prop = v` in the scope of that
  * declaration (a method in the literal is given as the function). Undefined when the values are not all
  * known: the name is not such a `const`, the record is read any way but `obj.name` (a computed key, passed
  * to a call, copied, spread) other than exported, or the property is written another way (`+=`, `++`,
- * `obj.prop.x = v`, a shorthand `{ prop }` in the literal). An empty list: never given a value.
+ * `obj.prop.x = v`, a shorthand `{ prop }` in the literal), or a function of the scope writes it through
+ * `this` (a method of the record: `set(v) { this.prop = v; }`). An empty list: never given a value.
  */
 export function memberValues(obj: SgNode, prop: string): SgNode[] | undefined {
   if (kindOf(obj) !== 'identifier') return undefined;
@@ -63,6 +86,7 @@ export function memberValues(obj: SgNode, prop: string): SgNode[] | undefined {
   }
   const scope = enclosingScope(b.node);
   if (!scope) return undefined;
+  if (writesThis(scope, prop)) return undefined;
   const own = b.node.field('name')?.id();
   for (const use of scope.findAll({ rule: { kind: 'identifier', regex: `^${escapeRegex(name)}$` } })) {
     if (use.id() === own || use.text() !== name) continue;

@@ -198,5 +198,12 @@ describe('isFixedValue', () => {
     expect(fixedAtSink(`const m = { kind }; sink(m.kind);`)).toBe(false);
     expect(fixedAtSink(`let m = {}; m.kind = 'a'; sink(m.kind);`)).toBe(false);
     expect(fixedAtSink(`const m = {}; m.get = (x) => x; sink(m.get(y));`)).toBe(false);
+    // A method of the record writes the property through `this`.
+    expect(fixedAtSink("const m = { kind: 'a', set(v) { this.kind = v; } }; sink(m.kind);")).toBe(false);
+    expect(fixedAtSink(`${rec} m.set = function (v) { this.kind = v; }; sink(m.kind);`)).toBe(false);
+    expect(fixedAtSink(`${rec} m.load = function (o) { Object.assign(this, o); }; sink(m.kind);`)).toBe(
+      false,
+    );
+    expect(fixedAtSink(`${rec} m.set = function (v) { this.other = v; }; sink(m.kind);`)).toBe(true);
   });
 });

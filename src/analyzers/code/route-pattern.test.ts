@@ -27,11 +27,24 @@ describe('capture groups of RegExp routes', () => {
     expect(groupConfines('\\w+', '', 'redirect')).toBe(false);
   });
 
+  it('confines nothing, and does not throw, for a route literal the engine rejects', () => {
+    // Tree-sitter parses these; `new RegExp` throws on `\-` under `u` and on an unknown flag.
+    expect(groupConfines('\\-\\w+', 'u', 'path')).toBe(false);
+    expect(groupConfines('\\w+', 'q', 'path')).toBe(false);
+  });
+
   it('numbers groups by their opening parenthesis and skips non-capturing ones', () => {
     const code = `
       app.get(/^\\/(?:a|b)\\/([a-z]+)\\/(.+)$/, (req, res) => { log(req.params[0]); log(req.params[1]); });
       router.post(/^\\/x\\/(?<id>\\d+)$/, auth, function (req, res) { fs.stat(p, () => log(req.params[0])); });`;
-    expect(confined(code, 'log')).toEqual([true, false, true]);
+    expect(confined(code, 'log')).toEqual([true, false, false]);
+  });
+
+  it('reads no group of a pattern that names one: Express versions number them differently', () => {
+    // Express 4.21 numbers unnamed groups only: here req.params[0] is `(.*)`.
+    const code = `app.get(/^\\/(?<kind>\\w+)\\/(.*)$/, (req, res) => log(req.params[0]));
+      app.get(/^\\/(?<=x)(\\w+)$/, (req, res) => log(req.params[0]));`;
+    expect(confined(code, 'log')).toEqual([false, true]);
   });
 
   it('needs the handler written in place in a route registration with a RegExp path', () => {

@@ -14,7 +14,12 @@ import { kindOf } from './syntax.js';
 const ROUTE = /^(?:get|post|put|delete|patch|all|head|options|use)$/;
 const FUNCTIONS = new Set(['arrow_function', 'function_expression', 'function']);
 
-/** The source of each capture group of a regex pattern, numbered by its opening parenthesis. */
+/**
+ * The source of each capture group of a regex pattern, numbered by its opening parenthesis; undefined when
+ * the pattern names a group. Express 4.21 (path-to-regexp 0.1.10+) gives a named group its name and numbers
+ * only the unnamed ones (`/(?<a>\w+)\/(.*)/`: `req.params[0]` is `(.*)`), older releases
+ * number every group: which group `req.params[n]` is depends on the version.
+ */
 function captureGroups(pattern: string): string[] | undefined {
   const groups: string[] = [];
   const open: { start: number; slot: number }[] = [];
@@ -28,11 +33,8 @@ function captureGroups(pattern: string): string[] | undefined {
     } else if (c === '[') {
       inClass = true;
     } else if (c === '(') {
-      const named = /^\(\?<[A-Za-z_$][\w$]*>/.exec(pattern.slice(i));
-      const capture = pattern[i + 1] !== '?' || named !== null;
-      const at = named ? i + named[0].length : i + 1;
-      open.push({ start: at, slot: capture ? groups.push('') - 1 : -1 });
-      i = at - 1;
+      if (pattern.startsWith('?<', i + 1) && !/^[=!]/.test(pattern[i + 3] ?? '')) return undefined;
+      open.push({ start: i + 1, slot: pattern[i + 1] !== '?' ? groups.push('') - 1 : -1 });
     } else if (c === ')') {
       const g = open.pop();
       if (!g) return undefined;
@@ -82,7 +84,13 @@ export function groupConfines(group: string, flags: string, sinkClass: string | 
   // Case folding changes letters only, and no metacharacter is a letter.
   if (sinkClass === 'path') {
     if (admits('/') || admits('\\')) return false;
-    const whole = new RegExp(`^(?:${group})$`, flags.replace(/[gy]/g, ''));
+    let whole: RegExp;
+    try {
+      whole = new RegExp(`^(?:${group})$`, flags.replace(/[gy]/g, ''));
+    } catch {
+      // A literal the parser accepts but the engine rejects (`/(\-\w+)/u`, an unknown flag).
+      return false;
+    }
     return !whole.test('.') && !whole.test('..');
   }
   return ![...meta].some((c) => admits(c));

@@ -20,13 +20,8 @@ import { ensurePython } from './languages.js';
 import { escapeRegex } from './scope.js';
 import { kindOf } from './syntax.js';
 import { PYTHON, calleeName, escapingCallPy } from './template-escaped-py.js';
-import {
-  readOrWarn,
-  reviewedEngine,
-  templateEngineOf,
-  unescapedOutputs,
-  withoutOutputsAt,
-} from './templates.js';
+import { TemplateIndex } from './template-index.js';
+import { reviewedEngine, templateEngineOf, unescapedOutputs, withoutOutputsAt } from './templates.js';
 import type { UnescapedOutput } from './templates.js';
 
 /** `result.content`, or the last argument of a macro call, `link(result.url, result.title`, that `|safe` marks. */
@@ -38,31 +33,28 @@ export interface Corpus {
   python: Map<string, string>;
   templates: Map<string, string>;
 }
-const corpora = new WeakMap<ReadonlySet<string>, Promise<Corpus | undefined>>();
 
-/** The project's Python files and Jinja-like templates, read once per scan; undefined when one is unreadable. */
-async function corpusOf(ctx: AnalyzerContext): Promise<Corpus | undefined> {
+/**
+ * The project's Python files and Jinja-like templates, read once per scan within the bounds of a template
+ * index (template-index.ts); undefined when one is unreadable or the project is past the bounds.
+ */
+const corpora = new TemplateIndex<Corpus>('the Python views and templates', async (texts) => {
   const c: Corpus = { python: new Map(), templates: new Map() };
-  for (const p of ctx.paths) {
+  const wanted = (p: string): boolean => {
     const dot = p.lastIndexOf('.');
     const engine = dot > 0 ? templateEngineOf(p.slice(dot + 1).toLowerCase()) : undefined;
-    const py = PYTHON.test(p);
-    if (!py && engine !== 'jinja' && engine !== 'html') continue;
-    const text = await readOrWarn(ctx, p);
-    if (text === null) return undefined;
-    if (text !== undefined) (py ? c.python : c.templates).set(p, text);
-  }
+    return PYTHON.test(p) || engine === 'jinja' || engine === 'html';
+  };
+  for await (const [p, text] of texts.texts(wanted)) (PYTHON.test(p) ? c.python : c.templates).set(p, text);
   return c;
-}
+});
 
 // Per scan's corpus: the functions read and each `item.key` already decided, shared by all its templates.
 const verdicts = new WeakMap<Corpus, { fns: Functions; memo: Map<string, boolean> }>();
 
-/** The project's Python files and Jinja-like templates by path, read once per scan (see corpusOf). */
-export function projectCorpus(ctx: AnalyzerContext): Promise<Corpus | undefined> {
-  let corpus = corpora.get(ctx.paths);
-  if (!corpus) corpora.set(ctx.paths, (corpus = corpusOf(ctx)));
-  return corpus;
+/** The project's Python files and Jinja-like templates by path, read once per scan (see corpora). */
+export function projectCorpus(ctx: AnalyzerContext, path: string): Promise<Corpus | undefined> {
+  return corpora.of(ctx, path);
 }
 
 const isString = (n: SgNode): boolean =>
@@ -245,7 +237,7 @@ export async function withoutViewEscapedItems(
     (o) => o.construct === '|safe' && ITEM_KEY.test(o.expr),
   );
   if (outputs.length === 0) return findings;
-  const c = await projectCorpus(ctx);
+  const c = await projectCorpus(ctx, file.path);
   if (!c) return findings;
   ensurePython();
   let known = verdicts.get(c);

@@ -1,9 +1,9 @@
 /**
  * The project-wide reading behind the template stages that look past the template itself
- * (template-compiled.ts, template-escaped-props.ts): each builds, once per scan (its path set) and process, an
- * index of which files name what, from the texts of the project's code and templates. The reading is bounded
- * as application-wide rules are (app-scope.ts): past the bounds no index is built, and the stage drops nothing,
- * saying so in a warning on the template it could not review.
+ * (template-compiled.ts, template-escaped-props.ts, template-escaped-items.ts): each builds, once per scan
+ * (its path set) and process, an index of which files name what, from the texts of the project's code and
+ * templates. The reading is bounded as application-wide rules are (app-scope.ts): past the bounds no index is
+ * built, and the stage drops nothing, saying so in a warning on the template it could not review.
  */
 import type { AnalyzerContext } from '../../core/analyzer.js';
 import { readOrWarn } from './templates.js';

@@ -10,12 +10,13 @@ import type { AnalyzerContext, SourceFile } from '../../core/analyzer.js';
 import type { RawFinding } from '../../core/finding.js';
 import { escapeRegex } from './scope.js';
 import { projectCorpus } from './template-escaped-items.js';
-import { reviewedEngine, unescapedOutputs, withoutOutputsAt } from './templates.js';
+import { lineStarts, position, reviewedEngine, unescapedOutputs, withoutOutputsAt } from './templates.js';
 import type { UnescapedOutput } from './templates.js';
 
 const MACRO = /\{%-?\s*macro\s+([A-Za-z_]\w*)\s*\(([^)]*)\)\s*-?%\}([\s\S]*?)\{%-?\s*endmacro\b/g;
 const LITERAL = /^(?:"[^"\\{}]*"|'[^'\\{}]*')$/;
 const MAX_ARGS_LENGTH = 2000;
+const MAX_CHECKS = 200;
 const TAG = /\{\{[\s\S]*?\}\}|\{%[\s\S]*?%\}/g;
 
 interface Param {
@@ -47,15 +48,19 @@ function callArgs(text: string, open: number): string[] | undefined {
   return undefined;
 }
 
-/** Whether every mention of the macro in the templates is a call passing fixed text for `param`. */
-function alwaysLiteral(templates: Iterable<string>, macro: string, params: Param[], index: number): boolean {
+/** The tags of the templates: only their own code, a word in markup (`<span>icon</span>`) is no mention. */
+function templateCode(templates: Iterable<string>): string[] {
+  return [...templates].flatMap((t) => [...t.matchAll(TAG)].map((m) => m[0]));
+}
+
+/** Whether every mention of the macro in the templates' `code` is a call passing fixed text for `param`. */
+function alwaysLiteral(code: readonly string[], macro: string, params: Param[], index: number): boolean {
   const param = params[index]!;
   const name = new RegExp(`(?<![\\w.])(?:[A-Za-z_]\\w*\\.)?${escapeRegex(macro)}(?!\\w)`, 'g');
   const definition = new RegExp(`macro\\s+$`);
   let calls = 0;
-  // Only the template's own code: a word in its markup (`<span>icon</span>`) is no mention of the macro.
-  const code = [...templates].flatMap((t) => [...t.matchAll(TAG)].map((m) => m[0]));
   for (const text of code) {
+    if (!text.includes(macro)) continue;
     // Names inside quoted text are no mentions either: matched on a copy with the quotes' contents blanked.
     const masked = text.replace(/"[^"]*"|'[^']*'/g, (q) => q[0]! + ' '.repeat(q.length - 2) + q[0]!);
     for (const m of masked.matchAll(name)) {
@@ -88,9 +93,13 @@ export async function withoutLiteralMacroArgs(
   if ((engine !== 'jinja' && engine !== 'html') || !file.text.includes('macro')) return findings;
   const outputs = unescapedOutputs(file.text, engine).filter((o) => o.construct === '|safe');
   if (outputs.length === 0) return findings;
-  const lineOf = (offset: number): number => file.text.slice(0, offset).split('\n').length;
+  const starts = lineStarts(file.text);
+  const lineOf = (offset: number): number => position(starts, offset).line;
   const dropped: UnescapedOutput[] = [];
-  let templates: Iterable<string> | undefined;
+  let code: string[] | undefined;
+  // Each check reads every template's code: a file of many macros is checked up to this many times.
+  let checks = 0;
+  let next = 0;
   for (const m of file.text.matchAll(MACRO)) {
     const params: Param[] = (m[2] ?? '')
       .split(',')
@@ -102,17 +111,21 @@ export async function withoutLiteralMacroArgs(
       });
     const first = lineOf((m.index ?? 0) + m[0].indexOf('%}') + 2);
     const last = lineOf((m.index ?? 0) + m[0].length);
-    for (const o of outputs) {
+    // Macros come in order and do not overlap, outputs are sorted: each output is visited once or twice.
+    while (next < outputs.length && outputs[next]!.line < first) next++;
+    for (let k = next; k < outputs.length && outputs[k]!.line <= last; k++) {
+      const o = outputs[k]!;
       const index = params.findIndex((p) => p.name === o.expr);
-      if (o.line < first || o.line > last || index < 0) continue;
-      if (!templates) {
-        const c = await projectCorpus(ctx);
+      if (index < 0) continue;
+      if (!code) {
+        const c = await projectCorpus(ctx, file.path);
         if (!c) return findings;
-        templates = c.templates.has(file.path)
-          ? [...c.templates.values()]
-          : [...c.templates.values(), file.text];
+        code = templateCode(
+          c.templates.has(file.path) ? c.templates.values() : [...c.templates.values(), file.text],
+        );
       }
-      if (alwaysLiteral(templates, m[1]!, params, index)) dropped.push(o);
+      if (++checks > MAX_CHECKS) return withoutOutputsAt(findings, dropped);
+      if (alwaysLiteral(code, m[1]!, params, index)) dropped.push(o);
     }
   }
   return withoutOutputsAt(findings, dropped);

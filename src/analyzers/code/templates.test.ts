@@ -8,6 +8,7 @@ import { codeAnalyzer } from './index.js';
 import { BUILTIN_RULES_DIR } from './load-rules.js';
 import { exampleDirName } from './rule-examples.js';
 import { templateRules } from './template-rules.js';
+import { unescapedOutputs } from './templates.js';
 import { namesIn, templateEngineOf } from './templates.js';
 
 const EXAMPLES = join(BUILTIN_RULES_DIR, 'tests');
@@ -217,4 +218,15 @@ describe('one expression written raw on several lines', () => {
     keyRepeats(raw);
     expect(processFindings(raw).map((f) => f.location.startLine)).toEqual([1, 2, 4]);
   });
+});
+
+describe('unescaped outputs of a template with one long line', () => {
+  it('reads every `!=` of the line once, and still skips a code line', () => {
+    // Blank lines keep it from reading as minified; the long line's 60000 attributes were each read back to
+    // the line's start, which took seconds.
+    const pug = `${'\n'.repeat(6000)}- if (a != b)\np ${'a(x!=y) '.repeat(60000)}\n`;
+    const outputs = unescapedOutputs(pug, 'pug');
+    expect(outputs).toHaveLength(60000);
+    expect(outputs[0]).toMatchObject({ line: 6002, column: 8 });
+  }, 3000);
 });

@@ -241,13 +241,14 @@ const PATTERNS: Readonly<Record<TemplateEngine, Pattern[]>> = {
 };
 
 /** Line starts of a text, for offsets → line/column. */
-function lineStarts(text: string): number[] {
+export function lineStarts(text: string): number[] {
   const starts = [0];
   for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
   return starts;
 }
 
-function position(starts: number[], offset: number): { line: number; column: number } {
+/** The 1-based line and column of `offset`, given the text's lineStarts. */
+export function position(starts: number[], offset: number): { line: number; column: number } {
   let lo = 0;
   let hi = starts.length - 1;
   while (lo < hi) {
@@ -296,8 +297,10 @@ export function unescapedOutputs(text: string, engine: TemplateEngine): Unescape
       if (helperOfLiterals(expr, p.construct)) continue;
       if (p.construct === '|safe' && (ESCAPED_AFTER_SAFE.test(m[0]) || TOJSON_LAST.test(expr))) continue;
       const at = (m.index ?? 0) + m[0].indexOf(m[p.group] ?? '');
-      if (p.codeLine?.test(text.slice(text.lastIndexOf('\n', at) + 1, at))) continue;
-      out.push({ ...position(starts, at), expr, construct: p.construct, names: namesIn(expr) });
+      const where = position(starts, at);
+      // The line's start from the index, not by searching back: many matches on one long line stay linear.
+      if (p.codeLine?.test(text.slice(at - where.column + 1, at))) continue;
+      out.push({ ...where, expr, construct: p.construct, names: namesIn(expr) });
     }
   }
   // Inside `{% autoescape off %}` every `{{ value }}` is written raw.

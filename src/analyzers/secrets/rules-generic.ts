@@ -116,14 +116,19 @@ function namespacedKey(m: MatchContext): boolean {
   return word !== null && /["']/.test(m.line[at + m.secret.length] ?? '');
 }
 
-// A name that says the value is the password's stored form (`enc_password`, `encryptedPassword`,
-// `hashed_pass`): a ciphertext or digest, not the password.
+// A name that says the value is the password's stored form (`encryptedPassword`, `hashed_pass`): a
+// ciphertext or digest, not the password. `enc_password` and `cipher_password` also name the passphrase an
+// encryption uses (`openssl enc -pass env:ENC_PASSWORD`): only a value written as an encoding is its stored form.
 const STORED_FORM_KEY =
-  /(?:enc|encrypted|crypted|hashed|cipher(?:ed)?)[_.-]?(?:passw(?:or)?d|pass|pwd)["']?\s{0,3}(?::=|=>|=|:)\s{0,3}["'`]?$/i;
+  /(?:encrypted|crypted|hashed|ciphered)[_.-]?(?:passw(?:or)?d|pass|pwd)["']?\s{0,3}(?::=|=>|=|:)\s{0,3}["'`]?$/i;
+const ENCRYPTION_KEY =
+  /(?:enc|cipher)[_.-]?(?:passw(?:or)?d|pass|pwd)["']?\s{0,3}(?::=|=>|=|:)\s{0,3}["'`]?$/i;
+const ENCODED = /^(?:[A-Za-z0-9+/]{24,}={0,2}|[A-Fa-f0-9]{32,}|\$[\w$./]{20,})$/;
 
 /** False when a hard-coded-password match is prose or a status value rather than a credential. */
 function passwordContextVerdict(m: MatchContext): Verdict {
   if (namespacedKey(m) || precededBy(m.line, m.secret, STORED_FORM_KEY)) return false;
+  if (ENCODED.test(m.secret) && precededBy(m.line, m.secret, ENCRYPTION_KEY)) return false;
   if (m.secret.length <= 64) {
     if (
       precededBy(m.line, m.secret, IDENTIFIED_BY) &&
@@ -269,12 +274,15 @@ function localConfigBlock(m: MatchContext): boolean {
 }
 
 /**
- * A value fixed in the query of a link among links to many other sites (`?search=…&searchToken=…` in a
+ * A value fixed in the query of a search link among links to many other sites (`?q=%s&searchToken=…` in a
  * search engine's table of bang URLs): a public page's own form token, which every visitor's browser sends.
- * A token in a URL beside fewer than six other hosts (a configuration's webhook) is still reported.
+ * The link is a template, its query holding the search's placeholder (`%s`, `{q}`); a token in a URL beside
+ * fewer than six other hosts, or in a plain URL among many (a configuration's endpoints), is still reported.
  */
 function inLinkCatalogue(m: MatchContext): boolean {
   if (!/\/\/[^\s"'<>`]*[?&][\w.-]*$/.test(m.before)) return false;
+  const url = m.before.slice(m.before.lastIndexOf('//'));
+  if (!/[?&][\w.-]*=(?:%s|\{+[\w:.-]{0,30}\}+)(?:&|$)/.test(url)) return false;
   const hosts = new Set(
     Array.from(m.around().matchAll(/\/\/([a-z0-9-]+(?:\.[a-z0-9-]+)+)/gi), (x) => x[1]!.toLowerCase()),
   );
@@ -431,6 +439,9 @@ export const GENERIC_RULES: SecretRule[] = [
         'const apiToken = "HK29-QZ7P<<cut>>-XW4M-L8RT";',
         // A token in the query of a configuration's one webhook URL.
         'notify_url: "https://hooks.acme-shop.io/notify?channel=ops&api_token=<<a62:24>>"',
+        // A token in the query of one of a configuration's many endpoints (no search placeholder).
+        [2, 3, 4, 5, 6, 7].map((k) => `"s${k}": "https://api.site${k}.io/v1",`).join(' ') +
+          ' "metrics": "https://metrics.site1.io/submit?api_key=<<a62:24>>",',
       ],
       good: [
         'API_KEY=${API_KEY}',

@@ -135,7 +135,10 @@ describe("a password's stored form is not the password", () => {
   ])('%s', (path, line) => {
     expect(scan(line, path)).toEqual([]);
   });
-  it('the password itself still is', () => {
+  it('the password itself still is, and the passphrase an encryption uses', () => {
     expect(scan(`var password = "${b64}";`, 'app/client.js').length).toBeGreaterThan(0);
+    const typed = `${real()}!`;
+    expect(scan(`ENC_PASSWORD="${typed}"`, 'deploy/backup.env').length).toBeGreaterThan(0);
+    expect(scan(`cipher_password: "${typed}"`, 'config/backup.yml').length).toBeGreaterThan(0);
   });
 });
