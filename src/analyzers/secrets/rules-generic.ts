@@ -14,6 +14,7 @@ import {
   isTranslationFile,
   looksLikeCode,
 } from './filters.js';
+import { inLinkCatalogue } from './link-catalogue.js';
 import type { MatchContext, SecretRule, Verdict } from './types.js';
 import { secretRule } from './types.js';
 import { isTestUserPassword, roleFromPath } from '../../core/file-role.js';
@@ -273,22 +274,6 @@ function localConfigBlock(m: MatchContext): boolean {
   return !m.sourceCode && CONFIG_FILE.test(m.path) && inLocalServiceBlock(m.around(), m.line);
 }
 
-/**
- * A value fixed in the query of a search link among links to many other sites (`?q=%s&searchToken=…` in a
- * search engine's table of bang URLs): a public page's own form token, which every visitor's browser sends.
- * The link is a template, its query holding the search's placeholder (`%s`, `{q}`); a token in a URL beside
- * fewer than six other hosts, or in a plain URL among many (a configuration's endpoints), is still reported.
- */
-function inLinkCatalogue(m: MatchContext): boolean {
-  if (!/\/\/[^\s"'<>`]*[?&][\w.-]*$/.test(m.before)) return false;
-  const url = m.before.slice(m.before.lastIndexOf('//'));
-  if (!/[?&][\w.-]*=(?:%s|\{+[\w:.-]{0,30}\}+)(?:&|$)/.test(url)) return false;
-  const hosts = new Set(
-    Array.from(m.around().matchAll(/\/\/([a-z0-9-]+(?:\.[a-z0-9-]+)+)/gi), (x) => x[1]!.toLowerCase()),
-  );
-  return hosts.size >= 6;
-}
-
 function genericVerdict(m: MatchContext): Verdict {
   const v = m.secret;
   if (inLinkCatalogue(m)) return false;
@@ -458,6 +443,9 @@ export const GENERIC_RULES: SecretRule[] = [
         // A public search form's token in one link of a table of links to many sites.
         [2, 3, 4, 5, 6, 7].map((k) => `"s${k}": "//find.site${k}.org/?q=%s",`).join(' ') +
           ' "hb": "//wiki.site1.cc/search?q=%s&searchToken=<<a62:24>>",',
+        // The same with DuckDuckGo's escaped placeholder after the token.
+        [2, 3, 4, 5, 6, 7].map((k) => `"s${k}": "//find.site${k}.org/?q=\\u0002\\u00010",`).join(' ') +
+          ' "da": "//ndb.site1.gov/list?SYNC_TOKEN=<<a62:24>>&qlookup=\\u0002&ds=\\u00010",',
       ],
     },
   }),
