@@ -4,6 +4,7 @@ const express = require('express');
 const cookieSession = require('cookie-session');
 const session = require('express-session');
 const Koa = require('koa');
+const koaSession = require('koa-session');
 
 const app = express();
 app.use(
@@ -20,4 +21,5 @@ app.use(session({ secret: [process.env.SESSION_SECRET, 'old-rotated-secret'], re
 const koa = new Koa();
 // ruleid: code/js-hardcoded-session-secret
 koa.keys = ['koa-signing-key-1', 'koa-signing-key-2'];
+koa.use(koaSession(koa));
 module.exports = { app, koa };
