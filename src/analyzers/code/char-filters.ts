@@ -14,6 +14,7 @@
  */
 import type { SgNode } from '@ast-grep/napi';
 import { METACHARACTERS, classTest } from './replace-check.js';
+import { KNOWN_PROPAGATORS } from './taint-support.js';
 
 /**
  * The sink class of an evaluation that must stop no less than any rule's (run-taint.ts's pre-selection of
@@ -69,4 +70,13 @@ export function filterPasses(call: SgNode, name: string | undefined, sinkClass: 
   if (!inSet) return false;
   const chars0 = [...meta];
   return name === 'blacklist' ? !chars0.every((c) => inSet(c)) : chars0.some((c) => inSet(c));
+}
+
+/** Whether a library call passes its tainted argument on: a known propagator, or a filter that leaves the class's metacharacters. */
+export function passesThrough(
+  call: SgNode,
+  name: string | undefined,
+  sinkClass: string | undefined,
+): boolean {
+  return KNOWN_PROPAGATORS.test(name ?? '') || filterPasses(call, name, sinkClass);
 }
