@@ -54,3 +54,10 @@ class Account:
         setattr(self, "token_hash", hashlib.sha1(password.encode()).hexdigest())
         # ruleid: code/py-weak-hash
         self.uniqueness = hashlib.sha1(password.encode()).hexdigest()
+
+
+def salted(password):
+    salt = os.urandom(16)
+    # The password hashed with random bytes beside it: the password's weak hash.
+    # ruleid: code/py-weak-hash
+    return hashlib.sha1(os.urandom(16) + password.encode()).hexdigest(), salt

@@ -88,3 +88,8 @@ def lyrics_key(artist, title):
     unique = hashlib.md5((artist + title).lower().encode("utf-8")).hexdigest()
     url_hash = md5(artist.encode()).hexdigest()
     return unique + url_hash
+
+
+def new_salt():
+    # The digest of fresh random bytes is a random string.
+    return hashlib.sha1(os.urandom(32)).hexdigest()
