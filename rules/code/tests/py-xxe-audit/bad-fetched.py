@@ -3,7 +3,6 @@ from urllib.parse import urlencode
 from lxml import etree
 from requests import get
 
-FEED_URL = "https://news.example.org/rss?"
 BASE = "https://api.example.org/"
 
 
@@ -28,10 +27,26 @@ def host_from_query(query, host):
     return etree.XML(response.content)
 
 
-def configured(config):
-    global BASE
-    BASE = config.base_url
+def module_constant():
+    # A module-level name could be rebound anywhere: only the function's own name is read.
     response = get(BASE + "search")
+    # ruleid: code/py-xxe-audit
+    return etree.XML(response.content)
+
+
+def reassigned(config):
+    api = "https://api.example.org/"
+    if config.base_url:
+        api = config.base_url
+    response = get(api + "search")
+    # ruleid: code/py-xxe-audit
+    return etree.XML(response.content)
+
+
+def other_name(config):
+    api = "https://api.example.org/"
+    url = config.base_url
+    response = get(url + "search")
     # ruleid: code/py-xxe-audit
     return etree.XML(response.content)
 

@@ -3,9 +3,6 @@ from urllib.parse import urlencode
 from lxml import etree
 from requests import get
 
-SUGGEST_URL = "https://suggest.example.org/complete/search?client=toolbar&"
-
-
 def dbpedia(query):
     # The answer of a request this function makes to a fixed HTTPS host.
     api = "https://lookup.example.org/api/search.asmx/KeywordSearch?"
@@ -15,7 +12,8 @@ def dbpedia(query):
 
 
 def google(query, lang):
-    response = get(SUGGEST_URL + urlencode(dict(hl=lang, q=query)))
+    url = "https://suggest.example.org/complete/search?client=toolbar&{0}"
+    response = get(url.format(urlencode(dict(hl=lang, q=query))))
     # ok: code/py-xxe-audit
     return etree.fromstring(response.text).xpath("//suggestion/@data")
 
@@ -24,3 +22,9 @@ def feed():
     resp = get("https://news.example.org/rss?" + urlencode({"q": "x"}))
     # ok: code/py-xxe-audit
     return etree.XML(resp.content)
+
+
+def wikipedia(query, lang):
+    # Another function's URL built from a variable host does not touch this one's.
+    url = "https://" + lang + ".wikipedia.org/w/api.php?{0}"
+    return get(url.format(urlencode(dict(search=query)))).json()
