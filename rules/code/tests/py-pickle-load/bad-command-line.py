@@ -27,3 +27,13 @@ def load_queue(qfile):
     with open(qfile, "rb") as fp:
         # ruleid: code/py-pickle-load
         return pickle.load(fp)
+
+
+@click.command()
+@click.argument("name")
+def restore(name, verbose=False):
+    # A path the command builds from a download folder, not the argument itself.
+    path = "/srv/downloads/latest.pck"
+    with open(path, "rb") as fp:
+        # ruleid: code/py-pickle-load
+        return pickle.load(fp)

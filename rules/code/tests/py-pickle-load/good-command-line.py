@@ -5,7 +5,7 @@ import click
 
 @click.command(help="Get information out of a queue file.")
 @click.argument("qfile")
-def qfile(qfile):
+def qfile(doprint, interactive, qfile):
     # The operator names the file on the command line.
     with open(qfile, "rb") as fp:
         # ok: code/py-pickle-load
