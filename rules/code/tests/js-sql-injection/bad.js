@@ -53,3 +53,20 @@ app.get('/search-db', (req, res) => {
   // ruleid: code/js-sql-injection
   searchDb.query("SELECT * FROM docs WHERE title LIKE '%" + req.query.q + "%'").then((r) => res.json(r.rows));
 });
+
+// A statement prepared from SQL text built with request data: `prepare`'s own argument is the query.
+app.get('/sqlite/by-name', (req, res) => {
+  // ruleid: code/js-sql-injection
+  res.json(db.prepare(`SELECT * FROM users WHERE name = '${req.query.name}'`).all());
+});
+app.post('/sqlite/rename', (req, res) => {
+  // ruleid: code/js-sql-injection
+  const stmt = db.prepare('UPDATE users SET name = ? WHERE id = ' + req.body.id);
+  res.json(stmt.run(req.body.name));
+});
+// A statement handle not set from `prepare` here is not taken for one: its SQL may be the argument.
+app.post('/sqlite/exec', (req, res) => {
+  // ruleid: code/js-sql-injection
+  stmt.run('DELETE FROM users WHERE id = ' + req.body.id);
+  res.end();
+});

@@ -52,3 +52,17 @@ app.get('/job/search', (req, res) => {
 app.get('/docs/search', (req, res) => {
   res.json(searchIndex.query(req.query.q));
 });
+
+// A prepared statement (better-sqlite3, sqlite3's Statement) takes bind parameters: the SQL is fixed.
+const userDb = {
+  createUser(username, passwordHash) {
+    const stmt = db.prepare('INSERT INTO users (username, password_hash) VALUES (?, ?)');
+    return stmt.run(username, passwordHash);
+  },
+};
+app.post('/register', (req, res) => {
+  res.json(userDb.createUser(req.body.username, req.body.hash));
+});
+app.get('/sqlite/user', (req, res) => {
+  res.json(database.prepare('SELECT * FROM users WHERE id = ?').all(req.query.id));
+});
