@@ -15,6 +15,7 @@ import {
   looksLikeCode,
 } from './filters.js';
 import { inLinkCatalogue } from './link-catalogue.js';
+import { ROLE_HOST, atRoleHost } from './role-host.js';
 import type { MatchContext, SecretRule, Verdict } from './types.js';
 import { secretRule } from './types.js';
 import { isTestUserPassword, roleFromPath } from '../../core/file-role.js';
@@ -49,10 +50,10 @@ const TEST_ACCOUNT = /(?:^|[^a-z])test[_-]?(?:user[_-]?|account[_-]?)?$/i;
 const VERSION = /^[~^<>=v]{0,2}\d+(?:\.\d+)+/;
 // Key-ish words with a counter are documentation examples, not passwords (password123 stays weak).
 const EXAMPLE_KEY = /^(?:key|secret|token|apikey)[_-]?\d{0,6}$/i;
-// A host named for what goes there (`@host`, `@dbhost`, `@db-host`, `@yourhost`): a help text's or a
-// document's example. `localhost` is a real place, reported (lowered) as one.
+// A host that says it is to be filled in (`@host`, `@yourhost`, `@example.com`): a help text's or a document's
+// example. `localhost` is a real place, reported (lowered) as one.
 const DOC_HOST =
-  /@(?:[a-z0-9-]+\.)*(?:example\.(?:com|org|net)|example|(?!localhost\b)(?:[a-z]{2,10}[-_]?)?host(?:name)?|domain\.com)(?:[:/?#]|$)/i;
+  /@(?:[a-z0-9-]+\.)*(?:example\.(?:com|org|net)|example|(?:(?:your|my|some|the)[-_]?)?host(?:name)?|domain\.com)(?:[:/?#]|$)/i;
 const TEST_OR_DOC_PATH =
   /(?:^|\/)(?:tests?|__tests__|spec|fixtures?|examples?|docs?|samples?)\/|\.(?:md|markdown|rst|adoc)$/i;
 /** The text before a match on a line of program source that is a comment (`//`, `/*`, ` * `, `#`). */
@@ -296,8 +297,13 @@ const SCHEME = /[A-Za-z][A-Za-z0-9+.:-]{0,30}$/;
 /** Credentials in a URL: database schemes become database-url findings, weak passwords weak-password ones. */
 function urlVerdict(m: MatchContext): Verdict {
   if (!SCHEME.test(m.before)) return false;
-  const v = passwordVerdict(m, true);
-  if (v === false || v.ruleId !== undefined) return v;
+  // A host named for its role (`@dbhost`): an example's with a password that names itself (`bbpasswd`).
+  const role = ROLE_HOST.test(m.line);
+  if (role && (SELF_NAMED.test(m.secret) || PASSWORD_WORDS.test(m.secret))) return false;
+  const found = passwordVerdict(m, true);
+  if (found === false) return false;
+  const v = role ? atRoleHost(found) : found;
+  if (v.ruleId !== undefined) return v;
   return DB_SCHEME.test(m.before) ? { ...v, ruleId: 'secrets/database-url' } : v;
 }
 
@@ -342,6 +348,8 @@ export const GENERIC_RULES: SecretRule[] = [
         'DATABASE_URL=postgres://app:<<a62:20>>@db.internal:5432/orders',
         'mongo: "mongodb+srv://svc:<<a62:16>>@cluster0.mongodb.net/prod"',
         'REDIS_URL=redis://:<<a62:24>>@cache:6379/0',
+        // A service named for its role (a compose file's database container).
+        'DATABASE_URL=postgres://app:<<a62:20>>@dbhost:5432/orders',
       ],
       good: [
         'DATABASE_URL=postgres://app:${DB_PASSWORD}@db:5432/orders',
@@ -349,6 +357,7 @@ export const GENERIC_RULES: SecretRule[] = [
         "parse('postgres://someuser:somepassword@somehost:381/somedatabase')",
         // A help text's example: the host is named for the word host.
         "      --db='mysql://bbuser:bbpasswd@dbhost/bbdb'",
+        'DATABASE_URL=postgres://app:<<a62:20>>@your-host:5432/orders',
       ],
     },
   }),
