@@ -1,5 +1,10 @@
 import type { Verdict } from './types.js';
 
+// A host that says it is to be filled in (`@host`, `@yourhost`, `@example.com`): a help text's or a document's
+// example. `localhost` is a real place, reported (lowered) as one.
+export const DOC_HOST =
+  /@(?:[a-z0-9-]+\.)*(?:example\.(?:com|org|net)|example|(?:(?:your|my|some|the)[-_]?)?host(?:name)?|domain\.com)(?:[:/?#]|$)/i;
+
 /**
  * A URL's host named for its role (`@dbhost`, `@db-host`, `@mailhost`): a help text's or a document's example
  * (`--db='mysql://bbuser:bbpasswd@dbhost/bbdb'`), or the name of a real service (a compose file's `dbhost`

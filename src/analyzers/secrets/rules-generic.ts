@@ -14,8 +14,9 @@ import {
   isTranslationFile,
   looksLikeCode,
 } from './filters.js';
+import { localSampleInDocs } from './doc-samples.js';
 import { inLinkCatalogue } from './link-catalogue.js';
-import { ROLE_HOST, atRoleHost } from './role-host.js';
+import { DOC_HOST, ROLE_HOST, atRoleHost } from './role-host.js';
 import type { MatchContext, SecretRule, Verdict } from './types.js';
 import { secretRule } from './types.js';
 import { isTestUserPassword, roleFromPath } from '../../core/file-role.js';
@@ -50,10 +51,6 @@ const TEST_ACCOUNT = /(?:^|[^a-z])test[_-]?(?:user[_-]?|account[_-]?)?$/i;
 const VERSION = /^[~^<>=v]{0,2}\d+(?:\.\d+)+/;
 // Key-ish words with a counter are documentation examples, not passwords (password123 stays weak).
 const EXAMPLE_KEY = /^(?:key|secret|token|apikey)[_-]?\d{0,6}$/i;
-// A host that says it is to be filled in (`@host`, `@yourhost`, `@example.com`): a help text's or a document's
-// example. `localhost` is a real place, reported (lowered) as one.
-const DOC_HOST =
-  /@(?:[a-z0-9-]+\.)*(?:example\.(?:com|org|net)|example|(?:(?:your|my|some|the)[-_]?)?host(?:name)?|domain\.com)(?:[:/?#]|$)/i;
 const TEST_OR_DOC_PATH =
   /(?:^|\/)(?:tests?|__tests__|spec|fixtures?|examples?|docs?|samples?)\/|\.(?:md|markdown|rst|adoc)$/i;
 /** The text before a match on a line of program source that is a comment (`//`, `/*`, ` * `, `#`). */
@@ -241,9 +238,10 @@ export function passwordVerdict(m: MatchContext, inUrl: boolean): Verdict {
     return false;
   // In documentation, a guessable password in a record that names a person (an e-mail address beside it,
   // no host or URL) is a sample account of the documented application: the shape of a user record in an
-  // API's example request body, not the credential of a system the program logs in to. The account's owner
-  // sets the real password.
+  // API's example request body, not the credential of a system the program logs in to; beside a host on the
+  // reader's own machine, a sample connection to the reader's own service. The reader sets the real password.
   if (reason !== undefined && !inUrl && DOC_PATH.test(m.path) && sampleAccount(m)) return false;
+  if (reason !== undefined && localSampleInDocs(m)) return false;
   const local = inUrl ? LOCAL_HOST.test(m.line) : localConfigBlock(m);
   if (reason !== undefined) {
     // A block written around documentation's reserved names documents, like a documentation page (a
