@@ -13,8 +13,8 @@ import type { AnalyzerContext } from './analyzer.js';
 const PROGRAM_SCRIPT =
   /^(?:start|serve|server|prod|production|dev|develop|development|watch|debug|(?:pre|post)?start|(?:pre|post)?install|prepare|prepublish(?:Only)?|(?:pre|post)?pack|(?:pre|post)?publish|(?:pre|post)?restart|(?:pre|post)?stop)$/;
 // `node path/to/file.js` (also through a TypeScript runner), the file being the script's own program.
-const NODE_FILE =
-  /(?:^|[\s;&|(])(?:node|ts-node|tsx|babel-node)\s+(?:--?[\w-]+(?:=\S+)?\s+)*(\.{0,2}\/?[\w@./-]+\.[cm]?[jt]s)\b/g;
+const RUNNER = /^(?:node|ts-node|tsx|babel-node)$/;
+const SCRIPT_FILE = /^\.{0,2}\/?[\w@./-]{1,300}\.[cm]?[jt]s$/;
 const RUN_SCRIPT =
   /\bnpm\s+(?:run(?:-script)?\s+([\w:.-]+)|(start|stop|restart|test))\b|\byarn\s+(?:run\s+)?([\w:.-]+)/g;
 // The file starts a server: a listener of its own.
@@ -44,7 +44,14 @@ export function handRunScripts(packageJson: string): Map<string, string> {
     for (const b of Object.values(pkg.bin)) if (typeof b === 'string') program.add(normalise(b));
   // Without a start script, `main` or `bin`, nothing says which file is the program: no file is set apart.
   if (typeof scripts['start'] !== 'string' && program.size === 0) return new Map();
-  const filesOf = (cmd: string) => [...cmd.matchAll(NODE_FILE)].map((m) => normalise(m[1]!));
+  // The first argument after a runner that is not an option (`node --inspect extra/x.js`), in each command.
+  const filesOf = (cmd: string): string[] =>
+    cmd.split(/&&|\|\||[;|&]/).flatMap((part) => {
+      const words = part.trim().split(/\s+/);
+      const at = words.findIndex((w) => RUNNER.test(w));
+      const file = at < 0 ? undefined : words.slice(at + 1).find((w) => !w.startsWith('-'));
+      return file !== undefined && SCRIPT_FILE.test(file) ? [normalise(file)] : [];
+    });
   // The program's scripts, and those they run (`"start": "npm run start-server"`).
   const seen = new Set<string>();
   const queue = Object.keys(scripts).filter((n) => PROGRAM_SCRIPT.test(n));

@@ -46,6 +46,13 @@ describe('hand-run scripts of package.json', () => {
       ['tools/seed-server.js', 'seed'],
     ]);
     expect(handRunScripts(JSON.stringify({ scripts: dev })).size).toBe(0);
+    const options = {
+      start: 'node app.js',
+      broker: 'cross-env X=1 node --inspect=9229 ./extra/broker.mjs && echo ok',
+    };
+    expect([...handRunScripts(JSON.stringify({ scripts: options }))]).toEqual([
+      ['extra/broker.mjs', 'broker'],
+    ]);
   });
 });
 
