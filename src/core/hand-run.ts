@@ -10,8 +10,9 @@ import type { AnalyzerContext } from './analyzer.js';
 
 // Scripts that run the program itself (also in development mode) or run on install and publish: their files
 // are the shipped program.
+// Also by a name a deployment gives its processes (`web`, `worker`, `start:prod`).
 const PROGRAM_SCRIPT =
-  /^(?:start|serve|server|prod|production|dev|develop|development|watch|debug|(?:pre|post)?start|(?:pre|post)?install|prepare|prepublish(?:Only)?|(?:pre|post)?pack|(?:pre|post)?publish|(?:pre|post)?restart|(?:pre|post)?stop)$/;
+  /^(?:(?:start|serve|server|prod|production|web|worker|dev|develop|development|watch|debug)(?:[:._-][\w:.-]*)?|(?:pre|post)?start|(?:pre|post)?install|prepare|prepublish(?:Only)?|(?:pre|post)?pack|(?:pre|post)?publish|(?:pre|post)?restart|(?:pre|post)?stop)$/;
 // `node path/to/file.js` (also through a TypeScript runner), the file being the script's own program.
 const RUNNER = /^(?:node|ts-node|tsx|babel-node)$/;
 const SCRIPT_FILE = /^\.{0,2}\/?[\w@./-]{1,300}\.[cm]?[jt]s$/;
@@ -28,7 +29,7 @@ function normalise(p: string): string {
  * The files package.json's scripts run by hand (script name → file), leaving out those that the program's
  * own scripts (start, install and publish hooks, and the scripts they run in turn), `main` and `bin` run.
  */
-export function handRunScripts(packageJson: string): Map<string, string> {
+export function handRunScripts(packageJson: string, procfile = ''): Map<string, string> {
   let pkg: { scripts?: unknown; main?: unknown; bin?: unknown };
   try {
     pkg = JSON.parse(packageJson) as typeof pkg;
@@ -52,9 +53,14 @@ export function handRunScripts(packageJson: string): Map<string, string> {
       const file = at < 0 ? undefined : words.slice(at + 1).find((w) => !w.startsWith('-'));
       return file !== undefined && SCRIPT_FILE.test(file) ? [normalise(file)] : [];
     });
-  // The program's scripts, and those they run (`"start": "npm run start-server"`).
+  // The program's scripts, and those they run (`"start": "npm run start-server"`); a Procfile's processes too.
   const seen = new Set<string>();
   const queue = Object.keys(scripts).filter((n) => PROGRAM_SCRIPT.test(n));
+  for (const line of procfile.split('\n')) {
+    const cmd = line.slice(line.indexOf(':') + 1);
+    for (const f of filesOf(cmd)) program.add(f);
+    for (const m of cmd.matchAll(RUN_SCRIPT)) queue.push((m[1] ?? m[2] ?? m[3])!);
+  }
   while (queue.length > 0) {
     const name = queue.pop()!;
     const cmd = scripts[name];
@@ -84,7 +90,9 @@ export function handRunScriptsOf(
 ): Promise<Map<string, string>> {
   let p = cache.get(ctx.root);
   if (!p) {
-    p = ctx.readFile('package.json').then((t) => (t === undefined ? new Map() : handRunScripts(t)));
+    p = Promise.all([ctx.readFile('package.json'), ctx.readFile('Procfile')]).then(([t, proc]) =>
+      t === undefined ? new Map<string, string>() : handRunScripts(t, proc),
+    );
     cache.set(ctx.root, p);
   }
   return p;

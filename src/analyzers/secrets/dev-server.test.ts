@@ -54,6 +54,21 @@ describe('hand-run scripts of package.json', () => {
       ['extra/broker.mjs', 'broker'],
     ]);
   });
+  it("reads the processes a deployment runs as the program: `web`, `start:prod`, a Procfile's", () => {
+    const scripts = {
+      start: 'node app.js',
+      web: 'node web.js',
+      'start:prod': 'node prod.js',
+      queue: 'node queue.js',
+    };
+    expect([...handRunScripts(JSON.stringify({ scripts }))]).toEqual([['queue.js', 'queue']]);
+    expect(handRunScripts(JSON.stringify({ scripts }), 'web: npm run web\nqueue: npm run queue\n').size).toBe(
+      0,
+    );
+    expect(handRunScripts(JSON.stringify({ scripts }), 'queue: node ./queue.js --concurrency 2\n').size).toBe(
+      0,
+    );
+  });
 });
 
 describe('a development server started by hand', () => {
