@@ -54,6 +54,10 @@ describe('roleFromPath', () => {
     ['example-sendmail.js', 'example'],
     ['scripts/demo_server.py', 'example'],
     ['example.js', 'example'],
+    ['project/settings_example.py', 'example'],
+    ['app/local_settings_sample.py', 'example'],
+    ['config-sample.js', 'example'],
+    ['bin/run_example.sh', 'example'],
   ])('%s is %s', (path, role) => {
     expect(roleFromPath(path)).toBe(role);
   });
@@ -72,6 +76,9 @@ describe('roleFromPath', () => {
       'src/exampleData.ts',
       'lib/sample-rate.js',
       'src/demographics.js',
+      'audio/resample.py',
+      'stats/random_sample.py',
+      'src/counterexample.js',
       'src/history.js',
       'lib/changelog/parse.ts',
     ])

@@ -47,8 +47,9 @@ const PATH_ROLES: [Exclude<FileRole, 'source' | 'i18n'>, RegExp][] = [
   ],
   [
     'example',
-    // A folder of examples, a `.example` copy, or a script named as one (`example-sendmail.js`, `demo_server.py`).
-    /(?:^|\/)(?:examples?|samples?|demos?|example-apps?|sample-apps?|quickstarts?)\/|\.(?:example|sample)(?:\.[a-z]+)?$|(?:^|\/)(?:examples?|demos?)(?:[-_][^/]*)?\.(?:[cm]?[jt]sx?|py|rb|sh)$/i,
+    // A folder of examples, a `.example` copy, a script named as one (`example-sendmail.js`, `demo_server.py`,
+    // `settings_example.py`), or a sample of a settings or config module (`local_settings_sample.py`).
+    /(?:^|\/)(?:examples?|samples?|demos?|example-apps?|sample-apps?|quickstarts?)\/|\.(?:example|sample)(?:\.[a-z]+)?$|(?:^|\/)(?:examples?|demos?)(?:[-_][^/]*)?\.(?:[cm]?[jt]sx?|py|rb|sh)$|[-_]examples?\.(?:[cm]?[jt]sx?|py|rb|sh)$|(?:^|\/|_)(?:settings|config)[-_]samples?\.(?:[cm]?[jt]sx?|py|rb)$/i,
   ],
   ['docs', /(?:^|\/)(?:docs?|documentation|website)\/|\.(?:md|mdx|markdown|rst|adoc|asciidoc)$/i],
 ];

@@ -60,6 +60,34 @@ describe('adjustForRole (the table of docs/file-roles.md)', () => {
       role: 'generated',
     });
   });
+  it("drops deployment settings in a test's settings module, and nothing else there", () => {
+    const at = (path: string, cwe: number[]) => raw({ location: { path, startLine: 1 }, cwe });
+    // DEBUG = True, SESSION_COOKIE_SECURE = False, SECRET_KEY = '…' in the settings the test runner loads.
+    for (const path of [
+      'app/tests/settings.py',
+      'tests/test_settings.py',
+      'hk/tests/settings_test.py',
+      'tests/settings/base.py',
+    ])
+      for (const cwe of [
+        [489, 215],
+        [614, 1004],
+        [798, 321],
+      ])
+        expect(adjustForRole(at(path, cwe), 'test')).toBeUndefined();
+    // The same settings are lowered, not dropped, in an example the reader copies, and kept in source.
+    expect(adjustForRole(at('examples/settings.py', [489, 215]), 'example')).toMatchObject({
+      severity: 'low',
+    });
+    expect(adjustForRole(at('app/settings.py', [489, 215]), 'source')).toMatchObject({
+      severity: 'critical',
+    });
+    // A password to another system, an injection, and a test module that is not a settings module stay.
+    expect(adjustForRole(at('tests/settings.py', [798, 259]), 'test')).toMatchObject({ severity: 'low' });
+    expect(adjustForRole(at('tests/settings.py', [89]), 'test')).toMatchObject({ severity: 'low' });
+    expect(adjustForRole(at('tests/test_views.py', [489, 215]), 'test')).toMatchObject({ severity: 'low' });
+    expect(adjustForRole(at('tests/settings.js', [614, 1004]), 'test')).toMatchObject({ severity: 'low' });
+  });
   it('keeps threat-model and policy findings as they are, labelled', () => {
     expect(adjustForRole(raw({ analyzer: 'threats' }), 'docs')).toMatchObject({
       severity: 'critical',

@@ -39,7 +39,25 @@ const TEST_CODE: ReadonlySet<FileRole> = new Set(['test', 'fixture']);
 function withoutVictim(f: RoledFinding, role: FileRole): boolean {
   if (f.analyzer !== 'code') return false;
   if (f.cwe.includes(79) && UNSERVED.has(role)) return true;
-  return TEST_CODE.has(role) && (f.tier === 'audit' || f.cwe.includes(328));
+  if (!TEST_CODE.has(role)) return false;
+  return f.tier === 'audit' || f.cwe.includes(328) || testSettingsFinding(f);
+}
+
+// Python settings modules by the frameworks' convention: `settings.py`, `test_settings.py`, `settings_test.py`,
+// `settings_ci.py`, or any module of a `settings/` package.
+const SETTINGS_MODULE = /(?:^|\/)(?:settings\/[^/]+|(?:\w+_)?settings(?:_\w+)?)\.py$/;
+// Debug mode (CWE-489, 215), cookie flags (CWE-614, 1004) and the app's own signing key (CWE-321).
+const DEPLOYMENT_SETTING_CWES: readonly number[] = [489, 215, 614, 1004, 321];
+
+/**
+ * A deployment setting in a test's settings module (Django's `DEBUG = True`, `SECRET_KEY = '…'`,
+ * `SESSION_COOKIE_SECURE = False` in `tests/settings.py`): the test runner loads it to run the application
+ * in-process, with the test's own users and no network, and no deployment reads it. The settings the
+ * application ships are reported where they are written; a password to another system there stays
+ * (CWE-798 alone, not the app's own signing key).
+ */
+function testSettingsFinding(f: RoledFinding): boolean {
+  return SETTINGS_MODULE.test(f.location.path) && f.cwe.some((c) => DEPLOYMENT_SETTING_CWES.includes(c));
 }
 
 /** A finding as its file's role makes it: unchanged, lowered, or undefined when dropped. */
