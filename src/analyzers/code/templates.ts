@@ -266,10 +266,45 @@ const AUTOESCAPE_OFF =
 export function autoescapeOff(text: string, engine: TemplateEngine): AutoescapeOff[] {
   if ((engine !== 'jinja' && engine !== 'html') || !text.includes('autoescape')) return [];
   const starts = lineStarts(text);
-  return [...text.matchAll(AUTOESCAPE_OFF)].map((m) => ({
-    ...position(starts, m.index ?? 0),
-    construct: `autoescape ${m[1]}`,
-  }));
+  return [...text.matchAll(AUTOESCAPE_OFF)]
+    .filter((m) => !writesOnlyFixedText(m[2] ?? ''))
+    .map((m) => ({
+      ...position(starts, m.index ?? 0),
+      construct: `autoescape ${m[1]}`,
+    }));
+}
+
+// A quoted literal without escapes inside (`'<a href="{}">{}</a>'`), then the fixed forms built from literals:
+// a message looked up in the catalogue, with values that are literals themselves (`_('Go to %(page)s.',
+// page='…')`), a URL of a named route (`url_for('index')`) and a literal's `format` of such values.
+const LITERAL = /(["'])(?:(?!\1)[^\\\n])*\1/g;
+// A fixed value stands as `¤`, which no Jinja name or operator is.
+const FIXED_FORMS = [
+  /(?<![\w.])(?:_|gettext|url_for)\(\s*¤\s*(?:,\s*[A-Za-z_]\w*\s*=\s*¤\s*)*,?\s*\)/g,
+  /¤\s*\.\s*format\(\s*(?:¤\s*(?:,\s*¤\s*)*,?)?\s*\)/g,
+];
+
+/**
+ * A Jinja block that turns escaping off only to write the template's own markup: every `{{ … }}` in it is
+ * built from literals (a translated sentence with a link the template writes, as in a 404 page's
+ * `_('Go to %(search_page)s.', search_page='<a href="{}">{}</a>'.format(url_for('index'), _('search page')))`)
+ * and it holds no tag that could write data (`{% markdown_value list.info %}`, `{% include %}`). A name, an
+ * attribute or a call of anything else keeps the block reported. What it gives up: a translation catalogue
+ * whose translators put markup in a message; they are trusted as the application's authors are.
+ */
+function writesOnlyFixedText(body: string): boolean {
+  if (/\{%/.test(body)) return false;
+  const outputs = [...body.matchAll(/\{\{-?([\s\S]*?)-?\}\}/g)];
+  if (outputs.length === 0) return !/\{\{/.test(body);
+  return outputs.every((o) => {
+    let e = (o[1] ?? '').replace(/¤/g, '').replace(LITERAL, '¤');
+    if (/["']/.test(e)) return false;
+    for (let prev = ''; prev !== e;) {
+      prev = e;
+      for (const f of FIXED_FORMS) e = e.replace(f, '¤');
+    }
+    return /^\s*¤\s*$/.test(e);
+  });
 }
 
 /**
