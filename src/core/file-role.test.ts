@@ -169,6 +169,17 @@ describe('roleFromContent: copies of well-known libraries', () => {
     const own = '/*\n * jQuery is needed by the admin screens since 2.0\n * Copyright Example Ltd\n */\n';
     expect(roleFromContent(own + code, 'admin/js/screens.js')).toBeUndefined();
   });
+  it("reads a banner whose first line is only the library's name and version", () => {
+    const codemirror = '// CodeMirror version 3.15\n//\n// CodeMirror is the only global var we claim\n';
+    expect(roleFromContent(codemirror + code, 'themes/default/public/scripts/ghostdown.js')).toBe('vendored');
+    expect(roleFromContent('/* Showdown version 0.3.1 */\n' + code, 'public/js/editor.js')).toBe('vendored');
+    // A line that goes on after the version is the project's own comment about the library.
+    const own = '// CodeMirror version 3.15 is loaded by the editor page\n';
+    expect(roleFromContent(own + code, 'public/js/editor.js')).toBeUndefined();
+    expect(
+      roleFromContent('// Requires CodeMirror version 3.15\n' + code, 'public/js/editor.js'),
+    ).toBeUndefined();
+  });
   it("leaves the project's own files alone", () => {
     // A header that mentions a library further along a line, with a license, is the project's own.
     const own = '/*! Slideshow v2.0 | requires jQuery 1.7+ | (c) Example Ltd, MIT license */\n';

@@ -172,8 +172,23 @@ export function findAllBatch(
   return out;
 }
 
+const keys = new WeakMap<Matcher, string>();
+
+/**
+ * A matcher's configuration as text, read once per matcher: two matchers with the same text find the same
+ * nodes in a tree (rules share sinks, sanitizers and sources, each its own object), so a file's caches walk
+ * for one of them only.
+ */
+export function matcherKey(m: Matcher): string {
+  let k = keys.get(m);
+  if (k === undefined) keys.set(m, (k = JSON.stringify(m)));
+  return k;
+}
+
 /** The matches of each matcher in a module, found once per module (several with one walk). */
 const hitsByModule = new WeakMap<LoadedModule, Map<Matcher, BatchHit[]>>();
+/** The matcher of each configuration looked for in a module (see matcherKey). */
+const keyedByModule = new WeakMap<LoadedModule, Map<string, Matcher>>();
 
 /**
  * The matches of `matchers` in module `m` (rules' own matchers or sinks, as written: whole-file clauses are
@@ -190,10 +205,20 @@ export function moduleHits(
   if (!cache) hitsByModule.set(m, (cache = new Map<Matcher, BatchHit[]>()));
   const known = cache;
   if (matchers.every((x) => known.has(x))) return known;
+  let byKey = keyedByModule.get(m);
+  if (!byKey) keyedByModule.set(m, (byKey = new Map<string, Matcher>()));
   const walk: Matcher[] = [];
   const files: Matcher[] = [];
+  const same: [Matcher, Matcher][] = [];
   for (const x of new Set([...matchers, ...also])) {
     if (known.has(x)) continue;
+    const key = matcherKey(x);
+    const twin = byKey.get(key);
+    if (twin) {
+      same.push([x, twin]);
+      continue;
+    }
+    byKey.set(key, x);
     const f = mayMatch(x, m.text) ? forFile(x, m.root) : null;
     if (f) {
       walk.push(x);
@@ -203,5 +228,6 @@ export function moduleHits(
   findAllBatch(m.root, m.lang, files, m.text.length).forEach((hits, i) =>
     known.set(walk[i] as Matcher, hits),
   );
+  for (const [x, twin] of same) known.set(x, known.get(twin) ?? []);
   return known;
 }

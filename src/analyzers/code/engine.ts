@@ -13,6 +13,7 @@ import { singleModule } from './project.js';
 import type { ProjectView } from './project.js';
 import { callsCarryingTaint, runTaint } from './run-taint.js';
 import { isFixedValue } from './fixed-value.js';
+import { fixedByCallers } from './py-caller-constants.js';
 import { calleeDeclaredBy, isImportedName } from './name-binding.js';
 import { backtrackingOf } from './redos-source.js';
 import { namesBoundTo, shadowedAt } from './bound-names.js';
@@ -244,6 +245,8 @@ function runMatch(rule: CodeRule, hits: readonly BatchHit[], text: string, out: 
       )
     )
       continue;
+    const byCallers = rule.unlessCallersFix && get(rule.unlessCallersFix.metavar);
+    if (byCallers && fixedByCallers(byCallers)) continue;
     let redos: string | undefined;
     if (regex) {
       const node = get(regex.metavar);

@@ -2,11 +2,12 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from '@ast-grep/napi';
 import type { SgNode } from '@ast-grep/napi';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { forFile } from './file-level.js';
 import { rulesFor } from './index.js';
 import { ensurePython, languageOf } from './languages.js';
 import type { FileLanguage } from './languages.js';
+import type { Matcher } from './rule-schema.js';
 import { enclosingFunction, escapeRegex } from './scope.js';
 import { syntaxOf } from './syntax.js';
 import { anchored, FileIndex, startOf } from './file-index.js';
@@ -189,5 +190,37 @@ describe('FileIndex', () => {
       sites += flat.length;
     }
     expect(sites).toBeGreaterThan(1000);
+  });
+
+  it('walks once for matchers of the same configuration, each answered as if walked alone', () => {
+    const text = 'const a = parseInt(x); f(Number(y)); parseInt(z, 10);';
+    const lang = languageOf('js') as FileLanguage;
+    const root = parse(lang.lang, text).root();
+    const config = (): Matcher => ({
+      rule: { any: [{ pattern: 'parseInt($$$)' }, { pattern: 'Number($$$)' }] },
+    });
+    const [m1, m2, m3] = [config(), config(), config()];
+    const other: Matcher = { rule: { pattern: 'f($$$)' } };
+    const proto = Object.getPrototypeOf(root) as { findAll: (m: Matcher) => SgNode[] };
+    const spy = vi.spyOn(proto, 'findAll');
+    try {
+      const index = new FileIndex();
+      index.prime(root, lang, [m1, other, m2]);
+      index.prime(root, lang, [m3]);
+      const spots = index.spotsOf(root, lang, [m1, m2]);
+      // A small file walks each matcher alone: m1 and `other` for `matched`, m1 again for the spots (not six).
+      expect(spy).toHaveBeenCalledTimes(3);
+      expect(spots.get(m2)).toEqual(spots.get(m1));
+      expect(spots.get(m1)?.map((s) => text.slice(s.start, s.end))).toEqual([
+        'parseInt(x)',
+        'Number(y)',
+        'parseInt(z, 10)',
+      ]);
+      const calls = root.findAll({ rule: { kind: 'call_expression' } });
+      for (const m of [m1, m2, m3, other])
+        expect(calls.map((c) => index.matches(root, c, m))).toEqual(calls.map((c) => c.matches(m)));
+    } finally {
+      spy.mockRestore();
+    }
   });
 });

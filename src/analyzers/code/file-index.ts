@@ -1,5 +1,5 @@
 import type { SgNode } from '@ast-grep/napi';
-import { findAllBatch } from './batch-match.js';
+import { findAllBatch, matcherKey } from './batch-match.js';
 import { forFile } from './file-level.js';
 import type { FileLanguage } from './languages.js';
 import { mayMatch } from './match-words.js';
@@ -93,6 +93,9 @@ export class FileIndex {
   private nameIndex: Map<string, NameSite[]> | undefined;
   private readonly matched = new Map<Matcher, Set<number> | Map<number, boolean>>();
   private readonly spots = new Map<Matcher, Spot[]>();
+  /** The first matcher of each configuration in `matched` and in `spots` (see twin). */
+  private readonly matchedKeys = new Map<string, Matcher>();
+  private readonly spotKeys = new Map<string, Matcher>();
   private calls: Map<string, { node: SgNode; callee: string }[]> | undefined;
   private readonly byKinds = new Map<string, SgNode[]>();
   private readonly allCalls = new Map<string, { node: SgNode; callee: string | undefined }[]>();
@@ -127,8 +130,14 @@ export class FileIndex {
   prime(root: SgNode, lang: FileLanguage | undefined, ms: readonly Matcher[]): void {
     const walk: Matcher[] = [];
     const files: Matcher[] = [];
+    const same: [Matcher, Matcher][] = [];
     for (const m of ms) {
       if (this.matched.has(m)) continue;
+      const twin = this.twin(this.matchedKeys, m);
+      if (twin) {
+        same.push([m, twin]);
+        continue;
+      }
       const f = forFile(m, root);
       this.text ??= root.text();
       if (f && !anchored(m.rule as Record<string, unknown>)) this.matched.set(m, new Map<number, boolean>());
@@ -141,6 +150,18 @@ export class FileIndex {
     }
     const found = findAllBatch(root, lang, files, (this.text ??= root.text()).length);
     found.forEach((hits, i) => this.matched.set(walk[i] as Matcher, new Set(hits.map((h) => h.node.id()))));
+    for (const [m, twin] of same) this.matched.set(m, this.matched.get(twin) ?? new Set<number>());
+  }
+
+  /**
+   * The matcher of the same configuration (matcherKey) asked about before in this file, if any; else `m` is
+   * remembered as the one of its configuration. Its answers are shared, so that it is walked once.
+   */
+  private twin(seen: Map<string, Matcher>, m: Matcher): Matcher | undefined {
+    const key = matcherKey(m);
+    const t = seen.get(key);
+    if (t === undefined) seen.set(key, m);
+    return t;
   }
 
   /**
@@ -151,9 +172,15 @@ export class FileIndex {
   spotsOf(root: SgNode, lang: FileLanguage | undefined, ms: readonly Matcher[]): Map<Matcher, Spot[]> {
     const todo: Matcher[] = [];
     const files: Matcher[] = [];
+    const same: [Matcher, Matcher][] = [];
     const text = (this.text ??= root.text());
     for (const m of ms) {
       if (this.spots.has(m)) continue;
+      const twin = this.twin(this.spotKeys, m);
+      if (twin) {
+        same.push([m, twin]);
+        continue;
+      }
       const f = forFile(m, root);
       if (!f || !mayMatch(m, text)) this.spots.set(m, []);
       else {
@@ -170,6 +197,7 @@ export class FileIndex {
         }),
       ),
     );
+    for (const [m, twin] of same) this.spots.set(m, this.spots.get(twin) ?? []);
     return this.spots;
   }
 

@@ -69,6 +69,25 @@ describe('imports', () => {
     expect(resolved).toBeGreaterThanOrEqual(6);
   });
 
+  it('reads ES imports, then `import = require`, then require declarators, whatever their order in the file', () => {
+    const text = [
+      "const a = require('./z');",
+      "import b = require('./y');",
+      "const c = require('./z').c;",
+      "import a from './x';",
+      "import { b, c } from './x';",
+      "import c = require('./y');",
+    ].join('\n');
+    const found = new Set(['x.ts', 'y.ts', 'z.ts']);
+    const root = parse(languageOf('ts')!.lang, text).root();
+    const names = jsImports(root, 'm.ts', (p) => found.has(p), true, text).names;
+    expect(Object.fromEntries(names)).toEqual({
+      a: { module: 'z.ts', name: null },
+      b: { module: 'y.ts', name: null },
+      c: { module: 'z.ts', name: 'c' },
+    });
+  });
+
   it('reads only quoted relative paths as local imports in JavaScript, any import statement in Python', () => {
     expect(mayImportLocally("const db = require('./db')", false)).toBe(true);
     expect(mayImportLocally('import { q } from "../dao/user.js"', false)).toBe(true);

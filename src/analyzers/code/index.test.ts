@@ -219,6 +219,15 @@ const etag = crypto.createHash('md5').update(req.body.x).digest('hex');
     expect(ok.rules[0]?.unlessFixed).toEqual({ metavar: 'C', calls: [], through: [], callees: [] });
   });
 
+  it('accepts unlessCallersFix only on Python match rules', () => {
+    const head = `rules:
+  - { id: code/x, title: t, description: d, severity: low, confidence: low, cwe: [1],
+      principles: [logging], message: m, remediation: r, match: 'eval($C)', unlessCallersFix: { metavar: $C },`;
+    expect(() => parseRuleFile('x.yaml', `${head} languages: [javascript] }`)).toThrow(/unlessCallersFix/);
+    const ok = parseRuleFile('x.yaml', `${head} languages: [python] }`);
+    expect(ok.rules[0]?.unlessCallersFix).toEqual({ metavar: 'C' });
+  });
+
   it('rejects invalid rule files with a ConfigError naming the problem', async () => {
     expect(() => parseRuleFile('x.yaml', 'rules: [{ id: code/x }]')).toThrow(ConfigError);
     expect(() => parseRuleFile('x.yaml', 'rules:\n  - id: BAD ID\n')).toThrow(/id must look like/);

@@ -210,6 +210,8 @@ function checkTier(r: Reader, rule: CodeRule): void {
     r.fail('"app" belongs to a "match" rule for javascript/typescript');
   if (rule.unlessFixed && (!rule.match || rule.languages.includes('python')))
     r.fail('"unlessFixed" belongs to a "match" rule for javascript/typescript');
+  if (rule.unlessCallersFix && (!rule.match || rule.languages.some((l) => l !== 'python')))
+    r.fail('"unlessCallersFix" belongs to a "match" rule for python');
 }
 
 function readRule(file: string, v: unknown, i: number, utils?: Obj): CodeRule {
@@ -251,6 +253,10 @@ function readRule(file: string, v: unknown, i: number, utils?: Obj): CodeRule {
       through: r.matchers(u['through'], 'unlessFixed.through'),
       callees: r.matchers(u['callees'], 'unlessFixed.callees'),
     };
+  }
+  if (o['unlessCallersFix'] !== undefined) {
+    const u = r.obj(o['unlessCallersFix'], 'unlessCallersFix');
+    rule.unlessCallersFix = { metavar: r.str(u, 'metavar').replace(/^\$+/, '') };
   }
   if (o['backtracking'] !== undefined) {
     const b = r.obj(o['backtracking'], 'backtracking');

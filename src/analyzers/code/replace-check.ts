@@ -15,6 +15,8 @@ export const METACHARACTERS: Readonly<Record<string, string>> = {
   xpath: `'"[]()/=@*|`,
   log: '\r\n',
   header: '\r\n',
+  // A regular expression: every character that is not itself (groups, quantifiers, classes, anchors).
+  regex: '\\^$.|?*+()[]{}',
 };
 
 /** The sink class of a rule, from its CWE ids (undefined: no character replacement cleans it). */
@@ -32,11 +34,12 @@ export function sinkClassOf(cwe: readonly number[]): string | undefined {
   if (has(117)) return 'log';
   if (has(113)) return 'header';
   if (has(601)) return 'redirect';
+  if (has(1333, 730)) return 'regex';
   return undefined;
 }
 
 /** A character class of a regex as a membership test, or undefined when it is not a plain class. */
-function classTest(body: string): ((c: string) => boolean) | undefined {
+export function classTest(body: string): ((c: string) => boolean) | undefined {
   const pred = (s: string): ((c: string) => boolean) | undefined => {
     const tests: ((c: string) => boolean)[] = [];
     for (let i = 0; i < s.length; i++) {

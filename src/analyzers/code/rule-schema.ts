@@ -107,6 +107,12 @@ export interface CodeRule {
    */
   backtracking?: { metavar: string; flags?: string };
   /**
+   * A structural Python rule reports nothing when every name this metavariable's value reads is a parameter
+   * of the function around it that each of the module's calls fills with a constant, for a function no other
+   * module calls (a private name, or a command-line script's helper; py-caller-constants.ts).
+   */
+  unlessCallersFix?: { metavar: string };
+  /**
    * A match is kept only when this metavariable's text is a name the file binds to one of `modules`
    * by `require` or as a default or namespace import (bound-names.ts).
    */

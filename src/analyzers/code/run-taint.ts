@@ -5,6 +5,7 @@ import type { ProjectView } from './project.js';
 import type { CodeRule, Matcher } from './rule-schema.js';
 import type { CompiledSources } from './sources.js';
 import { sinkClassOf } from './replace-check.js';
+import { ANY_SINK_CLASS } from './char-filters.js';
 import { paramName, Summaries } from './summaries.js';
 import type { CallTarget, SinkHit } from './summaries.js';
 import { syntaxOf } from './syntax.js';
@@ -151,7 +152,8 @@ export function callsCarryingTaint(
     sources,
     sanitizers,
     guards: [],
-    sinkClass: undefined,
+    // No class: no replacement cleans; the widest: every character filter passes (char-filters.ts).
+    sinkClass: ANY_SINK_CLASS,
   });
   const ev = summaries.evaluator(view.entry);
   const syn = syntaxOf(view.entry.lang.family);

@@ -1,6 +1,7 @@
 import type { SgNode } from '@ast-grep/napi';
 import type { Matcher, SinkSpec } from './rule-schema.js';
 import type { LoadedModule, ProjectView } from './project.js';
+import { exportedFunctionName } from './whole-export.js';
 import { sinkMatches } from './sinks.js';
 import type { SinkMatch } from './sinks.js';
 import type { CompiledSources } from './sources.js';
@@ -139,15 +140,9 @@ export function paramName(fn: SgNode, index: number): string {
   return p.kind() === 'identifier' ? p.text() : (p.find({ rule: { kind: 'identifier' } })?.text() ?? '');
 }
 
-// `module.exports = name`, `export default name` or `export default function name(`.
-const WHOLE_EXPORT =
-  /^(?:module\.exports\s*=\s*([A-Za-z_$][\w$]*)\s*;?\s*$|export\s+default\s+(?:async\s+)?(?:function\s*\*?\s*)?([A-Za-z_$][\w$]*))/m;
-
 /** The name of the function a JavaScript module exports as a whole, if it names one. */
 function exportedFunction(m: LoadedModule): string | undefined {
-  if (m.lang.family === 'python') return undefined;
-  const hit = WHOLE_EXPORT.exec(m.text);
-  return hit?.[1] ?? hit?.[2];
+  return m.lang.family === 'python' ? undefined : exportedFunctionName(m.text);
 }
 
 /**

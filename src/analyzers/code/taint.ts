@@ -5,6 +5,7 @@ import { ArgvShapes } from './taint-argv.js';
 import { accessSuffix, fieldRead, fieldWritten, literalField } from './taint-fields.js';
 import { SourceFinder } from './taint-sources.js';
 import { replacementSanitizes } from './replace-check.js';
+import { passesThrough } from './char-filters.js';
 import { functionName } from './scope.js';
 import type { Definition } from './scope.js';
 import { accessPath } from './sources.js';
@@ -16,7 +17,6 @@ import {
   argFor,
   contains,
   holdsObjectsSafe,
-  KNOWN_PROPAGATORS,
   lookupArguments,
   MAX_CALL_DEPTH,
   MAX_CALLERS,
@@ -477,7 +477,7 @@ export class TaintEvaluator {
     const v = this.firstOf(argValues, depth);
     // Only modelled library functions pass taint from their arguments; an unknown function may as well
     // validate, hash or look its input up (CodeQL makes the same choice), so it ends the path.
-    if (v && v !== REQ && !KNOWN_PROPAGATORS.test(calleeName ?? '')) return null;
+    if (v && v !== REQ && !passesThrough(node, calleeName, this.o.sinkClass)) return null;
     return v;
   }
 

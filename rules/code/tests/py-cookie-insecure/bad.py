@@ -33,3 +33,19 @@ def remember_user(resp, name, token, user_id):
     resp.set_cookie("JSESSIONID", token)
     # ruleid: code/py-cookie-insecure
     resp.set_cookie(name, token)
+
+
+def save_login(response, provider, utils, name, token):
+    # A formatted name whose fixed word says session or token.
+    # ruleid: code/py-cookie-insecure
+    response.set_cookie("session_{0}".format(provider), token)
+    # ruleid: code/py-cookie-insecure
+    response.set_cookie(f"token_{name}", token)
+    # A name formatted from a variable alone says nothing.
+    # ruleid: code/py-cookie-insecure
+    response.set_cookie("{0}".format(name), token)
+    # A helper given the response and then a credential's name, or a name chosen at run time.
+    # ruleid: code/py-cookie-insecure
+    utils.set_cookie(response, "sessionid", token, 3600)
+    # ruleid: code/py-cookie-insecure
+    utils.set_cookie(response, name, token, 3600)

@@ -31,3 +31,11 @@ def set_logout_reason(res, msg):
     # A ten-second message for the login page, and a display preference: no credential in either.
     res.set_cookie("logout_reason", msg, max_age=10)
     res.set_cookie("theme", "dark", max_age=365 * 86400)
+
+
+def save_preferences(response, engines, plugins, utils):
+    # A name formatted from a fixed word that says it is a preference list.
+    response.set_cookie("disabled_{0}".format(engines.name), ",".join(engines.disabled), max_age=86400)
+    response.set_cookie(f"enabled_{plugins.name}", ",".join(plugins.enabled), max_age=86400)
+    # A helper given the response first and then a fixed preference name.
+    utils.set_cookie(response, "warn", "on", 10 * 365 * 24 * 3600)

@@ -43,3 +43,21 @@ def sign(key, body):
     # ruleid: code/py-weak-hash
     signature_tag = hashlib.md5(key + body).hexdigest()
     return signature_tag
+
+
+class Account:
+    def set_password(self, password):
+        # A hash named for a password, not for a path: a weak password hash.
+        # ruleid: code/py-weak-hash
+        self.password_hash = hashlib.md5(password.encode()).hexdigest()
+        # ruleid: code/py-weak-hash
+        setattr(self, "token_hash", hashlib.sha1(password.encode()).hexdigest())
+        # ruleid: code/py-weak-hash
+        self.uniqueness = hashlib.sha1(password.encode()).hexdigest()
+
+
+def salted(password):
+    salt = os.urandom(16)
+    # The password hashed with random bytes beside it: the password's weak hash.
+    # ruleid: code/py-weak-hash
+    return hashlib.sha1(os.urandom(16) + password.encode()).hexdigest(), salt

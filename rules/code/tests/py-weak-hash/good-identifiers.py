@@ -69,3 +69,27 @@ def get_message_id_hash(msg_id):
 def avatar(email):
     email_hash = hashlib.md5(email.lower().encode())
     return "//www.gravatar.com/avatar/" + email_hash.hexdigest()
+
+
+class Track:
+    def __init__(self, **kwargs):
+        # A lookup key: the digest of a path, stored to find the row by path.
+        kwargs["_path_hash"] = sha1(kwargs["path"].encode("utf-8")).digest()
+        self.kwargs = kwargs
+
+    def __setattr__(self, attr, value):
+        object.__setattr__(self, attr, value)
+        if attr == "path":
+            object.__setattr__(self, "_path_hash", sha1(value.encode("utf-8")).digest())
+
+
+def lyrics_key(artist, title):
+    # A stable, filesystem-safe identifier for an artist and title.
+    unique = hashlib.md5((artist + title).lower().encode("utf-8")).hexdigest()
+    url_hash = md5(artist.encode()).hexdigest()
+    return unique + url_hash
+
+
+def new_salt():
+    # The digest of fresh random bytes is a random string.
+    return hashlib.sha1(os.urandom(32)).hexdigest()
