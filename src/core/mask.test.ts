@@ -11,12 +11,16 @@ describe('maskIn', () => {
   it('masks the beginning of a secret that a shortened message cut off', () => {
     const cut = `Signing secret has a hard-coded default: process.env.JWT_SECRET || ${secret.slice(0, 20)}…`;
     const out = maskIn(cut, secret);
-    expect(out).toBe(`Signing secret has a hard-coded default: process.env.JWT_SECRET || ${maskSecret(secret)}…`);
+    expect(out).toBe(
+      `Signing secret has a hard-coded default: process.env.JWT_SECRET || ${maskSecret(secret)}…`,
+    );
     expect(out).not.toContain('ui-dev');
   });
 
   it('leaves an ellipsis after other text alone', () => {
-    expect(maskIn('a long message about something else…', secret)).toBe('a long message about something else…');
+    expect(maskIn('a long message about something else…', secret)).toBe(
+      'a long message about something else…',
+    );
     // No more of the secret than the mask itself shows.
     expect(maskIn("x = 'cl…", secret)).toBe("x = 'cl…");
   });
