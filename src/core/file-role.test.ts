@@ -18,9 +18,12 @@ describe('roleFromPath', () => {
     // A module's own test file beside it (sqlpad's drivers/mysql/test.js) and Django's tests.py.
     ['drivers/mysql/test.js', 'test'],
     ['lib/spec.ts', 'test'],
+    ['test-lib/util.js', 'test'],
+    ['packages/x/test_helpers/login.py', 'test'],
     ['polls/tests.py', 'test'],
     ['lib/testing-utils.js', 'source'],
     ['src/latest.js', 'source'],
+    ['src/contest-lib/score.js', 'source'],
     ['cypress/e2e/login.cy.ts', 'test'],
     ['test/fixtures/keys.json', 'fixture'],
     ['pkg/testdata/config.yaml', 'fixture'],
@@ -168,6 +171,17 @@ describe('roleFromContent: copies of well-known libraries', () => {
     // Without the word plugin, five words between the name and a version are a sentence.
     const own = '/*\n * jQuery is needed by the admin screens since 2.0\n * Copyright Example Ltd\n */\n';
     expect(roleFromContent(own + code, 'admin/js/screens.js')).toBeUndefined();
+  });
+  it("reads a banner whose first line is only the library's name and version", () => {
+    const codemirror = '// CodeMirror version 3.15\n//\n// CodeMirror is the only global var we claim\n';
+    expect(roleFromContent(codemirror + code, 'themes/default/public/scripts/ghostdown.js')).toBe('vendored');
+    expect(roleFromContent('/* Showdown version 0.3.1 */\n' + code, 'public/js/editor.js')).toBe('vendored');
+    // A line that goes on after the version is the project's own comment about the library.
+    const own = '// CodeMirror version 3.15 is loaded by the editor page\n';
+    expect(roleFromContent(own + code, 'public/js/editor.js')).toBeUndefined();
+    expect(
+      roleFromContent('// Requires CodeMirror version 3.15\n' + code, 'public/js/editor.js'),
+    ).toBeUndefined();
   });
   it("leaves the project's own files alone", () => {
     // A header that mentions a library further along a line, with a license, is the project's own.

@@ -80,6 +80,12 @@ const BANNER_NAME_THEN_VERSION = new RegExp(
   `^[ \\t/*!]*(?:@license[ \\t]+)?(?:${NAMES})\\.js\\b[^\\n]*\\n(?:[^\\n]*\\n){0,6}?[ \\t/*]*@?[Vv]ersion:?[ \\t]+v?\\d+\\.\\d+`,
   'm',
 );
+// CodeMirror's own first line (`// CodeMirror version 3.15`), with no license line after it: the library's
+// name, the word version and the version, and nothing else on the banner's first line. A project's own
+// comment that names a library goes on to say something of it (`// Mocha 10.2 runs these specs`).
+const BANNER_VERSION_LINE = new RegExp(
+  `^\\s*(?:\\/\\/|\\/\\*+!?)[ \\t]*(?:${NAMES})(?:\\.js)?[ \\t]+[Vv]ersion[ \\t]+v?\\d+(?:\\.\\d+)+[ \\t]*(?:\\*\\/[ \\t]*)?(?:\\n|$)`,
+);
 const BANNER_LICENSE = /\(c\)|©|copyright|licen[cs]e/i;
 const FILE_NAMES: ReadonlySet<string> = new Set(LIBRARIES.map((n) => n.toLowerCase().replace(/ /g, '-')));
 // The prelude browserify and webpack write at the top of a bundle (browserify's `require=` form exposes the
@@ -122,6 +128,7 @@ export function isLibraryCopy(path: string, text: string): boolean {
   const banner = leadingComments(head);
   if ((BANNER_NAME.test(banner) || BANNER_NAME_THEN_VERSION.test(banner)) && BANNER_LICENSE.test(banner))
     return true;
+  if (BANNER_VERSION_LINE.test(banner)) return true;
   const lib = libraryOfName(path);
   if (!lib) return false;
   if (isBundle(text)) return true;

@@ -11,8 +11,9 @@ export const NUMERIC_OPERATORS =
 // Functions and methods that return a number (or its digits) or a boolean whatever they are given.
 const NUMERIC_FUNCTION =
   /^(?:Number|parseInt|parseFloat|Math\.\w+|Date\.now|Number\.(?:parseInt|parseFloat|isInteger)|isNaN|isFinite|Boolean)$/;
+// A date's parts (`new Date().getFullYear()`); not `getDate`, a name helpers also give formatted dates.
 const NUMERIC_METHOD =
-  /^(?:toFixed|toPrecision|getTime|indexOf|lastIndexOf|findIndex|charCodeAt|codePointAt)$/;
+  /^(?:toFixed|toPrecision|getTime|indexOf|lastIndexOf|findIndex|charCodeAt|codePointAt|get(?:UTC)?(?:FullYear|Month|Day|Hours|Minutes|Seconds|Milliseconds)|getTimezoneOffset)$/;
 
 // A field named as a count, a number of things, a total, a length or a size, as its last word
 // (`count`, `doc_count`, `onlineGuestCount`, `need_sync_num`, `maxLength`, `totalSize`); not `account`.

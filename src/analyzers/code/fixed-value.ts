@@ -335,6 +335,19 @@ function fixedMember(node: SgNode, ctx: Ctx): boolean {
   return resolving(key, ctx, () => values.every((v) => fixed(v, ctx)));
 }
 
+/**
+ * A field of a call the rule declares to give fixed values (`config.get('queue.yaml').dir`), or of a `const`
+ * bound to one (`const cfg = config.get('smtp.ini')` … `cfg.user`) when the code neither writes into it nor hands it on (elementsWritten).
+ */
+function fieldOfDeclaredCall(node: SgNode, ctx: Ctx): boolean {
+  const obj = node.field('object');
+  if (obj && kindOf(obj) === 'call_expression') return ctx.fixedCall(obj);
+  if (!obj || kindOf(obj) !== 'identifier') return false;
+  const b = binding(obj, obj.text());
+  const value = b?.isConst && kindOf(b.node) === 'variable_declarator' ? b.node.field('value') : null;
+  return !!value && kindOf(value) === 'call_expression' && ctx.fixedCall(value) && !elementsWritten(obj);
+}
+
 function fixed(node: SgNode, ctx: Ctx): boolean {
   if (ctx.depth >= MAX_DEPTH * 4) return false;
   ctx.depth++;
@@ -366,7 +379,7 @@ function fixed(node: SgNode, ctx: Ctx): boolean {
         // `-x`, `+x`, `~x`, `!x`, `typeof x`, `i++`: a number, a boolean or a type's name.
         return !/^(?:void|delete)\b/.test(node.text());
       case 'member_expression':
-        if (ctx.fixedCall(node) || fixedMember(node, ctx)) return true;
+        if (ctx.fixedCall(node) || fixedMember(node, ctx) || fieldOfDeclaredCall(node, ctx)) return true;
         // The length of a string or an array is a number, and so is a field named as a count or a size
         // (`data.doc_count`, `stats.socketCount`, `res.need_sync_num`): a reviewer reads a JSON count as
         // digits. The request's own fields (`req.query.length`, `?count=<b>`) are whatever the sender wrote.

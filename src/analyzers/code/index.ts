@@ -3,6 +3,7 @@ import { ConfigError } from '../../core/errors.js';
 import { PROFILES, profileIncludes } from '../../core/profile.js';
 import type { Profile } from '../../core/profile.js';
 import type { FlowStep, RawFinding } from '../../core/finding.js';
+import { handRunScriptsOf, opensListener } from '../../core/hand-run.js';
 import { isTestUserPassword, isTranslationFile } from '../../core/file-role.js';
 import { findingFrom } from '../../core/rule.js';
 import type { RuleMeta } from '../../core/rule.js';
@@ -197,10 +198,17 @@ export const codeAnalyzer: Analyzer = {
         m.secret === undefined ||
         !isTestUserPassword(m.secret.replace(/^[rbu]*['"`]|['"`]$/gi, ''), m.path ?? file.path),
     );
+    // A credential checked by a development server started by hand (core/hand-run.ts) is that throwaway
+    // server's login: lowered like a development branch's finding, as the secrets analyzer lowers its own.
+    const handRun = kept.some((m) => m.secret !== undefined && m.path === undefined)
+      ? (await handRunScriptsOf(ctx)).get(file.path)
+      : undefined;
+    const devServer = handRun !== undefined && opensListener(file.text) ? handRun : undefined;
     // A web terminal's routes give its logged-in users at most what its shell gives them (shell-app.ts).
     const shell = await shellGivenTo(kept, file, ctx);
     const found = kept.map((m) => {
       const path = m.path ?? file.path;
+      const hand = devServer !== undefined && m.secret !== undefined && m.path === undefined;
       const lines =
         m.path === undefined ? file.lines() : (view?.modules.get(m.path)?.text.split(/\r?\n/) ?? []);
       // A branch only development or test mode takes is lowered like a test file's finding.
@@ -210,9 +218,11 @@ export const codeAnalyzer: Analyzer = {
       const f = findingFrom(ruleMetaOf(m.rule), {
         message: dev
           ? `${m.message} (in a branch that runs only in development or test mode)`
-          : (lowered?.message ?? m.message),
-        confidence: dev ? 'low' : m.confidence,
-        ...(dev && m.rule.severity !== 'info' ? { severity: 'low' as const } : {}),
+          : hand
+            ? `${m.message} (the login of a development server started by hand: npm run ${devServer})`
+            : (lowered?.message ?? m.message),
+        confidence: dev || hand ? 'low' : m.confidence,
+        ...((dev || hand) && m.rule.severity !== 'info' ? { severity: 'low' as const } : {}),
         ...(lowered ? { severity: lowered.severity } : {}),
         location: {
           path,

@@ -20,6 +20,7 @@ import type { SgNode } from '@ast-grep/napi';
 import type { AnalyzerContext, SourceFile } from '../../core/analyzer.js';
 import type { RawFinding } from '../../core/finding.js';
 import { isFixedValue } from './fixed-value.js';
+import { REQUEST_PART } from './fixed-numbers.js';
 import { escapeRegex } from './scope.js';
 import { PYTHON, pythonOnlyEscaped } from './template-escaped-py.js';
 import { scriptLanguageOf } from './languages.js';
@@ -60,10 +61,19 @@ const PATTERN_TARGETS = new Set([
   'rest_pattern',
 ]);
 
-/** The property an output writes, when it is a plain name or member chain with a distinctive last name. */
+// A setting of the application's configuration object (`config.analytics`, `settings.copyright`): a plain
+// lowercase word there names one setting, not any page's `content` or `title`.
+const SETTING = /(?:^|\.)(?:config|settings)\.([a-z]+)$/;
+
+/**
+ * The property an output writes, when it is a plain name or member chain with a distinctive last name, or a
+ * setting of the configuration object with a long enough name.
+ */
 function propertyOf(expr: string): string | undefined {
-  const p = PROPERTY_PATH.exec(expr.trim())?.[1];
-  return p !== undefined && p.length >= MIN_LENGTH && DISTINCTIVE.test(p) ? p : undefined;
+  const e = expr.trim();
+  const p = PROPERTY_PATH.exec(e)?.[1];
+  if (p === undefined || p.length < MIN_LENGTH) return undefined;
+  return DISTINCTIVE.test(p) || SETTING.test(e) ? p : undefined;
 }
 
 /**
@@ -90,10 +100,14 @@ async function buildIndex(texts: ProjectTexts): Promise<Map<string, string[]>> {
   return out;
 }
 
-/** Whether `node`'s value is fixed text, escaped text, the property `prop` itself, or built only of those. */
-function escapedOrFixed(node: SgNode, prop: string, depth = 0): boolean {
+/**
+ * Whether `node`'s value is fixed text, escaped text, the property `prop` itself (the written target `self`,
+ * or in an object literal any such member but the request's own: `req.body.name` is the sender's), or built
+ * only of those.
+ */
+function escapedOrFixed(node: SgNode, prop: string, self?: string, depth = 0): boolean {
   if (depth > MAX_DEPTH) return false;
-  const next = (n: SgNode | null): boolean => !!n && escapedOrFixed(n, prop, depth + 1);
+  const next = (n: SgNode | null): boolean => !!n && escapedOrFixed(n, prop, self, depth + 1);
   switch (kindOf(node)) {
     case 'parenthesized_expression':
       return node.namedChildren().every((c) => next(c));
@@ -111,7 +125,11 @@ function escapedOrFixed(node: SgNode, prop: string, depth = 0): boolean {
         .filter((c) => kindOf(c) === 'template_substitution')
         .every((s) => s.namedChildren().every((c) => next(c)));
     case 'member_expression':
-      if (node.field('property')?.text() === prop) return true;
+      if (
+        node.field('property')?.text() === prop &&
+        (self === undefined ? !REQUEST_PART.test(node.field('object')?.text() ?? '') : node.text() === self)
+      )
+        return true;
       break;
   }
   // Names bound to such values (`const attribute = escapeHtml(name)`) through the fixed-value reading, to
@@ -191,7 +209,8 @@ function onlyEscapedWrites(text: string, path: string, prop: string, writes: { n
     ) {
       const op = up!.field('operator')?.text() ?? '=';
       const value = up!.field('right');
-      if (!/^(?:=|\+=|\|\|=|\?\?=)$/.test(op) || !value || !escapedOrFixed(value, prop)) return false;
+      if (!/^(?:=|\+=|\|\|=|\?\?=)$/.test(op) || !value || !escapedOrFixed(value, prop, target.text()))
+        return false;
       writes.n++;
       understood.push(n);
       continue;

@@ -1,6 +1,6 @@
 import type { Confidence, Severity } from '../../core/finding.js';
 import { END, START, assigned } from './patterns.js';
-import type { SecretRule } from './types.js';
+import type { MatchContext, SecretRule, Verdict } from './types.js';
 import { secretRule } from './types.js';
 
 /** One row of a token table: id, title, token regex, bad sample, good look-alike, and options. */
@@ -16,6 +16,12 @@ export type TokenRow = [
     minEntropy?: number;
     end?: string;
     prefilter?: string;
+    /** A precision check (a vendor's public client key in a link to its own endpoint). */
+    check?: (m: MatchContext) => Verdict;
+    /** More look-alikes that must stay quiet. */
+    moreGood?: string[];
+    /** More lines that must fire. */
+    moreBad?: string[];
   },
 ];
 
@@ -31,7 +37,11 @@ export function tokenRules(provider: string, rows: readonly TokenRow[]): SecretR
       confidence: opts?.confidence ?? 'high',
       minEntropy: opts?.minEntropy ?? 3,
       ...(opts?.prefilter !== undefined ? { prefilter: opts.prefilter } : {}),
-      examples: { bad: [`${id.replace(/-/g, '_').toUpperCase()}="${bad}"`, `  token: ${bad}`], good: [good] },
+      ...(opts?.check !== undefined ? { check: opts.check } : {}),
+      examples: {
+        bad: [`${id.replace(/-/g, '_').toUpperCase()}="${bad}"`, `  token: ${bad}`, ...(opts?.moreBad ?? [])],
+        good: [good, ...(opts?.moreGood ?? [])],
+      },
     }),
   );
 }

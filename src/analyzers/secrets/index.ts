@@ -3,7 +3,9 @@ import type { Analyzer, AnalyzerContext, FileRef, SourceFile } from '../../core/
 import type { RawFinding } from '../../core/finding.js';
 import { SecretEngine } from './engine.js';
 import { SECRET_RULES } from './rules.js';
-import { toFinding } from './to-finding.js';
+import { handRunScriptsOf } from '../../core/hand-run.js';
+import { lowerInDevServer } from './dev-server.js';
+import { severityOf, toFinding } from './to-finding.js';
 import { productNameVariants } from './weak-password.js';
 
 let engine: SecretEngine | undefined;
@@ -49,7 +51,9 @@ export const secretsAnalyzer: Analyzer = {
       productNames: names,
       warn: (m) => ctx.warn(m),
     });
-    return found.map((d) => toFinding(d, file.path));
+    const script = found.length === 0 ? undefined : (await handRunScriptsOf(ctx)).get(file.path);
+    const kept = script === undefined ? found : lowerInDevServer(found, file.text, script, severityOf);
+    return kept.map((d) => toFinding(d, file.path));
   },
   async analyzeProject(ctx) {
     if (ctx.options.history !== true) return [];

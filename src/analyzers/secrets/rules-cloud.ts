@@ -1,6 +1,7 @@
 import { keywordRules, tokenRules } from './define.js';
 import { END64, UUID, assigned } from './patterns.js';
 import type { SecretRule } from './types.js';
+import { vendorClientKeyVerdict } from './vendor-client-keys.js';
 import { secretRule } from './types.js';
 
 /** Cloud providers: AWS, Google Cloud, Azure. */
@@ -66,7 +67,26 @@ export const CLOUD_RULES: SecretRule[] = [
     ],
   ]),
   ...tokenRules('Google Cloud', [
-    ['gcp-api-key', 'Google Cloud API key', 'AIza[0-9A-Za-z_-]{35}', 'AIza<<url:35>>', 'AIza<<url:20>>'],
+    [
+      'gcp-api-key',
+      'Google Cloud API key',
+      'AIza[0-9A-Za-z_-]{35}',
+      'AIza<<url:35>>',
+      'AIza<<url:20>>',
+      {
+        check: vendorClientKeyVerdict,
+        // A project's own key calling a Google API, in a link or under a name of its own.
+        moreBad: [
+          "search_url = 'https://www.googleapis.com/youtube/v3/search?part=snippet&key=AIza<<url:35>>'",
+          'YOUTUBE_API_KEY = "AIza<<url:35>>"',
+        ],
+        // YouTube's web-client key, which every youtube.com page publishes, sent to the InnerTube endpoint.
+        moreGood: [
+          "next_page_url = 'https://www.youtube.com/youtubei/v1/search?key=AIza<<url:35>>'",
+          '"INNERTUBE_API_KEY": "AIza<<url:35>>",',
+        ],
+      },
+    ],
     [
       'gcp-oauth-client-secret',
       'Google OAuth client secret',

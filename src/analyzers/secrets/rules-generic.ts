@@ -14,7 +14,9 @@ import {
   isTranslationFile,
   looksLikeCode,
 } from './filters.js';
+import { localSampleInDocs } from './doc-samples.js';
 import { inLinkCatalogue } from './link-catalogue.js';
+import { DOC_HOST, ROLE_HOST, atRoleHost } from './role-host.js';
 import type { MatchContext, SecretRule, Verdict } from './types.js';
 import { secretRule } from './types.js';
 import { isTestUserPassword, roleFromPath } from '../../core/file-role.js';
@@ -49,10 +51,6 @@ const TEST_ACCOUNT = /(?:^|[^a-z])test[_-]?(?:user[_-]?|account[_-]?)?$/i;
 const VERSION = /^[~^<>=v]{0,2}\d+(?:\.\d+)+/;
 // Key-ish words with a counter are documentation examples, not passwords (password123 stays weak).
 const EXAMPLE_KEY = /^(?:key|secret|token|apikey)[_-]?\d{0,6}$/i;
-// A host named for what goes there (`@host`, `@dbhost`, `@db-host`, `@yourhost`): a help text's or a
-// document's example. `localhost` is a real place, reported (lowered) as one.
-const DOC_HOST =
-  /@(?:[a-z0-9-]+\.)*(?:example\.(?:com|org|net)|example|(?!localhost\b)(?:[a-z]{2,10}[-_]?)?host(?:name)?|domain\.com)(?:[:/?#]|$)/i;
 const TEST_OR_DOC_PATH =
   /(?:^|\/)(?:tests?|__tests__|spec|fixtures?|examples?|docs?|samples?)\/|\.(?:md|markdown|rst|adoc)$/i;
 /** The text before a match on a line of program source that is a comment (`//`, `/*`, ` * `, `#`). */
@@ -240,9 +238,10 @@ export function passwordVerdict(m: MatchContext, inUrl: boolean): Verdict {
     return false;
   // In documentation, a guessable password in a record that names a person (an e-mail address beside it,
   // no host or URL) is a sample account of the documented application: the shape of a user record in an
-  // API's example request body, not the credential of a system the program logs in to. The account's owner
-  // sets the real password.
+  // API's example request body, not the credential of a system the program logs in to; beside a host on the
+  // reader's own machine, a sample connection to the reader's own service. The reader sets the real password.
   if (reason !== undefined && !inUrl && DOC_PATH.test(m.path) && sampleAccount(m)) return false;
+  if (reason !== undefined && localSampleInDocs(m)) return false;
   const local = inUrl ? LOCAL_HOST.test(m.line) : localConfigBlock(m);
   if (reason !== undefined) {
     // A block written around documentation's reserved names documents, like a documentation page (a
@@ -296,8 +295,13 @@ const SCHEME = /[A-Za-z][A-Za-z0-9+.:-]{0,30}$/;
 /** Credentials in a URL: database schemes become database-url findings, weak passwords weak-password ones. */
 function urlVerdict(m: MatchContext): Verdict {
   if (!SCHEME.test(m.before)) return false;
-  const v = passwordVerdict(m, true);
-  if (v === false || v.ruleId !== undefined) return v;
+  // A host named for its role (`@dbhost`): an example's with a password that names itself (`bbpasswd`).
+  const role = ROLE_HOST.test(m.line);
+  if (role && (SELF_NAMED.test(m.secret) || PASSWORD_WORDS.test(m.secret))) return false;
+  const found = passwordVerdict(m, true);
+  if (found === false) return false;
+  const v = role ? atRoleHost(found) : found;
+  if (v.ruleId !== undefined) return v;
   return DB_SCHEME.test(m.before) ? { ...v, ruleId: 'secrets/database-url' } : v;
 }
 
@@ -342,6 +346,8 @@ export const GENERIC_RULES: SecretRule[] = [
         'DATABASE_URL=postgres://app:<<a62:20>>@db.internal:5432/orders',
         'mongo: "mongodb+srv://svc:<<a62:16>>@cluster0.mongodb.net/prod"',
         'REDIS_URL=redis://:<<a62:24>>@cache:6379/0',
+        // A service named for its role (a compose file's database container).
+        'DATABASE_URL=postgres://app:<<a62:20>>@dbhost:5432/orders',
       ],
       good: [
         'DATABASE_URL=postgres://app:${DB_PASSWORD}@db:5432/orders',
@@ -349,6 +355,7 @@ export const GENERIC_RULES: SecretRule[] = [
         "parse('postgres://someuser:somepassword@somehost:381/somedatabase')",
         // A help text's example: the host is named for the word host.
         "      --db='mysql://bbuser:bbpasswd@dbhost/bbdb'",
+        'DATABASE_URL=postgres://app:<<a62:20>>@your-host:5432/orders',
       ],
     },
   }),

@@ -102,7 +102,12 @@ describe('a URL to a host named for the word host', () => {
   it('a database URL to a host named for the word host is an example to fill in', () => {
     const s = real().replace('#', '');
     expect(scan("      --db='mysql://bbuser:bbpasswd@dbhost/bbdb'", 'pkg/scripts/runner.py')).toEqual([]);
-    expect(scan(`  --db='mysql://bb:${s}@db-host:3306/bbdb'`, 'pkg/scripts/runner.py')).toEqual([]);
+    expect(scan(`  --db='mysql://bb:${s}@your-host:3306/bbdb'`, 'pkg/scripts/runner.py')).toEqual([]);
+    // A host named for its role may be a real service's (a compose file's `db-host` container): lowered, not dropped.
+    const [role, ...more] = scan(`  --db='mysql://bb:${s}@db-host:3306/bbdb'`, 'pkg/scripts/runner.py');
+    expect(more).toEqual([]);
+    expect(role).toMatchObject({ ruleId: 'secrets/database-url', severity: 'medium', confidence: 'low' });
+    expect(role!.note).toContain('named for its role');
     expect(scan(`DATABASE_URL=mysql://bbuser:${s}@dbhost.acme.io/bbdb`, '.env').map((d) => d.ruleId)).toEqual(
       ['secrets/database-url'],
     );
@@ -140,5 +145,51 @@ describe("a password's stored form is not the password", () => {
     const typed = `${real()}!`;
     expect(scan(`ENC_PASSWORD="${typed}"`, 'deploy/backup.env').length).toBeGreaterThan(0);
     expect(scan(`cipher_password: "${typed}"`, 'config/backup.yml').length).toBeGreaterThan(0);
+  });
+});
+
+describe("documentation's sample connections to the reader's own machine", () => {
+  // Split so that the repository's own scan does not read a weak password here.
+  const weak = 'hel' + 'lo';
+  const weakIds = (text: string, path: string) =>
+    scan(text, path)
+      .filter((d) => d.ruleId === 'secrets/weak-password')
+      .map((d) => d.line);
+  it('drops a weak password beside a local or private host in documentation', () => {
+    const block = [
+      '```js',
+      '{',
+      '  // hostname or IP',
+      '  "host": "127.0.0.1",',
+      '',
+      `  "password": "${weak}",`,
+      '}',
+    ];
+    expect(weakIds(block.join('\n'), 'README.md')).toEqual([]);
+    const uri = `;database_uri = mysql://supy:${weak}1@localhost/supy`;
+    expect(weakIds(uri, 'usr/share/doc/supy/html/_sources/setup/configuration.rst.txt')).toEqual([]);
+    const camera = `      edge: 'rtsp://admin:${weak}1@192.168.0.149:554/streaming/channels/101',`;
+    expect(weakIds(camera, 'README.md')).toEqual([]);
+    const demo = [
+      'postgresql:',
+      '  connect_address: 127.0.0.1:5434',
+      '  superuser:',
+      `    password: ${weak}`,
+    ];
+    expect(weakIds(demo.join('\n'), 'usr/share/doc/pg/examples/postgres2.yml')).toEqual([]);
+  });
+  it('keeps it beside a public host, and outside documentation', () => {
+    const remote = ['{', '  "host": "db.acme-shop.io",', `  "password": "${weak}",`, '}'];
+    expect(weakIds(remote.join('\n'), 'README.md')).toEqual([3]);
+    const local = ['{', '  "host": "127.0.0.1",', `  "password": "${weak}",`, '}'];
+    expect(weakIds(local.join('\n'), 'config/app.json')).toEqual([3]);
+    // An example outside a documentation tree is a sample a deployment may start from.
+    const demo = [
+      'postgresql:',
+      '  connect_address: 127.0.0.1:5434',
+      '  superuser:',
+      `    password: ${weak}`,
+    ];
+    expect(weakIds(demo.join('\n'), 'examples/postgres2.yml')).toEqual([4]);
   });
 });

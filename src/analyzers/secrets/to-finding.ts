@@ -1,10 +1,15 @@
-import type { RawFinding } from '../../core/finding.js';
+import type { RawFinding, Severity } from '../../core/finding.js';
 import type { RuleMeta } from '../../core/rule.js';
 import { findingFrom } from '../../core/rule.js';
 import type { Detection } from './engine.js';
 import { SECRET_RULES } from './rules.js';
 
 const META = new Map<string, RuleMeta>(SECRET_RULES.map((r) => [r.meta.id, r.meta]));
+
+/** The severity a detection is reported at (its rule's, under the id it is reported as, unless a check set one). */
+export function severityOf(d: Detection): Severity {
+  return d.severity ?? (META.get(d.ruleId) ?? d.rule.meta).severity;
+}
 
 /** A detection as a raw finding at `path` (and `commit`, for git history). */
 export function toFinding(d: Detection, path: string, commit?: string): RawFinding {

@@ -44,6 +44,13 @@ describe('plaintext-protocol: only connections the program makes', () => {
     const config = ['{', ...sites(20), '  "end": 0', '}'].join('\n');
     expect(ids('config/upstreams.json', config)).toHaveLength(20);
   });
+  it('keeps ftp:// and telnet:// links of a table of links, lowered to low', () => {
+    const sites = Array.from({ length: 21 }, (_, k) => `  "s${k}": "http://search.site${k}.io/?q={q}",`);
+    const table = ['{', ...sites, '  "ftp": "ftp://files.mirror-site.io/pub",', '  "end": 0', '}'].join('\n');
+    const found = checkPlaintext(makeSourceFile('data/bangs.json', table));
+    expect(found.map((f) => [f.location.startLine, f.severity])).toEqual([[23, 'low']]);
+    expect(found[0]!.message).toContain('one of 22 sites');
+  });
   it('skips examples kept in a documentation tree, not examples elsewhere', () => {
     const sample = 'c[\'titleURL\'] = "http://builds.acme-shop.io"\n';
     expect(ids('usr/share/doc/acme/examples/master.cfg', sample)).toEqual([]);

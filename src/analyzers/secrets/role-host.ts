@@ -1,0 +1,27 @@
+import type { Verdict } from './types.js';
+
+// A host that says it is to be filled in (`@host`, `@yourhost`, `@example.com`): a help text's or a document's
+// example. `localhost` is a real place, reported (lowered) as one.
+export const DOC_HOST =
+  /@(?:[a-z0-9-]+\.)*(?:example\.(?:com|org|net)|example|(?:(?:your|my|some|the)[-_]?)?host(?:name)?|domain\.com)(?:[:/?#]|$)/i;
+
+/**
+ * A URL's host named for its role (`@dbhost`, `@db-host`, `@mailhost`): a help text's or a document's example
+ * (`--db='mysql://bbuser:bbpasswd@dbhost/bbdb'`), or the name of a real service (a compose file's `dbhost`
+ * container). Hosts that only say they are to be filled in (`@host`, `@yourhost`, `@example.com`) are dropped
+ * as examples by the password checks; this one is not dropped but lowered, since its credential may be live.
+ */
+export const ROLE_HOST = /@(?!localhost\b)[a-z]{2,10}[-_]?host(?:name)?(?:[:/?#]|$)/i;
+
+const NOTE =
+  'the host is named for its role, as in an example to fill in; if it is a real service (a compose file’s container), the password is live';
+
+/** A credential in a URL to a role-named host: reported at medium at most, low confidence, saying why. */
+export function atRoleHost(v: Exclude<Verdict, false>): Exclude<Verdict, false> {
+  return {
+    ...v,
+    severity: v.severity === 'low' ? 'low' : 'medium',
+    confidence: 'low',
+    note: v.note ? `${v.note}; ${NOTE}` : NOTE,
+  };
+}

@@ -1,0 +1,99 @@
+import type { AnalyzerContext } from './analyzer.js';
+
+/**
+ * Hand-started development servers (docs/file-roles.md): a script that package.json runs by name
+ * (`"simple-mqtt-server": "node extra/simple-mqtt-server.js"`), outside the program that `start`, `main` and
+ * `bin` run, and that opens a listener of its own: a stand-in broker or API a developer starts to try the
+ * application against. A credential it checks is the login of that throwaway server, which exists while a
+ * developer has it open.
+ */
+
+// Scripts that run the program itself (also in development mode) or run on install and publish: their files
+// are the shipped program.
+// Also by a name a deployment gives its processes (`web`, `worker`, `start:prod`).
+const PROGRAM_SCRIPT =
+  /^(?:(?:start|serve|server|prod|production|web|worker|dev|develop|development|watch|debug)(?:[:._-][\w:.-]*)?|(?:pre|post)?start|(?:pre|post)?install|prepare|prepublish(?:Only)?|(?:pre|post)?pack|(?:pre|post)?publish|(?:pre|post)?restart|(?:pre|post)?stop)$/;
+// `node path/to/file.js` (also through a TypeScript runner), the file being the script's own program.
+const RUNNER = /^(?:node|ts-node|tsx|babel-node)$/;
+const SCRIPT_FILE = /^\.{0,2}\/?[\w@./-]{1,300}\.[cm]?[jt]s$/;
+const RUN_SCRIPT =
+  /\bnpm\s+(?:run(?:-script)?\s+([\w:.-]+)|(start|stop|restart|test))\b|\byarn\s+(?:run\s+)?([\w:.-]+)/g;
+// The file starts a server: a listener of its own.
+const LISTENER = /\.listen\(|\bcreateServer\(|\bserve_forever\(|\bServer\(\)\.listen/;
+
+function normalise(p: string): string {
+  return p.replace(/^\.\//, '');
+}
+
+/**
+ * The files package.json's scripts run by hand (script name → file), leaving out those that the program's
+ * own scripts (start, install and publish hooks, and the scripts they run in turn), `main` and `bin` run.
+ */
+export function handRunScripts(packageJson: string, procfile = ''): Map<string, string> {
+  let pkg: { scripts?: unknown; main?: unknown; bin?: unknown };
+  try {
+    pkg = JSON.parse(packageJson) as typeof pkg;
+  } catch {
+    return new Map();
+  }
+  const scripts =
+    pkg.scripts && typeof pkg.scripts === 'object' ? (pkg.scripts as Record<string, unknown>) : {};
+  const program = new Set<string>();
+  if (typeof pkg.main === 'string') program.add(normalise(pkg.main));
+  if (typeof pkg.bin === 'string') program.add(normalise(pkg.bin));
+  else if (pkg.bin && typeof pkg.bin === 'object')
+    for (const b of Object.values(pkg.bin)) if (typeof b === 'string') program.add(normalise(b));
+  // Without a start script, `main` or `bin`, nothing says which file is the program: no file is set apart.
+  if (typeof scripts['start'] !== 'string' && program.size === 0) return new Map();
+  // The first argument after a runner that is not an option (`node --inspect extra/x.js`), in each command.
+  const filesOf = (cmd: string): string[] =>
+    cmd.split(/&&|\|\||[;|&]/).flatMap((part) => {
+      const words = part.trim().split(/\s+/);
+      const at = words.findIndex((w) => RUNNER.test(w));
+      const file = at < 0 ? undefined : words.slice(at + 1).find((w) => !w.startsWith('-'));
+      return file !== undefined && SCRIPT_FILE.test(file) ? [normalise(file)] : [];
+    });
+  // The program's scripts, and those they run (`"start": "npm run start-server"`); a Procfile's processes too.
+  const seen = new Set<string>();
+  const queue = Object.keys(scripts).filter((n) => PROGRAM_SCRIPT.test(n));
+  for (const line of procfile.split('\n')) {
+    const cmd = line.slice(line.indexOf(':') + 1);
+    for (const f of filesOf(cmd)) program.add(f);
+    for (const m of cmd.matchAll(RUN_SCRIPT)) queue.push((m[1] ?? m[2] ?? m[3])!);
+  }
+  while (queue.length > 0) {
+    const name = queue.pop()!;
+    const cmd = scripts[name];
+    if (seen.has(name) || typeof cmd !== 'string') continue;
+    seen.add(name);
+    for (const f of filesOf(cmd)) program.add(f);
+    for (const m of cmd.matchAll(RUN_SCRIPT)) queue.push((m[1] ?? m[2] ?? m[3])!);
+  }
+  const out = new Map<string, string>();
+  for (const [name, cmd] of Object.entries(scripts)) {
+    if (seen.has(name) || typeof cmd !== 'string') continue;
+    for (const f of filesOf(cmd)) if (!program.has(f) && !out.has(f)) out.set(f, name);
+  }
+  return out;
+}
+
+/** True when `text` opens a listener of its own (`server.listen(…)`, `createServer(…)`). */
+export function opensListener(text: string): boolean {
+  return LISTENER.test(text);
+}
+
+const cache = new Map<string, Promise<Map<string, string>>>();
+
+/** The files the root package.json's scripts run by hand (path → script name), read once per root. */
+export function handRunScriptsOf(
+  ctx: Pick<AnalyzerContext, 'root' | 'readFile'>,
+): Promise<Map<string, string>> {
+  let p = cache.get(ctx.root);
+  if (!p) {
+    p = Promise.all([ctx.readFile('package.json'), ctx.readFile('Procfile')]).then(([t, proc]) =>
+      t === undefined ? new Map<string, string>() : handRunScripts(t, proc),
+    );
+    cache.set(ctx.root, p);
+  }
+  return p;
+}
