@@ -11,6 +11,7 @@ import { keepAppMatches } from './app-scope.js';
 import { dedupeMatches } from './dedupe.js';
 import { dropFixedImports } from './imported-fixed.js';
 import { dropSelfCheckingHandlers } from './route-handlers.js';
+import { belowShell, shellGivenTo, withinShell } from './shell-app.js';
 import { analyzeText, crossFileCandidate, PreparedRules, requestDataPossible } from './engine.js';
 import { isDeclarationFile, languageOf } from './languages.js';
 import { BUILTIN_RULES_DIR, loadRuleDirs } from './load-rules.js';
@@ -203,6 +204,8 @@ export const codeAnalyzer: Analyzer = {
       ? (await handRunScriptsOf(ctx)).get(file.path)
       : undefined;
     const devServer = handRun !== undefined && opensListener(file.text) ? handRun : undefined;
+    // A web terminal's routes give its logged-in users at most what its shell gives them (shell-app.ts).
+    const shell = await shellGivenTo(kept, file, ctx);
     const found = kept.map((m) => {
       const path = m.path ?? file.path;
       const hand = devServer !== undefined && m.secret !== undefined && m.path === undefined;
@@ -210,14 +213,17 @@ export const codeAnalyzer: Analyzer = {
         m.path === undefined ? file.lines() : (view?.modules.get(m.path)?.text.split(/\r?\n/) ?? []);
       // A branch only development or test mode takes is lowered like a test file's finding.
       const dev = m.developmentOnly === true;
+      const lowered =
+        !dev && shell && withinShell(m) ? belowShell(m.rule.severity, m.message, shell) : undefined;
       const f = findingFrom(ruleMetaOf(m.rule), {
         message: dev
           ? `${m.message} (in a branch that runs only in development or test mode)`
           : hand
             ? `${m.message} (the login of a development server started by hand: npm run ${devServer})`
-            : m.message,
+            : (lowered?.message ?? m.message),
         confidence: dev || hand ? 'low' : m.confidence,
         ...((dev || hand) && m.rule.severity !== 'info' ? { severity: 'low' as const } : {}),
+        ...(lowered ? { severity: lowered.severity } : {}),
         location: {
           path,
           startLine: m.line,
