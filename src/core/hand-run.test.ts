@@ -42,3 +42,16 @@ describe('handRunScriptsOf', () => {
     expect(ctx.warnings.join('\n')).toContain('larger than 10 bytes');
   });
 });
+
+describe('handRunScriptsOf: main and bin name files of the tree', () => {
+  const pkg = JSON.stringify({ main: 'index.js', scripts: { test: 'vitest', api: 'node api.js' } });
+  it("does not take npm init's default main, naming no file, for the program", async () => {
+    const ctx = makeMemoryContext({ 'package.json': pkg, 'api.js': '' }, {}, '/virtual/hand-run-no-main');
+    expect((await handRunScriptsOf(ctx)).size).toBe(0);
+  });
+  it('sets a script apart when main names a file of the tree', async () => {
+    const files = { 'package.json': pkg, 'api.js': '', 'index.js': '' };
+    const ctx = makeMemoryContext(files, {}, '/virtual/hand-run-main');
+    expect([...(await handRunScriptsOf(ctx))]).toEqual([['api.js', 'api']]);
+  });
+});

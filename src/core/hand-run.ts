@@ -45,8 +45,14 @@ function normalise(p: string): string {
 /**
  * The files package.json's scripts run by hand (script name → file), leaving out those that the program's
  * own scripts (start, install and publish hooks, and the scripts they run in turn), `main` and `bin` run.
+ * `exists` says whether a path is a file of the scanned tree: a `main` or `bin` that names none (npm init's
+ * default `"main": "index.js"` in an application that has no such file) does not say which file is the program.
  */
-export function handRunScripts(packageJson: string, procfile = ''): Map<string, string> {
+export function handRunScripts(
+  packageJson: string,
+  procfile = '',
+  exists: (path: string) => boolean = () => true,
+): Map<string, string> {
   let parsed: unknown;
   try {
     parsed = JSON.parse(packageJson);
@@ -60,10 +66,15 @@ export function handRunScripts(packageJson: string, procfile = ''): Map<string, 
   const scripts =
     pkg.scripts && typeof pkg.scripts === 'object' ? (pkg.scripts as Record<string, unknown>) : {};
   const program = new Set<string>();
-  if (typeof pkg.main === 'string') program.add(normalise(pkg.main));
-  if (typeof pkg.bin === 'string') program.add(normalise(pkg.bin));
-  else if (pkg.bin && typeof pkg.bin === 'object')
-    for (const b of Object.values(pkg.bin)) if (typeof b === 'string') program.add(normalise(b));
+  const entry = (p: unknown): void => {
+    if (typeof p !== 'string') return;
+    const n = normalise(p);
+    const file = [n, `${n}.js`, `${n}/index.js`].find(exists);
+    if (file !== undefined) program.add(file);
+  };
+  entry(pkg.main);
+  if (pkg.bin && typeof pkg.bin === 'object') Object.values(pkg.bin).forEach(entry);
+  else entry(pkg.bin);
   // Without a start script, `main` or `bin`, nothing says which file is the program: no file is set apart.
   if (typeof scripts['start'] !== 'string' && program.size === 0) return new Map();
   // The first argument after a runner that is not an option (`node --inspect extra/x.js`), in each command.
@@ -112,12 +123,13 @@ const cache = new Map<string, Promise<Map<string, string>>>();
  * apart, with a warning: every finding keeps its severity.
  */
 export function handRunScriptsOf(
-  ctx: Pick<AnalyzerContext, 'root' | 'readFile' | 'warn'>,
+  ctx: Pick<AnalyzerContext, 'root' | 'paths' | 'readFile' | 'warn'>,
 ): Promise<Map<string, string>> {
   let p = cache.get(ctx.root);
   if (!p) {
     p = Promise.all([ctx.readFile('package.json'), ctx.readFile('Procfile')]).then(
-      ([t, proc]) => (t === undefined ? new Map<string, string>() : handRunScripts(t, proc)),
+      ([t, proc]) =>
+        t === undefined ? new Map<string, string>() : handRunScripts(t, proc, (p) => ctx.paths.has(p)),
       (err: unknown) => {
         ctx.warn(`hand-run development servers not read: ${(err as Error).message}`, {
           path: 'package.json',
