@@ -18,9 +18,12 @@ describe('roleFromPath', () => {
     // A module's own test file beside it (sqlpad's drivers/mysql/test.js) and Django's tests.py.
     ['drivers/mysql/test.js', 'test'],
     ['lib/spec.ts', 'test'],
+    ['test-lib/util.js', 'test'],
+    ['packages/x/test_helpers/login.py', 'test'],
     ['polls/tests.py', 'test'],
     ['lib/testing-utils.js', 'source'],
     ['src/latest.js', 'source'],
+    ['src/contest-lib/score.js', 'source'],
     ['cypress/e2e/login.cy.ts', 'test'],
     ['test/fixtures/keys.json', 'fixture'],
     ['pkg/testdata/config.yaml', 'fixture'],

@@ -43,7 +43,7 @@ const PATH_ROLES: [Exclude<FileRole, 'source' | 'i18n'>, RegExp][] = [
   ],
   [
     'test',
-    /(?:^|\/)(?:tests?|__tests__|spec|specs|testing|e2e|cypress|playwright|integration-tests?|src\/test)\/|\.(?:test|spec|e2e|cy)\.[cm]?[jt]sx?$|_test\.(?:go|py|rb|exs?)$|(?:^|\/)test_[^/]*\.py$|(?:^|\/)conftest\.py$|(?:^|\/)(?:tests?|spec)\.[cm]?[jt]sx?$|(?:^|\/)tests\.py$|Tests?\.(?:java|kt|cs|php|swift)$|_spec\.rb$/i,
+    /(?:^|\/)(?:tests?|__tests__|spec|specs|testing|e2e|cypress|playwright|integration-tests?|src\/test|test[-_]?(?:lib|utils?|helpers?|support))\/|\.(?:test|spec|e2e|cy)\.[cm]?[jt]sx?$|_test\.(?:go|py|rb|exs?)$|(?:^|\/)test_[^/]*\.py$|(?:^|\/)conftest\.py$|(?:^|\/)(?:tests?|spec)\.[cm]?[jt]sx?$|(?:^|\/)tests\.py$|Tests?\.(?:java|kt|cs|php|swift)$|_spec\.rb$/i,
   ],
   [
     'example',
