@@ -81,6 +81,23 @@ describe('finding stages', () => {
     expect(f.location.snippet).toBe("{ pass: 'r*****' }");
   });
 
+  it('masks each key of a secret written as a list, when a message quotes the list on one line', () => {
+    const [k1, k2] = [randomBytes(9).toString('hex'), randomBytes(9).toString('hex')];
+    const f = finalizeFinding(
+      raw({
+        ruleId: 'code/js-hardcoded-session-secret',
+        secret: `[\n    '${k1}',\r\n    "${k2}",\n  ]`,
+        message: `Session/token secret is hard-coded: keys: [ '${k1}', "${k2}", ]`,
+        location: { path: 'app.js', startLine: 6, snippet: '  keys: [' },
+      }),
+    );
+    expect(f.message).not.toContain(k1);
+    expect(f.message).not.toContain(k2);
+    expect(f.message).toBe(
+      `Session/token secret is hard-coded: keys: [ '${k1.slice(0, 3)}*****, "${k2.slice(0, 3)}*****, ]`,
+    );
+  });
+
   it('bounds snippets after masking so a cut never exposes part of a secret', () => {
     const secret = 'Z'.repeat(400);
     const f = finalizeFinding(raw({ secret, location: { path: 'a', startLine: 1, snippet: `k=${secret}` } }));

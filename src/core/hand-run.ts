@@ -21,6 +21,23 @@ const RUN_SCRIPT =
 // The file starts a server: a listener of its own.
 const LISTENER = /\.listen\(|\bcreateServer\(|\bserve_forever\(|\bServer\(\)\.listen/;
 
+/**
+ * The scripts a command runs by name without `npm run`: script runners given script names as words
+ * (`run-p api web`, `npm-run-all --parallel api:*`, `concurrently "npm:api" "npm:web"`). Any word that names
+ * a script counts: reading too many scripts as the program only keeps a finding at its severity.
+ */
+function namedScripts(cmd: string, scripts: Record<string, unknown>): string[] {
+  const names = Object.keys(scripts);
+  const out: string[] = [];
+  for (const raw of cmd.split(/[\s"'`]+/)) {
+    const word = raw.replace(/^npm:/, '');
+    if (word.length > 1 && word.endsWith('*'))
+      out.push(...names.filter((n) => n.startsWith(word.slice(0, -1))));
+    else if (Object.hasOwn(scripts, word)) out.push(word);
+  }
+  return out;
+}
+
 function normalise(p: string): string {
   return p.replace(/^\.\//, '');
 }
@@ -28,21 +45,36 @@ function normalise(p: string): string {
 /**
  * The files package.json's scripts run by hand (script name → file), leaving out those that the program's
  * own scripts (start, install and publish hooks, and the scripts they run in turn), `main` and `bin` run.
+ * `exists` says whether a path is a file of the scanned tree: a `main` or `bin` that names none (npm init's
+ * default `"main": "index.js"` in an application that has no such file) does not say which file is the program.
  */
-export function handRunScripts(packageJson: string, procfile = ''): Map<string, string> {
-  let pkg: { scripts?: unknown; main?: unknown; bin?: unknown };
+export function handRunScripts(
+  packageJson: string,
+  procfile = '',
+  exists: (path: string) => boolean = () => true,
+): Map<string, string> {
+  let parsed: unknown;
   try {
-    pkg = JSON.parse(packageJson) as typeof pkg;
+    parsed = JSON.parse(packageJson);
   } catch {
+    // Not JSON: nothing says which file is the program, so no file is set apart.
     return new Map();
   }
+  // A manifest that is not an object (`null`, a list) says nothing either.
+  if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) return new Map();
+  const pkg = parsed as { scripts?: unknown; main?: unknown; bin?: unknown };
   const scripts =
     pkg.scripts && typeof pkg.scripts === 'object' ? (pkg.scripts as Record<string, unknown>) : {};
   const program = new Set<string>();
-  if (typeof pkg.main === 'string') program.add(normalise(pkg.main));
-  if (typeof pkg.bin === 'string') program.add(normalise(pkg.bin));
-  else if (pkg.bin && typeof pkg.bin === 'object')
-    for (const b of Object.values(pkg.bin)) if (typeof b === 'string') program.add(normalise(b));
+  const entry = (p: unknown): void => {
+    if (typeof p !== 'string') return;
+    const n = normalise(p);
+    const file = [n, `${n}.js`, `${n}/index.js`].find(exists);
+    if (file !== undefined) program.add(file);
+  };
+  entry(pkg.main);
+  if (pkg.bin && typeof pkg.bin === 'object') Object.values(pkg.bin).forEach(entry);
+  else entry(pkg.bin);
   // Without a start script, `main` or `bin`, nothing says which file is the program: no file is set apart.
   if (typeof scripts['start'] !== 'string' && program.size === 0) return new Map();
   // The first argument after a runner that is not an option (`node --inspect extra/x.js`), in each command.
@@ -68,6 +100,7 @@ export function handRunScripts(packageJson: string, procfile = ''): Map<string, 
     seen.add(name);
     for (const f of filesOf(cmd)) program.add(f);
     for (const m of cmd.matchAll(RUN_SCRIPT)) queue.push((m[1] ?? m[2] ?? m[3])!);
+    queue.push(...namedScripts(cmd, scripts));
   }
   const out = new Map<string, string>();
   for (const [name, cmd] of Object.entries(scripts)) {
@@ -84,14 +117,25 @@ export function opensListener(text: string): boolean {
 
 const cache = new Map<string, Promise<Map<string, string>>>();
 
-/** The files the root package.json's scripts run by hand (path → script name), read once per root. */
+/**
+ * The files the root package.json's scripts run by hand (path → script name), read once per root. When
+ * package.json or the Procfile cannot be read (too large, replaced by a link since the walk), no file is set
+ * apart, with a warning: every finding keeps its severity.
+ */
 export function handRunScriptsOf(
-  ctx: Pick<AnalyzerContext, 'root' | 'readFile'>,
+  ctx: Pick<AnalyzerContext, 'root' | 'paths' | 'readFile' | 'warn'>,
 ): Promise<Map<string, string>> {
   let p = cache.get(ctx.root);
   if (!p) {
-    p = Promise.all([ctx.readFile('package.json'), ctx.readFile('Procfile')]).then(([t, proc]) =>
-      t === undefined ? new Map<string, string>() : handRunScripts(t, proc),
+    p = Promise.all([ctx.readFile('package.json'), ctx.readFile('Procfile')]).then(
+      ([t, proc]) =>
+        t === undefined ? new Map<string, string>() : handRunScripts(t, proc, (p) => ctx.paths.has(p)),
+      (err: unknown) => {
+        ctx.warn(`hand-run development servers not read: ${(err as Error).message}`, {
+          path: 'package.json',
+        });
+        return new Map<string, string>();
+      },
     );
     cache.set(ctx.root, p);
   }

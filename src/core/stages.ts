@@ -22,6 +22,17 @@ function secretTag(ruleId: string, secret: string): string {
 // so every literal of one word on its lines is masked.
 const HARD_CODED_CWES = new Set([259, 321, 532, 798]);
 
+// A literal quoted inside a secret the code analyzer names by its source text (a list of signing keys,
+// `keys: ['k1', 'k2']`): a message that quotes the list on one line (`{sink}` joins its lines) no longer
+// holds the list's own text, so each literal is masked on its own, with its quotes.
+const QUOTED_PART = /(["'`])(?:(?!\1)[^\\\r\n]|\\.){1,4096}\1/g;
+
+/** The texts to mask for `secret`: itself, then each quoted literal it is written with, longest first. */
+function secretParts(secret: string): string[] {
+  const parts = [...secret.matchAll(QUOTED_PART)].map((m) => m[0]).filter((q) => q !== secret);
+  return [secret, ...new Set(parts)].sort((a, b) => b.length - a.length);
+}
+
 /**
  * Masks the secret of a raw finding in every text field, then every credential the generic patterns
  * recognise (URL user information, `-u user:pass`, headers, tokens) in every finding of every analyzer;
@@ -31,8 +42,9 @@ export function maskFinding(f: RawFinding): RawFinding {
   const { secret, ...rest } = f;
   const named = secret !== undefined && secret !== '';
   const literals = !named && f.cwe.some((c) => HARD_CODED_CWES.has(c));
+  const parts = named ? secretParts(secret) : [];
   const maskText = (s: string): string => {
-    let out = named ? maskIn(s, secret) : s;
+    let out = parts.reduce(maskIn, s);
     if (literals) out = maskStringLiterals(out);
     return maskCredentials(out);
   };

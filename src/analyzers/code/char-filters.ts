@@ -24,12 +24,35 @@ export const ANY_SINK_CLASS = '*any';
 
 const STRIP_TAGS = /^(stripTags|striptags|strip_tags)$/;
 
+// A JavaScript string's escapes, read as the program's value: `'\\['` is the two characters `\[`, which
+// validator's `[chars]+` reads as `[` alone, not as a backslash and a `[`.
+const ESCAPE = /\\(?:u\{([0-9a-fA-F]{1,6})\}|u([0-9a-fA-F]{4})|x([0-9a-fA-F]{2})|(\r\n|[\s\S]))/g;
+const SINGLE: Readonly<Record<string, string>> = {
+  n: '\n',
+  r: '\r',
+  t: '\t',
+  b: '\b',
+  f: '\f',
+  v: '\v',
+  '0': '\0',
+};
+
+function cooked(raw: string): string {
+  return raw.replace(ESCAPE, (_, cp?: string, u?: string, x?: string, c?: string) => {
+    const code = cp ?? u ?? x;
+    if (code !== undefined) return String.fromCodePoint(Math.min(parseInt(code, 16), 0x10ffff));
+    // A backslash before a line break continues the string on the next line.
+    return c === '\n' || c === '\r' || c === '\r\n' ? '' : (SINGLE[c!] ?? c!);
+  });
+}
+
+/** The value of a string literal written without substitutions. */
 function literal(n: SgNode | undefined): string | undefined {
   if (!n || n.kind() !== 'string') return undefined;
   if (n.namedChildren().some((c) => c.kind() === 'template_substitution' || c.kind() === 'interpolation'))
     return undefined;
   const m = /^(['"])([\s\S]*)\1$/.exec(n.text());
-  return m?.[2];
+  return m?.[2] === undefined ? undefined : cooked(m[2]);
 }
 
 /**

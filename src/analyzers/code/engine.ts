@@ -13,7 +13,7 @@ import { singleModule } from './project.js';
 import type { ProjectView } from './project.js';
 import { callsCarryingTaint, runTaint } from './run-taint.js';
 import { isFixedValue } from './fixed-value.js';
-import { fixedByCallers } from './py-caller-constants.js';
+import { fixedByCallers, ModuleCallers } from './py-caller-constants.js';
 import { calleeDeclaredBy, isImportedName } from './name-binding.js';
 import { backtrackingOf } from './redos-source.js';
 import { namesBoundTo, shadowedAt } from './bound-names.js';
@@ -220,6 +220,8 @@ function runMatch(rule: CodeRule, hits: readonly BatchHit[], text: string, out: 
   const names = bound && hits.length > 0 ? namesBoundTo(text, bound.modules) : undefined;
   const callee = rule.calleeIn;
   let members: ModuleMembers | undefined;
+  let callers: ModuleCallers | undefined;
+  const fileText = text;
   // The rule's own matches: a helper named like its sink is reviewed at the calls that build its argument.
   let own: Set<number> | undefined;
   const reviewed = (call: SgNode): boolean => (own ??= new Set(hits.map((h) => h.node.id()))).has(call.id());
@@ -246,7 +248,8 @@ function runMatch(rule: CodeRule, hits: readonly BatchHit[], text: string, out: 
     )
       continue;
     const byCallers = rule.unlessCallersFix && get(rule.unlessCallersFix.metavar);
-    if (byCallers && fixedByCallers(byCallers)) continue;
+    if (byCallers && fixedByCallers(byCallers, (callers ??= new ModuleCallers(m.getRoot().root(), fileText))))
+      continue;
     let redos: string | undefined;
     if (regex) {
       const node = get(regex.metavar);

@@ -133,10 +133,42 @@ function argumentFor(call: SgNode, params: readonly Param[], i: number): SgNode 
 }
 
 /**
- * True when every name `value` reads is a parameter of the function around it that every call of the function
- * in this module fills with a constant (see the file comment for which functions qualify).
+ * What the check asks of a whole module, read once per module (a rule asks at each of its matches: reading the
+ * text and walking the tree at each made a module with many matches quadratic).
  */
-export function fixedByCallers(value: SgNode): boolean {
+export class ModuleCallers {
+  /** Whether the module is a command-line script (SCRIPT). */
+  readonly script: boolean;
+  private ids: Map<string, SgNode[]> | undefined;
+
+  constructor(
+    private readonly root: SgNode,
+    text: string,
+  ) {
+    this.script = SCRIPT.test(text);
+  }
+
+  /** Every identifier of the module spelled `name`, found with one walk for all names. */
+  mentions(name: string): SgNode[] {
+    if (!this.ids) {
+      this.ids = new Map();
+      for (const id of this.root.findAll({ rule: { kind: 'identifier' } })) {
+        const t = id.text();
+        const list = this.ids.get(t);
+        if (list) list.push(id);
+        else this.ids.set(t, [id]);
+      }
+    }
+    return this.ids.get(name) ?? [];
+  }
+}
+
+/**
+ * True when every name `value` reads is a parameter of the function around it that every call of the function
+ * in this module fills with a constant (see the file comment for which functions qualify). `module` is the
+ * module's own (ModuleCallers over the tree `value` belongs to).
+ */
+export function fixedByCallers(value: SgNode, module: ModuleCallers): boolean {
   const names = namesRead(value);
   if (!names || names.size === 0) return false;
   let fn: SgNode | null = value.parent();
@@ -147,9 +179,8 @@ export function fixedByCallers(value: SgNode): boolean {
   if (!holder || kindOf(holder) === 'decorated_definition') return false;
   const method = kindOf(holder) === 'block' && kindOf(holder.parent() ?? holder) === 'class_definition';
   if (!method && kindOf(holder) !== 'module') return false;
-  const root = fn.getRoot().root();
   const priv = /^_(?!_)/.test(fname) || (fname.startsWith('__') && !fname.endsWith('__'));
-  if (!priv && !SCRIPT.test(root.text())) return false;
+  if (!priv && !module.script) return false;
   const all = paramsOf(fn);
   if (!all) return false;
   const params = method ? all.slice(1) : all;
@@ -160,7 +191,7 @@ export function fixedByCallers(value: SgNode): boolean {
     wanted.push(i);
   }
   // Every mention of the name must be a call of it (a callback or an alias could be called with anything).
-  const mentions = root.findAll({ rule: { kind: 'identifier', regex: `^${fname}$` } });
+  const mentions = module.mentions(fname);
   let calls = 0;
   for (const id of mentions) {
     if (id.id() === fn.field('name')?.id()) continue;

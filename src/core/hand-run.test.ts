@@ -1,0 +1,57 @@
+import { describe, expect, it } from 'vitest';
+import { makeMemoryContext } from './source-file.js';
+import { handRunScripts, handRunScriptsOf } from './hand-run.js';
+
+describe('handRunScripts on malformed manifests', () => {
+  it('sets nothing apart when package.json is not an object', () => {
+    for (const text of ['null', '[]', '"node x.js"', '42', 'true'])
+      expect(handRunScripts(text, 'web: node web.js\n').size).toBe(0);
+  });
+
+  it('reads only the scripts that are strings', () => {
+    const pkg = { main: 'app.js', scripts: { start: ['node app.js'], seed: 'node tools/seed.js', x: null } };
+    expect([...handRunScripts(JSON.stringify(pkg))]).toEqual([['tools/seed.js', 'seed']]);
+  });
+});
+
+describe('handRunScripts: scripts a program script runs by name', () => {
+  const scripts = {
+    api: 'node api/server.js',
+    web: 'vite',
+    broker: 'node tools/broker.js',
+  };
+  it('follows script runners (run-p, npm-run-all, concurrently) to the scripts they start', () => {
+    for (const start of [
+      'run-p api web',
+      'npm-run-all --parallel api web',
+      'concurrently "npm:api" "npm:web"',
+      'concurrently npm:api* npm:web',
+    ]) {
+      const runs = handRunScripts(JSON.stringify({ main: 'index.js', scripts: { start, ...scripts } }));
+      expect([...runs]).toEqual([['tools/broker.js', 'broker']]);
+    }
+  });
+});
+
+describe('handRunScriptsOf', () => {
+  it('sets nothing apart, with a warning, when package.json cannot be read', async () => {
+    const ctx = makeMemoryContext({ 'package.json': '{}' }, {}, '/virtual/hand-run-unreadable');
+    ctx.readFile = (p) =>
+      p === 'package.json' ? Promise.reject(new Error('larger than 10 bytes')) : Promise.resolve(undefined);
+    expect((await handRunScriptsOf(ctx)).size).toBe(0);
+    expect(ctx.warnings.join('\n')).toContain('larger than 10 bytes');
+  });
+});
+
+describe('handRunScriptsOf: main and bin name files of the tree', () => {
+  const pkg = JSON.stringify({ main: 'index.js', scripts: { test: 'vitest', api: 'node api.js' } });
+  it("does not take npm init's default main, naming no file, for the program", async () => {
+    const ctx = makeMemoryContext({ 'package.json': pkg, 'api.js': '' }, {}, '/virtual/hand-run-no-main');
+    expect((await handRunScriptsOf(ctx)).size).toBe(0);
+  });
+  it('sets a script apart when main names a file of the tree', async () => {
+    const files = { 'package.json': pkg, 'api.js': '', 'index.js': '' };
+    const ctx = makeMemoryContext(files, {}, '/virtual/hand-run-main');
+    expect([...(await handRunScriptsOf(ctx))]).toEqual([['api.js', 'api']]);
+  });
+});
