@@ -27,6 +27,7 @@ import { defaultConfig, type VanguardConfig } from '../policy/config.js';
 import { exceptionWarnings } from '../policy/exceptions.js';
 import { evaluateGate } from '../policy/gate.js';
 import { createPolicyStage } from '../policy/stage.js';
+import { validatedRuleSets } from '../analyzers/code/validated.js';
 import type { IntroducedOptions } from './introduced.js';
 
 export const DEFAULT_MAX_FILE_SIZE = 20 * 1024 * 1024;
@@ -271,7 +272,14 @@ async function scanWith(
     const { RECYCLE_BYTES, runInWorkers } = await import('./pool.js');
     await runInWorkers(
       tasks,
-      { root, analyzerIds: active.map((a) => a.id), options, paths: [...paths], maxFileSize },
+      {
+        root,
+        analyzerIds: active.map((a) => a.id),
+        options,
+        paths: [...paths],
+        maxFileSize,
+        validatedRuleSets: validatedRuleSets(),
+      },
       small ? 1 : workers,
       collect,
       undefined,

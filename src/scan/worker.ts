@@ -1,6 +1,7 @@
 import type { Analyzer } from '../core/analyzer.js';
 import type { AnalyzerId } from '../core/finding.js';
 import { loadRegistry } from '../analyzers/load.js';
+import { markValidated } from '../analyzers/code/validated.js';
 import { formatWarning } from '../core/warning.js';
 import { contextFactory, type AnalyzerOptions } from './context.js';
 import { runFileTask, type FileOutcome } from './file-task.js';
@@ -13,6 +14,8 @@ export interface WorkerInit {
   options: AnalyzerOptions;
   paths: string[];
   maxFileSize: number;
+  /** Rule sets the main process validated (analyzers/code/validated.ts): not compiled again here. */
+  validatedRuleSets?: string[];
 }
 
 export type ToWorker = { type: 'init'; init: WorkerInit } | { type: 'batch'; id: number; tasks: WireTask[] };
@@ -30,6 +33,7 @@ interface State {
 }
 
 async function setUp(init: WorkerInit): Promise<State> {
+  for (const f of init.validatedRuleSets ?? []) markValidated(f);
   // Only the analyzers this scan runs: each costs a load per worker.
   const registry = await loadRegistry({ only: init.analyzerIds });
   const analyzers = new Map<AnalyzerId, Analyzer>(init.analyzerIds.map((id) => [id, registry.get(id)]));

@@ -25,6 +25,7 @@ import type { BatchHit } from './batch-match.js';
 import type { TaintRun } from './run-taint.js';
 import { OWN_STEPS, StepPool } from './taint-budget.js';
 import { unguardedRoutes } from './route-guards.js';
+import { markValidated, ruleSetFingerprint, wasValidated } from './validated.js';
 
 export type { CodeMatch } from './matches.js';
 
@@ -67,8 +68,50 @@ const PROBE: Record<RuleLanguage, FileLanguage> = {
   python: { family: 'python', lang: 'python' },
 };
 
-/** Compiles every matcher once against each language it is used with, so a bad rule fails at load time. */
+/** What validation compiles: matchers, each with where it comes from and the languages it is used with. */
+interface Check {
+  where: string;
+  file: string;
+  langs: readonly RuleLanguage[];
+  ms: readonly Matcher[];
+}
+
+function checksOf(set: RuleSet): Check[] {
+  const out: Check[] = [];
+  for (const r of set.rules) {
+    const t = r.taint;
+    const ms = [
+      ...(r.match ? [r.match] : []),
+      ...(t ? [...t.sinks.map((s) => s.matcher), ...t.sanitizers, ...t.guards] : []),
+    ];
+    out.push({ where: `rule ${r.id}`, file: r.file, langs: r.languages, ms });
+  }
+  for (const s of set.sources) {
+    const ms = [
+      ...s.matchers,
+      ...s.params.flatMap((p) => [p.function, p.param].filter((x): x is Matcher => !!x)),
+    ];
+    out.push({ where: `source ${s.id}`, file: s.file, langs: s.languages, ms });
+  }
+  for (const g of set.sanitizers)
+    out.push({ where: 'sanitizers', file: 'sanitizers', langs: g.languages, ms: g.matchers });
+  return out;
+}
+
+const fingerprintOf = (checks: readonly Check[]): string =>
+  ruleSetFingerprint(checks.map((c) => [c.langs, c.ms]));
+
+/** The fingerprint under which the set's validation is remembered (validated.ts). */
+export const validationFingerprint = (set: RuleSet): string => fingerprintOf(checksOf(set));
+
+/**
+ * Compiles every matcher once against each language it is used with, so a bad rule fails at load time;
+ * not again for the same matchers in the same languages (see validated.ts).
+ */
 function validate(set: RuleSet): void {
+  const checks = checksOf(set);
+  const fingerprint = fingerprintOf(checks);
+  if (wasValidated(fingerprint)) return;
   const roots = new Map<RuleLanguage, SgNode>();
   const rootOf = (l: RuleLanguage): SgNode => {
     let r = roots.get(l);
@@ -79,12 +122,7 @@ function validate(set: RuleSet): void {
     }
     return r;
   };
-  const check = (
-    where: string,
-    file: string,
-    langs: readonly RuleLanguage[],
-    ms: readonly Matcher[],
-  ): void => {
+  for (const { where, file, langs, ms } of checks) {
     for (const l of langs) {
       for (const m of ms) {
         try {
@@ -99,23 +137,8 @@ function validate(set: RuleSet): void {
         }
       }
     }
-  };
-  for (const r of set.rules) {
-    const t = r.taint;
-    const ms = [
-      ...(r.match ? [r.match] : []),
-      ...(t ? [...t.sinks.map((s) => s.matcher), ...t.sanitizers, ...t.guards] : []),
-    ];
-    check(`rule ${r.id}`, r.file, r.languages, ms);
   }
-  for (const s of set.sources) {
-    const ms = [
-      ...s.matchers,
-      ...s.params.flatMap((p) => [p.function, p.param].filter((x): x is Matcher => !!x)),
-    ];
-    check(`source ${s.id}`, s.file, s.languages, ms);
-  }
-  for (const g of set.sanitizers) check('sanitizers', 'sanitizers', g.languages, g.matchers);
+  markValidated(fingerprint);
 }
 
 function applies(rule: CodeRule, words: WordIndex, text: string): boolean {

@@ -208,12 +208,7 @@ export class FileIndex {
    */
   functionAround(root: SgNode, syn: Syntax, node: SgNode): SgNode | undefined {
     // `function` (an old grammar's name) is no kind of the JavaScript and TSX grammars in use: asking for it fails.
-    const fns = (this.functionSpans ??= spansOf(
-      this.nodesOf(
-        root,
-        [...syn.functions].filter((k) => k !== 'function'),
-      ),
-    ));
+    const fns = (this.functionSpans ??= spansOf(this.functions(root, syn)));
     const r = node.range();
     const s = r.start.index;
     const e = r.end.index;
@@ -235,6 +230,17 @@ export class FileIndex {
       i = f.parent;
     }
     return undefined;
+  }
+
+  /**
+   * The file's functions (of every kind in `syn.functions` the grammar has) in document order, from the walk
+   * functionAround and functionsNamed share (in Python functionsNamed lists definitions only: not this list).
+   */
+  functions(root: SgNode, syn: Syntax): SgNode[] {
+    return this.nodesOf(
+      root,
+      [...syn.functions].filter((k) => k !== 'function'),
+    );
   }
 
   /**

@@ -6,7 +6,7 @@ import type { LoadedModule } from './project.js';
 import type { Bound } from './matches.js';
 import { callsOwnMethod } from './own-methods.js';
 import { escapeRegex } from './scope.js';
-import { kindOf } from './syntax.js';
+import { kindOf, syntaxOf } from './syntax.js';
 
 /** Positional arguments of a call node (Python keyword arguments excluded), or [] when it is no call. */
 export function callArguments(call: SgNode, python: boolean): SgNode[] {
@@ -37,9 +37,8 @@ function declaredFunctions(m: LoadedModule): Set<string> {
   const python = m.lang.family === 'python';
   const found = python
     ? m.root.children().filter((c) => c.kind() === 'function_definition')
-    : m.root.findAll({
-        rule: { any: [{ kind: 'function_declaration' }, { kind: 'generator_function_declaration' }] },
-      });
+    : // The file index's list of every function, walked once for functionAround and functionsNamed too.
+      m.index.functions(m.root, syntaxOf(m.lang.family)).filter((f) => JS_FUNCTIONS.has(kindOf(f)));
   for (const f of found) {
     const name = f.field('name')?.text();
     if (name) names.add(name);
