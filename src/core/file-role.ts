@@ -18,7 +18,7 @@ const LOCALE = `(?:${LANGS})(?:[-_][A-Za-z]{2,4})?`;
 // A folder named `language` (NodeBB's `public/language/<locale>/*.json`) holds catalogues as data files;
 // code under it (a language server's `language/parser.ts`) stays source.
 const I18N = new RegExp(
-  `(?:^|/)(?:i18n|l10n|locales?|lang|langs|languages|translations?|messages|nls)/|(?:^|/)language/(?:[^/]+/)*[^/]+\\.(?:json|ya?ml|properties|ini)$|\\.(?:po|pot|xliff|xlf|arb|resx|strings)$|(?:^|/)(?:${LOCALE})\\.(?:json|ya?ml|js|ts|properties)$|(?:^|/)(?:messages|strings|translations?|locale)[-_.]${LOCALE}\\.(?:json|ya?ml|properties|js|ts)$`,
+  `(?:^|/)(?:i18n|l10n|locales?|lang|langs|languages|translations?|messages|nls)/|(?:^|/)language/(?:[^/]+/)*[^/]+\\.(?:json|ya?ml|properties|ini|multids)$|\\.(?:po|pot|xliff|xlf|arb|resx|strings)$|(?:^|/)(?:${LOCALE})\\.(?:json|ya?ml|js|ts|properties)$|(?:^|/)(?:messages|strings|translations?|locale)[-_.]${LOCALE}\\.(?:json|ya?ml|properties|js|ts)$`,
   'i',
 );
 
@@ -51,7 +51,11 @@ const PATH_ROLES: [Exclude<FileRole, 'source' | 'i18n'>, RegExp][] = [
     // `settings_example.py`), or a sample of a settings or config module (`local_settings_sample.py`).
     /(?:^|\/)(?:examples?|samples?|demos?|example-apps?|sample-apps?|quickstarts?)\/|\.(?:example|sample)(?:\.[a-z]+)?$|(?:^|\/)(?:examples?|demos?)(?:[-_][^/]*)?\.(?:[cm]?[jt]sx?|py|rb|sh)$|[-_]examples?\.(?:[cm]?[jt]sx?|py|rb|sh)$|(?:^|\/|_)(?:settings|config)[-_]samples?\.(?:[cm]?[jt]sx?|py|rb)$/i,
   ],
-  ['docs', /(?:^|\/)(?:docs?|documentation|website)\/|\.(?:md|mdx|markdown|rst|adoc|asciidoc)$/i],
+  // Also TiddlyWiki's wiki pages (`.tid`) and a Python package's metadata, whose long description is its README.
+  [
+    'docs',
+    /(?:^|\/)(?:docs?|documentation|website)\/|\.(?:md|mdx|markdown|rst|adoc|asciidoc|tid)$|\.(?:egg|dist)-info\/(?:PKG-INFO|METADATA)$/i,
+  ],
 ];
 
 // Plain-text prose named by convention rather than by an extension: release notes and read-me files
