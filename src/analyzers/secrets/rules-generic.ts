@@ -33,7 +33,9 @@ function value(min: number, withBare = true): string {
 
 /** XML elements and SQL `IDENTIFIED BY '…'`. */
 const PASSWORD_ELSEWHERE = `<(?i:password|passwd|pwd)>([^<\\s]{1,})</|(?i:identified by)\\s{1,3}'([^'\\r\\n]{1,})'`;
-const OP = `["']?\\s{0,3}(?::=|=>|=|:)\\s{0,3}`;
+// Spaces, not line ends: an empty setting (`#es_pass:`) does not take the next line's text for its value
+// (a YAML value written on the line below its key is given up).
+const OP = `["']?[ \\t]{0,3}(?::=|=>|=|:)[ \\t]{0,3}`;
 // The password word starts a name part: after a non-letter (db_password, "pass"), a lower-case letter in
 // camelCase (dbPassword) or an upper-case one in SHOUTING (PGPASSWORD); not inside words (bypass, minipass).
 const PASSWORD_NAME =

@@ -193,3 +193,16 @@ describe("documentation's sample connections to the reader's own machine", () =>
     expect(weakIds(demo.join('\n'), 'examples/postgres2.yml')).toEqual([4]);
   });
 });
+
+describe('an empty setting does not take the next line for its value', () => {
+  it('a commented-out empty password in a .conf file is not a password', () => {
+    const text = '#[elasticsearch log]\n#es_user:\n#es_pass:\n#es_type: log\n';
+    expect(scan(text, 'etc/app/conf.d/logs.conf').map((d) => d.ruleId)).toEqual([]);
+  });
+  it('a value on the same line is still one', () => {
+    const text = `#[elasticsearch log]\nes_pass: ${real()}\nes_type: log\n`;
+    expect(scan(text, 'etc/app/conf.d/logs.conf').map((d) => d.ruleId)).toContain(
+      'secrets/hardcoded-password',
+    );
+  });
+});
