@@ -118,5 +118,12 @@ describe('applications that give their users a shell (shell-app.ts)', () => {
     const f = open.find((x) => x.ruleId === 'code/js-path-traversal');
     expect(f?.severity).toBe('high');
     expect(f?.message).not.toContain('shell at');
+    // A comment that names a login is no login.
+    const todo = await scanAll({
+      'package.json': '{}',
+      'server/index.js': FILES.replace('app.use(authenticateToken);\n', '// TODO: authenticate users\n'),
+      'server/shell.js': TERMINAL.replace(', verifyClient: checkToken', ''),
+    });
+    expect(todo.find((x) => x.ruleId === 'code/js-path-traversal')?.severity).toBe('high');
   });
 });

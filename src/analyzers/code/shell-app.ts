@@ -181,7 +181,7 @@ async function readShellFacts(
   const facts: ShellFacts = { shell: undefined, authenticated: false };
   if (files.length > APP_FILES.files) return facts;
   let bytes = 0;
-  const texts: string[] = [];
+  const texts: { text: string; python: boolean }[] = [];
   for (const p of files) {
     const lang = languageOf(p.slice(p.lastIndexOf('.') + 1).toLowerCase());
     if (!lang) continue;
@@ -189,14 +189,17 @@ async function readShellFacts(
     if (text === undefined || !ownSource(p, text)) continue;
     bytes += text.length;
     if (bytes > APP_FILES.bytes) return { shell: undefined, authenticated: false };
-    texts.push(text);
+    texts.push({ text, python: lang.family === 'python' });
     if (!facts.shell) {
       const line = lang.family === 'python' ? pyShellLine(text) : jsShellLine(text);
       if (line !== undefined) facts.shell = { path: p, line };
     }
   }
-  // Most applications give no shell: their texts are not searched for a login check.
-  facts.authenticated = facts.shell !== undefined && texts.some((t) => AUTH.test(t));
+  // Most applications give no shell: their texts are not searched for a login check. A comment is no check
+  // (`// TODO: authenticate the terminal`).
+  facts.authenticated =
+    facts.shell !== undefined &&
+    texts.some((t) => AUTH.test(t.python ? t.text.replace(/#.*$/gm, '') : withoutLineComments(t.text)));
   return facts;
 }
 
