@@ -24,11 +24,7 @@ export const APP_FILES = { files: 4000, bytes: 64 * 1024 * 1024 };
  * needs a parse).
  */
 export function withoutLineComments(text: string): string {
-  return text
-    .replace(/^[ \t]*(?:\/\/|\/\*|\*).*$/gm, '')
-    .split('\n')
-    .map(withoutTrailingComment)
-    .join('\n');
+  return text.replace(/^[ \t]*(?:\/\/|\/\*|\*).*$/gm, '').replace(/^.*\/\/[^\n]*$/gm, withoutTrailingComment);
 }
 
 /**
