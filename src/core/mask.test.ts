@@ -24,4 +24,20 @@ describe('maskIn', () => {
     // No more of the secret than the mask itself shows.
     expect(maskIn("x = 'cl…", secret)).toBe("x = 'cl…");
   });
+
+  it('masks the longest cut beginning, also one that repeats inside the secret', () => {
+    const repeating = 'abcabcabX-secret-tail';
+    expect(maskIn('k = abcabcab…', repeating)).toBe(`k = ${maskSecret(repeating)}…`);
+    // `abcabcabcab` ends with `abcabcab`, found after the mismatch at `X` by falling back, not restarting.
+    expect(maskIn('k = abcabcabcab…', repeating)).toBe(`k = abc${maskSecret(repeating)}…`);
+  });
+
+  it('stays linear on a long near-copy of a long secret before an ellipsis (hostile input)', () => {
+    const long = `${'A'.repeat(200_000)}C`;
+    const t0 = Date.now();
+    const out = maskIn(`x ${'A'.repeat(199_999)}B…`, long);
+    expect(Date.now() - t0).toBeLessThan(2000);
+    expect(out).toBe(`x ${'A'.repeat(199_999)}B…`);
+    expect(maskIn(`x ${long.slice(0, 150_000)}…`, long)).toBe(`x ${maskSecret(long)}…`);
+  });
 });

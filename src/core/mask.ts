@@ -17,12 +17,28 @@ export function maskIn(text: string, secret: string): string {
   const parts = whole.split('…');
   for (let p = 0; p < parts.length - 1; p++) {
     const before = parts[p] ?? '';
-    for (let k = Math.min(secret.length - 1, before.length); k > keep; k--) {
-      if (before.endsWith(secret.slice(0, k))) {
-        parts[p] = `${before.slice(0, before.length - k)}${maskSecret(secret)}`;
-        break;
-      }
-    }
+    const k = cutLength(before, secret);
+    if (k > keep) parts[p] = `${before.slice(0, before.length - k)}${maskSecret(secret)}`;
   }
   return parts.join('…');
+}
+
+/**
+ * The length of the longest end of `text` that is a beginning of `secret` shorter than the whole, found in
+ * linear time (Knuth-Morris-Pratt): trying each length with `endsWith` was quadratic in the secret's length
+ * (a 100 KB literal nearly repeated before an ellipsis took seconds; a scanned file is hostile input).
+ */
+function cutLength(text: string, secret: string): number {
+  const border = new Int32Array(secret.length);
+  for (let i = 1, k = 0; i < secret.length; i++) {
+    while (k > 0 && secret[i] !== secret[k]) k = border[k - 1]!;
+    if (secret[i] === secret[k]) k++;
+    border[i] = k;
+  }
+  let k = 0;
+  for (let i = Math.max(0, text.length - secret.length); i < text.length; i++) {
+    while (k > 0 && (k === secret.length || text[i] !== secret[k])) k = border[k - 1]!;
+    if (text[i] === secret[k]) k++;
+  }
+  return k === secret.length ? border[k - 1]! : k;
 }

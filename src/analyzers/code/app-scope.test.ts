@@ -157,4 +157,14 @@ describe('application-wide rules (code/js-missing-csrf)', () => {
       "app.use(session()); \nconst u = 'http://x/csrf';",
     );
   });
+
+  it('strips trailing comments in linear time (a scanned file is hostile input)', () => {
+    expect(withoutLineComments("a(); // x // y\nb('//'); // z 'q'\nc(); //d\r\n")).toBe(
+      "a(); \nb('//'); // z 'q'\nc(); \n",
+    );
+    const t0 = Date.now();
+    const line = `x${' //'.repeat(100_000)}'`;
+    expect(withoutLineComments(line)).toBe(line);
+    expect(Date.now() - t0).toBeLessThan(2000);
+  });
 });

@@ -72,6 +72,21 @@ describe('applications that give their users a shell (shell-app.ts)', () => {
     expect(pyShellLine('# class TermSocket(terminado.TermSocket):\nx = 1\n')).toBeUndefined();
   });
 
+  it('stays linear on hostile files: many spawn calls, an unclosed or far-closed class base list', () => {
+    const head = "const cp = require('child_process');\nsocket.on('x', (d) => {});\n// write\n";
+    const t0 = Date.now();
+    expect(jsShellLine(head + "p = spawn('sh');\n".repeat(28_000))).toBeUndefined();
+    expect(jsShellLine(head + 'p = spawn(q);\n'.repeat(30_000))).toBeUndefined();
+    expect(jsShellLine(head + "p = spawn('sh');" + 'a'.repeat(400_000))).toBeUndefined();
+    expect(pyShellLine('class A(' + ' TermSocket'.repeat(36_000))).toBeUndefined();
+    expect(pyShellLine('Term\n' + 'class A( TermSocket\n'.repeat(20_000) + 'x = (1)\n')).toBeUndefined();
+    expect(Date.now() - t0).toBeLessThan(2000);
+    // The one-pass reads find what the per-call searches found.
+    const many = head + "p = spawn('sh');\n".repeat(1000) + 'sh = spawn(shell);\nsh.write(d);\n';
+    expect(jsShellLine(many)).toBe(1004);
+    expect(pyShellLine('class T(\n    terminado.TermSocket,\n):\n    pass\n')).toBe(1);
+  });
+
   it('lowers request-tainted file access one step with a note naming the shell, and leaves XSS alone', async () => {
     const found = await scanAll({
       'package.json': '{}',
@@ -103,5 +118,12 @@ describe('applications that give their users a shell (shell-app.ts)', () => {
     const f = open.find((x) => x.ruleId === 'code/js-path-traversal');
     expect(f?.severity).toBe('high');
     expect(f?.message).not.toContain('shell at');
+    // A comment that names a login is no login.
+    const todo = await scanAll({
+      'package.json': '{}',
+      'server/index.js': FILES.replace('app.use(authenticateToken);\n', '// TODO: authenticate users\n'),
+      'server/shell.js': TERMINAL.replace(', verifyClient: checkToken', ''),
+    });
+    expect(todo.find((x) => x.ruleId === 'code/js-path-traversal')?.severity).toBe('high');
   });
 });

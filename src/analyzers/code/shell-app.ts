@@ -42,16 +42,15 @@ const SHELL_LITERAL =
 /**
  * Whether the text of a spawn call's first argument names a shell: a shell's literal, the user's `SHELL`, or a
  * name whose declaration in the file says so (`const shell = isWin ? 'powershell.exe' : 'bash'`); a name ending in
- * `shell` declared nowhere in the file (a parameter, an option) is taken at its word.
+ * `shell` declared nowhere in the file (a parameter, an option) is taken at its word. `decls` holds the file's
+ * first declaration of each name (declarationsOf).
  */
-function namesShell(arg: string, code: string, depth = 0): boolean {
+function namesShell(arg: string, decls: ReadonlyMap<string, string>, depth = 0): boolean {
   const a = arg.trim();
   if (/process\.env\.(?:SHELL|ComSpec)\b/.test(a)) return true;
   if (/^[\w$]+$/.test(a) && depth === 0) {
-    const decl = new RegExp(`\\b(?:const|let|var)\\s+${a.replace(/\$/g, '\\$')}\\s*=\\s*([^;\\n]+)`).exec(
-      code,
-    );
-    if (decl) return namesShell(decl[1]!, code, 1);
+    const value = decls.get(a);
+    if (value !== undefined) return namesShell(value, decls, 1);
   }
   if (/^[\w$.]*shell$/i.test(a)) return true;
   // `os.platform() === 'win32' ? 'powershell.exe' : 'bash'`: every literal of the choice is a shell.
@@ -59,6 +58,33 @@ function namesShell(arg: string, code: string, depth = 0): boolean {
   const values = a.includes('?') ? a.slice(a.indexOf('?') + 1) : a;
   const literals = values.match(/(['"`])[^'"`\n]*\1/g) ?? [];
   return literals.length > 0 && literals.every((l) => SHELL_LITERAL.test(l));
+}
+
+/**
+ * The value of each name's first `const|let|var name = value` in the code, read in one pass: a search per spawn
+ * call was quadratic in a file of many calls (a file of the scanned tree is hostile input).
+ */
+function declarationsOf(code: string): Map<string, string> {
+  const decls = new Map<string, string>();
+  for (const m of code.matchAll(/\b(?:const|let|var)\s+([\w$]+)\s*=\s*([^;\n]+)/g)) {
+    if (!decls.has(m[1]!)) decls.set(m[1]!, m[2]!);
+  }
+  return decls;
+}
+
+/**
+ * What the code writes something other than a literal to (`p.write(x)`, `this.proc.stdin.write(x)`): the last
+ * one and two segments of each receiver (`proc`, `this.proc`), read in one pass for every spawn call.
+ */
+function writtenReceivers(code: string): Set<string> {
+  const out = new Set<string>();
+  for (const m of code.matchAll(/(?<![\w$])((?:[\w$]+\.){0,2}[\w$]+)\.write\(\s*[^'"`\s)]/g)) {
+    const segments = m[1]!.split('.');
+    if (segments.at(-1) === 'stdin') segments.pop();
+    out.add(segments.slice(-1).join('.'));
+    out.add(segments.slice(-2).join('.'));
+  }
+  return out;
 }
 
 const PTY_IMPORT = /['"](?:@[\w.-]+\/)?node-pty[\w.-]*['"]/;
@@ -85,13 +111,13 @@ export function jsShellLine(text: string): number | undefined {
   // Input read from the process's own stdin is a CLI's; only a network handler makes it a remote user's.
   const network = code.replace(/process\.stdin\.on\(/g, '');
   if (!NETWORK_INPUT.test(network)) return undefined;
+  const decls = declarationsOf(code);
+  const written = writtenReceivers(code);
   for (const m of code.matchAll(SPAWN)) {
     const [, name, call, arg] = m;
     if (call === 'fork' && !pty) continue;
-    if (!namesShell(arg!, code)) continue;
-    const v = name!.replace(/[$.]/g, '\\$&');
-    const write = new RegExp(`${v}(?:\\.stdin)?\\.write\\(\\s*([^'"\`\\s)])`);
-    if (write.test(code)) return lineAt(text, text.indexOf(m[0].trimStart()));
+    if (!written.has(name!) || !namesShell(arg!, decls)) continue;
+    return lineAt(text, text.indexOf(m[0].trimStart()));
   }
   return undefined;
 }
@@ -99,9 +125,25 @@ export function jsShellLine(text: string): number | undefined {
 /** The line of a Python file that serves terminado's terminals, if any. */
 export function pyShellLine(text: string): number | undefined {
   if (!text.includes('Term')) return undefined;
-  const m = /^[ \t]*class\s+\w+\([^)]*\bTermSocket\b[^)]*\)\s*:|\b(?:Named|Unique|Single)TermManager\(/m.exec(
-    text.replace(/#.*$/gm, (c) => ' '.repeat(c.length)),
-  );
+  // A class's bases are cut at the next `)`, found once for every class before it, and searched apart: a
+  // pattern looking for the base inside `(…)` backtracked over each word of an unclosed parenthesis, and a
+  // search per class for its `)` was quadratic too (a file of the scanned tree is hostile input).
+  const code = text.replace(/#.*$/gm, (c) => ' '.repeat(c.length));
+  const starts = /^[ \t]*class\s+\w+\(/gm;
+  let close = -1;
+  for (let c = starts.exec(code); c !== null; c = starts.exec(code)) {
+    const open = c.index + c[0].length;
+    if (close < open) close = code.indexOf(')', open);
+    if (close === -1) break;
+    if (
+      close - open <= 4096 &&
+      /^\s*:/.test(code.slice(close + 1, close + 64)) &&
+      /\bTermSocket\b/.test(code.slice(open, close))
+    ) {
+      return lineAt(text, c.index + (c[0].length - c[0].trimStart().length));
+    }
+  }
+  const m = /\b(?:Named|Unique|Single)TermManager\(/.exec(code);
   return m ? lineAt(text, m.index + (m[0].length - m[0].trimStart().length)) : undefined;
 }
 
@@ -139,7 +181,7 @@ async function readShellFacts(
   const facts: ShellFacts = { shell: undefined, authenticated: false };
   if (files.length > APP_FILES.files) return facts;
   let bytes = 0;
-  const texts: string[] = [];
+  const texts: { text: string; python: boolean }[] = [];
   for (const p of files) {
     const lang = languageOf(p.slice(p.lastIndexOf('.') + 1).toLowerCase());
     if (!lang) continue;
@@ -147,14 +189,17 @@ async function readShellFacts(
     if (text === undefined || !ownSource(p, text)) continue;
     bytes += text.length;
     if (bytes > APP_FILES.bytes) return { shell: undefined, authenticated: false };
-    texts.push(text);
+    texts.push({ text, python: lang.family === 'python' });
     if (!facts.shell) {
       const line = lang.family === 'python' ? pyShellLine(text) : jsShellLine(text);
       if (line !== undefined) facts.shell = { path: p, line };
     }
   }
-  // Most applications give no shell: their texts are not searched for a login check.
-  facts.authenticated = facts.shell !== undefined && texts.some((t) => AUTH.test(t));
+  // Most applications give no shell: their texts are not searched for a login check. A comment is no check
+  // (`// TODO: authenticate the terminal`).
+  facts.authenticated =
+    facts.shell !== undefined &&
+    texts.some((t) => AUTH.test(t.python ? t.text.replace(/#.*$/gm, '') : withoutLineComments(t.text)));
   return facts;
 }
 

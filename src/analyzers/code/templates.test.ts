@@ -9,7 +9,7 @@ import { BUILTIN_RULES_DIR } from './load-rules.js';
 import { exampleDirName } from './rule-examples.js';
 import { templateRules } from './template-rules.js';
 import { unescapedOutputs } from './templates.js';
-import { namesIn, templateEngineOf } from './templates.js';
+import { autoescapeOff, namesIn, templateEngineOf } from './templates.js';
 
 const EXAMPLES = join(BUILTIN_RULES_DIR, 'tests');
 
@@ -229,4 +229,25 @@ describe('unescaped outputs of a template with one long line', () => {
     expect(outputs).toHaveLength(60000);
     expect(outputs[0]).toMatchObject({ line: 6002, column: 8 });
   }, 3000);
+});
+
+describe('autoescape blocks that write only literals', () => {
+  const block = (body: string): number =>
+    autoescapeOff(`{% autoescape false %}${body}{% endautoescape %}`, 'jinja').length;
+
+  it('reads each output up to its own end, blanks and nesting as written', () => {
+    expect(block(`{{- _('Go to %(p)s.',\n   p='<a href="{}">x</a>'.format(url_for('index'))) -}}`)).toBe(0);
+    expect(block("{{ _('a') }} {{ name }}")).toBe(1);
+    expect(block("{{ _('a') }} {{ _('b'")).toBe(1);
+    expect(block(`{{ ${'_('.repeat(8)}'x'${')'.repeat(8)} }}`)).toBe(0);
+  });
+
+  it('stays linear on hostile blocks: long blank runs, unclosed outputs, deep nesting', () => {
+    const t0 = Date.now();
+    expect(block(`{{ ''.format(''${' '.repeat(200_000)}x }}`)).toBe(1);
+    expect(block(`{{ _(''${' '.repeat(200_000)}x }}`)).toBe(1);
+    expect(block('{{'.repeat(200_000))).toBe(1);
+    expect(block(`{{ ${'_('.repeat(30_000)}''${')'.repeat(30_000)} }}`)).toBe(1);
+    expect(Date.now() - t0).toBeLessThan(2000);
+  });
 });

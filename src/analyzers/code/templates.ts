@@ -278,6 +278,7 @@ export function autoescapeOff(text: string, engine: TemplateEngine): AutoescapeO
 // a message looked up in the catalogue, with values that are literals themselves (`_('Go to %(page)s.',
 // page='…')`), a URL of a named route (`url_for('index')`) and a literal's `format` of such values.
 const LITERAL = /(["'])(?:(?!\1)[^\\\n])*\1/g;
+const MAX_NESTING = 16;
 // A fixed value stands as `¤`, which no Jinja name or operator is.
 const FIXED_FORMS = [
   /(?<![\w.])(?:_|gettext|url_for)\(\s*¤\s*(?:,\s*[A-Za-z_]\w*\s*=\s*¤\s*)*,?\s*\)/g,
@@ -294,12 +295,28 @@ const FIXED_FORMS = [
  */
 function writesOnlyFixedText(body: string): boolean {
   if (/\{%/.test(body)) return false;
-  const outputs = [...body.matchAll(/\{\{-?([\s\S]*?)-?\}\}/g)];
-  if (outputs.length === 0) return !/\{\{/.test(body);
+  // Each `{{ … }}` up to its first `}}`, found by position: a lazy pattern retried from every `{{` of an
+  // unclosed run was quadratic. An unclosed output is not fixed text.
+  const outputs: string[] = [];
+  for (let i = body.indexOf('{{'); i !== -1; i = body.indexOf('{{', i)) {
+    const end = body.indexOf('}}', i + 2);
+    if (end === -1) return false;
+    outputs.push(
+      body
+        .slice(i + 2, end)
+        .replace(/^-/, '')
+        .replace(/-$/, ''),
+    );
+    i = end + 2;
+  }
+  if (outputs.length === 0) return true;
   return outputs.every((o) => {
-    let e = (o[1] ?? '').replace(/¤/g, '').replace(LITERAL, '¤');
+    // Blanks collapsed, so that the forms' neighbouring `\s*` cannot split a long run of them many ways.
+    let e = o.replace(/¤/g, '').replace(LITERAL, '¤').replace(/\s+/g, ' ');
     if (/["']/.test(e)) return false;
-    for (let prev = ''; prev !== e;) {
+    // One nesting level of the forms goes per pass; deeper than a sentence's markup is not fixed text.
+    for (let prev = '', pass = 0; prev !== e; pass++) {
+      if (pass === MAX_NESTING) return false;
       prev = e;
       for (const f of FIXED_FORMS) e = e.replace(f, '¤');
     }
