@@ -16,7 +16,7 @@ import { isFixedValue } from './fixed-value.js';
 import { scriptLanguageOf } from './languages.js';
 import { kindOf } from './syntax.js';
 import { escapeRegex } from './scope.js';
-import { TemplateIndex } from './template-index.js';
+import { TemplateIndex, isScript } from './template-index.js';
 import type { ProjectTexts } from './template-index.js';
 import {
   readOrWarn,
@@ -27,7 +27,6 @@ import {
 } from './templates.js';
 import type { UnescapedOutput } from './templates.js';
 
-const isScript = (p: string): boolean => scriptLanguageOf(p) !== undefined;
 const WORD = /[\w.-]+/g;
 const QUOTE = /['"`]/;
 const baseName = (p: string): string => p.slice(p.lastIndexOf('/') + 1);

@@ -25,7 +25,7 @@ import { escapeRegex } from './scope.js';
 import { PYTHON, pythonOnlyEscaped } from './template-escaped-py.js';
 import { scriptLanguageOf } from './languages.js';
 import { kindOf } from './syntax.js';
-import { TemplateIndex } from './template-index.js';
+import { TemplateIndex, isScript } from './template-index.js';
 import type { ProjectTexts } from './template-index.js';
 import {
   readOrWarn,
@@ -36,7 +36,6 @@ import {
 } from './templates.js';
 import type { TemplateEngine, UnescapedOutput } from './templates.js';
 
-const isScript = (p: string): boolean => scriptLanguageOf(p) !== undefined;
 // Code the checks below do not read: a mention of the name there keeps the finding.
 const OTHER_CODE = /\.(?:vue|svelte)$/;
 /** A name or a member chain (`data.attrs`, `locals.attrs`): its last property is what the code writes. */

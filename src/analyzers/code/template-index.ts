@@ -6,7 +6,11 @@
  * built, and the stage drops nothing, saying so in a warning on the template it could not review.
  */
 import type { AnalyzerContext } from '../../core/analyzer.js';
+import { scriptLanguageOf } from './languages.js';
 import { readOrWarn } from './templates.js';
+
+/** A JavaScript or TypeScript file the template stages parse (a view that renders or fills templates). */
+export const isScript = (p: string): boolean => scriptLanguageOf(p) !== undefined;
 
 /** Bounds of the files one template stage reads for its index (files selected, characters read). */
 export const TEMPLATE_INDEX_FILES = { files: 4000, bytes: 64 * 1024 * 1024 };
