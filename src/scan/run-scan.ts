@@ -27,7 +27,7 @@ import { defaultConfig, type VanguardConfig } from '../policy/config.js';
 import { exceptionWarnings } from '../policy/exceptions.js';
 import { evaluateGate } from '../policy/gate.js';
 import { createPolicyStage } from '../policy/stage.js';
-import { validatedRuleSets } from '../analyzers/code/validated.js';
+import { validatedRuleSets } from '../core/validated-rules.js';
 import type { IntroducedOptions } from './introduced.js';
 
 export const DEFAULT_MAX_FILE_SIZE = 20 * 1024 * 1024;

@@ -1,7 +1,7 @@
 import type { Analyzer } from '../core/analyzer.js';
 import type { AnalyzerId } from '../core/finding.js';
 import { loadRegistry } from '../analyzers/load.js';
-import { markValidated } from '../analyzers/code/validated.js';
+import { markValidated } from '../core/validated-rules.js';
 import { formatWarning } from '../core/warning.js';
 import { contextFactory, type AnalyzerOptions } from './context.js';
 import { runFileTask, type FileOutcome } from './file-task.js';
@@ -14,7 +14,7 @@ export interface WorkerInit {
   options: AnalyzerOptions;
   paths: string[];
   maxFileSize: number;
-  /** Rule sets the main process validated (analyzers/code/validated.ts): not compiled again here. */
+  /** Rule sets the main process validated (core/validated-rules.ts): not compiled again here. */
   validatedRuleSets?: string[];
 }
 

@@ -25,7 +25,7 @@ import type { BatchHit } from './batch-match.js';
 import type { TaintRun } from './run-taint.js';
 import { OWN_STEPS, StepPool } from './taint-budget.js';
 import { unguardedRoutes } from './route-guards.js';
-import { markValidated, ruleSetFingerprint, wasValidated } from './validated.js';
+import { markValidated, ruleSetFingerprint, wasValidated } from '../../core/validated-rules.js';
 
 export type { CodeMatch } from './matches.js';
 
@@ -101,12 +101,12 @@ function checksOf(set: RuleSet): Check[] {
 const fingerprintOf = (checks: readonly Check[]): string =>
   ruleSetFingerprint(checks.map((c) => [c.langs, c.ms]));
 
-/** The fingerprint under which the set's validation is remembered (validated.ts). */
+/** The fingerprint under which the set's validation is remembered (core/validated-rules.ts). */
 export const validationFingerprint = (set: RuleSet): string => fingerprintOf(checksOf(set));
 
 /**
  * Compiles every matcher once against each language it is used with, so a bad rule fails at load time;
- * not again for the same matchers in the same languages (see validated.ts).
+ * not again for the same matchers in the same languages (see core/validated-rules.ts).
  */
 function validate(set: RuleSet): void {
   const checks = checksOf(set);

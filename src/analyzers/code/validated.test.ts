@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { PreparedRules, validationFingerprint } from './engine.js';
 import { parseRuleFile } from './load-rules.js';
-import { markValidated, validatedRuleSets } from './validated.js';
+import { markValidated, validatedRuleSets } from '../../core/validated-rules.js';
 
 const ruleWith = (match: string): ReturnType<typeof parseRuleFile> =>
   parseRuleFile(

@@ -6,7 +6,8 @@ import { createHash } from 'node:crypto';
  * and passes these fingerprints on (scan/worker.ts). A worker then validates only a rule set that differs
  * from every one validated there (a rule file edited between the two loads, say): about a quarter of a
  * second of compiling per worker process saved, since the same matchers in the same language compile the
- * same way with the same ast-grep.
+ * same way with the same ast-grep. It lives outside the code analyzer: a scan that does not run that
+ * analyzer must not load it (test/startup.test.ts).
  */
 const validated = new Set<string>();
 
