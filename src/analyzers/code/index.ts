@@ -211,18 +211,22 @@ export const codeAnalyzer: Analyzer = {
       const hand = devServer !== undefined && m.secret !== undefined && m.path === undefined;
       const lines =
         m.path === undefined ? file.lines() : (view?.modules.get(m.path)?.text.split(/\r?\n/) ?? []);
-      // A branch only development or test mode takes is lowered like a test file's finding.
-      const dev = m.developmentOnly === true;
-      const lowered =
-        !dev && shell && withinShell(m) ? belowShell(m.rule.severity, m.message, shell) : undefined;
-      const f = findingFrom(ruleMetaOf(m.rule), {
-        message: dev
-          ? `${m.message} (in a branch that runs only in development or test mode)`
+      // One reason lowers a finding, the first that holds: a branch only development or test mode takes (like a
+      // test file's finding), a hand-started development server's login, a route behind a shell's login.
+      const note =
+        m.developmentOnly === true
+          ? ' (in a branch that runs only in development or test mode)'
           : hand
-            ? `${m.message} (the login of a development server started by hand: npm run ${devServer})`
-            : (lowered?.message ?? m.message),
-        confidence: dev || hand ? 'low' : m.confidence,
-        ...((dev || hand) && m.rule.severity !== 'info' ? { severity: 'low' as const } : {}),
+            ? ` (the login of a development server started by hand: npm run ${devServer})`
+            : undefined;
+      const lowered =
+        note === undefined && shell && withinShell(m)
+          ? belowShell(m.rule.severity, m.message, shell)
+          : undefined;
+      const f = findingFrom(ruleMetaOf(m.rule), {
+        message: note !== undefined ? m.message + note : (lowered?.message ?? m.message),
+        confidence: note !== undefined ? 'low' : m.confidence,
+        ...(note !== undefined && m.rule.severity !== 'info' ? { severity: 'low' as const } : {}),
         ...(lowered ? { severity: lowered.severity } : {}),
         location: {
           path,
