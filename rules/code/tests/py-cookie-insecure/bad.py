@@ -49,3 +49,37 @@ def save_login(response, provider, utils, name, token):
     utils.set_cookie(response, "sessionid", token, 3600)
     # ruleid: code/py-cookie-insecure
     utils.set_cookie(response, name, token, 3600)
+
+
+class SessionSettings:
+    # A class named as settings that says session: its cookie may be the session's.
+    def save(self, name, resp, token):
+        # ruleid: code/py-cookie-insecure
+        resp.set_cookie(name, token)
+
+
+class Store:
+    def save(self, name, resp, value):
+        # A class whose name says nothing about what it stores.
+        # ruleid: code/py-cookie-insecure
+        resp.set_cookie(name, value)
+
+
+def save_auth_config(response, key, value):
+    # ruleid: code/py-cookie-insecure
+    response.set_cookie(key, value)
+
+
+def configure(response, key, value):
+    # "config" only as part of a longer word says nothing.
+    # ruleid: code/py-cookie-insecure
+    response.set_cookie(key, value)
+
+
+def set_session(response, sid, settings, app):
+    # The setting decides Secure, but the cookie is the session and stays readable by script.
+    # ruleid: code/py-cookie-insecure
+    response.set_cookie("sessionid", sid, secure=settings.SESSION_COOKIE_SECURE)
+    # A flag from the request, not from a setting.
+    # ruleid: code/py-cookie-insecure
+    response.set_cookie("theme_" + sid, sid, secure=response.secure)

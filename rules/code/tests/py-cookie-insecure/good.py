@@ -39,3 +39,31 @@ def save_preferences(response, engines, plugins, utils):
     response.set_cookie(f"enabled_{plugins.name}", ",".join(plugins.enabled), max_age=86400)
     # A helper given the response first and then a fixed preference name.
     utils.set_cookie(response, "warn", "on", 10 * 365 * 24 * 3600)
+
+
+class Setting:
+    # A preference holder: each setting saves itself under its own name (the name is a variable, but the
+    # class says what the cookie holds).
+    def __init__(self, value):
+        self.value = value
+
+    def save(self, name, resp):
+        resp.set_cookie(name, self.value, max_age=365 * 86400)
+
+
+class Preferences:
+    def save(self, resp, unknown):
+        for k, v in unknown.items():
+            resp.set_cookie(k, v, max_age=365 * 86400)
+
+
+def save_config_value(request, response, key, value):
+    # A user interface preference (page size, theme) kept in the session and a cookie.
+    request.session[key] = value
+    response.set_cookie(key, value, max_age=365 * 86400)
+    return response
+
+
+def set_cookie(response, key, value, max_age, settings):
+    # Secure follows the deployment's session setting; the helper writes whatever its callers name.
+    response.set_cookie(key, value, max_age=max_age, secure=settings.SESSION_COOKIE_SECURE or None)
