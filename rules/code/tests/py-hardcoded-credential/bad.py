@@ -14,3 +14,10 @@ class Client:
     def __init__(self):
         # ruleid: code/py-hardcoded-credential
         self.client_secret = "fake-client-secret-value"
+
+
+# A dot in a password is not a file name: only a known file extension ends one.
+# ruleid: code/py-hardcoded-credential
+ADMIN_PASSWORD = "Tr0ub4dor.and3"
+# ruleid: code/py-hardcoded-credential
+api_token = "ab12cd34.ef56gh78"

@@ -18,3 +18,7 @@ def test_login():
     password = "fake-test-only-value"
     return password
 redacted_password = ":****"
+# File names and paths: the template or key file named, not a credential.
+credentials = "project/api_access/recreate_credentials.html"
+private_key = "certs/server.key"
+client_secret = "client_secret.json"
