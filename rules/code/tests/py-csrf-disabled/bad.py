@@ -20,3 +20,16 @@ def transfer(request):
 @app.route("/pay", methods=["POST"])
 def pay():
     return "ok"
+
+
+# A view that names sign-on only in passing is still a cookie-session form.
+# ruleid: code/py-csrf-disabled
+@csrf_exempt
+def update_sso_settings(request):
+    request.user.profile.sso_enabled = request.POST.get("enabled") == "on"
+
+
+# ruleid: code/py-csrf-disabled
+@csrf_exempt
+def sso_settings_update(request):
+    request.user.profile.sso_enabled = request.POST.get("enabled") == "on"
