@@ -1,0 +1,27 @@
+// Strings in the list are parsed as markup when .html() appends them.
+function rebuild($select, labels) {
+  var list = [];
+  for (var i = 0; i < labels.length; i++) {
+    list[i] = '<li>' + labels[i] + '</li>';
+  }
+  // ruleid: code/js-xss-audit
+  $select.siblings('.dropdown-menu').html(list);
+}
+
+function mixed(names, extra) {
+  var items = [];
+  names.forEach(function (n) {
+    items.push($('<li>').text(n));
+  });
+  items.push(extra);
+  // ruleid: code/js-xss-audit
+  $('#names').html(items);
+}
+
+function replaced(names, markup) {
+  var items = [];
+  items.push($('<li>').text(names[0]));
+  items = markup;
+  // ruleid: code/js-xss-audit
+  $('#names').html(items);
+}
