@@ -184,6 +184,19 @@ module.exports = r;
     expect(login?.guard).toBe('requireLogin');
     const behind = [4, 6, 7, 9].map((line) => behindShellLogin(login!, 'routes/r.js', line));
     expect(behind).toEqual([false, true, false, true]);
+    // A guard used only under a condition covers nothing after it.
+    const maybe = files.map((f) =>
+      f.path === 'routes/r.js'
+        ? { ...f, text: f.text.replace('r.use(requireLogin);', 'if (process.env.AUTH) r.use(requireLogin);') }
+        : f,
+    );
+    const m = routesBehindLogin('server.js', maybe, (p) => files.some((f) => f.path === p));
+    expect(behindShellLogin(m!, 'routes/r.js', 9)).toBe(false);
+    // A login module whose guards look at the route asked for may let some routes through.
+    const skips = files.map((f) =>
+      f.path === 'auth.js' ? { ...f, text: `${f.text}\nif (req.path === '/d') next();` } : f,
+    );
+    expect(routesBehindLogin('server.js', skips, (p) => files.some((f) => f.path === p))).toBeUndefined();
     // The shell's file takes no login function from the guard's module: nothing is proven.
     const other = files.map((f) =>
       f.path === 'server.js' ? { ...f, text: f.text.replace("require('./auth')", "require('./other')") } : f,

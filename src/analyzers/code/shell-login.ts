@@ -9,14 +9,16 @@
  *   authenticateToken, authenticateWebSocket } from './middleware/auth.js'`, the second used to admit the
  *   shell's WebSocket). A guard defined elsewhere (an API key checked in a route file) is another login. A shell's
  *   file that checks roles or admins (`isAdmin`, `user.role ===`) may give the shell to fewer users than the
- *   routes: nothing is proven there. Optional logins (`optionalAuth`) let everyone through and do not count;
+ *   routes: nothing is proven there. Optional logins (`optionalAuth`) let everyone through and do not count, nor
+ *   does a login module whose code looks at the route asked for (`req.path`, `req.originalUrl`: it may let some
+ *   routes through);
  * - a route is behind it when its handler (a function written in place) is registered with the guard
- *   (`app.get('/x', authenticateToken, (req, res) => …)`), after `router.use(guard)` on the same receiver (under
- *   the `use` call's path, if it has one), or in a router module every recognised mount of which is behind the
- *   guard (`app.use('/api/projects', authenticateToken, projectsRoutes)`, or mounted from a module itself wholly
- *   behind it); a router module used in any other way than a mount where it is imported (handed to a function, put
- *   in a list) is not proven, nor is a route registered before the guard's `use`, a handler given by name, or a
- *   module never seen mounted.
+ *   (`app.get('/x', authenticateToken, (req, res) => …)`), after an unconditional `router.use(guard)` on the same
+ *   receiver (under the `use` call's path, if it has one), or in a router module every recognised mount of which
+ *   is behind the guard (`app.use('/api/projects', authenticateToken, projectsRoutes)`, or mounted from a module
+ *   itself wholly behind it); a router module used in any other way than a mount where it is imported (handed to
+ *   a function, put in a list) is not proven, nor is a route registered before the guard's `use`, a handler given
+ *   by name, or a module never seen mounted.
  *
  * Only JavaScript and TypeScript are read; Python's terminado applications keep the shell's lowering alone.
  */
@@ -96,16 +98,48 @@ function parsed(f: AppText, exists: (p: string) => boolean): Parsed | undefined 
   return { path: f.path, text: f.text, root, imports };
 }
 
+/** A construct under which a call may not run: a condition, a branch, a loop, a logical operand. */
+const CONDITIONAL = new Set([
+  'if_statement',
+  'conditional_expression',
+  'ternary_expression',
+  'switch_statement',
+  'for_statement',
+  'for_in_statement',
+  'while_statement',
+  'do_statement',
+  'try_statement',
+]);
+
+/** Whether a call runs whenever its module (or the function holding it) runs: no condition around it. */
+function unconditional(call: SgNode): boolean {
+  for (let n = call.parent(); n !== null; n = n.parent()) {
+    const k = kindOf(n);
+    if (CONDITIONAL.has(k)) return false;
+    if (k === 'binary_expression' && /^(?:&&|\|\||\?\?)$/.test(n.field('operator')?.text() ?? ''))
+      return false;
+  }
+  return true;
+}
+
 function usesOf(text: string, name: string): number {
   return text.match(new RegExp(`(?<![\\w$.])${escapeRe(name)}(?![\\w$])`, 'g'))?.length ?? 0;
 }
 
-/** The modules the shell's file takes a login function from and calls it (more than its import names it). */
-function loginModulesOf(shell: Parsed): Set<string> {
+/** A guard that looks at which route is asked for, and so may let some through (`if (req.path === '/x') next()`). */
+const READS_ROUTE = /\b(?:req|request|ctx)\.(?:path|url|originalUrl|baseUrl|route)\b/;
+
+/**
+ * The modules the shell's file takes a login function from and calls it (more than its import names it), when
+ * that module's guards do not look at the route asked for.
+ */
+function loginModulesOf(shell: Parsed, files: readonly AppText[]): Set<string> {
   const out = new Set<string>();
   const code = withoutLineComments(shell.text);
   for (const [local, b] of shell.imports.names) {
-    if (LOGIN_FN.test(b.name ?? local) && usesOf(code, local) >= 2) out.add(b.module);
+    if (!LOGIN_FN.test(b.name ?? local) || usesOf(code, local) < 2) continue;
+    const module = files.find((f) => f.path === b.module);
+    if (module && !READS_ROUTE.test(withoutLineComments(module.text))) out.add(b.module);
   }
   return out;
 }
@@ -122,7 +156,7 @@ export function routesBehindLogin(
   const shellText = files.find((f) => f.path === shellPath);
   const shell = shellText && parsed(shellText, exists);
   if (!shell || STRICTER.test(withoutLineComments(shell.text))) return undefined;
-  const logins = loginModulesOf(shell);
+  const logins = loginModulesOf(shell, files);
   if (logins.size === 0) return undefined;
   const guards = new Set<string>();
   const mounts: Mount[] = [];
@@ -235,7 +269,7 @@ function readRoutes(
         }
       }
       // `router.use(guard)`, `app.use('/admin', guard)`: every later route of the receiver there is behind it.
-      if (!mounted && rest.length > 0 && rest.every(isLogin)) {
+      if (!mounted && rest.length > 0 && rest.every(isLogin) && unconditional(call)) {
         const prefix = (path ?? '').replace(/\/?\*.*$/, '').replace(/\/$/, '');
         covered.set(receiver, [...(covered.get(receiver) ?? []), prefix]);
       }
