@@ -79,6 +79,9 @@ for (const t of targets) {
     );
   }
   for (const g of r.coverage ?? []) console.log(`  not analyzed: ${g.files} ${g.kind} (${g.reason})`);
+  // Suppressed findings (by-design ones included) are not counted above; say how many an analyzer withheld.
+  for (const d of r.summary.byDesign ?? [])
+    console.log(`  not reported, by design: ${d.findings} (${d.reason.slice(0, 160)})`);
   // A partial scan (a worker stopped by its watchdog on a loaded machine, a file that failed) gives fewer
   // findings than the code does: say so, so that a changed figure is not read as a changed rule.
   if (r.status !== 'complete') {

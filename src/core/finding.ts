@@ -108,8 +108,12 @@ export interface PackageVulnerability {
   fixedIn: string[];
 }
 
+/**
+ * Why a finding is kept but not reported. 'by-design' is set by an analyzer: the code does what the application
+ * is built to do for the user who reaches it (a route behind the login that also opens a shell to that user).
+ */
 export interface Suppression {
-  kind: 'inline' | 'exception' | 'baseline';
+  kind: 'inline' | 'exception' | 'baseline' | 'by-design';
   reason: string;
   expires?: string;
   /** Who owns the decision (vanguard.yaml exceptions); the server shows it on the accepted finding. */

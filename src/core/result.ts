@@ -13,9 +13,10 @@ export type { ScanWarning } from './warning.js';
  * `introducedAt`/`introducedBy`, `deployment` (what the project declares it deploys) and `probe`
  * (the result of `vanguard probe`, findings of source 'probe'). 1.3.0: optional `flow` on findings
  * (the taint path, source to sink, across files) and `tier`. 1.4.0: `inventory.unresolved` (declared
- * dependencies whose version could not be resolved).
+ * dependencies whose version could not be resolved). 1.5.0: the suppression kind 'by-design' (set by an analyzer)
+ * and `summary.byDesign`.
  */
-export const SCHEMA_VERSION = '1.4.0';
+export const SCHEMA_VERSION = '1.5.0';
 
 /** 'skipped': not run (for example no advisory database and not asked for by name); the reason is in warnings. */
 export type AnalyzerStatus = 'succeeded' | 'partial' | 'failed' | 'skipped';
@@ -69,6 +70,12 @@ export interface Summary {
   /** Unsuppressed findings in files that are not ordinary source (tests, fixtures, docs, …), per role. */
   byRole?: Partial<Record<FileRole, number>>;
   suppressed: number;
+  /**
+   * Findings not reported because the application is built to do what they describe for whoever reaches them
+   * (suppression 'by-design', set by an analyzer: a route behind the login that also opens a shell), by reason;
+   * counted in `suppressed` too, and kept in `findings` with their suppression. Absent when none (1.5.0).
+   */
+  byDesign?: { reason: string; findings: number }[];
   gate: GateResult;
 }
 

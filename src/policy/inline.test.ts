@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseDirectives, ruleMatches } from './inline.js';
+import { applyDirectives, parseDirectives, ruleMatches } from './inline.js';
 
 describe('inline directives', () => {
   it('parses rule and reason in any comment style', () => {
@@ -99,6 +99,21 @@ describe('inline directives', () => {
       parseDirectives('setup.ini', ['a = 1 ; vanguard-ignore: secrets/x sample']).directives,
     ).toHaveLength(1);
     expect(parseDirectives('paper.tex', ['% vanguard-ignore: secrets/x sample']).directives).toHaveLength(1);
+  });
+
+  it('takes the place of an analyzer’s by-design suppression, and counts as used; not of an exception', () => {
+    const directives = [{ line: 3, ruleId: 'code/js-path-traversal', reason: 'reviewed: behind the login' }];
+    const at = (kind: 'by-design' | 'exception') => ({
+      ruleId: 'code/js-path-traversal',
+      location: { path: 'f', startLine: 4 },
+      suppression: { kind, reason: 'analyzer' },
+    });
+    const byDesign = at('by-design');
+    expect(applyDirectives([byDesign], directives)).toEqual(new Set([0]));
+    expect(byDesign.suppression).toEqual({ kind: 'inline', reason: 'reviewed: behind the login' });
+    const exception = at('exception');
+    expect(applyDirectives([exception], directives).size).toBe(0);
+    expect(exception.suppression.kind).toBe('exception');
   });
 
   it('matches exact ids and folder wildcards only', () => {

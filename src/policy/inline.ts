@@ -154,7 +154,8 @@ export function applyDirectives(
   const used = new Set<number>();
   if (directives.length === 0) return used;
   for (const f of findings) {
-    if (f.suppression || f.location.commit) continue;
+    // A person's directive takes the place of an analyzer's by-design suppression, and is used.
+    if ((f.suppression && f.suppression.kind !== 'by-design') || f.location.commit) continue;
     const line = f.location.startLine;
     const idx = directives.findIndex(
       (d) => (d.line === line || d.line === line - 1) && ruleMatches(d.ruleId, f.ruleId),

@@ -177,6 +177,8 @@ export const markdownReport: Reporter = (result: ScanResult) => {
     `| ${SEVERITIES.map((s) => fresh.filter((f) => f.severity === s).length).join(' | ')} | ${result.findings.length - fresh.length} |`,
     '',
   ];
+  for (const d of result.summary.byDesign ?? [])
+    out.push(`Not reported, by design: ${d.findings} finding(s): ${mdText(d.reason)}.`, '');
   if (result.status === 'partial') {
     const failed = result.analyzers
       .filter((a) => a.errors.length > 0)

@@ -113,6 +113,12 @@ export const tableReport: Reporter = (scan: ScanResult, { tty }) => {
     out.push(paint(COLOURS.medium, `warning: ${sanitizeForTerminal(line)}`));
   out.push(...coverageLines(scan));
   const s = scan.summary;
+  for (const d of s.byDesign ?? [])
+    out.push(
+      sanitizeForTerminal(
+        `Not reported, by design: ${d.findings} finding${d.findings === 1 ? '' : 's'}: ${d.reason} (kept, suppressed, in the JSON and SARIF results)`,
+      ),
+    );
   const counts = (['critical', 'high', 'medium', 'low', 'info'] as const)
     .filter((k) => s.bySeverity[k] > 0)
     .map((k) => paint(COLOURS[k], `${s.bySeverity[k]} ${k}`))

@@ -11,7 +11,7 @@ import { keepAppMatches } from './app-scope.js';
 import { dedupeMatches } from './dedupe.js';
 import { dropFixedImports } from './imported-fixed.js';
 import { dropSelfCheckingHandlers } from './route-handlers.js';
-import { belowShell, shellGivenTo, withinShell } from './shell-app.js';
+import { belowShell, byDesignBehindShell, shellGivenTo, withinShell } from './shell-app.js';
 import { analyzeText, crossFileCandidate, PreparedRules, requestDataPossible } from './engine.js';
 import { isDeclarationFile, languageOf } from './languages.js';
 import { BUILTIN_RULES_DIR, loadRuleDirs } from './load-rules.js';
@@ -219,8 +219,11 @@ export const codeAnalyzer: Analyzer = {
           : hand
             ? ` (the login of a development server started by hand: npm run ${devServer})`
             : undefined;
+      // Behind the very login that opens the shell, the finding gives nothing the shell does not: not reported,
+      // kept with its reason (suppression 'by-design'). Elsewhere it is only lowered, the route being unknown.
+      const byDesign = note === undefined && shell ? byDesignBehindShell(m, file.path, shell) : undefined;
       const lowered =
-        note === undefined && shell && withinShell(m)
+        note === undefined && byDesign === undefined && shell && withinShell(m)
           ? belowShell(m.rule.severity, m.message, shell)
           : undefined;
       const f = findingFrom(ruleMetaOf(m.rule), {
@@ -240,6 +243,7 @@ export const codeAnalyzer: Analyzer = {
         ...(m.secret !== undefined ? { secret: m.secret } : {}),
       });
       if (m.trace) f.flow = flowOf(m.trace, file.path, path, m.line, m.snippet);
+      if (byDesign !== undefined) f.suppression = { kind: 'by-design', reason: byDesign };
       return f;
     });
     return [...found, ...rendered];

@@ -31,6 +31,11 @@ const SET_UP =
  */
 const PUBLIC =
   /(?:^|[/_.-])(?:log_?in|log_?out|sign_?in|sign_?out|sign_?up|register|forgot\w*|reset\w*|password\w*|setup\w*|install\w*|callback|oauth\w*|auth\w*|verify\w*|confirm\w*|activate\w*|health\w*|status|ping|public|static|assets|favicon\w*|robots|sitemap\w*|webhooks?|unsubscribe|org\.couchdb\.user|_session)(?:$|[/_.?:-])/i;
+/** Whether a middleware's name reads as an authentication or authorization guard (not set-up, not a parser). */
+export function readsAsGuard(name: string): boolean {
+  return GUARD.test(name) && !NOT_GUARD.test(name) && !SET_UP.test(name);
+}
+
 /** A handler that checks the user itself (Koa 1's generator handlers hold the context in `this`). */
 const INLINE_CHECK =
   /\b(?:req|request)\.(?:user|auth|isAuthenticated)\b|\b(?:req|request|ctx|this)\.session\.(?:user\w*|admin\w*|auth\w*|logged\w*|uid)\b|\b(?:ctx|this)\.state\.user\b|\b(?:ctx|this)\.isAuthenticated\b|\bthis\.user\b/;
@@ -108,7 +113,7 @@ function guardsOf(nodes: readonly SgNode[]): string[] {
     if (k !== 'identifier' && k !== 'member_expression' && k !== 'call_expression') continue;
     const name =
       k === 'call_expression' ? (requiredModule(n) ?? compact(n.field('function') ?? n)) : compact(n);
-    if (GUARD.test(name) && !NOT_GUARD.test(name) && !SET_UP.test(name)) out.push(compact(n));
+    if (readsAsGuard(name)) out.push(compact(n));
   }
   return out;
 }

@@ -16,8 +16,13 @@
  * - or (Python) serves terminado's terminals: a class deriving from `TermSocket`, or a `…TermManager(` built.
  *
  * Not lowered when the application shows no authentication at all: then the shell, and every route, is open to
- * anyone, and the findings keep their severity. Routes registered before the authentication middleware are not
- * told apart (the note asks the reader to check): that needs the router's order, which is not read here.
+ * anyone, and the findings keep their severity.
+ *
+ * Where the finding's request is read in a route proven to sit behind the very login that opens the shell
+ * (shell-login.ts reads the routers: the guard, its order, the mounts), the finding is by design, not a weakness:
+ * it is not reported but kept, at its severity, with the suppression 'by-design' and a reason naming the guard and
+ * the shell's file:line (counted in the summary's `byDesign`). A route not proven behind it (registered before the
+ * guard, public, another login, a handler given by name, Python) keeps the lowering and the note asking to check.
  */
 import type { AnalyzerContext, SourceFile } from '../../core/analyzer.js';
 import { roleFromContent, roleFromPath } from '../../core/file-role.js';
@@ -26,11 +31,14 @@ import { appFolderOf, APP_FILES, withoutLineComments } from './app-scope.js';
 import { languageOf } from './languages.js';
 import type { CodeMatch } from './matches.js';
 import { isMinified, MAX_CODE_BYTES } from './minified.js';
+import { behindShellLogin, routesBehindLogin } from './shell-login.js';
+import type { ShellLogin } from './shell-login.js';
 
-/** Where an application gives its users a shell. */
+/** Where an application gives its users a shell, and the routes behind the login that opens it. */
 export interface GivenShell {
   path: string;
   line: number;
+  login?: ShellLogin;
 }
 
 /** Rules whose request-tainted findings give at most what a shell running as the server gives. */
@@ -181,7 +189,7 @@ async function readShellFacts(
   const facts: ShellFacts = { shell: undefined, authenticated: false };
   if (files.length > APP_FILES.files) return facts;
   let bytes = 0;
-  const texts: { text: string; python: boolean }[] = [];
+  const texts: { path: string; text: string; python: boolean }[] = [];
   for (const p of files) {
     const lang = languageOf(p.slice(p.lastIndexOf('.') + 1).toLowerCase());
     if (!lang) continue;
@@ -189,7 +197,7 @@ async function readShellFacts(
     if (text === undefined || !ownSource(p, text)) continue;
     bytes += text.length;
     if (bytes > APP_FILES.bytes) return { shell: undefined, authenticated: false };
-    texts.push({ text, python: lang.family === 'python' });
+    texts.push({ path: p, text, python: lang.family === 'python' });
     if (!facts.shell) {
       const line = lang.family === 'python' ? pyShellLine(text) : jsShellLine(text);
       if (line !== undefined) facts.shell = { path: p, line };
@@ -200,6 +208,11 @@ async function readShellFacts(
   facts.authenticated =
     facts.shell !== undefined &&
     texts.some((t) => AUTH.test(t.python ? t.text.replace(/#.*$/gm, '') : withoutLineComments(t.text)));
+  if (facts.authenticated && facts.shell) {
+    const exists = (p: string): boolean => ctx.paths.has(p) || p === file.path;
+    const login = routesBehindLogin(facts.shell.path, texts, exists);
+    if (login) facts.shell.login = login;
+  }
   return facts;
 }
 
@@ -229,6 +242,18 @@ export async function shellGivenTo(
   }
   const { shell, authenticated } = await facts;
   return authenticated ? shell : undefined;
+}
+
+/**
+ * Why a request-tainted match is not reported, when its request is read in a route behind the login that opens
+ * the shell (shell-login.ts): the same login already gives a shell. Undefined when not proven.
+ */
+export function byDesignBehindShell(m: CodeMatch, filePath: string, shell: GivenShell): string | undefined {
+  if (!shell.login || !m.trace || !withinShell(m)) return undefined;
+  // A source in the analysed file itself has no path, or an empty one.
+  const path = m.trace.sourcePath === undefined || m.trace.sourcePath === '' ? filePath : m.trace.sourcePath;
+  if (!behindShellLogin(shell.login, path, m.trace.sourceLine)) return undefined;
+  return `the route is behind the login (${shell.login.guard}) that also opens the shell at ${shell.path}:${shell.line}: whoever passes it already runs any command as the server's user`;
 }
 
 const STEP_DOWN: Record<Severity, Severity> = {

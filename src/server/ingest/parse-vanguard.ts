@@ -77,14 +77,23 @@ function finding(v: unknown, i: number): IngestFinding {
   }
   if (isObj(f.suppression)) {
     const s = f.suppression;
-    const kind = oneOf(s.kind, ['inline', 'exception', 'baseline'] as const, `${w}.suppression.kind`);
+    const kind = oneOf(
+      s.kind,
+      ['inline', 'exception', 'baseline', 'by-design'] as const,
+      `${w}.suppression.kind`,
+    );
     // A baseline only says the finding is old; it is not a decision about it.
     if (kind !== 'baseline') {
       const reason = str(s.reason ?? '', `${w}.suppression.reason`, 2000);
       const owner = optStr(s.owner, `${w}.suppression.owner`, 200);
       const expires = optTime(s.expires, `${w}.suppression.expires`);
       out.accepted = {
-        reason: kind === 'exception' ? `vanguard.yaml exception: ${reason}` : `inline suppression: ${reason}`,
+        reason:
+          kind === 'exception'
+            ? `vanguard.yaml exception: ${reason}`
+            : kind === 'by-design'
+              ? `by design (vanguard): ${reason}`
+              : `inline suppression: ${reason}`,
         ...(owner ? { owner } : {}),
         ...(expires ? { expires } : {}),
       };

@@ -1,0 +1,206 @@
+import { describe, expect, it } from 'vitest';
+import type { RawFinding } from '../../core/finding.js';
+import { makeMemoryContext, makeSourceFile } from '../../core/source-file.js';
+import { codeAnalyzer } from './index.js';
+import { behindShellLogin, routesBehindLogin } from './shell-login.js';
+
+let seq = 0;
+
+async function scanAll(files: Record<string, string>): Promise<RawFinding[]> {
+  const ctx = makeMemoryContext(files, {}, `/virtual-shell-login-${++seq}`);
+  const out: RawFinding[] = [];
+  for (const [path, text] of Object.entries(files)) {
+    if (!path.endsWith('.js')) continue;
+    out.push(...(await codeAnalyzer.analyze(makeSourceFile(path, text), ctx)));
+  }
+  return out;
+}
+
+const AUTH = `const jwt = require('jsonwebtoken');
+function authenticateToken(req, res, next) {
+  try { req.user = jwt.verify(req.headers.authorization, process.env.SECRET); next(); } catch (e) { res.sendStatus(401); }
+}
+function authenticateWebSocket(token) { return jwt.verify(token, process.env.SECRET); }
+module.exports = { authenticateToken, authenticateWebSocket };
+`;
+
+/** A web terminal admitted by the login module's WebSocket check, and the app's routes around the JWT guard. */
+const SERVER = `const express = require('express');
+const fs = require('fs');
+const pty = require('node-pty');
+const { WebSocketServer } = require('ws');
+const { authenticateToken, authenticateWebSocket } = require('./middleware/auth');
+const filesRoutes = require('./routes/files');
+const app = express();
+app.get('/api/early', (req, res) => {
+  res.send(fs.readFileSync(req.query.path, 'utf8'));
+});
+app.use('/api/files', authenticateToken, filesRoutes);
+app.get('/api/own', authenticateToken, (req, res) => {
+  res.send(fs.readFileSync(req.query.path, 'utf8'));
+});
+const wss = new WebSocketServer({ server: app.listen(3000), verifyClient: (info) => authenticateWebSocket(info.req.headers.token) });
+wss.on('connection', (ws) => {
+  let term = null;
+  ws.on('message', (message) => {
+    const data = JSON.parse(message);
+    if (data.type === 'init') term = pty.spawn('bash', [], {});
+    else term.write(data.data);
+  });
+});
+`;
+
+const ROUTER = `const express = require('express');
+const fs = require('fs');
+const router = express.Router();
+router.get('/read', (req, res) => {
+  res.send(fs.readFileSync(req.query.path, 'utf8'));
+});
+module.exports = router;
+`;
+
+const APP = {
+  'package.json': '{}',
+  'server/middleware/auth.js': AUTH,
+  'server/index.js': SERVER,
+  'server/routes/files.js': ROUTER,
+};
+
+function traversal(found: RawFinding[], path: string, line: number): RawFinding | undefined {
+  return found.find(
+    (f) => f.ruleId === 'code/js-path-traversal' && f.location.path === path && f.location.startLine === line,
+  );
+}
+
+describe('routes behind the login that opens the shell (shell-login.ts)', () => {
+  it('does not report a route behind the shell’s login, and says why; keeps one before the guard, lowered', async () => {
+    const found = await scanAll(APP);
+    const own = traversal(found, 'server/index.js', 13);
+    expect(own?.suppression?.kind).toBe('by-design');
+    expect(own?.suppression?.reason).toContain('behind the login (authenticateToken)');
+    expect(own?.suppression?.reason).toContain('shell at server/index.js:20');
+    // Kept at its severity: only its report is withheld.
+    expect(own?.severity).toBe('high');
+    const mounted = traversal(found, 'server/routes/files.js', 5);
+    expect(mounted?.suppression?.kind).toBe('by-design');
+    // Registered before the guard: reachable without the login, reported as before (lowered, with the note).
+    const early = traversal(found, 'server/index.js', 9);
+    expect(early?.suppression).toBeUndefined();
+    expect(early?.severity).toBe('medium');
+    expect(early?.message).toContain('shell at server/index.js:20');
+  });
+
+  it('proves nothing for a router also mounted without the guard, or handed on', async () => {
+    const twice = await scanAll({
+      ...APP,
+      'server/index.js': SERVER.replace(
+        "app.use('/api/files', authenticateToken, filesRoutes);",
+        "app.use('/api/files', authenticateToken, filesRoutes);\napp.use('/open', filesRoutes);",
+      ),
+    });
+    expect(traversal(twice, 'server/routes/files.js', 5)?.suppression).toBeUndefined();
+    const handed = await scanAll({
+      ...APP,
+      'server/index.js': SERVER.replace(
+        "app.use('/api/files', authenticateToken, filesRoutes);",
+        "app.use('/api/files', authenticateToken, filesRoutes);\nmountAll(app, [filesRoutes]);",
+      ),
+    });
+    expect(traversal(handed, 'server/routes/files.js', 5)?.suppression).toBeUndefined();
+  });
+
+  it('proves nothing for another login, an optional one, or a shell given to admins only', async () => {
+    // An API key checked in the app's own file is not the login that opens the shell.
+    const apiKey = await scanAll({
+      ...APP,
+      'server/index.js': SERVER.replace(
+        "app.get('/api/own', authenticateToken,",
+        "const requireApiKey = (req, res, next) => (req.headers.key === process.env.KEY ? next() : res.end());\napp.get('/api/own', requireApiKey,",
+      ),
+    });
+    expect(traversal(apiKey, 'server/index.js', 14)?.suppression).toBeUndefined();
+    expect(traversal(apiKey, 'server/index.js', 14)?.message).toContain('shell at');
+    const optional = await scanAll({
+      ...APP,
+      'server/middleware/auth.js': `${AUTH}module.exports.optionalAuth = authenticateToken;\n`,
+      'server/index.js': SERVER.replace(
+        '{ authenticateToken, authenticateWebSocket }',
+        '{ authenticateToken, optionalAuth, authenticateWebSocket }',
+      ).replace("app.get('/api/own', authenticateToken,", "app.get('/api/own', optionalAuth,"),
+    });
+    expect(traversal(optional, 'server/index.js', 13)?.suppression).toBeUndefined();
+    const admins = await scanAll({
+      ...APP,
+      'server/index.js': SERVER.replace(
+        'authenticateWebSocket(info.req.headers.token)',
+        'authenticateWebSocket(info.req.headers.token).isAdmin',
+      ),
+    });
+    for (const f of admins) expect(f.suppression).toBeUndefined();
+  });
+
+  it('keeps every finding at full severity in an application without a login', async () => {
+    const open = await scanAll({
+      'package.json': '{}',
+      'server/index.js': SERVER.replace(
+        "const { authenticateToken, authenticateWebSocket } = require('./middleware/auth');\n",
+        '',
+      )
+        .replace(
+          "app.use('/api/files', authenticateToken, filesRoutes);",
+          "app.use('/api/files', filesRoutes);",
+        )
+        .replace("app.get('/api/own', authenticateToken,", "app.get('/api/own',")
+        .replace(', verifyClient: (info) => authenticateWebSocket(info.req.headers.token)', ''),
+      'server/routes/files.js': ROUTER,
+    });
+    const all = open.filter((f) => f.ruleId === 'code/js-path-traversal');
+    expect(all).toHaveLength(3);
+    for (const f of all) {
+      expect(f.suppression).toBeUndefined();
+      expect(f.severity).toBe('high');
+    }
+  });
+
+  it('reads router.use(guard) in order, under its path', () => {
+    const router = `const express = require('express');
+const { requireLogin } = require('../auth');
+const r = express.Router();
+r.get('/a', (req, res) => res.send(req.query.x));
+r.use('/admin', requireLogin);
+r.get('/admin/b', (req, res) => res.send(req.query.x));
+r.get('/c', (req, res) => res.send(req.query.x));
+r.use(requireLogin);
+r.get('/d', (req, res) => res.send(req.query.x));
+module.exports = r;
+`;
+    const shell = `const { checkLogin } = require('./auth');\nconst r = require('./routes/r');\napp.use(r);\nwss.on('connection', (ws) => { if (!checkLogin(ws)) return; });\n`;
+    const files = [
+      { path: 'auth.js', text: 'module.exports = { requireLogin, checkLogin };' },
+      { path: 'routes/r.js', text: router },
+      { path: 'server.js', text: shell },
+    ];
+    const login = routesBehindLogin('server.js', files, (p) => files.some((f) => f.path === p));
+    expect(login?.guard).toBe('requireLogin');
+    const behind = [4, 6, 7, 9].map((line) => behindShellLogin(login!, 'routes/r.js', line));
+    expect(behind).toEqual([false, true, false, true]);
+    // A guard used only under a condition covers nothing after it.
+    const maybe = files.map((f) =>
+      f.path === 'routes/r.js'
+        ? { ...f, text: f.text.replace('r.use(requireLogin);', 'if (process.env.AUTH) r.use(requireLogin);') }
+        : f,
+    );
+    const m = routesBehindLogin('server.js', maybe, (p) => files.some((f) => f.path === p));
+    expect(behindShellLogin(m!, 'routes/r.js', 9)).toBe(false);
+    // A login module whose guards look at the route asked for may let some routes through.
+    const skips = files.map((f) =>
+      f.path === 'auth.js' ? { ...f, text: `${f.text}\nif (req.path === '/d') next();` } : f,
+    );
+    expect(routesBehindLogin('server.js', skips, (p) => files.some((f) => f.path === p))).toBeUndefined();
+    // The shell's file takes no login function from the guard's module: nothing is proven.
+    const other = files.map((f) =>
+      f.path === 'server.js' ? { ...f, text: f.text.replace("require('./auth')", "require('./other')") } : f,
+    );
+    expect(routesBehindLogin('server.js', other, (p) => p !== 'other.js')).toBeUndefined();
+  });
+});

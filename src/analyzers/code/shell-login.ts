@@ -1,0 +1,290 @@
+/**
+ * Which routes of an application that gives its users a shell (shell-app.ts) are behind the login that opens the
+ * shell. A request-tainted path, argument, command or log line read in such a route gives the user who passed
+ * that login nothing the shell does not already give them: by design, not a weakness (shell-app.ts says what
+ * becomes of such findings). Proven, never guessed; anything not proven stays as it was:
+ *
+ * - the login is the shell's own: a guard middleware (a name that reads as a guard, route-guards.ts) that a
+ *   route file imports from the module the shell's file takes its login function from (`import {
+ *   authenticateToken, authenticateWebSocket } from './middleware/auth.js'`, the second used to admit the
+ *   shell's WebSocket). A guard defined elsewhere (an API key checked in a route file) is another login. A shell's
+ *   file that checks roles or admins (`isAdmin`, `user.role ===`) may give the shell to fewer users than the
+ *   routes: nothing is proven there. Optional logins (`optionalAuth`) let everyone through and do not count, nor
+ *   does a login module whose code looks at the route asked for (`req.path`, `req.originalUrl`: it may let some
+ *   routes through);
+ * - a route is behind it when its handler (a function written in place) is registered with the guard
+ *   (`app.get('/x', authenticateToken, (req, res) => …)`), after an unconditional `router.use(guard)` on the same
+ *   receiver (under the `use` call's path, if it has one), or in a router module every recognised mount of which
+ *   is behind the guard (`app.use('/api/projects', authenticateToken, projectsRoutes)`, or mounted from a module
+ *   itself wholly behind it); a router module used in any other way than a mount where it is imported (handed to
+ *   a function, put in a list) is not proven, nor is a route registered before the guard's `use`, a handler given
+ *   by name, or a module never seen mounted.
+ *
+ * Only JavaScript and TypeScript are read; Python's terminado applications keep the shell's lowering alone.
+ */
+import { parse } from '@ast-grep/napi';
+import type { SgNode } from '@ast-grep/napi';
+import { withoutLineComments } from './app-scope.js';
+import { jsImports, mayImportLocally } from './imports.js';
+import type { ModuleImports } from './imports.js';
+import { languageOf } from './languages.js';
+import { readsAsGuard } from './route-guards.js';
+import { kindOf } from './syntax.js';
+
+/** The routes behind the login that opens an application's shell. */
+export interface ShellLogin {
+  /** The guard's name as the routes use it (`authenticateToken`). */
+  guard: string;
+  /** Per file, the line spans (first, last) of route handlers registered behind it. */
+  handlers: Map<string, [number, number][]>;
+}
+
+/** A function whose name speaks of checking a login (`authenticateWebSocket`, `verifyToken`, `checkSession`). */
+const LOGIN_FN =
+  /authenticat|log(?:ged)?_?in|signed_?in|verify_?(?:token|jwt|session|user|client)|jwt|session|passport/i;
+/** A guard that lets everyone through (it only reads a user when there is one). */
+const OPTIONAL = /optional|maybe|soft|try|attach|load|populate|identify|extract/i;
+/** A shell's file that gives the shell to some users only (admins, a role). */
+const STRICTER =
+  /\b(?:is_?admin|require_?admin|admin_?only|has_?role|has_?permission|can_?access)\b|\.roles?\s*(?:[!=]==?|\.includes\()|\.is_?admin\b|\.admin\b/i;
+const FUNCTIONS = new Set(['arrow_function', 'function_expression', 'function', 'generator_function']);
+/** Files that register no route nor mount one are not parsed. */
+const ROUTE_TEXT = /\.(?:use|get|post|put|patch|delete|del|all|head|options)\(/;
+
+/** One source file of the application. */
+export interface AppText {
+  path: string;
+  text: string;
+}
+
+interface Parsed {
+  path: string;
+  text: string;
+  root: SgNode;
+  imports: ModuleImports;
+}
+
+interface Mount {
+  module: string;
+  /** The file where it is mounted, and whether the mount itself is behind the guard. */
+  from: string;
+  guarded: boolean;
+}
+
+function escapeRe(s: string): string {
+  return s.replace(/[$.*+?^()[\]{}|\\]/g, '\\$&');
+}
+
+function compact(n: SgNode): string {
+  return n.text().replace(/\s+/g, '');
+}
+
+function literalPath(n: SgNode | undefined): string | undefined {
+  if (!n) return undefined;
+  const k = kindOf(n);
+  if (k === 'string' || (k === 'template_string' && !n.text().includes('${'))) return n.text().slice(1, -1);
+  return undefined;
+}
+
+function argsOf(call: SgNode): SgNode[] {
+  return (call.field('arguments')?.children() ?? []).filter((c) => c.isNamed() && kindOf(c) !== 'comment');
+}
+
+function parsed(f: AppText, exists: (p: string) => boolean): Parsed | undefined {
+  const lang = languageOf(f.path.slice(f.path.lastIndexOf('.') + 1).toLowerCase());
+  if (!lang || lang.family === 'python') return undefined;
+  const root = parse(lang.lang, f.text).root();
+  const imports = jsImports(root, f.path, exists, lang.family === 'typescript', f.text);
+  return { path: f.path, text: f.text, root, imports };
+}
+
+/** A construct under which a call may not run: a condition, a branch, a loop, a logical operand. */
+const CONDITIONAL = new Set([
+  'if_statement',
+  'conditional_expression',
+  'ternary_expression',
+  'switch_statement',
+  'for_statement',
+  'for_in_statement',
+  'while_statement',
+  'do_statement',
+  'try_statement',
+]);
+
+/** Whether a call runs whenever its module (or the function holding it) runs: no condition around it. */
+function unconditional(call: SgNode): boolean {
+  for (let n = call.parent(); n !== null; n = n.parent()) {
+    const k = kindOf(n);
+    if (CONDITIONAL.has(k)) return false;
+    if (k === 'binary_expression' && /^(?:&&|\|\||\?\?)$/.test(n.field('operator')?.text() ?? ''))
+      return false;
+  }
+  return true;
+}
+
+function usesOf(text: string, name: string): number {
+  return text.match(new RegExp(`(?<![\\w$.])${escapeRe(name)}(?![\\w$])`, 'g'))?.length ?? 0;
+}
+
+/** A guard that looks at which route is asked for, and so may let some through (`if (req.path === '/x') next()`). */
+const READS_ROUTE = /\b(?:req|request|ctx)\.(?:path|url|originalUrl|baseUrl|route)\b/;
+
+/**
+ * The modules the shell's file takes a login function from and calls it (more than its import names it), when
+ * that module's guards do not look at the route asked for.
+ */
+function loginModulesOf(shell: Parsed, files: readonly AppText[]): Set<string> {
+  const out = new Set<string>();
+  const code = withoutLineComments(shell.text);
+  for (const [local, b] of shell.imports.names) {
+    if (!LOGIN_FN.test(b.name ?? local) || usesOf(code, local) < 2) continue;
+    const module = files.find((f) => f.path === b.module);
+    if (module && !READS_ROUTE.test(withoutLineComments(module.text))) out.add(b.module);
+  }
+  return out;
+}
+
+/**
+ * The routes behind the login that opens the shell of `shellPath`, among the application's `files` (its own
+ * source, read by the caller); undefined when nothing is proven.
+ */
+export function routesBehindLogin(
+  shellPath: string,
+  files: readonly AppText[],
+  exists: (p: string) => boolean,
+): ShellLogin | undefined {
+  const shellText = files.find((f) => f.path === shellPath);
+  const shell = shellText && parsed(shellText, exists);
+  if (!shell || STRICTER.test(withoutLineComments(shell.text))) return undefined;
+  const logins = loginModulesOf(shell, files);
+  if (logins.size === 0) return undefined;
+  const guards = new Set<string>();
+  const mounts: Mount[] = [];
+  const escaped = new Set<string>();
+  const spans = new Map<string, { span: [number, number]; guarded: boolean }[]>();
+  for (const f of files) {
+    const routes = ROUTE_TEXT.test(f.text);
+    if (!routes && !mayImportLocally(f.text, false)) continue;
+    const p = f.path === shellPath ? shell : parsed(f, exists);
+    if (!p) continue;
+    if (routes) readRoutes(p, logins, guards, mounts, spans);
+    // A router module named elsewhere than in its mounts may be mounted where it cannot be seen.
+    const mounted = new Map<string, number>();
+    for (const m of mounts) if (m.from === p.path) mounted.set(m.module, (mounted.get(m.module) ?? 0) + 1);
+    const code = withoutLineComments(p.text);
+    for (const [local, b] of p.imports.names) {
+      if (b.name !== null && !/rout/i.test(b.name)) continue;
+      if (usesOf(code, local) > 1 + (mounted.get(b.module) ?? 0)) escaped.add(b.module);
+    }
+  }
+  const whole = new Set<string>();
+  for (let changed = true; changed;) {
+    changed = false;
+    const byModule = new Map<string, Mount[]>();
+    for (const m of mounts) byModule.set(m.module, [...(byModule.get(m.module) ?? []), m]);
+    for (const [module, ms] of byModule) {
+      if (whole.has(module) || escaped.has(module)) continue;
+      if (ms.every((m) => m.guarded || whole.has(m.from))) {
+        whole.add(module);
+        changed = true;
+      }
+    }
+  }
+  const handlers = new Map<string, [number, number][]>();
+  for (const [path, list] of spans) {
+    const behind = list.filter((s) => s.guarded || whole.has(path)).map((s) => s.span);
+    if (behind.length > 0) handlers.set(path, behind);
+  }
+  const guard = [...guards][0];
+  return guard === undefined || handlers.size === 0 ? undefined : { guard, handlers };
+}
+
+/** Reads one file's route registrations and mounts, in source order, into `spans` and `mounts`. */
+function readRoutes(
+  p: Parsed,
+  logins: ReadonlySet<string>,
+  guards: Set<string>,
+  mounts: Mount[],
+  spans: Map<string, { span: [number, number]; guarded: boolean }[]>,
+): void {
+  const isLogin = (n: SgNode): boolean => {
+    const k = kindOf(n);
+    if (k === 'array') return n.children().some((c) => c.isNamed() && isLogin(c));
+    const target = k === 'call_expression' ? n.field('function') : n;
+    if (!target) return false;
+    const tk = kindOf(target);
+    const head = tk === 'member_expression' ? target.field('object') : target;
+    if (!head || kindOf(head) !== 'identifier') return false;
+    const b = p.imports.names.get(head.text());
+    if (!b || !logins.has(b.module)) return false;
+    // `auth.required` of a module object, or a function imported by name.
+    const name =
+      tk === 'member_expression'
+        ? b.name === null
+          ? target.field('property')?.text()
+          : undefined
+        : tk === 'identifier'
+          ? (b.name ?? head.text())
+          : undefined;
+    if (name === undefined || !readsAsGuard(name) || OPTIONAL.test(name)) return false;
+    guards.add(compact(target));
+    return true;
+  };
+  const mountOf = (n: SgNode): string | undefined => {
+    if (kindOf(n) !== 'identifier') return undefined;
+    const b = p.imports.names.get(n.text());
+    return b && (b.name === null || /rout/i.test(b.name)) ? b.module : undefined;
+  };
+  // Per receiver, the path prefixes its `use(guard)` calls so far cover ('' for all).
+  const covered = new Map<string, string[]>();
+  const behind = (receiver: string, path: string | undefined): boolean =>
+    (covered.get(receiver) ?? []).some(
+      (pre) => pre === '' || (path !== undefined && (path === pre || path.startsWith(`${pre}/`))),
+    );
+  const calls = p.root
+    .findAll({
+      rule: { pattern: '$R.$M($$$)' },
+      constraints: { M: { regex: '^(use|get|post|put|patch|delete|del|all|head|options)$' } },
+    })
+    .sort((a, b) => a.range().start.index - b.range().start.index);
+  const list = spans.get(p.path) ?? [];
+  for (const call of calls) {
+    const fn = call.field('function');
+    const receiverNode = fn?.field('object');
+    const method = fn?.field('property')?.text();
+    if (!receiverNode || method === undefined) continue;
+    const receiver = compact(receiverNode);
+    const a = argsOf(call);
+    const path = literalPath(a[0]);
+    if (method === 'use') {
+      const rest = path === undefined ? a : a.slice(1);
+      let guarded = behind(receiver, path);
+      let mounted = false;
+      for (const arg of rest) {
+        if (isLogin(arg)) guarded = true;
+        const module = mountOf(arg);
+        if (module !== undefined) {
+          mounts.push({ module, from: p.path, guarded });
+          mounted = true;
+        }
+      }
+      // `router.use(guard)`, `app.use('/admin', guard)`: every later route of the receiver there is behind it.
+      if (!mounted && rest.length > 0 && rest.every(isLogin) && unconditional(call)) {
+        const prefix = (path ?? '').replace(/\/?\*.*$/, '').replace(/\/$/, '');
+        covered.set(receiver, [...(covered.get(receiver) ?? []), prefix]);
+      }
+      continue;
+    }
+    const handler = a[a.length - 1];
+    if (path === undefined || a.length < 2 || !handler || !FUNCTIONS.has(kindOf(handler))) continue;
+    const guarded = behind(receiver, path) || a.slice(1, -1).some(isLogin);
+    const r = handler.range();
+    list.push({ span: [r.start.line + 1, r.end.line + 1], guarded });
+  }
+  if (list.length > 0) spans.set(p.path, list);
+}
+
+/** Whether a request source at `path:line` is read in a route handler behind the shell's login. */
+export function behindShellLogin(login: ShellLogin, path: string, line: number): boolean {
+  return (login.handlers.get(path) ?? []).some(([first, last]) => line >= first && line <= last);
+}
