@@ -16,11 +16,8 @@ function auth(req, res, next) {
   }
 }
 
-export const apiKey = (req, res, next) => {
-  // ruleid: code/js-auth-open-by-default
-  if (!process.env.API_KEY) return next();
-  if (req.get('x-api-key') !== process.env.API_KEY) return res.sendStatus(401);
-  next();
-};
-
 module.exports = { auth };
+
+const app = require("express")();
+app.use(auth);
+app.post("/databases/:db/delete", (req, res) => res.sendStatus(204));

@@ -22,3 +22,7 @@ export function requireKey(req, res, next) {
   if (req.get('x-api-key') === process.env.API_KEY) return next();
   res.sendStatus(401);
 }
+
+const app = require('express')();
+app.use(apiKey, devOnly, cache, requireKey);
+app.post('/notes', (req, res) => res.sendStatus(201));
