@@ -1,3 +1,5 @@
+import tornado.web
+
 from django.shortcuts import redirect
 from django.utils.http import url_has_allowed_host_and_scheme
 from flask import Flask, request, url_for
@@ -19,3 +21,14 @@ def logout(request):
 
 def item(request):
     return redirect(f"/items/{request.GET['id']}")
+
+
+class LoginHandler(tornado.web.RequestHandler):
+    def get(self):
+        next_url = self.get_argument("next", "/")
+        if not url_has_allowed_host_and_scheme(next_url, allowed_hosts={self.request.host}):
+            next_url = "/"
+        self.redirect(next_url)
+
+    def post(self):
+        self.redirect(self.reverse_url("home"))
