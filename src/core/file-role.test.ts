@@ -186,7 +186,10 @@ describe('roleFromContent: copies of well-known libraries', () => {
   it('reads a jQuery plugin named as plugins are published whose banner says so, with a version and a license', () => {
     const banner =
       '/*\n * Jeditable - jQuery in place edit plugin\n *\n * Copyright (c) 2006-2009 Mika Tuupola\n *\n' +
-      ' * Licensed under the MIT license:\n */\n\n/**\n  * Version 1.7.1\n  *\n  * @name  Jeditable\n  */\n';
+      ' * Licensed under the MIT license:\n */\n\n/**\n  * Version 1.7.1\n  *\n  * @name  Jeditable\n' +
+      // Its option list runs the comment past the first 2 KB read.
+      '  * @param String  options[indicator] indicator html to show when saving\n'.repeat(40) +
+      '  */\n';
     expect(roleFromContent(banner + code, 'prewikka/htdocs/js/jquery.jeditable.js')).toBe('vendored');
     // The project's own script, or a plugin file whose banner gives no version, is the project's.
     expect(roleFromContent(banner + code, 'app/static/js/editing.js')).toBeUndefined();

@@ -135,13 +135,11 @@ export function isLibraryCopy(path: string, text: string): boolean {
   if ((BANNER_NAME.test(banner) || BANNER_NAME_THEN_VERSION.test(banner)) && BANNER_LICENSE.test(banner))
     return true;
   if (BANNER_VERSION_LINE.test(banner)) return true;
-  if (
-    JQUERY_PLUGIN_FILE.test(path) &&
-    JQUERY_PLUGIN_BANNER.test(banner) &&
-    VERSION_LINE.test(banner) &&
-    BANNER_LICENSE.test(banner)
-  )
-    return true;
+  if (JQUERY_PLUGIN_FILE.test(path) && JQUERY_PLUGIN_BANNER.test(banner) && BANNER_LICENSE.test(banner)) {
+    // The version may sit in a long documentation comment that runs past the bytes read (jEditable's).
+    const open = /^(?:\s*(?:\/\/[^\n]*|\/\*[\s\S]*?(?:\*\/|$(?![\s\S]))))*/.exec(head)?.[0] ?? '';
+    if (VERSION_LINE.test(open)) return true;
+  }
   const lib = libraryOfName(path);
   if (!lib) return false;
   if (isBundle(text)) return true;

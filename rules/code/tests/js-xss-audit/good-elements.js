@@ -8,6 +8,12 @@ function showWidget(winfos, json) {
     $('.pbody-' + winfos.id).html(div);
     return;
   }
+  if (winfos.category == 'image') {
+    // The same `var` declared again in another branch: each value is an element.
+    var div = $('<div/>', { class: 'widget-img' });
+    $('<img/>', { src: winfos.url }).appendTo(div);
+    $('.pbody-' + winfos.id).html(div);
+  }
   var img = $('<img/>').attr('src', winfos.url);
   $('.pbody-' + winfos.id).html(img);
   var pscript = $('<script>', { type: 'text/javascript', text: json.script });
