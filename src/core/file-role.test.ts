@@ -183,6 +183,19 @@ describe('roleFromContent: copies of well-known libraries', () => {
     const own = '/*\n * jQuery is needed by the admin screens since 2.0\n * Copyright Example Ltd\n */\n';
     expect(roleFromContent(own + code, 'admin/js/screens.js')).toBeUndefined();
   });
+  it('reads a jQuery plugin named as plugins are published whose banner says so, with a version and a license', () => {
+    const banner =
+      '/*\n * Jeditable - jQuery in place edit plugin\n *\n * Copyright (c) 2006-2009 Mika Tuupola\n *\n' +
+      ' * Licensed under the MIT license:\n */\n\n/**\n  * Version 1.7.1\n  *\n  * @name  Jeditable\n' +
+      // Its option list runs the comment past the first 2 KB read.
+      '  * @param String  options[indicator] indicator html to show when saving\n'.repeat(40) +
+      '  */\n';
+    expect(roleFromContent(banner + code, 'prewikka/htdocs/js/jquery.jeditable.js')).toBe('vendored');
+    // The project's own script, or a plugin file whose banner gives no version, is the project's.
+    expect(roleFromContent(banner + code, 'app/static/js/editing.js')).toBeUndefined();
+    const noVersion = banner.replace('Version 1.7.1', 'Edit in place');
+    expect(roleFromContent(noVersion + code, 'app/static/js/jquery.editing.js')).toBeUndefined();
+  });
   it("reads a banner whose first line is only the library's name and version", () => {
     const codemirror = '// CodeMirror version 3.15\n//\n// CodeMirror is the only global var we claim\n';
     expect(roleFromContent(codemirror + code, 'themes/default/public/scripts/ghostdown.js')).toBe('vendored');

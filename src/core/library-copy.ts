@@ -87,6 +87,12 @@ const BANNER_VERSION_LINE = new RegExp(
   `^\\s*(?:\\/\\/|\\/\\*+!?)[ \\t]*(?:${NAMES})(?:\\.js)?[ \\t]+[Vv]ersion[ \\t]+v?\\d+(?:\\.\\d+)+[ \\t]*(?:\\*\\/[ \\t]*)?(?:\\n|$)`,
 );
 const BANNER_LICENSE = /\(c\)|©|copyright|licen[cs]e/i;
+// A jQuery plugin named as plugins are published (`jquery.jeditable.js`, `jquery-cookie.min.js`) whose banner
+// calls it one (`Jeditable - jQuery in place edit plugin`) and states its version on a line of its own
+// (` * Version 1.7.1`), with a license: the plugin's authors' code, as the library's is.
+const JQUERY_PLUGIN_FILE = /(?:^|\/)jquery[.-][\w-]+(?:[.-]min)?\.js$/i;
+const JQUERY_PLUGIN_BANNER = /\bjQuery\b[^\n]{0,60}\bplug-?in\b/i;
+const VERSION_LINE = /^[ \t/*!]*@?[Vv]ersion:?[ \t]+v?\d+\.\d+/m;
 const FILE_NAMES: ReadonlySet<string> = new Set(LIBRARIES.map((n) => n.toLowerCase().replace(/ /g, '-')));
 // The prelude browserify and webpack write at the top of a bundle (browserify's `require=` form exposes the
 // bundle's modules to other bundles).
@@ -129,6 +135,11 @@ export function isLibraryCopy(path: string, text: string): boolean {
   if ((BANNER_NAME.test(banner) || BANNER_NAME_THEN_VERSION.test(banner)) && BANNER_LICENSE.test(banner))
     return true;
   if (BANNER_VERSION_LINE.test(banner)) return true;
+  if (JQUERY_PLUGIN_FILE.test(path) && JQUERY_PLUGIN_BANNER.test(banner) && BANNER_LICENSE.test(banner)) {
+    // The version may sit in a long documentation comment that runs past the bytes read (jEditable's).
+    const open = /^(?:\s*(?:\/\/[^\n]*|\/\*[\s\S]*?(?:\*\/|$(?![\s\S]))))*/.exec(head)?.[0] ?? '';
+    if (VERSION_LINE.test(open)) return true;
+  }
   const lib = libraryOfName(path);
   if (!lib) return false;
   if (isBundle(text)) return true;

@@ -166,6 +166,13 @@ describe('isFixedValue', () => {
     expect(fixedAtSink("['<b>'].reduce((acc, tag) => sink(acc));")).toBe(false);
     expect(fixedAtSink("[['<b>']].forEach((p) => { p[0] = x; sink(p[0]); });")).toBe(false);
     expect(fixedAtSink('function f(x) { var h; if (x) h = x.title; sink(h); }')).toBe(false);
+    // A `var` declared again in another branch of the function: each declaration's value counts.
+    expect(fixedAtSink("function f(x) { if (x) { var h = '<b>'; sink(h); } else { var h = '<i>'; } }")).toBe(
+      true,
+    );
+    expect(
+      fixedAtSink("function f(x) { if (x) { var h = '<b>'; sink(h); } else { var h = x.title; } }"),
+    ).toBe(false);
     expect(fixedAtSink('var h; sink(h);')).toBe(false);
   });
   it('counts calls the rule names as fixed text', () => {

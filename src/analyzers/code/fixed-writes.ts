@@ -70,7 +70,13 @@ export function laterValues(decl: SgNode, name: string): SgNode[] | undefined {
       continue;
     }
     if (k === 'variable_declarator') {
-      if (parent.field('name')?.id() === use.id()) return undefined;
+      // Another declaration of the name in the scope (`var div = …` in two branches of one function) is one
+      // more value it is given; an inner block's own `let` counts too, which only asks more.
+      if (parent.field('name')?.id() === use.id()) {
+        const again = parent.field('value');
+        if (again) values.push(again);
+        else if (kindOf(parent.parent() ?? parent) !== 'variable_declaration') return undefined;
+      }
       continue;
     }
     if (k === 'assignment_pattern' && parent.field('right')?.id() === use.id()) continue;

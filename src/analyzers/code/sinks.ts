@@ -5,6 +5,7 @@ import type { BatchHit } from './batch-match.js';
 import type { LoadedModule } from './project.js';
 import type { Bound } from './matches.js';
 import { callsOwnMethod } from './own-methods.js';
+import { escapedLogArguments } from './log-format.js';
 import { escapeRegex } from './scope.js';
 import { kindOf, syntaxOf } from './syntax.js';
 
@@ -140,6 +141,7 @@ export function sinkMatches(
   m: LoadedModule,
   sinks: readonly SinkSpec[],
   also: readonly Matcher[] = [],
+  sinkClass?: string,
 ): SinkMatch[] {
   const python = m.lang.family === 'python';
   const cache = moduleHits(
@@ -152,9 +154,12 @@ export function sinkMatches(
     for (const h of cache.get(sink.matcher) ?? []) {
       if (callsOwnFunction(m, h.node) || callsOwnMethod(m, h.node)) continue;
       const targets = sink.args.length === 0 ? [h.node] : sink.args.flatMap((a) => sinkTargets(h, a, python));
+      // A Python log call's arguments that its format string writes with `%r` or as numbers (log-format.ts).
+      const escaped =
+        python && sinkClass === 'log' ? escapedLogArguments(h.node, callArguments(h.node, true)) : undefined;
       out.push({
         match: h.node,
-        targets: targets.filter((t): t is SgNode => !!t && t.kind() !== ','),
+        targets: targets.filter((t): t is SgNode => !!t && t.kind() !== ',' && !escaped?.has(t.id())),
         bound: h.get,
       });
     }

@@ -482,7 +482,7 @@ export class Summaries {
   sinksIn(m: LoadedModule): SinkMatch[] {
     let list = m.sinks.get(this.rule.key) as SinkMatch[] | undefined;
     if (!list) {
-      list = sinkMatches(m, this.rule.sinks, this.rule.otherSinks);
+      list = sinkMatches(m, this.rule.sinks, this.rule.otherSinks, this.rule.sinkClass);
       m.sinks.set(this.rule.key, list);
     }
     return list;

@@ -182,6 +182,15 @@ function helpText(expr: string): boolean {
   return /^(?:[A-Za-z_][\w]*\.)+help_text$/.test(expr);
 }
 
+/**
+ * Markup a web framework builds and escapes itself, for a template to write as is: Tornado's
+ * `xsrf_form_html()` (its hidden `_xsrf` input), Django's `csrf_input` in Jinja2 templates, Flask-WTF's
+ * `csrf_token()` and a WTForms form's `hidden_tag()`.
+ */
+function frameworkMarkup(expr: string): boolean {
+  return /^(?:xsrf_form_html\(\)|csrf_input|csrf_token\(\)|[A-Za-z_]\w*\.hidden_tag\(\))$/.test(expr);
+}
+
 // A Handlebars literal: a quoted string, a number, true/false/null, or a `key=literal` hash argument.
 const HB_LITERAL = String.raw`(?:"[^"\n]*"|'[^'\n]*'|-?\d+(?:\.\d+)?|true|false|null|[A-Za-z_][\w-]*=(?:"[^"\n]*"|'[^'\n]*'|-?\d+(?:\.\d+)?|true|false))`;
 const HB_HELPER_OF_LITERALS = new RegExp(String.raw`^[A-Za-z_$][\w$-]*(?:\s+${HB_LITERAL})+$`);
@@ -345,7 +354,7 @@ export function unescapedOutputs(text: string, engine: TemplateEngine): Unescape
     for (const m of text.matchAll(p.re)) {
       const expr = (m[p.group] ?? '').trim();
       if (constant(expr) || rendered(expr) || translated(expr)) continue;
-      if (setting(expr) || helpText(expr)) continue;
+      if (setting(expr) || helpText(expr) || frameworkMarkup(expr)) continue;
       if (helperOfLiterals(expr, p.construct)) continue;
       if (p.construct === '|safe' && (ESCAPED_AFTER_SAFE.test(m[0]) || TOJSON_LAST.test(expr))) continue;
       const at = (m.index ?? 0) + m[0].indexOf(m[p.group] ?? '');

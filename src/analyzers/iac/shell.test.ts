@@ -34,6 +34,8 @@ describe('isLiteralSecret', () => {
       ['GITHUB_TOKEN', 'tok-value-1234'],
       ['ENCRYPTION_KEY', 'k3y-material'],
       ['api-key', 'abcd1234'],
+      ['K3S_TOKEN', 'cluster-join-secret'],
+      ['CLUSTER_TOKEN', 'cluster-join-secret'],
     ]) {
       expect(isLiteralSecret(k!, v!), k).toBe(true);
     }
@@ -51,6 +53,8 @@ describe('isLiteralSecret', () => {
       ['SECRET_NAME', 'prod-db'],
       ['PASSWORD', '<your password>'],
       ['TOKEN', 'abc'],
+      ['ETCD_INITIAL_CLUSTER_TOKEN', 'tutorial'],
+      ['initial-cluster-token', 'etcd-cluster-1'],
     ]) {
       expect(isLiteralSecret(k!, v!), `${k}=${v}`).toBe(false);
     }

@@ -12,9 +12,13 @@ export function isFetchPipeShell(cmd: string): boolean {
 /** Keys whose values are credentials. */
 const SECRET_KEY =
   /(?:passw(?:or)?d|passwd|pwd|(?:^|[_-])pass(?:$|[_-])|secret|token|api[_-]?key|apikey|private[_-]?key|access[_-]?key|credential|auth[_-]?key|client[_-]?secret|(?:encryption|signing|master|session)[_-]?key)/i;
-/** Keys that name something about a secret rather than holding it. */
+/**
+ * Keys that name something about a secret rather than holding it; and etcd's initial cluster token
+ * (`ETCD_INITIAL_CLUSTER_TOKEN`, `initial-cluster-token`), an identifier that keeps clusters apart at bootstrap,
+ * which etcd's documentation does not treat as a credential.
+ */
 const NOT_SECRET_KEY =
-  /(?:_file|_path|_dir|_url|_uri|_endpoint|_host|_name|_id|_ref|_type|_length|_len|_ttl|_expiry|_expires|_timeout|_enabled|_enable|_required|_policy|_header|_env|_key_id|_user(?:name)?)$|^(?:token_url|secret_name|secretname)$/i;
+  /(?:^|[_-])initial[_-]cluster[_-]token$|(?:_file|_path|_dir|_url|_uri|_endpoint|_host|_name|_id|_ref|_type|_length|_len|_ttl|_expiry|_expires|_timeout|_enabled|_enable|_required|_policy|_header|_env|_key_id|_user(?:name)?)$|^(?:token_url|secret_name|secretname)$/i;
 const PLACEHOLDER =
   /^(?:\$\{?[A-Za-z_][\w.-]{0,100}\}?|\{\{.{0,200}\}\}|<[^>]{0,100}>|\$\(.{0,200}\)|%[A-Za-z_]\w{0,100}%|\*{3,}|x{3,}|\.{3}|(?:none|null|nil|undefined|true|false|yes|no|required|optional|changeit-in-production)|\/(?:run|var\/run)\/secrets\/.{0,200}|secretref:.{0,200}|vault:.{0,200}|arn:aws:.{0,300}|projects\/.{0,300}\/secrets\/.{0,200})$/i;
 

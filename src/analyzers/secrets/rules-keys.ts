@@ -15,6 +15,19 @@ function jwtHeaderHasAlg(token: string): boolean {
 const inTests = (m: MatchContext): boolean => ['test', 'fixture'].includes(roleFromPath(m.path));
 
 /**
+ * Key material that is a test's own beyond doubt, in a test or fixture folder: written into the code of a test
+ * module (`KEY = """-----BEGIN …"""` in `tests/test_delivery.py`: nothing deployed reads a key out of a test's
+ * source), or a key file the tests named as theirs (`testing/ssl_test_key.key`, `test-key.pem`, `testkey.pem`).
+ * Not reported. A key file in a test folder under another name (`test/conf/server.key`) may be a deployment's
+ * copied in: kept, lowered (testKey).
+ */
+function testsOwnKey(m: MatchContext): boolean {
+  if (!inTests(m)) return false;
+  const base = m.path.slice(m.path.lastIndexOf('/') + 1);
+  return m.sourceCode || /(?:^|[_.-])test(?:ing)?(?:[_.-]|key|cert)/i.test(base);
+}
+
+/**
  * Key material in a test or fixture folder (a TLS key for the tests' local server, a signing key a test
  * signs its sample messages with) is made for the tests far more often than copied from a deployment: kept,
  * since a real key committed there is as live as anywhere, but at medium before the role stage lowers it
@@ -22,6 +35,7 @@ const inTests = (m: MatchContext): boolean => ['test', 'fixture'].includes(roleF
  * (an AWS key in a test) is an account on a live service and is not lowered this way.
  */
 function testKey(m: MatchContext): Verdict {
+  if (testsOwnKey(m)) return false;
   return inTests(m)
     ? {
         severity: 'medium',

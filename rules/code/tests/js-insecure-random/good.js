@@ -15,3 +15,10 @@ PasswordType.prototype.format = function (item) {
   return '*'.repeat(len);
 };
 module.exports.PasswordType = PasswordType;
+
+// A salt is stored beside the hash it salts: it must differ from the others, not be unguessable.
+function hashPassword(password) {
+  const salt = Math.random().toString(36).slice(2);
+  return { salt, hash: sha256(salt + password) };
+}
+module.exports.hashPassword = hashPassword;

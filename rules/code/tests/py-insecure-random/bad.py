@@ -33,3 +33,9 @@ class PasswordResetTokenGenerator:
         # ruleid: code/py-insecure-random
         n = random.getrandbits(64)
         return "%s-%x" % (user.pk, n)
+
+
+def passwd(user):
+    # A password (or a token salted or not) must not be guessed.
+    # ruleid: code/py-insecure-random
+    user.salted_password = "%x" % random.getrandbits(64)

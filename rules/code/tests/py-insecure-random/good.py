@@ -23,3 +23,13 @@ class TokenBucket:
 class TokenFactory:
     def _next_unpredictable_id(self):
         return secrets.token_hex(20)
+
+
+def passwd(passphrase, salt_len=12):
+    # A salt is stored beside the hash: it must differ from the others, not be unguessable.
+    salt = ("%0" + str(salt_len) + "x") % random.getrandbits(4 * salt_len)
+    return salt + ":" + passphrase
+
+
+def new_salt():
+    return random.getrandbits(64)

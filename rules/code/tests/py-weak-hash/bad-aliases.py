@@ -5,7 +5,7 @@ from Crypto.Hash import MD5
 from cryptography.hazmat.primitives import hashes
 
 
-def etag(body):
+def checksum(body):
     # ruleid: code/py-weak-hash
     return md5(body).hexdigest()
 

@@ -61,3 +61,19 @@ def salted(password):
     # The password hashed with random bytes beside it: the password's weak hash.
     # ruleid: code/py-weak-hash
     return hashlib.sha1(os.urandom(16) + password.encode()).hexdigest(), salt
+
+
+class Accounts:
+    def save(self, user, password):
+        # A password's digest is no lookup key.
+        # ruleid: code/py-weak-hash
+        password_hash = hashlib.md5(password.encode("utf8")).hexdigest()
+        return (user, password_hash)
+
+    def token_to_id(self, token):
+        # ruleid: code/py-weak-hash
+        return hashlib.md5(token.encode()).hexdigest()
+
+    def get_etag_secret(self):
+        # ruleid: code/py-weak-hash
+        return hashlib.md5(self.secret).hexdigest()

@@ -93,3 +93,29 @@ def lyrics_key(artist, title):
 def new_salt():
     # The digest of fresh random bytes is a random string.
     return hashlib.sha1(os.urandom(32)).hexdigest()
+
+
+class History:
+    def save(self, user, form, query):
+        # The digest names a saved search's row: a lookup key.
+        query_hash = md5(query.encode("utf8")).hexdigest()
+        return (user, form, query, query_hash)
+
+
+class Groups:
+    def _name2id(self, name):
+        return hashlib.md5(name.encode("utf8")).hexdigest()
+
+
+class Collection:
+    def _get_etag(self, name):
+        digest = hashlib.md5()
+        with open(name, "rb") as f:
+            for chunk in f:
+                digest.update(chunk)
+        return digest.hexdigest()
+
+    async def get_etag(self, body):
+        h = hashlib.md5()
+        h.update(body)
+        return h.hexdigest()

@@ -54,7 +54,8 @@ export const COMPOSE_SECRET_ENV = iacRule({
   id: 'iac/compose-secret-in-env',
   title: 'Literal credential in Compose environment',
   description:
-    'A credential written into the Compose file is readable by everyone with the repository and appears in `docker inspect`.',
+    'A credential written into the Compose file is readable by everyone with the repository and appears in `docker inspect`. ' +
+    "Keys that only name a secret (`_FILE`, `_URL`, `_ID`…) are not reported, nor etcd's `ETCD_INITIAL_CLUSTER_TOKEN`, an identifier that keeps clusters apart at bootstrap.",
   severity: 'high',
   confidence: 'medium',
   cwe: [798],

@@ -39,7 +39,7 @@ export const COMPOSE_EXAMPLES: ExampleTable = {
     {
       path: 'docker-compose.yml',
       bad: `x-db-env: &dbenv\n  POSTGRES_PASSWORD: s3cure-Passw0rd ⟵\n  POSTGRES_USER: app\nservices:\n  db:\n    image: postgres:16\n    environment: *dbenv\n  api:\n    image: acme/api:1.0\n    environment:\n      - API_TOKEN=tok-live-8d7f6a5e4c3b ⟵\n`,
-      good: `x-db-env: &dbenv\n  POSTGRES_PASSWORD: \${POSTGRES_PASSWORD}\n  POSTGRES_PASSWORD_FILE: /run/secrets/pg\nservices:\n  db:\n    image: postgres:16\n    environment: *dbenv\n  api:\n    image: acme/api:1.0\n    environment:\n      - API_TOKEN\n      - LOG_LEVEL=debug\n`,
+      good: `x-db-env: &dbenv\n  POSTGRES_PASSWORD: \${POSTGRES_PASSWORD}\n  POSTGRES_PASSWORD_FILE: /run/secrets/pg\nservices:\n  db:\n    image: postgres:16\n    environment: *dbenv\n  api:\n    image: acme/api:1.0\n    environment:\n      - API_TOKEN\n      - LOG_LEVEL=debug\n  etcd:\n    image: quay.io/coreos/etcd:v3.5\n    environment:\n      ETCD_INITIAL_CLUSTER_TOKEN: tutorial\n`,
     },
   ],
 };

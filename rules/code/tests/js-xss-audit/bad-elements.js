@@ -1,0 +1,18 @@
+// An element given markup as a property, or a getter's string, is HTML again.
+function showWidget(winfos, json) {
+  var div = $('<div>', { html: json.body });
+  // ruleid: code/js-xss-audit
+  $('.pbody-' + winfos.id).html(div);
+  var inner = $('<div>').append(json.body).html();
+  // ruleid: code/js-xss-audit
+  $('.pbody-' + winfos.id).html(inner);
+  // A <div> made for the purpose parses its content as markup (an <img onerror> runs).
+  // ruleid: code/js-xss-audit
+  return $('<div/>').html(json.title).text();
+}
+
+// A translation of data is data.
+function toggle(el, label) {
+  // ruleid: code/js-xss-audit
+  el.innerHTML = _(label);
+}

@@ -1,0 +1,20 @@
+import logging
+
+import tornado.web
+
+logger = logging.getLogger(__name__)
+
+
+class LoginHandler(tornado.web.RequestHandler):
+    def get(self):
+        url = self.get_argument("next", default="/")
+        body = self.request.body.decode("utf-8")
+        # %s writes the text as it is; only the %r argument is escaped.
+        # ruleid: code/py-log-injection
+        self.log.warning("Not allowing login redirect to %s (%r)" % (url, body))
+        # ruleid: code/py-log-injection
+        self.log.debug("Bad JSON %r from %s", body, url)
+        # A named placeholder takes a mapping: not read, still checked.
+        # ruleid: code/py-log-injection
+        logger.info("%(u)r", {"u": url})
+        self.redirect("/")

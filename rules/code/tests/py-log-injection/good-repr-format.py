@@ -1,0 +1,18 @@
+import logging
+
+import tornado.web
+
+logger = logging.getLogger(__name__)
+
+
+class LoginHandler(tornado.web.RequestHandler):
+    def get(self):
+        url = self.get_argument("next", default="/")
+        # %r writes the repr: a line break comes out as the two characters \n.
+        self.log.warning("Not allowing login redirect to %r" % url)
+        body = self.request.body.strip().decode("utf-8")
+        self.log.debug("Bad JSON: %r", body)
+        logging.warning("client attempted to modify unknown property %r on %r", body, url)
+        # A number's conversion writes a number.
+        logger.info("got %d bytes for %r", len(body), url)
+        self.redirect("/")

@@ -1,0 +1,15 @@
+from django.http import HttpResponseRedirect
+from django.urls import reverse
+
+
+def query_custom(request):
+    entity = request.POST.get("entity")
+    # The request's value comes first: it chooses the host.
+    # ruleid: code/py-open-redirect
+    return HttpResponseRedirect("%s%s?entity=x" % (entity, reverse("lava.results.query_custom")))
+
+
+def after(request):
+    nxt = request.GET.get("next")
+    # ruleid: code/py-open-redirect
+    return HttpResponseRedirect("%s/%s" % (nxt, reverse("home")))

@@ -1,0 +1,53 @@
+import { parse } from '@ast-grep/napi';
+import type { SgNode } from '@ast-grep/napi';
+import { describe, expect, it } from 'vitest';
+import { callArguments } from './sinks.js';
+import { ensurePython } from './languages.js';
+import { escapedLogArguments, formatConversions } from './log-format.js';
+
+/** The first call of a line of Python. */
+function call(code: string): SgNode {
+  ensurePython();
+  const node = parse('python', code)
+    .root()
+    .find({ rule: { kind: 'call' } });
+  if (!node) throw new Error(code);
+  return node;
+}
+
+/** The texts of the positional arguments a logging call's format writes escaped. */
+function escaped(code: string): string[] {
+  const c = call(code);
+  const args = callArguments(c, true);
+  const ids = escapedLogArguments(c, args);
+  return args.filter((a) => ids.has(a.id())).map((a) => a.text());
+}
+
+describe('formatConversions', () => {
+  it('reads the conversions of a literal format in order, %% left out', () => {
+    const first = (code: string) => formatConversions(callArguments(call(code), true)[0]!);
+    expect(first('log.info("%s at 100%% by %r, %5.2f", a, b, c)')).toEqual(['s', 'r', 'f']);
+    expect(first("log.info('plain')")).toEqual([]);
+  });
+  it('gives up on what it cannot map to arguments', () => {
+    const first = (code: string) => formatConversions(callArguments(call(code), true)[0]!);
+    expect(first('log.info(f"{a} %r", b)')).toBeUndefined();
+    expect(first('log.info("%(name)r", {"name": a})')).toBeUndefined();
+    expect(first('log.info("%*d %r", w, n, b)')).toBeUndefined();
+    expect(first('log.info(fmt, a)')).toBeUndefined();
+  });
+});
+
+describe('escapedLogArguments', () => {
+  it('takes the arguments written with %r, %a or a number conversion', () => {
+    expect(escaped('log.debug("Bad JSON: %r", body)')).toEqual(['body']);
+    expect(escaped('log.warning("%s asked %r for %d bytes", user, path, size)')).toEqual(['path', 'size']);
+    expect(escaped('log.warning("%a", name)')).toEqual(['name']);
+  });
+  it('keeps %s arguments, extra arguments and a splatted list', () => {
+    expect(escaped('log.info("login for %s", user)')).toEqual([]);
+    expect(escaped('log.info("%r", a, b)')).toEqual(['a']);
+    expect(escaped('log.info("%s %r", *args)')).toEqual([]);
+    expect(escaped('log.info(msg, a)')).toEqual([]);
+  });
+});

@@ -1,0 +1,57 @@
+import type { SgNode } from '@ast-grep/napi';
+
+/**
+ * Python's `logging` formats a call's further positional arguments into its first one, a `%`-format string
+ * (`log.debug("Bad JSON: %r", body)`). A value written with `%r` or `%a` comes out as its repr (a line break
+ * is the two characters `\n`), one written with a number's conversion (`%d`, `%x`, `%f`…) as a number (a
+ * string there is a formatting error, which logging reports with the repr of its arguments): none can forge a
+ * log line. `%s` writes the value as is.
+ */
+
+/** One conversion of a `%`-format: its optional `(name)`, flags, width, precision, length and type. */
+const CONVERSION = /%(\([^)]*\))?[-#0 +]*(\*|\d+)?(?:\.(\*|\d+))?[hlL]?(.)/g;
+/** Conversions whose output cannot hold a line break, whatever the argument's text. */
+const ESCAPED = new Set(['r', 'a', 'd', 'i', 'o', 'u', 'x', 'X', 'e', 'E', 'f', 'F', 'g', 'G']);
+
+/**
+ * The conversion types of a literal format string in order (`%%` left out), or undefined when it cannot be
+ * read: an f-string, a string joined of parts, named placeholders (a mapping argument), or a `*` width that
+ * takes an argument of its own.
+ */
+export function formatConversions(node: SgNode): string[] | undefined {
+  if (node.kind() !== 'string') return undefined;
+  const text = node.text();
+  const prefix = /^[A-Za-z]*/.exec(text)![0];
+  if (/[fF]/.test(prefix)) return undefined;
+  const out: string[] = [];
+  for (const m of text.slice(prefix.length).matchAll(CONVERSION)) {
+    if (m[4] === '%') continue;
+    if (m[1] !== undefined || m[2] === '*' || m[3] === '*') return undefined;
+    out.push(m[4]!);
+  }
+  return out;
+}
+
+/**
+ * The positional arguments of a logging call that its literal format string writes escaped (`%r`, `%a`) or as
+ * numbers, by node id: the sink need not check them.
+ */
+export function escapedLogArguments(call: SgNode, positional: SgNode[]): Set<number> {
+  const out = new Set<number>();
+  const first = positional[0];
+  if (
+    !first ||
+    call
+      .field('arguments')
+      ?.namedChildren()
+      .some((c) => c.kind() === 'list_splat')
+  )
+    return out;
+  const conversions = formatConversions(first);
+  if (!conversions) return out;
+  positional.slice(1).forEach((arg, i) => {
+    const c = conversions[i];
+    if (c !== undefined && ESCAPED.has(c)) out.add(arg.id());
+  });
+  return out;
+}
