@@ -186,6 +186,12 @@ describe('roleFromContent: copies of well-known libraries', () => {
     const json2 =
       '/*\n    json2.js\n    2014-02-04\n\n    Public Domain.\n\n    NO WARRANTY EXPRESSED OR IMPLIED.\n*/\n';
     expect(roleFromContent(json2 + code, 'plugins/x/files/lib/json2.js')).toBe('vendored');
+    // Also when the banner is longer than the bytes read (json2's documents the whole API).
+    const long = json2.replace(
+      '*/',
+      `${'    See the documentation of stringify and parse.\n'.repeat(200)}*/`,
+    );
+    expect(roleFromContent(long + code, 'plugins/x/files/lib/json2.js')).toBe('vendored');
     // Only under the library's own file name, and only as the banner's first line.
     expect(roleFromContent(json2 + code, 'public/js/app.js')).toBeUndefined();
     const own = '/*\n    Our JSON helpers, after\n    json2.js\n    2014-02-04\n*/\n';

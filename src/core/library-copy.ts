@@ -139,7 +139,8 @@ export function isLibraryCopy(path: string, text: string): boolean {
     `^[\\s/*!]*${escape(lib)}\\.js[ \\t]*\\n(?:[ \\t/*]*\\n){0,2}[ \\t/*]*(?:\\d{4}-\\d{2}-\\d{2}|v?\\d+\\.\\d+(?:\\.\\d+)*)[ \\t]*(?:\\n|$)`,
     'i',
   );
-  if (named.test(banner)) return true;
+  // The file's start, not `banner`: json2's banner runs on past the bytes read, so it is not a closed comment there.
+  if (named.test(head)) return true;
   // `expect.version = '0.1.2'`, `_.VERSION = '1.4.2'`, `var VERSION = '1.13.4'`: the library stating
   // its own version early on.
   const own = new RegExp(
