@@ -173,6 +173,29 @@ describe('roleFromContent: copies of well-known libraries', () => {
       'return s})({1:[function(require,module,exports){\n';
     expect(roleFromContent(standalone + code, 'client/js/libs/socket.io.js')).toBe('vendored');
     expect(roleFromContent(standalone + code, 'public/app.js')).toBe('generated');
+    // Later browserify versions also test `module` before they export.
+    const later =
+      '!function(e){if("object"==typeof exports&&"undefined"!=typeof module)module.exports=e();else if("function"' +
+      '==typeof define&&define.amd)define([],e);else{var f;"undefined"!=typeof window?f=window:"undefined"!=typeof ' +
+      'global?f=global:"undefined"!=typeof self&&(f=self),f.io=e()}}(function(){var define,module,exports;return ' +
+      '(function e(t,n,r){function s(o,u){if(!n[o]){}}return s})({1:[function(require,module,exports){\n';
+    expect(roleFromContent(later + code, 'web/public/js/socket.io.js')).toBe('vendored');
+    expect(roleFromContent(later + code, 'public/app.js')).toBe('generated');
+  });
+  it('reads a banner that opens with the library as a file and its release date', () => {
+    const json2 =
+      '/*\n    json2.js\n    2014-02-04\n\n    Public Domain.\n\n    NO WARRANTY EXPRESSED OR IMPLIED.\n*/\n';
+    expect(roleFromContent(json2 + code, 'plugins/x/files/lib/json2.js')).toBe('vendored');
+    // Also when the banner is longer than the bytes read (json2's documents the whole API).
+    const long = json2.replace(
+      '*/',
+      `${'    See the documentation of stringify and parse.\n'.repeat(200)}*/`,
+    );
+    expect(roleFromContent(long + code, 'plugins/x/files/lib/json2.js')).toBe('vendored');
+    // Only under the library's own file name, and only as the banner's first line.
+    expect(roleFromContent(json2 + code, 'public/js/app.js')).toBeUndefined();
+    const own = '/*\n    Our JSON helpers, after\n    json2.js\n    2014-02-04\n*/\n';
+    expect(roleFromContent(own + code, 'lib/json2.js')).toBeUndefined();
   });
   it("reads a published plugin's banner that names the library first and itself a plugin", () => {
     const plugin =

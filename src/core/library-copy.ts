@@ -97,9 +97,10 @@ const FILE_NAMES: ReadonlySet<string> = new Set(LIBRARIES.map((n) => n.toLowerCa
 // The prelude browserify and webpack write at the top of a bundle (browserify's `require=` form exposes the
 // bundle's modules to other bundles).
 // browserify's `--standalone` build wraps the same prelude in a UMD header that hides define, module and
-// exports (socket.io-client's browser build).
+// exports (socket.io-client's browser build; later browserify versions test `module` too: `if("object"==typeof
+// exports&&"undefined"!=typeof module)module.exports=e();else if(…)`).
 const BUNDLE_PRELUDE =
-  /^\s*(?:(?:require=)?\(function\(\)\{function r\(e,n,t\)\{function o\(i,f\)|(?:require=)?\(function e\(t,n,r\)\{function s\(o,u\)|\/\*{6}\/ \((?:function\(modules\)|\(\) => )\{ \/\/ webpackBootstrap|!function\(e\)\{"object"==typeof exports\?module\.exports=e\(\)[^\n]{0,300}\(function\(\)\{var define,module,exports;\s*return \(function e\(t,n,r\)\{function s\(o,u\))/;
+  /^\s*(?:(?:require=)?\(function\(\)\{function r\(e,n,t\)\{function o\(i,f\)|(?:require=)?\(function e\(t,n,r\)\{function s\(o,u\)|\/\*{6}\/ \((?:function\(modules\)|\(\) => )\{ \/\/ webpackBootstrap|!function\(e\)\{(?:"object"==typeof exports\?module\.exports=e\(\)|if\("object"==typeof exports&&"undefined"!=typeof module\)module\.exports=e\(\))[^\n]{0,300}\(function\(\)\{var define,module,exports;\s*return \(function e\(t,n,r\)\{function s\(o,u\))/;
 const HEAD_BYTES = 2048;
 // Where a library states its own version (underscore's `var VERSION` follows its UMD wrapper).
 const VERSION_BYTES = 8192;
@@ -143,6 +144,14 @@ export function isLibraryCopy(path: string, text: string): boolean {
   const lib = libraryOfName(path);
   if (!lib) return false;
   if (isBundle(text)) return true;
+  // A banner that opens with the file's own library name as a file and dates or numbers its release on the
+  // next lines (Crockford's `json2.js` / `2014-02-04`): the library naming itself, not a project's comment.
+  const named = new RegExp(
+    `^[\\s/*!]*${escape(lib)}\\.js[ \\t]*\\n(?:[ \\t/*]*\\n){0,2}[ \\t/*]*(?:\\d{4}-\\d{2}-\\d{2}|v?\\d+\\.\\d+(?:\\.\\d+)*)[ \\t]*(?:\\n|$)`,
+    'i',
+  );
+  // The file's start, not `banner`: json2's banner runs on past the bytes read, so it is not a closed comment there.
+  if (named.test(head)) return true;
   // `expect.version = '0.1.2'`, `_.VERSION = '1.4.2'`, `var VERSION = '1.13.4'`: the library stating
   // its own version early on.
   const own = new RegExp(

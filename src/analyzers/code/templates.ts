@@ -346,16 +346,72 @@ const ESCAPED_AFTER_SAFE = /\|\s*safe\b[^}]*\|\s*(?:url_?encode|escape|e|forcees
  */
 const TOJSON_LAST = /\|\s*tojson\s*(?:\([^()]*\))?$/;
 
+// A Pug list of string or number literals (`['cpu', 'arch', 'uptime']`), as a loop's subject or a template
+// variable's value.
+const PUG_LITERAL_LIST = String.raw`\[\s*(?:(?:'[^'\\\n]*'|"[^"\\\n]*"|\d+)\s*,\s*)*(?:'[^'\\\n]*'|"[^"\\\n]*"|\d+)?\s*\]`;
+const PUG_EACH =
+  /^[ \t]*(?:each|for)[ \t]+([A-Za-z_$][\w$]*)(?:[ \t]*,[ \t]*([A-Za-z_$][\w$]*))?[ \t]+in[ \t]+([^\n]*?)[ \t]*$/gm;
+
+/**
+ * Names a Pug template binds only to its own fixed text: the variable of every `each x in […]` over a list of
+ * literals, or over a name the template sets once to such a list (`- var props = ['cpu', 'arch']` then
+ * `each prop in props`), and mentioned nowhere as a mixin's parameter or another assignment. A name also bound
+ * otherwise (another loop over data, `- var x = …`, a mixin parameter, an index `each v, i in …` is a number
+ * anyway) is not one.
+ */
+function pugFixedNames(text: string): Set<string> {
+  const lists = new Set<string>();
+  const listRe = new RegExp(
+    String.raw`^[ \t]*-[ \t]*(?:var|let|const)[ \t]+([A-Za-z_$][\w$]*)[ \t]*=[ \t]*${PUG_LITERAL_LIST}[ \t]*;?[ \t]*$`,
+    'gm',
+  );
+  for (const m of text.matchAll(listRe)) lists.add(m[1] ?? '');
+  const fixed = new Set<string>();
+  const other = new Set<string>();
+  for (const m of text.matchAll(PUG_EACH)) {
+    const [, item = '', index, subject = ''] = m;
+    const literal = new RegExp(`^${PUG_LITERAL_LIST}$`).test(subject) || lists.has(subject);
+    (literal ? fixed : other).add(item);
+    if (index) fixed.add(index);
+  }
+  for (const l of lists) {
+    // A list name assigned twice may hold data the second time.
+    const assigned = text.match(
+      new RegExp(String.raw`(?<![\w$.])${l}[ \t]*(?:=(?!=)|\.push\(|\.unshift\(|\.splice\()`, 'g'),
+    );
+    if ((assigned?.length ?? 0) > 1)
+      for (const m of text.matchAll(PUG_EACH)) if (m[3] === l) other.add(m[1] ?? '');
+  }
+  for (const n of fixed) {
+    const rebound = new RegExp(
+      String.raw`(?:^[ \t]*-[^\n]*(?<![\w$.])${n}[ \t]*=(?!=)|^[ \t]*mixin[ \t]+[\w-]+[ \t]*\([^)\n]*(?<![\w$])${n}(?![\w$]))`,
+      'm',
+    );
+    if (other.has(n) || rebound.test(text)) fixed.delete(n);
+  }
+  return fixed;
+}
+
+/** An expression of string literals and fixed names joined by `+` (`'<%- data.' + prop + ' %>'`). */
+function joinOfFixed(expr: string, names: ReadonlySet<string>): boolean {
+  if (names.size === 0) return false;
+  const parts = expr.replace(LITERAL, '""').split('+');
+  return parts.length > 1 && parts.every((p) => p.trim() === '""' || names.has(p.trim()));
+}
+
 /** Every output of a non-constant value that the template writes without HTML escaping. */
 export function unescapedOutputs(text: string, engine: TemplateEngine): UnescapedOutput[] {
   const starts = lineStarts(text);
   const out: UnescapedOutput[] = [];
+  const fixedNames =
+    engine === 'pug' && /^[ \t]*(?:each|for)[ \t]/m.test(text) ? pugFixedNames(text) : new Set<string>();
   for (const p of PATTERNS[engine]) {
     for (const m of text.matchAll(p.re)) {
       const expr = (m[p.group] ?? '').trim();
       if (constant(expr) || rendered(expr) || translated(expr)) continue;
       if (setting(expr) || helpText(expr) || frameworkMarkup(expr)) continue;
       if (helperOfLiterals(expr, p.construct)) continue;
+      if (fixedNames.has(expr) || joinOfFixed(expr, fixedNames)) continue;
       if (p.construct === '|safe' && (ESCAPED_AFTER_SAFE.test(m[0]) || TOJSON_LAST.test(expr))) continue;
       const at = (m.index ?? 0) + m[0].indexOf(m[p.group] ?? '');
       const where = position(starts, at);

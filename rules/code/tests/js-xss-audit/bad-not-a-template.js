@@ -10,3 +10,11 @@ $.getJSON('/items', function (items) {
   // ruleid: code/js-xss-audit
   $('#items').html(html);
 });
+
+// A request to a URL held under a URL's name: it may be another origin.
+function remote(baseUrl) {
+  $.post(baseUrl + '/preview', {}, function (data) {
+    // ruleid: code/js-xss-audit
+    $('#preview').html(data);
+  });
+}

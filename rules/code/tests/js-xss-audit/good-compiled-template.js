@@ -14,3 +14,8 @@ $.getJSON('/-/search/' + encodeURIComponent(q), function (results) {
 
 var row = Handlebars.compile('<li>{{name}}</li>');
 document.getElementById('list').innerHTML = row({ name: location.hash });
+
+// Underscore's and Lodash's `_.template(…)` compile a template of the page (`<%- %>` escapes): what the call
+// returns is the template's markup.
+var sysInfo = _.template($('#sysInfoTmp').html());
+$('.system-info').html(sysInfo({ data: { cpu: stat.cpus.length, arch: stat.arch } }));

@@ -54,3 +54,11 @@ function reorder(type) {
   );
   $('#sorted').html($(this).children('li'));
 }
+
+// A path prefix of the site under a name that says so (a wiki mounted below a proxy's path), joined to a
+// path of the site: the reply is the server's Markdown preview, rendered by its own code.
+function preview(proxyPath) {
+  $.post(proxyPath + '/misc/preview', { data: $('#js--editor').val() }, function (data) {
+    $('#js--preview .modal-body').html(data);
+  });
+}
