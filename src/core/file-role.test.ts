@@ -65,6 +65,10 @@ describe('roleFromPath', () => {
     ['app/local_settings_sample.py', 'example'],
     ['config-sample.js', 'example'],
     ['bin/run_example.sh', 'example'],
+    ['python3/lava_server/settings/dev.py', 'example'],
+    ['mysite/settings/development.py', 'example'],
+    ['mysite/settings_dev.py', 'example'],
+    ['mysite/dev_settings.py', 'example'],
   ])('%s is %s', (path, role) => {
     expect(roleFromPath(path)).toBe(role);
   });
@@ -88,6 +92,11 @@ describe('roleFromPath', () => {
       'src/counterexample.js',
       'src/history.js',
       'lib/changelog/parse.ts',
+      'mysite/settings/prod.py',
+      'mysite/settings/devices.py',
+      'mysite/settings/local.py',
+      'config/development.js',
+      'config/dev.json',
     ])
       expect(roleFromPath(p), p).toBe('source');
   });

@@ -214,6 +214,7 @@ export class GuardChecker {
         }
       }
     }
+    this.addCompared(g, cond, spots);
     for (const side of [g.names, g.whenTrue, g.whenFalse]) {
       for (const x of [...side]) {
         const original = this.aliased(cond, x);
@@ -221,6 +222,34 @@ export class GuardChecker {
       }
     }
     return g;
+  }
+
+  /**
+   * A name the condition compares (`h != request.args.get('h')`, `hmac.compare_digest(h, sig)`) that was
+   * bound to a call a guard without a polarity matches as a whole (`h = new_hmac(secret, url)`): the value
+   * that call checks is safe on the side where the two are equal. Only whole calls, so a name bound to a
+   * boolean check (`ok = url.startswith(base)`) compared with something is not read as one.
+   */
+  private addCompared(g: Guard, cond: SgNode, spots: Map<Matcher, Spot[]>): void {
+    const compared = comparedNames(cond);
+    if (compared.length === 0) return;
+    for (const c of compared) {
+      for (const d of this.defs.definitionsOf(c.node)) {
+        if (d.kind !== 'value' || d.keys.length > 0 || !/^call(?:_expression)?$/.test(kindOf(d.value)))
+          continue;
+        const r = d.value.range();
+        for (const m of this.o.guards) {
+          if (GUARD_POLARITY.get(m)) continue;
+          const list = spots.get(m) ?? [];
+          for (let i = firstFrom(list, r.start.index); i < list.length; i++) {
+            const hit = list[i];
+            if (!hit || hit.start > r.start.index) break;
+            if (hit.x === undefined || hit.end > r.end.index) continue;
+            for (const x of checkedNames(hit.x)) (c.safeWhenTrue ? g.whenTrue : g.whenFalse).add(x);
+          }
+        }
+      }
+    }
   }
 
   /**
@@ -349,6 +378,44 @@ function implied(check: SgNode, cond: SgNode): [Truth, Truth] {
     n = p;
   }
   return [t, f];
+}
+
+const EQUALITY = new Set(['==', '===', '!=', '!==']);
+
+/**
+ * The plain names a condition compares for equality, and whether the condition being true means they are
+ * equal: `h != sig` (false), `not h == sig` (false), `hmac.compare_digest(h, sig)` or
+ * `crypto.timingSafeEqual(h, sig)` (true).
+ */
+function comparedNames(cond: SgNode): { node: SgNode; safeWhenTrue: boolean }[] {
+  let c: SgNode | null = cond;
+  let negated = false;
+  for (let i = 0; c && i < 4; i++) {
+    const k = c.kind();
+    if (k === 'parenthesized_expression') c = c.namedChildren()[0] ?? null;
+    else if ((k === 'unary_expression' && c.field('operator')?.text() === '!') || k === 'not_operator') {
+      negated = !negated;
+      c = c.field('argument');
+    } else break;
+  }
+  if (!c) return [];
+  const k = c.kind();
+  let operands: SgNode[] = [];
+  let equal: boolean;
+  if (k === 'binary_expression' || k === 'comparison_operator') {
+    const ops = c.children().filter((n) => !n.isNamed() && EQUALITY.has(n.text()));
+    if (ops.length !== 1 || c.namedChildren().length !== 2) return [];
+    equal = ops[0]!.text().startsWith('=');
+    operands = c.namedChildren();
+  } else if (
+    (k === 'call' || k === 'call_expression') &&
+    /(?:^|\.)(?:compare_digest|timingSafeEqual)$/.test(c.field('function')?.text() ?? '')
+  ) {
+    equal = true;
+    operands = c.field('arguments')?.namedChildren() ?? [];
+  } else return [];
+  const safeWhenTrue = equal !== negated;
+  return operands.filter((n) => n.kind() === 'identifier').map((node) => ({ node, safeWhenTrue }));
 }
 
 /** The name a condition tests for truth alone (`x`, `!x`, `(x)`), if that is all it does, and whether negated. */

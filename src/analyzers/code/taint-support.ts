@@ -230,18 +230,32 @@ const LOOKUP_METHOD = /^(?:get|getAll|getlist)$/;
 const NOT_LOOKUPS =
   /^(?:_|lodash|R|ramda|dot|dotProp|dotty|objectPath|jp|jsonpath|Reflect|requests|httpx|axios|got|superagent|needle|request|http|https|urllib3|aiohttp|[\w.]*(?:[Ss]ession|[Cc]lient|[Hh]ttp))$/;
 
+// Python HTTP clients (`requests`, `httpx`, a session): request metadata that chooses among what the server at the URL
+// serves (a conditional GET's forwarded headers, a timeout, proxies), never what it writes.
+const HTTP_CLIENT = /^(?:requests|httpx|urllib3|aiohttp|[\w.]*(?:[Ss]ession|[Cc]lient))$/;
+const REQUEST_METADATA =
+  /^(?:headers|cookies|auth|timeout|proxies|verify|cert|stream|allow_redirects|follow_redirects|hooks)$/;
+
 /**
- * The arguments whose data a call passes on. `store.get(id)` on a receiver that holds no request data looks
- * the key up: the result is the store's value, not the key (a post the blog's model returns for a URL's id).
- * A default after the key (`cfg.get('x', req.args['y'])`), a path helper's object and an HTTP client's URL
- * still pass.
+ * The values of the arguments whose data a call passes on (a keyword argument's value). `store.get(id)` on a
+ * receiver that holds no request data looks the key up: the result is the store's value, not the key (a post
+ * the blog's model returns for a URL's id). A default after the key (`cfg.get('x', req.args['y'])`), a path
+ * helper's object and an HTTP client's URL still pass; of a Python HTTP client's `get`, not the request's
+ * metadata (`requests.get(url, headers=dict_subset(request.headers, …))`: the answer is the URL's server's).
  */
-export function lookupArguments<T>(
+export function lookupArguments(
   receiver: { text(): string } | null | undefined,
   callee: string | undefined,
-  args: T[],
-): T[] {
-  return receiver && LOOKUP_METHOD.test(callee ?? '') && !NOT_LOOKUPS.test(receiver.text())
-    ? args.slice(1)
-    : args;
+  args: SgNode[],
+): (SgNode | null)[] {
+  let kept = args;
+  if (receiver && LOOKUP_METHOD.test(callee ?? '')) {
+    const text = receiver.text();
+    if (!NOT_LOOKUPS.test(text)) kept = args.slice(1);
+    else if (HTTP_CLIENT.test(text))
+      kept = args.filter(
+        (a) => a.kind() !== 'keyword_argument' || !REQUEST_METADATA.test(a.field('name')?.text() ?? ''),
+      );
+  }
+  return kept.map((a) => (a.kind() === 'keyword_argument' ? a.field('value') : a));
 }

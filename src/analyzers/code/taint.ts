@@ -469,11 +469,7 @@ export class TaintEvaluator {
       if (r === REQ) return this.requestMember(node);
       if (r) return r;
     }
-    const argValues = lookupArguments(
-      recv,
-      calleeName,
-      args.map((a) => (a.kind() === 'keyword_argument' ? a.field('value') : a)),
-    );
+    const argValues = lookupArguments(recv, calleeName, args);
     const v = this.firstOf(argValues, depth);
     // Only modelled library functions pass taint from their arguments; an unknown function may as well
     // validate, hash or look its input up (CodeQL makes the same choice), so it ends the path.

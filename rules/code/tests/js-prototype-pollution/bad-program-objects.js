@@ -1,0 +1,52 @@
+const _ = require('lodash');
+const $ = require('jquery');
+const express = require('express');
+const app = express();
+const settings = {};
+
+// A call given the request's path can return `settings.__proto__`, Object.prototype itself.
+app.post('/at', (req, res) => {
+  const node = _.get(settings, req.body.path);
+  // ruleid: code/js-prototype-pollution
+  node[req.body.key] = { enabled: true };
+  res.end();
+});
+
+// A copy of the request's entries into a target it was given, and a deep jQuery extend, stay reported.
+function copyInto(target, source) {
+  for (const key in source) {
+    // ruleid: code/js-prototype-pollution
+    target[key] = source[key];
+  }
+}
+
+app.post('/deep', (req, res) => {
+  copyInto(settings[req.query.group], req.body);
+  // ruleid: code/js-prototype-pollution
+  $.extend(true, {}, settings, req.body);
+  // ruleid: code/js-prototype-pollution
+  _.merge(settings, req.body);
+  res.end();
+});
+
+// Helpers inside a factory: one handed `settings[group]`, one that walks its parameter down a path.
+module.exports = (state) => {
+  const router = express.Router();
+  function assign(target, source) {
+    for (const key of Object.keys(source)) {
+      // ruleid: code/js-prototype-pollution
+      target[key] = { value: source[key] };
+    }
+  }
+  function setPath(obj, keys) {
+    for (const k of keys.slice(0, -1)) obj = obj[k];
+    // ruleid: code/js-prototype-pollution
+    obj[keys[keys.length - 1]] = { on: true };
+  }
+  router.post('/:group', (req, res) => {
+    assign(state[req.params.group], req.body);
+    setPath(state, req.body.path.split('.'));
+    res.end();
+  });
+  return router;
+};
