@@ -1,4 +1,5 @@
 import type { SgNode } from '@ast-grep/napi';
+import { cheapFirst } from './cheap-first.js';
 import { inlined, METAVAR } from './constraint-inline.js';
 import type { Rule } from './constraint-inline.js';
 import { forFile } from './file-level.js';
@@ -73,20 +74,24 @@ const alone = new WeakMap<Matcher, Map<string, Matcher>>();
 
 /**
  * The matcher as walked on its own: with its constraints written into its rule where that means the same
- * (constraint-inline.ts), so that they are checked before its costly parts rather than after the whole rule.
+ * (constraint-inline.ts), so that they are checked before its costly parts rather than after the whole rule,
+ * and its cheap tests before a pattern that matches every node of its kind (cheap-first.ts).
  */
 function walkedAlone(m: Matcher, lang: FileLanguage | undefined): Matcher {
-  if (!lang || m.constraints === undefined) return m;
+  if (!lang) return m;
   let byLang = alone.get(m);
   if (!byLang) alone.set(m, (byLang = new Map<string, Matcher>()));
   const key = String(lang.lang);
   let w = byLang.get(key);
   if (w === undefined) {
-    const r = inlined(m, lang);
-    if (r === null) w = m;
-    else {
+    const r = m.constraints === undefined ? null : inlined(m, lang);
+    if (r === null) {
+      // Constraints left as written are checked after the whole rule, so moving its tests is still the same.
+      const rule = cheapFirst(m.rule as Rule, lang);
+      w = rule === m.rule ? m : { ...m, rule };
+    } else {
       const { constraints: _constraints, ...rest } = m;
-      w = { ...rest, rule: r.rule, utils: { ...m.utils, ...r.utils } } as Matcher;
+      w = { ...rest, rule: cheapFirst(r.rule, lang), utils: { ...m.utils, ...r.utils } } as Matcher;
     }
     byLang.set(key, w);
   }
@@ -109,7 +114,11 @@ function alternativeOf(m: Matcher, lang: FileLanguage, suffix: string): Alternat
     a =
       r === null
         ? null
-        : { rule: renamed(r.rule, suffix) as Rule, utils, bound: single && `${single}${suffix}` };
+        : {
+            rule: renamed(cheapFirst(r.rule, lang), suffix) as Rule,
+            utils,
+            bound: single && `${single}${suffix}`,
+          };
     byLang.set(key, a);
   }
   return a;
