@@ -18,8 +18,8 @@ const inTests = (m: MatchContext): boolean => ['test', 'fixture'].includes(roleF
  * Key material that is a test's own beyond doubt, in a test or fixture folder: written into the code of a test
  * module (`KEY = """-----BEGIN …"""` in `tests/test_delivery.py`: nothing deployed reads a key out of a test's
  * source), or a key file the tests named as theirs (`testing/ssl_test_key.key`, `test-key.pem`, `testkey.pem`).
- * Not reported. A key file in a test folder under another name (`test/conf/server.key`) may be a deployment's
- * copied in: kept, lowered (testKey).
+ * Kept, as every finding in a test is, at info with a note. A key file in a test folder under another name (`test/conf/server.key`) may be a deployment's
+ * copied in: kept at medium, lowered once by the role stage (testKey).
  */
 function testsOwnKey(m: MatchContext): boolean {
   if (!inTests(m)) return false;
@@ -35,7 +35,12 @@ function testsOwnKey(m: MatchContext): boolean {
  * (an AWS key in a test) is an account on a live service and is not lowered this way.
  */
 function testKey(m: MatchContext): Verdict {
-  if (testsOwnKey(m)) return false;
+  if (testsOwnKey(m)) {
+    return {
+      severity: 'info',
+      note: "The tests' own key by where it is written and its name; reported only so nothing deployed trusts it.",
+    };
+  }
   return inTests(m)
     ? {
         severity: 'medium',
