@@ -1,4 +1,5 @@
 import logging
+from urllib.parse import parse_qs, unquote, unquote_plus
 
 from tornado import web
 
@@ -10,3 +11,12 @@ class ApiHandler(web.RequestHandler):
         self.log.warning("Blocking request for %s", self.get_argument("path"))
         # ruleid: code/py-log-injection
         logging.debug("posted %s", self.request.body)
+
+    def head(self):
+        # The raw path or query decoded by the handler itself: `%0A` is a line break again.
+        # ruleid: code/py-log-injection
+        logging.info("asked for %s", unquote(self.request.path))
+        # ruleid: code/py-log-injection
+        logging.info("path %s", unquote_plus(self.request.path))
+        # ruleid: code/py-log-injection
+        logging.info("referrer %s", parse_qs(self.request.headers.get("Referer")))
