@@ -13,3 +13,15 @@ def after(request):
     nxt = request.GET.get("next")
     # ruleid: code/py-open-redirect
     return HttpResponseRedirect("%s/%s" % (nxt, reverse("home")))
+
+
+def jump(request):
+    # The site's path first, but the request's value joined straight to it: with `reverse("home")` giving
+    # "/", `path=/evil.example` makes "//evil.example", another host.
+    # ruleid: code/py-open-redirect
+    return HttpResponseRedirect("%s%s" % (reverse("home"), request.GET.get("path", "")))
+
+
+def jump_format(request):
+    # ruleid: code/py-open-redirect
+    return HttpResponseRedirect("{}/{}".format(reverse("home"), request.GET["path"]))
