@@ -83,3 +83,18 @@ def set_session(response, sid, settings, app):
     # A flag from the request, not from a setting.
     # ruleid: code/py-cookie-insecure
     response.set_cookie("theme_" + sid, sid, secure=response.secure)
+
+
+class Settings:
+    # A settings page (a Flask-RESTful resource) that signs the user in again after a password change: the
+    # class's name says settings, the cookie's own name says session.
+    def post(self, request, resp):
+        token = issue_session_token(request.form["user"])
+        # ruleid: code/py-cookie-insecure
+        resp.set_cookie("session_token", token)
+        return resp
+
+
+def update_settings(request, response, sid):
+    # ruleid: code/py-cookie-insecure
+    response.set_cookie(app_config.SESSION_COOKIE_NAME, sid)
