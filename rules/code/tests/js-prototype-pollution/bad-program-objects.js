@@ -50,3 +50,19 @@ module.exports = (state) => {
   });
   return router;
 };
+
+// The same helper handed `settings[group]` through a name first: `group` is `__proto__`, the receiver is
+// Object.prototype, and the one-level write copies the body's keys onto every object.
+module.exports.update = (store) => {
+  function apply(target, values) {
+    for (const k in values) {
+      // ruleid: code/js-prototype-pollution
+      target[k] = values[k];
+    }
+  }
+  return (req, res) => {
+    const group = store[req.params.group] || {};
+    apply(group, req.body);
+    res.json(group);
+  };
+};
