@@ -25,3 +25,14 @@ function replaced(names, markup) {
   // ruleid: code/js-xss-audit
   $('#names').html(items);
 }
+
+// A `$` name is only a convention: here it holds markup built from data, which .html() parses.
+function rows(items) {
+  var list = [];
+  for (var i = 0; i < items.length; i++) {
+    var $row = '<li>' + items[i].name + '</li>';
+    list.push($row);
+  }
+  // ruleid: code/js-xss-audit
+  $('#list').html(list);
+}
