@@ -20,3 +20,15 @@ def internal_jobs_logs(request, pk):
 def upload(request):
     agent = request.headers.get("User-Agent")
     return JsonResponse({"agent": agent})
+
+
+# A header read (to go back) and a comparison, but not of the header's value: the user types their own name to
+# confirm, which another site's form can post for them while their cookies admit the request.
+# ruleid: code/py-csrf-disabled
+@csrf_exempt
+@login_required
+def delete_account(request):
+    if not constant_time_compare(request.POST.get("username", ""), request.user.username):
+        return JsonResponse({"error": "Type your user name to confirm"}, status=400)
+    request.user.delete()
+    return redirect(request.META.get("HTTP_REFERER", "/"))
