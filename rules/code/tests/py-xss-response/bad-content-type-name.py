@@ -22,3 +22,13 @@ def page_for(request, body, content_type='text/plain'):
 def find_view(request):
     page_for(request, request.GET.get('q'))
     return response_for(request, [], content_type='text/html', jsonp=request.GET.get('jsonp', False))
+
+
+# The same helper, but a caller gives the type by position: the request's text is served as a page.
+def respond(request, data, content_type="application/json"):
+    # ruleid: code/py-xss-response
+    return HttpResponse(data, content_type=content_type)
+
+
+def preview(request):
+    return respond(request, request.GET["body"], "text/html")
