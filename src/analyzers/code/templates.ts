@@ -357,9 +357,10 @@ const PUG_EACH =
  * literals, or over a name the template sets once to such a list (`- var props = ['cpu', 'arch']` then
  * `each prop in props`), and mentioned nowhere as a mixin's parameter or another assignment. A name also bound
  * otherwise (another loop over data, `- var x = …`, a mixin parameter, an index `each v, i in …` is a number
- * anyway) is not one.
+ * anyway) is not one. Each name maps to the spans of its loops' bodies (the lines indented under `each`): past
+ * the loop the same name is the render's local, data.
  */
-function pugFixedNames(text: string): Set<string> {
+function pugFixedNames(text: string): Map<string, [number, number][]> {
   const lists = new Set<string>();
   const listRe = new RegExp(
     String.raw`^[ \t]*-[ \t]*(?:var|let|const)[ \t]+([A-Za-z_$][\w$]*)[ \t]*=[ \t]*${PUG_LITERAL_LIST}[ \t]*;?[ \t]*$`,
@@ -368,11 +369,18 @@ function pugFixedNames(text: string): Set<string> {
   for (const m of text.matchAll(listRe)) lists.add(m[1] ?? '');
   const fixed = new Set<string>();
   const other = new Set<string>();
+  const spans = new Map<string, [number, number][]>();
+  const span = (name: string, s: [number, number]): void => {
+    spans.set(name, [...(spans.get(name) ?? []), s]);
+  };
   for (const m of text.matchAll(PUG_EACH)) {
-    const [, item = '', index, subject = ''] = m;
+    const [line, item = '', index, subject = ''] = m;
     const literal = new RegExp(`^${PUG_LITERAL_LIST}$`).test(subject) || lists.has(subject);
     (literal ? fixed : other).add(item);
     if (index) fixed.add(index);
+    const body = loopBody(text, m.index ?? 0, line);
+    if (literal) span(item, body);
+    if (index) span(index, body);
   }
   for (const l of lists) {
     // A list name assigned twice may hold data the second time.
@@ -389,7 +397,27 @@ function pugFixedNames(text: string): Set<string> {
     );
     if (other.has(n) || rebound.test(text)) fixed.delete(n);
   }
-  return fixed;
+  return new Map([...spans].filter(([n]) => fixed.has(n)));
+}
+
+/** The span of the lines indented under the Pug line at `start` (`line` its text): the block it opens. */
+function loopBody(text: string, start: number, line: string): [number, number] {
+  const indent = /^[ \t]*/.exec(line)?.[0].length ?? 0;
+  const from = start + line.length;
+  const next = /\n(?=[ \t]*\S)/g;
+  next.lastIndex = from;
+  for (let m = next.exec(text); m; m = next.exec(text)) {
+    const lead = /^[ \t]*/.exec(text.slice(m.index + 1, m.index + 1 + 200))?.[0].length ?? 0;
+    if (lead <= indent) return [from, m.index];
+  }
+  return [from, text.length];
+}
+
+/** The names of `spans` whose loop body holds the offset `at`. */
+function inScope(spans: ReadonlyMap<string, [number, number][]>, at: number): Set<string> {
+  const names = new Set<string>();
+  for (const [n, list] of spans) if (list.some(([a, b]) => at >= a && at < b)) names.add(n);
+  return names;
 }
 
 /** An expression of string literals and fixed names joined by `+` (`'<%- data.' + prop + ' %>'`). */
@@ -403,17 +431,22 @@ function joinOfFixed(expr: string, names: ReadonlySet<string>): boolean {
 export function unescapedOutputs(text: string, engine: TemplateEngine): UnescapedOutput[] {
   const starts = lineStarts(text);
   const out: UnescapedOutput[] = [];
-  const fixedNames =
-    engine === 'pug' && /^[ \t]*(?:each|for)[ \t]/m.test(text) ? pugFixedNames(text) : new Set<string>();
+  const loopNames =
+    engine === 'pug' && /^[ \t]*(?:each|for)[ \t]/m.test(text)
+      ? pugFixedNames(text)
+      : new Map<string, [number, number][]>();
   for (const p of PATTERNS[engine]) {
     for (const m of text.matchAll(p.re)) {
       const expr = (m[p.group] ?? '').trim();
       if (constant(expr) || rendered(expr) || translated(expr)) continue;
       if (setting(expr) || helpText(expr) || frameworkMarkup(expr)) continue;
       if (helperOfLiterals(expr, p.construct)) continue;
-      if (fixedNames.has(expr) || joinOfFixed(expr, fixedNames)) continue;
-      if (p.construct === '|safe' && (ESCAPED_AFTER_SAFE.test(m[0]) || TOJSON_LAST.test(expr))) continue;
       const at = (m.index ?? 0) + m[0].indexOf(m[p.group] ?? '');
+      if (loopNames.size > 0) {
+        const fixedNames = inScope(loopNames, at);
+        if (fixedNames.has(expr) || joinOfFixed(expr, fixedNames)) continue;
+      }
+      if (p.construct === '|safe' && (ESCAPED_AFTER_SAFE.test(m[0]) || TOJSON_LAST.test(expr))) continue;
       const where = position(starts, at);
       // The line's start from the index, not by searching back: many matches on one long line stay linear.
       if (p.codeLine?.test(text.slice(at - where.column + 1, at))) continue;
