@@ -203,4 +203,33 @@ module.exports = r;
     );
     expect(routesBehindLogin('server.js', other, (p) => p !== 'other.js')).toBeUndefined();
   });
+
+  it('takes a use(guard) to cover only later routes of its receiver in the same function', () => {
+    const router = `const { requireLogin } = require('../auth');
+function admin() { const r = express.Router(); r.use(requireLogin); r.get('/a', (req, res) => res.send(req.query.x)); return r; }
+function open() {
+  const r = express.Router();
+  r.get('/p', (req, res) => res.send(req.query.x));
+  return r;
+}
+const r = express.Router();
+function secure() { r.use(requireLogin); }
+r.get('/b', (req, res) => res.send(req.query.y));
+secure();
+module.exports = { admin, open, r };
+`;
+    const files = [
+      { path: 'auth.js', text: 'module.exports = { requireLogin, checkLogin };' },
+      { path: 'routes/r.js', text: router },
+      {
+        path: 'server.js',
+        text: `const { checkLogin } = require('./auth');\nwss.on('connection', (ws) => { if (!checkLogin(ws)) return; });\n`,
+      },
+    ];
+    const login = routesBehindLogin('server.js', files, (p) => files.some((f) => f.path === p));
+    expect(login && behindShellLogin(login, 'routes/r.js', 2)).toBe(true);
+    // Another function's router of the same name, and a route after a function that would add the guard.
+    expect(login && behindShellLogin(login, 'routes/r.js', 5)).toBe(false);
+    expect(login && behindShellLogin(login, 'routes/r.js', 10)).toBe(false);
+  });
 });

@@ -111,6 +111,21 @@ const CONDITIONAL = new Set([
   'try_statement',
 ]);
 
+/** Nodes that open a function's own scope. */
+const SCOPES = new Set([
+  ...FUNCTIONS,
+  'function_declaration',
+  'generator_function_declaration',
+  'method_definition',
+  'class_static_block',
+]);
+
+/** The function a call is written in (its node id), or -1 at the module's top. */
+function scopeOf(call: SgNode): number {
+  for (let n = call.parent(); n !== null; n = n.parent()) if (SCOPES.has(kindOf(n))) return n.id();
+  return -1;
+}
+
 /** Whether a call runs whenever its module (or the function holding it) runs: no condition around it. */
 function unconditional(call: SgNode): boolean {
   for (let n = call.parent(); n !== null; n = n.parent()) {
@@ -235,7 +250,9 @@ function readRoutes(
     const b = p.imports.names.get(n.text());
     return b && (b.name === null || /rout/i.test(b.name)) ? b.module : undefined;
   };
-  // Per receiver, the path prefixes its `use(guard)` calls so far cover ('' for all).
+  // Per receiver in a function (the same name in two functions may be two routers), the path prefixes its
+  // `use(guard)` calls so far cover ('' for all). Only calls in that very function: one nested in it, or in a
+  // function it holds, may run at another time or not at all.
   const covered = new Map<string, string[]>();
   const behind = (receiver: string, path: string | undefined): boolean =>
     (covered.get(receiver) ?? []).some(
@@ -253,7 +270,7 @@ function readRoutes(
     const receiverNode = fn?.field('object');
     const method = fn?.field('property')?.text();
     if (!receiverNode || method === undefined) continue;
-    const receiver = compact(receiverNode);
+    const receiver = `${scopeOf(call)}\0${compact(receiverNode)}`;
     const a = argsOf(call);
     const path = literalPath(a[0]);
     if (method === 'use') {
