@@ -232,4 +232,39 @@ module.exports = { admin, open, r };
     expect(login && behindShellLogin(login, 'routes/r.js', 5)).toBe(false);
     expect(login && behindShellLogin(login, 'routes/r.js', 10)).toBe(false);
   });
+
+  it('reads every mount of a router module: another export, a member, a factory, a require in place', () => {
+    const router = `const router = express.Router();
+const api = express.Router();
+router.get('/p', (req, res) => res.send(req.query.x));
+api.get('/q', (req, res) => res.send(req.query.x));
+module.exports = router;
+module.exports.api = api;
+`;
+    const check = (open: string): boolean | undefined => {
+      const server = `const { checkLogin, requireLogin } = require('./auth');
+const files = require('./routes/r');
+${open.includes('{ api }') ? '' : "const { api } = require('./routes/r');\n"}app.use('/x', requireLogin, files);
+app.use('/y', requireLogin, api);
+${open}
+wss.on('connection', (ws) => { if (!checkLogin(ws)) return; });
+`;
+      const files = [
+        { path: 'auth.js', text: 'module.exports = { requireLogin, checkLogin };' },
+        { path: 'routes/r.js', text: router },
+        { path: 'server.js', text: server },
+      ];
+      const login = routesBehindLogin('server.js', files, (p) => files.some((f) => f.path === p));
+      return login && behindShellLogin(login, 'routes/r.js', 4);
+    };
+    // Every mount behind the guard: proven.
+    expect(check('')).toBe(true);
+    for (const open of [
+      "app.use('/open', require('./routes/r'));",
+      "app.use('/open', require('./routes/r').api);",
+      "app.use('/open', files.api);",
+      "const { api: publicApi } = require('./routes/r');\napp.use('/open', publicApi);",
+    ])
+      expect(check(open), open).toBeFalsy();
+  });
 });

@@ -14,9 +14,10 @@
  *   routes through);
  * - a route is behind it when its handler (a function written in place) is registered with the guard
  *   (`app.get('/x', authenticateToken, (req, res) => …)`), after an unconditional `router.use(guard)` on the same
- *   receiver (under the `use` call's path, if it has one), or in a router module every recognised mount of which
+ *   receiver in the same function (under the `use` call's path, if it has one), or in a router module every recognised mount of which
  *   is behind the guard (`app.use('/api/projects', authenticateToken, projectsRoutes)`, or mounted from a module
- *   itself wholly behind it); a router module used in any other way than a mount where it is imported (handed to
+ *   itself wholly behind it; a mount is any name imported from the module, a member or a call of one, or the
+ *   module required in place); a router module used in any other way than a mount where it is imported (handed to
  *   a function, put in a list) is not proven, nor is a route registered before the guard's `use`, a handler given
  *   by name, or a module never seen mounted.
  *
@@ -25,7 +26,7 @@
 import { parse } from '@ast-grep/napi';
 import type { SgNode } from '@ast-grep/napi';
 import { withoutLineComments } from './app-scope.js';
-import { jsImports, mayImportLocally } from './imports.js';
+import { jsImports, mayImportLocally, resolveJs } from './imports.js';
 import type { ModuleImports } from './imports.js';
 import { languageOf } from './languages.js';
 import { readsAsGuard } from './route-guards.js';
@@ -182,14 +183,12 @@ export function routesBehindLogin(
     if (!routes && !mayImportLocally(f.text, false)) continue;
     const p = f.path === shellPath ? shell : parsed(f, exists);
     if (!p) continue;
-    if (routes) readRoutes(p, logins, guards, mounts, spans);
+    const mounted = routes ? readRoutes(p, logins, guards, mounts, spans, exists) : new Map<string, number>();
     // A router module named elsewhere than in its mounts may be mounted where it cannot be seen.
-    const mounted = new Map<string, number>();
-    for (const m of mounts) if (m.from === p.path) mounted.set(m.module, (mounted.get(m.module) ?? 0) + 1);
     const code = withoutLineComments(p.text);
     for (const [local, b] of p.imports.names) {
-      if (b.name !== null && !/rout/i.test(b.name)) continue;
-      if (usesOf(code, local) > 1 + (mounted.get(b.module) ?? 0)) escaped.add(b.module);
+      if (b.name !== null && !/rout/i.test(b.name) && !mounted.has(local)) continue;
+      if (usesOf(code, local) > 1 + (mounted.get(local) ?? 0)) escaped.add(b.module);
     }
   }
   const whole = new Set<string>();
@@ -214,14 +213,18 @@ export function routesBehindLogin(
   return guard === undefined || handlers.size === 0 ? undefined : { guard, handlers };
 }
 
-/** Reads one file's route registrations and mounts, in source order, into `spans` and `mounts`. */
+/**
+ * Reads one file's route registrations and mounts, in source order, into `spans` and `mounts`; returns how many
+ * mounts each imported name makes.
+ */
 function readRoutes(
   p: Parsed,
   logins: ReadonlySet<string>,
   guards: Set<string>,
   mounts: Mount[],
   spans: Map<string, { span: [number, number]; guarded: boolean }[]>,
-): void {
+  exists: (p: string) => boolean,
+): Map<string, number> {
   const isLogin = (n: SgNode): boolean => {
     const k = kindOf(n);
     if (k === 'array') return n.children().some((c) => c.isNamed() && isLogin(c));
@@ -245,11 +248,27 @@ function readRoutes(
     guards.add(compact(target));
     return true;
   };
-  const mountOf = (n: SgNode): string | undefined => {
-    if (kindOf(n) !== 'identifier') return undefined;
-    const b = p.imports.names.get(n.text());
-    return b && (b.name === null || /rout/i.test(b.name)) ? b.module : undefined;
+  // A module mounted: a name imported from it, whatever it exports (a module may export several routers), a
+  // member or a call of one (`routes.api`, `makeRouter(db)`), or the module required in place
+  // (`require('./routes/x')`, or its `.api`).
+  const mountOf = (n: SgNode): { module: string; local?: string } | undefined => {
+    const k = kindOf(n);
+    if (k === 'identifier') {
+      const b = p.imports.names.get(n.text());
+      return b ? { module: b.module, local: n.text() } : undefined;
+    }
+    if (k === 'member_expression') {
+      const o = n.field('object');
+      return o ? mountOf(o) : undefined;
+    }
+    if (k !== 'call_expression') return undefined;
+    const f = n.field('function');
+    if (f?.text() !== 'require') return f && kindOf(f) === 'identifier' ? mountOf(f) : undefined;
+    const spec = literalPath(argsOf(n)[0]);
+    const module = spec === undefined ? undefined : resolveJs(p.path, spec, exists);
+    return module === undefined ? undefined : { module };
   };
+  const mountedNames = new Map<string, number>();
   // Per receiver in a function (the same name in two functions may be two routers), the path prefixes its
   // `use(guard)` calls so far cover ('' for all). Only calls in that very function: one nested in it, or in a
   // function it holds, may run at another time or not at all.
@@ -278,12 +297,15 @@ function readRoutes(
       let guarded = behind(receiver, path);
       let mounted = false;
       for (const arg of rest) {
-        if (isLogin(arg)) guarded = true;
-        const module = mountOf(arg);
-        if (module !== undefined) {
-          mounts.push({ module, from: p.path, guarded });
-          mounted = true;
+        if (isLogin(arg)) {
+          guarded = true;
+          continue;
         }
+        const m = mountOf(arg);
+        if (m === undefined) continue;
+        mounts.push({ module: m.module, from: p.path, guarded });
+        if (m.local !== undefined) mountedNames.set(m.local, (mountedNames.get(m.local) ?? 0) + 1);
+        mounted = true;
       }
       // `router.use(guard)`, `app.use('/admin', guard)`: every later route of the receiver there is behind it.
       if (!mounted && rest.length > 0 && rest.every(isLogin) && unconditional(call)) {
@@ -299,6 +321,7 @@ function readRoutes(
     list.push({ span: [r.start.line + 1, r.end.line + 1], guarded });
   }
   if (list.length > 0) spans.set(p.path, list);
+  return mountedNames;
 }
 
 /** Whether a request source at `path:line` is read in a route handler behind the shell's login. */
