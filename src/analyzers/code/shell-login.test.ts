@@ -267,4 +267,24 @@ wss.on('connection', (ws) => { if (!checkLogin(ws)) return; });
     ])
       expect(check(open), open).toBeFalsy();
   });
+
+  it('does not tell apart a handler behind the guard from an open one on the same line', () => {
+    const router = `const { requireLogin } = require('../auth');
+const r = express.Router();
+r.get('/a', requireLogin, (req, res) => res.send(req.query.x)); r.get('/b', (req, res) => res.send(req.query.y));
+r.get('/c', requireLogin, (req, res) => res.send(req.query.x));
+module.exports = r;
+`;
+    const files = [
+      { path: 'auth.js', text: 'module.exports = { requireLogin, checkLogin };' },
+      { path: 'routes/r.js', text: router },
+      {
+        path: 'server.js',
+        text: `const { checkLogin } = require('./auth');\nwss.on('connection', (ws) => { if (!checkLogin(ws)) return; });\n`,
+      },
+    ];
+    const login = routesBehindLogin('server.js', files, (p) => files.some((f) => f.path === p));
+    expect(login && behindShellLogin(login, 'routes/r.js', 3)).toBe(false);
+    expect(login && behindShellLogin(login, 'routes/r.js', 4)).toBe(true);
+  });
 });

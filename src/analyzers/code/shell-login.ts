@@ -38,6 +38,11 @@ export interface ShellLogin {
   guard: string;
   /** Per file, the line spans (first, last) of route handlers registered behind it. */
   handlers: Map<string, [number, number][]>;
+  /**
+   * Per file, the line spans of the other route handlers: a line also in one of them (two handlers on one line,
+   * one written in another) is not told apart.
+   */
+  open: Map<string, [number, number][]>;
 }
 
 /** A function whose name speaks of checking a login (`authenticateWebSocket`, `verifyToken`, `checkSession`). */
@@ -205,12 +210,15 @@ export function routesBehindLogin(
     }
   }
   const handlers = new Map<string, [number, number][]>();
+  const open = new Map<string, [number, number][]>();
   for (const [path, list] of spans) {
     const behind = list.filter((s) => s.guarded || whole.has(path)).map((s) => s.span);
     if (behind.length > 0) handlers.set(path, behind);
+    const others = list.filter((s) => !s.guarded && !whole.has(path)).map((s) => s.span);
+    if (others.length > 0) open.set(path, others);
   }
   const guard = [...guards][0];
-  return guard === undefined || handlers.size === 0 ? undefined : { guard, handlers };
+  return guard === undefined || handlers.size === 0 ? undefined : { guard, handlers, open };
 }
 
 /**
@@ -326,5 +334,6 @@ function readRoutes(
 
 /** Whether a request source at `path:line` is read in a route handler behind the shell's login. */
 export function behindShellLogin(login: ShellLogin, path: string, line: number): boolean {
-  return (login.handlers.get(path) ?? []).some(([first, last]) => line >= first && line <= last);
+  const within = ([first, last]: [number, number]): boolean => line >= first && line <= last;
+  return (login.handlers.get(path) ?? []).some(within) && !(login.open.get(path) ?? []).some(within);
 }
