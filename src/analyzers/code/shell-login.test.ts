@@ -287,4 +287,34 @@ module.exports = r;
     expect(login && behindShellLogin(login, 'routes/r.js', 3)).toBe(false);
     expect(login && behindShellLogin(login, 'routes/r.js', 4)).toBe(true);
   });
+
+  it('takes no middleware of the login module that lets guests through, or a guard built to let them', () => {
+    const check = (use: string): boolean | undefined => {
+      const router = `const auth = require('../auth');
+const { requireLogin, allowGuest, refreshToken } = require('../auth');
+const r = express.Router();
+r.get('/a', ${use}, (req, res) => res.send(req.query.x));
+module.exports = r;
+`;
+      const files = [
+        { path: 'auth.js', text: 'module.exports = { requireLogin, checkLogin, allowGuest, refreshToken };' },
+        { path: 'routes/r.js', text: router },
+        {
+          path: 'server.js',
+          text: `const { checkLogin } = require('./auth');\nwss.on('connection', (ws) => { if (!checkLogin(ws)) return; });\n`,
+        },
+      ];
+      const login = routesBehindLogin('server.js', files, (p) => files.some((f) => f.path === p));
+      return login && behindShellLogin(login, 'routes/r.js', 4);
+    };
+    expect(check('requireLogin')).toBe(true);
+    expect(check('auth.requireLogin()')).toBe(true);
+    for (const use of [
+      'allowGuest',
+      'refreshToken',
+      'auth.requireLogin({ required: false })',
+      "auth.requireLogin('anonymous')",
+    ])
+      expect(check(use), use).toBeFalsy();
+  });
 });

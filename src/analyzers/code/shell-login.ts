@@ -48,8 +48,14 @@ export interface ShellLogin {
 /** A function whose name speaks of checking a login (`authenticateWebSocket`, `verifyToken`, `checkSession`). */
 const LOGIN_FN =
   /authenticat|log(?:ged)?_?in|signed_?in|verify_?(?:token|jwt|session|user|client)|jwt|session|passport/i;
-/** A guard that lets everyone through (it only reads a user when there is one). */
-const OPTIONAL = /optional|maybe|soft|try|attach|load|populate|identify|extract/i;
+/**
+ * A middleware of the login module that lets everyone through (it only reads a user when there is one, lets
+ * guests or public routes in, or hands out or refreshes a token) though its name reads as a guard.
+ */
+const OPTIONAL =
+  /optional|maybe|soft|try|attach|load|populate|identify|extract|skip|bypass|no_?(?:auth|login|token)|public|anonym|guest|allow_?all|refresh|log_?out|(?:generate|issue|create|sign|set)_?(?:token|jwt|session|cookie)/i;
+/** A guard factory's arguments that may turn the check off (`auth({ required: false })`, `authenticate('anonymous')`). */
+const OFF_ARGS = /\bfalse\b|optional|anonym|guest|public|passthrough/i;
 /** A shell's file that gives the shell to some users only (admins, a role). */
 const STRICTER =
   /\b(?:is_?admin|require_?admin|admin_?only|has_?role|has_?permission|can_?access)\b|\.roles?\s*(?:[!=]==?|\.includes\()|\.is_?admin\b|\.admin\b/i;
@@ -253,6 +259,7 @@ function readRoutes(
           ? (b.name ?? head.text())
           : undefined;
     if (name === undefined || !readsAsGuard(name) || OPTIONAL.test(name)) return false;
+    if (k === 'call_expression' && OFF_ARGS.test(n.field('arguments')?.text() ?? '')) return false;
     guards.add(compact(target));
     return true;
   };
