@@ -317,4 +317,37 @@ module.exports = r;
     ])
       expect(check(use), use).toBeFalsy();
   });
+
+  it('proves nothing when the login function that opens the shell admits admins only', () => {
+    const auth = (check: string): string => `const jwt = require('jsonwebtoken');
+function requireLogin(req, res, next) { req.user = jwt.verify(req.headers.token, KEY); next(); }
+function requireAdmin(req, res, next) { if (!req.user.isAdmin) return res.end(); next(); }
+function checkLogin(token) {
+  const user = jwt.verify(token, KEY);
+  ${check}
+  return user;
+}
+module.exports = { requireLogin, requireAdmin, checkLogin };
+`;
+    const router = `const { requireLogin } = require('../auth');
+const r = express.Router();
+r.get('/a', requireLogin, (req, res) => res.send(req.query.x));
+module.exports = r;
+`;
+    const check = (body: string): boolean | undefined => {
+      const files = [
+        { path: 'auth.js', text: auth(body) },
+        { path: 'routes/r.js', text: router },
+        {
+          path: 'server.js',
+          text: `const { checkLogin } = require('./auth');\nwss.on('connection', (ws) => { if (!checkLogin(ws)) return; });\n`,
+        },
+      ];
+      const login = routesBehindLogin('server.js', files, (p) => files.some((f) => f.path === p));
+      return login && behindShellLogin(login, 'routes/r.js', 3);
+    };
+    // Another function of the module checking admins does not matter.
+    expect(check('')).toBe(true);
+    expect(check("if (user.role !== 'admin') throw new Error('no');")).toBeFalsy();
+  });
 });

@@ -166,9 +166,34 @@ function loginModulesOf(shell: Parsed, files: readonly AppText[]): Set<string> {
   for (const [local, b] of shell.imports.names) {
     if (!LOGIN_FN.test(b.name ?? local) || usesOf(code, local) < 2) continue;
     const module = files.find((f) => f.path === b.module);
-    if (module && !READS_ROUTE.test(withoutLineComments(module.text))) out.add(b.module);
+    if (!module || READS_ROUTE.test(withoutLineComments(module.text))) continue;
+    // A login function that admits only admins or a role to the shell gives it to fewer users than the routes.
+    if (STRICTER.test(withoutLineComments(definitionOf(module, b.name ?? local) ?? module.text))) continue;
+    out.add(b.module);
   }
   return out;
+}
+
+/** The text of the function `name` defined at the top of a module (declared, or a `const` given a function). */
+function definitionOf(module: AppText, name: string): string | undefined {
+  const lang = languageOf(module.path.slice(module.path.lastIndexOf('.') + 1).toLowerCase());
+  if (!lang || lang.family === 'python' || !module.text.includes(name)) return undefined;
+  for (const n of parse(lang.lang, module.text).root().children()) {
+    const d = kindOf(n) === 'export_statement' ? (n.field('declaration') ?? n) : n;
+    const k = kindOf(d);
+    if (
+      (k === 'function_declaration' || k === 'generator_function_declaration') &&
+      d.field('name')?.text() === name
+    )
+      return d.text();
+    if (k !== 'lexical_declaration' && k !== 'variable_declaration') continue;
+    for (const v of d.children())
+      if (kindOf(v) === 'variable_declarator' && v.field('name')?.text() === name) {
+        const value = v.field('value');
+        return value && FUNCTIONS.has(kindOf(value)) ? v.text() : undefined;
+      }
+  }
+  return undefined;
 }
 
 /**
