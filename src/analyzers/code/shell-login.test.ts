@@ -350,4 +350,24 @@ module.exports = r;
     expect(check('')).toBe(true);
     expect(check("if (user.role !== 'admin') throw new Error('no');")).toBeFalsy();
   });
+
+  it('reads a hostile file’s deep nesting without overflowing the stack', () => {
+    const server = `const { checkLogin, requireLogin } = require('./auth');
+const files = require('./routes/r');
+app.use(${'['.repeat(20000)}requireLogin${']'.repeat(20000)});
+app.use(files${'.a'.repeat(20000)});
+wss.on('connection', (ws) => { if (!checkLogin(ws)) return; });
+`;
+    const files = [
+      { path: 'auth.js', text: 'module.exports = { requireLogin, checkLogin };' },
+      {
+        path: 'routes/r.js',
+        text: "const r = express.Router();\nr.get('/p', (req, res) => res.send(req.query.x));\nmodule.exports = r;\n",
+      },
+      { path: 'server.js', text: server },
+    ];
+    const login = routesBehindLogin('server.js', files, (p) => files.some((f) => f.path === p));
+    // The member chain is a mount of the router module, without the guard.
+    expect(login && behindShellLogin(login, 'routes/r.js', 2)).toBeFalsy();
+  });
 });

@@ -264,9 +264,10 @@ function readRoutes(
   spans: Map<string, { span: [number, number]; guarded: boolean }[]>,
   exists: (p: string) => boolean,
 ): Map<string, number> {
-  const isLogin = (n: SgNode): boolean => {
+  // Express flattens arrays of middleware; a few levels are read (a hostile file's deep nesting is not walked).
+  const isLogin = (n: SgNode, depth = 0): boolean => {
     const k = kindOf(n);
-    if (k === 'array') return n.children().some((c) => c.isNamed() && isLogin(c));
+    if (k === 'array') return depth < 4 && n.children().some((c) => c.isNamed() && isLogin(c, depth + 1));
     const target = k === 'call_expression' ? n.field('function') : n;
     if (!target) return false;
     const tk = kindOf(target);
@@ -291,15 +292,13 @@ function readRoutes(
   // A module mounted: a name imported from it, whatever it exports (a module may export several routers), a
   // member or a call of one (`routes.api`, `makeRouter(db)`), or the module required in place
   // (`require('./routes/x')`, or its `.api`).
-  const mountOf = (n: SgNode): { module: string; local?: string } | undefined => {
+  const mountOf = (node: SgNode): { module: string; local?: string } | undefined => {
+    let n = node;
+    for (let o = n.field('object'); kindOf(n) === 'member_expression' && o; o = n.field('object')) n = o;
     const k = kindOf(n);
     if (k === 'identifier') {
       const b = p.imports.names.get(n.text());
       return b ? { module: b.module, local: n.text() } : undefined;
-    }
-    if (k === 'member_expression') {
-      const o = n.field('object');
-      return o ? mountOf(o) : undefined;
     }
     if (k !== 'call_expression') return undefined;
     const f = n.field('function');
