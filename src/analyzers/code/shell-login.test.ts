@@ -370,4 +370,26 @@ wss.on('connection', (ws) => { if (!checkLogin(ws)) return; });
     // The member chain is a mount of the router module, without the guard.
     expect(login && behindShellLogin(login, 'routes/r.js', 2)).toBeFalsy();
   });
+
+  it('takes a use(guard) under a path with a wildcard inside it to cover nothing', () => {
+    const router = `const { requireLogin } = require('../auth');
+const r = express.Router();
+r.use('/files/*/private', requireLogin);
+r.get('/files/public', (req, res) => res.send(req.query.x));
+r.use('/api/*', requireLogin);
+r.get('/api/x', (req, res) => res.send(req.query.x));
+module.exports = r;
+`;
+    const files = [
+      { path: 'auth.js', text: 'module.exports = { requireLogin, checkLogin };' },
+      { path: 'routes/r.js', text: router },
+      {
+        path: 'server.js',
+        text: `const { checkLogin } = require('./auth');\nwss.on('connection', (ws) => { if (!checkLogin(ws)) return; });\n`,
+      },
+    ];
+    const login = routesBehindLogin('server.js', files, (p) => files.some((f) => f.path === p));
+    expect(login && behindShellLogin(login, 'routes/r.js', 4)).toBe(false);
+    expect(login && behindShellLogin(login, 'routes/r.js', 6)).toBe(true);
+  });
 });

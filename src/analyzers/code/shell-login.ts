@@ -348,8 +348,10 @@ function readRoutes(
       }
       // `router.use(guard)`, `app.use('/admin', guard)`: every later route of the receiver there is behind it.
       if (!mounted && rest.length > 0 && rest.every(isLogin) && unconditional(call)) {
-        const prefix = (path ?? '').replace(/\/?\*.*$/, '').replace(/\/$/, '');
-        covered.set(receiver, [...(covered.get(receiver) ?? []), prefix]);
+        // A trailing wildcard (`/api/*`) covers what is under the path; one inside it (`/files/*/private`), or
+        // another pattern character, covers only some of what is under the part before it: nothing is taken.
+        const prefix = (path ?? '').replace(/\/?\*$/, '').replace(/\/$/, '');
+        if (!/[*?+()]/.test(prefix)) covered.set(receiver, [...(covered.get(receiver) ?? []), prefix]);
       }
       continue;
     }
