@@ -392,4 +392,26 @@ module.exports = r;
     expect(login && behindShellLogin(login, 'routes/r.js', 4)).toBe(false);
     expect(login && behindShellLogin(login, 'routes/r.js', 6)).toBe(true);
   });
+
+  it('proves nothing when the shell’s file uses the login function only in its routes', () => {
+    const check = (shell: string): boolean | undefined => {
+      const files = [
+        { path: 'auth.js', text: 'module.exports = { requireLogin };' },
+        { path: 'server.js', text: shell },
+      ];
+      const login = routesBehindLogin('server.js', files, (p) => files.some((f) => f.path === p));
+      return login && behindShellLogin(login, 'server.js', 3);
+    };
+    const routes = `const { requireLogin } = require('./auth');
+app.use(requireLogin);
+app.get('/a', (req, res) => res.send(req.query.x));
+`;
+    // The shell's socket is open to anyone: the routes' login does not open it.
+    expect(check(`${routes}wss.on('connection', (ws) => pty.spawn('bash'));\n`)).toBeFalsy();
+    expect(
+      check(
+        `${routes}wss.on('connection', (ws) => { if (!requireLogin(ws)) return; pty.spawn('bash'); });\n`,
+      ),
+    ).toBe(true);
+  });
 });

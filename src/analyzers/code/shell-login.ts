@@ -156,15 +156,42 @@ function usesOf(text: string, name: string): number {
 /** A guard that looks at which route is asked for, and so may let some through (`if (req.path === '/x') next()`). */
 const READS_ROUTE = /\b(?:req|request|ctx)\.(?:path|url|originalUrl|baseUrl|route)\b/;
 
+const ROUTE_METHODS = '^(use|get|post|put|patch|delete|del|all|head|options)$';
+
 /**
- * The modules the shell's file takes a login function from and calls it (more than its import names it), when
- * that module's guards do not look at the route asked for.
+ * Whether the shell's file uses `local` elsewhere than in its import and in the arguments of route registrations
+ * (`app.get('/x', authenticateToken, …)`): a login function only its routes use does not admit the shell.
+ */
+function usedOutsideRoutes(shell: Parsed, local: string): boolean {
+  const routeArgs = shell.root
+    .findAll({ rule: { pattern: '$R.$M($$$)' }, constraints: { M: { regex: ROUTE_METHODS } } })
+    .map((c) => c.field('arguments')?.range())
+    .filter((r) => r !== undefined);
+  return shell.root.findAll({ rule: { kind: 'identifier', regex: `^${escapeRe(local)}$` } }).some((id) => {
+    const at = id.range().start.index;
+    if (routeArgs.some((r) => at >= r.start.index && at < r.end.index)) return false;
+    // The binding of `const auth = require('./auth')` or an ES import.
+    const parent = id.parent();
+    const k = parent ? kindOf(parent) : '';
+    return !(
+      k === 'import_clause' ||
+      k === 'import_specifier' ||
+      k === 'namespace_import' ||
+      (k === 'variable_declarator' && parent?.field('name')?.id() === id.id())
+    );
+  });
+}
+
+/**
+ * The modules the shell's file takes a login function from and calls it (more than its import names it, and
+ * elsewhere than its routes: to admit the shell), when that module's guards do not look at the route asked for.
  */
 function loginModulesOf(shell: Parsed, files: readonly AppText[]): Set<string> {
   const out = new Set<string>();
   const code = withoutLineComments(shell.text);
   for (const [local, b] of shell.imports.names) {
-    if (!LOGIN_FN.test(b.name ?? local) || usesOf(code, local) < 2) continue;
+    if (!LOGIN_FN.test(b.name ?? local) || usesOf(code, local) < 2 || !usedOutsideRoutes(shell, local))
+      continue;
     const module = files.find((f) => f.path === b.module);
     if (!module || READS_ROUTE.test(withoutLineComments(module.text))) continue;
     // A login function that admits only admins or a role to the shell gives it to fewer users than the routes.
@@ -319,7 +346,7 @@ function readRoutes(
   const calls = p.root
     .findAll({
       rule: { pattern: '$R.$M($$$)' },
-      constraints: { M: { regex: '^(use|get|post|put|patch|delete|del|all|head|options)$' } },
+      constraints: { M: { regex: ROUTE_METHODS } },
     })
     .sort((a, b) => a.range().start.index - b.range().start.index);
   const list = spans.get(p.path) ?? [];
