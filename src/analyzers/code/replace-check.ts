@@ -34,6 +34,8 @@ export function sinkClassOf(cwe: readonly number[]): string | undefined {
   if (has(117)) return 'log';
   if (has(113)) return 'header';
   if (has(601)) return 'redirect';
+  // An outgoing request's URL: no character replacement cleans it; a literal `?` before the data does (taint-redirect.ts).
+  if (has(918)) return 'ssrf';
   if (has(1333, 730)) return 'regex';
   return undefined;
 }

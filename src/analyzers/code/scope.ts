@@ -8,7 +8,8 @@ export type Definition =
   | { kind: 'value'; node: SgNode; value: SgNode; keys: string[]; strong: boolean }
   /** `x.push(v)`, `x.y = v`, `x += v`: adds to what x already holds. */
   | { kind: 'add'; node: SgNode; value: SgNode }
-  | { kind: 'param'; node: SgNode; fn: SgNode; index: number; name: string };
+  /** A parameter; `keys` is the property path when it is a name taken apart from one (`({ url }) => …`). */
+  | { kind: 'param'; node: SgNode; fn: SgNode; index: number; name: string; keys?: string[] };
 
 const JS_PATTERNS = new Set([
   'object_pattern',
@@ -49,10 +50,12 @@ function paramIndex(list: SgNode, child: SgNode): number {
   return -1;
 }
 
-function asParam(hit: SgNode, list: SgNode, syn: Syntax): Definition | undefined {
+function asParam(hit: SgNode, list: SgNode, syn: Syntax, keys?: string[]): Definition | undefined {
   const fn = list.parent();
   if (!fn || !syn.functions.has(kindOf(fn))) return undefined;
-  return { kind: 'param', node: hit, fn, index: paramIndex(list, hit), name: hit.text() };
+  const d: Definition = { kind: 'param', node: hit, fn, index: paramIndex(list, hit), name: hit.text() };
+  if (keys && keys.length > 0) d.keys = keys;
+  return d;
 }
 
 /** Classifies an identifier occurrence in JavaScript/TypeScript as a definition, or undefined. */
@@ -133,7 +136,7 @@ function destructured(hit: SgNode, syn: Syntax): Definition | undefined {
       const v = p.field('right');
       return v ? { kind: 'value', node: hit, value: v, keys, strong: true } : undefined;
     } else if (pk === 'formal_parameters') {
-      return asParam(hit, p, syn);
+      return asParam(hit, p, syn, keys);
     } else if (pk === 'assignment_pattern' && !same(p.field('left'), cur)) {
       return undefined;
     } else if (!JS_PATTERNS.has(pk) && !JS_PARAM_WRAPPERS.has(pk)) {

@@ -210,7 +210,13 @@ async function readShellFacts(
     texts.some((t) => AUTH.test(t.python ? t.text.replace(/#.*$/gm, '') : withoutLineComments(t.text)));
   if (facts.authenticated && facts.shell) {
     const exists = (p: string): boolean => ctx.paths.has(p) || p === file.path;
-    const login = routesBehindLogin(facts.shell.path, texts, exists);
+    // Nothing is proven when the routers cannot be read (a hostile file's nesting): the findings are only lowered.
+    let login: ShellLogin | undefined;
+    try {
+      login = routesBehindLogin(facts.shell.path, texts, exists);
+    } catch {
+      login = undefined;
+    }
     if (login) facts.shell.login = login;
   }
   return facts;

@@ -203,4 +203,215 @@ module.exports = r;
     );
     expect(routesBehindLogin('server.js', other, (p) => p !== 'other.js')).toBeUndefined();
   });
+
+  it('takes a use(guard) to cover only later routes of its receiver in the same function', () => {
+    const router = `const { requireLogin } = require('../auth');
+function admin() { const r = express.Router(); r.use(requireLogin); r.get('/a', (req, res) => res.send(req.query.x)); return r; }
+function open() {
+  const r = express.Router();
+  r.get('/p', (req, res) => res.send(req.query.x));
+  return r;
+}
+const r = express.Router();
+function secure() { r.use(requireLogin); }
+r.get('/b', (req, res) => res.send(req.query.y));
+secure();
+module.exports = { admin, open, r };
+`;
+    const files = [
+      { path: 'auth.js', text: 'module.exports = { requireLogin, checkLogin };' },
+      { path: 'routes/r.js', text: router },
+      {
+        path: 'server.js',
+        text: `const { checkLogin } = require('./auth');\nwss.on('connection', (ws) => { if (!checkLogin(ws)) return; });\n`,
+      },
+    ];
+    const login = routesBehindLogin('server.js', files, (p) => files.some((f) => f.path === p));
+    expect(login && behindShellLogin(login, 'routes/r.js', 2)).toBe(true);
+    // Another function's router of the same name, and a route after a function that would add the guard.
+    expect(login && behindShellLogin(login, 'routes/r.js', 5)).toBe(false);
+    expect(login && behindShellLogin(login, 'routes/r.js', 10)).toBe(false);
+  });
+
+  it('reads every mount of a router module: another export, a member, a factory, a require in place', () => {
+    const router = `const router = express.Router();
+const api = express.Router();
+router.get('/p', (req, res) => res.send(req.query.x));
+api.get('/q', (req, res) => res.send(req.query.x));
+module.exports = router;
+module.exports.api = api;
+`;
+    const check = (open: string): boolean | undefined => {
+      const server = `const { checkLogin, requireLogin } = require('./auth');
+const files = require('./routes/r');
+${open.includes('{ api }') ? '' : "const { api } = require('./routes/r');\n"}app.use('/x', requireLogin, files);
+app.use('/y', requireLogin, api);
+${open}
+wss.on('connection', (ws) => { if (!checkLogin(ws)) return; });
+`;
+      const files = [
+        { path: 'auth.js', text: 'module.exports = { requireLogin, checkLogin };' },
+        { path: 'routes/r.js', text: router },
+        { path: 'server.js', text: server },
+      ];
+      const login = routesBehindLogin('server.js', files, (p) => files.some((f) => f.path === p));
+      return login && behindShellLogin(login, 'routes/r.js', 4);
+    };
+    // Every mount behind the guard: proven.
+    expect(check('')).toBe(true);
+    for (const open of [
+      "app.use('/open', require('./routes/r'));",
+      "app.use('/open', require('./routes/r').api);",
+      "app.use('/open', files.api);",
+      "const { api: publicApi } = require('./routes/r');\napp.use('/open', publicApi);",
+    ])
+      expect(check(open), open).toBeFalsy();
+  });
+
+  it('does not tell apart a handler behind the guard from an open one on the same line', () => {
+    const router = `const { requireLogin } = require('../auth');
+const r = express.Router();
+r.get('/a', requireLogin, (req, res) => res.send(req.query.x)); r.get('/b', (req, res) => res.send(req.query.y));
+r.get('/c', requireLogin, (req, res) => res.send(req.query.x));
+module.exports = r;
+`;
+    const files = [
+      { path: 'auth.js', text: 'module.exports = { requireLogin, checkLogin };' },
+      { path: 'routes/r.js', text: router },
+      {
+        path: 'server.js',
+        text: `const { checkLogin } = require('./auth');\nwss.on('connection', (ws) => { if (!checkLogin(ws)) return; });\n`,
+      },
+    ];
+    const login = routesBehindLogin('server.js', files, (p) => files.some((f) => f.path === p));
+    expect(login && behindShellLogin(login, 'routes/r.js', 3)).toBe(false);
+    expect(login && behindShellLogin(login, 'routes/r.js', 4)).toBe(true);
+  });
+
+  it('takes no middleware of the login module that lets guests through, or a guard built to let them', () => {
+    const check = (use: string): boolean | undefined => {
+      const router = `const auth = require('../auth');
+const { requireLogin, allowGuest, refreshToken } = require('../auth');
+const r = express.Router();
+r.get('/a', ${use}, (req, res) => res.send(req.query.x));
+module.exports = r;
+`;
+      const files = [
+        { path: 'auth.js', text: 'module.exports = { requireLogin, checkLogin, allowGuest, refreshToken };' },
+        { path: 'routes/r.js', text: router },
+        {
+          path: 'server.js',
+          text: `const { checkLogin } = require('./auth');\nwss.on('connection', (ws) => { if (!checkLogin(ws)) return; });\n`,
+        },
+      ];
+      const login = routesBehindLogin('server.js', files, (p) => files.some((f) => f.path === p));
+      return login && behindShellLogin(login, 'routes/r.js', 4);
+    };
+    expect(check('requireLogin')).toBe(true);
+    expect(check('auth.requireLogin()')).toBe(true);
+    for (const use of [
+      'allowGuest',
+      'refreshToken',
+      'auth.requireLogin({ required: false })',
+      "auth.requireLogin('anonymous')",
+    ])
+      expect(check(use), use).toBeFalsy();
+  });
+
+  it('proves nothing when the login function that opens the shell admits admins only', () => {
+    const auth = (check: string): string => `const jwt = require('jsonwebtoken');
+function requireLogin(req, res, next) { req.user = jwt.verify(req.headers.token, KEY); next(); }
+function requireAdmin(req, res, next) { if (!req.user.isAdmin) return res.end(); next(); }
+function checkLogin(token) {
+  const user = jwt.verify(token, KEY);
+  ${check}
+  return user;
+}
+module.exports = { requireLogin, requireAdmin, checkLogin };
+`;
+    const router = `const { requireLogin } = require('../auth');
+const r = express.Router();
+r.get('/a', requireLogin, (req, res) => res.send(req.query.x));
+module.exports = r;
+`;
+    const check = (body: string): boolean | undefined => {
+      const files = [
+        { path: 'auth.js', text: auth(body) },
+        { path: 'routes/r.js', text: router },
+        {
+          path: 'server.js',
+          text: `const { checkLogin } = require('./auth');\nwss.on('connection', (ws) => { if (!checkLogin(ws)) return; });\n`,
+        },
+      ];
+      const login = routesBehindLogin('server.js', files, (p) => files.some((f) => f.path === p));
+      return login && behindShellLogin(login, 'routes/r.js', 3);
+    };
+    // Another function of the module checking admins does not matter.
+    expect(check('')).toBe(true);
+    expect(check("if (user.role !== 'admin') throw new Error('no');")).toBeFalsy();
+  });
+
+  it('reads a hostile file’s deep nesting without overflowing the stack', () => {
+    const server = `const { checkLogin, requireLogin } = require('./auth');
+const files = require('./routes/r');
+app.use(${'['.repeat(20000)}requireLogin${']'.repeat(20000)});
+app.use(files${'.a'.repeat(20000)});
+wss.on('connection', (ws) => { if (!checkLogin(ws)) return; });
+`;
+    const files = [
+      { path: 'auth.js', text: 'module.exports = { requireLogin, checkLogin };' },
+      {
+        path: 'routes/r.js',
+        text: "const r = express.Router();\nr.get('/p', (req, res) => res.send(req.query.x));\nmodule.exports = r;\n",
+      },
+      { path: 'server.js', text: server },
+    ];
+    const login = routesBehindLogin('server.js', files, (p) => files.some((f) => f.path === p));
+    // The member chain is a mount of the router module, without the guard.
+    expect(login && behindShellLogin(login, 'routes/r.js', 2)).toBeFalsy();
+  });
+
+  it('takes a use(guard) under a path with a wildcard inside it to cover nothing', () => {
+    const router = `const { requireLogin } = require('../auth');
+const r = express.Router();
+r.use('/files/*/private', requireLogin);
+r.get('/files/public', (req, res) => res.send(req.query.x));
+r.use('/api/*', requireLogin);
+r.get('/api/x', (req, res) => res.send(req.query.x));
+module.exports = r;
+`;
+    const files = [
+      { path: 'auth.js', text: 'module.exports = { requireLogin, checkLogin };' },
+      { path: 'routes/r.js', text: router },
+      {
+        path: 'server.js',
+        text: `const { checkLogin } = require('./auth');\nwss.on('connection', (ws) => { if (!checkLogin(ws)) return; });\n`,
+      },
+    ];
+    const login = routesBehindLogin('server.js', files, (p) => files.some((f) => f.path === p));
+    expect(login && behindShellLogin(login, 'routes/r.js', 4)).toBe(false);
+    expect(login && behindShellLogin(login, 'routes/r.js', 6)).toBe(true);
+  });
+
+  it('proves nothing when the shell’s file uses the login function only in its routes', () => {
+    const check = (shell: string): boolean | undefined => {
+      const files = [
+        { path: 'auth.js', text: 'module.exports = { requireLogin };' },
+        { path: 'server.js', text: shell },
+      ];
+      const login = routesBehindLogin('server.js', files, (p) => files.some((f) => f.path === p));
+      return login && behindShellLogin(login, 'server.js', 3);
+    };
+    const routes = `const { requireLogin } = require('./auth');
+app.use(requireLogin);
+app.get('/a', (req, res) => res.send(req.query.x));
+`;
+    // The shell's socket is open to anyone: the routes' login does not open it.
+    expect(check(`${routes}wss.on('connection', (ws) => pty.spawn('bash'));\n`)).toBeFalsy();
+    expect(
+      check(
+        `${routes}wss.on('connection', (ws) => { if (!requireLogin(ws)) return; pty.spawn('bash'); });\n`,
+      ),
+    ).toBe(true);
+  });
 });

@@ -14,9 +14,10 @@
  *   routes through);
  * - a route is behind it when its handler (a function written in place) is registered with the guard
  *   (`app.get('/x', authenticateToken, (req, res) => …)`), after an unconditional `router.use(guard)` on the same
- *   receiver (under the `use` call's path, if it has one), or in a router module every recognised mount of which
+ *   receiver in the same function (under the `use` call's path, if it has one), or in a router module every recognised mount of which
  *   is behind the guard (`app.use('/api/projects', authenticateToken, projectsRoutes)`, or mounted from a module
- *   itself wholly behind it); a router module used in any other way than a mount where it is imported (handed to
+ *   itself wholly behind it; a mount is any name imported from the module, a member or a call of one, or the
+ *   module required in place); a router module used in any other way than a mount where it is imported (handed to
  *   a function, put in a list) is not proven, nor is a route registered before the guard's `use`, a handler given
  *   by name, or a module never seen mounted.
  *
@@ -25,7 +26,7 @@
 import { parse } from '@ast-grep/napi';
 import type { SgNode } from '@ast-grep/napi';
 import { withoutLineComments } from './app-scope.js';
-import { jsImports, mayImportLocally } from './imports.js';
+import { jsImports, mayImportLocally, resolveJs } from './imports.js';
 import type { ModuleImports } from './imports.js';
 import { languageOf } from './languages.js';
 import { readsAsGuard } from './route-guards.js';
@@ -37,13 +38,24 @@ export interface ShellLogin {
   guard: string;
   /** Per file, the line spans (first, last) of route handlers registered behind it. */
   handlers: Map<string, [number, number][]>;
+  /**
+   * Per file, the line spans of the other route handlers: a line also in one of them (two handlers on one line,
+   * one written in another) is not told apart.
+   */
+  open: Map<string, [number, number][]>;
 }
 
 /** A function whose name speaks of checking a login (`authenticateWebSocket`, `verifyToken`, `checkSession`). */
 const LOGIN_FN =
   /authenticat|log(?:ged)?_?in|signed_?in|verify_?(?:token|jwt|session|user|client)|jwt|session|passport/i;
-/** A guard that lets everyone through (it only reads a user when there is one). */
-const OPTIONAL = /optional|maybe|soft|try|attach|load|populate|identify|extract/i;
+/**
+ * A middleware of the login module that lets everyone through (it only reads a user when there is one, lets
+ * guests or public routes in, or hands out or refreshes a token) though its name reads as a guard.
+ */
+const OPTIONAL =
+  /optional|maybe|soft|try|attach|load|populate|identify|extract|skip|bypass|no_?(?:auth|login|token)|public|anonym|guest|allow_?all|refresh|log_?out|(?:generate|issue|create|sign|set)_?(?:token|jwt|session|cookie)/i;
+/** A guard factory's arguments that may turn the check off (`auth({ required: false })`, `authenticate('anonymous')`). */
+const OFF_ARGS = /\bfalse\b|optional|anonym|guest|public|passthrough/i;
 /** A shell's file that gives the shell to some users only (admins, a role). */
 const STRICTER =
   /\b(?:is_?admin|require_?admin|admin_?only|has_?role|has_?permission|can_?access)\b|\.roles?\s*(?:[!=]==?|\.includes\()|\.is_?admin\b|\.admin\b/i;
@@ -111,6 +123,21 @@ const CONDITIONAL = new Set([
   'try_statement',
 ]);
 
+/** Nodes that open a function's own scope. */
+const SCOPES = new Set([
+  ...FUNCTIONS,
+  'function_declaration',
+  'generator_function_declaration',
+  'method_definition',
+  'class_static_block',
+]);
+
+/** The function a call is written in (its node id), or -1 at the module's top. */
+function scopeOf(call: SgNode): number {
+  for (let n = call.parent(); n !== null; n = n.parent()) if (SCOPES.has(kindOf(n))) return n.id();
+  return -1;
+}
+
 /** Whether a call runs whenever its module (or the function holding it) runs: no condition around it. */
 function unconditional(call: SgNode): boolean {
   for (let n = call.parent(); n !== null; n = n.parent()) {
@@ -129,19 +156,71 @@ function usesOf(text: string, name: string): number {
 /** A guard that looks at which route is asked for, and so may let some through (`if (req.path === '/x') next()`). */
 const READS_ROUTE = /\b(?:req|request|ctx)\.(?:path|url|originalUrl|baseUrl|route)\b/;
 
+const ROUTE_METHODS = '^(use|get|post|put|patch|delete|del|all|head|options)$';
+
 /**
- * The modules the shell's file takes a login function from and calls it (more than its import names it), when
- * that module's guards do not look at the route asked for.
+ * Whether the shell's file uses `local` elsewhere than in its import and in the arguments of route registrations
+ * (`app.get('/x', authenticateToken, …)`): a login function only its routes use does not admit the shell.
+ */
+function usedOutsideRoutes(shell: Parsed, local: string): boolean {
+  const routeArgs = shell.root
+    .findAll({ rule: { pattern: '$R.$M($$$)' }, constraints: { M: { regex: ROUTE_METHODS } } })
+    .map((c) => c.field('arguments')?.range())
+    .filter((r) => r !== undefined);
+  return shell.root.findAll({ rule: { kind: 'identifier', regex: `^${escapeRe(local)}$` } }).some((id) => {
+    const at = id.range().start.index;
+    if (routeArgs.some((r) => at >= r.start.index && at < r.end.index)) return false;
+    // The binding of `const auth = require('./auth')` or an ES import.
+    const parent = id.parent();
+    const k = parent ? kindOf(parent) : '';
+    return !(
+      k === 'import_clause' ||
+      k === 'import_specifier' ||
+      k === 'namespace_import' ||
+      (k === 'variable_declarator' && parent?.field('name')?.id() === id.id())
+    );
+  });
+}
+
+/**
+ * The modules the shell's file takes a login function from and calls it (more than its import names it, and
+ * elsewhere than its routes: to admit the shell), when that module's guards do not look at the route asked for.
  */
 function loginModulesOf(shell: Parsed, files: readonly AppText[]): Set<string> {
   const out = new Set<string>();
   const code = withoutLineComments(shell.text);
   for (const [local, b] of shell.imports.names) {
-    if (!LOGIN_FN.test(b.name ?? local) || usesOf(code, local) < 2) continue;
+    if (!LOGIN_FN.test(b.name ?? local) || usesOf(code, local) < 2 || !usedOutsideRoutes(shell, local))
+      continue;
     const module = files.find((f) => f.path === b.module);
-    if (module && !READS_ROUTE.test(withoutLineComments(module.text))) out.add(b.module);
+    if (!module || READS_ROUTE.test(withoutLineComments(module.text))) continue;
+    // A login function that admits only admins or a role to the shell gives it to fewer users than the routes.
+    if (STRICTER.test(withoutLineComments(definitionOf(module, b.name ?? local) ?? module.text))) continue;
+    out.add(b.module);
   }
   return out;
+}
+
+/** The text of the function `name` defined at the top of a module (declared, or a `const` given a function). */
+function definitionOf(module: AppText, name: string): string | undefined {
+  const lang = languageOf(module.path.slice(module.path.lastIndexOf('.') + 1).toLowerCase());
+  if (!lang || lang.family === 'python' || !module.text.includes(name)) return undefined;
+  for (const n of parse(lang.lang, module.text).root().children()) {
+    const d = kindOf(n) === 'export_statement' ? (n.field('declaration') ?? n) : n;
+    const k = kindOf(d);
+    if (
+      (k === 'function_declaration' || k === 'generator_function_declaration') &&
+      d.field('name')?.text() === name
+    )
+      return d.text();
+    if (k !== 'lexical_declaration' && k !== 'variable_declaration') continue;
+    for (const v of d.children())
+      if (kindOf(v) === 'variable_declarator' && v.field('name')?.text() === name) {
+        const value = v.field('value');
+        return value && FUNCTIONS.has(kindOf(value)) ? v.text() : undefined;
+      }
+  }
+  return undefined;
 }
 
 /**
@@ -167,14 +246,12 @@ export function routesBehindLogin(
     if (!routes && !mayImportLocally(f.text, false)) continue;
     const p = f.path === shellPath ? shell : parsed(f, exists);
     if (!p) continue;
-    if (routes) readRoutes(p, logins, guards, mounts, spans);
+    const mounted = routes ? readRoutes(p, logins, guards, mounts, spans, exists) : new Map<string, number>();
     // A router module named elsewhere than in its mounts may be mounted where it cannot be seen.
-    const mounted = new Map<string, number>();
-    for (const m of mounts) if (m.from === p.path) mounted.set(m.module, (mounted.get(m.module) ?? 0) + 1);
     const code = withoutLineComments(p.text);
     for (const [local, b] of p.imports.names) {
-      if (b.name !== null && !/rout/i.test(b.name)) continue;
-      if (usesOf(code, local) > 1 + (mounted.get(b.module) ?? 0)) escaped.add(b.module);
+      if (b.name !== null && !/rout/i.test(b.name) && !mounted.has(local)) continue;
+      if (usesOf(code, local) > 1 + (mounted.get(local) ?? 0)) escaped.add(b.module);
     }
   }
   const whole = new Set<string>();
@@ -191,25 +268,33 @@ export function routesBehindLogin(
     }
   }
   const handlers = new Map<string, [number, number][]>();
+  const open = new Map<string, [number, number][]>();
   for (const [path, list] of spans) {
     const behind = list.filter((s) => s.guarded || whole.has(path)).map((s) => s.span);
     if (behind.length > 0) handlers.set(path, behind);
+    const others = list.filter((s) => !s.guarded && !whole.has(path)).map((s) => s.span);
+    if (others.length > 0) open.set(path, others);
   }
   const guard = [...guards][0];
-  return guard === undefined || handlers.size === 0 ? undefined : { guard, handlers };
+  return guard === undefined || handlers.size === 0 ? undefined : { guard, handlers, open };
 }
 
-/** Reads one file's route registrations and mounts, in source order, into `spans` and `mounts`. */
+/**
+ * Reads one file's route registrations and mounts, in source order, into `spans` and `mounts`; returns how many
+ * mounts each imported name makes.
+ */
 function readRoutes(
   p: Parsed,
   logins: ReadonlySet<string>,
   guards: Set<string>,
   mounts: Mount[],
   spans: Map<string, { span: [number, number]; guarded: boolean }[]>,
-): void {
-  const isLogin = (n: SgNode): boolean => {
+  exists: (p: string) => boolean,
+): Map<string, number> {
+  // Express flattens arrays of middleware; a few levels are read (a hostile file's deep nesting is not walked).
+  const isLogin = (n: SgNode, depth = 0): boolean => {
     const k = kindOf(n);
-    if (k === 'array') return n.children().some((c) => c.isNamed() && isLogin(c));
+    if (k === 'array') return depth < 4 && n.children().some((c) => c.isNamed() && isLogin(c, depth + 1));
     const target = k === 'call_expression' ? n.field('function') : n;
     if (!target) return false;
     const tk = kindOf(target);
@@ -227,15 +312,32 @@ function readRoutes(
           ? (b.name ?? head.text())
           : undefined;
     if (name === undefined || !readsAsGuard(name) || OPTIONAL.test(name)) return false;
+    if (k === 'call_expression' && OFF_ARGS.test(n.field('arguments')?.text() ?? '')) return false;
     guards.add(compact(target));
     return true;
   };
-  const mountOf = (n: SgNode): string | undefined => {
-    if (kindOf(n) !== 'identifier') return undefined;
-    const b = p.imports.names.get(n.text());
-    return b && (b.name === null || /rout/i.test(b.name)) ? b.module : undefined;
+  // A module mounted: a name imported from it, whatever it exports (a module may export several routers), a
+  // member or a call of one (`routes.api`, `makeRouter(db)`), or the module required in place
+  // (`require('./routes/x')`, or its `.api`).
+  const mountOf = (node: SgNode): { module: string; local?: string } | undefined => {
+    let n = node;
+    for (let o = n.field('object'); kindOf(n) === 'member_expression' && o; o = n.field('object')) n = o;
+    const k = kindOf(n);
+    if (k === 'identifier') {
+      const b = p.imports.names.get(n.text());
+      return b ? { module: b.module, local: n.text() } : undefined;
+    }
+    if (k !== 'call_expression') return undefined;
+    const f = n.field('function');
+    if (f?.text() !== 'require') return f && kindOf(f) === 'identifier' ? mountOf(f) : undefined;
+    const spec = literalPath(argsOf(n)[0]);
+    const module = spec === undefined ? undefined : resolveJs(p.path, spec, exists);
+    return module === undefined ? undefined : { module };
   };
-  // Per receiver, the path prefixes its `use(guard)` calls so far cover ('' for all).
+  const mountedNames = new Map<string, number>();
+  // Per receiver in a function (the same name in two functions may be two routers), the path prefixes its
+  // `use(guard)` calls so far cover ('' for all). Only calls in that very function: one nested in it, or in a
+  // function it holds, may run at another time or not at all.
   const covered = new Map<string, string[]>();
   const behind = (receiver: string, path: string | undefined): boolean =>
     (covered.get(receiver) ?? []).some(
@@ -244,7 +346,7 @@ function readRoutes(
   const calls = p.root
     .findAll({
       rule: { pattern: '$R.$M($$$)' },
-      constraints: { M: { regex: '^(use|get|post|put|patch|delete|del|all|head|options)$' } },
+      constraints: { M: { regex: ROUTE_METHODS } },
     })
     .sort((a, b) => a.range().start.index - b.range().start.index);
   const list = spans.get(p.path) ?? [];
@@ -253,7 +355,7 @@ function readRoutes(
     const receiverNode = fn?.field('object');
     const method = fn?.field('property')?.text();
     if (!receiverNode || method === undefined) continue;
-    const receiver = compact(receiverNode);
+    const receiver = `${scopeOf(call)}\0${compact(receiverNode)}`;
     const a = argsOf(call);
     const path = literalPath(a[0]);
     if (method === 'use') {
@@ -261,17 +363,22 @@ function readRoutes(
       let guarded = behind(receiver, path);
       let mounted = false;
       for (const arg of rest) {
-        if (isLogin(arg)) guarded = true;
-        const module = mountOf(arg);
-        if (module !== undefined) {
-          mounts.push({ module, from: p.path, guarded });
-          mounted = true;
+        if (isLogin(arg)) {
+          guarded = true;
+          continue;
         }
+        const m = mountOf(arg);
+        if (m === undefined) continue;
+        mounts.push({ module: m.module, from: p.path, guarded });
+        if (m.local !== undefined) mountedNames.set(m.local, (mountedNames.get(m.local) ?? 0) + 1);
+        mounted = true;
       }
       // `router.use(guard)`, `app.use('/admin', guard)`: every later route of the receiver there is behind it.
       if (!mounted && rest.length > 0 && rest.every(isLogin) && unconditional(call)) {
-        const prefix = (path ?? '').replace(/\/?\*.*$/, '').replace(/\/$/, '');
-        covered.set(receiver, [...(covered.get(receiver) ?? []), prefix]);
+        // A trailing wildcard (`/api/*`) covers what is under the path; one inside it (`/files/*/private`), or
+        // another pattern character, covers only some of what is under the part before it: nothing is taken.
+        const prefix = (path ?? '').replace(/\/?\*$/, '').replace(/\/$/, '');
+        if (!/[*?+()]/.test(prefix)) covered.set(receiver, [...(covered.get(receiver) ?? []), prefix]);
       }
       continue;
     }
@@ -282,9 +389,11 @@ function readRoutes(
     list.push({ span: [r.start.line + 1, r.end.line + 1], guarded });
   }
   if (list.length > 0) spans.set(p.path, list);
+  return mountedNames;
 }
 
 /** Whether a request source at `path:line` is read in a route handler behind the shell's login. */
 export function behindShellLogin(login: ShellLogin, path: string, line: number): boolean {
-  return (login.handlers.get(path) ?? []).some(([first, last]) => line >= first && line <= last);
+  const within = ([first, last]: [number, number]): boolean => line >= first && line <= last;
+  return (login.handlers.get(path) ?? []).some(within) && !(login.open.get(path) ?? []).some(within);
 }

@@ -382,6 +382,10 @@ function implied(check: SgNode, cond: SgNode): [Truth, Truth] {
 
 const EQUALITY = new Set(['==', '===', '!=', '!==']);
 
+/** Literal kinds in JavaScript and Python trees. */
+const LITERAL_KIND =
+  /^(?:string|template_string|concatenated_string|number|integer|float|true|false|none|null|undefined)$/;
+
 /**
  * The plain names a condition compares for equality, and whether the condition being true means they are
  * equal: `h != sig` (false), `not h == sig` (false), `hmac.compare_digest(h, sig)` or
@@ -414,6 +418,8 @@ function comparedNames(cond: SgNode): { node: SgNode; safeWhenTrue: boolean }[] 
     equal = true;
     operands = c.field('arguments')?.namedChildren() ?? [];
   } else return [];
+  // Compared with a constant (`h != ""`), not with a signature the request carries: nothing is checked.
+  if (operands.some((n) => LITERAL_KIND.test(String(n.kind())))) return [];
   const safeWhenTrue = equal !== negated;
   return operands.filter((n) => n.kind() === 'identifier').map((node) => ({ node, safeWhenTrue }));
 }

@@ -19,16 +19,41 @@ export interface RedirectContext {
   readonly valuesOf: (node: SgNode) => SgNode[];
 }
 
-/** The taint of a redirect target made of `parts` in order, or null once constant text fixes its host. */
-export function redirectTarget(c: RedirectContext, parts: readonly SgNode[], depth: number): Value {
+/** A literal `?` or `#`: what follows it is the query or fragment of a URL the text before it has set. */
+function startsQuery(text: string): boolean {
+  return /[?#]/.test(text);
+}
+
+/**
+ * What constant text in a URL built by `+` or a template settles for the sink class: the host of a redirect
+ * target; the scheme, host and path of an outgoing request's URL (SSRF, JavaScript), once a literal `?` or
+ * `#` starts its query (`${api}?${query}`: request data after it picks parameters of a request to where the
+ * parts before it point, and those parts are still followed). Undefined for other classes.
+ */
+export function settledBy(
+  sinkClass: string | undefined,
+  python: boolean,
+): ((text: string) => boolean) | undefined {
+  if (sinkClass === 'redirect') return fixesHost;
+  if (sinkClass === 'ssrf' && !python) return startsQuery;
+  return undefined;
+}
+
+/** The taint of a URL made of `parts` in order, or null once constant text settles it (`settles`). */
+export function redirectTarget(
+  c: RedirectContext,
+  parts: readonly SgNode[],
+  depth: number,
+  settles: (text: string) => boolean = fixesHost,
+): Value {
   for (const p of parts) {
     const k = kindOf(p);
     if (k === 'string' || k === 'string_fragment') {
-      if (fixesHost(p.text().replace(/^['"]|['"]$/g, ''))) return null;
+      if (settles(p.text().replace(/^['"]|['"]$/g, ''))) return null;
       continue;
     }
     if (k === '`' || k === 'escape_sequence') continue;
-    if (fixesHost(matchedPrefix(c, p))) return null;
+    if (settles(matchedPrefix(c, p))) return null;
     const v = c.evaluate(p, depth + 1);
     if (v && v !== REQ) return v;
   }

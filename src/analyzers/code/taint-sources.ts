@@ -1,7 +1,7 @@
 import type { SgNode } from '@ast-grep/napi';
 import type { DefinitionLookup } from './definitions.js';
 import { forFile } from './file-level.js';
-import type { ParamSourceSpec } from './rule-schema.js';
+import type { Matcher, ParamSourceSpec } from './rule-schema.js';
 import type { Definition } from './scope.js';
 import { routeParamOf, validatedParamAt, validatedParams } from './param-validators.js';
 import { confinedByRoute } from './route-pattern.js';
@@ -9,6 +9,23 @@ import { accessPath } from './sources.js';
 import { kindOf } from './syntax.js';
 import { lineOf, REQ } from './taint-support.js';
 import type { TaintOptions, TaintStep, Trace, Value } from './taint-support.js';
+
+const textTests = new WeakMap<Matcher, RegExp | null>();
+
+/** A matcher's top-level `regex` as a JavaScript RegExp, a prefilter (null when it has none or it does not compile). */
+function textTest(m: Matcher): RegExp | null {
+  let t = textTests.get(m);
+  if (t === undefined) {
+    const src = (m.rule as { regex?: unknown }).regex;
+    try {
+      t = typeof src === 'string' ? new RegExp(src, 'u') : null;
+    } catch {
+      t = null;
+    }
+    textTests.set(m, t);
+  }
+  return t;
+}
 
 /**
  * Where taint starts, for one evaluator: request data read at a node (by access path, by a source's
@@ -63,6 +80,12 @@ export class SourceFinder {
           return this.trace(s.label, node);
       }
       for (const m of s.matchers) {
+        // A matcher that names its node kind, or its text, is asked only about nodes that have them (a walk
+        // visits many, and each question crosses into the parser).
+        const want = (m.rule as { kind?: unknown }).kind;
+        if (typeof want === 'string' && want !== k) continue;
+        const text = textTest(m);
+        if (text && !text.test(node.text())) continue;
         const f = forFile(m, this.o.root);
         if (f && node.matches(f)) return this.trace(s.label, node);
       }

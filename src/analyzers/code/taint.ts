@@ -10,7 +10,7 @@ import { functionName } from './scope.js';
 import type { Definition } from './scope.js';
 import { accessPath } from './sources.js';
 import { kindOf } from './syntax.js';
-import { redirectTarget } from './taint-redirect.js';
+import { redirectTarget, settledBy } from './taint-redirect.js';
 import type { RedirectContext } from './taint-redirect.js';
 import { isArrayIndexParam, iteratorCall, plusOperands, readsMember, templateParts } from './taint-shapes.js';
 import {
@@ -196,12 +196,13 @@ export class TaintEvaluator {
     if (syn.binary.has(k)) {
       const op = node.field('operator')?.text() ?? '';
       if (syn.comparisons.has(op)) return null;
-      const parts = this.o.sinkClass === 'redirect' && op === '+' ? plusOperands(node) : undefined;
-      if (parts) return redirectTarget(this.redirect, parts, depth);
+      const settles = op === '+' ? settledBy(this.o.sinkClass, this.o.python) : undefined;
+      const parts = settles ? plusOperands(node) : undefined;
+      if (parts && settles) return redirectTarget(this.redirect, parts, depth, settles);
       return this.firstOf([node.field('left'), node.field('right')], depth);
     }
-    if (this.o.sinkClass === 'redirect' && k === 'template_string')
-      return redirectTarget(this.redirect, templateParts(node), depth);
+    const settles = k === 'template_string' ? settledBy(this.o.sinkClass, this.o.python) : undefined;
+    if (settles) return redirectTarget(this.redirect, templateParts(node), depth, settles);
     if (syn.comparisons.has(k)) return null;
     if (syn.ternary.has(k)) {
       if (this.o.python) {
@@ -374,8 +375,10 @@ export class TaintEvaluator {
   }
 
   /** The value of parameter `d` (of its field `field` when the use reads one). */
-  private param(d: Extract<Definition, { kind: 'param' }>, depth: number, field?: string): Value {
+  private param(d: Extract<Definition, { kind: 'param' }>, depth: number, asked?: string): Value {
     const fnId = d.fn.id();
+    // A name taken apart from the parameter (`({ token, api }) =>`) is what callers pass under its key.
+    const field = asked ?? d.keys?.[0];
     for (let i = this.bindings.length - 1; i >= 0; i--) {
       const b = this.bindings[i];
       if (!b || b.fn !== fnId) continue;
@@ -389,7 +392,7 @@ export class TaintEvaluator {
     }
     const seed = this.o.seed;
     if (seed && seed.fn === fnId)
-      return d.index === seed.param && !seed.skip?.has(field ?? '') ? this.src.seedTrace(d) : null;
+      return d.index === seed.param && !seed.skip?.has(asked ?? '') ? this.src.seedTrace(d) : null;
     const fromSource = this.src.paramSource(d);
     if (fromSource) return fromSource;
     const fromIter = this.iteratorParam(d, depth);

@@ -251,3 +251,17 @@ describe('autoescape blocks that write only literals', () => {
     expect(Date.now() - t0).toBeLessThan(2000);
   });
 });
+
+describe('Pug names bound to fixed text', () => {
+  it('reads a list or loop variable named with `$` as the name it is', () => {
+    // The list is given data the second time: its loop variable is not the template's own text.
+    const reassigned = "- var $cols = ['name', 'size'];\n- $cols = columns;\neach col in $cols\n  th!= col\n";
+    expect(unescapedOutputs(reassigned, 'pug')).toHaveLength(1);
+    const rebound = "each $c in ['a', 'b']\n  - $c = label\n  span!= $c\n";
+    expect(unescapedOutputs(rebound, 'pug')).toHaveLength(1);
+    // Fixed when it is not.
+    expect(
+      unescapedOutputs("- var $cols = ['name', 'size'];\neach col in $cols\n  th!= col\n", 'pug'),
+    ).toHaveLength(0);
+  });
+});

@@ -1,4 +1,5 @@
 import type { AnalyzerContext } from '../../core/analyzer.js';
+import { escapeRegex } from './scope.js';
 
 /** Template engines whose files the code analyzer reads, by extension. `.html` may hold several dialects. */
 export type TemplateEngine = 'ejs' | 'pug' | 'handlebars' | 'jinja' | 'html' | 'vue';
@@ -385,14 +386,17 @@ function pugFixedNames(text: string): Map<string, [number, number][]> {
   for (const l of lists) {
     // A list name assigned twice may hold data the second time.
     const assigned = text.match(
-      new RegExp(String.raw`(?<![\w$.])${l}[ \t]*(?:=(?!=)|\.push\(|\.unshift\(|\.splice\()`, 'g'),
+      new RegExp(
+        String.raw`(?<![\w$.])${escapeRegex(l)}[ \t]*(?:=(?!=)|\.push\(|\.unshift\(|\.splice\()`,
+        'g',
+      ),
     );
     if ((assigned?.length ?? 0) > 1)
       for (const m of text.matchAll(PUG_EACH)) if (m[3] === l) other.add(m[1] ?? '');
   }
   for (const n of fixed) {
     const rebound = new RegExp(
-      String.raw`(?:^[ \t]*-[^\n]*(?<![\w$.])${n}[ \t]*=(?!=)|^[ \t]*mixin[ \t]+[\w-]+[ \t]*\([^)\n]*(?<![\w$])${n}(?![\w$]))`,
+      String.raw`(?:^[ \t]*-[^\n]*(?<![\w$.])${escapeRegex(n)}[ \t]*=(?!=)|^[ \t]*mixin[ \t]+[\w-]+[ \t]*\([^)\n]*(?<![\w$])${escapeRegex(n)}(?![\w$]))`,
       'm',
     );
     if (other.has(n) || rebound.test(text)) fixed.delete(n);

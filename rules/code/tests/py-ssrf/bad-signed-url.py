@@ -32,3 +32,14 @@ def other():
         return "", 400
     # ruleid: code/py-ssrf
     return requests.get(url, timeout=5).content
+
+
+@app.route("/empty")
+def empty():
+    url = request.args.get("url").encode()
+    h = new_hmac(SECRET, url)
+    # Compared with a constant, not with the signature the request carries: nothing is checked.
+    if h != "":
+        return "", 400
+    # ruleid: code/py-ssrf
+    return requests.get(url, timeout=5).content
