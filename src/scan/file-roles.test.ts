@@ -60,6 +60,16 @@ describe('adjustForRole (the table of docs/file-roles.md)', () => {
       role: 'generated',
     });
   });
+  it('drops traffic in clear in test and fixture code, and lowers it in an example', () => {
+    // A stand-in server a test starts (statsd's Graphite receiver), a request to the test's fake endpoint.
+    const clear = raw({ location: { path: 'test/graphite_tests.js', startLine: 1 }, cwe: [319, 311] });
+    expect(adjustForRole(clear, 'test')).toBeUndefined();
+    expect(adjustForRole(clear, 'fixture')).toBeUndefined();
+    expect(adjustForRole(clear, 'example')).toMatchObject({ severity: 'low', role: 'example' });
+    expect(adjustForRole(clear, 'source')).toMatchObject({ severity: 'critical' });
+    // Other analyzers' plain-text settings in a test folder (an nginx.conf a test deploys) stay, lowered.
+    expect(adjustForRole({ ...clear, analyzer: 'iac' }, 'test')).toMatchObject({ severity: 'low' });
+  });
   it("drops deployment settings in a test's settings module, and nothing else there", () => {
     const at = (path: string, cwe: number[]) => raw({ location: { path, startLine: 1 }, cwe });
     // DEBUG = True, SESSION_COOKIE_SECURE = False, SECRET_KEY = '…' in the settings the test runner loads.

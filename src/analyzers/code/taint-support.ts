@@ -204,6 +204,9 @@ export function argFor(
   const args = list.namedChildren().filter((c) => c.kind() !== 'comment');
   let index = d.index;
   if (python) {
+    // A method (a `def` in a class body) is called through an attribute (`self.check(x)`, `obj.check(x)`):
+    // a bare `check(x)` calls the module's function of that name, never the method.
+    if (call.field('function')?.kind() === 'identifier' && isMethodDef(d.fn)) return undefined;
     const kw = args.find((a) => a.kind() === 'keyword_argument' && a.field('name')?.text() === d.name);
     if (kw) return kw.field('value') ?? undefined;
     const first = d.fn.field('parameters')?.namedChildren()[0]?.text();
@@ -211,6 +214,13 @@ export function argFor(
     return args.filter((a) => a.kind() !== 'keyword_argument')[index];
   }
   return args[index];
+}
+
+/** True for a Python `def` written directly in a class body (decorated or not). */
+function isMethodDef(fn: SgNode): boolean {
+  let holder = fn.parent();
+  if (holder?.kind() === 'decorated_definition') holder = holder.parent();
+  return holder?.kind() === 'block' && holder.parent()?.kind() === 'class_definition';
 }
 
 /** True when the rule holds objects safe: a sanitizer that is `kind: object` alone (sent as JSON, inspected). */

@@ -146,3 +146,31 @@ describe('secret engine at its caps', () => {
     expect(warnings.some((w) => /stopped after 5000 secrets/.test(w))).toBe(true);
   });
 });
+
+describe('secret engine on scripts without an extension', () => {
+  // An extensionless `bin/` script is program source when its shebang names a language interpreter: an
+  // unquoted right-hand side there is a variable, as in a `.js` file (http-server's `bin/http-server`).
+  it('reads an interpreter script without an extension as source, a shell script as configuration', () => {
+    const rnd = seededRandom(7);
+    const script = (head: string, body: string) =>
+      engine
+        .scan(Buffer.from(`${head}\n${expandTemplate(body, rnd)}\n`), {
+          path: 'bin/serve',
+          name: 'serve',
+          ext: '',
+          productNames: [],
+        })
+        .map((d) => d.ruleId);
+    const variable = 'const options = {\n  passphrase: sslPassphrase,\n  cert: certPath,\n};';
+    expect(script('#!/usr/bin/env node', variable)).toEqual([]);
+    expect(script('#!/usr/local/bin/node --harmony', variable)).toEqual([]);
+    expect(script('#!/usr/bin/python3 -u', 'db = connect(password=dbPassword8x)')).toEqual([]);
+    // Literal passwords are still found in such scripts.
+    expect(script('#!/usr/bin/env node', 'const options = { passphrase: "<<a62:16>>!" };')).toEqual([
+      'secrets/hardcoded-password',
+    ]);
+    // A shell script's unquoted assignment is a value; so is one in a file without a shebang.
+    expect(script('#!/bin/sh', 'DB_PASSWORD=<<a62:16>>')).toEqual(['secrets/hardcoded-password']);
+    expect(script('# settings', '  passphrase: sslPassphrase,')).toEqual(['secrets/hardcoded-password']);
+  });
+});

@@ -9,6 +9,7 @@ import {
   isLockfile,
   isPlaceholder,
   isSourceCode,
+  isSourceScript,
   isStructuredPlaceholder,
 } from './filters.js';
 import { prefilterOf } from './prefilter.js';
@@ -113,7 +114,8 @@ export class SecretEngine {
     if (hits.length === 0) return [];
     const enc: BufferEncoding = isUtf8(bytes) ? 'utf8' : 'latin1';
     const lockfile = isLockfile(input.name);
-    const sourceCode = isSourceCode(input.ext) || isProseFileName(input.name);
+    const sourceCode =
+      isSourceCode(input.ext) || isProseFileName(input.name) || isSourceScript(input.ext, bytes);
     const candidates: Candidate[] = [];
     // Where the first cap stopped a rule: nothing of the input past it is printed (an unexamined key
     // could sit there), and the cap is announced.

@@ -252,6 +252,23 @@ export function isSourceCode(ext: string): boolean {
   return SOURCE_EXTS.has(ext);
 }
 
+// `#!/usr/bin/env node`, `#!/usr/bin/python3 -u`, `#!/usr/bin/env -S deno run`: an interpreter whose
+// language writes its values quoted. Shells are left out: `PASSWORD=hunter2` in a shell script is a value.
+const SOURCE_SHEBANG =
+  /^#![ \t]*\/\S*\/(?:env[ \t]+(?:-\S+[ \t]+)*)?(?:node(?:js)?|deno|bun|ts-node|tsx|python[\d.]*|pypy[\d.]*|ruby|perl[\d.]*|php[\d.]*)(?=[\s]|$)/;
+
+/**
+ * True for a file without an extension whose first line names an interpreter of a programming language
+ * (the `bin/` scripts of npm and Python packages): it is program source, not a configuration file.
+ */
+export function isSourceScript(ext: string, bytes: Buffer): boolean {
+  if (ext !== '' || bytes[0] !== 0x23 || bytes[1] !== 0x21) return false;
+  const end = bytes.indexOf(0x0a);
+  return SOURCE_SHEBANG.test(
+    bytes.toString('latin1', 0, end < 0 ? Math.min(bytes.length, 200) : Math.min(end, 200)),
+  );
+}
+
 /**
  * True for upper-case words joined by `_` or `-` (`__ES6-PROMISIFY--CUSTOM-ARGUMENTS__`,
  * `APP_SESSION_COOKIE_NAME`): the name of a constant or a sentinel. A generated key in upper-case groups
