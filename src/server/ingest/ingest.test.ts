@@ -247,6 +247,22 @@ describe.each(STORE_KINDS)('ingest on %s', (kind) => {
     expect((await byFp('exceptions', 'exc-1'))!.status).toBe('open');
   });
 
+  it('shows a by-design finding as accepted and says why it reopens when the scan no longer finds it so', async () => {
+    const f: Finding = makeFinding({
+      fingerprint: 'design-1',
+      suppression: { kind: 'by-design', reason: 'behind the login that opens the shell (server/index.js:9)' },
+    });
+    await push(makeResult([f]), 'by-design');
+    const accepted = await byFp('by-design', 'design-1');
+    expect(accepted).toMatchObject({ status: 'accepted', statusSource: 'policy' });
+    expect(accepted!.statusReason).toContain('by design (vanguard)');
+    const { suppression: _s, ...plain } = f;
+    await push(makeResult([plain]), 'by-design');
+    const reopened = await byFp('by-design', 'design-1');
+    expect(reopened!.status).toBe('open');
+    expect(reopened!.statusReason).toMatch(/^the scan no longer finds it by design/);
+  });
+
   it('stores the inventory of CycloneDX SBOMs and turns their vulnerabilities into findings', async () => {
     const bom = {
       bomFormat: 'CycloneDX',

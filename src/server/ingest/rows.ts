@@ -92,7 +92,9 @@ function nextStatus(
     return {
       status: 'open',
       source: 'scan',
-      reason: `the repository's exception no longer covers it (${seen})`,
+      reason: prev.status_reason?.includes('by design (vanguard)')
+        ? `the scan no longer finds it by design (${seen})`
+        : `the repository's exception no longer covers it (${seen})`,
       owner: null,
       until: null,
     };
