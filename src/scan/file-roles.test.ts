@@ -70,6 +70,13 @@ describe('adjustForRole (the table of docs/file-roles.md)', () => {
     // Other analyzers' plain-text settings in a test folder (an nginx.conf a test deploys) stay, lowered.
     expect(adjustForRole({ ...clear, analyzer: 'iac' }, 'test')).toMatchObject({ severity: 'low' });
   });
+  it('drops a password on a command line in test code, and keeps it in source', () => {
+    // `mysql --password=${pw}` in a test's sample command lines: the test's own password, on the CI machine.
+    const argv = raw({ location: { path: 'src/core/credentials.test.ts', startLine: 1 }, cwe: [214, 522] });
+    expect(adjustForRole(argv, 'test')).toBeUndefined();
+    expect(adjustForRole(argv, 'fixture')).toBeUndefined();
+    expect(adjustForRole(argv, 'source')).toMatchObject({ severity: 'critical' });
+  });
   it("drops deployment settings in a test's settings module, and nothing else there", () => {
     const at = (path: string, cwe: number[]) => raw({ location: { path, startLine: 1 }, cwe });
     // DEBUG = True, SESSION_COOKIE_SECURE = False, SECRET_KEY = '…' in the settings the test runner loads.

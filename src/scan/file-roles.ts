@@ -34,14 +34,21 @@ const TEST_CODE: ReadonlySet<FileRole> = new Set(['test', 'fixture']);
  * code, audit leads (a sink whose input is merely not constant, such as `eval` of a fixture file the test
  * reads) are reached by no attacker's data, and weak hashes (CWE-328) protect nothing (a test computing the
  * sha1 its fixture tarball must carry), and nor does traffic in clear (CWE-319: a stand-in server a test
- * starts for the code under test, a request to a fake endpoint) carry anyone's data but the test's. A
+ * starts for the code under test, a request to a fake endpoint) carry anyone's data but the test's, nor does a
+ * password on a command line (CWE-214: the test's own throwaway password, on the machine running the tests). A
  * taint-confirmed finding in a test is kept, lowered like every finding of its role.
  */
 function withoutVictim(f: RoledFinding, role: FileRole): boolean {
   if (f.analyzer !== 'code') return false;
   if (f.cwe.includes(79) && UNSERVED.has(role)) return true;
   if (!TEST_CODE.has(role)) return false;
-  return f.tier === 'audit' || f.cwe.includes(328) || f.cwe.includes(319) || testSettingsFinding(f);
+  return (
+    f.tier === 'audit' ||
+    f.cwe.includes(328) ||
+    f.cwe.includes(319) ||
+    f.cwe.includes(214) ||
+    testSettingsFinding(f)
+  );
 }
 
 // Python settings modules by the frameworks' convention: `settings.py`, `test_settings.py`, `settings_test.py`,
