@@ -1,0 +1,33 @@
+// A redirect written by hand on Node's own response: the Location header, set or passed to writeHead.
+const http = require('http');
+const url = require('url');
+
+function encodeUnsafe(text) {
+  return String(text).replace(/[\s<>"]/g, encodeURIComponent);
+}
+
+// The trailing-slash redirect of a static server: `GET //evil.example/%2e%2e/docs` answers
+// `Location: //evil.example/%2e%2e/docs/`, which the browser follows to evil.example.
+function serveStatic(req, res) {
+  const parsed = url.parse(req.url);
+  res.statusCode = 302;
+  // ruleid: code/js-open-redirect
+  res.setHeader('location', encodeUnsafe(`${parsed.pathname}/`));
+  res.end();
+}
+
+http.createServer((req, res) => {
+  const target = new URL(req.url, 'http://localhost').searchParams.get('next');
+  // ruleid: code/js-open-redirect
+  res.writeHead(302, { Location: target });
+  res.end();
+});
+
+http.createServer((request, response) => {
+  // ruleid: code/js-open-redirect
+  response.setHeader('Location', request.headers.referer);
+  response.statusCode = 303;
+  response.end();
+});
+
+module.exports = serveStatic;
