@@ -109,9 +109,11 @@ export const MAX_STEPS = 400;
 export const MAX_CALLERS = 24;
 export const MAX_CALL_DEPTH = 4;
 export const ITERATORS = /^(map|forEach|filter|find|some|every|flatMap|reduce|then|each|apply)$/;
+/** URL builders whose first argument is the base of the URL they return. */
+const URL_BUILDER = /^build(?:Url|URL|Uri|URI)$/;
 /** Library functions known to pass their input through; any other call ends a taint path. */
 export const KNOWN_PROPAGATORS =
-  /^(URLSearchParams|truncate|shorten|ellipsize|Path|sprintf|vsprintf|assign|keys|values|entries|fromEntries|Buffer|quote_plus|unquote|unquote_plus|parse_qs|loads|dumps|join|resolve|normalize|format|concat|from|parse|stringify|decodeURIComponent|b64decode|urlsafe_b64decode|standard_b64decode|b32decode|decodebytes|unhexlify|a2b_base64|fromhex|atob|decodeURI|unescape|String|str|toString|trim|strip|lstrip|rstrip|lower|upper|toLowerCase|toUpperCase|replace|replaceAll|slice|substring|substr|split|encode|decode|get|getAll|getlist|pop|shift|URL|urlparse|urljoin|f|fromCharCode|Template|render_template_string)$/;
+  /^(buildUrl|buildURL|buildUri|buildURI|URLSearchParams|truncate|shorten|ellipsize|Path|sprintf|vsprintf|assign|keys|values|entries|fromEntries|Buffer|quote_plus|unquote|unquote_plus|parse_qs|loads|dumps|join|resolve|normalize|format|concat|from|parse|stringify|decodeURIComponent|b64decode|urlsafe_b64decode|standard_b64decode|b32decode|decodebytes|unhexlify|a2b_base64|fromhex|atob|decodeURI|unescape|String|str|toString|trim|strip|lstrip|rstrip|lower|upper|toLowerCase|toUpperCase|replace|replaceAll|slice|substring|substr|split|encode|decode|get|getAll|getlist|pop|shift|URL|urlparse|urljoin|f|fromCharCode|Template|render_template_string)$/;
 export const EXITS = /\b(return|throw|raise|abort|continue|break)\b/;
 export const BLOCKS = new Set(['statement_block', 'program', 'block', 'module', 'switch_body', 'class_body']);
 
@@ -258,6 +260,9 @@ export function lookupArguments(
   callee: string | undefined,
   args: SgNode[],
 ): (SgNode | null)[] {
+  // A URL builder (`think.buildUrl(base, { token })`, build-url's `buildUrl(base, { queryParams })`) keeps its
+  // base URL's scheme and host and encodes the parameters it appends: only the base passes on.
+  if (URL_BUILDER.test(callee ?? '')) return args.length > 0 ? [args[0]!] : [];
   let kept = args;
   if (receiver && LOOKUP_METHOD.test(callee ?? '')) {
     const text = receiver.text();
