@@ -2,6 +2,7 @@ import type { SgNode } from '@ast-grep/napi';
 import type { Matcher } from './rule-schema.js';
 import type { CompiledSources } from './sources.js';
 import type { Definition } from './scope.js';
+import { kindOf } from './syntax.js';
 import type { Syntax } from './syntax.js';
 
 /** One hop of a taint path: a variable, parameter or call, and its 1-based line. */
@@ -111,6 +112,13 @@ export const MAX_CALL_DEPTH = 4;
 export const ITERATORS = /^(map|forEach|filter|find|some|every|flatMap|reduce|then|each|apply)$/;
 /** URL builders whose first argument is the base of the URL they return. */
 const URL_BUILDER = /^build(?:Url|URL|Uri|URI)$/;
+const WHOLE_VALUE = new Set([
+  'identifier',
+  'member_expression',
+  'subscript_expression',
+  'attribute',
+  'subscript',
+]);
 /** Library functions known to pass their input through; any other call ends a taint path. */
 export const KNOWN_PROPAGATORS =
   /^(buildUrl|buildURL|buildUri|buildURI|URLSearchParams|truncate|shorten|ellipsize|Path|sprintf|vsprintf|assign|keys|values|entries|fromEntries|Buffer|quote_plus|unquote|unquote_plus|parse_qs|loads|dumps|join|resolve|normalize|format|concat|from|parse|stringify|decodeURIComponent|b64decode|urlsafe_b64decode|standard_b64decode|b32decode|decodebytes|unhexlify|a2b_base64|fromhex|atob|decodeURI|unescape|String|str|toString|trim|strip|lstrip|rstrip|lower|upper|toLowerCase|toUpperCase|replace|replaceAll|slice|substring|substr|split|encode|decode|get|getAll|getlist|pop|shift|URL|urlparse|urljoin|f|fromCharCode|Template|render_template_string)$/;
@@ -261,8 +269,14 @@ export function lookupArguments(
   args: SgNode[],
 ): (SgNode | null)[] {
   // A URL builder (`think.buildUrl(base, { token })`, build-url's `buildUrl(base, { queryParams })`) keeps its
-  // base URL's scheme and host and encodes the parameters it appends: only the base passes on.
-  if (URL_BUILDER.test(callee ?? '')) return args.length > 0 ? [args[0]!] : [];
+  // base URL's scheme and host and encodes the parameters it appends: only the base passes on, and only a base
+  // the request gives whole (`redirect`, `req.query.next`). A base built around request data
+  // (`${oauthUrl}/${type}`) has its host from a name whose value the path cannot tell; it ends the path as an
+  // unknown call does.
+  if (URL_BUILDER.test(callee ?? '')) {
+    const base = args[0];
+    return base && WHOLE_VALUE.has(kindOf(base)) ? [base] : [];
+  }
   let kept = args;
   if (receiver && LOOKUP_METHOD.test(callee ?? '')) {
     const text = receiver.text();

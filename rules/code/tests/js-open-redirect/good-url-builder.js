@@ -12,3 +12,12 @@ module.exports = class extends think.Controller {
 module.exports.search = (req, res) => {
   res.redirect(buildUrl('/search', { queryParams: { q: req.query.q } }));
 };
+
+module.exports.oauthStart = class extends think.Controller {
+  async indexAction() {
+    const { type } = this.get();
+    const { oauthUrl } = this.config();
+    // The configured OAuth service's host; the request picks a path on it.
+    this.redirect(think.buildUrl(`${oauthUrl}/${type}`, { state: 'x' }));
+  }
+};
