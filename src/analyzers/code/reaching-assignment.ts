@@ -129,3 +129,31 @@ export function reachingAssignment(read: SgNode, name: string): SgNode | undefin
   }
   return assign.field('right') ?? undefined;
 }
+
+const LITERALS = new Set(['string', 'number', 'true', 'false', 'null']);
+
+/**
+ * Whether a request member read (`req.url`) follows, in its own block or one around it in the same function,
+ * a statement that set that member to a literal (`req.url = '/'; res.setHeader('Location', req.url + '#' +
+ * route)`): it reads the literal. The nearest earlier statement that mentions the member decides; any other
+ * use of it there (a read, a call, a compound write) keeps the request's value.
+ */
+export function memberSetToLiteral(read: SgNode): boolean {
+  const text = read.text();
+  let child = read;
+  for (let p = read.parent(), up = 0; p && up < MAX_UP; child = p, p = p.parent(), up++) {
+    const k = kindOf(p);
+    if (FUNCTIONS.has(k)) return false;
+    if (k !== 'statement_block') continue;
+    const stmts = p.children();
+    for (let i = stmts.findIndex((s) => s.id() === child.id()) - 1; i >= 0; i--) {
+      const s = stmts[i]!;
+      if (!s.text().includes(text)) continue;
+      const e = kindOf(s) === 'expression_statement' ? s.child(0) : null;
+      const right =
+        e && kindOf(e) === 'assignment_expression' && e.field('left')?.text() === text && e.field('right');
+      return !!right && LITERALS.has(kindOf(right));
+    }
+  }
+  return false;
+}

@@ -10,6 +10,7 @@ import { functionName } from './scope.js';
 import type { Definition } from './scope.js';
 import { accessPath } from './sources.js';
 import { kindOf } from './syntax.js';
+import { memberSetToLiteral } from './reaching-assignment.js';
 import { redirectTarget, settledBy } from './taint-redirect.js';
 import type { RedirectContext } from './taint-redirect.js';
 import { isArrayIndexParam, iteratorCall, plusOperands, readsMember, templateParts } from './taint-shapes.js';
@@ -163,7 +164,8 @@ export class TaintEvaluator {
     const src = this.src.sourceAt(node);
     // A request value checked where it is read (`if (types.indexOf(req.params.type) === -1) return next()`)
     // is guarded as a variable would be.
-    if (src) return this.guardCheck.guarded(node) ? null : src;
+    if (src)
+      return this.guardCheck.guarded(node) || (!this.o.python && memberSetToLiteral(node)) ? null : src;
     if (syn.identifiers.has(k)) {
       const v = this.identifier(node, depth);
       return v === null && this.src.requestObject(node, node.text()) ? REQ : v;

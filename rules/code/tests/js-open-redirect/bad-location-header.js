@@ -31,3 +31,20 @@ http.createServer((request, response) => {
 });
 
 module.exports = serveStatic;
+
+// The request's path is rewritten only for the next middleware; the Location still holds what was sent.
+module.exports.rewrite = function (req, res) {
+  var original = req.url;
+  req.url = '/index.html';
+  // ruleid: code/js-open-redirect
+  res.setHeader('Location', original + '/');
+  res.statusCode = 301;
+  res.end();
+};
+
+module.exports.trailing = function (req, res) {
+  if (req.url.endsWith('/')) req.url = '/';
+  // ruleid: code/js-open-redirect
+  res.writeHead(302, { Location: req.url + '/' });
+  res.end();
+};

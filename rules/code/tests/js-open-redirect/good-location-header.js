@@ -33,3 +33,15 @@ http.createServer((req, res) => {
   res.writeHead(302, { Location: next });
   res.end();
 });
+
+// A single-page app's redirect to `/#<route>`: the request's path is set to `/` first, so the Location starts
+// with this site's root and the route is only its fragment.
+module.exports.spa = function (req, res, next) {
+  if (req.url !== '/') {
+    var route = req.url;
+    req.url = '/';
+    res.statusCode = 302;
+    res.setHeader('Location', req.url + '#' + route);
+    res.end();
+  } else next();
+};
