@@ -131,12 +131,16 @@ export function reachingAssignment(read: SgNode, name: string): SgNode | undefin
 }
 
 const LITERALS = new Set(['string', 'number', 'true', 'false', 'null']);
+// Earlier statements looked at in each block: a handler that reads a request member thousands of times must
+// not look back over all of them at every read.
+const MAX_BACK = 8;
 
 /**
  * Whether a request member read (`req.url`) follows, in its own block or one around it in the same function,
  * a statement that set that member to a literal (`req.url = '/'; res.setHeader('Location', req.url + '#' +
- * route)`): it reads the literal. The nearest earlier statement that mentions the member decides; any other
- * use of it there (a read, a call, a compound write) keeps the request's value.
+ * route)`): it reads the literal. The nearest earlier statement that mentions the member decides (among the
+ * few before the read in each block); any other use of it there (a read, a call, a compound write) keeps the
+ * request's value.
  */
 export function memberSetToLiteral(read: SgNode): boolean {
   const text = read.text();
@@ -145,9 +149,8 @@ export function memberSetToLiteral(read: SgNode): boolean {
     const k = kindOf(p);
     if (FUNCTIONS.has(k)) return false;
     if (k !== 'statement_block') continue;
-    const stmts = p.children();
-    for (let i = stmts.findIndex((s) => s.id() === child.id()) - 1; i >= 0; i--) {
-      const s = stmts[i]!;
+    let s = child.prev();
+    for (let n = 0; s && n < MAX_BACK; s = s.prev(), n++) {
       if (!s.text().includes(text)) continue;
       const e = kindOf(s) === 'expression_statement' ? s.child(0) : null;
       const right =
