@@ -90,6 +90,37 @@ describe('routes behind the login that opens the shell (shell-login.ts)', () => 
     expect(early?.message).toContain('shell at server/index.js:20');
   });
 
+  it('proves nothing behind a cookie login when the application does nothing against cross-site requests', async () => {
+    // The session cookie goes with a request another site's page makes: the path in it is that page's.
+    const session = `function authenticateToken(req, res, next) {
+  if (req.session && req.session.user) return next();
+  res.sendStatus(401);
+}
+function authenticateWebSocket(token) { return Boolean(token); }
+module.exports = { authenticateToken, authenticateWebSocket };
+`;
+    const open = await scanAll({ ...APP, 'server/middleware/auth.js': session });
+    const own = traversal(open, 'server/index.js', 13);
+    expect(own?.suppression).toBeUndefined();
+    expect(own?.severity).toBe('medium');
+    expect(own?.message).toContain('shell at server/index.js:20');
+    expect(traversal(open, 'server/routes/files.js', 5)?.suppression).toBeUndefined();
+    // Cookies that stay on their own site, or a CSRF token, keep other sites' pages out: by design again.
+    for (const defence of [
+      "module.exports = { cookie: { httpOnly: true, sameSite: 'strict' } };\n",
+      "const csrf = require('csurf');\nmodule.exports = csrf({ cookie: true });\n",
+    ]) {
+      const defended = await scanAll({
+        ...APP,
+        'server/middleware/auth.js': session,
+        'server/security.js': defence,
+      });
+      expect(traversal(defended, 'server/index.js', 13)?.suppression?.kind).toBe('by-design');
+    }
+    // A login by a header the page sets (the JWT above) needs no such defence.
+    expect(traversal(await scanAll(APP), 'server/index.js', 13)?.suppression?.kind).toBe('by-design');
+  });
+
   it('proves nothing for a router also mounted without the guard, or handed on', async () => {
     const twice = await scanAll({
       ...APP,

@@ -11,7 +11,9 @@
  *   file that checks roles or admins (`isAdmin`, `user.role ===`) may give the shell to fewer users than the
  *   routes: nothing is proven there. Optional logins (`optionalAuth`) let everyone through and do not count, nor
  *   does a login module whose code looks at the route asked for (`req.path`, `req.originalUrl`: it may let some
- *   routes through);
+ *   routes through). A login by cookies (a session, a token cookie) counts only where the application defends
+ *   against requests other sites' pages make (a CSRF token, `sameSite` cookies, an Origin check): without it,
+ *   another site makes the user's browser send the request, and a path or command in it is that site's;
  * - a route is behind it when its handler (a function written in place) is registered with the guard
  *   (`app.get('/x', authenticateToken, (req, res) => …)`), after an unconditional `router.use(guard)` on the same
  *   receiver in the same function (under the `use` call's path, if it has one), or in a router module every recognised mount of which
@@ -59,6 +61,18 @@ const OFF_ARGS = /\bfalse\b|optional|anonym|guest|public|passthrough/i;
 /** A shell's file that gives the shell to some users only (admins, a role). */
 const STRICTER =
   /\b(?:is_?admin|require_?admin|admin_?only|has_?role|has_?permission|can_?access)\b|\.roles?\s*(?:[!=]==?|\.includes\()|\.is_?admin\b|\.admin\b/i;
+/**
+ * A login module that admits a request by what its cookies carry (a session, a token cookie, passport's session):
+ * a browser sends them with a request another site's page makes.
+ */
+const COOKIE_LOGIN =
+  /\b(?:req|request|ctx)\s*\.\s*(?:cookies|signedCookies|session)\b|\.isAuthenticated\s*\(|\.headers\s*(?:\.\s*cookie\b|\[\s*['"]cookie['"]\s*\])|\bcookie\.parse\(|ctx\.cookies\.get\(/;
+/**
+ * A defence of the application against requests other sites' pages make: a CSRF token, cookies that stay on
+ * their own site (`sameSite: 'strict'` or `'lax'`, `true`), a check of the request's Origin.
+ */
+const CROSS_SITE_DEFENCE =
+  /csrf|xsrf|lusca|same_?site\s*:\s*(?:true\b|['"`](?:strict|lax)['"`])|\.headers\s*(?:\.\s*origin\b|\[\s*['"]origin['"]\s*\])|\.get\(\s*['"]origin['"]|\.header\(\s*['"]origin['"]/i;
 const FUNCTIONS = new Set(['arrow_function', 'function_expression', 'function', 'generator_function']);
 /** Files that register no route nor mount one are not parsed. */
 const ROUTE_TEXT = /\.(?:use|get|post|put|patch|delete|del|all|head|options)\(/;
@@ -236,6 +250,14 @@ export function routesBehindLogin(
   const shell = shellText && parsed(shellText, exists);
   if (!shell || STRICTER.test(withoutLineComments(shell.text))) return undefined;
   const logins = loginModulesOf(shell, files);
+  // A cookie login in an application that does nothing against cross-site requests admits another site's page
+  // too: it makes the user's browser send the request, with a path or command of its choosing, and what the
+  // shell gives the user is then not what it gives that page. Nothing is proven behind such a login.
+  if (!files.some((f) => CROSS_SITE_DEFENCE.test(withoutLineComments(f.text))))
+    for (const m of logins) {
+      const module = files.find((f) => f.path === m);
+      if (module && COOKIE_LOGIN.test(withoutLineComments(module.text))) logins.delete(m);
+    }
   if (logins.size === 0) return undefined;
   const guards = new Set<string>();
   const mounts: Mount[] = [];
