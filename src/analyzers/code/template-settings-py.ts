@@ -21,6 +21,7 @@ import type { RawFinding } from '../../core/finding.js';
 import { ensurePython } from './languages.js';
 import { escapeRegex } from './scope.js';
 import { kindOf } from './syntax.js';
+import { PYTHON } from './template-escaped-py.js';
 import { projectCorpus } from './template-escaped-items.js';
 import type { Corpus } from './template-escaped-items.js';
 import { reviewedEngine, unescapedOutputs, withoutOutputsAt } from './templates.js';
@@ -143,6 +144,15 @@ function boundInTemplate(text: string, name: string): boolean {
   ).test(text);
 }
 
+const withPython = new WeakMap<ReadonlySet<string>, boolean>();
+
+/** Whether a scan's paths hold a Python file, decided once per scan. */
+function hasPython(paths: ReadonlySet<string>): boolean {
+  let known = withPython.get(paths);
+  if (known === undefined) withPython.set(paths, (known = [...paths].some((p) => PYTHON.test(p))));
+  return known;
+}
+
 // Per scan's corpus: each name already decided, shared by all its templates.
 const decided = new WeakMap<Corpus, Map<string, boolean>>();
 
@@ -173,8 +183,10 @@ export async function withoutSettingsValues(
     (o) => o.construct === '|safe' && NAME.test(o.expr),
   );
   if (outputs.length === 0) return findings;
+  // A project without Python (a Nunjucks template of a Node application) has no value to read: no index built.
+  if (!hasPython(ctx.paths)) return findings;
   const c = await projectCorpus(ctx, file.path);
-  if (!c || c.python.size === 0) return findings;
+  if (!c) return findings;
   ensurePython();
   let memo = decided.get(c);
   if (!memo) decided.set(c, (memo = new Map<string, boolean>()));
