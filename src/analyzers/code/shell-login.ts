@@ -33,6 +33,7 @@ import type { ModuleImports } from './imports.js';
 import { languageOf } from './languages.js';
 import { readsAsGuard } from './route-guards.js';
 import { kindOf } from './syntax.js';
+import { mintedKeyGuards } from './minted-key-guard.js';
 
 /** The routes behind the login that opens an application's shell. */
 export interface ShellLogin {
@@ -45,6 +46,8 @@ export interface ShellLogin {
    * one written in another) is not told apart.
    */
   open: Map<string, [number, number][]>;
+  /** Guards of keys that only users behind the login mint (minted-key-guard.ts), which count as it. */
+  keyGuards?: string[];
 }
 
 /** A function whose name speaks of checking a login (`authenticateWebSocket`, `verifyToken`, `checkSession`). */
@@ -259,6 +262,28 @@ export function routesBehindLogin(
       if (module && COOKIE_LOGIN.test(withoutLineComments(module.text))) logins.delete(m);
     }
   if (logins.size === 0) return undefined;
+  const cache = new Map<string, Parsed | undefined>([[shellPath, shell]]);
+  const parse1 = (f: AppText): Parsed | undefined => {
+    if (!cache.has(f.path)) cache.set(f.path, parsed(f, exists));
+    return cache.get(f.path);
+  };
+  const first = collect(files, parse1, logins, new Set(), exists);
+  if (!first) return undefined;
+  // Guards of keys that only users behind this login mint (minted-key-guard.ts): read again with them.
+  const modules = [...cache.values()].filter((p): p is Parsed => p !== undefined);
+  const keys = mintedKeyGuards(modules, (path, line) => behindShellLogin(first, path, line));
+  if (keys.size === 0) return first;
+  const again = collect(files, parse1, logins, keys, exists);
+  return again ? { ...again, keyGuards: [...keys].map((k) => k.slice(k.indexOf('\0') + 1)) } : first;
+}
+
+function collect(
+  files: readonly AppText[],
+  parse1: (f: AppText) => Parsed | undefined,
+  logins: ReadonlySet<string>,
+  keyGuards: ReadonlySet<string>,
+  exists: (p: string) => boolean,
+): ShellLogin | undefined {
   const guards = new Set<string>();
   const mounts: Mount[] = [];
   const escaped = new Set<string>();
@@ -266,9 +291,11 @@ export function routesBehindLogin(
   for (const f of files) {
     const routes = ROUTE_TEXT.test(f.text);
     if (!routes && !mayImportLocally(f.text, false)) continue;
-    const p = f.path === shellPath ? shell : parsed(f, exists);
+    const p = parse1(f);
     if (!p) continue;
-    const mounted = routes ? readRoutes(p, logins, guards, mounts, spans, exists) : new Map<string, number>();
+    const mounted = routes
+      ? readRoutes(p, logins, keyGuards, guards, mounts, spans, exists)
+      : new Map<string, number>();
     // A router module named elsewhere than in its mounts may be mounted where it cannot be seen.
     const code = withoutLineComments(p.text);
     for (const [local, b] of p.imports.names) {
@@ -308,6 +335,7 @@ export function routesBehindLogin(
 function readRoutes(
   p: Parsed,
   logins: ReadonlySet<string>,
+  keyGuards: ReadonlySet<string>,
   guards: Set<string>,
   mounts: Mount[],
   spans: Map<string, { span: [number, number]; guarded: boolean }[]>,
@@ -317,6 +345,8 @@ function readRoutes(
   const isLogin = (n: SgNode, depth = 0): boolean => {
     const k = kindOf(n);
     if (k === 'array') return depth < 4 && n.children().some((c) => c.isNamed() && isLogin(c, depth + 1));
+    // A guard of keys the login's users mint, defined in this file and given by name.
+    if (k === 'identifier' && keyGuards.has(`${p.path}\0${n.text()}`)) return true;
     const target = k === 'call_expression' ? n.field('function') : n;
     if (!target) return false;
     const tk = kindOf(target);
