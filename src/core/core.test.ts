@@ -205,6 +205,27 @@ describe('mergeSameCodeProblem', () => {
     );
   });
 
+  it('keeps a reported finding over a stronger one withheld by design on the same line', () => {
+    const withheld: RawFinding = {
+      ...taint,
+      suppression: { kind: 'by-design', reason: 'the route is behind the login that also opens the shell' },
+    };
+    const open: RawFinding = {
+      ...taint,
+      severity: 'medium',
+      message: 'User input from an open socket reaches cursor.execute(query).',
+      fingerprintKey: 'cursor.execute(query)\0socket',
+    };
+    const out = processFindings([withheld, open]);
+    expect(out).toHaveLength(1);
+    expect(out[0]!.suppression).toBeUndefined();
+    expect(out[0]!.message).toContain('open socket');
+    // All withheld: the strongest stays, withheld.
+    const both = processFindings([withheld, { ...base, suppression: withheld.suppression }]);
+    expect(both).toHaveLength(1);
+    expect(both[0]).toMatchObject({ ruleId: 'code/py-sql-injection', suppression: { kind: 'by-design' } });
+  });
+
   it('keeps different weaknesses on one line, the same weakness on other lines, and other analyzers apart', () => {
     const other = { ...base, ruleId: 'code/py-command-injection-audit', cwe: [78] };
     const moved = { ...taint, location: { ...taint.location, startLine: 7 } };

@@ -228,6 +228,17 @@ describe('roleFromContent: copies of well-known libraries', () => {
     const noVersion = banner.replace('Version 1.7.1', 'Edit in place');
     expect(roleFromContent(noVersion + code, 'app/static/js/jquery.editing.js')).toBeUndefined();
   });
+  it('reads a jQuery plugin named as plugins are published whose banner gives its own name, a version and a license', () => {
+    const jstree =
+      '/*\n * jsTree 1.0-rc1\n * http://jstree.com/\n *\n * Copyright (c) 2010 Ivan Bozhanov (vakata.com)\n *\n' +
+      ' * Dual licensed under the MIT and GPL licenses (same as jQuery):\n */\n';
+    expect(roleFromContent(jstree + code, 'themes/x/public/js/jsTree/jquery.jstree.js')).toBe('vendored');
+    // Another file with that banner, or the plugin file with another name or no version in it, is the project's.
+    expect(roleFromContent(jstree + code, 'themes/x/public/js/tree.js')).toBeUndefined();
+    expect(roleFromContent(jstree + code, 'public/js/jquery.menu.js')).toBeUndefined();
+    const noVersion = jstree.replace('jsTree 1.0-rc1', 'jsTree for the admin pages');
+    expect(roleFromContent(noVersion + code, 'public/js/jquery.jstree.js')).toBeUndefined();
+  });
   it("reads a banner whose first line is only the library's name and version", () => {
     const codemirror = '// CodeMirror version 3.15\n//\n// CodeMirror is the only global var we claim\n';
     expect(roleFromContent(codemirror + code, 'themes/default/public/scripts/ghostdown.js')).toBe('vendored');

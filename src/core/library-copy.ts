@@ -93,6 +93,18 @@ const BANNER_LICENSE = /\(c\)|©|copyright|licen[cs]e/i;
 const JQUERY_PLUGIN_FILE = /(?:^|\/)jquery[.-][\w-]+(?:[.-]min)?\.js$/i;
 const JQUERY_PLUGIN_BANNER = /\bjQuery\b[^\n]{0,60}\bplug-?in\b/i;
 const VERSION_LINE = /^[ \t/*!]*@?[Vv]ersion:?[ \t]+v?\d+\.\d+/m;
+
+/**
+ * True when a line of the banner opens with the plugin's own name, as the file `jquery.<name>.js` gives it, and a
+ * version (` * jsTree 1.0-rc1` in `jquery.jstree.js`): the plugin naming its release, as a library's banner does.
+ */
+function ownNameAndVersion(path: string, banner: string): boolean {
+  const name = /(?:^|\/)jquery[.-]([\w-]+?)(?:[.-]min)?\.js$/i.exec(path)?.[1];
+  if (!name) return false;
+  return new RegExp(`^[ \\t/*!]*${escape(name)}(?:\\.js)?[ \\t]+(?:-[ \\t]+)?v?\\d+\\.\\d+`, 'im').test(
+    banner,
+  );
+}
 const FILE_NAMES: ReadonlySet<string> = new Set(LIBRARIES.map((n) => n.toLowerCase().replace(/ /g, '-')));
 // The prelude browserify and webpack write at the top of a bundle (browserify's `require=` form exposes the
 // bundle's modules to other bundles).
@@ -136,6 +148,8 @@ export function isLibraryCopy(path: string, text: string): boolean {
   if ((BANNER_NAME.test(banner) || BANNER_NAME_THEN_VERSION.test(banner)) && BANNER_LICENSE.test(banner))
     return true;
   if (BANNER_VERSION_LINE.test(banner)) return true;
+  if (JQUERY_PLUGIN_FILE.test(path) && ownNameAndVersion(path, banner) && BANNER_LICENSE.test(banner))
+    return true;
   if (JQUERY_PLUGIN_FILE.test(path) && JQUERY_PLUGIN_BANNER.test(banner) && BANNER_LICENSE.test(banner)) {
     // The version may sit in a long documentation comment that runs past the bytes read (jEditable's).
     const open = /^(?:\s*(?:\/\/[^\n]*|\/\*[\s\S]*?(?:\*\/|$(?![\s\S]))))*/.exec(head)?.[0] ?? '';

@@ -237,7 +237,8 @@ export function mergeSameSecret(findings: readonly Finding[]): Finding[] {
  * One code problem, one finding: code findings on the same line that share a CWE are one problem seen
  * from two places (a template's unescaped output reported by the template audit and, from the route that
  * renders it, by the taint rule; a DAO's SQL call reported by its own file's audit rule and by the
- * cross-file flow from a route). The strongest is kept (taint over pattern over audit), naming the others.
+ * cross-file flow from a route). The strongest is kept (taint over pattern over audit), naming the others;
+ * a reported finding is kept over suppressed ones.
  * Within one file the analyzer already keeps one match per weakness class and line; this joins what
  * different files' analyses report.
  */
@@ -257,7 +258,10 @@ export function mergeSameCodeProblem(findings: readonly Finding[]): Finding[] {
   for (const clusters of groups.values()) {
     for (const c of clusters) {
       if (c.length < 2) continue;
-      const keep = c.reduce((best, f) => (strongerFinding(f, best) ? f : best));
+      // A finding withheld by a suppression (by design behind a shell's login, kept at its severity) must not
+      // hide one that is reported, however much weaker (the same sink reached from another, open source).
+      const open = c.filter((f) => f.suppression === undefined);
+      const keep = (open.length > 0 ? open : c).reduce((best, f) => (strongerFinding(f, best) ? f : best));
       const rules = [...new Set(c.filter((f) => f !== keep).map((f) => f.ruleId))].filter(
         (r) => r !== keep.ruleId,
       );

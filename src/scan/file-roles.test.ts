@@ -60,6 +60,16 @@ describe('adjustForRole (the table of docs/file-roles.md)', () => {
       role: 'generated',
     });
   });
+  it('drops the hard-coded credentials of code rules in a translation catalogue, and keeps them elsewhere', () => {
+    // `"Password": "Парола"` in `i18n/language.bg.js`: the word and its translation.
+    const word = raw({ location: { path: 'i18n/language.bg.js', startLine: 70 }, cwe: [798, 259] });
+    expect(adjustForRole(word, 'i18n')).toBeUndefined();
+    expect(adjustForRole(word, 'source')).toMatchObject({ severity: 'critical' });
+    expect(adjustForRole(word, 'test')).toMatchObject({ severity: 'low', role: 'test' });
+    // Another code finding in a catalogue stays, lowered; a secret there is the secrets analyzer's to judge.
+    expect(adjustForRole({ ...word, cwe: [79] }, 'i18n')).toMatchObject({ severity: 'low', role: 'i18n' });
+    expect(adjustForRole({ ...word, analyzer: 'secrets' }, 'i18n')).toMatchObject({ role: 'i18n' });
+  });
   it('drops traffic in clear in test and fixture code, and lowers it in an example', () => {
     // A stand-in server a test starts (statsd's Graphite receiver), a request to the test's fake endpoint.
     const clear = raw({ location: { path: 'test/graphite_tests.js', startLine: 1 }, cwe: [319, 311] });

@@ -23,6 +23,8 @@ function oneStepDown(s: Severity): Severity {
 
 // Roles whose pages no user of the application loads with the application's sessions.
 const UNSERVED: ReadonlySet<FileRole> = new Set(['test', 'fixture', 'docs']);
+// Hard-coded credentials and passwords (CWE-798, 259).
+const HARDCODED_CREDENTIAL_CWES: readonly number[] = [798, 259];
 // Roles whose code the test runner runs with the test's own data, never an attacker's.
 const TEST_CODE: ReadonlySet<FileRole> = new Set(['test', 'fixture']);
 
@@ -36,11 +38,15 @@ const TEST_CODE: ReadonlySet<FileRole> = new Set(['test', 'fixture']);
  * sha1 its fixture tarball must carry), and nor does traffic in clear (CWE-319: a stand-in server a test
  * starts for the code under test, a request to a fake endpoint) carry anyone's data but the test's, nor does a
  * password on a command line (CWE-214: the test's own throwaway password, on the machine running the tests). A
- * taint-confirmed finding in a test is kept, lowered like every finding of its role.
+ * taint-confirmed finding in a test is kept, lowered like every finding of its role. In a translation catalogue
+ * a hard-coded credential (CWE-798, 259) is the word for "password" and its translation.
  */
 function withoutVictim(f: RoledFinding, role: FileRole): boolean {
   if (f.analyzer !== 'code') return false;
   if (f.cwe.includes(79) && UNSERVED.has(role)) return true;
+  // A translation catalogue's `"Password": "Passwort"` is a word shown to people, not a credential: the secrets
+  // analyzer does not search these files for passwords, and a code rule's hard-coded credential is dropped too.
+  if (role === 'i18n' && f.cwe.some((c) => HARDCODED_CREDENTIAL_CWES.includes(c))) return true;
   if (!TEST_CODE.has(role)) return false;
   return (
     f.tier === 'audit' ||

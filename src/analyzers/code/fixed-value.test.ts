@@ -124,10 +124,14 @@ describe('isFixedValue', () => {
     });`;
     expect(fixedAtSink(nested, render, through)).toBe(true);
     expect(fixedAtSink("templates.parse('t', data, (html) => sink(html));", render, through)).toBe(true);
-    // The second parameter, another call's callback, data translated, a reassignment with data.
-    expect(fixedAtSink("templates.parse('t', data, (err, html) => sink(html));", render, through)).toBe(
+    // The second parameter of an error-first callback is the output (Node's convention), of a declared call
+    // only; another second parameter is not.
+    expect(fixedAtSink("templates.parse('t', data, (err, html) => sink(html));", render, through)).toBe(true);
+    expect(fixedAtSink("db.get('t', (err, html) => sink(html));", render, through)).toBe(false);
+    expect(fixedAtSink("templates.parse('t', data, (html, extra) => sink(extra));", render, through)).toBe(
       false,
     );
+    // Another call's callback, data translated, a reassignment with data.
     expect(fixedAtSink("socket.emit('t', data, (html) => sink(html));", render, through)).toBe(false);
     expect(fixedAtSink('translator.translate(data.title, (t) => sink(t));', render, through)).toBe(false);
     expect(

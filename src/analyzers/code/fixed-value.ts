@@ -28,6 +28,8 @@ import { NUMERIC_FIELD, NUMERIC_OPERATORS, REQUEST_PART, numericCall } from './f
 const MAX_DEPTH = 6;
 // Terms of one `+` (or `||`, `??`) chain read at most.
 const MAX_CHAIN = 100;
+// The first parameter of an error-first callback.
+const ERROR_PARAM = /^(?:err|error|er|e|_err|_error|_)$/;
 const LITERALS = new Set(['string', 'number', 'true', 'false', 'null', 'undefined', 'regex']);
 
 interface Ctx {
@@ -171,7 +173,8 @@ function iteratesFixedList(call: SgNode, ctx: Ctx): boolean {
  * Whether the parameter `name` of the function around `at` receives fixed text because that function is
  * the callback of a call that hands it fixed text: a template render (`templates.parse(tpl, data, (html)
  * => …)`, one of `ctx.fixedCall`) or a call of `ctx.throughCall` all of whose other arguments are fixed
- * (`translator.translate(html, (translated) => …)`). Each reassignment of the parameter must keep it
+ * (`translator.translate(html, (translated) => …)`); or the second parameter of an error-first callback
+ * of a declared call (`fs.readFile(file, (err, data) => …)`). Each reassignment of the parameter must keep it
  * fixed (`t = translator.unescape(t)`). Undefined when the function is no such callback.
  */
 function callbackParamFixed(at: SgNode, name: string, ctx: Ctx): boolean | undefined {
@@ -185,15 +188,23 @@ function callbackParamFixed(at: SgNode, name: string, ctx: Ctx): boolean | undef
   }
   if (!fn) return undefined;
   const params = fn.field('parameters') ? named(fn.field('parameters')) : [fn.field('parameter')];
-  if (params[0]?.text() !== name) return undefined;
+  // The output is the first parameter, or the second of an error-first callback (`fs.readFile(file, (err,
+  // data) => …)`, `res.render(view, (err, html) => …)`), which only a declared call is taken to give.
+  const errorFirst = params[1]?.text() === name && ERROR_PARAM.test(params[0]?.text() ?? '');
+  if (params[0]?.text() !== name && !errorFirst) return undefined;
   const { call, args } = receivingCall(fn) ?? {};
   if (!call) return undefined;
+  if (errorFirst) return args && ctx.fixedCall(call) ? reassignedFixed(fn, name, ctx) : undefined;
   const others = named(args).filter((a) => a.id() !== fn.id());
   const gives =
     ctx.fixedCall(call) ||
     (!!args && ctx.throughCall(call) && others.every((a) => FUNCTIONS.has(kindOf(a)) || fixed(a, ctx))) ||
     (!!args && iteratesFixedList(call, ctx));
-  if (!gives) return false;
+  return gives && reassignedFixed(fn, name, ctx);
+}
+
+/** Whether every assignment to the parameter `name` in the body of `fn` keeps it fixed (`t = unescape(t)`). */
+function reassignedFixed(fn: SgNode, name: string, ctx: Ctx): boolean {
   ctx.seen.add(name);
   try {
     const assigns = fn.field('body')?.findAll({ rule: { kind: 'assignment_expression' } }) ?? [];

@@ -23,6 +23,7 @@ import { renderFindings, templateFileFindings } from './template-findings.js';
 import { withoutUnpassedOutputs } from './template-compiled.js';
 import { withoutEscapedProperties } from './template-escaped-props.js';
 import { withoutViewEscapedItems } from './template-escaped-items.js';
+import { withoutSettingsValues } from './template-settings-py.js';
 import { withoutLiteralMacroArgs } from './template-macro-args.js';
 import { templateRules } from './template-rules.js';
 import type { TemplateRule } from './template-rules.js';
@@ -149,7 +150,8 @@ export const codeAnalyzer: Analyzer = {
       const own = await withoutUnpassedOutputs(templateFileFindings(file), file, ctx);
       const props = await withoutEscapedProperties(own, file, ctx);
       const items = await withoutViewEscapedItems(props, file, ctx);
-      return await withoutLiteralMacroArgs(items, file, ctx);
+      const settings = await withoutSettingsValues(items, file, ctx);
+      return await withoutLiteralMacroArgs(settings, file, ctx);
     }
     const rules = rulesFor(rulesDirsOf(ctx.options), profileOf(ctx.options));
     const renders = file.text.includes('render') && requestDataPossible(file.text, lang, rules);

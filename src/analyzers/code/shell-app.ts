@@ -259,7 +259,10 @@ export function byDesignBehindShell(m: CodeMatch, filePath: string, shell: Given
   // A source in the analysed file itself has no path, or an empty one.
   const path = m.trace.sourcePath === undefined || m.trace.sourcePath === '' ? filePath : m.trace.sourcePath;
   if (!behindShellLogin(shell.login, path, m.trace.sourceLine)) return undefined;
-  return `the route is behind the login (${shell.login.guard}) that also opens the shell at ${shell.path}:${shell.line}: whoever passes it already runs any command as the server's user`;
+  const keys = shell.login.keyGuards?.length
+    ? `, or an API key only its users mint, checked by ${shell.login.keyGuards.join(', ')}`
+    : '';
+  return `the route is behind the login (${shell.login.guard}${keys}) that also opens the shell at ${shell.path}:${shell.line}: whoever passes it already runs any command as the server's user`;
 }
 
 const STEP_DOWN: Record<Severity, Severity> = {

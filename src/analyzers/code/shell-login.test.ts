@@ -90,6 +90,37 @@ describe('routes behind the login that opens the shell (shell-login.ts)', () => 
     expect(early?.message).toContain('shell at server/index.js:20');
   });
 
+  it('proves nothing behind a cookie login when the application does nothing against cross-site requests', async () => {
+    // The session cookie goes with a request another site's page makes: the path in it is that page's.
+    const session = `function authenticateToken(req, res, next) {
+  if (req.session && req.session.user) return next();
+  res.sendStatus(401);
+}
+function authenticateWebSocket(token) { return Boolean(token); }
+module.exports = { authenticateToken, authenticateWebSocket };
+`;
+    const open = await scanAll({ ...APP, 'server/middleware/auth.js': session });
+    const own = traversal(open, 'server/index.js', 13);
+    expect(own?.suppression).toBeUndefined();
+    expect(own?.severity).toBe('medium');
+    expect(own?.message).toContain('shell at server/index.js:20');
+    expect(traversal(open, 'server/routes/files.js', 5)?.suppression).toBeUndefined();
+    // Cookies that stay on their own site, or a CSRF token, keep other sites' pages out: by design again.
+    for (const defence of [
+      "module.exports = { cookie: { httpOnly: true, sameSite: 'strict' } };\n",
+      "const csrf = require('csurf');\nmodule.exports = csrf({ cookie: true });\n",
+    ]) {
+      const defended = await scanAll({
+        ...APP,
+        'server/middleware/auth.js': session,
+        'server/security.js': defence,
+      });
+      expect(traversal(defended, 'server/index.js', 13)?.suppression?.kind).toBe('by-design');
+    }
+    // A login by a header the page sets (the JWT above) needs no such defence.
+    expect(traversal(await scanAll(APP), 'server/index.js', 13)?.suppression?.kind).toBe('by-design');
+  });
+
   it('proves nothing for a router also mounted without the guard, or handed on', async () => {
     const twice = await scanAll({
       ...APP,
@@ -413,5 +444,96 @@ app.get('/a', (req, res) => res.send(req.query.x));
         `${routes}wss.on('connection', (ws) => { if (!requireLogin(ws)) return; pty.spawn('bash'); });\n`,
       ),
     ).toBe(true);
+  });
+});
+
+describe('guards of keys only the login’s users mint (minted-key-guard.ts)', () => {
+  const STORE = `const keys = new Map();
+const apiKeysDb = {
+  createApiKey: (userId, name) => { const k = String(Math.random()); keys.set(k, { userId, name }); return k; },
+  validateApiKey: (k) => keys.get(k),
+};
+module.exports = { apiKeysDb };
+`;
+  const SETTINGS = `const express = require('express');
+const { apiKeysDb } = require('../database/db');
+const router = express.Router();
+router.post('/api-keys', (req, res) => {
+  res.json(apiKeysDb.createApiKey(req.user.id, req.body.name));
+});
+module.exports = router;
+`;
+  const AGENT = `const express = require('express');
+const fs = require('fs');
+const { apiKeysDb } = require('../database/db');
+const router = express.Router();
+const validateExternalApiKey = (req, res, next) => {
+  const user = apiKeysDb.validateApiKey(req.headers['x-api-key']);
+  if (!user) return res.status(401).json({ error: 'Invalid API key' });
+  req.user = user;
+  next();
+};
+router.post('/', validateExternalApiKey, (req, res) => {
+  res.send(fs.readFileSync(req.body.projectPath, 'utf8'));
+});
+module.exports = router;
+`;
+  const keyed = (server: string, extra: Record<string, string> = {}): Record<string, string> => ({
+    ...APP,
+    'server/index.js': server,
+    'server/database/db.js': STORE,
+    'server/routes/settings.js': SETTINGS,
+    'server/routes/agent.js': AGENT,
+    ...extra,
+  });
+  const MOUNTS = SERVER.replace(
+    "const filesRoutes = require('./routes/files');",
+    "const filesRoutes = require('./routes/files');\nconst settingsRoutes = require('./routes/settings');\nconst agentRoutes = require('./routes/agent');",
+  ).replace(
+    "app.use('/api/files', authenticateToken, filesRoutes);",
+    "app.use('/api/files', authenticateToken, filesRoutes);\napp.use('/api/settings', authenticateToken, settingsRoutes);\napp.use('/api/agent', agentRoutes);",
+  );
+
+  it('does not report a route behind a key that users behind the shell’s login mint, and says so', async () => {
+    const found = await scanAll(keyed(MOUNTS));
+    const agent = traversal(found, 'server/routes/agent.js', 12);
+    expect(agent?.suppression?.kind).toBe('by-design');
+    expect(agent?.suppression?.reason).toContain(
+      'an API key only its users mint, checked by validateExternalApiKey',
+    );
+  });
+
+  it('proves nothing when a key is also minted outside the login, or the guard checks no store', async () => {
+    // Settings mounted without the login: anyone mints a key.
+    const open = await scanAll(
+      keyed(
+        MOUNTS.replace(
+          "app.use('/api/settings', authenticateToken, settingsRoutes);",
+          "app.use('/api/settings', settingsRoutes);",
+        ),
+      ),
+    );
+    expect(traversal(open, 'server/routes/agent.js', 12)?.message).toContain('shell at');
+    expect(traversal(open, 'server/routes/agent.js', 12)?.suppression).toBeUndefined();
+    // A key minted at start-up as well, by a script of the application.
+    const seeded = await scanAll(
+      keyed(MOUNTS, {
+        'server/seed.js':
+          "const { apiKeysDb } = require('./database/db');\napiKeysDb.createApiKey(1, 'ci');\n",
+      }),
+    );
+    expect(traversal(seeded, 'server/routes/agent.js', 12)?.message).toContain('shell at');
+    expect(traversal(seeded, 'server/routes/agent.js', 12)?.suppression).toBeUndefined();
+    // A key compared with the environment: another login.
+    const env = await scanAll(
+      keyed(MOUNTS, {
+        'server/routes/agent.js': AGENT.replace(
+          "apiKeysDb.validateApiKey(req.headers['x-api-key'])",
+          "req.headers['x-api-key'] === process.env.KEY",
+        ),
+      }),
+    );
+    expect(traversal(env, 'server/routes/agent.js', 12)?.message).toContain('shell at');
+    expect(traversal(env, 'server/routes/agent.js', 12)?.suppression).toBeUndefined();
   });
 });

@@ -11,7 +11,9 @@
  *   file that checks roles or admins (`isAdmin`, `user.role ===`) may give the shell to fewer users than the
  *   routes: nothing is proven there. Optional logins (`optionalAuth`) let everyone through and do not count, nor
  *   does a login module whose code looks at the route asked for (`req.path`, `req.originalUrl`: it may let some
- *   routes through);
+ *   routes through). A login by cookies (a session, a token cookie) counts only where the application defends
+ *   against requests other sites' pages make (a CSRF token, `sameSite` cookies, an Origin check): without it,
+ *   another site makes the user's browser send the request, and a path or command in it is that site's;
  * - a route is behind it when its handler (a function written in place) is registered with the guard
  *   (`app.get('/x', authenticateToken, (req, res) => …)`), after an unconditional `router.use(guard)` on the same
  *   receiver in the same function (under the `use` call's path, if it has one), or in a router module every recognised mount of which
@@ -31,6 +33,7 @@ import type { ModuleImports } from './imports.js';
 import { languageOf } from './languages.js';
 import { readsAsGuard } from './route-guards.js';
 import { kindOf } from './syntax.js';
+import { mintedKeyGuards } from './minted-key-guard.js';
 
 /** The routes behind the login that opens an application's shell. */
 export interface ShellLogin {
@@ -43,6 +46,8 @@ export interface ShellLogin {
    * one written in another) is not told apart.
    */
   open: Map<string, [number, number][]>;
+  /** Guards of keys that only users behind the login mint (minted-key-guard.ts), which count as it. */
+  keyGuards?: string[];
 }
 
 /** A function whose name speaks of checking a login (`authenticateWebSocket`, `verifyToken`, `checkSession`). */
@@ -59,6 +64,18 @@ const OFF_ARGS = /\bfalse\b|optional|anonym|guest|public|passthrough/i;
 /** A shell's file that gives the shell to some users only (admins, a role). */
 const STRICTER =
   /\b(?:is_?admin|require_?admin|admin_?only|has_?role|has_?permission|can_?access)\b|\.roles?\s*(?:[!=]==?|\.includes\()|\.is_?admin\b|\.admin\b/i;
+/**
+ * A login module that admits a request by what its cookies carry (a session, a token cookie, passport's session):
+ * a browser sends them with a request another site's page makes.
+ */
+const COOKIE_LOGIN =
+  /\b(?:req|request|ctx)\s*\.\s*(?:cookies|signedCookies|session)\b|\.isAuthenticated\s*\(|\.headers\s*(?:\.\s*cookie\b|\[\s*['"]cookie['"]\s*\])|\bcookie\.parse\(|ctx\.cookies\.get\(/;
+/**
+ * A defence of the application against requests other sites' pages make: a CSRF token, cookies that stay on
+ * their own site (`sameSite: 'strict'` or `'lax'`, `true`), a check of the request's Origin.
+ */
+const CROSS_SITE_DEFENCE =
+  /csrf|xsrf|lusca|same_?site\s*:\s*(?:true\b|['"`](?:strict|lax)['"`])|\.headers\s*(?:\.\s*origin\b|\[\s*['"]origin['"]\s*\])|\.get\(\s*['"]origin['"]|\.header\(\s*['"]origin['"]/i;
 const FUNCTIONS = new Set(['arrow_function', 'function_expression', 'function', 'generator_function']);
 /** Files that register no route nor mount one are not parsed. */
 const ROUTE_TEXT = /\.(?:use|get|post|put|patch|delete|del|all|head|options)\(/;
@@ -236,7 +253,37 @@ export function routesBehindLogin(
   const shell = shellText && parsed(shellText, exists);
   if (!shell || STRICTER.test(withoutLineComments(shell.text))) return undefined;
   const logins = loginModulesOf(shell, files);
+  // A cookie login in an application that does nothing against cross-site requests admits another site's page
+  // too: it makes the user's browser send the request, with a path or command of its choosing, and what the
+  // shell gives the user is then not what it gives that page. Nothing is proven behind such a login.
+  if (!files.some((f) => CROSS_SITE_DEFENCE.test(withoutLineComments(f.text))))
+    for (const m of logins) {
+      const module = files.find((f) => f.path === m);
+      if (module && COOKIE_LOGIN.test(withoutLineComments(module.text))) logins.delete(m);
+    }
   if (logins.size === 0) return undefined;
+  const cache = new Map<string, Parsed | undefined>([[shellPath, shell]]);
+  const parse1 = (f: AppText): Parsed | undefined => {
+    if (!cache.has(f.path)) cache.set(f.path, parsed(f, exists));
+    return cache.get(f.path);
+  };
+  const first = collect(files, parse1, logins, new Set(), exists);
+  if (!first) return undefined;
+  // Guards of keys that only users behind this login mint (minted-key-guard.ts): read again with them.
+  const modules = [...cache.values()].filter((p): p is Parsed => p !== undefined);
+  const keys = mintedKeyGuards(modules, (path, line) => behindShellLogin(first, path, line));
+  if (keys.size === 0) return first;
+  const again = collect(files, parse1, logins, keys, exists);
+  return again ? { ...again, keyGuards: [...keys].map((k) => k.slice(k.indexOf('\0') + 1)) } : first;
+}
+
+function collect(
+  files: readonly AppText[],
+  parse1: (f: AppText) => Parsed | undefined,
+  logins: ReadonlySet<string>,
+  keyGuards: ReadonlySet<string>,
+  exists: (p: string) => boolean,
+): ShellLogin | undefined {
   const guards = new Set<string>();
   const mounts: Mount[] = [];
   const escaped = new Set<string>();
@@ -244,9 +291,11 @@ export function routesBehindLogin(
   for (const f of files) {
     const routes = ROUTE_TEXT.test(f.text);
     if (!routes && !mayImportLocally(f.text, false)) continue;
-    const p = f.path === shellPath ? shell : parsed(f, exists);
+    const p = parse1(f);
     if (!p) continue;
-    const mounted = routes ? readRoutes(p, logins, guards, mounts, spans, exists) : new Map<string, number>();
+    const mounted = routes
+      ? readRoutes(p, logins, keyGuards, guards, mounts, spans, exists)
+      : new Map<string, number>();
     // A router module named elsewhere than in its mounts may be mounted where it cannot be seen.
     const code = withoutLineComments(p.text);
     for (const [local, b] of p.imports.names) {
@@ -286,6 +335,7 @@ export function routesBehindLogin(
 function readRoutes(
   p: Parsed,
   logins: ReadonlySet<string>,
+  keyGuards: ReadonlySet<string>,
   guards: Set<string>,
   mounts: Mount[],
   spans: Map<string, { span: [number, number]; guarded: boolean }[]>,
@@ -295,6 +345,8 @@ function readRoutes(
   const isLogin = (n: SgNode, depth = 0): boolean => {
     const k = kindOf(n);
     if (k === 'array') return depth < 4 && n.children().some((c) => c.isNamed() && isLogin(c, depth + 1));
+    // A guard of keys the login's users mint, defined in this file and given by name.
+    if (k === 'identifier' && keyGuards.has(`${p.path}\0${n.text()}`)) return true;
     const target = k === 'call_expression' ? n.field('function') : n;
     if (!target) return false;
     const tk = kindOf(target);

@@ -66,3 +66,20 @@ module.exports.update = (store) => {
     res.json(group);
   };
 };
+
+// The name assigned (not declared) from a subscript in a block around the call, and the call inside a
+// callback of that block: the receiver is still `store[group]`, Object.prototype under `__proto__`.
+module.exports.patch = (store) => {
+  function copyInto(target, values) {
+    for (const k in values) {
+      // ruleid: code/js-prototype-pollution
+      target[k] = values[k];
+    }
+  }
+  return (req, res) => {
+    let group;
+    group = store[req.params.group];
+    [req.body].forEach((values) => copyInto(group, values));
+    res.json(group);
+  };
+};

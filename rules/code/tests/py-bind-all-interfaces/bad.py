@@ -8,3 +8,27 @@ s = socket.socket()
 s.bind(("0.0.0.0", 8080))
 # ruleid: code/py-bind-all-interfaces
 app.run(host="0.0.0.0", port=5000)
+
+
+def serve_any_port():
+    # Port 0 and a listen: a server on every interface, whatever port the system picked.
+    srv = socket.socket()
+    # ruleid: code/py-bind-all-interfaces
+    srv.bind(("", 0))
+    port = srv.getsockname()[1]
+    srv.listen(5)
+    conn, _ = srv.accept()
+    conn.close()
+    srv.close()
+    return port
+
+
+def udp_any_port():
+    # A datagram socket receives as soon as it is bound.
+    u = socket.socket(socket.AF_INET, socket.SOCK_DGRAM)
+    # ruleid: code/py-bind-all-interfaces
+    u.bind(("0.0.0.0", 0))
+    port = u.getsockname()[1]
+    data = u.recvfrom(1024)
+    u.close()
+    return port, data

@@ -7,3 +7,12 @@ app = Flask(__name__)
 s = socket.socket()
 s.bind(("127.0.0.1", 8080))
 app.run(host=os.environ.get("HOST", "127.0.0.1"), port=5000)
+
+
+def free_port():
+    """A port no one uses, for a child server the test starts on 127.0.0.1."""
+    probe = socket.socket()
+    probe.bind(("", 0))
+    port = probe.getsockname()[1]
+    probe.close()
+    return port

@@ -76,10 +76,16 @@ def configure(response, key, value):
     response.set_cookie(key, value)
 
 
-def set_session(response, sid, settings, app):
+def set_session(response, key, sid, settings, app):
     # The setting decides Secure, but the cookie is the session and stays readable by script.
     # ruleid: code/py-cookie-insecure
     response.set_cookie("sessionid", sid, secure=settings.SESSION_COOKIE_SECURE)
+    # Secure follows the setting but HttpOnly is left out: whatever name the helper's callers give, a
+    # session's included, scripts can read it.
+    # ruleid: code/py-cookie-insecure
+    response.set_cookie(key, sid, max_age=3600, secure=settings.SESSION_COOKIE_SECURE or None)
+    # ruleid: code/py-cookie-insecure
+    response.set_cookie(key, sid, secure=app.config["SESSION_COOKIE_SECURE"], httponly=False)
     # A flag from the request, not from a setting.
     # ruleid: code/py-cookie-insecure
     response.set_cookie("theme_" + sid, sid, secure=response.secure)

@@ -65,5 +65,9 @@ def save_config_value(request, response, key, value):
 
 
 def set_cookie(response, key, value, max_age, settings):
-    # Secure follows the deployment's session setting; the helper writes whatever its callers name.
-    response.set_cookie(key, value, max_age=max_age, secure=settings.SESSION_COOKIE_SECURE or None)
+    # Secure follows the deployment's session setting, HttpOnly is set or follows it too; the helper writes
+    # whatever its callers name.
+    response.set_cookie(key, value, max_age=max_age, secure=settings.SESSION_COOKIE_SECURE or None, httponly=True)
+    response.set_cookie(
+        key, value, secure=app.config["SESSION_COOKIE_SECURE"], httponly=app.config["SESSION_COOKIE_HTTPONLY"]
+    )

@@ -63,4 +63,18 @@ describe('plaintext-protocol: only connections the program makes', () => {
     const service = ['uplinks:', '  npmjs:', '    url: http://registry.acme-shop.io/'].join('\n');
     expect(ids('config.yaml', service)).toEqual([3]);
   });
+  it("reads an OGC service's OnlineResource metadata as a link, and its sources' URLs as connections", () => {
+    // The link a WMS/WMTS capabilities document prints for clients to read (MapProxy, GeoServer, MapServer).
+    const proxy = [
+      'services:',
+      '  wms:',
+      '    md:',
+      '      online_resource: http://maps.acme-shop.io/',
+      '      OnlineResource: "http://maps.acme-shop.io/about"',
+      'sources:',
+      '  osm:',
+      '    url: http://tiles.acme-shop.io/%(z)s/%(x)s/%(y)s.png',
+    ].join('\n');
+    expect(ids('mapproxy.yaml', proxy)).toEqual([8]);
+  });
 });

@@ -45,9 +45,12 @@ const IDENTIFIER_HOSTS = new Set([
   'cs.opensource.google',
   'www.gnu.org',
 ]);
-/** Keys whose values are documentation links or identifiers, not endpoints the software connects to. */
+/**
+ * Keys whose values are documentation links or identifiers, not endpoints the software connects to. An OGC
+ * service's `online_resource`/`OnlineResource` is the link its capabilities document prints for clients to read.
+ */
 const DOC_KEY =
-  /(?:^|[\s"'{,_.-])(?:\$schema|\$id|xmlns(?::\w{1,40})?|namespace|ns|homepage|home_page|license|licen[cs]e_url|documentation|docs?|docs_url|help|help_url|wiki|repository|bugs|website|description|comment|author|changelog|issues|funding|see|link|links|references?|about|info_url|schema|schema_location|schemaLocation|targetNamespace|identifier|@context|@id|@type|tag|home|icon|sources|href|xlink:href|label|title|text|message|tooltip|placeholder|caption|summary)["']?\s{0,4}[:=]/i;
+  /(?:^|[\s"'{,_.-])(?:\$schema|\$id|xmlns(?::\w{1,40})?|namespace|ns|homepage|home_page|license|licen[cs]e_url|documentation|docs?|docs_url|help|help_url|wiki|repository|bugs|website|description|comment|author|changelog|issues|funding|see|link|links|references?|about|info_url|schema|schema_location|schemaLocation|targetNamespace|identifier|@context|@id|@type|tag|home|icon|sources|href|xlink:href|label|title|text|message|tooltip|placeholder|caption|summary|online_?resource)["']?\s{0,4}[:=]/i;
 
 /** Generic top-level domains seen in practice; two-letter country codes are accepted as well. */
 const PUBLIC_TLDS = new Set(

@@ -1,0 +1,32 @@
+const http = require('http');
+const express = require('express');
+
+http.createServer((req, res) => {
+  res.setHeader('Content-Type', 'text/html');
+  // ruleid: code/js-xss-response
+  res.end('Cannot ' + req.method + ' ' + req.url);
+});
+
+http.createServer((req, res) => {
+  // ruleid: code/js-xss-response
+  res.write('<p>' + req.url + '</p>');
+  // Too late: the write above went out as HTML.
+  res.setHeader('Content-Type', 'text/plain');
+  res.end();
+});
+
+const app = express();
+app.get('/echo', (req, res) => {
+  if (req.query.raw) {
+    res.type('text');
+  }
+  // ruleid: code/js-xss-response
+  res.send('You asked for ' + req.query.q);
+});
+
+app.get('/other', (req, res) => {
+  // The text type is given to another response.
+  other.setHeader('Content-Type', 'text/plain');
+  // ruleid: code/js-xss-response
+  res.send(req.query.q);
+});

@@ -1,0 +1,199 @@
+/**
+ * A Jinja or Django template's `{{ name|safe }}` where every value the project's Python gives the template
+ * variable `name` is the operator's configuration: Tornado's application settings (`self.settings["x"]` in a
+ * module that imports tornado), Flask's `app.config["X"]`/`current_app.config["X"]` (a module that imports
+ * flask), Django's `settings.X` (a module that imports `django.conf.settings`), read under a fixed key, or fixed
+ * text. What passes the variable is found by its name wherever the Python names it: a keyword argument
+ * (`render_template("admin.html", api_page_limit=self.settings["api_page_default_limit"])`, `dict(name=…)`), a
+ * dict key (`{"name": …}`), a subscript write (`ns["name"] = …`) or `setattr(o, "name", …)`; at least one must be
+ * seen, and every one must be configuration. Markup a deployment configures is HTML by design, written by
+ * whoever can already change the server's settings (a banner, a login page's extra markup). The finding stays
+ * when any template binds the name itself (`{% set %}`, `{% for %}`, `{% with %}`, a macro's parameter, an
+ * import), when any other use of the name as a string could give it a value (`ns.setdefault("name", v)`), and
+ * when a module that assigns a local of that name passes `locals()` or `vars()` anywhere. A per-user or
+ * per-object settings object (`user.settings["signature"]`) is data, not configuration. What it gives up: a
+ * mapping spliced in whole (`render(**request.args)`), and JavaScript code rendering the same template.
+ */
+import { parse } from '@ast-grep/napi';
+import type { SgNode } from '@ast-grep/napi';
+import type { AnalyzerContext, SourceFile } from '../../core/analyzer.js';
+import type { RawFinding } from '../../core/finding.js';
+import { ensurePython } from './languages.js';
+import { escapeRegex } from './scope.js';
+import { kindOf } from './syntax.js';
+import { PYTHON } from './template-escaped-py.js';
+import { projectCorpus } from './template-escaped-items.js';
+import type { Corpus } from './template-escaped-items.js';
+import { reviewedEngine, unescapedOutputs, withoutOutputsAt } from './templates.js';
+
+const NAME = /^[A-Za-z_]\w*$/;
+const FIXED = new Set(['integer', 'float', 'true', 'false', 'none']);
+
+/** The configuration objects a module may read, by what it imports. */
+function configObjects(text: string): Set<string> {
+  const out = new Set<string>();
+  if (/^\s*(?:from\s+tornado\b|import\s+tornado\b)/m.test(text))
+    out.add('self.settings').add('self.application.settings');
+  if (/^\s*(?:from\s+flask\b|import\s+flask\b)/m.test(text))
+    out.add('app.config').add('current_app.config').add('flask.current_app.config');
+  if (/^\s*from\s+django\.conf\s+import\s+(?:[^\n]*,\s*)?settings\b/m.test(text)) out.add('settings');
+  if (/^\s*import\s+django\.conf\b/m.test(text)) out.add('django.conf.settings');
+  return out;
+}
+
+const isPlainString = (n: SgNode): boolean =>
+  kindOf(n) === 'string' && !n.children().some((c) => kindOf(c) === 'interpolation');
+
+/** The text of a plain string literal without its quotes and prefix, or undefined. */
+function stringValue(n: SgNode): string | undefined {
+  if (!isPlainString(n)) return undefined;
+  const m = /^[rRuUbB]*(['"]{1,3})([\s\S]*)\1$/.exec(n.text());
+  return m?.[2];
+}
+
+/** Fixed text, or a read of a configuration object under a fixed key (see the module comment). */
+function configured(v: SgNode, objects: ReadonlySet<string>): boolean {
+  const k = kindOf(v);
+  if (FIXED.has(k) || isPlainString(v)) return true;
+  if (k === 'concatenated_string') return v.namedChildren().every(isPlainString);
+  if (k === 'parenthesized_expression') return v.namedChildren().every((c) => configured(c, objects));
+  if (k === 'subscript') {
+    const key = v.field('subscript');
+    return objects.has(v.field('value')?.text() ?? '') && !!key && isPlainString(key);
+  }
+  if (k === 'call') {
+    const f = v.field('function');
+    const first = v.field('arguments')?.namedChildren()[0];
+    return (
+      !!f &&
+      kindOf(f) === 'attribute' &&
+      f.field('attribute')?.text() === 'get' &&
+      objects.has(f.field('object')?.text() ?? '') &&
+      !!first &&
+      isPlainString(first)
+    );
+  }
+  // Django's `settings.BANNER_HTML`: an upper-case setting of the settings module.
+  return (
+    k === 'attribute' &&
+    objects.has(v.field('object')?.text() ?? '') &&
+    /^[A-Z][A-Z0-9_]*$/.test(v.field('attribute')?.text() ?? '')
+  );
+}
+
+/**
+ * What one module gives the template variable `name`: 'none' (it names it nowhere a value could be given),
+ * 'config' (every value it gives is configuration, at least one), or 'other'.
+ */
+function moduleWrites(text: string, name: string): 'none' | 'config' | 'other' {
+  const root = parse('python', text).root();
+  const objects = configObjects(text);
+  let seen = false;
+  const word = `^${escapeRegex(name)}$`;
+  for (const id of root.findAll({ rule: { kind: 'identifier', regex: word } })) {
+    const up = id.parent();
+    if (up && kindOf(up) === 'keyword_argument' && up.field('name')?.id() === id.id()) {
+      const v = up.field('value');
+      if (!v || !configured(v, objects)) return 'other';
+      seen = true;
+    }
+  }
+  // A local of that name in a module that hands its locals to something (`render(…, locals())`).
+  if (
+    /\b(?:locals|vars)\(\s*\)/.test(text) &&
+    new RegExp(`(?:^|[^\\w.])${escapeRegex(name)}\\s*=`).test(text)
+  )
+    return 'other';
+  for (const s of root.findAll({ rule: { kind: 'string' } })) {
+    if (stringValue(s) !== name) continue;
+    const up = s.parent();
+    const uk = up ? kindOf(up) : '';
+    if (uk === 'pair' && up!.field('key')?.id() === s.id()) {
+      const v = up!.field('value');
+      if (!v || !configured(v, objects)) return 'other';
+      seen = true;
+    } else if (uk === 'subscript' && up!.field('subscript')?.id() === s.id()) {
+      const assign = up!.parent();
+      if (assign && kindOf(assign) === 'assignment' && assign.field('left')?.id() === up!.id()) {
+        const v = assign.field('right');
+        if (!v || !configured(v, objects)) return 'other';
+        seen = true;
+      } else if (assign && ['augmented_assignment', 'pattern_list', 'tuple_pattern'].includes(kindOf(assign)))
+        return 'other';
+    } else if (uk === 'argument_list') {
+      const call = up!.parent();
+      const callee = call?.field('function');
+      const args = up!.namedChildren();
+      if (callee?.text() === 'setattr' && args[1]?.id() === s.id()) {
+        const v = args[2];
+        if (!v || !configured(v, objects)) return 'other';
+        seen = true;
+      } else if (!(callee && kindOf(callee) === 'attribute' && callee.field('attribute')?.text() === 'get'))
+        return 'other';
+    } else if (uk !== 'comparison_operator') return 'other';
+  }
+  return seen ? 'config' : 'none';
+}
+
+/** Whether a template binds `name` itself: `{% set %}`, a loop variable, `{% with %}`, a macro parameter, an import. */
+function boundInTemplate(text: string, name: string): boolean {
+  if (!text.includes(name)) return false;
+  const n = escapeRegex(name);
+  return new RegExp(
+    String.raw`\{%-?\s*(?:set\s+(?:[\w\s,]*,\s*)?${n}\b|for\s+(?:[\w\s,()]*[\s,(])?${n}\b[\w\s,()]*\bin\b|with\b[^%]*\b${n}\s*=|macro\s+\w+\s*\([^)]*\b${n}\b|(?:import|from)\b[^%]*\b${n}\b)`,
+  ).test(text);
+}
+
+const withPython = new WeakMap<ReadonlySet<string>, boolean>();
+
+/** Whether a scan's paths hold a Python file, decided once per scan. */
+function hasPython(paths: ReadonlySet<string>): boolean {
+  let known = withPython.get(paths);
+  if (known === undefined) withPython.set(paths, (known = [...paths].some((p) => PYTHON.test(p))));
+  return known;
+}
+
+// Per scan's corpus: each name already decided, shared by all its templates.
+const decided = new WeakMap<Corpus, Map<string, boolean>>();
+
+function settingsOnly(c: Corpus, name: string): boolean {
+  if ([...c.templates.values()].some((t) => boundInTemplate(t, name))) return false;
+  let seen = false;
+  for (const text of c.python.values()) {
+    if (!text.includes(name)) continue;
+    const w = moduleWrites(text, name);
+    if (w === 'other') return false;
+    if (w === 'config') seen = true;
+  }
+  return seen;
+}
+
+/**
+ * `findings` of a Jinja or Django template without the unescaped outputs of a variable that the project's
+ * Python only ever gives the operator's configuration (see the module comment).
+ */
+export async function withoutSettingsValues(
+  findings: RawFinding[],
+  file: SourceFile,
+  ctx: AnalyzerContext,
+): Promise<RawFinding[]> {
+  const engine = reviewedEngine(file.ext, findings);
+  if (engine !== 'jinja' && engine !== 'html') return findings;
+  const outputs = unescapedOutputs(file.text, engine).filter(
+    (o) => o.construct === '|safe' && NAME.test(o.expr),
+  );
+  if (outputs.length === 0) return findings;
+  // A project without Python (a Nunjucks template of a Node application) has no value to read: no index built.
+  if (!hasPython(ctx.paths)) return findings;
+  const c = await projectCorpus(ctx, file.path);
+  if (!c) return findings;
+  ensurePython();
+  let memo = decided.get(c);
+  if (!memo) decided.set(c, (memo = new Map<string, boolean>()));
+  const dropped = outputs.filter((o) => {
+    let ok = memo.get(o.expr);
+    if (ok === undefined) memo.set(o.expr, (ok = settingsOnly(c, o.expr)));
+    return ok;
+  });
+  return withoutOutputsAt(findings, dropped);
+}
