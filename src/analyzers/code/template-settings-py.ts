@@ -63,14 +63,17 @@ function configured(v: SgNode, objects: ReadonlySet<string>): boolean {
   }
   if (k === 'call') {
     const f = v.field('function');
-    const first = v.field('arguments')?.namedChildren()[0];
+    const [first, ...rest] = v.field('arguments')?.namedChildren() ?? [];
+    // `.get("KEY", default)`: the default is the value while the setting is unset, so it must be configured too
+    // (`.get("NOTICE", request.args.get("notice"))` gives the request's text by default).
     return (
       !!f &&
       kindOf(f) === 'attribute' &&
       f.field('attribute')?.text() === 'get' &&
       objects.has(f.field('object')?.text() ?? '') &&
       !!first &&
-      isPlainString(first)
+      isPlainString(first) &&
+      rest.every((a) => kindOf(a) !== 'comment' && configured(a, objects))
     );
   }
   // Django's `settings.BANNER_HTML`: an upper-case setting of the settings module.
@@ -135,12 +138,16 @@ function moduleWrites(text: string, name: string): 'none' | 'config' | 'other' {
   return seen ? 'config' : 'none';
 }
 
-/** Whether a template binds `name` itself: `{% set %}`, a loop variable, `{% with %}`, a macro parameter, an import. */
+/**
+ * Whether a template binds `name` itself: `{% set %}`, a loop variable, a macro parameter, an import, or any tag
+ * that gives it a value by `name=` or `as name` (`{% with %}`, Django's `{% include "x.html" with name=… %}`,
+ * `{% with request.GET.x as name %}`, `{% url … as name %}`, `{% blocktrans with name=… %}`).
+ */
 function boundInTemplate(text: string, name: string): boolean {
   if (!text.includes(name)) return false;
   const n = escapeRegex(name);
   return new RegExp(
-    String.raw`\{%-?\s*(?:set\s+(?:[\w\s,]*,\s*)?${n}\b|for\s+(?:[\w\s,()]*[\s,(])?${n}\b[\w\s,()]*\bin\b|with\b[^%]*\b${n}\s*=|macro\s+\w+\s*\([^)]*\b${n}\b|(?:import|from)\b[^%]*\b${n}\b)`,
+    String.raw`\{%-?\s*(?:set\s+(?:[\w\s,]*,\s*)?${n}\b|for\s+(?:[\w\s,()]*[\s,(])?${n}\b[\w\s,()]*\bin\b|macro\s+\w+\s*\([^)]*\b${n}\b|(?:import|from)\b[^%]*\b${n}\b|[^%]*?(?:[^\w.]${n}\s*=(?!=)|\bas\s+${n}\b))`,
   ).test(text);
 }
 
