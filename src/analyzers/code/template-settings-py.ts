@@ -52,44 +52,51 @@ function stringValue(n: SgNode): string | undefined {
 }
 
 /** Fixed text, or a read of a configuration object under a fixed key (see the module comment). */
-function configured(v: SgNode, objects: ReadonlySet<string>): boolean {
+function configured(v: SgNode, objects: ReadonlySet<string>, keys?: Set<string>): boolean {
   const k = kindOf(v);
   if (FIXED.has(k) || isPlainString(v)) return true;
   if (k === 'concatenated_string') return v.namedChildren().every(isPlainString);
-  if (k === 'parenthesized_expression') return v.namedChildren().every((c) => configured(c, objects));
+  if (k === 'parenthesized_expression') return v.namedChildren().every((c) => configured(c, objects, keys));
   if (k === 'subscript') {
     const key = v.field('subscript');
-    return objects.has(v.field('value')?.text() ?? '') && !!key && isPlainString(key);
+    const ok = objects.has(v.field('value')?.text() ?? '') && !!key && isPlainString(key);
+    if (ok) keys?.add(stringValue(key)!);
+    return ok;
   }
   if (k === 'call') {
     const f = v.field('function');
     const [first, ...rest] = v.field('arguments')?.namedChildren() ?? [];
     // `.get("KEY", default)`: the default is the value while the setting is unset, so it must be configured too
     // (`.get("NOTICE", request.args.get("notice"))` gives the request's text by default).
-    return (
+    const ok =
       !!f &&
       kindOf(f) === 'attribute' &&
       f.field('attribute')?.text() === 'get' &&
       objects.has(f.field('object')?.text() ?? '') &&
       !!first &&
       isPlainString(first) &&
-      rest.every((a) => kindOf(a) !== 'comment' && configured(a, objects))
-    );
+      rest.every((a) => kindOf(a) !== 'comment' && configured(a, objects, keys));
+    if (ok) keys?.add(stringValue(first)!);
+    return ok;
   }
   // Django's `settings.BANNER_HTML`: an upper-case setting of the settings module.
-  return (
-    k === 'attribute' &&
-    objects.has(v.field('object')?.text() ?? '') &&
-    /^[A-Z][A-Z0-9_]*$/.test(v.field('attribute')?.text() ?? '')
-  );
+  const attr = v.field('attribute')?.text() ?? '';
+  const ok =
+    k === 'attribute' && objects.has(v.field('object')?.text() ?? '') && /^[A-Z][A-Z0-9_]*$/.test(attr);
+  if (ok) keys?.add(attr);
+  return ok;
 }
 
 /**
  * What one module gives the template variable `name`: 'none' (it names it nowhere a value could be given),
  * 'config' (every value it gives is configuration, at least one), or 'other'.
  */
-function moduleWrites(text: string, name: string): 'none' | 'config' | 'other' {
-  const root = parse('python', text).root();
+function moduleWrites(
+  root: SgNode,
+  text: string,
+  name: string,
+  keys: Set<string>,
+): 'none' | 'config' | 'other' {
   const objects = configObjects(text);
   let seen = false;
   const word = `^${escapeRegex(name)}$`;
@@ -97,7 +104,7 @@ function moduleWrites(text: string, name: string): 'none' | 'config' | 'other' {
     const up = id.parent();
     if (up && kindOf(up) === 'keyword_argument' && up.field('name')?.id() === id.id()) {
       const v = up.field('value');
-      if (!v || !configured(v, objects)) return 'other';
+      if (!v || !configured(v, objects, keys)) return 'other';
       seen = true;
     }
   }
@@ -113,13 +120,13 @@ function moduleWrites(text: string, name: string): 'none' | 'config' | 'other' {
     const uk = up ? kindOf(up) : '';
     if (uk === 'pair' && up!.field('key')?.id() === s.id()) {
       const v = up!.field('value');
-      if (!v || !configured(v, objects)) return 'other';
+      if (!v || !configured(v, objects, keys)) return 'other';
       seen = true;
     } else if (uk === 'subscript' && up!.field('subscript')?.id() === s.id()) {
       const assign = up!.parent();
       if (assign && kindOf(assign) === 'assignment' && assign.field('left')?.id() === up!.id()) {
         const v = assign.field('right');
-        if (!v || !configured(v, objects)) return 'other';
+        if (!v || !configured(v, objects, keys)) return 'other';
         seen = true;
       } else if (assign && ['augmented_assignment', 'pattern_list', 'tuple_pattern'].includes(kindOf(assign)))
         return 'other';
@@ -129,7 +136,7 @@ function moduleWrites(text: string, name: string): 'none' | 'config' | 'other' {
       const args = up!.namedChildren();
       if (callee?.text() === 'setattr' && args[1]?.id() === s.id()) {
         const v = args[2];
-        if (!v || !configured(v, objects)) return 'other';
+        if (!v || !configured(v, objects, keys)) return 'other';
         seen = true;
       } else if (!(callee && kindOf(callee) === 'attribute' && callee.field('attribute')?.text() === 'get'))
         return 'other';
@@ -160,19 +167,89 @@ function hasPython(paths: ReadonlySet<string>): boolean {
   return known;
 }
 
-// Per scan's corpus: each name already decided, shared by all its templates.
+/** Text that reads the request (Flask, Django, Tornado): a value written from it is the request's. */
+const REQUEST_TEXT = /\brequest\b|\bget_(?:body_|query_)?arguments?\(/;
+
+/**
+ * Whether a module writes the setting `key` of one of its configuration objects from anything but configuration:
+ * `self.settings["banner_html"] = self.get_body_argument("text")`, `app.config.update(MOTD=request.form["t"])`,
+ * `settings.BANNER = …`, or an `update` of the object from the request. A setting a handler writes at run time
+ * from what a user sent is that user's text, whatever the reads of it look like.
+ */
+function writtenOtherwise(root: SgNode, text: string, key: string): boolean {
+  const objects = configObjects(text);
+  if (objects.size === 0) return false;
+  const isObject = (n: SgNode | null): boolean => !!n && objects.has(n.text());
+  for (const a of root.findAll({
+    rule: { any: [{ kind: 'assignment' }, { kind: 'augmented_assignment' }] },
+  })) {
+    const left = a.field('left');
+    if (!left) continue;
+    const lk = kindOf(left);
+    const hit =
+      (lk === 'subscript' &&
+        isObject(left.field('value')) &&
+        stringValue(left.field('subscript')!) === key) ||
+      (lk === 'attribute' && isObject(left.field('object')) && left.field('attribute')?.text() === key);
+    if (!hit) continue;
+    const right = a.field('right');
+    if (kindOf(a) === 'augmented_assignment' || !right || !configured(right, objects)) return true;
+  }
+  for (const call of root.findAll({ rule: { kind: 'call' } })) {
+    const f = call.field('function');
+    if (!f || kindOf(f) !== 'attribute' || !isObject(f.field('object'))) continue;
+    const method = f.field('attribute')?.text();
+    const args = call.field('arguments')?.namedChildren() ?? [];
+    if (method === 'setdefault') {
+      if (args[0] && stringValue(args[0]) === key && !(args[1] && configured(args[1], objects))) return true;
+    } else if (method === 'update') {
+      for (const arg of args) {
+        const ak = kindOf(arg);
+        if (ak === 'keyword_argument') {
+          if (arg.field('name')?.text() === key && !configured(arg.field('value')!, objects)) return true;
+        } else if (ak === 'dictionary') {
+          for (const pair of arg.namedChildren())
+            if (
+              kindOf(pair) === 'pair' &&
+              stringValue(pair.field('key')!) === key &&
+              !configured(pair.field('value')!, objects)
+            )
+              return true;
+        } else if (REQUEST_TEXT.test(arg.text())) return true;
+      }
+    }
+  }
+  return false;
+}
+
+// Per scan's corpus: each name already decided, shared by all its templates; each module parsed once.
 const decided = new WeakMap<Corpus, Map<string, boolean>>();
+const roots = new WeakMap<Corpus, Map<string, SgNode>>();
+
+function rootOf(c: Corpus, path: string, text: string): SgNode {
+  let m = roots.get(c);
+  if (!m) roots.set(c, (m = new Map<string, SgNode>()));
+  let r = m.get(path);
+  if (!r) m.set(path, (r = parse('python', text).root()));
+  return r;
+}
 
 function settingsOnly(c: Corpus, name: string): boolean {
   if ([...c.templates.values()].some((t) => boundInTemplate(t, name))) return false;
   let seen = false;
-  for (const text of c.python.values()) {
+  const keys = new Set<string>();
+  for (const [path, text] of c.python) {
     if (!text.includes(name)) continue;
-    const w = moduleWrites(text, name);
+    const w = moduleWrites(rootOf(c, path, text), text, name, keys);
     if (w === 'other') return false;
     if (w === 'config') seen = true;
   }
-  return seen;
+  if (!seen) return false;
+  // Every setting read must be one no handler writes from elsewhere (see writtenOtherwise).
+  for (const key of keys)
+    for (const [path, text] of c.python)
+      if (text.includes(key) && writtenOtherwise(rootOf(c, path, text), text, key)) return false;
+  return true;
 }
 
 /**
