@@ -11,8 +11,12 @@
  * when any template binds the name itself (`{% set %}`, `{% for %}`, `{% with %}`, a macro's parameter, an
  * import), when any other use of the name as a string could give it a value (`ns.setdefault("name", v)`), and
  * when a module that assigns a local of that name passes `locals()` or `vars()` anywhere. A per-user or
- * per-object settings object (`user.settings["signature"]`) is data, not configuration. What it gives up: a
- * mapping spliced in whole (`render(**request.args)`), and JavaScript code rendering the same template.
+ * per-object settings object (`user.settings["signature"]`) is data, not configuration, and so is a setting
+ * read with a default that is not configuration (`.get("X", request.args.get("x"))`) or one a module writes
+ * from anything else (`self.settings["banner"] = self.get_body_argument("t")`, `app.config.update(X=…)`). A
+ * template tag giving the name a value (`{% include "x.html" with name=… %}`, `{% with … as name %}`) keeps it.
+ * What it gives up: a mapping spliced in whole (`render(**request.args)`), and JavaScript code rendering the
+ * same template.
  */
 import { parse } from '@ast-grep/napi';
 import type { SgNode } from '@ast-grep/napi';
