@@ -117,6 +117,32 @@ module.exports = { authenticateToken, authenticateWebSocket };
       });
       expect(traversal(defended, 'server/index.js', 13)?.suppression?.kind).toBe('by-design');
     }
+    // What only looks like a defence: an Origin reflected into CORS headers (it lets every page read the
+    // replies), a CSRF check switched off, a comment naming one.
+    for (const none of [
+      "module.exports = (req, res, next) => { res.setHeader('Access-Control-Allow-Origin', req.headers.origin || '*'); next(); };\n",
+      'module.exports = { csrf: false, xsrfProtection: false };\n',
+      '/* TODO: add csrf protection */\nmodule.exports = {};\n',
+    ]) {
+      const open2 = await scanAll({
+        ...APP,
+        'server/middleware/auth.js': session,
+        'server/security.js': none,
+      });
+      expect(traversal(open2, 'server/index.js', 13)?.suppression, none).toBeUndefined();
+    }
+    // An Origin compared, directly or through a name bound to it, is a defence.
+    for (const check of [
+      "module.exports = (req, res, next) => (req.headers.origin && req.headers.origin !== 'https://app.example.com' ? res.sendStatus(403) : next());\n",
+      "module.exports = (req, res, next) => { const origin = req.get('origin'); if (origin && !ALLOWED.includes(origin)) return res.sendStatus(403); next(); };\n",
+    ]) {
+      const defended = await scanAll({
+        ...APP,
+        'server/middleware/auth.js': session,
+        'server/security.js': check,
+      });
+      expect(traversal(defended, 'server/index.js', 13)?.suppression?.kind, check).toBe('by-design');
+    }
     // A login by a header the page sets (the JWT above) needs no such defence.
     expect(traversal(await scanAll(APP), 'server/index.js', 13)?.suppression?.kind).toBe('by-design');
   });

@@ -72,10 +72,28 @@ const COOKIE_LOGIN =
   /\b(?:req|request|ctx)\s*\.\s*(?:cookies|signedCookies|session)\b|\.isAuthenticated\s*\(|\.headers\s*(?:\.\s*cookie\b|\[\s*['"]cookie['"]\s*\])|\bcookie\.parse\(|ctx\.cookies\.get\(/;
 /**
  * A defence of the application against requests other sites' pages make: a CSRF token, cookies that stay on
- * their own site (`sameSite: 'strict'` or `'lax'`, `true`), a check of the request's Origin.
+ * their own site (`sameSite: 'strict'` or `'lax'`, `true`), a check of the request's Origin. A CSRF option set
+ * off (`csrf: false`) is none, nor is an Origin only read (reflected into `Access-Control-Allow-Origin`, which
+ * lets every page read the replies): it must be compared, directly or through a name bound to it.
  */
-const CROSS_SITE_DEFENCE =
-  /csrf|xsrf|lusca|same_?site\s*:\s*(?:true\b|['"`](?:strict|lax)['"`])|\.headers\s*(?:\.\s*origin\b|\[\s*['"]origin['"]\s*\])|\.get\(\s*['"]origin['"]|\.header\(\s*['"]origin['"]/i;
+const CSRF_DEFENCE = /csrf|xsrf|lusca|same_?site\s*:\s*(?:true\b|['"`](?:strict|lax)['"`])/i;
+const CSRF_OFF = /\b\w*(?:csrf|xsrf)\w*['"]?\s*[:=]\s*(?:false|null|0)\b/gi;
+// The Origin header read (`req.headers.origin`, `req.get('origin')`), without what it is read from: a search
+// from every position never runs over a long word twice. What it is read from is bounded where it is matched.
+const ORIGIN_READ = String.raw`(?:\.headers\s*(?:\.\s*origin\b|\[\s*['"]origin['"]\s*\])|\.(?:get|header)\(\s*['"]origin['"]\s*\))`;
+const OPERATOR = String.raw`(?:[!=]==?|\.(?:includes|has|indexOf|test|match)\()\s*`;
+const ORIGIN_COMPARED = new RegExp(
+  [
+    String.raw`${ORIGIN_READ}\s*(?:[!=]==?|\.\s*(?:startsWith|endsWith)\()`,
+    String.raw`${OPERATOR}[\w$.]{1,80}${ORIGIN_READ}`,
+    String.raw`(?:const|let|var)\s+([\w$]+)\s*=\s*[\w$.]{1,80}${ORIGIN_READ}[^;\n]*[;\n][\s\S]*?(?:\b\1\s*(?:[!=]==?|\.\s*(?:startsWith|endsWith)\()|${OPERATOR}\1\b)`,
+  ].join('|'),
+);
+
+function crossSiteDefended(text: string): boolean {
+  const code = withoutLineComments(text).replace(/\/\*[\s\S]*?\*\//g, ' ');
+  return CSRF_DEFENCE.test(code.replace(CSRF_OFF, ' ')) || ORIGIN_COMPARED.test(code);
+}
 const FUNCTIONS = new Set(['arrow_function', 'function_expression', 'function', 'generator_function']);
 /** Files that register no route nor mount one are not parsed. */
 const ROUTE_TEXT = /\.(?:use|get|post|put|patch|delete|del|all|head|options)\(/;
@@ -256,11 +274,12 @@ export function routesBehindLogin(
   // A cookie login in an application that does nothing against cross-site requests admits another site's page
   // too: it makes the user's browser send the request, with a path or command of its choosing, and what the
   // shell gives the user is then not what it gives that page. Nothing is proven behind such a login.
-  if (!files.some((f) => CROSS_SITE_DEFENCE.test(withoutLineComments(f.text))))
-    for (const m of logins) {
-      const module = files.find((f) => f.path === m);
-      if (module && COOKIE_LOGIN.test(withoutLineComments(module.text))) logins.delete(m);
-    }
+  const byCookie = [...logins].filter((m) => {
+    const module = files.find((f) => f.path === m);
+    return !!module && COOKIE_LOGIN.test(withoutLineComments(module.text));
+  });
+  if (byCookie.length > 0 && !files.some((f) => crossSiteDefended(f.text)))
+    for (const m of byCookie) logins.delete(m);
   if (logins.size === 0) return undefined;
   const cache = new Map<string, Parsed | undefined>([[shellPath, shell]]);
   const parse1 = (f: AppText): Parsed | undefined => {

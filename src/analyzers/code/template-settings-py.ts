@@ -11,8 +11,12 @@
  * when any template binds the name itself (`{% set %}`, `{% for %}`, `{% with %}`, a macro's parameter, an
  * import), when any other use of the name as a string could give it a value (`ns.setdefault("name", v)`), and
  * when a module that assigns a local of that name passes `locals()` or `vars()` anywhere. A per-user or
- * per-object settings object (`user.settings["signature"]`) is data, not configuration. What it gives up: a
- * mapping spliced in whole (`render(**request.args)`), and JavaScript code rendering the same template.
+ * per-object settings object (`user.settings["signature"]`) is data, not configuration, and so is a setting
+ * read with a default that is not configuration (`.get("X", request.args.get("x"))`) or one a module writes
+ * from anything else (`self.settings["banner"] = self.get_body_argument("t")`, `app.config.update(X=…)`). A
+ * template tag giving the name a value (`{% include "x.html" with name=… %}`, `{% with … as name %}`) keeps it.
+ * What it gives up: a mapping spliced in whole (`render(**request.args)`), and JavaScript code rendering the
+ * same template.
  */
 import { parse } from '@ast-grep/napi';
 import type { SgNode } from '@ast-grep/napi';
@@ -52,41 +56,51 @@ function stringValue(n: SgNode): string | undefined {
 }
 
 /** Fixed text, or a read of a configuration object under a fixed key (see the module comment). */
-function configured(v: SgNode, objects: ReadonlySet<string>): boolean {
+function configured(v: SgNode, objects: ReadonlySet<string>, keys?: Set<string>): boolean {
   const k = kindOf(v);
   if (FIXED.has(k) || isPlainString(v)) return true;
   if (k === 'concatenated_string') return v.namedChildren().every(isPlainString);
-  if (k === 'parenthesized_expression') return v.namedChildren().every((c) => configured(c, objects));
+  if (k === 'parenthesized_expression') return v.namedChildren().every((c) => configured(c, objects, keys));
   if (k === 'subscript') {
     const key = v.field('subscript');
-    return objects.has(v.field('value')?.text() ?? '') && !!key && isPlainString(key);
+    const ok = objects.has(v.field('value')?.text() ?? '') && !!key && isPlainString(key);
+    if (ok) keys?.add(stringValue(key)!);
+    return ok;
   }
   if (k === 'call') {
     const f = v.field('function');
-    const first = v.field('arguments')?.namedChildren()[0];
-    return (
+    const [first, ...rest] = v.field('arguments')?.namedChildren() ?? [];
+    // `.get("KEY", default)`: the default is the value while the setting is unset, so it must be configured too
+    // (`.get("NOTICE", request.args.get("notice"))` gives the request's text by default).
+    const ok =
       !!f &&
       kindOf(f) === 'attribute' &&
       f.field('attribute')?.text() === 'get' &&
       objects.has(f.field('object')?.text() ?? '') &&
       !!first &&
-      isPlainString(first)
-    );
+      isPlainString(first) &&
+      rest.every((a) => kindOf(a) !== 'comment' && configured(a, objects, keys));
+    if (ok) keys?.add(stringValue(first)!);
+    return ok;
   }
   // Django's `settings.BANNER_HTML`: an upper-case setting of the settings module.
-  return (
-    k === 'attribute' &&
-    objects.has(v.field('object')?.text() ?? '') &&
-    /^[A-Z][A-Z0-9_]*$/.test(v.field('attribute')?.text() ?? '')
-  );
+  const attr = v.field('attribute')?.text() ?? '';
+  const ok =
+    k === 'attribute' && objects.has(v.field('object')?.text() ?? '') && /^[A-Z][A-Z0-9_]*$/.test(attr);
+  if (ok) keys?.add(attr);
+  return ok;
 }
 
 /**
  * What one module gives the template variable `name`: 'none' (it names it nowhere a value could be given),
  * 'config' (every value it gives is configuration, at least one), or 'other'.
  */
-function moduleWrites(text: string, name: string): 'none' | 'config' | 'other' {
-  const root = parse('python', text).root();
+function moduleWrites(
+  root: SgNode,
+  text: string,
+  name: string,
+  keys: Set<string>,
+): 'none' | 'config' | 'other' {
   const objects = configObjects(text);
   let seen = false;
   const word = `^${escapeRegex(name)}$`;
@@ -94,7 +108,7 @@ function moduleWrites(text: string, name: string): 'none' | 'config' | 'other' {
     const up = id.parent();
     if (up && kindOf(up) === 'keyword_argument' && up.field('name')?.id() === id.id()) {
       const v = up.field('value');
-      if (!v || !configured(v, objects)) return 'other';
+      if (!v || !configured(v, objects, keys)) return 'other';
       seen = true;
     }
   }
@@ -110,13 +124,13 @@ function moduleWrites(text: string, name: string): 'none' | 'config' | 'other' {
     const uk = up ? kindOf(up) : '';
     if (uk === 'pair' && up!.field('key')?.id() === s.id()) {
       const v = up!.field('value');
-      if (!v || !configured(v, objects)) return 'other';
+      if (!v || !configured(v, objects, keys)) return 'other';
       seen = true;
     } else if (uk === 'subscript' && up!.field('subscript')?.id() === s.id()) {
       const assign = up!.parent();
       if (assign && kindOf(assign) === 'assignment' && assign.field('left')?.id() === up!.id()) {
         const v = assign.field('right');
-        if (!v || !configured(v, objects)) return 'other';
+        if (!v || !configured(v, objects, keys)) return 'other';
         seen = true;
       } else if (assign && ['augmented_assignment', 'pattern_list', 'tuple_pattern'].includes(kindOf(assign)))
         return 'other';
@@ -126,7 +140,7 @@ function moduleWrites(text: string, name: string): 'none' | 'config' | 'other' {
       const args = up!.namedChildren();
       if (callee?.text() === 'setattr' && args[1]?.id() === s.id()) {
         const v = args[2];
-        if (!v || !configured(v, objects)) return 'other';
+        if (!v || !configured(v, objects, keys)) return 'other';
         seen = true;
       } else if (!(callee && kindOf(callee) === 'attribute' && callee.field('attribute')?.text() === 'get'))
         return 'other';
@@ -135,12 +149,16 @@ function moduleWrites(text: string, name: string): 'none' | 'config' | 'other' {
   return seen ? 'config' : 'none';
 }
 
-/** Whether a template binds `name` itself: `{% set %}`, a loop variable, `{% with %}`, a macro parameter, an import. */
+/**
+ * Whether a template binds `name` itself: `{% set %}`, a loop variable, a macro parameter, an import, or any tag
+ * that gives it a value by `name=` or `as name` (`{% with %}`, Django's `{% include "x.html" with name=… %}`,
+ * `{% with request.GET.x as name %}`, `{% url … as name %}`, `{% blocktrans with name=… %}`).
+ */
 function boundInTemplate(text: string, name: string): boolean {
   if (!text.includes(name)) return false;
   const n = escapeRegex(name);
   return new RegExp(
-    String.raw`\{%-?\s*(?:set\s+(?:[\w\s,]*,\s*)?${n}\b|for\s+(?:[\w\s,()]*[\s,(])?${n}\b[\w\s,()]*\bin\b|with\b[^%]*\b${n}\s*=|macro\s+\w+\s*\([^)]*\b${n}\b|(?:import|from)\b[^%]*\b${n}\b)`,
+    String.raw`\{%-?\s*(?:set\s+(?:[\w\s,]*,\s*)?${n}\b|for\s+(?:[\w\s,()]*[\s,(])?${n}\b[\w\s,()]*\bin\b|macro\s+\w+\s*\([^)]*\b${n}\b|(?:import|from)\b[^%]*\b${n}\b|[^%]*?(?:[^\w.]${n}\s*=(?!=)|\bas\s+${n}\b))`,
   ).test(text);
 }
 
@@ -153,19 +171,89 @@ function hasPython(paths: ReadonlySet<string>): boolean {
   return known;
 }
 
-// Per scan's corpus: each name already decided, shared by all its templates.
+/** Text that reads the request (Flask, Django, Tornado): a value written from it is the request's. */
+const REQUEST_TEXT = /\brequest\b|\bget_(?:body_|query_)?arguments?\(/;
+
+/**
+ * Whether a module writes the setting `key` of one of its configuration objects from anything but configuration:
+ * `self.settings["banner_html"] = self.get_body_argument("text")`, `app.config.update(MOTD=request.form["t"])`,
+ * `settings.BANNER = …`, or an `update` of the object from the request. A setting a handler writes at run time
+ * from what a user sent is that user's text, whatever the reads of it look like.
+ */
+function writtenOtherwise(root: SgNode, text: string, key: string): boolean {
+  const objects = configObjects(text);
+  if (objects.size === 0) return false;
+  const isObject = (n: SgNode | null): boolean => !!n && objects.has(n.text());
+  for (const a of root.findAll({
+    rule: { any: [{ kind: 'assignment' }, { kind: 'augmented_assignment' }] },
+  })) {
+    const left = a.field('left');
+    if (!left) continue;
+    const lk = kindOf(left);
+    const hit =
+      (lk === 'subscript' &&
+        isObject(left.field('value')) &&
+        stringValue(left.field('subscript')!) === key) ||
+      (lk === 'attribute' && isObject(left.field('object')) && left.field('attribute')?.text() === key);
+    if (!hit) continue;
+    const right = a.field('right');
+    if (kindOf(a) === 'augmented_assignment' || !right || !configured(right, objects)) return true;
+  }
+  for (const call of root.findAll({ rule: { kind: 'call' } })) {
+    const f = call.field('function');
+    if (!f || kindOf(f) !== 'attribute' || !isObject(f.field('object'))) continue;
+    const method = f.field('attribute')?.text();
+    const args = call.field('arguments')?.namedChildren() ?? [];
+    if (method === 'setdefault') {
+      if (args[0] && stringValue(args[0]) === key && !(args[1] && configured(args[1], objects))) return true;
+    } else if (method === 'update') {
+      for (const arg of args) {
+        const ak = kindOf(arg);
+        if (ak === 'keyword_argument') {
+          if (arg.field('name')?.text() === key && !configured(arg.field('value')!, objects)) return true;
+        } else if (ak === 'dictionary') {
+          for (const pair of arg.namedChildren())
+            if (
+              kindOf(pair) === 'pair' &&
+              stringValue(pair.field('key')!) === key &&
+              !configured(pair.field('value')!, objects)
+            )
+              return true;
+        } else if (REQUEST_TEXT.test(arg.text())) return true;
+      }
+    }
+  }
+  return false;
+}
+
+// Per scan's corpus: each name already decided, shared by all its templates; each module parsed once.
 const decided = new WeakMap<Corpus, Map<string, boolean>>();
+const roots = new WeakMap<Corpus, Map<string, SgNode>>();
+
+function rootOf(c: Corpus, path: string, text: string): SgNode {
+  let m = roots.get(c);
+  if (!m) roots.set(c, (m = new Map<string, SgNode>()));
+  let r = m.get(path);
+  if (!r) m.set(path, (r = parse('python', text).root()));
+  return r;
+}
 
 function settingsOnly(c: Corpus, name: string): boolean {
   if ([...c.templates.values()].some((t) => boundInTemplate(t, name))) return false;
   let seen = false;
-  for (const text of c.python.values()) {
+  const keys = new Set<string>();
+  for (const [path, text] of c.python) {
     if (!text.includes(name)) continue;
-    const w = moduleWrites(text, name);
+    const w = moduleWrites(rootOf(c, path, text), text, name, keys);
     if (w === 'other') return false;
     if (w === 'config') seen = true;
   }
-  return seen;
+  if (!seen) return false;
+  // Every setting read must be one no handler writes from elsewhere (see writtenOtherwise).
+  for (const key of keys)
+    for (const [path, text] of c.python)
+      if (text.includes(key) && writtenOtherwise(rootOf(c, path, text), text, key)) return false;
+  return true;
 }
 
 /**

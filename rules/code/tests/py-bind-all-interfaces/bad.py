@@ -32,3 +32,24 @@ def udp_any_port():
     data = u.recvfrom(1024)
     u.close()
     return port, data
+
+
+def serve_on_any_port(app, web):
+    # The port the system picked is printed, and the socket itself handed to a server that listens on it: the
+    # server is on every interface.
+    sock = socket.socket()
+    # ruleid: code/py-bind-all-interfaces
+    sock.bind(("0.0.0.0", 0))
+    print("serving on", sock.getsockname()[1])
+    web.run_app(app, sock=sock)
+    sock.close()
+
+
+def serve_by_fd(server):
+    s = socket.socket()
+    # ruleid: code/py-bind-all-interfaces
+    s.bind(("", 0))
+    port = s.getsockname()[1]
+    server.start(fd=s.fileno())
+    s.close()
+    return port

@@ -16,3 +16,12 @@ def free_port():
     port = probe.getsockname()[1]
     probe.close()
     return port
+
+
+def find_free_port():
+    # The probe under the usual names: `sock = socket.socket()` is no socket handed to a server.
+    sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+    sock.bind(("", 0))
+    port = sock.getsockname()[1]
+    sock.close()
+    return port
