@@ -27,3 +27,9 @@ function mixins(pluginsList) {
     .attr('rows', pluginsList.length + 2)
     .html('mixins: ' + JSON.stringify(pluginsList, null, 4));
 }
+
+function showComment(el, comment) {
+  var author = Handlebars.Utils.escapeExpression(comment.author);
+  var body = filterXSS(comment.body);
+  el.innerHTML = '<b>' + author + '</b> ' + body;
+}
