@@ -14,7 +14,8 @@ import type { ProjectView } from './project.js';
 import { callsCarryingTaint, runTaint } from './run-taint.js';
 import { isFixedValue } from './fixed-value.js';
 import { fixedByCallers, ModuleCallers } from './py-caller-constants.js';
-import { calleeDeclaredBy, isImportedName } from './name-binding.js';
+import { isImportedName } from './name-binding.js';
+import { calleeDeclared } from './callee-members.js';
 import { backtrackingOf } from './redos-source.js';
 import { namesBoundTo, shadowedAt } from './bound-names.js';
 import { ModuleMembers } from './module-members.js';
@@ -263,7 +264,7 @@ function runMatch(rule: CodeRule, hits: readonly BatchHit[], text: string, out: 
       value &&
       isFixedValue(
         value,
-        (call) => fixed.calls.some((c) => call.matches(c)) || calleeDeclaredBy(call, fixed.callees),
+        (call) => fixed.calls.some((c) => call.matches(c)) || calleeDeclared(call, fixed.callees),
         (call) => fixed.through.some((c) => call.matches(c)),
         rule.profile === 'audit',
         reviewed,

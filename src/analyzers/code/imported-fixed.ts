@@ -8,7 +8,7 @@ import { parse } from '@ast-grep/napi';
 import type { SgNode } from '@ast-grep/napi';
 import type { AnalyzerContext, SourceFile } from '../../core/analyzer.js';
 import { isFixedValue } from './fixed-value.js';
-import { calleeDeclaredBy } from './name-binding.js';
+import { calleeDeclared } from './callee-members.js';
 import { jsImports } from './imports.js';
 import { languageOf } from './languages.js';
 import type { FileLanguage } from './languages.js';
@@ -95,7 +95,7 @@ export async function dropFixedImports(
     const value = root && exportedValue(root, b.name);
     const callees = m.rule.unlessFixed?.callees ?? [];
     const fixedCall = (call: SgNode): boolean =>
-      calls.some((c) => call.matches(c)) || calleeDeclaredBy(call, callees);
+      calls.some((c) => call.matches(c)) || calleeDeclared(call, callees);
     if (value && isFixedValue(value, fixedCall, (call) => through.some((c) => call.matches(c)))) drop.add(m);
   }
   return drop.size === 0 ? matches : matches.filter((m) => !drop.has(m));

@@ -19,3 +19,15 @@ document.getElementById('list').innerHTML = row({ name: location.hash });
 // returns is the template's markup.
 var sysInfo = _.template($('#sysInfoTmp').html());
 $('.system-info').html(sysInfo({ data: { cpu: stat.cpus.length, arch: stat.arch } }));
+
+// A record of compiled templates, filled once the page is ready: its methods render them.
+var tmps = {};
+function init() {
+  tmps = {
+    proc: _.template($('#procTmp').html()),
+    popup: _.template($('#popupTmp').html()),
+  };
+}
+function showPopup(proc) {
+  $('#popup').html(tmps.popup({ info: proc }));
+}

@@ -1,0 +1,35 @@
+// Text an escaping helper gave back carries no tag or quote of its own: written into the page, it shows as
+// text. Also when a name holds it (a parameter reassigned with it before the write, or a local built of
+// literals and such calls).
+function setProcessName(name) {
+  name = sanitize(name);
+  if (this.process !== name) this.emit('process', name);
+  this.process = name;
+  if (this.window.focused === this) {
+    this.window.title.innerHTML = name;
+  }
+}
+
+function showLabel(el, label) {
+  var html = '<b>' + _.escape(label) + '</b>';
+  el.innerHTML = html;
+}
+
+function showNotice(notice) {
+  const text = escapeHtml(notice.title) + ': ' + escapeHtml(notice.body);
+  $('#notice').html(text);
+}
+
+// A `<textarea>` holds text whatever the setters chained on it before `.html()`.
+function mixins(pluginsList) {
+  return $('<textarea>')
+    .hide()
+    .attr('rows', pluginsList.length + 2)
+    .html('mixins: ' + JSON.stringify(pluginsList, null, 4));
+}
+
+function showComment(el, comment) {
+  var author = Handlebars.Utils.escapeExpression(comment.author);
+  var body = filterXSS(comment.body);
+  el.innerHTML = '<b>' + author + '</b> ' + body;
+}
