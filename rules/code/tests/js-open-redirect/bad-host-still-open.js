@@ -47,3 +47,15 @@ app.get('/f', (req, res) => {
   // ruleid: code/js-open-redirect
   res.redirect(req.protocol + '://' + req.get('x-forwarded-host') + '/home');
 });
+
+// A fixed host followed by anything other than the request's own target: `@evil.example` after it makes
+// the fixed part a user name and names another host; so does a port taken from the request.
+app.get('/g', (req, res) => {
+  // ruleid: code/js-open-redirect
+  res.redirect('https://app.example' + req.query.next);
+});
+
+app.get('/h', (req, res) => {
+  // ruleid: code/js-open-redirect
+  res.redirect(`https://app.example:${req.query.port}${req.url}`);
+});

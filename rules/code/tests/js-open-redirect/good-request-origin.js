@@ -18,3 +18,15 @@ app.get('/home', (req, res) => {
 app.get('/upgrade', (req, res) => {
   res.redirect('https://' + req.get('host') + req.originalUrl);
 });
+
+// A fixed origin (its port a number or the program's own port) followed at once by the request's own target:
+// the target is a path (`/…`), `*` or an absolute URL that the port or host cannot take in, so the browser
+// stays on that host, as in the HTTP-to-HTTPS upgrade to a configured host.
+app.use((req, res, next) => {
+  if (req.secure) return next();
+  res.redirect(`https://app.example:${config.httpsPort}${req.url}`);
+});
+
+app.get('/old/*', (req, res) => {
+  res.redirect(301, 'https://new.example' + req.originalUrl);
+});
