@@ -91,7 +91,7 @@ const { exec } = require('child_process');
 const fs = require('fs');
 const app = require('express')();
 const shasum = crypto.createHash('sha1').update(fs.readFileSync('fixtures/binary')).digest('hex');
-const pkg = eval('(' + fs.readFileSync('fixtures/publish.json5', 'utf8') + ')');
+const pkg = eval('(' + process.argv[2] + ')');
 app.get('/run', (req, res) => exec('ls ' + req.query.dir));
 `;
     expect(await rules('test/functional/basic.js', code)).toEqual(['code/js-command-injection']);
