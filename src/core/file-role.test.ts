@@ -65,6 +65,8 @@ describe('roleFromPath', () => {
     ['app/local_settings_sample.py', 'example'],
     ['config-sample.js', 'example'],
     ['bin/run_example.sh', 'example'],
+    ['config_template/base_config/full_example.yaml', 'example'],
+    ['conf/example-config.json', 'example'],
     ['python3/lava_server/settings/dev.py', 'example'],
     ['mysite/settings/development.py', 'example'],
     ['mysite/settings_dev.py', 'example'],
@@ -97,6 +99,8 @@ describe('roleFromPath', () => {
       'mysite/settings/local.py',
       'config/development.js',
       'config/dev.json',
+      'k8s/demo.yaml',
+      'deploy/examplecorp.yaml',
     ])
       expect(roleFromPath(p), p).toBe('source');
   });
