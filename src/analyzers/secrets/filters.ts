@@ -245,6 +245,14 @@ const SOURCE_EXTS = new Set([
   'scss',
   'sass',
   'less',
+  // Web page templates (a Pug view's inline script, EJS, Handlebars, Nunjucks): their values are code or markup.
+  // Not ERB or Jinja's `.j2`, which also template configuration files (`password: hunter2` there is a value).
+  'pug',
+  'jade',
+  'ejs',
+  'hbs',
+  'handlebars',
+  'njk',
 ]);
 
 /** True when the extension is a programming language or prose (where an unquoted right-hand side is not a value). */

@@ -142,6 +142,38 @@ describe('source maps quote code, not configuration', () => {
   });
 });
 
+describe("a web page template's script writes its values as code", () => {
+  // A Pug (or EJS, Handlebars, Nunjucks) view's inline script: an unquoted right-hand side is a variable.
+  const view = (body: string): string =>
+    `extends ../layout\nblock content\n  script.\n    $.ajax({\n      ${body}\n    });\n`;
+  it('an unquoted password name on the right is a variable', () => {
+    const line = 'data: JSON.stringify({oldPassword:oldPassword,newPassword:newPassword}),';
+    for (const path of ['views/auth/password.pug', 'views/auth/password.ejs', 'views/auth/password.hbs'])
+      expect(scan(view(line), path), path).toEqual([]);
+  });
+  it('a quoted password in the template is still found', () => {
+    const secret = real();
+    expect(scan(view(`data: { password: '${secret}' },`), 'views/login.pug').map((d) => d.secret)).toContain(
+      secret,
+    );
+  });
+});
+
+describe("a doctest's URL credentials are the test's own", () => {
+  it('kept at low on a doctest prompt line; the same URL in code keeps its severity', () => {
+    const secret = real();
+    const url = `http://bar:${secret}@files.acme.io/bar`;
+    const doctest = `def parse(url):\n    """\n    >>> parse('${url}')\n    ('bar', '${secret}')\n    """\n`;
+    const found = scan(doctest, 'pkg/client/http.py').filter((d) => d.ruleId === 'secrets/basic-auth-url');
+    expect(found.map((d) => d.severity)).toEqual(['low']);
+    const code = scan(`MIRROR = '${url}'\n`, 'pkg/client/http.py').filter(
+      (d) => d.ruleId === 'secrets/basic-auth-url',
+    );
+    // The rule's own severity (high), not lowered.
+    expect(code.map((d) => d.severity)).toEqual([undefined]);
+  });
+});
+
 describe("passwords of a test's own throwaway users are not credentials", () => {
   it.each([
     ['test/user.js', "User.create({ username: 'foo', password: 'barbar' }, next);"],
