@@ -5,7 +5,7 @@
  * names what it is (`cipherKey: sensitiveKey`). The generic rules read such values as placeholders or
  * words, but a program that loads the file signs with them: anyone forges its sessions and tokens.
  */
-import { hasPlaceholderWord } from './filters.js';
+import { hasPlaceholderWord, isTranslationFile } from './filters.js';
 import type { MatchContext, SecretRule, Verdict } from './types.js';
 import { secretRule } from './types.js';
 
@@ -49,8 +49,12 @@ export function knownSecretReason(value: string, productNames: readonly string[]
 function defaultSecretVerdict(m: MatchContext): Verdict {
   // Program source has its own rules (js-hardcoded-session-secret, js-signing-secret-default); READMEs
   // and other prose show examples.
-  if (m.sourceCode) return false;
+  if (m.sourceCode || isTranslationFile(m.path)) return false;
   const value = m.secret.trim();
+  // A label repeating its key (`"SecretKey": "Secret Key"` in a catalogue of interface strings).
+  const at = m.line.indexOf(m.secret, m.before.length);
+  const key = /([A-Za-z][\w.-]*)["']?[ \t]*[:=][ \t]*["']?$/.exec(m.line.slice(0, Math.max(at, 0)))?.[1];
+  if (key !== undefined && norm(key.slice(key.lastIndexOf('.') + 1)) === norm(value)) return false;
   // A value that asks to be replaced is a placeholder, another class (`changeme`, `<your secret>`).
   if (hasPlaceholderWord(value)) return false;
   const reason = knownSecretReason(value, m.productNames);
@@ -91,6 +95,8 @@ export const DEFAULT_SECRET_RULES: readonly SecretRule[] = [
         'valueFrom:\n  secretKeyRef:\n    name: app-secrets\n    key: session-key',
         'secret: true',
         'token_secret: /run/secrets/token',
+        // A form label repeating its key.
+        '{ "SecretKey": "Secret Key", "secretKey": "SecretKey" }',
       ],
     },
   }),
