@@ -12,9 +12,9 @@ import { secretRule } from './types.js';
 // A name that says it holds a signing or encryption secret, as the whole key or its last part.
 const KEY =
   '(?:^|[^A-Za-z0-9_])["\']?(?i:(?:session|cookie|jwt|token|signing|app)[_.-]?secret|secret[_.-]?key(?:[_.-]?base)?|cipher[_.-]?key|signing[_.-]?key|secret)["\']?[ \\t]{0,3}(?:=|:)[ \\t]{0,3}';
-// Quoted, or bare up to the end of the line (YAML allows spaces: `secret: keyboard cat`).
+// Quoted (one plain value: no quote or comma inside, so not a stretch of a list), or bare up to the end of the line (YAML allows spaces: `secret: keyboard cat`).
 const VALUE =
-  '(?:"([^"\\r\\n]{3,40})"|\'([^\'\\r\\n]{3,40})\'|([A-Za-z][A-Za-z0-9_.-]{2,39}(?: [A-Za-z][A-Za-z0-9_.-]{1,15}){0,3})[ \\t]*(?:#[^\\r\\n]*)?(?:\\r?\\n|$))';
+  '(?:"([^"\'\\r\\n,]{3,40})"|\'([^"\'\\r\\n,]{3,40})\'|([A-Za-z][A-Za-z0-9_.-]{2,39}(?: [A-Za-z][A-Za-z0-9_.-]{1,15}){0,3})[ \\t]*(?:#[^\\r\\n]*)?(?:\\r?\\n|$))';
 
 /** Example secrets of widely copied documentation, normalised (lower case, letters and digits only). */
 const TUTORIAL_SECRETS = new Set([
@@ -51,10 +51,12 @@ function defaultSecretVerdict(m: MatchContext): Verdict {
   // and other prose show examples.
   if (m.sourceCode || isTranslationFile(m.path)) return false;
   const value = m.secret.trim();
-  // A label repeating its key (`"SecretKey": "Secret Key"` in a catalogue of interface strings).
+  // A label repeating its key (`"SecretKey": "Secret Key"` in a catalogue of interface strings): display text,
+  // with a capital or a space; `secret: secret` is the tutorial's value.
   const at = m.line.indexOf(m.secret, m.before.length);
   const key = /([A-Za-z][\w.-]*)["']?[ \t]*[:=][ \t]*["']?$/.exec(m.line.slice(0, Math.max(at, 0)))?.[1];
-  if (key !== undefined && norm(key.slice(key.lastIndexOf('.') + 1)) === norm(value)) return false;
+  if (/[A-Z ]/.test(value) && key !== undefined && norm(key.slice(key.lastIndexOf('.') + 1)) === norm(value))
+    return false;
   // A value that asks to be replaced is a placeholder, another class (`changeme`, `<your secret>`).
   if (hasPlaceholderWord(value)) return false;
   const reason = knownSecretReason(value, m.productNames);
@@ -85,6 +87,7 @@ export const DEFAULT_SECRET_RULES: readonly SecretRule[] = [
         'crypto:\n  cipherKey: sensitiveKey\n  algorithm: aes256',
         'SESSION_SECRET=keyboard cat',
         "jwt_secret: 'shhhhh'",
+        "app:\n  cookie_secret: 'mysecret'",
       ],
       good: [
         'session:\n  secret: ${SESSION_SECRET}',
@@ -95,6 +98,8 @@ export const DEFAULT_SECRET_RULES: readonly SecretRule[] = [
         'valueFrom:\n  secretKeyRef:\n    name: app-secrets\n    key: session-key',
         'secret: true',
         'token_secret: /run/secrets/token',
+        // A scanner's own rule text: a list of quoted words, not a value.
+        "triggers: ['secret:', 'secret :', \"secret'\", 'secret\"']",
         // A form label repeating its key.
         '{ "SecretKey": "Secret Key", "secretKey": "SecretKey" }',
       ],
