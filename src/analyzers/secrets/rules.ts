@@ -2,6 +2,7 @@ import { AI_RULES } from './rules-ai.js';
 import { CLOUD_RULES } from './rules-cloud.js';
 import { COMMERCE_RULES } from './rules-commerce.js';
 import { COMMS_RULES } from './rules-comms.js';
+import { DEFAULT_SECRET_RULES } from './rules-default-secret.js';
 import { DEVTOOLS_RULES } from './rules-devtools.js';
 import { GENERIC_RULES } from './rules-generic.js';
 import { KEY_RULES } from './rules-keys.js';
@@ -25,4 +26,5 @@ export const SECRET_RULES: readonly SecretRule[] = [
   ...DEVTOOLS_RULES,
   ...SAAS_RULES,
   ...GENERIC_RULES,
+  ...DEFAULT_SECRET_RULES,
 ];
