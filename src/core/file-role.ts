@@ -22,6 +22,17 @@ const I18N = new RegExp(
   'i',
 );
 
+const LOCALE_NAMED = new RegExp(`(?:^|[/._-])${LOCALE}\\.[A-Za-z]+$`);
+
+/**
+ * True for a catalogue written as data (`de.yml`, `messages.po`), or as code named for its locale
+ * (`i18n/language.de.js`, `locales/en-GB.ts`): not a program's own module in a folder a catalogue may be in
+ * (`src/messages/mailer.js`).
+ */
+export function isCatalogue(path: string): boolean {
+  return isTranslationFile(path) && (!CODE_FILE.test(path) || LOCALE_NAMED.test(path));
+}
+
 /** True for translation (i18n) catalogues. */
 export function isTranslationFile(path: string): boolean {
   return I18N.test(path);

@@ -69,6 +69,17 @@ describe('adjustForRole (the table of docs/file-roles.md)', () => {
     // Another code finding in a catalogue stays, lowered; a secret there is the secrets analyzer's to judge.
     expect(adjustForRole({ ...word, cwe: [79] }, 'i18n')).toMatchObject({ severity: 'low', role: 'i18n' });
     expect(adjustForRole({ ...word, analyzer: 'secrets' }, 'i18n')).toMatchObject({ role: 'i18n' });
+    // Code under a folder a catalogue may be in (`messages/`, `lang/`) but named for no locale is a program's
+    // own module (a mailer's SMTP password), not a catalogue: its credential stays.
+    for (const path of ['src/messages/mailer.js', 'lib/lang/db.ts', 'app/translations/client.py']) {
+      const code = raw({ location: { path, startLine: 3 }, cwe: [798, 259] });
+      expect(adjustForRole(code, 'i18n'), path).toMatchObject({ role: 'i18n' });
+    }
+    // Catalogues as data, or as code named for their locale, still drop it.
+    for (const path of ['locales/de.js', 'i18n/messages_fr.ts', 'config/locales/de.yml', 'lang/en-GB.json']) {
+      const catalogue = raw({ location: { path, startLine: 3 }, cwe: [798] });
+      expect(adjustForRole(catalogue, 'i18n'), path).toBeUndefined();
+    }
   });
   it('drops traffic in clear in test and fixture code, and lowers it in an example', () => {
     // A stand-in server a test starts (statsd's Graphite receiver), a request to the test's fake endpoint.
@@ -184,11 +195,9 @@ describe('file roles in a scan', () => {
   it("drops code leads without a victim by the file's role, which vanguard.yaml's globs decide first", async () => {
     const root = mkdtempSync(join(tmpdir(), 'vg-roles-'));
     mkdirSync(join(root, 'test'));
-    // An audit lead (eval of a file the test reads): no attacker's data reaches a test.
-    writeFileSync(
-      join(root, 'test', 'load.js'),
-      "const fs = require('fs');\nconst pkg = eval('(' + fs.readFileSync(process.env.F, 'utf8') + ')');\n",
-    );
+    // An audit lead (eval of text from the test's command line): no attacker's data reaches a test. (Not a
+    // file the test reads: that is the program's own code, as `require` loads it.)
+    writeFileSync(join(root, 'test', 'load.js'), "const pkg = eval('(' + process.argv[2] + ')');\n");
     const scan = (roles?: Record<string, string[]>) =>
       runScan({
         path: root,

@@ -7,6 +7,7 @@
  */
 import type { Confidence, FileRole, RawFinding, Severity } from '../core/finding.js';
 import { CONFIDENCES, SEVERITIES } from '../core/finding.js';
+import { isCatalogue } from '../core/file-role.js';
 
 /** Roles whose findings are kept but lowered. */
 const LOWERED: ReadonlySet<FileRole> = new Set(['test', 'fixture', 'example', 'docs', 'i18n']);
@@ -46,7 +47,12 @@ function withoutVictim(f: RoledFinding, role: FileRole): boolean {
   if (f.cwe.includes(79) && UNSERVED.has(role)) return true;
   // A translation catalogue's `"Password": "Passwort"` is a word shown to people, not a credential: the secrets
   // analyzer does not search these files for passwords, and a code rule's hard-coded credential is dropped too.
-  if (role === 'i18n' && f.cwe.some((c) => HARDCODED_CREDENTIAL_CWES.includes(c))) return true;
+  if (
+    role === 'i18n' &&
+    f.cwe.some((c) => HARDCODED_CREDENTIAL_CWES.includes(c)) &&
+    isCatalogue(f.location.path)
+  )
+    return true;
   if (!TEST_CODE.has(role)) return false;
   return (
     f.tier === 'audit' ||

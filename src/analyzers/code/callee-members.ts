@@ -13,9 +13,8 @@ import { enclosingScope, laterValues, named } from './fixed-writes.js';
 /**
  * The `prop` pairs of the object literals the record `name` declared by `decl` is given (its initial value
  * and every later `name = { … }`); undefined when a value is not an object literal, a literal spreads
- * another object in or names `prop` another way (a method, a shorthand), or when the scope writes the
- * record otherwise: `name.prop = v` or `name[k] = v`, or hands it to a call (`Object.assign(name, …)`,
- * `$.extend(name, …)`), which may replace the property.
+ * another object in or names `prop` another way (a method, a shorthand). A scope that also writes the record
+ * otherwise (writtenOtherwise) may replace the property.
  */
 function propertyPairs(decl: SgNode, name: string, prop: string): SgNode[] | undefined {
   const first = decl.field('value');
@@ -41,15 +40,23 @@ function propertyPairs(decl: SgNode, name: string, prop: string): SgNode[] | und
         pairs.push(member);
     }
   }
+  return pairs;
+}
+
+/**
+ * Whether the scope of the record `name` declared by `decl` writes it otherwise than by object literals:
+ * `name.prop = v` or `name[k] = v`, or hands it to a call (`Object.assign(name, …)`, `$.extend(name, …)`).
+ */
+function writtenOtherwise(decl: SgNode, name: string, prop: string): boolean {
   const scope = enclosingScope(decl);
-  if (!scope) return undefined;
+  if (!scope) return true;
   const own = decl.field('name')?.id();
   for (const use of scope.findAll({ rule: { kind: 'identifier', regex: `^${escapeRegex(name)}$` } })) {
     if (use.id() === own || use.text() !== name) continue;
     const p = use.parent();
     if (!p) continue;
     const pk = kindOf(p);
-    if (pk === 'arguments') return undefined;
+    if (pk === 'arguments') return true;
     if (
       (pk === 'member_expression' || pk === 'subscript_expression') &&
       p.field('object')?.id() === use.id()
@@ -57,11 +64,10 @@ function propertyPairs(decl: SgNode, name: string, prop: string): SgNode[] | und
       const up = p.parent();
       const written =
         !!up && /assignment|update_expression/.test(kindOf(up)) && up.field('left')?.id() === p.id();
-      if (written && (pk === 'subscript_expression' || p.field('property')?.text() === prop))
-        return undefined;
+      if (written && (pk === 'subscript_expression' || p.field('property')?.text() === prop)) return true;
     }
   }
-  return pairs;
+  return false;
 }
 
 /**
@@ -78,6 +84,12 @@ export function calleeDeclared(call: SgNode, decls: readonly Matcher[]): boolean
   if (!obj || kindOf(obj) !== 'identifier' || !prop || kindOf(prop) !== 'property_identifier') return false;
   const b = binding(call, obj.text());
   if (!b || b.plain !== true || kindOf(b.node) !== 'variable_declarator') return false;
+  // The pairs are matched first: the walk of the scope for other writes is the costly part.
   const pairs = propertyPairs(b.node, obj.text(), prop.text());
-  return !!pairs && pairs.length > 0 && pairs.every((p) => decls.some((d) => p.matches(d)));
+  return (
+    !!pairs &&
+    pairs.length > 0 &&
+    pairs.every((p) => decls.some((d) => p.matches(d))) &&
+    !writtenOtherwise(b.node, obj.text(), prop.text())
+  );
 }

@@ -20,6 +20,8 @@
 import type { SgNode } from '@ast-grep/napi';
 import type { ModuleImports } from './imports.js';
 import { kindOf } from './syntax.js';
+import { named } from './fixed-writes.js';
+import { escapeRegex } from './scope.js';
 
 /** One parsed source file of the application. */
 export interface ParsedModule {
@@ -90,6 +92,23 @@ function storeCalls(m: ParsedModule, within: SgNode, re: RegExp): { call: SgNode
   return out;
 }
 
+/** Mint calls `a.b.method(…)` (or longer) whose root `a` is imported, with the module it is imported from. */
+function chainedMints(m: ParsedModule): { call: SgNode; module: string }[] {
+  const out: { call: SgNode; module: string }[] = [];
+  for (const call of m.root.findAll({
+    rule: { kind: 'call_expression', has: { field: 'function', kind: 'member_expression' } },
+  })) {
+    const f = call.field('function');
+    if (!MINTS.test(f?.field('property')?.text() ?? '')) continue;
+    let obj = f?.field('object');
+    if (!obj || kindOf(obj) !== 'member_expression') continue;
+    while (obj && kindOf(obj) === 'member_expression') obj = obj.field('object');
+    const b = obj && kindOf(obj) === 'identifier' ? m.imports.names.get(obj.text()) : undefined;
+    if (b) out.push({ call, module: b.module });
+  }
+  return out;
+}
+
 function guardsOf(m: ParsedModule): Guard[] {
   const out: Guard[] = [];
   for (const [name, fn] of topFunctions(m.root)) {
@@ -97,8 +116,17 @@ function guardsOf(m: ParsedModule): Guard[] {
     if (!body || paramCount(fn) !== 3) continue;
     const text = body.text();
     if (!/\bnext\s*\(/.test(text) || !/\b40[13]\b/.test(text) || !/\b(?:req|request)\./.test(text)) continue;
-    const stores = new Set(storeCalls(m, body, CHECKS).map((c) => c.store));
-    if (stores.size === 1) out.push({ path: m.path, name, store: [...stores][0]! });
+    const checks = storeCalls(m, body, CHECKS);
+    const stores = new Set(checks.map((c) => c.store));
+    if (stores.size !== 1) continue;
+    // A `next()` before the key is checked (`if (!key) return next()`) lets a request without a key through.
+    const first = Math.min(...checks.map((c) => c.call.range().start.index));
+    const nextName = named(fn.field('parameters'))[2]?.text() ?? 'next';
+    const passes = body.findAll({
+      rule: { kind: 'call_expression', has: { field: 'function', regex: `^${escapeRegex(nextName)}$` } },
+    });
+    if (passes.some((c) => c.range().start.index < first)) continue;
+    out.push({ path: m.path, name, store: [...stores][0]! });
   }
   return out;
 }
@@ -116,12 +144,20 @@ export function mintedKeyGuards(
   if (guards.length === 0) return out;
   // Per store, whether every mint outside its own module is behind the login (and there is one).
   const minted = new Map<string, boolean>();
-  for (const m of modules)
+  // Modules a key is minted from outside the login through a longer receiver (`db.apiKeysDb.createApiKey`,
+  // `import * as db`): every store of such a module proves nothing.
+  const openModules = new Set<string>();
+  for (const m of modules) {
     for (const { call, store } of storeCalls(m, m.root, MINTS)) {
       if (store.startsWith(`${m.path}\0`)) continue;
       const ok = behind(m.path, call.range().start.line + 1);
       minted.set(store, (minted.get(store) ?? true) && ok);
     }
-  for (const g of guards) if (minted.get(g.store) === true) out.add(`${g.path}\0${g.name}`);
+    for (const { call, module } of chainedMints(m))
+      if (module !== m.path && !behind(m.path, call.range().start.line + 1)) openModules.add(module);
+  }
+  for (const g of guards)
+    if (minted.get(g.store) === true && !openModules.has(g.store.slice(0, g.store.indexOf('\0'))))
+      out.add(`${g.path}\0${g.name}`);
   return out;
 }

@@ -140,10 +140,19 @@ const MAX_BACK = 8;
  * a statement that set that member to a literal (`req.url = '/'; res.setHeader('Location', req.url + '#' +
  * route)`): it reads the literal. The nearest earlier statement that mentions the member decides (among the
  * few before the read in each block); any other use of it there (a read, a call, a compound write) keeps the
- * request's value.
+ * request's value, as does a statement between that writes or hands on the object itself (`req['url'] = v`,
+ * `Object.assign(req, …)`).
  */
 export function memberSetToLiteral(read: SgNode): boolean {
   const text = read.text();
+  if (kindOf(read) !== 'member_expression') return false;
+  let obj = read.field('object');
+  while (obj && (kindOf(obj) === 'member_expression' || kindOf(obj) === 'subscript_expression'))
+    obj = obj.field('object');
+  if (!obj) return false;
+  // The object itself written or handed on (`req['url'] = v`, `Object.assign(req, { url: v })`, `rewrite(req)`,
+  // `const r = req`): not a member read, it may write the member.
+  const whole = new RegExp(`(?<![\\w$.])${escapeRegex(obj.text())}(?![\\w$]|\\s*\\.\\s*[\\w$])`);
   let child = read;
   for (let p = read.parent(), up = 0; p && up < MAX_UP; child = p, p = p.parent(), up++) {
     const k = kindOf(p);
@@ -151,7 +160,10 @@ export function memberSetToLiteral(read: SgNode): boolean {
     if (k !== 'statement_block') continue;
     let s = child.prev();
     for (let n = 0; s && n < MAX_BACK; s = s.prev(), n++) {
-      if (!s.text().includes(text)) continue;
+      if (!s.text().includes(text)) {
+        if (whole.test(s.text())) return false;
+        continue;
+      }
       const e = kindOf(s) === 'expression_statement' ? s.child(0) : null;
       const right =
         e && kindOf(e) === 'assignment_expression' && e.field('left')?.text() === text && e.field('right');

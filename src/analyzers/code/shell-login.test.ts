@@ -562,4 +562,27 @@ module.exports = router;
     expect(traversal(env, 'server/routes/agent.js', 12)?.message).toContain('shell at');
     expect(traversal(env, 'server/routes/agent.js', 12)?.suppression).toBeUndefined();
   });
+
+  it('proves nothing when the guard lets a request without a key through, or a key is minted through the module object', async () => {
+    // `if (!key) return next()`: a request that sends no key passes.
+    const optional = await scanAll(
+      keyed(MOUNTS, {
+        'server/routes/agent.js': AGENT.replace(
+          "  const user = apiKeysDb.validateApiKey(req.headers['x-api-key']);",
+          "  if (!req.headers['x-api-key']) return next();\n  const user = apiKeysDb.validateApiKey(req.headers['x-api-key']);",
+        ),
+      }),
+    );
+    expect(traversal(optional, 'server/routes/agent.js', 13)?.suppression).toBeUndefined();
+    // An open route minting a key through the module object (`db.apiKeysDb.createApiKey`).
+    const viaModule = await scanAll(
+      keyed(
+        MOUNTS.replace(
+          "app.use('/api/agent', agentRoutes);",
+          "app.use('/api/agent', agentRoutes);\nconst db = require('./database/db');\napp.post('/api/signup', (req, res) => res.json(db.apiKeysDb.createApiKey(req.body.user, 'default')));",
+        ),
+      ),
+    );
+    expect(traversal(viaModule, 'server/routes/agent.js', 12)?.suppression).toBeUndefined();
+  });
 });

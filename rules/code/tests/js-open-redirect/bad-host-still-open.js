@@ -59,3 +59,15 @@ app.get('/h', (req, res) => {
   // ruleid: code/js-open-redirect
   res.redirect(`https://app.example:${req.query.port}${req.url}`);
 });
+
+// The request's target cut or rewritten is no target any more: with a prefix taken off, `/go@evil.example`
+// leaves `@evil.example` after the fixed host, which makes that host a user name.
+app.get('/go*', (req, res) => {
+  // ruleid: code/js-open-redirect
+  res.redirect(`https://app.example${req.url.slice(3)}`);
+});
+
+app.get('/to*', (req, res) => {
+  // ruleid: code/js-open-redirect
+  res.redirect('https://app.example' + req.originalUrl.replace('/to', ''));
+});

@@ -48,3 +48,28 @@ module.exports.trailing = function (req, res) {
   res.writeHead(302, { Location: req.url + '/' });
   res.end();
 };
+
+// The member set to a literal, then written again another way or handed on: the literal is gone.
+module.exports.again = function (req, res) {
+  req.url = '/';
+  req['url'] = req.query.next;
+  // ruleid: code/js-open-redirect
+  res.writeHead(302, { Location: req.url });
+  res.end();
+};
+
+module.exports.assigned = function (req, res) {
+  req.url = '/';
+  Object.assign(req, { url: req.query.next });
+  // ruleid: code/js-open-redirect
+  res.setHeader('Location', req.url);
+  res.end();
+};
+
+module.exports.overwritten = function (req, res) {
+  req.url = '/';
+  req.url = req.query.next;
+  // ruleid: code/js-open-redirect
+  res.setHeader('Location', req.url);
+  res.end();
+};

@@ -33,3 +33,16 @@ function showComment(el, comment) {
   var body = filterXSS(comment.body);
   el.innerHTML = '<b>' + author + '</b> ' + body;
 }
+
+// A helper of the file's own that does replace the markup characters.
+function escapeAttr(s) {
+  return String(s).replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/"/g, '&quot;');
+}
+
+function htmlEscape(s) {
+  return escapeAttr(s);
+}
+
+function showNick(el, nick) {
+  el.innerHTML = '<i>' + htmlEscape(nick) + '</i>';
+}

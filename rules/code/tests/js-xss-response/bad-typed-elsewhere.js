@@ -30,3 +30,17 @@ app.get('/other', (req, res) => {
   // ruleid: code/js-xss-response
   res.send(req.query.q);
 });
+
+// An SVG image is a document with scripts when the browser opens it; a text type set and then replaced by HTML.
+http.createServer((req, res) => {
+  res.setHeader('Content-Type', 'image/svg+xml');
+  // ruleid: code/js-xss-response
+  res.end('<svg xmlns="http://www.w3.org/2000/svg"><text>' + req.url + '</text></svg>');
+});
+
+http.createServer((req, res) => {
+  res.setHeader('Content-Type', 'text/plain');
+  res.setHeader('Content-Type', 'text/html; charset=utf-8');
+  // ruleid: code/js-xss-response
+  res.end('<p>' + req.url + '</p>');
+});
