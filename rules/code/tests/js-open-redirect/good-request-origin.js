@@ -30,3 +30,9 @@ app.use((req, res, next) => {
 app.get('/old/*', (req, res) => {
   res.redirect(301, 'https://new.example' + req.originalUrl);
 });
+
+// With a default of the program's own for a request that has no target.
+app.use((req, res) => {
+  res.writeHead(301, { location: `https://127.0.0.1:${server.port}${req.url ?? '/'}` });
+  res.end();
+});

@@ -46,3 +46,14 @@ function htmlEscape(s) {
 function showNick(el, nick) {
   el.innerHTML = '<i>' + htmlEscape(nick) + '</i>';
 }
+
+// A helper of the file's own that removes the markup characters (a tag can no longer open).
+function sanitize(text) {
+  if (!text) return '';
+  return (text + '').replace(/[&<>]/g, '');
+}
+
+function setTitle(win, name) {
+  name = sanitize(name);
+  win.title.innerHTML = name;
+}
