@@ -1,5 +1,5 @@
 import { roleFromPath } from '../../core/file-role.js';
-import type { MatchContext } from './types.js';
+import type { MatchContext, Verdict } from './types.js';
 
 // Documentation: a documentation page or tree, or an example kept in one (`usr/share/doc/<package>/examples/`).
 const DOC_PAGE =
@@ -23,4 +23,17 @@ const LOCAL_SERVICE = new RegExp(
 export function localSampleInDocs(m: MatchContext): boolean {
   const doc = DOC_PAGE.test(m.path) || (roleFromPath(m.path) === 'example' && DOC_TREE.test(m.path));
   return doc && (LOCAL_SERVICE.test(m.line) || LOCAL_SERVICE.test(m.around()));
+}
+
+/** A doctest's prompt line (`>>> parse('http://user:pw@localhost/')`): an example the documentation runs as a test. */
+const DOCTEST_LINE = /^\s*(?:>>>|\.\.\.)\s/;
+
+/**
+ * A match on a doctest's prompt line is a test's own: kept, lowered to low (findings in tests are kept but
+ * lowered); elsewhere the verdict as it is.
+ */
+export function lowerInDoctest(m: MatchContext, v: Exclude<Verdict, false>): Exclude<Verdict, false> {
+  if (!DOCTEST_LINE.test(m.line)) return v;
+  const note = 'in a doctest (an example the documentation runs as a test)';
+  return { ...v, severity: 'low', confidence: 'low', note: v.note ? `${v.note}; ${note}` : note };
 }

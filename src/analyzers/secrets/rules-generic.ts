@@ -14,7 +14,7 @@ import {
   isTranslationFile,
   looksLikeCode,
 } from './filters.js';
-import { localSampleInDocs } from './doc-samples.js';
+import { localSampleInDocs, lowerInDoctest } from './doc-samples.js';
 import { inLinkCatalogue } from './link-catalogue.js';
 import { DOC_HOST, ROLE_HOST, atRoleHost } from './role-host.js';
 import type { MatchContext, SecretRule, Verdict } from './types.js';
@@ -295,15 +295,6 @@ const DB_SCHEME = new RegExp(`(?:^|[^A-Za-z0-9+.:-])(?:${DB_SCHEMES})$`, 'i');
 const SCHEME = /[A-Za-z][A-Za-z0-9+.:-]{0,30}$/;
 
 /** Credentials in a URL: database schemes become database-url findings, weak passwords weak-password ones. */
-/** A doctest's prompt line (`>>> parse('http://user:pw@localhost/')`): an example the documentation runs as a test. */
-const DOCTEST_LINE = /^\s*(?:>>>|\.\.\.)\s/;
-
-/** A URL's credentials in a doctest are a test's own: kept, lowered (findings in tests are kept but lowered). */
-function inDoctest(v: Exclude<Verdict, false>): Exclude<Verdict, false> {
-  const note = 'in a doctest (an example the documentation runs as a test)';
-  return { ...v, severity: 'low', confidence: 'low', note: v.note ? `${v.note}; ${note}` : note };
-}
-
 function urlVerdict(m: MatchContext): Verdict {
   if (!SCHEME.test(m.before)) return false;
   // A host named for its role (`@dbhost`): an example's with a password that names itself (`bbpasswd`).
@@ -311,7 +302,7 @@ function urlVerdict(m: MatchContext): Verdict {
   if (role && (SELF_NAMED.test(m.secret) || PASSWORD_WORDS.test(m.secret))) return false;
   const found = passwordVerdict(m, true);
   if (found === false) return false;
-  const v = role ? atRoleHost(found) : DOCTEST_LINE.test(m.line) ? inDoctest(found) : found;
+  const v = role ? atRoleHost(found) : lowerInDoctest(m, found);
   if (v.ruleId !== undefined) return v;
   return DB_SCHEME.test(m.before) ? { ...v, ruleId: 'secrets/database-url' } : v;
 }
