@@ -98,6 +98,20 @@ describe('finding stages', () => {
     );
   });
 
+  it('masks a secret another finding of the file named in a finding that quotes the same line', () => {
+    // `jwt.sign({ id: 1 }, 'key')`: a hard-coded key (which names it) and a token without expiry (which does not).
+    const key = randomBytes(15).toString('hex');
+    const line = `const t = jwt.sign({ id: 1 }, '${key}');`;
+    const [named, other] = processFindings([
+      raw({ ruleId: 'code/a', secret: `'${key}'`, location: { path: 'a.js', startLine: 1, snippet: line } }),
+      raw({ ruleId: 'code/b', cwe: [613], location: { path: 'a.js', startLine: 1, snippet: line } }),
+    ]).sort((x, y) => x.ruleId.localeCompare(y.ruleId));
+    expect(named?.location.snippet).not.toContain(key);
+    expect(other?.ruleId).toBe('code/b');
+    expect(other?.location.snippet).not.toContain(key);
+    expect(other?.location.snippet).toContain(`'${key.slice(0, 3)}`);
+  });
+
   it('bounds snippets after masking so a cut never exposes part of a secret', () => {
     const secret = 'Z'.repeat(400);
     const f = finalizeFinding(raw({ secret, location: { path: 'a', startLine: 1, snippet: `k=${secret}` } }));

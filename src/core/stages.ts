@@ -34,15 +34,18 @@ function secretParts(secret: string): string[] {
 }
 
 /**
- * Masks the secret of a raw finding in every text field, then every credential the generic patterns
- * recognise (URL user information, `-u user:pass`, headers, tokens) in every finding of every analyzer;
- * the secret itself is dropped.
+ * Masks the secret of a raw finding in every text field, then the secrets other findings of the same file
+ * named (`others`: a finding of another rule on the line quotes it too, as `jwt.sign({ id }, 'key')` is both
+ * a hard-coded key and a token without expiry), then every credential the generic patterns recognise (URL
+ * user information, `-u user:pass`, headers, tokens) in every finding of every analyzer; the secret itself
+ * is dropped.
  */
-export function maskFinding(f: RawFinding): RawFinding {
+export function maskFinding(f: RawFinding, others: readonly string[] = []): RawFinding {
   const { secret, ...rest } = f;
   const named = secret !== undefined && secret !== '';
   const literals = !named && f.cwe.some((c) => HARD_CODED_CWES.has(c));
-  const parts = named ? secretParts(secret) : [];
+  const own = named ? secretParts(secret) : [];
+  const parts = [...own, ...others.filter((o) => o !== '' && o !== secret).flatMap(secretParts)];
   const maskText = (s: string): string => {
     let out = parts.reduce(maskIn, s);
     if (literals) out = maskStringLiterals(out);
@@ -149,8 +152,8 @@ export function keyRepeats(findings: RawFinding[]): void {
 }
 
 /** Raw finding → finding: secrets masked, snippet bounded, fingerprint computed, controls neutralised. */
-export function finalizeFinding(raw: RawFinding): Finding {
-  const masked = maskFinding(raw);
+export function finalizeFinding(raw: RawFinding, others: readonly string[] = []): Finding {
+  const masked = maskFinding(raw, others);
   const fingerprint = fingerprintOf(masked);
   // A fresh object (its location too, from maskFinding) with the fingerprint last: the report's field order.
   const { fingerprintKey: _key, ...rest } = masked;
@@ -275,7 +278,8 @@ export function mergeSameCodeProblem(findings: readonly Finding[]): Finding[] {
 
 /** The pure stages every raw finding passes through before policy and reporters see it. */
 export function processFindings(raw: readonly RawFinding[]): Finding[] {
-  return processFinalized(raw.map(finalizeFinding));
+  const named = [...new Set(raw.flatMap((f) => (f.secret ? [f.secret] : [])))];
+  return processFinalized(raw.map((f) => finalizeFinding(f, named)));
 }
 
 /** The stages across findings (dedupe, merge, sort), for findings finalized one by one where they were found. */

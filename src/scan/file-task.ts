@@ -125,7 +125,10 @@ export async function runFileTask(
   }
   raw = capFindings(raw, out);
   keyRepeats(raw.filter((f) => f.location.path === file.path));
-  out.findings = raw.map(finalizeFinding);
+  // A secret one finding names is masked in every finding of the file that quotes it (another rule's
+  // finding on the same line prints the same source line).
+  const named = [...new Set(raw.flatMap((f) => (f.secret ? [f.secret] : [])))];
+  out.findings = raw.map((f) => finalizeFinding(f, named));
   return out;
 }
 
