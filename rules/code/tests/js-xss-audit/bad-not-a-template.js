@@ -11,6 +11,14 @@ $.getJSON('/items', function (items) {
   $('#items').html(html);
 });
 
+// The result of another call, called: a function returned by a loader, not a compiled template.
+$.getJSON('/api/widget', function (widget) {
+  // ruleid: code/js-xss-audit
+  $('#widget').html(load(widget.source)({ name: widget.name }));
+  // ruleid: code/js-xss-audit
+  $('#widget').html(_.template('<b><%= name %></b>', widget)(widget) + widget.footer);
+});
+
 // A request to a URL held under a URL's name: it may be another origin.
 function remote(baseUrl) {
   $.post(baseUrl + '/preview', {}, function (data) {

@@ -28,6 +28,14 @@ function init() {
     popup: _.template($('#popupTmp').html()),
   };
 }
+// Compiled and rendered in one expression: the same render.
+$.getJSON('/api/sysinfo', function (sysInfo) {
+  var text = 'The version of the server is: ';
+  text = text + _.template('<b><%- version %></b>')({ version: sysInfo.notebook_version });
+  $('<p/>').html(text);
+  document.getElementById('row').innerHTML = Handlebars.compile('<li>{{name}}</li>')({ name: location.hash });
+});
+
 function showPopup(proc) {
   $('#popup').html(tmps.popup({ info: proc }));
 }

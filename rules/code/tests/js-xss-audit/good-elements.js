@@ -30,3 +30,12 @@ function toggle(el) {
   el.innerHTML = _('less options');
   el.innerHTML = gettext ('more options');
 }
+
+// The same short name as a method of a catalogue object (Jed's `i18n._`), given fixed text and joined with
+// more of it.
+function about(i18n) {
+  var text = i18n.msg._('Could not access version information.');
+  $('<p/>').html(text);
+  text = i18n._('You are using') + '<br/>' + i18n.msg._('the notebook.');
+  $('<p/>').html(text);
+}
