@@ -3,7 +3,7 @@ import type { SgNode } from '@ast-grep/napi';
 import { describe, expect, it } from 'vitest';
 import { callArguments } from './sinks.js';
 import { ensurePython } from './languages.js';
-import { escapedLogArguments, formatConversions } from './log-format.js';
+import { escapedLogArguments, formatConversions, unescapedFStringParts } from './log-format.js';
 
 /** The first call of a line of Python. */
 function call(code: string): SgNode {
@@ -49,5 +49,21 @@ describe('escapedLogArguments', () => {
     expect(escaped('log.info("%r", a, b)')).toEqual(['a']);
     expect(escaped('log.info("%s %r", *args)')).toEqual([]);
     expect(escaped('log.info(msg, a)')).toEqual([]);
+  });
+});
+
+describe('unescapedFStringParts', () => {
+  /** The texts of the values an f-string (the call's first argument) still writes as they are. */
+  const parts = (code: string) =>
+    unescapedFStringParts(callArguments(call(code), true)[0]!)?.map((n) => n.text());
+  it('leaves out interpolations written with !r, !a or a number format', () => {
+    expect(parts('log.warning(f"Not allowing {url!r}")')).toEqual([]);
+    expect(parts('log.warning(f"{n:d} bytes for {url!a} by {user}")')).toEqual(['user']);
+    expect(parts('log.warning(f"{size:>8.2f} {path!r} {req.host}")')).toEqual(['req.host']);
+  });
+  it('checks the whole string when nothing is escaped or it is no f-string', () => {
+    expect(parts('log.warning(f"{url} {body!s} {name:>20}")')).toBeUndefined();
+    expect(parts('log.warning("%r" % url)')).toBeUndefined();
+    expect(parts('log.warning(msg)')).toBeUndefined();
   });
 });

@@ -55,3 +55,39 @@ export function escapedLogArguments(call: SgNode, positional: SgNode[]): Set<num
   });
   return out;
 }
+
+/** A format specification whose type writes a number (`:d`, `:>8.2f`, `:x`): a string there raises instead. */
+const NUMERIC_SPEC = /^:[^{}]*[bcdoxXneEfFgG%]$/;
+
+/**
+ * An f-string a log call writes (`log.warning(f"Not allowing {url!r}")`) whose interpolations are written
+ * with `!r`/`!a` (the repr: a line break is the two characters `\n`) or with a number's format: the
+ * expressions of its other interpolations, which the sink checks instead of the whole string. Undefined when
+ * the node is no f-string or none of its interpolations is escaped (the string is checked as a whole).
+ */
+export function unescapedFStringParts(node: SgNode): SgNode[] | undefined {
+  if (node.kind() !== 'string') return undefined;
+  const parts = node.children().filter((c) => c.kind() === 'interpolation');
+  if (parts.length === 0) return undefined;
+  const raw: SgNode[] = [];
+  let escaped = 0;
+  for (const part of parts) {
+    const conversion = part
+      .children()
+      .find((c) => c.kind() === 'type_conversion')
+      ?.text();
+    const spec = part
+      .children()
+      .find((c) => c.kind() === 'format_specifier')
+      ?.text();
+    if (conversion === '!r' || conversion === '!a' || (spec !== undefined && NUMERIC_SPEC.test(spec)))
+      escaped++;
+    else {
+      const value = part
+        .children()
+        .find((c) => c.isNamed() && c.kind() !== 'type_conversion' && c.kind() !== 'format_specifier');
+      if (value) raw.push(value);
+    }
+  }
+  return escaped === 0 ? undefined : raw;
+}

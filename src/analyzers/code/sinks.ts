@@ -5,7 +5,7 @@ import type { BatchHit } from './batch-match.js';
 import type { LoadedModule } from './project.js';
 import type { Bound } from './matches.js';
 import { callsOwnMethod } from './own-methods.js';
-import { escapedLogArguments } from './log-format.js';
+import { escapedLogArguments, unescapedFStringParts } from './log-format.js';
 import { escapeRegex } from './scope.js';
 import { kindOf, syntaxOf } from './syntax.js';
 
@@ -155,11 +155,14 @@ export function sinkMatches(
       if (callsOwnFunction(m, h.node) || callsOwnMethod(m, h.node)) continue;
       const targets = sink.args.length === 0 ? [h.node] : sink.args.flatMap((a) => sinkTargets(h, a, python));
       // A Python log call's arguments that its format string writes with `%r` or as numbers (log-format.ts).
-      const escaped =
-        python && sinkClass === 'log' ? escapedLogArguments(h.node, callArguments(h.node, true)) : undefined;
+      // An f-string's interpolations written with `!r` or as numbers: its other values are checked instead.
+      const log = python && sinkClass === 'log';
+      const escaped = log ? escapedLogArguments(h.node, callArguments(h.node, true)) : undefined;
       out.push({
         match: h.node,
-        targets: targets.filter((t): t is SgNode => !!t && t.kind() !== ',' && !escaped?.has(t.id())),
+        targets: targets
+          .filter((t): t is SgNode => !!t && t.kind() !== ',' && !escaped?.has(t.id()))
+          .flatMap((t) => (log ? (unescapedFStringParts(t) ?? [t]) : [t])),
         bound: h.get,
       });
     }

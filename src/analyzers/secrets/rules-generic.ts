@@ -21,6 +21,7 @@ import type { MatchContext, SecretRule, Verdict } from './types.js';
 import { secretRule } from './types.js';
 import { isTestUserPassword, roleFromPath } from '../../core/file-role.js';
 import { isCommonPassword, weakPasswordReason } from './weak-password.js';
+import { sameAsUserName } from './user-name.js';
 
 export const WEAK_PASSWORD_ID = 'secrets/weak-password';
 
@@ -222,10 +223,10 @@ export function passwordVerdict(m: MatchContext, inUrl: boolean): Verdict {
   if (!inUrl && m.sourceCode && TEST_ROLES.has(roleFromPath(m.path)) && confirmedInForm(m)) return false;
   // A translation key in a namespace (`placeholder: { password: 'apostrophe:enterPassword' }`).
   if (!inUrl && I18N_KEY.test(v)) return false;
-  // `postgres://supysonic:supysonic@localhost/…`: a password that repeats the user's name is guessed first.
+  // `postgres://supysonic:supysonic@localhost/…`, `{'username': 'x', 'password': 'x'}`: guessed first.
   const reason =
     weakPasswordReason(v, m.productNames) ??
-    (user?.toLowerCase() === v.toLowerCase() ? 'it is the same as the user name' : undefined);
+    (sameAsUserName(v, user, m.line) ? 'it is the same as the user name' : undefined);
   // A weak password in a test's code is the test's own user's ('admin2', 'password123'); in a fixture's
   // configuration (a `.env` a deploy may copy) it is still reported, lowered.
   if (reason !== undefined && !inUrl && m.sourceCode && TEST_ROLES.has(roleFromPath(m.path))) return false;

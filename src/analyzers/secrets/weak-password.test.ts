@@ -248,4 +248,22 @@ describe('weak passwords', () => {
     const seed = `await users.insert({\n  email: ${q}admin@example.com${q},\n  password: ${q}1234${q},\n});`;
     expect(await scan('scripts/seed.js', seed)).toEqual([['secrets/weak-password', 3, 'high', 'medium']]);
   });
+  it('takes a password that repeats the user name on its line as weak; a test logging in with one drops it', async () => {
+    const login = (who: string) =>
+      `auth.login({${q}username${q}: ${q}${who}${q}, ${q}password${q}: ${q}${who}${q}})`;
+    // In the program's code: a weak password (not a strong hard-coded one).
+    expect(await scan('app/accounts.py', login('svc_backup'))).toEqual([
+      ['secrets/weak-password', 1, 'high', 'medium'],
+    ]);
+    // In a test's code: the test's own user, as other weak passwords there.
+    expect(await scan('tests/test_auth.py', login('group_admin'))).toEqual([]);
+    // Another user's name, or none on the line: still a hard-coded password in the program.
+    const other = `auth.login({${q}username${q}: ${q}group_admin${q}, ${q}password${q}: ${q}kx7Qm2vLp9${q}})`;
+    expect(await scan('app/accounts.py', other)).toEqual([
+      ['secrets/hardcoded-password', 1, 'high', 'medium'],
+    ]);
+    expect(await scan('tests/test_auth.py', other)).toEqual([
+      ['secrets/hardcoded-password', 1, 'high', 'low'],
+    ]);
+  });
 });

@@ -17,4 +17,13 @@ class LoginHandler(tornado.web.RequestHandler):
         # A named placeholder takes a mapping: not read, still checked.
         # ruleid: code/py-log-injection
         logger.info("%(u)r", {"u": url})
+        # An f-string: the value written with !r is escaped, the other one is not.
+        # ruleid: code/py-log-injection
+        self.log.warning(f"Not allowing login redirect to {url!r} after {body}")
+        # A string format that is no number's (`:>20` pads text).
+        # ruleid: code/py-log-injection
+        self.log.warning(f"Bad JSON {body:>20}")
+        # !s writes the text as it is.
+        # ruleid: code/py-log-injection
+        self.log.warning(f"Bad JSON {body!s}")
         self.redirect("/")

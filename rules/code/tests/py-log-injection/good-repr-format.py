@@ -15,4 +15,7 @@ class LoginHandler(tornado.web.RequestHandler):
         logging.warning("client attempted to modify unknown property %r on %r", body, url)
         # A number's conversion writes a number.
         logger.info("got %d bytes for %r", len(body), url)
+        # An f-string's !r and !a write the repr, a number's format a number.
+        self.log.warning(f"Not allowing login redirect to {url!r}")
+        self.log.warning(f"got {len(body):d} bytes for {url!a} ({self.request.method})")
         self.redirect("/")

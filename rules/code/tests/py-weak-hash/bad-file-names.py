@@ -1,0 +1,37 @@
+import hashlib
+import hmac
+import os
+
+from django.core.cache import cache
+
+
+def store_password(store, password):
+    # The digest of a password, even when a file is named after it.
+    # ruleid: code/py-weak-hash
+    digest = hashlib.sha1(password.encode())
+    path = os.path.join(store, digest.hexdigest())
+    return path
+
+
+def sign(key, body, out_dir):
+    # A keyed digest is a signature, wherever it is written.
+    # ruleid: code/py-weak-hash
+    mac = hashlib.md5(key + body)
+    return os.path.join(out_dir, mac.hexdigest())
+
+
+def verify(data, expected, out_dir):
+    # The digest checked against an expected value; only another name goes into the path.
+    # ruleid: code/py-weak-hash
+    digest = hashlib.md5(data).hexdigest()
+    ok = hmac.compare_digest(digest, expected)
+    return ok, os.path.join(out_dir, "checked")
+
+
+def remember(session, value):
+    # Cached under another name: the digest is the value stored, a check made later.
+    # ruleid: code/py-weak-hash
+    check = hashlib.md5(value.encode()).hexdigest()
+    cache.set("session/" + session, value)
+    return check
+
