@@ -59,13 +59,13 @@ function namedCheck(named: NonNullable<AppCondition['unlessNamed']>, code: reado
   for (const t of code) {
     given.lastIndex = 0;
     for (let m = given.exec(t); m; m = given.exec(t)) {
-      const name = m.groups?.['name']?.split('.').pop();
+      const name = m.groups?.['name']?.split('.').pop()?.trim();
       if (name && !KEYWORDS.has(name)) names.add(name);
     }
   }
   for (const name of names) {
     const refused = new RE2(
-      String.raw`(?:^|[^\w$])${name.replace(/\$/g, '\\$')}\s*[:=]\s*(?:${named.refuses}|[^=\s;\n][^;\n]*?(?:${named.refuses}))`,
+      String.raw`(?:^|[^\w$])${name.replace(/[$.*+?^()[\]{}|\\]/g, '\\$&')}\s*[:=]\s*(?:${named.refuses}|[^=\s;\n][^;\n]*?(?:${named.refuses}))`,
       'mu',
     );
     if (!code.some((t) => refused.test(t))) return true;
