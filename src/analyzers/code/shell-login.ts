@@ -89,8 +89,8 @@ const CSRF_DEFENCE = new RegExp(
     String.raw`(?:csrf|xsrf)[\w-]*['"]?\s*\]?\s*[!=]==?\s*(?:[^\sfnu0=]|f[^a]|n[^u]|u[^n])|[!=]==?\s*[\w$.]{0,80}(?:\[\s*['"]?)?[\w$.-]{0,80}(?:csrf|xsrf)`,
     String.raw`(?:csrf|xsrf)\w*\s*\.\s*(?:verify|validate|check)\w*\s*\(|(?:verify|validate|check)\w*(?:csrf|xsrf)\w*\s*\(`,
     String.raw`\.verify\([^;)]{0,120}(?:csrf|xsrf)|timingSafeEqual\([^;]{0,120}(?:csrf|xsrf)`,
-    // A CSRF option switched on, a custom header required, cookies kept on their own site.
-    String.raw`\b(?:csrf|xsrf)(?:_?(?:protection|check\w*|enabled?))?['"]?\s*:\s*(?:true|\{)|x-requested-with['"]\s*\]\s*[!=]==?`,
+    // A CSRF option switched on, cookies kept on their own site.
+    String.raw`\b(?:csrf|xsrf)(?:_?(?:protection|check\w*|enabled?))?['"]?\s*:\s*(?:true|\{)`,
     String.raw`same_?site\s*:\s*(?:true\b|['"\x60](?:strict|lax)['"\x60])`,
   ].join('|'),
   'i',

@@ -11,6 +11,8 @@ app.use(express.urlencoded({ extended: false }));
 app.use(session({ secret: process.env.SESSION_SECRET, resave: false, saveUninitialized: false }));
 app.use((req, res, next) => {
   res.locals.csrfToken = '';
+  // Ajax calls told apart to answer them in JSON: nothing is refused.
+  req.isAjax = req.headers['x-requested-with'] === 'XMLHttpRequest';
   next();
 });
 
