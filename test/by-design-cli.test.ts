@@ -2,6 +2,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { APP } from '../src/analyzers/code/test-shell-app.js';
 import type { ScanResult } from '../src/core/result.js';
 import { runCli } from './helpers/cli.js';
 
@@ -9,47 +10,10 @@ import { runCli } from './helpers/cli.js';
 // route behind that login is kept in the results, marked by design, and left out of the reported findings;
 // one in a route registered before the guard is reported (lowered one step, with the shell's note).
 
+// The small terminal application the unit tests read (test-shell-app.ts), named so the CLI sees a package.
 const FILES: Record<string, string> = {
+  ...APP,
   'package.json': '{"name":"shell-ui","version":"1.0.0","main":"server/index.js"}',
-  'server/middleware/auth.js': `const jwt = require('jsonwebtoken');
-function authenticateToken(req, res, next) {
-  try { req.user = jwt.verify(req.headers.authorization, process.env.SECRET); next(); } catch (e) { res.sendStatus(401); }
-}
-function authenticateWebSocket(token) { return jwt.verify(token, process.env.SECRET); }
-module.exports = { authenticateToken, authenticateWebSocket };
-`,
-  'server/index.js': `const express = require('express');
-const fs = require('fs');
-const pty = require('node-pty');
-const { WebSocketServer } = require('ws');
-const { authenticateToken, authenticateWebSocket } = require('./middleware/auth');
-const filesRoutes = require('./routes/files');
-const app = express();
-app.get('/api/early', (req, res) => {
-  res.send(fs.readFileSync(req.query.path, 'utf8'));
-});
-app.use('/api/files', authenticateToken, filesRoutes);
-app.get('/api/own', authenticateToken, (req, res) => {
-  res.send(fs.readFileSync(req.query.path, 'utf8'));
-});
-const wss = new WebSocketServer({ server: app.listen(3000), verifyClient: (info) => authenticateWebSocket(info.req.headers.token) });
-wss.on('connection', (ws) => {
-  let term = null;
-  ws.on('message', (message) => {
-    const data = JSON.parse(message);
-    if (data.type === 'init') term = pty.spawn('bash', [], {});
-    else term.write(data.data);
-  });
-});
-`,
-  'server/routes/files.js': `const express = require('express');
-const fs = require('fs');
-const router = express.Router();
-router.get('/read', (req, res) => {
-  res.send(fs.readFileSync(req.query.path, 'utf8'));
-});
-module.exports = router;
-`,
 };
 
 let dir: string;

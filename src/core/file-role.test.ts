@@ -243,6 +243,21 @@ describe('roleFromContent: copies of well-known libraries', () => {
     const noVersion = jstree.replace('jsTree 1.0-rc1', 'jsTree for the admin pages');
     expect(roleFromContent(noVersion + code, 'public/js/jquery.jstree.js')).toBeUndefined();
   });
+  it("leaves an application's own jquery.<name>.js under its own copyright line, granting no published licence", () => {
+    const own =
+      '/*\n * Tasker 2.4.0\n * Front end of the Tasker board\n *\n * Copyright (c) 2024 Tasker Ltd. All rights reserved.\n */\n';
+    expect(roleFromContent(own + code, 'public/js/jquery.tasker.js')).toBeUndefined();
+    const plugin =
+      '/*\n * Tasker - jQuery plugin for the board\n *\n * Copyright (c) 2024 Tasker Ltd.\n */\n\n/**\n * Version 2.4.0\n */\n';
+    expect(roleFromContent(plugin + code, 'public/js/jquery.tasker.js')).toBeUndefined();
+    // The same banners granting a published licence are a plugin's copy.
+    const mit =
+      ' * Licensed under the MIT license: http://www.opensource.org/licenses/mit-license.php\n */\n';
+    expect(roleFromContent(own.replace(' */\n', mit) + code, 'public/js/jquery.tasker.js')).toBe('vendored');
+    expect(roleFromContent(plugin.replace(' */\n', mit) + code, 'public/js/jquery.tasker.js')).toBe(
+      'vendored',
+    );
+  });
   it("reads a banner whose first line is only the library's name and version", () => {
     const codemirror = '// CodeMirror version 3.15\n//\n// CodeMirror is the only global var we claim\n';
     expect(roleFromContent(codemirror + code, 'themes/default/public/scripts/ghostdown.js')).toBe('vendored');

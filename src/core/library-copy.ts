@@ -93,6 +93,14 @@ const BANNER_LICENSE = /\(c\)|©|copyright|licen[cs]e/i;
 const JQUERY_PLUGIN_FILE = /(?:^|\/)jquery[.-][\w-]+(?:[.-]min)?\.js$/i;
 const JQUERY_PLUGIN_BANNER = /\bjQuery\b[^\n]{0,60}\bplug-?in\b/i;
 const VERSION_LINE = /^[ \t/*!]*@?[Vv]ersion:?[ \t]+v?\d+\.\d+/m;
+/**
+ * A `jquery.<name>.js` file is named as plugins are published, and so is an application's own (`jquery.myapp.js`
+ * under its own copyright line): a plugin's banner is taken as a third-party copy only when it grants a published
+ * licence by name or address (`Licensed under the MIT license`, `Dual licensed under the MIT and GPL licenses`,
+ * `opensource.org/licenses/…`), not a bare copyright line or `All rights reserved`.
+ */
+const OPEN_LICENSE =
+  /\b(?:MIT|GPL(?:v[23])?|LGPL|AGPL|BSD|Apache|ISC|MPL|WTFPL|CC0)\b|\bUnlicense\b|public[ \t]+domain|opensource\.org\/licen|gnu\.org\/licen|apache\.org\/licen/;
 
 /**
  * True when a line of the banner opens with the plugin's own name, as the file `jquery.<name>.js` gives it, and a
@@ -148,9 +156,9 @@ export function isLibraryCopy(path: string, text: string): boolean {
   if ((BANNER_NAME.test(banner) || BANNER_NAME_THEN_VERSION.test(banner)) && BANNER_LICENSE.test(banner))
     return true;
   if (BANNER_VERSION_LINE.test(banner)) return true;
-  if (JQUERY_PLUGIN_FILE.test(path) && ownNameAndVersion(path, banner) && BANNER_LICENSE.test(banner))
+  if (JQUERY_PLUGIN_FILE.test(path) && ownNameAndVersion(path, banner) && OPEN_LICENSE.test(banner))
     return true;
-  if (JQUERY_PLUGIN_FILE.test(path) && JQUERY_PLUGIN_BANNER.test(banner) && BANNER_LICENSE.test(banner)) {
+  if (JQUERY_PLUGIN_FILE.test(path) && JQUERY_PLUGIN_BANNER.test(banner) && OPEN_LICENSE.test(banner)) {
     // The version may sit in a long documentation comment that runs past the bytes read (jEditable's).
     const open = /^(?:\s*(?:\/\/[^\n]*|\/\*[\s\S]*?(?:\*\/|$(?![\s\S]))))*/.exec(head)?.[0] ?? '';
     if (VERSION_LINE.test(open)) return true;

@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import type { RawFinding } from '../../core/finding.js';
 import { makeMemoryContext, makeSourceFile } from '../../core/source-file.js';
-import { appFolderOf, withoutLineComments } from './app-scope.js';
+import { appConditionHolds, appFolderOf, withoutLineComments } from './app-scope.js';
 import { codeAnalyzer } from './index.js';
+import { compileTrigger } from './sources.js';
 
 let seq = 0;
 
@@ -166,5 +167,32 @@ describe('application-wide rules (code/js-missing-csrf)', () => {
     const line = `x${' //'.repeat(100_000)}'`;
     expect(withoutLineComments(line)).toBe(line);
     expect(Date.now() - t0).toBeLessThan(2000);
+  });
+});
+
+describe('a check given by a name (unlessNamed)', () => {
+  const app = {
+    requires: [compileTrigger('io\\.listen')],
+    unlessNamed: {
+      regex: String.raw`\.set\(\s*'origins'\s*,\s*(?P<name>[A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*)*)\s*\)`,
+      refuses: String.raw`'\*`,
+    },
+  };
+  const holds = (...texts: string[]) => appConditionHolds(app, ['io.listen(server);', ...texts]);
+
+  it('counts unless some file gives the name a refused value, also as a default', () => {
+    expect(holds("var allowed = 'a.example:443';\nio.set('origins', allowed);")).toBe(false);
+    expect(holds("var allowed = '*:*';\nio.set('origins', allowed);")).toBe(true);
+    expect(holds("io.set('origins', conf.origins);", "module.exports = { origins: env.O || '*:*' };")).toBe(
+      true,
+    );
+    expect(holds("io.set('origins', conf.origins);", "conf.origins = 'a.example:443';")).toBe(false);
+    // A comparison is no assignment, and a longer name is another one.
+    expect(holds("io.set('origins', allowed);\nif (allowed == '*:*') warn();")).toBe(false);
+    expect(holds("var allowedAll = '*:*';\nio.set('origins', allowed);")).toBe(false);
+  });
+  it('takes a value written in place for no name', () => {
+    expect(holds("io.set('origins', true);")).toBe(true);
+    expect(holds("io.set('origins', null);")).toBe(true);
   });
 });

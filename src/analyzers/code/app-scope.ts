@@ -13,6 +13,7 @@ import { isDeclarationFile, languageOf } from './languages.js';
 import type { CodeMatch } from './matches.js';
 import { isMinified, MAX_CODE_BYTES } from './minified.js';
 import type { AppCondition, CodeRule } from './rule-schema.js';
+import RE2 from 're2';
 
 /** Bounds of the files read for one application; past them its `app` rules report nothing (with a note). */
 export const APP_FILES = { files: 4000, bytes: 64 * 1024 * 1024 };
@@ -41,7 +42,35 @@ function withoutTrailingComment(line: string): string {
 export function appConditionHolds(app: AppCondition, texts: readonly string[]): boolean {
   const code = texts.map(withoutLineComments);
   if (!app.requires.every((q) => code.some((t) => q.test(t)))) return false;
-  return !(app.unless && code.some((t) => app.unless!.test(t)));
+  if (app.unless && code.some((t) => app.unless!.test(t))) return false;
+  return !(app.unlessNamed && namedCheck(app.unlessNamed, code));
+}
+
+// Words that read as names but are values: `origins: true` gives no name to look up.
+const KEYWORDS = new Set(['true', 'false', 'null', 'undefined', 'this', 'new', 'function', 'async', 'await']);
+
+/**
+ * Whether some file gives a check by a name (AppCondition.unlessNamed) that no file assigns a refused value:
+ * `allowed = '*:*'` or `origins: opts.origins || '*:*'` on the line that gives the name (its last member) a value.
+ */
+function namedCheck(named: NonNullable<AppCondition['unlessNamed']>, code: readonly string[]): boolean {
+  const given = new RE2(named.regex, 'gu');
+  const names = new Set<string>();
+  for (const t of code) {
+    given.lastIndex = 0;
+    for (let m = given.exec(t); m; m = given.exec(t)) {
+      const name = m.groups?.['name']?.split('.').pop()?.trim();
+      if (name && !KEYWORDS.has(name)) names.add(name);
+    }
+  }
+  for (const name of names) {
+    const refused = new RE2(
+      String.raw`(?:^|[^\w$])${name.replace(/[$.*+?^()[\]{}|\\]/g, '\\$&')}\s*[:=]\s*(?:${named.refuses}|[^=\s;\n][^;\n]*?(?:${named.refuses}))`,
+      'mu',
+    );
+    if (!code.some((t) => refused.test(t))) return true;
+  }
+  return false;
 }
 
 /** Whether the rule matches in a file of the application (its statement, not only its words). */

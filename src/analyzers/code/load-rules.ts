@@ -285,6 +285,14 @@ function readRule(file: string, v: unknown, i: number, utils?: Obj): CodeRule {
     rule.app = { requires: requires.map((q, i) => readTrigger(file, r.where, q, `app.requires[${i}]`)) };
     if (a['unless'] !== undefined)
       rule.app.unless = readTrigger(file, r.where, r.str(a, 'unless'), 'app.unless');
+    if (a['unlessNamed'] !== undefined) {
+      const n = r.obj(a['unlessNamed'], 'app.unlessNamed');
+      rule.app.unlessNamed = { regex: r.str(n, 'regex'), refuses: r.str(n, 'refuses') };
+      readTrigger(file, r.where, rule.app.unlessNamed.regex, 'app.unlessNamed.regex');
+      readTrigger(file, r.where, rule.app.unlessNamed.refuses, 'app.unlessNamed.refuses');
+      if (!rule.app.unlessNamed.regex.includes('(?P<name>'))
+        r.fail('app.unlessNamed.regex must capture the name as (?P<name>…)');
+    }
   }
   if (o['unguardedRoute'] !== undefined) {
     if (typeof o['unguardedRoute'] !== 'boolean') r.fail('"unguardedRoute" must be true or false');

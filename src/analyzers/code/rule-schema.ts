@@ -139,6 +139,13 @@ export interface AppCondition {
   requires: TextTest[];
   /** No file of the application matches (re2). */
   unless?: TextTest;
+  /**
+   * A check the application gives by name (`io.set('origins', allowed)`): `regex` (re2) captures the name as
+   * `(?P<name>…)`. Such a check counts, as `unless` does, unless the application gives the name (its last
+   * member: `allowed`, `config.origins` → `origins`) a value `refuses` (re2) finds on the line that assigns it
+   * (`allowed = '*:*'`, `origins: process.env.ORIGINS || '*:*'`): the name holds what is no check.
+   */
+  unlessNamed?: { regex: string; refuses: string };
 }
 
 /** A family of taint sources for one language family. */

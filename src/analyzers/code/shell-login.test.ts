@@ -39,6 +39,9 @@ module.exports = { authenticateToken, authenticateWebSocket };
     for (const defence of [
       "module.exports = { cookie: { httpOnly: true, sameSite: 'strict' } };\n",
       "const csrf = require('csurf');\nmodule.exports = csrf({ cookie: true });\n",
+      // A token compared or verified by hand.
+      'module.exports = (req, res, next) => (req.body._csrf !== req.session.csrfSecret ? res.sendStatus(403) : next());\n',
+      'module.exports = (req, res, next) => (security.csrf.validate(req) ? next() : res.sendStatus(403));\n',
     ]) {
       const defended = await scanAll({
         ...APP,
@@ -53,6 +56,9 @@ module.exports = { authenticateToken, authenticateWebSocket };
       "module.exports = (req, res, next) => { res.setHeader('Access-Control-Allow-Origin', req.headers.origin || '*'); next(); };\n",
       'module.exports = { csrf: false, xsrfProtection: false };\n',
       '/* TODO: add csrf protection */\nmodule.exports = {};\n',
+      // CSRF only named: an error text, a template variable left empty, a setting compared with false.
+      "module.exports = (err, req, res, next) => res.status(403).send('possible CSRF attack');\n",
+      "module.exports = (req, res, next) => { res.locals.csrfToken = ''; if (conf.csrf === false) warn(); next(); };\n",
     ]) {
       const open2 = await scanAll({
         ...APP,

@@ -71,12 +71,30 @@ const STRICTER =
 const COOKIE_LOGIN =
   /\b(?:req|request|ctx)\s*\.\s*(?:cookies|signedCookies|session)\b|\.isAuthenticated\s*\(|\.headers\s*(?:\.\s*cookie\b|\[\s*['"]cookie['"]\s*\])|\bcookie\.parse\(|ctx\.cookies\.get\(/;
 /**
- * A defence of the application against requests other sites' pages make: a CSRF token, cookies that stay on
- * their own site (`sameSite: 'strict'` or `'lax'`, `true`), a check of the request's Origin. A CSRF option set
- * off (`csrf: false`) is none, nor is an Origin only read (reflected into `Access-Control-Allow-Origin`, which
- * lets every page read the replies): it must be compared, directly or through a name bound to it.
+ * A defence of the application against requests other sites' pages make: a CSRF module or middleware used, a
+ * CSRF token compared or verified, cookies that stay on their own site (`sameSite: 'strict'` or `'lax'`, `true`),
+ * a check of the request's Origin. A mention of CSRF is none (an error text, a name, a CSRF option set off:
+ * `csrf: false`; the same test as js-missing-csrf's `unless`), nor is an Origin only read (reflected into
+ * `Access-Control-Allow-Origin`, which lets every page read the replies): it must be compared, directly or
+ * through a name bound to it.
  */
-const CSRF_DEFENCE = /csrf|xsrf|lusca|same_?site\s*:\s*(?:true\b|['"`](?:strict|lax)['"`])/i;
+const CSRF_DEFENCE = new RegExp(
+  [
+    // A CSRF module loaded (csurf, csrf-csrf, the application's own `./csrf.js`), lusca's csrf.
+    String.raw`(?:require\(\s*|from\s+|import\(\s*)['"][^'"\n]*(?:csrf|xsrf|csurf)[^'"\n]*['"]`,
+    String.raw`lusca\s*\.\s*csrf\s*\(|lusca\(\s*\{[^}]{0,200}?\bcsrf\s*:\s*(?:true|\{)`,
+    // A CSRF middleware handed to `use` or a route, csurf's token: not a name in an error text or a setting.
+    String.raw`\.(?:use|post|put|patch|delete|del|all|register)\(\s*[^;(){}]{0,200}?(?:csrf|xsrf)|\.csrfToken\(\s*\)`,
+    // A CSRF value compared (not with false, null, undefined or 0) or verified.
+    String.raw`(?:csrf|xsrf)[\w-]*['"]?\s*\]?\s*[!=]==?\s*(?:[^\sfnu0=]|f[^a]|n[^u]|u[^n])|[!=]==?\s*[\w$.]{0,80}(?:\[\s*['"]?)?[\w$.-]{0,80}(?:csrf|xsrf)`,
+    String.raw`(?:csrf|xsrf)\w*\s*\.\s*(?:verify|validate|check)\w*\s*\(|(?:verify|validate|check)\w*(?:csrf|xsrf)\w*\s*\(`,
+    String.raw`\.verify\([^;)]{0,120}(?:csrf|xsrf)|timingSafeEqual\([^;]{0,120}(?:csrf|xsrf)`,
+    // A CSRF option switched on, cookies kept on their own site.
+    String.raw`\b(?:csrf|xsrf)(?:_?(?:protection|check\w*|enabled?))?['"]?\s*:\s*(?:true|\{)`,
+    String.raw`same_?site\s*:\s*(?:true\b|['"\x60](?:strict|lax)['"\x60])`,
+  ].join('|'),
+  'i',
+);
 const CSRF_OFF = /\b\w*(?:csrf|xsrf)\w*['"]?\s*[:=]\s*(?:false|null|0)\b/gi;
 // The Origin header read (`req.headers.origin`, `req.get('origin')`), without what it is read from: a search
 // from every position never runs over a long word twice. What it is read from is bounded where it is matched.
