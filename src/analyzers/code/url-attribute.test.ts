@@ -12,6 +12,8 @@ describe('endsInQuotedAttribute', () => {
     expect(endsInQuotedAttribute('<a href="x">')).toBe(false);
     expect(endsInQuotedAttribute('<a href=')).toBe(false);
     expect(endsInQuotedAttribute('<script>var u = "')).toBe(false);
+    expect(endsInQuotedAttribute('<script>document.write("<a href=\\"')).toBe(false);
+    expect(endsInQuotedAttribute('<script>go()</script><a href="')).toBe(true);
   });
   it('does not hold in event handlers, style, srcdoc or script URLs', () => {
     expect(endsInQuotedAttribute('<b onclick="go(')).toBe(false);

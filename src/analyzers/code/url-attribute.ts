@@ -92,9 +92,16 @@ function markupBefore(node: SgNode): string | undefined {
 
 /**
  * Whether markup ends inside a double-quoted value of an attribute other than an event handler, `style` or
- * `srcdoc`, and not one that starts a `javascript:`, `vbscript:` or `data:` URL.
+ * `srcdoc`, and not one that starts a `javascript:`, `vbscript:` or `data:` URL, nor within a script or style element.
  */
 export function endsInQuotedAttribute(html: string): boolean {
+  // Inside a script or style element the text is code, whatever quotes it holds.
+  const raw = html.toLowerCase();
+  if (
+    Math.max(raw.lastIndexOf('<script'), raw.lastIndexOf('<style')) >
+    Math.max(raw.lastIndexOf('</script'), raw.lastIndexOf('</style'))
+  )
+    return false;
   let state: 'text' | 'tag' | 'dq' | 'sq' = 'text';
   let name = '';
   let last = '';
