@@ -9,6 +9,7 @@ import { accessPath } from './sources.js';
 import { kindOf } from './syntax.js';
 import { lineOf, REQ } from './taint-support.js';
 import type { TaintOptions, TaintStep, Trace, Value } from './taint-support.js';
+import { urlInQuotedAttribute } from './url-attribute.js';
 
 const textTests = new WeakMap<Matcher, RegExp | null>();
 
@@ -72,6 +73,8 @@ export class SourceFinder {
       if (path !== undefined) {
         if (s.paths.some((r) => r.test(path)) && this.plausibleRequest(node, path)) {
           if (this.validatedParam(path, node)) return null;
+          // The page's own URL as the browser serialises it, written into a double-quoted attribute.
+          if (this.o.sinkClass === 'html' && !this.o.python && urlInQuotedAttribute(node, path)) return null;
           const t = this.trace(s.label, node);
           if (!syn.call.has(k)) t.srcPath = path;
           return t;
