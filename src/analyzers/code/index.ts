@@ -24,6 +24,7 @@ import { withoutUnpassedOutputs } from './template-compiled.js';
 import { withoutEscapedProperties } from './template-escaped-props.js';
 import { withoutViewEscapedItems } from './template-escaped-items.js';
 import { withoutSettingsValues } from './template-settings-py.js';
+import { withoutEscapingFilters } from './template-escaped-filter.js';
 import { withoutLiteralMacroArgs } from './template-macro-args.js';
 import { templateRules } from './template-rules.js';
 import type { TemplateRule } from './template-rules.js';
@@ -151,7 +152,8 @@ export const codeAnalyzer: Analyzer = {
       const props = await withoutEscapedProperties(own, file, ctx);
       const items = await withoutViewEscapedItems(props, file, ctx);
       const settings = await withoutSettingsValues(items, file, ctx);
-      return await withoutLiteralMacroArgs(settings, file, ctx);
+      const filtered = await withoutEscapingFilters(settings, file, ctx);
+      return await withoutLiteralMacroArgs(filtered, file, ctx);
     }
     const rules = rulesFor(rulesDirsOf(ctx.options), profileOf(ctx.options));
     const renders = file.text.includes('render') && requestDataPossible(file.text, lang, rules);

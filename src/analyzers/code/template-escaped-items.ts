@@ -57,6 +57,42 @@ export function projectCorpus(ctx: AnalyzerContext, path: string): Promise<Corpu
   return corpora.of(ctx, path);
 }
 
+const withPython = new WeakMap<ReadonlySet<string>, boolean>();
+
+/** Whether a scan's paths hold a Python file, decided once per scan. */
+function hasPython(paths: ReadonlySet<string>): boolean {
+  let known = withPython.get(paths);
+  if (known === undefined) withPython.set(paths, (known = [...paths].some((p) => PYTHON.test(p))));
+  return known;
+}
+
+/**
+ * What a stage reviewing a Jinja or Django template against the project's Python starts from: the template's
+ * `|safe` outputs whose expression `wanted` matches, and the project's corpus, with the Python parser ready.
+ * Undefined, and the findings stay as they are, when the file has no such output to review, when `needsPython`
+ * and the scan holds no Python file (a Nunjucks template of a Node application: no corpus is built), or when
+ * the corpus could not be read.
+ */
+export async function safeOutputsToReview(
+  findings: readonly RawFinding[],
+  file: SourceFile,
+  ctx: AnalyzerContext,
+  wanted: RegExp,
+  needsPython = false,
+): Promise<{ outputs: UnescapedOutput[]; corpus: Corpus } | undefined> {
+  const engine = reviewedEngine(file.ext, findings);
+  if (engine !== 'jinja' && engine !== 'html') return undefined;
+  const outputs = unescapedOutputs(file.text, engine).filter(
+    (o) => o.construct === '|safe' && wanted.test(o.expr),
+  );
+  if (outputs.length === 0) return undefined;
+  if (needsPython && !hasPython(ctx.paths)) return undefined;
+  const corpus = await projectCorpus(ctx, file.path);
+  if (!corpus) return undefined;
+  ensurePython();
+  return { outputs, corpus };
+}
+
 const isString = (n: SgNode): boolean =>
   kindOf(n) === 'string' && !n.children().some((c) => kindOf(c) === 'interpolation');
 const isFixed = (n: SgNode): boolean =>
@@ -231,15 +267,9 @@ export async function withoutViewEscapedItems(
   file: SourceFile,
   ctx: AnalyzerContext,
 ): Promise<RawFinding[]> {
-  const engine = reviewedEngine(file.ext, findings);
-  if (engine !== 'jinja' && engine !== 'html') return findings;
-  const outputs = unescapedOutputs(file.text, engine).filter(
-    (o) => o.construct === '|safe' && ITEM_KEY.test(o.expr),
-  );
-  if (outputs.length === 0) return findings;
-  const c = await projectCorpus(ctx, file.path);
-  if (!c) return findings;
-  ensurePython();
+  const review = await safeOutputsToReview(findings, file, ctx, ITEM_KEY);
+  if (!review) return findings;
+  const { outputs, corpus: c } = review;
   let known = verdicts.get(c);
   if (!known) verdicts.set(c, (known = { fns: new Functions(c.python), memo: new Map() }));
   const { fns, memo } = known;

@@ -22,13 +22,11 @@ import { parse } from '@ast-grep/napi';
 import type { SgNode } from '@ast-grep/napi';
 import type { AnalyzerContext, SourceFile } from '../../core/analyzer.js';
 import type { RawFinding } from '../../core/finding.js';
-import { ensurePython } from './languages.js';
 import { escapeRegex } from './scope.js';
 import { kindOf } from './syntax.js';
-import { PYTHON } from './template-escaped-py.js';
-import { projectCorpus } from './template-escaped-items.js';
+import { safeOutputsToReview } from './template-escaped-items.js';
 import type { Corpus } from './template-escaped-items.js';
-import { reviewedEngine, unescapedOutputs, withoutOutputsAt } from './templates.js';
+import { withoutOutputsAt } from './templates.js';
 
 const NAME = /^[A-Za-z_]\w*$/;
 const FIXED = new Set(['integer', 'float', 'true', 'false', 'none']);
@@ -162,15 +160,6 @@ function boundInTemplate(text: string, name: string): boolean {
   ).test(text);
 }
 
-const withPython = new WeakMap<ReadonlySet<string>, boolean>();
-
-/** Whether a scan's paths hold a Python file, decided once per scan. */
-function hasPython(paths: ReadonlySet<string>): boolean {
-  let known = withPython.get(paths);
-  if (known === undefined) withPython.set(paths, (known = [...paths].some((p) => PYTHON.test(p))));
-  return known;
-}
-
 /** Text that reads the request (Flask, Django, Tornado): a value written from it is the request's. */
 const REQUEST_TEXT = /\brequest\b|\bget_(?:body_|query_)?arguments?\(/;
 
@@ -265,17 +254,9 @@ export async function withoutSettingsValues(
   file: SourceFile,
   ctx: AnalyzerContext,
 ): Promise<RawFinding[]> {
-  const engine = reviewedEngine(file.ext, findings);
-  if (engine !== 'jinja' && engine !== 'html') return findings;
-  const outputs = unescapedOutputs(file.text, engine).filter(
-    (o) => o.construct === '|safe' && NAME.test(o.expr),
-  );
-  if (outputs.length === 0) return findings;
-  // A project without Python (a Nunjucks template of a Node application) has no value to read: no index built.
-  if (!hasPython(ctx.paths)) return findings;
-  const c = await projectCorpus(ctx, file.path);
-  if (!c) return findings;
-  ensurePython();
+  const review = await safeOutputsToReview(findings, file, ctx, NAME, true);
+  if (!review) return findings;
+  const { outputs, corpus: c } = review;
   let memo = decided.get(c);
   if (!memo) decided.set(c, (memo = new Map<string, boolean>()));
   const dropped = outputs.filter((o) => {

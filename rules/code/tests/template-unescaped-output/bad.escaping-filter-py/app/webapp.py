@@ -1,0 +1,50 @@
+from flask import Flask, render_template, request
+from markupsafe import escape
+from pygments import highlight
+from pygments.formatters import HtmlFormatter, RawTokenFormatter
+from pygments.lexers import get_lexer_by_name
+
+app = Flask(__name__)
+
+
+@app.template_filter("raw_highlighter")
+def raw_highlighter(code, language=None):
+    # The raw token formatter does not write HTML, nor escape it.
+    formatter = RawTokenFormatter()
+    return highlight(code, get_lexer_by_name(language or "text"), formatter)
+
+
+@app.template_filter()
+def linked(text):
+    html = escape(text)
+    if "http" in text:
+        html = '<a href="' + text + '">' + html + "</a>"
+    return html
+
+
+@app.template_filter("chosen")
+def chosen(text, formatter=HtmlFormatter()):
+    # The caller may pass any formatter.
+    return highlight(text, get_lexer_by_name("text"), formatter)
+
+
+def paragraphs(text):
+    out = ""
+    for part in text.split("\n\n"):
+        out += "<p>" + part + "</p>"
+    return out
+
+
+def first_line(text):
+    for out in text.splitlines():
+        return escape(out)
+    return out
+
+
+app.jinja_env.filters["paragraphs"] = paragraphs
+app.jinja_env.filters["first_line"] = first_line
+
+
+@app.route("/code")
+def code():
+    return render_template("code.html", code=request.args.get("code", ""), note=request.args.get("note"))
