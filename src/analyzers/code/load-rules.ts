@@ -206,8 +206,9 @@ function checkTier(r: Reader, rule: CodeRule): void {
     r.fail('a rule of the audit profile has severity low or medium');
   if (rule.unguardedRoute && (!rule.match || rule.languages.includes('python')))
     r.fail('"unguardedRoute" belongs to a "match" rule for javascript/typescript');
-  if (rule.app && (!rule.match || rule.languages.includes('python')))
-    r.fail('"app" belongs to a "match" rule for javascript/typescript');
+  // A taint rule may keep every match where the application says so (`each`), never one per application.
+  if (rule.app && ((!rule.match && !rule.app.each) || rule.languages.includes('python')))
+    r.fail('"app" belongs to a "match" rule for javascript/typescript (or, with "each", a taint rule)');
   if (rule.unlessFixed && (!rule.match || rule.languages.includes('python')))
     r.fail('"unlessFixed" belongs to a "match" rule for javascript/typescript');
   if (rule.unlessCallersFix && (!rule.match || rule.languages.some((l) => l !== 'python')))
@@ -285,6 +286,10 @@ function readRule(file: string, v: unknown, i: number, utils?: Obj): CodeRule {
     rule.app = { requires: requires.map((q, i) => readTrigger(file, r.where, q, `app.requires[${i}]`)) };
     if (a['unless'] !== undefined)
       rule.app.unless = readTrigger(file, r.where, r.str(a, 'unless'), 'app.unless');
+    if (a['each'] !== undefined) {
+      if (typeof a['each'] !== 'boolean') r.fail('"app.each" must be true or false');
+      if (a['each']) rule.app.each = true;
+    }
   }
   if (o['unguardedRoute'] !== undefined) {
     if (typeof o['unguardedRoute'] !== 'boolean') r.fail('"unguardedRoute" must be true or false');
