@@ -258,6 +258,23 @@ describe('roleFromContent: copies of well-known libraries', () => {
       'vendored',
     );
   });
+  it('reads a release build by its preserved banner: a copyright, a Version line and the license it is released under', () => {
+    const monaco =
+      "'use strict';\n/*!-----------------------------------------------------------\n" +
+      ' * Copyright (c) Microsoft Corporation. All rights reserved.\n * Version: 0.42.0-dev-20230906(e7d7a5b)\n' +
+      ' * Released under the MIT license\n * https://github.com/microsoft/vscode/blob/main/LICENSE.txt\n' +
+      ' *-----------------------------------------------------------*/ const _amdLoaderGlobal = this;\n';
+    expect(roleFromContent(monaco + code, 'public/monaco/loader.js')).toBe('vendored');
+    // A project's own header names its authors and license but no release; a plain comment is not preserved.
+    const own =
+      '#!/usr/bin/env node\n\n/*\n * Jingo, wiki engine\n * http://github.com/claudioc/jingo\n *\n' +
+      ' * Copyright 2013-2017 Claudio Cicali\n * Released under the MIT license\n */\n';
+    expect(roleFromContent(own + code, 'lib/app.js')).toBeUndefined();
+    expect(roleFromContent(monaco.replace('/*!', '/*') + code, 'public/monaco/loader.js')).toBeUndefined();
+    expect(
+      roleFromContent(monaco.replace(' * Version: 0.42.0', ' * Build') + code, 'public/loader.js'),
+    ).toBeUndefined();
+  });
   it("reads a banner whose first line is only the library's name and version", () => {
     const codemirror = '// CodeMirror version 3.15\n//\n// CodeMirror is the only global var we claim\n';
     expect(roleFromContent(codemirror + code, 'themes/default/public/scripts/ghostdown.js')).toBe('vendored');

@@ -101,6 +101,13 @@ const VERSION_LINE = /^[ \t/*!]*@?[Vv]ersion:?[ \t]+v?\d+\.\d+/m;
  */
 const OPEN_LICENSE =
   /\b(?:MIT|GPL(?:v[23])?|LGPL|AGPL|BSD|Apache|ISC|MPL|WTFPL|CC0)\b|\bUnlicense\b|public[ \t]+domain|opensource\.org\/licen|gnu\.org\/licen|apache\.org\/licen/;
+// A release build's preserved banner (`/*!`, which minifiers keep), after a `'use strict'` directive if any, with a
+// copyright, the release's own `Version: 0.42.0` line and the license it is released under (Monaco's AMD
+// loader: `Copyright (c) Microsoft Corporation` / `Version: 0.42.0-dev-…` / `Released under the MIT license`).
+// A project's own header names its authors and license but no release (jingo's `lib/app.js`).
+const USE_STRICT = /^\s*(['"])use strict\1;?/;
+const RELEASED_UNDER = /\breleased[ \t]+under\b|@license\b/i;
+const COPYRIGHT = /\(c\)|©|copyright/i;
 
 /**
  * True when a line of the banner opens with the plugin's own name, as the file `jquery.<name>.js` gives it, and a
@@ -144,6 +151,17 @@ function libraryOfName(path: string): string | undefined {
   return FILE_NAMES.has(base) ? base : undefined;
 }
 
+/** True for a release build's preserved banner (see RELEASED_UNDER above). */
+function isReleaseBuild(head: string): boolean {
+  const banner = leadingComments(head.replace(USE_STRICT, ''));
+  return (
+    /^\s*\/\*!/.test(banner) &&
+    VERSION_LINE.test(banner) &&
+    COPYRIGHT.test(banner) &&
+    RELEASED_UNDER.test(banner)
+  );
+}
+
 /** True when the bundle prelude of browserify or webpack opens the file. */
 export function isBundle(text: string): boolean {
   return BUNDLE_PRELUDE.test(text.slice(0, 512));
@@ -156,6 +174,7 @@ export function isLibraryCopy(path: string, text: string): boolean {
   if ((BANNER_NAME.test(banner) || BANNER_NAME_THEN_VERSION.test(banner)) && BANNER_LICENSE.test(banner))
     return true;
   if (BANNER_VERSION_LINE.test(banner)) return true;
+  if (isReleaseBuild(head)) return true;
   if (JQUERY_PLUGIN_FILE.test(path) && ownNameAndVersion(path, banner) && OPEN_LICENSE.test(banner))
     return true;
   if (JQUERY_PLUGIN_FILE.test(path) && JQUERY_PLUGIN_BANNER.test(banner) && OPEN_LICENSE.test(banner)) {

@@ -196,3 +196,35 @@ describe('a check given by a name (unlessNamed)', () => {
     expect(holds("io.set('origins', null);")).toBe(true);
   });
 });
+
+const MODEL_ROUTES = `const express = require('express');
+const Product = require('./models/product');
+const app = express();
+app.use(express.json());
+app.post('/check', async (req, res) => {
+  res.json(await Product.count({ permalink: req.body.permalink }));
+});
+app.post('/remove', async (req, res) => {
+  res.json(await Product.deleteMany({ owner: req.body.owner }));
+});
+`;
+
+describe('a taint rule kept where the application says so (app.each: code/js-nosql-injection)', () => {
+  it('keeps every finding of a file when another file of the application names MongoDB', async () => {
+    const model = `const mongoose = require('mongoose');\nmodule.exports = mongoose.model('Product', new mongoose.Schema({}));\n`;
+    const found = await scanAll(
+      { 'package.json': '{}', 'app.js': MODEL_ROUTES, 'models/product.js': model },
+      'code/js-nosql-injection',
+    );
+    expect(found.map((f) => `${f.location.path}:${f.location.startLine}`)).toEqual(['app.js:6', 'app.js:9']);
+  });
+
+  it('drops them in an application whose own models sit over SQL and that names no MongoDB client', async () => {
+    const model = `const db = require('./db');\nmodule.exports = { count: (where) => db.count('products', where) };\n`;
+    const found = await scanAll(
+      { 'package.json': '{}', 'app.js': MODEL_ROUTES, 'models/product.js': model },
+      'code/js-nosql-injection',
+    );
+    expect(found).toEqual([]);
+  });
+});

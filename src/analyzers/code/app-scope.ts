@@ -162,8 +162,13 @@ async function readFacts(
     texts.push(text);
     // The reporter is the first file where the rule matches: a file that only names the module (a type
     // augmentation, a store given the session module) sets nothing up, and would keep the finding from any.
+    // A rule that keeps every match (`each`) has no reporter: its other files are only read.
     for (const r of rules)
-      if (!reporters.has(r.id) && (p === file.path || (canMatch(r, text) && matchesIn(r, p, text))))
+      if (
+        !r.app!.each &&
+        !reporters.has(r.id) &&
+        (p === file.path || (canMatch(r, text) && matchesIn(r, p, text)))
+      )
         reporters.set(r.id, p);
   }
   for (const r of rules)
@@ -194,9 +199,10 @@ export async function keepAppMatches(
     if (cache.size > KEEP) cache.delete(cache.keys().next().value as string);
   }
   const { verdicts, truncated } = await facts;
-  if (truncated) {
+  const undecided = rules.filter((r) => !r.app!.each);
+  if (truncated && undecided.length > 0) {
     ctx.warn(
-      `application-wide rules (${rules.map((r) => r.id).join(', ')}) not decided: the application under "${folder || '.'}" holds more than ${APP_FILES.files} files or ${APP_FILES.bytes / 1024 / 1024} MB of code`,
+      `application-wide rules (${undecided.map((r) => r.id).join(', ')}) not decided: the application under "${folder || '.'}" holds more than ${APP_FILES.files} files or ${APP_FILES.bytes / 1024 / 1024} MB of code`,
       { code: 'analysis-truncated', path: file.path },
     );
   }
@@ -208,6 +214,8 @@ export async function keepAppMatches(
   return matches.filter((m) => {
     if (!m.rule.app || m.path !== undefined) return true;
     const v = verdicts.get(m.rule.id);
+    // Undecided (too large an application to read) is kept: the condition only ever withholds a finding.
+    if (m.rule.app.each) return truncated || v?.holds === true;
     if (truncated || !v?.holds || (v.reporter !== undefined && v.reporter !== file.path)) return false;
     return first.get(m.rule.id) === m;
   });

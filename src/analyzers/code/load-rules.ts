@@ -206,8 +206,9 @@ function checkTier(r: Reader, rule: CodeRule): void {
     r.fail('a rule of the audit profile has severity low or medium');
   if (rule.unguardedRoute && (!rule.match || rule.languages.includes('python')))
     r.fail('"unguardedRoute" belongs to a "match" rule for javascript/typescript');
-  if (rule.app && (!rule.match || rule.languages.includes('python')))
-    r.fail('"app" belongs to a "match" rule for javascript/typescript');
+  // A taint rule may keep every match where the application says so (`each`), never one per application.
+  if (rule.app && ((!rule.match && !rule.app.each) || rule.languages.includes('python')))
+    r.fail('"app" belongs to a "match" rule for javascript/typescript (or, with "each", a taint rule)');
   if (rule.unlessFixed && (!rule.match || rule.languages.includes('python')))
     r.fail('"unlessFixed" belongs to a "match" rule for javascript/typescript');
   if (rule.unlessCallersFix && (!rule.match || rule.languages.some((l) => l !== 'python')))
@@ -292,6 +293,10 @@ function readRule(file: string, v: unknown, i: number, utils?: Obj): CodeRule {
       readTrigger(file, r.where, rule.app.unlessNamed.refuses, 'app.unlessNamed.refuses');
       if (!rule.app.unlessNamed.regex.includes('(?P<name>'))
         r.fail('app.unlessNamed.regex must capture the name as (?P<name>…)');
+    }
+    if (a['each'] !== undefined) {
+      if (typeof a['each'] !== 'boolean') r.fail('"app.each" must be true or false');
+      if (a['each']) rule.app.each = true;
     }
   }
   if (o['unguardedRoute'] !== undefined) {

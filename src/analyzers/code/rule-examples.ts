@@ -75,9 +75,11 @@ export function checkExample(
   const lines = ran.filter((m) => m.path === undefined || m.path === view?.entry.path).map((m) => m.line);
   const found = !rule.app
     ? lines
-    : appConditionHolds(rule.app, [text]) && lines.length > 0
-      ? [Math.min(...lines)]
-      : [];
+    : !appConditionHolds(rule.app, [text]) || lines.length === 0
+      ? []
+      : rule.app.each
+        ? lines
+        : [Math.min(...lines)];
   const expected = good ? [] : expectedLines(text, rule.id);
   return {
     rule: rule.id,

@@ -146,6 +146,12 @@ export interface AppCondition {
    * (`allowed = '*:*'`, `origins: process.env.ORIGINS || '*:*'`): the name holds what is no check.
    */
   unlessNamed?: { regex: string; refuses: string };
+  /**
+   * Every match is kept where the condition holds (a taint rule whose sink means something only in some
+   * applications: a MongoDB filter where the application names a MongoDB client), not one per application.
+   * The application's other files are only read, never analysed; past the bounds the matches are kept.
+   */
+  each?: boolean;
 }
 
 /** A family of taint sources for one language family. */

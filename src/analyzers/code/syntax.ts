@@ -26,6 +26,11 @@ export interface Syntax {
   /** Comparison operators: their result is a boolean, never tainted. */
   comparisons: ReadonlySet<string>;
   ifStatement: string;
+  /**
+   * An expression that chooses between two values on a condition, with the `if`'s field names (condition,
+   * consequence): a guard in it covers its branches as an `if`'s does (`ok(x) ? \`/${x}\` : '/'`).
+   */
+  conditionalExpression?: string;
   returnStatement: string;
   /** Field names. */
   memberObject: string;
@@ -70,6 +75,7 @@ const JS: Syntax = {
   ternary: new Set(['ternary_expression']),
   comparisons: new Set(['==', '===', '!=', '!==', '<', '>', '<=', '>=', 'instanceof', 'in']),
   ifStatement: 'if_statement',
+  conditionalExpression: 'ternary_expression',
   returnStatement: 'return_statement',
   memberObject: 'object',
   memberProperty: 'property',

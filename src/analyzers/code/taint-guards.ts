@@ -116,8 +116,13 @@ export class GuardChecker {
   private guardedIn(scope: SgNode, name: string, useStart: number, outer: boolean): boolean {
     let ifs = this.ifCache.get(scope.id());
     if (!ifs) {
+      const { ifStatement, conditionalExpression } = this.o.syn;
       ifs = scope
-        .findAll({ rule: { kind: this.o.syn.ifStatement } })
+        .findAll({
+          rule: conditionalExpression
+            ? { any: [{ kind: ifStatement }, { kind: conditionalExpression }] }
+            : { kind: ifStatement },
+        })
         .map((node) => ({ node, id: node.id(), start: node.range().start.index }));
       this.ifCache.set(scope.id(), ifs);
     }

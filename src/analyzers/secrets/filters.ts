@@ -1,4 +1,5 @@
 /** Look-alike filters: what matches a credential pattern but is not a credential. */
+import type { MatchContext } from './types.js';
 
 /** Shannon entropy in bits per character. */
 export function entropy(s: string): number {
@@ -324,6 +325,29 @@ export function isNaturalWord(value: string): boolean {
   // ("パスワードを忘れましたか？") count as part of the word; digits and symbols do not.
   // ASCII symbols that passwords are made of (# % & * @ / and backslash) are not a sentence's punctuation.
   return /^\p{L}(?:[\p{L}\p{M}\p{Pd}]|(?![#%&*@/\\])\p{Po})*$/u.test(value) && /[\u0080-\uffff]/.test(value);
+}
+
+// An entry of a translation table: a quoted dotted message key (`"users.label_password"`) and its text.
+const CATALOGUE_ENTRY = /["'][\w-]+(?:\.[\w-]+)+["']\s{0,3}:\s{0,3}(["'`])([^"'`\n]{0,300})\1/g;
+const DOTTED_KEY_OPEN = /["'](?:[\w-]+\.)+[\w-]*$/;
+
+/**
+ * True when the match is a message of a translation table written as code or data that no path names as one
+ * (a bundler's chunk of an app's catalogue: `{"users.label_new_password":`Nova Senha`,"users.label_password":
+ * `Senha`, …}`): its key is a dotted message key, and the entries around it are at least six such keys, three
+ * of them with texts of several words. A configuration with dotted keys (`"db.password": "…"`) has values
+ * without spaces.
+ */
+export function inTranslationTable(m: MatchContext): boolean {
+  if (!DOTTED_KEY_OPEN.test(m.before.slice(-80))) return false;
+  let entries = 0;
+  let prose = 0;
+  for (const e of m.line.matchAll(CATALOGUE_ENTRY)) {
+    entries++;
+    if (/\p{L}\s+\p{L}/u.test(e[2] ?? '')) prose++;
+    if (entries >= 6 && prose >= 3) return true;
+  }
+  return false;
 }
 
 /** True for a value that is a piece of string building (`"… AND password='" + password + "'"`). */

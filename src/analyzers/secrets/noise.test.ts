@@ -31,6 +31,29 @@ describe('translation catalogues are not searched for passwords', () => {
   });
 });
 
+describe('a translation table bundled into a script no path names as a catalogue', () => {
+  const entries = (password: string): string =>
+    'import{n as B}from"./chunk-D39XL-zh.js";var t=B((o,s)=>{s.exports={' +
+    '"accessories.accessory_info":`Informação do Acessório`,"accessories.bridge_ip":`Bridge IP`,' +
+    '"users.label_full_name":`Nome Completo`,"users.label_new_password":`Nova Senha`,' +
+    `"users.label_password":\`${password}\`,"users.label_username":\`Usuário\`,` +
+    '"users.setup_2fa":`Configurar Autenticação de Dois Fatores`}});export{t};';
+  it('drops the word password in another language under a message key (Senha, Heslo, Wachtwoord)', () => {
+    for (const word of ['Senha', 'Heslo', 'Wachtwoord', 'Salasana'])
+      expect(
+        scan(entries(word), 'public/chunk-B9KT1fF8.js').filter((d) => /password/.test(d.ruleId)),
+      ).toEqual([]);
+  });
+  it('still reports a password under dotted keys whose values are no prose (a configuration)', () => {
+    const secret = real();
+    const config = `{"db.host":"10.0.0.5","db.user":"shop","db.password":"${secret}","db.port":"5432","db.name":"shop","db.pool":"10"}`;
+    expect(scan(config, 'config/settings.json').map((d) => d.secret)).toContain(secret);
+    expect(scan(config.replace(secret, 'Senha'), 'config/settings.json').map((d) => d.ruleId)).toContain(
+      'secrets/weak-password',
+    );
+  });
+});
+
 describe('secrets/npmrc-auth-token only in .npmrc files', () => {
   it.each([
     ['main.tf', `admin_password = "${'x'}${real()}"`],

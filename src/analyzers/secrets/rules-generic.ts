@@ -2,6 +2,7 @@ import {
   entropy,
   hasPlaceholderWord,
   inLocalServiceBlock,
+  inTranslationTable,
   isConstantName,
   isEnvReference,
   isEnvVariableName,
@@ -204,8 +205,8 @@ export function passwordVerdict(m: MatchContext, inUrl: boolean): Verdict {
   if (v.length < 4 || /\s/.test(v)) return false;
   if (isEnvReference(v) || (!inUrl && isEnvVariableName(v))) return false;
   // Words shown to people, string building of queries, and stored hashes are not passwords.
-  if (!inUrl && (isTranslationFile(m.path) || isNaturalWord(v) || isStringBuilding(v) || isHashValue(v)))
-    return false;
+  const words = isTranslationFile(m.path) || isNaturalWord(v) || inTranslationTable(m);
+  if (!inUrl && (words || isStringBuilding(v) || isHashValue(v))) return false;
   if (!m.quoted && !inUrl && m.sourceCode) return false;
   if (looksLikeCode(v) && !inUrl) return false;
   // Template words only: '123456' and 'aaaa' are weak passwords, not placeholders.

@@ -1,6 +1,8 @@
 const express = require('express');
+const mongoose = require('mongoose');
 const User = require('./models/user');
 const app = express();
+mongoose.connect(process.env.MONGO_URL);
 app.use(express.json());
 
 // Route parameters are path segments, always strings, also when destructured (sqlpad's users route).

@@ -1,7 +1,9 @@
 const express = require('express');
+const mongoose = require('mongoose');
 const { UserModel } = require('./models/user');
 
 const app = express();
+mongoose.connect(process.env.MONGO_URL);
 app.use(express.json());
 
 app.post('/login', async (req, res) => {

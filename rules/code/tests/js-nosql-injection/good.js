@@ -1,6 +1,8 @@
 const express = require('express');
+const mongoose = require('mongoose');
 const User = require('./models/user');
 const app = express();
+mongoose.connect(process.env.MONGO_URL);
 
 app.post('/login', async (req, res) => {
   const username = String(req.body.username);
