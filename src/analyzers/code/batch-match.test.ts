@@ -213,6 +213,47 @@ describe('findAllBatch', () => {
     expect(at(src, [m, { rule: { pattern: 'eval($$$)' } }])[0]).toEqual(expected);
   });
 
+  it('checks constraints on what a pattern binds before its other keys that name them again', () => {
+    // `$RES.$F($$$)` with a `not` that looks for an earlier `$RES.$TYPE(…)` in the function: the `not` matches
+    // only what the pattern bound, so the checks go right after the pattern instead of after the whole rule.
+    const m: Matcher = {
+      rule: {
+        pattern: '$RES.$F($$$)',
+        not: {
+          inside: {
+            stopBy: { kind: 'function_declaration' },
+            follows: {
+              stopBy: 'end',
+              kind: 'expression_statement',
+              has: { kind: 'call_expression', pattern: '$RES.type($$$)' },
+            },
+          },
+        },
+      },
+      constraints: { RES: { regex: '^res$' }, F: { regex: '^send$' } },
+    };
+    const r = inlined(m, js)?.rule as { all: object[] } | undefined;
+    // The pattern, the checks on `$RES` and `$F` (the callee's object and property), then the `not`.
+    expect(r?.all.map((x) => Object.keys(x).join())).toEqual(['pattern', 'has', 'has', 'not']);
+    const src = [
+      'function a(x) { res.send(x); out.send(x); res.json(x); }',
+      "function b(x) { res.type('text'); res.send(x); }",
+      "function c(x) { other.type('text'); res.send(x); }",
+    ].join('\n');
+    const expected = parse(js.lang, src)
+      .root()
+      .findAll(m)
+      .map((x) => x.text());
+    expect(expected).toEqual(['res.send(x)', 'res.send(x)']);
+    expect(at(src, [m, { rule: { pattern: 'eval($$$)' } }])[0]).toEqual(expected);
+    // Named again as a multi-metavariable: kept as written.
+    const multi: Matcher = {
+      ...m,
+      rule: { pattern: '$RES.$F($$$)', not: { has: { pattern: 'f($$$RES)' } } },
+    };
+    expect(inlined(multi, js)).toBeNull();
+  });
+
   it("places a constraint on a field's child that a `has` binds, as a check on that field", () => {
     const m: Matcher = {
       rule: {

@@ -163,6 +163,11 @@ function fieldBound(alt: Rule): Map<string, string> {
   return out;
 }
 
+/** True when every mention of metavariable `name` in `v` is a single one, `$NAME` (not `$$NAME`, `$$$NAME`). */
+function backReferences(v: unknown, name: string): boolean {
+  return [...JSON.stringify(v ?? null).matchAll(METAVAR)].every((m) => m[2] !== name || m[1] === '$');
+}
+
 /** The conditions for the constraints on what alternative `alt` binds, or null when they cannot be placed. */
 function checksFor(alt: Rule, lang: FileLanguage, cons: Record<string, Rule>): Rule[] | null {
   const names = Object.keys(cons);
@@ -170,11 +175,15 @@ function checksFor(alt: Rule, lang: FileLanguage, cons: Record<string, Rule>): R
   const inRest = metavarsIn(rest).filter((n) => names.includes(n));
   // Named once past the pattern, as a field's child the pattern does not bind: the check is on that field.
   const fields = inRest.length > 0 ? fieldBound(alt) : new Map<string, string>();
+  const inPattern = new Set(metavarsIn(pattern));
   const byField: Rule[] = [];
   for (const n of new Set(inRest)) {
+    // Bound by the pattern and named again only as `$N` (`$RES.$F($$$)` with a `not` that looks for an earlier
+    // `$RES.$TYPE(…)`): a later mention matches only what the pattern bound, so the check placed on the
+    // pattern's binding below tests the same node whenever it runs (as in firstOfAll).
+    if (inPattern.has(n) && backReferences(rest, n)) continue;
     const field = fields.get(n);
-    if (field === undefined || inRest.filter((x) => x === n).length > 1 || metavarsIn(pattern).includes(n))
-      return null;
+    if (field === undefined || inRest.filter((x) => x === n).length > 1 || inPattern.has(n)) return null;
     byField.push({ has: { field, ...cons[n] } });
   }
   const bound = metavarsIn(pattern).filter((n) => names.includes(n));

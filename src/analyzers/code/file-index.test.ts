@@ -192,6 +192,30 @@ describe('FileIndex', () => {
     expect(sites).toBeGreaterThan(1000);
   });
 
+  it('tests no node against a matcher without anchor whose words are not in the file', () => {
+    // Only `has`: tested node by node (see matches), unless the file lacks a word every match needs.
+    const m: Matcher = { rule: { has: { kind: 'identifier', regex: '^sanitizeInput$' } } };
+    const lang = languageOf('js') as FileLanguage;
+    const proto = Object.getPrototypeOf(parse(lang.lang, 'x').root()) as { matches: (m: Matcher) => boolean };
+    const spy = vi.spyOn(proto, 'matches');
+    try {
+      for (const [text, expected] of [
+        ['f(cleanInput(a)); g(b);', [false, false, false]],
+        ['f(sanitizeInput(a)); g(b);', [false, true, false]],
+      ] as const) {
+        const root = parse(lang.lang, text).root();
+        const calls = root.findAll({ rule: { kind: 'call_expression' } });
+        const index = new FileIndex();
+        spy.mockClear();
+        expect(calls.map((c) => index.matches(root, c, m))).toEqual(expected);
+        // The matcher's word is missing from the first file: no node is tested there.
+        expect(spy).toHaveBeenCalledTimes(text.includes('sanitizeInput') ? calls.length : 0);
+      }
+    } finally {
+      spy.mockRestore();
+    }
+  });
+
   it('walks once for matchers of the same configuration, each answered as if walked alone', () => {
     const text = 'const a = parseInt(x); f(Number(y)); parseInt(z, 10);';
     const lang = languageOf('js') as FileLanguage;

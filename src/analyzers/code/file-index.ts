@@ -140,8 +140,9 @@ export class FileIndex {
       }
       const f = forFile(m, root);
       this.text ??= root.text();
-      if (f && !anchored(m.rule as Record<string, unknown>)) this.matched.set(m, new Map<number, boolean>());
-      else if (!f || !mayMatch(m, this.text)) this.matched.set(m, new Set<number>());
+      // A matcher whose words are not in the file matches no node of it, whether walked or tested per node.
+      if (!f || !mayMatch(m, this.text)) this.matched.set(m, new Set<number>());
+      else if (!anchored(m.rule as Record<string, unknown>)) this.matched.set(m, new Map<number, boolean>());
       else {
         this.matched.set(m, new Set<number>());
         walk.push(m);
