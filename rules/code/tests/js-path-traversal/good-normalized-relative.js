@@ -17,3 +17,13 @@ app.get('/public/*', (req, res) => {
 app.get('/inline/*', (req, res) => {
   fs.createReadStream(path.join(BASE, path.normalize(req.params[0]).replace(/^(\.\.(\/|\\|$))+/, ''))).pipe(res);
 });
+
+// The same, written as a chain over several lines.
+app.get('/chained/*', (req, res) => {
+  const safeFile = path
+    .normalize(req.params[0])
+    .replace(/^(\.\.(\/|\\|$))+/, '');
+  const fullpath = path.join(BASE, 'public', safeFile);
+  if (fs.existsSync(fullpath)) res.sendFile(fullpath);
+  else res.sendStatus(404);
+});

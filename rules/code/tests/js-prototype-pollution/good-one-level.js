@@ -18,3 +18,17 @@ function finish(o) {
   return o;
 }
 app.post('/top', (req, res) => res.json(copyTop({ theme: 'x' }, req.body)));
+
+// A function that calls itself to build a new value, not to write into the object it was given: each level
+// writes into its own fresh `out`, which is never Object.prototype.
+function escapeAll(val) {
+  if (val && typeof val === 'object') {
+    const out = {};
+    Object.entries(val).forEach(([k, v]) => {
+      out[k] = escapeAll(v);
+    });
+    return out;
+  }
+  return String(val);
+}
+app.get('/escaped', (req, res) => res.json(escapeAll(req.query)));
