@@ -47,7 +47,7 @@ describe('sink matches', () => {
   }, 120_000);
 
   it("tells a nested helper's caller that hands it a subscript-bound name in linear time", () => {
-    // js-prototype-pollution keeps a one-level write in a nested helper when a call hands it a name bound to a
+    // js-prototype-key-write keeps a one-level write in a nested helper when a call hands it a name bound to a
     // subscript (`const g = store[req.params.g]; apply(g, req.body)`). Searched from each binding over its
     // whole block, a handler of 3,000 such bindings took 30 CPU-s.
     const bindings = (n: number): string =>
@@ -64,7 +64,7 @@ describe('sink matches', () => {
         '};',
         '',
       ].join('\n');
-    const only = new Set(['code/js-prototype-pollution']);
+    const only = new Set(['code/js-prototype-key-write']);
     const rules = rulesFor();
     expect(
       cpuGrowth((n) => expect(analyzeText(bindings(n), JS, rules, only).matches).toHaveLength(1), 300, 2400),

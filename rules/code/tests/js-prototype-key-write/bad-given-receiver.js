@@ -6,7 +6,7 @@ const settings = {};
 // target is Object.prototype and every key the request names lands there.
 function assign(target, source) {
   for (const key of Object.keys(source)) {
-    // ruleid: code/js-prototype-pollution
+    // ruleid: code/js-prototype-key-write
     target[key] = source[key];
   }
 }
@@ -15,7 +15,7 @@ function assign(target, source) {
 function update(given, key, value) {
   let out = {};
   out = given;
-  // ruleid: code/js-prototype-pollution
+  // ruleid: code/js-prototype-key-write
   out[key] = { copy: value };
 }
 
@@ -29,7 +29,7 @@ app.post('/settings/:group', (req, res) => {
 // request sent, so it stays reported even though the receiver is local.
 app.post('/prefs', (req, res) => {
   const prefs = {};
-  // ruleid: code/js-prototype-pollution
+  // ruleid: code/js-prototype-key-write
   prefs[req.body.key] = req.body.value;
   res.json(prefs);
 });
@@ -41,7 +41,7 @@ function use(group) {
 }
 app.post('/table/:group', (req, res) => {
   use(req.params.group);
-  // ruleid: code/js-prototype-pollution
+  // ruleid: code/js-prototype-key-write
   table[req.body.key] = { at: Date.now() };
   res.end();
 });
@@ -51,7 +51,7 @@ app.post('/table/:group', (req, res) => {
 const byGroup = {};
 
 app.post('/groups', (req, res) => {
-  // ruleid: code/js-prototype-pollution
+  // ruleid: code/js-prototype-key-write
   if (!byGroup[req.body.group]) byGroup[req.body.group] = {};
   assign(byGroup[req.body.group], req.body.values);
   res.end();

@@ -5,7 +5,7 @@ const app = express();
 app.post('/flags', (req, res) => {
   const flags = req.session.flags;
   req.body.names.forEach((name, i) => {
-    // ruleid: code/js-prototype-pollution
+    // ruleid: code/js-prototype-key-write
     flags[name] = { order: i };
   });
   res.json(flags);

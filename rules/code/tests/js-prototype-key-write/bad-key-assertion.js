@@ -10,7 +10,7 @@ function deepSet(object, keys, value) {
   let current = object;
   for (let i = 0; i < keys.length - 1; i += 1) {
     const key = keys[i];
-    // ruleid: code/js-prototype-pollution
+    // ruleid: code/js-prototype-key-write
     current[key] = current[key] || {};
     checkPrototypePollution(key);
     current = current[key];
@@ -18,7 +18,7 @@ function deepSet(object, keys, value) {
   const last = keys[keys.length - 1];
   checkPrototypePollution(keys[0]);
   logKey(last);
-  // ruleid: code/js-prototype-pollution
+  // ruleid: code/js-prototype-key-write
   current[last] = { ...value };
 }
 

@@ -12,14 +12,14 @@ assertSafeKey(key);
 
 function setOption(options, req) {
   const key = req.params.option;
-  // ruleid: code/js-prototype-pollution
+  // ruleid: code/js-prototype-key-write
   options[key] = { ...options[key], ...req.body };
 }
 
 app.post('/settings', (req, res) => {
   const store = res.locals.settings;
   const key = req.body.name;
-  // ruleid: code/js-prototype-pollution
+  // ruleid: code/js-prototype-key-write
   store[key] = { ...req.body.value };
   res.json(store);
 });
@@ -29,7 +29,7 @@ function registerPreferences(router, prefs, key) {
   prefs[key] = prefs[key] || {};
   router.post('/prefs', (req, res) => {
     const key = req.query.group;
-    // ruleid: code/js-prototype-pollution
+    // ruleid: code/js-prototype-key-write
     prefs[key] = { ...prefs[key], ...req.body };
     res.sendStatus(204);
   });
