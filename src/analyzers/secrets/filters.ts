@@ -55,8 +55,12 @@ const PLACEHOLDER_WORDS = [
 /** True when the value contains a template word or mask (`your_key_here`, `xxxx`, `<token>`, `changeme`). */
 export function hasPlaceholderWord(value: string): boolean {
   const v = value.toLowerCase();
-  return PLACEHOLDER_WORDS.some((w) => v.includes(w));
+  return PLACEHOLDER_WORDS.some((w) => v.includes(w)) || BRACKETED_NAME.test(value);
 }
+
+// A name written in square brackets where the value goes (`http://shutdown:[shutdown_password]@host`), as
+// a manual writes a field to fill in; a generated secret is never a bracketed word.
+const BRACKETED_NAME = /^\[[A-Za-z][\w.-]*\]$/;
 
 /** True for values that are obviously not real: template words, masks, one repeated or sequential run. */
 export function isPlaceholder(value: string): boolean {

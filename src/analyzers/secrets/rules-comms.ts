@@ -1,3 +1,4 @@
+import { notInBase64Blob } from './base64-blob.js';
 import { keywordRules, tokenRules } from './define.js';
 import type { SecretRule } from './types.js';
 
@@ -153,6 +154,19 @@ export const COMMS_RULES: SecretRule[] = [
       'AAAAAAAAAAAAAAAAAAAAA[A-Za-z0-9%]{30,}',
       'AAAAAAAAAAAAAAAAAAAAA<<a62:80>>',
       'AAAAAAAAAAAAAAAAAAAAA<<a62:8>>',
+      {
+        check: notInBase64Blob,
+        moreBad: [
+          'curl -H "Authorization: Bearer AAAAAAAAAAAAAAAAAAAAA<<a62:60>>" https://api.x.com/2/tweets',
+        ],
+        // A run of zero bytes in a font embedded as base64 in a stylesheet, and after a data URI's marker.
+        moreGood: [
+          '@font-face{font-family:codicon;src:url(data:font/ttf;base64,AAEAAAALAIAAAwAwR1NVQiCLJXoAAAE4AAAAVE9TLzI' +
+            'AAuqI6ozqx+rJ6wnrTuxx8QP//wAA6mDqiuqP6snqzOsL61DxAf//AAAAAAAAAAAAAAAAAAAAAAABABIAYgBmANYA1' +
+            'gFQAdYEGAAAAAMBHAF8AXcA1gFmAckBUwDKAToBqQBXAfkBlAGfAZ4AqgA7AV0AnQDzASgARgHHAI0AGAH0ALUAnwFzAUsBQQFCAd4A7ADBAN4B1QG2AKMBxQGvAPsBvAGwAb4BxAHAAbkA4QG1AcIAAgAFAAYACwAMAA0ADgAPABAAEQATABwAHgAfACAAcABxAHIAcwB2AHcAIwAkACUAJgAoACsA) format("truetype")}',
+          'src: url("data:font/woff2;base64,AAAAAAAAAAAAAAAAAAAAAAAABABIAYgBmANYA1gFQAdYEGAAAAAMBHAF8AXcA1gFmAckBUwDKAToBqQBXAfkBlAGfAZ4AqgA7AV0AnQDzASgARgHH") format("woff2")',
+        ],
+      },
     ],
   ]),
   ...keywordRules('X (Twitter)', [

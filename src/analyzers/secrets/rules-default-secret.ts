@@ -5,7 +5,7 @@
  * names what it is (`cipherKey: sensitiveKey`). The generic rules read such values as placeholders or
  * words, but a program that loads the file signs with them: anyone forges its sessions and tokens.
  */
-import { hasPlaceholderWord, isTranslationFile } from './filters.js';
+import { hasPlaceholderWord, isEnvReference, isTranslationFile } from './filters.js';
 import type { MatchContext, SecretRule, Verdict } from './types.js';
 import { secretRule } from './types.js';
 
@@ -59,6 +59,9 @@ function defaultSecretVerdict(m: MatchContext): Verdict {
     return false;
   // A value that asks to be replaced is a placeholder, another class (`changeme`, `<your secret>`).
   if (hasPlaceholderWord(value)) return false;
+  // A reference to a variable holds no value (`SECRET="$SECRET_KEY"` passes the operator's key on): its name,
+  // stripped of the `$`, must not be read as the tutorial's `secretkey`.
+  if (isEnvReference(value)) return false;
   const reason = knownSecretReason(value, m.productNames);
   return reason === undefined ? false : { note: `the value is ${reason}` };
 }
@@ -102,6 +105,9 @@ export const DEFAULT_SECRET_RULES: readonly SecretRule[] = [
         "triggers: ['secret:', 'secret :', \"secret'\", 'secret\"']",
         // A form label repeating its key.
         '{ "SecretKey": "Secret Key", "secretKey": "SecretKey" }',
+        // A variable's reference whose name reads as a tutorial's value once its `$` is dropped.
+        'environment:\n  JWT_SECRET: "$SECRET_KEY"',
+        'SECRET="$MY_SECRET" node sign-test-token.js',
       ],
     },
   }),

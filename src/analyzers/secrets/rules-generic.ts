@@ -265,7 +265,6 @@ export function passwordVerdict(m: MatchContext, inUrl: boolean): Verdict {
   if (!inUrl && local) return { severity: 'medium', note: LOCAL_NOTE };
   return TEST_OR_DOC_PATH.test(m.path) ? { confidence: 'low' } : {};
 }
-
 const LOCAL_NOTE = 'The block connects to a service on this machine (its host is localhost).';
 
 /**
@@ -337,6 +336,7 @@ export const GENERIC_RULES: SecretRule[] = [
         // A form's example URL: the user and password are the names of the fields to fill in.
         '<p>{{ $t("Example:", ["twilio://AccountSid:AuthToken@FromPhoneNo"]) }}</p>',
         'webhook: https://bot:YourApiKey@hooks.acme.io/notify',
+        '# To stop it, load http://shutdown:[shutdown_pass]@127.0.0.1/[shutdown_pass]/shutdown',
       ],
     },
   }),
