@@ -1,0 +1,46 @@
+import type { MatchContext } from './types.js';
+
+// An e-mail address as a field's value (`email: 'user-1@acme.io'`): the record is a person's account.
+const EMAIL_FIELD = /(?:^|[^\w.-])["']?e-?mail["']?\s{0,3}[:=]\s{0,3}["'`][^"'`\s@]+@[^"'`\s@]+["'`]/i;
+const CONNECTION_KEY =
+  /(?:^|[^\w.-])["']?(?:host|hostname|server|url|uri|port|database|db|dsn|endpoint|connection)["']?\s{0,3}[:=]/i;
+const BLOCK_LINES = 8;
+
+/**
+ * True when the object literal holding the match (the lines from the nearest `{` above to the nearest `}`
+ * below, at most eight each way) has a person's e-mail address and no host, URL, port or database. A user
+ * name alone (`"username": "root"`) is no person: a product's documented default login is one.
+ */
+export function sampleAccount(m: MatchContext): boolean {
+  const lines = m.around().split('\n');
+  const at = lines.findIndex((l) => l.includes(m.line.trim()));
+  if (at < 0) return false;
+  let from = at;
+  while (from > 0 && at - from < BLOCK_LINES && !lines[from]!.includes('{')) from--;
+  let to = at;
+  while (to < lines.length - 1 && to - at < BLOCK_LINES && !lines[to]!.includes('}')) to++;
+  const block = lines.slice(from, to + 1);
+  return block.some((l) => EMAIL_FIELD.test(l)) && !block.some((l) => CONNECTION_KEY.test(l));
+}
+
+// The name of a form's confirmation field (`password_confirm`, `confirmPassword`, `repeat_password`).
+const CONFIRM_KEY = /(?:confirm|repeat|retype|verify)\w{0,20}["']?\s{0,3}(?::|=>?)\s{0,3}["'`]?$/i;
+
+/**
+ * True when the same value is written a second time under a confirmation field's name near the match
+ * (`password: 'x', password_confirm: 'x'`): a form's input, as a test of a sign-up or validation form types
+ * it. Only in test code, where that form is the test's own.
+ */
+export function confirmedInForm(m: MatchContext): boolean {
+  const quoted = [`'${m.secret}'`, `"${m.secret}"`, `\`${m.secret}\``];
+  const uses = m
+    .around()
+    .split('\n')
+    .flatMap((l) =>
+      quoted
+        .map((q) => l.indexOf(q))
+        .filter((i) => i > 0)
+        .map((i) => l.slice(Math.max(0, i - 40), i)),
+    );
+  return uses.length >= 2 && uses.some((head) => CONFIRM_KEY.test(head));
+}
