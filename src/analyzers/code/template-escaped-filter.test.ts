@@ -40,6 +40,9 @@ describe('|safe after a project filter that returns escaped markup', () => {
     // `*` is not read: not understood, kept.
     expect(await lines(`${HEAD}@register.filter\n${multiplied}`)).toEqual([1, 2]);
     expect(await lines(`${HEAD}@register.filter("nl2br")\n${RAW}`)).toEqual([1, 2]);
+    // An entity put back as its character (`html.escape` gives a plain str): the escaping undone.
+    const restored = 'def nl2br(text, n=1):\n    return Markup(html.escape(text).replace("&lt;", "<"))\n';
+    expect(await lines(`import html\n${HEAD}@register.filter\n${restored}`)).toEqual([1, 2]);
     // The escaping function exists, but the name registers another one.
     expect(await lines(`${HEAD}${ESCAPING}\n${RAW}\nregister.filter("nl2br", raw_br)\n`)).toEqual([1, 2]);
   });

@@ -10,7 +10,8 @@
  * `format_html`, `bleach.clean`…, as template-escaped-py.ts reads them), Pygments' `highlight(code, lexer,
  * formatter)` with an `HtmlFormatter(…)` (a module importing `highlight` from pygments; the HTML formatter
  * escapes the code it colours), fixed text, such a result wrapped in `mark_safe`/`Markup`, `+` or a
- * conditional of those, or a local of the function every write of which is one of those or the local itself
+ * conditional of those, such a result whose fixed text holding no entity is replaced by one
+ * (`.replace("\n", Markup("<br>"))`; not `.replace("&lt;", "<")`, which undoes a plain str's escaping), or a local of the function every write of which is one of those or the local itself
  * plus one (`html = ''`, then `html = html + highlight(part, lexer, formatter)` in a loop). A parameter, a
  * local bound by a loop, `with`, a tuple or `global`, anything else keeps the finding. What it gives up: a
  * filter registered from a name built at run time (`env.filters[name] = fn`).
@@ -180,10 +181,19 @@ class Returns {
       case 'call': {
         if (escapingCallPy(v) || this.highlighted(v)) return true;
         const args = v.field('arguments')?.namedChildren() ?? [];
-        // `escape(text).replace("\n", Markup("<br>"))`: escaped text with escaped or fixed text put in.
+        // `escape(text).replace("\n", Markup("<br>"))`: escaped text with escaped or fixed text put in. Not an
+        // entity replaced (`html.escape(text).replace("&lt;", "<")`, a plain str): that puts back what was escaped.
         const f = v.field('function');
-        if (f && kindOf(f) === 'attribute' && f.field('attribute')?.text() === 'replace')
-          return args.length === 2 && next(f.field('object')) && next(args[1]);
+        if (f && kindOf(f) === 'attribute' && f.field('attribute')?.text() === 'replace') {
+          const pattern = stringValue(args[0]);
+          return (
+            args.length === 2 &&
+            pattern !== undefined &&
+            !pattern.includes('&') &&
+            next(f.field('object')) &&
+            next(args[1])
+          );
+        }
         return SAFE_WRAPPER.test(calleeName(v) ?? '') && args.length === 1 && next(args[0]);
       }
     }

@@ -7,7 +7,8 @@
  * text into one attribute. What it may still hold is `'`, so a single-quoted attribute, an unquoted one, an
  * event handler (`onclick="go('…')"`, where `'` ends a script string), a `style` or `srcdoc` value, one that
  * starts with a `javascript:` URL and any text or script context stay reported, as does a decoded or sliced
- * value (`decodeURIComponent(location.hash)`, `location.hash.slice(1)`), which is no longer the serialisation.
+ * value (`decodeURIComponent(location.hash)`, `location.hash.slice(1)`), which is no longer the serialisation,
+ * and markup decoded after the URL is joined into it (`decodeURIComponent('<a href="' + location.href + '">')`).
  */
 import type { SgNode } from '@ast-grep/napi';
 import { kindOf } from './syntax.js';
@@ -143,9 +144,29 @@ export function endsInQuotedAttribute(html: string): boolean {
   );
 }
 
-/** A read of the browser's serialised URL (`srcPath`) at `node` that the markup around it holds in a double-quoted attribute. */
+/** Calls that turn percent-escapes back into the characters (`%22` into `"`). */
+const DECODER = /^(?:[\w$]+\.)*(?:decodeURI|decodeURIComponent|unescape)$/;
+
+/**
+ * Whether the expression holding `node` is decoded before it is written (`decodeURIComponent('<a href="' +
+ * location.href + '">')`): a call of a decoder among its ancestors, up to the statement.
+ */
+function decodedLater(node: SgNode): boolean {
+  let cur: SgNode | null = node.parent();
+  for (let i = 0; cur && i < 64; i++, cur = cur.parent()) {
+    const k = kindOf(cur);
+    if (/statement$|declaration$|^program$/.test(k)) return false;
+    if (k === 'call_expression' && DECODER.test(cur.field('function')?.text() ?? '')) return true;
+  }
+  return false;
+}
+
+/**
+ * A read of the browser's serialised URL (`srcPath`) at `node` that the markup around it holds in a
+ * double-quoted attribute, and that no decoder turns back into quotes afterwards.
+ */
 export function urlInQuotedAttribute(node: SgNode, srcPath: string): boolean {
   if (!SERIALISED_URL.test(srcPath)) return false;
   const before = markupBefore(node);
-  return before !== undefined && endsInQuotedAttribute(before);
+  return before !== undefined && endsInQuotedAttribute(before) && !decodedLater(node);
 }

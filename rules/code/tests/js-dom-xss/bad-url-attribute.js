@@ -27,8 +27,15 @@ function text() {
   document.write('<p>You came from ' + document.referrer.split('?')[0] + '</p>');
 }
 
+function decodedLater() {
+  // The markup decoded after the URL was joined into it: `%22` is a quote again.
+  // ruleid: code/js-dom-xss
+  document.getElementById('back').innerHTML = decodeURIComponent('<a href="' + location.href + '">back</a>');
+}
+
 single();
 handler();
 sliced();
 scheme();
 text();
+decodedLater();

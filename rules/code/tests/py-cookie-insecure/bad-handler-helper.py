@@ -14,3 +14,12 @@ class CallbackHandler(web.RequestHandler):
         # ruleid: code/py-cookie-insecure
         self.hub_auth.set_cookie("token", token)
         self.redirect("/")
+
+
+class LegacyHandler(web.RequestHandler):
+    def post(self):
+        sid = self.get_argument("sid")
+        # The framework's own method called through its class, the handler given as `self`: the next
+        # argument is still the cookie's name, set without the flags.
+        # ruleid: code/py-cookie-insecure
+        web.RequestHandler.set_cookie(self, "sid", sid)

@@ -35,3 +35,19 @@ def remember(session, value):
     cache.set("session/" + session, value)
     return check
 
+
+
+def cache_login(user, pwd):
+    # The digest is the value a cache keeps (a password's, compared at the next login), not the key it is
+    # found under.
+    # ruleid: code/py-weak-hash
+    hashed = hashlib.md5(pwd.encode()).hexdigest()
+    cache.set("login/" + user, hashed, 3600)
+    return hashed
+
+
+def store_pwd(store, pwd):
+    # A password under its short name, a file named after its digest.
+    # ruleid: code/py-weak-hash
+    digest = hashlib.sha1(pwd.encode())
+    return os.path.join(store, digest.hexdigest())

@@ -1,4 +1,7 @@
+import html
+
 from flask import Flask, render_template, request
+from markupsafe import Markup
 from markupsafe import escape
 from pygments import highlight
 from pygments.formatters import HtmlFormatter, RawTokenFormatter
@@ -26,6 +29,12 @@ def linked(text):
 def chosen(text, formatter=HtmlFormatter()):
     # The caller may pass any formatter.
     return highlight(text, get_lexer_by_name("text"), formatter)
+
+
+@app.template_filter("keep_tags")
+def keep_tags(text):
+    # html.escape gives a plain str: putting the characters back for their entities undoes the escaping.
+    return Markup(html.escape(text).replace("&lt;", "<").replace("&gt;", ">"))
 
 
 def paragraphs(text):
