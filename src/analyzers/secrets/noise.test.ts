@@ -52,6 +52,13 @@ describe('a translation table bundled into a script no path names as a catalogue
       'secrets/weak-password',
     );
   });
+  it('still reports a password that is no word among dotted keys whose other values are prose', () => {
+    const secret = real();
+    const config =
+      '{"app.title":"Acme Shop","app.tagline":"Fresh food every day","mail.subject":"Welcome to Acme",' +
+      `"mail.from":"Acme Support","smtp.user":"shop","smtp.auth_password":"${secret}","smtp.host":"10.0.0.5"}`;
+    expect(scan(config, 'config/settings.json').map((d) => d.secret)).toContain(secret);
+  });
 });
 
 describe('secrets/npmrc-auth-token only in .npmrc files', () => {
