@@ -201,7 +201,8 @@ export class GuardChecker {
       whenTrue: new Set(),
       whenFalse: new Set(),
       all: false,
-      exits: EXITS.test(cons),
+      // A conditional expression leaves nothing: a `throw` or `return` in it is a callback's.
+      exits: kindOf(s) !== this.o.syn.conditionalExpression && EXITS.test(cons),
       consequence: cons,
     };
     const cond = s.field('condition');
