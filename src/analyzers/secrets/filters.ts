@@ -331,6 +331,8 @@ export function isNaturalWord(value: string): boolean {
 const CATALOGUE_ENTRY = /["'][\w-]+(?:\.[\w-]+)+["']\s{0,3}:\s{0,3}(["'`])([^"'`\n]{0,300})\1/g;
 const DOTTED_KEY_OPEN = /["'](?:[\w-]+\.)+[\w-]*$/;
 const WORD = /^[\p{L}\p{M}][\p{L}\p{M}'’-]*$/u;
+/** Two letters running in a script other than Latin (`PKCS#12証明書のパスフレーズ`): a text, whatever else it holds. */
+const OTHER_SCRIPT = /(?:(?!\p{Script=Latin})\p{L}){2}/u;
 
 /**
  * True when the match is a message of a translation table written as code or data that no path names as one
@@ -340,9 +342,10 @@ const WORD = /^[\p{L}\p{M}][\p{L}\p{M}'’-]*$/u;
  * has values without spaces, and a password with a digit or a symbol is kept among prose.
  */
 export function inTranslationTable(m: MatchContext): boolean {
-  // The word in another language is letters (`Senha`, `Palavra-passe`, `パスワード`): a value with digits or
-  // symbols is a password, also in a one-line configuration whose other values are prose.
-  if (!WORD.test(m.secret)) return false;
+  // The word in another language is letters (`Senha`, `Palavra-passe`), or a text in another script
+  // (`PKCS#12証明書のパスフレーズ`): a Latin value with digits or symbols is a password, also in a one-line
+  // configuration whose other values are prose.
+  if (!WORD.test(m.secret) && !OTHER_SCRIPT.test(m.secret)) return false;
   if (!DOTTED_KEY_OPEN.test(m.before.slice(-80))) return false;
   let entries = 0;
   let prose = 0;

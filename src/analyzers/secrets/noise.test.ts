@@ -39,7 +39,14 @@ describe('a translation table bundled into a script no path names as a catalogue
     `"users.label_password":\`${password}\`,"users.label_username":\`Usuário\`,` +
     '"users.setup_2fa":`Configurar Autenticação de Dois Fatores`}});export{t};';
   it('drops the word password in another language under a message key (Senha, Heslo, Wachtwoord)', () => {
-    for (const word of ['Senha', 'Heslo', 'Wachtwoord', 'Salasana'])
+    for (const word of [
+      'Senha',
+      'Heslo',
+      'Wachtwoord',
+      'Salasana',
+      'Palavra-passe',
+      'PKCS#12証明書のパスフレーズ',
+    ])
       expect(
         scan(entries(word), 'public/chunk-B9KT1fF8.js').filter((d) => /password/.test(d.ruleId)),
       ).toEqual([]);
