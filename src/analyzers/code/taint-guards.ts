@@ -5,6 +5,7 @@ import { EXITS, reassigns } from './taint-support.js';
 import type { Spot } from './file-index.js';
 import type { Guard, TaintOptions } from './taint-support.js';
 import { GUARD_POLARITY } from './rule-schema.js';
+import { behindSlash, SLASH, slashedCheck } from './slash-guard.js';
 import type { Matcher } from './rule-schema.js';
 import type { TaintBudget } from './taint-budget.js';
 
@@ -55,6 +56,7 @@ export class GuardChecker {
     const name = use.text();
     if (!this.mayName(name)) return false;
     const useStart = use.range().start.index;
+    const slashed = behindSlash(use);
     // A check made before a callback is made covers the callback (`if (!validatePaths(p)) return;
     // fs.stat(p, () => readFile(p))`), unless the callback declares a name of its own that hides it.
     // JavaScript only: a Python function makes a local by assigning, which the text check cannot tell.
@@ -62,7 +64,7 @@ export class GuardChecker {
     let scope = this.defs.scopeOf(use) ?? this.o.root;
     const inner: SgNode[] = [];
     for (let depth = 0; depth < 8; depth++) {
-      if (this.guardedIn(scope, name, useStart, depth > 0))
+      if (this.guardedIn(scope, name, useStart, depth > 0, slashed))
         return inner.every((fn) => !declares(fn, own ?? name));
       const up = scope.parent();
       if (!up || !own || scope.id() === this.o.root.id()) return false;
@@ -112,8 +114,17 @@ export class GuardChecker {
     return this.named === 'all' || this.named.has(name);
   }
 
-  /** `outer`: the use is in a callback inside `scope`; only the `if`s of `scope` itself count, not a sibling's. */
-  private guardedIn(scope: SgNode, name: string, useStart: number, outer: boolean): boolean {
+  /**
+   * `outer`: the use is in a callback inside `scope`; only the `if`s of `scope` itself count, not a sibling's.
+   * `slashed`: the use is sent behind a fixed `/` (`/${x}`), so a check of `'/' + x` covers it.
+   */
+  private guardedIn(
+    scope: SgNode,
+    name: string,
+    useStart: number,
+    outer: boolean,
+    slashed: boolean,
+  ): boolean {
     let ifs = this.ifCache.get(scope.id());
     if (!ifs) {
       const { ifStatement, conditionalExpression } = this.o.syn;
@@ -142,9 +153,10 @@ export class GuardChecker {
       // Out of steps part way, the use counts as guarded (as above), whether the guard was kept or not.
       if (this.budget.spent) return true;
       if (g.start > useStart) continue;
-      const either = g.all || g.names.has(name);
-      const onTrue = either || g.whenTrue.has(name);
-      const onFalse = either || g.whenFalse.has(name);
+      const behind = slashed ? SLASH + name : name;
+      const either = g.all || g.names.has(name) || g.names.has(behind);
+      const onTrue = either || g.whenTrue.has(name) || g.whenTrue.has(behind);
+      const onFalse = either || g.whenFalse.has(name) || g.whenFalse.has(behind);
       if (!onTrue && !onFalse) continue;
       // The guard protects the code inside it (the branch its check makes safe), or after it when the
       // branch taken on a failing check leaves or overwrites the value: the consequence must be that branch,
@@ -189,7 +201,8 @@ export class GuardChecker {
       whenTrue: new Set(),
       whenFalse: new Set(),
       all: false,
-      exits: EXITS.test(cons),
+      // A conditional expression leaves nothing: a `throw` or `return` in it is a callback's.
+      exits: kindOf(s) !== this.o.syn.conditionalExpression && EXITS.test(cons),
       consequence: cons,
     };
     const cond = s.field('condition');
@@ -222,8 +235,9 @@ export class GuardChecker {
     this.addCompared(g, cond, spots);
     for (const side of [g.names, g.whenTrue, g.whenFalse]) {
       for (const x of [...side]) {
-        const original = this.aliased(cond, x);
-        if (original) side.add(original);
+        const prefix = x.startsWith(SLASH) ? SLASH : '';
+        const original = this.aliased(cond, x.slice(prefix.length));
+        if (original) side.add(prefix + original);
       }
     }
     return g;
@@ -282,8 +296,13 @@ export class GuardChecker {
   private addName(g: Guard, m: Matcher, hit: Spot, within: SgNode, cond: SgNode, negated = false): void {
     const polarity = GUARD_POLARITY.get(m);
     // `[a, b].includes('..')` compares whole elements: only a check that is not a rejection is split.
-    const names = polarity === 'reject' ? [hit.x as string] : checkedNames(hit.x as string);
     const found = polarity ? nodeAt(within, hit.start, hit.end) : undefined;
+    // A check of the value behind a fixed `/` (`is_relative_url('/' + next)`) holds for `/${next}`, not for
+    // `next` itself (`https://evil.example` passes as `/https://evil.example`): kept apart (SLASH).
+    const prefix = slashedCheck(found ?? nodeAt(within, hit.start, hit.end), hit.x) ? SLASH : '';
+    const names = (polarity === 'reject' ? [hit.x as string] : checkedNames(hit.x as string)).map(
+      (x) => prefix + x,
+    );
     const node = found && lookupOf(found, within);
     if (!polarity || !node) {
       for (const x of names) g.names.add(x);

@@ -334,15 +334,22 @@ export function isNaturalWord(value: string): boolean {
 // An entry of a translation table: a quoted dotted message key (`"users.label_password"`) and its text.
 const CATALOGUE_ENTRY = /["'][\w-]+(?:\.[\w-]+)+["']\s{0,3}:\s{0,3}(["'`])([^"'`\n]{0,300})\1/g;
 const DOTTED_KEY_OPEN = /["'](?:[\w-]+\.)+[\w-]*$/;
+const WORD = /^[\p{L}\p{M}][\p{L}\p{M}'’-]*$/u;
+/** Two letters running in a script other than Latin (`PKCS#12証明書のパスフレーズ`): a text, whatever else it holds. */
+const OTHER_SCRIPT = /(?:(?!\p{Script=Latin})\p{L}){2}/u;
 
 /**
  * True when the match is a message of a translation table written as code or data that no path names as one
  * (a bundler's chunk of an app's catalogue: `{"users.label_new_password":`Nova Senha`,"users.label_password":
- * `Senha`, …}`): its key is a dotted message key, and the entries around it are at least six such keys, three
- * of them with texts of several words. A configuration with dotted keys (`"db.password": "…"`) has values
- * without spaces.
+ * `Senha`, …}`): its value is a word, its key is a dotted message key, and the entries around it are at least
+ * six such keys, three of them with texts of several words. A configuration with dotted keys (`"db.password": "…"`)
+ * has values without spaces, and a password with a digit or a symbol is kept among prose.
  */
 export function inTranslationTable(m: MatchContext): boolean {
+  // The word in another language is letters (`Senha`, `Palavra-passe`), or a text in another script
+  // (`PKCS#12証明書のパスフレーズ`): a Latin value with digits or symbols is a password, also in a one-line
+  // configuration whose other values are prose.
+  if (!WORD.test(m.secret) && !OTHER_SCRIPT.test(m.secret)) return false;
   if (!DOTTED_KEY_OPEN.test(m.before.slice(-80))) return false;
   let entries = 0;
   let prose = 0;

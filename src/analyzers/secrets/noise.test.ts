@@ -39,7 +39,14 @@ describe('a translation table bundled into a script no path names as a catalogue
     `"users.label_password":\`${password}\`,"users.label_username":\`Usuário\`,` +
     '"users.setup_2fa":`Configurar Autenticação de Dois Fatores`}});export{t};';
   it('drops the word password in another language under a message key (Senha, Heslo, Wachtwoord)', () => {
-    for (const word of ['Senha', 'Heslo', 'Wachtwoord', 'Salasana'])
+    for (const word of [
+      'Senha',
+      'Heslo',
+      'Wachtwoord',
+      'Salasana',
+      'Palavra-passe',
+      'PKCS#12証明書のパスフレーズ',
+    ])
       expect(
         scan(entries(word), 'public/chunk-B9KT1fF8.js').filter((d) => /password/.test(d.ruleId)),
       ).toEqual([]);
@@ -51,6 +58,13 @@ describe('a translation table bundled into a script no path names as a catalogue
     expect(scan(config.replace(secret, 'Senha'), 'config/settings.json').map((d) => d.ruleId)).toContain(
       'secrets/weak-password',
     );
+  });
+  it('still reports a password that is no word among dotted keys whose other values are prose', () => {
+    const secret = real();
+    const config =
+      '{"app.title":"Acme Shop","app.tagline":"Fresh food every day","mail.subject":"Welcome to Acme",' +
+      `"mail.from":"Acme Support","smtp.user":"shop","smtp.auth_password":"${secret}","smtp.host":"10.0.0.5"}`;
+    expect(scan(config, 'config/settings.json').map((d) => d.secret)).toContain(secret);
   });
 });
 

@@ -24,3 +24,10 @@ app.post('/views/save', (req, res) => {
       : '/viewedit';
   res.redirect(target);
 });
+
+// Checked through a const copy, sent behind the same `/` by the property it copies.
+app.post('/pages/save', (req, res) => {
+  const next = req.query.next;
+  if (!is_relative_url('/' + next)) return res.redirect('/');
+  res.redirect(`/${req.query.next}`);
+});
