@@ -40,6 +40,8 @@ describe('roleFromPath', () => {
     ['src/attestation-helper.js', 'source'],
     ['scripts/install.sh', 'source'],
     ['config/config.prod.js', 'source'],
+    ['config/config.testnet.js', 'source'],
+    ['settings.testnet.json', 'source'],
     ['src/contest_helpers.py', 'source'],
     ['lib/testing-utils.js', 'source'],
     ['src/latest.js', 'source'],

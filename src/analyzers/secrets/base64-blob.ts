@@ -12,6 +12,8 @@ const BASE64_HEAD = /^[A-Za-z0-9+/]*/;
 const DATA_URI = /;base64,[A-Za-z0-9+/=]*$/;
 /** How far beyond the token a base64 run must reach to be data rather than the token's own text. */
 const BLOB_MARGIN = 16;
+/** A stretch of encoded data: a URL's path (`/v2/bearer/<token>`) is short words between its slashes. */
+const ENCODED_STRETCH = /[A-Za-z0-9+]{32,}/;
 
 /** True when the match is a slice of a longer base64 run (a `data:` URI's font or image), not a token. */
 export function insideBase64Blob(m: MatchContext): boolean {
@@ -23,7 +25,8 @@ export function insideBase64Blob(m: MatchContext): boolean {
   const leftRun = BASE64_TAIL.exec(left)?.[0] ?? '';
   const rightRun = BASE64_HEAD.exec(after.slice(at + m.secret.length))?.[0] ?? '';
   const glue = leftRun.slice(-1) + rightRun.slice(0, 1);
-  return /[+/]/.test(glue) && leftRun.length + rightRun.length >= BLOB_MARGIN;
+  if (!/[+/]/.test(glue) || leftRun.length + rightRun.length < BLOB_MARGIN) return false;
+  return ENCODED_STRETCH.test(leftRun) || ENCODED_STRETCH.test(rightRun);
 }
 
 /** A token rule's check: drop a match inside base64 data, report the rest as the rule says. */

@@ -158,12 +158,17 @@ export const COMMS_RULES: SecretRule[] = [
         check: notInBase64Blob,
         moreBad: [
           'curl -H "Authorization: Bearer AAAAAAAAAAAAAAAAAAAAA<<a62:60>>" https://api.x.com/2/tweets',
+          // Written in a URL's path: the words between its slashes are no encoded data.
+          'curl https://proxy.internal.example/v2/bearer/AAAAAAAAAAAAAAAAAAAAA<<a62:60>>',
         ],
         // A run of zero bytes in a font embedded as base64 in a stylesheet, and after a data URI's marker.
         moreGood: [
           '@font-face{font-family:codicon;src:url(data:font/ttf;base64,AAEAAAALAIAAAwAwR1NVQiCLJXoAAAE4AAAAVE9TLzI' +
             'AAuqI6ozqx+rJ6wnrTuxx8QP//wAA6mDqiuqP6snqzOsL61DxAf//AAAAAAAAAAAAAAAAAAAAAAABABIAYgBmANYA1' +
             'gFQAdYEGAAAAAMBHAF8AXcA1gFmAckBUwDKAToBqQBXAfkBlAGfAZ4AqgA7AV0AnQDzASgARgHHAI0AGAH0ALUAnwFzAUsBQQFCAd4A7ADBAN4B1QG2AKMBxQGvAPsBvAGwAb4BxAHAAbkA4QG1AcIAAgAFAAYACwAMAA0ADgAPABAAEQATABwAHgAfACAAcABxAHIAcwB2AHcAIwAkACUAJgAoACsA) format("truetype")}',
+          // A wasm module bundled as a base64 string, without a data URI's marker.
+          'const wasm = "AGFzbQEAAAABBgFgAX8BfwMCAQAHBwEDZmliAAAKHgEcAEEBIABBAkgNABpBAWsQACAAQQJrEABqCw+/' +
+            'AAAAAAAAAAAAAAAAAAAAAAAABABIAYgBmANYA1gFQAdYEGAAAAAMBHAF8AXcA1gFmAckBUwDKAToBqQBXAfkB";',
           'src: url("data:font/woff2;base64,AAAAAAAAAAAAAAAAAAAAAAAABABIAYgBmANYA1gFQAdYEGAAAAAMBHAF8AXcA1gFmAckBUwDKAToBqQBXAfkBlAGfAZ4AqgA7AV0AnQDzASgARgHH") format("woff2")',
         ],
       },

@@ -32,3 +32,19 @@ app.get('/parent', (req, res) => {
   // ruleid: code/js-path-traversal
   fs.readdir(path.join(BASE, safeFile), (err, names) => res.json(names));
 });
+
+// As `join`'s first argument an absolute path stays absolute (`/etc/passwd`, `/etc/passwd/index.html`).
+app.get('/first', (req, res) => {
+  // ruleid: code/js-path-traversal
+  res.sendFile(path.join(path.normalize(req.query.file).replace(/^(\.\.(\/|\\|$))+/, '')));
+  const dir = path.normalize(req.query.dir).replace(/^(\.\.(\/|\\|$))+/, '');
+  // ruleid: code/js-path-traversal
+  fs.createReadStream(path.join(dir, 'index.html')).pipe(res);
+});
+
+// `path.posix.normalize` leaves `a\..\..\x` as one name; a Windows `path.join` climbs out of BASE with it.
+app.get('/posix', (req, res) => {
+  const safeFile = path.posix.normalize(req.query.file).replace(/^(\.\.(\/|\\|$))+/, '');
+  // ruleid: code/js-path-traversal
+  fs.createReadStream(path.join(BASE, safeFile)).pipe(res);
+});
