@@ -167,8 +167,8 @@ export const COMMS_RULES: SecretRule[] = [
             'AAuqI6ozqx+rJ6wnrTuxx8QP//wAA6mDqiuqP6snqzOsL61DxAf//AAAAAAAAAAAAAAAAAAAAAAABABIAYgBmANYA1' +
             'gFQAdYEGAAAAAMBHAF8AXcA1gFmAckBUwDKAToBqQBXAfkBlAGfAZ4AqgA7AV0AnQDzASgARgHHAI0AGAH0ALUAnwFzAUsBQQFCAd4A7ADBAN4B1QG2AKMBxQGvAPsBvAGwAb4BxAHAAbkA4QG1AcIAAgAFAAYACwAMAA0ADgAPABAAEQATABwAHgAfACAAcABxAHIAcwB2AHcAIwAkACUAJgAoACsA) format("truetype")}',
           // A wasm module bundled as a base64 string, without a data URI's marker.
-          'const wasm = "AGFzbQEAAAABBgFgAX8BfwMCAQAHBwEDZmliAAAKHgEcAEEBIABBAkgNABpBAWsQACAAQQJrEABqCw+/' +
-            'AAAAAAAAAAAAAAAAAAAAAAAABABIAYgBmANYA1gFQAdYEGAAAAAMBHAF8AXcA1gFmAckBUwDKAToBqQBXAfkB";',
+          // One line, as a bundle has it: the run of A's follows the `+/` of the data before it.
+          'const wasm = "AGFzbQEAAAABBgFgAX8BfwMCAQAHBwEDZmliAAAKHgEcAEEBIABBAkgNABpBAWsQACAAQQJrEABqCw+/AAAAAAAAAAAAAAAAAAAAAAAABABIAYgBmANYA1gFQAdYEGAAAAAMBHAF8AXcA1gFmAckBUwDKAToBqQBXAfkB";',
           'src: url("data:font/woff2;base64,AAAAAAAAAAAAAAAAAAAAAAAABABIAYgBmANYA1gFQAdYEGAAAAAMBHAF8AXcA1gFmAckBUwDKAToBqQBXAfkBlAGfAZ4AqgA7AV0AnQDzASgARgHH") format("woff2")',
         ],
       },
