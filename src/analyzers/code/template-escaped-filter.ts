@@ -23,9 +23,9 @@ import type { RawFinding } from '../../core/finding.js';
 import { escapeRegex } from './scope.js';
 import { kindOf } from './syntax.js';
 import { calleeName, escapingCallPy } from './template-escaped-py.js';
-import { safeOutputsToReview } from './template-escaped-items.js';
+import { withoutClearedOutputs } from './template-escaped-items.js';
 import type { Corpus } from './template-escaped-items.js';
-import { withoutOutputsAt } from './templates.js';
+import type { UnescapedOutput } from './templates.js';
 
 /** The last filter of an expression (`|name`, `|name(args)`, Django's `|name:arg`), before `| safe`. */
 const LAST_FILTER = /(?<!\|)\|\s*([A-Za-z_]\w*)\s*(?:\([^()]*\)|:\s*(?:"[^"\n]*"|'[^'\n]*'|[\w.]+))?\s*$/;
@@ -296,21 +296,11 @@ function escapingFilter(c: Corpus, filter: string): boolean {
  * `findings` of a Jinja or Django template without the `|safe` outputs of a project filter that returns
  * escaped markup (see the module comment).
  */
-export async function withoutEscapingFilters(
+export function withoutEscapingFilters(
   findings: RawFinding[],
   file: SourceFile,
   ctx: AnalyzerContext,
 ): Promise<RawFinding[]> {
-  const review = await safeOutputsToReview(findings, file, ctx, LAST_FILTER, true);
-  if (!review) return findings;
-  const { outputs, corpus: c } = review;
-  let memo = decided.get(c);
-  if (!memo) decided.set(c, (memo = new Map<string, boolean>()));
-  const dropped = outputs.filter((o) => {
-    const filter = LAST_FILTER.exec(o.expr)?.[1] ?? '';
-    let ok = memo.get(filter);
-    if (ok === undefined) memo.set(filter, (ok = escapingFilter(c, filter)));
-    return ok;
-  });
-  return withoutOutputsAt(findings, dropped);
+  const lastFilter = (o: UnescapedOutput): string => LAST_FILTER.exec(o.expr)?.[1] ?? '';
+  return withoutClearedOutputs(findings, file, ctx, LAST_FILTER, decided, lastFilter, escapingFilter);
 }

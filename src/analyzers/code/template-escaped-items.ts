@@ -93,6 +93,33 @@ export async function safeOutputsToReview(
   return { outputs, corpus };
 }
 
+/**
+ * `findings` without the reviewed `|safe` outputs (see safeOutputsToReview) that `clears` decides are safe.
+ * Each output is decided by its key (`keyOf`), once per scan's corpus: `memo` holds a stage's decisions.
+ */
+export async function withoutClearedOutputs(
+  findings: RawFinding[],
+  file: SourceFile,
+  ctx: AnalyzerContext,
+  wanted: RegExp,
+  memo: WeakMap<Corpus, Map<string, boolean>>,
+  keyOf: (o: UnescapedOutput) => string,
+  clears: (c: Corpus, key: string) => boolean,
+): Promise<RawFinding[]> {
+  const review = await safeOutputsToReview(findings, file, ctx, wanted, true);
+  if (!review) return findings;
+  const { outputs, corpus: c } = review;
+  let known = memo.get(c);
+  if (!known) memo.set(c, (known = new Map<string, boolean>()));
+  const dropped = outputs.filter((o) => {
+    const key = keyOf(o);
+    let ok = known.get(key);
+    if (ok === undefined) known.set(key, (ok = clears(c, key)));
+    return ok;
+  });
+  return withoutOutputsAt(findings, dropped);
+}
+
 const isString = (n: SgNode): boolean =>
   kindOf(n) === 'string' && !n.children().some((c) => kindOf(c) === 'interpolation');
 const isFixed = (n: SgNode): boolean =>

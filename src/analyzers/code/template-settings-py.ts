@@ -24,9 +24,8 @@ import type { AnalyzerContext, SourceFile } from '../../core/analyzer.js';
 import type { RawFinding } from '../../core/finding.js';
 import { escapeRegex } from './scope.js';
 import { kindOf } from './syntax.js';
-import { safeOutputsToReview } from './template-escaped-items.js';
+import { withoutClearedOutputs } from './template-escaped-items.js';
 import type { Corpus } from './template-escaped-items.js';
-import { withoutOutputsAt } from './templates.js';
 
 const NAME = /^[A-Za-z_]\w*$/;
 const FIXED = new Set(['integer', 'float', 'true', 'false', 'none']);
@@ -249,20 +248,10 @@ function settingsOnly(c: Corpus, name: string): boolean {
  * `findings` of a Jinja or Django template without the unescaped outputs of a variable that the project's
  * Python only ever gives the operator's configuration (see the module comment).
  */
-export async function withoutSettingsValues(
+export function withoutSettingsValues(
   findings: RawFinding[],
   file: SourceFile,
   ctx: AnalyzerContext,
 ): Promise<RawFinding[]> {
-  const review = await safeOutputsToReview(findings, file, ctx, NAME, true);
-  if (!review) return findings;
-  const { outputs, corpus: c } = review;
-  let memo = decided.get(c);
-  if (!memo) decided.set(c, (memo = new Map<string, boolean>()));
-  const dropped = outputs.filter((o) => {
-    let ok = memo.get(o.expr);
-    if (ok === undefined) memo.set(o.expr, (ok = settingsOnly(c, o.expr)));
-    return ok;
-  });
-  return withoutOutputsAt(findings, dropped);
+  return withoutClearedOutputs(findings, file, ctx, NAME, decided, (o) => o.expr, settingsOnly);
 }
