@@ -42,9 +42,18 @@ export function expectedLines(text: string, ruleId: string): number[] {
   return out;
 }
 
-/** The example files of a rule in `dir/<rule-id-without-prefix>/`: `bad.*` and `good.*`. */
+/** The example files of a rule: `bad.*` and `good.*` in `dir/<rule-id-without-prefix>/`, and those of
+ * other rules' folders that name it in an `examples also for: <id> …` comment on one of their first lines. */
 export function exampleFiles(dir: string, ruleId: string): { bad: string[]; good: string[] } {
-  const d = join(dir, exampleDirName(ruleId));
+  const own = folderExamples(join(dir, exampleDirName(ruleId)));
+  const shared = sharedExamples(dir).get(ruleId);
+  return {
+    bad: [...own.bad, ...(shared?.bad ?? [])],
+    good: [...own.good, ...(shared?.good ?? [])],
+  };
+}
+
+function folderExamples(d: string): { bad: string[]; good: string[] } {
   let names: string[] = [];
   try {
     if (statSync(d).isDirectory()) names = readdirSync(d).sort();
@@ -56,6 +65,46 @@ export function exampleFiles(dir: string, ruleId: string): { bad: string[]; good
       .filter((n) => n.startsWith(prefix) && languageOf(extname(n).slice(1)) !== undefined)
       .map((n) => join(d, n));
   return { bad: pick('bad'), good: pick('good') };
+}
+
+const ALSO_FOR = /\bexamples also for:[ \t]*([\w./, \t-]+)/;
+
+// One example serves two rules that read the same code differently (one reports a line the other stays quiet
+// on), so it is written once rather than copied into both folders with the markers swapped.
+const sharedCache = new Map<string, Map<string, { bad: string[]; good: string[] }>>();
+
+function sharedExamples(dir: string): Map<string, { bad: string[]; good: string[] }> {
+  const cached = sharedCache.get(dir);
+  if (cached) return cached;
+  const out = new Map<string, { bad: string[]; good: string[] }>();
+  let folders: string[] = [];
+  try {
+    folders = readdirSync(dir, { withFileTypes: true })
+      .filter((e) => e.isDirectory())
+      .map((e) => e.name)
+      .sort();
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw err;
+  }
+  for (const folder of folders) {
+    const ex = folderExamples(join(dir, folder));
+    for (const [kind, files] of [['bad', ex.bad] as const, ['good', ex.good] as const]) {
+      for (const f of files) {
+        const head = readFileSync(f, 'utf8').slice(0, 600).split(/\r?\n/, 3).join('\n');
+        const ids =
+          ALSO_FOR.exec(head)?.[1]
+            ?.split(/[\s,]+/)
+            .filter((id) => id.includes('/')) ?? [];
+        for (const id of ids) {
+          const entry = out.get(id) ?? { bad: [], good: [] };
+          entry[kind].push(f);
+          out.set(id, entry);
+        }
+      }
+    }
+  }
+  sharedCache.set(dir, out);
+  return out;
 }
 
 /** Runs one rule over one example file and compares with its markers (good files expect nothing). */

@@ -1,3 +1,4 @@
+// examples also for: code/js-prototype-key-write
 const express = require('express');
 const app = express();
 
@@ -20,7 +21,7 @@ app.post('/prefs', (req, res) => {
 app.post('/settings', (req, res) => {
   const settings = req.session.settings;
   for (const k in settings) {
-    // (code/js-prototype-key-write reports the next line: one level, outside a recursive copy)
+    // ruleid: code/js-prototype-key-write
     settings[req.body.name] = settings[k].with(req.body.value);
   }
   res.json(settings);

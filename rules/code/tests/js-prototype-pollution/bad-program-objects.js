@@ -1,3 +1,4 @@
+// examples also for: code/js-prototype-key-write
 const _ = require('lodash');
 const $ = require('jquery');
 const express = require('express');
@@ -7,7 +8,7 @@ const settings = {};
 // A call given the request's path can return `settings.__proto__`, Object.prototype itself.
 app.post('/at', (req, res) => {
   const node = _.get(settings, req.body.path);
-  // (code/js-prototype-key-write reports the next line: one level, outside a recursive copy)
+  // ruleid: code/js-prototype-key-write
   node[req.body.key] = { enabled: true };
   res.end();
 });
@@ -15,7 +16,7 @@ app.post('/at', (req, res) => {
 // A copy of the request's entries into a target it was given, and a deep jQuery extend, stay reported.
 function copyInto(target, source) {
   for (const key in source) {
-    // (code/js-prototype-key-write reports the next line: one level, outside a recursive copy)
+    // ruleid: code/js-prototype-key-write
     target[key] = source[key];
   }
 }
@@ -34,13 +35,13 @@ module.exports = (state) => {
   const router = express.Router();
   function assign(target, source) {
     for (const key of Object.keys(source)) {
-      // (code/js-prototype-key-write reports the next line: one level, outside a recursive copy)
+      // ruleid: code/js-prototype-key-write
       target[key] = { value: source[key] };
     }
   }
   function setPath(obj, keys) {
     for (const k of keys.slice(0, -1)) obj = obj[k];
-    // (code/js-prototype-key-write reports the next line: one level, outside a recursive copy)
+    // ruleid: code/js-prototype-key-write
     obj[keys[keys.length - 1]] = { on: true };
   }
   router.post('/:group', (req, res) => {
@@ -56,7 +57,7 @@ module.exports = (state) => {
 module.exports.update = (store) => {
   function apply(target, values) {
     for (const k in values) {
-      // (code/js-prototype-key-write reports the next line: one level, outside a recursive copy)
+      // ruleid: code/js-prototype-key-write
       target[k] = values[k];
     }
   }
@@ -72,7 +73,7 @@ module.exports.update = (store) => {
 module.exports.patch = (store) => {
   function copyInto(target, values) {
     for (const k in values) {
-      // (code/js-prototype-key-write reports the next line: one level, outside a recursive copy)
+      // ruleid: code/js-prototype-key-write
       target[k] = values[k];
     }
   }

@@ -1,3 +1,4 @@
+// examples also for: code/js-prototype-key-write
 const express = require('express');
 const _ = require('lodash');
 
@@ -9,7 +10,7 @@ const app = express();
 app.get('/a/:host/:name', (req, res) => {
   const { host, name } = req.params;
   const found = _.find(config.queues, { hostId: host });
-  // (code/js-prototype-key-write reports the next line: one level, outside a recursive copy)
+  // ruleid: code/js-prototype-key-write
   cache[name] = cache[name] || {};
   // ruleid: code/js-prototype-pollution
   cache[name][host] = found;
@@ -20,7 +21,7 @@ app.get('/b/:host/:name', (req, res) => {
   const { host, name } = req.params;
   const q = _.find(config.queues, { hostId: host });
   if (!q) return res.sendStatus(404);
-  // (code/js-prototype-key-write reports the next line: one level, outside a recursive copy)
+  // ruleid: code/js-prototype-key-write
   cache[name] = cache[name] || {};
   // ruleid: code/js-prototype-pollution
   cache[name][host] = q;
@@ -32,7 +33,7 @@ app.get('/c/:host', (req, res) => {
   const { host } = req.params;
   const known = _.find(config.queues, { hostId: host });
   if (!known) {
-    // (code/js-prototype-key-write reports the next line: one level, outside a recursive copy)
+    // ruleid: code/js-prototype-key-write
     cache[host] = cache[host] || {};
   }
   res.end();

@@ -1,3 +1,4 @@
+// examples also for: code/js-prototype-key-write
 const _ = require('lodash');
 const express = require('express');
 const app = express();
@@ -34,9 +35,9 @@ app.post('/prefs', (req, res) => {
 // Arrays that a recursive copy fills next, or that carry request data, stay reported.
 function mergeLists(target, source) {
   for (const key in source) {
-    // (code/js-prototype-key-write reports the next line: one level, outside a recursive copy)
+    // ruleid: code/js-prototype-key-write
     target[key] = [];
-    // (code/js-prototype-key-write reports the next line: one level, outside a recursive copy)
+    // ruleid: code/js-prototype-key-write
     target[key] = [source[key]];
   }
   return target;
@@ -49,7 +50,8 @@ app.post('/lists', (req, res) => {
 // A template with no fixed text before the request value can still be exactly `__proto__`.
 app.post('/nested', (req, res) => {
   const store = {};
-  // ruleid: code/js-prototype-pollution
+  // A second-level write is also a one-level write into `store[…]` (a scan reports the line once, at high).
+  // ruleid: code/js-prototype-pollution, code/js-prototype-key-write
   store[`${req.body.section}`][req.body.name] = req.body.value;
   res.end();
 });
@@ -57,7 +59,7 @@ app.post('/nested', (req, res) => {
 // Fixed text made only of letters can still complete a dangerous name: 'proto' + 'type'.
 app.post('/meta/:rest', (req, res) => {
   const meta = req.app.locals.meta;
-  // (code/js-prototype-key-write reports the next line: one level, outside a recursive copy)
+  // ruleid: code/js-prototype-key-write
   meta['proto' + req.params.rest] = { copy: req.body };
   res.json(meta);
 });

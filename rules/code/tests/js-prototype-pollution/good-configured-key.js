@@ -1,3 +1,4 @@
+// examples also for: code/js-prototype-key-write
 const express = require('express');
 const _ = require('lodash');
 

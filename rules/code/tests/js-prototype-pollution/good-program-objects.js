@@ -1,3 +1,4 @@
+// examples also for: code/js-prototype-key-write
 const _ = require('lodash');
 const express = require('express');
 const fs = require('fs');
