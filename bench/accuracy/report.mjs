@@ -52,6 +52,28 @@ export function renderDoc(measured, meta) {
         pct(t.ok, t.judged),
       ]);
   }
+  // The two tiers of issue #12 (proven findings at high confidence, audit leads at medium or low) as a user
+  // meets them: what each confidence holds, and what a gate `--min-confidence X` keeps.
+  const tiers = [
+    row(['confidence', 'findings', 'judged', 'true', 'precision', 'kept by `--min-confidence`', 'precision']),
+  ];
+  tiers.push(row(Array(7).fill('---')));
+  const ORDER = ['high', 'medium', 'low'];
+  for (const [i, c] of ORDER.entries()) {
+    const t = tally(all.filter((x) => x.f.confidence === c));
+    const kept = tally(all.filter((x) => ORDER.indexOf(x.f.confidence) <= i));
+    tiers.push(
+      row([
+        c,
+        t.all,
+        t.judged,
+        t.ok,
+        pct(t.ok, t.judged),
+        `${c}: ${kept.ok} of ${kept.judged}`,
+        pct(kept.ok, kept.judged),
+      ]),
+    );
+  }
   const perApp = [
     row(['application', 'files', 'findings', 'judged', 'true', 'largest noise class', 'share']),
   ];
@@ -166,6 +188,12 @@ export function renderDoc(measured, meta) {
     '',
     ...lines,
     '',
+    'By confidence: proven findings (a source reaching a sink, a pattern that is certain) are reported at high',
+    'confidence, audit leads (a dangerous sink whose input is not constant) at medium or low; a pipeline that',
+    'gates with `--min-confidence high` sees only the first row.',
+    '',
+    ...tiers,
+    '',
     ...perApp,
     '',
     '### Targets of issue #11',
@@ -185,6 +213,6 @@ export function renderDoc(measured, meta) {
     notes,
     '',
   ].join('\n');
-  const summary = [...lines, '', ...perApp, '', ...checkRows].join('\n');
+  const summary = [...lines, '', ...tiers, '', ...perApp, '', ...checkRows].join('\n');
   return { summary, markdown };
 }

@@ -104,7 +104,7 @@ for (const t of targets) {
         ({ f, verdict }) =>
           `${f.severity}\t${f.ruleId}\t${f.location.path}:${f.location.startLine}\t${f.role ?? 'source'}\t${
             verdict ? String(verdict.ok) : pinned ? 'UNJUDGED' : '-'
-          }\t${f.message.slice(0, 200)}`,
+          }\t${f.message.slice(0, 200).replace(/[\t\n]/g, ' ')}\t${f.confidence}`,
       )
       .join('\n')}\n`,
   );
