@@ -304,6 +304,44 @@ describe('roleFromContent: copies of well-known libraries', () => {
       roleFromContent('// Requires CodeMirror version 3.15\n' + code, 'public/js/editor.js'),
     ).toBeUndefined();
   });
+  it('reads a copy whose banner is gone by the public names the library defines, in a file named after it', () => {
+    // google-code-prettify reformatted without its licence banner, and one of its language handlers.
+    const prettify =
+      'window.PR_SHOULD_USE_CONTINUATION = true;\nwindow.PR_TAB_WIDTH = 8;\n' +
+      'window.PR_normalizedHtml = window.PR = window.prettyPrintOne = window.prettyPrint = void 0;\n';
+    expect(roleFromContent(prettify + code, 'themes/t/public/js/prettify/prettify.js')).toBe('vendored');
+    const lexer =
+      'PR.registerLangHandler(PR.createSimpleLexer([\n  ["pln", /^[ \\t]+/, null, " \\t"]\n], []), ["css"]);\n';
+    expect(roleFromContent(lexer + code, 'public/js/prettify/lang-css.js')).toBe('vendored');
+    // The same names in a file of another name are the project's own code calling the library.
+    expect(roleFromContent(prettify + code, 'public/js/highlight-setup.js')).toBeUndefined();
+    // A file named like the library that only calls it is the project's own.
+    expect(
+      roleFromContent('window.onload = function () { prettyPrint(); };\n' + code, 'js/prettify.js'),
+    ).toBeUndefined();
+    expect(roleFromContent('registerLanguage("sql");\n' + code, 'js/lang-sql.js')).toBeUndefined();
+  });
+  it('reads a banner that names the file as a library, with a licence, and code that declares its release', () => {
+    const openlayers =
+      '/*\n\n  OpenLayers.js -- OpenLayers Map Viewer Library\n\n  Copyright (c) 2006-2012 by OpenLayers Contributors\n' +
+      '  Published under the 2-clause BSD license.\n\n*/\n\n/**\n * Contains XMLHttpRequest.js\n */\n' +
+      'var OpenLayers={VERSION_NUMBER:"Release 2.12",singleFile:true};\n';
+    expect(roleFromContent(openlayers + code, 'service/templates/demo/static/OpenLayers.js')).toBe(
+      'vendored',
+    );
+    const assigned =
+      "/*! Cropper.js - image cropping\n * Released under the MIT license\n */\nCropper.VERSION = '1.5.13';\n";
+    expect(roleFromContent(assigned + code, 'public/vendor/Cropper.js')).toBe('vendored');
+    // Without a licence, without the banner naming the file, or without the release: the project's own.
+    const unlicensed =
+      '/*\n  OpenLayers.js -- our map page\n*/\nvar OpenLayers={VERSION_NUMBER:"Release 2.12"};\n';
+    expect(roleFromContent(unlicensed + code, 'static/OpenLayers.js')).toBeUndefined();
+    const app = "/* Copyright (c) Example Ltd, MIT license */\nvar App = { VERSION: '2.1.0' };\n";
+    expect(roleFromContent(app + code, 'static/App.js')).toBeUndefined();
+    const noRelease =
+      '/* app.js -- the shop front. Copyright (c) Example Ltd, MIT license */\nvar app = {};\n';
+    expect(roleFromContent(noRelease + code, 'static/app.js')).toBeUndefined();
+  });
   it("leaves the project's own files alone", () => {
     // A header that mentions a library further along a line, with a license, is the project's own.
     const own = '/*! Slideshow v2.0 | requires jQuery 1.7+ | (c) Example Ltd, MIT license */\n';

@@ -167,10 +167,50 @@ export function isBundle(text: string): boolean {
   return BUNDLE_PRELUDE.test(text.slice(0, 512));
 }
 
+// Libraries whose copies are often reformatted or minified with their banner gone (google-code-prettify's
+// `prettify.js` starts with code): recognised, as retire.js recognises libraries, by the public names the
+// library defines, in a file named after it. Every name must be there in the bytes read. Prettify's language
+// handlers (`lang-css.js`, `lang-sql.js`) are one call that registers a lexer with it.
+const SIGNATURES: readonly { file: RegExp; names: readonly RegExp[] }[] = [
+  {
+    file: /^prettify$/,
+    names: [/\bPR_SHOULD_USE_CONTINUATION\b/, /\bprettyPrintOne\b/, /\bprettyPrint\b/],
+  },
+  { file: /^lang-[\w-]+$/, names: [/^\s*PR\.registerLangHandler\(\s*PR\.createSimpleLexer\(/] },
+];
+
+/** True when a file named after a library of SIGNATURES defines every public name of that library. */
+function hasSignature(path: string, text: string): boolean {
+  const stem = (path.split('/').pop() ?? '').replace(/(?:[.-]min)?\.[cm]?js$/i, '').toLowerCase();
+  const start = text.slice(0, VERSION_BYTES);
+  return SIGNATURES.some((s) => s.file.test(stem) && s.names.every((n) => n.test(start)));
+}
+
+/**
+ * True when the banner names the file itself (`OpenLayers.js -- OpenLayers Map Viewer Library`), with a copyright
+ * or licence, and the code then declares the namespace of that name with its release (`var
+ * OpenLayers={VERSION_NUMBER:"Release 2.12"`, `Leaflet.version = '1.9.4'`): a library naming its own release,
+ * whatever library it is. An application's own file seldom names itself in its banner and sets a version of that
+ * name too; either alone is not enough.
+ */
+function namesOwnRelease(path: string, banner: string, text: string): boolean {
+  const stem = /([A-Za-z_$][\w$]*)\.[cm]?js$/.exec(path.split('/').pop() ?? '')?.[1];
+  if (!stem || !BANNER_LICENSE.test(banner)) return false;
+  const name = escape(stem);
+  if (!new RegExp(`^[ \\t/*!]*${name}\\.js\\b`, 'm').test(banner)) return false;
+  const release = `['"](?:Release[ \\t]+)?v?\\d+\\.\\d+`;
+  const own = new RegExp(
+    `(?:\\b(?:var|let|const)[ \\t]+|\\bwindow\\.|^|[;\\n])[ \\t]*${name}[ \\t]*=[ \\t]*\\{[ \\t\\n]*['"]?VERSION(?:_NUMBER)?['"]?[ \\t]*:[ \\t]*${release}|\\b${name}\\.(?:VERSION(?:_NUMBER)?|version)[ \\t]*=[ \\t]*${release}`,
+    'i',
+  );
+  return own.test(text.slice(0, VERSION_BYTES));
+}
+
 /** True when the file is a copy of a well-known library (see the module comment). */
 export function isLibraryCopy(path: string, text: string): boolean {
   const head = text.slice(0, HEAD_BYTES);
   const banner = leadingComments(head);
+  if (hasSignature(path, text)) return true;
   if ((BANNER_NAME.test(banner) || BANNER_NAME_THEN_VERSION.test(banner)) && BANNER_LICENSE.test(banner))
     return true;
   if (BANNER_VERSION_LINE.test(banner)) return true;
@@ -183,7 +223,7 @@ export function isLibraryCopy(path: string, text: string): boolean {
     if (VERSION_LINE.test(open)) return true;
   }
   const lib = libraryOfName(path);
-  if (!lib) return false;
+  if (!lib) return namesOwnRelease(path, leadingComments(text.slice(0, VERSION_BYTES)), text);
   if (isBundle(text)) return true;
   // A banner that opens with the file's own library name as a file and dates or numbers its release on the
   // next lines (Crockford's `json2.js` / `2014-02-04`): the library naming itself, not a project's comment.
