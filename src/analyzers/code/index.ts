@@ -28,7 +28,7 @@ import { withoutEscapingFilters } from './template-escaped-filter.js';
 import { withoutLiteralMacroArgs } from './template-macro-args.js';
 import { templateRules } from './template-rules.js';
 import type { TemplateRule } from './template-rules.js';
-import { templateEngineOf } from './templates.js';
+import { SNIFFED_TEMPLATE_EXTENSIONS, templateEngineOf, templateEngineOfText } from './templates.js';
 import type { CodeRule } from './rule-schema.js';
 
 /** The catalogue entry of a YAML rule. */
@@ -124,7 +124,8 @@ export const codeAnalyzer: Analyzer = {
   matches(file: FileRef): boolean {
     // A translation catalogue's HTML (Node-RED's localised help pages) is text shown to people, rendered by
     // no template engine: `{{{payload}}}` there documents the syntax, it does not write anything.
-    if (templateEngineOf(file.ext) !== undefined) return !isTranslationFile(file.path);
+    if (templateEngineOf(file.ext) !== undefined || SNIFFED_TEMPLATE_EXTENSIONS.has(file.ext))
+      return !isTranslationFile(file.path);
     return languageOf(file.ext) !== undefined && !isDeclarationFile(file.name);
   },
   prepare(ctx: ProjectContext): Promise<void> {
@@ -134,7 +135,7 @@ export const codeAnalyzer: Analyzer = {
   },
   async analyze(file: SourceFile, ctx: AnalyzerContext): Promise<RawFinding[]> {
     const lang = languageOf(file.ext);
-    const template = !lang && templateEngineOf(file.ext) !== undefined;
+    const template = !lang && templateEngineOfText(file.ext, file.text) !== undefined;
     if (!lang && !template) return [];
     if (file.size > MAX_CODE_BYTES) {
       ctx.warn(`skipped: larger than ${MAX_CODE_BYTES} bytes`, {

@@ -1,6 +1,6 @@
 import { Lang, parse } from '@ast-grep/napi';
 import { describe, expect, it } from 'vitest';
-import { confinedByRoute, groupConfines } from './route-pattern.js';
+import { confinedByRoute, confinedByStringRoute, groupConfines } from './route-pattern.js';
 
 /** Whether each `req.params[n]` in `code` is confined for `sinkClass`, in source order. */
 function confined(code: string, sinkClass: string): boolean[] {
@@ -55,5 +55,46 @@ describe('capture groups of RegExp routes', () => {
       queue.process(/^(\\w+)$/, (req) => log(req.params[0]));
       app.get(/^\\/c\\/((\\w+)\\/x)$/, (req, res) => log(req.params[0]));`;
     expect(confined(code, 'log')).toEqual([false, false, false, false]);
+  });
+});
+
+/** Whether each `req.params.NAME` in `code` is confined for `sinkClass` by its string route, in source order. */
+function confinedNamed(code: string, sinkClass: string): boolean[] {
+  const root = parse(Lang.JavaScript, code).root();
+  return root
+    .findAll({ rule: { kind: 'member_expression', regex: '^req\\.params\\.\\w+$' } })
+    .map((n) => confinedByStringRoute(n, n.field('property')!.text(), sinkClass));
+}
+
+describe('parameters a string route gives their own pattern', () => {
+  // The route texts as written in JavaScript source: `'[\\w]+'` is the pattern [\w]+.
+  it('confines a parameter whose pattern admits no path or log metacharacter', () => {
+    const code = String.raw`
+      app.get('/:id/sprite:scale(@[23]x)?.:format([\\w]+)', (req, res) => {
+        fs.readFile(item.sprite + req.params.scale + '.' + req.params.format, done);
+        fs.readFile(req.params.id, done);
+      });
+      router.get(${'`'}/fonts/:range(\\d+-\\d+).pbf${'`'}, function (req, res) { log(req.params.range); });`;
+    expect(confinedNamed(code, 'path')).toEqual([true, true, false, true]);
+    expect(confinedNamed(code, 'log')).toEqual([true, true, false, true]);
+  });
+
+  it('does not confine a pattern that admits a dot, a slash or %, repeats over segments, or nests a group', () => {
+    const code = String.raw`
+      app.get('/f/:name([\\w.]+)', (req, res) => send(req.params.name));
+      app.get('/g/:p(\\w+)*', (req, res) => send(req.params.p));
+      app.get('/h/:q([^/]+)', (req, res) => send(req.params.q));
+      app.get('/i/:r((\\w+))', (req, res) => send(req.params.r));
+      app.get('/j/:s([\\w%]+)', (req, res) => send(req.params.s));`;
+    expect(confinedNamed(code, 'path')).toEqual([false, false, false, false, false]);
+  });
+
+  it('needs the pattern on the same name, in a string route whose handler holds the read', () => {
+    const code = String.raw`
+      app.get('/a/:form([\\w]+)/:format', (req, res) => send(req.params.format));
+      app.get(${'`'}/b/${'$'}{base}/:t(\\w+)${'`'}, (req, res) => send(req.params.t));
+      function h(req, res) { send(req.params.u); }
+      app.get('/c/:u(\\w+)', h);`;
+    expect(confinedNamed(code, 'path')).toEqual([false, false, false]);
   });
 });

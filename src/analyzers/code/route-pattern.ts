@@ -97,14 +97,10 @@ export function groupConfines(group: string, flags: string, sinkClass: string | 
 }
 
 /**
- * Whether `req.params[n]` read at `use` comes from a capture group of the RegExp route whose handler,
- * written in place, holds `use`, and that group confines it for `sinkClass`.
+ * The route argument of the registration (`app.get(route, …, handler)`) whose handler, written in place,
+ * holds `use`; undefined when `use` is in no such handler or the handler is the first argument.
  */
-export function confinedByRoute(use: SgNode, sinkClass: string | undefined): boolean {
-  if (kindOf(use) !== 'subscript_expression') return false;
-  const index = use.field('index');
-  if (!index || kindOf(index) !== 'number' || !/^\d+$/.test(index.text())) return false;
-  const n = Number(index.text());
+function routeOf(use: SgNode): SgNode | undefined {
   let fn: SgNode | null = use.parent();
   for (let depth = 0; fn && depth < 256; fn = fn.parent(), depth++) {
     if (!FUNCTIONS.has(kindOf(fn))) continue;
@@ -115,11 +111,81 @@ export function confinedByRoute(use: SgNode, sinkClass: string | undefined): boo
     // A callback inside the handler (`fs.access(p, (err) => …)`): its route is further out.
     if (!ROUTE.test(callee.field('property')?.text() ?? '')) continue;
     const route = call.field('arguments')?.namedChildren()[0];
-    if (!route || kindOf(route) !== 'regex' || route.id() === fn.id()) return false;
-    const groups = captureGroups(route.field('pattern')?.text() ?? '');
-    const group = groups?.[n];
-    if (group === undefined || /[()]/.test(group.replace(/\\.|\[(?:\\.|[^\]\\])*\]/g, ''))) return false;
-    return groupConfines(group, route.field('flags')?.text() ?? '', sinkClass);
+    return route && route.id() !== fn.id() ? route : undefined;
+  }
+  return undefined;
+}
+
+/** Whether a group holds a nested group (outside classes and escapes), which this reading does not follow. */
+function nested(group: string): boolean {
+  return /[()]/.test(group.replace(/\\.|\[(?:\\.|[^\]\\])*\]/g, ''));
+}
+
+/**
+ * Whether `req.params[n]` read at `use` comes from a capture group of the RegExp route whose handler,
+ * written in place, holds `use`, and that group confines it for `sinkClass`.
+ */
+export function confinedByRoute(use: SgNode, sinkClass: string | undefined): boolean {
+  if (kindOf(use) !== 'subscript_expression') return false;
+  const index = use.field('index');
+  if (!index || kindOf(index) !== 'number' || !/^\d+$/.test(index.text())) return false;
+  const route = routeOf(use);
+  if (!route || kindOf(route) !== 'regex') return false;
+  const group = captureGroups(route.field('pattern')?.text() ?? '')?.[Number(index.text())];
+  if (group === undefined || nested(group)) return false;
+  return groupConfines(group, route.field('flags')?.text() ?? '', sinkClass);
+}
+
+/**
+ * The value of a string literal or a template without substitutions; undefined for anything else, or for
+ * an escape that makes a control or coded character (`\n`, `\x2f`), which a route pattern has no use for.
+ */
+function cooked(node: SgNode): string | undefined {
+  const k = kindOf(node);
+  if (
+    k !== 'string' &&
+    (k !== 'template_string' || node.children().some((c) => kindOf(c) === 'template_substitution'))
+  )
+    return undefined;
+  let ok = true;
+  const value = node
+    .text()
+    .slice(1, -1)
+    .replace(/\\([\s\S])/g, (_, c: string) => {
+      if (/[bfnrtvux0-9\r\n\u2028\u2029]/.test(c)) ok = false;
+      return c;
+    });
+  return ok ? value : undefined;
+}
+
+/**
+ * Whether the route parameter `name` read at `use` (`req.params.format`) is confined for `sinkClass` by the
+ * pattern its string route gives it: Express 4 and koa-router (path-to-regexp before 8) take
+ * `'/:id/sprite.:format([\\w]+)'` as `format` matching `[\w]+` only, tested against the raw path before
+ * the value is decoded. A parameter without its own pattern (`[^/]+?`, which admits `.`, `..` and `%`), one
+ * repeated over segments (`:p(\\w+)*`, `:p(\\w+)+`, joined with `/`) or a pattern with a nested group is
+ * not confined.
+ */
+export function confinedByStringRoute(use: SgNode, name: string, sinkClass: string | undefined): boolean {
+  const route = routeOf(use);
+  const path = route ? cooked(route) : undefined;
+  if (path === undefined) return false;
+  const at = path.indexOf(`:${name}(`);
+  // The name must end there: `:format(` is not `:form(`; and be given one pattern only.
+  if (at < 0 || path.indexOf(`:${name}(`, at + 1) >= 0) return false;
+  const start = at + name.length + 2;
+  let inClass = false;
+  for (let i = start; i < path.length; i++) {
+    const c = path[i];
+    if (c === '\\') i++;
+    else if (inClass) inClass = c !== ']';
+    else if (c === '[') inClass = true;
+    else if (c === '(') return false;
+    else if (c === ')') {
+      if (/^[*+]/.test(path.slice(i + 1))) return false;
+      const group = path.slice(start, i);
+      return !nested(group) && groupConfines(group, '', sinkClass);
+    }
   }
   return false;
 }

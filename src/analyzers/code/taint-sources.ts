@@ -4,7 +4,7 @@ import { forFile } from './file-level.js';
 import type { Matcher, ParamSourceSpec } from './rule-schema.js';
 import type { Definition } from './scope.js';
 import { routeParamOf, validatedParamAt, validatedParams } from './param-validators.js';
-import { confinedByRoute } from './route-pattern.js';
+import { confinedByRoute, confinedByStringRoute } from './route-pattern.js';
 import { accessPath } from './sources.js';
 import { kindOf } from './syntax.js';
 import { lineOf, REQ } from './taint-support.js';
@@ -108,6 +108,8 @@ export class SourceFinder {
       return !this.o.python && confinedByRoute(node, this.o.sinkClass);
     const name = routeParamOf(srcPath);
     if (name === undefined || this.o.python) return false;
+    // `req.params.format` of a string route that gives it its own pattern (`'/:id.:format([\\w]+)'`).
+    if (confinedByStringRoute(node, name, this.o.sinkClass)) return true;
     this.validated ??= validatedParams(this.o.root);
     return validatedParamAt(this.validated, name, node);
   }

@@ -140,9 +140,10 @@ export class TaintEvaluator {
   private keepsShape(node: SgNode): boolean {
     const { syn } = this.o;
     const k = kindOf(node);
-    // `a || []`, `a ?? {}`: the value is a as it is, or a default written in place.
-    if (k === 'binary_expression' && /^(\|\||\?\?)$/.test(node.field('operator')?.text() ?? ''))
-      return DEFAULTS.has(kindOf(node.field('right') ?? node));
+    const op = k === 'binary_expression' ? node.field('operator')?.text() : undefined;
+    // `a || []`, `a ?? {}`: a as it is, or a default written in place; `a && a.file` is its right operand's value.
+    if (op === '||' || op === '??') return DEFAULTS.has(kindOf(node.field('right') ?? node));
+    if (op === '&&' && !this.o.python) return [node.field('right')].some((r) => !!r && this.keepsShape(r));
     return (
       syn.identifiers.has(k) ||
       syn.member.has(k) ||
@@ -201,6 +202,7 @@ export class TaintEvaluator {
       const settles = op === '+' ? settledBy(this.o.sinkClass, this.o.python) : undefined;
       const parts = settles ? plusOperands(node) : undefined;
       if (parts && settles) return redirectTarget(this.redirect, parts, depth, settles);
+      if (op === '&&' && !this.o.python) return this.firstOf([node.field('right')], depth); // a falsy a has no text
       return this.firstOf([node.field('left'), node.field('right')], depth);
     }
     const settles = k === 'template_string' ? settledBy(this.o.sinkClass, this.o.python) : undefined;

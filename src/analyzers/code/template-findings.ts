@@ -7,7 +7,7 @@ import type { CompiledSources } from './sources.js';
 import { templateFlows } from './template-flow.js';
 import { templateRules } from './template-rules.js';
 import type { TemplateRule } from './template-rules.js';
-import { autoescapeOff, templateEngineOf, unescapedOutputs } from './templates.js';
+import { autoescapeOff, templateEngineOfText, unescapedOutputs } from './templates.js';
 import type { UnescapedOutput } from './templates.js';
 import type { Trace } from './taint.js';
 import { vueConstIsFixed, vueValueIsSanitized } from './vue-script.js';
@@ -54,7 +54,7 @@ function linesText(lines: readonly number[]): string {
 
 /** The audit findings of a template file: unescaped outputs of variables, auto-escaping turned off. */
 export function templateFileFindings(file: SourceFile): RawFinding[] {
-  const engine = templateEngineOf(file.ext);
+  const engine = templateEngineOfText(file.ext, file.text);
   if (!engine) return [];
   const rules = templateRules();
   const out: RawFinding[] = [];

@@ -28,6 +28,14 @@ describe('which template files are read', () => {
     expect(codeAnalyzer.matches(ref('views/page.html'))).toBe(true);
     expect(codeAnalyzer.matches(ref('nodes/core/80-template.html'))).toBe(true);
   });
+  it('reads a .tmpl, an extension several engines share, only when its text writes Handlebars output', async () => {
+    expect(codeAnalyzer.matches(ref('public/templates/index.tmpl'))).toBe(true);
+    const found = async (text: string) =>
+      (await codeAnalyzer.analyze(makeSourceFile('public/templates/index.tmpl', text), makeMemoryContext()))
+        .length;
+    expect(await found('<a href="/x{{&key_query}}">x</a>\n')).toBe(1);
+    expect(await found('<a href="{{.URL}}">{{.Name}}</a>\n<%= raw %>\n')).toBe(0);
+  });
   it('skips translation catalogues (help text that shows the syntax)', () => {
     expect(codeAnalyzer.matches(ref('locales/en-US/function/80-template.html'))).toBe(false);
     expect(codeAnalyzer.matches(ref('app/i18n/de/help.hbs'))).toBe(false);

@@ -27,6 +27,20 @@ export function templateEngineOf(ext: string): TemplateEngine | undefined {
   return Object.hasOwn(ENGINES, ext) ? ENGINES[ext] : undefined;
 }
 
+/**
+ * Extensions several engines share, read as a template only when the text says which: `.tmpl` is a Go
+ * template's, an Underscore template's (where `<%-` escapes) or a Handlebars one's (`handlebars.compile` of
+ * `index.tmpl`). Only Handlebars and Mustache write `{{{x}}}` and `{{&x}}`; what else a `.tmpl` holds is left
+ * unread.
+ */
+export const SNIFFED_TEMPLATE_EXTENSIONS: ReadonlySet<string> = new Set(['tmpl']);
+
+/** The template engine of a file from its extension, or for a shared extension from its text. */
+export function templateEngineOfText(ext: string, text: string): TemplateEngine | undefined {
+  if (!SNIFFED_TEMPLATE_EXTENSIONS.has(ext)) return templateEngineOf(ext);
+  return /\{\{\{\s*[^\s{}]|\{\{&\s*[^\s{}]/.test(text) ? 'handlebars' : undefined;
+}
+
 const UNESCAPED_RULE = 'template-unescaped-output';
 
 /**

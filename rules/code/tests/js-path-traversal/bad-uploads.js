@@ -42,3 +42,13 @@ app.post('/names', (req, res) => {
   }
   res.end();
 });
+
+// Behind the same check, the client's name and another request value are still request data.
+app.post('/upload-as', (req, res) => {
+  var file = req.files && req.files.file;
+  // ruleid: code/js-path-traversal
+  fs.writeFileSync(path.join('/srv/files', file.originalFilename), 'x');
+  var target = req.query.keep && req.query.target;
+  // ruleid: code/js-path-traversal
+  fs.rename(file.path, target, () => res.end());
+});
