@@ -1,0 +1,28 @@
+# The Basic header's user name becomes the caller's identity, and no code of the module reads its password:
+# `Authorization: Basic` with `admin:` and anything after the colon is the administrator.
+import werkzeug.http
+from flask import Flask, abort, request
+
+app = Flask(__name__)
+
+
+class BasicAuthHelper(object):
+    @staticmethod
+    def get_current_user(request):
+        hdr = request.headers.get("Authorization")
+        auth = werkzeug.http.parse_authorization_header(hdr)
+        if auth is None:
+            abort(401)
+        # ruleid: code/py-basic-auth-user-unverified
+        return auth.username
+
+    def get_auth_info(self, request):
+        user = self.get_current_user(request)
+        return {"user": user, "roles": ["admin"] if user == "admin" else []}
+
+
+@app.route("/reports")
+def reports():
+    # ruleid: code/py-basic-auth-user-unverified
+    owner = request.authorization.username
+    return {"owner": owner}
