@@ -133,3 +133,24 @@ export function iteratorCall(
   const method = callee.field(syn.memberProperty)?.text() ?? '';
   return ITERATORS.test(method) ? { call, method, recv: callee.field(syn.memberObject) } : null;
 }
+
+// Defaults written in place (`files || []`): nothing of the request's in them.
+const DEFAULTS = new Set(['array', 'object', 'string', 'number', 'null', 'undefined', 'true', 'false']);
+
+/**
+ * Whether `node` keeps a value a copy of the request member it reads: only names, parameters, property
+ * reads, conditionals and `a || []`-style defaults do.
+ */
+export function keepsShape(syn: Syntax, node: SgNode): boolean {
+  const k = kindOf(node);
+  // `a || []`, `a ?? {}`: the value is a as it is, or a default written in place.
+  if (k === 'binary_expression' && /^(\|\||\?\?)$/.test(node.field('operator')?.text() ?? ''))
+    return DEFAULTS.has(kindOf(node.field('right') ?? node));
+  return (
+    syn.identifiers.has(k) ||
+    syn.member.has(k) ||
+    syn.subscript.has(k) ||
+    syn.ternary.has(k) ||
+    syn.sameValue.has(k)
+  );
+}
