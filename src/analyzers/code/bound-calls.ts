@@ -11,12 +11,13 @@ import type { Syntax } from './syntax.js';
  * `handler.bind(null, socket)` or a sink in a callback reached through a dispatcher ends the path.
  */
 
-/** Calls `name.bind(…)` of the file (the function's name read as a value and bound). */
+/** Calls `name.bind(…)` or `this.name.bind(…)` of the file (the function or method read as a value and bound). */
 export function bindCallsOf(index: FileIndex, root: SgNode, name: string): SgNode[] {
   const want = `${name}.bind`;
+  const method = `this.${want}`;
   return index
     .callList(root, 'call_expression')
-    .filter((c) => c.callee === want)
+    .filter((c) => c.callee === want || c.callee === method)
     .map((c) => c.node);
 }
 

@@ -26,3 +26,18 @@ io.on('connection', (socket) => {
   socket.on('command', onMessage);
   socket.on('run', onRun.bind(null, socket));
 });
+
+class Terminal {
+  constructor(socket) {
+    this.socket = socket;
+    socket.on('input', this.onInput.bind(this));
+  }
+
+  onInput(line) {
+    // ruleid: code/js-command-injection
+    childProcess.exec('sh -c ' + line);
+    this.socket.emit('ok');
+  }
+}
+
+module.exports = { Terminal };

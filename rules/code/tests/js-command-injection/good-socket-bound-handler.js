@@ -22,3 +22,15 @@ io.on('connection', (socket) => {
   socket.on('hello', report.bind(null, n++));
   socket.on('status', dispatch.bind(null, runFixed));
 });
+
+class Session {
+  constructor(socket) {
+    socket.on('disconnect', this.onClose.bind(this));
+  }
+
+  onClose(reason) {
+    childProcess.execSync('logger closed ' + reason);
+  }
+}
+
+module.exports = { Session };
