@@ -323,6 +323,7 @@ function readParamSource(r: Reader, v: unknown, i: number): ParamSourceSpec {
     except: r.strList(o, 'except', []),
     requestObject: o['requestObject'] === true,
   };
+  if (o['bound'] === true) spec.bound = true;
   if (o['function'] !== undefined) spec.function = r.matcher(o['function'], `params[${i}].function`);
   if (o['param'] !== undefined) spec.param = r.matcher(o['param'], `params[${i}].param`);
   if (!spec.function && !spec.param) r.fail(`params[${i}] needs "function" or "param"`);

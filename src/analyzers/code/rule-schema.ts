@@ -189,6 +189,11 @@ export interface ParamSourceSpec {
   except: string[];
   /** Treat the parameter as a request object (its `.query`, `.body`, ... are sources) instead of as data. */
   requestObject: boolean;
+  /**
+   * The function is registered as `f.bind(thisArg, a, …)`: the parameters the file's binds fix are not
+   * sources, and `which` counts from the first parameter after them (bound-calls.ts).
+   */
+  bound?: boolean;
 }
 
 /** Sanitizers every taint rule of a language honours (type coercions and the like). */

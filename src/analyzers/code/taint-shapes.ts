@@ -133,3 +133,26 @@ export function iteratorCall(
   const method = callee.field(syn.memberProperty)?.text() ?? '';
   return ITERATORS.test(method) ? { call, method, recv: callee.field(syn.memberObject) } : null;
 }
+
+// Defaults written in place (`files || []`): nothing of the request's in them.
+const DEFAULTS = new Set(['array', 'object', 'string', 'number', 'null', 'undefined', 'true', 'false']);
+
+/**
+ * Whether `node` keeps a value a copy of the request member it reads: only names, parameters, property
+ * reads, conditionals and `a || []`-style defaults do.
+ */
+export function keepsShape(syn: Syntax, node: SgNode): boolean {
+  const k = kindOf(node);
+  const op = k === 'binary_expression' ? node.field('operator')?.text() : undefined;
+  // `a || []`, `a ?? {}`: a as it is, or a default written in place; `a && a.file` is its right operand's value
+  // (JavaScript's `&&`; Python's `and` is another node kind).
+  if (op === '||' || op === '??') return DEFAULTS.has(kindOf(node.field('right') ?? node));
+  if (op === '&&') return [node.field('right')].some((r) => !!r && keepsShape(syn, r));
+  return (
+    syn.identifiers.has(k) ||
+    syn.member.has(k) ||
+    syn.subscript.has(k) ||
+    syn.ternary.has(k) ||
+    syn.sameValue.has(k)
+  );
+}

@@ -1,7 +1,9 @@
 import type { SgNode } from '@ast-grep/napi';
 import type { DefinitionLookup } from './definitions.js';
+import { fewestBound } from './bound-calls.js';
 import { forFile } from './file-level.js';
 import type { Matcher, ParamSourceSpec } from './rule-schema.js';
+import { functionName } from './scope.js';
 import type { Definition } from './scope.js';
 import { routeParamOf, validatedParamAt, validatedParams } from './param-validators.js';
 import { confinedByRoute, confinedByStringRoute } from './route-pattern.js';
@@ -191,7 +193,15 @@ export class SourceFinder {
 
   paramSelected(p: ParamSourceSpec, d: Extract<Definition, { kind: 'param' }>): boolean {
     if (p.except.includes(d.name)) return false;
-    return p.which === 'all' || p.which.includes(d.index);
+    let at = d.index;
+    if (p.bound) {
+      // Registered bound (`handler.bind(null, socket)`): the fixed parameters are the program's own values.
+      const name = functionName(d.fn);
+      const fixed = name === undefined ? undefined : fewestBound(this.o.index, this.o.root, name);
+      if (fixed === undefined || at < fixed) return false;
+      at -= fixed;
+    }
+    return p.which === 'all' || p.which.includes(at);
   }
 
   paramWrapper(d: Extract<Definition, { kind: 'param' }>): SgNode | undefined {

@@ -2,6 +2,7 @@ import type { SgNode } from '@ast-grep/napi';
 import { DefinitionLookup } from './definitions.js';
 import { GuardChecker } from './taint-guards.js';
 import { ArgvShapes } from './taint-argv.js';
+import { indirectArgs } from './bound-calls.js';
 import { accessSuffix, fieldRead, fieldWritten, literalField } from './taint-fields.js';
 import { SourceFinder } from './taint-sources.js';
 import { replacementSanitizes } from './replace-check.js';
@@ -13,7 +14,14 @@ import { kindOf } from './syntax.js';
 import { memberSetToLiteral } from './reaching-assignment.js';
 import { redirectTarget, settledBy } from './taint-redirect.js';
 import type { RedirectContext } from './taint-redirect.js';
-import { isArrayIndexParam, iteratorCall, plusOperands, readsMember, templateParts } from './taint-shapes.js';
+import {
+  isArrayIndexParam,
+  iteratorCall,
+  keepsShape,
+  plusOperands,
+  readsMember,
+  templateParts,
+} from './taint-shapes.js';
 import {
   argFor,
   contains,
@@ -32,9 +40,6 @@ import type { TaintOptions, Trace, Value } from './taint-support.js';
 export { FileIndex } from './file-index.js';
 export type { CallResolver, TaintOptions, TaintStep, Trace, Value } from './taint-support.js';
 export { REQ } from './taint-support.js';
-
-// Defaults written in place (`files || []`): nothing of the request's in them.
-const DEFAULTS = new Set(['array', 'object', 'string', 'number', 'null', 'undefined', 'true', 'false']);
 
 /** Demand-driven, intra-file taint: asks backwards from a sink whether a value comes from a source. */
 export class TaintEvaluator {
@@ -132,25 +137,9 @@ export class TaintEvaluator {
   private expr(node: SgNode, depth: number): Value {
     const v = this.exprOf(node, depth);
     // Only names, parameters, property reads and conditionals keep the value a copy of the request member.
-    if (v && v !== REQ && v.srcPath !== undefined && !this.keepsShape(node))
+    if (v && v !== REQ && v.srcPath !== undefined && !keepsShape(this.o.syn, node))
       return { ...v, srcPath: undefined };
     return v;
-  }
-
-  private keepsShape(node: SgNode): boolean {
-    const { syn } = this.o;
-    const k = kindOf(node);
-    const op = k === 'binary_expression' ? node.field('operator')?.text() : undefined;
-    // `a || []`, `a ?? {}`: a as it is, or a default written in place; `a && a.file` is its right operand's value.
-    if (op === '||' || op === '??') return DEFAULTS.has(kindOf(node.field('right') ?? node));
-    if (op === '&&' && !this.o.python) return [node.field('right')].some((r) => !!r && this.keepsShape(r));
-    return (
-      syn.identifiers.has(k) ||
-      syn.member.has(k) ||
-      syn.subscript.has(k) ||
-      syn.ternary.has(k) ||
-      syn.sameValue.has(k)
-    );
   }
 
   private exprOf(node: SgNode, depth: number): Value {
@@ -431,16 +420,27 @@ export class TaintEvaluator {
     if (this.bindings.length >= MAX_CALL_DEPTH) return null;
     const name = functionName(d.fn);
     if (!name) return null;
-    const calls = this.o.index.callsTo(this.o.root, this.callKind, name).slice(0, MAX_CALLERS);
+    const { index, root, syn, python } = this.o;
     let whole = false;
-    for (const c of calls) {
-      const arg = argFor(this.o.syn, this.o.python, c, d);
-      if (!arg || contains(d.fn, c)) continue;
-      this.bindings.push({ fn: -1, call: c, name });
-      const v = field !== undefined ? this.fieldOf(arg, field, depth + 1) : this.expr(arg, depth + 1);
-      this.bindings.pop();
-      if (v === REQ) whole = true;
-      else if (v) return withStep(v, this.src.step(`${name}(${d.name})`, c));
+    // Direct calls first; then, in JavaScript, what fills the parameter through `bind` or through another
+    // function's parameter the function is handed to (bound-calls.ts), asked only when no direct call answers.
+    for (const direct of [true, false]) {
+      const sites = direct
+        ? index
+            .callsTo(root, this.callKind, name)
+            .slice(0, MAX_CALLERS)
+            .map((call) => ({ call, arg: argFor(syn, python, call, d) }))
+        : python
+          ? []
+          : indirectArgs(index, root, syn, name, d.index);
+      for (const { call: c, arg } of sites.slice(0, MAX_CALLERS)) {
+        if (!arg || contains(d.fn, c)) continue;
+        this.bindings.push({ fn: -1, call: c, name });
+        const v = field !== undefined ? this.fieldOf(arg, field, depth + 1) : this.expr(arg, depth + 1);
+        this.bindings.pop();
+        if (v === REQ) whole = true;
+        else if (v) return withStep(v, this.src.step(`${name}(${d.name})`, c));
+      }
     }
     // A caller passes the whole request object: the parameter's `.query`, `.args`... are request data.
     return whole ? REQ : null;
