@@ -189,7 +189,11 @@ export function checkPlaintext(file: SourceFile): RawFinding[] {
     const c = commentStart(line, ext);
     if (c === 0) continue;
     if (c > 0) line = line.slice(0, c);
-    if (DOC_KEY.test(line) || ORIGIN_HEADER.test(line) || (YAML.test(ext) && DOC_KEY.test(parentKey(lines, i))))
+    if (
+      DOC_KEY.test(line) ||
+      ORIGIN_HEADER.test(line) ||
+      (YAML.test(ext) && DOC_KEY.test(parentKey(lines, i)))
+    )
       continue;
     URL_RE.lastIndex = 0;
     for (let m = URL_RE.exec(line); m; m = URL_RE.exec(line)) {
