@@ -32,6 +32,7 @@ import { languageOf } from './languages.js';
 import type { CodeMatch } from './matches.js';
 import { isMinified, MAX_CODE_BYTES } from './minified.js';
 import { behindShellLogin, routesBehindLogin } from './shell-login.js';
+import { socketHandlersBesideShell } from './shell-socket.js';
 import type { ShellLogin } from './shell-login.js';
 
 /** Where an application gives its users a shell, and the routes behind the login that opens it. */
@@ -214,6 +215,12 @@ async function readShellFacts(
     let login: ShellLogin | undefined;
     try {
       login = routesBehindLogin(facts.shell.path, texts, exists);
+      // The other handlers of the WebSocket server that admits the shell (shell-socket.ts) are behind it too.
+      const shellText = texts.find((t) => t.path === facts.shell!.path)?.text;
+      const beside =
+        login && shellText ? socketHandlersBesideShell(facts.shell.path, shellText, facts.shell.line) : [];
+      if (login && beside.length > 0)
+        login.handlers.set(facts.shell.path, [...(login.handlers.get(facts.shell.path) ?? []), ...beside]);
     } catch {
       login = undefined;
     }

@@ -354,3 +354,25 @@ describe('a weak password named for a test account', () => {
     expect(sev("LATEST_PASSWORD = 'test'\n")).toEqual([['secrets/weak-password', undefined]]);
   });
 });
+
+describe("a URL's syntax in a help text and a test's own local database", () => {
+  it('reads a bracketed optional password (`[:password]@`) as notation, not a password', () => {
+    // Split so that this file's own scan does not read it.
+    const help = [
+      '    redis://[:pass' + 'word]@localhost:6379?db=0',
+      '  url: redis://[user[:pass' + 'word1]@]cache.acme-shop.io',
+    ];
+    for (const line of help) expect(scan(line, 'app/common/redis.py')).toEqual([]);
+    const secret = real();
+    expect(scan(`url = 'redis://:${secret}@cache.acme-shop.io:6379'`, 'app/common/redis.py').length).toBe(1);
+  });
+  it("drops a weak password in a test's URL to this machine, keeps one to another host or a strong one", () => {
+    const weak = "url = 'mysql+pymysql://user:pass%" + "word@localhost/foobar'";
+    expect(scan(weak, 'app/tests/indexer/test_utils.py')).toEqual([]);
+    // The same line outside tests is still reported (lowered at localhost).
+    expect(scan(weak, 'app/indexer/defaults.py').map((d) => d.ruleId)).toEqual(['secrets/weak-password']);
+    expect(scan(weak.replace('localhost', 'db.acme-shop.io'), 'app/tests/test_utils.py').length).toBe(1);
+    const secret = real();
+    expect(scan(`url = 'mysql://user:${secret}@localhost/foobar'`, 'app/tests/test_utils.py').length).toBe(1);
+  });
+});

@@ -187,6 +187,17 @@ export function passwordVerdict(m: MatchContext, inUrl: boolean): Verdict {
   // A weak password in a test's code is the test's own user's ('admin2', 'password123'); in a fixture's
   // configuration (a `.env` a deploy may copy) it is still reported, lowered.
   if (reason !== undefined && !inUrl && m.sourceCode && TEST_ROLES.has(roleFromPath(m.path))) return false;
+  // So is a weak password in a URL to this machine in a test's code (`mysql://user:pass%word@localhost/db`
+  // checking how a driver parses it): the test's own database or server, reached from nowhere else. A strong
+  // one there, or one to another host, may be live and stays.
+  if (
+    reason !== undefined &&
+    inUrl &&
+    m.sourceCode &&
+    TEST_ROLES.has(roleFromPath(m.path)) &&
+    LOCAL_HOST.test(m.line)
+  )
+    return false;
   // A weak password on a comment line of program source shows a format or quotes an example request
   // (`// { name: 'mk2', password: '123456' }`): the program never reads it, and a default the program does
   // set is reported where the code sets it. A strong one there may be a live credential and stays.
@@ -254,6 +265,7 @@ const SCHEME = /[A-Za-z][A-Za-z0-9+.:-]{0,30}$/;
 /** Credentials in a URL: database schemes become database-url findings, weak passwords weak-password ones. */
 function urlVerdict(m: MatchContext): Verdict {
   if (!SCHEME.test(m.before)) return false;
+  if (optionalUserinfo(m)) return false;
   // A host named for its role (`@dbhost`): an example's with a password that names itself (`bbpasswd`).
   const role = ROLE_HOST.test(m.line);
   if (role && (SELF_NAMED.test(m.secret) || PASSWORD_WORDS.test(m.secret))) return false;
@@ -262,6 +274,19 @@ function urlVerdict(m: MatchContext): Verdict {
   const v = role ? atRoleHost(found) : lowerInDoctest(m, found);
   if (v.ruleId !== undefined) return v;
   return DB_SCHEME.test(m.before) ? { ...v, ruleId: 'secrets/database-url' } : v;
+}
+
+/**
+ * A URL's syntax written for a reader, its optional parts in square brackets (`redis://[:password]@host`,
+ * `scheme://[user[:password]@]host` in an option's help text): the bracket opens before the password's `:`
+ * and closes after it, which a URL's userinfo never does (a literal `[` or `]` there must be percent-encoded).
+ */
+function optionalUserinfo(m: MatchContext): boolean {
+  if (!m.secret.endsWith(']')) return false;
+  const at = m.line.indexOf(`:${m.secret}@`);
+  if (at < 0) return false;
+  const head = m.line.slice(0, at);
+  return head.slice(head.lastIndexOf('//') + 2).includes('[');
 }
 
 const URL_TAIL = `:([^\\s@/'"\`<>]{1,})@[A-Za-z0-9.\\[\\]_-]{1,}`;

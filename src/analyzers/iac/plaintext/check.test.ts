@@ -77,4 +77,21 @@ describe('plaintext-protocol: only connections the program makes', () => {
     ].join('\n');
     expect(ids('mapproxy.yaml', proxy)).toEqual([8]);
   });
+  it("reads an Origin or Referer header's value as the name of a site, not a connection", () => {
+    // A CORS test's request and the origin its answer allows: the server compares them, nothing connects.
+    const cors = [
+      'tests:',
+      '  - name: allowed origin',
+      '    request_headers:',
+      '      Origin: http://portal.acme-shop.io',
+      '      Referer: http://portal.acme-shop.io/start',
+      '    response_headers:',
+      '      Access-Control-Allow-Origin: http://portal.acme-shop.io',
+      '  - name: the upstream',
+      '    url: http://api.acme-shop.io/v1/status',
+    ].join('\n');
+    expect(ids('tests/functional/cors.yaml', cors)).toEqual([9]);
+    // A key that only ends in the word is still an endpoint.
+    expect(ids('config.yaml', 'data_origin_url: http://api.acme-shop.io/\n')).toEqual([1]);
+  });
 });

@@ -52,6 +52,13 @@ const IDENTIFIER_HOSTS = new Set([
 const DOC_KEY =
   /(?:^|[\s"'{,_.-])(?:\$schema|\$id|xmlns(?::\w{1,40})?|namespace|ns|homepage|home_page|license|licen[cs]e_url|documentation|docs?|docs_url|help|help_url|wiki|repository|bugs|website|description|comment|author|changelog|issues|funding|see|link|links|references?|about|info_url|schema|schema_location|schemaLocation|targetNamespace|identifier|@context|@id|@type|tag|home|icon|sources|href|xlink:href|label|title|text|message|tooltip|placeholder|caption|summary|online_?resource)["']?\s{0,4}[:=]/i;
 
+/**
+ * HTTP headers whose value names a site rather than a server the program talks to: the `Origin` and `Referer`
+ * a request carries (a CORS test's request headers) and the origin a CORS answer allows. The server compares
+ * such a value with the browser's; nothing connects to it.
+ */
+const ORIGIN_HEADER = /(?:^|[\s"'{,_.-])(?:origin|referr?er)["']?\s{0,4}[:=]/i;
+
 /** Generic top-level domains seen in practice; two-letter country codes are accepted as well. */
 const PUBLIC_TLDS = new Set(
   (
@@ -182,7 +189,12 @@ export function checkPlaintext(file: SourceFile): RawFinding[] {
     const c = commentStart(line, ext);
     if (c === 0) continue;
     if (c > 0) line = line.slice(0, c);
-    if (DOC_KEY.test(line) || (YAML.test(ext) && DOC_KEY.test(parentKey(lines, i)))) continue;
+    if (
+      DOC_KEY.test(line) ||
+      ORIGIN_HEADER.test(line) ||
+      (YAML.test(ext) && DOC_KEY.test(parentKey(lines, i)))
+    )
+      continue;
     URL_RE.lastIndex = 0;
     for (let m = URL_RE.exec(line); m; m = URL_RE.exec(line)) {
       const scheme = m[1]!.toLowerCase();
