@@ -18,7 +18,8 @@ const ID = String.raw`[A-Za-z_$][\w$]*`;
 const INDIRECT = new RegExp(String.raw`\(0,(\s*)(${ID}(?:\.${ID})+)(\s*)\)(?=\s*\()`, 'g');
 
 /** A word before `(` that makes it a parenthesised expression, not the arguments of a call. */
-const KEYWORD_BEFORE = /(?:^|[^\w$.])(?:return|typeof|void|await|yield|case|in|of|delete|throw|else|do|new)\s*$/;
+const KEYWORD_BEFORE =
+  /(?:^|[^\w$.])(?:return|typeof|void|await|yield|case|in|of|delete|throw|else|do|new)[ \t]*$/;
 
 /** The interop helpers that wrap `require("x")`, also as a member of tslib's namespace (`tslib_1.__importDefault`). */
 const HELPER = String.raw`((?:${ID}\s*\.\s*)?(__importDefault|__importStar|_interopRequireDefault|_interopRequireWildcard|__toESM)\s*\(\s*)`;
@@ -42,10 +43,14 @@ const blank = (s: string): string => s.replace(/[^\r\n]/g, ' ');
 const within = (before: string, kept: string, after: string): string =>
   /[\r\n]/.test(before + after) ? blank(before) + kept + blank(after) : blank(before + after) + kept;
 
-/** True when the `(` at `at` in `text` follows a callee (`f(0, x.y)(z)` calls `f`: no indirect call). */
+/**
+ * True when the `(` at `at` in `text` follows a callee on its line (`f(0, x.y)(z)` calls `f`: no indirect
+ * call). A word on an earlier line is taken to end its statement, as compilers end theirs with `;`; it is
+ * often a comment's.
+ */
 function followsCallee(text: string, at: number): boolean {
   const before = text.slice(Math.max(0, at - 16), at);
-  return /[\w$)\]]\s*$/.test(before) && !KEYWORD_BEFORE.test(before);
+  return /[\w$)\]][ \t]*$/.test(before) && !KEYWORD_BEFORE.test(before);
 }
 
 /** `(0, a.b)(…)` read as `a.b(…)`. */
@@ -60,9 +65,17 @@ function unwrappedImports(text: string): string {
   const defaults = new Set<string>();
   const out = text.replace(
     WRAPPED,
-    (_m: string, name = '', eq = '', helper: string, helperName: string, req: string, close: string) => {
-      if (name !== '' && DEFAULT_HELPERS.has(helperName)) defaults.add(name);
-      return `${name}${eq}${within(helper, req, close)}`;
+    (
+      _m: string,
+      name: string | undefined,
+      eq: string | undefined,
+      helper: string,
+      helperName: string,
+      req: string,
+      close: string,
+    ) => {
+      if (name !== undefined && DEFAULT_HELPERS.has(helperName)) defaults.add(name);
+      return `${name ?? ''}${eq ?? ''}${within(helper, req, close)}`;
     },
   );
   if (defaults.size === 0) return out;
@@ -71,7 +84,10 @@ function unwrappedImports(text: string): string {
 }
 
 /** `const fs_1 = require("fs")` or `var _fs = require("fs")` (after unwrapping): the name, then the module. */
-const REQUIRED = new RegExp(String.raw`\b(?:const|let|var)\s+(${ID})\s*=\s*require\s*\(\s*['"]([^'"\n]+)['"]\s*\)`, 'g');
+const REQUIRED = new RegExp(
+  String.raw`\b(?:const|let|var)\s+(${ID})\s*=\s*require\s*\(\s*['"]([^'"\n]+)['"]\s*\)`,
+  'g',
+);
 
 /** A cheap look for a compiler's module name before any is read: `fs_1 =` or `var _fs =`. */
 const COMPILER_NAMED = /(?:_\d+|\bvar _[\w$]+)\s*=\s*require\b/;
@@ -87,9 +103,16 @@ const squashed = (s: string): string => s.replace(/[^A-Za-z0-9]/g, '').toLowerCa
 function writtenName(text: string, name: string, spec: string): string | undefined {
   if (spec.startsWith('.') || spec.startsWith('/')) return undefined;
   const base = /^(.+)_\d+$/.exec(name)?.[1] ?? /^_(.+?)\d*$/.exec(name)?.[1];
-  const segment = spec.replace(/^node:/, '').split('/').pop() ?? '';
-  if (base === undefined || !/^[A-Za-z_$][\w$]*$/.test(base) || squashed(base) !== squashed(segment)) return undefined;
-  const declared = new RegExp(String.raw`\b(?:const|let|var|function|class|import)\s+${base.replace(/\$/g, '\\$')}\b`);
+  const segment =
+    spec
+      .replace(/^node:/, '')
+      .split('/')
+      .pop() ?? '';
+  if (base === undefined || !/^[A-Za-z_$][\w$]*$/.test(base) || squashed(base) !== squashed(segment))
+    return undefined;
+  const declared = new RegExp(
+    String.raw`\b(?:const|let|var|function|class|import)\s+${base.replace(/\$/g, '\\$')}\b`,
+  );
   return declared.test(text) ? undefined : base;
 }
 
