@@ -21,14 +21,14 @@ const INDIRECT = new RegExp(String.raw`\(0,(\s*)(${ID}(?:\.${ID})+)(\s*)\)(?=\s*
 const KEYWORD_BEFORE =
   /(?:^|[^\w$.])(?:return|typeof|void|await|yield|case|in|of|delete|throw|else|do|new)[ \t]*$/;
 
-/** The interop helpers that wrap `require("x")`, also as a member of tslib's namespace (`tslib_1.__importDefault`). */
-const HELPER = String.raw`((?:${ID}\s*\.\s*)?(__importDefault|__importStar|_interopRequireDefault|_interopRequireWildcard|__toESM)\s*\(\s*)`;
-
-/** `name = helper(require("x"))` (the name optional), with an optional second flag argument (`, 1`, `, true`). */
-const WRAPPED = new RegExp(
-  String.raw`(?:(${ID})(\s*=\s*))?${HELPER}(require\s*\(\s*(?:'[^'\n]*'|"[^"\n]*")\s*\))(\s*(?:,\s*!?[\w$.]+\s*)?\))`,
+/** A call of an interop helper on `require("x")`, with an optional second flag argument (`, 1`, `, true`). */
+const HELPER_CALL = new RegExp(
+  String.raw`\b(__importDefault|__importStar|_interopRequireDefault|_interopRequireWildcard|__toESM)(\s*\(\s*)(require\s*\(\s*(?:'[^'\n]*'|"[^"\n]*")\s*\))(\s*(?:,\s*!?[\w$.]+\s*)?\))`,
   'g',
 );
+
+/** What may precede a helper's name: `name = ` (its result's name), then `tslib_1.` (the helper's module). */
+const HELPER_BEFORE = new RegExp(String.raw`(?:(${ID})(\s*=\s*))?((?:${ID}\s*\.\s*)?)$`);
 
 /** The helpers whose result's `.default` is the module itself (an ES default import). */
 const DEFAULT_HELPERS = new Set(['__importDefault', '_interopRequireDefault', '__toESM']);
@@ -63,31 +63,53 @@ function directCalls(text: string): string {
 /** The interop helpers read as the `require` they wrap; `x.default` read as `x` for a default import's `x`. */
 function unwrappedImports(text: string): string {
   const defaults = new Set<string>();
-  const out = text.replace(
-    WRAPPED,
-    (
-      _m: string,
-      name: string | undefined,
-      eq: string | undefined,
-      helper: string,
-      helperName: string,
-      req: string,
-      close: string,
-    ) => {
-      if (name !== undefined && DEFAULT_HELPERS.has(helperName)) defaults.add(name);
-      return `${name ?? ''}${eq ?? ''}${within(helper, req, close)}`;
-    },
-  );
+  // The search starts at the helper's name (a pattern that starts with an optional name would be tried at
+  // every offset); what precedes it is read from the text before.
+  let out = '';
+  let done = 0;
+  for (const m of text.matchAll(HELPER_CALL)) {
+    const [whole, helperName = '', open = '', req = '', close = ''] = m;
+    const at = m.index;
+    const before = HELPER_BEFORE.exec(text.slice(Math.max(done, at - 120), at));
+    const [, name, , owner = ''] = before ?? [];
+    if (name !== undefined && DEFAULT_HELPERS.has(helperName)) defaults.add(name);
+    const start = at - owner.length;
+    out += text.slice(done, start) + within(owner + helperName + open, req, close);
+    done = at + whole.length;
+  }
+  out += text.slice(done);
   if (defaults.size === 0) return out;
   const names = [...defaults].map((n) => n.replace(/\$/g, '\\$')).join('|');
   return out.replace(new RegExp(String.raw`(?<![\w$.])(${names})\.default(?![\w$])`, 'g'), '        $1');
 }
 
-/** `const fs_1 = require("fs")` or `var _fs = require("fs")` (after unwrapping): the name, then the module. */
-const REQUIRED = new RegExp(
-  String.raw`\b(?:const|let|var)\s+(${ID})\s*=\s*require\s*\(\s*['"]([^'"\n]+)['"]\s*\)`,
-  'g',
-);
+/** `require("fs")` at the start of a text: the module in group 1. */
+const REQUIRE_CALL = /^require\s*\(\s*['"]([^'"\n]+)['"]\s*\)/;
+
+/** `const fs_1 = ` or `var _fs = ` at the end of a text: the name in group 1. */
+const DECLARED_AS = new RegExp(String.raw`\b(?:const|let|var)\s+(${ID})\s*=\s*$`);
+
+/** `const fs_1 = require("fs")` or `var _fs = require("fs")` (after unwrapping): each name and its module. */
+function requireDeclarations(text: string): [string, string][] {
+  const out: [string, string][] = [];
+  // From each `require` outward: a pattern that starts with `const|let|var` is tried at every word.
+  for (let i = text.indexOf('require'); i !== -1; i = text.indexOf('require', i + 7)) {
+    const spec = REQUIRE_CALL.exec(text.slice(i, i + 260))?.[1];
+    const name = spec === undefined ? undefined : DECLARED_AS.exec(text.slice(Math.max(0, i - 100), i))?.[1];
+    if (spec !== undefined && name !== undefined) out.push([name, spec]);
+  }
+  return out;
+}
+
+/** True when `text` declares `name` (`const name`, `function name`, `class name`, `import name`). */
+function declares(text: string, name: string): boolean {
+  const before = /\b(?:const|let|var|function|class|import)\s+$/;
+  for (let i = text.indexOf(name); i !== -1; i = text.indexOf(name, i + name.length)) {
+    if (/^[\w$]/.test(text.charAt(i + name.length))) continue;
+    if (before.test(text.slice(Math.max(0, i - 12), i))) return true;
+  }
+  return false;
+}
 
 /** A cheap look for a compiler's module name before any is read: `fs_1 =` or `var _fs =`. */
 const COMPILER_NAMED = /(?:_\d+|\bvar _[\w$]+)\s*=\s*require\b/;
@@ -110,10 +132,7 @@ function writtenName(text: string, name: string, spec: string): string | undefin
       .pop() ?? '';
   if (base === undefined || !/^[A-Za-z_$][\w$]*$/.test(base) || squashed(base) !== squashed(segment))
     return undefined;
-  const declared = new RegExp(
-    String.raw`\b(?:const|let|var|function|class|import)\s+${base.replace(/\$/g, '\\$')}\b`,
-  );
-  return declared.test(text) ? undefined : base;
+  return declares(text, base) ? undefined : base;
 }
 
 /**
@@ -123,14 +142,13 @@ function writtenName(text: string, name: string, spec: string): string | undefin
  */
 function writtenModuleNames(text: string): string {
   const renames = new Map<string, string>();
-  for (const m of text.matchAll(REQUIRED)) {
-    const [, name = '', spec = ''] = m;
+  for (const [name, spec] of requireDeclarations(text)) {
     const written = writtenName(text, name, spec);
     if (written !== undefined && !renames.has(name)) renames.set(name, written);
   }
   if (renames.size === 0) return text;
-  const names = [...renames.keys()].map((n) => n.replace(/\$/g, '\\$')).join('|');
-  return text.replace(new RegExp(String.raw`(?<![\w$.])(?:${names})(?![\w$])`, 'g'), (name: string) => {
+  const compiled = [...renames.keys()].map((n) => n.replace(/\$/g, '\\$')).join('|');
+  return text.replace(new RegExp(String.raw`(?<![\w$.])(?:${compiled})(?![\w$])`, 'g'), (name: string) => {
     const written = renames.get(name) ?? name;
     return ' '.repeat(name.length - written.length) + written;
   });
@@ -139,7 +157,7 @@ function writtenModuleNames(text: string): string {
 /** The text with compiled call shapes in their source form, of the same length; the text itself when it has none. */
 export function sourceForm(text: string): string {
   const indirect = text.includes('(0,');
-  const wrapped = /__import(?:Default|Star)|_interopRequire|__toESM/.test(text);
+  const wrapped = text.includes('__import') || text.includes('_interopRequire') || text.includes('__toESM');
   if (!indirect && !wrapped && !COMPILER_NAMED.test(text)) return text;
   let out = indirect ? directCalls(text) : text;
   if (wrapped) out = unwrappedImports(out);
