@@ -6,7 +6,9 @@
  * - `__importDefault(require("x"))`, `_interopRequireDefault(require("x"))`, `__importStar(…)`,
  *   `_interopRequireWildcard(…)` and esbuild's `__toESM(…)` are the module `require("x")` gives;
  * - `x_1.default`, where `x_1` holds a default-import wrapper, is what `import x from "x"` binds, the module
- *   itself (its whole export, as an ES default import of a file of the tree is read in imports.ts).
+ *   itself (its whole export, as an ES default import of a file of the tree is read in imports.ts);
+ * - a package's module under the compiler's name (`fs_1`, Babel's `_fs`) is the name written (`fs`), which
+ *   the rules name.
  *
  * The rewrite keeps every character's offset: what is dropped becomes spaces (line breaks stay), so lines,
  * columns and snippets taken from the original text stay right. Only the tree is built from this form.
