@@ -10,6 +10,7 @@ import type { AnalyzerContext, SourceFile } from '../../core/analyzer.js';
 import { isFixedValue } from './fixed-value.js';
 import { calleeDeclared } from './callee-members.js';
 import { jsImports } from './imports.js';
+import { sourceForm } from './compiled-calls.js';
 import { languageOf } from './languages.js';
 import type { FileLanguage } from './languages.js';
 import type { CodeMatch } from './matches.js';
@@ -54,7 +55,7 @@ export function importReader(
   ctx: Pick<AnalyzerContext, 'paths' | 'readFile'>,
 ): { imports: ReturnType<typeof jsImports>; moduleRoot: (module: string) => Promise<SgNode | undefined> } {
   const imports = jsImports(
-    parse(lang.lang, file.text).root(),
+    parse(lang.lang, sourceForm(file.text)).root(),
     file.path,
     (p) => ctx.paths.has(p),
     lang.family === 'typescript',
@@ -63,7 +64,9 @@ export function importReader(
   const read = async (module: string): Promise<SgNode | undefined> => {
     const text = await ctx.readFile(module);
     const l = languageOf(module.slice(module.lastIndexOf('.') + 1));
-    return text !== undefined && l && l.family !== 'python' ? parse(l.lang, text).root() : undefined;
+    return text !== undefined && l && l.family !== 'python'
+      ? parse(l.lang, sourceForm(text)).root()
+      : undefined;
   };
   const moduleRoot = (module: string): Promise<SgNode | undefined> => {
     let r = roots.get(module);

@@ -6,6 +6,7 @@ import { ensurePython, isDeclarationFile, languageOf } from './languages.js';
 import type { FileLanguage } from './languages.js';
 import { isMinified, MAX_CODE_BYTES } from './minified.js';
 import { FileIndex } from './file-index.js';
+import { sourceForm } from './compiled-calls.js';
 import { fileAccount } from './taint-budget.js';
 import type { Account } from './taint-budget.js';
 
@@ -79,7 +80,9 @@ class Module implements LoadedModule {
   get root(): SgNode {
     if (!this.tree) {
       if (this.lang.family === 'python') ensurePython();
-      this.tree = parse(this.lang.lang, this.text).root();
+      // Compiled CommonJS is read in its source form (compiled-calls.ts); offsets are the text's own.
+      const text = this.lang.family === 'python' ? this.text : sourceForm(this.text);
+      this.tree = parse(this.lang.lang, text).root();
     }
     return this.tree;
   }
