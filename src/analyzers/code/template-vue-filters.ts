@@ -28,10 +28,16 @@ const GLOBAL_CALL = /^\s*(?:this\.)?(\$[A-Za-z_$][\w$]*)\.([A-Za-z_$][\w$]*)\s*\
 function globalCall(expr: string): [string, string] | undefined {
   const m = GLOBAL_CALL.exec(expr);
   if (!m) return undefined;
-  const top = parse(Lang.JavaScript, expr).root().children().filter((c) => c.isNamed());
+  const top = parse(Lang.JavaScript, expr)
+    .root()
+    .children()
+    .filter((c) => c.isNamed());
   const call = top.length === 1 && kindOf(top[0]!) === 'expression_statement' ? top[0]!.child(0) : null;
   if (!call || kindOf(call) !== 'call_expression') return undefined;
-  const callee = call.field('function')?.text().replace(/^this\./, '');
+  const callee = call
+    .field('function')
+    ?.text()
+    .replace(/^this\./, '');
   return callee === `${m[1]}.${m[2]}` ? [m[1]!, m[2]!] : undefined;
 }
 // A write of a global property: `app.config.globalProperties.$x = v`, `Vue.prototype.$x = v`.
