@@ -80,3 +80,14 @@ describe('exportedFunctionSanitizes', () => {
     expect(exportedFunctionSanitizes(text, false, 'br')).toBe(false);
   });
 });
+
+describe('exportedFunctionSanitizes: the export', () => {
+  const body = '(t) {\n  return DOMPurify.sanitize(t);\n}';
+  it.each([
+    ['a function declaration', `export function br${body}\n`, true],
+    ['a const arrow function', 'export const br = (t) => DOMPurify.sanitize(t);\n', true],
+    ['a let, which may be rebound', 'export let br = (t) => DOMPurify.sanitize(t);\n', false],
+    ['a method of the default export', `export default {\n  br${body},\n};\n`, false],
+    ['a function not exported', `function br${body}\n`, false],
+  ])('%s', (_, text, ok) => expect(exportedFunctionSanitizes(text, false, 'br')).toBe(ok));
+});

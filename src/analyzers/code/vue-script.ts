@@ -160,10 +160,14 @@ export function exportedFunctionSanitizes(text: string, ts: boolean, name: strin
   const found = functionsNamed(root, name);
   if (found.length !== 1) return false;
   const fn = found[0]!;
-  let up = fn.parent();
-  // `export function name`, or `export const name = (…) => …` (declarator → declaration → export).
-  for (let i = 0; up && i < 3 && kindOf(up) !== 'export_statement'; i++) up = up.parent();
-  return !!up && kindOf(up) === 'export_statement' && returnsSanitized(fn, true);
+  // `export function name`, or `export const name = (…) => …` (declarator → declaration → export); a method
+  // of an exported object (`export default { name() {} }`) is not the module's own export of that name.
+  const decl = kindOf(fn) === 'function_declaration' ? fn : fn.parent()?.parent();
+  const exported =
+    !!decl &&
+    (decl.id() === fn.id() || (kindOf(decl) === 'lexical_declaration' && /^const\b/.test(decl.text()))) &&
+    kindOf(decl.parent() ?? decl) === 'export_statement';
+  return exported && returnsSanitized(fn, true);
 }
 
 /** The functions a component's script defines under `name`: a computed or method, a setup function. */
