@@ -49,6 +49,22 @@ describe('v-html of a global filter that sanitizes', () => {
     expect(await lines(files)).toEqual([2]);
   });
 
+  it.each([
+    [
+      'a defineProperty of the same global',
+      "Object.defineProperty(app.config.globalProperties, '$filters', { value: raw });\n",
+    ],
+    ['an object key of the same name', 'Object.assign(app.config.globalProperties, { $filters: raw });\n'],
+  ])('keeps it for %s elsewhere', async (_, other) => {
+    const files = { 'src/main.js': MAIN, 'src/plugin.js': other, 'src/filters.js': BR };
+    expect(await lines(files)).toEqual([2]);
+  });
+
+  it('keeps it when the component template binds the name itself', async () => {
+    const page = PAGE.replace('<p ', '<p v-for="$filters in sets" ');
+    expect(await lines({ 'src/main.js': MAIN, 'src/filters.js': BR }, page)).toEqual([2]);
+  });
+
   it('keeps it when the v-html writes more than the call', async () => {
     const page = PAGE.replace('$filters.br(note.text)', '$filters.br(note.text) + note.tail');
     expect(await lines({ 'src/main.js': MAIN, 'src/filters.js': BR }, page)).toEqual([2]);

@@ -47,10 +47,22 @@ const EXTENSIONS = ['', '.js', '.mjs', '.ts', '/index.js', '/index.ts'];
 /** Each global property name → the one module file every write binds it to, or null when any is something else. */
 type Globals = Map<string, string | null>;
 
+// A global's name bound any other way: as a string (`defineProperty(…, '$filters', …)`, `['$filters']`) or an
+// object key (`Object.assign(app.config.globalProperties, { $filters: x })`, a component's `data` or `provide`).
+const OTHER_BINDING = /['"`](\$[A-Za-z_$][\w$]*)['"`]|(\$[A-Za-z_$][\w$]*)\s*:(?!:)/g;
+
 const index = new TemplateIndex<Globals>('the Vue application’s global properties', async (texts) => {
   const out: Globals = new Map();
-  for await (const [p, text] of texts.texts(isScript)) {
+  const otherwise = new Set<string>();
+  for await (const [p, text] of texts.texts((q) => isScript(q) || q.endsWith('.vue'))) {
+    for (const m of text.matchAll(OTHER_BINDING)) otherwise.add((m[1] ?? m[2])!);
     if (!GLOBAL_WRITE.test(text)) continue;
+    // A component writing a global is not read: the global is then not known.
+    if (!isScript(p)) {
+      for (const m of text.matchAll(/(?:globalProperties|prototype)\.(\$[A-Za-z_$][\w$]*)/g))
+        otherwise.add(m[1]!);
+      continue;
+    }
     const root = parse(scriptLanguageOf(p)!, text).root();
     for (const a of root.findAll({ rule: { kind: 'assignment_expression' } })) {
       const left = a.field('left');
@@ -62,6 +74,7 @@ const index = new TemplateIndex<Globals>('the Vue application’s global propert
       out.set(name, module && (before === undefined || before === module) ? module : null);
     }
   }
+  for (const name of otherwise) if (out.has(name)) out.set(name, null);
   return out;
 });
 
@@ -97,6 +110,13 @@ function joinPath(dir: string, rel: string): string {
   return out.join('/');
 }
 
+/** Whether a component's template binds `name` itself: a `v-for` item, a slot's props. */
+function bindsInTemplate(text: string, name: string): boolean {
+  return new RegExp(
+    String.raw`(?:v-for|v-slot|slot-scope|#[\w-]+)\s*=\s*("[^"]*|'[^']*)${escapeRegex(name)}(?![\w$])`,
+  ).test(text);
+}
+
 /** `findings` without the `v-html` outputs of a global filter that sanitizes (see the module comment). */
 export async function withoutSanitizingGlobalFilters(
   findings: RawFinding[],
@@ -117,8 +137,9 @@ export async function withoutSanitizingGlobalFilters(
   const decided = new Map<string, boolean>();
   for (const o of outputs) {
     const [global, fn] = globalCall(o.expr)!;
-    // The component's own script may shadow or rebind the global (`this.$filters = …`).
-    if (script.includes(global)) continue;
+    // The component's own script may shadow or rebind the global (`this.$filters = …`), and so may its
+    // template (`v-for="$filters in sets"`, a slot's props).
+    if (script.includes(global) || bindsInTemplate(file.text, global)) continue;
     const module = globals.get(global);
     if (!module) continue;
     const key = `${module}\0${fn}`;
