@@ -26,6 +26,7 @@ import { withoutViewEscapedItems } from './template-escaped-items.js';
 import { withoutSettingsValues } from './template-settings-py.js';
 import { withoutEscapingFilters } from './template-escaped-filter.js';
 import { withoutLiteralMacroArgs } from './template-macro-args.js';
+import { withoutSanitizingGlobalFilters } from './template-vue-filters.js';
 import { templateRules } from './template-rules.js';
 import type { TemplateRule } from './template-rules.js';
 import { SNIFFED_TEMPLATE_EXTENSIONS, templateEngineOf, templateEngineOfText } from './templates.js';
@@ -154,7 +155,8 @@ export const codeAnalyzer: Analyzer = {
       const items = await withoutViewEscapedItems(props, file, ctx);
       const settings = await withoutSettingsValues(items, file, ctx);
       const filtered = await withoutEscapingFilters(settings, file, ctx);
-      return await withoutLiteralMacroArgs(filtered, file, ctx);
+      const macros = await withoutLiteralMacroArgs(filtered, file, ctx);
+      return await withoutSanitizingGlobalFilters(macros, file, ctx);
     }
     const rules = rulesFor(rulesDirsOf(ctx.options), profileOf(ctx.options));
     const renders = file.text.includes('render') && requestDataPossible(file.text, lang, rules);

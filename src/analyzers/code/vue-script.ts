@@ -6,6 +6,7 @@
  */
 import { Lang, parse } from '@ast-grep/napi';
 import { isFixedValue, returnedValues } from './fixed-value.js';
+import { escapeRegex } from './scope.js';
 import { kindOf } from './syntax.js';
 
 // Translation functions whose result is fixed when their key and values are.
@@ -95,17 +96,78 @@ function cleanOrFixed(v: AstNode, depth = 0): 'clean' | 'fixed' | undefined {
   return isFixedValue(v) ? 'fixed' : undefined;
 }
 
-/** Whether every value `fn` returns is a sanitizer's result or fixed text, and at least one is sanitized. */
-function returnsSanitized(fn: AstNode): boolean {
+// A condition under which a name holds no markup: `typeof x === 'undefined'`, `x == null`, `!x`.
+const emptyTest = (raw: string): RegExp => {
+  const name = escapeRegex(raw);
+  return new RegExp(
+    String.raw`^\(\s*(?:typeof\s+${name}\s*===?\s*(['"])undefined\1|${name}\s*===?\s*(?:undefined|null)|(?:undefined|null)\s*===?\s*${name}|!\s*${name})\s*\)$`,
+  );
+};
+
+/**
+ * Whether `v`, a returned value, is a parameter of `fn` returned at once where the `if` around it has found it
+ * empty (`if (typeof input === 'undefined') return input;`): `undefined`, `null` or another falsy value,
+ * which writes no markup. The `if`'s branch must be that return alone, so nothing can change the value first.
+ */
+function emptyParameter(v: AstNode, fn: AstNode): boolean {
+  if (kindOf(v) !== 'identifier') return false;
+  const name = v.text();
+  const params = fn.field('parameters') ?? fn.field('parameter');
+  const declared = params
+    ? kindOf(params) === 'identifier'
+      ? [params.text()]
+      : params.children().map((p) => (kindOf(p) === 'identifier' ? p.text() : ''))
+    : [];
+  if (!declared.includes(name)) return false;
+  const ret = v.parent();
+  if (!ret || kindOf(ret) !== 'return_statement') return false;
+  const block = ret.parent();
+  const branch =
+    block && kindOf(block) === 'statement_block' && block.children().filter((c) => c.isNamed()).length === 1
+      ? block
+      : ret;
+  const test = branch.parent();
+  return (
+    !!test &&
+    kindOf(test) === 'if_statement' &&
+    test.field('consequence')?.id() === branch.id() &&
+    emptyTest(name).test(test.field('condition')?.text() ?? '')
+  );
+}
+
+/**
+ * Whether every value `fn` returns is a sanitizer's result or fixed text (with `emptyParameters`, or a parameter
+ * returned where it is empty), and at least one is sanitized.
+ */
+function returnsSanitized(fn: AstNode, emptyParameters = false): boolean {
   const values = returnedValues(fn);
   if (!values) return false;
   let cleaned = false;
   for (const v of values) {
     const r = cleanOrFixed(v);
-    if (!r) return false;
+    if (!r && !(emptyParameters && emptyParameter(v, fn))) return false;
     if (r === 'clean') cleaned = true;
   }
   return cleaned;
+}
+
+/**
+ * Whether the module `text` (JavaScript or TypeScript) exports one function `name` whose every return is
+ * sanitized markup, fixed text or an empty parameter (see emptyParameter): a global filter's definition.
+ */
+export function exportedFunctionSanitizes(text: string, ts: boolean, name: string): boolean {
+  const root = parse(ts ? Lang.TypeScript : Lang.JavaScript, text).root();
+  const found = functionsNamed(root, name);
+  if (found.length !== 1) return false;
+  const fn = found[0]!;
+  // `export function name`, or `export const name = (…) => …` (declarator → declaration → export); a method
+  // of an exported object (`export default { name() {} }`) is not the module's own export of that name.
+  const decl = kindOf(fn) === 'function_declaration' ? fn : fn.parent()?.parent();
+  const exported =
+    !!decl &&
+    (decl.id() === fn.id() || (kindOf(decl) === 'lexical_declaration' && /^const\b/.test(decl.text()))) &&
+    kindOf(decl.parent() ?? decl) === 'export_statement';
+  return exported && returnsSanitized(fn, true);
 }
 
 /** The functions a component's script defines under `name`: a computed or method, a setup function. */

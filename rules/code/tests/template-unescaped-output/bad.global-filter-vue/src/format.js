@@ -1,0 +1,5 @@
+import sanitizeHtml from 'sanitize-html';
+
+export function bold(text) {
+  return sanitizeHtml(`<b>${text}</b>`);
+}
