@@ -40,9 +40,20 @@ export function readsAsGuard(name: string): boolean {
 const INLINE_CHECK =
   /\b(?:req|request)\.(?:user|auth|isAuthenticated)\b|\b(?:req|request|ctx|this)\.session\.(?:user\w*|admin\w*|auth\w*|logged\w*|uid)\b|\b(?:ctx|this)\.state\.user\b|\b(?:ctx|this)\.isAuthenticated\b|\bthis\.user\b/;
 
-/** Whether a handler's text reads the signed-in user itself (and so decides who may call it). */
+/**
+ * A handler that refuses the caller unless a helper given the request allows it (`if (!create_tenant_allowed(req))
+ * return …`, `if (!(await canEdit(req, doc)))`): the helper's name speaks of who may do it. Narrower than a
+ * middleware's name (GUARD): `isValid(req)` or `requireFields(req)` checks the input, not the caller.
+ */
+const REFUSED_UNLESS = /\bif\s*\(\s*!\s*\(?\s*(?:await\s+)?([\w$.]+)\s*\(\s*(?:req|request|ctx)\b/g;
+const CALLER_CHECK =
+  /auth|log(?:ged)?_?in|signed_?in|permi|role|admin|access|allow|owner|(?:^|[._])(?:can|may)(?:[A-Z_]|$)/i;
+
+/** Whether a handler's text reads the signed-in user itself, or asks a helper that does (and so decides who may call it). */
 export function checksUserItself(handlerText: string): boolean {
-  return INLINE_CHECK.test(handlerText);
+  if (INLINE_CHECK.test(handlerText)) return true;
+  for (const m of handlerText.matchAll(REFUSED_UNLESS)) if (CALLER_CHECK.test(m[1] ?? '')) return true;
+  return false;
 }
 /** A route group is consistent enough to judge when this share of its routes, and at least MIN, are guarded. */
 const SHARE = 0.75;
@@ -196,7 +207,7 @@ export function unguardedRoutes(calls: readonly SgNode[]): UnguardedRoute[] {
     if (guarded < MIN_GUARDED || guarded < SHARE * group.length) continue;
     for (const r of group) {
       if (r.guards.length > 0 || found.has(r.node.id())) continue;
-      if (r.handler && INLINE_CHECK.test(r.handler.text())) continue;
+      if (r.handler && checksUserItself(r.handler.text())) continue;
       const name = r.handler && /^[\w$]+(?:\.[\w$]+)?$/.test(r.handler.text()) ? r.handler.text() : undefined;
       found.set(r.node.id(), {
         node: r.node,

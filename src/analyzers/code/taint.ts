@@ -7,13 +7,12 @@ import { accessSuffix, fieldRead, fieldWritten, literalField } from './taint-fie
 import { SourceFinder } from './taint-sources.js';
 import { replacementSanitizes } from './replace-check.js';
 import { passesThrough } from './char-filters.js';
-import { functionName } from './scope.js';
-import type { Definition } from './scope.js';
+import { functionName, type Definition } from './scope.js';
 import { accessPath } from './sources.js';
 import { kindOf } from './syntax.js';
 import { memberSetToLiteral } from './reaching-assignment.js';
-import { redirectTarget, settledBy } from './taint-redirect.js';
-import type { RedirectContext } from './taint-redirect.js';
+import { ElementRewrites } from './rewritten-elements.js';
+import { redirectTarget, settledBy, type RedirectContext } from './taint-redirect.js';
 import {
   isArrayIndexParam,
   iteratorCall,
@@ -61,6 +60,7 @@ export class TaintEvaluator {
   private readonly argv: ArgvShapes | undefined;
   /** How redirect targets are read (sink class `redirect`: whether constant text fixes the host). */
   private readonly redirect: RedirectContext;
+  private readonly rewrites = new ElementRewrites((n, depth) => this.expr(n, depth) === null);
 
   constructor(private readonly o: TaintOptions) {
     this.callKind = o.python ? 'call' : 'call_expression';
@@ -280,7 +280,7 @@ export class TaintEvaluator {
       const afterDashDash = this.argv?.appendedAfterDashDash(defs);
       for (const d of defs) {
         if (whole && this.fieldOfSafeObject(d)) continue;
-        if (afterDashDash?.(d)) continue;
+        if (afterDashDash?.(d) || this.rewrites.cleans(d, node, depth)) continue;
         const field = d.kind === 'add' ? fieldWritten(this.o.syn, d) : undefined;
         if (field !== undefined) {
           prop ??= fieldRead(this.o.syn, node);

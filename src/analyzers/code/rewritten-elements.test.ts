@@ -1,0 +1,47 @@
+import { describe, expect, it } from 'vitest';
+import { Lang, parse } from '@ast-grep/napi';
+import type { SgNode } from '@ast-grep/napi';
+import { elementRewrite } from './rewritten-elements.js';
+
+/** The definition `name = …` (its name) and the last read of `name` in `code`. */
+function defAndUse(code: string, name: string): { def: SgNode; use: SgNode } {
+  const root = parse(Lang.JavaScript, code).root();
+  const ids = root.findAll({ rule: { kind: 'identifier', regex: `^${name}$` } });
+  const def = ids.find(
+    (n) => n.parent()?.kind() === 'variable_declarator' || n.parent()?.kind() === 'assignment_expression',
+  );
+  const use = ids[ids.length - 1];
+  if (!def || !use) throw new Error('no definition or use');
+  return { def, use };
+}
+
+describe('elementRewrite: the value an element-wise forEach writes back before a use', () => {
+  it.each([
+    'const p = s.split("."); p.forEach((x, i) => { p[i] = clean(x); }); use(p);',
+    'const p = s.split("."); p.forEach(function (x, i) { p[i] = clean(x); }); use(p);',
+    'const p = s.split("."); p.forEach((x, i) => (p[i] = clean(x))); use(p);',
+  ])('%s writes clean(x)', (code) => {
+    const { def, use } = defAndUse(code, 'p');
+    expect(elementRewrite(def, use, 'p')?.text()).toBe('clean(x)');
+  });
+
+  it.each([
+    // Some elements only.
+    'const p = s.split("."); p.forEach((x, i) => { if (i) p[i] = clean(x); }); use(p);',
+    // In a branch that may not run.
+    'const p = s.split("."); if (c) { p.forEach((x, i) => { p[i] = clean(x); }); } use(p);',
+    // Another array's elements, or not by the index forEach gives.
+    'const p = s.split("."); q.forEach((x, i) => { p[i] = clean(x); }); use(p);',
+    'const p = s.split("."); p.forEach((x, i) => { p[0] = clean(x); }); use(p);',
+    // After the use.
+    'const p = s.split("."); use(p); p.forEach((x, i) => { p[i] = clean(x); });',
+  ])('%s rewrites nothing for the use', (code) => {
+    const { def, use } = defAndUse(code, 'p');
+    const ids = parse(Lang.JavaScript, code)
+      .root()
+      .findAll({ rule: { kind: 'identifier', regex: '^p$' } });
+    // The use is the argument of `use(…)`, wherever it stands.
+    const read = ids.find((n) => n.parent()?.parent()?.text().startsWith('use(')) ?? use;
+    expect(elementRewrite(def, read, 'p')).toBeUndefined();
+  });
+});
