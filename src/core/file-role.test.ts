@@ -341,6 +341,14 @@ describe('roleFromContent: copies of well-known libraries', () => {
     const noRelease =
       '/* app.js -- the shop front. Copyright (c) Example Ltd, MIT license */\nvar app = {};\n';
     expect(roleFromContent(noRelease + code, 'static/app.js')).toBeUndefined();
+    // A header naming the file over a bare copyright line, or a licensed file that imports the project's own
+    // modules: an application's entry point that sets its own version.
+    const copyrightOnly = "// app.js - main entry\n// Copyright 2020 Example Ltd\napp.version = '1.0.0';\n";
+    expect(roleFromContent(copyrightOnly + code, 'server/app.js')).toBeUndefined();
+    const importsOwn =
+      "/* app.js - the shop server. Licensed under the MIT license */\nconst routes = require('./routes');\n" +
+      "app.version = '1.0.0';\n";
+    expect(roleFromContent(importsOwn + code, 'server/app.js')).toBeUndefined();
   });
   it("leaves the project's own files alone", () => {
     // A header that mentions a library further along a line, with a license, is the project's own.

@@ -186,16 +186,21 @@ function hasSignature(path: string, text: string): boolean {
   return SIGNATURES.some((s) => s.file.test(stem) && s.names.every((n) => n.test(start)));
 }
 
+// An import of a file beside it or above it: `require('./x')`, `from '../x'`, `import './x'`.
+const PROJECT_IMPORT = /\b(?:require\(|from|import)\s*['"]\.\.?\//;
+
 /**
- * True when the banner names the file itself (`OpenLayers.js -- OpenLayers Map Viewer Library`), with a copyright
- * or licence, and the code then declares the namespace of that name with its release (`var
+ * True when the banner names the file itself (`OpenLayers.js -- OpenLayers Map Viewer Library`), with a licence,
+ * and the code then declares the namespace of that name with its release (`var
  * OpenLayers={VERSION_NUMBER:"Release 2.12"`, `Leaflet.version = '1.9.4'`): a library naming its own release,
  * whatever library it is. An application's own file seldom names itself in its banner and sets a version of that
- * name too; either alone is not enough.
+ * name too; either alone is not enough. A bare copyright line is any project's header (`// app.js` /
+ * `// Copyright 2020 Acme` over `app.version = '1.0.0'`), and a file that imports a module of the project around
+ * it (`require('./routes')`, `from '../db'`) is that project's own: a copied library stands alone.
  */
 function namesOwnRelease(path: string, banner: string, text: string): boolean {
   const stem = /([A-Za-z_$][\w$]*)\.[cm]?js$/.exec(path.split('/').pop() ?? '')?.[1];
-  if (!stem || !BANNER_LICENSE.test(banner)) return false;
+  if (!stem || !/licen[cs]e/i.test(banner) || PROJECT_IMPORT.test(text.slice(0, VERSION_BYTES))) return false;
   const name = escape(stem);
   if (!new RegExp(`^[ \\t/*!]*${name}\\.js\\b`, 'm').test(banner)) return false;
   const release = `['"](?:Release[ \\t]+)?v?\\d+\\.\\d+`;

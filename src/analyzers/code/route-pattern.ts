@@ -163,8 +163,8 @@ function cooked(node: SgNode): string | undefined {
  * pattern its string route gives it: Express 4 and koa-router (path-to-regexp before 8) take
  * `'/:id/sprite.:format([\\w]+)'` as `format` matching `[\w]+` only, tested against the raw path before
  * the value is decoded. A parameter without its own pattern (`[^/]+?`, which admits `.`, `..` and `%`), one
- * repeated over segments (`:p(\\w+)*`, `:p(\\w+)+`, joined with `/`) or a pattern with a nested group is
- * not confined.
+ * repeated over segments (`:p(\\w+)*`, `:p(\\w+)+`, joined with `/`), a pattern with a nested group or with
+ * a `*` (Express 4 makes it `(.*)`) is not confined.
  */
 export function confinedByStringRoute(use: SgNode, name: string, sinkClass: string | undefined): boolean {
   const route = routeOf(use);
@@ -184,7 +184,9 @@ export function confinedByStringRoute(use: SgNode, name: string, sinkClass: stri
     else if (c === ')') {
       if (/^[*+]/.test(path.slice(i + 1))) return false;
       const group = path.slice(start, i);
-      return !nested(group) && groupConfines(group, '', sinkClass);
+      // Express 4's path-to-regexp (0.1.x) turns every `*` of the path into `(.*)`, one inside a parameter's
+      // pattern too (`:name(\\w*)` admits `a/../..`): a pattern with a `*` is not read.
+      return !nested(group) && !group.includes('*') && groupConfines(group, '', sinkClass);
     }
   }
   return false;

@@ -20,4 +20,11 @@ app.get('/raw/:id([\\w]+)/:file', (req, res) => {
   fs.readFile(`/srv/raw/${req.params.id}/${req.params.file}`, (err, data) => res.send(data));
 });
 
+// Express 4's path-to-regexp (0.1.x) turns every `*` of a string route into `(.*)`, inside a parameter's
+// own pattern too: `:name(\\w*)` matches `a/../../etc/passwd`.
+app.get('/notes/:name(\\w*)', (req, res) => {
+  // ruleid: code/js-path-traversal
+  fs.readFile('/srv/notes/' + req.params.name, (err, data) => res.send(data));
+});
+
 module.exports = app;

@@ -30,3 +30,15 @@ def joined(cur, ids):
     # The values themselves joined in, not markers.
     # ruleid: code/py-sql-injection-audit
     cur.execute("SELECT * FROM users WHERE id IN (%s)" % ", ".join(ids))
+
+
+def markers_then_values(cur, ids, extra):
+    # A marker list with the caller's values added after the markers: the values are joined into the SQL.
+    # ruleid: code/py-sql-injection-audit
+    cur.execute("SELECT * FROM users WHERE id IN (%s)" % ", ".join(["?"] * len(ids) + extra))
+
+
+def markers_of_values(cur, ids):
+    # The repetition count is fine, but the list repeated is the caller's, not a marker.
+    # ruleid: code/py-sql-injection-audit
+    cur.execute("SELECT * FROM users WHERE id IN (%s)" % ",".join("?" * len(ids) + ids[0]))
