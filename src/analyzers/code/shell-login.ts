@@ -51,7 +51,7 @@ export interface ShellLogin {
 }
 
 /** A function whose name speaks of checking a login (`authenticateWebSocket`, `verifyToken`, `checkSession`). */
-const LOGIN_FN =
+export const LOGIN_FN =
   /authenticat|log(?:ged)?_?in|signed_?in|verify_?(?:token|jwt|session|user|client)|jwt|session|passport/i;
 /**
  * A middleware of the login module that lets everyone through (it only reads a user when there is one, lets

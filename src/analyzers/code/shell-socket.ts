@@ -6,8 +6,10 @@
  * the shell too, and a path or command in that message gives them nothing the shell does not. Proven, never
  * guessed:
  *
- * - the server is built in the shell's own file with a `verifyClient` that can refuse (`return false`,
- *   `cb(false…)`): without one every connection is open, the shell included, and nothing is by design;
+ * - the server is built in the shell's own file with a `verifyClient` that checks a login (it calls
+ *   `authenticateWebSocket(…)`, `jwt.verify(…)`, a session parser) and can refuse (`return false`,
+ *   `cb(false…)`): without one every connection is open, the shell included, and nothing is by design. One
+ *   that only compares the Origin header refuses other sites' pages, not a client that sends any Origin;
  * - its `connection` callback calls the function that holds the shell and the other handler, each given the
  *   callback's socket, both functions declared in that file; a callback that checks roles or admins
  *   (`isAdmin`, `user.role ===`) may give the shell to fewer users than the other path, and proves nothing.
@@ -17,6 +19,7 @@
 import { parse } from '@ast-grep/napi';
 import type { SgNode } from '@ast-grep/napi';
 import { languageOf } from './languages.js';
+import { LOGIN_FN } from './shell-login.js';
 
 /** The `ws` package's server class and its usual aliases (`new WebSocket.Server`, `new WebSocketServer`). */
 const SERVER_CLASS = /^(?:[\w$]+\.)?(?:WebSocketServer|Server)$/;
@@ -38,7 +41,15 @@ function declaredFunctions(root: SgNode): Map<string, [number, number]> {
   return out;
 }
 
-/** The names of WebSocket servers built in the file with a `verifyClient` that can refuse a connection. */
+/** Whether a `verifyClient` calls a login check (`authenticateWebSocket(…)`, `jwt.verify(…)`, `sessionParser(…)`). */
+function checksLogin(verify: SgNode): boolean {
+  return verify.findAll({ rule: { kind: 'call_expression' } }).some((c) => {
+    const callee = c.field('function')?.text() ?? '';
+    return LOGIN_FN.test(callee) && !/verifyClient$/i.test(callee);
+  });
+}
+
+/** The names of WebSocket servers built in the file with a `verifyClient` that checks a login and can refuse. */
 function guardedServers(root: SgNode): Set<string> {
   const out = new Set<string>();
   for (const n of root.findAll({ rule: { kind: 'new_expression' } })) {
@@ -53,7 +64,7 @@ function guardedServers(root: SgNode): Set<string> {
           (p.kind() === 'pair' || p.kind() === 'method_definition') &&
           /^verifyClient$/.test(p.field('key')?.text() ?? p.field('name')?.text() ?? ''),
       );
-    if (!verify || !REFUSES.test(verify.text())) continue;
+    if (!verify || !REFUSES.test(verify.text()) || !checksLogin(verify)) continue;
     const decl = n.parent();
     const name = decl?.kind() === 'variable_declarator' ? decl.field('name')?.text() : undefined;
     if (name !== undefined && /^[\w$]+$/.test(name)) out.add(name);
