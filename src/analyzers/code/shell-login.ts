@@ -62,7 +62,7 @@ const OPTIONAL =
 /** A guard factory's arguments that may turn the check off (`auth({ required: false })`, `authenticate('anonymous')`). */
 const OFF_ARGS = /\bfalse\b|optional|anonym|guest|public|passthrough/i;
 /** A shell's file that gives the shell to some users only (admins, a role). */
-const STRICTER =
+export const STRICTER =
   /\b(?:is_?admin|require_?admin|admin_?only|has_?role|has_?permission|can_?access)\b|\.roles?\s*(?:[!=]==?|\.includes\()|\.is_?admin\b|\.admin\b/i;
 /**
  * A login module that admits a request by what its cookies carry (a session, a token cookie, passport's session):

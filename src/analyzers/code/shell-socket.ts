@@ -19,15 +19,13 @@
 import { parse } from '@ast-grep/napi';
 import type { SgNode } from '@ast-grep/napi';
 import { languageOf } from './languages.js';
-import { LOGIN_FN } from './shell-login.js';
+// STRICTER: a check that may give the shell to fewer users than the other path.
+import { LOGIN_FN, STRICTER } from './shell-login.js';
 
 /** The `ws` package's server class and its usual aliases (`new WebSocket.Server`, `new WebSocketServer`). */
 const SERVER_CLASS = /^(?:[\w$]+\.)?(?:WebSocketServer|Server)$/;
 /** A `verifyClient` that refuses a connection: it returns false or hands false to its callback. */
 const REFUSES = /\breturn\s+false\b|\b(?:cb|callback|done|next)\s*\(\s*false\b/;
-/** A check that may give the shell to fewer users than the other path (as shell-login.ts's STRICTER). */
-const STRICTER =
-  /\b(?:is_?admin|require_?admin|admin_?only|has_?role|has_?permission|can_?access)\b|\.roles?\s*(?:[!=]==?|\.includes\()|\.is_?admin\b|\.admin\b/i;
 const FUNCTIONS = new Set(['arrow_function', 'function_expression', 'function']);
 
 /** Spans (first, last line) of a file's top-level function declarations, by name. */
