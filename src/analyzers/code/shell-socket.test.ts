@@ -52,6 +52,15 @@ describe('other handlers of the WebSocket server that admits the shell', () => {
     const admin = 'if (request.user.isAdmin) handleShell(ws); else handleChat(ws);';
     expect(socketHandlersBesideShell('server/index.js', server(REFUSING, admin), 17)).toEqual([]);
   });
+  it('prove nothing for a handler also reached another way (an open server, an export)', () => {
+    const open =
+      "const lobby = new WebSocketServer({ port: 8081 });\nlobby.on('connection', (s) => handleChat(s));";
+    expect(socketHandlersBesideShell('server/index.js', `${server(REFUSING)}\n${open}`, 17)).toEqual([]);
+    const exported = `${server(REFUSING)}\nmodule.exports = { handleChat };`;
+    expect(socketHandlersBesideShell('server/index.js', exported, 17)).toEqual([]);
+    const declared = server(REFUSING).replace('function handleChat', 'export function handleChat');
+    expect(socketHandlersBesideShell('server/index.js', declared, 17)).toEqual([]);
+  });
   it('prove nothing when the callback does not hand its socket to the shell', () => {
     expect(socketHandlersBesideShell('server/index.js', server(REFUSING, 'handleChat(ws);'), 17)).toEqual([]);
     // The shell's function is given another socket than the connection's.

@@ -71,6 +71,30 @@ function guardedServers(root: SgNode): Set<string> {
 }
 
 /**
+ * Whether every mention of the function `name` is its declaration or lies in one of `callbacks`: a function also
+ * handed to another server's `connection` (one without the login), exported (`export function`,
+ * `module.exports = { name }`) or passed on may be reached without the shell's login.
+ */
+function onlyCalledFrom(root: SgNode, name: string, callbacks: readonly SgNode[]): boolean {
+  const mentions = root.findAll({
+    rule: {
+      any: [{ kind: 'identifier' }, { kind: 'shorthand_property_identifier' }],
+      regex: `^${name.replace(/\$/g, '\\$')}$`,
+    },
+  });
+  const inside = (n: SgNode): boolean =>
+    callbacks.some(
+      (c) => n.range().start.index >= c.range().start.index && n.range().end.index <= c.range().end.index,
+    );
+  return mentions.every((n) => {
+    const parent = n.parent();
+    if (parent?.kind() === 'function_declaration' && parent.field('name')?.id() === n.id())
+      return parent.parent()?.kind() !== 'export_statement';
+    return inside(n);
+  });
+}
+
+/**
  * Line spans of the functions in the shell's file that a guarded WebSocket server's `connection` callback hands
  * its socket to beside the function holding the shell (at `shellLine`); empty when nothing is proven.
  */
@@ -83,7 +107,8 @@ export function socketHandlersBesideShell(path: string, text: string, shellLine:
   const functions = declaredFunctions(root);
   const shellFn = [...functions].find(([, [a, b]]) => shellLine >= a && shellLine <= b)?.[0];
   if (shellFn === undefined) return [];
-  const out: [number, number][] = [];
+  const beside = new Set<string>();
+  const callbacks: SgNode[] = [];
   for (const call of root.findAll({ rule: { kind: 'call_expression' } })) {
     const callee = call.field('function');
     const receiver = callee?.field('object')?.text() ?? '';
@@ -110,7 +135,10 @@ export function socketHandlersBesideShell(path: string, text: string, shellLine:
         given.add(name.text());
     }
     if (!given.has(shellFn)) continue;
-    for (const name of given) if (name !== shellFn) out.push(functions.get(name)!);
+    callbacks.push(handler);
+    for (const name of given) if (name !== shellFn) beside.add(name);
   }
-  return out;
+  return [...beside]
+    .filter((name) => onlyCalledFrom(root, name, callbacks))
+    .map((name) => functions.get(name)!);
 }
