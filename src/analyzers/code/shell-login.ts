@@ -51,7 +51,7 @@ export interface ShellLogin {
 }
 
 /** A function whose name speaks of checking a login (`authenticateWebSocket`, `verifyToken`, `checkSession`). */
-const LOGIN_FN =
+export const LOGIN_FN =
   /authenticat|log(?:ged)?_?in|signed_?in|verify_?(?:token|jwt|session|user|client)|jwt|session|passport/i;
 /**
  * A middleware of the login module that lets everyone through (it only reads a user when there is one, lets
@@ -62,7 +62,7 @@ const OPTIONAL =
 /** A guard factory's arguments that may turn the check off (`auth({ required: false })`, `authenticate('anonymous')`). */
 const OFF_ARGS = /\bfalse\b|optional|anonym|guest|public|passthrough/i;
 /** A shell's file that gives the shell to some users only (admins, a role). */
-const STRICTER =
+export const STRICTER =
   /\b(?:is_?admin|require_?admin|admin_?only|has_?role|has_?permission|can_?access)\b|\.roles?\s*(?:[!=]==?|\.includes\()|\.is_?admin\b|\.admin\b/i;
 /**
  * A login module that admits a request by what its cookies carry (a session, a token cookie, passport's session):

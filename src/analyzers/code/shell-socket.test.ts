@@ -35,14 +35,31 @@ const REFUSING =
 describe('other handlers of the WebSocket server that admits the shell', () => {
   it("are behind the shell's login when one verifyClient that can refuse admits every connection", () => {
     expect(socketHandlersBesideShell('server/index.js', server(REFUSING), 17)).toEqual([[9, 14]]);
-    const callback = 'verifyClient: (info, cb) => cb(false, 401)';
+    const callback =
+      'verifyClient: (info, cb) => verifyToken(info.req).then((u) => cb(!!u), () => cb(false, 401))';
     expect(socketHandlersBesideShell('server/index.ts', server(callback), 17)).toEqual([[9, 14]]);
   });
   it('prove nothing without a verifyClient that can refuse, or when the callback checks roles', () => {
     expect(socketHandlersBesideShell('server/index.js', server('perMessageDeflate: false'), 17)).toEqual([]);
     expect(socketHandlersBesideShell('server/index.js', server('verifyClient: () => true'), 17)).toEqual([]);
+    // One that only compares the Origin refuses other sites' pages, not a client sending any Origin.
+    const origin =
+      "verifyClient: (info) => { if (info.origin !== 'https://app.acme-shop.io') return false; return true; }";
+    expect(socketHandlersBesideShell('server/index.js', server(origin), 17)).toEqual([]);
+    expect(
+      socketHandlersBesideShell('server/index.js', server('verifyClient: (i, cb) => cb(false)'), 17),
+    ).toEqual([]);
     const admin = 'if (request.user.isAdmin) handleShell(ws); else handleChat(ws);';
     expect(socketHandlersBesideShell('server/index.js', server(REFUSING, admin), 17)).toEqual([]);
+  });
+  it('prove nothing for a handler also reached another way (an open server, an export)', () => {
+    const open =
+      "const lobby = new WebSocketServer({ port: 8081 });\nlobby.on('connection', (s) => handleChat(s));";
+    expect(socketHandlersBesideShell('server/index.js', `${server(REFUSING)}\n${open}`, 17)).toEqual([]);
+    const exported = `${server(REFUSING)}\nmodule.exports = { handleChat };`;
+    expect(socketHandlersBesideShell('server/index.js', exported, 17)).toEqual([]);
+    const declared = server(REFUSING).replace('function handleChat', 'export function handleChat');
+    expect(socketHandlersBesideShell('server/index.js', declared, 17)).toEqual([]);
   });
   it('prove nothing when the callback does not hand its socket to the shell', () => {
     expect(socketHandlersBesideShell('server/index.js', server(REFUSING, 'handleChat(ws);'), 17)).toEqual([]);

@@ -6,8 +6,10 @@
  * the shell too, and a path or command in that message gives them nothing the shell does not. Proven, never
  * guessed:
  *
- * - the server is built in the shell's own file with a `verifyClient` that can refuse (`return false`,
- *   `cb(false…)`): without one every connection is open, the shell included, and nothing is by design;
+ * - the server is built in the shell's own file with a `verifyClient` that checks a login (it calls
+ *   `authenticateWebSocket(…)`, `jwt.verify(…)`, a session parser) and can refuse (`return false`,
+ *   `cb(false…)`): without one every connection is open, the shell included, and nothing is by design. One
+ *   that only compares the Origin header refuses other sites' pages, not a client that sends any Origin;
  * - its `connection` callback calls the function that holds the shell and the other handler, each given the
  *   callback's socket, both functions declared in that file; a callback that checks roles or admins
  *   (`isAdmin`, `user.role ===`) may give the shell to fewer users than the other path, and proves nothing.
@@ -17,14 +19,13 @@
 import { parse } from '@ast-grep/napi';
 import type { SgNode } from '@ast-grep/napi';
 import { languageOf } from './languages.js';
+// STRICTER: a check that may give the shell to fewer users than the other path.
+import { LOGIN_FN, STRICTER } from './shell-login.js';
 
 /** The `ws` package's server class and its usual aliases (`new WebSocket.Server`, `new WebSocketServer`). */
 const SERVER_CLASS = /^(?:[\w$]+\.)?(?:WebSocketServer|Server)$/;
 /** A `verifyClient` that refuses a connection: it returns false or hands false to its callback. */
 const REFUSES = /\breturn\s+false\b|\b(?:cb|callback|done|next)\s*\(\s*false\b/;
-/** A check that may give the shell to fewer users than the other path (as shell-login.ts's STRICTER). */
-const STRICTER =
-  /\b(?:is_?admin|require_?admin|admin_?only|has_?role|has_?permission|can_?access)\b|\.roles?\s*(?:[!=]==?|\.includes\()|\.is_?admin\b|\.admin\b/i;
 const FUNCTIONS = new Set(['arrow_function', 'function_expression', 'function']);
 
 /** Spans (first, last line) of a file's top-level function declarations, by name. */
@@ -38,7 +39,15 @@ function declaredFunctions(root: SgNode): Map<string, [number, number]> {
   return out;
 }
 
-/** The names of WebSocket servers built in the file with a `verifyClient` that can refuse a connection. */
+/** Whether a `verifyClient` calls a login check (`authenticateWebSocket(…)`, `jwt.verify(…)`, `sessionParser(…)`). */
+function checksLogin(verify: SgNode): boolean {
+  return verify.findAll({ rule: { kind: 'call_expression' } }).some((c) => {
+    const callee = c.field('function')?.text() ?? '';
+    return LOGIN_FN.test(callee) && !/verifyClient$/i.test(callee);
+  });
+}
+
+/** The names of WebSocket servers built in the file with a `verifyClient` that checks a login and can refuse. */
 function guardedServers(root: SgNode): Set<string> {
   const out = new Set<string>();
   for (const n of root.findAll({ rule: { kind: 'new_expression' } })) {
@@ -53,12 +62,36 @@ function guardedServers(root: SgNode): Set<string> {
           (p.kind() === 'pair' || p.kind() === 'method_definition') &&
           /^verifyClient$/.test(p.field('key')?.text() ?? p.field('name')?.text() ?? ''),
       );
-    if (!verify || !REFUSES.test(verify.text())) continue;
+    if (!verify || !REFUSES.test(verify.text()) || !checksLogin(verify)) continue;
     const decl = n.parent();
     const name = decl?.kind() === 'variable_declarator' ? decl.field('name')?.text() : undefined;
     if (name !== undefined && /^[\w$]+$/.test(name)) out.add(name);
   }
   return out;
+}
+
+/**
+ * Whether every mention of the function `name` is its declaration or lies in one of `callbacks`: a function also
+ * handed to another server's `connection` (one without the login), exported (`export function`,
+ * `module.exports = { name }`) or passed on may be reached without the shell's login.
+ */
+function onlyCalledFrom(root: SgNode, name: string, callbacks: readonly SgNode[]): boolean {
+  const mentions = root.findAll({
+    rule: {
+      any: [{ kind: 'identifier' }, { kind: 'shorthand_property_identifier' }],
+      regex: `^${name.replace(/\$/g, '\\$')}$`,
+    },
+  });
+  const inside = (n: SgNode): boolean =>
+    callbacks.some(
+      (c) => n.range().start.index >= c.range().start.index && n.range().end.index <= c.range().end.index,
+    );
+  return mentions.every((n) => {
+    const parent = n.parent();
+    if (parent?.kind() === 'function_declaration' && parent.field('name')?.id() === n.id())
+      return parent.parent()?.kind() !== 'export_statement';
+    return inside(n);
+  });
 }
 
 /**
@@ -74,7 +107,8 @@ export function socketHandlersBesideShell(path: string, text: string, shellLine:
   const functions = declaredFunctions(root);
   const shellFn = [...functions].find(([, [a, b]]) => shellLine >= a && shellLine <= b)?.[0];
   if (shellFn === undefined) return [];
-  const out: [number, number][] = [];
+  const beside = new Set<string>();
+  const callbacks: SgNode[] = [];
   for (const call of root.findAll({ rule: { kind: 'call_expression' } })) {
     const callee = call.field('function');
     const receiver = callee?.field('object')?.text() ?? '';
@@ -101,7 +135,10 @@ export function socketHandlersBesideShell(path: string, text: string, shellLine:
         given.add(name.text());
     }
     if (!given.has(shellFn)) continue;
-    for (const name of given) if (name !== shellFn) out.push(functions.get(name)!);
+    callbacks.push(handler);
+    for (const name of given) if (name !== shellFn) beside.add(name);
   }
-  return out;
+  return [...beside]
+    .filter((name) => onlyCalledFrom(root, name, callbacks))
+    .map((name) => functions.get(name)!);
 }

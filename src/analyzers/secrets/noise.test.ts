@@ -372,6 +372,11 @@ describe("a URL's syntax in a help text and a test's own local database", () => 
     // The same line outside tests is still reported (lowered at localhost).
     expect(scan(weak, 'app/indexer/defaults.py').map((d) => d.ruleId)).toEqual(['secrets/weak-password']);
     expect(scan(weak.replace('localhost', 'db.acme-shop.io'), 'app/tests/test_utils.py').length).toBe(1);
+    // Another URL of the line going to this machine does not make this one local.
+    const two = weak
+      .replace('localhost', 'db.acme-shop.io')
+      .replace(/'$/, "', cache='redis://u@localhost:6379/0'");
+    expect(scan(two, 'app/tests/test_utils.py').map((d) => d.ruleId)).toEqual(['secrets/weak-password']);
     const secret = real();
     expect(scan(`url = 'mysql://user:${secret}@localhost/foobar'`, 'app/tests/test_utils.py').length).toBe(1);
   });

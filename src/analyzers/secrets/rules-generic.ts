@@ -195,7 +195,7 @@ export function passwordVerdict(m: MatchContext, inUrl: boolean): Verdict {
     inUrl &&
     m.sourceCode &&
     TEST_ROLES.has(roleFromPath(m.path)) &&
-    LOCAL_HOST.test(m.line)
+    hostIsThisMachine(m)
   )
     return false;
   // A weak password on a comment line of program source shows a format or quotes an example request
@@ -274,6 +274,24 @@ function urlVerdict(m: MatchContext): Verdict {
   const v = role ? atRoleHost(found) : lowerInDoctest(m, found);
   if (v.ruleId !== undefined) return v;
   return DB_SCHEME.test(m.before) ? { ...v, ruleId: 'secrets/database-url' } : v;
+}
+
+/** A URL's host at the start of a text (`@localhost/db`), as LOCAL_HOST reads it anywhere on a line. */
+const LOCAL_HOST_AT = new RegExp(`^${LOCAL_HOST.source}`, 'i');
+
+/**
+ * True when the URL that holds the password goes to this machine: the host after `:password@`, not another
+ * URL of the line (`connect('mysql://root:root@db.acme-shop.io', 'redis://localhost')`), at every place the
+ * password is written on the line.
+ */
+function hostIsThisMachine(m: MatchContext): boolean {
+  const userinfo = `:${m.secret}@`;
+  let seen = false;
+  for (let at = m.line.indexOf(userinfo); at !== -1; at = m.line.indexOf(userinfo, at + 1)) {
+    if (!LOCAL_HOST_AT.test(m.line.slice(at + userinfo.length - 1))) return false;
+    seen = true;
+  }
+  return seen;
 }
 
 /**

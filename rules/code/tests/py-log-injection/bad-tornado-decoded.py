@@ -26,3 +26,10 @@ def referrer_query(request):
     # A helper that decodes a header's query itself: `%0A` is a line break again.
     # ruleid: code/py-log-injection
     logging.info("referrer %s", unquote(request.headers.get("Referer")))
+
+
+def helper_referrer(request):
+    # A helper's header bound to a name and decoded later: `%0A` is a line break again.
+    referrer = request.headers.get("Referer")
+    # ruleid: code/py-log-injection
+    logging.info("referrer %s", unquote_plus(referrer))

@@ -93,5 +93,12 @@ describe('plaintext-protocol: only connections the program makes', () => {
     expect(ids('tests/functional/cors.yaml', cors)).toEqual([9]);
     // A key that only ends in the word is still an endpoint.
     expect(ids('config.yaml', 'data_origin_url: http://api.acme-shop.io/\n')).toEqual([1]);
+    expect(ids('.env.production', 'NEXT_PUBLIC_API_ORIGIN=http://api.acme-shop.io\n')).toEqual([1]);
+    expect(ids('config/app.yaml', 'upstream_origin: http://api.acme-shop.io\n')).toEqual([1]);
+    // An `origin` outside a mapping of headers is as often the server a CDN or proxy connects to.
+    expect(ids('config/cdn.yaml', 'cdn:\n  origin: http://backend.acme-shop.io\n')).toEqual([2]);
+    // Another URL on the header's line is still read (the header in a one-line object is not told apart).
+    const oneLine = '{"Referer": "http://www.acme-shop.io", "api": "http://api.acme-shop.io"}\n';
+    expect(ids('config/app.json', oneLine)).toEqual([1, 1]);
   });
 });

@@ -53,11 +53,18 @@ const DOC_KEY =
   /(?:^|[\s"'{,_.-])(?:\$schema|\$id|xmlns(?::\w{1,40})?|namespace|ns|homepage|home_page|license|licen[cs]e_url|documentation|docs?|docs_url|help|help_url|wiki|repository|bugs|website|description|comment|author|changelog|issues|funding|see|link|links|references?|about|info_url|schema|schema_location|schemaLocation|targetNamespace|identifier|@context|@id|@type|tag|home|icon|sources|href|xlink:href|label|title|text|message|tooltip|placeholder|caption|summary|online_?resource)["']?\s{0,4}[:=]/i;
 
 /**
- * HTTP headers whose value names a site rather than a server the program talks to: the `Origin` and `Referer`
- * a request carries (a CORS test's request headers) and the origin a CORS answer allows. The server compares
- * such a value with the browser's; nothing connects to it.
+ * HTTP headers whose value names a site rather than a server the program talks to: the `Referer` a request
+ * carries and the origin a CORS answer allows (`Access-Control-Allow-Origin`). The server compares such a value
+ * with the browser's; nothing connects to it. Only the line's own key: another URL on the line (one-line JSON)
+ * is still read, and a name that only ends in the word (`API_ORIGIN=`, `upstream_origin:`) is an endpoint.
  */
-const ORIGIN_HEADER = /(?:^|[\s"'{,_.-])(?:origin|referr?er)["']?\s{0,4}[:=]/i;
+const SITE_HEADER = /^\s*(?:-\s+)?["']?(?:referr?er|access-control-allow-origin)["']?\s{0,4}[:=]/i;
+/**
+ * An `Origin` key, read as the header only under a YAML mapping of headers (a CORS test's `request_headers:`):
+ * elsewhere `origin:` is as often the server a CDN or proxy connects to.
+ */
+const ORIGIN_KEY = /^\s*(?:-\s+)?["']?origin["']?\s{0,4}[:=]/i;
+const HEADERS_PARENT = /header/i;
 
 /** Generic top-level domains seen in practice; two-letter country codes are accepted as well. */
 const PUBLIC_TLDS = new Set(
@@ -191,7 +198,8 @@ export function checkPlaintext(file: SourceFile): RawFinding[] {
     if (c > 0) line = line.slice(0, c);
     if (
       DOC_KEY.test(line) ||
-      ORIGIN_HEADER.test(line) ||
+      SITE_HEADER.test(line) ||
+      (YAML.test(ext) && ORIGIN_KEY.test(line) && HEADERS_PARENT.test(parentKey(lines, i))) ||
       (YAML.test(ext) && DOC_KEY.test(parentKey(lines, i)))
     )
       continue;
