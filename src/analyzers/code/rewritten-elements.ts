@@ -60,7 +60,11 @@ function rewriteIn(stmt: SgNode, name: string): SgNode | undefined {
   if (!expr || kindOf(expr) !== 'assignment_expression') return undefined;
   const left = expr.field('left');
   if (left?.text().replace(/\s+/g, '') !== `${name}[${index.text()}]`) return undefined;
-  return expr.field('right') ?? undefined;
+  const right = expr.field('right');
+  // `parts[i] = await slug(p)` in an async callback: forEach does not wait, so the write comes after the use.
+  if (!right || right.find({ rule: { kind: 'await_expression' } }) || kindOf(right) === 'await_expression')
+    return undefined;
+  return right;
 }
 
 /**

@@ -43,17 +43,31 @@ const INLINE_CHECK =
 /**
  * A handler that refuses the caller unless a helper given the request allows it (`if (!create_tenant_allowed(req))
  * return …`, `if (!(await canEdit(req, doc)))`): the helper's name speaks of who may do it. Narrower than a
- * middleware's name (GUARD): `isValid(req)` or `requireFields(req)` checks the input, not the caller.
+ * middleware's name (GUARD): `isValid(req)` or `requireFields(req)` checks the input, not the caller, and so do
+ * `hasAuthorField(req)`, `rateLimitAllowed(req)` or `corsAllowed(req)` (NOT_CALLER). The `if` must refuse: its
+ * branch leaves (`return`, `throw`) or the handler's work is in its `else`; one that only logs or changes what is
+ * shown lets every caller through.
  */
-const REFUSED_UNLESS = /\bif\s*\(\s*!\s*\(?\s*(?:await\s+)?([\w$.]+)\s*\(\s*(?:req|request|ctx)\b/g;
+const REFUSED_UNLESS = /^\(\s*!\s*\(?\s*(?:await\s+)?([\w$.]+)\s*\(\s*(?:req|request|ctx)\b/;
 const CALLER_CHECK =
-  /auth|log(?:ged)?_?in|signed_?in|permi|role|admin|access|allow|owner|(?:^|[._])(?:can|may)(?:[A-Z_]|$)/i;
+  /auth(?!or)|log(?:ged)?_?in|signed_?in|permi|role|admin|access|allow|owner|(?:^|[._])(?:can|may)(?:[A-Z_]|$)/i;
+const NOT_CALLER = /rate_?limit|throttl|cors|origin|captcha|mime|content_?type/i;
 
-/** Whether a handler's text reads the signed-in user itself, or asks a helper that does (and so decides who may call it). */
-export function checksUserItself(handlerText: string): boolean {
-  if (INLINE_CHECK.test(handlerText)) return true;
-  for (const m of handlerText.matchAll(REFUSED_UNLESS)) if (CALLER_CHECK.test(m[1] ?? '')) return true;
-  return false;
+/** `if (!allowed(req)) return …`: a refusal unless a helper given the request allows the caller. */
+function refusesUnlessAllowed(stmt: SgNode): boolean {
+  const helper = REFUSED_UNLESS.exec(stmt.field('condition')?.text() ?? '')?.[1] ?? '';
+  if (!CALLER_CHECK.test(helper) || NOT_CALLER.test(helper)) return false;
+  if (stmt.field('alternative')) return true;
+  const then = stmt.field('consequence');
+  if (!then) return false;
+  const leaves = (n: SgNode): boolean => ['return_statement', 'throw_statement'].includes(kindOf(n));
+  return leaves(then) || (kindOf(then) === 'statement_block' && then.children().some(leaves));
+}
+
+/** Whether a handler reads the signed-in user itself, or asks a helper that does (and so decides who may call it). */
+export function checksUserItself(handler: SgNode): boolean {
+  if (INLINE_CHECK.test(handler.text())) return true;
+  return handler.findAll({ rule: { kind: 'if_statement' } }).some(refusesUnlessAllowed);
 }
 /** A route group is consistent enough to judge when this share of its routes, and at least MIN, are guarded. */
 const SHARE = 0.75;
@@ -207,7 +221,7 @@ export function unguardedRoutes(calls: readonly SgNode[]): UnguardedRoute[] {
     if (guarded < MIN_GUARDED || guarded < SHARE * group.length) continue;
     for (const r of group) {
       if (r.guards.length > 0 || found.has(r.node.id())) continue;
-      if (r.handler && checksUserItself(r.handler.text())) continue;
+      if (r.handler && checksUserItself(r.handler)) continue;
       const name = r.handler && /^[\w$]+(?:\.[\w$]+)?$/.test(r.handler.text()) ? r.handler.text() : undefined;
       found.set(r.node.id(), {
         node: r.node,

@@ -29,7 +29,7 @@ export async function dropSelfCheckingHandlers(
     if (!b || (b.name !== null && member !== undefined)) continue;
     const root = await moduleRoot(b.module);
     const handler = root && exportedValue(root, b.name ?? member ?? null);
-    if (handler && checksUserItself(handler.text())) drop.add(m);
+    if (handler && checksUserItself(handler)) drop.add(m);
   }
   return drop.size === 0 ? matches : matches.filter((m) => !drop.has(m));
 }

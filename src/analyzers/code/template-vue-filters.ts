@@ -47,15 +47,17 @@ const EXTENSIONS = ['', '.js', '.mjs', '.ts', '/index.js', '/index.ts'];
 /** Each global property name → the one module file every write binds it to, or null when any is something else. */
 type Globals = Map<string, string | null>;
 
-// A global's name bound any other way: as a string (`defineProperty(…, '$filters', …)`, `['$filters']`) or an
-// object key (`Object.assign(app.config.globalProperties, { $filters: x })`, a component's `data` or `provide`).
-const OTHER_BINDING = /['"`](\$[A-Za-z_$][\w$]*)['"`]|(\$[A-Za-z_$][\w$]*)\s*:(?!:)/g;
+// A global's name bound any other way: as a string (`defineProperty(…, '$filters', …)`, `['$filters']`), an
+// object key (`Object.assign(app.config.globalProperties, { $filters: x })`, a component's `data` or `provide`)
+// or a method or getter (a mixin's `computed: { $filters() { … } }`, which shadows the global where it is mixed).
+const OTHER_BINDING =
+  /['"`](\$[A-Za-z_$][\w$]*)['"`]|(\$[A-Za-z_$][\w$]*)\s*:(?!:)|(\$[A-Za-z_$][\w$]*)\s*\([^()]*\)\s*\{/g;
 
 const index = new TemplateIndex<Globals>('the Vue application’s global properties', async (texts) => {
   const out: Globals = new Map();
   const otherwise = new Set<string>();
   for await (const [p, text] of texts.texts((q) => isScript(q) || q.endsWith('.vue'))) {
-    for (const m of text.matchAll(OTHER_BINDING)) otherwise.add((m[1] ?? m[2])!);
+    for (const m of text.matchAll(OTHER_BINDING)) otherwise.add((m[1] ?? m[2] ?? m[3])!);
     if (!GLOBAL_WRITE.test(text)) continue;
     // A component writing a global is not read: the global is then not known.
     if (!isScript(p)) {

@@ -38,3 +38,16 @@ app.post('/move', (req, res) => {
   fs.writeFileSync(path.join(__dirname, 'files', parts.join('.')), req.body.text);
   res.end();
 });
+
+// An async callback that waits before it writes: forEach does not wait for it, so the path is read with the
+// parts as they came and each slug is written after.
+app.post('/copy', (req, res) => {
+  const parts = req.body.name.split('/');
+  parts.forEach(async (part, i) => {
+    parts[i] = await utils.slugify(part);
+  });
+  // ruleid: code/js-path-traversal
+  fs.writeFileSync(path.join(__dirname, 'files', ...parts), req.body.text);
+  res.end();
+});
+

@@ -1,0 +1,3 @@
+import DOMPurify from 'dompurify';
+
+export const text = (html) => DOMPurify.sanitize(html);
