@@ -3,9 +3,9 @@
  * source, sanitizer, guard and cross-file summary reads compiled code as it reads what was written:
  *
  * - `(0, child_process_1.exec)(cmd)` is a call of `child_process_1.exec` (the `0,` only drops `this`);
- * - `__importDefault(require("x"))`, `_interopRequireDefault(require("x"))`, `__importStar(…)`,
- *   `_interopRequireWildcard(…)` and esbuild's `__toESM(…)` are the module `require("x")` gives;
- * - `x_1.default`, where `x_1` holds a default-import wrapper, is what `import x from "x"` binds, the module
+ * - `__importDefault(require("./x"))`, `_interopRequireDefault(require("./x"))`, `__importStar(…)`,
+ *   `_interopRequireWildcard(…)` and esbuild's `__toESM(…)` are the module `require("./x")` gives;
+ * - `x_1.default`, where `x_1` holds a default-import wrapper, is what `import x from "./x"` binds, the module
  *   itself (its whole export, as an ES default import of a file of the tree is read in imports.ts);
  * - a package's module under the compiler's name (`fs_1`, Babel's `_fs`) is the name written (`fs`), which
  *   the rules name.
@@ -23,7 +23,7 @@ const INDIRECT = new RegExp(String.raw`\(0,(\s*)(${ID}(?:\.${ID})+)(\s*)\)(?=\s*
 const KEYWORD_BEFORE =
   /(?:^|[^\w$.])(?:return|typeof|void|await|yield|case|in|of|delete|throw|else|do|new)[ \t]*$/;
 
-/** A call of an interop helper on `require("x")`, with an optional second flag argument (`, 1`, `, true`). */
+/** A call of an interop helper on `require("./x")`, with an optional second flag argument (`, 1`, `, true`). */
 const HELPER_CALL = new RegExp(
   String.raw`\b(__importDefault|__importStar|_interopRequireDefault|_interopRequireWildcard|__toESM)(\s*\(\s*)(require\s*\(\s*(?:'[^'\n]*'|"[^"\n]*")\s*\))(\s*(?:,\s*!?[\w$.]+\s*)?\))`,
   'g',
