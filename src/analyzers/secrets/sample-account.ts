@@ -12,14 +12,7 @@ const BLOCK_LINES = 8;
  * name alone (`"username": "root"`) is no person: a product's documented default login is one.
  */
 export function sampleAccount(m: MatchContext): boolean {
-  const lines = m.around().split('\n');
-  const at = lines.findIndex((l) => l.includes(m.line.trim()));
-  if (at < 0) return false;
-  let from = at;
-  while (from > 0 && at - from < BLOCK_LINES && !lines[from]!.includes('{')) from--;
-  let to = at;
-  while (to < lines.length - 1 && to - at < BLOCK_LINES && !lines[to]!.includes('}')) to++;
-  const block = lines.slice(from, to + 1);
+  const block = blockOf(m).split('\n');
   return block.some((l) => EMAIL_FIELD.test(l)) && !block.some((l) => CONNECTION_KEY.test(l));
 }
 
@@ -43,4 +36,31 @@ export function confirmedInForm(m: MatchContext): boolean {
         .map((i) => l.slice(Math.max(0, i - 40), i)),
     );
   return uses.length >= 2 && uses.some((head) => CONFIRM_KEY.test(head));
+}
+
+// A person's e-mail address at a domain people write as a placeholder (`admin@foo.com`, `user@example.org`,
+// `qa@shop.test`): the seeded user of the application a test runs, not an account on a real service.
+const PLACEHOLDER_EMAIL =
+  /["'`][^"'`\s@]+@(?:[\w-]+\.)*(?:(?:foo|bar|baz|qux|example|test|invalid)\.[a-z]{2,6}|[\w-]+\.(?:test|invalid|example|localhost))["'`]/i;
+
+/**
+ * True when test code's password is the login of the application under test: a form typed twice (see
+ * `confirmedInForm`), or a record with a person's e-mail at a placeholder domain and no host (`.send({ email:
+ * "admin@foo.com", password: "…" })` signing in as the fixtures' seeded administrator). A record with a real
+ * domain's address may be an account on a live service (an end-to-end test against staging) and stays.
+ */
+export function testsOwnLogin(m: MatchContext): boolean {
+  return confirmedInForm(m) || (sampleAccount(m) && PLACEHOLDER_EMAIL.test(blockOf(m)));
+}
+
+/** The lines of the object literal around the match, as `sampleAccount` delimits it. */
+function blockOf(m: MatchContext): string {
+  const lines = m.around().split('\n');
+  const at = lines.findIndex((l) => l.includes(m.line.trim()));
+  if (at < 0) return '';
+  let from = at;
+  while (from > 0 && at - from < BLOCK_LINES && !lines[from]!.includes('{')) from--;
+  let to = at;
+  while (to < lines.length - 1 && to - at < BLOCK_LINES && !lines[to]!.includes('}')) to++;
+  return lines.slice(from, to + 1).join('\n');
 }
