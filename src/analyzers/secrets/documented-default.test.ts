@@ -49,7 +49,9 @@ describe('a password in documentation', () => {
   it('is kept beside a public host: a transcript of a login to a real service', async () => {
     const made = ['shop', 'test', '123'].join('');
     const line = `login: {"uri":"https://registry.acme-shop.io/_session","body":{"name":"shoptest1","password":"${made}"}}`;
-    expect(await found('docs/flow/adduser.md', `\`\`\`\n${line}\n\`\`\`\n`)).toEqual(['secrets/hardcoded-password']);
+    expect(await found('docs/flow/adduser.md', `\`\`\`\n${line}\n\`\`\`\n`)).toEqual([
+      'secrets/hardcoded-password',
+    ]);
   });
   it('is kept when it looks random: a real password pasted into a page', async () => {
     const secret = expandTemplate('<<a62:18>>#4', rnd);

@@ -16,7 +16,8 @@ import type { Detection } from './engine.js';
 // Where a product ships its default accounts: configuration and data files, seed SQL, compose and env files.
 const SHIPPED_CONFIG =
   /\.(?:json|ya?ml|conf|cfg|cnf|ini|toml|properties|env|sql)$|(?:^|\/)\.env(?:\.[\w-]+)?$|(?:^|\/)Dockerfile$/i;
-const LOCKFILE = /(?:^|\/)(?:package-lock\.json|npm-shrinkwrap\.json|yarn\.lock|pnpm-lock\.yaml|composer\.lock)$/;
+const LOCKFILE =
+  /(?:^|\/)(?:package-lock\.json|npm-shrinkwrap\.json|yarn\.lock|pnpm-lock\.yaml|composer\.lock)$/;
 // Bounds on the one-time read: a project's configuration is small; a data dump is not where defaults live.
 const MAX_FILES = 400;
 const MAX_CHARS = 512 * 1024;

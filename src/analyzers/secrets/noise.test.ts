@@ -386,7 +386,9 @@ describe("a test's login as the seeded user of the application it tests", () => 
   const login = (email: string, secret: string): string =>
     `  const res = await request(app)\n    .post("/auth/login")\n    .send({ email: "${email}", password: "${secret}" });\n`;
   const passwords = (path: string, text: string) =>
-    scan(text, path).filter((d) => /password/.test(d.ruleId)).map((d) => d.secret);
+    scan(text, path)
+      .filter((d) => /password/.test(d.ruleId))
+      .map((d) => d.secret);
 
   it('is not a credential when the e-mail is at a placeholder domain', () => {
     expect(passwords('auth/testhelp.js', login('admin@foo.com', real()))).toEqual([]);
