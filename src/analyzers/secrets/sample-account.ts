@@ -1,3 +1,4 @@
+import { inTestAppLogin } from '../../core/test-login.js';
 import type { MatchContext } from './types.js';
 
 // An e-mail address as a field's value (`email: 'user-1@acme.io'`): the record is a person's account.
@@ -38,19 +39,18 @@ export function confirmedInForm(m: MatchContext): boolean {
   return uses.length >= 2 && uses.some((head) => CONFIRM_KEY.test(head));
 }
 
-// A person's e-mail address at a domain people write as a placeholder (`admin@foo.com`, `user@example.org`,
-// `qa@shop.test`): the seeded user of the application a test runs, not an account on a real service.
-const PLACEHOLDER_EMAIL =
-  /["'`][^"'`\s@]+@(?:[\w-]+\.)*(?:(?:foo|bar|baz|qux|example|test|invalid)\.[a-z]{2,6}|[\w-]+\.(?:test|invalid|example|localhost))["'`]/i;
-
 /**
  * True when test code's password is the login of the application under test: a form typed twice (see
- * `confirmedInForm`), or a record with a person's e-mail at a placeholder domain and no host (`.send({ email:
- * "admin@foo.com", password: "…" })` signing in as the fixtures' seeded administrator). A record with a real
- * domain's address may be an account on a live service (an end-to-end test against staging) and stays.
+ * `confirmedInForm`), or a record with a person's e-mail at a placeholder domain (core/test-login.ts).
  */
 export function testsOwnLogin(m: MatchContext): boolean {
-  return confirmedInForm(m) || (sampleAccount(m) && PLACEHOLDER_EMAIL.test(blockOf(m)));
+  if (confirmedInForm(m)) return true;
+  const lines = m.around().split('\n');
+  return inTestAppLogin(
+    lines,
+    lines.findIndex((l) => l.includes(m.line.trim())),
+    m.path,
+  );
 }
 
 /** The lines of the object literal around the match, as `sampleAccount` delimits it. */
