@@ -80,6 +80,17 @@ describe('code analyzer', () => {
     expect(await rules('lib/db.js', 'abc123')).toEqual(['code/js-hardcoded-credential']);
     expect(await rules('drivers/mysql/test.js', 'Sq1-pad!x')).toEqual(['code/js-hardcoded-credential']);
     expect(await rules('lib/db.js', 'sqlpad')).toEqual(['code/js-hardcoded-credential']);
+    // A test's login as the seeded user (an e-mail at a placeholder domain) of the application under test.
+    const pw = ['Q7rT', '2wLp9xZk'].join(''); // built at run time: the repository's own scan must not see it
+    const login = (email: string) =>
+      `const res = await request(app)\n  .post('/auth/login')\n  .send({ email: '${email}', password: '${pw}' });\n`;
+    const found = async (path: string, t: string) =>
+      (await codeAnalyzer.analyze(makeSourceFile(path, t), ctx)).map((f) => f.ruleId);
+    expect(await found('auth/testhelp.js', login('admin@foo.com'))).toEqual([]);
+    expect(await found('auth/testhelp.js', login('qa@acme-shop.io'))).toEqual([
+      'code/js-hardcoded-credential',
+    ]);
+    expect(await found('auth/login.js', login('admin@foo.com'))).toEqual(['code/js-hardcoded-credential']);
   });
 
   it('leaves out audit leads and weak hashes in test and fixture code, and keeps taint-confirmed findings there', async () => {

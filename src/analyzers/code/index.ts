@@ -5,6 +5,7 @@ import type { Profile } from '../../core/profile.js';
 import type { FlowStep, RawFinding } from '../../core/finding.js';
 import { handRunScriptsOf, opensListener } from '../../core/hand-run.js';
 import { isTestUserPassword, isTranslationFile } from '../../core/file-role.js';
+import { inTestAppLogin } from '../../core/test-login.js';
 import { findingFrom } from '../../core/rule.js';
 import type { RuleMeta } from '../../core/rule.js';
 import { keepAppMatches } from './app-scope.js';
@@ -203,7 +204,8 @@ export const codeAnalyzer: Analyzer = {
     const kept = deduped.filter(
       (m) =>
         m.secret === undefined ||
-        !isTestUserPassword(m.secret.replace(/^[rbu]*['"`]|['"`]$/gi, ''), m.path ?? file.path),
+        (!isTestUserPassword(m.secret.replace(/^[rbu]*['"`]|['"`]$/gi, ''), m.path ?? file.path) &&
+          !(m.path === undefined && inTestAppLogin(file.lines(), m.line - 1, file.path))),
     );
     // A credential checked by a development server started by hand (core/hand-run.ts) is that throwaway
     // server's login: lowered like a development branch's finding, as the secrets analyzer lowers its own.

@@ -13,6 +13,7 @@ import {
   isStructuredPlaceholder,
 } from './filters.js';
 import { prefilterOf } from './prefilter.js';
+import { inCssModuleMap } from './css-module-map.js';
 import type { SecretRule, Verdict } from './types.js';
 
 /** One secret found in a buffer, located and ready to become a finding. */
@@ -214,6 +215,8 @@ export class SecretEngine {
     // Hash and URL lines of lockfiles: only distinctive formats and URL credentials (a private
     // registry's token in a resolved URL is a real leak) survive.
     if (lockfile && !survivesHashLine(rule) && LOCKFILE_HASH_LINE.test(line)) return false;
+    // A name-based rule's key in a CSS module's class-name map is a class (`.password`), its value a generated name.
+    if (rule.generic && inCssModuleMap(line, secret)) return false;
     if (!rule.check) return {};
     return rule.check({
       secret,

@@ -5,6 +5,7 @@ import { SecretEngine } from './engine.js';
 import { SECRET_RULES } from './rules.js';
 import { handRunScriptsOf } from '../../core/hand-run.js';
 import { lowerInDevServer } from './dev-server.js';
+import { withoutDocExamples } from './documented-default.js';
 import { severityOf, toFinding } from './to-finding.js';
 import { productNameVariants } from './weak-password.js';
 
@@ -44,13 +45,14 @@ export const secretsAnalyzer: Analyzer = {
   },
   async analyze(file: SourceFile, ctx: AnalyzerContext): Promise<RawFinding[]> {
     const names = await productNames(ctx);
-    const found = secretEngine().scan(file.bytes, {
+    const scanned = secretEngine().scan(file.bytes, {
       path: file.path,
       name: file.name,
       ext: file.ext,
       productNames: names,
       warn: (m) => ctx.warn(m),
     });
+    const found = await withoutDocExamples(scanned, file.path, () => file.lines(), ctx);
     const script = found.length === 0 ? undefined : (await handRunScriptsOf(ctx)).get(file.path);
     const kept = script === undefined ? found : lowerInDevServer(found, file.text, script, severityOf);
     return kept.map((d) => toFinding(d, file.path));

@@ -381,3 +381,23 @@ describe("a URL's syntax in a help text and a test's own local database", () => 
     expect(scan(`url = 'mysql://user:${secret}@localhost/foobar'`, 'app/tests/test_utils.py').length).toBe(1);
   });
 });
+
+describe("a test's login as the seeded user of the application it tests", () => {
+  const login = (email: string, secret: string): string =>
+    `  const res = await request(app)\n    .post("/auth/login")\n    .send({ email: "${email}", password: "${secret}" });\n`;
+  const passwords = (path: string, text: string) =>
+    scan(text, path)
+      .filter((d) => /password/.test(d.ruleId))
+      .map((d) => d.secret);
+
+  it('is not a credential when the e-mail is at a placeholder domain', () => {
+    expect(passwords('auth/testhelp.js', login('admin@foo.com', real()))).toEqual([]);
+    expect(passwords('test/login.test.js', login('staff@shop.test', real()))).toEqual([]);
+  });
+  it('is still reported with a real domain (a test against a live service) or outside tests', () => {
+    const a = real();
+    expect(passwords('test/login.test.js', login('qa@acme-shop.io', a))).toEqual([a]);
+    const b = real();
+    expect(passwords('src/seed.js', login('admin@foo.com', b))).toEqual([b]);
+  });
+});

@@ -23,7 +23,7 @@ import { secretRule } from './types.js';
 import { isTestUserPassword, roleFromPath } from '../../core/file-role.js';
 import { isCommonPassword, weakPasswordReason } from './weak-password.js';
 import { sameAsUserName } from './user-name.js';
-import { confirmedInForm, sampleAccount } from './sample-account.js';
+import { testsOwnLogin, sampleAccount } from './sample-account.js';
 
 export const WEAK_PASSWORD_ID = 'secrets/weak-password';
 
@@ -177,7 +177,7 @@ export function passwordVerdict(m: MatchContext, inUrl: boolean): Verdict {
   if (!inUrl && PASSWORD_WORDS.test(v)) return false; // a label: "password": "Password"
   if (!inUrl && (NOT_A_PASSWORD.test(v) || SELF_NAMED.test(v))) return false;
   if (!inUrl && isTestUserPassword(v, m.path)) return false;
-  if (!inUrl && m.sourceCode && TEST_ROLES.has(roleFromPath(m.path)) && confirmedInForm(m)) return false;
+  if (!inUrl && m.sourceCode && TEST_ROLES.has(roleFromPath(m.path)) && testsOwnLogin(m)) return false;
   // A translation key in a namespace (`placeholder: { password: 'apostrophe:enterPassword' }`).
   if (!inUrl && I18N_KEY.test(v)) return false;
   // `postgres://supysonic:supysonic@localhost/…`, `{'username': 'x', 'password': 'x'}`: guessed first.

@@ -1,3 +1,4 @@
+import { inTestAppLogin } from '../../core/test-login.js';
 import type { MatchContext } from './types.js';
 
 // An e-mail address as a field's value (`email: 'user-1@acme.io'`): the record is a person's account.
@@ -12,14 +13,7 @@ const BLOCK_LINES = 8;
  * name alone (`"username": "root"`) is no person: a product's documented default login is one.
  */
 export function sampleAccount(m: MatchContext): boolean {
-  const lines = m.around().split('\n');
-  const at = lines.findIndex((l) => l.includes(m.line.trim()));
-  if (at < 0) return false;
-  let from = at;
-  while (from > 0 && at - from < BLOCK_LINES && !lines[from]!.includes('{')) from--;
-  let to = at;
-  while (to < lines.length - 1 && to - at < BLOCK_LINES && !lines[to]!.includes('}')) to++;
-  const block = lines.slice(from, to + 1);
+  const block = blockOf(m).split('\n');
   return block.some((l) => EMAIL_FIELD.test(l)) && !block.some((l) => CONNECTION_KEY.test(l));
 }
 
@@ -43,4 +37,30 @@ export function confirmedInForm(m: MatchContext): boolean {
         .map((i) => l.slice(Math.max(0, i - 40), i)),
     );
   return uses.length >= 2 && uses.some((head) => CONFIRM_KEY.test(head));
+}
+
+/**
+ * True when test code's password is the login of the application under test: a form typed twice (see
+ * `confirmedInForm`), or a record with a person's e-mail at a placeholder domain (core/test-login.ts).
+ */
+export function testsOwnLogin(m: MatchContext): boolean {
+  if (confirmedInForm(m)) return true;
+  const lines = m.around().split('\n');
+  return inTestAppLogin(
+    lines,
+    lines.findIndex((l) => l.includes(m.line.trim())),
+    m.path,
+  );
+}
+
+/** The lines of the object literal around the match, as `sampleAccount` delimits it. */
+function blockOf(m: MatchContext): string {
+  const lines = m.around().split('\n');
+  const at = lines.findIndex((l) => l.includes(m.line.trim()));
+  if (at < 0) return '';
+  let from = at;
+  while (from > 0 && at - from < BLOCK_LINES && !lines[from]!.includes('{')) from--;
+  let to = at;
+  while (to < lines.length - 1 && to - at < BLOCK_LINES && !lines[to]!.includes('}')) to++;
+  return lines.slice(from, to + 1).join('\n');
 }

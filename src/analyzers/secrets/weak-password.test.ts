@@ -70,8 +70,9 @@ describe('weak passwords', () => {
   // Built from parts so that this file itself holds no quoted weak password.
   const q = "'";
   const dq = '"';
-  const scan = async (path: string, text: string) => {
-    const ctx = makeMemoryContext({}, {}, '/work/globex');
+  // `files`: the rest of the project (its shipped configuration confirms a documented default password).
+  const scan = async (path: string, text: string, files: Record<string, string> = {}) => {
+    const ctx = makeMemoryContext(files, {}, '/work/globex');
     const found = await secretsAnalyzer.analyze(makeSourceFile(path, text), ctx);
     return found.map((f) => [f.ruleId, f.location.startLine, f.severity, f.confidence]);
   };
@@ -143,11 +144,14 @@ describe('weak passwords', () => {
     expect(strong.map((f) => f[0])).toEqual(['secrets/hardcoded-password']);
   });
 
-  it('reports weak passwords in documentation at low severity and low confidence', async () => {
+  it('reports weak passwords in documentation that the project ships, at low severity and low confidence', async () => {
     const doc =
       '```js\nconst ftp = connect({ user: ' + `${q}deploy${q}, password: ${q}admin123${q} })\n` + '```\n';
+    const shipped = { 'config/ftp.json': `{ "user": "deploy", "password": ${q}admin123${q} }` };
     for (const path of ['README.md', 'docs/setup.md', 'packages/ftp/readme']) {
-      expect(await scan(path, doc), path).toEqual([['secrets/weak-password', 2, 'low', 'low']]);
+      expect(await scan(path, doc, shipped), path).toEqual([['secrets/weak-password', 2, 'low', 'low']]);
+      // Not shipped: an example to copy.
+      expect(await scan(path, doc), path).toEqual([]);
     }
     expect(await scan('src/ftp.js', doc)).toEqual([['secrets/weak-password', 2, 'high', 'medium']]);
   });
@@ -165,7 +169,8 @@ describe('weak passwords', () => {
     expect(await scan('docs/api.md', account)).toEqual([]);
     // The same record in program source is a seeded account: reported.
     expect(await scan('src/seed.js', account)).toEqual([['secrets/weak-password', 5, 'high', 'medium']]);
-    // A documented default login (a user name, no e-mail address) and a connection stay, low.
+    // A documented default login (a user name, no e-mail address) and a connection stay, low, when the
+    // project ships that password; otherwise they are examples to copy.
     const login = [
       '```json',
       '{',
@@ -175,9 +180,15 @@ describe('weak passwords', () => {
       '}',
       '```',
     ];
-    expect(await scan('HELP.md', login.join('\n'))).toEqual([['secrets/weak-password', 5, 'low', 'low']]);
+    const config = { 'json/config.json': login.slice(1, -1).join('\n') };
+    expect(await scan('HELP.md', login.join('\n'), config)).toEqual([
+      ['secrets/weak-password', 5, 'low', 'low'],
+    ]);
+    expect(await scan('HELP.md', login.join('\n'))).toEqual([]);
     const connection = account.replace('email:', 'host: "db.acme.io",\n\temail:');
-    expect(await scan('docs/api.md', connection)).toEqual([['secrets/weak-password', 6, 'low', 'low']]);
+    const seed = { 'db/seed.sql': `CREATE USER app IDENTIFIED BY ${q}test1234${q};` };
+    expect(await scan('docs/api.md', connection, seed)).toEqual([['secrets/weak-password', 6, 'low', 'low']]);
+    expect(await scan('docs/api.md', connection)).toEqual([]);
   });
 
   it('leaves out a weak password on a comment line of program source, and reports one in its code at high', async () => {

@@ -1,0 +1,21 @@
+import { describe, expect, it } from 'vitest';
+import { inTestAppLogin } from './test-login.js';
+
+const record = (email: string, extra = ''): string[] => [
+  'const res = await request(app)',
+  '  .post("/auth/login")',
+  `  .send({ email: "${email}",${extra} password: pw });`,
+];
+
+describe("a test's login to the application under test", () => {
+  it('is a record with an e-mail at a placeholder domain, in a test or fixture', () => {
+    expect(inTestAppLogin(record('admin@foo.com'), 2, 'auth/testhelp.js')).toBe(true);
+    expect(inTestAppLogin(record('qa@shop.test'), 2, 'test/fixtures/users.js')).toBe(true);
+  });
+  it('is not one with a real domain, a host, or outside tests', () => {
+    expect(inTestAppLogin(record('qa@acme-shop.io'), 2, 'auth/testhelp.js')).toBe(false);
+    expect(inTestAppLogin(record('admin@foo.com', ' host: "db.acme.io",'), 2, 'test/db.js')).toBe(false);
+    expect(inTestAppLogin(record('admin@foo.com'), 2, 'src/seed.js')).toBe(false);
+    expect(inTestAppLogin(record('admin@foo.com'), 7, 'test/login.js')).toBe(false);
+  });
+});

@@ -1,0 +1,29 @@
+import { roleFromPath } from './file-role.js';
+
+// A person's e-mail address as a field's value at a domain people write as a placeholder (`admin@foo.com`,
+// `user@example.org`, `qa@shop.test`): the seeded user of the application a test runs, not an account on a
+// real service. A real domain's address may be an account on a live one (an end-to-end test against staging).
+const PLACEHOLDER_EMAIL =
+  /(?:^|[^\w.-])["']?e-?mail["']?\s{0,3}[:=]\s{0,3}["'`][^"'`\s@]+@(?:[\w-]+\.)*(?:(?:foo|bar|baz|qux|example|test|invalid)\.[a-z]{2,6}|[\w-]+\.(?:test|invalid|example|localhost))["'`]/i;
+// A block that names where it connects is a client's configuration, not a login to the app under test.
+const CONNECTION_KEY =
+  /(?:^|[^\w.-])["']?(?:host|hostname|server|url|uri|port|database|db|dsn|endpoint|connection|baseUrl)["']?\s{0,3}[:=]/i;
+const BLOCK_LINES = 8;
+
+/**
+ * True when line `at` of `lines` (0-based) sits in a test's login record of the application under test: the
+ * object literal around it (from the nearest `{` above to the nearest `}` below, at most eight lines each way)
+ * has an e-mail field at a placeholder domain and no host, URL, port or database (`.send({ email:
+ * "admin@foo.com", password: "…" })` in a test helper signing in as the fixtures' administrator). Test and
+ * fixture files only: the secrets and code analyzers both drop the password there.
+ */
+export function inTestAppLogin(lines: readonly string[], at: number, path: string): boolean {
+  const role = roleFromPath(path);
+  if ((role !== 'test' && role !== 'fixture') || at < 0 || at >= lines.length) return false;
+  let from = at;
+  while (from > 0 && at - from < BLOCK_LINES && !lines[from]!.includes('{')) from--;
+  let to = at;
+  while (to < lines.length - 1 && to - at < BLOCK_LINES && !lines[to]!.includes('}')) to++;
+  const block = lines.slice(from, to + 1);
+  return block.some((l) => PLACEHOLDER_EMAIL.test(l)) && !block.some((l) => CONNECTION_KEY.test(l));
+}
