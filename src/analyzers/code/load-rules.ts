@@ -150,7 +150,7 @@ function readSink(r: Reader, v: unknown, i: number): SinkSpec {
   if (b === undefined) return { matcher: m, args };
   const o = r.obj(b, `sinks[${i}].boundTo`);
   const metavar = r.str(o, 'metavar').replace(/^\$+/, '');
-  if (!new RegExp(`\\$${escapeRegex(metavar)}(?![\\w])`).test(JSON.stringify(v)))
+  if (!new RegExp(`\\$${escapeRegex(metavar)}(?![\\w])`).test(JSON.stringify(m)))
     r.fail(`sinks[${i}].boundTo.metavar "${metavar}" is not a metavariable of the sink`);
   return { matcher: m, args, boundTo: { metavar, modules: r.strList(o, 'modules') } };
 }
