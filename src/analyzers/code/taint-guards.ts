@@ -312,8 +312,12 @@ export class GuardChecker {
     // A value tested by name: the condition's truth tells the name's, which tells the check's.
     if (within !== cond) [t, f] = negated ? [f, t] : [t, f];
     const unsafe = polarity === 'reject';
-    const onTrue = t !== unsafe;
-    const onFalse = f !== unsafe;
+    // A comparison with a literal is a guard the rules add for allow-lists of a few values; it protects only
+    // where the condition decides it (a chain of them about one value is decided: literalChoice), not where
+    // another operand may have decided instead (`folder !== 'src' && kind !== 'list'`).
+    const strict = isLiteralComparison(node);
+    const onTrue = strict ? t !== undefined && t !== unsafe : t !== unsafe;
+    const onFalse = strict ? f !== undefined && f !== unsafe : f !== unsafe;
     const side = onTrue && onFalse ? g.names : onTrue ? g.whenTrue : onFalse ? g.whenFalse : undefined;
     for (const x of names) side?.add(x);
   }
@@ -394,17 +398,61 @@ function implied(check: SgNode, cond: SgNode): [Truth, Truth] {
     if (k === 'parenthesized_expression' || k === 'expression_statement' || k === 'await_expression') {
       // The same value.
     } else if ((k === 'unary_expression' && op === '!') || k === 'not_operator') [t, f] = [f, t];
-    else if ((k === 'binary_expression' || k === 'boolean_operator') && (op === '&&' || op === 'and'))
-      f = undefined;
-    else if ((k === 'binary_expression' || k === 'boolean_operator') && (op === '||' || op === 'or'))
-      t = undefined;
+    else if ((k === 'binary_expression' || k === 'boolean_operator') && (op === '&&' || op === 'and')) {
+      if (!literalChoice(p, '!==')) f = undefined;
+    } else if ((k === 'binary_expression' || k === 'boolean_operator') && (op === '||' || op === 'or')) {
+      if (!literalChoice(p, '===')) t = undefined;
+    }
     else return [undefined, undefined];
     n = p;
   }
   return [t, f];
 }
 
+/**
+ * Whether a chain of `&&` (or `||`) compares one value with a literal in every operand, unequal (or equal):
+ * `folder !== 'src' && folder !== 'dist'` being false, or `mode === 'a' || mode === 'b'` being true, leaves
+ * the value one of those literals, whichever operand decided, so what each operand's check says of the value
+ * holds for the chain. Operands about two values (`a !== 'x' && b !== 'y'`) tell neither.
+ */
+function literalChoice(chain: SgNode, compare: '!==' | '==='): boolean {
+  const join = compare === '!==' ? ['&&', 'and'] : ['||', 'or'];
+  const equalities = compare === '!==' ? ['!==', '!='] : ['===', '=='];
+  const names = new Set<string>();
+  const leaves = [chain];
+  for (let n = leaves.pop(), steps = 0; n && steps < 32; n = leaves.pop(), steps++) {
+    const k = n.kind();
+    const op = n.field('operator')?.text() ?? n.children().find((c) => !c.isNamed())?.text();
+    if (k === 'parenthesized_expression') {
+      leaves.push(...n.namedChildren());
+      continue;
+    }
+    if ((k === 'binary_expression' || k === 'boolean_operator') && op && join.includes(op)) {
+      leaves.push(...n.namedChildren());
+      continue;
+    }
+    if (k !== 'binary_expression' && k !== 'comparison_operator') return false;
+    const ops = n.children().filter((c) => !c.isNamed() && EQUALITY.has(c.text()));
+    const sides = n.namedChildren();
+    if (ops.length !== 1 || !equalities.includes(ops[0]!.text()) || sides.length !== 2) return false;
+    const literal = sides.findIndex((c) => /^(?:string|number|integer)$/.test(String(c.kind())));
+    const value = sides[1 - literal];
+    if (literal === -1 || !value || !/^(?:identifier|member_expression|attribute)$/.test(String(value.kind())))
+      return false;
+    names.add(value.text());
+  }
+  return leaves.length === 0 && names.size === 1;
+}
+
 const EQUALITY = new Set(['==', '===', '!=', '!==']);
+
+/** Whether a node compares something with a string literal for (in)equality (`folder !== 'src'`). */
+function isLiteralComparison(n: SgNode): boolean {
+  const k = n.kind();
+  if (k !== 'binary_expression' && k !== 'comparison_operator') return false;
+  const ops = n.children().filter((c) => !c.isNamed() && EQUALITY.has(c.text()));
+  return ops.length === 1 && n.namedChildren().some((c) => c.kind() === 'string');
+}
 
 /** Literal kinds in JavaScript and Python trees. */
 const LITERAL_KIND =
