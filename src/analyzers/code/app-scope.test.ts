@@ -160,7 +160,8 @@ describe('application-wide rules (code/js-missing-csrf)', () => {
   });
 
   it('strips a block comment that opens a line, down to its end, keeping its line breaks', () => {
-    const text = "/* template:\n  if (socket.request.headers.cookie) next()\n*/ io.use(mw);\nconst g = '/*'; // x\n";
+    const text =
+      "/* template:\n  if (socket.request.headers.cookie) next()\n*/ io.use(mw);\nconst g = '/*'; // x\n";
     expect(withoutLineComments(text)).toBe("\n\n io.use(mw);\nconst g = '/*'; \n");
     // One left open is left to the line rules: its own line goes, the next stays.
     expect(withoutLineComments('  /* open\nrun();')).toBe('\nrun();');

@@ -6,6 +6,7 @@ import type { Spot } from './file-index.js';
 import type { Guard, TaintOptions } from './taint-support.js';
 import { GUARD_POLARITY } from './rule-schema.js';
 import { behindSlash, SLASH, slashedCheck } from './slash-guard.js';
+import { isLiteralComparison, literalChoice } from './literal-choice.js';
 import type { Matcher } from './rule-schema.js';
 import type { TaintBudget } from './taint-budget.js';
 
@@ -402,57 +403,13 @@ function implied(check: SgNode, cond: SgNode): [Truth, Truth] {
       if (!literalChoice(p, '!==')) f = undefined;
     } else if ((k === 'binary_expression' || k === 'boolean_operator') && (op === '||' || op === 'or')) {
       if (!literalChoice(p, '===')) t = undefined;
-    }
-    else return [undefined, undefined];
+    } else return [undefined, undefined];
     n = p;
   }
   return [t, f];
 }
 
-/**
- * Whether a chain of `&&` (or `||`) compares one value with a literal in every operand, unequal (or equal):
- * `folder !== 'src' && folder !== 'dist'` being false, or `mode === 'a' || mode === 'b'` being true, leaves
- * the value one of those literals, whichever operand decided, so what each operand's check says of the value
- * holds for the chain. Operands about two values (`a !== 'x' && b !== 'y'`) tell neither.
- */
-function literalChoice(chain: SgNode, compare: '!==' | '==='): boolean {
-  const join = compare === '!==' ? ['&&', 'and'] : ['||', 'or'];
-  const equalities = compare === '!==' ? ['!==', '!='] : ['===', '=='];
-  const names = new Set<string>();
-  const leaves = [chain];
-  for (let n = leaves.pop(), steps = 0; n && steps < 32; n = leaves.pop(), steps++) {
-    const k = n.kind();
-    const op = n.field('operator')?.text() ?? n.children().find((c) => !c.isNamed())?.text();
-    if (k === 'parenthesized_expression') {
-      leaves.push(...n.namedChildren());
-      continue;
-    }
-    if ((k === 'binary_expression' || k === 'boolean_operator') && op && join.includes(op)) {
-      leaves.push(...n.namedChildren());
-      continue;
-    }
-    if (k !== 'binary_expression' && k !== 'comparison_operator') return false;
-    const ops = n.children().filter((c) => !c.isNamed() && EQUALITY.has(c.text()));
-    const sides = n.namedChildren();
-    if (ops.length !== 1 || !equalities.includes(ops[0]!.text()) || sides.length !== 2) return false;
-    const literal = sides.findIndex((c) => /^(?:string|number|integer)$/.test(String(c.kind())));
-    const value = sides[1 - literal];
-    if (literal === -1 || !value || !/^(?:identifier|member_expression|attribute)$/.test(String(value.kind())))
-      return false;
-    names.add(value.text());
-  }
-  return leaves.length === 0 && names.size === 1;
-}
-
 const EQUALITY = new Set(['==', '===', '!=', '!==']);
-
-/** Whether a node compares something with a string literal for (in)equality (`folder !== 'src'`). */
-function isLiteralComparison(n: SgNode): boolean {
-  const k = n.kind();
-  if (k !== 'binary_expression' && k !== 'comparison_operator') return false;
-  const ops = n.children().filter((c) => !c.isNamed() && EQUALITY.has(c.text()));
-  return ops.length === 1 && n.namedChildren().some((c) => c.kind() === 'string');
-}
 
 /** Literal kinds in JavaScript and Python trees. */
 const LITERAL_KIND =

@@ -17,8 +17,11 @@ describe('plaintext-protocol: only connections the program makes', () => {
       '</busconfig>',
     ].join('\n');
     expect(ids('etc/dbus-1/system.d/app.conf', xml)).toEqual([6]);
-    const html = '<!DOCTYPE html PUBLIC "-//W3C//DTD HTML 4.01//EN" "http://www.w3.org/TR/html4/strict.dtd">\n';
-    expect(ids('config/page.xml', html + '<base href="x"/>\n<feed src="http://feeds.acme-shop.io/a"/>\n')).toEqual([3]);
+    const html =
+      '<!DOCTYPE html PUBLIC "-//W3C//DTD HTML 4.01//EN" "http://www.w3.org/TR/html4/strict.dtd">\n';
+    expect(
+      ids('config/page.xml', html + '<base href="x"/>\n<feed src="http://feeds.acme-shop.io/a"/>\n'),
+    ).toEqual([3]);
   });
   it('never reads translation catalogues or documentation', () => {
     const catalogue = '{\n  "LINK_HOME": "http://www.acme-shop.io",\n  "API": "http://api.acme-shop.io"\n}\n';
