@@ -62,7 +62,7 @@ export function handoffsOf(index: FileIndex, root: SgNode, syn: Syntax, name: st
   // Asked again for the same name by every evaluation of its parameters (each rule, each caller): a walk of
   // every occurrence of the name each time; the answer depends on the file's tree alone.
   let byName = handoffs.get(index);
-  if (!byName) handoffs.set(index, (byName = new Map()));
+  if (!byName) handoffs.set(index, (byName = new Map<string, ValueHandoff[]>()));
   let out = byName.get(name);
   if (!out) byName.set(name, (out = findHandoffs(index, root, syn, name)));
   return out;
