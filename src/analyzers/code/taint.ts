@@ -55,11 +55,12 @@ export class TaintEvaluator {
   private readonly argv: ArgvShapes | undefined;
   /** How redirect targets are read (sink class `redirect`: whether constant text fixes the host). */
   private readonly redirect: RedirectContext;
-  private readonly rewrites = new ElementRewrites((n, depth) => this.expr(n, depth) === null);
+  private readonly rewrites: ElementRewrites;
   private readonly callbacks: CallbackHost;
 
   constructor(private readonly o: TaintOptions) {
     this.callKind = o.python ? 'call' : 'call_expression';
+    this.rewrites = new ElementRewrites(o, (n, d) => this.expr(n, d) === null);
     this.budget = new TaintBudget(o.account);
     this.defs = new DefinitionLookup(o.index, o.root, o.syn, o.python, this.budget);
     this.src = new SourceFinder(o, this.defs);
