@@ -42,6 +42,12 @@ interface Ctx {
   seen: Set<string>;
   /** A parameter taken as fixed while its own reassignment is checked (`t = unescape(t)`). */
   assumed?: string;
+  /**
+   * Declarations (node ids) whose first value is fixed and whose later writes are being checked: a read of
+   * the same variable there is taken as fixed (values swapped through a third name: `tmp = b; b = a; a =
+   * tmp`). Keyed by the declaration, so a shadowing name of another scope is not taken for it.
+   */
+  assumedAt: Set<number>;
   /** A `var`/`let` never written after its declaration counts as a `const` (the audit profile's rules). */
   singleAssignment?: boolean;
   /** The rule's own matches: a helper named like its sink is reviewed where its argument is built. */
@@ -235,7 +241,11 @@ function fixedName(node: SgNode, ctx: Ctx): boolean {
   // A constant by its name, unless it is a list the code adds to (`ARGS.push(url)`: see addedTo).
   if (CONSTANT_NAME.test(name)) return !addedTo(node, binding(node, name));
   if (ctx.assumed === name) return true;
-  if (ctx.seen.has(name)) return false;
+  if (ctx.seen.has(name)) {
+    // A cycle through a variable whose later writes are being read: fixed if the rest of them are.
+    const at = ctx.assumedAt.size > 0 ? binding(node, name) : undefined;
+    return !!at && ctx.assumedAt.has(at.node.id());
+  }
   const b = binding(node, name);
   // A parameter or `let` set by one assignment just before the read (in its branch): that value.
   const reaching = b?.isConst ? undefined : reachingAssignment(node, name);
@@ -269,12 +279,17 @@ function fixedName(node: SgNode, ctx: Ctx): boolean {
   }
   ctx.seen.add(name);
   const assumed = ctx.assumed;
+  const id = b.node.id();
+  const added = !ctx.assumedAt.has(id);
   try {
     if (value && !fixed(value, ctx)) return false;
-    ctx.assumed = name;
+    // The variable itself is assumed by its declaration (a parameter's assumption, by name, ends here).
+    ctx.assumed = undefined;
+    if (added) ctx.assumedAt.add(id);
     return later.every((v) => fixed(v, ctx));
   } finally {
     ctx.assumed = assumed;
+    if (added) ctx.assumedAt.delete(id);
     ctx.seen.delete(name);
   }
 }
@@ -451,5 +466,13 @@ export function isFixedValue(
   singleAssignment = false,
   reviewed?: (call: SgNode) => boolean,
 ): boolean {
-  return fixed(node, { fixedCall, throughCall, depth: 0, seen: new Set(), singleAssignment, reviewed });
+  return fixed(node, {
+    fixedCall,
+    throughCall,
+    depth: 0,
+    seen: new Set(),
+    assumedAt: new Set(),
+    singleAssignment,
+    reviewed,
+  });
 }
