@@ -235,4 +235,30 @@ describe('isFixedValue', () => {
       ),
     ).toBe(false);
   });
+  it("reads a field of a fixed table's element, unless the code writes into either", () => {
+    const T = "const BADGES = { user: { cls: 'dark', label: 'User' } };";
+    expect(
+      fixedAtSink(`${T} function f(e) { const b = BADGES[e.type]; sink('<i>' + b.cls + b.label); }`),
+    ).toBe(true);
+    expect(
+      fixedAtSink(`${T} function f(e) { const b = BADGES[e.type]; b.label = e.name; sink(b.label); }`),
+    ).toBe(false);
+    expect(
+      fixedAtSink(
+        `${T} BADGES.user.label = location.hash; function f(e) { const b = BADGES[e.type]; sink(b.label); }`,
+      ),
+    ).toBe(false);
+    expect(
+      fixedAtSink(
+        `${T} BADGES[k].label = location.hash; function f(e) { const b = BADGES[e.type]; sink(b.label); }`,
+      ),
+    ).toBe(false);
+    expect(fixedAtSink('function f(e) { const b = e.rows[e.type]; sink(b.label); }')).toBe(false);
+    expect(fixedAtSink(`${T} function f(e) { const b = BADGES[e.type]; fill(b); sink(b.label); }`)).toBe(
+      false,
+    );
+    expect(fixedAtSink(`${T} fill(BADGES); function f(e) { const b = BADGES[e.type]; sink(b.label); }`)).toBe(
+      false,
+    );
+  });
 });

@@ -18,6 +18,7 @@ import {
   addedTo,
   elementsWritten,
   enclosingScope,
+  tableOfField,
   laterValues,
   named,
 } from './fixed-writes.js';
@@ -374,6 +375,12 @@ function fieldOfDeclaredCall(node: SgNode, ctx: Ctx): boolean {
   return !!value && kindOf(value) === 'call_expression' && ctx.fixedCall(value) && !elementsWritten(obj);
 }
 
+/** A field of a record or a table's element the code never writes into (tableOfField), whose value is fixed. */
+function tableRead(node: SgNode, ctx: Ctx): boolean {
+  const table = tableOfField(node);
+  return !!table && fixed(table, ctx);
+}
+
 function fixed(node: SgNode, ctx: Ctx): boolean {
   if (ctx.depth >= MAX_DEPTH * 4) return false;
   ctx.depth++;
@@ -405,7 +412,13 @@ function fixed(node: SgNode, ctx: Ctx): boolean {
         // `-x`, `+x`, `~x`, `!x`, `typeof x`, `i++`: a number, a boolean or a type's name.
         return !/^(?:void|delete)\b/.test(node.text());
       case 'member_expression':
-        if (ctx.fixedCall(node) || fixedMember(node, ctx) || fieldOfDeclaredCall(node, ctx)) return true;
+        if (
+          ctx.fixedCall(node) ||
+          fixedMember(node, ctx) ||
+          fieldOfDeclaredCall(node, ctx) ||
+          tableRead(node, ctx)
+        )
+          return true;
         // The length of a string or an array is a number, and so is a field named as a count or a size
         // (`data.doc_count`, `stats.socketCount`, `res.need_sync_num`): a reviewer reads a JSON count as
         // digits. The request's own fields (`req.query.length`, `?count=<b>`) are whatever the sender wrote.
