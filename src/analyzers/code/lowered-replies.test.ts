@@ -11,9 +11,12 @@ describe("an audit rule's unlessFixed.lowers", () => {
   it('reports the whole reply of a request to an unfixed URL at low confidence, a field of it at the rule’s', () => {
     const text = readFileSync(EXAMPLE, 'utf8');
     const lines = text.split('\n');
-    const found = analyzeText(text, languageOf('js')!, rulesFor(), new Set(['code/js-xss-audit'])).matches.map(
-      (m) => [lines[m.line - 1]!.trim(), m.confidence],
-    );
+    const found = analyzeText(
+      text,
+      languageOf('js')!,
+      rulesFor(),
+      new Set(['code/js-xss-audit']),
+    ).matches.map((m) => [lines[m.line - 1]!.trim(), m.confidence]);
     expect(found).toEqual([
       ['$pane.html(res);', 'low'],
       ["if (title) $('#modal .modal-title').html(decodeURIComponent(title));", 'low'],
