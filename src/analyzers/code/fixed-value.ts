@@ -46,9 +46,10 @@ interface Ctx {
   /**
    * Declarations (node ids) whose first value is fixed and whose later writes are being checked: a read of
    * the same variable there is taken as fixed (values swapped through a third name: `tmp = b; b = a; a =
-   * tmp`). Keyed by the declaration, so a shadowing name of another scope is not taken for it.
+   * tmp`). Keyed by the declaring function and the name (declKey), so a parameter of another function spelled
+   * the same is not taken for it.
    */
-  assumedAt: Set<number>;
+  assumedAt: Set<string>;
   /** A `var`/`let` never written after its declaration counts as a `const` (the audit profile's rules). */
   singleAssignment?: boolean;
   /** The rule's own matches: a helper named like its sink is reviewed where its argument is built. */
@@ -236,6 +237,9 @@ function resolving(name: string, ctx: Ctx, check: () => boolean): boolean {
   }
 }
 
+/** A variable by its function and name: a `var` declared twice in one function is one variable. */
+const declKey = (decl: SgNode, name: string): string => `${enclosingScope(decl)?.id() ?? -1}:${name}`;
+
 function fixedName(node: SgNode, ctx: Ctx): boolean {
   const name = node.text();
   if (/^(?:undefined|NaN|Infinity)$/.test(name)) return true;
@@ -245,7 +249,7 @@ function fixedName(node: SgNode, ctx: Ctx): boolean {
   if (ctx.seen.has(name)) {
     // A cycle through a variable whose later writes are being read: fixed if the rest of them are.
     const at = ctx.assumedAt.size > 0 ? binding(node, name) : undefined;
-    return !!at && ctx.assumedAt.has(at.node.id());
+    return !!at && ctx.assumedAt.has(declKey(at.node, name));
   }
   const b = binding(node, name);
   // A parameter or `let` set by one assignment just before the read (in its branch): that value.
@@ -280,7 +284,7 @@ function fixedName(node: SgNode, ctx: Ctx): boolean {
   }
   ctx.seen.add(name);
   const assumed = ctx.assumed;
-  const id = b.node.id();
+  const id = declKey(b.node, name);
   const added = !ctx.assumedAt.has(id);
   try {
     if (value && !fixed(value, ctx)) return false;
