@@ -259,6 +259,7 @@ function readRule(file: string, v: unknown, i: number, utils?: Obj): CodeRule {
       calls: r.matchers(u['calls'], 'unlessFixed.calls'),
       through: r.matchers(u['through'], 'unlessFixed.through'),
       callees: r.matchers(u['callees'], 'unlessFixed.callees'),
+      lowers: r.matchers(u['lowers'], 'unlessFixed.lowers'),
     };
   }
   if (o['unlessCallersFix'] !== undefined) {
