@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Analyzer, FileRef } from '../core/analyzer.js';
 import { roleClassifier } from '../core/file-role.js';
-import { coverageGaps } from './coverage.js';
+import { coverageGaps, interpreterLanguage } from './coverage.js';
 
 const ref = (path: string): FileRef => {
   const name = path.split('/').pop()!;
@@ -89,5 +89,41 @@ describe('coverageGaps', () => {
         examples: ['a.js', 'b.js'],
       },
     ]);
+  });
+  it('counts scripts without an extension by the language their #! line runs', () => {
+    const heads: Record<string, string> = {
+      'usr/bin/rbd-target-api': '#!/usr/bin/python3',
+      'bin/serve': '#!/usr/bin/env node',
+      'bin/tool': '#!/usr/bin/env -S ruby -w',
+      'bin/build': '#!/bin/sh',
+      LICENSE: 'MIT License',
+      'bin/done.js': '#!/usr/bin/env node',
+    };
+    const paths = Object.keys(heads);
+    const g = coverageGaps({
+      files: paths.map(ref),
+      paths: new Set(paths),
+      active: [analyzer('code', ['js', 'py'])],
+      roleOf: roleClassifier(),
+      dropped: {},
+      notAnalyzed: [],
+      firstLineOf: (p) => heads[p],
+    });
+    // A shell script has no code analyzer to miss it; bin/done.js is analyzed by its extension.
+    expect(g.map((x) => `${x.kind} ${x.examples.join(',')}`).sort()).toEqual([
+      'language:Ruby bin/tool',
+      'script:JavaScript bin/serve',
+      'script:Python usr/bin/rbd-target-api',
+    ]);
+    expect(g.find((x) => x.kind === 'script:Python')?.reason).toMatch(/extension/);
+  });
+  it('reads the interpreter through env, its options and variable assignments', () => {
+    expect(interpreterLanguage('#!/usr/bin/env python3')).toBe('Python');
+    expect(interpreterLanguage('#! /usr/bin/python3.11 -u\r')).toBe('Python');
+    expect(interpreterLanguage('#!/usr/bin/env -S NODE_ENV=production node --harmony')).toBe('JavaScript');
+    expect(interpreterLanguage('#!/usr/bin/perl -w')).toBe('Perl');
+    expect(interpreterLanguage('#!/bin/bash')).toBeUndefined();
+    expect(interpreterLanguage('#!/usr/bin/env')).toBeUndefined();
+    expect(interpreterLanguage('# python3 notes')).toBeUndefined();
   });
 });

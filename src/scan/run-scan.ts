@@ -18,7 +18,7 @@ import { contextFactory, type AnalyzerOptions } from './context.js';
 import { runFileTask, type FileOutcome, type FileTask } from './file-task.js';
 import type { SpareWorkers } from './pool.js';
 import { summarize } from './summary.js';
-import { coverageGaps } from './coverage.js';
+import { coverageGaps, firstLineReader } from './coverage.js';
 import { applyFileRoles } from './file-roles.js';
 import { roleClassifier, type ContentRole } from '../core/file-role.js';
 import type { Baseline } from '../policy/baseline.js';
@@ -323,7 +323,15 @@ async function scanWith(
           .findings;
   // Files an analyzer could not cover are counted by kind in `coverage`, not listed one warning each.
   const notAnalyzed = warnings.filter((w) => w.code === 'file-not-analyzed' && w.path);
-  const coverage = coverageGaps({ files, paths, active, roleOf, dropped: roled.dropped, notAnalyzed });
+  const coverage = coverageGaps({
+    files,
+    paths,
+    active,
+    roleOf,
+    dropped: roled.dropped,
+    notAnalyzed,
+    firstLineOf: firstLineReader(root),
+  });
   const policyReport = policy.report();
   // Without an advisory database no advisory was looked up, so an exception for one cannot be
   // judged stale: saying "remove it" would be wrong advice on every machine without the database.
