@@ -29,3 +29,7 @@ function compassHeading(bypassCache, data) {
   return crypto.createHash('sha1').update(data).digest('hex');
 }
 module.exports.more = { catalogIndex, compassHeading };
+
+// A progressive web app's cache name: PWA names the app here.
+const PWA_CACHE = 'app-' + crypto.createHash('md5').update(String(Date.now())).digest('hex');
+module.exports.PWA_CACHE = PWA_CACHE;
