@@ -33,3 +33,11 @@ module.exports.more = { catalogIndex, compassHeading };
 // A progressive web app's cache name: PWA names the app here.
 const PWA_CACHE = 'app-' + crypto.createHash('md5').update(String(Date.now())).digest('hex');
 module.exports.PWA_CACHE = PWA_CACHE;
+
+// An object's method whose object names a thumbnail store.
+const thumbs = {
+  name(v) {
+    return crypto.createHash('sha1').update(v).digest('hex');
+  },
+};
+module.exports.thumbs = thumbs;
