@@ -159,6 +159,18 @@ describe('application-wide rules (code/js-missing-csrf)', () => {
     );
   });
 
+  it('strips a block comment that opens a line, down to its end, keeping its line breaks', () => {
+    const text =
+      "/* template:\n  if (socket.request.headers.cookie) next()\n*/ io.use(mw);\nconst g = '/*'; // x\n";
+    expect(withoutLineComments(text)).toBe("\n\n io.use(mw);\nconst g = '/*'; \n");
+    // One left open is left to the line rules: its own line goes, the next stays.
+    expect(withoutLineComments('  /* open\nrun();')).toBe('\nrun();');
+    const t0 = Date.now();
+    const many = '/* a */\n'.repeat(50_000) + '/*\n'.repeat(50_000);
+    expect(withoutLineComments(many).length).toBeLessThan(many.length);
+    expect(Date.now() - t0).toBeLessThan(2000);
+  });
+
   it('strips trailing comments in linear time (a scanned file is hostile input)', () => {
     expect(withoutLineComments("a(); // x // y\nb('//'); // z 'q'\nc(); //d\r\n")).toBe(
       "a(); \nb('//'); // z 'q'\nc(); \n",

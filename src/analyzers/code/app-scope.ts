@@ -20,12 +20,33 @@ export const APP_FILES = { files: 4000, bytes: 64 * 1024 * 1024 };
 
 /**
  * A text without its comments as far as the text shows them: a `// TODO: CSRF` or a commented-out
- * `app.post(…)` is no defence and no route. Whole lines that start a comment go, and a `//` after white space
- * with no quote after it on the line (`'http://x'` and `'a // b'` stay: telling every comment from a string
- * needs a parse).
+ * `app.post(…)` is no defence and no route. A block comment opened at the start of a line goes to its close
+ * (commented-out code inside it need not start its lines with `*`), whole lines that start a comment go, and a
+ * `//` after white space with no quote after it on the line (`'http://x'` and `'a // b'` stay: telling every
+ * comment from a string needs a parse).
  */
 export function withoutLineComments(text: string): string {
-  return text.replace(/^[ \t]*(?:\/\/|\/\*|\*).*$/gm, '').replace(/^.*\/\/[^\n]*$/gm, withoutTrailingComment);
+  return withoutBlockComments(text)
+    .replace(/^[ \t]*(?:\/\/|\/\*|\*).*$/gm, '')
+    .replace(/^.*\/\/[^\n]*$/gm, withoutTrailingComment);
+}
+
+/**
+ * The text without each block comment that opens a line (after white space), its line breaks kept; one left
+ * open is left to the line rules. Searched forwards once (a file is hostile input: no backtracking).
+ */
+function withoutBlockComments(text: string): string {
+  const opens = /^[ \t]*\/\*/gm;
+  let out = '';
+  let from = 0;
+  for (let m = opens.exec(text); m; m = opens.exec(text)) {
+    const close = text.indexOf('*/', m.index + m[0].length);
+    if (close === -1) break;
+    out += text.slice(from, m.index) + text.slice(m.index, close + 2).replace(/[^\n]/g, '');
+    from = close + 2;
+    opens.lastIndex = from;
+  }
+  return from === 0 ? text : out + text.slice(from);
 }
 
 /**

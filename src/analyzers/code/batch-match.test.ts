@@ -173,6 +173,33 @@ describe('findAllBatch', () => {
     expect(inlined(multi, js)).toBeNull();
   });
 
+  it('checks them after the pattern too when a util the later items use names them again', () => {
+    // js-prototype-key-write's sink: the shape, then a util that matches the same shape with its exclusions.
+    const m: Matcher = {
+      rule: { all: [{ pattern: '$O[$K] = $V' }, { matches: 'one' }, { not: { matches: 'deep' } }] },
+      utils: {
+        one: { all: [{ pattern: '$O[$K] = $V' }, { not: { has: { field: 'right', kind: 'object' } } }] },
+        deep: { inside: { stopBy: 'end', kind: 'for_in_statement', has: { field: 'left', pattern: '$K' } } },
+      },
+      constraints: { V: { not: { kind: 'identifier' } } },
+    };
+    const r = inlined(m, js)?.rule as { all: object[] } | undefined;
+    expect(r?.all.map((x) => Object.keys(x).join())).toEqual(['pattern', 'has', 'matches', 'not']);
+    const src = 'a[k] = v; b[k] = f(); c[k] = {}; for (k in o) d[k] = g(); e[j] = [v]';
+    const expected = parse(js.lang, src)
+      .root()
+      .findAll(m)
+      .map((x) => x.text());
+    expect(expected).toEqual(['b[k] = f()', 'e[j] = [v]']);
+    expect(at(src, [m, { rule: { pattern: 'eval($$$)' } }])[0]).toEqual(expected);
+    // A util that binds it anew (`$$$V`), or a rule not led by the pattern that binds it: kept as written.
+    const multi: Matcher = { ...m, utils: { ...m.utils, deep: { has: { pattern: 'f($$$V)' } } } };
+    expect(inlined(multi, js)).toBeNull();
+    expect(
+      inlined({ ...m, rule: { all: [{ matches: 'one' }, { not: { matches: 'deep' } }] } }, js),
+    ).toBeNull();
+  });
+
   it('inlines constraints into an alternative `all: [{ pattern }, ...]` of `any` that names them again', () => {
     const m: Matcher = {
       rule: {

@@ -59,6 +59,18 @@ export interface ValueHandoff {
  * `g(a, name)` gives g's parameter 1; `g.bind(null, a, name)` gives g's parameter 1 as well.
  */
 export function handoffsOf(index: FileIndex, root: SgNode, syn: Syntax, name: string): ValueHandoff[] {
+  // Asked again for the same name by every evaluation of its parameters (each rule, each caller): a walk of
+  // every occurrence of the name each time; the answer depends on the file's tree alone.
+  let byName = handoffs.get(index);
+  if (!byName) handoffs.set(index, (byName = new Map<string, ValueHandoff[]>()));
+  let out = byName.get(name);
+  if (!out) byName.set(name, (out = findHandoffs(index, root, syn, name)));
+  return out;
+}
+
+const handoffs = new WeakMap<FileIndex, Map<string, ValueHandoff[]>>();
+
+function findHandoffs(index: FileIndex, root: SgNode, syn: Syntax, name: string): ValueHandoff[] {
   const out: ValueHandoff[] = [];
   for (const site of index.names(root, syn, false).get(name) ?? []) {
     const n = site.node;

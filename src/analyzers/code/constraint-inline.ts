@@ -227,7 +227,12 @@ function withChecks(rule: Rule, checks: readonly Rule[]): Rule[] {
  * node whenever it runs. Null when the rule is not of that shape, or when a later item names a constrained
  * metavariable the pattern does not bind (it would be bound there, or as a multi-metavariable).
  */
-function firstOfAll(rule: Rule, lang: FileLanguage, cons: Record<string, Rule>): Inlined | null {
+function firstOfAll(
+  rule: Rule,
+  lang: FileLanguage,
+  cons: Record<string, Rule>,
+  utils: unknown = {},
+): Inlined | null {
   const { all, ...outer } = rule;
   if (!Array.isArray(all) || rule.pattern !== undefined || rule.any !== undefined) return null;
   const [first, ...others] = all as Rule[];
@@ -236,7 +241,9 @@ function firstOfAll(rule: Rule, lang: FileLanguage, cons: Record<string, Rule>):
   if (checks === null) return null;
   const names = new Set(Object.keys(cons));
   const bound = new Set(metavarsIn(first.pattern).filter((n) => names.has(n)));
-  const later = [...JSON.stringify([others, outer]).matchAll(METAVAR)];
+  // The utils count as later items: one the pattern's `all` uses (`matches: pp-one-level`, itself
+  // `$O[$K] = $V` and exclusions) shares the binding, so a `$V` there matches only what the pattern bound.
+  const later = [...JSON.stringify([others, outer, utils]).matchAll(METAVAR)];
   if (later.some((m) => names.has(m[2] ?? '') && (m[1] !== '$' || !bound.has(m[2] ?? '')))) return null;
   return { rule: { ...outer, all: [...withChecks(first, checks), ...others] }, utils: {} };
 }
@@ -262,11 +269,11 @@ export function inlined(m: Matcher, lang: FileLanguage): Inlined | null {
   if (names.length === 0) return { rule, utils: {} };
   const odd = (c: Rule): boolean =>
     metavarsIn(c).length > 0 || ['field', 'nthChild', 'stopBy'].some((k) => k in c);
-  if (names.some((n) => !cons[n] || odd(cons[n])) || metavarsIn(m.utils).some((n) => names.includes(n)))
-    return null;
+  if (names.some((n) => !cons[n] || odd(cons[n]))) return null;
   const { any, ...rest } = rule;
-  const fromAll = firstOfAll(rule, lang, cons);
+  const fromAll = firstOfAll(rule, lang, cons, m.utils);
   if (fromAll) return fromAll;
+  if (metavarsIn(m.utils).some((n) => names.includes(n))) return null;
   if (!Array.isArray(any) || rule.pattern !== undefined) {
     const checks = checksFor(rule, lang, cons);
     if (checks === null) return null;

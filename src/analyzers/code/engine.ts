@@ -260,17 +260,22 @@ function runMatch(rule: CodeRule, hits: readonly BatchHit[], text: string, out: 
     const receiver = bound && get(bound.metavar);
     if (receiver && (!names!.has(receiver.text()) || shadowedAt(m, receiver.text(), bound.modules))) continue;
     const value = fixed && get(fixed.metavar);
-    if (
-      value &&
+    const fixedBy = (lowers: boolean): boolean =>
+      !!value &&
+      !!fixed &&
       isFixedValue(
         value,
-        (call) => fixed.calls.some((c) => call.matches(c)) || calleeDeclared(call, fixed.callees),
+        (call) =>
+          fixed.calls.some((c) => call.matches(c)) ||
+          calleeDeclared(call, fixed.callees) ||
+          (lowers && fixed.lowers.some((c) => call.matches(c))),
         (call) => fixed.through.some((c) => call.matches(c)),
         rule.profile === 'audit',
         reviewed,
-      )
-    )
-      continue;
+      );
+    if (fixedBy(false)) continue;
+    // Fixed but for what the program chose to ask for (a reply of its own request): kept, at low confidence.
+    const lowered = !!fixed && fixed.lowers.length > 0 && fixedBy(true);
     const byCallers = rule.unlessCallersFix && get(rule.unlessCallersFix.metavar);
     if (byCallers && fixedByCallers(byCallers, (callers ??= new ModuleCallers(m.getRoot().root(), fileText))))
       continue;
@@ -290,7 +295,7 @@ function runMatch(rule: CodeRule, hits: readonly BatchHit[], text: string, out: 
       rule,
       m,
       fill(rule.message, redos === undefined ? { sink: text } : { sink: text, redos }, get),
-      rule.confidence,
+      lowered ? 'low' : rule.confidence,
       oneLine(m.text(), 200),
     );
     const secret = rule.secret === undefined ? undefined : get(rule.secret)?.text();

@@ -207,6 +207,11 @@ export class FileIndex {
    * climbing parents, but from the file's functions listed once with their offsets: a climb is a native call
    * per level, which cost more than the lookup itself in large files.
    */
+  /** The file's text, read from the tree once. */
+  textOf(root: SgNode): string {
+    return (this.text ??= root.text());
+  }
+
   functionAround(root: SgNode, syn: Syntax, node: SgNode): SgNode | undefined {
     // `function` (an old grammar's name) is no kind of the JavaScript and TSX grammars in use: asking for it fails.
     const fns = (this.functionSpans ??= spansOf(this.functions(root, syn)));

@@ -138,6 +138,8 @@ function utilsOf(m: Matcher, c: Rule): Rule | undefined {
 /** Whether a matcher has whole-file clauses at all (decided once per matcher). */
 const hasClauses = new WeakMap<Matcher, boolean>();
 const perRoot = new WeakMap<SgNode, Map<Matcher, Matcher | null>>();
+/** Each whole-file clause's answer in a file, by the clause's configuration as JSON. */
+const perRootClause = new WeakMap<SgNode, Map<string, boolean>>();
 
 /**
  * `m` as it applies to the file whose root node is `root`: the same object when it has no whole-file
@@ -155,12 +157,18 @@ export function forFile(m: Matcher, root: SgNode): Matcher | null {
   const hit = cache.get(m);
   if (hit !== undefined) return hit;
   const answers = new Map<Rule, boolean>();
+  let shared = perRootClause.get(root);
+  if (!shared) perRootClause.set(root, (shared = new Map<string, boolean>()));
   const decide = (c: Rule): boolean => {
     let a = answers.get(c);
     if (a === undefined) {
       const { stopBy: _s, ...rule } = c;
       const utils = utilsOf(m, c);
-      a = root.matches({ rule, ...(utils ? { utils } : {}) } as Matcher);
+      const config = { rule, ...(utils ? { utils } : {}) };
+      // Many matchers ask the same question of the file (it names an ORM, imports a framework): one walk.
+      const key = JSON.stringify(config);
+      a = shared.get(key);
+      if (a === undefined) shared.set(key, (a = root.matches(config as Matcher)));
       answers.set(c, a);
     }
     return a;

@@ -217,4 +217,48 @@ describe('isFixedValue', () => {
     );
     expect(fixedAtSink(`${rec} m.set = function (v) { this.other = v; }; sink(m.kind);`)).toBe(true);
   });
+  it('reads numbers swapped through a third name as the numbers they are, and stops at data in the cycle', () => {
+    const swap = (init: string): string =>
+      `function f(p) { var a = parseFloat(p[0]); var b = ${init}; if (a > b) { var t = b; b = a; a = t; } sink(a + ' - ' + b); }`;
+    expect(fixedAtSink(swap('parseFloat(p[1])'))).toBe(true);
+    expect(fixedAtSink(swap('p[1]'))).toBe(false);
+    // A write of data to one of the names inside the cycle.
+    expect(
+      fixedAtSink(
+        'function f(p) { var a = 1; var b = 2; var t = b; b = a; a = t; t = location.hash; sink(a); }',
+      ),
+    ).toBe(false);
+    // A name of another scope spelled the same is not the variable whose writes are being read.
+    expect(
+      fixedAtSink(
+        'function f(p) { var a = 1; function g(a) { return a; } a = g(location.hash); sink(a); } f();',
+      ),
+    ).toBe(false);
+  });
+  it("reads a field of a fixed table's element, unless the code writes into either", () => {
+    const T = "const BADGES = { user: { cls: 'dark', label: 'User' } };";
+    expect(
+      fixedAtSink(`${T} function f(e) { const b = BADGES[e.type]; sink('<i>' + b.cls + b.label); }`),
+    ).toBe(true);
+    expect(
+      fixedAtSink(`${T} function f(e) { const b = BADGES[e.type]; b.label = e.name; sink(b.label); }`),
+    ).toBe(false);
+    expect(
+      fixedAtSink(
+        `${T} BADGES.user.label = location.hash; function f(e) { const b = BADGES[e.type]; sink(b.label); }`,
+      ),
+    ).toBe(false);
+    expect(
+      fixedAtSink(
+        `${T} BADGES[k].label = location.hash; function f(e) { const b = BADGES[e.type]; sink(b.label); }`,
+      ),
+    ).toBe(false);
+    expect(fixedAtSink('function f(e) { const b = e.rows[e.type]; sink(b.label); }')).toBe(false);
+    expect(fixedAtSink(`${T} function f(e) { const b = BADGES[e.type]; fill(b); sink(b.label); }`)).toBe(
+      false,
+    );
+    expect(fixedAtSink(`${T} fill(BADGES); function f(e) { const b = BADGES[e.type]; sink(b.label); }`)).toBe(
+      false,
+    );
+  });
 });

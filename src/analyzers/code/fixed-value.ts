@@ -18,6 +18,7 @@ import {
   addedTo,
   elementsWritten,
   enclosingScope,
+  tableOfField,
   laterValues,
   named,
 } from './fixed-writes.js';
@@ -42,6 +43,13 @@ interface Ctx {
   seen: Set<string>;
   /** A parameter taken as fixed while its own reassignment is checked (`t = unescape(t)`). */
   assumed?: string;
+  /**
+   * Declarations (node ids) whose first value is fixed and whose later writes are being checked: a read of
+   * the same variable there is taken as fixed (values swapped through a third name: `tmp = b; b = a; a =
+   * tmp`). Keyed by the declaring function and the name (declKey), so a parameter of another function spelled
+   * the same is not taken for it.
+   */
+  assumedAt: Set<string>;
   /** A `var`/`let` never written after its declaration counts as a `const` (the audit profile's rules). */
   singleAssignment?: boolean;
   /** The rule's own matches: a helper named like its sink is reviewed where its argument is built. */
@@ -229,13 +237,20 @@ function resolving(name: string, ctx: Ctx, check: () => boolean): boolean {
   }
 }
 
+/** A variable by its function and name: a `var` declared twice in one function is one variable. */
+const declKey = (decl: SgNode, name: string): string => `${enclosingScope(decl)?.id() ?? -1}:${name}`;
+
 function fixedName(node: SgNode, ctx: Ctx): boolean {
   const name = node.text();
   if (/^(?:undefined|NaN|Infinity)$/.test(name)) return true;
   // A constant by its name, unless it is a list the code adds to (`ARGS.push(url)`: see addedTo).
   if (CONSTANT_NAME.test(name)) return !addedTo(node, binding(node, name));
   if (ctx.assumed === name) return true;
-  if (ctx.seen.has(name)) return false;
+  if (ctx.seen.has(name)) {
+    // A cycle through a variable whose later writes are being read: fixed if the rest of them are.
+    const at = ctx.assumedAt.size > 0 ? binding(node, name) : undefined;
+    return !!at && ctx.assumedAt.has(declKey(at.node, name));
+  }
   const b = binding(node, name);
   // A parameter or `let` set by one assignment just before the read (in its branch): that value.
   const reaching = b?.isConst ? undefined : reachingAssignment(node, name);
@@ -269,12 +284,17 @@ function fixedName(node: SgNode, ctx: Ctx): boolean {
   }
   ctx.seen.add(name);
   const assumed = ctx.assumed;
+  const id = declKey(b.node, name);
+  const added = !ctx.assumedAt.has(id);
   try {
     if (value && !fixed(value, ctx)) return false;
-    ctx.assumed = name;
+    // The variable itself is assumed by its declaration (a parameter's assumption, by name, ends here).
+    ctx.assumed = undefined;
+    if (added) ctx.assumedAt.add(id);
     return later.every((v) => fixed(v, ctx));
   } finally {
     ctx.assumed = assumed;
+    if (added) ctx.assumedAt.delete(id);
     ctx.seen.delete(name);
   }
 }
@@ -359,6 +379,12 @@ function fieldOfDeclaredCall(node: SgNode, ctx: Ctx): boolean {
   return !!value && kindOf(value) === 'call_expression' && ctx.fixedCall(value) && !elementsWritten(obj);
 }
 
+/** A field of a record or a table's element the code never writes into (tableOfField), whose value is fixed. */
+function tableRead(node: SgNode, ctx: Ctx): boolean {
+  const table = tableOfField(node);
+  return !!table && fixed(table, ctx);
+}
+
 function fixed(node: SgNode, ctx: Ctx): boolean {
   if (ctx.depth >= MAX_DEPTH * 4) return false;
   ctx.depth++;
@@ -390,7 +416,13 @@ function fixed(node: SgNode, ctx: Ctx): boolean {
         // `-x`, `+x`, `~x`, `!x`, `typeof x`, `i++`: a number, a boolean or a type's name.
         return !/^(?:void|delete)\b/.test(node.text());
       case 'member_expression':
-        if (ctx.fixedCall(node) || fixedMember(node, ctx) || fieldOfDeclaredCall(node, ctx)) return true;
+        if (
+          ctx.fixedCall(node) ||
+          fixedMember(node, ctx) ||
+          fieldOfDeclaredCall(node, ctx) ||
+          tableRead(node, ctx)
+        )
+          return true;
         // The length of a string or an array is a number, and so is a field named as a count or a size
         // (`data.doc_count`, `stats.socketCount`, `res.need_sync_num`): a reviewer reads a JSON count as
         // digits. The request's own fields (`req.query.length`, `?count=<b>`) are whatever the sender wrote.
@@ -451,5 +483,13 @@ export function isFixedValue(
   singleAssignment = false,
   reviewed?: (call: SgNode) => boolean,
 ): boolean {
-  return fixed(node, { fixedCall, throughCall, depth: 0, seen: new Set(), singleAssignment, reviewed });
+  return fixed(node, {
+    fixedCall,
+    throughCall,
+    depth: 0,
+    seen: new Set(),
+    assumedAt: new Set(),
+    singleAssignment,
+    reviewed,
+  });
 }

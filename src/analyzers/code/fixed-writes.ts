@@ -141,3 +141,36 @@ export function addedTo(node: SgNode, b: ReturnType<typeof binding>): boolean {
   const value = b && kindOf(b.node) === 'variable_declarator' ? b.node.field('value') : null;
   return !!value && kindOf(value) === 'array' && elementsWritten(node);
 }
+
+/**
+ * Whether the scope declaring `obj` writes into a field of it at any depth (`row.label = x`, `T.a.b += x`,
+ * `T[k].label = x`) or hands it to a call (`fill(row)`, `Object.assign(row, x)`), read from its text; anything
+ * but a name bound here counts as written.
+ */
+function fieldsWritten(obj: SgNode): boolean {
+  if (kindOf(obj) !== 'identifier') return true;
+  const name = obj.text();
+  const b = binding(obj, name);
+  const scope = b ? enclosingScope(b.node) : undefined;
+  if (!scope) return true;
+  const n = escapeRegex(name);
+  return new RegExp(
+    `(?:^|[^\\w$.])${n}\\s*(?:\\.\\s*[\\w$]+\\s*|\\[[^\\[\\]]*\\]\\s*)+(?:[-+*/%&|^]|\\*\\*|<<|>>>?|\\?\\?|&&|\\|\\|)?=(?!=)|[(,]\\s*${n}\\s*[,)]`,
+  ).test(scope.text());
+}
+
+/**
+ * For a field of a `const` bound to an element of a table (`const badge = BADGES[entity.type]` …
+ * `badge.label`), when the code writes into neither and hands neither to a call: the element, whose fixed
+ * value makes the field one of the table's own values. Undefined for any other read (a record's own
+ * properties are fixed-members.ts's).
+ */
+export function tableOfField(node: SgNode): SgNode | undefined {
+  const obj = node.field('object');
+  if (!obj || kindOf(obj) !== 'identifier') return undefined;
+  const b = binding(obj, obj.text());
+  const value = b?.isConst && kindOf(b.node) === 'variable_declarator' ? b.node.field('value') : null;
+  const table = value && kindOf(value) === 'subscript_expression' ? value.field('object') : null;
+  if (!value || !table || fieldsWritten(table)) return undefined;
+  return elementsWritten(obj) || fieldsWritten(obj) ? undefined : value;
+}

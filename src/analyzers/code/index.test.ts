@@ -227,7 +227,13 @@ const token = crypto.createHash('md5').update(req.body.x).digest('hex');
       principles: [logging], message: m, remediation: r, match: 'eval($C)', unlessFixed: { metavar: $C },`;
     expect(() => parseRuleFile('x.yaml', `${head} languages: [python] }`)).toThrow(/unlessFixed/);
     const ok = parseRuleFile('x.yaml', `${head} languages: [javascript] }`);
-    expect(ok.rules[0]?.unlessFixed).toEqual({ metavar: 'C', calls: [], through: [], callees: [] });
+    expect(ok.rules[0]?.unlessFixed).toEqual({
+      metavar: 'C',
+      calls: [],
+      through: [],
+      callees: [],
+      lowers: [],
+    });
   });
 
   it('accepts unlessCallersFix only on Python match rules', () => {

@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { Lang, parse } from '@ast-grep/napi';
 import type { SgNode } from '@ast-grep/napi';
-import { elementRewrite } from './rewritten-elements.js';
+import { elementRewrite, ElementRewrites } from './rewritten-elements.js';
+import { FileIndex } from './file-index.js';
+import type { Definition } from './scope.js';
 
 /** The definition `name = …` (its name) and the last read of `name` in `code`. */
 function defAndUse(code: string, name: string): { def: SgNode; use: SgNode } {
@@ -43,5 +45,37 @@ describe('elementRewrite: the value an element-wise forEach writes back before a
     // The use is the argument of `use(…)`, wherever it stands.
     const read = ids.find((n) => n.parent()?.parent()?.text().startsWith('use(')) ?? use;
     expect(elementRewrite(def, read, 'p')).toBeUndefined();
+  });
+});
+
+describe('ElementRewrites: asked at every use, it reads the tree only where the module can hold a rewrite', () => {
+  const cleansIn = (code: string, asked: string[]): boolean => {
+    const { def, use } = defAndUse(code, 'p');
+    const root = use.getRoot().root();
+    const d: Definition = { kind: 'value', node: def, value: def, keys: [], strong: true };
+    return new ElementRewrites({ index: new FileIndex(), root }, (v) => {
+      asked.push(v.text());
+      return true;
+    }).cleans(d, use, 0);
+  };
+
+  it('finds the rewrite of the name used, as elementRewrite does', () => {
+    const asked: string[] = [];
+    expect(
+      cleansIn('const p = s.split("."); p.forEach((x, i) => { p[i] = clean(x); }); use(p);', asked),
+    ).toBe(true);
+    expect(asked).toEqual(['clean(x)']);
+  });
+
+  it.each([
+    // Another name's forEach (the module's text has no `p.forEach`), or no forEach at all.
+    'const p = s.split("."); q.forEach((x, i) => { q[i] = clean(x); }); use(p);',
+    'const p = s.split("."); for (const i in p) p[i] = clean(p[i]); use(p);',
+    // `p.forEach` only without its call's parenthesis right after it: the function's text test as before.
+    'const p = s.split("."); p.forEach ((x, i) => { p[i] = clean(x); }); use(p);',
+  ])('%s: no rewrite', (code) => {
+    const asked: string[] = [];
+    expect(cleansIn(code, asked)).toBe(false);
+    expect(asked).toEqual([]);
   });
 });

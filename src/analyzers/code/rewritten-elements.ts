@@ -7,6 +7,7 @@ import type { SgNode } from '@ast-grep/napi';
 import { kindOf } from './syntax.js';
 import { contains } from './taint-support.js';
 import type { Definition } from './scope.js';
+import type { FileIndex } from './file-index.js';
 
 const FUNCTIONS = new Set(['arrow_function', 'function_expression', 'function']);
 const BLOCKS = new Set(['statement_block', 'program']);
@@ -74,18 +75,36 @@ function rewriteIn(stmt: SgNode, name: string): SgNode | undefined {
  */
 export class ElementRewrites {
   private readonly hasLoop = new Map<number, boolean>();
+  /** Whether the module's text holds `name.forEach`, by name (undefined: the text holds no `.forEach(`). */
+  private named: Map<string, boolean> | undefined | null = null;
 
-  constructor(private readonly clean: (value: SgNode, depth: number) => boolean) {}
+  /** `file` is the module every `use` asked about is in. */
+  constructor(
+    private readonly file: { index: FileIndex; root: SgNode },
+    private readonly clean: (value: SgNode, depth: number) => boolean,
+  ) {}
+
+  private text(): string {
+    return this.file.index.textOf(this.file.root);
+  }
 
   /** True when every element `def` gave the name is rewritten, with clean values, before `use`. */
   cleans(def: Definition, use: SgNode, depth: number): boolean {
     if (def.kind !== 'value' || kindOf(use) !== 'identifier') return false;
+    // A rewrite is a call whose callee's text is `name.forEach`, within the function around the use: a module
+    // whose text has no such call is answered without walking up the tree (taint asks at every name's use).
+    if (this.named === null) this.named = this.text().includes('.forEach(') ? new Map() : undefined;
+    if (this.named === undefined) return false;
+    const name = use.text();
+    let here = this.named.get(name);
+    if (here === undefined) this.named.set(name, (here = this.text().includes(`${name}.forEach`)));
+    if (!here) return false;
     const fn = enclosing(use);
     if (!fn) return false;
     let loop = this.hasLoop.get(fn.id());
     if (loop === undefined) this.hasLoop.set(fn.id(), (loop = fn.text().includes('.forEach(')));
     if (!loop) return false;
-    const written = elementRewrite(def.node, use, use.text());
+    const written = elementRewrite(def.node, use, name);
     return written !== undefined && this.clean(written, depth + 1);
   }
 }

@@ -22,6 +22,12 @@ export interface SinkSpec {
   matcher: Matcher;
   /** The whole match is checked when empty. */
   args: (string | number)[];
+  /**
+   * A match is a sink only when this metavariable's text is a name the module binds to one of `modules` by
+   * `require` or a default/namespace import (`const readTorrent = require('read-torrent')`, bound-names.ts):
+   * a library whose default export fetches what it is given, whatever the file calls it.
+   */
+  boundTo?: { metavar: string; modules: string[] };
 }
 
 /** The taint part of a rule: sources by label, sinks, sanitizers, guards and extra propagators. */
@@ -97,9 +103,18 @@ export interface CodeRule {
    * result counts as fixed text too (a translation lookup or a template render for HTML; a callback such a
    * call is given receives fixed text), `through` calls whose result is fixed when every argument is
    * (`translator.unescape(html)`, `$(markup)`). `calls` may match other expressions too (`__dirname`,
-   * `import.meta.url`): their value is then fixed as well.
+   * `import.meta.url`): their value is then fixed as well. `lowers` match expressions whose value is not the
+   * program's own but comes from where the program itself chose to ask (the whole reply of a request the page
+   * makes to a URL it does not fix): a match whose value is fixed once these count as fixed is reported at low
+   * confidence instead of the rule's, since whether that place can hold an attacker's text is not in the code.
    */
-  unlessFixed?: { metavar: string; calls: Matcher[]; through: Matcher[]; callees: Matcher[] };
+  unlessFixed?: {
+    metavar: string;
+    calls: Matcher[];
+    through: Matcher[];
+    callees: Matcher[];
+    lowers: Matcher[];
+  };
   /**
    * A structural rule reports a match only when this metavariable holds a regular expression (a regex
    * literal, or a string given to `RegExp`/`re.compile`, with its flags in `flags`) that can take

@@ -6,6 +6,7 @@ import type { Spot } from './file-index.js';
 import type { Guard, TaintOptions } from './taint-support.js';
 import { GUARD_POLARITY } from './rule-schema.js';
 import { behindSlash, SLASH, slashedCheck } from './slash-guard.js';
+import { isLiteralComparison, literalChoice } from './literal-choice.js';
 import type { Matcher } from './rule-schema.js';
 import type { TaintBudget } from './taint-budget.js';
 
@@ -312,8 +313,12 @@ export class GuardChecker {
     // A value tested by name: the condition's truth tells the name's, which tells the check's.
     if (within !== cond) [t, f] = negated ? [f, t] : [t, f];
     const unsafe = polarity === 'reject';
-    const onTrue = t !== unsafe;
-    const onFalse = f !== unsafe;
+    // A comparison with a literal is a guard the rules add for allow-lists of a few values; it protects only
+    // where the condition decides it (a chain of them about one value is decided: literalChoice), not where
+    // another operand may have decided instead (`folder !== 'src' && kind !== 'list'`).
+    const strict = isLiteralComparison(node);
+    const onTrue = strict ? t !== undefined && t !== unsafe : t !== unsafe;
+    const onFalse = strict ? f !== undefined && f !== unsafe : f !== unsafe;
     const side = onTrue && onFalse ? g.names : onTrue ? g.whenTrue : onFalse ? g.whenFalse : undefined;
     for (const x of names) side?.add(x);
   }
@@ -394,11 +399,11 @@ function implied(check: SgNode, cond: SgNode): [Truth, Truth] {
     if (k === 'parenthesized_expression' || k === 'expression_statement' || k === 'await_expression') {
       // The same value.
     } else if ((k === 'unary_expression' && op === '!') || k === 'not_operator') [t, f] = [f, t];
-    else if ((k === 'binary_expression' || k === 'boolean_operator') && (op === '&&' || op === 'and'))
-      f = undefined;
-    else if ((k === 'binary_expression' || k === 'boolean_operator') && (op === '||' || op === 'or'))
-      t = undefined;
-    else return [undefined, undefined];
+    else if ((k === 'binary_expression' || k === 'boolean_operator') && (op === '&&' || op === 'and')) {
+      if (!literalChoice(p, '!==')) f = undefined;
+    } else if ((k === 'binary_expression' || k === 'boolean_operator') && (op === '||' || op === 'or')) {
+      if (!literalChoice(p, '===')) t = undefined;
+    } else return [undefined, undefined];
     n = p;
   }
   return [t, f];

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { MatchContext, SecretRule, Verdict } from './types.js';
 import { secretRule } from './types.js';
 import { roleFromPath } from '../../core/file-role.js';
@@ -11,6 +12,25 @@ function jwtHeaderHasAlg(token: string): boolean {
   // The header is tiny; a plain check is enough and never throws.
   return /"alg"\s*:/.test(json.slice(0, 500));
 }
+
+/**
+ * jwt.io's sample claims (`sub` 1234567890, `name` John Doe, `iat` 1516239022, `admin` in one variant), which
+ * documentation and API descriptions copy as the example of a token: signed with jwt.io's published sample
+ * key, naming no user of any deployment.
+ */
+function isJwtIoSample(token: string): boolean {
+  const body = token.split('.')[1] ?? '';
+  const json = Buffer.from(body.slice(0, 400), 'base64url').toString('utf8');
+  return (
+    /"sub"\s*:\s*"1234567890"/.test(json) &&
+    /"name"\s*:\s*"John Doe"/.test(json) &&
+    /"iat"\s*:\s*1516239022\b/.test(json)
+  );
+}
+
+/** A token shaped as jwt.io's sample (its claims; the header and signature as given), for the rule's examples. */
+const b64url = (o: object): string => Buffer.from(JSON.stringify(o)).toString('base64url');
+const JWT_IO_LIKE = `${b64url({ alg: 'HS256', typ: 'JWT' })}.${b64url({ sub: '1234567890', name: 'John Doe', iat: 1516239022 })}.${createHash('sha256').update('a sample signature').digest('base64url')}`;
 
 const inTests = (m: MatchContext): boolean => ['test', 'fixture'].includes(roleFromPath(m.path));
 
@@ -145,10 +165,14 @@ export const KEY_RULES: SecretRule[] = [
     pattern: '\\b(eyJ[A-Za-z0-9_-]{10,}\\.eyJ[A-Za-z0-9_-]{10,}\\.[A-Za-z0-9_-]{20,})(?:[^A-Za-z0-9_.-]|$)',
     severity: 'medium',
     confidence: 'medium',
-    check: (m) => (jwtHeaderHasAlg(m.secret) ? {} : false),
+    check: (m) => (jwtHeaderHasAlg(m.secret) && !isJwtIoSample(m.secret) ? {} : false),
     examples: {
       bad: ['Authorization: Bearer <<jwt>>'],
-      good: ['token = "eyJhbGciOiJub25lIn0<<cut>>.eyJzdWIiOiIxIn0."', 'eyJ<<url:20>>.eyJ<<url:20>>'],
+      good: [
+        'token = "eyJhbGciOiJub25lIn0<<cut>>.eyJzdWIiOiIxIn0."',
+        'eyJ<<url:20>>.eyJ<<url:20>>',
+        `          example: '${JWT_IO_LIKE}'`,
+      ],
     },
   }),
 ];

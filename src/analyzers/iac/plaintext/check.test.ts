@@ -6,6 +6,23 @@ const ids = (path: string, text: string): number[] =>
   checkPlaintext(makeSourceFile(path, text)).map((f) => f.location.startLine);
 
 describe('plaintext-protocol: only connections the program makes', () => {
+  it("reads a DOCTYPE's system identifier as a name, not a connection; the document's own URLs still count", () => {
+    const xml = [
+      '<?xml version="1.0"?>',
+      '<!DOCTYPE busconfig PUBLIC',
+      '          "-//freedesktop//DTD D-BUS Bus Configuration 1.0//EN"',
+      '          "http://www.freedesktop.org/standards/dbus/1.0/busconfig.dtd">',
+      '<busconfig>',
+      '  <remote url="http://bus.acme-shop.io:8080/"/>',
+      '</busconfig>',
+    ].join('\n');
+    expect(ids('etc/dbus-1/system.d/app.conf', xml)).toEqual([6]);
+    const html =
+      '<!DOCTYPE html PUBLIC "-//W3C//DTD HTML 4.01//EN" "http://www.w3.org/TR/html4/strict.dtd">\n';
+    expect(
+      ids('config/page.xml', html + '<base href="x"/>\n<feed src="http://feeds.acme-shop.io/a"/>\n'),
+    ).toEqual([3]);
+  });
   it('never reads translation catalogues or documentation', () => {
     const catalogue = '{\n  "LINK_HOME": "http://www.acme-shop.io",\n  "API": "http://api.acme-shop.io"\n}\n';
     expect(ids('src/assets/i18n/es.json', catalogue)).toEqual([]);

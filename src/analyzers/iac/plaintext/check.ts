@@ -176,6 +176,31 @@ function parentKey(lines: readonly string[], i: number): string {
   return '';
 }
 
+/**
+ * The lines (0-based) of an XML or SGML `<!DOCTYPE …>` declaration, up to its `>` or internal subset `[`: its
+ * URL is the document type's system identifier (`"http://www.freedesktop.org/standards/dbus/1.0/busconfig.dtd"`),
+ * a name a validating parser may look up in a catalogue; the program reading the file connects to nothing.
+ */
+function doctypeLines(text: string): Set<number> {
+  const out = new Set<number>();
+  const open = /<!DOCTYPE\b/gi;
+  // Lines are counted forwards once, from one declaration to the next (a file is hostile input).
+  let at = 0;
+  let line = 0;
+  for (let m = open.exec(text); m; m = open.exec(text)) {
+    for (let nl = text.indexOf('\n', at); nl !== -1 && nl < m.index; nl = text.indexOf('\n', nl + 1)) line++;
+    const rest = text.slice(m.index, m.index + 2000);
+    const end = rest.search(/[>[]/);
+    const decl = end === -1 ? rest : rest.slice(0, end);
+    const count = decl.split('\n').length;
+    for (let k = 0; k < count; k++) out.add(line + k);
+    line += count - 1;
+    at = m.index + decl.length;
+    open.lastIndex = at;
+  }
+  return out;
+}
+
 /** Reports plaintext-protocol URLs to remote hosts in a configuration file, skipping comments and identifiers. */
 export function checkPlaintext(file: SourceFile): RawFinding[] {
   if (!/(?:https?|ftp|telnet|ldap):\/\//i.test(file.text)) return [];
@@ -190,9 +215,10 @@ export function checkPlaintext(file: SourceFile): RawFinding[] {
   const hosts = new Set<string>();
   // The scheme of each finding, in order: a table of links keeps only its non-web links, lowered.
   const schemes: string[] = [];
+  const doctype = doctypeLines(file.text);
   for (let i = 0; i < lines.length; i++) {
     let line = lines[i]!;
-    if (line.length > 4000 || !line.includes('://')) continue;
+    if (line.length > 4000 || !line.includes('://') || doctype.has(i)) continue;
     const c = commentStart(line, ext);
     if (c === 0) continue;
     if (c > 0) line = line.slice(0, c);
