@@ -36,7 +36,10 @@ describe("css-loader's class-name map in a bundle", () => {
     const secret = expandTemplate('<<a62:14>>#9', rnd);
     for (const owner of ['app', 'res', 'this', 'ctx.state']) {
       const text = `const app = express();\n${owner}.locals = { title: "Shop", smtpPassword: "${secret}" };\n`;
-      expect(scan(text, 'src/server.js').map((d) => d.secret), owner).toEqual([secret]);
+      expect(
+        scan(text, 'src/server.js').map((d) => d.secret),
+        owner,
+      ).toEqual([secret]);
     }
   });
   it('a password in the bundle outside such a map is still found', () => {
