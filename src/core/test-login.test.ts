@@ -18,4 +18,10 @@ describe("a test's login to the application under test", () => {
     expect(inTestAppLogin(record('admin@foo.com'), 2, 'src/seed.js')).toBe(false);
     expect(inTestAppLogin(record('admin@foo.com'), 7, 'test/login.js')).toBe(false);
   });
+  it("is not one that names a live service's URL, under any key (a test signing in to staging)", () => {
+    const staging = ` apiUrl: "https://staging.acme-shop.io",`;
+    expect(inTestAppLogin(record('qa@example.com', staging), 2, 'test/staging.test.js')).toBe(false);
+    const local = ` apiUrl: "http://localhost:3000", origin: "https://shop.example.com",`;
+    expect(inTestAppLogin(record('qa@example.com', local), 2, 'test/staging.test.js')).toBe(true);
+  });
 });

@@ -28,6 +28,20 @@ describe("css-loader's class-name map in a bundle", () => {
     const text = `___CSS_LOADER_EXPORT___.locals = {\n  "password": "${className()}",`;
     expect(scan(text.replace('\n', ''), 'dist/main.js')).toEqual([]);
   });
+  it("css-loader 3's `exports.locals` too", () => {
+    const text = `exports.locals = {  "password": "${className()}",  "footer": "${className()}"};`;
+    expect(scan(text, 'dist/main.js')).toEqual([]);
+  });
+  it("an application's own `locals` (Express's app.locals, res.locals) is its settings: a password there is one", () => {
+    const secret = expandTemplate('<<a62:14>>#9', rnd);
+    for (const owner of ['app', 'res', 'this', 'ctx.state']) {
+      const text = `const app = express();\n${owner}.locals = { title: "Shop", smtpPassword: "${secret}" };\n`;
+      expect(
+        scan(text, 'src/server.js').map((d) => d.secret),
+        owner,
+      ).toEqual([secret]);
+    }
+  });
   it('a password in the bundle outside such a map is still found', () => {
     const secret = expandTemplate('<<a62:14>>#9', rnd);
     const text = `a.locals={footer:"${className()}"};var cfg={password:"${secret}"};`;

@@ -2,7 +2,11 @@
 // password:"jvbH…"}` in a webpack bundle, `___CSS_LOADER_EXPORT___.locals = {` unminified): each value is the
 // name generated for one class, and a stylesheet that styles a `.password` or `.token` field gives that object
 // a key the name-based rules read as a credential. Its other values are `:export` CSS values, never secrets.
-const LOCALS_OPEN = /\blocals\s{0,3}=\s{0,3}\{[^{}]*$/;
+// The object is css-loader's own: its export (`___CSS_LOADER_EXPORT___`, `exports` before css-loader 4) or a
+// minifier's one- or two-letter name for it. Express's `app.locals = {…}` and `res.locals` are an application's
+// own settings, where a password is one.
+const LOCALS_OPEN =
+  /(?<![\w$.])(?:___CSS_LOADER_EXPORT___|exports|[A-Za-z_$][\w$]?)\.locals\s{0,3}=\s{0,3}\{[^{}]*$/;
 const LOOK_BACK = 2000;
 
 /**

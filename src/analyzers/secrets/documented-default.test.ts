@@ -41,6 +41,30 @@ describe('a password in documentation', () => {
       'secrets/weak-password',
     ]);
   });
+  it("is the default account when the product's code creates it or falls back to it", async () => {
+    const q = "'";
+    const code = {
+      'src/seed.js': `async function seed() {\n  await createUser(${q}admin${q}, ${q}${weak}${q});\n}\n`,
+      'app/settings.py': `ADMIN_PASSWORD = os.environ.get(${q}ADMIN_PASSWORD${q}, ${q}${weak}${q})\n`,
+      'scripts/install.sh': `mysql -e "CREATE USER ${q}shop${q} IDENTIFIED BY ${q}${weak}${q};"\n`,
+      Dockerfile: `FROM node:20\nENV ADMIN_PASSWORD ${weak}\n`,
+      'docker/Dockerfile.prod': `FROM node:20\nENV ADMIN_PASSWORD=${weak}\n`,
+    };
+    for (const [path, text] of Object.entries(code)) {
+      expect(await found('README.md', usersFile(weak), { [path]: text }), path).toEqual([
+        'secrets/weak-password',
+      ]);
+    }
+    // The same value quoted in code that neither creates an account nor names a password confirms nothing.
+    const other = { 'src/ids.js': `const sample = [${q}${weak}${q}];\n` };
+    expect(await found('README.md', usersFile(weak), other)).toEqual([]);
+  });
+  it("is kept beside its record's public host: a connection to a company's server", async () => {
+    const page = (host: string) =>
+      `\`\`\`yaml\ndatabase:\n  host: ${host}\n  user: shop\n  password: "${word}"\n\`\`\`\n`;
+    expect(await found('docs/deploy.md', page('db.acme-shop.io'))).toEqual(['secrets/weak-password']);
+    expect(await found('docs/deploy.md', page('localhost'))).toEqual([]);
+  });
   it('is not confirmed by a test or an example of the project', async () => {
     const config = `password: "${weak}"\n`;
     expect(await found('README.md', usersFile(weak), { 'test/config.yml': config })).toEqual([]);

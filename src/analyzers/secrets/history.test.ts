@@ -106,6 +106,21 @@ describe('git history scan', () => {
     expect(found[0]!.secret).toBe(gh);
   });
 
+  it("leaves out a page's example password as the working tree's scan does, and keeps a random-looking one", async () => {
+    const root = newRepo();
+    const rnd = seededRandom(23);
+    const weak = ['1234', 'abCD'].join(''); // built at run time: the repository's own scan must not see it
+    const live = expandTemplate('<<a62:18>>#4', rnd);
+    const page = (pw: string) =>
+      `# Setup\n\n\`\`\`json\n{\n  "name": "admin",\n  "pass": "${pw}"\n}\n\`\`\`\n`;
+    commit(root, { 'README.md': page(weak) }, 'docs');
+    const c2 = commit(root, { 'docs/setup.md': page(live) }, 'more docs');
+    const found = await secretsAnalyzer.analyzeProject!(projectContext(root, true));
+    expect(found.map((f) => [f.ruleId, f.location.path, f.location.commit])).toEqual([
+      ['secrets/hardcoded-password', 'docs/setup.md', c2],
+    ]);
+  });
+
   // The engine's caps (secrets kept per rule and file) hold in history too, and are announced there.
   it('announces a cap hit in a commit, with the commit and the file', async () => {
     const root = newRepo();

@@ -3,6 +3,7 @@ import type { HistoryAddition, ProjectContext } from '../../core/analyzer.js';
 import { VanguardError } from '../../core/errors.js';
 import type { RawFinding } from '../../core/finding.js';
 import { parseDirectives, ruleMatches } from '../../policy/inline.js';
+import { withoutDocExamples } from './documented-default.js';
 import type { SecretEngine } from './engine.js';
 import { toFinding } from './to-finding.js';
 
@@ -31,7 +32,7 @@ export async function scanHistory(
   const findings: RawFinding[] = [];
   const seen = new Set<string>();
   for await (const addition of ctx.history(since === undefined ? {} : { since })) {
-    scanAddition(addition, engine, productNames, seen, findings, (m) =>
+    await scanAddition(addition, engine, productNames, seen, findings, ctx, (m) =>
       ctx.warn(`git history, commit ${addition.commit.slice(0, 12)}: ${m}`, {
         code: 'history-cap',
         path: addition.path,
@@ -41,21 +42,25 @@ export async function scanHistory(
   return findings;
 }
 
-function scanAddition(
+async function scanAddition(
   p: HistoryAddition,
   engine: SecretEngine,
   productNames: readonly string[],
   seen: Set<string>,
   out: RawFinding[],
+  ctx: ProjectContext,
   warn: (message: string) => void,
-): void {
+): Promise<void> {
   const joined = Buffer.concat(p.lines.flatMap((l, i) => (i === 0 ? [l] : [Buffer.from('\n'), l])));
   const name = p.path.slice(p.path.lastIndexOf('/') + 1);
   const dot = name.lastIndexOf('.');
   const ext = dot > 0 ? name.slice(dot + 1).toLowerCase() : '';
-  const detections = engine.scan(joined, { path: p.path, name, ext, productNames, warn });
-  if (detections.length === 0) return;
+  const scanned = engine.scan(joined, { path: p.path, name, ext, productNames, warn });
+  if (scanned.length === 0) return;
   const texts = p.lines.map((l) => l.toString('utf8'));
+  // A page's example password is as made up in the commit that wrote it as in the working tree: judged by the
+  // same evidence (the working tree's shipped configuration and code, the lines the commit added).
+  const detections = await withoutDocExamples(scanned, p.path, () => texts, ctx);
   const { directives } = parseDirectives(p.path, texts);
   for (const d of detections) {
     const key = createHash('sha256').update(`${d.ruleId}\0${d.secret}`).digest('hex');

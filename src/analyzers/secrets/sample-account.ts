@@ -1,11 +1,10 @@
-import { inTestAppLogin } from '../../core/test-login.js';
+import { inTestAppLogin, recordAround } from '../../core/test-login.js';
 import type { MatchContext } from './types.js';
 
 // An e-mail address as a field's value (`email: 'user-1@acme.io'`): the record is a person's account.
 const EMAIL_FIELD = /(?:^|[^\w.-])["']?e-?mail["']?\s{0,3}[:=]\s{0,3}["'`][^"'`\s@]+@[^"'`\s@]+["'`]/i;
 const CONNECTION_KEY =
   /(?:^|[^\w.-])["']?(?:host|hostname|server|url|uri|port|database|db|dsn|endpoint|connection)["']?\s{0,3}[:=]/i;
-const BLOCK_LINES = 8;
 
 /**
  * True when the object literal holding the match (the lines from the nearest `{` above to the nearest `}`
@@ -53,14 +52,11 @@ export function testsOwnLogin(m: MatchContext): boolean {
   );
 }
 
-/** The lines of the object literal around the match, as `sampleAccount` delimits it. */
+/** The lines of the object literal around the match (core/test-login.ts's `recordAround`). */
 function blockOf(m: MatchContext): string {
   const lines = m.around().split('\n');
-  const at = lines.findIndex((l) => l.includes(m.line.trim()));
-  if (at < 0) return '';
-  let from = at;
-  while (from > 0 && at - from < BLOCK_LINES && !lines[from]!.includes('{')) from--;
-  let to = at;
-  while (to < lines.length - 1 && to - at < BLOCK_LINES && !lines[to]!.includes('}')) to++;
-  return lines.slice(from, to + 1).join('\n');
+  return recordAround(
+    lines,
+    lines.findIndex((l) => l.includes(m.line.trim())),
+  ).join('\n');
 }
