@@ -178,7 +178,8 @@ const MAX_ALIASES = 3;
 /** Methods that change the list or collection they are called on. */
 const MUTATORS = /^(?:push|unshift|splice|fill|copyWithin|set|add|sort|reverse)$/;
 /** Where an expression is written by destructuring or a loop's variable. */
-const PATTERNS = /^(?:array_pattern|object_pattern|pair_pattern|rest_pattern|assignment_pattern|for_in_statement)$/;
+const PATTERNS =
+  /^(?:array_pattern|object_pattern|pair_pattern|rest_pattern|assignment_pattern|for_in_statement)$/;
 
 /** Whether the read `use` of a record's name, with the fields read off it (`T.a.b`), is written or handed on. */
 function partWritten(use: SgNode, depth: number): boolean {
