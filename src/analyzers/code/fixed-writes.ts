@@ -198,6 +198,7 @@ function partWritten(use: SgNode, depth: number): boolean {
     if (p.field('left')?.id() === top.id()) return true;
     return k === 'assignment_expression' && kindOf(p.field('left') ?? p) !== 'member_expression';
   }
+  // Destructured into (`[T.a] = list`), or a loop's variable: written, or each element given a loop's name.
   if (PATTERNS.test(k)) return p.field('right')?.id() !== top.id() || k === 'for_in_statement';
   if (k === 'variable_declarator' && p.field('value')?.id() === top.id()) {
     // `const e = T.a`: what is written through e is written into T.
