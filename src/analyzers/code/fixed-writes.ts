@@ -144,19 +144,70 @@ export function addedTo(node: SgNode, b: ReturnType<typeof binding>): boolean {
 
 /**
  * Whether the scope declaring `obj` writes into a field of it at any depth (`row.label = x`, `T.a.b += x`,
- * `T[k].label = x`) or hands it to a call (`fill(row)`, `Object.assign(row, x)`), read from its text; anything
- * but a name bound here counts as written.
+ * `T[k].label = x`, `[row.label] = list`, `T.a.items.push(x)`), hands it to a call (`fill(row)`,
+ * `Object.assign(row, x)`), or gives it or one of its parts another name through which it may be written
+ * (`const e = T.a; e.label = x`, `const { a } = T`, `x = T.a`, `{ row }`); anything but a name bound here
+ * counts as written. A field copied into a record or a list (`{ text: row.label }`) is taken as read.
  */
-function fieldsWritten(obj: SgNode): boolean {
-  if (kindOf(obj) !== 'identifier') return true;
+function fieldsWritten(obj: SgNode, depth = 0): boolean {
+  if (kindOf(obj) !== 'identifier' || depth > MAX_ALIASES) return true;
   const name = obj.text();
   const b = binding(obj, name);
   const scope = b ? enclosingScope(b.node) : undefined;
-  if (!scope) return true;
+  if (!b || !scope) return true;
   const n = escapeRegex(name);
-  return new RegExp(
-    `(?:^|[^\\w$.])${n}\\s*(?:\\.\\s*[\\w$]+\\s*|\\[[^\\[\\]]*\\]\\s*)+(?:[-+*/%&|^]|\\*\\*|<<|>>>?|\\?\\?|&&|\\|\\|)?=(?!=)|[(,]\\s*${n}\\s*[,)]`,
-  ).test(scope.text());
+  if (
+    new RegExp(
+      `(?:^|[^\\w$.])${n}\\s*(?:\\.\\s*[\\w$]+\\s*|\\[[^\\[\\]]*\\]\\s*)+(?:[-+*/%&|^]|\\*\\*|<<|>>>?|\\?\\?|&&|\\|\\|)?=(?!=)|[(,]\\s*${n}\\s*[,)]`,
+    ).test(scope.text())
+  )
+    return true;
+  const own = b.node.field('name')?.id();
+  const uses = scope.findAll({
+    rule: { any: [{ kind: 'identifier' }, { kind: 'shorthand_property_identifier' }], regex: `^${n}$` },
+  });
+  return uses.some((use) => {
+    if (use.id() === own || use.text() !== name) return false;
+    if (kindOf(use) === 'shorthand_property_identifier') return true;
+    return partWritten(use, depth);
+  });
+}
+
+/** How many names deep fieldsWritten follows a record handed on (`const e = T.a`, `const f = e`). */
+const MAX_ALIASES = 3;
+/** Methods that change the list or collection they are called on. */
+const MUTATORS = /^(?:push|unshift|splice|fill|copyWithin|set|add|sort|reverse)$/;
+/** Where an expression is written by destructuring or a loop's variable. */
+const PATTERNS =
+  /^(?:array_pattern|object_pattern|pair_pattern|rest_pattern|assignment_pattern|for_in_statement)$/;
+
+/** Whether the read `use` of a record's name, with the fields read off it (`T.a.b`), is written or handed on. */
+function partWritten(use: SgNode, depth: number): boolean {
+  let top = use;
+  for (let p = top.parent(); p; p = top.parent()) {
+    const k = kindOf(p);
+    if ((k !== 'member_expression' && k !== 'subscript_expression') || p.field('object')?.id() !== top.id())
+      break;
+    top = p;
+  }
+  const p = top.parent();
+  if (!p) return false;
+  const k = kindOf(p);
+  if (/assignment/.test(k)) {
+    // Written (`T.a = x`), or handed to another name (`x = T.a`); copied into a record (`el.title = T.a`) is read.
+    if (p.field('left')?.id() === top.id()) return true;
+    return k === 'assignment_expression' && kindOf(p.field('left') ?? p) !== 'member_expression';
+  }
+  // Destructured into (`[T.a] = list`), or a loop's variable: written, or each element given a loop's name.
+  if (PATTERNS.test(k)) return p.field('right')?.id() !== top.id() || k === 'for_in_statement';
+  if (k === 'variable_declarator' && p.field('value')?.id() === top.id()) {
+    // `const e = T.a`: what is written through e is written into T.
+    const alias = p.field('name');
+    return !alias || fieldsWritten(alias, depth + 1);
+  }
+  if (k === 'call_expression' && p.field('function')?.id() === top.id() && top.id() !== use.id())
+    return MUTATORS.test(top.field('property')?.text() ?? '');
+  return false;
 }
 
 /**

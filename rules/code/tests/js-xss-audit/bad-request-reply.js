@@ -19,6 +19,8 @@ function loadPane($pane) {
   });
 }
 
+// The URL read in place from the page's fragment or query: whoever writes the link picks the server and its
+// markup, so this keeps the rule's confidence.
 function loadHash() {
   $.get(location.hash.slice(1)).done(function (html) {
     // ruleid: code/js-xss-audit
