@@ -111,7 +111,7 @@ app.get('/run', (req, res) => exec('ls ' + req.query.dir));
     const echo = `const app = require('express')();
 app.post('/person', (req, res) => { res.send(req.body.person.age); });
 const crypto = require('crypto');
-const sum = crypto.createHash('md5').update(req.body.x).digest('hex');
+const token = crypto.createHash('md5').update(req.body.x).digest('hex');
 `;
     const page = "el.innerHTML = '<b>' + data.name + '</b>';\n";
     const view = 'export default (data) => <div dangerouslySetInnerHTML={{ __html: data.html }} />;\n';

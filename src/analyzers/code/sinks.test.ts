@@ -37,7 +37,7 @@ describe('sink matches', () => {
         "const crypto = require('crypto');",
         "function md5sum(d) { return crypto.createHash('md5').update(d).digest('hex'); }",
         ...Array.from({ length: n }, (_, i) => `f${i}(a${i}, b${i});`),
-        'const sum = md5sum(body);',
+        'const signature = md5sum(body);',
       ].join('\n');
     const only = new Set(['code/js-weak-hash']);
     const rules = rulesFor();

@@ -21,3 +21,9 @@ export function Raw({ comment }) {
   // ruleid: code/js-dangerously-set-inner-html
   return React.createElement('div', { dangerouslySetInnerHTML: { __html: comment.body } });
 }
+
+// Markdown of a value the component is given: raw HTML in it passes through marked.
+export function Readme({ readme }) {
+  // ruleid: code/js-dangerously-set-inner-html
+  return <div dangerouslySetInnerHTML={{ __html: marked.parse(readme.text) }} />;
+}

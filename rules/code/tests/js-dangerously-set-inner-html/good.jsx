@@ -25,3 +25,14 @@ const CHECK = '<svg viewBox="0 0 10 10"><path d="M1 5l3 3 5-6" /></svg>';
 export function Check() {
   return <span dangerouslySetInnerHTML={{ __html: CHECK }} />;
 }
+
+// Markdown the file itself writes, rendered to HTML: markup fixed by the program text.
+export function Intro() {
+  return (
+    <div
+      dangerouslySetInnerHTML={{
+        __html: marked.parse('Here you can change the keyboard shortcuts. ' + 'See [**the details**](#long-intro) below.'),
+      }}
+    />
+  );
+}

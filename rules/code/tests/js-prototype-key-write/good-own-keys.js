@@ -16,3 +16,18 @@ app.post('/trim', (req, res) => {
   for (const key of Object.keys(body)) body[key] = body[key].trim();
   res.json(body);
 });
+
+// The same rewrite as a callback over the object's own entries or keys (escaping every query field in place).
+app.use((req, res, next) => {
+  Object.entries(req.query || {}).forEach(([name, value]) => {
+    req.query[name] = escapeValue(value);
+  });
+  Object.keys(req.params).forEach((name) => {
+    req.params[name] = escapeValue(req.params[name]);
+  });
+  next();
+});
+
+function escapeValue(value) {
+  return typeof value === 'string' ? value.replace(/[<>"']/g, '') : value;
+}

@@ -3,7 +3,7 @@ const app = express();
 const prefs = {};
 
 // One level outside a recursive copy: `prefs.__proto__ = value` replaces that one object's prototype and
-// never reaches Object.prototype (code/js-prototype-key-write reports it, at medium).
+// never reaches Object.prototype (code/js-prototype-key-write reports it, at low).
 app.post('/prefs', (req, res) => {
   prefs[req.body.key] = req.body.value;
   res.json(prefs);

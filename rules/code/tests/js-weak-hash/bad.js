@@ -12,11 +12,11 @@ function fingerprint(cert) {
 module.exports = { signatureOf, fingerprint };
 
 // The whole digest, or a cut as long as the digest itself, is still the weak hash.
-function fileId(data) {
+function sessionKey(data) {
   // ruleid: code/js-weak-hash
   return crypto.createHash('md5').update(data).digest('hex').slice(0, 32);
 }
-module.exports.fileId = fileId;
+module.exports.sessionKey = sessionKey;
 
 // A digest checked against a file's content, or a signature of a path: integrity and authenticity.
 function verify(file, expected) {

@@ -5,17 +5,17 @@ from Crypto.Hash import MD5
 from cryptography.hazmat.primitives import hashes
 
 
-def checksum(body):
+def sign(secret, body):
     # ruleid: code/py-weak-hash
-    return md5(body).hexdigest()
+    return md5(secret + body).hexdigest()
 
 
-def short(body):
+def short_token(body):
     # ruleid: code/py-weak-hash
     return h.sha1(body).hexdigest() + sha256(body).hexdigest()
 
 
-def legacy(body):
+def legacy_signature(body):
     # ruleid: code/py-weak-hash
     digest = MD5.new(body)
     # ruleid: code/py-weak-hash

@@ -18,6 +18,6 @@ def verify(body, secret):
     return hashlib.sha1(body + secret).hexdigest()
 
 
-def md5_accept(key):
+def signed_accept(key):
     # ruleid: code/py-weak-hash
     return base64.b64encode(hashlib.md5((key + WS_GUID).encode()).digest())

@@ -6,6 +6,6 @@ def fingerprint(cert):
     return hashlib.sha1(cert).hexdigest()
 
 
-def legacy(data):
+def legacy_signature(data):
     # ruleid: code/py-weak-hash
     return hashlib.new("md5", data).hexdigest()
