@@ -15,3 +15,10 @@ app.get('/*', (req, res) => {
   // ruleid: code/js-open-redirect
   res.redirect(req.originalUrl + '/');
 });
+
+// A value read from the target's query is the client's, whatever the route's path.
+app.get('/login', (req, res) => {
+  const next = new URL(req.url, 'http://localhost').searchParams.get('next');
+  // ruleid: code/js-open-redirect
+  res.redirect(next);
+});

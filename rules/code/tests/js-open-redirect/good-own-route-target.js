@@ -8,5 +8,7 @@ app.get('/admin/', (req, res) => {
     res.redirect(301, req.originalUrl + '/');
     return;
   }
-  res.send('admin');
+  res.send("admin");
 });
+
+app.get('/docs', (req, res) => res.redirect(`${req.originalUrl}/index.html`));
