@@ -6,6 +6,7 @@
 import picomatch from 'picomatch';
 import { FILE_ROLES, type FileRole } from './finding.js';
 import { LIBRARY_HEAD_BYTES, isBundle, isLibraryCopy } from './library-copy.js';
+import { ShippedBuilds } from './shipped-build.js';
 
 export { FILE_ROLES, type FileRole };
 
@@ -142,16 +143,24 @@ export function roleFromContent(content: string | Uint8Array, path = ''): Conten
 /** Role overrides from vanguard.yaml: role → globs relative to the repository root. */
 export type RoleOverrides = Partial<Record<FileRole, readonly string[]>>;
 
-/** Classifies paths: the user's globs first (in FILE_ROLES order), then the content role, then the path. */
+/**
+ * Classifies paths: the user's globs first (in FILE_ROLES order), then the content role, then the path. Given the
+ * scanned tree's paths, compiled output that is the only copy of its module (core/shipped-build.ts) takes the
+ * role of its path without `dist/`.
+ */
 export function roleClassifier(
   overrides: RoleOverrides = {},
+  paths?: ReadonlySet<string>,
 ): (path: string, contentRole?: ContentRole) => FileRole {
   const matchers = FILE_ROLES.flatMap((role) =>
     (overrides[role] ?? []).map((g) => [role, picomatch(g.replace(/^\.\//, ''), { dot: true })] as const),
   );
+  const builds = paths ? new ShippedBuilds(paths) : undefined;
   return (path, contentRole) => {
     for (const [role, m] of matchers) if (m(path)) return role;
-    const byPath = roleFromPath(path);
+    let byPath = roleFromPath(path);
+    const own = byPath === 'generated' ? builds?.ownPath(path) : undefined;
+    if (own !== undefined) byPath = roleFromPath(own);
     // Lockfiles say "DO NOT EDIT" too; they are still the project's dependency declaration.
     if (DEPENDENCY_FILES.test(path)) return byPath;
     // A library copy is the library's wherever it was put (mocha's browser build beside the tests).

@@ -10,6 +10,7 @@ import type { SkipReason } from '../core/result.js';
 import { makeSourceFile } from '../core/source-file.js';
 import { roleFromContent, type ContentRole } from '../core/file-role.js';
 import { LIBRARY_HEAD_BYTES, isVariantOfLibraryCopy } from '../core/library-copy.js';
+import { bundlerOutput, isDistModule, mapsBundle, SOURCE_MAP_HEAD_BYTES } from '../core/shipped-build.js';
 import type { DiscoveredFile } from '../discover/walk.js';
 import { readHead, readSource } from '../discover/read-file.js';
 import { applyDirectives, parseDirectives } from '../policy/inline.js';
@@ -108,6 +109,12 @@ export async function runFileTask(
       roleFromContent(source.bytes, file.path) ??
       (!file.absBytes && isVariantOfLibraryCopy(file.path, headBeside(file.absPath))
         ? 'vendored'
+        : undefined) ??
+      // A bundle under dist/ stays generated even where dist/ is the only copy of the code (core/shipped-build.ts).
+      (isDistModule(file.path) &&
+      (bundlerOutput(source.text) ||
+        (!file.absBytes && mapsBundle(readHead(`${file.absPath}.map`, SOURCE_MAP_HEAD_BYTES) ?? '')))
+        ? 'generated'
         : undefined);
     if (contentRole) out.contentRole = contentRole;
   }

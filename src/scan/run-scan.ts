@@ -312,7 +312,7 @@ async function scanWith(
     now: opts.now ?? new Date(),
     ...(opts.baseline ? { baseline: opts.baseline } : {}),
   });
-  const classify = roleClassifier(opts.config?.roles ?? {});
+  const classify = roleClassifier(opts.config?.roles ?? {}, paths);
   const roleOf = (path: string): FileRole => classify(path, contentRoles.get(path));
   const roled = applyFileRoles(found, roleOf);
   const staged = policy.stage(processFinalized(roled.findings), warnings);

@@ -129,11 +129,21 @@ export function elementsWritten(obj: SgNode): boolean {
   });
   return uses.some((use) => {
     if (use.id() === obj.id() || use.id() === own || use.text() !== name) return false;
-    if (kindOf(use) === 'shorthand_property_identifier') return true;
+    if (kindOf(use) === 'shorthand_property_identifier') return !returnedRecord(use.parent());
     const p = use.parent();
     if (!p || !HANDED_ON.has(kindOf(p))) return false;
+    if (kindOf(p) === 'pair' && returnedRecord(p.parent())) return false;
     return p.field(kindOf(p) === 'assignment_expression' ? 'right' : 'value')?.id() === use.id();
   });
+}
+
+/**
+ * Whether `node` is a record the function returns as it is written (`return { ok: true, command: cmd }`): a
+ * report to the caller of what it ran, which the caller reads. What it gives up: a caller that adds to the list
+ * before a callback of this function reads it.
+ */
+function returnedRecord(node: SgNode | null): boolean {
+  return !!node && kindOf(node) === 'object' && kindOf(node.parent() ?? node) === 'return_statement';
 }
 
 /** Whether `node` names a list of fixed words the code adds to (`args.push(url)`: `args.join(' ')` reads it). */

@@ -9,6 +9,7 @@ import { inTestAppLogin } from '../../core/test-login.js';
 import { findingFrom } from '../../core/rule.js';
 import type { RuleMeta } from '../../core/rule.js';
 import { keepAppMatches } from './app-scope.js';
+import { dropCommandLineModules } from './cli-imports.js';
 import { dedupeMatches } from './dedupe.js';
 import { dropFixedImports } from './imported-fixed.js';
 import { dropSelfCheckingHandlers } from './route-handlers.js';
@@ -183,7 +184,11 @@ export const codeAnalyzer: Analyzer = {
     // The secrets analyzer's rule for test users' chosen passwords holds for code rules that quote one.
     const deduped = await keepAppMatches(
       await dropSelfCheckingHandlers(
-        await dropFixedImports(dedupeMatches(result.matches), file, lang, ctx),
+        await dropCommandLineModules(
+          await dropFixedImports(dedupeMatches(result.matches), file, lang, ctx),
+          file,
+          ctx,
+        ),
         file,
         lang,
         ctx,

@@ -1,0 +1,23 @@
+const express = require('express');
+const app = express();
+
+const installed = [];
+const byName = (name) => (entry) => entry.name === name;
+
+// The lookup's answer is not what decides: the name is logged either way.
+app.post('/remove/:name', (req, res) => {
+  const name = req.params.name;
+  const known = installed.find(byName(name));
+  // ruleid: code/js-log-injection
+  console.warn(`${name}: removing`);
+  res.json(known ? 'removing' : 'removing an unknown module');
+});
+
+// A lookup that only marks its miss.
+app.post('/update/:name', (req, res) => {
+  const name = req.params.name;
+  if (!installed.find((p) => p.package.name === name)) res.set('x-unknown', '1');
+  // ruleid: code/js-log-injection
+  console.log('updating ' + name);
+  res.end();
+});

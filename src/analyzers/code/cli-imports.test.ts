@@ -1,0 +1,75 @@
+import { describe, expect, it } from 'vitest';
+import { makeMemoryContext, makeSourceFile } from '../../core/source-file.js';
+import { codeAnalyzer } from './index.js';
+
+// A platform module of a command-line tool: its commands are built from the tool's own options.
+const INSTALLER = `import { execSync } from 'node:child_process';
+export class Installer {
+  constructor(tool) { this.tool = tool; }
+  addUser() {
+    execSync(\`useradd -m --system \${this.tool.user}\`);
+  }
+}
+`;
+const ENTRY = `#!/usr/bin/env node
+import { program } from 'commander';
+import { Installer } from './platforms/linux.js';
+program.option('--user <name>').parse();
+new Installer(program.opts()).addUser();
+`;
+
+/** The code analyzer's command-injection audits in lib/platforms/linux.js of a tree, as `rule line`. */
+async function audits(files: Record<string, string>): Promise<string[]> {
+  const path = 'lib/platforms/linux.js';
+  const found = await codeAnalyzer.analyze(makeSourceFile(path, files[path]!), makeMemoryContext(files));
+  return found
+    .filter((f) => f.ruleId === 'code/js-command-injection-audit')
+    .map((f) => `${f.ruleId} ${f.location.startLine}`);
+}
+
+describe('a module that only a command-line program imports is part of that program', () => {
+  it("drops the audit in a module a '#!' entry alone imports, also through another module", async () => {
+    expect(
+      await audits({ 'package.json': '{}', 'lib/tool.js': ENTRY, 'lib/platforms/linux.js': INSTALLER }),
+    ).toEqual([]);
+    expect(
+      await audits({
+        'package.json': '{"bin": {"tool": "./lib/tool.js"}}',
+        'lib/tool.js': ENTRY.replace('#!/usr/bin/env node\n', '').replace(
+          './platforms/linux.js',
+          './installers.js',
+        ),
+        'lib/installers.js': "export { Installer } from './platforms/linux.js';\n",
+        'lib/platforms/linux.js': INSTALLER,
+      }),
+    ).toEqual([]);
+  });
+
+  it('keeps it when a server imports the module too, the entry serves requests, or the module fetches', async () => {
+    const kept = ['code/js-command-injection-audit 5'];
+    expect(
+      await audits({
+        'package.json': '{}',
+        'lib/tool.js': ENTRY,
+        'lib/platforms/linux.js': INSTALLER,
+        'lib/routes.js': "import { Installer } from './platforms/linux.js';\nexport const i = Installer;\n",
+      }),
+    ).toEqual(kept);
+    expect(
+      await audits({
+        'package.json': '{}',
+        'lib/tool.js': `${ENTRY}require('http').createServer((req, res) => res.end()).listen(80);\n`,
+        'lib/platforms/linux.js': INSTALLER,
+      }),
+    ).toEqual(kept);
+    expect(
+      await audits({
+        'package.json': '{}',
+        'lib/tool.js': ENTRY,
+        'lib/platforms/linux.js': `${INSTALLER}export const get = (u) => fetch(u);\n`,
+      }),
+    ).toEqual(kept);
+    // Nothing imports it: no program it belongs to.
+    expect(await audits({ 'package.json': '{}', 'lib/platforms/linux.js': INSTALLER })).toEqual(kept);
+  });
+});
