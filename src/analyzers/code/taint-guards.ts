@@ -7,6 +7,7 @@ import type { Guard, TaintOptions } from './taint-support.js';
 import { GUARD_POLARITY } from './rule-schema.js';
 import { behindSlash, SLASH, slashedCheck } from './slash-guard.js';
 import { isLiteralComparison, literalChoice } from './literal-choice.js';
+import { overwritesIn, overwrittenBetween } from './guard-overwrites.js';
 import type { Matcher } from './rule-schema.js';
 import type { TaintBudget } from './taint-budget.js';
 
@@ -39,6 +40,7 @@ export class GuardChecker {
   private readonly charged = new Set<number>();
   /** Every text a guard match in the file checks (mayName), or 'all' when a guard checks the whole condition. */
   private named: Set<string> | 'all' | undefined;
+  private readonly overwriteCache = new Map<number, Map<string, number[]>>();
 
   constructor(
     private readonly o: TaintOptions,
@@ -163,11 +165,23 @@ export class GuardChecker {
       // branch taken on a failing check leaves or overwrites the value: the consequence must be that branch,
       // so the check makes the value safe where the condition is false (`if (allowed.has(x)) x = f(x)`
       // leaves a name not on the list as it was).
-      if (useStart < g.end) {
-        if (useStart < g.consEnd ? onTrue : onFalse) return true;
-      } else if ((g.exits || reassigns(g.consequence, name)) && onFalse) return true;
+      const covers =
+        useStart < g.end
+          ? useStart < g.consEnd
+            ? onTrue
+            : onFalse
+          : (g.exits || reassigns(g.consequence, name)) && onFalse;
+      // Not where the name is given a new value between the check and the use (`f = req.query.g`).
+      if (covers && !overwrittenBetween(this.overwrites(scope).get(name), g.start, useStart)) return true;
     }
     return false;
+  }
+
+  /** The assignments of a scope that replace a name's value (guard-overwrites.ts), found once per scope. */
+  private overwrites(scope: SgNode): Map<string, number[]> {
+    let kept = this.overwriteCache.get(scope.id());
+    if (!kept) this.overwriteCache.set(scope.id(), (kept = overwritesIn(scope, this.o.python)));
+    return kept;
   }
 
   /**
