@@ -26,6 +26,8 @@ function firstFrom(list: readonly Spot[], start: number): number {
 type KeptGuard = { guard: Guard; cost: number };
 /** The texts guards check (GuardChecker.mayName), per file index and set of guards. */
 const NAMED = new WeakMap<object, Map<readonly Matcher[], Set<string> | 'all'>>();
+/** The assignments that replace a name's value (guard-overwrites.ts), per file index and scope id. */
+const OVERWRITES = new WeakMap<object, Map<number, Map<string, number[]>>>();
 /** An `if` of a scope, with its id and offset, and the id of the function around it once asked (null: none). */
 type IfStatement = { node: SgNode; id: number; start: number; fn?: number | null };
 
@@ -40,7 +42,6 @@ export class GuardChecker {
   private readonly charged = new Set<number>();
   /** Every text a guard match in the file checks (mayName), or 'all' when a guard checks the whole condition. */
   private named: Set<string> | 'all' | undefined;
-  private readonly overwriteCache = new Map<number, Map<string, number[]>>();
 
   constructor(
     private readonly o: TaintOptions,
@@ -179,8 +180,11 @@ export class GuardChecker {
 
   /** The assignments of a scope that replace a name's value (guard-overwrites.ts), found once per scope. */
   private overwrites(scope: SgNode): Map<string, number[]> {
-    let kept = this.overwriteCache.get(scope.id());
-    if (!kept) this.overwriteCache.set(scope.id(), (kept = overwritesIn(scope, this.o.python)));
+    // Kept per file (every rule and evaluator asks of the same scopes), as the `if`s are.
+    let perScope = OVERWRITES.get(this.o.index);
+    if (!perScope) OVERWRITES.set(this.o.index, (perScope = new Map<number, Map<string, number[]>>()));
+    let kept = perScope.get(scope.id());
+    if (!kept) perScope.set(scope.id(), (kept = overwritesIn(scope, this.o.python)));
     return kept;
   }
 
