@@ -7,6 +7,7 @@ import type { Guard, TaintOptions } from './taint-support.js';
 import { GUARD_POLARITY } from './rule-schema.js';
 import { behindSlash, SLASH, slashedCheck } from './slash-guard.js';
 import { isLiteralComparison, literalChoice } from './literal-choice.js';
+import { overwritesIn, overwrittenBetween } from './guard-overwrites.js';
 import type { Matcher } from './rule-schema.js';
 import type { TaintBudget } from './taint-budget.js';
 
@@ -25,6 +26,8 @@ function firstFrom(list: readonly Spot[], start: number): number {
 type KeptGuard = { guard: Guard; cost: number };
 /** The texts guards check (GuardChecker.mayName), per file index and set of guards. */
 const NAMED = new WeakMap<object, Map<readonly Matcher[], Set<string> | 'all'>>();
+/** The assignments that replace a name's value (guard-overwrites.ts), per file index and scope id. */
+const OVERWRITES = new WeakMap<object, Map<number, Map<string, number[]>>>();
 /** An `if` of a scope, with its id and offset, and the id of the function around it once asked (null: none). */
 type IfStatement = { node: SgNode; id: number; start: number; fn?: number | null };
 
@@ -163,11 +166,26 @@ export class GuardChecker {
       // branch taken on a failing check leaves or overwrites the value: the consequence must be that branch,
       // so the check makes the value safe where the condition is false (`if (allowed.has(x)) x = f(x)`
       // leaves a name not on the list as it was).
-      if (useStart < g.end) {
-        if (useStart < g.consEnd ? onTrue : onFalse) return true;
-      } else if ((g.exits || reassigns(g.consequence, name)) && onFalse) return true;
+      const covers =
+        useStart < g.end
+          ? useStart < g.consEnd
+            ? onTrue
+            : onFalse
+          : (g.exits || reassigns(g.consequence, name)) && onFalse;
+      // Not where the name is given a new value between the check and the use (`f = req.query.g`).
+      if (covers && !overwrittenBetween(this.overwrites(scope).get(name), g.start, useStart)) return true;
     }
     return false;
+  }
+
+  /** The assignments of a scope that replace a name's value (guard-overwrites.ts), found once per scope. */
+  private overwrites(scope: SgNode): Map<string, number[]> {
+    // Kept per file (every rule and evaluator asks of the same scopes), as the `if`s are.
+    let perScope = OVERWRITES.get(this.o.index);
+    if (!perScope) OVERWRITES.set(this.o.index, (perScope = new Map<number, Map<string, number[]>>()));
+    let kept = perScope.get(scope.id());
+    if (!kept) perScope.set(scope.id(), (kept = overwritesIn(scope, this.o.python)));
+    return kept;
   }
 
   /**

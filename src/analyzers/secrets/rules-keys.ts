@@ -16,21 +16,41 @@ function jwtHeaderHasAlg(token: string): boolean {
 /**
  * jwt.io's sample claims (`sub` 1234567890, `name` John Doe, `iat` 1516239022, `admin` in one variant), which
  * documentation and API descriptions copy as the example of a token: signed with jwt.io's published sample
- * key, naming no user of any deployment.
+ * key, naming no user of any deployment. Those claims and no others: a token made from the sample with
+ * claims of its own (`role`, `exp`, a tenant) was minted for a deployment, maybe with its real key.
  */
 function isJwtIoSample(token: string): boolean {
   const body = token.split('.')[1] ?? '';
-  const json = Buffer.from(body.slice(0, 400), 'base64url').toString('utf8');
+  if (body.length > 400) return false;
+  const json = Buffer.from(body, 'base64url').toString('utf8');
+  let claims: unknown;
+  try {
+    claims = JSON.parse(json);
+  } catch {
+    // A body that is not JSON is no copy of the sample.
+    return false;
+  }
+  if (typeof claims !== 'object' || claims === null || Array.isArray(claims)) return false;
+  const c = claims as Record<string, unknown>;
   return (
-    /"sub"\s*:\s*"1234567890"/.test(json) &&
-    /"name"\s*:\s*"John Doe"/.test(json) &&
-    /"iat"\s*:\s*1516239022\b/.test(json)
+    Object.keys(c).every((k) => JWT_IO_CLAIMS.has(k)) &&
+    c.sub === '1234567890' &&
+    c.name === 'John Doe' &&
+    c.iat === 1516239022 &&
+    (c.admin === undefined || c.admin === true)
   );
 }
 
+const JWT_IO_CLAIMS = new Set(['sub', 'name', 'iat', 'admin']);
+
 /** A token shaped as jwt.io's sample (its claims; the header and signature as given), for the rule's examples. */
 const b64url = (o: object): string => Buffer.from(JSON.stringify(o)).toString('base64url');
-const JWT_IO_LIKE = `${b64url({ alg: 'HS256', typ: 'JWT' })}.${b64url({ sub: '1234567890', name: 'John Doe', iat: 1516239022 })}.${createHash('sha256').update('a sample signature').digest('base64url')}`;
+const jwtLike = (claims: object): string =>
+  `${b64url({ alg: 'HS256', typ: 'JWT' })}.${b64url(claims)}.${createHash('sha256').update('a sample signature').digest('base64url')}`;
+const JWT_IO_CLAIMS_SAMPLE = { sub: '1234567890', name: 'John Doe', iat: 1516239022 };
+const JWT_IO_LIKE = jwtLike(JWT_IO_CLAIMS_SAMPLE);
+/** The sample's claims with a deployment's own (a role, an expiry): reported. */
+const JWT_IO_EXTENDED = jwtLike({ ...JWT_IO_CLAIMS_SAMPLE, role: 'owner', exp: 1900000000 });
 
 const inTests = (m: MatchContext): boolean => ['test', 'fixture'].includes(roleFromPath(m.path));
 
@@ -167,7 +187,7 @@ export const KEY_RULES: SecretRule[] = [
     confidence: 'medium',
     check: (m) => (jwtHeaderHasAlg(m.secret) && !isJwtIoSample(m.secret) ? {} : false),
     examples: {
-      bad: ['Authorization: Bearer <<jwt>>'],
+      bad: ['Authorization: Bearer <<jwt>>', `          example: '${JWT_IO_EXTENDED}'`],
       good: [
         'token = "eyJhbGciOiJub25lIn0<<cut>>.eyJzdWIiOiIxIn0."',
         'eyJ<<url:20>>.eyJ<<url:20>>',

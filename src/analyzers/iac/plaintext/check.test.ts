@@ -22,6 +22,11 @@ describe('plaintext-protocol: only connections the program makes', () => {
     expect(
       ids('config/page.xml', html + '<base href="x"/>\n<feed src="http://feeds.acme-shop.io/a"/>\n'),
     ).toEqual([3]);
+    // What follows the declaration on its line is the document's own: an entity of the internal subset, a feed.
+    const oneLine =
+      '<!DOCTYPE feeds [<!ENTITY src SYSTEM "http://feeds.acme-shop.io/list">]>\n' +
+      '<!DOCTYPE feeds SYSTEM "http://www.w3.org/x.dtd"><feed src="http://feeds.acme-shop.io/b"/>\n';
+    expect(ids('config/feeds.xml', oneLine)).toEqual([1, 2]);
   });
   it('never reads translation catalogues or documentation', () => {
     const catalogue = '{\n  "LINK_HOME": "http://www.acme-shop.io",\n  "API": "http://api.acme-shop.io"\n}\n';

@@ -177,12 +177,15 @@ function parentKey(lines: readonly string[], i: number): string {
 }
 
 /**
- * The lines (0-based) of an XML or SGML `<!DOCTYPE …>` declaration, up to its `>` or internal subset `[`: its
- * URL is the document type's system identifier (`"http://www.freedesktop.org/standards/dbus/1.0/busconfig.dtd"`),
- * a name a validating parser may look up in a catalogue; the program reading the file connects to nothing.
+ * The lines (0-based) of an XML or SGML `<!DOCTYPE …>` declaration, up to its `>` or internal subset `[`, each
+ * with how many of its characters the declaration holds (all but on its last line): its URL is the document
+ * type's system identifier (`"http://www.freedesktop.org/standards/dbus/1.0/busconfig.dtd"`), a name a
+ * validating parser may look up in a catalogue; the program reading the file connects to nothing. What
+ * follows on the declaration's last line (`<!DOCTYPE html><script src="http://…">`, an entity of the
+ * internal subset) is read as any other text.
  */
-function doctypeLines(text: string): Set<number> {
-  const out = new Set<number>();
+function doctypeLines(text: string): Map<number, number> {
+  const out = new Map<number, number>();
   const open = /<!DOCTYPE\b/gi;
   // Lines are counted forwards once, from one declaration to the next (a file is hostile input).
   let at = 0;
@@ -193,7 +196,10 @@ function doctypeLines(text: string): Set<number> {
     const end = rest.search(/[>[]/);
     const decl = end === -1 ? rest : rest.slice(0, end);
     const count = decl.split('\n').length;
-    for (let k = 0; k < count; k++) out.add(line + k);
+    for (let k = 0; k < count - 1; k++) out.set(line + k, Infinity);
+    // The last line: up to the declaration's end, counted from the line's start.
+    const lineStart = text.lastIndexOf('\n', m.index + decl.length - 1) + 1;
+    out.set(line + count - 1, m.index + decl.length + 1 - lineStart);
     line += count - 1;
     at = m.index + decl.length;
     open.lastIndex = at;
@@ -218,7 +224,10 @@ export function checkPlaintext(file: SourceFile): RawFinding[] {
   const doctype = doctypeLines(file.text);
   for (let i = 0; i < lines.length; i++) {
     let line = lines[i]!;
-    if (line.length > 4000 || !line.includes('://') || doctype.has(i)) continue;
+    // A DOCTYPE's identifiers are blanked (positions kept), what follows it on the line is read.
+    const declared = doctype.get(i);
+    if (declared !== undefined) line = ' '.repeat(Math.min(declared, line.length)) + line.slice(declared);
+    if (line.length > 4000 || !line.includes('://')) continue;
     const c = commentStart(line, ext);
     if (c === 0) continue;
     if (c > 0) line = line.slice(0, c);
