@@ -1,4 +1,5 @@
 import type { SgNode } from '@ast-grep/napi';
+import { escapeRegex } from './scope.js';
 
 /**
  * Where a scope gives a name a new value: a guard's check of `f` says nothing of `f` once `f = req.query.g`
@@ -36,7 +37,8 @@ export function overwritesIn(scope: SgNode, python: boolean): Map<string, number
 function mentions(code: string, name: string): boolean {
   const i = code.indexOf(name);
   if (i === -1) return false;
-  return new RegExp(`(^|[^\\w$.])${name.replace(/[$.]/g, '\\$&')}(?![\\w$])`).test(code);
+  // The left side is any expression's text (`req.headers['x-forwarded-' + h]`), escaped whole.
+  return new RegExp(`(^|[^\\w$.])${escapeRegex(name)}(?![\\w$])`).test(code);
 }
 
 /** Whether one of `starts` lies strictly between `from` and `to`. */
