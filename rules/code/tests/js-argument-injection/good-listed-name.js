@@ -1,3 +1,4 @@
+// examples also for: code/js-log-injection
 const { spawn } = require('child_process');
 const express = require('express');
 const app = express();
