@@ -30,6 +30,18 @@ describe('runScan', () => {
     expect(fine.warnings.map((w) => w.message).join('\n')).not.toMatch(/--workers/);
   });
 
+  it('counts a script without an extension by its #! line as not analyzed, reading it from the tree', async () => {
+    const root = tree({
+      'usr/bin/api-server': '#!/usr/bin/python3\nimport flask\n',
+      'bin/start': '#!/bin/sh\nexec node server.js\n',
+      'ok.txt': 'x',
+    });
+    const r = await runScan({ path: root, registry: registry() });
+    expect(r.coverage?.map((g) => `${g.kind} ${g.examples.join(',')}`)).toEqual([
+      'script:Python usr/bin/api-server',
+    ]);
+  });
+
   it('records a per-file analyzer failure, goes on, and marks the scan partial', async () => {
     const root = tree({ 'boom.txt': 'x', 'ok.txt': 'DANGER here' });
     const r = await runScan({ path: root, registry: registry() });
