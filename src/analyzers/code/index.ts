@@ -5,7 +5,7 @@ import type { Profile } from '../../core/profile.js';
 import type { FlowStep, RawFinding } from '../../core/finding.js';
 import { handRunScriptsOf, opensListener } from '../../core/hand-run.js';
 import { isTestUserPassword, isTranslationFile } from '../../core/file-role.js';
-import { inTestAppLogin } from '../../core/test-login.js';
+import { inTestAppLogin } from '../../core/seeded-login.js';
 import { findingFrom } from '../../core/rule.js';
 import type { RuleMeta } from '../../core/rule.js';
 import { keepAppMatches } from './app-scope.js';

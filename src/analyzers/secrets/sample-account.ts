@@ -1,4 +1,4 @@
-import { inTestAppLogin, recordAround } from '../../core/test-login.js';
+import { inTestAppLogin, recordAround } from '../../core/seeded-login.js';
 import type { MatchContext } from './types.js';
 
 // An e-mail address as a field's value (`email: 'user-1@acme.io'`): the record is a person's account.
@@ -40,7 +40,7 @@ export function confirmedInForm(m: MatchContext): boolean {
 
 /**
  * True when test code's password is the login of the application under test: a form typed twice (see
- * `confirmedInForm`), or a record with a person's e-mail at a placeholder domain (core/test-login.ts).
+ * `confirmedInForm`), or a record with a person's e-mail at a placeholder domain (core/seeded-login.ts).
  */
 export function testsOwnLogin(m: MatchContext): boolean {
   if (confirmedInForm(m)) return true;
@@ -52,7 +52,7 @@ export function testsOwnLogin(m: MatchContext): boolean {
   );
 }
 
-/** The lines of the object literal around the match (core/test-login.ts's `recordAround`). */
+/** The lines of the object literal around the match (core/seeded-login.ts's `recordAround`). */
 function blockOf(m: MatchContext): string {
   const lines = m.around().split('\n');
   return recordAround(

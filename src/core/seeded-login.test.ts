@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { inTestAppLogin } from './test-login.js';
+import { inTestAppLogin } from './seeded-login.js';
 
 const record = (email: string, extra = ''): string[] => [
   'const res = await request(app)',
