@@ -142,7 +142,10 @@ function ownCode(path: string, text: string): boolean {
 /** Whether a file's text is JavaScript or TypeScript: by its extension, or a script's by its `#!` line. */
 function isScriptCode(path: string, text: string): boolean {
   const name = path.slice(path.lastIndexOf('/') + 1);
-  const lang = languageOfText(name.includes('.') ? name.slice(name.lastIndexOf('.') + 1).toLowerCase() : '', text);
+  const lang = languageOfText(
+    name.includes('.') ? name.slice(name.lastIndexOf('.') + 1).toLowerCase() : '',
+    text,
+  );
   return lang !== undefined && lang.family !== 'python';
 }
 

@@ -198,7 +198,10 @@ export const codeAnalyzer: Analyzer = {
       ctx,
       (rule, path, text) => {
         const name = path.slice(path.lastIndexOf('/') + 1);
-        const l = languageOfText(name.includes('.') ? name.slice(name.lastIndexOf('.') + 1).toLowerCase() : '', text);
+        const l = languageOfText(
+          name.includes('.') ? name.slice(name.lastIndexOf('.') + 1).toLowerCase() : '',
+          text,
+        );
         if (!l) return false;
         // Another file's failure is that file's to report (when it is analysed), not this one's.
         try {

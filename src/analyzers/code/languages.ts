@@ -71,7 +71,8 @@ export function languageOfFile(file: Pick<FileRef, 'ext' | 'shebang'>): FileLang
 /** The language of a file's text: by its extension, or a script's by its first line. */
 export function languageOfText(ext: string, text: string): FileLanguage | undefined {
   return (
-    languageOf(ext) ?? (text.startsWith('#!') ? scriptLanguage(ext, text.slice(0, 256).split('\n', 1)[0]) : undefined)
+    languageOf(ext) ??
+    (text.startsWith('#!') ? scriptLanguage(ext, text.slice(0, 256).split('\n', 1)[0]) : undefined)
   );
 }
 
