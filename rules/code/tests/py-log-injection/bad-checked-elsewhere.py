@@ -28,3 +28,27 @@ def delete_disk():
     if disk not in DISKS:
         return "unknown disk", 400
     return "ok"
+
+
+@app.route("/api/gateway/<name>", methods=["PUT", "DELETE"])
+def gateway(name):
+    # Only the DELETE branch checks the name; a PUT logs whatever the URL held.
+    if request.method == "DELETE":
+        if name not in DISKS:
+            return "unknown", 404
+    elif request.method == "PUT":
+        pass
+    # ruleid: code/py-log-injection
+    logger.debug("gateway %s", name)
+    return "ok"
+
+
+@app.route("/api/portal/<name>", methods=["PUT", "DELETE"])
+def portal(name):
+    if request.method == "PUT":
+        pass
+    elif name not in DISKS:
+        return "unknown", 404
+    # ruleid: code/py-log-injection
+    logger.debug("portal %s", name)
+    return "ok"
