@@ -13,6 +13,11 @@ export interface FileRef {
   /** Lower-case extension without the dot ('' when none). */
   ext: string;
   size: number;
+  /**
+   * The `#!` line of a file whose extension leaves its language open (none, or a version number), as the
+   * walk read it (core/script-language.ts): analyzers still decide without I/O. Absent for other files.
+   */
+  shebang?: string;
 }
 
 /** A file as analyzers read it: the core reads and decodes it once for all of them. */

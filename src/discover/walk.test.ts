@@ -83,6 +83,24 @@ describe('walk', () => {
     expect(told.sort()).toEqual(['a/one.yml', 'b/two.yml']);
   });
 
+  it("reads the #! line of a file without an extension (or with a version number), and no other file's", async () => {
+    const root = tree({
+      'usr/bin/api': '#!/usr/bin/python3\r\nimport flask\n',
+      'usr/bin/pip3.11': '#!/usr/bin/python3.11\n',
+      'bin/elf': '#!\0\0\0binary',
+      'bin/run.sh': '#!/bin/sh\n',
+      LICENSE: 'MIT License\n',
+    });
+    const r = await walk(root, { maxFileSize: 1e6 });
+    expect(Object.fromEntries(r.files.map((f) => [f.path, f.shebang]))).toEqual({
+      LICENSE: undefined,
+      'bin/elf': undefined,
+      'bin/run.sh': undefined,
+      'usr/bin/api': '#!/usr/bin/python3',
+      'usr/bin/pip3.11': '#!/usr/bin/python3.11',
+    });
+  });
+
   it('rejects a path that does not exist with a clear message', async () => {
     await expect(walk('/nonexistent/vanguard-test', { maxFileSize: 1 })).rejects.toThrow(/does not exist/);
   });

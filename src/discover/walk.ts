@@ -6,7 +6,8 @@ import { UsageError } from '../core/errors.js';
 import { emptyDiscovery, type Discovery, type SkipReason } from '../core/result.js';
 import { git } from './git.js';
 import { DEFAULT_IGNORES, IgnoreRules } from './ignore-rules.js';
-import { displayName, readRegularFile } from './read-file.js';
+import { mayBeScript, SHEBANG_HEAD_BYTES, shebangOf } from '../core/script-language.js';
+import { displayName, readHead, readRegularFile } from './read-file.js';
 
 export interface WalkOptions {
   /** Extra gitignore-style patterns (from vanguard.yaml or --ignore). */
@@ -115,6 +116,12 @@ function toFileRef(rel: string, abs: FsPath, size: number): DiscoveredFile {
     absPath: typeof abs === 'string' ? abs : displayName(abs),
   };
   if (typeof abs !== 'string') ref.absBytes = abs;
+  // A file without an extension is chosen by its `#!` line (core/script-language.ts): read here, once, so
+  // that analyzers decide without I/O. Only its first bytes, and only of a file that can hold a `#!` line.
+  if (mayBeScript(ref.ext) && size > 2 && typeof abs === 'string') {
+    const shebang = shebangOf(readHead(abs, SHEBANG_HEAD_BYTES) ?? '');
+    if (shebang !== undefined) ref.shebang = shebang;
+  }
   return ref;
 }
 

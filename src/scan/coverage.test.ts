@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Analyzer, FileRef } from '../core/analyzer.js';
 import { roleClassifier } from '../core/file-role.js';
-import { coverageGaps, interpreterLanguage } from './coverage.js';
+import { coverageGaps } from './coverage.js';
 
 const ref = (path: string): FileRef => {
   const name = path.split('/').pop()!;
@@ -90,40 +90,34 @@ describe('coverageGaps', () => {
       },
     ]);
   });
-  it('counts scripts without an extension by the language their #! line runs', () => {
+  it('counts scripts without an extension in languages without rules, by the #! line the walk read', () => {
     const heads: Record<string, string> = {
       'usr/bin/rbd-target-api': '#!/usr/bin/python3',
       'bin/serve': '#!/usr/bin/env node',
       'bin/tool': '#!/usr/bin/env -S ruby -w',
+      'bin/cpanm': '#!/usr/bin/perl',
       'bin/build': '#!/bin/sh',
-      LICENSE: 'MIT License',
       'bin/done.js': '#!/usr/bin/env node',
     };
-    const paths = Object.keys(heads);
+    const paths = [...Object.keys(heads), 'LICENSE'];
+    // The code analyzer's own choice: a Python or Node script by its #! line, other files by extension.
+    const code: Analyzer = {
+      ...analyzer('code', ['js', 'py']),
+      matches: (f) => ['js', 'py'].includes(f.ext) || /python|node/.test(f.shebang ?? ''),
+    };
     const g = coverageGaps({
-      files: paths.map(ref),
+      files: paths.map((p) => ({ ...ref(p), ...(heads[p] ? { shebang: heads[p] } : {}) })),
       paths: new Set(paths),
-      active: [analyzer('code', ['js', 'py'])],
+      active: [code],
       roleOf: roleClassifier(),
       dropped: {},
       notAnalyzed: [],
-      firstLineOf: (p) => heads[p],
     });
-    // A shell script has no code analyzer to miss it; bin/done.js is analyzed by its extension.
+    // Python and Node scripts are analyzed, so no gap; a shell script has no code analyzer to miss it.
     expect(g.map((x) => `${x.kind} ${x.examples.join(',')}`).sort()).toEqual([
+      'language:Perl bin/cpanm',
       'language:Ruby bin/tool',
-      'script:JavaScript bin/serve',
-      'script:Python usr/bin/rbd-target-api',
     ]);
-    expect(g.find((x) => x.kind === 'script:Python')?.reason).toMatch(/extension/);
-  });
-  it('reads the interpreter through env, its options and variable assignments', () => {
-    expect(interpreterLanguage('#!/usr/bin/env python3')).toBe('Python');
-    expect(interpreterLanguage('#! /usr/bin/python3.11 -u\r')).toBe('Python');
-    expect(interpreterLanguage('#!/usr/bin/env -S NODE_ENV=production node --harmony')).toBe('JavaScript');
-    expect(interpreterLanguage('#!/usr/bin/perl -w')).toBe('Perl');
-    expect(interpreterLanguage('#!/bin/bash')).toBeUndefined();
-    expect(interpreterLanguage('#!/usr/bin/env')).toBeUndefined();
-    expect(interpreterLanguage('# python3 notes')).toBeUndefined();
+    expect(g.find((x) => x.kind === 'language:Ruby')?.reason).toBe('Ruby has no code rules');
   });
 });

@@ -3,11 +3,11 @@
  * language, an unrendered Helm chart, Terraform written as JSON, generated code) instead of reading
  * a ✓ for every analyzer. One entry per kind with a count and a few examples, not a line per file.
  */
-import { join, posix } from 'node:path';
+import { posix } from 'node:path';
 import type { Analyzer, FileRef } from '../core/analyzer.js';
 import type { AnalyzerId, FileRole } from '../core/finding.js';
 import type { CoverageGap, ScanWarning } from '../core/result.js';
-import { readHead } from '../discover/read-file.js';
+import { interpreterLanguage, mayBeScript } from '../core/script-language.js';
 
 const EXAMPLES = 5;
 
@@ -97,56 +97,6 @@ export interface CoverageInput {
   dropped: Partial<Record<FileRole, number>>;
   /** `file-not-analyzed` warnings of the analyzers; they are counted here instead of listed. */
   notAnalyzed: readonly ScanWarning[];
-  /** The first line of a file without an extension (its `#!` line), read only for those files. */
-  firstLineOf?: (path: string) => string | undefined;
-}
-
-// Interpreters named on a `#!` line, by the language they run. Scripts without an extension (a Debian
-// package's /usr/bin entries, an npm `bin` script) are chosen by no analyzer, since languages go by
-// extension: a whole REST API can live in one such file, so the gap is counted, never silent.
-const INTERPRETERS: readonly [RegExp, string][] = [
-  [/^python[\d.]*$|^pypy[\d.]*$/, 'Python'],
-  [/^(?:node|nodejs|deno|bun|ts-node|tsx)$/, 'JavaScript'],
-  [/^ruby[\d.]*$/, 'Ruby'],
-  [/^perl[\d.]*$/, 'Perl'],
-  [/^php[\d.]*$/, 'PHP'],
-];
-
-/** The language a `#!` line runs (`#!/usr/bin/env -S python3 -u`, `#!/usr/bin/node`), if one of ours. */
-export function interpreterLanguage(line: string): string | undefined {
-  const m = /^#!\s*(\S+)(.*)/.exec(line);
-  if (!m) return undefined;
-  let program = m[1]!.split('/').pop()!;
-  if (program === 'env') {
-    // `env` runs the first word that is not an option or a variable assignment.
-    program =
-      (m[2] ?? '')
-        .trim()
-        .split(/\s+/)
-        .find((w) => w !== '' && !w.startsWith('-') && !w.includes('=')) ?? '';
-  }
-  return INTERPRETERS.find(([re]) => re.test(program))?.[1];
-}
-
-/**
- * The first line of a file under `root` (at most 256 bytes; never blocking on a FIFO nor following a
- * link): only files without an extension ask, so the cost is a few reads per tree.
- */
-export function firstLineReader(root: string): (path: string) => string | undefined {
-  return (path) => readHead(join(root, path), 256)?.split('\n', 1)[0];
-}
-
-function scriptGap(gaps: Gaps, path: string, line: string | undefined): void {
-  const lang = line === undefined ? undefined : interpreterLanguage(line);
-  if (!lang) return;
-  if (lang === 'Python' || lang === 'JavaScript')
-    gaps.add(
-      'code',
-      `script:${lang}`,
-      `${lang} script without a file extension (#! line): the code analyzer picks a file's language by its extension; copy or link it with a .${lang === 'Python' ? 'py' : 'js'} name to analyze it`,
-      path,
-    );
-  else gaps.add('code', `language:${lang}`, `${lang} has no code rules`, path);
 }
 
 /** The coverage gaps of one scan. */
@@ -173,7 +123,12 @@ export function coverageGaps(input: CoverageInput): CoverageGap[] {
     if (code && role !== 'generated' && role !== 'vendored' && !code.matches(f)) {
       const lang = LANGUAGES[f.ext];
       if (lang) gaps.add('code', `language:${lang}`, `${lang} has no code rules`, f.path);
-      else if (f.ext === '' && input.firstLineOf) scriptGap(gaps, f.path, input.firstLineOf(f.path));
+      // A script without an extension in a language with no rules, by the `#!` line the walk read (Python
+      // and Node scripts are the code analyzer's; a shell script has no code analyzer to miss it).
+      else if (f.shebang !== undefined && mayBeScript(f.ext)) {
+        const script = interpreterLanguage(f.shebang);
+        if (script) gaps.add('code', `language:${script}`, `${script} has no code rules`, f.path);
+      }
     }
     if (ids.has('iac') && /\.tf\.json$/i.test(f.name))
       gaps.add('iac', 'terraform-json', 'Terraform JSON syntax: the Terraform rules do not read it', f.path);

@@ -3,6 +3,7 @@ import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { createRegistry } from '../analyzers/index.js';
 import { AnalyzerRegistry } from '../analyzers/registry.js';
 import { VanguardError } from '../core/errors.js';
 import { markerAnalyzer } from '../../test/helpers/fake-analyzer.js';
@@ -30,16 +31,27 @@ describe('runScan', () => {
     expect(fine.warnings.map((w) => w.message).join('\n')).not.toMatch(/--workers/);
   });
 
-  it('counts a script without an extension by its #! line as not analyzed, reading it from the tree', async () => {
+  it('analyzes a Python or Node script without an extension by its #! line, and counts a Ruby one', async () => {
     const root = tree({
-      'usr/bin/api-server': '#!/usr/bin/python3\nimport flask\n',
+      'usr/bin/api-server': [
+        '#!/usr/bin/python3',
+        'import subprocess',
+        'from flask import Flask, request',
+        'app = Flask(__name__)',
+        "@app.route('/disk')",
+        'def disk():',
+        "    return subprocess.check_output('rbd info ' + request.args['name'], shell=True)",
+        '',
+      ].join('\n'),
+      'bin/tool': '#!/usr/bin/env ruby\nputs ARGV.first\n',
       'bin/start': '#!/bin/sh\nexec node server.js\n',
-      'ok.txt': 'x',
+      'bin/elf': Buffer.from([0x7f, 0x45, 0x4c, 0x46, 0, 0, 0, 0]),
     });
-    const r = await runScan({ path: root, registry: registry() });
-    expect(r.coverage?.map((g) => `${g.kind} ${g.examples.join(',')}`)).toEqual([
-      'script:Python usr/bin/api-server',
-    ]);
+    const r = await runScan({ path: root, registry: createRegistry(), only: ['code'], introduced: false });
+    expect(r.findings.map((f) => `${f.ruleId} ${f.location.path}:${f.location.startLine}`)).toContain(
+      'code/py-command-injection usr/bin/api-server:7',
+    );
+    expect(r.coverage?.map((g) => `${g.kind} ${g.examples.join(',')}`)).toEqual(['language:Ruby bin/tool']);
   });
 
   it('records a per-file analyzer failure, goes on, and marks the scan partial', async () => {

@@ -18,7 +18,7 @@ import { contextFactory, type AnalyzerOptions } from './context.js';
 import { runFileTask, type FileOutcome, type FileTask } from './file-task.js';
 import type { SpareWorkers } from './pool.js';
 import { summarize } from './summary.js';
-import { coverageGaps, firstLineReader } from './coverage.js';
+import { coverageGaps } from './coverage.js';
 import { applyFileRoles } from './file-roles.js';
 import { roleClassifier, type ContentRole } from '../core/file-role.js';
 import type { Baseline } from '../policy/baseline.js';
@@ -330,7 +330,6 @@ async function scanWith(
     roleOf,
     dropped: roled.dropped,
     notAnalyzed,
-    firstLineOf: firstLineReader(root),
   });
   const policyReport = policy.report();
   // Without an advisory database no advisory was looked up, so an exception for one cannot be

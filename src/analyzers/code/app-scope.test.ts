@@ -13,7 +13,9 @@ async function scanAll(files: Record<string, string>, rule: string): Promise<Raw
   const ctx = makeMemoryContext(files, {}, `/virtual-app-${++seq}`);
   const out: RawFinding[] = [];
   for (const [path, text] of Object.entries(files)) {
-    if (!/\.(js|ts)$/.test(path)) continue;
+    // A script without an extension is analyzed when its #! line runs Node (as the walk decides).
+    if (!/\.(js|ts)$/.test(path) && !(/^[^.]+$/.test(path.split('/').pop()!) && text.startsWith('#!')))
+      continue;
     out.push(...(await codeAnalyzer.analyze(makeSourceFile(path, text), ctx)));
   }
   return out.filter((f) => f.ruleId === rule);
@@ -44,6 +46,18 @@ describe('application-wide rules (code/js-missing-csrf)', () => {
       'code/js-missing-csrf',
     );
     expect(found.map((f) => `${f.location.path}:${f.location.startLine}`)).toEqual(['app.js:6']);
+  });
+
+  it('reads a Node script without an extension (bin/www) as a file of its application', async () => {
+    const www = `#!/usr/bin/env node\n${APP}`;
+    const found = await scanAll(
+      { 'package.json': '{}', 'bin/www': www, 'routes/index.js': ROUTES, LICENSE: 'MIT' },
+      'code/js-missing-csrf',
+    );
+    expect(found.map((f) => `${f.location.path}:${f.location.startLine}`)).toEqual(['bin/www:7']);
+    const csrf = `#!/usr/bin/env node\nconst lusca = require('lusca');\nrequire('../app').use(lusca.csrf());\n`;
+    const files = { 'package.json': '{}', 'app.js': APP, 'routes/index.js': ROUTES, 'bin/www': csrf };
+    expect(await scanAll(files, 'code/js-missing-csrf')).toEqual([]);
   });
 
   it('stays quiet when any file of the application adds CSRF middleware', async () => {

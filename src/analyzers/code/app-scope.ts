@@ -9,7 +9,8 @@
  */
 import type { AnalyzerContext, SourceFile } from '../../core/analyzer.js';
 import { roleFromContent, roleFromPath } from '../../core/file-role.js';
-import { isDeclarationFile, languageOf } from './languages.js';
+import { mayBeScript } from '../../core/script-language.js';
+import { isDeclarationFile, languageOf, languageOfText } from './languages.js';
 import type { CodeMatch } from './matches.js';
 import { isMinified, MAX_CODE_BYTES } from './minified.js';
 import type { AppCondition, CodeRule } from './rule-schema.js';
@@ -138,6 +139,16 @@ function ownCode(path: string, text: string): boolean {
   );
 }
 
+/** Whether a file's text is JavaScript or TypeScript: by its extension, or a script's by its `#!` line. */
+function isScriptCode(path: string, text: string): boolean {
+  const name = path.slice(path.lastIndexOf('/') + 1);
+  const lang = languageOfText(
+    name.includes('.') ? name.slice(name.lastIndexOf('.') + 1).toLowerCase() : '',
+    text,
+  );
+  return lang !== undefined && lang.family !== 'python';
+}
+
 /** Source files before tests and examples, then shallower paths, then by name: who reports for the app. */
 function reportOrder(a: string, b: string): number {
   const rank = (p: string): number => (roleFromPath(p) === 'source' ? 0 : 1);
@@ -157,8 +168,10 @@ async function readFacts(
   for (const p of ctx.paths) {
     if (!p.startsWith(prefix) || p.includes('node_modules/')) continue;
     const name = p.slice(p.lastIndexOf('/') + 1);
-    const lang = languageOf(name.slice(name.lastIndexOf('.') + 1).toLowerCase());
-    if (lang && lang.family !== 'python' && !isDeclarationFile(name)) files.push(p);
+    const ext = name.includes('.') ? name.slice(name.lastIndexOf('.') + 1).toLowerCase() : '';
+    const lang = languageOf(ext);
+    // A script without an extension (Express's `bin/www`) is taken once its text shows a Node `#!` line.
+    if ((lang ? lang.family !== 'python' : mayBeScript(ext)) && !isDeclarationFile(name)) files.push(p);
   }
   // The analyzed file is part of its application even where the context lists no paths (a file analysed alone).
   if (!ctx.paths.has(file.path)) files.push(file.path);
@@ -174,7 +187,7 @@ async function readFacts(
     const text = p === file.path ? file.text : await ctx.readFile(p).catch(() => undefined);
     // Code the analyzer does not read is not the application's own: a client bundle's copy of a library says
     // nothing of what the server parses or checks.
-    if (text === undefined || !ownCode(p, text)) continue;
+    if (text === undefined || !ownCode(p, text) || !isScriptCode(p, text)) continue;
     bytes += text.length;
     if (bytes > APP_FILES.bytes) {
       facts.truncated = true;

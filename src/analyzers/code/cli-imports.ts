@@ -19,7 +19,7 @@ import { parse } from '@ast-grep/napi';
 import type { AnalyzerContext, SourceFile } from '../../core/analyzer.js';
 import { appFolderOf, APP_FILES } from './app-scope.js';
 import { resolveJs } from './imports.js';
-import { isDeclarationFile, languageOf } from './languages.js';
+import { isDeclarationFile, languageOf, languageOfText } from './languages.js';
 import type { CodeMatch } from './matches.js';
 import type { CodeRule } from './rule-schema.js';
 
@@ -124,7 +124,7 @@ const cache = new WeakMap<ReadonlySet<string>, Map<string, Promise<Set<string> |
 
 /** Whether a module takes no network input of its own, by the rule's util, were it started as a program. */
 function takesNoNetworkInput(rule: CodeRule, file: SourceFile): boolean {
-  const lang = languageOf(file.ext);
+  const lang = languageOfText(file.ext, file.text);
   const utils = rule.match && typeof rule.match === 'object' ? rule.match.utils : undefined;
   if (!lang || !utils) return false;
   const text = file.text.startsWith('#!') ? file.text : `#!/usr/bin/env node\n${file.text}`;

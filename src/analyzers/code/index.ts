@@ -15,7 +15,7 @@ import { dropFixedImports } from './imported-fixed.js';
 import { dropSelfCheckingHandlers } from './route-handlers.js';
 import { belowShell, byDesignBehindShell, shellGivenTo, withinShell } from './shell-app.js';
 import { analyzeText, crossFileCandidate, PreparedRules, requestDataPossible } from './engine.js';
-import { isDeclarationFile, languageOf } from './languages.js';
+import { isDeclarationFile, languageOfFile, languageOfText } from './languages.js';
 import { BUILTIN_RULES_DIR, loadRuleDirs } from './load-rules.js';
 import { isMinified, MAX_CODE_BYTES } from './minified.js';
 import { CROSS_FILE, loadProject, singleModule } from './project.js';
@@ -129,7 +129,8 @@ export const codeAnalyzer: Analyzer = {
     // no template engine: `{{{payload}}}` there documents the syntax, it does not write anything.
     if (templateEngineOf(file.ext) !== undefined || SNIFFED_TEMPLATE_EXTENSIONS.has(file.ext))
       return !isTranslationFile(file.path);
-    return languageOf(file.ext) !== undefined && !isDeclarationFile(file.name);
+    // A script without an extension goes by the `#!` line the walk read (a Python or Node program).
+    return languageOfFile(file) !== undefined && !isDeclarationFile(file.name);
   },
   prepare(ctx: ProjectContext): Promise<void> {
     // Also checks the profile option: a misspelt one stops the scan before any file is read.
@@ -137,7 +138,7 @@ export const codeAnalyzer: Analyzer = {
     return Promise.resolve();
   },
   async analyze(file: SourceFile, ctx: AnalyzerContext): Promise<RawFinding[]> {
-    const lang = languageOf(file.ext);
+    const lang = languageOfText(file.ext, file.text);
     const template = !lang && templateEngineOfText(file.ext, file.text) !== undefined;
     if (!lang && !template) return [];
     if (file.size > MAX_CODE_BYTES) {
@@ -196,7 +197,11 @@ export const codeAnalyzer: Analyzer = {
       file,
       ctx,
       (rule, path, text) => {
-        const l = languageOf(path.slice(path.lastIndexOf('.') + 1).toLowerCase());
+        const name = path.slice(path.lastIndexOf('/') + 1);
+        const l = languageOfText(
+          name.includes('.') ? name.slice(name.lastIndexOf('.') + 1).toLowerCase() : '',
+          text,
+        );
         if (!l) return false;
         // Another file's failure is that file's to report (when it is analysed), not this one's.
         try {

@@ -1,6 +1,8 @@
 import { createRequire } from 'node:module';
 import { Lang, registerDynamicLanguage } from '@ast-grep/napi';
 import type { parse } from '@ast-grep/napi';
+import type { FileRef } from '../../core/analyzer.js';
+import { interpreterLanguage, mayBeScript } from '../../core/script-language.js';
 
 type NapiLang = Parameters<typeof parse>[0];
 
@@ -42,6 +44,36 @@ export function ensurePython(): void {
 /** The language of a file from its extension; undefined when the analyzer does not read it. */
 export function languageOf(ext: string): FileLanguage | undefined {
   return Object.hasOwn(BY_EXT, ext) ? BY_EXT[ext] : undefined;
+}
+
+// Scripts by the language their `#!` line runs; Ruby, Perl and PHP have no rules (counted as gaps).
+const BY_INTERPRETER: Readonly<Record<string, FileLanguage>> = {
+  Python: BY_EXT['py']!,
+  JavaScript: BY_EXT['js']!,
+  TypeScript: BY_EXT['ts']!,
+};
+
+/**
+ * The language of a script whose extension leaves it open (`bin/serve`, `/usr/bin/rbd-target-api`) by its
+ * `#!` line (core/script-language.ts); undefined for any other file, a shell script among them.
+ */
+export function scriptLanguage(ext: string, shebang: string | undefined): FileLanguage | undefined {
+  if (shebang === undefined || !mayBeScript(ext)) return undefined;
+  const l = interpreterLanguage(shebang);
+  return l !== undefined && Object.hasOwn(BY_INTERPRETER, l) ? BY_INTERPRETER[l] : undefined;
+}
+
+/** The language of a discovered file: by its extension, or a script's by the `#!` line the walk read. */
+export function languageOfFile(file: Pick<FileRef, 'ext' | 'shebang'>): FileLanguage | undefined {
+  return languageOf(file.ext) ?? scriptLanguage(file.ext, file.shebang);
+}
+
+/** The language of a file's text: by its extension, or a script's by its first line. */
+export function languageOfText(ext: string, text: string): FileLanguage | undefined {
+  return (
+    languageOf(ext) ??
+    (text.startsWith('#!') ? scriptLanguage(ext, text.slice(0, 256).split('\n', 1)[0]) : undefined)
+  );
 }
 
 /** The ast-grep language of a JavaScript or TypeScript file by its path, or undefined for any other file. */

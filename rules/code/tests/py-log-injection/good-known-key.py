@@ -1,0 +1,24 @@
+import logging
+
+from flask import Flask, request
+
+app = Flask(__name__)
+logger = logging.getLogger(__name__)
+DISKS = {"rbd/disk_1": {"size": "1G"}}
+
+
+@app.route("/api/targetlun", methods=["PUT"])
+def target_lun():
+    disk = request.form.get("disk")
+    # Past this check the name is a key of the program's own table: no line break from the client.
+    if disk not in DISKS:
+        return "unknown disk", 400
+    logger.debug("%s size is %s", disk, DISKS[disk]["size"])
+    return "ok"
+
+
+@app.route("/api/group/<name>", methods=["DELETE"])
+def delete_group(name):
+    if name in DISKS:
+        logger.debug("group %s removed", name)
+    return "ok"
