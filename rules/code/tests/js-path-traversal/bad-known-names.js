@@ -29,3 +29,14 @@ app.post('/upload', (req, res) => {
   // ruleid: code/js-path-traversal
   res.sendFile(path.join(__dirname, 'files', from));
 });
+
+// A check named for a name, not a file name, says nothing about separators.
+function checkName(name) {
+  return name && name.length < 64;
+}
+app.post('/keys', (req, res) => {
+  const name = req.body.name;
+  if (!checkName(name)) return res.status(400).end();
+  // ruleid: code/js-path-traversal
+  fs.writeFile(path.join(__dirname, 'keys', name), req.body.key, () => res.end());
+});
