@@ -45,6 +45,17 @@ describe('a module that only a command-line program imports is part of that prog
     ).toEqual([]);
   });
 
+  it('drops it still when the server imports only a package of the same name', async () => {
+    expect(
+      await audits({
+        'package.json': '{}',
+        'lib/tool.js': ENTRY,
+        'lib/platforms/linux.js': INSTALLER,
+        'lib/server.js': "const linux = require('linux');\nrequire('express')().listen(80);\n",
+      }),
+    ).toEqual([]);
+  });
+
   it('keeps it when a server imports the module too, the entry serves requests, or the module fetches', async () => {
     const kept = ['code/js-command-injection-audit 5'];
     expect(
@@ -69,6 +80,19 @@ describe('a module that only a command-line program imports is part of that prog
         'lib/platforms/linux.js': `${INSTALLER}export const get = (u) => fetch(u);\n`,
       }),
     ).toEqual(kept);
+    // The server imports it by a path not written relative: an alias, or one built at run time.
+    for (const routes of [
+      "import { Installer } from '@/lib/platforms/linux';\nexport const i = Installer;\n",
+      "const path = require('path');\nconst { Installer } = require(path.join(__dirname, 'platforms', 'linux'));\nrequire('express')().listen(80);\n",
+    ])
+      expect(
+        await audits({
+          'package.json': '{}',
+          'lib/tool.js': ENTRY,
+          'lib/platforms/linux.js': INSTALLER,
+          'lib/routes.js': routes,
+        }),
+      ).toEqual(kept);
     // Nothing imports it: no program it belongs to.
     expect(await audits({ 'package.json': '{}', 'lib/platforms/linux.js': INSTALLER })).toEqual(kept);
   });

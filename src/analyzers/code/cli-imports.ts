@@ -8,7 +8,8 @@
  *   nobody (no server, route, request object, socket handler or standard input: SERVES);
  * - the module is reached from an entry through imports of modules that serve nobody, and everything in the
  *   application that imports it is such an entry or such a module (a module the server imports as well is the
- *   server's);
+ *   server's, also when it imports the module by a path not written relative, an alias or a path built at run
+ *   time, whose last name is the module's: `require(path.join(__dirname, 'lib', 'run'))` is taken as `lib/run.js`);
  * - the module itself takes no network input, as the util asks of a one-file program (checked by the rule's own
  *   util on the module's text as if it opened with a `#!` line).
  * What it gives up, as the one-file rule does: a program another program calls with untrusted arguments, and a
@@ -34,6 +35,41 @@ const NODE_SCRIPT = /^#![^\n]*\b(?:node|nodejs|ts-node|tsx|bun|deno)\b/;
 
 /** Relative imports: `require('./x')`, `import … from '../x.js'`, `import('./x')`, `export … from './x'`. */
 const RELATIVE_IMPORT = /(?:\brequire\(\s*|\bimport\(\s*|\bfrom\s+|^\s*import\s+)['"](\.\.?\/[^'"\n]+)['"]/gm;
+
+/**
+ * Imports not written as a relative path, which `resolveJs` does not follow: an alias (`from '@/lib/run'`,
+ * `require('src/lib/run')`) or a path built at run time (`require(path.join(__dirname, 'lib', 'run'))`). Group 1
+ * is a call's arguments (one level of nested calls), group 2 a `from` clause's specifier.
+ */
+const OTHER_IMPORT = /\b(?:require|import)\s*\(([^()]*(?:\([^()]*\)[^()]*)*)\)|\bfrom\s+(['"][^'"\n]+['"])/g;
+const QUOTED = /['"`]([^'"`\n]+)['"`]/g;
+
+/**
+ * The last names of what a file imports other than by a relative path (`run` of `'@/lib/run'` or of
+ * `path.join(__dirname, 'lib', 'run')`): a module of the same name may be the one imported. A single written
+ * specifier without a `/` is a package (`require('debug')`), not a module of the application.
+ */
+function otherImportNames(text: string): Set<string> {
+  const names = new Set<string>();
+  for (const m of text.matchAll(OTHER_IMPORT)) {
+    const args = m[1] ?? m[2]!;
+    const single = /^\s*(['"])[^'"\n]*\1\s*$/.test(args);
+    for (const q of args.matchAll(QUOTED)) {
+      const spec = q[1]!;
+      if (spec.startsWith('.') || (single && !spec.includes('/'))) continue;
+      const name = spec.slice(spec.lastIndexOf('/') + 1).replace(/\.[cm]?[jt]sx?$/, '');
+      if (name !== '') names.add(name);
+    }
+  }
+  return names;
+}
+
+/** The names a module may be imported by: its file name without extension, or its folder's for an index. */
+function moduleName(path: string): string {
+  const parts = path.replace(/\.[^./]+$/, '').split('/');
+  const last = parts.pop() ?? '';
+  return last === 'index' && parts.length > 0 ? parts.pop()! : last;
+}
 
 /** Whether a rule leaves out command-line programs (its matcher uses the util). */
 export function exemptsCommandLine(rule: CodeRule): boolean {
@@ -80,6 +116,7 @@ async function programModules(
   const importers = new Map<string, string[]>();
   const serving = new Set<string>();
   const entries: string[] = [];
+  const otherImports = new Map<string, Set<string>>();
   let bytes = 0;
   for (const p of files) {
     const text = await ctx.readFile(p).catch(() => undefined);
@@ -98,6 +135,7 @@ async function programModules(
       else importers.set(target, [p]);
     }
     imports.set(p, to);
+    otherImports.set(p, otherImportNames(text));
   }
   // Reached from an entry through modules that serve nobody.
   const program = new Set<string>();
@@ -107,11 +145,17 @@ async function programModules(
     program.add(p);
     queue.push(...(imports.get(p) ?? []));
   }
-  // Less every module something outside the program imports, until none is left.
+  // Less every module something outside the program imports, until none is left: by a relative path, or by
+  // another path that ends in its name (an alias, a path built at run time), which is taken as it.
+  const namedOutside = (p: string): boolean => {
+    const name = moduleName(p);
+    for (const [file, names] of otherImports) if (!program.has(file) && names.has(name)) return true;
+    return false;
+  };
   for (let changed = true; changed;) {
     changed = false;
     for (const p of program)
-      if ((importers.get(p) ?? []).some((i) => !program.has(i))) {
+      if ((importers.get(p) ?? []).some((i) => !program.has(i)) || namedOutside(p)) {
         program.delete(p);
         changed = true;
       }

@@ -139,12 +139,23 @@ export function elementsWritten(obj: SgNode): boolean {
 
 /**
  * Whether `node` is a record the function returns as it is written (`return { ok: true, command: cmd }`): a
- * report to the caller of what it ran, which the caller reads. What it gives up: a caller that adds to the list
- * before a callback of this function reads it.
+ * report to the caller of what it ran, which the caller reads. Not one that also holds a function (`{ parts,
+ * run() { exec(parts.join(' ')) } }`, a builder): the caller may add to the list and then run it. What it gives
+ * up: a caller that adds to the list before a callback of this function reads it.
  */
 function returnedRecord(node: SgNode | null): boolean {
-  return !!node && kindOf(node) === 'object' && kindOf(node.parent() ?? node) === 'return_statement';
+  return (
+    !!node &&
+    kindOf(node) === 'object' &&
+    kindOf(node.parent() ?? node) === 'return_statement' &&
+    !node
+      .children()
+      .some((c) => FUNCTION_MEMBER.has(kindOf(c)) || FUNCTION_MEMBER.has(kindOf(c.field('value') ?? c)))
+  );
 }
+
+// A record member that is a function: a method, or a pair whose value is a function or an arrow.
+const FUNCTION_MEMBER = new Set(['method_definition', 'function_expression', 'function', 'arrow_function']);
 
 /** Whether `node` names a list of fixed words the code adds to (`args.push(url)`: `args.join(' ')` reads it). */
 export function addedTo(node: SgNode, b: ReturnType<typeof binding>): boolean {

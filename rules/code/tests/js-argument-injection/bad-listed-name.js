@@ -22,3 +22,13 @@ app.post('/update/:name', (req, res) => {
   spawn('npm', ['update', name]);
   res.end();
 });
+
+// A predicate from a factory not named for equality: a prefix of a listed name lets `--option` ride after it.
+const startsLike = (name) => (entry) => name.startsWith(entry.name);
+app.post('/install/:name', (req, res) => {
+  const name = req.params.name;
+  if (!installed.some(startsLike(name))) return res.status(404).end();
+  // ruleid: code/js-argument-injection
+  spawn('npm', ['install', name]);
+  res.end();
+});

@@ -15,4 +15,16 @@ function updatePackage(plan) {
     exec(cmd.join(' && '), () => {});
   }, 100);
 }
-module.exports = { stop, updatePackage };
+
+// A builder: the record returned holds the list with the function that runs it, so the caller may add to it first.
+function gitLog() {
+  const parts = ['git', 'log', '--oneline'];
+  return {
+    parts,
+    run() {
+      // ruleid: code/js-command-injection-audit
+      return exec(parts.join(' '));
+    },
+  };
+}
+module.exports = { stop, updatePackage, gitLog };

@@ -21,3 +21,13 @@ app.post('/update/:name', (req, res) => {
   console.log('updating ' + name);
   res.end();
 });
+
+// A predicate from a factory not named for equality: a listed name followed by a line break passes it.
+const startsLike = (name) => (entry) => name.startsWith(entry.name);
+app.post('/install/:name', (req, res) => {
+  const name = req.params.name;
+  if (!installed.some(startsLike(name))) return res.status(404).end();
+  // ruleid: code/js-log-injection
+  console.log('installing ' + name);
+  res.end();
+});

@@ -26,3 +26,14 @@ app.get('/meta/:name', (req, res) => {
   // ruleid: code/js-path-traversal
   res.send(fs.readFileSync(`${__dirname}/${name}/package.json`, 'utf8'));
 });
+
+// A predicate from a factory not named for equality tests what it likes: here a prefix, which
+// `/srv/public/../../etc/passwd` passes.
+const roots = ['/srv/public'];
+const under = (file) => (root) => file.startsWith(root);
+app.get('/file', (req, res) => {
+  const file = req.query.file;
+  if (!roots.some(under(file))) return res.status(403).end();
+  // ruleid: code/js-path-traversal
+  res.send(fs.readFileSync(file, 'utf8'));
+});
