@@ -59,7 +59,10 @@ describe('the audit profile', () => {
     for (const profile of ['default', 'audit']) {
       const found = await codeAnalyzer.analyze(file, makeMemoryContext({}, { profile }));
       // py-xxe-audit and py-audit-xml-parse: both audit tier, medium severity, low confidence.
-      expect(found.map((f) => `${f.ruleId}:${f.location.startLine}`), profile).toEqual(['code/py-xxe-audit:5']);
+      expect(
+        found.map((f) => `${f.ruleId}:${f.location.startLine}`),
+        profile,
+      ).toEqual(['code/py-xxe-audit:5']);
     }
   });
 
