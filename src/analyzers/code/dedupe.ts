@@ -2,9 +2,16 @@ import { strongerFinding } from '../../core/finding.js';
 import type { CodeMatch } from './engine.js';
 
 function stronger(a: CodeMatch, b: CodeMatch): boolean {
-  return strongerFinding(
-    { tier: a.rule.tier, severity: a.rule.severity, confidence: a.confidence },
-    { tier: b.rule.tier, severity: b.rule.severity, confidence: b.confidence },
+  const strength = (m: CodeMatch) => ({
+    tier: m.rule.tier,
+    severity: m.rule.severity,
+    confidence: m.confidence,
+  });
+  if (strongerFinding(strength(a), strength(b))) return true;
+  // Equally strong: a default rule's match wins over the opt-in audit profile's, so a line the default scan
+  // reports keeps its rule when the audit profile is switched on (py-xxe-audit and py-audit-xml-parse).
+  return (
+    !strongerFinding(strength(b), strength(a)) && a.rule.profile !== 'audit' && b.rule.profile === 'audit'
   );
 }
 

@@ -276,6 +276,7 @@ function runMatch(rule: CodeRule, hits: readonly BatchHit[], text: string, out: 
     if (fixedBy(false)) continue;
     // Fixed but for what the program chose to ask for (a reply of its own request): kept, at low confidence.
     const lowered = !!fixed && fixed.lowers.length > 0 && fixedBy(true);
+    if (fixed?.onlyLowered === true && !lowered) continue;
     const byCallers = rule.unlessCallersFix && get(rule.unlessCallersFix.metavar);
     if (byCallers && fixedByCallers(byCallers, (callers ??= new ModuleCallers(m.getRoot().root(), fileText))))
       continue;

@@ -255,6 +255,11 @@ function readRule(file: string, v: unknown, i: number, utils?: Obj): CodeRule {
       callees: r.matchers(u['callees'], 'unlessFixed.callees'),
       lowers: r.matchers(u['lowers'], 'unlessFixed.lowers'),
     };
+    if (u['onlyLowered'] !== undefined) {
+      if (u['onlyLowered'] !== true) r.fail('unlessFixed.onlyLowered must be true when given');
+      if (rule.unlessFixed.lowers.length === 0) r.fail('unlessFixed.onlyLowered needs unlessFixed.lowers');
+      rule.unlessFixed.onlyLowered = true;
+    }
   }
   if (o['unlessCallersFix'] !== undefined) {
     const u = r.obj(o['unlessCallersFix'], 'unlessCallersFix');

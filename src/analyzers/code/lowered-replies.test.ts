@@ -5,26 +5,39 @@ import { analyzeText } from './engine.js';
 import { rulesFor } from './index.js';
 import { languageOf } from './languages.js';
 
-const EXAMPLE = join(import.meta.dirname, '../../../rules/code/tests/js-xss-audit/bad-request-reply.js');
+const TESTS = join(import.meta.dirname, '../../../rules/code/tests');
+
+function found(file: string, rule: string, profile: 'default' | 'audit') {
+  const text = readFileSync(join(TESTS, file), 'utf8');
+  const lines = text.split('\n');
+  return analyzeText(text, languageOf('js')!, rulesFor([], profile), new Set([rule])).matches.map((m) => [
+    lines[m.line - 1]!.trim(),
+    m.confidence,
+  ]);
+}
 
 describe("an audit rule's unlessFixed.lowers", () => {
-  it('reports the whole reply of a request to an unfixed URL at low confidence, a field of it at the rule’s', () => {
-    const text = readFileSync(EXAMPLE, 'utf8');
-    const lines = text.split('\n');
-    const found = analyzeText(
-      text,
-      languageOf('js')!,
-      rulesFor(),
-      new Set(['code/js-xss-audit']),
-    ).matches.map((m) => [lines[m.line - 1]!.trim(), m.confidence]);
-    expect(found).toEqual([
-      ['$pane.html(res);', 'low'],
-      ["if (title) $('#modal .modal-title').html(decodeURIComponent(title));", 'low'],
-      ['$pane.html(request.responseText || request.statusText);', 'low'],
+  it('keeps a field of a reply at the rule’s confidence and lowers another whole reply', () => {
+    expect(found('js-xss-audit/bad-request-reply.js', 'code/js-xss-audit', 'default')).toEqual([
       // The URL read in place from the page's fragment: whoever writes the link picks the server.
       ["$('#main').html(html);", 'medium'],
       ['$box.html(data.html);', 'medium'],
       ["$box.html(html + $box.attr('data-footer'));", 'medium'],
+      // A fixed URL of another origin, or one that starts with a value.
+      ["$('#card').html(html);", 'low'],
+      ["$('#preview').html(data);", 'low'],
     ]);
+  });
+
+  it('leaves a reply of a URL the code holds to the audit profile (onlyLowered)', () => {
+    expect(found('js-xss-audit/good-request-reply.js', 'code/js-xss-audit', 'default')).toEqual([]);
+    expect(found('js-xss-audit/good-request-reply.js', 'code/js-audit-xss-reply', 'audit')).toEqual([
+      ['$pane.html(res);', 'low'],
+      ["if (title) $('#modal .modal-title').html(decodeURIComponent(title));", 'low'],
+      ['$pane.html(request.responseText || request.statusText);', 'low'],
+      ["$('#remote').html(html);", 'low'],
+    ]);
+    // What js-xss-audit reports is not the audit rule's too.
+    expect(found('js-xss-audit/bad-request-reply.js', 'code/js-audit-xss-reply', 'audit')).toEqual([]);
   });
 });

@@ -53,6 +53,19 @@ describe('the audit profile', () => {
     expect(profileOf({})).toBe('default');
   });
 
+  it('keeps a default rule on its line when an audit-profile rule as strong matches it too', async () => {
+    const code = 'from lxml import etree\n\n\ndef load(data):\n    return etree.fromstring(data)\n';
+    const file = makeSourceFile('app/xml.py', code, 'app/xml.py', Buffer.from(code));
+    for (const profile of ['default', 'audit']) {
+      const found = await codeAnalyzer.analyze(file, makeMemoryContext({}, { profile }));
+      // py-xxe-audit and py-audit-xml-parse: both audit tier, medium severity, low confidence.
+      expect(
+        found.map((f) => `${f.ruleId}:${f.location.startLine}`),
+        profile,
+      ).toEqual(['code/py-xxe-audit:5']);
+    }
+  });
+
   it('keeps its rules out of the default rule set and lists them in the catalogue', () => {
     const defaults = new Set(rulesFor().set.rules.map((r) => r.id));
     const audit = rulesFor([], 'audit').set.rules.filter((r) => r.profile === 'audit');

@@ -101,6 +101,8 @@ export interface CodeRule {
    * program's own but comes from where the program itself chose to ask (the whole reply of a request the page
    * makes to a URL it does not fix): a match whose value is fixed once these count as fixed is reported at low
    * confidence instead of the rule's, since whether that place can hold an attacker's text is not in the code.
+   * With `onlyLowered`, the rule reports only those matches (an audit-profile rule taking over the shape a
+   * default rule counts as fixed: js-audit-xss-reply).
    */
   unlessFixed?: {
     metavar: string;
@@ -108,6 +110,7 @@ export interface CodeRule {
     through: Matcher[];
     callees: Matcher[];
     lowers: Matcher[];
+    onlyLowered?: boolean;
   };
   /**
    * A structural rule reports a match only when this metavariable holds a regular expression (a regex

@@ -115,10 +115,6 @@ function replies(url, target, user) {
     // ruleid: code/js-xss-audit
     $('#target').html(html);
   });
-  $.get(url, function (html) {
-    // ruleid: code/js-xss-audit
-    $('#remote').html(html);
-  });
   $.ajax({ url: '/api/user', dataType: 'json' }).done(function (name) {
     // ruleid: code/js-xss-audit
     $('#name').html(name);
