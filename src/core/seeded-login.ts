@@ -3,8 +3,10 @@ import { roleFromPath } from './file-role.js';
 // A person's e-mail address as a field's value at a domain people write as a placeholder (`admin@foo.com`,
 // `user@example.org`, `qa@shop.test`): the seeded user of the application a test runs, not an account on a
 // real service. A real domain's address may be an account on a live one (an end-to-end test against staging).
+// The field is `email` or a name that ends in it (`testUserEmail`, `admin_email`): a test declares its user's
+// address in a variable as often as in the login's object.
 const PLACEHOLDER_EMAIL =
-  /(?:^|[^\w.-])["']?e-?mail["']?\s{0,3}[:=]\s{0,3}["'`][^"'`\s@]+@(?:[\w-]+\.)*(?:(?:foo|bar|baz|qux|example|test|invalid)\.[a-z]{2,6}|[\w-]+\.(?:test|invalid|example|localhost))["'`]/i;
+  /(?:^|[^\w.-])["']?[\w$]{0,40}?e-?mail["']?\s{0,3}[:=]\s{0,3}["'`][^"'`\s@]+@(?:[\w-]+\.)*(?:(?:foo|bar|baz|qux|example|test|invalid)\.[a-z]{2,6}|[\w-]+\.(?:test|invalid|example|localhost))["'`]/i;
 // A block that names where it connects is a client's configuration, not a login to the app under test.
 const CONNECTION_KEY =
   /(?:^|[^\w.-])["']?(?:host|hostname|server|url|uri|port|database|db|dsn|endpoint|connection|baseUrl)["']?\s{0,3}[:=]/i;

@@ -1,4 +1,4 @@
-import type { MatchContext, Verdict } from './types.js';
+import type { MatchContext } from './types.js';
 
 // A token shape made mostly of one repeated letter (X's bearer tokens open with 21 A's) turns up inside
 // binary data written as base64: a font or an image in a CSS `data:` URI, a bundled wasm module. There the
@@ -27,9 +27,4 @@ export function insideBase64Blob(m: MatchContext): boolean {
   const glue = leftRun.slice(-1) + rightRun.slice(0, 1);
   if (!/[+/]/.test(glue) || leftRun.length + rightRun.length < BLOB_MARGIN) return false;
   return ENCODED_STRETCH.test(leftRun) || ENCODED_STRETCH.test(rightRun);
-}
-
-/** A token rule's check: drop a match inside base64 data, report the rest as the rule says. */
-export function notInBase64Blob(m: MatchContext): Verdict {
-  return insideBase64Blob(m) ? false : {};
 }

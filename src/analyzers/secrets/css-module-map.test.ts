@@ -14,15 +14,35 @@ const rnd = seededRandom(4242);
 const className = (): string => expandTemplate('<<a62:19>>_', rnd);
 
 describe("css-loader's class-name map in a bundle", () => {
-  const bundle = (key: string, value: string): string =>
-    `n.push([e.id,".a1{display:block}",""]),a.locals={copyData:"${className()}",footer:"${className()}",` +
-    `${key}:"${value}",userData:"${className()}"};const s=a},45716(e,t,n){"use strict";`;
+  // css-loader's module: the stylesheet (its generated class names as selectors), then the map of them.
+  const bundle = (key: string, value: string, css = `.${value}{display:flex;gap:4px}`): string => {
+    const [copy, foot, user] = [className(), className(), className()];
+    return (
+      `n.push([e.id,".${copy}{display:block}.${foot}{padding:10px}${css}.${user}{margin:0}",""]),` +
+      `a.locals={copyData:"${copy}",footer:"${foot}",${key}:"${value}",userData:"${user}"};` +
+      `const s=a},45716(e,t,n){"use strict";`
+    );
+  };
 
   it('a class styling a password field is not a password', () => {
     expect(scan(bundle('password', className()), 'public/bundles/dashboard.bundle.js')).toEqual([]);
   });
   it('nor is one styling a token field a key', () => {
     expect(scan(bundle('apiToken', className()), 'public/bundles/app.bundle.js')).toEqual([]);
+  });
+  it('a stylesheet longer than the line window the checks read', () => {
+    const cls = className();
+    const long = `${`.x${'y'.repeat(40)}{color:red}`.repeat(200)}.${cls}{display:flex}${'.z{margin:0}'.repeat(300)}`;
+    expect(scan(bundle('password', cls, long), 'public/bundles/dashboard.bundle.js')).toEqual([]);
+  });
+  it("a minified server bundle's `e.locals={…}` (Express's app under a one-letter name) is its settings", () => {
+    const secret = expandTemplate('<<a62:14>>#9', rnd);
+    // The same map shape, but no stylesheet declares the value as a class: a password.
+    const text = `e.set("view engine","ejs"),e.locals={title:"Shop",password:"${secret}"},e.listen(3e3);`;
+    expect(scan(text, 'dist/server.js').map((d) => d.secret)).toEqual([secret]);
+    // A stylesheet in the bundle that declares another class (or a longer one) does not make it a class map.
+    const css = `n.push([e.id,".${secret}-row{display:flex}.title{margin:0}",""]),`;
+    expect(scan(css + text, 'dist/server.js').map((d) => d.secret)).toEqual([secret]);
   });
   it('unminified css-loader output too', () => {
     const text = `___CSS_LOADER_EXPORT___.locals = {\n  "password": "${className()}",`;

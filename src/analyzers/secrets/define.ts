@@ -1,4 +1,5 @@
 import type { Confidence, Severity } from '../../core/finding.js';
+import { insideBase64Blob } from './base64-blob.js';
 import { END, START, assigned } from './patterns.js';
 import type { MatchContext, SecretRule, Verdict } from './types.js';
 import { secretRule } from './types.js';
@@ -25,6 +26,15 @@ export type TokenRow = [
   },
 ];
 
+/**
+ * A token's shape is its evidence, and a long run of base64 data (an image or font in a sample export, a
+ * `data:` URI, a certificate) holds every short shape by chance: a match that is only a slice of such a run,
+ * glued to it by `+` or `/` (characters no prefixed token's alphabet has), is data. Then the row's own check.
+ */
+function tokenCheck(own: ((m: MatchContext) => Verdict) | undefined): (m: MatchContext) => Verdict {
+  return (m) => (insideBase64Blob(m) ? false : (own?.(m) ?? {}));
+}
+
 /** Rules for tokens with a distinctive shape (a prefix, a fixed layout): the shape is the evidence. */
 export function tokenRules(provider: string, rows: readonly TokenRow[]): SecretRule[] {
   return rows.map(([id, title, token, bad, good, opts]) =>
@@ -37,7 +47,7 @@ export function tokenRules(provider: string, rows: readonly TokenRow[]): SecretR
       confidence: opts?.confidence ?? 'high',
       minEntropy: opts?.minEntropy ?? 3,
       ...(opts?.prefilter !== undefined ? { prefilter: opts.prefilter } : {}),
-      ...(opts?.check !== undefined ? { check: opts.check } : {}),
+      check: tokenCheck(opts?.check),
       examples: {
         bad: [`${id.replace(/-/g, '_').toUpperCase()}="${bad}"`, `  token: ${bad}`, ...(opts?.moreBad ?? [])],
         good: [good, ...(opts?.moreGood ?? [])],

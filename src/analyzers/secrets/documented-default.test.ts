@@ -81,6 +81,25 @@ describe('a password in documentation', () => {
     const secret = expandTemplate('<<a62:18>>#4', rnd);
     expect(await found('README.md', usersFile(secret))).toEqual(['secrets/hardcoded-password']);
   });
+  it("is an example in a documentation tree's examples (a script's usage text showing a configuration)", async () => {
+    const made = ['never', 'gonna', 'let', 'you', 'down'].join('-');
+    const q3 = '"'.repeat(3);
+    const script = (pass: string) =>
+      `${q3}\nUsage:\n    cat > ~/.tool/config.yaml <<EOF\n    dump_username: "someone"\n    dump_password: "${pass}"\n    EOF\n${q3}\nimport json\n`;
+    expect(await found('usr/share/doc/tool/examples/contrib/dump.py', script(made))).toEqual([]);
+    expect(await found('docs/examples/dump.py', script(made))).toEqual([]);
+    // The nearest true variants: the same script in the program's own examples folder (not documentation), a
+    // random-looking password pasted into the sample, and a default the project ships.
+    expect(await found('examples/contrib/dump.py', script(made))).toEqual(['secrets/hardcoded-password']);
+    const secret = expandTemplate('<<a62:18>>#4', rnd);
+    expect(await found('usr/share/doc/tool/examples/dump.py', script(secret))).toEqual([
+      'secrets/hardcoded-password',
+    ]);
+    const shipped = { 'etc/tool/config.yaml': `dump_password: "${made}"\n` };
+    expect(await found('usr/share/doc/tool/examples/dump.py', script(made), shipped)).toEqual([
+      'secrets/hardcoded-password',
+    ]);
+  });
   it('outside documentation is judged as before', async () => {
     expect(await found('config/users.json', `{ "admin": { "pass": "${weak}" } }`)).toEqual([
       'secrets/weak-password',

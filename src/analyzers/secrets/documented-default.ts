@@ -108,6 +108,17 @@ export function besidePublicHost(lines: readonly string[], at: number, password:
 }
 
 const PASSWORD_RULES = new Set(['secrets/weak-password', 'secrets/hardcoded-password']);
+// Examples kept in a documentation tree (`usr/share/doc/<package>/examples/`, `docs/examples/`) are the
+// documentation's samples for a reader to adapt, as the plaintext-protocol check reads them (a script whose
+// usage text shows a configuration with a login): judged as documentation. An `examples/` folder of the
+// program itself is not, and stays reported at the example role's severity.
+const DOC_TREE = /(?:^|\/)(?:docs?|documentation)\//i;
+
+/** True when `path` is documentation, or an example inside a documentation tree. */
+function readAsDocs(path: string): boolean {
+  const role = roleFromPath(path);
+  return role === 'docs' || (role === 'example' && DOC_TREE.test(path));
+}
 
 /**
  * `found` without the passwords a documentation file makes up as examples: not shipped by the project, not
@@ -119,7 +130,7 @@ export async function withoutDocExamples(
   lines: () => readonly string[],
   ctx: Pick<AnalyzerContext, 'paths' | 'readFile'>,
 ): Promise<Detection[]> {
-  if (roleFromPath(path) !== 'docs' || !found.some((d) => PASSWORD_RULES.has(d.ruleId))) return found;
+  if (!readAsDocs(path) || !found.some((d) => PASSWORD_RULES.has(d.ruleId))) return found;
   const shipped = await shippedPasswords(ctx);
   return found.filter((d) => {
     if (!PASSWORD_RULES.has(d.ruleId)) return true;

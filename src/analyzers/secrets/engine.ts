@@ -63,6 +63,8 @@ const VERDICT_CACHE = 10_000;
 const CACHED_LINE = 1000;
 const LINE_CONTEXT = 2000;
 const SNIPPET_WINDOW = 100;
+// How far back on its line a class-name map's stylesheet is looked for (one CSS module's text).
+const CSS_LOOK_BACK = 200_000;
 const QUOTES = new Set([0x22, 0x27, 0x60]);
 
 /**
@@ -216,7 +218,8 @@ export class SecretEngine {
     // registry's token in a resolved URL is a real leak) survive.
     if (lockfile && !survivesHashLine(rule) && LOCKFILE_HASH_LINE.test(line)) return false;
     // A name-based rule's key in a CSS module's class-name map is a class (`.password`), its value a generated name.
-    if (rule.generic && inCssModuleMap(line, secret)) return false;
+    if (rule.generic && inCssModuleMap(line, secret, () => textBefore(bytes, start, CSS_LOOK_BACK, enc)))
+      return false;
     if (!rule.check) return {};
     return rule.check({
       secret,
@@ -297,9 +300,17 @@ function survivesHashLine(rule: SecretRule): boolean {
   return rule.meta.confidence === 'high' || rule.meta.id === 'secrets/basic-auth-url';
 }
 
-/** Up to 200 bytes of the line before `at`. */
+/** Up to `max` bytes of the line before `at`. */
+function textBefore(bytes: Buffer, at: number, max: number, enc: BufferEncoding): string {
+  const from = Math.max(0, at - max);
+  // Searched within the window only: a minified bundle's line is megabytes long.
+  const nl = bytes.subarray(from, at).lastIndexOf(10);
+  return bytes.toString(enc, nl === -1 ? from : from + nl + 1, at);
+}
+
 const AROUND = 600;
 
+/** Up to 200 bytes of the line before `at`. */
 function lineBefore(bytes: Buffer, at: number, enc: BufferEncoding): string {
   const from = Math.max(0, at - 200);
   const nl = at === 0 ? -1 : bytes.lastIndexOf(10, at - 1);

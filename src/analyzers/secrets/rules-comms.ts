@@ -1,4 +1,3 @@
-import { notInBase64Blob } from './base64-blob.js';
 import { keywordRules, tokenRules } from './define.js';
 import type { SecretRule } from './types.js';
 
@@ -155,7 +154,7 @@ export const COMMS_RULES: SecretRule[] = [
       'AAAAAAAAAAAAAAAAAAAAA<<a62:80>>',
       'AAAAAAAAAAAAAAAAAAAAA<<a62:8>>',
       {
-        check: notInBase64Blob,
+        // Base64 data (a font in a CSS `data:` URI) is told apart by every token rule (define.ts).
         moreBad: [
           'curl -H "Authorization: Bearer AAAAAAAAAAAAAAAAAAAAA<<a62:60>>" https://api.x.com/2/tweets',
           // Written in a URL's path: the words between its slashes are no encoded data.
@@ -190,7 +189,15 @@ export const COMMS_RULES: SecretRule[] = [
       'EAA[MC][A-Za-z0-9]{90,}',
       'EAAC<<a62:150>>',
       'EAAC<<a62:20>>',
-      { prefilter: 'EAA[MC][A-Za-z0-9]{8}' },
+      {
+        prefilter: 'EAA[MC][A-Za-z0-9]{8}',
+        // The token in a Graph API call's query string.
+        moreBad: ['curl "https://graph.facebook.com/v19.0/me?fields=id&access_token=EAAC<<a62:150>>"'],
+        // The shape by chance inside an image's base64 data (a sample note export), glued by `+` and `/`.
+        moreGood: [
+          '    /9j/4AAQSkZJRgABAQEASABIAAD/4gxYSUNDX1BST0ZJTEUAAQEAAAxITGlubwIQ+EAAC<<a62:120>>/<<a62:60>>+<<a62:40>>',
+        ],
+      },
     ],
   ]),
   ...keywordRules('Meta', [
