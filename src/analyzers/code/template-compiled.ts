@@ -35,7 +35,7 @@ const isTemplate = (p: string): boolean => {
   return dot > 0 && templateEngineOf(p.slice(dot + 1).toLowerCase()) !== undefined;
 };
 /** The template's file name, or its name without the extension as the end of a quoted string. */
-const mentionOf = (name: string): RegExp =>
+export const mentionOf = (name: string): RegExp =>
   new RegExp(`${escapeRegex(name)}|[/'"\`]${escapeRegex(name.replace(/\.[^.]+$/, ''))}['"\`]`);
 
 /**
@@ -70,6 +70,15 @@ async function buildIndex(texts: ProjectTexts): Promise<Map<string, string[]>> {
     for (const n of hits) out.set(n, [...(out.get(n) ?? []), p]);
   }
   return out;
+}
+
+/**
+ * The other files of the scan whose text names the template `file` (by its file name, or its name without the
+ * extension in quotes); undefined when that index could not be built.
+ */
+export async function filesNaming(ctx: AnalyzerContext, file: SourceFile): Promise<string[] | undefined> {
+  const named = await index.of(ctx, file.path);
+  return named && (named.get(file.name) ?? []).filter((p) => p !== file.path);
 }
 
 /**
@@ -127,7 +136,7 @@ function compiledCalls(text: string, path: string, name: string): SgNode[] | und
 }
 
 /** The value an object literal gives `key` (`key: v`), null when it names no such key, undefined when unknown. */
-function valueOf(obj: SgNode, key: string): SgNode | null | undefined {
+export function valueOf(obj: SgNode, key: string): SgNode | null | undefined {
   for (const c of obj.children()) {
     const k = kindOf(c);
     if (k === 'shorthand_property_identifier' && c.text() === key) return undefined;
@@ -161,10 +170,8 @@ export async function withoutUnpassedOutputs(
   if (!engine) return findings;
   // A file name with other characters than the index reads as a word could be named unseen.
   if (!/^[\w.-]+$/.test(file.name)) return findings;
-  const named = await index.of(ctx, file.path);
-  if (!named) return findings;
-  const users = (named.get(file.name) ?? []).filter((p) => p !== file.path);
-  if (users.length === 0 || users.some((p) => !isScript(p))) return findings;
+  const users = await filesNaming(ctx, file);
+  if (!users || users.length === 0 || users.some((p) => !isScript(p))) return findings;
   const objects: SgNode[] = [];
   for (const p of users) {
     const text = await readOrWarn(ctx, p);
