@@ -80,3 +80,83 @@ describe('a template compiled in code and called with object literals', () => {
     expect(await lines({ 'lib/error.js': CODE, 'views/other.pug': included })).toEqual([5, 6, 7, 9]);
   });
 });
+
+const DASHBOARD = [
+  '<html>',
+  '  <head><style>{{{style}}}</style></head>',
+  '  <body>',
+  '    <h1>{{title}}</h1>',
+  '    {{{healthCheckResults}}}',
+  '    <script>{{{script}}}</script>',
+  '  </body>',
+  '</html>',
+  '',
+].join('\n');
+
+// The package's own page: its text read into a constant and compiled, called with a constant data object.
+const MONITOR = `const fs = require('fs');
+const path = require('path');
+const Handlebars = require('handlebars');
+module.exports = (config) => {
+  const data = {
+    title: config.title,
+    script: fs.readFileSync(path.join(__dirname, '/public/javascripts/app.js')),
+    style: fs.readFileSync(path.join(__dirname, '/public/stylesheets/', 'default.css'), 'utf8'),
+  };
+  const htmlTmpl = fs.readFileSync(path.join(__dirname, '/public/index.html')).toString();
+  const render = Handlebars.compile(htmlTmpl);
+  return (req, res) => {
+    data.healthCheckResults = '<p>ok</p>';
+    res.send(render(data));
+  };
+};
+`;
+
+/** The lines of the unescaped-output findings in public/index.html, with `code` as lib/monitor.js. */
+async function dashboardLines(code: string): Promise<number[]> {
+  const ctx = makeMemoryContext({ 'public/index.html': DASHBOARD, 'lib/monitor.js': code });
+  const found = await codeAnalyzer.analyze(makeSourceFile('public/index.html', DASHBOARD), ctx);
+  return found.filter((f) => f.ruleId === 'code/template-unescaped-output').map((f) => f.location.startLine);
+}
+
+describe("a template's text read and compiled, called with a constant object", () => {
+  it("drops outputs given the package's own files or fixed text, also through members written later", async () => {
+    expect(await dashboardLines(MONITOR)).toEqual([]);
+  });
+  it('keeps an output given a file whose path holds anything but literals under the module folder', async () => {
+    const themed = MONITOR.replace("'default.css'", 'config.theme');
+    expect(await dashboardLines(themed)).toEqual([2]);
+    const cwd = MONITOR.replace(
+      "path.join(__dirname, '/public/javascripts/app.js')",
+      "path.join(process.cwd(), 'app.js')",
+    );
+    expect(await dashboardLines(cwd)).toEqual([6]);
+  });
+  it('keeps an output a later write fills with request data, or every output when the object is used otherwise', async () => {
+    const written = MONITOR.replace(
+      "data.healthCheckResults = '<p>ok</p>';",
+      'data.healthCheckResults = req.query.msg;',
+    );
+    expect(await dashboardLines(written)).toEqual([5]);
+    const merged = MONITOR.replace(
+      "data.healthCheckResults = '<p>ok</p>';",
+      'Object.assign(data, req.query);',
+    );
+    expect(await dashboardLines(merged)).toEqual([2, 5, 6]);
+    const computed = MONITOR.replace(
+      "data.healthCheckResults = '<p>ok</p>';",
+      'data[req.query.k] = req.query.v;',
+    );
+    expect(await dashboardLines(computed)).toEqual([2, 5, 6]);
+    // Line 5 is dropped by the escaped-property stage here (its one write in the project is fixed text).
+    const mutable = MONITOR.replace('const data = {', 'let data = {');
+    expect(await dashboardLines(mutable)).toEqual([2, 6]);
+  });
+  it('keeps every output when the read text is used for anything but one compile', async () => {
+    const twice = MONITOR.replace(
+      'return (req, res) => {',
+      'module.exports.page = htmlTmpl;\n  return (req, res) => {',
+    );
+    expect(await dashboardLines(twice)).toEqual([2, 6]);
+  });
+});

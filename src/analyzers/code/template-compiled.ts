@@ -16,6 +16,8 @@ import { isFixedValue } from './fixed-value.js';
 import { scriptLanguageOf } from './languages.js';
 import { kindOf } from './syntax.js';
 import { escapeRegex } from './scope.js';
+import { boundData, compileOfText, readsOwnFile } from './template-compiled-text.js';
+import type { CallData } from './template-compiled-text.js';
 import { TemplateIndex, isScript } from './template-index.js';
 import type { ProjectTexts } from './template-index.js';
 import {
@@ -85,7 +87,7 @@ export async function filesNaming(ctx: AnalyzerContext, file: SourceFile): Promi
  * The object literals of every call of the functions that `text` compiles from the template named `name`;
  * undefined when the file names the template any other way or uses such a function otherwise.
  */
-function compiledCalls(text: string, path: string, name: string): SgNode[] | undefined {
+function compiledCalls(text: string, path: string, name: string): CallData[] | undefined {
   // Callers check isScript first: every such path has a language of its own.
   const root = parse(scriptLanguageOf(path)!, text).root();
   const mention = mentionOf(name);
@@ -93,11 +95,14 @@ function compiledCalls(text: string, path: string, name: string): SgNode[] | und
     ...root.findAll({ rule: { any: [{ kind: 'string' }, { kind: 'template_string' }] } }),
   ].filter((s) => mention.test(s.text()));
   if (strings.length === 0) return undefined;
-  const objects: SgNode[] = [];
+  const objects: CallData[] = [];
   for (const s of strings) {
     // `const F = x.compile…(… 'name' …)`: the string inside the declarator's value, a call of a compiler.
-    let decl: SgNode | null = s.parent();
+    let decl: SgNode | null | undefined = s.parent();
     while (decl && kindOf(decl) !== 'variable_declarator' && kindOf(decl) !== 'program') decl = decl.parent();
+    // Or the template's text read into a constant that is then compiled.
+    if (decl && kindOf(decl) === 'variable_declarator' && !/compile/i.test(decl.field('value')?.text() ?? ''))
+      decl = compileOfText(decl);
     const value = decl && kindOf(decl) === 'variable_declarator' ? decl.field('value') : null;
     const id = decl?.field('name');
     const stmt = decl?.parent();
@@ -125,11 +130,19 @@ function compiledCalls(text: string, path: string, name: string): SgNode[] | und
         .filter((c) => c.isNamed() && kindOf(c) !== 'comment');
       if (!call || kindOf(call) !== 'call_expression' || call.field('function')?.id() !== use.id())
         return undefined;
-      const obj = args?.[0];
-      if (!obj || args.length !== 1 || kindOf(obj) !== 'object') return undefined;
+      const arg = args?.[0];
+      if (!arg || args.length !== 1) return undefined;
+      const data =
+        kindOf(arg) === 'object'
+          ? { obj: arg, writes: new Map<string, SgNode[]>() }
+          : kindOf(arg) === 'identifier'
+            ? boundData(arg)
+            : undefined;
+      if (!data) return undefined;
+      const { obj } = data;
       if (obj.children().some((c) => kindOf(c) === 'spread_element' || kindOf(c) === 'method_definition'))
         return undefined;
-      objects.push(obj);
+      objects.push(data);
     }
   }
   return objects.length > 0 ? objects : undefined;
@@ -172,7 +185,7 @@ export async function withoutUnpassedOutputs(
   if (!/^[\w.-]+$/.test(file.name)) return findings;
   const users = await filesNaming(ctx, file);
   if (!users || users.length === 0 || users.some((p) => !isScript(p))) return findings;
-  const objects: SgNode[] = [];
+  const objects: CallData[] = [];
   for (const p of users) {
     const text = await readOrWarn(ctx, p);
     const calls = typeof text === 'string' ? compiledCalls(text, p, file.name) : undefined;
@@ -182,9 +195,16 @@ export async function withoutUnpassedOutputs(
   const dead = new Set<UnescapedOutput>();
   for (const o of unescapedOutputs(file.text, engine)) {
     if (o.names.length === 0 || o.names.some((n) => boundInTemplate(file.text, n))) continue;
-    const given = o.names.flatMap((n) => objects.map((obj) => valueOf(obj, n)));
-    if (given.every((v) => v === null || (v !== undefined && isFixedValue(v, undefined, undefined, true))))
-      dead.add(o);
+    // A member set after the object is built (`data.k = v`) is given each value written, the literal's too.
+    const given = o.names.flatMap((n) =>
+      objects.flatMap(({ obj, writes }) => {
+        const later = writes.get(n) ?? [];
+        const first = valueOf(obj, n);
+        return first === null && later.length > 0 ? later : [first, ...later];
+      }),
+    );
+    const fixed = (v: SgNode): boolean => isFixedValue(v, readsOwnFile, undefined, true);
+    if (given.every((v) => v === null || (v !== undefined && fixed(v)))) dead.add(o);
   }
   return withoutOutputsAt(findings, dead);
 }

@@ -23,7 +23,8 @@ import { lineStarts, readOrWarn, reviewedEngine, unescapedOutputs, withoutOutput
 import type { UnescapedOutput } from './templates.js';
 
 /** A MIME type no browser parses as HTML and whose text here is code: JavaScript or JSON. */
-const JS_TYPE = /^(?:(?:text|application)\/(?:x-)?(?:javascript|ecmascript|json)(?:\s*;.*)?|js|json|javascript)$/i;
+const JS_TYPE =
+  /^(?:(?:text|application)\/(?:x-)?(?:javascript|ecmascript|json)(?:\s*;.*)?|js|json|javascript)$/i;
 /** Express's ways of setting the response's type on the response object before the render. */
 const TYPE_SETTER = /^(?:type|contentType)$/;
 const HEADER_SETTER = /^(?:set|setHeader|header)$/;
