@@ -109,17 +109,24 @@ export function boundData(id: SgNode): CallData | undefined {
 }
 
 const STRING = /^(['"])[^'"\\]*\1$/;
+// A literal that climbs out of the module's folder may name any file of the machine (an uploads folder).
+const CLIMBS = /(?:^|[\\/'"])\.\.(?:[\\/'"]|$)/;
 
 /** Whether a path expression is the module's folder joined with literals only. */
 function ownPath(p: SgNode): boolean {
-  if (kindOf(p) === 'template_string') return /^`\$\{__dirname\}[^$`]*`$/.test(p.text());
+  if (kindOf(p) === 'template_string')
+    return /^`\$\{__dirname\}[^$`]*`$/.test(p.text()) && !CLIMBS.test(p.text().replace(/`/g, "'"));
   if (
     kindOf(p) !== 'call_expression' ||
     !/^(?:path\.)?(?:join|resolve)$/.test(p.field('function')?.text() ?? '')
   )
     return false;
   const [dir, ...rest] = argsOf(p);
-  return dir?.text() === '__dirname' && rest.length > 0 && rest.every((a) => STRING.test(a.text()));
+  return (
+    dir?.text() === '__dirname' &&
+    rest.length > 0 &&
+    rest.every((a) => STRING.test(a.text()) && !CLIMBS.test(a.text()))
+  );
 }
 
 /**
@@ -137,4 +144,21 @@ export function readsOwnFile(call: SgNode): boolean {
   if (!/^(?:fs\.)?readFileSync$/.test(c.field('function')?.text() ?? '')) return false;
   const [p, ...rest] = argsOf(c);
   return !!p && ownPath(p) && rest.every((a) => STRING.test(a.text()));
+}
+
+/** Whether a string is a module's specifier: `require('…')`, `import('…')`, or an import or export's source. */
+export function isModuleSpecifier(s: SgNode): boolean {
+  const parent = s.parent();
+  if (!parent) return false;
+  const kind = kindOf(parent);
+  if (kind === 'import_statement' || kind === 'export_statement')
+    return parent.field('source')?.id() === s.id();
+  const call = parent.parent();
+  return (
+    kind === 'arguments' &&
+    !!call &&
+    kindOf(call) === 'call_expression' &&
+    /^(?:require|import)$/.test(call.field('function')?.text() ?? '') &&
+    argsOf(call).length === 1
+  );
 }

@@ -113,8 +113,8 @@ module.exports = (config) => {
 `;
 
 /** The lines of the unescaped-output findings in public/index.html, with `code` as lib/monitor.js. */
-async function dashboardLines(code: string): Promise<number[]> {
-  const ctx = makeMemoryContext({ 'public/index.html': DASHBOARD, 'lib/monitor.js': code });
+async function dashboardLines(code: string, more: Record<string, string> = {}): Promise<number[]> {
+  const ctx = makeMemoryContext({ 'public/index.html': DASHBOARD, 'lib/monitor.js': code, ...more });
   const found = await codeAnalyzer.analyze(makeSourceFile('public/index.html', DASHBOARD), ctx);
   return found.filter((f) => f.ruleId === 'code/template-unescaped-output').map((f) => f.location.startLine);
 }
@@ -122,6 +122,13 @@ async function dashboardLines(code: string): Promise<number[]> {
 describe("a template's text read and compiled, called with a constant object", () => {
   it("drops outputs given the package's own files or fixed text, also through members written later", async () => {
     expect(await dashboardLines(MONITOR)).toEqual([]);
+    // A module required by the template's stem (`require('../index')`) is not the template.
+    const example = "const monitor = require('../index');\nmodule.exports = monitor({ title: 'x' });\n";
+    expect(await dashboardLines(MONITOR, { 'examples/index.js': example })).toEqual([]);
+  });
+  it('keeps every output when the only files that name the template require a module of its stem', async () => {
+    const example = "const monitor = require('../index');\nmodule.exports = monitor({ title: 'x' });\n";
+    expect(await dashboardLines('', { 'examples/index.js': example })).toEqual([2, 5, 6]);
   });
   it('keeps an output given a file whose path holds anything but literals under the module folder', async () => {
     const themed = MONITOR.replace("'default.css'", 'config.theme');
@@ -131,6 +138,8 @@ describe("a template's text read and compiled, called with a constant object", (
       "path.join(process.cwd(), 'app.js')",
     );
     expect(await dashboardLines(cwd)).toEqual([6]);
+    const climbs = MONITOR.replace("'/public/javascripts/app.js'", "'../uploads/app.js'");
+    expect(await dashboardLines(climbs)).toEqual([6]);
   });
   it('keeps an output a later write fills with request data, or every output when the object is used otherwise', async () => {
     const written = MONITOR.replace(

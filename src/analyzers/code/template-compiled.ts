@@ -16,7 +16,7 @@ import { isFixedValue } from './fixed-value.js';
 import { scriptLanguageOf } from './languages.js';
 import { kindOf } from './syntax.js';
 import { escapeRegex } from './scope.js';
-import { boundData, compileOfText, readsOwnFile } from './template-compiled-text.js';
+import { boundData, compileOfText, isModuleSpecifier, readsOwnFile } from './template-compiled-text.js';
 import type { CallData } from './template-compiled-text.js';
 import { TemplateIndex, isScript } from './template-index.js';
 import type { ProjectTexts } from './template-index.js';
@@ -95,8 +95,10 @@ function compiledCalls(text: string, path: string, name: string): CallData[] | u
     ...root.findAll({ rule: { any: [{ kind: 'string' }, { kind: 'template_string' }] } }),
   ].filter((s) => mention.test(s.text()));
   if (strings.length === 0) return undefined;
+  // `require('../index')` names a module beside `index.html`, not the template: the file gives no calls.
+  if (strings.every(isModuleSpecifier)) return [];
   const objects: CallData[] = [];
-  for (const s of strings) {
+  for (const s of strings.filter((s) => !isModuleSpecifier(s))) {
     // `const F = x.compile…(… 'name' …)`: the string inside the declarator's value, a call of a compiler.
     let decl: SgNode | null | undefined = s.parent();
     while (decl && kindOf(decl) !== 'variable_declarator' && kindOf(decl) !== 'program') decl = decl.parent();
@@ -192,6 +194,7 @@ export async function withoutUnpassedOutputs(
     if (!calls) return findings;
     objects.push(...calls);
   }
+  if (objects.length === 0) return findings;
   const dead = new Set<UnescapedOutput>();
   for (const o of unescapedOutputs(file.text, engine)) {
     if (o.names.length === 0 || o.names.some((n) => boundInTemplate(file.text, n))) continue;

@@ -17,6 +17,7 @@ import { isFixedValue } from './fixed-value.js';
 import { scriptLanguageOf } from './languages.js';
 import { kindOf } from './syntax.js';
 import { escapeRegex } from './scope.js';
+import { isModuleSpecifier } from './template-compiled-text.js';
 import { filesNaming, mentionOf, valueOf } from './template-compiled.js';
 import { isScript } from './template-index.js';
 import { lineStarts, readOrWarn, reviewedEngine, unescapedOutputs, withoutOutputsAt } from './templates.js';
@@ -48,30 +49,42 @@ function hasJsHeader(obj: SgNode): boolean {
   });
 }
 
-/** Whether a statement is `recv.type('js')`, `recv.set('Content-Type', 'text/javascript')` or the like. */
-function setsJsType(stmt: SgNode, recv: string): boolean {
-  if (kindOf(stmt) !== 'expression_statement') return false;
+/**
+ * What type a statement gives the response `recv`: 'js' for `recv.type('js')`, `recv.set('Content-Type',
+ * 'text/javascript')` and the like, 'other' for any other type it sets, undefined when it sets none.
+ */
+function typeSetBy(stmt: SgNode, recv: string): 'js' | 'other' | undefined {
+  if (kindOf(stmt) !== 'expression_statement') return undefined;
   const call = stmt.namedChildren()[0];
-  if (!call || kindOf(call) !== 'call_expression') return false;
+  if (!call || kindOf(call) !== 'call_expression') return undefined;
   const fn = call.field('function');
-  if (!fn || kindOf(fn) !== 'member_expression' || fn.field('object')?.text() !== recv) return false;
+  if (!fn || kindOf(fn) !== 'member_expression' || fn.field('object')?.text() !== recv) return undefined;
   const method = fn.field('property')?.text() ?? '';
   const args = argsOf(call).map((a) => unquote(a.text()));
-  if (TYPE_SETTER.test(method)) return args.length === 1 && JS_TYPE.test(args[0]?.trim() ?? '');
-  if (HEADER_SETTER.test(method))
-    return args.length === 2 && CONTENT_TYPE.test(args[0] ?? '') && JS_TYPE.test(args[1]?.trim() ?? '');
-  return false;
+  if (TYPE_SETTER.test(method)) return JS_TYPE.test(args[0]?.trim() ?? '') ? 'js' : 'other';
+  if (HEADER_SETTER.test(method) && CONTENT_TYPE.test(args[0] ?? ''))
+    return JS_TYPE.test(args[1]?.trim() ?? '') ? 'js' : 'other';
+  return undefined;
 }
 
-/** Whether the render call's response gets a JavaScript type: in its own arguments, or set just before it. */
+/**
+ * Whether the render call's response gets a JavaScript type: in a headers object after its data
+ * (`renderCached(view, data, { 'Content-Type': 'text/javascript' })`), or set on its response by the last
+ * statement before it that sets one. A callback argument (which may send the result as anything) does not count.
+ */
 function servedAsJs(call: SgNode, args: SgNode[]): boolean {
-  if (args.some((a) => kindOf(a) === 'object' && hasJsHeader(a))) return true;
+  const later = args.slice(2);
+  if (later.some((a) => kindOf(a) !== 'object')) return false;
+  if (later.some((a) => hasJsHeader(a))) return true;
   const fn = call.field('function');
   const recv = fn && kindOf(fn) === 'member_expression' ? fn.field('object')?.text() : undefined;
   if (!recv) return false;
   let stmt: SgNode | null = call;
   while (stmt && kindOf(stmt) !== 'expression_statement') stmt = stmt.parent();
-  for (let s = stmt?.prev(); s; s = s.prev()) if (setsJsType(s, recv)) return true;
+  for (let s = stmt?.prev(); s; s = s.prev()) {
+    const set = typeSetBy(s, recv);
+    if (set) return set === 'js';
+  }
   return false;
 }
 
@@ -113,8 +126,10 @@ function jsRenders(text: string, path: string, name: string): SgNode[] | undefin
     ...root.findAll({ rule: { any: [{ kind: 'string' }, { kind: 'template_string' }] } }),
   ].filter((s) => mention.test(s.text()));
   if (strings.length === 0) return undefined;
+  // `require('../index')` names a module beside `index.html`, not the template: the file gives no calls.
+  if (strings.every(isModuleSpecifier)) return [];
   const objects: SgNode[] = [];
-  for (const s of strings) {
+  for (const s of strings.filter((s) => !isModuleSpecifier(s))) {
     const call = s.parent()?.parent();
     if (!call || kindOf(call) !== 'call_expression') return undefined;
     const args = argsOf(call);
@@ -170,6 +185,7 @@ export async function withoutJsonInScriptResponses(
     if (!renders) return findings;
     objects.push(...renders);
   }
+  if (objects.length === 0) return findings;
   const starts = lineStarts(file.text);
   const dropped: UnescapedOutput[] = [];
   for (const o of unescapedOutputs(file.text, engine)) {

@@ -27,4 +27,19 @@ router.get('/other.js', (req, res) => {
   res.render('other-type', { data: JSON.stringify(req.query) });
 });
 
+router.get('/locals-header.js', (req, res) => {
+  res.render('locals-header', { 'Content-Type': 'text/javascript', state: JSON.stringify(req.query) });
+});
+
+router.get('/retyped.js', (req, res) => {
+  res.type('js');
+  res.set('Content-Type', 'text/html');
+  res.render('retyped', { state: JSON.stringify(req.query) });
+});
+
+router.get('/callback.js', (req, res) => {
+  res.type('js');
+  res.render('callback', { state: JSON.stringify(req.query) }, (err, text) => res.type('html').send(text));
+});
+
 module.exports = router;
