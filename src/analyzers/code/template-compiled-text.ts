@@ -68,10 +68,11 @@ export interface CallData {
 
 /**
  * The object a `const` named by the call's argument `id` is bound to in a scope around the call, with the
- * writes of its members (`data.k = v`); undefined when the constant is used in any other way there (passed
- * elsewhere, written by a computed key, spread, merged into).
+ * writes of its members (`data.k = v`); undefined when the constant is used in any other way there than those
+ * and as the argument of a call of the same compiled function `compiled` (passed elsewhere, written by a
+ * computed key, spread, merged into).
  */
-export function boundData(id: SgNode): CallData | undefined {
+export function boundData(id: SgNode, compiled: string): CallData | undefined {
   for (let scope = id.parent(); scope; scope = scope.parent()) {
     if (kindOf(scope) !== 'statement_block' && kindOf(scope) !== 'program') continue;
     const exact = `^${escapeRegex(id.text())}$`;
@@ -85,6 +86,15 @@ export function boundData(id: SgNode): CallData | undefined {
     const writes = new Map<string, SgNode[]>();
     for (const use of usesOf(scope, id.text())) {
       if (use.id() === id.id() || use.id() === decl.field('name')?.id()) continue;
+      const call = use.parent()?.parent();
+      if (
+        call &&
+        kindOf(call) === 'call_expression' &&
+        call.field('function')?.text() === compiled &&
+        argsOf(call).length === 1 &&
+        argsOf(call)[0]?.id() === use.id()
+      )
+        continue;
       const member = use.parent();
       const assign = member?.parent();
       const key = member?.field('property');

@@ -105,6 +105,7 @@ module.exports = (config) => {
   };
   const htmlTmpl = fs.readFileSync(path.join(__dirname, '/public/index.html')).toString();
   const render = Handlebars.compile(htmlTmpl);
+  module.exports.page = (req, res) => res.send(render(data));
   return (req, res) => {
     data.healthCheckResults = '<p>ok</p>';
     res.send(render(data));
@@ -164,7 +165,7 @@ describe("a template's text read and compiled, called with a constant object", (
   it('keeps every output when the read text is used for anything but one compile', async () => {
     const twice = MONITOR.replace(
       'return (req, res) => {',
-      'module.exports.page = htmlTmpl;\n  return (req, res) => {',
+      'module.exports.text = htmlTmpl;\n  return (req, res) => {',
     );
     expect(await dashboardLines(twice)).toEqual([2, 6]);
   });

@@ -138,7 +138,7 @@ function compiledCalls(text: string, path: string, name: string): CallData[] | u
         kindOf(arg) === 'object'
           ? { obj: arg, writes: new Map<string, SgNode[]>() }
           : kindOf(arg) === 'identifier'
-            ? boundData(arg)
+            ? boundData(arg, use.text())
             : undefined;
       if (!data) return undefined;
       const { obj } = data;
