@@ -23,6 +23,7 @@ import { FILE_STEPS } from './taint-budget.js';
 import type { Trace } from './taint.js';
 import { renderFindings, templateFileFindings } from './template-findings.js';
 import { withoutUnpassedOutputs } from './template-compiled.js';
+import { withoutJsonInScriptResponses } from './template-js-response.js';
 import { withoutEscapedProperties } from './template-escaped-props.js';
 import { withoutViewEscapedItems } from './template-escaped-items.js';
 import { withoutSettingsValues } from './template-settings-py.js';
@@ -154,7 +155,8 @@ export const codeAnalyzer: Analyzer = {
     }
     if (!lang) {
       const own = await withoutUnpassedOutputs(templateFileFindings(file), file, ctx);
-      const props = await withoutEscapedProperties(own, file, ctx);
+      const scripts = await withoutJsonInScriptResponses(own, file, ctx);
+      const props = await withoutEscapedProperties(scripts, file, ctx);
       const items = await withoutViewEscapedItems(props, file, ctx);
       const settings = await withoutSettingsValues(items, file, ctx);
       const filtered = await withoutEscapingFilters(settings, file, ctx);

@@ -16,6 +16,8 @@ import { isFixedValue } from './fixed-value.js';
 import { scriptLanguageOf } from './languages.js';
 import { kindOf } from './syntax.js';
 import { escapeRegex } from './scope.js';
+import { boundData, compileOfText, isModuleSpecifier, readsOwnFile } from './template-compiled-text.js';
+import type { CallData } from './template-compiled-text.js';
 import { TemplateIndex, isScript } from './template-index.js';
 import type { ProjectTexts } from './template-index.js';
 import {
@@ -35,7 +37,7 @@ const isTemplate = (p: string): boolean => {
   return dot > 0 && templateEngineOf(p.slice(dot + 1).toLowerCase()) !== undefined;
 };
 /** The template's file name, or its name without the extension as the end of a quoted string. */
-const mentionOf = (name: string): RegExp =>
+export const mentionOf = (name: string): RegExp =>
   new RegExp(`${escapeRegex(name)}|[/'"\`]${escapeRegex(name.replace(/\.[^.]+$/, ''))}['"\`]`);
 
 /**
@@ -73,10 +75,19 @@ async function buildIndex(texts: ProjectTexts): Promise<Map<string, string[]>> {
 }
 
 /**
+ * The other files of the scan whose text names the template `file` (by its file name, or its name without the
+ * extension in quotes); undefined when that index could not be built.
+ */
+export async function filesNaming(ctx: AnalyzerContext, file: SourceFile): Promise<string[] | undefined> {
+  const named = await index.of(ctx, file.path);
+  return named && (named.get(file.name) ?? []).filter((p) => p !== file.path);
+}
+
+/**
  * The object literals of every call of the functions that `text` compiles from the template named `name`;
  * undefined when the file names the template any other way or uses such a function otherwise.
  */
-function compiledCalls(text: string, path: string, name: string): SgNode[] | undefined {
+function compiledCalls(text: string, path: string, name: string): CallData[] | undefined {
   // Callers check isScript first: every such path has a language of its own.
   const root = parse(scriptLanguageOf(path)!, text).root();
   const mention = mentionOf(name);
@@ -84,11 +95,16 @@ function compiledCalls(text: string, path: string, name: string): SgNode[] | und
     ...root.findAll({ rule: { any: [{ kind: 'string' }, { kind: 'template_string' }] } }),
   ].filter((s) => mention.test(s.text()));
   if (strings.length === 0) return undefined;
-  const objects: SgNode[] = [];
-  for (const s of strings) {
+  // `require('../index')` names a module beside `index.html`, not the template: the file gives no calls.
+  if (strings.every(isModuleSpecifier)) return [];
+  const objects: CallData[] = [];
+  for (const s of strings.filter((s) => !isModuleSpecifier(s))) {
     // `const F = x.compile…(… 'name' …)`: the string inside the declarator's value, a call of a compiler.
-    let decl: SgNode | null = s.parent();
+    let decl: SgNode | null | undefined = s.parent();
     while (decl && kindOf(decl) !== 'variable_declarator' && kindOf(decl) !== 'program') decl = decl.parent();
+    // Or the template's text read into a constant that is then compiled.
+    if (decl && kindOf(decl) === 'variable_declarator' && !/compile/i.test(decl.field('value')?.text() ?? ''))
+      decl = compileOfText(decl);
     const value = decl && kindOf(decl) === 'variable_declarator' ? decl.field('value') : null;
     const id = decl?.field('name');
     const stmt = decl?.parent();
@@ -116,18 +132,26 @@ function compiledCalls(text: string, path: string, name: string): SgNode[] | und
         .filter((c) => c.isNamed() && kindOf(c) !== 'comment');
       if (!call || kindOf(call) !== 'call_expression' || call.field('function')?.id() !== use.id())
         return undefined;
-      const obj = args?.[0];
-      if (!obj || args.length !== 1 || kindOf(obj) !== 'object') return undefined;
+      const arg = args?.[0];
+      if (!arg || args.length !== 1) return undefined;
+      const data =
+        kindOf(arg) === 'object'
+          ? { obj: arg, writes: new Map<string, SgNode[]>() }
+          : kindOf(arg) === 'identifier'
+            ? boundData(arg, use.text())
+            : undefined;
+      if (!data) return undefined;
+      const { obj } = data;
       if (obj.children().some((c) => kindOf(c) === 'spread_element' || kindOf(c) === 'method_definition'))
         return undefined;
-      objects.push(obj);
+      objects.push(data);
     }
   }
   return objects.length > 0 ? objects : undefined;
 }
 
 /** The value an object literal gives `key` (`key: v`), null when it names no such key, undefined when unknown. */
-function valueOf(obj: SgNode, key: string): SgNode | null | undefined {
+export function valueOf(obj: SgNode, key: string): SgNode | null | undefined {
   for (const c of obj.children()) {
     const k = kindOf(c);
     if (k === 'shorthand_property_identifier' && c.text() === key) return undefined;
@@ -161,23 +185,29 @@ export async function withoutUnpassedOutputs(
   if (!engine) return findings;
   // A file name with other characters than the index reads as a word could be named unseen.
   if (!/^[\w.-]+$/.test(file.name)) return findings;
-  const named = await index.of(ctx, file.path);
-  if (!named) return findings;
-  const users = (named.get(file.name) ?? []).filter((p) => p !== file.path);
-  if (users.length === 0 || users.some((p) => !isScript(p))) return findings;
-  const objects: SgNode[] = [];
+  const users = await filesNaming(ctx, file);
+  if (!users || users.length === 0 || users.some((p) => !isScript(p))) return findings;
+  const objects: CallData[] = [];
   for (const p of users) {
     const text = await readOrWarn(ctx, p);
     const calls = typeof text === 'string' ? compiledCalls(text, p, file.name) : undefined;
     if (!calls) return findings;
     objects.push(...calls);
   }
+  if (objects.length === 0) return findings;
   const dead = new Set<UnescapedOutput>();
   for (const o of unescapedOutputs(file.text, engine)) {
     if (o.names.length === 0 || o.names.some((n) => boundInTemplate(file.text, n))) continue;
-    const given = o.names.flatMap((n) => objects.map((obj) => valueOf(obj, n)));
-    if (given.every((v) => v === null || (v !== undefined && isFixedValue(v, undefined, undefined, true))))
-      dead.add(o);
+    // A member set after the object is built (`data.k = v`) is given each value written, the literal's too.
+    const given = o.names.flatMap((n) =>
+      objects.flatMap(({ obj, writes }) => {
+        const later = writes.get(n) ?? [];
+        const first = valueOf(obj, n);
+        return first === null && later.length > 0 ? later : [first, ...later];
+      }),
+    );
+    const fixed = (v: SgNode): boolean => isFixedValue(v, readsOwnFile, undefined, true);
+    if (given.every((v) => v === null || (v !== undefined && fixed(v)))) dead.add(o);
   }
   return withoutOutputsAt(findings, dead);
 }
