@@ -3,6 +3,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { makeMemoryContext, makeSourceFile } from '../../core/source-file.js';
 // @ts-expect-error -- a plain ES module shared with bench/code/labelled.mjs (no type declarations)
 import { labelledFiles, score } from '../../../bench/code/labelled-score.mjs';
+import type { Profile } from '../../core/profile.js';
 import { codeAnalyzer, rulesFor } from './index.js';
 
 interface Row {
@@ -20,10 +21,11 @@ interface Score {
 }
 
 const ROOT = fileURLToPath(new URL('../../../test/fixtures/code-labelled/', import.meta.url));
-const classOf = new Map(rulesFor().set.rules.map((r) => [r.id, r.class]));
+// Every rule's class, the audit profile's too (it adds its rules to the default ones).
+const classOf = new Map(rulesFor([], 'audit').set.rules.map((r) => [r.id, r.class]));
 
-async function run(lang: 'python' | 'js'): Promise<Score> {
-  const ctx = makeMemoryContext({}, {});
+async function run(lang: 'python' | 'js', profile: Profile): Promise<Score> {
+  const ctx = makeMemoryContext({}, profile === 'audit' ? { profile } : {});
   const analyze = async (path: string, text: string) =>
     (
       await codeAnalyzer.analyze(makeSourceFile(path.slice(ROOT.length), text, path, Buffer.from(text)), ctx)
@@ -36,27 +38,38 @@ async function run(lang: 'python' | 'js'): Promise<Score> {
 
 // Floors, not targets: the labelled lines were written by the rules' authors from what users write,
 // so they measure regressions, not recall on code nobody here has seen (see bench/code/README.md).
+// The opt-in audit profile reports every lead, so the floors that name every class hold for it. The default
+// profile leaves some shapes to it on the evidence of the accuracy bench (docs/rules.md, "Which audit leads a
+// default scan keeps"): raw SQL text built from an unseen value (js-sql-injection-audit, 0 true of 10), code
+// built in a browser page's own script (js-audit-eval, 0 of 26), lxml's default parser on a document not shown
+// to come from outside (py-audit-xml-parse, 0 of 5); here that is three lines, so its floor is lower.
+const FLOORS: Record<Profile, number> = { default: 0.85, audit: 0.9 };
+// Leads, not proofs, raise more alarms: the audit profile's ceiling is issue #12's (at most a fifth).
+const CEILINGS: Record<Profile, number> = { default: 0.05, audit: 0.2 };
 describe('labelled examples (test/fixtures/code-labelled)', () => {
   for (const lang of ['python', 'js'] as const) {
-    describe(lang, () => {
-      let s: Score;
-      beforeAll(async () => {
-        s = await run(lang);
+    for (const profile of ['default', 'audit'] as const) {
+      describe(`${lang}, ${profile} profile`, () => {
+        let s: Score;
+        beforeAll(async () => {
+          s = await run(lang, profile);
+        });
+        it('has vulnerable and safe lines for many classes', () => {
+          expect(s.rows.length).toBeGreaterThanOrEqual(20);
+          expect(s.total.safe).toBeGreaterThanOrEqual(25);
+        });
+        it(`finds at least ${FLOORS[profile] * 100}% of the vulnerable lines`, () => {
+          expect(s.total.found / s.total.vuln, s.misses.join('\n')).toBeGreaterThanOrEqual(FLOORS[profile]);
+        });
+        it(`raises an alarm on at most ${CEILINGS[profile] * 100}% of the safe lines`, () => {
+          expect(s.total.alarms / s.total.safe, s.alarms.join('\n')).toBeLessThanOrEqual(CEILINGS[profile]);
+        });
+        if (profile === 'audit')
+          it('finds something in every class that has vulnerable lines', () => {
+            const empty = s.rows.filter((r) => r.vuln > 0 && r.found === 0).map((r) => r.cls);
+            expect(empty).toEqual([]);
+          });
       });
-      it('has vulnerable and safe lines for many classes', () => {
-        expect(s.rows.length).toBeGreaterThanOrEqual(20);
-        expect(s.total.safe).toBeGreaterThanOrEqual(25);
-      });
-      it('finds at least 90% of the vulnerable lines', () => {
-        expect(s.total.found / s.total.vuln, s.misses.join('\n')).toBeGreaterThanOrEqual(0.9);
-      });
-      it('raises an alarm on at most 5% of the safe lines', () => {
-        expect(s.total.alarms / s.total.safe, s.alarms.join('\n')).toBeLessThanOrEqual(0.05);
-      });
-      it('finds something in every class that has vulnerable lines', () => {
-        const empty = s.rows.filter((r) => r.vuln > 0 && r.found === 0).map((r) => r.cls);
-        expect(empty).toEqual([]);
-      });
-    });
+    }
   }
 });
