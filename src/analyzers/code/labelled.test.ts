@@ -44,8 +44,12 @@ async function run(lang: 'python' | 'js', profile: Profile): Promise<Score> {
 // built in a browser page's own script (js-audit-eval, 0 of 26), lxml's default parser on a document not shown
 // to come from outside (py-audit-xml-parse, 0 of 5); here that is three lines, so its floor is lower.
 const FLOORS: Record<Profile, number> = { default: 0.85, audit: 0.9 };
-// Leads, not proofs, raise more alarms: the audit profile's ceiling is issue #12's (at most a fifth).
-const CEILINGS: Record<Profile, number> = { default: 0.05, audit: 0.2 };
+// Leads, not proofs, raise more alarms. The audit profile's ceilings are issue #12's targets: at most a fifth
+// in JavaScript; in Python fewer than bandit raises on the same lines (11 of 44, bench/code/README.md).
+const CEILINGS: Record<'python' | 'js', Record<Profile, number>> = {
+  js: { default: 0.05, audit: 0.2 },
+  python: { default: 0.05, audit: 11 / 44 - 0.001 },
+};
 describe('labelled examples (test/fixtures/code-labelled)', () => {
   for (const lang of ['python', 'js'] as const) {
     for (const profile of ['default', 'audit'] as const) {
@@ -61,8 +65,10 @@ describe('labelled examples (test/fixtures/code-labelled)', () => {
         it(`finds at least ${FLOORS[profile] * 100}% of the vulnerable lines`, () => {
           expect(s.total.found / s.total.vuln, s.misses.join('\n')).toBeGreaterThanOrEqual(FLOORS[profile]);
         });
-        it(`raises an alarm on at most ${CEILINGS[profile] * 100}% of the safe lines`, () => {
-          expect(s.total.alarms / s.total.safe, s.alarms.join('\n')).toBeLessThanOrEqual(CEILINGS[profile]);
+        it(`raises an alarm on at most ${Math.round(CEILINGS[lang][profile] * 100)}% of the safe lines`, () => {
+          expect(s.total.alarms / s.total.safe, s.alarms.join('\n')).toBeLessThanOrEqual(
+            CEILINGS[lang][profile],
+          );
         });
         if (profile === 'audit')
           it('finds something in every class that has vulnerable lines', () => {
