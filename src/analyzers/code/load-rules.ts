@@ -87,7 +87,7 @@ class Reader {
     const o = this.obj(v, what);
     const rest: Obj = { ...o };
     const { constraints, utils, rule } = o;
-    for (const k of ['constraints', 'utils', 'rule', 'arg', 'from', 'to']) delete rest[k];
+    for (const k of ['constraints', 'utils', 'rule', 'arg', 'from', 'to', 'boundTo']) delete rest[k];
     const r = rule === undefined ? rest : this.obj(rule, `${what}.rule`);
     if (Object.keys(r).length === 0) this.fail(`${what} needs a pattern or a rule`);
     // ast-grep validates the rule object itself when it is first used (see PreparedRules).
@@ -146,7 +146,13 @@ function readSink(r: Reader, v: unknown, i: number): SinkSpec {
     if (typeof a === 'string' && a.trim() !== '') return a.replace(/^\$+/, '');
     return r.fail(`sinks[${i}].arg must be a metavariable name, an argument index or "*"`);
   });
-  return { matcher: m, args };
+  const b = typeof v === 'object' && v !== null ? (v as Obj)['boundTo'] : undefined;
+  if (b === undefined) return { matcher: m, args };
+  const o = r.obj(b, `sinks[${i}].boundTo`);
+  const metavar = r.str(o, 'metavar').replace(/^\$+/, '');
+  if (!new RegExp(`\\$${escapeRegex(metavar)}(?![\\w])`).test(JSON.stringify(m)))
+    r.fail(`sinks[${i}].boundTo.metavar "${metavar}" is not a metavariable of the sink`);
+  return { matcher: m, args, boundTo: { metavar, modules: r.strList(o, 'modules') } };
 }
 
 /** Guards, each with an optional `polarity`: whether its truth means the value is safe (allow) or not (reject). */
