@@ -167,8 +167,9 @@ export function sinkMatches(
     const hits = cache.get(sink.matcher) ?? [];
     const bound = sink.boundTo && hits.length > 0 ? boundHere(m, sink.boundTo) : undefined;
     for (const h of hits) {
-      if (callsOwnFunction(m, h.node) || callsOwnMethod(m, h.node)) continue;
+      // The bound test first: a set lookup, where the two tests after it look at the tree around the call.
       if (bound && !bound(h)) continue;
+      if (callsOwnFunction(m, h.node) || callsOwnMethod(m, h.node)) continue;
       const targets = sink.args.length === 0 ? [h.node] : sink.args.flatMap((a) => sinkTargets(h, a, python));
       // A Python log call's arguments that its format string writes with `%r` or as numbers (log-format.ts).
       // An f-string's interpolations written with `!r` or as numbers: its other values are checked instead.
