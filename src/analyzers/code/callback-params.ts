@@ -24,6 +24,7 @@ export function callbackHost(
   defs: DefinitionLookup,
   ev: { evaluate: (node: SgNode, depth: number) => Value; valuesOf: (node: SgNode) => SgNode[] },
   bind: (b: { fn: number; call: SgNode; name: string }, f: () => Value) => Value,
+  budget: { step(): boolean; charge(n: number): boolean },
 ): CallbackHost {
   return {
     syn: o.syn,
@@ -35,6 +36,8 @@ export function callbackHost(
     functionsNamed: (name) => o.index.functionsNamed(o.root, o.syn, o.python, name),
     returnsOf: (fn) => defs.returnsOf(fn),
     bound: (fn, call, name, f) => bind({ fn: fn.id(), call, name }, f),
+    step: () => budget.step(),
+    charge: (n) => budget.charge(n),
   };
 }
 
@@ -55,4 +58,34 @@ export function callbackParam(
     return null;
   const v = recv ? h.expr(recv, depth + 1) : null;
   return v === REQ ? null : v;
+}
+
+/**
+ * Callback parameters' values for one evaluator: asked once per callback and position while no call is
+ * bound (every use of a rejection handler's `err` would otherwise walk the same promise again), and not
+ * again while that walk is under way (a handler inside the promise it handles).
+ */
+export class CallbackParams {
+  private readonly values = new Map<number, Value>();
+  private readonly active = new Set<number>();
+
+  constructor(private readonly h: CallbackHost) {}
+
+  /** The value of callback parameter `d`; `keep` when the answer depends on no bound call. */
+  valueOf(d: Extract<Definition, { kind: 'param' }>, depth: number, keep: boolean): Value {
+    if (d.index >= 8) return callbackParam(this.h, d, depth);
+    const key = d.fn.id() * 8 + d.index;
+    if (keep && this.values.has(key)) return this.values.get(key) ?? null;
+    if (this.active.has(key)) return null;
+    this.active.add(key);
+    const v = callbackParam(this.h, d, depth);
+    this.active.delete(key);
+    if (keep) this.values.set(key, v);
+    return v;
+  }
+
+  /** What a promise expression can be rejected with (a summary's question, promise-rejections.ts). */
+  rejectionOf(node: SgNode): Value {
+    return rejectionOf(this.h, node, 0);
+  }
 }

@@ -1,8 +1,10 @@
 import type { SgNode } from '@ast-grep/napi';
 import type { Definition } from './scope.js';
+import { escapeRegex } from './scope.js';
 import { kindOf } from './syntax.js';
 import type { Syntax } from './syntax.js';
-import { REQ } from './taint-support.js';
+import { MAX_DEPTH, REQ } from './taint-support.js';
+import { sizeSteps } from './taint-budget.js';
 import type { CallResolver, TaintStep, Value } from './taint-support.js';
 
 /**
@@ -26,6 +28,10 @@ export interface RejectionHost {
   returnsOf(fn: SgNode): SgNode[];
   /** Evaluates `f` with `call` bound as the call of `fn` (its parameters are that call's arguments). */
   bound(fn: SgNode, call: SgNode, name: string, f: () => Value): Value;
+  /** Spends one step of the evaluator's query; false when it must give up (taint-budget.ts). */
+  step(): boolean;
+  /** Charges work that grows with the size of what is walked; false when the file's steps are spent. */
+  charge(n: number): boolean;
 }
 
 const CHAIN = new Set(['then', 'catch', 'finally']);
@@ -62,7 +68,10 @@ class Walk {
   constructor(private readonly h: RejectionHost) {}
 
   of(node: SgNode, depth: number): Value {
-    if (++this.hops > MAX_HOPS || this.seen.has(node.id())) return null;
+    if (++this.hops > MAX_HOPS || depth > MAX_DEPTH || this.seen.has(node.id())) return null;
+    // Each hop is a step of the query that asked (a handler's parameter inside a taint query), so a walk
+    // through a long chain of promises ends with the query's steps like any other evaluation.
+    if (!this.h.step()) return null;
     this.seen.add(node.id());
     const { syn } = this.h;
     const k = kindOf(node);
@@ -118,7 +127,10 @@ class Walk {
     const reject = params[1];
     if (!reject || !this.h.syn.identifiers.has(kindOf(reject))) return null;
     const name = reject.text();
-    for (const call of fn.findAll({ rule: { kind: 'call_expression' } })) {
+    // The walk of the executor's body for its `reject` calls costs with its size.
+    const span = fn.range();
+    if (!this.h.charge(sizeSteps(span.end.index - span.start.index))) return null;
+    for (const call of fn.findAll({ rule: { kind: 'call_expression', regex: `^${escapeRegex(name)}\\b` } })) {
       const callee = call.field('function');
       if (callee?.kind() !== 'identifier' || callee.text() !== name) continue;
       const v = this.value(call.field('arguments')?.namedChildren()[0], depth);

@@ -27,8 +27,7 @@ import {
   withStep,
 } from './taint-support.js';
 import { sizeSteps, TaintBudget } from './taint-budget.js';
-import { rejectionOf } from './promise-rejections.js';
-import { callbackHost, callbackParam, type CallbackHost } from './callback-params.js';
+import { callbackHost, CallbackParams } from './callback-params.js';
 import type { TaintOptions, Trace, Value } from './taint-support.js';
 
 export { FileIndex } from './file-index.js';
@@ -56,7 +55,7 @@ export class TaintEvaluator {
   /** How redirect targets are read (sink class `redirect`: whether constant text fixes the host). */
   private readonly redirect: RedirectContext;
   private readonly rewrites: ElementRewrites;
-  private readonly callbacks: CallbackHost;
+  private readonly callbacks: CallbackParams;
 
   constructor(private readonly o: TaintOptions) {
     this.callKind = o.python ? 'call' : 'call_expression';
@@ -77,12 +76,13 @@ export class TaintEvaluator {
       evaluate: (n, depth) => this.expr(n, depth),
       valuesOf: (n) => this.valuesOf(n),
     };
-    this.callbacks = callbackHost(o, this.defs, this.redirect, (b, f) => {
+    const host = callbackHost(o, this.defs, this.redirect, (b, f) => {
       this.bindings.push(b);
       const v = f();
       this.bindings.pop();
       return v;
-    });
+    }, this.budget);
+    this.callbacks = new CallbackParams(host);
   }
 
   /**
@@ -114,7 +114,7 @@ export class TaintEvaluator {
   /** The trace of request data a promise expression `node` can be rejected with (promise-rejections.ts). */
   rejectionOf(node: SgNode): Trace | null {
     this.budget.begin();
-    const v = rejectionOf(this.callbacks, node, 0);
+    const v = this.callbacks.rejectionOf(node);
     this.budget.end();
     return v === REQ ? null : v;
   }
@@ -399,7 +399,7 @@ export class TaintEvaluator {
       return d.index === seed.param && !seed.skip?.has(asked ?? '') ? this.src.seedTrace(d) : null;
     const fromSource = this.src.paramSource(d);
     if (fromSource) return fromSource;
-    const fromCallback = callbackParam(this.callbacks, d, depth);
+    const fromCallback = this.callbacks.valueOf(d, depth, this.cacheHere() === this.cache);
     if (fromCallback) return fromCallback;
     return this.callers(d, depth, field);
   }
