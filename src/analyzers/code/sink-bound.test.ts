@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseRuleFile } from './load-rules.js';
+import { mayMatch } from './match-words.js';
 
 const rule = (sink: string) => `rules:
   - id: code/x-ssrf
@@ -28,6 +29,19 @@ describe('a taint sink bound to modules', () => {
     const sink = file.rules[0]?.taint?.sinks[0];
     expect(sink?.boundTo).toEqual({ metavar: 'F', modules: ['node-fetch'] });
     expect(JSON.stringify(sink?.matcher)).not.toContain('boundTo');
+  });
+
+  it('matches only in files that name one of the modules in quotes (no walk of every call elsewhere)', () => {
+    const file = parseRuleFile(
+      'x.yaml',
+      rule(
+        `        - pattern: $F($$$)\n          arg: 0\n          boundTo: { metavar: $F, modules: [node-fetch, read-torrent] }`,
+      ),
+    );
+    const m = file.rules[0]!.taint!.sinks[0]!.matcher;
+    expect(mayMatch(m, 'const get = require("got"); get(url);')).toBe(false);
+    expect(mayMatch(m, "const readTorrent = require('read-torrent'); readTorrent(url);")).toBe(true);
+    expect(JSON.stringify(m.rule)).toContain('"kind":"program"');
   });
 
   it('rejects a metavariable the sink does not bind', () => {

@@ -19,8 +19,6 @@ import type { Bound } from './matches.js';
 import { OWN_STEPS, sizeSteps, StepPool } from './taint-budget.js';
 import type { Account } from './taint-budget.js';
 
-const isTrace = (v: Value): boolean => v !== null && v !== REQ;
-
 /** What one taint rule brings to cross-function analysis. */
 export interface RuleContext {
   /** Identifies the rule (sink summaries depend on its sinks as well as on what decides flows). */
@@ -333,7 +331,7 @@ export class Summaries {
     if (targets.length === 0) return undefined;
     // Only a parameter's value is followed into the callee (see rejectedParams): when no argument of the
     // call carries request data the callee cannot reject with any, and its summary is not worked out.
-    if (!argumentNodes(this.syn, call).some((a) => isTrace(evaluate(a)))) return null;
+    if (!argumentNodes(this.syn, call).some((a) => (evaluate(a) ?? REQ) !== REQ)) return null;
     for (const t of targets) {
       const key = `${this.flowKey}:reject:${t.fn.id()}`;
       const ev = (i: number): TaintEvaluator => this.evaluator(t.module, { fn: t.fn.id(), param: i });

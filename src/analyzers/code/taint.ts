@@ -76,12 +76,18 @@ export class TaintEvaluator {
       evaluate: (n, depth) => this.expr(n, depth),
       valuesOf: (n) => this.valuesOf(n),
     };
-    const host = callbackHost(o, this.defs, this.redirect, (b, f) => {
-      this.bindings.push(b);
-      const v = f();
-      this.bindings.pop();
-      return v;
-    }, this.budget);
+    const host = callbackHost(
+      o,
+      this.defs,
+      this.redirect,
+      (b, f) => {
+        this.bindings.push(b);
+        const v = f();
+        this.bindings.pop();
+        return v;
+      },
+      this.budget,
+    );
     this.callbacks = new CallbackParams(host);
   }
 
