@@ -76,19 +76,13 @@ export class TaintEvaluator {
       evaluate: (n, depth) => this.expr(n, depth),
       valuesOf: (n) => this.valuesOf(n),
     };
-    const host = callbackHost(
-      o,
-      this.defs,
-      this.redirect,
-      (b, f) => {
-        this.bindings.push(b);
-        const v = f();
-        this.bindings.pop();
-        return v;
-      },
-      this.budget,
-    );
-    this.callbacks = new CallbackParams(host);
+    const bind = (b: (typeof this.bindings)[number], f: () => Value): Value => {
+      this.bindings.push(b);
+      const v = f();
+      this.bindings.pop();
+      return v;
+    };
+    this.callbacks = new CallbackParams(callbackHost(o, this.defs, this.redirect, bind, this.budget));
   }
 
   /**
