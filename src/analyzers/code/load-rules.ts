@@ -87,7 +87,7 @@ class Reader {
     const o = this.obj(v, what);
     const rest: Obj = { ...o };
     const { constraints, utils, rule } = o;
-    for (const k of ['constraints', 'utils', 'rule', 'arg', 'from', 'to']) delete rest[k];
+    for (const k of ['constraints', 'utils', 'rule', 'arg', 'from', 'to', 'boundTo']) delete rest[k];
     const r = rule === undefined ? rest : this.obj(rule, `${what}.rule`);
     if (Object.keys(r).length === 0) this.fail(`${what} needs a pattern or a rule`);
     // ast-grep validates the rule object itself when it is first used (see PreparedRules).
@@ -146,7 +146,28 @@ function readSink(r: Reader, v: unknown, i: number): SinkSpec {
     if (typeof a === 'string' && a.trim() !== '') return a.replace(/^\$+/, '');
     return r.fail(`sinks[${i}].arg must be a metavariable name, an argument index or "*"`);
   });
-  return { matcher: m, args };
+  const b = typeof v === 'object' && v !== null ? (v as Obj)['boundTo'] : undefined;
+  if (b === undefined) return { matcher: m, args };
+  const o = r.obj(b, `sinks[${i}].boundTo`);
+  const metavar = r.str(o, 'metavar').replace(/^\$+/, '');
+  if (!new RegExp(`\\$${escapeRegex(metavar)}(?![\\w])`).test(JSON.stringify(m)))
+    r.fail(`sinks[${i}].boundTo.metavar "${metavar}" is not a metavariable of the sink`);
+  const modules = r.strList(o, 'modules');
+  return { matcher: namingModules(m, modules), args, boundTo: { metavar, modules } };
+}
+
+/**
+ * A bound sink's matcher (`$F($$$)` matches every call) restricted to files whose text names one of its
+ * modules in quotes: a whole-file clause, decided once per file (file-level.ts), whose words also keep the
+ * walk out of every other file before it starts (match-words.ts). Without it the pattern walked and kept
+ * every call of every file, and tripled the scan of node_modules.
+ */
+function namingModules(m: Matcher, modules: readonly string[]): Matcher {
+  const names = modules.map(escapeRegex).join('|');
+  const file = {
+    inside: { stopBy: 'end' as const, kind: 'program', regex: `['"\`](?:node:)?(?:${names})['"\`]` },
+  };
+  return { ...m, rule: { all: [m.rule, file] } };
 }
 
 /** Guards, each with an optional `polarity`: whether its truth means the value is safe (allow) or not (reject). */

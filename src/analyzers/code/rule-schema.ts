@@ -22,6 +22,12 @@ export interface SinkSpec {
   matcher: Matcher;
   /** The whole match is checked when empty. */
   args: (string | number)[];
+  /**
+   * A match is a sink only when this metavariable's text is a name the module binds to one of `modules` by
+   * `require` or a default/namespace import (`const readTorrent = require('read-torrent')`, bound-names.ts):
+   * a library whose default export fetches what it is given, whatever the file calls it.
+   */
+  boundTo?: { metavar: string; modules: string[] };
 }
 
 /** The taint part of a rule: sources by label, sinks, sanitizers, guards and extra propagators. */

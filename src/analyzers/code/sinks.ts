@@ -5,6 +5,7 @@ import type { BatchHit } from './batch-match.js';
 import type { LoadedModule } from './project.js';
 import type { Bound } from './matches.js';
 import { callsOwnMethod } from './own-methods.js';
+import { namesBoundTo, shadowedAt } from './bound-names.js';
 import { escapedLogArguments, unescapedFStringParts } from './log-format.js';
 import { escapeRegex } from './scope.js';
 import { kindOf, syntaxOf } from './syntax.js';
@@ -125,6 +126,18 @@ function callsOwnFunction(m: LoadedModule, node: SgNode): boolean {
   return m.lang.family === 'python' || declaredAround(m, node, name);
 }
 
+/**
+ * A sink's `boundTo` test for one module: whether a hit's metavariable is a name the module binds to one of
+ * the modules (read from the text once per sink and module), not redeclared by a function around the call.
+ */
+function boundHere(m: LoadedModule, b: NonNullable<SinkSpec['boundTo']>): (h: BatchHit) => boolean {
+  const names = namesBoundTo(m.text, b.modules);
+  return (h) => {
+    const name = h.get(b.metavar)?.text();
+    return name !== undefined && names.has(name) && !shadowedAt(h.node, name, b.modules);
+  };
+}
+
 /** One sink match and the values in it that must not be tainted. */
 export interface SinkMatch {
   match: SgNode;
@@ -151,7 +164,11 @@ export function sinkMatches(
   );
   const out: SinkMatch[] = [];
   for (const sink of sinks) {
-    for (const h of cache.get(sink.matcher) ?? []) {
+    const hits = cache.get(sink.matcher) ?? [];
+    const bound = sink.boundTo && hits.length > 0 ? boundHere(m, sink.boundTo) : undefined;
+    for (const h of hits) {
+      // The bound test first: a set lookup, where the two tests after it look at the tree around the call.
+      if (bound && !bound(h)) continue;
       if (callsOwnFunction(m, h.node) || callsOwnMethod(m, h.node)) continue;
       const targets = sink.args.length === 0 ? [h.node] : sink.args.flatMap((a) => sinkTargets(h, a, python));
       // A Python log call's arguments that its format string writes with `%r` or as numbers (log-format.ts).

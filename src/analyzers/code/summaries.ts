@@ -3,6 +3,8 @@ import type { Matcher, SinkSpec } from './rule-schema.js';
 import type { LoadedModule, ProjectView } from './project.js';
 import { exportedFunctionName } from './whole-export.js';
 import { sinkMatches } from './sinks.js';
+import { rejectedParams } from './promise-rejections.js';
+import { paramCount, paramName } from './function-params.js';
 import type { SinkMatch } from './sinks.js';
 import type { CompiledSources } from './sources.js';
 import { accessPath } from './sources.js';
@@ -119,25 +121,6 @@ function idOf(o: object): number {
 function flowKey(r: RuleContext): string {
   const list = (xs: readonly object[]): string => xs.map(idOf).join(',');
   return `flow:${list(r.sources)}|${list(r.sanitizers)}|${list(r.guards)}|${r.sinkClass ?? ''}`;
-}
-
-function paramCount(fn: SgNode): number {
-  if (fn.field('parameter')) return 1;
-  const list = fn.field('parameters');
-  if (!list) return 0;
-  return list.namedChildren().filter((c) => c.kind() !== 'comment' && c.kind() !== 'decorator').length;
-}
-
-/** The name of a function's parameter by position ('' when it has none there). */
-export function paramName(fn: SgNode, index: number): string {
-  const single = fn.field('parameter');
-  if (single) return single.text();
-  const p = fn
-    .field('parameters')
-    ?.namedChildren()
-    .filter((c) => c.kind() !== 'comment' && c.kind() !== 'decorator')[index];
-  if (!p) return '';
-  return p.kind() === 'identifier' ? p.text() : (p.find({ rule: { kind: 'identifier' } })?.text() ?? '');
 }
 
 /** The name of the function a JavaScript module exports as a whole, if it names one. */
@@ -273,7 +256,10 @@ export class Summaries {
   private resolverFor(m: LoadedModule): CallResolver {
     let r = this.resolvers.get(m.path);
     if (!r) {
-      r = { returnOf: (call, evaluate) => this.returnOf(m, call, evaluate) };
+      r = {
+        returnOf: (call, evaluate) => this.returnOf(m, call, evaluate),
+        rejectionOf: (call, evaluate) => this.rejectionOf(m, call, evaluate),
+      };
       this.resolvers.set(m.path, r);
     }
     return r;
@@ -336,6 +322,29 @@ export class Summaries {
       }
     }
     // A function of the project that passes nothing on (it validates, converts or sanitises): the path ends.
+    return null;
+  }
+
+  /** What a call into another module's function rejects its promise with (promise-rejections.ts). */
+  private rejectionOf(m: LoadedModule, call: SgNode, evaluate: (n: SgNode) => Value): Value | undefined {
+    const targets = this.targets(m, call, false);
+    if (targets.length === 0) return undefined;
+    // Only a parameter's value is followed into the callee (see rejectedParams): when no argument of the
+    // call carries request data the callee cannot reject with any, and its summary is not worked out.
+    if (!argumentNodes(this.syn, call).some((a) => (evaluate(a) ?? REQ) !== REQ)) return null;
+    for (const t of targets) {
+      const key = `${this.flowKey}:reject:${t.fn.id()}`;
+      const ev = (i: number): TaintEvaluator => this.evaluator(t.module, { fn: t.fn.id(), param: i });
+      const compute = (): Map<number, TaintStep[]> =>
+        rejectedParams(Math.min(paramCount(t.fn), MAX_PARAMS), this.returns(t.fn), ev);
+      const params = this.kept(t.module, key, () => new Map<number, TaintStep[]>(), compute);
+      const at = { text: `${t.name}()`, line: lineOf(call), path: m.path };
+      for (const [k, steps] of params) {
+        const arg = argFor(this.syn, this.python, call, { fn: t.fn, index: k, name: paramName(t.fn, k) });
+        const v = arg ? evaluate(arg) : null;
+        if (v && v !== REQ) return withStep(withSteps(v, steps), at);
+      }
+    }
     return null;
   }
 

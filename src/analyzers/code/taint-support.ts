@@ -51,6 +51,8 @@ export interface CallResolver {
    * or only its field `field` (`{ root: a, name: b }` under `root` is `a`).
    */
   returnOf(call: SgNode, evaluate: (n: SgNode, field?: string) => Value): Value | undefined;
+  /** The value a call's promise is rejected with (promise-rejections.ts); undefined when it does not resolve. */
+  rejectionOf?(call: SgNode, evaluate: (n: SgNode) => Value): Value | undefined;
 }
 
 import type { FileIndex } from './file-index.js';

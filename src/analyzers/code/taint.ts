@@ -13,14 +13,7 @@ import { kindOf } from './syntax.js';
 import { memberSetToLiteral } from './reaching-assignment.js';
 import { ElementRewrites } from './rewritten-elements.js';
 import { redirectTarget, settledBy, type RedirectContext } from './taint-redirect.js';
-import {
-  isArrayIndexParam,
-  iteratorCall,
-  keepsShape,
-  plusOperands,
-  readsMember,
-  templateParts,
-} from './taint-shapes.js';
+import { keepsShape, plusOperands, readsMember, templateParts } from './taint-shapes.js';
 import {
   argFor,
   contains,
@@ -34,6 +27,7 @@ import {
   withStep,
 } from './taint-support.js';
 import { sizeSteps, TaintBudget } from './taint-budget.js';
+import { callbackHost, CallbackParams } from './callback-params.js';
 import type { TaintOptions, Trace, Value } from './taint-support.js';
 
 export { FileIndex } from './file-index.js';
@@ -61,6 +55,7 @@ export class TaintEvaluator {
   /** How redirect targets are read (sink class `redirect`: whether constant text fixes the host). */
   private readonly redirect: RedirectContext;
   private readonly rewrites: ElementRewrites;
+  private readonly callbacks: CallbackParams;
 
   constructor(private readonly o: TaintOptions) {
     this.callKind = o.python ? 'call' : 'call_expression';
@@ -81,6 +76,13 @@ export class TaintEvaluator {
       evaluate: (n, depth) => this.expr(n, depth),
       valuesOf: (n) => this.valuesOf(n),
     };
+    const bind = (b: (typeof this.bindings)[number], f: () => Value): Value => {
+      this.bindings.push(b);
+      const v = f();
+      this.bindings.pop();
+      return v;
+    };
+    this.callbacks = new CallbackParams(callbackHost(o, this.defs, this.redirect, bind, this.budget));
   }
 
   /**
@@ -105,6 +107,14 @@ export class TaintEvaluator {
   taintOf(node: SgNode): Trace | null {
     this.budget.begin();
     const v = this.expr(node, 0);
+    this.budget.end();
+    return v === REQ ? null : v;
+  }
+
+  /** The trace of request data a promise expression `node` can be rejected with (promise-rejections.ts). */
+  rejectionOf(node: SgNode): Trace | null {
+    this.budget.begin();
+    const v = this.callbacks.rejectionOf(node);
     this.budget.end();
     return v === REQ ? null : v;
   }
@@ -389,24 +399,9 @@ export class TaintEvaluator {
       return d.index === seed.param && !seed.skip?.has(asked ?? '') ? this.src.seedTrace(d) : null;
     const fromSource = this.src.paramSource(d);
     if (fromSource) return fromSource;
-    const fromIter = this.iteratorParam(d, depth);
-    if (fromIter) return fromIter;
+    const fromCallback = this.callbacks.valueOf(d, depth, this.cacheHere() === this.cache);
+    if (fromCallback) return fromCallback;
     return this.callers(d, depth, field);
-  }
-
-  /** `tainted.map(x => ...)`: the callback's first parameter carries the receiver's taint. */
-  private iteratorParam(d: Extract<Definition, { kind: 'param' }>, depth: number): Value {
-    const it = iteratorCall(this.o.syn, d.fn);
-    if (!it) return null;
-    const { call, method, recv } = it;
-    if (
-      recv &&
-      !this.o.python &&
-      isArrayIndexParam(this.o.syn, method, d.index, recv, call, this.valuesOf(recv))
-    )
-      return null;
-    const v = recv ? this.expr(recv, depth + 1) : null;
-    return v === REQ ? null : v;
   }
 
   /** The values a variable is assigned where `node` reads it; empty when any definition is not a plain value. */
