@@ -9,3 +9,10 @@ if (Object.prototype.hasOwnProperty.call(handlers, cb)) handlers[cb]();
 
 var debug = new URL(location.href).searchParams.get('debug') === '1';
 if (debug) setTimeout(function () { console.log('debug'); }, 10);
+
+// A timer given a function held in a name or an object's member, on an object that also holds the page's URL.
+var app = { url: location.href, poll: function () { return fetch(app.url); } };
+setTimeout(app.poll, 50);
+var tick = app.poll;
+setInterval(tick, 1000);
+setTimeout(app.poll.bind(app), 10);
