@@ -22,3 +22,5 @@ var show = new Function('return ' + hash);
 // ruleid: code/js-dom-code-injection
 setTimeout('render(' + hash + ')', 10);
 document.title = show();
+// ruleid: code/js-dom-code-injection
+window.setTimeout('render(' + hash + ')');
