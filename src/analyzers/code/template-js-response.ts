@@ -161,11 +161,39 @@ function wholeJsonCall(expr: string): boolean {
 const isJsonText = (v: SgNode): boolean =>
   kindOf(v) === 'call_expression' && v.field('function')?.text() === 'JSON.stringify';
 
-/** Whether the line before an output holds no open quote: the output is code, not inside a string literal. */
+/** A template tag or comment skipped whole by the quote reading: `<% … %>`, `{{! … }}`, `{# … #}`. */
+const TAGS: ReadonlyArray<readonly [string, string]> = [
+  ['<%', '%>'],
+  ['{{!', '}}'],
+  ['{#', '#}'],
+];
+
+/**
+ * Whether no string literal is open where an output starts: the output is code. Read from the template's start,
+ * as JavaScript reads it: a template literal spans lines (a JSON text's `${…}` inside one runs), a backslash
+ * escapes the next character (`'it\\'s <%- x %>'` is still inside its quotes), a comment's quote opens nothing,
+ * and the template's own tags (whose quotes are the engine's) are skipped.
+ */
 function inCodePosition(text: string, starts: number[], o: UnescapedOutput): boolean {
-  const start = starts[o.line - 1] ?? 0;
-  const before = text.slice(start, start + o.column - 1);
-  return ['"', "'", '`'].every((q) => before.split(q).length % 2 === 1);
+  const end = (starts[o.line - 1] ?? 0) + o.column - 1;
+  const skipTo = (close: string, from: number): number => {
+    const at = text.indexOf(close, from);
+    return at < 0 || at >= end ? end : at + close.length - 1;
+  };
+  let quote = '';
+  for (let i = 0; i < end; i++) {
+    const ch = text[i]!;
+    const tag = TAGS.find(([open]) => text.startsWith(open, i));
+    if (tag) i = skipTo(tag[1], i + tag[0].length);
+    else if (quote) {
+      if (ch === '\\') i++;
+      // A quoted string ends at the line's end (an unclosed one is an error JavaScript stops at).
+      else if (ch === quote || (ch === '\n' && quote !== '`')) quote = '';
+    } else if (ch === '"' || ch === "'" || ch === '`') quote = ch;
+    else if (ch === '/' && text[i + 1] === '/') i = skipTo('\n', i) - 1;
+    else if (ch === '/' && text[i + 1] === '*') i = skipTo('*/', i + 2);
+  }
+  return quote === '';
 }
 
 /** `findings` of a template file without the outputs of JSON texts in a response served as JavaScript. */

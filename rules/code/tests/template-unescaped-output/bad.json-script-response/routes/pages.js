@@ -42,4 +42,9 @@ router.get('/callback.js', (req, res) => {
   res.render('callback', { state: JSON.stringify(req.query) }, (err, text) => res.type('html').send(text));
 });
 
+router.get('/multiline.js', (req, res) => {
+  res.type('js');
+  res.render('multiline', { name: JSON.stringify(req.query.name), title: JSON.stringify(req.query.title) });
+});
+
 module.exports = router;

@@ -17,4 +17,9 @@ router.get('/widget.js', (req, res) => {
   res.render('widget', { config: JSON.stringify({ id: req.query.id, theme: req.query.theme }) });
 });
 
+router.get('/panel.js', (req, res) => {
+  res.type('js');
+  res.render('panel', { state: JSON.stringify(req.query), count: 3 });
+});
+
 module.exports = router;
