@@ -41,6 +41,22 @@ export const mentionOf = (name: string): RegExp =>
   new RegExp(`${escapeRegex(name)}|[/'"\`]${escapeRegex(name.replace(/\.[^.]+$/, ''))}['"\`]`);
 
 /**
+ * The strings and template literals of a script's text (at `path`) that name the template `name`, other than
+ * module specifiers; undefined when none names it, [] when only module specifiers do (`require('../index')`
+ * names a module beside `index.html`, not the template).
+ */
+export function templateMentions(text: string, path: string, name: string): SgNode[] | undefined {
+  // Callers check isScript first: every such path has a language of its own.
+  const root = parse(scriptLanguageOf(path)!, text).root();
+  const mention = mentionOf(name);
+  const strings = [
+    ...root.findAll({ rule: { any: [{ kind: 'string' }, { kind: 'template_string' }] } }),
+  ].filter((s) => mention.test(s.text()));
+  if (strings.length === 0) return undefined;
+  return strings.filter((s) => !isModuleSpecifier(s));
+}
+
+/**
  * Each template file name → the other files whose text names it (per scan; none when a file could not be
  * read, since it may name any template, or the project is past the index bounds).
  */
@@ -88,17 +104,12 @@ export async function filesNaming(ctx: AnalyzerContext, file: SourceFile): Promi
  * undefined when the file names the template any other way or uses such a function otherwise.
  */
 function compiledCalls(text: string, path: string, name: string): CallData[] | undefined {
-  // Callers check isScript first: every such path has a language of its own.
-  const root = parse(scriptLanguageOf(path)!, text).root();
-  const mention = mentionOf(name);
-  const strings = [
-    ...root.findAll({ rule: { any: [{ kind: 'string' }, { kind: 'template_string' }] } }),
-  ].filter((s) => mention.test(s.text()));
-  if (strings.length === 0) return undefined;
-  // `require('../index')` names a module beside `index.html`, not the template: the file gives no calls.
-  if (strings.every(isModuleSpecifier)) return [];
+  const strings = templateMentions(text, path, name);
+  if (strings === undefined) return undefined;
+  // Only module specifiers name it: the file gives no calls.
+  if (strings.length === 0) return [];
   const objects: CallData[] = [];
-  for (const s of strings.filter((s) => !isModuleSpecifier(s))) {
+  for (const s of strings) {
     // `const F = x.compile…(… 'name' …)`: the string inside the declarator's value, a call of a compiler.
     let decl: SgNode | null | undefined = s.parent();
     while (decl && kindOf(decl) !== 'variable_declarator' && kindOf(decl) !== 'program') decl = decl.parent();

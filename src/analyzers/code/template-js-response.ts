@@ -9,16 +9,13 @@
  * value given as anything but a JSON text or fixed text, a data object written after it is built, and a
  * template any other file names or renders otherwise.
  */
-import { parse } from '@ast-grep/napi';
 import type { SgNode } from '@ast-grep/napi';
 import type { AnalyzerContext, SourceFile } from '../../core/analyzer.js';
 import type { RawFinding } from '../../core/finding.js';
 import { isFixedValue } from './fixed-value.js';
-import { scriptLanguageOf } from './languages.js';
 import { kindOf } from './syntax.js';
 import { escapeRegex } from './scope.js';
-import { isModuleSpecifier } from './template-compiled-text.js';
-import { filesNaming, mentionOf, valueOf } from './template-compiled.js';
+import { filesNaming, templateMentions, valueOf } from './template-compiled.js';
 import { isScript } from './template-index.js';
 import { lineStarts, readOrWarn, reviewedEngine, unescapedOutputs, withoutOutputsAt } from './templates.js';
 import type { UnescapedOutput } from './templates.js';
@@ -120,16 +117,12 @@ function boundObject(id: SgNode): SgNode | undefined {
  * undefined when the file names the template any other way.
  */
 function jsRenders(text: string, path: string, name: string): SgNode[] | undefined {
-  const root = parse(scriptLanguageOf(path)!, text).root();
-  const mention = mentionOf(name);
-  const strings = [
-    ...root.findAll({ rule: { any: [{ kind: 'string' }, { kind: 'template_string' }] } }),
-  ].filter((s) => mention.test(s.text()));
-  if (strings.length === 0) return undefined;
-  // `require('../index')` names a module beside `index.html`, not the template: the file gives no calls.
-  if (strings.every(isModuleSpecifier)) return [];
+  const strings = templateMentions(text, path, name);
+  if (strings === undefined) return undefined;
+  // Only module specifiers name it: the file gives no calls.
+  if (strings.length === 0) return [];
   const objects: SgNode[] = [];
-  for (const s of strings.filter((s) => !isModuleSpecifier(s))) {
+  for (const s of strings) {
     const call = s.parent()?.parent();
     if (!call || kindOf(call) !== 'call_expression') return undefined;
     const args = argsOf(call);
