@@ -9,7 +9,8 @@
  * - the module is reached from an entry through imports of modules that serve nobody, and everything in the
  *   application that imports it is such an entry or such a module (a module the server imports as well is the
  *   server's, also when it imports the module by a path not written relative, an alias or a path built at run
- *   time, whose last name is the module's: `require(path.join(__dirname, 'lib', 'run'))` is taken as `lib/run.js`);
+ *   time, whose last name is the module's: a `require` of `path.join(__dirname, 'lib', 'run')` is taken as
+ *   `lib/run.js`);
  * - the module itself takes no network input, as the util asks of a one-file program (checked by the rule's own
  *   util on the module's text as if it opened with a `#!` line).
  * What it gives up, as the one-file rule does: a program another program calls with untrusted arguments, and a
@@ -37,9 +38,10 @@ const NODE_SCRIPT = /^#![^\n]*\b(?:node|nodejs|ts-node|tsx|bun|deno)\b/;
 const RELATIVE_IMPORT = /(?:\brequire\(\s*|\bimport\(\s*|\bfrom\s+|^\s*import\s+)['"](\.\.?\/[^'"\n]+)['"]/gm;
 
 /**
- * Imports not written as a relative path, which `resolveJs` does not follow: an alias (`from '@/lib/run'`,
- * `require('src/lib/run')`) or a path built at run time (`require(path.join(__dirname, 'lib', 'run'))`). Group 1
- * is a call's arguments (one level of nested calls), group 2 a `from` clause's specifier.
+ * Imports not written as a relative path, which `resolveJs` does not follow: an alias (`@/lib/run` after
+ * `from`, `src/lib/run` given to `require`) or a path built at run time (a `require` of
+ * `path.join(__dirname, 'lib', 'run')`). Group 1 is a call's arguments (one level of nested calls), group 2 a
+ * `from` clause's specifier.
  */
 const OTHER_IMPORT = /\b(?:require|import)\s*\(([^()]*(?:\([^()]*\)[^()]*)*)\)|\bfrom\s+(['"][^'"\n]+['"])/g;
 const QUOTED = /['"`]([^'"`\n]+)['"`]/g;
@@ -47,7 +49,7 @@ const QUOTED = /['"`]([^'"`\n]+)['"`]/g;
 /**
  * The last names of what a file imports other than by a relative path (`run` of `'@/lib/run'` or of
  * `path.join(__dirname, 'lib', 'run')`): a module of the same name may be the one imported. A single written
- * specifier without a `/` is a package (`require('debug')`), not a module of the application.
+ * specifier without a `/` is a package (`debug` given to `require`), not a module of the application.
  */
 function otherImportNames(text: string): Set<string> {
   const names = new Set<string>();

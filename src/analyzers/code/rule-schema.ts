@@ -24,7 +24,8 @@ export interface SinkSpec {
   args: (string | number)[];
   /**
    * A match is a sink only when this metavariable's text is a name the module binds to one of `modules` by
-   * `require` or a default/namespace import (`const readTorrent = require('read-torrent')`, bound-names.ts):
+   * `require` or a default/namespace import (`read-torrent` given to `require` and bound to `readTorrent`,
+   * bound-names.ts):
    * a library whose default export fetches what it is given, whatever the file calls it.
    */
   boundTo?: { metavar: string; modules: string[] };

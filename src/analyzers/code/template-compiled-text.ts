@@ -156,7 +156,10 @@ export function readsOwnFile(call: SgNode): boolean {
   return !!p && ownPath(p) && rest.every((a) => STRING.test(a.text()));
 }
 
-/** Whether a string is a module's specifier: `require('…')`, `import('…')`, or an import or export's source. */
+/**
+ * Whether a string is a module's specifier: the string given to `require` or to `import()`, or an import or
+ * export's source.
+ */
 export function isModuleSpecifier(s: SgNode): boolean {
   const parent = s.parent();
   if (!parent) return false;
