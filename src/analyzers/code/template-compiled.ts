@@ -94,7 +94,7 @@ async function buildIndex(texts: ProjectTexts): Promise<Map<string, string[]>> {
  * The other files of the scan whose text names the template `file` (by its file name, or its name without the
  * extension in quotes); undefined when that index could not be built.
  */
-export async function filesNaming(ctx: AnalyzerContext, file: SourceFile): Promise<string[] | undefined> {
+async function filesNaming(ctx: AnalyzerContext, file: SourceFile): Promise<string[] | undefined> {
   const named = await index.of(ctx, file.path);
   return named && (named.get(file.name) ?? []).filter((p) => p !== file.path);
 }
@@ -184,6 +184,29 @@ function boundInTemplate(text: string, name: string): boolean {
 }
 
 /**
+ * What `read` finds in every script that names the template `file`, all together; undefined when the name could
+ * be used unseen, a file that names it is not a script or cannot be read, or `read` gives up on one of them.
+ */
+export async function fromEveryNamer<T>(
+  ctx: AnalyzerContext,
+  file: SourceFile,
+  read: (text: string, path: string, name: string) => T[] | undefined,
+): Promise<T[] | undefined> {
+  // A file name with other characters than the index reads as a word could be named unseen.
+  if (!/^[\w.-]+$/.test(file.name)) return undefined;
+  const users = await filesNaming(ctx, file);
+  if (!users || users.length === 0 || users.some((p) => !isScript(p))) return undefined;
+  const found: T[] = [];
+  for (const p of users) {
+    const text = await readOrWarn(ctx, p);
+    const got = typeof text === 'string' ? read(text, p, file.name) : undefined;
+    if (!got) return undefined;
+    found.push(...got);
+  }
+  return found;
+}
+
+/**
  * `findings` of a template file without the unescaped outputs that every compiled call of the template leaves
  * unwritten or fills with the program's own text (see the module comment).
  */
@@ -194,18 +217,8 @@ export async function withoutUnpassedOutputs(
 ): Promise<RawFinding[]> {
   const engine = reviewedEngine(file.ext, findings);
   if (!engine) return findings;
-  // A file name with other characters than the index reads as a word could be named unseen.
-  if (!/^[\w.-]+$/.test(file.name)) return findings;
-  const users = await filesNaming(ctx, file);
-  if (!users || users.length === 0 || users.some((p) => !isScript(p))) return findings;
-  const objects: CallData[] = [];
-  for (const p of users) {
-    const text = await readOrWarn(ctx, p);
-    const calls = typeof text === 'string' ? compiledCalls(text, p, file.name) : undefined;
-    if (!calls) return findings;
-    objects.push(...calls);
-  }
-  if (objects.length === 0) return findings;
+  const objects = await fromEveryNamer(ctx, file, compiledCalls);
+  if (!objects || objects.length === 0) return findings;
   const dead = new Set<UnescapedOutput>();
   for (const o of unescapedOutputs(file.text, engine)) {
     if (o.names.length === 0 || o.names.some((n) => boundInTemplate(file.text, n))) continue;

@@ -15,9 +15,8 @@ import type { RawFinding } from '../../core/finding.js';
 import { isFixedValue } from './fixed-value.js';
 import { kindOf } from './syntax.js';
 import { escapeRegex } from './scope.js';
-import { filesNaming, templateMentions, valueOf } from './template-compiled.js';
-import { isScript } from './template-index.js';
-import { lineStarts, readOrWarn, reviewedEngine, unescapedOutputs, withoutOutputsAt } from './templates.js';
+import { fromEveryNamer, templateMentions, valueOf } from './template-compiled.js';
+import { lineStarts, reviewedEngine, unescapedOutputs, withoutOutputsAt } from './templates.js';
 import type { UnescapedOutput } from './templates.js';
 
 /** A MIME type no browser parses as HTML and whose text here is code: JavaScript or JSON. */
@@ -196,17 +195,9 @@ export async function withoutJsonInScriptResponses(
   ctx: AnalyzerContext,
 ): Promise<RawFinding[]> {
   const engine = reviewedEngine(file.ext, findings);
-  if (!engine || !/^[\w.-]+$/.test(file.name)) return findings;
-  const users = await filesNaming(ctx, file);
-  if (!users || users.length === 0 || users.some((p) => !isScript(p))) return findings;
-  const objects: SgNode[] = [];
-  for (const p of users) {
-    const text = await readOrWarn(ctx, p);
-    const renders = typeof text === 'string' ? jsRenders(text, p, file.name) : undefined;
-    if (!renders) return findings;
-    objects.push(...renders);
-  }
-  if (objects.length === 0) return findings;
+  if (!engine) return findings;
+  const objects = await fromEveryNamer(ctx, file, jsRenders);
+  if (!objects || objects.length === 0) return findings;
   const starts = lineStarts(file.text);
   const dropped: UnescapedOutput[] = [];
   for (const o of unescapedOutputs(file.text, engine)) {
