@@ -12,7 +12,7 @@ function showWidget($box) {
     $box.html(data.html);
   });
   $.ajax($box.data('url')).done(function (html) {
-    $box.html(html + $box.attr('data-footer'));
+    $box.html(html + $box.find('.footer').text());
   });
   $.get('/partials/cart', function (html) {
     $('#cart').html(html);

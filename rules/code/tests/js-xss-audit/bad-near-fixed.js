@@ -24,12 +24,12 @@ function render(el, html, items, opts) {
   $('#row').html(`${row}${html}`);
 }
 
-// Markup read back and then changed with run-time text is new markup.
+// Markup read back and then changed with run-time text is new markup; a text node's value is decoded text.
 function label(el, name) {
   // ruleid: code/js-xss-audit
   $(el).html($(el).html() + name);
   // ruleid: code/js-xss-audit
-  el.innerHTML = el.dataset.template;
+  el.innerHTML = el.firstChild.nodeValue;
 }
 
 // Near the template, translation and number cases that are fixed: the callback of a call that renders no
@@ -188,7 +188,7 @@ function selections(data, names) {
   // ruleid: code/js-xss-audit
   $('#list').html($('.item ' + data.filter));
   // ruleid: code/js-xss-audit
-  $('#title').html($('#' + data.id).attr('title'));
+  $('#title').html($('#' + data.id).text());
   // ruleid: code/js-xss-audit
   $('#names').html(names.sort());
 }

@@ -16,7 +16,7 @@ function showWidget($box) {
   });
   $.ajax($box.data('url')).done(function (html) {
     // ruleid: code/js-xss-audit
-    $box.html(html + $box.attr('data-footer'));
+    $box.html(html + $box.find('.footer').text());
   });
 }
 

@@ -19,7 +19,7 @@ function showOrdered(el, a0, b0) {
   var t = b;
   b = a;
   a = t;
-  t = el.getAttribute('data-label');
+  t = el.textContent;
   // ruleid: code/js-xss-audit
   el.innerHTML = '<i>' + a + '</i>';
 }
