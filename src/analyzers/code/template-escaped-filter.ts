@@ -16,8 +16,9 @@
  * returned as the first statement of the branch of `if data is None:` (`data == None`, `not data`) counts too:
  * it writes `None` or an empty value. Any other parameter return (`if data:`, `if data is not None:`, a guard
  * joined with `or`, a statement before the return), a local bound by a loop, `with`, a tuple or `global`,
- * anything else keeps the finding. What it gives up: a
- * filter registered from a name built at run time (`env.filters[name] = fn`).
+ * anything else keeps the finding. What it gives up: a filter registered from a name built at run time
+ * (`env.filters[name] = fn`). The taint-confirmed template rule asks the same of the outputs a Python view's
+ * request data reaches (escapedByProjectFilter).
  */
 import { parse } from '@ast-grep/napi';
 import type { SgNode } from '@ast-grep/napi';
@@ -26,8 +27,10 @@ import type { RawFinding } from '../../core/finding.js';
 import { escapeRegex } from './scope.js';
 import { kindOf } from './syntax.js';
 import { calleeName, escapingCallPy } from './template-escaped-py.js';
-import { withoutClearedOutputs } from './template-escaped-items.js';
+import { ensurePython } from './languages.js';
+import { projectCorpus, withoutClearedOutputs } from './template-escaped-items.js';
 import type { Corpus } from './template-escaped-items.js';
+import { templateEngineOf } from './templates.js';
 import type { UnescapedOutput } from './templates.js';
 
 /** The last filter of an expression (`|name`, `|name(args)`, Django's `|name:arg`), before `| safe`. */
@@ -329,4 +332,27 @@ export function withoutEscapingFilters(
 ): Promise<RawFinding[]> {
   const lastFilter = (o: UnescapedOutput): string => LAST_FILTER.exec(o.expr)?.[1] ?? '';
   return withoutClearedOutputs(findings, file, ctx, LAST_FILTER, decided, lastFilter, escapingFilter);
+}
+
+/**
+ * Whether a `|safe` output of the Jinja or Django template at `path` goes through a project filter that returns
+ * escaped markup last: then it writes no request data raw either, whatever the render passes it (the
+ * taint-confirmed template rule asks this of the outputs its flows reach).
+ */
+export async function escapedByProjectFilter(
+  ctx: AnalyzerContext,
+  path: string,
+  o: UnescapedOutput,
+): Promise<boolean> {
+  const engine = templateEngineOf(path.slice(path.lastIndexOf('.') + 1).toLowerCase());
+  const filter = LAST_FILTER.exec(o.expr)?.[1];
+  if (o.construct !== '|safe' || (engine !== 'jinja' && engine !== 'html') || !filter) return false;
+  const c = await projectCorpus(ctx, path);
+  if (!c) return false;
+  ensurePython();
+  let known = decided.get(c);
+  if (!known) decided.set(c, (known = new Map<string, boolean>()));
+  let ok = known.get(filter);
+  if (ok === undefined) known.set(filter, (ok = escapingFilter(c, filter)));
+  return ok;
 }
