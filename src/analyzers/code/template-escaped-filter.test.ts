@@ -59,3 +59,34 @@ describe('|safe after a project filter that returns escaped markup', () => {
     expect(await lines(`${HEAD}@register.filter\n${ESCAPING}`, page)).toEqual([1]);
   });
 });
+
+describe('request data through a project filter that returns escaped markup', () => {
+  const VIEW =
+    'from flask import Flask, render_template, request\nfrom markupsafe import Markup, escape\n\n' +
+    'app = Flask(__name__)\n\n' +
+    '@app.template_filter("nl2br")\n' +
+    ESCAPING +
+    '\n@app.template_filter("raw_br")\n' +
+    RAW +
+    '\n@app.route("/")\ndef index():\n    return render_template("page.html", note=request.args.get("note"))\n';
+
+  /** The lines of page.html's taint-confirmed findings when views.py renders it with request data. */
+  async function flowLines(page: string): Promise<number[]> {
+    const files = { 'app/views.py': VIEW, [TEMPLATE]: page };
+    const ctx = makeMemoryContext(files, {}, `/virtual-escaped-filter-flow-${n++}`);
+    const found = await codeAnalyzer.analyze(makeSourceFile('app/views.py', VIEW), ctx);
+    return found.filter((f) => f.ruleId === 'code/template-xss').map((f) => f.location.startLine);
+  }
+
+  it('is not reported when the escaping filter is the last before |safe', async () => {
+    expect(await flowLines('<p>{{ note|nl2br|safe }}</p>\n<p>{{ note | nl2br(2) | safe }}</p>\n')).toEqual(
+      [],
+    );
+  });
+
+  it('is reported through a filter that returns the text raw, or with nothing after the escaping one', async () => {
+    const page = '<p>{{ note|raw_br|safe }}</p>\n<p>{{ note|nl2br|replace("&lt;", "<")|safe }}</p>\n';
+    expect(await flowLines(page)).toEqual([1, 2]);
+    expect(await flowLines('<p>{{ note|safe }}</p>\n')).toEqual([1]);
+  });
+});

@@ -12,9 +12,13 @@
  * escapes the code it colours), fixed text, such a result wrapped in `mark_safe`/`Markup`, `+` or a
  * conditional of those, such a result whose fixed text holding no entity is replaced by one
  * (`.replace("\n", Markup("<br>"))`; not `.replace("&lt;", "<")`, which undoes a plain str's escaping), or a local of the function every write of which is one of those or the local itself
- * plus one (`html = ''`, then `html = html + highlight(part, lexer, formatter)` in a loop). A parameter, a
- * local bound by a loop, `with`, a tuple or `global`, anything else keeps the finding. What it gives up: a
- * filter registered from a name built at run time (`env.filters[name] = fn`).
+ * plus one (`html = ''`, then `html = html + highlight(part, lexer, formatter)` in a loop). A parameter
+ * returned as the first statement of the branch of `if data is None:` (`data == None`, `not data`) counts too:
+ * it writes `None` or an empty value. Any other parameter return (`if data:`, `if data is not None:`, a guard
+ * joined with `or`, a statement before the return), a local bound by a loop, `with`, a tuple or `global`,
+ * anything else keeps the finding. What it gives up: a filter registered from a name built at run time
+ * (`env.filters[name] = fn`). The taint-confirmed template rule asks the same of the outputs a Python view's
+ * request data reaches (escapedByProjectFilter).
  */
 import { parse } from '@ast-grep/napi';
 import type { SgNode } from '@ast-grep/napi';
@@ -23,8 +27,10 @@ import type { RawFinding } from '../../core/finding.js';
 import { escapeRegex } from './scope.js';
 import { kindOf } from './syntax.js';
 import { calleeName, escapingCallPy } from './template-escaped-py.js';
-import { withoutClearedOutputs } from './template-escaped-items.js';
+import { ensurePython } from './languages.js';
+import { projectCorpus, withoutClearedOutputs } from './template-escaped-items.js';
 import type { Corpus } from './template-escaped-items.js';
+import { templateEngineOf } from './templates.js';
 import type { UnescapedOutput } from './templates.js';
 
 /** The last filter of an expression (`|name`, `|name(args)`, Django's `|name:arg`), before `| safe`. */
@@ -158,7 +164,30 @@ class Returns {
   all(): boolean {
     const body = this.def.field('body');
     const returns = body?.findAll({ rule: { kind: 'return_statement' } }) ?? [];
-    return returns.length > 0 && returns.every((r) => this.escaped(r.namedChildren()[0], new Set(), 0));
+    return (
+      returns.length > 0 &&
+      returns.every((r) => this.emptyParameter(r) || this.escaped(r.namedChildren()[0], new Set(), 0))
+    );
+  }
+
+  /**
+   * `if data is None: return data` (or `== None`, `not data`): the parameter returned as the first statement of
+   * the branch that found it None or falsy, which writes `None` or an empty value, never markup.
+   */
+  private emptyParameter(ret: SgNode): boolean {
+    const v = ret.namedChildren()[0];
+    if (!v || kindOf(v) !== 'identifier' || !this.params.has(v.text())) return false;
+    const block = ret.parent();
+    const first = block?.namedChildren().find((c) => kindOf(c) !== 'comment');
+    const branch = block?.parent();
+    if (!block || kindOf(block) !== 'block' || first?.id() !== ret.id()) return false;
+    if (!branch || kindOf(branch) !== 'if_statement' || branch.field('consequence')?.id() !== block.id())
+      return false;
+    const n = escapeRegex(v.text());
+    const empty = new RegExp(
+      `^\\(?\\s*(?:${n}\\s+is\\s+None|${n}\\s*==\\s*None|None\\s+is\\s+${n}|not\\s+${n})\\s*\\)?$`,
+    );
+    return empty.test(branch.field('condition')?.text() ?? '');
   }
 
   private escaped(v: SgNode | undefined, assuming: Set<string>, depth: number): boolean {
@@ -303,4 +332,27 @@ export function withoutEscapingFilters(
 ): Promise<RawFinding[]> {
   const lastFilter = (o: UnescapedOutput): string => LAST_FILTER.exec(o.expr)?.[1] ?? '';
   return withoutClearedOutputs(findings, file, ctx, LAST_FILTER, decided, lastFilter, escapingFilter);
+}
+
+/**
+ * Whether a `|safe` output of the Jinja or Django template at `path` goes through a project filter that returns
+ * escaped markup last: then it writes no request data raw either, whatever the render passes it (the
+ * taint-confirmed template rule asks this of the outputs its flows reach).
+ */
+export async function escapedByProjectFilter(
+  ctx: AnalyzerContext,
+  path: string,
+  o: UnescapedOutput,
+): Promise<boolean> {
+  const engine = templateEngineOf(path.slice(path.lastIndexOf('.') + 1).toLowerCase());
+  const filter = LAST_FILTER.exec(o.expr)?.[1];
+  if (o.construct !== '|safe' || (engine !== 'jinja' && engine !== 'html') || !filter) return false;
+  const c = await projectCorpus(ctx, path);
+  if (!c) return false;
+  ensurePython();
+  let known = decided.get(c);
+  if (!known) decided.set(c, (known = new Map<string, boolean>()));
+  let ok = known.get(filter);
+  if (ok === undefined) known.set(filter, (ok = escapingFilter(c, filter)));
+  return ok;
 }

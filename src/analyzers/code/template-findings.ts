@@ -5,6 +5,8 @@ import type { FamilyRules } from './engine.js';
 import type { ProjectView } from './project.js';
 import type { CompiledSources } from './sources.js';
 import { templateFlows } from './template-flow.js';
+import { escapedByProjectFilter } from './template-escaped-filter.js';
+import { PYTHON } from './template-escaped-py.js';
 import { templateRules } from './template-rules.js';
 import type { TemplateRule } from './template-rules.js';
 import { autoescapeOff, templateEngineOfText, unescapedOutputs } from './templates.js';
@@ -125,7 +127,11 @@ export async function renderFindings(
   // HTML escaping functions clean a value for a template as they do for a response body.
   const xss = fam.rules.find((r) => /\/(js|py)-xss-response$/.test(r.id))?.taint?.sanitizers ?? [];
   const sanitizers = [...fam.sanitizers, ...xss];
-  const flows = await templateFlows(view, sources, sanitizers, ctx.paths, (p) => ctx.readFile(p));
+  const all = await templateFlows(view, sources, sanitizers, ctx.paths, (p) => ctx.readFile(p));
+  // A Python view's template output that a project filter escapes last writes no request data raw.
+  const flows = [];
+  for (const f of all)
+    if (!PYTHON.test(file.path) || !(await escapedByProjectFilter(ctx, f.template, f.output))) flows.push(f);
   return flows.map((f) => {
     const path = describe(f.trace, file.path, f.template, f.output.line);
     const finding = findingFrom(rule, {

@@ -50,6 +50,30 @@ def first_line(text):
     return out
 
 
+@app.template_filter("when_set")
+def when_set(text):
+    # Returned as it is when it holds something: the guard is on being set, not on being empty.
+    if text is not None:
+        return text
+    return ""
+
+
+@app.template_filter("either")
+def either(text, fallback=None):
+    # Only one side of the guard is about the text; the fallback may be anything.
+    if text is None or fallback:
+        return text
+    return escape(text)
+
+
+@app.template_filter("refilled")
+def refilled(text):
+    if not text:
+        text = request.args.get("default", "")
+        return text
+    return escape(text)
+
+
 app.jinja_env.filters["paragraphs"] = paragraphs
 app.jinja_env.filters["first_line"] = first_line
 

@@ -1,8 +1,10 @@
+import json
+
 from flask import Flask, render_template, request
 from markupsafe import Markup, escape
 from pygments import highlight
 from pygments.formatters import HtmlFormatter
-from pygments.lexers import get_lexer_by_name
+from pygments.lexers import JsonLexer, TextLexer, get_lexer_by_name
 
 app = Flask(__name__)
 
@@ -23,6 +25,24 @@ def code_highlighter(codelines, language=None):
     return html_code
 
 
+@app.template_filter("format_data")
+def format_data(data):
+    formatter = HtmlFormatter(cssclass="codehilite")
+    # Nothing to colour: the template writes None, no markup.
+    if data is None:
+        return data
+    if isinstance(data, (dict, list)):
+        return highlight(json.dumps(data, indent=4), JsonLexer(), formatter)
+    return highlight(str(data), TextLexer(), formatter)
+
+
+@app.template_filter("or_blank")
+def or_blank(text):
+    if not text:
+        return text
+    return escape(text)
+
+
 def nl2br(text):
     if not text:
         return ""
@@ -41,5 +61,9 @@ app.add_template_filter(emphasis, "emphasis")
 def code():
     lines = list(enumerate(request.args.get("code", "").splitlines()))
     return render_template(
-        "code.html", lines=lines, lang=request.args.get("lang"), note=request.args.get("note")
+        "code.html",
+        lines=lines,
+        lang=request.args.get("lang"),
+        note=request.args.get("note"),
+        data=request.get_json(silent=True),
     )
