@@ -12,6 +12,11 @@ describe('roleFromPath', () => {
     ['tests/test_views.py', 'test'],
     ['app/views_test.py', 'test'],
     ['pkg/server_test.go', 'test'],
+    // Deno's and Closure's test names; not a module that only has `test` in its name.
+    ['src/server_test.ts', 'test'],
+    ['node/easysync_tests.js', 'test'],
+    ['lib/contest.js', 'source'],
+    ['lib/test_runner_api.js', 'source'],
     ['src/test/java/com/x/UserServiceTest.java', 'test'],
     ['spec/models/user_spec.rb', 'test'],
     ['conftest.py', 'test'],

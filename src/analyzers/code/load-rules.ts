@@ -220,9 +220,11 @@ function checkTier(r: Reader, rule: CodeRule): void {
   if (rule.boundTo && !rule.match) r.fail('"boundTo" belongs to a "match" rule');
   if (rule.calleeIn && (!rule.match || rule.languages.includes('python')))
     r.fail('"calleeIn" belongs to a "match" rule for javascript/typescript');
-  // An audit-profile finding is a lead, not a proof: it may not claim more than that.
-  if (rule.profile === 'audit' && (rule.tier !== 'audit' || rule.confidence !== 'low'))
-    r.fail('a rule of the audit profile has tier "audit" and confidence "low"');
+  // An audit-profile finding is a lead, not a proof: it may not claim more than that. A taint rule may be one
+  // when what its flow reaches is itself only a lead (js-prototype-key-write: a request's key written one level
+  // deep, which never reaches Object.prototype).
+  if (rule.profile === 'audit' && (rule.tier === 'pattern' || rule.confidence !== 'low'))
+    r.fail('a rule of the audit profile has tier "audit" (or "taint") and confidence "low"');
   if (rule.profile === 'audit' && !['low', 'medium'].includes(rule.severity))
     r.fail('a rule of the audit profile has severity low or medium');
   if (rule.unguardedRoute && (!rule.match || rule.languages.includes('python')))

@@ -72,7 +72,8 @@ describe('the audit profile', () => {
     expect(audit.length).toBeGreaterThanOrEqual(15);
     for (const r of audit) {
       expect(defaults.has(r.id), r.id).toBe(false);
-      expect(r.tier, r.id).toBe('audit');
+      // A lead by its pattern (audit), or a proven flow to a write that is itself only a lead (taint).
+      expect(['audit', 'taint'], r.id).toContain(r.tier);
       expect(r.confidence, r.id).toBe('low');
       expect(['low', 'medium'], r.id).toContain(r.severity);
       expect(r.cwe.length, r.id).toBeGreaterThan(0);
@@ -105,6 +106,34 @@ ${extra}`;
         rule('').replace('severity: high', 'severity: low').replace('confidence: low', 'confidence: medium'),
       ),
     ).toThrow(/confidence "low"/);
+    // A pattern rule proves neither a flow nor a weakness; it is an audit rule or none of the profile.
+    expect(() =>
+      parseRuleFile(
+        'x.yaml',
+        rule('').replace('severity: high', 'severity: low').replace('tier: audit', 'tier: pattern'),
+      ),
+    ).toThrow(/tier "audit"/);
+  });
+
+  it('takes a taint rule whose flow reaches only a lead (low confidence) into the profile', () => {
+    const rule = (confidence: string) => `rules:
+  - id: acme/key-write
+    profile: audit
+    title: t
+    description: d
+    languages: [javascript]
+    severity: low
+    confidence: ${confidence}
+    cwe: [1321]
+    principles: [zoning-containment]
+    message: m
+    remediation: r
+    taint:
+      sources: [http]
+      sinks: [{ pattern: '$O[$K] = $V', arg: K }]
+`;
+    expect(parseRuleFile('x.yaml', rule('low')).rules[0]).toMatchObject({ tier: 'taint', profile: 'audit' });
+    expect(() => parseRuleFile('x.yaml', rule('medium'))).toThrow(/confidence "low"/);
   });
 
   it('refuses a calleeIn whose metavariable the match never binds (its check would silently keep every match)', () => {
