@@ -167,7 +167,7 @@ export class TaintEvaluator {
     // A request value checked where it is read (`if (types.indexOf(req.params.type) === -1) return next()`)
     // is guarded as a variable would be.
     if (src)
-      return this.guardCheck.guarded(node) || (!this.o.python && memberSetToLiteral(node)) ? null : src;
+      return this.guardCheck.guardedSource(node) || (!this.o.python && memberSetToLiteral(node)) ? null : src;
     if (syn.identifiers.has(k)) {
       const v = this.identifier(node, depth);
       return v === null && this.src.requestObject(node, node.text()) ? REQ : v;
