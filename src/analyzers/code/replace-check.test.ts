@@ -65,7 +65,11 @@ describe('a path name with both separators removed is one name in its folder', (
   it.each([
     ['a class with both separators', '', `name.replace(/[\\\\/]/g, '')`],
     ['a regex bound once to a name', `const BAD = /[<>:"\\\\/|?*]+/g;`, `name.replace(BAD, '')`],
-    ['a class written with code escapes', `const BAD = /[\\u001e\\u200e'<>:"\\\\/|?*]+/g;`, `name.replace(BAD, '_')`],
+    [
+      'a class written with code escapes',
+      `const BAD = /[\\u001e\\u200e'<>:"\\\\/|?*]+/g;`,
+      `name.replace(BAD, '_')`,
+    ],
   ])('%s cleans', (_name, decl, expr) => {
     expect(ids(jsPath(decl, expr), 'js', 'code/js-path-traversal')).toEqual([]);
   });

@@ -43,3 +43,13 @@ exports.forwardBody = function (req, res) {
   // ruleid: code/js-ssrf
   http.request(options, (up) => up.pipe(res)).end();
 };
+
+exports.forwardKeptHost = function (req, res) {
+  const options = url.parse(fullUrl(req));
+  // The client's hostname kept when it gave one.
+  options.hostname = options.hostname || '127.0.0.1';
+  options.host = null;
+  options.port = 8080;
+  // ruleid: code/js-ssrf
+  http.request(options, (up) => up.pipe(res)).end();
+};
