@@ -10,6 +10,7 @@ import { isLiteralComparison, literalChoice } from './literal-choice.js';
 import { overwritesIn, overwrittenBetween } from './guard-overwrites.js';
 import type { Matcher } from './rule-schema.js';
 import type { TaintBudget } from './taint-budget.js';
+import { partReceiver } from './taint-shapes.js';
 
 /** The index of the first spot that starts at `start` or later (spots sorted by start). */
 function firstFrom(list: readonly Spot[], start: number): number {
@@ -53,6 +54,12 @@ export class GuardChecker {
     let g = o.guards.length === 0 ? new Map<number, KeptGuard>() : o.index.guards.get(o.guards);
     if (!g) o.index.guards.set(o.guards, (g = new Map<number, KeptGuard>()));
     this.guards = g;
+  }
+
+  /** A request value read where it is checked, or a part of one read in place (partReceiver). */
+  guardedSource(read: SgNode): boolean {
+    const whole = partReceiver(read);
+    return this.guarded(read) || (whole !== undefined && this.guarded(whole));
   }
 
   guarded(use: SgNode): boolean {

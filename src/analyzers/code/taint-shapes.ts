@@ -156,3 +156,19 @@ export function keepsShape(syn: Syntax, node: SgNode): boolean {
     syn.sameValue.has(k)
   );
 }
+
+/** String methods whose result is a part of the string they are called on. */
+const PART = /^(?:substring|substr|slice|trim|trimStart|trimEnd|toLowerCase|toUpperCase)$/;
+
+/**
+ * The property read a part is taken from in place (`req.path` of `req.path.substring(i + 1)`), else undefined.
+ * A check of that read covers the part as a check of a name covers a part taken from the name
+ * (`if (existsUpPath(req.path)) return` before `req.path.substring(i + 1)`, as before `p.substring(i + 1)`).
+ */
+export function partReceiver(read: SgNode): SgNode | undefined {
+  const callee = read.kind() === 'call_expression' ? read.field('function') : null;
+  if (callee?.kind() !== 'member_expression' || !PART.test(callee.field('property')?.text() ?? ''))
+    return undefined;
+  const object = callee.field('object');
+  return object?.kind() === 'member_expression' ? object : undefined;
+}
