@@ -178,7 +178,7 @@ export class GuardChecker {
           ? useStart < g.consEnd
             ? onTrue
             : onFalse
-          : (g.exits || reassigns(g.consequence, name)) && onFalse;
+          : useStart < g.after && (g.exits || reassigns(g.consequence, name)) && onFalse;
       // Not where the name is given a new value between the check and the use (`f = req.query.g`).
       if (covers && !overwrittenBetween(this.overwrites(scope).get(name), g.start, useStart)) return true;
     }
@@ -223,6 +223,7 @@ export class GuardChecker {
       start: r.start.index,
       end: r.end.index,
       consEnd: consNode?.range().end.index ?? r.end.index,
+      after: afterEnd(s),
       names: new Set(),
       whenTrue: new Set(),
       whenFalse: new Set(),
@@ -347,6 +348,23 @@ export class GuardChecker {
     const side = onTrue && onFalse ? g.names : onTrue ? g.whenTrue : onFalse ? g.whenFalse : undefined;
     for (const x of names) side?.add(x);
   }
+}
+
+/** Try statements: a check in their block still guards the code after the whole `try` (see Guard.after). */
+const TRY = /^try_statement$/;
+
+/**
+ * Where the code that runs after statement `s` ends (Guard.after): the end of the node holding it, or, for a
+ * `try` block, of the node holding the `try`.
+ */
+function afterEnd(s: SgNode): number {
+  let p = s.parent();
+  for (let depth = 0; p && depth < 8; depth++) {
+    const up = p.parent();
+    if (!up || !TRY.test(kindOf(up)) || up.field('body')?.id() !== p.id()) break;
+    p = up.parent();
+  }
+  return p ? p.range().end.index : Number.MAX_SAFE_INTEGER;
 }
 
 /**

@@ -91,6 +91,13 @@ export interface Guard {
   end: number;
   /** Where the `if`'s consequence ends: code after it (an `else`) runs when the condition is false. */
   consEnd: number;
+  /**
+   * Where the statements that run after the `if` end: its block's end (a `try` block's counts as the
+   * statement around the `try`). A check that leaves on failure guards the code after it only up to there:
+   * inside one branch (`if method == 'PUT': if x not in known: return`) it says nothing of the code after
+   * the whole branch, which the other branches reach unchecked.
+   */
+  after: number;
   /** Names checked so that they are safe whichever way the condition goes (as far as can be told). */
   names: Set<string>;
   /** Names known safe only where the condition is true (`if (allowed.has(x)) …`). */
