@@ -1,7 +1,7 @@
 import type { SgNode } from '@ast-grep/napi';
 import { kindOf } from './syntax.js';
 import type { DefinitionLookup } from './definitions.js';
-import { EXITS, reassigns } from './taint-support.js';
+import { afterEnd, EXITS, reassigns } from './taint-support.js';
 import type { Spot } from './file-index.js';
 import type { Guard, TaintOptions } from './taint-support.js';
 import { GUARD_POLARITY } from './rule-schema.js';
@@ -348,23 +348,6 @@ export class GuardChecker {
     const side = onTrue && onFalse ? g.names : onTrue ? g.whenTrue : onFalse ? g.whenFalse : undefined;
     for (const x of names) side?.add(x);
   }
-}
-
-/** Try statements: a check in their block still guards the code after the whole `try` (see Guard.after). */
-const TRY = /^try_statement$/;
-
-/**
- * Where the code that runs after statement `s` ends (Guard.after): the end of the node holding it, or, for a
- * `try` block, of the node holding the `try`.
- */
-function afterEnd(s: SgNode): number {
-  let p = s.parent();
-  for (let depth = 0; p && depth < 8; depth++) {
-    const up = p.parent();
-    if (!up || !TRY.test(kindOf(up)) || up.field('body')?.id() !== p.id()) break;
-    p = up.parent();
-  }
-  return p ? p.range().end.index : Number.MAX_SAFE_INTEGER;
 }
 
 /**

@@ -297,3 +297,20 @@ export function lookupArguments(
   }
   return kept.map((a) => (a.kind() === 'keyword_argument' ? a.field('value') : a));
 }
+
+/** Try statements: a check in their block still guards the code after the whole `try` (see Guard.after). */
+const TRY = /^try_statement$/;
+
+/**
+ * Where the code that runs after statement `s` ends (Guard.after): the end of the node holding it, or, for a
+ * `try` block, of the node holding the `try`.
+ */
+export function afterEnd(s: SgNode): number {
+  let p = s.parent();
+  for (let depth = 0; p && depth < 8; depth++) {
+    const up = p.parent();
+    if (!up || !TRY.test(kindOf(up)) || up.field('body')?.id() !== p.id()) break;
+    p = up.parent();
+  }
+  return p ? p.range().end.index : Number.MAX_SAFE_INTEGER;
+}
