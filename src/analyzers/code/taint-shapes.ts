@@ -156,3 +156,28 @@ export function keepsShape(syn: Syntax, node: SgNode): boolean {
     syn.sameValue.has(k)
   );
 }
+
+const REGEX_VALUE = /^(?:new\s+)?RegExp\s*\(/;
+
+/** True for a regular expression written in place (`/x=([^&]*)/`) or built (`new RegExp(…)`). */
+function isRegex(n: SgNode): boolean {
+  return kindOf(n) === 'regex' || REGEX_VALUE.test(n.text());
+}
+
+/**
+ * The input a regular expression's `exec` reads (`re.exec(location.search)`): its match and groups are parts
+ * of that text, as `text.match(re)`'s are (read through the receiver). Only a receiver that is a regular
+ * expression, written in place or in a name every assignment of which is one: `db.exec(sql)` or a
+ * process's `exec` returns no part of its argument.
+ */
+export function regexExecInput(
+  recv: SgNode | null | undefined,
+  method: string | undefined,
+  args: readonly SgNode[],
+  recvValues: (n: SgNode) => SgNode[],
+): SgNode | undefined {
+  if (method !== 'exec' || !recv || args.length !== 1) return undefined;
+  if (isRegex(recv)) return args[0];
+  const values = recvValues(recv);
+  return values.length > 0 && values.every(isRegex) ? args[0] : undefined;
+}
