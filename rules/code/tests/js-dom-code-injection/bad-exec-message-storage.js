@@ -31,3 +31,9 @@ window.onmessage = (e) => {
 var snippet = localStorage.getItem('startup-snippet');
 // ruleid: code/js-dom-code-injection
 eval(snippet);
+
+function onWidgetMessage(msg) {
+  // ruleid: code/js-dom-code-injection
+  eval(msg.data.expr);
+}
+window.addEventListener('message', onWidgetMessage, false);

@@ -17,3 +17,9 @@ window.addEventListener('message', function (event) {
 var prefs = JSON.parse(localStorage.getItem('prefs') || '{}');
 document.body.className = prefs.theme;
 setTimeout(function () { console.log('saved'); }, 10);
+
+// A function of the same shape that no message listener names.
+function onLocalEvent(msg) {
+  eval(msg.data.expr);
+}
+document.getElementById('go').addEventListener('click', onLocalEvent);
