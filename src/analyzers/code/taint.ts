@@ -472,7 +472,7 @@ export class TaintEvaluator {
       if (r === REQ) return this.requestMember(node);
       if (r) return r;
     }
-    const input = regexExecInput(recv, calleeName, args, (n) => this.valuesOf(n));
+    const input = regexExecInput(recv, calleeName, args, (n) => this.valuesOf(n), this.o.sinkClass);
     if (input) return this.expr(input, depth + 1);
     const argValues = lookupArguments(recv, calleeName, args);
     const v = this.firstOf(argValues, depth);
