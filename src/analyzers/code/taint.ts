@@ -14,7 +14,7 @@ import { memberSetToLiteral } from './reaching-assignment.js';
 import { ElementRewrites } from './rewritten-elements.js';
 import { redirectTarget, settledBy, type RedirectContext } from './taint-redirect.js';
 import { destinationFixed } from './ssrf-options.js';
-import { keepsShape, plusOperands, readsMember, templateParts } from './taint-shapes.js';
+import { keepsShape, plusOperands, readsMember, regexExecInput, templateParts } from './taint-shapes.js';
 import {
   argFor,
   contains,
@@ -476,6 +476,8 @@ export class TaintEvaluator {
       if (r === REQ) return this.requestMember(node);
       if (r) return r;
     }
+    const input = regexExecInput(recv, calleeName, args, (n) => this.valuesOf(n), this.o.sinkClass);
+    if (input) return this.expr(input, depth + 1);
     const argValues = lookupArguments(recv, calleeName, args);
     const v = this.firstOf(argValues, depth);
     // Only modelled library functions pass taint from their arguments; an unknown function may as well
