@@ -28,3 +28,10 @@ app.get('/plugin', (req, res) => {
   // ok: code/js-module-injection
   res.json(require('./plugins/' + id));
 });
+
+const common = require('./common');
+app.get('/cgi-bin/*', (req, res) => {
+  if (common.existsUpPath(req.path) || !req.headers.host) return res.sendStatus(403);
+  // ok: code/js-module-injection
+  require(path.join(__dirname, 'cgi' + req.path) + '.js')(req, res);
+});
