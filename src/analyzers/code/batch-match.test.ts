@@ -288,7 +288,7 @@ describe('findAllBatch', () => {
       inside: {
         stopBy: { kind: 'function_declaration' },
         follows: {
-          stopBy: 'end',
+          stopBy: 'end' as const,
           kind: 'expression_statement',
           has: { kind: 'call_expression', pattern: '$RES.type($$$)' },
         },
