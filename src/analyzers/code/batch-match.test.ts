@@ -281,6 +281,45 @@ describe('findAllBatch', () => {
     expect(inlined(multi, js)).toBeNull();
   });
 
+  it('checks them after the pattern too when a util its other keys use names them again', () => {
+    // js-xss-response's sinks: `$RES.$F($$$)` and `not: { matches: untyped-or-unshown }`, a util that looks for
+    // an earlier `$RES.$TYPE(…)`; without this the sink fell back to a walk of its own, the `not` tried first.
+    const typed = {
+      inside: {
+        stopBy: { kind: 'function_declaration' },
+        follows: {
+          stopBy: 'end' as const,
+          kind: 'expression_statement',
+          has: { kind: 'call_expression', pattern: '$RES.type($$$)' },
+        },
+      },
+    };
+    const m: Matcher = {
+      rule: { pattern: '$RES.$F($$$)', not: { matches: 'typed' } },
+      utils: { typed },
+      constraints: { RES: { regex: '^res$' }, F: { regex: '^send$' } },
+    };
+    const r = inlined(m, js)?.rule as { all: object[] } | undefined;
+    expect(r?.all.map((x) => Object.keys(x).join())).toEqual(['pattern', 'has', 'has', 'not']);
+    const src = [
+      'function a(x) { res.send(x); out.send(x); res.json(x); }',
+      "function b(x) { res.type('text'); res.send(x); }",
+      "function c(x) { other.type('text'); res.send(x); other.send(x); }",
+    ].join('\n');
+    const expected = parse(js.lang, src)
+      .root()
+      .findAll(m)
+      .map((x) => x.text());
+    expect(expected).toEqual(['res.send(x)', 'res.send(x)']);
+    expect(at(src, [m, { rule: { pattern: 'eval($$$)' } }])[0]).toEqual(expected);
+    // A util that binds it anew, one naming a metavariable the pattern does not bind, or no pattern: as written.
+    const multi: Matcher = { ...m, utils: { typed: { has: { pattern: 'f($$$RES)' } } } };
+    expect(inlined(multi, js)).toBeNull();
+    const unbound: Matcher = { ...m, constraints: { ...m.constraints, Q: { regex: '^q$' } } };
+    expect(inlined({ ...unbound, utils: { typed: { has: { pattern: '$Q' } } } }, js)).toBeNull();
+    expect(inlined({ ...m, rule: { kind: 'call_expression', not: { matches: 'typed' } } }, js)).toBeNull();
+  });
+
   it("places a constraint on a field's child that a `has` binds, as a check on that field", () => {
     const m: Matcher = {
       rule: {

@@ -273,7 +273,13 @@ export function inlined(m: Matcher, lang: FileLanguage): Inlined | null {
   const { any, ...rest } = rule;
   const fromAll = firstOfAll(rule, lang, cons, m.utils);
   if (fromAll) return fromAll;
-  if (metavarsIn(m.utils).some((n) => names.includes(n))) return null;
+  const inUtils = metavarsIn(m.utils).filter((n) => names.includes(n));
+  // A util that names a constrained metavariable is used by the rule's other keys, which ast-grep tries after
+  // its pattern: when the pattern binds the name and the util only back-references it (`not: { matches:
+  // untyped-or-unshown }` looking for an earlier `$RES.$TYPE(…)`), it matches only what the pattern bound, as
+  // a later key naming it does (checksFor). Anything else (a rule without pattern, `$$$V` in the util) is kept.
+  const patternNames = typeof rule.pattern === 'string' ? metavarsIn(rule.pattern) : [];
+  if (inUtils.some((n) => !patternNames.includes(n) || !backReferences(m.utils, n))) return null;
   if (!Array.isArray(any) || rule.pattern !== undefined) {
     const checks = checksFor(rule, lang, cons);
     if (checks === null) return null;
