@@ -42,3 +42,14 @@ function storedUserField($row) {
   // ruleid: code/js-xss-audit
   $('#user').html($row.data('user')['name']);
 }
+
+// In a file that defines a plugin, a `settings` parameter of another function is its caller's value, not the
+// plugin's merged options.
+$.fn.noteTip = function (options) {
+  var settings = $.extend({ text: '' }, options);
+  return this.attr('title', settings.text);
+};
+function loadNote(settings) {
+  // ruleid: code/js-xss-audit
+  $('#note').html(settings.body);
+}
