@@ -56,3 +56,31 @@ describe('a replacement is a sanitizer only when it provably removes the sink cl
     expect(ids(pySql(expr), 'py', 'code/py-sql-injection')).toEqual([7]);
   });
 });
+
+describe('a path name with both separators removed is one name in its folder', () => {
+  const jsPath = (decl: string, expr: string): string =>
+    `${decl}\napp.get('/x', (req, res) => {\n  const name = req.query.name;\n  fs.readFile(path.join(DIR, ${expr}), () => res.end());\n});\n`;
+  const line = (decl: string): number => decl.split('\n').length + 3;
+
+  it.each([
+    ['a class with both separators', '', `name.replace(/[\\\\/]/g, '')`],
+    ['a regex bound once to a name', `const BAD = /[<>:"\\\\/|?*]+/g;`, `name.replace(BAD, '')`],
+    [
+      'a class written with code escapes',
+      `const BAD = /[\\u001e\\u200e'<>:"\\\\/|?*]+/g;`,
+      `name.replace(BAD, '_')`,
+    ],
+  ])('%s cleans', (_name, decl, expr) => {
+    expect(ids(jsPath(decl, expr), 'js', 'code/js-path-traversal')).toEqual([]);
+  });
+
+  it.each([
+    ['a removal of / only (Windows takes \\ too)', '', `name.replace(/\\//g, '')`],
+    ['a regex name assigned again', `let BAD = /[\\\\/]/g;\nBAD = /x/g;`, `name.replace(BAD, '')`],
+    ['a regex without g (first separator only)', `const BAD = /[\\\\/]/;`, `name.replace(BAD, '')`],
+    ['a range to a code escape (not read)', `const BAD = /[^ -\\u007e]/g;`, `name.replace(BAD, '')`],
+    ['a replacement that puts a separator back', '', `name.replace(/[\\\\/]/g, '/')`],
+  ])('%s does not clean', (_name, decl, expr) => {
+    expect(ids(jsPath(decl, expr), 'js', 'code/js-path-traversal')).toEqual([line(decl)]);
+  });
+});

@@ -19,6 +19,9 @@ export const METACHARACTERS: Readonly<Record<string, string>> = {
   regex: '\\^$.|?*+()[]{}',
 };
 
+/** The characters that end a path's name (Windows takes either). */
+const SEPARATORS = '/\\';
+
 /** The sink class of a rule, from its CWE ids (undefined: no character replacement cleans it). */
 export function sinkClassOf(cwe: readonly number[]): string | undefined {
   const has = (...ids: number[]): boolean => ids.some((c) => cwe.includes(c));
@@ -44,11 +47,28 @@ export function sinkClassOf(cwe: readonly number[]): string | undefined {
 export function classTest(body: string): ((c: string) => boolean) | undefined {
   const pred = (s: string): ((c: string) => boolean) | undefined => {
     const tests: ((c: string) => boolean)[] = [];
+    // A range to a character written by its code (`[ -\u007e]`) is not read.
+    if (/-\\[ux]/.test(s)) return undefined;
     for (let i = 0; i < s.length; i++) {
       let c = s[i]!;
       if (c === '\\') {
         const e = s[++i];
         if (e === undefined) return undefined;
+        // `\uXXXX` and `\xXX`: the character with that code.
+        const hex =
+          e === 'u'
+            ? /^[0-9a-fA-F]{4}/.exec(s.slice(i + 1))
+            : e === 'x'
+              ? /^[0-9a-fA-F]{2}/.exec(s.slice(i + 1))
+              : null;
+        if (hex) {
+          const code = String.fromCharCode(parseInt(hex[0], 16));
+          i += hex[0].length;
+          // A range from such a character is not read: its end is not a plain character here.
+          if (s[i + 1] === '-' && i + 2 < s.length) return undefined;
+          tests.push((x) => x === code);
+          continue;
+        }
         const named: Record<string, (x: string) => boolean> = {
           w: (x) => /\w/.test(x),
           W: (x) => /\W/.test(x),
@@ -109,6 +129,27 @@ interface Step {
   insert: string;
 }
 
+/**
+ * The regex literal a name is bound to once and never assigned again (`const INVALID_NAME_RE = /[\\/:*?]+/g` at
+ * the top of the file, then `name.replace(INVALID_NAME_RE, '')`), else undefined.
+ */
+function boundRegex(name: SgNode): SgNode | undefined {
+  const text = name.text();
+  if (name.kind() !== 'identifier' || !/^[\w$]+$/.test(text)) return undefined;
+  const exact = `^${text.replace(/\$/g, '\\$')}$`;
+  const root = name.getRoot().root();
+  const bound = root.findAll({ rule: { kind: 'variable_declarator', has: { field: 'name', regex: exact } } });
+  const value = bound.length === 1 ? bound[0]?.field('value') : undefined;
+  if (value?.kind() !== 'regex') return undefined;
+  const assigned = root.find({
+    rule: {
+      any: [{ kind: 'assignment_expression' }, { kind: 'augmented_assignment_expression' }],
+      has: { field: 'left', kind: 'identifier', regex: exact },
+    },
+  });
+  return assigned ? undefined : value;
+}
+
 function jsStep(call: SgNode): { step: Step; receiver: SgNode | null } | undefined {
   const callee = call.field('function');
   const method = callee?.kind() === 'member_expression' ? callee.field('property')?.text() : undefined;
@@ -117,10 +158,11 @@ function jsStep(call: SgNode): { step: Step; receiver: SgNode | null } | undefin
   const insert = stringContent(rep, false);
   if (!pat || insert === undefined || insert.includes('$')) return undefined;
   let removes: ((c: string) => boolean) | undefined;
-  if (pat.kind() === 'regex') {
-    const flags = pat.field('flags')?.text() ?? '';
+  const re = pat.kind() === 'regex' ? pat : boundRegex(pat);
+  if (re) {
+    const flags = re.field('flags')?.text() ?? '';
     if (!flags.includes('g')) return undefined;
-    removes = classTest(pat.field('pattern')?.text() ?? '');
+    removes = classTest(re.field('pattern')?.text() ?? '');
   } else if (method === 'replaceAll') {
     const lit = stringContent(pat, false);
     if (lit?.length === 1) removes = (c) => c === lit;
@@ -164,7 +206,10 @@ export function replacementSanitizes(call: SgNode, sinkClass: string | undefined
     }
   }
   if (steps.length === 0) return false;
+  // A path without '/' and '\\' is one name in the folder it is joined to, what `path.basename` (a sanitizer of
+  // the path rules) leaves: the dots it may keep stay in that one name.
+  const needed = sinkClass === 'path' ? SEPARATORS : meta;
   // What a later step inserts must itself be harmless; an entity like `&lt;` is.
-  if (steps.some((s) => [...s.insert].some((c) => meta.includes(c)))) return false;
-  return [...meta].every((c) => steps.some((s) => s.removes(c)));
+  if (steps.some((s) => [...s.insert].some((c) => needed.includes(c)))) return false;
+  return [...needed].every((c) => steps.some((s) => s.removes(c)));
 }

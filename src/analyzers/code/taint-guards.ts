@@ -1,7 +1,7 @@
 import type { SgNode } from '@ast-grep/napi';
 import { kindOf } from './syntax.js';
 import type { DefinitionLookup } from './definitions.js';
-import { EXITS, reassigns } from './taint-support.js';
+import { afterEnd, EXITS, reassigns } from './taint-support.js';
 import type { Spot } from './file-index.js';
 import type { Guard, TaintOptions } from './taint-support.js';
 import { GUARD_POLARITY } from './rule-schema.js';
@@ -10,6 +10,7 @@ import { isLiteralComparison, literalChoice } from './literal-choice.js';
 import { overwritesIn, overwrittenBetween } from './guard-overwrites.js';
 import type { Matcher } from './rule-schema.js';
 import type { TaintBudget } from './taint-budget.js';
+import { partReceiver } from './taint-shapes.js';
 
 /** The index of the first spot that starts at `start` or later (spots sorted by start). */
 function firstFrom(list: readonly Spot[], start: number): number {
@@ -53,6 +54,12 @@ export class GuardChecker {
     let g = o.guards.length === 0 ? new Map<number, KeptGuard>() : o.index.guards.get(o.guards);
     if (!g) o.index.guards.set(o.guards, (g = new Map<number, KeptGuard>()));
     this.guards = g;
+  }
+
+  /** A request value read where it is checked, or a part of one read in place (partReceiver). */
+  guardedSource(read: SgNode): boolean {
+    const whole = partReceiver(read);
+    return this.guarded(read) || (whole !== undefined && this.guarded(whole));
   }
 
   guarded(use: SgNode): boolean {
@@ -171,7 +178,7 @@ export class GuardChecker {
           ? useStart < g.consEnd
             ? onTrue
             : onFalse
-          : (g.exits || reassigns(g.consequence, name)) && onFalse;
+          : useStart < g.after && (g.exits || reassigns(g.consequence, name)) && onFalse;
       // Not where the name is given a new value between the check and the use (`f = req.query.g`).
       if (covers && !overwrittenBetween(this.overwrites(scope).get(name), g.start, useStart)) return true;
     }
@@ -216,6 +223,7 @@ export class GuardChecker {
       start: r.start.index,
       end: r.end.index,
       consEnd: consNode?.range().end.index ?? r.end.index,
+      after: afterEnd(s),
       names: new Set(),
       whenTrue: new Set(),
       whenFalse: new Set(),

@@ -91,6 +91,13 @@ export interface Guard {
   end: number;
   /** Where the `if`'s consequence ends: code after it (an `else`) runs when the condition is false. */
   consEnd: number;
+  /**
+   * Where the statements that run after the `if` end: its block's end (a `try` block's counts as the
+   * statement around the `try`). A check that leaves on failure guards the code after it only up to there:
+   * inside one branch (`if method == 'PUT': if x not in known: return`) it says nothing of the code after
+   * the whole branch, which the other branches reach unchecked.
+   */
+  after: number;
   /** Names checked so that they are safe whichever way the condition goes (as far as can be told). */
   names: Set<string>;
   /** Names known safe only where the condition is true (`if (allowed.has(x)) …`). */
@@ -289,4 +296,21 @@ export function lookupArguments(
       );
   }
   return kept.map((a) => (a.kind() === 'keyword_argument' ? a.field('value') : a));
+}
+
+/** Try statements: a check in their block still guards the code after the whole `try` (see Guard.after). */
+const TRY = /^try_statement$/;
+
+/**
+ * Where the code that runs after statement `s` ends (Guard.after): the end of the node holding it, or, for a
+ * `try` block, of the node holding the `try`.
+ */
+export function afterEnd(s: SgNode): number {
+  let p = s.parent();
+  for (let depth = 0; p && depth < 8; depth++) {
+    const up = p.parent();
+    if (!up || !TRY.test(kindOf(up)) || up.field('body')?.id() !== p.id()) break;
+    p = up.parent();
+  }
+  return p ? p.range().end.index : Number.MAX_SAFE_INTEGER;
 }

@@ -13,7 +13,8 @@ import { kindOf } from './syntax.js';
 import { memberSetToLiteral } from './reaching-assignment.js';
 import { ElementRewrites } from './rewritten-elements.js';
 import { redirectTarget, settledBy, type RedirectContext } from './taint-redirect.js';
-import { keepsShape, plusOperands, readsMember, templateParts } from './taint-shapes.js';
+import { destinationFixed } from './ssrf-options.js';
+import { keepsShape, plusOperands, readsMember, regexExecInput, templateParts } from './taint-shapes.js';
 import {
   argFor,
   contains,
@@ -166,7 +167,7 @@ export class TaintEvaluator {
     // A request value checked where it is read (`if (types.indexOf(req.params.type) === -1) return next()`)
     // is guarded as a variable would be.
     if (src)
-      return this.guardCheck.guarded(node) || (!this.o.python && memberSetToLiteral(node)) ? null : src;
+      return this.guardCheck.guardedSource(node) || (!this.o.python && memberSetToLiteral(node)) ? null : src;
     if (syn.identifiers.has(k)) {
       const v = this.identifier(node, depth);
       return v === null && this.src.requestObject(node, node.text()) ? REQ : v;
@@ -287,7 +288,10 @@ export class TaintEvaluator {
     let out: Value = null;
     if (!this.guardCheck.guarded(node)) {
       const whole = !readsMember(this.o.syn, node);
-      const defs = this.defs.definitionsOf(node);
+      const found = this.defs.definitionsOf(node);
+      // An options object whose host and port the program set itself: no request data in its destination.
+      const fixed = whole && asked === undefined && this.o.sinkClass === 'ssrf' && !this.o.python;
+      const defs = fixed && destinationFixed(this.o.syn, found, (n) => !this.expr(n, depth + 1)) ? [] : found;
       const afterDashDash = this.argv?.appendedAfterDashDash(defs);
       for (const d of defs) {
         if (whole && this.fieldOfSafeObject(d)) continue;
@@ -472,6 +476,8 @@ export class TaintEvaluator {
       if (r === REQ) return this.requestMember(node);
       if (r) return r;
     }
+    const input = regexExecInput(recv, calleeName, args, (n) => this.valuesOf(n), this.o.sinkClass);
+    if (input) return this.expr(input, depth + 1);
     const argValues = lookupArguments(recv, calleeName, args);
     const v = this.firstOf(argValues, depth);
     // Only modelled library functions pass taint from their arguments; an unknown function may as well

@@ -35,6 +35,21 @@ describe('look-alike filters', () => {
     expect(isPlaceholder('q8Zr2LmX0pWc7VbN4tYe')).toBe(false);
   });
 
+  it('drops a generic value cut short with three dots, keeps the whole one and a dotted one', () => {
+    const rnd = seededRandom(24);
+    const cut = expandTemplate('<<a62:20>>', rnd);
+    // A configuration template's commented-out example shows a token's shape, cut short for the reader.
+    expect(isPlaceholder(`${cut}...`)).toBe(true);
+    expect(scan(`    # 'token': '${cut}...',\n`, 'etc/bot/config-template.py')).toEqual([]);
+    expect(scan(`    api_token = '${cut}...'\n`, 'etc/bot/config.py')).toEqual([]);
+    // The same value written whole is still reported, and so is one with single dots inside (a JWT's parts).
+    expect(isPlaceholder(cut)).toBe(false);
+    expect(scan(`    'token': '${cut}',\n`, 'etc/bot/config.py').map((d) => d.ruleId)).toEqual([
+      'secrets/generic-api-key',
+    ]);
+    expect(isPlaceholder(`${cut}.${cut}`)).toBe(false);
+  });
+
   it('keeps private keys and provider tokens whose random body happens to contain a placeholder word', () => {
     const rnd = seededRandom(17);
     const b64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';

@@ -62,9 +62,14 @@ export function hasPlaceholderWord(value: string): boolean {
 // a manual writes a field to fill in; a generated secret is never a bracketed word.
 const BRACKETED_NAME = /^\[[A-Za-z][\w.-]*\]$/;
 
+// A value that ends in three dots is written cut short for a reader (`'token': 'Ab12…Zz9...'` on a
+// configuration template's commented-out line shows a key's shape): no stored credential ends that way, and
+// base64, hex and token alphabets hold no run of dots. Four dots and '…' anywhere are template words above.
+const CUT_SHORT = /\.{3}$/;
+
 /** True for values that are obviously not real: template words, masks, one repeated or sequential run. */
 export function isPlaceholder(value: string): boolean {
-  if (hasPlaceholderWord(value)) return true;
+  if (hasPlaceholderWord(value) || CUT_SHORT.test(value)) return true;
   const v = value.toLowerCase();
   return isRepetitive(v) || isSequential(v);
 }

@@ -19,3 +19,10 @@ app.get('/match', (req, res) => {
   const re = /^[a-z]+$/;
   res.json(re.exec(req.query.name));
 });
+
+// A regular expression written in place, or built, whose `exec` reads text a peer sent: no command runs.
+app.post('/greeting', (req, res) => {
+  const m = /^AUTH (.+)$/.exec(req.body.line);
+  const n = new RegExp('^EHLO (.+)$').exec(req.body.line);
+  res.json({ methods: m && m[1].split(/\s+/), host: n && n[1] });
+});

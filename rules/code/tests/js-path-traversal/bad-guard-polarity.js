@@ -56,3 +56,13 @@ app.get('/tpl/:name', (req, res) => {
   // ruleid: code/js-path-traversal
   res.send(fs.readFileSync(path.join(BASE, name)));
 });
+
+// The check leaves only in one method's branch: the other methods reach the read with the name unchecked.
+app.all('/g/:name', (req, res) => {
+  const name = req.params.name;
+  if (req.method === 'DELETE') {
+    if (!ALLOWED.has(name)) return res.status(404).end();
+  }
+  // ruleid: code/js-path-traversal
+  res.send(fs.readFileSync(path.join(BASE, name)));
+});

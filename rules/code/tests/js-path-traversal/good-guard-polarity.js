@@ -53,3 +53,19 @@ app.get('/f/:name', (req, res) => {
   if (!ALLOWED.has(name)) name = 'a.txt';
   res.send(fs.readFileSync(path.join(BASE, name)));
 });
+
+// The check inside one branch guards the rest of that branch, and one in a `try` block the code after the `try`.
+app.all('/e/:name', (req, res) => {
+  const name = req.params.name;
+  if (req.method === 'GET') {
+    if (!ALLOWED.has(name)) return res.status(404).end();
+    res.send(fs.readFileSync(path.join(BASE, name)));
+  }
+  const other = req.query.other;
+  try {
+    if (!ALLOWED.has(other)) return res.status(404).end();
+  } catch (err) {
+    return res.status(500).end();
+  }
+  res.send(fs.readFileSync(path.join(BASE, other)));
+});

@@ -8,3 +8,11 @@ async function findUser(db, sequelize, prisma, knex, id, email, dataSource) {
   return url;
 }
 module.exports = { findUser };
+
+// A helper taking the connection first with constant SQL and bound values; a first argument that is no database
+// handle (a cache key built from a name).
+async function renamePaths(pool, execute, cache, path, uuid) {
+  await execute(pool, 'UPDATE url_rewrite SET request_path = $1 WHERE entity_uuid != $2', [path, uuid]);
+  return execute(cache, `paths:${uuid}`);
+}
+module.exports.renamePaths = renamePaths;

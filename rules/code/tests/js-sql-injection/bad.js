@@ -70,3 +70,19 @@ app.post('/sqlite/exec', (req, res) => {
   stmt.run('DELETE FROM users WHERE id = ' + req.body.id);
   res.end();
 });
+
+// A query helper of a package the scan does not read, taking the connection first and the SQL second
+// (`execute(pool, sql)` of a query-builder package, a project's `query(client, text)` wrapper).
+const { execute } = require('sql-helpers');
+
+app.post('/categories/:id', async (req, res) => {
+  // ruleid: code/js-sql-injection
+  await execute(pool, `UPDATE category SET url_key = '${req.body.url_key}' WHERE id = ${req.params.id}`);
+  res.json({ ok: true });
+});
+
+app.get('/tags', async (req, res) => {
+  const where = 'WHERE name = ' + "'" + req.query.tag + "'";
+  // ruleid: code/js-sql-injection
+  res.json(await query(dbPool, 'SELECT * FROM tags ' + where));
+});

@@ -66,3 +66,13 @@ app.post('/register', (req, res) => {
 app.get('/sqlite/user', (req, res) => {
   res.json(database.prepare('SELECT * FROM users WHERE id = ?').all(req.query.id));
 });
+
+// A helper that takes the connection first: the SQL is constant and the value bound, or the first argument is
+// no database handle (a cache's `execute(cache, key)`).
+const { execute, query } = require('sql-helpers');
+
+app.post('/categories/:id', async (req, res) => {
+  await execute(pool, 'UPDATE category SET url_key = $1 WHERE id = $2', [req.body.url_key, req.params.id]);
+  await execute(cache, `category:${req.params.id}`);
+  res.json(await query(redis, `tags:${req.query.tag}`));
+});

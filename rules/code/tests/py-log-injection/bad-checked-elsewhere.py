@@ -52,3 +52,16 @@ def portal(name):
     # ruleid: code/py-log-injection
     logger.debug("portal %s", name)
     return "ok"
+
+
+@app.route("/api/mapping", methods=["PUT", "DELETE"])
+def mapping():
+    disk = request.form.get("disk")
+    if request.method == "PUT":
+        if disk not in DISKS:
+            return "unknown disk", 400
+        logger.debug("mapping %s", disk)
+    # The DELETE branch reaches this line with the name unchecked.
+    # ruleid: code/py-log-injection
+    logger.debug("done with %s", disk)
+    return "ok"

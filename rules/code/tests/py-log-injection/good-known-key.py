@@ -22,3 +22,27 @@ def delete_group(name):
     if name in DISKS:
         logger.debug("group %s removed", name)
     return "ok"
+
+
+@app.route("/api/disk", methods=["PUT", "DELETE"])
+def disk_route():
+    disk = request.form.get("disk")
+    if request.method == "PUT":
+        # Checked inside the branch: the rest of this branch logs a configured disk's name.
+        if disk not in DISKS:
+            return "unknown disk", 400
+        logger.debug("%s will be mapped", disk)
+    return "ok"
+
+
+@app.route("/api/lun", methods=["PUT"])
+def lun_route():
+    disk = request.form.get("disk")
+    try:
+        # A check in a `try` block guards the code after the whole `try`.
+        if disk not in DISKS:
+            return "unknown disk", 400
+    except KeyError:
+        return "error", 500
+    logger.debug("lun for %s", disk)
+    return "ok"
