@@ -17,6 +17,11 @@ describe('roleFromPath', () => {
     ['node/easysync_tests.js', 'test'],
     ['lib/contest.js', 'source'],
     ['lib/test_runner_api.js', 'source'],
+    // A product's A/B, split or speed test feature is shipped code.
+    ['routes/ab_test.js', 'source'],
+    ['src/experiments/split_tests.ts', 'source'],
+    ['public/js/speed_test.js', 'source'],
+    ['lib/lab_test.js', 'test'],
     ['src/test/java/com/x/UserServiceTest.java', 'test'],
     ['spec/models/user_spec.rb', 'test'],
     ['conftest.py', 'test'],

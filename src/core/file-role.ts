@@ -62,8 +62,10 @@ const PATH_ROLES: [Exclude<FileRole, 'source' | 'i18n'>, RegExp][] = [
     /(?:^|\/)(?:tests?|__tests__|spec|specs|testing|e2e|cypress|playwright|integration-tests?|src\/test|test[-_]?(?:lib|utils?|helpers?|support))\/|(?:^|\/)(?:[^/]*[-_])?test[-_]?env(?:ironment)?s?\/|(?:^|\/)tests?[-_]?(?:help|helpers?|utils?|support|setup)\.(?:[cm]?[jt]sx?|py|rb)$|(?:^|\/)test[-_][^/]*\.(?:sh|bash)$|[-_]test\.(?:sh|bash)$|(?:^|\/)(?:config|settings)[._-]test(?!net)[a-z]*\.(?:[cm]?[jt]s|json|ya?ml|toml|ini|cfg|conf|py)$|\.(?:test|spec|e2e|cy)\.[cm]?[jt]sx?$|_test\.(?:go|py|rb|exs?)$|(?:^|\/)test_[^/]*\.py$|(?:^|\/)conftest\.py$|(?:^|\/)(?:tests?|spec)\.[cm]?[jt]sx?$|(?:^|\/)tests\.py$|Tests?\.(?:java|kt|cs|php|swift)$|_spec\.rb$/i,
   ],
   // A JavaScript or TypeScript test named as Deno's and Closure's conventions name them (`server_test.ts`,
-  // `easysync_tests.js`, a runner `run_tests.js`), as Go's `_test.go` and Python's `_test.py` are above.
-  ['test', /_tests?\.[cm]?[jt]sx?$/i],
+  // `easysync_tests.js`, a runner `run_tests.js`), as Go's `_test.go` and Python's `_test.py` are above. Not a
+  // product's experiment module (`routes/ab_test.js`, `split_test.js`, `speed_test.js`): JavaScript has no
+  // compiler that keeps such a name out of the shipped build, and those are features, not tests.
+  ['test', /(?<!(?:^|[/._-])(?:ab|a_b|split|multivariate|speed))_tests?\.[cm]?[jt]sx?$/i],
   [
     'example',
     // A folder of examples, a `.example` copy, a script named as one (`example-sendmail.js`, `demo_server.py`,

@@ -48,3 +48,15 @@ $.fn.inlineEdit = function (options) {
     });
   });
 };
+
+// The element's own markup saved under a key and put back (a spinner's button), and a key written with run-time
+// text beside one the template wrote: still the page's own text.
+function spin($btn, id) {
+  $btn.data('original-html', $btn.html());
+  $btn.data('row', id);
+  $btn.html('<i class="spinner"></i>');
+  setTimeout(function () {
+    $btn.html($btn.data('original-html'));
+    $('#label').html($btn.data('label'));
+  }, 500);
+}
