@@ -169,9 +169,17 @@ describe('docsRoleFromContent: Sphinx extensions', () => {
   });
   it('leaves a setup(app) without Sphinx, a Sphinx import without the hook, and other languages alone', () => {
     // A web app's own setup(app) (registering routes) is the program itself.
-    expect(docsRoleFromContent(hook.replace('from sphinx.util import logging', ''), 'pkg/app.py')).toBeUndefined();
-    expect(docsRoleFromContent(hook.replace('def setup(app', 'def build(app'), 'pkg/gendoc.py')).toBeUndefined();
+    expect(
+      docsRoleFromContent(hook.replace('from sphinx.util import logging', ''), 'pkg/app.py'),
+    ).toBeUndefined();
+    expect(
+      docsRoleFromContent(hook.replace('def setup(app', 'def build(app'), 'pkg/gendoc.py'),
+    ).toBeUndefined();
     expect(docsRoleFromContent(hook.replace('app.connect(', 'print('), 'pkg/gendoc.py')).toBeUndefined();
+    // One that only reads the build's folders (`app.confdir`) to write generated pages is a hook too.
+    expect(docsRoleFromContent(hook.replace('app.connect(', 'print(app.confdir, '), 'pkg/gendoc.py')).toBe(
+      'docs',
+    );
     expect(docsRoleFromContent(hook, 'pkg/gendoc.js')).toBeUndefined();
   });
 });

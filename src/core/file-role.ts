@@ -115,11 +115,13 @@ const MINIFIED_FIRST_LINE = 10_000;
 export type ContentRole = 'generated' | 'vendored' | 'docs';
 
 // A Sphinx extension: a Python module that imports Sphinx and defines the module-level `setup(app)` entry
-// point Sphinx calls, registering hooks or directives on the app (`app.connect('builder-inited', …)`). It runs
-// only while the documentation is built, on the repository's own doc sources, wherever the package puts it
-// (`gnocchi/gendoc.py` beside the code): documentation tooling, not the program that ships.
+// point Sphinx calls, registering hooks or directives on the app (`app.connect('builder-inited', …)`) or
+// reading the build's folders (`app.confdir`, `app.srcdir`) to generate pages there and then. It runs only
+// while the documentation is built, on the repository's own doc sources, wherever the package puts it
+// (`mypkg/gendoc.py` beside the code): documentation tooling, not the program that ships.
 const SPHINX_IMPORT = /^[ \t]*(?:from|import)[ \t]+sphinx(?:contrib)?\b/m;
-const SPHINX_SETUP = /^def[ \t]+setup\([ \t]*app\b[^)]*\)[^\n]*:[\s\S]*?\bapp\.(?:connect|add_\w+|setup_extension|require_sphinx)\(/m;
+const SPHINX_SETUP =
+  /^def[ \t]+setup\([ \t]*app\b[^)]*\)[^\n]*:[\s\S]*?\bapp\.(?:connect\(|add_\w+\(|setup_extension\(|require_sphinx\(|(?:confdir|srcdir|outdir|doctreedir|builder)\b)/m;
 
 /** 'docs' for a Python module that is a Sphinx extension (a documentation build hook); else undefined. */
 export function docsRoleFromContent(text: string, path: string): 'docs' | undefined {
