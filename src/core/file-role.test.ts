@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { buildVariants, isVariantOfLibraryCopy } from './library-copy.js';
-import { roleClassifier, roleFromContent, roleFromPath } from './file-role.js';
+import { docsRoleFromContent, roleClassifier, roleFromContent, roleFromPath } from './file-role.js';
 
 describe('roleFromPath', () => {
   it.each([
@@ -159,6 +159,38 @@ describe('roleFromContent', () => {
       expect(roleFromContent(c)).toBeUndefined();
       expect(roleFromContent(Buffer.from(c))).toBeUndefined();
     }
+  });
+});
+
+describe('docsRoleFromContent: Sphinx extensions', () => {
+  const hook = [
+    'import yaml',
+    'from sphinx.util import logging',
+    '',
+    'def setup(app: "Sphinx") -> dict:',
+    '    with open("doc/source/rest.yaml") as f:',
+    '        scenarios = yaml.load(f, Loader=yaml.FullLoader)',
+    '    app.connect("builder-inited", lambda a: scenarios)',
+    '',
+  ].join('\n');
+  it('gives a module that imports Sphinx and registers on the app in setup(app) the docs role', () => {
+    expect(docsRoleFromContent(hook, 'pkg/gendoc.py')).toBe('docs');
+    expect(roleClassifier()('pkg/gendoc.py', docsRoleFromContent(hook, 'pkg/gendoc.py'))).toBe('docs');
+  });
+  it('leaves a setup(app) without Sphinx, a Sphinx import without the hook, and other languages alone', () => {
+    // A web app's own setup(app) (registering routes) is the program itself.
+    expect(
+      docsRoleFromContent(hook.replace('from sphinx.util import logging', ''), 'pkg/app.py'),
+    ).toBeUndefined();
+    expect(
+      docsRoleFromContent(hook.replace('def setup(app', 'def build(app'), 'pkg/gendoc.py'),
+    ).toBeUndefined();
+    expect(docsRoleFromContent(hook.replace('app.connect(', 'print('), 'pkg/gendoc.py')).toBeUndefined();
+    // One that only reads the build's folders (`app.confdir`) to write generated pages is a hook too.
+    expect(docsRoleFromContent(hook.replace('app.connect(', 'print(app.confdir, '), 'pkg/gendoc.py')).toBe(
+      'docs',
+    );
+    expect(docsRoleFromContent(hook, 'pkg/gendoc.js')).toBeUndefined();
   });
 });
 

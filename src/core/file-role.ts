@@ -117,7 +117,22 @@ const MINIFIED_MIN_BYTES = 4096;
 const MINIFIED_FIRST_LINE = 10_000;
 
 /** A role the content of a file gives it, whatever its path says. */
-export type ContentRole = 'generated' | 'vendored';
+export type ContentRole = 'generated' | 'vendored' | 'docs';
+
+// A Sphinx extension: a Python module that imports Sphinx and defines the module-level `setup(app)` entry
+// point Sphinx calls, registering hooks or directives on the app (`app.connect('builder-inited', …)`) or
+// reading the build's folders (`app.confdir`, `app.srcdir`) to generate pages there and then. It runs only
+// while the documentation is built, on the repository's own doc sources, wherever the package puts it
+// (`mypkg/gendoc.py` beside the code): documentation tooling, not the program that ships.
+const SPHINX_IMPORT = /^[ \t]*(?:from|import)[ \t]+sphinx(?:contrib)?\b/m;
+const SPHINX_SETUP =
+  /^def[ \t]+setup\([ \t]*app\b[^)]*\)[^\n]*:[\s\S]*?\bapp\.(?:connect\(|add_\w+\(|setup_extension\(|require_sphinx\(|(?:confdir|srcdir|outdir|doctreedir|builder)\b)/m;
+
+/** 'docs' for a Python module that is a Sphinx extension (a documentation build hook); else undefined. */
+export function docsRoleFromContent(text: string, path: string): 'docs' | undefined {
+  if (!path.endsWith('.py')) return undefined;
+  return SPHINX_IMPORT.test(text) && SPHINX_SETUP.test(text) ? 'docs' : undefined;
+}
 
 /**
  * 'vendored' for a copy of a well-known library (core/library-copy.ts); 'generated' when the content

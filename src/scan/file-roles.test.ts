@@ -192,6 +192,31 @@ describe('file roles in a scan', () => {
     expect(r.findings.map((f) => f.location.path).sort()).toEqual(['static/app.js']);
   });
 
+  it("lowers findings in a Sphinx extension the package ships beside its code, read from the file's content", async () => {
+    const root = mkdtempSync(join(tmpdir(), 'vg-roles-'));
+    const hook =
+      'from sphinx.util import logging\n\ndef setup(app):\n    DANGER\n    app.connect("builder-inited", run)\n';
+    const files: Record<string, string> = {
+      'pkg/gendoc.py': hook,
+      // The application's own setup(app), registering its routes, imports no Sphinx: it is the program.
+      'pkg/app.py': hook.replace('from sphinx.util import logging', 'import flask'),
+    };
+    for (const [p, t] of Object.entries(files)) {
+      mkdirSync(join(root, p, '..'), { recursive: true });
+      writeFileSync(join(root, p), t);
+    }
+    const r = await runScan({
+      path: root,
+      registry: new AnalyzerRegistry().register(markerAnalyzer({ matches: (f) => f.ext === 'py' })),
+      config: defaultConfig(),
+      defaultIgnores: false,
+    });
+    const byPath = Object.fromEntries(
+      r.findings.map((f) => [f.location.path, [f.role ?? 'source', f.severity]]),
+    );
+    expect(byPath).toEqual({ 'pkg/gendoc.py': ['docs', 'low'], 'pkg/app.py': ['source', 'high'] });
+  });
+
   it("drops code leads without a victim by the file's role, which vanguard.yaml's globs decide first", async () => {
     const root = mkdtempSync(join(tmpdir(), 'vg-roles-'));
     mkdirSync(join(root, 'test'));

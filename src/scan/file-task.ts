@@ -8,7 +8,7 @@ import type { AnalyzerId, Finding, RawFinding } from '../core/finding.js';
 import { finalizeFinding, keyRepeats } from '../core/stages.js';
 import type { SkipReason } from '../core/result.js';
 import { makeSourceFile } from '../core/source-file.js';
-import { roleFromContent, type ContentRole } from '../core/file-role.js';
+import { docsRoleFromContent, roleFromContent, type ContentRole } from '../core/file-role.js';
 import { LIBRARY_HEAD_BYTES, isVariantOfLibraryCopy } from '../core/library-copy.js';
 import { bundlerOutput, isDistModule, mapsBundle, SOURCE_MAP_HEAD_BYTES } from '../core/shipped-build.js';
 import type { DiscoveredFile } from '../discover/walk.js';
@@ -103,7 +103,7 @@ export async function runFileTask(
     }
     out.timings.push([id, performance.now() - t0]);
   }
-  // The content role (generated or minified code) matters only for a file with findings.
+  // The content role (generated or minified code, a documentation build hook) matters only for a file with findings.
   if (raw.length > 0) {
     const contentRole =
       roleFromContent(source.bytes, file.path) ??
@@ -115,7 +115,8 @@ export async function runFileTask(
       (bundlerOutput(source.text) ||
         (!file.absBytes && mapsBundle(readHead(`${file.absPath}.map`, SOURCE_MAP_HEAD_BYTES) ?? '')))
         ? 'generated'
-        : undefined);
+        : undefined) ??
+      docsRoleFromContent(source.text, file.path);
     if (contentRole) out.contentRole = contentRole;
   }
   // `bytes` is UTF-8 or Latin-1 (wide encodings are re-encoded as UTF-8): the ASCII marker reads the same.

@@ -18,3 +18,11 @@ class TaggedLoader(yaml.Loader):
 def read_tagged(f):
     # ruleid: code/py-yaml-unsafe-load
     return yaml.load(f, Loader=TaggedLoader)
+
+
+def read_options(text):
+    from ruamel.yaml import YAML
+
+    yaml = YAML(typ="unsafe", pure=True)
+    # ruleid: code/py-yaml-unsafe-load
+    return yaml.load(text)

@@ -15,3 +15,17 @@ class IncludeLoader(yaml.SafeLoader):
 
 def read_with_includes(f):
     return yaml.load(f, Loader=IncludeLoader)
+
+
+def read_round_trip(text):
+    from ruamel.yaml import YAML
+
+    yaml = YAML()
+    return yaml.load(text)
+
+
+def read_safe(text):
+    import ruamel.yaml
+
+    yaml = ruamel.yaml.YAML(typ="safe")
+    return yaml.load(text)
