@@ -241,8 +241,7 @@ export class TaintEvaluator {
 
   private firstOf(nodes: readonly (SgNode | null | undefined)[], depth: number): Value {
     for (const n of nodes) {
-      if (!n) continue;
-      const v = this.expr(n, depth + 1);
+      const v = n ? this.expr(n, depth + 1) : null;
       if (v && v !== REQ) return v;
     }
     return null;
