@@ -92,6 +92,8 @@ describe('roleFromPath', () => {
     ['project/settings_example.py', 'example'],
     ['app/local_settings_sample.py', 'example'],
     ['config-sample.js', 'example'],
+    ['etc/errbot/config-template.py', 'example'],
+    ['app/settings_template.py', 'example'],
     ['bin/run_example.sh', 'example'],
     ['config_template/base_config/full_example.yaml', 'example'],
     ['conf/example-config.json', 'example'],
@@ -129,6 +131,9 @@ describe('roleFromPath', () => {
       'config/dev.json',
       'k8s/demo.yaml',
       'deploy/examplecorp.yaml',
+      'src/template-config.js',
+      'lib/configTemplate.ts',
+      'src/config-templates/index.js',
     ])
       expect(roleFromPath(p), p).toBe('source');
   });
