@@ -102,6 +102,12 @@ describe('findAllBatch', () => {
   }, 300_000);
 
   const js: FileLanguage = { family: 'javascript', lang: Lang.JavaScript };
+  /** What `m` matches in `src` on a walk of its own, which the combined walk must give too. */
+  const walked = (m: Matcher, src: string): string[] =>
+    parse(js.lang, src)
+      .root()
+      .findAll(m)
+      .map((x) => x.text());
   const at = (src: string, ms: Matcher[]): string[][] => {
     const root = parse(js.lang, src).root();
     return findAllBatch(root, js, ms, Number.POSITIVE_INFINITY).map((hits) => hits.map((h) => h.node.text()));
@@ -113,10 +119,7 @@ describe('findAllBatch', () => {
       constraints: { M: { regex: '^readFile$' } },
     };
     const src = 'db.query(a); fs.readFile(p)';
-    const expected = parse(js.lang, src)
-      .root()
-      .findAll(m)
-      .map((n) => n.text());
+    const expected = walked(m, src);
     expect(expected).toEqual(['fs.readFile(p)']);
     expect(at(src, [m, { rule: { pattern: 'eval($X)' } }])[0]).toEqual(expected);
   });
@@ -186,10 +189,7 @@ describe('findAllBatch', () => {
     const r = inlined(m, js)?.rule as { all: object[] } | undefined;
     expect(r?.all.map((x) => Object.keys(x).join())).toEqual(['pattern', 'has', 'matches', 'not']);
     const src = 'a[k] = v; b[k] = f(); c[k] = {}; for (k in o) d[k] = g(); e[j] = [v]';
-    const expected = parse(js.lang, src)
-      .root()
-      .findAll(m)
-      .map((x) => x.text());
+    const expected = walked(m, src);
     expect(expected).toEqual(['b[k] = f()', 'e[j] = [v]']);
     expect(at(src, [m, { rule: { pattern: 'eval($$$)' } }])[0]).toEqual(expected);
     // A util that binds it anew (`$$$V`), or a rule not led by the pattern that binds it: kept as written.
@@ -232,10 +232,7 @@ describe('findAllBatch', () => {
       'function b() { const body = e.stack; res.send(body); res.json(body); }',
       'function c() { const x = e.stack; res.send(x); const body = 1; res.send(body); }',
     ].join('\n');
-    const expected = parse(js.lang, src)
-      .root()
-      .findAll(m)
-      .map((x) => x.text());
+    const expected = walked(m, src);
     expect(expected).toEqual(['res.send(e.stack)', 'res.send(body)']);
     expect(at(src, [m, { rule: { pattern: 'eval($$$)' } }])[0]).toEqual(expected);
   });
@@ -267,10 +264,7 @@ describe('findAllBatch', () => {
       "function b(x) { res.type('text'); res.send(x); }",
       "function c(x) { other.type('text'); res.send(x); }",
     ].join('\n');
-    const expected = parse(js.lang, src)
-      .root()
-      .findAll(m)
-      .map((x) => x.text());
+    const expected = walked(m, src);
     expect(expected).toEqual(['res.send(x)', 'res.send(x)']);
     expect(at(src, [m, { rule: { pattern: 'eval($$$)' } }])[0]).toEqual(expected);
     // Named again as a multi-metavariable: kept as written.
@@ -306,10 +300,7 @@ describe('findAllBatch', () => {
       "function b(x) { res.type('text'); res.send(x); }",
       "function c(x) { other.type('text'); res.send(x); other.send(x); }",
     ].join('\n');
-    const expected = parse(js.lang, src)
-      .root()
-      .findAll(m)
-      .map((x) => x.text());
+    const expected = walked(m, src);
     expect(expected).toEqual(['res.send(x)', 'res.send(x)']);
     expect(at(src, [m, { rule: { pattern: 'eval($$$)' } }])[0]).toEqual(expected);
     // A util that binds it anew, one naming a metavariable the pattern does not bind, or no pattern: as written.
@@ -344,10 +335,7 @@ describe('findAllBatch', () => {
       "const password = 'hunter22'; const dbPassword = x; const apiPassword = 'no';",
       "const c = { password: 'longenough', other: 'x', password2: 'zzzzzz' }; o.password = 'secret99'; o.password = v;",
     ].join('\n');
-    const expected = parse(js.lang, src)
-      .root()
-      .findAll(m)
-      .map((x) => x.text());
+    const expected = walked(m, src);
     expect(expected).toEqual(["password = 'hunter22'", "password: 'longenough'", "o.password = 'secret99'"]);
     expect(at(src, [m, { rule: { pattern: 'eval($$$)' } }])[0]).toEqual(expected);
     // Named twice, or besides the pattern: kept as written.
