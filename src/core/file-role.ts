@@ -69,10 +69,11 @@ const PATH_ROLES: [Exclude<FileRole, 'source' | 'i18n'>, RegExp][] = [
   [
     'example',
     // A folder of examples, a `.example` copy, a script named as one (`example-sendmail.js`, `demo_server.py`,
-    // `settings_example.py`), a configuration file named as one (`full_example.yaml`, `example-config.json`), or a sample or template of a settings or config module (`local_settings_sample.py`, `config-template.py`: a copy for the user to fill in). Also a Python
-    // settings module named for development (`settings/dev.py`, `settings_dev.py`, `dev_settings.py`): the
-    // developers' own settings, which a deployment selects only by naming it (DJANGO_SETTINGS_MODULE), as it
-    // would a sample. Not Node's `config/development.js`, which node-config loads when NODE_ENV is unset.
+    // `settings_example.py`), a configuration file named as one (`full_example.yaml`, `example-config.json`), or
+    // a sample or template of a settings or config module (`local_settings_sample.py`, `config-template.py`: a
+    // copy for the user to fill in). Also a Python settings module named for development (`settings/dev.py`,
+    // `settings_dev.py`, `dev_settings.py`): the developers' own settings, which a deployment selects only by
+    // naming it (DJANGO_SETTINGS_MODULE), as it would a sample. Not Node's `config/development.js`, which node-config loads when NODE_ENV is unset.
     /(?:^|\/)(?:examples?|samples?|demos?|example-apps?|sample-apps?|quickstarts?)\/|\.(?:example|sample)(?:\.[a-z]+)?$|(?:^|\/)(?:examples?|demos?)(?:[-_][^/]*)?\.(?:[cm]?[jt]sx?|py|rb|sh)$|(?:^|\/)examples?(?:[-_][^/]*)?\.(?:ya?ml|json|ini|cfg|conf|toml)$|[-_]examples?\.(?:[cm]?[jt]sx?|py|rb|sh|ya?ml|json|ini|cfg|conf|toml)$|(?:^|\/|_)(?:settings|config)[-_](?:samples?|templates?)\.(?:[cm]?[jt]sx?|py|rb)$|(?:^|\/)settings\/(?:dev|devel|develop|development)\.py$|(?:^|\/|_)settings[-_](?:dev|devel|development)\.py$|(?:^|\/)(?:dev|devel|development)[-_]settings\.py$/i,
   ],
   // Also TiddlyWiki's wiki pages (`.tid`) and a Python package's metadata, whose long description is its README.

@@ -10,10 +10,10 @@
 import type { SgNode } from '@ast-grep/napi';
 import { fieldWritten } from './taint-fields.js';
 import type { Definition } from './scope.js';
-
-type Write = Extract<Definition, { kind: 'add' }>;
 import { kindOf } from './syntax.js';
 import type { Syntax } from './syntax.js';
+
+type Write = Extract<Definition, { kind: 'add' }>;
 
 /**
  * What an object may be made of for its fields to be only a URL's parts (protocol, auth, host, port, path, query,
