@@ -7,7 +7,7 @@
 import { parse, Lang } from '@ast-grep/napi';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { loadRuleDirs } from '../../dist/analyzers/code/load-rules.js';
+import { loadRuleDirs } from '../../dist/analyzers/code/rule-folders.js';
 
 const args = process.argv.slice(2);
 const opt = (name, dflt) => {

@@ -1,6 +1,4 @@
 import { withAsciiClasses } from './ascii-regex.js';
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ConfigError } from '../../core/errors.js';
 import { parsePlainYaml } from '../../parse/yaml/plain.js';
@@ -399,15 +397,22 @@ function readSource(file: string, v: unknown, i: number): SourceSpec {
   };
 }
 
-/** Parses one rule file's text (rules, sources and global sanitizers may share a file). */
-export function parseRuleFile(file: string, text: string): RuleSet {
-  let doc: unknown;
+/** The YAML of a rule or utils file (a ConfigError naming the file when it is not YAML). */
+export function readRuleYaml(file: string, text: string): unknown {
   try {
     // Custom rule folders come from the scanned repository: the shared module bounds aliases.
-    doc = parsePlainYaml(text).value;
+    return parsePlainYaml(text).value;
   } catch (err) {
     throw new ConfigError(`${file}: invalid YAML: ${(err as Error).message}`, { file }, { cause: err });
   }
+}
+
+/**
+ * Parses one rule file's text (rules, sources and global sanitizers may share a file). `shared` are
+ * the folder's shared utils; a file may not define a util of the same name (one name, one meaning).
+ */
+export function parseRuleFile(file: string, text: string, shared?: Obj): RuleSet {
+  const doc = readRuleYaml(file, text);
   const r = new Reader(file, 'top level');
   const o = r.obj(doc ?? {}, 'the file');
   const list = (k: string): unknown[] => {
@@ -415,7 +420,10 @@ export function parseRuleFile(file: string, text: string): RuleSet {
     if (v === undefined) return [];
     return Array.isArray(v) ? (v as unknown[]) : r.fail(`"${k}" must be a list`);
   };
-  const utils = o['utils'] === undefined ? undefined : r.obj(o['utils'], 'utils');
+  const own = o['utils'] === undefined ? undefined : r.obj(o['utils'], 'utils');
+  const clash = own && shared ? Object.keys(own).find((k) => k in shared) : undefined;
+  if (clash !== undefined) r.fail(`util "${clash}" is also defined in the folder's shared utils`);
+  const utils = shared && Object.keys(shared).length > 0 ? { ...shared, ...own } : own;
   return {
     rules: list('rules').map((v, i) => readRule(file, v, i, utils)),
     sources: list('sources').map((v, i) => readSource(file, v, i)),
@@ -428,38 +436,4 @@ export function parseRuleFile(file: string, text: string): RuleSet {
       };
     }),
   };
-}
-
-/** Loads every `*.yaml`/`*.yml` file directly in each folder; a rule id defined twice is an error. */
-export function loadRuleDirs(dirs: readonly string[]): RuleSet {
-  const out: RuleSet = { rules: [], sources: [], sanitizers: [] };
-  const seen = new Map<string, string>();
-  for (const dir of dirs) {
-    let names: string[];
-    try {
-      names = readdirSync(dir)
-        .filter((n) => /\.ya?ml$/.test(n))
-        .sort();
-    } catch (err) {
-      throw new ConfigError(
-        `cannot read rule folder ${dir}: ${(err as Error).message}`,
-        { file: dir },
-        { cause: err },
-      );
-    }
-    for (const name of names) {
-      const file = join(dir, name);
-      const set = parseRuleFile(file, readFileSync(file, 'utf8'));
-      for (const rule of set.rules) {
-        const prev = seen.get(rule.id);
-        if (prev !== undefined)
-          throw new ConfigError(`rule "${rule.id}" is defined in ${prev} and ${file}`, { file });
-        seen.set(rule.id, file);
-      }
-      out.rules.push(...set.rules);
-      out.sources.push(...set.sources);
-      out.sanitizers.push(...set.sanitizers);
-    }
-  }
-  return out;
 }

@@ -1,7 +1,8 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { PreparedRules } from './engine.js';
-import { BUILTIN_RULES_DIR, loadRuleDirs } from './load-rules.js';
+import { BUILTIN_RULES_DIR } from './load-rules.js';
+import { loadRuleDirs } from './rule-folders.js';
 import { checkExample, exampleFiles } from './rule-examples.js';
 import type { ExampleResult } from './rule-examples.js';
 

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { analyzeText, PreparedRules } from './engine.js';
 import { languageOf } from './languages.js';
-import { BUILTIN_RULES_DIR, loadRuleDirs, parseRuleFile } from './load-rules.js';
+import { BUILTIN_RULES_DIR, parseRuleFile } from './load-rules.js';
+import { loadRuleDirs } from './rule-folders.js';
 
 // One taint rule with a generic sink, a sanitizer and a guard, over the built-in framework sources.
 const TEST_RULES = `
