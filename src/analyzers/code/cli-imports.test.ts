@@ -18,9 +18,8 @@ program.option('--user <name>').parse();
 new Installer(program.opts()).addUser();
 `;
 
-/** The code analyzer's command-injection audits in lib/platforms/linux.js of a tree, as `rule line`. */
-async function audits(files: Record<string, string>): Promise<string[]> {
-  const path = 'lib/platforms/linux.js';
+/** The code analyzer's command-injection audits in one file of a tree (lib/platforms/linux.js), as `rule line`. */
+async function audits(files: Record<string, string>, path = 'lib/platforms/linux.js'): Promise<string[]> {
   const found = await codeAnalyzer.analyze(makeSourceFile(path, files[path]!), makeMemoryContext(files));
   return found
     .filter((f) => f.ruleId === 'code/js-command-injection-audit')
@@ -95,5 +94,54 @@ describe('a module that only a command-line program imports is part of that prog
       ).toEqual(kept);
     // Nothing imports it: no program it belongs to.
     expect(await audits({ 'package.json': '{}', 'lib/platforms/linux.js': INSTALLER })).toEqual(kept);
+  });
+});
+
+// A tool's helpers where the package keeps its command-line tools: the command is built from its invoker's paths.
+const COPY = `const { exec } = require('child_process');
+exports.copy = (from, to, done) => exec('cp -R ' + from + ' ' + to, done);
+`;
+// A confirmation read from the terminal, then the tool's helper.
+const CONFIRM = `const { copy } = require('./copy');
+process.stdin.once('data', (answer) => { if (String(answer).trim() === 'y') copy(process.argv[2], process.argv[3]); });
+`;
+
+describe('a module where the package keeps its command-line tools is part of a tool', () => {
+  it('drops the audit in bin/ and cli/ modules and a *-cli file, though the tool starts its server, asks at the terminal or fetches', async () => {
+    const tree = {
+      'package.json': '{}',
+      'bin/copy.js': COPY,
+      'bin/tool.js': `${CONFIRM}require('../lib/server').listen(8080);\n`,
+      'lib/cli/copy.js': COPY,
+      'lib/cli/remove.js': CONFIRM,
+      'lib/tool-cli.js': `const axios = require('axios');\nconst { exec } = require('child_process');\nexports.own = (dir) => exec('chown -R ' + dir);\nexports.latest = () => axios.get('https://registry.example.test/tool');\n`,
+      'lib/server.js': "module.exports = require('http').createServer((req, res) => res.end(req.url));\n",
+    };
+    expect(await audits(tree, 'bin/copy.js')).toEqual([]);
+    expect(await audits(tree, 'lib/cli/copy.js')).toEqual([]);
+    expect(await audits(tree, 'lib/tool-cli.js')).toEqual([]);
+  });
+
+  it('keeps it in a tool module that handles requests, one the server imports, and in a cgi-bin/ folder', async () => {
+    const kept = ['code/js-command-injection-audit 2'];
+    const serving = `const { exec } = require('child_process');
+exports.run = (cmd, done) => exec(cmd, done);
+require('express')().get('/status', (req, res) => res.send(String(req.query.verbose)));
+`;
+    expect(await audits({ 'package.json': '{}', 'bin/serve.js': serving }, 'bin/serve.js')).toEqual(kept);
+    expect(
+      await audits(
+        {
+          'package.json': '{}',
+          'bin/copy.js': COPY,
+          'lib/service/install.js':
+            "const { copy } = require('../../bin/copy');\nrequire('express')().post('/install', (req) => copy(req.body.from, '/srv'));\n",
+        },
+        'bin/copy.js',
+      ),
+    ).toEqual(kept);
+    expect(
+      await audits({ 'package.json': '{}', 'web/cgi-bin/copy.js': COPY }, 'web/cgi-bin/copy.js'),
+    ).toEqual(kept);
   });
 });

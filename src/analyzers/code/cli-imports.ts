@@ -13,9 +13,14 @@
  *   `lib/run.js`);
  * - the module itself takes no network input, as the util asks of a one-file program (checked by the rule's own
  *   util on the module's text as if it opened with a `#!` line).
+ * A module the package keeps where its command-line tools live (a `bin/` or `cli/` folder, a `cli.js` or
+ * `*-cli.js`; npm's convention for executables) is taken as such an entry by its place, also when it starts the
+ * tool's server, probes a port, asks its invoker to confirm at the terminal or fetches (a tool that updates
+ * itself): unless it handles requests itself (a request object, a route, a socket's or queue's messages:
+ * HANDLES), what it runs is its invoker's. A `cgi-bin/` folder is not one.
  * What it gives up, as the one-file rule does: a program another program calls with untrusted arguments, and a
  * reply an entry fetched and passed down (the entry's own outgoing requests are allowed: it runs them for its
- * invoker, from the invoker's settings).
+ * invoker, from the invoker's settings); for a tool's module by its place, also a reply it fetched itself.
  */
 import { parse } from '@ast-grep/napi';
 import type { AnalyzerContext, SourceFile } from '../../core/analyzer.js';
@@ -30,6 +35,18 @@ const CLI_UTIL = 'cli-program';
 /** Input from other people: a server, a route, a request object, a socket's handlers, standard input. */
 const SERVES =
   /\bcreateServer\b|\.listen\(|\bexpress\(|\bfastify\(|\bnew\s+Koa\b|\b(?:app|router)\.(?:get|post|put|delete|patch|all|use)\(|\b(?:req|request|ctx)\.(?:query|body|params|headers|cookies|url)\b|\bsocket\.on\(|\bio\.on\(|\bprocess\.stdin\b|(?:require\(|from\s+)['"](?:node:)?(?:net|dgram|ws|socket\.io|express|koa|fastify|hapi|@hapi\/hapi)['"]/;
+
+/** Where a package keeps its command-line tools: a `bin/` or `cli/` folder, a file named `cli` or `…-cli`. */
+const TOOL_PLACE = /(?:^|\/)(?:bin|cli)\/|(?:^|\/|[-_])cli\.[cm]?[jt]sx?$/i;
+
+/** Input a module handles itself: a request object, a route, a socket's or a queue's messages. */
+const HANDLES =
+  /\b(?:req|request|ctx)\.(?:query|body|params|headers|cookies|url)\b|\b(?:app|router)\.(?:get|post|put|delete|patch|all|use)\(|\bsocket\.on\(|\bio\.on\(|\.on\(\s*['"](?:request|connection|message)['"]|\.(?:consume|subscribe)\(|(?:require\(|from\s+)['"](?:node:)?(?:ws|socket\.io|express|koa|fastify|hapi|@hapi\/hapi|amqplib|kafkajs|mqtt|nats)['"]/;
+
+/** A module of a command-line tool by its place in the package (`path` relative to the application). */
+function toolByPlace(path: string, text: string): boolean {
+  return TOOL_PLACE.test(path) && !HANDLES.test(text);
+}
 
 // A script Node runs (`#!/usr/bin/env node`, also with flags or through ts-node/tsx), not a shell script.
 const NODE_SCRIPT = /^#![^\n]*\b(?:node|nodejs|ts-node|tsx|bun|deno)\b/;
@@ -125,7 +142,8 @@ async function programModules(
     if (text === undefined) continue;
     bytes += text.length;
     if (bytes > APP_FILES.bytes) return undefined;
-    if (SERVES.test(text)) serving.add(p);
+    if (toolByPlace(p.slice(prefix.length), text)) entries.push(p);
+    else if (SERVES.test(text)) serving.add(p);
     else if (NODE_SCRIPT.test(text) || bins.has(p)) entries.push(p);
     const to: string[] = [];
     for (const m of text.matchAll(RELATIVE_IMPORT)) {
@@ -201,6 +219,7 @@ export async function dropCommandLineModules(
     apps.set(folder, program);
   }
   if (!(await program)?.has(file.path)) return matches;
-  const dropped = new Set(candidates.filter((m) => takesNoNetworkInput(m.rule, file)));
+  const atToolPlace = toolByPlace(file.path.slice(folder === '' ? 0 : folder.length + 1), file.text);
+  const dropped = new Set(candidates.filter((m) => atToolPlace || takesNoNetworkInput(m.rule, file)));
   return matches.filter((m) => !dropped.has(m));
 }

@@ -43,7 +43,9 @@ async function run(lang: 'python' | 'js', profile: Profile): Promise<Score> {
 // default scan keeps"): raw SQL text built from an unseen value (js-sql-injection-audit, 0 true of 10), code
 // built in a browser page's own script (js-audit-eval, 0 of 26), lxml's default parser on a document not shown
 // to come from outside (py-audit-xml-parse, 0 of 5), a request's key written one level deep, which never reaches
-// Object.prototype (js-prototype-key-write, 0 of 25); here those are a few lines, so its floor is lower.
+// Object.prototype (js-prototype-key-write, 0 of 25), a Python shell command built from a value no request
+// was seen to give (py-command-injection-audit, 0 of 5: two of the Python command lines here); here those are
+// a few lines, so its floor is lower.
 const FLOORS: Record<Profile, number> = { default: 0.85, audit: 0.9 };
 // Leads, not proofs, raise more alarms. The audit profile's ceilings are issue #12's targets: at most a fifth
 // in JavaScript; in Python fewer than bandit raises on the same lines (11 of 44, bench/code/README.md).
