@@ -31,6 +31,7 @@ import { withoutSettingsValues } from './template-settings-py.js';
 import { withoutEscapingFilters } from './template-escaped-filter.js';
 import { withoutLiteralMacroArgs } from './template-macro-args.js';
 import { withoutSanitizingGlobalFilters } from './template-vue-filters.js';
+import { withoutEscapingTagBlocks } from './template-autoescape-tags.js';
 import { templateRules } from './template-rules.js';
 import type { TemplateRule } from './template-rules.js';
 import { SNIFFED_TEMPLATE_EXTENSIONS, templateEngineOf, templateEngineOfText } from './templates.js';
@@ -162,7 +163,8 @@ export const codeAnalyzer: Analyzer = {
       const settings = await withoutSettingsValues(items, file, ctx);
       const filtered = await withoutEscapingFilters(settings, file, ctx);
       const macros = await withoutLiteralMacroArgs(filtered, file, ctx);
-      return await withoutSanitizingGlobalFilters(macros, file, ctx);
+      const vue = await withoutSanitizingGlobalFilters(macros, file, ctx);
+      return await withoutEscapingTagBlocks(vue, file, ctx);
     }
     const rules = rulesFor(rulesDirsOf(ctx.options), profileOf(ctx.options));
     const renders = file.text.includes('render') && requestDataPossible(file.text, lang, rules);

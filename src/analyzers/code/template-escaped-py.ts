@@ -3,7 +3,8 @@
  * `{{ column.attr_string|safe }}` where the project's Python defines `attr_string` only as a method or
  * property whose every return is escaped markup — `return flatatt(self.get_final_attrs())` (Django's
  * `flatatt` escapes every attribute value), `format_html(…)`, `format_html_join(…)`, `escape(…)`,
- * `conditional_escape(…)`, `json_script(…)`, `escapejs(…)`, `bleach.clean(…)`, such a result wrapped in
+ * `conditional_escape(…)`, `json_script(…)`, `escapejs(…)`, `bleach.clean(…)`, `nh3.clean(…)`, readme_renderer's
+ * sanitized `render(…)`, such a result wrapped in
  * `mark_safe`/`SafeString`/`Markup`, fixed text, or `+`, a conditional, `or`/`and` of those. Every other
  * mention of the name in the file must be a read (`row.attr_string`) or a comment: an assignment to it
  * (`self.attr_string = v`, a class attribute, a keyword argument `attr_string=v`), the name in a string
@@ -20,7 +21,12 @@ const ESCAPE = /^(?:flatatt|format_html|format_html_join|escape|conditional_esca
 // Escaping for another language under the same name (`re.escape`: a regex), or a name too common to trust alone
 // (`clean`: Django forms' `clean()` returns their data; only `bleach.clean` sanitizes markup).
 const NOT_HTML = /^(?:re|regex)\.escape$/;
-const QUALIFIED = /^bleach\.clean$/;
+const QUALIFIED = /^(?:bleach|nh3)\.clean$/;
+// readme_renderer (PyPI's README renderer) passes its `markdown`, `rst` and `txt` renders through its `clean`,
+// an allow-list sanitizer: `render(raw)` returns markup with no script, handler or unknown tag.
+const README_RENDERER = /^readme_renderer\.(?:markdown|rst|txt)$/;
+const README_IMPORT =
+  /^\s*(?:from\s+readme_renderer\s+import\s+(markdown|rst|txt)(?:\s+as\s+(\w+))?|import\s+readme_renderer\.(markdown|rst|txt)\s+as\s+(\w+))\s*$/gm;
 const SAFE_WRAPPER = /^(?:mark_safe|SafeString|SafeText|Markup)$/;
 const FIXED = new Set(['none', 'true', 'false', 'integer', 'float']);
 const MAX_DEPTH = 12;
@@ -45,7 +51,23 @@ export function calleeName(call: SgNode): string | undefined {
 export function escapingCallPy(call: SgNode): boolean {
   const name = calleeName(call) ?? '';
   const callee = call.field('function')?.text() ?? '';
-  return (ESCAPE.test(name) && !NOT_HTML.test(callee)) || QUALIFIED.test(callee);
+  return (ESCAPE.test(name) && !NOT_HTML.test(callee)) || QUALIFIED.test(callee) || readmeRender(call);
+}
+
+/**
+ * `readme_renderer.markdown.render(x)`, or `md.render(x)` where the module binds `md` to one of readme_renderer's
+ * renderers by an import (`from readme_renderer import markdown as md`): sanitized markup.
+ */
+function readmeRender(call: SgNode): boolean {
+  const f = call.field('function');
+  if (!f || kindOf(f) !== 'attribute' || f.field('attribute')?.text() !== 'render') return false;
+  const object = f.field('object')?.text() ?? '';
+  if (README_RENDERER.test(object)) return true;
+  if (!/^\w+$/.test(object)) return false;
+  const text = call.getRoot().root().text();
+  if (!text.includes('readme_renderer')) return false;
+  for (const m of text.matchAll(README_IMPORT)) if ((m[2] ?? m[1] ?? m[4]) === object) return true;
+  return false;
 }
 
 /** Whether a Python value is escaped markup, fixed text, the property itself, or built only of those. */

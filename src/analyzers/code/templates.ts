@@ -288,6 +288,18 @@ const AUTOESCAPE_OFF =
 
 /** Where a template turns auto-escaping off (`{% autoescape false %}`, Django's `{% autoescape off %}`). */
 export function autoescapeOff(text: string, engine: TemplateEngine): AutoescapeOff[] {
+  return autoescapeOffBlocks(text, engine).map(({ line, column, construct }) => ({
+    line,
+    column,
+    construct,
+  }));
+}
+
+/** The blocks `autoescapeOff` reports, each with the text between its tags for a later stage to read. */
+export function autoescapeOffBlocks(
+  text: string,
+  engine: TemplateEngine,
+): (AutoescapeOff & { body: string })[] {
   if ((engine !== 'jinja' && engine !== 'html') || !text.includes('autoescape')) return [];
   const starts = lineStarts(text);
   return [...text.matchAll(AUTOESCAPE_OFF)]
@@ -295,6 +307,7 @@ export function autoescapeOff(text: string, engine: TemplateEngine): AutoescapeO
     .map((m) => ({
       ...position(starts, m.index ?? 0),
       construct: `autoescape ${m[1]}`,
+      body: m[2] ?? '',
     }));
 }
 
@@ -317,7 +330,7 @@ const FIXED_FORMS = [
  * attribute or a call of anything else keeps the block reported. What it gives up: a translation catalogue
  * whose translators put markup in a message; they are trusted as the application's authors are.
  */
-function writesOnlyFixedText(body: string): boolean {
+export function writesOnlyFixedText(body: string): boolean {
   if (/\{%/.test(body)) return false;
   // Each `{{ … }}` up to its first `}}`, found by position: a lazy pattern retried from every `{{` of an
   // unclosed run was quadratic. An unclosed output is not fixed text.
