@@ -78,9 +78,30 @@ describe('a path name with both separators removed is one name in its folder', (
     ['a removal of / only (Windows takes \\ too)', '', `name.replace(/\\//g, '')`],
     ['a regex name assigned again', `let BAD = /[\\\\/]/g;\nBAD = /x/g;`, `name.replace(BAD, '')`],
     ['a regex without g (first separator only)', `const BAD = /[\\\\/]/;`, `name.replace(BAD, '')`],
+    [
+      'a regex name declared again with other text',
+      `const BAD = /[\\\\/]/g;\nfunction f() {\n  const BAD = '/';\n}`,
+      `name.replace(BAD, '')`,
+    ],
     ['a range to a code escape (not read)', `const BAD = /[^ -\\u007e]/g;`, `name.replace(BAD, '')`],
     ['a replacement that puts a separator back', '', `name.replace(/[\\\\/]/g, '/')`],
   ])('%s does not clean', (_name, decl, expr) => {
     expect(ids(jsPath(decl, expr), 'js', 'code/js-path-traversal')).toEqual([line(decl)]);
+  });
+  // What boundRegex learns of a file's names is kept for the file: asked again, the answers are the same.
+  it('answers each use of the same names alike', () => {
+    const code = [
+      `const BAD = /[\\\\/]/g;`,
+      `const ONE = /\\//g;`,
+      `app.get('/x', (req, res) => {`,
+      `  const { a, b, c, d, e } = req.query;`,
+      `  fs.readFile(path.join(DIR, a.replace(BAD, '')), () => res.end());`,
+      `  fs.readFile(path.join(DIR, b.replace(ONE, '')), () => res.end());`,
+      `  fs.readFile(path.join(DIR, c.replace(BAD, '')), () => res.end());`,
+      `  fs.readFile(path.join(DIR, d.replace(ONE, '')), () => res.end());`,
+      `  fs.readFile(path.join(DIR, e.replace(NONE, '')), () => res.end());`,
+      `});`,
+    ].join('\n');
+    expect(ids(code, 'js', 'code/js-path-traversal')).toEqual([6, 8, 9]);
   });
 });

@@ -129,28 +129,58 @@ interface Step {
   insert: string;
 }
 
-/**
- * The regex literal a name is bound to once and never assigned again (`const INVALID_NAME_RE = /[\\/:*?]+/g` at
- * the top of the file, then `name.replace(INVALID_NAME_RE, '')`), else undefined.
- */
-function boundRegex(name: SgNode): SgNode | undefined {
-  const text = name.text();
-  if (name.kind() !== 'identifier' || !/^[\w$]+$/.test(text)) return undefined;
-  const exact = `^${text.replace(/\$/g, '\\$')}$`;
-  const root = name.getRoot().root();
-  const bound = root.findAll({ rule: { kind: 'variable_declarator', has: { field: 'name', regex: exact } } });
-  const value = bound.length === 1 ? bound[0]?.field('value') : undefined;
-  if (value?.kind() !== 'regex') return undefined;
-  const assigned = root.find({
-    rule: {
-      any: [{ kind: 'assignment_expression' }, { kind: 'augmented_assignment_expression' }],
-      has: { field: 'left', kind: 'identifier', regex: exact },
-    },
-  });
-  return assigned ? undefined : value;
+/** The answers of boundRegex for one tree: the names some declarator binds to a regex literal, and each name asked. */
+interface RegexBindings {
+  declared: Set<string>;
+  byName: Map<string, SgNode | undefined>;
 }
 
-function jsStep(call: SgNode): { step: Step; receiver: SgNode | null } | undefined {
+/** Per file (keyed by the taint engine's index of the file, which lives as long as its tree): its RegexBindings. */
+const bindingsOf = new WeakMap<object, RegexBindings>();
+
+/**
+ * The regex literal a name is bound to once and never assigned again (`const INVALID_NAME_RE = /[\\/:*?]+/g` at
+ * the top of the file, then `name.replace(INVALID_NAME_RE, '')`), else undefined. Each answer is kept per file
+ * (`file`: an object that lives as long as the file's tree), and a name no declarator binds to a regex literal
+ * is answered without searching the tree: a bundle asks about the same names at many calls, and each search
+ * walked the whole tree twice.
+ */
+function boundRegex(name: SgNode, file: object | undefined): SgNode | undefined {
+  const text = name.text();
+  if (name.kind() !== 'identifier' || !/^[\w$]+$/.test(text)) return undefined;
+  const root = name.getRoot().root();
+  let b = file === undefined ? undefined : bindingsOf.get(file);
+  if (file !== undefined && b === undefined) {
+    const declared = new Set<string>();
+    for (const d of root.findAll({
+      rule: { kind: 'variable_declarator', has: { field: 'value', kind: 'regex' } },
+    })) {
+      const n = d.field('name');
+      if (n) declared.add(n.text());
+    }
+    bindingsOf.set(file, (b = { declared, byName: new Map() }));
+  }
+  // Only a name bound to a regex literal by some declarator can be bound to one by its only declarator.
+  if (b && !b.declared.has(text)) return undefined;
+  if (b?.byName.has(text)) return b.byName.get(text);
+  const exact = `^${text.replace(/\$/g, '\\$')}$`;
+  const bound = root.findAll({ rule: { kind: 'variable_declarator', has: { field: 'name', regex: exact } } });
+  const value = bound.length === 1 ? bound[0]?.field('value') : undefined;
+  let out: SgNode | undefined;
+  if (value?.kind() === 'regex') {
+    const assigned = root.find({
+      rule: {
+        any: [{ kind: 'assignment_expression' }, { kind: 'augmented_assignment_expression' }],
+        has: { field: 'left', kind: 'identifier', regex: exact },
+      },
+    });
+    out = assigned ? undefined : value;
+  }
+  b?.byName.set(text, out);
+  return out;
+}
+
+function jsStep(call: SgNode, file: object | undefined): { step: Step; receiver: SgNode | null } | undefined {
   const callee = call.field('function');
   const method = callee?.kind() === 'member_expression' ? callee.field('property')?.text() : undefined;
   if (method !== 'replace' && method !== 'replaceAll') return undefined;
@@ -158,7 +188,7 @@ function jsStep(call: SgNode): { step: Step; receiver: SgNode | null } | undefin
   const insert = stringContent(rep, false);
   if (!pat || insert === undefined || insert.includes('$')) return undefined;
   let removes: ((c: string) => boolean) | undefined;
-  const re = pat.kind() === 'regex' ? pat : boundRegex(pat);
+  const re = pat.kind() === 'regex' ? pat : boundRegex(pat, file);
   if (re) {
     const flags = re.field('flags')?.text() ?? '';
     if (!flags.includes('g')) return undefined;
@@ -187,9 +217,15 @@ function pyStep(call: SgNode): Step | undefined {
 /**
  * True when `call` is a replacement (or a chain of them) that provably leaves none of the sink class's
  * metacharacters: a global character-class removal such as `s.replace(/[^\w-]/g, '')`,
- * `re.sub(r'[<>"\']', '', s)`, or an escaping chain that replaces each of them with harmless text.
+ * `re.sub(r'[<>"\']', '', s)`, or an escaping chain that replaces each of them with harmless text. `file`, an
+ * object kept for as long as the call's tree (the file's index), keeps what is learnt of the tree's names.
  */
-export function replacementSanitizes(call: SgNode, sinkClass: string | undefined, python: boolean): boolean {
+export function replacementSanitizes(
+  call: SgNode,
+  sinkClass: string | undefined,
+  python: boolean,
+  file?: object,
+): boolean {
   const meta = sinkClass === undefined ? undefined : METACHARACTERS[sinkClass];
   if (!meta) return false;
   const steps: Step[] = [];
@@ -199,7 +235,7 @@ export function replacementSanitizes(call: SgNode, sinkClass: string | undefined
   } else {
     let cur: SgNode | null = call;
     for (let i = 0; i < 16 && cur?.kind() === 'call_expression'; i++) {
-      const s = jsStep(cur);
+      const s = jsStep(cur, file);
       if (!s) break;
       steps.push(s.step);
       cur = s.receiver;

@@ -448,7 +448,7 @@ export class TaintEvaluator {
   private call(node: SgNode, depth: number): Value {
     const { syn } = this.o;
     // A replacement is a sanitizer only when it provably removes the sink class's metacharacters.
-    if (replacementSanitizes(node, this.o.sinkClass, this.o.python)) return null;
+    if (replacementSanitizes(node, this.o.sinkClass, this.o.python, this.o.index)) return null;
     if (this.o.python && node.field(syn.callFunction)?.text() === 're.sub') {
       const a = node.field(syn.callArguments)?.namedChildren() ?? [];
       return this.firstOf([a[2], a[1]], depth);
