@@ -120,7 +120,8 @@ export class GuardChecker {
           }
         }
       }
-      if (this.o.calls?.validatedArgs) for (const x of validatorArgNames(text)) named.add(x);
+      if (this.o.calls?.validatedArgs && !this.o.python)
+        for (const x of validatorArgNames(text)) named.add(x);
       this.named = named;
       NAMED.get(this.o.index)?.set(this.o.guards, named);
     }
@@ -262,7 +263,8 @@ export class GuardChecker {
       }
     }
     this.addCompared(g, cond, spots);
-    for (const c of validatorChecks(cond, this.o.calls))
+    // JavaScript only: own-validators.ts reads JavaScript trees.
+    for (const c of this.o.python ? [] : validatorChecks(cond, this.o.calls))
       (c.onTrue && c.onFalse ? g.names : c.onTrue ? g.whenTrue : g.whenFalse).add(c.name);
     for (const side of [g.names, g.whenTrue, g.whenFalse]) {
       for (const x of [...side]) {
