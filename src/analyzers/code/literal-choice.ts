@@ -1,7 +1,8 @@
 /**
  * Comparisons with literals as guards: `folder !== 'src'` tells the value only where the condition decides the
  * comparison, and a chain of them about one value (`folder !== 'src' && folder !== 'dist'`) decides it whole
- * (used by taint-guards.ts).
+ * (used by taint-guards.ts); and what a condition's truth says of any check inside it (`implied`, also read by
+ * own-validators.ts for the refusals inside a validator).
  */
 import type { SgNode } from '@ast-grep/napi';
 
@@ -57,4 +58,33 @@ export function isLiteralComparison(n: SgNode): boolean {
   if (k !== 'binary_expression' && k !== 'comparison_operator') return false;
   const ops = n.children().filter((c) => !c.isNamed() && EQUALITY.has(c.text()));
   return ops.length === 1 && n.namedChildren().some((c) => c.kind() === 'string');
+}
+
+type Truth = boolean | undefined;
+
+/**
+ * What a condition's truth says of a check inside it: [its value when the condition is true, its value
+ * when false], undefined where it cannot be told (`||` being true, `&&` being false, any other operator).
+ */
+export function implied(check: SgNode, cond: SgNode): [Truth, Truth] {
+  let t: Truth = true;
+  let f: Truth = false;
+  const top = cond.id();
+  let n = check;
+  for (let depth = 0; n.id() !== top; depth++) {
+    const p = n.parent();
+    if (!p || depth > 32) return [undefined, undefined];
+    const k = p.kind();
+    const op = p.field('operator')?.text();
+    if (k === 'parenthesized_expression' || k === 'expression_statement' || k === 'await_expression') {
+      // The same value.
+    } else if ((k === 'unary_expression' && op === '!') || k === 'not_operator') [t, f] = [f, t];
+    else if ((k === 'binary_expression' || k === 'boolean_operator') && (op === '&&' || op === 'and')) {
+      if (!literalChoice(p, '!==')) f = undefined;
+    } else if ((k === 'binary_expression' || k === 'boolean_operator') && (op === '||' || op === 'or')) {
+      if (!literalChoice(p, '===')) t = undefined;
+    } else return [undefined, undefined];
+    n = p;
+  }
+  return [t, f];
 }

@@ -4,6 +4,7 @@ import type { LoadedModule, ProjectView } from './project.js';
 import { exportedFunctionName } from './whole-export.js';
 import { sinkMatches } from './sinks.js';
 import { rejectedParams } from './promise-rejections.js';
+import { validatedParams } from './own-validators.js';
 import { paramCount, paramName } from './function-params.js';
 import type { SinkMatch } from './sinks.js';
 import type { CompiledSources } from './sources.js';
@@ -138,7 +139,6 @@ export class Summaries {
   private readonly resolvers = new Map<string, CallResolver>();
   private readonly syn: Syntax;
   private readonly python: boolean;
-
   private readonly flowKey: string;
   /** The steps evaluators draw from: the analysed file's, or those of the summary being computed. */
   private account: Account;
@@ -259,6 +259,7 @@ export class Summaries {
       r = {
         returnOf: (call, evaluate) => this.returnOf(m, call, evaluate),
         rejectionOf: (call, evaluate) => this.rejectionOf(m, call, evaluate),
+        validatedArgs: (call) => validatedParams(this.targets(m, call, true), this.rule.guards, this.flowKey),
       };
       this.resolvers.set(m.path, r);
     }

@@ -6,11 +6,12 @@ import type { Spot } from './file-index.js';
 import type { Guard, TaintOptions } from './taint-support.js';
 import { GUARD_POLARITY } from './rule-schema.js';
 import { behindSlash, SLASH, slashedCheck } from './slash-guard.js';
-import { isLiteralComparison, literalChoice } from './literal-choice.js';
+import { implied, isLiteralComparison } from './literal-choice.js';
 import { overwritesIn, overwrittenBetween } from './guard-overwrites.js';
 import type { Matcher } from './rule-schema.js';
 import type { TaintBudget } from './taint-budget.js';
 import { partReceiver } from './taint-shapes.js';
+import { validatorArgNames, validatorChecks } from './own-validators.js';
 
 /** The index of the first spot that starts at `start` or later (spots sorted by start). */
 function firstFrom(list: readonly Spot[], start: number): number {
@@ -119,6 +120,8 @@ export class GuardChecker {
           }
         }
       }
+      if (this.o.calls?.validatedArgs && !this.o.python)
+        for (const x of validatorArgNames(text)) named.add(x);
       this.named = named;
       NAMED.get(this.o.index)?.set(this.o.guards, named);
     }
@@ -260,6 +263,9 @@ export class GuardChecker {
       }
     }
     this.addCompared(g, cond, spots);
+    // JavaScript only: own-validators.ts reads JavaScript trees.
+    for (const c of this.o.python ? [] : validatorChecks(cond, this.o.calls))
+      (c.onTrue && c.onFalse ? g.names : c.onTrue ? g.whenTrue : g.whenFalse).add(c.name);
     for (const side of [g.names, g.whenTrue, g.whenFalse]) {
       for (const x of [...side]) {
         const prefix = x.startsWith(SLASH) ? SLASH : '';
@@ -376,8 +382,6 @@ function declares(fn: SgNode, name: string): boolean {
   ).test(body);
 }
 
-type Truth = boolean | undefined;
-
 /**
  * The check a guard's match stands for: the match itself, or the lookup call whose arguments hold it
  * (`{ hostId: host }` in `_.find(queues, { hostId: host })`, `e.id === id` in `list.find((e) => e.id === id)`),
@@ -406,33 +410,6 @@ function nodeAt(root: SgNode, start: number, end: number): SgNode | undefined {
     });
   }
   return undefined;
-}
-
-/**
- * What a condition's truth says of a check inside it: [its value when the condition is true, its value
- * when false], undefined where it cannot be told (`||` being true, `&&` being false, any other operator).
- */
-function implied(check: SgNode, cond: SgNode): [Truth, Truth] {
-  let t: Truth = true;
-  let f: Truth = false;
-  const top = cond.id();
-  let n = check;
-  for (let depth = 0; n.id() !== top; depth++) {
-    const p = n.parent();
-    if (!p || depth > 32) return [undefined, undefined];
-    const k = p.kind();
-    const op = p.field('operator')?.text();
-    if (k === 'parenthesized_expression' || k === 'expression_statement' || k === 'await_expression') {
-      // The same value.
-    } else if ((k === 'unary_expression' && op === '!') || k === 'not_operator') [t, f] = [f, t];
-    else if ((k === 'binary_expression' || k === 'boolean_operator') && (op === '&&' || op === 'and')) {
-      if (!literalChoice(p, '!==')) f = undefined;
-    } else if ((k === 'binary_expression' || k === 'boolean_operator') && (op === '||' || op === 'or')) {
-      if (!literalChoice(p, '===')) t = undefined;
-    } else return [undefined, undefined];
-    n = p;
-  }
-  return [t, f];
 }
 
 const EQUALITY = new Set(['==', '===', '!=', '!==']);

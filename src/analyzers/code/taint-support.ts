@@ -53,6 +53,8 @@ export interface CallResolver {
   returnOf(call: SgNode, evaluate: (n: SgNode, field?: string) => Value): Value | undefined;
   /** The value a call's promise is rejected with (promise-rejections.ts); undefined when it does not resolve. */
   rejectionOf?(call: SgNode, evaluate: (n: SgNode) => Value): Value | undefined;
+  /** The arguments a call of the project's own validator checks (own-validators.ts); undefined: none. */
+  validatedArgs?(call: SgNode): ReadonlySet<number> | undefined;
 }
 
 import type { FileIndex } from './file-index.js';

@@ -1,0 +1,34 @@
+// Verification is on unless whoever configures the program picks an option named for turning it off: a mode
+// called `no-verify` (libpq's sslmode names), a settings flag for self-signed or unauthorised certificates.
+const nodemailer = require('nodemailer');
+
+function sslFromMode(mode) {
+  switch (mode) {
+    case 'disable':
+      return false;
+    case 'no-verify':
+      return { rejectUnauthorized: false };
+    default:
+      return true;
+  }
+}
+
+function sslFromConfig(config) {
+  let ssl = config.ssl;
+  if (ssl === 'no-verify') {
+    ssl = { rejectUnauthorized: false };
+  }
+  return ssl;
+}
+
+function mailer(settings) {
+  const options = { host: settings.host, port: settings.port };
+  if (settings.smtp.allowUnauthorizedCerts) {
+    options.tls = { rejectUnauthorized: false };
+  }
+  return nodemailer.createTransport(options);
+}
+
+const agentOptions = (cfg) => (cfg.insecureSkipVerify ? { rejectUnauthorized: false } : {});
+
+module.exports = { sslFromMode, sslFromConfig, mailer, agentOptions };
