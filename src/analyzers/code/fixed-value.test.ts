@@ -30,6 +30,20 @@ describe('isFixedValue', () => {
       false,
     );
   });
+  it('reads pieces of a fixed text and a function a var binds', () => {
+    expect(fixedAtSink("const page = '<p>a</p><!--s--><b>b</b>'; sink(page.split('<!--s-->')[1]);")).toBe(
+      true,
+    );
+    expect(fixedAtSink("const t = ' <b> '; sink(t.trimStart().substr(1));")).toBe(true);
+    expect(fixedAtSink("sink(location.hash.split('#')[1]);")).toBe(false);
+    expect(fixedAtSink("function g(list) { var mk = function () { return '<li>'; }; sink(mk()); }")).toBe(
+      true,
+    );
+    // Written again, the name may hold any function.
+    expect(
+      fixedAtSink("function g(f) { var mk = function () { return '<li>'; }; mk = f; sink(mk()); }"),
+    ).toBe(false);
+  });
   it('stops at anything that can change or come from outside', () => {
     expect(fixedAtSink("let a = '<b>'; sink(a);")).toBe(false);
     expect(fixedAtSink('function g(a) { sink(a); }')).toBe(false);

@@ -311,11 +311,12 @@ function fixedCall(node: SgNode, ctx: Ctx): boolean {
   if (kindOf(callee) === 'member_expression') {
     const obj = callee.field('object');
     const prop = callee.field('property')?.text() ?? '';
-    // `list.sort((a, b) => …)`, `list.reverse()`: the same fixed elements in another order.
+    // `list.sort((a, b) => …)`, `list.reverse()`: the same fixed elements in another order. `text.split(sep)`
+    // gives pieces of the fixed text (`page.split(start)[1]`, an element of them, is read by the subscript case).
     const order = /^(?:sort|reverse)$/.test(prop);
     if (
       order ||
-      /^(?:join|concat|trim|to(?:Upp|Low)erCase|repeat|pad(?:Start|End)|replace(?:All)?|slice|substring)$/.test(
+      /^(?:join|concat|trim(?:Start|End)?|to(?:Upp|Low)erCase|repeat|pad(?:Start|End)|replace(?:All)?|slice|substr(?:ing)?|split)$/.test(
         prop,
       )
     )
@@ -343,11 +344,14 @@ function fixedCall(node: SgNode, ctx: Ctx): boolean {
   // call of it passes fixed values there (`charsLeft(el, data.maxLength)`: see argumentsOfParam).
   if (kindOf(callee) !== 'identifier' || ctx.seen.has(callee.text())) return false;
   const b = binding(node, callee.text());
-  if (!b?.isConst) return false;
+  if (!b) return false;
   const fn = kindOf(b.node) === 'function_declaration' ? b.node : b.node.field('value');
   if (!fn || !FUNCTIONS.has(kindOf(fn))) return false;
   const values = returnedValues(fn);
   if (!values) return false;
+  // `var list = function (…) {…}` is the function as a declaration is, unless the name is written again (read
+  // last: a walk of the declaring scope).
+  if (!b.isConst && (b.plain !== true || laterValues(b.node, callee.text())?.length !== 0)) return false;
   return resolving(callee.text(), ctx, () => values.every((v) => fixed(v, ctx)));
 }
 

@@ -21,7 +21,7 @@ describe("an audit rule's unlessFixed.lowers", () => {
     expect(found('js-xss-audit/bad-request-reply.js', 'code/js-xss-audit', 'default')).toEqual([
       // The URL read in place from the page's fragment: whoever writes the link picks the server.
       ["$('#main').html(html);", 'medium'],
-      ['$box.html(data.html);', 'medium'],
+      ['$box.html(data.title);', 'medium'],
       ["$box.html(html + $box.find('.footer').text());", 'medium'],
       // A fixed URL of another origin, or one that starts with a value.
       ["$('#card').html(html);", 'low'],

@@ -3,6 +3,6 @@
 $.getJSON('/api/preview', function (data) {
   const $box = $('#preview');
   // ruleid: code/js-xss-audit
-  $box.html(data.html);
+  $box.html(data.title);
 });
 const note = "unlike cheerio.load(), from 'cheerio', this runs in the page";

@@ -12,7 +12,7 @@ function loadHash() {
 function showWidget($box) {
   $.ajax({ url: $box.data('url'), dataType: 'json' }).done(function (data) {
     // ruleid: code/js-xss-audit
-    $box.html(data.html);
+    $box.html(data.title);
   });
   $.ajax($box.data('url')).done(function (html) {
     // ruleid: code/js-xss-audit
