@@ -301,23 +301,12 @@ export class TaintEvaluator {
           if (prop !== undefined && field !== prop) continue;
         }
         // A parameter read as `p.f` is what its callers pass under `f`: `{ uri: a, body: b }.uri` is `a` alone.
-        // So is a field read out of a name bound to an object literal where the rule holds objects safe
-        // (`const charge = { name: req.body.name }` logged whole is escaped, `charge.name` is the text).
-        const read =
-          asked ??
-          (!whole && this.objectLiteralValue(d) ? (prop ??= fieldRead(this.o.syn, node)) : undefined);
         const v =
-          read !== undefined && d.kind === 'value' && d.keys.length === 0
-            ? this.fieldOf(d.value, read, depth + 1)
-            : !whole && this.objectLiteralValue(d)
-              ? // A key the program computes (`charge[k]`) may name any field.
-                this.firstOf(
-                  d.value.namedChildren().map((c) => (kindOf(c) === 'pair' ? c.field('value') : c)),
-                  depth,
-                )
-              : d.kind === 'param'
-                ? this.param(d, depth, asked ?? (prop ??= fieldRead(this.o.syn, node)))
-                : this.definition(d, depth, whole);
+          asked !== undefined && d.kind === 'value' && d.keys.length === 0
+            ? this.fieldOf(d.value, asked, depth + 1)
+            : d.kind === 'param'
+              ? this.param(d, depth, asked ?? (prop ??= fieldRead(this.o.syn, node)))
+              : this.definition(d, depth, whole);
         if (v === REQ) {
           out = REQ;
           continue;
@@ -360,13 +349,6 @@ export class TaintEvaluator {
     if (d.kind !== 'add' || this.o.python) return false;
     const k = d.node.parent()?.kind();
     if (k !== 'member_expression' && k !== 'subscript_expression') return false;
-    return (this.objectsSafe ??= holdsObjectsSafe(this.o.sanitizers));
-  }
-
-  /** True when `d` binds a name to an object literal and the rule holds objects safe (see fieldOfSafeObject). */
-  private objectLiteralValue(d: Definition): d is Extract<Definition, { kind: 'value' }> {
-    if (d.kind !== 'value' || d.keys.length > 0 || this.o.python || kindOf(d.value) !== 'object')
-      return false;
     return (this.objectsSafe ??= holdsObjectsSafe(this.o.sanitizers));
   }
 
