@@ -126,6 +126,24 @@ describe('adjustForRole (the table of docs/file-roles.md)', () => {
     expect(adjustForRole(at('tests/test_views.py', [489, 215]), 'test')).toMatchObject({ severity: 'low' });
     expect(adjustForRole(at('tests/settings.js', [614, 1004]), 'test')).toMatchObject({ severity: 'low' });
   });
+  it("drops deployment settings in the developers' own settings module, and nothing else there", () => {
+    const at = (path: string, cwe: number[]) => raw({ location: { path, startLine: 1 }, cwe });
+    // DEBUG = True, SESSION_COOKIE_SECURE = False and a throwaway SECRET_KEY in settings/dev.py.
+    for (const path of ['lava/settings/dev.py', 'app/settings_dev.py', 'app/development_settings.py'])
+      for (const cwe of [
+        [489, 215],
+        [614, 1004],
+        [798, 321],
+      ])
+        expect(adjustForRole(at(path, cwe), 'example')).toBeUndefined();
+    // Its password to a database server stays, lowered; a sample settings file keeps its settings, lowered.
+    expect(adjustForRole(at('lava/settings/dev.py', [798, 259]), 'example')).toMatchObject({
+      severity: 'low',
+    });
+    expect(adjustForRole(at('app/settings_sample.py', [614, 1004]), 'example')).toMatchObject({
+      severity: 'low',
+    });
+  });
   it('keeps threat-model and policy findings as they are, labelled', () => {
     expect(adjustForRole(raw({ analyzer: 'threats' }), 'docs')).toMatchObject({
       severity: 'critical',

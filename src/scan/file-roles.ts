@@ -53,6 +53,8 @@ function withoutVictim(f: RoledFinding, role: FileRole): boolean {
     isCatalogue(f.location.path)
   )
     return true;
+  if (role === 'example' && DEV_SETTINGS_MODULE.test(f.location.path))
+    return f.cwe.some((c) => DEPLOYMENT_SETTING_CWES.includes(c));
   if (!TEST_CODE.has(role)) return false;
   return (
     f.tier === 'audit' ||
@@ -66,6 +68,15 @@ function withoutVictim(f: RoledFinding, role: FileRole): boolean {
 // Python settings modules by the frameworks' convention: `settings.py`, `test_settings.py`, `settings_test.py`,
 // `settings_ci.py`, or any module of a `settings/` package.
 const SETTINGS_MODULE = /(?:^|\/)(?:settings\/[^/]+|(?:\w+_)?settings(?:_\w+)?)\.py$/;
+/**
+ * The developers' own settings module (`settings/dev.py`, `settings_dev.py`, `dev_settings.py`: the example role
+ * gives it by the same names). Its `DEBUG = True`, `SESSION_COOKIE_SECURE = False` and throwaway `SECRET_KEY` are
+ * what a local server on plain HTTP needs; a deployment selects the module only by naming it, and the settings it
+ * ships are reported where they are written. An example settings file a reader copies (`examples/settings.py`,
+ * `settings_sample.py`) keeps them, lowered, and a password to another system stays in both.
+ */
+const DEV_SETTINGS_MODULE =
+  /(?:^|\/)settings\/(?:dev|devel|develop|development)\.py$|(?:^|\/|_)settings[-_](?:dev|devel|development)\.py$|(?:^|\/)(?:dev|devel|development)[-_]settings\.py$/i;
 // Debug mode (CWE-489, 215), cookie flags (CWE-614, 1004) and the app's own signing key (CWE-321).
 const DEPLOYMENT_SETTING_CWES: readonly number[] = [489, 215, 614, 1004, 321];
 
