@@ -288,11 +288,7 @@ const AUTOESCAPE_OFF =
 
 /** Where a template turns auto-escaping off (`{% autoescape false %}`, Django's `{% autoescape off %}`). */
 export function autoescapeOff(text: string, engine: TemplateEngine): AutoescapeOff[] {
-  return autoescapeOffBlocks(text, engine).map(({ line, column, construct }) => ({
-    line,
-    column,
-    construct,
-  }));
+  return autoescapeOffBlocks(text, engine).map(({ body: _body, ...at }) => at);
 }
 
 /** The blocks `autoescapeOff` reports, each with the text between its tags for a later stage to read. */
