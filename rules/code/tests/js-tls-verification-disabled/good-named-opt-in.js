@@ -8,6 +8,10 @@ function sslFromMode(mode) {
       return false;
     case 'no-verify':
       return { rejectUnauthorized: false };
+    case 'prefer':
+      break;
+    case 'self-signed':
+      return { rejectUnauthorized: false };
     default:
       return true;
   }
