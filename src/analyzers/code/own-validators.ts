@@ -11,7 +11,9 @@
  * ends in `return false` or a `throw`, with a condition that, when false, implies the check passed (a rule's
  * reject check such as `p.includes('..')` true, or an allow check such as `allowed.has(p)` false, takes the
  * branch). An early `return true`, a refusal nested in another statement, a result that is not a boolean
- * literal (`return url.length > 0`) or a check the rule does not list: not a validator.
+ * literal (`return url.length > 0`) or a check the rule does not list: not a validator. A parameter the function
+ * assigns (`name = name.slice(0, 8)`) is not checked as passed: the check saw another value. An `async`
+ * function answers with a promise, always truthy: it checks only where the call is awaited.
  */
 import type { SgNode } from '@ast-grep/napi';
 import type { FileLanguage } from './languages.js';
@@ -42,9 +44,12 @@ export function validatedParams(
   targets: readonly ValidatorTarget[],
   guards: readonly Matcher[],
   guardsKey: string,
+  awaited: boolean,
 ): ReadonlySet<number> {
   let out: ReadonlySet<number> | undefined;
   for (const t of targets) {
+    // `if (!check(x))` on a promise never takes the branch.
+    if (!awaited && t.fn.children().some((c) => !c.isNamed() && c.text() === 'async')) return new Set();
     const key = `own-validator:${guardsKey}:${t.fn.id()}`;
     let kept = t.module.summaries.get(key) as ReadonlySet<number> | undefined;
     if (!kept) t.module.summaries.set(key, (kept = refused(t, guards)));
@@ -76,6 +81,19 @@ function refused(t: ValidatorTarget, guards: readonly Matcher[]): ReadonlySet<nu
     const id = kindOf(p) === 'identifier' ? p : p.field('pattern');
     return id && kindOf(id) === 'identifier' ? id.text() : undefined;
   });
+  // A parameter given a new value (or declared again with `var`) before its check: the caller's value is unchecked.
+  const assigned = new Set<string>();
+  for (const a of body.findAll({
+    rule: { any: [{ kind: 'assignment_expression' }, { kind: 'augmented_assignment_expression' }] },
+  })) {
+    const left = a.field('left');
+    if (left && kindOf(left) === 'identifier') assigned.add(left.text());
+  }
+  for (const d of body.findAll({ rule: { kind: 'variable_declarator' } })) {
+    const id = d.field('name');
+    if (id && kindOf(id) === 'identifier') assigned.add(id.text());
+  }
+  for (let i = 0; i < names.length; i++) if (assigned.has(names[i] ?? '')) names[i] = undefined;
   const spots = t.module.index.spotsOf(t.module.root, t.module.lang, guards);
   for (const s of statements) {
     const cond = s.field('condition');

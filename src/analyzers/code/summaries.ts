@@ -259,7 +259,13 @@ export class Summaries {
       r = {
         returnOf: (call, evaluate) => this.returnOf(m, call, evaluate),
         rejectionOf: (call, evaluate) => this.rejectionOf(m, call, evaluate),
-        validatedArgs: (call) => validatedParams(this.targets(m, call, true), this.rule.guards, this.flowKey),
+        validatedArgs: (call) =>
+          validatedParams(
+            this.targets(m, call, true),
+            this.rule.guards,
+            this.flowKey,
+            call.parent()?.kind() === 'await_expression',
+          ),
       };
       this.resolvers.set(m.path, r);
     }

@@ -1,5 +1,6 @@
 // Validators that leave a `..` through (lib-own-validator.js): an early `return true`, a check of something
-// else, a check of another parameter, or the call's answer read the wrong way round.
+// else, a check of another parameter, the call's answer read the wrong way round, a promise not awaited or a
+// check of a value the validator made from its parameter.
 const fs = require('fs');
 const path = require('path');
 const express = require('express');
@@ -36,4 +37,18 @@ app.get('/inverted', (req, res) => {
   // ruleid: code/js-path-traversal
   fs.unlinkSync(path.join(ROOT, name));
   res.end();
+});
+
+app.get('/later', (req, res) => {
+  const name = req.query.name;
+  if (!lib.checkLater(name)) return;
+  // ruleid: code/js-path-traversal
+  res.send(fs.readFileSync(path.join(ROOT, name)));
+});
+
+app.get('/head', (req, res) => {
+  const name = req.query.name;
+  if (!lib.checkHead(name)) return;
+  // ruleid: code/js-path-traversal
+  res.send(fs.readFileSync(path.join(ROOT, name)));
 });

@@ -33,3 +33,10 @@ app.get('/list', (req, res) => {
     res.json(fs.readdirSync(path.join(ROOT, folder)));
   }
 });
+
+// An async validator, awaited.
+app.get('/later', async (req, res) => {
+  const name = req.query.name;
+  if (!(await lib.checkLater(name))) return;
+  res.send(fs.readFileSync(path.join(ROOT, name)));
+});

@@ -1,5 +1,6 @@
 // Verification turned off where no option named for it is chosen: when TLS is merely switched on, in the
-// branch where the operator's no-verify setting is NOT set, or under a test of something else.
+// branch where the operator's no-verify setting is NOT set (also `=== false`), under a test of something else,
+// or in a no-verify case another mode falls into.
 function pgSsl(env) {
   // ruleid: code/js-tls-verification-disabled
   return env.PG_SSL === 'true' ? { rejectUnauthorized: false } : null;
@@ -27,4 +28,30 @@ function notOptedIn(config) {
   return {};
 }
 
-module.exports = { pgSsl, sslFromMode, notOptedIn };
+function fallsThrough(mode) {
+  switch (mode) {
+    case 'require':
+    case 'no-verify':
+      // ruleid: code/js-tls-verification-disabled
+      return { rejectUnauthorized: false };
+    case 'prefer':
+      mode = 'prefer';
+    // no break: 'prefer' runs the next case too
+    case 'allow-unauthorized':
+      // ruleid: code/js-tls-verification-disabled
+      return { rejectUnauthorized: false };
+    default:
+      return true;
+  }
+}
+
+function optionOff(cfg) {
+  if (cfg.insecure === false) {
+    // ruleid: code/js-tls-verification-disabled
+    return { rejectUnauthorized: false };
+  }
+  // ruleid: code/js-tls-verification-disabled
+  return cfg.allowSelfSigned == null ? { rejectUnauthorized: false } : {};
+}
+
+module.exports = { pgSsl, sslFromMode, notOptedIn, fallsThrough, optionOff };

@@ -8,6 +8,10 @@ function sslFromMode(mode) {
       return false;
     case 'no-verify':
       return { rejectUnauthorized: false };
+    case 'prefer':
+      break;
+    case 'self-signed':
+      return { rejectUnauthorized: false };
     default:
       return true;
   }
@@ -31,4 +35,22 @@ function mailer(settings) {
 
 const agentOptions = (cfg) => (cfg.insecureSkipVerify ? { rejectUnauthorized: false } : {});
 
-module.exports = { sslFromMode, sslFromConfig, mailer, agentOptions };
+// Each case in braces, left by a break inside them (the no-verify case is reached from no other).
+function sslFromEnv(mode, setting) {
+  switch (mode) {
+    case 'verify-full': {
+      setting.ssl = { rejectUnauthorized: true };
+      break;
+    }
+    case 'no-verify': {
+      setting.ssl = { rejectUnauthorized: false };
+      break;
+    }
+    default: {
+      setting.ssl = false;
+      break;
+    }
+  }
+}
+
+module.exports = { sslFromEnv, sslFromMode, sslFromConfig, mailer, agentOptions };
