@@ -5,6 +5,7 @@ import { exportedFunctionName } from './whole-export.js';
 import { sinkMatches } from './sinks.js';
 import { rejectedParams } from './promise-rejections.js';
 import { validatedParams } from './own-validators.js';
+import { flowKey } from './flow-key.js';
 import { paramCount, paramName } from './function-params.js';
 import type { SinkMatch } from './sinks.js';
 import type { CompiledSources } from './sources.js';
@@ -107,21 +108,6 @@ interface Frame {
 interface Flow {
   source: Trace | null;
   passes: Map<number, PassThrough>;
-}
-
-const ids = new WeakMap<object, number>();
-let lastId = 0;
-/** A number per object: matchers and sources are the same objects for every rule that lists them. */
-function idOf(o: object): number {
-  let id = ids.get(o);
-  if (id === undefined) ids.set(o, (id = ++lastId));
-  return id;
-}
-
-/** The key of what decides a function's flows for a rule: two rules with the same key share them. */
-function flowKey(r: RuleContext): string {
-  const list = (xs: readonly object[]): string => xs.map(idOf).join(',');
-  return `flow:${list(r.sources)}|${list(r.sanitizers)}|${list(r.guards)}|${r.sinkClass ?? ''}`;
 }
 
 /** The name of the function a JavaScript module exports as a whole, if it names one. */
