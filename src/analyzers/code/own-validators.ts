@@ -21,7 +21,7 @@ import type { FileIndex } from './file-index.js';
 import { GUARD_POLARITY } from './rule-schema.js';
 import { implied } from './literal-choice.js';
 import type { Matcher } from './rule-schema.js';
-import { kindOf } from './syntax.js';
+import { kindOf, nodeAt } from './syntax.js';
 
 /** A function another module or the caller's own defines, as summaries.ts's `targets` finds it. */
 export interface ValidatorTarget {
@@ -106,7 +106,7 @@ function refused(t: ValidatorTarget, guards: readonly Matcher[]): ReadonlySet<nu
       for (const hit of spots.get(m) ?? []) {
         if (hit.start < r.start.index || hit.end > r.end.index || hit.x === undefined) continue;
         const i = names.indexOf(hit.x);
-        const node = i < 0 ? undefined : at(cond, hit.start, hit.end);
+        const node = i < 0 ? undefined : nodeAt(cond, hit.start, hit.end);
         // Passing (the condition false) must imply the check passed: a reject check false, an allow check true.
         if (node && implied(node, cond)[1] === (polarity === 'allow')) out.add(i);
       }
@@ -130,17 +130,6 @@ function ownerOf(n: SgNode): SgNode | null {
   let p = n.parent();
   while (p && !FUNCTION_KINDS.test(kindOf(p))) p = p.parent();
   return p;
-}
-
-/** The named node spanning exactly `start`–`end` inside `root`. */
-function at(root: SgNode, start: number, end: number): SgNode | undefined {
-  let n: SgNode | undefined = root;
-  for (let depth = 0; n && depth < 64; depth++) {
-    const r = n.range();
-    if (r.start.index === start && r.end.index === end && n.isNamed()) return n;
-    n = n.children().find((c) => c.range().start.index <= start && end <= c.range().end.index);
-  }
-  return undefined;
 }
 
 /**

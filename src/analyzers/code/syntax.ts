@@ -118,3 +118,17 @@ const PY: Syntax = {
 export function syntaxOf(family: RuleLanguage): Syntax {
   return family === 'python' ? PY : JS;
 }
+
+/** The node spanning exactly `start`–`end` inside `root` (a guard's or a check's match), found by descending. */
+export function nodeAt(root: SgNode, start: number, end: number): SgNode | undefined {
+  let n: SgNode | undefined = root;
+  for (let depth = 0; n && depth < 64; depth++) {
+    const r = n.range();
+    if (r.start.index === start && r.end.index === end && n.isNamed()) return n;
+    n = n.children().find((c) => {
+      const cr = c.range();
+      return cr.start.index <= start && end <= cr.end.index;
+    });
+  }
+  return undefined;
+}

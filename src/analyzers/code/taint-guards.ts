@@ -1,5 +1,5 @@
 import type { SgNode } from '@ast-grep/napi';
-import { kindOf } from './syntax.js';
+import { kindOf, nodeAt } from './syntax.js';
 import type { DefinitionLookup } from './definitions.js';
 import { afterEnd, EXITS, reassigns } from './taint-support.js';
 import type { Spot } from './file-index.js';
@@ -396,20 +396,6 @@ function lookupOf(match: SgNode, within: SgNode): SgNode {
     n = p;
   }
   return match;
-}
-
-/** The node spanning exactly `start`–`end` inside `root` (a guard's match), found by descending. */
-function nodeAt(root: SgNode, start: number, end: number): SgNode | undefined {
-  let n: SgNode | undefined = root;
-  for (let depth = 0; n && depth < 64; depth++) {
-    const r = n.range();
-    if (r.start.index === start && r.end.index === end && n.isNamed()) return n;
-    n = n.children().find((c) => {
-      const cr = c.range();
-      return cr.start.index <= start && end <= cr.end.index;
-    });
-  }
-  return undefined;
 }
 
 const EQUALITY = new Set(['==', '===', '!=', '!==']);
