@@ -49,12 +49,26 @@ export interface JobState {
   publishes: { pos: Pos; what: string }[];
   caches: { pos: Pos; what: string }[];
   usesOidc: boolean;
+  /** npm's provenance switch as the job's or the workflow's env sets it (provenanceEnv). */
+  provenance?: boolean;
   /** Shell variables of the script being checked that hold tainted data (`msg=$(echo "$TITLE" | …)`). */
   scriptVars?: Map<string, Taint>;
 }
 
 const SAME_REPO =
   /head\.repo\.full_name\s{0,4}==\s{0,4}(?:github\.repository\b|github\.event\.pull_request\.base\.repo\.full_name)|(?:github\.repository|base\.repo\.full_name)\s{0,4}==\s{0,4}github\.event\.pull_request\.head\.repo\.full_name|head\.repo\.fork\s{0,4}==\s{0,4}false|!\s{0,4}github\.event\.pull_request\.head\.repo\.fork/;
+
+/**
+ * npm's provenance switch in an env block, `NPM_CONFIG_PROVENANCE: true` (npm reads the lower-case name too):
+ * an npm publish under it, the step's own or a release tool's such as semantic-release, signs its provenance
+ * statement with the job's OIDC token. Undefined when the block does not set it, so a narrower block decides.
+ */
+export function provenanceEnv(env: YNode | undefined): boolean | undefined {
+  if (env?.kind !== 'map') return undefined;
+  for (const [key, e] of env.entries)
+    if (key.toUpperCase() === 'NPM_CONFIG_PROVENANCE') return isTrue(e.value);
+  return undefined;
+}
 
 /** True when a condition only lets the same repository (not forks) through. */
 export function guardsForks(cond: YNode | undefined): boolean {
@@ -162,6 +176,7 @@ export function checkStep(js: JobState, step: YNode, index: number): void {
     checkSink(local, run, sw, `its ${shell.split(/\s/)[0]} script (run:)`);
     checkScriptLines({ ...local, sameRepoGuard: guarded }, run, sw, id);
     js.usesOidc ||= local.usesOidc;
+    if (provenanceEnv(stepEnv) ?? js.provenance) js.usesOidc = true;
   }
 
   const usesE = entry(step, 'uses');

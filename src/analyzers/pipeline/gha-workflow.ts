@@ -3,7 +3,7 @@ import { checkCondition } from './gha-conditions.js';
 import { checkExpressions } from './gha-document.js';
 import { SECRET_TRIGGERS, envSecrets, envTaint, stringInputs, type Wf } from './gha-scope.js';
 import { checkTriggers } from './gha-triggers.js';
-import { checkStep, guardsForks, jobOutputTaint, type JobState } from './gha-steps.js';
+import { checkStep, guardsForks, jobOutputTaint, provenanceEnv, type JobState } from './gha-steps.js';
 import { checkImage, checkUses } from './gha-uses.js';
 import {
   GHA_CACHE_POISONING,
@@ -179,6 +179,7 @@ export function checkWorkflow(wf: Wf, root: YNode): void {
         publishes: [],
         caches: [],
         usesOidc: false,
+        provenance: provenanceEnv(get(job, 'env')) ?? provenanceEnv(get(root, 'env')),
       };
       if (pass === 1) {
         checkJob(wf, job, js, jobId, where);

@@ -143,5 +143,34 @@ build:
       - run: make deploy
 `,
     },
+    {
+      // npm signs provenance with the OIDC token when NPM_CONFIG_PROVENANCE is on, also for the publish a
+      // release tool runs (semantic-release); switched off, nothing in the job asks for the token.
+      path: '.github/workflows/release.yml',
+      bad: `${HEAD}jobs:
+  release:
+    runs-on: ubuntu-latest
+    permissions:
+      contents: write
+      id-token: write ⟵
+    steps:
+      - run: npm install
+      - env:
+          NPM_CONFIG_PROVENANCE: false
+        run: npx semantic-release
+`,
+      good: `${HEAD}jobs:
+  release:
+    runs-on: ubuntu-latest
+    permissions:
+      contents: write
+      id-token: write
+    steps:
+      - run: npm install
+      - env:
+          NPM_CONFIG_PROVENANCE: true
+        run: npx semantic-release
+`,
+    },
   ],
 };
