@@ -129,9 +129,18 @@ const ENCRYPTION_KEY =
   /(?:enc|cipher)[_.-]?(?:passw(?:or)?d|pass|pwd)["']?\s{0,3}(?::=|=>|=|:)\s{0,3}["'`]?$/i;
 const ENCODED = /^(?:[A-Za-z0-9+/]{24,}={0,2}|[A-Fa-f0-9]{32,}|\$[\w$./]{20,})$/;
 
+// sudoers' tags (`plinth ALL=(ALL:ALL) NOPASSWD:ACTIONS`, `%wheel ALL = PASSWD: ALL`): NOPASSWD says no password
+// is asked and PASSWD that one is; the value is a command or a command alias. PASSWD only on a line of a
+// user specification (a `=` before it): elsewhere an upper-case `PASSWD:` key may hold one.
+const SUDOERS_TAG = /(?:^|[\s,:=(])NOPASSWD:\s{0,3}$|=[^\n]{0,200}[\s,:)]PASSWD:\s{0,3}$/;
+// A form field's CSS selector (`pass: '#jsxc-password'`, `.login-pass`), with a name that says what it holds.
+const SELECTOR = /^[#.](?=[a-z])/;
+
 /** False when a hard-coded-password match is prose or a status value rather than a credential. */
 function passwordContextVerdict(m: MatchContext): Verdict {
   if (namespacedKey(m) || precededBy(m.line, m.secret, STORED_FORM_KEY)) return false;
+  if (precededBy(m.line, m.secret, SUDOERS_TAG)) return false;
+  if (SELECTOR.test(m.secret) && SELF_NAMED.test(m.secret.slice(1))) return false;
   if (ENCODED.test(m.secret) && precededBy(m.line, m.secret, ENCRYPTION_KEY)) return false;
   if (m.secret.length <= 64) {
     if (
@@ -379,6 +388,9 @@ export const GENERIC_RULES: SecretRule[] = [
         'DB_PASSWORD = "<<a62:14>>!"',
         'smtp = {"password": "<<a62:12>>#"}',
         'smtp = {"password": "passwordfor<<a62:12>>#"}',
+        // An upper-case PASSWD key outside a sudoers line, and a value starting with '#' that names nothing.
+        'PASSWD: "<<a62:14>>!"',
+        'smtp = {"pass": "#<<a62:14>>"}',
       ],
       good: [
         'password = os.environ["DB_PASSWORD"]',
@@ -390,6 +402,10 @@ export const GENERIC_RULES: SecretRule[] = [
         'second = {"label": "second-db", "password": "pass-y"}',
         // Help text showing where the password goes (a login API's curl example).
         `curl -d '{"type": "m.login.password", "password": "passwordforuser"}' https://matrix.example/login`,
+        // sudoers' tags, not passwords; a form field's selector.
+        'deploy ALL=(ALL:ALL) NOPASSWD:DEPLOY_ACTIONS',
+        '%wheel ALL = (root) PASSWD: ALL',
+        "loginForm = {'form': '#login-form', 'pass': '#login-password'}",
       ],
     },
   }),

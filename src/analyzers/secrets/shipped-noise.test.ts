@@ -214,3 +214,14 @@ describe('an empty setting does not take the next line for its value', () => {
     );
   });
 });
+
+describe("sudoers' password tags are not passwords", () => {
+  const ids = (text: string, path: string) => scan(text, path).map((d) => d.ruleId);
+  it('drops NOPASSWD and a user specification’s PASSWD tag in a sudoers file', () => {
+    expect(ids('plinth    ALL=(ALL:ALL) NOPASSWD:BOX_ACTIONS\n', 'etc/sudoers.d/plinth')).toEqual([]);
+    expect(ids('%wheel ALL = (root) PASSWD: ALL\n', 'etc/sudoers.d/wheel')).toEqual([]);
+  });
+  it('keeps an upper-case PASSWD key that holds a value, outside a user specification', () => {
+    expect(ids(`PASSWD: ${real()}\n`, 'deploy/settings.yml')).toContain('secrets/hardcoded-password');
+  });
+});

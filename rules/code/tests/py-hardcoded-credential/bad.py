@@ -21,3 +21,8 @@ class Client:
 ADMIN_PASSWORD = "Tr0ub4dor.and3"
 # ruleid: code/py-hardcoded-credential
 api_token = "ab12cd34.ef56gh78"
+# A dotted value with capitals or digits, or a sigil that names nothing: a password someone chose.
+# ruleid: code/py-hardcoded-credential
+SMTP_PASSWORD = "Blue.Horse.Staple9"
+# ruleid: code/py-hardcoded-credential
+KITE_SECRET = "@x7Gq2pLm"

@@ -22,3 +22,7 @@ redacted_password = ":****"
 credentials = "project/api_access/recreate_credentials.html"
 private_key = "certs/server.key"
 client_secret = "client_secret.json"
+# A module path (the prefix of Django's password validators' names), and a placeholder a tool replaces.
+_pwd = "django.contrib.auth.password_validation"
+KITE_SECRET = "@kitesecret"
+DB_PASSWORD = "@db_password@"
