@@ -6,7 +6,8 @@
  * text. What passes the variable is found by its name wherever the Python names it: a keyword argument
  * (`render_template("admin.html", api_page_limit=self.settings["api_page_default_limit"])`, `dict(name=…)`), a
  * dict key (`{"name": …}`), a subscript write (`ns["name"] = …`) or `setattr(o, "name", …)`; at least one must be
- * seen, and every one must be configuration. Markup a deployment configures is HTML by design, written by
+ * seen, and every one must be configuration or text the package ships (its own files read from its folder:
+ * template-shipped-py.ts). Markup a deployment configures is HTML by design, written by
  * whoever can already change the server's settings (a banner, a login page's extra markup). The finding stays
  * when any template binds the name itself (`{% set %}`, `{% for %}`, `{% with %}`, a macro's parameter, an
  * import), when any other use of the name as a string could give it a value (`ns.setdefault("name", v)`), and
@@ -24,6 +25,7 @@ import type { AnalyzerContext, SourceFile } from '../../core/analyzer.js';
 import type { RawFinding } from '../../core/finding.js';
 import { escapeRegex } from './scope.js';
 import { kindOf } from './syntax.js';
+import { shippedText } from './template-shipped-py.js';
 import { withoutClearedOutputs } from './template-escaped-items.js';
 import type { Corpus } from './template-escaped-items.js';
 
@@ -78,14 +80,15 @@ function configured(v: SgNode, objects: ReadonlySet<string>, keys?: Set<string>)
       isPlainString(first) &&
       rest.every((a) => kindOf(a) !== 'comment' && configured(a, objects, keys));
     if (ok) keys?.add(stringValue(first)!);
-    return ok;
+    return ok || shippedText(v);
   }
   // Django's `settings.BANNER_HTML`: an upper-case setting of the settings module.
   const attr = v.field('attribute')?.text() ?? '';
   const ok =
     k === 'attribute' && objects.has(v.field('object')?.text() ?? '') && /^[A-Z][A-Z0-9_]*$/.test(attr);
   if (ok) keys?.add(attr);
-  return ok;
+  // Text the package ships (its own stylesheet inlined in a report) is the program's, as fixed text is.
+  return ok || shippedText(v);
 }
 
 /**

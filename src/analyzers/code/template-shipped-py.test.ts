@@ -1,0 +1,89 @@
+import { parse } from '@ast-grep/napi';
+import { describe, expect, it } from 'vitest';
+import { ensurePython } from './languages.js';
+import { shippedText } from './template-shipped-py.js';
+
+/** Whether the value of the keyword `v=` in `code` (a module) is read as text the package ships. */
+function shipped(code: string): boolean {
+  ensurePython();
+  const root = parse('python', code).root();
+  const kw = root
+    .findAll({ rule: { kind: 'keyword_argument' } })
+    .find((k) => k.field('name')?.text() === 'v');
+  if (!kw) throw new Error('no v= in the example');
+  return shippedText(kw.field('value')!);
+}
+
+const HEAD = 'import os\nimport pathlib\nimport pkgutil\nHERE = os.path.dirname(os.path.abspath(__file__))\n';
+
+describe('text a Python package ships', () => {
+  it.each([
+    [
+      'a file under the module folder',
+      'def f():\n    with open(os.path.join(HERE, "static", "a.css")) as fh:\n        return render(v=fh.read())\n',
+    ],
+    [
+      'parts filled in a loop over literal names',
+      'def f():\n    parts = []\n    names = ["a.js", "b.js"]\n    for n in names:\n        parts.append("// " + n)\n        with open(os.path.join(os.path.dirname(__file__), "static", n), encoding="utf8") as fh:\n            parts.append(fh.read())\n    return render(v="\\n".join(parts))\n',
+    ],
+    [
+      'pathlib read_text',
+      'def f():\n    d = pathlib.Path(__file__).resolve().parent / "static"\n    return render(v=(d / "x.css").read_text(encoding="utf8"))\n',
+    ],
+    [
+      'pkgutil.get_data',
+      'def f():\n    return render(v=pkgutil.get_data(__name__, "static/logo.svg").decode("utf8"))\n',
+    ],
+    [
+      'open(...).read() in place',
+      'def f():\n    return render(v=open(os.path.join(HERE, "a.html"), "r").read())\n',
+    ],
+  ])('reads %s as shipped', (_, code) => {
+    expect(shipped(HEAD + code)).toBe(true);
+  });
+
+  it.each([
+    [
+      'a configured name in the path',
+      'def f(theme):\n    with open(os.path.join(HERE, "themes", theme)) as fh:\n        return render(v=fh.read())\n',
+    ],
+    [
+      'a literal climbing out',
+      'def f():\n    with open(os.path.join(HERE, "..", "uploads", "a.html")) as fh:\n        return render(v=fh.read())\n',
+    ],
+    [
+      'an absolute literal',
+      'def f():\n    with open(os.path.join(HERE, "/etc/motd")) as fh:\n        return render(v=fh.read())\n',
+    ],
+    [
+      'the working directory',
+      'def f():\n    with open(os.path.join(os.getcwd(), "a.html")) as fh:\n        return render(v=fh.read())\n',
+    ],
+    [
+      'a list handed elsewhere',
+      'def f(names):\n    parts = []\n    fill(names, parts)\n    return render(v="\\n".join(parts))\n',
+    ],
+    [
+      'a list appended data',
+      'def f(req):\n    parts = []\n    parts.append(req.args["x"])\n    return render(v="\\n".join(parts))\n',
+    ],
+    [
+      'a handle opened to write',
+      'def f():\n    with open(os.path.join(HERE, "a.html"), "w+") as fh:\n        return render(v=fh.read())\n',
+    ],
+    [
+      'a module constant set twice',
+      `${HEAD}def g(x):\n    global HERE\n    HERE = x\ndef f():\n    with open(os.path.join(HERE, "a.html")) as fh:\n        return render(v=fh.read())\n`,
+    ],
+    [
+      'a resource of another package',
+      'def f(pkg):\n    return render(v=pkgutil.get_data(pkg, "x.html").decode())\n',
+    ],
+    [
+      'a loop over data',
+      'def f(names):\n    for n in names:\n        with open(os.path.join(HERE, n)) as fh:\n            return render(v=fh.read())\n',
+    ],
+  ])('keeps %s', (_, code) => {
+    expect(shipped(HEAD + code)).toBe(false);
+  });
+});
