@@ -87,3 +87,91 @@ export function destinationFixed(
   if (ports.length === 0) return false;
   return [...hostWrites, ...hostnameWrites, ...ports].every((d) => clean(d.value));
 }
+
+/**
+ * Fields of a request's options that never choose where it goes: what is sent (headers, body, method, query
+ * string, credentials) and how the answer is read. Request data there shapes the request, not its destination,
+ * so an options object whose only request data is in such fields (`{ url: API, headers: req.headers }`,
+ * `opts.method = req.method`) is no SSRF. `url`, `uri`, `host`, `hostname`, `port`, `path`, `baseURL`, `proxy`,
+ * `agent`, `lookup` and `socketPath` are not listed: each may pick the peer.
+ */
+const NOT_DESTINATION = new Set([
+  'headers',
+  'body',
+  'json',
+  'data',
+  'form',
+  'formData',
+  'method',
+  'qs',
+  'params',
+  'searchParams',
+  'query',
+  'timeout',
+  'encoding',
+  'responseType',
+  'auth',
+]);
+
+/**
+ * An HTTP/2 pseudo-header key (`':authority'`, `':path'`): an object holding one is the header block of
+ * `session.request(headers)`, which opens a stream on a session already connected to its peer
+ * (`http2.connect(origin)`); none of its values moves the request to another host.
+ */
+const PSEUDO_HEADER = /^(['"]):(?:authority|path|method|scheme)\1$/;
+
+/** A pair of an object literal whose key names a field that never chooses the destination. */
+export function notDestinationPair(pair: SgNode): boolean {
+  const key = pair.field('key');
+  if (!key) return false;
+  const t = kindOf(key) === 'string' ? key.text().slice(1, -1) : key.text();
+  return NOT_DESTINATION.has(t);
+}
+
+/** An object literal with an HTTP/2 pseudo-header key: a header block, not a destination. */
+export function headerBlock(obj: SgNode): boolean {
+  return obj.children().some((c) => kindOf(c) === 'pair' && PSEUDO_HEADER.test(c.field('key')?.text() ?? ''));
+}
+
+/**
+ * The definitions of an options object read whole that may choose its destination: a write of a field that never
+ * does (`o.headers = …`) is left out, and an object with a pseudo-header written (`h[':authority'] = host`) is an
+ * HTTP/2 header block, none of whose definitions does.
+ */
+export function destinationDefinitions(syn: Syntax, defs: readonly Definition[]): readonly Definition[] {
+  const pseudo = (d: Definition): boolean => {
+    if (d.kind !== 'add') return false;
+    const target = d.node.parent();
+    if (
+      !target ||
+      !syn.subscript.has(kindOf(target)) ||
+      target.field(syn.subscriptObject)?.id() !== d.node.id()
+    )
+      return false;
+    return PSEUDO_HEADER.test(target.field('index')?.text() ?? '');
+  };
+  if (defs.some(pseudo)) return [];
+  return defs.filter((d) => {
+    const field = fieldWritten(syn, d);
+    return field === undefined || !NOT_DESTINATION.has(field);
+  });
+}
+
+/** Library functions that pass an object literal on whole (`Object.assign`, `url.format`): its fields stay. */
+const PASSES_OBJECTS =
+  /^(?:assign|merge|defaults|extend|format|stringify|dumps|join|concat|String|toString)$/;
+
+/**
+ * The parts of an object literal handed straight to a call (a request function, or a function of the program
+ * reading its parameter whole) that may choose a request's destination: its pairs but those naming a field that
+ * never does, its spreads, shorthand properties and computed keys; none for an HTTP/2 header block. Undefined
+ * for any other node, or an argument of a call that passes objects on, whose caller may read any field.
+ */
+export function destinationParts(syn: Syntax, obj: SgNode): SgNode[] | undefined {
+  if (kindOf(obj) !== 'object' || kindOf(obj.parent() ?? obj) !== 'arguments') return undefined;
+  const callee = obj.parent()?.parent()?.field(syn.callFunction);
+  const name = callee && syn.member.has(kindOf(callee)) ? callee.field(syn.memberProperty) : callee;
+  if (!name || PASSES_OBJECTS.test(name.text())) return undefined;
+  if (headerBlock(obj)) return [];
+  return obj.namedChildren().filter((c) => kindOf(c) !== 'pair' || !notDestinationPair(c));
+}

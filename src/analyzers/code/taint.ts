@@ -13,7 +13,7 @@ import { kindOf } from './syntax.js';
 import { memberSetToLiteral } from './reaching-assignment.js';
 import { ElementRewrites } from './rewritten-elements.js';
 import { redirectTarget, settledBy, type RedirectContext } from './taint-redirect.js';
-import { destinationFixed } from './ssrf-options.js';
+import { destinationDefinitions, destinationFixed, destinationParts } from './ssrf-options.js';
 import { keepsShape, plusOperands, readsMember, regexExecInput, templateParts } from './taint-shapes.js';
 import {
   argFor,
@@ -218,7 +218,9 @@ export class TaintEvaluator {
     }
     if (syn.strings.has(k) || syn.containers.has(k) || syn.passThrough.has(k)) {
       const kids = node.namedChildren();
-      const parts = k === 'pair' ? [node.field('value')] : kids;
+      const ssrf = this.o.sinkClass === 'ssrf' && !this.o.python; // what may pick the peer (ssrf-options.ts)
+      const parts =
+        k === 'pair' ? [node.field('value')] : ((ssrf ? destinationParts(syn, node) : null) ?? kids);
       return this.firstOf(parts, depth);
     }
     if (k === 'keyword_argument') return this.firstOf([node.field('value')], depth);
@@ -290,7 +292,11 @@ export class TaintEvaluator {
       const found = this.defs.definitionsOf(node);
       // An options object whose host and port the program set itself: no request data in its destination.
       const fixed = whole && asked === undefined && this.o.sinkClass === 'ssrf' && !this.o.python;
-      const defs = fixed && destinationFixed(this.o.syn, found, (n) => !this.expr(n, depth + 1)) ? [] : found;
+      const defs = !fixed
+        ? found
+        : destinationFixed(this.o.syn, found, (n) => !this.expr(n, depth + 1))
+          ? []
+          : destinationDefinitions(this.o.syn, found);
       const afterDashDash = this.argv?.appendedAfterDashDash(defs);
       for (const d of defs) {
         if (whole && this.fieldOfSafeObject(d)) continue;
