@@ -88,6 +88,14 @@ export class DefinitionLookup {
     return returns;
   }
 
+  /** The values a variable is assigned where `use` reads it; empty when any definition is not a plain value. */
+  plainValuesOf(use: SgNode): SgNode[] {
+    if (!this.syn.identifiers.has(kindOf(use))) return [];
+    const defs = this.definitionsOf(use);
+    const plain = defs.filter((d) => d.kind === 'value' && d.keys.length === 0);
+    return plain.length === defs.length ? plain.map((d) => (d as { value: SgNode }).value) : [];
+  }
+
   /** Definitions of the name at `use` that may reach it, from the innermost scope that defines it. */
   definitionsOf(use: SgNode): Definition[] {
     const id = use.id();

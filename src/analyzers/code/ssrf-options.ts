@@ -9,7 +9,7 @@
  */
 import type { SgNode } from '@ast-grep/napi';
 import { fieldWritten } from './taint-fields.js';
-import type { Definition } from './scope.js';
+import { functionName, type Definition } from './scope.js';
 import { kindOf } from './syntax.js';
 import type { Syntax } from './syntax.js';
 
@@ -86,4 +86,154 @@ export function destinationFixed(
   const ports = writes.get('port') ?? [];
   if (ports.length === 0) return false;
   return [...hostWrites, ...hostnameWrites, ...ports].every((d) => clean(d.value));
+}
+
+/**
+ * Fields of a request's options that never choose where it goes: what is sent (headers, body, method, query
+ * string, credentials) and how the answer is read. Request data there shapes the request, not its destination,
+ * so an options object whose only request data is in such fields (`{ url: API, headers: req.headers }`,
+ * `opts.method = req.method`) is no SSRF. `url`, `uri`, `host`, `hostname`, `port`, `path`, `baseURL`, `proxy`,
+ * `agent`, `lookup` and `socketPath` are not listed: each may pick the peer.
+ */
+const NOT_DESTINATION = new Set([
+  'headers',
+  'body',
+  'json',
+  'data',
+  'form',
+  'formData',
+  'method',
+  'qs',
+  'params',
+  'searchParams',
+  'query',
+  'timeout',
+  'encoding',
+  'responseType',
+  'auth',
+]);
+
+/**
+ * An HTTP/2 pseudo-header key (`':authority'`, `':path'`): an object holding one is the header block of
+ * `session.request(headers)`, which opens a stream on a session already connected to its peer
+ * (`http2.connect(origin)`); none of its values moves the request to another host.
+ */
+const PSEUDO_HEADER = /^(['"]):(?:authority|path|method|scheme)\1$/;
+
+/** The key of an object literal's pair (`f:`, `'f':`), or undefined for a computed one. */
+function pairKey(pair: SgNode): string | undefined {
+  const key = pair.field('key');
+  if (!key || kindOf(key) === 'computed_property_name') return undefined;
+  return kindOf(key) === 'string' ? key.text().slice(1, -1) : key.text();
+}
+
+/** An object literal with an HTTP/2 pseudo-header key: a header block, not a destination. */
+function headerBlock(obj: SgNode): boolean {
+  return obj.children().some((c) => kindOf(c) === 'pair' && PSEUDO_HEADER.test(c.field('key')?.text() ?? ''));
+}
+
+/**
+ * A function's parameter whose URL field (`url`, `uri`, `href`) the function itself replaces, before the request
+ * and unconditionally, with a value that carries no request data (`opts.url = BASE_URL + '/' + opts.url`): what
+ * its callers pass under those keys does not reach the request. `fn` is the function's name, `index` the
+ * parameter's position.
+ */
+export interface Rewrite {
+  fn: string;
+  index: number;
+  keys: ReadonlySet<string>;
+}
+
+const URL_FIELD = /^(?:url|uri|href)$/;
+
+function rewriteOf(
+  syn: Syntax,
+  defs: readonly Definition[],
+  use: SgNode,
+  clean: (value: SgNode) => boolean,
+): Rewrite | undefined {
+  const param = defs.find((d) => d.kind === 'param');
+  const fn = param?.kind === 'param' ? param.fn : undefined;
+  const name = fn && functionName(fn);
+  if (!param || param.kind !== 'param' || !fn || !name) return undefined;
+  const keys = new Set<string>();
+  for (const d of defs) {
+    const field = fieldWritten(syn, d);
+    if (d.kind !== 'add' || field === undefined || !URL_FIELD.test(field) || keys.has(field)) continue;
+    // A statement of the parameter's own function body, before the use: it always runs first.
+    if (bodyStatement(d)?.parent()?.parent()?.id() !== fn.id()) continue;
+    if (d.node.range().start.index < use.range().start.index && clean(d.value)) keys.add(field);
+  }
+  return keys.size > 0 ? { fn: name, index: param.index, keys } : undefined;
+}
+
+/**
+ * The definitions of an options object read whole by a request that may choose its destination: a write of a
+ * field that never does (`o.headers = …`) is left out, none when the program fixes the destination itself
+ * (destinationFixed) or the object is an HTTP/2 header block (`h[':authority'] = host`). With the parameter's
+ * URL field replaced in its function (Rewrite), what callers pass under that key is left out as well. Null for
+ * another sink class.
+ */
+export function destinationDefinitions(
+  o: { syn: Syntax; python: boolean; sinkClass?: string },
+  defs: readonly Definition[],
+  use: SgNode,
+  clean: (value: SgNode) => boolean,
+): { defs: readonly Definition[]; rewrite?: Rewrite } | null {
+  if (o.sinkClass !== 'ssrf' || o.python) return null;
+  const { syn } = o;
+  const pseudo = (d: Definition): boolean => {
+    if (d.kind !== 'add') return false;
+    const target = d.node.parent();
+    if (
+      !target ||
+      !syn.subscript.has(kindOf(target)) ||
+      target.field(syn.subscriptObject)?.id() !== d.node.id()
+    )
+      return false;
+    return PSEUDO_HEADER.test(target.field('index')?.text() ?? '');
+  };
+  if (destinationFixed(syn, defs, clean) || defs.some(pseudo)) return { defs: [] };
+  const kept = defs.filter((d) => {
+    const field = fieldWritten(syn, d);
+    return field === undefined || !NOT_DESTINATION.has(field);
+  });
+  const rewrite = rewriteOf(syn, kept, use, clean);
+  return rewrite ? { defs: kept, rewrite } : { defs: kept };
+}
+
+/** Library functions that pass an object literal on whole (`Object.assign`, `url.format`): its fields stay. */
+const PASSES_OBJECTS =
+  /^(?:assign|merge|defaults|extend|format|stringify|dumps|join|concat|String|toString)$/;
+
+/**
+ * The parts of an object literal handed straight to a call (a request function, or a function of the program
+ * reading its parameter whole) that may choose a request's destination (sink class `ssrf`): its pairs but those
+ * naming a field that never does or a URL field the called function replaces (Rewrite), its spreads, shorthand
+ * properties and computed keys; none for an HTTP/2 header block. Undefined for any other node or sink class, or
+ * an argument of a call that passes objects on, whose caller may read any field.
+ */
+export function destinationParts(
+  o: { syn: Syntax; python: boolean; sinkClass?: string },
+  obj: SgNode,
+  rewrite: Rewrite | undefined,
+): SgNode[] | undefined {
+  if (o.sinkClass !== 'ssrf' || o.python || kindOf(obj) !== 'object') return undefined;
+  const args = obj.parent();
+  if (!args || kindOf(args) !== 'arguments') return undefined;
+  const callee = args.parent()?.field(o.syn.callFunction);
+  const name = callee && o.syn.member.has(kindOf(callee)) ? callee.field(o.syn.memberProperty) : callee;
+  if (!name || PASSES_OBJECTS.test(name.text())) return undefined;
+  if (headerBlock(obj)) return [];
+  const position = args.namedChildren().findIndex((c) => c.id() === obj.id());
+  const replaced = rewrite?.fn === name.text() && rewrite.index === position ? rewrite.keys : undefined;
+  return obj.namedChildren().filter((c) => {
+    const key =
+      kindOf(c) === 'shorthand_property_identifier'
+        ? c.text()
+        : kindOf(c) === 'pair'
+          ? pairKey(c)
+          : undefined;
+    return key === undefined || (!NOT_DESTINATION.has(key) && !replaced?.has(key));
+  });
 }

@@ -13,7 +13,7 @@ import { kindOf } from './syntax.js';
 import { memberSetToLiteral } from './reaching-assignment.js';
 import { ElementRewrites } from './rewritten-elements.js';
 import { redirectTarget, settledBy, type RedirectContext } from './taint-redirect.js';
-import { destinationFixed } from './ssrf-options.js';
+import { destinationDefinitions, destinationParts, type Rewrite } from './ssrf-options.js';
 import { keepsShape, plusOperands, readsMember, regexExecInput, templateParts } from './taint-shapes.js';
 import {
   argFor,
@@ -57,6 +57,7 @@ export class TaintEvaluator {
   private readonly redirect: RedirectContext;
   private readonly rewrites: ElementRewrites;
   private readonly callbacks: CallbackParams;
+  private rewrite: Rewrite | undefined; // a parameter's URL field its function replaces (ssrf-options.ts)
 
   constructor(private readonly o: TaintOptions) {
     this.callKind = o.python ? 'call' : 'call_expression';
@@ -70,12 +71,12 @@ export class TaintEvaluator {
         syn: o.syn,
         python: o.python,
         evaluate: (n, depth) => this.expr(n, depth),
-        valuesOf: (n) => this.valuesOf(n),
+        valuesOf: (n) => this.defs.plainValuesOf(n),
       });
     this.redirect = {
       syn: o.syn,
       evaluate: (n, depth) => this.expr(n, depth),
-      valuesOf: (n) => this.valuesOf(n),
+      valuesOf: (n) => this.defs.plainValuesOf(n),
     };
     const bind = (b: (typeof this.bindings)[number], f: () => Value): Value => {
       this.bindings.push(b);
@@ -218,7 +219,8 @@ export class TaintEvaluator {
     }
     if (syn.strings.has(k) || syn.containers.has(k) || syn.passThrough.has(k)) {
       const kids = node.namedChildren();
-      const parts = k === 'pair' ? [node.field('value')] : kids;
+      const parts =
+        k === 'pair' ? [node.field('value')] : (destinationParts(this.o, node, this.rewrite) ?? kids);
       return this.firstOf(parts, depth);
     }
     if (k === 'keyword_argument') return this.firstOf([node.field('value')], depth);
@@ -280,17 +282,21 @@ export class TaintEvaluator {
     this.fieldAsked = undefined;
     // Computed when a definition writes a field (null until then).
     let prop: string | undefined | null = asked ?? null;
-    const cache = asked === undefined ? this.cacheHere() : undefined;
+    // A caller's object read under a Rewrite (a value of that context only) is not remembered.
+    const cache = asked === undefined && !this.rewrite ? this.cacheHere() : undefined;
     if (cache?.has(id)) return cache.get(id) ?? null;
     if (this.active.has(id)) return null;
     this.active.add(id);
     let out: Value = null;
+    const savedRewrite = this.rewrite;
     if (!this.guardCheck.guarded(node)) {
       const whole = !readsMember(this.o.syn, node);
       const found = this.defs.definitionsOf(node);
-      // An options object whose host and port the program set itself: no request data in its destination.
-      const fixed = whole && asked === undefined && this.o.sinkClass === 'ssrf' && !this.o.python;
-      const defs = fixed && destinationFixed(this.o.syn, found, (n) => !this.expr(n, depth + 1)) ? [] : found;
+      // An options object read whole by a request (ssrf-options.ts): only what may choose its peer.
+      const clean = (n: SgNode): boolean => !this.expr(n, depth + 1);
+      const ssrf = whole && asked === undefined ? destinationDefinitions(this.o, found, node, clean) : null;
+      const defs = ssrf?.defs ?? found;
+      this.rewrite = ssrf?.rewrite ?? savedRewrite;
       const afterDashDash = this.argv?.appendedAfterDashDash(defs);
       for (const d of defs) {
         if (whole && this.fieldOfSafeObject(d)) continue;
@@ -321,6 +327,7 @@ export class TaintEvaluator {
       }
     }
     this.active.delete(id);
+    this.rewrite = savedRewrite;
     cache?.set(id, out);
     return out;
   }
@@ -407,14 +414,6 @@ export class TaintEvaluator {
     return this.callers(d, depth, field);
   }
 
-  /** The values a variable is assigned where `node` reads it; empty when any definition is not a plain value. */
-  private valuesOf(node: SgNode): SgNode[] {
-    if (!this.o.syn.identifiers.has(kindOf(node))) return [];
-    const defs = this.defs.definitionsOf(node);
-    const plain = defs.filter((d) => d.kind === 'value' && d.keys.length === 0);
-    return plain.length === defs.length ? plain.map((d) => (d as { value: SgNode }).value) : [];
-  }
-
   private callers(d: Extract<Definition, { kind: 'param' }>, depth: number, field?: string): Value {
     if (this.bindings.length >= MAX_CALL_DEPTH) return null;
     const name = functionName(d.fn);
@@ -475,7 +474,7 @@ export class TaintEvaluator {
       if (r === REQ) return this.requestMember(node);
       if (r) return r;
     }
-    const input = regexExecInput(recv, calleeName, args, (n) => this.valuesOf(n), this.o.sinkClass);
+    const input = regexExecInput(recv, calleeName, args, (n) => this.defs.plainValuesOf(n), this.o.sinkClass);
     if (input) return this.expr(input, depth + 1);
     const argValues = lookupArguments(recv, calleeName, args);
     const v = this.firstOf(argValues, depth);
