@@ -6,7 +6,7 @@ import { sinkMatches } from './sinks.js';
 import { rejectedParams } from './promise-rejections.js';
 import { validatedParams } from './own-validators.js';
 import { flowKey } from './flow-key.js';
-import { paramCount, paramName } from './function-params.js';
+import { functionReturns, paramCount, paramName } from './function-params.js';
 import type { SinkMatch } from './sinks.js';
 import type { CompiledSources } from './sources.js';
 import { accessPath } from './sources.js';
@@ -20,6 +20,8 @@ import { argFor, argumentNodes, contains, lineOf, withStep, withSteps } from './
 import type { Bound } from './matches.js';
 import { OWN_STEPS, sizeSteps, StepPool } from './taint-budget.js';
 import type { Account } from './taint-budget.js';
+import { cycleMemoOf, frameFor } from './summary-cycles.js';
+import type { CycleEntry, CycleMemo, Cost, Frame } from './summary-cycles.js';
 
 /** What one taint rule brings to cross-function analysis. */
 export interface RuleContext {
@@ -79,29 +81,10 @@ export interface CallTarget {
 const MAX_PARAMS = 8;
 const PENDING = Symbol('pending');
 
-/**
- * What computing a kept flow or summary cost: its own steps, and the costs of the kept flows and summaries
- * it used (each charged once per analysed file, see pay). Apart from the values, so that a cost never keeps
- * another module's trees alive once the module cache has let them go.
- */
-interface Cost {
-  own: number;
-  deps: Cost[];
-}
-
 /** A flow or summary kept on its module, with what it cost. */
 interface Kept<T> {
   value: T;
   cost: Cost;
-}
-
-/** A flow or summary being computed: whether it met a recursion, and what it used of kept ones. */
-interface Frame {
-  key: string;
-  cycle: boolean;
-  /** Steps charged inside the kept flows and summaries it asked for (not its own). */
-  nested: number;
-  deps: Cost[];
 }
 
 /** What a function returns for one set of sources, sanitizers and guards (shared by the rules that have it). */
@@ -130,6 +113,8 @@ export class Summaries {
   private account: Account;
   /** The flows and summaries being computed, innermost last (see kept). */
   private readonly computing: Frame[] = [];
+  /** The recursive ones computed for the analysed file (summary-cycles.ts). */
+  private readonly cycles: CycleMemo;
 
   constructor(
     private readonly view: ProjectView,
@@ -139,6 +124,7 @@ export class Summaries {
     this.syn = syntaxOf(view.entry.lang.family);
     this.flowKey = flowKey(rule);
     this.account = view.account;
+    this.cycles = cycleMemoOf(view);
   }
 
   /** True once the analysed file's steps are spent (what is left of the file is not analysed). */
@@ -161,6 +147,7 @@ export class Summaries {
     const file = this.view.account.file;
     const frameKey = `${m.path}\0${key}`;
     const parent = this.computing[this.computing.length - 1];
+    parent?.reach.add(frameKey);
     if (c === PENDING) {
       const from = this.computing.findIndex((f) => f.key === frameKey);
       for (let i = Math.max(from, 0); i < this.computing.length; i++)
@@ -179,8 +166,10 @@ export class Summaries {
       return empty();
     }
     if (this.overBudget) return empty();
+    const again = this.cycles.lookup(frameKey, this.computing);
+    if (again) return this.reuse(again, parent, empty);
     m.summaries.set(key, PENDING);
-    const frame: Frame = { key: frameKey, cycle: false, nested: 0, deps: [] };
+    const frame = frameFor(frameKey);
     this.computing.push(frame);
     const saved = this.account;
     this.account = { file, own: new StepPool(OWN_STEPS) };
@@ -193,9 +182,18 @@ export class Summaries {
       this.computing.pop();
       m.summaries.delete(key);
     }
+    if (parent) for (const k of frame.reach) parent.reach.add(k);
     if (this.overBudget) return empty();
     // One computed inside a cycle is not kept: what it cost counts as its caller's own work.
-    if (frame.cycle) return value;
+    if (frame.cycle) {
+      if (parent) {
+        parent.cycleNested += frame.nested + frame.cycleNested;
+        parent.cycleDeps.push(...frame.deps, ...frame.cycleDeps);
+      }
+      const own = file.spent - before - frame.nested - frame.cycleNested;
+      this.cycles.record(frameKey, this.computing, frame, value, own);
+      return value;
+    }
     const cost: Cost = { own: file.spent - before - frame.nested, deps: frame.deps };
     m.summaries.set(key, { value, cost } satisfies Kept<T>);
     this.view.paid.add(cost);
@@ -204,6 +202,28 @@ export class Summaries {
       parent.deps.push(cost);
     }
     return value;
+  }
+
+  /**
+   * A recursive flow or summary computed before for this file, used as computing it again would be: the
+   * frames under way from the outermost recursion it meets are recursive too, and the file is charged its
+   * own steps and the kept ones it used (once per file, as their cache hits would).
+   */
+  private reuse<T>(e: CycleEntry, parent: Frame | undefined, empty: () => T): T {
+    const from = this.computing.findIndex((f) => e.pending.has(f.key));
+    for (let i = from < 0 ? this.computing.length : from; i < this.computing.length; i++)
+      (this.computing[i] as Frame).cycle = true;
+    const file = this.view.account.file;
+    file.take(e.own);
+    const before = file.spent;
+    e.deps.every((d) => this.pay(d));
+    if (parent) {
+      parent.cycleNested += file.spent - before;
+      parent.cycleDeps.push(...e.deps);
+      for (const k of e.reach) parent.reach.add(k);
+    }
+    if (this.overBudget) return empty();
+    return e.value as T;
   }
 
   /**
@@ -329,7 +349,7 @@ export class Summaries {
       const key = `${this.flowKey}:reject:${t.fn.id()}`;
       const ev = (i: number): TaintEvaluator => this.evaluator(t.module, { fn: t.fn.id(), param: i });
       const compute = (): Map<number, TaintStep[]> =>
-        rejectedParams(Math.min(paramCount(t.fn), MAX_PARAMS), this.returns(t.fn), ev);
+        rejectedParams(Math.min(paramCount(t.fn), MAX_PARAMS), functionReturns(t.fn, this.syn), ev);
       const params = this.kept(t.module, key, () => new Map<number, TaintStep[]>(), compute);
       const at = { text: `${t.name}()`, line: lineOf(call), path: m.path };
       for (const [k, steps] of params) {
@@ -367,7 +387,7 @@ export class Summaries {
     const span = t.fn.range();
     // The walk of the body for its returns costs with its size.
     if (!this.account.file.take(sizeSteps(span.end.index - span.start.index))) return f;
-    const returns = this.returns(t.fn);
+    const returns = functionReturns(t.fn, this.syn);
     const clean = this.evaluator(t.module, { fn: t.fn.id(), param: -1 });
     for (const r of returns) {
       const v = clean.taintOf(r);
@@ -463,21 +483,6 @@ export class Summaries {
       }
     }
     return s;
-  }
-
-  /** The expressions a function returns (an arrow function's body expression included). */
-  private returns(fn: SgNode): SgNode[] {
-    const out: SgNode[] = [];
-    const body = fn.field('body');
-    if (body && kindOf(body) !== 'statement_block' && kindOf(body) !== 'block') out.push(body);
-    for (const r of fn.findAll({ rule: { kind: this.syn.returnStatement } })) {
-      let owner: SgNode | null = r.parent();
-      while (owner && !this.syn.functions.has(kindOf(owner))) owner = owner.parent();
-      if (owner?.id() !== fn.id()) continue;
-      const e = r.namedChildren()[0];
-      if (e) out.push(e);
-    }
-    return out;
   }
 
   /** The rule's sink matches in a module, found once per module and rule. */

@@ -30,6 +30,7 @@ import {
 import { sizeSteps, TaintBudget } from './taint-budget.js';
 import { callbackHost, CallbackParams } from './callback-params.js';
 import type { TaintOptions, Trace, Value } from './taint-support.js';
+import { NameCaches, type Binding } from './name-cache.js';
 
 export { FileIndex } from './file-index.js';
 export type { CallResolver, TaintOptions, TaintStep, Trace, Value } from './taint-support.js';
@@ -40,10 +41,8 @@ export class TaintEvaluator {
   private readonly budget: TaintBudget;
   private readonly defs: DefinitionLookup;
   private readonly active = new Set<number>();
-  private readonly cache = new Map<number, Value>();
-  /** Names' values asked while `n` callers' calls are bound, by n (see cacheHere). */
-  private readonly callerCaches: Map<number, Value>[] = [];
-  private bindings: { fn: number; call: SgNode; name: string }[] = [];
+  private readonly caches = new NameCaches();
+  private bindings: Binding[] = [];
   private readonly callKind: string;
   private readonly src: SourceFinder;
   private readonly guardCheck: GuardChecker;
@@ -78,7 +77,7 @@ export class TaintEvaluator {
       evaluate: (n, depth) => this.expr(n, depth),
       valuesOf: (n) => this.defs.plainValuesOf(n),
     };
-    const bind = (b: (typeof this.bindings)[number], f: () => Value): Value => {
+    const bind = (b: Binding, f: () => Value): Value => {
       this.bindings.push(b);
       const v = f();
       this.bindings.pop();
@@ -332,20 +331,11 @@ export class TaintEvaluator {
     return out;
   }
 
-  /**
-   * Where a name's value may be remembered: with no call bound, or only callers' calls (which bind no
-   * parameter, see callers()), a name's value depends on nothing but how many calls deep the question is.
-   * Inside a local function evaluated for one call (throughLocal) it depends on that call: not remembered.
-   */
+  /** Where a name's value may be remembered (name-cache.ts). */
   private cacheHere(): Map<number, Value> | undefined {
-    const n = this.bindings.length;
     // A string to be split into arguments is read differently from an argument (see taint-argv.ts).
     if (this.argv && this.argv.whole > 0) return undefined;
-    if (n === 0) return this.cache;
-    if (!this.bindings.every((b) => b.fn === -1)) return undefined;
-    let c = this.callerCaches[n];
-    if (!c) this.callerCaches[n] = c = new Map<number, Value>();
-    return c;
+    return this.caches.under(this.bindings);
   }
 
   /**
@@ -409,7 +399,7 @@ export class TaintEvaluator {
       return d.index === seed.param && !seed.skip?.has(asked ?? '') ? this.src.seedTrace(d) : null;
     const fromSource = this.src.paramSource(d);
     if (fromSource) return fromSource;
-    const fromCallback = this.callbacks.valueOf(d, depth, this.cacheHere() === this.cache);
+    const fromCallback = this.callbacks.valueOf(d, depth, this.cacheHere() === this.caches.top);
     if (fromCallback) return fromCallback;
     return this.callers(d, depth, field);
   }
