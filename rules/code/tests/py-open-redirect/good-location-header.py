@@ -1,4 +1,4 @@
-from flask import Flask, jsonify, make_response, request, url_for
+from flask import Flask, Response, jsonify, make_response, request, url_for
 
 app = Flask(__name__)
 
@@ -46,3 +46,10 @@ class Marker:
 @app.route("/mark")
 def mark():
     return str(Marker(request.args.get("place")).location)
+
+
+@app.route("/items", methods=["POST"])
+def create_item():
+    # A 201 Created names the new member in `Location`; the browser follows no redirect.
+    href = request.path.rstrip("/") + "/" + request.form["name"]
+    return Response("", status=201, headers={"Location": href})
