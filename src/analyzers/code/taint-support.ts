@@ -130,9 +130,12 @@ const WHOLE_VALUE = new Set([
   'attribute',
   'subscript',
 ]);
-/** Library functions known to pass their input through; any other call ends a taint path. */
+/**
+ * Library functions known to pass their input through; any other call ends a taint path. Python's mapping
+ * copies (`dict(request.args.items())`, werkzeug's `CaseInsensitiveDict(...)`) hold the request's values.
+ */
 export const KNOWN_PROPAGATORS =
-  /^(buildUrl|buildURL|buildUri|buildURI|URLSearchParams|truncate|shorten|ellipsize|Path|sprintf|vsprintf|assign|keys|values|entries|fromEntries|Buffer|quote_plus|unquote|unquote_plus|parse_qs|loads|dumps|join|resolve|normalize|format|concat|from|parse|stringify|decodeURIComponent|b64decode|urlsafe_b64decode|standard_b64decode|b32decode|decodebytes|unhexlify|a2b_base64|fromhex|atob|decodeURI|unescape|String|str|toString|trim|strip|lstrip|rstrip|lower|upper|toLowerCase|toUpperCase|replace|replaceAll|slice|substring|substr|split|encode|decode|get|getAll|getlist|pop|shift|URL|urlparse|urljoin|f|fromCharCode|Template|render_template_string)$/;
+  /^(dict|OrderedDict|CaseInsensitiveDict|buildUrl|buildURL|buildUri|buildURI|URLSearchParams|truncate|shorten|ellipsize|Path|sprintf|vsprintf|assign|keys|values|entries|fromEntries|Buffer|quote_plus|unquote|unquote_plus|parse_qs|loads|dumps|join|resolve|normalize|format|concat|from|parse|stringify|decodeURIComponent|b64decode|urlsafe_b64decode|standard_b64decode|b32decode|decodebytes|unhexlify|a2b_base64|fromhex|atob|decodeURI|unescape|String|str|toString|trim|strip|lstrip|rstrip|lower|upper|toLowerCase|toUpperCase|replace|replaceAll|slice|substring|substr|split|encode|decode|get|getAll|getlist|pop|shift|URL|urlparse|urljoin|f|fromCharCode|Template|render_template_string)$/;
 export const EXITS = /\b(return|throw|raise|abort|continue|break)\b/;
 export const BLOCKS = new Set(['statement_block', 'program', 'block', 'module', 'switch_body', 'class_body']);
 
