@@ -22,7 +22,7 @@ import {
   laterValues,
   named,
 } from './fixed-writes.js';
-import { reachingAssignment } from './reaching-assignment.js';
+import { branchAssignments, reachingAssignment } from './reaching-assignment.js';
 import { memberFunctions, memberValues } from './fixed-members.js';
 import {
   NUMERIC_FIELD,
@@ -220,6 +220,9 @@ function fixedName(node: SgNode, ctx: Ctx): boolean {
   // A parameter or `let` set by one assignment just before the read (in its branch): that value.
   const reaching = b?.isConst ? undefined : reachingAssignment(node, name);
   if (reaching && resolving(name, ctx, () => fixed(reaching, ctx))) return true;
+  // Set in each branch of the `if … else` just before the read (also a global the script never declares).
+  const branches = reaching || b?.isConst ? undefined : branchAssignments(node, name);
+  if (branches && resolving(name, ctx, () => branches.every((v) => fixed(v, ctx)))) return true;
   if (!b) {
     // The callback parameter of a template render or a translation of fixed text.
     const given = callbackParamFixed(node, name, ctx);
