@@ -27,7 +27,40 @@ export function numericCall(call: SgNode): boolean {
   const callee = call.field('function');
   if (!callee) return false;
   if (NUMERIC_FUNCTION.test(callee.text())) return true;
+  if (kindOf(callee) !== 'member_expression') return false;
+  const method = callee.field('property')?.text() ?? '';
+  // jQuery's `$row.index()`, asked of nothing, is the element's position among its siblings.
   return (
-    kindOf(callee) === 'member_expression' && NUMERIC_METHOD.test(callee.field('property')?.text() ?? '')
+    NUMERIC_METHOD.test(method) ||
+    (method === 'index' && /^\(\s*\)$/.test(call.field('arguments')?.text() ?? ''))
+  );
+}
+
+// jQuery's traversals, whose result is a selection of the page's elements.
+const JQUERY_TRAVERSAL =
+  /^(?:children|find|filter|not|has|siblings|parent|parents|closest|next|prev|nextAll|prevAll|first|last|eq|contents)$/;
+
+/**
+ * Whether the function `fn` is the one argument of a jQuery selection's `.each` (`$('li').each(function (i,
+ * el) {…})`, `$row.parent().children().each(…)`): its first parameter is the element's index, a number. Not
+ * `$.each(obj, fn)` or `_.each(list, fn)`, whose first parameter is a key or an element, nor another
+ * library's `.each(fn)` on a collection (`models.each((model) => …)`).
+ */
+export function jqueryEachIndex(fn: SgNode): boolean {
+  const args = fn.parent();
+  const call = args?.parent();
+  if (!args || !call || kindOf(args) !== 'arguments' || kindOf(call) !== 'call_expression') return false;
+  if (args.namedChildren().filter((c) => kindOf(c) !== 'comment').length !== 1) return false;
+  const callee = call.field('function');
+  if (!callee || kindOf(callee) !== 'member_expression' || callee.field('property')?.text() !== 'each')
+    return false;
+  const on = callee.field('object');
+  if (!on || kindOf(on) !== 'call_expression') return false;
+  if (/^(?:\$|jQuery)$/.test(on.field('function')?.text() ?? '')) return true;
+  const step = on.field('function');
+  return (
+    !!step &&
+    kindOf(step) === 'member_expression' &&
+    JQUERY_TRAVERSAL.test(step.field('property')?.text() ?? '')
   );
 }

@@ -30,6 +30,27 @@ describe('isFixedValue', () => {
       false,
     );
   });
+  it('reads a method parameter through its calls, keyed by its function', () => {
+    const method =
+      "var c = {}; c.show = function (t) { sink(t); }; c.show('a'); c.load = function () { c.show('b'); };";
+    expect(fixedAtSink(method)).toBe(true);
+    expect(fixedAtSink(method + ' c.show(location.hash);')).toBe(false);
+    // Handed on as a value: its callers are unknown.
+    expect(fixedAtSink(method + " socket.on('x', c.show);")).toBe(false);
+    // A recursive call handing the parameter on, and a caller's own variable spelled the same.
+    const poll =
+      'function restore(h) { sink(h); } function poll(n, h) { if (n > 9) restore(h); else poll(n + 1, h); }';
+    expect(fixedAtSink(poll + " function go() { const h = '<b>'; poll(0, h); }")).toBe(true);
+    expect(fixedAtSink(poll + ' function go() { const h = location.hash; poll(0, h); }')).toBe(false);
+  });
+  it('takes a jQuery position as a number, and a value set in both branches just before the read', () => {
+    expect(fixedAtSink("$('li').each(function (i, el) { sink('<b>' + i + '</b>'); });")).toBe(true);
+    expect(fixedAtSink("$.each(obj, function (k, v) { sink('<b>' + k + '</b>'); });")).toBe(false);
+    expect(fixedAtSink("function f(e) { var ix = $(e).index(); sink('<b>' + ix + '</b>'); }")).toBe(true);
+    expect(fixedAtSink("function f() { if (a) h = '<b>'; else h = '<i>'; sink(h); }")).toBe(true);
+    expect(fixedAtSink("function f() { if (a) h = '<b>'; else if (b) h = '<i>'; sink(h); }")).toBe(false);
+    expect(fixedAtSink("function f() { if (a) h = '<b>'; else h = location.hash; sink(h); }")).toBe(false);
+  });
   it('reads pieces of a fixed text and a function a var binds', () => {
     expect(fixedAtSink("const page = '<p>a</p><!--s--><b>b</b>'; sink(page.split('<!--s-->')[1]);")).toBe(
       true,

@@ -12,7 +12,7 @@
 import type { SgNode } from '@ast-grep/napi';
 import { kindOf } from './syntax.js';
 import { FUNCTIONS, MAX_ANCESTORS, binding } from './name-binding.js';
-import { escapeRegex } from './scope.js';
+import { argumentsOfParam } from './param-arguments.js';
 import {
   CONSTANT_NAME,
   addedTo,
@@ -22,9 +22,15 @@ import {
   laterValues,
   named,
 } from './fixed-writes.js';
-import { reachingAssignment } from './reaching-assignment.js';
+import { branchAssignments, reachingAssignment } from './reaching-assignment.js';
 import { memberFunctions, memberValues } from './fixed-members.js';
-import { NUMERIC_FIELD, NUMERIC_OPERATORS, REQUEST_PART, numericCall } from './fixed-numbers.js';
+import {
+  NUMERIC_FIELD,
+  NUMERIC_OPERATORS,
+  REQUEST_PART,
+  jqueryEachIndex,
+  numericCall,
+} from './fixed-numbers.js';
 
 const MAX_DEPTH = 6;
 // Terms of one `+` (or `||`, `??`) chain read at most.
@@ -79,48 +85,6 @@ export function returnedValues(fn: SgNode): SgNode[] | undefined {
       const kids = c.children();
       for (let i = kids.length - 1; i >= 0; i--) stack.push(kids[i]!);
     }
-  }
-  return out.length > 0 ? out : undefined;
-}
-
-/**
- * The parameter `name` of the function around `at`, when that function is a local one that is only ever
- * called by name (never passed as a value) and never reassigns the parameter: its arguments at that
- * position in every call (`get('git rev-parse HEAD', next)`); undefined otherwise.
- */
-function argumentsOfParam(at: SgNode, name: string): SgNode[] | undefined {
-  let fn: SgNode | null = at.parent();
-  let index = -1;
-  for (let up = 0; fn; fn = fn.parent()) {
-    if (++up > MAX_ANCESTORS) return undefined;
-    if (!FUNCTIONS.has(kindOf(fn))) continue;
-    const params = named(fn.field('parameters'));
-    index = params.findIndex((p) => kindOf(p) === 'identifier' && p.text() === name);
-    if (index >= 0) break;
-    if (params.some((p) => p.text().includes(name))) return undefined;
-  }
-  if (!fn) return undefined;
-  // `function get(cmd) {…}` or `const get = (cmd) => …`: its name and the block that declares it.
-  const decl = kindOf(fn) === 'function_declaration' ? fn : fn.parent();
-  if (!decl || (decl !== fn && kindOf(decl) !== 'variable_declarator')) return undefined;
-  const nameNode = decl.field('name');
-  const scope = (decl === fn ? fn : decl.parent())?.parent();
-  if (!nameNode || kindOf(nameNode) !== 'identifier' || !scope) return undefined;
-  const assigns = fn.field('body')?.findAll({ rule: { kind: 'assignment_expression' } }) ?? [];
-  if (assigns.some((a) => a.field('left')?.text() === name)) return undefined;
-  const out: SgNode[] = [];
-  // The name's occurrences only, picked out by the walk itself (a text read per identifier of a large
-  // scope cost more than the rest of the rule).
-  const exact = { kind: 'identifier', regex: `^${escapeRegex(nameNode.text())}$` };
-  for (const use of scope.findAll({ rule: exact })) {
-    if (use.text() !== nameNode.text() || use.id() === nameNode.id()) continue;
-    // Passed as a value (`async.map(list, get)`), its arguments are unknown.
-    const call = use.parent();
-    if (!call || kindOf(call) !== 'call_expression' || call.field('function')?.id() !== use.id())
-      return undefined;
-    const arg = named(call.field('arguments'))[index];
-    if (!arg || kindOf(arg) === 'spread_element') return undefined;
-    out.push(arg);
   }
   return out.length > 0 ? out : undefined;
 }
@@ -196,6 +160,7 @@ function callbackParamFixed(at: SgNode, name: string, ctx: Ctx): boolean | undef
   }
   if (!fn) return undefined;
   const params = fn.field('parameters') ? named(fn.field('parameters')) : [fn.field('parameter')];
+  if (params[0]?.text() === name && jqueryEachIndex(fn)) return reassignedFixed(fn, name, ctx);
   // The output is the first parameter, or the second of an error-first callback (`fs.readFile(file, (err,
   // data) => …)`, `res.render(view, (err, html) => …)`), which only a declared call is taken to give.
   const errorFirst = params[1]?.text() === name && ERROR_PARAM.test(params[0]?.text() ?? '');
@@ -255,15 +220,22 @@ function fixedName(node: SgNode, ctx: Ctx): boolean {
   // A parameter or `let` set by one assignment just before the read (in its branch): that value.
   const reaching = b?.isConst ? undefined : reachingAssignment(node, name);
   if (reaching && resolving(name, ctx, () => fixed(reaching, ctx))) return true;
+  // Set in each branch of the `if … else` just before the read (also a global the script never declares).
+  const branches = reaching || b?.isConst ? undefined : branchAssignments(node, name);
+  if (branches && resolving(name, ctx, () => branches.every((v) => fixed(v, ctx)))) return true;
   if (!b) {
     // The callback parameter of a template render or a translation of fixed text.
     const given = callbackParamFixed(node, name, ctx);
     if (given !== undefined) return given;
     // A parameter of a local helper every call of which passes fixed text, or is the asking rule's own match.
-    const args = argumentsOfParam(node, name);
-    if (!args) return false;
-    return resolving(name, ctx, () =>
-      args.every((a) => ctx.reviewed?.(a.parent()!.parent()!) === true || fixed(a, ctx)),
+    const passed = argumentsOfParam(node, name);
+    // Keyed by the function and the parameter: a caller's own variable spelled the same (`const html =
+    // $(btn).html(); restore(id, html)`) is another variable, while a cycle through the same parameter (two
+    // functions handing it to each other) ends as not fixed.
+    const key = `param:${passed?.owner.id() ?? -1}:${name}`;
+    if (!passed || ctx.seen.has(key)) return false;
+    return resolving(key, ctx, () =>
+      passed.args.every((a) => ctx.reviewed?.(a.parent()!.parent()!) === true || fixed(a, ctx)),
     );
   }
   const value = kindOf(b.node) === 'function_declaration' ? undefined : b.node.field('value');

@@ -130,6 +130,59 @@ export function reachingAssignment(read: SgNode, name: string): SgNode | undefin
   return assign.field('right') ?? undefined;
 }
 
+/** The value of `name = value;` when it is the last statement of a branch (a block or a lone statement). */
+function lastAssignment(branch: SgNode, name: string): SgNode | undefined {
+  const body =
+    kindOf(branch) === 'else_clause' ? branch.namedChildren().find((c) => kindOf(c) !== 'comment') : branch;
+  if (!body) return undefined;
+  const stmts =
+    kindOf(body) === 'statement_block' ? body.namedChildren().filter((c) => kindOf(c) !== 'comment') : [body];
+  const last = stmts[stmts.length - 1];
+  const e = last && kindOf(last) === 'expression_statement' ? last.child(0) : null;
+  const left = e && kindOf(e) === 'assignment_expression' ? e.field('left') : null;
+  return left && kindOf(left) === 'identifier' && left.text() === name
+    ? (e!.field('right') ?? undefined)
+    : undefined;
+}
+
+/**
+ * The values a name holds at a read when the statement just before the read's (in its block, in the same
+ * function) is an `if … else` each branch of which ends by assigning it (`if (open) html = a; else html = b;
+ * $(this).html(html)`): one of those, whether the name is the function's own or a global the script assigns
+ * without declaring it. Nothing runs between the assignment and the read but the read's own statement. An
+ * `else if` chain without a final `else`, or a branch that does not end with the assignment, gives undefined.
+ */
+export function branchAssignments(read: SgNode, name: string): SgNode[] | undefined {
+  let child = read;
+  for (let p = read.parent(), up = 0; p && up < MAX_UP; child = p, p = p.parent(), up++) {
+    const k = kindOf(p);
+    if (FUNCTIONS.has(k)) return undefined;
+    if (k !== 'statement_block' && k !== 'program') continue;
+    let prev = child.prev();
+    while (prev && kindOf(prev) === 'comment') prev = prev.prev();
+    if (!prev || kindOf(prev) !== 'if_statement') return undefined;
+    const out: SgNode[] = [];
+    for (let branch: SgNode | null = prev; branch;) {
+      const yes: SgNode | null = branch.field('consequence');
+      const no: SgNode | null = branch.field('alternative');
+      const v = yes && lastAssignment(yes, name);
+      if (!v || !no) return undefined;
+      out.push(v);
+      const inner: SgNode | undefined = no.namedChildren().find((c: SgNode) => kindOf(c) !== 'comment');
+      if (inner && kindOf(inner) === 'if_statement') {
+        branch = inner;
+        continue;
+      }
+      const w = lastAssignment(no, name);
+      if (!w) return undefined;
+      out.push(w);
+      branch = null;
+    }
+    return out;
+  }
+  return undefined;
+}
+
 const LITERALS = new Set(['string', 'number', 'true', 'false', 'null']);
 // Earlier statements looked at in each block: a handler that reads a request member thousands of times must
 // not look back over all of them at every read.
