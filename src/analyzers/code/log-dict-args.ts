@@ -30,7 +30,13 @@ function enclosingFunction(node: SgNode): SgNode | null {
 }
 
 /** Statements that bind a name other than by `=`: any of them makes the name's value unknown here. */
-const OTHER_BINDINGS = ['for_statement', 'augmented_assignment', 'named_expression', 'as_pattern', 'for_in_clause'];
+const OTHER_BINDINGS = [
+  'for_statement',
+  'augmented_assignment',
+  'named_expression',
+  'as_pattern',
+  'for_in_clause',
+];
 
 /** True when every binding of `name` in `fn` is a plain assignment of a dict, and there is one. */
 function boundOnlyToDicts(fn: SgNode, name: string): boolean {
@@ -54,7 +60,10 @@ function boundOnlyToDicts(fn: SgNode, name: string): boolean {
   for (const kind of OTHER_BINDINGS)
     for (const s of fn.findAll({ rule: { kind } })) {
       const left = s.field('left') ?? s.field('name') ?? s.child(s.children().length - 1);
-      if (left?.findAll({ rule: { kind: 'identifier' } }).some((n) => n.text() === name) || left?.text() === name)
+      if (
+        left?.findAll({ rule: { kind: 'identifier' } }).some((n) => n.text() === name) ||
+        left?.text() === name
+      )
         return false;
     }
   return true;
@@ -76,6 +85,12 @@ function makesDict(node: SgNode, fn: SgNode): boolean {
   const returns = defs[0]!.findAll({ rule: { kind: 'return_statement' } });
   return (
     returns.length > 0 &&
-    returns.every((r) => r.namedChildren().filter((c) => c.kind() !== 'comment')[0]?.kind() === 'dictionary')
+    returns.every(
+      (r) =>
+        r
+          .namedChildren()
+          .filter((c) => c.kind() !== 'comment')[0]
+          ?.kind() === 'dictionary',
+    )
   );
 }
