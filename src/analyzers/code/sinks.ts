@@ -7,6 +7,7 @@ import type { Bound } from './matches.js';
 import { callsOwnMethod } from './own-methods.js';
 import { namesBoundTo, shadowedAt } from './bound-names.js';
 import { escapedLogArguments, unescapedFStringParts } from './log-format.js';
+import { dictLoggedArguments } from './log-dict-args.js';
 import { escapeRegex } from './scope.js';
 import { kindOf, syntaxOf } from './syntax.js';
 
@@ -171,10 +172,14 @@ export function sinkMatches(
       if (bound && !bound(h)) continue;
       if (callsOwnFunction(m, h.node) || callsOwnMethod(m, h.node)) continue;
       const targets = sink.args.length === 0 ? [h.node] : sink.args.flatMap((a) => sinkTargets(h, a, python));
-      // A Python log call's arguments that its format string writes with `%r` or as numbers (log-format.ts).
+      // A Python log call's arguments that its format string writes with `%r` or as numbers (log-format.ts), and
+      // names bound only to dicts, which logging writes as their repr (log-dict-args.ts).
       // An f-string's interpolations written with `!r` or as numbers: its other values are checked instead.
       const log = python && sinkClass === 'log';
-      const escaped = log ? escapedLogArguments(h.node, callArguments(h.node, true)) : undefined;
+      const positional = log ? callArguments(h.node, true) : [];
+      const escaped = log
+        ? new Set([...escapedLogArguments(h.node, positional), ...dictLoggedArguments(h.node, positional)])
+        : undefined;
       out.push({
         match: h.node,
         targets: targets

@@ -271,11 +271,21 @@ const REQUEST_METADATA =
   /^(?:headers|cookies|auth|timeout|proxies|verify|cert|stream|allow_redirects|follow_redirects|hooks)$/;
 
 /**
+ * An argument of a lookup `get` after the key that can be its default: a positional one, or Python's `default=`
+ * (a `Mapping`'s, Werkzeug's `MultiDict.get`) or `fallback=` (configparser). Other keyword arguments are the
+ * lookup's criteria (Django's `Model.objects.get(guid=…)`, whose answer is the stored row, not the request's
+ * text); `dict.get` takes no keyword argument at all.
+ */
+function isLookupDefault(a: SgNode): boolean {
+  return a.kind() !== 'keyword_argument' || /^(?:default|fallback)$/.test(a.field('name')?.text() ?? '');
+}
+
+/**
  * The values of the arguments whose data a call passes on (a keyword argument's value). `store.get(id)` on a
  * receiver that holds no request data looks the key up: the result is the store's value, not the key (a post
- * the blog's model returns for a URL's id). A default after the key (`cfg.get('x', req.args['y'])`), a path
- * helper's object and an HTTP client's URL still pass; of a Python HTTP client's `get`, not the request's
- * metadata (`requests.get(url, headers=dict_subset(request.headers, …))`: the answer is the URL's server's).
+ * the blog's model returns for a URL's id; Django's `objects.get(pk=…)`, all keywords). A default after the key
+ * (`cfg.get('x', req.args['y'])`), a path helper's object and an HTTP client's URL still pass; of a Python HTTP
+ * client's `get`, not the request's metadata (`requests.get(url, headers=dict_subset(request.headers, …))`: the answer is the URL's server's).
  */
 export function lookupArguments(
   receiver: { text(): string } | null | undefined,
@@ -294,7 +304,7 @@ export function lookupArguments(
   let kept = args;
   if (receiver && LOOKUP_METHOD.test(callee ?? '')) {
     const text = receiver.text();
-    if (!NOT_LOOKUPS.test(text)) kept = args.slice(1);
+    if (!NOT_LOOKUPS.test(text)) kept = args.slice(1).filter(isLookupDefault);
     else if (HTTP_CLIENT.test(text))
       kept = args.filter(
         (a) => a.kind() !== 'keyword_argument' || !REQUEST_METADATA.test(a.field('name')?.text() ?? ''),

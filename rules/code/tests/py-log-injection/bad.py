@@ -16,7 +16,7 @@ def login():
     return "no", 401
 
 
-def proxied(request):
-    # A forwarding header is whatever the client wrote.
+def proxied(request, key):
+    # A key held in a name may be PATH_INFO (percent-decoded) as well as a header's.
     # ruleid: code/py-log-injection
-    logger.info("client %s", request.META.get("HTTP_X_FORWARDED_FOR"))
+    logger.info("client %s", request.META.get(key))
