@@ -23,6 +23,7 @@ import { secretRule } from './types.js';
 import { isTestUserPassword, roleFromPath } from '../../core/file-role.js';
 import { isCommonPassword, weakPasswordReason } from './weak-password.js';
 import { sameAsUserName } from './user-name.js';
+import { LOCAL_HOST, hostIsThisMachine, optionalUserinfo } from './url-userinfo.js';
 import { testsOwnLogin, sampleAccount } from './sample-account.js';
 
 export const WEAK_PASSWORD_ID = 'secrets/weak-password';
@@ -48,7 +49,6 @@ const SECRET_NAME =
 
 const PASSWORD_WORDS = /^(?:password|passwort|passwd|pwd|pass|passphrase)$/i;
 const PLACEHOLDER_USERS = /^(?:user|username|usr|login|name|someone|me|foo|admin|root)$/i;
-const LOCAL_HOST = /@(?:localhost|127\.0\.0\.1|\[::1\]|0\.0\.0\.0|host\.docker\.internal)(?:[:/]|$)/i;
 
 // A file path, or a link (`"pass": "http://compass-style.org/search/?q=…"` in a table of sites): not a secret.
 const FILE_PATH = /^(?:\/|~\/|\.{1,2}\/|[A-Za-z]:\\|[A-Za-z][A-Za-z0-9+.-]{1,20}:\/\/)/;
@@ -283,37 +283,6 @@ function urlVerdict(m: MatchContext): Verdict {
   const v = role ? atRoleHost(found) : lowerInDoctest(m, found);
   if (v.ruleId !== undefined) return v;
   return DB_SCHEME.test(m.before) ? { ...v, ruleId: 'secrets/database-url' } : v;
-}
-
-/** A URL's host at the start of a text (`@localhost/db`), as LOCAL_HOST reads it anywhere on a line. */
-const LOCAL_HOST_AT = new RegExp(`^${LOCAL_HOST.source}`, 'i');
-
-/**
- * True when the URL that holds the password goes to this machine: the host after `:password@`, not another
- * URL of the line (`connect('mysql://root:root@db.acme-shop.io', 'redis://localhost')`), at every place the
- * password is written on the line.
- */
-function hostIsThisMachine(m: MatchContext): boolean {
-  const userinfo = `:${m.secret}@`;
-  let seen = false;
-  for (let at = m.line.indexOf(userinfo); at !== -1; at = m.line.indexOf(userinfo, at + 1)) {
-    if (!LOCAL_HOST_AT.test(m.line.slice(at + userinfo.length - 1))) return false;
-    seen = true;
-  }
-  return seen;
-}
-
-/**
- * A URL's syntax written for a reader, its optional parts in square brackets (`redis://[:password]@host`,
- * `scheme://[user[:password]@]host` in an option's help text): the bracket opens before the password's `:`
- * and closes after it, which a URL's userinfo never does (a literal `[` or `]` there must be percent-encoded).
- */
-function optionalUserinfo(m: MatchContext): boolean {
-  if (!m.secret.endsWith(']')) return false;
-  const at = m.line.indexOf(`:${m.secret}@`);
-  if (at < 0) return false;
-  const head = m.line.slice(0, at);
-  return head.slice(head.lastIndexOf('//') + 2).includes('[');
 }
 
 const URL_TAIL = `:([^\\s@/'"\`<>]{1,})@[A-Za-z0-9.\\[\\]_-]{1,}`;
