@@ -237,3 +237,15 @@ export function destinationParts(
     return key === undefined || (!NOT_DESTINATION.has(key) && !replaced?.has(key));
   });
 }
+
+/**
+ * The field a name taken apart from an object reads (`const { params } = o` is `o.params`), asked by name in the
+ * ssrf class: read whole instead, a caller's literal `f({ params: url })` would lose that very pair as one that
+ * never chooses a destination (destinationParts), although here it is the URL. Undefined for another class.
+ */
+export function destructuredField(
+  o: { python: boolean; sinkClass?: string },
+  keys: readonly string[],
+): string | undefined {
+  return o.sinkClass === 'ssrf' && !o.python ? keys[0] : undefined;
+}

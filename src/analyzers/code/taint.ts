@@ -13,7 +13,7 @@ import { kindOf } from './syntax.js';
 import { memberSetToLiteral } from './reaching-assignment.js';
 import { ElementRewrites } from './rewritten-elements.js';
 import { redirectTarget, settledBy, type RedirectContext } from './taint-redirect.js';
-import { destinationDefinitions, destinationParts, type Rewrite } from './ssrf-options.js';
+import { destinationDefinitions, destinationParts, destructuredField, type Rewrite } from './ssrf-options.js';
 import { keepsShape, plusOperands, readsMember, regexExecInput, templateParts } from './taint-shapes.js';
 import {
   argFor,
@@ -362,7 +362,8 @@ export class TaintEvaluator {
               ? null
               : this.src.sourceTrace(s.label, d.value, full);
       }
-      const v = this.expr(d.value, depth + 1);
+      const key = destructuredField(this.o, d.keys);
+      const v = key !== undefined ? this.fieldOf(d.value, key, depth + 1) : this.expr(d.value, depth + 1);
       if (v === REQ) return this.requestKeys(d.keys, d.value, whole);
       if (v?.access !== undefined) return { ...v, access: `${v.access}.${d.keys.join('.')}` };
       return v;

@@ -27,3 +27,12 @@ app.get('/f7', (req, res) => {
   // ruleid: code/js-ssrf
   request('http://' + target.headers.host + '/status', (err, r) => res.json(r));
 });
+
+// A helper that takes its URL out of a field named like request data (`params`, `query`): that field is the URL.
+const axios = require('axios');
+function fetchFrom(o) {
+  const { params } = o;
+  // ruleid: code/js-ssrf
+  return axios.get(params);
+}
+app.get('/f8', (req, res) => fetchFrom({ params: req.query.u }).then((r) => res.json(r.data)));
