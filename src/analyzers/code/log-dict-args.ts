@@ -1,5 +1,7 @@
 import type { SgNode } from '@ast-grep/napi';
 import { formatConversions } from './log-format.js';
+import { enclosingFunction } from './scope.js';
+import { syntaxOf } from './syntax.js';
 
 /**
  * Python's `logging` writes a dict it is given whole as `str(dict)`: the repr of each key and value, strings
@@ -14,7 +16,7 @@ import { formatConversions } from './log-format.js';
  */
 export function dictLoggedArguments(call: SgNode, positional: SgNode[]): Set<number> {
   const out = new Set<number>();
-  const fn = enclosingFunction(call);
+  const fn = enclosingFunction(call, syntaxOf('python'));
   if (!fn || positional.length === 0) return out;
   const readable = formatConversions(positional[0]!) !== undefined;
   positional.forEach((arg, i) => {
@@ -22,11 +24,6 @@ export function dictLoggedArguments(call: SgNode, positional: SgNode[]): Set<num
     if (boundOnlyToDicts(fn, arg.text())) out.add(arg.id());
   });
   return out;
-}
-
-function enclosingFunction(node: SgNode): SgNode | null {
-  for (let p = node.parent(); p; p = p.parent()) if (p.kind() === 'function_definition') return p;
-  return null;
 }
 
 /** Statements that bind a name other than by `=`: any of them makes the name's value unknown here. */
