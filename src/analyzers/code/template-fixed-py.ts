@@ -42,6 +42,9 @@ export function translationNames(text: string): Set<string> {
 
 const isPlainString = (n: SgNode): boolean =>
   kindOf(n) === 'string' && !n.children().some((c) => kindOf(c) === 'interpolation');
+// `'…' '…'`: literals written side by side are one literal.
+const isLiteralText = (n: SgNode): boolean =>
+  isPlainString(n) || (kindOf(n) === 'concatenated_string' && n.namedChildren().every(isPlainString));
 
 /** `_("…")`: a call of a translation name (translationNames) whose arguments are all plain literals. */
 export function isTranslatedText(call: SgNode, names: ReadonlySet<string>): boolean {
@@ -52,7 +55,7 @@ export function isTranslatedText(call: SgNode, names: ReadonlySet<string>): bool
     .field('arguments')
     ?.namedChildren()
     .filter((a) => kindOf(a) !== 'comment');
-  return !!args && args.length > 0 && args.every(isPlainString);
+  return !!args && args.length > 0 && args.every(isLiteralText);
 }
 
 /** The class whose method holds `n` (`self.x` in `def get(self)` of `class V:`), or undefined. */

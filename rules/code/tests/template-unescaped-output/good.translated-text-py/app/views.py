@@ -9,7 +9,8 @@ class AboutView(TemplateView):
 
     template_name = "about.html"
     paragraphs = [
-        _('Browse <a href="/help/">the manual</a> for more.'),
+        _('Browse <a href="/help/">the manual</a> '
+          'for more.'),
         _("Settings are kept on this machine only."),
     ]
     notes = (_("<em>Restart</em> to apply."),)
