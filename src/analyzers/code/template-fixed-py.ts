@@ -99,9 +99,15 @@ export function selfAttribute(v: SgNode): { cls: SgNode; name: string } | undefi
 /**
  * Whether a module binds the attribute `name` other than by one class-body assignment whose value `fixed`
  * accepts: an attribute write `o.name = …` (also augmented or as a loop target), `setattr(o, "name", …)`, a
- * method or property `def name`, a class-body binding `fixed` refuses.
+ * method or property `def name`, a class-body binding or a keyword argument `name=…` (`as_view(name=…)`)
+ * `fixed` refuses.
  */
-export function attributeBoundOtherwise(root: SgNode, text: string, name: string, fixed: (v: SgNode) => boolean): boolean {
+export function attributeBoundOtherwise(
+  root: SgNode,
+  text: string,
+  name: string,
+  fixed: (v: SgNode) => boolean,
+): boolean {
   if (!text.includes(name)) return false;
   const word = `^${escapeRegex(name)}$`;
   for (const id of root.findAll({ rule: { kind: 'identifier', regex: word } })) {
@@ -109,6 +115,9 @@ export function attributeBoundOtherwise(root: SgNode, text: string, name: string
     if (!up) continue;
     const uk = kindOf(up);
     if (uk === 'function_definition' && up.field('name')?.id() === id.id()) return true;
+    // Django's `View.as_view(X=…)` sets a class attribute per instance from its keyword arguments.
+    if (uk === 'keyword_argument' && up.field('name')?.id() === id.id() && !fixed(up.field('value')!))
+      return true;
     if (uk === 'attribute' && up.field('attribute')?.id() === id.id()) {
       const top = up.parent();
       const tk = top ? kindOf(top) : '';

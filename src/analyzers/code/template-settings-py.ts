@@ -6,8 +6,9 @@
  * text. What passes the variable is found by its name wherever the Python names it: a keyword argument
  * (`render_template("admin.html", api_page_limit=self.settings["api_page_default_limit"])`, `dict(name=…)`), a
  * dict key (`{"name": …}`), a subscript write (`ns["name"] = …`) or `setattr(o, "name", …)`; at least one must be
- * seen, and every one must be configuration or text the package ships (its own files read from its folder:
- * template-shipped-py.ts). Markup a deployment configures is HTML by design, written by
+ * seen, and every one must be configuration, text the package ships (its own files read from its folder:
+ * template-shipped-py.ts) or translated fixed text, a list of it, a class attribute bound only to it
+ * (template-fixed-py.ts, which also decides a loop variable by the sequence it walks). Markup a deployment configures is HTML by design, written by
  * whoever can already change the server's settings (a banner, a login page's extra markup). The finding stays
  * when any template binds the name itself (`{% set %}`, `{% for %}`, `{% with %}`, a macro's parameter, an
  * import), when any other use of the name as a string could give it a value (`ns.setdefault("name", v)`), and
@@ -281,7 +282,9 @@ function classAttributeFixed(c: Corpus, name: string): boolean {
     if (!text.includes(name)) continue;
     const objects = configObjects(text);
     const fx: Fixed = { translations: translationNames(text), classAttribute: () => false };
-    if (attributeBoundOtherwise(rootOf(c, path, text), text, name, (v) => configured(v, objects, undefined, fx))) {
+    if (
+      attributeBoundOtherwise(rootOf(c, path, text), text, name, (v) => configured(v, objects, undefined, fx))
+    ) {
       ok = false;
       break;
     }
@@ -334,7 +337,8 @@ export async function withoutSettingsValues(
     const offset = (starts[o.line - 1] ?? 0) + o.column - 1;
     const seq = loopSequence(file.text, offset, o.expr);
     // A loop variable is decided by the sequence it walks, unless the template binds the name otherwise too.
-    const key = seq !== undefined && !boundInTemplate(withoutLoopHeads(file.text, o.expr), o.expr) ? seq : o.expr;
+    const key =
+      seq !== undefined && !boundInTemplate(withoutLoopHeads(file.text, o.expr), o.expr) ? seq : o.expr;
     let ok = known.get(key);
     if (ok === undefined) known.set(key, (ok = settingsOnly(c, key)));
     return ok;
