@@ -6,8 +6,9 @@
  * text. What passes the variable is found by its name wherever the Python names it: a keyword argument
  * (`render_template("admin.html", api_page_limit=self.settings["api_page_default_limit"])`, `dict(name=…)`), a
  * dict key (`{"name": …}`), a subscript write (`ns["name"] = …`) or `setattr(o, "name", …)`; at least one must be
- * seen, and every one must be configuration or text the package ships (its own files read from its folder:
- * template-shipped-py.ts). Markup a deployment configures is HTML by design, written by
+ * seen, and every one must be configuration, text the package ships (its own files read from its folder:
+ * template-shipped-py.ts) or translated fixed text, a list of it, a class attribute bound only to it
+ * (template-fixed-py.ts, which also decides a loop variable by the sequence it walks). Markup a deployment configures is HTML by design, written by
  * whoever can already change the server's settings (a banner, a login page's extra markup). The finding stays
  * when any template binds the name itself (`{% set %}`, `{% for %}`, `{% with %}`, a macro's parameter, an
  * import), when any other use of the name as a string could give it a value (`ns.setdefault("name", v)`), and
@@ -25,9 +26,19 @@ import type { AnalyzerContext, SourceFile } from '../../core/analyzer.js';
 import type { RawFinding } from '../../core/finding.js';
 import { escapeRegex } from './scope.js';
 import { kindOf } from './syntax.js';
+import {
+  attributeBoundOtherwise,
+  classBodyValues,
+  isTranslatedText,
+  loopSequence,
+  selfAttribute,
+  translationNames,
+  withoutLoopHeads,
+} from './template-fixed-py.js';
 import { shippedText } from './template-shipped-py.js';
-import { withoutClearedOutputs } from './template-escaped-items.js';
+import { safeOutputsToReview } from './template-escaped-items.js';
 import type { Corpus } from './template-escaped-items.js';
+import { lineStarts, withoutOutputsAt } from './templates.js';
 
 const NAME = /^[A-Za-z_]\w*$/;
 const FIXED = new Set(['integer', 'float', 'true', 'false', 'none']);
@@ -54,12 +65,35 @@ function stringValue(n: SgNode): string | undefined {
   return m?.[2];
 }
 
-/** Fixed text, or a read of a configuration object under a fixed key (see the module comment). */
-function configured(v: SgNode, objects: ReadonlySet<string>, keys?: Set<string>): boolean {
+/**
+ * What else a module's values may be read through (template-fixed-py.ts): the names it imports for
+ * translation, and whether the project binds a class attribute only to fixed text.
+ */
+interface Fixed {
+  translations: ReadonlySet<string>;
+  classAttribute: (name: string) => boolean;
+}
+
+/**
+ * Fixed text (also translated, a list or tuple of it, a class attribute bound only to it), or a read of a
+ * configuration object under a fixed key (see the module comment).
+ */
+function configured(v: SgNode, objects: ReadonlySet<string>, keys?: Set<string>, fx?: Fixed): boolean {
   const k = kindOf(v);
   if (FIXED.has(k) || isPlainString(v)) return true;
   if (k === 'concatenated_string') return v.namedChildren().every(isPlainString);
-  if (k === 'parenthesized_expression') return v.namedChildren().every((c) => configured(c, objects, keys));
+  if (k === 'parenthesized_expression' || k === 'list' || k === 'tuple')
+    return v
+      .namedChildren()
+      .filter((c) => kindOf(c) !== 'comment')
+      .every((c) => configured(c, objects, keys, fx));
+  if (fx && isTranslatedText(v, fx.translations)) return true;
+  const own = fx ? selfAttribute(v) : undefined;
+  if (own) {
+    const values = classBodyValues(own.cls, own.name);
+    if (values.length === 1 && configured(values[0]!, objects, keys, fx) && fx!.classAttribute(own.name))
+      return true;
+  }
   if (k === 'subscript') {
     const key = v.field('subscript');
     const ok = objects.has(v.field('value')?.text() ?? '') && !!key && isPlainString(key);
@@ -100,6 +134,7 @@ function moduleWrites(
   text: string,
   name: string,
   keys: Set<string>,
+  fx: Fixed,
 ): 'none' | 'config' | 'other' {
   const objects = configObjects(text);
   let seen = false;
@@ -108,7 +143,7 @@ function moduleWrites(
     const up = id.parent();
     if (up && kindOf(up) === 'keyword_argument' && up.field('name')?.id() === id.id()) {
       const v = up.field('value');
-      if (!v || !configured(v, objects, keys)) return 'other';
+      if (!v || !configured(v, objects, keys, fx)) return 'other';
       seen = true;
     }
   }
@@ -124,13 +159,13 @@ function moduleWrites(
     const uk = up ? kindOf(up) : '';
     if (uk === 'pair' && up!.field('key')?.id() === s.id()) {
       const v = up!.field('value');
-      if (!v || !configured(v, objects, keys)) return 'other';
+      if (!v || !configured(v, objects, keys, fx)) return 'other';
       seen = true;
     } else if (uk === 'subscript' && up!.field('subscript')?.id() === s.id()) {
       const assign = up!.parent();
       if (assign && kindOf(assign) === 'assignment' && assign.field('left')?.id() === up!.id()) {
         const v = assign.field('right');
-        if (!v || !configured(v, objects, keys)) return 'other';
+        if (!v || !configured(v, objects, keys, fx)) return 'other';
         seen = true;
       } else if (assign && ['augmented_assignment', 'pattern_list', 'tuple_pattern'].includes(kindOf(assign)))
         return 'other';
@@ -140,7 +175,7 @@ function moduleWrites(
       const args = up!.namedChildren();
       if (callee?.text() === 'setattr' && args[1]?.id() === s.id()) {
         const v = args[2];
-        if (!v || !configured(v, objects, keys)) return 'other';
+        if (!v || !configured(v, objects, keys, fx)) return 'other';
         seen = true;
       } else if (!(callee && kindOf(callee) === 'attribute' && callee.field('attribute')?.text() === 'get'))
         return 'other';
@@ -229,13 +264,46 @@ function rootOf(c: Corpus, path: string, text: string): SgNode {
   return r;
 }
 
+// Per scan's corpus: each class attribute already decided (see classAttributeFixed).
+const attributes = new WeakMap<Corpus, Map<string, boolean>>();
+
+/**
+ * Whether no Python file of the project binds the attribute `name` other than by a class-body assignment of
+ * fixed text (template-fixed-py.ts's attributeBoundOtherwise): a subclass's override, a write, a property.
+ */
+function classAttributeFixed(c: Corpus, name: string): boolean {
+  let m = attributes.get(c);
+  if (!m) attributes.set(c, (m = new Map<string, boolean>()));
+  let ok = m.get(name);
+  if (ok !== undefined) return ok;
+  m.set(name, false); // a class attribute defined through itself is not read
+  ok = true;
+  for (const [path, text] of c.python) {
+    if (!text.includes(name)) continue;
+    const objects = configObjects(text);
+    const fx: Fixed = { translations: translationNames(text), classAttribute: () => false };
+    if (
+      attributeBoundOtherwise(rootOf(c, path, text), text, name, (v) => configured(v, objects, undefined, fx))
+    ) {
+      ok = false;
+      break;
+    }
+  }
+  m.set(name, ok);
+  return ok;
+}
+
 function settingsOnly(c: Corpus, name: string): boolean {
   if ([...c.templates.values()].some((t) => boundInTemplate(t, name))) return false;
   let seen = false;
   const keys = new Set<string>();
   for (const [path, text] of c.python) {
     if (!text.includes(name)) continue;
-    const w = moduleWrites(rootOf(c, path, text), text, name, keys);
+    const fx: Fixed = {
+      translations: translationNames(text),
+      classAttribute: (attr) => classAttributeFixed(c, attr),
+    };
+    const w = moduleWrites(rootOf(c, path, text), text, name, keys, fx);
     if (w === 'other') return false;
     if (w === 'config') seen = true;
   }
@@ -249,12 +317,35 @@ function settingsOnly(c: Corpus, name: string): boolean {
 
 /**
  * `findings` of a Jinja or Django template without the unescaped outputs of a variable that the project's
- * Python only ever gives the operator's configuration (see the module comment).
+ * Python only ever gives the operator's configuration or the program's own text (see the module comment), or
+ * of a loop variable walking such a variable (`{% for line in descriptions %}`, template-fixed-py.ts). A
+ * finding stands for every output of its expression in the file (byExpression), so an output is dropped only
+ * when all the outputs of its expression are.
  */
-export function withoutSettingsValues(
+export async function withoutSettingsValues(
   findings: RawFinding[],
   file: SourceFile,
   ctx: AnalyzerContext,
 ): Promise<RawFinding[]> {
-  return withoutClearedOutputs(findings, file, ctx, NAME, decided, (o) => o.expr, settingsOnly);
+  const review = await safeOutputsToReview(findings, file, ctx, NAME, true);
+  if (!review) return findings;
+  const { outputs, corpus: c } = review;
+  let known = decided.get(c);
+  if (!known) decided.set(c, (known = new Map<string, boolean>()));
+  const starts = lineStarts(file.text);
+  const cleared = (o: (typeof outputs)[number]): boolean => {
+    const offset = (starts[o.line - 1] ?? 0) + o.column - 1;
+    const seq = loopSequence(file.text, offset, o.expr);
+    // A loop variable is decided by the sequence it walks, unless the template binds the name otherwise too.
+    const key =
+      seq !== undefined && !boundInTemplate(withoutLoopHeads(file.text, o.expr), o.expr) ? seq : o.expr;
+    let ok = known.get(key);
+    if (ok === undefined) known.set(key, (ok = settingsOnly(c, key)));
+    return ok;
+  };
+  const verdicts = outputs.map((o) => ({ o, ok: cleared(o) }));
+  const dropped = verdicts
+    .filter(({ o, ok }) => ok && verdicts.every((w) => w.o.expr !== o.expr || w.ok))
+    .map(({ o }) => o);
+  return withoutOutputsAt(findings, dropped);
 }
