@@ -34,3 +34,14 @@ def rename_list(request):
     """The path with request data put into it."""
     # ruleid: code/py-open-redirect
     return HttpResponseRedirect(request.path.replace("/old/", request.GET["to"]))
+
+
+def query_first(request):
+    """The request's value before the `?`: it chooses the host."""
+    # ruleid: code/py-open-redirect
+    return HttpResponseRedirect("%s?%s" % (request.GET["next"], request.path))
+
+
+def format_first(request):
+    # ruleid: code/py-open-redirect
+    return HttpResponseRedirect("{}?{}".format(request.GET["next"], request.path))

@@ -22,3 +22,15 @@ class NamedTerminalHandler(tornado.web.RequestHandler):
 def redirect_lists(request):
     """A function view: the old `/lists/` address of a list, moved to `/list/`."""
     return redirect(request.path.replace("/lists/", "/list/", 1))
+
+
+def redirect_list_id(request, list_id):
+    """The old address of a list, with the request's query string kept after the `?`."""
+    url = request.path.replace(list_id, "list", 1)
+    if request.GET:
+        url = "%s?%s" % (url, request.GET.urlencode())
+    return redirect(url)
+
+
+def search_again(request):
+    return redirect("{}?{}".format(request.path, request.GET.urlencode()))
