@@ -91,6 +91,23 @@ describe('adjustForRole (the table of docs/file-roles.md)', () => {
     // Other analyzers' plain-text settings in a test folder (an nginx.conf a test deploys) stay, lowered.
     expect(adjustForRole({ ...clear, analyzer: 'iac' }, 'test')).toMatchObject({ severity: 'low' });
   });
+  it("drops one connection's certificate check turned off in test code, and keeps a process-wide switch", () => {
+    // `requests.get(url, verify=False)` against the server under test, with its self-signed certificate.
+    const at = (snippet: string) =>
+      raw({ location: { path: 'tests/test_functional.py', startLine: 1, snippet }, cwe: [295] });
+    for (const snippet of ['verify=False', 'context.check_hostname = False', 'rejectUnauthorized: false']) {
+      expect(adjustForRole(at(snippet), 'test'), snippet).toBeUndefined();
+      expect(adjustForRole(at(snippet), 'fixture'), snippet).toBeUndefined();
+      expect(adjustForRole(at(snippet), 'source'), snippet).toMatchObject({ severity: 'critical' });
+    }
+    // The whole test process unchecked: every other request the suite makes goes unchecked too.
+    for (const snippet of [
+      "process.env.NODE_TLS_REJECT_UNAUTHORIZED = '0'",
+      'ssl._create_default_https_context = ssl._create_unverified_context',
+    ])
+      expect(adjustForRole(at(snippet), 'test'), snippet).toMatchObject({ severity: 'low', role: 'test' });
+    expect(adjustForRole(at('verify=False'), 'example')).toMatchObject({ severity: 'low', role: 'example' });
+  });
   it('drops a password on a command line in test code, and keeps it in source', () => {
     // `mysql --password=${pw}` in a test's sample command lines: the test's own password, on the CI machine.
     const argv = raw({ location: { path: 'src/core/credentials.test.ts', startLine: 1 }, cwe: [214, 522] });

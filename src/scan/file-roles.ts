@@ -38,8 +38,12 @@ const TEST_CODE: ReadonlySet<FileRole> = new Set(['test', 'fixture']);
  * reads) are reached by no attacker's data, and weak hashes (CWE-328) protect nothing (a test computing the
  * sha1 its fixture tarball must carry), and nor does traffic in clear (CWE-319: a stand-in server a test
  * starts for the code under test, a request to a fake endpoint) carry anyone's data but the test's, nor does a
- * password on a command line (CWE-214: the test's own throwaway password, on the machine running the tests). A
- * taint-confirmed finding in a test is kept, lowered like every finding of its role. In a translation catalogue
+ * password on a command line (CWE-214: the test's own throwaway password, on the machine running the tests), nor
+ * one connection made without checking the certificate (CWE-295: `requests.get(url, verify=False)` against the
+ * server under test with its self-signed certificate, an SSL context a test hands to the client it tests). A switch
+ * that turns verification off for the whole test process (`NODE_TLS_REJECT_UNAUTHORIZED = '0'`) is kept: every
+ * other request the suite makes, to a registry or a real service, goes unchecked too. A taint-confirmed finding in
+ * a test is kept, lowered like every finding of its role. In a translation catalogue
  * a hard-coded credential (CWE-798, 259) is the word for "password" and its translation.
  */
 function withoutVictim(f: RoledFinding, role: FileRole): boolean {
@@ -61,9 +65,15 @@ function withoutVictim(f: RoledFinding, role: FileRole): boolean {
     f.cwe.includes(328) ||
     f.cwe.includes(319) ||
     f.cwe.includes(214) ||
+    (f.cwe.includes(295) && !PROCESS_WIDE_TLS_OFF.test(f.location.snippet ?? '')) ||
     testSettingsFinding(f)
   );
 }
+
+// Switches that turn certificate checks off for every connection of the process, not one client's: Node's
+// environment variable, Python's default HTTPS context replaced, Python's and curl's environment overrides.
+const PROCESS_WIDE_TLS_OFF =
+  /NODE_TLS_REJECT_UNAUTHORIZED|_create_default_https_context|PYTHONHTTPSVERIFY|CURL_CA_BUNDLE|globalAgent/;
 
 // Python settings modules by the frameworks' convention: `settings.py`, `test_settings.py`, `settings_test.py`,
 // `settings_ci.py`, or any module of a `settings/` package.
