@@ -2,6 +2,7 @@ const express = require('express');
 const DOMPurify = require('isomorphic-dompurify');
 const { marked } = require('marked');
 const markdownit = require('markdown-it');
+const _ = require('lodash');
 
 const app = express();
 // markdown-it's default escapes raw HTML.
@@ -28,6 +29,23 @@ app.post('/store', async (req, res) => {
   const html = marked(req.body.text);
   await req.db.save({ html });
   res.json({ ok: true });
+});
+
+app.get('/doc', (req, res) => {
+  // Sanitised before it is put in the template's context.
+  res.render('doc', { body: DOMPurify.sanitize(marked(req.query.src)) });
+});
+
+app.get('/raw', (req, res) => {
+  // The Markdown source itself goes to the template, which escapes it.
+  res.render('raw', { source: req.query.src, title: _.escape(req.query.title) });
+});
+
+app.post('/queue', async (req, res) => {
+  // Rendered and handed to a function that is not a template.
+  const html = marked(req.body.text);
+  await req.queue.push({ html });
+  res.render('queued', { id: req.body.id });
 });
 
 module.exports = { app };

@@ -1,6 +1,8 @@
 import markdown
 import mistune
 from django.http import HttpResponse
+from django.shortcuts import render
+from django.template.response import TemplateResponse
 from flask import Flask, request
 from markupsafe import Markup
 
@@ -30,3 +32,15 @@ def note(request):
 def card():
     # ruleid: code/py-markdown-raw-html
     return Markup(mistune.markdown(request.args["md"], escape=False))
+
+
+# Through a template's context, where rendered Markdown is inserted raw (`|safe`).
+def article(request):
+    # ruleid: code/py-markdown-raw-html
+    html = markdown.markdown(request.POST["body"])
+    return render(request, "article.html", {"body": html, "title": "Article"})
+
+
+def comment(request):
+    # ruleid: code/py-markdown-raw-html
+    return TemplateResponse(request, "comment.html", {"text": mistune.html(request.GET["c"])})

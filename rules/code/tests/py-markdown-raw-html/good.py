@@ -1,6 +1,7 @@
 import bleach
 import markdown
 import mistune
+from django.shortcuts import render
 from flask import Flask, jsonify, request
 from markupsafe import Markup
 
@@ -35,3 +36,15 @@ def clean():
 @app.route("/api/render", methods=["POST"])
 def api_render():
     return jsonify({"html": markdown.markdown(request.json["text"])})
+
+
+def article(request):
+    # Cleaned before it is put in the template's context.
+    html = bleach.clean(markdown.markdown(request.POST["body"]))
+    return render(request, "article.html", {"body": html})
+
+
+def source(request):
+    # The Markdown source itself goes to the template, which escapes it; the rendered HTML is stored.
+    request.session["draft"] = {"html": markdown.markdown(request.POST["body"])}
+    return render(request, "source.html", {"body": request.POST["body"]})
