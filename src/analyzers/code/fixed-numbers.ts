@@ -17,8 +17,10 @@ const NUMERIC_METHOD =
 
 // A field named as a count, a number of things, a total, a length or a size, as its last word
 // (`count`, `doc_count`, `onlineGuestCount`, `need_sync_num`, `maxLength`, `totalSize`); not `account`.
+// Also one named as a measured time (`data.timing`, `elapsed`, `query_duration`, `renderDuration`): a
+// search's or a job's seconds, digits as a count is; not a word before it (`durationText`, `timingLabel`).
 export const NUMERIC_FIELD =
-  /^(?:(?:[\w$]*_)?(?:count|counts|num|total|length|size)|[\w$]*[a-z0-9](?:Count|Counts|Num|Total|Length|Size))$/;
+  /^(?:(?:[\w$]*_)?(?:count|counts|num|total|length|size|elapsed|duration|timing)|[\w$]*[a-z0-9](?:Count|Counts|Num|Total|Length|Size|Elapsed|Duration|Timing))$/;
 // The parsed parts of a request, whose fields hold the sender's text whatever they are called.
 export const REQUEST_PART = /(?:^|\.)(?:query|body|params|searchParams|cookies|headers)$/;
 

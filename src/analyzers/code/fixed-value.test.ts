@@ -140,6 +140,11 @@ describe('isFixedValue', () => {
     expect(fixedAtSink("sink(data.count + ' found');")).toBe(true);
     expect(fixedAtSink('sink(data.total);')).toBe(true);
     expect(fixedAtSink('sink(stats.onlineGuestCount + stats.doc_count + stats.need_sync_num);')).toBe(true);
+    // So is one named as a measured time (a search's seconds).
+    expect(fixedAtSink("sink('Search took ' + data.timing + ' ms.');")).toBe(true);
+    expect(fixedAtSink('sink(job.query_duration + res.renderElapsed);')).toBe(true);
+    expect(fixedAtSink('sink(data.durationText);')).toBe(false);
+    expect(fixedAtSink('sink(req.query.duration);')).toBe(false);
     // `+` joins strings; a member is whatever its object holds; a shorthand member is data; a name that
     // only ends like a count; a count the request carries.
     expect(fixedAtSink('sink(data.a + data.b);')).toBe(false);

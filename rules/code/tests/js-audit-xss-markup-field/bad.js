@@ -21,3 +21,12 @@ function actionsCell(entity) {
   td.insertAdjacentHTML('beforeend', '<div class="body">' + entity.body_html + '</div>');
   return td;
 }
+
+function htmlNode(obj) {
+  var inner = '';
+  $.each(obj.childs, function (i, child) {
+    inner += child && child.toHTML ? child.toHTML() : _.escape(child);
+  });
+  // ruleid: code/js-audit-xss-markup-field
+  return $('<div>').html(inner);
+}

@@ -53,7 +53,7 @@ function counts(socket, data, el) {
   // ruleid: code/js-xss-audit
   $('#visits').html(data.online + data.guests + ' online');
   // ruleid: code/js-xss-audit
-  el.innerHTML = '<b>' + data.users.length + '</b> ' + data.timing + ' ms';
+  el.innerHTML = '<b>' + data.users.length + '</b> ' + data.unit;
   // ruleid: code/js-xss-audit
   $('#who').html($('<b>' + data.name + '</b>'));
 }

@@ -59,3 +59,9 @@ function roomUsage(data) {
     '</div>';
   $('#active-users').html(html);
 }
+
+// A measured time (a search's seconds) beside a count: digits too.
+function searchDone(data) {
+  $('#user-notfound-notify').html(data.users.length + ' users found! Search took ' + data.timing + ' ms.');
+  $('#job-time').html('<b>' + data.query_duration + '</b> s, rendered in ' + data.renderElapsed + ' ms');
+}

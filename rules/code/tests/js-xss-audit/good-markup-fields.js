@@ -60,3 +60,14 @@ var userListHtml = function (users, self) {
 function showUsers(users, self) {
   $('#user-list').html(userListHtml(users, self));
 }
+
+// A node tree rendered by its own markup method: each child either renders itself (`toHTML()`, the audit
+// profile's js-audit-xss-markup-field reports it) or is escaped.
+function htmlNode(obj) {
+  var inner = '';
+  $.each(obj.childs, function (i, child) {
+    inner += child && child.toHTML ? child.toHTML() : _.escape(child);
+  });
+  if (obj.tag) return $('<div>').append($('<' + obj.tag + '>', obj.attrs).html(inner));
+  return $('<div>').html(inner);
+}
