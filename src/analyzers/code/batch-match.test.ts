@@ -124,6 +124,19 @@ describe('findAllBatch', () => {
     expect(at(src, [m, { rule: { pattern: 'eval($X)' } }])[0]).toEqual(expected);
   });
 
+  it('tries an earlier alternative in its negation with no metavariable bound by the later one', () => {
+    // `run(a, b)`: the first alternative matches, binding `a`, which fails; the second would bind `b`. In the
+    // later alternative's `not` the earlier one must not read `$C` as the `b` it bound (it would then not match).
+    const m: Matcher = {
+      rule: { any: [{ pattern: '$F($C, $$$)' }, { pattern: '$F($X, $C)' }] },
+      constraints: { C: { regex: '^b$' } },
+    };
+    const src = 'run(a, b); run(b, c); walk(c)';
+    const expected = walked(m, src);
+    expect(expected).toEqual(['run(b, c)']);
+    expect(at(src, [m, { rule: { pattern: 'walk($$$)' } }])[0]).toEqual(expected);
+  });
+
   it("reports a node to every matcher that matches it, with each one's own metavariables", () => {
     const a: Matcher = { rule: { pattern: '$A.exec($X)' } };
     const b: Matcher = { rule: { pattern: '$B.$M($Y)' }, constraints: { M: { regex: '^exec$' } } };
