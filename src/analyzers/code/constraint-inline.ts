@@ -319,7 +319,10 @@ const FREE = '_VGF';
 /**
  * `any: alts` (with the other keys `rest`, which name no constrained metavariable) with the constraints
  * written into each alternative: alternative i becomes `all: [ai, its checks, not a1, ..., not a(i-1)]`, each
- * ai a util named `prefix` and i. Null when some alternative's constraints cannot be placed.
+ * ai a util named `prefix` and i. An alternative that is itself `any: [...]` with tests of its own that name
+ * no constrained metavariable (`any: [$L.template($C, $$$), $L.template($C)]` and a regex on the call) gets
+ * the same treatment inside: the first of its alternatives that matches decides what it binds, as for the
+ * outer one. Null when some alternative's constraints cannot be placed.
  */
 function anyInlined(
   alts: readonly Rule[],
@@ -350,7 +353,13 @@ function anyInlined(
       });
       continue;
     }
-    return null;
+    const { any: inner, ...own } = alt;
+    if (!Array.isArray(inner) || own.pattern !== undefined || metavarsIn(own).some((n) => names.includes(n)))
+      return null;
+    const nested = anyInlined(inner as Rule[], own, lang, cons, `${prefix}${i}_`);
+    if (nested === null) return null;
+    Object.assign(utils, nested.utils);
+    out.push({ all: [nested.rule, ...before] });
   }
   return { rule: { ...rest, any: out }, utils };
 }
