@@ -124,6 +124,41 @@ describe('findAllBatch', () => {
     expect(at(src, [m, { rule: { pattern: 'eval($X)' } }])[0]).toEqual(expected);
   });
 
+  it('tries an earlier alternative in its negation with no metavariable bound by the later one', () => {
+    // `run(a, b)`: the first alternative matches, binding `a`, which fails; the second would bind `b`. In the
+    // later alternative's `not` the earlier one must not read `$C` as the `b` it bound (it would then not match).
+    const m: Matcher = {
+      rule: { any: [{ pattern: '$F($C, $$$)' }, { pattern: '$F($X, $C)' }] },
+      constraints: { C: { regex: '^b$' } },
+    };
+    const src = 'run(a, b); run(b, c); walk(c)';
+    const expected = walked(m, src);
+    expect(expected).toEqual(['run(b, c)']);
+    expect(at(src, [m, { rule: { pattern: 'walk($$$)' } }])[0]).toEqual(expected);
+  });
+
+  it('inlines constraints into an alternative that is itself `any`, the first of its own that matches deciding', () => {
+    const m: Matcher = {
+      rule: {
+        any: [
+          { pattern: 'eval($C)' },
+          { any: [{ pattern: '$F($C, $$$)' }, { pattern: '$F($X, $C)' }], regex: '^run\\(' },
+        ],
+      },
+      constraints: { C: { regex: '^b$' } },
+    };
+    // `run(a, b)`: the inner first alternative binds `a`, which fails, so the node is not reported although the
+    // second would bind `b`; `run(b, c)` and `eval(b)` are.
+    const src = 'run(a, b); run(b, c); eval(b); eval(a); walk(b, c)';
+    const expected = walked(m, src);
+    expect(expected).toEqual(['run(b, c)', 'eval(b)']);
+    expect(inlined(m, js)).not.toBeNull();
+    expect(at(src, [m, { rule: { pattern: 'walk($$$)' } }])[0]).toEqual(expected);
+    expect(at(src.replace('run(b, c); ', ''), [m, { rule: { pattern: 'walk($$$)' } }])[0]).toEqual([
+      'eval(b)',
+    ]);
+  });
+
   it("reports a node to every matcher that matches it, with each one's own metavariables", () => {
     const a: Matcher = { rule: { pattern: '$A.exec($X)' } };
     const b: Matcher = { rule: { pattern: '$B.$M($Y)' }, constraints: { M: { regex: '^exec$' } } };

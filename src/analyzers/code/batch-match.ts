@@ -1,6 +1,6 @@
 import type { SgNode } from '@ast-grep/napi';
 import { cheapFirst } from './cheap-first.js';
-import { inlined, METAVAR } from './constraint-inline.js';
+import { inlined, renamed } from './constraint-inline.js';
 import type { Rule } from './constraint-inline.js';
 import { forFile } from './file-level.js';
 import type { FileLanguage } from './languages.js';
@@ -42,22 +42,6 @@ const plainHit = (node: SgNode): BatchHit => ({
   get: (name) => node.getMatch(name),
   getAll: (name) => node.getMultipleMatches(name),
 });
-
-/** A rule tree with every metavariable and util name given `suffix`. */
-function renamed(v: unknown, suffix: string, key = ''): unknown {
-  if (typeof v === 'string') {
-    if (key === 'pattern' || key === 'context') return v.replace(METAVAR, `$1$2${suffix}`);
-    if (key === 'matches') return `${v}${suffix}`;
-    return v;
-  }
-  if (Array.isArray(v)) return v.map((x) => renamed(x, suffix));
-  if (v && typeof v === 'object') {
-    const out: Rule = {};
-    for (const [k, x] of Object.entries(v)) out[k] = renamed(x, suffix, k);
-    return out;
-  }
-  return v;
-}
 
 interface Alternative {
   rule: Rule;

@@ -117,6 +117,22 @@ function metavarPaths(lang: FileLanguage, pattern: string): Map<string, Step[] |
   return out;
 }
 
+/** A rule tree with every metavariable and util name given `suffix`. */
+export function renamed(v: unknown, suffix: string, key = ''): unknown {
+  if (typeof v === 'string') {
+    if (key === 'pattern' || key === 'context') return v.replace(METAVAR, `$1$2${suffix}`);
+    if (key === 'matches') return `${v}${suffix}`;
+    return v;
+  }
+  if (Array.isArray(v)) return v.map((x) => renamed(x, suffix));
+  if (v && typeof v === 'object') {
+    const out: Rule = {};
+    for (const [k, x] of Object.entries(v)) out[k] = renamed(x, suffix, k);
+    return out;
+  }
+  return v;
+}
+
 /** Every metavariable name written in a rule tree (regexes included: a `$` there only makes a rule fall back). */
 export function metavarsIn(v: unknown): string[] {
   return [...JSON.stringify(v ?? null).matchAll(METAVAR)].map((m) => m[2] ?? '');
@@ -258,8 +274,8 @@ export interface Inlined {
  * The matcher's rule with its constraints written in, or null when that would not mean the same: a
  * constrained metavariable bound outside a pattern or in a util, a constraint that names metavariables
  * itself or says where it applies, a `transform`. For `any: [a1, a2, ...]` the first alternative that matches
- * decides, as in ast-grep: alternative i becomes `all: [not a1, ..., not a(i-1), ai, its constraints]`, each
- * ai a util (compiled once, used up to n times).
+ * decides, as in ast-grep: alternative i becomes `all: [ai, its constraints, not a1, ..., not a(i-1)]`, each
+ * ai a util (compiled once, used up to n times), each negated one with metavariables of its own (see FREE).
  */
 export function inlined(m: Matcher, lang: FileLanguage): Inlined | null {
   const rule = m.rule as Rule;
@@ -286,13 +302,43 @@ export function inlined(m: Matcher, lang: FileLanguage): Inlined | null {
     return { rule: checks.length === 0 ? rule : { all: withChecks(rule, checks) }, utils: {} };
   }
   if (metavarsIn(rest).some((n) => names.includes(n))) return null;
-  const alts = any as Rule[];
+  // Copies of the matcher's utils with names of their own, for the earlier alternatives' negations below.
+  const utils: Rule = {};
+  for (const [k, u] of Object.entries(m.utils ?? {})) utils[`${k}${FREE}`] = renamed(u, FREE);
+  const out = anyInlined(any as Rule[], rest, lang, cons, 'vg_alt');
+  return out && { rule: out.rule, utils: { ...utils, ...out.utils } };
+}
+
+/**
+ * The suffix of the metavariables and utils of an earlier alternative in the negation a later one checks:
+ * ast-grep's `not: { matches: u }` sees the metavariables the later alternative bound before it (as
+ * back-references), where `any` tried the earlier alternative with none bound.
+ */
+const FREE = '_VGF';
+
+/**
+ * `any: alts` (with the other keys `rest`, which name no constrained metavariable) with the constraints
+ * written into each alternative: alternative i becomes `all: [ai, its checks, not a1, ..., not a(i-1)]`, each
+ * ai a util named `prefix` and i. An alternative that is itself `any: [...]` with tests of its own that name
+ * no constrained metavariable (`any: [$L.template($C, $$$), $L.template($C)]` and a regex on the call) gets
+ * the same treatment inside: the first of its alternatives that matches decides what it binds, as for the
+ * outer one. Null when some alternative's constraints cannot be placed.
+ */
+function anyInlined(
+  alts: readonly Rule[],
+  rest: Rule,
+  lang: FileLanguage,
+  cons: Record<string, Rule>,
+  prefix: string,
+): Inlined | null {
+  const names = Object.keys(cons);
   const utils: Rule = {};
   const out: Rule[] = [];
   for (let i = 0; i < alts.length; i++) {
     const alt = alts[i] as Rule;
-    utils[`vg_alt${i}`] = alt;
-    const before = alts.slice(0, i).map((_, j) => ({ not: { matches: `vg_alt${j}` } }));
+    utils[`${prefix}${i}`] = alt;
+    utils[`${prefix}${i}${FREE}`] = renamed(alt, FREE);
+    const before = alts.slice(0, i).map((_, j) => ({ not: { matches: `${prefix}${j}${FREE}` } }));
     // An alternative `all: [{ pattern }, ...]` that names its constrained metavariables again after the pattern.
     const fromAll = metavarsIn(alt).some((n) => names.includes(n)) ? firstOfAll(alt, lang, cons) : null;
     if (fromAll) {
@@ -300,11 +346,20 @@ export function inlined(m: Matcher, lang: FileLanguage): Inlined | null {
       continue;
     }
     const checks = checksFor(alt, lang, cons);
-    if (checks === null) return null;
-    // The alternative's own cheap tests first; the earlier alternatives (each a full match) last.
-    out.push({
-      all: [...(checks.length === 0 ? [{ matches: `vg_alt${i}` }] : withChecks(alt, checks)), ...before],
-    });
+    if (checks !== null) {
+      // The alternative's own cheap tests first; the earlier alternatives (each a full match) last.
+      out.push({
+        all: [...(checks.length === 0 ? [{ matches: `${prefix}${i}` }] : withChecks(alt, checks)), ...before],
+      });
+      continue;
+    }
+    const { any: inner, ...own } = alt;
+    if (!Array.isArray(inner) || own.pattern !== undefined || metavarsIn(own).some((n) => names.includes(n)))
+      return null;
+    const nested = anyInlined(inner as Rule[], own, lang, cons, `${prefix}${i}_`);
+    if (nested === null) return null;
+    Object.assign(utils, nested.utils);
+    out.push({ all: [nested.rule, ...before] });
   }
   return { rule: { ...rest, any: out }, utils };
 }
