@@ -12,6 +12,7 @@ import type { Matcher } from './rule-schema.js';
 import type { TaintBudget } from './taint-budget.js';
 import { partReceiver } from './taint-shapes.js';
 import { validatorArgNames, validatorChecks } from './own-validators.js';
+import { statementCall } from './own-asserts.js';
 
 /** The index of the first spot that starts at `start` or later (spots sorted by start). */
 function firstFrom(list: readonly Spot[], start: number): number {
@@ -32,6 +33,10 @@ const NAMED = new WeakMap<object, Map<readonly Matcher[], Set<string> | 'all'>>(
 const OVERWRITES = new WeakMap<object, Map<number, Map<string, number[]>>>();
 /** An `if` of a scope, with its id and offset, and the id of the function around it once asked (null: none). */
 type IfStatement = { node: SgNode; id: number; start: number; fn?: number | null };
+/** A statement call that may be the project's own assertion (own-asserts.ts), with where it covers. */
+type AssertStatement = { node: SgNode; call: SgNode; start: number; end: number; after: number; fn?: number | null };
+/** The assertion statements of a scope, per file index and scope id. */
+const ASSERTS = new WeakMap<object, Map<number, AssertStatement[]>>();
 
 /**
  * Whether a use of a name is protected by an `if` whose condition checks it with one of the rule's
@@ -185,6 +190,44 @@ export class GuardChecker {
       // Not where the name is given a new value between the check and the use (`f = req.query.g`).
       if (covers && !overwrittenBetween(this.overwrites(scope).get(name), g.start, useStart)) return true;
     }
+    return !this.o.python && this.assertedIn(scope, name, useStart, outer);
+  }
+
+  /**
+   * Whether a statement of the scope before the use calls the project's own assertion with the name
+   * (`assertPathUnderRoot(root, p);`): the code after it in the same block runs only where it did not throw.
+   */
+  private assertedIn(scope: SgNode, name: string, useStart: number, outer: boolean): boolean {
+    const calls = this.o.calls;
+    if (!calls?.assertedArgs) return false;
+    let perScope = ASSERTS.get(this.o.index);
+    if (!perScope) ASSERTS.set(this.o.index, (perScope = new Map<number, AssertStatement[]>()));
+    let list = perScope.get(scope.id());
+    if (!list) {
+      list = [];
+      for (const node of scope.findAll({ rule: { kind: 'expression_statement' } })) {
+        const call = statementCall(node);
+        if (!call) continue;
+        const r = node.range();
+        list.push({ node, call, start: r.start.index, end: r.end.index, after: afterEnd(node) });
+      }
+      perScope.set(scope.id(), list);
+    }
+    const own = outer && scope.id() !== this.o.root.id() ? scope.id() : null;
+    for (const a of list) {
+      if (a.start > useStart) break;
+      if (useStart < a.end || useStart >= a.after) continue;
+      if (outer && (a.fn === undefined ? (a.fn = this.defs.scopeOf(a.node)?.id() ?? null) : a.fn) !== own)
+        continue;
+      const args = (a.call.field('arguments')?.namedChildren() ?? []).filter((x) => kindOf(x) !== 'comment');
+      if (!args.some((x) => x.text() === name)) continue;
+      const checked = calls.assertedArgs(a.call);
+      if (!checked) continue;
+      for (const i of checked) {
+        if (args[i]?.text() !== name) continue;
+        if (!overwrittenBetween(this.overwrites(scope).get(name), a.start, useStart)) return true;
+      }
+    }
     return false;
   }
 
@@ -266,6 +309,13 @@ export class GuardChecker {
     // JavaScript only: own-validators.ts reads JavaScript trees.
     for (const c of this.o.python ? [] : validatorChecks(cond, this.o.calls))
       (c.onTrue && c.onFalse ? g.names : c.onTrue ? g.whenTrue : g.whenFalse).add(c.name);
+    // A predicate's answer kept in a name the condition tests (`const ok = await isKnown(b); if (!ok) return`).
+    for (const v of this.o.python || !tested ? [] : values) {
+      for (const c of validatorChecks(v, this.o.calls)) {
+        const [onTrue, onFalse] = tested?.negated ? [c.onFalse, c.onTrue] : [c.onTrue, c.onFalse];
+        (onTrue && onFalse ? g.names : onTrue ? g.whenTrue : g.whenFalse).add(c.name);
+      }
+    }
     for (const side of [g.names, g.whenTrue, g.whenFalse]) {
       for (const x of [...side]) {
         const prefix = x.startsWith(SLASH) ? SLASH : '';
