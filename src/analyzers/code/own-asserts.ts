@@ -22,6 +22,7 @@ import { implied } from './literal-choice.js';
 import type { Matcher } from './rule-schema.js';
 import { kindOf, nodeAt } from './syntax.js';
 import type { ValidatorTarget } from './own-validators.js';
+import { afterEnd } from './taint-support.js';
 
 const FUNCTION_KINDS =
   /^(?:function_declaration|function_expression|arrow_function|method_definition|function|generator_function_declaration)$/;
@@ -31,8 +32,34 @@ export function namedForChecking(callee: string): boolean {
   const last = callee.slice(callee.lastIndexOf('.') + 1);
   return (
     /check|valid|verif|saniti[sz]|ensure|allow|safe|assert|exist|known|confine|inside|within/i.test(last) ||
-    /^(?:is|has)[A-Z_]/.test(last)
+    (/^(?:is|has)[A-Z_]/.test(last) && !TYPE_TESTS.test(last))
   );
+}
+
+/**
+ * The type and shape tests of the language and its utility libraries (`isArray`, lodash's `isEmpty`): no
+ * membership or confinement, and so common that resolving each of them would cost the scan.
+ */
+const TYPE_TESTS =
+  /^(?:is|has)(?:Array|String|Object|Function|NaN|Number|Buffer|PlainObject|Empty|Nil|Undefined|Null|Date|RegExp|Integer|SafeInteger|Finite|Boolean|Error|Symbol|Map|Set|WeakMap|Promise|Equal|Own|OwnProperty|Attribute|Class|Arguments|TypedArray|ArrayBuffer|Absolute|Directory|File|Stream|Readable|Writable|Native|Element|Window|Document|Node)$/;
+
+/** The names passed to statement calls named for checking in a file's text, per file index (a cheap gate). */
+const ASSERTED_NAMES = new WeakMap<object, Set<string>>();
+const STATEMENT_CALL =
+  /(?:^|[;{}):]|\belse)\s*(?:await\s+)?([\w$.]+)\s*\(\s*((?:[\w$]+(?:\.[\w$]+)*\s*,\s*){0,3}[\w$]+(?:\.[\w$]+)*)\s*[,)]/gm;
+
+/** Whether `name` is passed to a statement call named for checking anywhere in the file (`text`). */
+export function mayBeAsserted(index: object, text: () => string, name: string): boolean {
+  let names = ASSERTED_NAMES.get(index);
+  if (!names) {
+    names = new Set<string>();
+    const t = text();
+    if (/assert|ensure|check|valid|verif|confine|inside|within|safe|allow/i.test(t))
+      for (const m of t.matchAll(STATEMENT_CALL))
+        if (m[1] && m[2] && namedForChecking(m[1])) for (const a of m[2].split(/\s*,\s*/)) names.add(a);
+    ASSERTED_NAMES.set(index, names);
+  }
+  return names.has(name);
 }
 
 /** A statement call (`assertX(a, b);`, `await assertX(a);`) whose callee may name a check, else undefined. */
@@ -41,6 +68,37 @@ export function statementCall(statement: SgNode): SgNode | undefined {
   if (e && kindOf(e) === 'await_expression') e = e.namedChildren()[0];
   if (!e || kindOf(e) !== 'call_expression') return undefined;
   return namedForChecking(e.field('function')?.text() ?? '') ? e : undefined;
+}
+
+/** A statement call that may be the project's own assertion, with where it covers (to `after`). */
+export type AssertStatement = {
+  node: SgNode;
+  call: SgNode;
+  start: number;
+  end: number;
+  after: number;
+  /** The id of the function around it, once asked (null: none). */
+  fn?: number | null;
+};
+/** The assertion statements of a scope, per file index and scope id. */
+const ASSERTS = new WeakMap<object, Map<number, AssertStatement[]>>();
+
+/** The statement calls in `scope` that may be assertions, in document order, found once per file and scope. */
+export function assertStatements(index: object, scope: SgNode): AssertStatement[] {
+  let perScope = ASSERTS.get(index);
+  if (!perScope) ASSERTS.set(index, (perScope = new Map<number, AssertStatement[]>()));
+  let list = perScope.get(scope.id());
+  if (!list) {
+    list = [];
+    for (const node of scope.findAll({ rule: { kind: 'expression_statement' } })) {
+      const call = statementCall(node);
+      if (!call) continue;
+      const r = node.range();
+      list.push({ node, call, start: r.start.index, end: r.end.index, after: afterEnd(node) });
+    }
+    perScope.set(scope.id(), list);
+  }
+  return list;
 }
 
 /** The function's parameter names by index; undefined where the body gives one a new value. */
@@ -81,7 +139,13 @@ function ownConsts(fn: SgNode, body: SgNode): Map<string, SgNode> {
     const value = d.field('value');
     if (!id || kindOf(id) !== 'identifier') continue;
     const decl = d.parent();
-    if (!value || !decl || !decl.text().startsWith('const') || ownerOf(d)?.id() !== fn.id() || out.has(id.text()))
+    if (
+      !value ||
+      !decl ||
+      !decl.text().startsWith('const') ||
+      ownerOf(d)?.id() !== fn.id() ||
+      out.has(id.text())
+    )
       twice.add(id.text());
     else out.set(id.text(), value);
   }
@@ -192,7 +256,10 @@ export function assertedParams(t: ValidatorTarget, guards: readonly Matcher[]): 
     const k = kindOf(s);
     if (k === 'comment') continue;
     // A check after a `return` of this function may be skipped.
-    if (k === 'return_statement' || s.findAll({ rule: { kind: 'return_statement' } }).some((r) => ownerOf(r)?.id() === t.fn.id()))
+    if (
+      k === 'return_statement' ||
+      s.findAll({ rule: { kind: 'return_statement' } }).some((r) => ownerOf(r)?.id() === t.fn.id())
+    )
       break;
     const cond = s.field('condition');
     if (k !== 'if_statement' || !cond || s.field('alternative') || !throws(s.field('consequence'))) continue;
@@ -222,7 +289,8 @@ function throws(branch: SgNode | null): boolean {
 }
 
 const DOTS = /^(['"`])\.\.\1$/;
-const DOTS_SEP = /^(?:(['"`])\.\.(?:\/|\\\\)\1|`\.\.\$\{\s*(?:path\.)?sep\s*\}`|(['"])\.\.\2\s*\+\s*(?:path\.)?sep)$/;
+const DOTS_SEP =
+  /^(?:(['"`])\.\.(?:\/|\\\\)\1|`\.\.\$\{\s*(?:path\.)?sep\s*\}`|(['"])\.\.\2\s*\+\s*(?:path\.)?sep)$/;
 
 /**
  * Whether `cond` false implies the relative path `rel` neither is `..` nor starts with `..` and a separator
@@ -241,7 +309,7 @@ function refusesParent(cond: SgNode, rel: string): boolean {
       const callee = n.field('function');
       if (!callee || callee.text() !== `${rel}.startsWith`) continue;
       const args = (n.field('arguments')?.namedChildren() ?? []).filter((a) => kindOf(a) !== 'comment');
-      const a = args.length === 1 ? args[0]?.text() ?? '' : '';
+      const a = args.length === 1 ? (args[0]?.text() ?? '') : '';
       if (DOTS.test(a)) any = true;
       else if (DOTS_SEP.test(a)) under = true;
     } else if (kindOf(n) === 'binary_expression' && /^={2,3}$/.test(n.field('operator')?.text() ?? '')) {

@@ -36,7 +36,11 @@ export const VALIDATOR_CALL =
 
 /** The plain names passed (among the first four) to a call that may be named for checking in `text` (mayName). */
 export function validatorArgNames(text: string): string[] {
-  if (!/check|valid|verif|saniti|ensure|allow|safe|assert|exist|known|confine|inside|within|is[A-Z_]|has[A-Z_]/i.test(text))
+  if (
+    !/check|valid|verif|saniti|ensure|allow|safe|assert|exist|known|confine|inside|within|is[A-Z_]|has[A-Z_]/i.test(
+      text,
+    )
+  )
     return [];
   return [...text.matchAll(VALIDATOR_CALL)].flatMap((m) =>
     m[1] === undefined || m[2] === undefined || !namedForChecking(m[1]) ? [] : m[2].split(/\s*,\s*/),
@@ -56,7 +60,8 @@ export function validatedParams(
     if (!awaited && t.fn.children().some((c) => !c.isNamed() && c.text() === 'async')) return new Set();
     const key = `own-validator:${guardsKey}:${t.fn.id()}`;
     let kept = t.module.summaries.get(key) as ReadonlySet<number> | undefined;
-    if (!kept) t.module.summaries.set(key, (kept = new Set([...refused(t, guards), ...predicateParams(t, guards)])));
+    if (!kept)
+      t.module.summaries.set(key, (kept = new Set([...refused(t, guards), ...predicateParams(t, guards)])));
     // Every function the call may reach must refuse the argument.
     const k = kept;
     out = out === undefined ? k : new Set([...out].filter((i) => k.has(i)));
@@ -169,7 +174,11 @@ export function validatorChecks(
 ): { name: string; onTrue: boolean; onFalse: boolean }[] {
   if (!calls?.validatedArgs) return [];
   const text = cond.text();
-  if (!/check|valid|verif|saniti|ensure|allow|safe|assert|exist|known|confine|inside|within|is[A-Z_]|has[A-Z_]/i.test(text))
+  if (
+    !/check|valid|verif|saniti|ensure|allow|safe|assert|exist|known|confine|inside|within|is[A-Z_]|has[A-Z_]/i.test(
+      text,
+    )
+  )
     return [];
   const out: { name: string; onTrue: boolean; onFalse: boolean }[] = [];
   const calls0 = kindOf(cond) === 'call_expression' ? [cond] : [];

@@ -12,7 +12,7 @@ import type { Matcher } from './rule-schema.js';
 import type { TaintBudget } from './taint-budget.js';
 import { partReceiver } from './taint-shapes.js';
 import { validatorArgNames, validatorChecks } from './own-validators.js';
-import { statementCall } from './own-asserts.js';
+import { assertStatements, mayBeAsserted } from './own-asserts.js';
 
 /** The index of the first spot that starts at `start` or later (spots sorted by start). */
 function firstFrom(list: readonly Spot[], start: number): number {
@@ -33,10 +33,6 @@ const NAMED = new WeakMap<object, Map<readonly Matcher[], Set<string> | 'all'>>(
 const OVERWRITES = new WeakMap<object, Map<number, Map<string, number[]>>>();
 /** An `if` of a scope, with its id and offset, and the id of the function around it once asked (null: none). */
 type IfStatement = { node: SgNode; id: number; start: number; fn?: number | null };
-/** A statement call that may be the project's own assertion (own-asserts.ts), with where it covers. */
-type AssertStatement = { node: SgNode; call: SgNode; start: number; end: number; after: number; fn?: number | null };
-/** The assertion statements of a scope, per file index and scope id. */
-const ASSERTS = new WeakMap<object, Map<number, AssertStatement[]>>();
 
 /**
  * Whether a use of a name is protected by an `if` whose condition checks it with one of the rule's
@@ -190,7 +186,12 @@ export class GuardChecker {
       // Not where the name is given a new value between the check and the use (`f = req.query.g`).
       if (covers && !overwrittenBetween(this.overwrites(scope).get(name), g.start, useStart)) return true;
     }
-    return !this.o.python && this.assertedIn(scope, name, useStart, outer);
+    return (
+      !this.o.python &&
+      !!this.o.calls?.assertedArgs &&
+      mayBeAsserted(this.o.index, () => this.o.root.text(), name) &&
+      this.assertedIn(scope, name, useStart, outer)
+    );
   }
 
   /**
@@ -200,19 +201,7 @@ export class GuardChecker {
   private assertedIn(scope: SgNode, name: string, useStart: number, outer: boolean): boolean {
     const calls = this.o.calls;
     if (!calls?.assertedArgs) return false;
-    let perScope = ASSERTS.get(this.o.index);
-    if (!perScope) ASSERTS.set(this.o.index, (perScope = new Map<number, AssertStatement[]>()));
-    let list = perScope.get(scope.id());
-    if (!list) {
-      list = [];
-      for (const node of scope.findAll({ rule: { kind: 'expression_statement' } })) {
-        const call = statementCall(node);
-        if (!call) continue;
-        const r = node.range();
-        list.push({ node, call, start: r.start.index, end: r.end.index, after: afterEnd(node) });
-      }
-      perScope.set(scope.id(), list);
-    }
+    const list = assertStatements(this.o.index, scope);
     const own = outer && scope.id() !== this.o.root.id() ? scope.id() : null;
     for (const a of list) {
       if (a.start > useStart) break;
