@@ -22,6 +22,7 @@ import { GUARD_POLARITY } from './rule-schema.js';
 import { implied } from './literal-choice.js';
 import type { Matcher } from './rule-schema.js';
 import { kindOf, nodeAt } from './syntax.js';
+import { assertedParams, namedForChecking, predicateParams } from './own-asserts.js';
 
 /** A function another module or the caller's own defines, as summaries.ts's `targets` finds it. */
 export interface ValidatorTarget {
@@ -31,12 +32,19 @@ export interface ValidatorTarget {
 
 /** A call whose callee's name says it checks: a cheap test before any function is resolved. */
 export const VALIDATOR_CALL =
-  /(?:^|[^\w$])([\w$.]*(?:check|valid|verif|saniti[sz]|ensure|allow|safe)[\w$]*)\s*\(\s*([\w$]+(?:\.[\w$]+)*)\s*[,)]/gi;
+  /(?:^|[^\w$])([\w$.]*(?:check|valid|verif|saniti[sz]|ensure|allow|safe|assert|exist|known|confine|inside|within|is[A-Z_]|has[A-Z_])[\w$]*)\s*\(\s*((?:[\w$]+(?:\.[\w$]+)*\s*,\s*){0,3}[\w$]+(?:\.[\w$]+)*)\s*[,)]/gi;
 
-/** The names passed first to a call named for checking in `text` (the guard engine's mayName list). */
+/** The plain names passed (among the first four) to a call that may be named for checking in `text` (mayName). */
 export function validatorArgNames(text: string): string[] {
-  if (!/check|valid|verif|saniti|ensure|allow|safe/i.test(text)) return [];
-  return [...text.matchAll(VALIDATOR_CALL)].flatMap((m) => (m[2] === undefined ? [] : [m[2]]));
+  if (
+    !/check|valid|verif|saniti|ensure|allow|safe|assert|exist|known|confine|inside|within|is[A-Z_]|has[A-Z_]/i.test(
+      text,
+    )
+  )
+    return [];
+  return [...text.matchAll(VALIDATOR_CALL)].flatMap((m) =>
+    m[1] === undefined || m[2] === undefined || !namedForChecking(m[1]) ? [] : m[2].split(/\s*,\s*/),
+  );
 }
 
 /** The parameter indexes a function refuses with one of `guards` (see the module comment), cached per module. */
@@ -52,8 +60,32 @@ export function validatedParams(
     if (!awaited && t.fn.children().some((c) => !c.isNamed() && c.text() === 'async')) return new Set();
     const key = `own-validator:${guardsKey}:${t.fn.id()}`;
     let kept = t.module.summaries.get(key) as ReadonlySet<number> | undefined;
-    if (!kept) t.module.summaries.set(key, (kept = refused(t, guards)));
+    if (!kept)
+      t.module.summaries.set(key, (kept = new Set([...refused(t, guards), ...predicateParams(t, guards)])));
     // Every function the call may reach must refuse the argument.
+    const k = kept;
+    out = out === undefined ? k : new Set([...out].filter((i) => k.has(i)));
+  }
+  return out ?? new Set();
+}
+
+/**
+ * The parameter indexes a function refuses by throwing where one of `guards` fails (own-asserts.ts): a call of
+ * it, a statement of its own, checks those arguments for the code after it. Every function the call may reach
+ * must refuse the argument; an `async` one only where the call is awaited (its throw rejects a promise).
+ */
+export function assertedArgs(
+  targets: readonly ValidatorTarget[],
+  guards: readonly Matcher[],
+  guardsKey: string,
+  awaited: boolean,
+): ReadonlySet<number> {
+  let out: ReadonlySet<number> | undefined;
+  for (const t of targets) {
+    if (!awaited && t.fn.children().some((c) => !c.isNamed() && c.text() === 'async')) return new Set();
+    const key = `own-assert:${guardsKey}:${t.fn.id()}`;
+    let kept = t.module.summaries.get(key) as ReadonlySet<number> | undefined;
+    if (!kept) t.module.summaries.set(key, (kept = assertedParams(t, guards)));
     const k = kept;
     out = out === undefined ? k : new Set([...out].filter((i) => k.has(i)));
   }
@@ -142,12 +174,17 @@ export function validatorChecks(
 ): { name: string; onTrue: boolean; onFalse: boolean }[] {
   if (!calls?.validatedArgs) return [];
   const text = cond.text();
-  if (!/check|valid|verif|saniti|ensure|allow|safe/i.test(text)) return [];
+  if (
+    !/check|valid|verif|saniti|ensure|allow|safe|assert|exist|known|confine|inside|within|is[A-Z_]|has[A-Z_]/i.test(
+      text,
+    )
+  )
+    return [];
   const out: { name: string; onTrue: boolean; onFalse: boolean }[] = [];
-  for (const call of cond.findAll({ rule: { kind: 'call_expression' } })) {
+  const calls0 = kindOf(cond) === 'call_expression' ? [cond] : [];
+  for (const call of [...calls0, ...cond.findAll({ rule: { kind: 'call_expression' } })]) {
     const callee = call.field('function')?.text() ?? '';
-    if (!/check|valid|verif|saniti[sz]|ensure|allow|safe/i.test(callee.slice(callee.lastIndexOf('.') + 1)))
-      continue;
+    if (!namedForChecking(callee)) continue;
     const indexes = calls.validatedArgs(call);
     if (!indexes || indexes.size === 0) continue;
     const args = (call.field('arguments')?.namedChildren() ?? []).filter((a) => kindOf(a) !== 'comment');

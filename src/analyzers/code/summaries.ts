@@ -4,7 +4,7 @@ import type { LoadedModule, ProjectView } from './project.js';
 import { exportedFunctionName } from './whole-export.js';
 import { sinkMatches } from './sinks.js';
 import { rejectedParams } from './promise-rejections.js';
-import { validatedParams } from './own-validators.js';
+import { assertedArgs, validatedParams } from './own-validators.js';
 import { flowKey } from './flow-key.js';
 import { functionReturns, paramCount, paramName } from './function-params.js';
 import type { SinkMatch } from './sinks.js';
@@ -267,6 +267,13 @@ export class Summaries {
         rejectionOf: (call, evaluate) => this.rejectionOf(m, call, evaluate),
         validatedArgs: (call) =>
           validatedParams(
+            this.targets(m, call, true),
+            this.rule.guards,
+            this.flowKey,
+            call.parent()?.kind() === 'await_expression',
+          ),
+        assertedArgs: (call) =>
+          assertedArgs(
             this.targets(m, call, true),
             this.rule.guards,
             this.flowKey,

@@ -12,6 +12,7 @@ import type { Matcher } from './rule-schema.js';
 import type { TaintBudget } from './taint-budget.js';
 import { partReceiver } from './taint-shapes.js';
 import { validatorArgNames, validatorChecks } from './own-validators.js';
+import { assertStatements, mayBeAsserted } from './own-asserts.js';
 
 /** The index of the first spot that starts at `start` or later (spots sorted by start). */
 function firstFrom(list: readonly Spot[], start: number): number {
@@ -185,6 +186,37 @@ export class GuardChecker {
       // Not where the name is given a new value between the check and the use (`f = req.query.g`).
       if (covers && !overwrittenBetween(this.overwrites(scope).get(name), g.start, useStart)) return true;
     }
+    return (
+      !this.o.python &&
+      !!this.o.calls?.assertedArgs &&
+      mayBeAsserted(this.o.index, () => this.o.root.text(), name) &&
+      this.assertedIn(scope, name, useStart, outer)
+    );
+  }
+
+  /**
+   * Whether a statement of the scope before the use calls the project's own assertion with the name
+   * (`assertPathUnderRoot(root, p);`): the code after it in the same block runs only where it did not throw.
+   */
+  private assertedIn(scope: SgNode, name: string, useStart: number, outer: boolean): boolean {
+    const calls = this.o.calls;
+    if (!calls?.assertedArgs) return false;
+    const list = assertStatements(this.o.index, scope);
+    const own = outer && scope.id() !== this.o.root.id() ? scope.id() : null;
+    for (const a of list) {
+      if (a.start > useStart) break;
+      if (useStart < a.end || useStart >= a.after) continue;
+      if (outer && (a.fn === undefined ? (a.fn = this.defs.scopeOf(a.node)?.id() ?? null) : a.fn) !== own)
+        continue;
+      const args = (a.call.field('arguments')?.namedChildren() ?? []).filter((x) => kindOf(x) !== 'comment');
+      if (!args.some((x) => x.text() === name)) continue;
+      const checked = calls.assertedArgs(a.call);
+      if (!checked) continue;
+      for (const i of checked) {
+        if (args[i]?.text() !== name) continue;
+        if (!overwrittenBetween(this.overwrites(scope).get(name), a.start, useStart)) return true;
+      }
+    }
     return false;
   }
 
@@ -266,6 +298,13 @@ export class GuardChecker {
     // JavaScript only: own-validators.ts reads JavaScript trees.
     for (const c of this.o.python ? [] : validatorChecks(cond, this.o.calls))
       (c.onTrue && c.onFalse ? g.names : c.onTrue ? g.whenTrue : g.whenFalse).add(c.name);
+    // A predicate's answer kept in a name the condition tests (`const ok = await isKnown(b); if (!ok) return`).
+    for (const v of this.o.python || !tested ? [] : values) {
+      for (const c of validatorChecks(v, this.o.calls)) {
+        const [onTrue, onFalse] = tested?.negated ? [c.onFalse, c.onTrue] : [c.onTrue, c.onFalse];
+        (onTrue && onFalse ? g.names : onTrue ? g.whenTrue : g.whenFalse).add(c.name);
+      }
+    }
     for (const side of [g.names, g.whenTrue, g.whenFalse]) {
       for (const x of [...side]) {
         const prefix = x.startsWith(SLASH) ? SLASH : '';

@@ -55,6 +55,8 @@ export interface CallResolver {
   rejectionOf?(call: SgNode, evaluate: (n: SgNode) => Value): Value | undefined;
   /** The arguments a call of the project's own validator checks (own-validators.ts); undefined: none. */
   validatedArgs?(call: SgNode): ReadonlySet<number> | undefined;
+  /** The arguments a call of the project's own assertion refuses by throwing (own-asserts.ts); undefined: none. */
+  assertedArgs?(call: SgNode): ReadonlySet<number> | undefined;
 }
 
 import type { FileIndex } from './file-index.js';
