@@ -104,6 +104,9 @@ describe('adjustForRole (the table of docs/file-roles.md)', () => {
     for (const snippet of [
       "process.env.NODE_TLS_REJECT_UNAUTHORIZED = '0'",
       'ssl._create_default_https_context = ssl._create_unverified_context',
+      // Defaults that every later request of the process takes: axios's agent, the dispatcher behind fetch.
+      'axios.defaults.httpsAgent = new https.Agent({ rejectUnauthorized: false });',
+      'setGlobalDispatcher(new Agent({ connect: { rejectUnauthorized: false } }));',
     ])
       expect(adjustForRole(at(snippet), 'test'), snippet).toMatchObject({ severity: 'low', role: 'test' });
     expect(adjustForRole(at('verify=False'), 'example')).toMatchObject({ severity: 'low', role: 'example' });

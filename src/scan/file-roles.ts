@@ -71,9 +71,10 @@ function withoutVictim(f: RoledFinding, role: FileRole): boolean {
 }
 
 // Switches that turn certificate checks off for every connection of the process, not one client's: Node's
-// environment variable, Python's default HTTPS context replaced, Python's and curl's environment overrides.
+// environment variable, Python's default HTTPS context replaced, Python's and curl's environment overrides, and
+// the defaults every later request takes (axios's `defaults.httpsAgent`, undici's global dispatcher behind fetch).
 const PROCESS_WIDE_TLS_OFF =
-  /NODE_TLS_REJECT_UNAUTHORIZED|_create_default_https_context|PYTHONHTTPSVERIFY|CURL_CA_BUNDLE|globalAgent/;
+  /NODE_TLS_REJECT_UNAUTHORIZED|_create_default_https_context|PYTHONHTTPSVERIFY|CURL_CA_BUNDLE|globalAgent|\.defaults\.httpsAgent|setGlobalDispatcher/;
 
 // Python settings modules by the frameworks' convention: `settings.py`, `test_settings.py`, `settings_test.py`,
 // `settings_ci.py`, or any module of a `settings/` package.

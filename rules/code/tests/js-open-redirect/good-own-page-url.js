@@ -25,3 +25,11 @@ function afterDelete(req, res, table) {
 }
 
 module.exports = { refreshLater, sortBy, cancelEdit, afterDelete };
+
+function pageOf(n) {
+  const url = new URL(window.location.href);
+  url.searchParams.set('page', String(n));
+  window.location.assign(url);
+}
+
+module.exports.pageOf = pageOf;
