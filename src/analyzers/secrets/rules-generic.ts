@@ -25,6 +25,7 @@ import { isCommonPassword, weakPasswordReason } from './weak-password.js';
 import { sameAsUserName } from './user-name.js';
 import { LOCAL_HOST, hostIsThisMachine, optionalUserinfo } from './url-userinfo.js';
 import { testsOwnLogin, sampleAccount } from './sample-account.js';
+import { commentedTemplateLine } from './template-comment.js';
 
 export const WEAK_PASSWORD_ID = 'secrets/weak-password';
 
@@ -254,7 +255,7 @@ function localConfigBlock(m: MatchContext): boolean {
 
 function genericVerdict(m: MatchContext): Verdict {
   const v = m.secret;
-  if (inLinkCatalogue(m)) return false;
+  if (inLinkCatalogue(m) || commentedTemplateLine(m)) return false;
   if (/\s/.test(v) || isEnvReference(v) || looksLikeCode(v) || isPlaceholder(v) || isDottedName(v))
     return false;
   if (isConstantName(v)) return false;
