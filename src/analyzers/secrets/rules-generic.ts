@@ -26,6 +26,7 @@ import { sameAsUserName } from './user-name.js';
 import { LOCAL_HOST, hostIsThisMachine, optionalUserinfo } from './url-userinfo.js';
 import { testsOwnLogin, sampleAccount } from './sample-account.js';
 import { commentedTemplateLine } from './template-comment.js';
+import { madeUpInTest } from './test-fixture-secret.js';
 
 export const WEAK_PASSWORD_ID = 'secrets/weak-password';
 
@@ -263,7 +264,7 @@ function genericVerdict(m: MatchContext): Verdict {
   if (isIdentifierLookAlike(v, m.line)) return false;
   if (v.includes('://') || v.startsWith('/') || v.startsWith('.')) return false;
   if (!/[0-9]/.test(v) || !/[A-Za-z]/.test(v)) return false;
-  if (entropy(v) < 3.5) return false;
+  if (entropy(v) < 3.5 || madeUpInTest(m)) return false;
   return localConfigBlock(m) ? { severity: 'medium', note: LOCAL_NOTE } : {};
 }
 
