@@ -1,32 +1,13 @@
-import { roleFromPath } from '../../core/file-role.js';
-import { recordAround } from '../../core/seeded-login.js';
+import { madeUpInTest as madeUp } from '../../core/made-up-secret.js';
 import type { MatchContext } from './types.js';
 
-const TEST_ROLES = new Set(['test', 'fixture']);
-// A host under a domain reserved for documentation (RFC 2606), not an e-mail address's domain.
-const EXAMPLE_HOST = /(?:^|[^\w@.-])(?:[\w-]+\.)*example\.(?:com|org|net|edu)\b/i;
-const TEST_WORD = /^(?:test|tests|testing)$/i;
-
-/**
- * True when a name-based secret in test code says it is made up: the record around it (the object literal,
- * or the lines around it) connects to a host under a documentation domain (`'peer_endpoint':
- * 'wg2.example.org:5678'` beside a sample peer's keys that a functional test types into a form), or the value
- * spells out words and one of them is `test` (`'test_encryption_key_for_oidc_32ch'` in a throwaway test
- * environment). No service holds either: an example host resolves nowhere, and a generated key spells no
- * words. A random-looking value beside a real host stays, in tests as elsewhere; outside test code a spelled
- * test key is a test key left in a configuration, and stays.
- */
+/** True when a name-based secret in test code says it is made up (core/made-up-secret.ts). */
 export function madeUpInTest(m: MatchContext): boolean {
-  if (!TEST_ROLES.has(roleFromPath(m.path))) return false;
-  if (spellsTestWords(m.secret)) return true;
   const lines = m.around().split('\n');
-  const at = lines.findIndex((l) => l.includes(m.line.trim()));
-  return recordAround(lines, at).some((l) => EXAMPLE_HOST.test(l));
-}
-
-/** Four or more words joined by `_` or `-`, all letters but at most one, one of them `test`. */
-function spellsTestWords(v: string): boolean {
-  const words = v.split(/[_-]+/).filter(Boolean);
-  if (words.length < 4 || !words.some((w) => TEST_WORD.test(w))) return false;
-  return words.filter((w) => !/^[a-z]{2,}$/i.test(w)).length <= 1;
+  return madeUp(
+    lines,
+    lines.findIndex((l) => l.includes(m.line.trim())),
+    m.path,
+    m.secret,
+  );
 }
