@@ -24,7 +24,9 @@ describe("a configuration template's commented-out options", () => {
     expect(scan(yml, 'config/settings.yml.sample')).toEqual([]);
   });
   it('keeps it on a live line of the template, and commented in a file the program reads', () => {
-    expect(scan(`    'token': '${token(2)}',\n`, 'etc/bot/config-template.py')).toContain('secrets/generic-api-key');
+    expect(scan(`    'token': '${token(2)}',\n`, 'etc/bot/config-template.py')).toContain(
+      'secrets/generic-api-key',
+    );
     expect(scan(`    # 'token': '${token(3)}',\n`, 'bot/config.py')).toContain('secrets/generic-api-key');
     expect(scan(`  # api_key: ${token(4)}\n`, 'config/settings.yml')).toContain('secrets/generic-api-key');
   });
