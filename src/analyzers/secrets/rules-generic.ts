@@ -26,7 +26,7 @@ import { sameAsUserName } from './user-name.js';
 import { LOCAL_HOST, hostIsThisMachine, optionalUserinfo } from './url-userinfo.js';
 import { testsOwnLogin, sampleAccount } from './sample-account.js';
 import { commentedTemplateLine } from './template-comment.js';
-import { madeUpInTest } from './test-fixture-secret.js';
+import { madeUpInTest } from './made-up-key.js';
 
 export const WEAK_PASSWORD_ID = 'secrets/weak-password';
 
