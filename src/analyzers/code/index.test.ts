@@ -91,6 +91,13 @@ describe('code analyzer', () => {
       'code/js-hardcoded-credential',
     ]);
     expect(await found('auth/login.js', login('admin@foo.com'))).toEqual(['code/js-hardcoded-credential']);
+    // A test's sample peer connecting to a documentation domain (core/made-up-secret.ts), as in secrets.
+    const peer = (host: string) =>
+      `_server = [\n    {\n        'peer_endpoint': '${host}:5678',\n        'private_key': '${pw}=',\n    },\n]\n`;
+    expect(await found('wg/tests/test_functional.py', peer('wg2.example.org'))).toEqual([]);
+    expect(await found('wg/tests/test_functional.py', peer('wg2.acme-vpn.io'))).toEqual([
+      'code/py-hardcoded-credential',
+    ]);
   });
 
   it('leaves out audit leads and weak hashes in test and fixture code, and keeps taint-confirmed findings there', async () => {

@@ -6,6 +6,7 @@ import type { FlowStep, RawFinding } from '../../core/finding.js';
 import { handRunScriptsOf, opensListener } from '../../core/hand-run.js';
 import { isTestUserPassword, isTranslationFile } from '../../core/file-role.js';
 import { inTestAppLogin } from '../../core/seeded-login.js';
+import { madeUpInTest } from '../../core/made-up-secret.js';
 import { findingFrom } from '../../core/rule.js';
 import type { RuleMeta } from '../../core/rule.js';
 import { keepAppMatches } from './app-scope.js';
@@ -216,11 +217,18 @@ export const codeAnalyzer: Analyzer = {
         }
       },
     );
+    // A test's made-up credential (core/made-up-secret.ts) too, as the secrets analyzer drops its own finding
+    // there: otherwise this one, merged into that finding, would come back on its own.
+    const unquote = (s: string) => s.replace(/^[rbu]*['"`]|['"`]$/gi, '');
     const kept = deduped.filter(
       (m) =>
         m.secret === undefined ||
-        (!isTestUserPassword(m.secret.replace(/^[rbu]*['"`]|['"`]$/gi, ''), m.path ?? file.path) &&
-          !(m.path === undefined && inTestAppLogin(file.lines(), m.line - 1, file.path))),
+        (!isTestUserPassword(unquote(m.secret), m.path ?? file.path) &&
+          !(
+            m.path === undefined &&
+            (inTestAppLogin(file.lines(), m.line - 1, file.path) ||
+              madeUpInTest(file.lines(), m.line - 1, file.path, unquote(m.secret)))
+          )),
     );
     // A credential checked by a development server started by hand (core/hand-run.ts) is that throwaway
     // server's login: lowered like a development branch's finding, as the secrets analyzer lowers its own.

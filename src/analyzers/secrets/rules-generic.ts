@@ -25,6 +25,8 @@ import { isCommonPassword, weakPasswordReason } from './weak-password.js';
 import { sameAsUserName } from './user-name.js';
 import { LOCAL_HOST, hostIsThisMachine, optionalUserinfo } from './url-userinfo.js';
 import { testsOwnLogin, sampleAccount } from './sample-account.js';
+import { commentedTemplateLine } from './template-comment.js';
+import { madeUpInTest } from './made-up-key.js';
 
 export const WEAK_PASSWORD_ID = 'secrets/weak-password';
 
@@ -254,7 +256,7 @@ function localConfigBlock(m: MatchContext): boolean {
 
 function genericVerdict(m: MatchContext): Verdict {
   const v = m.secret;
-  if (inLinkCatalogue(m)) return false;
+  if (inLinkCatalogue(m) || commentedTemplateLine(m)) return false;
   if (/\s/.test(v) || isEnvReference(v) || looksLikeCode(v) || isPlaceholder(v) || isDottedName(v))
     return false;
   if (isConstantName(v)) return false;
@@ -262,7 +264,7 @@ function genericVerdict(m: MatchContext): Verdict {
   if (isIdentifierLookAlike(v, m.line)) return false;
   if (v.includes('://') || v.startsWith('/') || v.startsWith('.')) return false;
   if (!/[0-9]/.test(v) || !/[A-Za-z]/.test(v)) return false;
-  if (entropy(v) < 3.5) return false;
+  if (entropy(v) < 3.5 || madeUpInTest(m)) return false;
   return localConfigBlock(m) ? { severity: 'medium', note: LOCAL_NOTE } : {};
 }
 
