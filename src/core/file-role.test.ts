@@ -72,6 +72,12 @@ describe('roleFromPath', () => {
     ['src/assets/i18n/es.json', 'i18n'],
     ['locales/fr/messages.po', 'i18n'],
     ['config/locales/de.yml', 'i18n'],
+    // A code file named for a locale is a catalogue only under a folder named for translations.
+    ['src/locale-data/de.js', 'i18n'],
+    ['public/js/intl/pt-BR.ts', 'i18n'],
+    ['config/de.json', 'i18n'],
+    ['lib/https/ca.js', 'source'],
+    ['src/utils/id.ts', 'source'],
     // NodeBB's catalogues: a `language` folder of locale folders of JSON files.
     ['public/language/pt-BR/register.json', 'i18n'],
     ['public/language/th/error.json', 'i18n'],

@@ -16,10 +16,13 @@ export { FILE_ROLES, type FileRole };
 const LANGS =
   'af|am|ar|az|be|bg|bn|bs|ca|cs|cy|da|de|el|en|eo|es|et|eu|fa|fi|fil|fr|ga|gl|gu|he|hi|hr|hu|hy|id|is|it|ja|ka|kk|km|kn|ko|ky|lo|lt|lv|mk|ml|mn|mr|ms|my|nb|ne|nl|nn|no|pa|pl|pt|ro|ru|si|sk|sl|sq|sr|sv|sw|ta|te|th|tl|tr|uk|ur|uz|vi|zh|zu';
 const LOCALE = `(?:${LANGS})(?:[-_][A-Za-z]{2,4})?`;
+// A code file named for a locale (`de.js`) is a catalogue only under a folder named for translations
+// (`locale-data/de.js`, `intl/fr.ts`): elsewhere `ca.js`, `id.js`, `is.js`, `it.js` are modules (a certificate
+// authority, an id helper).
 // A folder named `language` (NodeBB's `public/language/<locale>/*.json`) holds catalogues as data files;
 // code under it (a language server's `language/parser.ts`) stays source.
 const I18N = new RegExp(
-  `(?:^|/)(?:i18n|l10n|locales?|lang|langs|languages|translations?|messages|nls)/|(?:^|/)language/(?:[^/]+/)*[^/]+\\.(?:json|ya?ml|properties|ini|multids)$|\\.(?:po|pot|xliff|xlf|arb|resx|strings)$|(?:^|/)(?:${LOCALE})\\.(?:json|ya?ml|js|ts|properties)$|(?:^|/)(?:messages|strings|translations?|locale)[-_.]${LOCALE}\\.(?:json|ya?ml|properties|js|ts)$`,
+  `(?:^|/)(?:i18n|l10n|locales?|lang|langs|languages|translations?|messages|nls)/|(?:^|/)language/(?:[^/]+/)*[^/]+\\.(?:json|ya?ml|properties|ini|multids)$|\\.(?:po|pot|xliff|xlf|arb|resx|strings)$|(?:^|/)(?:${LOCALE})\\.(?:json|ya?ml|properties)$|(?:^|/)[^/]*(?:i18n|l10n|locale|lang|translation|messages|nls|intl)[^/]*/(?:[^/]+/)*(?:${LOCALE})\\.(?:js|ts)$|(?:^|/)(?:messages|strings|translations?|locale)[-_.]${LOCALE}\\.(?:json|ya?ml|properties|js|ts)$`,
   'i',
 );
 
