@@ -265,24 +265,18 @@ export class Summaries {
       r = {
         returnOf: (call, evaluate) => this.returnOf(m, call, evaluate),
         rejectionOf: (call, evaluate) => this.rejectionOf(m, call, evaluate),
-        validatedArgs: (call) =>
-          validatedParams(
-            this.targets(m, call, true),
-            this.rule.guards,
-            this.flowKey,
-            call.parent()?.kind() === 'await_expression',
-          ),
-        assertedArgs: (call) =>
-          assertedArgs(
-            this.targets(m, call, true),
-            this.rule.guards,
-            this.flowKey,
-            call.parent()?.kind() === 'await_expression',
-          ),
+        // What a project function checks of its arguments: as a condition, or by throwing.
+        validatedArgs: (call) => this.checked(validatedParams, m, call),
+        assertedArgs: (call) => this.checked(assertedArgs, m, call),
       };
       this.resolvers.set(m.path, r);
     }
     return r;
+  }
+
+  private checked(check: typeof validatedParams, m: LoadedModule, call: SgNode): ReadonlySet<number> {
+    const awaited = call.parent()?.kind() === 'await_expression';
+    return check(this.targets(m, call, true), this.rule.guards, this.flowKey, awaited);
   }
 
   /** The functions a call in module `m` reaches through an import (and, with `local`, in `m` itself). */
