@@ -36,3 +36,30 @@ export function functionReturns(fn: SgNode, syn: Syntax): SgNode[] {
   }
   return out;
 }
+
+/**
+ * The function's parameter names by index (a TypeScript parameter, `url: string`, names its identifier in
+ * `pattern`; a bare arrow parameter is the `parameter` field); undefined for a destructured one, and where the body
+ * gives the name a new value or declares it again with `var` (then the caller's value is not what is checked).
+ */
+export function paramNames(fn: SgNode, body: SgNode): (string | undefined)[] {
+  const params = (fn.field('parameters')?.namedChildren() ?? []).filter((p) => kindOf(p) !== 'comment');
+  const single = fn.field('parameter');
+  const list = params.length > 0 ? params : single ? [single] : [];
+  const names = list.map((p) => {
+    const id = kindOf(p) === 'identifier' ? p : p.field('pattern');
+    return id && kindOf(id) === 'identifier' ? id.text() : undefined;
+  });
+  const assigned = new Set<string>();
+  for (const a of body.findAll({
+    rule: { any: [{ kind: 'assignment_expression' }, { kind: 'augmented_assignment_expression' }] },
+  })) {
+    const left = a.field('left');
+    if (left && kindOf(left) === 'identifier') assigned.add(left.text());
+  }
+  for (const d of body.findAll({ rule: { kind: 'variable_declarator' } })) {
+    const id = d.field('name');
+    if (id && kindOf(id) === 'identifier') assigned.add(id.text());
+  }
+  return names.map((n) => (n !== undefined && assigned.has(n) ? undefined : n));
+}

@@ -23,6 +23,7 @@ import type { Matcher } from './rule-schema.js';
 import { kindOf, nodeAt } from './syntax.js';
 import type { ValidatorTarget } from './own-validators.js';
 import { afterEnd } from './taint-support.js';
+import { paramNames } from './function-params.js';
 
 const FUNCTION_KINDS =
   /^(?:function_declaration|function_expression|arrow_function|method_definition|function|generator_function_declaration)$/;
@@ -99,29 +100,6 @@ export function assertStatements(index: object, scope: SgNode): AssertStatement[
     perScope.set(scope.id(), list);
   }
   return list;
-}
-
-/** The function's parameter names by index; undefined where the body gives one a new value. */
-function paramNames(fn: SgNode, body: SgNode): (string | undefined)[] {
-  const params = (fn.field('parameters')?.namedChildren() ?? []).filter((p) => kindOf(p) !== 'comment');
-  const single = fn.field('parameter');
-  const list = params.length > 0 ? params : single ? [single] : [];
-  const names = list.map((p) => {
-    const id = kindOf(p) === 'identifier' ? p : p.field('pattern');
-    return id && kindOf(id) === 'identifier' ? id.text() : undefined;
-  });
-  const assigned = new Set<string>();
-  for (const a of body.findAll({
-    rule: { any: [{ kind: 'assignment_expression' }, { kind: 'augmented_assignment_expression' }] },
-  })) {
-    const left = a.field('left');
-    if (left && kindOf(left) === 'identifier') assigned.add(left.text());
-  }
-  for (const d of body.findAll({ rule: { kind: 'variable_declarator' } })) {
-    const id = d.field('name');
-    if (id && kindOf(id) === 'identifier') assigned.add(id.text());
-  }
-  return names.map((n) => (n !== undefined && assigned.has(n) ? undefined : n));
 }
 
 function ownerOf(n: SgNode): SgNode | null {

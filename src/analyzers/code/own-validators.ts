@@ -23,6 +23,7 @@ import { implied } from './literal-choice.js';
 import type { Matcher } from './rule-schema.js';
 import { kindOf, nodeAt } from './syntax.js';
 import { assertedParams, namedForChecking, predicateParams } from './own-asserts.js';
+import { paramNames } from './function-params.js';
 
 /** A function another module or the caller's own defines, as summaries.ts's `targets` finds it. */
 export interface ValidatorTarget {
@@ -47,6 +48,29 @@ export function validatorArgNames(text: string): string[] {
   );
 }
 
+/**
+ * The argument indexes every function a call may reach checks (`check`, cached per module under `kind`): none when
+ * one of them is `async` and the call is not awaited (`if (!check(x))` on a promise never takes the branch; a throw
+ * in it rejects a promise).
+ */
+function checkedByEvery(
+  targets: readonly ValidatorTarget[],
+  kind: string,
+  awaited: boolean,
+  check: (t: ValidatorTarget) => ReadonlySet<number>,
+): ReadonlySet<number> {
+  let out: ReadonlySet<number> | undefined;
+  for (const t of targets) {
+    if (!awaited && t.fn.children().some((c) => !c.isNamed() && c.text() === 'async')) return new Set();
+    const key = `${kind}:${t.fn.id()}`;
+    let kept = t.module.summaries.get(key) as ReadonlySet<number> | undefined;
+    if (!kept) t.module.summaries.set(key, (kept = check(t)));
+    const k = kept;
+    out = out === undefined ? k : new Set([...out].filter((i) => k.has(i)));
+  }
+  return out ?? new Set();
+}
+
 /** The parameter indexes a function refuses with one of `guards` (see the module comment), cached per module. */
 export function validatedParams(
   targets: readonly ValidatorTarget[],
@@ -54,25 +78,17 @@ export function validatedParams(
   guardsKey: string,
   awaited: boolean,
 ): ReadonlySet<number> {
-  let out: ReadonlySet<number> | undefined;
-  for (const t of targets) {
-    // `if (!check(x))` on a promise never takes the branch.
-    if (!awaited && t.fn.children().some((c) => !c.isNamed() && c.text() === 'async')) return new Set();
-    const key = `own-validator:${guardsKey}:${t.fn.id()}`;
-    let kept = t.module.summaries.get(key) as ReadonlySet<number> | undefined;
-    if (!kept)
-      t.module.summaries.set(key, (kept = new Set([...refused(t, guards), ...predicateParams(t, guards)])));
-    // Every function the call may reach must refuse the argument.
-    const k = kept;
-    out = out === undefined ? k : new Set([...out].filter((i) => k.has(i)));
-  }
-  return out ?? new Set();
+  return checkedByEvery(
+    targets,
+    `own-validator:${guardsKey}`,
+    awaited,
+    (t) => new Set([...refused(t, guards), ...predicateParams(t, guards)]),
+  );
 }
 
 /**
  * The parameter indexes a function refuses by throwing where one of `guards` fails (own-asserts.ts): a call of
- * it, a statement of its own, checks those arguments for the code after it. Every function the call may reach
- * must refuse the argument; an `async` one only where the call is awaited (its throw rejects a promise).
+ * it, a statement of its own, checks those arguments for the code after it.
  */
 export function assertedArgs(
   targets: readonly ValidatorTarget[],
@@ -80,16 +96,7 @@ export function assertedArgs(
   guardsKey: string,
   awaited: boolean,
 ): ReadonlySet<number> {
-  let out: ReadonlySet<number> | undefined;
-  for (const t of targets) {
-    if (!awaited && t.fn.children().some((c) => !c.isNamed() && c.text() === 'async')) return new Set();
-    const key = `own-assert:${guardsKey}:${t.fn.id()}`;
-    let kept = t.module.summaries.get(key) as ReadonlySet<number> | undefined;
-    if (!kept) t.module.summaries.set(key, (kept = assertedParams(t, guards)));
-    const k = kept;
-    out = out === undefined ? k : new Set([...out].filter((i) => k.has(i)));
-  }
-  return out ?? new Set();
+  return checkedByEvery(targets, `own-assert:${guardsKey}`, awaited, (t) => assertedParams(t, guards));
 }
 
 const FUNCTION_KINDS =
@@ -108,24 +115,7 @@ function refused(t: ValidatorTarget, guards: readonly Matcher[]): ReadonlySet<nu
     if (ownerOf(r)?.id() !== t.fn.id()) continue;
     if (r.id() !== last.id() && !/^return\s+false\s*;?$/.test(r.text())) return out;
   }
-  // A TypeScript parameter (`url: string`) names its identifier in `pattern`.
-  const names = params.map((p) => {
-    const id = kindOf(p) === 'identifier' ? p : p.field('pattern');
-    return id && kindOf(id) === 'identifier' ? id.text() : undefined;
-  });
-  // A parameter given a new value (or declared again with `var`) before its check: the caller's value is unchecked.
-  const assigned = new Set<string>();
-  for (const a of body.findAll({
-    rule: { any: [{ kind: 'assignment_expression' }, { kind: 'augmented_assignment_expression' }] },
-  })) {
-    const left = a.field('left');
-    if (left && kindOf(left) === 'identifier') assigned.add(left.text());
-  }
-  for (const d of body.findAll({ rule: { kind: 'variable_declarator' } })) {
-    const id = d.field('name');
-    if (id && kindOf(id) === 'identifier') assigned.add(id.text());
-  }
-  for (let i = 0; i < names.length; i++) if (assigned.has(names[i] ?? '')) names[i] = undefined;
+  const names = paramNames(t.fn, body);
   const spots = t.module.index.spotsOf(t.module.root, t.module.lang, guards);
   for (const s of statements) {
     const cond = s.field('condition');
