@@ -255,14 +255,19 @@ export function assertedParams(t: ValidatorTarget, guards: readonly Matcher[]): 
   return out;
 }
 
+/** A branch's last statement: of its block, past comments, or the branch itself when it is one statement. */
+export function lastStatement(branch: SgNode | null): SgNode | undefined {
+  if (!branch) return undefined;
+  if (kindOf(branch) !== 'statement_block') return branch;
+  return branch
+    .namedChildren()
+    .filter((s) => kindOf(s) !== 'comment')
+    .at(-1);
+}
+
 /** Whether a branch always throws: its last statement (or itself) is a `throw`. */
 function throws(branch: SgNode | null): boolean {
-  if (!branch) return false;
-  const list =
-    kindOf(branch) === 'statement_block'
-      ? branch.namedChildren().filter((s) => kindOf(s) !== 'comment')
-      : [branch];
-  const end = list[list.length - 1];
+  const end = lastStatement(branch);
   return !!end && kindOf(end) === 'throw_statement';
 }
 

@@ -22,7 +22,7 @@ import { GUARD_POLARITY } from './rule-schema.js';
 import { implied } from './literal-choice.js';
 import type { Matcher } from './rule-schema.js';
 import { kindOf, nodeAt } from './syntax.js';
-import { assertedParams, namedForChecking, predicateParams } from './own-asserts.js';
+import { assertedParams, lastStatement, namedForChecking, predicateParams } from './own-asserts.js';
 import { paramNames } from './function-params.js';
 
 /** A function another module or the caller's own defines, as summaries.ts's `targets` finds it. */
@@ -139,12 +139,7 @@ function refused(t: ValidatorTarget, guards: readonly Matcher[]): ReadonlySet<nu
 
 /** Whether a branch always refuses: its last statement (or itself) is `return false` or a `throw`. */
 function refuses(branch: SgNode | null): boolean {
-  if (!branch) return false;
-  const list =
-    kindOf(branch) === 'statement_block'
-      ? branch.namedChildren().filter((s) => kindOf(s) !== 'comment')
-      : [branch];
-  const end = list[list.length - 1];
+  const end = lastStatement(branch);
   return !!end && (kindOf(end) === 'throw_statement' || /^return\s+false\s*;?$/.test(end.text()));
 }
 
