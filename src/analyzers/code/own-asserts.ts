@@ -102,7 +102,8 @@ export function assertStatements(index: object, scope: SgNode): AssertStatement[
   return list;
 }
 
-function ownerOf(n: SgNode): SgNode | null {
+/** The function a node is written in (its own returns are that function's, not an outer one's). */
+export function ownerOf(n: SgNode): SgNode | null {
   let p = n.parent();
   while (p && !FUNCTION_KINDS.test(kindOf(p))) p = p.parent();
   return p;

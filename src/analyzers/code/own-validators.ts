@@ -22,7 +22,7 @@ import { GUARD_POLARITY } from './rule-schema.js';
 import { implied } from './literal-choice.js';
 import type { Matcher } from './rule-schema.js';
 import { kindOf, nodeAt } from './syntax.js';
-import { assertedParams, lastStatement, namedForChecking, predicateParams } from './own-asserts.js';
+import { assertedParams, lastStatement, namedForChecking, ownerOf, predicateParams } from './own-asserts.js';
 import { paramNames } from './function-params.js';
 
 /** A function another module or the caller's own defines, as summaries.ts's `targets` finds it. */
@@ -99,9 +99,6 @@ export function assertedArgs(
   return checkedByEvery(targets, `own-assert:${guardsKey}`, awaited, (t) => assertedParams(t, guards));
 }
 
-const FUNCTION_KINDS =
-  /^(?:function_declaration|function_expression|arrow_function|method_definition|function)$/;
-
 function refused(t: ValidatorTarget, guards: readonly Matcher[]): ReadonlySet<number> {
   const out = new Set<number>();
   const body = t.fn.field('body');
@@ -141,12 +138,6 @@ function refused(t: ValidatorTarget, guards: readonly Matcher[]): ReadonlySet<nu
 function refuses(branch: SgNode | null): boolean {
   const end = lastStatement(branch);
   return !!end && (kindOf(end) === 'throw_statement' || /^return\s+false\s*;?$/.test(end.text()));
-}
-
-function ownerOf(n: SgNode): SgNode | null {
-  let p = n.parent();
-  while (p && !FUNCTION_KINDS.test(kindOf(p))) p = p.parent();
-  return p;
 }
 
 /**
