@@ -8,6 +8,7 @@ import { kindOf } from './syntax.js';
 import { contains } from './taint-support.js';
 import type { Definition } from './scope.js';
 import type { FileIndex } from './file-index.js';
+import { holdsForEachOf } from './text-scans.js';
 
 const FUNCTIONS = new Set(['arrow_function', 'function_expression', 'function']);
 const BLOCKS = new Set(['statement_block', 'program']);
@@ -97,7 +98,7 @@ export class ElementRewrites {
     if (this.named === undefined) return false;
     const name = use.text();
     let here = this.named.get(name);
-    if (here === undefined) this.named.set(name, (here = this.text().includes(`${name}.forEach`)));
+    if (here === undefined) this.named.set(name, (here = holdsForEachOf(this.file.index, this.text(), name)));
     if (!here) return false;
     const fn = enclosing(use);
     if (!fn) return false;

@@ -13,6 +13,7 @@ import type { TaintBudget } from './taint-budget.js';
 import { partReceiver } from './taint-shapes.js';
 import { validatorArgNames, validatorChecks } from './own-validators.js';
 import { assertStatements, mayBeAsserted } from './own-asserts.js';
+import { constCopies } from './text-scans.js';
 
 /** The index of the first spot that starts at `start` or later (spots sorted by start). */
 function firstFrom(list: readonly Spot[], start: number): number {
@@ -116,8 +117,7 @@ export class GuardChecker {
             if (!/^[\w$]+$/.test(x) || scanned.has(x)) continue;
             scanned.add(x);
             // Every const of that name: another function may declare one copying something else first.
-            const copies = new RegExp(`\\bconst\\s+${x.replace(/\$/g, '\\$')}\\s*=\\s*([\\w$.]+)`, 'g');
-            for (const c of text.matchAll(copies)) if (c[1]) named.add(c[1]);
+            for (const c of constCopies(this.o.index, text, x)) named.add(c);
           }
         }
       }
