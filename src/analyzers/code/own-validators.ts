@@ -15,6 +15,8 @@
  * assigns (`name = name.slice(0, 8)`) is not checked as passed: the check saw another value. An `async`
  * function answers with a promise, always truthy: it checks only where the call is awaited.
  */
+import { perText } from './text-scans.js';
+import type { Scan } from './text-scans.js';
 import type { SgNode } from '@ast-grep/napi';
 import type { FileLanguage } from './languages.js';
 import type { FileIndex } from './file-index.js';
@@ -36,7 +38,14 @@ export const VALIDATOR_CALL =
   /(?:^|[^\w$])([\w$.]*(?:check|valid|verif|saniti[sz]|ensure|allow|safe|assert|exist|known|confine|inside|within|is[A-Z_]|has[A-Z_])[\w$]*)\s*\(\s*((?:[\w$]+(?:\.[\w$]+)*\s*,\s*){0,3}[\w$]+(?:\.[\w$]+)*)\s*[,)]/gi;
 
 /** The plain names passed (among the first four) to a call that may be named for checking in `text` (mayName). */
-export function validatorArgNames(text: string): string[] {
+export function validatorArgNames(key: object, text: string): readonly string[] {
+  // Asked once per file and set of guards (each taint rule's): the scan is the text's, read once.
+  return perText(ARG_NAMES, key, text, () => argNamesIn(text));
+}
+
+const ARG_NAMES = new WeakMap<object, Scan<readonly string[]>>();
+
+function argNamesIn(text: string): string[] {
   if (
     !/check|valid|verif|saniti|ensure|allow|safe|assert|exist|known|confine|inside|within|is[A-Z_]|has[A-Z_]/i.test(
       text,

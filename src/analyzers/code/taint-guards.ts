@@ -122,7 +122,7 @@ export class GuardChecker {
         }
       }
       if (this.o.calls?.validatedArgs && !this.o.python)
-        for (const x of validatorArgNames(text)) named.add(x);
+        for (const x of validatorArgNames(this.o.index, text)) named.add(x);
       this.named = named;
       NAMED.get(this.o.index)?.set(this.o.guards, named);
     }

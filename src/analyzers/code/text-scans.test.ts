@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { constCopies, holdsForEachOf } from './text-scans.js';
+import { validatorArgNames } from './own-validators.js';
 
 /** What the per-name scans these replace gave. */
 const perName = (text: string, x: string): string[] =>
@@ -37,5 +38,12 @@ describe('text-scans', () => {
     expect(constCopies(key, 'const a = c', 'a')).toEqual(['c']);
     expect(holdsForEachOf(key, 'a.forEach', 'a')).toBe(true);
     expect(holdsForEachOf(key, 'b.forEach', 'a')).toBe(false);
+  });
+
+  it('reads the names passed to validators once per text', () => {
+    const key = {};
+    expect(validatorArgNames(key, 'if (!isValid(a, b.c)) return')).toEqual(['a', 'b.c']);
+    expect(validatorArgNames(key, 'if (!isValid(a, b.c)) return')).toEqual(['a', 'b.c']);
+    expect(validatorArgNames(key, 'checkPath(p)')).toEqual(['p']);
   });
 });

@@ -5,10 +5,10 @@
  * 4.5 of vite's 44 sampled seconds in the `const` scans alone). The answers are the ones the per-name scans gave.
  */
 
-type Scan<T> = { text: string; value: T };
+export type Scan<T> = { text: string; value: T };
 
 /** Keeps one answer per key object (a module's FileIndex) for the text it was computed from. */
-function perText<T>(cache: WeakMap<object, Scan<T>>, key: object, text: string, make: () => T): T {
+export function perText<T>(cache: WeakMap<object, Scan<T>>, key: object, text: string, make: () => T): T {
   const hit = cache.get(key);
   if (hit && hit.text === text) return hit.value;
   const value = make();
