@@ -248,10 +248,10 @@ export async function keepAppMatches(
   }
   // Another application's file (a package of a monorepo the caller imports) is decided on that one's files.
   const elsewhere = new Map<string, AppFacts>();
+  const each = rules.filter((r) => r.app!.each);
   for (const m of pending) {
     const at = m.path === undefined ? folder : appFolderOf(m.path, ctx.paths);
-    if (at !== folder && !elsewhere.has(at))
-      elsewhere.set(at, await factsOf(at, rules.filter((r) => r.app!.each)));
+    if (at !== folder && !elsewhere.has(at)) elsewhere.set(at, await factsOf(at, each));
   }
   const first = new Map<string, CodeMatch>();
   for (const m of pending) {
