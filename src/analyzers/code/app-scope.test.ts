@@ -253,4 +253,18 @@ describe('a taint rule kept where the application says so (app.each: code/js-nos
     );
     expect(found).toEqual([]);
   });
+
+  // The filter is written in a helper module that a route of another file gives the request body: the
+  // finding sits in the helper, and is decided on the same application's files as one written in the route.
+  const HELPER = `exports.removeBatch = function (store, body) {\n  store.remove(body.name);\n};\n`;
+  const CALLER = `const express = require('express');\nconst util = require('./lib/util');\nconst store = require('./lib/store');\nconst app = express();\napp.use(express.json());\napp.post('/remove', (req, res) => {\n  util.removeBatch(store, req.body);\n  res.end();\n});\n`;
+
+  it('asks the condition of a finding reported in another file of the application too', async () => {
+    const store = `const fs = require('fs');\nexports.remove = (name) => fs.rmSync('/var/lib/app/' + Number(name));\n`;
+    const files = { 'package.json': '{}', 'app.js': CALLER, 'lib/util.js': HELPER, 'lib/store.js': store };
+    expect(await scanAll(files, 'code/js-nosql-injection')).toEqual([]);
+    const mongo = `const { MongoClient } = require('mongodb');\nconst c = new MongoClient(process.env.URL).db('a').collection('b');\nexports.remove = (q) => c.deleteMany(q);\n`;
+    const found = await scanAll({ ...files, 'lib/store.js': mongo }, 'code/js-nosql-injection');
+    expect(found.map((f) => `${f.location.path}:${f.location.startLine}`)).toEqual(['lib/util.js:2']);
+  });
 });

@@ -220,19 +220,25 @@ export async function keepAppMatches(
   ctx: Pick<AnalyzerContext, 'root' | 'paths' | 'readFile' | 'warn'>,
   matchesIn: RuleMatchesIn,
 ): Promise<CodeMatch[]> {
-  const pending = matches.filter((m) => m.rule.app && m.path === undefined);
+  // A rule kept where its condition holds (`each`) asks it of the application that holds the finding, also
+  // when the finding sits in another file than the one analysed (a helper given request data by a caller here):
+  // a module's `obj.remove(name)` is no MongoDB filter in an application that names no MongoDB client.
+  const pending = matches.filter((m) => m.rule.app && (m.path === undefined || m.rule.app.each));
   if (pending.length === 0) return matches;
   const folder = appFolderOf(file.path, ctx.paths);
   const rules = [...new Map(pending.map((m) => [m.rule.id, m.rule])).values()];
   const alone = ctx.paths.has(file.path) ? '' : file.path;
-  const key = `${ctx.root}\0${folder}\0${alone}\0${rules.map((r) => r.id).join(',')}`;
-  let facts = cache.get(key);
-  if (!facts) {
-    facts = readFacts(folder, rules, file, ctx, matchesIn);
-    cache.set(key, facts);
-    if (cache.size > KEEP) cache.delete(cache.keys().next().value as string);
-  }
-  const { verdicts, truncated } = await facts;
+  const factsOf = (at: string, asked: readonly CodeRule[]): Promise<AppFacts> => {
+    const key = `${ctx.root}\0${at}\0${alone}\0${asked.map((r) => r.id).join(',')}`;
+    let facts = cache.get(key);
+    if (!facts) {
+      facts = readFacts(at, asked, file, ctx, matchesIn);
+      cache.set(key, facts);
+      if (cache.size > KEEP) cache.delete(cache.keys().next().value as string);
+    }
+    return facts;
+  };
+  const { verdicts, truncated } = await factsOf(folder, rules);
   const undecided = rules.filter((r) => !r.app!.each);
   if (truncated && undecided.length > 0) {
     ctx.warn(
@@ -240,16 +246,24 @@ export async function keepAppMatches(
       { code: 'analysis-truncated', path: file.path },
     );
   }
+  // Another application's file (a package of a monorepo the caller imports) is decided on that one's files.
+  const elsewhere = new Map<string, AppFacts>();
+  const each = rules.filter((r) => r.app!.each);
+  for (const m of pending) {
+    const at = m.path === undefined ? folder : appFolderOf(m.path, ctx.paths);
+    if (at !== folder && !elsewhere.has(at)) elsewhere.set(at, await factsOf(at, each));
+  }
   const first = new Map<string, CodeMatch>();
   for (const m of pending) {
     const f = first.get(m.rule.id);
     if (!f || m.line < f.line || (m.line === f.line && m.column < f.column)) first.set(m.rule.id, m);
   }
   return matches.filter((m) => {
-    if (!m.rule.app || m.path !== undefined) return true;
-    const v = verdicts.get(m.rule.id);
+    if (!m.rule.app || (m.path !== undefined && !m.rule.app.each)) return true;
+    const other = m.path === undefined ? undefined : elsewhere.get(appFolderOf(m.path, ctx.paths));
+    const v = (other?.verdicts ?? verdicts).get(m.rule.id);
     // Undecided (too large an application to read) is kept: the condition only ever withholds a finding.
-    if (m.rule.app.each) return truncated || v?.holds === true;
+    if (m.rule.app.each) return (other?.truncated ?? truncated) || v?.holds === true;
     if (truncated || !v?.holds || (v.reporter !== undefined && v.reporter !== file.path)) return false;
     return first.get(m.rule.id) === m;
   });
