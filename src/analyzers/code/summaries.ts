@@ -11,6 +11,7 @@ import type { SinkMatch } from './sinks.js';
 import type { CompiledSources } from './sources.js';
 import { accessPath } from './sources.js';
 import { kindOf, syntaxOf } from './syntax.js';
+import { returnedElements, type TupleElement } from './scope.js';
 import type { Syntax } from './syntax.js';
 import { REQ, TaintEvaluator } from './taint.js';
 import type { CallResolver, TaintStep, Trace, Value } from './taint.js';
@@ -263,7 +264,7 @@ export class Summaries {
     let r = this.resolvers.get(m.path);
     if (!r) {
       r = {
-        returnOf: (call, evaluate) => this.returnOf(m, call, evaluate),
+        returnOf: (call, evaluate, element) => this.returnOf(m, call, evaluate, element),
         rejectionOf: (call, evaluate) => this.rejectionOf(m, call, evaluate),
         // What a project function checks of its arguments: as a condition, or by throwing.
         validatedArgs: (call) => this.checked(validatedParams, m, call),
@@ -317,11 +318,16 @@ export class Summaries {
       .map((fn) => ({ module: target, fn, name }));
   }
 
-  private returnOf(m: LoadedModule, call: SgNode, evaluate: (n: SgNode) => Value): Value | undefined {
+  private returnOf(
+    m: LoadedModule,
+    call: SgNode,
+    evaluate: (n: SgNode) => Value,
+    element?: TupleElement,
+  ): Value | undefined {
     const targets = this.targets(m, call, false);
     if (targets.length === 0) return undefined;
     for (const t of targets) {
-      const s = this.flow(t);
+      const s = this.flow(t, element);
       const at = { text: `${t.name}()`, line: lineOf(call), path: m.path };
       if (s.source) return withStep(s.source, at);
       for (const [k, pass] of s.passes) {
@@ -378,17 +384,21 @@ export class Summaries {
    * Which sources a function returns and which parameters reach its return value (computed on first use,
    * shared by every rule with the same sources, sanitizers and guards: the rule's sinks play no part).
    */
-  private flow(t: CallTarget): Flow {
+  private flow(t: CallTarget, element?: TupleElement): Flow {
     const empty = (): Flow => ({ source: null, passes: new Map() });
-    return this.kept(t.module, `${this.flowKey}:${t.fn.id()}`, empty, () => this.computeFlow(t));
+    // A tuple target's element has its own flow: what that element of the returns carries.
+    const el = element ? `:${element.index}/${element.arity}` : '';
+    return this.kept(t.module, `${this.flowKey}:${t.fn.id()}${el}`, empty, () =>
+      this.computeFlow(t, element),
+    );
   }
 
-  private computeFlow(t: CallTarget): Flow {
+  private computeFlow(t: CallTarget, element?: TupleElement): Flow {
     const f: Flow = { source: null, passes: new Map() };
     const span = t.fn.range();
     // The walk of the body for its returns costs with its size.
     if (!this.account.file.take(sizeSteps(span.end.index - span.start.index))) return f;
-    const returns = functionReturns(t.fn, this.syn);
+    const returns = returnedElements(functionReturns(t.fn, this.syn), element);
     const clean = this.evaluator(t.module, { fn: t.fn.id(), param: -1 });
     for (const r of returns) {
       const v = clean.taintOf(r);
