@@ -1,6 +1,7 @@
 import type { SgNode } from '@ast-grep/napi';
 import { kindOf } from './syntax.js';
 import type { Syntax } from './syntax.js';
+import { tupleElement, type TupleElement } from './tuple-targets.js';
 
 /** How a name gets its value at one place in the code. */
 export type Definition =
@@ -10,15 +11,6 @@ export type Definition =
   | { kind: 'add'; node: SgNode; value: SgNode }
   /** A parameter; `keys` is the property path when it is a name taken apart from one (`({ url }) => …`). */
   | { kind: 'param'; node: SgNode; fn: SgNode; index: number; name: string; keys?: string[] };
-
-/**
- * A Python name that is one element of a tuple target (`a, b = f()`): its position and the target's length.
- * The value is that element of a tuple of the same length (right side or every return of the function called).
- */
-export interface TupleElement {
-  index: number;
-  arity: number;
-}
 
 const JS_PATTERNS = new Set([
   'object_pattern',
@@ -156,17 +148,6 @@ function destructured(hit: SgNode, syn: Syntax): Definition | undefined {
   return undefined;
 }
 
-/** `hit`'s place in a flat tuple target `a, b = …` (one level, no starred name), or undefined. */
-function tupleElement(hit: SgNode, target: SgNode): TupleElement | undefined {
-  const p = hit.parent();
-  if (!p || p.id() !== target.id() || (p.kind() !== 'pattern_list' && p.kind() !== 'tuple_pattern'))
-    return undefined;
-  const names = p.namedChildren().filter((c) => c.kind() !== 'comment');
-  if (names.some((c) => c.kind() !== 'identifier')) return undefined;
-  const index = names.findIndex((c) => c.id() === hit.id());
-  return index < 0 ? undefined : { index, arity: names.length };
-}
-
 /** Classifies an identifier occurrence in Python as a definition, or undefined. */
 function classifyPy(hit: SgNode, syn: Syntax): Definition | undefined {
   let target = hit;
@@ -184,9 +165,7 @@ function classifyPy(hit: SgNode, syn: Syntax): Definition | undefined {
     const v = p.field(pk === 'assignment' ? 'right' : 'value');
     if (!v) return undefined;
     const element = pk === 'assignment' ? tupleElement(hit, target) : undefined;
-    return element
-      ? { kind: 'value', node: hit, value: v, keys: [], strong: true, element }
-      : { kind: 'value', node: hit, value: v, keys: [], strong: true };
+    return { kind: 'value', node: hit, value: v, keys: [], strong: true, ...(element ? { element } : {}) };
   }
   if (pk === 'augmented_assignment' && same(p.field('left'), target)) {
     const v = p.field('right');
@@ -251,21 +230,4 @@ export function functionName(fn: SgNode): string | undefined {
     return (p.field('name') ?? p.field('key'))?.text();
   if (p?.kind() === 'assignment_expression') return p.field('left')?.text().split('.').pop();
   return undefined;
-}
-
-/** The element `e` names of `value` when it is a tuple or list of the target's length (`x, y`, `(x, y)`). */
-export function tupleElementOf(value: SgNode, e: TupleElement): SgNode | undefined {
-  const k = value.kind();
-  if (k !== 'expression_list' && k !== 'tuple' && k !== 'list') return undefined;
-  const items = value.namedChildren().filter((c) => c.kind() !== 'comment');
-  if (items.length !== e.arity || items.some((c) => c.kind() === 'list_splat')) return undefined;
-  return items[e.index];
-}
-
-/**
- * What a function's returns give a tuple target's element: that element of each return that is a tuple of the
- * target's length; any other return (a name holding a tuple, `None`) whole, as before.
- */
-export function returnedElements(returns: readonly SgNode[], e: TupleElement | undefined): SgNode[] {
-  return e ? returns.map((r) => tupleElementOf(r, e) ?? r) : [...returns];
 }

@@ -2,27 +2,25 @@ import type { SgNode } from '@ast-grep/napi';
 import type { Matcher, SinkSpec } from './rule-schema.js';
 import type { LoadedModule, ProjectView } from './project.js';
 import { exportedFunctionName } from './whole-export.js';
-import { sinkMatches } from './sinks.js';
+import { sinkMatches, type SinkMatch } from './sinks.js';
 import { rejectedParams } from './promise-rejections.js';
 import { assertedArgs, validatedParams } from './own-validators.js';
 import { flowKey } from './flow-key.js';
 import { functionReturns, paramCount, paramName } from './function-params.js';
-import type { SinkMatch } from './sinks.js';
-import type { CompiledSources } from './sources.js';
-import { accessPath } from './sources.js';
-import { kindOf, syntaxOf } from './syntax.js';
-import { returnedElements, type TupleElement } from './scope.js';
-import type { Syntax } from './syntax.js';
+import { accessPath, type CompiledSources } from './sources.js';
+import { kindOf, syntaxOf, type Syntax } from './syntax.js';
+import { returnedElements, type TupleElement } from './tuple-targets.js';
 import { REQ, TaintEvaluator } from './taint.js';
 import type { CallResolver, TaintStep, Trace, Value } from './taint.js';
 import { firstField, passedFields, passedValue, reachingFields } from './pass-fields.js';
 import type { PassedField } from './pass-fields.js';
 import { argFor, argumentNodes, contains, lineOf, withStep, withSteps } from './taint-support.js';
 import type { Bound } from './matches.js';
-import { OWN_STEPS, sizeSteps, StepPool } from './taint-budget.js';
-import type { Account } from './taint-budget.js';
+import { OWN_STEPS, sizeSteps, StepPool, type Account } from './taint-budget.js';
 import { cycleMemoOf, frameFor } from './summary-cycles.js';
 import type { CycleEntry, CycleMemo, Cost, Frame } from './summary-cycles.js';
+
+type Evaluate = (n: SgNode) => Value;
 
 /** What one taint rule brings to cross-function analysis. */
 export interface RuleContext {
@@ -318,16 +316,11 @@ export class Summaries {
       .map((fn) => ({ module: target, fn, name }));
   }
 
-  private returnOf(
-    m: LoadedModule,
-    call: SgNode,
-    evaluate: (n: SgNode) => Value,
-    element?: TupleElement,
-  ): Value | undefined {
+  private returnOf(m: LoadedModule, call: SgNode, evaluate: Evaluate, el?: TupleElement): Value | undefined {
     const targets = this.targets(m, call, false);
     if (targets.length === 0) return undefined;
     for (const t of targets) {
-      const s = this.flow(t, element);
+      const s = this.flow(t, el);
       const at = { text: `${t.name}()`, line: lineOf(call), path: m.path };
       if (s.source) return withStep(s.source, at);
       for (const [k, pass] of s.passes) {
@@ -346,7 +339,7 @@ export class Summaries {
   }
 
   /** What a call into another module's function rejects its promise with (promise-rejections.ts). */
-  private rejectionOf(m: LoadedModule, call: SgNode, evaluate: (n: SgNode) => Value): Value | undefined {
+  private rejectionOf(m: LoadedModule, call: SgNode, evaluate: Evaluate): Value | undefined {
     const targets = this.targets(m, call, false);
     if (targets.length === 0) return undefined;
     // Only a parameter's value is followed into the callee (see rejectedParams): when no argument of the
@@ -384,13 +377,11 @@ export class Summaries {
    * Which sources a function returns and which parameters reach its return value (computed on first use,
    * shared by every rule with the same sources, sanitizers and guards: the rule's sinks play no part).
    */
-  private flow(t: CallTarget, element?: TupleElement): Flow {
+  private flow(t: CallTarget, el?: TupleElement): Flow {
     const empty = (): Flow => ({ source: null, passes: new Map() });
-    // A tuple target's element has its own flow: what that element of the returns carries.
-    const el = element ? `:${element.index}/${element.arity}` : '';
-    return this.kept(t.module, `${this.flowKey}:${t.fn.id()}${el}`, empty, () =>
-      this.computeFlow(t, element),
-    );
+    // A tuple target's element (`a, b = f()`) has its own flow: what that element of the returns carries.
+    const key = `${this.flowKey}:${t.fn.id()}${el ? `:${el.index}/${el.arity}` : ''}`;
+    return this.kept(t.module, key, empty, () => this.computeFlow(t, el));
   }
 
   private computeFlow(t: CallTarget, element?: TupleElement): Flow {

@@ -1,7 +1,8 @@
 import type { SgNode } from '@ast-grep/napi';
 import type { Matcher } from './rule-schema.js';
 import type { CompiledSources } from './sources.js';
-import type { Definition, TupleElement } from './scope.js';
+import type { Definition } from './scope.js';
+import type { TupleElement } from './tuple-targets.js';
 import { kindOf } from './syntax.js';
 import type { Syntax } from './syntax.js';
 

@@ -7,15 +7,10 @@ import { accessSuffix, fieldRead, fieldWritten, literalField } from './taint-fie
 import { SourceFinder } from './taint-sources.js';
 import { replacementSanitizes } from './replace-check.js';
 import { passesThrough } from './char-filters.js';
-import {
-  functionName,
-  returnedElements,
-  tupleElementOf,
-  type Definition,
-  type TupleElement,
-} from './scope.js';
+import { functionName, type Definition } from './scope.js';
 import { accessPath } from './sources.js';
 import { kindOf } from './syntax.js';
+import { returnedElements, TupleAsks } from './tuple-targets.js';
 import { memberSetToLiteral } from './reaching-assignment.js';
 import { ElementRewrites } from './rewritten-elements.js';
 import { redirectTarget, settledBy, type RedirectContext } from './taint-redirect.js';
@@ -63,8 +58,7 @@ export class TaintEvaluator {
   private readonly rewrites: ElementRewrites;
   private readonly callbacks: CallbackParams;
   private rewrite: Rewrite | undefined; // a parameter's URL field its function replaces (ssrf-options.ts)
-  /** Set while a tuple target's call is evaluated (`a, b = f()`): that call's id and the element asked. */
-  private elementAsked: { call: number; element: TupleElement } | undefined;
+  private readonly tuples = new TupleAsks(); // `a, b = f()`: the element asked of f's returns
 
   constructor(private readonly o: TaintOptions) {
     this.callKind = o.python ? 'call' : 'call_expression';
@@ -360,7 +354,8 @@ export class TaintEvaluator {
   /** The value of definition `d` of a name; `whole` when the name is used as is, not as `name.x`. */
   private definition(d: Definition, depth: number, whole: boolean): Value {
     if (d.kind === 'param') return this.param(d, depth);
-    if (d.kind === 'value' && d.element) return this.element(d.value, d.element, depth);
+    if (d.kind === 'value' && d.element)
+      return this.tuples.value(d.value, d.element, this.o.syn, (n) => this.expr(n, depth + 1));
     if (d.kind === 'value' && d.keys.length > 0) {
       const base = accessPath(d.value, this.o.syn);
       if (base !== undefined) {
@@ -378,26 +373,6 @@ export class TaintEvaluator {
       return v;
     }
     return this.expr(d.value, depth + 1);
-  }
-
-  /**
-   * One name of a tuple target (`a, b = …`): the same element of a tuple right side, or of what the called
-   * function returns; anything else whole (`a, b = request.POST.items()[0]`).
-   */
-  private element(value: SgNode, e: TupleElement, depth: number): Value {
-    const part = tupleElementOf(value, e);
-    if (part) return this.expr(part, depth + 1);
-    let call = value;
-    while (this.o.syn.sameValue.has(kindOf(call)) && call.namedChildren().length === 1)
-      call = call.namedChildren()[0] ?? call;
-    if (!this.o.syn.call.has(kindOf(call))) return this.expr(value, depth + 1);
-    const saved = this.elementAsked;
-    this.elementAsked = { call: call.id(), element: e };
-    try {
-      return this.expr(value, depth + 1);
-    } finally {
-      this.elementAsked = saved;
-    }
   }
 
   private requestKeys(keys: readonly string[], at: SgNode, whole: boolean): Value {
@@ -472,13 +447,9 @@ export class TaintEvaluator {
       const a = node.field(syn.callArguments)?.namedChildren() ?? [];
       return this.firstOf([a[2], a[1]], depth);
     }
-    // A tuple target's element (`_, name = f(request)`): only that element of what f returns.
-    const element = this.elementAsked?.call === node.id() ? this.elementAsked.element : undefined;
-    const resolved = this.o.calls?.returnOf(
-      node,
-      (n, f) => (f === undefined ? this.expr(n, depth + 1) : this.fieldOf(n, f, depth + 1)),
-      element,
-    );
+    const ask = (n: SgNode, f?: string): Value =>
+      f ? this.fieldOf(n, f, depth + 1) : this.expr(n, depth + 1);
+    const resolved = this.o.calls?.returnOf(node, ask, this.tuples.at(node));
     if (resolved !== undefined) return resolved;
     const callee = node.field(syn.callFunction) ?? node.field('constructor');
     const calleeName =
@@ -490,7 +461,7 @@ export class TaintEvaluator {
         ? this.o.index.functionsNamed(this.o.root, this.o.syn, this.o.python, calleeName)
         : [];
     if (local.length > 0 && calleeName !== undefined)
-      return this.throughLocal(node, local, calleeName, depth, element);
+      return this.throughLocal(node, local, calleeName, depth);
     const args = node.field(syn.callArguments)?.namedChildren() ?? [];
     const recv = callee && syn.member.has(kindOf(callee)) ? callee.field(syn.memberObject) : null;
     if (recv) {
@@ -508,17 +479,11 @@ export class TaintEvaluator {
     return v;
   }
 
-  private throughLocal(
-    node: SgNode,
-    fns: SgNode[],
-    name: string,
-    depth: number,
-    element?: TupleElement,
-  ): Value {
+  private throughLocal(node: SgNode, fns: SgNode[], name: string, depth: number): Value {
     for (const fn of fns) {
       const span = fn.range();
       if (!this.budget.charge(sizeSteps(span.end.index - span.start.index))) return null;
-      const returns = returnedElements(this.defs.returnsOf(fn), element);
+      const returns = returnedElements(this.defs.returnsOf(fn), this.tuples.at(node));
       this.bindings.push({ fn: fn.id(), call: node, name });
       const v = this.firstOf(returns, depth);
       this.bindings.pop();
