@@ -1,11 +1,12 @@
 import type { SgNode } from '@ast-grep/napi';
 import { kindOf } from './syntax.js';
 import type { Syntax } from './syntax.js';
+import { tupleElement, type TupleElement } from './tuple-targets.js';
 
 /** How a name gets its value at one place in the code. */
 export type Definition =
   /** `x = value`, `const x = value`, destructuring (`keys` is the property path into `value`), `for x of value`. */
-  | { kind: 'value'; node: SgNode; value: SgNode; keys: string[]; strong: boolean }
+  | { kind: 'value'; node: SgNode; value: SgNode; keys: string[]; strong: boolean; element?: TupleElement }
   /** `x.push(v)`, `x.y = v`, `x += v`: adds to what x already holds. */
   | { kind: 'add'; node: SgNode; value: SgNode }
   /** A parameter; `keys` is the property path when it is a name taken apart from one (`({ url }) => …`). */
@@ -162,7 +163,9 @@ function classifyPy(hit: SgNode, syn: Syntax): Definition | undefined {
     same(p.field(pk === 'assignment' ? 'left' : 'name'), target)
   ) {
     const v = p.field(pk === 'assignment' ? 'right' : 'value');
-    return v ? { kind: 'value', node: hit, value: v, keys: [], strong: true } : undefined;
+    if (!v) return undefined;
+    const element = pk === 'assignment' ? tupleElement(hit, target) : undefined;
+    return { kind: 'value', node: hit, value: v, keys: [], strong: true, ...(element ? { element } : {}) };
   }
   if (pk === 'augmented_assignment' && same(p.field('left'), target)) {
     const v = p.field('right');

@@ -2,26 +2,25 @@ import type { SgNode } from '@ast-grep/napi';
 import type { Matcher, SinkSpec } from './rule-schema.js';
 import type { LoadedModule, ProjectView } from './project.js';
 import { exportedFunctionName } from './whole-export.js';
-import { sinkMatches } from './sinks.js';
+import { sinkMatches, type SinkMatch } from './sinks.js';
 import { rejectedParams } from './promise-rejections.js';
 import { assertedArgs, validatedParams } from './own-validators.js';
 import { flowKey } from './flow-key.js';
 import { functionReturns, paramCount, paramName } from './function-params.js';
-import type { SinkMatch } from './sinks.js';
-import type { CompiledSources } from './sources.js';
-import { accessPath } from './sources.js';
-import { kindOf, syntaxOf } from './syntax.js';
-import type { Syntax } from './syntax.js';
+import { accessPath, type CompiledSources } from './sources.js';
+import { kindOf, syntaxOf, type Syntax } from './syntax.js';
+import { returnedElements, type TupleElement } from './tuple-targets.js';
 import { REQ, TaintEvaluator } from './taint.js';
 import type { CallResolver, TaintStep, Trace, Value } from './taint.js';
 import { firstField, passedFields, passedValue, reachingFields } from './pass-fields.js';
 import type { PassedField } from './pass-fields.js';
 import { argFor, argumentNodes, contains, lineOf, withStep, withSteps } from './taint-support.js';
 import type { Bound } from './matches.js';
-import { OWN_STEPS, sizeSteps, StepPool } from './taint-budget.js';
-import type { Account } from './taint-budget.js';
+import { OWN_STEPS, sizeSteps, StepPool, type Account } from './taint-budget.js';
 import { cycleMemoOf, frameFor } from './summary-cycles.js';
 import type { CycleEntry, CycleMemo, Cost, Frame } from './summary-cycles.js';
+
+type Evaluate = (n: SgNode) => Value;
 
 /** What one taint rule brings to cross-function analysis. */
 export interface RuleContext {
@@ -263,7 +262,7 @@ export class Summaries {
     let r = this.resolvers.get(m.path);
     if (!r) {
       r = {
-        returnOf: (call, evaluate) => this.returnOf(m, call, evaluate),
+        returnOf: (call, evaluate, element) => this.returnOf(m, call, evaluate, element),
         rejectionOf: (call, evaluate) => this.rejectionOf(m, call, evaluate),
         // What a project function checks of its arguments: as a condition, or by throwing.
         validatedArgs: (call) => this.checked(validatedParams, m, call),
@@ -317,11 +316,11 @@ export class Summaries {
       .map((fn) => ({ module: target, fn, name }));
   }
 
-  private returnOf(m: LoadedModule, call: SgNode, evaluate: (n: SgNode) => Value): Value | undefined {
+  private returnOf(m: LoadedModule, call: SgNode, evaluate: Evaluate, el?: TupleElement): Value | undefined {
     const targets = this.targets(m, call, false);
     if (targets.length === 0) return undefined;
     for (const t of targets) {
-      const s = this.flow(t);
+      const s = this.flow(t, el);
       const at = { text: `${t.name}()`, line: lineOf(call), path: m.path };
       if (s.source) return withStep(s.source, at);
       for (const [k, pass] of s.passes) {
@@ -340,7 +339,7 @@ export class Summaries {
   }
 
   /** What a call into another module's function rejects its promise with (promise-rejections.ts). */
-  private rejectionOf(m: LoadedModule, call: SgNode, evaluate: (n: SgNode) => Value): Value | undefined {
+  private rejectionOf(m: LoadedModule, call: SgNode, evaluate: Evaluate): Value | undefined {
     const targets = this.targets(m, call, false);
     if (targets.length === 0) return undefined;
     // Only a parameter's value is followed into the callee (see rejectedParams): when no argument of the
@@ -378,17 +377,19 @@ export class Summaries {
    * Which sources a function returns and which parameters reach its return value (computed on first use,
    * shared by every rule with the same sources, sanitizers and guards: the rule's sinks play no part).
    */
-  private flow(t: CallTarget): Flow {
+  private flow(t: CallTarget, el?: TupleElement): Flow {
     const empty = (): Flow => ({ source: null, passes: new Map() });
-    return this.kept(t.module, `${this.flowKey}:${t.fn.id()}`, empty, () => this.computeFlow(t));
+    // A tuple target's element (`a, b = f()`) has its own flow: what that element of the returns carries.
+    const key = `${this.flowKey}:${t.fn.id()}${el ? `:${el.index}/${el.arity}` : ''}`;
+    return this.kept(t.module, key, empty, () => this.computeFlow(t, el));
   }
 
-  private computeFlow(t: CallTarget): Flow {
+  private computeFlow(t: CallTarget, element?: TupleElement): Flow {
     const f: Flow = { source: null, passes: new Map() };
     const span = t.fn.range();
     // The walk of the body for its returns costs with its size.
     if (!this.account.file.take(sizeSteps(span.end.index - span.start.index))) return f;
-    const returns = functionReturns(t.fn, this.syn);
+    const returns = returnedElements(functionReturns(t.fn, this.syn), element);
     const clean = this.evaluator(t.module, { fn: t.fn.id(), param: -1 });
     for (const r of returns) {
       const v = clean.taintOf(r);

@@ -2,6 +2,7 @@ import type { SgNode } from '@ast-grep/napi';
 import type { Matcher } from './rule-schema.js';
 import type { CompiledSources } from './sources.js';
 import type { Definition } from './scope.js';
+import type { TupleElement } from './tuple-targets.js';
 import { kindOf } from './syntax.js';
 import type { Syntax } from './syntax.js';
 
@@ -48,9 +49,14 @@ export interface CallResolver {
   /**
    * The value a call returns, from the summary of the function it reaches; undefined when the call does
    * not resolve (the evaluator then applies its own rules). `evaluate` evaluates an argument in the caller,
-   * or only its field `field` (`{ root: a, name: b }` under `root` is `a`).
+   * or only its field `field` (`{ root: a, name: b }` under `root` is `a`). With `element`, the call fills a
+   * tuple target (`a, b = f()`) and only that element of the function's tuple returns is asked.
    */
-  returnOf(call: SgNode, evaluate: (n: SgNode, field?: string) => Value): Value | undefined;
+  returnOf(
+    call: SgNode,
+    evaluate: (n: SgNode, field?: string) => Value,
+    element?: TupleElement,
+  ): Value | undefined;
   /** The value a call's promise is rejected with (promise-rejections.ts); undefined when it does not resolve. */
   rejectionOf?(call: SgNode, evaluate: (n: SgNode) => Value): Value | undefined;
   /** The arguments a call of the project's own validator checks (own-validators.ts); undefined: none. */

@@ -10,6 +10,7 @@ import { passesThrough } from './char-filters.js';
 import { functionName, type Definition } from './scope.js';
 import { accessPath } from './sources.js';
 import { kindOf } from './syntax.js';
+import { returnedElements, TupleAsks } from './tuple-targets.js';
 import { memberSetToLiteral } from './reaching-assignment.js';
 import { ElementRewrites } from './rewritten-elements.js';
 import { redirectTarget, settledBy, type RedirectContext } from './taint-redirect.js';
@@ -57,6 +58,7 @@ export class TaintEvaluator {
   private readonly rewrites: ElementRewrites;
   private readonly callbacks: CallbackParams;
   private rewrite: Rewrite | undefined; // a parameter's URL field its function replaces (ssrf-options.ts)
+  private readonly tuples = new TupleAsks(); // `a, b = f()`: the element asked of f's returns
 
   constructor(private readonly o: TaintOptions) {
     this.callKind = o.python ? 'call' : 'call_expression';
@@ -352,6 +354,8 @@ export class TaintEvaluator {
   /** The value of definition `d` of a name; `whole` when the name is used as is, not as `name.x`. */
   private definition(d: Definition, depth: number, whole: boolean): Value {
     if (d.kind === 'param') return this.param(d, depth);
+    if (d.kind === 'value' && d.element)
+      return this.tuples.value(d.value, d.element, this.o.syn, (n) => this.expr(n, depth + 1));
     if (d.kind === 'value' && d.keys.length > 0) {
       const base = accessPath(d.value, this.o.syn);
       if (base !== undefined) {
@@ -443,9 +447,9 @@ export class TaintEvaluator {
       const a = node.field(syn.callArguments)?.namedChildren() ?? [];
       return this.firstOf([a[2], a[1]], depth);
     }
-    const resolved = this.o.calls?.returnOf(node, (n, f) =>
-      f === undefined ? this.expr(n, depth + 1) : this.fieldOf(n, f, depth + 1),
-    );
+    const ask = (n: SgNode, f?: string): Value =>
+      f ? this.fieldOf(n, f, depth + 1) : this.expr(n, depth + 1);
+    const resolved = this.o.calls?.returnOf(node, ask, this.tuples.at(node));
     if (resolved !== undefined) return resolved;
     const callee = node.field(syn.callFunction) ?? node.field('constructor');
     const calleeName =
@@ -479,7 +483,7 @@ export class TaintEvaluator {
     for (const fn of fns) {
       const span = fn.range();
       if (!this.budget.charge(sizeSteps(span.end.index - span.start.index))) return null;
-      const returns = this.defs.returnsOf(fn);
+      const returns = returnedElements(this.defs.returnsOf(fn), this.tuples.at(node));
       this.bindings.push({ fn: fn.id(), call: node, name });
       const v = this.firstOf(returns, depth);
       this.bindings.pop();
