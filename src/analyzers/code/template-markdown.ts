@@ -7,7 +7,8 @@
  * what is read. Read like the other stages that look past the template (template-compiled.ts): every script
  * naming the template must name it only as the view of `X.render(name, { … })` calls with an object literal (or
  * in a comparison, `x === 'name'`, or as a route's path, `router.post('/name', …)`), each giving the variable such a call, directly or through one function of
- * a relative module whose every return is one; a template naming it in an include, an extends or a partial, any
+ * a relative module whose every return is one; a script that neither renders nor exports anything (a page's
+ * own script posting to `/misc/preview`) is passed over; a template naming it in an include, an extends or a partial, any
  * other use of the name, a spread, a value given by `res.locals` alone, keep the finding. What it gives up: a
  * view name built at run time (`res.render(view)`), which no stage reading names can see.
  */
@@ -26,6 +27,7 @@ import type { UnescapedOutput } from './templates.js';
 
 const COMPARISON = /^(?:===|!==|==|!=)$/;
 const ROUTE = /^(?:get|post|put|patch|delete|del|all|use|route|head|options)$/;
+const RENDERS_OR_EXPORTS = /\b(?:render\w*|compile\w*|exports)\b|\bexport\b|\bimport\s*\(/;
 const MODULE_EXTENSIONS = ['', '.js', '.cjs', '.mjs', '.ts', '/index.js'];
 const MAX_PACKAGE_LEVELS = 6;
 
@@ -148,6 +150,9 @@ async function escapingValue(v: SgNode, path: string, ctx: AnalyzerContext, read
 
 /** The data objects of the `X.render(name, { … })` calls of a script; undefined when it names `name` otherwise. */
 function renderObjects(text: string, path: string, name: string): SgNode[] | undefined {
+  // A script that renders nothing and exports nothing (a page's own script: `$.post('/misc/preview', …)`)
+  // hands no view name to a render.
+  if (!RENDERS_OR_EXPORTS.test(text)) return [];
   const strings = templateMentions(text, path, name);
   if (strings === undefined) return [];
   const objects: SgNode[] = [];

@@ -29,3 +29,7 @@ router.post('/locals', (req, res) => {
 });
 
 module.exports = router;
+
+// A view whose name another module exports (lib/views.js), rendered there with the stored draft.
+router.post('/exported', (req, res) => res.render('exported', { rendered: sanitizing.render(req.body.text) }));
+router.get('/exported-draft', (req, res) => res.render(require('../lib/views').draft, { rendered: drafts.latest() }));
