@@ -198,7 +198,7 @@ export async function withoutEscapingMarkdown(
     (o) =>
       o.names.length === 1 &&
       o.expr.trim().replace(/^locals\./, '') === o.names[0] &&
-      !boundInTemplate(file.text, o.names[0]!),
+      !boundInTemplate(file.text, o.names[0]),
   );
   if (outputs.length === 0) return findings;
   const users = await filesNaming(ctx, file);
