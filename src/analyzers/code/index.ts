@@ -26,6 +26,7 @@ import type { Trace } from './taint.js';
 import { renderFindings, templateFileFindings } from './template-findings.js';
 import { withoutUnpassedOutputs } from './template-compiled.js';
 import { withoutJsonInScriptResponses } from './template-js-response.js';
+import { withoutEscapingMarkdown } from './template-markdown.js';
 import { withoutEscapedProperties } from './template-escaped-props.js';
 import { withoutViewEscapedItems } from './template-escaped-items.js';
 import { withoutSettingsValues } from './template-settings-py.js';
@@ -165,7 +166,8 @@ export const codeAnalyzer: Analyzer = {
       const filtered = await withoutEscapingFilters(settings, file, ctx);
       const macros = await withoutLiteralMacroArgs(filtered, file, ctx);
       const vue = await withoutSanitizingGlobalFilters(macros, file, ctx);
-      return await withoutEscapingTagBlocks(vue, file, ctx);
+      const markdown = await withoutEscapingMarkdown(vue, file, ctx);
+      return await withoutEscapingTagBlocks(markdown, file, ctx);
     }
     const rules = rulesFor(rulesDirsOf(ctx.options), profileOf(ctx.options));
     const renders = file.text.includes('render') && requestDataPossible(file.text, lang, rules);

@@ -32,7 +32,7 @@ import type { UnescapedOutput } from './templates.js';
 const WORD = /[\w.-]+/g;
 const QUOTE = /['"`]/;
 const baseName = (p: string): string => p.slice(p.lastIndexOf('/') + 1);
-const isTemplate = (p: string): boolean => {
+export const isTemplate = (p: string): boolean => {
   const dot = p.lastIndexOf('.');
   return dot > 0 && templateEngineOf(p.slice(dot + 1).toLowerCase()) !== undefined;
 };
@@ -94,7 +94,7 @@ async function buildIndex(texts: ProjectTexts): Promise<Map<string, string[]>> {
  * The other files of the scan whose text names the template `file` (by its file name, or its name without the
  * extension in quotes); undefined when that index could not be built.
  */
-async function filesNaming(ctx: AnalyzerContext, file: SourceFile): Promise<string[] | undefined> {
+export async function filesNaming(ctx: AnalyzerContext, file: SourceFile): Promise<string[] | undefined> {
   const named = await index.of(ctx, file.path);
   return named && (named.get(file.name) ?? []).filter((p) => p !== file.path);
 }
@@ -176,7 +176,7 @@ export function valueOf(obj: SgNode, key: string): SgNode | null | undefined {
 }
 
 /** Whether the template binds `name` itself: a loop variable, a declaration in code, a mixin's parameter. */
-function boundInTemplate(text: string, name: string): boolean {
+export function boundInTemplate(text: string, name: string): boolean {
   const n = escapeRegex(name);
   return new RegExp(
     `\\b(?:each|for)\\s+(?:[\\w$]+\\s*,\\s*)?${n}\\b|\\b(?:var|let|const|as)\\s+\\|?${n}\\b|mixin\\s+[\\w-]+\\s*\\([^)]*\\b${n}\\b|\\b${n}\\s*=[^=]|\\|\\s*${n}\\b`,

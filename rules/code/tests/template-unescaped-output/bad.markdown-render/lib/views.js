@@ -1,0 +1,2 @@
+// View names kept in one place: a render elsewhere may use them.
+module.exports = { draft: 'exported' };
