@@ -66,7 +66,10 @@ describe("a call of an AMD module's helper that escapes its argument first", () 
     expect(
       await findings({
         'static/base/js/utils.js': ESCAPING_UTILS.replace('fixConsole(txt)', 'fixConsole(txt, prefix)'),
-        'app/js/local.js': ESCAPING_LOCAL.replace('return escapeHtml(s);', 's = s.trim(); return escapeHtml(s);'),
+        'app/js/local.js': ESCAPING_LOCAL.replace(
+          'return escapeHtml(s);',
+          's = s.trim(); return escapeHtml(s);',
+        ),
       }),
     ).toEqual([8, 11]);
   });
@@ -88,6 +91,8 @@ describe("a call of an AMD module's helper that escapes its argument first", () 
         'app/js/local.js': ESCAPING_LOCAL,
       }),
     );
-    expect(found.filter((f) => f.ruleId === 'code/js-xss-audit').map((f) => f.location.startLine)).toEqual([9]);
+    expect(found.filter((f) => f.ruleId === 'code/js-xss-audit').map((f) => f.location.startLine)).toEqual([
+      9,
+    ]);
   });
 });

@@ -141,7 +141,14 @@ function factoryMember(body: SgNode, member: string): SgNode | undefined {
     const pk = kindOf(p);
     if (pk === 'shorthand_property_identifier' && p.text() === member)
       return local(member, ['function_declaration', 'function_expression']);
-    if (pk !== 'pair' || p.field('key')?.text().replace(/^['"]|['"]$/g, '') !== member) continue;
+    if (
+      pk !== 'pair' ||
+      p
+        .field('key')
+        ?.text()
+        .replace(/^['"]|['"]$/g, '') !== member
+    )
+      continue;
     const v = p.field('value');
     if (!v) return undefined;
     if (kindOf(v) === 'function_expression') return v;
@@ -188,7 +195,9 @@ export async function dropModuleEscaped(
   file: SourceFile,
   ctx: Pick<AnalyzerContext, 'paths' | 'readFile'>,
 ): Promise<CodeMatch[]> {
-  const pending = matches.filter((m) => m.moduleCall !== undefined && m.path === undefined && m.rule.unlessFixed);
+  const pending = matches.filter(
+    (m) => m.moduleCall !== undefined && m.path === undefined && m.rule.unlessFixed,
+  );
   if (pending.length === 0) return matches;
   const roots = new Map<string, Promise<SgNode | undefined>>();
   const rootOf = (path: string): Promise<SgNode | undefined> => {
