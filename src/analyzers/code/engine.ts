@@ -15,6 +15,7 @@ import { callsCarryingTaint, runTaint } from './run-taint.js';
 import { isFixedValue } from './fixed-value.js';
 import { fixedByCallers, ModuleCallers } from './py-caller-constants.js';
 import { isImportedName } from './name-binding.js';
+import { moduleCallOf } from './module-escapers.js';
 import { calleeDeclared } from './callee-members.js';
 import { backtrackingOf } from './redos-source.js';
 import { namesBoundTo, shadowedAt } from './bound-names.js';
@@ -304,6 +305,9 @@ function runMatch(rule: CodeRule, hits: readonly BatchHit[], text: string, out: 
     if (rule.tier === 'audit') cm.statement = statementOf(m);
     // A name another module gives: that module may bind it to constant markup (imported-fixed.ts).
     if (value && isImportedName(value)) cm.importedName = value.text();
+    // A call of a module an AMD factory was handed: that module's helper may escape (module-escapers.ts).
+    const call = value && fixed ? moduleCallOf(value) : undefined;
+    if (call) cm.moduleCall = call;
     out.push(cm);
   }
 }

@@ -19,8 +19,10 @@ const NUMERIC_METHOD =
 // (`count`, `doc_count`, `onlineGuestCount`, `need_sync_num`, `maxLength`, `totalSize`); not `account`.
 // Also one named as a measured time (`data.timing`, `elapsed`, `query_duration`, `renderDuration`): a
 // search's or a job's seconds, digits as a count is; not a word before it (`durationText`, `timingLabel`).
+// Or one whose first word is a total, count or number of a plural noun after it (`total_docs`, `numItems`,
+// `count_rows`): not `total_label`, `countryName` or `numberText`.
 export const NUMERIC_FIELD =
-  /^(?:(?:[\w$]*_)?(?:count|counts|num|total|length|size|elapsed|duration|timing)|[\w$]*[a-z0-9](?:Count|Counts|Num|Total|Length|Size|Elapsed|Duration|Timing))$/;
+  /^(?:(?:[\w$]*_)?(?:count|counts|num|total|length|size|elapsed|duration|timing)|[\w$]*[a-z0-9](?:Count|Counts|Num|Total|Length|Size|Elapsed|Duration|Timing)|(?:total|num|count)(?:_[a-z]+|[A-Z][a-z]+)s)$/;
 // The parsed parts of a request, whose fields hold the sender's text whatever they are called.
 export const REQUEST_PART = /(?:^|\.)(?:query|body|params|searchParams|cookies|headers)$/;
 

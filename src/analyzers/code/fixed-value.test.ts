@@ -145,6 +145,12 @@ describe('isFixedValue', () => {
     expect(fixedAtSink('sink(job.query_duration + res.renderElapsed);')).toBe(true);
     expect(fixedAtSink('sink(data.durationText);')).toBe(false);
     expect(fixedAtSink('sink(req.query.duration);')).toBe(false);
+    // A total, count or number of a plural noun named first (`total_docs`); not another word after it.
+    expect(fixedAtSink("sink(response.total_docs + ' docs');")).toBe(true);
+    expect(fixedAtSink('sink(data.numItems + data.count_rows);')).toBe(true);
+    expect(fixedAtSink('sink(data.total_label);')).toBe(false);
+    expect(fixedAtSink('sink(data.countryName + data.numberText);')).toBe(false);
+    expect(fixedAtSink('sink(req.query.total_docs);')).toBe(false);
     // `+` joins strings; a member is whatever its object holds; a shorthand member is data; a name that
     // only ends like a count; a count the request carries.
     expect(fixedAtSink('sink(data.a + data.b);')).toBe(false);

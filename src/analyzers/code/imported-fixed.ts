@@ -12,6 +12,7 @@ import { calleeDeclared } from './callee-members.js';
 import { jsImports } from './imports.js';
 import { sourceForm } from './compiled-calls.js';
 import { languageOf } from './languages.js';
+import { dropModuleEscaped } from './module-escapers.js';
 import type { FileLanguage } from './languages.js';
 import type { CodeMatch } from './matches.js';
 
@@ -76,13 +77,17 @@ export function importReader(
   return { imports, moduleRoot };
 }
 
-/** `matches` without those whose imported value is fixed by the text of the module it comes from. */
+/**
+ * `matches` without those whose imported value is fixed by the text of the module it comes from, or whose value is
+ * a call of an AMD module's helper that escapes first (module-escapers.ts).
+ */
 export async function dropFixedImports(
   matches: CodeMatch[],
   file: SourceFile,
   lang: FileLanguage,
   ctx: Pick<AnalyzerContext, 'paths' | 'readFile'>,
 ): Promise<CodeMatch[]> {
+  if (lang.family !== 'python') matches = await dropModuleEscaped(matches, file, ctx);
   const pending = matches.filter(
     (m) => m.importedName !== undefined && m.path === undefined && m.rule.unlessFixed,
   );

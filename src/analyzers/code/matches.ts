@@ -3,6 +3,7 @@ import type { Confidence } from '../../core/finding.js';
 import { inDevelopmentBranch } from './dev-branch.js';
 import type { CodeRule } from './rule-schema.js';
 import type { Trace } from './taint.js';
+import type { ModuleCall } from './module-escapers.js';
 
 /** One match of one rule, before it becomes a finding. */
 export interface CodeMatch {
@@ -27,6 +28,8 @@ export interface CodeMatch {
   developmentOnly?: boolean;
   /** The rule's `unlessFixed` value when it is a name imported from another module of the tree. */
   importedName?: string;
+  /** The rule's `unlessFixed` value when it is one call of an AMD module's member (module-escapers.ts). */
+  moduleCall?: ModuleCall;
   /** A route-guard match's handler when it is a name, possibly defined in another module (route-handlers.ts). */
   handlerName?: string;
 }

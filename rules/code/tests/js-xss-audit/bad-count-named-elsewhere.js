@@ -8,6 +8,10 @@ function show(data) {
   // ruleid: code/js-xss-audit
   $('#account').html(data.account);
   // ruleid: code/js-xss-audit
+  $('#caption').html(data.total_label);
+  // ruleid: code/js-xss-audit
+  $('#country').html(data.countryName);
+  // ruleid: code/js-xss-audit
   $('<div class="count">' + data.name + '</div>').html(data.name);
 }
 

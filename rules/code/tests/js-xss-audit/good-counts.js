@@ -6,6 +6,9 @@ $(function () {
     $('#total-packages').html(data.doc_count);
     $('#need-sync').html(data.need_sync_num);
     $('#total-size').html(data.totalSize + ' bytes');
+    // A total or a number of things named first: `total_docs`, `numItems`.
+    $('#record-count').html(data.total_docs + " <span class='text-danger'>(filtered)</span>");
+    $('#items').html(data.numItems + ' items');
     const html =
       '<div>' + data.onlineGuestCount + '</div>' +
       '<div>' + (data.onlineRegisteredCount + data.onlineGuestCount) + '</div>' +
