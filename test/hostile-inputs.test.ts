@@ -184,7 +184,7 @@ describe('workers that load re2 survive being replaced', () => {
       maxFileSize: 1e6,
     };
     const worker = new URL('../dist/scan/worker.js', import.meta.url);
-    await runInWorkers(tasks, init, 2, (o) => out.push(...o), 120_000, worker, 1);
+    await runInWorkers(tasks, init, 2, (o) => out.push(...o), 120_000, worker, { bytes: 1 });
     expect(out).toHaveLength(384);
     expect(out.flatMap((o) => o.errors)).toEqual([]);
   });

@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import type { FileOutcome, FileTask } from './file-task.js';
-import { SpareWorkers, makeBatches, runInWorkers } from './pool.js';
+import { SpareWorkers, makeBatches, runInWorkers, type Recycle } from './pool.js';
 
 const task = (name: string, size = 10): FileTask => ({
   file: { path: name, name, ext: '', size, absPath: `/x/${name}` },
@@ -10,19 +10,34 @@ const task = (name: string, size = 10): FileTask => ({
 const WORKER = new URL('../../test/helpers/test-worker.mjs', import.meta.url);
 const INIT = { root: '/x', analyzerIds: [], options: {}, paths: [], maxFileSize: 1e6 };
 
-async function run(tasks: FileTask[], recycleBytes?: number): Promise<FileOutcome[]> {
+async function run(tasks: FileTask[], recycle?: Recycle): Promise<FileOutcome[]> {
   const all: FileOutcome[] = [];
   // A 1.5 s limit per batch instead of a minute, so that the hanging batch is stopped quickly.
-  await runInWorkers(tasks, INIT, 2, (o) => all.push(...o), 1500, WORKER, recycleBytes);
+  await runInWorkers(tasks, INIT, 2, (o) => all.push(...o), 1500, WORKER, recycle);
   return all;
 }
 
 describe('worker pool', () => {
   it('replaces workers after they have read their share, losing nothing', async () => {
     const tasks = Array.from({ length: 300 }, (_, i) => task(`f${i}`));
-    const out = await run(tasks, 1);
+    const out = await run(tasks, { bytes: 1 });
     expect(out.map((o) => o.path).sort()).toEqual(tasks.map((t) => t.file.path).sort());
     expect(out.every((o) => o.errors.length === 0)).toBe(true);
+  });
+
+  it('replaces a worker whose memory has grown past the limit, whatever it has read, losing nothing', async () => {
+    // Five batches; the stand-in worker reports its pid and real RSS, so a pid change is a replacement.
+    const tasks = Array.from({ length: 300 }, (_, i) => task(`f${i}`));
+    const pids = async (recycle: Recycle): Promise<number> => {
+      const out = await run(tasks, recycle);
+      expect(out.map((o) => o.path).sort()).toEqual(tasks.map((t) => t.file.path).sort());
+      expect(out.every((o) => o.errors.length === 0)).toBe(true);
+      return new Set(out.map((o) => o.bytes)).size;
+    };
+    // Any worker is past a 1-byte limit: each runs what it holds (two batches) and is replaced.
+    expect(await pids({ rssBytes: 1 })).toBeGreaterThan(2);
+    // No worker is near 1 TB: the two first workers run everything.
+    expect(await pids({ rssBytes: 2 ** 40 })).toBeLessThanOrEqual(2);
   });
 
   it('starts spare workers up to a count, each once, and hands each out once', () => {

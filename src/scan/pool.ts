@@ -23,6 +23,20 @@ const PREFETCH = 2;
 export const RECYCLE_BYTES = 256 * 1024 * 1024;
 
 /**
+ * A worker is also replaced once its resident memory passes this, whatever it has read: @ast-grep/napi
+ * frees neither the trees it parses (about 33 bytes per character of source) nor the nodes it hands out
+ * (about 480 bytes each, and one large bundle asks for hundreds of thousands), so by bytes read alone a
+ * worker could reach gigabytes before its share was up. The worker reports its RSS with every batch.
+ */
+export const RECYCLE_RSS_BYTES = 640 * 1024 * 1024;
+
+/** When a worker is replaced: after reading `bytes` of source, or once its RSS passes `rssBytes`. */
+export interface Recycle {
+  bytes?: number;
+  rssBytes?: number;
+}
+
+/**
  * How long a batch may take before its worker is stopped and the batch's files are reported as
  * failed: generous (a minute plus half a minute per MB), since it only guards against a hang.
  * Measured in the worker's CPU time where it can be read (see runInWorkers' guard).
@@ -129,9 +143,11 @@ export async function runInWorkers(
   onOutcomes: (outcomes: FileOutcome[], warnings: string[]) => void,
   timeoutBaseMs = 60_000,
   url: URL = DEFAULT_WORKER_URL,
-  recycleBytes = RECYCLE_BYTES,
+  recycle: Recycle = {},
   spares?: SpareWorkers,
 ): Promise<void> {
+  const recycleBytes = recycle.bytes ?? RECYCLE_BYTES;
+  const recycleRss = recycle.rssBytes ?? RECYCLE_RSS_BYTES;
   const batches = makeBatches(tasks);
   // Batches not yet handed out, in order; one a worker held but never started goes back to the front.
   const pending = batches.map((_, i) => i);
@@ -219,8 +235,10 @@ export async function runInWorkers(
           if (msg.type === 'done') onOutcomes(unpackOutcomes(msg.outcomes), msg.warnings);
           else onOutcomes(failedOutcomes(batches[msg.id]!, msg.message), []);
           bytesRead += batches[msg.id]!.reduce((n, t) => n + t.file.size, 0);
-          // Past its share, a worker finishes what it holds and is replaced (see RECYCLE_BYTES).
-          if (bytesRead >= recycleBytes && pending.length > 0) recycling = true;
+          // Past its share of source or of memory, a worker finishes what it holds and is replaced (see
+          // RECYCLE_BYTES, RECYCLE_RSS_BYTES).
+          const full = bytesRead >= recycleBytes || (msg.type === 'done' && (msg.rss ?? 0) >= recycleRss);
+          if (full && pending.length > 0) recycling = true;
           guard();
           fill();
         });

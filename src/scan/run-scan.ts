@@ -269,7 +269,7 @@ async function scanWith(
   } else if (tasks.length > 0) {
     // A second worker costs a start-up; it pays off only when there is enough to share.
     const small = !isLarge(tasks.length, totalBytes);
-    const { RECYCLE_BYTES, runInWorkers } = await import('./pool.js');
+    const { runInWorkers } = await import('./pool.js');
     await runInWorkers(
       tasks,
       {
@@ -284,7 +284,7 @@ async function scanWith(
       collect,
       undefined,
       undefined,
-      RECYCLE_BYTES,
+      {},
       spares,
     );
   }

@@ -21,7 +21,8 @@ export interface WorkerInit {
 export type ToWorker = { type: 'init'; init: WorkerInit } | { type: 'batch'; id: number; tasks: WireTask[] };
 export type FromWorker =
   | { type: 'ready' }
-  | { type: 'done'; id: number; outcomes: PackedOutcomes; warnings: string[] }
+  /** `rss`: the worker's resident memory after the batch (the pool replaces a worker that has grown too large). */
+  | { type: 'done'; id: number; outcomes: PackedOutcomes; warnings: string[]; rss?: number }
   | { type: 'fatal'; id: number; message: string };
 
 /** What a worker process holds once the parent has sent its init message. */
@@ -79,6 +80,7 @@ process.on('message', (raw: unknown) => {
         id: msg.id,
         outcomes: packOutcomes(outcomes),
         warnings: state.warnings.splice(0),
+        rss: process.memoryUsage.rss(),
       });
     } catch (err) {
       reply({ type: 'fatal', id: msg.id, message: err instanceof Error ? err.message : String(err) });
