@@ -63,6 +63,9 @@ describe('roleFromContent: library copies without a name-and-version banner', ()
       'generated',
     );
     expect(roleFromContent(standalone + code, 'static/app/lib/cytoscape/cytoscape.js')).toBe('generated');
+    // webpack's prelude opens with a comment of its own, which is no banner to skip.
+    const webpack = '/******/ (() => { // webpackBootstrap\n/******/ \t"use strict";\n/******/ })()\n;\n';
+    expect(roleFromContent(webpack, 'public/config.js')).toBe('generated');
     // The same banner over hand-written code is not a bundle, and a UMD wrapper without browserify's prelude
     // is a module's own packaging.
     expect(roleFromContent(banner + code, 'static/app/js/react.js')).toBeUndefined();

@@ -167,9 +167,11 @@ function isReleaseBuild(head: string): boolean {
 
 /** True when the bundle prelude of browserify or webpack opens the file. */
 export function isBundle(text: string): boolean {
-  // After a banner if any: a release keeps its own (`/**\n * React v0.14.9\n */` over the browserify prelude).
+  if (BUNDLE_PRELUDE.test(text.slice(0, 512))) return true;
+  // Or after a banner: a release keeps its own (`/**\n * React v0.14.9\n */` over the browserify prelude). Not
+  // instead of the start: webpack's prelude opens with a comment of its own (`/******/ (() => {`).
   const banner = leadingComments(text.slice(0, HEAD_BYTES));
-  return BUNDLE_PRELUDE.test(text.slice(banner.length, banner.length + 512));
+  return banner.length > 0 && BUNDLE_PRELUDE.test(text.slice(banner.length, banner.length + 512));
 }
 
 // Libraries whose copies are often reformatted or minified with their banner gone (google-code-prettify's
