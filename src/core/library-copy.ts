@@ -126,8 +126,11 @@ const FILE_NAMES: ReadonlySet<string> = new Set(LIBRARIES.map((n) => n.toLowerCa
 // browserify's `--standalone` build wraps the same prelude in a UMD header that hides define, module and
 // exports (socket.io-client's browser build; later browserify versions test `module` too: `if("object"==typeof
 // exports&&"undefined"!=typeof module)module.exports=e();else if(…)`).
+// Unminified, the standalone header reads `(function(f){if(typeof exports==="object"&&typeof module!=="undefined")
+// {module.exports=f()}else if(…)…})(function(){var define,module,exports;return (function e(t,n,r){…` (React 0.14's
+// react.js, Cytoscape.js's cytoscape.js).
 const BUNDLE_PRELUDE =
-  /^\s*(?:(?:require=)?\(function\(\)\{function r\(e,n,t\)\{function o\(i,f\)|(?:require=)?\(function e\(t,n,r\)\{function s\(o,u\)|\/\*{6}\/ \((?:function\(modules\)|\(\) => )\{ \/\/ webpackBootstrap|!function\(e\)\{(?:"object"==typeof exports\?module\.exports=e\(\)|if\("object"==typeof exports&&"undefined"!=typeof module\)module\.exports=e\(\))[^\n]{0,300}\(function\(\)\{var define,module,exports;\s*return \(function e\(t,n,r\)\{function s\(o,u\))/;
+  /^\s*(?:\(function\(f\)\{if\(typeof exports==="object"&&typeof module!=="undefined"\)\{module\.exports=f\(\)\}[^\n]{0,400}\(function\(\)\{var define,module,exports;\s*return \(function e\(t,n,r\)\{function s\(o,u\)|(?:require=)?\(function\(\)\{function r\(e,n,t\)\{function o\(i,f\)|(?:require=)?\(function e\(t,n,r\)\{function s\(o,u\)|\/\*{6}\/ \((?:function\(modules\)|\(\) => )\{ \/\/ webpackBootstrap|!function\(e\)\{(?:"object"==typeof exports\?module\.exports=e\(\)|if\("object"==typeof exports&&"undefined"!=typeof module\)module\.exports=e\(\))[^\n]{0,300}\(function\(\)\{var define,module,exports;\s*return \(function e\(t,n,r\)\{function s\(o,u\))/;
 const HEAD_BYTES = 2048;
 // Where a library states its own version (underscore's `var VERSION` follows its UMD wrapper).
 const VERSION_BYTES = 8192;
@@ -164,7 +167,11 @@ function isReleaseBuild(head: string): boolean {
 
 /** True when the bundle prelude of browserify or webpack opens the file. */
 export function isBundle(text: string): boolean {
-  return BUNDLE_PRELUDE.test(text.slice(0, 512));
+  if (BUNDLE_PRELUDE.test(text.slice(0, 512))) return true;
+  // Or after a banner: a release keeps its own (`/**\n * React v0.14.9\n */` over the browserify prelude). Not
+  // instead of the start: webpack's prelude opens with a comment of its own (`/******/ (() => {`).
+  const banner = leadingComments(text.slice(0, HEAD_BYTES));
+  return banner.length > 0 && BUNDLE_PRELUDE.test(text.slice(banner.length, banner.length + 512));
 }
 
 // Libraries whose copies are often reformatted or minified with their banner gone (google-code-prettify's
@@ -177,6 +184,14 @@ const SIGNATURES: readonly { file: RegExp; names: readonly RegExp[] }[] = [
     names: [/\bPR_SHOULD_USE_CONTINUATION\b/, /\bprettyPrintOne\b/, /\bprettyPrint\b/],
   },
   { file: /^lang-[\w-]+$/, names: [/^\s*PR\.registerLangHandler\(\s*PR\.createSimpleLexer\(/] },
+  // Ace's build: `ace.js` opens with Ajax.org's BSD block, which names neither Ace nor a version, then sets its
+  // namespace and defines its own modules; the extensions, keybindings and workers it ships beside it
+  // (`ext-searchbox.js`, `keybinding-vim.js`, `worker-css.js`) each define Ace's own modules first. Modes and
+  // themes (`mode-*.js`, `theme-*.js`) are left out: applications write their own in the same format.
+  { file: /^ace$/, names: [/\bACE_NAMESPACE\s*=\s*"ace"/, /\bace\.define\(\s*"ace\/lib\//] },
+  // An extension may open with a module it bundles (`ext-textarea.js` defines `ace/theme/textmate` first).
+  { file: /^(?:ext|keybinding)-[\w-]+$/, names: [/^\s*ace\.define\(\s*"ace\//] },
+  { file: /^worker-[\w-]+$/, names: [/^\s*"no use strict";/, /\bace\.define\(\s*"ace\/lib\/oop"/] },
 ];
 
 /** True when a file named after a library of SIGNATURES defines every public name of that library. */
@@ -240,8 +255,9 @@ export function isLibraryCopy(path: string, text: string): boolean {
   if (named.test(head)) return true;
   // `expect.version = '0.1.2'`, `_.VERSION = '1.4.2'`, `var VERSION = '1.13.4'`: the library stating
   // its own version early on.
+  // Or as the first key of the namespace it declares: D3 3's `var d3 = {\n  version: "3.5.17"\n};`.
   const own = new RegExp(
-    `(?:\\b(?:${escape(lib)}|_|exports|module\\.exports)\\.(?:version|VERSION)|\\b(?:var|let|const)[ \\t]+VERSION)[ \\t]*=[ \\t]*['"]v?\\d+\\.\\d+`,
+    `(?:\\b(?:${escape(lib)}|_|exports|module\\.exports)\\.(?:version|VERSION)|\\b(?:var|let|const)[ \\t]+VERSION)[ \\t]*=[ \\t]*['"]v?\\d+\\.\\d+|\\b(?:var|let|const)[ \\t]+${escape(lib)}[ \\t]*=[ \\t]*\\{\\s*['"]?version['"]?[ \\t]*:[ \\t]*['"]v?\\d+\\.\\d+`,
   );
   return own.test(text.slice(0, VERSION_BYTES));
 }

@@ -1,0 +1,77 @@
+import { describe, expect, it } from 'vitest';
+import { roleFromContent } from './file-role.js';
+
+// Library copies a Django application keeps under its static folder (static/<app>/lib/…), whose banners the
+// older readings missed: Ace's build, D3 3's namespace, browserify's unminified standalone build.
+describe('roleFromContent: library copies without a name-and-version banner', () => {
+  const code = 'var x = 1;\n'.repeat(50);
+  const bsd =
+    '/* ***** BEGIN LICENSE BLOCK *****\n * Distributed under the BSD license:\n *\n' +
+    ' * Copyright (c) 2010, Ajax.org B.V.\n * All rights reserved.\n * ***** END LICENSE BLOCK ***** */\n\n';
+
+  it("reads Ace's build by the namespace and modules it defines", () => {
+    const ace =
+      '(function() {\nvar ACE_NAMESPACE = "ace";\nvar global = (function() { return this; })();\n})();\n' +
+      'ace.define("ace/lib/regexp",["require","exports","module"], function(require, exports, module) {\n';
+    expect(roleFromContent(bsd + ace + code, 'static/app/lib/ace/ace.js')).toBe('vendored');
+    const ext =
+      'ace.define("ace/ext/searchbox",["require","exports","module","ace/lib/dom"], function(require) {\n';
+    expect(roleFromContent(ext + code, 'static/app/lib/ace/ext-old_ie.js')).toBe('vendored');
+    const vim =
+      'ace.define("ace/keyboard/vim",["require","exports","module","ace/range"], function(require) {\n';
+    expect(roleFromContent(vim + code, 'static/app/lib/ace/keybinding-vim.js')).toBe('vendored');
+    const textarea =
+      'ace.define("ace/theme/textmate",["require","exports","module","ace/lib/dom"], function(require) {\n';
+    expect(roleFromContent(textarea + code, 'static/app/lib/ace/ext-textarea.js')).toBe('vendored');
+    const worker =
+      '"no use strict";\n!(function(window) {\nif (typeof window.window != "undefined" && window.document)\n    return;\n' +
+      '})(this);\nace.define("ace/lib/oop",["require","exports","module"], function(require, exports, module) {\n';
+    expect(roleFromContent(worker + code, 'static/app/lib/ace/worker-css.js')).toBe('vendored');
+  });
+
+  it("keeps the application's own Ace modes, themes and code that calls Ace", () => {
+    // An application writes its own mode or theme in Ace's module format.
+    const theme =
+      'ace.define("ace/theme/omni",["require","exports","module","ace/lib/dom"], function(require) {\n';
+    expect(roleFromContent(theme + code, 'static/app/lib/ace/theme-omni.js')).toBeUndefined();
+    // A file of its own named ace.js that sets up the editor is not the library.
+    const setup = 'var editor = ace.edit("sql");\neditor.setTheme("ace/theme/omni");\n';
+    expect(roleFromContent(setup + code, 'static/app/js/ace.js')).toBeUndefined();
+    // An extension-like name in the application's folder that does not define Ace's modules.
+    expect(roleFromContent(code, 'static/app/js/ext-menu.js')).toBeUndefined();
+  });
+
+  it("reads D3's namespace that states its version as its first key", () => {
+    const d3 = '!function() {\n  var d3 = {\n    version: "3.5.17"\n  };\n  var d3_arraySlice = [].slice;\n';
+    expect(roleFromContent(d3 + code, 'static/app/lib/explain/js/d3.js')).toBe('vendored');
+    // An application's own module of another name declaring a version is its own.
+    expect(roleFromContent(d3.replace(/d3/g, 'charts') + code, 'static/app/js/charts.js')).toBeUndefined();
+    // A d3.js of its own that only uses D3 states no version of it.
+    const uses = 'var d3 = require("d3");\nd3.select("body").append("svg");\n';
+    expect(roleFromContent(uses + code, 'src/d3.js')).toBeUndefined();
+  });
+
+  it("reads browserify's unminified standalone build, after the release's banner", () => {
+    const standalone =
+      '(function(f){if(typeof exports==="object"&&typeof module!=="undefined"){module.exports=f()}else if(typeof ' +
+      'define==="function"&&define.amd){define([],f)}else{var g;if(typeof window!=="undefined"){g=window}else{g=this}' +
+      'g.React = f()}})(function(){var define,module,exports;return (function e(t,n,r){function s(o,u){if(!n[o]){}}' +
+      'return s})({1:[function(require,module,exports){\n';
+    const banner = ' /**\n  * React v0.14.9\n  */\n';
+    // Bundled output is left out as generated wherever it sits, banner or not.
+    expect(roleFromContent(banner + standalone + code, 'static/app/lib/explain/js/react.js')).toBe(
+      'generated',
+    );
+    expect(roleFromContent(standalone + code, 'static/app/lib/cytoscape/cytoscape.js')).toBe('generated');
+    // webpack's prelude opens with a comment of its own, which is no banner to skip.
+    const webpack = '/******/ (() => { // webpackBootstrap\n/******/ \t"use strict";\n/******/ })()\n;\n';
+    expect(roleFromContent(webpack, 'public/config.js')).toBe('generated');
+    // The same banner over hand-written code is not a bundle, and a UMD wrapper without browserify's prelude
+    // is a module's own packaging.
+    expect(roleFromContent(banner + code, 'static/app/js/react.js')).toBeUndefined();
+    const umd =
+      '(function(f){if(typeof exports==="object"&&typeof module!=="undefined"){module.exports=f()}else{this.tool=f()}})' +
+      '(function(){\n  return { run: function () {} };\n});\n';
+    expect(roleFromContent(umd + code, 'static/app/js/tool.js')).toBeUndefined();
+  });
+});
