@@ -3,14 +3,16 @@
  *
  * - marked set up to sanitize: `marked(x)`, `marked.parse(x)`, where the module binds the name to the `marked`
  *   package and gives `sanitize` a value other than a false literal, in the call's own options or in the module's
- *   `marked.setOptions({ … })`, never false anywhere, with no `sanitizer` of its own. marked honours `sanitize`
+ *   `marked.setOptions({ … })`, never false anywhere, with no `sanitizer`, extension or `link`/`image`/`html`
+ *   renderer of its own (one skips marked's `javascript:` filter). marked honours `sanitize`
  *   (raw HTML escaped, `javascript:` links dropped) up to its version 4; version 5 removed the option, so the
  *   package.json beside the module must ask for a major version below 5. A `sanitize` read from the operator's
  *   configuration (`!config.allowHtml`) counts: letting editors write HTML is then the operator's choice.
  * - markdown-it left with its default `html: false` (raw HTML escaped, `javascript:`/`vbscript:`/`data:` links
  *   refused by its `validateLink`): `md.render(x)` where `md` is bound once to `markdownit()`, `markdownit(
  *   'default' | 'zero', …)` or `markdownit({ … })` with no `html` other than `false`, and never given plugins,
- *   options or rules afterwards (`md.use`, `md.set`, `md.enable`): a plugin may write its own raw markup. The
+ *   options or rules afterwards (`md.use`, `md.set`, `md.enable`, `md.options`), nor exported (the importer may
+ *   give it plugins): a plugin may write its own raw markup. The
  *   `commonmark` preset turns `html` on.
  */
 import type { SgNode } from '@ast-grep/napi';
@@ -92,10 +94,28 @@ function optionOf(obj: SgNode, key: string): SgNode | undefined | 'unknown' {
 function sanitizeIn(obj: SgNode): boolean | undefined {
   if (kindOf(obj) !== 'object') return false;
   if (optionOf(obj, 'sanitizer') !== undefined) return false;
+  // An extension of its own writes its own markup, whatever marked escapes.
+  if (['extensions', 'walkTokens', 'hooks'].some((k) => optionOf(obj, k) !== undefined)) return false;
   const v = optionOf(obj, 'sanitize');
   if (v === undefined) return undefined;
   if (v === 'unknown') return false;
   return !FALSY.test(v.text().trim()) && !REQUEST.test(v.text());
+}
+
+/**
+ * Whether the module writes a renderer method of its own for links, images or raw HTML (`r.link = …`,
+ * `renderer: { link(href) { … } }`): marked drops `javascript:` targets in its own `link`/`image` renderers
+ * (`cleanUrl`), so one of the module's own lets them through however raw HTML is escaped. A renderer that only
+ * replaces `code` or `heading` keeps marked's filter.
+ */
+function replacesUrlRenderer(root: SgNode): boolean {
+  const text = root.text();
+  return (
+    /renderer|Renderer/.test(text) &&
+    /(?<![\w$])(?:link|image|html)\s*(?:=(?![=>])|:\s*(?:function\b|\(|[\w$]+\s*=>)|\([^()]*\)\s*\{)/.test(
+      text,
+    )
+  );
 }
 
 /** `marked(x)` or `marked.parse(x)` of a module that sets marked up to sanitize (see the module comment). */
@@ -120,6 +140,7 @@ function markedSanitizes(
     })
     .map((c) => (callArgs(c)[0] ? sanitizeIn(callArgs(c)[0]!) : undefined));
   if (setups.some((s) => s === false)) return false;
+  if (replacesUrlRenderer(root)) return false;
   return own !== undefined || setups.some((s) => s === true);
 }
 
@@ -145,9 +166,43 @@ function markdownItEscapes(made: SgNode, root: SgNode, name: string, lib: string
   const decl = made.parent();
   if (!decl || kindOf(decl) !== 'variable_declarator' || !/^const\b/.test(decl.parent()?.text() ?? ''))
     return false;
-  return !new RegExp(
-    `(?<![\\w$.])${escapeRegex(name)}\\s*\\.\\s*(?:use|set|enable|configure|renderer|core|block|inline)\\b`,
-  ).test(root.text());
+  const n = escapeRegex(name);
+  return !(
+    new RegExp(
+      `(?<![\\w$.])${n}\\s*\\.\\s*(?:use|set|enable|configure|renderer|core|block|inline|options|validateLink|normalizeLink)\\b`,
+    ).test(root.text()) || exported(root, name)
+  );
+}
+
+/**
+ * Whether an export (`export { md }`, `export const md`, `module.exports = { md }`, `exports.md = md`) hands
+ * the object itself to other modules, which may then give it plugins; a use of one of its members
+ * (`md.render(x)` in an exported function) does not.
+ */
+function exported(root: SgNode, name: string): boolean {
+  const exact = `^${escapeRegex(name)}$`;
+  return root
+    .findAll({
+      rule: {
+        any: [
+          { kind: 'export_statement' },
+          { kind: 'assignment_expression', has: { field: 'left', regex: '^(?:module\\.)?exports\\b' } },
+        ],
+      },
+    })
+    .some((e) =>
+      e
+        .findAll({
+          rule: {
+            any: [{ kind: 'identifier' }, { kind: 'shorthand_property_identifier' }],
+            regex: exact,
+          },
+        })
+        .some((id) => {
+          const p = id.parent();
+          return !(p && kindOf(p) === 'member_expression' && p.field('object')?.id() === id.id());
+        }),
+    );
 }
 
 /**

@@ -48,6 +48,24 @@ describe('an output every render gives an escaping Markdown render', () => {
       {},
       "const { marked } = require('marked');\n" + route('marked(req.body.data, { sanitize: true })'),
     ],
+    [
+      'markdown-it whose render, not the object, its module exports',
+      {
+        'lib/renderer.js':
+          "const md = require('markdown-it')();\nmodule.exports = { render: (text) => md.render(text) };\n",
+      },
+      route('renderer.render(req.body.data)'),
+    ],
+    [
+      'sanitizing marked with a renderer of its own for code blocks only',
+      {
+        'lib/renderer.js': RENDERER.replace(
+          'marked.setOptions({ sanitize: true });',
+          'const r = new marked.Renderer();\nr.code = (code) => `<pre>${code.length}</pre>`;\nmarked.setOptions({ sanitize: true, renderer: r });',
+        ),
+      },
+      route('renderer.render(req.body.data)'),
+    ],
   ])('drops %s', async (_label, extra, code) => {
     const files = { 'package.json': manifest('^0.3.19'), 'routes/pages.js': code, ...extra };
     expect(await reported(files)).toBe(false);
@@ -78,6 +96,26 @@ describe('an output every render gives an escaping Markdown render', () => {
       manifest('^4.0.0'),
       { 'lib/renderer.js': RENDERER },
       'renderer.raw(req.body.data)',
+    ],
+    [
+      'sanitizing marked with a link renderer of its own (no javascript: filter)',
+      manifest('^4.0.0'),
+      {
+        'lib/renderer.js': RENDERER.replace(
+          'marked.setOptions({ sanitize: true });',
+          'const r = new marked.Renderer();\nr.link = (href, t, text) => `<a href="${href}">${text}</a>`;\nmarked.setOptions({ sanitize: true, renderer: r });',
+        ),
+      },
+      'renderer.render(req.body.data)',
+    ],
+    [
+      'markdown-it exported whole (its importer may add plugins)',
+      manifest('^4.0.0'),
+      {
+        'lib/renderer.js':
+          "const md = require('markdown-it')();\nmodule.exports = { md, render: (text) => md.render(text) };\n",
+      },
+      'renderer.render(req.body.data)',
     ],
   ])('keeps %s', async (_label, pkg, extra, value) => {
     const files: Record<string, string> = { 'routes/pages.js': route(value), ...extra };

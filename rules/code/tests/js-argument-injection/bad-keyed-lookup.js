@@ -55,3 +55,31 @@ app.post('/branch', (req, res) => {
   // ruleid: code/js-argument-injection
   execFile('git', ['branch', name], () => res.end());
 });
+
+// A member of a name bound to the request's object: `body.tags` is the client's map.
+app.post('/note', (req, res) => {
+  const body = req.body;
+  const name = body.name;
+  if (!body.tags[name]) return res.status(400).end();
+  // ruleid: code/js-argument-injection
+  execFile('git', ['notes', 'show', name], () => res.end());
+});
+
+// A map the handler fills from the request's own list: every name the client sent is a key.
+app.post('/fetch', (req, res) => {
+  const allowed = {};
+  for (const r of req.body.remotes) allowed[r] = true;
+  const remote = req.body.remote;
+  if (!allowed[remote]) return res.status(400).end();
+  // ruleid: code/js-argument-injection
+  execFile('git', ['fetch', remote], () => res.end());
+});
+
+// The request's text parsed in place.
+app.post('/rebase', (req, res) => {
+  const data = JSON.parse(req.body.payload);
+  const name = data.onto;
+  if (!data.ok[name]) return res.status(400).end();
+  // ruleid: code/js-argument-injection
+  execFile('git', ['rebase', name], () => res.end());
+});

@@ -33,3 +33,11 @@ module.exports = router;
 // A view whose name another module exports (lib/views.js), rendered there with the stored draft.
 router.post('/exported', (req, res) => res.render('exported', { rendered: sanitizing.render(req.body.text) }));
 router.get('/exported-draft', (req, res) => res.render(require('../lib/views').draft, { rendered: drafts.latest() }));
+
+// marked sanitizing, with a link renderer of its own; markdown-it given a plugin by another module.
+const linked = require('../lib/linked');
+const shared = require('../lib/shared-md');
+require('../lib/plugins');
+
+router.post('/linked', (req, res) => res.render('linked', { rendered: linked.render(req.body.text) }));
+router.post('/shared', (req, res) => res.render('shared', { rendered: shared.render(req.body.text) }));
