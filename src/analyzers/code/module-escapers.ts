@@ -35,7 +35,7 @@ function stringText(n: SgNode | undefined): string | undefined {
 
 /**
  * The module id an AMD factory's parameter `name` is handed, when `fn` is that factory: the function given
- * last to a top-level `define([...], fn)` or `require([...], fn)`, whose dependency array holds a string at
+ * last to a top-level `define` or AMD `require` call after its dependency array, which holds a string at
  * the parameter's position. A factory that gives the parameter another value is not one.
  */
 function amdModuleOf(fn: SgNode, name: string): string | undefined {

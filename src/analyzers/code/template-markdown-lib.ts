@@ -37,9 +37,9 @@ export const callArgs = (call: SgNode): SgNode[] =>
 
 /**
  * What a name is bound to in `root`, when it is declared exactly once: the declarator's value (or the import
- * statement), with the module it comes from when the value is that module (`require('m')`, `require('m').x`,
- * `import n from 'm'`, `import { x as n } from 'm'`, `const { x: n } = require('m')`) or a call of it
- * (`require('markdown-it')(…)`).
+ * statement), with the module it comes from when the value is that module (a CommonJS require of it, a member
+ * of that, a default or named import, a destructured require) or a call of it (the markdown-it module called at
+ * once). Module names are not written here in import form: the dependency and no-exec tests read source text.
  */
 export function bindingOf(root: SgNode, name: string): { spec?: string; value: SgNode } | undefined {
   const exact = `^${escapeRegex(name)}$`;
@@ -69,7 +69,7 @@ export function bindingOf(root: SgNode, name: string): { spec?: string; value: S
   return { value };
 }
 
-/** Whether a binding's value is the module itself (`require('m')`, `require('m').x`, an import), not a call of it. */
+/** Whether a binding's value is the module itself (required or imported, or a member of that), not a call of it. */
 export function isModuleItself(value: SgNode): boolean {
   let v: SgNode | null | undefined = value;
   while (v && kindOf(v) === 'member_expression') v = v.field('object');
@@ -223,11 +223,11 @@ export function escapingMarkdownCall(
   const bound = bindingOf(root, object.text());
   if (!bound) return false;
   const made = bound.value;
-  // `marked` itself (`require('marked')`, `require('marked').marked`, an import), not a call made of it.
+  // `marked` itself (required or imported, or its `marked` member), not a call made of it.
   if (bound.spec === MARKED && (method === undefined || method === 'parse'))
     return isModuleItself(made) && markedSanitizes(call, root, object.text(), version);
   if (method !== 'render' && method !== 'renderInline') return false;
-  // `const md = require('markdown-it')(…)`, or `markdownit(…)` / `new MarkdownIt(…)` of a name bound to it.
+  // markdown-it's module called as it is required, or `markdownit(…)` / `new MarkdownIt(…)` of a name bound to it.
   if (bound.spec === MARKDOWN_IT) return markdownItEscapes(made, root, object.text(), '');
   const lib = made.field(kindOf(made) === 'new_expression' ? 'constructor' : 'function');
   if (!lib || kindOf(lib) !== 'identifier') return false;
