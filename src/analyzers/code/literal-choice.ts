@@ -88,3 +88,18 @@ export function implied(check: SgNode, cond: SgNode): [Truth, Truth] {
   }
   return [t, f];
 }
+
+/**
+ * Whether a check sits in a Python `and`/`or` chain of the condition (`if 'k' in form and form['k'] in KNOWN:`):
+ * there the branch the chain does not decide the check for (the `else` of an `and`, the body of an `or`) is not
+ * made safe by it. JavaScript keeps its older reading (an undecided side counts as checked).
+ */
+export function inPythonChain(check: SgNode, cond: SgNode): boolean {
+  const top = cond.id();
+  let n: SgNode | null = check;
+  for (let depth = 0; n && n.id() !== top && depth < 32; depth++) {
+    n = n.parent();
+    if (n?.kind() === 'boolean_operator') return true;
+  }
+  return false;
+}

@@ -6,7 +6,7 @@ import type { Spot } from './file-index.js';
 import type { Guard, TaintOptions } from './taint-support.js';
 import { GUARD_POLARITY } from './rule-schema.js';
 import { behindSlash, SLASH, slashedCheck } from './slash-guard.js';
-import { implied, isLiteralComparison } from './literal-choice.js';
+import { implied, inPythonChain, isLiteralComparison } from './literal-choice.js';
 import { overwritesIn, overwrittenBetween } from './guard-overwrites.js';
 import type { Matcher } from './rule-schema.js';
 import type { TaintBudget } from './taint-budget.js';
@@ -387,7 +387,7 @@ export class GuardChecker {
     // A comparison with a literal is a guard the rules add for allow-lists of a few values; it protects only
     // where the condition decides it (a chain of them about one value is decided: literalChoice), not where
     // another operand may have decided instead (`folder !== 'src' && kind !== 'list'`).
-    const strict = isLiteralComparison(node);
+    const strict = isLiteralComparison(node) || (this.o.python && inPythonChain(node, within));
     const onTrue = strict ? t !== undefined && t !== unsafe : t !== unsafe;
     const onFalse = strict ? f !== undefined && f !== unsafe : f !== unsafe;
     const side = onTrue && onFalse ? g.names : onTrue ? g.whenTrue : onFalse ? g.whenFalse : undefined;

@@ -6,6 +6,7 @@ import { SECRET_RULES } from './rules.js';
 import { handRunScriptsOf } from '../../core/hand-run.js';
 import { lowerInDevServer } from './dev-server.js';
 import { withoutDocExamples } from './documented-default.js';
+import { withoutLocalCertKeys } from './local-cert-key.js';
 import { severityOf, toFinding } from './to-finding.js';
 import { productNameVariants } from './weak-password.js';
 
@@ -52,7 +53,8 @@ export const secretsAnalyzer: Analyzer = {
       productNames: names,
       warn: (m) => ctx.warn(m),
     });
-    const found = await withoutDocExamples(scanned, file.path, () => file.lines(), ctx);
+    const documented = await withoutDocExamples(scanned, file.path, () => file.lines(), ctx);
+    const found = await withoutLocalCertKeys(documented, file.path, file.text, ctx);
     const script = found.length === 0 ? undefined : (await handRunScriptsOf(ctx)).get(file.path);
     const kept = script === undefined ? found : lowerInDevServer(found, file.text, script, severityOf);
     return kept.map((d) => toFinding(d, file.path));

@@ -65,3 +65,35 @@ def mapping():
     # ruleid: code/py-log-injection
     logger.debug("done with %s", disk)
     return "ok"
+
+
+@app.route("/api/locale", methods=["POST"])
+def locale_route():
+    if "locale" in request.form and request.form["locale"] in DISKS:
+        pass
+    else:
+        # The `else` of an `and`: the check may have failed.
+        # ruleid: code/py-log-injection
+        logger.warning("unknown locale %s", request.form["locale"])
+    return "ok"
+
+
+@app.route("/api/pool", methods=["PUT"])
+def pool_route():
+    pool = request.form.get("pool")
+    if pool not in DISKS or request.method == "PUT":
+        # Inside an `or`'s branch the name may be any text the client sent.
+        # ruleid: code/py-log-injection
+        logger.warning("unknown pool %s", pool)
+        return "refused", 400
+    return "ok"
+
+
+@app.route("/api/volume", methods=["PUT"])
+def volume_route():
+    volume = request.form.get("volume")
+    if volume in DISKS or request.method == "PUT":
+        # Either operand may have let the request in: the name is unchecked here.
+        # ruleid: code/py-log-injection
+        logger.info("volume %s", volume)
+    return "ok"

@@ -46,3 +46,24 @@ def lun_route():
         return "error", 500
     logger.debug("lun for %s", disk)
     return "ok"
+
+
+@app.route("/api/locale", methods=["POST"])
+def locale_route():
+    # The check is one operand of an `and`: where the condition holds, the value is one of the program's own.
+    if "locale" in request.form and request.form["locale"] in DISKS:
+        locale = request.form["locale"]
+    else:
+        locale = "en"
+    logger.debug("uses locale %s", locale)
+    return "ok"
+
+
+@app.route("/api/pool", methods=["PUT"])
+def pool_route():
+    pool = request.form.get("pool")
+    # A rejection in an `or`: past the `return`, both operands were false, so the name is a known one.
+    if not pool or pool not in DISKS:
+        return "unknown pool", 400
+    logger.debug("pool %s", pool)
+    return "ok"
