@@ -29,10 +29,19 @@ function unwrap(n: SgNode): SgNode {
   return x;
 }
 
+/**
+ * True when the module sets `DEBUG = True` at its top level: the settings ship in debug mode, so the branch is the
+ * one a deployment that changes nothing runs.
+ */
+function shipsDebugOn(n: SgNode): boolean {
+  return /^DEBUG\s*=\s*True\b/m.test(n.getRoot().root().text());
+}
+
 function isSwitch(cond: SgNode, python: boolean): boolean {
   const c = unwrap(cond);
   const k = kindOf(c);
-  if (k === 'identifier') return SWITCH.test(c.text()) || (python && PY_SWITCH.test(c.text()));
+  if (k === 'identifier')
+    return SWITCH.test(c.text()) || (python && PY_SWITCH.test(c.text()) && !shipsDebugOn(c));
   if (k === 'member_expression') return SWITCH.test(c.field('property')?.text() ?? '');
   if (k === 'attribute') {
     const name = c.field('attribute')?.text() ?? '';
