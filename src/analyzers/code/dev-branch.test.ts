@@ -41,4 +41,33 @@ describe('branches that run only in development or test mode', () => {
     expect(await findings(nested(3))).toEqual(['code/js-path-traversal low low']);
     expect(await findings(nested(100))).toEqual(['code/js-path-traversal high high']);
   });
+
+  /** The signing-key findings on a Django settings module, as `rule severity confidence`. */
+  async function settings(text: string): Promise<string[]> {
+    const found = await codeAnalyzer.analyze(makeSourceFile('site/settings.py', text), makeMemoryContext());
+    return found
+      .filter((f) => f.ruleId.includes('secret-key'))
+      .map((f) => `${f.ruleId} ${f.severity} ${f.confidence}`);
+  }
+  const KEY = `SECRET_KEY = 'q8#v!n2x-k4p(z7m@w9r%t1y^u6e&i3o'`;
+
+  it.each([
+    `import os\nDEBUG = os.environ.get('DEBUG') == '1'\nif DEBUG:\n    ${KEY}\nelse:\n    SECRET_KEY = os.environ['SECRET_KEY']`,
+    `from django.conf import settings\nif settings.DEBUG:\n    ${KEY}`,
+    `if config.testing:\n    ${KEY}`,
+  ])("lowers a Python finding in Django's development mode: %s", async (code) => {
+    expect(await settings(code)).toEqual(['code/py-hardcoded-secret-key low low']);
+  });
+
+  it.each([
+    // The production branch, a negated switch, a lower-case debug flag, the key outside the branch.
+    `import os\nDEBUG = False\nif DEBUG:\n    pass\nelse:\n    ${KEY}`,
+    `if not DEBUG:\n    ${KEY}`,
+    `if debug:\n    ${KEY}`,
+    `if DEBUG:\n    ALLOWED_HOSTS = ['*']\n${KEY}`,
+    // Settings that ship in debug mode: the branch is what runs unless the deployer changes them.
+    `DEBUG = True\nif DEBUG:\n    ${KEY}\nelse:\n    SECRET_KEY = os.environ['SECRET_KEY']`,
+  ])('keeps a Python finding at its severity in %s', async (code) => {
+    expect(await settings(code)).toEqual(['code/py-hardcoded-secret-key high high']);
+  });
 });

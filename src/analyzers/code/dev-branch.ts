@@ -13,6 +13,10 @@ import { MAX_ANCESTORS } from './name-binding.js';
 const SWITCH =
   /^(?:dev|isDev|devMode|development|isDevelopment|inDevelopment|testing|isTest|isTesting|testMode)$/;
 const ENV_VALUE = /^['"`](?:development|dev|test|testing)['"`]$/;
+// Django's `DEBUG` setting (`if DEBUG:` in a settings module, `if settings.DEBUG:`) is development mode: Django's
+// deployment checklist forbids it in production, where it is a finding of its own. Python only: a JavaScript
+// `DEBUG` constant is as often a logging switch.
+const PY_SWITCH = /^DEBUG$/;
 const ENV_READ = /\bNODE_ENV\b|\benv\b|\.get\(\s*['"]env['"]\s*\)/;
 
 function unwrap(n: SgNode): SgNode {
@@ -25,18 +29,31 @@ function unwrap(n: SgNode): SgNode {
   return x;
 }
 
-function isSwitch(cond: SgNode): boolean {
+/**
+ * True when the module sets `DEBUG = True` at its top level: the settings ship in debug mode, so the branch is the
+ * one a deployment that changes nothing runs.
+ */
+function shipsDebugOn(n: SgNode): boolean {
+  return /^DEBUG\s*=\s*True\b/m.test(n.getRoot().root().text());
+}
+
+function isSwitch(cond: SgNode, python: boolean): boolean {
   const c = unwrap(cond);
   const k = kindOf(c);
-  if (k === 'identifier') return SWITCH.test(c.text());
+  if (k === 'identifier')
+    return SWITCH.test(c.text()) || (python && PY_SWITCH.test(c.text()) && !shipsDebugOn(c));
   if (k === 'member_expression') return SWITCH.test(c.field('property')?.text() ?? '');
+  if (k === 'attribute') {
+    const name = c.field('attribute')?.text() ?? '';
+    return SWITCH.test(name) || PY_SWITCH.test(name);
+  }
   if (k !== 'binary_expression') return false;
   const op = c.field('operator')?.text();
   const l = c.field('left');
   const r = c.field('right');
   if (!l || !r) return false;
   // Both must hold for the branch to run: one switch is enough.
-  if (op === '&&') return isSwitch(l) || isSwitch(r);
+  if (op === '&&') return isSwitch(l, python) || isSwitch(r, python);
   if (op !== '===' && op !== '==') return false;
   const [value, read] = ENV_VALUE.test(r.text()) ? [r, l] : [l, r];
   return ENV_VALUE.test(value.text()) && ENV_READ.test(read.text());
@@ -49,7 +66,9 @@ export function inDevelopmentBranch(node: SgNode): boolean {
   for (let n: SgNode = node, p = node.parent(); p && up++ < MAX_ANCESTORS; n = p, p = p.parent()) {
     if (kindOf(p) !== 'if_statement') continue;
     const cond = p.field('condition');
-    if (p.field('consequence')?.id() === n.id() && cond && isSwitch(cond)) return true;
+    const then = p.field('consequence');
+    // Python's branch is a `block`; JavaScript's a `statement_block` or a single statement.
+    if (then?.id() === n.id() && cond && isSwitch(cond, kindOf(then) === 'block')) return true;
   }
   return false;
 }

@@ -7,6 +7,7 @@
  */
 import type { SgNode } from '@ast-grep/napi';
 import type { FileIndex } from './file-index.js';
+import type { ModuleMembers } from './module-members.js';
 import { enclosingFunction, escapeRegex, functionName } from './scope.js';
 import type { Definition } from './scope.js';
 import { kindOf } from './syntax.js';
@@ -55,7 +56,18 @@ export interface ArgvHost {
   evaluate(n: SgNode, depth: number): Value;
   /** The plain values a name is assigned, or [] when any definition is not one. */
   valuesOf(n: SgNode): SgNode[];
+  /** Which module function a JavaScript callee is (made on first use: few files ask). */
+  members(): ModuleMembers;
 }
+
+// `path.resolve` (also `path.posix`'s and `path.win32`'s) answers an absolute path: it starts with '/' (or a
+// drive), never with '-'. (`fs.realpathSync` and Python's `os.path.abspath` are no modelled propagators:
+// request data ends there already.)
+const ABSOLUTE: readonly (readonly string[])[] = [
+  ['path', 'resolve'],
+  ['path', 'posix', 'resolve'],
+  ['path', 'win32', 'resolve'],
+];
 
 /** The argument-list reading of one evaluator (see the file comment). */
 export class ArgvShapes {
@@ -108,6 +120,7 @@ export class ArgvShapes {
     if (!callee) return undefined;
     const method = this.method(node);
     if (SPLITS.test(callee.text()) || method === 'split') return this.asWhole(node, depth);
+    if (this.absolute(callee)) return null;
     if (method === 'format' && this.h.python)
       return this.formatted(callee.field(syn.memberObject), '{', node, depth);
     if (method !== 'concat' || !syn.member.has(kindOf(callee))) return undefined;
@@ -129,6 +142,18 @@ export class ArgvShapes {
     if (text === undefined) return undefined;
     const lead = text.slice(0, text.indexOf(mark) < 0 ? text.length : text.indexOf(mark));
     return constantLeads(lead) ? null : this.asWhole(node, depth);
+  }
+
+  /**
+   * True for a callee whose result is an absolute path (`path.resolve(base, name)`, a destructured `resolve`):
+   * whatever request data went in, the argument starts with '/' or a drive and cannot be read as an option.
+   * A relative `path.join`/`path.normalize` result can start with '-' and is read as usual.
+   */
+  private absolute(callee: SgNode): boolean {
+    if (this.h.python || (callee.field(this.h.syn.memberProperty) ?? callee).text() !== 'resolve')
+      return false;
+    const path = this.h.members().pathOf(callee);
+    return !!path && ABSOLUTE.some((p) => p.length === path.length && p.every((s, i) => s === path[i]));
   }
 
   /** The method name of a call `x.m(…)` (or undefined). */

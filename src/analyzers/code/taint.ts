@@ -2,6 +2,7 @@ import type { SgNode } from '@ast-grep/napi';
 import { DefinitionLookup } from './definitions.js';
 import { GuardChecker } from './taint-guards.js';
 import { ArgvShapes } from './taint-argv.js';
+import { ModuleMembers } from './module-members.js';
 import { indirectArgs } from './bound-calls.js';
 import { accessSuffix, fieldRead, fieldWritten, literalField } from './taint-fields.js';
 import { SourceFinder } from './taint-sources.js';
@@ -67,12 +68,14 @@ export class TaintEvaluator {
     this.defs = new DefinitionLookup(o.index, o.root, o.syn, o.python, this.budget);
     this.src = new SourceFinder(o, this.defs);
     this.guardCheck = new GuardChecker(o, this.defs, this.budget);
+    let members: ModuleMembers | undefined;
     if (o.sinkClass === 'argv')
       this.argv = new ArgvShapes({
         syn: o.syn,
         python: o.python,
         evaluate: (n, depth) => this.expr(n, depth),
         valuesOf: (n) => this.defs.plainValuesOf(n),
+        members: () => (members ??= new ModuleMembers(o.root)),
       });
     this.redirect = {
       syn: o.syn,
