@@ -20,8 +20,7 @@ const NUMERIC_METHOD =
 // The day of the month, and a date's text (`toLocaleString()`, `toISOString()`, `toDateString()`…), asked of a
 // Date the code made (madeDate): digits, month and day names, separators, or `Invalid Date`, whatever the Date
 // was made from. A helper of the same name gives formatted text of anything, so only there.
-const DATE_PART =
-  /^(?:get(?:UTC)?Date|to(?:Locale)?(?:Date|Time)?String|to(?:UTC|GMT|ISO)String|toJSON)$/;
+const DATE_PART = /^(?:get(?:UTC)?Date|to(?:Locale)?(?:Date|Time)?String|to(?:UTC|GMT|ISO)String|toJSON)$/;
 
 /**
  * Whether `obj` is a `new Date(…)` (also `new Date` without arguments, or made of anything: `new Date(row[0])`
