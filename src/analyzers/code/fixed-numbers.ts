@@ -4,16 +4,43 @@
  */
 import type { SgNode } from '@ast-grep/napi';
 import { kindOf } from './syntax.js';
+import { binding } from './name-binding.js';
+import { enclosingScope, laterValues } from './fixed-writes.js';
 
 // Operators whose result is a number or a boolean whatever their operands are.
 export const NUMERIC_OPERATORS =
   /^(?:-|\*|\/|%|\*\*|&|\||\^|<<|>>|>>>|<|>|<=|>=|==|===|!=|!==|instanceof|in)$/;
 // Functions and methods that return a number (or its digits) or a boolean whatever they are given.
 const NUMERIC_FUNCTION =
-  /^(?:Number|parseInt|parseFloat|Math\.\w+|Date\.now|Number\.(?:parseInt|parseFloat|isInteger)|isNaN|isFinite|Boolean)$/;
+  /^(?:Number|parseInt|parseFloat|Math\.\w+|Date\.now|Number\.(?:parseInt|parseFloat|isInteger)|isNaN|isFinite|Boolean|(?:(?:window|self|globalThis)\.)?crypto\.randomUUID)$/;
 // A date's parts (`new Date().getFullYear()`); not `getDate`, a name helpers also give formatted dates.
 const NUMERIC_METHOD =
   /^(?:toFixed|toPrecision|getTime|indexOf|lastIndexOf|findIndex|charCodeAt|codePointAt|get(?:UTC)?(?:FullYear|Month|Day|Hours|Minutes|Seconds|Milliseconds)|getTimezoneOffset)$/;
+
+// The day of the month, and a date's text (`toLocaleString()`, `toISOString()`, `toDateString()`…), asked of a
+// Date the code made (madeDate): digits, month and day names, separators, or `Invalid Date`, whatever the Date
+// was made from. A helper of the same name gives formatted text of anything, so only there.
+const DATE_PART = /^(?:get(?:UTC)?Date|to(?:Locale)?(?:Date|Time)?String|to(?:UTC|GMT|ISO)String|toJSON)$/;
+
+/**
+ * Whether `obj` is a `new Date(…)` (also `new Date` without arguments, or made of anything: `new Date(row[0])`
+ * is a Date), or a `const` bound to one, or a `var`/`let` of a function never given another value (`var d = new Date, label =
+ * d.getDate() + '/' + …`).
+ */
+function madeDate(obj: SgNode): boolean {
+  const isNewDate = (n: SgNode | null | undefined): boolean =>
+    !!n && kindOf(n) === 'new_expression' && n.field('constructor')?.text() === 'Date';
+  if (isNewDate(obj)) return true;
+  if (kindOf(obj) !== 'identifier') return false;
+  const b = binding(obj, obj.text());
+  if (!b || b.plain !== true || kindOf(b.node) !== 'variable_declarator') return false;
+  if (!isNewDate(b.node.field('value'))) return false;
+  if (b.isConst) return true;
+  // A `var`/`let` of a function never written again; one at a script's top level is a global other scripts
+  // may write.
+  const scope = enclosingScope(b.node);
+  return !!scope && kindOf(scope) !== 'program' && laterValues(b.node, obj.text())?.length === 0;
+}
 
 // A field named as a count, a number of things, a total, a length or a size, as its last word
 // (`count`, `doc_count`, `onlineGuestCount`, `need_sync_num`, `maxLength`, `totalSize`); not `account`.
@@ -26,7 +53,10 @@ export const NUMERIC_FIELD =
 // The parsed parts of a request, whose fields hold the sender's text whatever they are called.
 export const REQUEST_PART = /(?:^|\.)(?:query|body|params|searchParams|cookies|headers)$/;
 
-/** Whether `call` calls a function or method that returns a number or a boolean. */
+/**
+ * Whether `call` calls a function or method that returns a number or a boolean, or a Date's text (DATE_PART),
+ * which holds no markup, quote or shell operator either.
+ */
 export function numericCall(call: SgNode): boolean {
   const callee = call.field('function');
   if (!callee) return false;
@@ -34,8 +64,10 @@ export function numericCall(call: SgNode): boolean {
   if (kindOf(callee) !== 'member_expression') return false;
   const method = callee.field('property')?.text() ?? '';
   // jQuery's `$row.index()`, asked of nothing, is the element's position among its siblings.
+  const on = callee.field('object');
   return (
     NUMERIC_METHOD.test(method) ||
+    (DATE_PART.test(method) && !!on && madeDate(on)) ||
     (method === 'index' && /^\(\s*\)$/.test(call.field('arguments')?.text() ?? ''))
   );
 }

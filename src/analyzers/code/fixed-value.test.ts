@@ -307,4 +307,22 @@ describe('isFixedValue', () => {
       false,
     );
   });
+  it("reads a Date's day and text only of a Date the code made, and padding and radix helpers of numbers", () => {
+    expect(
+      fixedAtSink(
+        'function f() { var d = new Date, s = d.getDate().padLeft() + "/" + d.getFullYear(); sink(s); }',
+      ),
+    ).toBe(true);
+    expect(fixedAtSink('function f(row) { sink(new Date(row.at).toLocaleString()); }')).toBe(true);
+    expect(fixedAtSink('function f(row) { const d = new Date(row.at); sink(d.toISOString()); }')).toBe(true);
+    expect(
+      fixedAtSink("function f() { sink('t' + Math.random().toString(36).slice(2) + crypto.randomUUID()); }"),
+    ).toBe(true);
+    // A helper's own getDate, a list's text, a Date given another value, a top-level `var` other scripts share.
+    expect(fixedAtSink('function f(cal) { sink(cal.getDate()); }')).toBe(false);
+    expect(fixedAtSink('function f(names) { sink(names.toLocaleString()); }')).toBe(false);
+    expect(fixedAtSink('function f(x) { let d = new Date(); d = x; sink(d.toLocaleString()); }')).toBe(false);
+    expect(fixedAtSink('var d = new Date(); function f() { sink(d.toLocaleString()); }')).toBe(false);
+    expect(fixedAtSink('function f(x) { sink(x.toString(36)); }')).toBe(false);
+  });
 });

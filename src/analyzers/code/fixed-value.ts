@@ -279,7 +279,10 @@ function fixedCall(node: SgNode, ctx: Ctx): boolean {
   const argValues = args.children().filter((c) => c.isNamed() && kindOf(c) !== 'comment');
   // `translator.unescape(html)`, `$(markup)`: a call that passes fixed text through stays fixed.
   if (ctx.throughCall(node) && argValues.every((a) => FUNCTIONS.has(kindOf(a)) || fixed(a, ctx))) return true;
-  // `['a', 'b'].join(' && ')`, `'x'.toUpperCase()`: a string method of a fixed value with fixed arguments.
+  // `['a', 'b'].join(' && ')`, `'x'.toUpperCase()`: a string method of a fixed value with fixed arguments;
+  // also a padding helper a project adds to the prototypes (`(d.getMonth() + 1).padLeft()`), by its name, and
+  // a fixed value's text (`Math.random().toString(36)`, a generated id; `row.startDate.toLocaleString()` of a
+  // value a rule fixes).
   if (kindOf(callee) === 'member_expression') {
     const obj = callee.field('object');
     const prop = callee.field('property')?.text() ?? '';
@@ -288,7 +291,7 @@ function fixedCall(node: SgNode, ctx: Ctx): boolean {
     const order = /^(?:sort|reverse)$/.test(prop);
     if (
       order ||
-      /^(?:join|concat|trim(?:Start|End)?|to(?:Upp|Low)erCase|repeat|pad(?:Start|End)|replace(?:All)?|slice|substr(?:ing)?|split)$/.test(
+      /^(?:join|concat|trim(?:Start|End)?|to(?:Upp|Low)erCase|repeat|pad(?:Start|End|Left|Right)|[lr]pad|to(?:Locale)?(?:Date|Time)?String|to(?:UTC|ISO)String|replace(?:All)?|slice|substr(?:ing)?|split)$/.test(
         prop,
       )
     )
