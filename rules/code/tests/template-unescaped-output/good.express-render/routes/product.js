@@ -3,7 +3,7 @@ const config = require('../config.json');
 
 const router = express.Router();
 
-// Every variable the new-product page sees is in this object: no script of the project names `locals`.
+// Every variable the new-product page sees is in this object: nothing else fills the view.
 router.get('/admin/product/new', (req, res) => {
   res.render('product_new', {
     title: '<b>New product</b>',
