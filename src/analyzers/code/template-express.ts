@@ -1,12 +1,13 @@
 /**
  * Express's `res.render('view', { … })` read as a call of a compiled template (template-compiled.ts), when the
  * object literal is everything the view sees. Express gives a view `app.locals`, `res.locals` and the call's
- * object; a project whose scripts never name `locals` fills neither, so a variable no render call passes is
- * never written, and a block that needs it (`{{#each options}}`) never renders. A view could also be rendered
- * under a name built at run time: a render whose view is a name (`res.render(view, …)`) could be any template,
- * so the project is not read this way; one whose view is a template literal with a fixed end
- * (`` res.render(`${config.themeViews}checkout`, …) ``) can only be a template whose name ends so. What it gives
- * up: a middleware of a dependency (not part of the scan) that sets `res.locals`.
+ * object; a project whose scripts never name `locals` (a comment naming it counts: the text is read) fills
+ * neither, so a variable no render call passes is never written, and a block that needs it (`{{#each options}}`)
+ * never renders. A view could also be rendered under a name built at run time: a render whose view is a name
+ * (`res.render(view, …)`) could be any template, so the project is not read this way; one whose view is a
+ * template literal with a fixed end (`` res.render(`${config.themeViews}checkout`, …) ``) can only be a template
+ * whose name ends so. What it gives up: a middleware of a dependency (not part of the scan) that sets
+ * `res.locals`.
  */
 import type { SgNode } from '@ast-grep/napi';
 import type { AnalyzerContext } from '../../core/analyzer.js';
