@@ -4,9 +4,12 @@
  * objects are everything the template sees. An unescaped output of a variable that no call passes (and the
  * template does not bind itself) is never written, and one every call gives a value fixed by the program text
  * (`explain: explain`, a `let` set to constant markup by a `switch`) writes the program's own markup. Express's
- * `res.render(view, data)` is not read this way: `res.locals` and `app.locals` fill variables the call does not
- * name. When anything else names the template's file (another template including it, a path handed elsewhere, the
- * compiled function exported or passed on), nothing is dropped.
+ * `res.render(view, data)` is read this way only when nothing else can fill the view's variables
+ * (template-express.ts: `res.locals` and `app.locals` fill variables the call does not name). In Handlebars and
+ * Mustache a name inside `{{#each items}}` or a section is the item's, which no call's object shows, so such an
+ * output is kept; one inside the main part of `{{#each x}}`, `{{#with x}}` or `{{#if x}}` where no call passes `x`
+ * is never written (template-sections.ts). When anything else names the template's file (another template
+ * including it, a path handed elsewhere, the compiled function exported or passed on), nothing is dropped.
  */
 import { parse } from '@ast-grep/napi';
 import type { SgNode } from '@ast-grep/napi';
@@ -19,8 +22,12 @@ import { escapeRegex } from './scope.js';
 import { boundData, compileOfText, isModuleSpecifier, readsOwnFile } from './template-compiled-text.js';
 import type { CallData } from './template-compiled-text.js';
 import { TemplateIndex, isScript } from './template-index.js';
+import { expressRenderData, expressViews, rendersOnlyByName } from './template-express.js';
+import { changesContext, needsArgument, sectionsAround } from './template-sections.js';
+import type { Section } from './template-sections.js';
 import type { ProjectTexts } from './template-index.js';
 import {
+  lineStarts,
   readOrWarn,
   reviewedEngine,
   templateEngineOf,
@@ -30,6 +37,8 @@ import {
 import type { UnescapedOutput } from './templates.js';
 
 const WORD = /[\w.-]+/g;
+// Handlebars' and Mustache's raw outputs, read inside their blocks (template-sections.ts).
+const MUSTACHE = new Set(['{{{ }}}', '{{& }}']);
 const QUOTE = /['"`]/;
 const baseName = (p: string): string => p.slice(p.lastIndexOf('/') + 1);
 export const isTemplate = (p: string): boolean => {
@@ -100,16 +109,28 @@ export async function filesNaming(ctx: AnalyzerContext, file: SourceFile): Promi
 }
 
 /**
- * The object literals of every call of the functions that `text` compiles from the template named `name`;
- * undefined when the file names the template any other way or uses such a function otherwise.
+ * The object literals of every call of the functions that `text` compiles from the template named `name`, and of
+ * every Express `res.render(name, { … })` (counted in `express`, for the caller to check template-express.ts's
+ * conditions); undefined when the file names the template any other way or uses such a function otherwise.
  */
-function compiledCalls(text: string, path: string, name: string): CallData[] | undefined {
+function compiledCalls(
+  text: string,
+  path: string,
+  name: string,
+  express: { n: number },
+): CallData[] | undefined {
   const strings = templateMentions(text, path, name);
   if (strings === undefined) return undefined;
   // Only module specifiers name it: the file gives no calls.
   if (strings.length === 0) return [];
   const objects: CallData[] = [];
   for (const s of strings) {
+    const rendered = expressRenderData(s);
+    if (rendered) {
+      express.n++;
+      objects.push({ obj: rendered, writes: new Map<string, SgNode[]>() });
+      continue;
+    }
     // `const F = x.compile…(… 'name' …)`: the string inside the declarator's value, a call of a compiler.
     let decl: SgNode | null | undefined = s.parent();
     while (decl && kindOf(decl) !== 'variable_declarator' && kindOf(decl) !== 'program') decl = decl.parent();
@@ -207,6 +228,18 @@ export async function fromEveryNamer<T>(
 }
 
 /**
+ * Whether a place inside `sections` (outermost first) is never rendered: a block read in the data's context whose
+ * main part needs an argument (`{{#each items}}`, `{{#if banner}}`) that no caller passes.
+ */
+function neverRendered(sections: readonly Section[], unpassed: (name: string) => boolean): boolean {
+  for (const s of sections) {
+    if (needsArgument(s) && unpassed(s.arg!)) return true;
+    if (changesContext(s)) return false;
+  }
+  return false;
+}
+
+/**
  * `findings` of a template file without the unescaped outputs that every compiled call of the template leaves
  * unwritten or fills with the program's own text (see the module comment).
  */
@@ -217,19 +250,37 @@ export async function withoutUnpassedOutputs(
 ): Promise<RawFinding[]> {
   const engine = reviewedEngine(file.ext, findings);
   if (!engine) return findings;
-  const objects = await fromEveryNamer(ctx, file, compiledCalls);
+  const express = { n: 0 };
+  const objects = await fromEveryNamer(ctx, file, (t, p, n) => compiledCalls(t, p, n, express));
   if (!objects || objects.length === 0) return findings;
+  if (express.n > 0) {
+    const views = await expressViews(ctx, file.path);
+    if (!views || !rendersOnlyByName(views, file.name.replace(/\.[^.]+$/, ''))) return findings;
+  }
   const dead = new Set<UnescapedOutput>();
+  // A member set after the object is built (`data.k = v`) is given each value written, the literal's too.
+  const valuesOf = (n: string): (SgNode | null | undefined)[] =>
+    objects.flatMap(({ obj, writes }) => {
+      const later = writes.get(n) ?? [];
+      const first = valueOf(obj, n);
+      return first === null && later.length > 0 ? later : [first, ...later];
+    });
+  // A block's argument read in the data's context is the data's name (boundInTemplate reads Pug's `each x in`).
+  const unpassed = (n: string): boolean => valuesOf(n).every((v) => v === null);
+  const starts = lineStarts(file.text);
   for (const o of unescapedOutputs(file.text, engine)) {
     if (o.names.length === 0 || o.names.some((n) => boundInTemplate(file.text, n))) continue;
-    // A member set after the object is built (`data.k = v`) is given each value written, the literal's too.
-    const given = o.names.flatMap((n) =>
-      objects.flatMap(({ obj, writes }) => {
-        const later = writes.get(n) ?? [];
-        const first = valueOf(obj, n);
-        return first === null && later.length > 0 ? later : [first, ...later];
-      }),
-    );
+    if (MUSTACHE.has(o.construct)) {
+      const sections = sectionsAround(file.text, (starts[o.line - 1] ?? 0) + o.column - 1);
+      if (!sections) continue;
+      if (neverRendered(sections, unpassed)) {
+        dead.add(o);
+        continue;
+      }
+      // Under `{{#each items}}` or a section the names are the item's: no caller's object says what they hold.
+      if (sections.some(changesContext)) continue;
+    }
+    const given = o.names.flatMap(valuesOf);
     const fixed = (v: SgNode): boolean => isFixedValue(v, readsOwnFile, undefined, true);
     if (given.every((v) => v === null || (v !== undefined && fixed(v)))) dead.add(o);
   }
