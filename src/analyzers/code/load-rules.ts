@@ -351,6 +351,7 @@ function readParamSource(r: Reader, v: unknown, i: number): ParamSourceSpec {
     requestObject: o['requestObject'] === true,
   };
   if (o['bound'] === true) spec.bound = true;
+  if (o['routeTemplate'] === true) spec.routeTemplate = true;
   if (o['function'] !== undefined) spec.function = r.matcher(o['function'], `params[${i}].function`);
   if (o['param'] !== undefined) spec.param = r.matcher(o['param'], `params[${i}].param`);
   if (!spec.function && !spec.param) r.fail(`params[${i}] needs "function" or "param"`);

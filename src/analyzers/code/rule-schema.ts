@@ -213,6 +213,12 @@ export interface ParamSourceSpec {
    * sources, and `which` counts from the first parameter after them (bound-calls.ts).
    */
   bound?: boolean;
+  /**
+   * A werkzeug-style route (`@app.route('/<db>/x')`): a parameter its template does not name, in a function
+   * that lacks one of the parts the template names, was put there by a decorator that took that part
+   * (route-template-params.ts) and is not a source.
+   */
+  routeTemplate?: boolean;
 }
 
 /** Sanitizers every taint rule of a language honours (type coercions and the like). */

@@ -7,6 +7,7 @@ import { functionName } from './scope.js';
 import type { Definition } from './scope.js';
 import { routeParamOf, validatedParamAt, validatedParams } from './param-validators.js';
 import { confinedByRoute, confinedByStringRoute } from './route-pattern.js';
+import { injectedForRoutePart } from './route-template-params.js';
 import { accessPath } from './sources.js';
 import { kindOf } from './syntax.js';
 import { lineOf, REQ } from './taint-support.js';
@@ -193,6 +194,7 @@ export class SourceFinder {
 
   paramSelected(p: ParamSourceSpec, d: Extract<Definition, { kind: 'param' }>): boolean {
     if (p.except.includes(d.name)) return false;
+    if (p.routeTemplate && injectedForRoutePart(d.fn, d.name)) return false;
     let at = d.index;
     if (p.bound) {
       // Registered bound (`handler.bind(null, socket)`): the fixed parameters are the program's own values.

@@ -24,3 +24,14 @@ def subscribe(request, database_name):
         "getting bus messages from %s@%s%s",
         request.authorization.username, request.remote_addr, request.path)
     return {"database": database_name}
+
+
+@app.route("/<database_name>/rpc", methods=["POST"])
+@auth_required
+def dispatch(request, database_name):
+    username = request.authorization.username
+    if isinstance(username, bytes):
+        username = username.decode("utf-8")
+    log_args = (database_name, username, request.remote_addr, request.path)
+    logger.debug("%s call by %s@%s%s", *log_args)
+    return {"database": database_name}

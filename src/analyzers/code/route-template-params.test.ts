@@ -1,0 +1,43 @@
+import { parse } from '@ast-grep/napi';
+import { describe, expect, it } from 'vitest';
+import { ensurePython } from './languages.js';
+import { injectedForRoutePart } from './route-template-params.js';
+
+/** Whether `name` of the file's one function is put there by a decorator in place of a URL part. */
+function injected(code: string, name: string): boolean {
+  ensurePython();
+  const fn = parse('python', code)
+    .root()
+    .find({ rule: { kind: 'function_definition' } });
+  if (!fn) throw new Error('no function in the example');
+  return injectedForRoutePart(fn, name);
+}
+
+describe('parameters a decorator puts in place of a URL part', () => {
+  it('takes the parameter a decorator built from a part the function does not take', () => {
+    const code = `@app.route('/<database_name>/data/<model>')\n@with_pool\ndef data(request, pool, model):\n    pass\n`;
+    expect(injected(code, 'pool')).toBe(true);
+    expect(injected(code, 'model')).toBe(false);
+  });
+
+  it('reads converters and bottle filters for the part names', () => {
+    const code = `@app.route('/avatar/<base64:database_name>/<uuid>')\n@with_pool\ndef avatar(request, pool, uuid):\n    pass\n`;
+    expect(injected(code, 'pool')).toBe(true);
+    const bottle = `@route('/<db:re:[a-z]+>/x')\n@with_conn\ndef x(conn):\n    pass\n`;
+    expect(injected(bottle, 'conn')).toBe(true);
+  });
+
+  it("leaves the parameter a source when every part is the function's own", () => {
+    const code = `@app.route('/items/<item_id>')\n@use_args(schema)\ndef item(args, item_id):\n    pass\n`;
+    expect(injected(code, 'args')).toBe(false);
+  });
+
+  it('leaves it a source beside a decorator that reads input, **kwargs, or a FastAPI template', () => {
+    const reads = `@app.route('/<db>/search')\n@with_pool\n@use_args(schema)\ndef search(pool, args):\n    pass\n`;
+    expect(injected(reads, 'args')).toBe(false);
+    const kwargs = `@app.route('/<db>/x')\n@with_pool\ndef x(pool, **kwargs):\n    pass\n`;
+    expect(injected(kwargs, 'pool')).toBe(false);
+    const fastapi = `@app.get('/{db}/items')\nasync def items(q: str):\n    pass\n`;
+    expect(injected(fastapi, 'q')).toBe(false);
+  });
+});

@@ -1,0 +1,67 @@
+import type { SgNode } from '@ast-grep/napi';
+import { kindOf } from './syntax.js';
+
+/*
+ * A werkzeug, Flask or bottle route passes its function the URL parts its template names
+ * (`@app.route('/<database_name>/data/<model>')`) and nothing else: any other parameter is put there by a
+ * decorator between the route and the function. What such a parameter holds depends on the decorator. When
+ * the template names a part the function does not take, a decorator has taken that part and passes what it
+ * built from it in its place (tryton's `@with_pool` turns `database_name` into the database's pool, a
+ * `@load_object` turns an id into the stored record): the program's own object, not the request's text.
+ * Decorators that inject the request's data (webargs' `@use_args`, flask-smorest's `@blp.arguments`,
+ * flask-pydantic's `@validate`) leave the URL parts to the function, so their parameters stay sources; so does
+ * every parameter of a function whose decorators read input by their name, and of one that takes `**kwargs`.
+ * FastAPI and Starlette templates (`/{id}`) are not read: there a parameter the template does not name is a
+ * query parameter.
+ */
+
+const ROUTE = /^@(?:\w+\.)?(?:get|post|put|patch|delete|route)\(\s*(?:rule\s*=\s*)?(['"])([^'"\n]*)\1/;
+/** `<name>`, `<int:name>`, `<any(a, b):name>`, `<path:name>`; bottle's `<name:re:…>` names its part first. */
+const PART = /<(?:[\w.]+(?:\([^)>]*\))?:)?(\w+)(?::[^>]*)?>/g;
+/** A decorator that reads the request's input by its name (webargs, flask-smorest, flask-pydantic, marshmallow…). */
+const READS_INPUT =
+  /(?:use_(?:kw)?args|arguments|validate|expects?|accepts|input|body|schema|json|form|query|params|payload)\b/i;
+
+/** The URL parts a werkzeug-style route template names, or undefined for a template with `{…}` parts. */
+function templateParts(decorator: string): string[] | undefined {
+  const m = ROUTE.exec(decorator);
+  if (!m?.[2] || m[2].includes('{')) return undefined;
+  return [...m[2].matchAll(PART)].map((p) => p[1] ?? '');
+}
+
+/** A Python parameter's name (`x`, `x=1`, `x: int`); '' for `*args`, `**kwargs` and the like. */
+function paramNameOf(p: SgNode): string {
+  const k = kindOf(p);
+  if (k === 'identifier') return p.text();
+  if (k === 'default_parameter' || k === 'typed_default_parameter') return p.field('name')?.text() ?? '';
+  if (k === 'typed_parameter')
+    return (
+      p
+        .namedChildren()
+        .find((c) => kindOf(c) === 'identifier')
+        ?.text() ?? ''
+    );
+  return '';
+}
+
+/**
+ * Whether `name`, a parameter of the Python function `fn`, is put there by a decorator that took a URL part of
+ * the function's route in its place (see above): then it is not request data.
+ */
+export function injectedForRoutePart(fn: SgNode, name: string): boolean {
+  const decorated = fn.parent();
+  if (!decorated || kindOf(decorated) !== 'decorated_definition') return false;
+  const decorators = decorated.children().filter((c) => kindOf(c) === 'decorator');
+  let parts: string[] | undefined;
+  for (const d of decorators) {
+    const text = d.text();
+    const named = templateParts(text);
+    if (named) parts = [...(parts ?? []), ...named];
+    else if (READS_INPUT.test(text)) return false;
+  }
+  if (!parts || parts.length === 0 || parts.includes(name)) return false;
+  const params = fn.field('parameters')?.namedChildren() ?? [];
+  if (params.some((p) => kindOf(p) === 'dictionary_splat_pattern')) return false;
+  const names = new Set(params.map(paramNameOf));
+  return parts.some((p) => !names.has(p));
+}
