@@ -88,6 +88,13 @@ function formatted(data) {
   $('#title').html(humanize(data.title));
 }
 
+// `toLocaleString` of a list joins its strings: the names are text, whatever the method is called.
+function namesOf(data) {
+  const names = data.users.map((u) => u.name);
+  // ruleid: code/js-xss-audit
+  $('#names').html(names.toLocaleString());
+}
+
 // One term of a long chain that is text.
 function usage(data) {
   var html = '<div>' + data.onlineCount + '</div>' + '<div>Users</div>' + '<div>' + data.guestCount + '</div>' +

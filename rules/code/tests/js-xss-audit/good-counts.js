@@ -4,6 +4,7 @@
 $(function () {
   $.getJSON('/total', function (data) {
     $('#total-packages').html(data.doc_count);
+    $('#total-packages-text').html(data.doc_count.toLocaleString());
     $('#need-sync').html(data.need_sync_num);
     $('#total-size').html(data.totalSize + ' bytes');
     // A total or a number of things named first: `total_docs`, `numItems`.
