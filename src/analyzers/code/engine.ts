@@ -12,6 +12,7 @@ import { kindOf } from './syntax.js';
 import { singleModule } from './project.js';
 import type { ProjectView } from './project.js';
 import { callsCarryingTaint, runTaint } from './run-taint.js';
+import { TaintPrecheck } from './taint-precheck.js';
 import { isFixedValue } from './fixed-value.js';
 import { fixedByCallers, ModuleCallers } from './py-caller-constants.js';
 import { isImportedName } from './name-binding.js';
@@ -355,13 +356,13 @@ export function analyzeText(
   // The structural rules' matchers and every taint rule's sinks are found in the file with one walk.
   const own = active.flatMap((r) => (r.match && !r.taint ? [r.match] : []));
   const hits = moduleHits(v.entry, own, run.sinks);
-  if (taintRules.length > 0 && run.importCalls.length > 0) {
-    const labels = new Set(taintRules.flatMap((r) => r.taint?.sources ?? []));
-    const sources = [...labels]
-      .map((l) => fam.sources.get(l))
-      .filter((s): s is CompiledSources => !!s && labelPresent(s, st));
+  // The sources of every taint rule that can occur here: what the checks asked once for all rules read.
+  const sources = [...new Set(taintRules.flatMap((r) => r.taint?.sources ?? []))]
+    .map((l) => fam.sources.get(l))
+    .filter((s): s is CompiledSources => !!s && labelPresent(s, st));
+  if (taintRules.length > 0 && run.importCalls.length > 0)
     run.importCalls = callsCarryingTaint(v, sources, fam.sanitizers, run.importCalls);
-  }
+  if (sources.length > 0) run.precheck = new TaintPrecheck(v, sources, fam.sanitizers);
   for (const rule of active) {
     if (rule.taint) {
       run.sources = rule.taint.sources
