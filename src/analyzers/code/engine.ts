@@ -12,6 +12,7 @@ import { kindOf } from './syntax.js';
 import { singleModule } from './project.js';
 import type { ProjectView } from './project.js';
 import { callsCarryingTaint, runTaint } from './run-taint.js';
+import { TaintPrecheck } from './taint-precheck.js';
 import { isFixedValue } from './fixed-value.js';
 import { fixedByCallers, ModuleCallers } from './py-caller-constants.js';
 import { isImportedName } from './name-binding.js';
@@ -20,7 +21,7 @@ import { calleeDeclared } from './callee-members.js';
 import { backtrackingOf } from './redos-source.js';
 import { namesBoundTo, shadowedAt } from './bound-names.js';
 import { ModuleMembers } from './module-members.js';
-import { moduleHits } from './batch-match.js';
+import { COMBINE_FROM_CHARS, moduleHits } from './batch-match.js';
 import { mayMatch } from './match-words.js';
 import { passes, WordIndex } from './text-facts.js';
 import type { BatchHit } from './batch-match.js';
@@ -312,6 +313,29 @@ function runMatch(rule: CodeRule, hits: readonly BatchHit[], text: string, out: 
   }
 }
 
+/**
+ * Each taint rule's evaluator asks the tree for its sanitizers at its first step (FileIndex.prime): a walk
+ * of the whole file per rule. In a file large enough for combined walks (COMBINE_FROM_CHARS), the sanitizers
+ * of every rule that will evaluate something in it (one with a sink there, or every rule when calls into
+ * imported modules are asked) are found with one walk instead. The same nodes either way: a matcher finds
+ * the same nodes combined with others as alone (batch-match.ts).
+ */
+function primeSanitizers(
+  v: ProjectView,
+  taintRules: readonly CodeRule[],
+  hits: ReadonlyMap<Matcher, readonly BatchHit[]>,
+  run: TaintRun,
+): void {
+  const e = v.entry;
+  if (e.text.length < COMBINE_FROM_CHARS) return;
+  const asked = taintRules.filter(
+    (r) => run.importCalls.length > 0 || r.taint?.sinks.some((s) => (hits.get(s.matcher)?.length ?? 0) > 0),
+  );
+  if (asked.length < 2) return;
+  const sanitizers = [...run.sanitizers, ...asked.flatMap((r) => r.taint?.sanitizers ?? [])];
+  e.index.prime(e.root, e.lang, sanitizers);
+}
+
 /** What one file produced: matches, and whether taint analysis stopped early on a budget. */
 export interface FileResult {
   matches: CodeMatch[];
@@ -355,13 +379,14 @@ export function analyzeText(
   // The structural rules' matchers and every taint rule's sinks are found in the file with one walk.
   const own = active.flatMap((r) => (r.match && !r.taint ? [r.match] : []));
   const hits = moduleHits(v.entry, own, run.sinks);
-  if (taintRules.length > 0 && run.importCalls.length > 0) {
-    const labels = new Set(taintRules.flatMap((r) => r.taint?.sources ?? []));
-    const sources = [...labels]
-      .map((l) => fam.sources.get(l))
-      .filter((s): s is CompiledSources => !!s && labelPresent(s, st));
+  primeSanitizers(v, taintRules, hits, run);
+  // The sources of every taint rule that can occur here: what the checks asked once for all rules read.
+  const sources = [...new Set(taintRules.flatMap((r) => r.taint?.sources ?? []))]
+    .map((l) => fam.sources.get(l))
+    .filter((s): s is CompiledSources => !!s && labelPresent(s, st));
+  if (taintRules.length > 0 && run.importCalls.length > 0)
     run.importCalls = callsCarryingTaint(v, sources, fam.sanitizers, run.importCalls);
-  }
+  if (sources.length > 0) run.precheck = new TaintPrecheck(v, sources, fam.sanitizers);
   for (const rule of active) {
     if (rule.taint) {
       run.sources = rule.taint.sources

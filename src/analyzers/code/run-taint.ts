@@ -15,6 +15,7 @@ import { wrapperCallsOf } from './taint-argv.js';
 import type { WrapperCall } from './taint-argv.js';
 import type { TaintEvaluator, Trace } from './taint.js';
 import { OWN_STEPS, StepPool } from './taint-budget.js';
+import type { TaintPrecheck } from './taint-precheck.js';
 
 /** What a taint rule run needs from the file and its rule family. */
 export interface TaintRun {
@@ -29,6 +30,8 @@ export interface TaintRun {
   truncated: boolean;
   /** The sinks of every taint rule run on the file (each module is walked for them together). */
   sinks: readonly Matcher[];
+  /** Asked once for every rule: false when no rule's evaluation of a node can find data (taint-precheck.ts). */
+  precheck?: TaintPrecheck;
 }
 
 function emit(
@@ -84,6 +87,8 @@ export function runTaint(rule: CodeRule, run: TaintRun, out: CodeMatch[]): void 
   const entry = run.view.entry;
   const syn = syntaxOf(entry.lang.family);
   const argv = sinkClassOf(rule.cwe) === 'argv';
+  // A program's argument list is read element by element (taint-argv.ts), not as the check reads values.
+  const pre = argv ? undefined : run.precheck;
   let evaluator: TaintEvaluator | undefined;
   const seen = new Set<string>();
   for (const { match, targets, bound } of summaries.sinksIn(entry)) {
@@ -108,6 +113,7 @@ export function runTaint(rule: CodeRule, run: TaintRun, out: CodeMatch[]): void 
         );
         continue;
       }
+      if (pre && !pre.mayCarry(t)) continue;
       const trace = evaluator.taintOf(t);
       if (evaluator.stoppedEarly) run.truncated = true;
       if (!trace) continue;
@@ -124,7 +130,9 @@ export function runTaint(rule: CodeRule, run: TaintRun, out: CodeMatch[]): void 
     // request object itself (see crossFileHit).
     evaluator ??= summaries.evaluator(entry);
     const ev = evaluator;
-    if (!argumentNodes(syn, call).some((a) => ev.taintOf(a) !== null || ev.isRequestObject(a))) continue;
+    const carries = (a: SgNode): boolean =>
+      (!pre || pre.mayCarry(a)) && (ev.taintOf(a) !== null || ev.isRequestObject(a));
+    if (!argumentNodes(syn, call).some(carries)) continue;
     for (const target of targets) {
       const hits = summaries.summary(target).sinks;
       if (hits.length === 0) continue;
