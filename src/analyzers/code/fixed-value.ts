@@ -279,7 +279,8 @@ function fixedCall(node: SgNode, ctx: Ctx): boolean {
   const argValues = args.children().filter((c) => c.isNamed() && kindOf(c) !== 'comment');
   // `translator.unescape(html)`, `$(markup)`: a call that passes fixed text through stays fixed.
   if (ctx.throughCall(node) && argValues.every((a) => FUNCTIONS.has(kindOf(a)) || fixed(a, ctx))) return true;
-  // `['a', 'b'].join(' && ')`, `'x'.toUpperCase()`: a string method of a fixed value with fixed arguments.
+  // `['a', 'b'].join(' && ')`, `'x'.toUpperCase()`, a read file's `data.toString()`: a string method of a fixed
+  // value with fixed arguments.
   if (kindOf(callee) === 'member_expression') {
     const obj = callee.field('object');
     const prop = callee.field('property')?.text() ?? '';
@@ -288,7 +289,7 @@ function fixedCall(node: SgNode, ctx: Ctx): boolean {
     const order = /^(?:sort|reverse)$/.test(prop);
     if (
       order ||
-      /^(?:join|concat|trim(?:Start|End)?|to(?:Upp|Low)erCase|repeat|pad(?:Start|End)|replace(?:All)?|slice|substr(?:ing)?|split)$/.test(
+      /^(?:join|concat|trim(?:Start|End)?|to(?:Upp|Low)erCase|toString|repeat|pad(?:Start|End)|replace(?:All)?|slice|substr(?:ing)?|split)$/.test(
         prop,
       )
     )

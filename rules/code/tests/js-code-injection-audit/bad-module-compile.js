@@ -14,3 +14,9 @@ export function loadPackaged(text) {
   // ruleid: code/js-code-injection-audit
   return requireFromString(text);
 }
+
+// JSON text with more code joined after it is code again.
+export function asModuleThen(contents, extra) {
+  // ruleid: code/js-code-injection-audit
+  return requireFromString('module.exports = ' + JSON.stringify(contents) + extra);
+}

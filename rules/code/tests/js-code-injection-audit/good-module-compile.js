@@ -26,3 +26,10 @@ NodeModule._extensions['.jsx'] = function (mod, filename) {
   const compiled = transform(fs.readFileSync(filename, 'utf8'), filename);
   mod._compile(compiled.code, filename);
 };
+
+// Data written back as a module: JSON evaluated as JavaScript is only the value it writes.
+export function asModule(contents) {
+  const copy = requireFromString('module.exports = ' + JSON.stringify(contents));
+  // eslint-disable-next-line no-eval
+  return eval(`(${JSON.stringify(copy)})`) && copy;
+}
