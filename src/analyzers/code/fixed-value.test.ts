@@ -56,6 +56,8 @@ describe('isFixedValue', () => {
       true,
     );
     expect(fixedAtSink("const t = ' <b> '; sink(t.trimStart().substr(1));")).toBe(true);
+    expect(fixedAtSink("const t = ' <b> '; sink(t.toString('utf8').trim());")).toBe(true);
+    expect(fixedAtSink('sink(location.hash.toString());')).toBe(false);
     expect(fixedAtSink("sink(location.hash.split('#')[1]);")).toBe(false);
     expect(fixedAtSink("function g(list) { var mk = function () { return '<li>'; }; sink(mk()); }")).toBe(
       true,

@@ -289,8 +289,8 @@ function fixedCall(node: SgNode, ctx: Ctx): boolean {
     return true;
   // `['a', 'b'].join(' && ')`, `'x'.toUpperCase()`: a string method of a fixed value with fixed arguments;
   // also a padding helper a project adds to the prototypes (`(d.getMonth() + 1).padLeft()`), by its name, and
-  // a fixed value's text (`Math.random().toString(36)`, a generated id; `row.startDate.toLocaleString()` of a
-  // value a rule fixes).
+  // a fixed value's text (`Math.random().toString(36)`, a generated id; a read file's `data.toString()`;
+  // `row.startDate.toLocaleString()` of a value a rule fixes).
   if (kindOf(callee) === 'member_expression') {
     const obj = callee.field('object');
     const prop = callee.field('property')?.text() ?? '';

@@ -14,6 +14,8 @@ import { partReceiver } from './taint-shapes.js';
 import { validatorArgNames, validatorChecks } from './own-validators.js';
 import { assertStatements, mayBeAsserted } from './own-asserts.js';
 import { constCopies } from './text-scans.js';
+import { comparedNames, testedName } from './guard-conditions.js';
+import { DOTDOT, dotdotCheck, rootExposed } from './dotdot-guard.js';
 
 /** The index of the first spot that starts at `start` or later (spots sorted by start). */
 function firstFrom(list: readonly Spot[], start: number): number {
@@ -71,6 +73,8 @@ export class GuardChecker {
     if (!this.mayName(name)) return false;
     const useStart = use.range().start.index;
     const slashed = behindSlash(use);
+    // A name checked only for `..` (DOTDOT) is not safe where the use hands it to `path.resolve` and the like.
+    const exposed = !this.o.python && rootExposed(use);
     // A check made before a callback is made covers the callback (`if (!validatePaths(p)) return;
     // fs.stat(p, () => readFile(p))`), unless the callback declares a name of its own that hides it.
     // JavaScript only: a Python function makes a local by assigning, which the text check cannot tell.
@@ -78,7 +82,7 @@ export class GuardChecker {
     let scope = this.defs.scopeOf(use) ?? this.o.root;
     const inner: SgNode[] = [];
     for (let depth = 0; depth < 8; depth++) {
-      if (this.guardedIn(scope, name, useStart, depth > 0, slashed))
+      if (this.guardedIn(scope, name, useStart, depth > 0, slashed, exposed))
         return inner.every((fn) => !declares(fn, own ?? name));
       const up = scope.parent();
       if (!up || !own || scope.id() === this.o.root.id()) return false;
@@ -139,6 +143,7 @@ export class GuardChecker {
     useStart: number,
     outer: boolean,
     slashed: boolean,
+    exposed: boolean,
   ): boolean {
     let ifs = this.ifCache.get(scope.id());
     if (!ifs) {
@@ -169,9 +174,10 @@ export class GuardChecker {
       if (this.budget.spent) return true;
       if (g.start > useStart) continue;
       const behind = slashed ? SLASH + name : name;
-      const either = g.all || g.names.has(name) || g.names.has(behind);
-      const onTrue = either || g.whenTrue.has(name) || g.whenTrue.has(behind);
-      const onFalse = either || g.whenFalse.has(name) || g.whenFalse.has(behind);
+      const dd = exposed ? behind : DOTDOT + name;
+      const either = g.all || g.names.has(name) || g.names.has(behind) || g.names.has(dd);
+      const onTrue = either || g.whenTrue.has(name) || g.whenTrue.has(behind) || g.whenTrue.has(dd);
+      const onFalse = either || g.whenFalse.has(name) || g.whenFalse.has(behind) || g.whenFalse.has(dd);
       if (!onTrue && !onFalse) continue;
       // The guard protects the code inside it (the branch its check makes safe), or after it when the
       // branch taken on a failing check leaves or overwrites the value: the consequence must be that branch,
@@ -307,7 +313,7 @@ export class GuardChecker {
     }
     for (const side of [g.names, g.whenTrue, g.whenFalse]) {
       for (const x of [...side]) {
-        const prefix = x.startsWith(SLASH) ? SLASH : '';
+        const prefix = x.startsWith(SLASH) ? SLASH : x.startsWith(DOTDOT) ? DOTDOT : '';
         const original = this.aliased(cond, x.slice(prefix.length));
         if (original) side.add(prefix + original);
       }
@@ -371,7 +377,13 @@ export class GuardChecker {
     const found = polarity ? nodeAt(within, hit.start, hit.end) : undefined;
     // A check of the value behind a fixed `/` (`is_relative_url('/' + next)`) holds for `/${next}`, not for
     // `next` itself (`https://evil.example` passes as `/https://evil.example`): kept apart (SLASH).
-    const prefix = slashedCheck(found ?? nodeAt(within, hit.start, hit.end), hit.x) ? SLASH : '';
+    // A check only for `..` stops a climb, not an absolute path: kept apart (DOTDOT, dotdot-guard.ts).
+    const matched = found ?? nodeAt(within, hit.start, hit.end);
+    const prefix = slashedCheck(matched, hit.x)
+      ? SLASH
+      : !this.o.python && dotdotCheck(matched, hit.x)
+        ? DOTDOT
+        : '';
     const names = (polarity === 'reject' ? [hit.x as string] : checkedNames(hit.x as string)).map(
       (x) => prefix + x,
     );
@@ -435,64 +447,4 @@ function lookupOf(match: SgNode, within: SgNode): SgNode {
     n = p;
   }
   return match;
-}
-
-const EQUALITY = new Set(['==', '===', '!=', '!==']);
-
-/** Literal kinds in JavaScript and Python trees. */
-const LITERAL_KIND =
-  /^(?:string|template_string|concatenated_string|number|integer|float|true|false|none|null|undefined)$/;
-
-/**
- * The plain names a condition compares for equality, and whether the condition being true means they are
- * equal: `h != sig` (false), `not h == sig` (false), `hmac.compare_digest(h, sig)` or
- * `crypto.timingSafeEqual(h, sig)` (true).
- */
-function comparedNames(cond: SgNode): { node: SgNode; safeWhenTrue: boolean }[] {
-  let c: SgNode | null = cond;
-  let negated = false;
-  for (let i = 0; c && i < 4; i++) {
-    const k = c.kind();
-    if (k === 'parenthesized_expression') c = c.namedChildren()[0] ?? null;
-    else if ((k === 'unary_expression' && c.field('operator')?.text() === '!') || k === 'not_operator') {
-      negated = !negated;
-      c = c.field('argument');
-    } else break;
-  }
-  if (!c) return [];
-  const k = c.kind();
-  let operands: SgNode[] = [];
-  let equal: boolean;
-  if (k === 'binary_expression' || k === 'comparison_operator') {
-    const ops = c.children().filter((n) => !n.isNamed() && EQUALITY.has(n.text()));
-    if (ops.length !== 1 || c.namedChildren().length !== 2) return [];
-    equal = ops[0]!.text().startsWith('=');
-    operands = c.namedChildren();
-  } else if (
-    (k === 'call' || k === 'call_expression') &&
-    /(?:^|\.)(?:compare_digest|timingSafeEqual)$/.test(c.field('function')?.text() ?? '')
-  ) {
-    equal = true;
-    operands = c.field('arguments')?.namedChildren() ?? [];
-  } else return [];
-  // Compared with a constant (`h != ""`), not with a signature the request carries: nothing is checked.
-  if (operands.some((n) => LITERAL_KIND.test(String(n.kind())))) return [];
-  const safeWhenTrue = equal !== negated;
-  return operands.filter((n) => n.kind() === 'identifier').map((node) => ({ node, safeWhenTrue }));
-}
-
-/** The name a condition tests for truth alone (`x`, `!x`, `(x)`), if that is all it does, and whether negated. */
-function testedName(cond: SgNode): { node: SgNode; negated: boolean } | undefined {
-  let c: SgNode | null = cond;
-  let negated = false;
-  for (let i = 0; c && i < 4; i++) {
-    const k = c.kind();
-    if (k === 'identifier') return { node: c, negated };
-    if (k === 'parenthesized_expression') c = c.namedChildren()[0] ?? null;
-    else if ((k === 'unary_expression' && c.field('operator')?.text() === '!') || k === 'not_operator') {
-      negated = !negated;
-      c = c.field('argument');
-    } else return undefined;
-  }
-  return undefined;
 }

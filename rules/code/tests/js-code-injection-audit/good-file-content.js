@@ -28,3 +28,13 @@ function loadPlugin(file) {
 
 loadConfig(process.argv[2], (c) => console.log(c));
 module.exports = { readModes, loadPlugin };
+
+// The data of a read file, turned into text in its callback before it is evaluated: still the file's text.
+function loadContext(file, done) {
+  fs.readFile(file, function (err, raw) {
+    if (err) return done(err);
+    raw = raw.toString().trim();
+    return done(null, eval('(' + raw + ')'));
+  });
+}
+module.exports.loadContext = loadContext;
