@@ -71,6 +71,7 @@ describe('branches that run only in development or test mode', () => {
     `import os\nDEBUG = os.environ.get('DEBUG', 'True') == 'True'\nif DEBUG:\n    ${KEY}`,
     `import environ\nenv = environ.Env()\nDEBUG: bool = env.bool('DEBUG', default=True)\nif DEBUG:\n    ${KEY}`,
     `from django.conf import settings\nif settings.DEBUG:\n    ${KEY}`,
+    `from config import DEBUG\nif DEBUG:\n    ${KEY}`,
   ])('keeps a Python finding at its severity in %s', async (code) => {
     expect(await settings(code)).toEqual(['code/py-hardcoded-secret-key high high']);
   });
