@@ -53,7 +53,6 @@ describe('branches that run only in development or test mode', () => {
 
   it.each([
     `import os\nDEBUG = os.environ.get('DEBUG') == '1'\nif DEBUG:\n    ${KEY}\nelse:\n    SECRET_KEY = os.environ['SECRET_KEY']`,
-    `from django.conf import settings\nif settings.DEBUG:\n    ${KEY}`,
     `if config.testing:\n    ${KEY}`,
   ])("lowers a Python finding in Django's development mode: %s", async (code) => {
     expect(await settings(code)).toEqual(['code/py-hardcoded-secret-key low low']);
@@ -67,6 +66,12 @@ describe('branches that run only in development or test mode', () => {
     `if DEBUG:\n    ALLOWED_HOSTS = ['*']\n${KEY}`,
     // Settings that ship in debug mode: the branch is what runs unless the deployer changes them.
     `DEBUG = True\nif DEBUG:\n    ${KEY}\nelse:\n    SECRET_KEY = os.environ['SECRET_KEY']`,
+    // A true default (the environment unset runs in debug mode), and another module's settings.DEBUG, whose
+    // settings this file cannot see (startproject writes `DEBUG = True`).
+    `import os\nDEBUG = os.environ.get('DEBUG', 'True') == 'True'\nif DEBUG:\n    ${KEY}`,
+    `import environ\nenv = environ.Env()\nDEBUG: bool = env.bool('DEBUG', default=True)\nif DEBUG:\n    ${KEY}`,
+    `from django.conf import settings\nif settings.DEBUG:\n    ${KEY}`,
+    `from config import DEBUG\nif DEBUG:\n    ${KEY}`,
   ])('keeps a Python finding at its severity in %s', async (code) => {
     expect(await settings(code)).toEqual(['code/py-hardcoded-secret-key high high']);
   });

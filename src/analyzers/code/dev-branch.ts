@@ -13,10 +13,16 @@ import { MAX_ANCESTORS } from './name-binding.js';
 const SWITCH =
   /^(?:dev|isDev|devMode|development|isDevelopment|inDevelopment|testing|isTest|isTesting|testMode)$/;
 const ENV_VALUE = /^['"`](?:development|dev|test|testing)['"`]$/;
-// Django's `DEBUG` setting (`if DEBUG:` in a settings module, `if settings.DEBUG:`) is development mode: Django's
+// Django's `DEBUG` setting read in the settings module that sets it (`if DEBUG:`) is development mode: Django's
 // deployment checklist forbids it in production, where it is a finding of its own. Python only: a JavaScript
-// `DEBUG` constant is as often a logging switch.
+// `DEBUG` constant is as often a logging switch. Not `if settings.DEBUG:` in another module: whether the settings
+// ship in debug mode (`DEBUG = True`, as `startproject` writes them) is not visible from there.
 const PY_SWITCH = /^DEBUG$/;
+// `DEBUG = True`, or an assignment whose read of the environment defaults to a true value (`DEBUG =
+// os.environ.get('DEBUG', 'True') == 'True'`, `env.bool('DEBUG', default=True)`): the settings run in debug mode
+// as shipped. Not `os.environ.get('DEBUG') == '1'`, off unless the deployer sets it.
+const DEBUG_ON =
+  /^DEBUG\s*(?::[^=\n]*)?=\s*(?:True\b|[^\n#]*,\s*(?:default\s*=\s*)?(?:True\b|1\b|['"](?:1|[Tt]rue|TRUE|[Yy]es|on)['"]))/m;
 const ENV_READ = /\bNODE_ENV\b|\benv\b|\.get\(\s*['"]env['"]\s*\)/;
 
 function unwrap(n: SgNode): SgNode {
@@ -29,23 +35,29 @@ function unwrap(n: SgNode): SgNode {
   return x;
 }
 
+// The module's own top-level `DEBUG = …` (a settings module): an imported `DEBUG` (`from config import DEBUG`)
+// is another module's, whose value this file cannot see.
+const DEBUG_SET = /^DEBUG\s*(?::[^=\n]*)?=[^=]/m;
+
 /**
- * True when the module sets `DEBUG = True` at its top level: the settings ship in debug mode, so the branch is the
- * one a deployment that changes nothing runs.
+ * True when the module sets `DEBUG` at its top level, and not to `True` or to a value a true default may give
+ * (DEBUG_ON, where the settings may ship in debug mode and the branch is what a deployment that changes nothing
+ * runs).
  */
-function shipsDebugOn(n: SgNode): boolean {
-  return /^DEBUG\s*=\s*True\b/m.test(n.getRoot().root().text());
+function setsDebugOff(n: SgNode): boolean {
+  const text = n.getRoot().root().text();
+  return DEBUG_SET.test(text) && !DEBUG_ON.test(text);
 }
 
 function isSwitch(cond: SgNode, python: boolean): boolean {
   const c = unwrap(cond);
   const k = kindOf(c);
   if (k === 'identifier')
-    return SWITCH.test(c.text()) || (python && PY_SWITCH.test(c.text()) && !shipsDebugOn(c));
+    return SWITCH.test(c.text()) || (python && PY_SWITCH.test(c.text()) && setsDebugOff(c));
   if (k === 'member_expression') return SWITCH.test(c.field('property')?.text() ?? '');
   if (k === 'attribute') {
     const name = c.field('attribute')?.text() ?? '';
-    return SWITCH.test(name) || PY_SWITCH.test(name);
+    return SWITCH.test(name);
   }
   if (k !== 'binary_expression') return false;
   const op = c.field('operator')?.text();

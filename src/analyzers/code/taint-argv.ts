@@ -22,6 +22,8 @@ const APPENDS = /^(push|append|extend)$/;
 const ADDERS = /^(push|append|unshift)$/;
 // Calls that cut a string into arguments: every part of the string can then start an argument.
 const SPLITS = /^(split|shlex\.split)$/;
+// String methods whose result need not start as their receiver does.
+const CUTS = /^(?:slice|substring|substr|replace|replaceAll|trim|trimStart|trimLeft|trimEnd|trimRight)$/;
 // Python calls that take the program's arguments as their own (not as one list).
 const VARARGS =
   /^(?:(?:asyncio\.)?create_subprocess_exec|os\.(?:execl|execle|execlp|execlpe|spawnl|spawnle|spawnlp|spawnlpe))$/;
@@ -73,6 +75,12 @@ const ABSOLUTE: readonly (readonly string[])[] = [
 export class ArgvShapes {
   /** Above 0 while a string that will be split into arguments is evaluated: every part then counts. */
   whole = 0;
+  /**
+   * Above 0 while a string that a method cuts is evaluated (`path.resolve(root, x).slice(root.length + 1)`): its
+   * start is not the result's, so an absolute path does not make the result safe.
+   */
+  cut = 0;
+  private readonly cutting = new Set<number>();
 
   constructor(private readonly h: ArgvHost) {}
 
@@ -120,7 +128,9 @@ export class ArgvShapes {
     if (!callee) return undefined;
     const method = this.method(node);
     if (SPLITS.test(callee.text()) || method === 'split') return this.asWhole(node, depth);
-    if (this.absolute(callee)) return null;
+    if (method !== undefined && CUTS.test(method) && !this.h.python && !this.cutting.has(node.id()))
+      return this.cutRead(node, depth);
+    if (this.cut === 0 && this.absolute(callee)) return null;
     if (method === 'format' && this.h.python)
       return this.formatted(callee.field(syn.memberObject), '{', node, depth);
     if (method !== 'concat' || !syn.member.has(kindOf(callee))) return undefined;
@@ -165,6 +175,18 @@ export class ArgvShapes {
   }
 
   /** Evaluates a call whose result is split into arguments: any request data in it counts. */
+  /** `node`, a call that cuts a string, read with the absolute-path shape off (see `cut`). */
+  private cutRead(node: SgNode, depth: number): Value {
+    this.cut++;
+    this.cutting.add(node.id());
+    try {
+      return this.h.evaluate(node, depth + 1);
+    } finally {
+      this.cutting.delete(node.id());
+      this.cut--;
+    }
+  }
+
   private asWhole(node: SgNode, depth: number): Value {
     this.whole++;
     try {

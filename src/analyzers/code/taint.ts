@@ -338,8 +338,8 @@ export class TaintEvaluator {
 
   /** Where a name's value may be remembered (name-cache.ts). */
   private cacheHere(): Map<number, Value> | undefined {
-    // A string to be split into arguments is read differently from an argument (see taint-argv.ts).
-    if (this.argv && this.argv.whole > 0) return undefined;
+    // A string to be split into arguments, or cut, is read differently from an argument (see taint-argv.ts).
+    if (this.argv && (this.argv.whole > 0 || this.argv.cut > 0)) return undefined;
     return this.caches.under(this.bindings);
   }
 

@@ -31,3 +31,18 @@ app.post('/log', (req, res) => {
   // ruleid: code/js-argument-injection
   spawn('git', ['log', ...path.resolve(repoDir, req.body.range).split(' ')]).on('exit', () => res.end());
 });
+
+// The absolute path cut back to the part under the root (`/srv/repos/--upload-pack=x` → `--upload-pack=x`):
+// the result does not start as the path did.
+app.post('/mirror', (req, res) => {
+  const root = path.resolve(repoDir);
+  // ruleid: code/js-argument-injection
+  spawn('git', ['clone', path.resolve(root, req.body.name).slice(root.length + 1)]).on('exit', () => res.end());
+});
+
+app.post('/prune', (req, res) => {
+  const full = path.resolve(repoDir, req.body.name);
+  const rel = full.replace(path.resolve(repoDir) + '/', '');
+  // ruleid: code/js-argument-injection
+  spawn('git', ['gc', rel]).on('exit', () => res.end());
+});

@@ -44,3 +44,29 @@ function lists(names, when, tab) {
   // ruleid: code/js-xss-audit
   tab.list.innerHTML = '<b>' + at.toISOString() + '</b>';
 }
+
+// A response's records handed to a promise's or jQuery's callback: a date field is what the server stored,
+// which a client may have posted as any text.
+function fetched() {
+  fetch('/api/events')
+    .then((r) => r.json())
+    .then((events) => {
+      events.forEach((ev) => {
+        // ruleid: code/js-xss-audit
+        document.getElementById('list').innerHTML += '<li>' + ev.start_time + '</li>';
+      });
+    });
+  $.getJSON('/api/tasks', function (tasks) {
+    for (const task of tasks) {
+      // ruleid: code/js-xss-audit
+      document.getElementById('tasks').innerHTML += '<td>' + task.due_date + '</td>';
+    }
+  });
+  $.ajax({
+    url: '/api/jobs',
+    success: function (jobs) {
+      // ruleid: code/js-xss-audit
+      document.getElementById('jobs').innerHTML = jobs[0].created_timestamp;
+    },
+  });
+}
