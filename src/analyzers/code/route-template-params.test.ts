@@ -3,12 +3,13 @@ import { describe, expect, it } from 'vitest';
 import { ensurePython } from './languages.js';
 import { injectedForRoutePart } from './route-template-params.js';
 
-/** Whether `name` of the file's one function is put there by a decorator in place of a URL part. */
+/** Whether `name` of the file's last top-level function is put there by a decorator in place of a URL part. */
 function injected(code: string, name: string): boolean {
   ensurePython();
   const fn = parse('python', code)
     .root()
-    .find({ rule: { kind: 'function_definition' } });
+    .findAll({ rule: { kind: 'function_definition', inside: { kind: 'decorated_definition' } } })
+    .at(-1);
   if (!fn) throw new Error('no function in the example');
   return injectedForRoutePart(fn, name);
 }
@@ -18,6 +19,17 @@ describe('parameters a decorator puts in place of a URL part', () => {
     const code = `@app.route('/<database_name>/data/<model>')\n@with_pool\ndef data(request, pool, model):\n    pass\n`;
     expect(injected(code, 'pool')).toBe(true);
     expect(injected(code, 'model')).toBe(false);
+  });
+
+  it("keeps the parameter a source when the module's own decorator passes the part's text on", () => {
+    const strip = `def stripped(f):\n    def wrapper(path):\n        return f(path.strip('/'))\n    return wrapper\n\n@app.route('/files/<path>')\n@stripped\ndef show(rel):\n    pass\n`;
+    expect(injected(strip, 'rel')).toBe(false);
+    const kw = `def unquoted(func):\n    def wrapper(name):\n        return func(rel=unquote(name))\n    return wrapper\n\n@app.route('/f/<name>')\n@unquoted\ndef show(rel):\n    pass\n`;
+    expect(injected(kw, 'rel')).toBe(false);
+    const pool = `def with_pool(func):\n    def wrapper(request, database_name, *args):\n        pool = Pool(database_name)\n        return func(request, pool, *args)\n    return wrapper\n\n@app.route('/<database_name>/data')\n@with_pool\ndef data(request, pool):\n    pass\n`;
+    expect(injected(pool, 'pool')).toBe(true);
+    const built = `def with_pool(func):\n    def wrapper(request, database_name):\n        return func(request, Pool(database_name))\n    return wrapper\n\n@app.route('/<database_name>/data')\n@with_pool\ndef data(request, pool):\n    pass\n`;
+    expect(injected(built, 'pool')).toBe(true);
   });
 
   it('reads converters and bottle filters for the part names', () => {

@@ -12,7 +12,8 @@ import { kindOf } from './syntax.js';
  * flask-pydantic's `@validate`) leave the URL parts to the function, so their parameters stay sources; so does
  * every parameter of a function whose decorators read input by their name, and of one that takes `**kwargs`.
  * FastAPI and Starlette templates (`/{id}`) are not read: there a parameter the template does not name is a
- * query parameter.
+ * query parameter. A decorator defined in the same module is read (`passesPartOn`); one imported from another
+ * module is taken at its shape above.
  */
 
 const ROUTE = /^@(?:\w+\.)?(?:get|post|put|patch|delete|route)\(\s*(?:rule\s*=\s*)?(['"])([^'"\n]*)\1/;
@@ -63,5 +64,37 @@ export function injectedForRoutePart(fn: SgNode, name: string): boolean {
   const params = fn.field('parameters')?.namedChildren() ?? [];
   if (params.some((p) => kindOf(p) === 'dictionary_splat_pattern')) return false;
   const names = new Set(params.map(paramNameOf));
-  return parts.some((p) => !names.has(p));
+  const taken = parts.filter((p) => !names.has(p));
+  if (taken.length === 0) return false;
+  // A decorator the module defines is read: one whose wrapper hands the wrapped function the part itself or
+  // text made from it (`f(path.strip('/'))`, `f(unquote(path))`) passes the request's text on under another
+  // name. Only an object built from the part by a class (`f(request, Pool(database_name))`) is the program's.
+  const root = decorated.parent();
+  return !decorators.some((d) => passesPartOn(d, taken, root));
+}
+
+/** Whether the decorator `d`, defined in the module `root`, calls what it wraps with text made from a part. */
+function passesPartOn(d: SgNode, taken: string[], root: SgNode | null): boolean {
+  const m = /^@([A-Za-z_]\w*)\s*$/.exec(d.text());
+  if (!m || !root) return false;
+  const def = root
+    .children()
+    .map((c) => (kindOf(c) === 'decorated_definition' ? c.field('definition') : c))
+    .find((c) => c && kindOf(c) === 'function_definition' && c.field('name')?.text() === m[1]);
+  const wrapped = def?.field('parameters')?.namedChildren()[0];
+  if (!def || !wrapped || kindOf(wrapped) !== 'identifier') return false;
+  const calls = def.findAll({
+    rule: { kind: 'call', has: { field: 'function', regex: `^${wrapped.text()}$` } },
+  });
+  return calls.some((call) =>
+    (call.field('arguments')?.namedChildren() ?? []).some((arg) => {
+      const v = kindOf(arg) === 'keyword_argument' ? arg.field('value') : arg;
+      if (!v) return false;
+      const mentions =
+        taken.includes(v.text()) ||
+        v.findAll({ rule: { kind: 'identifier' } }).some((id) => taken.includes(id.text()));
+      const built = kindOf(v) === 'call' && /^[A-Z]\w*$/.test(v.field('function')?.text() ?? '');
+      return mentions && !built;
+    }),
+  );
 }
