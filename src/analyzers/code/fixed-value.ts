@@ -277,16 +277,8 @@ function fixedCall(node: SgNode, ctx: Ctx): boolean {
   const args = node.field('arguments');
   if (!callee || !args) return false;
   const argValues = args.children().filter((c) => c.isNamed() && kindOf(c) !== 'comment');
-  // `translator.unescape(html)`, `$(markup)`: a call that passes fixed text through stays fixed. A method of
-  // the value itself (`names.toLocaleString()`, which joins a list's strings) asks its receiver too, below.
-  const ownMethod =
-    kindOf(callee) === 'member_expression' && callee.field('property')?.text() === 'toLocaleString';
-  if (
-    !ownMethod &&
-    ctx.throughCall(node) &&
-    argValues.every((a) => FUNCTIONS.has(kindOf(a)) || fixed(a, ctx))
-  )
-    return true;
+  // `translator.unescape(html)`, `$(markup)`: a call that passes fixed text through stays fixed.
+  if (ctx.throughCall(node) && argValues.every((a) => FUNCTIONS.has(kindOf(a)) || fixed(a, ctx))) return true;
   // `['a', 'b'].join(' && ')`, `'x'.toUpperCase()`: a string method of a fixed value with fixed arguments;
   // also a padding helper a project adds to the prototypes (`(d.getMonth() + 1).padLeft()`), by its name, and
   // a fixed value's text (`Math.random().toString(36)`, a generated id; a read file's `data.toString()`;
