@@ -84,6 +84,7 @@ export const CLOUD_RULES: SecretRule[] = [
         moreGood: [
           "next_page_url = 'https://www.youtube.com/youtubei/v1/search?key=AIza<<url:35>>'",
           '"INNERTUBE_API_KEY": "AIza<<url:35>>",',
+          "ytcfg.setdefault('INNERTUBE_API_KEY', 'AIza<<url:35>>')",
         ],
       },
     ],

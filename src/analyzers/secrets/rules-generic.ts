@@ -27,6 +27,7 @@ import { LOCAL_HOST, hostIsThisMachine, optionalUserinfo } from './url-userinfo.
 import { testsOwnLogin, sampleAccount } from './sample-account.js';
 import { commentedTemplateLine } from './template-comment.js';
 import { madeUpInTest } from './made-up-key.js';
+import { isVendorClientKeyByName } from './vendor-client-keys.js';
 
 export const WEAK_PASSWORD_ID = 'secrets/weak-password';
 
@@ -256,7 +257,7 @@ function localConfigBlock(m: MatchContext): boolean {
 
 function genericVerdict(m: MatchContext): Verdict {
   const v = m.secret;
-  if (inLinkCatalogue(m) || commentedTemplateLine(m)) return false;
+  if (inLinkCatalogue(m) || commentedTemplateLine(m) || isVendorClientKeyByName(m)) return false;
   if (/\s/.test(v) || isEnvReference(v) || looksLikeCode(v) || isPlaceholder(v) || isDottedName(v))
     return false;
   if (isConstantName(v)) return false;
@@ -419,6 +420,8 @@ export const GENERIC_RULES: SecretRule[] = [
         'JWT_SECRET=<<a62:32>>',
         'const apiKey = "<<a62:24>>";',
         'const apiToken = "HK29-QZ7P<<cut>>-XW4M-L8RT";',
+        // A project's own key beside YouTube's client settings: only the value's own name decides.
+        "'web': { 'INNERTUBE_CLIENT_NAME': 'WEB', 'SEARCH_API_KEY': '<<a62:32>>' },",
         // A token in the query of a configuration's one webhook URL.
         'notify_url: "https://hooks.acme-shop.io/notify?channel=ops&api_token=<<a62:24>>"',
         // A token in the query of one of a configuration's many endpoints (no search placeholder).
@@ -431,6 +434,8 @@ export const GENERIC_RULES: SecretRule[] = [
         'token = "<<uuid>>"',
         'commit_token: <<hex:40>> # sha of release',
         'secret_key_base: your_secret_key_here_0123456789',
+        // YouTube's web-client key under the name its pages give it (gcp-api-key drops it for the same reason).
+        "'web': { 'INNERTUBE_API_KEY': 'AIza<<url:35>>', 'INNERTUBE_CLIENT_NAME': 'WEB' },",
         'token: aaaaaaaaaaaaaaaaaaaaaaaa',
         // Editor themes and highlighters (Monaco, Ace, TextMate) name syntax scopes "token".
         '{ "token": "meta.odd-tab.group1", "foreground": "ffffff" }',

@@ -11,11 +11,24 @@ const VENDOR_CLIENT_KEY = [
   // The key in the query of a link to the InnerTube endpoint (on any of YouTube's hosts). The text before
   // the match may stop short of the `=` (the token's pattern opens on the character before it).
   /\/youtubei\/v1\/[^\s"'`<>]*[?&]key=?$/i,
-  // The key under the name YouTube's page gives it (`INNERTUBE_API_KEY`, `innertubeApiKey`).
-  /innertube[_-]?api[_-]?key["']?\s{0,3}(?::=|=>|=|:)\s{0,3}["'`]?$/i,
+  // The key under the name YouTube's page gives it (`INNERTUBE_API_KEY`, `innertubeApiKey`), assigned or
+  // passed with its name (`ytcfg.setdefault('INNERTUBE_API_KEY', '…')`).
+  /innertube[_-]?api[_-]?key["']?\s{0,3}(?::=|=>|=|:|,)\s{0,3}["'`]?$/i,
 ];
 
 /** Drops a vendor's own web-client key (see above); keeps every other match. */
 export function vendorClientKeyVerdict(m: MatchContext): Verdict {
   return VENDOR_CLIENT_KEY.some((re) => re.test(m.before)) ? false : {};
+}
+
+/**
+ * The same test for a name-based (generic) rule, whose match opens on the name: the line up to the value
+ * is what the vendor's name or link must end. A Google key that `gcp-api-key` drops as YouTube's web-client
+ * key must not come back as a generic secret under the same name.
+ */
+export function isVendorClientKeyByName(m: MatchContext): boolean {
+  const at = m.line.indexOf(m.secret);
+  if (at < 0) return false;
+  const upTo = m.line.slice(0, at);
+  return VENDOR_CLIENT_KEY.some((re) => re.test(upTo));
 }
