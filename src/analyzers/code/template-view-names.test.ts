@@ -79,6 +79,10 @@ describe("a view's name written elsewhere for the project's own code", () => {
     ],
     ['a method reached through a property', "module.exports = (app) => app.mailer.send('show', {});\n"],
     ['a variable', "const view = 'show';\nmodule.exports = view;\n"],
+    [
+      "a method of `this` a dependency's class gives",
+      "const Base = require('view-base');\nclass Pages extends Base {\n  open() {\n    return this.display('show', {});\n  }\n}\nmodule.exports = Pages;\n",
+    ],
   ])('keeps it when the word is handed to %s', async (_label, code) => {
     expect(await reported({ 'lib/other.js': code })).toBe(true);
   });

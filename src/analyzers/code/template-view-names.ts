@@ -4,10 +4,12 @@
  * its name is written as a render's view. The same word written for something else (`gitSpawn(['show', rev])`,
  * `page.urlFor('show')`, `this.lastCommand = 'show'`) then names no view, when it is handed only to the
  * project's own code, whose renders the reading covers: an argument (or an element of an array argument) of a
- * function the file declares, of a method of `this`, or of a name the file binds to a relative module; or the
- * value of a property of `this`. A word handed to a dependency (`errorPages({ notFound: 'show' })`) could be a
- * view that dependency renders with data of its own, so it keeps the finding. Tests and copies of well-known
- * libraries (outsideTheApp) are passed over.
+ * function the file declares, of a method of `this` the file defines (not one inherited), or of a name the file
+ * binds to a relative module; or the value of a property of `this`. A word handed to a dependency
+ * (`errorPages({ notFound: 'show' })`) could be a view that dependency renders with data of its own, so it keeps
+ * the finding. Tests and copies of well-known libraries (outsideTheApp) are passed over. What it gives up: a
+ * method a relative module's class inherits from a dependency (`Page.display('show')` where the module's `Page`
+ * extends a dependency's renderer).
  *
  * Every call of a method named `render`, `view`, `renderFile` or `compileFile` in the project's scripts is read,
  * whatever its receiver (so a response renamed `rs` counts): one whose first argument is not a fixed string
@@ -87,6 +89,19 @@ function declaresFunction(text: string, name: string): boolean {
 }
 
 /**
+ * Whether the script `text` defines a method `name` itself (`X.prototype.name = …`, `name(…) { … }` in a class or
+ * object, `name: function`, `this.name = …`): one a class inherits from a dependency is not the project's code.
+ */
+function definesMethod(text: string, name: string): boolean {
+  if (!/^[\w$]+$/.test(name)) return false;
+  const n = escapeRegex(name);
+  return new RegExp(
+    `\\.prototype\\.${n}\\s*=|\\bthis\\.${n}\\s*=[^=]|^[ \\t]*(?:static\\s+)?(?:async\\s+)?${n}\\s*\\([^)]*\\)\\s*\\{|\\b${n}\\s*:\\s*(?:async\\s+)?(?:function\\b|\\([^)]*\\)\\s*=>)`,
+    'm',
+  ).test(text);
+}
+
+/**
  * Whether the string `s` of the script `text` is handed only to the project's own code, not as a view (see the
  * module comment); the caller has checked that every render names its view by a fixed string.
  */
@@ -120,6 +135,6 @@ export function handedToOwnCode(s: SgNode, text: string): boolean {
   if (RENDER_NAME.test(fn.field('property')?.text() ?? '')) return false;
   const object = fn.field('object');
   if (!object) return false;
-  if (kindOf(object) === 'this') return true;
+  if (kindOf(object) === 'this') return definesMethod(text, fn.field('property')?.text() ?? '');
   return kindOf(object) === 'identifier' && boundToRelativeModule(text, object.text());
 }
