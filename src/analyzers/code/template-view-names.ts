@@ -9,7 +9,8 @@
  * (`errorPages({ notFound: 'show' })`) could be a view that dependency renders with data of its own, so it keeps
  * the finding. Tests and copies of well-known libraries (outsideTheApp) are passed over. What it gives up: a
  * method a relative module's class inherits from a dependency (`Page.display('show')` where the module's `Page`
- * extends a dependency's renderer).
+ * extends a dependency's renderer), and a function of the project that hands its parameter on to a dependency
+ * rendering views by name under a method not named so (`function mail(v) { app.mailer.send(v, data) }`).
  *
  * Every call of a method named `render`, `view`, `renderFile` or `compileFile` in the project's scripts is read,
  * whatever its receiver (so a response renamed `rs` counts): one whose first argument is not a fixed string
