@@ -6,13 +6,14 @@
  * never renders. A view could also be rendered under a name built at run time: a render whose view is a name
  * (`res.render(view, …)`) could be any template, so the project is not read this way; one whose view is a
  * template literal with a fixed end (`` res.render(`${config.themeViews}checkout`, …) ``) can only be a template
- * whose name ends so. What it gives up: a middleware of a dependency (not part of the scan) that sets
- * `res.locals`.
+ * whose name ends so; a string with more joined to it (`'item_' + kind`) could be any. What it gives up: a
+ * middleware of a dependency (not part of the scan) that sets `res.locals`.
  */
 import type { SgNode } from '@ast-grep/napi';
 import type { AnalyzerContext } from '../../core/analyzer.js';
 import { kindOf } from './syntax.js';
 import { TemplateIndex, isScript } from './template-index.js';
+import { fixedView } from './template-view-names.js';
 
 /** What a project's scripts say about how Express views get their data. */
 export interface ExpressViews {
@@ -48,10 +49,17 @@ const views = new TemplateIndex<ExpressViews>('the Express views rendered by nam
     if (/\blocals\b/.test(text)) out.locals = true;
     for (const m of text.matchAll(RENDER)) {
       const at = (m.index ?? 0) + m[0].length;
-      const c = text[at];
-      if (c === "'" || c === '"') continue;
-      const literal = c === '`' ? templateLiteral(text, at) : undefined;
-      if (literal !== undefined && !literal.includes('${')) continue;
+      // A fixed name, unless more is joined to it (`'item-' + kind`).
+      if (fixedView(text, at)) continue;
+      const literal = text[at] === '`' ? templateLiteral(text, at) : undefined;
+      const after =
+        literal === undefined
+          ? undefined
+          : /\S/.exec(text.slice(at + literal.length, at + literal.length + 200));
+      if (after?.[0] !== ',' && after?.[0] !== ')') {
+        out.tails = 'any';
+        continue;
+      }
       const tail = literal?.slice(literal.lastIndexOf('}') + 1, -1).replace(/\.\w+$/, '') ?? '';
       const base = tail.slice(tail.lastIndexOf('/') + 1);
       if (base === '' || out.tails === 'any') out.tails = 'any';

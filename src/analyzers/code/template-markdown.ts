@@ -9,8 +9,10 @@
  * in a comparison, `x === 'name'`, or as a route's path, `router.post('/name', …)`), each giving the variable such a call, directly or through one function of
  * a relative module whose every return is one; a script that neither renders nor exports anything (a page's
  * own script posting to `/misc/preview`) is passed over; a template naming it in an include, an extends or a partial, any
- * other use of the name, a spread, a value given by `res.locals` alone, keep the finding. What it gives up: a
- * view name built at run time (`res.render(view)`), which no stage reading names can see.
+ * other use of the name (but one handed only to the project's own code when every render of the project names
+ * its view by a fixed string: template-view-names.ts), a spread, a value given by `res.locals` alone, keep the
+ * finding. What it gives up: a view name built at run time (`res.render(view)`), which no stage reading names
+ * can see.
  */
 import { parse } from '@ast-grep/napi';
 import type { SgNode } from '@ast-grep/napi';
@@ -24,6 +26,7 @@ import { boundInTemplate, filesNaming, isTemplate, templateMentions, valueOf } f
 import { isScript } from './template-index.js';
 import { readOrWarn, reviewedEngine, unescapedOutputs, withoutOutputsAt } from './templates.js';
 import type { UnescapedOutput } from './templates.js';
+import { handedToOwnCode, outsideTheApp, viewsAllFixed } from './template-view-names.js';
 
 const COMPARISON = /^(?:===|!==|==|!=)$/;
 const ROUTE = /^(?:get|post|put|patch|delete|del|all|use|route|head|options)$/;
@@ -148,8 +151,12 @@ async function escapingValue(v: SgNode, path: string, ctx: AnalyzerContext, read
   return !!def && returnsEscapingMarkdown(def, modRoot, await versionsFor(target, ctx.paths, read));
 }
 
-/** The data objects of the `X.render(name, { … })` calls of a script; undefined when it names `name` otherwise. */
-function renderObjects(text: string, path: string, name: string): SgNode[] | undefined {
+/**
+ * The data objects of the `X.render(name, { … })` calls of a script; undefined when it names `name` otherwise,
+ * unless `ownCode` (every render of the project names its view by a fixed string) and that other use hands the
+ * name only to the project's own code (template-view-names.ts).
+ */
+function renderObjects(text: string, path: string, name: string, ownCode = false): SgNode[] | undefined {
   // A script that renders nothing and exports nothing (a page's own script: `$.post('/misc/preview', …)`)
   // hands no view name to a render.
   if (!RENDERS_OR_EXPORTS.test(text)) return [];
@@ -169,8 +176,10 @@ function renderObjects(text: string, path: string, name: string): SgNode[] | und
     const method = fn && kindOf(fn) === 'member_expression' ? fn.field('property')?.text() : undefined;
     // A route's path (`router.post('/preview', …)`) names a URL, not a view.
     if (method && ROUTE.test(method) && callArgs(call!)[0]?.id() === s.id()) continue;
-    if (!fn || kindOf(fn) !== 'member_expression' || fn.field('property')?.text() !== 'render')
+    if (!fn || kindOf(fn) !== 'member_expression' || fn.field('property')?.text() !== 'render') {
+      if (ownCode && handedToOwnCode(s, text)) continue;
       return undefined;
+    }
     const args = callArgs(call!);
     const data = args[1];
     if (args[0]?.id() !== s.id() || !data || kindOf(data) !== 'object') return undefined;
@@ -221,7 +230,9 @@ export async function withoutEscapingMarkdown(
       continue;
     }
     if (!isScript(p)) return findings;
-    const got = renderObjects(text, p, file.name);
+    let got = renderObjects(text, p, file.name);
+    if (!got && (await viewsAllFixed(ctx, file.path)) === true)
+      got = outsideTheApp(p, text) ? [] : renderObjects(text, p, file.name, true);
     if (!got) return findings;
     objects.push(...got.map((o): [SgNode, string] => [o, p]));
   }
