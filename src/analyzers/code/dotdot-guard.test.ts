@@ -35,6 +35,29 @@ describe('dotdotCheck', () => {
   });
 });
 
+describe('dotdotCheck beside an absolute-path refusal', () => {
+  const check = (code: string) => {
+    const m = parse(Lang.JavaScript, code)
+      .root()
+      .find({ rule: { kind: 'call_expression', regex: '\\.\\.' } });
+    if (!m) throw new Error(`no check in ${code}`);
+    return dotdotCheck(m, 'name');
+  };
+
+  it('is a full check when the same side also refuses an absolute name', () => {
+    expect(check("if (name.includes('..') || path.isAbsolute(name)) return;")).toBe(false);
+    expect(check("if (!name.includes('..') && !(path.isAbsolute(name))) use(name);")).toBe(false);
+    expect(check("if (a || (name.includes('..') || isAbsolute(name))) return;")).toBe(false);
+  });
+
+  it('stays a `..` check when the refusal does not hold on that side, or tests another value', () => {
+    expect(check("if (name.includes('..') && path.isAbsolute(name)) return;")).toBe(true);
+    expect(check("if (!name.includes('..') || !path.isAbsolute(name)) use(name);")).toBe(true);
+    expect(check("if (name.includes('..') || path.isAbsolute(dir)) return;")).toBe(true);
+    expect(check("if (name.includes('..') || name.startsWith('/')) return;")).toBe(true);
+  });
+});
+
 describe('rootExposed', () => {
   const use = (code: string) =>
     parse(Lang.JavaScript, code)

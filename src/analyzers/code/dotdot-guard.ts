@@ -62,8 +62,67 @@ export function dotdotCheck(match: SgNode | undefined, x: string | undefined): b
     .filter((l) => l.range().end.index <= from || l.range().start.index >= to);
   const lit = literals.length === 1 ? literals[0] : undefined;
   if (!lit) return false;
-  if (kindOf(lit) === 'string') return DOTDOT_STRING.test(lit.text());
-  return regexOnlyDotdot(lit.field('pattern')?.text() ?? '');
+  const only =
+    kindOf(lit) === 'string'
+      ? DOTDOT_STRING.test(lit.text())
+      : regexOnlyDotdot(lit.field('pattern')?.text() ?? '');
+  return only && !absoluteRefusedBeside(match, x);
+}
+
+const IS_ABSOLUTE = /^(?:path\s*\.\s*)?(?:(?:posix|win32)\s*\.\s*)?isAbsolute$/;
+
+/** What holds `n`, past the parentheses around it. */
+function holder(n: SgNode): SgNode | null {
+  let p = n.parent();
+  while (p && kindOf(p) === 'parenthesized_expression') p = p.parent();
+  return p;
+}
+
+function inner(n: SgNode): SgNode {
+  while (kindOf(n) === 'parenthesized_expression') n = n.namedChildren()[0] ?? n;
+  return n;
+}
+
+function negation(n: SgNode): SgNode | undefined {
+  const e = inner(n);
+  const arg =
+    kindOf(e) === 'unary_expression' && e.field('operator')?.text() === '!' ? e.field('argument') : null;
+  return arg ? inner(arg) : undefined;
+}
+
+/**
+ * Whether the condition that holds the `..` check `match` of `x` also refuses an absolute `x`, on the side where
+ * the check holds: `x.includes('..') || path.isAbsolute(x)` (both false past a leaving `if`) or
+ * `!x.includes('..') && !path.isAbsolute(x)`. Then neither a climb nor an absolute path passes. A start test
+ * (`x.startsWith('/')`) is not one: a Windows path (`C:\\…`) passes it.
+ */
+function absoluteRefusedBeside(match: SgNode, x: string): boolean {
+  let p = holder(match);
+  const negated = !!p && kindOf(p) === 'unary_expression' && p.field('operator')?.text() === '!';
+  if (negated && p) p = holder(p);
+  const op = negated ? '&&' : '||';
+  let chain: SgNode | undefined;
+  while (p && kindOf(p) === 'binary_expression' && p.field('operator')?.text() === op) {
+    chain = p;
+    p = holder(p);
+  }
+  const operands: SgNode[] = [];
+  const collect = (e: SgNode): void => {
+    const i = inner(e);
+    if (kindOf(i) !== 'binary_expression' || i.field('operator')?.text() !== op) {
+      operands.push(i);
+      return;
+    }
+    for (const side of [i.field('left'), i.field('right')]) if (side) collect(side);
+  };
+  if (chain) collect(chain);
+  return operands.some((o) => {
+    const e = negated ? negation(o) : o;
+    if (!e || kindOf(e) !== 'call_expression' || !IS_ABSOLUTE.test(e.field('function')?.text() ?? ''))
+      return false;
+    const args = e.field('arguments')?.namedChildren() ?? [];
+    return args.length === 1 && args[0]?.text() === x;
+  });
 }
 
 const RESOLVE = /^(?:path\s*\.\s*)?(?:(?:posix|win32)\s*\.\s*)?resolve$/;

@@ -32,6 +32,20 @@ describe('parameters a decorator puts in place of a URL part', () => {
     expect(injected(built, 'pool')).toBe(true);
   });
 
+  it('follows the wrapper through a name, the keyword arguments, a pathlib path and a decorator factory', () => {
+    const local = `def stripped(f):\n    def wrapper(path):\n        rel = path.strip('/')\n        return f(rel)\n    return wrapper\n\n@app.route('/files/<path>')\n@stripped\ndef show(rel):\n    pass\n`;
+    expect(injected(local, 'rel')).toBe(false);
+    const kwargs = `def moved(f):\n    def wrapper(*args, **kwargs):\n        rel = kwargs.pop('path')\n        return f(rel, *args, **kwargs)\n    return wrapper\n\n@app.route('/files/<path>')\n@moved\ndef show(rel):\n    pass\n`;
+    expect(injected(kwargs, 'rel')).toBe(false);
+    const pathlib = `def as_path(f):\n    def wrapper(path):\n        return f(pathlib.Path(path))\n    return wrapper\n\n@app.route('/files/<path>')\n@as_path\ndef show(rel):\n    pass\n`;
+    expect(injected(pathlib, 'rel')).toBe(false);
+    const factory = `def normalized(sep):\n    def deco(f):\n        def wrapper(path):\n            return f(path.replace(sep, '/'))\n        return wrapper\n    return deco\n\n@app.route('/files/<path>')\n@normalized('x')\ndef show(rel):\n    pass\n`;
+    expect(injected(factory, 'rel')).toBe(false);
+    // A factory whose wrapper builds the program's object from the part, through a name: still the program's.
+    const built = `def with_pool(mode):\n    def deco(func):\n        def wrapper(request, *args, **kwargs):\n            pool = Pool(kwargs.pop('database_name'))\n            return func(request, pool, *args, **kwargs)\n        return wrapper\n    return deco\n\n@app.route('/<database_name>/data')\n@with_pool('r')\ndef data(request, pool):\n    pass\n`;
+    expect(injected(built, 'pool')).toBe(true);
+  });
+
   it('reads converters and bottle filters for the part names', () => {
     const code = `@app.route('/avatar/<base64:database_name>/<uuid>')\n@with_pool\ndef avatar(request, pool, uuid):\n    pass\n`;
     expect(injected(code, 'pool')).toBe(true);

@@ -73,28 +73,70 @@ export function injectedForRoutePart(fn: SgNode, name: string): boolean {
   return !decorators.some((d) => passesPartOn(d, taken, root));
 }
 
-/** Whether the decorator `d`, defined in the module `root`, calls what it wraps with text made from a part. */
+/**
+ * Whether the decorator `d`, defined in the module `root`, calls what it wraps with text made from a part: also
+ * through a name its wrapper binds to such text (`rel = path.strip('/')`), a part read from the keyword
+ * arguments (`kwargs.pop('path')`), and in a decorator factory (`@normalized('\\')`, whose inner function takes
+ * what is wrapped).
+ */
 function passesPartOn(d: SgNode, taken: string[], root: SgNode | null): boolean {
-  const m = /^@([A-Za-z_]\w*)\s*$/.exec(d.text());
+  const m = /^@([A-Za-z_]\w*)\s*(?:\([^]*\))?\s*$/.exec(d.text());
   if (!m || !root) return false;
   const def = root
     .children()
     .map((c) => (kindOf(c) === 'decorated_definition' ? c.field('definition') : c))
     .find((c) => c && kindOf(c) === 'function_definition' && c.field('name')?.text() === m[1]);
-  const wrapped = def?.field('parameters')?.namedChildren()[0];
-  if (!def || !wrapped || kindOf(wrapped) !== 'identifier') return false;
-  const calls = def.findAll({
-    rule: { kind: 'call', has: { field: 'function', regex: `^${wrapped.text()}$` } },
+  if (!def) return false;
+  // What is wrapped: the first parameter of the decorator, or of a function inside it (a factory's decorator).
+  const wrapped = new Set<string>();
+  for (const fn of [def, ...def.findAll({ rule: { kind: 'function_definition' } })]) {
+    const first = fn.field('parameters')?.namedChildren()[0];
+    if (first && kindOf(first) === 'identifier') wrapped.add(first.text());
+  }
+  const names = new Set(taken);
+  const carries = (v: SgNode): boolean => {
+    const built = kindOf(v) === 'call' && BUILDS.test(v.field('function')?.text() ?? '');
+    return (
+      !built &&
+      (names.has(v.text()) ||
+        v.findAll({ rule: { any: [{ kind: 'identifier' }, { kind: 'string' }] } }).some(mentions))
+    );
+  };
+  const mentions = (n: SgNode): boolean =>
+    kindOf(n) === 'string' ? taken.includes(stringValue(n.text())) : names.has(n.text());
+  // Names the decorator binds to text made from a part, until no more are found.
+  const assignments = def.findAll({
+    rule: { kind: 'assignment', has: { field: 'left', kind: 'identifier' } },
   });
-  return calls.some((call) =>
-    (call.field('arguments')?.namedChildren() ?? []).some((arg) => {
-      const v = kindOf(arg) === 'keyword_argument' ? arg.field('value') : arg;
-      if (!v) return false;
-      const mentions =
-        taken.includes(v.text()) ||
-        v.findAll({ rule: { kind: 'identifier' } }).some((id) => taken.includes(id.text()));
-      const built = kindOf(v) === 'call' && /^[A-Z]\w*$/.test(v.field('function')?.text() ?? '');
-      return mentions && !built;
-    }),
+  for (let grew = true; grew;) {
+    grew = false;
+    for (const a of assignments) {
+      const left = a.field('left')?.text() ?? '';
+      const right = a.field('right');
+      if (!names.has(left) && right && carries(right)) {
+        names.add(left);
+        grew = true;
+      }
+    }
+  }
+  const calls = def.findAll({ rule: { kind: 'call', has: { field: 'function', kind: 'identifier' } } });
+  return calls.some(
+    (call) =>
+      wrapped.has(call.field('function')?.text() ?? '') &&
+      (call.field('arguments')?.namedChildren() ?? []).some((arg) => {
+        const v = kindOf(arg) === 'keyword_argument' ? arg.field('value') : arg;
+        return !!v && carries(v);
+      }),
   );
+}
+
+/**
+ * A class that builds the program's own object from a part (`Pool(database_name)`); not a path class of
+ * pathlib (`Path(path)`, `PurePosixPath(p)`) or `Markup`, whose object is the same text.
+ */
+const BUILDS = /^(?![\w.]*(?:Path|Markup)$)(?:[\w.]+\.)?[A-Z]\w*$/;
+
+/** The text of a Python string literal without its prefix and quotes (`'path'`, `r"x"`). */
+function stringValue(text: string): string {
+  return /^[A-Za-z]*(['"]{1,3})([^]*)\1$/.exec(text)?.[2] ?? '';
 }
