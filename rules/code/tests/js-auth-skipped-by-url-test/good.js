@@ -26,5 +26,11 @@ app.use((req, res, next) => {
   next();
 });
 
+app.use((req, res, next) => {
+  // Compared in lower case, as the router matches: `/API/V1/…` goes through the login too.
+  if (req.url.toLowerCase().includes('/api/v1/')) basicAuthMiddleware(req, res, next);
+  else next();
+});
+
 app.get('/api/v1/credentials', (req, res) => res.json([]));
 app.listen(3000);
