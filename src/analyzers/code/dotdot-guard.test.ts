@@ -1,6 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import { Lang, parse } from '@ast-grep/napi';
-import { dotdotCheck, regexOnlyDotdot, rootExposed } from './dotdot-guard.js';
+import {
+  absoluteAlsoRefused,
+  dotdotCheck,
+  exposedAlong,
+  pyRootExposed,
+  regexOnlyDotdot,
+  rootExposed,
+} from './dotdot-guard.js';
+import { ensurePython } from './languages.js';
+
+ensurePython();
+const PY = 'python' as Lang;
 
 const first = (code: string, kind: string) => {
   const n = parse(Lang.JavaScript, code).root().find({ rule: { kind } });
@@ -74,5 +85,77 @@ describe('rootExposed', () => {
     expect(rootExposed(use('path.join(base, name)'))).toBe(false);
     expect(rootExposed(use("base + '/' + name"))).toBe(false);
     expect(rootExposed(use('resolve(name)'))).toBe(false);
+  });
+});
+
+describe('pyRootExposed', () => {
+  const use = (code: string) =>
+    parse(PY, code)
+      .root()
+      .findAll({ rule: { kind: 'identifier', regex: '^name$' } })[0]!;
+
+  it('counts any part of os.path.join, a Path, a path after `/`, and the first argument of open', () => {
+    expect(pyRootExposed(use('os.path.join(base, name)'))).toBe(true);
+    expect(pyRootExposed(use("os.path.join(base, 'sub', name, 'x')"))).toBe(true);
+    expect(pyRootExposed(use('Path(base) / name'))).toBe(true);
+    expect(pyRootExposed(use('open(name)'))).toBe(true);
+    expect(pyRootExposed(use('shutil.rmtree(name)'))).toBe(true);
+  });
+
+  it('not text joined after a base, nor a later argument of open', () => {
+    expect(pyRootExposed(use("base + '/' + name"))).toBe(false);
+    expect(pyRootExposed(use('open(base, name)'))).toBe(false);
+    expect(pyRootExposed(use('name / 2'))).toBe(false);
+  });
+});
+
+describe('exposedAlong', () => {
+  const at = (code: string) => {
+    const root = parse(Lang.JavaScript, code).root();
+    const fns = (n: string) =>
+      root
+        .findAll({
+          rule: {
+            any: [
+              { kind: 'function_declaration' },
+              { kind: 'method_definition' },
+              { kind: 'arrow_function' },
+            ],
+          },
+        })
+        .filter((f) => (f.field('name')?.text() ?? f.parent()?.field('left')?.text().split('.').pop()) === n);
+    const use = root.find({ rule: { kind: 'subscript_expression', regex: '^m\\[1\\]$' } })!;
+    return exposedAlong(use, fns);
+  };
+
+  it('follows a copy and a helper of the file to the path.resolve it hands the value to', () => {
+    expect(
+      at(
+        'var repo = m[1]; self.exists(repo); class R { exists(n) { fs.exists(this.dir(n)) } }; this.dir = (d) => path.resolve(b, d);',
+      ),
+    ).toBe(true);
+    expect(at('function open(n) { return fs.readFileSync(n) } open(m[1]);')).toBe(true);
+  });
+
+  it('not a helper that joins the value after its base', () => {
+    expect(
+      at('var repo = m[1]; self.exists(repo); class R { exists(n) { fs.exists(path.join(b, n)) } }'),
+    ).toBe(false);
+    expect(at("const f = '/srv/' + m[1];")).toBe(false);
+  });
+});
+
+describe('absoluteAlsoRefused', () => {
+  const cond = (code: string, lang = Lang.JavaScript) => parse(lang, code).root();
+
+  it('reads an absolute check of the same value beside the `..` one', () => {
+    expect(absoluteAlsoRefused(cond("x.includes('..') || path.isAbsolute(x)"), 'x')).toBe(true);
+    expect(absoluteAlsoRefused(cond("'..' in name or name.startswith('/')", PY), 'name')).toBe(true);
+    expect(absoluteAlsoRefused(cond("'..' in name or os.path.isabs(name)", PY), 'name')).toBe(true);
+  });
+
+  it('not an `and`, nor a check of another value', () => {
+    expect(absoluteAlsoRefused(cond("x.includes('..') && path.isAbsolute(x)"), 'x')).toBe(false);
+    expect(absoluteAlsoRefused(cond("x.includes('..') || path.isAbsolute(y)"), 'x')).toBe(false);
   });
 });

@@ -1,17 +1,21 @@
 import type { SgNode } from '@ast-grep/napi';
 import { kindOf } from './syntax.js';
+import { paramName } from './function-params.js';
+import { escapeRegex } from './scope.js';
 
 // A check that only looks for `..` in a path (`if (/\.\./.test(name)) return`, `name.includes('..')`) stops
 // a relative climb, not an absolute path: `path.resolve(base, '/etc')` is `/etc`, and `path.join('/etc', 'x')`
 // or `fs.readFile('/etc/passwd')` never looks at a base at all. Only a value joined after a base
 // (`path.join(base, name)`, `base + '/' + name`) stays under it. The guard engine keeps a name checked that way
-// apart (DOTDOT before it) and counts it only for a use that is not handed to one of those as it is.
+// apart (DOTDOT before it) and counts it only for a use that is not handed to one of those as it is, there or
+// further on (a copy, a helper of the file: exposedAlong). In Python even the join drops its base for an
+// absolute later part (`os.path.join(base, '/etc')` is `/etc`), so no join after a base is covered there.
 
 /** Marks a name checked only for a `..` (no expression's text starts with it). */
 export const DOTDOT = '\0..';
 
-/** A string that is a `..` alone or with one separator (`'..'`, `"../"`, `'/..'`, `'..\\'`). */
-const DOTDOT_STRING = /^(['"])(?:\/|\\\\)?\.\.(?:\/|\\\\)?\1$/;
+/** A string that is a `..` alone or with one separator (`'..'`, `"../"`, `'/..'`, `'..\\'`; Python's `r'..'`). */
+const DOTDOT_STRING = /^[rRbBuU]?(['"])(?:\/|\\\\)?\.\.(?:\/|\\\\)?\1$/;
 
 /** The alternatives of a regular expression's source at its top level (`a|b(c|d)` gives `a`, `b(c|d)`). */
 function topAlternatives(src: string): string[] {
@@ -52,13 +56,13 @@ export function regexOnlyDotdot(src: string): boolean {
  * Whether a guard's match checks its value `x` only for a `..`: its one literal outside the value is a `..`
  * string (`x.includes('..')`) or a regular expression that asks only for one (`/\.\./.test(x)`).
  */
-export function dotdotCheck(match: SgNode | undefined, x: string | undefined): boolean {
+export function dotdotCheck(match: SgNode | undefined, x: string | undefined, python = false): boolean {
   if (!match || x === undefined) return false;
   const at = match.text().indexOf(x);
   const from = match.range().start.index + (at < 0 ? 0 : at);
   const to = at < 0 ? from : from + x.length;
   const literals = match
-    .findAll({ rule: { any: [{ kind: 'string' }, { kind: 'regex' }] } })
+    .findAll({ rule: python ? { kind: 'string' } : { any: [{ kind: 'string' }, { kind: 'regex' }] } })
     .filter((l) => l.range().end.index <= from || l.range().start.index >= to);
   const lit = literals.length === 1 ? literals[0] : undefined;
   if (!lit) return false;
@@ -125,6 +129,23 @@ function absoluteRefusedBeside(match: SgNode, x: string): boolean {
   });
 }
 
+/**
+ * Whether a condition also refuses the value when it is absolute, as another alternative of the same test
+ * (`'..' in name or name.startswith('/')`, `'..' in name or os.path.isabs(name)`): the `..` check is then
+ * a whole path check. An `and` of the two refuses only values that are both, so it is not one. Used for
+ * Python; JavaScript's is `absoluteRefusedBeside`, which reads the side of the check (and not a start test,
+ * which a Windows `C:\\…` passes).
+ */
+export function absoluteAlsoRefused(cond: SgNode, x: string): boolean {
+  const text = cond.text();
+  if (!/\|\||\bor\b/.test(text)) return false;
+  const v = escapeRegex(x).replace(/\s+/g, '\\s*');
+  const sep = `(?:(['"])(?:/|\\\\)\\1|(?:os|path)\\s*\\.\\s*sep|\\()`;
+  return new RegExp(
+    `\\b(?:isabs|isAbsolute)\\(\\s*${v}\\s*\\)|${v}\\s*\\.\\s*(?:startswith|startsWith)\\(\\s*${sep}|${v}\\s*\\[\\s*0\\s*\\]\\s*===?\\s*(['"])/\\2`,
+  ).test(text);
+}
+
 const RESOLVE = /^(?:path\s*\.\s*)?(?:(?:posix|win32)\s*\.\s*)?resolve$/;
 const JOIN_FIRST = /^(?:path\s*\.\s*)?(?:(?:posix|win32)\s*\.\s*)?(?:join|normalize)$/;
 const FS_CALL = /^(?:fs|fsp|fse|fsExtra|fsPromises|promises|fs\s*\.\s*promises)\s*\.\s*[\w$]+$/;
@@ -142,4 +163,117 @@ export function rootExposed(use: SgNode): boolean {
   const first = args.children().find((c) => c.isNamed() && kindOf(c) !== 'comment');
   if (first?.id() !== use.id()) return false;
   return JOIN_FIRST.test(callee) || FS_CALL.test(callee);
+}
+
+const PY_JOIN = /^(?:os\s*\.\s*)?(?:posix)?path\s*\.\s*join$/;
+const PY_FIRST =
+  /^(?:(?:os\s*\.\s*)?path\s*\.\s*(?:abspath|normpath|realpath)|(?:io\s*\.\s*)?open|(?:os|shutil)\s*\.\s*\w+)$/;
+
+/**
+ * Python's rootExposed: any argument of `os.path.join` (an absolute part drops what comes before it) or of
+ * `Path(…)`, the right side of a path's `/`, the first argument of `open`, `os.path.abspath`/`normpath`/
+ * `realpath`, an `os` or `shutil` call. Only text joined as a string (`base + '/' + name`) stays under the base.
+ */
+export function pyRootExposed(use: SgNode): boolean {
+  const p = use.parent();
+  if (!p) return false;
+  if (kindOf(p) === 'binary_operator')
+    return p.field('right')?.id() === use.id() && p.field('operator')?.text() === '/';
+  if (kindOf(p) !== 'argument_list') return false;
+  const callee = p.parent()?.field('function')?.text() ?? '';
+  if (PY_JOIN.test(callee) || /^(?:pathlib\s*\.\s*)?(?:Pure)?Path$/.test(callee)) return true;
+  const first = p.children().find((c) => c.isNamed() && kindOf(c) !== 'comment');
+  return first?.id() === use.id() && PY_FIRST.test(callee);
+}
+
+/** How many copies and calls a value checked only for `..` is followed through (each step a name's uses). */
+const MAX_HOPS = 3;
+/** More functions of one name than this in the file: the call is not followed (the name says too little). */
+const MAX_CANDIDATES = 4;
+
+/** The uses of `name` inside `scope` that start at `from` or later, except those that give it a new value. */
+function usesAfter(scope: SgNode, name: string, from: number): SgNode[] {
+  if (!/^[\w$]+$/.test(name)) return [];
+  return scope
+    .findAll({ rule: { kind: 'identifier', regex: `^${escapeRegex(name)}$` } })
+    .filter((u) => u.range().start.index >= from)
+    .filter((u) => {
+      const p = u.parent();
+      return !(p && kindOf(p) === 'assignment_expression' && p.field('left')?.id() === u.id());
+    });
+}
+
+/** The function or program a node is in (where a copy's uses are looked for). */
+function scopeAround(n: SgNode): SgNode | undefined {
+  for (let p = n.parent(); p; p = p.parent()) {
+    const k = kindOf(p);
+    if (k === 'statement_block' || k === 'program') return p;
+  }
+  return undefined;
+}
+
+/**
+ * Where a use hands its value on unchanged, JavaScript: the uses of the name it is copied to (`var repo =
+ * m[1]`, `repo = m[1]`), and the uses of the parameter it is given to in a function of this file (a
+ * function or method called by name: `self.exists(repo)`, `this.dirMap = (dir) => …`). `path` calls are
+ * rootExposed's to decide.
+ */
+function passedOn(use: SgNode, fns: (name: string) => SgNode[]): SgNode[] {
+  const p = use.parent();
+  if (!p) return [];
+  const k = kindOf(p);
+  const copyTo =
+    k === 'variable_declarator' && p.field('value')?.id() === use.id()
+      ? p.field('name')
+      : k === 'assignment_expression' && p.field('right')?.id() === use.id()
+        ? p.field('left')
+        : undefined;
+  if (copyTo) {
+    const scope = kindOf(copyTo) === 'identifier' ? scopeAround(p) : undefined;
+    return scope ? usesAfter(scope, copyTo.text(), p.range().end.index) : [];
+  }
+  if (k !== 'arguments') return [];
+  const callee = p.parent()?.field('function');
+  if (!callee || /^(?:path|posix|win32)\b/.test(callee.text())) return [];
+  const ck = kindOf(callee);
+  const name =
+    ck === 'identifier'
+      ? callee.text()
+      : ck === 'member_expression'
+        ? callee.field('property')?.text()
+        : undefined;
+  const at = p
+    .children()
+    .filter((c) => c.isNamed() && kindOf(c) !== 'comment')
+    .findIndex((c) => c.id() === use.id());
+  const candidates = name === undefined || at < 0 ? [] : fns(name);
+  if (candidates.length > MAX_CANDIDATES) return [];
+  return candidates.flatMap((fn) => {
+    const param = paramName(fn, at);
+    const body = fn.field('body');
+    return param && body ? usesAfter(body, param, body.range().start.index) : [];
+  });
+}
+
+/**
+ * Whether a use hands its value to something that takes an absolute path as it is (rootExposed), there or
+ * further on: through a copy or a function of this file, up to MAX_HOPS steps. A `..` check before
+ * `self.exists(repo)` says nothing of the `path.resolve(base, dir)` the helper hands it to; once the check
+ * does not count, the taint engine follows the value into the helper as it does any other, so a helper that
+ * joins it after a base or takes its base name still ends the path.
+ */
+export function exposedAlong(
+  use: SgNode,
+  fns: (name: string) => SgNode[],
+  hops = MAX_HOPS,
+  seen = new Set<number>(),
+): boolean {
+  if (rootExposed(use)) return true;
+  if (hops === 0) return false;
+  for (const next of passedOn(use, fns)) {
+    if (seen.has(next.id())) continue;
+    seen.add(next.id());
+    if (exposedAlong(next, fns, hops - 1, seen)) return true;
+  }
+  return false;
 }

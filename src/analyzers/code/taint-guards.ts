@@ -15,7 +15,7 @@ import { validatorArgNames, validatorChecks } from './own-validators.js';
 import { assertStatements, mayBeAsserted } from './own-asserts.js';
 import { constCopies } from './text-scans.js';
 import { comparedNames, testedName } from './guard-conditions.js';
-import { DOTDOT, dotdotCheck, rootExposed } from './dotdot-guard.js';
+import { absoluteAlsoRefused, DOTDOT, dotdotCheck, exposedAlong, pyRootExposed } from './dotdot-guard.js';
 
 /** The index of the first spot that starts at `start` or later (spots sorted by start). */
 function firstFrom(list: readonly Spot[], start: number): number {
@@ -73,8 +73,13 @@ export class GuardChecker {
     if (!this.mayName(name)) return false;
     const useStart = use.range().start.index;
     const slashed = behindSlash(use);
-    // A name checked only for `..` (DOTDOT) is not safe where the use hands it to `path.resolve` and the like.
-    const exposed = !this.o.python && rootExposed(use);
+    // A name checked only for `..` (DOTDOT) is not safe where the use hands it to `path.resolve` and the like,
+    // there or further on: asked only of a use a `..` check would otherwise cover (it follows copies and calls).
+    let known: boolean | undefined;
+    const exposed = (): boolean =>
+      (known ??= this.o.python
+        ? pyRootExposed(use)
+        : exposedAlong(use, (n) => this.o.index.functionsNamed(this.o.root, this.o.syn, false, n)));
     // A check made before a callback is made covers the callback (`if (!validatePaths(p)) return;
     // fs.stat(p, () => readFile(p))`), unless the callback declares a name of its own that hides it.
     // JavaScript only: a Python function makes a local by assigning, which the text check cannot tell.
@@ -143,7 +148,7 @@ export class GuardChecker {
     useStart: number,
     outer: boolean,
     slashed: boolean,
-    exposed: boolean,
+    exposed: () => boolean,
   ): boolean {
     let ifs = this.ifCache.get(scope.id());
     if (!ifs) {
@@ -174,10 +179,11 @@ export class GuardChecker {
       if (this.budget.spent) return true;
       if (g.start > useStart) continue;
       const behind = slashed ? SLASH + name : name;
-      const dd = exposed ? behind : DOTDOT + name;
-      const either = g.all || g.names.has(name) || g.names.has(behind) || g.names.has(dd);
-      const onTrue = either || g.whenTrue.has(name) || g.whenTrue.has(behind) || g.whenTrue.has(dd);
-      const onFalse = either || g.whenFalse.has(name) || g.whenFalse.has(behind) || g.whenFalse.has(dd);
+      const dd = DOTDOT + name;
+      const dotdot = (side: Set<string>): boolean => side.has(dd) && !exposed();
+      const either = g.all || g.names.has(name) || g.names.has(behind) || dotdot(g.names);
+      const onTrue = either || g.whenTrue.has(name) || g.whenTrue.has(behind) || dotdot(g.whenTrue);
+      const onFalse = either || g.whenFalse.has(name) || g.whenFalse.has(behind) || dotdot(g.whenFalse);
       if (!onTrue && !onFalse) continue;
       // The guard protects the code inside it (the branch its check makes safe), or after it when the
       // branch taken on a failing check leaves or overwrites the value: the consequence must be that branch,
@@ -377,11 +383,14 @@ export class GuardChecker {
     const found = polarity ? nodeAt(within, hit.start, hit.end) : undefined;
     // A check of the value behind a fixed `/` (`is_relative_url('/' + next)`) holds for `/${next}`, not for
     // `next` itself (`https://evil.example` passes as `/https://evil.example`): kept apart (SLASH).
-    // A check only for `..` stops a climb, not an absolute path: kept apart (DOTDOT, dotdot-guard.ts).
+    // A check only for `..` stops a climb, not an absolute path: kept apart (DOTDOT, dotdot-guard.ts). In
+    // JavaScript `dotdotCheck` itself reads a refusal of an absolute value on the check's side; Python's
+    // (`'..' in x or x.startswith('/')`, `os.path.isabs(x)`) is read from the condition's text.
     const matched = found ?? nodeAt(within, hit.start, hit.end);
     const prefix = slashedCheck(matched, hit.x)
       ? SLASH
-      : !this.o.python && dotdotCheck(matched, hit.x)
+      : dotdotCheck(matched, hit.x, this.o.python) &&
+          !(this.o.python && absoluteAlsoRefused(cond, hit.x as string))
         ? DOTDOT
         : '';
     const names = (polarity === 'reject' ? [hit.x as string] : checkedNames(hit.x as string)).map(

@@ -28,3 +28,11 @@ app.get('/raw', (req, res) => {
   // ruleid: code/js-path-traversal
   fs.readFile(file, (err, data) => res.end(data));
 });
+
+app.get('/checked-and', (req, res) => {
+  const file = req.query.file;
+  // Refused only when both hold: an absolute name without `..` passes.
+  if (file.includes('..') && path.isAbsolute(file)) return res.status(400).end();
+  // ruleid: code/js-path-traversal
+  fs.readFile(path.resolve(REPOS, file), (err, data) => res.end(data));
+});

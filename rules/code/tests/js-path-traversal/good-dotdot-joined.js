@@ -32,3 +32,9 @@ app.get('/named', (req, res) => {
   if (!/^[\w.-]+$/.test(file)) return res.status(400).end();
   fs.readFile(path.resolve(REPOS, file), (err, data) => res.end(data));
 });
+
+app.get('/checked-both', (req, res) => {
+  const file = req.query.file;
+  if (file.includes('..') || path.isAbsolute(file)) return res.status(400).end();
+  fs.readFile(path.resolve(REPOS, file), (err, data) => res.end(data));
+});
