@@ -298,8 +298,8 @@ function writesOnEveryPath(st: SgNode | null, target: string): boolean {
 
 /**
  * A call of a package's function under the name the package is written with (`sanitize_html(x)` of compiled
- * code, `sanitize(x)` bound to `require('sanitize-html')`): read as a call of the package name in camel case
- * (`sanitizeHtml(x)`), which the rule's sanitizers may name.
+ * code, `sanitize(x)` bound to the sanitize-html package loaded by name): read as a call of the package name in
+ * camel case (`sanitizeHtml(x)`), which the rule's sanitizers may name.
  */
 function packageSanitizer(call: SgNode, sanitizers: readonly Matcher[]): boolean {
   const callee = call.field('function');
