@@ -9,6 +9,7 @@ import { ANY_SINK_CLASS } from './char-filters.js';
 import { Summaries } from './summaries.js';
 import { paramName } from './function-params.js';
 import type { CallTarget, SinkHit } from './summaries.js';
+import { callNeeds } from './param-needs.js';
 import { syntaxOf } from './syntax.js';
 import { argFor, argumentNodes, lineOf, withStep, withSteps } from './taint-support.js';
 import { wrapperCallsOf } from './taint-argv.js';
@@ -196,6 +197,8 @@ function crossFileHit(
     ? `call\0${call.range().start.index}`
     : `${hit.module.path}\0${hit.sink.range().start.index}`;
   if (seen.has(key) || !evaluator.hasBudget) return;
+  // A sink that runs only when a parameter is given, which this call does not give (param-needs.ts).
+  if (callNeeds(call, hit.needs, undefined) === 'never') return;
   const family = run.view.entry.lang.family;
   const param = { fn: target.fn, index: hit.param, name: paramName(target.fn, hit.param) };
   const arg = argFor(syntaxOf(family), family === 'python', call, param);

@@ -19,6 +19,7 @@ import type { Bound } from './matches.js';
 import { OWN_STEPS, sizeSteps, StepPool, type Account } from './taint-budget.js';
 import { cycleMemoOf, frameFor } from './summary-cycles.js';
 import type { CycleEntry, CycleMemo, Cost, Frame } from './summary-cycles.js';
+import { needsOf, neededParams, viaNeeds } from './param-needs.js';
 
 type Evaluate = (n: SgNode) => Value;
 
@@ -47,6 +48,8 @@ export interface SinkHit {
   steps: TaintStep[];
   /** The properties read off the parameter on the way (see Trace.access). */
   access?: string;
+  /** Parameters that must be given for the sink to run (`if (isFullPath) fs.readFile(p)`: param-needs.ts). */
+  needs?: number[];
 }
 
 /** A parameter that reaches the return value: the steps inside, and the properties read off it. */
@@ -90,11 +93,6 @@ interface Kept<T> {
 interface Flow {
   source: Trace | null;
   passes: Map<number, PassThrough>;
-}
-
-/** The name of the function a JavaScript module exports as a whole, if it names one. */
-function exportedFunction(m: LoadedModule): string | undefined {
-  return m.lang.family === 'python' ? undefined : exportedFunctionName(m.text);
 }
 
 /**
@@ -293,7 +291,7 @@ export class Summaries {
       } else if (b) {
         // The module object called as a function: the function it exports as a whole (`module.exports = git`).
         module = this.view.modules.get(b.module);
-        name = module && exportedFunction(module);
+        name = module && (module.lang.family === 'python' ? undefined : exportedFunctionName(module.text));
       } else if (!b) {
         name = callee.text();
         module = m.imports.wildcards
@@ -445,8 +443,9 @@ export class Summaries {
       for (const x of sinks) {
         const v = x.targets.map((n) => fromParam(n)).find((y) => y !== null);
         if (!v) continue;
-        const hit: SinkHit = { param: i, module: t.module, sink: x.match, bound: x.bound, steps: v.steps };
-        if (v.access !== undefined) hit.access = v.access;
+        const needs = needsOf(neededParams(t.fn, x.match, this.python));
+        const plain = { param: i, module: t.module, sink: x.match, bound: x.bound, steps: v.steps, ...needs };
+        const hit: SinkHit = v.access === undefined ? plain : { ...plain, access: v.access };
         s.sinks.push(hit);
         // A sink that reads fields of the parameter by name (`p.root`, `p.name`): a hit for each such field,
         // and one for the whole parameter when it also reaches the sink otherwise.
@@ -455,14 +454,16 @@ export class Summaries {
           this.evaluator(t.module, { fn: t.fn.id(), param: i, skip }),
         );
         for (const f of more.fields.slice(1)) s.sinks.push({ ...hit, steps: f.steps, access: f.access });
-        if (more.whole)
-          s.sinks.push({ param: i, module: t.module, sink: x.match, bound: x.bound, steps: v.steps });
+        if (more.whole) s.sinks.push(plain);
       }
       for (const { call, target } of calls) {
         if (this.overBudget) break;
         // The callee's summary matters only when the parameter reaches one of the call's arguments.
         if (!argumentNodes(this.syn, call).some((a) => fromParam(a) !== null)) continue;
         for (const hit of this.summary(target).sinks) {
+          // A sink under a branch on a parameter this call does not give never runs from here.
+          const needs = viaNeeds(call, hit.needs, t.fn, this.python);
+          if (!needs) continue;
           const arg = argFor(this.syn, this.python, call, {
             fn: target.fn,
             index: hit.param,
@@ -472,13 +473,9 @@ export class Summaries {
           const v = arg ? fromParam(arg, hit.access ?? '') : null;
           if (!v) continue;
           const at = { text: `${target.name}(…)`, line: lineOf(call), path: t.module.path };
-          const via: SinkHit = {
-            param: i,
-            module: hit.module,
-            sink: hit.sink,
-            bound: hit.bound,
-            steps: [...v.steps, at, ...hit.steps],
-          };
+          const { module: m, sink, bound } = hit;
+          const steps = [...v.steps, at, ...hit.steps];
+          const via: SinkHit = { param: i, module: m, sink, bound, steps, ...needs };
           if (v.access !== undefined && hit.access !== undefined) via.access = v.access + hit.access;
           s.sinks.push(via);
         }
