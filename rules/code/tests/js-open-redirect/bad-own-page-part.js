@@ -30,4 +30,10 @@ function goFromEnd() {
   window.location = window.location.href.substring(window.location.href.indexOf('#') + 1);
 }
 
-module.exports = { goAfterHash, goNextParam, goLastSegment, goShifted, goFromEnd };
+// A prefix cut short of the host, followed by the link's own text: that text can name the host.
+function goCutThenHash() {
+  // ruleid: code/js-open-redirect
+  window.location = location.href.substring(0, 8) + location.hash.slice(1);
+}
+
+module.exports = { goAfterHash, goNextParam, goLastSegment, goShifted, goFromEnd, goCutThenHash };
