@@ -75,3 +75,28 @@ describe('roleFromContent: library copies without a name-and-version banner', ()
     expect(roleFromContent(umd + code, 'static/app/js/tool.js')).toBeUndefined();
   });
 });
+
+// jasmine-core's browser build copied into a project (TiddlyWiki's jasmine plugin): its banner is Pivotal's MIT
+// block with no name or version, which the banner readings cannot take.
+describe('roleFromContent: jasmine-core by the registry it declares', () => {
+  const code = 'var x = 1;\n'.repeat(50);
+  const mit =
+    '/*\nCopyright (c) 2008-2019 Pivotal Labs\n\nPermission is hereby granted, free of charge, to any person\n*/\n';
+  const core =
+    'var getJasmineRequireObj = (function (jasmineGlobal) {\n  var jasmineRequire;\n  return function() { return jasmineRequire; };\n})(this);\n\n' +
+    'getJasmineRequireObj().requireMatchers = function(jRequire, j$) {\n  return {};\n};\n';
+
+  it('reads jasmine.js by getJasmineRequireObj and the modules hung on it', () => {
+    expect(
+      roleFromContent(mit + core + code, 'plugins/jasmine/files/jasmine-core/lib/jasmine-core/jasmine.js'),
+    ).toBe('vendored');
+  });
+
+  it("keeps a project's own jasmine.js that only calls the library", () => {
+    const setup =
+      'var jasmineRequire = getJasmineRequireObj();\nvar env = jasmine.getEnv();\nenv.execute();\n';
+    expect(roleFromContent(setup + code, 'test/jasmine.js')).toBeUndefined();
+    // The registry's name in another file name is not taken on its own.
+    expect(roleFromContent(mit + core + code, 'test/boot.js')).toBeUndefined();
+  });
+});

@@ -192,6 +192,16 @@ const SIGNATURES: readonly { file: RegExp; names: readonly RegExp[] }[] = [
   // An extension may open with a module it bundles (`ext-textarea.js` defines `ace/theme/textmate` first).
   { file: /^(?:ext|keybinding)-[\w-]+$/, names: [/^\s*ace\.define\(\s*"ace\//] },
   { file: /^worker-[\w-]+$/, names: [/^\s*"no use strict";/, /\bace\.define\(\s*"ace\/lib\/oop"/] },
+  // jasmine-core's browser build (`lib/jasmine-core/jasmine.js`) opens with Pivotal's MIT block, which names
+  // neither Jasmine nor a version (that is set some 7,000 lines on), then declares its module registry and
+  // hangs its own modules on it (`getJasmineRequireObj().base = function(j$, jasmineGlobal)`).
+  {
+    file: /^jasmine$/,
+    names: [
+      /^var getJasmineRequireObj = \(function ?\(jasmineGlobal\)/m,
+      /^getJasmineRequireObj\(\)\.\w+ = function ?\(j(?:Require|\$)\b/m,
+    ],
+  },
 ];
 
 /** True when a file named after a library of SIGNATURES defines every public name of that library. */
