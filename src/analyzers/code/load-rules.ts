@@ -203,7 +203,8 @@ function readWeakTwin(r: Reader, o: Obj, rule: CodeRule): CodeRule | undefined {
   const guards = taint.guards.filter((g) => !WEAK_GUARDS.has(g));
   if (guards.length === taint.guards.length) r.fail('"weakGuards" needs a guard marked "weak: true"');
   const id = r.str(w, 'id');
-  if (!/^[a-z0-9][a-z0-9-]*\/[a-z0-9][a-z0-9._-]*$/.test(id)) r.fail('weakGuards.id must look like a rule id');
+  if (!/^[a-z0-9][a-z0-9-]*\/[a-z0-9][a-z0-9._-]*$/.test(id))
+    r.fail('weakGuards.id must look like a rule id');
   return {
     ...rule,
     id,
