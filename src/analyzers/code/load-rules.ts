@@ -191,7 +191,8 @@ function readGuards(r: Reader, v: unknown): Matcher[] {
 
 /**
  * A taint rule's `weakGuards` twin: the same rule under its own id, severity, confidence and message, without
- * the guards marked `weak`, run only on files that also hold one of `requires` (the weak guards' words). It
+ * the guards marked `weak`, run only on files that also hold one of `requires` (the weak guards' words) and match
+ * its `prefilter` when it has one. It
  * reports a flow that only a weak guard stopped; a flow no guard stops is reported by both on one line, and
  * deduplication (same class) keeps the parent's stronger finding.
  */
@@ -214,6 +215,10 @@ function readWeakTwin(r: Reader, o: Obj, rule: CodeRule): CodeRule | undefined {
     confidence: r.oneOf<Confidence>(w, 'confidence', CONFIDENCES),
     message: r.str(w, 'message'),
     requires: r.strList(w, 'requires'),
+    // A sharper test of the file than `requires` (the weak guard written with a name, not a literal).
+    ...(w['prefilter'] !== undefined
+      ? { prefilter: readTrigger(rule.file, r.where, r.str(w, 'prefilter'), 'weakGuards.prefilter') }
+      : {}),
     taint: { ...taint, guards },
   };
 }
