@@ -8,7 +8,7 @@ import { PROFILES } from '../../core/profile.js';
 import type { Profile } from '../../core/profile.js';
 import { RULE_LANGUAGES } from './languages.js';
 import { escapeRegex } from './scope.js';
-import { GUARD_POLARITY } from './rule-schema.js';
+import { GUARD_POLARITY, WEAK_GUARDS } from './rule-schema.js';
 import { compileTrigger } from './sources.js';
 import type { TextTest } from './sources.js';
 import type { RuleLanguage } from './languages.js';
@@ -168,19 +168,59 @@ function namingModules(m: Matcher, modules: readonly string[]): Matcher {
   return { ...m, rule: { all: [m.rule, file] } };
 }
 
-/** Guards, each with an optional `polarity`: whether its truth means the value is safe (allow) or not (reject). */
+/**
+ * Guards, each with an optional `polarity` (whether its truth means the value is safe, allow, or not, reject)
+ * and `weak: true` (a guard with a gap, which the rule's `weakGuards` twin does not take: WEAK_GUARDS).
+ */
 function readGuards(r: Reader, v: unknown): Matcher[] {
   if (v === undefined) return [];
   if (!Array.isArray(v)) r.fail('taint.guards must be a list');
   return v.map((x, i) => {
     const what = `taint.guards[${i}]`;
-    if (typeof x !== 'object' || x === null || !('polarity' in x)) return r.matcher(x, what);
-    const { polarity, ...rest } = x as Obj;
-    if (polarity !== 'allow' && polarity !== 'reject') r.fail(`${what}.polarity must be "allow" or "reject"`);
+    if (typeof x !== 'object' || x === null || !('polarity' in x || 'weak' in x)) return r.matcher(x, what);
+    const { polarity, weak, ...rest } = x as Obj;
+    if (polarity !== undefined && polarity !== 'allow' && polarity !== 'reject')
+      r.fail(`${what}.polarity must be "allow" or "reject"`);
+    if (weak !== undefined && weak !== true) r.fail(`${what}.weak must be true when given`);
     const m = r.matcher(rest, what);
-    GUARD_POLARITY.set(m, polarity);
+    if (polarity !== undefined) GUARD_POLARITY.set(m, polarity);
+    if (weak) WEAK_GUARDS.add(m);
     return m;
   });
+}
+
+/**
+ * A taint rule's `weakGuards` twin: the same rule under its own id, severity, confidence and message, without
+ * the guards marked `weak`, run only on files that also hold one of `requires` (the weak guards' words) and match
+ * its `prefilter` when it has one. It
+ * reports a flow that only a weak guard stopped; a flow no guard stops is reported by both on one line, and
+ * deduplication (same class) keeps the parent's stronger finding.
+ */
+function readWeakTwin(r: Reader, o: Obj, rule: CodeRule): CodeRule | undefined {
+  if (o['weakGuards'] === undefined) return undefined;
+  const w = r.obj(o['weakGuards'], 'weakGuards');
+  const taint = rule.taint;
+  if (!taint) return r.fail('"weakGuards" belongs to a taint rule');
+  const guards = taint.guards.filter((g) => !WEAK_GUARDS.has(g));
+  if (guards.length === taint.guards.length) r.fail('"weakGuards" needs a guard marked "weak: true"');
+  const id = r.str(w, 'id');
+  if (!/^[a-z0-9][a-z0-9-]*\/[a-z0-9][a-z0-9._-]*$/.test(id))
+    r.fail('weakGuards.id must look like a rule id');
+  return {
+    ...rule,
+    id,
+    title: r.str(w, 'title'),
+    description: r.str(w, 'description'),
+    severity: r.oneOf<Severity>(w, 'severity', SEVERITIES),
+    confidence: r.oneOf<Confidence>(w, 'confidence', CONFIDENCES),
+    message: r.str(w, 'message'),
+    requires: r.strList(w, 'requires'),
+    // A sharper test of the file than `requires` (the weak guard written with a name, not a literal).
+    ...(w['prefilter'] !== undefined
+      ? { prefilter: readTrigger(rule.file, r.where, r.str(w, 'prefilter'), 'weakGuards.prefilter') }
+      : {}),
+    taint: { ...taint, guards },
+  };
 }
 
 function readTaint(r: Reader, v: unknown): TaintSpec {
@@ -236,7 +276,8 @@ function checkTier(r: Reader, rule: CodeRule): void {
     r.fail('"unlessCallersFix" belongs to a "match" rule for python');
 }
 
-function readRule(file: string, v: unknown, i: number, utils?: Obj): CodeRule {
+/** A rule, and its `weakGuards` twin when it has one. */
+function readRule(file: string, v: unknown, i: number, utils?: Obj): CodeRule[] {
   const pre = new Reader(file, `rules[${i}]`);
   const o = pre.obj(v, 'rule');
   const id = pre.str(o, 'id');
@@ -336,7 +377,8 @@ function readRule(file: string, v: unknown, i: number, utils?: Obj): CodeRule {
   if ((rule.match === undefined) === (rule.taint === undefined))
     r.fail('a rule needs exactly one of "match" or "taint"');
   checkTier(r, rule);
-  return rule;
+  const twin = readWeakTwin(r, o, rule);
+  return twin ? [rule, twin] : [rule];
 }
 
 function readParamSource(r: Reader, v: unknown, i: number): ParamSourceSpec {
@@ -426,7 +468,7 @@ export function parseRuleFile(file: string, text: string, shared?: Obj): RuleSet
   if (clash !== undefined) r.fail(`util "${clash}" is also defined in the folder's shared utils`);
   const utils = shared && Object.keys(shared).length > 0 ? { ...shared, ...own } : own;
   return {
-    rules: list('rules').map((v, i) => readRule(file, v, i, utils)),
+    rules: list('rules').flatMap((v, i) => readRule(file, v, i, utils)),
     sources: list('sources').map((v, i) => readSource(file, v, i)),
     sanitizers: list('sanitizers').map((v, i): GlobalSanitizers => {
       const s = new Reader(file, `sanitizers[${i}]`);

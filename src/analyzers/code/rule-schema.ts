@@ -15,6 +15,13 @@ export type Matcher = NapiConfig;
 export const GUARD_POLARITY = new WeakMap<Matcher, 'allow' | 'reject'>();
 
 /**
+ * Guards marked `weak: true`: they stop their rule, but leave a gap (`p.startsWith(root)` with no separator
+ * after `root` lets `/srv/www-private` pass for `/srv/www`). The rule's `weakGuards` twin runs without them and
+ * reports, at its own severity and with its own message, what only they stopped.
+ */
+export const WEAK_GUARDS = new WeakSet<Matcher>();
+
+/**
  * A sink: where a tainted value must not arrive. `args` says which value is dangerous: a metavariable
  * name (without `$`), a positional argument index of the matched call, or `*` for every argument.
  */
