@@ -13,6 +13,7 @@ import { keepAppMatches } from './app-scope.js';
 import { dropCommandLineModules } from './cli-imports.js';
 import { dedupeMatches } from './dedupe.js';
 import { dropFixedImports } from './imported-fixed.js';
+import { dropOwnFields } from './own-fields.js';
 import { dropSelfCheckingHandlers } from './route-handlers.js';
 import { belowShell, byDesignBehindShell, shellGivenTo, withinShell } from './shell-app.js';
 import { analyzeText, crossFileCandidate, PreparedRules, requestDataPossible } from './engine.js';
@@ -194,7 +195,11 @@ export const codeAnalyzer: Analyzer = {
     const deduped = await keepAppMatches(
       await dropSelfCheckingHandlers(
         await dropCommandLineModules(
-          await dropFixedImports(dedupeMatches(result.matches), file, lang, ctx),
+          await dropOwnFields(
+            await dropFixedImports(dedupeMatches(result.matches), file, lang, ctx),
+            file,
+            ctx,
+          ),
           file,
           ctx,
         ),
