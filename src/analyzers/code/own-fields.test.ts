@@ -57,6 +57,15 @@ describe("a field of what the page's own method returns", () => {
     expect(await findings({})).toEqual([8]);
   });
 
+  it("drops it beside another object's method named like the factory, called on that object", async () => {
+    const tree = `var v_tree = {
+  createTabControl: function (p) { return p; },
+  draw: function () { return this.createTabControl(location.hash); },
+};
+`;
+    expect(await findings({ 'js/tree.js': tree })).toEqual([8]);
+  });
+
   it('keeps it when another script writes the field from a reply', async () => {
     const other = `function load(p_return) { var t = v_connTabControl.selectedTab; t.id = p_return.v_data.id; }\n`;
     expect(await findings({ 'js/other.js': other })).toEqual([4, 8]);

@@ -198,6 +198,39 @@ function fresh(obj: SgNode, depth = 0): boolean {
   return writes.length > 0 && writes.every((v) => made(v));
 }
 
+/**
+ * Whether a property named like a global function is another object's own: its key or method name, or
+ * `this.f(…)` in a method of an object literal or a class that defines `f` itself (`this` is that object, not the
+ * page's global).
+ */
+function ownMethodCall(prop: SgNode): boolean {
+  const member = prop.parent();
+  // Another object's member of that name defined (`{ createSimpleElement: function (…) {…} }`, a method).
+  const pk = member && kindOf(member);
+  if ((pk === 'pair' && member?.field('key')?.id() === prop.id()) || pk === 'method_definition') return true;
+  const call = member?.parent();
+  const obj = member?.field('object');
+  if (!member || !obj || kindOf(obj) !== 'this' || !call || kindOf(call) !== 'call_expression') return false;
+  if (call.field('function')?.id() !== member.id()) return false;
+  let fn: SgNode | null = member.parent();
+  for (let up = 0; fn && up < MAX_ANCESTORS; up++, fn = fn.parent())
+    if (FUNCTIONS.has(kindOf(fn)) && kindOf(fn) !== 'arrow_function') break;
+  const home = fn && (kindOf(fn) === 'method_definition' ? fn : fn.parent());
+  const owner =
+    home && (kindOf(home) === 'pair' || kindOf(home) === 'method_definition') ? home.parent() : null;
+  if (!owner || (kindOf(owner) !== 'object' && kindOf(owner) !== 'class_body')) return false;
+  const name = prop.text();
+  return named(owner).some(
+    (c) =>
+      (kindOf(c) === 'pair' &&
+        c
+          .field('key')
+          ?.text()
+          .replace(/^(['"])(.*)\1$/, '$2') === name) ||
+      (kindOf(c) === 'method_definition' && c.field('name')?.text() === name),
+  );
+}
+
 /** Proves own fields over one application's scripts, for one rule's fixed calls. */
 class Verifier {
   private readonly assumed = new Set<string>();
@@ -369,6 +402,7 @@ class Verifier {
             },
           })
           .every((ref) => {
+            if (kindOf(ref) === 'property_identifier') return ownMethodCall(ref);
             const call = ref.parent();
             if (call?.field('name')?.id() === ref.id()) return kindOf(call) === 'function_declaration';
             if (!call || kindOf(call) !== 'call_expression' || call.field('function')?.id() !== ref.id())
