@@ -348,7 +348,10 @@ class Verifier {
     const obj =
       home && (kindOf(home) === 'pair' || kindOf(home) === 'method_definition') ? home.parent() : null;
     if (!obj || kindOf(obj) !== 'object' || !NAME.test(q)) return false;
-    return this.proving(`this\0${obj.id()}\0${q}`, () => {
+    // Keyed by place and text, not by node id: the trees are parsed again for each file's matches.
+    const at = obj.range();
+    const place = `${at.start.index}:${at.end.index}:${obj.text().slice(0, 200)}`;
+    return this.proving(`this\0${place}\0${q}`, () => {
       const v = fieldValue(obj, q);
       return v !== undefined && (v === null || this.fixed(v)) && this.writers(q);
     });
@@ -456,5 +459,8 @@ export async function dropOwnFields(
     const verifier = v;
     if (m.ownFields!.every((f) => verifier.field(f))) drop.add(m);
   }
+  // The parsed trees are not kept from one file's matches to the next (a large application's trees would stay
+  // in memory for the whole scan); the texts and the verifiers' answers are.
+  for (const sc of scripts) sc.root = undefined;
   return drop.size === 0 ? matches : matches.filter((m) => !drop.has(m));
 }
