@@ -17,6 +17,7 @@ import { isFixedValue } from './fixed-value.js';
 import { fixedByCallers, ModuleCallers } from './py-caller-constants.js';
 import { isImportedName } from './name-binding.js';
 import { moduleCallOf } from './module-escapers.js';
+import { fixedButOwnFields } from './own-fields.js';
 import { calleeDeclared } from './callee-members.js';
 import { backtrackingOf } from './redos-source.js';
 import { namesBoundTo, shadowedAt } from './bound-names.js';
@@ -309,6 +310,16 @@ function runMatch(rule: CodeRule, hits: readonly BatchHit[], text: string, out: 
     // A call of a module an AMD factory was handed: that module's helper may escape (module-escapers.ts).
     const call = value && fixed ? moduleCallOf(value) : undefined;
     if (call) cm.moduleCall = call;
+    // Fixed but for a field of what the page's own method returns: proven over its scripts (own-fields.ts).
+    if (value && fixed && fixed.onlyLowered !== true && !lowered) {
+      const own = fixedButOwnFields(
+        value,
+        (c) => fixed.calls.some((x) => c.matches(x)) || calleeDeclared(c, fixed.callees),
+        (c) => fixed.through.some((x) => c.matches(x)),
+        rule.profile === 'audit',
+      );
+      if (own) cm.ownFields = own;
+    }
     out.push(cm);
   }
 }

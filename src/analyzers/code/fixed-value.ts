@@ -60,6 +60,8 @@ interface Ctx {
   singleAssignment?: boolean;
   /** The rule's own matches: a helper named like its sink is reviewed where its argument is built. */
   reviewed?: (call: SgNode) => boolean;
+  /** A member or name the caller decides (own-fields.ts: a field of what the page's own method returns). */
+  assume?: (node: SgNode) => boolean;
 }
 
 /**
@@ -406,8 +408,9 @@ function fixed(node: SgNode, ctx: Ctx): boolean {
         // (`data.doc_count`, `stats.socketCount`, `res.need_sync_num`): a reviewer reads a JSON count as
         // digits. The request's own fields (`req.query.length`, `?count=<b>`) are whatever the sender wrote.
         return (
-          NUMERIC_FIELD.test(node.field('property')?.text() ?? '') &&
-          !REQUEST_PART.test(node.field('object')?.text() ?? '')
+          (NUMERIC_FIELD.test(node.field('property')?.text() ?? '') &&
+            !REQUEST_PART.test(node.field('object')?.text() ?? '')) ||
+          ctx.assume?.(node) === true
         );
       case 'object':
         // Printed as `[object Object]` unless its members are fixed: either way no markup of its own.
@@ -437,7 +440,7 @@ function fixed(node: SgNode, ctx: Ctx): boolean {
       }
       case 'identifier':
         // A rule's fixed values may name some (`__dirname`).
-        return ctx.fixedCall(node) || fixedName(node, ctx);
+        return ctx.fixedCall(node) || fixedName(node, ctx) || ctx.assume?.(node) === true;
       case 'call_expression':
         return fixedCall(node, ctx);
       case 'new_expression':
@@ -461,8 +464,10 @@ export function isFixedValue(
   throughCall: (call: SgNode) => boolean = () => false,
   singleAssignment = false,
   reviewed?: (call: SgNode) => boolean,
+  assume?: (node: SgNode) => boolean,
 ): boolean {
   return fixed(node, {
+    assume,
     fixedCall,
     throughCall,
     depth: 0,

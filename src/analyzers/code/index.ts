@@ -13,6 +13,7 @@ import { keepAppMatches } from './app-scope.js';
 import { dropCommandLineModules } from './cli-imports.js';
 import { dedupeMatches } from './dedupe.js';
 import { dropFixedImports } from './imported-fixed.js';
+import { dropOwnFields } from './own-fields.js';
 import { dropQuerySanitized } from './query-sanitizer.js';
 import { dropSelfCheckingHandlers } from './route-handlers.js';
 import { belowShell, byDesignBehindShell, shellGivenTo, withinShell } from './shell-app.js';
@@ -196,7 +197,11 @@ export const codeAnalyzer: Analyzer = {
       await dropSelfCheckingHandlers(
         await dropCommandLineModules(
           await dropQuerySanitized(
-            await dropFixedImports(dedupeMatches(result.matches), file, lang, ctx),
+            await dropOwnFields(
+              await dropFixedImports(dedupeMatches(result.matches), file, lang, ctx),
+              file,
+              ctx,
+            ),
             file,
             lang,
             ctx,

@@ -4,6 +4,7 @@ import { inDevelopmentBranch } from './dev-branch.js';
 import type { CodeRule } from './rule-schema.js';
 import type { Trace } from './taint.js';
 import type { ModuleCall } from './module-escapers.js';
+import type { OwnField } from './own-fields.js';
 
 /** One match of one rule, before it becomes a finding. */
 export interface CodeMatch {
@@ -30,6 +31,8 @@ export interface CodeMatch {
   importedName?: string;
   /** The rule's `unlessFixed` value when it is one call of an AMD module's member (module-escapers.ts). */
   moduleCall?: ModuleCall;
+  /** The own fields the rule's `unlessFixed` value is fixed but for, proven over the application (own-fields.ts). */
+  ownFields?: OwnField[];
   /** A route-guard match's handler when it is a name, possibly defined in another module (route-handlers.ts). */
   handlerName?: string;
 }
