@@ -146,16 +146,29 @@ describe('exposedAlong', () => {
 });
 
 describe('absoluteAlsoRefused', () => {
-  const cond = (code: string, lang = Lang.JavaScript) => parse(lang, code).root();
+  /** The `..` check of `name` in a Python condition. */
+  const check = (code: string) => {
+    const n = parse(PY, code)
+      .root()
+      .find({ rule: { kind: 'comparison_operator', regex: "^'\\.\\.'" } });
+    if (!n) throw new Error(`no check in ${code}`);
+    return n;
+  };
 
   it('reads an absolute check of the same value beside the `..` one', () => {
-    expect(absoluteAlsoRefused(cond("x.includes('..') || path.isAbsolute(x)"), 'x')).toBe(true);
-    expect(absoluteAlsoRefused(cond("'..' in name or name.startswith('/')", PY), 'name')).toBe(true);
-    expect(absoluteAlsoRefused(cond("'..' in name or os.path.isabs(name)", PY), 'name')).toBe(true);
+    expect(absoluteAlsoRefused(check("'..' in name or name.startswith('/')"), 'name')).toBe(true);
+    expect(absoluteAlsoRefused(check("'..' in name or os.path.isabs(name)"), 'name')).toBe(true);
+    expect(absoluteAlsoRefused(check("not ('..' in name or os.path.isabs(name))"), 'name')).toBe(true);
+    expect(absoluteAlsoRefused(check("len(name) > 9 or '..' in name or name[0] == '/'"), 'name')).toBe(true);
   });
 
-  it('not an `and`, nor a check of another value', () => {
-    expect(absoluteAlsoRefused(cond("x.includes('..') && path.isAbsolute(x)"), 'x')).toBe(false);
-    expect(absoluteAlsoRefused(cond("x.includes('..') || path.isAbsolute(y)"), 'x')).toBe(false);
+  it('not an `and`, a negated absolute check, another value, nor a check in another alternative', () => {
+    expect(absoluteAlsoRefused(check("'..' in name and os.path.isabs(name)"), 'name')).toBe(false);
+    expect(absoluteAlsoRefused(check("'..' in name or os.path.isabs(other)"), 'name')).toBe(false);
+    expect(absoluteAlsoRefused(check("'..' in name or not os.path.isabs(name)"), 'name')).toBe(false);
+    expect(absoluteAlsoRefused(check("'..' in name or (debug and os.path.isabs(name))"), 'name')).toBe(false);
+    expect(absoluteAlsoRefused(check("('..' in name and strict) or os.path.isabs(name)"), 'name')).toBe(
+      false,
+    );
   });
 });

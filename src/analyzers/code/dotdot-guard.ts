@@ -130,20 +130,34 @@ function absoluteRefusedBeside(match: SgNode, x: string): boolean {
 }
 
 /**
- * Whether a condition also refuses the value when it is absolute, as another alternative of the same test
- * (`'..' in name or name.startswith('/')`, `'..' in name or os.path.isabs(name)`): the `..` check is then
- * a whole path check. An `and` of the two refuses only values that are both, so it is not one. Used for
- * Python; JavaScript's is `absoluteRefusedBeside`, which reads the side of the check (and not a start test,
- * which a Windows `C:\\…` passes).
+ * Whether the `or` chain that holds Python's `..` check `match` of `x` also refuses an absolute `x` as another
+ * alternative of its own (`'..' in name or name.startswith('/')`, `'..' in name or os.path.isabs(name)`, also
+ * inside `not (…)`): the `..` check is then a whole path check. Only a direct alternative counts: under an `and`
+ * (`or (debug and os.path.isabs(name))`) or negated (`or not os.path.isabs(name)`, which refuses relative names)
+ * it does not refuse every absolute name. JavaScript's is `absoluteRefusedBeside`, which also reads a negated
+ * `&&` chain (and not a start test, which a Windows `C:\\…` passes).
  */
-export function absoluteAlsoRefused(cond: SgNode, x: string): boolean {
-  const text = cond.text();
-  if (!/\|\||\bor\b/.test(text)) return false;
+export function absoluteAlsoRefused(match: SgNode, x: string): boolean {
+  const isOr = (n: SgNode | null): n is SgNode =>
+    !!n && kindOf(n) === 'boolean_operator' && n.field('operator')?.text() === 'or';
+  let chain: SgNode | undefined;
+  for (let p = holder(match); isOr(p); p = holder(p)) chain = p;
+  if (!chain) return false;
+  const operands: SgNode[] = [];
+  const collect = (e: SgNode): void => {
+    const i = inner(e);
+    if (!isOr(i)) operands.push(i);
+    else for (const side of [i.field('left'), i.field('right')]) if (side) collect(side);
+  };
+  collect(chain);
   const v = escapeRegex(x).replace(/\s+/g, '\\s*');
   const sep = `(?:(['"])(?:/|\\\\)\\1|(?:os|path)\\s*\\.\\s*sep|\\()`;
-  return new RegExp(
-    `\\b(?:isabs|isAbsolute)\\(\\s*${v}\\s*\\)|${v}\\s*\\.\\s*(?:startswith|startsWith)\\(\\s*${sep}|${v}\\s*\\[\\s*0\\s*\\]\\s*===?\\s*(['"])/\\2`,
-  ).test(text);
+  const absolute = new RegExp(
+    `^(?:(?:[\\w.]+\\s*\\.\\s*)?isabs\\(\\s*${v}\\s*\\)$|${v}\\s*\\.\\s*startswith\\(\\s*${sep}|${v}\\s*\\[\\s*0\\s*\\]\\s*==\\s*(['"])/\\2$)`,
+  );
+  return operands.some(
+    (o) => (kindOf(o) === 'call' || kindOf(o) === 'comparison_operator') && absolute.test(o.text()),
+  );
 }
 
 const RESOLVE = /^(?:path\s*\.\s*)?(?:(?:posix|win32)\s*\.\s*)?resolve$/;

@@ -390,7 +390,7 @@ export class GuardChecker {
     const prefix = slashedCheck(matched, hit.x)
       ? SLASH
       : dotdotCheck(matched, hit.x, this.o.python) &&
-          !(this.o.python && absoluteAlsoRefused(cond, hit.x as string))
+          !(this.o.python && !!matched && absoluteAlsoRefused(matched, hit.x as string))
         ? DOTDOT
         : '';
     const names = (polarity === 'reject' ? [hit.x as string] : checkedNames(hit.x as string)).map(

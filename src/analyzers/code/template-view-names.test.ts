@@ -61,6 +61,10 @@ describe("a view's name written elsewhere for the project's own code", () => {
     ],
     ['a view name joined at run time', "module.exports = (rs, kind) => rs.render('item-' + kind, {});\n"],
     [
+      'a view compiled from its file by name',
+      "const pug = require('pug');\nmodule.exports = (v) => pug.compile(require('fs').readFileSync(v + '.pug', 'utf8'));\n",
+    ],
+    [
       'a dependency whose render takes a name (not a fixed string)',
       "const md = require('markdown-it')();\nmd.render(text);\n",
     ],

@@ -12,7 +12,8 @@
  * extends a dependency's renderer), and a function of the project that hands its parameter on to a dependency
  * rendering views by name under a method not named so (`function mail(v) { app.mailer.send(v, data) }`).
  *
- * Every call of a method named `render`, `view`, `renderFile` or `compileFile` in the project's scripts is read,
+ * Every call of a method named `render`, `view`, `renderFile`, `compileFile` or `compile` (`pug.compile(fs.
+ * readFileSync(file))` renders a view by name outside a render) in the project's scripts is read,
  * whatever its receiver (so a response renamed `rs` counts): one whose first argument is not a fixed string
  * makes every word unsure, unless its receiver is a name the file binds to a relative module (the project's own
  * Markdown renderer's `renderer.render(text)`: that module's renders are read like any other file's). A call
@@ -26,7 +27,7 @@ import { escapeRegex } from './scope.js';
 import { kindOf } from './syntax.js';
 import { TemplateIndex, isScript } from './template-index.js';
 
-const RENDER_CALL = /([\w$]+)?(?:\.[\w$]+)*\.(?:render|view|renderFile|compileFile)\s*\(\s*/g;
+const RENDER_CALL = /([\w$]+)?(?:\.[\w$]+)*\.(?:render|view|renderFile|compileFile|compile)\s*\(\s*/g;
 const RENDER_NAME = /^(?:render\w*|view|compile\w*)$/i;
 
 /** Whether `text` binds `name` to a relative module: `const x = require('./x')`, `import x from '../x'`. */

@@ -30,3 +30,11 @@ def joined():
     if ".." in name or name.startswith("/"):
         abort(400)
     return send_file(os.path.join(BASE, name))
+
+
+@app.route("/inverted")
+def inverted():
+    name = request.args["name"]
+    if not (".." in name or os.path.isabs(name)):
+        return send_file(os.path.join(BASE, name))
+    abort(400)
