@@ -18,4 +18,11 @@ router.get('/page', (req, res) => {
   res.send(fs.readFileSync(path.join('/srv/app', 'pages', page)));
 });
 
+// A negated class with the `m` flag is no anchor: any character outside the list, on any line, refuses.
+router.get('/part', (req, res) => {
+  const { part } = req.query;
+  if (/[^\w-]/m.test(part)) return res.sendStatus(400);
+  res.send(fs.readFileSync(path.join('/srv/app', 'parts', part)));
+});
+
 module.exports = router;
