@@ -305,7 +305,7 @@ function writesOnEveryPath(st: SgNode | null, target: string): boolean {
 const HTML_PACKAGE =
   /html|xss|purify|^entities$|^he$|^validator$|^lodash(?:\.escape)?$|^underscore$|^escape-goat$/i;
 
-/** The package a name of the file is bound to (`const x = require('p')`, `import x from 'p'`), if any. */
+/** The package a name of the file is bound to (by a require call or an import statement), if any. */
 function packageOf(root: SgNode, name: string): string | undefined {
   const re = `^${name.replace(/\$/g, '\\$')}$`;
   const ids = new RegExp(re);
