@@ -76,4 +76,32 @@ describe('a sink under a branch on a parameter (param-needs.ts)', () => {
   ])('is reported when the call may take the branch: %s', async (_name, call, at) => {
     expect(await lines(call)).toEqual([at]);
   });
+
+  // review35: the flag bound again where the test no longer reads the parameter the call left out.
+  it.each([
+    ['a destructuring write', "[topic, full] = topic.split('!'); if (full) return fs.readFileSync(topic);"],
+    [
+      'an object destructuring write',
+      "if (typeof topic === 'object') ({ topic, full } = topic); if (full) return fs.readFileSync(topic);",
+    ],
+    ["a loop's own name", 'for (const full of [1]) { if (full) return fs.readFileSync(topic); }'],
+    [
+      "a catch clause's own name",
+      'try { JSON.parse(topic); } catch (full) { if (full) return fs.readFileSync(topic); }',
+    ],
+    [
+      '`arguments` written',
+      'if (arguments.length < 2) arguments[1] = true; if (full) return fs.readFileSync(topic);',
+    ],
+  ])('is reported when the parameter is bound again: %s', async (_name, body) => {
+    const help = `const fs = require('fs');\nfunction readTopic(topic, full) { ${body} }\nmodule.exports = { readTopic };\n`;
+    const routes = route('readTopic(req.params.topic)').replace(
+      'const { readTopic, helpMarkup, openLog, readBoth }',
+      'const { readTopic }',
+    );
+    const found = await scan({ 'routes.js': routes, 'help.js': help }, 'routes.js');
+    expect(found.filter((f) => f.ruleId === 'code/js-path-traversal').map((f) => f.location.path)).toEqual([
+      'help.js',
+    ]);
+  });
 });

@@ -45,6 +45,24 @@ function plainParams(fn: SgNode): (string | undefined)[] {
       .map((u) => u.field('argument')?.text())
       .filter((t) => t !== undefined),
   );
+  // Bound again where paramNames does not look: a destructuring write (`[name, flag] = spec.split('!')`), a
+  // loop's or a catch clause's own name (`for (const flag of …)`, `catch (flag)`); and any use of `arguments`,
+  // whose items alias the parameters in sloppy code (`arguments[1] = true`).
+  if (body.find({ rule: { kind: 'identifier', regex: '^arguments$' } })) return [];
+  for (const n of body.findAll({
+    rule: {
+      any: [{ kind: 'for_in_statement' }, { kind: 'catch_clause' }, { kind: 'assignment_expression' }],
+    },
+  })) {
+    const k = kindOf(n);
+    const target = n.field(k === 'catch_clause' ? 'parameter' : 'left');
+    if (!target || (k === 'assignment_expression' && !/_pattern$/.test(kindOf(target)))) continue;
+    updated.add(target.text());
+    for (const id of target.findAll({
+      rule: { any: [{ kind: 'identifier' }, { kind: 'shorthand_property_identifier_pattern' }] },
+    }))
+      updated.add(id.text());
+  }
   // A TypeScript parameter with a default value (`flag: boolean = true`) is given even when the call omits it.
   return names.map((n, i) => (list[i]?.field('value') || (n && updated.has(n)) ? undefined : n));
 }

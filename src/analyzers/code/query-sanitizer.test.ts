@@ -136,6 +136,39 @@ describe('a query rewritten by the application’s sanitizing middleware (query-
       ),
       COMPILED,
     ],
+    // review35: a sanitizer of another language under an XSS sanitizer's name, and a query parsed again.
+    [
+      'mongo-sanitize bound to `sanitize`',
+      SERVER('app.use(xss.clean);', REPLY),
+      PLAIN('for (const k in req.query) req.query[k] = sanitize(req.query[k]);').replace(
+        "const sanitizeHtml = require('sanitize-html');",
+        "const sanitize = require('mongo-sanitize');",
+      ),
+    ],
+    [
+      "express-mongo-sanitize's `sanitize` method",
+      SERVER('app.use(xss.clean);', REPLY),
+      PLAIN('for (const k in req.query) req.query[k] = mongoSanitize.sanitize(req.query[k]);').replace(
+        "const sanitizeHtml = require('sanitize-html');",
+        "const mongoSanitize = require('express-mongo-sanitize');",
+      ),
+    ],
+    [
+      "sqlstring's `escape`, destructured",
+      SERVER('app.use(xss.clean);', REPLY),
+      PLAIN('for (const k in req.query) req.query[k] = escape(req.query[k]);').replace(
+        "const sanitizeHtml = require('sanitize-html');",
+        "const { escape } = require('sqlstring');",
+      ),
+    ],
+    [
+      'a handler that parses the raw query again',
+      SERVER(
+        'app.use(xss.sanitizeMiddleware);',
+        "app.get('/q', (req, res) => { req.query = qs.parse(req.url.split('?')[1]); res.send(req.query.q); });",
+      ),
+      COMPILED,
+    ],
     [
       'another application object',
       SERVER('const admin = express(); admin.use(xss.sanitizeMiddleware);', REPLY),

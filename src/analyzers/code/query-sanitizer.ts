@@ -28,6 +28,9 @@ import { kindOf } from './syntax.js';
 
 const QUERY_SOURCE = /^[A-Za-z_$][\w$]*\.query(?:[.[]|$)/;
 const DECODES = /decodeURI|unescape|atob|fromCharCode|base64|\.decode\(|entities|JSON\.parse/i;
+// A handler that fills the query again from the raw URL (`req.query = qs.parse(req.url.split('?')[1])`) or writes
+// into it reads what the middleware never saw.
+const REFILLS = /\.query\s*=(?!=)|\bparse\s*\(|\bassign\s*\(\s*[\w$.]+\.query\b/;
 const ROUTE_METHOD = /^(?:get|post|put|patch|delete|del|all|options|head)$/;
 
 type Ctx = Pick<AnalyzerContext, 'paths' | 'readFile'>;
@@ -70,7 +73,7 @@ export async function dropQuerySanitized(
   const drop = new Set<CodeMatch>();
   for (const m of pending) {
     const route = routeCall(sinkAt(root, m));
-    if (!route || DECODES.test(route.text())) continue;
+    if (!route || DECODES.test(route.text()) || REFILLS.test(route.text())) continue;
     const object = route.field('function')?.field('object')?.text();
     const cleaned = uses.filter(
       (u) =>
@@ -228,9 +231,7 @@ function rewritesQuery(fn: SgNode, sanitizers: readonly Matcher[]): boolean {
   if (!key) return false;
   const target = `${req}.query[${key}]`;
   const sanitizerCall = (n: SgNode | null): boolean =>
-    !!n &&
-    kindOf(n) === 'call_expression' &&
-    (sanitizers.some((s) => n.matches(s)) || packageSanitizer(n, sanitizers));
+    !!n && kindOf(n) === 'call_expression' && packageSanitizer(n, sanitizers);
   const cleanList = (name: string): boolean => {
     const decl = fn.find({
       rule: { kind: 'variable_declarator', has: { field: 'name', regex: `^${name}$` } },
@@ -297,25 +298,51 @@ function writesOnEveryPath(st: SgNode | null, target: string): boolean {
 }
 
 /**
- * A call of a package's function under the name the package is written with (`sanitize_html(x)` of compiled
- * code, `sanitize(x)` bound to the sanitize-html package loaded by name): read as a call of the package name in
- * camel case (`sanitizeHtml(x)`), which the rule's sanitizers may name.
+ * Packages whose functions named like a sanitizer (`escape`, `sanitize`, `encode`) are ones for HTML. Another
+ * package's are for another language: mongo-sanitize's `sanitize` strips `$` keys, sqlstring's `escape` quotes
+ * for SQL, shell-escape's for a shell; none of them touches `<`.
+ */
+const HTML_PACKAGE =
+  /html|xss|purify|^entities$|^he$|^validator$|^lodash(?:\.escape)?$|^underscore$|^escape-goat$/i;
+
+/** The package a name of the file is bound to (by a require call or an import statement), if any. */
+function packageOf(root: SgNode, name: string): string | undefined {
+  const re = `^${name.replace(/\$/g, '\\$')}$`;
+  const ids = new RegExp(re);
+  for (const d of root.findAll({ rule: { kind: 'variable_declarator' } })) {
+    const id = d.field('name');
+    const names = !id ? [] : kindOf(id) === 'identifier' ? [id] : id.findAll({ rule: { regex: re } });
+    if (!names.some((n) => ids.test(n.text()))) continue;
+    const required = /^require\s*\(\s*['"]([\w@/.-]+)['"]\s*\)$/.exec(d.field('value')?.text().trim() ?? '');
+    if (required) return required[1];
+  }
+  for (const imp of root.findAll({ rule: { kind: 'import_statement' } })) {
+    const clause = imp.children().find((c) => kindOf(c) === 'import_clause');
+    if (!clause?.findAll({ rule: { kind: 'identifier', regex: re } }).length) continue;
+    return /^['"](.+)['"]$/.exec(imp.field('source')?.text() ?? '')?.[1];
+  }
+  return undefined;
+}
+
+/**
+ * A call the rule's sanitizers count, judged by what its callee is bound to: a call of a package's function
+ * counts only for a package of HTML (HTML_PACKAGE), or under the package's own name in camel case
+ * (`sanitize_html(x)` of compiled code, `sanitize(x)` bound to sanitize-html: read as `sanitizeHtml(x)`); a
+ * name bound to no package or to a module of the project (its own function) is read as written.
  */
 function packageSanitizer(call: SgNode, sanitizers: readonly Matcher[]): boolean {
   const callee = call.field('function');
-  if (!callee || kindOf(callee) !== 'identifier') return false;
+  if (!callee) return false;
+  const head = kindOf(callee) === 'member_expression' ? callee.field('object') : callee;
   const root = call.getRoot().root();
-  const decl = root.find({
-    rule: {
-      kind: 'variable_declarator',
-      has: { field: 'name', regex: `^${callee.text().replace(/\$/g, '\\$')}$` },
-    },
-  });
-  const spec = /^require\s*\(\s*['"]([\w@/.-]+)['"]\s*\)$/.exec(
-    decl?.field('value')?.text().trim() ?? '',
-  )?.[1];
-  if (!spec || spec.startsWith('.')) return false;
-  const camel = spec.replace(/^@[^/]+\//, '').replace(/[-.]+([a-z0-9])/g, (_m, c: string) => c.toUpperCase());
+  const spec = head && kindOf(head) === 'identifier' ? packageOf(root, head.text()) : undefined;
+  const named = sanitizers.some((s) => call.matches(s));
+  if (spec === undefined) return named;
+  if (spec.startsWith('.')) return named;
+  const bare = spec.replace(/^@[^/]+\//, '');
+  if (named && HTML_PACKAGE.test(bare)) return true;
+  if (kindOf(callee) !== 'identifier') return false;
+  const camel = bare.replace(/[-.]+([a-z0-9])/g, (_m, c: string) => c.toUpperCase());
   const probe = parse(Lang.JavaScript, `${camel}(x)`)
     .root()
     .find({ rule: { kind: 'call_expression' } });
