@@ -174,13 +174,17 @@ function fieldValue(obj: SgNode, field: string): SgNode | null | undefined {
   return found;
 }
 
-/** Whether `obj` is an object the function has just made (`new Object()`, `{}`, `document.createElement(…)`). */
+/**
+ * Whether `obj` is an object the function has just made (`new Object()`, `{}`, `document.createElement(…)`); an
+ * object literal only in a function (`var tabs = { prefix: 'p' }` at the top is the page's one object).
+ */
 function fresh(obj: SgNode, depth = 0): boolean {
   const made = (v: SgNode | null | undefined): boolean =>
     !!v && (/^(?:object|array|new_expression)$/.test(kindOf(v)) || FRESH_CALL.test(v.text()));
   if (kindOf(obj) === 'identifier') {
     const b = binding(obj, obj.text());
     const v = b && kindOf(b.node) === 'variable_declarator' ? b.node.field('value') : undefined;
+    if (v && kindOf(v) === 'object' && enclosingScope(b!.node)?.kind() === 'program') return false;
     if (b && v && (b.isConst || laterValues(b.node, obj.text())?.length === 0)) return made(v);
     return !b && made(reachingAssignment(obj, obj.text()));
   }
@@ -312,7 +316,7 @@ class Verifier {
       values.every((v) => {
         const obj = objectOf(v);
         const fv = obj && fieldValue(obj, field);
-        return fv === null || (!!fv && this.fixed(fv));
+        return (fv === null || (!!fv && this.fixed(fv))) && this.literalWrites(obj!, field);
       })
     );
   }
@@ -320,22 +324,48 @@ class Verifier {
   /** Every assignment of a field named `field` in the application's own files (see the module comment). */
   private writers(field: string): boolean {
     const left = `\\.${escapeRegex(field)}$`;
+    // `tab['id'] = x` is the same write.
+    const keyed = `\\[\\s*['"\`]${escapeRegex(field)}['"\`]\\s*\\]$`;
     for (const s of this.find(field, true)) {
-      if (!s.text.includes(`.${field}`)) continue;
       for (const a of rootOf(s).findAll({
         rule: {
           any: [{ kind: 'assignment_expression' }, { kind: 'augmented_assignment_expression' }],
-          has: { field: 'left', kind: 'member_expression', regex: left },
+          has: { field: 'left', regex: `(?:${left})|(?:${keyed})` },
         },
       })) {
         const l = a.field('left');
         const obj = l?.field('object');
         const v = a.field('right');
-        if (l?.field('property')?.text() !== field) continue;
+        const k = l && kindOf(l);
+        if (
+          k !== 'subscript_expression' &&
+          (k !== 'member_expression' || l?.field('property')?.text() !== field)
+        )
+          continue;
         if (!v || !obj || !(fresh(obj) || this.fixed(v))) return false;
       }
     }
     return true;
+  }
+
+  /** Writes of `field` into the name an object literal is bound to (`v_tab.id = reply.id; return v_tab`). */
+  private literalWrites(obj: SgNode, field: string): boolean {
+    const d = obj.parent();
+    const name = d && kindOf(d) === 'variable_declarator' ? d.field('name')?.text() : undefined;
+    if (!name) return true;
+    const f = escapeRegex(field);
+    const left = `^${escapeRegex(name)}(?:\\.${f}|\\[\\s*['"\`]${f}['"\`]\\s*\\])$`;
+    return (enclosingScope(d!) ?? obj.getRoot().root())
+      .findAll({
+        rule: {
+          any: [{ kind: 'assignment_expression' }, { kind: 'augmented_assignment_expression' }],
+          has: { field: 'left', regex: left },
+        },
+      })
+      .every((a) => {
+        const v = a.field('right');
+        return !!v && this.fixed(v);
+      });
   }
 
   /** `this.q` in a method of an object literal: the literal's `q`, and every assignment of a field `q`. */
@@ -348,16 +378,39 @@ class Verifier {
     const obj =
       home && (kindOf(home) === 'pair' || kindOf(home) === 'method_definition') ? home.parent() : null;
     if (!obj || kindOf(obj) !== 'object' || !NAME.test(q)) return false;
+    // `this` is that object only when the method is called on it: not `.m.call(other)`, `.bind`, or `f = x.m`.
+    const m = kindOf(home!) === 'pair' ? home!.field('key') : home!.field('name');
+    const mname = m?.text().replace(/^(['"])(.*)\1$/, '$2') ?? '';
+    if (!NAME.test(mname) || this.find(mname).some((s) => this.readAsValue(s, mname))) return false;
     // Keyed by place and text, not by node id: the trees are parsed again for each file's matches.
     const at = obj.range();
     const place = `${at.start.index}:${at.end.index}:${obj.text().slice(0, 200)}`;
     return this.proving(`this\0${place}\0${q}`, () => {
       const v = fieldValue(obj, q);
-      return v !== undefined && (v === null || this.fixed(v)) && this.writers(q);
+      return (
+        v !== undefined && (v === null || this.fixed(v)) && this.writers(q) && this.literalWrites(obj, q)
+      );
     });
   }
 
-  /** A parameter of a named function, through every call of it in the application's files. */
+  /** Whether `s` reads the member `name` other than to call it or to define it (`.m.call(x)`, `f = o.m`). */
+  private readAsValue(s: Script, name: string): boolean {
+    return rootOf(s)
+      .findAll({ rule: { kind: 'property_identifier', regex: `^${escapeRegex(name)}$` } })
+      .some((p) => {
+        const member = p.parent();
+        if (!member || kindOf(member) !== 'member_expression') return false;
+        const up = member.parent();
+        if (up && kindOf(up) === 'call_expression' && up.field('function')?.id() === member.id())
+          return false;
+        return !(up && kindOf(up) === 'assignment_expression' && up.field('left')?.id() === member.id());
+      });
+  }
+
+  /**
+   * A parameter of a named function, through every call of it in the application's files; at least one (a
+   * function no script calls is called from elsewhere: a page's inline handler, a server-written script).
+   */
   private param(n: SgNode): boolean {
     const name = n.text();
     let fn: SgNode | null = n.parent();
@@ -390,8 +443,10 @@ class Verifier {
       rule: { kind: 'assignment_expression', has: { field: 'left', regex: `^${escapeRegex(name)}$` } },
     });
     if (written || (dflt && !this.fixed(dflt))) return false;
-    return this.proving(`param\0${fname}\0${at}\0${name}`, () =>
-      this.find(fname).every((s) =>
+    let calls = 0;
+    return this.proving(`param\0${fname}\0${at}\0${name}`, () => {
+      calls = 0;
+      const every = this.find(fname).every((s) =>
         rootOf(s)
           // Also as a property (`window.createTabControl(x)`, `{ createTabControl }`): a call not read here.
           .findAll({
@@ -410,6 +465,7 @@ class Verifier {
             if (call?.field('name')?.id() === ref.id()) return kindOf(call) === 'function_declaration';
             if (!call || kindOf(call) !== 'call_expression' || call.field('function')?.id() !== ref.id())
               return false;
+            calls++;
             const args = named(call.field('arguments')).filter((a) => kindOf(a) !== 'comment');
             if (args.some((a) => kindOf(a) === 'spread_element')) return false;
             const arg = args[at];
@@ -421,8 +477,9 @@ class Verifier {
             const v = fieldValue(arg, key);
             return v === null || (!!v && this.fixed(v));
           }),
-      ),
-    );
+      );
+      return every && calls > 0;
+    });
   }
 }
 
