@@ -30,6 +30,7 @@ function createSimpleElement(p_type, p_id) {
 const WORKSPACE = `var v_connTabControl;
 function startWorkspace() {
   v_connTabControl = createTabControl({ p_div: 'omnidb_main_tablist', p_layout: 'card' });
+  createSimpleElement('div', 'omnidb_status');
 }
 `;
 
@@ -99,5 +100,49 @@ describe("a field of what the page's own method returns", () => {
     expect(await findings({}, page)).toEqual([3]);
     const own = `var v_cache = { loadUser: function () { return { id: 'x' }; } };\n`;
     expect(await findings({ 'js/cache.js': own }, page)).toEqual([3]);
+  });
+  it("keeps it when a script rebinds the method's `this` or writes the field by a literal key", async () => {
+    const call = `function load(r) { v_connTabControl.createTab.call({ tabCounter: r.n }, {}); }\n`;
+    expect(await findings({ 'js/other.js': call })).toEqual([4, 8]);
+    const bind = `function load() { var f = v_connTabControl.createTab.bind({ tabCounter: location.hash }); f({}); }\n`;
+    expect(await findings({ 'js/other.js': bind })).toEqual([4, 8]);
+    const keyed = `function load(r) { var t = v_connTabControl.selectedTab; t['id'] = r.id; }\n`;
+    expect(await findings({ 'js/other.js': keyed })).toEqual([4, 8]);
+  });
+
+  it('keeps a field the method writes into its record, or a script writes into the literal', async () => {
+    const show = `function show() {
+  var t = tabs.createTab();
+  document.body.innerHTML = '<div id="' + t.id + '"></div>';
+}
+`;
+    const made = `function createTab(p_name, p_reply) {
+  var v_tab = { text: p_name };
+  v_tab.id = p_reply.id;
+  return v_tab;
+}
+function showReply() {
+  var t = createTab('x', JSON.parse(xhr.responseText));
+  document.body.innerHTML = '<div id="' + t.id + '"></div>';
+}
+`;
+    expect(await findings({}, made)).toEqual([8]);
+    const literal = `var tabs = { prefix: 'p', createTab: function () { return { id: this.prefix + '_1' }; } };
+function load(r) { tabs.prefix = r.p; }
+$.get('/p', load);
+`;
+    expect(await findings({}, literal + show)).toEqual([6]);
+  });
+
+  it('keeps a parameter of a factory no script calls (a page handler or a server-written script may)', async () => {
+    const page = `function makeTabs(p_div) { return { createTab: function () { return { id: p_div + '_1' }; } }; }
+var tabs;
+function show() {
+  var t = tabs.createTab();
+  document.body.innerHTML = '<div id="' + t.id + '"></div>';
+}
+`;
+    expect(await findings({}, page)).toEqual([5]);
+    expect(await findings({}, page.replace('var tabs;', "var tabs = makeTabs('x');"))).toEqual([]);
   });
 });

@@ -34,9 +34,9 @@ import { isDeclarationFile, languageOf } from './languages.js';
 import type { CodeMatch } from './matches.js';
 import { isMinified, MAX_CODE_BYTES } from './minified.js';
 import { FUNCTIONS, MAX_ANCESTORS, binding } from './name-binding.js';
-import { reachingAssignment } from './reaching-assignment.js';
 import { escapeRegex } from './scope.js';
 import { kindOf } from './syntax.js';
+import { fieldValue, fresh, functionValue, objectOf, ownMethodCall } from './own-fields-shapes.js';
 
 /** A field read of what a call of `method` returned; `root` is the receiver's first name (or the function's). */
 export interface OwnField {
@@ -47,7 +47,6 @@ export interface OwnField {
 
 const NAME = /^[A-Za-z_$][\w$]{0,100}$/;
 const FILES = { files: 4000, bytes: 64 * 1024 * 1024 };
-const FRESH_CALL = /^document\.create(?:Element|ElementNS|TextNode|DocumentFragment)\(/;
 
 /** `v_tab.id` where `v_tab` is bound once to `….createTab(…)` or `createTab(…)` (see the module comment). */
 export function ownFieldOf(member: SgNode): OwnField | undefined {
@@ -138,99 +137,6 @@ const rootOf = (s: Script): SgNode => (s.root ??= parse(s.lang.lang, sourceForm(
 const wordIn = (text: string, word: string): boolean =>
   new RegExp(`(?:^|[^\\w$])${escapeRegex(word)}(?:[^\\w$]|$)`).test(text);
 
-/** The function `n` is a value of (`m: function`, `m() {}`, `function m`, `x.m = function`), else undefined. */
-function functionValue(n: SgNode): SgNode | undefined {
-  const k = kindOf(n);
-  if (k === 'method_definition' || k === 'function_declaration') return n;
-  const v =
-    k === 'pair' ? n.field('value') : k === 'variable_declarator' ? n.field('value') : n.field('right');
-  return v && FUNCTIONS.has(kindOf(v)) ? v : undefined;
-}
-
-/** The object literal a returned value is: itself, or a name its function binds once to one. */
-function objectOf(value: SgNode): SgNode | undefined {
-  if (kindOf(value) === 'object') return value;
-  if (kindOf(value) !== 'identifier') return undefined;
-  const b = binding(value, value.text());
-  const v = b && b.plain === true && kindOf(b.node) === 'variable_declarator' ? b.node.field('value') : null;
-  if (!v || kindOf(v) !== 'object') return undefined;
-  return b!.isConst || laterValues(b!.node, value.text())?.length === 0 ? v : undefined;
-}
-
-/** The value an object literal gives `field`: null when it has none, undefined when it cannot be told. */
-function fieldValue(obj: SgNode, field: string): SgNode | null | undefined {
-  let found: SgNode | null = null;
-  for (const c of named(obj)) {
-    const k = kindOf(c);
-    if (k === 'comment') continue;
-    if (k === 'pair') {
-      const key = c.field('key');
-      const text = key?.text().replace(/^(['"])(.*)\1$/, '$2');
-      if (key && kindOf(key) === 'computed_property_name') return undefined;
-      if (text === field) found = c.field('value');
-    } else if (k === 'spread_element' || c.text() === field || c.field('name')?.text() === field)
-      return undefined;
-  }
-  return found;
-}
-
-/** Whether `obj` is an object the function has just made (`new Object()`, `{}`, `document.createElement(…)`). */
-function fresh(obj: SgNode, depth = 0): boolean {
-  const made = (v: SgNode | null | undefined): boolean =>
-    !!v && (/^(?:object|array|new_expression)$/.test(kindOf(v)) || FRESH_CALL.test(v.text()));
-  if (kindOf(obj) === 'identifier') {
-    const b = binding(obj, obj.text());
-    const v = b && kindOf(b.node) === 'variable_declarator' ? b.node.field('value') : undefined;
-    if (b && v && (b.isConst || laterValues(b.node, obj.text())?.length === 0)) return made(v);
-    return !b && made(reachingAssignment(obj, obj.text()));
-  }
-  // `node.data.id = x` after `node = new Object(); node.data = new Object()`: every write of `node.data` in
-  // the function makes an object.
-  const inner = obj.field('object');
-  if (depth > 0 || kindOf(obj) !== 'member_expression' || !inner || !fresh(inner, 1)) return false;
-  let fn: SgNode | null = obj.parent();
-  for (let up = 0; fn && !FUNCTIONS.has(kindOf(fn)) && up < MAX_ANCESTORS; up++) fn = fn.parent();
-  const writes = (fn ?? obj.getRoot().root())
-    .findAll({
-      rule: { kind: 'assignment_expression', has: { field: 'left', regex: `^${escapeRegex(obj.text())}$` } },
-    })
-    .map((a) => a.field('right'));
-  return writes.length > 0 && writes.every((v) => made(v));
-}
-
-/**
- * Whether a property named like a global function is another object's own: its key or method name, or
- * `this.f(…)` in a method of an object literal or a class that defines `f` itself (`this` is that object, not the
- * page's global).
- */
-function ownMethodCall(prop: SgNode): boolean {
-  const member = prop.parent();
-  // Another object's member of that name defined (`{ createSimpleElement: function (…) {…} }`, a method).
-  const pk = member && kindOf(member);
-  if ((pk === 'pair' && member?.field('key')?.id() === prop.id()) || pk === 'method_definition') return true;
-  const call = member?.parent();
-  const obj = member?.field('object');
-  if (!member || !obj || kindOf(obj) !== 'this' || !call || kindOf(call) !== 'call_expression') return false;
-  if (call.field('function')?.id() !== member.id()) return false;
-  let fn: SgNode | null = member.parent();
-  for (let up = 0; fn && up < MAX_ANCESTORS; up++, fn = fn.parent())
-    if (FUNCTIONS.has(kindOf(fn)) && kindOf(fn) !== 'arrow_function') break;
-  const home = fn && (kindOf(fn) === 'method_definition' ? fn : fn.parent());
-  const owner =
-    home && (kindOf(home) === 'pair' || kindOf(home) === 'method_definition') ? home.parent() : null;
-  if (!owner || (kindOf(owner) !== 'object' && kindOf(owner) !== 'class_body')) return false;
-  const name = prop.text();
-  return named(owner).some(
-    (c) =>
-      (kindOf(c) === 'pair' &&
-        c
-          .field('key')
-          ?.text()
-          .replace(/^(['"])(.*)\1$/, '$2') === name) ||
-      (kindOf(c) === 'method_definition' && c.field('name')?.text() === name),
-  );
-}
-
 /** Proves own fields over one application's scripts, for one rule's fixed calls. */
 class Verifier {
   private readonly assumed = new Set<string>();
@@ -312,7 +218,7 @@ class Verifier {
       values.every((v) => {
         const obj = objectOf(v);
         const fv = obj && fieldValue(obj, field);
-        return fv === null || (!!fv && this.fixed(fv));
+        return (fv === null || (!!fv && this.fixed(fv))) && this.literalWrites(obj!, field);
       })
     );
   }
@@ -320,22 +226,48 @@ class Verifier {
   /** Every assignment of a field named `field` in the application's own files (see the module comment). */
   private writers(field: string): boolean {
     const left = `\\.${escapeRegex(field)}$`;
+    // `tab['id'] = x` is the same write.
+    const keyed = `\\[\\s*['"\`]${escapeRegex(field)}['"\`]\\s*\\]$`;
     for (const s of this.find(field, true)) {
-      if (!s.text.includes(`.${field}`)) continue;
       for (const a of rootOf(s).findAll({
         rule: {
           any: [{ kind: 'assignment_expression' }, { kind: 'augmented_assignment_expression' }],
-          has: { field: 'left', kind: 'member_expression', regex: left },
+          has: { field: 'left', regex: `(?:${left})|(?:${keyed})` },
         },
       })) {
         const l = a.field('left');
         const obj = l?.field('object');
         const v = a.field('right');
-        if (l?.field('property')?.text() !== field) continue;
+        const k = l && kindOf(l);
+        if (
+          k !== 'subscript_expression' &&
+          (k !== 'member_expression' || l?.field('property')?.text() !== field)
+        )
+          continue;
         if (!v || !obj || !(fresh(obj) || this.fixed(v))) return false;
       }
     }
     return true;
+  }
+
+  /** Writes of `field` into the name an object literal is bound to (`v_tab.id = reply.id; return v_tab`). */
+  private literalWrites(obj: SgNode, field: string): boolean {
+    const d = obj.parent();
+    const name = d && kindOf(d) === 'variable_declarator' ? d.field('name')?.text() : undefined;
+    if (!name) return true;
+    const f = escapeRegex(field);
+    const left = `^${escapeRegex(name)}(?:\\.${f}|\\[\\s*['"\`]${f}['"\`]\\s*\\])$`;
+    return (enclosingScope(d!) ?? obj.getRoot().root())
+      .findAll({
+        rule: {
+          any: [{ kind: 'assignment_expression' }, { kind: 'augmented_assignment_expression' }],
+          has: { field: 'left', regex: left },
+        },
+      })
+      .every((a) => {
+        const v = a.field('right');
+        return !!v && this.fixed(v);
+      });
   }
 
   /** `this.q` in a method of an object literal: the literal's `q`, and every assignment of a field `q`. */
@@ -348,16 +280,39 @@ class Verifier {
     const obj =
       home && (kindOf(home) === 'pair' || kindOf(home) === 'method_definition') ? home.parent() : null;
     if (!obj || kindOf(obj) !== 'object' || !NAME.test(q)) return false;
+    // `this` is that object only when the method is called on it: not `.m.call(other)`, `.bind`, or `f = x.m`.
+    const m = kindOf(home!) === 'pair' ? home!.field('key') : home!.field('name');
+    const mname = m?.text().replace(/^(['"])(.*)\1$/, '$2') ?? '';
+    if (!NAME.test(mname) || this.find(mname).some((s) => this.readAsValue(s, mname))) return false;
     // Keyed by place and text, not by node id: the trees are parsed again for each file's matches.
     const at = obj.range();
     const place = `${at.start.index}:${at.end.index}:${obj.text().slice(0, 200)}`;
     return this.proving(`this\0${place}\0${q}`, () => {
       const v = fieldValue(obj, q);
-      return v !== undefined && (v === null || this.fixed(v)) && this.writers(q);
+      return (
+        v !== undefined && (v === null || this.fixed(v)) && this.writers(q) && this.literalWrites(obj, q)
+      );
     });
   }
 
-  /** A parameter of a named function, through every call of it in the application's files. */
+  /** Whether `s` reads the member `name` other than to call it or to define it (`.m.call(x)`, `f = o.m`). */
+  private readAsValue(s: Script, name: string): boolean {
+    return rootOf(s)
+      .findAll({ rule: { kind: 'property_identifier', regex: `^${escapeRegex(name)}$` } })
+      .some((p) => {
+        const member = p.parent();
+        if (!member || kindOf(member) !== 'member_expression') return false;
+        const up = member.parent();
+        if (up && kindOf(up) === 'call_expression' && up.field('function')?.id() === member.id())
+          return false;
+        return !(up && kindOf(up) === 'assignment_expression' && up.field('left')?.id() === member.id());
+      });
+  }
+
+  /**
+   * A parameter of a named function, through every call of it in the application's files; at least one (a
+   * function no script calls is called from elsewhere: a page's inline handler, a server-written script).
+   */
   private param(n: SgNode): boolean {
     const name = n.text();
     let fn: SgNode | null = n.parent();
@@ -390,8 +345,10 @@ class Verifier {
       rule: { kind: 'assignment_expression', has: { field: 'left', regex: `^${escapeRegex(name)}$` } },
     });
     if (written || (dflt && !this.fixed(dflt))) return false;
-    return this.proving(`param\0${fname}\0${at}\0${name}`, () =>
-      this.find(fname).every((s) =>
+    let calls = 0;
+    return this.proving(`param\0${fname}\0${at}\0${name}`, () => {
+      calls = 0;
+      const every = this.find(fname).every((s) =>
         rootOf(s)
           // Also as a property (`window.createTabControl(x)`, `{ createTabControl }`): a call not read here.
           .findAll({
@@ -410,6 +367,7 @@ class Verifier {
             if (call?.field('name')?.id() === ref.id()) return kindOf(call) === 'function_declaration';
             if (!call || kindOf(call) !== 'call_expression' || call.field('function')?.id() !== ref.id())
               return false;
+            calls++;
             const args = named(call.field('arguments')).filter((a) => kindOf(a) !== 'comment');
             if (args.some((a) => kindOf(a) === 'spread_element')) return false;
             const arg = args[at];
@@ -421,8 +379,9 @@ class Verifier {
             const v = fieldValue(arg, key);
             return v === null || (!!v && this.fixed(v));
           }),
-      ),
-    );
+      );
+      return every && calls > 0;
+    });
   }
 }
 
