@@ -209,6 +209,7 @@ function readWeakTwin(r: Reader, o: Obj, rule: CodeRule): CodeRule | undefined {
   return {
     ...rule,
     id,
+    twinOf: rule.id,
     title: r.str(w, 'title'),
     description: r.str(w, 'description'),
     severity: r.oneOf<Severity>(w, 'severity', SEVERITIES),

@@ -78,6 +78,11 @@ export interface CodeRule {
    * file is parsed only when a match is possible.
    */
   prefilter?: TextTest;
+  /**
+   * A `weakGuards` twin's parent rule. Its prefilter is a scope, not only a saving: where it fails, a flow the
+   * twin would report is one the parent reports on the same line (no weak guard is there to tell them apart).
+   */
+  twinOf?: string;
   /** Structural rule: every match is a finding. */
   match?: Matcher;
   taint?: TaintSpec;
