@@ -128,6 +128,10 @@ function namespacedKey(m: MatchContext): boolean {
 // encryption uses (`openssl enc -pass env:ENC_PASSWORD`): only a value written as an encoding is its stored form.
 const STORED_FORM_KEY =
   /(?:encrypted|crypted|hashed|ciphered)[_.-]?(?:passw(?:or)?d|pass|pwd)["']?\s{0,3}(?::=|=>|=|:)\s{0,3}["'`]?$/i;
+// Prose naming a digest of the password (Dovecot's `(SHA1 of given password: f638ff)`, `hash of the password:`):
+// the value is the digest or a piece of it. Not a digest's name beside the key (`{"sha1": "on", "password": …}`).
+const DIGEST_OF_PASSWORD =
+  /(?:sha-?\d*|md5|hash|digest)\s+of\s+(?:the\s+|given\s+|user'?s?\s+)?passw(?:or)?d["']?\s{0,3}(?::=|=>|=|:)\s{0,3}["'`]?$/i;
 const ENCRYPTION_KEY =
   /(?:enc|cipher)[_.-]?(?:passw(?:or)?d|pass|pwd)["']?\s{0,3}(?::=|=>|=|:)\s{0,3}["'`]?$/i;
 const ENCODED = /^(?:[A-Za-z0-9+/]{24,}={0,2}|[A-Fa-f0-9]{32,}|\$[\w$./]{20,})$/;
@@ -142,6 +146,7 @@ const SELECTOR = /^[#.](?=[a-z])/;
 /** False when a hard-coded-password match is prose or a status value rather than a credential. */
 function passwordContextVerdict(m: MatchContext): Verdict {
   if (namespacedKey(m) || precededBy(m.line, m.secret, STORED_FORM_KEY)) return false;
+  if (precededBy(m.line, m.secret, DIGEST_OF_PASSWORD)) return false;
   if (precededBy(m.line, m.secret, SUDOERS_TAG)) return false;
   if (SELECTOR.test(m.secret) && SELF_NAMED.test(m.secret.slice(1))) return false;
   if (ENCODED.test(m.secret) && precededBy(m.line, m.secret, ENCRYPTION_KEY)) return false;

@@ -225,3 +225,26 @@ describe("sudoers' password tags are not passwords", () => {
     expect(ids(`PASSWD: ${real()}\n`, 'deploy/settings.yml')).toContain('secrets/hardcoded-password');
   });
 });
+
+describe('a digest of the password named in prose is not the password', () => {
+  const ids = (text: string, path: string) => scan(text, path).map((d) => d.ruleId);
+  const log = 'tests/files/logs/dovecot';
+  it("drops Dovecot's `SHA1 of given password:` in a sample auth log", () => {
+    const line =
+      'Jun 11 13:57:17 main dovecot: auth: ldap(user@server.org,192.168.178.25,<LZmGp6mZaMrAqLIZ>): ' +
+      'Password mismatch (SHA1 of given password: f638ff)\n';
+    expect(ids(line, log)).toEqual([]);
+    expect(ids(`the MD5 hash of the password: ${real()}\n`, 'docs/notes.txt')).toEqual([]);
+  });
+  it('keeps a password beside a digest setting, and one the log gives whole', () => {
+    expect(ids(`sha1: on\npassword: ${real()}\n`, 'deploy/settings.yml')).toContain(
+      'secrets/hardcoded-password',
+    );
+    expect(ids(`{"digest": "sha1", "password": "${real()}"}\n`, 'deploy/settings.json')).toContain(
+      'secrets/hardcoded-password',
+    );
+    expect(ids(`auth: ldap(u): Password mismatch (given password: ${real()})\n`, log)).toContain(
+      'secrets/hardcoded-password',
+    );
+  });
+});
