@@ -67,6 +67,12 @@ function parsedBy(e: SgNode, c: UrlFieldContext, out: Set<Parser>, hops: number)
     return true;
   }
   if (k === 'identifier') {
+    // `Object.assign(p, req.body)`, `_.merge(p, …)`: fields copied into the parse's result are not its own.
+    const name = e.text().replace(/\$/g, '\\$');
+    if (
+      new RegExp(`\\b(?:assign|extend|merge|defaults|defaultsDeep)\\(\\s*${name}\\s*[,)]`).test(c.root.text())
+    )
+      return false;
     const defs = c.defs.definitionsOf(e);
     return (
       defs.length > 0 &&

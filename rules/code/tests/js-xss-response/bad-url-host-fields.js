@@ -57,3 +57,10 @@ http.createServer((req, res) => {
   // ruleid: code/js-xss-response
   res.end('Invalid host: ' + hostOf(querystring, req.url));
 });
+
+http.createServer((req, res) => {
+  const p = url.parse(req.url.slice(1));
+  Object.assign(p, JSON.parse(req.headers['x-target']));
+  // ruleid: code/js-xss-response
+  res.end('Port number too large: ' + p.port);
+});
