@@ -33,6 +33,7 @@ import { sizeSteps, TaintBudget } from './taint-budget.js';
 import { callbackHost, CallbackParams } from './callback-params.js';
 import type { TaintOptions, Trace, Value } from './taint-support.js';
 import { NameCaches, type Binding } from './name-cache.js';
+import { markupFreeUrlField } from './url-fields.js';
 
 export { FileIndex } from './file-index.js';
 export type { CallResolver, TaintOptions, TaintStep, Trace, Value } from './taint-support.js';
@@ -254,6 +255,7 @@ export class TaintEvaluator {
   }
 
   private sanitized(node: SgNode): boolean {
+    if (markupFreeUrlField(node, this.o, this.defs)) return true;
     const { sanitizers, index, root } = this.o;
     if (sanitizers.length === 0) return false;
     if (!this.primed) index.prime(root, this.o.lang, sanitizers);
