@@ -3,6 +3,7 @@ import { cheapFirst } from './cheap-first.js';
 import { inlined, renamed } from './constraint-inline.js';
 import type { Rule } from './constraint-inline.js';
 import { forFile } from './file-level.js';
+import { GUARD_BINDINGS } from './guard-bindings.js';
 import type { FileLanguage } from './languages.js';
 import { mayMatch } from './match-words.js';
 import type { LoadedModule } from './project.js';
@@ -174,7 +175,9 @@ const keys = new WeakMap<Matcher, string>();
  */
 export function matcherKey(m: Matcher): string {
   let k = keys.get(m);
-  if (k === undefined) keys.set(m, (k = JSON.stringify(m)));
+  // A guard's `boundInFile:` rule is kept beside the matcher (guard-bindings.ts), and changes what it matches.
+  if (k === undefined)
+    keys.set(m, (k = JSON.stringify(m) + JSON.stringify(GUARD_BINDINGS.get(m)?.rule ?? '')));
   return k;
 }
 

@@ -5,6 +5,7 @@ import { ensurePython } from './languages.js';
 import type { FileLanguage, RuleLanguage } from './languages.js';
 import type { CodeRule, Matcher, RuleSet } from './rule-schema.js';
 import { compileSources } from './sources.js';
+import { GUARD_BINDINGS } from './guard-bindings.js';
 import type { CompiledSources } from './sources.js';
 import { fill, matchOf, oneLine } from './matches.js';
 import type { CodeMatch } from './matches.js';
@@ -87,6 +88,7 @@ function checksOf(set: RuleSet): Check[] {
     const ms = [
       ...(r.match ? [r.match] : []),
       ...(t ? [...t.sinks.map((s) => s.matcher), ...t.sanitizers, ...t.guards] : []),
+      ...(t ? t.guards.flatMap((g) => GUARD_BINDINGS.get(g)?.rule ?? []) : []),
     ];
     out.push({ where: `rule ${r.id}`, file: r.file, langs: r.languages, ms });
   }

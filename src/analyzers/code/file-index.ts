@@ -1,6 +1,7 @@
 import type { SgNode } from '@ast-grep/napi';
 import { findAllBatch, matcherKey } from './batch-match.js';
 import { forFile } from './file-level.js';
+import { boundHits } from './guard-bindings.js';
 import type { FileLanguage } from './languages.js';
 import { mayMatch } from './match-words.js';
 import type { Matcher } from './rule-schema.js';
@@ -192,7 +193,7 @@ export class FileIndex {
     findAllBatch(root, lang, files, text.length).forEach((hits, i) =>
       this.spots.set(
         todo[i] as Matcher,
-        hits.map((h) => {
+        boundHits(root, todo[i] as Matcher, hits).map((h) => {
           const r = h.node.range();
           return { start: r.start.index, end: r.end.index, x: h.get('X')?.text() };
         }),

@@ -9,6 +9,7 @@ import type { Profile } from '../../core/profile.js';
 import { RULE_LANGUAGES } from './languages.js';
 import { escapeRegex } from './scope.js';
 import { GUARD_POLARITY, WEAK_GUARDS } from './rule-schema.js';
+import { bindingOf, GUARD_BINDINGS } from './guard-bindings.js';
 import { compileTrigger } from './sources.js';
 import type { TextTest } from './sources.js';
 import type { RuleLanguage } from './languages.js';
@@ -177,14 +178,21 @@ function readGuards(r: Reader, v: unknown): Matcher[] {
   if (!Array.isArray(v)) r.fail('taint.guards must be a list');
   return v.map((x, i) => {
     const what = `taint.guards[${i}]`;
-    if (typeof x !== 'object' || x === null || !('polarity' in x || 'weak' in x)) return r.matcher(x, what);
-    const { polarity, weak, ...rest } = x as Obj;
+    if (typeof x !== 'object' || x === null || !('polarity' in x || 'weak' in x || 'boundInFile' in x))
+      return r.matcher(x, what);
+    const { polarity, weak, boundInFile, ...rest } = x as Obj;
     if (polarity !== undefined && polarity !== 'allow' && polarity !== 'reject')
       r.fail(`${what}.polarity must be "allow" or "reject"`);
     if (weak !== undefined && weak !== true) r.fail(`${what}.weak must be true when given`);
     const m = r.matcher(rest, what);
     if (polarity !== undefined) GUARD_POLARITY.set(m, polarity);
     if (weak) WEAK_GUARDS.add(m);
+    // A rule naming one of the guard's metavariables, which it binds where it matches (guard-bindings.ts).
+    if (boundInFile !== undefined) {
+      const b = bindingOf(m, r.matcher(boundInFile, `${what}.boundInFile`));
+      if (!b) return r.fail(`${what}.boundInFile must name a metavariable of its guard`);
+      GUARD_BINDINGS.set(m, b);
+    }
     return m;
   });
 }
