@@ -14,6 +14,7 @@
  */
 import type { SgNode } from '@ast-grep/napi';
 import { METACHARACTERS, classTest } from './replace-check.js';
+import { pyNormaliserPasses } from './path-normalisers.js';
 import { KNOWN_PROPAGATORS } from './taint-support.js';
 
 /**
@@ -95,11 +96,16 @@ export function filterPasses(call: SgNode, name: string | undefined, sinkClass: 
   return name === 'blacklist' ? !chars0.every((c) => inSet(c)) : chars0.some((c) => inSet(c));
 }
 
-/** Whether a library call passes its tainted argument on: a known propagator, or a filter that leaves the class's metacharacters. */
+/**
+ * Whether a library call passes its tainted argument on: a known propagator, a filter that leaves the class's
+ * metacharacters, or (Python) a path normaliser (path-normalisers.ts).
+ */
 export function passesThrough(
   call: SgNode,
   name: string | undefined,
   sinkClass: string | undefined,
+  python = false,
 ): boolean {
-  return KNOWN_PROPAGATORS.test(name ?? '') || filterPasses(call, name, sinkClass);
+  if (KNOWN_PROPAGATORS.test(name ?? '') || filterPasses(call, name, sinkClass)) return true;
+  return python && pyNormaliserPasses(call.field('function')?.text(), sinkClass);
 }

@@ -63,8 +63,8 @@ export interface ArgvHost {
 }
 
 // `path.resolve` (also `path.posix`'s and `path.win32`'s) answers an absolute path: it starts with '/' (or a
-// drive), never with '-'. (`fs.realpathSync` and Python's `os.path.abspath` are no modelled propagators:
-// request data ends there already.)
+// drive), never with '-'. (`fs.realpathSync` is no modelled propagator, and Python's `os.path.abspath`/
+// `realpath` pass nothing on to this class: path-normalisers.ts.)
 const ABSOLUTE: readonly (readonly string[])[] = [
   ['path', 'resolve'],
   ['path', 'posix', 'resolve'],

@@ -480,7 +480,7 @@ export class TaintEvaluator {
     const v = this.firstOf(argValues, depth);
     // Only modelled library functions pass taint from their arguments; an unknown function may as well
     // validate, hash or look its input up (CodeQL makes the same choice), so it ends the path.
-    if (v && v !== REQ && !passesThrough(node, calleeName, this.o.sinkClass)) return null;
+    if (v && v !== REQ && !passesThrough(node, calleeName, this.o.sinkClass, this.o.python)) return null;
     return v;
   }
 

@@ -1,3 +1,4 @@
+import os
 import subprocess
 
 from flask import Flask, request
@@ -47,3 +48,11 @@ def archive():
     # ruleid: code/py-argument-injection
     subprocess.call(names)
     return "ok"
+
+
+# normpath keeps a leading '-': `-Ofile` stays an option.
+@app.route("/blame")
+def blame():
+    path = os.path.normpath(request.args["path"])
+    # ruleid: code/py-argument-injection
+    return subprocess.check_output(["git", "blame", path], text=True)

@@ -1,3 +1,4 @@
+import os
 import re
 import subprocess
 
@@ -72,3 +73,10 @@ def date():
     if fmt not in ALLOWED:
         abort(400)
     return subprocess.check_output(["git", "log", "--date", fmt], text=True)
+
+
+# An absolute path (os.path.abspath, realpath) starts with '/', never with '-'.
+@app.route("/blame")
+def blame():
+    path = os.path.abspath(request.args["path"])
+    return subprocess.check_output(["git", "blame", path], text=True)

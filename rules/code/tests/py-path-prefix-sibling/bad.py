@@ -1,3 +1,4 @@
+import os
 from pathlib import Path
 
 from flask import Flask, request, send_file
@@ -23,3 +24,13 @@ def raw():
         # ruleid: code/py-path-prefix-sibling
         return open(full).read()
     return "forbidden", 403
+
+
+# os.path.realpath resolves the name but confines it nowhere: the prefix check is what decides.
+@app.route("/real")
+def real():
+    full = os.path.realpath(os.path.join(ROOT, request.args["f"]))
+    if not full.startswith(ROOT):
+        return "forbidden", 403
+    # ruleid: code/py-path-prefix-sibling
+    return send_file(full)
