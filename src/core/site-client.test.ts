@@ -24,6 +24,21 @@ describe('a module that handles one website’s page links', () => {
     expect(handlesSiteLinks(verbose)).toBe(true);
   });
 
+  it('is told by a base pattern of the site that the patterns of its pages extend with a captured part', () => {
+    const base = "    _VALID_URL_BASE = r'https?://(?:www\\.)?exampletube\\.(?:com|net)/'";
+    expect(handlesSiteLinks(`${base}\n    _VALID_URL = _VALID_URL_BASE + r'videos/(?P<id>[0-9]+v)'`)).toBe(
+      true,
+    );
+    expect(
+      handlesSiteLinks(`${base}\n    _VALID_URL = r'%s(?:tv|news)/(?P<id>[0-9]+c)' % BaseIE._VALID_URL_BASE`),
+    ).toBe(true);
+    // A base nothing extends, or extends without a capture: a link matched whole.
+    expect(handlesSiteLinks(base)).toBe(false);
+    expect(handlesSiteLinks(`${base}\n    _VALID_URL = _VALID_URL_BASE + r'(?:videos|tv)/[0-9]+'`)).toBe(
+      false,
+    );
+  });
+
   it('is not told by a test that a value is any web address, a site’s origin, or a link matched whole', () => {
     // Any http(s) address: no site.
     expect(handlesSiteLinks('if (!/^https?:\\/\\//.test(url)) throw new Error("bad url");')).toBe(false);

@@ -24,10 +24,26 @@ const SITE_LINK_PATTERN = [
   /\(\?[a-z]*x[a-z]*\)\s*(?:\(\?:\s*)?https\?:\/\/[^'"`]{0,400}?[\w)?]\\\.[\w()[][^'"`]{0,600}?\((?!\?(?:[:=!#]|<[=!]|[a-z]+[:)]))/,
 ];
 
+// A site's base pattern under a name (`_VALID_URL_BASE = r'https?://example\.com/[a-z]{2}/'`: scheme, host with an
+// escaped dot, a path ending the literal), which the patterns of its pages extend.
+const SITE_LINK_BASE = /\b(\w+)\s*=\s*[rRuU]?(['"])https\?:\/\/[^'"\n]{0,120}?[\w)?]\\\.[^'"\n]{0,120}\/\2/g;
+const CAPTURE = String.raw`\((?!\?(?:[:=!#]|<[=!]|[a-z]+[:)]))`;
+
+/** True when the base pattern `name` is extended by a literal that captures (`NAME + r'v/(?P<id>…)'`, `r'%s(…)' % NAME`). */
+function extendedByCapture(text: string, name: string): boolean {
+  const joined = new RegExp(String.raw`\b${name}\s*\+\s*[rRuU]?['"][^'"\n]{0,160}?${CAPTURE}`);
+  const formatted = new RegExp(
+    String.raw`['"]%s[^'"\n]{0,160}?${CAPTURE}[^'"\n]*['"]\s*%\s*(?:[\w.]*\.)?${name}\b`,
+  );
+  return joined.test(text) || formatted.test(text);
+}
+
 /** True when `text` declares a pattern of one site's page links with a captured part (see above). */
 export function handlesSiteLinks(text: string): boolean {
   if (!text.includes('https?:')) return false;
-  return SITE_LINK_PATTERN.some((re) => re.test(text));
+  if (SITE_LINK_PATTERN.some((re) => re.test(text))) return true;
+  for (const m of text.matchAll(SITE_LINK_BASE)) if (extendedByCapture(text, m[1]!)) return true;
+  return false;
 }
 
 /** The note a lowered finding carries: why it is lowered and when it still matters. */

@@ -18,7 +18,8 @@ async function scanned(path: string, text: string): Promise<[number, string, str
     return r.findings
       .filter(
         (f) =>
-          f.location.path === path && (f.analyzer === 'secrets' || /credential|crypto-key/.test(f.ruleId)),
+          f.location.path === path &&
+          (f.analyzer === 'secrets' || /credential|crypto-key|password-hash/.test(f.ruleId)),
       )
       .map((f) => [f.location.startLine, f.ruleId, f.severity, f.message]);
   } finally {
@@ -78,6 +79,26 @@ describe("a key in a module that handles one website's links", () => {
         [11, 'code/py-hardcoded-crypto-key', 'high'],
       ]);
     }
+  });
+
+  it("lowers a fast password hash there: the hash the site's own login page computes", async () => {
+    const login = (pattern: string): string =>
+      [
+        'import hashlib',
+        '',
+        'class ExampleTubeIE(InfoExtractor):',
+        `    _VALID_URL = ${pattern}`,
+        '',
+        '    def _perform_login(self, username, password):',
+        '        digest = hashlib.md5(password.encode()).hexdigest()',
+        "        self._download_json('https://www.exampletube.com/login', None, data={'user': username, 'hash': digest})",
+      ].join('\n');
+    const weak = async (pattern: string): Promise<string[]> =>
+      (await scanned('extractors/exampletube.py', login(pattern)))
+        .filter(([, r]) => r === 'code/py-weak-password-hash')
+        .map(([l, , s]) => `${l} ${s}`);
+    expect(await weak(SITE_PATTERN)).toEqual(['7 medium']);
+    expect(await weak("r'^https?://([^/]+)/(.*)'")).toEqual(['7 high']);
   });
 
   it('reads a JavaScript link handler the same way, and not a CORS origin pattern', async () => {
