@@ -181,6 +181,11 @@ export function severityRank(s: Severity): number {
   return SEVERITIES.indexOf(s);
 }
 
+/** One step lower (critical to high … low stays low, info stays info): a finding lowered for a stated reason. */
+export function oneStepLower(s: Severity): Severity {
+  return s === 'critical' ? 'high' : s === 'high' ? 'medium' : s === 'medium' ? 'low' : s;
+}
+
 /** True when `s` is at or above `threshold`. */
 export function atOrAbove(s: Severity, threshold: Severity): boolean {
   return severityRank(s) <= severityRank(threshold);

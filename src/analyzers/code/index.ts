@@ -2,6 +2,7 @@ import type { Analyzer, AnalyzerContext, FileRef, ProjectContext, SourceFile } f
 import { ConfigError } from '../../core/errors.js';
 import { PROFILES, profileIncludes } from '../../core/profile.js';
 import type { Profile } from '../../core/profile.js';
+import { oneStepLower } from '../../core/finding.js';
 import type { FlowStep, RawFinding } from '../../core/finding.js';
 import { handRunScriptsOf, opensListener } from '../../core/hand-run.js';
 import { isTestUserPassword, isTranslationFile } from '../../core/file-role.js';
@@ -10,6 +11,7 @@ import { madeUpInTest } from '../../core/made-up-secret.js';
 import { findingFrom } from '../../core/rule.js';
 import type { RuleMeta } from '../../core/rule.js';
 import { keepAppMatches } from './app-scope.js';
+import { siteClientReasons } from './site-client-key.js';
 import { dropCommandLineModules } from './cli-imports.js';
 import { dedupeMatches } from './dedupe.js';
 import { dropFixedImports } from './imported-fixed.js';
@@ -251,6 +253,7 @@ export const codeAnalyzer: Analyzer = {
     const devServer = handRun !== undefined && opensListener(file.text) ? handRun : undefined;
     // A web terminal's routes give its logged-in users at most what its shell gives them (shell-app.ts).
     const shell = await shellGivenTo(kept, file, ctx);
+    const siteReason = siteClientReasons(file.text);
     const found = kept.map((m) => {
       const path = m.path ?? file.path;
       const hand = devServer !== undefined && m.secret !== undefined && m.path === undefined;
@@ -267,13 +270,23 @@ export const codeAnalyzer: Analyzer = {
       // Behind the very login that opens the shell, the finding gives nothing the shell does not: not reported,
       // kept with its reason (suppression 'by-design'). Elsewhere it is only lowered, the route being unknown.
       const byDesign = note === undefined && shell ? byDesignBehindShell(m, file.path, shell) : undefined;
-      const lowered =
-        note === undefined && byDesign === undefined && shell && withinShell(m)
-          ? belowShell(m.rule.severity, m.message, shell)
+      const belowLogin =
+        note === undefined && byDesign === undefined && shell !== undefined && withinShell(m);
+      // In a module that handles one website's links, a key-like credential is most likely that site's client
+      // key, and a fast password hash its login page's (site-client-key.ts).
+      const siteClient =
+        note === undefined && !belowLogin && m.path === undefined
+          ? siteReason(m.rule.id, lines[m.line - 1] ?? '', m.secret)
           : undefined;
+      const lowered =
+        belowLogin && shell
+          ? belowShell(m.rule.severity, m.message, shell)
+          : siteClient !== undefined
+            ? { severity: oneStepLower(m.rule.severity), message: `${m.message} (${siteClient})` }
+            : undefined;
       const f = findingFrom(ruleMetaOf(m.rule), {
         message: note !== undefined ? m.message + note : (lowered?.message ?? m.message),
-        confidence: note !== undefined ? 'low' : m.confidence,
+        confidence: note !== undefined || siteClient !== undefined ? 'low' : m.confidence,
         ...(note !== undefined && m.rule.severity !== 'info' ? { severity: 'low' as const } : {}),
         ...(lowered ? { severity: lowered.severity } : {}),
         location: {

@@ -9,6 +9,7 @@ import { withoutDocExamples } from './documented-default.js';
 import { withoutLocalCertKeys } from './local-cert-key.js';
 import { severityOf, toFinding } from './to-finding.js';
 import { productNameVariants } from './weak-password.js';
+import { lowerInSiteClient } from './site-client-key.js';
 
 let engine: SecretEngine | undefined;
 
@@ -57,7 +58,7 @@ export const secretsAnalyzer: Analyzer = {
     const found = await withoutLocalCertKeys(documented, file.path, file.text, ctx);
     const script = found.length === 0 ? undefined : (await handRunScriptsOf(ctx)).get(file.path);
     const kept = script === undefined ? found : lowerInDevServer(found, file.text, script, severityOf);
-    return kept.map((d) => toFinding(d, file.path));
+    return lowerInSiteClient(kept, file.text, severityOf).map((d) => toFinding(d, file.path));
   },
   async analyzeProject(ctx) {
     if (ctx.options.history !== true) return [];

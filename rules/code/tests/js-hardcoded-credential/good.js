@@ -16,4 +16,6 @@ it('logs in', () => {
 const login = { placeholder: { password: 'apostrophe:enterPassword' } };
 // A test harness's session secret that says it does not matter.
 const harness = { port: 7900, secret: 'irrelevant' };
-module.exports = { conn, dbPassword, field, form, harness, login };
+// A value that says it was cut out of a shared example.
+const sample = { user: 'someone', password: '(snip)' };
+module.exports = { conn, dbPassword, field, form, harness, login, sample };

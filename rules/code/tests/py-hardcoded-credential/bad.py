@@ -26,3 +26,8 @@ api_token = "ab12cd34.ef56gh78"
 SMTP_PASSWORD = "Blue.Horse.Staple9"
 # ruleid: code/py-hardcoded-credential
 KITE_SECRET = "@x7Gq2pLm"
+# A leaving-out word inside a real value, or not alone in its brackets: a password someone chose.
+# ruleid: code/py-hardcoded-credential
+ADMIN_PASSWORD = "snip(2023)!"
+# ruleid: code/py-hardcoded-credential
+BACKUP_PASSWORD = "(snip)Kx81"

@@ -26,3 +26,6 @@ client_secret = "client_secret.json"
 _pwd = "django.contrib.auth.password_validation"
 KITE_SECRET = "@kitesecret"
 DB_PASSWORD = "@db_password@"
+# A value that says it was cut out (a download test's parameters that need a real account).
+LOGIN_PARAMS = {"username": "someone@example.org", "password": "(snip)"}
+API_TOKEN = "[omitted]"

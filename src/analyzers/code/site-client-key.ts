@@ -1,0 +1,45 @@
+import { SITE_CLIENT_NOTE, handlesSiteLinks } from '../../core/site-client.js';
+
+/**
+ * The code rules whose finding, in a site client (core/site-client.ts), is most likely the site's own client
+ * key: a credential under a key's name and a request-signing or cipher key. A server's own secrets (session,
+ * JWT signing, Django's SECRET_KEY) are not among them: a module that handles other sites' links does not
+ * sign its own sessions with them, and where it does they stay at their level.
+ */
+const CLIENT_KEY_RULES = new Set([
+  'code/py-hardcoded-credential',
+  'code/js-hardcoded-credential',
+  'code/py-hardcoded-crypto-key',
+  'code/js-hardcoded-crypto-key',
+]);
+
+/**
+ * A password hashed with a fast hash in a site client is the hash that site's login page computes before it
+ * sends the password (the client must send what the site expects); the weakness is the site's protocol.
+ */
+const SITE_PROTOCOL_RULES = new Set(['code/py-weak-password-hash', 'code/js-weak-password-hash']);
+const SITE_PROTOCOL_NOTE =
+  "in a module that handles one website's page links, most likely the hash that site's own login page computes before sending the password; check it if this module stores passwords";
+
+// A password's name just before the value (`'password': '…'`, `PASSWD = "…"`): a login, maybe the project's own.
+const PASSWORD_NAME = /(?:passw(?:or)?d|passwd|pwd|pass)\w*["'`]?\s*[:=]\s*[rbuRBU]*["'`]?\s*$/i;
+
+/**
+ * Per finding, the reason it is lowered when the module is a site client and the finding one of its client
+ * keys (not a password) or its site's login hash; undefined otherwise.
+ */
+export function siteClientReasons(
+  text: string,
+): (ruleId: string, line: string, secret?: string) => string | undefined {
+  let site: boolean | undefined;
+  const isSite = (): boolean => (site ??= handlesSiteLinks(text));
+  return (ruleId, line, secret) => {
+    if (SITE_PROTOCOL_RULES.has(ruleId)) return isSite() ? SITE_PROTOCOL_NOTE : undefined;
+    if (!CLIENT_KEY_RULES.has(ruleId)) return undefined;
+    if (secret !== undefined) {
+      const at = line.indexOf(secret);
+      if (at >= 0 && PASSWORD_NAME.test(line.slice(0, at))) return undefined;
+    }
+    return isSite() ? SITE_CLIENT_NOTE : undefined;
+  };
+}

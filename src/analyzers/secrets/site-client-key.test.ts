@@ -1,0 +1,119 @@
+import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { runScan } from '../../scan/run-scan.js';
+import { expandTemplate, seededRandom } from './test-tokens.js';
+
+const rnd = seededRandom(4821);
+const key = (n = 32): string => expandTemplate(`<<a62:${n}>>`, rnd);
+
+/** The credential findings of one file of a whole scan, as [line, rule, severity]. */
+async function scanned(path: string, text: string): Promise<[number, string, string, string][]> {
+  const root = mkdtempSync(join(tmpdir(), 'vanguard-site-client-'));
+  try {
+    mkdirSync(join(root, dirname(path)), { recursive: true });
+    writeFileSync(join(root, path), text);
+    const r = await runScan({ path: root, workers: 1, failOn: 'none', only: ['secrets', 'code'] });
+    return r.findings
+      .filter(
+        (f) =>
+          f.location.path === path &&
+          (f.analyzer === 'secrets' || /credential|crypto-key|password-hash/.test(f.ruleId)),
+      )
+      .map((f) => [f.location.startLine, f.ruleId, f.severity, f.message]);
+  } finally {
+    rmSync(root, { recursive: true, force: true });
+  }
+}
+
+const extractor = (pattern: string, extra: string[] = []): string =>
+  [
+    'import hashlib',
+    'import hmac',
+    'import re',
+    '',
+    'class ExampleTubeIE(InfoExtractor):',
+    `    _VALID_URL = ${pattern}`,
+    `    _API_KEY = '${key()}'`,
+    ...extra,
+    '',
+    '    def _real_extract(self, url):',
+    "        video_id = re.match(self._VALID_URL, url).group('id')",
+    `        sig = hmac.new(b'${key(16)}', video_id.encode(), hashlib.sha256).hexdigest()`,
+    "        return self._download_json('https://api.exampletube.com/v1/videos/' + video_id, video_id,",
+    "                                   headers={'x-api-key': self._API_KEY, 'x-sig': sig})",
+  ].join('\n');
+
+const SITE_PATTERN = "r'https?://(?:www\\.)?exampletube\\.com/watch/(?P<id>[0-9]+)'";
+
+describe("a key in a module that handles one website's links", () => {
+  it('is lowered one step with its reason: the key and the signing key the site’s page gives every visitor', async () => {
+    const at = await scanned('extractors/exampletube.py', extractor(SITE_PATTERN));
+    expect(at.map(([l, r, s]) => [l, r, s])).toEqual([
+      [7, 'secrets/generic-api-key', 'medium'],
+      [11, 'code/py-hardcoded-crypto-key', 'medium'],
+    ]);
+    expect(at[0]![3]).toContain("handles one website's page links");
+    expect(at[0]![3]).toContain('Also matched: code/py-hardcoded-credential');
+    expect(at[1]![3]).toContain('rotate it if it is your own');
+  });
+
+  it("keeps a provider's token and a password at their level in the same module", async () => {
+    const awsId = expandTemplate('AKIA<<b32:16>>', rnd);
+    const at = await scanned(
+      'extractors/exampletube.py',
+      extractor(SITE_PATTERN, [`    _AWS_KEY_ID = '${awsId}'`, `    _LOGIN = {'password': '${key(14)}'}`]),
+    );
+    const levels = at.map(([l, r, s]) => [l, r, s]);
+    expect(levels).toContainEqual([8, 'secrets/aws-access-key', 'critical']);
+    expect(levels.find(([l]) => l === 9)?.[2]).toBe('high');
+    expect(levels).toContainEqual([7, 'secrets/generic-api-key', 'medium']);
+  });
+
+  it('is not lowered where the module names no site link it handles (an origin allow-list, any address)', async () => {
+    for (const pattern of ["r'^https?://(.+\\.)?exampletube\\.com$'", "r'^https?://([^/]+)/(.*)'"]) {
+      const at = await scanned('extractors/exampletube.py', extractor(pattern));
+      expect(at.map(([l, r, s]) => [l, r, s])).toEqual([
+        [7, 'secrets/generic-api-key', 'high'],
+        [11, 'code/py-hardcoded-crypto-key', 'high'],
+      ]);
+    }
+  });
+
+  it("lowers a fast password hash there: the hash the site's own login page computes", async () => {
+    const login = (pattern: string): string =>
+      [
+        'import hashlib',
+        '',
+        'class ExampleTubeIE(InfoExtractor):',
+        `    _VALID_URL = ${pattern}`,
+        '',
+        '    def _perform_login(self, username, password):',
+        '        digest = hashlib.md5(password.encode()).hexdigest()',
+        "        self._download_json('https://www.exampletube.com/login', None, data={'user': username, 'hash': digest})",
+      ].join('\n');
+    const weak = async (pattern: string): Promise<string[]> =>
+      (await scanned('extractors/exampletube.py', login(pattern)))
+        .filter(([, r]) => r === 'code/py-weak-password-hash')
+        .map(([l, , s]) => `${l} ${s}`);
+    expect(await weak(SITE_PATTERN)).toEqual(['7 medium']);
+    expect(await weak("r'^https?://([^/]+)/(.*)'")).toEqual(['7 high']);
+  });
+
+  it('reads a JavaScript link handler the same way, and not a CORS origin pattern', async () => {
+    const js = (pattern: string): string =>
+      [
+        `const PATTERN = ${pattern};`,
+        `const apiKey = "${key()}";`,
+        'module.exports = { PATTERN, apiKey };',
+      ].join('\n');
+    const plugin = await scanned(
+      'plugins/exampletube.js',
+      js('/^https?:\\/\\/(?:www\\.)?exampletube\\.com\\/watch\\/(\\d+)/'),
+    );
+    expect(plugin.map(([l, r, s]) => [l, r, s])).toEqual([[2, 'secrets/generic-api-key', 'medium']]);
+    const server = await scanned('server/app.js', js('/^https?:\\/\\/(.+\\.)?exampletube\\.com$/'));
+    expect(server.map(([l, r, s]) => [l, r, s])).toEqual([[2, 'secrets/generic-api-key', 'high']]);
+  });
+});
