@@ -39,6 +39,7 @@ import { shippedText } from './template-shipped-py.js';
 import { safeOutputsToReview } from './template-escaped-items.js';
 import type { Corpus } from './template-escaped-items.js';
 import { lineStarts, withoutOutputsAt } from './templates.js';
+import { REQUEST_TEXT, requestSplice } from './template-splice-py.js';
 
 const NAME = /^[A-Za-z_]\w*$/;
 const FIXED = new Set(['integer', 'float', 'true', 'false', 'none']);
@@ -197,9 +198,6 @@ function boundInTemplate(text: string, name: string): boolean {
   ).test(text);
 }
 
-/** Text that reads the request (Flask, Django, Tornado): a value written from it is the request's. */
-const REQUEST_TEXT = /\brequest\b|\bget_(?:body_|query_)?arguments?\(/;
-
 /**
  * Whether a module writes the setting `key` of one of its configuration objects from anything but configuration:
  * `self.settings["banner_html"] = self.get_body_argument("text")`, `app.config.update(MOTD=request.form["t"])`,
@@ -293,6 +291,26 @@ function classAttributeFixed(c: Corpus, name: string): boolean {
   return ok;
 }
 
+// Per scan's corpus: whether some module may give a template any name from the request (template-splice-py.ts).
+const spliced = new WeakMap<Corpus, boolean>();
+
+function requestSpliced(c: Corpus): boolean {
+  let s = spliced.get(c);
+  if (s === undefined) {
+    s = [...c.python].some(([path, text]) => {
+      if (
+        !REQUEST_TEXT.test(text) ||
+        (!text.includes('**') && !/\.(?:update|setdefault)\(|\[[^\]'"]+\]\s*=/.test(text))
+      )
+        return false;
+      const objects = configObjects(text);
+      return requestSplice(rootOf(c, path, text), (v) => configured(v, objects));
+    });
+    spliced.set(c, s);
+  }
+  return s;
+}
+
 function settingsOnly(c: Corpus, name: string): boolean {
   if ([...c.templates.values()].some((t) => boundInTemplate(t, name))) return false;
   let seen = false;
@@ -307,7 +325,7 @@ function settingsOnly(c: Corpus, name: string): boolean {
     if (w === 'other') return false;
     if (w === 'config') seen = true;
   }
-  if (!seen) return false;
+  if (!seen || requestSpliced(c)) return false;
   // Every setting read must be one no handler writes from elsewhere (see writtenOtherwise).
   for (const key of keys)
     for (const [path, text] of c.python)
