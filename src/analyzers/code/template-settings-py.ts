@@ -17,8 +17,9 @@
  * read with a default that is not configuration (`.get("X", request.args.get("x"))`) or one a module writes
  * from anything else (`self.settings["banner"] = self.get_body_argument("t")`, `app.config.update(X=…)`). A
  * template tag giving the name a value (`{% include "x.html" with name=… %}`, `{% with … as name %}`) keeps it.
- * What it gives up: a mapping spliced in whole (`render(**request.args)`), and JavaScript code rendering the
- * same template.
+ * Nothing is left out when a request-reading function may give templates names by keys it computes (a mapping
+ * spliced, merged or written under a computed key: template-splice-py.ts). What it gives up: such a mapping
+ * built where the request is not read, and JavaScript code rendering the same template.
  */
 import { parse } from '@ast-grep/napi';
 import type { SgNode } from '@ast-grep/napi';

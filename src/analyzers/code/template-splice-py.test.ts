@@ -6,9 +6,9 @@ import { requestSplice } from './template-splice-py.js';
 // A configuration read, as template-settings-py.ts decides it for a Flask module.
 const config = (n: { text(): string }): boolean => /^app\.config\[/.test(n.text());
 
-function spliced(body: string): boolean {
+function spliced(body: string, name = 'view'): boolean {
   ensurePython();
-  const text = `from flask import request, render_template\n\n\ndef view(**kw):\n${body
+  const text = `from flask import request, render_template\n\n\ndef ${name}(**kw):\n${body
     .split('\n')
     .map((l) => `    ${l}`)
     .join('\n')}\n`;
@@ -30,7 +30,10 @@ describe('a request-reading function that may give a template names by its own k
       'a mapping merged with |=',
       'ctx = {"a": 1}\nctx |= request.args\nreturn render_template("p.html", **ctx)',
     ],
-    ['a merged mapping returned', 'ctx = {"a": 1}\nctx.update(request.values)\nreturn ctx'],
+    [
+      'a spliced attribute written under a computed key',
+      'self.args[request.args["k"]] = 1\nreturn render_template("p.html", **self.args)',
+    ],
     [
       'a key set by setdefault',
       'ctx = {"a": 1}\nctx.setdefault(request.args["k"], 1)\nreturn render_template("p.html", **ctx)',
@@ -70,6 +73,12 @@ describe('a request-reading function that may give a template names by its own k
     ],
   ])('%s', (_, body) => {
     expect(spliced(body)).toBe(false);
+  });
+
+  it("a merged mapping a context function returns (Django's get_context_data)", () => {
+    const body = 'ctx = {"a": 1}\nctx.update(request.values)\nreturn ctx';
+    expect(spliced(body, 'get_context_data')).toBe(true);
+    expect(spliced(body, 'allowed_scopes')).toBe(false);
   });
 
   it('a function that does not read the request', () => {
