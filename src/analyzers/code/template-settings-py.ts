@@ -17,8 +17,9 @@
  * read with a default that is not configuration (`.get("X", request.args.get("x"))`) or one a module writes
  * from anything else (`self.settings["banner"] = self.get_body_argument("t")`, `app.config.update(X=…)`). A
  * template tag giving the name a value (`{% include "x.html" with name=… %}`, `{% with … as name %}`) keeps it.
- * What it gives up: a mapping spliced in whole (`render(**request.args)`), and JavaScript code rendering the
- * same template.
+ * Nothing is left out when a request-reading function may give templates names by keys it computes (a mapping
+ * spliced, merged or written under a computed key: template-splice-py.ts). What it gives up: such a mapping
+ * built where the request is not read, and JavaScript code rendering the same template.
  */
 import { parse } from '@ast-grep/napi';
 import type { SgNode } from '@ast-grep/napi';
@@ -39,6 +40,7 @@ import { shippedText } from './template-shipped-py.js';
 import { safeOutputsToReview } from './template-escaped-items.js';
 import type { Corpus } from './template-escaped-items.js';
 import { lineStarts, withoutOutputsAt } from './templates.js';
+import { REQUEST_TEXT, requestSplice } from './template-splice-py.js';
 
 const NAME = /^[A-Za-z_]\w*$/;
 const FIXED = new Set(['integer', 'float', 'true', 'false', 'none']);
@@ -197,9 +199,6 @@ function boundInTemplate(text: string, name: string): boolean {
   ).test(text);
 }
 
-/** Text that reads the request (Flask, Django, Tornado): a value written from it is the request's. */
-const REQUEST_TEXT = /\brequest\b|\bget_(?:body_|query_)?arguments?\(/;
-
 /**
  * Whether a module writes the setting `key` of one of its configuration objects from anything but configuration:
  * `self.settings["banner_html"] = self.get_body_argument("text")`, `app.config.update(MOTD=request.form["t"])`,
@@ -293,6 +292,26 @@ function classAttributeFixed(c: Corpus, name: string): boolean {
   return ok;
 }
 
+// Per scan's corpus: whether some module may give a template any name from the request (template-splice-py.ts).
+const spliced = new WeakMap<Corpus, boolean>();
+
+function requestSpliced(c: Corpus): boolean {
+  let s = spliced.get(c);
+  if (s === undefined) {
+    s = [...c.python].some(([path, text]) => {
+      if (
+        !REQUEST_TEXT.test(text) ||
+        (!text.includes('**') && !/\.(?:update|setdefault)\(|\[[^\]'"]+\]\s*=/.test(text))
+      )
+        return false;
+      const objects = configObjects(text);
+      return requestSplice(rootOf(c, path, text), (v) => configured(v, objects));
+    });
+    spliced.set(c, s);
+  }
+  return s;
+}
+
 function settingsOnly(c: Corpus, name: string): boolean {
   if ([...c.templates.values()].some((t) => boundInTemplate(t, name))) return false;
   let seen = false;
@@ -307,7 +326,7 @@ function settingsOnly(c: Corpus, name: string): boolean {
     if (w === 'other') return false;
     if (w === 'config') seen = true;
   }
-  if (!seen) return false;
+  if (!seen || requestSpliced(c)) return false;
   // Every setting read must be one no handler writes from elsewhere (see writtenOtherwise).
   for (const key of keys)
     for (const [path, text] of c.python)
