@@ -8,6 +8,7 @@ import type { FileLanguage } from './languages.js';
 import { mayMatch } from './match-words.js';
 import type { LoadedModule } from './project.js';
 import type { Matcher } from './rule-schema.js';
+import { hoistRepeated } from './shared-rules.js';
 
 /**
  * Many matchers with one walk of a tree.
@@ -83,6 +84,24 @@ function walkedAlone(m: Matcher, lang: FileLanguage | undefined): Matcher {
   return w;
 }
 
+const hoisted = new WeakMap<Matcher, Matcher>();
+
+/**
+ * The matcher with its repeated sub-rules written once as utils (shared-rules.ts), for a small file's walk,
+ * where compiling the matcher costs more than walking it. Not for a larger file: ast-grep looks a util up
+ * by name at every node it tests, and the prefix guards (which climb to the program and search all of it
+ * from each candidate) took about twice the time with their repeated sub-rules as utils.
+ */
+function compiledOnce(m: Matcher): Matcher {
+  let h = hoisted.get(m);
+  if (h === undefined) {
+    const r = hoistRepeated(m.rule as Rule, m.utils, 'vgs');
+    h = r.rule === m.rule ? m : ({ ...m, rule: r.rule, utils: r.utils } as Matcher);
+    hoisted.set(m, h);
+  }
+  return h;
+}
+
 /** The matcher as an alternative of a combined rule, with names made its own by `suffix`. */
 function alternativeOf(m: Matcher, lang: FileLanguage, suffix: string): Alternative | null {
   let byLang = alternatives.get(m);
@@ -129,7 +148,7 @@ export function findAllBatch(
   chars = COMBINE_FROM_CHARS,
 ): BatchHit[][] {
   if (!lang || chars < COMBINE_FROM_CHARS)
-    return matchers.map((m) => root.findAll(walkedAlone(m, lang)).map(plainHit));
+    return matchers.map((m) => root.findAll(compiledOnce(walkedAlone(m, lang))).map(plainHit));
   const out: BatchHit[][] = matchers.map(() => []);
   const combined: { index: number; tag: string; suffix: string }[] = [];
   const any: Rule[] = [];
