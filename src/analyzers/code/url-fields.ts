@@ -73,6 +73,7 @@ function parsedBy(e: SgNode, c: UrlFieldContext, out: Set<Parser>, hops: number)
       new RegExp(`\\b(?:assign|extend|merge|defaults|defaultsDeep)\\(\\s*${name}\\s*[,)]`).test(c.root.text())
     )
       return false;
+    if (handedOn(c.root, e.text())) return false;
     const defs = c.defs.definitionsOf(e);
     return (
       defs.length > 0 &&
@@ -130,4 +131,24 @@ function isUrlModule(n: SgNode, c: UrlFieldContext): boolean {
   let names = urlNames.get(c.root);
   if (!names) urlNames.set(c.root, (names = namesBoundTo(c.root.text(), ['url'])));
   return names.has(n.text());
+}
+
+/**
+ * Whether the file hands the object named `name` on whole, where its fields may be written under another name:
+ * copied into another name (`const q = p`, `q = p`, then `q.host = v`) or given to a plain function call
+ * (`retarget(p, req)`, whose parameter may be written: `u.host = req.headers.host`). Not counted, as before: a
+ * member call's argument (a library method, a hook) and a store into a field (`state.location = p`).
+ */
+function handedOn(root: SgNode, name: string): boolean {
+  const esc = name.replace(/[$]/g, '\\$');
+  return root.findAll({ rule: { kind: 'identifier', regex: `^${esc}$` } }).some((n) => {
+    const p = n.parent();
+    const k = p ? kindOf(p) : '';
+    if (k === 'variable_declarator') return p?.field('value')?.id() === n.id();
+    // Copied into another plain name; a store into a field (`state.location = p`) is not followed.
+    if (k === 'assignment_expression')
+      return p?.field('right')?.id() === n.id() && kindOf(p?.field('left') ?? n) === 'identifier';
+    if (k !== 'arguments') return false;
+    return kindOf(p?.parent()?.field('function') ?? n) === 'identifier';
+  });
 }
