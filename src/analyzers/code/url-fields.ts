@@ -73,13 +73,14 @@ function parsedBy(e: SgNode, c: UrlFieldContext, out: Set<Parser>, hops: number)
       new RegExp(`\\b(?:assign|extend|merge|defaults|defaultsDeep)\\(\\s*${name}\\s*[,)]`).test(c.root.text())
     )
       return false;
-    if (handedOn(c.root, e.text())) return false;
     const defs = c.defs.definitionsOf(e);
     return (
       defs.length > 0 &&
       defs.every(
         (d) => d.kind === 'value' && d.keys.length === 0 && !d.element && parsedBy(d.value, c, out, hops + 1),
-      )
+      ) &&
+      // Last: it walks the file, and only a parse's name gets here.
+      !handedOn(c.root, e.text())
     );
   }
   if (k !== 'call_expression') return false;
