@@ -39,4 +39,34 @@ describe('a markup-free field of a parsed URL', () => {
   ])('is still reported: %s %s', async (head, body) => {
     expect(await xssLines('b.mjs', SERVER(head, body))).toEqual([4]);
   });
+
+  // review37: the parsed object handed on whole, where another name writes its fields.
+  it.each([
+    ['a copy written', 'const q = p; q.hostname = req.headers.h;'],
+    ['a copy assigned later', 'let q; q = p; q.port = req.headers.p;'],
+    ['a function of the file given it', 'retarget(p, req);'],
+  ])('is still reported: %s', async (_what, step) => {
+    const text = `const url = require('url');
+const http = require('http');
+function retarget(u, r) { u.host = r.headers.h; }
+http.createServer((req, res) => {
+  const p = url.parse(req.url);
+  ${step}
+  res.end('Bad target: ' + p.host + p.hostname + p.port);
+});
+`;
+    expect(await xssLines('c.mjs', text)).toEqual([7]);
+  });
+
+  it('is clean when the object is only read, or stored into a field', async () => {
+    const text = `const url = require('url');
+const http = require('http');
+http.createServer((req, res) => {
+  const p = url.parse(req.url);
+  req.state = {}; req.state.location = p;
+  res.end('Bad target: ' + p.host);
+});
+`;
+    expect(await xssLines('d.mjs', text)).toEqual([]);
+  });
 });

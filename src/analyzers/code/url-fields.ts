@@ -78,7 +78,9 @@ function parsedBy(e: SgNode, c: UrlFieldContext, out: Set<Parser>, hops: number)
       defs.length > 0 &&
       defs.every(
         (d) => d.kind === 'value' && d.keys.length === 0 && !d.element && parsedBy(d.value, c, out, hops + 1),
-      )
+      ) &&
+      // Last: it walks the file, and only a parse's name gets here.
+      !handedOn(c.root, e.text())
     );
   }
   if (k !== 'call_expression') return false;
@@ -130,4 +132,24 @@ function isUrlModule(n: SgNode, c: UrlFieldContext): boolean {
   let names = urlNames.get(c.root);
   if (!names) urlNames.set(c.root, (names = namesBoundTo(c.root.text(), ['url'])));
   return names.has(n.text());
+}
+
+/**
+ * Whether the file hands the object named `name` on whole, where its fields may be written under another name:
+ * copied into another name (`const q = p`, `q = p`, then `q.host = v`) or given to a plain function call
+ * (`retarget(p, req)`, whose parameter may be written: `u.host = req.headers.host`). Not counted, as before: a
+ * member call's argument (a library method, a hook) and a store into a field (`state.location = p`).
+ */
+function handedOn(root: SgNode, name: string): boolean {
+  const esc = name.replace(/[$]/g, '\\$');
+  return root.findAll({ rule: { kind: 'identifier', regex: `^${esc}$` } }).some((n) => {
+    const p = n.parent();
+    const k = p ? kindOf(p) : '';
+    if (k === 'variable_declarator') return p?.field('value')?.id() === n.id();
+    // Copied into another plain name; a store into a field (`state.location = p`) is not followed.
+    if (k === 'assignment_expression')
+      return p?.field('right')?.id() === n.id() && kindOf(p?.field('left') ?? n) === 'identifier';
+    if (k !== 'arguments') return false;
+    return kindOf(p?.parent()?.field('function') ?? n) === 'identifier';
+  });
 }

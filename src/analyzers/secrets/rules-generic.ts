@@ -129,9 +129,12 @@ function namespacedKey(m: MatchContext): boolean {
 const STORED_FORM_KEY =
   /(?:encrypted|crypted|hashed|ciphered)[_.-]?(?:passw(?:or)?d|pass|pwd)["']?\s{0,3}(?::=|=>|=|:)\s{0,3}["'`]?$/i;
 // Prose naming a digest of the password (Dovecot's `(SHA1 of given password: f638ff)`, `hash of the password:`):
-// the value is the digest or a piece of it. Not a digest's name beside the key (`{"sha1": "on", "password": …}`).
+// the value is the digest or a piece of it, when it looks like one (DIGEST_LIKE). Not a digest's name beside the
+// key (`{"sha1": "on", "password": …}`).
 const DIGEST_OF_PASSWORD =
   /(?:sha-?\d*|md5|hash|digest)\s+of\s+(?:the\s+|given\s+|user'?s?\s+)?passw(?:or)?d["']?\s{0,3}(?::=|=>|=|:)\s{0,3}["'`]?$/i;
+// A digest or a piece of one: hex, base64, `{SCHEME}…`, `$id$…` (not `MD5 of the password: Winter#2024`).
+const DIGEST_LIKE = /^(?:[A-Fa-f0-9]{4,}|[A-Za-z0-9+/]{16,}={0,2}|\{[A-Z0-9.-]+\}\S+|\$[\w$./]{8,})$/;
 const ENCRYPTION_KEY =
   /(?:enc|cipher)[_.-]?(?:passw(?:or)?d|pass|pwd)["']?\s{0,3}(?::=|=>|=|:)\s{0,3}["'`]?$/i;
 const ENCODED = /^(?:[A-Za-z0-9+/]{24,}={0,2}|[A-Fa-f0-9]{32,}|\$[\w$./]{20,})$/;
@@ -146,7 +149,7 @@ const SELECTOR = /^[#.](?=[a-z])/;
 /** False when a hard-coded-password match is prose or a status value rather than a credential. */
 function passwordContextVerdict(m: MatchContext): Verdict {
   if (namespacedKey(m) || precededBy(m.line, m.secret, STORED_FORM_KEY)) return false;
-  if (precededBy(m.line, m.secret, DIGEST_OF_PASSWORD)) return false;
+  if (DIGEST_LIKE.test(m.secret) && precededBy(m.line, m.secret, DIGEST_OF_PASSWORD)) return false;
   if (precededBy(m.line, m.secret, SUDOERS_TAG)) return false;
   if (SELECTOR.test(m.secret) && SELF_NAMED.test(m.secret.slice(1))) return false;
   if (ENCODED.test(m.secret) && precededBy(m.line, m.secret, ENCRYPTION_KEY)) return false;
