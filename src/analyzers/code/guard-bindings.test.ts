@@ -4,28 +4,13 @@ import { findAllBatch } from './batch-match.js';
 import { boundHits, GUARD_BINDINGS } from './guard-bindings.js';
 import { parseRuleFile } from './load-rules.js';
 import type { Matcher } from './rule-schema.js';
+import { pathRuleYaml } from '../../../test/helpers/path-rule.js';
 
-const rule = (guard: string) => `utils:
+const UTILS = `utils:
   slash-ended:
     regex: '(?:\\+\\s*(?:[\\w$]+\\.)*sep|''/'')$'
-rules:
-  - id: code/x-path
-    title: t
-    description: d
-    languages: [javascript]
-    severity: high
-    confidence: high
-    cwe: [22]
-    principles: [zoning-containment]
-    message: m
-    remediation: r
-    taint:
-      sinks:
-        - pattern: fs.readFileSync($P)
-          arg: P
-      guards:
-${guard}
 `;
+const rule = (guard: string): string => pathRuleYaml(guard, { utils: UTILS });
 
 const BOUND = `        - pattern: $X.startsWith($R)
           polarity: allow

@@ -1,25 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { parseRuleFile } from './load-rules.js';
 import { GUARD_POLARITY } from './rule-schema.js';
+import { pathRuleYaml } from '../../../test/helpers/path-rule.js';
 
-const rule = (guard: string) => `rules:
-  - id: code/x-path
-    title: t
-    description: d
-    languages: [javascript]
-    severity: high
-    confidence: high
-    cwe: [22]
-    principles: [zoning-containment]
-    message: m
-    remediation: r
-    taint:
-      sinks:
-        - pattern: fs.readFileSync($P)
-          arg: P
-      guards:
-${guard}
-`;
+const rule = (guard: string): string => pathRuleYaml(guard);
 
 describe('taint guard polarity', () => {
   it('reads allow and reject, and keeps a guard without one as before', () => {

@@ -70,7 +70,9 @@ function parsedBy(e: SgNode, c: UrlFieldContext, out: Set<Parser>, hops: number)
     // `Object.assign(p, req.body)`, `_.merge(p, …)`: fields copied into the parse's result are not its own.
     const name = e.text().replace(/\$/g, '\\$');
     if (
-      new RegExp(`\\b(?:assign|extend|merge|defaults|defaultsDeep)\\(\\s*${name}\\s*[,)]`).test(c.root.text())
+      new RegExp(`\\b(?:assign|extend|merge|defaults|defaultsDeep)\\(\\s*${name}\\s*[,)]`).test(
+        c.index.textOf(c.root),
+      )
     )
       return false;
     const defs = c.defs.definitionsOf(e);
@@ -108,7 +110,7 @@ function parsedBy(e: SgNode, c: UrlFieldContext, out: Set<Parser>, hops: number)
 /** `URL` (the global class, when the file declares no class or function of that name) or `url.URL`. */
 function isUrlClass(n: SgNode, c: UrlFieldContext): boolean {
   if (n.kind() === 'identifier')
-    return n.text() === 'URL' && !/\b(?:class|function)\s+URL\b/.test(c.root.text());
+    return n.text() === 'URL' && !/\b(?:class|function)\s+URL\b/.test(c.index.textOf(c.root));
   return (
     n.kind() === 'member_expression' &&
     n.field('property')?.text() === 'URL' &&
@@ -130,7 +132,7 @@ function isUrlModule(n: SgNode, c: UrlFieldContext): boolean {
   if (defs.length > 0)
     return defs.every((d) => d.kind === 'value' && d.keys.length === 0 && REQUIRE_URL.test(d.value.text()));
   let names = urlNames.get(c.root);
-  if (!names) urlNames.set(c.root, (names = namesBoundTo(c.root.text(), ['url'])));
+  if (!names) urlNames.set(c.root, (names = namesBoundTo(c.index.textOf(c.root), ['url'])));
   return names.has(n.text());
 }
 

@@ -1,22 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { parseRuleFile } from './load-rules.js';
 import { GUARD_POLARITY, WEAK_GUARDS } from './rule-schema.js';
+import { pathRuleYaml } from '../../../test/helpers/path-rule.js';
 
-const rule = (guards: string, twin = true) => `rules:
-  - id: code/x-path
-    title: t
-    description: d
-    languages: [javascript]
-    severity: high
-    confidence: high
-    cwe: [22]
-    principles: [zoning-containment]
-    message: m
-    remediation: r
-    triggers: [fs]
-${
-  twin
-    ? `    weakGuards:
+const TWIN = `    weakGuards:
       id: code/x-path-sibling
       title: t2
       description: d2
@@ -24,15 +11,8 @@ ${
       confidence: medium
       message: m2
       requires: [startsWith]
-`
-    : ''
-}    taint:
-      sinks:
-        - pattern: fs.readFileSync($P)
-          arg: P
-      guards:
-${guards}
 `;
+const rule = (guards: string, twin = true): string => pathRuleYaml(guards, twin ? { more: TWIN } : {});
 
 describe('weak guards and the weakGuards twin', () => {
   it('makes a twin of the same class without the weak guards, at its own severity and message', () => {
