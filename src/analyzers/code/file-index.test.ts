@@ -4,6 +4,7 @@ import { parse } from '@ast-grep/napi';
 import type { SgNode } from '@ast-grep/napi';
 import { describe, expect, it, vi } from 'vitest';
 import { forFile } from './file-level.js';
+import { boundHits } from './guard-bindings.js';
 import { rulesFor } from './index.js';
 import { ensurePython, languageOf } from './languages.js';
 import type { FileLanguage } from './languages.js';
@@ -96,7 +97,15 @@ describe('FileIndex', () => {
         const c = cond.range();
         for (const g of guards) {
           const m = forFile(g, root);
-          const walked = m ? cond.findAll(m).map((h) => `${spans([h])[0]} ${h.getMatch('X')?.text()}`) : [];
+          // A guard's `boundInFile:` rule (guard-bindings.ts) keeps only the hits whose names the file binds so.
+          const hits = (m ? cond.findAll(m) : []).map((n) => ({
+            node: n,
+            get: (x: string) => n.getMatch(x),
+            getAll: (x: string) => n.getMultipleMatches(x),
+          }));
+          const walked = boundHits(root, g, hits).map(
+            (h) => `${spans([h.node])[0]} ${h.node.getMatch('X')?.text()}`,
+          );
           const found = (spots.get(g) ?? [])
             .filter((h) => h.start >= c.start.index && h.end <= c.end.index)
             .map((h) => `${h.start}-${h.end} ${h.x}`);
