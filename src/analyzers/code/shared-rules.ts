@@ -4,7 +4,7 @@ import type { Rule } from './constraint-inline.js';
  * ast-grep compiles a matcher at every findAll/matches call (its napi API keeps no compiled matcher), and it
  * compiles a sub-rule written twice twice, but a util once however often `matches` names it. Rules built
  * from shared parts repeat them: js-code-injection-audit's matcher writes the same JSON.stringify regex in
- * every sink's alternative, the cookie rule the same `inside: program … matches: cookie-package` four times,
+ * every sink's alternative, the cookie rule the same `inside: program … matches: cookie-package` four times.
  * Written once as a util, each compiles once: the same rule, since a util matches with the same
  * metavariable environment as the sub-rule it replaces (its bindings are the caller's) and ast-grep reads a
  * util's node kinds for its walk as it reads an inline rule's.

@@ -26,6 +26,7 @@
  */
 import type { AnalyzerContext, SourceFile } from '../../core/analyzer.js';
 import { roleFromContent, roleFromPath } from '../../core/file-role.js';
+import { oneStepLower } from '../../core/finding.js';
 import type { Severity } from '../../core/finding.js';
 import { appFolderOf, APP_FILES, withoutLineComments } from './app-scope.js';
 import { languageOf } from './languages.js';
@@ -272,14 +273,6 @@ export function byDesignBehindShell(m: CodeMatch, filePath: string, shell: Given
   return `the route is behind the login (${shell.login.guard}${keys}) that also opens the shell at ${shell.path}:${shell.line}: whoever passes it already runs any command as the server's user`;
 }
 
-const STEP_DOWN: Record<Severity, Severity> = {
-  critical: 'high',
-  high: 'medium',
-  medium: 'low',
-  low: 'low',
-  info: 'info',
-};
-
 /** A finding's severity and message once lowered for the shell its application gives. */
 export function belowShell(
   severity: Severity,
@@ -287,7 +280,7 @@ export function belowShell(
   shell: GivenShell,
 ): { severity: Severity; message: string } {
   return {
-    severity: STEP_DOWN[severity],
+    severity: oneStepLower(severity),
     message: `${message} (this application gives logged-in users a shell at ${shell.path}:${shell.line}; this matters only if the route is reachable without that login: check it)`,
   };
 }

@@ -1,3 +1,4 @@
+import { oneStepLower } from '../../core/finding.js';
 import type { Severity } from '../../core/finding.js';
 import { opensListener } from '../../core/hand-run.js';
 import type { Detection } from './engine.js';
@@ -7,14 +8,6 @@ import type { Detection } from './engine.js';
  * lowered one step, as in a test, with a note: the password is the login of the throwaway server the script
  * starts. A provider's token keeps its severity: it is live wherever it is written.
  */
-
-const LOWER: Record<Severity, Severity> = {
-  critical: 'high',
-  high: 'medium',
-  medium: 'low',
-  low: 'low',
-  info: 'info',
-};
 
 /**
  * `found` with its password-like findings lowered one step when `text` is a hand-run script (`script` names
@@ -29,6 +22,8 @@ export function lowerInDevServer(
   if (found.every((d) => !d.rule.generic) || !opensListener(text)) return found;
   const note = `a development server started by hand (npm run ${script}), not the program that ships; the password is its own throwaway login`;
   return found.map((d) =>
-    d.rule.generic ? { ...d, severity: LOWER[severityOf(d)], note: d.note ? `${d.note}; ${note}` : note } : d,
+    d.rule.generic
+      ? { ...d, severity: oneStepLower(severityOf(d)), note: d.note ? `${d.note}; ${note}` : note }
+      : d,
   );
 }
