@@ -28,6 +28,16 @@ function bindCounterSet(target, n, start) {
   return Function('binder', 'return function (' + boundArgs.join(',') + '){}')(target);
 }
 
+function bindDestructured(target, n, names) {
+  var boundArgs = [];
+  for (var i = 0; i < n; i++) {
+    [i] = [names[i]];
+    boundArgs.push('$' + i);
+  }
+  // ruleid: code/js-code-injection-audit
+  return Function('binder', 'return function (' + boundArgs.join(',') + '){}')(target);
+}
+
 function bindMixed(target, n, extra) {
   var boundArgs = [];
   for (var i = 0; i < n; i++) {
@@ -56,4 +66,4 @@ function bindUnshift(target, n, extra) {
   // ruleid: code/js-code-injection-audit
   return new Function('binder', `return function (${boundArgs.join(',')}) {}`)(target);
 }
-module.exports = { bindNamed, bindPrefixed, bindCounterSet, bindMixed, bindWithBody, bindUnshift };
+module.exports = { bindNamed, bindPrefixed, bindCounterSet, bindDestructured, bindMixed, bindWithBody, bindUnshift };

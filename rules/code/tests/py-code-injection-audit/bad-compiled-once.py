@@ -27,6 +27,14 @@ def recompiled_then_replaced(text):
     exec(code)
 
 
+def rebound_by_a_tuple(text):
+    # ruleid: code/py-code-injection-audit
+    code = compile(text, "<x>", "exec")
+    code, rest = sys.stdin.read().split("\n", 1)
+    # ruleid: code/py-code-injection-audit
+    exec(code)
+
+
 def compiled_in_a_branch(text, fast):
     code = text
     if fast:
