@@ -11,7 +11,7 @@ import { madeUpInTest } from '../../core/made-up-secret.js';
 import { findingFrom } from '../../core/rule.js';
 import type { RuleMeta } from '../../core/rule.js';
 import { keepAppMatches } from './app-scope.js';
-import { siteClientReasons } from './site-client-key.js';
+import { siteClientReasons, siteSignatureReason } from './site-client-key.js';
 import { dropCommandLineModules } from './cli-imports.js';
 import { dedupeMatches } from './dedupe.js';
 import { dropFixedImports } from './imported-fixed.js';
@@ -269,7 +269,10 @@ export const codeAnalyzer: Analyzer = {
             : undefined;
       // Behind the very login that opens the shell, the finding gives nothing the shell does not: not reported,
       // kept with its reason (suppression 'by-design'). Elsewhere it is only lowered, the route being unknown.
-      const byDesign = note === undefined && shell ? byDesignBehindShell(m, file.path, shell) : undefined;
+      // In a module that handles one website's links, a weak digest is that site's request signature.
+      const byDesign =
+        (note === undefined && shell ? byDesignBehindShell(m, file.path, shell) : undefined) ??
+        (note === undefined && m.path === undefined ? siteSignatureReason(m.rule.id, file.text) : undefined);
       const belowLogin =
         note === undefined && byDesign === undefined && shell !== undefined && withinShell(m);
       // In a module that handles one website's links, a key-like credential is most likely that site's client

@@ -21,6 +21,21 @@ const SITE_PROTOCOL_RULES = new Set(['code/py-weak-password-hash', 'code/js-weak
 const SITE_PROTOCOL_NOTE =
   "in a module that handles one website's page links, most likely the hash that site's own login page computes before sending the password; check it if this module stores passwords";
 
+/**
+ * A fast digest the weak-hash rules report by its security word (`sign`, `token`, `secret`…) in a site client is
+ * the request signature that site's own page or app computes (an API's `sign = md5(params + salt)`, a player's
+ * `sha1(token + path)`): the site's protocol fixes the hash, the module only repeats it to be answered. Kept, not
+ * reported (suppression 'by-design'), with the reason; a password's hash is not among them (it may be stored).
+ */
+const SITE_SIGNATURE_RULES = new Set(['code/py-weak-hash', 'code/js-weak-hash']);
+const SITE_SIGNATURE_REASON =
+  "the request signature of the one website this module handles (its pattern of that site's page links captures part of the address): that site's protocol fixes the hash, the module cannot choose another";
+
+/** The by-design reason of a weak-hash finding in a site client (see SITE_SIGNATURE_RULES); undefined otherwise. */
+export function siteSignatureReason(ruleId: string, text: string): string | undefined {
+  return SITE_SIGNATURE_RULES.has(ruleId) && handlesSiteLinks(text) ? SITE_SIGNATURE_REASON : undefined;
+}
+
 // A password's name just before the value (`'password': '…'`, `PASSWD = "…"`): a login, maybe the project's own.
 const PASSWORD_NAME = /(?:passw(?:or)?d|passwd|pwd|pass)\w*["'`]?\s*[:=]\s*[rbuRBU]*["'`]?\s*$/i;
 

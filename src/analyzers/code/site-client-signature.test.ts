@@ -1,0 +1,97 @@
+import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { runScan } from '../../scan/run-scan.js';
+
+/** The weak-hash findings of one file of a whole code scan, as [line, rule, severity, suppression reason]. */
+async function digests(path: string, text: string): Promise<[number, string, string, string | undefined][]> {
+  const root = mkdtempSync(join(tmpdir(), 'vanguard-site-signature-'));
+  try {
+    mkdirSync(join(root, dirname(path)), { recursive: true });
+    writeFileSync(join(root, path), text);
+    const r = await runScan({ path: root, workers: 1, failOn: 'none', only: ['code'] });
+    return r.findings
+      .filter((f) => f.location.path === path && /weak-(?:password-)?hash/.test(f.ruleId))
+      .map((f) => [f.location.startLine, f.ruleId, f.severity, f.suppression?.reason]);
+  } finally {
+    rmSync(root, { recursive: true, force: true });
+  }
+}
+
+const SITE = "r'https?://(?:www\\.)?exampletube\\.com/watch/(?P<id>[0-9]+)'";
+const ORIGIN = "r'^https?://(.+\\.)?exampletube\\.com$'";
+
+const pyExtractor = (pattern: string, extra: string[] = []): string =>
+  [
+    'import hashlib',
+    'import re',
+    'import time',
+    '',
+    'class ExampleTubeIE(InfoExtractor):',
+    `    _VALID_URL = ${pattern}`,
+    '',
+    '    def _real_extract(self, url):',
+    "        video_id = re.match(self._VALID_URL, url).group('id')",
+    '        ts = str(int(time.time()))',
+    "        sign = hashlib.md5(f'{video_id}{ts}'.encode()).hexdigest()",
+    "        return self._download_json('https://api.exampletube.com/v1/play', video_id,",
+    "                                   query={'id': video_id, 'ts': ts, 'sign': sign})",
+    ...extra,
+  ].join('\n');
+
+const jsPlugin = (pattern: string): string =>
+  [
+    "const crypto = require('crypto');",
+    '',
+    'module.exports = {',
+    `  re: [${pattern}],`,
+    '  getData(url, request, cb) {',
+    '    const id = url.match(this.re[0])[1];',
+    '    const ts = Date.now();',
+    "    const sign = crypto.createHash('md5').update(id + ts).digest('hex');",
+    "    request({ uri: 'https://api.exampletube.com/v1/play', qs: { id, ts, sign } }, cb);",
+    '  },',
+    '};',
+  ].join('\n');
+
+describe("a weak digest in a module that handles one website's links", () => {
+  it("is that site's request signature: kept, not reported, with the reason (Python)", async () => {
+    const found = await digests('extractors/exampletube.py', pyExtractor(SITE));
+    expect(found.map(([l, r]) => [l, r])).toEqual([[11, 'code/py-weak-hash']]);
+    expect(found[0]![3]).toContain("that site's protocol fixes the hash");
+  });
+
+  it("is that site's request signature: kept, not reported, with the reason (JavaScript)", async () => {
+    const found = await digests(
+      'plugins/domains/exampletube.js',
+      jsPlugin('/^https?:\\/\\/(?:www\\.)?exampletube\\.com\\/watch\\/(\\d+)/i'),
+    );
+    expect(found.map(([l, r]) => [l, r])).toEqual([[8, 'code/js-weak-hash']]);
+    expect(found[0]![3]).toContain('request signature');
+  });
+
+  it('is reported where the module names no site link it handles (an origin allow-list)', async () => {
+    const py = await digests('extractors/exampletube.py', pyExtractor(ORIGIN));
+    expect(py).toEqual([[11, 'code/py-weak-hash', 'low', undefined]]);
+    const js = await digests(
+      'plugins/domains/exampletube.js',
+      jsPlugin('/^https?:\\/\\/(.+\\.)?exampletube\\.com$/'),
+    );
+    expect(js).toEqual([[8, 'code/js-weak-hash', 'low', undefined]]);
+  });
+
+  it('keeps reporting a password hashed in the same module (it may be stored)', async () => {
+    const found = await digests(
+      'extractors/exampletube.py',
+      pyExtractor(SITE, [
+        '',
+        '    def _remember(self, username, password):',
+        '        self.cache.store(username, hashlib.md5(password.encode()).hexdigest())',
+      ]),
+    );
+    const password = found.find(([, r]) => r === 'code/py-weak-password-hash');
+    expect(password?.[3]).toBeUndefined();
+    expect(password?.[2]).toBe('medium');
+  });
+});
