@@ -23,7 +23,7 @@ import { secretRule } from './types.js';
 import { isTestUserPassword, roleFromPath } from '../../core/file-role.js';
 import { isCommonPassword, weakPasswordReason } from './weak-password.js';
 import { sameAsUserName } from './user-name.js';
-import { LOCAL_HOST, hostIsThisMachine, optionalUserinfo } from './url-userinfo.js';
+import { LOCAL_HOST, hostIsThisMachine, keyIsUrlUser, optionalUserinfo } from './url-userinfo.js';
 import { testsOwnLogin, sampleAccount } from './sample-account.js';
 import { commentedTemplateLine } from './template-comment.js';
 import { madeUpInTest } from './made-up-key.js';
@@ -148,7 +148,7 @@ const SELECTOR = /^[#.](?=[a-z])/;
 
 /** False when a hard-coded-password match is prose or a status value rather than a credential. */
 function passwordContextVerdict(m: MatchContext): Verdict {
-  if (namespacedKey(m) || precededBy(m.line, m.secret, STORED_FORM_KEY)) return false;
+  if (namespacedKey(m) || keyIsUrlUser(m) || precededBy(m.line, m.secret, STORED_FORM_KEY)) return false;
   if (DIGEST_LIKE.test(m.secret) && precededBy(m.line, m.secret, DIGEST_OF_PASSWORD)) return false;
   if (precededBy(m.line, m.secret, SUDOERS_TAG)) return false;
   if (SELECTOR.test(m.secret) && SELF_NAMED.test(m.secret.slice(1))) return false;
@@ -268,7 +268,7 @@ function genericVerdict(m: MatchContext): Verdict {
   if (inLinkCatalogue(m) || commentedTemplateLine(m) || isVendorClientKeyByName(m)) return false;
   if (/\s/.test(v) || isEnvReference(v) || looksLikeCode(v) || isPlaceholder(v) || isDottedName(v))
     return false;
-  if (isConstantName(v)) return false;
+  if (isConstantName(v) || keyIsUrlUser(m)) return false;
   if (!m.quoted && m.sourceCode) return false;
   if (isIdentifierLookAlike(v, m.line)) return false;
   if (v.includes('://') || v.startsWith('/') || v.startsWith('.')) return false;

@@ -33,3 +33,16 @@ export function optionalUserinfo(m: MatchContext): boolean {
   const head = m.line.slice(0, at);
   return head.slice(head.lastIndexOf('//') + 2).includes('[');
 }
+
+/** `scheme://user:` ending right before a value: the value is that URL's password, the name its user part. */
+const URL_USER_BEFORE = /[A-Za-z][A-Za-z0-9+.-]{0,30}:\/\/[^\s:@/'"`<>[\]]{1,100}:$/;
+
+/**
+ * True when a key-value rule's name is the user part of a URL (`twist://password:login/#team`,
+ * `nexmo://ApiKey:ApiSecret@FromPhoneNo`, a documentation table's URL syntax): the text after the colon is no
+ * value assigned to that name but the URL's password, which basic-auth-url judges with its host.
+ */
+export function keyIsUrlUser(m: MatchContext): boolean {
+  const at = m.line.indexOf(m.secret, m.before.length);
+  return at > 0 && URL_USER_BEFORE.test(m.line.slice(Math.max(0, at - 140), at));
+}

@@ -1,0 +1,39 @@
+import { describe, expect, it } from 'vitest';
+import { SecretEngine } from './engine.js';
+import { SECRET_RULES } from './rules.js';
+import { expandTemplate, seededRandom } from './test-tokens.js';
+
+const engine = new SecretEngine(SECRET_RULES);
+const rules = (text: string, path: string) => {
+  const name = path.slice(path.lastIndexOf('/') + 1);
+  const ext = name.includes('.') ? name.slice(name.lastIndexOf('.') + 1) : '';
+  return engine.scan(Buffer.from(text), { path, name, ext, productNames: [] }).map((d) => d.ruleId);
+};
+const rnd = seededRandom(3232);
+
+describe('a URL whose user part is a secret-like word', () => {
+  it('is not a key-value assignment in a table of URL syntaxes (a package README in PKG-INFO)', () => {
+    const twist = '| Twist | twist:// | twist://password:login<br/>twist://password:login/#team:channel |';
+    const nexmo =
+      '| Vonage | nexmo:// | nexmo://ApiKey:ApiSecret@FromPhoneNo/ToPhoneNo1/ToPhoneNo2/ToPhoneNoN/ |';
+    expect(rules(twist, 'PKG-INFO')).not.toContain('secrets/hardcoded-password');
+    expect(rules(nexmo, 'PKG-INFO')).not.toContain('secrets/generic-api-key');
+  });
+
+  it('still reports a real password in that place, as the URL credentials it is', () => {
+    const url = `endpoint: https://apikey:${expandTemplate('<<a62:24>>', rnd)}@api.acme-shop.io/v1`;
+    expect(rules(url, 'config/app.yml')).toContain('secrets/basic-auth-url');
+  });
+
+  it('still reports a name assigned a value on a line with a URL', () => {
+    const token = expandTemplate('<<a62:24>>', rnd);
+    const hook = `notify_url: "https://hooks.acme-shop.io/notify?channel=ops&api_token=${token}"`;
+    expect(rules(hook, 'config/app.yml')).toContain('secrets/generic-api-key');
+    expect(rules(`notify: https://hooks.acme-shop.io/x api_token: "${token}"`, 'config/app.yml')).toContain(
+      'secrets/generic-api-key',
+    );
+    expect(
+      rules('mirror: ftp://files.acme-shop.io/pub password: "Hq7#kLm2Pz9w"', 'config/app.yml'),
+    ).toContain('secrets/hardcoded-password');
+  });
+});
