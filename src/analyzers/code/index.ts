@@ -16,6 +16,7 @@ import { dropCommandLineModules } from './cli-imports.js';
 import { dedupeMatches } from './dedupe.js';
 import { dropFixedImports } from './imported-fixed.js';
 import { dropOwnFields } from './own-fields.js';
+import { dropParsedFields } from './parsed-fields.js';
 import { dropQuerySanitized } from './query-sanitizer.js';
 import { dropSelfCheckingHandlers } from './route-handlers.js';
 import { belowShell, byDesignBehindShell, shellGivenTo, withinShell } from './shell-app.js';
@@ -199,8 +200,12 @@ export const codeAnalyzer: Analyzer = {
       await dropSelfCheckingHandlers(
         await dropCommandLineModules(
           await dropQuerySanitized(
-            await dropOwnFields(
-              await dropFixedImports(dedupeMatches(result.matches), file, lang, ctx),
+            await dropParsedFields(
+              await dropOwnFields(
+                await dropFixedImports(dedupeMatches(result.matches), file, lang, ctx),
+                file,
+                ctx,
+              ),
               file,
               ctx,
             ),
