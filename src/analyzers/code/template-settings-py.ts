@@ -15,7 +15,9 @@
  * when a module that assigns a local of that name passes `locals()` or `vars()` anywhere. A per-user or
  * per-object settings object (`user.settings["signature"]`) is data, not configuration, and so is a setting
  * read with a default that is not configuration (`.get("X", request.args.get("x"))`) or one a module writes
- * from anything else (`self.settings["banner"] = self.get_body_argument("t")`, `app.config.update(X=…)`). A
+ * from anything else (`self.settings["banner"] = self.get_body_argument("t")`, `app.config.update(X=…)`,
+ * `setattr(settings, "X", …)`), and none is when a request-reading function anywhere writes the configuration
+ * under names it computes (settingsWrittenByRequest: `app.config[k] = v` over `request.form`). A
  * template tag giving the name a value (`{% include "x.html" with name=… %}`, `{% with … as name %}`) keeps it.
  * Nothing is left out when a request-reading function may give templates names by keys it computes (a mapping
  * spliced, merged or written under a computed key: template-splice-py.ts). What it gives up: such a mapping
@@ -226,12 +228,24 @@ function writtenOtherwise(root: SgNode, text: string, key: string): boolean {
   }
   for (const call of root.findAll({ rule: { kind: 'call' } })) {
     const f = call.field('function');
+    // `setattr(settings, "BANNER_HTML", v)`: the attribute write in another form.
+    if (f?.text() === 'setattr') {
+      const [obj, name, value] = call.field('arguments')?.namedChildren() ?? [];
+      if (
+        isObject(obj ?? null) &&
+        name &&
+        stringValue(name) === key &&
+        !(value && configured(value, objects))
+      )
+        return true;
+      continue;
+    }
     if (!f || kindOf(f) !== 'attribute' || !isObject(f.field('object'))) continue;
     const method = f.field('attribute')?.text();
     const args = call.field('arguments')?.namedChildren() ?? [];
     if (method === 'setdefault') {
       if (args[0] && stringValue(args[0]) === key && !(args[1] && configured(args[1], objects))) return true;
-    } else if (method === 'update') {
+    } else if (method === 'update' || method === 'from_mapping') {
       for (const arg of args) {
         const ak = kindOf(arg);
         if (ak === 'keyword_argument') {
@@ -246,6 +260,51 @@ function writtenOtherwise(root: SgNode, text: string, key: string): boolean {
               return true;
         } else if (REQUEST_TEXT.test(arg.text())) return true;
       }
+    }
+  }
+  return false;
+}
+
+/**
+ * Whether a function of the module that reads the request writes its configuration under names the program
+ * does not spell: a computed key (`app.config[key] = value` in a loop over `request.form`), `setattr(settings,
+ * name, value)` with a computed name, or a merge of a mapping whose keys are not all literals
+ * (`app.config.update(data)`, `from_mapping(**data)`, `self.settings |= data`, `setdefault(k, v)`). Every setting
+ * may then hold what a user sent, so no read of one is the operator's alone. A write outside such a function
+ * (defaults filled from the environment at start-up) does not count.
+ */
+export function settingsWrittenByRequest(root: SgNode, text: string): boolean {
+  const objects = configObjects(text);
+  if (objects.size === 0) return false;
+  const isObject = (n: SgNode | null | undefined): boolean => !!n && objects.has(n.text());
+  const literalKeyed = (a: SgNode): boolean =>
+    kindOf(a) === 'keyword_argument' ||
+    (kindOf(a) === 'dictionary' &&
+      a
+        .namedChildren()
+        .every((p) => kindOf(p) === 'comment' || (kindOf(p) === 'pair' && isPlainString(p.field('key')!))));
+  for (const fn of root.findAll({ rule: { kind: 'function_definition' } })) {
+    if (!REQUEST_TEXT.test(fn.text())) continue;
+    for (const a of fn.findAll({
+      rule: { any: [{ kind: 'assignment' }, { kind: 'augmented_assignment' }] },
+    })) {
+      const left = a.field('left');
+      if (!left) continue;
+      if (kindOf(a) === 'augmented_assignment' && isObject(left)) return true;
+      const key = kindOf(left) === 'subscript' ? left.field('subscript') : undefined;
+      if (key && isObject(left.field('value')) && !isPlainString(key)) return true;
+    }
+    for (const call of fn.findAll({ rule: { kind: 'call' } })) {
+      const f = call.field('function');
+      const args = (call.field('arguments')?.namedChildren() ?? []).filter((x) => kindOf(x) !== 'comment');
+      if (f?.text() === 'setattr') {
+        if (isObject(args[0]) && args[1] && !isPlainString(args[1])) return true;
+        continue;
+      }
+      if (!f || kindOf(f) !== 'attribute' || !isObject(f.field('object'))) continue;
+      const method = f.field('attribute')?.text();
+      if ((method === 'update' || method === 'from_mapping') && !args.every(literalKeyed)) return true;
+      if (method === 'setdefault' && args[0] && !isPlainString(args[0])) return true;
     }
   }
   return false;
@@ -294,6 +353,19 @@ function classAttributeFixed(c: Corpus, name: string): boolean {
 
 // Per scan's corpus: whether some module may give a template any name from the request (template-splice-py.ts).
 const spliced = new WeakMap<Corpus, boolean>();
+// Per scan's corpus: whether some request-reading function writes settings under computed names.
+const settingsWritten = new WeakMap<Corpus, boolean>();
+
+function settingsFromRequest(c: Corpus): boolean {
+  let w = settingsWritten.get(c);
+  if (w === undefined) {
+    w = [...c.python].some(
+      ([path, text]) => REQUEST_TEXT.test(text) && settingsWrittenByRequest(rootOf(c, path, text), text),
+    );
+    settingsWritten.set(c, w);
+  }
+  return w;
+}
 
 function requestSpliced(c: Corpus): boolean {
   let s = spliced.get(c);
@@ -327,6 +399,7 @@ function settingsOnly(c: Corpus, name: string): boolean {
     if (w === 'config') seen = true;
   }
   if (!seen || requestSpliced(c)) return false;
+  if (keys.size > 0 && settingsFromRequest(c)) return false;
   // Every setting read must be one no handler writes from elsewhere (see writtenOtherwise).
   for (const key of keys)
     for (const [path, text] of c.python)
