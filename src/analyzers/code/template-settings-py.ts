@@ -38,7 +38,7 @@ import {
   translationNames,
   withoutLoopHeads,
 } from './template-fixed-py.js';
-import { shippedText } from './template-shipped-py.js';
+import { ownFolderNames, shippedText, writesOwnFolder } from './template-shipped-py.js';
 import { safeOutputsToReview } from './template-escaped-items.js';
 import type { Corpus } from './template-escaped-items.js';
 import { lineStarts, withoutOutputsAt } from './templates.js';
@@ -76,6 +76,8 @@ function stringValue(n: SgNode): string | undefined {
 interface Fixed {
   translations: ReadonlySet<string>;
   classAttribute: (name: string) => boolean;
+  /** Whether the package's own files count as its text: not when the project writes into its folder. */
+  shipped: boolean;
 }
 
 /**
@@ -118,7 +120,7 @@ function configured(v: SgNode, objects: ReadonlySet<string>, keys?: Set<string>,
       isPlainString(first) &&
       rest.every((a) => kindOf(a) !== 'comment' && configured(a, objects, keys));
     if (ok) keys?.add(stringValue(first)!);
-    return ok || shippedText(v);
+    return ok || ((fx?.shipped ?? true) && shippedText(v));
   }
   // Django's `settings.BANNER_HTML`: an upper-case setting of the settings module.
   const attr = v.field('attribute')?.text() ?? '';
@@ -126,7 +128,7 @@ function configured(v: SgNode, objects: ReadonlySet<string>, keys?: Set<string>,
     k === 'attribute' && objects.has(v.field('object')?.text() ?? '') && /^[A-Z][A-Z0-9_]*$/.test(attr);
   if (ok) keys?.add(attr);
   // Text the package ships (its own stylesheet inlined in a report) is the program's, as fixed text is.
-  return ok || shippedText(v);
+  return ok || ((fx?.shipped ?? true) && shippedText(v));
 }
 
 /**
@@ -322,6 +324,24 @@ function rootOf(c: Corpus, path: string, text: string): SgNode {
   return r;
 }
 
+// Per scan's corpus: whether some module writes a file into a module's own folder (template-shipped-py.ts).
+const written = new WeakMap<Corpus, boolean>();
+const WRITES =
+  /\b(?:open|save|write_text|write_bytes|touch|copy2?|copyfile|copytree|move|rename|replace|link|symlink(?:_to)?|hardlink_to)\(/;
+
+function packageWritten(c: Corpus): boolean {
+  let w = written.get(c);
+  if (w === undefined) {
+    const names = ownFolderNames(c.python.values());
+    const word = new RegExp(`\\b(?:${[...names].map(escapeRegex).join('|')})\\b`);
+    w = [...c.python].some(
+      ([path, text]) => WRITES.test(text) && word.test(text) && writesOwnFolder(rootOf(c, path, text), names),
+    );
+    written.set(c, w);
+  }
+  return w;
+}
+
 // Per scan's corpus: each class attribute already decided (see classAttributeFixed).
 const attributes = new WeakMap<Corpus, Map<string, boolean>>();
 
@@ -339,7 +359,11 @@ function classAttributeFixed(c: Corpus, name: string): boolean {
   for (const [path, text] of c.python) {
     if (!text.includes(name)) continue;
     const objects = configObjects(text);
-    const fx: Fixed = { translations: translationNames(text), classAttribute: () => false };
+    const fx: Fixed = {
+      translations: translationNames(text),
+      classAttribute: () => false,
+      shipped: !packageWritten(c),
+    };
     if (
       attributeBoundOtherwise(rootOf(c, path, text), text, name, (v) => configured(v, objects, undefined, fx))
     ) {
@@ -393,6 +417,7 @@ function settingsOnly(c: Corpus, name: string): boolean {
     const fx: Fixed = {
       translations: translationNames(text),
       classAttribute: (attr) => classAttributeFixed(c, attr),
+      shipped: !packageWritten(c),
     };
     const w = moduleWrites(rootOf(c, path, text), text, name, keys, fx);
     if (w === 'other') return false;
