@@ -15,7 +15,9 @@
  * when a module that assigns a local of that name passes `locals()` or `vars()` anywhere. A per-user or
  * per-object settings object (`user.settings["signature"]`) is data, not configuration, and so is a setting
  * read with a default that is not configuration (`.get("X", request.args.get("x"))`) or one a module writes
- * from anything else (`self.settings["banner"] = self.get_body_argument("t")`, `app.config.update(X=…)`). A
+ * from anything else (`self.settings["banner"] = self.get_body_argument("t")`, `app.config.update(X=…)`,
+ * `setattr(settings, "X", …)`), and none is when a request-reading function anywhere writes the configuration
+ * under names it computes (settingsWrittenByRequest: `app.config[k] = v` over `request.form`). A
  * template tag giving the name a value (`{% include "x.html" with name=… %}`, `{% with … as name %}`) keeps it.
  * Nothing is left out when a request-reading function may give templates names by keys it computes (a mapping
  * spliced, merged or written under a computed key: template-splice-py.ts). What it gives up: such a mapping
@@ -36,7 +38,7 @@ import {
   translationNames,
   withoutLoopHeads,
 } from './template-fixed-py.js';
-import { shippedText } from './template-shipped-py.js';
+import { ownFolderNames, shippedText, writesOwnFolder } from './template-shipped-py.js';
 import { safeOutputsToReview } from './template-escaped-items.js';
 import type { Corpus } from './template-escaped-items.js';
 import { lineStarts, withoutOutputsAt } from './templates.js';
@@ -74,6 +76,8 @@ function stringValue(n: SgNode): string | undefined {
 interface Fixed {
   translations: ReadonlySet<string>;
   classAttribute: (name: string) => boolean;
+  /** Whether the package's own files count as its text: not when the project writes into its folder. */
+  shipped: boolean;
 }
 
 /**
@@ -116,7 +120,7 @@ function configured(v: SgNode, objects: ReadonlySet<string>, keys?: Set<string>,
       isPlainString(first) &&
       rest.every((a) => kindOf(a) !== 'comment' && configured(a, objects, keys));
     if (ok) keys?.add(stringValue(first)!);
-    return ok || shippedText(v);
+    return ok || ((fx?.shipped ?? true) && shippedText(v));
   }
   // Django's `settings.BANNER_HTML`: an upper-case setting of the settings module.
   const attr = v.field('attribute')?.text() ?? '';
@@ -124,7 +128,7 @@ function configured(v: SgNode, objects: ReadonlySet<string>, keys?: Set<string>,
     k === 'attribute' && objects.has(v.field('object')?.text() ?? '') && /^[A-Z][A-Z0-9_]*$/.test(attr);
   if (ok) keys?.add(attr);
   // Text the package ships (its own stylesheet inlined in a report) is the program's, as fixed text is.
-  return ok || shippedText(v);
+  return ok || ((fx?.shipped ?? true) && shippedText(v));
 }
 
 /**
@@ -226,12 +230,24 @@ function writtenOtherwise(root: SgNode, text: string, key: string): boolean {
   }
   for (const call of root.findAll({ rule: { kind: 'call' } })) {
     const f = call.field('function');
+    // `setattr(settings, "BANNER_HTML", v)`: the attribute write in another form.
+    if (f?.text() === 'setattr') {
+      const [obj, name, value] = call.field('arguments')?.namedChildren() ?? [];
+      if (
+        isObject(obj ?? null) &&
+        name &&
+        stringValue(name) === key &&
+        !(value && configured(value, objects))
+      )
+        return true;
+      continue;
+    }
     if (!f || kindOf(f) !== 'attribute' || !isObject(f.field('object'))) continue;
     const method = f.field('attribute')?.text();
     const args = call.field('arguments')?.namedChildren() ?? [];
     if (method === 'setdefault') {
       if (args[0] && stringValue(args[0]) === key && !(args[1] && configured(args[1], objects))) return true;
-    } else if (method === 'update') {
+    } else if (method === 'update' || method === 'from_mapping') {
       for (const arg of args) {
         const ak = kindOf(arg);
         if (ak === 'keyword_argument') {
@@ -251,6 +267,51 @@ function writtenOtherwise(root: SgNode, text: string, key: string): boolean {
   return false;
 }
 
+/**
+ * Whether a function of the module that reads the request writes its configuration under names the program
+ * does not spell: a computed key (`app.config[key] = value` in a loop over `request.form`), `setattr(settings,
+ * name, value)` with a computed name, or a merge of a mapping whose keys are not all literals
+ * (`app.config.update(data)`, `from_mapping(**data)`, `self.settings |= data`, `setdefault(k, v)`). Every setting
+ * may then hold what a user sent, so no read of one is the operator's alone. A write outside such a function
+ * (defaults filled from the environment at start-up) does not count.
+ */
+export function settingsWrittenByRequest(root: SgNode, text: string): boolean {
+  const objects = configObjects(text);
+  if (objects.size === 0) return false;
+  const isObject = (n: SgNode | null | undefined): boolean => !!n && objects.has(n.text());
+  const literalKeyed = (a: SgNode): boolean =>
+    kindOf(a) === 'keyword_argument' ||
+    (kindOf(a) === 'dictionary' &&
+      a
+        .namedChildren()
+        .every((p) => kindOf(p) === 'comment' || (kindOf(p) === 'pair' && isPlainString(p.field('key')!))));
+  for (const fn of root.findAll({ rule: { kind: 'function_definition' } })) {
+    if (!REQUEST_TEXT.test(fn.text())) continue;
+    for (const a of fn.findAll({
+      rule: { any: [{ kind: 'assignment' }, { kind: 'augmented_assignment' }] },
+    })) {
+      const left = a.field('left');
+      if (!left) continue;
+      if (kindOf(a) === 'augmented_assignment' && isObject(left)) return true;
+      const key = kindOf(left) === 'subscript' ? left.field('subscript') : undefined;
+      if (key && isObject(left.field('value')) && !isPlainString(key)) return true;
+    }
+    for (const call of fn.findAll({ rule: { kind: 'call' } })) {
+      const f = call.field('function');
+      const args = (call.field('arguments')?.namedChildren() ?? []).filter((x) => kindOf(x) !== 'comment');
+      if (f?.text() === 'setattr') {
+        if (isObject(args[0]) && args[1] && !isPlainString(args[1])) return true;
+        continue;
+      }
+      if (!f || kindOf(f) !== 'attribute' || !isObject(f.field('object'))) continue;
+      const method = f.field('attribute')?.text();
+      if ((method === 'update' || method === 'from_mapping') && !args.every(literalKeyed)) return true;
+      if (method === 'setdefault' && args[0] && !isPlainString(args[0])) return true;
+    }
+  }
+  return false;
+}
+
 // Per scan's corpus: each name already decided, shared by all its templates; each module parsed once.
 const decided = new WeakMap<Corpus, Map<string, boolean>>();
 const roots = new WeakMap<Corpus, Map<string, SgNode>>();
@@ -261,6 +322,24 @@ function rootOf(c: Corpus, path: string, text: string): SgNode {
   let r = m.get(path);
   if (!r) m.set(path, (r = parse('python', text).root()));
   return r;
+}
+
+// Per scan's corpus: whether some module writes a file into a module's own folder (template-shipped-py.ts).
+const written = new WeakMap<Corpus, boolean>();
+const WRITES =
+  /\b(?:open|save|write_text|write_bytes|touch|copy2?|copyfile|copytree|move|rename|replace|link|symlink(?:_to)?|hardlink_to)\(/;
+
+function packageWritten(c: Corpus): boolean {
+  let w = written.get(c);
+  if (w === undefined) {
+    const names = ownFolderNames(c.python.values());
+    const word = new RegExp(`\\b(?:${[...names].map(escapeRegex).join('|')})\\b`);
+    w = [...c.python].some(
+      ([path, text]) => WRITES.test(text) && word.test(text) && writesOwnFolder(rootOf(c, path, text), names),
+    );
+    written.set(c, w);
+  }
+  return w;
 }
 
 // Per scan's corpus: each class attribute already decided (see classAttributeFixed).
@@ -280,7 +359,11 @@ function classAttributeFixed(c: Corpus, name: string): boolean {
   for (const [path, text] of c.python) {
     if (!text.includes(name)) continue;
     const objects = configObjects(text);
-    const fx: Fixed = { translations: translationNames(text), classAttribute: () => false };
+    const fx: Fixed = {
+      translations: translationNames(text),
+      classAttribute: () => false,
+      shipped: !packageWritten(c),
+    };
     if (
       attributeBoundOtherwise(rootOf(c, path, text), text, name, (v) => configured(v, objects, undefined, fx))
     ) {
@@ -294,6 +377,19 @@ function classAttributeFixed(c: Corpus, name: string): boolean {
 
 // Per scan's corpus: whether some module may give a template any name from the request (template-splice-py.ts).
 const spliced = new WeakMap<Corpus, boolean>();
+// Per scan's corpus: whether some request-reading function writes settings under computed names.
+const settingsWritten = new WeakMap<Corpus, boolean>();
+
+function settingsFromRequest(c: Corpus): boolean {
+  let w = settingsWritten.get(c);
+  if (w === undefined) {
+    w = [...c.python].some(
+      ([path, text]) => REQUEST_TEXT.test(text) && settingsWrittenByRequest(rootOf(c, path, text), text),
+    );
+    settingsWritten.set(c, w);
+  }
+  return w;
+}
 
 function requestSpliced(c: Corpus): boolean {
   let s = spliced.get(c);
@@ -321,12 +417,14 @@ function settingsOnly(c: Corpus, name: string): boolean {
     const fx: Fixed = {
       translations: translationNames(text),
       classAttribute: (attr) => classAttributeFixed(c, attr),
+      shipped: !packageWritten(c),
     };
     const w = moduleWrites(rootOf(c, path, text), text, name, keys, fx);
     if (w === 'other') return false;
     if (w === 'config') seen = true;
   }
   if (!seen || requestSpliced(c)) return false;
+  if (keys.size > 0 && settingsFromRequest(c)) return false;
   // Every setting read must be one no handler writes from elsewhere (see writtenOtherwise).
   for (const key of keys)
     for (const [path, text] of c.python)

@@ -1,7 +1,7 @@
 import { parse } from '@ast-grep/napi';
 import { describe, expect, it } from 'vitest';
 import { ensurePython } from './languages.js';
-import { shippedText } from './template-shipped-py.js';
+import { ownFolderNames, shippedText, writesOwnFolder } from './template-shipped-py.js';
 
 /** Whether the value of the keyword `v=` in `code` (a module) is read as text the package ships. */
 function shipped(code: string): boolean {
@@ -85,5 +85,43 @@ describe('text a Python package ships', () => {
     ],
   ])('keeps %s', (_, code) => {
     expect(shipped(HEAD + code)).toBe(false);
+  });
+});
+
+describe('a project that writes into its own folder', () => {
+  /** Whether `code`, with the names bound across `others` and itself, writes under a module's folder. */
+  function writes(code: string, others: string[] = []): boolean {
+    ensurePython();
+    return writesOwnFolder(parse('python', code).root(), ownFolderNames([...others, code]));
+  }
+
+  it.each([
+    [
+      'an upload saved under a bound folder',
+      'def up(request):\n    request.files["f"].save(os.path.join(HERE, "a.css"))\n',
+    ],
+    [
+      'open to write',
+      'def w(t):\n    with open(os.path.join(HERE, "a.css"), "w") as fh:\n        fh.write(t)\n',
+    ],
+    ['open with a mode it computes', 'def w(m):\n    open(os.path.join(HERE, "a.css"), m)\n'],
+    ['pathlib write_text', 'def w(t):\n    (pathlib.Path(__file__).parent / "a.css").write_text(t)\n'],
+    ["a copy into Flask's static folder", 'def c(src):\n    shutil.copy(src, app.static_folder)\n'],
+  ])('%s', (_, code) => {
+    expect(writes(HEAD + code)).toBe(true);
+  });
+
+  it("follows a folder name bound in another module (Django's BASE_DIR)", () => {
+    const settings = 'from pathlib import Path\nBASE_DIR = Path(__file__).resolve().parent.parent\n';
+    const view = 'def up(request):\n    open(settings.BASE_DIR / "theme.css", "wb").write(request.body)\n';
+    expect(writes(view, [settings])).toBe(true);
+  });
+
+  it.each([
+    ['a read', 'def r():\n    return open(os.path.join(HERE, "a.css")).read()\n'],
+    ['a copy out of the folder', 'def c(dst):\n    shutil.copy(os.path.join(HERE, "a.css"), dst)\n'],
+    ['a write elsewhere', 'def w(path, t):\n    with open(path, "w") as fh:\n        fh.write(t)\n'],
+  ])('not %s', (_, code) => {
+    expect(writes(HEAD + code)).toBe(false);
   });
 });

@@ -15,7 +15,8 @@
  *   be filled (`L.append(t)`, `L.extend([…])`, `L.insert(i, t)`), looped over or joined: handed to anything
  *   else it may be filled with anything. A loop variable takes the values of a list of literals.
  * A parameter, a `global`, a path with any other part (a configured theme's name, the working directory, the
- * request's value) or a file opened to write keeps the value unproven.
+ * request's value) or a file opened to write keeps the value unproven, and template-settings-py.ts reads no
+ * shipped text at all in a project that writes into a module's folder (writesOwnFolder).
  */
 import type { SgNode } from '@ast-grep/napi';
 import { escapeRegex } from './scope.js';
@@ -388,4 +389,77 @@ function isFileRef(v: SgNode): boolean {
 /** Whether a value is fixed text or text of files the package ships (see the module comment). */
 export function shippedText(v: SgNode): boolean {
   return new Reader().text(v);
+}
+
+// A binding of a name to a path under a module's folder (`HERE = os.path.dirname(__file__)`,
+// `BASE_DIR = Path(__file__).resolve().parent`, `self.root = os.path.join(HERE, "static")`).
+const BINDING = /^[ \t]*(?:self\.)?(\w+)[ \t]*(?::[^=\n]+)?=(?!=)([^\n]*)/gm;
+// Calls that write the file named by (some of) their arguments; the first of a copy or move is its source.
+const WRITE_FUNCTION = /^(?:shutil\.(?:copy2?|copyfile|copytree|move)|os\.(?:rename|replace|link|symlink))$/;
+// Methods that write the file named by their receiver (pathlib) or, for `save`, by their arguments.
+const WRITE_PATH_METHOD = /^(?:write_text|write_bytes|touch|symlink_to|hardlink_to)$/;
+
+/** `names` grown by every binding in `texts` of a name `accept`s to text naming one of them, to a fixed point. */
+function grow(names: Set<string>, texts: readonly string[], accept: (name: string) => boolean): Set<string> {
+  for (let grew = true; grew;) {
+    grew = false;
+    const word = new RegExp(`\\b(?:${[...names].map(escapeRegex).join('|')})\\b`);
+    for (const text of texts)
+      for (const m of text.matchAll(BINDING))
+        if (!names.has(m[1]!) && accept(m[1]!) && word.test(m[2]!)) {
+          names.add(m[1]!);
+          grew = true;
+        }
+  }
+  return names;
+}
+
+/**
+ * The names that mean a module's own folder anywhere in the project: `__file__`, Flask's `root_path`,
+ * `static_folder` and `template_folder` (the package's folder and its parts), and every upper-case constant
+ * bound, in any module, to text naming one of those (Django's `BASE_DIR`, read as `settings.BASE_DIR`). A
+ * lower-case name (`path`, `here`) means the folder only in the module that binds it (writesOwnFolder).
+ */
+export function ownFolderNames(texts: Iterable<string>): Set<string> {
+  const seed = new Set(['__file__', 'root_path', 'static_folder', 'template_folder']);
+  return grow(seed, [...texts], (n) => /^[A-Z][A-Z0-9_]*$/.test(n));
+}
+
+/**
+ * Whether a module writes a file at a path that names a module's own folder (ownFolderNames, and any name the
+ * module itself binds to text naming one, `HERE = os.path.dirname(__file__)`): `open(P, "w")`
+ * (any mode that writes, or a mode that is not a literal), `upload.save(P)`, `P.write_text(t)`, a copy or move
+ * to `P`. The package's files are then not only its own text: a handler may have written them (an uploaded
+ * stylesheet saved over the shipped one), so template-settings-py.ts reads no shipped text in that project.
+ */
+export function writesOwnFolder(root: SgNode, names: ReadonlySet<string>): boolean {
+  const own = grow(new Set(names), [root.text()], () => true);
+  const word = new RegExp(`\\b(?:${[...own].map(escapeRegex).join('|')})\\b`);
+  const names_ = (ns: SgNode[]): boolean => ns.some((n) => word.test(n.text()));
+  for (const call of root.findAll({ rule: { kind: 'call' } })) {
+    const f = call.field('function');
+    if (!f) continue;
+    const fn = f.text();
+    const args = argsOf(call);
+    if (/^(?:io\.)?open$/.test(fn)) {
+      const mode =
+        args
+          .find((a) => kindOf(a) === 'keyword_argument' && a.field('name')?.text() === 'mode')
+          ?.field('value') ?? (args[1] && kindOf(args[1]) !== 'keyword_argument' ? args[1] : undefined);
+      const m = mode ? literal(mode) : 'r';
+      if ((m === undefined || /[wax+]/.test(m)) && args[0] && names_([args[0]])) return true;
+    } else if (WRITE_FUNCTION.test(fn)) {
+      if (names_(args.slice(1))) return true;
+    } else if (kindOf(f) === 'attribute') {
+      const method = f.field('attribute')?.text() ?? '';
+      const receiver = f.field('object');
+      if (method === 'save' && names_(args)) return true;
+      if (method === 'open' && receiver && names_([receiver])) {
+        const m = args[0] ? literal(args[0]) : 'r';
+        if (m === undefined || /[wax+]/.test(m)) return true;
+      }
+      if (WRITE_PATH_METHOD.test(method) && receiver && names_([receiver])) return true;
+    }
+  }
+  return false;
 }
