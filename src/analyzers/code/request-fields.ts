@@ -3,6 +3,7 @@ import type { Syntax } from './syntax.js';
 import { kindOf } from './syntax.js';
 import { accessPath } from './sources.js';
 import { literalField } from './taint-fields.js';
+import { enclosingFunction, functionName } from './scope.js';
 import { REQ, type Value } from './taint-support.js';
 
 /** A write `req.a.b = v` found in the file: its base object, the property names after it, and `v`. */
@@ -10,6 +11,32 @@ interface FieldWrite {
   base: SgNode;
   keys: string[];
   value: SgNode;
+}
+
+/**
+ * True when the write's function hands the request on to the read's function itself: the read is in the
+ * same function, or the writer calls the reader by name with the written object among the arguments
+ * (`req.state.location = l; proxyRequest(req, res)`). Not a middleware whose `next()` reaches a route
+ * handler, nor a session value read in a later request: which handler runs next, and for whom, is the
+ * router's and the session's to say, and an admin console's middleware (`req.documentId = req.body._id`)
+ * then reads as an injection into every route behind it.
+ */
+function handedOn(w: FieldWrite, read: SgNode, syn: Syntax): boolean {
+  const writer = enclosingFunction(w.base, syn);
+  const reader = enclosingFunction(read, syn);
+  if (!writer || !reader) return false;
+  if (writer.id() === reader.id()) return true;
+  const name = functionName(reader);
+  if (name === undefined) return false;
+  const base = w.base.text();
+  return writer
+    .findAll({
+      rule: {
+        kind: 'call_expression',
+        has: { field: 'function', regex: `(?:^|\\.)${name.replace(/\$/g, '\\$')}$` },
+      },
+    })
+    .some((c) => (c.field('arguments')?.namedChildren() ?? []).some((a) => a.text() === base));
 }
 
 /** The taint evaluator's value of an expression at a depth (`REQ` for the whole request object). */
@@ -89,7 +116,7 @@ export class RequestFields {
       const n = Math.min(w.keys.length, read.length);
       if (w.keys.slice(0, n).join('.') !== read.slice(0, n).join('.')) continue;
       const id = w.value.id();
-      if (this.active.has(id) || w.value.id() === node.id()) continue;
+      if (this.active.has(id) || w.value.id() === node.id() || !handedOn(w, node, syn)) continue;
       this.active.add(id);
       try {
         // A read that goes into the written value by one more property: that field of it. The value is asked
