@@ -263,6 +263,18 @@ export function holdsObjectsSafe(sanitizers: readonly Matcher[]): boolean {
   });
 }
 
+/**
+ * `x.y = data` makes x an object holding data in a field; where the rule holds objects safe (sent as JSON,
+ * printed by util.inspect: a `kind: object` sanitizer, `objectsSafe`), that write cannot make x, used whole,
+ * dangerous.
+ */
+export function fieldOfSafeObject(d: Definition, o: TaintOptions, objectsSafe: boolean): boolean {
+  if (d.kind !== 'add' || o.python) return false;
+  const k = d.node.parent()?.kind();
+  if (k !== 'member_expression' && k !== 'subscript_expression') return false;
+  return objectsSafe;
+}
+
 /** Methods that look a key up in their receiver (`map.get(id)`, `params.getAll('x')`). */
 const LOOKUP_METHOD = /^(?:get|getAll|getlist)$/;
 /**

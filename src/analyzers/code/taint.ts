@@ -20,6 +20,7 @@ import { keepsShape, plusOperands, readsMember, regexExecInput, templateParts } 
 import {
   argFor,
   contains,
+  fieldOfSafeObject,
   holdsObjectsSafe,
   lookupArguments,
   MAX_CALL_DEPTH,
@@ -34,6 +35,7 @@ import { callbackHost, CallbackParams } from './callback-params.js';
 import type { TaintOptions, Trace, Value } from './taint-support.js';
 import { NameCaches, type Binding } from './name-cache.js';
 import { markupFreeUrlField } from './url-fields.js';
+import { RequestFields } from './request-fields.js';
 
 export { FileIndex } from './file-index.js';
 export type { CallResolver, TaintOptions, TaintStep, Trace, Value } from './taint-support.js';
@@ -61,6 +63,7 @@ export class TaintEvaluator {
   private readonly callbacks: CallbackParams;
   private rewrite: Rewrite | undefined; // a parameter's URL field its function replaces (ssrf-options.ts)
   private readonly tuples = new TupleAsks(); // `a, b = f()`: the element asked of f's returns
+  private readonly fields: RequestFields; // fields the program writes on the request (request-fields.ts)
 
   constructor(private readonly o: TaintOptions) {
     this.callKind = o.python ? 'call' : 'call_expression';
@@ -89,6 +92,11 @@ export class TaintEvaluator {
       this.bindings.pop();
       return v;
     };
+    this.fields = new RequestFields(
+      o.syn,
+      (n, d) => this.expr(n, d),
+      (n, f, d) => this.fieldOf(n, f, d),
+    );
     this.callbacks = new CallbackParams(callbackHost(o, this.defs, this.redirect, bind, this.budget));
   }
 
@@ -185,7 +193,7 @@ export class TaintEvaluator {
       if (!obj) return null;
       if (this.guardCheck.guarded(node)) return null; // a field checked by name: isPathSane(msg.data)
       const base = this.expr(obj, depth + 1);
-      if (base === REQ) return this.requestMember(node);
+      if (base === REQ) return this.requestMember(node, depth);
       if (base === null && this.o.python && node.text() === 'self.request') return REQ;
       if (base?.srcPath !== undefined) {
         // A member of a copy of a request member: sanitized as it would be written out (`req.file.path`).
@@ -265,11 +273,12 @@ export class TaintEvaluator {
   }
 
   /** `r.query` where `r` is a request object under another name: test it as `req.query`. */
-  private requestMember(node: SgNode): Value {
+  private requestMember(node: SgNode, depth: number): Value {
     const path = accessPath(node, this.o.syn);
     if (path === undefined) return null;
     const rest = path.replace(/^(self\.)?[^.([]+/, '');
-    return this.src.requestData(rest, node);
+    const data = this.src.requestData(rest, node);
+    return data || this.o.python ? data : this.fields.valueOf(this.o.root, node, rest, depth + 1);
   }
 
   /** True when `node` evaluates to the whole request object (its properties are request data). */
@@ -305,7 +314,8 @@ export class TaintEvaluator {
       this.rewrite = ssrf?.rewrite ?? savedRewrite;
       const afterDashDash = this.argv?.appendedAfterDashDash(defs);
       for (const d of defs) {
-        if (whole && this.fieldOfSafeObject(d)) continue;
+        if (whole && fieldOfSafeObject(d, this.o, (this.objectsSafe ??= holdsObjectsSafe(this.o.sanitizers))))
+          continue;
         if (afterDashDash?.(d) || this.rewrites.cleans(d, node, depth)) continue;
         const field = d.kind === 'add' ? fieldWritten(this.o.syn, d) : undefined;
         if (field !== undefined) {
@@ -343,17 +353,6 @@ export class TaintEvaluator {
     // A string to be split into arguments, or cut, is read differently from an argument (see taint-argv.ts).
     if (this.argv && (this.argv.whole > 0 || this.argv.cut > 0)) return undefined;
     return this.caches.under(this.bindings);
-  }
-
-  /**
-   * `x.y = data` makes x an object holding data in a field; where the rule holds objects safe (sent as JSON,
-   * printed by util.inspect: a `kind: object` sanitizer), that write cannot make x, used whole, dangerous.
-   */
-  private fieldOfSafeObject(d: Definition): boolean {
-    if (d.kind !== 'add' || this.o.python) return false;
-    const k = d.node.parent()?.kind();
-    if (k !== 'member_expression' && k !== 'subscript_expression') return false;
-    return (this.objectsSafe ??= holdsObjectsSafe(this.o.sanitizers));
   }
 
   /** The value of definition `d` of a name; `whole` when the name is used as is, not as `name.x`. */
@@ -471,7 +470,7 @@ export class TaintEvaluator {
     const recv = callee && syn.member.has(kindOf(callee)) ? callee.field(syn.memberObject) : null;
     if (recv) {
       const r = this.expr(recv, depth + 1);
-      if (r === REQ) return this.requestMember(node);
+      if (r === REQ) return this.requestMember(node, depth);
       if (r) return r;
     }
     const input = regexExecInput(recv, calleeName, args, (n) => this.defs.plainValuesOf(n), this.o.sinkClass);
