@@ -3,6 +3,7 @@ import type { DefinitionLookup } from './definitions.js';
 import { fewestBound } from './bound-calls.js';
 import { forFile } from './file-level.js';
 import type { Matcher, ParamSourceSpec } from './rule-schema.js';
+import { clientRequestParam } from './client-request.js';
 import { functionName } from './scope.js';
 import type { Definition } from './scope.js';
 import { routeParamOf, validatedParamAt, validatedParams } from './param-validators.js';
@@ -140,6 +141,7 @@ export class SourceFinder {
       if (d.kind !== 'param') return false;
       // Python views take the request first (after self in class-based views); Flask's is a global import.
       if (this.o.python) {
+        if (clientRequestParam(d.node, this.o.index.textOf(this.o.root))) return false;
         const first = d.fn.field('parameters')?.namedChildren()[0]?.text() ?? '';
         return (
           d.index === 0 || (d.index === 1 && /^(self|cls)\b/.test(first)) || this.paramSource(d) !== null
