@@ -17,6 +17,15 @@ export type Ctx = Pick<AnalyzerContext, 'root' | 'paths' | 'readFile'>;
 export const MAX_HOPS = 8;
 const MAX_FILES = 4000;
 
+/** Destructuring patterns: a name or a member directly inside one is written by what holds the pattern. */
+export const PATTERNS = [
+  'array_pattern',
+  'object_pattern',
+  'pair_pattern',
+  'assignment_pattern',
+  'rest_pattern',
+];
+
 /** The parsed JavaScript files of one application, read when first asked for. */
 export class Tree {
   private readonly roots = new Map<string, SgNode | null>();
@@ -183,6 +192,17 @@ export function writesOf(fn: SgNode, name: string): SgNode[] | undefined {
   const mine = all.filter(
     (w) => (w.field('left') ?? w.field('name') ?? w.field('argument'))?.text() === name,
   );
+  // A destructuring target (`[name] = …`, `({ name } = …)`, `for (name of …)`) binds it to a value not followed.
+  const bound = fn.findAll({
+    rule: {
+      any: [{ kind: 'identifier' }, { kind: 'shorthand_property_identifier_pattern' }],
+      regex: exact,
+      inside: { any: PATTERNS.map((kind) => ({ kind })) },
+    },
+  });
+  if (bound.some((b) => PATTERNS.includes(kindOf(b.parent()!)))) return undefined;
+  const looped = fn.findAll({ rule: { kind: 'for_in_statement', has: { field: 'left', regex: exact } } });
+  if (looped.length > 0) return undefined;
   // A write in a nested function may run at any time; `+=` and `++` are not one value.
   if (
     mine.some(

@@ -143,4 +143,45 @@ describe("a request field the program's own parser refused `..` in", () => {
     const copied = STREAM.replace("  this.method = 'GET';", '  Object.assign(this, helper.extra);');
     expect(await lines({ 'lib/streams/get-stream.js': copied })).toEqual([18]);
   });
+
+  // review38: the nearest vulnerable code each proof step must not take (each was dropped on c0e9054b).
+  it('keeps it when the file also calls the listener with a parsed message', async () => {
+    const direct = SERVER.replace(
+      "      me.emit('request', gs);",
+      "      me.emit('request', gs);\n      me.requestListener(JSON.parse(message));",
+    );
+    expect(await lines({ 'lib/server.js': direct })).toEqual([19]);
+  });
+
+  it('keeps it when the listener also hears another event emitted with raw input', async () => {
+    const twice = SERVER.replace(
+      "  this.on('request', this.requestListener);",
+      "  this.on('request', this.requestListener);\n  this.once('raw', this.requestListener);",
+    ).replace(
+      "      me.emit('request', gs);",
+      "      me.emit('request', gs);\n      me.emit('raw', JSON.parse(message));",
+    );
+    expect(await lines({ 'lib/server.js': twice })).toEqual([20]);
+  });
+
+  it('keeps it when another file writes the field by a computed key or a destructuring target', async () => {
+    const keyed = `module.exports = function (gs, message) {\n  gs['file'] = message.toString();\n};\n`;
+    const pattern = `module.exports = function (gs, message) {\n  ({ file: gs.file } = JSON.parse(message));\n};\n`;
+    expect(await lines({ 'lib/streams/rename.js': keyed })).toEqual([18]);
+    expect(await lines({ 'lib/streams/rename.js': pattern })).toEqual([18]);
+  });
+
+  it('keeps it when a subclass emitted instead declares the field as a class field', async () => {
+    const sub = `var GetStream = require('./get-stream');\nclass SubStream extends GetStream {\n  file = this.raw.toString();\n}\nmodule.exports = SubStream;\n`;
+    const server = SERVER.replace("require('./streams/get-stream')", "require('./streams/sub-stream')");
+    expect(await lines({ 'lib/streams/sub-stream.js': sub, 'lib/server.js': server })).toEqual([18]);
+  });
+
+  it('keeps it when the parser rebinds the checked name by destructuring', async () => {
+    const rebound = READ.replace(
+      '  return { file: file',
+      '  if (buffer[1] === 9) [file] = [buffer.toString()];\n  return { file: file',
+    );
+    expect(await lines({ 'lib/packets/read-request.js': rebound })).toEqual([18]);
+  });
 });

@@ -38,6 +38,7 @@ import {
   inside,
   leaves,
   MAX_HOPS,
+  PATTERNS,
   requiredSpec,
   returnsOf,
   Tree,
@@ -227,6 +228,20 @@ function emittedModules(
       events.add(a[0]!.text().slice(1, -1));
   }
   if (events.size !== 1) return undefined;
+  // Every other mention of the method (`me.M(raw)`, `this.once('raw', this.M)`, `.on(name, this.M)`) hands it
+  // something else: only its definition and the registrations counted above may name it.
+  const mentions = root.findAll({
+    rule: { kind: 'member_expression', has: { field: 'property', regex: `^${escapeRegex(method)}$` } },
+  });
+  const counted = ons.filter((on) => {
+    const a = argsOf(on);
+    return a.length === 2 && kindOf(a[0]!) === 'string' && named.test(a[1]!.text());
+  });
+  const defined = (n: SgNode): boolean =>
+    /\.prototype\.[\w$]+$/.test(n.text()) &&
+    kindOf(n.parent()!) === 'assignment_expression' &&
+    n.parent()!.field('left')?.id() === n.id();
+  if (!mentions.every((n) => defined(n) || counted.some((on) => inside(argsOf(on)[1]!, n)))) return undefined;
   const [event] = [...events];
   const emits = root
     .findAll({ rule: { kind: 'call_expression', has: { field: 'function', regex: '\\.emit$' } } })
@@ -289,14 +304,32 @@ async function parsedField(
     `\\b(?:get|set)\\s+${word}\\s*\\(|defineProperty\\s*\\([^)]*['"\`]${word}['"\`]`,
   );
   const copied = /Object\.assign\s*\(\s*this\b|\bthis\s*\[/;
+  // A write by a computed key of the field's own name (`gs['file'] = raw`).
+  const keyed = new RegExp(`\\[\\s*['"\`]${word}['"\`]\\s*\\]\\s*(?:[-+*/|&]?=(?!=)|\\+\\+|--)`);
   const writes = new RegExp(`\\.${word}\\s*(?:[-+*/|&]?=(?!=)|\\+\\+|--)`);
   let seen = 0;
   for (const f of files) {
     if (!new RegExp(`\\b${word}\\b`).test(f.text)) continue;
-    if (defined.test(f.text) || (mods.includes(f.path) && copied.test(f.text))) return false;
-    if (!writes.test(f.text)) continue;
+    if (defined.test(f.text) || keyed.test(f.text) || (mods.includes(f.path) && copied.test(f.text)))
+      return false;
     const r = await tree.load(f.path);
     if (!r) return false;
+    // A member of that name as a destructuring target (`({ file: gs.file } = raw)`, `[gs.file] = […]`).
+    const targets = r.findAll({
+      rule: { kind: 'member_expression', has: { field: 'property', regex: `^${word}$` } },
+    });
+    // A class field of that name (`file = raw;` in a class body, a subclass's own value).
+    if (r.find({ rule: { kind: 'field_definition', has: { field: 'property', regex: `^${word}$` } } }))
+      return false;
+    if (
+      targets.some(
+        (n) =>
+          PATTERNS.includes(kindOf(n.parent()!)) ||
+          (kindOf(n.parent()!) === 'for_in_statement' && n.parent()!.field('left')?.id() === n.id()),
+      )
+    )
+      return false;
+    if (!writes.test(f.text)) continue;
     const sets = r.findAll({
       rule: {
         any: [

@@ -31,9 +31,21 @@ const SITE_SIGNATURE_RULES = new Set(['code/py-weak-hash', 'code/js-weak-hash'])
 const SITE_SIGNATURE_REASON =
   "the request signature of the one website this module handles (its pattern of that site's page links captures part of the address): that site's protocol fixes the hash, the module cannot choose another";
 
+/**
+ * A module that answers requests itself (a route, a request's form or body read) is a server, whatever links it
+ * also recognises (an embed filter's `youtube\.com/watch\?v=(…)`): a digest there may be one it stores.
+ */
+const SERVES_REQUESTS = [
+  /^\s*@[\w.]+\.(?:route|get|post|put|patch|delete|api_route|websocket)\(/m,
+  /\brequest\.(?:form|args|values|json|files|cookies|GET|POST|get_json|body)\b/,
+  /\b(?:req|ctx\.request)\.(?:body|query|params|cookies)\b/,
+  /\b(?:app|router|server)\.(?:get|post|put|patch|delete|all)\(\s*['"`/]/,
+];
+
 /** The by-design reason of a weak-hash finding in a site client (see SITE_SIGNATURE_RULES); undefined otherwise. */
 export function siteSignatureReason(ruleId: string, text: string): string | undefined {
-  return SITE_SIGNATURE_RULES.has(ruleId) && handlesSiteLinks(text) ? SITE_SIGNATURE_REASON : undefined;
+  if (!SITE_SIGNATURE_RULES.has(ruleId) || SERVES_REQUESTS.some((re) => re.test(text))) return undefined;
+  return handlesSiteLinks(text) ? SITE_SIGNATURE_REASON : undefined;
 }
 
 // A password's name just before the value (`'password': '…'`, `PASSWD = "…"`): a login, maybe the project's own.

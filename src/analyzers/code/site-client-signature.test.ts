@@ -94,4 +94,34 @@ describe("a weak digest in a module that handles one website's links", () => {
     expect(password?.[3]).toBeUndefined();
     expect(password?.[2]).toBe('medium');
   });
+
+  // review38: a server that also recognises a site's links (an embed filter) stores what it hashes.
+  it('is reported in a server module that also recognises a video site link', async () => {
+    const app = [
+      'import hashlib',
+      'import re',
+      'from flask import Flask, request',
+      'app = Flask(__name__)',
+      `YOUTUBE = re.compile(${SITE})`,
+      '',
+      "@app.route('/reset', methods=['POST'])",
+      'def reset():',
+      "    token = request.form['token']",
+      '    token_hash = hashlib.md5(token.encode()).hexdigest()',
+      "    db.save(request.form['user'], token_hash)",
+      "    return 'ok'",
+    ].join('\n');
+    expect(await digests('web/app.py', app)).toEqual([[10, 'code/py-weak-hash', 'low', undefined]]);
+    const server = [
+      "const crypto = require('crypto');",
+      "const app = require('express')();",
+      'const TUBE = /^https?:\\/\\/(?:www\\.)?exampletube\\.com\\/watch\\/(\\d+)/;',
+      "app.post('/token', (req, res) => {",
+      "  const secret = crypto.createHash('md5').update(req.body.token).digest('hex');",
+      '  db.tokens.insert({ user: req.body.user, secret, video: TUBE.test(req.body.link) });',
+      "  res.send('ok');",
+      '});',
+    ].join('\n');
+    expect(await digests('web/server.js', server)).toEqual([[5, 'code/js-weak-hash', 'low', undefined]]);
+  });
 });
