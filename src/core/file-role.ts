@@ -60,11 +60,9 @@ const PATH_ROLES: [Exclude<FileRole, 'source' | 'i18n'>, RegExp][] = [
     'test',
     // Also a throwaway test environment's folder (`oidc-test-env/`), a test helper module beside the code
     // (`auth/testhelp.js`, `test_utils.py`), a test shell script (`test-auth.sh`, `smoke_test.sh`) and a
-    // configuration for a test environment (`config.test.js`, `config.testwin.js`, `settings_test.py`), and a
-    // Python module named `test.py` or `tests.py` (a plugin's tests beside it, a package's test framework), as
-    // `test.js` is;
+    // configuration for a test environment (`config.test.js`, `config.testwin.js`, `settings_test.py`);
     // never a blockchain test network's (`config.testnet.js`): a node run against it uses real keys.
-    /(?:^|\/)(?:tests?|__tests__|spec|specs|testing|e2e|cypress|playwright|integration-tests?|src\/test|test[-_]?(?:lib|utils?|helpers?|support))\/|(?:^|\/)(?:[^/]*[-_])?test[-_]?env(?:ironment)?s?\/|(?:^|\/)tests?[-_]?(?:help|helpers?|utils?|support|setup)\.(?:[cm]?[jt]sx?|py|rb)$|(?:^|\/)test[-_][^/]*\.(?:sh|bash)$|[-_]test\.(?:sh|bash)$|(?:^|\/)(?:config|settings)[._-]test(?!net)[a-z]*\.(?:[cm]?[jt]s|json|ya?ml|toml|ini|cfg|conf|py)$|\.(?:test|spec|e2e|cy)\.[cm]?[jt]sx?$|_test\.(?:go|py|rb|exs?)$|(?:^|\/)test_[^/]*\.py$|(?:^|\/)conftest\.py$|(?:^|\/)(?:tests?|spec)\.[cm]?[jt]sx?$|(?:^|\/)tests?\.py$|Tests?\.(?:java|kt|cs|php|swift)$|_spec\.rb$/i,
+    /(?:^|\/)(?:tests?|__tests__|spec|specs|testing|e2e|cypress|playwright|integration-tests?|src\/test|test[-_]?(?:lib|utils?|helpers?|support))\/|(?:^|\/)(?:[^/]*[-_])?test[-_]?env(?:ironment)?s?\/|(?:^|\/)tests?[-_]?(?:help|helpers?|utils?|support|setup)\.(?:[cm]?[jt]sx?|py|rb)$|(?:^|\/)test[-_][^/]*\.(?:sh|bash)$|[-_]test\.(?:sh|bash)$|(?:^|\/)(?:config|settings)[._-]test(?!net)[a-z]*\.(?:[cm]?[jt]s|json|ya?ml|toml|ini|cfg|conf|py)$|\.(?:test|spec|e2e|cy)\.[cm]?[jt]sx?$|_test\.(?:go|py|rb|exs?)$|(?:^|\/)test_[^/]*\.py$|(?:^|\/)conftest\.py$|(?:^|\/)(?:tests?|spec)\.[cm]?[jt]sx?$|(?:^|\/)tests\.py$|Tests?\.(?:java|kt|cs|php|swift)$|_spec\.rb$/i,
   ],
   // A JavaScript or TypeScript test named as Deno's and Closure's conventions name them (`server_test.ts`,
   // `easysync_tests.js`, a runner `run_tests.js`), as Go's `_test.go` and Python's `_test.py` are above. Not a
