@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import type { FileOutcome, FileTask } from './file-task.js';
-import { SpareWorkers, makeBatches, runInWorkers, type Recycle } from './pool.js';
+import { SpareWorkers, dispatchOrder, makeBatches, runInWorkers, type Recycle } from './pool.js';
 
 const task = (name: string, size = 10): FileTask => ({
   file: { path: name, name, ext: '', size, absPath: `/x/${name}` },
@@ -59,6 +59,18 @@ describe('worker pool', () => {
       64, 64, 2,
     ]);
     expect(makeBatches([task('a', 3e6), task('b', 3e6), task('c', 1)]).map((b) => b.length)).toEqual([1, 2]);
+  });
+
+  it('hands out the batches with the most bytes first, keeping the walk order between equals', () => {
+    // A large bundle late in the walk is handed out first, not left for one worker to run alone at the end.
+    const batches = makeBatches([
+      ...Array.from({ length: 64 }, (_, i) => task(`a${i}`)),
+      ...Array.from({ length: 64 }, (_, i) => task(`b${i}`)),
+      task('bundle', 3e6),
+      task('c'),
+    ]);
+    expect(batches.map((b) => b.length)).toEqual([64, 64, 2]);
+    expect(dispatchOrder(batches)).toEqual([2, 0, 1]);
   });
 
   it('fails only the batch of a worker that hangs or dies, and goes on', async () => {

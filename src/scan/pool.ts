@@ -46,7 +46,10 @@ export function batchTimeoutMs(batch: readonly FileTask[], base = 60_000): numbe
   return base + Math.ceil(mb * 30_000);
 }
 
-/** Splits tasks into batches of bounded count and size, largest files spread first. */
+/**
+ * Splits tasks into batches of bounded count and size, in the walk's order (a folder's files stay together, so a
+ * worker's caches of the modules they import serve the whole batch).
+ */
 export function makeBatches(tasks: readonly FileTask[]): FileTask[][] {
   const batches: FileTask[][] = [];
   let cur: FileTask[] = [];
@@ -62,6 +65,17 @@ export function makeBatches(tasks: readonly FileTask[]): FileTask[][] {
   }
   if (cur.length > 0) batches.push(cur);
   return batches;
+}
+
+/**
+ * The order batches are handed out in: most bytes first (ties in the walk's order). A batch's cost grows with its
+ * files' size, and one costly batch handed out last keeps its worker busy while the others have nothing left
+ * (on node_modules, a batch holding a 1.4 MB bundle came 85th of 88 and ran 16 CPU-s alone after the other worker
+ * had finished); handed out among the first, it runs while the small batches are shared.
+ */
+export function dispatchOrder(batches: readonly (readonly FileTask[])[]): number[] {
+  const bytes = batches.map((b) => b.reduce((n, t) => n + t.file.size, 0));
+  return batches.map((_, i) => i).sort((x, y) => bytes[y]! - bytes[x]! || x - y);
 }
 
 function failedOutcomes(batch: readonly FileTask[], message: string): FileOutcome[] {
@@ -150,7 +164,7 @@ export async function runInWorkers(
   const recycleRss = recycle.rssBytes ?? RECYCLE_RSS_BYTES;
   const batches = makeBatches(tasks);
   // Batches not yet handed out, in order; one a worker held but never started goes back to the front.
-  const pending = batches.map((_, i) => i);
+  const pending = dispatchOrder(batches);
 
   const runOne = (): Promise<void> =>
     new Promise<void>((resolve) => {
