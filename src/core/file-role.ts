@@ -5,7 +5,14 @@
  */
 import picomatch from 'picomatch';
 import { FILE_ROLES, type FileRole } from './finding.js';
-import { LIBRARY_HEAD_BYTES, isBundle, isLibraryCopy } from './library-copy.js';
+import {
+  LIBRARY_HEAD_BYTES,
+  THIRD_PARTY_HEAD_BYTES,
+  concatenatesLibraries,
+  isBundle,
+  isLibraryCopy,
+  isThirdPartyName,
+} from './library-copy.js';
 import { ShippedBuilds } from './shipped-build.js';
 
 export { FILE_ROLES, type FileRole };
@@ -139,7 +146,8 @@ export function docsRoleFromContent(text: string, path: string): 'docs' | undefi
 }
 
 /**
- * 'vendored' for a copy of a well-known library (core/library-copy.ts); 'generated' when the content
+ * 'vendored' for a copy of a well-known library, or a script named as a build's third-party part that
+ * concatenates such copies (core/library-copy.ts); 'generated' when the content
  * says so (a generator's header, a bundler's prelude, or minified code); else undefined. Reads bytes as
  * well as text, so a byte-oriented scan need not decode a large bundle.
  */
@@ -151,6 +159,12 @@ export function roleFromContent(content: string | Uint8Array, path = ''): Conten
     ? bytes.toString('latin1', 0, LIBRARY_HEAD_BYTES)
     : (content as string).slice(0, LIBRARY_HEAD_BYTES);
   if (isLibraryCopy(path, start)) return 'vendored';
+  if (isThirdPartyName(path)) {
+    const wide = bytes
+      ? bytes.toString('latin1', 0, THIRD_PARTY_HEAD_BYTES)
+      : (content as string).slice(0, THIRD_PARTY_HEAD_BYTES);
+    if (concatenatesLibraries(path, wide)) return 'vendored';
+  }
   if (GENERATED_HEADER.test(start.slice(0, HEADER_BYTES)) || isBundle(start)) return 'generated';
   if (content.length < MINIFIED_MIN_BYTES) return undefined;
   // A concatenation that opens with a minified library (`codemirror-compressed.js`: 32 KB lines, then

@@ -100,3 +100,39 @@ describe('roleFromContent: jasmine-core by the registry it declares', () => {
     expect(roleFromContent(mit + core + code, 'test/boot.js')).toBeUndefined();
   });
 });
+
+describe("roleFromContent: a build's third-party part that concatenates libraries", () => {
+  const code = 'var x = 1;\n'.repeat(50);
+  // freeboard.thirdparty.js: head.js's parts under banners the list does not name, each one minified line, so
+  // jQuery's banner comes past the first 8 KB; then jQuery UI, Knockout, Underscore.
+  const head = ['head.core - v1.0.2', 'head.css3 - v1.0.0', 'head.load - v1.0.3']
+    .map((b) => `/*! ${b} */\n(function(win,undefined){${'var a=win.document;'.repeat(180)}})(window);\n`)
+    .join('');
+  const jquery = '/*! jQuery v2.0.3 | (c) 2005, 2013 jQuery Foundation, Inc. | jquery.org/license\n*/\n';
+  const bundle = head + jquery + code;
+  it('reads a library banner further down a file named as the third-party part', () => {
+    expect(head.length).toBeGreaterThan(8192);
+    expect(roleFromContent(bundle, 'usr/share/freeboard/js/freeboard.thirdparty.js')).toBe('vendored');
+    expect(roleFromContent(Buffer.from(bundle), 'js/freeboard.thirdparty.js')).toBe('vendored');
+    expect(roleFromContent(bundle, 'static/js/app.third-party.js')).toBe('vendored');
+    expect(roleFromContent(bundle, 'public/vendor.bundle.js')).toBe('vendored');
+  });
+  it('needs both the name and a library banner', () => {
+    // The same concatenation under another name: an application's own build may append a library after its code.
+    expect(roleFromContent(bundle, 'js/freeboard.js')).toBeUndefined();
+    expect(roleFromContent(bundle, 'js/useVendorChunk.js')).toBeUndefined();
+    // Named so without a library's banner: an application's module about third parties or vendors.
+    const own =
+      "const express = require('express');\nrouter.get('/x', (req, res) => res.send(req.query.x));\n";
+    expect(roleFromContent(head + own + code, 'routes/third-party.js')).toBeUndefined();
+    expect(
+      roleFromContent("import './jQueryLoader.js';\nimport 'bootstrap';\n" + code, 'lib/scripts/vendor.js'),
+    ).toBeUndefined();
+    // A comment that names a library further along its line is the project's own header.
+    const mention = '/*! Slideshow v2.0 | requires jQuery 1.7+ | (c) Example Ltd, MIT license */\n';
+    expect(roleFromContent(head + mention + code, 'js/app.thirdparty.js')).toBeUndefined();
+    // A line that opens with a library's name and version but grants no license: a note, not a banner.
+    const note = '/* jQuery 1.7 or later must be loaded before this file */\n';
+    expect(roleFromContent(head + note + code, 'js/app.thirdparty.js')).toBeUndefined();
+  });
+});

@@ -272,6 +272,34 @@ export function isLibraryCopy(path: string, text: string): boolean {
   return own.test(text.slice(0, VERSION_BYTES));
 }
 
+// A script the build names as its third-party part, as a folder would (`vendor/`, `third_party/`): a name component
+// `thirdparty`, `third-party`, `third_party`, `vendor` or `vendors` (`freeboard.thirdparty.js`, `vendor.bundle.js`,
+// `app.third-party.js`), not a word inside another (`useVendorChunk.js`).
+const THIRD_PARTY_NAME = /(?:^|[._-])(?:third[-_]?party|vendors?)(?:[._-][\w.-]*)?\.[cm]?js$/i;
+/** How much of a file named as a build's third-party part `concatenatesLibraries` reads. */
+export const THIRD_PARTY_HEAD_BYTES = 65_536;
+
+/** True for a script named as a build's third-party part (THIRD_PARTY_NAME). */
+export function isThirdPartyName(path: string): boolean {
+  return THIRD_PARTY_NAME.test(path.split('/').pop() ?? '');
+}
+
+/**
+ * True when a file named as a build's third-party part holds, among its first THIRD_PARTY_HEAD_BYTES, a comment
+ * that is a well-known library's license banner (`/*! jQuery v2.0.3 | (c) 2005, 2013 jQuery Foundation`): a
+ * concatenation of the libraries the application uses (`freeboard.thirdparty.js`: head.js, jQuery, jQuery UI,
+ * Knockout, Underscore…), whose first banner may be a library the list does not name. The name alone is not
+ * enough (an application's `vendor.js` may be its own module about vendors), nor is a banner further down a file
+ * named otherwise (an application's own build may append a library after its code).
+ */
+export function concatenatesLibraries(path: string, text: string): boolean {
+  if (!isThirdPartyName(path)) return false;
+  for (const m of text.slice(0, THIRD_PARTY_HEAD_BYTES).matchAll(/\/\*[\s\S]*?\*\//g)) {
+    if (BANNER_NAME.test(m[0]) && BANNER_LICENSE.test(m[0])) return true;
+  }
+  return false;
+}
+
 // The suffixes libraries give the builds they ship side by side (`ext-all-debug.js`, `respond.src.js`,
 // `vue.min.js`, `d3-min.js`, `react.development.js`).
 const VARIANT = /[-.](?:min|debug|dev|src|development|production|prod)$/i;

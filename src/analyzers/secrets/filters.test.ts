@@ -217,3 +217,24 @@ describe('look-alike filters', () => {
     }
   });
 });
+
+describe("a package.json's dependency entries", () => {
+  const rnd = seededRandom(3333);
+  const key = expandTemplate('<<a62:24>>', rnd);
+  const manifest = (entry: string) => `{\n  "name": "app",\n  "dependencies": {\n    ${entry}\n  }\n}\n`;
+  const tarball = '"@tryghost/extract-api-key": "file:components/tryghost-extract-api-key-5.40.2.tgz"';
+  const session =
+    '"@tryghost/mw-session-from-token": "file:components/tryghost-mw-session-from-token-5.40.2.tgz"';
+  it('are no secrets: a package named with a secret word and a local tarball or alias as its value', () => {
+    expect(scan(manifest(tarball), 'package.json')).toEqual([]);
+    expect(scan(manifest(session), 'ghost/core/package.json')).toEqual([]);
+    expect(scan(manifest('"secret-token-7": "link:packages/secret-token-7-v2"'), 'package.json')).toEqual([]);
+  });
+  it('still reports a key in the manifest, and a file: value in another file', () => {
+    const config = `{\n  "name": "app",\n  "config": { "apiKey": "${key}" }\n}\n`;
+    expect(scan(config, 'package.json').map((d) => d.ruleId)).toContain('secrets/generic-api-key');
+    expect(scan(manifest(tarball), 'config/app.json').map((d) => d.ruleId)).toContain(
+      'secrets/generic-api-key',
+    );
+  });
+});

@@ -195,6 +195,20 @@ export function isLockfile(name: string): boolean {
   return LOCKFILES.has(name.toLowerCase());
 }
 
+// The specifiers npm, yarn and pnpm resolve that are neither a version range nor a URL: a local tarball or folder
+// (`file:`, `link:`, `portal:`), a workspace package, an alias (`npm:`), a hosted repository, a patch or a catalog.
+const DEPENDENCY_SPEC = /^(?:file|link|portal|workspace|npm|github|gitlab|bitbucket|gist|patch|catalog):/;
+
+/**
+ * True for a dependency entry of a package.json (`"@tryghost/extract-api-key": "file:components/tryghost-extract-
+ * api-key-5.40.2.tgz"`): the name is a package's, whose words may be a secret's (`api-key`, `session-from-token`),
+ * and the value a specifier the package manager resolves, not a credential. Other keys of the manifest (`"config":
+ * { "apiKey": "…" }`) are read as anywhere else.
+ */
+export function isDependencySpec(m: MatchContext): boolean {
+  return /(?:^|\/)package\.json$/.test(m.path) && DEPENDENCY_SPEC.test(m.secret);
+}
+
 /** Lines of a lockfile that carry hashes or download URLs. */
 export const LOCKFILE_HASH_LINE = /integrity|resolved|checksum|sha\d{1,3}[-:]|h1:|"hash"|tarball|"?shasum/i;
 

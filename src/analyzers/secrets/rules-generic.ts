@@ -4,6 +4,7 @@ import {
   inLocalServiceBlock,
   inTranslationTable,
   isConstantName,
+  isDependencySpec,
   isEnvReference,
   isEnvVariableName,
   isHashValue,
@@ -18,8 +19,7 @@ import {
 import { localSampleInDocs, lowerInDoctest } from './doc-samples.js';
 import { inLinkCatalogue } from './link-catalogue.js';
 import { DOC_HOST, ROLE_HOST, atRoleHost } from './role-host.js';
-import type { MatchContext, SecretRule, Verdict } from './types.js';
-import { secretRule } from './types.js';
+import { secretRule, type MatchContext, type SecretRule, type Verdict } from './types.js';
 import { isTestUserPassword, roleFromPath } from '../../core/file-role.js';
 import { isCommonPassword, weakPasswordReason } from './weak-password.js';
 import { sameAsUserName } from './user-name.js';
@@ -268,7 +268,7 @@ function genericVerdict(m: MatchContext): Verdict {
   if (inLinkCatalogue(m) || commentedTemplateLine(m) || isVendorClientKeyByName(m)) return false;
   if (/\s/.test(v) || isEnvReference(v) || looksLikeCode(v) || isPlaceholder(v) || isDottedName(v))
     return false;
-  if (isConstantName(v) || keyIsUrlUser(m)) return false;
+  if (isConstantName(v) || keyIsUrlUser(m) || isDependencySpec(m)) return false;
   if (!m.quoted && m.sourceCode) return false;
   if (isIdentifierLookAlike(v, m.line)) return false;
   if (v.includes('://') || v.startsWith('/') || v.startsWith('.')) return false;
