@@ -17,3 +17,14 @@ function originIsNamed(origin) {
 }
 
 module.exports = { isAllowedOrigin, originIsNamed };
+
+// A middleware that refuses addresses and passes the rest on.
+function originGuard(req, res, next) {
+  const origin = req.headers.origin;
+  const host = origin && new URL(origin).hostname;
+  // ok: code/js-origin-check-allows-ip
+  if (origin && net.isIP(host)) return res.status(403).end();
+  return next();
+}
+
+module.exports.originGuard = originGuard;
