@@ -1,10 +1,25 @@
 import type { SgNode } from '@ast-grep/napi';
 
-/** Python's HTTP client libraries, whose `Request` is a request the program sends. */
-const CLIENT = '(?:requests|httpx|aiohttp|urllib3)';
-const CLIENT_TYPE = '(?:Request|PreparedRequest|ClientRequest)';
-const QUALIFIED = new RegExp(`^${CLIENT}(?:\\.\\w+)*\\.${CLIENT_TYPE}$`);
-const BARE = new RegExp(`^${CLIENT_TYPE}$`);
+/**
+ * Python's HTTP client libraries with the types of the requests they send. aiohttp's is `ClientRequest`: its
+ * `aiohttp.web.Request` (`web_request.Request`) is the request an aiohttp server answers.
+ */
+const CLIENTS: readonly (readonly [string, string])[] = [
+  ['requests', 'Request|PreparedRequest'],
+  ['httpx', 'Request'],
+  ['urllib3', 'Request|PreparedRequest'],
+  ['aiohttp', 'ClientRequest'],
+];
+const QUALIFIED = new RegExp(
+  `^(?:${CLIENTS.map(([lib, types]) => `${lib}(?:\\.\\w+)*\\.(?:${types})`).join('|')})$`,
+);
+const BARE = /^(?:Request|PreparedRequest|ClientRequest)$/;
+
+/** The client libraries whose request type is named `type`. */
+const librariesOf = (type: string): string =>
+  `(?:${CLIENTS.filter(([, types]) => types.split('|').includes(type))
+    .map(([lib]) => lib)
+    .join('|')})`;
 
 /**
  * Whether a Python parameter is annotated as an HTTP client library's request (`def log_request(request:
@@ -21,12 +36,13 @@ export function clientRequestParam(param: SgNode, moduleText: string): boolean {
   const type = typed.field('type')?.text().trim() ?? '';
   if (QUALIFIED.test(type)) return true;
   if (!BARE.test(type)) return false;
+  const libs = librariesOf(type);
   const imported = new RegExp(
-    `^[ \\t]*from[ \\t]+${CLIENT}(?:\\.\\w+)*[ \\t]+import[ \\t][^\\n]*\\b${type}\\b(?![ \\t]+as\\b)`,
+    `^[ \\t]*from[ \\t]+${libs}(?:\\.\\w+)*[ \\t]+import[ \\t][^\\n]*\\b${type}\\b(?![ \\t]+as\\b)`,
     'm',
   );
   const elsewhere = new RegExp(
-    `^[ \\t]*from[ \\t]+(?!${CLIENT}\\b)[\\w.]+[ \\t]+import[ \\t][^\\n]*\\b${type}\\b|\\bclass[ \\t]+${type}\\b|\\bas[ \\t]+${type}\\b|^[ \\t]*${type}[ \\t]*=`,
+    `^[ \\t]*from[ \\t]+(?!${libs}\\b)[\\w.]+[ \\t]+import[ \\t][^\\n]*\\b${type}\\b|\\bclass[ \\t]+${type}\\b|\\bas[ \\t]+${type}\\b|^[ \\t]*${type}[ \\t]*=`,
     'm',
   );
   return imported.test(moduleText) && !elsewhere.test(moduleText);

@@ -3,7 +3,7 @@ import type { Syntax } from './syntax.js';
 import { kindOf } from './syntax.js';
 import { accessPath } from './sources.js';
 import { literalField } from './taint-fields.js';
-import { enclosingFunction, functionName } from './scope.js';
+import { enclosingFunction, escapeRegex, functionName } from './scope.js';
 import { REQ, type Value } from './taint-support.js';
 
 /** A write `req.a.b = v` found in the file: its base object, the property names after it, and `v`. */
@@ -25,7 +25,7 @@ function handedOn(w: FieldWrite, read: SgNode, syn: Syntax): boolean {
   const writer = enclosingFunction(w.base, syn);
   const reader = enclosingFunction(read, syn);
   if (!writer || !reader) return false;
-  if (writer.id() === reader.id()) return true;
+  if (writer.id() === reader.id() || sharesRequest(reader, writer, w.base.text(), syn)) return true;
   const name = functionName(reader);
   if (name === undefined) return false;
   const base = w.base.text();
@@ -37,6 +37,21 @@ function handedOn(w: FieldWrite, read: SgNode, syn: Syntax): boolean {
       },
     })
     .some((c) => (c.field('arguments')?.namedChildren() ?? []).some((a) => a.text() === base));
+}
+
+/**
+ * True when `inner` is a function nested in `outer` that sees the same request object: a callback the writer
+ * schedules (`req.target.url = u; setImmediate(() => http.get(req.target.url))`). Not when a function on the
+ * way binds the name again (a parameter or declaration `req` of its own: another request).
+ */
+function sharesRequest(inner: SgNode, outer: SgNode, base: string, syn: Syntax): boolean {
+  const same = { rule: { kind: 'identifier', regex: `^${escapeRegex(base)}$` } };
+  for (let f: SgNode | undefined = inner; f; f = enclosingFunction(f, syn)) {
+    if (f.id() === outer.id()) return true;
+    if (f.field('parameter')?.text() === base || f.field('parameters')?.find(same)) return false;
+    if (f.find({ rule: { kind: 'variable_declarator', has: { field: 'name', ...same.rule } } })) return false;
+  }
+  return false;
 }
 
 /** The taint evaluator's value of an expression at a depth (`REQ` for the whole request object). */

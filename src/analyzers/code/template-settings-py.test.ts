@@ -34,6 +34,21 @@ describe('a request-reading function that writes settings under names the progra
     ['a dict display with a computed key', FLASK, 'current_app.config.update({request.args["k"]: 1})'],
     ['a merge with |=', TORNADO, 'self.settings |= json.loads(self.request.body)'],
     ['setdefault of a computed key', TORNADO, 'self.settings.setdefault(self.get_argument("k"), 1)'],
+    [
+      'a computed key through a local bound to the settings (review39)',
+      FLASK,
+      'config = current_app.config\nfor key, value in request.form.items():\n    config[key] = value',
+    ],
+    [
+      'the application under another name (review39)',
+      'from flask import Flask, request\n\napplication = Flask(__name__)\n\n\n',
+      'for key, value in request.form.items():\n    application.config[key] = value',
+    ],
+    [
+      "Django's settings imported as another name (review39)",
+      'from django.conf import settings as conf\n\n\n',
+      'for k, v in request.POST.items():\n    setattr(conf, k, v)',
+    ],
   ])('%s', (_, imports, body) => {
     expect(written(imports, body)).toBe(true);
   });

@@ -59,6 +59,34 @@ function configObjects(text: string): Set<string> {
   return out;
 }
 
+/**
+ * The names a module may write its configuration through: configObjects, the Flask application bound or
+ * imported under another name (`application = Flask(__name__)`, `from .views import app as application`),
+ * Django's settings imported as another name, and a local bound to one of them (`config = current_app.config`).
+ * Only writes are read through these: a read must still name the object itself.
+ */
+function writtenObjects(text: string): Set<string> {
+  const out = configObjects(text);
+  if (out.size === 0) return out;
+  if (out.has('app.config'))
+    for (const m of text.matchAll(
+      /^[ \t]*(\w+)[ \t]*=[ \t]*(?:flask\.)?Flask\(|\bimport\b[^\n]*?\bapp\s+as\s+(\w+)/gm,
+    ))
+      out.add(`${m[1] ?? m[2]}.config`);
+  if (out.has('settings'))
+    for (const m of text.matchAll(/^\s*from\s+django\.conf\s+import\b[^\n]*?\bsettings\s+as\s+(\w+)/gm))
+      out.add(m[1]!);
+  for (let grew = true; grew;) {
+    grew = false;
+    for (const m of text.matchAll(/^[ \t]*(\w+)[ \t]*=[ \t]*([\w.]+)[ \t]*(?:#.*)?$/gm))
+      if (out.has(m[2]!) && !out.has(m[1]!)) {
+        out.add(m[1]!);
+        grew = true;
+      }
+  }
+  return out;
+}
+
 const isPlainString = (n: SgNode): boolean =>
   kindOf(n) === 'string' && !n.children().some((c) => kindOf(c) === 'interpolation');
 
@@ -210,7 +238,7 @@ function boundInTemplate(text: string, name: string): boolean {
  * from what a user sent is that user's text, whatever the reads of it look like.
  */
 function writtenOtherwise(root: SgNode, text: string, key: string): boolean {
-  const objects = configObjects(text);
+  const objects = writtenObjects(text);
   if (objects.size === 0) return false;
   const isObject = (n: SgNode | null): boolean => !!n && objects.has(n.text());
   for (const a of root.findAll({
@@ -276,7 +304,7 @@ function writtenOtherwise(root: SgNode, text: string, key: string): boolean {
  * (defaults filled from the environment at start-up) does not count.
  */
 export function settingsWrittenByRequest(root: SgNode, text: string): boolean {
-  const objects = configObjects(text);
+  const objects = writtenObjects(text);
   if (objects.size === 0) return false;
   const isObject = (n: SgNode | null | undefined): boolean => !!n && objects.has(n.text());
   const literalKeyed = (a: SgNode): boolean =>

@@ -107,6 +107,18 @@ describe('a project that writes into its own folder', () => {
     ['open with a mode it computes', 'def w(m):\n    open(os.path.join(HERE, "a.css"), m)\n'],
     ['pathlib write_text', 'def w(t):\n    (pathlib.Path(__file__).parent / "a.css").write_text(t)\n'],
     ["a copy into Flask's static folder", 'def c(src):\n    shutil.copy(src, app.static_folder)\n'],
+    [
+      'codecs.open to write (review39)',
+      'def w(t):\n    with codecs.open(os.path.join(HERE, "a.css"), "w", "utf-8") as fh:\n        fh.write(t)\n',
+    ],
+    [
+      'aiofiles.open to write (review39)',
+      'async def w(t):\n    async with aiofiles.open(os.path.join(HERE, "a.css"), mode="w") as fh:\n        await fh.write(t)\n',
+    ],
+    [
+      'os.open with flags that write (review39)',
+      'def w(t):\n    fd = os.open(os.path.join(HERE, "a.css"), os.O_WRONLY | os.O_TRUNC)\n    os.write(fd, t)\n',
+    ],
   ])('%s', (_, code) => {
     expect(writes(HEAD + code)).toBe(true);
   });
@@ -121,6 +133,14 @@ describe('a project that writes into its own folder', () => {
     ['a read', 'def r():\n    return open(os.path.join(HERE, "a.css")).read()\n'],
     ['a copy out of the folder', 'def c(dst):\n    shutil.copy(os.path.join(HERE, "a.css"), dst)\n'],
     ['a write elsewhere', 'def w(path, t):\n    with open(path, "w") as fh:\n        fh.write(t)\n'],
+    [
+      'codecs.open to read',
+      'def r():\n    return codecs.open(os.path.join(HERE, "a.css"), "r", "utf-8").read()\n',
+    ],
+    [
+      'os.open to read',
+      'def r():\n    return os.read(os.open(os.path.join(HERE, "a.css"), os.O_RDONLY), 100)\n',
+    ],
   ])('not %s', (_, code) => {
     expect(writes(HEAD + code)).toBe(false);
   });

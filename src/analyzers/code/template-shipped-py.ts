@@ -427,10 +427,11 @@ export function ownFolderNames(texts: Iterable<string>): Set<string> {
 
 /**
  * Whether a module writes a file at a path that names a module's own folder (ownFolderNames, and any name the
- * module itself binds to text naming one, `HERE = os.path.dirname(__file__)`): `open(P, "w")`
- * (any mode that writes, or a mode that is not a literal), `upload.save(P)`, `P.write_text(t)`, a copy or move
- * to `P`. The package's files are then not only its own text: a handler may have written them (an uploaded
- * stylesheet saved over the shipped one), so template-settings-py.ts reads no shipped text in that project.
+ * module itself binds to text naming one, `HERE = os.path.dirname(__file__)`): `open(P, "w")` (also
+ * `codecs.open`, `aiofiles.open`; any mode that writes, or a mode that is not a literal), `os.open(P, flags)`
+ * with flags that write or are not spelled out, `upload.save(P)`, `P.write_text(t)`, a copy or move to `P`.
+ * The package's files are then not only its own text: a handler may have written them (an uploaded stylesheet
+ * saved over the shipped one), so template-settings-py.ts reads no shipped text in that project.
  */
 export function writesOwnFolder(root: SgNode, names: ReadonlySet<string>): boolean {
   const own = grow(new Set(names), [root.text()], () => true);
@@ -441,7 +442,13 @@ export function writesOwnFolder(root: SgNode, names: ReadonlySet<string>): boole
     if (!f) continue;
     const fn = f.text();
     const args = argsOf(call);
-    if (/^(?:io\.)?open$/.test(fn)) {
+    if (fn === 'os.open') {
+      // Flags that write, or flags not spelled out (`os.open(P, flags)`).
+      const flags = args[1]?.text() ?? '';
+      const readOnly =
+        /^(?:os\.O_\w+[\s|]*)+$/.test(flags) && !/O_(?:WRONLY|RDWR|CREAT|APPEND|TRUNC)/.test(flags);
+      if (!readOnly && args[0] && names_([args[0]])) return true;
+    } else if (/^(?:io\.|codecs\.|aiofiles\.)?open$/.test(fn)) {
       const mode =
         args
           .find((a) => kindOf(a) === 'keyword_argument' && a.field('name')?.text() === 'mode')

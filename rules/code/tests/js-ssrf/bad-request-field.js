@@ -29,3 +29,13 @@ http.createServer((req, res) => {
   req.routing = { backend: 'http://' + req.headers['x-backend'] };
   forwardWhole(req, res);
 });
+
+// The field read back in a callback the writing handler schedules: the same request.
+http.createServer((req, res) => {
+  req.target = { attempts: 0 };
+  req.target.url = url.parse(req.url.slice(1));
+  setImmediate(() => {
+    // ruleid: code/js-ssrf
+    http.get(req.target.url, (r) => r.pipe(res));
+  });
+});

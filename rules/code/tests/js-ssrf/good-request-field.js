@@ -31,3 +31,14 @@ http.createServer((req, res) => {
   req.routing.label = req.headers['x-label'];
   forwardOther(req, res);
 });
+
+// A callback with a request of its own: the written field is the outer request's.
+http.createServer((req, res) => {
+  req.target = { url: BACKENDS.api };
+  req.target.url = req.url.slice(1);
+  const inner = http.createServer((req, res2) => {
+    // ok: code/js-ssrf
+    http.get(req.target.url, (r) => r.pipe(res2));
+  });
+  inner.listen(0, () => res.end());
+});
