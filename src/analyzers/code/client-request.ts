@@ -47,3 +47,56 @@ export function clientRequestParam(param: SgNode, moduleText: string): boolean {
   );
   return imported.test(moduleText) && !elsewhere.test(moduleText);
 }
+
+const IMPORTS_REQUESTS = /^[ \t]*(?:from[ \t]+requests\b[\w.]*[ \t]+import\b|import[ \t]+requests\b)/m;
+
+/**
+ * Whether a Python function hands its parameter `name` to requests to be sent: `session.prepare_request(name)`
+ * or `name.prepare()`, in a module that imports requests. Only a `requests.Request` has what those read
+ * (`hooks`, `auth`, `params`); a server's request object passed there would fail, so the function itself says
+ * the parameter is the program's own outgoing request.
+ */
+export function sentByClient(fn: SgNode, name: string, moduleText: string): boolean {
+  if (!IMPORTS_REQUESTS.test(moduleText)) return false;
+  const body = fn.field('body');
+  if (!body) return false;
+  return body.findAll({ rule: { kind: 'call' } }).some((call) => {
+    const callee = call.field('function');
+    if (callee?.kind() !== 'attribute') return false;
+    const attr = callee.field('attribute')?.text();
+    const args = call.field('arguments')?.namedChildren() ?? [];
+    if (attr === 'prepare_request') return args.length === 1 && args[0]!.text() === name;
+    return attr === 'prepare' && args.length === 0 && callee.field('object')?.text() === name;
+  });
+}
+
+/**
+ * Whether the parameter at `index` of the module-private top-level function `fn` (`def _url(request)`) is
+ * given, at every call of it in the module, a parameter of the caller annotated as a client library's
+ * request (clientRequestParam), and the function's name is used nowhere but in those calls. A leading
+ * underscore keeps other modules out by convention; a function passed as a value or called with anything
+ * else keeps its parameter a request.
+ */
+export function onlyGivenClientRequests(
+  fn: SgNode,
+  index: number,
+  moduleText: string,
+  paramOf: (arg: SgNode) => SgNode[] | undefined,
+): boolean {
+  const nameNode = fn.field('name');
+  const top = fn.parent()?.kind() === 'decorated_definition' ? fn.parent()?.parent() : fn.parent();
+  if (!nameNode || !nameNode.text().startsWith('_') || top?.kind() !== 'module') return false;
+  const uses = top.findAll({ rule: { kind: 'identifier', regex: `^${nameNode.text()}$` } });
+  let calls = 0;
+  for (const use of uses) {
+    if (use.id() === nameNode.id()) continue;
+    const call = use.parent();
+    if (call?.kind() !== 'call' || call.field('function')?.id() !== use.id()) return false;
+    const arg = call.field('arguments')?.namedChildren()[index];
+    if (arg?.kind() !== 'identifier') return false;
+    const params = paramOf(arg);
+    if (!params?.length || !params.every((p) => clientRequestParam(p, moduleText))) return false;
+    calls++;
+  }
+  return calls > 0;
+}

@@ -3,7 +3,7 @@ import type { DefinitionLookup } from './definitions.js';
 import { fewestBound } from './bound-calls.js';
 import { forFile } from './file-level.js';
 import type { Matcher, ParamSourceSpec } from './rule-schema.js';
-import { clientRequestParam } from './client-request.js';
+import { clientRequestParam, onlyGivenClientRequests, sentByClient } from './client-request.js';
 import { functionName } from './scope.js';
 import type { Definition } from './scope.js';
 import { routeParamOf, validatedParamAt, validatedParams } from './param-validators.js';
@@ -141,7 +141,9 @@ export class SourceFinder {
       if (d.kind !== 'param') return false;
       // Python views take the request first (after self in class-based views); Flask's is a global import.
       if (this.o.python) {
-        if (clientRequestParam(d.node, this.o.index.textOf(this.o.root))) return false;
+        const text = this.o.index.textOf(this.o.root);
+        if (clientRequestParam(d.node, text) || sentByClient(d.fn, d.name, text)) return false;
+        if (onlyGivenClientRequests(d.fn, d.index, text, (arg) => this.paramsOf(arg))) return false;
         const first = d.fn.field('parameters')?.namedChildren()[0]?.text() ?? '';
         return (
           d.index === 0 || (d.index === 1 && /^(self|cls)\b/.test(first)) || this.paramSource(d) !== null
@@ -150,6 +152,12 @@ export class SourceFinder {
       const params = d.fn.field('parameters')?.text() ?? '';
       return /[(,]\s*(res|resp|response|reply|h|next|ctx)\b/.test(params) || this.paramSource(d) !== null;
     });
+  }
+
+  /** The parameters an identifier names, or undefined when any of its definitions is something else. */
+  private paramsOf(name: SgNode): SgNode[] | undefined {
+    const defs = this.defs.definitionsOf(name);
+    return defs.every((d) => d.kind === 'param') ? defs.map((d) => d.node) : undefined;
   }
 
   /**

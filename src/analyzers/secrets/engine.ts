@@ -14,6 +14,7 @@ import {
 } from './filters.js';
 import { prefilterOf } from './prefilter.js';
 import { inCssModuleMap } from './css-module-map.js';
+import { inStringStatement } from './string-statement.js';
 import type { SecretRule, Verdict } from './types.js';
 
 /** One secret found in a buffer, located and ready to become a finding. */
@@ -230,6 +231,7 @@ export class SecretEngine {
       sourceCode,
       productNames: input.productNames,
       around: () => textAround(bytes, matchStart, enc),
+      inStringStatement: () => pythonStringStatement(input.path, bytes, matchStart, enc),
     });
   }
 
@@ -285,6 +287,13 @@ function lineOf(bytes: Buffer, at: number): number {
   for (let i = bytes.indexOf(10); i !== -1 && i < at; i = bytes.indexOf(10, i + 1)) n++;
   return n;
 }
+
+/** Whether a byte offset of a Python file (up to 1 MB) lies in a string that is a statement of its own. */
+function pythonStringStatement(path: string, bytes: Buffer, at: number, enc: BufferEncoding): boolean {
+  if (!/\.pyw?$/i.test(path) || bytes.length > PY_TEXT_LIMIT) return false;
+  return inStringStatement(bytes.toString(enc), bytes.toString(enc, 0, at).length);
+}
+const PY_TEXT_LIMIT = 1 << 20;
 
 /** The line around a byte offset, bounded so that a 10 MB line costs no more than a short one. */
 function lineAround(bytes: Buffer, at: number, enc: BufferEncoding): string {

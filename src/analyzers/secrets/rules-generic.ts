@@ -26,6 +26,7 @@ import { sameAsUserName } from './user-name.js';
 import { LOCAL_HOST, hostIsThisMachine, keyIsUrlUser, optionalUserinfo } from './url-userinfo.js';
 import { testsOwnLogin, sampleAccount } from './sample-account.js';
 import { commentedTemplateLine } from './template-comment.js';
+import { inCommentOrDocstring } from './string-statement.js';
 import { madeUpInTest } from './made-up-key.js';
 import { isVendorClientKeyByName } from './vendor-client-keys.js';
 
@@ -61,8 +62,6 @@ const VERSION = /^[~^<>=v]{0,2}\d+(?:\.\d+)+/;
 const EXAMPLE_KEY = /^(?:key|secret|token|apikey)[_-]?\d{0,6}$/i;
 const TEST_OR_DOC_PATH =
   /(?:^|\/)(?:tests?|__tests__|spec|fixtures?|examples?|docs?|samples?)\/|\.(?:md|markdown|rst|adoc)$/i;
-/** The text before a match on a line of program source that is a comment (`//`, `/*`, ` * `, `#`). */
-const COMMENT_LINE = /^\s*(?:\/\/|\/\*|\*(?!\*?\/)|#)/;
 // Configuration formats whose `#` lines (and ini's `;` lines) are comments (`glances.conf`,
 // `mailman.cfg.sample`, `.env`, YAML), and such a line.
 const CONFIG_FILE =
@@ -218,10 +217,10 @@ export function passwordVerdict(m: MatchContext, inUrl: boolean): Verdict {
     hostIsThisMachine(m)
   )
     return false;
-  // A weak password on a comment line of program source shows a format or quotes an example request
-  // (`// { name: 'mk2', password: '123456' }`): the program never reads it, and a default the program does
-  // set is reported where the code sets it. A strong one there may be a live credential and stays.
-  if (reason !== undefined && m.sourceCode && COMMENT_LINE.test(m.before)) return false;
+  // A weak password on a comment line of program source, or in a Python docstring, shows a format or quotes an
+  // example (`// { name: 'mk2', password: '123456' }`, `mailto://user:mypassword@…`): the program never reads
+  // it, and a default the program does set is reported where the code sets it. A strong one may be live.
+  if (reason !== undefined && inCommentOrDocstring(m)) return false;
   // So is a commented-out line of a configuration file (`#password=root` under an export section of a
   // sample configuration, `#url: mysql://mailman:mmpass@localhost/…` beside the live `url:`): the
   // program reads only the lines that are not comments. A strong one there may be live and stays.

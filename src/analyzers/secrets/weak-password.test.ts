@@ -216,6 +216,31 @@ describe('weak passwords', () => {
     ]);
   });
 
+  it('leaves out a weak password in a Python docstring, and reports one in a string the program uses', async () => {
+    const url = 'mailto://user:hunter1@mail.acme.io';
+    const doc = (body: string) =>
+      `def details(url):\n    ${body}\n        Specify it as:\n          ${url}\n    ${body}\n    return url\n`;
+    expect(await scan('notify/base.py', doc('"""'))).toEqual([]);
+    expect(await scan('notify/base.py', `"""Module help:\n  ${url}\n"""\nimport os\n`)).toEqual([]);
+    const reported = [['secrets/weak-password', 4, 'high', 'medium']];
+    // The same text assigned, returned or given to a call is a value the program uses.
+    expect(await scan('notify/base.py', doc('DEFAULT = """'))).toEqual(reported);
+    expect(await scan('notify/base.py', doc('return ("""'))).toEqual(reported);
+    expect(await scan('notify/base.py', `def f():\n    send(\n        """\n  ${url}\n""")\n`)).toEqual(
+      reported,
+    );
+    expect(await scan('notify/base.py', `X = \\\n    """\n\n  ${url}\n"""\n`)).toEqual(reported);
+    expect(await scan('notify/base.py', `def f():\n    """\n  ${url}\n    """.format(a)\n`)).toEqual([
+      ['secrets/weak-password', 3, 'high', 'medium'],
+    ]);
+    // A docstring-like text in another language's file, and a strong password in a docstring, stay.
+    const strong = expandTemplate('<<a62:14>>!', seededRandom(12));
+    expect(
+      await scan('notify/base.py', `def f():\n    """\n  mailto://user:${strong}@mail.acme.io\n    """\n`),
+    ).toHaveLength(1);
+    expect(await scan('notify/base.rb', doc('"""'))).toEqual(reported);
+  });
+
   it('lowers a weak password in a block written around documentation domains, and only there', async () => {
     const ldap = (base: string, pad = '') =>
       [

@@ -53,3 +53,24 @@ def serve_by_fd(server):
     server.start(fd=s.fileno())
     s.close()
     return port
+
+
+def callback_server(peer):
+    # Another socket connects; the one bound on every interface waits for the peer to call back.
+    srv = socket.socket()
+    # ruleid: code/py-bind-all-interfaces
+    srv.bind(("", 0))
+    client = socket.socket()
+    client.connect(peer)
+    client.sendall(str(srv.getsockname()[1]).encode())
+    srv.listen(1)
+    return srv.accept()
+
+
+def connect_then_serve(peer):
+    s = socket.socket()
+    # ruleid: code/py-bind-all-interfaces
+    s.bind(("0.0.0.0", 0))
+    s.connect(peer)
+    s.close()
+    s.listen(1)

@@ -25,3 +25,16 @@ def find_free_port():
     port = sock.getsockname()[1]
     sock.close()
     return port
+
+
+class Connection:
+    # A client's socket: bound to port 0 (what the system does for any socket that connects) and connected.
+    def connect(self, servername, port):
+        for af, socktype, proto, _, sa in socket.getaddrinfo(servername, port, 0, socket.SOCK_STREAM):
+            self.socket = socket.socket(af, socktype, proto)
+            if self.tls:
+                self.socket = self._wrap_socket(socket=self.socket, server_hostname=servername)
+            self.socket.bind(("", 0))
+            self.socket.settimeout(5.0)
+            self.socket.connect(sa)
+            return self
