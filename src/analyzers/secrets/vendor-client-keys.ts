@@ -16,9 +16,33 @@ const VENDOR_CLIENT_KEY = [
   /innertube[_-]?api[_-]?key["']?\s{0,3}(?::=|=>|=|:|,)\s{0,3}["'`]?$/i,
 ];
 
+/**
+ * Google Chat's incoming webhooks: every webhook URL Google issues carries the same public key of the Chat
+ * API in its query (`chat.googleapis.com/v1/spaces/<space>/messages?key=AIza…&token=…`); the webhook's
+ * credential is the token after it, reported whole by `google-chat-webhook`. The URL may be broken over
+ * two lines (a comment that wraps it with `\`): the space's path then ends the line above.
+ */
+const CHAT_SPACE = /chat\.googleapis\.com\/v1\/spaces\/[^\s"'`<>]*$/i;
+const CHAT_MESSAGES_KEY = /\/?messages\?key=?$/i;
+
+function isChatWebhookKey(m: MatchContext): boolean {
+  const at = m.before.search(CHAT_MESSAGES_KEY);
+  if (at < 0) return false;
+  const head = m.before.slice(0, at);
+  if (CHAT_SPACE.test(head.replace(/\/$/, '/'))) return true;
+  // Wrapped: only the comment marker or indentation before `messages?key=` on this line.
+  if (!/^[\s#/*]*$/.test(head)) return false;
+  const text = m.around();
+  const lineAt = text.indexOf(m.line);
+  if (lineAt <= 0) return false;
+  const above = text.slice(0, lineAt).replace(/\r?\n$/, '');
+  const previous = above.slice(above.lastIndexOf('\n') + 1).replace(/[\s\\]+$/, '');
+  return CHAT_SPACE.test(previous.endsWith('/') ? previous : `${previous}/`);
+}
+
 /** Drops a vendor's own web-client key (see above); keeps every other match. */
 export function vendorClientKeyVerdict(m: MatchContext): Verdict {
-  return VENDOR_CLIENT_KEY.some((re) => re.test(m.before)) ? false : {};
+  return VENDOR_CLIENT_KEY.some((re) => re.test(m.before)) || isChatWebhookKey(m) ? false : {};
 }
 
 /**
