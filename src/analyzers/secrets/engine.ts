@@ -14,6 +14,7 @@ import {
 } from './filters.js';
 import { prefilterOf } from './prefilter.js';
 import { inCssModuleMap } from './css-module-map.js';
+import { endsInsideDocstring } from './python-docstring.js';
 import type { SecretRule, Verdict } from './types.js';
 
 /** One secret found in a buffer, located and ready to become a finding. */
@@ -230,6 +231,10 @@ export class SecretEngine {
       sourceCode,
       productNames: input.productNames,
       around: () => textAround(bytes, matchStart, enc),
+      inDocstring: () =>
+        input.ext === 'py' &&
+        matchStart <= DOCSTRING_LOOK_BACK &&
+        endsInsideDocstring(bytes.toString(enc, 0, matchStart)),
     });
   }
 
@@ -309,6 +314,8 @@ function textBefore(bytes: Buffer, at: number, max: number, enc: BufferEncoding)
 }
 
 const AROUND = 600;
+/** How far into a Python module a match may lie for its docstring to be read (python-docstring.ts). */
+const DOCSTRING_LOOK_BACK = 256 * 1024;
 
 /** Up to 200 bytes of the line before `at`. */
 function lineBefore(bytes: Buffer, at: number, enc: BufferEncoding): string {

@@ -221,7 +221,9 @@ export function passwordVerdict(m: MatchContext, inUrl: boolean): Verdict {
   // A weak password on a comment line of program source shows a format or quotes an example request
   // (`// { name: 'mk2', password: '123456' }`): the program never reads it, and a default the program does
   // set is reported where the code sets it. A strong one there may be a live credential and stays.
-  if (reason !== undefined && m.sourceCode && COMMENT_LINE.test(m.before)) return false;
+  // So is one in a Python docstring, the help text of a module, class or function (`mailto://user:mypassword@…`
+  // showing a method's URL format): Python keeps it as `__doc__`, never reads it as data.
+  if (reason !== undefined && m.sourceCode && (COMMENT_LINE.test(m.before) || m.inDocstring())) return false;
   // So is a commented-out line of a configuration file (`#password=root` under an export section of a
   // sample configuration, `#url: mysql://mailman:mmpass@localhost/…` beside the live `url:`): the
   // program reads only the lines that are not comments. A strong one there may be live and stays.

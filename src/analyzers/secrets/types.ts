@@ -19,6 +19,8 @@ export interface MatchContext {
   productNames: readonly string[];
   /** The text of the lines around the match (up to 600 characters each side), read when a check asks. */
   around: () => string;
+  /** True when the match lies in a Python module's docstring (python-docstring.ts), read when a check asks. */
+  inDocstring: () => boolean;
 }
 
 /** A check's decision: drop the match, or report it (possibly under another rule, with other levels). */
