@@ -373,8 +373,9 @@ export function isStringBuilding(value: string): boolean {
 
 // A setting that places the service a block connects to (or listens on) on this machine:
 // `host=localhost`, `DB_HOST: 127.0.0.1`, `"server": "[::1]:6379"`.
+// A JSON object's member ends in a comma (`"host": "localhost",`).
 const LOCAL_SERVICE =
-  /^\s*["']?[\w.-]*?(?:host|hostname|server|address|addr)["']?\s{0,3}[:=]\s{0,3}["']?(?:localhost|127\.0\.0\.1|::1|\[::1\])(?::\d{1,5})?["']?\s*(?:[#;].*)?$/i;
+  /^\s*["']?[\w.-]*?(?:host|hostname|server|address|addr)["']?\s{0,3}[:=]\s{0,3}["']?(?:localhost|127\.0\.0\.1|::1|\[::1\])(?::\d{1,5})?["']?\s*,?\s*(?:[#;].*)?$/i;
 const SECTION_HEADER = /^\s*\[[^\]]*\]\s*$/;
 const BLOCK_LIMIT = 15;
 

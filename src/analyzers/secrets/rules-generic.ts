@@ -261,8 +261,16 @@ const LOCAL_NOTE = 'The block connects to a service on this machine (its host is
  * section for the user's own database or broker, `host=localhost` above `password=root`): the credential
  * reaches nothing from outside the machine. Weak ones are lowered as in a URL to localhost; others to medium.
  */
+// A JSON configuration (`config.json`, `config/default.json`, an installer's template of it): its objects are
+// blocks as an indented YAML mapping is, the members of one at one indentation.
+const JSON_CONFIG = /\.json5?(?:\.(?:sample|example|dist|default|tmpl|template))?$/i;
+
 function localConfigBlock(m: MatchContext): boolean {
-  return !m.sourceCode && CONFIG_FILE.test(m.path) && inLocalServiceBlock(m.around(), m.line);
+  return (
+    !m.sourceCode &&
+    (CONFIG_FILE.test(m.path) || JSON_CONFIG.test(m.path)) &&
+    inLocalServiceBlock(m.around(), m.line)
+  );
 }
 
 function genericVerdict(m: MatchContext): Verdict {
