@@ -231,6 +231,7 @@ export class SecretEngine {
       sourceCode,
       productNames: input.productNames,
       around: () => textAround(bytes, matchStart, enc),
+      fileText: () => (bytes.length <= DOCSTRING_LOOK_BACK ? bytes.toString(enc) : ''),
       inDocstring: () =>
         input.ext === 'py' &&
         matchStart <= DOCSTRING_LOOK_BACK &&

@@ -21,6 +21,8 @@ export interface MatchContext {
   around: () => string;
   /** True when the match lies in a Python module's docstring (python-docstring.ts), read when a check asks. */
   inDocstring: () => boolean;
+  /** The whole input's text (empty past 256 KB), read when a check asks where a named value is used. */
+  fileText: () => string;
 }
 
 /** A check's decision: drop the match, or report it (possibly under another rule, with other levels). */
