@@ -1,7 +1,8 @@
 import {
   entropy,
   hasPlaceholderWord,
-  inLocalServiceBlock,
+  CONFIG_FILE,
+  localConfigBlock,
   inTranslationTable,
   isConstantName,
   isEnvReference,
@@ -63,10 +64,7 @@ const TEST_OR_DOC_PATH =
   /(?:^|\/)(?:tests?|__tests__|spec|fixtures?|examples?|docs?|samples?)\/|\.(?:md|markdown|rst|adoc)$/i;
 /** The text before a match on a line of program source that is a comment (`//`, `/*`, ` * `, `#`). */
 const COMMENT_LINE = /^\s*(?:\/\/|\/\*|\*(?!\*?\/)|#)/;
-// Configuration formats whose `#` lines (and ini's `;` lines) are comments (`glances.conf`,
-// `mailman.cfg.sample`, `.env`, YAML), and such a line.
-const CONFIG_FILE =
-  /\.(?:conf|cfg|cnf|ini|properties|ya?ml|toml|env)(?:\.(?:sample|example|dist|default|orig|tmpl|template))?$|(?:^|\/)\.env(?:\.[\w-]+)?$/i;
+// A line of a configuration format's comment (CONFIG_FILE, filters.ts).
 const CONFIG_COMMENT_LINE = /^\s*[#;]/;
 // Host names under the domains reserved for documentation (RFC 2606) or an LDAP tree under them
 // (`dc=example,dc=com`): a block that connects to one of them is an example to fill in, whatever file it is
@@ -261,18 +259,6 @@ const LOCAL_NOTE = 'The block connects to a service on this machine (its host is
  * section for the user's own database or broker, `host=localhost` above `password=root`): the credential
  * reaches nothing from outside the machine. Weak ones are lowered as in a URL to localhost; others to medium.
  */
-// A JSON configuration (`config.json`, `config/default.json`, an installer's template of it): its objects are
-// blocks as an indented YAML mapping is, the members of one at one indentation.
-const JSON_CONFIG = /\.json5?(?:\.(?:sample|example|dist|default|tmpl|template))?$/i;
-
-function localConfigBlock(m: MatchContext): boolean {
-  return (
-    !m.sourceCode &&
-    (CONFIG_FILE.test(m.path) || JSON_CONFIG.test(m.path)) &&
-    inLocalServiceBlock(m.around(), m.line)
-  );
-}
-
 function genericVerdict(m: MatchContext): Verdict {
   const v = m.secret;
   if (inLinkCatalogue(m) || commentedTemplateLine(m) || isVendorClientKeyByName(m)) return false;
