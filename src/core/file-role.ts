@@ -128,7 +128,7 @@ const MINIFIED_MIN_BYTES = 4096;
 const MINIFIED_FIRST_LINE = 10_000;
 
 /** A role the content of a file gives it, whatever its path says. */
-export type ContentRole = 'generated' | 'vendored' | 'docs';
+export type ContentRole = 'generated' | 'vendored' | 'docs' | 'test';
 
 // A Sphinx extension: a Python module that imports Sphinx and defines the module-level `setup(app)` entry
 // point Sphinx calls, registering hooks or directives on the app (`app.connect('builder-inited', …)`) or
@@ -143,6 +143,21 @@ const SPHINX_SETUP =
 export function docsRoleFromContent(text: string, path: string): 'docs' | undefined {
   if (!path.endsWith('.py')) return undefined;
   return SPHINX_IMPORT.test(text) && SPHINX_SETUP.test(text) ? 'docs' : undefined;
+}
+
+// A unittest test case: a class whose base is named as one (`unittest.TestCase`, Django's `TestCase`, a
+// framework's own `ChannelPluginTestCase`), which is how the test runner finds the tests in a module.
+const TEST_CASE_CLASS = /^[ \t]*class[ \t]+\w+[ \t]*\([^)]*?\b\w*TestCase[ \t]*[,)]/m;
+
+/**
+ * 'test' for a Python module named `test.py` that defines a unittest test case (limnoria's 71 plugin
+ * `test.py` modules, `class ConfigTestCase(ChannelPluginTestCase)`). The name alone cannot say: shipped
+ * modules are called that too (Werkzeug's `werkzeug/test.py` test client, SaltStack's `salt/modules/test.py`),
+ * and they define no test case.
+ */
+export function testRoleFromContent(text: string, path: string): 'test' | undefined {
+  if (!/(?:^|\/)test\.py$/.test(path)) return undefined;
+  return TEST_CASE_CLASS.test(text) ? 'test' : undefined;
 }
 
 /**

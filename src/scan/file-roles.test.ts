@@ -255,6 +255,33 @@ describe('file roles in a scan', () => {
     expect(byPath).toEqual({ 'pkg/gendoc.py': ['docs', 'low'], 'pkg/app.py': ['source', 'high'] });
   });
 
+  it('lowers findings in a test.py whose content is a unittest test case, not in a shipped test.py', async () => {
+    const root = mkdtempSync(join(tmpdir(), 'vg-roles-'));
+    const files: Record<string, string> = {
+      'plugins/Config/test.py':
+        'from supybot.test import *\n\nclass ConfigTestCase(ChannelPluginTestCase):\n    def testReload(self):\n        DANGER\n',
+      // A framework's test client module (Werkzeug's `werkzeug/test.py`) ships with the program.
+      'werkzeug/test.py': 'class Client:\n    def open(self):\n        DANGER\n',
+    };
+    for (const [p, t] of Object.entries(files)) {
+      mkdirSync(join(root, p, '..'), { recursive: true });
+      writeFileSync(join(root, p), t);
+    }
+    const r = await runScan({
+      path: root,
+      registry: new AnalyzerRegistry().register(markerAnalyzer({ matches: (f) => f.ext === 'py' })),
+      config: defaultConfig(),
+      defaultIgnores: false,
+    });
+    const byPath = Object.fromEntries(
+      r.findings.map((f) => [f.location.path, [f.role ?? 'source', f.severity]]),
+    );
+    expect(byPath).toEqual({
+      'plugins/Config/test.py': ['test', 'low'],
+      'werkzeug/test.py': ['source', 'high'],
+    });
+  });
+
   it("drops code leads without a victim by the file's role, which vanguard.yaml's globs decide first", async () => {
     const root = mkdtempSync(join(tmpdir(), 'vg-roles-'));
     mkdirSync(join(root, 'test'));

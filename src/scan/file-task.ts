@@ -8,7 +8,12 @@ import type { AnalyzerId, Finding, RawFinding } from '../core/finding.js';
 import { finalizeFinding, keyRepeats } from '../core/stages.js';
 import type { SkipReason } from '../core/result.js';
 import { makeSourceFile } from '../core/source-file.js';
-import { docsRoleFromContent, roleFromContent, type ContentRole } from '../core/file-role.js';
+import {
+  docsRoleFromContent,
+  roleFromContent,
+  testRoleFromContent,
+  type ContentRole,
+} from '../core/file-role.js';
 import { LIBRARY_HEAD_BYTES, isVariantOfLibraryCopy } from '../core/library-copy.js';
 import { bundlerOutput, isDistModule, mapsBundle, SOURCE_MAP_HEAD_BYTES } from '../core/shipped-build.js';
 import type { DiscoveredFile } from '../discover/walk.js';
@@ -116,7 +121,8 @@ export async function runFileTask(
         (!file.absBytes && mapsBundle(readHead(`${file.absPath}.map`, SOURCE_MAP_HEAD_BYTES) ?? '')))
         ? 'generated'
         : undefined) ??
-      docsRoleFromContent(source.text, file.path);
+      docsRoleFromContent(source.text, file.path) ??
+      testRoleFromContent(source.text, file.path);
     if (contentRole) out.contentRole = contentRole;
   }
   // `bytes` is UTF-8 or Latin-1 (wide encodings are re-encoded as UTF-8): the ASCII marker reads the same.

@@ -56,6 +56,18 @@ export function tokenRules(provider: string, rows: readonly TokenRow[]): SecretR
   );
 }
 
+/**
+ * The name a value is assigned to ends in an identifier word (`HEROKU_APP_ID`, `HEROKU_TEST_RUN_ID`,
+ * `SCW_DEFAULT_PROJECT_ID`, `herokuDynoId`, `app_uuid`): the provider's name with an id is that account's,
+ * app's or run's identifier, written as a UUID like the legacy key is, and no credential.
+ */
+export function namedAsIdentifier(m: MatchContext): boolean {
+  const at = m.line.indexOf(m.secret, m.before.length);
+  if (at < 0) return false;
+  const name = /[\w.-]+$/.exec(m.line.slice(0, at).replace(/[\s"'`:=>,]+$/, ''))?.[0] ?? '';
+  return /(?:^|[_.-])(?:id|uuid|guid)$/i.test(name) || /[a-z0-9](?:Id|Uuid|Guid|ID)$/.test(name);
+}
+
 /** One row of a keyword table: id, title, name words, value regex, bad value, and options. */
 export type KeywordRow = [
   id: string,
@@ -81,9 +93,14 @@ export function keywordRules(provider: string, rows: readonly KeywordRow[]): Sec
       severity: opts?.severity ?? 'high',
       confidence: 'medium',
       minEntropy: opts?.minEntropy ?? 3,
+      check: (m) => (namedAsIdentifier(m) ? false : {}),
       examples: {
         bad: [`${name.toUpperCase()}=${bad}`, `"${name}": "${bad}"`],
-        good: [`${name.toUpperCase()}=\${${name.toUpperCase()}}`, `${opts?.goodName ?? 'build_id'}: ${bad}`],
+        good: [
+          `${name.toUpperCase()}=\${${name.toUpperCase()}}`,
+          `${opts?.goodName ?? 'build_id'}: ${bad}`,
+          `${name.toUpperCase()}_PROJECT_ID=${bad}`,
+        ],
       },
     });
   });

@@ -232,6 +232,7 @@ export class SecretEngine {
       productNames: input.productNames,
       around: () => textAround(bytes, matchStart, enc),
       inStringStatement: () => pythonStringStatement(input.path, bytes, matchStart, enc),
+      fileText: () => (bytes.length <= FILE_TEXT_LIMIT ? bytes.toString(enc) : ''),
     });
   }
 
@@ -318,6 +319,8 @@ function textBefore(bytes: Buffer, at: number, max: number, enc: BufferEncoding)
 }
 
 const AROUND = 600;
+/** The largest input whose whole text a check may read (`fileText`). */
+const FILE_TEXT_LIMIT = 256 * 1024;
 
 /** Up to 200 bytes of the line before `at`. */
 function lineBefore(bytes: Buffer, at: number, enc: BufferEncoding): string {

@@ -387,8 +387,26 @@ export function isStringBuilding(value: string): boolean {
 
 // A setting that places the service a block connects to (or listens on) on this machine:
 // `host=localhost`, `DB_HOST: 127.0.0.1`, `"server": "[::1]:6379"`.
+// Configuration formats whose `#` lines (and ini's `;` lines) are comments (`glances.conf`,
+// `mailman.cfg.sample`, `.env`, YAML).
+export const CONFIG_FILE =
+  /\.(?:conf|cfg|cnf|ini|properties|ya?ml|toml|env)(?:\.(?:sample|example|dist|default|orig|tmpl|template))?$|(?:^|\/)\.env(?:\.[\w-]+)?$/i;
+// A JSON configuration (`config.json`, `config/default.json`, an installer's template of it): its objects are
+// blocks as an indented YAML mapping is, the members of one at one indentation.
+const JSON_CONFIG = /\.json5?(?:\.(?:sample|example|dist|default|tmpl|template))?$/i;
+
+/** A value in a configuration file's block for a service on this machine (inLocalServiceBlock, below). */
+export function localConfigBlock(m: MatchContext): boolean {
+  return (
+    !m.sourceCode &&
+    (CONFIG_FILE.test(m.path) || JSON_CONFIG.test(m.path)) &&
+    inLocalServiceBlock(m.around(), m.line)
+  );
+}
+
+// A JSON object's member ends in a comma (`"host": "localhost",`).
 const LOCAL_SERVICE =
-  /^\s*["']?[\w.-]*?(?:host|hostname|server|address|addr)["']?\s{0,3}[:=]\s{0,3}["']?(?:localhost|127\.0\.0\.1|::1|\[::1\])(?::\d{1,5})?["']?\s*(?:[#;].*)?$/i;
+  /^\s*["']?[\w.-]*?(?:host|hostname|server|address|addr)["']?\s{0,3}[:=]\s{0,3}["']?(?:localhost|127\.0\.0\.1|::1|\[::1\])(?::\d{1,5})?["']?\s*,?\s*(?:[#;].*)?$/i;
 const SECTION_HEADER = /^\s*\[[^\]]*\]\s*$/;
 const BLOCK_LIMIT = 15;
 

@@ -79,12 +79,18 @@ export const CLOUD_RULES: SecretRule[] = [
         moreBad: [
           "search_url = 'https://www.googleapis.com/youtube/v3/search?part=snippet&key=AIza<<url:35>>'",
           'YOUTUBE_API_KEY = "AIza<<url:35>>"',
+          // The same query on another line than a Chat space's path, and another API's messages endpoint.
+          '#  see https://example.com/docs\n#       messages?key=AIza<<url:35>>&',
+          "fetch('https://api.acme.io/v1/messages?key=AIza<<url:35>>')",
         ],
         // YouTube's web-client key, which every youtube.com page publishes, sent to the InnerTube endpoint.
         moreGood: [
           "next_page_url = 'https://www.youtube.com/youtubei/v1/search?key=AIza<<url:35>>'",
           '"INNERTUBE_API_KEY": "AIza<<url:35>>",',
           "ytcfg.setdefault('INNERTUBE_API_KEY', 'AIza<<url:35>>')",
+          // Google Chat's key, which every incoming webhook URL carries (the token is the webhook's secret).
+          "url = 'https://chat.googleapis.com/v1/spaces/AAAA<<url:7>>/messages?key=AIza<<url:35>>&token=WEBHOOK_TOKEN'",
+          '#  https://chat.googleapis.com/v1/spaces/AAAA<<url:7>>/\\\n#       messages?key=AIza<<url:35>>&\\',
         ],
       },
     ],

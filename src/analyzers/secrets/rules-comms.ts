@@ -56,6 +56,16 @@ export const COMMS_RULES: SecretRule[] = [
       'https://hooks.slack.com/services/T000/B000/XXXX',
     ],
   ]),
+  ...tokenRules('Google Chat', [
+    [
+      'google-chat-webhook',
+      'Google Chat incoming webhook URL',
+      'https://chat\\.googleapis\\.com/v1/spaces/[A-Za-z0-9_-]{6,}/messages\\?key=AIza[0-9A-Za-z_-]{35}&token=[A-Za-z0-9_%=-]{30,}',
+      'https://chat.googleapis.com/v1/spaces/AAAA<<url:7>>/messages?key=AIza<<url:35>>&token=<<url:43>>',
+      'https://chat.googleapis.com/v1/spaces/WORKSPACE/messages?key=WEBHOOK_KEY&token=WEBHOOK_TOKEN',
+      { prefilter: 'chat\\.googleapis\\.com' },
+    ],
+  ]),
   ...tokenRules('Discord', [
     [
       'discord-webhook',

@@ -1,7 +1,8 @@
 import {
   entropy,
   hasPlaceholderWord,
-  inLocalServiceBlock,
+  CONFIG_FILE,
+  localConfigBlock,
   inTranslationTable,
   isConstantName,
   isDependencySpec,
@@ -62,10 +63,7 @@ const VERSION = /^[~^<>=v]{0,2}\d+(?:\.\d+)+/;
 const EXAMPLE_KEY = /^(?:key|secret|token|apikey)[_-]?\d{0,6}$/i;
 const TEST_OR_DOC_PATH =
   /(?:^|\/)(?:tests?|__tests__|spec|fixtures?|examples?|docs?|samples?)\/|\.(?:md|markdown|rst|adoc)$/i;
-// Configuration formats whose `#` lines (and ini's `;` lines) are comments (`glances.conf`,
-// `mailman.cfg.sample`, `.env`, YAML), and such a line.
-const CONFIG_FILE =
-  /\.(?:conf|cfg|cnf|ini|properties|ya?ml|toml|env)(?:\.(?:sample|example|dist|default|orig|tmpl|template))?$|(?:^|\/)\.env(?:\.[\w-]+)?$/i;
+// A line of a configuration format's comment (CONFIG_FILE, filters.ts).
 const CONFIG_COMMENT_LINE = /^\s*[#;]/;
 // Host names under the domains reserved for documentation (RFC 2606) or an LDAP tree under them
 // (`dc=example,dc=com`): a block that connects to one of them is an example to fill in, whatever file it is
@@ -258,10 +256,6 @@ const LOCAL_NOTE = 'The block connects to a service on this machine (its host is
  * section for the user's own database or broker, `host=localhost` above `password=root`): the credential
  * reaches nothing from outside the machine. Weak ones are lowered as in a URL to localhost; others to medium.
  */
-function localConfigBlock(m: MatchContext): boolean {
-  return !m.sourceCode && CONFIG_FILE.test(m.path) && inLocalServiceBlock(m.around(), m.line);
-}
-
 function genericVerdict(m: MatchContext): Verdict {
   const v = m.secret;
   if (inLinkCatalogue(m) || commentedTemplateLine(m) || isVendorClientKeyByName(m)) return false;

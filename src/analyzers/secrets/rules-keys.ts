@@ -55,6 +55,15 @@ const JWT_IO_EXTENDED = jwtLike({ ...JWT_IO_CLAIMS_SAMPLE, role: 'owner', exp: 1
 const inTests = (m: MatchContext): boolean => ['test', 'fixture'].includes(roleFromPath(m.path));
 
 /**
+ * A key file in an example program's folder (`example/privatekey.pem` beside the HTTPS demo that loads it) is
+ * that demo's own key, as a test folder's is the tests': kept at medium before the role stage lowers it once.
+ * A sample configuration outside such a folder (`config.sample.json`, `settings_dev.py`) is what users copy
+ * into a deployment, and its key keeps the level every key has.
+ */
+const inExampleFolder = (m: MatchContext): boolean =>
+  roleFromPath(m.path) === 'example' && /(?:^|\/)(?:examples?|samples?|demos?)\//i.test(m.path);
+
+/**
  * Key material that is a test's own beyond doubt, in a test or fixture folder: written into the code of a test
  * module (`KEY = """-----BEGIN …"""` in `tests/test_delivery.py`: nothing deployed reads a key out of a test's
  * source), or a key file the tests named as theirs (`testing/ssl_test_key.key`, `test-key.pem`, `testkey.pem`).
@@ -81,10 +90,16 @@ function testKey(m: MatchContext): Verdict {
       note: "The tests' own key by where it is written and its name; reported only so nothing deployed trusts it.",
     };
   }
-  return inTests(m)
+  if (inTests(m)) {
+    return {
+      severity: 'medium',
+      note: "In a test folder: most likely the tests' own key; check that nothing deployed trusts it.",
+    };
+  }
+  return inExampleFolder(m)
     ? {
         severity: 'medium',
-        note: "In a test folder: most likely the tests' own key; check that nothing deployed trusts it.",
+        note: "In an example program's folder: most likely the key its demo server loads; check that nothing deployed trusts it.",
       }
     : {};
 }

@@ -1,4 +1,4 @@
-import { keywordRules, tokenRules } from './define.js';
+import { keywordRules, namedAsIdentifier, tokenRules } from './define.js';
 import { UUID, assigned } from './patterns.js';
 import type { SecretRule } from './types.js';
 import { secretRule } from './types.js';
@@ -45,7 +45,21 @@ export const PLATFORM_RULES: SecretRule[] = [
     provider: 'Heroku',
     pattern: assigned('heroku', UUID),
     severity: 'critical',
-    examples: { bad: ['HEROKU_API_KEY=<<uuid>>'], good: ['HEROKU_APP_NAME=my-app'] },
+    // Heroku's own identifiers are UUIDs too: the app, dyno and CI run ids it sets in the environment.
+    check: (m) => (namedAsIdentifier(m) ? false : {}),
+    examples: {
+      bad: [
+        'HEROKU_API_KEY=<<uuid>>',
+        "  herokuApiKey: '<<uuid>>',",
+        "process.env.HEROKU_TOKEN = '<<uuid>>'",
+      ],
+      good: [
+        'HEROKU_APP_NAME=my-app',
+        "process.env.HEROKU_TEST_RUN_ID = '<<uuid>>'",
+        'HEROKU_APP_ID=<<uuid>>',
+        "  herokuDynoId: '<<uuid>>',",
+      ],
+    },
   }),
   ...tokenRules('Alibaba Cloud', [
     [

@@ -98,6 +98,48 @@ describe("a sample configuration's section for a service on localhost", () => {
   });
 });
 
+describe("a JSON configuration's object for a service on localhost", () => {
+  const json = (host: string, password: string) =>
+    [
+      '{',
+      '  "shop": { "currency": "USD" },',
+      '  "system": {',
+      '    "database": {',
+      `      "host": "${host}",`,
+      '      "port": 5432,',
+      '      "user": "admin",',
+      `      "password": "${password}"`,
+      '    }',
+      '  }',
+      '}',
+    ].join('\n');
+  it('lowers a weak password in the object that names localhost to low, a strong one to medium', () => {
+    expect(
+      reported(json('localhost', '123456'), 'bin/install/templates/config.json', 'secrets/weak-password'),
+    ).toBe('low');
+    expect(reported(json('127.0.0.1', real()), 'config/default.json', 'secrets/hardcoded-password')).toBe(
+      'medium',
+    );
+  });
+  it('keeps them for a remote host, another object, or the same object in program source', () => {
+    expect(reported(json('db.acme.io', '123456'), 'config/default.json', 'secrets/weak-password')).toBe(
+      'high',
+    );
+    const other = json('db.acme.io', '123456').replace(
+      '"shop": { "currency": "USD" }',
+      '"cache": {\n    "host": "localhost"\n  }',
+    );
+    expect(reported(other, 'config/default.json', 'secrets/weak-password')).toBe('high');
+    expect(
+      reported(
+        `module.exports = ${json('localhost', '123456')}`,
+        'config/default.js',
+        'secrets/weak-password',
+      ),
+    ).toBe('high');
+  });
+});
+
 describe('object references are not credentials', () => {
   it("an entry point's `module.path:Object` is a reference, not a password", () => {
     const line = 'SecretInPass = buildbot.secrets.providers.passwordstore:SecretInPass';

@@ -21,6 +21,8 @@ export interface MatchContext {
   around: () => string;
   /** True when the match is inside a Python string that is a statement of its own (a docstring), read when asked. */
   inStringStatement: () => boolean;
+  /** The whole input's text (empty past 256 KB), read when a check asks where a named value is used. */
+  fileText: () => string;
 }
 
 /** A check's decision: drop the match, or report it (possibly under another rule, with other levels). */

@@ -16,9 +16,63 @@ const VENDOR_CLIENT_KEY = [
   /innertube[_-]?api[_-]?key["']?\s{0,3}(?::=|=>|=|:|,)\s{0,3}["'`]?$/i,
 ];
 
-/** Drops a vendor's own web-client key (see above); keeps every other match. */
+/**
+ * Google Chat's incoming webhooks: every webhook URL Google issues carries the same public key of the Chat
+ * API in its query (`chat.googleapis.com/v1/spaces/<space>/messages?key=AIza…&token=…`); the webhook's
+ * credential is the token after it, reported whole by `google-chat-webhook`. The URL may be broken over
+ * two lines (a comment that wraps it with `\`): the space's path then ends the line above.
+ */
+const CHAT_SPACE = /chat\.googleapis\.com\/v1\/spaces\/[^\s"'`<>]*$/i;
+const CHAT_MESSAGES_KEY = /\/?messages\?key=?$/i;
+
+function isChatWebhookKey(m: MatchContext): boolean {
+  const at = m.before.search(CHAT_MESSAGES_KEY);
+  if (at < 0) return false;
+  const head = m.before.slice(0, at);
+  if (CHAT_SPACE.test(head.replace(/\/$/, '/'))) return true;
+  // Wrapped: only the comment marker or indentation before `messages?key=` on this line.
+  if (!/^[\s#/*]*$/.test(head)) return false;
+  const text = m.around();
+  const lineAt = text.indexOf(m.line);
+  if (lineAt <= 0) return false;
+  const above = text.slice(0, lineAt).replace(/\r?\n$/, '');
+  const previous = above.slice(above.lastIndexOf('\n') + 1).replace(/[\s\\]+$/, '');
+  return CHAT_SPACE.test(previous.endsWith('/') ? previous : `${previous}/`);
+}
+
+/**
+ * A Firebase project's web API key: sent only to Firebase Authentication's REST API
+ * (`identitytoolkit.googleapis.com/v1/accounts:signInWithPassword?key=…`, `securetoken.googleapis.com`), or
+ * written into a Firebase web configuration beside its `authDomain` on `firebaseapp.com`. Google documents it
+ * as an identifier of the project that every copy of its web or mobile client carries, safe to ship; what
+ * guards the project is its security rules and the key's API restrictions. Lowered, not dropped: the same
+ * key unrestricted also calls paid Google APIs.
+ */
+const FIREBASE_AUTH = /\b(?:identitytoolkit|securetoken)\.googleapis\.com\//i;
+const FIREBASE_AUTH_QUERY = /\b(?:identitytoolkit|securetoken)\.googleapis\.com\/[^\s"'`<>]*[?&]key=?$/i;
+const FIREBASE_CONFIG = /\bauthDomain["']?\s{0,3}:\s{0,3}["'`][\w.-]+\.firebaseapp\.com["'`]/;
+const FIREBASE_NOTE =
+  "A Firebase project's web API key (sent only to Firebase Authentication, or in a Firebase web configuration): Google documents it as safe to ship in a client; check that its API restrictions allow only Firebase.";
+
+function isFirebaseWebKey(m: MatchContext): boolean {
+  if (FIREBASE_AUTH_QUERY.test(m.before) || FIREBASE_CONFIG.test(m.around())) return true;
+  // Assigned to a name (`_API_KEY = 'AIza…'`) that every other line using it sends to Firebase Authentication.
+  const at = m.line.indexOf(m.secret);
+  const name =
+    at < 0 ? undefined : /(\w{3,})["']?\s{0,3}(?::=|=|:)\s{0,3}["'`]?$/.exec(m.line.slice(0, at))?.[1];
+  if (name === undefined) return false;
+  const word = new RegExp(`(?<![\\w$])${name}(?![\\w$])`);
+  const uses = m
+    .fileText()
+    .split('\n')
+    .filter((l) => word.test(l) && !l.includes(m.secret));
+  return uses.length > 0 && uses.every((l) => FIREBASE_AUTH.test(l));
+}
+
+/** Drops a vendor's own web-client key (see above), lowers a Firebase web key; keeps every other match. */
 export function vendorClientKeyVerdict(m: MatchContext): Verdict {
-  return VENDOR_CLIENT_KEY.some((re) => re.test(m.before)) ? false : {};
+  if (VENDOR_CLIENT_KEY.some((re) => re.test(m.before)) || isChatWebhookKey(m)) return false;
+  return isFirebaseWebKey(m) ? { severity: 'medium', note: FIREBASE_NOTE } : {};
 }
 
 /**

@@ -1,0 +1,37 @@
+import { describe, expect, it } from 'vitest';
+import { SecretEngine } from './engine.js';
+import { SECRET_RULES } from './rules.js';
+import { expandTemplate, seededRandom } from './test-tokens.js';
+
+/** A key file in an example program's folder is the demo's own, lowered as a test folder's key is. */
+const engine = new SecretEngine(SECRET_RULES);
+const scan = (text: string, path: string) => {
+  const name = path.slice(path.lastIndexOf('/') + 1);
+  const ext = name.includes('.') ? name.slice(name.lastIndexOf('.') + 1) : '';
+  return engine.scan(Buffer.from(text), { path, name, ext, productNames: [] });
+};
+const rnd = seededRandom(1414);
+const pem = (): string =>
+  [
+    '-----BEGIN RSA PRIVATE KEY-----',
+    ...[1, 2, 3].map(() => expandTemplate('<<b64:64>>', rnd)),
+    '-----END RSA PRIVATE KEY-----',
+  ].join('\n');
+
+describe('private keys in an example program folder', () => {
+  it.each(['example/privatekey.pem', 'examples/https/server.key', 'demo/tls/key.pem'])(
+    '%s is kept at medium with the reason (the role stage lowers it once more)',
+    (path) => {
+      const found = scan(pem(), path).filter((f) => f.ruleId === 'secrets/private-key');
+      expect(found.map((f) => f.severity)).toEqual(['medium']);
+      expect(found[0]?.note).toMatch(/example program's folder/);
+    },
+  );
+  it.each(['deploy/server.key', 'config.sample.pem', 'app/settings_dev.py'])('%s keeps its level', (path) => {
+    const text = path.endsWith('.py') ? `KEY = """${pem()}"""` : pem();
+    const found = scan(text, path).filter((f) => f.ruleId === 'secrets/private-key');
+    expect(found).toHaveLength(1);
+    // No verdict of its own: the rule's critical.
+    expect(found[0]?.severity).toBeUndefined();
+  });
+});

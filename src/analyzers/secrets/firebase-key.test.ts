@@ -1,0 +1,51 @@
+import { describe, expect, it } from 'vitest';
+import { SecretEngine } from './engine.js';
+import { SECRET_RULES } from './rules.js';
+import { expandTemplate, seededRandom } from './test-tokens.js';
+
+/** A Firebase project's web API key is lowered to medium with the reason; a key for other Google APIs is not. */
+const engine = new SecretEngine(SECRET_RULES);
+const scan = (text: string, path: string) => {
+  const name = path.slice(path.lastIndexOf('/') + 1);
+  const ext = name.includes('.') ? name.slice(name.lastIndexOf('.') + 1) : '';
+  return engine
+    .scan(Buffer.from(text), { path, name, ext, productNames: [] })
+    .filter((d) => d.ruleId === 'secrets/gcp-api-key');
+};
+const rnd = seededRandom(1415);
+const key = (): string => expandTemplate('AIza<<url:35>>', rnd);
+const filler = Array.from({ length: 30 }, (_, i) => `    # step ${i} of the sign-in flow`).join('\n');
+
+describe('Firebase web API keys', () => {
+  const module = (use: string) =>
+    `class SiteBaseIE:\n    _API_KEY = '${key()}'\n\n    def _login(self, username, password):\n${filler}\n        ${use}\n`;
+  it('lowers a key whose every use is a call to Firebase Authentication, however far away', () => {
+    const found = scan(
+      module(
+        "self._download_json(f'https://identitytoolkit.googleapis.com/v1/accounts:signInWithPassword?key={self._API_KEY}', None)",
+      ),
+      'pkg/extractor/site.py',
+    );
+    expect(found.map((d) => d.severity)).toEqual(['medium']);
+    expect(found[0]?.note).toMatch(/Firebase/);
+    const inline = `url = 'https://securetoken.googleapis.com/v1/token?key=${key()}'`;
+    expect(scan(inline, 'pkg/auth.py').map((d) => d.severity)).toEqual(['medium']);
+    const config = `const firebaseConfig = {\n  apiKey: "${key()}",\n  authDomain: "acme-app.firebaseapp.com",\n  projectId: "acme-app",\n};`;
+    expect(scan(config, 'src/firebase.js').map((d) => d.severity)).toEqual(['medium']);
+  });
+  it('keeps a key also sent to another Google API, or never sent to Firebase, at its level', () => {
+    const both = module(
+      "self._download_json(f'https://identitytoolkit.googleapis.com/v1/accounts:signInWithPassword?key={self._API_KEY}', None)\n" +
+        "        self._download_json(f'https://www.googleapis.com/youtube/v3/videos?key={self._API_KEY}', None)",
+    );
+    expect(scan(both, 'pkg/extractor/site.py').map((d) => d.severity)).toEqual([undefined]);
+    const other = module(
+      "self._download_json(f'https://translation.googleapis.com/language/translate/v2?key={self._API_KEY}', None)",
+    );
+    expect(scan(other, 'pkg/translate.py').map((d) => d.severity)).toEqual([undefined]);
+    const unused = `API_KEY = '${key()}'\n`;
+    expect(scan(unused, 'pkg/settings.py').map((d) => d.severity)).toEqual([undefined]);
+    const config = `const mapsConfig = {\n  apiKey: "${key()}",\n  authDomain: "maps.acme.io",\n};`;
+    expect(scan(config, 'src/maps.js').map((d) => d.severity)).toEqual([undefined]);
+  });
+});
