@@ -236,8 +236,14 @@ function fixedName(node: SgNode, ctx: Ctx): boolean {
     // functions handing it to each other) ends as not fixed.
     const key = `param:${passed?.owner.id() ?? -1}:${name}`;
     if (!passed || ctx.seen.has(key)) return false;
-    return resolving(key, ctx, () =>
-      passed.args.every((a) => ctx.reviewed?.(a.parent()!.parent()!) === true || fixed(a, ctx)),
+    // Each value the body gives the parameter keeps it fixed, read with the parameter's own value taken as
+    // fixed (`text = text + '…'`), as a callback's parameter is (reassignedFixed).
+    return resolving(
+      key,
+      ctx,
+      () =>
+        passed.args.every((a) => ctx.reviewed?.(a.parent()!.parent()!) === true || fixed(a, ctx)) &&
+        passed.writes.every((w) => fixed(w, { ...ctx, assumed: name })),
     );
   }
   const value = kindOf(b.node) === 'function_declaration' ? undefined : b.node.field('value');

@@ -35,9 +35,10 @@ export function enclosingScope(decl: SgNode): SgNode | undefined {
  * program) around it: the right side of each `name = v` and `name += v`. Undefined when it is written any
  * other way (an update, destructuring, a `for … in/of`, another operator, a second declaration), so the
  * values it can hold are not all known. An empty list: never written again
- * (`var source = 'ab+c'; new RegExp(source)`).
+ * (`var source = 'ab+c'; new RegExp(source)`). With `numericUpdates`, an update (`n++`) is no value of its own:
+ * it leaves a number, for a caller that only asks whether the name holds markup.
  */
-export function laterValues(decl: SgNode, name: string): SgNode[] | undefined {
+export function laterValues(decl: SgNode, name: string, numericUpdates = false): SgNode[] | undefined {
   const scope = enclosingScope(decl);
   if (!scope) return undefined;
   const own = decl.field('name');
@@ -56,6 +57,7 @@ export function laterValues(decl: SgNode, name: string): SgNode[] | undefined {
     const parent = use.parent();
     if (!parent || !WRITES.has(kindOf(parent))) continue;
     const k = kindOf(parent);
+    if (numericUpdates && k === 'update_expression') continue;
     // A read on the right of an assignment or inside an initializer is no write.
     if (
       k === 'assignment_expression' ||

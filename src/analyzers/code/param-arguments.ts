@@ -7,19 +7,24 @@ import type { SgNode } from '@ast-grep/napi';
 import { kindOf } from './syntax.js';
 import { FUNCTIONS, MAX_ANCESTORS } from './name-binding.js';
 import { escapeRegex } from './scope.js';
-import { named } from './fixed-writes.js';
+import { laterValues, named } from './fixed-writes.js';
 import { contains } from './taint-support.js';
 
 /**
  * The parameter `name` of the function around `at`, when that function is a local one that is only ever
- * called by name (never passed as a value) and never reassigns the parameter: its arguments at that
- * position in every call (`get('git rev-parse HEAD', next)`); undefined otherwise. A method given to a
+ * called by name (never passed as a value): its arguments at that position in every call (`get('git rev-parse
+ * HEAD', next)`), and the values its body gives the parameter (`writes`: the right side of each `name = v` and
+ * `name += v`; an update `name++` leaves a number); undefined otherwise, and when the body writes the parameter
+ * any other way (destructuring, `for (name of …)`, `-=`). A method given to a
  * property (`self.showError = function (text) {…}`, `{ showError: function (text) {…} }`) is read the same
  * way through every call of a property of that name in the file (`self.showError(gettext('No data'))`), as
  * long as no property of that name is read other than to call it. A recursive call that hands the parameter
  * on unchanged at the same position (`poll(url, n + 1, savedHtml)` inside `poll`) adds no value of its own.
  */
-export function argumentsOfParam(at: SgNode, name: string): { owner: SgNode; args: SgNode[] } | undefined {
+export function argumentsOfParam(
+  at: SgNode,
+  name: string,
+): { owner: SgNode; args: SgNode[]; writes: SgNode[] } | undefined {
   let fn: SgNode | null = at.parent();
   let index = -1;
   for (let up = 0; fn; fn = fn.parent()) {
@@ -31,8 +36,11 @@ export function argumentsOfParam(at: SgNode, name: string): { owner: SgNode; arg
     if (params.some((p) => p.text().includes(name))) return undefined;
   }
   if (!fn) return undefined;
-  const assigns = fn.field('body')?.findAll({ rule: { kind: 'assignment_expression' } }) ?? [];
-  if (assigns.some((a) => a.field('left')?.text() === name)) return undefined;
+  // What the body writes to the parameter (`if (total > 100) value = 100 - used`, `text += '…'`) is proven with
+  // the arguments; a write of another kind (destructuring, `for (name of list)`) leaves its values unknown.
+  const param = named(fn.field('parameters'))[index];
+  const writes = param ? laterValues(param, name, true) : undefined;
+  if (!writes) return undefined;
   const calls = kindOf(fn) === 'function_declaration' ? declaredCalls(fn, fn) : methodCalls(fn);
   if (!calls) return undefined;
   const out: SgNode[] = [];
@@ -42,7 +50,7 @@ export function argumentsOfParam(at: SgNode, name: string): { owner: SgNode; arg
     if (kindOf(arg) === 'identifier' && arg.text() === name && contains(fn, arg)) continue;
     out.push(arg);
   }
-  return out.length > 0 ? { owner: fn, args: out } : undefined;
+  return out.length > 0 ? { owner: fn, args: out, writes } : undefined;
 }
 
 /**
