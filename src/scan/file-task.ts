@@ -4,6 +4,7 @@ import type { DeclaredDeployment } from '../core/deployment.js';
 import type { DeclaredInventory } from '../core/inventory.js';
 import { DEFAULT_WARNING_CODE, scanWarning, type ScanWarning } from '../core/warning.js';
 import { describeError } from '../core/errors.js';
+import { onlyCopyLines } from '../core/bundle-modules.js';
 import type { AnalyzerId, Finding, RawFinding } from '../core/finding.js';
 import { finalizeFinding, keyRepeats } from '../core/stages.js';
 import type { SkipReason } from '../core/result.js';
@@ -11,6 +12,7 @@ import { makeSourceFile } from '../core/source-file.js';
 import {
   docsRoleFromContent,
   roleFromContent,
+  roleFromPath,
   testRoleFromContent,
   type ContentRole,
 } from '../core/file-role.js';
@@ -124,6 +126,27 @@ export async function runFileTask(
       docsRoleFromContent(source.text, file.path) ??
       testRoleFromContent(source.text, file.path);
     if (contentRole) out.contentRole = contentRole;
+    // A browserify bundle that is the package's only copy of some of its own modules (core/bundle-modules.ts):
+    // the code findings in those modules are the program's, read in the role of the bundle's path; the rest of
+    // the bundle (the libraries it joins, modules copied from the package's files) stays left out. Only a bundle
+    // the program ships (not a documentation demo's or a test's build).
+    if (
+      contentRole === 'generated' &&
+      task.analyzers.includes('code') &&
+      roleFromPath(file.path) === 'source'
+    ) {
+      const ctx = ctxFor('code');
+      const own = raw.some((f) => f.analyzer === 'code')
+        ? await onlyCopyLines(source.text, file.path, ctx.paths, (p) => ctx.readFile(p))
+        : [];
+      const inOwn = (f: RawFinding): boolean =>
+        f.location.path === file.path &&
+        own.some(([a, b]) => f.location.startLine >= a && f.location.startLine <= b);
+      if (raw.some((f) => f.analyzer === 'code' && inOwn(f))) {
+        delete out.contentRole;
+        raw = raw.filter((f) => f.analyzer !== 'code' || inOwn(f));
+      }
+    }
   }
   // `bytes` is UTF-8 or Latin-1 (wide encodings are re-encoded as UTF-8): the ASCII marker reads the same.
   if (source.bytes.includes('vanguard-ignore')) {

@@ -161,6 +161,27 @@ describe('application-wide rules (code/js-missing-csrf)', () => {
     expect(found.map((f) => f.location.path)).toEqual(['shop/app.js']);
   });
 
+  it("reads a package's compiled dist/ as its own code when it is the only copy (a defence there counts)", async () => {
+    // TypeScript compiled to dist/ with its declaration files, no src/: the scan reads dist/ as the program.
+    const files: Record<string, string> = {
+      'package.json': '{}',
+      'dist/app.js': APP,
+      'dist/app.d.ts': 'export {};\n',
+      'dist/routes/index.js': ROUTES,
+      'dist/routes/index.d.ts': 'export {};\n',
+    };
+    const found = await scanAll(files, 'code/js-missing-csrf');
+    expect(found.map((f) => `${f.location.path}:${f.location.startLine}`)).toEqual(['dist/app.js:6']);
+    files['dist/csrf.js'] = "module.exports = require('csurf')({ cookie: false });\n";
+    files['dist/csrf.d.ts'] = 'export {};\n';
+    expect(await scanAll(files, 'code/js-missing-csrf')).toEqual([]);
+    // A build that is not the only copy (its src/ beside it) is still not read: its defence is not the program's.
+    files['src/app.ts'] = APP;
+    files['src/routes/index.ts'] = ROUTES;
+    const again = await scanAll(files, 'code/js-missing-csrf');
+    expect(again.map((f) => f.location.path)).toContain('src/app.ts');
+  });
+
   it('finds the application folder of a file and strips whole-line comments only', () => {
     const paths = new Set(['package.json', 'a/package.json', 'a/b/c.js']);
     expect(appFolderOf('a/b/c.js', paths)).toBe('a');

@@ -10,6 +10,7 @@
 import type { AnalyzerContext, SourceFile } from '../../core/analyzer.js';
 import { roleFromContent, roleFromPath } from '../../core/file-role.js';
 import { mayBeScript } from '../../core/script-language.js';
+import { ShippedBuilds } from '../../core/shipped-build.js';
 import { isDeclarationFile, languageOf, languageOfText } from './languages.js';
 import type { CodeMatch } from './matches.js';
 import { isMinified, MAX_CODE_BYTES } from './minified.js';
@@ -129,9 +130,15 @@ interface AppFacts {
 const KEEP = 16;
 const cache = new Map<string, Promise<AppFacts>>();
 
-/** Whether a file is code the application's team writes: not generated, bundled, minified or vendored. */
-function ownCode(path: string, text: string): boolean {
-  const role = roleFromPath(path);
+/**
+ * Whether a file is code the application's team writes: not generated, bundled, minified or vendored. A
+ * package's compiled `dist/` that is the only copy of its modules (core/shipped-build.ts) is the team's code, as
+ * the scan reads it: its session set-up, routes and checks are the application's.
+ */
+function ownCode(path: string, text: string, builds: ShippedBuilds): boolean {
+  let role = roleFromPath(path);
+  const own = role === 'generated' ? builds.ownPath(path) : undefined;
+  if (own !== undefined) role = roleFromPath(own);
   if (role === 'generated' || role === 'vendored') return false;
   const name = path.slice(path.lastIndexOf('/') + 1);
   return (
@@ -180,6 +187,7 @@ async function readFacts(
   if (facts.truncated) return facts;
   const texts: string[] = [];
   const reporters = new Map<string, string>();
+  const builds = new ShippedBuilds(ctx.paths);
   let bytes = 0;
   for (const p of files) {
     // A file that cannot be read now (removed or grown past the size limit since the walk) is left out:
@@ -187,7 +195,7 @@ async function readFacts(
     const text = p === file.path ? file.text : await ctx.readFile(p).catch(() => undefined);
     // Code the analyzer does not read is not the application's own: a client bundle's copy of a library says
     // nothing of what the server parses or checks.
-    if (text === undefined || !ownCode(p, text) || !isScriptCode(p, text)) continue;
+    if (text === undefined || !ownCode(p, text, builds) || !isScriptCode(p, text)) continue;
     bytes += text.length;
     if (bytes > APP_FILES.bytes) {
       facts.truncated = true;

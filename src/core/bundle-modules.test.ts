@@ -1,0 +1,101 @@
+import { describe, expect, it } from 'vitest';
+import { browserifyModules, onlyCopyLines, ownModules } from './bundle-modules.js';
+
+const PRELUDE =
+  '(function(){function r(e,n,t){function o(i,f){if(!n[i]){}}return o}return r})()({1:[function(require,module,exports){\n';
+
+// karma 6's client bundle, reduced: its own client (entry 3, `./karma`, `./constants`), its own `common/util`
+// shipped beside it, and a library (`extend`) with a module of its own.
+const KARMA = `module.exports = { VERSION: '%KARMA_VERSION%', CONTEXT_URL: 'context.html' }
+},{}],2:[function(require,module,exports){
+var util = require('../common/util')
+function Karma (updater, socket, iframe, opener, navigator, location) {
+  var queryParams = util.parseQueryParams(location.search)
+  var returnUrl = queryParams['return_url' + ''] || null
+  this.complete = function () {
+    if (returnUrl) {
+      location.href = returnUrl
+    }
+  }
+}
+module.exports = Karma
+},{"../common/util":4}],3:[function(require,module,exports){
+var Karma = require('./karma')
+var constants = require('./constants')
+var extend = require('extend')
+window.karma = new Karma(null, null, null, window.opener, window.navigator, window.location)
+},{"./constants":1,"./karma":2,"extend":5}],4:[function(require,module,exports){
+exports.parseQueryParams = function (locationSearch) {
+  var params = {}
+  var pairs = locationSearch.slice(1).split('&')
+  pairs.forEach(function (pair) { params[pair.split('=')[0]] = pair.split('=')[1] })
+  return params
+}
+},{}],5:[function(require,module,exports){
+var hasOwn = Object.prototype.hasOwnProperty;
+module.exports = function extend() { return hasOwn.call(arguments, 'x') ? arguments[0] : {}; };
+},{"./is-plain":6}],6:[function(require,module,exports){
+module.exports = function isPlainObject(obj) { return Object.prototype.toString.call(obj) === '[object Object]'; };
+},{}]},{},[3]);
+`;
+
+const UTIL = KARMA.slice(KARMA.indexOf('exports.parseQueryParams'), KARMA.indexOf('},{}],5:'));
+
+describe("browserify bundles that hold the only copy of a package's own modules", () => {
+  it('reads modules, their lines, requires and entries', () => {
+    const b = browserifyModules(PRELUDE + KARMA)!;
+    expect([...b.modules.keys()]).toEqual(['1', '2', '3', '4', '5', '6']);
+    expect(b.entries).toEqual(['3']);
+    expect(b.modules.get('2')!.deps).toEqual({ '../common/util': '4' });
+    // Own: the entry and what it reaches by relative requires; not the library nor the library's own module.
+    expect(ownModules(b).map((m) => m.id)).toEqual(['1', '2', '3', '4']);
+    expect(browserifyModules('var x = 1;\n')).toBeUndefined();
+  });
+
+  it('keeps the modules no file of the package holds, not those shipped beside the bundle', async () => {
+    const text = PRELUDE + KARMA;
+    const files: Record<string, string> = {
+      'package.json': '{}',
+      'static/karma.js': text,
+      'common/util.js': UTIL,
+      // Another module named karma.js, with other code: no source of the bundle's.
+      'lib/middleware/karma.js': "module.exports = function karmaMiddleware (req, res) { res.end('ok') }\n",
+    };
+    const paths = new Set(Object.keys(files));
+    const read = (p: string): Promise<string | undefined> => Promise.resolve(files[p]);
+    const ranges = await onlyCopyLines(text, 'static/karma.js', paths, read);
+    const redirect = text.split('\n').findIndex((l) => l.includes('location.href = returnUrl')) + 1;
+    expect(ranges.some(([a, b]) => redirect >= a && redirect <= b)).toBe(true);
+    const util = text.split('\n').findIndex((l) => l.includes('pairs.forEach')) + 1;
+    expect(ranges.some(([a, b]) => util >= a && util <= b)).toBe(false);
+    const library = text.split('\n').findIndex((l) => l.includes('hasOwn.call')) + 1;
+    expect(ranges.some(([a, b]) => library >= a && library <= b)).toBe(false);
+  });
+
+  it('keeps nothing when the sources ship beside it, even changed by a build step', async () => {
+    const text = PRELUDE + KARMA;
+    const files: Record<string, string> = {
+      'package.json': '{}',
+      'static/karma.js': text,
+      'common/util.js': UTIL,
+      // The client's sources, their text changed by a transform (a version filled in, JSX compiled).
+      'client/main.js': "import Karma from './karma'\n",
+      'client/karma.js': 'export default class Karma {}\n',
+      'client/constants.js': "export const VERSION = '6.3.13'\n",
+    };
+    const paths = new Set(Object.keys(files));
+    const read = (p: string): Promise<string | undefined> => Promise.resolve(files[p]);
+    expect(await onlyCopyLines(text, 'static/karma.js', paths, read)).toEqual([]);
+  });
+});
+
+describe('a bundle with no module of the package beside it', () => {
+  it('is no sign of the package: a library build copied in stays left out', async () => {
+    const text = PRELUDE + KARMA;
+    const files: Record<string, string> = { 'package.json': '{}', 'public/vendor/karma.js': text };
+    const read = (p: string): Promise<string | undefined> => Promise.resolve(files[p]);
+    expect(await onlyCopyLines(text, 'public/vendor/karma.js', new Set(Object.keys(files)), read)).toEqual(
+      [],
+    );
+  });
+});
