@@ -8,6 +8,7 @@ import { callsOwnMethod } from './own-methods.js';
 import { namesBoundTo, shadowedAt } from './bound-names.js';
 import { escapedLogArguments, unescapedFStringParts } from './log-format.js';
 import { dictLoggedArguments } from './log-dict-args.js';
+import { objectLoggedArguments } from './log-object-args.js';
 import { escapeRegex } from './scope.js';
 import { kindOf, syntaxOf } from './syntax.js';
 
@@ -175,11 +176,14 @@ export function sinkMatches(
       // A Python log call's arguments that its format string writes with `%r` or as numbers (log-format.ts), and
       // names bound only to dicts, which logging writes as their repr (log-dict-args.ts).
       // An f-string's interpolations written with `!r` or as numbers: its other values are checked instead.
+      // JavaScript: object literals given whole to console.*, which util.inspect writes (log-object-args.ts).
       const log = python && sinkClass === 'log';
       const positional = log ? callArguments(h.node, true) : [];
       const escaped = log
         ? new Set([...escapedLogArguments(h.node, positional), ...dictLoggedArguments(h.node, positional)])
-        : undefined;
+        : !python && sinkClass === 'log'
+          ? objectLoggedArguments(h.node, callArguments(h.node, false))
+          : undefined;
       out.push({
         match: h.node,
         targets: targets
