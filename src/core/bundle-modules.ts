@@ -25,9 +25,10 @@ const MODULE_START =
   /(?:\(\{|,)\s*(\d+)\s*:\s*\[\s*function\s*\(\s*require\s*,\s*module\s*,\s*exports\s*\)\s*\{/g;
 // The end of a module: its body's closing brace, then its dependency map.
 const MODULE_END = /\}\s*,\s*(\{[^{}]*\})\s*\]\s*$/;
-// The last module's end, then the bundle's cache and entries (and a source-map comment, if any).
+// The last module's end, then the bundle's cache and entries (and a source-map comment, if any: each comment runs
+// to its line's end, so a line of slashes cannot be split among the repetitions in more than one way).
 const BUNDLE_END =
-  /\}\s*,\s*(\{[^{}]*\})\s*\]\s*\}\s*,\s*\{[^{}]*\}\s*,\s*\[([\d\s,]*)\]\s*\)\s*;?\s*(?:\/\/[^\n]*\s*)*$/;
+  /\}\s*,\s*(\{[^{}]*\})\s*\]\s*\}\s*,\s*\{[^{}]*\}\s*,\s*\[([\d\s,]*)\]\s*\)\s*;?\s*(?:\/\/[^\n]*(?:\n|$)\s*)*$/;
 
 function depsOf(json: string): Record<string, string> | undefined {
   try {

@@ -222,9 +222,13 @@ describe("a package.json's dependency entries", () => {
   const rnd = seededRandom(3333);
   const key = expandTemplate('<<a62:24>>', rnd);
   const manifest = (entry: string) => `{\n  "name": "app",\n  "dependencies": {\n    ${entry}\n  }\n}\n`;
-  const tarball = '"@tryghost/extract-api-key": "file:components/tryghost-extract-api-key-5.40.2.tgz"';
-  const session =
-    '"@tryghost/mw-session-from-token": "file:components/tryghost-mw-session-from-token-5.40.2.tgz"';
+  // Joined here: written out, an entry would be reported by the repository's own scan outside a package.json.
+  const entry = (name: string, value: string) => [`"${name}"`, `"${value}"`].join(': ');
+  const tarball = entry('@tryghost/extract-api-key', 'file:components/tryghost-extract-api-key-5.40.2.tgz');
+  const session = entry(
+    '@tryghost/mw-session-from-token',
+    'file:components/tryghost-mw-session-from-token-5.40.2.tgz',
+  );
   it('are no secrets: a package named with a secret word and a local tarball or alias as its value', () => {
     expect(scan(manifest(tarball), 'package.json')).toEqual([]);
     expect(scan(manifest(session), 'ghost/core/package.json')).toEqual([]);
