@@ -148,6 +148,10 @@ export function docsRoleFromContent(text: string, path: string): 'docs' | undefi
 // A unittest test case: a class whose base is named as one (`unittest.TestCase`, Django's `TestCase`, a
 // framework's own `ChannelPluginTestCase`), which is how the test runner finds the tests in a module.
 const TEST_CASE_CLASS = /^[ \t]*class[ \t]+\w+[ \t]*\([^)]*?\b\w*TestCase[ \t]*[,)]/m;
+// ... and a test of its own: a method the runner collects (`def testGet(self)`). A module that only defines the
+// base classes users build their tests on (limnoria's shipped `supybot/test.py`, a framework's test helpers)
+// is installed with the program and read as its source (review40).
+const TEST_METHOD = /^[ \t]+(?:async[ \t]+)?def[ \t]+test\w*[ \t]*\([ \t]*self\b/m;
 
 /**
  * 'test' for a Python module named `test.py` that defines a unittest test case (limnoria's 71 plugin
@@ -157,7 +161,7 @@ const TEST_CASE_CLASS = /^[ \t]*class[ \t]+\w+[ \t]*\([^)]*?\b\w*TestCase[ \t]*[
  */
 export function testRoleFromContent(text: string, path: string): 'test' | undefined {
   if (!/(?:^|\/)test\.py$/.test(path)) return undefined;
-  return TEST_CASE_CLASS.test(text) ? 'test' : undefined;
+  return TEST_CASE_CLASS.test(text) && TEST_METHOD.test(text) ? 'test' : undefined;
 }
 
 /**

@@ -13,10 +13,10 @@ describe('testRoleFromContent: a module named test.py that holds unittest test c
   ].join('\n');
   it('gives a test.py with a TestCase subclass the test role', () => {
     expect(testRoleFromContent(plugin, 'supybot/plugins/Config/test.py')).toBe('test');
-    expect(testRoleFromContent('import unittest\n\nclass T(unittest.TestCase):\n    pass\n', 'test.py')).toBe(
-      'test',
-    );
-    expect(testRoleFromContent('class A(Base, django.test.TestCase): pass\n', 'app/test.py')).toBe('test');
+    const own = 'import unittest\n\nclass T(unittest.TestCase):\n    def test_ping(self):\n        pass\n';
+    expect(testRoleFromContent(own, 'test.py')).toBe('test');
+    const django = 'class A(Base, django.test.TestCase):\n    async def testView(self):\n        pass\n';
+    expect(testRoleFromContent(django, 'app/test.py')).toBe('test');
     expect(roleClassifier()('pkg/test.py', testRoleFromContent(plugin, 'pkg/test.py'))).toBe('test');
   });
   it("leaves shipped modules named test.py, and other files' test cases, to their path", () => {
@@ -30,5 +30,19 @@ describe('testRoleFromContent: a module named test.py that holds unittest test c
     expect(testRoleFromContent("HELP = 'class X(TestCase)'\n", 'pkg/test.py')).toBeUndefined();
     expect(testRoleFromContent(plugin, 'pkg/plugin.py')).toBeUndefined();
     expect(testRoleFromContent(plugin, 'pkg/test.pyc')).toBeUndefined();
+    // A shipped module that defines only the test case base classes its users build on (limnoria's
+    // `supybot/test.py`), here beside a view of its own: no test of its own, so read as source (review40).
+    const framework = [
+      'import unittest',
+      'class SupyTestCase(unittest.TestCase):',
+      '    def setUp(self):',
+      '        pass',
+      '',
+      '@app.route("/run")',
+      'def run():',
+      '    return check_output(request.args["cmd"], shell=True)',
+      '',
+    ].join('\n');
+    expect(testRoleFromContent(framework, 'supybot/test.py')).toBeUndefined();
   });
 });
