@@ -240,5 +240,11 @@ describe("a package.json's dependency entries", () => {
     expect(scan(manifest(tarball), 'config/app.json').map((d) => d.ruleId)).toContain(
       'secrets/generic-api-key',
     );
+    // A specifier's prefix outside the dependency objects (review40): a `config` or `scripts` value.
+    const prefixed = `{\n  "name": "app",\n  "config": {\n    "token": "npm:${key}"\n  }\n}\n`;
+    expect(scan(prefixed, 'package.json').map((d) => d.ruleId)).toContain('secrets/generic-api-key');
+    const oneLine = `{"name": "app", "config": {"apiToken": "github:${key}"}, "dependencies": {}}`;
+    expect(scan(oneLine, 'package.json').map((d) => d.ruleId)).toContain('secrets/generic-api-key');
+    expect(scan(`{"dependencies": {"secret-token-7": "npm:secret-token@2"}}`, 'package.json')).toEqual([]);
   });
 });

@@ -206,7 +206,26 @@ const DEPENDENCY_SPEC = /^(?:file|link|portal|workspace|npm|github|gitlab|bitbuc
  * { "apiKey": "…" }`) are read as anywhere else.
  */
 export function isDependencySpec(m: MatchContext): boolean {
-  return /(?:^|\/)package\.json$/.test(m.path) && DEPENDENCY_SPEC.test(m.secret);
+  return /(?:^|\/)package\.json$/.test(m.path) && DEPENDENCY_SPEC.test(m.secret) && inDependencyObject(m);
+}
+
+// The manifest's objects whose members are packages and their specifiers (`dependencies`, `devDependencies`,
+// `resolutions`, `overrides`); a `config` or `scripts` member is read as anywhere else (review40).
+const DEPENDENCY_OBJECT = /"(?:\w*[dD]ependencies|resolutions|overrides)"\s*:\s*\{[^{}]*$/;
+
+/** The match is a member of a dependency object: the nearest line indented less opens one, or on one line. */
+function inDependencyObject(m: MatchContext): boolean {
+  if (DEPENDENCY_OBJECT.test(m.before)) return true;
+  const lines = m.fileText().split('\n');
+  const at = lines.indexOf(m.line);
+  if (at < 0) return false;
+  const indent = (l: string) => l.length - l.trimStart().length;
+  const depth = indent(m.line);
+  for (let j = at - 1; j >= 0; j--) {
+    if (lines[j]!.trim() === '' || indent(lines[j]!) >= depth) continue;
+    return DEPENDENCY_OBJECT.test(lines[j]!);
+  }
+  return false;
 }
 
 /** Lines of a lockfile that carry hashes or download URLs. */
@@ -407,6 +426,11 @@ export function localConfigBlock(m: MatchContext): boolean {
 // A JSON object's member ends in a comma (`"host": "localhost",`).
 const LOCAL_SERVICE =
   /^\s*["']?[\w.-]*?(?:host|hostname|server|address|addr)["']?\s{0,3}[:=]\s{0,3}["']?(?:localhost|127\.0\.0\.1|::1|\[::1\])(?::\d{1,5})?["']?\s*,?\s*(?:[#;].*)?$/i;
+// A host setting in the same block that names another machine (`DB_HOST=db.acme-prod.net` above `DB_PASSWORD`,
+// `REDIS_HOST=localhost` below it in one flat `.env` or JSON object): the block is not only this machine's, and
+// the password may be the remote service's (review40). A listen address (`0.0.0.0`) names no other machine.
+const REMOTE_SERVICE =
+  /^\s*["']?[\w.-]*?(?:host|hostname|server|address|addr)["']?\s{0,3}[:=]\s{0,3}["']?(?!localhost\b|127\.0\.0\.1\b|0\.0\.0\.0\b)[a-z0-9-]+(?:\.[a-z0-9-]+)+(?::\d{1,5})?["']?\s*,?\s*(?:[#;].*)?$/i;
 const SECTION_HEADER = /^\s*\[[^\]]*\]\s*$/;
 const BLOCK_LIMIT = 15;
 
@@ -426,10 +450,15 @@ export function inLocalServiceBlock(text: string, line: string): boolean {
     l.trim() !== '' && !SECTION_HEADER.test(l) && indent(l) >= depth;
   return at.every((i) => {
     const depth = indent(lines[i]!);
-    for (let j = i - 1; j >= 0 && i - j <= BLOCK_LIMIT && inBlock(lines[j]!, depth); j--)
-      if (LOCAL_SERVICE.test(lines[j]!)) return true;
-    for (let j = i + 1; j < lines.length && j - i <= BLOCK_LIMIT && inBlock(lines[j]!, depth); j++)
-      if (LOCAL_SERVICE.test(lines[j]!)) return true;
-    return false;
+    let local = false;
+    for (let j = i - 1; j >= 0 && i - j <= BLOCK_LIMIT && inBlock(lines[j]!, depth); j--) {
+      if (REMOTE_SERVICE.test(lines[j]!)) return false;
+      local ||= LOCAL_SERVICE.test(lines[j]!);
+    }
+    for (let j = i + 1; j < lines.length && j - i <= BLOCK_LIMIT && inBlock(lines[j]!, depth); j++) {
+      if (REMOTE_SERVICE.test(lines[j]!)) return false;
+      local ||= LOCAL_SERVICE.test(lines[j]!);
+    }
+    return local;
   });
 }
