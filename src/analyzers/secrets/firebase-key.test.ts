@@ -46,6 +46,14 @@ describe('Firebase web API keys', () => {
     const unused = `API_KEY = '${key()}'\n`;
     expect(scan(unused, 'pkg/settings.py').map((d) => d.severity)).toEqual([undefined]);
     const config = `const mapsConfig = {\n  apiKey: "${key()}",\n  authDomain: "maps.acme.io",\n};`;
+    // A Maps key beside a Firebase configuration's own `apiKey` is another API's key (review40).
+    const beside = `export const environment = {\n  firebase: {\n    apiKey: "${key()}",\n    authDomain: "acme-app.firebaseapp.com",\n  },\n  mapsKey: "${key()}",\n};`;
+    const found = scan(beside, 'src/environments/environment.ts');
+    expect(found.map((d) => [d.line, d.severity])).toEqual([
+      [3, 'medium'],
+      // The rule's own level (high): no verdict severity.
+      [6, undefined],
+    ]);
     expect(scan(config, 'src/maps.js').map((d) => d.severity)).toEqual([undefined]);
   });
 });

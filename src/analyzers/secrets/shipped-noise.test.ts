@@ -130,6 +130,11 @@ describe("a JSON configuration's object for a service on localhost", () => {
       '"cache": {\n    "host": "localhost"\n  }',
     );
     expect(reported(other, 'config/default.json', 'secrets/weak-password')).toBe('high');
+    // One flat object or .env naming a remote database and a local cache (review40).
+    const flat = json('db.acme.io', '123456').replace('"port": 5432,', '"cache_host": "localhost",');
+    expect(reported(flat, 'config/default.json', 'secrets/weak-password')).toBe('high');
+    const env = 'DB_HOST=db.acme-prod.net\nDB_PASSWORD=123456\nREDIS_HOST=localhost\n';
+    expect(reported(env, '.env', 'secrets/weak-password')).toBe('high');
     expect(
       reported(
         `module.exports = ${json('localhost', '123456')}`,

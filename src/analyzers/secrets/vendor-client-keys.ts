@@ -55,12 +55,15 @@ const FIREBASE_NOTE =
   "A Firebase project's web API key (sent only to Firebase Authentication, or in a Firebase web configuration): Google documents it as safe to ship in a client; check that its API restrictions allow only Firebase.";
 
 function isFirebaseWebKey(m: MatchContext): boolean {
-  if (FIREBASE_AUTH_QUERY.test(m.before) || FIREBASE_CONFIG.test(m.around())) return true;
-  // Assigned to a name (`_API_KEY = 'AIza…'`) that every other line using it sends to Firebase Authentication.
+  if (FIREBASE_AUTH_QUERY.test(m.before)) return true;
   const at = m.line.indexOf(m.secret);
   const name =
     at < 0 ? undefined : /(\w{3,})["']?\s{0,3}(?::=|=|:)\s{0,3}["'`]?$/.exec(m.line.slice(0, at))?.[1];
   if (name === undefined) return false;
+  // The configuration's own `apiKey` member: another key beside it (`mapsKey: 'AIza…'`) is another API's
+  // (review40).
+  if (FIREBASE_CONFIG.test(m.around())) return /^api_?key$/i.test(name);
+  // Assigned to a name (`_API_KEY = 'AIza…'`) that every other line using it sends to Firebase Authentication.
   const word = new RegExp(`(?<![\\w$])${name}(?![\\w$])`);
   const uses = m
     .fileText()
