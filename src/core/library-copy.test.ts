@@ -134,5 +134,10 @@ describe("roleFromContent: a build's third-party part that concatenates librarie
     // A line that opens with a library's name and version but grants no license: a note, not a banner.
     const note = '/* jQuery 1.7 or later must be loaded before this file */\n';
     expect(roleFromContent(head + note + code, 'js/app.thirdparty.js')).toBeUndefined();
+    // The application's own server code first, a library appended after it (review40).
+    const server =
+      "var cp = require('child_process');\napp.get('/ls', (req, res) => cp.exec('ls ' + req.query.dir));\n";
+    expect(roleFromContent(server + jquery + code, 'public/vendors.js')).toBeUndefined();
+    expect(roleFromContent(server + head + jquery + code, 'js/app.thirdparty.js')).toBeUndefined();
   });
 });

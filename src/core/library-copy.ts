@@ -276,6 +276,9 @@ export function isLibraryCopy(path: string, text: string): boolean {
 // `thirdparty`, `third-party`, `third_party`, `vendor` or `vendors` (`freeboard.thirdparty.js`, `vendor.bundle.js`,
 // `app.third-party.js`), not a word inside another (`useVendorChunk.js`).
 const THIRD_PARTY_NAME = /(?:^|[._-])(?:third[-_]?party|vendors?)(?:[._-][\w.-]*)?\.[cm]?js$/i;
+// A concatenation opens with its first library's banner, a name and a version (`/*! head.core - v1.0.2 */`): a file
+// that opens with code of its own and has a library appended after it is the application's build (review40).
+const OPENS_WITH_BANNER = /^\s*\/\*!?[\s*]*@?[\w.-]+(?:[ \t]+[\w.-]+){0,3}[ \t]+(?:-[ \t]+)?v?\d+\.\d+/;
 /** How much of a file named as a build's third-party part `concatenatesLibraries` reads. */
 export const THIRD_PARTY_HEAD_BYTES = 65_536;
 
@@ -293,7 +296,7 @@ export function isThirdPartyName(path: string): boolean {
  * named otherwise (an application's own build may append a library after its code).
  */
 export function concatenatesLibraries(path: string, text: string): boolean {
-  if (!isThirdPartyName(path)) return false;
+  if (!isThirdPartyName(path) || !OPENS_WITH_BANNER.test(text.slice(0, 4096))) return false;
   for (const m of text.slice(0, THIRD_PARTY_HEAD_BYTES).matchAll(/\/\*[\s\S]*?\*\//g)) {
     if (BANNER_NAME.test(m[0]) && BANNER_LICENSE.test(m[0])) return true;
   }
