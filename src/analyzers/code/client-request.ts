@@ -60,7 +60,10 @@ export function sentByClient(fn: SgNode, name: string, moduleText: string): bool
   if (!IMPORTS_REQUESTS.test(moduleText)) return false;
   const body = fn.field('body');
   if (!body) return false;
+  // The name must still be the parameter where it is sent: not a nested function's parameter or a
+  // comprehension's variable of the same name (review40).
   return body.findAll({ rule: { kind: 'call' } }).some((call) => {
+    if (inNestedScope(call, body)) return false;
     const callee = call.field('function');
     if (callee?.kind() !== 'attribute') return false;
     const attr = callee.field('attribute')?.text();
@@ -68,6 +71,23 @@ export function sentByClient(fn: SgNode, name: string, moduleText: string): bool
     if (attr === 'prepare_request') return args.length === 1 && args[0]!.text() === name;
     return attr === 'prepare' && args.length === 0 && callee.field('object')?.text() === name;
   });
+}
+
+const NESTED_SCOPES = new Set([
+  'function_definition',
+  'lambda',
+  'class_definition',
+  'list_comprehension',
+  'set_comprehension',
+  'dictionary_comprehension',
+  'generator_expression',
+]);
+
+/** Whether `node` sits in a function, class or comprehension nested inside `body`. */
+function inNestedScope(node: SgNode, body: SgNode): boolean {
+  for (let p = node.parent(); p && p.id() !== body.id(); p = p.parent())
+    if (NESTED_SCOPES.has(String(p.kind()))) return true;
+  return false;
 }
 
 /**

@@ -40,3 +40,15 @@ def proxy(request):
     outgoing = Request("GET", "https://api.example.org/")
     with Session() as session:
         return session.send(session.prepare_request(outgoing))
+
+
+# The view's own request, beside a nested helper that sends a request of the same name (review40): the
+# view's parameter is still the request it serves.
+def relay(request):
+    def forward(request):
+        return Session().send(Session().prepare_request(request))
+
+    # ruleid: code/py-log-injection
+    logger.info("relay %s", request.args.get("to"))
+    return forward
+
