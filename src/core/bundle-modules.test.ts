@@ -99,3 +99,22 @@ describe('a bundle with no module of the package beside it', () => {
     );
   });
 });
+
+describe('a hostile bundle (review40)', () => {
+  it('a long chain of requires nesting deeper at each step, in a tree of many folders, ends quickly', async () => {
+    const n = 4000;
+    const modules = Array.from({ length: n }, (_, k) => {
+      const i = k + 1;
+      const deps = i < n ? `{"./lib/m${i + 1}":${i + 1}}` : '{}';
+      const body = `module.exports = function helper${i}(value) { return String(value) + "significant text"; };\n`;
+      return `${i === 1 ? '({' : ','}${i}:[function(require,module,exports){\n${body}},${deps}]`;
+    });
+    const text = `${PRELUDE.slice(0, PRELUDE.indexOf('({'))}${modules.join('\n')}},{},[1]);\n`;
+    const paths = new Set(['static/bundle.js', 'lib/m2.js']);
+    for (let d = 0; d < 3000; d++) paths.add(`src/d${d}/x.js`);
+    const started = Date.now();
+    expect(browserifyModules(text)?.modules.size).toBe(n);
+    expect(await onlyCopyLines(text, 'static/bundle.js', paths, async () => undefined)).toEqual([]);
+    expect(Date.now() - started).toBeLessThan(3000);
+  });
+});

@@ -183,6 +183,11 @@ const SOURCES_SHIPPED = 0.8;
 const EXTENSIONS = ['', '.js', '.jsx', '.ts', '.tsx', '.coffee', '.cjs', '.mjs', '/index.js'];
 
 /** A relative path joined and normalised (`a/b` + `../c` → `a/c`; above the start stays `../c`). */
+// The longest path a module's require is followed to, and how many characters of paths sourcesShipped joins to
+// folders at most (folders × the named paths' lengths: about a second).
+const MAX_PATH = 1024;
+export const SHIPPED_CHECKS = 20_000_000;
+
 function joinPath(dir: string, rel: string): string {
   const out: string[] = dir === '' ? [] : dir.split('/');
   for (const part of rel.split('/')) {
@@ -216,7 +221,10 @@ function sourcesShipped(
     const dir = here.includes('/') ? here.slice(0, here.lastIndexOf('/')) : '';
     for (const [name, dep] of Object.entries(m.deps)) {
       if (!/^\.{1,2}\//.test(name) || at.has(dep)) continue;
-      at.set(dep, joinPath(dir, name));
+      const joined = joinPath(dir, name);
+      // No file has a path that long: a chain of requires that nests deeper at each step names none (review40).
+      if (joined.length > MAX_PATH) continue;
+      at.set(dep, joined);
       todo.push(dep);
     }
   }
@@ -228,6 +236,10 @@ function sourcesShipped(
     if (p.startsWith(prefix) && !p.includes('node_modules/'))
       for (let d = p.lastIndexOf('/'); d > prefix.length - 1 && d > 0; d = p.lastIndexOf('/', d - 1))
         dirs.add(p.slice(0, d));
+  // Past the bounds the bundle is read as before (its sources counted as shipped: the bundle left out), so a
+  // hostile bundle of thousands of modules in a tree of thousands of folders costs no more than this (review40).
+  const namedChars = named.reduce((n, p) => n + p.length + 1, 0);
+  if (dirs.size * namedChars > SHIPPED_CHECKS) return true;
   for (const d of dirs) {
     let n = 0;
     for (const rel of named) {
