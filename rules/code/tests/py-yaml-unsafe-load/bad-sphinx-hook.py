@@ -18,8 +18,13 @@ def setup(app: Sphinx):
     # An absolute path: a file of the machine, not of the project.
     # ruleid: code/py-yaml-unsafe-load
     shared = yaml.load(open("/tmp/shared/spec.yaml"), Loader=yaml.Loader)
+    # The project's file opened, then the name given a download before the load.
+    with open("doc/source/spec.yaml") as f:
+        f = urllib.request.urlopen("https://example.com/override.yaml")
+        # ruleid: code/py-yaml-unsafe-load
+        override = yaml.load(f, Loader=yaml.Loader)
     app.connect("source-read", on_source)
-    return {"spec": spec, "extra": extra, "shared": shared}
+    return {"spec": spec, "extra": extra, "shared": shared, "override": override}
 
 
 def on_source(app, docname, source):
