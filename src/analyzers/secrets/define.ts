@@ -75,7 +75,13 @@ export type KeywordRow = [
   words: string,
   value: string,
   bad: string,
-  opts?: { severity?: Severity; minEntropy?: number; goodName?: string },
+  opts?: {
+    severity?: Severity;
+    minEntropy?: number;
+    goodName?: string;
+    /** A precision check after the identifier test (a key recognised by its use). */
+    check?: (m: MatchContext) => Verdict;
+  },
 ];
 
 /**
@@ -93,7 +99,7 @@ export function keywordRules(provider: string, rows: readonly KeywordRow[]): Sec
       severity: opts?.severity ?? 'high',
       confidence: 'medium',
       minEntropy: opts?.minEntropy ?? 3,
-      check: (m) => (namedAsIdentifier(m) ? false : {}),
+      check: (m) => (namedAsIdentifier(m) ? false : (opts?.check?.(m) ?? {})),
       examples: {
         bad: [`${name.toUpperCase()}=${bad}`, `"${name}": "${bad}"`],
         good: [

@@ -1,4 +1,5 @@
 import { keywordRules, tokenRules } from './define.js';
+import { publishedTokenCheck } from './published-client-token.js';
 import type { SecretRule } from './types.js';
 
 /** Chat, e-mail and messaging: Slack, Discord, Telegram, Twilio, SendGrid, Mailgun, … */
@@ -164,6 +165,8 @@ export const COMMS_RULES: SecretRule[] = [
       'AAAAAAAAAAAAAAAAAAAAA<<a62:80>>',
       'AAAAAAAAAAAAAAAAAAAAA<<a62:8>>',
       {
+        // X's own web-client tokens (by digest) are lowered to low with the reason; any other stays high.
+        check: publishedTokenCheck(),
         // Base64 data (a font in a CSS `data:` URI) is told apart by every token rule (define.ts).
         moreBad: [
           'curl -H "Authorization: Bearer AAAAAAAAAAAAAAAAAAAAA<<a62:60>>" https://api.x.com/2/tweets',

@@ -29,6 +29,7 @@ import { testsOwnLogin, sampleAccount } from './sample-account.js';
 import { commentedTemplateLine } from './template-comment.js';
 import { inCommentOrDocstring } from './string-statement.js';
 import { madeUpInTest } from './made-up-key.js';
+import { inCategoryTable } from './lookup-table.js';
 import { isVendorClientKeyByName } from './vendor-client-keys.js';
 
 export const WEAK_PASSWORD_ID = 'secrets/weak-password';
@@ -182,6 +183,7 @@ export function passwordVerdict(m: MatchContext, inUrl: boolean): Verdict {
   if (!inUrl && (words || isStringBuilding(v) || isHashValue(v))) return false;
   if (!m.quoted && !inUrl && m.sourceCode) return false;
   if (looksLikeCode(v) && !inUrl) return false;
+  if (!inUrl && inCategoryTable(m)) return false; // a group name in a key → group table (lookup-table.ts)
   // Template words only: '123456' and 'aaaa' are weak passwords, not placeholders.
   if (hasPlaceholderWord(v) || VERSION.test(v) || EXAMPLE_KEY.test(v) || FILE_PATH.test(v)) return false;
   if (inUrl && DOC_HOST.test(m.line)) return false;

@@ -1,4 +1,5 @@
 import { keywordRules, tokenRules } from './define.js';
+import { algoliaSearchKeyVerdict } from './algolia-search-key.js';
 import { END64 } from './patterns.js';
 import type { SecretRule } from './types.js';
 
@@ -261,7 +262,15 @@ export const SAAS_RULES: SecretRule[] = [
     ],
   ]),
   ...keywordRules('Algolia', [
-    ['algolia-admin-key', 'Algolia admin API key', 'algolia', '[a-f0-9]{32}', '<<hex:32>>'],
+    [
+      'algolia-admin-key',
+      'Algolia admin API key',
+      'algolia',
+      '[a-f0-9]{32}',
+      '<<hex:32>>',
+      // A key sent only with searches is lowered to medium with the reason (algolia-search-key.ts).
+      { check: algoliaSearchKeyVerdict },
+    ],
   ]),
   ...keywordRules('LaunchDarkly', [
     [

@@ -1,0 +1,62 @@
+import { describe, expect, it } from 'vitest';
+import { SecretEngine } from './engine.js';
+import { SECRET_RULES } from './rules.js';
+
+/**
+ * A key → category table (Ghost's settings-key → group map) is no password; a seed account, a configuration
+ * or a table where the password is shared by one other member only keeps its finding. The weak words are built
+ * at run time so the repository's own scan does not read them as passwords.
+ */
+const engine = new SecretEngine(SECRET_RULES);
+const scan = (text: string, path: string) => {
+  const name = path.slice(path.lastIndexOf('/') + 1);
+  const ext = name.includes('.') ? name.slice(name.lastIndexOf('.') + 1) : '';
+  return engine
+    .scan(Buffer.from(text), { path, name, ext, productNames: [] })
+    .filter((d) => d.ruleId.startsWith('secrets/'))
+    .map((d) => [d.ruleId, d.line]);
+};
+const group = ['pri', 'vate'].join('');
+const admin = ['ad', 'min'].join('');
+const object = (members: [string, string][]) =>
+  `const table = {\n${members.map(([k, v]) => `    ${k}: '${v}',`).join('\n')}\n};\n`;
+const site = (n: number): [string, string][] =>
+  Array.from({ length: n }, (_, i): [string, string] => [`setting_${i}`, 'site']);
+
+describe('a key → category table', () => {
+  it('drops the value of a password setting filed under a group two other settings share', () => {
+    const text = object([
+      ...site(6),
+      ['active_theme', 'theme'],
+      ['is_private', group],
+      ['password', group],
+      ['public_hash', group],
+      ['labs', 'labs'],
+      ...site(3),
+    ]);
+    expect(scan(text, 'core/server/utils/settings-key-group-mapper.js')).toEqual([]);
+  });
+  it('keeps a seed account, a configuration, and a table whose password one other member shares', () => {
+    // Three members: no table.
+    const seed = object([
+      ['username', admin],
+      ['password', admin],
+      ['role', admin],
+    ]);
+    expect(scan(seed, 'src/seed.js')).toEqual([['secrets/weak-password', 3]]);
+    // Eight members, mostly distinct values.
+    const config = object([
+      ['host', 'db.internal'],
+      ['port', '5432'],
+      ['database', 'orders'],
+      ['user', admin],
+      ['password', admin],
+      ['role', admin],
+      ['ssl', 'require'],
+      ['pool', 'fixed'],
+    ]);
+    expect(scan(config, 'src/config.js')).toEqual([['secrets/weak-password', 6]]);
+    const shared = object([...site(8), ['password', group], ['backup_owner', group], ['labs', 'labs']]);
+    expect(scan(shared, 'src/table.js')).toEqual([['secrets/weak-password', 10]]);
+  });
+});
