@@ -349,3 +349,20 @@ export function afterEnd(s: SgNode): number {
   }
   return p ? p.range().end.index : Number.MAX_SAFE_INTEGER;
 }
+
+// JavaScript operators whose result is a number (or a BigInt) whatever their operands are, also as compound
+// assignments (`n -= d`); not `+`, which joins text, nor `&&`, `||`, `??`, which give an operand back.
+const NUMBER_OPERATOR = /^(?:-|\*|\/|%|\*\*|&|\||\^|<<|>>|>>>)=?$/;
+// Sink classes where a number's text (digits, '.', 'e', a sign, NaN, Infinity) cannot break out: no markup,
+// quote, path separator or query syntax. Not a shell command or program argument (`kill -1`: a negative
+// number is an option), nor a URL (a number is a host, `//2130706433`, or a port), a pattern, or any class.
+const NUMBER_HARMLESS = new Set(['html', 'sql', 'path', 'code', 'ldap', 'xpath', 'log', 'header']);
+
+/**
+ * True when a JavaScript binary expression with this operator makes a number that carries nothing into the
+ * sink class (`const length = end - start + 1` from a Range header, then `data.slice(0, length)` written out).
+ * Python's operators are not read: `%` formats text, `*` repeats it, `-` and `/` make sets and paths.
+ */
+export function makesHarmlessNumber(op: string, python: boolean, sinkClass: string | undefined): boolean {
+  return !python && NUMBER_OPERATOR.test(op) && sinkClass !== undefined && NUMBER_HARMLESS.has(sinkClass);
+}

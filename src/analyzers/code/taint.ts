@@ -23,6 +23,7 @@ import {
   fieldOfSafeObject,
   holdsObjectsSafe,
   lookupArguments,
+  makesHarmlessNumber,
   MAX_CALL_DEPTH,
   MAX_CALLERS,
   MAX_DEPTH,
@@ -213,7 +214,7 @@ export class TaintEvaluator {
     if (syn.call.has(k)) return this.call(node, depth);
     if (syn.binary.has(k)) {
       const op = node.field('operator')?.text() ?? '';
-      if (syn.comparisons.has(op)) return null;
+      if (syn.comparisons.has(op) || makesHarmlessNumber(op, this.o.python, this.o.sinkClass)) return null;
       const settles = op === '+' ? settledBy(this.o.sinkClass, this.o.python) : undefined;
       const parts = settles ? plusOperands(node) : undefined;
       if (parts && settles) return redirectTarget(this.redirect, parts, depth, settles);
