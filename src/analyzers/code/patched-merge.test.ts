@@ -5,10 +5,21 @@ import { codeAnalyzer } from './index.js';
 import { atLeastFixed } from './patched-merge.js';
 
 /** Analyzes one file of an in-memory project the way a scan does (its package.json is readable). */
-async function lines(code: string, lodash: string | undefined, field = 'dependencies'): Promise<number[]> {
-  const pkg = JSON.stringify(lodash === undefined ? { name: 'app' } : { name: 'app', [field]: { lodash } });
+async function lines(
+  code: string,
+  lodash: string | undefined,
+  field = 'dependencies',
+  more: Record<string, unknown> = {},
+): Promise<number[]> {
+  const pkg = JSON.stringify(
+    lodash === undefined ? { name: 'app' } : { name: 'app', [field]: { lodash }, ...more },
+  );
   const files = { 'package.json': pkg, 'lib/runner.js': code };
-  const ctx = makeMemoryContext(files, {}, `/virtual-merge-${code.length}-${lodash ?? 'none'}-${field}`);
+  const ctx = makeMemoryContext(
+    files,
+    {},
+    `/virtual-merge-${code.length}-${lodash ?? 'none'}-${field}-${Object.keys(more).join()}`,
+  );
   const found: RawFinding[] = await codeAnalyzer.analyze(makeSourceFile('lib/runner.js', code), ctx);
   return found.filter((f) => f.ruleId === 'code/js-prototype-pollution').map((f) => f.location.startLine);
 }
@@ -48,6 +59,13 @@ describe('a lodash merge of a version that skips prototype keys', () => {
     expect(await lines(RUNNER(REQUIRED), undefined)).toEqual([5]);
     // A development dependency is not what the program loads in production.
     expect(await lines(RUNNER(REQUIRED), '^4.17.21', 'devDependencies')).toEqual([5]);
+    // An override pins the copy installed, whatever the range says.
+    expect(
+      await lines(RUNNER(REQUIRED), '^4.17.21', 'dependencies', { overrides: { lodash: '4.17.4' } }),
+    ).toEqual([5]);
+    expect(
+      await lines(RUNNER(REQUIRED), '^4.17.21', 'dependencies', { resolutions: { '**/lodash': '4.17.4' } }),
+    ).toEqual([5]);
   });
 
   it('keeps it for another library or a name written again', async () => {

@@ -13,7 +13,7 @@
  * `peerDependencies`, for one range of lodash 4 whose lowest version is 4.17.21 or later (`^4.17.21`,
  * `~4.17.21`, `>=4.17.21`, `4.17.21`). Not dropped: an older or unknown range (`^4.17.4`, `*`, `latest`, a
  * `||` of ranges, a git URL), lodash named only in devDependencies or not at all (the copy the program loads is
- * then another package's choice), a project file or another library under the same name, jQuery's deep
+ * then another package's choice), a manifest whose overrides or resolutions name lodash, a project file or another library under the same name, jQuery's deep
  * `extend`, `deepmerge`, and a write the program makes itself. The dependency analyzer reports old lodash
  * versions on its own.
  */
@@ -70,6 +70,13 @@ async function patchedLodash(path: string, ctx: Ctx): Promise<boolean> {
     const want = deps && typeof deps === 'object' ? (deps as Record<string, unknown>)['lodash'] : undefined;
     return want === undefined ? [] : [want];
   });
+  // npm's `overrides`, yarn's `resolutions` and pnpm's overrides can pin another lodash than the range asks for.
+  const pinned = [
+    pkg['overrides'],
+    pkg['resolutions'],
+    (pkg['pnpm'] as Record<string, unknown> | undefined)?.['overrides'],
+  ];
+  if (pinned.some((o) => o !== undefined && /lodash/.test(JSON.stringify(o)))) return false;
   return wants.length > 0 && wants.every((w) => typeof w === 'string' && atLeastFixed(w));
 }
 
