@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { RawFinding } from '../../core/finding.js';
 import { makeMemoryContext, makeSourceFile } from '../../core/source-file.js';
-import { appConditionHolds, appFolderOf, withoutLineComments } from './app-scope.js';
+import { appConditionHolds, appFolderOf, browserChunk, withoutLineComments } from './app-scope.js';
 import { codeAnalyzer } from './index.js';
 import { compileTrigger } from './sources.js';
 
@@ -287,5 +287,58 @@ describe('a taint rule kept where the application says so (app.each: code/js-nos
     const mongo = `const { MongoClient } = require('mongodb');\nconst c = new MongoClient(process.env.URL).db('a').collection('b');\nexports.remove = (q) => c.deleteMany(q);\n`;
     const found = await scanAll({ ...files, 'lib/store.js': mongo }, 'code/js-nosql-injection');
     expect(found.map((f) => `${f.location.path}:${f.location.startLine}`)).toEqual(['lib/util.js:2']);
+  });
+
+  // Ghost's admin client: a webpack chunk of the page's Sentry tracing lists `Mongo` among its integrations,
+  // while the server's models sit over SQL (Bookshelf and knex).
+  const CHUNK = (head: string): string =>
+    `${head}(globalThis.webpackChunk_admin=globalThis.webpackChunk_admin||[]).push([[808],{42808:(t,a,r)=>{var e=r(76401)\nconst n={Express:e.N1,Mongo:e._P,Mysql:e.mW,Postgres:e.EI}}}]);\n`;
+  const SQL = `const db = require('./db');\nmodule.exports = { count: (where) => db.count('products', where) };\n`;
+
+  it('does not read a webpack chunk built for the browser as the application naming MongoDB', async () => {
+    for (const head of [
+      '',
+      '"use strict";',
+      '/*! For license information see chunk.808.js.LICENSE.txt */\n',
+    ]) {
+      const files = {
+        'package.json': '{}',
+        'app.js': MODEL_ROUTES,
+        'models/product.js': SQL,
+        'built/assets/chunk.808.js': CHUNK(head),
+      };
+      expect(await scanAll(files, 'code/js-nosql-injection')).toEqual([]);
+    }
+    expect(browserChunk('(window["webpackJsonp"] = window["webpackJsonp"] || []).push([[0], {}]);')).toBe(
+      true,
+    );
+    expect(browserChunk('(self.webpackChunkapp = self.webpackChunkapp || []).push([[1], {}]);')).toBe(true);
+    expect(browserChunk('/* a */ // b\n/* c */ "use strict"; (self.webpackChunkapp = [])')).toBe(true);
+  });
+
+  it('reads the head of a file in linear time, each comment to its first end', () => {
+    // Code between comments is never skipped as part of one: a pattern that let a comment reach a later end took
+    // exponential time on a file opening with many short comments.
+    const many = `/* a */ x = 1; ${'/* b */ y(); '.repeat(300)}(self.webpackChunkapp = [])`;
+    const started = performance.now();
+    expect(browserChunk(many)).toBe(false);
+    expect(performance.now() - started).toBeLessThan(500);
+  });
+
+  it('still reads a server file that names MongoDB beside webpack words', async () => {
+    // A Node build's chunk is loaded with require (`exports.modules = …`); a file that merely mentions the global
+    // further down is the application's code.
+    const node = `exports.id = 3;\nexports.modules = { 9: (m) => { m.exports = require('mongodb'); } };\n`;
+    const files = {
+      'package.json': '{}',
+      'app.js': MODEL_ROUTES,
+      'models/product.js': SQL,
+      'server/chunks/3.js': node,
+    };
+    expect((await scanAll(files, 'code/js-nosql-injection')).length).toBe(2);
+    const later = `const mongoose = require('mongoose');\n(self.webpackChunkapp = self.webpackChunkapp || []).push([[1], {}]);\n`;
+    expect(browserChunk(later)).toBe(false);
+    const both = { 'package.json': '{}', 'app.js': MODEL_ROUTES, 'models/product.js': later };
+    expect((await scanAll(both, 'code/js-nosql-injection')).length).toBe(2);
   });
 });

@@ -142,8 +142,41 @@ function ownCode(path: string, text: string, builds: ShippedBuilds): boolean {
   if (role === 'generated' || role === 'vendored') return false;
   const name = path.slice(path.lastIndexOf('/') + 1);
   return (
-    text.length <= MAX_CODE_BYTES && !isMinified(name, text) && roleFromContent(text, path) === undefined
+    text.length <= MAX_CODE_BYTES &&
+    !isMinified(name, text) &&
+    roleFromContent(text, path) === undefined &&
+    !browserChunk(text)
   );
+}
+
+// A chunk of a webpack build for the browser opens by pushing its modules onto the page's global list
+// (`(self["webpackChunkapp"] = self["webpackChunkapp"] || []).push(…)`, webpack 4's `window["webpackJsonp"]`),
+// after at most comments and a `"use strict"`. A Node build loads its chunks with `require` instead, so such a
+// file is code the page runs: the modules of many files (libraries included) joined, never the server's.
+const BROWSER_CHUNK =
+  /^(?:(["'])use strict\1;?\s*)?\(\s*(?:self|window|globalThis|this)\s*(?:\.\s*webpack(?:Chunk|Jsonp)[\w$]*|\[\s*(["'])webpack(?:Chunk|Jsonp)[\w$]*\2\s*\])\s*=/;
+
+/**
+ * True for a webpack chunk built for the browser (BROWSER_CHUNK), read at the file's start only. The leading
+ * white space and comments are skipped by a forward scan, each comment to its first end (a pattern whose comment
+ * could reach a later end backtracks exponentially in the number of comment ends).
+ */
+export function browserChunk(text: string): boolean {
+  const head = text.slice(0, 4096);
+  let at = 0;
+  for (;;) {
+    while (at < head.length && /\s/.test(head[at]!)) at++;
+    if (head.startsWith('/*', at)) {
+      const end = head.indexOf('*/', at + 2);
+      if (end === -1) return false;
+      at = end + 2;
+    } else if (head.startsWith('//', at)) {
+      const end = head.indexOf('\n', at);
+      if (end === -1) return false;
+      at = end + 1;
+    } else break;
+  }
+  return BROWSER_CHUNK.test(head.slice(at));
 }
 
 /** Whether a file's text is JavaScript or TypeScript: by its extension, or a script's by its `#!` line. */

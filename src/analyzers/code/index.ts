@@ -17,6 +17,7 @@ import { dedupeMatches } from './dedupe.js';
 import { dropFixedImports } from './imported-fixed.js';
 import { dropOwnFields } from './own-fields.js';
 import { dropParsedFields } from './parsed-fields.js';
+import { dropPatchedMerges } from './patched-merge.js';
 import { dropQuerySanitized } from './query-sanitizer.js';
 import { dropSelfCheckingHandlers } from './route-handlers.js';
 import { belowShell, byDesignBehindShell, shellGivenTo, withinShell } from './shell-app.js';
@@ -199,14 +200,19 @@ export const codeAnalyzer: Analyzer = {
     const deduped = await keepAppMatches(
       await dropSelfCheckingHandlers(
         await dropCommandLineModules(
-          await dropQuerySanitized(
-            await dropParsedFields(
-              await dropOwnFields(
-                await dropFixedImports(dedupeMatches(result.matches), file, lang, ctx),
+          await dropPatchedMerges(
+            await dropQuerySanitized(
+              await dropParsedFields(
+                await dropOwnFields(
+                  await dropFixedImports(dedupeMatches(result.matches), file, lang, ctx),
+                  file,
+                  ctx,
+                ),
                 file,
                 ctx,
               ),
               file,
+              lang,
               ctx,
             ),
             file,

@@ -1,0 +1,100 @@
+import { describe, expect, it } from 'vitest';
+import type { RawFinding } from '../../core/finding.js';
+import { makeMemoryContext, makeSourceFile } from '../../core/source-file.js';
+import { codeAnalyzer } from './index.js';
+import { atLeastFixed } from './patched-merge.js';
+
+/** Analyzes one file of an in-memory project the way a scan does (its package.json is readable). */
+async function lines(
+  code: string,
+  lodash: string | undefined,
+  field = 'dependencies',
+  more: Record<string, unknown> = {},
+): Promise<number[]> {
+  const pkg = JSON.stringify(
+    lodash === undefined ? { name: 'app' } : { name: 'app', [field]: { lodash }, ...more },
+  );
+  const files = { 'package.json': pkg, 'lib/runner.js': code };
+  const ctx = makeMemoryContext(
+    files,
+    {},
+    `/virtual-merge-${code.length}-${lodash ?? 'none'}-${field}-${Object.keys(more).join()}`,
+  );
+  const found: RawFinding[] = await codeAnalyzer.analyze(makeSourceFile('lib/runner.js', code), ctx);
+  return found.filter((f) => f.ruleId === 'code/js-prototype-pollution').map((f) => f.location.startLine);
+}
+
+// karma's `karma run` endpoint: the request's JSON body deep-merged into the client's arguments.
+const RUNNER = (head: string, call = '_.merge(config.client.args, data.args)'): string => `${head}
+module.exports = function (config) {
+  return function (request, response) {
+    const data = request.body;
+    config.client.args = ${call};
+    response.end('ok');
+  };
+};
+`;
+const REQUIRED = "const _ = require('lodash');";
+
+describe('a lodash merge of a version that skips prototype keys', () => {
+  it('drops the merge when the package asks for lodash 4.17.21 or later', async () => {
+    expect(await lines(RUNNER(REQUIRED), '^4.17.21')).toEqual([]);
+    expect(await lines(RUNNER("import _ from 'lodash';"), '~4.17.21')).toEqual([]);
+    expect(
+      await lines(
+        RUNNER("import * as lodash from 'lodash-es';", 'lodash.defaultsDeep({}, data)'),
+        '>=4.17.21',
+      ),
+    ).toEqual([]);
+    expect(await lines(RUNNER("var _ = require('lodash');", '_.set({}, data.path, 1)'), '4.17.21')).toEqual(
+      [],
+    );
+  });
+
+  it('keeps it for an older, unknown or unasked-for lodash', async () => {
+    expect(await lines(RUNNER(REQUIRED), '^4.17.4')).toEqual([5]);
+    expect(await lines(RUNNER(REQUIRED), '^4.17.20')).toEqual([5]);
+    expect(await lines(RUNNER(REQUIRED), '*')).toEqual([5]);
+    expect(await lines(RUNNER(REQUIRED), '^3.10.1 || ^4.17.21')).toEqual([5]);
+    expect(await lines(RUNNER(REQUIRED), undefined)).toEqual([5]);
+    // A development dependency is not what the program loads in production.
+    expect(await lines(RUNNER(REQUIRED), '^4.17.21', 'devDependencies')).toEqual([5]);
+    // An override pins the copy installed, whatever the range says.
+    expect(
+      await lines(RUNNER(REQUIRED), '^4.17.21', 'dependencies', { overrides: { lodash: '4.17.4' } }),
+    ).toEqual([5]);
+    expect(
+      await lines(RUNNER(REQUIRED), '^4.17.21', 'dependencies', { resolutions: { '**/lodash': '4.17.4' } }),
+    ).toEqual([5]);
+  });
+
+  it('keeps it for another library or a name written again', async () => {
+    expect(await lines(RUNNER("const _ = require('./lodash');"), '^4.17.21')).toEqual([5]);
+    expect(
+      await lines(RUNNER("const _ = require('underscore');\nconst l = require('lodash');"), '^4.17.21'),
+    ).toEqual([6]);
+    expect(
+      await lines(
+        RUNNER("var _ = require('lodash');\nif (process.env.OLD) _ = require('./old-lodash');"),
+        '^4.17.21',
+      ),
+    ).toEqual([6]);
+    // jQuery's deep extend is not lodash's.
+    expect(
+      await lines(
+        RUNNER("const $ = require('jquery');\nconst _ = require('lodash');", '$.extend(true, {}, data)'),
+        '^4.17.21',
+      ),
+    ).toEqual([6]);
+  });
+
+  it('reads the lowest version of one range only', () => {
+    expect(atLeastFixed('^4.17.21')).toBe(true);
+    expect(atLeastFixed('>=4.17.21 <5')).toBe(true);
+    expect(atLeastFixed('4.18.0')).toBe(true);
+    expect(atLeastFixed('^4.17.15')).toBe(false);
+    expect(atLeastFixed('^5.0.0')).toBe(false);
+    expect(atLeastFixed('latest')).toBe(false);
+    expect(atLeastFixed('>4.17.0')).toBe(false);
+  });
+});
