@@ -160,6 +160,14 @@ export function absoluteAlsoRefused(match: SgNode, x: string): boolean {
   );
 }
 
+// A decoder (CWE-174/180): a check for `..` made on the text before it is decoded says nothing of the decoded
+// text, where `%2e%2e%2f` (or a doubly encoded `%252e%252e`, past the framework's own decoding) is `../` again
+// (Ghost's CVE-2023-32235 is that order, a deny-list on the raw path before express.static decodes it). Any
+// argument: what comes out is what the `..` check never saw.
+const JS_DECODER =
+  /^(?:(?:querystring|qs|global|globalThis|window)\s*\.\s*)?(?:decodeURIComponent|decodeURI|unescape)$/;
+const PY_DECODER = /^(?:(?:urllib\s*\.\s*)?parse\s*\.\s*)?(?:unquote|unquote_plus|unquote_to_bytes)$/;
+
 const RESOLVE = /^(?:path\s*\.\s*)?(?:(?:posix|win32)\s*\.\s*)?resolve$/;
 const JOIN_FIRST = /^(?:path\s*\.\s*)?(?:(?:posix|win32)\s*\.\s*)?(?:join|normalize)$/;
 const FS_CALL = /^(?:fs|fsp|fse|fsExtra|fsPromises|promises|fs\s*\.\s*promises)\s*\.\s*[\w$]+$/;
@@ -173,6 +181,7 @@ export function rootExposed(use: SgNode): boolean {
   const args = use.parent();
   if (!args || kindOf(args) !== 'arguments') return false;
   const callee = args.parent()?.field('function')?.text() ?? '';
+  if (JS_DECODER.test(callee)) return true;
   if (/^(?:path|posix|win32)\b/.test(callee) && RESOLVE.test(callee)) return true;
   const first = args.children().find((c) => c.isNamed() && kindOf(c) !== 'comment');
   if (first?.id() !== use.id()) return false;
@@ -195,6 +204,7 @@ export function pyRootExposed(use: SgNode): boolean {
     return p.field('right')?.id() === use.id() && p.field('operator')?.text() === '/';
   if (kindOf(p) !== 'argument_list') return false;
   const callee = p.parent()?.field('function')?.text() ?? '';
+  if (PY_DECODER.test(callee)) return true;
   if (PY_JOIN.test(callee) || /^(?:pathlib\s*\.\s*)?(?:Pure)?Path$/.test(callee)) return true;
   const first = p.children().find((c) => c.isNamed() && kindOf(c) !== 'comment');
   return first?.id() === use.id() && PY_FIRST.test(callee);
