@@ -127,8 +127,21 @@ export class DefinitionLookup {
         cost.steps++;
         if (!this.budget.charge(1)) return undefined;
       }
+      let inComprehension = false;
       for (const { node: h, start, d } of this.defining(scope, name)) {
         if (h.id() === use.id()) continue;
+        // A comprehension's variable is its own (Python 3): it neither reaches a use outside it nor lets an
+        // outer definition reach one inside it (`[r.send() for request in pending]` beside Flask's `request`).
+        const comprehension = this.python ? comprehensionOf(d) : undefined;
+        if (comprehension) {
+          if (!contains(comprehension, use) || (d.kind === 'value' && contains(d.value, use))) continue;
+          // Its body comes before its `for` clause: the definition reaches the body all the same.
+          if (!inComprehension) defs.length = 0;
+          inComprehension = true;
+          defs.push(d);
+          continue;
+        }
+        if (inComprehension) continue;
         if (si === 0 && start > useStart) continue;
         if (this.scopeOf(h)?.id() !== scopeFn) {
           // A parameter belongs to the function that declares it, not to the body around it.
@@ -144,6 +157,13 @@ export class DefinitionLookup {
     }
     return [];
   }
+}
+
+/** The comprehension whose `for … in` clause makes definition `d`, if it is one. */
+function comprehensionOf(d: Definition): SgNode | undefined {
+  if (d.kind !== 'value') return undefined;
+  const clause = d.value.parent();
+  return clause?.kind() === 'for_in_clause' ? (clause.parent() ?? undefined) : undefined;
 }
 
 /**

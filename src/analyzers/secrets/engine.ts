@@ -15,6 +15,7 @@ import {
 import { prefilterOf } from './prefilter.js';
 import { inCssModuleMap } from './css-module-map.js';
 import { inStringStatement } from './string-statement.js';
+import { WholeText } from './whole-text.js';
 import type { SecretRule, Verdict } from './types.js';
 
 /** One secret found in a buffer, located and ready to become a finding. */
@@ -121,6 +122,7 @@ export class SecretEngine {
     const sourceCode =
       isSourceCode(input.ext) || isProseFileName(input.name) || isSourceScript(input.ext, bytes);
     const candidates: Candidate[] = [];
+    const wholeText = new WholeText(bytes, enc, (what) => input.warn?.(`${input.path}: ${what}`));
     // Where the first cap stopped a rule: nothing of the input past it is printed (an unexamined key
     // could sit there), and the cap is announced.
     let capAt = Number.POSITIVE_INFINITY;
@@ -179,6 +181,7 @@ export class SecretEngine {
         const key = line.length <= CACHED_LINE ? `${start - lineStart}\0${line}` : undefined;
         if (key !== undefined && rejected.has(key)) continue;
         checked++;
+        const read = { context: false };
         const verdict = this.judge(
           rule,
           secret,
@@ -190,9 +193,12 @@ export class SecretEngine {
           input,
           lockfile,
           sourceCode,
+          wholeText,
+          read,
         );
         if (verdict === false) {
-          if (key !== undefined && rejected.size < VERDICT_CACHE) rejected.set(key, true);
+          // Only a verdict on the line alone holds for the same line elsewhere in the input.
+          if (key !== undefined && !read.context && rejected.size < VERDICT_CACHE) rejected.set(key, true);
           continue;
         }
         const at = rule.locateAtMatch ? whole[0] : start;
@@ -214,13 +220,15 @@ export class SecretEngine {
     input: ScanInput,
     lockfile: boolean,
     sourceCode: boolean,
+    whole: WholeText,
+    read: { context: boolean },
   ): Verdict {
     // Hash and URL lines of lockfiles: only distinctive formats and URL credentials (a private
     // registry's token in a resolved URL is a real leak) survive.
     if (lockfile && !survivesHashLine(rule) && LOCKFILE_HASH_LINE.test(line)) return false;
     // A name-based rule's key in a CSS module's class-name map is a class (`.password`), its value a generated name.
-    if (rule.generic && inCssModuleMap(line, secret, () => textBefore(bytes, start, CSS_LOOK_BACK, enc)))
-      return false;
+    const before = (): string => ((read.context = true), textBefore(bytes, start, CSS_LOOK_BACK, enc));
+    if (rule.generic && inCssModuleMap(line, secret, before)) return false;
     if (!rule.check) return {};
     return rule.check({
       secret,
@@ -230,9 +238,10 @@ export class SecretEngine {
       quoted: start > 0 && QUOTES.has(bytes[start - 1]!),
       sourceCode,
       productNames: input.productNames,
-      around: () => textAround(bytes, matchStart, enc),
-      inStringStatement: () => pythonStringStatement(input.path, bytes, matchStart, enc),
-      fileText: () => (bytes.length <= FILE_TEXT_LIMIT ? bytes.toString(enc) : ''),
+      around: () => ((read.context = true), textAround(bytes, matchStart, enc)),
+      inStringStatement: () => ((read.context = true), pythonStringStatement(input.path, whole, matchStart)),
+      fileText: () => ((read.context = true), whole.get() ?? ''),
+      offset: () => ((read.context = true), whole.offsetOf(start)),
     });
   }
 
@@ -289,12 +298,13 @@ function lineOf(bytes: Buffer, at: number): number {
   return n;
 }
 
-/** Whether a byte offset of a Python file (up to 1 MB) lies in a string that is a statement of its own. */
-function pythonStringStatement(path: string, bytes: Buffer, at: number, enc: BufferEncoding): boolean {
-  if (!/\.pyw?$/i.test(path) || bytes.length > PY_TEXT_LIMIT) return false;
-  return inStringStatement(bytes.toString(enc), bytes.toString(enc, 0, at).length);
+/** Whether a byte offset of a Python file (within the whole-text limit) lies in a string that is a statement of its own. */
+function pythonStringStatement(path: string, whole: WholeText, at: number): boolean {
+  if (!/\.pyw?$/i.test(path)) return false;
+  const text = whole.get();
+  const offset = whole.offsetOf(at);
+  return text !== undefined && offset !== undefined && inStringStatement(text, offset);
 }
-const PY_TEXT_LIMIT = 1 << 20;
 
 /** The line around a byte offset, bounded so that a 10 MB line costs no more than a short one. */
 function lineAround(bytes: Buffer, at: number, enc: BufferEncoding): string {
@@ -319,8 +329,6 @@ function textBefore(bytes: Buffer, at: number, max: number, enc: BufferEncoding)
 }
 
 const AROUND = 600;
-/** The largest input whose whole text a check may read (`fileText`). */
-const FILE_TEXT_LIMIT = 256 * 1024;
 
 /** Up to 200 bytes of the line before `at`. */
 function lineBefore(bytes: Buffer, at: number, enc: BufferEncoding): string {

@@ -247,4 +247,11 @@ describe("a package.json's dependency entries", () => {
     expect(scan(oneLine, 'package.json').map((d) => d.ruleId)).toContain('secrets/generic-api-key');
     expect(scan(`{"dependencies": {"secret-token-7": "npm:secret-token@2"}}`, 'package.json')).toEqual([]);
   });
+  it('reads the object of the match itself, not of the first line with the same text', () => {
+    const member = `    "token": "npm:${key}"`;
+    const both = `{\n  "dependencies": {\n${member}\n  },\n  "config": {\n${member}\n  }\n}\n`;
+    expect(scan(both, 'package.json').map((d) => [d.ruleId, d.line])).toEqual([
+      ['secrets/generic-api-key', 6],
+    ]);
+  });
 });

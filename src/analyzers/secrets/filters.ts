@@ -213,17 +213,25 @@ export function isDependencySpec(m: MatchContext): boolean {
 // `resolutions`, `overrides`); a `config` or `scripts` member is read as anywhere else (review40).
 const DEPENDENCY_OBJECT = /"(?:\w*[dD]ependencies|resolutions|overrides)"\s*:\s*\{[^{}]*$/;
 
-/** The match is a member of a dependency object: the nearest line indented less opens one, or on one line. */
+/**
+ * The match is a member of a dependency object: on its own line, or the nearest line above it indented less opens
+ * one. The match's line is found by its offset (two members may have the same text in different objects).
+ */
 function inDependencyObject(m: MatchContext): boolean {
   if (DEPENDENCY_OBJECT.test(m.before)) return true;
-  const lines = m.fileText().split('\n');
-  const at = lines.indexOf(m.line);
-  if (at < 0) return false;
+  const text = m.fileText();
+  const at = m.offset();
+  if (at === undefined) return false;
   const indent = (l: string) => l.length - l.trimStart().length;
-  const depth = indent(m.line);
-  for (let j = at - 1; j >= 0; j--) {
-    if (lines[j]!.trim() === '' || indent(lines[j]!) >= depth) continue;
-    return DEPENDENCY_OBJECT.test(lines[j]!);
+  let start = text.lastIndexOf('\n', at - 1) + 1;
+  const end = text.indexOf('\n', at);
+  const depth = indent(text.slice(start, end === -1 ? text.length : end));
+  while (start > 0) {
+    const prev = text.lastIndexOf('\n', start - 2) + 1;
+    const line = text.slice(prev, start - 1);
+    start = prev;
+    if (line.trim() === '' || indent(line) >= depth) continue;
+    return DEPENDENCY_OBJECT.test(line);
   }
   return false;
 }

@@ -46,10 +46,12 @@ export const PLATFORM_RULES: SecretRule[] = [
     pattern: assigned('heroku', UUID),
     severity: 'critical',
     // Heroku's own identifiers are UUIDs too: the app, dyno and CI run ids it sets in the environment.
-    check: (m) => (namedAsIdentifier(m) ? false : {}),
+    check: (m) => (namedAsIdentifier(m, 'uuid') ? false : {}),
     examples: {
       bad: [
         'HEROKU_API_KEY=<<uuid>>',
+        'HEROKU_API_KEY_ID=<<uuid>>',
+        "  herokuApiKeyId: '<<uuid>>',",
         "  herokuApiKey: '<<uuid>>',",
         "process.env.HEROKU_TOKEN = '<<uuid>>'",
       ],

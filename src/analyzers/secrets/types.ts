@@ -21,8 +21,10 @@ export interface MatchContext {
   around: () => string;
   /** True when the match is inside a Python string that is a statement of its own (a docstring), read when asked. */
   inStringStatement: () => boolean;
-  /** The whole input's text (empty past 256 KB), read when a check asks where a named value is used. */
+  /** The whole input's text (empty past WHOLE_TEXT_LIMIT, 1 MB), decoded once per input when a check asks. */
   fileText: () => string;
+  /** Where the secret starts in `fileText()` (undefined past the limit). */
+  offset: () => number | undefined;
 }
 
 /** A check's decision: drop the match, or report it (possibly under another rule, with other levels). */
