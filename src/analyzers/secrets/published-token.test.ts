@@ -25,6 +25,7 @@ const context = (line: string, secret: string): MatchContext => ({
   around: () => line,
   inStringStatement: () => false,
   fileText: () => line,
+  offset: () => line.indexOf(secret),
 });
 
 describe('published client tokens', () => {
