@@ -74,7 +74,6 @@ export interface FunctionSummary {
   sinks: SinkHit[];
 }
 
-
 /** Parameters beyond this are not traced (each costs an evaluation of the function's returns and sinks). */
 const MAX_PARAMS = 8;
 const PENDING = Symbol('pending');
