@@ -1,14 +1,14 @@
 import type { SgNode } from '@ast-grep/napi';
 import type { Matcher, SinkSpec } from './rule-schema.js';
 import type { LoadedModule, ProjectView } from './project.js';
-import { exportedFunctionName } from './whole-export.js';
+import { callTargets, type CallTarget } from './call-targets.js';
 import { sinkMatches, type SinkMatch } from './sinks.js';
 import { rejectedParams } from './promise-rejections.js';
 import { assertedArgs, validatedParams } from './own-validators.js';
 import { flowKey } from './flow-key.js';
 import { functionReturns, paramCount, paramName } from './function-params.js';
-import { accessPath, type CompiledSources } from './sources.js';
-import { kindOf, syntaxOf, type Syntax } from './syntax.js';
+import type { CompiledSources } from './sources.js';
+import { syntaxOf, type Syntax } from './syntax.js';
 import { returnedElements, type TupleElement } from './tuple-targets.js';
 import { REQ, TaintEvaluator } from './taint.js';
 import type { CallResolver, TaintStep, Trace, Value } from './taint.js';
@@ -20,6 +20,8 @@ import { OWN_STEPS, sizeSteps, StepPool, type Account } from './taint-budget.js'
 import { cycleMemoOf, frameFor } from './summary-cycles.js';
 import type { CycleEntry, CycleMemo, Cost, Frame } from './summary-cycles.js';
 import { needsOf, neededParams, viaNeeds } from './param-needs.js';
+
+export type { CallTarget } from './call-targets.js';
 
 type Evaluate = (n: SgNode) => Value;
 
@@ -70,13 +72,6 @@ export interface FunctionSummary {
   /** Parameters whose value reaches the return value (not through a sanitizer), with the steps inside. */
   passes: Map<number, PassThrough>;
   sinks: SinkHit[];
-}
-
-/** A call that reaches a function of a loaded module. */
-export interface CallTarget {
-  module: LoadedModule;
-  fn: SgNode;
-  name: string;
 }
 
 /** Parameters beyond this are not traced (each costs an evaluation of the function's returns and sinks). */
@@ -277,41 +272,8 @@ export class Summaries {
   }
 
   /** The functions a call in module `m` reaches through an import (and, with `local`, in `m` itself). */
-  targets(m: LoadedModule, call: SgNode, local: boolean): CallTarget[] {
-    const callee = call.field(this.syn.callFunction);
-    if (!callee) return [];
-    const k = kindOf(callee);
-    let module: LoadedModule | undefined;
-    let name: string | undefined;
-    if (this.syn.identifiers.has(k)) {
-      const b = m.imports.names.get(callee.text());
-      if (b && b.name !== null) {
-        module = this.view.modules.get(b.module);
-        name = b.name;
-      } else if (b) {
-        // The module object called as a function: the function it exports as a whole (`module.exports = git`).
-        module = this.view.modules.get(b.module);
-        name = module && (module.lang.family === 'python' ? undefined : exportedFunctionName(module.text));
-      } else if (!b) {
-        name = callee.text();
-        module = m.imports.wildcards
-          .map((w) => this.view.modules.get(w))
-          .find((w) => w && w.index.functionsNamed(w.root, this.syn, this.python, callee.text()).length > 0);
-        if (!module && local) module = m;
-      }
-    } else if (this.syn.member.has(k)) {
-      const obj = callee.field(this.syn.memberObject);
-      name = callee.field(this.syn.memberProperty)?.text();
-      const path = obj ? accessPath(obj, this.syn) : undefined;
-      const b = path === undefined ? undefined : m.imports.names.get(path);
-      if (b) module = this.view.modules.get(b.module);
-    }
-    if (!module || name === undefined) return [];
-    const target = module;
-    const fns = target.index.functionsNamed(target.root, this.syn, this.python, name);
-    return fns
-      .filter((fn) => !contains(fn, call) || target !== m)
-      .map((fn) => ({ module: target, fn, name }));
+  targets(m: LoadedModule, call: SgNode, local: boolean): readonly CallTarget[] {
+    return callTargets(this.view, m, call, local);
   }
 
   private returnOf(m: LoadedModule, call: SgNode, evaluate: Evaluate, el?: TupleElement): Value | undefined {

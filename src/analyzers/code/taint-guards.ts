@@ -14,6 +14,7 @@ import { partReceiver } from './taint-shapes.js';
 import { validatorArgNames, validatorChecks } from './own-validators.js';
 import { assertStatements, mayBeAsserted } from './own-asserts.js';
 import { constCopies } from './text-scans.js';
+import { NodeMemo } from './node-memo.js';
 import { comparedNames, testedName } from './guard-conditions.js';
 import { absoluteAlsoRefused, DOTDOT, dotdotCheck, exposedAlong, pyRootExposed } from './dotdot-guard.js';
 
@@ -30,6 +31,8 @@ function firstFrom(list: readonly Spot[], start: number): number {
 }
 
 type KeptGuard = { guard: Guard; cost: number };
+/** Whether a use is sent behind a fixed `/` (slash-guard.ts), per file and node: asked by every rule's checker. */
+const SLASHED = new NodeMemo<boolean>();
 /** The texts guards check (GuardChecker.mayName), per file index and set of guards. */
 const NAMED = new WeakMap<object, Map<readonly Matcher[], Set<string> | 'all'>>();
 /** The assignments that replace a name's value (guard-overwrites.ts), per file index and scope id. */
@@ -72,7 +75,7 @@ export class GuardChecker {
     const name = use.text();
     if (!this.mayName(name)) return false;
     const useStart = use.range().start.index;
-    const slashed = behindSlash(use);
+    const slashed = SLASHED.of(this.o.index, use, () => behindSlash(use));
     // A name checked only for `..` (DOTDOT) is not safe where the use hands it to `path.resolve` and the like,
     // there or further on: asked only of a use a `..` check would otherwise cover (it follows copies and calls).
     let known: boolean | undefined;

@@ -7,6 +7,7 @@ import { kindOf } from './syntax.js';
 import type { Syntax } from './syntax.js';
 import { contains, ITERATORS } from './taint-support.js';
 import { ANY_SINK_CLASS } from './char-filters.js';
+import { NodeMemo } from './node-memo.js';
 
 const ARRAY_ONLY = /^(map|filter|find|findIndex|findLast|findLastIndex|some|every|flatMap)$/;
 const MAKES_ARRAY = /^(\[|Object\.(keys|values|entries)\(|Array\.(from|of)\()/;
@@ -47,6 +48,13 @@ export function isArrayIndexParam(
 function makesArray(syn: Syntax, node: SgNode): boolean {
   const text = node.text();
   return MAKES_ARRAY.test(text) || (RETURNS_ARRAY.test(text) && syn.call.has(kindOf(node)));
+}
+
+const READS_MEMBER = new NodeMemo<boolean>();
+
+/** readsMember, kept per file (`file`: its FileIndex) and node: every evaluator asks it of every name it reads. */
+export function readsMemberOf(file: object, syn: Syntax, node: SgNode): boolean {
+  return READS_MEMBER.of(file, node, () => readsMember(syn, node));
 }
 
 /** True when `node` is the object of a member or subscript read (`node.x`, `node[i]`). */

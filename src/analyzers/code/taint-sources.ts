@@ -14,6 +14,10 @@ import { kindOf } from './syntax.js';
 import { lineOf, REQ } from './taint-support.js';
 import type { TaintOptions, TaintStep, Trace, Value } from './taint-support.js';
 import { urlInQuotedAttribute } from './url-attribute.js';
+import { NodeMemo } from './node-memo.js';
+
+/** A node's access path (sources.ts), kept per file: every evaluator tests each node it reads against its sources. */
+const PATHS = new NodeMemo<string | undefined>();
 
 const textTests = new WeakMap<Matcher, RegExp | null>();
 
@@ -72,7 +76,7 @@ export class SourceFinder {
     const { syn } = this.o;
     const k = kindOf(node);
     const pathy = syn.member.has(k) || syn.subscript.has(k) || syn.call.has(k) || syn.identifiers.has(k);
-    const path = pathy ? accessPath(node, syn) : undefined;
+    const path = pathy ? PATHS.of(this.o.index, node, () => accessPath(node, syn)) : undefined;
     for (const s of this.o.sources) {
       if (path !== undefined) {
         if (s.paths.some((r) => r.test(path)) && this.plausibleRequest(node, path)) {

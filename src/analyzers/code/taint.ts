@@ -16,7 +16,7 @@ import { memberSetToLiteral } from './reaching-assignment.js';
 import { ElementRewrites } from './rewritten-elements.js';
 import { redirectTarget, settledBy, type RedirectContext } from './taint-redirect.js';
 import { destinationDefinitions, destinationParts, destructuredField, type Rewrite } from './ssrf-options.js';
-import { keepsShape, plusOperands, readsMember, regexExecInput, templateParts } from './taint-shapes.js';
+import { keepsShape, plusOperands, readsMemberOf, regexExecInput, templateParts } from './taint-shapes.js';
 import {
   argFor,
   contains,
@@ -200,7 +200,8 @@ export class TaintEvaluator {
         // A member of a copy of a request member: sanitized as it would be written out (`req.file.path`).
         const srcPath = base.srcPath + accessSuffix(node, k, this.o.syn);
         const checked = this.src.validatedParam(srcPath, node);
-        if (checked || sanitizedPath(srcPath, this.o.sanitizers, !readsMember(syn, node))) return null;
+        if (checked || sanitizedPath(srcPath, this.o.sanitizers, !readsMemberOf(this.o.index, syn, node)))
+          return null;
         return {
           ...base,
           srcPath,
@@ -306,7 +307,7 @@ export class TaintEvaluator {
     let out: Value = null;
     const savedRewrite = this.rewrite;
     if (!this.guardCheck.guarded(node)) {
-      const whole = !readsMember(this.o.syn, node);
+      const whole = !readsMemberOf(this.o.index, this.o.syn, node);
       const found = this.defs.definitionsOf(node);
       // An options object read whole by a request (ssrf-options.ts): only what may choose its peer.
       const clean = (n: SgNode): boolean => !this.expr(n, depth + 1);
