@@ -143,8 +143,6 @@ const perRoot = new WeakMap<SgNode, Map<Matcher, Matcher | null>>();
 const perRootClause = new WeakMap<SgNode, Map<string, boolean>>();
 /** Each clause's configuration by its JSON, one object for every file: its words are worked out once. */
 const clauseConfigs = new Map<string, Matcher>();
-/** The text of a file whose caller did not give it, read from the tree once. */
-const rootTexts = new WeakMap<SgNode, string>();
 
 /**
  * `m` as it applies to the file whose root node is `root`: the same object when it has no whole-file
@@ -164,6 +162,7 @@ export function forFile(m: Matcher, root: SgNode, text?: string): Matcher | null
   const answers = new Map<Rule, boolean>();
   let shared = perRootClause.get(root);
   if (!shared) perRootClause.set(root, (shared = new Map<string, boolean>()));
+  let fileText = text;
   const decide = (c: Rule): boolean => {
     let a = answers.get(c);
     if (a === undefined) {
@@ -178,9 +177,9 @@ export function forFile(m: Matcher, root: SgNode, text?: string): Matcher | null
         if (!clause) clauseConfigs.set(key, (clause = config as Matcher));
         // A clause that needs a word the file's text lacks (match-words.ts) holds nowhere in it: most clauses
         // ask whether the file names a package or a framework, and a walk of a large file costs 10-100 ms.
-        let t = text ?? rootTexts.get(root);
-        if (t === undefined) rootTexts.set(root, (t = root.text()));
-        shared.set(key, (a = mayMatch(clause, t) && root.matches(clause)));
+        // Read from the tree when the caller did not give it, once per matcher and file (not kept).
+        fileText ??= root.text();
+        shared.set(key, (a = mayMatch(clause, fileText) && root.matches(clause)));
       }
       answers.set(c, a);
     }
