@@ -234,7 +234,7 @@ export function moduleHits(
       continue;
     }
     byKey.set(key, x);
-    const f = mayMatch(x, m.text) ? forFile(x, m.root) : null;
+    const f = mayMatch(x, m.text) ? forFile(x, m.root, m.text) : null;
     if (f) {
       walk.push(x);
       files.push(f);

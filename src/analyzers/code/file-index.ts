@@ -118,7 +118,7 @@ export class FileIndex {
     if (ids instanceof Set) return ids.has(id);
     let v = ids.get(id);
     if (v === undefined) {
-      const f = forFile(m, root);
+      const f = forFile(m, root, this.textOf(root));
       ids.set(id, (v = f !== null && node.matches(f)));
     }
     return v;
@@ -139,8 +139,7 @@ export class FileIndex {
         same.push([m, twin]);
         continue;
       }
-      const f = forFile(m, root);
-      this.text ??= root.text();
+      const f = forFile(m, root, (this.text ??= root.text()));
       // A matcher whose words are not in the file matches no node of it, whether walked or tested per node.
       if (!f || !mayMatch(m, this.text)) this.matched.set(m, new Set<number>());
       else if (!anchored(m.rule as Record<string, unknown>)) this.matched.set(m, new Map<number, boolean>());
@@ -183,7 +182,7 @@ export class FileIndex {
         same.push([m, twin]);
         continue;
       }
-      const f = forFile(m, root);
+      const f = forFile(m, root, text);
       if (!f || !mayMatch(m, text)) this.spots.set(m, []);
       else {
         todo.push(m);

@@ -1,5 +1,5 @@
 import { Lang, parse } from '@ast-grep/napi';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { forFile } from './file-level.js';
 import { ensurePython } from './languages.js';
 import type { Matcher } from './rule-schema.js';
@@ -52,6 +52,29 @@ describe('forFile', () => {
     expect(forFile(ormAware, parse(Lang.JavaScript, JS_FILES[1]!).root())).toBeNull();
     // Cached per file: the same object again.
     expect(forFile(ormAware, plain)).toBe(f);
+  });
+
+  it('answers a clause whose words the text lacks without walking the file', () => {
+    const walks = (src: string): { f: Matcher | null; calls: number } => {
+      const root = parse(Lang.JavaScript, src).root();
+      const spy = vi.spyOn(root, 'matches');
+      const f = forFile(ormAware, root, src);
+      return { f, calls: spy.mock.calls.length };
+    };
+    // No `sequelize` or `knex` in the text: the `not` holds without a walk, and the matcher is rewritten as
+    // when the walk answered.
+    const absent = walks(JS_FILES[0]!);
+    expect(absent.calls).toBe(0);
+    expect(JSON.stringify(absent.f)).not.toContain('sequelize');
+    expect(spans(JS_FILES[0]!, Lang.JavaScript, ormAware, true)).toHaveLength(1);
+    // The word is there (in a comment, where the regex on the program's text still sees it): walked, and
+    // the `not` fails, so nothing runs.
+    const named = walks(`// uses Sequelize\n${JS_FILES[0]!}`);
+    expect(named.calls).toBe(1);
+    expect(named.f).toBeNull();
+    // Without the text given, the tree's own text is read: the same answers.
+    const root = parse(Lang.JavaScript, JS_FILES[3]!).root();
+    expect(JSON.stringify(forFile(ormAware, root))).toBe(JSON.stringify(absent.f));
   });
 
   it('leaves matchers without whole-file clauses untouched', () => {

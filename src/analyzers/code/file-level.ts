@@ -1,4 +1,5 @@
 import type { SgNode } from '@ast-grep/napi';
+import { mayMatch } from './match-words.js';
 import type { Matcher } from './rule-schema.js';
 
 /**
@@ -140,12 +141,14 @@ const hasClauses = new WeakMap<Matcher, boolean>();
 const perRoot = new WeakMap<SgNode, Map<Matcher, Matcher | null>>();
 /** Each whole-file clause's answer in a file, by the clause's configuration as JSON. */
 const perRootClause = new WeakMap<SgNode, Map<string, boolean>>();
+/** Each clause's configuration by its JSON, one object for every file: its words are worked out once. */
+const clauseConfigs = new Map<string, Matcher>();
 
 /**
  * `m` as it applies to the file whose root node is `root`: the same object when it has no whole-file
  * clause, a rewritten one when it has, or null when it cannot match anything in this file.
  */
-export function forFile(m: Matcher, root: SgNode): Matcher | null {
+export function forFile(m: Matcher, root: SgNode, text?: string): Matcher | null {
   let has = hasClauses.get(m);
   if (has === undefined) {
     has = /"kind":"(program|module)"/.test(JSON.stringify(m.rule));
@@ -159,6 +162,7 @@ export function forFile(m: Matcher, root: SgNode): Matcher | null {
   const answers = new Map<Rule, boolean>();
   let shared = perRootClause.get(root);
   if (!shared) perRootClause.set(root, (shared = new Map<string, boolean>()));
+  let fileText = text;
   const decide = (c: Rule): boolean => {
     let a = answers.get(c);
     if (a === undefined) {
@@ -168,7 +172,15 @@ export function forFile(m: Matcher, root: SgNode): Matcher | null {
       // Many matchers ask the same question of the file (it names an ORM, imports a framework): one walk.
       const key = JSON.stringify(config);
       a = shared.get(key);
-      if (a === undefined) shared.set(key, (a = root.matches(config as Matcher)));
+      if (a === undefined) {
+        let clause = clauseConfigs.get(key);
+        if (!clause) clauseConfigs.set(key, (clause = config as Matcher));
+        // A clause that needs a word the file's text lacks (match-words.ts) holds nowhere in it: most clauses
+        // ask whether the file names a package or a framework, and a walk of a large file costs 10-100 ms.
+        // Read from the tree when the caller did not give it, once per matcher and file (not kept).
+        fileText ??= root.text();
+        shared.set(key, (a = mayMatch(clause, fileText) && root.matches(clause)));
+      }
       answers.set(c, a);
     }
     return a;
