@@ -53,6 +53,74 @@ const CEILINGS: Record<'python' | 'js', Record<Profile, number>> = {
   js: { default: 0.05, audit: 0.2 },
   python: { default: 0.05, audit: 11 / 44 - 0.001 },
 };
+// The sets' exact result, pinned so that a drift fails here: on 2026-12-05 eight vulnerable lines left the
+// default profile for the audit profile (deliberate moves, but the floors let them pass unseen and the documented
+// figures went stale). The table of what moved, when and why is in bench/code/README.md. A change that moves a
+// labelled line, or a fixture edit, updates these lists and that table in the same commit. Paths are relative to
+// code-labelled/.
+const PINNED: Record<'python' | 'js', Record<Profile, Pin>> = {
+  python: {
+    default: {
+      total: { vuln: 63, found: 58, safe: 48, alarms: 1 },
+      misses: [
+        'python/dao_and_helpers.py:13 sql-injection',
+        'python/dao_and_helpers.py:23 command-injection',
+        'python/platform_utils.py:31 command-injection',
+        'python/platform_utils.py:37 sql-injection',
+        'python/platform_utils.py:141 xxe',
+      ],
+      alarms: ['python/flask_app.py:126 ssrf ← code/py-xss-response'],
+    },
+    audit: {
+      total: { vuln: 63, found: 63, safe: 48, alarms: 10 },
+      misses: [],
+      alarms: [
+        'python/dao_and_helpers.py:33 command-injection ← code/py-command-injection-audit',
+        'python/flask_app.py:32 command-injection ← code/py-audit-subprocess',
+        'python/flask_app.py:40 argument-injection ← code/py-audit-subprocess',
+        'python/flask_app.py:41 argument-injection ← code/py-audit-subprocess',
+        'python/flask_app.py:126 ssrf ← code/py-xss-response',
+        'python/platform_utils.py:32 command-injection ← code/py-audit-subprocess',
+        'python/platform_utils.py:64 insecure-file-permissions ← code/py-audit-file-path',
+        'python/platform_utils.py:65 insecure-file-permissions ← code/py-audit-file-path',
+        'python/platform_utils.py:121 weak-hash ← code/py-audit-weak-hash',
+        'python/platform_utils.py:147 path-traversal ← code/py-audit-file-path',
+      ],
+    },
+  },
+  js: {
+    default: {
+      total: { vuln: 45, found: 39, safe: 38, alarms: 0 },
+      misses: [
+        'js/browser.js:37 code-injection',
+        'js/dao.js:9 sql-injection',
+        'js/dao.js:25 xss',
+        'js/routes.js:89 prototype-pollution',
+        'js/services.ts:23 sql-injection',
+        'js/services.ts:25 sql-injection',
+      ],
+      alarms: [],
+    },
+    audit: {
+      total: { vuln: 45, found: 44, safe: 38, alarms: 5 },
+      misses: ['js/dao.js:25 xss'],
+      alarms: [
+        'js/browser.js:24 insecure-random ← code/js-audit-math-random',
+        'js/routes.js:65 path-traversal ← code/js-audit-file-path',
+        'js/routes.js:104 path-traversal ← code/js-audit-file-path',
+        'js/services.ts:38 weak-hash ← code/js-audit-weak-hash',
+        'js/services.ts:66 insecure-file-permissions ← code/js-audit-file-path',
+      ],
+    },
+  },
+};
+interface Pin {
+  total: Omit<Row, 'cls'>;
+  misses: string[];
+  alarms: string[];
+}
+const relative = (place: string) => place.slice(ROOT.length);
+
 describe('labelled examples (test/fixtures/code-labelled)', () => {
   for (const lang of ['python', 'js'] as const) {
     for (const profile of ['default', 'audit'] as const) {
@@ -71,6 +139,12 @@ describe('labelled examples (test/fixtures/code-labelled)', () => {
         it(`raises an alarm on at most ${Math.round(CEILINGS[lang][profile] * 100)}% of the safe lines`, () => {
           expect(s.total.alarms / s.total.safe, s.alarms.join('\n')).toBeLessThanOrEqual(
             CEILINGS[lang][profile],
+          );
+        });
+        it('gives the pinned result, line by line (update PINNED and bench/code/README.md when it moves)', () => {
+          const pin = PINNED[lang][profile];
+          expect({ total: s.total, misses: s.misses.map(relative), alarms: s.alarms.map(relative) }).toEqual(
+            pin,
           );
         });
         if (profile === 'audit')
