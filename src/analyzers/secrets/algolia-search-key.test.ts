@@ -47,4 +47,18 @@ describe('Algolia keys sent only with searches', () => {
     const object = `const ALGOLIA_ADMIN_KEY = '${key()}';\nconst client = algoliasearch('Q4ZVN2KX7T', ALGOLIA_ADMIN_KEY);\n`;
     expect(scan(object, 'scripts/reindex.js').map((d) => d.severity)).toEqual([undefined]);
   });
+  it('keeps a key whose file writes through a joined URL or a method named in a string (review41)', () => {
+    const js = (write: string) =>
+      `const ALGOLIA_KEY = '${key()}';\nexport const search = (q) =>\n  fetch(\`https://\${APP}-dsn.algolia.net/1/indexes/products?query=\${q}\`, {\n    headers: { 'X-Algolia-API-Key': ALGOLIA_KEY },\n  });\n${write}`;
+    const joined = js(
+      "export const push = (body) =>\n  fetch('https://' + APP + '.algolia.net/1/indexes/products/batch', {\n    method: 'POST',\n    headers: { 'X-Algolia-API-Key': ALGOLIA_KEY },\n    body,\n  });\n",
+    );
+    expect(scan(joined, 'src/search.js').map((d) => d.severity)).toEqual([undefined]);
+    const named = js(
+      "export const run = (index, op, objects) => index[op === 'add' ? 'saveObjects' : 'deleteObjects'](objects);\n",
+    );
+    expect(scan(named, 'src/search.js').map((d) => d.severity)).toEqual([undefined]);
+    // The search alone is still lowered.
+    expect(scan(js(''), 'src/search.js').map((d) => d.severity)).toEqual(['medium']);
+  });
 });

@@ -15,8 +15,12 @@ const ALGOLIA_URL =
 const SEARCH_PATH = /^\/1\/indexes\/[^/?\s]+\/(?:query|queries|facets\/[^/?\s]+\/query)(?:[?#]|$)/i;
 // On a DSN host, the index itself (a GET is a search; writes go to the main host and fail there).
 const DSN_INDEX = /^\/1\/indexes\/[^/?\s]+\/?(?:\?|$)/i;
+// A write method's name, called or not (`index[op === 'add' ? 'saveObjects' : 'deleteObjects'](…)`).
 const WRITE_CALL =
-  /\b(?:save|add|partialUpdate|delete|replaceAll|clear)Objects?\s*\(|\b(?:setSettings|saveRules?|saveSynonyms?|addApiKey|updateApiKey|deleteApiKey|listApiKeys|copyIndex|moveIndex|deleteIndex|clearIndex|deleteBy|browseObjects)\s*\(/;
+  /\b(?:(?:save|add|partialUpdate|delete|replaceAll|clear)Objects?|setSettings|saveRules?|saveSynonyms?|addApiKey|updateApiKey|deleteApiKey|listApiKeys|copyIndex|moveIndex|deleteIndex|clearIndex|deleteBy|browseObjects)\b/;
+// An Algolia host however written: a URL joined from parts (`'https://' + app + '.algolia.net/1/…/batch'`) is no
+// whole URL ALGOLIA_URL can read, so each host mention must belong to one it read.
+const ALGOLIA_HOST = /\.(?:algolia\.net|algolianet\.com|algolia\.io)\b/gi;
 
 const NOTE =
   "Sent only with searches (Algolia's search endpoint or a search-only DSN host): most likely a search-only key, which Algolia documents as safe in front-end code; check its ACL — an admin key used this way is a leak.";
@@ -31,7 +35,7 @@ function onlySearches(text: string): boolean {
     if (!search) return false;
     seen += 1;
   }
-  return seen > 0;
+  return seen > 0 && seen === (text.match(ALGOLIA_HOST) ?? []).length;
 }
 
 export function algoliaSearchKeyVerdict(m: MatchContext): Verdict {
