@@ -42,6 +42,11 @@ describe('Algolia keys sent only with searches', () => {
       request('https://q4zvn2kx7t-dsn.algolia.net/1/indexes/recipes_%s/query', key()) +
       '        index.saveObjects(records)\n';
     expect(scan(client, 'tools/indexer.py').map((d) => d.severity)).toEqual([undefined]);
+    // The Python client's snake_case write (review41).
+    const snake =
+      request('https://q4zvn2kx7t-dsn.algolia.net/1/indexes/recipes_%s/query', key()) +
+      '        index.save_objects(records)\n';
+    expect(scan(snake, 'tools/indexer.py').map((d) => d.severity)).toEqual([undefined]);
     expect(scan(`ALGOLIA_KEY = '${key()}'\n`, 'app/settings.py').map((d) => d.severity)).toEqual([undefined]);
     // A key under its name, given to a client object: no search request beside it.
     const object = `const ALGOLIA_ADMIN_KEY = '${key()}';\nconst client = algoliasearch('Q4ZVN2KX7T', ALGOLIA_ADMIN_KEY);\n`;

@@ -15,9 +15,10 @@ const ALGOLIA_URL =
 const SEARCH_PATH = /^\/1\/indexes\/[^/?\s]+\/(?:query|queries|facets\/[^/?\s]+\/query)(?:[?#]|$)/i;
 // On a DSN host, the index itself (a GET is a search; writes go to the main host and fail there).
 const DSN_INDEX = /^\/1\/indexes\/[^/?\s]+\/?(?:\?|$)/i;
-// A write method's name, called or not (`index[op === 'add' ? 'saveObjects' : 'deleteObjects'](…)`).
+// A write method's name, called or not (`index[op === 'add' ? 'saveObjects' : 'deleteObjects'](…)`), in
+// camelCase or a Python or Ruby client's snake_case (`index.save_objects(records)`).
 const WRITE_CALL =
-  /\b(?:(?:save|add|partialUpdate|delete|replaceAll|clear)Objects?|setSettings|saveRules?|saveSynonyms?|addApiKey|updateApiKey|deleteApiKey|listApiKeys|copyIndex|moveIndex|deleteIndex|clearIndex|deleteBy|browseObjects)\b/;
+  /\b(?:(?:save|add|partial_?update|delete|replace_?all|clear)_?objects?|set_?settings|save_?rules?|save_?synonyms?|(?:add|update|delete|list)_?api_?keys?|(?:copy|move|delete|clear)_?index|delete_?by|browse_?objects)\b/i;
 // An Algolia host however written: a URL joined from parts (`'https://' + app + '.algolia.net/1/…/batch'`) is no
 // whole URL ALGOLIA_URL can read, so each host mention must belong to one it read.
 const ALGOLIA_HOST = /\.(?:algolia\.net|algolianet\.com|algolia\.io)\b/gi;
