@@ -10,15 +10,16 @@ async function lines(
   lodash: string | undefined,
   field = 'dependencies',
   more: Record<string, unknown> = {},
+  extra: Record<string, string> = {},
 ): Promise<number[]> {
   const pkg = JSON.stringify(
     lodash === undefined ? { name: 'app' } : { name: 'app', [field]: { lodash }, ...more },
   );
-  const files = { 'package.json': pkg, 'lib/runner.js': code };
+  const files = { 'package.json': pkg, 'lib/runner.js': code, ...extra };
   const ctx = makeMemoryContext(
     files,
     {},
-    `/virtual-merge-${code.length}-${lodash ?? 'none'}-${field}-${Object.keys(more).join()}`,
+    `/virtual-merge-${code.length}-${lodash ?? 'none'}-${field}-${Object.keys(more).join()}-${Object.keys(extra).join()}`,
   );
   const found: RawFinding[] = await codeAnalyzer.analyze(makeSourceFile('lib/runner.js', code), ctx);
   return found.filter((f) => f.ruleId === 'code/js-prototype-pollution').map((f) => f.location.startLine);
@@ -66,6 +67,22 @@ describe('a lodash merge of a version that skips prototype keys', () => {
     expect(
       await lines(RUNNER(REQUIRED), '^4.17.21', 'dependencies', { resolutions: { '**/lodash': '4.17.4' } }),
     ).toEqual([5]);
+  });
+
+  it('keeps it when the lockfile or a shipped node_modules installs an older lodash (review41)', async () => {
+    const lock = (version: string) =>
+      JSON.stringify({ lockfileVersion: 3, packages: { 'node_modules/lodash': { version } } });
+    const shipped = (version: string) => JSON.stringify({ name: 'lodash', version });
+    const at = (extra: Record<string, string>) =>
+      lines(RUNNER(REQUIRED), '^4.17.21', 'dependencies', {}, extra);
+    expect(await at({ 'package-lock.json': lock('4.17.20') })).toEqual([5]);
+    expect(await at({ 'node_modules/lodash/package.json': shipped('4.17.4') })).toEqual([5]);
+    expect(await at({ 'package-lock.json': lock('4.17.21') })).toEqual([]);
+    // The module's merge replaced by the file.
+    expect(await lines(RUNNER(`${REQUIRED}\n_.merge = require('./deep-assign');`), '^4.17.21')).toEqual([6]);
+    expect(
+      await lines(RUNNER(`${REQUIRED}\n_.mixin({ merge: require('./deep-assign') });`), '^4.17.21'),
+    ).toEqual([6]);
   });
 
   it('keeps it for another library or a name written again', async () => {

@@ -77,7 +77,38 @@ async function patchedLodash(path: string, ctx: Ctx): Promise<boolean> {
     (pkg['pnpm'] as Record<string, unknown> | undefined)?.['overrides'],
   ];
   if (pinned.some((o) => o !== undefined && /lodash/.test(JSON.stringify(o)))) return false;
-  return wants.length > 0 && wants.every((w) => typeof w === 'string' && atLeastFixed(w));
+  if (!(wants.length > 0 && wants.every((w) => typeof w === 'string' && atLeastFixed(w)))) return false;
+  return installedFixed(dir, ctx);
+}
+
+/**
+ * The lodash the application installs, where its lockfile or its shipped `node_modules` says which: an older
+ * copy there (a lock written before the range was raised, a bundled dependency) is what `require` loads
+ * (review41). Neither present: the range decides.
+ */
+async function installedFixed(dir: string, ctx: Ctx): Promise<boolean> {
+  const at = (file: string) => (dir === '' ? file : `${dir}/${file}`);
+  const versions: unknown[] = [];
+  for (const lock of ['package-lock.json', 'npm-shrinkwrap.json']) {
+    const json = parsed(await ctx.readFile(at(lock)));
+    const packages = json?.['packages'] as Record<string, Record<string, unknown>> | undefined;
+    const deps = json?.['dependencies'] as Record<string, Record<string, unknown>> | undefined;
+    versions.push(packages?.['node_modules/lodash']?.['version'], deps?.['lodash']?.['version']);
+  }
+  versions.push(parsed(await ctx.readFile(at('node_modules/lodash/package.json')))?.['version']);
+  return versions.every(
+    (v) => v === undefined || (typeof v === 'string' && /^\d/.test(v) && atLeastFixed(v)),
+  );
+}
+
+function parsed(text: string | undefined): Record<string, unknown> | undefined {
+  if (text === undefined) return undefined;
+  try {
+    const json: unknown = JSON.parse(text);
+    return json && typeof json === 'object' ? (json as Record<string, unknown>) : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 /** Whether the lowest version a range admits is lodash 4 at FIXED or later. */
@@ -131,7 +162,7 @@ function lodashCall(call: SgNode | undefined, root: SgNode): boolean {
   if (!object || kindOf(object) !== 'identifier') return false;
   const name = object.text();
   const b = binding(call, name);
-  if (!b) return false;
+  if (!b || replacesFunctions(root, name)) return false;
   if (b.isImport) {
     const esc = name.replace(/\$/g, '\\$');
     return new RegExp(`^import\\s+(?:\\*\\s+as\\s+)?${esc}\\s+from\\s+(['"])${LODASH}\\1\\s*;?$`).test(
@@ -143,11 +174,27 @@ function lodashCall(call: SgNode | undefined, root: SgNode): boolean {
   return b.isConst || !reassigned(root, name);
 }
 
-/** Whether the file assigns the name anywhere (`_ = other`, `_ ||= x`): a `var` so written is not proven. */
+/**
+ * Whether the file assigns the name anywhere (`_ = other`, `_ ||= x`): a `var` so written is not proven. Nor is
+ * a module whose merge or set the file replaces (`_.merge = deepAssign`, review41).
+ */
 function reassigned(root: SgNode, name: string): boolean {
+  const fns = [...PATCHED].join('|');
+  const member = new RegExp(
+    `^${name.replace(/\$/g, '\\$')}\\s*(?:\\.\\s*(?:${fns})|\\[\\s*(['"])(?:${fns})\\1\\s*\\])$`,
+  );
   return root
     .findAll({
       rule: { any: [{ kind: 'assignment_expression' }, { kind: 'augmented_assignment_expression' }] },
     })
-    .some((a) => a.field('left')?.text() === name);
+    .some((a) => {
+      const left = a.field('left')?.text() ?? '';
+      return left === name || member.test(left);
+    });
+}
+
+/** The file replaces the module's functions: a member assigned or a `mixin` call on the name. */
+function replacesFunctions(root: SgNode, name: string): boolean {
+  const esc = name.replace(/\$/g, '\\$');
+  return reassigned(root, name) || new RegExp(`(?<![\\w$])${esc}\\s*\\.\\s*mixin\\s*\\(`).test(root.text());
 }

@@ -42,9 +42,28 @@ describe('Algolia keys sent only with searches', () => {
       request('https://q4zvn2kx7t-dsn.algolia.net/1/indexes/recipes_%s/query', key()) +
       '        index.saveObjects(records)\n';
     expect(scan(client, 'tools/indexer.py').map((d) => d.severity)).toEqual([undefined]);
+    // The Python client's snake_case write (review41).
+    const snake =
+      request('https://q4zvn2kx7t-dsn.algolia.net/1/indexes/recipes_%s/query', key()) +
+      '        index.save_objects(records)\n';
+    expect(scan(snake, 'tools/indexer.py').map((d) => d.severity)).toEqual([undefined]);
     expect(scan(`ALGOLIA_KEY = '${key()}'\n`, 'app/settings.py').map((d) => d.severity)).toEqual([undefined]);
     // A key under its name, given to a client object: no search request beside it.
     const object = `const ALGOLIA_ADMIN_KEY = '${key()}';\nconst client = algoliasearch('Q4ZVN2KX7T', ALGOLIA_ADMIN_KEY);\n`;
     expect(scan(object, 'scripts/reindex.js').map((d) => d.severity)).toEqual([undefined]);
+  });
+  it('keeps a key whose file writes through a joined URL or a method named in a string (review41)', () => {
+    const js = (write: string) =>
+      `const ALGOLIA_KEY = '${key()}';\nexport const search = (q) =>\n  fetch(\`https://\${APP}-dsn.algolia.net/1/indexes/products?query=\${q}\`, {\n    headers: { 'X-Algolia-API-Key': ALGOLIA_KEY },\n  });\n${write}`;
+    const joined = js(
+      "export const push = (body) =>\n  fetch('https://' + APP + '.algolia.net/1/indexes/products/batch', {\n    method: 'POST',\n    headers: { 'X-Algolia-API-Key': ALGOLIA_KEY },\n    body,\n  });\n",
+    );
+    expect(scan(joined, 'src/search.js').map((d) => d.severity)).toEqual([undefined]);
+    const named = js(
+      "export const run = (index, op, objects) => index[op === 'add' ? 'saveObjects' : 'deleteObjects'](objects);\n",
+    );
+    expect(scan(named, 'src/search.js').map((d) => d.severity)).toEqual([undefined]);
+    // The search alone is still lowered.
+    expect(scan(js(''), 'src/search.js').map((d) => d.severity)).toEqual(['medium']);
   });
 });

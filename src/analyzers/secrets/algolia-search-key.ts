@@ -15,8 +15,13 @@ const ALGOLIA_URL =
 const SEARCH_PATH = /^\/1\/indexes\/[^/?\s]+\/(?:query|queries|facets\/[^/?\s]+\/query)(?:[?#]|$)/i;
 // On a DSN host, the index itself (a GET is a search; writes go to the main host and fail there).
 const DSN_INDEX = /^\/1\/indexes\/[^/?\s]+\/?(?:\?|$)/i;
+// A write method's name, called or not (`index[op === 'add' ? 'saveObjects' : 'deleteObjects'](…)`), in
+// camelCase or a Python or Ruby client's snake_case (`index.save_objects(records)`).
 const WRITE_CALL =
-  /\b(?:save|add|partialUpdate|delete|replaceAll|clear)Objects?\s*\(|\b(?:setSettings|saveRules?|saveSynonyms?|addApiKey|updateApiKey|deleteApiKey|listApiKeys|copyIndex|moveIndex|deleteIndex|clearIndex|deleteBy|browseObjects)\s*\(/;
+  /\b(?:(?:save|add|partial_?update|delete|replace_?all|clear)_?objects?|set_?settings|save_?rules?|save_?synonyms?|(?:add|update|delete|list)_?api_?keys?|(?:copy|move|delete|clear)_?index|delete_?by|browse_?objects)\b/i;
+// An Algolia host however written: a URL joined from parts (`'https://' + app + '.algolia.net/1/…/batch'`) is no
+// whole URL ALGOLIA_URL can read, so each host mention must belong to one it read.
+const ALGOLIA_HOST = /\.(?:algolia\.net|algolianet\.com|algolia\.io)\b/gi;
 
 const NOTE =
   "Sent only with searches (Algolia's search endpoint or a search-only DSN host): most likely a search-only key, which Algolia documents as safe in front-end code; check its ACL — an admin key used this way is a leak.";
@@ -31,7 +36,7 @@ function onlySearches(text: string): boolean {
     if (!search) return false;
     seen += 1;
   }
-  return seen > 0;
+  return seen > 0 && seen === (text.match(ALGOLIA_HOST) ?? []).length;
 }
 
 export function algoliaSearchKeyVerdict(m: MatchContext): Verdict {

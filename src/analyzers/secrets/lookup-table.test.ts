@@ -59,4 +59,22 @@ describe('a key → category table', () => {
     const shared = object([...site(8), ['password', group], ['backup_owner', group], ['labs', 'labs']]);
     expect(scan(shared, 'src/table.js')).toEqual([['secrets/weak-password', 10]]);
   });
+  it('keeps one password written under every member that names a credential (a reused password, review41)', () => {
+    const reused = ['Vq7#pLm2', 'zR9xT'].join('-');
+    const services = ['mysql', 'postgres', 'mongo', 'redis', 'rabbit', 'elastic', 'admin', 'root'];
+    const all = object(services.map((s): [string, string] => [`${s}_password`, reused]));
+    expect(scan(all, 'src/config.js')).toHaveLength(8);
+    // A configuration with a few flags: the password, a secret and a client secret share the value.
+    const config = object([
+      ['host', 'db.acmecorp.net'],
+      ['user', 'deploy'],
+      ['password', reused],
+      ['secret', reused],
+      ['client_secret', reused],
+      ['ssl', 'true'],
+      ['debug', 'true'],
+      ['cache', 'true'],
+    ]);
+    expect(scan(config, 'src/settings.js').filter(([, line]) => line === 4)).toHaveLength(1);
+  });
 });

@@ -1,0 +1,17 @@
+// One password written under several credential keys of a long configuration is a reused password, not a
+// category: the members that share it name credentials themselves (review41).
+const settings = {
+  host: 'db.acmecorp.example',
+  user: 'deploy',
+  // ruleid: code/js-hardcoded-credential
+  password: 'fake-Reu5ed-pw',
+  // ruleid: code/js-hardcoded-credential
+  secret: 'fake-Reu5ed-pw',
+  // ruleid: code/js-hardcoded-credential
+  client_secret: 'fake-Reu5ed-pw',
+  ssl: 'true',
+  debug: 'true',
+  cache: 'true',
+};
+
+module.exports = settings;
