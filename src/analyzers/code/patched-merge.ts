@@ -24,7 +24,8 @@ import { appFolderOf } from './app-scope.js';
 import { sourceForm } from './compiled-calls.js';
 import type { FileLanguage } from './languages.js';
 import type { CodeMatch } from './matches.js';
-import { binding, MAX_ANCESTORS } from './name-binding.js';
+import { nodeAtMatch } from './match-node.js';
+import { binding } from './name-binding.js';
 import { kindOf } from './syntax.js';
 
 const RULE = 'code/js-prototype-pollution';
@@ -126,31 +127,13 @@ export function atLeastFixed(range: string): boolean {
  * or one of its arguments.
  */
 function callAt(root: SgNode, m: CodeMatch): SgNode | undefined {
-  let node: SgNode | undefined = root;
-  const within = (n: SgNode): boolean => {
-    const r = n.range();
-    const start =
-      r.start.line + 1 < m.line || (r.start.line + 1 === m.line && r.start.column + 1 <= m.column);
-    const end =
-      r.end.line + 1 > m.endLine || (r.end.line + 1 === m.endLine && r.end.column + 1 >= m.endColumn);
-    return start && end;
-  };
-  for (let depth = 0; node && depth < MAX_ANCESTORS; depth++) {
-    const r = node.range();
-    if (
-      r.start.line + 1 === m.line &&
-      r.start.column + 1 === m.column &&
-      r.end.line + 1 === m.endLine &&
-      r.end.column + 1 === m.endColumn
-    ) {
-      if (kindOf(node) === 'call_expression') return node;
-      const args = node.parent();
-      const call = args && kindOf(args) === 'arguments' ? args.parent() : null;
-      if (call && kindOf(call) === 'call_expression') return call;
-    }
-    node = node.children().find(within);
-  }
-  return undefined;
+  return nodeAtMatch(root, m, (node, endsAtColumn) => {
+    if (!endsAtColumn) return undefined;
+    if (kindOf(node) === 'call_expression') return node;
+    const args = node.parent();
+    const call = args && kindOf(args) === 'arguments' ? args.parent() : null;
+    return call && kindOf(call) === 'call_expression' ? call : undefined;
+  });
 }
 
 /** True for `L.F(…)` with F a patched function and L, where the call reads it, the lodash module. */

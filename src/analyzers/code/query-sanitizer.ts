@@ -22,6 +22,7 @@ import { sourceForm } from './compiled-calls.js';
 import { importReader } from './imported-fixed.js';
 import type { FileLanguage } from './languages.js';
 import type { CodeMatch } from './matches.js';
+import { nodeAtMatch } from './match-node.js';
 import type { Matcher } from './rule-schema.js';
 import { FUNCTIONS, MAX_ANCESTORS } from './name-binding.js';
 import { kindOf } from './syntax.js';
@@ -137,22 +138,7 @@ function topFunction(root: SgNode, name: string): SgNode | undefined {
 
 /** The node a match was reported at: the outermost one that starts and ends where the match does. */
 function sinkAt(root: SgNode, m: CodeMatch): SgNode | undefined {
-  let node: SgNode | undefined = root;
-  const at = (n: SgNode): boolean => {
-    const r = n.range();
-    const start =
-      r.start.line + 1 < m.line || (r.start.line + 1 === m.line && r.start.column + 1 <= m.column);
-    const end =
-      r.end.line + 1 > m.endLine || (r.end.line + 1 === m.endLine && r.end.column + 1 >= m.endColumn);
-    return start && end;
-  };
-  for (let depth = 0; node && depth < MAX_ANCESTORS; depth++) {
-    const r = node.range();
-    if (r.start.line + 1 === m.line && r.start.column + 1 === m.column && r.end.line + 1 === m.endLine)
-      return node;
-    node = node.children().find(at);
-  }
-  return undefined;
+  return nodeAtMatch(root, m, (node) => node);
 }
 
 /** The route registration (`app.get('/x', handler)`) whose handler holds `node`. */

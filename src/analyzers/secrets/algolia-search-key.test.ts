@@ -1,16 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { SecretEngine } from './engine.js';
-import { SECRET_RULES } from './rules.js';
 import { expandTemplate, seededRandom } from './test-tokens.js';
+import { scanText } from './test-scan.js';
 
 /** An Algolia key sent only with searches is lowered to medium with the reason; an indexer's key is not. */
-const engine = new SecretEngine(SECRET_RULES);
 const scan = (text: string, path: string) => {
-  const name = path.slice(path.lastIndexOf('/') + 1);
-  const ext = name.includes('.') ? name.slice(name.lastIndexOf('.') + 1) : '';
-  return engine
-    .scan(Buffer.from(text), { path, name, ext, productNames: [] })
-    .filter((d) => d.ruleId === 'secrets/algolia-admin-key');
+  return scanText(text, path).filter((d) => d.ruleId === 'secrets/algolia-admin-key');
 };
 const rnd = seededRandom(1516);
 const key = (): string => expandTemplate('<<hex:32>>', rnd);

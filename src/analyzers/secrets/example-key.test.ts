@@ -1,14 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { SecretEngine } from './engine.js';
-import { SECRET_RULES } from './rules.js';
 import { expandTemplate, seededRandom } from './test-tokens.js';
+import { scanText } from './test-scan.js';
 
 /** A key file in an example program's folder is the demo's own, lowered as a test folder's key is. */
-const engine = new SecretEngine(SECRET_RULES);
 const scan = (text: string, path: string) => {
-  const name = path.slice(path.lastIndexOf('/') + 1);
-  const ext = name.includes('.') ? name.slice(name.lastIndexOf('.') + 1) : '';
-  return engine.scan(Buffer.from(text), { path, name, ext, productNames: [] });
+  return scanText(text, path);
 };
 const rnd = seededRandom(1414);
 const pem = (): string =>

@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import { SecretEngine } from './engine.js';
 import {
   entropy,
   isEnvReference,
@@ -7,14 +6,11 @@ import {
   isPlaceholder,
   isStructuredPlaceholder,
 } from './filters.js';
-import { SECRET_RULES } from './rules.js';
 import { expandTemplate, randomFrom, seededRandom } from './test-tokens.js';
+import { scanText } from './test-scan.js';
 
-const engine = new SecretEngine(SECRET_RULES);
 function scan(text: string, path = 'config/app.yaml') {
-  const name = path.slice(path.lastIndexOf('/') + 1);
-  const ext = name.includes('.') ? name.slice(name.lastIndexOf('.') + 1) : '';
-  return engine.scan(Buffer.from(text), { path, name, ext, productNames: [] });
+  return scanText(text, path);
 }
 
 describe('look-alike filters', () => {

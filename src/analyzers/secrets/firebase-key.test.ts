@@ -1,16 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { SecretEngine } from './engine.js';
-import { SECRET_RULES } from './rules.js';
 import { expandTemplate, seededRandom } from './test-tokens.js';
+import { scanText } from './test-scan.js';
 
 /** A Firebase project's web API key is lowered to medium with the reason; a key for other Google APIs is not. */
-const engine = new SecretEngine(SECRET_RULES);
 const scan = (text: string, path: string) => {
-  const name = path.slice(path.lastIndexOf('/') + 1);
-  const ext = name.includes('.') ? name.slice(name.lastIndexOf('.') + 1) : '';
-  return engine
-    .scan(Buffer.from(text), { path, name, ext, productNames: [] })
-    .filter((d) => d.ruleId === 'secrets/gcp-api-key');
+  return scanText(text, path).filter((d) => d.ruleId === 'secrets/gcp-api-key');
 };
 const rnd = seededRandom(1415);
 const key = (): string => expandTemplate('AIza<<url:35>>', rnd);

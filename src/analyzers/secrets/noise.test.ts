@@ -2,16 +2,12 @@ import { describe, expect, it } from 'vitest';
 import { makeSourceFile } from '../../core/source-file.js';
 import { processFindings } from '../../core/stages.js';
 import type { RawFinding } from '../../core/finding.js';
-import { SecretEngine } from './engine.js';
-import { SECRET_RULES } from './rules.js';
 import { expandTemplate, seededRandom } from './test-tokens.js';
+import { scanText } from './test-scan.js';
 
 /** Noise found on real repositories (issue #11): each class with bad (must fire) and good (must not) lines. */
-const engine = new SecretEngine(SECRET_RULES);
 const scan = (text: string, path: string) => {
-  const name = path.slice(path.lastIndexOf('/') + 1);
-  const ext = name.includes('.') ? name.slice(name.lastIndexOf('.') + 1) : '';
-  return engine.scan(Buffer.from(text), { path, name, ext, productNames: ['shop'] });
+  return scanText(text, path, ['shop']);
 };
 const rnd = seededRandom(1111);
 const real = (): string => expandTemplate('<<a62:14>>#9', rnd);

@@ -1,15 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { SecretEngine } from './engine.js';
 import { SECRET_RULES } from './rules.js';
 import { expandTemplate, seededRandom } from './test-tokens.js';
+import { scanText } from './test-scan.js';
 
-const engine = new SecretEngine(SECRET_RULES);
 const PRODUCT = 'acmecorp';
 
 function scan(text: string, path: string) {
-  const name = path.slice(path.lastIndexOf('/') + 1);
-  const ext = name.includes('.') ? name.slice(name.lastIndexOf('.') + 1) : '';
-  return engine.scan(Buffer.from(text), { path, name, ext, productNames: [PRODUCT] });
+  return scanText(text, path, [PRODUCT]);
 }
 
 describe('secret rule catalogue', () => {

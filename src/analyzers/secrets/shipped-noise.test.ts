@@ -1,22 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { roleFromPath } from '../../core/file-role.js';
 import { adjustForRole } from '../../scan/file-roles.js';
-import { SecretEngine } from './engine.js';
-import { SECRET_RULES } from './rules.js';
 import { expandTemplate, seededRandom } from './test-tokens.js';
 import { toFinding } from './to-finding.js';
+import { scanText } from './test-scan.js';
 
 /** Noise found in shipped packages (issue #11): test keys, sample configurations, entry points, help texts. */
-const engine = new SecretEngine(SECRET_RULES);
 const scan = (text: string, path: string) => {
-  const name = path.slice(path.lastIndexOf('/') + 1);
-  const ext = name.includes('.') ? name.slice(name.lastIndexOf('.') + 1) : '';
-  return engine.scan(Buffer.from(text), {
-    path,
-    name,
-    ext,
-    productNames: ['shop'],
-  });
+  return scanText(text, path, ['shop']);
 };
 const rnd = seededRandom(2222);
 const real = (): string => expandTemplate('<<a62:14>>#9', rnd);

@@ -1,13 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { SecretEngine } from './engine.js';
-import { SECRET_RULES } from './rules.js';
 import { expandTemplate, seededRandom } from './test-tokens.js';
+import { scanText } from './test-scan.js';
 
-const engine = new SecretEngine(SECRET_RULES);
 const scan = (text: string, path: string) => {
-  const name = path.slice(path.lastIndexOf('/') + 1);
-  const ext = name.includes('.') ? name.slice(name.lastIndexOf('.') + 1) : '';
-  return engine.scan(Buffer.from(text), { path, name, ext, productNames: [] }).map((d) => d.ruleId);
+  return scanText(text, path).map((d) => d.ruleId);
 };
 // Hex tokens as a chat service's template shows one (generated: no literal token in the source), drawn once so
 // that each test sees the same values whichever tests ran before it.
