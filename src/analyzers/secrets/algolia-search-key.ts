@@ -40,7 +40,8 @@ function onlySearches(text: string): boolean {
 }
 
 export function algoliaSearchKeyVerdict(m: MatchContext): Verdict {
-  // The whole file is read (a write anywhere keeps the key); past the 256 KB it holds, nothing is lowered.
+  // The whole file is read (a write anywhere keeps the key); past the whole-text limit (1 MB,
+  // whole-text.ts) it is empty and nothing is lowered.
   const file = m.fileText();
   if (file === '' || WRITE_CALL.test(file) || !onlySearches(file) || !onlySearches(m.around())) return {};
   return { severity: 'medium', confidence: 'low', note: NOTE };

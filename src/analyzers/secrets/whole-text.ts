@@ -26,7 +26,7 @@ export class WholeText {
       if (!this.noted) {
         this.noted = true;
         this.note?.(
-          `larger than ${WHOLE_TEXT_LIMIT >> 20} MB: the secret checks that read the whole file did not run (a Python docstring, where a key is used, a package.json's dependency objects); its matches are reported as their lines show them`,
+          `larger than ${WHOLE_TEXT_LIMIT >> 20} MB: the secret checks that read the whole file did not run (a Python docstring, where a key is used, whether an Algolia key is sent only with searches, a package.json's dependency objects); its matches are reported as their lines show them`,
         );
       }
       return undefined;
