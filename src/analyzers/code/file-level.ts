@@ -29,6 +29,29 @@ class Keep extends Error {}
 
 const METAVAR = /\$[A-Z_]/;
 
+const NAMES = /(?<=\$)[A-Z_][A-Z0-9_]*/g;
+
+/**
+ * The metavariables (names without `$`) that two items of one conjunction in a clause name: two entries of an
+ * `all`, or two keys of one rule object (`has: { pattern: $N }` beside `all: [{ has: … $N }]`). The first item
+ * binds it at the first node that fits, and ast-grep does not go back to try another when a later item fails.
+ * Names met only in alternatives of an `any`, or twice within one item, are not counted here.
+ */
+function sharedByItems(c: unknown, out = new Set<string>()): Set<string> {
+  if (Array.isArray(c)) {
+    for (const x of c) sharedByItems(x, out);
+  } else if (c && typeof c === 'object') {
+    const seen = new Map<string, number>();
+    const items = Object.entries(c).flatMap(([k, v]) => (k === 'all' && Array.isArray(v) ? v : [v]));
+    for (const item of items) {
+      for (const n of new Set(JSON.stringify(item).match(NAMES) ?? [])) seen.set(n, (seen.get(n) ?? 0) + 1);
+    }
+    for (const [n, k] of seen) if (k > 1) out.add(n);
+    for (const v of Object.values(c)) sharedByItems(v, out);
+  }
+  return out;
+}
+
 /** The clause of `inside` when it asks about the file's root node (the only node of its kind). */
 function fileClause(v: unknown, rootKind: string): Rule | null {
   if (!v || typeof v !== 'object' || Array.isArray(v)) return null;
@@ -41,8 +64,9 @@ function rewrite(
   rule: Rule,
   positive: boolean,
   rootKind: string,
-  decide: (c: Rule) => boolean,
+  decide: (c: Rule, walk: boolean) => boolean,
   readsBinding: (c: Rule) => boolean,
+  bindingDecides: (c: Rule) => boolean,
 ): Out {
   const out: Rule = {};
   let changed = false;
@@ -56,7 +80,12 @@ function rewrite(
         // the rest's binding is known only at each node. When it holds none, none agrees with whatever the
         // rest binds either, in either polarity.
         const binds = positive ? METAVAR.test(JSON.stringify(c)) : readsBinding(c);
-        if (!decide(c)) return FALSE;
+        // ast-grep's `all` does not backtrack: a clause that binds `$N` in one item (`has` a call with `$N`)
+        // and reads it in another (`has` a write of `$N`) tries only the first binding found. Decided with
+        // `$N` free it can be false where the binding the rest of the matcher gives `$N` makes it true (in
+        // either polarity); only a word the file lacks decides such a clause (false for every binding),
+        // otherwise it is kept as written.
+        if (!decide(c, !bindingDecides(c))) return FALSE;
         if (!binds) {
           changed = true;
           continue;
@@ -65,7 +94,7 @@ function rewrite(
     } else if (k === 'all' && Array.isArray(v)) {
       const items: Rule[] = [];
       for (const x of v as Rule[]) {
-        const r = rewrite(x, positive, rootKind, decide, readsBinding);
+        const r = rewrite(x, positive, rootKind, decide, readsBinding, bindingDecides);
         if (r === FALSE) return FALSE;
         if (r !== x) changed = true;
         if (r !== TRUE) items.push(r);
@@ -76,7 +105,7 @@ function rewrite(
       const items: Rule[] = [];
       let holds = false;
       for (const x of v as Rule[]) {
-        const r = rewrite(x, positive, rootKind, decide, readsBinding);
+        const r = rewrite(x, positive, rootKind, decide, readsBinding, bindingDecides);
         if (r === TRUE) {
           // The first alternative that holds is the one that binds. Under `not` nothing binds, and
           // when nothing before it held the original binds nothing either; otherwise an earlier
@@ -96,7 +125,7 @@ function rewrite(
       out.any = items;
       continue;
     } else if (k === 'not' && v && typeof v === 'object') {
-      const r = rewrite(v as Rule, !positive, rootKind, decide, readsBinding);
+      const r = rewrite(v as Rule, !positive, rootKind, decide, readsBinding, bindingDecides);
       if (r === TRUE) return FALSE;
       if (r !== v) changed = true;
       if (r !== FALSE) out.not = r;
@@ -160,10 +189,20 @@ export function forFile(m: Matcher, root: SgNode, text?: string): Matcher | null
   const hit = cache.get(m);
   if (hit !== undefined) return hit;
   const answers = new Map<Rule, boolean>();
+  const wordAnswers = new Map<Rule, boolean>();
   let shared = perRootClause.get(root);
   if (!shared) perRootClause.set(root, (shared = new Map<string, boolean>()));
   let fileText = text;
-  const decide = (c: Rule): boolean => {
+  const decide = (c: Rule, walk: boolean): boolean => {
+    if (!walk) {
+      let w = wordAnswers.get(c);
+      if (w === undefined) {
+        const { stopBy: _s, ...rule } = c;
+        fileText ??= root.text();
+        wordAnswers.set(c, (w = mayMatch({ rule } as Matcher, fileText)));
+      }
+      return w;
+    }
     let a = answers.get(c);
     if (a === undefined) {
       const { stopBy: _s, ...rule } = c;
@@ -187,17 +226,24 @@ export function forFile(m: Matcher, root: SgNode, text?: string): Matcher | null
   };
   // A negated clause reads a binding when one of its metavariables is named elsewhere in the matcher too.
   const whole = JSON.stringify(m);
-  const readsBinding = (c: Rule): boolean => {
+  const count = (t: string, v: string): number =>
+    t.match(new RegExp(`\\${v}(?![A-Z0-9_])`, 'g'))?.length ?? 0;
+  const namedElsewhere = (c: Rule): string[] => {
     const text = JSON.stringify(c);
-    const count = (t: string, v: string): number =>
-      t.match(new RegExp(`\\${v}(?![A-Z0-9_])`, 'g'))?.length ?? 0;
-    return [...new Set(text.match(/\$[A-Z_][A-Z0-9_]*/g) ?? [])].some(
+    return [...new Set(text.match(/\$[A-Z_][A-Z0-9_]*/g) ?? [])].filter(
       (v) => count(whole, v) > count(text, v),
     );
   };
+  const readsBinding = (c: Rule): boolean => namedElsewhere(c).length > 0;
+  // A clause's answer depends on the binding when a metavariable the rest names is named by two items of one
+  // of its conjunctions.
+  const bindingDecides = (c: Rule): boolean => {
+    const shared = sharedByItems(c);
+    return namedElsewhere(c).some((v) => shared.has(v.slice(1)));
+  };
   let result: Matcher | null;
   try {
-    const r = rewrite(m.rule as Rule, true, String(root.kind()), decide, readsBinding);
+    const r = rewrite(m.rule as Rule, true, String(root.kind()), decide, readsBinding, bindingDecides);
     result = r === FALSE ? null : r === TRUE || r === m.rule ? m : { ...m, rule: r };
   } catch (err) {
     if (!(err instanceof Keep)) throw err;
