@@ -42,7 +42,9 @@ function sharedByItems(c: unknown, out = new Set<string>()): Set<string> {
     for (const x of c) sharedByItems(x, out);
   } else if (c && typeof c === 'object') {
     const seen = new Map<string, number>();
-    const items = Object.entries(c).flatMap(([k, v]) => (k === 'all' && Array.isArray(v) ? v : [v]));
+    const items = Object.entries(c).flatMap(([k, v]): unknown[] =>
+      k === 'all' && Array.isArray(v) ? (v as unknown[]) : [v],
+    );
     for (const item of items) {
       for (const n of new Set(JSON.stringify(item).match(NAMES) ?? [])) seen.set(n, (seen.get(n) ?? 0) + 1);
     }
@@ -199,7 +201,7 @@ export function forFile(m: Matcher, root: SgNode, text?: string): Matcher | null
       if (w === undefined) {
         const { stopBy: _s, ...rule } = c;
         fileText ??= root.text();
-        wordAnswers.set(c, (w = mayMatch({ rule } as Matcher, fileText)));
+        wordAnswers.set(c, (w = mayMatch({ rule }, fileText)));
       }
       return w;
     }
