@@ -17,7 +17,9 @@ import type { Matcher } from './rule-schema.js';
  * may be read by constraints or by the finding's message, and one under `not` that the rest of the matcher
  * names too stands for what the pattern bound (such a clause only decides the matcher when the file holds
  * no match of it whatever it binds). Where the
- * rewrite would change which alternative of an `any` binds, the matcher is kept as written.
+ * rewrite would change which alternative of an `any` binds, the matcher is kept as written. A clause whose
+ * answer depends on which binding is taken (two of its items name a metavariable the rest of the matcher
+ * binds: ast-grep tries only the first binding) is decided only by a word the file lacks, else kept.
  */
 
 type Rule = Record<string, unknown>;
