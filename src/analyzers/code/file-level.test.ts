@@ -251,5 +251,7 @@ describe('forFile', () => {
     expect(spans(src, Lang.JavaScript, m, true)).toEqual(asWritten);
     // Without a word the clause needs, it is still decided false without a walk.
     expect(forFile(m, parse(Lang.JavaScript, 'var key = 1; key = 2;').root())).toBeNull();
+    // Nor is it kept where an item that binds alike whatever `$N` is holds nowhere (no call of `sign`).
+    expect(forFile(m, parse(Lang.JavaScript, 'var sign = 1; sign = 2;').root())).toBeNull();
   });
 });

@@ -19,7 +19,8 @@ import type { Matcher } from './rule-schema.js';
  * no match of it whatever it binds). Where the
  * rewrite would change which alternative of an `any` binds, the matcher is kept as written. A clause whose
  * answer depends on which binding is taken (two of its items name a metavariable the rest of the matcher
- * binds: ast-grep tries only the first binding) is decided only by a word the file lacks, else kept.
+ * binds: ast-grep tries only the first binding; or one names it under a `not`) is decided false only by a word
+ * the file lacks or by an item whose answer is the same for every binding, else kept as written.
  */
 
 type Rule = Record<string, unknown>;
@@ -52,6 +53,37 @@ function sharedByItems(c: unknown, out = new Set<string>()): Set<string> {
     }
     for (const [n, k] of seen) if (k > 1) out.add(n);
     for (const v of Object.values(c)) sharedByItems(v, out);
+  }
+  return out;
+}
+
+/** The metavariables (names without `$`) a clause names under a `not`: free, the `not` asks more than bound. */
+function underNot(c: unknown, inNot = false, out = new Set<string>()): Set<string> {
+  if (typeof c === 'string') {
+    if (inNot) for (const n of c.match(NAMES) ?? []) out.add(n);
+  } else if (Array.isArray(c)) {
+    for (const x of c) underNot(x, inNot, out);
+  } else if (c && typeof c === 'object') {
+    for (const [k, v] of Object.entries(c)) underNot(v, inNot || k === 'not', out);
+  }
+  return out;
+}
+
+/**
+ * The items of a whole-file clause's conjunction that are answered alike whatever their metavariables bind
+ * (none named twice in one conjunction or under a `not`), each as a whole-file clause of its own: one false
+ * makes the clause false for every binding. Kept per clause object.
+ */
+const freeItems = new WeakMap<Rule, Rule[]>();
+function freeItemsOf(c: Rule): Rule[] {
+  let out = freeItems.get(c);
+  if (!out) {
+    const { stopBy, kind, ...rest } = c;
+    out = Object.entries(rest)
+      .flatMap(([k, v]): Rule[] => (k === 'all' && Array.isArray(v) ? (v as Rule[]) : [{ [k]: v }]))
+      .filter((item) => sharedByItems(item).size === 0 && underNot(item).size === 0)
+      .map((item) => ({ stopBy, kind, all: [item] }));
+    freeItems.set(c, out);
   }
   return out;
 }
@@ -203,7 +235,10 @@ export function forFile(m: Matcher, root: SgNode, text?: string): Matcher | null
       if (w === undefined) {
         const { stopBy: _s, ...rule } = c;
         fileText ??= root.text();
-        wordAnswers.set(c, (w = mayMatch({ rule }, fileText)));
+        // Then each item whose answer is the same for every binding (the file has no top-level URL
+        // constant at all, no call to jwt.sign): one that holds nowhere rules the clause out.
+        w = mayMatch({ rule }, fileText) && freeItemsOf(c).every((item) => decide(item, true));
+        wordAnswers.set(c, w);
       }
       return w;
     }
@@ -240,10 +275,11 @@ export function forFile(m: Matcher, root: SgNode, text?: string): Matcher | null
   };
   const readsBinding = (c: Rule): boolean => namedElsewhere(c).length > 0;
   // A clause's answer depends on the binding when a metavariable the rest names is named by two items of one
-  // of its conjunctions.
+  // of its conjunctions, or under a `not` in it.
   const bindingDecides = (c: Rule): boolean => {
     const shared = sharedByItems(c);
-    return namedElsewhere(c).some((v) => shared.has(v.slice(1)));
+    const negated = underNot(c);
+    return namedElsewhere(c).some((v) => shared.has(v.slice(1)) || negated.has(v.slice(1)));
   };
   let result: Matcher | null;
   try {
