@@ -218,4 +218,40 @@ describe('forFile', () => {
     const server = parse(Lang.JavaScript, 'app.get("/", (req) => exec(req.query.c))').root();
     expect(forFile(m, server)?.rule).toEqual({ pattern: 'exec($C)' });
   });
+  it('keeps a clause whose items share a metavariable the rest binds (ast-grep does not backtrack)', () => {
+    // `$N` is the name the declarator binds; with it free, the clause binds the first call's argument
+    // (`other`), finds no write of it and would be decided false for the whole file.
+    const m: Matcher = {
+      rule: {
+        kind: 'variable_declarator',
+        all: [
+          { has: { field: 'name', pattern: '$N' } },
+          {
+            inside: {
+              stopBy: 'end',
+              kind: 'program',
+              all: [
+                { has: { stopBy: 'end', pattern: 'sign($N)' } },
+                {
+                  has: {
+                    stopBy: 'end',
+                    kind: 'assignment_expression',
+                    has: { field: 'left', pattern: '$N' },
+                  },
+                },
+              ],
+            },
+          },
+        ],
+      },
+    };
+    const src = 'sign(other);\nvar key = 1;\nkey = 2;\nsign(key);\n';
+    const asWritten = spans(src, Lang.JavaScript, m, false);
+    expect(asWritten).toHaveLength(1);
+    expect(spans(src, Lang.JavaScript, m, true)).toEqual(asWritten);
+    // Without a word the clause needs, it is still decided false without a walk.
+    expect(forFile(m, parse(Lang.JavaScript, 'var key = 1; key = 2;').root())).toBeNull();
+    // Nor is it kept where an item that binds alike whatever `$N` is holds nowhere (no call of `sign`).
+    expect(forFile(m, parse(Lang.JavaScript, 'var sign = 1; sign = 2;').root())).toBeNull();
+  });
 });

@@ -17,7 +17,10 @@ import type { Matcher } from './rule-schema.js';
  * may be read by constraints or by the finding's message, and one under `not` that the rest of the matcher
  * names too stands for what the pattern bound (such a clause only decides the matcher when the file holds
  * no match of it whatever it binds). Where the
- * rewrite would change which alternative of an `any` binds, the matcher is kept as written.
+ * rewrite would change which alternative of an `any` binds, the matcher is kept as written. A clause whose
+ * answer depends on which binding is taken (two of its items name a metavariable the rest of the matcher
+ * binds: ast-grep tries only the first binding; or one names it under a `not`) is decided false only by a word
+ * the file lacks or by an item whose answer is the same for every binding, else kept as written.
  */
 
 type Rule = Record<string, unknown>;
@@ -28,6 +31,62 @@ type Out = Rule | typeof TRUE | typeof FALSE;
 class Keep extends Error {}
 
 const METAVAR = /\$[A-Z_]/;
+
+const NAMES = /(?<=\$)[A-Z_][A-Z0-9_]*/g;
+
+/**
+ * The metavariables (names without `$`) that two items of one conjunction in a clause name: two entries of an
+ * `all`, or two keys of one rule object (`has: { pattern: $N }` beside `all: [{ has: … $N }]`). The first item
+ * binds it at the first node that fits, and ast-grep does not go back to try another when a later item fails.
+ * Names met only in alternatives of an `any`, or twice within one item, are not counted here.
+ */
+function sharedByItems(c: unknown, out = new Set<string>()): Set<string> {
+  if (Array.isArray(c)) {
+    for (const x of c) sharedByItems(x, out);
+  } else if (c && typeof c === 'object') {
+    const seen = new Map<string, number>();
+    const items = Object.entries(c).flatMap(([k, v]): unknown[] =>
+      k === 'all' && Array.isArray(v) ? (v as unknown[]) : [v],
+    );
+    for (const item of items) {
+      for (const n of new Set(JSON.stringify(item).match(NAMES) ?? [])) seen.set(n, (seen.get(n) ?? 0) + 1);
+    }
+    for (const [n, k] of seen) if (k > 1) out.add(n);
+    for (const v of Object.values(c)) sharedByItems(v, out);
+  }
+  return out;
+}
+
+/** The metavariables (names without `$`) a clause names under a `not`: free, the `not` asks more than bound. */
+function underNot(c: unknown, inNot = false, out = new Set<string>()): Set<string> {
+  if (typeof c === 'string') {
+    if (inNot) for (const n of c.match(NAMES) ?? []) out.add(n);
+  } else if (Array.isArray(c)) {
+    for (const x of c) underNot(x, inNot, out);
+  } else if (c && typeof c === 'object') {
+    for (const [k, v] of Object.entries(c)) underNot(v, inNot || k === 'not', out);
+  }
+  return out;
+}
+
+/**
+ * The items of a whole-file clause's conjunction that are answered alike whatever their metavariables bind
+ * (none named twice in one conjunction or under a `not`), each as a whole-file clause of its own: one false
+ * makes the clause false for every binding. Kept per clause object.
+ */
+const freeItems = new WeakMap<Rule, Rule[]>();
+function freeItemsOf(c: Rule): Rule[] {
+  let out = freeItems.get(c);
+  if (!out) {
+    const { stopBy, kind, ...rest } = c;
+    out = Object.entries(rest)
+      .flatMap(([k, v]): Rule[] => (k === 'all' && Array.isArray(v) ? (v as Rule[]) : [{ [k]: v }]))
+      .filter((item) => sharedByItems(item).size === 0 && underNot(item).size === 0)
+      .map((item) => ({ stopBy, kind, all: [item] }));
+    freeItems.set(c, out);
+  }
+  return out;
+}
 
 /** The clause of `inside` when it asks about the file's root node (the only node of its kind). */
 function fileClause(v: unknown, rootKind: string): Rule | null {
@@ -41,8 +100,9 @@ function rewrite(
   rule: Rule,
   positive: boolean,
   rootKind: string,
-  decide: (c: Rule) => boolean,
+  decide: (c: Rule, walk: boolean) => boolean,
   readsBinding: (c: Rule) => boolean,
+  bindingDecides: (c: Rule) => boolean,
 ): Out {
   const out: Rule = {};
   let changed = false;
@@ -56,7 +116,12 @@ function rewrite(
         // the rest's binding is known only at each node. When it holds none, none agrees with whatever the
         // rest binds either, in either polarity.
         const binds = positive ? METAVAR.test(JSON.stringify(c)) : readsBinding(c);
-        if (!decide(c)) return FALSE;
+        // ast-grep's `all` does not backtrack: a clause that binds `$N` in one item (`has` a call with `$N`)
+        // and reads it in another (`has` a write of `$N`) tries only the first binding found. Decided with
+        // `$N` free it can be false where the binding the rest of the matcher gives `$N` makes it true (in
+        // either polarity); only a word the file lacks decides such a clause (false for every binding),
+        // otherwise it is kept as written.
+        if (!decide(c, !bindingDecides(c))) return FALSE;
         if (!binds) {
           changed = true;
           continue;
@@ -65,7 +130,7 @@ function rewrite(
     } else if (k === 'all' && Array.isArray(v)) {
       const items: Rule[] = [];
       for (const x of v as Rule[]) {
-        const r = rewrite(x, positive, rootKind, decide, readsBinding);
+        const r = rewrite(x, positive, rootKind, decide, readsBinding, bindingDecides);
         if (r === FALSE) return FALSE;
         if (r !== x) changed = true;
         if (r !== TRUE) items.push(r);
@@ -76,7 +141,7 @@ function rewrite(
       const items: Rule[] = [];
       let holds = false;
       for (const x of v as Rule[]) {
-        const r = rewrite(x, positive, rootKind, decide, readsBinding);
+        const r = rewrite(x, positive, rootKind, decide, readsBinding, bindingDecides);
         if (r === TRUE) {
           // The first alternative that holds is the one that binds. Under `not` nothing binds, and
           // when nothing before it held the original binds nothing either; otherwise an earlier
@@ -96,7 +161,7 @@ function rewrite(
       out.any = items;
       continue;
     } else if (k === 'not' && v && typeof v === 'object') {
-      const r = rewrite(v as Rule, !positive, rootKind, decide, readsBinding);
+      const r = rewrite(v as Rule, !positive, rootKind, decide, readsBinding, bindingDecides);
       if (r === TRUE) return FALSE;
       if (r !== v) changed = true;
       if (r !== FALSE) out.not = r;
@@ -160,10 +225,23 @@ export function forFile(m: Matcher, root: SgNode, text?: string): Matcher | null
   const hit = cache.get(m);
   if (hit !== undefined) return hit;
   const answers = new Map<Rule, boolean>();
+  const wordAnswers = new Map<Rule, boolean>();
   let shared = perRootClause.get(root);
   if (!shared) perRootClause.set(root, (shared = new Map<string, boolean>()));
   let fileText = text;
-  const decide = (c: Rule): boolean => {
+  const decide = (c: Rule, walk: boolean): boolean => {
+    if (!walk) {
+      let w = wordAnswers.get(c);
+      if (w === undefined) {
+        const { stopBy: _s, ...rule } = c;
+        fileText ??= root.text();
+        // Then each item whose answer is the same for every binding (the file has no top-level URL
+        // constant at all, no call to jwt.sign): one that holds nowhere rules the clause out.
+        w = mayMatch({ rule }, fileText) && freeItemsOf(c).every((item) => decide(item, true));
+        wordAnswers.set(c, w);
+      }
+      return w;
+    }
     let a = answers.get(c);
     if (a === undefined) {
       const { stopBy: _s, ...rule } = c;
@@ -187,17 +265,25 @@ export function forFile(m: Matcher, root: SgNode, text?: string): Matcher | null
   };
   // A negated clause reads a binding when one of its metavariables is named elsewhere in the matcher too.
   const whole = JSON.stringify(m);
-  const readsBinding = (c: Rule): boolean => {
+  const count = (t: string, v: string): number =>
+    t.match(new RegExp(`\\${v}(?![A-Z0-9_])`, 'g'))?.length ?? 0;
+  const namedElsewhere = (c: Rule): string[] => {
     const text = JSON.stringify(c);
-    const count = (t: string, v: string): number =>
-      t.match(new RegExp(`\\${v}(?![A-Z0-9_])`, 'g'))?.length ?? 0;
-    return [...new Set(text.match(/\$[A-Z_][A-Z0-9_]*/g) ?? [])].some(
+    return [...new Set(text.match(/\$[A-Z_][A-Z0-9_]*/g) ?? [])].filter(
       (v) => count(whole, v) > count(text, v),
     );
   };
+  const readsBinding = (c: Rule): boolean => namedElsewhere(c).length > 0;
+  // A clause's answer depends on the binding when a metavariable the rest names is named by two items of one
+  // of its conjunctions, or under a `not` in it.
+  const bindingDecides = (c: Rule): boolean => {
+    const shared = sharedByItems(c);
+    const negated = underNot(c);
+    return namedElsewhere(c).some((v) => shared.has(v.slice(1)) || negated.has(v.slice(1)));
+  };
   let result: Matcher | null;
   try {
-    const r = rewrite(m.rule as Rule, true, String(root.kind()), decide, readsBinding);
+    const r = rewrite(m.rule as Rule, true, String(root.kind()), decide, readsBinding, bindingDecides);
     result = r === FALSE ? null : r === TRUE || r === m.rule ? m : { ...m, rule: r };
   } catch (err) {
     if (!(err instanceof Keep)) throw err;
