@@ -120,3 +120,91 @@ describe('a hostile bundle (review40)', () => {
     expect(Date.now() - started).toBeLessThan(3000);
   });
 });
+
+// log.io 0.3.4's web client (lib/log.io.js), reduced: browserify 1's prelude, a library under /node_modules/, the
+// package's own client and its templates, then the entry required by name and the process shim.
+const V1_PRELUDE = `var require = function (file, cwd) {
+    var resolved = require.resolve(file, cwd || '/');
+    var mod = require.modules[resolved];
+    return mod();
+};
+`;
+const V1_MODULES = `require.define("/node_modules/underscore/underscore.js",function(require,module,exports,__dirname,__filename,process,global){//     Underscore.js 1.4.4
+  _.template = function(text, data, settings) { return new Function(settings.variable || 'obj', '_', source); };
+});
+require.define("/src/templates.coffee",function(require,module,exports,__dirname,__filename,process,global){(function() {
+  exports.logMessage = "<p><span class='message'><%= msg %></span></p>";
+}).call(this);
+});
+require.define("/common/util.js",function(require,module,exports,__dirname,__filename,process,global){
+exports.parseQueryParams = function (locationSearch) { return locationSearch.slice(1).split('&'); };
+});
+require.define("/src/client.coffee",function(require,module,exports,__dirname,__filename,process,global){
+(function() {
+  var templates = require('./templates'), _ = require('underscore'), util = require('../common/util');
+  LogScreenView.prototype.logTemplate = _.template(templates.logMessage);
+  document.getElementById('screen').innerHTML = window.location.hash.slice(1);
+}).call(this);
+});
+require("/src/client.coffee");
+var process = require("__browserify_process");
+`;
+
+describe('browserify 1 bundles (require.define of modules named by path)', () => {
+  const text = V1_PRELUDE + V1_MODULES;
+  const lineOf = (s: string): number => text.split('\n').findIndex((l) => l.includes(s)) + 1;
+  const inRanges = (ranges: [number, number][], line: number): boolean =>
+    ranges.some(([a, b]) => line >= a && line <= b);
+
+  it("reads modules by path, resolves a module's relative requires against its own path, and the entries", () => {
+    const b = browserifyModules(text)!;
+    expect([...b.modules.keys()]).toEqual([
+      '/node_modules/underscore/underscore.js',
+      '/src/templates.coffee',
+      '/common/util.js',
+      '/src/client.coffee',
+    ]);
+    expect(b.entries).toEqual(['/src/client.coffee']);
+    expect(b.modules.get('/src/client.coffee')!.deps).toEqual({
+      './templates': '/src/templates.coffee',
+      '../common/util': '/common/util.js',
+    });
+    expect(b.modules.get('/src/templates.coffee')!.firstLine).toBe(lineOf('/src/templates.coffee'));
+    // Own: the entry and its templates; not the library it requires by name.
+    expect(ownModules(b).map((m) => m.id)).toEqual([
+      '/src/templates.coffee',
+      '/common/util.js',
+      '/src/client.coffee',
+    ]);
+  });
+
+  it('keeps nothing when the sources ship beside it (log.io: src/*.coffee and their compiled lib/*.js)', async () => {
+    const files: Record<string, string> = {
+      'package.json': '{}',
+      'lib/log.io.js': text,
+      'src/client.coffee': "templates = require './templates'\n",
+      'src/templates.coffee': 'exports.logMessage = """<p></p>"""\n',
+      'common/util.js': 'exports.parseQueryParams = (s) => s.slice(1).split("&");\n',
+    };
+    const read = (p: string): Promise<string | undefined> => Promise.resolve(files[p]);
+    expect(await onlyCopyLines(text, 'lib/log.io.js', new Set(Object.keys(files)), read)).toEqual([]);
+  });
+
+  it("keeps the package's own client when the bundle is its only copy, never the library's lines", async () => {
+    // Its util ships beside the bundle (so the bundle is the package's build), its client does not.
+    const util = text.slice(
+      text.indexOf('exports.parseQueryParams'),
+      text.indexOf('};', text.indexOf('exports.parseQueryParams')) + 2,
+    );
+    const files: Record<string, string> = {
+      'package.json': '{}',
+      'lib/log.io.js': text,
+      'shared/util.js': util,
+    };
+    const read = (p: string): Promise<string | undefined> => Promise.resolve(files[p]);
+    const ranges = await onlyCopyLines(text, 'lib/log.io.js', new Set(Object.keys(files)), read);
+    expect(inRanges(ranges, lineOf('window.location.hash'))).toBe(true);
+    expect(inRanges(ranges, lineOf('new Function'))).toBe(false);
+    expect(inRanges(ranges, lineOf('exports.parseQueryParams'))).toBe(false);
+  });
+});

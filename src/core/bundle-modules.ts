@@ -43,10 +43,79 @@ function depsOf(json: string): Record<string, string> | undefined {
   }
 }
 
+// browserify 1's module wrapper, one to a line's start: `require.define("/src/client.coffee",function(require,
+// module,exports,__dirname,__filename,process,global){`, the body closed by `});`; after the last module, the
+// entries are required by their names (`require("/src/client.coffee");`), then the process shim.
+const DEFINE_START =
+  /^require\.define\(("(?:[^"\\\n]|\\.)*")\s*,\s*function\s*\(\s*require\s*,\s*module\s*,\s*exports\s*,\s*__dirname\s*,\s*__filename\s*,\s*process\s*,\s*global\s*\)\s*\{/gm;
+const DEFINE_END = /\}\s*\)\s*;?\s*$/;
+const DEFINE_BUNDLE_END =
+  /\}\s*\)\s*;?\s*((?:require\(\s*"[^"\n]*"\s*\)\s*;?\s*)+)(?:var\s+process\s*=\s*require\(\s*"__browserify_process"\s*\)\s*;?\s*)?$/;
+const RELATIVE_REQUIRE = /\brequire\(\s*(['"])(\.{1,2}\/[^'"\n]{1,512})\1\s*\)/g;
+const DEFINE_EXTENSIONS = ['', '.js', '.coffee', '.json', '/index.js'];
+
+/** A counter of the lines before each offset, for offsets given in increasing order. */
+function lineCounter(text: string): (i: number) => number {
+  let line = 1;
+  let counted = 0;
+  return (i: number): number => {
+    for (let j = text.indexOf('\n', counted); j !== -1 && j < i; j = text.indexOf('\n', j + 1)) line++;
+    counted = Math.max(counted, i);
+    return line;
+  };
+}
+
+/**
+ * The modules and entries of a browserify 1 bundle, whose modules are named by their paths from the bundle's
+ * root (`/src/client.coffee`, `/node_modules/underscore/underscore.js`) and carry no dependency map: a module's
+ * relative requires are resolved against its own path, as browserify 1's runtime resolves them.
+ */
+function defineModules(text: string): { modules: Map<string, BundleModule>; entries: string[] } | undefined {
+  const starts: { id: string; at: number; body: number }[] = [];
+  DEFINE_START.lastIndex = 0;
+  for (let m = DEFINE_START.exec(text); m; m = DEFINE_START.exec(text)) {
+    let id: unknown;
+    try {
+      id = JSON.parse(m[1]!);
+    } catch {
+      return undefined;
+    }
+    if (typeof id !== 'string') return undefined;
+    starts.push({ id, at: m.index, body: m.index + m[0].length });
+  }
+  if (starts.length === 0) return undefined;
+  const modules = new Map<string, BundleModule>();
+  let entries: string[] = [];
+  const lineAt = lineCounter(text);
+  for (let i = 0; i < starts.length; i++) {
+    const s = starts[i]!;
+    const last = i === starts.length - 1;
+    const segment = text.slice(s.body, last ? text.length : starts[i + 1]!.at);
+    const end = (last ? DEFINE_BUNDLE_END : DEFINE_END).exec(segment);
+    if (!end) return undefined;
+    if (last) entries = [...end[1]!.matchAll(/"([^"\n]*)"/g)].map((e) => e[1]!);
+    const body = segment.slice(0, end.index);
+    const firstLine = lineAt(s.body);
+    const lastLine = lineAt(s.body + body.length);
+    modules.set(s.id, { id: s.id, firstLine, lastLine, deps: {}, body });
+  }
+  for (const m of modules.values()) {
+    const dir = m.id.includes('/') ? m.id.slice(0, m.id.lastIndexOf('/')) : '';
+    for (const r of m.body.matchAll(RELATIVE_REQUIRE)) {
+      const joined = joinPath(dir, r[2]!);
+      const dep = DEFINE_EXTENSIONS.map((x) => joined + x).find((id) => modules.has(id));
+      if (dep !== undefined) m.deps[r[2]!] = dep;
+    }
+  }
+  return { modules, entries };
+}
+
 /** The modules and entry ids of an unminified browserify bundle, or undefined when the text is not one. */
 export function browserifyModules(
   text: string,
 ): { modules: Map<string, BundleModule>; entries: string[] } | undefined {
+  const defined = defineModules(text);
+  if (defined) return defined;
   const starts: { id: string; at: number; body: number }[] = [];
   MODULE_START.lastIndex = 0;
   for (let m = MODULE_START.exec(text); m; m = MODULE_START.exec(text))

@@ -74,6 +74,16 @@ describe('roleFromContent: library copies without a name-and-version banner', ()
       '(function(){\n  return { run: function () {} };\n});\n';
     expect(roleFromContent(umd + code, 'static/app/js/tool.js')).toBeUndefined();
   });
+
+  it("reads browserify 1's prelude, its own require over the modules require.define fills (log.io's client)", () => {
+    const v1 =
+      "var require = function (file, cwd) {\n    var resolved = require.resolve(file, cwd || '/');\n" +
+      '    var mod = require.modules[resolved];\n    return mod();\n};\n';
+    expect(roleFromContent(v1 + code, 'lib/log.io.js')).toBe('generated');
+    // A script that defines a require of its own with other names or body is no bundle.
+    const own = 'var require = function (name) {\n  return window.modules[name];\n};\n';
+    expect(roleFromContent(own + code, 'static/js/app.js')).toBeUndefined();
+  });
 });
 
 // jasmine-core's browser build copied into a project (TiddlyWiki's jasmine plugin): its banner is Pivotal's MIT

@@ -131,6 +131,10 @@ const FILE_NAMES: ReadonlySet<string> = new Set(LIBRARIES.map((n) => n.toLowerCa
 // react.js, Cytoscape.js's cytoscape.js).
 const BUNDLE_PRELUDE =
   /^\s*(?:\(function\(f\)\{if\(typeof exports==="object"&&typeof module!=="undefined"\)\{module\.exports=f\(\)\}[^\n]{0,400}\(function\(\)\{var define,module,exports;\s*return \(function e\(t,n,r\)\{function s\(o,u\)|(?:require=)?\(function\(\)\{function r\(e,n,t\)\{function o\(i,f\)|(?:require=)?\(function e\(t,n,r\)\{function s\(o,u\)|\/\*{6}\/ \((?:function\(modules\)|\(\) => )\{ \/\/ webpackBootstrap|!function\(e\)\{(?:"object"==typeof exports\?module\.exports=e\(\)|if\("object"==typeof exports&&"undefined"!=typeof module\)module\.exports=e\(\))[^\n]{0,300}\(function\(\)\{var define,module,exports;\s*return \(function e\(t,n,r\)\{function s\(o,u\))/;
+// browserify 1's prelude (2011–2013): its own `require` over a module table that `require.define(name, fn)` fills,
+// the first statement of the bundle (`var require = function (file, cwd) {\n    var resolved = require.resolve(…`).
+const BROWSERIFY1_PRELUDE =
+  /^\s*var require = function \(file, cwd\) \{\s+var resolved = require\.resolve\(file, cwd \|\| '\/'\);/;
 const HEAD_BYTES = 2048;
 // Where a library states its own version (underscore's `var VERSION` follows its UMD wrapper).
 const VERSION_BYTES = 8192;
@@ -167,7 +171,7 @@ function isReleaseBuild(head: string): boolean {
 
 /** True when the bundle prelude of browserify or webpack opens the file. */
 export function isBundle(text: string): boolean {
-  if (BUNDLE_PRELUDE.test(text.slice(0, 512))) return true;
+  if (BUNDLE_PRELUDE.test(text.slice(0, 512)) || BROWSERIFY1_PRELUDE.test(text.slice(0, 512))) return true;
   // Or after a banner: a release keeps its own (`/**\n * React v0.14.9\n */` over the browserify prelude). Not
   // instead of the start: webpack's prelude opens with a comment of its own (`/******/ (() => {`).
   const banner = leadingComments(text.slice(0, HEAD_BYTES));
