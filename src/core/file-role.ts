@@ -68,8 +68,10 @@ const PATH_ROLES: [Exclude<FileRole, 'source' | 'i18n'>, RegExp][] = [
     // Also a throwaway test environment's folder (`oidc-test-env/`), a test helper module beside the code
     // (`auth/testhelp.js`, `test_utils.py`), a test shell script (`test-auth.sh`, `smoke_test.sh`) and a
     // configuration for a test environment (`config.test.js`, `config.testwin.js`, `settings_test.py`);
-    // never a blockchain test network's (`config.testnet.js`): a node run against it uses real keys.
-    /(?:^|\/)(?:tests?|__tests__|spec|specs|testing|e2e|cypress|playwright|integration-tests?|src\/test|test[-_]?(?:lib|utils?|helpers?|support))\/|(?:^|\/)(?:[^/]*[-_])?test[-_]?env(?:ironment)?s?\/|(?:^|\/)tests?[-_]?(?:help|helpers?|utils?|support|setup)\.(?:[cm]?[jt]sx?|py|rb)$|(?:^|\/)test[-_][^/]*\.(?:sh|bash)$|[-_]test\.(?:sh|bash)$|(?:^|\/)(?:config|settings)[._-]test(?!net)[a-z]*\.(?:[cm]?[jt]s|json|ya?ml|toml|ini|cfg|conf|py)$|\.(?:test|spec|e2e|cy)\.[cm]?[jt]sx?$|_test\.(?:go|py|rb|exs?)$|(?:^|\/)test_[^/]*\.py$|(?:^|\/)conftest\.py$|(?:^|\/)(?:tests?|spec)\.[cm]?[jt]sx?$|(?:^|\/)tests\.py$|Tests?\.(?:java|kt|cs|php|swift)$|_spec\.rb$/i,
+    // never a blockchain test network's (`config.testnet.js`): a node run against it uses real keys. A folder of
+    // one kind of tests (`hl-tests/`, `unit_tests/`, `acceptance-tests/`), but not a product's experiments or
+    // feature (`ab-tests/`, `split_tests/`, `speed-tests/`), as for `_test.js` below.
+    /(?:^|\/)(?:tests?|__tests__|spec|specs|testing|e2e|cypress|playwright|integration-tests?|(?!(?:ab|a_b|split|multivariate|speed)[-_])[a-z0-9]+[-_]tests|src\/test|test[-_]?(?:lib|utils?|helpers?|support))\/|(?:^|\/)(?:[^/]*[-_])?test[-_]?env(?:ironment)?s?\/|(?:^|\/)tests?[-_]?(?:help|helpers?|utils?|support|setup)\.(?:[cm]?[jt]sx?|py|rb)$|(?:^|\/)test[-_][^/]*\.(?:sh|bash)$|[-_]test\.(?:sh|bash)$|(?:^|\/)(?:config|settings)[._-]test(?!net)[a-z]*\.(?:[cm]?[jt]s|json|ya?ml|toml|ini|cfg|conf|py)$|\.(?:test|spec|e2e|cy)\.[cm]?[jt]sx?$|_test\.(?:go|py|rb|exs?)$|(?:^|\/)test_[^/]*\.py$|(?:^|\/)conftest\.py$|(?:^|\/)(?:tests?|spec)\.[cm]?[jt]sx?$|(?:^|\/)tests\.py$|Tests?\.(?:java|kt|cs|php|swift)$|_spec\.rb$/i,
   ],
   // A JavaScript or TypeScript test named as Deno's and Closure's conventions name them (`server_test.ts`,
   // `easysync_tests.js`, a runner `run_tests.js`), as Go's `_test.go` and Python's `_test.py` are above. Not a
