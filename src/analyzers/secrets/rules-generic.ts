@@ -27,7 +27,7 @@ import { sameAsUserName } from './user-name.js';
 import { LOCAL_HOST, hostIsThisMachine, keyIsUrlUser, optionalUserinfo } from './url-userinfo.js';
 import { testsOwnLogin, sampleAccount } from './sample-account.js';
 import { commentedTemplateLine } from './template-comment.js';
-import { inCommentOrDocstring } from './string-statement.js';
+import { inBlockComment, inCommentOrDocstring } from './string-statement.js';
 import { madeUpInTest } from './made-up-key.js';
 import { inCategoryTable } from './lookup-table.js';
 import { isVendorClientKeyByName } from './vendor-client-keys.js';
@@ -219,8 +219,9 @@ export function passwordVerdict(m: MatchContext, inUrl: boolean): Verdict {
     return false;
   // A weak password on a comment line of program source, or in a Python docstring, shows a format or quotes an
   // example (`// { name: 'mk2', password: '123456' }`, `mailto://user:mypassword@…`): the program never reads
-  // it, and a default the program does set is reported where the code sets it. A strong one may be live.
-  if (reason !== undefined && inCommentOrDocstring(m)) return false;
+  // it, and a default the program does set is reported where the code sets it. So is a line inside a block
+  // comment that opens a line (`/*` … `pass: "1234"` … `*/`). A strong one may be live.
+  if (reason !== undefined && (inCommentOrDocstring(m) || inBlockComment(m))) return false;
   // So is a commented-out line of a configuration file (`#password=root` under an export section of a
   // sample configuration, `#url: mysql://mailman:mmpass@localhost/…` beside the live `url:`): the
   // program reads only the lines that are not comments. A strong one there may be live and stays.

@@ -67,3 +67,23 @@ export function inStringStatement(text: string, at: number): boolean {
 export function inCommentOrDocstring(m: MatchContext): boolean {
   return m.sourceCode && (COMMENT_LINE.test(m.before) || m.inStringStatement());
 }
+
+// How far back a block comment's opener is looked for.
+const BLOCK_COMMENT_REACH = 20_000;
+
+/**
+ * A match inside a `/* … *\/` block comment whose opener is the first thing on its line and whose close comes after
+ * the match: a block switched off as a whole (log.io's `web_server.conf`, a JavaScript object whose optional
+ * `auth: { user: "admin", pass: "1234" }` is commented out), whose inner lines start with no marker of their own.
+ * The opener must start its line, so a `/*` inside a string (a glob's `src/**\/*.js`) opens nothing here.
+ */
+export function inBlockComment(m: MatchContext): boolean {
+  const at = m.offset();
+  if (at === undefined) return false;
+  const text = m.fileText();
+  const before = text.slice(Math.max(0, at - BLOCK_COMMENT_REACH), at);
+  const open = before.lastIndexOf('/*');
+  if (open === -1 || before.includes('*/', open + 2)) return false;
+  const lineStart = before.lastIndexOf('\n', open - 1) + 1;
+  return /^[ \t]*$/.test(before.slice(lineStart, open)) && text.includes('*/', at);
+}

@@ -144,6 +144,34 @@ describe('weak passwords', () => {
     expect(strong.map((f) => f[0])).toEqual(['secrets/hardcoded-password']);
   });
 
+  it('leaves weak passwords inside a block comment that opens a line alone (log.io), not live or after it', async () => {
+    const conf = [
+      'exports.config = {',
+      "  host: '0.0.0.0',",
+      '  /*',
+      '  // Enable HTTP Basic Authentication',
+      '  auth: {',
+      '    user: "admin",',
+      '    pass: "' + '1234"',
+      '  },',
+      '  */',
+      '}',
+    ].join('\n');
+    expect(await scan('conf/web_server.conf', conf)).toEqual([]);
+    expect(await scan('lib/settings.js', conf)).toEqual([]);
+    // The same block switched on is read by the program and reported; so is a value after a closed comment, and
+    // after a `/*` inside a string (a glob), which opens no comment.
+    const live = conf.replace('  /*\n', '').replace('  */\n', '');
+    expect((await scan('lib/settings.js', live)).map((f) => f[0])).toEqual(['secrets/weak-password']);
+    const closed = '/* defaults */\nmodule.exports = { user: "admin", pass: "' + '1234" };\n';
+    expect((await scan('lib/settings.js', closed)).map((f) => f[0])).toEqual(['secrets/weak-password']);
+    const glob = 'const files = "src/**/*.js";\nconst pass = "' + '1234";\nconst end = "*/";\n';
+    expect((await scan('lib/settings.js', glob)).map((f) => f[0])).toEqual(['secrets/weak-password']);
+    // A strong value in such a block may be a live credential that was only switched off.
+    const strong = await scan('lib/settings.js', '/*\nconst pass = "q8Zr2LmX0' + 'pWc7VbN!";\n*/\n');
+    expect(strong.map((f) => f[0])).toEqual(['secrets/hardcoded-password']);
+  });
+
   it('reports weak passwords in documentation that the project ships, at low severity and low confidence', async () => {
     const doc =
       '```js\nconst ftp = connect({ user: ' + `${q}deploy${q}, password: ${q}admin123${q} })\n` + '```\n';
