@@ -2,18 +2,21 @@ import type { SgNode } from '@ast-grep/napi';
 
 /**
  * Python's HTTP client libraries with the types of the requests they send. aiohttp's is `ClientRequest`: its
- * `aiohttp.web.Request` (`web_request.Request`) is the request an aiohttp server answers.
+ * `aiohttp.web.Request` (`web_request.Request`) is the request an aiohttp server answers. Scrapy's requests
+ * (`scrapy.Request`, `scrapy.http.FormRequest`…) are the crawler's own: the URLs it fetches, the headers and
+ * cookies it sends.
  */
 const CLIENTS: readonly (readonly [string, string])[] = [
   ['requests', 'Request|PreparedRequest'],
   ['httpx', 'Request'],
   ['urllib3', 'Request|PreparedRequest'],
   ['aiohttp', 'ClientRequest'],
+  ['scrapy', 'Request|FormRequest|JsonRequest|XmlRpcRequest'],
 ];
 const QUALIFIED = new RegExp(
   `^(?:${CLIENTS.map(([lib, types]) => `${lib}(?:\\.\\w+)*\\.(?:${types})`).join('|')})$`,
 );
-const BARE = /^(?:Request|PreparedRequest|ClientRequest)$/;
+const BARE = /^(?:Request|PreparedRequest|ClientRequest|FormRequest|JsonRequest|XmlRpcRequest)$/;
 
 /** The client libraries whose request type is named `type`. */
 const librariesOf = (type: string): string =>
@@ -46,6 +49,22 @@ export function clientRequestParam(param: SgNode, moduleText: string): boolean {
     'm',
   );
   return imported.test(moduleText) && !elsewhere.test(moduleText);
+}
+
+const IMPORTS_SCRAPY = /^[ \t]*(?:from[ \t]+scrapy\b[\w.]*[ \t]+import\b|import[ \t]+scrapy\b)/m;
+/** A module that imports a framework serving HTTP (or WebSocket) requests, whose handlers take a `request`. */
+const IMPORTS_SERVER =
+  /^[ \t]*(?:from|import)[ \t]+(?:django|flask|starlette|fastapi|tornado|aiohttp|bottle|pyramid|falcon|werkzeug|sanic|quart|cherrypy|twisted\.web|klein|litestar|webob|pecan|cornice|responder|masonite|http\.server|socketserver|wsgiref|channels|rest_framework|ninja|connexion|hug|eve|scrapyd)\b/m;
+
+/**
+ * Whether a Python module is a crawler's: it imports Scrapy and no framework that serves requests. There a
+ * parameter named `request` (a downloader or spider middleware's `process_request(self, request, spider)`, a
+ * pipeline's `file_path(self, request, response)`) is Scrapy's outgoing request, the URL the crawler fetches
+ * and the headers and cookies it sends, whatever the function's annotation says. A module that also imports
+ * Django, Flask, Twisted's web server or scrapyd keeps its `request` parameters as requests it serves.
+ */
+export function crawlerModule(moduleText: string): boolean {
+  return IMPORTS_SCRAPY.test(moduleText) && !IMPORTS_SERVER.test(moduleText);
 }
 
 const IMPORTS_REQUESTS = /^[ \t]*(?:from[ \t]+requests\b[\w.]*[ \t]+import\b|import[ \t]+requests\b)/m;

@@ -3,7 +3,12 @@ import type { DefinitionLookup } from './definitions.js';
 import { fewestBound } from './bound-calls.js';
 import { forFile } from './file-level.js';
 import type { Matcher, ParamSourceSpec } from './rule-schema.js';
-import { clientRequestParam, onlyGivenClientRequests, sentByClient } from './client-request.js';
+import {
+  clientRequestParam,
+  crawlerModule,
+  onlyGivenClientRequests,
+  sentByClient,
+} from './client-request.js';
 import { functionName } from './scope.js';
 import type { Definition } from './scope.js';
 import { routeParamOf, validatedParamAt, validatedParams } from './param-validators.js';
@@ -146,7 +151,8 @@ export class SourceFinder {
       // Python views take the request first (after self in class-based views); Flask's is a global import.
       if (this.o.python) {
         const text = this.o.index.textOf(this.o.root);
-        if (clientRequestParam(d.node, text) || sentByClient(d.fn, d.name, text)) return false;
+        if (crawlerModule(text) || clientRequestParam(d.node, text) || sentByClient(d.fn, d.name, text))
+          return false;
         if (onlyGivenClientRequests(d.fn, d.index, text, (arg) => this.paramsOf(arg))) return false;
         const first = d.fn.field('parameters')?.namedChildren()[0]?.text() ?? '';
         return (
