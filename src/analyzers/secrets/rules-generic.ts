@@ -30,6 +30,7 @@ import { commentedTemplateLine } from './template-comment.js';
 import { inCommentOrDocstring } from './string-statement.js';
 import { madeUpInTest } from './made-up-key.js';
 import { inCategoryTable } from './lookup-table.js';
+import { alteredSample } from './altered-sample.js';
 import { isVendorClientKeyByName } from './vendor-client-keys.js';
 
 export const WEAK_PASSWORD_ID = 'secrets/weak-password';
@@ -272,7 +273,7 @@ function genericVerdict(m: MatchContext): Verdict {
   if (v.includes('://') || v.startsWith('/') || v.startsWith('.')) return false;
   if (!/[0-9]/.test(v) || !/[A-Za-z]/.test(v)) return false;
   if (entropy(v) < 3.5 || madeUpInTest(m)) return false;
-  return localConfigBlock(m) ? { severity: 'medium', note: LOCAL_NOTE } : {};
+  return localConfigBlock(m) ? { severity: 'medium', note: LOCAL_NOTE } : alteredSample(m);
 }
 
 const DB_SCHEMES =
