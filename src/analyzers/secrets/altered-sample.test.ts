@@ -39,6 +39,7 @@ describe('a token in a commented sample whose comment says it was altered', () =
     ).toEqual([undefined]);
     // Said to be altered, but the person's own address is still in it: the alteration was not made.
     expect(scan(sample(ALTERED_INTRO, 'jordan.p@twist-team.io')).map((d) => d.severity)).toEqual([undefined]);
+    expect(scan(sample(ALTERED_INTRO, 'jordan@my-example.com')).map((d) => d.severity)).toEqual([undefined]);
     // The same token assigned in code below such a comment: the program uses it.
     const code = `# Content altered for presentation (user@example.com).\nTOKEN = "${token()}"\n`;
     expect(scan(code).map((d) => d.severity)).toEqual([undefined]);

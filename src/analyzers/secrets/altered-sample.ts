@@ -7,7 +7,7 @@ const COMMENT_LINE = /^\s*(?:#|\/\/|\/\*|\*(?!\/))/;
 const ALTERED =
   /\b(?:altered|anonymi[sz]ed|redacted|sanitised|sanitized|obfuscated|made[- ]up|fictitious|fake)\b/i;
 // A name reserved for documentation (RFC 2606) written in the sample: evidence the alteration was made.
-const RESERVED_NAME = /\bexample\.(?:com|org|net)\b/i;
+const RESERVED_NAME = /(?:^|[\s@./"'(<])example\.(?:com|org|net)\b/i;
 const BLOCK_LIMIT = 80;
 const NOTE =
   'On a comment line of a sample its comment says was altered (with documentation-reserved names in it): most likely a made-up value; check that it is not a live one.';
