@@ -1,5 +1,6 @@
 /** Look-alike filters: what matches a credential pattern but is not a credential. */
 import type { MatchContext } from './types.js';
+import { blocksAround } from './config-block.js';
 
 /** Shannon entropy in bits per character. */
 export function entropy(s: string): number {
@@ -439,7 +440,6 @@ const LOCAL_SERVICE =
 // the password may be the remote service's (review40). A listen address (`0.0.0.0`) names no other machine.
 const REMOTE_SERVICE =
   /^\s*["']?[\w.-]*?(?:host|hostname|server|address|addr)["']?\s{0,3}[:=]\s{0,3}["']?(?!localhost\b|127\.0\.0\.1\b|0\.0\.0\.0\b)[a-z0-9-]+(?:\.[a-z0-9-]+)+(?::\d{1,5})?["']?\s*,?\s*(?:[#;].*)?$/i;
-const SECTION_HEADER = /^\s*\[[^\]]*\]\s*$/;
 const BLOCK_LIMIT = 15;
 
 /**
@@ -449,24 +449,11 @@ const BLOCK_LIMIT = 15;
  * same machine only: a sample configuration's section for the user's own local database or broker.
  */
 export function inLocalServiceBlock(text: string, line: string): boolean {
-  const lines = text.split('\n');
-  const want = line.trim();
-  const at = lines.flatMap((l, i) => (l.trim() === want ? [i] : []));
-  if (at.length === 0) return false;
-  const indent = (l: string) => l.length - l.trimStart().length;
-  const inBlock = (l: string, depth: number) =>
-    l.trim() !== '' && !SECTION_HEADER.test(l) && indent(l) >= depth;
-  return at.every((i) => {
-    const depth = indent(lines[i]!);
-    let local = false;
-    for (let j = i - 1; j >= 0 && i - j <= BLOCK_LIMIT && inBlock(lines[j]!, depth); j--) {
-      if (REMOTE_SERVICE.test(lines[j]!)) return false;
-      local ||= LOCAL_SERVICE.test(lines[j]!);
-    }
-    for (let j = i + 1; j < lines.length && j - i <= BLOCK_LIMIT && inBlock(lines[j]!, depth); j++) {
-      if (REMOTE_SERVICE.test(lines[j]!)) return false;
-      local ||= LOCAL_SERVICE.test(lines[j]!);
-    }
-    return local;
-  });
+  const blocks = blocksAround(text, line, BLOCK_LIMIT);
+  return (
+    blocks.length > 0 &&
+    blocks.every(
+      (block) => !block.some((l) => REMOTE_SERVICE.test(l)) && block.some((l) => LOCAL_SERVICE.test(l)),
+    )
+  );
 }

@@ -23,13 +23,14 @@ import { DOC_HOST, ROLE_HOST, atRoleHost } from './role-host.js';
 import { secretRule, type MatchContext, type SecretRule, type Verdict } from './types.js';
 import { isTestUserPassword, roleFromPath } from '../../core/file-role.js';
 import { isCommonPassword, weakPasswordReason } from './weak-password.js';
-import { sameAsUserName } from './user-name.js';
+import { sameAsBlockUserName, sameAsUserName } from './user-name.js';
 import { LOCAL_HOST, hostIsThisMachine, keyIsUrlUser, optionalUserinfo } from './url-userinfo.js';
 import { testsOwnLogin, sampleAccount } from './sample-account.js';
 import { commentedTemplateLine } from './template-comment.js';
 import { inBlockComment, inCommentOrDocstring } from './string-statement.js';
 import { madeUpInTest } from './made-up-key.js';
 import { inCategoryTable } from './lookup-table.js';
+import { alteredSample } from './altered-sample.js';
 import { isVendorClientKeyByName } from './vendor-client-keys.js';
 
 export const WEAK_PASSWORD_ID = 'secrets/weak-password';
@@ -199,10 +200,13 @@ export function passwordVerdict(m: MatchContext, inUrl: boolean): Verdict {
   if (!inUrl && m.sourceCode && TEST_ROLES.has(roleFromPath(m.path)) && testsOwnLogin(m)) return false;
   // A translation key in a namespace (`placeholder: { password: 'apostrophe:enterPassword' }`).
   if (!inUrl && I18N_KEY.test(v)) return false;
-  // `postgres://supysonic:supysonic@localhost/…`, `{'username': 'x', 'password': 'x'}`: guessed first.
+  // `postgres://supysonic:supysonic@localhost/…`, `{'username': 'x', 'password': 'x'}`, or the user set a line
+  // nearby in the same block (user-name.ts): guessed first.
   const reason =
     weakPasswordReason(v, m.productNames) ??
-    (sameAsUserName(v, user, m.line) ? 'it is the same as the user name' : undefined);
+    (sameAsUserName(v, user, m.line) || (!inUrl && sameAsBlockUserName(v, m))
+      ? 'it is the same as the user name'
+      : undefined);
   // A weak password in a test's code is the test's own user's ('admin2', 'password123'); in a fixture's
   // configuration (a `.env` a deploy may copy) it is still reported, lowered.
   if (reason !== undefined && !inUrl && m.sourceCode && TEST_ROLES.has(roleFromPath(m.path))) return false;
@@ -270,7 +274,7 @@ function genericVerdict(m: MatchContext): Verdict {
   if (v.includes('://') || v.startsWith('/') || v.startsWith('.')) return false;
   if (!/[0-9]/.test(v) || !/[A-Za-z]/.test(v)) return false;
   if (entropy(v) < 3.5 || madeUpInTest(m)) return false;
-  return localConfigBlock(m) ? { severity: 'medium', note: LOCAL_NOTE } : {};
+  return localConfigBlock(m) ? { severity: 'medium', note: LOCAL_NOTE } : alteredSample(m);
 }
 
 const DB_SCHEMES =

@@ -1,3 +1,6 @@
+import { blocksAround } from './config-block.js';
+import type { MatchContext } from './types.js';
+
 /**
  * A user-name field written on the same line as a password (`{'username': 'group_admin', 'password':
  * 'group_admin'}`, `login="guest" password="guest"`, `username='foo', password=…`), and its value.
@@ -16,4 +19,32 @@ export function sameAsUserName(password: string, urlUser: string | undefined, li
     if ((m[1] ?? m[2] ?? m[3] ?? '').toLowerCase() === v) return true;
   }
   return false;
+}
+
+// A user-name setting on a line of its own, commented out or not (`#DATABASE_USER = 'radio'`, `db_user: app`,
+// `"username": "app",`): a name that ends in user, username or login.
+const USER_SETTING =
+  /^\s*(?:[#;]+|\/\/)?\s*["']?[\w.-]*?(?:user(?:_?name)?|login)["']?\s{0,3}(?::=|=>|=|:)\s{0,3}(?:"([^"\r\n]{1,64})"|'([^'\r\n]{1,64})'|([^\s"',;#]{1,64}))/i;
+// An account's name: one lower-case word (letters, digits, `_.-`). A mixed-case or symbol-laden random string
+// that is both the user and the password is not guessed from the user name's look; it stays a strong password.
+const ACCOUNT_NAME = /^[a-z][a-z0-9_.-]{2,31}$/;
+const BLOCK_LIMIT = 6;
+
+/**
+ * True when a password repeats the user name set in its own block of settings, on a line of its own a few
+ * lines away (`#DATABASE_USER = 'radio'` above `#DATABASE_PASSWORD = 'radio'`): as on one line
+ * (sameAsUserName), the first password anyone tries. Only an account's name in lower case.
+ */
+export function sameAsBlockUserName(password: string, m: Pick<MatchContext, 'around' | 'line'>): boolean {
+  if (!ACCOUNT_NAME.test(password)) return false;
+  const blocks = blocksAround(m.around(), m.line, BLOCK_LIMIT);
+  return (
+    blocks.length > 0 &&
+    blocks.every((block) =>
+      block.some((l) => {
+        const u = USER_SETTING.exec(l);
+        return u !== null && (u[1] ?? u[2] ?? u[3]) === password;
+      }),
+    )
+  );
 }

@@ -332,4 +332,54 @@ describe('weak passwords', () => {
       ['secrets/hardcoded-password', 1, 'high', 'low'],
     ]);
   });
+  it('takes a password that repeats the user name set a few lines away in its block as weak', async () => {
+    // A commented-out alternative to the active database settings of a shipped site configuration: the user,
+    // the database and the password are the same account name. Weak, and on a commented-out line: dropped.
+    const block = (mark: string, pass: string, gap = false) =>
+      [
+        '[database]',
+        `DATABASE_ENGINE = ${q}sqlite3${q}`,
+        '',
+        `${mark}DATABASE_ENGINE = ${q}mysql${q}               # or sqlite3`,
+        `${mark}DATABASE_NAME = ${q}radiocast${q}`,
+        `${mark}DATABASE_USER = ${q}radiocast${q}             # Not used with sqlite3.`,
+        ...(gap ? [''] : []),
+        `${mark}DATABASE_${'PASS'}WORD = ${q}${pass}${q}         # Not used with sqlite3.`,
+        `${mark}DATABASE_HOST = ${q}db.radiocast.net${q}`,
+      ].join('\n');
+    const at = (text: string) => text.split('\n').findIndex((l) => l.includes('WORD')) + 1;
+    expect(await scan('etc/radiocast/radiocast-site.cfg', block('#', 'radiocast'))).toEqual([]);
+    // The same settings live: a weak password, reported at its level.
+    const live = block('', 'radiocast');
+    expect(await scan('etc/radiocast/radiocast-site.cfg', live)).toEqual([
+      ['secrets/weak-password', at(live), 'high', 'medium'],
+    ]);
+    // Nearest real leaks, kept: a commented-out strong password under the same user; the user's name in
+    // another block (a blank line between); a random mixed-case string as both user and password.
+    const strong = expandTemplate('<<a62:14>>', seededRandom(17));
+    const commentedStrong = block('#', strong);
+    expect(await scan('etc/radiocast/radiocast-site.cfg', commentedStrong)).toEqual([
+      ['secrets/hardcoded-password', at(commentedStrong), 'high', 'medium'],
+    ]);
+    const apart = block('#', 'radiocast', true);
+    expect(await scan('etc/radiocast/radiocast-site.cfg', apart)).toEqual([
+      ['secrets/hardcoded-password', at(apart), 'high', 'medium'],
+    ]);
+    const random = block('#', strong).replace(`${q}radiocast${q}             #`, `${q}${strong}${q} #`);
+    expect(await scan('etc/radiocast/radiocast-site.cfg', random)).toEqual([
+      ['secrets/hardcoded-password', at(random), 'high', 'medium'],
+    ]);
+    // A Django settings dictionary over several lines: weak, still reported in the program.
+    const settings = [
+      'DATABASES = {',
+      `    ${q}default${q}: {`,
+      `        ${q}USER${q}: ${q}radiocast${q},`,
+      `        ${q}${'PASS'}WORD${q}: ${q}radiocast${q},`,
+      '    },',
+      '}',
+    ].join('\n');
+    expect(await scan('radiocast/settings.py', settings)).toEqual([
+      ['secrets/weak-password', 4, 'high', 'medium'],
+    ]);
+  });
 });
