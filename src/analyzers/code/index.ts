@@ -324,10 +324,9 @@ export const codeAnalyzer: Analyzer = {
   },
 };
 
-const INI_RULES: Record<IniKey, string> = {
-  DEBUG: 'code/py-django-debug',
-  SECRET_KEY: 'code/py-hardcoded-secret-key',
-};
+// The rule whose weakness each shipped setting is.
+const iniRuleOf = (setting: IniKey): string =>
+  setting === 'DEBUG' ? 'code/py-django-debug' : 'code/py-hardcoded-secret-key';
 
 /** A Django settings module's DEBUG and SECRET_KEY as the cfg file it reads them from ships them (settings-ini.ts). */
 async function iniSettingFindings(
@@ -343,7 +342,7 @@ async function iniSettingFindings(
   );
   const out: RawFinding[] = [];
   for (const s of settings) {
-    const rule = rules.set.rules.find((r) => r.id === INI_RULES[s.key]);
+    const rule = rules.set.rules.find((r) => r.id === iniRuleOf(s.key));
     if (!rule) continue;
     const what = s.key === 'DEBUG' ? `DEBUG = ${s.value}` : 'SECRET_KEY is a fixed value';
     out.push(
