@@ -30,6 +30,7 @@ import { CROSS_FILE, loadProject, singleModule } from './project.js';
 import { FILE_STEPS } from './taint-budget.js';
 import type { Trace } from './taint.js';
 import { renderFindings, templateFileFindings } from './template-findings.js';
+import { iniSettings, type IniKey } from './settings-ini.js';
 import { withoutUnpassedOutputs } from './template-compiled.js';
 import { withoutJsonInScriptResponses } from './template-js-response.js';
 import { withoutEscapingMarkdown } from './template-markdown.js';
@@ -318,6 +319,44 @@ export const codeAnalyzer: Analyzer = {
       if (byDesign !== undefined) f.suppression = { kind: 'by-design', reason: byDesign };
       return f;
     });
-    return [...found, ...rendered];
+    const ini = lang.family === 'python' ? await iniSettingFindings(file, ctx, rules) : [];
+    return [...found, ...rendered, ...ini];
   },
 };
+
+// The rule whose weakness each shipped setting is.
+const iniRuleOf = (setting: IniKey): string =>
+  setting === 'DEBUG' ? 'code/py-django-debug' : 'code/py-hardcoded-secret-key';
+
+/** A Django settings module's DEBUG and SECRET_KEY as the cfg file it reads them from ships them (settings-ini.ts). */
+async function iniSettingFindings(
+  file: SourceFile,
+  ctx: AnalyzerContext,
+  rules: PreparedRules,
+): Promise<RawFinding[]> {
+  const settings = await iniSettings(
+    file.text,
+    file.path,
+    (p) => ctx.paths.has(p),
+    (p) => ctx.readFile(p),
+  );
+  const out: RawFinding[] = [];
+  for (const s of settings) {
+    const rule = rules.set.rules.find((r) => r.id === iniRuleOf(s.key));
+    if (!rule) continue;
+    const what = s.key === 'DEBUG' ? `DEBUG = ${s.value}` : 'SECRET_KEY is a fixed value';
+    out.push(
+      findingFrom(ruleMetaOf(rule), {
+        message: `${what} in ${s.path}, the file the Django settings module ${file.path} reads ${s.key} from (line ${s.readAt})`,
+        location: {
+          path: s.path,
+          startLine: s.line,
+          snippet: s.key === 'DEBUG' ? `DEBUG = ${s.value}` : 'SECRET_KEY = …',
+        },
+        fingerprintKey: `${s.path}|${s.key}`,
+        ...(s.key === 'SECRET_KEY' ? { secret: s.value } : {}),
+      }),
+    );
+  }
+  return out;
+}

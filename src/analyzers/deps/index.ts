@@ -18,6 +18,7 @@ import { normaliseName } from './osv/normalise.js';
 import type { OsvRecord } from './osv/types.js';
 import { INTEGRITY_RULES } from './rules.js';
 import { packageVerdict, VULNERABLE_PACKAGE_RULE } from './package-finding.js';
+import { OWN_MANIFESTS, ownPackageOf, projectVerdict, VULNERABLE_PROJECT_RULE } from './own-project.js';
 import { optionsOf } from '../options.js';
 
 export type { DepsOptions } from './options.js';
@@ -130,6 +131,42 @@ function integrityFindings(
   return out;
 }
 
+/** The finding for the project's own published package when its manifest names an affected version. */
+function ownProjectFinding(file: SourceFile, index: AdvisoryIndex, ctx: AnalyzerContext): RawFinding[] {
+  const own = ownPackageOf(file.path, file.name, file.text);
+  if (!own) return [];
+  const records = index.lookupMany(own.ecosystem, [own.name]).get(normaliseName(own.ecosystem, own.name));
+  if (!records) return [];
+  let matches: AdvisoryMatch[];
+  try {
+    matches = matchPackage(records, own, (id, err) =>
+      ctx.warn(
+        `${file.path}: advisory ${id} could not be evaluated for ${own.name}@${own.version} and was skipped ` +
+          `(${(err as Error).message}); re-import the database with \`vanguard db update\``,
+      ),
+    );
+  } catch (err) {
+    ctx.warn(
+      `${file.path}: the advisories of ${own.name}@${own.version} could not be evaluated (${(err as Error).message})`,
+    );
+    return [];
+  }
+  if (matches.length === 0) return [];
+  const v = projectVerdict(own, file.name, matches);
+  return [
+    findingFrom(VULNERABLE_PROJECT_RULE, {
+      title: v.title,
+      message: v.message,
+      remediation: v.remediation,
+      severity: v.severity,
+      cwe: v.cwe,
+      location: { path: file.path, startLine: own.line, snippet: file.lines()[own.line - 1]?.trim() ?? '' },
+      fingerprintKey: v.fingerprintKey,
+      package: v.package,
+    }),
+  ];
+}
+
 /** Parses a dependency file into its inventory: notes go to ctx.warn, the packages to ctx.declareInventory. */
 export async function inventoryOf(file: SourceFile, ctx: AnalyzerContext): Promise<Inventory | undefined> {
   const fmt = formatFor(file.name);
@@ -170,8 +207,8 @@ export const depsAnalyzer: Analyzer = {
   id: 'deps',
   description:
     'Vulnerable dependencies (OSV advisories) and lockfile integrity, from lockfiles and manifests of every major ecosystem.',
-  rules: [...INTEGRITY_RULES, VULNERABLE_PACKAGE_RULE],
-  matches: (file) => isDependencyFile(file.name),
+  rules: [...INTEGRITY_RULES, VULNERABLE_PACKAGE_RULE, VULNERABLE_PROJECT_RULE],
+  matches: (file) => isDependencyFile(file.name) || OWN_MANIFESTS.has(file.name),
 
   /**
    * Without a database, a scan that asked for deps by name stops (exit 2); a default scan goes on
@@ -203,9 +240,10 @@ export const depsAnalyzer: Analyzer = {
 
   async analyze(file, ctx) {
     const inv = await inventoryOf(file, ctx);
-    if (!inv) return [];
-    const out = integrityFindings(file, inv, ctx.options);
     const index = optionsOf('deps', ctx.options).advisories === false ? undefined : indexFor(ctx.options);
+    const own = index ? ownProjectFinding(file, index, ctx) : [];
+    if (!inv) return own;
+    const out = [...own, ...integrityFindings(file, inv, ctx.options)];
     if (!index) return out;
     const unique = uniquePackages(inv);
     const byEcosystem = new Map<string, Map<string, OsvRecord[]>>();
