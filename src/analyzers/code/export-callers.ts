@@ -1,8 +1,8 @@
 /**
  * A rule's `unlessFixed` value that is fixed but for parameters of the function a module exports whole
  * (`module.exports = function (pid, signal) { exec('taskkill /pid ' + pid + ' /T /F') }`), proven at the
- * calls the package's other modules make through the name they bind with `require` (`var treekill =
- * require('../TreeKill'); … treekill(parseInt(pid), 'SIGKILL', cb)`). The one-file reading of a parameter
+ * calls the package's other modules make through the name they bind to it with a require call (God's
+ * `treekill` given `treekill(parseInt(pid), 'SIGKILL', cb)`). The one-file reading of a parameter
  * (param-arguments.ts) sees no call of such a function; this reads the callers across the package, as
  * own-fields.ts reads a page's scripts: only for matches that need it, through the core.
  *
@@ -162,7 +162,8 @@ async function isEntry(
 
 /**
  * The values given at `index` by every call of `module`'s export in `scripts`, or undefined when some script
- * names the module otherwise than `var NAME = require('…')` at its top level used only as `NAME(…)`.
+ * names the module otherwise than as the one string given to a top-level declaration's require call, the
+ * declared name used only as `NAME(…)`.
  */
 function callerArguments(
   module: string,
@@ -185,7 +186,7 @@ function callerArguments(
       const spec = n.text().slice(1, -1);
       return resolveJs(s.path, spec, exists) === module;
     });
-    // Each mention of the module is `NAME = require('…')` in a declaration at the top level.
+    // Each mention of the module is the string a require call is given as a top-level declaration's value.
     if (strings.length !== specs.length) return undefined;
     for (const str of strings) {
       const call = str.parent()?.parent();
