@@ -72,6 +72,9 @@ export function exportParamIndex(id: SgNode): number | undefined {
 }
 
 // A module that may export a function whole: the only text the reading below can prove anything for.
+// The last file asked about (a rule's matches come one file at a time): its text is searched once.
+let lastText: string | undefined;
+let lastExports = false;
 const EXPORTS_FUNCTION = /\bmodule\.exports\s*=\s*(?:async\s+)?(?:function\s*\(|\(|[\w$]+\s*=>)/;
 
 /**
@@ -85,7 +88,11 @@ export function fixedButExportParams(
   throughCall: (call: SgNode) => boolean,
   singleAssignment: boolean,
 ): number[] | undefined {
-  if (!EXPORTS_FUNCTION.test(fileText)) return undefined;
+  if (fileText !== lastText) {
+    lastText = fileText;
+    lastExports = EXPORTS_FUNCTION.test(fileText);
+  }
+  if (!lastExports) return undefined;
   const found = new Set<number>();
   const ok = isFixedValue(value, fixedCall, throughCall, singleAssignment, undefined, (n) => {
     const i = exportParamIndex(n);
