@@ -19,6 +19,7 @@ import { fixedByCallers, ModuleCallers } from './py-caller-constants.js';
 import { isImportedName } from './name-binding.js';
 import { moduleCallOf } from './module-escapers.js';
 import { fixedButOwnFields } from './own-fields.js';
+import { fixedButExportParams } from './export-callers.js';
 import { calleeDeclared } from './callee-members.js';
 import { backtrackingOf } from './redos-source.js';
 import { namesBoundTo, shadowedAt } from './bound-names.js';
@@ -321,6 +322,18 @@ function runMatch(rule: CodeRule, hits: readonly BatchHit[], text: string, out: 
         rule.profile === 'audit',
       );
       if (own) cm.ownFields = own;
+      // Fixed but for parameters of the module's whole export: proven at its callers (export-callers.ts).
+      const params =
+        own === undefined
+          ? fixedButExportParams(
+              value,
+              fileText,
+              (c) => fixed.calls.some((x) => c.matches(x)) || calleeDeclared(c, fixed.callees),
+              (c) => fixed.through.some((x) => c.matches(x)),
+              rule.profile === 'audit',
+            )
+          : undefined;
+      if (params) cm.exportParams = params;
     }
     out.push(cm);
   }

@@ -16,6 +16,7 @@ import { dropCommandLineModules } from './cli-imports.js';
 import { dedupeMatches } from './dedupe.js';
 import { dropFixedImports } from './imported-fixed.js';
 import { dropOwnFields } from './own-fields.js';
+import { dropFixedByCallers } from './export-callers.js';
 import { dropParsedFields } from './parsed-fields.js';
 import { dropPatchedMerges } from './patched-merge.js';
 import { dropQuerySanitized } from './query-sanitizer.js';
@@ -205,7 +206,11 @@ export const codeAnalyzer: Analyzer = {
             await dropQuerySanitized(
               await dropParsedFields(
                 await dropOwnFields(
-                  await dropFixedImports(dedupeMatches(result.matches), file, lang, ctx),
+                  await dropFixedByCallers(
+                    await dropFixedImports(dedupeMatches(result.matches), file, lang, ctx),
+                    file,
+                    ctx,
+                  ),
                   file,
                   ctx,
                 ),

@@ -33,6 +33,8 @@ export interface CodeMatch {
   moduleCall?: ModuleCall;
   /** The own fields the rule's `unlessFixed` value is fixed but for, proven over the application (own-fields.ts). */
   ownFields?: OwnField[];
+  /** The parameters of a module's whole export the `unlessFixed` value is fixed but for (export-callers.ts). */
+  exportParams?: number[];
   /** A route-guard match's handler when it is a name, possibly defined in another module (route-handlers.ts). */
   handlerName?: string;
 }
