@@ -73,3 +73,14 @@ app.get('/emptied', (req, res) => {
   // ruleid: code/js-xss-response
   res.end('Moved: ' + req.url);
 });
+
+function restore(res) {
+  res.statusCode = 200;
+}
+app.get('/helper', (req, res) => {
+  res.statusCode = 302;
+  res.setHeader('Location', '/new');
+  restore(res);
+  // ruleid: code/js-xss-response
+  res.end('Moved: ' + req.query.page);
+});
