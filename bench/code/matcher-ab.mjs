@@ -2,7 +2,7 @@
 // time of each matcher's findAll, the two taking turns file by file. For rewriting a costly matcher into one
 // that means the same (every node and binding must agree; a difference is printed and fails the run).
 // Usage: npx tsc -p tsconfig.build.json &&
-//   node bench/code/matcher-ab.mjs <dir> --a <old rules/code> --b <new rules/code> --rule <id> [--sink N] [--vars O,K,V]
+//   node bench/code/matcher-ab.mjs <dir> --a <old rules/code> --b <new rules/code> --rule <id> [--sink N|match] [--vars O,K,V]
 //   e.g. --a bench/.work/base/rules/code --b rules/code --rule code/js-prototype-key-write --vars O,K,V
 import { parse, Lang } from '@ast-grep/napi';
 import { readdirSync, readFileSync } from 'node:fs';
@@ -24,7 +24,8 @@ if (!dir || !opt('a') || !opt('b') || !opt('rule')) {
 const sinkOf = (rulesDir) => {
   const set = loadRuleDirs([rulesDir]);
   const rule = (set.rules ?? set).find((r) => r.id === opt('rule'));
-  const sink = rule?.taint?.sinks[Number(opt('sink', '0'))];
+  // `--sink match`: the rule's own matcher (a structural rule) instead of a taint sink.
+  const sink = opt('sink') === 'match' ? rule?.match : rule?.taint?.sinks[Number(opt('sink', '0'))];
   if (!sink) throw new Error(`no sink ${opt('sink', '0')} of ${opt('rule')} in ${rulesDir}`);
   return sink.matcher ?? sink;
 };
