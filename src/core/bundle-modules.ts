@@ -50,7 +50,7 @@ const DEFINE_START =
   /^require\.define\(("(?:[^"\\\n]|\\.)*")\s*,\s*function\s*\(\s*require\s*,\s*module\s*,\s*exports\s*,\s*__dirname\s*,\s*__filename\s*,\s*process\s*,\s*global\s*\)\s*\{/gm;
 const DEFINE_END = /\}\s*\)\s*;?\s*$/;
 const DEFINE_BUNDLE_END =
-  /\}\s*\)\s*;?\s*((?:require\(\s*"[^"\n]*"\s*\)\s*;?\s*)+)(?:var\s+process\s*=\s*require\(\s*"__browserify_process"\s*\)\s*;?\s*)?$/;
+  /\}\s*\)\s*(?:;\s*)?((?:require\(\s*"[^"\n]*"\s*\)\s*(?:;\s*)?)+)(?:var\s+process\s*=\s*require\(\s*"__browserify_process"\s*\)\s*(?:;\s*)?)?$/;
 const RELATIVE_REQUIRE = /\brequire\(\s*(['"])(\.{1,2}\/[^'"\n]{1,512})\1\s*\)/g;
 const DEFINE_EXTENSIONS = ['', '.js', '.coffee', '.json', '/index.js'];
 
