@@ -21,10 +21,11 @@ import { sourceForm } from './compiled-calls.js';
 import { isFixedValue } from './fixed-value.js';
 import { laterValues, named } from './fixed-writes.js';
 import { resolveJs } from './imports.js';
-import { isDeclarationFile, languageOf } from './languages.js';
+import { languageOf, scriptsUnder } from './languages.js';
 import type { CodeMatch } from './matches.js';
 import { MAX_CODE_BYTES } from './minified.js';
-import { FUNCTIONS, MAX_ANCESTORS, binding } from './name-binding.js';
+import { paramOwner } from './param-arguments.js';
+import { binding } from './name-binding.js';
 import { escapeRegex } from './scope.js';
 import { kindOf } from './syntax.js';
 
@@ -36,18 +37,11 @@ import { kindOf } from './syntax.js';
 export function exportParamIndex(id: SgNode): number | undefined {
   if (kindOf(id) !== 'identifier') return undefined;
   const name = id.text();
-  let fn: SgNode | null = id.parent();
-  let index = -1;
-  for (let up = 0; fn; fn = fn.parent()) {
-    if (++up > MAX_ANCESTORS) return undefined;
-    if (!FUNCTIONS.has(kindOf(fn))) continue;
-    const params = named(fn.field('parameters'));
-    index = params.findIndex((p) => kindOf(p) === 'identifier' && p.text() === name);
-    if (index >= 0) break;
-    // Destructured or defaulted under that name, or a closer function's own name: not read here.
-    if (params.some((p) => p.text().includes(name))) return undefined;
-  }
-  if (!fn || !['function_expression', 'arrow_function'].includes(kindOf(fn))) return undefined;
+  // Destructured or defaulted under that name, or a closer function's own name: not read here.
+  const owner = paramOwner(id, name);
+  if (!owner) return undefined;
+  const { fn, index } = owner;
+  if (!['function_expression', 'arrow_function'].includes(kindOf(fn))) return undefined;
   // A named function expression may call itself with other values.
   if (fn.field('name')) return undefined;
   const assign = fn.parent();
@@ -118,11 +112,7 @@ async function loadScripts(
 ): Promise<Script[] | undefined> {
   const out: Script[] = [];
   let bytes = 0;
-  for (const path of ctx.paths) {
-    if (app !== '' && !path.startsWith(`${app}/`)) continue;
-    const name = path.slice(path.lastIndexOf('/') + 1);
-    const lang = languageOf(name.includes('.') ? name.slice(name.lastIndexOf('.') + 1).toLowerCase() : '');
-    if (!lang || lang.family === 'python' || isDeclarationFile(path)) continue;
+  for (const { path } of scriptsUnder(ctx.paths, app)) {
     const text = await ctx.readFile(path);
     // A module too large to read is a caller this reading cannot vouch for.
     if (text === undefined || text.length > MAX_CODE_BYTES) return undefined;

@@ -86,3 +86,20 @@ export function scriptLanguageOf(path: string): NapiLang | undefined {
 export function isDeclarationFile(name: string): boolean {
   return /\.d\.[cm]?ts$/.test(name);
 }
+
+/**
+ * The JavaScript and TypeScript files (no declaration file) among `paths` under the application folder `app`
+ * ('' for the whole tree), by their names: what a reading across an application's own scripts goes through.
+ */
+export function* scriptsUnder(
+  paths: Iterable<string>,
+  app: string,
+): Generator<{ path: string; name: string; lang: FileLanguage }> {
+  for (const path of paths) {
+    if (app !== '' && !path.startsWith(`${app}/`)) continue;
+    const name = path.slice(path.lastIndexOf('/') + 1);
+    const lang = languageOf(name.includes('.') ? name.slice(name.lastIndexOf('.') + 1).toLowerCase() : '');
+    if (!lang || lang.family === 'python' || isDeclarationFile(path)) continue;
+    yield { path, name, lang };
+  }
+}

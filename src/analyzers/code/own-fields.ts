@@ -30,7 +30,7 @@ import { calleeDeclared } from './callee-members.js';
 import { sourceForm } from './compiled-calls.js';
 import { isFixedValue, returnedValues } from './fixed-value.js';
 import { enclosingScope, laterValues, named } from './fixed-writes.js';
-import { isDeclarationFile, languageOf } from './languages.js';
+import { languageOf, scriptsUnder } from './languages.js';
 import type { CodeMatch } from './matches.js';
 import { isMinified, MAX_CODE_BYTES } from './minified.js';
 import { FUNCTIONS, MAX_ANCESTORS, binding } from './name-binding.js';
@@ -117,11 +117,7 @@ async function loadScripts(
 ): Promise<Script[] | undefined> {
   const out: Script[] = [];
   let bytes = 0;
-  for (const path of ctx.paths) {
-    if (app !== '' && !path.startsWith(`${app}/`)) continue;
-    const name = path.slice(path.lastIndexOf('/') + 1);
-    const lang = languageOf(name.includes('.') ? name.slice(name.lastIndexOf('.') + 1).toLowerCase() : '');
-    if (!lang || lang.family === 'python' || isDeclarationFile(path)) continue;
+  for (const { path, name, lang } of scriptsUnder(ctx.paths, app)) {
     const text = await ctx.readFile(path);
     if (text === undefined || text.length > MAX_CODE_BYTES || isMinified(name, text)) continue;
     bytes += text.length;

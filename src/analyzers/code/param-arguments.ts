@@ -11,6 +11,23 @@ import { laterValues, named } from './fixed-writes.js';
 import { contains } from './taint-support.js';
 
 /**
+ * The nearest enclosing function of `at` with a plain parameter `name`, and its position; undefined when a
+ * closer function takes that name another way (destructured, defaulted, or in its own name), or past
+ * MAX_ANCESTORS.
+ */
+export function paramOwner(at: SgNode, name: string): { fn: SgNode; index: number } | undefined {
+  for (let fn = at.parent(), up = 0; fn; fn = fn.parent()) {
+    if (++up > MAX_ANCESTORS) return undefined;
+    if (!FUNCTIONS.has(kindOf(fn))) continue;
+    const params = named(fn.field('parameters'));
+    const index = params.findIndex((p) => kindOf(p) === 'identifier' && p.text() === name);
+    if (index >= 0) return { fn, index };
+    if (params.some((p) => p.text().includes(name))) return undefined;
+  }
+  return undefined;
+}
+
+/**
  * The parameter `name` of the function around `at`, when that function is a local one that is only ever
  * called by name (never passed as a value): its arguments at that position in every call (`get('git rev-parse
  * HEAD', next)`), and the values its body gives the parameter (`writes`: the right side of each `name = v` and
@@ -25,17 +42,9 @@ export function argumentsOfParam(
   at: SgNode,
   name: string,
 ): { owner: SgNode; args: SgNode[]; writes: SgNode[] } | undefined {
-  let fn: SgNode | null = at.parent();
-  let index = -1;
-  for (let up = 0; fn; fn = fn.parent()) {
-    if (++up > MAX_ANCESTORS) return undefined;
-    if (!FUNCTIONS.has(kindOf(fn))) continue;
-    const params = named(fn.field('parameters'));
-    index = params.findIndex((p) => kindOf(p) === 'identifier' && p.text() === name);
-    if (index >= 0) break;
-    if (params.some((p) => p.text().includes(name))) return undefined;
-  }
-  if (!fn) return undefined;
+  const owner = paramOwner(at, name);
+  if (!owner) return undefined;
+  const { fn, index } = owner;
   // What the body writes to the parameter (`if (total > 100) value = 100 - used`, `text += '…'`) is proven with
   // the arguments; a write of another kind (destructuring, `for (name of list)`) leaves its values unknown.
   const param = named(fn.field('parameters'))[index];
