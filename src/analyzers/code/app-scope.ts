@@ -309,3 +309,16 @@ export async function keepAppMatches(
     return first.get(m.rule.id) === m;
   });
 }
+
+/** `load()`'s answer for the application folder `app` of one scan (its set of paths), made once and kept. */
+export function perScanApp<T>(
+  cache: WeakMap<ReadonlySet<string>, Map<string, T>>,
+  paths: ReadonlySet<string>,
+  app: string,
+  load: () => T,
+): T {
+  let apps = cache.get(paths);
+  if (!apps) cache.set(paths, (apps = new Map<string, T>()));
+  if (!apps.has(app)) apps.set(app, load());
+  return apps.get(app)!;
+}

@@ -25,7 +25,7 @@ import { parse } from '@ast-grep/napi';
 import type { SgNode } from '@ast-grep/napi';
 import type { AnalyzerContext, SourceFile } from '../../core/analyzer.js';
 import { roleFromContent, roleFromPath } from '../../core/file-role.js';
-import { appFolderOf } from './app-scope.js';
+import { appFolderOf, perScanApp } from './app-scope.js';
 import { calleeDeclared } from './callee-members.js';
 import { sourceForm } from './compiled-calls.js';
 import { isFixedValue, returnedValues } from './fixed-value.js';
@@ -390,11 +390,7 @@ export async function dropOwnFields(
   const pending = matches.filter((m) => m.ownFields !== undefined && m.rule.unlessFixed);
   if (pending.length === 0) return matches;
   const app = appFolderOf(file.path, ctx.paths);
-  let apps = scans.get(ctx.paths);
-  if (!apps) scans.set(ctx.paths, (apps = new Map<string, Promise<Script[] | undefined>>()));
-  let loading = apps.get(app);
-  if (!loading) apps.set(app, (loading = loadScripts(ctx, app)));
-  const scripts = await loading;
+  const scripts = await perScanApp(scans, ctx.paths, app, () => loadScripts(ctx, app));
   if (!scripts) return matches;
   const drop = new Set<CodeMatch>();
   for (const m of pending) {
