@@ -139,3 +139,17 @@ export function onlyGivenClientRequests(
   }
   return calls > 0;
 }
+
+// A route decorator (`@app.get("/crawl")`, `@router.route(…)`, `@get("/x")`): whatever the module imports.
+const ROUTE_DECORATOR =
+  /^@[ \t]*(?:[\w$]+[ \t]*\.[ \t]*)*(?:route|get|post|put|patch|delete|head|options|websocket|api_route|view_config|endpoint)[ \t]*\(/;
+
+/**
+ * Whether a Python function is a route's handler by its decorator: a server framework the crawler module's
+ * import list misses (Robyn, BlackSheep) serves `request` to it, so it is the request served, not Scrapy's.
+ */
+export function routeHandler(fn: SgNode): boolean {
+  const outer = fn.parent();
+  if (outer?.kind() !== 'decorated_definition') return false;
+  return outer.children().some((c) => c.kind() === 'decorator' && ROUTE_DECORATOR.test(c.text()));
+}

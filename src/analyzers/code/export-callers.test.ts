@@ -107,4 +107,54 @@ describe('a whole export proven at its callers in the package', () => {
     const called = `${TREE_KILL}module.exports(global.lastPid);\n`;
     expect(await lines({ ...files, 'lib/TreeKill.js': called })).toEqual([6]);
   });
+
+  // review42: loads this reading cannot follow, and callers outside the module's own package.
+  it('keeps it when another script loads the module by a built path or by the package name', async () => {
+    const base = {
+      'package.json': MANIFEST,
+      'lib/TreeKill.js': TREE_KILL,
+      'lib/God/Methods.js': caller("treekill(parseInt(pid), 'SIGKILL', cb);"),
+    };
+    const built =
+      "var path = require('path');\nvar tk = require(path.join(__dirname, 'TreeKill'));\nmodule.exports = function (req) { tk(req.query.pid); };\n";
+    expect(await lines({ ...base, 'lib/api.js': built })).toEqual([6]);
+    const joined =
+      "var tk = require(__dirname + '/TreeKill');\nmodule.exports = function (req) { tk(req.query.pid); };\n";
+    expect(await lines({ ...base, 'lib/api.js': joined })).toEqual([6]);
+    const own = "var tk = require('pkg/lib/TreeKill');\ntk(process.argv[2]);\n";
+    expect(await lines({ ...base, 'bin/cli.js': own })).toEqual([6]);
+    // A folder mapping in `exports` (Node before 17) opens every module under it.
+    const folder = JSON.stringify({
+      name: 'pkg',
+      main: 'index.js',
+      exports: { '.': './index.js', './lib/': './lib/' },
+    });
+    expect(await lines({ ...base, 'package.json': folder })).toEqual([6]);
+  });
+
+  it('keeps it when another package of the scan calls the module by a relative path', async () => {
+    const files = {
+      'package.json': JSON.stringify({ name: 'root', private: true }),
+      'packages/a/package.json': MANIFEST,
+      'packages/a/lib/TreeKill.js': TREE_KILL,
+      'packages/a/lib/God/Methods.js': caller("treekill(parseInt(pid), 'SIGKILL', cb);"),
+      'packages/b/package.json': JSON.stringify({ name: 'b' }),
+      'packages/b/server.js':
+        "var tk = require('../a/lib/TreeKill');\nrequire('http').createServer(function (req) { tk(req.url.slice(1)); }).listen(1);\n",
+    };
+    expect(await lines(files, 'packages/a/lib/TreeKill.js')).toEqual([6]);
+  });
+
+  it('reads the callers of a folder index required by the folder name', async () => {
+    const files = {
+      'package.json': MANIFEST,
+      'lib/kill/index.js': TREE_KILL,
+      'lib/God/Methods.js': caller("treekill(parseInt(pid), 'SIGKILL', cb);").replace(
+        '../TreeKill',
+        '../kill/index',
+      ),
+      'lib/api.js': "var tk = require('./kill');\nmodule.exports = function (req) { tk(req.query.pid); };\n",
+    };
+    expect(await lines(files, 'lib/kill/index.js')).toEqual([6]);
+  });
 });

@@ -116,7 +116,6 @@ async function loadScripts(
     const text = await ctx.readFile(path);
     // A module too large to read is a caller this reading cannot vouch for.
     if (text === undefined || text.length > MAX_CODE_BYTES) return undefined;
-    if (!/['"`]\.\.?\//.test(text)) continue;
     bytes += text.length;
     if (out.length >= LIMIT.files || bytes > LIMIT.bytes) return undefined;
     out.push({ path, text });
@@ -150,7 +149,8 @@ async function isEntry(
   collect(pkg.bin);
   collect(pkg.exports);
   for (const n of names) {
-    if (n.includes('*')) return true;
+    // A pattern, or a folder mapping (`"./lib/": "./lib/"`, read by Node before 17): any module under it.
+    if (n.includes('*') || n.endsWith('/')) return true;
     const spec = `./${posix.normalize(n).replace(/^\.\//, '')}`;
     if (resolveJs(manifest, spec, exists) === module) return true;
   }
@@ -170,12 +170,17 @@ function callerArguments(
 ): SgNode[] | undefined {
   const out: SgNode[] = [];
   const base = posix.basename(module).replace(/\.(?:js|cjs|mjs|jsx)$/, '');
+  // A folder's `index` is required by the folder's name.
+  const names = base === 'index' ? [posix.basename(posix.dirname(module)), base] : [base];
+  // The module's name as a path segment of a text (`'pkg/lib/TreeKill'`, `__dirname + '/TreeKill'`).
+  const mention = new RegExp(
+    `(?:^|[/\\\\'"\`])(?:${names.map(escapeRegex).join('|')})(?:\\.[cm]?jsx?)?(?:$|[/\\\\'"\`])`,
+  );
   for (const s of scripts) {
-    if (s.path === module || !s.text.includes(base)) continue;
+    if (s.path === module || !names.some((n) => s.text.includes(n))) continue;
     const specs = [...s.text.matchAll(RELATIVE_SPEC)].filter(
       (m) => resolveJs(s.path, m[1]!, exists) === module,
     );
-    if (specs.length === 0) continue;
     const lang = languageOf(s.path.slice(s.path.lastIndexOf('.') + 1).toLowerCase());
     if (!lang) return undefined;
     const root = parse(lang.lang, sourceForm(s.text)).root();
@@ -183,6 +188,12 @@ function callerArguments(
       const spec = n.text().slice(1, -1);
       return resolveJs(s.path, spec, exists) === module;
     });
+    // A text naming the module that is not a relative specifier resolving to it (a path built from
+    // `__dirname`, the package's own name from a bin script): a load this reading cannot follow.
+    const texts = root.findAll({ rule: { any: [{ kind: 'string' }, { kind: 'template_string' }] } });
+    const own = new Set(strings.map((n) => n.id()));
+    if (texts.some((n) => !own.has(n.id()) && mention.test(n.text()))) return undefined;
+    if (specs.length === 0) continue;
     // Each mention of the module is the string a require call is given as a top-level declaration's value.
     if (strings.length !== specs.length) return undefined;
     for (const str of strings) {
@@ -228,7 +239,9 @@ export async function dropFixedByCallers(
   if (pending.length === 0) return matches;
   const app = appFolderOf(file.path, ctx.paths);
   if (await isEntry(file.path, app, ctx)) return matches;
-  const scripts = await perScanApp(scans, ctx.paths, app, () => loadScripts(ctx, app));
+  // Every script of the scan, not only the package's: another package of a monorepo may reach the module
+  // by a relative path (`require('../a/lib/kill')`).
+  const scripts = await perScanApp(scans, ctx.paths, '', () => loadScripts(ctx, ''));
   if (!scripts) return matches;
   const drop = new Set<CodeMatch>();
   for (const m of pending) {

@@ -6,6 +6,7 @@ import type { Matcher, ParamSourceSpec } from './rule-schema.js';
 import {
   clientRequestParam,
   crawlerModule,
+  routeHandler,
   onlyGivenClientRequests,
   sentByClient,
 } from './client-request.js';
@@ -151,7 +152,11 @@ export class SourceFinder {
       // Python views take the request first (after self in class-based views); Flask's is a global import.
       if (this.o.python) {
         const text = this.o.index.textOf(this.o.root);
-        if (crawlerModule(text) || clientRequestParam(d.node, text) || sentByClient(d.fn, d.name, text))
+        if (
+          (crawlerModule(text) && !routeHandler(d.fn)) ||
+          clientRequestParam(d.node, text) ||
+          sentByClient(d.fn, d.name, text)
+        )
           return false;
         if (onlyGivenClientRequests(d.fn, d.index, text, (arg) => this.paramsOf(arg))) return false;
         const first = d.fn.field('parameters')?.namedChildren()[0]?.text() ?? '';

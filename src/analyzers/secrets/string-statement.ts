@@ -85,5 +85,13 @@ export function inBlockComment(m: MatchContext): boolean {
   const open = before.lastIndexOf('/*');
   if (open === -1 || before.includes('*/', open + 2)) return false;
   const lineStart = before.lastIndexOf('\n', open - 1) + 1;
-  return /^[ \t]*$/.test(before.slice(lineStart, open)) && text.includes('*/', at);
+  if (!/^[ \t]*$/.test(before.slice(lineStart, open)) || !text.includes('*/', at)) return false;
+  // A format whose comments start with `#` or `;` has no block comment: a `/*` opening a line there is data (a
+  // glob under an ini key), and a later `*/` a cron step (`*/5 * * * *`).
+  if (NO_BLOCK_COMMENTS.test(m.path)) return false;
+  // An odd number of backticks since the opener: it opened a line of a template string, not a comment.
+  return (before.slice(open).match(/`/g) ?? []).length % 2 === 0;
 }
+
+const NO_BLOCK_COMMENTS =
+  /(?:\.(?:ini|cfg|toml|ya?ml|env|properties|sh|bash|zsh|py|pyi|rb|pl|pm|r|mk|cmake|dockerignore|gitignore)|(?:^|\/)(?:\.env[^/]*|Dockerfile[^/]*|Makefile|Procfile))$/i;

@@ -167,6 +167,13 @@ describe('weak passwords', () => {
     expect((await scan('lib/settings.js', closed)).map((f) => f[0])).toEqual(['secrets/weak-password']);
     const glob = 'const files = "src/**/*.js";\nconst pass = "' + '1234";\nconst end = "*/";\n';
     expect((await scan('lib/settings.js', glob)).map((f) => f[0])).toEqual(['secrets/weak-password']);
+    // review42: a `/*` opening a line of a template string, or a glob under an ini key with a cron step after the
+    // value, opens no comment.
+    const template = 'const ignore = `\n/*\n!dist\n`;\nconst pass = "' + '1234";\n/** Connects. */\n';
+    expect((await scan('lib/settings.js', template)).map((f) => f[0])).toEqual(['secrets/weak-password']);
+    const ini =
+      '[backup]\nexclude =\n  /*.tmp\n\n[database]\npassword = ' + '1234\n\n[cron]\nschedule = */5 * * * *\n';
+    expect((await scan('config/app.ini', ini)).map((f) => f[0])).toEqual(['secrets/weak-password']);
     // A strong value in such a block may be a live credential that was only switched off.
     const strong = await scan('lib/settings.js', '/*\nconst pass = "q8Zr2LmX0' + 'pWc7VbN!";\n*/\n');
     expect(strong.map((f) => f[0])).toEqual(['secrets/hardcoded-password']);

@@ -84,3 +84,12 @@ app.get('/helper', (req, res) => {
   // ruleid: code/js-xss-response
   res.end('Moved: ' + req.query.page);
 });
+
+// review42: the request's target rewritten first may be empty, and an empty Location shows the body.
+app.get('/rewritten', (req, res) => {
+  req.url = req.query.back || '';
+  res.statusCode = 302;
+  res.setHeader('Location', req.url);
+  // ruleid: code/js-xss-response
+  res.end('Moved: ' + req.query.back);
+});
