@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import { buildVariants, isVariantOfLibraryCopy } from './library-copy.js';
 import { docsRoleFromContent, roleClassifier, roleFromContent, roleFromPath } from './file-role.js';
 
 describe('roleFromPath', () => {
@@ -424,61 +423,6 @@ describe('roleFromContent: copies of well-known libraries', () => {
     expect(
       roleFromContent('// Mocha 10.2 runs these specs in the browser\n' + code, 'test/setup.js'),
     ).toBeUndefined();
-  });
-});
-
-describe('isVariantOfLibraryCopy: the other build of a library copy beside it', () => {
-  const code = 'var x = 1;\n'.repeat(50);
-  const ext =
-    '/*\n * Ext JS Library 3.4.0\n * Copyright(c) 2006-2011 Sencha Inc.\n * licensing@sencha.com\n */\n';
-  const respond =
-    '/*! Respond.js v1.4.2: min/max-width media query polyfill * Copyright 2013 Scott Jehl\n' +
-    ' * Licensed under https://github.com/scottjehl/Respond/blob/master/LICENSE-MIT\n *  */\n';
-  it('reads the banners of Ext JS and Respond.js', () => {
-    expect(roleFromContent(ext + code, 'static/js/ext/ext-all.js')).toBe('vendored');
-    expect(roleFromContent(respond + code, 'static/libs/respond/respond.min.js')).toBe('vendored');
-  });
-  it("reads Ext JS's GPL banner, which names the library after 'This file is part of'", () => {
-    const gpl =
-      '/*\nThis file is part of Ext JS 3.4\n\nCopyright (c) 2011-2013 Sencha Inc\n\n' +
-      'GNU General Public License Usage\nThis file may be used under the terms of the GNU General Public License\n*/\n';
-    expect(roleFromContent(gpl + code, 'js/extjs/ext-all-debug.js')).toBe('vendored');
-    // Its minified twin is skipped as minified; the debug build alone must be known by its banner.
-    expect(isVariantOfLibraryCopy('js/extjs/ext-all-debug.js', () => undefined)).toBe(false);
-    // A project's own GPL header names the project, not a library.
-    const own =
-      '/*\nThis file is part of Deluge 2.0\n\nCopyright (c) 2009 Damien Churchill\n\nGNU General Public License\n*/\n';
-    expect(roleFromContent(own + code, 'js/deluge-all-debug.js')).toBeUndefined();
-  });
-  it('names the builds a library ships beside a script', () => {
-    expect(buildVariants('static/js/ext/ext-all-debug.js')).toEqual([
-      'static/js/ext/ext-all.js',
-      'static/js/ext/ext-all.min.js',
-      'static/js/ext/ext-all-min.js',
-    ]);
-    expect(buildVariants('libs/respond/respond.src.js')).toEqual([
-      'libs/respond/respond.js',
-      'libs/respond/respond.min.js',
-      'libs/respond/respond-min.js',
-    ]);
-    expect(buildVariants('app.js')).toEqual(['app.min.js', 'app-min.js']);
-    expect(buildVariants('templates/page.html')).toEqual([]);
-  });
-  it('takes a script whose banner was stripped for the library its twin names', () => {
-    // Debian strips the banner of Ext JS's debug build and keeps it on the minified one.
-    const files = new Map([['static/js/ext/ext-all.js', ext + code]]);
-    expect(isVariantOfLibraryCopy('static/js/ext/ext-all-debug.js', (p) => files.get(p))).toBe(true);
-    const beside = new Map([['static/libs/respond/respond.min.js', respond + code]]);
-    expect(isVariantOfLibraryCopy('static/libs/respond/respond.src.js', (p) => beside.get(p))).toBe(true);
-  });
-  it("leaves the project's own scripts alone, minified twin or not", () => {
-    // The app's own minified build carries no library banner.
-    const own = new Map([['static/js/app.min.js', '/*! app v2.0 (c) Example Ltd */\n' + code]]);
-    expect(isVariantOfLibraryCopy('static/js/app.js', (p) => own.get(p))).toBe(false);
-    // A library in the same folder under another name says nothing about this file.
-    const other = new Map([['static/js/ext-all.js', ext + code]]);
-    expect(isVariantOfLibraryCopy('static/js/dashboard.js', (p) => other.get(p))).toBe(false);
-    expect(isVariantOfLibraryCopy('static/js/composer-debug.js', () => undefined)).toBe(false);
   });
 });
 
