@@ -39,7 +39,8 @@ export function importedMemberOf(value: SgNode): ImportedMember | undefined {
   if (kindOf(value) !== 'member_expression') return undefined;
   const obj = value.field('object');
   const prop = value.field('property');
-  if (!obj || !prop || kindOf(obj) !== 'identifier' || kindOf(prop) !== 'property_identifier') return undefined;
+  if (!obj || !prop || kindOf(obj) !== 'identifier' || kindOf(prop) !== 'property_identifier')
+    return undefined;
   const name = obj.text();
   const b = binding(obj, name);
   if (!b || b.isImport || kindOf(b.node) !== 'variable_declarator') return undefined;
@@ -65,7 +66,11 @@ function atModuleLevel(node: SgNode): boolean {
     if (named(p.field('parameters')).length > 0) return false;
     let outer = p.parent();
     while (outer && kindOf(outer) === 'parenthesized_expression') outer = outer.parent();
-    if (outer && kindOf(outer) === 'member_expression' && /^(?:call|apply)$/.test(outer.field('property')?.text() ?? ''))
+    if (
+      outer &&
+      kindOf(outer) === 'member_expression' &&
+      /^(?:call|apply)$/.test(outer.field('property')?.text() ?? '')
+    )
       outer = outer.parent();
     const stmt = outer?.parent();
     if (!outer || kindOf(outer) !== 'call_expression' || !stmt || kindOf(stmt) !== 'expression_statement')
@@ -81,7 +86,8 @@ function atModuleLevel(node: SgNode): boolean {
  * Undefined when it is written more than once, inside a function, or through an index (`exports[key] = …`).
  */
 export function exportedField(root: SgNode, name: string): SgNode | undefined {
-  if (/\bexports\s*\[|Object\.(?:assign|defineProperty)\(\s*(?:module\.)?exports\b/.test(root.text())) return undefined;
+  if (/\bexports\s*\[|Object\.(?:assign|defineProperty)\(\s*(?:module\.)?exports\b/.test(root.text()))
+    return undefined;
   const writes = root.findAll({
     rule: {
       kind: 'assignment_expression',
@@ -91,12 +97,19 @@ export function exportedField(root: SgNode, name: string): SgNode | undefined {
   if (writes.length > 1) return undefined;
   if (writes.length === 1) {
     const w = writes[0]!;
-    return kindOf(w.parent() ?? w) === 'expression_statement' && atModuleLevel(w) ? (w.field('right') ?? undefined) : undefined;
+    return kindOf(w.parent() ?? w) === 'expression_statement' && atModuleLevel(w)
+      ? (w.field('right') ?? undefined)
+      : undefined;
   }
   const whole = exportedValue(root, null);
   if (!whole || kindOf(whole) !== 'object') return exportedValue(root, name);
   const pairs = named(whole).filter(
-    (c) => kindOf(c) === 'pair' && c.field('key')?.text().replace(/^(['"])(.*)\1$/, '$2') === name,
+    (c) =>
+      kindOf(c) === 'pair' &&
+      c
+        .field('key')
+        ?.text()
+        .replace(/^(['"])(.*)\1$/, '$2') === name,
   );
   return pairs.length === 1 ? (pairs[0]!.field('value') ?? undefined) : undefined;
 }
