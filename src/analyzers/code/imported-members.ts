@@ -44,9 +44,11 @@ export function importedMemberOf(value: SgNode): ImportedMember | undefined {
   const name = obj.text();
   const b = binding(obj, name);
   if (!b || b.isImport || kindOf(b.node) !== 'variable_declarator') return undefined;
+  const first = b.node.field('value');
+  // Most names a rule's value reads are bound to something else: the scope's writes are walked only when not.
+  if (first && relativeRequire(first) === undefined) return undefined;
   const later = laterValues(b.node, name);
   if (!later) return undefined;
-  const first = b.node.field('value');
   const values = first ? [first, ...later] : later;
   const spec = values.length === 1 ? relativeRequire(values[0]) : undefined;
   if (spec === undefined || elementsWritten(obj)) return undefined;
