@@ -18,6 +18,7 @@ import { isFixedValue } from './fixed-value.js';
 import { fixedByCallers, ModuleCallers } from './py-caller-constants.js';
 import { isImportedName } from './name-binding.js';
 import { moduleCallOf } from './module-escapers.js';
+import { importedMemberOf } from './imported-members.js';
 import { fixedButOwnFields } from './own-fields.js';
 import { fixedButExportParams } from './export-callers.js';
 import { calleeDeclared } from './callee-members.js';
@@ -310,6 +311,9 @@ function runMatch(rule: CodeRule, hits: readonly BatchHit[], text: string, out: 
     if (rule.tier === 'audit') cm.statement = statementOf(m);
     // A name another module gives: that module may bind it to constant markup (imported-fixed.ts).
     if (value && isImportedName(value)) cm.importedName = value.text();
+    // A field of a module required by a relative path: that module may give it constant text (imported-members.ts).
+    const member = value && fixed ? importedMemberOf(value) : undefined;
+    if (member) cm.importedMember = member;
     // A call of a module an AMD factory was handed: that module's helper may escape (module-escapers.ts).
     const call = value && fixed ? moduleCallOf(value) : undefined;
     if (call) cm.moduleCall = call;

@@ -9,7 +9,8 @@ import type { SgNode } from '@ast-grep/napi';
 import type { AnalyzerContext, SourceFile } from '../../core/analyzer.js';
 import { isFixedValue } from './fixed-value.js';
 import { calleeDeclared } from './callee-members.js';
-import { jsImports } from './imports.js';
+import { jsImports, resolveJs } from './imports.js';
+import { exportedField } from './imported-members.js';
 import { sourceForm } from './compiled-calls.js';
 import { languageOf } from './languages.js';
 import { dropModuleEscaped } from './module-escapers.js';
@@ -89,12 +90,23 @@ export async function dropFixedImports(
 ): Promise<CodeMatch[]> {
   if (lang.family !== 'python') matches = await dropModuleEscaped(matches, file, ctx);
   const pending = matches.filter(
-    (m) => m.importedName !== undefined && m.path === undefined && m.rule.unlessFixed,
+    (m) =>
+      (m.importedName !== undefined || m.importedMember !== undefined) &&
+      m.path === undefined &&
+      m.rule.unlessFixed,
   );
   if (pending.length === 0 || lang.family === 'python') return matches;
   const { imports, moduleRoot } = importReader(file, lang, ctx);
   const drop = new Set<CodeMatch>();
   for (const m of pending) {
+    if (m.importedMember) {
+      const module = resolveJs(file.path, m.importedMember.spec, (p) => ctx.paths.has(p));
+      const root = module === undefined ? undefined : await moduleRoot(module);
+      const value = root && exportedField(root, m.importedMember.name);
+      // Read in that module as a same-file value is (its own constants); no call is taken as fixed text.
+      if (value && isFixedValue(value)) drop.add(m);
+      continue;
+    }
     const b = imports.names.get(m.importedName ?? '');
     const calls = m.rule.unlessFixed?.calls ?? [];
     const through = m.rule.unlessFixed?.through ?? [];

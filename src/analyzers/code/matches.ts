@@ -1,3 +1,4 @@
+import type { ImportedMember } from './imported-members.js';
 import type { SgNode } from '@ast-grep/napi';
 import type { Confidence } from '../../core/finding.js';
 import { inDevelopmentBranch } from './dev-branch.js';
@@ -29,6 +30,8 @@ export interface CodeMatch {
   developmentOnly?: boolean;
   /** The rule's `unlessFixed` value when it is a name imported from another module of the tree. */
   importedName?: string;
+  /** The rule's `unlessFixed` value when it reads a field of a relatively required module (imported-members.ts). */
+  importedMember?: ImportedMember;
   /** The rule's `unlessFixed` value when it is one call of an AMD module's member (module-escapers.ts). */
   moduleCall?: ModuleCall;
   /** The own fields the rule's `unlessFixed` value is fixed but for, proven over the application (own-fields.ts). */
