@@ -1,5 +1,6 @@
 import { CONFIG_DEFAULT_NOTE, configDefaultLines } from '../../core/config-default.js';
 import { SITE_CLIENT_NOTE, handlesSiteLinks } from '../../core/site-client.js';
+import { PROTOCOL_CLIENT_NOTE, protocolClientDigest } from './protocol-client.js';
 
 /**
  * The code rules whose finding, in a site client (core/site-client.ts), is most likely the site's own client
@@ -54,7 +55,7 @@ const PASSWORD_NAME = /(?:passw(?:or)?d|passwd|pwd|pass)\w*["'`]?\s*[:=]\s*[rbuR
 
 /**
  * Per finding, the reason it is lowered when the module is a site client and the finding one of its client
- * keys (not a password) or its site's login hash, or when the key is a default of the program's configuration
+ * keys (not a password) or its site's login hash, or a protocol client's password digest, or when the key is a default of the program's configuration
  * (core/config-default.ts); undefined otherwise.
  */
 export function siteClientReasons(
@@ -64,7 +65,13 @@ export function siteClientReasons(
   let defaults: Set<number> | undefined;
   const isSite = (): boolean => (site ??= handlesSiteLinks(text));
   return (ruleId, line, secret, lineNo) => {
-    if (SITE_PROTOCOL_RULES.has(ruleId)) return isSite() ? SITE_PROTOCOL_NOTE : undefined;
+    if (SITE_PROTOCOL_RULES.has(ruleId)) {
+      if (isSite()) return SITE_PROTOCOL_NOTE;
+      // A protocol client's password digest, sent as a request's field (protocol-client.ts).
+      const sent =
+        ruleId === 'code/py-weak-password-hash' && lineNo !== undefined && protocolClientDigest(text, lineNo);
+      return sent ? PROTOCOL_CLIENT_NOTE : undefined;
+    }
     if (!CLIENT_KEY_RULES.has(ruleId)) return undefined;
     if (secret !== undefined) {
       const at = line.indexOf(secret);
