@@ -296,7 +296,7 @@ export const codeAnalyzer: Analyzer = {
       // key, and a fast password hash its login page's (site-client-key.ts).
       const siteClient =
         note === undefined && !belowLogin && m.path === undefined
-          ? siteReason(m.rule.id, lines[m.line - 1] ?? '', m.secret)
+          ? siteReason(m.rule.id, lines[m.line - 1] ?? '', m.secret, m.line)
           : undefined;
       const lowered =
         belowLogin && shell

@@ -1,4 +1,6 @@
+import { CONFIG_DEFAULT_NOTE, configDefaultLines } from '../../core/config-default.js';
 import { SITE_CLIENT_NOTE, handlesSiteLinks } from '../../core/site-client.js';
+import { PROTOCOL_CLIENT_NOTE, protocolClientDigest } from './protocol-client.js';
 
 /**
  * The code rules whose finding, in a site client (core/site-client.ts), is most likely the site's own client
@@ -53,20 +55,30 @@ const PASSWORD_NAME = /(?:passw(?:or)?d|passwd|pwd|pass)\w*["'`]?\s*[:=]\s*[rbuR
 
 /**
  * Per finding, the reason it is lowered when the module is a site client and the finding one of its client
- * keys (not a password) or its site's login hash; undefined otherwise.
+ * keys (not a password) or its site's login hash, or a protocol client's password digest, or when the key is a default of the program's configuration
+ * (core/config-default.ts); undefined otherwise.
  */
 export function siteClientReasons(
   text: string,
-): (ruleId: string, line: string, secret?: string) => string | undefined {
+): (ruleId: string, line: string, secret?: string, lineNo?: number) => string | undefined {
   let site: boolean | undefined;
+  let defaults: Set<number> | undefined;
   const isSite = (): boolean => (site ??= handlesSiteLinks(text));
-  return (ruleId, line, secret) => {
-    if (SITE_PROTOCOL_RULES.has(ruleId)) return isSite() ? SITE_PROTOCOL_NOTE : undefined;
+  return (ruleId, line, secret, lineNo) => {
+    if (SITE_PROTOCOL_RULES.has(ruleId)) {
+      if (isSite()) return SITE_PROTOCOL_NOTE;
+      // A protocol client's password digest, sent as a request's field (protocol-client.ts).
+      const sent =
+        ruleId === 'code/py-weak-password-hash' && lineNo !== undefined && protocolClientDigest(text, lineNo);
+      return sent ? PROTOCOL_CLIENT_NOTE : undefined;
+    }
     if (!CLIENT_KEY_RULES.has(ruleId)) return undefined;
     if (secret !== undefined) {
       const at = line.indexOf(secret);
       if (at >= 0 && PASSWORD_NAME.test(line.slice(0, at))) return undefined;
     }
-    return isSite() ? SITE_CLIENT_NOTE : undefined;
+    if (isSite()) return SITE_CLIENT_NOTE;
+    if (lineNo === undefined) return undefined;
+    return (defaults ??= configDefaultLines(text)).has(lineNo) ? CONFIG_DEFAULT_NOTE : undefined;
   };
 }

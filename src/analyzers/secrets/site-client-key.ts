@@ -1,5 +1,6 @@
 import { oneStepLower } from '../../core/finding.js';
 import type { Severity } from '../../core/finding.js';
+import { CONFIG_DEFAULT_NOTE, configDefaultLines } from '../../core/config-default.js';
 import { SITE_CLIENT_NOTE, handlesSiteLinks } from '../../core/site-client.js';
 import type { Detection } from './engine.js';
 
@@ -13,21 +14,35 @@ import type { Detection } from './engine.js';
 
 const NAMED_KEY = 'secrets/generic-api-key';
 
-/** `found` with its name-only keys lowered one step when `text` is a site client's module. */
+/**
+ * `found` with its name-only keys lowered one step when `text` is a site client's module, or when the key is a
+ * default of the program's configuration (core/config-default.ts).
+ */
 export function lowerInSiteClient(
   found: Detection[],
   text: string,
   severityOf: (d: Detection) => Severity,
 ): Detection[] {
-  if (!found.some((d) => d.ruleId === NAMED_KEY) || !handlesSiteLinks(text)) return found;
-  return found.map((d) =>
-    d.ruleId === NAMED_KEY
-      ? {
+  if (!found.some((d) => d.ruleId === NAMED_KEY)) return found;
+  const site = handlesSiteLinks(text);
+  const defaults = site ? new Set<number>() : configDefaultLines(text);
+  if (!site && defaults.size === 0) return found;
+  return found.map((d) => {
+    const why =
+      d.ruleId !== NAMED_KEY
+        ? undefined
+        : site
+          ? SITE_CLIENT_NOTE
+          : defaults.has(d.line)
+            ? CONFIG_DEFAULT_NOTE
+            : undefined;
+    return why === undefined
+      ? d
+      : {
           ...d,
           severity: oneStepLower(severityOf(d)),
           confidence: 'low',
-          note: d.note ? `${d.note}; ${SITE_CLIENT_NOTE}` : SITE_CLIENT_NOTE,
-        }
-      : d,
-  );
+          note: d.note ? `${d.note}; ${why}` : why,
+        };
+  });
 }

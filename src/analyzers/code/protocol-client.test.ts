@@ -1,0 +1,82 @@
+import { describe, expect, it } from 'vitest';
+import { PROTOCOL_CLIENT_NOTE, protocolClientDigest } from './protocol-client.js';
+import { siteClientReasons } from './site-client-key.js';
+
+const token = (
+  extra: string[] = [],
+  keep = '        token = hashlib.md5(salted.encode()).hexdigest()',
+): string =>
+  [
+    'import hashlib',
+    'import random',
+    'import requests',
+    ...extra,
+    '',
+    'class Updater:',
+    '    @staticmethod',
+    '    def __create_token(password):',
+    "        salt = ''.join(random.choice('abcdef') for _ in range(6))",
+    '        salted = password + salt',
+    keep,
+    '        return salt, token',
+    '',
+    '    def scan(self, url, password):',
+    '        salt, token = self.__create_token(password)',
+    "        payload = {'t': token, 's': salt, 'v': '1.16.1'}",
+    '        return requests.get(url, params=payload)',
+  ].join('\n');
+
+const fields = [
+  'import hashlib',
+  'import requests',
+  '',
+  'def password_data(username, password):',
+  '    return {',
+  "        'username': username,",
+  "        'password': hashlib.sha1(password.encode('utf-8')).hexdigest(),",
+  "        'passwordMd5': hashlib.md5(password.encode('utf-8')).hexdigest()",
+  '    }',
+  '',
+  'def login(url, username, password):',
+  '    return requests.post(url, data=password_data(username, password))',
+].join('\n');
+
+describe('a password digest a protocol client sends as a request field', () => {
+  it('is lowered with its note: a token returned with its salt, a dictionary of the login fields', () => {
+    expect(protocolClientDigest(token(), 10)).toBe(true);
+    expect(protocolClientDigest(fields, 7)).toBe(true);
+    expect(protocolClientDigest(fields, 8)).toBe(true);
+    expect(siteClientReasons(fields)('code/py-weak-password-hash', '', undefined, 7)).toBe(
+      PROTOCOL_CLIENT_NOTE,
+    );
+    // Only the password-hash rule: the audit and weak-hash rules keep their level.
+    expect(siteClientReasons(fields)('code/py-weak-hash', '', undefined, 7)).toBeUndefined();
+  });
+
+  it('is still reported where the module stores, serves, or keeps or compares the digest', () => {
+    // With one harmless line above, the same line holds.
+    expect(protocolClientDigest(token(['import os']), 11)).toBe(true);
+    expect(protocolClientDigest(token(['import os', 'import re']), 12)).toBe(true);
+    // The same (digest, salt) pair from a user manager that imports its ORM (supysonic's shape).
+    expect(protocolClientDigest(token(['from pony.orm import db_session']), 11)).toBe(false);
+    expect(protocolClientDigest(token(['import sqlite3']), 11)).toBe(false);
+    expect(protocolClientDigest(token(["open('users.txt', 'a').write('x')"]), 11)).toBe(false);
+    // Kept on an object or compared on the line (a server checking what the client sent).
+    const kept = '        self.password = hashlib.md5(salted.encode()).hexdigest()';
+    expect(protocolClientDigest(token([], kept), 10)).toBe(false);
+    const compared = '        token = hashlib.md5(salted.encode()).hexdigest() == sent';
+    expect(protocolClientDigest(token([], compared), 10)).toBe(false);
+    // A route in the module: a server may keep what it makes.
+    expect(protocolClientDigest(token(["@app.route('/login')", 'def view(): pass']), 12)).toBe(false);
+    // No HTTP request with fields in the module.
+    expect(protocolClientDigest(token().replace('requests.get(url, params=payload)', 'payload'), 10)).toBe(
+      false,
+    );
+    // Not handed back: the digest's name is not returned.
+    expect(protocolClientDigest(token().replace('return salt, token', 'return salt'), 10)).toBe(false);
+    // The function is never called in the module.
+    expect(protocolClientDigest(fields.replace('data=password_data(username, password)', 'data={}'), 7)).toBe(
+      false,
+    );
+  });
+});

@@ -1,0 +1,114 @@
+import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { expandTemplate, seededRandom } from '../analyzers/secrets/test-tokens.js';
+import { runScan } from '../scan/run-scan.js';
+import { configDefaultLines } from './config-default.js';
+
+const rnd = seededRandom(3607);
+const key = (n = 32): string => expandTemplate(`<<a62:${n}>>`, rnd);
+
+/** The credential findings of one file of a whole scan, as [line, rule, severity, message]. */
+async function scanned(path: string, text: string): Promise<[number, string, string, string][]> {
+  const root = mkdtempSync(join(tmpdir(), 'vanguard-config-default-'));
+  try {
+    mkdirSync(join(root, dirname(path)), { recursive: true });
+    writeFileSync(join(root, path), text);
+    const r = await runScan({ path: root, workers: 1, failOn: 'none', only: ['secrets', 'code'] });
+    return r.findings
+      .filter((f) => f.location.path === path && (f.analyzer === 'secrets' || /credential/.test(f.ruleId)))
+      .map((f) => [f.location.startLine, f.ruleId, f.severity, f.message]);
+  } finally {
+    rmSync(root, { recursive: true, force: true });
+  }
+}
+
+const plugin = (defaults: string[], extra: string[] = []): string =>
+  [
+    'from beets.plugins import BeetsPlugin',
+    '',
+    ...extra,
+    '',
+    'class ExamplePlugin(BeetsPlugin):',
+    '    def __init__(self):',
+    '        super().__init__()',
+    '        self.config.add({',
+    ...defaults.map((d) => `            ${d},`),
+    "            'tokenfile': 'example_token.json',",
+    '        })',
+    "        self.config['apisecret'].redact = True",
+    '',
+    '    def setup(self):',
+    "        return ExampleClient(self.config['apikey'].as_str(), self.config['apisecret'].as_str())",
+  ].join('\n');
+
+const sev = (at: [number, string, string, string][]): [number, string, string][] =>
+  at.map(([l, r, s]) => [l, r, s]);
+
+describe("a key given as a default of the program's configuration", () => {
+  it('is lowered one step with its reason, under its own name or a constant’s', async () => {
+    const text = plugin(["'apikey': API_KEY", `'apisecret': '${key(32)}'`], [`API_KEY = '${key(40)}'`]);
+    const at = await scanned('plugins/example.py', text);
+    // The same module setting the values (not defaults): the keys keep their level.
+    const set = await scanned('plugins/example.py', text.replace('self.config.add(', 'self.config.set('));
+    expect(sev(set)).toEqual([
+      [3, 'secrets/generic-api-key', 'medium'],
+      [10, 'secrets/generic-api-key', 'medium'],
+    ]);
+    expect(sev(at)).toEqual([
+      [3, 'secrets/generic-api-key', 'low'],
+      [10, 'secrets/generic-api-key', 'low'],
+    ]);
+    expect(at[0]![3]).toContain("a default of the program's configuration");
+  });
+
+  it('keeps its level when the constant is also used outside the defaults, and for a password', async () => {
+    const at = await scanned(
+      'plugins/example.py',
+      plugin(
+        ["'apikey': API_KEY", "'password': 'Xq7#mL2v!pR9'"],
+        [`API_KEY = '${key(40)}'`, 'HEADERS = {"key": API_KEY}'],
+      ),
+    );
+    expect(sev(at)).toEqual([
+      [3, 'secrets/generic-api-key', 'medium'],
+      [11, 'secrets/hardcoded-password', 'medium'],
+    ]);
+    expect(at.every(([, , , m]) => !m.includes('configuration'))).toBe(true);
+  });
+
+  it('keeps its level in a dictionary given to another object’s add', async () => {
+    const text = [
+      'def send(headers):',
+      '    headers.add({',
+      `        'api_key': '${key(40)}',`,
+      '    })',
+    ].join('\n');
+    const at = await scanned('client.py', text);
+    expect(at.every(([, , , m]) => !m.includes('configuration'))).toBe(true);
+    expect(at.length).toBeGreaterThan(0);
+  });
+});
+
+describe('configDefaultLines', () => {
+  it('takes the lines of a config defaults dictionary and a constant used only there', () => {
+    const text = [
+      "API_KEY = 'abc'",
+      "OTHER = 'def'",
+      "config['kodi'].add({'user': 'kodi',",
+      "    'key': API_KEY})",
+      'x = OTHER',
+      "config.set({'pwd': 'y'})",
+      "self.config['a']['b'].add({ # defaults",
+      "    'c': '}'})",
+    ].join('\n');
+    expect([...configDefaultLines(text)].sort()).toEqual([1, 3, 4, 7, 8]);
+  });
+
+  it('takes nothing without a defaults call', () => {
+    expect(
+      configDefaultLines("API_KEY = 'abc'\nconfig['x'] = API_KEY\nheaders.add({'k': API_KEY})").size,
+    ).toBe(0);
+  });
+});

@@ -1,0 +1,83 @@
+/**
+ * A configuration's shipped defaults: the dictionary given to a configuration object's `add` (confuse's, as beets'
+ * plugins write it: `self.config.add({'apikey': '…', 'tokenfile': 'x.json'})`, `config['kodi'].add({…})`). Each
+ * value is what every copy of the program starts with until the installation's own configuration file sets it: an
+ * open-source client's default application key for the service it talks to (the Beatport, Spotify, Discogs keys
+ * every copy of beets ships) is one, read by every user from the published source. No shape tells whose account
+ * the key is, so a key found there is lowered one step with a note, never dropped (as a site client's,
+ * core/site-client.ts). A module-level constant whose only other uses are values of such defaults
+ * (`API_KEY = '…'` then `'apikey': API_KEY`) is the same default under a name.
+ *
+ * Not a default: a dictionary given to another object's `add` (`headers.add({…})`, `session.add(…)`), a
+ * configuration's `set` or assignment (the program's own setting, not a default the user replaces), a constant used
+ * anywhere outside the defaults (sent with a request, passed to a client: the module's own key at work).
+ */
+
+// `config.add({`, `self.config.add({`, `config['kodi'].add({`, `self.config["x"]["y"].add({`: the receiver's last
+// name is `config` (with subscripts after it), the argument a dictionary literal.
+const DEFAULTS_CALL = /\bconfig(?:\s*\[\s*(?:'[^'\n]*'|"[^"\n]*")\s*\])*\s*\.\s*add\s*\(\s*\{/g;
+
+/** The offset just past the `}` that closes the `{` at `open` (strings and comments skipped); -1 when unclosed. */
+function closingBrace(text: string, open: number): number {
+  let depth = 0;
+  for (let i = open; i < text.length; i++) {
+    const c = text[i]!;
+    if (c === '#') {
+      const nl = text.indexOf('\n', i);
+      if (nl < 0) return -1;
+      i = nl;
+    } else if (c === "'" || c === '"') {
+      let j = i + 1;
+      while (j < text.length && text[j] !== c && text[j] !== '\n') j += text[j] === '\\' ? 2 : 1;
+      i = j;
+    } else if (c === '{' || c === '[' || c === '(') depth++;
+    else if (c === '}' || c === ']' || c === ')') {
+      depth--;
+      if (depth === 0) return i + 1;
+    }
+  }
+  return -1;
+}
+
+/** 1-based line of offset `at`. */
+function lineAt(text: string, at: number): number {
+  let n = 1;
+  for (let i = text.indexOf('\n'); i >= 0 && i < at; i = text.indexOf('\n', i + 1)) n++;
+  return n;
+}
+
+/**
+ * The 1-based lines of `text` that hold a configuration default (see above): the lines of each defaults
+ * dictionary, and the line of a module-level constant `NAME = '…'` whose every other use is a value in one.
+ */
+export function configDefaultLines(text: string): Set<number> {
+  const lines = new Set<number>();
+  if (!/\bconfig\b/.test(text) || !text.includes('.add')) return lines;
+  const spans: [number, number][] = [];
+  for (const m of text.matchAll(DEFAULTS_CALL)) {
+    const open = m.index + m[0].length - 1;
+    const end = closingBrace(text, open);
+    if (end < 0) continue;
+    spans.push([open, end]);
+    for (let l = lineAt(text, open), last = lineAt(text, end); l <= last; l++) lines.add(l);
+  }
+  if (spans.length === 0) return lines;
+  for (const c of text.matchAll(
+    /^([A-Z][A-Z0-9_]*)[ \t]*=[ \t]*[rbuRBU]?(['"])[^'"\n]+\2[ \t]*(?:#.*)?$/gm,
+  )) {
+    const uses = [...text.matchAll(new RegExp(String.raw`\b${c[1]}\b`, 'g'))].filter(
+      (u) => u.index !== c.index,
+    );
+    // Every other use a dictionary's value (`: NAME,` or `: NAME}`) inside a defaults dictionary.
+    const asDefault = (at: number): boolean =>
+      spans.some(([s, e]) => at > s && at < e) &&
+      /:\s*$/.test(text.slice(Math.max(0, at - 40), at)) &&
+      /^\s*[,}\n]/.test(text.slice(at + c[1]!.length, at + c[1]!.length + 8));
+    if (uses.length > 0 && uses.every((u) => asDefault(u.index))) lines.add(lineAt(text, c.index));
+  }
+  return lines;
+}
+
+/** The note a lowered key carries: why it is lowered and when it still matters. */
+export const CONFIG_DEFAULT_NOTE =
+  "a default of the program's configuration (given to `config.add`), which every copy ships and each installation's own setting replaces: most likely the published client's own application key for that service; rotate it if it is your own";
