@@ -5,7 +5,7 @@
  */
 import type { SgNode } from '@ast-grep/napi';
 import type { Matcher } from './rule-schema.js';
-import { kindOf } from './syntax.js';
+import { kindOf, nameDotField } from './syntax.js';
 import { binding, calleeDeclaredBy } from './name-binding.js';
 import { escapeRegex } from './scope.js';
 import { enclosingScope, laterValues, named } from './fixed-writes.js';
@@ -78,10 +78,9 @@ function writtenOtherwise(decl: SgNode, name: string, prop: string): boolean {
 export function calleeDeclared(call: SgNode, decls: readonly Matcher[]): boolean {
   if (calleeDeclaredBy(call, decls)) return true;
   const callee = call.field('function');
-  if (decls.length === 0 || !callee || kindOf(callee) !== 'member_expression') return false;
-  const obj = callee.field('object');
-  const prop = callee.field('property');
-  if (!obj || kindOf(obj) !== 'identifier' || !prop || kindOf(prop) !== 'property_identifier') return false;
+  const parts = decls.length > 0 && callee ? nameDotField(callee) : undefined;
+  if (!parts) return false;
+  const { obj, prop } = parts;
   const b = binding(call, obj.text());
   if (!b || b.plain !== true || kindOf(b.node) !== 'variable_declarator') return false;
   // The pairs are matched first: the walk of the scope for other writes is the costly part.

@@ -6,7 +6,7 @@
  * this file never writes the field. The same-file constant's reading (fixed-value.ts), across one require.
  */
 import type { SgNode } from '@ast-grep/napi';
-import { kindOf } from './syntax.js';
+import { kindOf, nameDotField } from './syntax.js';
 import { binding } from './name-binding.js';
 import { elementsWritten, laterValues, named } from './fixed-writes.js';
 import { exportedValue } from './imported-fixed.js';
@@ -36,11 +36,9 @@ function relativeRequire(value: SgNode | null | undefined): string | undefined {
  * NAME's scope (`NAME.field = …`, an index or `Object.assign` write, NAME handed to another name).
  */
 export function importedMemberOf(value: SgNode): ImportedMember | undefined {
-  if (kindOf(value) !== 'member_expression') return undefined;
-  const obj = value.field('object');
-  const prop = value.field('property');
-  if (!obj || !prop || kindOf(obj) !== 'identifier' || kindOf(prop) !== 'property_identifier')
-    return undefined;
+  const parts = nameDotField(value);
+  if (!parts) return undefined;
+  const { obj, prop } = parts;
   const name = obj.text();
   const b = binding(obj, name);
   if (!b || b.isImport || kindOf(b.node) !== 'variable_declarator') return undefined;

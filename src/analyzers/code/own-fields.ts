@@ -35,7 +35,7 @@ import type { CodeMatch } from './matches.js';
 import { isMinified, MAX_CODE_BYTES } from './minified.js';
 import { FUNCTIONS, MAX_ANCESTORS, binding } from './name-binding.js';
 import { escapeRegex } from './scope.js';
-import { kindOf } from './syntax.js';
+import { kindOf, nameDotField } from './syntax.js';
 import { fieldValue, fresh, functionValue, objectOf, ownMethodCall } from './own-fields-shapes.js';
 
 /** A field read of what a call of `method` returned; `root` is the receiver's first name (or the function's). */
@@ -50,11 +50,9 @@ const FILES = { files: 4000, bytes: 64 * 1024 * 1024 };
 
 /** `v_tab.id` where `v_tab` is bound once to `….createTab(…)` or `createTab(…)` (see the module comment). */
 export function ownFieldOf(member: SgNode): OwnField | undefined {
-  if (kindOf(member) !== 'member_expression') return undefined;
-  const obj = member.field('object');
-  const prop = member.field('property');
-  if (!obj || !prop || kindOf(obj) !== 'identifier' || kindOf(prop) !== 'property_identifier')
-    return undefined;
+  const parts = nameDotField(member);
+  if (!parts) return undefined;
+  const { obj, prop } = parts;
   const b = binding(obj, obj.text());
   if (!b || b.plain !== true || kindOf(b.node) !== 'variable_declarator') return undefined;
   const call = b.node.field('value');

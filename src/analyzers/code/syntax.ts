@@ -114,6 +114,16 @@ const PY: Syntax = {
   callArguments: 'arguments',
 };
 
+/** `name.field` (an identifier's plain property, as in `templates.row`): its two parts, or undefined. */
+export function nameDotField(n: SgNode): { obj: SgNode; prop: SgNode } | undefined {
+  if (kindOf(n) !== 'member_expression') return undefined;
+  const obj = n.field('object');
+  const prop = n.field('property');
+  if (!obj || !prop || kindOf(obj) !== 'identifier' || kindOf(prop) !== 'property_identifier')
+    return undefined;
+  return { obj, prop };
+}
+
 /** The syntax table of a language family. */
 export function syntaxOf(family: RuleLanguage): Syntax {
   return family === 'python' ? PY : JS;
