@@ -32,6 +32,7 @@ import { madeUpInTest } from './made-up-key.js';
 import { inCategoryTable } from './lookup-table.js';
 import { alteredSample } from './altered-sample.js';
 import { isVendorClientKeyByName } from './vendor-client-keys.js';
+import { FIELD_LABEL, NAMED_CREDENTIAL, NOT_A_PASSWORD, SELF_NAMED } from './password-labels.js';
 
 export const WEAK_PASSWORD_ID = 'secrets/weak-password';
 
@@ -73,21 +74,6 @@ const CONFIG_COMMENT_LINE = /^\s*[#;]/;
 // that may well be used as it stands (a seeded administrator, a compose file's default).
 const EXAMPLE_NAMES = /(?:^|[^\w@.-])(?:[\w-]+\.)*example\.(?:com|org|net|edu)\b|\bdc=example\b/i;
 const DOC_PATH = /(?:^|\/)docs?\/|\.(?:md|markdown|rst|adoc)$|(?:^|\/)readme(?:\.[a-z]{1,8})?$/i;
-// Values of status maps and option tables (`pass: "passed"`, `password: required`): never a password.
-const NOT_A_PASSWORD =
-  /^(?:pass(?:ed|es|ing)?|fail(?:ed|s|ure|ing)?|pending|skip(?:ped)?|todo|ok|success|error|true|false|null|nil|none|undefined|required|optional|enabled?|disabled?|yes|no|on|off|empty|default|hidden|visible|valid|invalid|unknown)$/i;
-// A value that names itself (`admin-password`, `user_password`, `my-secret`, `pass-x`): lower-case words
-// around the word password (or its short form), the placeholder of a test or an example (Etherpad's test
-// users, redis-commander's documented `"password": "pass-x"`), never a generated secret.
-// Also glued to one word (`adminpwd`, `userpass`), as test users' passwords are often written.
-// Or saying what it stands for, glued (`passwordforuser`, `passwordhere`: a help text's curl example).
-const SELF_NAMED =
-  /^(?:[a-z]{1,20}[-_.]){0,3}(?:password|passwd|passwort|pwd|pass|secret)(?:[-_.][a-z]{1,20}){0,3}$|^[a-z]{2,20}(?:password|passwd|pwd|pass)$|^(?:password|passwd|pwd)(?:for|of|here|goes)[a-z]{0,20}$/;
-// In a URL, a password that is the name of the credential to put there, in PascalCase
-// (`twilio://AccountSid:AuthToken@FromPhoneNo`, `https://user:YourPassword@…`): a form's example. Only the
-// words of a field's name: `SuperSecret` or `MySecretPassword` is a password someone chose.
-const NAMED_CREDENTIAL =
-  /^(?:Your)?(?:Auth|Api|API|Access|Account|App|Client|Consumer|Private|Secret|Bot|User|Admin|Root|Db|DB|Database|Service|Session|Refresh|Bearer|Signing|Master|Sid|Id){0,3}(?:Token|Secret|Key|Password|Passwd|Pwd|Pass)$/;
 
 // SQL `IDENTIFIED BY '…'` counts in .sql files or in a statement (often a string in code), not in prose
 // or comments ("the cord identified by 'c'").
@@ -195,7 +181,7 @@ export function passwordVerdict(m: MatchContext, inUrl: boolean): Verdict {
   const user = at < 0 ? undefined : head.slice(head.lastIndexOf('//') + 2);
   if (inUrl && PASSWORD_WORDS.test(v) && PLACEHOLDER_USERS.test(user ?? '')) return false;
   if (!inUrl && PASSWORD_WORDS.test(v)) return false; // a label: "password": "Password"
-  if (!inUrl && (NOT_A_PASSWORD.test(v) || SELF_NAMED.test(v))) return false;
+  if (!inUrl && (NOT_A_PASSWORD.test(v) || SELF_NAMED.test(v) || FIELD_LABEL.test(v))) return false;
   if (!inUrl && isTestUserPassword(v, m.path)) return false;
   if (!inUrl && m.sourceCode && TEST_ROLES.has(roleFromPath(m.path)) && testsOwnLogin(m)) return false;
   // A translation key in a namespace (`placeholder: { password: 'apostrophe:enterPassword' }`).
@@ -371,6 +357,8 @@ export const GENERIC_RULES: SecretRule[] = [
         // An upper-case PASSWD key outside a sudoers line, and a value starting with '#' that names nothing.
         'PASSWD: "<<a62:14>>!"',
         'smtp = {"pass": "#<<a62:14>>"}',
+        // A password that ends in a separator is still one when what comes before it is not a field's name.
+        'adminPwd = "admin-<<a62:12>>="',
       ],
       good: [
         'password = os.environ["DB_PASSWORD"]',
@@ -386,6 +374,9 @@ export const GENERIC_RULES: SecretRule[] = [
         'deploy ALL=(ALL:ALL) NOPASSWD:DEPLOY_ACTIONS',
         '%wheel ALL = (root) PASSWD: ALL',
         "loginForm = {'form': '#login-form', 'pass': '#login-password'}",
+        // The key of key-value text, the value appended (SDP's ICE password attribute, a command-line option).
+        "var oldPwd = 'a=ice-pwd:' + endpoint.ice.pwd;",
+        "const pwdArg = '--password=' + options.password;",
       ],
     },
   }),
