@@ -320,16 +320,11 @@ describe('file roles in a scan', () => {
   it("keeps an example's plain server only where the package's own program runs it", async () => {
     const root = mkdtempSync(join(tmpdir(), 'vg-roles-example-'));
     const server = "const http = require('http');\nhttp.createServer(handler).listen(8080);\n";
-    const files: Record<string, string> = {
-      'package.json': JSON.stringify({ bin: 'bin/cli.js', scripts: { start: 'node example/server.js' } }),
-      'bin/cli.js': server,
-      'example/server.js': server,
-      'example/core.js': server,
-      'examples/express.js': server,
-    };
-    for (const [p, t] of Object.entries(files)) {
+    const start = { bin: 'bin/cli.js', scripts: { start: 'node example/server.js' } };
+    writeFileSync(join(root, 'package.json'), JSON.stringify(start));
+    for (const p of ['bin/cli.js', 'example/server.js', 'example/core.js', 'examples/express.js']) {
       mkdirSync(join(root, p, '..'), { recursive: true });
-      writeFileSync(join(root, p), t);
+      writeFileSync(join(root, p), server);
     }
     const r = await runScan({
       path: root,
