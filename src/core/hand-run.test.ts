@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { makeMemoryContext } from './source-file.js';
-import { handRunScripts, handRunScriptsOf } from './hand-run.js';
+import { handRunScripts, handRunScriptsOf, programFiles, programFilesOf } from './hand-run.js';
 
 describe('handRunScripts on malformed manifests', () => {
   it('sets nothing apart when package.json is not an object', () => {
@@ -53,5 +53,28 @@ describe('handRunScriptsOf: main and bin name files of the tree', () => {
     const files = { 'package.json': pkg, 'api.js': '', 'index.js': '' };
     const ctx = makeMemoryContext(files, {}, '/virtual/hand-run-main');
     expect([...(await handRunScriptsOf(ctx))]).toEqual([['api.js', 'api']]);
+  });
+});
+
+describe('programFiles: the files the package itself runs', () => {
+  it('reads main, bin, the start chain and a Procfile, not the scripts run by hand', () => {
+    const pkg = {
+      main: 'lib/index',
+      bin: { srv: './bin/srv.js' },
+      scripts: { start: 'npm run serve', serve: 'node example/server.js', demo: 'node examples/demo.js' },
+    };
+    const tree = new Set(['lib/index.js', 'bin/srv.js', 'example/server.js', 'examples/demo.js']);
+    const files = programFiles(JSON.stringify(pkg), 'worker: node jobs/worker.js\n', (p) => tree.has(p));
+    expect([...files].sort()).toEqual(['bin/srv.js', 'example/server.js', 'jobs/worker.js', 'lib/index.js']);
+  });
+  it('names no file for a manifest that is not an object', () => {
+    expect(programFiles('[]').size).toBe(0);
+  });
+  it('is undefined when package.json cannot be read, empty when there is none', async () => {
+    const ctx = makeMemoryContext({ 'package.json': '{}' }, {}, '/virtual/program-unreadable');
+    ctx.readFile = () => Promise.reject(new Error('too large'));
+    expect(await programFilesOf(ctx)).toBeUndefined();
+    const none = makeMemoryContext({ 'a.py': '' }, {}, '/virtual/program-none');
+    expect((await programFilesOf(none))?.size).toBe(0);
   });
 });

@@ -42,26 +42,31 @@ function normalise(p: string): string {
   return p.replace(/^\.\//, '');
 }
 
-/**
- * The files package.json's scripts run by hand (script name → file), leaving out those that the program's
- * own scripts (start, install and publish hooks, and the scripts they run in turn), `main` and `bin` run.
- * `exists` says whether a path is a file of the scanned tree: a `main` or `bin` that names none (npm init's
- * default `"main": "index.js"` in an application that has no such file) does not say which file is the program.
- */
-export function handRunScripts(
+/** What package.json says the program is: its scripts, and the files and scripts the program runs. */
+interface ProgramOf {
+  scripts: Record<string, unknown>;
+  /** Files `main`, `bin`, the Procfile and the program's scripts run. */
+  files: Set<string>;
+  /** The program's scripts (start, install and publish hooks) and the scripts they run in turn. */
+  seen: Set<string>;
+  /** `main`, `bin` or a start script says which file is the program. */
+  named: boolean;
+}
+
+function programOf(
   packageJson: string,
-  procfile = '',
-  exists: (path: string) => boolean = () => true,
-): Map<string, string> {
+  procfile: string,
+  exists: (path: string) => boolean,
+): ProgramOf | undefined {
   let parsed: unknown;
   try {
     parsed = JSON.parse(packageJson);
   } catch {
     // Not JSON: nothing says which file is the program, so no file is set apart.
-    return new Map();
+    return undefined;
   }
   // A manifest that is not an object (`null`, a list) says nothing either.
-  if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) return new Map();
+  if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) return undefined;
   const pkg = parsed as { scripts?: unknown; main?: unknown; bin?: unknown };
   const scripts =
     pkg.scripts && typeof pkg.scripts === 'object' ? (pkg.scripts as Record<string, unknown>) : {};
@@ -75,16 +80,7 @@ export function handRunScripts(
   entry(pkg.main);
   if (pkg.bin && typeof pkg.bin === 'object') Object.values(pkg.bin).forEach(entry);
   else entry(pkg.bin);
-  // Without a start script, `main` or `bin`, nothing says which file is the program: no file is set apart.
-  if (typeof scripts['start'] !== 'string' && program.size === 0) return new Map();
-  // The first argument after a runner that is not an option (`node --inspect extra/x.js`), in each command.
-  const filesOf = (cmd: string): string[] =>
-    cmd.split(/&&|\|\||[;|&]/).flatMap((part) => {
-      const words = part.trim().split(/\s+/);
-      const at = words.findIndex((w) => RUNNER.test(w));
-      const file = at < 0 ? undefined : words.slice(at + 1).find((w) => !w.startsWith('-'));
-      return file !== undefined && SCRIPT_FILE.test(file) ? [normalise(file)] : [];
-    });
+  const named = typeof scripts['start'] === 'string' || program.size > 0;
   // The program's scripts, and those they run (`"start": "npm run start-server"`); a Procfile's processes too.
   const seen = new Set<string>();
   const queue = Object.keys(scripts).filter((n) => PROGRAM_SCRIPT.test(n));
@@ -102,12 +98,52 @@ export function handRunScripts(
     for (const m of cmd.matchAll(RUN_SCRIPT)) queue.push((m[1] ?? m[2] ?? m[3])!);
     queue.push(...namedScripts(cmd, scripts));
   }
+  return { scripts, files: program, seen, named };
+}
+
+// The first argument after a runner that is not an option (`node --inspect extra/x.js`), in each command.
+function filesOf(cmd: string): string[] {
+  return cmd.split(/&&|\|\||[;|&]/).flatMap((part) => {
+    const words = part.trim().split(/\s+/);
+    const at = words.findIndex((w) => RUNNER.test(w));
+    const file = at < 0 ? undefined : words.slice(at + 1).find((w) => !w.startsWith('-'));
+    return file !== undefined && SCRIPT_FILE.test(file) ? [normalise(file)] : [];
+  });
+}
+
+/**
+ * The files package.json's scripts run by hand (script name → file), leaving out those that the program's
+ * own scripts (start, install and publish hooks, and the scripts they run in turn), `main` and `bin` run.
+ * `exists` says whether a path is a file of the scanned tree: a `main` or `bin` that names none (npm init's
+ * default `"main": "index.js"` in an application that has no such file) does not say which file is the program.
+ */
+export function handRunScripts(
+  packageJson: string,
+  procfile = '',
+  exists: (path: string) => boolean = () => true,
+): Map<string, string> {
+  const p = programOf(packageJson, procfile, exists);
+  // Without a start script, `main` or `bin`, nothing says which file is the program: no file is set apart.
+  if (p === undefined || !p.named) return new Map();
   const out = new Map<string, string>();
-  for (const [name, cmd] of Object.entries(scripts)) {
-    if (seen.has(name) || typeof cmd !== 'string') continue;
-    for (const f of filesOf(cmd)) if (!program.has(f) && !out.has(f)) out.set(f, name);
+  for (const [name, cmd] of Object.entries(p.scripts)) {
+    if (p.seen.has(name) || typeof cmd !== 'string') continue;
+    for (const f of filesOf(cmd)) if (!p.files.has(f) && !out.has(f)) out.set(f, name);
   }
   return out;
+}
+
+/**
+ * The files the program itself runs: package.json's `main` and `bin`, the files its start, install and publish
+ * scripts run (and the scripts those run), and a Procfile's processes. A package whose `npm start` runs
+ * `node example/server.js` serves that example.
+ */
+export function programFiles(
+  packageJson: string,
+  procfile = '',
+  exists: (path: string) => boolean = () => true,
+): Set<string> {
+  return programOf(packageJson, procfile, exists)?.files ?? new Set();
 }
 
 /** True when `text` opens a listener of its own (`server.listen(…)`, `createServer(…)`). */
@@ -140,4 +176,19 @@ export function handRunScriptsOf(
     cache.set(ctx.root, p);
   }
   return p;
+}
+
+/**
+ * The files the root package's program runs (`programFiles`), read once per scan; undefined when package.json
+ * or the Procfile cannot be read, so that no file is taken for an example nothing starts.
+ */
+export async function programFilesOf(
+  ctx: Pick<AnalyzerContext, 'paths' | 'readFile'>,
+): Promise<ReadonlySet<string> | undefined> {
+  try {
+    const [t, proc] = await Promise.all([ctx.readFile('package.json'), ctx.readFile('Procfile')]);
+    return t === undefined ? new Set() : programFiles(t, proc, (p) => ctx.paths.has(p));
+  } catch {
+    return undefined;
+  }
 }

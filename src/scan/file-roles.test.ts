@@ -91,6 +91,20 @@ describe('adjustForRole (the table of docs/file-roles.md)', () => {
     // Other analyzers' plain-text settings in a test folder (an nginx.conf a test deploys) stay, lowered.
     expect(adjustForRole({ ...clear, analyzer: 'iac' }, 'test')).toMatchObject({ severity: 'low' });
   });
+  it('drops a server an example opens in clear unless the program runs that example', () => {
+    const server = raw({
+      ruleId: 'code/js-http-server-without-tls',
+      location: { path: 'example/core.js', startLine: 11 },
+      cwe: [319, 311],
+    });
+    expect(adjustForRole(server, 'example')).toBeUndefined();
+    // `"start": "node example/server.js"`: the example is the package's server.
+    expect(adjustForRole(server, 'example', true)).toMatchObject({ severity: 'low', role: 'example' });
+    expect(adjustForRole(server, 'source')).toMatchObject({ severity: 'critical' });
+    // An example's request in clear (another rule of the same weakness) is kept, lowered.
+    const client = { ...server, ruleId: 'code/js-cleartext-http', cwe: [319] };
+    expect(adjustForRole(client, 'example')).toMatchObject({ severity: 'low', role: 'example' });
+  });
   it("drops one connection's certificate check turned off in test code, and keeps a process-wide switch", () => {
     // `requests.get(url, verify=False)` against the server under test, with its self-signed certificate.
     const at = (snippet: string) =>
@@ -300,6 +314,28 @@ describe('file roles in a scan', () => {
     const overridden = await scan({ source: ['test/**'] });
     expect(overridden.findings.map((f) => [f.ruleId, f.role ?? 'source'])).toEqual([
       ['code/js-code-injection-audit', 'source'],
+    ]);
+  });
+
+  it("keeps an example's plain server only where the package's own program runs it", async () => {
+    const root = mkdtempSync(join(tmpdir(), 'vg-roles-example-'));
+    const server = "const http = require('http');\nhttp.createServer(handler).listen(8080);\n";
+    const start = { bin: 'bin/cli.js', scripts: { start: 'node example/server.js' } };
+    writeFileSync(join(root, 'package.json'), JSON.stringify(start));
+    for (const p of ['bin/cli.js', 'example/server.js', 'example/core.js', 'examples/express.js']) {
+      mkdirSync(join(root, p, '..'), { recursive: true });
+      writeFileSync(join(root, p), server);
+    }
+    const r = await runScan({
+      path: root,
+      registry: createRegistry(),
+      config: defaultConfig(),
+      only: ['code'],
+    });
+    const found = r.findings.filter((f) => f.ruleId === 'code/js-http-server-without-tls');
+    expect(found.map((f) => [f.location.path, f.role ?? 'source']).sort()).toEqual([
+      ['bin/cli.js', 'source'],
+      ['example/server.js', 'example'],
     ]);
   });
 });

@@ -46,9 +46,10 @@ const TEST_CODE: ReadonlySet<FileRole> = new Set(['test', 'fixture']);
  * a test is kept, lowered like every finding of its role. In a translation catalogue
  * a hard-coded credential (CWE-798, 259) is the word for "password" and its translation.
  */
-function withoutVictim(f: RoledFinding, role: FileRole): boolean {
+function withoutVictim(f: RoledFinding, role: FileRole, started: boolean): boolean {
   if (f.analyzer !== 'code') return false;
   if (f.cwe.includes(79) && UNSERVED.has(role)) return true;
+  if (role === 'example' && !started && PLAIN_LISTENER_RULES.has(f.ruleId)) return true;
   // A translation catalogue's `"Password": "Passwort"` is a word shown to people, not a credential: the secrets
   // analyzer does not search these files for passwords, and a code rule's hard-coded credential is dropped too.
   if (
@@ -69,6 +70,15 @@ function withoutVictim(f: RoledFinding, role: FileRole): boolean {
     testSettingsFinding(f)
   );
 }
+
+/**
+ * A server an example opens without TLS (`examples/file-server.js` with `http.createServer(…).listen(8080)`)
+ * shows the library's API to a developer, who starts it on their own machine with their own files to try it;
+ * no user of the package reaches it, as no one reaches a stand-in server a test starts. The package's own
+ * servers are reported where its program opens them. An example the program itself runs (`"start": "node
+ * example/server.js"`, an example named as `main` or `bin`: `started`) is the package's server and is kept.
+ */
+const PLAIN_LISTENER_RULES: ReadonlySet<string> = new Set(['code/js-http-server-without-tls']);
 
 // Switches that turn certificate checks off for every connection of the process, not one client's: Node's
 // environment variable, Python's default HTTPS context replaced, Python's and curl's environment overrides, and
@@ -102,10 +112,13 @@ function testSettingsFinding(f: RoledFinding): boolean {
   return SETTINGS_MODULE.test(f.location.path) && f.cwe.some((c) => DEPLOYMENT_SETTING_CWES.includes(c));
 }
 
-/** A finding as its file's role makes it: unchanged, lowered, or undefined when dropped. */
-export function adjustForRole<T extends RoledFinding>(f: T, role: FileRole): T | undefined {
+/**
+ * A finding as its file's role makes it: unchanged, lowered, or undefined when dropped. `started`: the package's
+ * own program runs the file (core/hand-run.ts `programFiles`).
+ */
+export function adjustForRole<T extends RoledFinding>(f: T, role: FileRole, started = false): T | undefined {
   if (role === 'source') return f;
-  if (withoutVictim(f, role)) return undefined;
+  if (withoutVictim(f, role, started)) return undefined;
   // The threat model and the policy's own findings are about the design and the repository, not a file's code.
   if (f.analyzer === 'threats' || f.analyzer === 'policy') return { ...f, role };
   if (f.analyzer === 'secrets') {
@@ -121,7 +134,7 @@ export function adjustForRole<T extends RoledFinding>(f: T, role: FileRole): T |
 /** What the role stage reads and sets: raw and finalized findings alike. */
 type RoledFinding = Pick<
   RawFinding,
-  'analyzer' | 'severity' | 'confidence' | 'role' | 'location' | 'cwe' | 'tier'
+  'analyzer' | 'ruleId' | 'severity' | 'confidence' | 'role' | 'location' | 'cwe' | 'tier'
 >;
 
 export interface RoleStageResult<T extends RoledFinding = RawFinding> {
@@ -130,10 +143,14 @@ export interface RoleStageResult<T extends RoledFinding = RawFinding> {
   dropped: Partial<Record<FileRole, number>>;
 }
 
-/** Applies `adjustForRole` to every finding, with the role of its path. */
+/**
+ * Applies `adjustForRole` to every finding, with the role of its path; `started` says which files the package's
+ * own program runs (none when not given).
+ */
 export function applyFileRoles<T extends RoledFinding>(
   findings: readonly T[],
   roleOf: (path: string) => FileRole,
+  started: (path: string) => boolean = () => false,
 ): RoleStageResult<T> {
   const out: T[] = [];
   const dropped: Partial<Record<FileRole, number>> = {};
@@ -145,7 +162,7 @@ export function applyFileRoles<T extends RoledFinding>(
       role = roleOf(path);
       cache.set(path, role);
     }
-    const adjusted = adjustForRole(f, role);
+    const adjusted = adjustForRole(f, role, role === 'example' && started(path));
     if (adjusted) out.push(adjusted);
     // Counted where the role hides code from the scan (generated, vendored), not where a lead has no victim.
     else if (DROPPED.has(role)) dropped[role] = (dropped[role] ?? 0) + 1;

@@ -1,6 +1,7 @@
 import { availableParallelism } from 'node:os';
 import type { Analyzer, FileRef, ProjectContext } from '../core/analyzer.js';
 import { VanguardError, describeError } from '../core/errors.js';
+import { programFilesOf } from '../core/hand-run.js';
 import type { AnalyzerId, Confidence, FileRole, Finding } from '../core/finding.js';
 import { mergeDeployments, type DeclaredDeployment } from '../core/deployment.js';
 import { mergeInventories, type DeclaredInventory } from '../core/inventory.js';
@@ -314,7 +315,10 @@ async function scanWith(
   });
   const classify = roleClassifier(opts.config?.roles ?? {}, paths);
   const roleOf = (path: string): FileRole => classify(path, contentRoles.get(path));
-  const roled = applyFileRoles(found, roleOf);
+  // An example the package's own program runs keeps what the example role drops (file-roles.ts); when the
+  // manifest cannot be read, every example counts as run.
+  const program = await programFilesOf(ctxFor('code'));
+  const roled = applyFileRoles(found, roleOf, (p) => program?.has(p) ?? true);
   const staged = policy.stage(processFinalized(roled.findings), warnings);
   const findings =
     opts.introduced === false
