@@ -67,6 +67,18 @@ describe('programFiles: the files the package itself runs', () => {
     const files = programFiles(JSON.stringify(pkg), 'worker: node jobs/worker.js\n', (p) => tree.has(p));
     expect([...files].sort()).toEqual(['bin/srv.js', 'example/server.js', 'jobs/worker.js', 'lib/index.js']);
   });
+  it('reads a file a script names without its extension as the file Node runs', () => {
+    const pkg = {
+      scripts: { start: 'node example/server', dev: 'node tools/watch', serve: 'node ./bin/www' },
+    };
+    const tree = new Set(['bin/www', 'example/server.js', 'tools/watch/index.js', 'tools/other.js']);
+    const files = programFiles(JSON.stringify(pkg), '', (p) => tree.has(p));
+    expect([...files].sort()).toEqual(['bin/www', 'example/server.js', 'tools/watch/index.js']);
+    // No such file: nothing is named.
+    expect(
+      programFiles(JSON.stringify({ scripts: { start: 'node missing' } }), '', (p) => tree.has(p)).size,
+    ).toBe(0);
+  });
   it('names no file for a manifest that is not an object', () => {
     expect(programFiles('[]').size).toBe(0);
   });

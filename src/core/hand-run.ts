@@ -16,6 +16,7 @@ const PROGRAM_SCRIPT =
 // `node path/to/file.js` (also through a TypeScript runner), the file being the script's own program.
 const RUNNER = /^(?:node|ts-node|tsx|babel-node)$/;
 const SCRIPT_FILE = /^\.{0,2}\/?[\w@./-]{1,300}\.[cm]?[jt]s$/;
+const BARE_FILE = /^\.{0,2}\/?[\w@./-]{1,300}$/;
 const RUN_SCRIPT =
   /\bnpm\s+(?:run(?:-script)?\s+([\w:.-]+)|(start|stop|restart|test))\b|\byarn\s+(?:run\s+)?([\w:.-]+)/g;
 // The file starts a server: a listener of its own.
@@ -86,7 +87,7 @@ function programOf(
   const queue = Object.keys(scripts).filter((n) => PROGRAM_SCRIPT.test(n));
   for (const line of procfile.split('\n')) {
     const cmd = line.slice(line.indexOf(':') + 1);
-    for (const f of filesOf(cmd)) program.add(f);
+    for (const f of filesOf(cmd, exists)) program.add(f);
     for (const m of cmd.matchAll(RUN_SCRIPT)) queue.push((m[1] ?? m[2] ?? m[3])!);
   }
   while (queue.length > 0) {
@@ -94,7 +95,7 @@ function programOf(
     const cmd = scripts[name];
     if (seen.has(name) || typeof cmd !== 'string') continue;
     seen.add(name);
-    for (const f of filesOf(cmd)) program.add(f);
+    for (const f of filesOf(cmd, exists)) program.add(f);
     for (const m of cmd.matchAll(RUN_SCRIPT)) queue.push((m[1] ?? m[2] ?? m[3])!);
     queue.push(...namedScripts(cmd, scripts));
   }
@@ -102,12 +103,19 @@ function programOf(
 }
 
 // The first argument after a runner that is not an option (`node --inspect extra/x.js`), in each command.
-function filesOf(cmd: string): string[] {
+// With `exists`, a file named without its extension (`node example/server`, `node ./bin/www`) is the file Node
+// runs for it: the name itself, then with `.js`/`.cjs`/`.mjs`, then the folder's `index.js`.
+function filesOf(cmd: string, exists?: (path: string) => boolean): string[] {
   return cmd.split(/&&|\|\||[;|&]/).flatMap((part) => {
     const words = part.trim().split(/\s+/);
     const at = words.findIndex((w) => RUNNER.test(w));
     const file = at < 0 ? undefined : words.slice(at + 1).find((w) => !w.startsWith('-'));
-    return file !== undefined && SCRIPT_FILE.test(file) ? [normalise(file)] : [];
+    if (file === undefined) return [];
+    if (SCRIPT_FILE.test(file)) return [normalise(file)];
+    if (exists === undefined || !BARE_FILE.test(file)) return [];
+    const n = normalise(file);
+    const found = [n, `${n}.js`, `${n}.cjs`, `${n}.mjs`, `${n}/index.js`].find(exists);
+    return found === undefined ? [] : [found];
   });
 }
 
