@@ -237,7 +237,7 @@ export function passwordVerdict(m: MatchContext, inUrl: boolean): Verdict {
   // reader's own machine, a sample connection to the reader's own service. The reader sets the real password.
   if (reason !== undefined && !inUrl && DOC_PATH.test(m.path) && sampleAccount(m)) return false;
   if (reason !== undefined && localSampleInDocs(m)) return false;
-  const local = inUrl ? LOCAL_HOST.test(m.line) : localConfigBlock(m);
+  const local = inUrl ? LOCAL_HOST.test(m.line) : localConfigBlock(m, true);
   if (reason !== undefined) {
     // A block written around documentation's reserved names documents, like a documentation page (a
     // default configuration's LDAP section binding as `cn=…,dc=example,dc=com` with the password "1234").
