@@ -23,7 +23,7 @@ import { DOC_HOST, ROLE_HOST, atRoleHost } from './role-host.js';
 import { secretRule, type MatchContext, type SecretRule, type Verdict } from './types.js';
 import { isTestUserPassword, roleFromPath } from '../../core/file-role.js';
 import { weakPasswordReason } from './weak-password.js';
-import { sameAsBlockUserName, sameAsUserName } from './user-name.js';
+import { anonymousLogin, sameAsBlockUserName, sameAsUserName } from './user-name.js';
 import { LOCAL_HOST, hostIsThisMachine, keyIsUrlUser, optionalUserinfo } from './url-userinfo.js';
 import { testsOwnLogin, sampleAccount } from './sample-account.js';
 import { commentedTemplateLine } from './template-comment.js';
@@ -124,6 +124,9 @@ export function passwordVerdict(m: MatchContext, inUrl: boolean): Verdict {
     (sameAsUserName(v, user, m.line) || (!inUrl && sameAsBlockUserName(v, m))
       ? 'it is the same as the user name'
       : undefined);
+  // A guessable password of the anonymous login (`FTP_USER = "anonymous"` beside the word guest) is the public
+  // login's conventional answer, no account's secret; a strong one there may be someone's and stays.
+  if (reason !== undefined && anonymousLogin(user, m)) return false;
   // A weak password in a test's code is the test's own user's ('admin2', 'password123'); in a fixture's
   // configuration (a `.env` a deploy may copy) it is still reported, lowered.
   if (reason !== undefined && !inUrl && m.sourceCode && TEST_ROLES.has(roleFromPath(m.path))) return false;
@@ -327,7 +330,13 @@ export const GENERIC_RULES: SecretRule[] = [
         'PASS=1234<<cut>>abCD',
         'pwd: P@ssw0rd',
       ],
-      good: ['DB_PASSWORD=<<a62:20>>', 'DB_PASSWORD=changeme', 'DB_PASSWORD=<your-password>'],
+      good: [
+        'DB_PASSWORD=<<a62:20>>',
+        'DB_PASSWORD=changeme',
+        'DB_PASSWORD=<your-password>',
+        // The anonymous login's conventional answer (RFC 1635): no account's password.
+        'MIRROR_URL=ftp://anonymous:gu<<cut>>est@files.acme.io/pub',
+      ],
     },
   }),
   secretRule({
