@@ -19,7 +19,7 @@ import {
 } from './filters.js';
 import { localSampleInDocs, lowerInDoctest } from './doc-samples.js';
 import { inLinkCatalogue } from './link-catalogue.js';
-import { DOC_HOST, ROLE_HOST, atRoleHost } from './role-host.js';
+import { DOC_HOST, ROLE_HOST, atRoleHost, fieldNamedHost } from './role-host.js';
 import { secretRule, type MatchContext, type SecretRule, type Verdict } from './types.js';
 import { isTestUserPassword, roleFromPath } from '../../core/file-role.js';
 import { weakPasswordReason } from './weak-password.js';
@@ -104,7 +104,7 @@ export function passwordVerdict(m: MatchContext, inUrl: boolean): Verdict {
   if (!inUrl && inCategoryTable(m)) return false; // a group name in a key → group table (lookup-table.ts)
   // Template words only: '123456' and 'aaaa' are weak passwords, not placeholders.
   if (hasPlaceholderWord(v) || VERSION.test(v) || EXAMPLE_KEY.test(v) || FILE_PATH.test(v)) return false;
-  if (inUrl && DOC_HOST.test(m.line)) return false;
+  if (inUrl && (DOC_HOST.test(m.line) || fieldNamedHost(m.line, v))) return false;
   if (inUrl && NAMED_CREDENTIAL.test(v)) return false;
   // The user of a URL: between the last '//' and ':<password>@'.
   const at = inUrl ? m.line.indexOf(`:${v}@`) : -1;
@@ -336,6 +336,8 @@ export const GENERIC_RULES: SecretRule[] = [
         'DB_PASSWORD=<your-password>',
         // The anonymous login's conventional answer (RFC 1635): no account's password.
         'MIRROR_URL=ftp://anonymous:gu<<cut>>est@files.acme.io/pub',
+        // A URL syntax's template: the host is the name of the key that goes there.
+        'NOTIFY_URL=spush://salt:pass<<cut>>word@apikey',
       ],
     },
   }),
