@@ -4,7 +4,7 @@ import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { expandTemplate, seededRandom } from '../analyzers/secrets/test-tokens.js';
 import { runScan } from '../scan/run-scan.js';
-import { configDefaultLines } from './config-default.js';
+import { configDefaultLines, localDefaultLines } from './config-default.js';
 
 const rnd = seededRandom(3607);
 const key = (n = 32): string => expandTemplate(`<<a62:${n}>>`, rnd);
@@ -112,5 +112,59 @@ describe('configDefaultLines', () => {
     expect(
       configDefaultLines("API_KEY = 'abc'\nconfig['x'] = API_KEY\nheaders.add({'k': API_KEY})").size,
     ).toBe(0);
+  });
+});
+
+// A guessable login, joined at run time so this file holds none for the repository's own scan to read.
+const WEAK = ['medi', 'abox'].join('');
+const service = (host: string, call = 'add'): string =>
+  [
+    'from beets.plugins import BeetsPlugin',
+    'from beets import config',
+    '',
+    'class MediaBoxUpdate(BeetsPlugin):',
+    '    def __init__(self):',
+    '        super().__init__()',
+    `        config['mediabox'].${call}({`,
+    `            'host': '${host}',`,
+    "            'port': 8080,",
+    `            'user': '${WEAK}',`,
+    `            'pwd': '${WEAK}'})`,
+    "        config['mediabox']['pwd'].redact = True",
+  ].join('\n');
+
+describe("a login among the defaults of the program's configuration for a service on this machine", () => {
+  it('is lowered as in a configuration file’s section for a local service (merged row: medium)', async () => {
+    const at = await scanned('plugins/mediabox.py', service('localhost'));
+    expect(sev(at)).toEqual([[11, 'secrets/weak-password', 'medium']]);
+    expect(at[0]![3]).toContain('Also matched: code/py-hardcoded-credential');
+  });
+
+  it('keeps its level for another machine’s host, and when the program sets it rather than defaulting it', async () => {
+    expect(sev(await scanned('plugins/mediabox.py', service('media.example.net')))).toEqual([
+      [11, 'secrets/weak-password', 'high'],
+    ]);
+    expect(sev(await scanned('plugins/mediabox.py', service('localhost', 'set')))).toEqual([
+      [11, 'secrets/weak-password', 'high'],
+    ]);
+  });
+});
+
+describe('localDefaultLines', () => {
+  it('takes the lines of a defaults dictionary that names this machine as its only host', () => {
+    const text = [
+      "config['a'].add({",
+      "    'host': '127.0.0.1',",
+      "    'pwd': 'x'})",
+      "config['b'].add({",
+      "    'host': 'localhost',",
+      "    'server': 'db.acme-prod.net',",
+      "    'pwd': 'y'})",
+      "config['c'].add({'host': 'localhost', 'pwd': 'z'})",
+      'headers.add({',
+      "    'host': 'localhost',",
+      "    'pwd': 'w'})",
+    ].join('\n');
+    expect([...localDefaultLines(text)].sort()).toEqual([1, 2, 3]);
   });
 });

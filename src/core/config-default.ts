@@ -13,6 +13,8 @@
  * anywhere outside the defaults (sent with a request, passed to a client: the module's own key at work).
  */
 
+import { namesOnlyThisMachine } from './local-service.js';
+
 // `config.add({`, `self.config.add({`, `config['kodi'].add({`, `self.config["x"]["y"].add({`: the receiver's last
 // name is `config` (with subscripts after it), the argument a dictionary literal.
 const DEFAULTS_CALL = /\bconfig(?:\s*\[\s*(?:'[^'\n]*'|"[^"\n]*")\s*\])*\s*\.\s*add\s*\(\s*\{/g;
@@ -46,21 +48,44 @@ function lineAt(text: string, at: number): number {
   return n;
 }
 
+/** The offsets of each defaults dictionary's `{` and just past its `}`. */
+function defaultsSpans(text: string): [number, number][] {
+  if (!/\bconfig\b/.test(text) || !text.includes('.add')) return [];
+  const spans: [number, number][] = [];
+  for (const m of text.matchAll(DEFAULTS_CALL)) {
+    const open = m.index + m[0].length - 1;
+    const end = closingBrace(text, open);
+    if (end >= 0) spans.push([open, end]);
+  }
+  return spans;
+}
+
+/**
+ * The 1-based lines of the defaults dictionaries (above) that set the host of the service they connect to to this
+ * machine and no other host (`config['kodi'].add({'host': 'localhost', …, 'user': …, 'pwd': …})`, one member a
+ * line): the code form of a shipped configuration file's section for the user's own local service, read as that
+ * section is (core/local-service.ts). A login there is the default for a service on the same machine, replaced by
+ * the installation's own setting.
+ */
+export function localDefaultLines(text: string): Set<number> {
+  const lines = new Set<number>();
+  for (const [open, end] of defaultsSpans(text)) {
+    const first = lineAt(text, open);
+    const block = text.slice(open, end).split('\n');
+    if (namesOnlyThisMachine(block)) block.forEach((_, i) => lines.add(first + i));
+  }
+  return lines;
+}
+
 /**
  * The 1-based lines of `text` that hold a configuration default (see above): the lines of each defaults
  * dictionary, and the line of a module-level constant `NAME = '…'` whose every other use is a value in one.
  */
 export function configDefaultLines(text: string): Set<number> {
   const lines = new Set<number>();
-  if (!/\bconfig\b/.test(text) || !text.includes('.add')) return lines;
-  const spans: [number, number][] = [];
-  for (const m of text.matchAll(DEFAULTS_CALL)) {
-    const open = m.index + m[0].length - 1;
-    const end = closingBrace(text, open);
-    if (end < 0) continue;
-    spans.push([open, end]);
+  const spans = defaultsSpans(text);
+  for (const [open, end] of spans)
     for (let l = lineAt(text, open), last = lineAt(text, end); l <= last; l++) lines.add(l);
-  }
   if (spans.length === 0) return lines;
   for (const c of text.matchAll(
     /^([A-Z][A-Z0-9_]*)[ \t]*=[ \t]*[rbuRBU]?(['"])[^'"\n]+\2[ \t]*(?:#.*)?$/gm,
@@ -81,3 +106,7 @@ export function configDefaultLines(text: string): Set<number> {
 /** The note a lowered key carries: why it is lowered and when it still matters. */
 export const CONFIG_DEFAULT_NOTE =
   "a default of the program's configuration (given to `config.add`), which every copy ships and each installation's own setting replaces: most likely the published client's own application key for that service; rotate it if it is your own";
+
+/** The note a login lowered in such a local service's defaults carries. */
+export const LOCAL_DEFAULT_NOTE =
+  "a default of the program's configuration (given to `config.add`) for a service on this machine (its host is localhost), which each installation's own setting replaces";

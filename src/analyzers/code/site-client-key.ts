@@ -1,4 +1,9 @@
-import { CONFIG_DEFAULT_NOTE, configDefaultLines } from '../../core/config-default.js';
+import {
+  CONFIG_DEFAULT_NOTE,
+  LOCAL_DEFAULT_NOTE,
+  configDefaultLines,
+  localDefaultLines,
+} from '../../core/config-default.js';
 import { SITE_CLIENT_NOTE, handlesSiteLinks } from '../../core/site-client.js';
 import { PROTOCOL_CLIENT_NOTE, protocolClientDigest } from './protocol-client.js';
 
@@ -56,13 +61,14 @@ const PASSWORD_NAME = /(?:passw(?:or)?d|passwd|pwd|pass)\w*["'`]?\s*[:=]\s*[rbuR
 /**
  * Per finding, the reason it is lowered when the module is a site client and the finding one of its client
  * keys (not a password) or its site's login hash, or a protocol client's password digest, or when the key is a default of the program's configuration
- * (core/config-default.ts); undefined otherwise.
+ * (core/config-default.ts), or a password one of the defaults for a service on this machine; undefined otherwise.
  */
 export function siteClientReasons(
   text: string,
 ): (ruleId: string, line: string, secret?: string, lineNo?: number) => string | undefined {
   let site: boolean | undefined;
   let defaults: Set<number> | undefined;
+  let local: Set<number> | undefined;
   const isSite = (): boolean => (site ??= handlesSiteLinks(text));
   return (ruleId, line, secret, lineNo) => {
     if (SITE_PROTOCOL_RULES.has(ruleId)) {
@@ -75,7 +81,11 @@ export function siteClientReasons(
     if (!CLIENT_KEY_RULES.has(ruleId)) return undefined;
     if (secret !== undefined) {
       const at = line.indexOf(secret);
-      if (at >= 0 && PASSWORD_NAME.test(line.slice(0, at))) return undefined;
+      // A login among the defaults for a service on this machine, as the secrets analyzer lowers it.
+      if (at >= 0 && PASSWORD_NAME.test(line.slice(0, at)))
+        return lineNo !== undefined && (local ??= localDefaultLines(text)).has(lineNo)
+          ? LOCAL_DEFAULT_NOTE
+          : undefined;
     }
     if (isSite()) return SITE_CLIENT_NOTE;
     if (lineNo === undefined) return undefined;

@@ -1,6 +1,8 @@
 /** Look-alike filters: what matches a credential pattern but is not a credential. */
 import type { MatchContext } from './types.js';
 import { blocksAround } from './config-block.js';
+import { namesOnlyThisMachine } from '../../core/local-service.js';
+import { localDefaultLines } from '../../core/config-default.js';
 
 /** Shannon entropy in bits per character. */
 export function entropy(s: string): number {
@@ -413,8 +415,6 @@ export function isStringBuilding(value: string): boolean {
   return /^["'`+]|["'`+]$|["'`]\s{0,3}\+|\+\s{0,3}["'`]|\$\{|#\{|\{\{|%s|%\(/.test(value);
 }
 
-// A setting that places the service a block connects to (or listens on) on this machine:
-// `host=localhost`, `DB_HOST: 127.0.0.1`, `"server": "[::1]:6379"`.
 // Configuration formats whose `#` lines (and ini's `;` lines) are comments (`glances.conf`,
 // `mailman.cfg.sample`, `.env`, YAML).
 export const CONFIG_FILE =
@@ -423,8 +423,13 @@ export const CONFIG_FILE =
 // blocks as an indented YAML mapping is, the members of one at one indentation.
 const JSON_CONFIG = /\.json5?(?:\.(?:sample|example|dist|default|tmpl|template))?$/i;
 
-/** A value in a configuration file's block for a service on this machine (inLocalServiceBlock, below). */
-export function localConfigBlock(m: MatchContext): boolean {
+/**
+ * A value in a configuration file's block for a service on this machine (inLocalServiceBlock, below); with
+ * `defaults`, also one in program source inside a dictionary of the program's configuration defaults that names
+ * this machine as its host (core/config-default.ts `localDefaultLines`: the same section written as code).
+ */
+export function localConfigBlock(m: MatchContext, defaults = false): boolean {
+  if (m.sourceCode) return defaults && inLocalDefaults(m);
   return (
     !m.sourceCode &&
     (CONFIG_FILE.test(m.path) || JSON_CONFIG.test(m.path)) &&
@@ -432,14 +437,16 @@ export function localConfigBlock(m: MatchContext): boolean {
   );
 }
 
-// A JSON object's member ends in a comma (`"host": "localhost",`).
-const LOCAL_SERVICE =
-  /^\s*["']?[\w.-]*?(?:host|hostname|server|address|addr)["']?\s{0,3}[:=]\s{0,3}["']?(?:localhost|127\.0\.0\.1|::1|\[::1\])(?::\d{1,5})?["']?\s*,?\s*(?:[#;].*)?$/i;
-// A host setting in the same block that names another machine (`DB_HOST=db.acme-prod.net` above `DB_PASSWORD`,
-// `REDIS_HOST=localhost` below it in one flat `.env` or JSON object): the block is not only this machine's, and
-// the password may be the remote service's (review40). A listen address (`0.0.0.0`) names no other machine.
-const REMOTE_SERVICE =
-  /^\s*["']?[\w.-]*?(?:host|hostname|server|address|addr)["']?\s{0,3}[:=]\s{0,3}["']?(?!localhost\b|127\.0\.0\.1\b|0\.0\.0\.0\b)[a-z0-9-]+(?:\.[a-z0-9-]+)+(?::\d{1,5})?["']?\s*,?\s*(?:[#;].*)?$/i;
+function inLocalDefaults(m: MatchContext): boolean {
+  const text = m.fileText();
+  const at = m.offset();
+  if (at === undefined || text === '') return false;
+  const lines = localDefaultLines(text);
+  let line = 1;
+  for (let i = text.indexOf('\n'); i >= 0 && i < at; i = text.indexOf('\n', i + 1)) line++;
+  return lines.has(line);
+}
+
 const BLOCK_LIMIT = 15;
 
 /**
@@ -450,10 +457,5 @@ const BLOCK_LIMIT = 15;
  */
 export function inLocalServiceBlock(text: string, line: string): boolean {
   const blocks = blocksAround(text, line, BLOCK_LIMIT);
-  return (
-    blocks.length > 0 &&
-    blocks.every(
-      (block) => !block.some((l) => REMOTE_SERVICE.test(l)) && block.some((l) => LOCAL_SERVICE.test(l)),
-    )
-  );
+  return blocks.length > 0 && blocks.every((block) => namesOnlyThisMachine(block));
 }

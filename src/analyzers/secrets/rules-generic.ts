@@ -19,17 +19,18 @@ import {
 } from './filters.js';
 import { localSampleInDocs, lowerInDoctest } from './doc-samples.js';
 import { inLinkCatalogue } from './link-catalogue.js';
-import { DOC_HOST, ROLE_HOST, atRoleHost } from './role-host.js';
+import { DOC_HOST, ROLE_HOST, atRoleHost, fieldNamedHost } from './role-host.js';
 import { secretRule, type MatchContext, type SecretRule, type Verdict } from './types.js';
 import { isTestUserPassword, roleFromPath } from '../../core/file-role.js';
-import { isCommonPassword, weakPasswordReason } from './weak-password.js';
-import { sameAsBlockUserName, sameAsUserName } from './user-name.js';
+import { weakPasswordReason } from './weak-password.js';
+import { anonymousLogin, sameAsBlockUserName, sameAsUserName } from './user-name.js';
 import { LOCAL_HOST, hostIsThisMachine, keyIsUrlUser, optionalUserinfo } from './url-userinfo.js';
 import { testsOwnLogin, sampleAccount } from './sample-account.js';
 import { commentedTemplateLine } from './template-comment.js';
 import { inBlockComment, inCommentOrDocstring } from './string-statement.js';
 import { madeUpInTest } from './made-up-key.js';
 import { inCategoryTable } from './lookup-table.js';
+import { notAPasswordByItsLine } from './password-line.js';
 import { alteredSample } from './altered-sample.js';
 import { isVendorClientKeyByName } from './vendor-client-keys.js';
 import { FIELD_LABEL, NAMED_CREDENTIAL, NOT_A_PASSWORD, SELF_NAMED } from './password-labels.js';
@@ -75,89 +76,12 @@ const CONFIG_COMMENT_LINE = /^\s*[#;]/;
 const EXAMPLE_NAMES = /(?:^|[^\w@.-])(?:[\w-]+\.)*example\.(?:com|org|net|edu)\b|\bdc=example\b/i;
 const DOC_PATH = /(?:^|\/)docs?\/|\.(?:md|markdown|rst|adoc)$|(?:^|\/)readme(?:\.[a-z]{1,8})?$/i;
 
-// SQL `IDENTIFIED BY '…'` counts in .sql files or in a statement (often a string in code), not in prose
-// or comments ("the cord identified by 'c'").
-const SQL_STATEMENT = /\b(?:create|alter)\s{1,3}(?:user|role|login)\b|\bgrant\b|\bset\s{1,3}password\b/i;
-
-const IDENTIFIED_BY = /identified by\s{1,3}'$/i;
 const I18N_KEY = /^[a-z][a-z0-9-]{1,30}:[a-z][A-Za-z0-9]*(?:[.-][A-Za-z0-9]+)*$/;
 const TEST_ROLES = new Set(['test', 'fixture']);
-const PASS_KEY = /pass["']?\s{0,3}(?::=|=>|=|:)\s{0,3}["'`]?$/i;
-/** `pass` as the last word of a longer name (`api_pass`, `dbPass`, `SMTP_PASS`): no verb or test status. */
-const NAMED_PASS_KEY =
-  /(?:[A-Za-z0-9][_.-](?:pass|Pass|PASS)|[a-z0-9]Pass|[A-Z0-9]PASS)["']?\s{0,3}(?::=|=>|=|:)\s{0,3}["'`]?$/;
-
-/** True when some occurrence of `secret` on the line directly follows text matching `re` (anchored at $). */
-function precededBy(line: string, secret: string, re: RegExp): boolean {
-  for (let i = line.indexOf(secret), n = 0; i !== -1 && n < 20; i = line.indexOf(secret, i + 1), n++) {
-    if (re.test(line.slice(Math.max(0, i - 40), i))) return true;
-  }
-  return false;
-}
-
-/**
- * True for a namespaced key written inside a string (`"password:disableEdit"`, `\"admin:password:confirm\"`
- * in JSON quoted in a shell line): the name, a colon with no space, a bare word of letters, then the
- * string's closing quote. A value in configuration has its own quotes or a space after the colon.
- */
-function namespacedKey(m: MatchContext): boolean {
-  if (m.quoted) return false;
-  const at = m.line.indexOf(m.secret, m.before.length);
-  if (at < 2 || m.line[at - 1] !== ':' || !/[A-Za-z]/.test(m.line[at - 2] ?? '')) return false;
-  const word = /^[A-Za-z]+(?:_[A-Za-z]+)*\\*$/.exec(m.secret);
-  return word !== null && /["']/.test(m.line[at + m.secret.length] ?? '');
-}
-
-// A name that says the value is the password's stored form (`encryptedPassword`, `hashed_pass`): a
-// ciphertext or digest, not the password. `enc_password` and `cipher_password` also name the passphrase an
-// encryption uses (`openssl enc -pass env:ENC_PASSWORD`): only a value written as an encoding is its stored form.
-const STORED_FORM_KEY =
-  /(?:encrypted|crypted|hashed|ciphered)[_.-]?(?:passw(?:or)?d|pass|pwd)["']?\s{0,3}(?::=|=>|=|:)\s{0,3}["'`]?$/i;
-// Prose naming a digest of the password (Dovecot's `(SHA1 of given password: f638ff)`, `hash of the password:`):
-// the value is the digest or a piece of it, when it looks like one (DIGEST_LIKE). Not a digest's name beside the
-// key (`{"sha1": "on", "password": …}`).
-const DIGEST_OF_PASSWORD =
-  /(?:sha-?\d*|md5|hash|digest)\s+of\s+(?:the\s+|given\s+|user'?s?\s+)?passw(?:or)?d["']?\s{0,3}(?::=|=>|=|:)\s{0,3}["'`]?$/i;
-// A digest or a piece of one: hex, base64, `{SCHEME}…`, `$id$…` (not `MD5 of the password: Winter#2024`).
-const DIGEST_LIKE = /^(?:[A-Fa-f0-9]{4,}|[A-Za-z0-9+/]{16,}={0,2}|\{[A-Z0-9.-]+\}\S+|\$[\w$./]{8,})$/;
-const ENCRYPTION_KEY =
-  /(?:enc|cipher)[_.-]?(?:passw(?:or)?d|pass|pwd)["']?\s{0,3}(?::=|=>|=|:)\s{0,3}["'`]?$/i;
-const ENCODED = /^(?:[A-Za-z0-9+/]{24,}={0,2}|[A-Fa-f0-9]{32,}|\$[\w$./]{20,})$/;
-
-// sudoers' tags (`plinth ALL=(ALL:ALL) NOPASSWD:ACTIONS`, `%wheel ALL = PASSWD: ALL`): NOPASSWD says no password
-// is asked and PASSWD that one is; the value is a command or a command alias. PASSWD only on a line of a
-// user specification (a `=` before it): elsewhere an upper-case `PASSWD:` key may hold one.
-const SUDOERS_TAG = /(?:^|[\s,:=(])NOPASSWD:\s{0,3}$|=[^\n]{0,200}[\s,:)]PASSWD:\s{0,3}$/;
-// A form field's CSS selector (`pass: '#jsxc-password'`, `.login-pass`), with a name that says what it holds.
-const SELECTOR = /^[#.](?=[a-z])/;
 
 /** False when a hard-coded-password match is prose or a status value rather than a credential. */
 function passwordContextVerdict(m: MatchContext): Verdict {
-  if (namespacedKey(m) || keyIsUrlUser(m) || precededBy(m.line, m.secret, STORED_FORM_KEY)) return false;
-  if (DIGEST_LIKE.test(m.secret) && precededBy(m.line, m.secret, DIGEST_OF_PASSWORD)) return false;
-  if (precededBy(m.line, m.secret, SUDOERS_TAG)) return false;
-  if (SELECTOR.test(m.secret) && SELF_NAMED.test(m.secret.slice(1))) return false;
-  if (ENCODED.test(m.secret) && precededBy(m.line, m.secret, ENCRYPTION_KEY)) return false;
-  if (m.secret.length <= 64) {
-    if (
-      precededBy(m.line, m.secret, IDENTIFIED_BY) &&
-      !/\.sql$/i.test(m.path) &&
-      !SQL_STATEMENT.test(m.line)
-    ) {
-      return false;
-    }
-    // A name that is just `pass` (pass, dbPass, SMTP_PASS) is also a verb and a test status: a single
-    // word there is not evidence enough; a value with digits or symbols is.
-    // So is the name of the check that passed (`{ pass: 'mail_from' }` beside `{ fail: … }`).
-    // Not when a longer name ends in `pass` and the word is a breach-list password (an API password set to admin).
-    if (
-      /^(?:[A-Za-z]+|[a-z]+(?:[_.][a-z]+)+)$/.test(m.secret) &&
-      precededBy(m.line, m.secret, PASS_KEY) &&
-      !(isCommonPassword(m.secret) && precededBy(m.line, m.secret, NAMED_PASS_KEY))
-    )
-      return false;
-  }
-  return passwordVerdict(m, false);
+  return notAPasswordByItsLine(m) ? false : passwordVerdict(m, false);
 }
 
 /** Shared checks of a hard-coded password: references, code, placeholders and labels are dropped; weak ones are redirected. */
@@ -173,7 +97,7 @@ export function passwordVerdict(m: MatchContext, inUrl: boolean): Verdict {
   if (!inUrl && inCategoryTable(m)) return false; // a group name in a key → group table (lookup-table.ts)
   // Template words only: '123456' and 'aaaa' are weak passwords, not placeholders.
   if (hasPlaceholderWord(v) || VERSION.test(v) || EXAMPLE_KEY.test(v) || FILE_PATH.test(v)) return false;
-  if (inUrl && DOC_HOST.test(m.line)) return false;
+  if (inUrl && (DOC_HOST.test(m.line) || fieldNamedHost(m.line, v))) return false;
   if (inUrl && NAMED_CREDENTIAL.test(v)) return false;
   // The user of a URL: between the last '//' and ':<password>@'.
   const at = inUrl ? m.line.indexOf(`:${v}@`) : -1;
@@ -193,6 +117,9 @@ export function passwordVerdict(m: MatchContext, inUrl: boolean): Verdict {
     (sameAsUserName(v, user, m.line) || (!inUrl && sameAsBlockUserName(v, m))
       ? 'it is the same as the user name'
       : undefined);
+  // A guessable password of the anonymous login (`FTP_USER = "anonymous"` beside the word guest) is the public
+  // login's conventional answer, no account's secret; a strong one there may be someone's and stays.
+  if (reason !== undefined && anonymousLogin(user, m)) return false;
   // A weak password in a test's code is the test's own user's ('admin2', 'password123'); in a fixture's
   // configuration (a `.env` a deploy may copy) it is still reported, lowered.
   if (reason !== undefined && !inUrl && m.sourceCode && TEST_ROLES.has(roleFromPath(m.path))) return false;
@@ -223,7 +150,7 @@ export function passwordVerdict(m: MatchContext, inUrl: boolean): Verdict {
   // reader's own machine, a sample connection to the reader's own service. The reader sets the real password.
   if (reason !== undefined && !inUrl && DOC_PATH.test(m.path) && sampleAccount(m)) return false;
   if (reason !== undefined && localSampleInDocs(m)) return false;
-  const local = inUrl ? LOCAL_HOST.test(m.line) : localConfigBlock(m);
+  const local = inUrl ? LOCAL_HOST.test(m.line) : localConfigBlock(m, true);
   if (reason !== undefined) {
     // A block written around documentation's reserved names documents, like a documentation page (a
     // default configuration's LDAP section binding as `cn=…,dc=example,dc=com` with the password "1234").
@@ -401,7 +328,15 @@ export const GENERIC_RULES: SecretRule[] = [
         'PASS=1234<<cut>>abCD',
         'pwd: P@ssw0rd',
       ],
-      good: ['DB_PASSWORD=<<a62:20>>', 'DB_PASSWORD=changeme', 'DB_PASSWORD=<your-password>'],
+      good: [
+        'DB_PASSWORD=<<a62:20>>',
+        'DB_PASSWORD=changeme',
+        'DB_PASSWORD=<your-password>',
+        // The anonymous login's conventional answer (RFC 1635): no account's password.
+        'MIRROR_URL=ftp://anonymous:gu<<cut>>est@files.acme.io/pub',
+        // A URL syntax's template: the host is the name of the key that goes there.
+        'NOTIFY_URL=spush://salt:pass<<cut>>word@apikey',
+      ],
     },
   }),
   secretRule({

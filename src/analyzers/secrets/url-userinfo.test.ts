@@ -36,3 +36,28 @@ describe('a URL whose user part is a secret-like word', () => {
     ).toContain('secrets/hardcoded-password');
   });
 });
+
+describe('a URL whose host is the name of a credential or an identifier (a URL syntax template)', () => {
+  // Built at run time: the common-password word of a syntax table's `user:password@` part.
+  const word = ['pass', 'word'].join('');
+  it('takes no password from it, in a table row or in markup', () => {
+    const onesignal = '| OneSignal | onesignal:// | onesignal://TemplateID:AppID@APIKey/UserID<br/> |';
+    const spush = `| SimplePush | spush:// | spush://apikey<br />spush://salt:${word}@apikey<br /> |`;
+    expect(rules(onesignal, 'PKG-INFO')).toEqual([]);
+    expect(rules(spush, 'PKG-INFO')).toEqual([]);
+    expect(rules(`notify: "acme://bot:${word}@app_id/channel"`, 'config/app.yml')).toEqual([]);
+  });
+
+  it('still reports one at a host named otherwise, or a field name in the path only', () => {
+    // A host that only starts with a field's name, a real host with a key in its path, one called keyserver.
+    for (const host of ['apikeys.acme-shop.io', 'files.acme-shop.io/APIKey', 'keyserver']) {
+      expect(rules(`mirror: ftp://deploy:${word}123@${host}/pub`, 'config/app.yml'), host).toEqual([
+        'secrets/weak-password',
+      ]);
+    }
+    const strong = expandTemplate('<<a62:20>>', rnd);
+    expect(rules(`endpoint: https://svc:${strong}@tokens.acme-shop.io/v1`, 'config/app.yml')).toEqual([
+      'secrets/basic-auth-url',
+    ]);
+  });
+});

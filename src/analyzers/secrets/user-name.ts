@@ -15,10 +15,12 @@ const USER_FIELD =
 export function sameAsUserName(password: string, urlUser: string | undefined, line: string): boolean {
   const v = password.toLowerCase();
   if (urlUser !== undefined) return urlUser.toLowerCase() === v;
-  for (const m of line.matchAll(USER_FIELD)) {
-    if ((m[1] ?? m[2] ?? m[3] ?? '').toLowerCase() === v) return true;
-  }
-  return false;
+  return lineUsers(line).includes(v);
+}
+
+/** The values of the user-name fields on a line, in lower case. */
+function lineUsers(line: string): string[] {
+  return [...line.matchAll(USER_FIELD)].map((m) => (m[1] ?? m[2] ?? m[3] ?? '').toLowerCase());
 }
 
 // A user-name setting on a line of its own, commented out or not (`#DATABASE_USER = 'radio'`, `db_user: app`,
@@ -36,15 +38,43 @@ const BLOCK_LIMIT = 6;
  * (sameAsUserName), the first password anyone tries. Only an account's name in lower case.
  */
 export function sameAsBlockUserName(password: string, m: Pick<MatchContext, 'around' | 'line'>): boolean {
-  if (!ACCOUNT_NAME.test(password)) return false;
+  return ACCOUNT_NAME.test(password) && blockUserIs(m, (user) => user === password);
+}
+
+/** True when every block of settings around the match's line (at most six lines each way) sets a user `is` takes. */
+function blockUserIs(m: Pick<MatchContext, 'around' | 'line'>, is: (user: string) => boolean): boolean {
   const blocks = blocksAround(m.around(), m.line, BLOCK_LIMIT);
+  const userOf = (l: string): string | undefined => {
+    const u = USER_SETTING.exec(l);
+    return u === null ? undefined : (u[1] ?? u[2] ?? u[3]);
+  };
   return (
     blocks.length > 0 &&
     blocks.every((block) =>
       block.some((l) => {
-        const u = USER_SETTING.exec(l);
-        return u !== null && (u[1] ?? u[2] ?? u[3]) === password;
+        const user = userOf(l);
+        return user !== undefined && is(user);
       }),
     )
   );
+}
+
+// The account that by convention logs in without one: anonymous FTP (RFC 1635) and the services that copy it.
+const ANONYMOUS = 'anonymous';
+
+/**
+ * True when the user a password is given with is `anonymous`: the user of its URL (`ftp://anonymous:guest@…`), a
+ * user-name field on its line (every one there), or else a user setting in its own block (`FTP_USER = "anonymous"` above
+ * `FTP_PASSWORD = "guest"`). That login is the public one: the server asks for no account's password, by
+ * convention the word guest or the user's address.
+ */
+export function anonymousLogin(
+  urlUser: string | undefined,
+  m: Pick<MatchContext, 'around' | 'line'>,
+): boolean {
+  if (urlUser !== undefined) return urlUser.toLowerCase() === ANONYMOUS;
+  // Every user field of the line (`{'user': 'anonymous', 'password': 'guest'}`), not one of several records'.
+  const onLine = lineUsers(m.line);
+  if (onLine.length > 0) return onLine.every((user) => user === ANONYMOUS);
+  return blockUserIs(m, (user) => user.toLowerCase() === ANONYMOUS);
 }

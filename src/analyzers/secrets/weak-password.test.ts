@@ -389,4 +389,42 @@ describe('weak passwords', () => {
       ['secrets/weak-password', 4, 'high', 'medium'],
     ]);
   });
+
+  it('leaves out a guessable password of the anonymous login; not a strong one, nor another user’s', async () => {
+    // Built at run time: the anonymous-FTP convention's word, and the user that by convention asks for none.
+    const guest = ['gu', 'est'].join('');
+    const settings = (user: string, pass: string, gap = false) =>
+      [
+        `FILES_STORE_ACL = ${q}private${q}`,
+        '',
+        `FTP_USER = ${q}${user}${q}`,
+        ...(gap ? [''] : []),
+        `FTP_${'PASS'}WORD = ${q}${pass}${q}`,
+        'FTP_PASSIVE_MODE = True',
+      ].join('\n');
+    const at = (text: string) => text.split('\n').findIndex((l) => l.includes('WORD')) + 1;
+    expect(await scan('crawler/settings/default_settings.py', settings('anonymous', guest))).toEqual([]);
+    expect(await scan('config/mirror.conf', `mirror = ftp://anonymous:${guest}@files.acme.io/pub`)).toEqual(
+      [],
+    );
+    const record = `FEEDS = [{${q}user${q}: ${q}anonymous${q}, ${q}password${q}: ${q}${guest}${q}}]`;
+    expect(await scan('crawler/feeds.py', record)).toEqual([]);
+    // Kept: a strong password under the anonymous user (someone's own); the broker's default guest account;
+    // the anonymous user set in another block; a line whose other record logs in as someone else.
+    const strong = expandTemplate('<<a62:14>>', seededRandom(29));
+    const named = settings('anonymous', strong);
+    expect(await scan('crawler/settings/default_settings.py', named)).toEqual([
+      ['secrets/hardcoded-password', at(named), 'high', 'medium'],
+    ]);
+    const broker = settings(guest, guest);
+    expect(await scan('crawler/settings/default_settings.py', broker)).toEqual([
+      ['secrets/weak-password', at(broker), 'high', 'medium'],
+    ]);
+    const apart = settings('anonymous', guest, true);
+    expect(await scan('crawler/settings/default_settings.py', apart)).toEqual([
+      ['secrets/weak-password', at(apart), 'high', 'medium'],
+    ]);
+    const two = `FEEDS = [{${q}user${q}: ${q}anonymous${q}}, {${q}user${q}: ${q}ops${q}, ${q}password${q}: ${q}${guest}${q}}]`;
+    expect(await scan('crawler/feeds.py', two)).toEqual([['secrets/weak-password', 1, 'high', 'medium']]);
+  });
 });
