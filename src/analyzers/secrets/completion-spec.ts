@@ -5,10 +5,10 @@
  * beside the word, never a value: a completion function logs in to nothing. Only the password rules are dropped
  * there, and only for a value right after such a spec's colon; a key of a provider's format stays.
  */
+import { PASSWORD_RULES } from './documented-default.js';
 import type { Detection } from './engine.js';
 
 const COMPLETION_FUNCTION = /^#(?:compdef|autoload)\b/;
-const PASSWORD_RULES: ReadonlySet<string> = new Set(['secrets/weak-password', 'secrets/hardcoded-password']);
 // A spec's word and its colon, at the start of a quoted string: `'change-passphrase:` or `"--passphrase:`.
 const SPEC_WORD = /['"][\w.-]*:$/;
 
