@@ -60,6 +60,13 @@ describe('roleFromPath', () => {
     ['hl-tests/letsencrypt/certs/example.com/privkey.pem', 'test'],
     ['hl-tests/64/proxy.js', 'test'],
     ['unit_tests/parser.py', 'test'],
+    // A test suite's folder (borgbackup's `borg/testsuite/`), not a module named for test suites.
+    ['python3/borg/testsuite/archiver.py', 'test'],
+    ['gcc/test_suite/run.py', 'test'],
+    ['pkg/Test-Suites/login.js', 'test'],
+    ['src/testsuite.py', 'source'],
+    ['lib/test_suites.js', 'source'],
+    ['src/latestsuite/index.js', 'source'],
     ['src/acceptance-tests/login.js', 'test'],
     ['src/ab-tests/checkout.js', 'source'],
     ['lib/split_tests/assign.js', 'source'],

@@ -79,6 +79,9 @@ const PATH_ROLES: [Exclude<FileRole, 'source' | 'i18n'>, RegExp][] = [
   // product's experiment module (`routes/ab_test.js`, `split_test.js`, `speed_test.js`): JavaScript has no
   // compiler that keeps such a name out of the shipped build, and those are features, not tests.
   ['test', /(?<!(?:^|[/._-])(?:ab|a_b|split|multivariate|speed))_tests?\.[cm]?[jt]sx?$/i],
+  // A test suite's folder (`borg/testsuite/`, `test_suite/`, `test-suites/`): the name says what the folder holds, as
+  // `tests/` does; a product's module about test suites is named otherwise (`testsuite.py`, `test_suites.js`).
+  ['test', /(?:^|\/)test[-_]?suites?\//i],
   [
     'example',
     // A folder of examples, a `.example` copy, a script named as one (`example-sendmail.js`, `demo_server.py`,

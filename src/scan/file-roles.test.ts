@@ -125,6 +125,24 @@ describe('adjustForRole (the table of docs/file-roles.md)', () => {
       expect(adjustForRole(at(snippet), 'test'), snippet).toMatchObject({ severity: 'low', role: 'test' });
     expect(adjustForRole(at('verify=False'), 'example')).toMatchObject({ severity: 'low', role: 'example' });
   });
+  it('drops an archive unpacked without a member filter in test code, and keeps it in source', () => {
+    // `tf.extractall(path, members=…)` of the fixture tarball the test suite ships beside it.
+    const unpack = raw({
+      ruleId: 'code/py-tar-extract-all',
+      location: { path: 'borg/testsuite/upgrader.py', startLine: 31 },
+      cwe: [22],
+      severity: 'medium',
+    });
+    expect(adjustForRole(unpack, 'test')).toBeUndefined();
+    expect(adjustForRole(unpack, 'fixture')).toBeUndefined();
+    expect(adjustForRole(unpack, 'example')).toMatchObject({ severity: 'low', role: 'example' });
+    expect(adjustForRole(unpack, 'source')).toMatchObject({ severity: 'medium' });
+    // Another path traversal in a test (a route the test serves) stays, lowered.
+    expect(adjustForRole({ ...unpack, ruleId: 'code/py-path-traversal' }, 'test')).toMatchObject({
+      severity: 'low',
+      role: 'test',
+    });
+  });
   it('drops a password on a command line in test code, and keeps it in source', () => {
     // `mysql --password=${pw}` in a test's sample command lines: the test's own password, on the CI machine.
     const argv = raw({ location: { path: 'src/core/credentials.test.ts', startLine: 1 }, cwe: [214, 522] });

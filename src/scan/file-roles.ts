@@ -36,7 +36,8 @@ const TEST_CODE: ReadonlySet<FileRole> = new Set(['test', 'fixture']);
  * maintainers' own pages at build time, on a site without the application's accounts. In test and fixture
  * code, audit leads (a sink whose input is merely not constant, such as `eval` of a fixture file the test
  * reads) are reached by no attacker's data, and weak hashes (CWE-328) protect nothing (a test computing the
- * sha1 its fixture tarball must carry), and nor does traffic in clear (CWE-319: a stand-in server a test
+ * sha1 its fixture tarball must carry), an archive it unpacks is its own fixture (an extraction without a member
+ * filter writes only where the test's own archive says), and nor does traffic in clear (CWE-319: a stand-in server a test
  * starts for the code under test, a request to a fake endpoint) carry anyone's data but the test's, nor does a
  * password on a command line (CWE-214: the test's own throwaway password, on the machine running the tests), nor
  * one connection made without checking the certificate (CWE-295: `requests.get(url, verify=False)` against the
@@ -63,6 +64,7 @@ function withoutVictim(f: RoledFinding, role: FileRole, started: boolean): boole
   if (!TEST_CODE.has(role)) return false;
   return (
     f.tier === 'audit' ||
+    TEST_DATA_ONLY_RULES.has(f.ruleId) ||
     f.cwe.includes(328) ||
     f.cwe.includes(319) ||
     f.cwe.includes(214) ||
@@ -79,6 +81,10 @@ function withoutVictim(f: RoledFinding, role: FileRole, started: boolean): boole
  * example/server.js"`, an example named as `main` or `bin`: `started`) is the package's server and is kept.
  */
 const PLAIN_LISTENER_RULES: ReadonlySet<string> = new Set(['code/js-http-server-without-tls']);
+
+// Rules whose only input is a file the code opens, never a request's data: an archive unpacked without a member
+// filter (a test's own fixture tarball beside it, unpacked into the test's temporary folder).
+const TEST_DATA_ONLY_RULES: ReadonlySet<string> = new Set(['code/py-tar-extract-all']);
 
 // Switches that turn certificate checks off for every connection of the process, not one client's: Node's
 // environment variable, Python's default HTTPS context replaced, Python's and curl's environment overrides, and

@@ -107,7 +107,11 @@ export function besidePublicHost(lines: readonly string[], at: number, password:
   return record.some((l) => [...l.matchAll(HOST_SETTING)].some((m) => !NOT_PUBLIC.test(m[1] ?? '')));
 }
 
-const PASSWORD_RULES = new Set(['secrets/weak-password', 'secrets/hardcoded-password']);
+/** The rules that report a password written as a value (also read by completion-spec.ts). */
+export const PASSWORD_RULES: ReadonlySet<string> = new Set([
+  'secrets/weak-password',
+  'secrets/hardcoded-password',
+]);
 // Examples kept in a documentation tree (`usr/share/doc/<package>/examples/`, `docs/examples/`) are the
 // documentation's samples for a reader to adapt, as the plaintext-protocol check reads them (a script whose
 // usage text shows a configuration with a login): judged as documentation. An `examples/` folder of the

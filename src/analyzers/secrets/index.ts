@@ -5,6 +5,7 @@ import { SecretEngine } from './engine.js';
 import { SECRET_RULES } from './rules.js';
 import { handRunScriptsOf } from '../../core/hand-run.js';
 import { lowerInDevServer } from './dev-server.js';
+import { withoutCompletionSpecs } from './completion-spec.js';
 import { withoutDocExamples } from './documented-default.js';
 import { withoutLocalCertKeys } from './local-cert-key.js';
 import { severityOf, toFinding } from './to-finding.js';
@@ -54,7 +55,8 @@ export const secretsAnalyzer: Analyzer = {
       productNames: names,
       warn: (m) => ctx.warn(m),
     });
-    const documented = await withoutDocExamples(scanned, file.path, () => file.lines(), ctx);
+    const specs = withoutCompletionSpecs(scanned, file.text, () => file.lines());
+    const documented = await withoutDocExamples(specs, file.path, () => file.lines(), ctx);
     const found = await withoutLocalCertKeys(documented, file.path, file.text, ctx);
     const script = found.length === 0 ? undefined : (await handRunScriptsOf(ctx)).get(file.path);
     const kept = script === undefined ? found : lowerInDevServer(found, file.text, script, severityOf);
