@@ -1,7 +1,7 @@
 import type { SgNode } from '@ast-grep/napi';
 import { kindOf, nodeAt } from './syntax.js';
 import type { DefinitionLookup } from './definitions.js';
-import { afterEnd, EXITS, reassigns } from './taint-support.js';
+import { afterEnd, EXITS, reassigns, spansWithin } from './taint-support.js';
 import type { Spot } from './file-index.js';
 import type { Guard, TaintOptions } from './taint-support.js';
 import { GUARD_POLARITY } from './rule-schema.js';
@@ -221,19 +221,8 @@ export class GuardChecker {
           return { node, id: node.id(), start: r.start.index, end: r.end.index };
         });
     } else {
-      const all = this.ifsOf(root);
       const r = scope.range();
-      const [start, end] = [r.start.index, r.end.index];
-      let lo = 0;
-      let hi = all.length;
-      while (lo < hi) {
-        const mid = (lo + hi) >> 1;
-        if ((all[mid] as IfStatement).start < start) lo = mid + 1;
-        else hi = mid;
-      }
-      ifs = [];
-      for (let i = lo; i < all.length && (all[i] as IfStatement).start < end; i++)
-        if ((all[i] as IfStatement).end <= end) ifs.push(all[i] as IfStatement);
+      ifs = spansWithin(this.ifsOf(root), r.start.index, r.end.index);
     }
     this.ifCache.set(id, ifs);
     return ifs;
