@@ -11,14 +11,31 @@ import type { Syntax } from './syntax.js';
  * `handler.bind(null, socket)` or a sink in a callback reached through a dispatcher ends the path.
  */
 
+/** Per file: its `X.bind(…)` calls by X, a bound `this.X` listed under `this.X` and under `X` (see bindCallsOf). */
+const bindsByName = new WeakMap<FileIndex, Map<string, SgNode[]>>();
+
 /** Calls `name.bind(…)` or `this.name.bind(…)` of the file (the function or method read as a value and bound). */
 export function bindCallsOf(index: FileIndex, root: SgNode, name: string): SgNode[] {
-  const want = `${name}.bind`;
-  const method = `this.${want}`;
-  return index
-    .callList(root, 'call_expression')
-    .filter((c) => c.callee === want || c.callee === method)
-    .map((c) => c.node);
+  // Listed once per file from its calls in document order: asked for every parameter every evaluation
+  // reaches, a filter of every call of a bundle (tens of thousands) each time.
+  let byName = bindsByName.get(index);
+  if (!byName) {
+    byName = new Map<string, SgNode[]>();
+    const add = (key: string, node: SgNode): void => {
+      const list = byName?.get(key);
+      if (list) list.push(node);
+      else byName?.set(key, [node]);
+    };
+    for (const c of index.callList(root, 'call_expression')) {
+      if (c.callee === undefined || !c.callee.endsWith('.bind')) continue;
+      // `c.callee === name + '.bind'` and `c.callee === 'this.' + name + '.bind'`, for every name at once.
+      const target = c.callee.slice(0, -'.bind'.length);
+      add(target, c.node);
+      if (target.startsWith('this.')) add(target.slice('this.'.length), c.node);
+    }
+    bindsByName.set(index, byName);
+  }
+  return byName.get(name) ?? [];
 }
 
 /** The arguments of a call, comments left out. */
@@ -36,13 +53,20 @@ export function boundCount(bind: SgNode): number {
  * binds the name: the parameters from there on are what the bound function's callers pass.
  */
 export function fewestBound(index: FileIndex, root: SgNode, name: string): number | undefined {
+  let byName = fewest.get(index);
+  if (!byName) fewest.set(index, (byName = new Map<string, number | undefined>()));
+  if (byName.has(name)) return byName.get(name);
   let least: number | undefined;
   for (const b of bindCallsOf(index, root, name)) {
     const n = boundCount(b);
     least = least === undefined ? n : Math.min(least, n);
   }
+  byName.set(name, least);
   return least;
 }
+
+/** fewestBound's answers per file and name (the tree alone decides them; asked at every parameter source). */
+const fewest = new WeakMap<FileIndex, Map<string, number | undefined>>();
 
 /** Where a function value arrives: the callee's name and the parameter position that receives it. */
 export interface ValueHandoff {
@@ -118,6 +142,25 @@ export interface IndirectArg {
  * `dispatch.bind(null, s, name)`, then `fn(s, x)` inside `dispatch`).
  */
 export function indirectArgs(
+  index: FileIndex,
+  root: SgNode,
+  syn: Syntax,
+  name: string,
+  param: number,
+): readonly IndirectArg[] {
+  // Kept per file, name and parameter: every evaluation that reaches the parameter asks again, and the
+  // answer depends on the tree alone (no taint step is spent finding it).
+  let kept = indirect.get(index);
+  if (!kept) indirect.set(index, (kept = new Map<string, readonly IndirectArg[]>()));
+  const key = `${param}\0${name}`;
+  let out = kept.get(key);
+  if (!out) kept.set(key, (out = findIndirectArgs(index, root, syn, name, param)));
+  return out;
+}
+
+const indirect = new WeakMap<FileIndex, Map<string, readonly IndirectArg[]>>();
+
+function findIndirectArgs(
   index: FileIndex,
   root: SgNode,
   syn: Syntax,

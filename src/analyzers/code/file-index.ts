@@ -75,7 +75,10 @@ export class FileIndex {
   readonly defining = new Map<string, { node: SgNode; start: number; d: Definition }[]>();
   readonly fns = new Map<string, SgNode[]>();
   /** The `if` statements of each scope (by the scope's id), in document order, with their ids and offsets. */
-  readonly ifs = new Map<number, { node: SgNode; id: number; start: number; fn?: number | null }[]>();
+  readonly ifs = new Map<
+    number,
+    { node: SgNode; id: number; start: number; end: number; fn?: number | null }[]
+  >();
   /**
    * What each `if` guards, per set of guards (taint-guards.ts), with the steps finding it was charged: a
    * kept answer is charged the same again.

@@ -14,9 +14,14 @@ import type { SgNode } from '@ast-grep/napi';
  * shadowing name). Not other loggers: winston takes an object's `message` field as the raw message, and a
  * custom format may print any field as is. Not arrays (older Node's `%s` joins their strings raw), not a
  * literal with a spread, a computed key or a method, and not a name whose `toString`, `valueOf` or
- * `inspect` the code sets: `%s` would call it.
+ * `inspect` the code sets: `%s` would call it. `known`: the answer per name for this call's tree, which the
+ * caller keeps across the calls of one module (each answer is a walk of the whole file).
  */
-export function objectLoggedArguments(call: SgNode, args: SgNode[]): Set<number> {
+export function objectLoggedArguments(
+  call: SgNode,
+  args: SgNode[],
+  known = new Map<string, boolean>(),
+): Set<number> {
   const out = new Set<number>();
   const callee = call.field('function');
   if (callee?.kind() !== 'member_expression' || callee.field('object')?.text() !== 'console') return out;
@@ -25,8 +30,13 @@ export function objectLoggedArguments(call: SgNode, args: SgNode[]): Set<number>
     if (arg.kind() === 'object') {
       if (plainObject(arg)) out.add(arg.id());
     } else if (arg.kind() === 'identifier') {
-      root ??= call.getRoot().root();
-      if (boundOnlyToObjects(root, arg.text())) out.add(arg.id());
+      const name = arg.text();
+      let only = known.get(name);
+      if (only === undefined) {
+        root ??= call.getRoot().root();
+        known.set(name, (only = boundOnlyToObjects(root, name)));
+      }
+      if (only) out.add(arg.id());
     }
   }
   return out;

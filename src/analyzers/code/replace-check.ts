@@ -1,4 +1,5 @@
 import type { SgNode } from '@ast-grep/napi';
+import { NodeMemo } from './node-memo.js';
 
 /**
  * Characters a value must not carry into a sink of each class. A `replace`/`re.sub` counts as a
@@ -225,6 +226,23 @@ export function replacementSanitizes(
   sinkClass: string | undefined,
   python: boolean,
   file?: object,
+): boolean {
+  if (file === undefined) return sanitizes(call, sinkClass, python, undefined);
+  // Every rule's evaluator, and the check asked for all of them, asks it of the same calls: kept per file,
+  // sink class and call (the tree alone decides it; no taint step is spent here).
+  let memo = KEPT.get(sinkClass);
+  if (!memo) KEPT.set(sinkClass, (memo = new NodeMemo<boolean>()));
+  return memo.of(file, call, () => sanitizes(call, sinkClass, python, file));
+}
+
+/** replacementSanitizes' answers by sink class (each kept per file and call). */
+const KEPT = new Map<string | undefined, NodeMemo<boolean>>();
+
+function sanitizes(
+  call: SgNode,
+  sinkClass: string | undefined,
+  python: boolean,
+  file: object | undefined,
 ): boolean {
   const meta = sinkClass === undefined ? undefined : METACHARACTERS[sinkClass];
   if (!meta) return false;

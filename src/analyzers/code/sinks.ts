@@ -128,6 +128,28 @@ function callsOwnFunction(m: LoadedModule, node: SgNode): boolean {
   return m.lang.family === 'python' || declaredAround(m, node, name);
 }
 
+/** Per module, node id → callsOwn's answer: every rule whose sinks match the node asks the same. */
+const ownCalls = new WeakMap<LoadedModule, Map<number, boolean>>();
+
+/** callsOwnFunction or callsOwnMethod, answered once per module and node (they read only the tree). */
+function callsOwn(m: LoadedModule, node: SgNode): boolean {
+  let kept = ownCalls.get(m);
+  if (!kept) ownCalls.set(m, (kept = new Map<number, boolean>()));
+  const id = node.id();
+  let v = kept.get(id);
+  if (v === undefined) kept.set(id, (v = callsOwnFunction(m, node) || callsOwnMethod(m, node)));
+  return v;
+}
+
+/** Per module, name → whether the module binds it only to object literals (log-object-args.ts). */
+const objectNames = new WeakMap<LoadedModule, Map<string, boolean>>();
+
+function objectNamesOf(m: LoadedModule): Map<string, boolean> {
+  let kept = objectNames.get(m);
+  if (!kept) objectNames.set(m, (kept = new Map<string, boolean>()));
+  return kept;
+}
+
 /**
  * A sink's `boundTo` test for one module: whether a hit's metavariable is a name the module binds to one of
  * the modules (read from the text once per sink and module), not redeclared by a function around the call.
@@ -171,7 +193,7 @@ export function sinkMatches(
     for (const h of hits) {
       // The bound test first: a set lookup, where the two tests after it look at the tree around the call.
       if (bound && !bound(h)) continue;
-      if (callsOwnFunction(m, h.node) || callsOwnMethod(m, h.node)) continue;
+      if (callsOwn(m, h.node)) continue;
       const targets = sink.args.length === 0 ? [h.node] : sink.args.flatMap((a) => sinkTargets(h, a, python));
       // A Python log call's arguments that its format string writes with `%r` or as numbers (log-format.ts), and
       // names bound only to dicts, which logging writes as their repr (log-dict-args.ts).
@@ -182,7 +204,7 @@ export function sinkMatches(
       const escaped = log
         ? new Set([...escapedLogArguments(h.node, positional), ...dictLoggedArguments(h.node, positional)])
         : !python && sinkClass === 'log'
-          ? objectLoggedArguments(h.node, callArguments(h.node, false))
+          ? objectLoggedArguments(h.node, callArguments(h.node, false), objectNamesOf(m))
           : undefined;
       out.push({
         match: h.node,

@@ -1,7 +1,7 @@
 import type { SgNode } from '@ast-grep/napi';
 import { kindOf, nodeAt } from './syntax.js';
 import type { DefinitionLookup } from './definitions.js';
-import { afterEnd, EXITS, reassigns } from './taint-support.js';
+import { afterEnd, EXITS, reassigns, spansWithin } from './taint-support.js';
 import type { Spot } from './file-index.js';
 import type { Guard, TaintOptions } from './taint-support.js';
 import { GUARD_POLARITY } from './rule-schema.js';
@@ -38,7 +38,7 @@ const NAMED = new WeakMap<object, Map<readonly Matcher[], Set<string> | 'all'>>(
 /** The assignments that replace a name's value (guard-overwrites.ts), per file index and scope id. */
 const OVERWRITES = new WeakMap<object, Map<number, Map<string, number[]>>>();
 /** An `if` of a scope, with its id and offset, and the id of the function around it once asked (null: none). */
-type IfStatement = { node: SgNode; id: number; start: number; fn?: number | null };
+type IfStatement = { node: SgNode; id: number; start: number; end: number; fn?: number | null };
 
 /**
  * Whether a use of a name is protected by an `if` whose condition checks it with one of the rule's
@@ -153,18 +153,7 @@ export class GuardChecker {
     slashed: boolean,
     exposed: () => boolean,
   ): boolean {
-    let ifs = this.ifCache.get(scope.id());
-    if (!ifs) {
-      const { ifStatement, conditionalExpression } = this.o.syn;
-      ifs = scope
-        .findAll({
-          rule: conditionalExpression
-            ? { any: [{ kind: ifStatement }, { kind: conditionalExpression }] }
-            : { kind: ifStatement },
-        })
-        .map((node) => ({ node, id: node.id(), start: node.range().start.index }));
-      this.ifCache.set(scope.id(), ifs);
-    }
+    const ifs = this.ifsOf(scope);
     // A scope with thousands of `if`s makes this loop cost more than a step: a step per 64. Out of steps,
     // the use counts as guarded: a cut evaluation must not report what it could not check.
     if (!this.budget.charge(ifs.length >> 6)) return true;
@@ -207,6 +196,36 @@ export class GuardChecker {
       mayBeAsserted(this.o.index, () => this.o.root.text(), name) &&
       this.assertedIn(scope, name, useStart, outer)
     );
+  }
+
+  /**
+   * The `if`s (and conditional expressions) of a scope in document order, kept per file: the file's list is
+   * found with one walk, and a function's are those of it within the function's offsets (in a tree a node
+   * within another's offsets is inside it), where a walk of each nested function found them again.
+   */
+  private ifsOf(scope: SgNode): IfStatement[] {
+    const id = scope.id();
+    let ifs = this.ifCache.get(id);
+    if (ifs) return ifs;
+    const root = this.o.root;
+    if (id === root.id()) {
+      const { ifStatement, conditionalExpression } = this.o.syn;
+      ifs = root
+        .findAll({
+          rule: conditionalExpression
+            ? { any: [{ kind: ifStatement }, { kind: conditionalExpression }] }
+            : { kind: ifStatement },
+        })
+        .map((node) => {
+          const r = node.range();
+          return { node, id: node.id(), start: r.start.index, end: r.end.index };
+        });
+    } else {
+      const r = scope.range();
+      ifs = spansWithin(this.ifsOf(root), r.start.index, r.end.index);
+    }
+    this.ifCache.set(id, ifs);
+    return ifs;
   }
 
   /**

@@ -157,6 +157,28 @@ export function contains(outer: SgNode, inner: SgNode): boolean {
   return o.start.index <= i.start.index && i.end.index <= o.end.index;
 }
 
+/**
+ * The spans of `all` (in document order) that lie within `start`–`end`, in the same order: in a tree, the nodes
+ * inside a node are those within its offsets.
+ */
+export function spansWithin<T extends { start: number; end: number }>(
+  all: readonly T[],
+  start: number,
+  end: number,
+): T[] {
+  let lo = 0;
+  let hi = all.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if ((all[mid] as T).start < start) lo = mid + 1;
+    else hi = mid;
+  }
+  const out: T[] = [];
+  for (let i = lo; i < all.length && (all[i] as T).start < end; i++)
+    if ((all[i] as T).end <= end) out.push(all[i] as T);
+  return out;
+}
+
 const pathRegexes = new WeakMap<Matcher, RegExp | null>();
 
 /**
