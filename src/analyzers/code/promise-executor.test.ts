@@ -71,6 +71,10 @@ app.get('/a', (req, res) => {
       'the input to reject only',
       "if (name.includes('..')) reject(name); else resolve('/srv/files/index.html');",
     ],
+    [
+      "the input to a nested promise's own resolve",
+      "new Promise((resolve) => resolve(name)).then(() => resolve('/srv/files/index.html'));",
+    ],
     ['resolve handed on whole', "require('fs').stat(name, () => {}); setTimeout(resolve, 10);"],
   ])('reports nothing when the executor gives %s', async (_name, settle) => {
     for (const use of [THEN, AWAIT]) {

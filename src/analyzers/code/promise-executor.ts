@@ -30,6 +30,17 @@ function wrappedFunction(syn: Syntax, call: SgNode): SgNode | null {
   return fn && syn.functions.has(kindOf(fn)) ? fn : null;
 }
 
+/** True when a function between `call` and `fn` has a parameter `name` (a nested executor's own `resolve`). */
+function shadowed(syn: Syntax, call: SgNode, fn: SgNode, name: string): boolean {
+  for (let p = call.parent(); p && p.id() !== fn.id(); p = p.parent()) {
+    if (!syn.functions.has(kindOf(p))) continue;
+    const single = p.field('parameter');
+    const params = single ? [single] : (p.field('parameters')?.namedChildren() ?? []);
+    if (params.some((q) => q.text() === name)) return true;
+  }
+  return false;
+}
+
 /** The node that stands for function `fn` among a call's arguments: `fn`, or the wrapper call returning it. */
 export function argumentSlot(syn: Syntax, fn: SgNode): SgNode {
   const ret = fn.parent();
@@ -65,7 +76,7 @@ export function settledWith(
   const out: SgNode[] = [];
   for (const call of fn.findAll({ rule: { kind: 'call_expression', regex: `^${escapeRegex(name)}\\b` } })) {
     const callee = call.field('function');
-    if (callee?.kind() !== 'identifier' || callee.text() !== name) continue;
+    if (callee?.kind() !== 'identifier' || callee.text() !== name || shadowed(syn, call, fn, name)) continue;
     const value = call.field('arguments')?.namedChildren()[0];
     if (value) out.push(value);
   }
