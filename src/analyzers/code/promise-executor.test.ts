@@ -3,9 +3,14 @@ import type { RawFinding } from '../../core/finding.js';
 import { makeMemoryContext, makeSourceFile } from '../../core/source-file.js';
 import { codeAnalyzer } from './index.js';
 
-/** Analyzes one file of an in-memory project the way a scan does (the other files are readable). */
+let projects = 0;
+
+/**
+ * Analyzes one file of an in-memory project the way a scan does (the other files are readable); each call is
+ * a project of its own, so no module's summary is kept from another case with the same file names.
+ */
 async function scan(files: Record<string, string>, entry: string): Promise<RawFinding[]> {
-  const ctx = makeMemoryContext(files, {}, `/virtual-executor-${Object.keys(files).join('-')}`);
+  const ctx = makeMemoryContext(files, {}, `/virtual-executor-${++projects}`);
   return codeAnalyzer.analyze(makeSourceFile(entry, files[entry]!), ctx);
 }
 
