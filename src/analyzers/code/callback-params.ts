@@ -1,5 +1,6 @@
 import type { SgNode } from '@ast-grep/napi';
 import type { DefinitionLookup } from './definitions.js';
+import { argumentSlot } from './promise-executor.js';
 import { rejectedPromiseOf, rejectionOf } from './promise-rejections.js';
 import type { RejectionHost } from './promise-rejections.js';
 import type { Definition } from './scope.js';
@@ -47,11 +48,14 @@ export function callbackParam(
   d: Extract<Definition, { kind: 'param' }>,
   depth: number,
 ): Value {
+  // The function as the call's argument: itself, or a CoffeeScript wrapper returning it (promise-executor.ts).
+  const slot = h.python ? d.fn : argumentSlot(h.syn, d.fn);
   // A rejection handler's first parameter: what the promise it handles is rejected with.
-  const promise = h.python || d.index !== 0 || d.keys ? null : rejectedPromiseOf(h.syn, d.fn);
+  const promise = h.python || d.index !== 0 || d.keys ? null : rejectedPromiseOf(h.syn, slot);
   if (promise) return rejectionOf(h, promise, depth + 1);
-  // `tainted.map(x => ...)`: the callback's first parameter carries the receiver's taint.
-  const it = iteratorCall(h.syn, d.fn);
+  // `tainted.map(x => ...)`: the callback's first parameter carries the receiver's taint; `p.then(v => …)`'s
+  // what the promise resolves with.
+  const it = iteratorCall(h.syn, slot);
   if (!it) return null;
   const { call, method, recv } = it;
   if (recv && !h.python && isArrayIndexParam(h.syn, method, d.index, recv, call, h.valuesOf(recv)))

@@ -1,6 +1,6 @@
 import type { SgNode } from '@ast-grep/napi';
 import type { Definition } from './scope.js';
-import { escapeRegex } from './scope.js';
+import { settledWith } from './promise-executor.js';
 import { kindOf } from './syntax.js';
 import type { Syntax } from './syntax.js';
 import { MAX_DEPTH, REQ } from './taint-support.js';
@@ -46,14 +46,16 @@ export function rejectedPromiseOf(syn: Syntax, fn: SgNode): SgNode | null {
   if (!args || !call || !syn.call.has(kindOf(call)) || call.field(syn.callArguments)?.id() !== args.id())
     return null;
   const callee = call.field(syn.callFunction);
-  if (!callee || !syn.member.has(kindOf(callee))) return null;
-  const method = callee.field(syn.memberProperty)?.text();
+  // `p["catch"](…)`: compiled for ES3, where `catch` is no property name.
+  const quoted = callee && syn.subscript.has(kindOf(callee)) ? callee.field('index')?.text() : undefined;
+  const method = quoted ? quoted.slice(1, -1) : callee?.field(syn.memberProperty)?.text();
+  if (!callee || (!syn.member.has(kindOf(callee)) && !/^(["'])catch\1$/.test(quoted ?? ''))) return null;
   const at = args
     .namedChildren()
     .filter((a) => a.kind() !== 'comment')
     .findIndex((a) => a.id() === fn.id());
   if (!((method === 'catch' && at === 0) || (method === 'then' && at === 1))) return null;
-  return callee.field(syn.memberObject);
+  return callee.field(quoted ? syn.subscriptObject : syn.memberObject);
 }
 
 /** The trace of request data a promise expression can be rejected with, or null. */
@@ -120,21 +122,10 @@ class Walk {
 
   /** `new Promise((resolve, reject) => …)`: what the executor's `reject` is called with, at any depth. */
   private executor(node: SgNode, depth: number): Value {
-    if (node.field('constructor')?.text() !== 'Promise') return null;
-    const fn = node.field('arguments')?.namedChildren()[0];
-    if (!fn || !this.h.syn.functions.has(kindOf(fn))) return null;
-    const params = (fn.field('parameters') ?? fn.field('parameter'))?.namedChildren() ?? [];
-    const reject = params[1];
-    if (!reject || !this.h.syn.identifiers.has(kindOf(reject))) return null;
-    const name = reject.text();
-    // The walk of the executor's body for its `reject` calls costs with its size.
-    const span = fn.range();
-    if (!this.h.charge(sizeSteps(span.end.index - span.start.index))) return null;
-    for (const call of fn.findAll({ rule: { kind: 'call_expression', regex: `^${escapeRegex(name)}\\b` } })) {
-      const callee = call.field('function');
-      if (callee?.kind() !== 'identifier' || callee.text() !== name) continue;
-      const v = this.value(call.field('arguments')?.namedChildren()[0], depth);
-      if (v) return v;
+    const values = settledWith(this.h.syn, node, 1, (chars) => this.h.charge(sizeSteps(chars))) ?? [];
+    for (const v of values) {
+      const out = this.value(v, depth);
+      if (out) return out;
     }
     return null;
   }

@@ -33,6 +33,7 @@ import {
 } from './taint-support.js';
 import { sizeSteps, TaintBudget } from './taint-budget.js';
 import { callbackHost, CallbackParams } from './callback-params.js';
+import { settledWith } from './promise-executor.js';
 import type { TaintOptions, Trace, Value } from './taint-support.js';
 import { NameCaches, type Binding } from './name-cache.js';
 import { markupFreeUrlField } from './url-fields.js';
@@ -245,14 +246,8 @@ export class TaintEvaluator {
       const kids = node.namedChildren();
       return this.firstOf([kids[kids.length - 1]], depth);
     }
-    if (
-      k === 'list_comprehension' ||
-      k === 'generator_expression' ||
-      k === 'set_comprehension' ||
-      k === 'dictionary_comprehension'
-    ) {
+    if (/^(?:(?:list|set|dictionary)_comprehension|generator_expression)$/.test(k))
       return this.firstOf([node.field('body')], depth);
-    }
     return null;
   }
 
@@ -453,6 +448,9 @@ export class TaintEvaluator {
       const a = node.field(syn.callArguments)?.namedChildren() ?? [];
       return this.firstOf([a[2], a[1]], depth);
     }
+    // `new Promise(executor)`: what its `resolve` is given, as `await` and `.then` receive it (promise-executor.ts).
+    const settled = this.o.python ? null : settledWith(syn, node, 0, (n) => this.budget.charge(sizeSteps(n)));
+    if (settled) return this.firstOf(settled, depth);
     const ask = (n: SgNode, f?: string): Value =>
       f ? this.fieldOf(n, f, depth + 1) : this.expr(n, depth + 1);
     const resolved = this.o.calls?.returnOf(node, ask, this.tuples.at(node));
