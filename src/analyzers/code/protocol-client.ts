@@ -1,3 +1,5 @@
+import { escapeRegex } from './scope.js';
+
 /**
  * A Python client computing the password digest a remote service's protocol asks for: Subsonic's token
  * `md5(password + salt)` sent as the `t` parameter, Emby's `password`/`passwordMd5` fields posted to its login.
@@ -75,7 +77,7 @@ function cipherKeyOnly(lines: string[], at: number): boolean {
   while (start > 0 && /[([{,]\s*$/.test(lines[start - 1]!)) start--;
   const target = /^\s*((?:self\.)?\w+)\s*=[^=]/.exec(lines[start] ?? '')?.[1];
   if (target === undefined) return false;
-  const name = escapeName(target);
+  const name = escapeRegex(target);
   let keys = 0;
   for (const [i, l] of lines.entries()) {
     if (i === start) continue;
@@ -88,8 +90,6 @@ function cipherKeyOnly(lines: string[], at: number): boolean {
   }
   return keys > 0;
 }
-
-const escapeName = (s: string): string => s.replace('.', String.raw`\.`);
 
 /** True when the password digest at 1-based `lineNo` of `text` is a protocol client's field (see above). */
 export function protocolClientDigest(text: string, lineNo: number): boolean {
