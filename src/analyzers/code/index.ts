@@ -3,6 +3,7 @@ import { ConfigError } from '../../core/errors.js';
 import { PROFILES, profileIncludes } from '../../core/profile.js';
 import type { Profile } from '../../core/profile.js';
 import { oneStepLower } from '../../core/finding.js';
+import { COOKIE_REPLY_NOTE } from './cookie-reply.js';
 import type { FlowStep, RawFinding } from '../../core/finding.js';
 import { handRunScriptsOf, opensListener } from '../../core/hand-run.js';
 import { isTestUserPassword, isTranslationFile } from '../../core/file-role.js';
@@ -303,7 +304,9 @@ export const codeAnalyzer: Analyzer = {
           ? belowShell(m.rule.severity, m.message, shell)
           : siteClient !== undefined
             ? { severity: oneStepLower(m.rule.severity), message: `${m.message} (${siteClient})` }
-            : undefined;
+            : m.cookieOnly === true && note === undefined
+              ? { severity: oneStepLower(m.rule.severity), message: `${m.message} (${COOKIE_REPLY_NOTE})` }
+              : undefined;
       const f = findingFrom(ruleMetaOf(m.rule), {
         message: note !== undefined ? m.message + note : (lowered?.message ?? m.message),
         confidence: note !== undefined || siteClient !== undefined ? 'low' : m.confidence,

@@ -28,6 +28,8 @@ export interface CodeMatch {
   statement?: string;
   /** Set when the match sits in a branch that runs only in development or test mode (dev-branch.ts). */
   developmentOnly?: boolean;
+  /** Set when only a request cookie reaches the reply the match writes (cookie-reply.ts). */
+  cookieOnly?: boolean;
   /** The rule's `unlessFixed` value when it is a name imported from another module of the tree. */
   importedName?: string;
   /** The rule's `unlessFixed` value when it reads a field of a relatively required module (imported-members.ts). */

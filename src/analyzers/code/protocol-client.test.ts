@@ -79,4 +79,52 @@ describe('a password digest a protocol client sends as a request field', () => {
       false,
     );
   });
+
+  // SimplePush's shape: the message key is sha1(password + user), cached on the object, used only by AES.
+  const cipher = (use = '            algorithms.AES(self._key),', extra: string[] = []): string =>
+    [
+      'import hashlib',
+      'import requests',
+      ...extra,
+      '',
+      'class Notify:',
+      '    def __init__(self, user, password):',
+      '        self.user = user',
+      '        self.password = password',
+      '        self._key = None',
+      '',
+      '    def _encrypt(self, content):',
+      '        if self._iv is None:',
+      '            self._key = bytes(bytearray.fromhex(',
+      "                hashlib.sha1('{}{}'.format(self.password, self.user)",
+      "                             .encode('utf-8')).hexdigest()[0:32]))",
+      '        encryptor = Cipher(',
+      use,
+      '            modes.CBC(iv)).encryptor()',
+      '        return encryptor.update(content) + encryptor.finalize()',
+      '',
+      '    def send(self, url, body):',
+      "        return requests.post(url, data={'msg': self._encrypt(body)})",
+    ].join('\n');
+
+  it('is lowered when the digest only keys the cipher of what the module sends', () => {
+    expect(protocolClientDigest(cipher(), 13)).toBe(true);
+    expect(protocolClientDigest(cipher('            AES.new(self._key, AES.MODE_CBC, iv),'), 13)).toBe(true);
+  });
+
+  it('is still reported when the key has another use, or the module stores, or the function is not called', () => {
+    // Compared, used again beside the cipher, or handed to something that is not a cipher.
+    const compared = cipher().replace('if self._iv is None:', 'if self._key == sent:');
+    expect(protocolClientDigest(compared, 13)).toBe(false);
+    expect(protocolClientDigest(cipher('            algorithms.AES(self._key), self._key,'), 13)).toBe(false);
+    expect(protocolClientDigest(cipher('            algorithms.AES(derive(self._key)),'), 13)).toBe(false);
+    // The module writes a file or imports a database: what the cipher makes may be kept.
+    expect(protocolClientDigest(cipher(undefined, ["open('vault.bin', 'wb').write(b'')"]), 14)).toBe(false);
+    expect(protocolClientDigest(cipher(undefined, ['import sqlite3']), 14)).toBe(false);
+    // No request with fields in the module, or the encrypting function never called.
+    expect(protocolClientDigest(cipher().replace("data={'msg': self._encrypt(body)}", 'body'), 13)).toBe(
+      false,
+    );
+    expect(protocolClientDigest(cipher().replace('self._encrypt(body)', 'body'), 13)).toBe(false);
+  });
 });

@@ -1,3 +1,5 @@
+import { escapeRegex } from './scope.js';
+
 /**
  * A Python client computing the password digest a remote service's protocol asks for: Subsonic's token
  * `md5(password + salt)` sent as the `t` parameter, Emby's `password`/`passwordMd5` fields posted to its login.
@@ -14,7 +16,12 @@
  *   (`==`, `!=`, `compare_digest`): a server checking what a client sent keeps both;
  * - the digest's function hands it back: the line is in a `return` (a dictionary of the request's fields) or assigns
  *   a local name that the function's `return` gives back (`token = md5(…)` then `return salt, token`), and the
- *   function is called in the module.
+ *   function is called in the module;
+ * - or the digest is only the key of a cipher: its statement assigns a name or an attribute (`self._key =
+ *   bytes.fromhex(sha1(password + user).hexdigest()[:32])`, SimplePush's message key) that the module otherwise
+ *   only resets to `None` and reads as the first argument of a cipher (`algorithms.AES(self._key)`,
+ *   `AES.new(key, …)`), in a function the module calls. What that cipher makes can only go out with the
+ *   module's requests (it stores nothing), so the key derivation is the remote protocol's, as a token is.
  *
  * Still reported at its level: a module that also stores (supysonic's user manager returns the same
  * `(sha1(salt + password), salt)` pair and imports its ORM), a server's digest of its own password kept on the
@@ -56,17 +63,46 @@ function enclosingFunction(lines: string[], at: number): { name: string; body: s
   return undefined;
 }
 
+// The key argument of a cipher: pyca's `algorithms.AES(k)` (and its other block and stream ciphers), PyCryptodome's
+// `AES.new(k, …)`, `Fernet(k)`, the AEAD classes.
+const CIPHER_CALL = String.raw`\b(?:AES|AES128|AES256|Camellia|ChaCha20|TripleDES|DES3|Blowfish|CAST5|SEED|SM4|ARC4|Salsa20|Fernet|AESGCM|AESCCM|AESOCB3|AESSIV|ChaCha20Poly1305)(?:\.new)?\(\s*`;
+
+/**
+ * True when the statement holding 0-based line `at` assigns the digest to a name or `self.` attribute that the
+ * module otherwise only sets to `None` and reads as a cipher's key (see above). The statement opens on the first
+ * line above `at` that does not continue an open bracket.
+ */
+function cipherKeyOnly(lines: string[], at: number): boolean {
+  let start = at;
+  while (start > 0 && /[([{,]\s*$/.test(lines[start - 1]!)) start--;
+  const target = /^\s*((?:self\.)?\w+)\s*=[^=]/.exec(lines[start] ?? '')?.[1];
+  if (target === undefined) return false;
+  const name = escapeRegex(target);
+  let keys = 0;
+  for (const [i, l] of lines.entries()) {
+    if (i === start) continue;
+    const uses = l.match(new RegExp(String.raw`(?<![\w.])${name}\b`, 'g'))?.length ?? 0;
+    if (uses === 0) continue;
+    if (new RegExp(String.raw`^\s*${name}\s*=\s*None\s*(?:#.*)?$`).test(l)) continue;
+    const asKey = l.match(new RegExp(CIPHER_CALL + String.raw`${name}\s*[,)]`, 'g'))?.length ?? 0;
+    if (asKey !== uses) return false;
+    keys += asKey;
+  }
+  return keys > 0;
+}
+
 /** True when the password digest at 1-based `lineNo` of `text` is a protocol client's field (see above). */
 export function protocolClientDigest(text: string, lineNo: number): boolean {
   if (!SENDS_FIELDS.test(text) || SERVES_OR_STORES.some((re) => re.test(text))) return false;
   const lines = text.split(/\r?\n/);
   const line = lines[lineNo - 1] ?? '';
-  if (KEEPS_OR_COMPARES.test(line)) return false;
   const fn = enclosingFunction(lines, lineNo - 1);
   if (!fn) return false;
   // Called in the module (a method through `self.`/`cls.` or its class, a function by name), not only defined.
   const calls = text.match(new RegExp(String.raw`\b${fn.name}\s*\(`, 'g'))?.length ?? 0;
   if (calls < 2) return false;
+  if (cipherKeyOnly(lines, lineNo - 1)) return true;
+  if (KEEPS_OR_COMPARES.test(line)) return false;
   // The line is inside the function's `return`, or assigns a name that a `return` of the function gives back.
   let returned = false;
   for (let i = lineNo - 1; i >= 0 && !returned; i--) {
@@ -82,4 +118,4 @@ export function protocolClientDigest(text: string, lineNo: number): boolean {
 
 /** The note a lowered digest carries: why it is lowered and when it still matters. */
 export const PROTOCOL_CLIENT_NOTE =
-  "in a module that sends it as a field of its own HTTP requests and stores nothing, most likely the digest the remote service's protocol asks for (a Subsonic token, an Emby password field); check it if another module stores it";
+  "in a module that sends it as a field of its own HTTP requests, or only keys a cipher with it, and stores nothing, most likely the digest or key the remote service's protocol asks for (a Subsonic token, an Emby password field, SimplePush's message key); check it if another module stores it";

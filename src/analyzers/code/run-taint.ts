@@ -8,7 +8,7 @@ import { sinkClassOf } from './replace-check.js';
 import { ANY_SINK_CLASS } from './char-filters.js';
 import { Summaries } from './summaries.js';
 import { paramName } from './function-params.js';
-import type { CallTarget, SinkHit } from './summaries.js';
+import type { CallTarget, RuleContext, SinkHit } from './summaries.js';
 import { callNeeds } from './param-needs.js';
 import { syntaxOf } from './syntax.js';
 import { argFor, argumentNodes, lineOf, withStep, withSteps } from './taint-support.js';
@@ -16,6 +16,8 @@ import { wrapperCallsOf } from './taint-argv.js';
 import type { WrapperCall } from './taint-argv.js';
 import type { TaintEvaluator, Trace } from './taint.js';
 import { OWN_STEPS, StepPool } from './taint-budget.js';
+import { answer, cookieFreeContext, cookieOnlyReply } from './cookie-reply.js';
+import type { Answer } from './cookie-reply.js';
 import type { TaintPrecheck } from './taint-precheck.js';
 
 /** What a taint rule run needs from the file and its rule family. */
@@ -76,7 +78,7 @@ function emit(
 export function runTaint(rule: CodeRule, run: TaintRun, out: CodeMatch[]): void {
   const taint = rule.taint;
   if (!taint || run.sources.length === 0) return;
-  const summaries = new Summaries(run.view, {
+  const context: RuleContext = {
     key: `${rule.file}#${rule.id}`,
     sinks: taint.sinks,
     otherSinks: run.sinks,
@@ -84,7 +86,11 @@ export function runTaint(rule: CodeRule, run: TaintRun, out: CodeMatch[]): void 
     sanitizers: [...taint.sanitizers, ...run.sanitizers],
     guards: taint.guards,
     sinkClass: sinkClassOf(rule.cwe),
-  });
+  };
+  const summaries = new Summaries(run.view, context);
+  // The same rule with cookie reads taken out of its sources, made only when a reply is asked again.
+  let free: Summaries | undefined;
+  const cookieFree = (): Summaries => (free ??= new Summaries(run.view, cookieFreeContext(context)));
   const entry = run.view.entry;
   const syn = syntaxOf(entry.lang.family);
   const argv = sinkClassOf(rule.cwe) === 'argv';
@@ -122,6 +128,8 @@ export function runTaint(rule: CodeRule, run: TaintRun, out: CodeMatch[]): void 
       if (seen.has(key)) continue;
       seen.add(key);
       emit(rule, run, match, bound, trace, out);
+      const ask = (): Answer => answer(cookieFree().evaluator(entry), (ev) => ev.taintOf(t));
+      if (cookieOnlyReply(rule.id, trace, ask)) out[out.length - 1]!.cookieOnly = true;
     }
   }
   for (const call of run.importCalls) {
@@ -137,7 +145,8 @@ export function runTaint(rule: CodeRule, run: TaintRun, out: CodeMatch[]): void 
     for (const target of targets) {
       const hits = summaries.summary(target).sinks;
       if (hits.length === 0) continue;
-      for (const hit of hits) crossFileHit(rule, run, summaries, evaluator, call, target, hit, seen, out);
+      for (const hit of hits)
+        crossFileHit(rule, run, summaries, cookieFree, evaluator, call, target, hit, seen, out);
     }
   }
 }
@@ -183,6 +192,7 @@ function crossFileHit(
   rule: CodeRule,
   run: TaintRun,
   summaries: Summaries,
+  cookieFree: () => Summaries,
   evaluator: TaintEvaluator,
   call: SgNode,
   target: CallTarget,
@@ -225,6 +235,16 @@ function crossFileHit(
   if (atCall)
     emit(rule, run, call, hit.bound, path, out, undefined, { node: hit.sink, path: hit.module.path });
   else emit(rule, run, hit.sink, hit.bound, path, out, hit.module.path);
+  // The same argument asked again without cookie reads (cookie-reply.ts).
+  const ask = (): Answer => {
+    const free = cookieFree();
+    const ev = free.evaluator(run.view.entry);
+    return answer(
+      ev,
+      (e) => e.taintOfField(arg, hit.access) ?? free.requestRead(run.view.entry, arg, hit.access, e),
+    );
+  };
+  if (cookieOnlyReply(rule.id, trace, ask)) out[out.length - 1]!.cookieOnly = true;
 }
 
 /**

@@ -36,6 +36,8 @@ export interface RuleContext {
   sanitizers: readonly Matcher[];
   guards: readonly Matcher[];
   sinkClass: string | undefined;
+  /** Request reads whose access path this matches are no source (cookie-reply.ts). */
+  skipPath?: RegExp;
 }
 
 /** A parameter of a summarised function that reaches a sink, in this function or one it calls. */
@@ -247,6 +249,7 @@ export class Summaries {
       lang: m.lang,
       account: this.account,
       ...(this.rule.sinkClass === undefined ? {} : { sinkClass: this.rule.sinkClass }),
+      ...(this.rule.skipPath === undefined ? {} : { skipPath: this.rule.skipPath }),
     };
     return new TaintEvaluator(seed ? { ...o, seed } : o);
   }

@@ -83,6 +83,7 @@ export class SourceFinder {
     const k = kindOf(node);
     const pathy = syn.member.has(k) || syn.subscript.has(k) || syn.call.has(k) || syn.identifiers.has(k);
     const path = pathy ? PATHS.of(this.o.index, node, () => accessPath(node, syn)) : undefined;
+    if (path !== undefined && this.o.skipPath?.test(path)) return null;
     for (const s of this.o.sources) {
       if (path !== undefined) {
         if (s.paths.some((r) => r.test(path)) && this.plausibleRequest(node, path)) {
@@ -181,6 +182,7 @@ export class SourceFinder {
    */
   requestData(rest: string, at: SgNode): Trace | null {
     const asReq = [`req${rest}`, `request${rest}`];
+    if (asReq.some((p) => this.o.skipPath?.test(p))) return null;
     for (const s of this.o.sources)
       if (s.paths.some((r) => asReq.some((p) => r.test(p)))) return this.trace(s.label, at);
     return null;

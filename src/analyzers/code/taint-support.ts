@@ -93,6 +93,8 @@ export interface TaintOptions {
   calls?: CallResolver;
   /** The rule's sink class (replace-check.ts): which character replacements clean a value for it. */
   sinkClass?: string;
+  /** Request reads whose access path this matches are no source: a sink asked again without them (cookie-reply.ts). */
+  skipPath?: RegExp;
 }
 
 /** What one `if` statement guards. */
