@@ -7,6 +7,7 @@ import { GUARD_BINDINGS } from './guard-bindings.js';
 import type { FileLanguage } from './languages.js';
 import { mayMatch } from './match-words.js';
 import type { LoadedModule } from './project.js';
+import { groupedByKind, kindsOf } from './rule-kinds.js';
 import type { Matcher } from './rule-schema.js';
 import { hoistRepeated } from './shared-rules.js';
 
@@ -24,7 +25,10 @@ import { hoistRepeated } from './shared-rules.js';
  * `constraints` (which ast-grep checks once, after the whole rule matched, on whatever is bound: one failing
  * would reject the node for every alternative) are written into the alternative as conditions on the child
  * the metavariable stands at (`$DB.$M($$$)` with a constraint on M: the call's `function` field's `property`
- * field). A matcher whose constraints cannot be placed so is walked on its own, as written.
+ * field). A matcher whose constraints cannot be placed so is walked on its own, as written. The first item's
+ * alternatives are grouped behind the kinds each can match (rule-kinds.ts), so that a node is tried only
+ * against the alternatives that allow its kind, in their order: on vite's bundle a quarter of the walk was
+ * seventy-five alternatives tried in turn at every call and identifier.
  */
 
 /** One match of one matcher: the node, and its metavariables under the names the matcher uses. */
@@ -53,6 +57,8 @@ interface Alternative {
    * that it matched; undefined when a tag must be bound for that.
    */
   bound: string | undefined;
+  /** The kinds of node it can match (rule-kinds.ts), null when its shape does not tell. */
+  kinds: Set<string> | null;
 }
 
 const alternatives = new WeakMap<Matcher, Map<string, Alternative | null>>();
@@ -115,14 +121,11 @@ function alternativeOf(m: Matcher, lang: FileLanguage, suffix: string): Alternat
       utils[`${k}${suffix}`] = renamed(u, suffix);
     const p = (m.rule as Rule).pattern;
     const single = typeof p === 'string' ? /(?:^|[^$])\$([A-Z][A-Z0-9_]*)/.exec(p)?.[1] : undefined;
+    const rule = r === null ? null : (renamed(cheapFirst(r.rule, lang), suffix) as Rule);
     a =
-      r === null
+      rule === null
         ? null
-        : {
-            rule: renamed(cheapFirst(r.rule, lang), suffix) as Rule,
-            utils,
-            bound: single && `${single}${suffix}`,
-          };
+        : { rule, utils, bound: single && `${single}${suffix}`, kinds: kindsOf(rule, utils, lang.lang) };
     byLang.set(key, a);
   }
   return a;
@@ -152,6 +155,7 @@ export function findAllBatch(
   const out: BatchHit[][] = matchers.map(() => []);
   const combined: { index: number; tag: string; suffix: string }[] = [];
   const any: Rule[] = [];
+  const kinds: (Set<string> | null)[] = [];
   const tags: Rule[] = [];
   let utils: Rule = {};
   matchers.forEach((m, index) => {
@@ -166,12 +170,15 @@ export function findAllBatch(
     const tag = a.bound ?? `VGT${index}`;
     combined.push({ index, tag, suffix });
     any.push({ matches: name });
+    kinds.push(a.kinds);
     const own = a.bound ? { matches: name } : { all: [{ matches: name }, { pattern: `$$${tag}` }] };
     tags.push({ any: [own, { matches: 'vg_true' }] });
     utils = { ...utils, ...a.utils, [name]: a.rule };
   });
   if (combined.length === 0) return out;
-  const config = { rule: { all: [{ any }, ...tags] }, utils: { ...utils, vg_true: TRUE } } as Matcher;
+  // At each node only the alternatives that can match its kind are tried (rule-kinds.ts).
+  const first = groupedByKind(any, kinds) ?? { any };
+  const config = { rule: { all: [first, ...tags] }, utils: { ...utils, vg_true: TRUE } } as Matcher;
   for (const node of root.findAll(config)) {
     for (const { index, tag, suffix } of combined) {
       if (!node.getMatch(tag)) continue;
