@@ -32,7 +32,9 @@ const FUNCTION_KINDS =
 export function namedForChecking(callee: string): boolean {
   const last = callee.slice(callee.lastIndexOf('.') + 1);
   return (
-    /check|valid|verif|saniti[sz]|ensure|allow|safe|assert|exist|known|confine|inside|within/i.test(last) ||
+    /check|valid|verif|saniti[sz]|ensure|allow|safe|assert|exist|known|confine|inside|within|whitelist/i.test(
+      last,
+    ) ||
     (/^(?:is|has)[A-Z_]/.test(last) && !TYPE_TESTS.test(last))
   );
 }
@@ -175,6 +177,43 @@ function answers(e: SgNode, consts: Map<string, SgNode>, depth = 0): SgNode {
   return e;
 }
 
+const SEARCH = /\.(?:some|find|findLast)$/;
+
+/**
+ * What the answer `value` being true says of a check inside it (`implied`), also through a search of a list
+ * whose callback holds the check (`return releases.some((r) => version === r.version)`): a search that finds
+ * something had the callback true for one entry, so the check held for the value and that entry. Not when the
+ * callback's own parameter is the checked name (`list.some((version) => version === v)`: another value).
+ */
+function impliedByAnswer(check: SgNode, x: string, value: SgNode): boolean | undefined {
+  let fn: SgNode | null = check;
+  while (fn && fn.id() !== value.id() && kindOf(fn) !== 'arrow_function') fn = fn.parent();
+  if (!fn || fn.id() === value.id()) return implied(check, value)[0];
+  const body = fn.field('body');
+  const call = fn.parent()?.parent();
+  if (
+    !body ||
+    kindOf(body) === 'statement_block' ||
+    kindOf(fn.parent()!) !== 'arguments' ||
+    !call ||
+    kindOf(call) !== 'call_expression' ||
+    !SEARCH.test(call.field('function')?.text() ?? '') ||
+    declares(fn, x)
+  )
+    return undefined;
+  return implied(call, value)[0] === true ? implied(check, body)[0] : undefined;
+}
+
+/** Whether a callback's parameters (destructured ones too) declare the name a check reads (`x`, `x.y`). */
+function declares(fn: SgNode, x: string): boolean {
+  const base = x.split('.')[0] ?? x;
+  const params = fn.field('parameters') ?? fn.field('parameter');
+  return (
+    !!params?.find({ rule: { kind: 'identifier', regex: `^${base.replace(/\$/g, '\\$')}$` } }) ||
+    params?.text() === base
+  );
+}
+
 /** The parameter indexes a predicate's answer checks (see the module comment). */
 export function predicateParams(t: ValidatorTarget, guards: readonly Matcher[]): Set<number> {
   const out = new Set<number>();
@@ -198,7 +237,7 @@ export function predicateParams(t: ValidatorTarget, guards: readonly Matcher[]):
     for (const c of checksIn(t, guards, value)) {
       const i = names.indexOf(c.x);
       // The answer true must imply the check passed: an allow check true, a reject check false.
-      if (i >= 0 && implied(c.node, value)[0] === c.allow) here.add(i);
+      if (i >= 0 && impliedByAnswer(c.node, c.x, value) === c.allow) here.add(i);
     }
     common = common === undefined ? here : new Set([...common].filter((i) => here.has(i)));
   }
