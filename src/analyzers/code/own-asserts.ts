@@ -5,7 +5,9 @@
  * all.includes(b))`, kept in a `const` and returned, or `return names.has(n)`. Every value it returns, followed
  * through `await`, a `const` of the function and a `.then` callback written as an expression, must be true only
  * where one of the rule's checks with a polarity passed for the parameter (`all.includes(b)` true: `b` is one
- * of the names the program read). A literal `false` (or a bare `return`) passes nothing and is allowed.
+ * of the names the program read). A literal `false` (or a bare `return`) passes nothing and is allowed. The
+ * check may sit in the callback of a search the answer makes (`return releases.some((r) => v === r.version)`:
+ * found means the callback held for one entry).
  *
  * An assertion that throws unless its argument is confined: `assertPathUnderRoot(root, p)` whose top-level `if`
  * throws where the check fails. The call, a statement of its own, checks its argument for the code after it
