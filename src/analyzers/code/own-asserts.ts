@@ -5,7 +5,9 @@
  * all.includes(b))`, kept in a `const` and returned, or `return names.has(n)`. Every value it returns, followed
  * through `await`, a `const` of the function and a `.then` callback written as an expression, must be true only
  * where one of the rule's checks with a polarity passed for the parameter (`all.includes(b)` true: `b` is one
- * of the names the program read). A literal `false` (or a bare `return`) passes nothing and is allowed.
+ * of the names the program read). A literal `false` (or a bare `return`) passes nothing and is allowed. The
+ * check may sit in the callback of a search the answer makes (`return releases.some((r) => v === r.version)`:
+ * found means the callback held for one entry).
  *
  * An assertion that throws unless its argument is confined: `assertPathUnderRoot(root, p)` whose top-level `if`
  * throws where the check fails. The call, a statement of its own, checks its argument for the code after it
@@ -32,7 +34,9 @@ const FUNCTION_KINDS =
 export function namedForChecking(callee: string): boolean {
   const last = callee.slice(callee.lastIndexOf('.') + 1);
   return (
-    /check|valid|verif|saniti[sz]|ensure|allow|safe|assert|exist|known|confine|inside|within/i.test(last) ||
+    /check|valid|verif|saniti[sz]|ensure|allow|safe|assert|exist|known|confine|inside|within|whitelist/i.test(
+      last,
+    ) ||
     (/^(?:is|has)[A-Z_]/.test(last) && !TYPE_TESTS.test(last))
   );
 }
@@ -175,6 +179,43 @@ function answers(e: SgNode, consts: Map<string, SgNode>, depth = 0): SgNode {
   return e;
 }
 
+const SEARCH = /\.(?:some|find|findLast)$/;
+
+/**
+ * What the answer `value` being true says of a check inside it (`implied`), also through a search of a list
+ * whose callback holds the check (`return releases.some((r) => version === r.version)`): a search that finds
+ * something had the callback true for one entry, so the check held for the value and that entry. Not when the
+ * callback's own parameter is the checked name (`list.some((version) => version === v)`: another value).
+ */
+function impliedByAnswer(check: SgNode, x: string, value: SgNode): boolean | undefined {
+  let fn: SgNode | null = check;
+  while (fn && fn.id() !== value.id() && kindOf(fn) !== 'arrow_function') fn = fn.parent();
+  if (!fn || fn.id() === value.id()) return implied(check, value)[0];
+  const body = fn.field('body');
+  const call = fn.parent()?.parent();
+  if (
+    !body ||
+    kindOf(body) === 'statement_block' ||
+    kindOf(fn.parent()!) !== 'arguments' ||
+    !call ||
+    kindOf(call) !== 'call_expression' ||
+    !SEARCH.test(call.field('function')?.text() ?? '') ||
+    declares(fn, x)
+  )
+    return undefined;
+  return implied(call, value)[0] === true ? implied(check, body)[0] : undefined;
+}
+
+/** Whether a callback's parameters (destructured ones too) declare the name a check reads (`x`, `x.y`). */
+function declares(fn: SgNode, x: string): boolean {
+  const base = x.split('.')[0] ?? x;
+  const params = fn.field('parameters') ?? fn.field('parameter');
+  return (
+    !!params?.find({ rule: { kind: 'identifier', regex: `^${base.replace(/\$/g, '\\$')}$` } }) ||
+    params?.text() === base
+  );
+}
+
 /** The parameter indexes a predicate's answer checks (see the module comment). */
 export function predicateParams(t: ValidatorTarget, guards: readonly Matcher[]): Set<number> {
   const out = new Set<number>();
@@ -198,7 +239,7 @@ export function predicateParams(t: ValidatorTarget, guards: readonly Matcher[]):
     for (const c of checksIn(t, guards, value)) {
       const i = names.indexOf(c.x);
       // The answer true must imply the check passed: an allow check true, a reject check false.
-      if (i >= 0 && implied(c.node, value)[0] === c.allow) here.add(i);
+      if (i >= 0 && impliedByAnswer(c.node, c.x, value) === c.allow) here.add(i);
     }
     common = common === undefined ? here : new Set([...common].filter((i) => here.has(i)));
   }

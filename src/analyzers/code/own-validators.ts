@@ -35,7 +35,7 @@ export interface ValidatorTarget {
 
 /** A call whose callee's name says it checks: a cheap test before any function is resolved. */
 export const VALIDATOR_CALL =
-  /(?:^|[^\w$])([\w$.]*(?:check|valid|verif|saniti[sz]|ensure|allow|safe|assert|exist|known|confine|inside|within|is[A-Z_]|has[A-Z_])[\w$]*)\s*\(\s*((?:[\w$]+(?:\.[\w$]+)*\s*,\s*){0,3}[\w$]+(?:\.[\w$]+)*)\s*[,)]/gi;
+  /(?:^|[^\w$])([\w$.]*(?:check|valid|verif|saniti[sz]|ensure|allow|safe|assert|exist|known|confine|inside|within|whitelist|is[A-Z_]|has[A-Z_])[\w$]*)\s*\(\s*((?:[\w$]+(?:\.[\w$]+)*\s*,\s*){0,3}[\w$]+(?:\.[\w$]+)*)\s*[,)]/gi;
 
 /** The plain names passed (among the first four) to a call that may be named for checking in `text` (mayName). */
 export function validatorArgNames(key: object, text: string): readonly string[] {
@@ -47,7 +47,7 @@ const ARG_NAMES = new WeakMap<object, Scan<readonly string[]>>();
 
 function argNamesIn(text: string): string[] {
   if (
-    !/check|valid|verif|saniti|ensure|allow|safe|assert|exist|known|confine|inside|within|is[A-Z_]|has[A-Z_]/i.test(
+    !/check|valid|verif|saniti|ensure|allow|safe|assert|exist|known|confine|inside|within|whitelist|is[A-Z_]|has[A-Z_]/i.test(
       text,
     )
   )
@@ -160,7 +160,7 @@ export function validatorChecks(
   if (!calls?.validatedArgs) return [];
   const text = cond.text();
   if (
-    !/check|valid|verif|saniti|ensure|allow|safe|assert|exist|known|confine|inside|within|is[A-Z_]|has[A-Z_]/i.test(
+    !/check|valid|verif|saniti|ensure|allow|safe|assert|exist|known|confine|inside|within|whitelist|is[A-Z_]|has[A-Z_]/i.test(
       text,
     )
   )

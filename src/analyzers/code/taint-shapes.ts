@@ -191,12 +191,15 @@ function isRegex(n: SgNode): boolean {
 
 /**
  * Sink classes where any captured fragment of the input is enough: a group of `[^&]*` evaluated as script or
- * written as HTML carries `alert(1)` whatever the pattern. A redirect or a path built from a route's own
- * pattern (`PLUGIN_PATH_RE.exec(req.url)`, `/.*\/p\/[^/]+/.exec(location.pathname)`) is mostly confined by it:
- * on the accuracy bench both such flows were false.
+ * written as HTML carries `alert(1)` whatever the pattern. So does a group fetched as an outgoing request's URL
+ * (`new RegExp('url=(.+?)$').exec(req.url)[1]` into `fetch`, as `req.url.match(…)[1]` already is): the SSRF
+ * rule's own readings of a fixed host or a literal `?` before the data still apply to where the group stands. A
+ * redirect or a path built from a route's own pattern (`PLUGIN_PATH_RE.exec(req.url)`,
+ * `/.*\/p\/[^/]+/.exec(location.pathname)`) is mostly confined by it: on the accuracy bench both such flows
+ * were false.
  */
 // The pre-selection of cross-file calls (ANY_SINK_CLASS) must stop no less than any rule: it passes too.
-const FRAGMENT_CLASSES = new Set(['code', 'html', ANY_SINK_CLASS]);
+const FRAGMENT_CLASSES = new Set(['code', 'html', 'ssrf', ANY_SINK_CLASS]);
 
 /**
  * The input a regular expression's `exec` reads (`re.exec(location.search)`) for a rule of `sinkClass`: its

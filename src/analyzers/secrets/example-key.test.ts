@@ -31,3 +31,21 @@ describe('private keys in an example program folder', () => {
     expect(found[0]?.severity).toBeUndefined();
   });
 });
+
+describe('private keys in documentation', () => {
+  // A sample request body on a docs page: the PEM inside a JSON string, its line breaks written `\n`.
+  const inPage = (): string => `  "key": "${pem().replace(/\n/g, '\\n')}",`;
+  it.each(['src/views/docs/protocols/https.ejs', 'docs/tls.md', 'README.md'])(
+    '%s is kept at medium with the reason (the role stage lowers it once more)',
+    (path) => {
+      const found = scan(inPage(), path).filter((f) => f.ruleId === 'secrets/private-key');
+      expect(found.map((f) => f.severity)).toEqual(['medium']);
+      expect(found[0]?.note).toMatch(/In documentation/);
+    },
+  );
+  it.each(['src/views/protocols/https.ejs', 'deploy/server.key'])('%s keeps its level', (path) => {
+    const found = scan(inPage(), path).filter((f) => f.ruleId === 'secrets/private-key');
+    expect(found).toHaveLength(1);
+    expect(found[0]?.severity).toBeUndefined();
+  });
+});

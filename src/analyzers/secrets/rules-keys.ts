@@ -64,6 +64,14 @@ const inExampleFolder = (m: MatchContext): boolean =>
   roleFromPath(m.path) === 'example' && /(?:^|\/)(?:examples?|samples?|demos?)\//i.test(m.path);
 
 /**
+ * A key in documentation (a page under `docs/`, a README, an `.md` or `.rst` file: a sample request body with an
+ * https server's `"key": "-----BEGIN …"`) is a sample shown to every reader, as an example folder's key is its
+ * demo's: kept at medium before the role stage lowers it once more (testKey). A key file outside the docs role
+ * (`deploy/server.key`) keeps the level every key has.
+ */
+const inDocs = (m: MatchContext): boolean => roleFromPath(m.path) === 'docs';
+
+/**
  * Key material that is a test's own beyond doubt, in a test or fixture folder: written into the code of a test
  * module (`KEY = """-----BEGIN …"""` in `tests/test_delivery.py`: nothing deployed reads a key out of a test's
  * source), or a key file the tests named as theirs (`testing/ssl_test_key.key`, `test-key.pem`, `testkey.pem`).
@@ -96,10 +104,16 @@ function testKey(m: MatchContext): Verdict {
       note: "In a test folder: most likely the tests' own key; check that nothing deployed trusts it.",
     };
   }
-  return inExampleFolder(m)
+  if (inExampleFolder(m)) {
+    return {
+      severity: 'medium',
+      note: "In an example program's folder: most likely the key its demo server loads; check that nothing deployed trusts it.",
+    };
+  }
+  return inDocs(m)
     ? {
         severity: 'medium',
-        note: "In an example program's folder: most likely the key its demo server loads; check that nothing deployed trusts it.",
+        note: 'In documentation: most likely a sample key the page shows its readers; check that nothing deployed trusts it.',
       }
     : {};
 }
