@@ -62,6 +62,7 @@ describe('a request body read by its stream events', () => {
       "https.get('/relative/to/agent', (res) => res.on('data', (c) => sink(c)));",
       "fs.createReadStream('a').on('data', (d) => sink(d));",
       "client.get(url, (res) => res.on('data', (c) => sink(c)));",
+      'client.get({ host, path }, function (res) { sink(res.headers.location); });',
       'const request = http.request(opts);',
       "request.on('data', (d) => sink(d));",
     ].join('\n');

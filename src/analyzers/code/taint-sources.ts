@@ -226,15 +226,12 @@ export class SourceFinder {
    * The chunk a `data` listener of the incoming request receives (request-stream.ts): request data as the
    * body (`req.body`'s source), when the listener's receiver is a name of the request object, as a name's
    * `.body` would be: undeclared `req`/`request`, a handler's `req` beside a response, or a parameter a
-   * framework source marks as the request (unless it is named as a response).
+   * framework source marks as the request.
    */
   private bodyChunk(d: Extract<Definition, { kind: 'param' }>): Trace | null {
     const recv = dataListenerReceiver(this.o.syn, d.fn);
     if (!recv) return null;
     const name = recv.text();
-    // Named as a response, it is one: a client's callback (`client.get(url, (res) => …)`) that a route
-    // source took for a handler by its method's name.
-    if (/^(?:res|resp|response)$/.test(name)) return null;
     const isReq =
       this.requestObject(recv, name) ||
       this.defs.definitionsOf(recv).some((r) => r.kind === 'param' && r !== d && this.paramSource(r) === REQ);

@@ -15,6 +15,13 @@ https.get('https://releases.example.org/latest', (res) => {
   });
 });
 
+// The client chosen by the URL's scheme: its callback's `res` is still the response, not a request served.
+const client = process.env.MIRROR_TLS ? https : http;
+client.get({ host: 'mirror.example.org', path: '/index' }, function (res) {
+  execSync('logger mirror moved to ' + res.headers.location);
+  res.on('data', (chunk) => execSync('logger ' + chunk));
+});
+
 http
   .createServer((req, res) => {
     let size = '0';
