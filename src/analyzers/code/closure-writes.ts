@@ -48,9 +48,18 @@ function declared(h: SgNode): boolean {
   return false;
 }
 
-/** A write that assigns or adds to the name (not a declaration of the closure's own). */
+/**
+ * A write that assigns or adds to the name (not a declaration of the closure's own). A keyed store's write
+ * (`cache.add(key, value, ttl)`, `map.set(key, value)`: a method given two or more arguments, other than
+ * `push`/`unshift`) is left out: its definition is the whole argument list, so the key (often the request's
+ * URL) would taint every value read back from the store in another closure.
+ */
 function assigns(d: Definition, h: SgNode): boolean {
-  if (d.kind === 'add') return true;
+  if (d.kind === 'add') {
+    const args = d.value.kind() === 'arguments' ? d.value.namedChildren() : undefined;
+    const method = h.parent()?.field('property')?.text() ?? '';
+    return args === undefined || args.length < 2 || /^(?:push|unshift)$/.test(method);
+  }
   if (d.kind !== 'value' || d.keys.length > 0 || d.element) return false;
   return h.parent()?.kind() === 'assignment_expression';
 }

@@ -86,6 +86,11 @@ describe("a function's variable written in one closure and read in another", () 
     expect(lines(server(param))).toEqual([]);
   });
 
+  it('does not take the key of a keyed store written in a closure for its values', () => {
+    const code = `const cache = new Map();\nreq.on('close', () => { cache.set(req.url, 'page'); });\nsetTimeout(() => sink(cache.get('/')), 1);`;
+    expect(lines(server(code))).toEqual([]);
+  });
+
   it('does not let a write reach a read inside a closure that declares the name', () => {
     const code = `let v = '';\nreq.on('data', (c) => { v += c; });\nreq.on('end', () => { const v = 'fixed'; sink(v); });`;
     expect(lines(server(code))).toEqual([]);
