@@ -5,6 +5,7 @@ import { kindOf } from './syntax.js';
 import type { Syntax } from './syntax.js';
 import type { TaintBudget } from './taint-budget.js';
 import { BLOCKS, contains } from './taint-support.js';
+import { ClosureWrites } from './closure-writes.js';
 import { startOf } from './file-index.js';
 import type { FileIndex } from './file-index.js';
 
@@ -17,6 +18,13 @@ export class DefinitionLookup {
     private readonly python: boolean,
     private readonly budget: TaintBudget,
   ) {}
+
+  /** Writes to a function's variable made in its closures, for a read in another closure (closure-writes.ts). */
+  private readonly closures = new ClosureWrites({
+    scopeOf: (n) => this.scopeOf(n),
+    hits: (scope, name) => this.hits(scope, name),
+    classified: (h) => this.classified(h),
+  });
 
   /** The innermost function around `node` (undefined at module level), cached per node. */
   scopeOf(node: SgNode): SgNode | undefined {
@@ -128,6 +136,11 @@ export class DefinitionLookup {
         if (!this.budget.charge(1)) return undefined;
       }
       let inComprehension = false;
+      // A use in a closure of a function (not at module level) sees that function's variable written in its
+      // other closures, unless a function between them declares its own.
+      // (Asked only once such a write is met: `undefined` until then.)
+      let closureWrites: boolean | undefined =
+        !this.python && si > 0 && scopeFn !== undefined ? undefined : false;
       for (const { node: h, start, d } of this.defining(scope, name)) {
         if (h.id() === use.id()) continue;
         // A comprehension's variable is its own (Python 3): it neither reaches a use outside it nor lets an
@@ -146,6 +159,10 @@ export class DefinitionLookup {
         if (this.scopeOf(h)?.id() !== scopeFn) {
           // A parameter belongs to the function that declares it, not to the body around it.
           if (d.kind === 'param' && d.fn.id() === scopeFn) defs.push(d);
+          else if ((closureWrites ??= !scopes.slice(0, si).some((f) => this.closures.declares(f, name)))) {
+            const w = this.closures.write(d, h, name, scope);
+            if (w) defs.push(w);
+          }
           continue;
         }
         if (d.kind !== 'param' && contains(d.value, use)) continue;

@@ -15,6 +15,7 @@ import type { Definition } from './scope.js';
 import { routeParamOf, validatedParamAt, validatedParams } from './param-validators.js';
 import { confinedByRoute, confinedByStringRoute } from './route-pattern.js';
 import { injectedForRoutePart } from './route-template-params.js';
+import { dataListenerReceiver } from './request-stream.js';
 import { accessPath } from './sources.js';
 import { kindOf } from './syntax.js';
 import { lineOf, REQ } from './taint-support.js';
@@ -207,6 +208,10 @@ export class SourceFinder {
   }
 
   paramSource(d: Extract<Definition, { kind: 'param' }>): Value {
+    if (d.index === 0 && !this.o.python) {
+      const chunk = this.bodyChunk(d);
+      if (chunk) return chunk;
+    }
     const wrapper = this.paramWrapper(d);
     for (const s of this.o.sources) {
       for (const p of s.params) {
@@ -217,6 +222,22 @@ export class SourceFinder {
       }
     }
     return null;
+  }
+
+  /**
+   * The chunk a `data` listener of the incoming request receives (request-stream.ts): request data as the
+   * body (`req.body`'s source), when the listener's receiver is a name of the request object, as a name's
+   * `.body` would be: undeclared `req`/`request`, a handler's `req` beside a response, or a parameter a
+   * framework source marks as the request.
+   */
+  private bodyChunk(d: Extract<Definition, { kind: 'param' }>): Trace | null {
+    const recv = dataListenerReceiver(this.o.syn, d.fn);
+    if (!recv) return null;
+    const name = recv.text();
+    const isReq =
+      this.requestObject(recv, name) ||
+      this.defs.definitionsOf(recv).some((r) => r.kind === 'param' && r !== d && this.paramSource(r) === REQ);
+    return isReq ? this.requestData('.body', d.node) : null;
   }
 
   paramSelected(p: ParamSourceSpec, d: Extract<Definition, { kind: 'param' }>): boolean {
