@@ -168,3 +168,29 @@ describe('localDefaultLines', () => {
     expect([...localDefaultLines(text)].sort()).toEqual([1, 2, 3]);
   });
 });
+
+describe('defaults dictionaries in a large or hostile file (review43)', () => {
+  // Each `config.add({` never closes, so each search for its brace reads to the end of the file: without a bound,
+  // the lines times the file (about 10^10 characters here), asked again for every password match of the file.
+  const unclosed = Array.from({ length: 30000 }, (_, i) => `config.add({'k${i}': 1,`).join('\n');
+
+  it('reads unclosed dictionaries within a bound of the text', () => {
+    const started = Date.now();
+    expect(localDefaultLines(unclosed).size).toBe(0);
+    expect(configDefaultLines(unclosed).size).toBe(0);
+    expect(Date.now() - started).toBeLessThan(4000);
+  });
+
+  it('keeps the answer for the file every password match of it asks about', () => {
+    const text = ["config['a'].add({", "    'host': '127.0.0.1',", "    'pwd': 'x'})"].join('\n');
+    expect(localDefaultLines(text)).toBe(localDefaultLines(text));
+    expect(localDefaultLines(`${text}\n`)).toEqual(localDefaultLines(text));
+  });
+
+  it('still finds closed dictionaries after many others, and their lines by offset', () => {
+    const many = Array.from({ length: 2000 }, (_, i) => `config.add({'k${i}': 1})`);
+    const text = [...many, "config['a'].add({", "    'host': 'localhost',", "    'pwd': 'x'})"].join('\n');
+    expect([...localDefaultLines(text)]).toEqual([2001, 2002, 2003]);
+    expect(configDefaultLines(text).size).toBe(2003);
+  });
+});

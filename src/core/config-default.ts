@@ -20,9 +20,9 @@ import { namesOnlyThisMachine } from './local-service.js';
 const DEFAULTS_CALL = /\bconfig(?:\s*\[\s*(?:'[^'\n]*'|"[^"\n]*")\s*\])*\s*\.\s*add\s*\(\s*\{/g;
 
 /** The offset just past the `}` that closes the `{` at `open` (strings and comments skipped); -1 when unclosed. */
-function closingBrace(text: string, open: number): number {
+function closingBrace(text: string, open: number, limit = text.length): number {
   let depth = 0;
-  for (let i = open; i < text.length; i++) {
+  for (let i = open; i < limit; i++) {
     const c = text[i]!;
     if (c === '#') {
       const nl = text.indexOf('\n', i);
@@ -41,21 +41,38 @@ function closingBrace(text: string, open: number): number {
   return -1;
 }
 
-/** 1-based line of offset `at`. */
-function lineAt(text: string, at: number): number {
-  let n = 1;
-  for (let i = text.indexOf('\n'); i >= 0 && i < at; i = text.indexOf('\n', i + 1)) n++;
-  return n;
+/** 1-based line of an offset of `text`, found by a binary search of its line breaks (listed once). */
+function lineIndex(text: string): (at: number) => number {
+  const breaks: number[] = [];
+  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) breaks.push(i);
+  return (at) => {
+    let lo = 0;
+    let hi = breaks.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if ((breaks[mid] as number) < at) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo + 1;
+  };
 }
 
-/** The offsets of each defaults dictionary's `{` and just past its `}`. */
+/**
+ * The offsets of each defaults dictionary's `{` and just past its `}`. The searches for closing braces read at
+ * most four times the text between them: dictionaries that close are read once each (nested ones twice), and a
+ * file of unclosed `config.add({` lines, each read to the end, stops being searched once that is spent.
+ */
 function defaultsSpans(text: string): [number, number][] {
   if (!/\bconfig\b/.test(text) || !text.includes('.add')) return [];
   const spans: [number, number][] = [];
+  let budget = 4 * text.length;
   for (const m of text.matchAll(DEFAULTS_CALL)) {
     const open = m.index + m[0].length - 1;
-    const end = closingBrace(text, open);
+    const limit = Math.min(text.length, open + budget);
+    const end = closingBrace(text, open, limit);
+    budget -= (end >= 0 ? end : limit) - open;
     if (end >= 0) spans.push([open, end]);
+    if (budget <= 0) break;
   }
   return spans;
 }
@@ -67,15 +84,22 @@ function defaultsSpans(text: string): [number, number][] {
  * section is (core/local-service.ts). A login there is the default for a service on the same machine, replaced by
  * the installation's own setting.
  */
-export function localDefaultLines(text: string): Set<number> {
+export function localDefaultLines(text: string): ReadonlySet<number> {
+  // Asked for every password match of a file (secrets/filters.ts): the last file's answer is kept.
+  if (lastLocal?.text === text) return lastLocal.lines;
   const lines = new Set<number>();
-  for (const [open, end] of defaultsSpans(text)) {
-    const first = lineAt(text, open);
+  const spans = defaultsSpans(text);
+  const lineAt = spans.length > 0 ? lineIndex(text) : undefined;
+  for (const [open, end] of spans) {
+    const first = lineAt!(open);
     const block = text.slice(open, end).split('\n');
     if (namesOnlyThisMachine(block)) block.forEach((_, i) => lines.add(first + i));
   }
+  lastLocal = { text, lines };
   return lines;
 }
+
+let lastLocal: { text: string; lines: ReadonlySet<number> } | undefined;
 
 /**
  * The 1-based lines of `text` that hold a configuration default (see above): the lines of each defaults
@@ -84,9 +108,10 @@ export function localDefaultLines(text: string): Set<number> {
 export function configDefaultLines(text: string): Set<number> {
   const lines = new Set<number>();
   const spans = defaultsSpans(text);
-  for (const [open, end] of spans)
-    for (let l = lineAt(text, open), last = lineAt(text, end); l <= last; l++) lines.add(l);
   if (spans.length === 0) return lines;
+  const lineAt = lineIndex(text);
+  for (const [open, end] of spans)
+    for (let l = lineAt(open), last = lineAt(end); l <= last; l++) lines.add(l);
   for (const c of text.matchAll(
     /^([A-Z][A-Z0-9_]*)[ \t]*=[ \t]*[rbuRBU]?(['"])[^'"\n]+\2[ \t]*(?:#.*)?$/gm,
   )) {
@@ -98,7 +123,7 @@ export function configDefaultLines(text: string): Set<number> {
       spans.some(([s, e]) => at > s && at < e) &&
       /:\s*$/.test(text.slice(Math.max(0, at - 40), at)) &&
       /^\s*[,}\n]/.test(text.slice(at + c[1]!.length, at + c[1]!.length + 8));
-    if (uses.length > 0 && uses.every((u) => asDefault(u.index))) lines.add(lineAt(text, c.index));
+    if (uses.length > 0 && uses.every((u) => asDefault(u.index))) lines.add(lineAt(c.index));
   }
   return lines;
 }

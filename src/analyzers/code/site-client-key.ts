@@ -68,7 +68,7 @@ export function siteClientReasons(
 ): (ruleId: string, line: string, secret?: string, lineNo?: number) => string | undefined {
   let site: boolean | undefined;
   let defaults: Set<number> | undefined;
-  let local: Set<number> | undefined;
+  let local: ReadonlySet<number> | undefined;
   const isSite = (): boolean => (site ??= handlesSiteLinks(text));
   return (ruleId, line, secret, lineNo) => {
     if (SITE_PROTOCOL_RULES.has(ruleId)) {

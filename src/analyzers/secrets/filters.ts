@@ -442,6 +442,7 @@ function inLocalDefaults(m: MatchContext): boolean {
   const at = m.offset();
   if (at === undefined || text === '') return false;
   const lines = localDefaultLines(text);
+  if (lines.size === 0) return false;
   let line = 1;
   for (let i = text.indexOf('\n'); i >= 0 && i < at; i = text.indexOf('\n', i + 1)) line++;
   return lines.has(line);
