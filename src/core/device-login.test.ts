@@ -25,6 +25,19 @@ async function scanned(path: string, text: string): Promise<[number, string, str
   }
 }
 
+/** The messages of the unsuppressed findings of one file of a whole scan. */
+async function messages(path: string, text: string): Promise<string[]> {
+  const root = mkdtempSync(join(tmpdir(), 'vanguard-device-login-'));
+  try {
+    mkdirSync(join(root, dirname(path)), { recursive: true });
+    writeFileSync(join(root, path), text);
+    const r = await runScan({ path: root, workers: 1, failOn: 'none', only: ['secrets', 'code'] });
+    return r.findings.filter((f) => f.suppression === undefined).map((f) => f.message);
+  } finally {
+    rmSync(root, { recursive: true, force: true });
+  }
+}
+
 const driver = (opts: { host?: boolean; replaced?: boolean } = {}): string =>
   [
     'class SwitchBase(Driver):',
@@ -83,8 +96,11 @@ describe('a device’s default login that its driver sends', () => {
       'import os',
       '',
       "KEYSTORE_FILE = os.path.join(os.getenv('HOME'), '.android', 'debug.keystore')",
-      `${'PASS'}WORD = '${ANDROID}'`,
+      `${'PASS'}WORD = '${ANDROID}'  # standard password`,
       "KEY_ALIAS = 'androiddebugkey'",
+      '',
+      'def storepass():',
+      `    return ${'PASS'}WORD`,
       '',
     ].join('\n');
     expect(androidDebugKeystorePassword(ANDROID, nightly)).toBe(true);
@@ -92,5 +108,9 @@ describe('a device’s default login that its driver sends', () => {
     const release = nightly.replace('debug.keystore', 'release.jks').replace('androiddebugkey', 'upload');
     expect(androidDebugKeystorePassword(ANDROID, release)).toBe(false);
     expect(await scanned('tools/nightly.py', release)).toEqual([[4, 'secrets/weak-password', 'high']]);
+    // Both analyzers matched the kept one (the code rule's finding merged into it).
+    expect(await messages('tools/nightly.py', release)).toEqual([
+      expect.stringContaining('Also matched: code/py-hardcoded-credential'),
+    ]);
   });
 });

@@ -294,7 +294,13 @@ export const codeAnalyzer: Analyzer = {
           ? siteSignatureReason(m.rule.id, file.text)
           : undefined) ??
         // Android's debug keystore password beside the keystore (core/device-login.ts): published, not a secret.
-        (m.path === undefined ? publishedPasswordReason(m.rule.id, m.secret, file.text) : undefined);
+        (m.path === undefined
+          ? publishedPasswordReason(
+              m.rule.id,
+              m.secret === undefined ? undefined : unquote(m.secret),
+              file.text,
+            )
+          : undefined);
       const belowLogin =
         note === undefined && byDesign === undefined && shell !== undefined && withinShell(m);
       // In a module that handles one website's links, a key-like credential is most likely that site's client
