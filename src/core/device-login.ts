@@ -49,12 +49,12 @@ export function deviceDefaultLine(text: string, lineNo: number): boolean {
 // Android's SDK creates ~/.android/debug.keystore with a published store and key password (key alias
 // androiddebugkey): every developer's machine has the same one, and it signs debug builds only.
 const ANDROID_DEBUG_KEYSTORE = /debug\.keystore|androiddebugkey/i;
-const ANDROID_DEBUG_PASSWORD = 'android';
+const DEBUG_KEYSTORE_WORD = 'android';
 
 export const ANDROID_DEBUG_KEYSTORE_REASON =
   "the published password of Android's debug keystore (~/.android/debug.keystore, key alias androiddebugkey), the same on every developer's machine; it signs debug builds only";
 
 /** True for the published password of Android's debug keystore when `around` names the keystore's file or key alias. */
 export function androidDebugKeystorePassword(secret: string | undefined, around: string): boolean {
-  return secret === ANDROID_DEBUG_PASSWORD && ANDROID_DEBUG_KEYSTORE.test(around);
+  return secret === DEBUG_KEYSTORE_WORD && ANDROID_DEBUG_KEYSTORE.test(around);
 }
