@@ -1,41 +1,21 @@
-import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { runScan } from '../scan/run-scan.js';
+import { wholeScanOf } from './test-whole-scan.js';
 import { androidDebugKeystorePassword, deviceDefaultLine, replacedDefaultForHost } from './device-login.js';
 
 // A breach-list password and an SDK's published one, joined at run time so this file holds none for the repository's own scan to read.
 const WEAK = ['ad', 'min'].join('');
 const ANDROID = ['andr', 'oid'].join('');
 
-/** The credential findings of one file of a whole scan, as [line, rule, severity]. */
+/** The credential findings of one file of a whole scan that are reported, as [line, rule, severity]. */
 async function scanned(path: string, text: string): Promise<[number, string, string][]> {
-  const root = mkdtempSync(join(tmpdir(), 'vanguard-device-login-'));
-  try {
-    mkdirSync(join(root, dirname(path)), { recursive: true });
-    writeFileSync(join(root, path), text);
-    const r = await runScan({ path: root, workers: 1, failOn: 'none', only: ['secrets', 'code'] });
-    return r.findings
-      .filter((f) => f.location.path === path && (f.analyzer === 'secrets' || /credential/.test(f.ruleId)))
-      .filter((f) => f.suppression === undefined)
-      .map((f) => [f.location.startLine, f.ruleId, f.severity]);
-  } finally {
-    rmSync(root, { recursive: true, force: true });
-  }
+  return (await wholeScanOf(path, text))
+    .filter((f) => (f.analyzer === 'secrets' || /credential/.test(f.ruleId)) && f.suppression === undefined)
+    .map((f) => [f.location.startLine, f.ruleId, f.severity]);
 }
 
-/** The messages of the unsuppressed findings of one file of a whole scan. */
+/** The messages of the reported findings of one file of a whole scan. */
 async function messages(path: string, text: string): Promise<string[]> {
-  const root = mkdtempSync(join(tmpdir(), 'vanguard-device-login-'));
-  try {
-    mkdirSync(join(root, dirname(path)), { recursive: true });
-    writeFileSync(join(root, path), text);
-    const r = await runScan({ path: root, workers: 1, failOn: 'none', only: ['secrets', 'code'] });
-    return r.findings.filter((f) => f.suppression === undefined).map((f) => f.message);
-  } finally {
-    rmSync(root, { recursive: true, force: true });
-  }
+  return (await wholeScanOf(path, text)).filter((f) => f.suppression === undefined).map((f) => f.message);
 }
 
 const driver = (opts: { host?: boolean; replaced?: boolean } = {}): string =>
