@@ -1,10 +1,7 @@
-import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { expandTemplate, seededRandom } from '../analyzers/secrets/test-tokens.js';
-import { runScan } from '../scan/run-scan.js';
 import { configDefaultLines, localDefaultLines } from './config-default.js';
+import { wholeScanOf } from './test-whole-scan.js';
 
 const rnd = seededRandom(3607);
 const key = (n = 32): string => expandTemplate(`<<a62:${n}>>`, rnd);
@@ -13,17 +10,9 @@ const STRONG = ['Xq7#', 'mL2v!pR9'].join('');
 
 /** The credential findings of one file of a whole scan, as [line, rule, severity, message]. */
 async function scanned(path: string, text: string): Promise<[number, string, string, string][]> {
-  const root = mkdtempSync(join(tmpdir(), 'vanguard-config-default-'));
-  try {
-    mkdirSync(join(root, dirname(path)), { recursive: true });
-    writeFileSync(join(root, path), text);
-    const r = await runScan({ path: root, workers: 1, failOn: 'none', only: ['secrets', 'code'] });
-    return r.findings
-      .filter((f) => f.location.path === path && (f.analyzer === 'secrets' || /credential/.test(f.ruleId)))
-      .map((f) => [f.location.startLine, f.ruleId, f.severity, f.message]);
-  } finally {
-    rmSync(root, { recursive: true, force: true });
-  }
+  return (await wholeScanOf(path, text))
+    .filter((f) => f.analyzer === 'secrets' || /credential/.test(f.ruleId))
+    .map((f) => [f.location.startLine, f.ruleId, f.severity, f.message]);
 }
 
 const plugin = (defaults: string[], extra: string[] = []): string =>

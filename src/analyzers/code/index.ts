@@ -12,7 +12,7 @@ import { madeUpInTest } from '../../core/made-up-secret.js';
 import { findingFrom } from '../../core/rule.js';
 import type { RuleMeta } from '../../core/rule.js';
 import { keepAppMatches } from './app-scope.js';
-import { siteClientReasons, siteSignatureReason } from './site-client-key.js';
+import { publishedPasswordReason, siteClientReasons, siteSignatureReason } from './site-client-key.js';
 import { dropCommandLineModules } from './cli-imports.js';
 import { dedupeMatches } from './dedupe.js';
 import { dropFixedImports } from './imported-fixed.js';
@@ -290,7 +290,17 @@ export const codeAnalyzer: Analyzer = {
       // In a module that handles one website's links, a weak digest is that site's request signature.
       const byDesign =
         (note === undefined && shell ? byDesignBehindShell(m, file.path, shell) : undefined) ??
-        (note === undefined && m.path === undefined ? siteSignatureReason(m.rule.id, file.text) : undefined);
+        (note === undefined && m.path === undefined
+          ? siteSignatureReason(m.rule.id, file.text)
+          : undefined) ??
+        // Android's debug keystore password beside the keystore (core/device-login.ts): published, not a secret.
+        (m.path === undefined
+          ? publishedPasswordReason(
+              m.rule.id,
+              m.secret === undefined ? undefined : unquote(m.secret),
+              file.text,
+            )
+          : undefined);
       const belowLogin =
         note === undefined && byDesign === undefined && shell !== undefined && withinShell(m);
       // In a module that handles one website's links, a key-like credential is most likely that site's client

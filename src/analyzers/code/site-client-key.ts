@@ -4,6 +4,12 @@ import {
   configDefaultLines,
   localDefaultLines,
 } from '../../core/config-default.js';
+import {
+  ANDROID_DEBUG_KEYSTORE_REASON,
+  DEVICE_LOGIN_NOTE,
+  androidDebugKeystorePassword,
+  deviceDefaultLine,
+} from '../../core/device-login.js';
 import { SITE_CLIENT_NOTE, handlesSiteLinks } from '../../core/site-client.js';
 import { PROTOCOL_CLIENT_NOTE, protocolClientDigest } from './protocol-client.js';
 
@@ -61,7 +67,8 @@ const PASSWORD_NAME = /(?:passw(?:or)?d|passwd|pwd|pass)\w*["'`]?\s*[:=]\s*[rbuR
 /**
  * Per finding, the reason it is lowered when the module is a site client and the finding one of its client
  * keys (not a password) or its site's login hash, or a protocol client's password digest, or when the key is a default of the program's configuration
- * (core/config-default.ts), or a password one of the defaults for a service on this machine; undefined otherwise.
+ * (core/config-default.ts), or a password one of the defaults for a service on this machine or a device's default
+ * login (core/device-login.ts); undefined otherwise.
  */
 export function siteClientReasons(
   text: string,
@@ -81,14 +88,30 @@ export function siteClientReasons(
     if (!CLIENT_KEY_RULES.has(ruleId)) return undefined;
     if (secret !== undefined) {
       const at = line.indexOf(secret);
-      // A login among the defaults for a service on this machine, as the secrets analyzer lowers it.
-      if (at >= 0 && PASSWORD_NAME.test(line.slice(0, at)))
-        return lineNo !== undefined && (local ??= localDefaultLines(text)).has(lineNo)
-          ? LOCAL_DEFAULT_NOTE
-          : undefined;
+      // A login among the defaults for a service on this machine, or a device's default login that its driver
+      // sends (core/device-login.ts), as the secrets analyzer lowers them.
+      if (at >= 0 && PASSWORD_NAME.test(line.slice(0, at))) {
+        if (lineNo === undefined) return undefined;
+        if ((local ??= localDefaultLines(text)).has(lineNo)) return LOCAL_DEFAULT_NOTE;
+        return deviceDefaultLine(text, lineNo) ? DEVICE_LOGIN_NOTE : undefined;
+      }
     }
     if (isSite()) return SITE_CLIENT_NOTE;
     if (lineNo === undefined) return undefined;
     return (defaults ??= configDefaultLines(text)).has(lineNo) ? CONFIG_DEFAULT_NOTE : undefined;
   };
+}
+
+/**
+ * The by-design reason of a credential rule's finding that is the published password of Android's debug keystore
+ * beside the keystore's file or key alias in the module (core/device-login.ts); undefined otherwise.
+ */
+export function publishedPasswordReason(
+  ruleId: string,
+  secret: string | undefined,
+  text: string,
+): string | undefined {
+  return CLIENT_KEY_RULES.has(ruleId) && androidDebugKeystorePassword(secret, text)
+    ? ANDROID_DEBUG_KEYSTORE_REASON
+    : undefined;
 }

@@ -355,12 +355,17 @@ export function looksLikeCode(value: string): boolean {
 
 export { isTranslationFile } from '../../core/file-role.js';
 
+// A digest and its salt in base64, one after the other (`<44 characters ending =><24 ending ==>`: a 32-byte
+// PBKDF2 digest, then its 16-byte salt, as a users file stores them); the padding inside marks two pieces.
+const DIGEST_AND_SALT =
+  /^(?:[A-Za-z0-9+/]{27}=|[A-Za-z0-9+/]{43}=|[A-Za-z0-9+/]{86}==)(?:[A-Za-z0-9+/]{11}=|[A-Za-z0-9+/]{22}==|[A-Za-z0-9+/]{43}=)$/;
+
 const HASH_VALUE =
   /^(?:[a-f0-9]{32}|[a-f0-9]{40}|[a-f0-9]{56}|[a-f0-9]{64}|[a-f0-9]{96}|[a-f0-9]{128}|\{(?:SHA|SSHA|SHA256|SSHA256|SHA512|SSHA512|MD5|SMD5|CRYPT|PBKDF2[\w-]*)\}.+|(?:pbkdf2_sha\d+|bcrypt(?:_sha256)?|argon2i?d?|scrypt|sha\d+|md5)[$:].+|\$(?:2[abxy]?|5|6|argon2i?d?|scrypt|pbkdf2[\w-]*|y|gy|7)\$.+)$/i;
 
 /** True when a value is a password hash or digest rather than a password. */
 export function isHashValue(value: string): boolean {
-  return HASH_VALUE.test(value);
+  return HASH_VALUE.test(value) || DIGEST_AND_SALT.test(value);
 }
 
 /**
@@ -421,7 +426,7 @@ export const CONFIG_FILE =
   /\.(?:conf|cfg|cnf|ini|properties|ya?ml|toml|env)(?:\.(?:sample|example|dist|default|orig|tmpl|template))?$|(?:^|\/)\.env(?:\.[\w-]+)?$/i;
 // A JSON configuration (`config.json`, `config/default.json`, an installer's template of it): its objects are
 // blocks as an indented YAML mapping is, the members of one at one indentation.
-const JSON_CONFIG = /\.json5?(?:\.(?:sample|example|dist|default|tmpl|template))?$/i;
+export const JSON_CONFIG = /\.json5?(?:\.(?:sample|example|dist|default|tmpl|template))?$/i;
 
 /**
  * A value in a configuration file's block for a service on this machine (inLocalServiceBlock, below); with

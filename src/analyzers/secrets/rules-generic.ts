@@ -32,6 +32,8 @@ import { madeUpInTest } from './made-up-key.js';
 import { inCategoryTable } from './lookup-table.js';
 import { notAPasswordByItsLine } from './password-line.js';
 import { alteredSample } from './altered-sample.js';
+import { androidDebugKeystore, deviceDefaultLogin } from './device-login.js';
+import { DEVICE_LOGIN_NOTE } from '../../core/device-login.js';
 import { isVendorClientKeyByName } from './vendor-client-keys.js';
 import { FIELD_LABEL, NAMED_CREDENTIAL, NOT_A_PASSWORD, SELF_NAMED } from './password-labels.js';
 
@@ -120,6 +122,8 @@ export function passwordVerdict(m: MatchContext, inUrl: boolean): Verdict {
   // A guessable password of the anonymous login (`FTP_USER = "anonymous"` beside the word guest) is the public
   // login's conventional answer, no account's secret; a strong one there may be someone's and stays.
   if (reason !== undefined && anonymousLogin(user, m)) return false;
+  // Android's debug keystore password beside the keystore's file or key alias: published, the same everywhere.
+  if (reason !== undefined && !inUrl && androidDebugKeystore(m)) return false;
   // A weak password in a test's code is the test's own user's ('admin2', 'password123'); in a fixture's
   // configuration (a `.env` a deploy may copy) it is still reported, lowered.
   if (reason !== undefined && !inUrl && m.sourceCode && TEST_ROLES.has(roleFromPath(m.path))) return false;
@@ -151,6 +155,8 @@ export function passwordVerdict(m: MatchContext, inUrl: boolean): Verdict {
   if (reason !== undefined && !inUrl && DOC_PATH.test(m.path) && sampleAccount(m)) return false;
   if (reason !== undefined && localSampleInDocs(m)) return false;
   const local = inUrl ? LOCAL_HOST.test(m.line) : localConfigBlock(m, true);
+  // The default login of a device the program drives (device-login.ts): sent to the device, not accepted here.
+  const device = reason !== undefined && !inUrl && deviceDefaultLogin(m);
   if (reason !== undefined) {
     // A block written around documentation's reserved names documents, like a documentation page (a
     // default configuration's LDAP section binding as `cn=…,dc=example,dc=com` with the password "1234").
@@ -159,11 +165,13 @@ export function passwordVerdict(m: MatchContext, inUrl: boolean): Verdict {
     // A weak password in documentation is an example to copy: worth a note, not a high finding.
     return {
       ruleId: WEAK_PASSWORD_ID,
-      note: reason,
+      note: device ? `${reason}; ${DEVICE_LOGIN_NOTE}` : reason,
       ...lowConfidence,
       // A weak password named for a test account (`CAS_TEST_PASSWORD = 'test'` beside `CAS_TEST_USER`): the
       // settings of a test backend, kept but low.
-      ...(local || doc || (!inUrl && TEST_ACCOUNT.test(m.before)) ? { severity: 'low' as const } : {}),
+      ...(local || doc || device || (!inUrl && TEST_ACCOUNT.test(m.before))
+        ? { severity: 'low' as const }
+        : {}),
     };
   }
   if (!inUrl && local) return { severity: 'medium', note: LOCAL_NOTE };
@@ -304,6 +312,8 @@ export const GENERIC_RULES: SecretRule[] = [
         // The key of key-value text, the value appended (SDP's ICE password attribute, a command-line option).
         "var oldPwd = 'a=ice-pwd:' + endpoint.ice.pwd;",
         "const pwdArg = '--password=' + options.password;",
+        // A stored digest followed by its salt, both in base64 (a users file's PBKDF2 entry).
+        'users = {"userA": {"password": "<<a62:43>>=<<a62:22>>=="}}',
       ],
     },
   }),
@@ -336,6 +346,8 @@ export const GENERIC_RULES: SecretRule[] = [
         'MIRROR_URL=ftp://anonymous:gu<<cut>>est@files.acme.io/pub',
         // A URL syntax's template: the host is the name of the key that goes there.
         'NOTIFY_URL=spush://salt:pass<<cut>>word@apikey',
+        // The published password of Android's debug keystore, beside the keystore.
+        'DEBUG_KEYSTORE=~/.android/debug.keystore\nDEBUG_KEYSTORE_PASS=andr<<cut>>oid',
       ],
     },
   }),

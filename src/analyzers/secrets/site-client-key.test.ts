@@ -1,30 +1,15 @@
-import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { runScan } from '../../scan/run-scan.js';
+import { wholeScanOf } from '../../core/test-whole-scan.js';
 import { expandTemplate, seededRandom } from './test-tokens.js';
 
 const rnd = seededRandom(4821);
 const key = (n = 32): string => expandTemplate(`<<a62:${n}>>`, rnd);
 
-/** The credential findings of one file of a whole scan, as [line, rule, severity]. */
+/** The credential findings of one file of a whole scan, as [line, rule, severity, message]. */
 async function scanned(path: string, text: string): Promise<[number, string, string, string][]> {
-  const root = mkdtempSync(join(tmpdir(), 'vanguard-site-client-'));
-  try {
-    mkdirSync(join(root, dirname(path)), { recursive: true });
-    writeFileSync(join(root, path), text);
-    const r = await runScan({ path: root, workers: 1, failOn: 'none', only: ['secrets', 'code'] });
-    return r.findings
-      .filter(
-        (f) =>
-          f.location.path === path &&
-          (f.analyzer === 'secrets' || /credential|crypto-key|password-hash/.test(f.ruleId)),
-      )
-      .map((f) => [f.location.startLine, f.ruleId, f.severity, f.message]);
-  } finally {
-    rmSync(root, { recursive: true, force: true });
-  }
+  return (await wholeScanOf(path, text))
+    .filter((f) => f.analyzer === 'secrets' || /credential|crypto-key|password-hash/.test(f.ruleId))
+    .map((f) => [f.location.startLine, f.ruleId, f.severity, f.message]);
 }
 
 const extractor = (pattern: string, extra: string[] = []): string =>
