@@ -39,14 +39,11 @@ const ESCAPING_LOCAL = `define([], function () {
 });
 `;
 
-/** The js-xss-audit lines (audit profile) the code analyzer reports on app/js/page.js beside `modules`. */
+/** The js-xss-built-element lines the code analyzer reports on app/js/page.js beside `modules`. */
 async function findings(modules: Record<string, string>): Promise<number[]> {
   const files = { 'app/js/page.js': PAGE, ...modules };
-  const found = await codeAnalyzer.analyze(
-    makeSourceFile('app/js/page.js', PAGE),
-    makeMemoryContext(files, { profile: 'audit' }),
-  );
-  return found.filter((f) => f.ruleId === 'code/js-xss-audit').map((f) => f.location.startLine);
+  const found = await codeAnalyzer.analyze(makeSourceFile('app/js/page.js', PAGE), makeMemoryContext(files));
+  return found.filter((f) => f.ruleId === 'code/js-xss-built-element').map((f) => f.location.startLine);
 }
 
 describe("a call of an AMD module's helper that escapes its argument first", () => {
@@ -88,17 +85,14 @@ describe("a call of an AMD module's helper that escapes its argument first", () 
     const reassigned = PAGE.replace('"use strict";', '"use strict";\n    utils = window.helpers;');
     const found = await codeAnalyzer.analyze(
       makeSourceFile('app/js/page.js', reassigned),
-      makeMemoryContext(
-        {
-          'app/js/page.js': reassigned,
-          'static/base/js/utils.js': ESCAPING_UTILS,
-          'app/js/local.js': ESCAPING_LOCAL,
-        },
-        { profile: 'audit' },
-      ),
+      makeMemoryContext({
+        'app/js/page.js': reassigned,
+        'static/base/js/utils.js': ESCAPING_UTILS,
+        'app/js/local.js': ESCAPING_LOCAL,
+      }),
     );
-    expect(found.filter((f) => f.ruleId === 'code/js-xss-audit').map((f) => f.location.startLine)).toEqual([
-      9,
-    ]);
+    expect(
+      found.filter((f) => f.ruleId === 'code/js-xss-built-element').map((f) => f.location.startLine),
+    ).toEqual([9]);
   });
 });
