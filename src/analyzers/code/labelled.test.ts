@@ -44,9 +44,10 @@ async function run(lang: 'python' | 'js', profile: Profile): Promise<Score> {
 // built in a browser page's own script (js-audit-eval, 0 of 26), lxml's default parser on a document not shown
 // to come from outside (py-audit-xml-parse, 0 of 5), a request's key written one level deep, which never reaches
 // Object.prototype (js-prototype-key-write, 0 of 25), a Python shell command built from a value no request
-// was seen to give (py-command-injection-audit, 0 of 5: two of the Python command lines here); here those are
-// a few lines, so its floor is lower.
-const FLOORS: Record<Profile, number> = { default: 0.85, audit: 0.9 };
+// was seen to give (py-command-injection-audit, 0 of 5: two of the Python command lines here), run-time text
+// written as HTML (js-xss-audit, 50 true of 208 over 188 applications: two of the browser lines here); here those
+// are a few lines, so its floor is lower.
+const FLOORS: Record<Profile, number> = { default: 0.8, audit: 0.9 };
 // Leads, not proofs, raise more alarms. The audit profile's ceilings are issue #12's targets: at most a fifth
 // in JavaScript; in Python fewer than bandit raises on the same lines (11 of 44, bench/code/README.md).
 const CEILINGS: Record<'python' | 'js', Record<Profile, number>> = {
@@ -90,8 +91,10 @@ const PINNED: Record<'python' | 'js', Record<Profile, Pin>> = {
   },
   js: {
     default: {
-      total: { vuln: 45, found: 39, safe: 38, alarms: 0 },
+      total: { vuln: 45, found: 37, safe: 38, alarms: 0 },
       misses: [
+        'js/browser.js:9 xss',
+        'js/browser.js:15 xss',
         'js/browser.js:37 code-injection',
         'js/dao.js:9 sql-injection',
         'js/dao.js:25 xss',

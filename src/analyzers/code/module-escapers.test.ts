@@ -39,11 +39,11 @@ const ESCAPING_LOCAL = `define([], function () {
 });
 `;
 
-/** The js-xss-audit lines the code analyzer reports on app/js/page.js beside `modules`. */
+/** The js-xss-built-element lines the code analyzer reports on app/js/page.js beside `modules`. */
 async function findings(modules: Record<string, string>): Promise<number[]> {
   const files = { 'app/js/page.js': PAGE, ...modules };
   const found = await codeAnalyzer.analyze(makeSourceFile('app/js/page.js', PAGE), makeMemoryContext(files));
-  return found.filter((f) => f.ruleId === 'code/js-xss-audit').map((f) => f.location.startLine);
+  return found.filter((f) => f.ruleId === 'code/js-xss-built-element').map((f) => f.location.startLine);
 }
 
 describe("a call of an AMD module's helper that escapes its argument first", () => {
@@ -91,8 +91,8 @@ describe("a call of an AMD module's helper that escapes its argument first", () 
         'app/js/local.js': ESCAPING_LOCAL,
       }),
     );
-    expect(found.filter((f) => f.ruleId === 'code/js-xss-audit').map((f) => f.location.startLine)).toEqual([
-      9,
-    ]);
+    expect(
+      found.filter((f) => f.ruleId === 'code/js-xss-built-element').map((f) => f.location.startLine),
+    ).toEqual([9]);
   });
 });

@@ -45,10 +45,13 @@ const QUERY_TAB = `function createQueryTab(p_table) {
 }
 `;
 
-/** The js-xss-audit lines the code analyzer reports on js/query_tab.js beside `scripts`. */
+/** The js-xss-audit lines (audit profile) the code analyzer reports on js/query_tab.js beside `scripts`. */
 async function findings(scripts: Record<string, string>, page = QUERY_TAB): Promise<number[]> {
   const files = { 'js/tabs.js': TABS, 'js/workspace.js': WORKSPACE, 'js/query_tab.js': page, ...scripts };
-  const found = await codeAnalyzer.analyze(makeSourceFile('js/query_tab.js', page), makeMemoryContext(files));
+  const found = await codeAnalyzer.analyze(
+    makeSourceFile('js/query_tab.js', page),
+    makeMemoryContext(files, { profile: 'audit' }),
+  );
   return found.filter((f) => f.ruleId === 'code/js-xss-audit').map((f) => f.location.startLine);
 }
 
