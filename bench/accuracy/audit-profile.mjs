@@ -11,7 +11,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { fetchPackage } from './fetch.mjs';
+import { fetchDebian, fetchPackage } from './fetch.mjs';
 
 const here = fileURLToPath(new URL('.', import.meta.url));
 const repo = resolve(here, '..', '..');
@@ -49,8 +49,14 @@ console.log(
 const rows = [];
 const byRule = new Map();
 for (const t of targets) {
-  const pinned = list.packages.includes(t) || /^(@[\w.-]+\/)?[\w.-]+@\d/.test(t);
-  const path = pinned ? fetchPackage(t, list.integrity?.[t]) : resolve(repo, t);
+  const debian = t.startsWith('deb:');
+  const pinned = debian || list.packages.includes(t) || /^(@[\w.-]+\/)?[\w.-]+@\d/.test(t);
+  // Debian's pinned packages as run.mjs reads them.
+  const path = debian
+    ? fetchDebian(t, list.integrity?.[t])
+    : pinned
+      ? fetchPackage(t, list.integrity?.[t])
+      : resolve(repo, t);
   if (!existsSync(path)) continue;
   const base = await codeFindings(path, 'default');
   const audit = await codeFindings(path, 'audit');
