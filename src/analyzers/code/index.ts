@@ -167,7 +167,7 @@ export const codeAnalyzer: Analyzer = {
       return [];
     }
     if (!lang) {
-      const own = await withoutUnpassedOutputs(templateFileFindings(file), file, ctx);
+      const own = await withoutUnpassedOutputs(templateFileFindings(file, profileOf(ctx.options)), file, ctx);
       const scripts = await withoutJsonInScriptResponses(own, file, ctx);
       const props = await withoutEscapedProperties(scripts, file, ctx);
       const items = await withoutViewEscapedItems(props, file, ctx);

@@ -29,21 +29,24 @@ module.exports = render;
 
 /** The lines of the unescaped-output findings in resource/error.pug, with `files` beside it. */
 async function lines(files: Record<string, string>): Promise<number[]> {
-  const ctx = makeMemoryContext({ 'resource/error.pug': PAGE, ...files });
+  const ctx = makeMemoryContext({ 'resource/error.pug': PAGE, ...files }, { profile: 'audit' });
   const found = await codeAnalyzer.analyze(makeSourceFile('resource/error.pug', PAGE), ctx);
-  return found.filter((f) => f.ruleId === 'code/template-unescaped-output').map((f) => f.location.startLine);
+  return found.filter((f) => f.ruleId === 'code/template-audit-unescaped').map((f) => f.location.startLine);
 }
 
 describe('a template compiled in code and called with object literals', () => {
   it('keeps every output, with a warning, when a file that may name the template cannot be read', async () => {
-    const base = makeMemoryContext({ 'resource/error.pug': PAGE, 'lib/error.js': CODE, 'lib/other.js': '' });
+    const base = makeMemoryContext(
+      { 'resource/error.pug': PAGE, 'lib/error.js': CODE, 'lib/other.js': '' },
+      { profile: 'audit' },
+    );
     const ctx = {
       ...base,
       readFile: (p: string) =>
         p === 'lib/other.js' ? Promise.reject(new Error('ENOENT: gone')) : base.readFile(p),
     };
     const found = await codeAnalyzer.analyze(makeSourceFile('resource/error.pug', PAGE), ctx);
-    const unescaped = found.filter((f) => f.ruleId === 'code/template-unescaped-output');
+    const unescaped = found.filter((f) => f.ruleId === 'code/template-audit-unescaped');
     expect(unescaped.map((f) => f.location.startLine)).toEqual([5, 6, 7, 9]);
     expect(base.warnings.join('\n')).toContain('lib/other.js could not be read');
   });
@@ -54,9 +57,9 @@ describe('a template compiled in code and called with object literals', () => {
   ])('keeps every output, with a warning, when the project holds %s', async (_name, many) => {
     const files: Record<string, string> = { 'resource/error.pug': PAGE, 'lib/error.js': CODE };
     for (let i = 0; i < many.files; i++) files[`lib/gen/part-${i}.js`] = 'x'.repeat(many.size);
-    const ctx = makeMemoryContext(files);
+    const ctx = makeMemoryContext(files, { profile: 'audit' });
     const found = await codeAnalyzer.analyze(makeSourceFile('resource/error.pug', PAGE), ctx);
-    const unescaped = found.filter((f) => f.ruleId === 'code/template-unescaped-output');
+    const unescaped = found.filter((f) => f.ruleId === 'code/template-audit-unescaped');
     expect(unescaped.map((f) => f.location.startLine)).toEqual([5, 6, 7, 9]);
     expect(ctx.warnings.join('\n')).toMatch(/resource\/error\.pug: template review incomplete: .* not read/);
   });
@@ -115,9 +118,12 @@ module.exports = (config) => {
 
 /** The lines of the unescaped-output findings in public/index.html, with `code` as lib/monitor.js. */
 async function dashboardLines(code: string, more: Record<string, string> = {}): Promise<number[]> {
-  const ctx = makeMemoryContext({ 'public/index.html': DASHBOARD, 'lib/monitor.js': code, ...more });
+  const ctx = makeMemoryContext(
+    { 'public/index.html': DASHBOARD, 'lib/monitor.js': code, ...more },
+    { profile: 'audit' },
+  );
   const found = await codeAnalyzer.analyze(makeSourceFile('public/index.html', DASHBOARD), ctx);
-  return found.filter((f) => f.ruleId === 'code/template-unescaped-output').map((f) => f.location.startLine);
+  return found.filter((f) => f.ruleId === 'code/template-audit-unescaped').map((f) => f.location.startLine);
 }
 
 describe("a template's text read and compiled, called with a constant object", () => {

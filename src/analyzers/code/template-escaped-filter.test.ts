@@ -11,9 +11,9 @@ let n = 0;
 /** The lines of page.html's unescaped-output findings in a project of `python` (app/filters.py). */
 async function lines(python: string, page = PAGE): Promise<number[]> {
   const files = { 'app/filters.py': python, [TEMPLATE]: page };
-  const ctx = makeMemoryContext(files, {}, `/virtual-escaped-filter-${n++}`);
+  const ctx = makeMemoryContext(files, { profile: 'audit' }, `/virtual-escaped-filter-${n++}`);
   const found = await codeAnalyzer.analyze(makeSourceFile(TEMPLATE, page), ctx);
-  return found.filter((f) => f.ruleId === 'code/template-unescaped-output').map((f) => f.location.startLine);
+  return found.filter((f) => f.ruleId === 'code/template-audit-unescaped').map((f) => f.location.startLine);
 }
 
 const HEAD =
@@ -73,7 +73,7 @@ describe('request data through a project filter that returns escaped markup', ()
   /** The lines of page.html's taint-confirmed findings when views.py renders it with request data. */
   async function flowLines(page: string): Promise<number[]> {
     const files = { 'app/views.py': VIEW, [TEMPLATE]: page };
-    const ctx = makeMemoryContext(files, {}, `/virtual-escaped-filter-flow-${n++}`);
+    const ctx = makeMemoryContext(files, { profile: 'audit' }, `/virtual-escaped-filter-flow-${n++}`);
     const found = await codeAnalyzer.analyze(makeSourceFile('app/views.py', VIEW), ctx);
     return found.filter((f) => f.ruleId === 'code/template-xss').map((f) => f.location.startLine);
   }

@@ -8,7 +8,7 @@ import { TEMPLATE_INDEX_FILES } from './template-index.js';
 // The rule's own example project: a Flask view escaping each result's content before rendering the list.
 const DIR = join(
   import.meta.dirname,
-  '../../../rules/code/tests/template-unescaped-output/good.view-escaped-items-py/app',
+  '../../../rules/code/tests/template-audit-unescaped/good.view-escaped-items-py/app',
 );
 const PROJECT = Object.fromEntries(
   ['webapp.py', 'templates/result.html', 'templates/results.html'].map((p) => [
@@ -21,10 +21,14 @@ let n = 0;
 /** The lines of result.html's unescaped-output findings, with `more` files in the project, and the warnings. */
 async function review(more: Record<string, string>): Promise<{ lines: number[]; warnings: string }> {
   const path = 'app/templates/result.html';
-  const ctx = makeMemoryContext({ ...PROJECT, ...more }, {}, `/virtual-escaped-items-${n++}`);
+  const ctx = makeMemoryContext(
+    { ...PROJECT, ...more },
+    { profile: 'audit' },
+    `/virtual-escaped-items-${n++}`,
+  );
   const found = await codeAnalyzer.analyze(makeSourceFile(path, PROJECT[path]!), ctx);
   const lines = found
-    .filter((f) => f.ruleId === 'code/template-unescaped-output')
+    .filter((f) => f.ruleId === 'code/template-audit-unescaped')
     .map((f) => f.location.startLine);
   return { lines, warnings: ctx.warnings.join('\n') };
 }

@@ -21,11 +21,11 @@ let n = 0;
 async function lines(files: Record<string, string>): Promise<number[]> {
   const ctx = makeMemoryContext(
     { 'views/layout.njk': LAYOUT, ...files },
-    {},
+    { profile: 'audit' },
     `/virtual-escaped-props-${n++}`,
   );
   const found = await codeAnalyzer.analyze(makeSourceFile('views/layout.njk', LAYOUT), ctx);
-  return found.filter((f) => f.ruleId === 'code/template-unescaped-output').map((f) => f.location.startLine);
+  return found.filter((f) => f.ruleId === 'code/template-audit-unescaped').map((f) => f.location.startLine);
 }
 
 describe('an unescaped output of a property the code builds only from escaped or fixed parts', () => {
@@ -93,14 +93,14 @@ describe('an unescaped output of a property the code builds only from escaped or
 
   it('stays, with a warning, when a file of code cannot be read', async () => {
     const files = { 'views/layout.njk': LAYOUT, 'lib/attributes.js': ESCAPED, 'lib/other.js': '' };
-    const base = makeMemoryContext(files, {}, `/virtual-escaped-props-${n++}`);
+    const base = makeMemoryContext(files, { profile: 'audit' }, `/virtual-escaped-props-${n++}`);
     const ctx = {
       ...base,
       readFile: (p: string) =>
         p === 'lib/other.js' ? Promise.reject(new Error('ENOENT: gone')) : base.readFile(p),
     };
     const found = await codeAnalyzer.analyze(makeSourceFile('views/layout.njk', LAYOUT), ctx);
-    const unescaped = found.filter((f) => f.ruleId === 'code/template-unescaped-output');
+    const unescaped = found.filter((f) => f.ruleId === 'code/template-audit-unescaped');
     expect(unescaped.map((f) => f.location.startLine)).toEqual([1, 2]);
     expect(base.warnings.join('\n')).toContain('lib/other.js could not be read');
   });
@@ -111,9 +111,9 @@ describe('an unescaped output of a property the code builds only from escaped or
   ])('stays, with a warning, when the project holds %s', async (_name, many) => {
     const files: Record<string, string> = { 'views/layout.njk': LAYOUT, 'lib/attributes.js': ESCAPED };
     for (let i = 0; i < many.files; i++) files[`lib/gen/part-${i}.js`] = 'x'.repeat(many.size);
-    const ctx = makeMemoryContext(files, {}, `/virtual-escaped-props-${n++}`);
+    const ctx = makeMemoryContext(files, { profile: 'audit' }, `/virtual-escaped-props-${n++}`);
     const found = await codeAnalyzer.analyze(makeSourceFile('views/layout.njk', LAYOUT), ctx);
-    const unescaped = found.filter((f) => f.ruleId === 'code/template-unescaped-output');
+    const unescaped = found.filter((f) => f.ruleId === 'code/template-audit-unescaped');
     expect(unescaped.map((f) => f.location.startLine)).toEqual([1, 2]);
     expect(ctx.warnings.join('\n')).toMatch(/views\/layout\.njk: template review incomplete: .* not read/);
   });
@@ -140,9 +140,13 @@ class Element:
 /** The lines of the unescaped-output findings of a Django template, with `files` beside it. */
 async function rowLines(files: Record<string, string>): Promise<number[]> {
   const path = 'app/templates/app/row.html';
-  const ctx = makeMemoryContext({ [path]: ROW, ...files }, {}, `/virtual-escaped-props-py-${n++}`);
+  const ctx = makeMemoryContext(
+    { [path]: ROW, ...files },
+    { profile: 'audit' },
+    `/virtual-escaped-props-py-${n++}`,
+  );
   const found = await codeAnalyzer.analyze(makeSourceFile(path, ROW), ctx);
-  return found.filter((f) => f.ruleId === 'code/template-unescaped-output').map((f) => f.location.startLine);
+  return found.filter((f) => f.ruleId === 'code/template-audit-unescaped').map((f) => f.location.startLine);
 }
 
 describe('an unescaped output of a Python property whose every return is escaped markup', () => {

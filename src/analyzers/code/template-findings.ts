@@ -1,5 +1,7 @@
 import type { AnalyzerContext, SourceFile } from '../../core/analyzer.js';
 import type { FlowStep, RawFinding } from '../../core/finding.js';
+import { profileIncludes } from '../../core/profile.js';
+import type { Profile } from '../../core/profile.js';
 import { findingFrom } from '../../core/rule.js';
 import type { FamilyRules } from './engine.js';
 import type { ProjectView } from './project.js';
@@ -9,7 +11,7 @@ import { escapedByProjectFilter } from './template-escaped-filter.js';
 import { PYTHON } from './template-escaped-py.js';
 import { templateRules } from './template-rules.js';
 import type { TemplateRule } from './template-rules.js';
-import { autoescapeOff, templateEngineOfText, unescapedOutputs } from './templates.js';
+import { OFF_BLOCK, autoescapeOff, templateEngineOfText, unescapedOutputs } from './templates.js';
 import type { UnescapedOutput } from './templates.js';
 import type { Trace } from './taint.js';
 import { vueConstIsFixed, vueValueIsSanitized } from './vue-script.js';
@@ -54,8 +56,11 @@ function linesText(lines: readonly number[]): string {
   return `lines ${lines.slice(0, -1).join(', ')} and ${lines[lines.length - 1]}`;
 }
 
-/** The audit findings of a template file: unescaped outputs of variables, auto-escaping turned off. */
-export function templateFileFindings(file: SourceFile): RawFinding[] {
+/**
+ * The audit findings of a template file: unescaped outputs of variables, auto-escaping turned off; those of
+ * rules a scan of `profile` does not run are not looked for.
+ */
+export function templateFileFindings(file: SourceFile, profile: Profile = 'default'): RawFinding[] {
   const engine = templateEngineOfText(file.ext, file.text);
   if (!engine) return [];
   const rules = templateRules();
@@ -66,9 +71,17 @@ export function templateFileFindings(file: SourceFile): RawFinding[] {
     startColumn: column,
     snippet: file.lines()[line - 1]?.trim().slice(0, 200) ?? '',
   });
-  const unescaped = rules.get('unescaped-output')!;
-  const kept = unescapedOutputs(file.text, engine).filter(
+  // Two shapes of one check: a value written raw inside a block that turns escaping off (every scan), and a
+  // value its own construct writes raw (`|safe`, `{{{ }}}`, `<%-`, …: the opt-in audit profile's lead).
+  const inOffBlock = rules.get('escaping-off-output')!;
+  const ownConstruct = rules.get('unescaped-output')!;
+  const runs = (r: TemplateRule): boolean => profileIncludes(profile, r.profile ?? 'default');
+  const ruleOf = (o: UnescapedOutput): TemplateRule =>
+    o.construct === OFF_BLOCK ? inOffBlock : ownConstruct;
+  const outputs = runs(inOffBlock) || runs(ownConstruct) ? unescapedOutputs(file.text, engine) : [];
+  const kept = outputs.filter(
     (o) =>
+      runs(ruleOf(o)) &&
       !(
         engine === 'vue' &&
         o.construct === 'v-html' &&
@@ -77,19 +90,21 @@ export function templateFileFindings(file: SourceFile): RawFinding[] {
         (vueConstIsFixed(file.text, o.expr) || vueValueIsSanitized(file.text, o.expr))
       ),
   );
-  for (const [o, ...again] of byExpression(kept)) {
-    if (!o) continue;
-    const lines = [...new Set(again.map((a) => a.line).filter((l) => l !== o.line))];
-    const message = say(unescaped, { expr: short(o.expr), construct: o.construct });
-    out.push(
-      findingFrom(unescaped, {
-        message: lines.length === 0 ? message : `${message}; it is written raw on ${linesText(lines)} too`,
-        location: at(o.line, o.column),
-        fingerprintKey: `${o.construct}\0${o.expr}`,
-      }),
-    );
-  }
+  for (const shape of [inOffBlock, ownConstruct])
+    for (const [o, ...again] of byExpression(kept.filter((k) => ruleOf(k) === shape))) {
+      if (!o) continue;
+      const lines = [...new Set(again.map((a) => a.line).filter((l) => l !== o.line))];
+      const more = lines.length === 0 ? '' : `; it is written raw on ${linesText(lines)} too`;
+      out.push(
+        findingFrom(shape, {
+          message: say(shape, { expr: short(o.expr), construct: o.construct, again: more }),
+          location: at(o.line, o.column),
+          fingerprintKey: `${o.construct}\0${o.expr}`,
+        }),
+      );
+    }
   const off = rules.get('autoescape-off')!;
+  if (!profileIncludes(profile, off.profile ?? 'default')) return out;
   for (const b of autoescapeOff(file.text, engine)) {
     out.push(
       findingFrom(off, {

@@ -16,9 +16,9 @@ let n = 0;
 /** The lines of about.html's unescaped-output findings in a project whose view module is `python`. */
 async function lines(python: string, page = PAGE, more: Record<string, string> = {}): Promise<number[]> {
   const files = { 'app/views.py': python, [TEMPLATE]: page, ...more };
-  const ctx = makeMemoryContext(files, {}, `/virtual-fixed-py-${n++}`);
+  const ctx = makeMemoryContext(files, { profile: 'audit' }, `/virtual-fixed-py-${n++}`);
   const found = await codeAnalyzer.analyze(makeSourceFile(TEMPLATE, page), ctx);
-  return found.filter((f) => f.ruleId === 'code/template-unescaped-output').map((f) => f.location.startLine);
+  return found.filter((f) => f.ruleId === 'code/template-audit-unescaped').map((f) => f.location.startLine);
 }
 
 describe('translated fixed text walked by a template loop', () => {

@@ -8,10 +8,10 @@ let n = 0;
 async function kept(path: string, files: Record<string, string>): Promise<number[]> {
   const text = files[path]!;
   const findings = unescapedOutputs(text, 'html').map((o) => ({
-    ruleId: 'code/template-unescaped-output',
+    ruleId: 'code/template-audit-unescaped',
     location: { startLine: o.line, startColumn: o.column },
   }));
-  const ctx = makeMemoryContext(files, {}, `/virtual-macro-args-${n++}`);
+  const ctx = makeMemoryContext(files, { profile: 'audit' }, `/virtual-macro-args-${n++}`);
   const out = await withoutLiteralMacroArgs(findings as never, makeSourceFile(path, text), ctx);
   return (out as typeof findings).map((f) => f.location.startLine);
 }

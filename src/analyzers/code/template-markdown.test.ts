@@ -26,9 +26,9 @@ let n = 0;
 /** Whether preview.ejs's output is still reported in a project of these files. */
 async function reported(files: Record<string, string>): Promise<boolean> {
   const all = { [TEMPLATE]: PAGE, ...files };
-  const ctx = makeMemoryContext(all, {}, `/virtual-template-markdown-${n++}`);
+  const ctx = makeMemoryContext(all, { profile: 'audit' }, `/virtual-template-markdown-${n++}`);
   const found = await codeAnalyzer.analyze(makeSourceFile(TEMPLATE, PAGE), ctx);
-  return found.some((f) => f.ruleId === 'code/template-unescaped-output');
+  return found.some((f) => f.ruleId === 'code/template-audit-unescaped');
 }
 
 describe('an output every render gives an escaping Markdown render', () => {

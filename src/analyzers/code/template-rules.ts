@@ -3,17 +3,27 @@ import { join } from 'node:path';
 import { ConfigError } from '../../core/errors.js';
 import { CONFIDENCES, PRINCIPLES, SEVERITIES } from '../../core/finding.js';
 import type { Confidence, Principle, Severity } from '../../core/finding.js';
+import { PROFILES } from '../../core/profile.js';
+import type { Profile } from '../../core/profile.js';
 import type { RuleMeta } from '../../core/rule.js';
 import { parsePlainYaml } from '../../parse/yaml/plain.js';
 import { BUILTIN_RULES_DIR } from './load-rules.js';
 
-export const TEMPLATE_RULE_KINDS = ['unescaped-output', 'autoescape-off', 'request-data'] as const;
+export const TEMPLATE_RULE_KINDS = [
+  'unescaped-output',
+  'escaping-off-output',
+  'autoescape-off',
+  'request-data',
+] as const;
 export type TemplateRuleKind = (typeof TEMPLATE_RULE_KINDS)[number];
 
 /** A rule over template files: its description (the matching is built in, see templates.ts). */
 export interface TemplateRule extends RuleMeta {
   kind: TemplateRuleKind;
-  /** Message template: `{expr}`, `{construct}`, and for request data `{source}`, `{template}`, `{path}`. */
+  /**
+   * Message template: `{expr}`, `{construct}`, for unescaped outputs `{again}` (the other lines writing the same
+   * value), and for request data `{source}`, `{template}`, `{path}`.
+   */
   message: string;
 }
 
@@ -39,21 +49,37 @@ function read(o: Record<string, unknown>, i: number): TemplateRule {
   if (!Array.isArray(principles) || !principles.every((p) => (PRINCIPLES as readonly unknown[]).includes(p)))
     throw new ConfigError(`${where}: "principles" must list principles`);
   const kind = one<TemplateRuleKind>('kind', TEMPLATE_RULE_KINDS);
+  const profile = o['profile'] === undefined ? 'default' : one<Profile>('profile', PROFILES);
+  const confidence = one<Confidence>('confidence', CONFIDENCES);
+  const severity = one<Severity>('severity', SEVERITIES);
+  // As load-rules.ts holds for code rules: an audit-profile finding is a lead, and may not claim more.
+  if (
+    profile === 'audit' &&
+    (kind === 'request-data' || confidence !== 'low' || !['low', 'medium'].includes(severity))
+  )
+    throw new ConfigError(
+      `${where}: a rule of the audit profile is an audit kind, confidence "low", severity low or medium`,
+    );
   return {
     id: str('id'),
     analyzer: 'code',
     kind,
     title: str('title'),
     description: str('description'),
-    severity: one<Severity>('severity', SEVERITIES),
-    confidence: one<Confidence>('confidence', CONFIDENCES),
+    severity,
+    confidence,
     cwe: cwe as number[],
     principles: principles as Principle[],
     message: str('message'),
     remediation: str('remediation'),
-    tags: ['template', kind === 'request-data' ? 'taint' : 'audit'],
+    tags: [
+      'template',
+      kind === 'request-data' ? 'taint' : 'audit',
+      ...(profile === 'audit' ? ['audit-profile'] : []),
+    ],
     // A render call's flow into the template is proven; an unescaped output or an escaping-off block alone is an audit.
     tier: kind === 'request-data' ? 'taint' : 'audit',
+    ...(profile === 'audit' ? { profile } : {}),
   };
 }
 
@@ -69,4 +95,10 @@ export function templateRules(): Map<TemplateRuleKind, TemplateRule> {
   for (const k of TEMPLATE_RULE_KINDS)
     if (!loaded.has(k)) throw new ConfigError(`${FILE}: no template rule of kind "${k}"`);
   return loaded;
+}
+
+/** True for a finding of the unescaped-output check, whichever of its two rules (and profiles) reported it. */
+export function isUnescapedOutput(ruleId: string): boolean {
+  const rules = templateRules();
+  return ruleId === rules.get('unescaped-output')!.id || ruleId === rules.get('escaping-off-output')!.id;
 }

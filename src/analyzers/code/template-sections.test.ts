@@ -45,9 +45,9 @@ const LIST = [
 
 /** The lines of the unescaped-output findings in views/list.hbs, with `files` beside it. */
 async function lines(files: Record<string, string>): Promise<number[]> {
-  const ctx = makeMemoryContext({ 'views/list.hbs': LIST, ...files });
+  const ctx = makeMemoryContext({ 'views/list.hbs': LIST, ...files }, { profile: 'audit' });
   const found = await codeAnalyzer.analyze(makeSourceFile('views/list.hbs', LIST), ctx);
-  return found.filter((f) => f.ruleId === 'code/template-unescaped-output').map((f) => f.location.startLine);
+  return found.filter((f) => f.ruleId === 'code/template-audit-unescaped').map((f) => f.location.startLine);
 }
 
 describe('outputs inside blocks of a template whose callers pass object literals', () => {

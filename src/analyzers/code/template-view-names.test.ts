@@ -38,9 +38,9 @@ async function reported(files: Record<string, string>): Promise<boolean> {
     'lib/models.js': MODELS,
     ...files,
   };
-  const ctx = makeMemoryContext(all, {}, `/virtual-template-view-names-${n++}`);
+  const ctx = makeMemoryContext(all, { profile: 'audit' }, `/virtual-template-view-names-${n++}`);
   const found = await codeAnalyzer.analyze(makeSourceFile(TEMPLATE, PAGE), ctx);
-  return found.some((f) => f.ruleId === 'code/template-unescaped-output');
+  return found.some((f) => f.ruleId === 'code/template-audit-unescaped');
 }
 
 describe("a view's name written elsewhere for the project's own code", () => {

@@ -12,9 +12,13 @@ const BR =
 let n = 0;
 /** The lines of Note.vue's unescaped-output findings in a project of `files` (beside the component). */
 async function lines(files: Record<string, string>, page = PAGE): Promise<number[]> {
-  const ctx = makeMemoryContext({ ...files, [COMPONENT]: page }, {}, `/virtual-vue-filters-${n++}`);
+  const ctx = makeMemoryContext(
+    { ...files, [COMPONENT]: page },
+    { profile: 'audit' },
+    `/virtual-vue-filters-${n++}`,
+  );
   const found = await codeAnalyzer.analyze(makeSourceFile(COMPONENT, page), ctx);
-  return found.filter((f) => f.ruleId === 'code/template-unescaped-output').map((f) => f.location.startLine);
+  return found.filter((f) => f.ruleId === 'code/template-audit-unescaped').map((f) => f.location.startLine);
 }
 
 describe('v-html of a global filter that sanitizes', () => {

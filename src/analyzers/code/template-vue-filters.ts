@@ -18,6 +18,7 @@ import { scriptLanguageOf } from './languages.js';
 import { kindOf } from './syntax.js';
 import { TemplateIndex, isScript } from './template-index.js';
 import { readOrWarn, unescapedOutputs, withoutOutputsAt } from './templates.js';
+import { isUnescapedOutput } from './template-rules.js';
 import type { UnescapedOutput } from './templates.js';
 import { exportedFunctionSanitizes } from './vue-script.js';
 
@@ -125,8 +126,7 @@ export async function withoutSanitizingGlobalFilters(
   file: SourceFile,
   ctx: AnalyzerContext,
 ): Promise<RawFinding[]> {
-  if (file.ext !== 'vue' || !findings.some((f) => f.ruleId.endsWith('template-unescaped-output')))
-    return findings;
+  if (file.ext !== 'vue' || !findings.some((f) => isUnescapedOutput(f.ruleId))) return findings;
   const outputs = unescapedOutputs(file.text, 'vue').filter(
     (o) => o.construct === 'v-html' && globalCall(o.expr) !== undefined,
   );

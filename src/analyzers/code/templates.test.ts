@@ -31,8 +31,12 @@ describe('which template files are read', () => {
   it('reads a .tmpl, an extension several engines share, only when its text writes Handlebars output', async () => {
     expect(codeAnalyzer.matches(ref('public/templates/index.tmpl'))).toBe(true);
     const found = async (text: string) =>
-      (await codeAnalyzer.analyze(makeSourceFile('public/templates/index.tmpl', text), makeMemoryContext()))
-        .length;
+      (
+        await codeAnalyzer.analyze(
+          makeSourceFile('public/templates/index.tmpl', text),
+          makeMemoryContext({}, { profile: 'audit' }),
+        )
+      ).length;
     expect(await found('<a href="/x{{&key_query}}">x</a>\n')).toBe(1);
     expect(await found('<a href="{{.URL}}">{{.Name}}</a>\n<%= raw %>\n')).toBe(0);
   });
@@ -67,7 +71,11 @@ describe('template rules against their examples', () => {
         // A folder example is a small project: each template in it is analyzed with the others beside it.
         it(`${rule.id}: ${name}/`, async () => {
           const project = filesUnder(join(dir, name));
-          const ctx = makeMemoryContext(project, {}, `/virtual-example-${rule.id}-${name}`);
+          const ctx = makeMemoryContext(
+            project,
+            { profile: rule.profile ?? 'default' },
+            `/virtual-example-${rule.id}-${name}`,
+          );
           const templates = Object.keys(project).filter((p) => templateEngineOf(extname(p).slice(1)));
           expect(templates.length).toBeGreaterThan(0);
           for (const path of templates) {
@@ -84,7 +92,9 @@ describe('template rules against their examples', () => {
         const text = readFileSync(join(dir, name), 'utf8');
         const file = makeSourceFile(`views/${name}`, text);
         expect(extname(name)).not.toBe('');
-        const found = (await codeAnalyzer.analyze(file, makeMemoryContext()))
+        const found = (
+          await codeAnalyzer.analyze(file, makeMemoryContext({}, { profile: rule.profile ?? 'default' }))
+        )
           .filter((f) => f.ruleId === rule.id)
           .map((f) => f.location.startLine);
         expect(found).toEqual(name.startsWith('bad.') ? marked(text, rule.id) : []);
@@ -106,7 +116,7 @@ describe('template expressions', () => {
 });
 
 async function scan(files: Record<string, string>, entry: string): Promise<RawFinding[]> {
-  const ctx = makeMemoryContext(files, {}, `/virtual-tpl-${Object.keys(files).join('-')}`);
+  const ctx = makeMemoryContext(files, { profile: 'audit' }, `/virtual-tpl-${Object.keys(files).join('-')}`);
   return codeAnalyzer.analyze(makeSourceFile(entry, files[entry]!), ctx);
 }
 
@@ -179,7 +189,7 @@ describe('one problem, one finding', () => {
       'routes/search.js': EXPRESS_ROUTE('{ q, title: "Search" }'),
       'views/search.ejs': '<h1>Search</h1>\n<p>Results for <%- q %></p>\n<p><%- title %></p>\n',
     };
-    const ctx = makeMemoryContext(files, {}, '/virtual-one-problem');
+    const ctx = makeMemoryContext(files, { profile: 'audit' }, '/virtual-one-problem');
     const raw = [
       ...(await codeAnalyzer.analyze(makeSourceFile('routes/search.js', files['routes/search.js']), ctx)),
       ...(await codeAnalyzer.analyze(makeSourceFile('views/search.ejs', files['views/search.ejs']), ctx)),
@@ -187,15 +197,15 @@ describe('one problem, one finding', () => {
     // Each analysis on its own reports line 2: the route's flow (taint) and the template's audit.
     expect(raw.filter((f) => f.location.startLine === 2).map((f) => f.ruleId)).toEqual([
       'code/template-xss',
-      'code/template-unescaped-output',
+      'code/template-audit-unescaped',
     ]);
     const out = processFindings(raw).filter((f) => f.location.path === 'views/search.ejs');
     expect(out.map((f) => `${f.ruleId}:${f.location.startLine}:${f.tier}`)).toEqual([
       'code/template-xss:2:taint',
       // The constant title is only an audit finding, on its own line: not merged with anything.
-      'code/template-unescaped-output:3:audit',
+      'code/template-audit-unescaped:3:audit',
     ]);
-    expect(out[0]?.message).toContain('Also matched: code/template-unescaped-output.');
+    expect(out[0]?.message).toContain('Also matched: code/template-audit-unescaped.');
     expect(out[0]?.flow?.length).toBeGreaterThan(1);
   });
 });
@@ -211,18 +221,26 @@ describe('one expression written raw on several lines', () => {
   ].join('\n');
 
   it('is one finding at its first line naming the others; the current item of each block stays its own', async () => {
-    const found = (await codeAnalyzer.analyze(makeSourceFile('lib/page.html', page), makeMemoryContext()))
-      .filter((f) => f.ruleId === 'code/template-unescaped-output')
+    const found = (
+      await codeAnalyzer.analyze(
+        makeSourceFile('lib/page.html', page),
+        makeMemoryContext({}, { profile: 'audit' }),
+      )
+    )
+      .filter((f) => f.ruleId === 'code/template-audit-unescaped')
       .map((f) => `${f.location.startLine}: ${f.message}`);
     expect(found).toEqual([
-      '1: Template writes base without HTML escaping ({{{ }}}); it is written raw on lines 3 and 5 too',
-      '2: Template writes . without HTML escaping ({{{ }}})',
-      '4: Template writes . without HTML escaping ({{{ }}})',
+      '1: Audit lead (not proven): template writes base without HTML escaping ({{{ }}}); it is written raw on lines 3 and 5 too. Check who writes it.',
+      '2: Audit lead (not proven): template writes . without HTML escaping ({{{ }}}). Check who writes it.',
+      '4: Audit lead (not proven): template writes . without HTML escaping ({{{ }}}). Check who writes it.',
     ]);
   });
 
   it('the two blocks’ outputs stay two findings through the scan’s stages', async () => {
-    const raw = await codeAnalyzer.analyze(makeSourceFile('lib/page.html', page), makeMemoryContext());
+    const raw = await codeAnalyzer.analyze(
+      makeSourceFile('lib/page.html', page),
+      makeMemoryContext({}, { profile: 'audit' }),
+    );
     keyRepeats(raw);
     expect(processFindings(raw).map((f) => f.location.startLine)).toEqual([1, 2, 4]);
   });
@@ -271,5 +289,43 @@ describe('Pug names bound to fixed text', () => {
     expect(
       unescapedOutputs("- var $cols = ['name', 'size'];\neach col in $cols\n  th!= col\n", 'pug'),
     ).toHaveLength(0);
+  });
+});
+
+describe('which profile reports an unescaped output', () => {
+  const page = [
+    '{% autoescape off %}',
+    '<div>{{ readme }}</div>',
+    '{% endautoescape %}',
+    '<p>{{ comment|safe }}</p>',
+    '',
+  ].join('\n');
+  const found = async (profile: string) =>
+    (
+      await codeAnalyzer.analyze(
+        makeSourceFile('templates/index.html', page),
+        makeMemoryContext({}, { profile }),
+      )
+    )
+      .map((f) => `${f.ruleId}:${f.location.startLine}`)
+      .sort();
+
+  it('reports a value written in a block with escaping off in every scan, a `|safe` only in the audit profile', async () => {
+    expect(await found('default')).toEqual([
+      'code/template-autoescape-off:1',
+      'code/template-unescaped-output:2',
+    ]);
+    expect(await found('audit')).toEqual([
+      'code/template-audit-unescaped:4',
+      'code/template-autoescape-off:1',
+      'code/template-unescaped-output:2',
+    ]);
+  });
+
+  it('lists the audit rule in the audit profile only', () => {
+    const rules = new Map(codeAnalyzer.rules.map((r) => [r.id, r]));
+    expect(rules.get('code/template-audit-unescaped')?.profile).toBe('audit');
+    expect(rules.get('code/template-audit-unescaped')?.confidence).toBe('low');
+    expect(rules.get('code/template-unescaped-output')?.profile).toBeUndefined();
   });
 });

@@ -1,5 +1,6 @@
 import type { AnalyzerContext } from '../../core/analyzer.js';
 import { escapeRegex } from './scope.js';
+import { isUnescapedOutput } from './template-rules.js';
 
 /** Template engines whose files the code analyzer reads, by extension. `.html` may hold several dialects. */
 export type TemplateEngine = 'ejs' | 'pug' | 'handlebars' | 'jinja' | 'html' | 'vue';
@@ -41,7 +42,8 @@ export function templateEngineOfText(ext: string, text: string): TemplateEngine 
   return /\{\{\{\s*[^\s{}]|\{\{&\s*[^\s{}]/.test(text) ? 'handlebars' : undefined;
 }
 
-const UNESCAPED_RULE = 'template-unescaped-output';
+/** The construct of a value written raw because a block around it turned auto-escaping off. */
+export const OFF_BLOCK = 'autoescape off';
 
 /**
  * The engine of a template file (not Vue's) that has unescaped-output findings for a later stage to review,
@@ -52,8 +54,7 @@ export function reviewedEngine(
   findings: readonly { ruleId: string }[],
 ): Exclude<TemplateEngine, 'vue'> | undefined {
   const engine = templateEngineOf(ext);
-  if (!engine || engine === 'vue' || !findings.some((f) => f.ruleId.endsWith(UNESCAPED_RULE)))
-    return undefined;
+  if (!engine || engine === 'vue' || !findings.some((f) => isUnescapedOutput(f.ruleId))) return undefined;
   return engine;
 }
 
@@ -77,7 +78,7 @@ export function withoutOutputsAt<
 >(findings: F[], outputs: Iterable<Pick<UnescapedOutput, 'line' | 'column'>>): F[] {
   const at = new Set([...outputs].map((o) => `${o.line}:${o.column}`));
   return findings.filter(
-    (f) => !f.ruleId.endsWith(UNESCAPED_RULE) || !at.has(`${f.location.startLine}:${f.location.startColumn}`),
+    (f) => !isUnescapedOutput(f.ruleId) || !at.has(`${f.location.startLine}:${f.location.startColumn}`),
   );
 }
 
@@ -489,7 +490,7 @@ export function unescapedOutputs(text: string, engine: TemplateEngine): Unescape
         const expr = (v[1] ?? '').trim();
         if (constant(expr) || /\|\s*safe\b/.test(v[0])) continue;
         const at = base + (v.index ?? 0);
-        out.push({ ...position(starts, at), expr, construct: 'autoescape off', names: namesIn(expr) });
+        out.push({ ...position(starts, at), expr, construct: OFF_BLOCK, names: namesIn(expr) });
       }
     }
   }
