@@ -12,7 +12,7 @@ import { madeUpInTest } from '../../core/made-up-secret.js';
 import { findingFrom } from '../../core/rule.js';
 import type { RuleMeta } from '../../core/rule.js';
 import { keepAppMatches } from './app-scope.js';
-import { siteClientReasons, siteSignatureReason } from './site-client-key.js';
+import { AUDIT_WHEN_CLIENT_KEY, siteClientReasons, siteSignatureReason } from './site-client-key.js';
 import { dropCommandLineModules } from './cli-imports.js';
 import { dedupeMatches } from './dedupe.js';
 import { dropFixedImports } from './imported-fixed.js';
@@ -272,7 +272,8 @@ export const codeAnalyzer: Analyzer = {
     // A web terminal's routes give its logged-in users at most what its shell gives them (shell-app.ts).
     const shell = await shellGivenTo(kept, file, ctx);
     const siteReason = siteClientReasons(file.text);
-    const found = kept.map((m) => {
+    const auditProfile = profileOf(ctx.options) === 'audit';
+    const found = kept.flatMap((m) => {
       const path = m.path ?? file.path;
       const hand = devServer !== undefined && m.secret !== undefined && m.path === undefined;
       const lines =
@@ -299,6 +300,7 @@ export const codeAnalyzer: Analyzer = {
         note === undefined && !belowLogin && m.path === undefined
           ? siteReason(m.rule.id, lines[m.line - 1] ?? '', m.secret, m.line)
           : undefined;
+      if (siteClient !== undefined && !auditProfile && AUDIT_WHEN_CLIENT_KEY.has(m.rule.id)) return [];
       const lowered =
         belowLogin && shell
           ? belowShell(m.rule.severity, m.message, shell)
@@ -325,7 +327,7 @@ export const codeAnalyzer: Analyzer = {
       });
       if (m.trace) f.flow = flowOf(m.trace, file.path, path, m.line, m.snippet);
       if (byDesign !== undefined) f.suppression = { kind: 'by-design', reason: byDesign };
-      return f;
+      return [f];
     });
     const ini = lang.family === 'python' ? await iniSettingFindings(file, ctx, rules) : [];
     return [...found, ...rendered, ...ini];
