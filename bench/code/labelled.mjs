@@ -1,7 +1,8 @@
 // Prints, per weakness class, how many labelled vulnerable lines the code analyzer finds and how many
 // labelled safe lines it raises an alarm on (test/fixtures/code-labelled/{python,js}).
-// Usage: npx tsc -p tsconfig.build.json && node bench/code/labelled.mjs [--verbose] [--bandit]
+// Usage: npx tsc -p tsconfig.build.json && node bench/code/labelled.mjs [--verbose] [--bandit] [--profile audit]
 // --bandit also runs bandit (if it is on PATH) on the Python examples and scores it on the same lines.
+// --profile audit scores the opt-in audit profile (its rules added to the default ones) instead of the default.
 import { fileURLToPath } from 'node:url';
 import { BANDIT_CLASS, banditAvailable, runBandit } from './bandit.mjs';
 import { labelledFiles, score } from './labelled-score.mjs';
@@ -11,9 +12,13 @@ const ROOT = fileURLToPath(new URL('../../test/fixtures/code-labelled/', import.
 const { codeAnalyzer, rulesFor } = await import(new URL('analyzers/code/index.js', DIST).href);
 const { makeSourceFile, makeMemoryContext } = await import(new URL('core/source-file.js', DIST).href);
 const verbose = process.argv.includes('--verbose');
+const argv = process.argv;
+const profile = argv.includes('--profile') ? argv[argv.indexOf('--profile') + 1] : 'default';
+if (profile !== 'default' && profile !== 'audit')
+  throw new Error(`--profile must be default or audit, got ${profile}`);
 
-const classOf = new Map(rulesFor().set.rules.map((r) => [r.id, r.class]));
-const ctx = makeMemoryContext({}, {});
+const classOf = new Map(rulesFor([], profile).set.rules.map((r) => [r.id, r.class]));
+const ctx = makeMemoryContext({}, { profile });
 const vanguard = async (path, text) =>
   (
     await codeAnalyzer.analyze(makeSourceFile(path.slice(ROOT.length), text, path, Buffer.from(text)), ctx)
@@ -47,7 +52,7 @@ for (const lang of ['python', 'js']) {
     if (banditAvailable()) other = await score(files, banditAnalyzer());
     else console.log('\n--bandit: no bandit on PATH, comparison skipped');
   }
-  console.log(`\n${lang}: vanguard ${totals(total)}`);
+  console.log(`\n${lang}: vanguard (profile ${profile}) ${totals(total)}`);
   if (other) console.log(`${' '.repeat(lang.length)}  bandit   ${totals(other.total)}`);
   const head = `${'class'.padEnd(28)} found/vuln        alarms/safe`;
   console.log(other ? `${head}     | bandit found      alarms` : head);
