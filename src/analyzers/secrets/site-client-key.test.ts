@@ -65,7 +65,11 @@ describe("a key in a module that handles one website's links", () => {
     expect(at.map(([l, r, s]) => [l, r, s])).toEqual([[7, 'secrets/generic-api-key', 'medium']]);
     expect(at[0]![3]).toContain("handles one website's page links");
     const audit = await scanned('extractors/exampletube.py', extractor(SITE_PATTERN), 'audit');
-    expect(audit.map(([l, r, s]) => [l, r, s])).toContainEqual([11, 'code/py-hardcoded-crypto-key', 'medium']);
+    expect(audit.map(([l, r, s]) => [l, r, s])).toContainEqual([
+      11,
+      'code/py-hardcoded-crypto-key',
+      'medium',
+    ]);
     expect(audit.find(([l]) => l === 11)![3]).toContain('rotate it if it is your own');
   });
 
