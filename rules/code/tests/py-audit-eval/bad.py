@@ -1,29 +1,29 @@
 import sys
 
 
-class Gateway:
-    def guess_type(self):
-        # The program's own configuration: a lead to review, not known to come from a request.
+def ban_factor(jail):
+    # A jail option the operator writes as a Python expression.
+    # ruleid: code/py-audit-eval
+    return eval(jail.get("factor", "1"))
+
+
+def load_record(attributes, context):
+    # An attribute of a module's own XML data file.
+    # ruleid: code/py-audit-eval
+    return eval(attributes["eval"], context)
+
+
+class Shell:
+    def start(self):
+        # The code a user passed with `shell -c CODE`.
         # ruleid: code/py-audit-eval
-        return eval(self.config.get("entry", "mapping"))
+        print(eval(self.code, globals(), self.vars))
 
 
-def owner_command(irc, msg, args, text):
-    # ruleid: code/py-audit-eval
-    return repr(eval(text))
-
-
-def bootstrap(stream):
-    content = stream.read()
-    # ruleid: code/py-audit-eval
-    code = compile(content, "<module>", "exec")
-    # ruleid: code/py-audit-eval
-    exec(code, {})
-
-
-def unit(table):
-    # ruleid: code/py-audit-eval
-    return float(eval(table.to_eqn))
+class Template:
+    def _exec(self, code, ns):
+        # ruleid: code/py-audit-eval
+        exec(code, self.default_namespace, ns)
 
 
 # ruleid: code/py-audit-eval
