@@ -5,6 +5,7 @@ import type { Profile } from '../../core/profile.js';
 import { oneStepLower } from '../../core/finding.js';
 import { COOKIE_REPLY_NOTE } from './cookie-reply.js';
 import type { FlowStep, RawFinding } from '../../core/finding.js';
+import { LOCAL_DEFAULT_NOTE } from '../../core/config-default.js';
 import { handRunScriptsOf, opensListener } from '../../core/hand-run.js';
 import { isTestUserPassword, isTranslationFile } from '../../core/file-role.js';
 import { inTestAppLogin } from '../../core/seeded-login.js';
@@ -300,7 +301,15 @@ export const codeAnalyzer: Analyzer = {
         note === undefined && !belowLogin && m.path === undefined
           ? siteReason(m.rule.id, lines[m.line - 1] ?? '', m.secret, m.line)
           : undefined;
-      if (siteClient !== undefined && !auditProfile && AUDIT_WHEN_CLIENT_KEY.has(m.rule.id)) return [];
+      // A site's or a protocol's client key, or a configuration default, is the audit profile's (not a password
+      // among a local service's defaults, which stays lowered).
+      if (
+        siteClient !== undefined &&
+        siteClient !== LOCAL_DEFAULT_NOTE &&
+        !auditProfile &&
+        AUDIT_WHEN_CLIENT_KEY.has(m.rule.id)
+      )
+        return [];
       const lowered =
         belowLogin && shell
           ? belowShell(m.rule.severity, m.message, shell)
