@@ -53,7 +53,7 @@ for (const lang of ['python', 'js']) {
     if (banditAvailable()) other = await score(files, banditAnalyzer());
     else console.log('\n--bandit: no bandit on PATH, comparison skipped');
   }
-  console.log(`\n${lang}: vanguard ${totals(total)}`);
+  console.log(`\n${lang}: vanguard (profile ${profile}) ${totals(total)}`);
   if (other) console.log(`${' '.repeat(lang.length)}  bandit   ${totals(other.total)}`);
   const head = `${'class'.padEnd(28)} found/vuln        alarms/safe`;
   console.log(other ? `${head}     | bandit found      alarms` : head);

@@ -5,6 +5,7 @@ import type { Profile } from '../../core/profile.js';
 import { oneStepLower } from '../../core/finding.js';
 import { COOKIE_REPLY_NOTE } from './cookie-reply.js';
 import type { FlowStep, RawFinding } from '../../core/finding.js';
+import { LOCAL_DEFAULT_NOTE } from '../../core/config-default.js';
 import { handRunScriptsOf, opensListener } from '../../core/hand-run.js';
 import { isTestUserPassword, isTranslationFile } from '../../core/file-role.js';
 import { inTestAppLogin } from '../../core/seeded-login.js';
@@ -12,7 +13,12 @@ import { madeUpInTest } from '../../core/made-up-secret.js';
 import { findingFrom } from '../../core/rule.js';
 import type { RuleMeta } from '../../core/rule.js';
 import { keepAppMatches } from './app-scope.js';
-import { publishedPasswordReason, siteClientReasons, siteSignatureReason } from './site-client-key.js';
+import {
+  AUDIT_WHEN_CLIENT_KEY,
+  publishedPasswordReason,
+  siteClientReasons,
+  siteSignatureReason,
+} from './site-client-key.js';
 import { dropCommandLineModules } from './cli-imports.js';
 import { dedupeMatches } from './dedupe.js';
 import { dropFixedImports } from './imported-fixed.js';
@@ -272,7 +278,8 @@ export const codeAnalyzer: Analyzer = {
     // A web terminal's routes give its logged-in users at most what its shell gives them (shell-app.ts).
     const shell = await shellGivenTo(kept, file, ctx);
     const siteReason = siteClientReasons(file.text);
-    const found = kept.map((m) => {
+    const auditProfile = profileOf(ctx.options) === 'audit';
+    const found = kept.flatMap((m) => {
       const path = m.path ?? file.path;
       const hand = devServer !== undefined && m.secret !== undefined && m.path === undefined;
       const lines =
@@ -309,6 +316,15 @@ export const codeAnalyzer: Analyzer = {
         note === undefined && !belowLogin && m.path === undefined
           ? siteReason(m.rule.id, lines[m.line - 1] ?? '', m.secret, m.line)
           : undefined;
+      // A site's or a protocol's client key, or a configuration default, is the audit profile's (not a password
+      // among a local service's defaults, which stays lowered).
+      if (
+        siteClient !== undefined &&
+        siteClient !== LOCAL_DEFAULT_NOTE &&
+        !auditProfile &&
+        AUDIT_WHEN_CLIENT_KEY.has(m.rule.id)
+      )
+        return [];
       const lowered =
         belowLogin && shell
           ? belowShell(m.rule.severity, m.message, shell)
@@ -335,7 +351,7 @@ export const codeAnalyzer: Analyzer = {
       });
       if (m.trace) f.flow = flowOf(m.trace, file.path, path, m.line, m.snippet);
       if (byDesign !== undefined) f.suppression = { kind: 'by-design', reason: byDesign };
-      return f;
+      return [f];
     });
     const ini = lang.family === 'python' ? await iniSettingFindings(file, ctx, rules) : [];
     return [...found, ...rendered, ...ini];

@@ -12,12 +12,6 @@ def main():
     return eval(body)
 
 
-# A function of the same module that parses no command line: its caller's value.
-def evaluate(expression):
-    # ruleid: code/py-code-injection-audit
-    return eval(expression)
-
-
 # A server a command starts: its handler evaluates what a client sent, though `main()` parsed the command line.
 def serve():
     import http.server

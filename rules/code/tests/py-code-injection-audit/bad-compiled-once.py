@@ -1,7 +1,8 @@
+# Each a helper of a view, given the request it serves.
 import sys
 
 
-def load_modules(stream):
+def load_modules(request, stream):
     # The text is reported where `compile` reads it; running the code object it just made is that same finding,
     # reported once (sshuttle's remote bootstrap).
     content = stream.read()
@@ -10,7 +11,7 @@ def load_modules(stream):
     exec(code, {})
 
 
-def ban_time(settings):
+def ban_time(request, settings):
     formula = settings.get("formula", "ban.Time * 2")
     # ruleid: code/py-code-injection-audit
     formula = compile(formula, "~inline-conf-expr~", "eval")
@@ -18,7 +19,7 @@ def ban_time(settings):
     return lambda ban, formula=formula: max(ban.Time, eval(formula))
 
 
-def recompiled_then_replaced(text):
+def recompiled_then_replaced(request, text):
     # ruleid: code/py-code-injection-audit
     code = compile(text, "<x>", "exec")
     code = sys.stdin.read()
@@ -27,7 +28,7 @@ def recompiled_then_replaced(text):
     exec(code)
 
 
-def rebound_by_a_tuple(text):
+def rebound_by_a_tuple(request, text):
     # ruleid: code/py-code-injection-audit
     code = compile(text, "<x>", "exec")
     code, rest = sys.stdin.read().split("\n", 1)
@@ -35,7 +36,7 @@ def rebound_by_a_tuple(text):
     exec(code)
 
 
-def compiled_in_a_branch(text, fast):
+def compiled_in_a_branch(request, text, fast):
     code = text
     if fast:
         # ruleid: code/py-code-injection-audit
@@ -45,7 +46,7 @@ def compiled_in_a_branch(text, fast):
     return eval(code)
 
 
-def late_closure(text):
+def late_closure(request, text):
     # ruleid: code/py-code-injection-audit
     code = compile(text, "<x>", "eval")
     # A closure reads the name when it runs, after any later assignment: reported.
@@ -55,7 +56,7 @@ def late_closure(text):
     return run
 
 
-def loop_replaced(text):
+def loop_replaced(request, text):
     # ruleid: code/py-code-injection-audit
     code = compile(text, "<x>", "exec")
     while True:
@@ -64,7 +65,7 @@ def loop_replaced(text):
         code = input()
 
 
-def restricted(script):
+def restricted(request, script):
     # RestrictedPython's compile is not the builtin: its run is the only place the text is reported.
     byte_code = compile_restricted(script, "<inline>", "exec")
     # ruleid: code/py-code-injection-audit

@@ -1,28 +1,29 @@
+# Helpers of a view, given the request they serve.
 import os
 import tempfile
 
 
-def run_shared(name):
+def run_shared(request, name):
     # A file in the shared temporary folder: any local user can write it.
     with open(os.path.join("/tmp", name)) as f:
         # ruleid: code/py-code-injection-audit
         exec(f.read())
 
 
-def run_temp(name):
+def run_temp(request, name):
     with open(os.path.join(tempfile.gettempdir(), name)) as f:
         code = f.read()
     # ruleid: code/py-code-injection-audit
     exec(code)
 
 
-def run_handle(fh):
+def run_handle(request, fh):
     # A stream the caller hands over (a socket file, an upload): not a file this code opens.
     # ruleid: code/py-code-injection-audit
     exec(fh.read())
 
 
-def run_edited(path):
+def run_edited(request, path):
     with open(path) as f:
         code = f.read()
     code = code.replace("$NAME", os.environ.get("NAME", ""))

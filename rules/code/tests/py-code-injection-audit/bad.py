@@ -1,13 +1,14 @@
-def calculate(expression):
+# Helpers of a view, given the request they serve.
+def calculate(request, expression):
     # ruleid: code/py-code-injection-audit
     return eval(expression)
 
 
-def plugin(source, env):
+def plugin(request, source, env):
     # ruleid: code/py-code-injection-audit
     exec(source, env)
 
 
-def formula(field):
+def formula(request, field):
     # ruleid: code/py-code-injection-audit
     return eval(f"row.{field} * 2")

@@ -5,18 +5,23 @@ from Crypto.Hash import MD5
 from cryptography.hazmat.primitives import hashes
 
 
-def sign(secret, body):
+def store_password(password, salt):
     # ruleid: code/py-weak-hash
-    return md5(secret + body).hexdigest()
+    return md5(salt + password).hexdigest()
 
 
-def short_token(body):
+def check_pw(pw, stored):
     # ruleid: code/py-weak-hash
-    return h.sha1(body).hexdigest() + sha256(body).hexdigest()
+    return h.sha1(pw).hexdigest() + sha256(pw).hexdigest() == stored
 
 
-def legacy_signature(body):
+def legacy_password(body):
     # ruleid: code/py-weak-hash
     digest = MD5.new(body)
     # ruleid: code/py-weak-hash
     return hashes.Hash(hashes.SHA1()), digest
+
+
+def sign(secret, body):
+    # A request signature named by its function alone: an audit lead (code/py-audit-weak-hash).
+    return md5(secret + body).hexdigest()

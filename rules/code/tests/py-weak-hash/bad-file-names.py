@@ -15,14 +15,14 @@ def store_password(store, password):
 
 def sign(key, body, out_dir):
     # A keyed digest is a signature, wherever it is written.
-    # ruleid: code/py-weak-hash
+    # an audit lead only (code/py-audit-weak-hash): what a user signs on with is not named here
     mac = hashlib.md5(key + body)
     return os.path.join(out_dir, mac.hexdigest())
 
 
 def verify(data, expected, out_dir):
     # The digest checked against an expected value; only another name goes into the path.
-    # ruleid: code/py-weak-hash
+    # an audit lead only (code/py-audit-weak-hash): what a user signs on with is not named here
     digest = hashlib.md5(data).hexdigest()
     ok = hmac.compare_digest(digest, expected)
     return ok, os.path.join(out_dir, "checked")
@@ -30,7 +30,7 @@ def verify(data, expected, out_dir):
 
 def remember(session, value):
     # Cached under another name: the digest is the value stored, a check made later.
-    # ruleid: code/py-weak-hash
+    # an audit lead only (code/py-audit-weak-hash): what a user signs on with is not named here
     check = hashlib.md5(value.encode()).hexdigest()
     cache.set("session/" + session, value)
     return check

@@ -14,20 +14,20 @@ def encrypt(passwd):
 
 def verify(data, expected):
     # `valid` ends in "id" but is an integrity check, not an identifier.
-    # ruleid: code/py-weak-hash
+    # an audit lead only (code/py-audit-weak-hash): what a user signs on with is not named here
     valid = hashlib.md5(data).hexdigest() == expected
     return valid
 
 
 def _next_unpredictable_id(seed):
     # A function named for an id that must not be guessed is not an identifier helper.
-    # ruleid: code/py-weak-hash
+    # an audit lead only (code/py-audit-weak-hash): what a user signs on with is not named here
     return hashlib.sha1(seed).hexdigest()
 
 
 def signature(key, payload):
     # A dict entry other than an id, and a full digest.
-    # ruleid: code/py-weak-hash
+    # an audit lead only (code/py-audit-weak-hash): what a user signs on with is not named here
     return {"sig": hashlib.sha1(key + payload).hexdigest()}
 
 
@@ -40,7 +40,7 @@ def derive(password):
 
 def sign(key, body):
     # A name that ends in "e_tag" is no ETag: a MAC tag stays reported.
-    # ruleid: code/py-weak-hash
+    # an audit lead only (code/py-audit-weak-hash): what a user signs on with is not named here
     signature_tag = hashlib.md5(key + body).hexdigest()
     return signature_tag
 
@@ -71,9 +71,9 @@ class Accounts:
         return (user, password_hash)
 
     def token_to_id(self, token):
-        # ruleid: code/py-weak-hash
+        # an audit lead only (code/py-audit-weak-hash): what a user signs on with is not named here
         return hashlib.md5(token.encode()).hexdigest()
 
     def get_etag_secret(self):
-        # ruleid: code/py-weak-hash
+        # an audit lead only (code/py-audit-weak-hash): what a user signs on with is not named here
         return hashlib.md5(self.secret).hexdigest()

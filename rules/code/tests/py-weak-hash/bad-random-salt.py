@@ -13,7 +13,7 @@ def store_password(password):
 def session_token(user):
     # The digest of the user's name beside a random number: not the number alone.
     nonce = random.random()
-    # ruleid: code/py-weak-hash
+    # an audit lead only (code/py-audit-weak-hash): what a user signs on with is not named here
     return hashlib.md5(repr((user, nonce)).encode()).hexdigest()
 
 

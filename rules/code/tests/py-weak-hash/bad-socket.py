@@ -19,12 +19,12 @@ def serve(port):
 def register(server, port, user, secret, salt):
     """A client that only sends a salted digest, reading no challenge: the peer keeps what it gets."""
     conn = socket.create_connection((server, port))
-    # ruleid: code/py-weak-hash
+    # an audit lead only (code/py-audit-weak-hash): what a user signs on with is not named here
     conn.sendall((user + ":" + hashlib.sha1((secret + salt).encode()).hexdigest()).encode())
 
 
 def answer(server, port, user, secret):
     """A challenge answered over a connection the function did not open: not shown to be a client of a peer."""
     challenge = server.recv(128).decode().strip()
-    # ruleid: code/py-weak-hash
+    # an audit lead only (code/py-audit-weak-hash): what a user signs on with is not named here
     server.sendall((user + ":" + hashlib.md5((secret + challenge).encode()).hexdigest()).encode())

@@ -8,16 +8,16 @@ WS_GUID = "258EAFA5-E914-47DA-95CA-C5AB0DC85B11"
 
 
 def sign(payload):
-    # ruleid: code/py-weak-hash
+    # an audit lead only (code/py-audit-weak-hash): what a user signs on with is not named here
     return sha1((payload + INSTALL_GUID).encode()).hexdigest()
 
 
 def verify(body, secret):
     # The module holds the WebSocket GUID, but this digest's input does not name it.
-    # ruleid: code/py-weak-hash
+    # an audit lead only (code/py-audit-weak-hash): what a user signs on with is not named here
     return hashlib.sha1(body + secret).hexdigest()
 
 
 def signed_accept(key):
-    # ruleid: code/py-weak-hash
+    # an audit lead only (code/py-audit-weak-hash): what a user signs on with is not named here
     return base64.b64encode(hashlib.md5((key + WS_GUID).encode()).digest())
