@@ -6,4 +6,10 @@ async function login(username, password) {
   logger.info(`issued token ${session.token} for ${username}`);
   return session;
 }
-module.exports = { login };
+
+// The comparison picks which value is written, and one of them is the token.
+function connected(token, guestToken) {
+  // ruleid: code/js-secret-in-log
+  logger.info(`Client connected with ${token === guestToken ? 'guest' : token}`);
+}
+module.exports = { login, connected };
