@@ -4,6 +4,7 @@ import { makeMemoryContext, makeSourceFile } from '../../core/source-file.js';
 import { parseConfig } from '../../policy/config.js';
 import { codeAnalyzer, profileOf, rulesFor } from './index.js';
 import { parseRuleFile } from './load-rules.js';
+import { templateRules } from './template-rules.js';
 
 const SERVICE = `const fs = require('fs');
 function load(name) {
@@ -78,8 +79,11 @@ describe('the audit profile', () => {
       expect(['low', 'medium'], r.id).toContain(r.severity);
       expect(r.cwe.length, r.id).toBeGreaterThan(0);
     }
+    // The catalogue also lists the template rules of the profile, which are matched outside the rule set.
+    const templates = [...templateRules().values()].filter((r) => r.profile === 'audit').map((r) => r.id);
+    expect(templates.length).toBeGreaterThan(0);
     const listed = codeAnalyzer.rules.filter((r) => r.profile === 'audit').map((r) => r.id);
-    expect(listed.sort()).toEqual(audit.map((r) => r.id).sort());
+    expect(listed.sort()).toEqual([...audit.map((r) => r.id), ...templates].sort());
   });
 
   it('refuses an audit-profile rule that claims more than a lead', () => {
