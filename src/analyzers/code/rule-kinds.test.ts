@@ -138,24 +138,19 @@ describe('groupedByKind', () => {
     const names = ['F', 'A', 'V', 'C', 'O', 'P', 'R'];
     const show = (n: { text: () => string; range: () => { start: { index: number } } }) =>
       `${n.range().start.index}:${n.text()}`;
-    const batch = findAllBatch(root, js, matchers, src.length).map((hits) =>
-      hits.map((h) => `${show(h.node)} ${names.map((x) => h.get(x)?.text() ?? '').join(',')}`),
-    );
-    const alone = matchers.map((m) =>
-      root.findAll(m).map((n) => `${show(n)} ${names.map((x) => n.getMatch(x)?.text() ?? '').join(',')}`),
-    );
-    expect(batch).toEqual(alone);
-    expect(batch.every((h) => h.length > 0)).toBe(true);
+    const same = (ms: Matcher[]): void => {
+      const batch = findAllBatch(root, js, ms, src.length).map((hits) =>
+        hits.map((h) => `${show(h.node)} ${names.map((x) => h.get(x)?.text() ?? '').join(',')}`),
+      );
+      const alone = ms.map((m) =>
+        root.findAll(m).map((n) => `${show(n)} ${names.map((x) => n.getMatch(x)?.text() ?? '').join(',')}`),
+      );
+      expect(batch).toEqual(alone);
+      expect(batch.every((h) => h.length > 0)).toBe(true);
+    };
+    same(matchers);
     // A matcher whose kinds are unknown leaves the alternatives ungrouped; each known one is still read back
     // only at nodes of its kinds, the unknown one at every node.
-    const mixed = [...matchers, { rule: { regex: '^new Foo' } } as Matcher];
-    const mixedBatch = findAllBatch(root, js, mixed, src.length).map((hits) =>
-      hits.map((h) => `${show(h.node)} ${names.map((x) => h.get(x)?.text() ?? '').join(',')}`),
-    );
-    const mixedAlone = mixed.map((m) =>
-      root.findAll(m).map((n) => `${show(n)} ${names.map((x) => n.getMatch(x)?.text() ?? '').join(',')}`),
-    );
-    expect(mixedBatch).toEqual(mixedAlone);
-    expect(mixedBatch.every((h) => h.length > 0)).toBe(true);
+    same([...matchers, { rule: { regex: '^new Foo' } }]);
   });
 });
