@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import { describe, expect, it, vi } from 'vitest';
 import type { FileOutcome, FileTask } from './file-task.js';
 import { SpareWorkers, dispatchOrder, makeBatches, runInWorkers, type Recycle } from './pool.js';
@@ -39,6 +40,32 @@ describe('worker pool', () => {
     // No worker is near 1 TB: the two first workers run everything.
     expect(await pids({ rssBytes: 2 ** 40 })).toBeLessThanOrEqual(2);
   });
+
+  // A replacement is started as soon as its worker is past its share, so that it loads meanwhile; one the scan did
+  // not need in the end is stopped with the rest.
+  it.runIf(process.platform === 'linux')(
+    'starts a replacement while its worker finishes, and leaves no worker running',
+    async () => {
+      const children = (): string[] =>
+        spawnSync('ps', ['--ppid', String(process.pid), '-o', 'pid=,stat=,args='], { encoding: 'utf8' })
+          .stdout.split('\n')
+          .filter((l) => l.includes('test-worker') && !/^\s*\d+\s+Z/.test(l));
+      const before = children().length;
+      // Six batches; [slow + 63] keeps its worker busy 2.5 s after it is past its share.
+      const tasks = [
+        ...Array.from({ length: 64 }, (_, i) => task(`a${i}`)),
+        task('slow'),
+        ...Array.from({ length: 64 * 4 - 1 }, (_, i) => task(`b${i}`)),
+      ];
+      const out = await run(tasks, { rssBytes: 1 });
+      expect(out.map((o) => o.path).sort()).toEqual(tasks.map((t) => t.file.path).sort());
+      expect(out.every((o) => o.errors.length === 0)).toBe(true);
+      expect(new Set(out.map((o) => o.bytes)).size).toBeGreaterThan(2);
+      await new Promise((r) => setTimeout(r, 500));
+      expect(children().length).toBe(before);
+    },
+    30_000,
+  );
 
   it('starts spare workers up to a count, each once, and hands each out once', () => {
     const spares = new SpareWorkers(1, WORKER);

@@ -7,7 +7,7 @@ import { GUARD_BINDINGS } from './guard-bindings.js';
 import type { FileLanguage } from './languages.js';
 import { mayMatch } from './match-words.js';
 import type { LoadedModule } from './project.js';
-import { groupedByKind, kindsOf } from './rule-kinds.js';
+import { allowsKind, groupedByKind, kindsOf } from './rule-kinds.js';
 import type { Matcher } from './rule-schema.js';
 import { hoistRepeated } from './shared-rules.js';
 
@@ -176,11 +176,17 @@ export function findAllBatch(
     utils = { ...utils, ...a.utils, [name]: a.rule };
   });
   if (combined.length === 0) return out;
-  // At each node only the alternatives that can match its kind are tried (rule-kinds.ts).
-  const first = groupedByKind(any, kinds) ?? { any };
-  const config = { rule: { all: [first, ...tags] }, utils: { ...utils, vg_true: TRUE } } as Matcher;
+  // At each node only the alternatives that can match its kind are tried, and only their tags (rule-kinds.ts).
+  const grouped = groupedByKind(any, kinds, tags);
+  const rule = grouped ?? { all: [{ any }, ...tags] };
+  const config = { rule, utils: { ...utils, vg_true: TRUE } } as Matcher;
+  // Nor are the others' tags read back: an alternative cannot match a node of a kind it does not allow.
+  const taggedAt = new Map<string, typeof combined>();
   for (const node of root.findAll(config)) {
-    for (const { index, tag, suffix } of combined) {
+    const kind = String(node.kind());
+    let tagged = taggedAt.get(kind);
+    if (!tagged) taggedAt.set(kind, (tagged = combined.filter((_, i) => allowsKind(kinds[i]!, kind))));
+    for (const { index, tag, suffix } of tagged) {
       if (!node.getMatch(tag)) continue;
       out[index]?.push({
         node,

@@ -7,7 +7,7 @@ import type { Rule } from './constraint-inline.js';
 import { rulesFor } from './index.js';
 import type { FileLanguage } from './languages.js';
 import type { Matcher } from './rule-schema.js';
-import { groupedByKind, kindsOf } from './rule-kinds.js';
+import { allowsKind, groupedByKind, kindsOf } from './rule-kinds.js';
 
 const js: FileLanguage = { family: 'javascript', lang: Lang.JavaScript };
 const kinds = (rule: Rule, utils: Rule = {}): string[] | null => {
@@ -96,6 +96,31 @@ describe('groupedByKind', () => {
     expect(groupedByKind([a, b], [new Set(['pair']), null])).toBeNull();
   });
 
+  it('puts behind each kind only the tags of the alternatives that allow it, after them', () => {
+    const [a, b, c] = [{ matches: 'a' }, { matches: 'b' }, { matches: 'c' }] as Rule[];
+    const [ta, tb, tc] = [{ pattern: '$$TA' }, { pattern: '$$TB' }, { pattern: '$$TC' }] as Rule[];
+    expect(
+      groupedByKind(
+        [a!, b!, c!],
+        [new Set(['pair', 'call']), new Set(['call']), new Set(['pair'])],
+        [ta!, tb!, tc!],
+      ),
+    ).toEqual({
+      any: [
+        { all: [{ kind: 'pair' }, { any: [a, c] }, ta, tc] },
+        { all: [{ kind: 'call' }, { any: [a, b] }, ta, tb] },
+      ],
+    });
+    expect(groupedByKind([a!, b!], [new Set(['pair']), new Set()], [ta!, tb!])).toBeNull();
+  });
+
+  it('allows a kind an alternative lists, and every kind when its kinds are unknown', () => {
+    expect(allowsKind(new Set(['call']), 'call')).toBe(true);
+    expect(allowsKind(new Set(['call']), 'pair')).toBe(false);
+    expect(allowsKind(null, 'pair')).toBe(true);
+    expect(allowsKind(new Set(), 'pair')).toBe(true);
+  });
+
   it('leaves a combined walk’s matches and bindings as each matcher’s own walk gives them', () => {
     const matchers = [
       { rule: { pattern: '$F($A)' } },
@@ -113,13 +138,19 @@ describe('groupedByKind', () => {
     const names = ['F', 'A', 'V', 'C', 'O', 'P', 'R'];
     const show = (n: { text: () => string; range: () => { start: { index: number } } }) =>
       `${n.range().start.index}:${n.text()}`;
-    const batch = findAllBatch(root, js, matchers, src.length).map((hits) =>
-      hits.map((h) => `${show(h.node)} ${names.map((x) => h.get(x)?.text() ?? '').join(',')}`),
-    );
-    const alone = matchers.map((m) =>
-      root.findAll(m).map((n) => `${show(n)} ${names.map((x) => n.getMatch(x)?.text() ?? '').join(',')}`),
-    );
-    expect(batch).toEqual(alone);
-    expect(batch.every((h) => h.length > 0)).toBe(true);
+    const same = (ms: Matcher[]): void => {
+      const batch = findAllBatch(root, js, ms, src.length).map((hits) =>
+        hits.map((h) => `${show(h.node)} ${names.map((x) => h.get(x)?.text() ?? '').join(',')}`),
+      );
+      const alone = ms.map((m) =>
+        root.findAll(m).map((n) => `${show(n)} ${names.map((x) => n.getMatch(x)?.text() ?? '').join(',')}`),
+      );
+      expect(batch).toEqual(alone);
+      expect(batch.every((h) => h.length > 0)).toBe(true);
+    };
+    same(matchers);
+    // A matcher whose kinds are unknown leaves the alternatives ungrouped; each known one is still read back
+    // only at nodes of its kinds, the unknown one at every node.
+    same([...matchers, { rule: { regex: '^new Foo' } }]);
   });
 });

@@ -57,16 +57,34 @@ export function kindsOf(
  * The alternatives `alts` of an `any`, grouped behind a `kind` test of each kind they can match: at a node of
  * kind K only the alternatives that allow K are tried, in their order in `alts`, so the first that matches (whose
  * metavariables the `any` keeps) is the one it was. Null when some alternative's kinds are unknown.
+ *
+ * With `tags` (one rule per alternative, tested after the node matched: batch-match.ts' tags), a group becomes
+ * `all: [kind K, any: its alternatives, the tags of its alternatives]`: at a node of kind K the tag of an
+ * alternative that does not allow K is not tested, since its alternative, and so its tag, cannot match there.
  */
-export function groupedByKind(alts: readonly Rule[], kinds: readonly (Set<string> | null)[]): Rule | null {
+export function groupedByKind(
+  alts: readonly Rule[],
+  kinds: readonly (Set<string> | null)[],
+  tags?: readonly Rule[],
+): Rule | null {
   if (kinds.some((k) => k === null || k.size === 0)) return null;
-  const groups = new Map<string, Rule[]>();
-  alts.forEach((a, i) => {
+  const groups = new Map<string, number[]>();
+  alts.forEach((_, i) => {
     for (const k of kinds[i] ?? []) {
       let g = groups.get(k);
       if (!g) groups.set(k, (g = []));
-      g.push(a);
+      g.push(i);
     }
   });
-  return { any: [...groups].map(([kind, any]) => ({ kind, any })) };
+  return {
+    any: [...groups].map(([kind, at]) => {
+      const any = at.map((i) => alts[i]!);
+      return tags ? { all: [{ kind }, { any }, ...at.map((i) => tags[i]!)] } : { kind, any };
+    }),
+  };
+}
+
+/** Whether an alternative of kinds `kinds` (see kindsOf; null or empty when unknown) may match a node of `kind`. */
+export function allowsKind(kinds: Set<string> | null, kind: string): boolean {
+  return kinds === null || kinds.size === 0 || kinds.has(kind);
 }
