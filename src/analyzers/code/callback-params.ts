@@ -1,5 +1,6 @@
 import type { SgNode } from '@ast-grep/napi';
 import type { DefinitionLookup } from './definitions.js';
+import { previousStep } from './promise-chain.js';
 import { argumentSlot } from './promise-executor.js';
 import { rejectedPromiseOf, rejectionOf } from './promise-rejections.js';
 import type { RejectionHost } from './promise-rejections.js';
@@ -60,6 +61,12 @@ export function callbackParam(
   const { call, method, recv } = it;
   if (recv && !h.python && isArrayIndexParam(h.syn, method, d.index, recv, call, h.valuesOf(recv)))
     return null;
+  // `p.then(a).then(b)`: what `a` returns, when it gives anything (promise-chain.ts).
+  const step = method === 'then' && d.index === 0 && recv && !h.python ? previousStep(h.syn, recv) : null;
+  for (const r of step ? h.returnsOf(step) : []) {
+    const s = h.expr(r, depth + 1);
+    if (s && s !== REQ) return s;
+  }
   const v = recv ? h.expr(recv, depth + 1) : null;
   return v === REQ ? null : v;
 }
