@@ -13,6 +13,7 @@ import { findingFrom } from '../../core/rule.js';
 import type { RuleMeta } from '../../core/rule.js';
 import { keepAppMatches } from './app-scope.js';
 import { siteClientReasons, siteSignatureReason } from './site-client-key.js';
+import { spentTokenReason } from '../secrets/spent-token.js';
 import { dropCommandLineModules } from './cli-imports.js';
 import { dedupeMatches } from './dedupe.js';
 import { dropFixedImports } from './imported-fixed.js';
@@ -290,7 +291,10 @@ export const codeAnalyzer: Analyzer = {
       // In a module that handles one website's links, a weak digest is that site's request signature.
       const byDesign =
         (note === undefined && shell ? byDesignBehindShell(m, file.path, shell) : undefined) ??
-        (note === undefined && m.path === undefined ? siteSignatureReason(m.rule.id, file.text) : undefined);
+        (note === undefined && m.path === undefined
+          ? siteSignatureReason(m.rule.id, file.text)
+          : undefined) ??
+        (m.secret !== undefined ? spentTokenReason(m.secret) : undefined);
       const belowLogin =
         note === undefined && byDesign === undefined && shell !== undefined && withinShell(m);
       // In a module that handles one website's links, a key-like credential is most likely that site's client

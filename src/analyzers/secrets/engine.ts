@@ -16,7 +16,9 @@ import { prefilterOf } from './prefilter.js';
 import { inCssModuleMap } from './css-module-map.js';
 import { inStringStatement } from './string-statement.js';
 import { WholeText } from './whole-text.js';
-import type { SecretRule, Verdict } from './types.js';
+import type { MatchContext, SecretRule, Verdict } from './types.js';
+import { isExpiredJwt, isExpiredPresignedKeyId, isExpiredTokenReply } from './spent-token.js';
+import { inRecordedLoopback } from './cassette.js';
 
 /** One secret found in a buffer, located and ready to become a finding. */
 export interface Detection {
@@ -229,8 +231,31 @@ export class SecretEngine {
     // A name-based rule's key in a CSS module's class-name map is a class (`.password`), its value a generated name.
     const before = (): string => ((read.context = true), textBefore(bytes, start, CSS_LOOK_BACK, enc));
     if (rule.generic && inCssModuleMap(line, secret, before)) return false;
-    if (!rule.check) return {};
-    return rule.check({
+    const verdict = rule.check
+      ? rule.check(this.context(secret, line, bytes, start, matchStart, enc, input, sourceCode, whole, read))
+      : {};
+    if (verdict === false) return false;
+    // What no rule reports: a credential past its own signed or stated expiry, a recorded local server's value.
+    if (isExpiredJwt(secret) || isExpiredTokenReply(line, secret) || isExpiredPresignedKeyId(line, secret))
+      return false;
+    if (inRecordedLoopback(bytes, start, enc, whole, read)) return false;
+    return verdict;
+  }
+
+  /** What a rule's check sees of one match (the file's text and the lines around only when it asks). */
+  private context(
+    secret: string,
+    line: string,
+    bytes: Buffer,
+    start: number,
+    matchStart: number,
+    enc: BufferEncoding,
+    input: ScanInput,
+    sourceCode: boolean,
+    whole: WholeText,
+    read: { context: boolean },
+  ): MatchContext {
+    return {
       secret,
       line,
       before: lineBefore(bytes, matchStart, enc),
@@ -242,7 +267,7 @@ export class SecretEngine {
       inStringStatement: () => ((read.context = true), pythonStringStatement(input.path, whole, matchStart)),
       fileText: () => ((read.context = true), whole.get() ?? ''),
       offset: () => ((read.context = true), whole.offsetOf(start)),
-    });
+    };
   }
 
   private locate(
