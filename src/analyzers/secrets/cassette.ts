@@ -25,19 +25,36 @@ const JSON_REQUEST = /"request"\s*:\s*\{/g;
 const JSON_URL = /"(?:uri|url)"\s*:\s*"([^"\\]{1,2000})"/;
 const NOCK_SCOPE = /"scope"\s*:\s*"([^"\\]{1,500})"/g;
 
-/** The start of the last match of `re` (a global regex) that begins before `offset`, or -1. */
-function lastBefore(
-  re: RegExp,
-  text: string,
-  offset: number,
-): { at: number; m: RegExpExecArray } | undefined {
-  re.lastIndex = 0;
-  let last: { at: number; m: RegExpExecArray } | undefined;
-  for (let m = re.exec(text); m !== null && m.index < offset; m = re.exec(text)) {
-    last = { at: m.index, m };
-    if (m[0] === '') re.lastIndex++;
-  }
-  return last;
+/** One recorded interaction: where it starts in the file's text and the URL its request went to. */
+interface Interaction {
+  at: number;
+  url: string | undefined;
+}
+
+/** The interactions of a list whose items start at each match of `item`; the URL is `url`'s first within the item. */
+function itemsOf(text: string, item: RegExp, url: RegExp): Interaction[] {
+  const starts: number[] = [];
+  item.lastIndex = 0;
+  for (let m = item.exec(text); m !== null; m = item.exec(text)) starts.push(m.index);
+  return starts.map((at, k) => ({ at, url: url.exec(text.slice(at, starts[k + 1] ?? text.length))?.[1] }));
+}
+
+// The interactions of the last cassette read: a file's matches are judged one after another.
+let lastText: string | undefined;
+let lastItems: Interaction[] = [];
+
+/** The recorded interactions of a cassette's text, in order (empty for any other text). */
+function interactionsOf(text: string): Interaction[] {
+  if (text === lastText) return lastItems;
+  const head = text.slice(0, 4000);
+  let items: Interaction[] = [];
+  // A YAML item's request may hold headers before its `uri:`; a JSON one, its `uri`/`url` after the headers.
+  if (YAML_CASSETTE.test(head)) items = itemsOf(text, YAML_REQUEST, YAML_URI);
+  else if (BETAMAX.test(head) || (HAR.test(head) && head.includes('"entries"')))
+    items = itemsOf(text, JSON_REQUEST, JSON_URL);
+  else if (NOCK.test(head)) items = itemsOf(text, NOCK_SCOPE, /^"scope"\s*:\s*"([^"\\]{1,500})"/);
+  [lastText, lastItems] = [text, items];
+  return items;
 }
 
 /** True when a file's first 4,000 characters open a cassette of one of the formats above. */
@@ -55,25 +72,16 @@ export function isCassetteHead(head: string): boolean {
  * of the formats above; undefined otherwise (not a cassette, or before its first interaction).
  */
 export function recordedRequestUrl(text: string, offset: number): string | undefined {
-  const head = text.slice(0, 4000);
-  if (YAML_CASSETTE.test(head)) {
-    const request = lastBefore(YAML_REQUEST, text, offset);
-    if (!request) return undefined;
-    // The interaction runs to the next `- request:`; its request's `uri:` may follow the value (headers first).
-    YAML_REQUEST.lastIndex = request.at + request.m[0].length;
-    const next = YAML_REQUEST.exec(text)?.index ?? text.length;
-    const uri = YAML_URI.exec(text.slice(request.at, next));
-    return uri?.[1];
+  const items = interactionsOf(text);
+  // The last interaction that starts before the offset (binary search: a cassette may hold thousands).
+  let [lo, hi] = [0, items.length - 1];
+  let found: Interaction | undefined;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (items[mid]!.at < offset) [found, lo] = [items[mid], mid + 1];
+    else hi = mid - 1;
   }
-  if (BETAMAX.test(head) || (HAR.test(head) && head.includes('"entries"'))) {
-    const request = lastBefore(JSON_REQUEST, text, offset);
-    if (!request) return undefined;
-    JSON_REQUEST.lastIndex = request.at + request.m[0].length;
-    const next = JSON_REQUEST.exec(text)?.index ?? text.length;
-    return JSON_URL.exec(text.slice(request.at, next))?.[1];
-  }
-  if (NOCK.test(head)) return lastBefore(NOCK_SCOPE, text, offset)?.m[1];
-  return undefined;
+  return found?.url;
 }
 
 /** True for a URL whose host is a loopback address (`localhost`, `*.localhost`, 127.0.0.0/8, `::1`). */
