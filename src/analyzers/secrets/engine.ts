@@ -16,7 +16,7 @@ import { prefilterOf } from './prefilter.js';
 import { inCssModuleMap } from './css-module-map.js';
 import { inStringStatement } from './string-statement.js';
 import { WholeText } from './whole-text.js';
-import type { MatchContext, SecretRule, Verdict } from './types.js';
+import type { SecretRule, Verdict } from './types.js';
 import { isExpiredJwt, isExpiredPresignedKeyId, isExpiredTokenReply } from './spent-token.js';
 import { inRecordedLoopback } from './cassette.js';
 
@@ -232,7 +232,22 @@ export class SecretEngine {
     const before = (): string => ((read.context = true), textBefore(bytes, start, CSS_LOOK_BACK, enc));
     if (rule.generic && inCssModuleMap(line, secret, before)) return false;
     const verdict = rule.check
-      ? rule.check(this.context(secret, line, bytes, start, matchStart, enc, input, sourceCode, whole, read))
+      ? rule.check({
+          secret,
+          line,
+          before: lineBefore(bytes, matchStart, enc),
+          path: input.path,
+          quoted: start > 0 && QUOTES.has(bytes[start - 1]!),
+          sourceCode,
+          productNames: input.productNames,
+          around: () => ((read.context = true), textAround(bytes, matchStart, enc)),
+          inStringStatement: () => (
+            (read.context = true),
+            pythonStringStatement(input.path, whole, matchStart)
+          ),
+          fileText: () => ((read.context = true), whole.get() ?? ''),
+          offset: () => ((read.context = true), whole.offsetOf(start)),
+        })
       : {};
     if (verdict === false) return false;
     // What no rule reports: a credential past its own signed or stated expiry, a recorded local server's value.
@@ -240,34 +255,6 @@ export class SecretEngine {
       return false;
     if (inRecordedLoopback(bytes, start, enc, whole, read)) return false;
     return verdict;
-  }
-
-  /** What a rule's check sees of one match (the file's text and the lines around only when it asks). */
-  private context(
-    secret: string,
-    line: string,
-    bytes: Buffer,
-    start: number,
-    matchStart: number,
-    enc: BufferEncoding,
-    input: ScanInput,
-    sourceCode: boolean,
-    whole: WholeText,
-    read: { context: boolean },
-  ): MatchContext {
-    return {
-      secret,
-      line,
-      before: lineBefore(bytes, matchStart, enc),
-      path: input.path,
-      quoted: start > 0 && QUOTES.has(bytes[start - 1]!),
-      sourceCode,
-      productNames: input.productNames,
-      around: () => ((read.context = true), textAround(bytes, matchStart, enc)),
-      inStringStatement: () => ((read.context = true), pythonStringStatement(input.path, whole, matchStart)),
-      fileText: () => ((read.context = true), whole.get() ?? ''),
-      offset: () => ((read.context = true), whole.offsetOf(start)),
-    };
   }
 
   private locate(
