@@ -19,6 +19,7 @@ import {
   siteClientReasons,
   siteSignatureReason,
 } from './site-client-key.js';
+import { spentTokenReason } from '../secrets/spent-token.js';
 import { dropCommandLineModules } from './cli-imports.js';
 import { dedupeMatches } from './dedupe.js';
 import { dropFixedImports } from './imported-fixed.js';
@@ -307,7 +308,9 @@ export const codeAnalyzer: Analyzer = {
               m.secret === undefined ? undefined : unquote(m.secret),
               file.text,
             )
-          : undefined);
+          : undefined) ??
+        // A token that expired more than a day ago (its exp claim) opens nothing (secrets/spent-token.ts).
+        (m.secret !== undefined ? spentTokenReason(m.secret) : undefined);
       const belowLogin =
         note === undefined && byDesign === undefined && shell !== undefined && withinShell(m);
       // In a module that handles one website's links, a key-like credential is most likely that site's client

@@ -2,6 +2,7 @@ import type { RawFinding, Severity } from '../../core/finding.js';
 import type { RuleMeta } from '../../core/rule.js';
 import { findingFrom } from '../../core/rule.js';
 import type { SourceFile } from '../../core/analyzer.js';
+import { isExpiredJwt } from '../secrets/spent-token.js';
 
 /** A rule of the iac analyzer (the analyzer id is filled in). */
 export function iacRule(r: Omit<RuleMeta, 'analyzer'>): RuleMeta {
@@ -21,6 +22,8 @@ export class Reporter {
     key: string,
     extra: { secret?: string; severity?: Severity; snippet?: string } = {},
   ): void {
+    // A JWT past its signed exp claim is a credential no verifier accepts: no rule reports it (spent-token.ts).
+    if (extra.secret !== undefined && isExpiredJwt(extra.secret)) return;
     const safeLine = Math.max(1, line);
     // A caller that holds the line passes it: splitting a file of a million lines for one snippet is not free.
     const snippet = (extra.snippet ?? this.file.lines()[safeLine - 1] ?? '').trim();

@@ -17,6 +17,8 @@ import { inCssModuleMap } from './css-module-map.js';
 import { inStringStatement } from './string-statement.js';
 import { WholeText } from './whole-text.js';
 import type { SecretRule, Verdict } from './types.js';
+import { isExpiredJwt, isExpiredPresignedKeyId, isExpiredTokenReply } from './spent-token.js';
+import { inRecordedLoopback } from './cassette.js';
 
 /** One secret found in a buffer, located and ready to become a finding. */
 export interface Detection {
@@ -229,20 +231,30 @@ export class SecretEngine {
     // A name-based rule's key in a CSS module's class-name map is a class (`.password`), its value a generated name.
     const before = (): string => ((read.context = true), textBefore(bytes, start, CSS_LOOK_BACK, enc));
     if (rule.generic && inCssModuleMap(line, secret, before)) return false;
-    if (!rule.check) return {};
-    return rule.check({
-      secret,
-      line,
-      before: lineBefore(bytes, matchStart, enc),
-      path: input.path,
-      quoted: start > 0 && QUOTES.has(bytes[start - 1]!),
-      sourceCode,
-      productNames: input.productNames,
-      around: () => ((read.context = true), textAround(bytes, matchStart, enc)),
-      inStringStatement: () => ((read.context = true), pythonStringStatement(input.path, whole, matchStart)),
-      fileText: () => ((read.context = true), whole.get() ?? ''),
-      offset: () => ((read.context = true), whole.offsetOf(start)),
-    });
+    const verdict = rule.check
+      ? rule.check({
+          secret,
+          line,
+          before: lineBefore(bytes, matchStart, enc),
+          path: input.path,
+          quoted: start > 0 && QUOTES.has(bytes[start - 1]!),
+          sourceCode,
+          productNames: input.productNames,
+          around: () => ((read.context = true), textAround(bytes, matchStart, enc)),
+          inStringStatement: () => (
+            (read.context = true),
+            pythonStringStatement(input.path, whole, matchStart)
+          ),
+          fileText: () => ((read.context = true), whole.get() ?? ''),
+          offset: () => ((read.context = true), whole.offsetOf(start)),
+        })
+      : {};
+    if (verdict === false) return false;
+    // What no rule reports: a credential past its own signed or stated expiry, a recorded local server's value.
+    if (isExpiredJwt(secret) || isExpiredTokenReply(line, secret) || isExpiredPresignedKeyId(line, secret))
+      return false;
+    if (inRecordedLoopback(bytes, start, enc, whole, read)) return false;
+    return verdict;
   }
 
   private locate(

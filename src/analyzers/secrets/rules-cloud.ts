@@ -2,6 +2,7 @@ import { keywordRules, tokenRules } from './define.js';
 import { END64, UUID, assigned } from './patterns.js';
 import type { SecretRule } from './types.js';
 import { vendorClientKeyVerdict } from './vendor-client-keys.js';
+import { presignedVerdict } from './spent-token.js';
 import { secretRule } from './types.js';
 
 /** Cloud providers: AWS, Google Cloud, Azure. */
@@ -13,12 +14,24 @@ export const CLOUD_RULES: SecretRule[] = [
     pattern: '\\b((?:AKIA|ASIA|ABIA|ACCA|A3T[A-Z0-9])[A-Z2-7]{16})\\b',
     prefilter: 'AKIA|ASIA|ABIA|ACCA|A3T',
     // Six equal characters in a row never occur in real key ids; they do in hand-made test values.
-    check: (m) => (/(.)\1{5}/.test(m.secret.slice(4)) ? false : {}),
+    check: (m) => (/(.)\1{5}/.test(m.secret.slice(4)) ? false : presignedVerdict(m.line, m.secret)),
     severity: 'critical',
     confidence: 'high',
     examples: {
-      bad: ['aws_access_key_id = AKIA<<b32:16>>', 'export AWS_ACCESS_KEY_ID="ASIA<<b32:16>>"'],
-      good: ['aws_access_key_id = AKIAIOSFODNN7EXAMPLE', 'AKIA<<b32:8>>', 'key = AKIAZZZZZZ<<b32:10>>'],
+      bad: [
+        'aws_access_key_id = AKIA<<b32:16>>',
+        'export AWS_ACCESS_KEY_ID="ASIA<<b32:16>>"',
+        // A pre-signed URL still valid (2099): reported, lowered (presignedVerdict).
+        'Location: https://b.s3.amazonaws.com/f?X-Amz-Credential=AKIA<<b32:16>>%2F20990101%2Fus-east-1%2Fs3%2Faws4_request&X-Amz-Date=20990101T000000Z&X-Amz-Expires=300&X-Amz-Signature=<<hex:64>>',
+      ],
+      good: [
+        'aws_access_key_id = AKIAIOSFODNN7EXAMPLE',
+        'AKIA<<b32:8>>',
+        'key = AKIAZZZZZZ<<b32:10>>',
+        // A pre-signed URL that expired in 2021: its key id opens nothing.
+        'Location: https://b.s3.amazonaws.com/f?X-Amz-Credential=AKIA<<b32:16>>%2F20210609%2Fus-east-1%2Fs3%2Faws4_request&X-Amz-Date=20210609T090321Z&X-Amz-Expires=300&X-Amz-Signature=<<hex:64>>',
+        'https://b.s3.amazonaws.com/f?AWSAccessKeyId=AKIA<<b32:16>>&Expires=1600000000&Signature=<<b64:28>>',
+      ],
     },
   }),
   secretRule({

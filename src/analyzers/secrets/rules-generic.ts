@@ -373,6 +373,10 @@ export const GENERIC_RULES: SecretRule[] = [
         // A token in the query of one of a configuration's many endpoints (no search placeholder).
         [2, 3, 4, 5, 6, 7].map((k) => `"s${k}": "https://api.site${k}.io/v1",`).join(' ') +
           ' "metrics": "https://metrics.site1.io/submit?api_key=<<a62:24>>",',
+        // A recorded reply of a server elsewhere than the recording machine (cassette.ts).
+        `interactions:\n- request:\n    method: GET\n    uri: https://gitlab.acme.io/api/v4/projects/1\n  response:\n    body:\n      string: '{"id":1,"runners_token":"<<a62:20>>"}'`,
+        // A token reply still valid (spent-token.ts).
+        '{"expires_in":300,"issued_at":"2099-04-11T13:54:08Z","token":"<<a62:40>>"}',
       ],
       good: [
         'API_KEY=${API_KEY}',
@@ -394,6 +398,10 @@ export const GENERIC_RULES: SecretRule[] = [
         // The same with DuckDuckGo's escaped placeholder after the token.
         [2, 3, 4, 5, 6, 7].map((k) => `"s${k}": "//find.site${k}.org/?q=\\u0002\\u00010",`).join(' ') +
           ' "da": "//ndb.site1.gov/list?SYNC_TOKEN=<<a62:24>>&qlookup=\\u0002&ds=\\u00010",',
+        // The same reply recorded from a server on the loopback address: that throwaway server's token.
+        `interactions:\n- request:\n    method: GET\n    uri: http://localhost/api/v4/projects/1\n  response:\n    body:\n      string: '{"id":1,"runners_token":"<<a62:20>>"}'`,
+        // A token reply whose issued_at plus expires_in passed long ago.
+        '{"expires_in":300,"issued_at":"2021-04-11T13:54:08Z","token":"<<a62:40>>"}',
       ],
     },
   }),

@@ -221,6 +221,8 @@ export const KEY_RULES: SecretRule[] = [
         'token = "eyJhbGciOiJub25lIn0<<cut>>.eyJzdWIiOiIxIn0."',
         'eyJ<<url:20>>.eyJ<<url:20>>',
         `          example: '${JWT_IO_LIKE}'`,
+        // A token whose signed expiry passed long ago (spent-token.ts): no verifier accepts it.
+        `Authorization: Bearer ${jwtLike({ iss: 'registry', access: [{ type: 'repository' }], exp: 1614000000 })}`,
       ],
     },
   }),

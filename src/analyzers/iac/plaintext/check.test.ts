@@ -28,6 +28,12 @@ describe('plaintext-protocol: only connections the program makes', () => {
       '<!DOCTYPE feeds SYSTEM "http://www.w3.org/x.dtd"><feed src="http://feeds.acme-shop.io/b"/>\n';
     expect(ids('config/feeds.xml', oneLine)).toEqual([1, 2]);
   });
+  it("never reads a test's recorded HTTP interactions (a cassette); the same URL in a configuration counts", () => {
+    const request =
+      '- request:\n    method: GET\n    uri: http://httpbin.org/stream/3\n  response:\n    status:\n      code: 200\n';
+    expect(ids('tests/fixtures/Stream_e2e.yaml', `interactions:\n${request}`)).toEqual([]);
+    expect(ids('tests/fixtures/Stream_e2e.yaml', `replies:\n${request}`)).toEqual([4]);
+  });
   it('never reads translation catalogues or documentation', () => {
     const catalogue = '{\n  "LINK_HOME": "http://www.acme-shop.io",\n  "API": "http://api.acme-shop.io"\n}\n';
     expect(ids('src/assets/i18n/es.json', catalogue)).toEqual([]);
