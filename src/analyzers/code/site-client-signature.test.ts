@@ -1,8 +1,5 @@
-import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { runScan } from '../../scan/run-scan.js';
+import { wholeScanOf } from '../../core/test-whole-scan.js';
 
 /** The weak-hash findings of one file of a whole code scan, as [line, rule, severity, suppression reason]. */
 async function digests(
@@ -10,23 +7,9 @@ async function digests(
   text: string,
   profile: 'default' | 'audit' = 'default',
 ): Promise<[number, string, string, string | undefined][]> {
-  const root = mkdtempSync(join(tmpdir(), 'vanguard-site-signature-'));
-  try {
-    mkdirSync(join(root, dirname(path)), { recursive: true });
-    writeFileSync(join(root, path), text);
-    const r = await runScan({
-      path: root,
-      workers: 1,
-      failOn: 'none',
-      only: ['code'],
-      options: { code: { profile } },
-    });
-    return r.findings
-      .filter((f) => f.location.path === path && /weak-(?:password-)?hash/.test(f.ruleId))
-      .map((f) => [f.location.startLine, f.ruleId, f.severity, f.suppression?.reason]);
-  } finally {
-    rmSync(root, { recursive: true, force: true });
-  }
+  return (await wholeScanOf(path, text, profile))
+    .filter((f) => /weak-(?:password-)?hash/.test(f.ruleId))
+    .map((f) => [f.location.startLine, f.ruleId, f.severity, f.suppression?.reason]);
 }
 
 const SITE = "r'https?://(?:www\\.)?exampletube\\.com/watch/(?P<id>[0-9]+)'";
