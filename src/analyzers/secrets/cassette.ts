@@ -20,7 +20,6 @@ const HAR = /^\s*\{\s*"log"\s*:\s*\{/;
 const NOCK = /^\s*\[\s*\{\s*"scope"\s*:\s*"/;
 
 const YAML_REQUEST = /^[ \t]*- request:[ \t]*\r?$/gm;
-const YAML_URI = /^[ \t]+uri:[ \t]*['"]?([^\s'"]+)/m;
 const JSON_REQUEST = /"request"\s*:\s*\{/g;
 const JSON_URL = /"(?:uri|url)"\s*:\s*"([^"\\]{1,2000})"/;
 const NOCK_SCOPE = /"scope"\s*:\s*"([^"\\]{1,500})"/g;
@@ -31,12 +30,27 @@ interface Interaction {
   url: string | undefined;
 }
 
-/** The interactions of a list whose items start at each match of `item`; the URL is `url`'s first within the item. */
-function itemsOf(text: string, item: RegExp, url: RegExp): Interaction[] {
+/** The interactions of a list whose items start at each match of `item`; `url` reads an item's request URL. */
+function itemsOf(text: string, item: RegExp, url: (item: string) => string | undefined): Interaction[] {
   const starts: number[] = [];
   item.lastIndex = 0;
   for (let m = item.exec(text); m !== null; m = item.exec(text)) starts.push(m.index);
-  return starts.map((at, k) => ({ at, url: url.exec(text.slice(at, starts[k + 1] ?? text.length))?.[1] }));
+  return starts.map((at, k) => ({ at, url: url(text.slice(at, starts[k + 1] ?? text.length)) }));
+}
+
+const firstOf =
+  (re: RegExp) =>
+  (item: string): string | undefined =>
+    re.exec(item)?.[1];
+
+/**
+ * A YAML item's request URL: its `uri:` key at the indentation of the request's first key. vcrpy writes the
+ * request's `body:` before its `uri:`, and a block scalar body may hold a `uri:` line of its own, deeper.
+ */
+function yamlRequestUri(item: string): string | undefined {
+  const indent = /^- request:[ \t]*\r?\n([ \t]+)\S/.exec(item.replace(/^[ \t]+/, ''))?.[1];
+  if (indent === undefined) return undefined;
+  return new RegExp(`^${indent}uri:[ \t]*['"]?([^\\s'"]+)`, 'm').exec(item)?.[1];
 }
 
 // The interactions of the last cassette read: a file's matches are judged one after another.
@@ -49,10 +63,10 @@ function interactionsOf(text: string): Interaction[] {
   const head = text.slice(0, 4000);
   let items: Interaction[] = [];
   // A YAML item's request may hold headers before its `uri:`; a JSON one, its `uri`/`url` after the headers.
-  if (YAML_CASSETTE.test(head)) items = itemsOf(text, YAML_REQUEST, YAML_URI);
+  if (YAML_CASSETTE.test(head)) items = itemsOf(text, YAML_REQUEST, yamlRequestUri);
   else if (BETAMAX.test(head) || (HAR.test(head) && head.includes('"entries"')))
-    items = itemsOf(text, JSON_REQUEST, JSON_URL);
-  else if (NOCK.test(head)) items = itemsOf(text, NOCK_SCOPE, /^"scope"\s*:\s*"([^"\\]{1,500})"/);
+    items = itemsOf(text, JSON_REQUEST, firstOf(JSON_URL));
+  else if (NOCK.test(head)) items = itemsOf(text, NOCK_SCOPE, firstOf(/^"scope"\s*:\s*"([^"\\]{1,500})"/));
   [lastText, lastItems] = [text, items];
   return items;
 }
