@@ -44,6 +44,31 @@ describe('a value recorded in an HTTP cassette', () => {
     expect(ids(loose)).toContain('secrets/generic-api-key');
   });
 
+  it("takes the request's own uri, not a deeper `uri:` line of its body", () => {
+    // vcrpy writes a request's body before its uri; a block scalar body may hold a `uri:` line of its own.
+    const body = ['    body: |', '      callback:', '        uri: http://localhost:8080/hook'].join('\n');
+    const text = vcr('https://gitlab.acme.io/api/v4/hooks', token()).replace('    body: null', body);
+    expect(recordedRequestUrl(text, text.indexOf('runners_token'))).toBe(
+      'https://gitlab.acme.io/api/v4/hooks',
+    );
+    expect(ids(text)).toContain('secrets/generic-api-key');
+    const listed = vcr('http://localhost/api', token()).replace(/^(?=[ -])/gm, '  ');
+    expect(recordedRequestUrl(listed, listed.indexOf('runners_token'))).toBe('http://localhost/api');
+  });
+
+  it('ends a YAML interaction where its list ends', () => {
+    // A key after the list is no part of the last interaction, whatever its request's host.
+    const t = token();
+    const text = `${vcr('http://localhost:8080/health', token())}\nupstream:\n  url: https://api.acme.io\n  api_key: ${t}`;
+    expect(recordedRequestUrl(text, text.indexOf(t))).toBeUndefined();
+    expect(scanText(text, 'config/app.yaml').map((d) => d.line)).toEqual([16]);
+    // A list indented under its key ends the same way; its items' own lines stay in them.
+    const listed = vcr('http://localhost/api', token()).replace(/^(?=[ -])/gm, '  ');
+    expect(recordedRequestUrl(`${listed}\nversion: 1`, listed.indexOf('runners_token'))).toBe(
+      'http://localhost/api',
+    );
+  });
+
   it('is judged by its own interaction, not the one before or after', () => {
     const two = `${vcr('https://gitlab.acme.io/api/v4/projects/1', token())}\n${vcr('http://localhost/api', token()).replace('interactions:\n', '')}`;
     const found = scanText(two, 'tests/cassettes/two.yaml');

@@ -20,23 +20,61 @@ const HAR = /^\s*\{\s*"log"\s*:\s*\{/;
 const NOCK = /^\s*\[\s*\{\s*"scope"\s*:\s*"/;
 
 const YAML_REQUEST = /^[ \t]*- request:[ \t]*\r?$/gm;
-const YAML_URI = /^[ \t]+uri:[ \t]*['"]?([^\s'"]+)/m;
 const JSON_REQUEST = /"request"\s*:\s*\{/g;
 const JSON_URL = /"(?:uri|url)"\s*:\s*"([^"\\]{1,2000})"/;
 const NOCK_SCOPE = /"scope"\s*:\s*"([^"\\]{1,500})"/g;
 
-/** One recorded interaction: where it starts in the file's text and the URL its request went to. */
+/** One recorded interaction: where it starts and ends in the file's text and the URL its request went to. */
 interface Interaction {
   at: number;
+  end: number;
   url: string | undefined;
 }
 
-/** The interactions of a list whose items start at each match of `item`; the URL is `url`'s first within the item. */
-function itemsOf(text: string, item: RegExp, url: RegExp): Interaction[] {
+/**
+ * The interactions of a list whose items start at each match of `item`; `url` reads an item's request URL, and
+ * `length` how much of the text up to the next item's start is the item's own (all of it unless said).
+ */
+function itemsOf(
+  text: string,
+  item: RegExp,
+  url: (item: string) => string | undefined,
+  length: (item: string) => number = (i) => i.length,
+): Interaction[] {
   const starts: number[] = [];
   item.lastIndex = 0;
   for (let m = item.exec(text); m !== null; m = item.exec(text)) starts.push(m.index);
-  return starts.map((at, k) => ({ at, url: url.exec(text.slice(at, starts[k + 1] ?? text.length))?.[1] }));
+  return starts.map((at, k) => {
+    const own = text.slice(at, starts[k + 1] ?? text.length);
+    return { at, end: at + length(own), url: url(own) };
+  });
+}
+
+const firstOf =
+  (re: RegExp) =>
+  (item: string): string | undefined =>
+    re.exec(item)?.[1];
+
+/**
+ * A YAML item's request URL: its `uri:` key at the indentation of the request's first key. vcrpy writes the
+ * request's `body:` before its `uri:`, and a block scalar body may hold a `uri:` line of its own, deeper.
+ */
+function yamlRequestUri(item: string): string | undefined {
+  const indent = /^- request:[ \t]*\r?\n([ \t]+)\S/.exec(item.replace(/^[ \t]+/, ''))?.[1];
+  if (indent === undefined) return undefined;
+  return new RegExp(`^${indent}uri:[ \t]*['"]?([^\\s'"]+)`, 'm').exec(item)?.[1];
+}
+
+/**
+ * How much of the text from a YAML item's `- request:` line on is the item: up to the first later line, not
+ * blank, indented no deeper than the item's dash (a key after the list, `upstream:`, is no part of the last one).
+ */
+function yamlItemLength(item: string): number {
+  const dash = /^[ \t]*/.exec(item)![0].length;
+  const firstEnd = item.indexOf('\n');
+  if (firstEnd < 0) return item.length;
+  const next = new RegExp(`^[ \t]{0,${dash}}[^\\s]`, 'm').exec(item.slice(firstEnd + 1));
+  return next ? firstEnd + 1 + next.index : item.length;
 }
 
 // The interactions of the last cassette read: a file's matches are judged one after another.
@@ -49,10 +87,10 @@ function interactionsOf(text: string): Interaction[] {
   const head = text.slice(0, 4000);
   let items: Interaction[] = [];
   // A YAML item's request may hold headers before its `uri:`; a JSON one, its `uri`/`url` after the headers.
-  if (YAML_CASSETTE.test(head)) items = itemsOf(text, YAML_REQUEST, YAML_URI);
+  if (YAML_CASSETTE.test(head)) items = itemsOf(text, YAML_REQUEST, yamlRequestUri, yamlItemLength);
   else if (BETAMAX.test(head) || (HAR.test(head) && head.includes('"entries"')))
-    items = itemsOf(text, JSON_REQUEST, JSON_URL);
-  else if (NOCK.test(head)) items = itemsOf(text, NOCK_SCOPE, /^"scope"\s*:\s*"([^"\\]{1,500})"/);
+    items = itemsOf(text, JSON_REQUEST, firstOf(JSON_URL));
+  else if (NOCK.test(head)) items = itemsOf(text, NOCK_SCOPE, firstOf(/^"scope"\s*:\s*"([^"\\]{1,500})"/));
   [lastText, lastItems] = [text, items];
   return items;
 }
@@ -81,7 +119,7 @@ export function recordedRequestUrl(text: string, offset: number): string | undef
     if (items[mid]!.at < offset) [found, lo] = [items[mid], mid + 1];
     else hi = mid - 1;
   }
-  return found?.url;
+  return found !== undefined && offset < found.end ? found.url : undefined;
 }
 
 /** True for a URL whose host is a loopback address (`localhost`, `*.localhost`, 127.0.0.0/8, `::1`). */

@@ -49,6 +49,11 @@ describe("a token service's reply with issued_at and expires_in", () => {
     expect(isExpiredTokenReply(reply('2026-12-07T00:00:00Z'), token, now)).toBe(false);
     // Only the token of the reply: another field of the object is not judged by it.
     expect(isExpiredTokenReply(r.replace('"token"', '"client_secret"'), token, now)).toBe(false);
+    // Nor by the fields of an object nested before or after it in the same object.
+    const fields = '"expires_in":43200,"issued_at":"2021-04-11T13:54:08Z"';
+    expect(isExpiredTokenReply(`{"token":"${token}","meta":{${fields}}}`, token, now)).toBe(false);
+    expect(isExpiredTokenReply(`{"meta":{${fields}},"token":"${token}"}`, token, now)).toBe(false);
+    expect(isExpiredTokenReply(`[{"token":"${token}",${fields}},{"a":1}]`, token, now)).toBe(true);
   });
 });
 

@@ -50,9 +50,13 @@ export function isExpiredTokenReply(line: string, secret: string, now = Date.now
   const quoted = `"${secret}"`;
   const at = line.indexOf(quoted);
   if (at < 0 || !/"(?:access_)?token"\s*:\s*$/.test(line.slice(Math.max(0, at - 40), at))) return false;
-  // The reply is one JSON object: the fields are read from the object the token sits in.
+  // The reply is one JSON object: the fields are read from the object the token sits in, and only from one that
+  // holds no object of its own (a nested object's fields say nothing of this token).
   const open = line.lastIndexOf('{', at);
   const close = line.indexOf('}', at);
+  if (line.lastIndexOf('}', at) > open) return false;
+  const inner = line.indexOf('{', at);
+  if (inner >= 0 && (close < 0 || inner < close)) return false;
   const reply = line.slice(open < 0 ? 0 : open, close < 0 ? undefined : close + 1);
   const lifetime = EXPIRES_IN.exec(reply)?.[1];
   const issued = ISSUED_AT.exec(reply)?.[1];
