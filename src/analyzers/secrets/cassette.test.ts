@@ -34,6 +34,22 @@ describe('a value recorded in an HTTP cassette', () => {
     expect(ids(vcr('http://[::1]:8080/api/v4/projects/1', token()))).toEqual([]);
   });
 
+  it("stays reported when it is a public service's key, whatever host the request went to", () => {
+    // A live payment key sent to a local stub or proxy still opens the payment service.
+    const key = expandTemplate('sk_live_<<a62:24>>', rnd);
+    const sent = vcr('http://localhost:4000/v1/charges', token()).replace(
+      '    method: GET',
+      `      Authorization:\n      - Bearer ${key}\n    method: GET`,
+    );
+    expect(ids(sent)).toContain('secrets/stripe-secret-key');
+    // A GitLab token recorded from a local GitLab is that server's own, as a generic value is.
+    const pat = `glpat-${expandTemplate('<<url:20>>', rnd)}`;
+    const gitlab = (uri: string) =>
+      vcr(uri, token()).replace(/"runners_token":"[^"]+"/, `"personal_token":"${pat}"`);
+    expect(ids(gitlab('http://localhost/api/v4/user'))).toEqual([]);
+    expect(ids(gitlab('https://gitlab.acme.io/api/v4/user'))).toContain('secrets/gitlab-pat');
+  });
+
   it('stays reported when its request went to any other host, in any file name', () => {
     expect(ids(vcr('https://gitlab.acme.io/api/v4/projects/1', token()))).toContain(
       'secrets/generic-api-key',
