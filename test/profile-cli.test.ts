@@ -61,7 +61,9 @@ describe('the rule profile in every report', () => {
     const { table, json, sarif } = scan('plain');
     expect(json.profile).toBe('default');
     expect(json.findings.map((f) => f.ruleId)).not.toContain('code/js-xss-audit');
-    expect(table).toContain('Profile: default (`--profile audit` adds low-confidence leads for a security review)');
+    expect(table).toContain(
+      'Profile: default (`--profile audit` adds low-confidence leads for a security review)',
+    );
     expect(invocationProfile(sarif)).toBe('default');
   });
 

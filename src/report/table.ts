@@ -143,7 +143,8 @@ export const tableReport: Reporter = (scan: ScanResult, { tty }) => {
  * and how to get them, so a user who wants a review's worth of leads is not left thinking there are none.
  */
 function profileLine(scan: ScanResult): string | undefined {
-  if (!scan.profile || !scan.analyzers.some((a) => a.id === 'code' && a.status !== 'skipped')) return undefined;
+  if (!scan.profile || !scan.analyzers.some((a) => a.id === 'code' && a.status !== 'skipped'))
+    return undefined;
   return scan.profile === 'audit'
     ? 'Profile: audit (the low-confidence audit leads are included)'
     : 'Profile: default (`--profile audit` adds low-confidence leads for a security review)';
