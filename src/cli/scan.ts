@@ -3,6 +3,7 @@ import { Option } from 'commander';
 import { UsageError } from '../core/errors.js';
 import { CONFIDENCES, SEVERITIES, type Confidence, type Severity } from '../core/finding.js';
 import { PROFILES } from '../core/profile.js';
+import type { Profile } from '../core/profile.js';
 import type { ScanResult } from '../core/result.js';
 import type { ScanOptions } from '../scan/run-scan.js';
 import { readStagedIndex } from '../scan/staged-index.js';
@@ -145,6 +146,8 @@ export function registerScan(program: Command): void {
     const failOn = flags.failOn as Severity | 'none' | undefined;
     const branch = flags.branch ?? branchFromEnv(process.env);
     const progress = flags.progress ? progressReporter() : undefined;
+    // --profile's choices and vanguard.yaml's schema both hold it to PROFILES.
+    const profile = (flags.profile ?? config.profile ?? 'default') as Profile;
     const scanOptions: ScanOptions = {
       path,
       only: only ?? config.analyzers.only,
@@ -161,7 +164,7 @@ export function registerScan(program: Command): void {
           ...config.options.code,
           // The policy's folders resolve against the repository; --rules is the user's own, from here.
           rulesDirs: [...resolveRulesDirs(config, path), ...(flags.rules ?? [])],
-          profile: flags.profile ?? config.profile ?? 'default',
+          profile,
         },
         ...(flags.dbPath !== undefined
           ? {
@@ -177,6 +180,7 @@ export function registerScan(program: Command): void {
       maxFileSize: Math.round(flags.maxFileSize * 1024 * 1024),
       workers: flags.workers,
       config,
+      profile,
       now: clock(),
       ...(baseline ? { baseline } : {}),
       ...(failOn !== undefined ? { failOn } : {}),

@@ -4,6 +4,7 @@ import type { DeclaredDeployment } from './deployment.js';
 import type { ProbeReport } from './probe-report.js';
 import type { RuleMeta } from './rule.js';
 import type { ScanWarning } from './warning.js';
+import type { Profile } from './profile.js';
 
 export type { Inventory, InventoryComponent, ComponentScope } from './inventory.js';
 export type { ScanWarning } from './warning.js';
@@ -16,7 +17,7 @@ export type { ScanWarning } from './warning.js';
  * dependencies whose version could not be resolved). 1.5.0: the suppression kind 'by-design' (set by an analyzer)
  * and `summary.byDesign`.
  */
-export const SCHEMA_VERSION = '1.5.0';
+export const SCHEMA_VERSION = '1.6.0';
 
 /** 'skipped': not run (for example no advisory database and not asked for by name); the reason is in warnings. */
 export type AnalyzerStatus = 'succeeded' | 'partial' | 'failed' | 'skipped';
@@ -136,6 +137,11 @@ export interface ScanResult {
   durationMs: number;
   /** 'partial' when any analyzer failed on any input (exit code 3). */
   status: 'complete' | 'partial';
+  /**
+   * The rule profile the scan ran (schemaVersion 1.6.0): `default`, or `audit` with the opt-in audit leads.
+   * Absent in results of older versions and of `vanguard probe`.
+   */
+  profile?: Profile;
   analyzers: AnalyzerRun[];
   discovery: Discovery;
   findings: Finding[];

@@ -237,6 +237,7 @@ export const sarifReport: Reporter = (scan: ScanResult) => {
             startTimeUtc: scan.startedAt,
             endTimeUtc: scan.finishedAt,
             toolExecutionNotifications: notifications,
+            ...(scan.profile ? { properties: { profile: scan.profile } } : {}),
           },
         ],
         results,

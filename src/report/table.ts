@@ -89,6 +89,8 @@ export const tableReport: Reporter = (scan: ScanResult, { tty }) => {
     )
     .join(', ');
   if (analyzers) out.push(`Analyzers: ${analyzers}`);
+  const profile = profileLine(scan);
+  if (profile) out.push(paint(DIM, profile));
   for (const a of scan.analyzers) {
     for (const e of a.errors.slice(0, 10))
       out.push(`  ${a.id}: ${sanitizeForTerminal(e.path)}: ${sanitizeForTerminal(e.message)}`);
@@ -135,6 +137,18 @@ export const tableReport: Reporter = (scan: ScanResult, { tty }) => {
   out.push(paint(s.gate.failed ? COLOURS.high : '\x1b[32m', `Gate ${s.gate.reason}`));
   return `${out.join('\n')}\n`;
 };
+
+/**
+ * Which rule profile ran, when an analyzer it changes ran: a default scan says the audit profile's leads exist
+ * and how to get them, so a user who wants a review's worth of leads is not left thinking there are none.
+ */
+function profileLine(scan: ScanResult): string | undefined {
+  if (!scan.profile || !scan.analyzers.some((a) => a.id === 'code' && a.status !== 'skipped'))
+    return undefined;
+  return scan.profile === 'audit'
+    ? 'Profile: audit (the low-confidence audit leads are included)'
+    : 'Profile: default (`--profile audit` adds low-confidence leads for a security review)';
+}
 
 /** What a probe covered: URLs, requests, TLS versions and open ports. */
 function probeLines(p: ProbeReport, seconds: string): string[] {

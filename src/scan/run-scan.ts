@@ -30,6 +30,7 @@ import { evaluateGate } from '../policy/gate.js';
 import { createPolicyStage } from '../policy/stage.js';
 import { validatedRuleSets } from '../core/validated-rules.js';
 import type { IntroducedOptions } from './introduced.js';
+import type { Profile } from '../core/profile.js';
 
 export const DEFAULT_MAX_FILE_SIZE = 20 * 1024 * 1024;
 
@@ -57,6 +58,8 @@ export interface ScanOptions {
   failOn?: FailOn;
   /** --min-confidence: findings below it do not count towards the gate. */
   minConfidence?: Confidence;
+  /** The rule profile (`--profile`, vanguard.yaml's `profile`), recorded in the result; default `default`. */
+  profile?: Profile;
   /** The branch scanned, for per-branch gates. */
   branch?: string;
   /** The clock for exception expiry (tests fix it). */
@@ -373,6 +376,7 @@ async function scanWith(
     finishedAt: finishedAt.toISOString(),
     durationMs: finishedAt.getTime() - startedAt.getTime(),
     status,
+    profile: opts.profile ?? 'default',
     analyzers: [...runs.values()],
     discovery,
     findings,

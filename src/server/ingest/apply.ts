@@ -135,6 +135,7 @@ export async function applyReport(
     now,
     sla,
     detectedBy: target.detectedBy ?? 'scan',
+    ...(report.profile ? { profile: report.profile } : {}),
   };
   let created = 0;
   let reopened = 0;

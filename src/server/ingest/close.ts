@@ -59,6 +59,7 @@ export async function closeMissing(
         ),
       );
     if (s.analyzers) q = q.where('analyzer', 'in', s.analyzers);
+    if (s.keepAuditOnly) q = q.where((eb) => eb.or([eb('audit_only', 'is', null), eb('audit_only', '=', 0)]));
     const gone = (await q.execute()).filter((g) => s.paths === undefined || inPlaces(g.path, s.paths));
     for (const g of gone) {
       rollup.remove(g);

@@ -12,6 +12,7 @@ import {
   str,
   type Obj,
 } from './check.js';
+import { PROFILES, type Profile } from '../../core/profile.js';
 import { sarifFlow } from './parse-flow.js';
 import { toolName } from './tool-name.js';
 import type { IngestFinding, ParsedReport, ScanScope } from './types.js';
@@ -167,6 +168,16 @@ function result(r: Obj, where: string, tool: string, rules: ReturnType<typeof ru
   return out;
 }
 
+/** The rule profile a Vanguard run's invocation records, if it records a known one. */
+function runProfile(invocations: unknown): Profile | undefined {
+  if (!Array.isArray(invocations)) return undefined;
+  for (const inv of invocations) {
+    const p = isObj(inv) && isObj(inv.properties) ? inv.properties.profile : undefined;
+    if (typeof p === 'string' && (PROFILES as readonly string[]).includes(p)) return p as Profile;
+  }
+  return undefined;
+}
+
 /** Reads SARIF 2.1.0 from any tool. A run whose invocation failed is partial and closes nothing. */
 export function parseSarif(doc: Obj): ParsedReport {
   if (doc.version !== '2.1.0')
@@ -174,6 +185,7 @@ export function parseSarif(doc: Obj): ParsedReport {
   const findings: IngestFinding[] = [];
   const tools: string[] = [];
   const failedTools = new Set<string>();
+  const profiles = new Set<Profile | undefined>();
   arr(doc.runs, 'runs').forEach((run, i) => {
     const r = obj(run, `runs[${i}]`);
     const driver = obj(obj(r.tool, `runs[${i}].tool`).driver, `runs[${i}].tool.driver`);
@@ -184,18 +196,24 @@ export function parseSarif(doc: Obj): ParsedReport {
       Array.isArray(r.invocations) &&
       r.invocations.some((inv) => isObj(inv) && inv.executionSuccessful === false);
     if (failed) failedTools.add(tool);
+    profiles.add(tool === 'vanguard' ? runProfile(r.invocations) : undefined);
     (r.results === undefined ? [] : arr(r.results, `runs[${i}].results`)).forEach((res, j) => {
       findings.push(result(obj(res, `runs[${i}].results[${j}]`), `runs[${i}].results[${j}]`, tool, rules));
     });
   });
   // A tool with any failed run closes nothing, even if another of its runs succeeded.
-  const scope: ScanScope[] = tools.filter((t) => !failedTools.has(t)).map((tool) => ({ tool }));
+  // Vanguard's runs say their rule profile (invocations[].properties.profile): taken when every run says the same.
+  const profile = profiles.size === 1 ? [...profiles][0] : undefined;
+  const scope: ScanScope[] = tools
+    .filter((t) => !failedTools.has(t))
+    .map((tool) => ({ tool, ...(profile === 'default' ? { keepAuditOnly: true } : {}) }));
   const partial = failedTools.size > 0;
   return {
     format: 'sarif',
     tools,
     status: partial ? 'partial' : 'complete',
     scope,
+    ...(profile ? { profile } : {}),
     findings,
     notes: partial ? ['a run reported executionSuccessful: false; its findings are not closed'] : [],
   };

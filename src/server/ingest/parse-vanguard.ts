@@ -14,6 +14,7 @@ import {
   strList,
   type Obj,
 } from './check.js';
+import { PROFILES } from '../../core/profile.js';
 import { parseDeployment } from './parse-deployment.js';
 import { vanguardFlow } from './parse-flow.js';
 import type { IngestFinding, InventoryComponent, ParsedReport, ReportInventory } from './types.js';
@@ -155,6 +156,7 @@ export function parseVanguard(doc: Obj): ParsedReport {
     return { id: str(o.id, `analyzers[${i}].id`, 50), status: str(o.status, `analyzers[${i}].status`, 20) };
   });
   const status = oneOf(doc.status, ['complete', 'partial'] as const, 'status');
+  const profile = doc.profile === undefined ? undefined : oneOf(doc.profile, PROFILES, 'profile');
   const checked = analyzers.filter((a) => a.status === 'succeeded').map((a) => a.id);
   // Policy findings (a suppression without a reason) are complete whenever the scan is.
   if (status === 'complete') checked.push('policy');
@@ -167,7 +169,16 @@ export function parseVanguard(doc: Obj): ParsedReport {
     format: 'vanguard',
     tools: ['vanguard'],
     status,
-    scope: [{ tool: 'vanguard', analyzers: checked, ...probeScope(doc.probe) }],
+    scope: [
+      {
+        tool: 'vanguard',
+        analyzers: checked,
+        ...probeScope(doc.probe),
+        // A default-profile scan never looks for the audit profile's leads: it cannot say they are gone.
+        ...(profile === 'default' ? { keepAuditOnly: true } : {}),
+      },
+    ],
+    ...(profile ? { profile } : {}),
     ...(startedAt ? { startedAt } : {}),
     findings,
     ...(doc.inventory !== undefined ? { inventory: inventory(doc.inventory) } : {}),

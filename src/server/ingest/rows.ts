@@ -1,6 +1,7 @@
 import { maskOf, OWASP_BITS, PRINCIPLE_BITS } from '../store/labels.js';
 import type { FindingRow, NewFinding } from '../store/schema.js';
 import { slaDue, type SlaSettings } from './sla.js';
+import type { Profile } from '../../core/profile.js';
 import type { IngestFinding } from './types.js';
 
 /** An active cross-project decision on an advisory + package. */
@@ -25,6 +26,8 @@ export interface RowContext {
   now: string;
   sla: SlaSettings;
   detectedBy: 'scan' | 'rematch';
+  /** The report's rule profile, when it says (ParsedReport.profile). */
+  profile?: Profile;
   /** Due dates already computed in this report, by severity and clock start (most rows share both). */
   dueCache?: Map<string, string | null>;
 }
@@ -114,6 +117,17 @@ function nextStatus(
   return undefined;
 }
 
+/**
+ * Whether only audit-profile scans have reported the finding: a default-profile sighting settles it (0); an
+ * audit-profile one keeps what a default scan settled and marks a new finding (1); a report that does not say its
+ * profile keeps the stored value.
+ */
+function auditOnly(prev: FindingRow | undefined, profile: Profile | undefined): number | null {
+  if (profile === 'default') return 0;
+  if (profile === 'audit') return prev ? (prev.audit_only ?? 0) : 1;
+  return prev?.audit_only ?? null;
+}
+
 /** The full row to upsert for one reported finding, and the status change it makes (if any). */
 export function findingRow(
   f: IngestFinding,
@@ -165,6 +179,7 @@ export function findingRow(
     owasp_mask: maskOf(OWASP_BITS, f.owasp),
     tier: f.tier ?? null,
     flow: f.flow ? JSON.stringify(f.flow) : null,
+    audit_only: auditOnly(prev, ctx.profile),
   };
   if (!next) return { row };
   return { row, transition: { from: prev?.status ?? null, to: next.status, reason: next.reason } };

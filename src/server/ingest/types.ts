@@ -1,5 +1,6 @@
 import type { DeclaredDeployment } from '../../core/deployment.js';
 import type { FlowStep, Location, Phase } from '../../core/finding.js';
+import type { Profile } from '../../core/profile.js';
 
 /** The inventory shape of the shared ScanResult contract (`ScanResult.inventory`, schema 1.1.0). */
 export interface InventoryComponent {
@@ -65,6 +66,11 @@ export interface ScanScope {
    * in ':' matches any continuation. A probe checks only the origins and hosts it was given.
    */
   paths?: string[];
+  /**
+   * A default-profile scan: findings only audit-profile scans have reported (`audit_only`) are outside what it
+   * looks for, so it leaves them as they are.
+   */
+  keepAuditOnly?: boolean;
 }
 
 /** A report of any accepted format, reduced to what ingest needs. */
@@ -74,6 +80,8 @@ export interface ParsedReport {
   status: 'complete' | 'partial';
   /** Scopes the scan checked completely; a partial scan lists only what it did check. */
   scope: ScanScope[];
+  /** The rule profile of a Vanguard result (schemaVersion 1.6.0); absent when the report does not say. */
+  profile?: Profile;
   startedAt?: string;
   findings: IngestFinding[];
   inventory?: ReportInventory;

@@ -36,6 +36,7 @@ const COLUMN_TYPES: ReadonlyMap<string, 'integer' | 'bigint' | 'double precision
       'n',
       'due',
       'within',
+      'audit_only',
     ] as const
   ).map((c) => [c, 'integer'] as const),
   // A duration in seconds: a finding introduced decades before it was seen passes 2^31 (migration 10).

@@ -399,6 +399,18 @@ function v9CodeFlow(): Migration {
 }
 
 /**
+ * Version 14: whether only audit-profile scans have reported a finding (`findings.audit_only`), so a
+ * default-profile scan, which never looks for the audit profile's leads, does not mark them fixed.
+ */
+function v14AuditOnly(): Migration {
+  return {
+    async up(db: Kysely<unknown>): Promise<void> {
+      await db.schema.alterTable('findings').addColumn('audit_only', 'integer').execute();
+    },
+  };
+}
+
+/**
  * The versioned migrations, in order; `secrets` seals what version 8 encrypts (without it, a store
  * holding signing keys cannot be migrated past version 7).
  */
@@ -419,6 +431,7 @@ export function migrations(dialect: Dialect, secrets: SecretBox = secretBox({}))
         '0011_ingest_seen': v11Seen(dialect),
         '0012_search_chunks': v12SearchChunks(dialect),
         '0013_rollup_bands': v13RollupBands(dialect),
+        '0014_audit_only': v14AuditOnly(),
       }),
   };
 }

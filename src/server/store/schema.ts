@@ -128,6 +128,12 @@ export interface FindingTable {
   tier: string | null;
   /** JSON of the taint path (FlowStep[]) from source to sink, for taint findings (migration 9). */
   flow: string | null;
+  /**
+   * 1 while only scans of the opt-in audit profile have reported the finding, 0 once a default-profile scan has;
+   * null for rows written before migration 14 and for reports that do not say their profile. A default-profile
+   * scan does not close a finding with 1: it never looks for it (migration 14).
+   */
+  audit_only: number | null;
 }
 
 /** Which tools reported a finding, one row each: the tool filter reads it instead of the JSON list. */
