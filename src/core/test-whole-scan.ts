@@ -19,7 +19,7 @@ export async function wholeScanOf(
       workers: 1,
       failOn: 'none',
       only: ['secrets', 'code'],
-      options: { code: { profile } },
+      options: { code: { profile }, secrets: { profile } },
     });
     return r.findings.filter((f) => f.location.path === path);
   } finally {
