@@ -1,23 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { expandTemplate, seededRandom } from '../analyzers/secrets/test-tokens.js';
 import { configDefaultLines, localDefaultLines } from './config-default.js';
-import { wholeScanOf } from './test-whole-scan.js';
+import { credentialRowsOf } from './test-whole-scan.js';
 
 const rnd = seededRandom(3607);
 const key = (n = 32): string => expandTemplate(`<<a62:${n}>>`, rnd);
 // A strong password, joined at run time so this file holds none for the repository's own scan to read.
 const STRONG = ['Xq7#', 'mL2v!pR9'].join('');
 
-/** The credential findings of one file of a whole scan, as [line, rule, severity, message]. */
-async function scanned(
-  path: string,
-  text: string,
-  profile: 'default' | 'audit' = 'default',
-): Promise<[number, string, string, string][]> {
-  return (await wholeScanOf(path, text, profile))
-    .filter((f) => f.analyzer === 'secrets' || /credential/.test(f.ruleId))
-    .map((f) => [f.location.startLine, f.ruleId, f.severity, f.message]);
-}
+const scanned = credentialRowsOf;
 
 const plugin = (defaults: string[], extra: string[] = []): string =>
   [

@@ -26,3 +26,17 @@ export async function wholeScanOf(
     rmSync(root, { recursive: true, force: true });
   }
 }
+
+/**
+ * The credential findings of one file of a whole scan (the secrets analyzer's and the code rules' for credentials,
+ * crypto keys and password hashes), as [line, rule, severity, message].
+ */
+export async function credentialRowsOf(
+  path: string,
+  text: string,
+  profile: 'default' | 'audit' = 'default',
+): Promise<[number, string, string, string][]> {
+  return (await wholeScanOf(path, text, profile))
+    .filter((f) => f.analyzer === 'secrets' || /credential|crypto-key|password-hash/.test(f.ruleId))
+    .map((f) => [f.location.startLine, f.ruleId, f.severity, f.message]);
+}

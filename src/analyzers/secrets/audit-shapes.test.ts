@@ -7,7 +7,7 @@ const rnd = seededRandom(5507);
 // Words joined at run time so this file holds no password for the repository's own scan.
 const PASS = ['pass', 'word'].join('');
 const pem = (): string =>
-  generateKeyPairSync('rsa', { modulusLength: 1024 }).privateKey.export({
+  generateKeyPairSync('rsa', { modulusLength: 2048 }).privateKey.export({
     type: 'pkcs8',
     format: 'pem',
   }) as string;

@@ -1,20 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { wholeScanOf } from '../../core/test-whole-scan.js';
+import { credentialRowsOf } from '../../core/test-whole-scan.js';
 import { expandTemplate, seededRandom } from './test-tokens.js';
 
 const rnd = seededRandom(4821);
 const key = (n = 32): string => expandTemplate(`<<a62:${n}>>`, rnd);
 
-/** The credential findings of one file of a whole scan, as [line, rule, severity, message]. */
-async function scanned(
-  path: string,
-  text: string,
-  profile: 'default' | 'audit' = 'default',
-): Promise<[number, string, string, string][]> {
-  return (await wholeScanOf(path, text, profile))
-    .filter((f) => f.analyzer === 'secrets' || /credential|crypto-key|password-hash/.test(f.ruleId))
-    .map((f) => [f.location.startLine, f.ruleId, f.severity, f.message]);
-}
+const scanned = credentialRowsOf;
 
 const extractor = (pattern: string, extra: string[] = []): string =>
   [
