@@ -14,7 +14,7 @@ import type { Detection } from './engine.js';
  *   under an API's name in a site client (site-client-key.ts: 0 true of 23);
  * - a weak password lowered for what it reaches: a service on this machine, a device's factory login, a block
  *   written around documentation's reserved names, a test backend's account, and a strong credential of a block
- *   for a service on this machine (rules-generic.ts: 0 true of 11);
+ *   for a service on this machine (rules-generic.ts: 0 true of 12);
  * - a credential found by its name alone (no provider's format) in a test or fixture file (below: 0 true of 4).
  *
  * A provider's token (AWS, GitHub, Stripe, Slack…: its format is live wherever it is written) is none of these

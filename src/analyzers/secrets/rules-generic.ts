@@ -167,7 +167,7 @@ export function passwordVerdict(m: MatchContext, inUrl: boolean): Verdict {
     const testAccount = !inUrl && TEST_ACCOUNT.test(m.before);
     // Lowered for what it reaches (a service on this machine, a device's factory login, a block written around
     // documentation's reserved names, a test backend's account), not for a documentation page: the opt-in audit
-    // profile's (audit-shapes.ts: 0 true of 10 on the accuracy bench). A weak password in a documentation page is
+    // profile's (audit-shapes.ts: 0 true of 11 on the accuracy bench). A weak password in a documentation page is
     // most often the product's documented default login and stays.
     const reaches = local || device || testAccount || (doc && !DOC_PATH.test(m.path));
     // A weak password in documentation is an example to copy: worth a note, not a high finding.
