@@ -52,6 +52,18 @@ describe('vanguard rules', () => {
     expect(defaults).not.toContain('code/js-audit-file-path');
   });
 
+  it('marks the secrets rules some of whose shapes only the audit profile reports, and names the shapes', async () => {
+    const text = await run('list', '--analyzer', 'secrets');
+    expect(text).toMatch(/secrets\/private-key\s+critical\s+-\s+default\*\s+CWE-321/);
+    expect(text).toMatch(/secrets\/aws-access-key\s+critical\s+-\s+default\s+CWE-798/);
+    expect(text).toContain('default*: some of its findings only with --profile audit');
+    out = [];
+    const shown = await run('show', 'secrets/private-key');
+    expect(shown).toContain(
+      'audit only:  plain key material in a test, fixture, example-program or documentation file',
+    );
+  });
+
   it('shows one rule with its taxonomy and fix', async () => {
     const text = await run('show', 'code/py-command-injection');
     expect(text).toContain('CWE-78');

@@ -62,11 +62,17 @@ export function registerRules(program: Command): void {
       for (const r of list.sort((a, b) => (a.id < b.id ? -1 : 1))) {
         const cwe = r.cwe.map((c) => `CWE-${c}`).join(',');
         // Tier: how code findings are established (taint, pattern, audit); '-' for other analyzers.
-        // Profile: `audit` for the opt-in audit rules (`scan --profile audit`), `default` for the others.
+        // Profile: `audit` for the opt-in audit rules (`scan --profile audit`), `default` for the others, and
+        // `default*` for a default rule some of whose shapes only the audit profile reports (`rules show`).
+        const profile = r.profile ?? (r.auditShapes?.length ? 'default*' : 'default');
         process.stdout.write(
-          `${pad(r.id, 42)} ${pad(r.severity, 8)} ${pad(r.tier ?? '-', 7)} ${pad(r.profile ?? 'default', 8)} ${pad(cwe, 18)} ${r.title}\n`,
+          `${pad(r.id, 42)} ${pad(r.severity, 8)} ${pad(r.tier ?? '-', 7)} ${pad(profile, 8)} ${pad(cwe, 18)} ${r.title}\n`,
         );
       }
+      if (list.some((r) => r.profile === undefined && r.auditShapes?.length))
+        process.stdout.write(
+          'default*: some of its findings only with --profile audit (see: vanguard rules show <id>)\n',
+        );
       process.stdout.write(`${list.length} rules\n`);
     });
 
@@ -92,6 +98,7 @@ export function registerRules(program: Command): void {
         `  severity:    ${r.severity} (confidence ${r.confidence})`,
         ...(r.tier ? [`  tier:        ${r.tier}`] : []),
         `  profile:     ${r.profile === 'audit' ? 'audit (opt-in: scan --profile audit)' : 'default'}`,
+        ...(r.auditShapes ?? []).map((shape) => `  audit only:  ${shape}`),
         `  CWE:         ${r.cwe.map((c) => `CWE-${c}`).join(', ')}`,
         `  OWASP:       ${ruleOwasp(r).join(', ')}`,
         `  principles:  ${r.principles.join(', ')}`,

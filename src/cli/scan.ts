@@ -86,7 +86,7 @@ export function registerScan(program: Command): void {
     .addOption(
       new Option(
         '--profile <name>',
-        "rule profile: audit adds low-confidence audit leads (non-constant file paths, require, RegExp, SQL text, redirects, …) to the default rules (default: vanguard.yaml's profile, else default)",
+        "rule profile: audit adds low-confidence audit leads (non-constant file paths, require, RegExp, SQL text, redirects, …) and the secrets found in tests, examples and docs, site clients and blocks for localhost to the default findings (default: vanguard.yaml's profile, else default)",
       ).choices([...PROFILES]),
     )
     .option('--config <file>', 'policy file (default: vanguard.yaml at the scanned root, if any)')
@@ -157,6 +157,8 @@ export function registerScan(program: Command): void {
         ...config.options,
         secrets: {
           ...config.options.secrets,
+          // The profile reaches the secrets analyzer as it reaches the code analyzer (audit-shapes.ts).
+          profile: flags.profile ?? config.profile ?? 'default',
           history: flags.history === true,
           ...(flags.historySince !== undefined ? { historySince: flags.historySince } : {}),
         },

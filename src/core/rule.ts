@@ -34,6 +34,8 @@ export interface RuleMeta {
   tier?: Tier;
   /** Code rules of the opt-in audit profile say so (`audit`); others run in every scan. */
   profile?: Profile;
+  /** A default-profile rule some of whose findings only the audit profile reports: each such shape, in words. */
+  auditShapes?: string[];
 }
 
 export interface FindingInput {

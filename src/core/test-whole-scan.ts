@@ -19,10 +19,24 @@ export async function wholeScanOf(
       workers: 1,
       failOn: 'none',
       only: ['secrets', 'code'],
-      options: { code: { profile } },
+      options: { code: { profile }, secrets: { profile } },
     });
     return r.findings.filter((f) => f.location.path === path);
   } finally {
     rmSync(root, { recursive: true, force: true });
   }
+}
+
+/**
+ * The credential findings of one file of a whole scan (the secrets analyzer's and the code rules' for credentials,
+ * crypto keys and password hashes), as [line, rule, severity, message].
+ */
+export async function credentialRowsOf(
+  path: string,
+  text: string,
+  profile: 'default' | 'audit' = 'default',
+): Promise<[number, string, string, string][]> {
+  return (await wholeScanOf(path, text, profile))
+    .filter((f) => f.analyzer === 'secrets' || /credential|crypto-key|password-hash/.test(f.ruleId))
+    .map((f) => [f.location.startLine, f.ruleId, f.severity, f.message]);
 }

@@ -157,7 +157,7 @@ export const configSchema = object(
     profile: optional(
       oneOf(
         PROFILES,
-        'Rule profile. "default": findings precise enough to act on. "audit": also the opt-in audit rules, which report a dangerous API (file paths, require, RegExp, child_process, SQL text, redirects, URL assignments, Math.random, computed-key writes) given a value the program does not fix: low-confidence leads for a security review, noisy by design. The --profile flag wins.',
+        'Rule profile. "default": findings precise enough to act on. "audit": also the opt-in audit rules, which report a dangerous API (file paths, require, RegExp, child_process, SQL text, redirects, URL assignments, Math.random, computed-key writes) given a value the program does not fix: low-confidence leads for a security review, noisy by design; and the secrets findings the default leaves out (keys and name-only credentials in tests, fixtures, examples and docs; the keys of site clients; credentials for a service on localhost; the factory login of a device). The --profile flag wins.',
       ),
     ),
     roles: optional(

@@ -1,11 +1,10 @@
 import type { Analyzer, AnalyzerContext, FileRef, ProjectContext, SourceFile } from '../../core/analyzer.js';
 import { ConfigError } from '../../core/errors.js';
-import { PROFILES, profileIncludes } from '../../core/profile.js';
+import { profileIncludes, profileOption } from '../../core/profile.js';
 import type { Profile } from '../../core/profile.js';
 import { oneStepLower } from '../../core/finding.js';
 import { COOKIE_REPLY_NOTE } from './cookie-reply.js';
 import type { FlowStep, RawFinding } from '../../core/finding.js';
-import { LOCAL_DEFAULT_NOTE } from '../../core/config-default.js';
 import { handRunScriptsOf, opensListener } from '../../core/hand-run.js';
 import { isTestUserPassword, isTranslationFile } from '../../core/file-role.js';
 import { inTestAppLogin } from '../../core/seeded-login.js';
@@ -115,11 +114,7 @@ export function rulesFor(dirs: readonly string[] = [], profile: Profile = 'defau
 
 /** The code analyzer's `profile` option (from `--profile` or vanguard.yaml's `profile`). */
 export function profileOf(options: Readonly<Record<string, unknown>>): Profile {
-  const v = options['profile'];
-  if (v === undefined) return 'default';
-  if (typeof v !== 'string' || !(PROFILES as readonly string[]).includes(v))
-    throw new ConfigError(`code: option "profile" must be one of ${PROFILES.join(', ')}`);
-  return v as Profile;
+  return profileOption('code', options);
 }
 
 function rulesDirsOf(options: Readonly<Record<string, unknown>>): string[] {
@@ -319,15 +314,10 @@ export const codeAnalyzer: Analyzer = {
         note === undefined && !belowLogin && m.path === undefined
           ? siteReason(m.rule.id, lines[m.line - 1] ?? '', m.secret, m.line)
           : undefined;
-      // A site's or a protocol's client key, or a configuration default, is the audit profile's (not a password
-      // among a local service's defaults, which stays lowered).
-      if (
-        siteClient !== undefined &&
-        siteClient !== LOCAL_DEFAULT_NOTE &&
-        !auditProfile &&
-        AUDIT_WHEN_CLIENT_KEY.has(m.rule.id)
-      )
-        return [];
+      // A site's or a protocol's client key, a configuration default, a device's factory login and (since stop 55,
+      // as the secrets analyzer's) a password among the defaults for a service on this machine are the audit
+      // profile's.
+      if (siteClient !== undefined && !auditProfile && AUDIT_WHEN_CLIENT_KEY.has(m.rule.id)) return [];
       const lowered =
         belowLogin && shell
           ? belowShell(m.rule.severity, m.message, shell)

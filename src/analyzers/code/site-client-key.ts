@@ -27,16 +27,20 @@ const CLIENT_KEY_RULES = new Set([
 ]);
 
 /**
- * The Python rules whose client-key finding (lowered by siteClientReasons: a site client's key, a protocol client's
- * password digest, a default of the program's configuration; not a password among a local service's defaults) only
- * the opt-in audit profile reports: 20 of 20 such findings on the accuracy bench were false (stop 54), a site's
- * public app key or a digest its protocol fixes. In the audit profile they are reported as before, lowered and at
- * low confidence.
+ * The rules whose client-key finding (lowered by siteClientReasons: a site client's key, a protocol client's
+ * password digest, a default of the program's configuration, a device's factory login, and since stop 55 a password
+ * among the defaults for a service on this machine) only the opt-in audit profile reports: 20 of 20 such findings on
+ * the accuracy bench were false (stop 54), a site's public app key or a digest its protocol fixes. The JavaScript
+ * rules joined at stop 55 with the secrets analyzer's same shapes (secrets/audit-shapes.ts), which had reported
+ * them merged into their row: the danger does not depend on the language. In the audit profile they are reported
+ * as before, lowered and at low confidence.
  */
 export const AUDIT_WHEN_CLIENT_KEY: ReadonlySet<string> = new Set([
   'code/py-hardcoded-credential',
   'code/py-hardcoded-crypto-key',
   'code/py-weak-password-hash',
+  'code/js-hardcoded-credential',
+  'code/js-hardcoded-crypto-key',
 ]);
 
 /**

@@ -37,6 +37,8 @@ export interface Detection {
   confidence?: Confidence;
   severity?: Severity;
   note?: string;
+  /** A shape only the opt-in audit profile reports (audit-shapes.ts); a default scan leaves it out. */
+  auditOnly?: boolean;
 }
 
 /** What the engine needs to know about the scanned input besides its bytes. */
@@ -301,6 +303,7 @@ export class SecretEngine {
       if (c.verdict.confidence) d.confidence = c.verdict.confidence;
       if (c.verdict.severity) d.severity = c.verdict.severity;
       if (c.verdict.note) d.note = c.verdict.note;
+      if (c.verdict.auditOnly) d.auditOnly = true;
       out.push(d);
     }
     return out;

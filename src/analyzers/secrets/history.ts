@@ -3,6 +3,8 @@ import type { HistoryAddition, ProjectContext } from '../../core/analyzer.js';
 import { VanguardError } from '../../core/errors.js';
 import type { RawFinding } from '../../core/finding.js';
 import { parseDirectives, ruleMatches } from '../../policy/inline.js';
+import { profileOption } from '../../core/profile.js';
+import { forProfile } from './audit-shapes.js';
 import { withoutDocExamples } from './documented-default.js';
 import type { SecretEngine } from './engine.js';
 import { toFinding } from './to-finding.js';
@@ -60,7 +62,12 @@ async function scanAddition(
   const texts = p.lines.map((l) => l.toString('utf8'));
   // A page's example password is as made up in the commit that wrote it as in the working tree: judged by the
   // same evidence (the working tree's shipped configuration and code, the lines the commit added).
-  const detections = await withoutDocExamples(scanned, p.path, () => texts, ctx);
+  const detections = forProfile(
+    await withoutDocExamples(scanned, p.path, () => texts, ctx),
+    p.path,
+    texts.join('\n'),
+    profileOption('secrets', ctx.options),
+  );
   const { directives } = parseDirectives(p.path, texts);
   for (const d of detections) {
     const key = createHash('sha256').update(`${d.ruleId}\0${d.secret}`).digest('hex');

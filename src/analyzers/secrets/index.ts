@@ -11,6 +11,8 @@ import { withoutLocalCertKeys } from './local-cert-key.js';
 import { severityOf, toFinding } from './to-finding.js';
 import { productNameVariants } from './weak-password.js';
 import { lowerInSiteClient } from './site-client-key.js';
+import { forProfile, withAuditShapes } from './audit-shapes.js';
+import { profileOption } from '../../core/profile.js';
 
 let engine: SecretEngine | undefined;
 
@@ -41,7 +43,7 @@ export function productNames(ctx: Pick<AnalyzerContext, 'root' | 'readFile'>): P
 export const secretsAnalyzer: Analyzer = {
   id: 'secrets',
   description: 'Hard-coded credentials, private keys and weak passwords, in files and git history.',
-  rules: SECRET_RULES.map((r) => r.meta),
+  rules: SECRET_RULES.map((r) => withAuditShapes(r.meta)),
   matches(_file: FileRef): boolean {
     // Secrets hide in every kind of text file; the core already skips binaries and oversized files.
     return true;
@@ -60,7 +62,10 @@ export const secretsAnalyzer: Analyzer = {
     const found = await withoutLocalCertKeys(documented, file.path, file.text, ctx);
     const script = found.length === 0 ? undefined : (await handRunScriptsOf(ctx)).get(file.path);
     const kept = script === undefined ? found : lowerInDevServer(found, file.text, script, severityOf);
-    return lowerInSiteClient(kept, file.text, severityOf).map((d) => toFinding(d, file.path));
+    const lowered = lowerInSiteClient(kept, file.text, severityOf);
+    return forProfile(lowered, file.path, file.text, profileOption('secrets', ctx.options)).map((d) =>
+      toFinding(d, file.path),
+    );
   },
   async analyzeProject(ctx) {
     if (ctx.options.history !== true) return [];

@@ -162,19 +162,25 @@ export function passwordVerdict(m: MatchContext, inUrl: boolean): Verdict {
     // default configuration's LDAP section binding as `cn=…,dc=example,dc=com` with the password "1234").
     const doc = DOC_PATH.test(m.path) || (!inUrl && EXAMPLE_NAMES.test(m.around()));
     const lowConfidence = doc || TEST_OR_DOC_PATH.test(m.path) ? { confidence: 'low' as const } : {};
+    // A weak password named for a test account (`CAS_TEST_PASSWORD = 'test'` beside `CAS_TEST_USER`): the
+    // settings of a test backend, kept but low.
+    const testAccount = !inUrl && TEST_ACCOUNT.test(m.before);
+    // Lowered for what it reaches (a service on this machine, a device's factory login, a block written around
+    // documentation's reserved names, a test backend's account), not for a documentation page: the opt-in audit
+    // profile's (audit-shapes.ts: 0 true of 11 on the accuracy bench). A weak password in a documentation page is
+    // most often the product's documented default login and stays.
+    const reaches = local || device || testAccount || (doc && !DOC_PATH.test(m.path));
     // A weak password in documentation is an example to copy: worth a note, not a high finding.
     return {
       ruleId: WEAK_PASSWORD_ID,
       note: device ? `${reason}; ${DEVICE_LOGIN_NOTE}` : reason,
       ...lowConfidence,
-      // A weak password named for a test account (`CAS_TEST_PASSWORD = 'test'` beside `CAS_TEST_USER`): the
-      // settings of a test backend, kept but low.
-      ...(local || doc || device || (!inUrl && TEST_ACCOUNT.test(m.before))
-        ? { severity: 'low' as const }
-        : {}),
+      ...(local || doc || device || testAccount ? { severity: 'low' as const } : {}),
+      ...(reaches ? { auditOnly: true } : {}),
     };
   }
-  if (!inUrl && local) return { severity: 'medium', note: LOCAL_NOTE };
+  // A strong credential of a block for a service on this machine: the audit profile's too (0 true of 1).
+  if (!inUrl && local) return { severity: 'medium', note: LOCAL_NOTE, auditOnly: true };
   return TEST_OR_DOC_PATH.test(m.path) ? { confidence: 'low' } : {};
 }
 const LOCAL_NOTE = 'The block connects to a service on this machine (its host is localhost).';
@@ -195,7 +201,8 @@ function genericVerdict(m: MatchContext): Verdict {
   if (v.includes('://') || v.startsWith('/') || v.startsWith('.')) return false;
   if (!/[0-9]/.test(v) || !/[A-Za-z]/.test(v)) return false;
   if (entropy(v) < 3.5 || madeUpInTest(m)) return false;
-  return localConfigBlock(m) ? { severity: 'medium', note: LOCAL_NOTE } : alteredSample(m);
+  // The opt-in audit profile's, as a password there (audit-shapes.ts).
+  return localConfigBlock(m) ? { severity: 'medium', note: LOCAL_NOTE, auditOnly: true } : alteredSample(m);
 }
 
 const DB_SCHEMES =

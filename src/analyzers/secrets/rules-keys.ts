@@ -92,26 +92,33 @@ function testsOwnKey(m: MatchContext): boolean {
  * (an AWS key in a test) is an account on a live service and is not lowered this way.
  */
 function testKey(m: MatchContext): Verdict {
+  // Each of these is the opt-in audit profile's (audit-shapes.ts: 0 true of 32 on the accuracy bench); a default
+  // scan leaves it out, as it leaves out a test's made-up password. A provider's token in a test (another rule)
+  // keeps being reported.
   if (testsOwnKey(m)) {
     return {
+      auditOnly: true,
       severity: 'info',
       note: "The tests' own key by where it is written and its name; reported only so nothing deployed trusts it.",
     };
   }
   if (inTests(m)) {
     return {
+      auditOnly: true,
       severity: 'medium',
       note: "In a test folder: most likely the tests' own key; check that nothing deployed trusts it.",
     };
   }
   if (inExampleFolder(m)) {
     return {
+      auditOnly: true,
       severity: 'medium',
       note: "In an example program's folder: most likely the key its demo server loads; check that nothing deployed trusts it.",
     };
   }
   return inDocs(m)
     ? {
+        auditOnly: true,
         severity: 'medium',
         note: 'In documentation: most likely a sample key the page shows its readers; check that nothing deployed trusts it.',
       }

@@ -1,20 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { wholeScanOf } from '../../core/test-whole-scan.js';
+import { credentialRowsOf } from '../../core/test-whole-scan.js';
 import { expandTemplate, seededRandom } from './test-tokens.js';
 
 const rnd = seededRandom(4821);
 const key = (n = 32): string => expandTemplate(`<<a62:${n}>>`, rnd);
 
-/** The credential findings of one file of a whole scan, as [line, rule, severity, message]. */
-async function scanned(
-  path: string,
-  text: string,
-  profile: 'default' | 'audit' = 'default',
-): Promise<[number, string, string, string][]> {
-  return (await wholeScanOf(path, text, profile))
-    .filter((f) => f.analyzer === 'secrets' || /credential|crypto-key|password-hash/.test(f.ruleId))
-    .map((f) => [f.location.startLine, f.ruleId, f.severity, f.message]);
-}
+const scanned = credentialRowsOf;
 
 const extractor = (pattern: string, extra: string[] = []): string =>
   [
@@ -38,12 +29,13 @@ const SITE_PATTERN = "r'https?://(?:www\\.)?exampletube\\.com/watch/(?P<id>[0-9]
 
 describe("a key in a module that handles one website's links", () => {
   it('is lowered one step with its reason: the key and the signing key the site’s page gives every visitor', async () => {
-    // The code rules' client keys so lowered are reported only with the opt-in audit profile (stop 54); the
-    // secrets analyzer's finding stays, lowered.
+    // The code rules' client keys so lowered are reported only with the opt-in audit profile (stop 54), and so is
+    // the secrets analyzer's (stop 55, audit-shapes.ts), lowered.
     const at = await scanned('extractors/exampletube.py', extractor(SITE_PATTERN));
-    expect(at.map(([l, r, s]) => [l, r, s])).toEqual([[7, 'secrets/generic-api-key', 'medium']]);
-    expect(at[0]![3]).toContain("handles one website's page links");
+    expect(at).toEqual([]);
     const audit = await scanned('extractors/exampletube.py', extractor(SITE_PATTERN), 'audit');
+    expect(audit.map(([l, r, s]) => [l, r, s])).toContainEqual([7, 'secrets/generic-api-key', 'medium']);
+    expect(audit.find(([l]) => l === 7)![3]).toContain("handles one website's page links");
     expect(audit.map(([l, r, s]) => [l, r, s])).toContainEqual([
       11,
       'code/py-hardcoded-crypto-key',
@@ -61,7 +53,22 @@ describe("a key in a module that handles one website's links", () => {
     const levels = at.map(([l, r, s]) => [l, r, s]);
     expect(levels).toContainEqual([8, 'secrets/aws-access-key', 'critical']);
     expect(levels.find(([l]) => l === 9)?.[2]).toBe('high');
-    expect(levels).toContainEqual([7, 'secrets/generic-api-key', 'medium']);
+    expect(levels.find(([l]) => l === 7)).toBeUndefined();
+  });
+
+  it("leaves the site API's own login (a password under an API's name) to the audit profile, lowered", async () => {
+    const weak = ['111', '11'].join('');
+    const api = [`    _API_USER = 'tvapp_147'`, `    _API_PASS = '${weak}'`];
+    const at = await scanned('extractors/exampletube.py', extractor(SITE_PATTERN, api));
+    expect(at.filter(([, r]) => r.startsWith('secrets/'))).toEqual([]);
+    const audit = await scanned('extractors/exampletube.py', extractor(SITE_PATTERN, api), 'audit');
+    expect(audit.map(([l, r, s]) => [l, r, s])).toContainEqual([9, 'secrets/weak-password', 'medium']);
+    // Outside a site client (a server's own API login) it keeps its level.
+    const server = await scanned(
+      'server/settings.py',
+      [`API_USER = 'ops'`, `API_PASS = '${weak}'`, ''].join('\n'),
+    );
+    expect(server.map(([l, r, s]) => [l, r, s])).toEqual([[2, 'secrets/weak-password', 'high']]);
   });
 
   it('is not lowered where the module names no site link it handles (an origin allow-list, any address)', async () => {
@@ -105,10 +112,9 @@ describe("a key in a module that handles one website's links", () => {
         `const apiKey = "${key()}";`,
         'module.exports = { PATTERN, apiKey };',
       ].join('\n');
-    const plugin = await scanned(
-      'plugins/exampletube.js',
-      js('/^https?:\\/\\/(?:www\\.)?exampletube\\.com\\/watch\\/(\\d+)/'),
-    );
+    const handler = js('/^https?:\\/\\/(?:www\\.)?exampletube\\.com\\/watch\\/(\\d+)/');
+    expect(await scanned('plugins/exampletube.js', handler)).toEqual([]);
+    const plugin = await scanned('plugins/exampletube.js', handler, 'audit');
     expect(plugin.map(([l, r, s]) => [l, r, s])).toEqual([[2, 'secrets/generic-api-key', 'medium']]);
     const server = await scanned('server/app.js', js('/^https?:\\/\\/(.+\\.)?exampletube\\.com$/'));
     expect(server.map(([l, r, s]) => [l, r, s])).toEqual([[2, 'secrets/generic-api-key', 'high']]);

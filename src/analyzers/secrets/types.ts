@@ -29,7 +29,15 @@ export interface MatchContext {
 
 /** A check's decision: drop the match, or report it (possibly under another rule, with other levels). */
 export type Verdict =
-  false | { ruleId?: string; confidence?: Confidence; severity?: Severity; note?: string };
+  | false
+  | {
+      ruleId?: string;
+      confidence?: Confidence;
+      severity?: Severity;
+      note?: string;
+      /** A shape only the opt-in audit profile reports (audit-shapes.ts); a default scan leaves it out. */
+      auditOnly?: boolean;
+    };
 
 /** Test material of a rule: templates expanded by `expandTemplate` (see test-tokens.ts). */
 export interface RuleExamples {

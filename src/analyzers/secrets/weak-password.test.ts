@@ -71,8 +71,13 @@ describe('weak passwords', () => {
   const q = "'";
   const dq = '"';
   // `files`: the rest of the project (its shipped configuration confirms a documented default password).
-  const scan = async (path: string, text: string, files: Record<string, string> = {}) => {
-    const ctx = makeMemoryContext(files, {}, '/work/globex');
+  const scan = async (
+    path: string,
+    text: string,
+    files: Record<string, string> = {},
+    profile = 'default',
+  ) => {
+    const ctx = makeMemoryContext(files, { profile }, '/work/globex');
     const found = await secretsAnalyzer.analyze(makeSourceFile(path, text), ctx);
     return found.map((f) => [f.ruleId, f.location.startLine, f.severity, f.confidence]);
   };
@@ -290,11 +295,14 @@ describe('weak passwords', () => {
         '  },',
         '};',
       ].join('\n');
-    // The reserved example domain (RFC 2606) says the block is a template to fill in.
-    expect(await scan('defaults/config.js', ldap('example.com'))).toEqual([
+    // The reserved example domain (RFC 2606) says the block is a template to fill in: reported, lowered, only by
+    // the opt-in audit profile (audit-shapes.ts).
+    expect(await scan('defaults/config.js', ldap('example.com'))).toEqual([]);
+    expect(await scan('defaults/config.js', ldap('example.com'), {}, 'audit')).toEqual([
       ['secrets/weak-password', 7, 'low', 'low'],
     ]);
-    expect(await scan('config/ldap.yaml', `host: ldap.example.org\nbind_password: ${dq}1234${dq}`)).toEqual([
+    const yaml = `host: ldap.example.org\nbind_password: ${dq}1234${dq}`;
+    expect(await scan('config/ldap.yaml', yaml, {}, 'audit')).toEqual([
       ['secrets/weak-password', 2, 'low', 'low'],
     ]);
     // A real directory, a look-alike name, or the example far above the block stay high.
@@ -335,7 +343,9 @@ describe('weak passwords', () => {
     expect(await scan('app/accounts.py', other)).toEqual([
       ['secrets/hardcoded-password', 1, 'high', 'medium'],
     ]);
-    expect(await scan('tests/test_auth.py', other)).toEqual([
+    // In a test, found by its name alone: the opt-in audit profile's (audit-shapes.ts).
+    expect(await scan('tests/test_auth.py', other)).toEqual([]);
+    expect(await scan('tests/test_auth.py', other, {}, 'audit')).toEqual([
       ['secrets/hardcoded-password', 1, 'high', 'low'],
     ]);
   });

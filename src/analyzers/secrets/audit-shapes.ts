@@ -1,0 +1,78 @@
+import { roleFromPath, testRoleFromContent } from '../../core/file-role.js';
+import type { Profile } from '../../core/profile.js';
+import type { RuleMeta } from '../../core/rule.js';
+import type { Detection } from './engine.js';
+
+/**
+ * The secrets analyzer's shapes that only the opt-in audit profile reports (`--profile audit`, or `profile: audit`
+ * in vanguard.yaml), by the default-profile rule of docs/rules.md: a shape stays in a default scan only if at least
+ * half of its judged findings on the accuracy bench are true. Each is marked `auditOnly` where it is decided:
+ *
+ * - private key material (PEM, OpenSSH, PuTTY, PGP) in a test, fixture, example-program or documentation file
+ *   (rules-keys.ts, testKey: 0 true of 32);
+ * - a key found by its name alone in a site client, or as a default of the program's configuration, and a password
+ *   under an API's name in a site client (site-client-key.ts: 0 true of 23);
+ * - a weak password lowered for what it reaches: a service on this machine, a device's factory login, a block
+ *   written around documentation's reserved names, a test backend's account, and a strong credential of a block
+ *   for a service on this machine (rules-generic.ts: 0 true of 12);
+ * - a credential found by its name alone (no provider's format) in a test or fixture file (below: 0 true of 4).
+ *
+ * A provider's token (AWS, GitHub, Stripe, Slack…: its format is live wherever it is written) is none of these
+ * and keeps being reported in tests, lowered one step by the role stage. In the audit profile every shape is
+ * reported exactly as before.
+ */
+
+/** Rules that find a credential by the name it is assigned to, with no format of a provider's to vouch for it. */
+const NAME_BASED = new Set([
+  'secrets/generic-api-key',
+  'secrets/hardcoded-password',
+  'secrets/weak-password',
+]);
+const TEST_ROLES = new Set(['test', 'fixture']);
+
+/**
+ * `found` as a scan of `profile` reports it: every detection in the audit profile; in the default profile, not
+ * those of an audit shape (above), nor a name-only credential in a test or fixture file (the test's own login of
+ * its throwaway server far more often than a deployment's; nothing deployed reads it from there).
+ */
+export function forProfile(found: Detection[], path: string, text: string, profile: Profile): Detection[] {
+  if (profile === 'audit' || found.length === 0) return found;
+  // The role the scan gives the file by its path, or by its content (a `test.py` defining a test case).
+  const inTests = TEST_ROLES.has(roleFromPath(path)) || testRoleFromContent(text, path) === 'test';
+  return found.filter((d) => d.auditOnly !== true && !(inTests && NAME_BASED.has(d.ruleId)));
+}
+
+const KEY_IN_TESTS =
+  "plain key material in a test, fixture, example-program or documentation file (the tests' or the demo's own key)";
+const SITE_API_LOGIN =
+  "under an API's name (`_API_PASS`) in a module that handles one website's links (that site's app login)";
+const NAME_IN_TESTS = "in a test or fixture file (found by its name alone: the test's own login)";
+
+/** Per rule, the shapes of its findings that only `--profile audit` reports (`vanguard rules list` and `show`). */
+export const AUDIT_SHAPES: Readonly<Record<string, readonly string[]>> = {
+  'secrets/private-key': [KEY_IN_TESTS],
+  'secrets/openssh-private-key': [KEY_IN_TESTS],
+  'secrets/putty-private-key': [KEY_IN_TESTS],
+  'secrets/pgp-private-key': [KEY_IN_TESTS],
+  'secrets/generic-api-key': [
+    "in a module that handles one website's links (that site's client key), or a default of the program's configuration",
+    'in a configuration block for a service on this machine (its host is localhost)',
+    NAME_IN_TESTS,
+  ],
+  'secrets/hardcoded-password': [
+    SITE_API_LOGIN,
+    'in a configuration block for a service on this machine (its host is localhost)',
+    NAME_IN_TESTS,
+  ],
+  'secrets/weak-password': [
+    SITE_API_LOGIN,
+    "a device's factory login that the program sends to it, a login to a service on this machine, a block written around documentation's reserved names (example.com), a test backend's account",
+    NAME_IN_TESTS,
+  ],
+};
+
+/** `meta` with the shapes of its findings that only the audit profile reports, if it has any. */
+export function withAuditShapes(meta: RuleMeta): RuleMeta {
+  const shapes = AUDIT_SHAPES[meta.id];
+  return shapes === undefined ? meta : { ...meta, auditShapes: [...shapes] };
+}
