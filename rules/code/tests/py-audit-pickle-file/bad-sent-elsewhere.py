@@ -13,5 +13,5 @@ class Mirror:
 
     def restore(self):
         with open(self.path, "rb") as fh:
-            # ruleid: code/py-pickle-load
+            # ruleid: code/py-audit-pickle-file
             return pickle.load(fh)
