@@ -1,3 +1,5 @@
+# Pickles read from files the program opens by path (through any opener) and a new shelf: the default profile
+# reports none of them; the reads are the audit profile's code/py-audit-pickle-file, the new shelf no rule's.
 import pickle
 import shelve
 import time
