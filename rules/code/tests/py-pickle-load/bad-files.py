@@ -12,12 +12,12 @@ class SharedCache:
 
     def load(self, key):
         with open(os.path.join("/tmp", key), "rb") as fh:
-            # a file read: the audit profile's code/py-audit-pickle-file
+            # ruleid: code/py-pickle-load
             return pickle.load(fh)
 
     def load_tmp(self, key):
         with open(os.path.join(tempfile.gettempdir(), key), "rb") as fh:
-            # a file read: the audit profile's code/py-audit-pickle-file
+            # ruleid: code/py-pickle-load
             return pickle.load(fh)
 
     def load_handle(self, fh):
@@ -36,5 +36,5 @@ def restore_upload(request, directory):
     path = os.path.join(directory, "upload.pck")
     request.files["state"].save(path)
     with open(path, "rb") as fh:
-        # a file read: the audit profile's code/py-audit-pickle-file
+        # ruleid: code/py-pickle-load
         return pickle.load(fh)

@@ -15,12 +15,12 @@ class SharedState:
     def load_tmp(self, key):
         # A world-writable temporary folder: any local user can plant the file first.
         fh = open(os.path.join("/tmp", key), "rb")
-        # ruleid: code/py-audit-pickle-file
+        # ruleid: code/py-pickle-load
         return pickle.load(fh)
 
     def load_gettempdir(self, key):
         fh = open(os.path.join(tempfile.gettempdir(), key), "rb")
-        # ruleid: code/py-audit-pickle-file
+        # ruleid: code/py-pickle-load
         return pickle.load(fh)
 
     def load_either(self, key, conn=None):
@@ -28,14 +28,14 @@ class SharedState:
         if conn is not None:
             # The same name bound to a peer's stream: its bytes come from the network.
             fh = conn.makefile("rb")
-        # ruleid: code/py-audit-pickle-file
+        # a file read: the audit profile's code/py-audit-pickle-file
         return pickle.load(fh)
 
     def load_given(self, fh, key=None):
         # The name is a parameter: the caller's handle unless the key is given.
         if key:
             fh = open(os.path.join(self.directory, key), "rb")
-        # ruleid: code/py-audit-pickle-file
+        # a file read: the audit profile's code/py-audit-pickle-file
         return pickle.load(fh)
 
     def load_peer(self, host, key):
@@ -43,10 +43,10 @@ class SharedState:
         if host:
             sock = socket.create_connection((host, 9000))
             with sock.makefile("rb") as fh:
-                # ruleid: code/py-audit-pickle-file
+                # a file read: the audit profile's code/py-audit-pickle-file
                 return pickle.load(fh)
         fh = open(os.path.join(self.directory, key), "rb")
-        # ruleid: code/py-audit-pickle-file
+        # a file read: the audit profile's code/py-audit-pickle-file
         return pickle.load(fh)
 
 
@@ -55,5 +55,5 @@ def restore_upload(request, directory):
     path = os.path.join(directory, "upload.pck")
     request.files["state"].save(path)
     fh = open(path, "rb")
-    # ruleid: code/py-audit-pickle-file
+    # ruleid: code/py-pickle-load
     return pickle.load(fh)
