@@ -67,6 +67,8 @@ const FAMILY = {
 };
 const OURS = {
   'code/py-pickle-load': 'deserialization',
+  'code/py-audit-pickle-file': 'deserialization',
+  'code/py-insecure-deserialization': 'deserialization',
   'code/py-yaml-unsafe-load': 'deserialization',
   'code/py-code-injection': 'code-injection',
   'code/py-command-injection': 'command-injection',

@@ -67,6 +67,33 @@ describe('the audit profile', () => {
     }
   });
 
+  it('reports a pickle read from a file only in the audit profile, bytes in both', async () => {
+    const code = [
+      'import pickle',
+      '',
+      '',
+      'def load_state(path):',
+      "    with open(path, 'rb') as f:",
+      '        return pickle.load(f)',
+      '',
+      '',
+      'def from_peer(conn):',
+      '    return pickle.loads(conn.recv(4096))',
+      '',
+    ].join('\n');
+    const file = makeSourceFile('app/state.py', code, 'app/state.py', Buffer.from(code));
+    const lines = async (profile: string) =>
+      (await codeAnalyzer.analyze(file, makeMemoryContext({}, { profile })))
+        .map((f) => `${f.ruleId}:${f.location.startLine}`)
+        .sort();
+    expect(await lines('default')).toEqual(['code/py-pickle-load:10']);
+    expect(await lines('audit')).toEqual([
+      'code/py-audit-file-path:5',
+      'code/py-audit-pickle-file:6',
+      'code/py-pickle-load:10',
+    ]);
+  });
+
   it('keeps its rules out of the default rule set and lists them in the catalogue', () => {
     const defaults = new Set(rulesFor().set.rules.map((r) => r.id));
     const audit = rulesFor([], 'audit').set.rules.filter((r) => r.profile === 'audit');

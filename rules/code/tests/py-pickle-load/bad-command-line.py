@@ -18,14 +18,14 @@ def fetch(url):
 def cached(name, settings):
     # A file opened from a setting, not from the command's own argument.
     with open(settings.cache_path, "rb") as fp:
-        # ruleid: code/py-pickle-load
+        # a file read: the audit profile's code/py-audit-pickle-file
         return pickle.load(fp)
 
 
 def load_queue(qfile):
     # Not a command: the caller may pass anything.
     with open(qfile, "rb") as fp:
-        # ruleid: code/py-pickle-load
+        # a file read: the audit profile's code/py-audit-pickle-file
         return pickle.load(fp)
 
 
@@ -35,5 +35,5 @@ def restore(name, verbose=False):
     # A path the command builds from a download folder, not the argument itself.
     path = "/srv/downloads/latest.pck"
     with open(path, "rb") as fp:
-        # ruleid: code/py-pickle-load
+        # a file read: the audit profile's code/py-audit-pickle-file
         return pickle.load(fp)

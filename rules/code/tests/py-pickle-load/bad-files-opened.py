@@ -28,14 +28,14 @@ class SharedState:
         if conn is not None:
             # The same name bound to a peer's stream: its bytes come from the network.
             fh = conn.makefile("rb")
-        # ruleid: code/py-pickle-load
+        # a file read: the audit profile's code/py-audit-pickle-file
         return pickle.load(fh)
 
     def load_given(self, fh, key=None):
         # The name is a parameter: the caller's handle unless the key is given.
         if key:
             fh = open(os.path.join(self.directory, key), "rb")
-        # ruleid: code/py-pickle-load
+        # a file read: the audit profile's code/py-audit-pickle-file
         return pickle.load(fh)
 
     def load_peer(self, host, key):
@@ -43,10 +43,10 @@ class SharedState:
         if host:
             sock = socket.create_connection((host, 9000))
             with sock.makefile("rb") as fh:
-                # ruleid: code/py-pickle-load
+                # a file read: the audit profile's code/py-audit-pickle-file
                 return pickle.load(fh)
         fh = open(os.path.join(self.directory, key), "rb")
-        # ruleid: code/py-pickle-load
+        # a file read: the audit profile's code/py-audit-pickle-file
         return pickle.load(fh)
 
 

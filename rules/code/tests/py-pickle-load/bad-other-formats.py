@@ -9,7 +9,7 @@ import torch
 def restore(blob, path):
     # ruleid: code/py-pickle-load
     code = marshal.loads(blob)
-    # ruleid: code/py-pickle-load
+    # a file read: the audit profile's code/py-audit-pickle-file
     db = shelve.open(path)
     # ruleid: code/py-pickle-load
     frame = pd.read_pickle(path)

@@ -14,7 +14,7 @@ class Importer:
 
     def migrate(self):
         with open(self.import_path, "rb") as f:
-            # ruleid: code/py-pickle-load
+            # a file read: the audit profile's code/py-audit-pickle-file
             data = pickle.load(f)
         with open(self.datafile_path, "w") as out:
             json.dump(data, out)
@@ -32,7 +32,7 @@ class Reader:
         if text.startswith("{"):
             return json.loads(text)
         with open(self.path, "rb") as fh:
-            # ruleid: code/py-pickle-load
+            # a file read: the audit profile's code/py-audit-pickle-file
             return pickle.load(fh)
 
 

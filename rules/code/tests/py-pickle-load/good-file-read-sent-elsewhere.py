@@ -13,5 +13,5 @@ class Mirror:
 
     def restore(self):
         with open(self.path, "rb") as fh:
-            # ruleid: code/py-pickle-load
+            # a file read: the audit profile's code/py-audit-pickle-file
             return pickle.load(fh)

@@ -12,7 +12,7 @@ def save(state):
 def load_unpacked(name):
     pkl = open("state.pkl", "rb")
     pkl, size = get_upload(name), 0
-    # ruleid: code/py-pickle-load
+    # a file read: the audit profile's code/py-audit-pickle-file
     return pickle.load(pkl)
 
 
@@ -20,5 +20,5 @@ def load_walrus(name):
     pkl = open("state.pkl", "rb")
     if (pkl := get_upload(name)) is None:
         return None
-    # ruleid: code/py-pickle-load
+    # a file read: the audit profile's code/py-audit-pickle-file
     return pickle.load(pkl)
