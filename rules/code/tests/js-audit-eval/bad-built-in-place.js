@@ -1,5 +1,8 @@
-// Code text the call builds in place, the program's own code with values set into it: a lead only in the audit
-// profile (code/js-code-injection-audit reports a value run whole).
+// examples also for: code/js-code-injection-audit
+// Code text the call builds in place, the program's own code with values set into it (a comparison of numbers and
+// an operator, a call of the program's own function, a value inside a string literal, a callback definition around
+// a filter): a lead only in the audit profile; code/js-code-injection-audit reports none of them (it reports a
+// value run whole, bad-run-whole.js).
 function matches(item, operator, value) {
   const price = parseFloat(value);
   // ruleid: code/js-audit-eval
