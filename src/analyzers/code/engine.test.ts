@@ -102,13 +102,13 @@ describe('analyzeText', () => {
     const js = languageOf('js') as FileLanguage;
     const file = (rule: string, name: string): string =>
       readFileSync(join(DIRS[1] as string, rule, name), 'utf8');
-    for (const [rule, good, bad] of [
-      ['js-code-injection-audit', 'good-timers-only.js', 'bad-timers-only.js'],
-      ['js-sql-injection-audit', 'good-name-first.js', 'bad-name-first.js'],
+    for (const [rule, good, bad, least] of [
+      ['js-code-injection-audit', 'good-timers-only.js', 'bad-timers-only.js', 2],
+      ['js-sql-injection-audit', 'good-name-first.js', 'bad-name-first.js', 3],
     ] as const) {
       const only = new Set([`code/${rule}`]);
       expect(analyzeText(file(rule, good), js, rules, only).parsed, good).toBe(false);
-      expect(analyzeText(file(rule, bad), js, rules, only).matches.length, bad).toBeGreaterThan(2);
+      expect(analyzeText(file(rule, bad), js, rules, only).matches.length, bad).toBeGreaterThanOrEqual(least);
     }
   });
 

@@ -5,9 +5,9 @@ function run(expression, body, name) {
   // ruleid: code/js-code-injection-audit
   const f = Function('a', body);
   // ruleid: code/js-code-injection-audit
-  setTimeout('refresh("' + name + '")', 100);
+  setTimeout(body + ';', 100);
   // ruleid: code/js-code-injection-audit
-  globalThis.setInterval(`poll(${name})`, 1000);
+  globalThis.setInterval(`(${body})()`, 1000);
   return v + f(1);
 }
 module.exports = { run };

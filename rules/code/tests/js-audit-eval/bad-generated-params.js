@@ -1,11 +1,12 @@
-// Near the bind shim: a parameter list whose names come from outside, a counter the loop body also sets, an
-// array the function also fills otherwise, or a body that is not only literals around the list.
+// A parameter list built in place (the bind shim's shape and its variants: names from outside, a counter the loop
+// body also sets, an array filled otherwise, a body around the list): the program's own code with values set into
+// it, which code/js-code-injection-audit leaves to this rule.
 function bindNamed(target, paramNames) {
   var boundArgs = [];
   for (var i = 0; i < paramNames.length; i++) {
     boundArgs.push(paramNames[i]);
   }
-  // ruleid: code/js-code-injection-audit
+  // ruleid: code/js-audit-eval
   return Function('binder', 'return function (' + boundArgs.join(',') + '){ return binder.apply(this, arguments); }')(target);
 }
 
@@ -14,7 +15,7 @@ function bindPrefixed(target, names) {
   for (var i = 0; i < names.length; i++) {
     boundArgs.push('$' + names[i]);
   }
-  // ruleid: code/js-code-injection-audit
+  // ruleid: code/js-audit-eval
   return Function('binder', 'return function (' + boundArgs.join(',') + '){ return binder.apply(this, arguments); }')(target);
 }
 
@@ -24,7 +25,7 @@ function bindCounterSet(target, n, start) {
     i = start;
     boundArgs.push('$' + i);
   }
-  // ruleid: code/js-code-injection-audit
+  // ruleid: code/js-audit-eval
   return Function('binder', 'return function (' + boundArgs.join(',') + '){}')(target);
 }
 
@@ -34,7 +35,7 @@ function bindDestructured(target, n, names) {
     [i] = [names[i]];
     boundArgs.push('$' + i);
   }
-  // ruleid: code/js-code-injection-audit
+  // ruleid: code/js-audit-eval
   return Function('binder', 'return function (' + boundArgs.join(',') + '){}')(target);
 }
 
@@ -44,7 +45,7 @@ function bindMixed(target, n, extra) {
     boundArgs.push('$' + i);
   }
   boundArgs[0] = extra;
-  // ruleid: code/js-code-injection-audit
+  // ruleid: code/js-audit-eval
   return Function('binder', 'return function (' + boundArgs.join(',') + '){}')(target);
 }
 
@@ -53,7 +54,7 @@ function bindWithBody(target, n, body) {
   for (var i = 0; i < n; i++) {
     boundArgs.push('$' + i);
   }
-  // ruleid: code/js-code-injection-audit
+  // ruleid: code/js-audit-eval
   return Function('binder', 'return function (' + boundArgs.join(',') + '){' + body + '}')(target);
 }
 
@@ -63,7 +64,7 @@ function bindUnshift(target, n, extra) {
     boundArgs.push('$' + i);
   }
   boundArgs.unshift(extra);
-  // ruleid: code/js-code-injection-audit
+  // ruleid: code/js-audit-eval
   return new Function('binder', `return function (${boundArgs.join(',')}) {}`)(target);
 }
 module.exports = { bindNamed, bindPrefixed, bindCounterSet, bindDestructured, bindMixed, bindWithBody, bindUnshift };
