@@ -49,7 +49,11 @@ describe('a password digest a protocol client sends as a request field', () => {
     expect(siteClientReasons(fields)('code/py-weak-password-hash', '', undefined, 7)).toBe(
       PROTOCOL_CLIENT_NOTE,
     );
-    // Only the password-hash rule: the audit and weak-hash rules keep their level.
+    // The fast-digest rule's digest (a SHA-256 field, an HMAC) is lowered the same way.
+    expect(siteClientReasons(fields)('code/py-fast-password-hash', '', undefined, 7)).toBe(
+      PROTOCOL_CLIENT_NOTE,
+    );
+    // Only the password-hash rules: the audit and weak-hash rules keep their level.
     expect(siteClientReasons(fields)('code/py-weak-hash', '', undefined, 7)).toBeUndefined();
   });
 
@@ -126,5 +130,42 @@ describe('a password digest a protocol client sends as a request field', () => {
       false,
     );
     expect(protocolClientDigest(cipher().replace('self._encrypt(body)', 'body'), 13)).toBe(false);
+  });
+
+  // Emby's shape: the login method digests the password in steps and posts the fields itself.
+  const posted = (read = "        payload['password'] = h.hexdigest()", extra: string[] = []): string =>
+    [
+      'import hashlib',
+      'import requests',
+      ...extra,
+      '',
+      'class Notify:',
+      '    def login(self, url):',
+      "        payload = {'Username': self.user}",
+      '        h = hashlib.sha1()',
+      "        h.update(self.password.encode('utf-8'))",
+      read,
+      '        return requests.post(url, data=dumps(payload))',
+      '',
+      '    def send(self, url, body):',
+      '        if not self.login(url):',
+      '            return False',
+    ].join('\n');
+
+  it('is lowered when the function that posts the login fields digests the password in steps', () => {
+    expect(protocolClientDigest(posted(), 8)).toBe(true);
+    expect(siteClientReasons(posted())('code/py-fast-password-hash', '', undefined, 8)).toBe(
+      PROTOCOL_CLIENT_NOTE,
+    );
+  });
+
+  it('is still reported when the stepwise digest is kept or compared, or the function posts nothing', () => {
+    expect(protocolClientDigest(posted('        self.password_hash = h.hexdigest()'), 8)).toBe(false);
+    expect(protocolClientDigest(posted("        ok = h.hexdigest() == config['pwd_sha1']"), 8)).toBe(false);
+    expect(protocolClientDigest(posted(undefined, ['import sqlite3']), 9)).toBe(false);
+    const silent = posted().replace('requests.post(url, data=dumps(payload))', 'payload');
+    expect(
+      protocolClientDigest(silent + "\n\ndef ping(url):\n    requests.get(url, params={'a': 1})", 8),
+    ).toBe(false);
   });
 });

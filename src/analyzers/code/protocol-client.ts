@@ -17,6 +17,8 @@ import { escapeRegex } from './scope.js';
  * - the digest's function hands it back: the line is in a `return` (a dictionary of the request's fields) or assigns
  *   a local name that the function's `return` gives back (`token = md5(…)` then `return salt, token`), and the
  *   function is called in the module;
+ * - or the function, called in the module, posts the fields itself and the digest is made in steps there
+ *   (`h.update(password)`, then `payload['password'] = h.hexdigest()`; see postedInPlace);
  * - or the digest is only the key of a cipher: its statement assigns a name or an attribute (`self._key =
  *   bytes.fromhex(sha1(password + user).hexdigest()[:32])`, SimplePush's message key) that the module otherwise
  *   only resets to `None` and reads as the first argument of a cipher (`algorithms.AES(self._key)`,
@@ -91,6 +93,19 @@ function cipherKeyOnly(lines: string[], at: number): boolean {
   return keys > 0;
 }
 
+/**
+ * True when `line` feeds a digest made in steps (`h = hashlib.sha1()`, then `h.update(password)`) in a function that
+ * posts the request's fields itself (`payload['password'] = h.hexdigest()`, then `requests.post(url,
+ * data=dumps(payload))`), and no line of it that reads the digest keeps it on an object or compares it.
+ */
+function postedInPlace(line: string, body: string): boolean {
+  const fed = /^\s*(\w+)\.update\(/.exec(line)?.[1];
+  if (fed === undefined || !SENDS_FIELDS.test(body)) return false;
+  const read = new RegExp(String.raw`\b${fed}\.(?:hex)?digest\(`);
+  const reads = body.split('\n').filter((l) => read.test(l));
+  return reads.length > 0 && !reads.some((l) => KEEPS_OR_COMPARES.test(l));
+}
+
 /** True when the password digest at 1-based `lineNo` of `text` is a protocol client's field (see above). */
 export function protocolClientDigest(text: string, lineNo: number): boolean {
   if (!SENDS_FIELDS.test(text) || SERVES_OR_STORES.some((re) => re.test(text))) return false;
@@ -103,6 +118,7 @@ export function protocolClientDigest(text: string, lineNo: number): boolean {
   if (calls < 2) return false;
   if (cipherKeyOnly(lines, lineNo - 1)) return true;
   if (KEEPS_OR_COMPARES.test(line)) return false;
+  if (postedInPlace(line, fn.body)) return true;
   // The line is inside the function's `return`, or assigns a name that a `return` of the function gives back.
   let returned = false;
   for (let i = lineNo - 1; i >= 0 && !returned; i--) {

@@ -39,6 +39,7 @@ export const AUDIT_WHEN_CLIENT_KEY: ReadonlySet<string> = new Set([
   'code/py-hardcoded-credential',
   'code/py-hardcoded-crypto-key',
   'code/py-weak-password-hash',
+  'code/py-fast-password-hash',
   'code/js-hardcoded-credential',
   'code/js-hardcoded-crypto-key',
 ]);
@@ -47,7 +48,14 @@ export const AUDIT_WHEN_CLIENT_KEY: ReadonlySet<string> = new Set([
  * A password hashed with a fast hash in a site client is the hash that site's login page computes before it
  * sends the password (the client must send what the site expects); the weakness is the site's protocol.
  */
-const SITE_PROTOCOL_RULES = new Set(['code/py-weak-password-hash', 'code/js-weak-password-hash']);
+const SITE_PROTOCOL_RULES = new Set([
+  'code/py-weak-password-hash',
+  'code/js-weak-password-hash',
+  'code/py-fast-password-hash',
+  'code/js-fast-password-hash',
+]);
+/** The Python password-hash rules whose digest may be a protocol client's field (protocol-client.ts). */
+const PY_PASSWORD_RULES = new Set(['code/py-weak-password-hash', 'code/py-fast-password-hash']);
 const SITE_PROTOCOL_NOTE =
   "in a module that handles one website's page links, most likely the hash that site's own login page computes before sending the password; check it if this module stores passwords";
 
@@ -99,7 +107,7 @@ export function siteClientReasons(
       if (isSite()) return SITE_PROTOCOL_NOTE;
       // A protocol client's password digest, sent as a request's field (protocol-client.ts).
       const sent =
-        ruleId === 'code/py-weak-password-hash' && lineNo !== undefined && protocolClientDigest(text, lineNo);
+        PY_PASSWORD_RULES.has(ruleId) && lineNo !== undefined && protocolClientDigest(text, lineNo);
       return sent ? PROTOCOL_CLIENT_NOTE : undefined;
     }
     if (!CLIENT_KEY_RULES.has(ruleId)) return undefined;
