@@ -77,10 +77,10 @@ describe('the rule profile in every report', () => {
     }
   });
 
-  it('says nothing of profiles when the code analyzer did not run', () => {
-    const r = runCli(['scan', project('plain'), '--only', 'secrets', '--no-progress']);
+  it('says nothing of profiles when neither the code nor the secrets analyzer ran', () => {
+    const r = runCli(['scan', project('plain'), '--only', 'iac', '--no-progress']);
     expect(r.code, r.stderr).toBe(0);
-    expect(r.stdout).toContain('Analyzers: secrets');
+    expect(r.stdout).toContain('Analyzers: iac');
     expect(r.stdout).not.toContain('Profile:');
   });
 });

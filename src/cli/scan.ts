@@ -158,7 +158,7 @@ export function registerScan(program: Command): void {
         secrets: {
           ...config.options.secrets,
           // The profile reaches the secrets analyzer as it reaches the code analyzer (audit-shapes.ts).
-          profile: flags.profile ?? config.profile ?? 'default',
+          profile,
           history: flags.history === true,
           ...(flags.historySince !== undefined ? { historySince: flags.historySince } : {}),
         },

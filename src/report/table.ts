@@ -139,12 +139,12 @@ export const tableReport: Reporter = (scan: ScanResult, { tty }) => {
 };
 
 /**
- * Which rule profile ran, when an analyzer it changes ran: a default scan says the audit profile's leads exist
+ * Which rule profile ran, when an analyzer it changes ran (code, secrets): a default scan says the audit profile's leads exist
  * and how to get them, so a user who wants a review's worth of leads is not left thinking there are none.
  */
 function profileLine(scan: ScanResult): string | undefined {
-  if (!scan.profile || !scan.analyzers.some((a) => a.id === 'code' && a.status !== 'skipped'))
-    return undefined;
+  const changes = (id: string): boolean => id === 'code' || id === 'secrets';
+  if (!scan.profile || !scan.analyzers.some((a) => changes(a.id) && a.status !== 'skipped')) return undefined;
   return scan.profile === 'audit'
     ? 'Profile: audit (the low-confidence audit leads are included)'
     : 'Profile: default (`--profile audit` adds low-confidence leads for a security review)';
