@@ -10,6 +10,7 @@ import type { LoadedModule } from './project.js';
 import { allowsKind, groupedByKind, kindsOf } from './rule-kinds.js';
 import type { Matcher } from './rule-schema.js';
 import { hoistRepeated } from './shared-rules.js';
+import { reachedUtils } from './used-utils.js';
 
 /**
  * Many matchers with one walk of a tree.
@@ -85,6 +86,9 @@ function walkedAlone(m: Matcher, lang: FileLanguage | undefined): Matcher {
       const { constraints: _constraints, ...rest } = m;
       w = { ...rest, rule: cheapFirst(r.rule, lang), utils: { ...m.utils, ...r.utils } } as Matcher;
     }
+    // Only the utils it names are compiled (used-utils.ts).
+    const utils = reachedUtils(w.utils as Rule | undefined, w.rule, w.constraints);
+    if (utils !== w.utils) w = { ...w, utils } as Matcher;
     byLang.set(key, w);
   }
   return w;
@@ -122,10 +126,12 @@ function alternativeOf(m: Matcher, lang: FileLanguage, suffix: string): Alternat
     const p = (m.rule as Rule).pattern;
     const single = typeof p === 'string' ? /(?:^|[^$])\$([A-Z][A-Z0-9_]*)/.exec(p)?.[1] : undefined;
     const rule = r === null ? null : (renamed(cheapFirst(r.rule, lang), suffix) as Rule);
+    // Only the utils it names are compiled (used-utils.ts).
+    const used = reachedUtils(utils, rule);
     a =
       rule === null
         ? null
-        : { rule, utils, bound: single && `${single}${suffix}`, kinds: kindsOf(rule, utils, lang.lang) };
+        : { rule, utils: used, bound: single && `${single}${suffix}`, kinds: kindsOf(rule, used, lang.lang) };
     byLang.set(key, a);
   }
   return a;
