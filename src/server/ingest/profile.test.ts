@@ -66,6 +66,18 @@ describe.each(STORE_KINDS)('the rule profile of pushed scans on %s', (kind) => {
     expect((await statuses(p))['fp-lead']).toBe('fixed');
   });
 
+  it('a lead stored before migration 14 stops being closed by default scans once an audit scan sees it again', async () => {
+    // Written by a result that does not say its profile (a store upgraded from before schemaVersion 1.6.0).
+    const p = 'profiles-upgraded';
+    await push(p, [lead(), proven()]);
+    await push(p, [lead(), proven()], 'audit');
+    expect(await push(p, [proven()], 'default')).toMatchObject({ fixed: 0 });
+    expect((await statuses(p))['fp-lead']).toBe('open');
+    // A finding such a result held that a default scan reports again is settled as before.
+    expect(await push(p, [], 'default')).toMatchObject({ fixed: 1 });
+    expect(await statuses(p)).toEqual({ 'fp-lead': 'open', 'fp-proven': 'fixed' });
+  });
+
   it('refuses a profile it does not know', () => {
     const doc = { ...makeResult([proven()]), profile: 'paranoid' };
     expect(() => parseReport(doc)).toThrow(/profile/);
