@@ -78,6 +78,22 @@ describe.each(STORE_KINDS)('the rule profile of pushed scans on %s', (kind) => {
     expect(await statuses(p)).toEqual({ 'fp-lead': 'open', 'fp-proven': 'fixed' });
   });
 
+  it("a SARIF file that joins Vanguard's default-profile run with another tool's leaves the audit leads open", async () => {
+    const p = 'profiles-sarif-runs';
+    await push(p, [lead(), proven()], 'audit', true);
+    const doc = JSON.parse(
+      sarifReport(makeResult([proven()], {}, { profile: 'default' }), { tty: false }),
+    ) as {
+      runs: unknown[];
+    };
+    doc.runs.push({ tool: { driver: { name: 'Semgrep OSS' } }, results: [] });
+    const target = { projectId: await ensureProject(store.db, p), branch: 'main', actor: 'test' };
+    const parsed = parseReport(doc);
+    expect(parsed.profile).toBe('default');
+    expect(await ingestReport(store, parsed, target)).toMatchObject({ fixed: 0 });
+    expect((await statuses(p))['fp-lead']).toBe('open');
+  });
+
   it('refuses a profile it does not know', () => {
     const doc = { ...makeResult([proven()]), profile: 'paranoid' };
     expect(() => parseReport(doc)).toThrow(/profile/);
