@@ -438,16 +438,18 @@ export function localConfigBlock(m: MatchContext, defaults = false): boolean {
   return (
     !m.sourceCode &&
     (CONFIG_FILE.test(m.path) || JSON_CONFIG.test(m.path)) &&
-    inLocalServiceBlock(
-      m.around(),
-      m.line,
-      ASSIGNED_NAME.exec(m.line.slice(0, Math.max(0, m.line.indexOf(m.secret))))?.[1],
-    )
+    inLocalServiceBlock(m.around(), m.line, assignedName(m))
   );
 }
 
 // The name a configuration line assigns the match to (`DB_PASSWORD=`, `"password": "`), at the end of its text.
 const ASSIGNED_NAME = /([\w.-]+)["']?\s{0,3}[:=]\s{0,3}["']?$/;
+
+/** The setting's name the match is the value of, read from the last 100 characters before it on its line. */
+function assignedName(m: MatchContext): string | undefined {
+  const at = m.line.indexOf(m.secret);
+  return at <= 0 ? undefined : ASSIGNED_NAME.exec(m.line.slice(Math.max(0, at - 100), at))?.[1];
+}
 
 function inLocalDefaults(m: MatchContext): boolean {
   const text = m.fileText();
