@@ -78,6 +78,16 @@ describe.each(STORE_KINDS)('the rule profile of pushed scans on %s', (kind) => {
     expect(await statuses(p)).toEqual({ 'fp-lead': 'open', 'fp-proven': 'fixed' });
   });
 
+  it('a finding whose shape moved to the audit profile stops being closed by default scans once an audit scan sees it', async () => {
+    // Reported by default scans until an upgrade of Vanguard made its shape the audit profile's.
+    const p = 'profiles-moved';
+    await push(p, [lead(), proven()], 'default');
+    expect(await push(p, [proven()], 'default')).toMatchObject({ fixed: 1 });
+    expect(await push(p, [lead(), proven()], 'audit')).toMatchObject({ reopened: 1 });
+    expect(await push(p, [proven()], 'default')).toMatchObject({ fixed: 0 });
+    expect((await statuses(p))['fp-lead']).toBe('open');
+  });
+
   it("a SARIF file that joins Vanguard's default-profile run with another tool's leaves the audit leads open", async () => {
     const p = 'profiles-sarif-runs';
     await push(p, [lead(), proven()], 'audit', true);
