@@ -84,3 +84,37 @@ describe('the rule profile in every report', () => {
     expect(r.stdout).not.toContain('Profile:');
   });
 });
+
+describe("the secrets analyzer's test-file shape reads the roles the scan gives", () => {
+  it('reports a credential in a file vanguard.yaml says is source, though its path reads as a test', () => {
+    const root = project('roles');
+    mkdirSync(join(root, 'testing'), { recursive: true });
+    // Built at run time so this file holds no credential for the repository's own scan.
+    const pass = ['pass', 'word'].join('');
+    const value = ['Xk29', 'sLq0', 'wZ7p', 'VbQ3'].join('');
+    writeFileSync(join(root, 'testing', 'settings.py'), `SERVICE_${pass.toUpperCase()} = '${value}'\n`);
+    writeFileSync(join(root, 'vanguard.yaml'), "version: 1\nroles:\n  source:\n    - 'testing/**'\n");
+    const rows = (profile: string) => {
+      const json = join(dir, `roles-${profile}.json`);
+      const r = runCli(
+        [
+          'scan',
+          root,
+          '--only',
+          'secrets',
+          '--no-progress',
+          '--profile',
+          profile,
+          '--fail-on',
+          'none',
+        ].concat(['--format', 'json', '--output', json]),
+      );
+      expect(r.code, r.stderr).toBe(0);
+      const result = JSON.parse(readFileSync(json, 'utf8')) as ScanResult;
+      return result.findings.map((f) => [f.ruleId, f.location.path, f.severity]);
+    };
+    const expected = [['secrets/hardcoded-password', 'testing/settings.py', 'high']];
+    expect(rows('audit')).toEqual(expected);
+    expect(rows('default')).toEqual(expected);
+  });
+});

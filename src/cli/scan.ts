@@ -159,6 +159,8 @@ export function registerScan(program: Command): void {
           ...config.options.secrets,
           // The profile reaches the secrets analyzer as it reaches the code analyzer (audit-shapes.ts).
           profile,
+          // The user's role globs, which the role stage reads first: the audit profile's test-file shape reads them too.
+          roles: config.roles,
           history: flags.history === true,
           ...(flags.historySince !== undefined ? { historySince: flags.historySince } : {}),
         },

@@ -7,8 +7,12 @@ const WEAK = ['ad', 'min'].join('');
 const ANDROID = ['andr', 'oid'].join('');
 
 /** The credential findings of one file of a whole scan that are reported, as [line, rule, severity]. */
-async function scanned(path: string, text: string): Promise<[number, string, string][]> {
-  return (await wholeScanOf(path, text))
+async function scanned(
+  path: string,
+  text: string,
+  profile: 'default' | 'audit' = 'default',
+): Promise<[number, string, string][]> {
+  return (await wholeScanOf(path, text, profile))
     .filter((f) => (f.analyzer === 'secrets' || /credential/.test(f.ruleId)) && f.suppression === undefined)
     .map((f) => [f.location.startLine, f.ruleId, f.severity]);
 }
@@ -61,10 +65,16 @@ describe('a device’s default login that its driver sends', () => {
   it('lowers the weak default and the code rule’s credential on its line; the program’s own account stays', async () => {
     const text = driver();
     const at = text.split('\n').findIndex((l) => l.includes(`.${'pass'}word = "`)) + 1;
-    const rows = await scanned('switchd/drivers/switch.py', text);
     // The code rule's credential on the line is lowered by the client-key stage, which a default scan leaves to
-    // the audit profile (stop 54, pyaudit): the secrets analyzer's low row is what is left.
-    expect(rows.filter((r) => r[0] === at)).toEqual([[at, 'secrets/weak-password', 'low']]);
+    // the audit profile (stop 54, pyaudit), and so is the secrets analyzer's lowered row (stop 55, secaudit: a
+    // device's factory login): the audit profile reports the row (medium, merged with the code rule's), a default
+    // scan nothing on the line.
+    const rows = await scanned('switchd/drivers/switch.py', text);
+    expect(rows.filter((r) => r[0] === at)).toEqual([]);
+    const audit = await scanned('switchd/drivers/switch.py', text, 'audit');
+    expect(audit.filter((r) => r[0] === at && r[1] === 'secrets/weak-password')).toEqual([
+      [at, 'secrets/weak-password', 'medium'],
+    ]);
     // Kept high: no host given (a server's own default account), and a default nothing replaces.
     for (const kept of [driver({ host: false }), driver({ replaced: false })]) {
       const line = kept.split('\n').findIndex((l) => l.includes(`.${'pass'}word = "`)) + 1;

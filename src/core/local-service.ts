@@ -17,3 +17,28 @@ const REMOTE_SERVICE =
 export function namesOnlyThisMachine(block: readonly string[]): boolean {
   return !block.some((l) => REMOTE_SERVICE.test(l)) && block.some((l) => LOCAL_SERVICE.test(l));
 }
+
+// A setting's name at the start of a line (`DB_HOST=`, `"host":`, `spring.redis.host:`).
+const SETTING_NAME = /^\s*["']?([\w.-]+)["']?\s{0,3}[:=]/;
+
+/** The part of a setting's name before its last word (`DB_HOST` → `DB_`), or undefined for one word (`host`). */
+function servicePrefix(name: string): string | undefined {
+  const at = Math.max(name.lastIndexOf('_'), name.lastIndexOf('.'), name.lastIndexOf('-'));
+  return at > 0 ? name.slice(0, at + 1).toLowerCase() : undefined;
+}
+
+/**
+ * False when a flat block names its settings by service and `name`, the setting a credential is assigned to, is
+ * another service's: a `.env` whose `DB_HOST=localhost` is the database's host says nothing of `ADMIN_PASSWORD` (the
+ * program's own login) or `PAYMENT_API_SECRET` (a remote API's) beside it, while `DB_PASSWORD` and
+ * `MYSQL_ROOT_PASSWORD` under `MYSQL_HOST` are the local service's. A block whose host setting is one word
+ * (`host=localhost` in an ini section, `"host":` in a JSON object) is one service's, and so is every credential in it.
+ */
+export function settingOfLocalService(block: readonly string[], name: string): boolean {
+  const own = servicePrefix(name);
+  if (own === undefined) return true;
+  const hosts = block
+    .filter((l) => LOCAL_SERVICE.test(l))
+    .map((l) => servicePrefix(SETTING_NAME.exec(l)?.[1] ?? ''));
+  return hosts.some((p) => p === undefined || own.startsWith(p));
+}

@@ -105,4 +105,32 @@ describe("the secrets analyzer's audit shapes", () => {
     expect(devices.default).toEqual([]);
     expect(devices.audit).toEqual([[6, 'secrets/weak-password', 'low']]);
   });
+
+  it("keeps a credential of another service or the program's own login in a flat block beside a localhost host", async () => {
+    const weak = ['ad', 'min'].join('');
+    const strong = expandTemplate('<<a62:16>>', rnd);
+    const env = (db: string) =>
+      [
+        'PORT=3000',
+        'DB_HOST=localhost',
+        'DB_USER=app',
+        `DB_${PASS.toUpperCase()}=${db}`,
+        'ADMIN_EMAIL=ops@acme.io',
+      ]
+        .concat([`ADMIN_${PASS.toUpperCase()}=${weak}`, ''])
+        .join('\n');
+    // The program's own administrator login is not the local database's: reported by default.
+    const own = await both('.env', env(weak));
+    expect(own.default).toEqual([[6, 'secrets/weak-password', 'high']]);
+    // The database's own password, under the host setting's prefix, is the local service's: the audit profile's.
+    expect(own.audit).toEqual([
+      [6, 'secrets/weak-password', 'high'],
+      [4, 'secrets/weak-password', 'low'],
+    ]);
+    const other = await both(
+      '.env',
+      env(weak).replace(`ADMIN_${PASS.toUpperCase()}=${weak}`, `PAYMENT_API_SECRET=${strong}`),
+    );
+    expect(other.default).toEqual([[6, 'secrets/generic-api-key', 'high']]);
+  });
 });

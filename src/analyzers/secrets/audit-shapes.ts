@@ -1,5 +1,5 @@
-import { roleFromPath, testRoleFromContent } from '../../core/file-role.js';
-import type { Profile } from '../../core/profile.js';
+import { roleClassifier, testRoleFromContent, type RoleOverrides } from '../../core/file-role.js';
+import { profileOption } from '../../core/profile.js';
 import type { RuleMeta } from '../../core/rule.js';
 import type { Detection } from './engine.js';
 
@@ -30,15 +30,34 @@ const NAME_BASED = new Set([
 ]);
 const TEST_ROLES = new Set(['test', 'fixture']);
 
+// The scan's role classifier for the user's role globs (the options' `roles`, vanguard.yaml's), one per scan.
+const classifiers = new WeakMap<object, ReturnType<typeof roleClassifier>>();
+const NO_OVERRIDES: RoleOverrides = {};
+
+function classifierOf(options: Readonly<Record<string, unknown>>): ReturnType<typeof roleClassifier> {
+  const roles = options['roles'];
+  const overrides = typeof roles === 'object' && roles !== null ? (roles as RoleOverrides) : NO_OVERRIDES;
+  let classify = classifiers.get(overrides);
+  if (classify === undefined) classifiers.set(overrides, (classify = roleClassifier(overrides)));
+  return classify;
+}
+
 /**
- * `found` as a scan of `profile` reports it: every detection in the audit profile; in the default profile, not
- * those of an audit shape (above), nor a name-only credential in a test or fixture file (the test's own login of
- * its throwaway server far more often than a deployment's; nothing deployed reads it from there).
+ * `found` as a scan of the analyzer's `options` (their `profile`) reports it: every detection in the audit profile;
+ * in the default profile, not those of an audit shape (above), nor a name-only credential in a test or fixture file
+ * (the test's own login of its throwaway server far more often than a deployment's; nothing deployed reads it from
+ * there).
  */
-export function forProfile(found: Detection[], path: string, text: string, profile: Profile): Detection[] {
-  if (profile === 'audit' || found.length === 0) return found;
-  // The role the scan gives the file by its path, or by its content (a `test.py` defining a test case).
-  const inTests = TEST_ROLES.has(roleFromPath(path)) || testRoleFromContent(text, path) === 'test';
+export function forProfile(
+  found: Detection[],
+  path: string,
+  text: string,
+  options: Readonly<Record<string, unknown>>,
+): Detection[] {
+  if (profileOption('secrets', options) === 'audit' || found.length === 0) return found;
+  // The role the scan gives the file: the user's role globs first (a `testing/` package vanguard.yaml says ships is
+  // source), then its path, or its content (a `test.py` defining a test case).
+  const inTests = TEST_ROLES.has(classifierOf(options)(path, testRoleFromContent(text, path)));
   return found.filter((d) => d.auditOnly !== true && !(inTests && NAME_BASED.has(d.ruleId)));
 }
 

@@ -1,7 +1,7 @@
 /** Look-alike filters: what matches a credential pattern but is not a credential. */
 import type { MatchContext } from './types.js';
 import { blocksAround } from './config-block.js';
-import { namesOnlyThisMachine } from '../../core/local-service.js';
+import { namesOnlyThisMachine, settingOfLocalService } from '../../core/local-service.js';
 import { localDefaultLines } from '../../core/config-default.js';
 
 /** Shannon entropy in bits per character. */
@@ -438,8 +438,17 @@ export function localConfigBlock(m: MatchContext, defaults = false): boolean {
   return (
     !m.sourceCode &&
     (CONFIG_FILE.test(m.path) || JSON_CONFIG.test(m.path)) &&
-    inLocalServiceBlock(m.around(), m.line)
+    inLocalServiceBlock(m.around(), m.line, assignedName(m))
   );
+}
+
+// The name a configuration line assigns the match to (`DB_PASSWORD=`, `"password": "`), at the end of its text.
+const ASSIGNED_NAME = /([\w.-]+)["']?\s{0,3}[:=]\s{0,3}["']?$/;
+
+/** The setting's name the match is the value of, read from the last 100 characters before it on its line. */
+function assignedName(m: MatchContext): string | undefined {
+  const at = m.line.indexOf(m.secret);
+  return at <= 0 ? undefined : ASSIGNED_NAME.exec(m.line.slice(Math.max(0, at - 100), at))?.[1];
 }
 
 function inLocalDefaults(m: MatchContext): boolean {
@@ -461,7 +470,12 @@ const BLOCK_LIMIT = 15;
  * shallower indentation (a YAML parent), at most 15 each way. A credential there reaches a service on the
  * same machine only: a sample configuration's section for the user's own local database or broker.
  */
-export function inLocalServiceBlock(text: string, line: string): boolean {
+export function inLocalServiceBlock(text: string, line: string, name?: string): boolean {
   const blocks = blocksAround(text, line, BLOCK_LIMIT);
-  return blocks.length > 0 && blocks.every((block) => namesOnlyThisMachine(block));
+  return (
+    blocks.length > 0 &&
+    blocks.every(
+      (block) => namesOnlyThisMachine(block) && (name === undefined || settingOfLocalService(block, name)),
+    )
+  );
 }

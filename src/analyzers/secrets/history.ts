@@ -3,7 +3,6 @@ import type { HistoryAddition, ProjectContext } from '../../core/analyzer.js';
 import { VanguardError } from '../../core/errors.js';
 import type { RawFinding } from '../../core/finding.js';
 import { parseDirectives, ruleMatches } from '../../policy/inline.js';
-import { profileOption } from '../../core/profile.js';
 import { forProfile } from './audit-shapes.js';
 import { withoutDocExamples } from './documented-default.js';
 import type { SecretEngine } from './engine.js';
@@ -66,7 +65,7 @@ async function scanAddition(
     await withoutDocExamples(scanned, p.path, () => texts, ctx),
     p.path,
     texts.join('\n'),
-    profileOption('secrets', ctx.options),
+    ctx.options,
   );
   const { directives } = parseDirectives(p.path, texts);
   for (const d of detections) {

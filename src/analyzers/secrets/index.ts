@@ -12,7 +12,6 @@ import { severityOf, toFinding } from './to-finding.js';
 import { productNameVariants } from './weak-password.js';
 import { lowerInSiteClient } from './site-client-key.js';
 import { forProfile, withAuditShapes } from './audit-shapes.js';
-import { profileOption } from '../../core/profile.js';
 
 let engine: SecretEngine | undefined;
 
@@ -63,9 +62,7 @@ export const secretsAnalyzer: Analyzer = {
     const script = found.length === 0 ? undefined : (await handRunScriptsOf(ctx)).get(file.path);
     const kept = script === undefined ? found : lowerInDevServer(found, file.text, script, severityOf);
     const lowered = lowerInSiteClient(kept, file.text, severityOf);
-    return forProfile(lowered, file.path, file.text, profileOption('secrets', ctx.options)).map((d) =>
-      toFinding(d, file.path),
-    );
+    return forProfile(lowered, file.path, file.text, ctx.options).map((d) => toFinding(d, file.path));
   },
   async analyzeProject(ctx) {
     if (ctx.options.history !== true) return [];

@@ -196,17 +196,21 @@ export function parseSarif(doc: Obj): ParsedReport {
       Array.isArray(r.invocations) &&
       r.invocations.some((inv) => isObj(inv) && inv.executionSuccessful === false);
     if (failed) failedTools.add(tool);
-    profiles.add(tool === 'vanguard' ? runProfile(r.invocations) : undefined);
+    if (tool === 'vanguard') profiles.add(runProfile(r.invocations));
     (r.results === undefined ? [] : arr(r.results, `runs[${i}].results`)).forEach((res, j) => {
       findings.push(result(obj(res, `runs[${i}].results[${j}]`), `runs[${i}].results[${j}]`, tool, rules));
     });
   });
   // A tool with any failed run closes nothing, even if another of its runs succeeded.
-  // Vanguard's runs say their rule profile (invocations[].properties.profile): taken when every run says the same.
+  // Vanguard's runs say their rule profile (invocations[].properties.profile): taken when every one of them says the
+  // same, whatever other tools' runs the file joins with them (they have no profile); it bounds only Vanguard's scope.
   const profile = profiles.size === 1 ? [...profiles][0] : undefined;
   const scope: ScanScope[] = tools
     .filter((t) => !failedTools.has(t))
-    .map((tool) => ({ tool, ...(profile === 'default' ? { keepAuditOnly: true } : {}) }));
+    .map((tool) => ({
+      tool,
+      ...(tool === 'vanguard' && profile === 'default' ? { keepAuditOnly: true } : {}),
+    }));
   const partial = failedTools.size > 0;
   return {
     format: 'sarif',

@@ -66,6 +66,44 @@ describe.each(STORE_KINDS)('the rule profile of pushed scans on %s', (kind) => {
     expect((await statuses(p))['fp-lead']).toBe('fixed');
   });
 
+  it('a lead stored before migration 14 stops being closed by default scans once an audit scan sees it again', async () => {
+    // Written by a result that does not say its profile (a store upgraded from before schemaVersion 1.6.0).
+    const p = 'profiles-upgraded';
+    await push(p, [lead(), proven()]);
+    await push(p, [lead(), proven()], 'audit');
+    expect(await push(p, [proven()], 'default')).toMatchObject({ fixed: 0 });
+    expect((await statuses(p))['fp-lead']).toBe('open');
+    // A finding such a result held that a default scan reports again is settled as before.
+    expect(await push(p, [], 'default')).toMatchObject({ fixed: 1 });
+    expect(await statuses(p)).toEqual({ 'fp-lead': 'open', 'fp-proven': 'fixed' });
+  });
+
+  it('a finding whose shape moved to the audit profile stops being closed by default scans once an audit scan sees it', async () => {
+    // Reported by default scans until an upgrade of Vanguard made its shape the audit profile's.
+    const p = 'profiles-moved';
+    await push(p, [lead(), proven()], 'default');
+    expect(await push(p, [proven()], 'default')).toMatchObject({ fixed: 1 });
+    expect(await push(p, [lead(), proven()], 'audit')).toMatchObject({ reopened: 1 });
+    expect(await push(p, [proven()], 'default')).toMatchObject({ fixed: 0 });
+    expect((await statuses(p))['fp-lead']).toBe('open');
+  });
+
+  it("a SARIF file that joins Vanguard's default-profile run with another tool's leaves the audit leads open", async () => {
+    const p = 'profiles-sarif-runs';
+    await push(p, [lead(), proven()], 'audit', true);
+    const doc = JSON.parse(
+      sarifReport(makeResult([proven()], {}, { profile: 'default' }), { tty: false }),
+    ) as {
+      runs: unknown[];
+    };
+    doc.runs.push({ tool: { driver: { name: 'Semgrep OSS' } }, results: [] });
+    const target = { projectId: await ensureProject(store.db, p), branch: 'main', actor: 'test' };
+    const parsed = parseReport(doc);
+    expect(parsed.profile).toBe('default');
+    expect(await ingestReport(store, parsed, target)).toMatchObject({ fixed: 0 });
+    expect((await statuses(p))['fp-lead']).toBe('open');
+  });
+
   it('refuses a profile it does not know', () => {
     const doc = { ...makeResult([proven()]), profile: 'paranoid' };
     expect(() => parseReport(doc)).toThrow(/profile/);

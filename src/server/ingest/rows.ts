@@ -119,12 +119,15 @@ function nextStatus(
 
 /**
  * Whether only audit-profile scans have reported the finding: a default-profile sighting settles it (0); an
- * audit-profile one keeps what a default scan settled and marks a new finding (1); a report that does not say its
- * profile keeps the stored value.
+ * audit-profile one keeps what a default scan settled and marks a new finding (1). It marks as new, too, one stored
+ * by a report that did not say its profile (null: a store upgraded past migration 14) and one a scan closed (a
+ * default scan that no longer reports it, its shape now the audit profile's): otherwise each default scan would
+ * close it and each audit scan reopen it. The next default scan that reports such a finding settles it again. A
+ * report that does not say its profile keeps the stored value.
  */
 function auditOnly(prev: FindingRow | undefined, profile: Profile | undefined): number | null {
   if (profile === 'default') return 0;
-  if (profile === 'audit') return prev ? (prev.audit_only ?? 0) : 1;
+  if (profile === 'audit') return prev?.audit_only == null || prev.status === 'fixed' ? 1 : prev.audit_only;
   return prev?.audit_only ?? null;
 }
 

@@ -43,3 +43,9 @@ function legacyHash(user) {
 }
 
 module.exports = { setPassword, checkPassword, saltAndHash, verify, legacyHash };
+
+// A salt named for the time the account was made is still a fixed salt: a stored verifier.
+function hashWithCreated(user, password) {
+  // ruleid: code/js-fast-password-hash
+  return crypto.createHash('sha256').update(password + user.createdAt).digest('hex');
+}

@@ -39,3 +39,9 @@ def encrypt(passwd, salt_len=8):
 def store(user, new_pass):
     # ruleid: code/py-fast-password-hash
     user.secret_hash = hashlib.new("sha512", new_pass.encode()).hexdigest()
+
+
+def hash_with_created(user, password):
+    # A salt named for the time the account was made is still a fixed salt: a stored verifier.
+    # ruleid: code/py-fast-password-hash
+    return hashlib.sha256((password + str(user.created_at)).encode()).hexdigest()
