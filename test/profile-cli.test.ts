@@ -1,3 +1,4 @@
+import { generateKeyPairSync } from 'node:crypto';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -116,5 +117,40 @@ describe("the secrets analyzer's test-file shape reads the roles the scan gives"
     const expected = [['secrets/hardcoded-password', 'testing/settings.py', 'high']];
     expect(rows('audit')).toEqual(expected);
     expect(rows('default')).toEqual(expected);
+  });
+
+  it('reports a private key in a file vanguard.yaml says is source, though its folder reads as tests', () => {
+    const root = project('key-roles');
+    mkdirSync(join(root, 'testing'), { recursive: true });
+    const key = generateKeyPairSync('rsa', { modulusLength: 2048 }).privateKey.export({
+      type: 'pkcs8',
+      format: 'pem',
+    }) as string;
+    writeFileSync(join(root, 'testing', 'server.key'), key);
+    const keyRows = (profile: string) => {
+      const json = join(dir, `key-roles-${profile}.json`);
+      const r = runCli(
+        [
+          'scan',
+          root,
+          '--only',
+          'secrets',
+          '--no-progress',
+          '--profile',
+          profile,
+          '--fail-on',
+          'none',
+        ].concat(['--format', 'json', '--output', json]),
+      );
+      expect(r.code, r.stderr).toBe(0);
+      const result = JSON.parse(readFileSync(json, 'utf8')) as ScanResult;
+      return result.findings.map((f) => [f.ruleId, f.location.path]);
+    };
+    // Without the role globs the tests' own key is the audit profile's only.
+    expect(keyRows('default')).toEqual([]);
+    writeFileSync(join(root, 'vanguard.yaml'), "version: 1\nroles:\n  source:\n    - 'testing/**'\n");
+    const expected = [['secrets/private-key', 'testing/server.key']];
+    expect(keyRows('audit')).toEqual(expected);
+    expect(keyRows('default')).toEqual(expected);
   });
 });

@@ -29,6 +29,13 @@ const NAME_BASED = new Set([
   'secrets/weak-password',
 ]);
 const TEST_ROLES = new Set(['test', 'fixture']);
+/** The private-key rules, whose audit shape is a key in a test, fixture, example or documentation file. */
+const KEY_RULES = new Set([
+  'secrets/private-key',
+  'secrets/openssh-private-key',
+  'secrets/putty-private-key',
+  'secrets/pgp-private-key',
+]);
 
 // The scan's role classifier for the user's role globs (the options' `roles`, vanguard.yaml's), one per scan.
 const classifiers = new WeakMap<object, ReturnType<typeof roleClassifier>>();
@@ -57,8 +64,13 @@ export function forProfile(
   if (profileOption('secrets', options) === 'audit' || found.length === 0) return found;
   // The role the scan gives the file: the user's role globs first (a `testing/` package vanguard.yaml says ships is
   // source), then its path, or its content (a `test.py` defining a test case).
-  const inTests = TEST_ROLES.has(classifierOf(options)(path, testRoleFromContent(text, path)));
-  return found.filter((d) => d.auditOnly !== true && !(inTests && NAME_BASED.has(d.ruleId)));
+  const role = classifierOf(options)(path, testRoleFromContent(text, path));
+  const inTests = TEST_ROLES.has(role);
+  // A key's audit shape is decided by the path alone (rules-keys.ts, testKey): where the user's role globs make
+  // the file source, it is the program's key and stays reported.
+  const audit = (d: Detection): boolean =>
+    d.auditOnly === true && !(role === 'source' && KEY_RULES.has(d.ruleId));
+  return found.filter((d) => !audit(d) && !(inTests && NAME_BASED.has(d.ruleId)));
 }
 
 const KEY_IN_TESTS =
