@@ -86,6 +86,24 @@ describe('the rule profile in every report', () => {
   });
 });
 
+/** The secrets findings of a scan of `root` in `profile`, as [rule, path, severity]. */
+function secretRows(root: string, profile: string): string[][] {
+  const json = join(dir, `${root.slice(root.lastIndexOf('/') + 1)}-${profile}.json`);
+  const r = runCli(
+    ['scan', root, '--only', 'secrets', '--no-progress', '--profile', profile, '--fail-on', 'none'].concat([
+      '--format',
+      'json',
+      '--output',
+      json,
+    ]),
+  );
+  expect(r.code, r.stderr).toBe(0);
+  const result = JSON.parse(readFileSync(json, 'utf8')) as ScanResult;
+  return result.findings.map((f) => [f.ruleId, f.location.path, f.severity]);
+}
+
+const SOURCE_ROLE = "version: 1\nroles:\n  source:\n    - 'testing/**'\n";
+
 describe("the secrets analyzer's test-file shape reads the roles the scan gives", () => {
   it('reports a credential in a file vanguard.yaml says is source, though its path reads as a test', () => {
     const root = project('roles');
@@ -94,29 +112,10 @@ describe("the secrets analyzer's test-file shape reads the roles the scan gives"
     const pass = ['pass', 'word'].join('');
     const value = ['Xk29', 'sLq0', 'wZ7p', 'VbQ3'].join('');
     writeFileSync(join(root, 'testing', 'settings.py'), `SERVICE_${pass.toUpperCase()} = '${value}'\n`);
-    writeFileSync(join(root, 'vanguard.yaml'), "version: 1\nroles:\n  source:\n    - 'testing/**'\n");
-    const rows = (profile: string) => {
-      const json = join(dir, `roles-${profile}.json`);
-      const r = runCli(
-        [
-          'scan',
-          root,
-          '--only',
-          'secrets',
-          '--no-progress',
-          '--profile',
-          profile,
-          '--fail-on',
-          'none',
-        ].concat(['--format', 'json', '--output', json]),
-      );
-      expect(r.code, r.stderr).toBe(0);
-      const result = JSON.parse(readFileSync(json, 'utf8')) as ScanResult;
-      return result.findings.map((f) => [f.ruleId, f.location.path, f.severity]);
-    };
+    writeFileSync(join(root, 'vanguard.yaml'), SOURCE_ROLE);
     const expected = [['secrets/hardcoded-password', 'testing/settings.py', 'high']];
-    expect(rows('audit')).toEqual(expected);
-    expect(rows('default')).toEqual(expected);
+    expect(secretRows(root, 'audit')).toEqual(expected);
+    expect(secretRows(root, 'default')).toEqual(expected);
   });
 
   it('reports a private key in a file vanguard.yaml says is source, though its folder reads as tests', () => {
@@ -127,28 +126,10 @@ describe("the secrets analyzer's test-file shape reads the roles the scan gives"
       format: 'pem',
     }) as string;
     writeFileSync(join(root, 'testing', 'server.key'), key);
-    const keyRows = (profile: string) => {
-      const json = join(dir, `key-roles-${profile}.json`);
-      const r = runCli(
-        [
-          'scan',
-          root,
-          '--only',
-          'secrets',
-          '--no-progress',
-          '--profile',
-          profile,
-          '--fail-on',
-          'none',
-        ].concat(['--format', 'json', '--output', json]),
-      );
-      expect(r.code, r.stderr).toBe(0);
-      const result = JSON.parse(readFileSync(json, 'utf8')) as ScanResult;
-      return result.findings.map((f) => [f.ruleId, f.location.path]);
-    };
+    const keyRows = (profile: string) => secretRows(root, profile).map(([rule, path]) => [rule, path]);
     // Without the role globs the tests' own key is the audit profile's only.
     expect(keyRows('default')).toEqual([]);
-    writeFileSync(join(root, 'vanguard.yaml'), "version: 1\nroles:\n  source:\n    - 'testing/**'\n");
+    writeFileSync(join(root, 'vanguard.yaml'), SOURCE_ROLE);
     const expected = [['secrets/private-key', 'testing/server.key']];
     expect(keyRows('audit')).toEqual(expected);
     expect(keyRows('default')).toEqual(expected);
