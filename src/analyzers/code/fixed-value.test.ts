@@ -30,6 +30,15 @@ describe('isFixedValue', () => {
       false,
     );
   });
+  it("reads a function literal as fixed only for a rule that lists its kind (its text is the program's source)", () => {
+    const src = "function run(fn) { sink('(' + fn + ')()'); } run(function () { return 1; }); run(() => 2);";
+    const kinds = (n: Parameters<Parameters<typeof isFixedValue>[1]>[0]): boolean =>
+      n.kind() === 'function_expression' || n.kind() === 'arrow_function';
+    expect(fixedAtSink(src)).toBe(false);
+    expect(fixedAtSink(src, kinds)).toBe(true);
+    // Text at one call: the parameter is not the program's own.
+    expect(fixedAtSink(src + ' run(msg.script);', kinds)).toBe(false);
+  });
   it('reads a method parameter through its calls, keyed by its function', () => {
     const method =
       "var c = {}; c.show = function (t) { sink(t); }; c.show('a'); c.load = function () { c.show('b'); };";
