@@ -1,4 +1,5 @@
 import { Lang, parse } from '@ast-grep/napi';
+import type { SgNode } from '@ast-grep/napi';
 import { describe, expect, it } from 'vitest';
 import { isFixedValue } from './fixed-value.js';
 
@@ -29,6 +30,14 @@ describe('isFixedValue', () => {
     expect(fixedAtSink("export let a = '<b>'; export function g() { a = location.hash; } sink(a);")).toBe(
       false,
     );
+  });
+  it("reads a function literal as fixed only for a rule that lists its kind (its text is the program's source)", () => {
+    const src = "function run(fn) { sink('(' + fn + ')()'); } run(function () { return 1; }); run(() => 2);";
+    const kinds = (n: SgNode): boolean => n.kind() === 'function_expression' || n.kind() === 'arrow_function';
+    expect(fixedAtSink(src)).toBe(false);
+    expect(fixedAtSink(src, kinds)).toBe(true);
+    // Text at one call: the parameter is not the program's own.
+    expect(fixedAtSink(src + ' run(msg.script);', kinds)).toBe(false);
   });
   it('reads a method parameter through its calls, keyed by its function', () => {
     const method =

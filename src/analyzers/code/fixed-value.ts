@@ -452,6 +452,12 @@ function fixed(node: SgNode, ctx: Ctx): boolean {
       case 'new_expression':
         // `new URL('.', import.meta.url)`: a constructor a rule lists in `through`, given only fixed values.
         return ctx.throughCall(node) && named(node.field('arguments')).every((a) => fixed(a, ctx));
+      case 'function_expression':
+      case 'function':
+      case 'arrow_function':
+        // A function the program text writes: its text (`'(' + fn + ')()'`) is that source. Fixed only for a
+        // rule that lists the kind among its fixed values (js-code-injection-audit: code it runs is its own).
+        return ctx.fixedCall(node);
       default:
         return false;
     }

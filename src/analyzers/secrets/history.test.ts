@@ -49,11 +49,12 @@ function projectContext(
   root: string,
   history: boolean,
   isIgnored: (path: string) => boolean = () => false,
+  profile?: 'audit',
 ): ProjectContext {
   const fail = (p: string, err: unknown): never => {
     throw new Error(`${p}: ${String(err)}`);
   };
-  const base = makeMemoryProjectContext({}, { history }, root);
+  const base = makeMemoryProjectContext({}, { history, ...(profile ? { profile } : {}) }, root);
   return {
     ...base,
     isIgnored,
@@ -119,6 +120,49 @@ describe('git history scan', () => {
     expect(found.map((f) => [f.ruleId, f.location.path, f.location.commit])).toEqual([
       ['secrets/hardcoded-password', 'docs/setup.md', c2],
     ]);
+  });
+
+  // The audit shapes of site-client-key.ts, as a file scan applies them (audit-shapes.ts): a key found by its name
+  // alone in a module that handles one website's links, and one among a configuration's shipped defaults.
+  it("leaves a site client's key and a configuration default's key to the audit profile, as a file scan does", async () => {
+    const root = newRepo();
+    const rnd = seededRandom(41);
+    const siteKey = expandTemplate('<<a62:32>>', rnd);
+    const defaultKey = expandTemplate('<<a62:32>>', rnd);
+    const liveKey = expandTemplate('<<a62:32>>', rnd);
+    const site = [
+      'import re',
+      '',
+      'class ExampleTubeIE(InfoExtractor):',
+      "    _VALID_URL = r'https?://(?:www\\.)?exampletube\\.com/watch/(?P<id>[0-9]+)'",
+      `    _API_KEY = '${siteKey}'`,
+      '',
+      '    def _real_extract(self, url):',
+      "        video_id = re.match(self._VALID_URL, url).group('id')",
+      "        return self._download_json('https://api.exampletube.com/v1/' + video_id, video_id,",
+      "                                   headers={'x-api-key': self._API_KEY})",
+    ].join('\n');
+    const plugin = [
+      'class ExamplePlugin(BeetsPlugin):',
+      '    def __init__(self):',
+      '        super().__init__()',
+      `        self.config.add({'apikey': '${defaultKey}', 'tokenfile': 'example.json'})`,
+    ].join('\n');
+    commit(
+      root,
+      { 'extractors/exampletube.py': `${site}\n`, 'plugins/example.py': `${plugin}\n` },
+      'clients',
+    );
+    const c2 = commit(root, { 'src/client.py': `API_KEY = '${liveKey}'\nsend(API_KEY)\n` }, 'own key');
+    const rows = (found: { ruleId: string; location: { path: string; commit?: string } }[]) =>
+      found.map((f) => [f.ruleId, f.location.path, f.location.commit]);
+    const plain = await secretsAnalyzer.analyzeProject!(projectContext(root, true));
+    expect(rows(plain)).toEqual([['secrets/generic-api-key', 'src/client.py', c2]]);
+    const audit = await secretsAnalyzer.analyzeProject!(projectContext(root, true, undefined, 'audit'));
+    const levels = audit.map((f) => [f.location.path, f.severity, f.confidence]);
+    expect(levels).toContainEqual(['extractors/exampletube.py', 'medium', 'low']);
+    expect(levels).toContainEqual(['plugins/example.py', 'medium', 'low']);
+    expect(levels).toContainEqual(['src/client.py', 'high', expect.anything()]);
   });
 
   // The engine's caps (secrets kept per rule and file) hold in history too, and are announced there.

@@ -6,7 +6,8 @@ import { parseDirectives, ruleMatches } from '../../policy/inline.js';
 import { forProfile } from './audit-shapes.js';
 import { withoutDocExamples } from './documented-default.js';
 import type { SecretEngine } from './engine.js';
-import { toFinding } from './to-finding.js';
+import { lowerInSiteClient } from './site-client-key.js';
+import { severityOf, toFinding } from './to-finding.js';
 
 /** The `historySince` option: a commit after which to scan (incremental scans), or undefined. */
 function sinceOption(ctx: ProjectContext): string | undefined {
@@ -59,14 +60,14 @@ async function scanAddition(
   const scanned = engine.scan(joined, { path: p.path, name, ext, productNames, warn });
   if (scanned.length === 0) return;
   const texts = p.lines.map((l) => l.toString('utf8'));
+  const text = texts.join('\n');
   // A page's example password is as made up in the commit that wrote it as in the working tree: judged by the
-  // same evidence (the working tree's shipped configuration and code, the lines the commit added).
-  const detections = forProfile(
-    await withoutDocExamples(scanned, p.path, () => texts, ctx),
-    p.path,
-    texts.join('\n'),
-    ctx.options,
-  );
+  // same evidence (the working tree's shipped configuration and code, the lines the commit added). A site
+  // client's key and a default of the program's configuration are lowered and left to the audit profile as a
+  // file scan leaves them, read from the lines the commit added (the module or its defaults block, when that
+  // commit wrote them).
+  const documented = await withoutDocExamples(scanned, p.path, () => texts, ctx);
+  const detections = forProfile(lowerInSiteClient(documented, text, severityOf), p.path, text, ctx.options);
   const { directives } = parseDirectives(p.path, texts);
   for (const d of detections) {
     const key = createHash('sha256').update(`${d.ruleId}\0${d.secret}`).digest('hex');
