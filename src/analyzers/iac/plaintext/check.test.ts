@@ -38,7 +38,8 @@ describe('plaintext-protocol: only connections the program makes', () => {
     const report =
       'report = --%(_boundary)s\\nReported-From: $FROM\\nSource: $IP\\nSchema-URL: http://www.x-arf.org/schema/login_0.1.json\\nAttachment: none\n';
     expect(ids('etc/fail2ban/action.d/report.conf', report)).toEqual([]);
-    const command = 'actionban = curl -s http://reports.acme-shop.io/add?ip=%(ip)s\\n\nurl = http://api.acme-shop.io/\n';
+    const command =
+      'actionban = curl -s http://reports.acme-shop.io/add?ip=%(ip)s\\n\nurl = http://api.acme-shop.io/\n';
     expect(ids('etc/fail2ban/action.d/report.conf', command)).toEqual([1, 2]);
   });
   it('never reads translation catalogues or documentation', () => {
