@@ -34,6 +34,14 @@ describe('plaintext-protocol: only connections the program makes', () => {
     expect(ids('tests/fixtures/Stream_e2e.yaml', `interactions:\n${request}`)).toEqual([]);
     expect(ids('tests/fixtures/Stream_e2e.yaml', `replies:\n${request}`)).toEqual([4]);
   });
+  it("reads a header line of a message spelled with \\n escapes as the message's text; a command's URL still counts", () => {
+    const report =
+      'report = --%(_boundary)s\\nReported-From: $FROM\\nSource: $IP\\nSchema-URL: http://www.x-arf.org/schema/login_0.1.json\\nAttachment: none\n';
+    expect(ids('etc/fail2ban/action.d/report.conf', report)).toEqual([]);
+    const command =
+      'actionban = curl -s http://reports.acme-shop.io/add?ip=%(ip)s\\n\nurl = http://api.acme-shop.io/\n';
+    expect(ids('etc/fail2ban/action.d/report.conf', command)).toEqual([1, 2]);
+  });
   it('never reads translation catalogues or documentation', () => {
     const catalogue = '{\n  "LINK_HOME": "http://www.acme-shop.io",\n  "API": "http://api.acme-shop.io"\n}\n';
     expect(ids('src/assets/i18n/es.json', catalogue)).toEqual([]);

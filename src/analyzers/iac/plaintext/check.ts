@@ -152,6 +152,14 @@ function isProse(line: string, start: number, end: number): boolean {
 }
 
 /**
+ * A header line of a message the value spells out with `\n` escapes (a mail or abuse report an action composes:
+ * `report = …\nSource: $IP\nSchema-URL: http://…\n…`): the URL is a field of the text the recipient reads, not a
+ * connection the program makes. Only right after an escaped line break and a header name: a command or a plain
+ * value (`url = http://…`, `curl http://…\n`) has none.
+ */
+const MESSAGE_HEADER_BEFORE = /\\n[A-Za-z][\w-]{0,60}:[ \t]*$/;
+
+/**
  * More distinct public hosts than this in one file's plaintext URLs make it a table of links (a search
  * engine's bang or site list, bookmarks, a directory of feeds or mirrors): the sites' own schemes, data the
  * program shows or sends the user to, not the few endpoints a configuration connects to.
@@ -247,6 +255,7 @@ export function checkPlaintext(file: SourceFile): RawFinding[] {
       const scheme = m[1]!.toLowerCase();
       if (scheme === 'https') continue;
       if (isProse(line, m.index, m.index + m[0].length)) continue;
+      if (MESSAGE_HEADER_BEFORE.test(line.slice(Math.max(0, m.index - 80), m.index))) continue;
       const rest = m[2] ?? '';
       const host = hostOf(rest);
       if (host === '' || /[$%{}<>*]/.test(host) || host.startsWith('_') || !/[a-z0-9]/.test(host)) continue;

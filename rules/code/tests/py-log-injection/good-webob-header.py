@@ -1,0 +1,20 @@
+import logging
+
+import webob.dec
+
+LOG = logging.getLogger(__name__)
+
+
+class RequestIdMiddleware:
+    def process_request(self, req):
+        # WebOb's header mapping is a view over the WSGI environ's HTTP_* keys: the server ends a header at a line break.
+        request_id = req.headers.get("x-openstack-request-id")
+        LOG.info("Begin processing request %(request_id)s", {"request_id": request_id})
+
+
+@webob.dec.wsgify
+def dump_headers(request):
+    # Header names are tokens: no line break.
+    LOG.debug("headers: %s", [h for h in request.headers.keys()])
+    LOG.debug("pairs: %s", ["{}: {}".format(h, v) for h, v in request.headers.items()])
+    return "ok"
