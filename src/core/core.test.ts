@@ -68,6 +68,23 @@ describe('finding stages', () => {
     expect(f).not.toHaveProperty('fingerprintKey');
   });
 
+  it("keeps the names a hard-coded-credential rule's fix quotes, while its message's literals are masked", () => {
+    const token = randomBytes(12).toString('hex');
+    const f = finalizeFinding(
+      raw({
+        analyzer: 'pipeline',
+        ruleId: 'pipeline/test',
+        message: `publishes with '${token}'`,
+        remediation: 'Drop the token (`password:`, `NODE_AUTH_TOKEN`) and revoke it.',
+        location: { path: '.github/workflows/release.yml', startLine: 3 },
+      }),
+    );
+    expect(f.message).not.toContain(token);
+    expect(f.remediation).toBe('Drop the token (`password:`, `NODE_AUTH_TOKEN`) and revoke it.');
+    const named = finalizeFinding(raw({ secret: token, remediation: `Rotate ${token} now.` }));
+    expect(named.remediation).not.toContain(token);
+  });
+
   it("keeps the finding's own path whole in its message when the secret is part of the path", () => {
     const path = 'plugins/rcpt_to.in_host_list.js';
     const f = finalizeFinding(

@@ -56,11 +56,14 @@ export function maskFinding(f: RawFinding, others: readonly string[] = []): RawF
   const path = rest.location.path;
   const m = (s: string): string =>
     named && path.length > 0 && s.includes(path) ? s.split(path).map(maskText).join(path) : maskText(s);
+  // A fix is the rule's own text: it quotes names to change (`NODE_AUTH_TOKEN`, `password:`), never the
+  // code's literals, so it gets every mask but the one for one-word literals.
+  const fix = (s: string): string => maskCredentials(parts.reduce(maskIn, s));
   const out: RawFinding = {
     ...rest,
     title: m(rest.title),
     message: m(rest.message),
-    remediation: m(rest.remediation),
+    remediation: fix(rest.remediation),
   };
   out.location = { ...rest.location };
   if (rest.location.snippet !== undefined) out.location.snippet = m(rest.location.snippet);

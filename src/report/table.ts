@@ -26,6 +26,16 @@ export function sanitizeForTerminal(s: string): string {
   return s.replace(/[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g, '?');
 }
 
+/**
+ * A rule's fix, one terminal line per line of its text (a YAML example keeps its shape), each indented under
+ * `fix:` so no line of it can pass for a report line; every line is sanitised like the rest of the report.
+ */
+export function fixLines(remediation: string): string[] {
+  return remediation
+    .split(/\r?\n/)
+    .map((line, i) => `${i === 0 ? '         fix: ' : '              '}${sanitizeForTerminal(line)}`);
+}
+
 function where(f: Finding): string {
   const l = f.location;
   return sanitizeForTerminal(`${l.path}:${l.startLine}${l.commit ? ` @${l.commit.slice(0, 10)}` : ''}`);
@@ -65,7 +75,7 @@ export const tableReport: Reporter = (scan: ScanResult, { tty }) => {
       out.push(paint(DIM, `         │ ${sanitizeForTerminal(f.location.snippet.trim()).slice(0, 160)}`));
     const flow = flowText(f);
     if (flow) out.push(`         flow: ${sanitizeForTerminal(flow)}`);
-    out.push(`         fix: ${sanitizeForTerminal(f.remediation)}`);
+    out.push(...fixLines(f.remediation));
     out.push('');
   }
   const d = scan.discovery;

@@ -174,8 +174,11 @@ export function checkStep(js: JobState, step: YNode, index: number): void {
   if (run?.kind === 'scalar' && typeof run.value === 'string') {
     const shell = str(get(step, 'shell')) ?? js.shell;
     checkSink(local, run, sw, `its ${shell.split(/\s/)[0]} script (run:)`);
-    checkScriptLines({ ...local, sameRepoGuard: guarded }, run, sw, id);
-    js.usesOidc ||= local.usesOidc;
+    // The script's own state: a command that asks for the OIDC token (`npm publish --provenance`, cosign) is
+    // recorded on it, and must reach the job.
+    const script: JobState = { ...local, sameRepoGuard: guarded };
+    checkScriptLines(script, run, sw, id);
+    js.usesOidc ||= script.usesOidc;
     if (provenanceEnv(stepEnv) ?? js.provenance) js.usesOidc = true;
   }
 

@@ -172,5 +172,25 @@ build:
         run: npx semantic-release
 `,
     },
+    {
+      // A publish in a run step asks for the token itself: `npm publish --provenance` signs with it, as do
+      // cosign and trusted publishing. Granted to every job at the top, one such job is enough.
+      path: '.github/workflows/publish.yml',
+      bad: `${HEAD.replace('contents: read', 'contents: read\n  id-token: write ⟵')}jobs:
+  release:
+    runs-on: ubuntu-latest
+    steps:
+      - run: npm ci
+      - run: npm test
+`,
+      good: `${HEAD.replace('contents: read', 'contents: read\n  id-token: write')}jobs:
+  release:
+    runs-on: ubuntu-latest
+    steps:
+      - run: npm ci
+      - run: npm publish --provenance --access public
+        if: \${{ github.ref == 'refs/heads/main' }}
+`,
+    },
   ],
 };

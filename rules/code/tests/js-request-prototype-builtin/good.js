@@ -1,0 +1,38 @@
+const express = require('express');
+
+const app = express();
+
+// The own-property test that no request key can replace.
+app.get('/v1/meta', async (req, res) => {
+  // ok: code/js-request-prototype-builtin
+  if (Object.hasOwn(req.query, 'extended')) {
+    res.json(await loadMeta(true));
+    return;
+  }
+  // ok: code/js-request-prototype-builtin
+  res.json(await loadMeta(Object.prototype.hasOwnProperty.call(req.query, 'full')));
+});
+
+// A synchronous handler: Express catches the throw and replies 500; the process stays up.
+app.get('/v1/flags', (req, res) => {
+  // ok: code/js-request-prototype-builtin
+  res.json({ dry: req.query.hasOwnProperty('dryrun') });
+});
+
+// Koa catches a rejected handler and replies 500.
+async function koaHandler(ctx) {
+  // ok: code/js-request-prototype-builtin
+  ctx.body = { dry: ctx.query.hasOwnProperty('dryrun') };
+}
+
+// Fastify catches a rejected handler and replies 500.
+async function fastifyHandler(request, reply) {
+  // ok: code/js-request-prototype-builtin
+  reply.send({ dry: request.body.hasOwnProperty('dryrun') });
+}
+
+async function loadMeta(extended) {
+  return { extended };
+}
+
+module.exports = { app, koaHandler, fastifyHandler };
