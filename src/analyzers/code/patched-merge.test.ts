@@ -115,3 +115,87 @@ describe('a lodash merge of a version that skips prototype keys', () => {
     expect(atLeastFixed('>4.17.0')).toBe(false);
   });
 });
+
+/** The prototype-pollution lines of lib/runner.js in an in-memory project of these files. */
+async function reported(files: Record<string, string>): Promise<string[]> {
+  const code = files['lib/runner.js']!;
+  const ctx = makeMemoryContext(files, {}, `/virtual-merge-files-${JSON.stringify(files).length}`);
+  const found: RawFinding[] = await codeAnalyzer.analyze(makeSourceFile('lib/runner.js', code), ctx);
+  return found
+    .filter((f) => f.ruleId === 'code/js-prototype-pollution')
+    .map((f) => `${f.location.path}:${f.location.startLine}`);
+}
+
+// An Express handler that hands the request's body to a helper of another file of the application.
+const HANDLER = `const { apply } = require('./apply');
+module.exports = function (req, res) {
+  res.json(apply({}, req.body));
+};
+`;
+const manifest = (deps: Record<string, string>) => JSON.stringify({ name: 'app', dependencies: deps });
+
+describe('a guarded merge or set reached through an import', () => {
+  const helper = (head: string, call: string) => `${head}
+exports.apply = function (target, patch) {
+  return ${call};
+};
+`;
+  it('drops the sink in the imported file when its module is a guarded version', async () => {
+    const files = (deps: Record<string, string>, head: string, call: string) => ({
+      'package.json': manifest(deps),
+      'lib/runner.js': HANDLER,
+      'lib/apply.js': helper(head, call),
+    });
+    const merge = files(
+      { lodash: '4.17.21' },
+      "const lodash_1 = require('lodash');",
+      '(0, lodash_1.merge)(target, patch)',
+    );
+    expect(await reported(merge)).toEqual([]);
+    // The same flow to an older lodash is still reported, at the imported file's line.
+    const old = files(
+      { lodash: '^4.17.4' },
+      "const lodash_1 = require('lodash');",
+      '(0, lodash_1.merge)(target, patch)',
+    );
+    expect(await reported(old)).toEqual(['lib/apply.js:3']);
+  });
+});
+
+describe("object-path's set on its default instance", () => {
+  const setter = (head: string, call = 'objectPath.set(state, req.body.path, req.body.value)') => `${head}
+const state = {};
+module.exports = function (req, res) {
+  ${call};
+  res.end('ok');
+};
+`;
+  const run = (code: string, deps: Record<string, string>, extra: Record<string, string> = {}) =>
+    reported({ 'package.json': manifest(deps), 'lib/runner.js': code, ...extra });
+  const REQ = "const objectPath = require('object-path');";
+
+  it('drops it from 0.11.5 on (own properties only; the magic keys refused)', async () => {
+    expect(await run(setter(REQ), { 'object-path': '^0.11.5' })).toEqual([]);
+    expect(await run(setter("import objectPath from 'object-path';"), { 'object-path': '0.11.8' })).toEqual(
+      [],
+    );
+  });
+
+  it('keeps older versions, the inherited-properties instances and a lock with an older copy', async () => {
+    expect(await run(setter(REQ), { 'object-path': '^0.11.4' })).toEqual(['lib/runner.js:4']);
+    expect(await run(setter(REQ), {})).toEqual(['lib/runner.js:4']);
+    const inherited = "const objectPath = require('object-path').withInheritedProps;";
+    expect(await run(setter(inherited), { 'object-path': '^0.11.8' })).toEqual(['lib/runner.js:4']);
+    const created = "const objectPath = require('object-path').create({ includeInheritedProps: true });";
+    expect(await run(setter(created), { 'object-path': '^0.11.8' })).toEqual(['lib/runner.js:4']);
+    const lock = JSON.stringify({
+      lockfileVersion: 1,
+      dependencies: { 'object-path': { version: '0.11.4' } },
+    });
+    expect(await run(setter(REQ), { 'object-path': '^0.11.5' }, { 'package-lock.json': lock })).toEqual([
+      'lib/runner.js:4',
+    ]);
+    // lodash's guarded version says nothing about object-path, nor the reverse.
+    expect(await run(setter(REQ), { lodash: '4.17.21' })).toEqual(['lib/runner.js:4']);
+  });
+});

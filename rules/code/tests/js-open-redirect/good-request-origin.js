@@ -36,3 +36,20 @@ app.use((req, res) => {
   res.writeHead(301, { location: `https://127.0.0.1:${server.port}${req.url ?? '/'}` });
   res.end();
 });
+
+// The same origin read off the response's request, its subdomains put back before the hostname (both cut by
+// Express from the Host the browser sent), as an absolute Location; the request's value is only the path.
+app.put('/:db', (req, res) => {
+  const loc =
+    res.req.protocol +
+    '://' +
+    (res.req.hostname === '127.0.0.1' ? '' : res.req.subdomains.join('.') + '.') +
+    res.req.hostname +
+    ':' +
+    res.req.socket.localPort +
+    '/' +
+    req.params.db;
+  // ok: code/js-open-redirect
+  res.location(loc);
+  res.status(201).end();
+});
