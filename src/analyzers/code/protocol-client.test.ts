@@ -53,8 +53,10 @@ describe('a password digest a protocol client sends as a request field', () => {
     expect(siteClientReasons(fields)('code/py-fast-password-hash', '', undefined, 7)).toBe(
       PROTOCOL_CLIENT_NOTE,
     );
-    // Only the password-hash rules: the audit and weak-hash rules keep their level.
-    expect(siteClientReasons(fields)('code/py-weak-hash', '', undefined, 7)).toBeUndefined();
+    // The general weak-hash rule's finding on the same digest too (stop 56: the default profile drops it, the
+    // audit profile reports it lowered); the audit rule keeps its level.
+    expect(siteClientReasons(fields)('code/py-weak-hash', '', undefined, 7)).toBe(PROTOCOL_CLIENT_NOTE);
+    expect(siteClientReasons(fields)('code/py-audit-weak-hash', '', undefined, 7)).toBeUndefined();
   });
 
   it('is still reported where the module stores, serves, or keeps or compares the digest', () => {

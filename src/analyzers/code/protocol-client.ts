@@ -94,12 +94,15 @@ function cipherKeyOnly(lines: string[], at: number): boolean {
 }
 
 /**
- * True when `line` feeds a digest made in steps (`h = hashlib.sha1()`, then `h.update(password)`) in a function that
+ * True when `line` makes or feeds a digest made in steps (`h = hashlib.sha1()`, then `h.update(password)`) in a function that
  * posts the request's fields itself (`payload['password'] = h.hexdigest()`, then `requests.post(url,
  * data=dumps(payload))`), and no line of it that reads the digest keeps it on an object or compares it.
  */
 function postedInPlace(line: string, body: string): boolean {
-  const fed = /^\s*(\w+)\.update\(/.exec(line)?.[1];
+  // The line feeding it, or the line making the empty digest object it feeds (`h = hashlib.sha1()`, where the
+  // general weak-hash rule reports it).
+  const fed = (/^\s*(\w+)\.update\(/.exec(line) ??
+    /^\s*(\w+)\s*=\s*[\w.]*\(\s*\)\s*(?:#.*)?$/.exec(line))?.[1];
   if (fed === undefined || !SENDS_FIELDS.test(body)) return false;
   const read = new RegExp(String.raw`\b${fed}\.(?:hex)?digest\(`);
   const reads = body.split('\n').filter((l) => read.test(l));

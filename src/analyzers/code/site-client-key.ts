@@ -42,6 +42,10 @@ export const AUDIT_WHEN_CLIENT_KEY: ReadonlySet<string> = new Set([
   'code/py-fast-password-hash',
   'code/js-hardcoded-credential',
   'code/js-hardcoded-crypto-key',
+  // Stop 56 (pyrest56): the same protocol client's password digest reported by the general weak-hash rule, and a
+  // site client's random value (PY_SENT_RULES below); 5 of 5 false on the bench, none true.
+  'code/py-weak-hash',
+  'code/py-insecure-random',
 ]);
 
 /**
@@ -56,6 +60,16 @@ const SITE_PROTOCOL_RULES = new Set([
 ]);
 /** The Python password-hash rules whose digest may be a protocol client's field (protocol-client.ts). */
 const PY_PASSWORD_RULES = new Set(['code/py-weak-password-hash', 'code/py-fast-password-hash']);
+
+/**
+ * A site client's random value (`'nonce': ''.join(random.choices(…))` in an anonymous token request, a play
+ * session's number) is one the site's own page or player draws and sends: it goes to that site, which decides what
+ * it accepts, and no secret of the program or of its user is made from it. A module that also answers requests (a
+ * server's own token) is not a site client here.
+ */
+const SITE_RANDOM_RULES = new Set(['code/py-insecure-random']);
+const SITE_RANDOM_NOTE =
+  "in a module that handles one website's page links and answers no request, most likely the nonce or session number that site's own page or player draws and sends; check it if this module makes a secret of its own from it";
 const SITE_PROTOCOL_NOTE =
   "in a module that handles one website's page links, most likely the hash that site's own login page computes before sending the password; check it if this module stores passwords";
 
@@ -103,6 +117,11 @@ export function siteClientReasons(
   let local: ReadonlySet<number> | undefined;
   const isSite = (): boolean => (site ??= handlesSiteLinks(text));
   return (ruleId, line, secret, lineNo) => {
+    // The general weak-hash rule's finding on the same protocol client's password digest (stop 56).
+    if (ruleId === 'code/py-weak-hash')
+      return lineNo !== undefined && protocolClientDigest(text, lineNo) ? PROTOCOL_CLIENT_NOTE : undefined;
+    if (SITE_RANDOM_RULES.has(ruleId))
+      return !SERVES_REQUESTS.some((re) => re.test(text)) && isSite() ? SITE_RANDOM_NOTE : undefined;
     if (SITE_PROTOCOL_RULES.has(ruleId)) {
       if (isSite()) return SITE_PROTOCOL_NOTE;
       // A protocol client's password digest, sent as a request's field (protocol-client.ts).

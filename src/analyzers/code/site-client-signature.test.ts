@@ -129,3 +129,33 @@ describe("a weak digest in a module that handles one website's links", () => {
     expect(await digests('web/server.js', server)).toEqual([[5, 'code/js-weak-hash', 'low', undefined]]);
   });
 });
+
+// Stop 56 (pyrest56): a site client's random value, the nonce of an anonymous token request as the site's player draws it.
+const NONCE = [
+  '',
+  '    def _token(self, video_id):',
+  "        return self._download_json('https://api.exampletube.com/anonymous', video_id, query={",
+  "            'nonce': ''.join(random.choices(string.ascii_letters, k=32))})",
+];
+
+/** The random findings of one file of a whole code scan, as [line, severity]. */
+async function draws(path: string, text: string, profile: 'default' | 'audit' = 'default') {
+  return (await wholeScanOf(path, text, profile))
+    .filter((f) => f.ruleId === 'code/py-insecure-random' && f.suppression === undefined)
+    .map((f) => [f.location.startLine, f.severity]);
+}
+
+describe("a random value in a module that handles one website's links", () => {
+  it('is reported only by the audit profile, lowered', async () => {
+    expect(await draws('extractors/exampletube.py', pyExtractor(SITE, NONCE))).toEqual([]);
+    expect(await draws('extractors/exampletube.py', pyExtractor(SITE, NONCE), 'audit')).toEqual([
+      [17, 'low'],
+    ]);
+  });
+
+  it('stays reported where the module names no site link, or also answers requests', async () => {
+    expect(await draws('extractors/exampletube.py', pyExtractor(ORIGIN, NONCE))).toEqual([[17, 'medium']]);
+    const server = [...NONCE, '', "@app.route('/token')", 'def issue():', "    return request.args.get('x')"];
+    expect(await draws('web/app.py', pyExtractor(SITE, server))).toEqual([[17, 'medium']]);
+  });
+});
