@@ -108,11 +108,8 @@ describe('the audit profile', () => {
       "app.post('/settings', (req, res) => res.json(merge({}, req.body)));",
       '',
     ].join('\n');
-    const file = makeSourceFile('src/settings.js', code, 'src/settings.js', Buffer.from(code));
     const found = async (profile: string) =>
-      (await codeAnalyzer.analyze(file, makeMemoryContext({}, { profile }))).filter((f) =>
-        f.cwe.includes(1321),
-      );
+      (await scan(code, { profile })).filter((f) => f.cwe.includes(1321));
     expect(await found('default')).toEqual([]);
     const audit = await found('audit');
     expect(audit.map((f) => `${f.ruleId}:${f.location.startLine}`).sort()).toEqual([
