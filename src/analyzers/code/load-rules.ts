@@ -269,7 +269,8 @@ function checkTier(r: Reader, rule: CodeRule): void {
     r.fail('"calleeIn" belongs to a "match" rule for javascript/typescript');
   // An audit-profile finding is a lead, not a proof: it may not claim more than that. A taint rule may be one
   // when what its flow reaches is itself only a lead (js-prototype-key-write: a request's key written one level
-  // deep, which never reaches Object.prototype).
+  // deep, which never reaches Object.prototype), or when none of its findings on real applications was a
+  // weakness (js-prototype-pollution: what made each false is what no shape shows).
   if (rule.profile === 'audit' && (rule.tier === 'pattern' || rule.confidence !== 'low'))
     r.fail('a rule of the audit profile has tier "audit" (or "taint") and confidence "low"');
   if (rule.profile === 'audit' && !['low', 'medium'].includes(rule.severity))

@@ -4,6 +4,9 @@ import { makeMemoryContext, makeSourceFile } from '../../core/source-file.js';
 import { codeAnalyzer } from './index.js';
 import { atLeastFixed } from './patched-merge.js';
 
+// js-prototype-pollution is a rule of the opt-in audit profile (stop 56): these scans choose it.
+const AUDIT = { profile: 'audit' };
+
 /** Analyzes one file of an in-memory project the way a scan does (its package.json is readable). */
 async function lines(
   code: string,
@@ -18,7 +21,7 @@ async function lines(
   const files = { 'package.json': pkg, 'lib/runner.js': code, ...extra };
   const ctx = makeMemoryContext(
     files,
-    {},
+    AUDIT,
     `/virtual-merge-${code.length}-${lodash ?? 'none'}-${field}-${Object.keys(more).join()}-${Object.keys(extra).join()}`,
   );
   const found: RawFinding[] = await codeAnalyzer.analyze(makeSourceFile('lib/runner.js', code), ctx);
@@ -119,7 +122,7 @@ describe('a lodash merge of a version that skips prototype keys', () => {
 /** The prototype-pollution lines of lib/runner.js in an in-memory project of these files. */
 async function reported(files: Record<string, string>): Promise<string[]> {
   const code = files['lib/runner.js']!;
-  const ctx = makeMemoryContext(files, {}, `/virtual-merge-files-${JSON.stringify(files).length}`);
+  const ctx = makeMemoryContext(files, AUDIT, `/virtual-merge-files-${JSON.stringify(files).length}`);
   const found: RawFinding[] = await codeAnalyzer.analyze(makeSourceFile('lib/runner.js', code), ctx);
   return found
     .filter((f) => f.ruleId === 'code/js-prototype-pollution')

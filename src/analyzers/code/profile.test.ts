@@ -94,6 +94,31 @@ describe('the audit profile', () => {
     ]);
   });
 
+  it('reports a request merged by a recursive copy only in the audit profile, as a lead', async () => {
+    const code = [
+      "const app = require('express')();",
+      'function merge(target, source) {',
+      '  for (const key in source) {',
+      "    if (typeof source[key] === 'object') {",
+      '      if (!target[key]) target[key] = {};',
+      '      merge(target[key], source[key]);',
+      '    } else target[key] = source[key];',
+      '  }',
+      '}',
+      "app.post('/settings', (req, res) => res.json(merge({}, req.body)));",
+      '',
+    ].join('\n');
+    const found = async (profile: string) =>
+      (await scan(code, { profile })).filter((f) => f.cwe.includes(1321));
+    expect(await found('default')).toEqual([]);
+    const audit = await found('audit');
+    expect(audit.map((f) => `${f.ruleId}:${f.location.startLine}`).sort()).toEqual([
+      'code/js-prototype-pollution:5',
+      'code/js-prototype-pollution:7',
+    ]);
+    for (const f of audit) expect(f).toMatchObject({ tier: 'taint', severity: 'medium', confidence: 'low' });
+  });
+
   it('keeps its rules out of the default rule set and lists them in the catalogue', () => {
     const defaults = new Set(rulesFor().set.rules.map((r) => r.id));
     const audit = rulesFor([], 'audit').set.rules.filter((r) => r.profile === 'audit');
