@@ -86,9 +86,7 @@ describe('kindExcludes', () => {
       for (const n of nodes) {
         if (!kindExcludes(rule, n)) continue;
         excluded++;
-        expect(n.matches({ rule } as Matcher), `${JSON.stringify(rule)} at ${n.kind()} ${n.text()}`).toBe(
-          false,
-        );
+        expect(n.matches({ rule }), `${JSON.stringify(rule)} at ${n.kind()} ${n.text()}`).toBe(false);
       }
     }
     expect(excluded).toBeGreaterThan(nodes.length);
