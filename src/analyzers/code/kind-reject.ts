@@ -1,4 +1,5 @@
 import type { SgNode } from '@ast-grep/napi';
+import { KIND_NAME } from './rule-kinds.js';
 
 /*
  * A test of one node against a matcher (`node.matches`) compiles the matcher every time (ast-grep's napi keeps
@@ -9,9 +10,6 @@ import type { SgNode } from '@ast-grep/napi';
  * `inside` looks at the parent alone), fails the rule whatever else it holds, so it is answered without
  * compiling the rule. Anything else (a pattern, a `not`, a util, a regex, `has`) is left to ast-grep.
  */
-
-/** A kind name as a `kind` test takes it (not a selector or anything else ast-grep might read there). */
-const KIND_NAME = /^[a-z_][a-z0-9_]*$/;
 
 /** The node's parent, asked once per test (a native call that descends from the root). */
 interface At {
