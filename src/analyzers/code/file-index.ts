@@ -1,6 +1,7 @@
 import type { SgNode } from '@ast-grep/napi';
 import { findAllBatch, matcherKey } from './batch-match.js';
 import { forFile } from './file-level.js';
+import { kindExcludes } from './kind-reject.js';
 import { boundHits } from './guard-bindings.js';
 import type { FileLanguage } from './languages.js';
 import { mayMatch } from './match-words.js';
@@ -122,7 +123,8 @@ export class FileIndex {
     let v = ids.get(id);
     if (v === undefined) {
       const f = forFile(m, root, this.textOf(root));
-      ids.set(id, (v = f !== null && node.matches(f)));
+      // A node its kind tests exclude is answered without compiling the matcher (kind-reject.ts).
+      ids.set(id, (v = f !== null && !kindExcludes(f.rule, node) && node.matches(f)));
     }
     return v;
   }

@@ -1,3 +1,4 @@
+import { mayOccur } from './trigrams.js';
 /*
  * What text a rule's regex needs: literal strings of which one must occur in any text the regex matches
  * (`^(fetch|axios)\.get\(` needs `fetch.get(` or `axios.get(`). A rule's regex is tested on a node's text,
@@ -333,7 +334,10 @@ export function lowerText(text: string): string {
   return lowOf;
 }
 
-/** Whether `lit` occurs in `text` (in its lowered text when case-insensitive). */
+/**
+ * Whether `lit` occurs in `text` (in its lowered text when case-insensitive). A case-sensitive one whose
+ * three-character sequences the text lacks is not searched for (trigrams.ts).
+ */
 export function holds(text: string, lit: Literal): boolean {
-  return isCi(lit) ? lowerText(text).includes(lit.slice(1)) : text.includes(lit);
+  return isCi(lit) ? lowerText(text).includes(lit.slice(1)) : mayOccur(text, lit) && text.includes(lit);
 }

@@ -14,7 +14,7 @@ import type { FileLanguage } from './languages.js';
  */
 
 /** A kind name as a `kind` test takes it (not a selector or anything else ast-grep might read there). */
-const KIND_NAME = /^[a-z_][a-z0-9_]*$/;
+export const KIND_NAME = /^[a-z_][a-z0-9_]*$/;
 
 /** Intersection of the known kind sets (null when none is known). */
 function meet(sets: readonly (Set<string> | null)[]): Set<string> | null {
