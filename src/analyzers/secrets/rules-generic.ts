@@ -25,7 +25,7 @@ import { isTestUserPassword, roleFromPath } from '../../core/file-role.js';
 import { weakPasswordReason } from './weak-password.js';
 import { anonymousLogin, sameAsBlockUserName, sameAsUserName } from './user-name.js';
 import { LOCAL_HOST, hostIsThisMachine, keyIsUrlUser, optionalUserinfo } from './url-userinfo.js';
-import { testsOwnLogin, sampleAccount } from './sample-account.js';
+import { testsOwnLogin, sampleAccount, etherealTestAccount } from './sample-account.js';
 import { commentedTemplateLine } from './template-comment.js';
 import { inBlockComment, inCommentOrDocstring } from './string-statement.js';
 import { madeUpInTest } from './made-up-key.js';
@@ -143,6 +143,10 @@ export function passwordVerdict(m: MatchContext, inUrl: boolean): Verdict {
   // it, and a default the program does set is reported where the code sets it. So is a line inside a block
   // comment that opens a line (`/*` … `pass: "1234"` … `*/`). A strong one may be live.
   if (reason !== undefined && (inCommentOrDocstring(m) || inBlockComment(m))) return false;
+  // Any password commented out with the block of an Ethereal test account (`/* host: 'smtp.ethereal.email', auth:
+  // { user, pass } */` under "use this MTA instead of the real MX"): a disposable inbox that delivers nothing, and
+  // the program never reads the comment. A commented-out credential for any other host may be live and stays.
+  if ((inCommentOrDocstring(m) || inBlockComment(m)) && etherealTestAccount(m)) return false;
   // So is a commented-out line of a configuration file (`#password=root` under an export section of a
   // sample configuration, `#url: mysql://mailman:mmpass@localhost/…` beside the live `url:`): the
   // program reads only the lines that are not comments. A strong one there may be live and stays.
