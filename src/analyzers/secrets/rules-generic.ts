@@ -35,7 +35,14 @@ import { alteredSample } from './altered-sample.js';
 import { androidDebugKeystore, deviceDefaultLogin } from './device-login.js';
 import { DEVICE_LOGIN_NOTE } from '../../core/device-login.js';
 import { isVendorClientKeyByName } from './vendor-client-keys.js';
-import { FIELD_LABEL, NAMED_CREDENTIAL, NOT_A_PASSWORD, SELF_NAMED } from './password-labels.js';
+import {
+  FIELD_LABEL,
+  NAMED_CREDENTIAL,
+  NOT_A_PASSWORD,
+  SELF_NAMED,
+  SNAKE_CREDENTIAL,
+  SNAKE_HOST,
+} from './password-labels.js';
 
 export const WEAK_PASSWORD_ID = 'secrets/weak-password';
 
@@ -101,6 +108,12 @@ export function passwordVerdict(m: MatchContext, inUrl: boolean): Verdict {
   if (hasPlaceholderWord(v) || VERSION.test(v) || EXAMPLE_KEY.test(v) || FILE_PATH.test(v)) return false;
   if (inUrl && (DOC_HOST.test(m.line) || fieldNamedHost(m.line, v))) return false;
   if (inUrl && NAMED_CREDENTIAL.test(v)) return false;
+  if (
+    inUrl &&
+    SNAKE_CREDENTIAL.test(v) &&
+    SNAKE_HOST.test(m.line.slice(m.line.indexOf(`:${v}@`) + v.length + 2))
+  )
+    return false;
   // The user of a URL: between the last '//' and ':<password>@'.
   const at = inUrl ? m.line.indexOf(`:${v}@`) : -1;
   const head = at < 0 ? '' : m.line.slice(0, at);
