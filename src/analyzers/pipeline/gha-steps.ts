@@ -174,8 +174,10 @@ export function checkStep(js: JobState, step: YNode, index: number): void {
   if (run?.kind === 'scalar' && typeof run.value === 'string') {
     const shell = str(get(step, 'shell')) ?? js.shell;
     checkSink(local, run, sw, `its ${shell.split(/\s/)[0]} script (run:)`);
-    checkScriptLines({ ...local, sameRepoGuard: guarded }, run, sw, id);
-    js.usesOidc ||= local.usesOidc;
+    // The script's own state: a command that reads the OIDC token (`npm publish --provenance`) marks it there.
+    const script: JobState = { ...local, sameRepoGuard: guarded };
+    checkScriptLines(script, run, sw, id);
+    js.usesOidc ||= local.usesOidc || script.usesOidc;
     if (provenanceEnv(stepEnv) ?? js.provenance) js.usesOidc = true;
   }
 

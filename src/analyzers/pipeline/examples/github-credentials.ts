@@ -172,5 +172,33 @@ build:
         run: npx semantic-release
 `,
     },
+    {
+      // The flag on the command line does the same (\`npm publish --provenance\`), under a workflow-wide grant too.
+      path: '.github/workflows/publish.yml',
+      bad: `on: push
+permissions:
+  contents: write
+  id-token: write ⟵
+jobs:
+  release:
+    runs-on: ubuntu-latest
+    steps:
+      - run: npm ci
+      - run: npm pack
+`,
+      good: `on: push
+permissions:
+  contents: write
+  id-token: write
+jobs:
+  release:
+    runs-on: ubuntu-latest
+    steps:
+      - run: npm ci
+      - run: npm publish --provenance --access public
+        env:
+          NODE_AUTH_TOKEN: \${{ secrets.NPM_TOKEN }}
+`,
+    },
   ],
 };
