@@ -23,3 +23,10 @@ export const FIELD_LABEL =
 // words of a field's name: `SuperSecret` or `MySecretPassword` is a password someone chose.
 export const NAMED_CREDENTIAL =
   /^(?:Your)?(?:Auth|Api|API|Access|Account|App|Client|Consumer|Private|Secret|Bot|User|Admin|Root|Db|DB|Database|Service|Session|Refresh|Bearer|Signing|Master|Sid|Id){0,3}(?:Token|Secret|Key|Password|Passwd|Pwd|Pass)$/;
+// In a URL, a password and a host that are both environment variables' names (`postgres://POSTGRES_USER:
+// POSTGRES_PASSWORD@POSTGRES_HOST:POSTGRES_PORT/…`, a README's command "substituting the relevant variables"):
+// upper-case words joined by `_`, the password's last word naming a credential. No host name holds `_` in upper
+// case, so the URL is a template to fill in; a real password beside a real host is still read.
+export const SNAKE_CREDENTIAL =
+  /^[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)*_(?:PASSWORD|PASSWD|PWD|PASS|SECRET|TOKEN|KEY)$/;
+export const SNAKE_HOST = /^[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+(?:$|[:/?#\s'"`])/;

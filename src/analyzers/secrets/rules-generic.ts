@@ -25,7 +25,7 @@ import { isTestUserPassword, roleFromPath } from '../../core/file-role.js';
 import { weakPasswordReason } from './weak-password.js';
 import { anonymousLogin, sameAsBlockUserName, sameAsUserName } from './user-name.js';
 import { LOCAL_HOST, hostIsThisMachine, keyIsUrlUser, optionalUserinfo } from './url-userinfo.js';
-import { testsOwnLogin, sampleAccount } from './sample-account.js';
+import { testsOwnLogin, sampleAccount, etherealTestAccount } from './sample-account.js';
 import { commentedTemplateLine } from './template-comment.js';
 import { inBlockComment, inCommentOrDocstring } from './string-statement.js';
 import { madeUpInTest } from './made-up-key.js';
@@ -35,7 +35,14 @@ import { alteredSample } from './altered-sample.js';
 import { androidDebugKeystore, deviceDefaultLogin } from './device-login.js';
 import { DEVICE_LOGIN_NOTE } from '../../core/device-login.js';
 import { isVendorClientKeyByName } from './vendor-client-keys.js';
-import { FIELD_LABEL, NAMED_CREDENTIAL, NOT_A_PASSWORD, SELF_NAMED } from './password-labels.js';
+import {
+  FIELD_LABEL,
+  NAMED_CREDENTIAL,
+  NOT_A_PASSWORD,
+  SELF_NAMED,
+  SNAKE_CREDENTIAL,
+  SNAKE_HOST,
+} from './password-labels.js';
 
 export const WEAK_PASSWORD_ID = 'secrets/weak-password';
 
@@ -101,6 +108,12 @@ export function passwordVerdict(m: MatchContext, inUrl: boolean): Verdict {
   if (hasPlaceholderWord(v) || VERSION.test(v) || EXAMPLE_KEY.test(v) || FILE_PATH.test(v)) return false;
   if (inUrl && (DOC_HOST.test(m.line) || fieldNamedHost(m.line, v))) return false;
   if (inUrl && NAMED_CREDENTIAL.test(v)) return false;
+  if (
+    inUrl &&
+    SNAKE_CREDENTIAL.test(v) &&
+    SNAKE_HOST.test(m.line.slice(m.line.indexOf(`:${v}@`) + v.length + 2))
+  )
+    return false;
   // The user of a URL: between the last '//' and ':<password>@'.
   const at = inUrl ? m.line.indexOf(`:${v}@`) : -1;
   const head = at < 0 ? '' : m.line.slice(0, at);
@@ -143,6 +156,10 @@ export function passwordVerdict(m: MatchContext, inUrl: boolean): Verdict {
   // it, and a default the program does set is reported where the code sets it. So is a line inside a block
   // comment that opens a line (`/*` … `pass: "1234"` … `*/`). A strong one may be live.
   if (reason !== undefined && (inCommentOrDocstring(m) || inBlockComment(m))) return false;
+  // Any password commented out with the block of an Ethereal test account (`/* host: 'smtp.ethereal.email', auth:
+  // { user, pass } */` under "use this MTA instead of the real MX"): a disposable inbox that delivers nothing, and
+  // the program never reads the comment. A commented-out credential for any other host may be live and stays.
+  if ((inCommentOrDocstring(m) || inBlockComment(m)) && etherealTestAccount(m)) return false;
   // So is a commented-out line of a configuration file (`#password=root` under an export section of a
   // sample configuration, `#url: mysql://mailman:mmpass@localhost/…` beside the live `url:`): the
   // program reads only the lines that are not comments. A strong one there may be live and stays.

@@ -60,3 +60,15 @@ function blockOf(m: MatchContext): string {
     lines.findIndex((l) => l.includes(m.line.trim())),
   ).join('\n');
 }
+
+// Ethereal's domain (nodemailer's fake SMTP service) as the block's host or its user's address.
+const ETHEREAL = /(?:^|[\s'"`@./])ethereal\.email(?:$|[\s'"`:/,])/i;
+
+/**
+ * True when the object literal holding the match names Ethereal (`host: 'smtp.ethereal.email'`, or a user
+ * `…@ethereal.email`): a throwaway test inbox that nodemailer's `createTestAccount()` makes without signing up,
+ * which delivers no message to anyone and is deleted once unused. Its password opens only that test inbox.
+ */
+export function etherealTestAccount(m: MatchContext): boolean {
+  return ETHEREAL.test(blockOf(m));
+}

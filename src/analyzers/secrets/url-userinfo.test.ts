@@ -61,3 +61,18 @@ describe('a URL whose host is the name of a credential or an identifier (a URL s
     ]);
   });
 });
+
+describe("a URL whose parts are environment variables' names", () => {
+  it('is a template to fill in when its password and host are both such names (a README command)', () => {
+    const vars = ['USER', 'PASSWORD', 'HOST', 'PORT', 'DATABASE'].map((w) => `POSTGRES_${w}`);
+    const doc = `docker run app --connection postgres://${vars[0]}:${vars[1]}@${vars[2]}:${vars[3]}/${vars[4]}`;
+    expect(rules(doc, 'README.md')).toEqual([]);
+  });
+
+  it('still reports that password beside a real host, and a real password beside that host', () => {
+    const real = `DATABASE_URL=postgres://app:${'DB_' + 'PASSWORD'}@db.acme-shop.io:5432/orders`;
+    expect(rules(real, 'config/app.env').length).toBe(1);
+    const strong = `DATABASE_URL=postgres://app:${expandTemplate('<<a62:20>>', rnd)}@DB_HOST:5432/orders`;
+    expect(rules(strong, 'config/app.env')).toEqual(['secrets/database-url']);
+  });
+});

@@ -184,6 +184,35 @@ describe('weak passwords', () => {
     expect(strong.map((f) => f[0])).toEqual(['secrets/hardcoded-password']);
   });
 
+  it('leaves a commented-out Ethereal test account (a throwaway inbox), not one for another host or switched on', async () => {
+    // Built at run time: a strong value, so only the account's host decides.
+    const pass = 'q8Zr2LmX0' + 'pWc7VbN';
+    const zone = (host: string, open: string, close: string) =>
+      [
+        'module.exports = {',
+        '  zones: {',
+        '    default: {',
+        '      // Use next MTA instead of actual MX',
+        `      ${open}`,
+        `      host: '${host}',`,
+        '      port: 587,',
+        '      auth: {',
+        `        user: 'tester@${host.replace(/^smtp\./, '')}',`,
+        `        pass: '${pass}'`,
+        '      }',
+        `      ${close}`,
+        '    }',
+        '  }',
+        '};',
+      ].join('\n');
+    expect(await scan('config/default.js', zone('smtp.ethereal.email', '/*', '*/'))).toEqual([]);
+    // Another host's commented-out credential may be live; Ethereal's switched on is read by the program.
+    const other = await scan('config/default.js', zone('smtp.mail.acme.io', '/*', '*/'));
+    expect(other.map((f) => f[0])).toEqual(['secrets/hardcoded-password']);
+    const live = await scan('config/default.js', zone('smtp.ethereal.email', '', ''));
+    expect(live.map((f) => f[0])).toEqual(['secrets/hardcoded-password']);
+  });
+
   it('reports weak passwords in documentation that the project ships, at low severity and low confidence', async () => {
     const doc =
       '```js\nconst ftp = connect({ user: ' + `${q}deploy${q}, password: ${q}admin123${q} })\n` + '```\n';

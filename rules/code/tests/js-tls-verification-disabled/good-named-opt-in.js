@@ -54,3 +54,8 @@ function sslFromEnv(mode, setting) {
 }
 
 module.exports = { sslFromEnv, sslFromMode, sslFromConfig, mailer, agentOptions };
+
+function agentOptions(argv) {
+  // wget's and curl's name for the operator's opt-out.
+  return argv.noCheckCertificate ? { rejectUnauthorized: false } : {};
+}

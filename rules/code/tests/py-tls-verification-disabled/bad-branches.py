@@ -26,3 +26,20 @@ def legacy(url, retries):
     else:
         # ruleid: code/py-tls-verification-disabled
         return requests.get(url, verify=False, timeout=5)
+
+
+def opener(config):
+    context = ssl.create_default_context()
+    # Unset means unverified: the default of the setting turns verification off.
+    if config.get("insecure", True):
+        # ruleid: code/py-tls-verification-disabled
+        context.verify_mode = ssl.CERT_NONE
+    return context
+
+
+def proxy(request, url):
+    # The web client's own query parameter, not the operator's setting.
+    if request.args.get("no-check-certificate"):
+        # ruleid: code/py-tls-verification-disabled
+        return requests.get(url, verify=False, timeout=5)
+    return requests.get(url, timeout=5)

@@ -26,3 +26,18 @@ class Client:
         if insecure:
             return requests.get(url, verify=False, timeout=5)
         return requests.get(url, timeout=5)
+
+
+def opener(config):
+    # wget's --no-check-certificate, read from the tool's own options: the default context verifies.
+    context = ssl.create_default_context()
+    if config.get("no-check-certificate"):
+        context.check_hostname = False
+        context.verify_mode = ssl.CERT_NONE
+    return context
+
+
+def session(args):
+    if getattr(args, "insecure", False):
+        return requests.Session().get(args.url, verify=False, timeout=5)
+    return requests.Session().get(args.url, timeout=5)
