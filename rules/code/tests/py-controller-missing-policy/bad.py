@@ -1,0 +1,27 @@
+import pecan
+from pecan import rest
+from wsme import types as wtypes
+import wsmeext.pecan as wsme_pecan
+
+from service.api.controllers.v1 import utils
+from service.decision import rpcapi
+
+
+class WebhookController(rest.RestController):
+    def __init__(self):
+        super().__init__()
+        self.client = rpcapi.EngineAPI()
+
+    @wsme_pecan.wsexpose(None, wtypes.text, status_code=202)
+    # ruleid: code/py-controller-missing-policy
+    def post(self, audit_ident):
+        context = pecan.request.context
+        audit = utils.get_resource('Audit', audit_ident)
+        self.client.trigger_audit(context, audit.uuid)
+
+
+class TagsController(rest.RestController):
+    @pecan.expose('json')
+    # ruleid: code/py-controller-missing-policy
+    def delete(self, name):
+        pecan.request.storage.delete_tag(pecan.request.context.project_id, name)

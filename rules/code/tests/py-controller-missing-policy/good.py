@@ -1,0 +1,48 @@
+import pecan
+from pecan import rest
+from wsme import types as wtypes
+import wsmeext.pecan as wsme_pecan
+
+from service.api.controllers.v1 import utils
+from service.common import policy
+from service.common import rbac
+
+
+class AuditsController(rest.RestController):
+    @wsme_pecan.wsexpose(None, wtypes.text, status_code=202)
+    # ok: code/py-controller-missing-policy
+    def post(self, audit_ident):
+        context = pecan.request.context
+        audit = utils.get_resource('Audit', audit_ident)
+        policy.enforce(context, 'audit:create', audit, action='audit:create')
+        pecan.request.rpcapi.trigger_audit(context, audit.uuid)
+
+    @pecan.expose('json')
+    # ok: code/py-controller-missing-policy
+    def delete(self, name):
+        rbac.enforce('delete_audit', pecan.request)
+        pecan.request.storage.delete_audit(name)
+
+    @policy.authorize('audit:update')
+    @wsme_pecan.wsexpose(None, wtypes.text)
+    # ok: code/py-controller-missing-policy
+    def patch(self, audit_ident):
+        pecan.request.storage.update_audit(audit_ident)
+
+    @wsme_pecan.wsexpose(None, wtypes.text)
+    # ok: code/py-controller-missing-policy
+    def put(self, audit_ident):
+        raise NotImplementedError('audits are changed with PATCH')
+
+    # A read is not this rule's: a listing or a version document is often public.
+    @pecan.expose('json')
+    # ok: code/py-controller-missing-policy
+    def get_all(self):
+        return pecan.request.storage.list_audits()
+
+
+class ServersController:
+    # Not exposed: a helper, not a request's handler.
+    # ok: code/py-controller-missing-policy
+    def post(self, body):
+        return body

@@ -1,0 +1,147 @@
+/**
+ * The second half of `code/py-controller-missing-policy`: a Pecan/WSME controller method that changes state
+ * and makes no policy check (the rule's match) is reported only when the other controllers of its folder
+ * make one. A function of the method's own module that makes the check (`self._search(…)` whose body calls
+ * `policy.enforce`) counts as the check. The folder's other Python files are read through the core, like
+ * every cross-file read, and only for such matches.
+ */
+import { parse } from '@ast-grep/napi';
+import type { SgNode } from '@ast-grep/napi';
+import type { AnalyzerContext, SourceFile } from '../../core/analyzer.js';
+import type { FileLanguage } from './languages.js';
+import type { CodeMatch } from './matches.js';
+
+const RULE = 'code/py-controller-missing-policy';
+const EXPOSED = /\b(?:wsexpose|expose)\(/;
+/** A decorator that makes or names the check (kept in step with the rule's own test). */
+const CHECK_DECORATOR = /enforce|authori[sz]|polic|permission|rbac|login_required/i;
+/** A call that makes the check, by its callee's text (kept in step with the rule's own test). */
+const CHECK_CALLEE =
+  /(?:^|\.)(?:\w*enforce\w*|\w*authori[sz]\w*|can|check_policy|\w*has_perm\w*|\w*check_perm\w*)$|polic\w*\.\w+$/i;
+/** At least this many of the folder's other controller classes make the check, and two thirds of them. */
+const MIN_CHECKING = 3;
+
+/** The last name of a call's callee: `_search` for `Search(x)._search`, `get` for `utils.get`. */
+function calleeName(call: SgNode): string {
+  const m = /(\w+)\s*$/.exec(call.field('function')?.text() ?? '');
+  return m?.[1] ?? '';
+}
+
+function calls(node: SgNode): SgNode[] {
+  return node.findAll({ rule: { kind: 'call' } });
+}
+
+/** The names of the module's functions that make the check, directly or through another such function. */
+function checkingFunctions(root: SgNode): Set<string> {
+  const fns = root.findAll({ rule: { kind: 'function_definition' } });
+  const called = new Map<SgNode, SgNode[]>(fns.map((f) => [f, calls(f)]));
+  const ok = new Set<string>();
+  for (const f of fns) {
+    if (called.get(f)?.some((c) => CHECK_CALLEE.test(c.field('function')?.text() ?? '')))
+      ok.add(f.field('name')?.text() ?? '');
+  }
+  for (let grew = true; grew;) {
+    grew = false;
+    for (const f of fns) {
+      const name = f.field('name')?.text() ?? '';
+      if (ok.has(name) || !called.get(f)?.some((c) => ok.has(calleeName(c)))) continue;
+      ok.add(name);
+      grew = true;
+    }
+  }
+  return ok;
+}
+
+/** Whether a method (its `decorated_definition`) makes the check, itself or through `checkers`. */
+function makesCheck(decorated: SgNode, fn: SgNode, checkers: ReadonlySet<string>): boolean {
+  if (decorated.children().some((d) => d.kind() === 'decorator' && CHECK_DECORATOR.test(d.text())))
+    return true;
+  return calls(fn).some(
+    (c) => CHECK_CALLEE.test(c.field('function')?.text() ?? '') || checkers.has(calleeName(c)),
+  );
+}
+
+/** A class's exposed methods that answer requests: not a routing hook, not one that only raises. */
+function exposedMethods(cls: SgNode): { decorated: SgNode; fn: SgNode }[] {
+  const out: { decorated: SgNode; fn: SgNode }[] = [];
+  for (const d of cls.field('body')?.children() ?? []) {
+    if (d.kind() !== 'decorated_definition') continue;
+    const fn = d.field('definition');
+    if (fn?.kind() !== 'function_definition') continue;
+    if (!d.children().some((x) => x.kind() === 'decorator' && EXPOSED.test(x.text()))) continue;
+    if ((fn.field('name')?.text() ?? '_').startsWith('_')) continue;
+    if (
+      fn
+        .field('body')
+        ?.children()
+        .some((s) => s.kind() === 'raise_statement')
+    )
+      continue;
+    out.push({ decorated: d, fn });
+  }
+  return out;
+}
+
+interface Tally {
+  checking: number;
+  controllers: number;
+}
+
+/** The controller classes of one module (but `skip`) and how many make the check in every exposed method. */
+function tally(root: SgNode, skip?: SgNode): Tally {
+  const checkers = checkingFunctions(root);
+  const t: Tally = { checking: 0, controllers: 0 };
+  for (const cls of root.findAll({ rule: { kind: 'class_definition' } })) {
+    if (skip && cls.id() === skip.id()) continue;
+    const methods = exposedMethods(cls);
+    if (methods.length === 0) continue;
+    t.controllers += 1;
+    if (methods.every((m) => makesCheck(m.decorated, m.fn, checkers))) t.checking += 1;
+  }
+  return t;
+}
+
+function folderOf(path: string): string {
+  const i = path.lastIndexOf('/');
+  return i < 0 ? '' : path.slice(0, i + 1);
+}
+
+/** `matches` without the rule's matches whose method reaches a check, or whose folder's controllers make none. */
+export async function keepUncheckedControllers(
+  matches: CodeMatch[],
+  file: SourceFile,
+  lang: FileLanguage,
+  ctx: Pick<AnalyzerContext, 'paths' | 'readFile'>,
+): Promise<CodeMatch[]> {
+  const pending = matches.filter((m) => m.rule.id === RULE && m.path === undefined);
+  if (pending.length === 0 || lang.family !== 'python') return matches;
+  const root = parse(lang.lang, file.text).root();
+  const checkers = checkingFunctions(root);
+  const folder = folderOf(file.path);
+  const others: SgNode[] = [];
+  for (const p of ctx.paths) {
+    if (p === file.path || !p.endsWith('.py') || folderOf(p) !== folder) continue;
+    const text = await ctx.readFile(p).catch(() => undefined);
+    if (text !== undefined && EXPOSED.test(text)) others.push(parse(lang.lang, text).root());
+  }
+  const drop = new Set<CodeMatch>();
+  for (const m of pending) {
+    const fn = root
+      .findAll({ rule: { kind: 'function_definition' } })
+      .find((f) => f.range().start.line === m.line - 1 && f.range().start.column === m.column - 1);
+    const decorated = fn?.parent();
+    const cls = fn?.ancestors().find((a) => a.kind() === 'class_definition');
+    if (!fn || decorated?.kind() !== 'decorated_definition' || makesCheck(decorated, fn, checkers)) {
+      drop.add(m);
+      continue;
+    }
+    const t = tally(root, cls);
+    for (const o of others) {
+      const u = tally(o);
+      t.checking += u.checking;
+      t.controllers += u.controllers;
+    }
+    if (t.checking < MIN_CHECKING || 3 * t.checking < 2 * t.controllers) drop.add(m);
+  }
+  return drop.size === 0 ? matches : matches.filter((m) => !drop.has(m));
+}
