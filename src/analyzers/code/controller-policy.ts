@@ -12,19 +12,37 @@ import type { FileLanguage } from './languages.js';
 import type { CodeMatch } from './matches.js';
 
 const RULE = 'code/py-controller-missing-policy';
-const EXPOSED = /\b(?:wsexpose|expose)\(/;
+const EXPOSED = /\b(?:wsexpose|expose)\(|\.when\(/;
 /** A decorator that makes or names the check (kept in step with the rule's own test). */
 const CHECK_DECORATOR = /enforce|authori[sz]|polic|permission|rbac|login_required/i;
 /** A call that makes the check, by its callee's text (kept in step with the rule's own test). */
 const CHECK_CALLEE =
-  /(?:^|\.)(?:\w*enforce\w*|\w*authori[sz]\w*|can|check_policy|\w*has_perm\w*|\w*check_perm\w*)$|polic\w*\.\w+$/i;
+  /(?:^|\.)(?:\w*enforce\w*|\w*authori[sz]\w*|can|\w*polic\w*|\w*has_perm\w*|\w*check_perm\w*)$|polic\w*\.\w+$/i;
 /** At least this many of the folder's other controller classes make the check, and two thirds of them. */
 const MIN_CHECKING = 3;
 
-/** The last name of a call's callee: `_search` for `Search(x)._search`, `get` for `utils.get`. */
+/**
+ * The name of the module's own function a call runs: `name(…)`, `self.name(…)`, `cls.name(…)`,
+ * `Class.name(…)` or `Class(…).name(…)`; '' for a method of any other value (`body.get(…)`).
+ */
 function calleeName(call: SgNode): string {
-  const m = /(\w+)\s*$/.exec(call.field('function')?.text() ?? '');
+  const m = /^(?:(?:self|cls|[A-Z]\w*(?:\([^()]*\))?)\s*\.\s*)?([A-Za-z_]\w*)$/.exec(
+    call.field('function')?.text() ?? '',
+  );
   return m?.[1] ?? '';
+}
+
+/** The module's own functions a node runs or hands to a call (`validate(self.Schema)`): their names. */
+function ownNames(node: SgNode): string[] {
+  const out: string[] = [];
+  for (const c of calls(node)) {
+    out.push(calleeName(c));
+    for (const a of c.field('arguments')?.children() ?? []) {
+      const m = /^(?:self|cls)\.([A-Za-z_]\w*)$/.exec(a.text());
+      if (m?.[1]) out.push(m[1]);
+    }
+  }
+  return out;
 }
 
 function calls(node: SgNode): SgNode[] {
@@ -34,17 +52,17 @@ function calls(node: SgNode): SgNode[] {
 /** The names of the module's functions that make the check, directly or through another such function. */
 function checkingFunctions(root: SgNode): Set<string> {
   const fns = root.findAll({ rule: { kind: 'function_definition' } });
-  const called = new Map<SgNode, SgNode[]>(fns.map((f) => [f, calls(f)]));
+  const named = new Map<SgNode, string[]>(fns.map((f) => [f, ownNames(f)]));
   const ok = new Set<string>();
   for (const f of fns) {
-    if (called.get(f)?.some((c) => CHECK_CALLEE.test(c.field('function')?.text() ?? '')))
+    if (calls(f).some((c) => CHECK_CALLEE.test(c.field('function')?.text() ?? '')))
       ok.add(f.field('name')?.text() ?? '');
   }
   for (let grew = true; grew;) {
     grew = false;
     for (const f of fns) {
       const name = f.field('name')?.text() ?? '';
-      if (ok.has(name) || !called.get(f)?.some((c) => ok.has(calleeName(c)))) continue;
+      if (ok.has(name) || !named.get(f)?.some((n) => ok.has(n))) continue;
       ok.add(name);
       grew = true;
     }
@@ -56,12 +74,18 @@ function checkingFunctions(root: SgNode): Set<string> {
 function makesCheck(decorated: SgNode, fn: SgNode, checkers: ReadonlySet<string>): boolean {
   if (decorated.children().some((d) => d.kind() === 'decorator' && CHECK_DECORATOR.test(d.text())))
     return true;
-  return calls(fn).some(
-    (c) => CHECK_CALLEE.test(c.field('function')?.text() ?? '') || checkers.has(calleeName(c)),
-  );
+  if (calls(fn).some((c) => CHECK_CALLEE.test(c.field('function')?.text() ?? ''))) return true;
+  return ownNames(fn).some((n) => checkers.has(n));
 }
 
-/** A class's exposed methods that answer requests: not a routing hook, not one that only raises. */
+/** A statement of a method's own body that refuses every call: `raise …`, `pecan.abort(405)`. */
+function switchedOff(s: SgNode): boolean {
+  if (s.kind() === 'raise_statement') return true;
+  const call = s.kind() === 'expression_statement' ? s.child(0) : null;
+  return call?.kind() === 'call' && /(?:^|\.)abort$/.test(call.field('function')?.text() ?? '');
+}
+
+/** A class's exposed methods that answer requests: not a routing hook, not one switched off. */
 function exposedMethods(cls: SgNode): { decorated: SgNode; fn: SgNode }[] {
   const out: { decorated: SgNode; fn: SgNode }[] = [];
   for (const d of cls.field('body')?.children() ?? []) {
@@ -70,13 +94,7 @@ function exposedMethods(cls: SgNode): { decorated: SgNode; fn: SgNode }[] {
     if (fn?.kind() !== 'function_definition') continue;
     if (!d.children().some((x) => x.kind() === 'decorator' && EXPOSED.test(x.text()))) continue;
     if ((fn.field('name')?.text() ?? '_').startsWith('_')) continue;
-    if (
-      fn
-        .field('body')
-        ?.children()
-        .some((s) => s.kind() === 'raise_statement')
-    )
-      continue;
+    if (fn.field('body')?.children().some(switchedOff)) continue;
     out.push({ decorated: d, fn });
   }
   return out;

@@ -25,3 +25,14 @@ class TagsController(rest.RestController):
     # ruleid: code/py-controller-missing-policy
     def delete(self, name):
         pecan.request.storage.delete_tag(pecan.request.context.project_id, name)
+
+
+class OrdersController(rest.RestController):
+    @pecan.expose(generic=True)
+    def index(self, **kwargs):
+        pecan.abort(405)
+
+    @index.when(method='POST', template='json')
+    # ruleid: code/py-controller-missing-policy
+    def on_post(self, external_project_id, **kwargs):
+        return pecan.request.repo.create_order(external_project_id, pecan.request.json)

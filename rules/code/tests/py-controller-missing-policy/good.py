@@ -46,3 +46,20 @@ class ServersController:
     # ok: code/py-controller-missing-policy
     def post(self, body):
         return body
+
+
+class OrdersController(rest.RestController):
+    @pecan.expose(generic=True)
+    def index(self, **kwargs):
+        pecan.abort(405)
+
+    @index.when(method='POST', template='json')
+    @controllers.enforce_rbac('orders:post')
+    # ok: code/py-controller-missing-policy
+    def on_post(self, external_project_id, **kwargs):
+        return pecan.request.repo.create_order(external_project_id, pecan.request.json)
+
+    @index.when(method='GET', template='json')
+    # ok: code/py-controller-missing-policy
+    def on_get(self, external_project_id, **kwargs):
+        return pecan.request.repo.get_orders(external_project_id)
