@@ -81,3 +81,26 @@ describe('a controller method that changes state without a policy check', () => 
     expect(await findings(CHECKING, helper)).toEqual([]);
   });
 });
+
+/** A Falcon resource module whose responders do (or do not) check the policy by a decorator. */
+function resource(name: string, checks: boolean): string {
+  const check = checks ? `    @acl.enforce('${name}:create')\n` : '';
+  return `class ${name}Resource(object):
+${check}    def on_put(self, req, resp, project_id, name):
+        self._storage.create(name, project=project_id)
+`;
+}
+
+describe('a Falcon responder that changes state without a policy check', () => {
+  it('is reported when the folder’s other resources check the policy in every responder', async () => {
+    const purge = resource('Purge', false).replace('on_put', 'on_post');
+    const folder = {
+      'api/v1/queues.py': resource('Queue', true),
+      'api/v1/topics.py': resource('Topic', true),
+      'api/v1/pools.py': resource('Pool', true),
+    };
+    expect(await findings(folder, purge)).toEqual(['code/py-controller-missing-policy 2']);
+    const unchecked = { ...folder, 'api/v1/pools.py': resource('Pool', false) };
+    expect(await findings(unchecked, purge)).toEqual([]);
+  });
+});

@@ -13,6 +13,8 @@ import type { CodeMatch } from './matches.js';
 
 const RULE = 'code/py-controller-missing-policy';
 const EXPOSED = /\b(?:wsexpose|expose)\(|\.when\(/;
+/** A Falcon resource's responder, routed by its name. */
+const RESPONDER = /^on_[a-z]+$/;
 /** A decorator that makes or names the check (kept in step with the rule's own test). */
 const CHECK_DECORATOR = /enforce|authori[sz]|polic|permission|rbac|login_required/i;
 /** A call that makes the check, by its callee's text (kept in step with the rule's own test). */
@@ -70,10 +72,15 @@ function checkingFunctions(root: SgNode): Set<string> {
   return ok;
 }
 
-/** Whether a method (its `decorated_definition`) makes the check, itself or through `checkers`. */
-function makesCheck(decorated: SgNode, fn: SgNode, checkers: ReadonlySet<string>): boolean {
-  if (decorated.children().some((d) => d.kind() === 'decorator' && CHECK_DECORATOR.test(d.text())))
-    return true;
+/** A method's decorators (none when `fn` is not decorated). */
+function decorators(fn: SgNode): SgNode[] {
+  const d = fn.parent();
+  return d?.kind() === 'decorated_definition' ? d.children().filter((x) => x.kind() === 'decorator') : [];
+}
+
+/** Whether a method makes the check, itself, by a decorator or through `checkers`. */
+function makesCheck(fn: SgNode, checkers: ReadonlySet<string>): boolean {
+  if (decorators(fn).some((d) => CHECK_DECORATOR.test(d.text()))) return true;
   if (calls(fn).some((c) => CHECK_CALLEE.test(c.field('function')?.text() ?? ''))) return true;
   return ownNames(fn).some((n) => checkers.has(n));
 }
@@ -85,17 +92,20 @@ function switchedOff(s: SgNode): boolean {
   return call?.kind() === 'call' && /(?:^|\.)abort$/.test(call.field('function')?.text() ?? '');
 }
 
-/** A class's exposed methods that answer requests: not a routing hook, not one switched off. */
-function exposedMethods(cls: SgNode): { decorated: SgNode; fn: SgNode }[] {
-  const out: { decorated: SgNode; fn: SgNode }[] = [];
+/**
+ * A class's exposed methods that answer requests (Pecan/WSME-exposed or routed ones, Falcon's `on_…`
+ * responders): not a routing hook, not one switched off.
+ */
+function exposedMethods(cls: SgNode): SgNode[] {
+  const out: SgNode[] = [];
   for (const d of cls.field('body')?.children() ?? []) {
-    if (d.kind() !== 'decorated_definition') continue;
-    const fn = d.field('definition');
+    const fn = d.kind() === 'decorated_definition' ? d.field('definition') : d;
     if (fn?.kind() !== 'function_definition') continue;
-    if (!d.children().some((x) => x.kind() === 'decorator' && EXPOSED.test(x.text()))) continue;
-    if ((fn.field('name')?.text() ?? '_').startsWith('_')) continue;
+    const name = fn.field('name')?.text() ?? '_';
+    if (!RESPONDER.test(name) && !decorators(fn).some((x) => EXPOSED.test(x.text()))) continue;
+    if (name.startsWith('_')) continue;
     if (fn.field('body')?.children().some(switchedOff)) continue;
-    out.push({ decorated: d, fn });
+    out.push(fn);
   }
   return out;
 }
@@ -114,7 +124,7 @@ function tally(root: SgNode, skip?: SgNode): Tally {
     const methods = exposedMethods(cls);
     if (methods.length === 0) continue;
     t.controllers += 1;
-    if (methods.every((m) => makesCheck(m.decorated, m.fn, checkers))) t.checking += 1;
+    if (methods.every((m) => makesCheck(m, checkers))) t.checking += 1;
   }
   return t;
 }
@@ -140,16 +150,16 @@ export async function keepUncheckedControllers(
   for (const p of ctx.paths) {
     if (p === file.path || !p.endsWith('.py') || folderOf(p) !== folder) continue;
     const text = await ctx.readFile(p).catch(() => undefined);
-    if (text !== undefined && EXPOSED.test(text)) others.push(parse(lang.lang, text).root());
+    if (text !== undefined && (EXPOSED.test(text) || /\bdef on_[a-z]+\(/.test(text)))
+      others.push(parse(lang.lang, text).root());
   }
   const drop = new Set<CodeMatch>();
   for (const m of pending) {
     const fn = root
       .findAll({ rule: { kind: 'function_definition' } })
       .find((f) => f.range().start.line === m.line - 1 && f.range().start.column === m.column - 1);
-    const decorated = fn?.parent();
     const cls = fn?.ancestors().find((a) => a.kind() === 'class_definition');
-    if (!fn || decorated?.kind() !== 'decorated_definition' || makesCheck(decorated, fn, checkers)) {
+    if (!fn || makesCheck(fn, checkers)) {
       drop.add(m);
       continue;
     }

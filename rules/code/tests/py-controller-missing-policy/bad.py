@@ -36,3 +36,9 @@ class OrdersController(rest.RestController):
     # ruleid: code/py-controller-missing-policy
     def on_post(self, external_project_id, **kwargs):
         return pecan.request.repo.create_order(external_project_id, pecan.request.json)
+
+
+class PurgeResource(object):
+    # ruleid: code/py-controller-missing-policy
+    def on_post(self, req, resp, project_id, queue_name):
+        self._queue_controller.purge(queue_name, project=project_id)

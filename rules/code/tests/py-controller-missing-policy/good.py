@@ -63,3 +63,14 @@ class OrdersController(rest.RestController):
     # ok: code/py-controller-missing-policy
     def on_get(self, external_project_id, **kwargs):
         return pecan.request.repo.get_orders(external_project_id)
+
+
+class QueueResource(object):
+    @acl.enforce('queues:delete')
+    # ok: code/py-controller-missing-policy
+    def on_delete(self, req, resp, project_id, queue_name):
+        self._queue_controller.delete(queue_name, project=project_id)
+
+    # ok: code/py-controller-missing-policy
+    def on_get(self, req, resp, project_id, queue_name):
+        resp.media = self._queue_controller.get(queue_name, project=project_id)
