@@ -28,6 +28,7 @@ import { dropParsedFields } from './parsed-fields.js';
 import { dropPatchedMerges } from './patched-merge.js';
 import { dropQuerySanitized } from './query-sanitizer.js';
 import { dropSelfCheckingHandlers } from './route-handlers.js';
+import { keepUncheckedControllers } from './controller-policy.js';
 import { belowShell, byDesignBehindShell, shellGivenTo, withinShell } from './shell-app.js';
 import { analyzeText, crossFileCandidate, PreparedRules, requestDataPossible } from './engine.js';
 import { isDeclarationFile, languageOfFile, languageOfText } from './languages.js';
@@ -203,14 +204,18 @@ export const codeAnalyzer: Analyzer = {
     const rendered = renders && view ? await renderFindings(file, view, rules.family(lang.family), ctx) : [];
     // The secrets analyzer's rule for test users' chosen passwords holds for code rules that quote one.
     const deduped = await keepAppMatches(
-      await dropSelfCheckingHandlers(
-        await dropCommandLineModules(
-          await dropPatchedMerges(
-            await dropQuerySanitized(
-              await dropParsedFields(
-                await dropOwnFields(
-                  await dropFixedByCallers(
-                    await dropFixedImports(dedupeMatches(result.matches), file, lang, ctx),
+      await keepUncheckedControllers(
+        await dropSelfCheckingHandlers(
+          await dropCommandLineModules(
+            await dropPatchedMerges(
+              await dropQuerySanitized(
+                await dropParsedFields(
+                  await dropOwnFields(
+                    await dropFixedByCallers(
+                      await dropFixedImports(dedupeMatches(result.matches), file, lang, ctx),
+                      file,
+                      ctx,
+                    ),
                     file,
                     ctx,
                   ),
@@ -218,6 +223,7 @@ export const codeAnalyzer: Analyzer = {
                   ctx,
                 ),
                 file,
+                lang,
                 ctx,
               ),
               file,
@@ -225,10 +231,10 @@ export const codeAnalyzer: Analyzer = {
               ctx,
             ),
             file,
-            lang,
             ctx,
           ),
           file,
+          lang,
           ctx,
         ),
         file,
