@@ -1,8 +1,5 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { runScan } from '../../../scan/run-scan.js';
+import { wholeScanOf } from '../../../core/test-whole-scan.js';
 import { networkOnlyLogins } from './network-only.js';
 
 // Built at run time so this file holds no password for the repository's own scan.
@@ -35,23 +32,10 @@ async function rows(
   profile: 'default' | 'audit',
   name = 'docker-compose.yml',
 ): Promise<string[]> {
-  const root = mkdtempSync(join(tmpdir(), 'vanguard-compose-'));
-  try {
-    writeFileSync(join(root, name), text);
-    const r = await runScan({
-      path: root,
-      workers: 1,
-      failOn: 'none',
-      only: ['secrets', 'iac'],
-      options: { secrets: { profile }, iac: { profile } },
-    });
-    return r.findings
-      .filter((f) => f.ruleId.startsWith('secrets/') || f.ruleId === 'iac/compose-secret-in-env')
-      .map((f) => `${f.location.startLine} ${f.ruleId}`)
-      .sort();
-  } finally {
-    rmSync(root, { recursive: true, force: true });
-  }
+  return (await wholeScanOf(name, text, profile, ['secrets', 'iac']))
+    .filter((f) => f.ruleId.startsWith('secrets/') || f.ruleId === 'iac/compose-secret-in-env')
+    .map((f) => `${f.location.startLine} ${f.ruleId}`)
+    .sort();
 }
 
 describe('logins only the Compose network reaches', () => {
