@@ -164,6 +164,8 @@ export function registerScan(program: Command): void {
           history: flags.history === true,
           ...(flags.historySince !== undefined ? { historySince: flags.historySince } : {}),
         },
+        // A weak password of a Compose service only its network reaches: the audit profile's (compose/network-only.ts).
+        iac: { ...config.options.iac, profile },
         code: {
           ...config.options.code,
           // The policy's folders resolve against the repository; --rules is the user's own, from here.

@@ -4,11 +4,12 @@ import { dirname, join } from 'node:path';
 import type { Finding } from './finding.js';
 import { runScan } from '../scan/run-scan.js';
 
-/** The findings on `path` of a whole scan (secrets and code analyzers) of a folder that holds only that file. */
+/** The findings on `path` of a whole scan (`only` these analyzers) of a folder that holds only that file. */
 export async function wholeScanOf(
   path: string,
   text: string,
   profile: 'default' | 'audit' = 'default',
+  only: string[] = ['secrets', 'code'],
 ): Promise<Finding[]> {
   const root = mkdtempSync(join(tmpdir(), 'vanguard-whole-scan-'));
   try {
@@ -18,8 +19,8 @@ export async function wholeScanOf(
       path: root,
       workers: 1,
       failOn: 'none',
-      only: ['secrets', 'code'],
-      options: { code: { profile }, secrets: { profile } },
+      only,
+      options: { code: { profile }, secrets: { profile }, iac: { profile } },
     });
     return r.findings.filter((f) => f.location.path === path);
   } finally {

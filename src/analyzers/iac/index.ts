@@ -2,10 +2,12 @@ import type { Analyzer, AnalyzerContext, SourceFile } from '../../core/analyzer.
 import { ParseError } from '../../core/errors.js';
 import type { RawFinding } from '../../core/finding.js';
 import { Reporter } from './common.js';
+import { profileOption } from '../../core/profile.js';
 import { isDockerfileName, isProcfileName, matchesIac } from './wants.js';
 import { composeWorkloads, declareWorkloads, k8sWorkloads, WorkloadDraft } from './deployment.js';
 import { checkCompose, isComposeDoc } from './compose/check.js';
 import { COMPOSE_RULES } from './compose/rules.js';
+import { COMPOSE_NAME } from './compose/network-only.js';
 import { checkDockerfile } from './dockerfile/check.js';
 import { DOCKERFILE_RULES } from './dockerfile/rules.js';
 import { checkObject } from './k8s/objects.js';
@@ -21,7 +23,6 @@ import { parseYamlDocs } from '../../parse/yaml/tree.js';
 
 export { isDockerfileName, isPipelineFile } from './wants.js';
 
-const COMPOSE_NAME = /^(?:docker-)?compose(?:[.-][\w.-]{1,100})?\.ya?ml$/i;
 const K8S_HINT = /^apiVersion:/m;
 
 function analyzeYaml(file: SourceFile, ctx: AnalyzerContext): RawFinding[] {
@@ -43,7 +44,7 @@ function analyzeYaml(file: SourceFile, ctx: AnalyzerContext): RawFinding[] {
         checkObject(rep, doc.root!);
         k8sWorkloads(doc.root!, file.path, workloads);
       } else if (isComposeDoc(doc.root)) {
-        checkCompose(rep, doc.root!);
+        checkCompose(rep, doc.root!, profileOption('iac', ctx.options) === 'audit');
         composeWorkloads(doc.root!, file.path, workloads);
       }
     }

@@ -2,6 +2,7 @@ import { roleClassifier, testRoleFromContent, type RoleOverrides } from '../../c
 import { profileOption } from '../../core/profile.js';
 import type { RuleMeta } from '../../core/rule.js';
 import type { Detection } from './engine.js';
+import { COMPOSE_NAME, networkOnlyLogins } from '../iac/compose/network-only.js';
 
 /**
  * The secrets analyzer's shapes that only the opt-in audit profile reports (`--profile audit`, or `profile: audit`
@@ -15,7 +16,9 @@ import type { Detection } from './engine.js';
  * - a weak password lowered for what it reaches: a service on this machine, a device's factory login, a block
  *   written around documentation's reserved names, a test backend's account, and a strong credential of a block
  *   for a service on this machine (rules-generic.ts: 0 true of 12);
- * - a credential found by its name alone (no provider's format) in a test or fixture file (below: 0 true of 4).
+ * - a credential found by its name alone (no provider's format) in a test or fixture file (below: 0 true of 4);
+ * - a weak password of a Compose file's service that publishes no port: a database image's own login or a URL's
+ *   password to that service (iac/compose/network-only.ts; below: 0 true of 2, the true ones publish their port).
  *
  * A provider's token (AWS, GitHub, Stripe, Slack…: its format is live wherever it is written) is none of these
  * and keeps being reported in tests, lowered one step by the role stage. In the audit profile every shape is
@@ -70,7 +73,22 @@ export function forProfile(
   // the file source, it is the program's key and stays reported.
   const audit = (d: Detection): boolean =>
     d.auditOnly === true && !(role === 'source' && KEY_RULES.has(d.ruleId));
-  return found.filter((d) => !audit(d) && !(inTests && NAME_BASED.has(d.ruleId)));
+  const kept = found.filter((d) => !audit(d) && !(inTests && NAME_BASED.has(d.ruleId)));
+  return withoutNetworkOnlyWeak(kept, path, text);
+}
+
+/**
+ * `found` without the weak passwords of a Compose file's logins that only its network reaches (network-only.ts):
+ * guessing one takes a container on that network first. A strong password, a provider's token and a login to any
+ * other host stay.
+ */
+function withoutNetworkOnlyWeak(found: Detection[], path: string, text: string): Detection[] {
+  const name = path.slice(path.lastIndexOf('/') + 1);
+  if (!COMPOSE_NAME.test(name) || !found.some((d) => d.ruleId === 'secrets/weak-password')) return found;
+  const inside = networkOnlyLogins(text);
+  return found.filter(
+    (d) => d.ruleId !== 'secrets/weak-password' || inside.get(d.line)?.has(d.secret) !== true,
+  );
 }
 
 const KEY_IN_TESTS =
@@ -98,6 +116,7 @@ export const AUDIT_SHAPES: Readonly<Record<string, readonly string[]>> = {
   'secrets/weak-password': [
     SITE_API_LOGIN,
     "a device's factory login that the program sends to it, a login to a service on this machine, a block written around documentation's reserved names (example.com), a test backend's account",
+    "a Compose service's own login (`POSTGRES_PASSWORD` of a database image, or a URL's password to that service) where the service publishes no port: only the Compose network reaches it",
     NAME_IN_TESTS,
   ],
 };

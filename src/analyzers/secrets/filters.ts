@@ -424,6 +424,10 @@ export function isStringBuilding(value: string): boolean {
 // `mailman.cfg.sample`, `.env`, YAML).
 export const CONFIG_FILE =
   /\.(?:conf|cfg|cnf|ini|properties|ya?ml|toml|env)(?:\.(?:sample|example|dist|default|orig|tmpl|template))?$|(?:^|\/)\.env(?:\.[\w-]+)?$/i;
+// A template a program renders into a configuration file (`env-stub.liquid` → `.env`, `app.conf.j2`): its text
+// outside the template's tags is copied to that file as it stands, a `#` line staying a comment its reader skips.
+export const CONFIG_TEMPLATE =
+  /(?:\.(?:conf|cfg|cnf|ini|properties|ya?ml|toml|env)|(?:^|[/._-])env(?:[._-][\w-]+)?)\.(?:liquid|j2|jinja2?|mustache|hbs|njk|tmpl|tpl|erb|ejs)$/i;
 // A JSON configuration (`config.json`, `config/default.json`, an installer's template of it): its objects are
 // blocks as an indented YAML mapping is, the members of one at one indentation.
 export const JSON_CONFIG = /\.json5?(?:\.(?:sample|example|dist|default|tmpl|template))?$/i;

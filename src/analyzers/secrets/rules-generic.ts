@@ -2,6 +2,7 @@ import {
   entropy,
   hasPlaceholderWord,
   CONFIG_FILE,
+  CONFIG_TEMPLATE,
   localConfigBlock,
   inTranslationTable,
   isConstantName,
@@ -162,9 +163,11 @@ export function passwordVerdict(m: MatchContext, inUrl: boolean): Verdict {
   if ((inCommentOrDocstring(m) || inBlockComment(m)) && etherealTestAccount(m)) return false;
   // So is a commented-out line of a configuration file (`#password=root` under an export section of a
   // sample configuration, `#url: mysql://mailman:mmpass@localhost/…` beside the live `url:`): the
-  // program reads only the lines that are not comments. A strong one there may be live and stays.
-  if (reason !== undefined && !m.sourceCode && CONFIG_FILE.test(m.path) && CONFIG_COMMENT_LINE.test(m.line))
-    return false;
+  // program reads only the lines that are not comments. So is one of a template that renders a configuration
+  // file (`# DB_PASSWORD="…"` in an `env-stub.liquid`): the line is copied as the comment it is. A strong one
+  // there may be live and stays.
+  const configFile = CONFIG_FILE.test(m.path) || CONFIG_TEMPLATE.test(m.path);
+  if (reason !== undefined && !m.sourceCode && configFile && CONFIG_COMMENT_LINE.test(m.line)) return false;
   // In documentation, a guessable password in a record that names a person (an e-mail address beside it,
   // no host or URL) is a sample account of the documented application: the shape of a user record in an
   // API's example request body, not the credential of a system the program logs in to; beside a host on the

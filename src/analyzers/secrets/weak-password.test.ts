@@ -149,6 +149,20 @@ describe('weak passwords', () => {
     expect(strong.map((f) => f[0])).toEqual(['secrets/hardcoded-password']);
   });
 
+  it('leaves a weak password on a commented-out line of a template that renders a configuration file alone', async () => {
+    // `directus init`'s .env template: a `#` line is copied to the .env as the comment it is.
+    const stub = ['{{ database }}', '## MS SQL', '# DB_HOST="localhost"', '# DB_PASSWORD="Test' + '@123"'];
+    for (const path of ['cli/create-env/env-stub.liquid', 'templates/.env.j2', 'roles/db/app.conf.j2'])
+      expect(await scan(path, stub.join('\n')), path).toEqual([]);
+    // Its live line is copied as it stands and reported, as is a commented-out line of another template.
+    expect(await scan('cli/create-env/env-stub.liquid', 'DB_PASSWORD="Test' + '@123"\n')).toEqual([
+      ['secrets/weak-password', 1, 'high', 'medium'],
+    ]);
+    expect((await scan('views/environment.liquid', stub.join('\n'))).map((f) => f[0])).toEqual([
+      'secrets/weak-password',
+    ]);
+  });
+
   it('leaves weak passwords inside a block comment that opens a line alone (log.io), not live or after it', async () => {
     const conf = [
       'exports.config = {',

@@ -10,6 +10,8 @@ import {
   COMPOSE_PRIVILEGED,
   COMPOSE_SECRET_ENV,
 } from './rules.js';
+import { isNetworkOnlyLogin } from './network-only.js';
+import { weakPasswordReason } from '../../secrets/weak-password.js';
 
 const SOCKET = /(?:^|\/)(?:docker|containerd|crio|podman)\.sock$/;
 const ALL_INTERFACES = new Set(['', '0.0.0.0', '::', '[::]']);
@@ -22,14 +24,25 @@ export function isComposeDoc(root: YNode | undefined): boolean {
   return false;
 }
 
-/** Checks every service of a Compose file. */
-export function checkCompose(rep: Reporter, root: YNode): void {
+/**
+ * Checks every service of a Compose file. `audit` (the opt-in audit profile) also reports a weak literal password
+ * of a login only the Compose network reaches (network-only.ts), which a default scan leaves out, as the secrets
+ * analyzer does.
+ */
+export function checkCompose(rep: Reporter, root: YNode, audit = false): void {
   const services = get(root, 'services');
   if (services?.kind !== 'map') return;
-  for (const [name, svc] of services.entries) checkService(rep, name, svc.value);
+  const reported = (line: number, value: string): boolean =>
+    audit || weakPasswordReason(value) === undefined || !isNetworkOnlyLogin(root, line, value);
+  for (const [name, svc] of services.entries) checkService(rep, name, svc.value, reported);
 }
 
-function checkService(rep: Reporter, name: string, svc: YNode): void {
+function checkService(
+  rep: Reporter,
+  name: string,
+  svc: YNode,
+  reported: (line: number, value: string) => boolean,
+): void {
   const id = `service ${name}`;
   const priv = entry(svc, 'privileged');
   if (priv && isTrue(priv.value, 'compose'))
@@ -79,7 +92,7 @@ function checkService(rep: Reporter, name: string, svc: YNode): void {
   if (env?.kind === 'map') {
     for (const [k, e] of env.entries) {
       const v = str(e.value);
-      if (v !== undefined && isLiteralSecret(k, v))
+      if (v !== undefined && isLiteralSecret(k, v) && reported(e.keyLine, v))
         rep.add(COMPOSE_SECRET_ENV, e.keyLine, `${id} sets ${k} to a literal credential.`, `${id}:env:${k}`, {
           secret: v,
         });
@@ -91,7 +104,7 @@ function checkService(rep: Reporter, name: string, svc: YNode): void {
       if (s === undefined || eq <= 0) continue;
       const k = s.slice(0, eq);
       const v = s.slice(eq + 1);
-      if (isLiteralSecret(k, v))
+      if (isLiteralSecret(k, v) && reported(it.line, v))
         rep.add(COMPOSE_SECRET_ENV, it.line, `${id} sets ${k} to a literal credential.`, `${id}:env:${k}`, {
           secret: v,
         });

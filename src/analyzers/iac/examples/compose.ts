@@ -41,5 +41,12 @@ export const COMPOSE_EXAMPLES: ExampleTable = {
       bad: `x-db-env: &dbenv\n  POSTGRES_PASSWORD: s3cure-Passw0rd ⟵\n  POSTGRES_USER: app\nservices:\n  db:\n    image: postgres:16\n    environment: *dbenv\n  api:\n    image: acme/api:1.0\n    environment:\n      - API_TOKEN=tok-live-8d7f6a5e4c3b ⟵\n`,
       good: `x-db-env: &dbenv\n  POSTGRES_PASSWORD: \${POSTGRES_PASSWORD}\n  POSTGRES_PASSWORD_FILE: /run/secrets/pg\nservices:\n  db:\n    image: postgres:16\n    environment: *dbenv\n  api:\n    image: acme/api:1.0\n    environment:\n      - API_TOKEN\n      - LOG_LEVEL=debug\n  etcd:\n    image: quay.io/coreos/etcd:v3.5\n    environment:\n      ETCD_INITIAL_CLUSTER_TOKEN: tutorial\n`,
     },
+    {
+      // A weak password of a database that publishes its port is reported; one only the Compose network reaches is
+      // left to the audit profile (network-only.ts), and a strong one stays reported wherever it is.
+      path: 'docker-compose.yml',
+      bad: `services:\n  db:\n    image: mariadb:10.11\n    ports:\n      - "3306:3306"\n    environment:\n      MARIADB_ROOT_PASSWORD: admin123 ⟵\n  cache:\n    image: redis:7\n    network_mode: host\n    environment:\n      REDIS_PASSWORD: admin123 ⟵\n`,
+      good: `services:\n  app:\n    image: acme/app:1.0\n    ports:\n      - "3000:3000"\n  db:\n    image: postgres:16\n    expose:\n      - "5432"\n    environment:\n      POSTGRES_PASSWORD: admin123\n`,
+    },
   ],
 };
