@@ -98,6 +98,39 @@ updates:
     expect(got).toContain('config/dependabot.yml:5:pipeline/dependabot-insecure-execution');
   });
 
+  it('leaves out a workflow parked under .github/ where GitHub never runs it, and says so', async () => {
+    const root = tree({
+      '.github/disabled-workflows/docker.yml': WORKFLOW,
+      '.github/workflows/old/ci.yml': WORKFLOW,
+      '.github/workflows/ci.yml': WORKFLOW,
+      '.github/workflow-templates/triage.yml': WORKFLOW,
+      '.github/actions/setup/action.yml': `name: setup
+inputs:
+  version: { description: v }
+runs:
+  using: composite
+  steps:
+    - shell: bash
+      run: ./install.sh \${{ inputs.version }}
+`,
+      'templates/github/ci.yml': WORKFLOW,
+    });
+    const r = await scan(root);
+    const paths = new Set(r.findings.map((f) => f.location.path));
+    // bad: what GitHub runs (or an organisation's repositories copy), and a file whose place says nothing
+    for (const p of [
+      '.github/workflows/ci.yml',
+      '.github/workflow-templates/triage.yml',
+      '.github/actions/setup/action.yml',
+      'templates/github/ci.yml',
+    ])
+      expect(paths).toContain(p);
+    // good: a parked workflow, in another folder of .github/ or a subfolder of workflows/
+    expect(paths).not.toContain('.github/disabled-workflows/docker.yml');
+    expect(paths).not.toContain('.github/workflows/old/ci.yml');
+    expect(warned(r, '.github/disabled-workflows/docker.yml reads as a workflow but sits outside')).toBe(true);
+  });
+
   it('analyzes files that a GitLab root includes with include: local, even without job scripts', async () => {
     const root = tree({
       '.gitlab-ci.yml':
