@@ -215,5 +215,47 @@ jobs:
       - uses: pypa/gh-action-pypi-publish@${SHA}
 `,
     },
+    {
+      // JS-DevTools/npm-publish from v4 given no token publishes by npm's trusted publishing, to which npm attaches
+      // provenance itself; `provenance: true` asks for it in any version. Given a stored token it publishes with it.
+      path: '.github/workflows/npm-publish.yml',
+      bad: `on:
+  push:
+    branches: [main]
+permissions:
+  contents: read
+  id-token: write
+jobs:
+  publish:
+    runs-on: ubuntu-latest
+    steps:
+      - uses: JS-DevTools/npm-publish@${SHA} # v4.1.0 ⟵
+        with:
+          token: \${{ secrets.NPM_TOKEN }}
+`,
+      good: `on:
+  push:
+    branches: [main]
+permissions:
+  contents: read
+  id-token: write
+jobs:
+  trusted:
+    runs-on: ubuntu-latest
+    steps:
+      - uses: JS-DevTools/npm-publish@${SHA} # v4.1.0
+  tagged:
+    runs-on: ubuntu-latest
+    steps:
+      - uses: JS-DevTools/npm-publish@v4
+  v3:
+    runs-on: ubuntu-latest
+    steps:
+      - uses: JS-DevTools/npm-publish@${SHA} # v3.1.1
+        with:
+          token: \${{ secrets.NPM_TOKEN }}
+          provenance: true
+`,
+    },
   ],
 };
