@@ -128,7 +128,9 @@ runs:
     // good: a parked workflow, in another folder of .github/ or a subfolder of workflows/
     expect(paths).not.toContain('.github/disabled-workflows/docker.yml');
     expect(paths).not.toContain('.github/workflows/old/ci.yml');
-    expect(warned(r, '.github/disabled-workflows/docker.yml reads as a workflow but sits outside')).toBe(true);
+    expect(warned(r, '.github/disabled-workflows/docker.yml reads as a workflow but sits outside')).toBe(
+      true,
+    );
   });
 
   it('analyzes files that a GitLab root includes with include: local, even without job scripts', async () => {
