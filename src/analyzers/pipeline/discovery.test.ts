@@ -34,6 +34,16 @@ jobs:
       - run: echo "\${{ github.event.issue.title }}"
 `;
 
+const ACTION = `name: setup
+inputs:
+  version: { description: v }
+runs:
+  using: composite
+  steps:
+    - shell: bash
+      run: ./install.sh \${{ inputs.version }}
+`;
+
 const warned = (r: { warnings: unknown[] }, text: string) =>
   r.warnings.some((w) => JSON.stringify(w).includes(text));
 
@@ -62,15 +72,7 @@ describe('pipeline discovery: found by content as well as by place', () => {
   it('analyzes workflows, composite actions, reusable workflows and Dependabot configs wherever they sit', async () => {
     const root = tree({
       'ci/pipelines/build.yaml': WORKFLOW,
-      'tools/setup/action.yaml': `name: setup
-inputs:
-  version: { description: v }
-runs:
-  using: composite
-  steps:
-    - shell: bash
-      run: ./install.sh \${{ inputs.version }}
-`,
+      'tools/setup/action.yaml': ACTION,
       'shared/reusable.yml': `on:
   workflow_call:
     inputs:
@@ -104,15 +106,7 @@ updates:
       '.github/workflows/old/ci.yml': WORKFLOW,
       '.github/workflows/ci.yml': WORKFLOW,
       '.github/workflow-templates/triage.yml': WORKFLOW,
-      '.github/actions/setup/action.yml': `name: setup
-inputs:
-  version: { description: v }
-runs:
-  using: composite
-  steps:
-    - shell: bash
-      run: ./install.sh \${{ inputs.version }}
-`,
+      '.github/actions/setup/action.yml': ACTION,
       'templates/github/ci.yml': WORKFLOW,
     });
     const r = await scan(root);

@@ -1,6 +1,14 @@
 import type { ExampleTable } from '../../iac/examples/types.js';
 
 const SHA = 'b4ffde65f46336ab88eb53be808477a3936bae11';
+// A workflow on pushes to main that may ask for the OIDC token.
+const ON_MAIN = `on:
+  push:
+    branches: [main]
+permissions:
+  contents: read
+  id-token: write
+`;
 
 /** Caches, ad-hoc installs and publishing. */
 export const GHA_SUPPLY_EXAMPLES: ExampleTable = {
@@ -219,13 +227,7 @@ jobs:
       // JS-DevTools/npm-publish from v4 given no token publishes by npm's trusted publishing, to which npm attaches
       // provenance itself; `provenance: true` asks for it in any version. Given a stored token it publishes with it.
       path: '.github/workflows/npm-publish.yml',
-      bad: `on:
-  push:
-    branches: [main]
-permissions:
-  contents: read
-  id-token: write
-jobs:
+      bad: `${ON_MAIN}jobs:
   publish:
     runs-on: ubuntu-latest
     steps:
@@ -233,13 +235,7 @@ jobs:
         with:
           token: \${{ secrets.NPM_TOKEN }}
 `,
-      good: `on:
-  push:
-    branches: [main]
-permissions:
-  contents: read
-  id-token: write
-jobs:
+      good: `${ON_MAIN}jobs:
   trusted:
     runs-on: ubuntu-latest
     steps:
