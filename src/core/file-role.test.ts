@@ -56,6 +56,15 @@ describe('roleFromPath', () => {
     ['src/latest.js', 'source'],
     ['src/contest-lib/score.js', 'source'],
     ['cypress/e2e/login.cy.ts', 'test'],
+    // A folder of benchmarks or of regression tests on a private local chain; not `bench/`, which may be a tool a
+    // project installs, nor a module named for the network.
+    ['regtest/bitcoind.js', 'test'],
+    ['regtest/data/bitcoind_no_pass.key', 'test'],
+    ['benchmarks/index.js', 'test'],
+    ['benchmark/http/simple.js', 'test'],
+    ['zaqar/bench/producer.py', 'source'],
+    ['lib/networks/regtest.js', 'source'],
+    ['lib/benchmark.js', 'source'],
     // A folder of one kind of tests (redbird's high-level tests), not a product's experiments or speed test.
     ['hl-tests/letsencrypt/certs/example.com/privkey.pem', 'test'],
     ['hl-tests/64/proxy.js', 'test'],

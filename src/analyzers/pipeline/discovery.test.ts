@@ -34,6 +34,16 @@ jobs:
       - run: echo "\${{ github.event.issue.title }}"
 `;
 
+const ACTION = `name: setup
+inputs:
+  version: { description: v }
+runs:
+  using: composite
+  steps:
+    - shell: bash
+      run: ./install.sh \${{ inputs.version }}
+`;
+
 const warned = (r: { warnings: unknown[] }, text: string) =>
   r.warnings.some((w) => JSON.stringify(w).includes(text));
 
@@ -62,15 +72,7 @@ describe('pipeline discovery: found by content as well as by place', () => {
   it('analyzes workflows, composite actions, reusable workflows and Dependabot configs wherever they sit', async () => {
     const root = tree({
       'ci/pipelines/build.yaml': WORKFLOW,
-      'tools/setup/action.yaml': `name: setup
-inputs:
-  version: { description: v }
-runs:
-  using: composite
-  steps:
-    - shell: bash
-      run: ./install.sh \${{ inputs.version }}
-`,
+      'tools/setup/action.yaml': ACTION,
       'shared/reusable.yml': `on:
   workflow_call:
     inputs:
@@ -96,6 +98,33 @@ updates:
     expect(got).toContain('tools/setup/action.yaml:8:pipeline/gha-script-injection');
     expect(got).toContain('shared/reusable.yml:10:pipeline/gha-script-injection');
     expect(got).toContain('config/dependabot.yml:5:pipeline/dependabot-insecure-execution');
+  });
+
+  it('leaves out a workflow parked under .github/ where GitHub never runs it, and says so', async () => {
+    const root = tree({
+      '.github/disabled-workflows/docker.yml': WORKFLOW,
+      '.github/workflows/old/ci.yml': WORKFLOW,
+      '.github/workflows/ci.yml': WORKFLOW,
+      '.github/workflow-templates/triage.yml': WORKFLOW,
+      '.github/actions/setup/action.yml': ACTION,
+      'templates/github/ci.yml': WORKFLOW,
+    });
+    const r = await scan(root);
+    const paths = new Set(r.findings.map((f) => f.location.path));
+    // bad: what GitHub runs (or an organisation's repositories copy), and a file whose place says nothing
+    for (const p of [
+      '.github/workflows/ci.yml',
+      '.github/workflow-templates/triage.yml',
+      '.github/actions/setup/action.yml',
+      'templates/github/ci.yml',
+    ])
+      expect(paths).toContain(p);
+    // good: a parked workflow, in another folder of .github/ or a subfolder of workflows/
+    expect(paths).not.toContain('.github/disabled-workflows/docker.yml');
+    expect(paths).not.toContain('.github/workflows/old/ci.yml');
+    expect(warned(r, '.github/disabled-workflows/docker.yml reads as a workflow but sits outside')).toBe(
+      true,
+    );
   });
 
   it('analyzes files that a GitLab root includes with include: local, even without job scripts', async () => {

@@ -2,7 +2,7 @@ import type { JobState } from './gha-steps.js';
 import type { Pos } from './report.js';
 import { GHA_PUBLISH_TOKEN } from './rules-gha.js';
 import type { YNode } from './yaml.js';
-import { entry, get, isFalse, str } from './yaml.js';
+import { entry, get, isFalse, isTrue, str } from './yaml.js';
 
 /*
  * Registries that accept OpenID Connect "trusted publishing" from GitHub Actions: a workflow that still
@@ -81,4 +81,29 @@ export function checkPublishAction(
     `${sw} ${why}; the registry accepts trusted publishing (OIDC) from this workflow instead.`,
     `publish-token:${js.where}:${sw}:${name}`,
   );
+}
+
+const NPM_REGISTRY = /^https?:\/\/registry\.npmjs\.org\/?$/i;
+
+/**
+ * True when a `JS-DevTools/npm-publish` step publishes with provenance:
+ * `provenance: true` in any version (it runs `npm publish --provenance`), or, from v4 (a tag `@v4`, `@v4.1.0`, or a
+ * commit whose version comment says so), no `token` input and npm's own registry: the action then publishes by
+ * npm's trusted publishing (token optional since v4.1.0), and npm attaches provenance to a trusted publish itself
+ * (for a public package from a public repository). A v4.0 tag given no token fails to publish: nothing unattested
+ * ships either. With a token, an earlier major, or another registry, it publishes with the stored token as before.
+ */
+export function npmPublishAttests(
+  name: string,
+  withNode: YNode | undefined,
+  ref: string,
+  comment: string | undefined,
+): boolean {
+  if (name !== 'js-devtools/npm-publish') return false;
+  if (isTrue(get(withNode, 'provenance')) || str(get(withNode, 'provenance')) === 'true') return true;
+  if ((str(get(withNode, 'token')) ?? '').trim() !== '') return false;
+  const registry = str(get(withNode, 'registry'));
+  if (registry !== undefined && !NPM_REGISTRY.test(registry.trim())) return false;
+  const version = /^v?(\d{1,4})(?:\.|$)/i.exec(ref)?.[1] ?? /^v?(\d{1,4})/i.exec(comment ?? '')?.[1];
+  return version !== undefined && Number(version) >= 4;
 }

@@ -27,7 +27,7 @@ import {
   HARDCODED_CREDENTIAL,
 } from './rules-gha.js';
 import { checkScriptLines, severityFor } from './gha-script.js';
-import { checkPublishAction } from './gha-publish-token.js';
+import { checkPublishAction, npmPublishAttests } from './gha-publish-token.js';
 import type { YEntry, YNode } from './yaml.js';
 import { entry, get, isFalse, isTrue, str } from './yaml.js';
 
@@ -211,6 +211,8 @@ export function checkStep(js: JobState, step: YNode, index: number): void {
     name === 'pypa/gh-action-pypi-publish' &&
     (entry(withNode, 'password') !== undefined || isFalse(get(withNode, 'attestations')));
   if (ATTEST_ACTIONS.some((a) => name === a || name.startsWith(`${a}/`)) && !pypiToken) wf.attests = true;
+  const used = wf.uses.at(-1);
+  if (used !== undefined && npmPublishAttests(name, withNode, used.ref, used.comment)) wf.attests = true;
   checkPublishAction(local, name, withNode, usesE.value.line || usesE.keyLine, sw);
 
   if (action === 'actions/checkout') checkCheckout(js, step, usesE, withNode, sw, guarded);

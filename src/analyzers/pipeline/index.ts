@@ -2,7 +2,7 @@ import type { Analyzer, AnalyzerContext, ProjectContext, SourceFile } from '../.
 import type { RawFinding } from '../../core/finding.js';
 import { checkKnownVulnerable, hasAdvisoryDb } from './advisories.js';
 import { kindByPlace, kindByShape, mayBePipeline, type PipelineKind } from './classify.js';
-import { matchesPipeline } from './place.js';
+import { isParkedWorkflow, matchesPipeline } from './place.js';
 import { checkDependabot } from './dependabot.js';
 import { checkAction } from './gha-action.js';
 import { workflowState } from './gha-scope.js';
@@ -92,6 +92,13 @@ export const pipelineAnalyzer: Analyzer = {
         );
       }
       recognised = true;
+      // A workflow GitHub never runs (place.ts): nothing in it can run, so nothing is reported; said once.
+      if (kind === 'workflow' && place === undefined && isParkedWorkflow(file.path)) {
+        ctx.warn(
+          `${file.path} reads as a workflow but sits outside .github/workflows/, where GitHub never runs it: not analyzed`,
+        );
+        continue;
+      }
       if (kind === 'workflow' || kind === 'action') {
         const wf = workflowState(rep, file, opts, doc.root, kind);
         if (kind === 'workflow') checkWorkflow(wf, doc.root);

@@ -101,6 +101,9 @@ export const OIDC_ACTIONS: readonly string[] = [
   'tailscale/github-action',
   'hashicorp/tfc-workflows-github',
   'digitalocean/action-doctl',
+  // It runs `npm publish`, which asks for the job's OIDC token for trusted publishing and provenance (as the
+  // command does in OIDC_COMMAND below).
+  'js-devtools/npm-publish',
 ];
 /** Commands that read the OIDC token or sign keylessly. */
 export const OIDC_COMMAND =

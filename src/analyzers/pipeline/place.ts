@@ -17,6 +17,19 @@ export function kindByPlace(path: string): PipelineKind | undefined {
   return undefined;
 }
 
+// GitHub runs a workflow only from `.github/workflows/` itself (not a subfolder of it), and offers an organisation's
+// templates from `.github/workflow-templates/` for its repositories to copy. A workflow-shaped file anywhere else
+// under a `.github/` folder (`.github/disabled-workflows/docker.yml`, `.github/workflows/old/ci.yml`) is one GitHub
+// never runs: a team parks a workflow there to switch it off. Outside `.github/` (a file passed by path, a
+// generator's `templates/ci.yml`) the place says nothing, and the file is read as a workflow.
+const GITHUB_DIR = /(?:^|\/)\.github\//i;
+const TEMPLATE_DIR = /(?:^|\/)\.github\/workflow-templates\/[^/]{1,255}\.ya?ml$/i;
+
+/** True for a workflow-shaped file under `.github/` that GitHub never runs (not in `workflows/` or `workflow-templates/`). */
+export function isParkedWorkflow(path: string): boolean {
+  return GITHUB_DIR.test(path) && !WORKFLOW_DIR.test(path) && !TEMPLATE_DIR.test(path);
+}
+
 /** True for the root of a GitLab CI configuration (`.gitlab-ci.yml` and variants). */
 export function isGitlabRoot(path: string): boolean {
   return GITLAB_NAME.test(path);

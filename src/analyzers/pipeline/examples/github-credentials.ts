@@ -120,6 +120,29 @@ build:
   ],
   'pipeline/gha-unused-id-token': [
     {
+      // JS-DevTools/npm-publish runs \`npm publish\`, which asks for the OIDC token (trusted publishing, provenance);
+      // \`npm pack\` builds the tarball and publishes nothing.
+      path: '.github/workflows/npm-publish.yml',
+      bad: `${HEAD}jobs:
+  publish:
+    runs-on: ubuntu-latest
+    permissions:
+      contents: read
+      id-token: write ⟵
+    steps:
+      - run: npm pack
+`,
+      good: `${HEAD}jobs:
+  publish:
+    runs-on: ubuntu-latest
+    permissions:
+      contents: read
+      id-token: write
+    steps:
+      - uses: JS-DevTools/npm-publish@${SHA} # v4
+`,
+    },
+    {
       path: '.github/workflows/ci.yml',
       bad: `${HEAD}jobs:
   test:

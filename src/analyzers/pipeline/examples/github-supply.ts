@@ -1,6 +1,14 @@
 import type { ExampleTable } from '../../iac/examples/types.js';
 
 const SHA = 'b4ffde65f46336ab88eb53be808477a3936bae11';
+// A workflow on pushes to main that may ask for the OIDC token.
+const ON_MAIN = `on:
+  push:
+    branches: [main]
+permissions:
+  contents: read
+  id-token: write
+`;
 
 /** Caches, ad-hoc installs and publishing. */
 export const GHA_SUPPLY_EXAMPLES: ExampleTable = {
@@ -213,6 +221,36 @@ jobs:
       id-token: write
     steps:
       - uses: pypa/gh-action-pypi-publish@${SHA}
+`,
+    },
+    {
+      // JS-DevTools/npm-publish from v4 given no token publishes by npm's trusted publishing, to which npm attaches
+      // provenance itself; `provenance: true` asks for it in any version. Given a stored token it publishes with it.
+      path: '.github/workflows/npm-publish.yml',
+      bad: `${ON_MAIN}jobs:
+  publish:
+    runs-on: ubuntu-latest
+    steps:
+      - uses: JS-DevTools/npm-publish@${SHA} # v4.1.0 ⟵
+        with:
+          token: \${{ secrets.NPM_TOKEN }}
+`,
+      good: `${ON_MAIN}jobs:
+  trusted:
+    runs-on: ubuntu-latest
+    steps:
+      - uses: JS-DevTools/npm-publish@${SHA} # v4.1.0
+  tagged:
+    runs-on: ubuntu-latest
+    steps:
+      - uses: JS-DevTools/npm-publish@v4
+  v3:
+    runs-on: ubuntu-latest
+    steps:
+      - uses: JS-DevTools/npm-publish@${SHA} # v3.1.1
+        with:
+          token: \${{ secrets.NPM_TOKEN }}
+          provenance: true
 `,
     },
   ],
