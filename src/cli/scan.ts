@@ -164,7 +164,7 @@ export function registerScan(program: Command): void {
           history: flags.history === true,
           ...(flags.historySince !== undefined ? { historySince: flags.historySince } : {}),
         },
-        // A weak password of a Compose service only its network reaches: the audit profile's (compose/network-only.ts).
+        // A weak password of a Compose service only its network reaches: the audit profile's (core/compose-network-only.ts).
         iac: { ...config.options.iac, profile },
         code: {
           ...config.options.code,

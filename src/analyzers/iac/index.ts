@@ -7,7 +7,7 @@ import { isDockerfileName, isProcfileName, matchesIac } from './wants.js';
 import { composeWorkloads, declareWorkloads, k8sWorkloads, WorkloadDraft } from './deployment.js';
 import { checkCompose, isComposeDoc } from './compose/check.js';
 import { COMPOSE_RULES } from './compose/rules.js';
-import { COMPOSE_NAME } from './compose/network-only.js';
+import { COMPOSE_NAME } from '../../core/compose-network-only.js';
 import { checkDockerfile } from './dockerfile/check.js';
 import { DOCKERFILE_RULES } from './dockerfile/rules.js';
 import { checkObject } from './k8s/objects.js';

@@ -2,7 +2,7 @@ import { roleClassifier, testRoleFromContent, type RoleOverrides } from '../../c
 import { profileOption } from '../../core/profile.js';
 import type { RuleMeta } from '../../core/rule.js';
 import type { Detection } from './engine.js';
-import { COMPOSE_NAME, networkOnlyLogins } from '../iac/compose/network-only.js';
+import { COMPOSE_NAME, networkOnlyLogins } from '../../core/compose-network-only.js';
 
 /**
  * The secrets analyzer's shapes that only the opt-in audit profile reports (`--profile audit`, or `profile: audit`
@@ -18,7 +18,7 @@ import { COMPOSE_NAME, networkOnlyLogins } from '../iac/compose/network-only.js'
  *   for a service on this machine (rules-generic.ts: 0 true of 12);
  * - a credential found by its name alone (no provider's format) in a test or fixture file (below: 0 true of 4);
  * - a weak password of a Compose file's service that publishes no port: a database image's own login or a URL's
- *   password to that service (iac/compose/network-only.ts; below: 0 true of 2, the true ones publish their port).
+ *   password to that service (core/compose-network-only.ts; below: 0 true of 2, the true ones publish their port).
  *
  * A provider's token (AWS, GitHub, Stripe, Slack…: its format is live wherever it is written) is none of these
  * and keeps being reported in tests, lowered one step by the role stage. In the audit profile every shape is
@@ -78,7 +78,7 @@ export function forProfile(
 }
 
 /**
- * `found` without the weak passwords of a Compose file's logins that only its network reaches (network-only.ts):
+ * `found` without the weak passwords of a Compose file's logins that only its network reaches (core/compose-network-only.ts):
  * guessing one takes a container on that network first. A strong password, a provider's token and a login to any
  * other host stay.
  */

@@ -10,7 +10,7 @@ import {
   COMPOSE_PRIVILEGED,
   COMPOSE_SECRET_ENV,
 } from './rules.js';
-import { isNetworkOnlyLogin } from './network-only.js';
+import { isNetworkOnlyLogin } from '../../../core/compose-network-only.js';
 import { weakPasswordReason } from '../../secrets/weak-password.js';
 
 const SOCKET = /(?:^|\/)(?:docker|containerd|crio|podman)\.sock$/;
@@ -26,7 +26,7 @@ export function isComposeDoc(root: YNode | undefined): boolean {
 
 /**
  * Checks every service of a Compose file. `audit` (the opt-in audit profile) also reports a weak literal password
- * of a login only the Compose network reaches (network-only.ts), which a default scan leaves out, as the secrets
+ * of a login only the Compose network reaches (core/compose-network-only.ts), which a default scan leaves out, as the secrets
  * analyzer does.
  */
 export function checkCompose(rep: Reporter, root: YNode, audit = false): void {

@@ -43,7 +43,7 @@ export const COMPOSE_EXAMPLES: ExampleTable = {
     },
     {
       // A weak password of a database that publishes its port is reported; one only the Compose network reaches is
-      // left to the audit profile (network-only.ts), and a strong one stays reported wherever it is.
+      // left to the audit profile (core/compose-network-only.ts), and a strong one stays reported wherever it is.
       path: 'docker-compose.yml',
       bad: `services:\n  db:\n    image: mariadb:10.11\n    ports:\n      - "3306:3306"\n    environment:\n      MARIADB_ROOT_PASSWORD: admin123 ⟵\n  cache:\n    image: redis:7\n    network_mode: host\n    environment:\n      REDIS_PASSWORD: admin123 ⟵\n`,
       good: `services:\n  app:\n    image: acme/app:1.0\n    ports:\n      - "3000:3000"\n  db:\n    image: postgres:16\n    expose:\n      - "5432"\n    environment:\n      POSTGRES_PASSWORD: admin123\n`,

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { wholeScanOf } from '../../../core/test-whole-scan.js';
-import { networkOnlyLogins } from './network-only.js';
+import { wholeScanOf } from './test-whole-scan.js';
+import { networkOnlyLogins } from './compose-network-only.js';
 
 // Built at run time so this file holds no password for the repository's own scan.
 const WEAK = ['let', 'me', 'in'].join('');

@@ -1,5 +1,5 @@
-import type { YNode } from '../../../parse/yaml/tree.js';
-import { get, items, parseYamlDocs, str } from '../../../parse/yaml/tree.js';
+import type { YNode } from '../parse/yaml/tree.js';
+import { get, items, parseYamlDocs, str } from '../parse/yaml/tree.js';
 
 /**
  * The logins of a Compose file that only its own network reaches: the password a database or broker image sets
