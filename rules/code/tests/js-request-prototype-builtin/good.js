@@ -36,3 +36,14 @@ async function loadMeta(extended) {
 }
 
 module.exports = { app, koaHandler, fastifyHandler };
+
+// A try with a catch in the handler: the throw is caught there, the promise does not reject.
+app.get('/v1/plan', async (req, res) => {
+  try {
+    // ok: code/js-request-prototype-builtin
+    const dry = req.query.hasOwnProperty('dryrun');
+    res.json(await loadMeta(dry));
+  } catch (err) {
+    res.status(400).json({ error: String(err) });
+  }
+});
