@@ -45,3 +45,10 @@ app.get('/v1/flags', async (req, res) => {
     res.end();
   }
 });
+
+// A route method of a router reached through a member (`api.router.get`) gets the promise itself.
+const api = { router: express.Router() };
+api.router.get('/v1/jobs', async (req, res) => {
+  // ruleid: code/js-request-prototype-builtin
+  res.json(await loadMeta(req.query.hasOwnProperty('all')));
+});
