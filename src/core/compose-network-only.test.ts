@@ -1,6 +1,10 @@
 import { describe, expect, it } from 'vitest';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { wholeScanOf } from './test-whole-scan.js';
-import { networkOnlyLogins } from './compose-network-only.js';
+import { runScan } from '../scan/run-scan.js';
+import { mergedWithOthers, networkOnlyLogins } from './compose-network-only.js';
 
 // Built at run time so this file holds no password for the repository's own scan.
 const WEAK = ['let', 'me', 'in'].join('');
@@ -80,5 +84,38 @@ describe('logins only the Compose network reaches', () => {
     // POSTGRES_PASSWORD in the app's own environment is its login to some PostgreSQL, not the image's own.
     const client = `services:\n  worker:\n    image: acme/worker\n    environment:\n      POSTGRES_HOST: db.acme-corp.io\n      POSTGRES_PASSWORD: ${WEAK}\n`;
     expect(await rows(client, 'default')).toContain('6 secrets/weak-password');
+  });
+
+  it('keeps it where another Compose file in the folder may publish the port (an override)', async () => {
+    const root = mkdtempSync(join(tmpdir(), 'vanguard-compose-override-'));
+    try {
+      writeFileSync(join(root, 'docker-compose.yml'), compose('    expose:\n      - "5432"'));
+      writeFileSync(
+        join(root, 'docker-compose.override.yml'),
+        'services:\n  db:\n    ports:\n      - "5432:5432"\n',
+      );
+      const r = await runScan({ path: root, workers: 1, failOn: 'none', only: ['secrets', 'iac'] });
+      const found = r.findings
+        .filter((f) => f.location.path === 'docker-compose.yml' && f.ruleId === 'secrets/weak-password')
+        .map((f) => f.location.startLine)
+        .sort((a, b) => a - b);
+      expect(found).toEqual([7, 12]);
+    } finally {
+      rmSync(root, { recursive: true, force: true });
+    }
+  });
+
+  it('tells a Compose file with another beside it', () => {
+    const paths = new Set([
+      'docker-compose.yml',
+      'docker-compose.override.yml',
+      'deploy/compose.yaml',
+      'deploy/app.yml',
+    ]);
+    expect(mergedWithOthers('docker-compose.yml', paths)).toBe(true);
+    expect(mergedWithOthers('deploy/compose.yaml', paths)).toBe(false);
+    expect(mergedWithOthers('docker-compose.yml', new Set(['docker-compose.yml', 'sub/compose.yml']))).toBe(
+      false,
+    );
   });
 });

@@ -11,12 +11,27 @@ import { get, items, parseYamlDocs, str } from '../parse/yaml/tree.js';
  * A service is reachable from outside, and its logins are none of these, when it has `ports:` (any, loopback
  * too), a `network_mode` (host, or another service's or container's namespace), `extends` (ports may come from
  * the other file), or another service runs in its namespace (`network_mode: service:db`). `expose:` opens a port
- * to the Compose network only and changes nothing. Not seen here: an override file next to this one that adds
- * `ports:` (the scan reads one file at a time).
+ * to the Compose network only and changes nothing. A file with another Compose file beside it has none of these
+ * logins (mergedWithOthers): Compose merges `docker-compose.override.yml` into it by default, and `-f` merges any
+ * other, so a port may be published there (`ports: ["5432:5432"]` for the database of a development stack).
  */
 
 /** A Compose file's name: `docker-compose.yml`, `compose.yaml`, `docker-compose.prod.yml`. */
 export const COMPOSE_NAME = /^(?:docker-)?compose(?:[.-][\w.-]{1,100})?\.ya?ml$/i;
+
+/**
+ * True when the folder of the Compose file `path` holds another Compose file (`docker-compose.override.yml`,
+ * `compose.prod.yaml`): one Compose may merge into it, and that one's `ports:` are not read here.
+ */
+export function mergedWithOthers(path: string, paths: ReadonlySet<string>): boolean {
+  const slash = path.lastIndexOf('/');
+  const folder = path.slice(0, slash + 1);
+  for (const p of paths) {
+    if (p === path || !p.startsWith(folder) || p.indexOf('/', folder.length) !== -1) continue;
+    if (COMPOSE_NAME.test(p.slice(folder.length))) return true;
+  }
+  return false;
+}
 
 /** Image families (the image's last path part, without tag) and the variables by which they set their own login. */
 const OWN_LOGIN: readonly (readonly [RegExp, RegExp])[] = [

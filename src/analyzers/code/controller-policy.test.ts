@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { makeMemoryContext, makeSourceFile } from '../../core/source-file.js';
+import { checkCallee } from './controller-policy.js';
 import { codeAnalyzer } from './index.js';
 
 // A webhook that starts an audit for any signed-in caller (watcher's OSSA-2026-036 shape).
@@ -102,5 +103,41 @@ describe('a Falcon responder that changes state without a policy check', () => {
     expect(await findings(folder, purge)).toEqual(['code/py-controller-missing-policy 2']);
     const unchecked = { ...folder, 'api/v1/pools.py': resource('Pool', false) };
     expect(await findings(unchecked, purge)).toEqual([]);
+  });
+});
+
+describe('checkCallee', () => {
+  it('names a check by the callee last name, or a policy object before it', () => {
+    const yes = [
+      'policy.enforce',
+      'enforce',
+      'self.authorize',
+      'ctx.can',
+      'self.policy.check',
+      'acl_policy.get',
+      'utils.check_permission',
+      'request.user.has_perm',
+      'Policies.x',
+    ];
+    const no = [
+      'self.client.trigger_audit',
+      'can_do',
+      'policy.',
+      'policy().check',
+      'self.policy.x.y',
+      'enforce()',
+      '',
+      'pecan.abort',
+    ];
+    expect(yes.filter((t) => !checkCallee(t))).toEqual([]);
+    expect(no.filter((t) => checkCallee(t))).toEqual([]);
+  });
+
+  it('reads a long callee in linear time', () => {
+    // A pattern over the whole text took seconds here (quadratic in the callee's length).
+    const text = `${'polic'.repeat(80_000)}.x.y`;
+    const start = performance.now();
+    expect(checkCallee(text)).toBe(false);
+    expect(performance.now() - start).toBeLessThan(200);
   });
 });

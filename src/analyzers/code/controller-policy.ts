@@ -17,9 +17,21 @@ const EXPOSED = /\b(?:wsexpose|expose)\(|\.when\(/;
 const RESPONDER = /^on_[a-z]+$/;
 /** A decorator that makes or names the check (kept in step with the rule's own test). */
 const CHECK_DECORATOR = /enforce|authori[sz]|polic|permission|rbac|login_required/i;
-/** A call that makes the check, by its callee's text (kept in step with the rule's own test). */
-const CHECK_CALLEE =
-  /(?:^|\.)(?:\w*enforce\w*|\w*authori[sz]\w*|can|\w*polic\w*|\w*has_perm\w*|\w*check_perm\w*)$|polic\w*\.\w+$/i;
+/**
+ * A call that makes the check, by its callee's text (kept in step with the rule's own test): its last name
+ * holds `enforce`, `authorize`, `polic`, `has_perm` or `check_perm`, or is `can`; or the name before it ends in
+ * a word that holds `polic` (`self.policy.check`). Read name by name: one pattern over the whole text was
+ * quadratic in a long callee (`policpolic…polic.x.y(…)`).
+ */
+export function checkCallee(text: string): boolean {
+  const dot = text.lastIndexOf('.');
+  const last = text.slice(dot + 1);
+  if (!/^\w+$/.test(last)) return false;
+  if (/^can$|enforce|authori[sz]|polic|has_perm|check_perm/i.test(last)) return true;
+  let from = dot;
+  while (from > 0 && /\w/.test(text[from - 1]!)) from--;
+  return dot > 0 && /polic/i.test(text.slice(from, dot));
+}
 /** At least this many of the folder's other controller classes make the check, and two thirds of them. */
 const MIN_CHECKING = 3;
 
@@ -57,7 +69,7 @@ function checkingFunctions(root: SgNode): Set<string> {
   const named = new Map<SgNode, string[]>(fns.map((f) => [f, ownNames(f)]));
   const ok = new Set<string>();
   for (const f of fns) {
-    if (calls(f).some((c) => CHECK_CALLEE.test(c.field('function')?.text() ?? '')))
+    if (calls(f).some((c) => checkCallee(c.field('function')?.text() ?? '')))
       ok.add(f.field('name')?.text() ?? '');
   }
   for (let grew = true; grew;) {
@@ -81,7 +93,7 @@ function decorators(fn: SgNode): SgNode[] {
 /** Whether a method makes the check, itself, by a decorator or through `checkers`. */
 function makesCheck(fn: SgNode, checkers: ReadonlySet<string>): boolean {
   if (decorators(fn).some((d) => CHECK_DECORATOR.test(d.text()))) return true;
-  if (calls(fn).some((c) => CHECK_CALLEE.test(c.field('function')?.text() ?? ''))) return true;
+  if (calls(fn).some((c) => checkCallee(c.field('function')?.text() ?? ''))) return true;
   return ownNames(fn).some((n) => checkers.has(n));
 }
 

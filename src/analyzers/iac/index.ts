@@ -7,7 +7,7 @@ import { isDockerfileName, isProcfileName, matchesIac } from './wants.js';
 import { composeWorkloads, declareWorkloads, k8sWorkloads, WorkloadDraft } from './deployment.js';
 import { checkCompose, isComposeDoc } from './compose/check.js';
 import { COMPOSE_RULES } from './compose/rules.js';
-import { COMPOSE_NAME } from '../../core/compose-network-only.js';
+import { COMPOSE_NAME, mergedWithOthers } from '../../core/compose-network-only.js';
 import { checkDockerfile } from './dockerfile/check.js';
 import { DOCKERFILE_RULES } from './dockerfile/rules.js';
 import { checkObject } from './k8s/objects.js';
@@ -44,7 +44,11 @@ function analyzeYaml(file: SourceFile, ctx: AnalyzerContext): RawFinding[] {
         checkObject(rep, doc.root!);
         k8sWorkloads(doc.root!, file.path, workloads);
       } else if (isComposeDoc(doc.root)) {
-        checkCompose(rep, doc.root!, profileOption('iac', ctx.options) === 'audit');
+        checkCompose(
+          rep,
+          doc.root!,
+          profileOption('iac', ctx.options) === 'audit' || mergedWithOthers(file.path, ctx.paths),
+        );
         composeWorkloads(doc.root!, file.path, workloads);
       }
     }

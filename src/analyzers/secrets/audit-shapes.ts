@@ -2,7 +2,7 @@ import { roleClassifier, testRoleFromContent, type RoleOverrides } from '../../c
 import { profileOption } from '../../core/profile.js';
 import type { RuleMeta } from '../../core/rule.js';
 import type { Detection } from './engine.js';
-import { COMPOSE_NAME, networkOnlyLogins } from '../../core/compose-network-only.js';
+import { COMPOSE_NAME, mergedWithOthers, networkOnlyLogins } from '../../core/compose-network-only.js';
 
 /**
  * The secrets analyzer's shapes that only the opt-in audit profile reports (`--profile audit`, or `profile: audit`
@@ -63,6 +63,7 @@ export function forProfile(
   path: string,
   text: string,
   options: Readonly<Record<string, unknown>>,
+  paths: ReadonlySet<string> = new Set(),
 ): Detection[] {
   if (profileOption('secrets', options) === 'audit' || found.length === 0) return found;
   // The role the scan gives the file: the user's role globs first (a `testing/` package vanguard.yaml says ships is
@@ -74,7 +75,7 @@ export function forProfile(
   const audit = (d: Detection): boolean =>
     d.auditOnly === true && !(role === 'source' && KEY_RULES.has(d.ruleId));
   const kept = found.filter((d) => !audit(d) && !(inTests && NAME_BASED.has(d.ruleId)));
-  return withoutNetworkOnlyWeak(kept, path, text);
+  return withoutNetworkOnlyWeak(kept, path, text, paths);
 }
 
 /**
@@ -82,9 +83,15 @@ export function forProfile(
  * guessing one takes a container on that network first. A strong password, a provider's token and a login to any
  * other host stay.
  */
-function withoutNetworkOnlyWeak(found: Detection[], path: string, text: string): Detection[] {
+function withoutNetworkOnlyWeak(
+  found: Detection[],
+  path: string,
+  text: string,
+  paths: ReadonlySet<string>,
+): Detection[] {
   const name = path.slice(path.lastIndexOf('/') + 1);
   if (!COMPOSE_NAME.test(name) || !found.some((d) => d.ruleId === 'secrets/weak-password')) return found;
+  if (mergedWithOthers(path, paths)) return found;
   const inside = networkOnlyLogins(text);
   return found.filter(
     (d) => d.ruleId !== 'secrets/weak-password' || inside.get(d.line)?.has(d.secret) !== true,

@@ -67,7 +67,13 @@ async function scanAddition(
   // file scan leaves them, read from the lines the commit added (the module or its defaults block, when that
   // commit wrote them).
   const documented = await withoutDocExamples(scanned, p.path, () => texts, ctx);
-  const detections = forProfile(lowerInSiteClient(documented, text, severityOf), p.path, text, ctx.options);
+  const detections = forProfile(
+    lowerInSiteClient(documented, text, severityOf),
+    p.path,
+    text,
+    ctx.options,
+    ctx.paths,
+  );
   const { directives } = parseDirectives(p.path, texts);
   for (const d of detections) {
     const key = createHash('sha256').update(`${d.ruleId}\0${d.secret}`).digest('hex');

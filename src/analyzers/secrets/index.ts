@@ -62,7 +62,9 @@ export const secretsAnalyzer: Analyzer = {
     const script = found.length === 0 ? undefined : (await handRunScriptsOf(ctx)).get(file.path);
     const kept = script === undefined ? found : lowerInDevServer(found, file.text, script, severityOf);
     const lowered = lowerInSiteClient(kept, file.text, severityOf);
-    return forProfile(lowered, file.path, file.text, ctx.options).map((d) => toFinding(d, file.path));
+    return forProfile(lowered, file.path, file.text, ctx.options, ctx.paths).map((d) =>
+      toFinding(d, file.path),
+    );
   },
   async analyzeProject(ctx) {
     if (ctx.options.history !== true) return [];

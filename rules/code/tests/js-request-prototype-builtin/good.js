@@ -36,3 +36,24 @@ async function loadMeta(extended) {
 }
 
 module.exports = { app, koaHandler, fastifyHandler };
+
+// A try with a catch in the handler: the throw is caught there, the promise does not reject.
+app.get('/v1/plan', async (req, res) => {
+  try {
+    // ok: code/js-request-prototype-builtin
+    const dry = req.query.hasOwnProperty('dryrun');
+    res.json(await loadMeta(dry));
+  } catch (err) {
+    res.status(400).json({ error: String(err) });
+  }
+});
+
+// A wrapper passes the handler's rejection to next(err) (the rule's own fix).
+const asyncHandler = (fn) => (req, res, next) => fn(req, res, next).catch(next);
+app.get(
+  '/v1/jobs',
+  asyncHandler(async (req, res) => {
+    // ok: code/js-request-prototype-builtin
+    res.json(await loadMeta(req.query.hasOwnProperty('all')));
+  }),
+);

@@ -34,3 +34,15 @@ def other_name_is_server(certfile):
     # ruleid: code/py-tls-verification-disabled
     client.verify_mode = ssl.CERT_NONE
     return server, client
+
+
+def reused_name(host, sock):
+    # The name held a server's context, then a client's: the client's checks are turned off.
+    ctx = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
+    ctx.load_cert_chain("server.pem")
+    ctx = ssl.create_default_context()
+    # ruleid: code/py-tls-verification-disabled
+    ctx.check_hostname = False
+    # ruleid: code/py-tls-verification-disabled
+    ctx.verify_mode = ssl.CERT_NONE
+    return ctx.wrap_socket(sock, server_hostname=host)
