@@ -157,20 +157,15 @@ export function registerScan(program: Command): void {
         ...config.options,
         secrets: {
           ...config.options.secrets,
-          // The profile reaches the secrets analyzer as it reaches the code analyzer (audit-shapes.ts).
-          profile,
           // The user's role globs, which the role stage reads first: the audit profile's test-file shape reads them too.
           roles: config.roles,
           history: flags.history === true,
           ...(flags.historySince !== undefined ? { historySince: flags.historySince } : {}),
         },
-        // A weak password of a Compose service only its network reaches: the audit profile's (core/compose-network-only.ts).
-        iac: { ...config.options.iac, profile },
         code: {
           ...config.options.code,
           // The policy's folders resolve against the repository; --rules is the user's own, from here.
           rulesDirs: [...resolveRulesDirs(config, path), ...(flags.rules ?? [])],
-          profile,
         },
         ...(flags.dbPath !== undefined
           ? {

@@ -21,6 +21,18 @@ function tree(files: Record<string, string | Buffer>): string {
 const registry = (over = {}) => new AnalyzerRegistry().register(markerAnalyzer(over));
 
 describe('runScan', () => {
+  it("gives the scan's profile to the analyzers, as the command line does", async () => {
+    // An in-page HTML write of a function's parameter: a lead of the audit profile only (js-xss-audit).
+    const root = tree({ 'show.js': 'export function show(el, html) {\n  el.innerHTML = html;\n}\n' });
+    const ids = (r: { findings: { ruleId: string }[] }) => r.findings.map((f) => f.ruleId);
+    const plain = await runScan({ path: root, only: ['code'], workers: 1 });
+    expect(plain.profile).toBe('default');
+    expect(ids(plain)).toEqual([]);
+    const audit = await runScan({ path: root, only: ['code'], workers: 1, profile: 'audit' });
+    expect(audit.profile).toBe('audit');
+    expect(ids(audit)).toContain('code/js-xss-audit');
+  });
+
   it('clamps --workers to the cores of the machine, with a note', async () => {
     const root = tree({ 'ok.txt': 'x' });
     const r = await runScan({ path: root, registry: registry(), workers: 1000 });

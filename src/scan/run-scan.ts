@@ -112,6 +112,18 @@ function startWorkersWhenLarge(
 }
 
 /** Runs one scan: walk once, analyze each file with the analyzers that asked for it, then the stages. */
+/**
+ * The scan's profile as the option of each analyzer that reads one (code, secrets, iac: `profileOption`), over
+ * any the analyzer's options name: a scan run through the library (`runScan({ profile: 'audit' })`) reports what
+ * the command line's `--profile audit` reports, and the result records the profile its findings came from.
+ */
+function withProfile(options: AnalyzerOptions, profile: Profile | undefined): AnalyzerOptions {
+  if (profile === undefined) return options;
+  const out: AnalyzerOptions = { ...options };
+  for (const id of ['code', 'secrets', 'iac'] as const) out[id] = { ...options[id], profile };
+  return out;
+}
+
 export async function runScan(opts: ScanOptions): Promise<ScanResult> {
   const startedAt = new Date();
   const fromSource = import.meta.url.endsWith('.ts');
@@ -134,7 +146,7 @@ async function scanWith(
   const registry = opts.registry ?? (await loadRegistry(opts));
   const analyzers = selectAnalyzers(registry, opts);
   const explicit = new Set(opts.explicit ?? opts.only ?? []);
-  const options = opts.options ?? {};
+  const options = withProfile(opts.options ?? {}, opts.profile);
   const maxFileSize = opts.maxFileSize ?? DEFAULT_MAX_FILE_SIZE;
   const cores = availableParallelism();
   const workers = Math.min(opts.workers ?? cores, cores);
