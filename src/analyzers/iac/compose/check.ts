@@ -25,15 +25,15 @@ export function isComposeDoc(root: YNode | undefined): boolean {
 }
 
 /**
- * Checks every service of a Compose file. `audit` (the opt-in audit profile) also reports a weak literal password
- * of a login only the Compose network reaches (core/compose-network-only.ts), which a default scan leaves out, as the secrets
- * analyzer does.
+ * Checks every service of a Compose file. `keepNetworkOnly` (the opt-in audit profile, or a folder with another
+ * Compose file that may publish the port) also reports a weak literal password of a login only the Compose network
+ * reaches (core/compose-network-only.ts), which a default scan leaves out, as the secrets analyzer does.
  */
-export function checkCompose(rep: Reporter, root: YNode, audit = false): void {
+export function checkCompose(rep: Reporter, root: YNode, keepNetworkOnly = false): void {
   const services = get(root, 'services');
   if (services?.kind !== 'map') return;
   const reported = (line: number, value: string): boolean =>
-    audit || weakPasswordReason(value) === undefined || !isNetworkOnlyLogin(root, line, value);
+    keepNetworkOnly || weakPasswordReason(value) === undefined || !isNetworkOnlyLogin(root, line, value);
   for (const [name, svc] of services.entries) checkService(rep, name, svc.value, reported);
 }
 
