@@ -20,7 +20,7 @@ export async function wholeScanOf(
       workers: 1,
       failOn: 'none',
       only,
-      options: { code: { profile }, secrets: { profile }, iac: { profile } },
+      profile,
     });
     return r.findings.filter((f) => f.location.path === path);
   } finally {
