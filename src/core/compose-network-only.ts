@@ -61,8 +61,8 @@ function ownLoginKey(image: string | undefined, key: string): boolean {
   return OWN_LOGIN.some(([img, k]) => img.test(name) && k.test(key));
 }
 
-/** Each `KEY: value` or `- KEY=value` of a service's environment, with its line. */
-function environment(svc: YNode): { key: string; value: string; line: number }[] {
+/** Each `KEY: value` or `- KEY=value` of a Compose service's environment, with its line. */
+export function environment(svc: YNode): { key: string; value: string; line: number }[] {
   const env = get(svc, 'environment');
   const out: { key: string; value: string; line: number }[] = [];
   if (env?.kind === 'map') {

@@ -10,7 +10,7 @@ import {
   COMPOSE_PRIVILEGED,
   COMPOSE_SECRET_ENV,
 } from './rules.js';
-import { isNetworkOnlyLogin } from '../../../core/compose-network-only.js';
+import { environment, isNetworkOnlyLogin } from '../../../core/compose-network-only.js';
 import { weakPasswordReason } from '../../secrets/weak-password.js';
 
 const SOCKET = /(?:^|\/)(?:docker|containerd|crio|podman)\.sock$/;
@@ -88,26 +88,9 @@ function checkService(
     }
   }
 
-  const env = get(svc, 'environment');
-  if (env?.kind === 'map') {
-    for (const [k, e] of env.entries) {
-      const v = str(e.value);
-      if (v !== undefined && isLiteralSecret(k, v) && reported(e.keyLine, v))
-        rep.add(COMPOSE_SECRET_ENV, e.keyLine, `${id} sets ${k} to a literal credential.`, `${id}:env:${k}`, {
-          secret: v,
-        });
-    }
-  } else {
-    for (const it of items(env)) {
-      const s = str(it);
-      const eq = s?.indexOf('=') ?? -1;
-      if (s === undefined || eq <= 0) continue;
-      const k = s.slice(0, eq);
-      const v = s.slice(eq + 1);
-      if (isLiteralSecret(k, v) && reported(it.line, v))
-        rep.add(COMPOSE_SECRET_ENV, it.line, `${id} sets ${k} to a literal credential.`, `${id}:env:${k}`, {
-          secret: v,
-        });
-    }
-  }
+  for (const { key, value, line } of environment(svc))
+    if (isLiteralSecret(key, value) && reported(line, value))
+      rep.add(COMPOSE_SECRET_ENV, line, `${id} sets ${key} to a literal credential.`, `${id}:env:${key}`, {
+        secret: value,
+      });
 }
