@@ -342,3 +342,50 @@ describe('a taint rule kept where the application says so (app.each: code/js-nos
     expect((await scanAll(both, 'code/js-nosql-injection')).length).toBe(2);
   });
 });
+
+describe('what the application declares (app.unlessDependency: code/js-request-prototype-builtin)', () => {
+  const handler = `const router = require('express').Router();
+router.get('/r', async (req, res) => {
+  res.json({ all: req.query.hasOwnProperty('all') });
+});
+module.exports = router;
+`;
+  const manifest = (express: unknown, field = 'dependencies') =>
+    JSON.stringify({ name: 'svc', [field]: { express } });
+  const lines = async (files: Record<string, string>) =>
+    (await scanAll(files, 'code/js-request-prototype-builtin')).map(
+      (f) => `${f.location.path}:${f.location.startLine}`,
+    );
+
+  it('is quiet where the package.json gives Express 5 only, and reports Express 4 or a range reaching it', async () => {
+    expect(await lines({ 'package.json': manifest('^5.1.0'), 'routes.js': handler })).toEqual([]);
+    expect(
+      await lines({ 'package.json': manifest('>=5', 'peerDependencies'), 'routes.js': handler }),
+    ).toEqual([]);
+    for (const range of ['^4.21.2', '^4 || ^5', '*', 'latest', 'npm:express@5', '^5.0.0-beta.3'])
+      expect(await lines({ 'package.json': manifest(range), 'routes.js': handler }), range).toEqual([
+        'routes.js:3',
+      ]);
+  });
+
+  it('reads the nearest package.json, and a manifest that names no Express (or none, or a broken one) as Express 4', async () => {
+    const files = {
+      'package.json': manifest('^5.0.0'),
+      'routes.js': handler,
+      'legacy/package.json': manifest('~4.18.0'),
+      'legacy/routes.js': handler,
+    };
+    expect(await lines(files)).toEqual(['legacy/routes.js:3']);
+    expect(await lines({ 'package.json': '{"dependencies":{"koa":"^2"}}', 'routes.js': handler })).toEqual([
+      'routes.js:3',
+    ]);
+    expect(await lines({ 'package.json': '{not json', 'routes.js': handler })).toEqual(['routes.js:3']);
+    expect(await lines({ 'routes.js': handler })).toEqual(['routes.js:3']);
+    // Express 5 in dependencies but 4 still allowed beside it (a dev copy) may be what runs: reported.
+    const both = JSON.stringify({
+      dependencies: { express: '^5.0.0' },
+      devDependencies: { express: '^4.0.0' },
+    });
+    expect(await lines({ 'package.json': both, 'routes.js': handler })).toEqual(['routes.js:3']);
+  });
+});

@@ -11,6 +11,7 @@ import type { AnalyzerContext, SourceFile } from '../../core/analyzer.js';
 import { roleFromContent, roleFromPath } from '../../core/file-role.js';
 import { mayBeScript } from '../../core/script-language.js';
 import { ShippedBuilds } from '../../core/shipped-build.js';
+import { npmRangeAdmitsBelow } from '../deps/versions/npm-range.js';
 import { isDeclarationFile, languageOf, languageOfText } from './languages.js';
 import type { CodeMatch } from './matches.js';
 import { isMinified, MAX_CODE_BYTES } from './minified.js';
@@ -61,12 +62,42 @@ function withoutTrailingComment(line: string): string {
   return at === -1 ? line : line.slice(0, from + at + 1);
 }
 
-/** Whether the texts of an application satisfy a rule's `app` condition. */
-export function appConditionHolds(app: AppCondition, texts: readonly string[]): boolean {
+/**
+ * Whether the texts of an application satisfy a rule's `app` condition; `manifest` is the text of the
+ * application's package.json, when it has one.
+ */
+export function appConditionHolds(app: AppCondition, texts: readonly string[], manifest?: string): boolean {
+  if (app.unlessDependency && manifest !== undefined && declaresFrom(manifest, app.unlessDependency))
+    return false;
   const code = texts.map(withoutLineComments);
   if (!app.requires.every((q) => code.some((t) => q.test(t)))) return false;
   if (app.unless && code.some((t) => app.unless!.test(t))) return false;
   return !(app.unlessNamed && namedCheck(app.unlessNamed, code));
+}
+
+const DECLARED_IN = ['dependencies', 'peerDependencies', 'devDependencies', 'optionalDependencies'];
+
+/**
+ * Whether a package.json names the package and every range it gives it admits only versions from `from` on.
+ * A manifest that cannot be read, a name absent, or a declaration that is no semver range says no.
+ */
+export function declaresFrom(manifest: string, dep: { name: string; from: string }): boolean {
+  let json: unknown;
+  try {
+    json = JSON.parse(manifest);
+  } catch {
+    return false;
+  }
+  if (typeof json !== 'object' || json === null) return false;
+  let named = false;
+  for (const field of DECLARED_IN) {
+    const deps = (json as Record<string, unknown>)[field];
+    if (typeof deps !== 'object' || deps === null || !Object.hasOwn(deps, dep.name)) continue;
+    const range = (deps as Record<string, unknown>)[dep.name];
+    if (typeof range !== 'string' || npmRangeAdmitsBelow(range, dep.from) !== false) return false;
+    named = true;
+  }
+  return named;
 }
 
 // Words that read as names but are values: `origins: true` gives no name to look up.
@@ -246,8 +277,17 @@ async function readFacts(
       )
         reporters.set(r.id, p);
   }
+  // The application's package.json, read only for a rule that asks what it declares.
+  const manifestPath = `${prefix}package.json`;
+  const manifest =
+    rules.some((r) => r.app!.unlessDependency) && ctx.paths.has(manifestPath)
+      ? await ctx.readFile(manifestPath).catch(() => undefined)
+      : undefined;
   for (const r of rules)
-    facts.verdicts.set(r.id, { holds: appConditionHolds(r.app!, texts), reporter: reporters.get(r.id) });
+    facts.verdicts.set(r.id, {
+      holds: appConditionHolds(r.app!, texts, manifest),
+      reporter: reporters.get(r.id),
+    });
   return facts;
 }
 

@@ -372,6 +372,12 @@ function readRule(file: string, v: unknown, i: number, utils?: Obj): CodeRule[] 
       if (!rule.app.unlessNamed.regex.includes('(?P<name>'))
         r.fail('app.unlessNamed.regex must capture the name as (?P<name>…)');
     }
+    if (a['unlessDependency'] !== undefined) {
+      const d = r.obj(a['unlessDependency'], 'app.unlessDependency');
+      rule.app.unlessDependency = { name: r.str(d, 'name'), from: r.str(d, 'from') };
+      if (!/^\d{1,6}\.\d{1,6}\.\d{1,6}$/.test(rule.app.unlessDependency.from))
+        r.fail('app.unlessDependency.from must be a release version (5.0.0)');
+    }
     if (a['each'] !== undefined) {
       if (typeof a['each'] !== 'boolean') r.fail('"app.each" must be true or false');
       if (a['each']) rule.app.each = true;

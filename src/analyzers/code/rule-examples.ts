@@ -107,6 +107,19 @@ function sharedExamples(dir: string): Map<string, { bad: string[]; good: string[
   return out;
 }
 
+/**
+ * The package.json of an example's application: `good-x.package.json` beside `good-x.js`, when there is one
+ * (a rule that reads what the application declares, `app.unlessDependency`).
+ */
+function exampleManifest(file: string): string | undefined {
+  try {
+    return readFileSync(file.slice(0, file.length - extname(file).length) + '.package.json', 'utf8');
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+    throw err;
+  }
+}
+
 /** Runs one rule over one example file and compares with its markers (good files expect nothing). */
 export function checkExample(
   rules: PreparedRules,
@@ -124,7 +137,7 @@ export function checkExample(
   const lines = ran.filter((m) => m.path === undefined || m.path === view?.entry.path).map((m) => m.line);
   const found = !rule.app
     ? lines
-    : !appConditionHolds(rule.app, [text]) || lines.length === 0
+    : !appConditionHolds(rule.app, [text], exampleManifest(file)) || lines.length === 0
       ? []
       : rule.app.each
         ? lines

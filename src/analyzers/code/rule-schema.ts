@@ -178,6 +178,13 @@ export interface AppCondition {
    */
   unlessNamed?: { regex: string; refuses: string };
   /**
+   * The application's package.json (its folder's) declares the package `name`, and every range it gives it
+   * (dependencies, peer and dev dependencies) admits only versions from `from` (a release, `5.0.0`) on: what the
+   * program runs is that line or later (Express 5 passes an async handler's rejection to `next`). A manifest
+   * that does not name the package, or names it by a tag, an alias or a URL, says nothing: the match is kept.
+   */
+  unlessDependency?: { name: string; from: string };
+  /**
    * Every match is kept where the condition holds (a taint rule whose sink means something only in some
    * applications: a MongoDB filter where the application names a MongoDB client), not one per application.
    * The application's other files are only read, never analysed; past the bounds the matches are kept.

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { satisfiesNpmRange } from './npm-range.js';
+import { npmRangeAdmitsBelow, satisfiesNpmRange } from './npm-range.js';
 
 describe('npm ranges, as npm resolves them', () => {
   it.each([
@@ -47,5 +47,30 @@ describe('npm ranges, as npm resolves them', () => {
   it('stays linear on a hostile range', () => {
     expect(satisfiesNpmRange('1.0.0', `${'1 || '.repeat(5000)}1`)).toBeUndefined();
     expect(satisfiesNpmRange('1.0.0', '>'.repeat(500))).toBeUndefined();
+  });
+
+  it.each([
+    ['^5.0.0', false],
+    ['^5.1.0', false],
+    ['>=5', false],
+    ['5.x', false],
+    ['5', false],
+    ['~5.0.1', false],
+    ['5.0.0 - 5.2.0', false],
+    ['^5.0.0 || ^6.0.0', false],
+    ['>4', false], // `>4` is `>=5.0.0`, as npm desugars it
+    ['^4.17.1', true],
+    ['^4.17.1 || ^5.0.0', true],
+    ['^5.0.0-beta.1', true], // a prerelease of 5 is below 5.0.0
+    ['*', true],
+    ['', true],
+    ['<6', true],
+    ['>=4.0.0 <6', true],
+  ])('%s admits a version below 5.0.0: %s', (range, below) => {
+    expect(npmRangeAdmitsBelow(range, '5.0.0')).toBe(below);
+  });
+
+  it.each(['latest', 'npm:express@^5.0.0', 'file:../express'])('cannot say what %s admits', (range) => {
+    expect(npmRangeAdmitsBelow(range, '5.0.0')).toBeUndefined();
   });
 });

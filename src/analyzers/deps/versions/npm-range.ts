@@ -131,3 +131,20 @@ export function satisfiesNpmRange(version: string, range: string): boolean | und
         })),
   );
 }
+
+/**
+ * True when an npm range admits some version below `bound` (a release, `5.0.0`), false when every version it
+ * admits is `bound` or later (`^5.0.0`, `>=5`, `5.x || ^6`), undefined when the declaration is not a semver range.
+ * Read from each comparator set's lower bound: a set with no `>=`, `>` or `=` starts at 0.0.0.
+ */
+export function npmRangeAdmitsBelow(range: string, bound: string): boolean | undefined {
+  const sets = parseRange(range.trim() === '' ? '*' : range);
+  if (!sets) return undefined;
+  return sets.some((set) => {
+    let low = '0.0.0-0';
+    for (const k of set)
+      if ((k.op === '>=' || k.op === '>' || k.op === '=') && compareSemver(k.version, low) > 0)
+        low = k.version;
+    return compareSemver(low, bound) < 0;
+  });
+}
