@@ -104,12 +104,16 @@ export function checkDockerfile(file: SourceFile, workload?: WorkloadDraft): Raw
         workload?.image(image);
         const ref = parseImageRef(image);
         if (ref.digest === undefined && (ref.tag === undefined || ref.tag === 'latest')) {
+          // Kept in a developer's workspace image (as hadolint's DL3007 and Trivy's DS001 keep it in every
+          // Dockerfile: each contributor builds whatever the tag names that day), lowered as an unpinned package
+          // is: the image is never deployed.
+          const workspace = DEV_ENVIRONMENT.test(file.path);
           rep.add(
             DF_UNPINNED_BASE,
             line,
-            `Base image \`${image}\` is ${ref.tag === 'latest' ? 'tagged latest' : 'not pinned to a tag or digest'}.`,
+            `Base image \`${image}\` is ${ref.tag === 'latest' ? 'tagged latest' : 'not pinned to a tag or digest'}${workspace ? " (a developer's workspace image)" : ''}.`,
             `from:${ref.name}`,
-            snippet(line),
+            { ...snippet(line), ...(workspace ? { severity: 'low' as const } : {}) },
           );
         }
         break;
