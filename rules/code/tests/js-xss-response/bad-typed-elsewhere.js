@@ -4,7 +4,7 @@ const express = require('express');
 http.createServer((req, res) => {
   res.setHeader('Content-Type', 'text/html');
   // ruleid: code/js-xss-response
-  res.end('Cannot ' + req.method + ' ' + req.url);
+  res.end('Cannot ' + req.method + ' ' + decodeURIComponent(req.url));
 });
 
 http.createServer((req, res) => {

@@ -66,7 +66,11 @@ function substitute(text: string, args: ReadonlyMap<string, string>): string {
   );
 }
 
-const DEV_CONTAINER = /(?:^|\/)\.devcontainer\//;
+// A developer's workspace image: a dev container's (`.devcontainer/`, where devcontainer.json's `build.dockerfile`
+// points) or Gitpod's (`.gitpod.Dockerfile`, the name Gitpod's documentation gives the file `.gitpod.yml`'s
+// `image.file` names). Gitpod runs the workspace as its images' `gitpod` user (uid 33333), as a dev container runs
+// as devcontainer.json's remoteUser. A workspace file under another name is not recognised.
+const DEV_ENVIRONMENT = /(?:^|\/)\.devcontainer\/|(?:^|\/)\.gitpod\.dockerfile$/i;
 
 /** Runs the Dockerfile rules over one file; `workload` (when given) collects its base images and EXPOSEd ports. */
 export function checkDockerfile(file: SourceFile, workload?: WorkloadDraft): RawFinding[] {
@@ -100,12 +104,16 @@ export function checkDockerfile(file: SourceFile, workload?: WorkloadDraft): Raw
         workload?.image(image);
         const ref = parseImageRef(image);
         if (ref.digest === undefined && (ref.tag === undefined || ref.tag === 'latest')) {
+          // Kept in a developer's workspace image (as hadolint's DL3007 and Trivy's DS001 keep it in every
+          // Dockerfile: each contributor builds whatever the tag names that day), lowered as an unpinned package
+          // is: the image is never deployed.
+          const workspace = DEV_ENVIRONMENT.test(file.path);
           rep.add(
             DF_UNPINNED_BASE,
             line,
-            `Base image \`${image}\` is ${ref.tag === 'latest' ? 'tagged latest' : 'not pinned to a tag or digest'}.`,
+            `Base image \`${image}\` is ${ref.tag === 'latest' ? 'tagged latest' : 'not pinned to a tag or digest'}${workspace ? " (a developer's workspace image)" : ''}.`,
             `from:${ref.name}`,
-            snippet(line),
+            { ...snippet(line), ...(workspace ? { severity: 'low' as const } : {}) },
           );
         }
         break;
@@ -244,10 +252,10 @@ export function checkDockerfile(file: SourceFile, workload?: WorkloadDraft): Raw
   }
   const last = stage;
   if (last && last.image !== 'scratch' && !/nonroot|non-root|rootless/i.test(last.image)) {
-    // A dev container (`.devcontainer/`) is a developer's workstation, never deployed; without a USER line
-    // the user its tools run as is chosen by devcontainer.json (remoteUser) or the base image's metadata.
+    // A dev container or a Gitpod workspace image is a developer's workstation, never deployed; without a USER
+    // line the user its tools run as is chosen by devcontainer.json (remoteUser), Gitpod or the base image.
     if (!last.user) {
-      if (!DEV_CONTAINER.test(file.path))
+      if (!DEV_ENVIRONMENT.test(file.path))
         rep.add(
           DF_USER_ROOT,
           last.fromLine,

@@ -32,6 +32,18 @@ export const DOCKERFILE_EXAMPLES: ExampleTable = {
       bad: `FROM mcr.microsoft.com/devcontainers/javascript-node:22\nRUN npm i -g pnpm\nUSER root ⟵\n`,
       good: `FROM mcr.microsoft.com/devcontainers/javascript-node:22\nRUN npm i -g pnpm\n`,
     },
+    // Gitpod's workspace image (named by `.gitpod.yml`'s `image.file`), any case of the name (flying-squid).
+    {
+      path: '.gitpod.DockerFile',
+      bad: `FROM gitpod/workspace-full:2024-01-01\nRUN brew install jq\nUSER root ⟵\n`,
+      good: `FROM gitpod/workspace-full:2024-01-01\nRUN brew install jq\n`,
+    },
+    // Only that name: a Dockerfile beside it, or one merely named for Gitpod elsewhere, is the program's image.
+    {
+      path: 'gitpod.Dockerfile',
+      bad: `FROM node:20-slim ⟵\nCOPY . /app\n`,
+      good: `FROM node:20-slim\nCOPY . /app\nUSER node\n`,
+    },
   ],
   'iac/dockerfile-add-remote-url': [
     {
