@@ -16,6 +16,8 @@ import { COMPOSE_NAME, mergedWithOthers, networkOnlyLogins } from '../../core/co
  * - a weak password lowered for what it reaches: a service on this machine, a device's factory login, a block
  *   written around documentation's reserved names, a test backend's account, and a strong credential of a block
  *   for a service on this machine (rules-generic.ts: 0 true of 12);
+ * - a key in a sample written in a comment whose comment says its content was altered and which holds a
+ *   documentation-reserved name (altered-sample.ts: 0 true of 1);
  * - a credential found by its name alone (no provider's format) in a test or fixture file (below: 0 true of 4);
  * - a weak password of a Compose file's service that publishes no port: a database image's own login or a URL's
  *   password to that service (core/compose-network-only.ts; below: 0 true of 2, the true ones publish their port).
@@ -103,6 +105,9 @@ const KEY_IN_TESTS =
 const SITE_API_LOGIN =
   "under an API's name (`_API_PASS`) in a module that handles one website's links (that site's app login)";
 const NAME_IN_TESTS = "in a test or fixture file (found by its name alone: the test's own login)";
+const LOCAL_BLOCK = 'in a configuration block for a service on this machine (its host is localhost)';
+const ALTERED_SAMPLE =
+  'on a comment line of a sample whose comment says its content was altered and which holds a documentation-reserved name (user@example.com)';
 
 /** Per rule, the shapes of its findings that only `--profile audit` reports (`vanguard rules list` and `show`). */
 export const AUDIT_SHAPES: Readonly<Record<string, readonly string[]>> = {
@@ -112,14 +117,12 @@ export const AUDIT_SHAPES: Readonly<Record<string, readonly string[]>> = {
   'secrets/pgp-private-key': [KEY_IN_TESTS],
   'secrets/generic-api-key': [
     "in a module that handles one website's links (that site's client key), or a default of the program's configuration",
-    'in a configuration block for a service on this machine (its host is localhost)',
+    LOCAL_BLOCK,
+    ALTERED_SAMPLE,
     NAME_IN_TESTS,
   ],
-  'secrets/hardcoded-password': [
-    SITE_API_LOGIN,
-    'in a configuration block for a service on this machine (its host is localhost)',
-    NAME_IN_TESTS,
-  ],
+  'secrets/authorization-bearer': [LOCAL_BLOCK, ALTERED_SAMPLE],
+  'secrets/hardcoded-password': [SITE_API_LOGIN, LOCAL_BLOCK, NAME_IN_TESTS],
   'secrets/weak-password': [
     SITE_API_LOGIN,
     "a device's factory login that the program sends to it, a login to a service on this machine, a block written around documentation's reserved names (example.com), a test backend's account",
