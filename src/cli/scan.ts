@@ -162,6 +162,8 @@ export function registerScan(program: Command): void {
           history: flags.history === true,
           ...(flags.historySince !== undefined ? { historySince: flags.historySince } : {}),
         },
+        // The same globs for the iac analyzer: a plaintext URL in a test's configuration is the audit profile's.
+        iac: { ...config.options.iac, roles: config.roles },
         code: {
           ...config.options.code,
           // The policy's folders resolve against the repository; --rules is the user's own, from here.

@@ -212,6 +212,24 @@ ${extra}`;
     expect(() => parseRuleFile('x.yaml', rule('FN'))).toThrow(/calleeIn\.metavar "FN"/);
   });
 
+  it('reports a signing key left as a placeholder only in the audit profile; a chosen key in both', async () => {
+    const settings = (value: string) => `DEBUG = False\nSECRET_KEY = '${value}'\n`;
+    const scanPy = (code: string, profile: string) =>
+      codeAnalyzer.analyze(
+        makeSourceFile('site/settings.py', code, 'site/settings.py', Buffer.from(code)),
+        makeMemoryContext({}, { profile }),
+      );
+    const ids = async (code: string, profile: string) =>
+      (await scanPy(code, profile)).map((f) => [f.ruleId, f.tier, f.confidence]);
+    const placeholder = settings('SET THIS TO A RANDOM STRING');
+    expect(await ids(placeholder, 'default')).toEqual([]);
+    expect(await ids(placeholder, 'audit')).toEqual([['code/py-placeholder-secret-key', 'audit', 'low']]);
+    // A key the author chose: the default rule's, in both profiles.
+    const chosen = settings(['q7Lm', '2vXp', '9RtK', 'e4Wz', 'N8bY', 'c3Hs'].join(''));
+    for (const profile of ['default', 'audit'])
+      expect((await ids(chosen, profile)).map((f) => f[0])).toEqual(['code/py-hardcoded-secret-key']);
+  });
+
   it('is chosen in vanguard.yaml', () => {
     expect(parseConfig('profile: audit\n').profile).toBe('audit');
     expect(parseConfig('version: 1\n').profile).toBeUndefined();

@@ -3,6 +3,7 @@ import { ParseError } from '../../core/errors.js';
 import type { RawFinding } from '../../core/finding.js';
 import { Reporter } from './common.js';
 import { profileOption } from '../../core/profile.js';
+import { roleOfFile } from '../../core/role-option.js';
 import { isDockerfileName, isProcfileName, matchesIac } from './wants.js';
 import { composeWorkloads, declareWorkloads, k8sWorkloads, WorkloadDraft } from './deployment.js';
 import { checkCompose, isComposeDoc } from './compose/check.js';
@@ -55,8 +56,16 @@ function analyzeYaml(file: SourceFile, ctx: AnalyzerContext): RawFinding[] {
     declareWorkloads(ctx, file.path, workloads);
     out.push(...rep.findings);
   }
-  out.push(...checkPlaintext(file));
+  out.push(...plaintextOf(file, ctx));
   return out;
+}
+
+const TEST_ROLES = new Set(['test', 'fixture']);
+
+/** checkPlaintext in the scan's profile, with the file's role (the user's role globs read first). */
+function plaintextOf(file: SourceFile, ctx: AnalyzerContext): RawFinding[] {
+  const testRole = TEST_ROLES.has(roleOfFile(file.path, file.text, ctx.options));
+  return checkPlaintext(file, testRole, profileOption('iac', ctx.options) === 'audit');
 }
 
 /** Dockerfiles, Kubernetes manifests, Compose files, Terraform and plaintext endpoints in configuration. */
@@ -85,6 +94,6 @@ export const iacAnalyzer: Analyzer = {
     if (file.name === 'package.json') return checkPackageScripts(file);
     if (isProcfileName(file.name)) return checkProcfile(file);
     if (file.ext === 'yaml' || file.ext === 'yml') return analyzeYaml(file, ctx);
-    return checkPlaintext(file);
+    return plaintextOf(file, ctx);
   },
 };

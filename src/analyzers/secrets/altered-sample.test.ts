@@ -1,8 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { expandTemplate, seededRandom } from './test-tokens.js';
 import { scanText } from './test-scan.js';
+import { forProfile } from './audit-shapes.js';
 
-/** A token in a commented sample its own comment says was altered is lowered one step, never dropped. */
+/**
+ * A token in a commented sample its own comment says was altered is the audit profile's, lowered one step there,
+ * never dropped.
+ */
 const scan = (text: string, path = 'pkg/plugins/notify_chat.py') =>
   scanText(text, path).filter((d) => d.ruleId === 'secrets/generic-api-key');
 const rnd = seededRandom(2718);
@@ -25,18 +29,23 @@ const ALTERED_INTRO =
   'Our response object looks like this (content has been altered for presentation purposes):';
 
 describe('a token in a commented sample whose comment says it was altered', () => {
-  it('lowers it to medium with the reason when the sample also holds a documentation-reserved name', () => {
-    const found = scan(sample(ALTERED_INTRO, 'user@example.com'));
-    expect(found.map((d) => d.severity)).toEqual(['medium']);
+  it('leaves it to the audit profile, lowered to medium with the reason, when the sample also holds a documentation-reserved name', () => {
+    const path = 'pkg/plugins/notify_chat.py';
+    const text = sample(ALTERED_INTRO, 'user@example.com');
+    const found = scan(text, path);
+    expect(found.map((d) => [d.severity, d.auditOnly])).toEqual([['medium', true]]);
     expect(found[0]?.note).toMatch(/altered/);
+    expect(forProfile(found, path, text, {})).toEqual([]);
+    expect(forProfile(found, path, text, { profile: 'audit' })).toEqual(found);
     const redacted = scan(sample('Sample reply (IDs redacted):', 'jane@example.org'), 'src/client.js');
-    expect(redacted.map((d) => d.severity)).toEqual(['medium']);
+    expect(redacted.map((d) => [d.severity, d.auditOnly])).toEqual([['medium', true]]);
   });
   it('keeps the nearest real leaks at their level', () => {
     // A pasted response that says nothing of an alteration: a real session token, as they leak.
-    expect(
-      scan(sample('Our response object looks like this:', 'user@example.com')).map((d) => d.severity),
-    ).toEqual([undefined]);
+    const plain = sample('Our response object looks like this:', 'user@example.com');
+    const kept = scan(plain);
+    expect(kept.map((d) => [d.severity, d.auditOnly])).toEqual([[undefined, undefined]]);
+    expect(forProfile(kept, 'pkg/plugins/notify_chat.py', plain, {})).toEqual(kept);
     // Said to be altered, but the person's own address is still in it: the alteration was not made.
     expect(scan(sample(ALTERED_INTRO, 'jordan.p@twist-team.io')).map((d) => d.severity)).toEqual([undefined]);
     expect(scan(sample(ALTERED_INTRO, 'jordan@my-example.com')).map((d) => d.severity)).toEqual([undefined]);

@@ -34,13 +34,16 @@ function commentBlock(m: MatchContext): string[] | undefined {
 /**
  * A strong-looking value in a sample written in a comment (an API response pasted to show its shape) whose
  * own comment says its content was altered, and which holds a documentation-reserved name (`user@example.com`)
- * as such an altered sample does: lowered one step with the reason, never dropped — a pasted response whose
- * author forgot to alter the token is exactly how real session tokens leak. `{}` (no change) otherwise.
+ * as such an altered sample does: the author says the values are made up and the reserved name shows the
+ * alteration was made. The opt-in audit profile's (audit-shapes.ts; 0 true of 1 on the accuracy bench), lowered
+ * one step with the reason there, never dropped — a pasted response whose author forgot to alter the token is
+ * how real session tokens leak, and a sample that says nothing of an alteration, or still holds a real address,
+ * stays in the default profile at its level. `{}` (no change) otherwise.
  */
 export function alteredSample(m: MatchContext): Verdict {
   const block = commentBlock(m);
   if (block === undefined) return {};
   return block.some((l) => ALTERED.test(l)) && block.some((l) => RESERVED_NAME.test(l))
-    ? { severity: 'medium', note: NOTE }
+    ? { severity: 'medium', note: NOTE, auditOnly: true }
     : {};
 }

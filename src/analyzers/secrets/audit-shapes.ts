@@ -1,4 +1,4 @@
-import { roleClassifier, testRoleFromContent, type RoleOverrides } from '../../core/file-role.js';
+import { roleOfFile } from '../../core/role-option.js';
 import { profileOption } from '../../core/profile.js';
 import type { RuleMeta } from '../../core/rule.js';
 import type { Detection } from './engine.js';
@@ -16,6 +16,8 @@ import { COMPOSE_NAME, mergedWithOthers, networkOnlyLogins } from '../../core/co
  * - a weak password lowered for what it reaches: a service on this machine, a device's factory login, a block
  *   written around documentation's reserved names, a test backend's account, and a strong credential of a block
  *   for a service on this machine (rules-generic.ts: 0 true of 12);
+ * - a key in a sample written in a comment whose comment says its content was altered and which holds a
+ *   documentation-reserved name (altered-sample.ts: 0 true of 1);
  * - a credential found by its name alone (no provider's format) in a test or fixture file (below: 0 true of 4);
  * - a weak password of a Compose file's service that publishes no port: a database image's own login or a URL's
  *   password to that service (core/compose-network-only.ts; below: 0 true of 2, the true ones publish their port).
@@ -40,18 +42,6 @@ const KEY_RULES = new Set([
   'secrets/pgp-private-key',
 ]);
 
-// The scan's role classifier for the user's role globs (the options' `roles`, vanguard.yaml's), one per scan.
-const classifiers = new WeakMap<object, ReturnType<typeof roleClassifier>>();
-const NO_OVERRIDES: RoleOverrides = {};
-
-function classifierOf(options: Readonly<Record<string, unknown>>): ReturnType<typeof roleClassifier> {
-  const roles = options['roles'];
-  const overrides = typeof roles === 'object' && roles !== null ? (roles as RoleOverrides) : NO_OVERRIDES;
-  let classify = classifiers.get(overrides);
-  if (classify === undefined) classifiers.set(overrides, (classify = roleClassifier(overrides)));
-  return classify;
-}
-
 /**
  * `found` as a scan of the analyzer's `options` (their `profile`) reports it: every detection in the audit profile;
  * in the default profile, not those of an audit shape (above), nor a name-only credential in a test or fixture file
@@ -68,7 +58,7 @@ export function forProfile(
   if (profileOption('secrets', options) === 'audit' || found.length === 0) return found;
   // The role the scan gives the file: the user's role globs first (a `testing/` package vanguard.yaml says ships is
   // source), then its path, or its content (a `test.py` defining a test case).
-  const role = classifierOf(options)(path, testRoleFromContent(text, path));
+  const role = roleOfFile(path, text, options);
   const inTests = TEST_ROLES.has(role);
   // A key's audit shape is decided by the path alone (rules-keys.ts, testKey): where the user's role globs make
   // the file source, it is the program's key and stays reported.
@@ -103,6 +93,9 @@ const KEY_IN_TESTS =
 const SITE_API_LOGIN =
   "under an API's name (`_API_PASS`) in a module that handles one website's links (that site's app login)";
 const NAME_IN_TESTS = "in a test or fixture file (found by its name alone: the test's own login)";
+const LOCAL_BLOCK = 'in a configuration block for a service on this machine (its host is localhost)';
+const ALTERED_SAMPLE =
+  'on a comment line of a sample whose comment says its content was altered and which holds a documentation-reserved name (user@example.com)';
 
 /** Per rule, the shapes of its findings that only `--profile audit` reports (`vanguard rules list` and `show`). */
 export const AUDIT_SHAPES: Readonly<Record<string, readonly string[]>> = {
@@ -112,14 +105,12 @@ export const AUDIT_SHAPES: Readonly<Record<string, readonly string[]>> = {
   'secrets/pgp-private-key': [KEY_IN_TESTS],
   'secrets/generic-api-key': [
     "in a module that handles one website's links (that site's client key), or a default of the program's configuration",
-    'in a configuration block for a service on this machine (its host is localhost)',
+    LOCAL_BLOCK,
+    ALTERED_SAMPLE,
     NAME_IN_TESTS,
   ],
-  'secrets/hardcoded-password': [
-    SITE_API_LOGIN,
-    'in a configuration block for a service on this machine (its host is localhost)',
-    NAME_IN_TESTS,
-  ],
+  'secrets/authorization-bearer': [LOCAL_BLOCK, ALTERED_SAMPLE],
+  'secrets/hardcoded-password': [SITE_API_LOGIN, LOCAL_BLOCK, NAME_IN_TESTS],
   'secrets/weak-password': [
     SITE_API_LOGIN,
     "a device's factory login that the program sends to it, a login to a service on this machine, a block written around documentation's reserved names (example.com), a test backend's account",

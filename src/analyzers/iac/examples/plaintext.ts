@@ -42,6 +42,21 @@ export const PLAINTEXT_EXAMPLES: ExampleTable = {
       good: `{\n${Array.from({ length: 21 }, (_, k) => `  "b${k}": "http://search.site${k}.io/?q={q}",\n`).join('')}  "end": 0\n}\n`,
     },
     {
+      // A test's configuration is the opt-in audit profile's (the test suite's own connection, no deployment's):
+      // a default scan leaves it out (plaintext/test-role.test.ts), --profile audit reports it.
+      path: 'tests/ratelimit/nginx.conf',
+      options: { profile: 'audit' },
+      bad: `server {\n  location / {\n    proxy_pass http://10.20.0.15:9001/; ⟵\n  }\n}\n`,
+      good: `server {\n  location / {\n    proxy_pass https://10.20.0.15:9001/;\n  }\n}\n`,
+    },
+    {
+      // The user's role globs say this testing/ package ships with the program: its configuration is source.
+      path: 'pkg/testing/archive.cfg',
+      options: { roles: { source: ['pkg/testing/**'] } },
+      bad: `[general]\nbase_url: http://archive.acme-shop.io/ ⟵\n`,
+      good: `[general]\nbase_url: https://archive.acme-shop.io/\n`,
+    },
+    {
       path: 'pyproject.toml',
       bad: `[tool.app]\nmirror = "http://pypi.mirror.acme.io/simple" ⟵\n`,
       good: `[tool.app]\nmirror = "https://pypi.mirror.acme.io/simple"\nurl = "http://\${HOST}/simple"\n`,
