@@ -238,6 +238,23 @@ export function roleClassifier(
   };
 }
 
+// The scan's role classifier for the user's role globs (an analyzer's option `roles`, vanguard.yaml's), one per scan.
+const classifiers = new WeakMap<object, ReturnType<typeof roleClassifier>>();
+const NO_OVERRIDES: RoleOverrides = {};
+
+/**
+ * The role a scan gives `path` as an analyzer sees it: the user's role globs first (the analyzer options' `roles`:
+ * a `testing/` package vanguard.yaml says ships is source), then its path, or its content (a `test.py` defining a
+ * test case).
+ */
+export function scanRoleOf(path: string, text: string, options: Readonly<Record<string, unknown>>): FileRole {
+  const roles = options['roles'];
+  const overrides = typeof roles === 'object' && roles !== null ? (roles as RoleOverrides) : NO_OVERRIDES;
+  let classify = classifiers.get(overrides);
+  if (classify === undefined) classifiers.set(overrides, (classify = roleClassifier(overrides)));
+  return classify(path, testRoleFromContent(text, path));
+}
+
 // A password a person chose for a throwaway account: one word of lower-case letters, or only digits.
 const CHOSEN_PASSWORD = /^(?:[a-z]{4,24}|\d{4,12})$/;
 // In test code also a word and a number (`abc123`, `test1234`, `ABC123`), as people type a test item's; in a

@@ -19,6 +19,7 @@ import {
   siteSignatureReason,
 } from './site-client-key.js';
 import { spentTokenReason } from '../secrets/spent-token.js';
+import { testCredentialForAudit, testCredentialShapes } from './test-credential.js';
 import { dropCommandLineModules } from './cli-imports.js';
 import { dedupeMatches } from './dedupe.js';
 import { dropFixedImports } from './imported-fixed.js';
@@ -72,6 +73,8 @@ export function ruleMetaOf(r: CodeRule): RuleMeta {
   };
   if (r.owasp) meta.owasp = r.owasp;
   if (r.profile !== 'default') meta.profile = r.profile;
+  const shapes = testCredentialShapes(r.id);
+  if (shapes.length > 0) meta.auditShapes = shapes;
   return meta;
 }
 
@@ -324,6 +327,13 @@ export const codeAnalyzer: Analyzer = {
       // as the secrets analyzer's) a password among the defaults for a service on this machine are the audit
       // profile's.
       if (siteClient !== undefined && !auditProfile && AUDIT_WHEN_CLIENT_KEY.has(m.rule.id)) return [];
+      // A credential found by its name alone in a test or fixture file (test-credential.ts), as the secrets analyzer's.
+      if (
+        !auditProfile &&
+        m.path === undefined &&
+        testCredentialForAudit(m.rule.id, file.path, file.text, ctx.options)
+      )
+        return [];
       const lowered =
         belowLogin && shell
           ? belowShell(m.rule.severity, m.message, shell)

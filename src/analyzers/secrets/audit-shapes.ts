@@ -1,4 +1,4 @@
-import { roleClassifier, testRoleFromContent, type RoleOverrides } from '../../core/file-role.js';
+import { scanRoleOf } from '../../core/file-role.js';
 import { profileOption } from '../../core/profile.js';
 import type { RuleMeta } from '../../core/rule.js';
 import type { Detection } from './engine.js';
@@ -40,18 +40,6 @@ const KEY_RULES = new Set([
   'secrets/pgp-private-key',
 ]);
 
-// The scan's role classifier for the user's role globs (the options' `roles`, vanguard.yaml's), one per scan.
-const classifiers = new WeakMap<object, ReturnType<typeof roleClassifier>>();
-const NO_OVERRIDES: RoleOverrides = {};
-
-function classifierOf(options: Readonly<Record<string, unknown>>): ReturnType<typeof roleClassifier> {
-  const roles = options['roles'];
-  const overrides = typeof roles === 'object' && roles !== null ? (roles as RoleOverrides) : NO_OVERRIDES;
-  let classify = classifiers.get(overrides);
-  if (classify === undefined) classifiers.set(overrides, (classify = roleClassifier(overrides)));
-  return classify;
-}
-
 /**
  * `found` as a scan of the analyzer's `options` (their `profile`) reports it: every detection in the audit profile;
  * in the default profile, not those of an audit shape (above), nor a name-only credential in a test or fixture file
@@ -66,9 +54,7 @@ export function forProfile(
   paths: ReadonlySet<string> = new Set(),
 ): Detection[] {
   if (profileOption('secrets', options) === 'audit' || found.length === 0) return found;
-  // The role the scan gives the file: the user's role globs first (a `testing/` package vanguard.yaml says ships is
-  // source), then its path, or its content (a `test.py` defining a test case).
-  const role = classifierOf(options)(path, testRoleFromContent(text, path));
+  const role = scanRoleOf(path, text, options);
   const inTests = TEST_ROLES.has(role);
   // A key's audit shape is decided by the path alone (rules-keys.ts, testKey): where the user's role globs make
   // the file source, it is the program's key and stays reported.
