@@ -26,3 +26,27 @@ describe('a credential found by its name alone in a test or fixture file', () =>
     expect(await scan('pkg/tests/acme_util.py', { roles: { source: ['pkg/tests/**'] } })).toEqual([3]);
   });
 });
+
+describe('a credential written to the console of a command-line tool', () => {
+  const line = 'console.log(`password=${data.password}`);';
+  const helper = `#!/usr/bin/env node\nconst data = JSON.parse(process.argv[2]);\n${line}\n`;
+  async function lines(path: string, text: string, options: Record<string, unknown> = {}) {
+    const ctx = makeMemoryContext({ [path]: text, 'package.json': '{"name":"app"}' }, options);
+    const found = await codeAnalyzer.analyze(makeSourceFile(path, text, path, Buffer.from(text)), ctx);
+    return found.filter((f) => f.ruleId === 'code/js-secret-in-log').map((f) => f.location.startLine);
+  }
+
+  it('is left to the audit profile in a module at the tools’ place that handles no request', async () => {
+    for (const path of ['bin/credentials-helper', 'cli/mfa.js', 'lib/cli.js']) {
+      expect(await lines(path, helper)).toEqual([]);
+      expect(await lines(path, helper, { profile: 'audit' })).toEqual([3]);
+    }
+  });
+
+  it('stays reported for a logger, outside the tools’ place, and in a tool module that answers requests', async () => {
+    expect(await lines('bin/helper.js', helper.replace('console.log', 'logger.info'))).toEqual([3]);
+    expect(await lines('example/index.js', helper)).toEqual([3]);
+    const server = `const app = require('express')();\napp.get('/', (req, res) => res.end());\n${line}\n`;
+    expect(await lines('bin/server.js', server)).toEqual([3]);
+  });
+});
