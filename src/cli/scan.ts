@@ -166,6 +166,8 @@ export function registerScan(program: Command): void {
         iac: { ...config.options.iac, roles: config.roles },
         code: {
           ...config.options.code,
+          // The user's role globs, for the audit profile's shape of a credential in a test file (audit-only.ts).
+          roles: config.roles,
           // The policy's folders resolve against the repository; --rules is the user's own, from here.
           rulesDirs: [...resolveRulesDirs(config, path), ...(flags.rules ?? [])],
         },

@@ -48,6 +48,12 @@ function toolByPlace(path: string, text: string): boolean {
   return TOOL_PLACE.test(path) && !HANDLES.test(text);
 }
 
+/** A module of a command-line tool by its place in its application's package (`path` as scanned). */
+export function commandLineToolByPlace(file: SourceFile, paths: ReadonlySet<string>): boolean {
+  const folder = appFolderOf(file.path, paths);
+  return toolByPlace(file.path.slice(folder === '' ? 0 : folder.length + 1), file.text);
+}
+
 // A script Node runs (`#!/usr/bin/env node`, also with flags or through ts-node/tsx), not a shell script.
 const NODE_SCRIPT = /^#![^\n]*\b(?:node|nodejs|ts-node|tsx|bun|deno)\b/;
 

@@ -19,6 +19,7 @@ import {
   siteSignatureReason,
 } from './site-client-key.js';
 import { spentTokenReason } from '../secrets/spent-token.js';
+import { testCredentialForAudit, testCredentialShapes, toolConsoleWrite } from './audit-only.js';
 import { dropCommandLineModules } from './cli-imports.js';
 import { dedupeMatches } from './dedupe.js';
 import { dropFixedImports } from './imported-fixed.js';
@@ -72,6 +73,8 @@ export function ruleMetaOf(r: CodeRule): RuleMeta {
   };
   if (r.owasp) meta.owasp = r.owasp;
   if (r.profile !== 'default') meta.profile = r.profile;
+  const shapes = testCredentialShapes(r.id);
+  if (shapes.length > 0) meta.auditShapes = shapes;
   return meta;
 }
 
@@ -280,6 +283,7 @@ export const codeAnalyzer: Analyzer = {
     // A web terminal's routes give its logged-in users at most what its shell gives them (shell-app.ts).
     const shell = await shellGivenTo(kept, file, ctx);
     const siteReason = siteClientReasons(file.text);
+    const consoleOfTool = toolConsoleWrite(file, ctx.paths);
     const auditProfile = profileOf(ctx.options) === 'audit';
     const found = kept.flatMap((m) => {
       const path = m.path ?? file.path;
@@ -324,6 +328,15 @@ export const codeAnalyzer: Analyzer = {
       // as the secrets analyzer's) a password among the defaults for a service on this machine are the audit
       // profile's.
       if (siteClient !== undefined && !auditProfile && AUDIT_WHEN_CLIENT_KEY.has(m.rule.id)) return [];
+      // A command-line tool's console output (its invoker's terminal, or the program that ran it), not a log.
+      if (!auditProfile && m.path === undefined && consoleOfTool(m.rule.id, m.snippet)) return [];
+      // A credential found by its name alone in a test or fixture file (audit-only.ts), as the secrets analyzer's.
+      if (
+        !auditProfile &&
+        m.path === undefined &&
+        testCredentialForAudit(m.rule.id, file.path, file.text, ctx.options)
+      )
+        return [];
       const lowered =
         belowLogin && shell
           ? belowShell(m.rule.severity, m.message, shell)

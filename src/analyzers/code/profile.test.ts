@@ -55,7 +55,8 @@ describe('the audit profile', () => {
   });
 
   it('keeps a default rule on its line when an audit-profile rule as strong matches it too', async () => {
-    const code = 'from lxml import etree\n\n\ndef load(data):\n    return etree.fromstring(data)\n';
+    const code =
+      'from lxml import etree\n\n\ndef load(request):\n    return etree.fromstring(request.body)\n';
     const file = makeSourceFile('app/xml.py', code, 'app/xml.py', Buffer.from(code));
     for (const profile of ['default', 'audit']) {
       const found = await codeAnalyzer.analyze(file, makeMemoryContext({}, { profile }));
@@ -65,6 +66,28 @@ describe('the audit profile', () => {
         profile,
       ).toEqual(['code/py-xxe-audit:5']);
     }
+  });
+
+  it('reports a Jinja2 environment without auto-escaping only in the audit profile', async () => {
+    const code = 'import jinja2\n\nenv = jinja2.Environment(loader=jinja2.FileSystemLoader("templates"))\n';
+    const file = makeSourceFile('app/pages.py', code, 'app/pages.py', Buffer.from(code));
+    const lines = async (profile: string) =>
+      (await codeAnalyzer.analyze(file, makeMemoryContext({}, { profile }))).map(
+        (f) => `${f.ruleId}:${f.location.startLine}:${f.confidence}`,
+      );
+    expect(await lines('default')).toEqual([]);
+    expect(await lines('audit')).toEqual(['code/py-jinja2-autoescape-disabled:3:low']);
+  });
+
+  it('leaves a document a function is given by its caller to the audit profile (py-audit-xml-parse)', async () => {
+    const code = 'from lxml import etree\n\n\ndef load(data):\n    return etree.fromstring(data)\n';
+    const file = makeSourceFile('app/xml.py', code, 'app/xml.py', Buffer.from(code));
+    const lines = async (profile: string) =>
+      (await codeAnalyzer.analyze(file, makeMemoryContext({}, { profile }))).map(
+        (f) => `${f.ruleId}:${f.location.startLine}`,
+      );
+    expect(await lines('default')).toEqual([]);
+    expect(await lines('audit')).toEqual(['code/py-audit-xml-parse:5']);
   });
 
   it('reports a pickle read from a file only in the audit profile, bytes in both', async () => {

@@ -14,6 +14,8 @@ export interface PipelineOptions {
   sameOwner: boolean;
   /** The repository's owner, for `sameOwner`. */
   owner?: string;
+  /** The scan's profile is `audit` (`--profile audit`): the shapes the default profile leaves out are reported. */
+  audit?: boolean;
 }
 
 /** One `uses:` reference, kept for the advisory lookups done once per file. */

@@ -10,6 +10,7 @@ import { checkWorkflow } from './gha-workflow.js';
 import { gitlabLocalIncludes } from './gitlab-includes.js';
 import { checkGitlab } from './gitlab.js';
 import { pipelineOptions } from './options.js';
+import { profileOption } from '../../core/profile.js';
 import { Reporter } from './report.js';
 import { PIPELINE_RULES } from './rules.js';
 import { parseYamlDocs, type YDoc } from './yaml.js';
@@ -80,7 +81,10 @@ export const pipelineAnalyzer: Analyzer = {
       return [];
     }
     const rep = new Reporter(file);
-    const opts = pipelineOptions(ctx.options);
+    const opts = {
+      ...pipelineOptions(ctx.options),
+      audit: profileOption('pipeline', ctx.options) === 'audit',
+    };
     let recognised = false;
     for (const doc of docs) {
       if (!doc.root) continue;

@@ -12,3 +12,15 @@ function connected(token, guestToken) {
   console.log('token present:', token ? 'yes' : 'no');
 }
 module.exports = { login, connected };
+
+// The format text calls the logged value a file's path: the option names where the credentials are kept.
+async function loadAuthorizer(program) {
+  try {
+    return JSON.parse(await readFile(program.credentials));
+  } catch (error) {
+    console.log('unable to load credentials file: %s', program.credentials, error.message);
+    console.log('creating NEW credentials file %s', program.credentials);
+    return {};
+  }
+}
+module.exports.loadAuthorizer = loadAuthorizer;

@@ -244,6 +244,31 @@ jobs:
   ],
   'pipeline/gha-privileged-trigger': [
     {
+      path: '.github/workflows/size.yml',
+      bad: `on:
+  pull_request_target: ⟵
+    types: [opened]
+permissions:
+  pull-requests: write
+jobs:
+  size:
+    runs-on: ubuntu-latest
+    steps: [{ uses: example/build-size@v8, with: { pr_number: "\${{ github.event.number }}" } }]
+`,
+      good: `on:
+  pull_request:
+    types: [opened]
+permissions:
+  pull-requests: write
+jobs:
+  size:
+    runs-on: ubuntu-latest
+    steps: [{ uses: example/build-size@v8, with: { pr_number: "\${{ github.event.number }}" } }]
+`,
+    },
+    {
+      // Only shell commands on the API and no fetch of the pull request: the use the trigger exists for (the audit
+      // profile still reports it). A step that fetches the head, as here in the bad example, is reported.
       path: '.github/workflows/label.yml',
       bad: `on:
   pull_request_target: ⟵
@@ -253,17 +278,19 @@ permissions:
 jobs:
   label:
     runs-on: ubuntu-latest
-    steps: [{ run: gh pr edit "$PR" --add-label triage }]
+    steps:
+      - run: git fetch origin "pull/$PR/head" && gh pr edit "$PR" --add-label triage
 `,
       good: `on:
-  pull_request:
+  pull_request_target:
     types: [opened]
 permissions:
   pull-requests: write
 jobs:
   label:
     runs-on: ubuntu-latest
-    steps: [{ run: gh pr edit "$PR" --add-label triage }]
+    steps:
+      - run: gh pr edit "$PR" --add-label triage
 `,
     },
     {

@@ -12,6 +12,7 @@ def request(query, params):
     return params
 
 
+# The answer handed to a plugin's response hook, over plain HTTP: a parameter, the audit profile's lead.
 def response(resp):
-    # ruleid: code/py-xxe-audit
+    # ok: code/py-xxe-audit
     return etree.XML(resp.content)
