@@ -36,6 +36,7 @@ import { alteredSample } from './altered-sample.js';
 import { androidDebugKeystore, deviceDefaultLogin } from './device-login.js';
 import { DEVICE_LOGIN_NOTE } from '../../core/device-login.js';
 import { isVendorClientKeyByName } from './vendor-client-keys.js';
+import { valueIsItsKey } from './own-key.js';
 import {
   FIELD_LABEL,
   NAMED_CREDENTIAL,
@@ -121,6 +122,7 @@ export function passwordVerdict(m: MatchContext, inUrl: boolean): Verdict {
   const user = at < 0 ? undefined : head.slice(head.lastIndexOf('//') + 2);
   if (inUrl && PASSWORD_WORDS.test(v) && PLACEHOLDER_USERS.test(user ?? '')) return false;
   if (!inUrl && PASSWORD_WORDS.test(v)) return false; // a label: "password": "Password"
+  if (!inUrl && valueIsItsKey(m.line, v)) return false; // a field named: userPassword='userPassword'
   if (!inUrl && (NOT_A_PASSWORD.test(v) || SELF_NAMED.test(v) || FIELD_LABEL.test(v))) return false;
   if (!inUrl && isTestUserPassword(v, m.path)) return false;
   if (!inUrl && m.sourceCode && TEST_ROLES.has(roleFromPath(m.path)) && testsOwnLogin(m)) return false;
@@ -329,6 +331,8 @@ export const GENERIC_RULES: SecretRule[] = [
         'label = {"password": "Password"}',
         "users = {'admin': {'password': 'admin-password', 'is_admin': True}}",
         "basicAuthPassword = 'ME_CONFIG_BASICAUTH_PASSWORD'",
+        // An attribute map: each field mapped to its own name.
+        "attrs = Attributes(uid='uid', userPassword='userPassword')",
         'second = {"label": "second-db", "password": "pass-y"}',
         // Help text showing where the password goes (a login API's curl example).
         `curl -d '{"type": "m.login.password", "password": "passwordforuser"}' https://matrix.example/login`,

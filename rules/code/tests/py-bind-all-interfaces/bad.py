@@ -74,3 +74,28 @@ def connect_then_serve(peer):
     s.connect(peer)
     s.close()
     s.listen(1)
+
+
+def listen_and_hand_on(worker):
+    # It listens and is closed here, but another thread accepts on it in the meantime: a server on every interface.
+    sck = socket.socket()
+    # ruleid: code/py-bind-all-interfaces
+    sck.bind(("", 0))
+    sck.listen(1)
+    port = sck.getsockname()[1]
+    t = worker(target=serve_one, args=(sck,))
+    t.join()
+    sck.close()
+    return port
+
+
+def listen_and_return():
+    srv = socket.socket()
+    # ruleid: code/py-bind-all-interfaces
+    srv.bind(("0.0.0.0", 0))
+    srv.listen(1)
+    port = srv.getsockname()[1]
+    if port < 1024:
+        srv.close()
+    return srv, port
+

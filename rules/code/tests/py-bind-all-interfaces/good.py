@@ -38,3 +38,15 @@ class Connection:
             self.socket.settimeout(5.0)
             self.socket.connect(sa)
             return self
+
+
+class Gui:
+    @staticmethod
+    def find_unused_port():
+        """The probe listens for an instant, then closes: nothing is accepted or read, the number is handed on."""
+        sck = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+        sck.bind(("", 0))
+        sck.listen(1)
+        port = sck.getsockname()[1]
+        sck.close()
+        return port

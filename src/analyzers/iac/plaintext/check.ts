@@ -4,6 +4,7 @@ import { Reporter } from '../common.js';
 import { roleFromPath } from '../../../core/file-role.js';
 import { PLAINTEXT_URL } from './rules.js';
 import { isCassetteHead } from '../../secrets/cassette.js';
+import { isDocumentationHost } from './documentation-host.js';
 
 const URL_RE = /\b(https?|ftp|telnet|ldap):\/\/([^\s"'<>`\\)\]},;|]{0,300})/gi;
 const LOCAL_HOST =
@@ -268,6 +269,7 @@ export function checkPlaintext(file: SourceFile, testRole = false, audit = false
       const host = hostOf(rest);
       if (host === '' || /[$%{}<>*]/.test(host) || host.startsWith('_') || !/[a-z0-9]/.test(host)) continue;
       if (LOCAL_HOST.test(host) || EXAMPLE_HOST.test(host) || IDENTIFIER_HOSTS.has(host)) continue;
+      if (isDocumentationHost(host)) continue;
       // `service.namespace` and other cluster-internal names have no public top-level domain.
       if (!publicHost(host)) continue;
       hosts.add(host);
