@@ -11,7 +11,12 @@ import type { LoadedModule } from './project.js';
 import { escapeRegex } from './scope.js';
 import { kindOf } from './syntax.js';
 
-export const FUNCTION_VALUES = new Set(['function_expression', 'function', 'arrow_function', 'generator_function']);
+export const FUNCTION_VALUES = new Set([
+  'function_expression',
+  'function',
+  'arrow_function',
+  'generator_function',
+]);
 /** Functions with a `this` of their own (an arrow function has its enclosing one). */
 const OWN_THIS = new Set([
   'function_expression',
