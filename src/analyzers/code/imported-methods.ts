@@ -9,9 +9,11 @@
  * the sink inside is still found there.
  */
 import type { SgNode } from '@ast-grep/napi';
+import { posix } from 'node:path';
 import { moduleHits } from './batch-match.js';
 import { callTargets } from './call-targets.js';
 import { exportedValue } from './imported-fixed.js';
+import { JS_EXTS } from './imports.js';
 import { exportedField, importedMemberOf } from './imported-members.js';
 import { binding } from './name-binding.js';
 import { delegates, FUNCTION_VALUES } from './own-methods.js';
@@ -51,7 +53,7 @@ function exportedDeclaration(root: SgNode, name: string): SgNode | undefined {
   return undefined;
 }
 
-/** A method `name` of the object the module exports whole (`module.exports = { find(q) {…} }`, `export default {…}`). */
+/** A method `name` of the object the module exports whole (`module.exports = { find(q) {…} }`, `export default`). */
 function wholeObjectMethod(root: SgNode, name: string): SgNode | undefined {
   const whole = exportedValue(root, null);
   if (!whole || kindOf(whole) !== 'object') return undefined;
@@ -119,21 +121,39 @@ function reachesSink(
   return false;
 }
 
+/** Whether the relative `spec`, written in `from`, is one of the paths imports.ts's resolveJs tries for it. */
+function sameModule(from: string, spec: string, module: string): boolean {
+  const base = posix.normalize(posix.join(posix.dirname(from), spec));
+  const stem = base.replace(/\.(js|mjs|cjs|jsx)$/, '');
+  return module === base || JS_EXTS.some((e) => module === `${stem}${e}` || module === `${base}/index${e}`);
+}
+
 /**
  * How `recv` at the call holds the module object a relative `require` or `import` binds, its method not written
  * since (undefined when it is another binding, or the method is replaced).
  */
-function importedReceiver(callee: SgNode, recv: SgNode): ImportForm | undefined {
+function importedReceiver(
+  callee: SgNode,
+  recv: SgNode,
+  from: string,
+  module: string,
+): ImportForm | undefined {
   const b = binding(recv, recv.text());
   if (!b) return undefined;
-  if (!b.isImport) return importedMemberOf(callee) !== undefined ? 'require' : undefined;
+  if (!b.isImport) {
+    const spec = importedMemberOf(callee)?.spec;
+    return spec !== undefined && sameModule(from, spec, module) ? 'require' : undefined;
+  }
+  const source = b.node.field('source')?.text().slice(1, -1);
+  if (source === undefined || !sameModule(from, source, module)) return undefined;
   const clause = b.node.children().find((c) => kindOf(c) === 'import_clause');
   const namespace = clause
     ?.namedChildren()
     .some((c) => kindOf(c) === 'namespace_import' && c.namedChildren()[0]?.text() === recv.text());
   const prop = callee.field('property')?.text() ?? '';
+  const r = escapeRegex(recv.text());
   const written = new RegExp(
-    `(?:^|[^\\w$.])${escapeRegex(recv.text())}\\s*\\.\\s*${escapeRegex(prop)}\\s*=(?!=)|Object\\.(?:assign|defineProperty)\\(\\s*${escapeRegex(recv.text())}\\b`,
+    `(?:^|[^\\w$.])${r}\\s*\\.\\s*${escapeRegex(prop)}\\s*=(?!=)|Object\\.(?:assign|defineProperty)\\(\\s*${r}\\b`,
   );
   if (written.test(b.node.getRoot().root().text())) return undefined;
   return namespace ? 'namespace' : 'default';
@@ -159,7 +179,7 @@ export function callsImportedOwnMethod(
   const b = m.imports.names.get(recv.text());
   const target = b && b.name === null ? view.modules.get(b.module) : undefined;
   if (!target || target === m) return false;
-  const form = importedReceiver(callee, recv);
+  const form = importedReceiver(callee, recv, m.path, target.path);
   const fn = form && exportedFunction(target, name, form);
   if (!fn) return false;
   return !reachesSink(view, target, fn, matchers, 1, new Set([fn.id()]));
