@@ -17,7 +17,7 @@ export interface ModuleImports {
   wildcards: string[];
 }
 
-const JS_EXTS = ['.js', '.ts', '.mjs', '.cjs', '.jsx', '.tsx', '.mts', '.cts'];
+export const JS_EXTS = ['.js', '.ts', '.mjs', '.cjs', '.jsx', '.tsx', '.mts', '.cts'];
 
 /** Resolves a relative JavaScript/TypeScript specifier (`./dao/user`, `../x.js`) to a discovered path. */
 export function resolveJs(from: string, spec: string, exists: (p: string) => boolean): string | undefined {

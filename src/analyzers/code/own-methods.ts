@@ -11,7 +11,12 @@ import type { LoadedModule } from './project.js';
 import { escapeRegex } from './scope.js';
 import { kindOf } from './syntax.js';
 
-const FUNCTION_VALUES = new Set(['function_expression', 'function', 'arrow_function', 'generator_function']);
+export const FUNCTION_VALUES = new Set([
+  'function_expression',
+  'function',
+  'arrow_function',
+  'generator_function',
+]);
 /** Functions with a `this` of their own (an arrow function has its enclosing one). */
 const OWN_THIS = new Set([
   'function_expression',
@@ -28,7 +33,7 @@ const NAME = /^[A-Za-z_$][\w$]{0,100}$/;
  * (`axios.get.apply(axios, arguments)`, `fn.call(this, url)`). The call is then the library's as much as the
  * module's, and no sink inside the method reports it.
  */
-const delegates = (method: SgNode): boolean =>
+export const delegates = (method: SgNode): boolean =>
   /\bsuper\s*(?:\.|\[)|\barguments\b|\.(?:call|apply)\s*\(/.test(method.text());
 
 /** Method names of an object literal (`{ get(o) {…} }`, `{ get: function (o) {…} }`, `{ get: (o) => … }`). */

@@ -16,6 +16,7 @@ import { wrapperCallsOf } from './taint-argv.js';
 import type { WrapperCall } from './taint-argv.js';
 import type { TaintEvaluator, Trace } from './taint.js';
 import { OWN_STEPS, StepPool } from './taint-budget.js';
+import { IMPORTED_OWN_CWES } from './imported-methods.js';
 import { answer, cookieFreeContext, cookieOnlyReply } from './cookie-reply.js';
 import type { Answer } from './cookie-reply.js';
 import type { TaintPrecheck } from './taint-precheck.js';
@@ -86,6 +87,7 @@ export function runTaint(rule: CodeRule, run: TaintRun, out: CodeMatch[]): void 
     sanitizers: [...taint.sanitizers, ...run.sanitizers],
     guards: taint.guards,
     sinkClass: sinkClassOf(rule.cwe),
+    importedOwn: IMPORTED_OWN_CWES.some((c) => rule.cwe.includes(c)),
   };
   const summaries = new Summaries(run.view, context);
   // The same rule with cookie reads taken out of its sources, made only when a reply is asked again.
@@ -98,7 +100,7 @@ export function runTaint(rule: CodeRule, run: TaintRun, out: CodeMatch[]): void 
   const pre = argv ? undefined : run.precheck;
   let evaluator: TaintEvaluator | undefined;
   const seen = new Set<string>();
-  for (const { match, targets, bound } of summaries.sinksIn(entry)) {
+  for (const { match, targets, bound } of summaries.entrySinks()) {
     evaluator ??= summaries.evaluator(entry);
     if (!evaluator.hasBudget) {
       run.truncated = true;

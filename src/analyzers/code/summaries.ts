@@ -20,6 +20,7 @@ import { OWN_STEPS, sizeSteps, StepPool, type Account } from './taint-budget.js'
 import { cycleMemoOf, frameFor } from './summary-cycles.js';
 import type { CycleEntry, CycleMemo, Cost, Frame } from './summary-cycles.js';
 import { needsOf, neededParams, viaNeeds } from './param-needs.js';
+import { callsImportedOwnMethod } from './imported-methods.js';
 
 export type { CallTarget } from './call-targets.js';
 
@@ -36,6 +37,8 @@ export interface RuleContext {
   sanitizers: readonly Matcher[];
   guards: readonly Matcher[];
   sinkClass: string | undefined;
+  /** A call of a method an imported module of the program defines, reaching no sink, is none (imported-methods.ts). */
+  importedOwn?: boolean;
   /** Request reads whose access path this matches are no source (cookie-reply.ts). */
   skipPath?: RegExp;
 }
@@ -457,5 +460,19 @@ export class Summaries {
       m.sinks.set(this.rule.key, list);
     }
     return list;
+  }
+
+  /**
+   * The sink matches of the analysed file, less the calls of methods its relatively imported modules define and
+   * that reach no sink (imported-methods.ts), for the rules that read them so. Only the analysed file's: which
+   * modules a view loads is the analysed file's, so a summary kept on an imported module (shared by every file
+   * that imports it) reads its sinks as they are.
+   */
+  entrySinks(): SinkMatch[] {
+    const m = this.view.entry;
+    const list = this.sinksIn(m);
+    if (!this.rule.importedOwn || m.lang.family === 'python' || m.imports.names.size === 0) return list;
+    const matchers = this.rule.sinks.map((x) => x.matcher);
+    return list.filter((x) => !callsImportedOwnMethod(this.view, m, x.match, matchers));
   }
 }
