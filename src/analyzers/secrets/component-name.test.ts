@@ -23,6 +23,8 @@ describe('a component named under a password key', () => {
     expect(namesPasswordComponent('MyPasswordInput')).toBe(false);
     expect(namesPasswordComponent(chosen)).toBe(false);
     expect(namesPasswordComponent('PasswordWidget2')).toBe(false);
-    expect(rules(`const db = { password: "${chosen}" };`, 'src/db.js')).toEqual(['secrets/hardcoded-password']);
+    expect(rules(`const db = { password: "${chosen}" };`, 'src/db.js')).toEqual([
+      'secrets/hardcoded-password',
+    ]);
   });
 });
