@@ -24,3 +24,9 @@ app.use((err, req, res, next) => {
   // ruleid: code/js-stack-trace-exposure
   res.status(500).json({ stack: req.query.debug && err.stack });
 });
+
+app.use((err, req, res, next) => {
+  // The first branch of a production test runs in production.
+  // ruleid: code/js-stack-trace-exposure
+  res.status(500).json({ stack: isProduction ? err.stack : undefined });
+});

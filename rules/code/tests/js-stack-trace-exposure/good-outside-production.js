@@ -27,3 +27,24 @@ app.use((err, req, res, next) => {
 });
 
 http.createServer(finalHandler);
+
+// The same test written the other way round: the stack in the branch production does not take.
+const isProduction = process.env.NODE_ENV === 'production';
+app.use((err, req, res, next) => {
+  // ok: code/js-stack-trace-exposure
+  res.status(500).json({ message: err.message, stack: process.env.NODE_ENV === 'production' ? null : err.stack });
+});
+
+app.use((err, req, res, next) => {
+  // ok: code/js-stack-trace-exposure
+  res.status(500).json({ stack: isProduction ? undefined : err.stack });
+});
+
+app.use((err, req, res, next) => {
+  if (process.env.NODE_ENV === 'production') {
+    res.status(500).send('Internal error');
+  } else {
+    // ok: code/js-stack-trace-exposure
+    res.status(500).send(err.stack);
+  }
+});
