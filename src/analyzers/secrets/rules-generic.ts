@@ -32,6 +32,7 @@ import { inBlockComment, inCommentOrDocstring } from './string-statement.js';
 import { madeUpInTest } from './made-up-key.js';
 import { inCategoryTable } from './lookup-table.js';
 import { notAPasswordByItsLine } from './password-line.js';
+import { namesPasswordComponent } from './component-name.js';
 import { alteredSample } from './altered-sample.js';
 import { androidDebugKeystore, deviceDefaultLogin } from './device-login.js';
 import { DEVICE_LOGIN_NOTE } from '../../core/device-login.js';
@@ -92,6 +93,7 @@ const TEST_ROLES = new Set(['test', 'fixture']);
 
 /** False when a hard-coded-password match is prose or a status value rather than a credential. */
 function passwordContextVerdict(m: MatchContext): Verdict {
+  if (namesPasswordComponent(m.secret)) return false; // a widget map's `password: "PasswordWidget"`
   return notAPasswordByItsLine(m) ? false : passwordVerdict(m, false);
 }
 
@@ -323,6 +325,8 @@ export const GENERIC_RULES: SecretRule[] = [
         'smtp = {"pass": "#<<a62:14>>"}',
         // A password that ends in a separator is still one when what comes before it is not a field's name.
         'adminPwd = "admin-<<a62:12>>="',
+        // A chosen password that happens to end in a component's kind.
+        'smtp = {"password": "<<a62:10>>Widget"}',
       ],
       good: [
         'password = os.environ["DB_PASSWORD"]',
@@ -340,6 +344,8 @@ export const GENERIC_RULES: SecretRule[] = [
         'deploy ALL=(ALL:ALL) NOPASSWD:DEPLOY_ACTIONS',
         '%wheel ALL = (root) PASSWD: ALL',
         "loginForm = {'form': '#login-form', 'pass': '#login-password'}",
+        // A form library's widget map: the component that shows the password field.
+        'widgets = {"text": "TextWidget", "password": "PasswordWidget"}',
         // The key of key-value text, the value appended (SDP's ICE password attribute, a command-line option).
         "var oldPwd = 'a=ice-pwd:' + endpoint.ice.pwd;",
         "const pwdArg = '--password=' + options.password;",
