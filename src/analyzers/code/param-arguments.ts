@@ -70,12 +70,12 @@ const declaredKept = new WeakMap<object, Map<number, readonly SgNode[] | undefin
  * the block that declares it; undefined when the name is used otherwise (passed as a value). Kept per tree and
  * `decl`: it depends on the tree alone (`decl` is `fn` itself or the declarator holding it, and gives the name
  * and the block), and each ask walks the block, a whole bundle for a top-level function, once for each of a
- * function's parameters and each rule that asks (jsperf57).
+ * function's parameters and each rule that asks (perf57).
  */
 function declaredCalls(fn: SgNode, decl: SgNode): readonly SgNode[] | undefined {
   const tree = decl.getRoot();
   let kept = declaredKept.get(tree);
-  if (!kept) declaredKept.set(tree, (kept = new Map()));
+  if (!kept) declaredKept.set(tree, (kept = new Map<number, readonly SgNode[] | undefined>()));
   const id = decl.id();
   if (kept.has(id)) return kept.get(id);
   const calls = declaredCallsOf(fn, decl);

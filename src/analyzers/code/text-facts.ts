@@ -104,7 +104,7 @@ const needs = new WeakMap<TextTest, RegexNeeds>();
 
 /**
  * False when the text lacks every literal of one of the test's needed lists, so the test cannot pass: a
- * search for a word costs a fraction of the regex's pass over the text (jsperf57).
+ * search for a word costs a fraction of the regex's pass over the text (perf57).
  */
 function holdsNeeds(text: string, test: TextTest): boolean {
   let n = needs.get(test);
