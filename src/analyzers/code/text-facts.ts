@@ -103,11 +103,14 @@ export function passes(text: string, test: TextTest): boolean {
 const needs = new WeakMap<TextTest, RegexNeeds>();
 
 /**
- * False when the text lacks every literal of one of the test's needed lists, so the test cannot pass: a
- * search for a word costs a fraction of the regex's pass over the text (perf57).
+ * False when the text lacks a literal the test needs, so the test cannot pass: a search for one word costs a
+ * fraction of the regex's pass over the text. Only the lists of one literal are searched (`req` of
+ * `(?:req|request)…`): a list of several costs a search of the text for each absent one, more than the regex
+ * (measured over node_modules' texts: with every list 17% more time than the regex alone, with these 7% less;
+ * perf57).
  */
 function holdsNeeds(text: string, test: TextTest): boolean {
   let n = needs.get(test);
   if (!n) needs.set(test, (n = textNeeds(test as { source?: unknown; flags?: unknown })));
-  return n.every((set) => set.some((lit) => text.includes(lit)));
+  return n.every((set) => set.length > 1 || text.includes(set[0] as string));
 }
