@@ -62,11 +62,28 @@ export function argumentsOfParam(
   return out.length > 0 ? { owner: fn, args: out, writes } : undefined;
 }
 
+/** declaredCalls' answers per tree, by the declaring node's id: see there. */
+const declaredKept = new WeakMap<object, Map<number, readonly SgNode[] | undefined>>();
+
 /**
  * Every call of the function `fn` declared by `decl` (`function get(cmd) {…}` or `const get = (cmd) => …`) in
- * the block that declares it; undefined when the name is used otherwise (passed as a value).
+ * the block that declares it; undefined when the name is used otherwise (passed as a value). Kept per tree and
+ * `decl`: it depends on the tree alone (`decl` is `fn` itself or the declarator holding it, and gives the name
+ * and the block), and each ask walks the block, a whole bundle for a top-level function, once for each of a
+ * function's parameters and each rule that asks (perf57).
  */
-function declaredCalls(fn: SgNode, decl: SgNode): SgNode[] | undefined {
+function declaredCalls(fn: SgNode, decl: SgNode): readonly SgNode[] | undefined {
+  const tree = decl.getRoot();
+  let kept = declaredKept.get(tree);
+  if (!kept) declaredKept.set(tree, (kept = new Map<number, readonly SgNode[] | undefined>()));
+  const id = decl.id();
+  if (kept.has(id)) return kept.get(id);
+  const calls = declaredCallsOf(fn, decl);
+  kept.set(id, calls);
+  return calls;
+}
+
+function declaredCallsOf(fn: SgNode, decl: SgNode): SgNode[] | undefined {
   const nameNode = decl.field('name');
   const scope = (decl === fn ? fn : decl.parent())?.parent();
   if (!nameNode || kindOf(nameNode) !== 'identifier' || !scope) return undefined;
@@ -90,7 +107,7 @@ function declaredCalls(fn: SgNode, decl: SgNode): SgNode[] | undefined {
  * pair `m: function …` of an object literal): for a property, every `x.m(…)` in the file, and undefined when
  * a property of that name is read otherwise (`cb = obj.m`, `obj.m.bind(obj)`), computed or written again.
  */
-function methodCalls(fn: SgNode): SgNode[] | undefined {
+function methodCalls(fn: SgNode): readonly SgNode[] | undefined {
   const holder = fn.parent();
   if (!holder) return undefined;
   if (kindOf(holder) === 'variable_declarator') return declaredCalls(fn, holder);

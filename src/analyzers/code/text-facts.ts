@@ -1,5 +1,7 @@
 import RE2 from 're2';
+import type { RegexNeeds } from './regex-needs.js';
 import type { TextTest } from './sources.js';
+import { textNeeds } from './text-needs.js';
 
 /*
  * Rules' trigger words and source triggers are tested on the analysed file and on every module it imports,
@@ -89,6 +91,26 @@ function bytesOf(text: string): Buffer {
 export function passes(text: string, test: TextTest): boolean {
   const f = factsOf(text);
   let v = f.get(test);
-  if (v === undefined) f.set(test, (v = test instanceof RE2 ? test.test(bytesOf(text)) : test.test(text)));
+  if (v === undefined)
+    f.set(
+      test,
+      (v = holdsNeeds(text, test) && (test instanceof RE2 ? test.test(bytesOf(text)) : test.test(text))),
+    );
   return v;
+}
+
+/** Each test's needed literals (text-needs.ts), read once. */
+const needs = new WeakMap<TextTest, RegexNeeds>();
+
+/**
+ * False when the text lacks a literal the test needs, so the test cannot pass: a search for one word costs a
+ * fraction of the regex's pass over the text. Only the lists of one literal are searched (`req` of
+ * `(?:req|request)…`): a list of several costs a search of the text for each absent one, more than the regex
+ * (measured over node_modules' texts: with every list 17% more time than the regex alone, with these 7% less;
+ * perf57).
+ */
+function holdsNeeds(text: string, test: TextTest): boolean {
+  let n = needs.get(test);
+  if (!n) needs.set(test, (n = textNeeds(test as { source?: unknown; flags?: unknown })));
+  return n.every((set) => set.length > 1 || text.includes(set[0] as string));
 }
