@@ -33,7 +33,10 @@ export function optionsOf<K extends keyof typeof ANALYZER_OPTIONS>(
   id: K,
   raw: Readonly<Record<string, unknown>>,
 ): AnalyzerOptionsOf<K> {
-  const r = validate<unknown>(ANALYZER_OPTIONS[id], raw);
+  // `profile` is the scan's (run-scan.ts's withProfile gives it to each analyzer that reads one, `profileOption`),
+  // never an option vanguard.yaml's `options` may name: its schema refuses it there.
+  const { profile: _profile, ...own } = raw;
+  const r = validate<unknown>(ANALYZER_OPTIONS[id], own);
   if (r.value === undefined) {
     const detail = r.issues.map((i) => `${['options', id, ...i.path].join('.')}: ${i.message}`).join('; ');
     throw new ConfigError(detail);

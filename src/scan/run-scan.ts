@@ -113,14 +113,15 @@ function startWorkersWhenLarge(
 
 /** Runs one scan: walk once, analyze each file with the analyzers that asked for it, then the stages. */
 /**
- * The scan's profile as the option of each analyzer that reads one (code, secrets, iac, pipeline: `profileOption`), over
+ * The scan's profile as the option of each analyzer that reads one (code, secrets, iac, pipeline, deps: `profileOption`), over
  * any the analyzer's options name: a scan run through the library (`runScan({ profile: 'audit' })`) reports what
  * the command line's `--profile audit` reports, and the result records the profile its findings came from.
  */
 function withProfile(options: AnalyzerOptions, profile: Profile | undefined): AnalyzerOptions {
   if (profile === undefined) return options;
   const out: AnalyzerOptions = { ...options };
-  for (const id of ['code', 'secrets', 'iac', 'pipeline'] as const) out[id] = { ...options[id], profile };
+  for (const id of ['code', 'secrets', 'iac', 'pipeline', 'deps'] as const)
+    out[id] = { ...options[id], profile };
   return out;
 }
 

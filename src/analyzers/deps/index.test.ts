@@ -57,9 +57,12 @@ describe('deps analyzer on real lockfiles and real OSV records', () => {
   });
 
   it('finds lodash, minimist, express and jsonwebtoken advisories in a real npm v3 lockfile', async () => {
-    const { findings, text } = await scan('npm-v3/package-lock.json', {
-      'npm-v3/package.json': readFileSync(join(FIX, 'npm-v3/package.json'), 'utf8'),
-    });
+    // jsonwebtoken is a development dependency there: the audit profile reports its advisories.
+    const { findings, text } = await scan(
+      'npm-v3/package-lock.json',
+      { 'npm-v3/package.json': readFileSync(join(FIX, 'npm-v3/package.json'), 'utf8') },
+      { profile: 'audit' },
+    );
     const ids = advisories(findings);
     expect(ids).toContain('lodash@4.17.15 deps/GHSA-35jh-r3h4-6jhm');
     expect(ids).toContain('minimist@1.2.0 deps/GHSA-xvch-5gv4-984h');
@@ -104,7 +107,7 @@ describe('deps analyzer on real lockfiles and real OSV records', () => {
   });
 
   it('gives one finding per package version, with the one upgrade that fixes all its advisories', async () => {
-    const { findings } = await scan('package-json/package.json');
+    const { findings } = await scan('package-json/package.json', {}, { profile: 'audit' });
     const keys = findings.filter((f) => f.package).map((f) => `${f.package!.name}@${f.package!.version}`);
     expect(keys.sort()).toEqual(['lodash@4.17.15', 'minimist@1.2.0']);
     const lodash = findings.find((f) => f.package?.name === 'lodash')!;
@@ -133,11 +136,18 @@ describe('deps analyzer on real lockfiles and real OSV records', () => {
       null,
       2,
     );
-    const ctx = makeMemoryContext({ 'package-lock.json': lock }, { dbPath });
+    const ctx = makeMemoryContext({ 'package-lock.json': lock }, { dbPath, profile: 'audit' });
     const [f] = await depsAnalyzer.analyze(makeSourceFile('package-lock.json', lock), ctx);
     expect(f!.package).toMatchObject({ name: 'minimist', dev: true });
     expect(f!.title).toMatch(/\[dev-only\]$/);
     expect(f!.message).toMatch(/\(dev-only, direct\).*development dependency only/);
+    expect(ctx.warnings).toEqual([]);
+    // Not installed in production: the default profile leaves its advisories out and says how many, and where.
+    const plain = makeMemoryContext({ 'package-lock.json': lock }, { dbPath });
+    expect(await depsAnalyzer.analyze(makeSourceFile('package-lock.json', lock), plain)).toEqual([]);
+    expect(plain.warnings.join('\n')).toMatch(
+      /package-lock\.json: 1 development-only package\(s\) with advisories not reported .*--profile audit/,
+    );
   });
 
   it.each([
@@ -149,8 +159,9 @@ describe('deps analyzer on real lockfiles and real OSV records', () => {
     ['pnpm-v9/pnpm-lock.yaml'],
     ['bun/bun.lock'],
   ])('%s gives the same advisories as package-lock v3', async (fixture) => {
-    const base = advisories((await scan('npm-v3/package-lock.json')).findings);
-    expect(advisories((await scan(fixture)).findings)).toEqual(base);
+    // Every package, development ones included (yarn, pnpm and bun lockfiles here carry no dev flag).
+    const base = advisories((await scan('npm-v3/package-lock.json', {}, { profile: 'audit' })).findings);
+    expect(advisories((await scan(fixture, {}, { profile: 'audit' })).findings)).toEqual(base);
   });
 
   const ECOSYSTEMS: [string, string[], Record<string, string>?][] = [
@@ -243,12 +254,22 @@ describe('deps analyzer on real lockfiles and real OSV records', () => {
     ],
   ];
   it.each(ECOSYSTEMS)('%s', async (fixture, expected, extra) => {
-    const { findings } = await scan(fixture, extra ?? {});
+    const { findings } = await scan(fixture, extra ?? {}, { profile: 'audit' });
     expect(advisories(findings)).toEqual(expected.sort());
     for (const f of findings) {
       expect(f.location.startLine).toBeGreaterThan(0);
       expect(f.location.snippet).not.toBe('');
     }
+  });
+
+  it("leaves a manifest's development dependencies to the audit profile, as a lockfile's", async () => {
+    const { findings, ctx } = await scan('package-json/package.json');
+    expect(advisories(findings)).toEqual([
+      'lodash@4.17.15 deps/GHSA-29mw-wpgm-hmr9',
+      'lodash@4.17.15 deps/GHSA-35jh-r3h4-6jhm',
+      'lodash@4.17.15 deps/GHSA-p6mc-m468-83gw',
+    ]);
+    expect(ctx.warnings.join('\n')).toMatch(/1 development-only package\(s\) with advisories not reported/);
   });
 
   it('notes unresolved ranges for a manifest without a lockfile, and stays quiet beside one', async () => {

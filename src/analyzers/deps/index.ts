@@ -19,6 +19,7 @@ import type { OsvRecord } from './osv/types.js';
 import { INTEGRITY_RULES } from './rules.js';
 import { packageVerdict, VULNERABLE_PACKAGE_RULE } from './package-finding.js';
 import { OWN_MANIFESTS, ownPackageOf, projectVerdict, VULNERABLE_PROJECT_RULE } from './own-project.js';
+import { profileOption } from '../../core/profile.js';
 import { optionsOf } from '../options.js';
 
 export type { DepsOptions } from './options.js';
@@ -246,6 +247,10 @@ export const depsAnalyzer: Analyzer = {
     const out = [...own, ...integrityFindings(file, inv, ctx.options)];
     if (!index) return out;
     const unique = uniquePackages(inv);
+    // A development-only package (the lockfile's dev flag) is not in what the project deploys: its advisories are
+    // the audit profile's, as Trivy leaves dev dependencies out unless asked (`--include-dev-deps`).
+    const withDev = profileOption('deps', ctx.options) === 'audit';
+    let devOnly = 0;
     const byEcosystem = new Map<string, Map<string, OsvRecord[]>>();
     for (const eco of new Set(unique.map((p) => p.ecosystem))) {
       byEcosystem.set(
@@ -272,8 +277,16 @@ export const depsAnalyzer: Analyzer = {
         onBad(records.map((r) => r.id).join(', '), err);
         continue;
       }
-      if (matches.length > 0) out.push(vulnerablePackageFinding(file, p, matches));
+      if (matches.length === 0) continue;
+      if (p.dev === true && !withDev) devOnly++;
+      else out.push(vulnerablePackageFinding(file, p, matches));
     }
+    if (devOnly > 0)
+      ctx.warn(
+        `${file.path}: ${devOnly} development-only package(s) with advisories not reported (not installed in ` +
+          'production); `scan --profile audit` reports them',
+        { code: 'dev-only-advisories', path: file.path },
+      );
     return out;
   },
 };
