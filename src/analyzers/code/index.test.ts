@@ -67,37 +67,45 @@ describe('code analyzer', () => {
     expect(f?.fingerprintKey).not.toContain('3');
   });
 
-  it("drops a test's own user password as the secrets analyzer does, and keeps a generated one", async () => {
+  it("drops a test's own user password as the secrets analyzer does, and leaves a generated one to the audit profile", async () => {
     const ctx = makeMemoryContext();
+    // A credential found by its name alone in a test or fixture file is the audit profile's (audit-only.ts, stop 57).
+    const audit = makeMemoryContext({}, { profile: 'audit' });
     const text = (pw: string) =>
       `const db = { host: 'localhost', password: '${pw}' };\nmodule.exports = db;\n`;
-    const rules = async (path: string, pw: string) =>
-      (await codeAnalyzer.analyze(makeSourceFile(path, text(pw)), ctx)).map((f) => f.ruleId);
+    const rules = async (path: string, pw: string, c = ctx) =>
+      (await codeAnalyzer.analyze(makeSourceFile(path, text(pw)), c)).map((f) => f.ruleId);
     expect(await rules('drivers/mysql/test.js', 'sqlpad')).toEqual([]);
     expect(await rules('test/fixtures/db.js', '123456')).toEqual([]);
     // A word and a number, as people type a test item's password.
     expect(await rules('fields/types/password/test/filters.js', 'abc123')).toEqual([]);
     expect(await rules('lib/db.js', 'abc123')).toEqual(['code/js-hardcoded-credential']);
-    expect(await rules('drivers/mysql/test.js', 'Sq1-pad!x')).toEqual(['code/js-hardcoded-credential']);
+    expect(await rules('drivers/mysql/test.js', 'Sq1-pad!x')).toEqual([]);
+    expect(await rules('drivers/mysql/test.js', 'Sq1-pad!x', audit)).toEqual([
+      'code/js-hardcoded-credential',
+    ]);
+    expect(await rules('drivers/mysql/test.js', 'sqlpad', audit)).toEqual([]);
     expect(await rules('lib/db.js', 'sqlpad')).toEqual(['code/js-hardcoded-credential']);
     // A test's login as the seeded user (an e-mail at a placeholder domain) of the application under test.
     const pw = ['Q7rT', '2wLp9xZk'].join(''); // built at run time: the repository's own scan must not see it
     const login = (email: string) =>
       `const res = await request(app)\n  .post('/auth/login')\n  .send({ email: '${email}', password: '${pw}' });\n`;
-    const found = async (path: string, t: string) =>
-      (await codeAnalyzer.analyze(makeSourceFile(path, t), ctx)).map((f) => f.ruleId);
-    expect(await found('auth/testhelp.js', login('admin@foo.com'))).toEqual([]);
-    expect(await found('auth/testhelp.js', login('qa@acme-shop.io'))).toEqual([
+    const found = async (path: string, t: string, c = ctx) =>
+      (await codeAnalyzer.analyze(makeSourceFile(path, t), c)).map((f) => f.ruleId);
+    expect(await found('auth/testhelp.js', login('admin@foo.com'), audit)).toEqual([]);
+    expect(await found('auth/testhelp.js', login('qa@acme-shop.io'), audit)).toEqual([
       'code/js-hardcoded-credential',
     ]);
+    expect(await found('auth/testhelp.js', login('qa@acme-shop.io'))).toEqual([]);
     expect(await found('auth/login.js', login('admin@foo.com'))).toEqual(['code/js-hardcoded-credential']);
     // A test's sample peer connecting to a documentation domain (core/made-up-secret.ts), as in secrets.
     const peer = (host: string) =>
       `_server = [\n    {\n        'peer_endpoint': '${host}:5678',\n        'private_key': '${pw}=',\n    },\n]\n`;
-    expect(await found('wg/tests/test_functional.py', peer('wg2.example.org'))).toEqual([]);
-    expect(await found('wg/tests/test_functional.py', peer('wg2.acme-vpn.io'))).toEqual([
+    expect(await found('wg/tests/test_functional.py', peer('wg2.example.org'), audit)).toEqual([]);
+    expect(await found('wg/tests/test_functional.py', peer('wg2.acme-vpn.io'), audit)).toEqual([
       'code/py-hardcoded-credential',
     ]);
+    expect(await found('wg/tests/test_functional.py', peer('wg2.acme-vpn.io'))).toEqual([]);
   });
 
   it('leaves out audit leads and weak hashes in test and fixture code, and keeps taint-confirmed findings there', async () => {
