@@ -50,6 +50,16 @@ describe('escapedLogArguments', () => {
     expect(escaped('log.info("%s %r", *args)')).toEqual([]);
     expect(escaped('log.info(msg, a)')).toEqual([]);
   });
+  it('reads a format string marked for translation', () => {
+    expect(escaped("LOG.error(_LE('Failed to proxy to %r: %s'), url, e)")).toEqual(['url']);
+    expect(escaped("log.info(_('%s asked %r'), user, path)")).toEqual(['path']);
+    expect(escaped("log.info(gettext('%r'), a)")).toEqual(['a']);
+  });
+  it('keeps the arguments of any other call or a marker with more than the message', () => {
+    expect(escaped("log.info(fmt('%r'), a)")).toEqual([]);
+    expect(escaped("log.info(_('%r', extra), a)")).toEqual([]);
+    expect(escaped("log.info(_('%s'), a)")).toEqual([]);
+  });
 });
 
 describe('unescapedFStringParts', () => {

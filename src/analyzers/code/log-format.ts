@@ -33,6 +33,21 @@ export function formatConversions(node: SgNode): string[] | undefined {
 }
 
 /**
+ * A format string marked for translation (`_LE('Failed to proxy to %r: %s')`, `_('…')`, `gettext('…')`): the
+ * literal inside a gettext marker of one argument. A catalogue's translation keeps the conversions of its
+ * message (`msgfmt --check-format` refuses a `python-format` entry whose conversions differ).
+ */
+const TRANSLATION_MARKER = /^(?:_|_L[EIWC]|u?gettext|u?gettext_lazy|gettext_noop)$/;
+
+function formatLiteral(node: SgNode): SgNode {
+  if (node.kind() !== 'call') return node;
+  const fn = node.field('function');
+  const args = node.field('arguments')?.namedChildren() ?? [];
+  if (fn?.kind() !== 'identifier' || !TRANSLATION_MARKER.test(fn.text()) || args.length !== 1) return node;
+  return args[0]!;
+}
+
+/**
  * The positional arguments of a logging call that its literal format string writes escaped (`%r`, `%a`) or as
  * numbers, by node id: the sink need not check them.
  */
@@ -47,7 +62,7 @@ export function escapedLogArguments(call: SgNode, positional: SgNode[]): Set<num
       .some((c) => c.kind() === 'list_splat')
   )
     return out;
-  const conversions = formatConversions(first);
+  const conversions = formatConversions(formatLiteral(first));
   if (!conversions) return out;
   positional.slice(1).forEach((arg, i) => {
     const c = conversions[i];

@@ -57,6 +57,12 @@ const ENCODED = /^(?:[A-Za-z0-9+/]{24,}={0,2}|[A-Fa-f0-9]{32,}|\$[\w$./]{20,})$/
 const SUDOERS_TAG = /(?:^|[\s,:=(])NOPASSWD:\s{0,3}$|=[^\n]{0,200}[\s,:)]PASSWD:\s{0,3}$/;
 // A form field's CSS selector (`pass: '#jsxc-password'`, `.login-pass`), with a name that says what it holds.
 const SELECTOR = /^[#.](?=[a-z])/;
+// An Angular template reference variable (`<input #password="ngModel">`, `ref-password="ngForm"`): the attribute names
+// a variable of the template and its value the directive it exports (`exportAs`), a camel-case identifier. Only in an
+// HTML template: in a shell or YAML file `#password="…"` is a commented-out assignment of a value.
+const TEMPLATE_REF = /(?:^|[\s<])(?:#|ref-)[A-Za-z_$][\w$]*=["']$/;
+const EXPORT_AS = /^[a-z][A-Za-z]*$/;
+const HTML_TEMPLATE = /\.html?$/i;
 
 /** True when a hard-coded-password match is prose, a stored form, a tag or a status value rather than a credential. */
 export function notAPasswordByItsLine(m: MatchContext): boolean {
@@ -64,6 +70,8 @@ export function notAPasswordByItsLine(m: MatchContext): boolean {
   if (DIGEST_LIKE.test(m.secret) && precededBy(m.line, m.secret, DIGEST_OF_PASSWORD)) return true;
   if (precededBy(m.line, m.secret, SUDOERS_TAG)) return true;
   if (SELECTOR.test(m.secret) && SELF_NAMED.test(m.secret.slice(1))) return true;
+  if (HTML_TEMPLATE.test(m.path) && EXPORT_AS.test(m.secret) && precededBy(m.line, m.secret, TEMPLATE_REF))
+    return true;
   if (ENCODED.test(m.secret) && precededBy(m.line, m.secret, ENCRYPTION_KEY)) return true;
   if (m.secret.length <= 64) {
     if (

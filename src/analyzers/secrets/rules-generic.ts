@@ -22,7 +22,7 @@ import { localSampleInDocs, lowerInDoctest } from './doc-samples.js';
 import { inLinkCatalogue } from './link-catalogue.js';
 import { DOC_HOST, ROLE_HOST, atRoleHost, fieldNamedHost } from './role-host.js';
 import { secretRule, type MatchContext, type SecretRule, type Verdict } from './types.js';
-import { isTestUserPassword, roleFromPath } from '../../core/file-role.js';
+import { isCatalogue, isTestUserPassword, roleFromPath } from '../../core/file-role.js';
 import { weakPasswordReason } from './weak-password.js';
 import { anonymousLogin, sameAsBlockUserName, sameAsUserName } from './user-name.js';
 import { LOCAL_HOST, hostIsThisMachine, keyIsUrlUser, optionalUserinfo } from './url-userinfo.js';
@@ -237,7 +237,7 @@ const SCHEME = /[A-Za-z][A-Za-z0-9+.:-]{0,30}$/;
 /** Credentials in a URL: database schemes become database-url findings, weak passwords weak-password ones. */
 function urlVerdict(m: MatchContext): Verdict {
   if (!SCHEME.test(m.before)) return false;
-  if (optionalUserinfo(m)) return false;
+  if (optionalUserinfo(m) || proseExample(m)) return false;
   // A host named for its role (`@dbhost`): an example's with a password that names itself (`bbpasswd`).
   const role = ROLE_HOST.test(m.line);
   if (role && (SELF_NAMED.test(m.secret) || PASSWORD_WORDS.test(m.secret))) return false;
@@ -246,6 +246,15 @@ function urlVerdict(m: MatchContext): Verdict {
   const v = role ? atRoleHost(found) : lowerInDoctest(m, found);
   if (v.ruleId !== undefined) return v;
   return DB_SCHEME.test(m.before) ? { ...v, ruleId: 'secrets/database-url' } : v;
+}
+
+// A URL that prose gives as an example (`include a user:pass if needed e.g. https://…`, `for example: ftp://…`): the
+// reader is told to write their own there. A translation catalogue's message is text shown to people, translated from
+// the program's own template, where the same text is read (the catalogue is not searched for passwords either).
+const EXAMPLE_MARKER = /(?:\be\.\s?g\.|\bfor (?:example|instance)|\bexample):?\s{1,3}$/i;
+
+function proseExample(m: MatchContext): boolean {
+  return isCatalogue(m.path) || EXAMPLE_MARKER.test(m.before.replace(SCHEME, ''));
 }
 
 const URL_TAIL = `:([^\\s@/'"\`<>]{1,})@[A-Za-z0-9.\\[\\]_-]{1,}`;
@@ -268,6 +277,8 @@ export const GENERIC_RULES: SecretRule[] = [
         'git clone https://ci:<<a62:24>>@git.acme.io/app.git',
         // A credential's name with a real value glued to it is a value.
         'webhook: https://bot:AuthToken<<a62:16>>@hooks.acme.io/notify',
+        // Prose naming a URL that is not an example of what to write.
+        '<p>The mirror is https://deploy:<<a62:12>>@files.acme.io/pub</p>',
       ],
       good: [
         'url: https://user:password@example.com/',
@@ -277,6 +288,9 @@ export const GENERIC_RULES: SecretRule[] = [
         '<p>{{ $t("Example:", ["twilio://AccountSid:AuthToken@FromPhoneNo"]) }}</p>',
         'webhook: https://bot:YourApiKey@hooks.acme.io/notify',
         '# To stop it, load http://shutdown:[shutdown_pass]@127.0.0.1/[shutdown_pass]/shutdown',
+        // Prose that gives the URL as an example of what to write.
+        '<p i18n>You can also include a user:pass if needed e.g. https://ceph:<<a62:9>>@10.0.0.1:8080</p>',
+        'Set the proxy, for example: http://proxy:<<a62:12>>@10.0.0.1:3128',
       ],
     },
   }),

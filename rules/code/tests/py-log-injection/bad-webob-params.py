@@ -20,3 +20,10 @@ class RefererMiddleware:
         referer = unquote(req.headers.get("Referer"))
         # ruleid: code/py-log-injection
         LOG.info("referer %s", referer)
+
+
+class PathController:
+    def show(self, req):
+        # PATH_INFO under WebOb's `req` is percent-decoded too.
+        # ruleid: code/py-log-injection
+        LOG.debug("path %s", req.environ["PATH_INFO"])

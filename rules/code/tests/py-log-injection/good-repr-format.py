@@ -1,6 +1,7 @@
 import logging
 
 import tornado.web
+from oslo_i18n import _LE
 
 logger = logging.getLogger(__name__)
 
@@ -18,4 +19,6 @@ class LoginHandler(tornado.web.RequestHandler):
         # An f-string's !r and !a write the repr, a number's format a number.
         self.log.warning(f"Not allowing login redirect to {url!r}")
         self.log.warning(f"got {len(body):d} bytes for {url!a} ({self.request.method})")
+        # A format string marked for translation keeps its conversions (gettext checks python-format entries).
+        logger.error(_LE("Failed to proxy to %r: %s"), url, len(body))
         self.redirect("/")

@@ -11,6 +11,10 @@ class RequestIdMiddleware:
         request_id = req.headers.get("x-openstack-request-id")
         LOG.info("Begin processing request %(request_id)s", {"request_id": request_id})
 
+    def reject(self, req):
+        # The method token of the request line, under WebOb's usual name `req`: no line break.
+        LOG.debug("The method %s is not allowed for this resource", req.environ["REQUEST_METHOD"])
+
 
 @webob.dec.wsgify
 def dump_headers(request):

@@ -43,3 +43,11 @@ def proxy(request, url):
         # ruleid: code/py-tls-verification-disabled
         return requests.get(url, verify=False, timeout=5)
     return requests.get(url, timeout=5)
+
+
+def wrap(sock, insecure=False):
+    # The opt-out compared with False: the branch taken by default turns verification off.
+    if insecure is False:
+        # ruleid: code/py-tls-verification-disabled
+        return ssl.wrap_socket(sock, cert_reqs=ssl.CERT_NONE)
+    return ssl.wrap_socket(sock, cert_reqs=ssl.CERT_REQUIRED)

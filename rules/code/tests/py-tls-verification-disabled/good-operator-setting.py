@@ -41,3 +41,15 @@ def session(args):
     if getattr(args, "insecure", False):
         return requests.Session().get(args.url, verify=False, timeout=5)
     return requests.Session().get(args.url, timeout=5)
+
+
+class VerifiedConnection:
+    # The caller's `insecure` opt-out compared with True (`is True`): the same branch as `if self.insecure:`.
+    def __init__(self, host, insecure=False):
+        self.host = host
+        self.insecure = insecure
+
+    def wrap(self, sock):
+        if self.insecure is True:
+            return ssl.wrap_socket(sock, cert_reqs=ssl.CERT_NONE)
+        return ssl.wrap_socket(sock, cert_reqs=ssl.CERT_REQUIRED)
