@@ -1,17 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { analyzeText } from './engine.js';
-import { rulesFor } from './index.js';
-import { languageOf } from './languages.js';
+import { ruleLines } from '../../../test/helpers/rule-lines.js';
 
-const JS = languageOf('js')!;
-const SSRF = new Set(['code/js-ssrf']);
-
-/** The lines js-ssrf reports in `lines` (1-based). */
-function ssrfLines(lines: string[]): number[] {
-  return analyzeText(lines.join('\n'), JS, rulesFor(), SSRF)
-    .matches.map((m) => m.line)
-    .sort((a, b) => a - b);
-}
+const ssrfLines = (lines: string[]): number[] => ruleLines('code/js-ssrf', lines);
 
 const head = ["const app = require('express')();", "const axios = require('axios');"];
 
