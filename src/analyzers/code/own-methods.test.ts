@@ -3,16 +3,12 @@ import { analyzeText } from './engine.js';
 import { rulesFor } from './index.js';
 import { languageOf } from './languages.js';
 import { cpuGrowth } from '../../../test/helpers/scaling.js';
+import { ruleLines } from '../../../test/helpers/rule-lines.js';
 
 const JS = languageOf('js')!;
 const SSRF = new Set(['code/js-ssrf']);
 
-/** The lines js-ssrf reports in `lines` (1-based). */
-function ssrfLines(lines: string[]): number[] {
-  return analyzeText(lines.join('\n'), JS, rulesFor(), SSRF)
-    .matches.map((m) => m.line)
-    .sort((a, b) => a - b);
-}
+const ssrfLines = (lines: string[]): number[] => ruleLines('code/js-ssrf', lines);
 
 describe('calls of the module own methods', () => {
   const own = [

@@ -211,21 +211,24 @@ const PASSES_OBJECTS =
  * reading its parameter whole) that may choose a request's destination (sink class `ssrf`): its pairs but those
  * naming a field that never does or a URL field the called function replaces (Rewrite), its spreads, shorthand
  * properties and computed keys; none for an HTTP/2 header block. Undefined for any other node or sink class, or
- * an argument of a call that passes objects on, whose caller may read any field.
+ * an argument of a call that passes objects on, whose caller may read any field. `at` is the argument the call
+ * is given: the literal itself, or a name bound to it (`const o = { url, params }; axios(o)`), whose later field
+ * writes (`o.url = …`) are definitions of their own (destinationDefinitions).
  */
 export function destinationParts(
   o: { syn: Syntax; python: boolean; sinkClass?: string },
   obj: SgNode,
   rewrite: Rewrite | undefined,
+  at: SgNode = obj,
 ): SgNode[] | undefined {
   if (o.sinkClass !== 'ssrf' || o.python || kindOf(obj) !== 'object') return undefined;
-  const args = obj.parent();
+  const args = at.parent();
   if (!args || kindOf(args) !== 'arguments') return undefined;
   const callee = args.parent()?.field(o.syn.callFunction);
   const name = callee && o.syn.member.has(kindOf(callee)) ? callee.field(o.syn.memberProperty) : callee;
   if (!name || PASSES_OBJECTS.test(name.text())) return undefined;
   if (headerBlock(obj)) return [];
-  const position = args.namedChildren().findIndex((c) => c.id() === obj.id());
+  const position = args.namedChildren().findIndex((c) => c.id() === at.id());
   const replaced = rewrite?.fn === name.text() && rewrite.index === position ? rewrite.keys : undefined;
   return obj.namedChildren().filter((c) => {
     const key =

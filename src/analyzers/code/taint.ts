@@ -325,7 +325,7 @@ export class TaintEvaluator {
             ? this.fieldOf(d.value, asked, depth + 1)
             : d.kind === 'param'
               ? this.param(d, depth, asked ?? (prop ??= fieldRead(this.o.syn, node)))
-              : this.definition(d, depth, whole);
+              : this.definition(d, depth, whole, ssrf ? node : undefined);
         if (v === REQ) {
           out = REQ;
           continue;
@@ -352,8 +352,9 @@ export class TaintEvaluator {
     return this.caches.under(this.bindings);
   }
 
-  /** The value of definition `d` of a name; `whole` when the name is used as is, not as `name.x`. */
-  private definition(d: Definition, depth: number, whole: boolean): Value {
+  /** The value of definition `d` of a name; `whole` when the name is used as is, not as `name.x`; `use`, the name
+   * handed whole to a request, whose bound literal is read as if written there (`const o = {…}; axios(o)`). */
+  private definition(d: Definition, depth: number, whole: boolean, use?: SgNode): Value {
     if (d.kind === 'param') return this.param(d, depth);
     if (d.kind === 'value' && d.element)
       return this.tuples.value(d.value, d.element, this.o.syn, (n) => this.expr(n, depth + 1));
@@ -373,7 +374,8 @@ export class TaintEvaluator {
       if (v?.access !== undefined) return { ...v, access: `${v.access}.${d.keys.join('.')}` };
       return v;
     }
-    return this.expr(d.value, depth + 1);
+    const bound = use && d.kind === 'value' && destinationParts(this.o, d.value, this.rewrite, use);
+    return bound ? this.firstOf(bound, depth + 1) : this.expr(d.value, depth + 1);
   }
 
   private requestKeys(keys: readonly string[], at: SgNode, whole: boolean): Value {
