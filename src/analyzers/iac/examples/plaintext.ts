@@ -62,8 +62,9 @@ export const PLAINTEXT_EXAMPLES: ExampleTable = {
       good: `[tool.app]\nmirror = "https://pypi.mirror.acme.io/simple"\nurl = "http://\${HOST}/simple"\n`,
     },
     {
-      // Documentation addresses (RFC 5737, RFC 3849, RFC 2606/6761): a fixture's endpoint no program reaches.
-      path: 'tests/resources/pools.yaml',
+      // Documentation addresses (RFC 5737, RFC 3849, RFC 2606/6761): a sample endpoint no program reaches. (In a
+      // test folder every plaintext URL is the audit profile's since noisy57: the example is a deployed file.)
+      path: 'etc/designate/pools.yaml',
       bad: `targets:\n  - api_endpoint: http://192.0.3.1:8081 ⟵\n  - api_endpoint: http://203.0.114.9/ ⟵\n`,
       good: `targets:\n  - api_endpoint: http://192.0.2.1:8081\n  - image_ref_url: http://198.51.100.98:9292/images/1\n  - api_endpoint: http://203.0.113.7/\n  - api_endpoint: http://[2001:db8::1]:8081\n  - api_endpoint: http://ns1.example.net/\n  - api_endpoint: http://dns.pool.test/\n`,
     },
