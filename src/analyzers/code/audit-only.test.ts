@@ -49,4 +49,15 @@ describe('a credential written to the console of a command-line tool', () => {
     const server = `const app = require('express')();\napp.get('/', (req, res) => res.end());\n${line}\n`;
     expect(await lines('bin/server.js', server)).toEqual([3]);
   });
+
+  it('stays reported in a tool-place module that starts a server (a daemon’s console is its log)', async () => {
+    // express-generator's `bin/www`: it handles no request itself, but what it prints goes to the service's log.
+    const www = `#!/usr/bin/env node\nconst http = require('http');
+const data = require('../config');
+const server = http.createServer(require('../app'));
+server.listen(3000);
+${line}
+`;
+    expect(await lines('bin/www', www)).toEqual([6]);
+  });
 });

@@ -38,8 +38,14 @@ export function testCredentialForAudit(
 
 const CONSOLE_RULES = new Set(['code/js-secret-in-log']);
 const CONSOLE_CALL = /^console\.\w+\s*\(/;
+/**
+ * A module that starts a server (express-generator's `bin/www`: `http.createServer(app)`, `server.listen(port)`):
+ * it handles no request itself, but it runs as a service, whose console output is the service's log (journald,
+ * `docker logs`), kept and read by others than the person who started it.
+ */
+const STARTS_SERVER = /\bcreateServer\s*\(|\.listen\s*\(/;
 const CONSOLE_SHAPE =
-  "`console.*` in a module of a command-line tool by its place (a `bin/` or `cli/` folder, `cli.js`) that handles no request: the invoker's terminal, or the program that ran the tool, not a log";
+  "`console.*` in a module of a command-line tool by its place (a `bin/` or `cli/` folder, `cli.js`) that handles no request and starts no server: the invoker's terminal, or the program that ran the tool, not a log";
 
 /**
  * For the rules that report a credential written to a log: a test of a match's snippet, true when it is a
@@ -55,7 +61,9 @@ export function toolConsoleWrite(
 ): (ruleId: string, snippet: string) => boolean {
   let tool: boolean | undefined;
   return (ruleId, snippet) =>
-    CONSOLE_RULES.has(ruleId) && CONSOLE_CALL.test(snippet) && (tool ??= commandLineToolByPlace(file, paths));
+    CONSOLE_RULES.has(ruleId) &&
+    CONSOLE_CALL.test(snippet) &&
+    (tool ??= !STARTS_SERVER.test(file.text) && commandLineToolByPlace(file, paths));
 }
 
 /** The audit-only shapes of `ruleId` that this module decides, for the rule's metadata. */

@@ -166,3 +166,33 @@ module.exports = {
       expect(found).toContain(r);
   });
 });
+
+describe('a method whose function calls one the module obtained at run time', () => {
+  it('stays a sink: a promisified or bound library function, or a computed method, may be any sink', async () => {
+    const files = {
+      'routes/x.js': `const runner = require('../lib/runner');
+const db = require('../lib/db');
+const app = require('express')();
+app.get('/x', (req, res) => {
+  runner.exec(req.query.cmd);
+  runner.query(req.query.q);
+  db.query(req.query.q);
+});
+`,
+      'lib/runner.js': `const { promisify } = require('util');
+const execAsync = promisify(require('child_process').exec);
+const pool = new (require('pg').Pool)();
+const q = pool.query.bind(pool);
+exports.exec = function (cmd) { return execAsync(cmd); };
+exports.query = function (sql) { return q(sql); };
+`,
+      'lib/db.js': `const pool = new (require('pg').Pool)();\nconst verb = 'query';\nexports.query = (sql) => pool[verb](sql);\n`,
+    };
+    const rules = ['code/js-sql-injection', 'code/js-command-injection'];
+    expect(rows(await scan(files, 'routes/x.js'), rules)).toEqual([
+      'code/js-command-injection routes/x.js:5',
+      'code/js-sql-injection routes/x.js:6',
+      'code/js-sql-injection routes/x.js:7',
+    ]);
+  });
+});

@@ -112,13 +112,36 @@ function reachesSink(
   if (matchers.some((x) => (hits.get(x) ?? []).some((h) => contains(fn, h.node)))) return true;
   const calls = fn.findAll({ rule: { kind: 'call_expression' } });
   if (calls.length > 0 && depth >= CROSS_FILE.depth) return true;
-  for (const call of calls)
-    for (const t of callTargets(view, module, call, true)) {
+  for (const call of calls) {
+    const targets = callTargets(view, module, call, true);
+    if (targets.length === 0 && opaqueCall(call)) return true;
+    for (const t of targets) {
       if (t.fn.id() === fn.id() || seen.has(t.fn.id())) continue;
       seen.add(t.fn.id());
       if (reachesSink(view, t.module, t.fn, matchers, depth + 1, seen)) return true;
     }
+  }
   return false;
+}
+
+/**
+ * A call of a function the module obtained at run time, which no pattern names and the view cannot follow: a
+ * name bound to a value that is not a function written there (`const run = promisify(cp.exec)`, `const q =
+ * pool.query.bind(pool)`, a library's export), or a computed method (`pool[m](sql)`). It may be any sink, so it
+ * counts as reaching one. A parameter (a callback the caller hands in) and a global (`parseInt`) are not.
+ */
+function opaqueCall(call: SgNode): boolean {
+  const callee = call.field('function');
+  if (!callee) return false;
+  const k = kindOf(callee);
+  if (k === 'subscript_expression') return kindOf(callee.field('index') ?? callee) !== 'string';
+  if (k !== 'identifier') return false;
+  const b = binding(callee, callee.text());
+  if (!b) return false;
+  if (b.isImport) return true;
+  if (kindOf(b.node) !== 'variable_declarator') return false;
+  const v = b.node.field('value');
+  return v !== null && !FUNCTION_VALUES.has(kindOf(v));
 }
 
 /** Whether the relative `spec`, written in `from`, is one of the paths imports.ts's resolveJs tries for it. */

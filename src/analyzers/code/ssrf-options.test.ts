@@ -32,4 +32,12 @@ describe('an options object literal bound to a name the request reads whole', ()
       "app.get('/', (req) => { const o = { query: req.query }; return axios.get(require('url').format(o)); });";
     expect(ssrfLines([...head, line])).toEqual([3]);
   });
+
+  it('keeps every field when the name is handed to another call, which may write its URL (Object.assign, merge)', () => {
+    const bad = [
+      "app.get('/', (req) => { const o = { params: { q: req.query.q } }; Object.assign(o, req.body); return axios.request(o); });",
+      "app.get('/', (req) => { const o = { params: { q: req.query.q } }; _.merge(o, { url: req.query.u }); return axios.request(o); });",
+    ];
+    for (const b of bad) expect(ssrfLines([...head, b]), b).toEqual([3]);
+  });
 });

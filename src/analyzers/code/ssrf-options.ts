@@ -10,6 +10,7 @@
 import type { SgNode } from '@ast-grep/napi';
 import { fieldWritten } from './taint-fields.js';
 import { functionName, type Definition } from './scope.js';
+import { FUNCTIONS } from './name-binding.js';
 import { kindOf } from './syntax.js';
 import type { Syntax } from './syntax.js';
 
@@ -207,6 +208,20 @@ const PASSES_OBJECTS =
   /^(?:assign|merge|defaults|extend|format|stringify|dumps|join|concat|String|toString)$/;
 
 /**
+ * True when the name `at` (bound to the literal `obj`) is also an argument of another call in the scope that
+ * declares it (`Object.assign(o, req.body)`, `_.merge(o, …)`, `setUrl(o, u)`): that call may write any field,
+ * the URL too, so the literal's pairs no longer tell which fields choose the destination.
+ */
+function handedElsewhere(obj: SgNode, at: SgNode): boolean {
+  let scope = obj.parent();
+  while (scope && !FUNCTIONS.has(kindOf(scope)) && kindOf(scope) !== 'program') scope = scope.parent();
+  if (!scope) return true;
+  return scope
+    .findAll({ rule: { kind: 'identifier', regex: `^${at.text().replace(/\$/g, '\\$')}$` } })
+    .some((n) => n.id() !== at.id() && kindOf(n.parent() ?? n) === 'arguments');
+}
+
+/**
  * The parts of an object literal handed straight to a call (a request function, or a function of the program
  * reading its parameter whole) that may choose a request's destination (sink class `ssrf`): its pairs but those
  * naming a field that never does or a URL field the called function replaces (Rewrite), its spreads, shorthand
@@ -227,6 +242,7 @@ export function destinationParts(
   const callee = args.parent()?.field(o.syn.callFunction);
   const name = callee && o.syn.member.has(kindOf(callee)) ? callee.field(o.syn.memberProperty) : callee;
   if (!name || PASSES_OBJECTS.test(name.text())) return undefined;
+  if (at.id() !== obj.id() && handedElsewhere(obj, at)) return undefined;
   if (headerBlock(obj)) return [];
   const position = args.namedChildren().findIndex((c) => c.id() === at.id());
   const replaced = rewrite?.fn === name.text() && rewrite.index === position ? rewrite.keys : undefined;

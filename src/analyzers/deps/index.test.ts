@@ -150,6 +150,32 @@ describe('deps analyzer on real lockfiles and real OSV records', () => {
     );
   });
 
+  it('reports a version installed both for development and for production in the default profile', async () => {
+    // npm keeps two copies of minimist@1.2.0 when hoisting conflicts: one under a development tool, one under a
+    // production dependency. The production copy is deployed, whatever order the lockfile lists them in.
+    const lock = JSON.stringify(
+      {
+        name: 'app',
+        lockfileVersion: 3,
+        packages: {
+          '': { dependencies: { zed: '1.0.0', minimist: '1.2.8' }, devDependencies: { builder: '1.0.0' } },
+          'node_modules/builder': { version: '1.0.0', dev: true, dependencies: { minimist: '1.2.0' } },
+          'node_modules/builder/node_modules/minimist': { version: '1.2.0', dev: true },
+          'node_modules/minimist': { version: '1.2.8' },
+          'node_modules/zed': { version: '1.0.0', dependencies: { minimist: '1.2.0' } },
+          'node_modules/zed/node_modules/minimist': { version: '1.2.0' },
+        },
+      },
+      null,
+      2,
+    );
+    const ctx = makeMemoryContext({ 'package-lock.json': lock }, { dbPath });
+    const found = await depsAnalyzer.analyze(makeSourceFile('package-lock.json', lock), ctx);
+    const minimist = found.filter((f) => f.package?.name === 'minimist' && f.package.version === '1.2.0');
+    expect(minimist).toHaveLength(1);
+    expect(minimist[0]!.package!.dev).toBeUndefined();
+  });
+
   it.each([
     ['npm-v1/package-lock.json'],
     ['npm-v2/package-lock.json'],

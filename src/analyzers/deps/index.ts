@@ -68,14 +68,19 @@ function vulnerablePackageFinding(file: SourceFile, p: LockedPackage, matches: A
   });
 }
 
-/** One entry per ecosystem+name+version (npm can lock the same version at several paths): direct first, then shortest path. */
+/**
+ * One entry per ecosystem+name+version (npm can lock the same version at several paths): a copy installed in
+ * production before a development-only one (the version is deployed when any copy is), then direct first, then
+ * shortest path.
+ */
 function uniquePackages(inv: Inventory): LockedPackage[] {
   const best = new Map<string, LockedPackage>();
+  const rank = (x: LockedPackage): number =>
+    (x.dev === true ? 1_000_000 : 0) + (x.direct ? 0 : (x.path?.length ?? 1000));
   for (const p of inv.packages) {
     const k = `${p.ecosystem}|${normaliseName(p.ecosystem, p.name)}|${p.version}`;
     const prev = best.get(k);
-    const len = (x: LockedPackage): number => (x.direct ? 0 : (x.path?.length ?? 1000));
-    if (!prev || len(p) < len(prev)) best.set(k, p);
+    if (!prev || rank(p) < rank(prev)) best.set(k, p);
   }
   return [...best.values()];
 }

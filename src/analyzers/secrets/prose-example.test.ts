@@ -27,6 +27,16 @@ describe('a URL with credentials given as an example in prose', () => {
       'secrets/basic-auth-url',
     );
   });
+
+  it('still reports a credential pasted after "e.g." when the URL names a public server', () => {
+    const url = `https://deploy:${secret()}@files.acme.io/pub`;
+    expect(rules(`<p>Use your own mirror, e.g. ${url}</p>`, 'src/app/mirror.component.html')).toContain(
+      'secrets/basic-auth-url',
+    );
+    // A host an example uses (one label, a reserved suffix) is still the reader's to replace.
+    for (const host of ['proxy:3128', 'proxy.corp.internal', 'db.example.com'])
+      expect(rules(`e.g. https://u:${secret()}@${host}`, 'README.md'), host).toEqual([]);
+  });
 });
 
 describe('an Angular template reference variable', () => {

@@ -22,7 +22,7 @@ import { localSampleInDocs, lowerInDoctest } from './doc-samples.js';
 import { inLinkCatalogue } from './link-catalogue.js';
 import { DOC_HOST, ROLE_HOST, atRoleHost, fieldNamedHost } from './role-host.js';
 import { secretRule, type MatchContext, type SecretRule, type Verdict } from './types.js';
-import { isCatalogue, isTestUserPassword, roleFromPath } from '../../core/file-role.js';
+import { isTestUserPassword, roleFromPath } from '../../core/file-role.js';
 import { weakPasswordReason } from './weak-password.js';
 import { anonymousLogin, sameAsBlockUserName, sameAsUserName } from './user-name.js';
 import { LOCAL_HOST, hostIsThisMachine, keyIsUrlUser, optionalUserinfo } from './url-userinfo.js';
@@ -32,6 +32,7 @@ import { inBlockComment, inCommentOrDocstring } from './string-statement.js';
 import { madeUpInTest } from './made-up-key.js';
 import { inCategoryTable } from './lookup-table.js';
 import { notAPasswordByItsLine } from './password-line.js';
+import { proseExample } from './prose-example.js';
 import { namesPasswordComponent } from './component-name.js';
 import { alteredSample } from './altered-sample.js';
 import { androidDebugKeystore, deviceDefaultLogin } from './device-login.js';
@@ -246,15 +247,6 @@ function urlVerdict(m: MatchContext): Verdict {
   const v = role ? atRoleHost(found) : lowerInDoctest(m, found);
   if (v.ruleId !== undefined) return v;
   return DB_SCHEME.test(m.before) ? { ...v, ruleId: 'secrets/database-url' } : v;
-}
-
-// A URL that prose gives as an example (`include a user:pass if needed e.g. https://…`, `for example: ftp://…`): the
-// reader is told to write their own there. A translation catalogue's message is text shown to people, translated from
-// the program's own template, where the same text is read (the catalogue is not searched for passwords either).
-const EXAMPLE_MARKER = /(?:\be\.\s?g\.|\bfor (?:example|instance)|\bexample):?\s{1,3}$/i;
-
-function proseExample(m: MatchContext): boolean {
-  return isCatalogue(m.path) || EXAMPLE_MARKER.test(m.before.replace(SCHEME, ''));
 }
 
 const URL_TAIL = `:([^\\s@/'"\`<>]{1,})@[A-Za-z0-9.\\[\\]_-]{1,}`;

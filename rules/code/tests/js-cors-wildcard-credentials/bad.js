@@ -21,3 +21,22 @@ function corsHeaders(allowed, inDevelopment) {
   };
 }
 module.exports = { corsHeaders };
+
+// A text, not a list: `includes`/`indexOf` on a string finds a substring (`https://a.co` is in
+// `https://a.com`), and the origin tested for containing the trusted name passes `https://a.com.evil.example`.
+function substringTests(req, res, trustedOrigin) {
+  res.header('Access-Control-Allow-Credentials', 'true');
+  if ('https://a.com,https://b.com'.includes(req.headers.origin)) {
+    // ruleid: code/js-cors-wildcard-credentials
+    res.setHeader('Access-Control-Allow-Origin', req.headers.origin);
+  }
+  if (process.env.CORS_ORIGINS.indexOf(req.headers.origin) !== -1) {
+    // ruleid: code/js-cors-wildcard-credentials
+    res.setHeader('Access-Control-Allow-Origin', req.headers.origin);
+  }
+  if (req.headers.origin.includes(trustedOrigin)) {
+    // ruleid: code/js-cors-wildcard-credentials
+    res.setHeader('Access-Control-Allow-Origin', req.headers.origin);
+  }
+}
+module.exports.substringTests = substringTests;
