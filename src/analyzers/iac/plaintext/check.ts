@@ -7,10 +7,11 @@ import { isCassetteHead } from '../../secrets/cassette.js';
 import { isDocumentationHost } from './documentation-host.js';
 
 const URL_RE = /\b(https?|ftp|telnet|ldap):\/\/([^\s"'<>`\\)\]},;|]{0,300})/gi;
+// The names and addresses reserved for documentation (`example.com`, `.test`, `.invalid`, 192.0.2.0/24, …) are
+// documentation-host.ts's; these are this machine's, a private network's and sample names people make up.
 const LOCAL_HOST =
-  /^(?:localhost|127(?:\.\d{1,3}){3}|0\.0\.0\.0|\[?::1?\]?|169\.254\.\d{1,3}\.\d{1,3}|host\.docker\.internal|[^.]{1,63}|.{0,200}\.(?:localhost|local|internal|svc|cluster\.local|test|example|invalid|localdomain|lan|home\.arpa))$/i;
-const EXAMPLE_HOST =
-  /(?:^|\.)example\.(?:com|org|net)$|(?:^|\.)(?:example|sample|dummy|foo|bar)\.[a-z]{2,6}$/i;
+  /^(?:localhost|127(?:\.\d{1,3}){3}|0\.0\.0\.0|\[?::1?\]?|169\.254\.\d{1,3}\.\d{1,3}|host\.docker\.internal|[^.]{1,63}|.{0,200}\.(?:localhost|local|internal|svc|cluster\.local|localdomain|lan|home\.arpa))$/i;
+const EXAMPLE_HOST = /(?:^|\.)(?:example|sample|dummy|foo|bar)\.[a-z]{2,6}$/i;
 /** Hosts that appear as XML namespaces, schema ids and licence references, never fetched as endpoints. */
 const IDENTIFIER_HOSTS = new Set([
   'www.w3.org',
@@ -268,8 +269,13 @@ export function checkPlaintext(file: SourceFile, testRole = false, audit = false
       const rest = m[2] ?? '';
       const host = hostOf(rest);
       if (host === '' || /[$%{}<>*]/.test(host) || host.startsWith('_') || !/[a-z0-9]/.test(host)) continue;
-      if (LOCAL_HOST.test(host) || EXAMPLE_HOST.test(host) || IDENTIFIER_HOSTS.has(host)) continue;
-      if (isDocumentationHost(host)) continue;
+      if (
+        LOCAL_HOST.test(host) ||
+        EXAMPLE_HOST.test(host) ||
+        isDocumentationHost(host) ||
+        IDENTIFIER_HOSTS.has(host)
+      )
+        continue;
       // `service.namespace` and other cluster-internal names have no public top-level domain.
       if (!publicHost(host)) continue;
       hosts.add(host);
