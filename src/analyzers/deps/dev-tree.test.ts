@@ -42,26 +42,29 @@ const manifestOf = (lock: string): Record<string, string> => {
 };
 
 describe('development-only packages of lockfiles without a dev flag', () => {
-  it.each(LOCKFILES)('%s: a devDependency is reported with --profile audit only, with a warning', async (lock) => {
-    const def = await scan(lock, read(lock), manifestOf(lock));
-    expect(def.names).not.toContain('jsonwebtoken');
-    // Reached through a production dependency: lodash and minimist directly, qs through express.
-    expect(def.names).toEqual(expect.arrayContaining(['express', 'lodash', 'minimist', 'qs']));
-    expect(def.warnings).toMatch(/development-only package\(s\) with advisories not reported/);
-    const audit = await scan(lock, read(lock), manifestOf(lock), 'audit');
-    expect(audit.names).toContain('jsonwebtoken');
-    const jwt = audit.findings.find((f) => f.package?.name === 'jsonwebtoken')!;
-    expect(jwt.title).toMatch(/\[dev-only\]$/);
-    expect(jwt.message).toMatch(/\(dev-only, direct\)/);
-    // The SBOM lists every package, each with its scope.
-    const scopes = new Map(def.declared.packages.map((p) => [p.name, p.scope]));
-    expect(scopes.get('jsonwebtoken')).toBe('dev');
-    expect(scopes.get('jws')).toBe('dev');
-    expect(scopes.get('express')).toBe('required');
-    expect(scopes.get('qs')).toBe('required');
-  });
+  it.each(LOCKFILES)(
+    '%s: a devDependency is reported with --profile audit only, with a warning',
+    async (lock) => {
+      const def = await scan(lock, read(lock), manifestOf(lock));
+      expect(def.names).not.toContain('jsonwebtoken');
+      // Reached through a production dependency: lodash and minimist directly, qs through express.
+      expect(def.names).toEqual(expect.arrayContaining(['express', 'lodash', 'minimist', 'qs']));
+      expect(def.warnings).toMatch(/development-only package\(s\) with advisories not reported/);
+      const audit = await scan(lock, read(lock), manifestOf(lock), 'audit');
+      expect(audit.names).toContain('jsonwebtoken');
+      const jwt = audit.findings.find((f) => f.package?.name === 'jsonwebtoken')!;
+      expect(jwt.title).toMatch(/\[dev-only\]$/);
+      expect(jwt.message).toMatch(/\(dev-only, direct\)/);
+      // The SBOM lists every package, each with its scope.
+      const scopes = new Map(def.declared.packages.map((p) => [p.name, p.scope]));
+      expect(scopes.get('jsonwebtoken')).toBe('dev');
+      expect(scopes.get('jws')).toBe('dev');
+      expect(scopes.get('express')).toBe('required');
+      expect(scopes.get('qs')).toBe('required');
+    },
+  );
 
-  it('a production package\'s chain names production dependencies only', async () => {
+  it("a production package's chain names production dependencies only", async () => {
     const { findings } = await scan('bun/bun.lock', read('bun/bun.lock'), {});
     const qs = findings.find((f) => f.package?.name === 'qs')!;
     expect(qs.message).toMatch(/Brought in by express@4\.17\.1 → qs@6\.7\.0\./);
@@ -89,7 +92,10 @@ describe('development-only packages of lockfiles without a dev flag', () => {
   });
 
   it('a production package whose dependency has no entry in a pnpm 9 lockfile: nothing is taken as dev', async () => {
-    const lock = read('pnpm-v9/pnpm-lock.yaml').replace(/^( {2}express@4\.17\.1:\n {4}dependencies:\n)/m, '$1      left-pad: 1.3.0\n');
+    const lock = read('pnpm-v9/pnpm-lock.yaml').replace(
+      /^( {2}express@4\.17\.1:\n {4}dependencies:\n)/m,
+      '$1      left-pad: 1.3.0\n',
+    );
     expect(lock).toContain('left-pad: 1.3.0');
     const { names, warnings } = await scan('pnpm-v9/pnpm-lock.yaml', lock, {});
     expect(names).toContain('jsonwebtoken');
@@ -105,11 +111,13 @@ describe('development-only packages of lockfiles without a dev flag', () => {
 });
 
 describe("an example's dependency file", () => {
-  it('is the audit profile\'s: the application\'s install never reads it', async () => {
+  it("is the audit profile's: the application's install never reads it", async () => {
     const lock = read('npm-v3/package-lock.json');
     const def = await scan('examples/package-lock.json', lock, {});
     expect(def.findings.filter((f) => f.ruleId === 'deps/vulnerable-package')).toEqual([]);
-    expect(def.warnings).toMatch(/an example's dependency file, which the application's install does not read/);
+    expect(def.warnings).toMatch(
+      /an example's dependency file, which the application's install does not read/,
+    );
     const audit = await scan('examples/package-lock.json', lock, {}, 'audit');
     expect(audit.names).toEqual(expect.arrayContaining(['jsonwebtoken', 'lodash', 'minimist']));
   });

@@ -59,7 +59,8 @@ async function parseOptions(
 }
 
 // A Berry workspace entry's resolution, `"name@workspace:packages/a"`, other than the root's (`.`).
-const WORKSPACE_RESOLUTION = /^ {2}resolution: "?(?:@[^/@\s]{1,214}\/)?[^@\s]{1,214}@workspace:([^"\s]{1,500})"?$/gm;
+const WORKSPACE_RESOLUTION =
+  /^ {2}resolution: "?(?:@[^/@\s]{1,214}\/)?[^@\s]{1,214}@workspace:([^"\s]{1,500})"?$/gm;
 
 /** The folders a yarn Berry lockfile's workspace entries name, the root's excepted. */
 function workspaceFolders(text: string): string[] {

@@ -107,7 +107,8 @@ export function parsePnpmLock(text: string): Inventory {
         const version = typeof ref === 'string' ? ref : str(asObject(ref), 'version');
         const to = version ? depTarget(dn, version, v5) : undefined;
         if (to) direct.add(to);
-        if (field === 'devDependencies' || (version !== undefined && /^(link|workspace):/.test(version))) continue;
+        if (field === 'devDependencies' || (version !== undefined && /^(link|workspace):/.test(version)))
+          continue;
         if (to && ids.has(to)) prod.add(to);
         else missing ??= `importer ${path}'s ${field} ${dn}@${version ?? '?'} has no entry in the lockfile`;
       }

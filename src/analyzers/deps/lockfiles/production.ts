@@ -27,7 +27,8 @@ export function productionDeclarations(manifest: string | undefined, what: strin
     if (typeof table !== 'object' || table === null || Array.isArray(table))
       return { ok: false, reason: `${what}'s ${field} is not an object` };
     for (const [name, range] of Object.entries(table as Record<string, unknown>)) {
-      if (typeof range !== 'string') return { ok: false, reason: `${what}'s ${field}.${name} is not a string` };
+      if (typeof range !== 'string')
+        return { ok: false, reason: `${what}'s ${field}.${name} is not a string` };
       deps.push([field, name, range]);
     }
   }

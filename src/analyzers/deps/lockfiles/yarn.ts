@@ -151,7 +151,12 @@ function productionRoots(
 ): ProductionRoots {
   const prod = new Set<string>();
   const seenLocal = new Set<string>();
-  const fail = (reason: string): ProductionRoots => ({ prod: undefined, reason, unresolved, file: 'yarn.lock' });
+  const fail = (reason: string): ProductionRoots => ({
+    prod: undefined,
+    reason,
+    unresolved,
+    file: 'yarn.lock',
+  });
   // A descriptor's entry, or what a linked (`portal:`, `link:`, workspace) one depends on; false when not all resolve.
   const add = (descriptor: string): boolean => {
     const id = byDescriptor.get(descriptor);
@@ -169,7 +174,7 @@ function productionRoots(
     const decl = productionDeclarations(opts.manifest, 'package.json');
     if (!decl.ok) return fail(decl.reason);
     if (decl.workspaces)
-      return fail("package.json declares workspaces, whose manifests a yarn 1 lockfile does not name");
+      return fail('package.json declares workspaces, whose manifests a yarn 1 lockfile does not name');
     for (const [field, name, range] of decl.deps) {
       if (LINKED.test(range) || add(`${name}@${range}`) || field === 'peerDependencies') continue;
       return fail(`package.json's ${field} ${name}@${range} has no entry in the lockfile`);
@@ -218,7 +223,7 @@ export function parseYarnLock(text: string, opts: ParseOptions = {}): Inventory 
       for (const [dn, ref] of e.deps) workspaceDeps.push([dn, ref]);
       const at = resolution.indexOf('@workspace:');
       // A workspace's production dependencies are read from its own manifest below, not from its entry.
-      for (const d of e.descriptors) local.set(d, at > 0 ? new Map() : e.deps);
+      for (const d of e.descriptors) local.set(d, at > 0 ? new Map<string, string>() : e.deps);
       if (at > 0) workspaces.push({ path: resolution.slice(at + '@workspace:'.length), deps: e.deps });
       continue;
     }
