@@ -20,6 +20,7 @@ import { INTEGRITY_RULES } from './rules.js';
 import { packageVerdict, VULNERABLE_PACKAGE_RULE } from './package-finding.js';
 import { OWN_MANIFESTS, ownPackageOf, projectVerdict, VULNERABLE_PROJECT_RULE } from './own-project.js';
 import { profileOption } from '../../core/profile.js';
+import { roleOfFile } from '../../core/role-option.js';
 import { optionsOf } from '../options.js';
 
 export type { DepsOptions } from './options.js';
@@ -44,7 +45,26 @@ async function parseOptions(
     const text = await ctx.readFile(sibling(file, manifest));
     if (text !== undefined) opts.manifest = text;
   }
+  // A yarn Berry lockfile names its workspaces' folders; their manifests say which dependencies are production ones.
+  if (file.name === 'yarn.lock' && /^__metadata:/m.test(file.text)) {
+    const manifests = new Map<string, string>();
+    for (const ws of workspaceFolders(file.text)) {
+      const path = sibling(file, `${ws}/package.json`);
+      const text = ctx.paths.has(path) ? await ctx.readFile(path) : undefined;
+      if (text !== undefined) manifests.set(ws, text);
+    }
+    opts.workspaceManifests = manifests;
+  }
   return opts;
+}
+
+// A Berry workspace entry's resolution, `"name@workspace:packages/a"`, other than the root's (`.`).
+const WORKSPACE_RESOLUTION =
+  /^ {2}resolution: "?(?:@[^/@\s]{1,214}\/)?[^@\s]{1,214}@workspace:([^"\s]{1,500})"?$/gm;
+
+/** The folders a yarn Berry lockfile's workspace entries name, the root's excepted. */
+function workspaceFolders(text: string): string[] {
+  return [...text.matchAll(WORKSPACE_RESOLUTION)].map((m) => m[1]!).filter((p) => p !== '.');
 }
 
 function vulnerablePackageFinding(file: SourceFile, p: LockedPackage, matches: AdvisoryMatch[]): RawFinding {
@@ -184,7 +204,7 @@ export async function inventoryOf(file: SourceFile, ctx: AnalyzerContext): Promi
       ? manifestInventory(file.text, await ctx.readInstalledNpm?.(dir === '.' ? '' : dir))
       : fmt.parse(file.text, opts);
   for (const note of inv.notes) ctx.warn(note, { code: 'lockfile-note', path: file.path });
-  ctx.declareInventory?.(declaredInventory(file.path, inv, fmt.scopes === true));
+  ctx.declareInventory?.(declaredInventory(file.path, inv, fmt.scopes === true || inv.devMarked === true));
   return inv;
 }
 
@@ -255,6 +275,10 @@ export const depsAnalyzer: Analyzer = {
     // A development-only package (the lockfile's dev flag) is not in what the project deploys: its advisories are
     // the audit profile's, as Trivy leaves dev dependencies out unless asked (`--include-dev-deps`).
     const withDev = profileOption('deps', ctx.options) === 'audit';
+    // A dependency file of an example (`examples/`, `demo/`: the file-role classifier's example role) is installed
+    // only by whoever runs the example from its folder; the application's own install never reads it, as npm, yarn,
+    // pnpm and bun read only the lockfile beside the manifest they install. Its advisories go with dev-only ones.
+    const example = roleOfFile(file.path, file.text, ctx.options) === 'example';
     let devOnly = 0;
     const byEcosystem = new Map<string, Map<string, OsvRecord[]>>();
     for (const eco of new Set(unique.map((p) => p.ecosystem))) {
@@ -283,13 +307,16 @@ export const depsAnalyzer: Analyzer = {
         continue;
       }
       if (matches.length === 0) continue;
-      if (p.dev === true && !withDev) devOnly++;
+      if ((p.dev === true || example) && !withDev) devOnly++;
       else out.push(vulnerablePackageFinding(file, p, matches));
     }
     if (devOnly > 0)
       ctx.warn(
-        `${file.path}: ${devOnly} development-only package(s) with advisories not reported (not installed in ` +
-          'production); `scan --profile audit` reports them',
+        example
+          ? `${file.path}: ${devOnly} package(s) with advisories not reported (an example's dependency file, which ` +
+              "the application's install does not read); `scan --profile audit` reports them"
+          : `${file.path}: ${devOnly} development-only package(s) with advisories not reported (not installed in ` +
+              'production); `scan --profile audit` reports them',
         { code: 'dev-only-advisories', path: file.path },
       );
     return out;

@@ -14,6 +14,8 @@ export function parseBunLock(text: string): Inventory {
   const packages = tableAt(root, 'packages', 'bun.lock') ?? {};
   const keys = new Set(Object.keys(packages));
   const depsOf = new Map<string, string[]>();
+  // Peers bun installs with the package that asks for them, when the lockfile holds them.
+  const peersOf = new Map<string, string[]>();
   for (const [key, raw] of Object.entries(packages)) {
     if (!Array.isArray(raw) || typeof raw[0] !== 'string') continue;
     const spec = raw[0];
@@ -42,32 +44,61 @@ export function parseBunLock(text: string): Inventory {
       ...Object.keys(asObject(info.dependencies) ?? {}),
       ...Object.keys(asObject(info.optionalDependencies) ?? {}),
     ]);
+    peersOf.set(key, Object.keys(asObject(info.peerDependencies) ?? {}));
   }
-  // A dependency of `a/b` resolves to `a/b/dep`, then `a/dep`, then `dep`, like Node's lookup.
+  // Keys that are no package of their own (a workspace: bun links its folder).
+  const ids = new Set(inv.packages.map((p) => p.id));
+  const local = new Set([...keys].filter((k) => !ids.has(k)));
+  const unresolved: [string, string][] = [];
   for (const [key, deps] of depsOf) {
     for (const dep of deps) {
-      let scope = key;
-      for (;;) {
-        const candidate = scope === '' ? dep : `${scope}/${dep}`;
-        if (keys.has(candidate) && candidate !== key) {
-          inv.edges.push([key, candidate]);
-          break;
-        }
-        if (scope === '') break;
-        const parts = splitBunPath(scope);
-        parts.pop();
-        scope = parts.join('/');
+      const to = lookup(keys, key, dep);
+      if (to) inv.edges.push([key, to]);
+      else unresolved.push([key, dep]);
+    }
+    for (const dep of peersOf.get(key) ?? []) {
+      const to = lookup(keys, key, dep);
+      if (to) inv.edges.push([key, to]);
+    }
+  }
+  // What `bun install --production` installs: every workspace's dependencies, optionalDependencies and
+  // peerDependencies (bun installs peers), looked up from the workspace's own folder of packages (`ws/dep`) first.
+  const direct = new Set<string>();
+  const prod = new Set<string>();
+  let missing: string | undefined;
+  for (const [path, ws] of Object.entries(tableAt(root, 'workspaces', 'bun.lock') ?? {})) {
+    const w = asObject(ws) ?? {};
+    const scope = path === '' ? '' : typeof w.name === 'string' ? w.name : path;
+    for (const f of ['dependencies', 'devDependencies', 'optionalDependencies', 'peerDependencies']) {
+      for (const [dn, range] of Object.entries(asObject(w[f]) ?? {})) {
+        const to = lookup(keys, scope === '' ? '' : `${scope}/`, dn);
+        if (to && !local.has(to)) direct.add(to);
+        if (f === 'devDependencies' || local.has(to ?? dn)) continue;
+        if (to) prod.add(to);
+        else if (f !== 'peerDependencies')
+          missing ??= `workspace "${path}"'s ${f} ${dn}@${String(range)} has no entry in the lockfile`;
       }
     }
   }
-  const direct = new Set<string>();
-  for (const ws of Object.values(tableAt(root, 'workspaces', 'bun.lock') ?? {})) {
-    const w = asObject(ws) ?? {};
-    for (const f of ['dependencies', 'devDependencies', 'optionalDependencies', 'peerDependencies']) {
-      for (const dn of Object.keys(asObject(w[f]) ?? {})) if (keys.has(dn)) direct.add(dn);
-    }
+  return computePaths(inv, direct, {
+    prod: missing === undefined ? prod : undefined,
+    ...(missing === undefined ? {} : { reason: missing }),
+    unresolved,
+    file: 'bun.lock',
+  });
+}
+
+/** A dependency of `a/b` resolves to `a/b/dep`, then `a/dep`, then `dep`, like Node's lookup. */
+function lookup(keys: ReadonlySet<string>, from: string, dep: string): string | undefined {
+  let scope = from.replace(/\/$/, '');
+  for (;;) {
+    const candidate = scope === '' ? dep : `${scope}/${dep}`;
+    if (keys.has(candidate) && candidate !== from) return candidate;
+    if (scope === '') return undefined;
+    const parts = splitBunPath(scope);
+    parts.pop();
+    scope = parts.join('/');
   }
-  return computePaths(inv, direct);
 }
 
 /** Splits `a/@s/b/c` into package names [a, @s/b, c]. */

@@ -19,9 +19,14 @@ export function splitPnpmKey(key: string, v5: boolean): { name: string; version:
   return { name: k.slice(0, i), version: k.slice(i + 1) };
 }
 
-/** The version part of a dependency reference, or an aliased `name@version` target. */
+/**
+ * The version part of a dependency reference, or an aliased `name@version` target; a local directory or tarball
+ * (`file:`) is the `name@file:…` entry pnpm 9 keeps for it. Undefined for a link (`link:`, `workspace:`): pnpm
+ * links the folder, whose own dependencies are its importer's.
+ */
 function depTarget(name: string, ref: string, v5: boolean): string | undefined {
-  if (/^(link|file|workspace):/.test(ref)) return undefined;
+  if (/^(link|workspace):/.test(ref)) return undefined;
+  if (ref.startsWith('file:')) return `${name}@${ref.replace(/\(.*$/, '')}`;
   if (ref.startsWith('/') || (!v5 && /^(@[^/]{1,214}\/)?[^@/(]{1,214}@\d/.test(ref))) {
     const t = splitPnpmKey(ref, v5);
     return t ? `${t.name}@${t.version}` : undefined;
@@ -44,6 +49,7 @@ export function parsePnpmLock(text: string): Inventory {
   const packages = tableAt(root, 'packages', 'pnpm-lock.yaml') ?? {};
   const snapshots = tableAt(root, 'snapshots', 'pnpm-lock.yaml');
   const ids = new Set<string>();
+  let flagsDev = false;
   for (const [key, raw] of Object.entries(packages)) {
     const nv = splitPnpmKey(key, v5);
     const e = asObject(raw) ?? {};
@@ -67,11 +73,14 @@ export function parsePnpmLock(text: string): Inventory {
     if (integrity) p.integrity = integrity;
     if (tarball) p.resolved = tarball;
     else if (repo) p.resolved = `git+${repo}#${str(resolution, 'commit') ?? ''}`;
+    // pnpm 5 and 6 write `dev: true` (devDependencies only), `dev: false` (production only), neither for both.
     if (e.dev === true) p.dev = true;
+    if (typeof e.dev === 'boolean') flagsDev = true;
     inv.packages.push(p);
   }
   // Dependencies live on the package entries (v5/v6) or on the snapshots (v9).
   const depSources = snapshots ?? packages;
+  const unresolved: [string, string][] = [];
   for (const [key, raw] of Object.entries(depSources)) {
     const nv = splitPnpmKey(key, v5);
     if (!nv) continue;
@@ -81,20 +90,39 @@ export function parsePnpmLock(text: string): Inventory {
       for (const [dn, ref] of Object.entries(asObject(e[field]) ?? {})) {
         const to = typeof ref === 'string' ? depTarget(dn, ref, v5) : undefined;
         if (to && ids.has(to)) inv.edges.push([from, to]);
+        else if (to || typeof ref !== 'string') unresolved.push([from, `${dn}@${String(ref)}`]);
       }
     }
   }
   const direct = new Set<string>();
+  // What `pnpm install --prod` installs: every importer's dependencies and optionalDependencies (pnpm writes a
+  // peer it installs for an importer among them), and what they reach.
+  const prod = new Set<string>();
+  let missing: string | undefined;
   const importers = tableAt(root, 'importers', 'pnpm-lock.yaml') ?? { '.': root };
-  for (const imp of Object.values(importers)) {
+  for (const [path, imp] of Object.entries(importers)) {
     const o = asObject(imp) ?? {};
     for (const field of ['dependencies', 'devDependencies', 'optionalDependencies']) {
       for (const [dn, ref] of Object.entries(asObject(o[field]) ?? {})) {
         const version = typeof ref === 'string' ? ref : str(asObject(ref), 'version');
         const to = version ? depTarget(dn, version, v5) : undefined;
         if (to) direct.add(to);
+        if (field === 'devDependencies' || (version !== undefined && /^(link|workspace):/.test(version)))
+          continue;
+        if (to && ids.has(to)) prod.add(to);
+        else missing ??= `importer ${path}'s ${field} ${dn}@${version ?? '?'} has no entry in the lockfile`;
       }
     }
   }
-  return computePaths(inv, direct);
+  // pnpm 5 and 6 said which packages are development-only; pnpm 9 does not, and the walk tells it.
+  if (flagsDev) {
+    inv.devMarked = true;
+    return computePaths(inv, direct);
+  }
+  return computePaths(inv, direct, {
+    prod: missing === undefined ? prod : undefined,
+    ...(missing === undefined ? {} : { reason: missing }),
+    unresolved,
+    file: 'pnpm-lock.yaml',
+  });
 }

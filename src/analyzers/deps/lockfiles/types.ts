@@ -52,6 +52,11 @@ export interface Inventory {
   notes: string[];
   /** Declared dependencies no version could be found for (manifests and unpinned requirements only). */
   unresolved?: UnresolvedDependency[];
+  /**
+   * True when the parser told development-only packages itself from what a production install reaches (yarn,
+   * pnpm 9, bun): every package not marked dev is then required.
+   */
+  devMarked?: boolean;
 }
 
 /** Input beyond the file's own text that some formats need (e.g. whether a lockfile sits beside a manifest). */
@@ -65,6 +70,11 @@ export interface ParseOptions {
    * version), to resolve the declared ranges; `from` names the folder for the notes.
    */
   installed?: { from: string; versions: ReadonlyMap<string, string>; truncated: boolean };
+  /**
+   * The package.json files under the lockfile's folder (path relative to it → text), for the manifests of a
+   * workspace lockfile's workspaces.
+   */
+  workspaceManifests?: ReadonlyMap<string, string>;
 }
 
 export type LockfileParser = (text: string, opts?: ParseOptions) => Inventory;

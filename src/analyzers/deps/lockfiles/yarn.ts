@@ -1,7 +1,8 @@
 import { ParseError } from '../../../core/errors.js';
-import { computePaths, rootsOf } from './graph.js';
+import { computePaths, rootsOf, type ProductionRoots } from './graph.js';
 import { asObject } from './json-lines.js';
 import { manifestDeps } from './npm.js';
+import { LINKED, productionDeclarations } from './production.js';
 import { purlFor } from './purl.js';
 import type { Inventory, LockedPackage, ParseOptions } from './types.js';
 import { parseYamlWithLines } from './yaml-lines.js';
@@ -128,6 +129,76 @@ function manifestRanges(manifest: string | undefined): Map<string, Set<string>> 
   return out;
 }
 
+/** A Berry workspace entry: its folder (relative to the lockfile's) and its dependencies, dev ones among them. */
+interface Workspace {
+  path: string;
+  deps: Map<string, string>;
+}
+
+/**
+ * What `yarn install --production` (v1) or `yarn workspaces focus --all --production` (Berry) installs: the
+ * entries the manifests' production fields name, and what their dependencies reach. v1 keys an entry by the
+ * manifest's own `name@range`; Berry's workspace entries give each dependency's descriptor. A peer dependency
+ * the lockfile does not hold is not installed by yarn (it leaves peers to the project) and is skipped.
+ */
+function productionRoots(
+  berry: boolean,
+  byDescriptor: ReadonlyMap<string, string>,
+  local: ReadonlyMap<string, Map<string, string>>,
+  workspaces: readonly Workspace[],
+  unresolved: [string, string][],
+  opts: ParseOptions,
+): ProductionRoots {
+  const prod = new Set<string>();
+  const seenLocal = new Set<string>();
+  const fail = (reason: string): ProductionRoots => ({
+    prod: undefined,
+    reason,
+    unresolved,
+    file: 'yarn.lock',
+  });
+  // A descriptor's entry, or what a linked (`portal:`, `link:`, workspace) one depends on; false when not all resolve.
+  const add = (descriptor: string): boolean => {
+    const id = byDescriptor.get(descriptor);
+    if (id) {
+      prod.add(id);
+      return true;
+    }
+    const deps = local.get(descriptor);
+    if (!deps) return false;
+    if (seenLocal.has(descriptor)) return true;
+    seenLocal.add(descriptor);
+    return [...deps].every(([dn, ref]) => add(`${dn}@${ref}`));
+  };
+  if (!berry) {
+    const decl = productionDeclarations(opts.manifest, 'package.json');
+    if (!decl.ok) return fail(decl.reason);
+    if (decl.workspaces)
+      return fail('package.json declares workspaces, whose manifests a yarn 1 lockfile does not name');
+    for (const [field, name, range] of decl.deps) {
+      if (LINKED.test(range) || add(`${name}@${range}`) || field === 'peerDependencies') continue;
+      return fail(`package.json's ${field} ${name}@${range} has no entry in the lockfile`);
+    }
+    return { prod, unresolved, file: 'yarn.lock' };
+  }
+  if (workspaces.length === 0) return fail('the lockfile has no workspace entry');
+  for (const ws of workspaces) {
+    const what = ws.path === '.' ? 'package.json' : `${ws.path}/package.json`;
+    const decl = productionDeclarations(
+      ws.path === '.' ? opts.manifest : opts.workspaceManifests?.get(ws.path),
+      what,
+    );
+    if (!decl.ok) return fail(decl.reason);
+    for (const [field, name] of decl.deps) {
+      const ref = ws.deps.get(name);
+      if (ref !== undefined && add(`${name}@${ref}`)) continue;
+      if (ref === undefined && field === 'peerDependencies') continue;
+      return fail(`${what}'s ${field} ${name} has no entry in the lockfile`);
+    }
+  }
+  return { prod, unresolved, file: 'yarn.lock' };
+}
+
 /** yarn.lock, classic (v1) and Berry (v2+, YAML with `__metadata`). */
 export function parseYarnLock(text: string, opts: ParseOptions = {}): Inventory {
   const berry = /^__metadata:/m.test(text);
@@ -138,6 +209,9 @@ export function parseYarnLock(text: string, opts: ParseOptions = {}): Inventory 
   const declared = manifestDeps(opts.manifest);
   const candidates: { name: string; id: string; descriptors: string[] }[] = [];
   const workspaceDeps: [string, string][] = [];
+  const workspaces: Workspace[] = [];
+  // Berry's linked entries (workspaces, `portal:`, `link:`): descriptor → the entry's dependencies.
+  const local = new Map<string, Map<string, string>>();
   const seen = new Set<string>();
   for (const e of entries) {
     const version = e.fields.get('version');
@@ -147,6 +221,10 @@ export function parseYarnLock(text: string, opts: ParseOptions = {}): Inventory 
     if (berry && (resolution.includes('@workspace:') || e.fields.get('linkType') === 'soft')) {
       // The project itself (or a workspace): its dependencies are the direct ones.
       for (const [dn, ref] of e.deps) workspaceDeps.push([dn, ref]);
+      const at = resolution.indexOf('@workspace:');
+      // A workspace's production dependencies are read from its own manifest below, not from its entry.
+      for (const d of e.descriptors) local.set(d, at > 0 ? new Map<string, string>() : e.deps);
+      if (at > 0) workspaces.push({ path: resolution.slice(at + '@workspace:'.length), deps: e.deps });
       continue;
     }
     const name = (berry ? resolutionName(resolution) : undefined) ?? descriptorName(first);
@@ -179,6 +257,7 @@ export function parseYarnLock(text: string, opts: ParseOptions = {}): Inventory 
   };
   const exact = new Set(candidates.filter(locksDeclared).map((c) => c.name));
   for (const c of candidates) if (!exact.has(c.name) || locksDeclared(c)) direct.add(c.id);
+  const unresolved: [string, string][] = [];
   for (const e of entries) {
     const first = e.descriptors[0];
     const from = first ? byDescriptor.get(first) : undefined;
@@ -186,11 +265,17 @@ export function parseYarnLock(text: string, opts: ParseOptions = {}): Inventory 
     for (const [dn, range] of e.deps) {
       const to = byDescriptor.get(`${dn}@${range}`);
       if (to) inv.edges.push([from, to]);
+      else if (!local.has(`${dn}@${range}`)) unresolved.push([from, `${dn}@${range}`]);
     }
   }
   for (const [dn, ref] of workspaceDeps) {
     const to = byDescriptor.get(`${dn}@${ref}`);
     if (to) direct.add(to);
   }
-  return computePaths(inv, direct.size > 0 || declared || workspaceDeps.length > 0 ? direct : rootsOf(inv));
+  const roots = productionRoots(berry, byDescriptor, local, workspaces, unresolved, opts);
+  return computePaths(
+    inv,
+    direct.size > 0 || declared || workspaceDeps.length > 0 ? direct : rootsOf(inv),
+    roots,
+  );
 }
