@@ -32,7 +32,9 @@ import { dropSelfCheckingHandlers } from './route-handlers.js';
 import { keepUncheckedControllers } from './controller-policy.js';
 import { belowShell, byDesignBehindShell, shellGivenTo, withinShell } from './shell-app.js';
 import { analyzeText, crossFileCandidate, PreparedRules, requestDataPossible } from './engine.js';
-import { isDeclarationFile, languageOfFile, languageOfText } from './languages.js';
+import { isDeclarationFile, languageOf, languageOfFile, languageOfText } from './languages.js';
+import type { FileLanguage } from './languages.js';
+import { isToolPage, PAGE_EXTENSIONS, pageScriptText } from './page-scripts.js';
 import { BUILTIN_RULES_DIR } from './load-rules.js';
 import { loadRuleDirs } from './rule-folders.js';
 import { isMinified, MAX_CODE_BYTES } from './minified.js';
@@ -158,67 +160,94 @@ export const codeAnalyzer: Analyzer = {
     return Promise.resolve();
   },
   async analyze(file: SourceFile, ctx: AnalyzerContext): Promise<RawFinding[]> {
-    const lang = languageOfText(file.ext, file.text);
-    const template = !lang && templateEngineOfText(file.ext, file.text) !== undefined;
-    if (!lang && !template) return [];
-    if (file.size > MAX_CODE_BYTES) {
-      ctx.warn(`skipped: larger than ${MAX_CODE_BYTES} bytes`, {
-        code: 'file-not-analyzed',
-        path: file.path,
-      });
-      return [];
-    }
-    if (isMinified(file.name, file.text)) {
-      ctx.warn('skipped: minified or bundled code', { code: 'file-not-analyzed', path: file.path });
-      return [];
-    }
-    if (!lang) {
-      const own = await withoutUnpassedOutputs(templateFileFindings(file, profileOf(ctx.options)), file, ctx);
-      const scripts = await withoutJsonInScriptResponses(own, file, ctx);
-      const props = await withoutEscapedProperties(scripts, file, ctx);
-      const items = await withoutViewEscapedItems(props, file, ctx);
-      const settings = await withoutSettingsValues(items, file, ctx);
-      const filtered = await withoutEscapingFilters(settings, file, ctx);
-      const macros = await withoutLiteralMacroArgs(filtered, file, ctx);
-      const vue = await withoutSanitizingGlobalFilters(macros, file, ctx);
-      const markdown = await withoutEscapingMarkdown(vue, file, ctx);
-      return await withoutEscapingTagBlocks(markdown, file, ctx);
-    }
-    const rules = rulesFor(rulesDirsOf(ctx.options), profileOf(ctx.options));
-    const renders = file.text.includes('render') && requestDataPossible(file.text, lang, rules);
-    const view = crossFileCandidate(file.text, lang, rules)
+    const own = await analyzeFile(file, ctx);
+    // An HTML page's inline scripts, as JavaScript at the page's lines (page-scripts.ts), beside its markup's
+    // template findings. Too large a page was reported skipped above; a tool's page is the tool's output.
+    const page =
+      PAGE_EXTENSIONS.has(file.ext) && file.size <= MAX_CODE_BYTES ? pageScriptsOf(file) : undefined;
+    return page ? [...own, ...(await analyzeFile(page, ctx, BROWSER_SCRIPT))] : own;
+  },
+};
+
+// How a page's inline scripts are parsed.
+const BROWSER_SCRIPT: FileLanguage = languageOf('js')!;
+
+/** An HTML page as the file of its inline JavaScript (same path, lines and columns), or undefined. */
+function pageScriptsOf(file: SourceFile): SourceFile | undefined {
+  if (isToolPage(file.text)) return undefined;
+  const text = pageScriptText(file.text);
+  if (text === undefined) return undefined;
+  let lines: string[] | undefined;
+  return { ...file, text, bytes: Buffer.from(text), lines: () => (lines ??= text.split(/\r?\n/)) };
+}
+
+/** The findings of one file: a template's, or a program's in `lang` (by default the file's own language). */
+async function analyzeFile(
+  file: SourceFile,
+  ctx: AnalyzerContext,
+  forced?: FileLanguage,
+): Promise<RawFinding[]> {
+  const lang = forced ?? languageOfText(file.ext, file.text);
+  const template = !lang && templateEngineOfText(file.ext, file.text) !== undefined;
+  if (!lang && !template) return [];
+  if (file.size > MAX_CODE_BYTES) {
+    ctx.warn(`skipped: larger than ${MAX_CODE_BYTES} bytes`, {
+      code: 'file-not-analyzed',
+      path: file.path,
+    });
+    return [];
+  }
+  if (isMinified(file.name, file.text)) {
+    ctx.warn('skipped: minified or bundled code', { code: 'file-not-analyzed', path: file.path });
+    return [];
+  }
+  if (!lang) {
+    const own = await withoutUnpassedOutputs(templateFileFindings(file, profileOf(ctx.options)), file, ctx);
+    const scripts = await withoutJsonInScriptResponses(own, file, ctx);
+    const props = await withoutEscapedProperties(scripts, file, ctx);
+    const items = await withoutViewEscapedItems(props, file, ctx);
+    const settings = await withoutSettingsValues(items, file, ctx);
+    const filtered = await withoutEscapingFilters(settings, file, ctx);
+    const macros = await withoutLiteralMacroArgs(filtered, file, ctx);
+    const vue = await withoutSanitizingGlobalFilters(macros, file, ctx);
+    const markdown = await withoutEscapingMarkdown(vue, file, ctx);
+    return await withoutEscapingTagBlocks(markdown, file, ctx);
+  }
+  const rules = rulesFor(rulesDirsOf(ctx.options), profileOf(ctx.options));
+  // A page's inline script imports nothing by path the scan can follow, and renders no server template.
+  const page = forced !== undefined;
+  const renders = !page && file.text.includes('render') && requestDataPossible(file.text, lang, rules);
+  const view =
+    !page && crossFileCandidate(file.text, lang, rules)
       ? await loadProject(ctx.root, file.path, file.text, lang, ctx.paths, (p) => ctx.readFile(p))
       : renders
         ? singleModule(file.path, file.text, lang)
         : undefined;
-    const result = analyzeText(file.text, lang, rules, undefined, view);
-    if (view?.truncated) {
-      ctx.warn(
-        `cross-file taint analysis stopped at its budget (${CROSS_FILE.modules} modules, ${CROSS_FILE.bytes / 1024 / 1024} MB of source or ${FILE_STEPS} evaluation steps); flows through further imports may be missing`,
-        { code: 'cross-file-truncated', path: file.path },
-      );
-    }
-    if (result.truncated) {
-      ctx.warn('taint analysis stopped early (analysis budget spent); findings may be missing', {
-        code: 'analysis-truncated',
-        path: file.path,
-      });
-    }
-    const rendered = renders && view ? await renderFindings(file, view, rules.family(lang.family), ctx) : [];
-    // The secrets analyzer's rule for test users' chosen passwords holds for code rules that quote one.
-    const deduped = await keepAppMatches(
-      await keepUncheckedControllers(
-        await dropSelfCheckingHandlers(
-          await dropCommandLineModules(
-            await dropPatchedMerges(
-              await dropQuerySanitized(
-                await dropParsedFields(
-                  await dropOwnFields(
-                    await dropFixedByCallers(
-                      await dropFixedImports(dedupeMatches(result.matches), file, lang, ctx),
-                      file,
-                      ctx,
-                    ),
+  const result = analyzeText(file.text, lang, rules, undefined, view);
+  if (view?.truncated) {
+    ctx.warn(
+      `cross-file taint analysis stopped at its budget (${CROSS_FILE.modules} modules, ${CROSS_FILE.bytes / 1024 / 1024} MB of source or ${FILE_STEPS} evaluation steps); flows through further imports may be missing`,
+      { code: 'cross-file-truncated', path: file.path },
+    );
+  }
+  if (result.truncated) {
+    ctx.warn('taint analysis stopped early (analysis budget spent); findings may be missing', {
+      code: 'analysis-truncated',
+      path: file.path,
+    });
+  }
+  const rendered = renders && view ? await renderFindings(file, view, rules.family(lang.family), ctx) : [];
+  // The secrets analyzer's rule for test users' chosen passwords holds for code rules that quote one.
+  const deduped = await keepAppMatches(
+    await keepUncheckedControllers(
+      await dropSelfCheckingHandlers(
+        await dropCommandLineModules(
+          await dropPatchedMerges(
+            await dropQuerySanitized(
+              await dropParsedFields(
+                await dropOwnFields(
+                  await dropFixedByCallers(
+                    await dropFixedImports(dedupeMatches(result.matches), file, lang, ctx),
                     file,
                     ctx,
                   ),
@@ -226,7 +255,6 @@ export const codeAnalyzer: Analyzer = {
                   ctx,
                 ),
                 file,
-                lang,
                 ctx,
               ),
               file,
@@ -234,10 +262,10 @@ export const codeAnalyzer: Analyzer = {
               ctx,
             ),
             file,
+            lang,
             ctx,
           ),
           file,
-          lang,
           ctx,
         ),
         file,
@@ -245,130 +273,130 @@ export const codeAnalyzer: Analyzer = {
         ctx,
       ),
       file,
+      lang,
       ctx,
-      (rule, path, text) => {
-        const name = path.slice(path.lastIndexOf('/') + 1);
-        const l = languageOfText(
-          name.includes('.') ? name.slice(name.lastIndexOf('.') + 1).toLowerCase() : '',
-          text,
-        );
-        if (!l) return false;
-        // Another file's failure is that file's to report (when it is analysed), not this one's.
-        try {
-          return analyzeText(text, l, rules, new Set([rule.id])).matches.some((m) => m.path === undefined);
-        } catch {
-          return false;
-        }
-      },
-    );
-    // A test's made-up credential (core/made-up-secret.ts) too, as the secrets analyzer drops its own finding
-    // there: otherwise this one, merged into that finding, would come back on its own.
-    const unquote = (s: string) => s.replace(/^[rbu]*['"`]|['"`]$/gi, '');
-    const kept = deduped.filter(
-      (m) =>
-        m.secret === undefined ||
-        (!isTestUserPassword(unquote(m.secret), m.path ?? file.path) &&
-          !(
-            m.path === undefined &&
-            (inTestAppLogin(file.lines(), m.line - 1, file.path) ||
-              madeUpInTest(file.lines(), m.line - 1, file.path, unquote(m.secret)))
-          )),
-    );
-    // A credential checked by a development server started by hand (core/hand-run.ts) is that throwaway
-    // server's login: lowered like a development branch's finding, as the secrets analyzer lowers its own.
-    const handRun = kept.some((m) => m.secret !== undefined && m.path === undefined)
-      ? (await handRunScriptsOf(ctx)).get(file.path)
-      : undefined;
-    const devServer = handRun !== undefined && opensListener(file.text) ? handRun : undefined;
-    // A web terminal's routes give its logged-in users at most what its shell gives them (shell-app.ts).
-    const shell = await shellGivenTo(kept, file, ctx);
-    const siteReason = siteClientReasons(file.text);
-    const consoleOfTool = toolConsoleWrite(file, ctx.paths);
-    const auditProfile = profileOf(ctx.options) === 'audit';
-    const found = kept.flatMap((m) => {
-      const path = m.path ?? file.path;
-      const hand = devServer !== undefined && m.secret !== undefined && m.path === undefined;
-      const lines =
-        m.path === undefined ? file.lines() : (view?.modules.get(m.path)?.text.split(/\r?\n/) ?? []);
-      // One reason lowers a finding, the first that holds: a branch only development or test mode takes (like a
-      // test file's finding), a hand-started development server's login, a route behind a shell's login.
-      const note =
-        m.developmentOnly === true
-          ? ' (in a branch that runs only in development or test mode)'
-          : hand
-            ? ` (the login of a development server started by hand: npm run ${devServer})`
-            : undefined;
-      // Behind the very login that opens the shell, the finding gives nothing the shell does not: not reported,
-      // kept with its reason (suppression 'by-design'). Elsewhere it is only lowered, the route being unknown.
-      // In a module that handles one website's links, a weak digest is that site's request signature.
-      const byDesign =
-        (note === undefined && shell ? byDesignBehindShell(m, file.path, shell) : undefined) ??
-        (note === undefined && m.path === undefined
-          ? siteSignatureReason(m.rule.id, file.text)
-          : undefined) ??
-        // Android's debug keystore password beside the keystore (core/device-login.ts): published, not a secret.
-        (m.path === undefined
-          ? publishedPasswordReason(
-              m.rule.id,
-              m.secret === undefined ? undefined : unquote(m.secret),
-              file.text,
-            )
-          : undefined) ??
-        // A token that expired more than a day ago (its exp claim) opens nothing (secrets/spent-token.ts).
-        (m.secret !== undefined ? spentTokenReason(m.secret) : undefined);
-      const belowLogin =
-        note === undefined && byDesign === undefined && shell !== undefined && withinShell(m);
-      // In a module that handles one website's links, a key-like credential is most likely that site's client
-      // key, and a fast password hash its login page's (site-client-key.ts).
-      const siteClient =
-        note === undefined && !belowLogin && m.path === undefined
-          ? siteReason(m.rule.id, lines[m.line - 1] ?? '', m.secret, m.line)
+    ),
+    file,
+    ctx,
+    (rule, path, text) => {
+      const name = path.slice(path.lastIndexOf('/') + 1);
+      const l = languageOfText(
+        name.includes('.') ? name.slice(name.lastIndexOf('.') + 1).toLowerCase() : '',
+        text,
+      );
+      if (!l) return false;
+      // Another file's failure is that file's to report (when it is analysed), not this one's.
+      try {
+        return analyzeText(text, l, rules, new Set([rule.id])).matches.some((m) => m.path === undefined);
+      } catch {
+        return false;
+      }
+    },
+  );
+  // A test's made-up credential (core/made-up-secret.ts) too, as the secrets analyzer drops its own finding
+  // there: otherwise this one, merged into that finding, would come back on its own.
+  const unquote = (s: string) => s.replace(/^[rbu]*['"`]|['"`]$/gi, '');
+  const kept = deduped.filter(
+    (m) =>
+      m.secret === undefined ||
+      (!isTestUserPassword(unquote(m.secret), m.path ?? file.path) &&
+        !(
+          m.path === undefined &&
+          (inTestAppLogin(file.lines(), m.line - 1, file.path) ||
+            madeUpInTest(file.lines(), m.line - 1, file.path, unquote(m.secret)))
+        )),
+  );
+  // A credential checked by a development server started by hand (core/hand-run.ts) is that throwaway
+  // server's login: lowered like a development branch's finding, as the secrets analyzer lowers its own.
+  const handRun = kept.some((m) => m.secret !== undefined && m.path === undefined)
+    ? (await handRunScriptsOf(ctx)).get(file.path)
+    : undefined;
+  const devServer = handRun !== undefined && opensListener(file.text) ? handRun : undefined;
+  // A web terminal's routes give its logged-in users at most what its shell gives them (shell-app.ts).
+  const shell = await shellGivenTo(kept, file, ctx);
+  const siteReason = siteClientReasons(file.text);
+  const consoleOfTool = toolConsoleWrite(file, ctx.paths);
+  const auditProfile = profileOf(ctx.options) === 'audit';
+  const found = kept.flatMap((m) => {
+    const path = m.path ?? file.path;
+    const hand = devServer !== undefined && m.secret !== undefined && m.path === undefined;
+    const lines =
+      m.path === undefined ? file.lines() : (view?.modules.get(m.path)?.text.split(/\r?\n/) ?? []);
+    // One reason lowers a finding, the first that holds: a branch only development or test mode takes (like a
+    // test file's finding), a hand-started development server's login, a route behind a shell's login.
+    const note =
+      m.developmentOnly === true
+        ? ' (in a branch that runs only in development or test mode)'
+        : hand
+          ? ` (the login of a development server started by hand: npm run ${devServer})`
           : undefined;
-      // A site's or a protocol's client key, a configuration default, a device's factory login and (since stop 55,
-      // as the secrets analyzer's) a password among the defaults for a service on this machine are the audit
-      // profile's.
-      if (siteClient !== undefined && !auditProfile && AUDIT_WHEN_CLIENT_KEY.has(m.rule.id)) return [];
-      // A command-line tool's console output (its invoker's terminal, or the program that ran it), not a log.
-      if (!auditProfile && m.path === undefined && consoleOfTool(m.rule.id, m.snippet)) return [];
-      // A credential found by its name alone in a test or fixture file (audit-only.ts), as the secrets analyzer's.
-      if (
-        !auditProfile &&
-        m.path === undefined &&
-        testCredentialForAudit(m.rule.id, file.path, file.text, ctx.options)
-      )
-        return [];
-      const lowered =
-        belowLogin && shell
-          ? belowShell(m.rule.severity, m.message, shell)
-          : siteClient !== undefined
-            ? { severity: oneStepLower(m.rule.severity), message: `${m.message} (${siteClient})` }
-            : m.cookieOnly === true && note === undefined
-              ? { severity: oneStepLower(m.rule.severity), message: `${m.message} (${COOKIE_REPLY_NOTE})` }
-              : undefined;
-      const f = findingFrom(ruleMetaOf(m.rule), {
-        message: note !== undefined ? m.message + note : (lowered?.message ?? m.message),
-        confidence: note !== undefined || siteClient !== undefined ? 'low' : m.confidence,
-        ...(note !== undefined && m.rule.severity !== 'info' ? { severity: 'low' as const } : {}),
-        ...(lowered ? { severity: lowered.severity } : {}),
-        location: {
-          path,
-          startLine: m.line,
-          startColumn: m.column,
-          endLine: m.endLine,
-          endColumn: m.endColumn,
-          snippet: lines[m.line - 1]?.trim() ?? m.snippet,
-        },
-        fingerprintKey: m.fingerprintKey,
-        ...(m.secret !== undefined ? { secret: m.secret } : {}),
-      });
-      if (m.trace) f.flow = flowOf(m.trace, file.path, path, m.line, m.snippet);
-      if (byDesign !== undefined) f.suppression = { kind: 'by-design', reason: byDesign };
-      return [f];
+    // Behind the very login that opens the shell, the finding gives nothing the shell does not: not reported,
+    // kept with its reason (suppression 'by-design'). Elsewhere it is only lowered, the route being unknown.
+    // In a module that handles one website's links, a weak digest is that site's request signature.
+    const byDesign =
+      (note === undefined && shell ? byDesignBehindShell(m, file.path, shell) : undefined) ??
+      (note === undefined && m.path === undefined ? siteSignatureReason(m.rule.id, file.text) : undefined) ??
+      // Android's debug keystore password beside the keystore (core/device-login.ts): published, not a secret.
+      (m.path === undefined
+        ? publishedPasswordReason(
+            m.rule.id,
+            m.secret === undefined ? undefined : unquote(m.secret),
+            file.text,
+          )
+        : undefined) ??
+      // A token that expired more than a day ago (its exp claim) opens nothing (secrets/spent-token.ts).
+      (m.secret !== undefined ? spentTokenReason(m.secret) : undefined);
+    const belowLogin = note === undefined && byDesign === undefined && shell !== undefined && withinShell(m);
+    // In a module that handles one website's links, a key-like credential is most likely that site's client
+    // key, and a fast password hash its login page's (site-client-key.ts).
+    const siteClient =
+      note === undefined && !belowLogin && m.path === undefined
+        ? siteReason(m.rule.id, lines[m.line - 1] ?? '', m.secret, m.line)
+        : undefined;
+    // A site's or a protocol's client key, a configuration default, a device's factory login and (since stop 55,
+    // as the secrets analyzer's) a password among the defaults for a service on this machine are the audit
+    // profile's.
+    if (siteClient !== undefined && !auditProfile && AUDIT_WHEN_CLIENT_KEY.has(m.rule.id)) return [];
+    // A command-line tool's console output (its invoker's terminal, or the program that ran it), not a log.
+    if (!auditProfile && m.path === undefined && consoleOfTool(m.rule.id, m.snippet)) return [];
+    // A credential found by its name alone in a test or fixture file (audit-only.ts), as the secrets analyzer's.
+    if (
+      !auditProfile &&
+      m.path === undefined &&
+      testCredentialForAudit(m.rule.id, file.path, file.text, ctx.options)
+    )
+      return [];
+    const lowered =
+      belowLogin && shell
+        ? belowShell(m.rule.severity, m.message, shell)
+        : siteClient !== undefined
+          ? { severity: oneStepLower(m.rule.severity), message: `${m.message} (${siteClient})` }
+          : m.cookieOnly === true && note === undefined
+            ? { severity: oneStepLower(m.rule.severity), message: `${m.message} (${COOKIE_REPLY_NOTE})` }
+            : undefined;
+    const f = findingFrom(ruleMetaOf(m.rule), {
+      message: note !== undefined ? m.message + note : (lowered?.message ?? m.message),
+      confidence: note !== undefined || siteClient !== undefined ? 'low' : m.confidence,
+      ...(note !== undefined && m.rule.severity !== 'info' ? { severity: 'low' as const } : {}),
+      ...(lowered ? { severity: lowered.severity } : {}),
+      location: {
+        path,
+        startLine: m.line,
+        startColumn: m.column,
+        endLine: m.endLine,
+        endColumn: m.endColumn,
+        snippet: lines[m.line - 1]?.trim() ?? m.snippet,
+      },
+      fingerprintKey: m.fingerprintKey,
+      ...(m.secret !== undefined ? { secret: m.secret } : {}),
     });
-    const ini = lang.family === 'python' ? await iniSettingFindings(file, ctx, rules) : [];
-    return [...found, ...rendered, ...ini];
-  },
-};
+    if (m.trace) f.flow = flowOf(m.trace, file.path, path, m.line, m.snippet);
+    if (byDesign !== undefined) f.suppression = { kind: 'by-design', reason: byDesign };
+    return [f];
+  });
+  const ini = lang.family === 'python' ? await iniSettingFindings(file, ctx, rules) : [];
+  return [...found, ...rendered, ...ini];
+}
 
 // The rule whose weakness each shipped setting is.
 const iniRuleOf = (setting: IniKey): string =>

@@ -5,6 +5,7 @@ import { dedupeMatches } from './dedupe.js';
 import { analyzeText } from './engine.js';
 import type { PreparedRules } from './engine.js';
 import { languageOf } from './languages.js';
+import { PAGE_EXTENSIONS, pageScriptText } from './page-scripts.js';
 import type { FileLanguage } from './languages.js';
 import { moduleOf } from './project.js';
 import type { LoadedModule, ProjectView } from './project.js';
@@ -61,9 +62,7 @@ function folderExamples(d: string): { bad: string[]; good: string[] } {
     if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw err;
   }
   const pick = (prefix: string): string[] =>
-    names
-      .filter((n) => n.startsWith(prefix) && languageOf(extname(n).slice(1)) !== undefined)
-      .map((n) => join(d, n));
+    names.filter((n) => n.startsWith(prefix) && exampleLanguage(n) !== undefined).map((n) => join(d, n));
   return { bad: pick('bad'), good: pick('good') };
 }
 
@@ -120,6 +119,12 @@ function exampleManifest(file: string): string | undefined {
   }
 }
 
+/** The language an example is read in: its extension's, or JavaScript for an HTML page's inline scripts. */
+function exampleLanguage(name: string): FileLanguage | undefined {
+  const ext = extname(name).slice(1);
+  return languageOf(PAGE_EXTENSIONS.has(ext) ? 'js' : ext);
+}
+
 /** Runs one rule over one example file and compares with its markers (good files expect nothing). */
 export function checkExample(
   rules: PreparedRules,
@@ -127,11 +132,14 @@ export function checkExample(
   file: string,
   good: boolean,
 ): ExampleResult {
-  const text = readFileSync(file, 'utf8');
-  const lang = languageOf(extname(file).slice(1));
+  const raw = readFileSync(file, 'utf8');
+  const page = PAGE_EXTENSIONS.has(extname(file).slice(1));
+  // An HTML page is read as a scan reads it: its inline scripts at the page's lines (page-scripts.ts).
+  const text = page ? (pageScriptText(raw) ?? '') : raw;
+  const lang = exampleLanguage(file);
   // Deduplicated as a scan reports them (one review per statement for audit rules).
   // An example is an application of one file: a rule about the whole application is decided on it alone.
-  const view = lang ? exampleView(file, text, lang) : undefined;
+  const view = lang && !page ? exampleView(file, text, lang) : undefined;
   const ran = lang ? dedupeMatches(analyzeText(text, lang, rules, new Set([rule.id]), view).matches) : [];
   // Findings of the example itself, not of the helper modules it imports.
   const lines = ran.filter((m) => m.path === undefined || m.path === view?.entry.path).map((m) => m.line);
