@@ -144,6 +144,13 @@ export const codeAnalyzer: Analyzer = {
     catalogue ??= rulesFor([], 'audit');
     return [...catalogue.set.rules.map(ruleMetaOf), ...[...templateRules().values()].map(templateMeta)];
   },
+  // A default scan marks the shapes of default rules it leaves to the audit profile (audit-only.ts) as held back.
+  marksHeldBack: true,
+  auditProfileRules(options) {
+    const audit = rulesFor(rulesDirsOf(options), 'audit').set.rules.filter((r) => r.profile === 'audit');
+    const templates = [...templateRules().values()].filter((r) => r.profile === 'audit');
+    return [...audit, ...templates].map((r) => r.id);
+  },
   matches(file: FileRef): boolean {
     // A translation catalogue's HTML (Node-RED's localised help pages) is text shown to people, rendered by
     // no template engine: `{{{payload}}}` there documents the syntax, it does not write anything.
@@ -327,16 +334,14 @@ export const codeAnalyzer: Analyzer = {
       // A site's or a protocol's client key, a configuration default, a device's factory login and (since stop 55,
       // as the secrets analyzer's) a password among the defaults for a service on this machine are the audit
       // profile's.
-      if (siteClient !== undefined && !auditProfile && AUDIT_WHEN_CLIENT_KEY.has(m.rule.id)) return [];
-      // A command-line tool's console output (its invoker's terminal, or the program that ran it), not a log.
-      if (!auditProfile && m.path === undefined && consoleOfTool(m.rule.id, m.snippet)) return [];
-      // A credential found by its name alone in a test or fixture file (audit-only.ts), as the secrets analyzer's.
-      if (
+      // Left out of a default scan, the finding is still made and marked held back (ScanResult.heldBack).
+      const heldBack =
         !auditProfile &&
-        m.path === undefined &&
-        testCredentialForAudit(m.rule.id, file.path, file.text, ctx.options)
-      )
-        return [];
+        ((siteClient !== undefined && AUDIT_WHEN_CLIENT_KEY.has(m.rule.id)) ||
+          // A command-line tool's console output (its invoker's terminal, or the program that ran it), not a log.
+          (m.path === undefined && consoleOfTool(m.rule.id, m.snippet)) ||
+          // A credential found by its name alone in a test or fixture file (audit-only.ts), as the secrets analyzer's.
+          (m.path === undefined && testCredentialForAudit(m.rule.id, file.path, file.text, ctx.options)));
       const lowered =
         belowLogin && shell
           ? belowShell(m.rule.severity, m.message, shell)
@@ -363,6 +368,7 @@ export const codeAnalyzer: Analyzer = {
       });
       if (m.trace) f.flow = flowOf(m.trace, file.path, path, m.line, m.snippet);
       if (byDesign !== undefined) f.suppression = { kind: 'by-design', reason: byDesign };
+      if (heldBack) f.heldBack = true;
       return [f];
     });
     const ini = lang.family === 'python' ? await iniSettingFindings(file, ctx, rules) : [];
