@@ -185,10 +185,12 @@ export async function runFileTask(
 function heldBackFindings(raw: readonly RawFinding[], path: string, named: readonly string[]): Finding[] {
   const all = raw.map((f) => ({ ...f }));
   keyRepeats(all.filter((f) => f.location.path === path));
-  return all.filter((f) => f.heldBack).map((f) => {
-    delete f.heldBack;
-    return finalizeFinding(f, named);
-  });
+  return all
+    .filter((f) => f.heldBack)
+    .map((f) => {
+      delete f.heldBack;
+      return finalizeFinding(f, named);
+    });
 }
 
 /**

@@ -475,4 +475,3 @@ function rulesFor(findings: readonly Finding[], registry: AnalyzerRegistry): Rul
   }
   return [...out.values()].sort((a, b) => (a.id < b.id ? -1 : 1));
 }
-

@@ -64,7 +64,13 @@ export const secretsAnalyzer: Analyzer = {
     const script = found.length === 0 ? undefined : (await handRunScriptsOf(ctx)).get(file.path);
     const kept = script === undefined ? found : lowerInDevServer(found, file.text, script, severityOf);
     const lowered = lowerInSiteClient(kept, file.text, severityOf);
-    const { kept: reported, heldBack } = splitForProfile(lowered, file.path, file.text, ctx.options, ctx.paths);
+    const { kept: reported, heldBack } = splitForProfile(
+      lowered,
+      file.path,
+      file.text,
+      ctx.options,
+      ctx.paths,
+    );
     return [
       ...reported.map((d) => toFinding(d, file.path)),
       // Left to the audit profile: marked, so the scan result lists their fingerprints (ScanResult.heldBack).

@@ -86,8 +86,7 @@ export async function closeMissing(
     if (s.keepAuditOnly && !heldHere)
       q = q.where((eb) => eb.or([eb('audit_only', 'is', null), eb('audit_only', '=', 0)]));
     const gone = (await q.execute()).filter(
-      (g) =>
-        (s.paths === undefined || inPlaces(g.path, s.paths)) && !(heldHere && leftToAudit(g, heldHere)),
+      (g) => (s.paths === undefined || inPlaces(g.path, s.paths)) && !(heldHere && leftToAudit(g, heldHere)),
     );
     for (const g of gone) {
       rollup.remove(g);

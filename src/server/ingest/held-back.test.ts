@@ -2,6 +2,7 @@ import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sarifReport } from '../../report/sarif.js';
 import { runScan } from '../../scan/run-scan.js';
 import type { Finding } from '../../core/finding.js';
 import type { Profile } from '../../core/profile.js';
@@ -37,7 +38,9 @@ writeFileSync(
 writeFileSync(join(TREE, 'app.py'), 'import os\nos.system("ls " + input())\n');
 const realScan = async (profile: Profile): Promise<unknown> =>
   JSON.parse(
-    JSON.stringify(await runScan({ path: TREE, workers: 1, failOn: 'none', only: ['secrets', 'code'], profile })),
+    JSON.stringify(
+      await runScan({ path: TREE, workers: 1, failOn: 'none', only: ['secrets', 'code'], profile }),
+    ),
   );
 
 describe.each(STORE_KINDS)("a default-profile scan's held-back findings on %s", (kind) => {
@@ -49,7 +52,11 @@ describe.each(STORE_KINDS)("a default-profile scan's held-back findings on %s", 
   afterAll(async () => dispose());
 
   async function push(project: string, findings: Finding[], profile?: Profile, heldBack?: HeldBack) {
-    const result = makeResult(findings, {}, { ...(profile ? { profile } : {}), ...(heldBack ? { heldBack } : {}) });
+    const result = makeResult(
+      findings,
+      {},
+      { ...(profile ? { profile } : {}), ...(heldBack ? { heldBack } : {}) },
+    );
     const target = { projectId: await ensureProject(store.db, project), branch: 'main', actor: 'test' };
     return ingestReport(store, parseReport(JSON.parse(JSON.stringify(result))), target);
   }
@@ -151,6 +158,20 @@ describe.each(STORE_KINDS)("a default-profile scan's held-back findings on %s", 
     expect(tests.length).toBeGreaterThan(0);
     expect(tests.every((r) => r.status === 'open' && r.audit_only === 1)).toBe(true);
     expect(JSON.stringify(stored)).not.toContain(PASSWORD);
+  });
+
+  it("reads a SARIF upload's heldBack (the run's invocation properties) as the JSON result's", async () => {
+    const p = 'held-sarif';
+    const sarif = (findings: Finding[], profile: Profile, heldBack?: HeldBack): unknown =>
+      JSON.parse(
+        sarifReport(makeResult(findings, {}, { profile, ...(heldBack ? { heldBack } : {}) }), { tty: false }),
+      );
+    const target = { projectId: await ensureProject(store.db, p), branch: 'main', actor: 'test' };
+    await ingestReport(store, parseReport(sarif([moved(), proven()], 'default', held([]))), target);
+    const parsed = parseReport(sarif([proven()], 'default', held(['fp-moved'])));
+    expect(parsed.heldBack?.fingerprints).toEqual(['fp-moved']);
+    expect(await ingestReport(store, parsed, target)).toMatchObject({ fixed: 0 });
+    expect(await rows(p)).toMatchObject({ 'fp-moved': ['open', 1] });
   });
 
   it('refuses a malformed heldBack at the trust boundary, and ignores one in an audit result', () => {

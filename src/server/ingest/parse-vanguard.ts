@@ -158,17 +158,17 @@ function probeScope(v: unknown): { paths?: string[] } {
 const MAX_HELD_BACK = 200_000;
 
 /** A default-profile result's `heldBack` (schemaVersion 1.7.0), checked as every other field at the trust boundary. */
-function heldBackOf(v: unknown): ReportHeldBack {
-  const h = obj(v, 'heldBack');
+export function heldBackOf(v: unknown, where = 'heldBack'): ReportHeldBack {
+  const h = obj(v, where);
   const list = (x: unknown, where: string, max: number): string[] => {
     const items = arr(x, where);
     if (items.length > MAX_HELD_BACK) throw new ReportError(`${where}: more than ${MAX_HELD_BACK} entries`);
     return items.map((s, i) => str(s, `${where}[${i}]`, max));
   };
   return {
-    analyzers: list(h.analyzers, 'heldBack.analyzers', 50),
-    fingerprints: list(h.fingerprints, 'heldBack.fingerprints', 200),
-    rules: list(h.rules, 'heldBack.rules', 300),
+    analyzers: list(h.analyzers, `${where}.analyzers`, 50),
+    fingerprints: list(h.fingerprints, `${where}.fingerprints`, 200),
+    rules: list(h.rules, `${where}.rules`, 300),
   };
 }
 
