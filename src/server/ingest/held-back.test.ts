@@ -10,6 +10,7 @@ import type { HeldBack } from '../../core/result.js';
 import { makeFinding, makeResult } from '../../../test/helpers/scan-result.js';
 import { freshStore, STORE_KINDS } from '../../../test/helpers/stores.js';
 import type { Store } from '../store/open.js';
+import { listFindings } from '../store/findings-query.js';
 import { ensureProject, ingestReport } from './ingest.js';
 import { parseReport } from './parse.js';
 
@@ -80,6 +81,14 @@ describe.each(STORE_KINDS)("a default-profile scan's held-back findings on %s", 
       'fp-moved': ['open', 1],
       'fp-lead': ['open', 1],
       'fp-proven': ['open', 0],
+    });
+    // The API says which findings only audit scans report.
+    const projectId = await ensureProject(store.db, p);
+    const { items } = await listFindings(store.db, { limit: 10, offset: 0, sort: 'oldest', projectId });
+    expect(Object.fromEntries(items.map((i) => [i.fingerprint, i.auditOnly]))).toEqual({
+      'fp-moved': true,
+      'fp-lead': true,
+      'fp-proven': false,
     });
   });
 
