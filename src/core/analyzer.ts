@@ -114,6 +114,13 @@ export interface Analyzer {
   readonly description: string;
   /** The rule catalogue (static rules; dynamic rules such as advisories are described by their findings). */
   readonly rules: readonly RuleMeta[];
+  /**
+   * True when, in a default-profile scan, the analyzer marks every finding it leaves to the audit profile
+   * (`RawFinding.heldBack`) instead of dropping it: the scan result then lists all it held back (HeldBack).
+   */
+  readonly marksHeldBack?: boolean;
+  /** The ids of its rules that only the audit profile runs, with its `options` (custom rule folders too). */
+  auditProfileRules?(options: Readonly<Record<string, unknown>>): readonly string[];
   /** Cheap, no I/O: does this analyzer want the file? */
   matches(file: FileRef): boolean;
   /** Findings for one file. A throw is recorded as a per-file failure; the scan goes on. */

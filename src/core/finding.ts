@@ -174,6 +174,12 @@ export interface RawFinding extends Omit<Finding, 'fingerprint'> {
   fingerprintKey?: string;
   /** A secret value that must never leave the process: masked everywhere by the mask stage. */
   secret?: string;
+  /**
+   * A shape only the opt-in audit profile reports, found by a default-profile scan: the scan leaves it out of its
+   * findings and records only its fingerprint (`ScanResult.heldBack`), so a server does not close the finding an
+   * audit scan reported and an exception that matches it is not called stale.
+   */
+  heldBack?: true;
 }
 
 /** Rank for sorting and gates: 0 is the most severe. */

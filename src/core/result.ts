@@ -15,9 +15,25 @@ export type { ScanWarning } from './warning.js';
  * (the result of `vanguard probe`, findings of source 'probe'). 1.3.0: optional `flow` on findings
  * (the taint path, source to sink, across files) and `tier`. 1.4.0: `inventory.unresolved` (declared
  * dependencies whose version could not be resolved). 1.5.0: the suppression kind 'by-design' (set by an analyzer)
- * and `summary.byDesign`.
+ * and `summary.byDesign`. 1.6.0: `profile`. 1.7.0: `heldBack` (what a default-profile scan left to the audit profile).
  */
-export const SCHEMA_VERSION = '1.6.0';
+export const SCHEMA_VERSION = '1.7.0';
+
+/**
+ * What a default-profile scan left to the opt-in audit profile (schemaVersion 1.7.0), so that a server does not close
+ * what an audit scan reported and a default scan cannot see. Only fingerprints and rule ids: never a finding's text.
+ */
+export interface HeldBack {
+  /**
+   * The analyzers that list every finding they held back (`fingerprints`); another analyzer's audit-profile
+   * findings are not known to this scan.
+   */
+  analyzers: AnalyzerId[];
+  /** The fingerprints of the findings of audit-profile shapes of default rules this scan found and left out, sorted. */
+  fingerprints: string[];
+  /** The rules of the audit profile this scan did not run (their findings cannot be known to it), sorted. */
+  rules: string[];
+}
 
 /** 'skipped': not run (for example no advisory database and not asked for by name); the reason is in warnings. */
 export type AnalyzerStatus = 'succeeded' | 'partial' | 'failed' | 'skipped';
@@ -109,6 +125,11 @@ export interface PolicyReport {
   expiredExceptions: ExceptionRef[];
   /** Matching no finding: candidates for removal. */
   staleExceptions: ExceptionRef[];
+  /**
+   * Matching only findings a default-profile scan left to the audit profile (`HeldBack`; schemaVersion 1.7.0):
+   * not stale. Absent when there are none.
+   */
+  auditProfileExceptions?: ExceptionRef[];
   /** Findings suppressed by an exception. */
   exceptionSuppressed: number;
   baseline?: { source: string; unchanged: number; new: number };
@@ -142,6 +163,8 @@ export interface ScanResult {
    * Absent in results of older versions and of `vanguard probe`.
    */
   profile?: Profile;
+  /** A default-profile scan's findings left to the audit profile (schemaVersion 1.7.0); absent in an audit scan. */
+  heldBack?: HeldBack;
   analyzers: AnalyzerRun[];
   discovery: Discovery;
   findings: Finding[];

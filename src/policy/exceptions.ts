@@ -14,6 +14,11 @@ export interface ExceptionOutcome {
   expired: ExceptionRef[];
   /** Exceptions in force that matched nothing (expired ones that match nothing are stale too). */
   stale: ExceptionRef[];
+  /**
+   * Exceptions that matched no reported finding, only findings a default-profile scan held back for the audit
+   * profile (`matched` counts those): not stale, since `--profile audit` reports them.
+   */
+  auditProfile: ExceptionRef[];
   /** Findings newly suppressed by an exception. */
   suppressed: number;
 }
@@ -100,6 +105,7 @@ export function applyExceptions(
   findings: readonly Finding[],
   exceptions: readonly ExceptionEntry[],
   now: Date,
+  heldBack: readonly Finding[] = [],
 ): ExceptionOutcome {
   const compiled = exceptions.map((e) => ({
     e,
@@ -124,15 +130,23 @@ export function applyExceptions(
   });
   const expired: ExceptionRef[] = [];
   const stale: ExceptionRef[] = [];
+  const auditProfile: ExceptionRef[] = [];
   compiled.forEach((c, i) => {
-    if (c.count === 0) stale.push(exceptionRef(c.e, i, 0));
-    else if (c.expired) expired.push(exceptionRef(c.e, i, c.count));
+    if (c.count > 0) {
+      if (c.expired) expired.push(exceptionRef(c.e, i, c.count));
+      return;
+    }
+    const held = heldBack.reduce((n, f) => (c.match(f) ? n + 1 : n), 0);
+    if (held > 0) auditProfile.push(exceptionRef(c.e, i, held));
+    else stale.push(exceptionRef(c.e, i, 0));
   });
-  return { findings: out, expired, stale, suppressed };
+  return { findings: out, expired, stale, auditProfile, suppressed };
 }
 
 /** One warning per expired or stale exception, for ScanResult.warnings and the terminal. */
-export function exceptionWarnings(outcome: Pick<ExceptionOutcome, 'expired' | 'stale'>): ScanWarning[] {
+export function exceptionWarnings(
+  outcome: Pick<ExceptionOutcome, 'expired' | 'stale'> & Partial<Pick<ExceptionOutcome, 'auditProfile'>>,
+): ScanWarning[] {
   const describe = (r: ExceptionRef): string =>
     `exceptions[${r.index}] (${Object.entries(r.match)
       .map(([k, v]) => `${k}: ${v}`)
@@ -146,6 +160,12 @@ export function exceptionWarnings(outcome: Pick<ExceptionOutcome, 'expired' | 's
     ),
     ...outcome.stale.map((r) =>
       scanWarning('exception-stale', `${describe(r)} matches no finding; remove it or fix its matchers`),
+    ),
+    ...(outcome.auditProfile ?? []).map((r) =>
+      scanWarning(
+        'exception-audit-profile',
+        `${describe(r)} matches ${r.matched} finding${r.matched === 1 ? '' : 's'} of the audit profile only, which this default-profile scan leaves out (\`--profile audit\` reports ${r.matched === 1 ? 'it' : 'them'}); keep it`,
+      ),
     ),
   ];
 }

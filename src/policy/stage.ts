@@ -8,7 +8,7 @@ import type { ScanWarning } from '../core/warning.js';
 
 export interface PolicyStage {
   /** For `ScanOptions.policy`: exceptions, then the --baseline file when one is given. */
-  stage: (findings: Finding[], warnings: ScanWarning[]) => Finding[];
+  stage: (findings: Finding[], warnings: ScanWarning[], heldBack?: readonly Finding[]) => Finding[];
   /** What the stage did, for `ScanResult.policy`; call after the scan. */
   report: () => PolicyReport;
 }
@@ -24,10 +24,11 @@ export function createPolicyStage(
   const report: PolicyReport = { expiredExceptions: [], staleExceptions: [], exceptionSuppressed: 0 };
   if (config.file !== undefined) report.configFile = config.file;
   return {
-    stage(findings) {
-      const ex = applyExceptions(findings, config.exceptions, opts.now);
+    stage(findings, _warnings, heldBack = []) {
+      const ex = applyExceptions(findings, config.exceptions, opts.now, heldBack);
       report.expiredExceptions = ex.expired;
       report.staleExceptions = ex.stale;
+      if (ex.auditProfile.length > 0) report.auditProfileExceptions = ex.auditProfile;
       report.exceptionSuppressed = ex.suppressed;
       if (!opts.baseline) return ex.findings;
       const b = applyBaseline(ex.findings, opts.baseline);

@@ -237,7 +237,14 @@ export const sarifReport: Reporter = (scan: ScanResult) => {
             startTimeUtc: scan.startedAt,
             endTimeUtc: scan.finishedAt,
             toolExecutionNotifications: notifications,
-            ...(scan.profile ? { properties: { profile: scan.profile } } : {}),
+            ...(scan.profile
+              ? {
+                  properties: {
+                    profile: scan.profile,
+                    ...(scan.heldBack ? { heldBack: scan.heldBack } : {}),
+                  },
+                }
+              : {}),
           },
         ],
         results,

@@ -46,6 +46,11 @@ export interface FileOutcome {
    * worker that read it, and the main process only merges.
    */
   findings: Finding[];
+  /**
+   * Findings of shapes only the audit profile reports, found by a default-profile scan (`RawFinding.heldBack`),
+   * finalized as `findings` are (masked, fingerprinted): the scan keeps only their fingerprints.
+   */
+  heldBack?: Finding[];
   errors: { analyzer: AnalyzerId; code: string; message: string }[];
   /** Milliseconds per analyzer. */
   timings: [AnalyzerId, number][];
@@ -160,13 +165,32 @@ export async function runFileTask(
     out.directives = directives.map((d, i) => ({ ...d, used: used.has(i) }));
     for (const f of invalid) raw.push(f);
   }
+  // A secret one finding names is masked in every finding of the file that quotes it (another rule's
+  // finding on the same line prints the same source line), a held-back finding's too.
+  const named = [...new Set(raw.flatMap((f) => (f.secret ? [f.secret] : [])))];
+  if (raw.some((f) => f.heldBack)) {
+    out.heldBack = heldBackFindings(raw, file.path, named);
+    raw = raw.filter((f) => !f.heldBack);
+  }
   raw = capFindings(raw, out);
   keyRepeats(raw.filter((f) => f.location.path === file.path));
-  // A secret one finding names is masked in every finding of the file that quotes it (another rule's
-  // finding on the same line prints the same source line).
-  const named = [...new Set(raw.flatMap((f) => (f.secret ? [f.secret] : [])))];
   out.findings = raw.map((f) => finalizeFinding(f, named));
   return out;
+}
+
+/**
+ * The held-back findings of `raw`, finalized with the fingerprints an audit scan gives them: numbered by keyRepeats
+ * among every finding of the file (copies; the reported findings are numbered among themselves, as before).
+ */
+function heldBackFindings(raw: readonly RawFinding[], path: string, named: readonly string[]): Finding[] {
+  const all = raw.map((f) => ({ ...f }));
+  keyRepeats(all.filter((f) => f.location.path === path));
+  return all
+    .filter((f) => f.heldBack)
+    .map((f) => {
+      delete f.heldBack;
+      return finalizeFinding(f, named);
+    });
 }
 
 /**

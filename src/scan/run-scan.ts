@@ -26,6 +26,7 @@ import type { Baseline } from '../policy/baseline.js';
 import type { FailOn } from '../policy/config-schema.js';
 import { defaultConfig, type VanguardConfig } from '../policy/config.js';
 import { exceptionWarnings } from '../policy/exceptions.js';
+import { finalizeHeldBack, heldBackOf } from './held-back.js';
 import { evaluateGate } from '../policy/gate.js';
 import { createPolicyStage } from '../policy/stage.js';
 import { validatedRuleSets } from '../core/validated-rules.js';
@@ -230,6 +231,8 @@ async function scanWith(
     if (ids.length > 0) tasks.push({ file: f, analyzers: ids });
   }
   const found: Finding[] = [];
+  /** Findings of shapes only the audit profile reports, found by a default-profile scan (HeldBack). */
+  const held: Finding[] = [];
   const suppressions: InlineSuppressionUse[] = [];
   /** Findings reported while analysing another file than the one they sit in. */
   const foreign: Finding[] = [];
@@ -253,6 +256,7 @@ async function scanWith(
         found.push(f);
         if (f.location.path !== o.path) foreign.push(f);
       }
+      for (const f of o.heldBack ?? []) held.push(f);
       for (const d of o.directives) suppressions.push({ path: o.path, ...d });
       for (const [id, ms] of o.timings) {
         const run = runs.get(id)!;
@@ -312,7 +316,10 @@ async function scanWith(
     if (!a.analyzeProject) continue;
     const t0 = performance.now();
     try {
-      for (const f of await a.analyzeProject(projectCtx(a))) found.push(finalizeFinding(f));
+      for (const f of await a.analyzeProject(projectCtx(a))) {
+        if (!f.heldBack) found.push(finalizeFinding(f));
+        else held.push(finalizeHeldBack(f));
+      }
     } catch (err) {
       if (err instanceof VanguardError && FATAL_CODES.has(err.code)) throw err;
       const { code, message } = describeError(err);
@@ -335,7 +342,9 @@ async function scanWith(
   // manifest cannot be read, every example counts as run.
   const program = await programFilesOf(ctxFor('code'));
   const roled = applyFileRoles(found, roleOf, (p) => program?.has(p) ?? true);
-  const staged = policy.stage(processFinalized(roled.findings), warnings);
+  // A held-back finding passes the role stage as it would in an audit scan (a generated file's is dropped there).
+  const heldRoled = applyFileRoles(held, roleOf, (p) => program?.has(p) ?? true).findings;
+  const staged = policy.stage(processFinalized(roled.findings), warnings, heldRoled);
   const findings =
     opts.introduced === false
       ? staged
@@ -359,6 +368,7 @@ async function scanWith(
   for (const w of exceptionWarnings({
     expired: policyReport.expiredExceptions,
     stale: policyReport.staleExceptions,
+    ...(policyReport.auditProfileExceptions ? { auditProfile: policyReport.auditProfileExceptions } : {}),
   }))
     warn(w);
   for (const run of runs.values()) {
@@ -390,6 +400,9 @@ async function scanWith(
     durationMs: finishedAt.getTime() - startedAt.getTime(),
     status,
     profile: opts.profile ?? 'default',
+    ...((opts.profile ?? 'default') === 'default'
+      ? { heldBack: heldBackOf(heldRoled, active, runs, (id) => options[id] ?? {}) }
+      : {}),
     analyzers: [...runs.values()],
     discovery,
     findings,

@@ -73,14 +73,19 @@ describe('code analyzer', () => {
     const audit = makeMemoryContext({}, { profile: 'audit' });
     const text = (pw: string) =>
       `const db = { host: 'localhost', password: '${pw}' };\nmodule.exports = db;\n`;
+    // What the scan reports: a default scan's held-back findings (ScanResult.heldBack) are marked, not reported.
     const rules = async (path: string, pw: string, c = ctx) =>
-      (await codeAnalyzer.analyze(makeSourceFile(path, text(pw)), c)).map((f) => f.ruleId);
+      (await codeAnalyzer.analyze(makeSourceFile(path, text(pw)), c)).map((f) =>
+        f.heldBack ? `${f.ruleId} (held back)` : f.ruleId,
+      );
     expect(await rules('drivers/mysql/test.js', 'sqlpad')).toEqual([]);
     expect(await rules('test/fixtures/db.js', '123456')).toEqual([]);
     // A word and a number, as people type a test item's password.
     expect(await rules('fields/types/password/test/filters.js', 'abc123')).toEqual([]);
     expect(await rules('lib/db.js', 'abc123')).toEqual(['code/js-hardcoded-credential']);
-    expect(await rules('drivers/mysql/test.js', 'Sq1-pad!x')).toEqual([]);
+    expect(await rules('drivers/mysql/test.js', 'Sq1-pad!x')).toEqual([
+      'code/js-hardcoded-credential (held back)',
+    ]);
     expect(await rules('drivers/mysql/test.js', 'Sq1-pad!x', audit)).toEqual([
       'code/js-hardcoded-credential',
     ]);
@@ -91,7 +96,9 @@ describe('code analyzer', () => {
     const login = (email: string) =>
       `const res = await request(app)\n  .post('/auth/login')\n  .send({ email: '${email}', password: '${pw}' });\n`;
     const found = async (path: string, t: string, c = ctx) =>
-      (await codeAnalyzer.analyze(makeSourceFile(path, t), c)).map((f) => f.ruleId);
+      (await codeAnalyzer.analyze(makeSourceFile(path, t), c))
+        .filter((f) => !f.heldBack)
+        .map((f) => f.ruleId);
     expect(await found('auth/testhelp.js', login('admin@foo.com'), audit)).toEqual([]);
     expect(await found('auth/testhelp.js', login('qa@acme-shop.io'), audit)).toEqual([
       'code/js-hardcoded-credential',

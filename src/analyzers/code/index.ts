@@ -356,16 +356,14 @@ async function analyzeFile(
     // A site's or a protocol's client key, a configuration default, a device's factory login and (since stop 55,
     // as the secrets analyzer's) a password among the defaults for a service on this machine are the audit
     // profile's.
-    if (siteClient !== undefined && !auditProfile && AUDIT_WHEN_CLIENT_KEY.has(m.rule.id)) return [];
-    // A command-line tool's console output (its invoker's terminal, or the program that ran it), not a log.
-    if (!auditProfile && m.path === undefined && consoleOfTool(m.rule.id, m.snippet)) return [];
-    // A credential found by its name alone in a test or fixture file (audit-only.ts), as the secrets analyzer's.
-    if (
+    // Left out of a default scan, the finding is still made and marked held back (ScanResult.heldBack).
+    const heldBack =
       !auditProfile &&
-      m.path === undefined &&
-      testCredentialForAudit(m.rule.id, file.path, file.text, ctx.options)
-    )
-      return [];
+      ((siteClient !== undefined && AUDIT_WHEN_CLIENT_KEY.has(m.rule.id)) ||
+        // A command-line tool's console output (its invoker's terminal, or the program that ran it), not a log.
+        (m.path === undefined && consoleOfTool(m.rule.id, m.snippet)) ||
+        // A credential found by its name alone in a test or fixture file (audit-only.ts), as the secrets analyzer's.
+        (m.path === undefined && testCredentialForAudit(m.rule.id, file.path, file.text, ctx.options)));
     const lowered =
       belowLogin && shell
         ? belowShell(m.rule.severity, m.message, shell)
@@ -392,6 +390,7 @@ async function analyzeFile(
     });
     if (m.trace) f.flow = flowOf(m.trace, file.path, path, m.line, m.snippet);
     if (byDesign !== undefined) f.suppression = { kind: 'by-design', reason: byDesign };
+    if (heldBack) f.heldBack = true;
     return [f];
   });
   const ini = lang.family === 'python' ? await iniSettingFindings(file, ctx, rules) : [];

@@ -34,8 +34,10 @@ async function scan(
   const text = readFileSync(join(FIX, fixture), 'utf8');
   const files: Record<string, string> = { [fixture]: text, ...extra };
   const ctx = makeMemoryContext(files, { dbPath, ...options });
-  const findings = await depsAnalyzer.analyze(makeSourceFile(fixture, text), ctx);
-  return { findings, ctx, text };
+  const found = await depsAnalyzer.analyze(makeSourceFile(fixture, text), ctx);
+  // What the scan reports: a default scan's held-back findings (ScanResult.heldBack) are not.
+  const findings = found.filter((f) => !f.heldBack);
+  return { findings, ctx, text, heldBack: found.filter((f) => f.heldBack) };
 }
 
 // One line per advisory of every package finding, so the fixtures' expectations read per advisory.
@@ -144,7 +146,11 @@ describe('deps analyzer on real lockfiles and real OSV records', () => {
     expect(ctx.warnings).toEqual([]);
     // Not installed in production: the default profile leaves its advisories out and says how many, and where.
     const plain = makeMemoryContext({ 'package-lock.json': lock }, { dbPath });
-    expect(await depsAnalyzer.analyze(makeSourceFile('package-lock.json', lock), plain)).toEqual([]);
+    const held = await depsAnalyzer.analyze(makeSourceFile('package-lock.json', lock), plain);
+    // Marked held back: the scan reports only its fingerprint (ScanResult.heldBack), as the audit scan's finding.
+    expect(held.map((h) => [h.package?.name, h.heldBack, h.fingerprintKey])).toEqual([
+      ['minimist', true, f!.fingerprintKey],
+    ]);
     expect(plain.warnings.join('\n')).toMatch(
       /package-lock\.json: 1 development-only package\(s\) with advisories not reported .*--profile audit/,
     );
@@ -333,7 +339,9 @@ describe('deps analyzer on real lockfiles and real OSV records', () => {
       });
     };
     ctx.declareInventory = (inv) => void declared.push(inv);
-    const findings = await depsAnalyzer.analyze(makeSourceFile('app/package.json', manifest), ctx);
+    const findings = (await depsAnalyzer.analyze(makeSourceFile('app/package.json', manifest), ctx)).filter(
+      (f) => !f.heldBack,
+    );
     expect(asked).toEqual(['app']);
     expect(advisories(findings)).toEqual(advisories((await scan('npm-v3/package-lock.json')).findings));
     const line = (name: string): number => manifest.split('\n').findIndex((l) => l.includes(`"${name}"`)) + 1;

@@ -234,6 +234,8 @@ export const depsAnalyzer: Analyzer = {
   description:
     'Vulnerable dependencies (OSV advisories) and lockfile integrity, from lockfiles and manifests of every major ecosystem.',
   rules: [...INTEGRITY_RULES, VULNERABLE_PACKAGE_RULE, VULNERABLE_PROJECT_RULE],
+  // A default scan marks a development-only package's advisories, the audit profile's, as held back.
+  marksHeldBack: true,
   matches: (file) => isDependencyFile(file.name) || OWN_MANIFESTS.has(file.name),
 
   /**
@@ -307,8 +309,11 @@ export const depsAnalyzer: Analyzer = {
         continue;
       }
       if (matches.length === 0) continue;
-      if ((p.dev === true || example) && !withDev) devOnly++;
-      else out.push(vulnerablePackageFinding(file, p, matches));
+      if ((p.dev === true || example) && !withDev) {
+        devOnly++;
+        // Left to the audit profile: marked, so the scan result lists its fingerprint (ScanResult.heldBack).
+        out.push({ ...vulnerablePackageFinding(file, p, matches), heldBack: true });
+      } else out.push(vulnerablePackageFinding(file, p, matches));
     }
     if (devOnly > 0)
       ctx.warn(

@@ -65,7 +65,10 @@ const TEST_ROLES = new Set(['test', 'fixture']);
 /** checkPlaintext in the scan's profile, with the file's role (the user's role globs read first). */
 function plaintextOf(file: SourceFile, ctx: AnalyzerContext): RawFinding[] {
   const testRole = TEST_ROLES.has(roleOfFile(file.path, file.text, ctx.options));
-  return checkPlaintext(file, testRole, profileOption('iac', ctx.options) === 'audit');
+  const audit = profileOption('iac', ctx.options) === 'audit';
+  if (!testRole || audit) return checkPlaintext(file, testRole, audit);
+  // A test's URLs are the audit profile's: marked held back, so the scan result lists them (ScanResult.heldBack).
+  return checkPlaintext(file, true, true).map((f) => ({ ...f, heldBack: true as const }));
 }
 
 /** Dockerfiles, Kubernetes manifests, Compose files, Terraform and plaintext endpoints in configuration. */

@@ -55,6 +55,31 @@ export function forProfile(
   options: Readonly<Record<string, unknown>>,
   paths: ReadonlySet<string> = new Set(),
 ): Detection[] {
+  return splitForProfile(found, path, text, options, paths).kept;
+}
+
+/**
+ * `found` split as forProfile decides: `kept` is what a scan of the profile reports, `heldBack` what a default scan
+ * leaves to the audit profile (empty in an audit scan), each in the order found.
+ */
+export function splitForProfile(
+  found: Detection[],
+  path: string,
+  text: string,
+  options: Readonly<Record<string, unknown>>,
+  paths: ReadonlySet<string> = new Set(),
+): { kept: Detection[]; heldBack: Detection[] } {
+  const kept = defaultProfileOf(found, path, text, options, paths);
+  return { kept, heldBack: kept === found ? [] : found.filter((d) => !kept.includes(d)) };
+}
+
+function defaultProfileOf(
+  found: Detection[],
+  path: string,
+  text: string,
+  options: Readonly<Record<string, unknown>>,
+  paths: ReadonlySet<string>,
+): Detection[] {
   if (profileOption('secrets', options) === 'audit' || found.length === 0) return found;
   // The role the scan gives the file: the user's role globs first (a `testing/` package vanguard.yaml says ships is
   // source), then its path, or its content (a `test.py` defining a test case).

@@ -157,7 +157,15 @@ describe('git history scan', () => {
     const rows = (found: { ruleId: string; location: { path: string; commit?: string } }[]) =>
       found.map((f) => [f.ruleId, f.location.path, f.location.commit]);
     const plain = await secretsAnalyzer.analyzeProject!(projectContext(root, true));
-    expect(rows(plain)).toEqual([['secrets/generic-api-key', 'src/client.py', c2]]);
+    expect(rows(plain.filter((f) => !f.heldBack))).toEqual([
+      ['secrets/generic-api-key', 'src/client.py', c2],
+    ]);
+    // The two left to the audit profile are marked, so the scan lists their fingerprints (ScanResult.heldBack).
+    expect(
+      rows(plain.filter((f) => f.heldBack))
+        .map((r) => r[1])
+        .sort(),
+    ).toEqual(['extractors/exampletube.py', 'plugins/example.py']);
     const audit = await secretsAnalyzer.analyzeProject!(projectContext(root, true, undefined, 'audit'));
     const levels = audit.map((f) => [f.location.path, f.severity, f.confidence]);
     expect(levels).toContainEqual(['extractors/exampletube.py', 'medium', 'low']);

@@ -3,7 +3,7 @@ import type { HistoryAddition, ProjectContext } from '../../core/analyzer.js';
 import { VanguardError } from '../../core/errors.js';
 import type { RawFinding } from '../../core/finding.js';
 import { parseDirectives, ruleMatches } from '../../policy/inline.js';
-import { forProfile } from './audit-shapes.js';
+import { splitForProfile } from './audit-shapes.js';
 import { withoutDocExamples } from './documented-default.js';
 import type { SecretEngine } from './engine.js';
 import { lowerInSiteClient } from './site-client-key.js';
@@ -67,16 +67,21 @@ async function scanAddition(
   // file scan leaves them, read from the lines the commit added (the module or its defaults block, when that
   // commit wrote them).
   const documented = await withoutDocExamples(scanned, p.path, () => texts, ctx);
-  const detections = forProfile(
+  const { kept, heldBack } = splitForProfile(
     lowerInSiteClient(documented, text, severityOf),
     p.path,
     text,
     ctx.options,
     ctx.paths,
   );
+  const held = new Set(heldBack);
   const { directives } = parseDirectives(p.path, texts);
-  for (const d of detections) {
-    const key = createHash('sha256').update(`${d.ruleId}\0${d.secret}`).digest('hex');
+  // What a default scan leaves to the audit profile is marked (ScanResult.heldBack), in the order found.
+  for (const d of [...kept, ...heldBack]) {
+    // A held-back sighting never hides a reported one of a later commit: each is counted apart.
+    const key = createHash('sha256')
+      .update(`${held.has(d) ? 'held\0' : ''}${d.ruleId}\0${d.secret}`)
+      .digest('hex');
     if (seen.has(key)) continue;
     seen.add(key);
     const idx = d.line - 1;
@@ -88,6 +93,7 @@ async function scanAddition(
     );
     const f = toFinding({ ...d, line: real }, p.path, p.commit);
     if (directive) f.suppression = { kind: 'inline', reason: directive.reason };
+    if (held.has(d)) f.heldBack = true;
     out.push(f);
   }
 }

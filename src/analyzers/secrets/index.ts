@@ -11,7 +11,7 @@ import { withoutLocalCertKeys } from './local-cert-key.js';
 import { severityOf, toFinding } from './to-finding.js';
 import { productNameVariants } from './weak-password.js';
 import { lowerInSiteClient } from './site-client-key.js';
-import { forProfile, withAuditShapes } from './audit-shapes.js';
+import { splitForProfile, withAuditShapes } from './audit-shapes.js';
 
 let engine: SecretEngine | undefined;
 
@@ -43,6 +43,8 @@ export const secretsAnalyzer: Analyzer = {
   id: 'secrets',
   description: 'Hard-coded credentials, private keys and weak passwords, in files and git history.',
   rules: SECRET_RULES.map((r) => withAuditShapes(r.meta)),
+  // A default scan marks the shapes it leaves to the audit profile (audit-shapes.ts) as held back.
+  marksHeldBack: true,
   matches(_file: FileRef): boolean {
     // Secrets hide in every kind of text file; the core already skips binaries and oversized files.
     return true;
@@ -62,9 +64,18 @@ export const secretsAnalyzer: Analyzer = {
     const script = found.length === 0 ? undefined : (await handRunScriptsOf(ctx)).get(file.path);
     const kept = script === undefined ? found : lowerInDevServer(found, file.text, script, severityOf);
     const lowered = lowerInSiteClient(kept, file.text, severityOf);
-    return forProfile(lowered, file.path, file.text, ctx.options, ctx.paths).map((d) =>
-      toFinding(d, file.path),
+    const { kept: reported, heldBack } = splitForProfile(
+      lowered,
+      file.path,
+      file.text,
+      ctx.options,
+      ctx.paths,
     );
+    return [
+      ...reported.map((d) => toFinding(d, file.path)),
+      // Left to the audit profile: marked, so the scan result lists their fingerprints (ScanResult.heldBack).
+      ...heldBack.map((d) => ({ ...toFinding(d, file.path), heldBack: true as const })),
+    ];
   },
   async analyzeProject(ctx) {
     if (ctx.options.history !== true) return [];

@@ -3,7 +3,7 @@ import type { Dialect } from '../store/migrations.js';
 import { indexDeployment } from '../operate/deployment-keys.js';
 import type { Database, FindingRow } from '../store/schema.js';
 import { chunks, lockScope, rowsPerStatement } from '../store/util.js';
-import { closeMissing } from './close.js';
+import { closeMissing, markHeldBack } from './close.js';
 import { findingRow, type DecisionRef, type RowContext } from './rows.js';
 import type { SlaSettings } from './sla.js';
 import type { IngestFinding, IngestOutcome, IngestTarget, ParsedReport } from './types.js';
@@ -154,7 +154,9 @@ export async function applyReport(
   }
   const defaults = new Map([[target.projectId, project.default_branch]]);
   await writeFindings(trx, dialect, rows(), target.actor, scan.id, now, defaults);
-  const fixed = await closeMissing(trx, dialect, target, report.scope, scan.id, now);
+  const fixed = await closeMissing(trx, dialect, target, report.scope, scan.id, now, report.heldBack);
+  if (report.heldBack)
+    await markHeldBack(trx, dialect, target, report.heldBack.fingerprints, new Set(unique.keys()));
   if (report.inventory) {
     const inv = {
       scan_id: scan.id,

@@ -3,7 +3,7 @@ import { ROLLUP_COLUMNS, RollupDelta } from '../metrics/rollup.js';
 import type { Dialect } from '../store/migrations.js';
 import type { Database } from '../store/schema.js';
 import { chunks, rowsPerStatement } from '../store/util.js';
-import type { IngestTarget, ScanScope } from './types.js';
+import type { IngestTarget, ReportHeldBack, ScanScope } from './types.js';
 import { insertEvents } from './write-findings.js';
 
 /** True when `path` is one of `places` or under one of them. */
@@ -15,8 +15,25 @@ function inPlaces(path: string, places: readonly string[]): boolean {
 const CLOSABLE = ['open', 'accepted'];
 
 /**
+ * Whether a finding a default-profile scan did not report is one it left to the audit profile (`heldBack`): one it
+ * held back, one of an audit rule it did not run, or one only audit scans reported (`audit_only`) of an analyzer
+ * that does not list what it holds back. Of an analyzer that does, such a finding is gone.
+ */
+function leftToAudit(
+  g: { fingerprint: string; rule_id: string; analyzer: string; audit_only: number | null },
+  held: { fingerprints: ReadonlySet<string>; rules: ReadonlySet<string>; analyzers: ReadonlySet<string> },
+): boolean {
+  return (
+    held.fingerprints.has(g.fingerprint) ||
+    held.rules.has(g.rule_id) ||
+    (g.audit_only === 1 && !held.analyzers.has(g.analyzer))
+  );
+}
+
+/**
  * Marks fixed every open or accepted finding of the project and branch that falls in a scope the
- * scan checked completely and that the scan did not report. Returns how many it closed.
+ * scan checked completely and that the scan did not report. Returns how many it closed. A default-profile
+ * Vanguard scan's `heldBack` (schemaVersion 1.7.0) keeps what it left to the audit profile open (leftToAudit).
  */
 export async function closeMissing(
   trx: Transaction<Database>,
@@ -25,14 +42,20 @@ export async function closeMissing(
   scope: readonly ScanScope[],
   scanId: number,
   now: string,
+  heldBack?: ReportHeldBack,
 ): Promise<number> {
+  const held = heldBack && {
+    fingerprints: new Set(heldBack.fingerprints),
+    rules: new Set(heldBack.rules),
+    analyzers: new Set(heldBack.analyzers),
+  };
   let closed = 0;
   const rollup = new RollupDelta();
   for (const s of scope) {
     if (s.analyzers && s.analyzers.length === 0) continue;
     let q = trx
       .selectFrom('findings')
-      .select(['id', 'path', ...ROLLUP_COLUMNS])
+      .select(['id', 'path', 'fingerprint', 'rule_id', 'audit_only', ...ROLLUP_COLUMNS])
       .where('project_id', '=', target.projectId)
       .where('branch', '=', target.branch)
       .where('status', 'in', CLOSABLE)
@@ -59,8 +82,12 @@ export async function closeMissing(
         ),
       );
     if (s.analyzers) q = q.where('analyzer', 'in', s.analyzers);
-    if (s.keepAuditOnly) q = q.where((eb) => eb.or([eb('audit_only', 'is', null), eb('audit_only', '=', 0)]));
-    const gone = (await q.execute()).filter((g) => s.paths === undefined || inPlaces(g.path, s.paths));
+    const heldHere = s.tool === 'vanguard' ? held : undefined;
+    if (s.keepAuditOnly && !heldHere)
+      q = q.where((eb) => eb.or([eb('audit_only', 'is', null), eb('audit_only', '=', 0)]));
+    const gone = (await q.execute()).filter(
+      (g) => (s.paths === undefined || inPlaces(g.path, s.paths)) && !(heldHere && leftToAudit(g, heldHere)),
+    );
     for (const g of gone) {
       rollup.remove(g);
       rollup.add({ ...g, status: 'fixed', fixed_at: now });
@@ -98,4 +125,27 @@ export async function closeMissing(
   }
   await rollup.apply(trx, dialect);
   return closed;
+}
+
+/**
+ * Marks audit-only (`audit_only` 1) the stored findings of the project and branch whose fingerprint a default-profile
+ * scan held back (`heldBack`) and did not report: only the audit profile reports them now, as the dashboard shows.
+ */
+export async function markHeldBack(
+  trx: Transaction<Database>,
+  dialect: Dialect,
+  target: IngestTarget,
+  fingerprints: readonly string[],
+  reported: ReadonlySet<string>,
+): Promise<void> {
+  const held = fingerprints.filter((f) => !reported.has(f));
+  for (const part of chunks(held, rowsPerStatement(dialect, 1) - 3))
+    await trx
+      .updateTable('findings')
+      .set({ audit_only: 1 })
+      .where('project_id', '=', target.projectId)
+      .where('branch', '=', target.branch)
+      .where('fingerprint', 'in', part)
+      .where((eb) => eb.or([eb('audit_only', 'is', null), eb('audit_only', '=', 0)]))
+      .execute();
 }

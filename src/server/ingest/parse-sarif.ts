@@ -15,7 +15,8 @@ import {
 import { PROFILES, type Profile } from '../../core/profile.js';
 import { sarifFlow } from './parse-flow.js';
 import { toolName } from './tool-name.js';
-import type { IngestFinding, ParsedReport, ScanScope } from './types.js';
+import { heldBackOf } from './parse-vanguard.js';
+import type { IngestFinding, ParsedReport, ReportHeldBack, ScanScope } from './types.js';
 
 /** True for a SARIF 2.1.0 log (any tool). */
 export function isSarif(doc: Obj): boolean {
@@ -178,6 +179,17 @@ function runProfile(invocations: unknown): Profile | undefined {
   return undefined;
 }
 
+/** The `heldBack` a Vanguard run's invocation records (properties.heldBack, schemaVersion 1.7.0), checked. */
+function runHeldBack(invocations: unknown, where: string): ReportHeldBack | undefined {
+  if (!Array.isArray(invocations)) return undefined;
+  const i = invocations.findIndex(
+    (inv) => isObj(inv) && isObj(inv.properties) && inv.properties.heldBack !== undefined,
+  );
+  if (i < 0) return undefined;
+  const props = (invocations[i] as Obj).properties as Obj;
+  return heldBackOf(props.heldBack, `${where}[${i}].properties.heldBack`);
+}
+
 /** Reads SARIF 2.1.0 from any tool. A run whose invocation failed is partial and closes nothing. */
 export function parseSarif(doc: Obj): ParsedReport {
   if (doc.version !== '2.1.0')
@@ -186,6 +198,8 @@ export function parseSarif(doc: Obj): ParsedReport {
   const tools: string[] = [];
   const failedTools = new Set<string>();
   const profiles = new Set<Profile | undefined>();
+  const held: ReportHeldBack[] = [];
+  let vanguardRuns = 0;
   arr(doc.runs, 'runs').forEach((run, i) => {
     const r = obj(run, `runs[${i}]`);
     const driver = obj(obj(r.tool, `runs[${i}].tool`).driver, `runs[${i}].tool.driver`);
@@ -196,7 +210,12 @@ export function parseSarif(doc: Obj): ParsedReport {
       Array.isArray(r.invocations) &&
       r.invocations.some((inv) => isObj(inv) && inv.executionSuccessful === false);
     if (failed) failedTools.add(tool);
-    if (tool === 'vanguard') profiles.add(runProfile(r.invocations));
+    if (tool === 'vanguard') {
+      vanguardRuns++;
+      profiles.add(runProfile(r.invocations));
+      const h = runHeldBack(r.invocations, `runs[${i}].invocations`);
+      if (h) held.push(h);
+    }
     (r.results === undefined ? [] : arr(r.results, `runs[${i}].results`)).forEach((res, j) => {
       findings.push(result(obj(res, `runs[${i}].results[${j}]`), `runs[${i}].results[${j}]`, tool, rules));
     });
@@ -205,6 +224,8 @@ export function parseSarif(doc: Obj): ParsedReport {
   // Vanguard's runs say their rule profile (invocations[].properties.profile): taken when every one of them says the
   // same, whatever other tools' runs the file joins with them (they have no profile); it bounds only Vanguard's scope.
   const profile = profiles.size === 1 ? [...profiles][0] : undefined;
+  // What a default-profile run left to the audit profile (ScanResult.heldBack), when the file holds one Vanguard run.
+  const heldBack = profile === 'default' && vanguardRuns === 1 ? held[0] : undefined;
   const scope: ScanScope[] = tools
     .filter((t) => !failedTools.has(t))
     .map((tool) => ({
@@ -218,6 +239,7 @@ export function parseSarif(doc: Obj): ParsedReport {
     status: partial ? 'partial' : 'complete',
     scope,
     ...(profile ? { profile } : {}),
+    ...(heldBack ? { heldBack } : {}),
     findings,
     notes: partial ? ['a run reported executionSuccessful: false; its findings are not closed'] : [],
   };

@@ -17,7 +17,13 @@ import {
 import { PROFILES } from '../../core/profile.js';
 import { parseDeployment } from './parse-deployment.js';
 import { vanguardFlow } from './parse-flow.js';
-import type { IngestFinding, InventoryComponent, ParsedReport, ReportInventory } from './types.js';
+import type {
+  IngestFinding,
+  InventoryComponent,
+  ParsedReport,
+  ReportHeldBack,
+  ReportInventory,
+} from './types.js';
 
 const SCOPES = ['required', 'dev', 'optional', 'unknown'] as const;
 
@@ -148,6 +154,24 @@ function probeScope(v: unknown): { paths?: string[] } {
   return { paths: [...new Set([...origins, ...hosts])] };
 }
 
+/** Bounds on `heldBack`: a fingerprint is 32 hex characters; a rule id as a finding's. */
+const MAX_HELD_BACK = 200_000;
+
+/** A default-profile result's `heldBack` (schemaVersion 1.7.0), checked as every other field at the trust boundary. */
+export function heldBackOf(v: unknown, where = 'heldBack'): ReportHeldBack {
+  const h = obj(v, where);
+  const list = (x: unknown, where: string, max: number): string[] => {
+    const items = arr(x, where);
+    if (items.length > MAX_HELD_BACK) throw new ReportError(`${where}: more than ${MAX_HELD_BACK} entries`);
+    return items.map((s, i) => str(s, `${where}[${i}]`, max));
+  };
+  return {
+    analyzers: list(h.analyzers, `${where}.analyzers`, 50),
+    fingerprints: list(h.fingerprints, `${where}.fingerprints`, 200),
+    rules: list(h.rules, `${where}.rules`, 300),
+  };
+}
+
 /** Reads Vanguard's scan result; analyzers that did not succeed are left out of the closing scope. */
 export function parseVanguard(doc: Obj): ParsedReport {
   const findings = arr(doc.findings, 'findings').map(finding);
@@ -157,6 +181,8 @@ export function parseVanguard(doc: Obj): ParsedReport {
   });
   const status = oneOf(doc.status, ['complete', 'partial'] as const, 'status');
   const profile = doc.profile === undefined ? undefined : oneOf(doc.profile, PROFILES, 'profile');
+  // Only a default-profile scan holds anything back; an audit scan's list would mean nothing.
+  const heldBack = profile === 'default' && doc.heldBack !== undefined ? heldBackOf(doc.heldBack) : undefined;
   const checked = analyzers.filter((a) => a.status === 'succeeded').map((a) => a.id);
   // Policy findings (a suppression without a reason) are complete whenever the scan is.
   if (status === 'complete') checked.push('policy');
@@ -179,6 +205,7 @@ export function parseVanguard(doc: Obj): ParsedReport {
       },
     ],
     ...(profile ? { profile } : {}),
+    ...(heldBack ? { heldBack } : {}),
     ...(startedAt ? { startedAt } : {}),
     findings,
     ...(doc.inventory !== undefined ? { inventory: inventory(doc.inventory) } : {}),

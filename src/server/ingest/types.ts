@@ -73,6 +73,17 @@ export interface ScanScope {
   keepAuditOnly?: boolean;
 }
 
+/**
+ * What a default-profile Vanguard scan left to the audit profile (ScanResult.heldBack, schemaVersion 1.7.0): the
+ * findings it holds back and the audit rules it did not run are not closed by it.
+ */
+export interface ReportHeldBack {
+  /** Analyzers that list every finding they held back: their other audit-only findings are gone. */
+  analyzers: string[];
+  fingerprints: string[];
+  rules: string[];
+}
+
 /** A report of any accepted format, reduced to what ingest needs. */
 export interface ParsedReport {
   format: 'vanguard' | 'sarif' | 'cyclonedx' | 'rematch';
@@ -82,6 +93,8 @@ export interface ParsedReport {
   scope: ScanScope[];
   /** The rule profile of a Vanguard result (schemaVersion 1.6.0); absent when the report does not say. */
   profile?: Profile;
+  /** A default-profile Vanguard result's held-back findings (schemaVersion 1.7.0); absent in older results. */
+  heldBack?: ReportHeldBack;
   startedAt?: string;
   findings: IngestFinding[];
   inventory?: ReportInventory;

@@ -69,6 +69,11 @@ export interface FindingView extends Omit<FindingFields, 'tier' | 'flow'> {
   slaDue: string | null;
   slaBreached: boolean;
   detectedBy: string;
+  /**
+   * True when only audit-profile scans report the finding (`findings.audit_only`): an audit scan found it, or a
+   * default scan held it back (ScanResult.heldBack); default scans leave it open.
+   */
+  auditOnly: boolean;
 }
 
 type Q = SelectQueryBuilder<Database, 'findings' | 'finding_tools', object>;
@@ -344,6 +349,7 @@ export function toView(r: FindingRow, project: string, now: Date): FindingView {
     slaDue: r.sla_due,
     slaBreached: slaBreached(r, now),
     detectedBy: r.detected_by,
+    auditOnly: r.audit_only === 1,
   };
 }
 
