@@ -52,6 +52,8 @@ export interface Finding {
   slaDue: string | null;
   slaBreached: boolean;
   detectedBy: string;
+  /** True when only audit-profile scans report it (a default scan leaves its shape to `--profile audit`). */
+  auditOnly: boolean;
 }
 
 export interface Page<T> {

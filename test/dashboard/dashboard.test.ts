@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { haveBrowser, launchChromium } from '../helpers/browser.js';
 import { runCli } from '../helpers/cli.js';
 import { seedOrganisation } from '../helpers/dashboard-seed.js';
+import { makeFinding, makeResult } from '../helpers/scan-result.js';
 import { startServe, type ServeProcess } from '../helpers/serve-process.js';
 import { freshStoreOptions } from '../helpers/stores.js';
 
@@ -281,6 +282,48 @@ describe.skipIf(!haveBrowser)('the dashboard in Chromium', () => {
     await page.getByRole('link', { name: 'Scans' }).click();
     await expect.poll(() => page.locator('main table tbody tr').count()).toBe(2);
     await page.screenshot({ path: join(ARTIFACTS, 'project-scans.png'), fullPage: true });
+    expect(problems).toEqual([]);
+    await page.context().close();
+  });
+
+  it("says on a finding's page that only audit-profile scans report it", async () => {
+    // An audit-profile scan of its own project (the other tests count the seeded projects' findings).
+    const lead = makeFinding({
+      fingerprint: 'tools-audit-lead',
+      ruleId: 'code/js-command-injection-audit',
+      severity: 'medium',
+      confidence: 'low',
+      title: 'Command run from a value the program does not fix',
+      message: 'exec(cmd) runs a command built from an argument the function is given.',
+      remediation: 'Pass the program and its arguments apart: execFile(program, [arg]).',
+      location: { path: 'src/tools/run.js', startLine: 7, snippet: 'exec(cmd)' },
+      cwe: [78],
+      tier: 'audit',
+    });
+    const res = await fetch(`${server.url}/api/v1/reports?project=tools&branch=main`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${users.ada!.token}`, 'content-type': 'application/json' },
+      body: JSON.stringify(makeResult([lead], undefined, { profile: 'audit' })),
+    });
+    expect(res.status, await res.text()).toBe(201);
+    const { page, problems } = await signIn('mia');
+    await page.getByRole('link', { name: 'Findings' }).click();
+    await page.getByLabel('Search').fill('does not fix');
+    await page.getByRole('button', { name: 'Apply' }).click();
+    await page.getByRole('link', { name: lead.title }).click();
+    await page.getByRole('heading', { name: lead.title }).waitFor();
+    await expect
+      .poll(() => page.locator('dl.facts').textContent())
+      .toContain('reported only by scans with --profile audit');
+    await page.screenshot({ path: join(ARTIFACTS, 'finding-audit-only.png'), fullPage: true });
+    // A finding a default scan reported says nothing of the profile.
+    await page.goBack();
+    await page.getByLabel('Search').fill('SQL built');
+    await page.getByRole('button', { name: 'Apply' }).click();
+    await page.getByRole('link', { name: 'SQL built from request input' }).click();
+    await page.getByRole('heading', { name: 'SQL built from request input' }).waitFor();
+    await expect.poll(() => page.locator('dl.facts').textContent()).toContain('Taint: a source was followed');
+    expect(await page.locator('dl.facts').textContent()).not.toContain('Profile');
     expect(problems).toEqual([]);
     await page.context().close();
   });

@@ -15,7 +15,8 @@ function Facts({ f }: { f: Finding }) {
     ${row('Rule', html`<span class="mono">${f.ruleId}</span>`)} ${row('Analyzer', f.analyzer)}
     ${row('Confidence', capital(f.confidence))}
     ${f.tier ? row('Established by', TIER_TEXT[f.tier] ?? f.tier) : null}
-    ${row('Phase caught', capital(f.phase))} ${row('Tools', f.tools.join(', ') || '—')}
+    ${f.auditOnly ? row('Profile', AUDIT_ONLY_TEXT) : null} ${row('Phase caught', capital(f.phase))}
+    ${row('Tools', f.tools.join(', ') || '—')}
     ${row('CWE', f.cwe.length ? f.cwe.map((c) => `CWE-${c}`).join(', ') : '—')}
     ${row('OWASP Top 10', f.owasp.join(', ') || '—')}
     ${row('Principles', f.principles.map(capital).join(', ') || '—')}
@@ -25,6 +26,10 @@ function Facts({ f }: { f: Finding }) {
     ${f.status === 'accepted' ? row('Accepted by', `${f.acceptedOwner ?? '—'} until ${day(f.acceptedUntil)}`) : null}
   </dl>`;
 }
+
+// Why a default scan no longer reporting the finding does not close it (docs/platform.md).
+const AUDIT_ONLY_TEXT =
+  'Audit: reported only by scans with --profile audit; default scans leave it open and do not count it as fixed';
 
 const TIER_TEXT: Record<string, string> = {
   taint: 'Taint: a source was followed to the sink',
