@@ -97,3 +97,27 @@ describe("a program's scripts joined into one build named after it", () => {
     );
   });
 });
+
+describe("a lifted module's declaration file and a file of the tests' logins", () => {
+  const PKG = [
+    'package.json',
+    'dist/db/testCredentials.js',
+    'dist/db/testCredentials.d.ts',
+    'dist/db/connect.js',
+    'dist/db/connect.d.ts',
+  ];
+
+  it('reads a declaration in the role of its module, and a testCredentials module as a test', () => {
+    expect(roleIn(PKG, 'dist/db/connect.d.ts')).toBe('source');
+    expect(roleIn(PKG, 'dist/db/testCredentials.js')).toBe('test');
+    expect(roleIn(PKG, 'dist/db/testCredentials.d.ts')).toBe('test');
+    expect(roleIn(['lib/test_creds.py'], 'lib/test_creds.py')).toBe('test');
+  });
+
+  it('keeps a declaration without its module, or one of a module not lifted, generated; and other credential files source', () => {
+    expect(roleIn(['package.json', 'dist/a.d.ts'], 'dist/a.d.ts')).toBe('generated');
+    expect(roleIn([...PKG, 'src/db/connect.ts'], 'dist/db/connect.d.ts')).toBe('generated');
+    expect(roleIn(['lib/credentials.js'], 'lib/credentials.js')).toBe('source');
+    expect(roleIn(['lib/latestCredentials.js'], 'lib/latestCredentials.js')).toBe('source');
+  });
+});

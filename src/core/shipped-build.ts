@@ -28,6 +28,7 @@ const VENDORED = /(?:^|\/)(?:vendor|vendors|third[-_]party|bower_components|jspm
 const JS = /\.[cm]?js$/i;
 const TS_SOURCE = /\.(?:[cm]?ts|tsx)$/;
 const DECLARATION = /\.d\.[cm]?ts$/;
+const DECLARATION_OF = /\.d\.([cm]?)ts$/;
 
 /** What a classifier needs to know of the scanned tree, computed once per scan. */
 export class ShippedBuilds {
@@ -57,6 +58,12 @@ export class ShippedBuilds {
    * → `lib/a.js`), else undefined.
    */
   ownPath(path: string): string | undefined {
+    // A module's declaration file (`dist/a.d.ts` beside `dist/a.js`) is read in the role of its module.
+    const js = path.replace(DECLARATION_OF, '.$1js');
+    if (js !== path) {
+      const own = this.paths.has(js) ? this.ownPath(js) : undefined;
+      return own?.replace(/\.([cm]?)js$/, '.d.$1ts');
+    }
     const m = DIST.exec(path);
     if (!m) return undefined;
     const joined = this.joinedBuild(path);
