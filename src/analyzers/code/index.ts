@@ -334,7 +334,7 @@ export const codeAnalyzer: Analyzer = {
       if (
         !auditProfile &&
         m.path === undefined &&
-        testCredentialForAudit(m.rule.id, file.path, file.text, ctx.options)
+        testCredentialForAudit(m.rule.id, file.path, file.text, ctx.options, ctx.paths)
       )
         return [];
       const lowered =

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { scanText } from './test-scan.js';
 import { forProfile } from './audit-shapes.js';
+import { testCredentialForAudit } from '../code/audit-only.js';
 
 // Words joined at run time so this file holds no password for the repository's own scan.
 const PASS = ['pass', 'word'].join('');
@@ -32,5 +33,18 @@ describe('name-only credentials in a compiled test module or a file of the tests
   it('keeps them in a module of another name, and where dist/ is not the only copy', () => {
     expect(kept('dist/db/creds.js', weak, pkg)).not.toEqual([]);
     expect(kept('dist/a.test.js', named, [...pkg, 'src/a.test.ts'])).not.toEqual([]);
+  });
+});
+
+describe("the code analyzer's name-based credential in a compiled test module", () => {
+  it('is the audit profile’s where the scan reads dist/ as the only copy of the code, as the secrets analyzer’s', () => {
+    const pkg = new Set(['package.json', 'dist/a.test.js', 'dist/a.test.d.ts', 'dist/db/creds.js']);
+    expect(testCredentialForAudit('code/js-hardcoded-credential', 'dist/a.test.js', named, {}, pkg)).toBe(
+      true,
+    );
+    expect(testCredentialForAudit('code/js-hardcoded-credential', 'dist/a.test.js', named, {})).toBe(false);
+    expect(testCredentialForAudit('code/js-hardcoded-credential', 'dist/db/creds.js', named, {}, pkg)).toBe(
+      false,
+    );
   });
 });
