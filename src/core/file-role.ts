@@ -66,7 +66,8 @@ const PATH_ROLES: [Exclude<FileRole, 'source' | 'i18n'>, RegExp][] = [
   [
     'test',
     // Also a throwaway test environment's folder (`oidc-test-env/`), a test helper module beside the code
-    // (`auth/testhelp.js`, `test_utils.py`), a test shell script (`test-auth.sh`, `smoke_test.sh`) and a
+    // (`auth/testhelp.js`, `test_utils.py`) or holding the tests' logins (`testCredentials.js` and its `.d.ts`,
+    // `test_creds.py`), a test shell script (`test-auth.sh`, `smoke_test.sh`) and a
     // configuration for a test environment (`config.test.js`, `config.testwin.js`, `settings_test.py`);
     // never a blockchain test network's (`config.testnet.js`): a node run against it uses real keys. A folder of
     // one kind of tests (`hl-tests/`, `unit_tests/`, `acceptance-tests/`), but not a product's experiments or
@@ -76,7 +77,7 @@ const PATH_ROLES: [Exclude<FileRole, 'source' | 'i18n'>, RegExp][] = [
     // runs) and a folder named for a regression-test network (`regtest/`: Bitcoin Core's private local chain, whose
     // coins are worth nothing, named so by the projects built on it for their integration tests). Not `bench/`: a
     // project's command (Frappe's `bench`) or a benchmark tool it installs for operators (zaqar's `zaqar-bench`).
-    /(?:^|\/)(?:tests?|__tests__|spec|specs|testing|e2e|cypress|playwright|regtest|benchmarks?|integration-tests?|(?!(?:ab|a_b|split|multivariate|speed)[-_])[a-z0-9]+[-_]tests|src\/test|test[-_]?(?:lib|utils?|helpers?|support)|tests?[-_](?:e2e|integration|unit|functional|acceptance))\/|(?:^|\/)(?:[^/]*[-_])?test[-_]?env(?:ironment)?s?\/|(?:^|\/)tests?[-_]?(?:help|helpers?|utils?|support|setup)\.(?:[cm]?[jt]sx?|py|rb)$|(?:^|\/)test[-_][^/]*\.(?:sh|bash)$|[-_]test\.(?:sh|bash)$|(?:^|\/)(?:config|settings)[._-]test(?!net)[a-z]*\.(?:[cm]?[jt]s|json|ya?ml|toml|ini|cfg|conf|py)$|\.(?:test|spec|e2e|cy)\.[cm]?[jt]sx?$|_test\.(?:go|py|rb|exs?)$|(?:^|\/)test_[^/]*\.py$|(?:^|\/)conftest\.py$|(?:^|\/)(?:tests?|spec)\.[cm]?[jt]sx?$|(?:^|\/)tests\.py$|Tests?\.(?:java|kt|cs|php|swift)$|_spec\.rb$/i,
+    /(?:^|\/)(?:tests?|__tests__|spec|specs|testing|e2e|cypress|playwright|regtest|benchmarks?|integration-tests?|(?!(?:ab|a_b|split|multivariate|speed)[-_])[a-z0-9]+[-_]tests|src\/test|test[-_]?(?:lib|utils?|helpers?|support)|tests?[-_](?:e2e|integration|unit|functional|acceptance))\/|(?:^|\/)(?:[^/]*[-_])?test[-_]?env(?:ironment)?s?\/|(?:^|\/)tests?[-_]?(?:help|helpers?|utils?|support|setup)\.(?:[cm]?[jt]sx?|py|rb)$|(?:^|\/)tests?[-_]?cred(?:ential)?s\.(?:d\.)?(?:[cm]?[jt]sx?|py|rb)$|(?:^|\/)test[-_][^/]*\.(?:sh|bash)$|[-_]test\.(?:sh|bash)$|(?:^|\/)(?:config|settings)[._-]test(?!net)[a-z]*\.(?:[cm]?[jt]s|json|ya?ml|toml|ini|cfg|conf|py)$|\.(?:test|spec|e2e|cy)\.[cm]?[jt]sx?$|_test\.(?:go|py|rb|exs?)$|(?:^|\/)test_[^/]*\.py$|(?:^|\/)conftest\.py$|(?:^|\/)(?:tests?|spec)\.[cm]?[jt]sx?$|(?:^|\/)tests\.py$|Tests?\.(?:java|kt|cs|php|swift)$|_spec\.rb$/i,
   ],
   // A JavaScript or TypeScript test named as Deno's and Closure's conventions name them (`server_test.ts`,
   // `easysync_tests.js`, a runner `run_tests.js`), as Go's `_test.go` and Python's `_test.py` are above. Not a

@@ -70,3 +70,54 @@ describe('compiled output that is the only copy of the code', () => {
     ).toBe(false);
   });
 });
+
+describe("a program's scripts joined into one build named after it", () => {
+  const DEB = [
+    'usr/share/doc/sao/README.md',
+    'usr/share/sao/www/dist/sao.js',
+    'usr/share/sao/www/dist/sao.min.js',
+    'usr/share/sao/www/dist/sao.css',
+    'usr/share/sao/www/bower_components/jquery/dist/jquery.js',
+    'usr/share/sao/www/index.html',
+  ];
+
+  it("reads dist/<name>.js under a folder <name> as the program's code when it is the tree's only own script", () => {
+    expect(roleIn(DEB, 'usr/share/sao/www/dist/sao.js')).toBe('source');
+    // Its minified copy stays generated, and so does a minified or bundled file's content.
+    expect(roleIn(DEB, 'usr/share/sao/www/dist/sao.min.js')).toBe('generated');
+    expect(roleIn(DEB, 'usr/share/sao/www/dist/sao.js', 'generated')).toBe('generated');
+  });
+
+  it('keeps a build no folder is named after, a vendored one, or one beside other scripts generated', () => {
+    const lib = ['app/static/dist/chart.js', 'app/views.py'];
+    expect(roleIn(lib, 'app/static/dist/chart.js')).toBe('generated');
+    expect(roleIn(DEB, 'usr/share/sao/www/bower_components/jquery/dist/jquery.js')).toBe('vendored');
+    expect(roleIn([...DEB, 'usr/share/sao/www/locale.js'], 'usr/share/sao/www/dist/sao.js')).toBe(
+      'generated',
+    );
+  });
+});
+
+describe("a lifted module's declaration file and a file of the tests' logins", () => {
+  const PKG = [
+    'package.json',
+    'dist/db/testCredentials.js',
+    'dist/db/testCredentials.d.ts',
+    'dist/db/connect.js',
+    'dist/db/connect.d.ts',
+  ];
+
+  it('reads a declaration in the role of its module, and a testCredentials module as a test', () => {
+    expect(roleIn(PKG, 'dist/db/connect.d.ts')).toBe('source');
+    expect(roleIn(PKG, 'dist/db/testCredentials.js')).toBe('test');
+    expect(roleIn(PKG, 'dist/db/testCredentials.d.ts')).toBe('test');
+    expect(roleIn(['lib/test_creds.py'], 'lib/test_creds.py')).toBe('test');
+  });
+
+  it('keeps a declaration without its module, or one of a module not lifted, generated; and other credential files source', () => {
+    expect(roleIn(['package.json', 'dist/a.d.ts'], 'dist/a.d.ts')).toBe('generated');
+    expect(roleIn([...PKG, 'src/db/connect.ts'], 'dist/db/connect.d.ts')).toBe('generated');
+    expect(roleIn(['lib/credentials.js'], 'lib/credentials.js')).toBe('source');
+    expect(roleIn(['lib/latestCredentials.js'], 'lib/latestCredentials.js')).toBe('source');
+  });
+});

@@ -22,7 +22,8 @@ export const NAME_IN_TESTS_SHAPE =
 
 /**
  * True when a name-based credential rule's finding in the file at `path` is the opt-in audit profile's: the file is
- * a test or fixture by the scan's role (the user's role globs first, then the path or the content). A test's own
+ * a test or fixture by the scan's role (the user's role globs first, then the path or the content; given the scanned
+ * tree's `paths`, a package's compiled `dist/` read as the only copy of its code, core/shipped-build.ts). A test's own
  * value protects the throwaway server or sample it is written for, and nothing deployed reads it from there; the
  * secrets analyzer's same shape went to the audit profile at stop 55 (0 true of 4), and this rule's (stop 57: 0
  * true of 4, sample ACME challenge tokens, a mock database's login) would otherwise stand in the default alone.
@@ -32,8 +33,9 @@ export function testCredentialForAudit(
   path: string,
   text: string,
   options: Readonly<Record<string, unknown>>,
+  paths?: ReadonlySet<string>,
 ): boolean {
-  return NAME_BASED.has(ruleId) && TEST_ROLES.has(roleOfFile(path, text, options));
+  return NAME_BASED.has(ruleId) && TEST_ROLES.has(roleOfFile(path, text, options, paths));
 }
 
 const CONSOLE_RULES = new Set(['code/js-secret-in-log']);

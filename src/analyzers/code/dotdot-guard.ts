@@ -57,7 +57,11 @@ export function regexOnlyDotdot(src: string): boolean {
  * string (`x.includes('..')`) or a regular expression that asks only for one (`/\.\./.test(x)`).
  */
 export function dotdotCheck(match: SgNode | undefined, x: string | undefined, python = false): boolean {
-  if (!match || x === undefined) return false;
+  return !!match && x !== undefined && dotdotOnly(match, x, python) && !absoluteRefusedBeside(match, x);
+}
+
+/** Whether a guard's match checks `x` only for a `..` (dotdotCheck, whatever else its condition refuses). */
+export function dotdotOnly(match: SgNode, x: string, python = false): boolean {
   const at = match.text().indexOf(x);
   const from = match.range().start.index + (at < 0 ? 0 : at);
   const to = at < 0 ? from : from + x.length;
@@ -70,7 +74,7 @@ export function dotdotCheck(match: SgNode | undefined, x: string | undefined, py
     kindOf(lit) === 'string'
       ? DOTDOT_STRING.test(lit.text())
       : regexOnlyDotdot(lit.field('pattern')?.text() ?? '');
-  return only && !absoluteRefusedBeside(match, x);
+  return only;
 }
 
 const IS_ABSOLUTE = /^(?:path\s*\.\s*)?(?:(?:posix|win32)\s*\.\s*)?isAbsolute$/;
@@ -100,7 +104,7 @@ function negation(n: SgNode): SgNode | undefined {
  * `!x.includes('..') && !path.isAbsolute(x)`. Then neither a climb nor an absolute path passes. A start test
  * (`x.startsWith('/')`) is not one: a Windows path (`C:\\…`) passes it.
  */
-function absoluteRefusedBeside(match: SgNode, x: string): boolean {
+export function absoluteRefusedBeside(match: SgNode, x: string): boolean {
   let p = holder(match);
   const negated = !!p && kindOf(p) === 'unary_expression' && p.field('operator')?.text() === '!';
   if (negated && p) p = holder(p);

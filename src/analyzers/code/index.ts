@@ -363,7 +363,8 @@ async function analyzeFile(
         // A command-line tool's console output (its invoker's terminal, or the program that ran it), not a log.
         (m.path === undefined && consoleOfTool(m.rule.id, m.snippet)) ||
         // A credential found by its name alone in a test or fixture file (audit-only.ts), as the secrets analyzer's.
-        (m.path === undefined && testCredentialForAudit(m.rule.id, file.path, file.text, ctx.options)));
+        (m.path === undefined &&
+          testCredentialForAudit(m.rule.id, file.path, file.text, ctx.options, ctx.paths)));
     const lowered =
       belowLogin && shell
         ? belowShell(m.rule.severity, m.message, shell)

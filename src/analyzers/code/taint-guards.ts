@@ -17,6 +17,7 @@ import { constCopies } from './text-scans.js';
 import { NodeMemo } from './node-memo.js';
 import { comparedNames, testedName } from './guard-conditions.js';
 import { absoluteAlsoRefused, DOTDOT, dotdotCheck, exposedAlong, pyRootExposed } from './dotdot-guard.js';
+import { relativeContained, relativeTargetNames } from './relative-guard.js';
 
 /** The index of the first spot that starts at `start` or later (spots sorted by start). */
 function firstFrom(list: readonly Spot[], start: number): number {
@@ -124,7 +125,8 @@ export class GuardChecker {
             NAMED.get(this.o.index)?.set(this.o.guards, 'all');
             return true;
           }
-          for (const x of [hit.x, ...checkedNames(hit.x)]) {
+          const files = this.o.python ? [] : relativeTargetNames(hit.x, text);
+          for (const x of [hit.x, ...checkedNames(hit.x), ...files]) {
             named.add(x);
             if (!/^[\w$]+$/.test(x) || scanned.has(x)) continue;
             scanned.add(x);
@@ -418,6 +420,10 @@ export class GuardChecker {
     const names = (polarity === 'reject' ? [hit.x as string] : checkedNames(hit.x as string)).map(
       (x) => prefix + x,
     );
+    // A `path.relative(root, file)` climb check with the absolute refusal beside it covers `file` too.
+    const file =
+      polarity === 'reject' && !this.o.python ? relativeContained(matched, hit.x, this.defs) : undefined;
+    if (file) names.push(file);
     const node = found && lookupOf(found, within);
     if (!polarity || !node) {
       for (const x of names) g.names.add(x);

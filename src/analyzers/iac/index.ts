@@ -10,6 +10,7 @@ import { checkCompose, isComposeDoc } from './compose/check.js';
 import { COMPOSE_RULES } from './compose/rules.js';
 import { COMPOSE_NAME, mergedWithOthers } from '../../core/compose-network-only.js';
 import { checkDockerfile } from './dockerfile/check.js';
+import { bakeContexts } from './dockerfile/bake-contexts.js';
 import { DOCKERFILE_RULES } from './dockerfile/rules.js';
 import { checkObject } from './k8s/objects.js';
 import { K8S_RULES } from './k8s/rules.js';
@@ -88,9 +89,11 @@ export const iacAnalyzer: Analyzer = {
   analyze(file: SourceFile, ctx: AnalyzerContext): RawFinding[] | Promise<RawFinding[]> {
     if (isDockerfileName(file.name)) {
       const workload = new WorkloadDraft('dockerfile', file.path, file.path, 1);
-      const findings = checkDockerfile(file, workload);
-      declareWorkloads(ctx, file.path, [workload]);
-      return findings;
+      return bakeContexts(file.path, ctx.paths, (p) => ctx.readFile(p)).then((contexts) => {
+        const findings = checkDockerfile(file, workload, contexts);
+        declareWorkloads(ctx, file.path, [workload]);
+        return findings;
+      });
     }
     if (file.ext === 'tf') return checkTerraform(file, ctx);
     // A package's start commands and a Procfile's process types: only their inspector flags are read here.

@@ -83,7 +83,7 @@ function defaultProfileOf(
   if (profileOption('secrets', options) === 'audit' || found.length === 0) return found;
   // The role the scan gives the file: the user's role globs first (a `testing/` package vanguard.yaml says ships is
   // source), then its path, or its content (a `test.py` defining a test case).
-  const role = roleOfFile(path, text, options);
+  const role = roleOfFile(path, text, options, paths.size > 0 ? paths : undefined);
   const inTests = TEST_ROLES.has(role);
   // A key's audit shape is decided by the path alone (rules-keys.ts, testKey): where the user's role globs make
   // the file source, it is the program's key and stays reported.

@@ -34,3 +34,40 @@ describe('a developer workspace image', () => {
     expect(rows).toEqual([['iac/dockerfile-user-root', 2, 'medium']]);
   });
 });
+
+describe("a Bake file's named contexts", () => {
+  const hcl = (contexts: string, dockerfile = 'docker/uvx.Dockerfile') =>
+    [
+      'target "base" {',
+      '  dockerfile = "docker/base.Dockerfile"',
+      '}',
+      'target "uvx" {',
+      '  depends_on = ["base"]',
+      `  dockerfile = "${dockerfile}"`,
+      `  contexts = { ${contexts} }`,
+      '}',
+    ].join('\n');
+  const rows = async (files: Record<string, string>, path = 'docker/uvx.Dockerfile') =>
+    (await runOn(iacAnalyzer, path, 'FROM base\nUSER 10001\n', files)).map((f) => [f.ruleId, f.message]);
+
+  it("reads `FROM base` as another target's image where the target building this Dockerfile maps it", async () => {
+    expect(await rows({ 'docker-bake.hcl': hcl('base = "target:base"') })).toEqual([]);
+    const json = { target: { uvx: { dockerfile: 'uvx.Dockerfile', contexts: { base: 'target:base' } } } };
+    expect(await rows({ 'docker/docker-bake.json': JSON.stringify(json) })).toEqual([]);
+  });
+
+  it('checks an image context in its place, and reads nothing for a Dockerfile no target builds', async () => {
+    expect(await rows({ 'docker-bake.hcl': hcl('base = "docker-image://alpine"') })).toEqual([
+      [
+        'iac/dockerfile-unpinned-base-image',
+        'Base image `alpine` (the Bake context `base`) is not pinned to a tag or digest.',
+      ],
+    ]);
+    expect(await rows({ 'docker-bake.hcl': hcl('base = "docker-image://alpine:3.20"') })).toEqual([]);
+    expect(await rows({ 'docker-bake.hcl': hcl('base = "target:base"', 'docker/deno.Dockerfile') })).toEqual([
+      ['iac/dockerfile-unpinned-base-image', 'Base image `base` is not pinned to a tag or digest.'],
+    ]);
+    // A Bake file in a folder below the Dockerfile's does not apply to it.
+    expect(await rows({ 'other/docker-bake.hcl': hcl('base = "target:base"') })).toHaveLength(1);
+  });
+});

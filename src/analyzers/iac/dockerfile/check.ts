@@ -70,10 +70,19 @@ function substitute(text: string, args: ReadonlyMap<string, string>): string {
 // points) or Gitpod's (`.gitpod.Dockerfile`, the name Gitpod's documentation gives the file `.gitpod.yml`'s
 // `image.file` names). Gitpod runs the workspace as its images' `gitpod` user (uid 33333), as a dev container runs
 // as devcontainer.json's remoteUser. A workspace file under another name is not recognised.
+const IMAGE_CONTEXT = 'docker-image://';
+
 const DEV_ENVIRONMENT = /(?:^|\/)\.devcontainer\/|(?:^|\/)\.gitpod\.dockerfile$/i;
 
-/** Runs the Dockerfile rules over one file; `workload` (when given) collects its base images and EXPOSEd ports. */
-export function checkDockerfile(file: SourceFile, workload?: WorkloadDraft): RawFinding[] {
+/**
+ * Runs the Dockerfile rules over one file; `workload` (when given) collects its base images and EXPOSEd ports.
+ * `contexts`: the named contexts a Bake file gives its build (bake-contexts.ts), which a `FROM` of that name reads.
+ */
+export function checkDockerfile(
+  file: SourceFile,
+  workload?: WorkloadDraft,
+  contexts: ReadonlyMap<string, string> = new Map(),
+): RawFinding[] {
   const rep = new Reporter(file);
   const globalArgs = new Map<string, string>();
   // Stages by name (the first of a name wins, as in Docker); the instructions are read one at a
@@ -91,7 +100,11 @@ export function checkDockerfile(file: SourceFile, workload?: WorkloadDraft): Raw
     switch (kw) {
       case 'FROM': {
         const words = args.split(/\s+/).filter((w) => !w.startsWith('--'));
-        const image = substitute(words[0] ?? '', globalArgs);
+        const written = substitute(words[0] ?? '', globalArgs);
+        // A named context: another target's image (a stage of the same build, checked where it is written), or
+        // an image reference checked here in the `FROM`'s place.
+        const context = contexts.get(written);
+        const image = context?.startsWith(IMAGE_CONTEXT) ? context.slice(IMAGE_CONTEXT.length) : written;
         const asIdx = words.findIndex((w) => w.toUpperCase() === 'AS');
         const name = asIdx >= 0 ? words[asIdx + 1]?.toLowerCase() : undefined;
         const parent = named.get(image.toLowerCase());
@@ -100,7 +113,7 @@ export function checkDockerfile(file: SourceFile, workload?: WorkloadDraft): Raw
         stages++;
         if (image === '') throw new ParseError('FROM without an image', line);
         if (stages === 1) workload?.moveTo(line);
-        if (parent || image === 'scratch' || image.includes('$')) break;
+        if (parent || context?.startsWith('target:') || image === 'scratch' || image.includes('$')) break;
         workload?.image(image);
         const ref = parseImageRef(image);
         if (ref.digest === undefined && (ref.tag === undefined || ref.tag === 'latest')) {
@@ -111,7 +124,7 @@ export function checkDockerfile(file: SourceFile, workload?: WorkloadDraft): Raw
           rep.add(
             DF_UNPINNED_BASE,
             line,
-            `Base image \`${image}\` is ${ref.tag === 'latest' ? 'tagged latest' : 'not pinned to a tag or digest'}${workspace ? " (a developer's workspace image)" : ''}.`,
+            `Base image \`${image}\`${image === written ? '' : ` (the Bake context \`${written}\`)`} is ${ref.tag === 'latest' ? 'tagged latest' : 'not pinned to a tag or digest'}${workspace ? " (a developer's workspace image)" : ''}.`,
             `from:${ref.name}`,
             { ...snippet(line), ...(workspace ? { severity: 'low' as const } : {}) },
           );

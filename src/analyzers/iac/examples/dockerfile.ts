@@ -14,6 +14,29 @@ export const DOCKERFILE_EXAMPLES: ExampleTable = {
       bad: `ARG BASE=python:latest\nFROM $BASE ⟵\n${FINAL}`,
       good: `ARG BASE=python:3.12-slim\nFROM \${BASE}\nFROM scratch\nCOPY x /x\n`,
     },
+    // A Bake file's named contexts for the target that builds this Dockerfile: `target:` another target's image
+    // (a stage of the same build), `docker-image://` an image reference checked in the `FROM`'s place.
+    {
+      path: 'docker/deno.Dockerfile',
+      files: {
+        'docker-bake.hcl': [
+          'target "common" {',
+          '  context = "."',
+          '}',
+          'target "base" {',
+          '  inherits = ["common"]',
+          '  dockerfile = "docker/base.Dockerfile"',
+          '}',
+          'target "deno" {',
+          '  inherits = ["common"]',
+          '  dockerfile = "docker/deno.Dockerfile"',
+          '  contexts = { base = "target:base", runtime = "docker-image://denoland/deno:latest" }',
+          '}',
+        ].join('\n'),
+      },
+      bad: `FROM runtime ⟵\n${FINAL}`,
+      good: `FROM base\n${FINAL}`,
+    },
   ],
   'iac/dockerfile-user-root': [
     {
