@@ -40,4 +40,17 @@ http.createServer((req, res) => {
   res.end(fs.readFileSync('/var/data/upload'));
 });
 
+// A check that names no type: any non-empty value passes.
+app.get('/view/:id', (req, res) => {
+  const { format } = req.query;
+  if (!isPresent(format)) return res.status(400).end();
+  // ruleid: code/js-response-type-from-request
+  res.type(format);
+  res.send(fs.readFileSync(`/var/data/${Number(req.params.id)}`));
+});
+
+function isPresent(value) {
+  return typeof value === 'string' && value.length > 0;
+}
+
 module.exports = app;
