@@ -18,4 +18,6 @@ const login = { placeholder: { password: 'apostrophe:enterPassword' } };
 const harness = { port: 7900, secret: 'irrelevant' };
 // A value that says it was cut out of a shared example.
 const sample = { user: 'someone', password: '(snip)' };
-module.exports = { conn, dbPassword, field, form, harness, login, sample };
+// An all-zero key of 16 or more characters: the unset key a configuration file replaces.
+const rndc = { secret: '0000000000000000000000000000000000' };
+module.exports = { conn, dbPassword, field, form, harness, login, rndc, sample };

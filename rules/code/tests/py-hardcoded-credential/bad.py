@@ -31,3 +31,6 @@ KITE_SECRET = "@x7Gq2pLm"
 ADMIN_PASSWORD = "snip(2023)!"
 # ruleid: code/py-hardcoded-credential
 BACKUP_PASSWORD = "(snip)Kx81"
+# A short run of zeros is a weak password, not an unset key.
+# ruleid: code/py-hardcoded-credential
+ADMIN_PASSWORD = "00000000"

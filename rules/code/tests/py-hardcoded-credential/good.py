@@ -29,3 +29,5 @@ DB_PASSWORD = "@db_password@"
 # A value that says it was cut out (a download test's parameters that need a real account).
 LOGIN_PARAMS = {"username": "someone@example.org", "password": "(snip)"}
 API_TOKEN = "[omitted]"
+# An all-zero key of 16 or more characters: the unset key a configuration file replaces.
+DNS_RNDC_SECRET = "00000000000000000000000000000000"
