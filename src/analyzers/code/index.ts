@@ -102,6 +102,18 @@ function templateMeta(r: TemplateRule): RuleMeta {
 }
 
 const prepared = new Map<string, PreparedRules>();
+const loaded = new Map<string, ReturnType<typeof loadRuleDirs>>();
+
+/** The built-in rules plus those in `dirs`, every profile's, read once per process (or worker). */
+function ruleSetOf(dirs: readonly string[]): ReturnType<typeof loadRuleDirs> {
+  const key = dirs.join('\0');
+  let set = loaded.get(key);
+  if (!set) {
+    set = loadRuleDirs([BUILTIN_RULES_DIR, ...dirs]);
+    loaded.set(key, set);
+  }
+  return set;
+}
 
 /**
  * The built-in rules plus those in `dirs` that run in a scan of `profile` (the `audit` profile adds its rules
@@ -111,7 +123,7 @@ export function rulesFor(dirs: readonly string[] = [], profile: Profile = 'defau
   const key = `${profile}\0${dirs.join('\0')}`;
   let p = prepared.get(key);
   if (!p) {
-    const set = loadRuleDirs([BUILTIN_RULES_DIR, ...dirs]);
+    const set = ruleSetOf(dirs);
     p = new PreparedRules({ ...set, rules: set.rules.filter((r) => profileIncludes(profile, r.profile)) });
     prepared.set(key, p);
   }
@@ -145,6 +157,14 @@ export const codeAnalyzer: Analyzer = {
     // Every rule, those of the opt-in audit profile too (they say so in `profile`).
     catalogue ??= rulesFor([], 'audit');
     return [...catalogue.set.rules.map(ruleMetaOf), ...[...templateRules().values()].map(templateMeta)];
+  },
+  // A default scan marks the shapes of default rules it leaves to the audit profile (audit-only.ts) as held back.
+  marksHeldBack: true,
+  auditProfileRules(options) {
+    // Read from the rule set the scan already loaded: no rule is prepared for this.
+    const audit = ruleSetOf(rulesDirsOf(options)).rules.filter((r) => r.profile === 'audit');
+    const templates = [...templateRules().values()].filter((r) => r.profile === 'audit');
+    return [...audit, ...templates].map((r) => r.id);
   },
   matches(file: FileRef): boolean {
     // A translation catalogue's HTML (Node-RED's localised help pages) is text shown to people, rendered by

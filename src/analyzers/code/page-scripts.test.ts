@@ -111,6 +111,9 @@ describe("an HTML page's inline scripts", () => {
       '<script>' + '</scrip'.repeat(100_000),
       "<script x='>' " + ' '.repeat(200_000) + "'".repeat(1000),
       Buffer.from(Array.from({ length: 600_000 }, (_, i) => (i * 7919) % 256)).toString('latin1'),
+      // A minified page: one line of markup, blanked, before its script on the same line.
+      '<p>' + 'x'.repeat(200_000) + '</p><script>var a = 1</script>',
+      '<b>\t</b>'.repeat(50_000) + '<script>run()</script>',
     ];
     const started = Date.now();
     for (const page of hostile) pageScriptText(page);

@@ -117,7 +117,15 @@ export function pageScriptText(text: string): string | undefined {
   }
   parts.push(blank(text.slice(at), at > 0));
   // Trailing blanks dropped line by line: a line of markup becomes empty.
-  return parts.join('').replace(/[ \t]+$/gm, '');
+  return parts.join('').replace(/[^\r\n\u2028\u2029]+/g, trimBlanks);
+}
+
+// A line without its trailing spaces and tabs, in one backward pass: `/[ \t]+$/gm` is quadratic in a long run of
+// blanks followed by code on the same line (a one-line page's markup before its script).
+function trimBlanks(line: string): string {
+  let end = line.length;
+  while (end > 0 && (line[end - 1] === ' ' || line[end - 1] === '\t')) end--;
+  return end === line.length ? line : line.slice(0, end);
 }
 
 // An old page's `<!--` opening a script and `-->` closing it (hiding it from browsers without scripting):
