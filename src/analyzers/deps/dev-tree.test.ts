@@ -30,9 +30,18 @@ async function scan(path: string, text: string, files: Record<string, string>, p
   const ctx = makeMemoryContext({ [path]: text, ...files }, { dbPath, ...(profile ? { profile } : {}) });
   const declared: DeclaredInventory[] = [];
   ctx.declareInventory = (inv) => void declared.push(inv);
-  const findings = await depsAnalyzer.analyze(makeSourceFile(path, text), ctx);
-  const names = [...new Set(findings.map((f) => f.package?.name).filter(Boolean))].sort();
-  return { findings, names, warnings: ctx.warnings.join('\n'), declared: declared[0]! };
+  const all = await depsAnalyzer.analyze(makeSourceFile(path, text), ctx);
+  // What a default scan leaves to the audit profile is still made, marked held back (ScanResult.heldBack).
+  const findings = all.filter((f) => f.heldBack !== true);
+  const nameSet = (fs: typeof all) => [...new Set(fs.map((f) => f.package?.name).filter(Boolean))].sort();
+  const heldBack = nameSet(all.filter((f) => f.heldBack === true));
+  return {
+    findings,
+    names: nameSet(findings),
+    heldBack,
+    warnings: ctx.warnings.join('\n'),
+    declared: declared[0]!,
+  };
 }
 
 const LOCKFILES = ['yarn-v1/yarn.lock', 'yarn-berry/yarn.lock', 'pnpm-v9/pnpm-lock.yaml', 'bun/bun.lock'];
@@ -47,6 +56,7 @@ describe('development-only packages of lockfiles without a dev flag', () => {
     async (lock) => {
       const def = await scan(lock, read(lock), manifestOf(lock));
       expect(def.names).not.toContain('jsonwebtoken');
+      expect(def.heldBack).toEqual(['jsonwebtoken']);
       // Reached through a production dependency: lodash and minimist directly, qs through express.
       expect(def.names).toEqual(expect.arrayContaining(['express', 'lodash', 'minimist', 'qs']));
       expect(def.warnings).toMatch(/development-only package\(s\) with advisories not reported/);
@@ -115,6 +125,7 @@ describe("an example's dependency file", () => {
     const lock = read('npm-v3/package-lock.json');
     const def = await scan('examples/package-lock.json', lock, {});
     expect(def.findings.filter((f) => f.ruleId === 'deps/vulnerable-package')).toEqual([]);
+    expect(def.heldBack.length).toBeGreaterThan(0);
     expect(def.warnings).toMatch(
       /an example's dependency file, which the application's install does not read/,
     );
