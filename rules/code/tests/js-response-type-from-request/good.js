@@ -72,6 +72,22 @@ function canTransformToFormat(format) {
   return ['jpeg', 'png', 'webp', 'avif', 'gif'].includes(format);
 }
 
+// A service name checked the ES5 way against the server's own list (a git smart-HTTP server's route).
+const services = ['upload-pack', 'receive-pack'];
+http.createServer((req, res) => {
+  const m = req.url.match(/\/(.+)\/git-(.+)/);
+  if (!m) return;
+  const service = m[2];
+  if (services.indexOf(service) < 0) {
+    res.statusCode = 405;
+    res.end('service not available');
+    return;
+  }
+  // ok: code/js-response-type-from-request
+  res.setHeader('content-type', 'application/x-git-' + service + '-result');
+  res.end();
+});
+
 async function convert(id, format) {
   return Buffer.from(`${id}.${format}`);
 }
