@@ -67,3 +67,51 @@ describe('relativeTargetNames', () => {
     expect(relativeTargetNames('rel', 'const rel = other(base, target);')).toEqual([]);
   });
 });
+
+describe('relativeTargetNames', () => {
+  // The binding's pattern over the whole text, as it was read before the text was cut to its `relative` parts.
+  const targets = (s: string): string[] =>
+    [
+      ...s.matchAll(
+        /\brelative\s*\)?\s*\([^(),]*(?:\([^()]*\)[^(),]*)*,\s*(?:[\w$.]*resolve\s*\)?\s*\(\s*)?([\w$]+)/g,
+      ),
+    ].map((m) => m[1] as string);
+  const whole = (x: string, text: string): string[] =>
+    [
+      ...text.matchAll(
+        new RegExp(`\\b${x.replace(/\$/g, '\\$')}\\s*=\\s*([^;\\n]*\\brelative\\b[^;\\n]*)`, 'g'),
+      ),
+    ].flatMap((m) => targets(m[1] as string));
+
+  it('finds in the parts of a text what the pattern finds in the whole of it', () => {
+    const pieces = [
+      'a',
+      'b',
+      '$',
+      ' ',
+      '\n',
+      ';',
+      '=',
+      '==',
+      'relative',
+      'path.relative(r, f)',
+      ',',
+      '(',
+      ')',
+      'resolve(',
+      '\t',
+    ];
+    let seed = 7;
+    const next = (n: number) => ((seed = (seed * 1103515245 + 12345) % 2147483648), seed % n);
+    for (let i = 0; i < 20000; i++) {
+      let text = '';
+      for (let j = 1 + next(12); j > 0; j--) text += pieces[next(pieces.length)];
+      for (const x of ['a', 'b', 'a$b', 'f'])
+        expect(relativeTargetNames(x, text), JSON.stringify(text)).toEqual(whole(x, text));
+    }
+    expect(relativeTargetNames('rel', 'const rel =\n  path.relative(root, file);\nuse(rel)')).toEqual([
+      'file',
+    ]);
+    expect(relativeTargetNames('rel', 'let rel\n= relative(root, path.resolve(p));')).toEqual(['p']);
+  });
+});

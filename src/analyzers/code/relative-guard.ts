@@ -74,13 +74,62 @@ export function relativeContained(
  * second argument of `relative(…, file)` written in a check, or in the value of the checked name.
  */
 export function relativeTargetNames(x: string, text: string): string[] {
-  const of = (s: string): string[] =>
-    [
-      ...s.matchAll(
-        /\brelative\s*\)?\s*\([^(),]*(?:\([^()]*\)[^(),]*)*,\s*(?:[\w$.]*resolve\s*\)?\s*\(\s*)?([\w$]+)/g,
-      ),
-    ].map((m) => m[1] as string);
-  if (!/^[\w$]+$/.test(x)) return of(x);
-  const bound = new RegExp(`\\b${escapeRegex(x)}\\s*=\\s*([^;\\n]*\\brelative\\b[^;\\n]*)`, 'g');
-  return [...text.matchAll(bound)].flatMap((m) => of(m[1] as string));
+  if (!/^[\w$]+$/.test(x)) return targetsIn(x);
+  // Asked once per guard hit, with the whole file's text: answered once per name and text, and read only in the
+  // parts of the text where such a binding can be (relativeParts), not the whole of a 1 MB bundle per name.
+  if (text !== named.text) named = { text, parts: relativeParts(text), byName: new Map() };
+  if (named.parts === '') return [];
+  let found = named.byName.get(x);
+  if (found === undefined) {
+    const bound = new RegExp(`\\b${escapeRegex(x)}\\s*=\\s*([^;\\n]*\\brelative\\b[^;\\n]*)`, 'g');
+    found = [...named.parts.matchAll(bound)].flatMap((m) => targetsIn(m[1] as string));
+    named.byName.set(x, found);
+  }
+  return found;
 }
+
+/**
+ * The stretches of `text` where `name = … relative …` can be written, joined by `;`: for each word `relative`, its
+ * statement (from the `;` or line break before it to the one after it), reaching back over blanks, one `=` and a
+ * name before it (`rel =\n  path.relative(…)`, `rel\n= relative(…)`). The binding's pattern (a
+ * name, `=`, then text with no `;` or line break that holds `relative`) matches in these stretches exactly where it
+ * matches in the whole text: each match lies inside one stretch, and `;` (which neither blanks nor the bound text
+ * cross, and which is no word character) keeps stretches apart.
+ */
+function relativeParts(text: string): string {
+  const parts: [number, number][] = [];
+  for (const m of text.matchAll(/\brelative\b/g)) {
+    const p = m.index;
+    const last = parts[parts.length - 1];
+    if (last && p < last[1]) continue;
+    let start = Math.max(text.lastIndexOf(';', p - 1), text.lastIndexOf('\n', p - 1)) + 1;
+    const semi = text.indexOf(';', p);
+    const line = text.indexOf('\n', p);
+    const end = Math.min(semi < 0 ? text.length : semi, line < 0 ? text.length : line);
+    // Back over the blanks, one `=` and the blanks before it, and the name: `rel =\n  relative(…)`, `rel\n= relative(…)`.
+    let k = start - 1;
+    while (k >= 0 && /\s/.test(text[k]!)) k--;
+    if (k >= 0 && text[k] === '=') k--;
+    while (k >= 0 && /\s/.test(text[k]!)) k--;
+    while (k >= 0 && /[\w$]/.test(text[k]!)) k--;
+    start = k + 1;
+    if (last && start <= last[1]) last[1] = end;
+    else parts.push([start, end]);
+  }
+  return parts.map(([a, b]) => text.slice(a, b)).join(';');
+}
+
+// The targets of the `relative(…, file)` calls written in a text.
+const targetsIn = (s: string): string[] =>
+  [
+    ...s.matchAll(
+      /\brelative\s*\)?\s*\([^(),]*(?:\([^()]*\)[^(),]*)*,\s*(?:[\w$.]*resolve\s*\)?\s*\(\s*)?([\w$]+)/g,
+    ),
+  ].map((m) => m[1] as string);
+
+// relativeTargetNames' answers for the text last asked about (a worker analyses one file at a time).
+let named: { text: string; parts: string; byName: Map<string, string[]> } = {
+  text: '',
+  parts: '',
+  byName: new Map(),
+};
