@@ -218,7 +218,10 @@ async function analyzeFile(
     return [];
   }
   if (isMinified(file.name, file.text)) {
-    ctx.warn('skipped: minified or bundled code', { code: 'file-not-analyzed', path: file.path });
+    // A page's markup was read above: only its inline scripts are left out.
+    const what =
+      forced === undefined ? 'skipped' : "inline <script> elements skipped (the page's markup is read)";
+    ctx.warn(`${what}: minified or bundled code`, { code: 'file-not-analyzed', path: file.path });
     return [];
   }
   if (!lang) {

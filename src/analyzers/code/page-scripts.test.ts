@@ -37,6 +37,20 @@ describe("an HTML page's inline scripts", () => {
     expect(found[0]!.flow?.map((s) => s.line)).toContain(8);
   });
 
+  it('say a minified inline script is skipped, not the page, whose markup is read', async () => {
+    const local = makeMemoryContext();
+    const min = Array.from({ length: 400 }, (_, i) => `var v${i}=${i};`).join('');
+    const page = `<html><body>\n<p>{{{ note }}}</p>\n<script>${min}</script>\n</body></html>\n`;
+    await codeAnalyzer.analyze(makeSourceFile('web/min.html', page), local);
+    expect(local.warnings.join('\n')).toMatch(
+      /inline <script> elements skipped \(the page's markup is read\): minified/,
+    );
+    await codeAnalyzer.analyze(makeSourceFile('web/min.js', min), local);
+    // A script file of its own is skipped whole, as before.
+    expect(local.warnings.at(-1)).toMatch(/skipped: minified or bundled code/);
+    expect(local.warnings.at(-1)).not.toMatch(/inline/);
+  });
+
   it('give what the same code gives in a .js file', async () => {
     const js = pageScriptText(CONSOLE)!;
     const ids = (fs: { ruleId: string; location: { startLine: number } }[]) =>
